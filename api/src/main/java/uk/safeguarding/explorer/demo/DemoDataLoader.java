@@ -1,0 +1,55 @@
+package uk.safeguarding.explorer.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+import uk.safeguarding.explorer.importing.ImportService;
+import uk.safeguarding.explorer.neo4j.Graph;
+
+/**
+ * On an empty database, loads the fictional demo bundle (two families modelled on the practice
+ * studies of the inspection; every name, date, address and identifier is invented), so that a new
+ * user sees a working explorer at once. On by default in local mode ({@code EXPLORER_DEMO_DATA}).
+ */
+@Component
+class DemoDataLoader implements ApplicationRunner {
+
+    static final String BUNDLE = "/demo/york-practice-studies.json";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private final Graph graph;
+    private final ImportService importService;
+    private final boolean enabled;
+
+    DemoDataLoader(Graph graph, ImportService importService,
+            @Value("${explorer.demo-data:#{'${explorer.mode}' == 'local'}}") boolean enabled) {
+        this.graph = graph;
+        this.importService = importService;
+        this.enabled = enabled;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (!enabled) {
+            return;
+        }
+        var people = graph.read("queries/count-people", Map.of(), r -> r.get("people").asLong()).get(0);
+        if (people > 0) {
+            LOG.info("Database holds {} people; demo data not loaded", people);
+            return;
+        }
+        try (InputStream in = DemoDataLoader.class.getResourceAsStream(BUNDLE)) {
+            var result = importService.importBundle(JsonMapper.shared().readTree(in));
+            LOG.info("Loaded fictional demo data: {}", result.imported());
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package uk.safeguarding.explorer.graphql;
+
+/** A GraphQL argument is out of range or malformed; the message names the argument. */
+public class BadRequestException extends RuntimeException {
+
+    private final String argument;
+
+    public BadRequestException(String argument, String reason) {
+        super("Argument '" + argument + "' " + reason);
+        this.argument = argument;
+    }
+
+    public String argument() {
+        return argument;
+    }
+}

@@ -1,0 +1,70 @@
+package uk.safeguarding.explorer.neo4j;
+
+import java.util.concurrent.TimeUnit;
+
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.neo4j.core.DatabaseSelectionProvider;
+
+/**
+ * Chooses the database: an external server, cluster or Aura when {@code NEO4J_URI} is set,
+ * otherwise an embedded Neo4j started here. Either way the rest of the application sees one
+ * {@link Driver}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({Neo4jProperties.class, EmbeddedProperties.class})
+class Neo4jConfiguration {
+
+    /** Started only when no external server is configured; closed after the driver. */
+    @Bean(destroyMethod = "close")
+    EmbeddedHolder embeddedNeo4j(Neo4jProperties neo4j, EmbeddedProperties embedded) {
+        return new EmbeddedHolder(neo4j.external() ? null : EmbeddedNeo4j.start(embedded));
+    }
+
+    @Bean(destroyMethod = "close")
+    Driver neo4jDriver(Neo4jProperties neo4j, EmbeddedHolder holder) {
+        var config = Config.builder()
+                .withMaxConnectionPoolSize(100)
+                .withConnectionAcquisitionTimeout(30, TimeUnit.SECONDS)
+                .withUserAgent("safeguarding-explorer")
+                .build();
+        if (holder.embedded() != null) {
+            var embedded = holder.embedded();
+            return GraphDatabase.driver(embedded.boltUri(), AuthTokens.basic(EmbeddedNeo4j.USER, embedded.password()),
+                    config);
+        }
+        var auth = neo4j.username() == null || neo4j.username().isBlank()
+                ? AuthTokens.none()
+                : AuthTokens.basic(neo4j.username(), neo4j.password() == null ? "" : neo4j.password());
+        return GraphDatabase.driver(neo4j.uri(), auth, config);
+    }
+
+    @Bean
+    DatabaseSelectionProvider databaseSelectionProvider(Neo4jProperties neo4j) {
+        var database = neo4j.databaseOrNull();
+        return database == null
+                ? DatabaseSelectionProvider.getDefaultSelectionProvider()
+                : DatabaseSelectionProvider.createStaticDatabaseSelectionProvider(database);
+    }
+
+    @Bean
+    Graph graph(Driver driver, Neo4jProperties neo4j) {
+        return new Graph(driver, neo4j.databaseOrNull());
+    }
+
+    /** Holds the embedded database, or nothing when an external server is used. */
+    record EmbeddedHolder(EmbeddedNeo4j embedded) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package uk.safeguarding.explorer.person;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Repository;
+
+import uk.safeguarding.explorer.graph.Views.AddressView;
+import uk.safeguarding.explorer.graph.Views.MarkerView;
+import uk.safeguarding.explorer.graph.Views.PersonView;
+import uk.safeguarding.explorer.neo4j.Graph;
+
+/** Reads people with the named queries; access is through {@link PersonService}. */
+@Repository
+class PersonRepository {
+
+    private final Graph graph;
+
+    PersonRepository(Graph graph) {
+        this.graph = graph;
+    }
+
+    Optional<PersonView> findById(String id) {
+        return graph.read("queries/person", Map.of("id", id), r -> PersonView.from(r.get("p"))).stream().findFirst();
+    }
+
+    List<PersonView> search(String lucene, String nhsNumber, List<String> pncIds, int first) {
+        var parameters = new LinkedHashMap<String, Object>();
+        parameters.put("lucene", lucene);
+        parameters.put("nhsNumber", nhsNumber);
+        parameters.put("pncIds", pncIds);
+        parameters.put("first", first);
+        return graph.read("queries/search-people", parameters, r -> PersonView.from(r.get("p")));
+    }
+
+    Map<String, List<MarkerView>> markers(Collection<String> ids, LocalDate asOf) {
+        var result = new LinkedHashMap<String, List<MarkerView>>();
+        ids.forEach(id -> result.put(id, new java.util.ArrayList<>()));
+        graph.read("queries/markers-of-people", Map.of("ids", List.copyOf(ids), "asOf", asOf),
+                r -> Map.entry(r.get("id").asString(), MarkerView.from(r.get("m"))))
+                .forEach(e -> result.get(e.getKey()).add(e.getValue()));
+        return result;
+    }
+
+    Map<String, AddressView> currentAddresses(Collection<String> ids, LocalDate asOf) {
+        var result = new LinkedHashMap<String, AddressView>();
+        graph.read("queries/current-addresses", Map.of("ids", List.copyOf(ids), "asOf", asOf),
+                r -> Map.entry(r.get("id").asString(), AddressView.from(r.get("a"))))
+                .forEach(e -> result.putIfAbsent(e.getKey(), e.getValue()));
+        return result;
+    }
+}

@@ -1,0 +1,96 @@
+package uk.safeguarding.explorer.person;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import uk.safeguarding.explorer.graph.Views.AddressView;
+import uk.safeguarding.explorer.graph.Views.MarkerView;
+import uk.safeguarding.explorer.graph.Views.PersonView;
+import uk.safeguarding.explorer.graphql.BadRequestException;
+import uk.safeguarding.explorer.graphql.NotFoundException;
+import uk.safeguarding.explorer.model.NhsNumber;
+import uk.safeguarding.explorer.model.PncId;
+
+/**
+ * Finding people. Until need-to-know access per agency is in place (the security issue), case
+ * data is for administrators only: deny by default.
+ */
+@Service
+@PreAuthorize("hasRole('ADMIN')")
+public class PersonService {
+
+    public static final int MAX_FIRST = 100;
+    public static final int MAX_TEXT = 200;
+
+    private final PersonRepository repository;
+
+    PersonService(PersonRepository repository) {
+        this.repository = repository;
+    }
+
+    public PersonView person(String id) {
+        if (id == null || id.isBlank() || id.length() > 200) {
+            throw new BadRequestException("id", "must be a non-blank id of at most 200 characters");
+        }
+        return repository.findById(id).orElseThrow(() -> new NotFoundException("No person with id '" + id + "'"));
+    }
+
+    public List<PersonView> search(String text, Integer first) {
+        int limit = first == null ? 20 : first;
+        if (limit < 1 || limit > MAX_FIRST) {
+            throw new BadRequestException("first", "must be from 1 to " + MAX_FIRST);
+        }
+        if (text == null || text.length() > MAX_TEXT) {
+            throw new BadRequestException("text", "must be at most " + MAX_TEXT + " characters");
+        }
+        var terms = terms(text);
+        if (terms.isEmpty()) {
+            throw new BadRequestException("text", "must contain at least one letter or digit");
+        }
+        var digits = text.replaceAll("[\\s-]", "");
+        var nhsNumber = NhsNumber.isValid(digits) ? digits : null;
+        var upper = text.strip().toUpperCase(Locale.ROOT);
+        var pncIds = PncId.isValid(upper)
+                ? List.of(upper, upper.contains("/") ? upper.replace("/", "") : upper.substring(0, 4) + "/" + upper.substring(4))
+                : List.<String>of();
+        return repository.search(lucene(terms), nhsNumber, pncIds, limit);
+    }
+
+    public Map<String, List<MarkerView>> markers(Collection<String> ids, LocalDate asOf) {
+        return repository.markers(ids, asOf);
+    }
+
+    public Map<String, AddressView> currentAddresses(Collection<String> ids, LocalDate asOf) {
+        return repository.currentAddresses(ids, asOf);
+    }
+
+    /**
+     * Words of the search text, folded to lower-case ASCII like the index, so that "Chloé" and
+     * "chloe" match alike. Only letters and digits survive, so no Lucene syntax can be injected.
+     */
+    static List<String> terms(String text) {
+        var folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
+        var result = new ArrayList<String>();
+        for (var word : folded.split("[^\\p{L}\\p{N}]+")) {
+            if (!word.isEmpty() && result.size() < 10) {
+                result.add(word);
+            }
+        }
+        return result;
+    }
+
+    /** Every word must match, exactly (ranked higher) or as a prefix. */
+    static String lucene(List<String> terms) {
+        var clauses = terms.stream().map(t -> "(" + t + "^3 OR " + t + "*)").toList();
+        return String.join(" AND ", clauses);
+    }
+}

@@ -1,0 +1,111 @@
+package uk.safeguarding.explorer.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import uk.safeguarding.explorer.config.ExplorerModeEnvironmentPostProcessor;
+
+/**
+ * Deny by default. Only the health probe and the login page are public; {@code /graphql} and
+ * {@code /api/**} answer 401 (no redirect, no browser pop-up) to anonymous calls. In local mode the
+ * demo users sign in with HTTP Basic (API clients) or the login page (browser). The browser's
+ * cookie session is protected against CSRF with a token cookie; a request carrying its own
+ * {@code Authorization} header cannot be forged cross-site and needs no token.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(@Value("${explorer.mode}") String mode,
+            @Value("${demo.password:demo}") String demoPassword, PasswordEncoder encoder) {
+        if (!ExplorerModeEnvironmentPostProcessor.LOCAL.equals(mode)) {
+            // Production sign-in comes from an identity provider; no local accounts exist.
+            return new InMemoryUserDetailsManager();
+        }
+        var encoded = encoder.encode(demoPassword);
+        // A fresh user object per sign-in: Spring Security erases the credentials of the one it used.
+        return username -> DemoUsers.ALL.stream().filter(d -> d.username().equals(username)).findFirst()
+                .map(d -> new ExplorerUser(d.username(), encoded, d.role(), d.agency()))
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${explorer.mode}") String mode)
+            throws Exception {
+        var local = ExplorerModeEnvironmentPostProcessor.LOCAL.equals(mode);
+        RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/graphql"),
+                PathPatternRequestMatcher.withDefaults().matcher("/api/**"));
+        RequestMatcher ownCredentials = request -> request.getHeader("Authorization") != null;
+        http.authorizeHttpRequests(authorize -> authorize
+                .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+                .permitAll()
+                .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
+                .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+                        .defaultAccessDeniedHandlerFor(SecurityConfiguration::unauthorizedWhenAnonymous, api))
+                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(ownCredentials))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                                        + "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; "
+                                        + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.SAME_ORIGIN)));
+        if (local) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                    .formLogin(Customizer.withDefaults())
+                    .logout(Customizer.withDefaults());
+        } else {
+            LOG.warn("Production mode: demo users are disabled. Until an identity provider is configured "
+                    + "(see the README), every request but the health probe is refused.");
+        }
+        return http.build();
+    }
+
+    /**
+     * A missing CSRF token is reported before authentication runs: for an anonymous caller the
+     * honest answer is still 401 (sign in first), and 403 only for a signed-in one.
+     */
+    private static void unauthorizedWhenAnonymous(HttpServletRequest request, HttpServletResponse response,
+            AccessDeniedException denied) throws IOException {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        var anonymous = authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken;
+        response.sendError(anonymous ? HttpServletResponse.SC_UNAUTHORIZED : HttpServletResponse.SC_FORBIDDEN);
+    }
+}

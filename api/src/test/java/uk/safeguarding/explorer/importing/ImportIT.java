@@ -1,0 +1,206 @@
+package uk.safeguarding.explorer.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import uk.safeguarding.explorer.support.ExplorerIT;
+import uk.safeguarding.explorer.support.Http;
+import uk.safeguarding.explorer.support.Scenario;
+
+class ImportIT extends ExplorerIT {
+
+    @BeforeEach
+    void clean() {
+        cleanDatabase();
+    }
+
+    /** Every node and relationship with its properties, in a stable order: the state of the graph. */
+    private List<String> snapshot() {
+        return graph.inReadTransaction(tx -> {
+            var rows = new ArrayList<String>();
+            rows.addAll(tx.run("MATCH (n) WHERE NOT n:__Neo4jMigration RETURN labels(n) AS labels, properties(n) AS props")
+                    .list(r -> r.get("labels").asList() + " " + new TreeMap<>(r.get("props").asMap())));
+            rows.addAll(tx.run("MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, properties(r) AS props, b.id AS b")
+                    .list(r -> r.get("a").asString() + " -" + r.get("type").asString()
+                            + new TreeMap<>(r.get("props").asMap()) + "-> " + r.get("b").asString()));
+            Collections.sort(rows);
+            return rows;
+        });
+    }
+
+    @Test
+    void theSharedScenarioImportsEveryRecord() {
+        var result = importScenario();
+        assertThat(result.get("imported").toString()).isEqualTo("{\"agencies\":10,\"professionals\":10,\"people\":14,"
+                + "\"addresses\":5,\"relationships\":35,\"involvements\":13,\"markers\":7,\"referrals\":3,"
+                + "\"assessments\":3,\"meetings\":3,\"events\":3}");
+        assertThat(result.get("rejected").size()).isZero();
+        assertThat(count("MATCH (p:Person) RETURN count(p)")).isEqualTo(14);
+        assertThat(count("MATCH (:Person)-[r:LIVES_AT]->(:Address) RETURN count(r)")).isEqualTo(16);
+        assertThat(count("MATCH (:Person)-[r:PARENT_OF {kind: 'BIRTH'}]->(:Person) RETURN count(r)")).isEqualTo(14);
+        assertThat(count("MATCH (:Marker)-[:ON]->(:Address {id: 'a-hostel'}) RETURN count(*)")).isEqualTo(1);
+        assertThat(count("MATCH (:Meeting {id: 'sm-kyle'})-[:AGREED]->(a:Action)-[:FOR]->(:Person) RETURN count(*)"))
+                .isEqualTo(4);
+        assertThat(count("MATCH (:Agency {id: 'health'})-[r:ATTENDED {invited: true, attended: false}]->"
+                + "(:Meeting {id: 'sm-kyle'}) RETURN count(r)")).isEqualTo(1);
+        assertThat(count("MATCH (:Professional {id: 'om-1'})-[r:INVOLVED_WITH {agency: 'probation'}]->"
+                + "(:Person {id: 'p-gary'}) RETURN count(r)")).isEqualTo(1);
+        // every imported node and relationship carries its source and when it was recorded
+        assertThat(count("MATCH (n) WHERE NOT n:__Neo4jMigration AND (n.source IS NULL OR n.recordedAt IS NULL) "
+                + "RETURN count(n)")).isZero();
+        assertThat(count("MATCH ()-[r]->() WHERE r.source IS NULL OR r.recordedAt IS NULL RETURN count(r)")).isZero();
+        assertThat(count("MATCH (m:Marker {id: 'm-gary-rso', source: 'police'}) RETURN count(m)")).isEqualTo(1);
+        assertThat(count("MATCH (p:Person {id: 'p-gary'}) WHERE p.aliases = ['Gaz Nolan'] "
+                + "AND p.dateOfBirth = date('1970-02-11') RETURN count(p)")).isEqualTo(1);
+        assertThat(count("MATCH (r:Referral {id: 'r-kyle-1'}) WHERE r.receivedAt = datetime('2018-03-01T09:30:00Z') "
+                + "RETURN count(r)")).isEqualTo(1);
+    }
+
+    @Test
+    void reimportingTheSameBundleChangesNothing() {
+        importScenario();
+        var before = snapshot();
+        var again = importScenario();
+        assertThat(again.get("rejected").size()).isZero();
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void concurrentImportsOfOneBundleCreateNoDuplicates() throws Exception {
+        var pool = Executors.newFixedThreadPool(4);
+        try {
+            var tasks = new ArrayList<Callable<Http.Response>>();
+            for (int i = 0; i < 4; i++) {
+                tasks.add(() -> http().post("/api/import", "admin", Scenario.text()));
+            }
+            for (var future : pool.invokeAll(tasks)) {
+                assertThat(future.get().status()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(count("MATCH (p:Person) RETURN count(p)")).isEqualTo(14);
+        assertThat(count("MATCH ()-[r:LIVES_AT]->() RETURN count(r)")).isEqualTo(16);
+        assertThat(count("MATCH ()-[r:PARTNER_OF]-() RETURN count(DISTINCT r)")).isEqualTo(4);
+        assertThat(count("MATCH ()-[r:ON]->() RETURN count(r)")).isEqualTo(7);
+        assertThat(count("MATCH ()-[r:ATTENDED]->() RETURN count(r)")).isEqualTo(11);
+        assertThat(count("MATCH ()-[r:FOR]->() RETURN count(r)")).isEqualTo(6);
+        assertThat(count("MATCH ()-[r:WORKS_FOR]->() RETURN count(r)")).isEqualTo(10);
+    }
+
+    @Test
+    void aBadRecordIsRejectedAloneAndEveryGoodRecordIsWritten() {
+        var response = http().post("/api/import", "admin", """
+                {"source": "csc",
+                 "agencies": [{"id": "csc", "name": "CSC", "type": "CHILDRENS_SOCIAL_CARE"}],
+                 "people": [{"id": "bx-1", "givenName": "Good"},
+                            {"id": "bx-2", "givenName": "Bad", "nhsNumber": "9434765918"},
+                            {"id": "bx-3", "givenName": "Also good", "favouriteColour": "blue"}],
+                 "addresses": [{"id": "ax-1", "postcode": "YO1 0AA"}],
+                 "relationships": [{"type": "LIVES_AT", "from": "bx-1", "to": "ax-1", "start": "2018-01-01"},
+                                   {"type": "LIVES_AT", "from": "bx-2", "to": "ax-1", "start": "2018-01-01"},
+                                   {"type": "PARENT_OF", "from": "bx-1", "to": "bx-3", "kind": "UNCLE"}],
+                 "meetings": [{"id": "mx-1", "kind": "STRATEGY", "heldOn": "2018-01-05", "concerns": ["bx-1"],
+                               "actions": [{"id": "acx-1", "description": "Visit", "owner": "csc", "for": ["bx-2"]}]}]}
+                """);
+        assertThat(response.status()).isEqualTo(200);
+        var json = response.json();
+        assertThat(json.get("imported").toString()).isEqualTo(
+                "{\"agencies\":1,\"people\":2,\"addresses\":1,\"relationships\":1,\"meetings\":0}");
+        assertThat(json.get("rejected").toString()).isEqualTo("["
+                + "{\"array\":\"people\",\"index\":1,\"id\":\"bx-2\",\"field\":\"nhsNumber\","
+                + "\"reason\":\"fails the NHS number check digit\"},"
+                + "{\"array\":\"relationships\",\"index\":1,\"id\":null,\"field\":\"from\","
+                + "\"reason\":\"refers to person \\\"bx-2\\\", which is neither in this bundle (as a valid record) "
+                + "nor in the database\"},"
+                + "{\"array\":\"relationships\",\"index\":2,\"id\":null,\"field\":\"kind\","
+                + "\"reason\":\"must be one of BIRTH, ADOPTIVE, STEP, FOSTER, GUARDIAN, not \\\"UNCLE\\\"\"},"
+                + "{\"array\":\"meetings\",\"index\":0,\"id\":\"mx-1\",\"field\":\"actions[0].for[0]\","
+                + "\"reason\":\"refers to person \\\"bx-2\\\", which is neither in this bundle (as a valid record) "
+                + "nor in the database\"}]");
+        assertThat(json.get("warnings").toString()).isEqualTo("[{\"array\":\"people\",\"index\":2,\"id\":\"bx-3\","
+                + "\"field\":\"favouriteColour\",\"reason\":\"unknown field, ignored\"}]");
+        assertThat(count("MATCH (p:Person) RETURN count(p)")).isEqualTo(2);
+        assertThat(count("MATCH (p:Person {id: 'bx-2'}) RETURN count(p)")).isZero();
+        assertThat(count("MATCH (:Person {id: 'bx-1'})-[:LIVES_AT]->(:Address {id: 'ax-1'}) RETURN count(*)"))
+                .isEqualTo(1);
+        // nothing half-written: the meeting whose action was bad is not there, nor its action
+        assertThat(count("MATCH (n) WHERE n:Meeting OR n:Action RETURN count(n)")).isZero();
+        assertThat(count("MATCH ()-[r:PARENT_OF]->() RETURN count(r)")).isZero();
+    }
+
+    @Test
+    void aLaterBundleMayReferToRecordsAlreadyImported() {
+        importScenario();
+        var response = http().post("/api/import", "admin", """
+                {"source": "police",
+                 "markers": [{"id": "m-bell-address", "type": "OTHER", "on": "a-bell", "start": "2018-06-21",
+                              "detail": "Address linked to a registered sex offender"}],
+                 "relationships": [{"type": "HAS_CONTACT_WITH", "from": "p-gary", "to": "p-sara",
+                                    "start": "2017-01-01", "end": "2018-06-20", "nature": "Household"}]}""");
+        assertThat(response.json().get("rejected").size()).isZero();
+        assertThat(count("MATCH (:Marker {id: 'm-bell-address'})-[:ON]->(:Address {id: 'a-bell'}) RETURN count(*)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (:Person {id: 'p-gary'})-[:HAS_CONTACT_WITH]->(:Person {id: 'p-sara'}) "
+                + "RETURN count(*)")).isEqualTo(1);
+    }
+
+    @Test
+    void reimportingARecordWithNewValuesUpdatesItInPlace() {
+        importScenario();
+        http().post("/api/import", "admin", """
+                {"source": "demo",
+                 "relationships": [{"type": "LIVES_AT", "from": "p-joanne", "to": "a-nolan",
+                                    "start": "2009-09-01", "end": "2018-09-01"}],
+                 "people": [{"id": "p-mia", "givenName": "Mia", "familyName": "Nolan-Smith",
+                             "dateOfBirth": "2009-08-21", "sex": "FEMALE"}]}""");
+        assertThat(count("MATCH (:Person {id: 'p-joanne'})-[r:LIVES_AT]->(:Address {id: 'a-nolan'}) "
+                + "WHERE r.to = date('2018-09-01') RETURN count(r)")).isEqualTo(1);
+        assertThat(count("MATCH (:Person {id: 'p-joanne'})-[r:LIVES_AT]->() RETURN count(r)")).isEqualTo(1);
+        assertThat(count("MATCH (p:Person {id: 'p-mia', familyName: 'Nolan-Smith'}) RETURN count(p)")).isEqualTo(1);
+    }
+
+    @Test
+    void unparseableJsonGets400NamingThePosition() {
+        var response = http().post("/api/import", "admin", "{\"people\": [\n  {\"id\": \"x\",}\n]}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("message").asString()).startsWith("The body is not valid JSON at line 2, column");
+        assertThat(count("MATCH (p:Person) RETURN count(p)")).isZero();
+    }
+
+    @Test
+    void aBundleThatIsNotAnObjectGets400() {
+        var response = http().post("/api/import", "admin", "[{\"id\": \"x\"}]");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("message").asString()).contains("must be a JSON object");
+    }
+
+    @Test
+    void anOversizedBodyGets413WithAClearMessage() {
+        var big = new StringBuilder("{\"source\":\"x\",\"people\":[");
+        while (big.length() < 2_100_000) {
+            big.append("{\"id\":\"p").append(big.length()).append("\"},");
+        }
+        big.append("{\"id\":\"last\"}]}");
+        var response = http().post("/api/import", "admin", big.toString());
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json().get("message").asString()).contains("larger than 2000000 bytes");
+        assertThat(count("MATCH (p:Person) RETURN count(p)")).isZero();
+    }
+
+    @Test
+    void onlyAnAdministratorMayImport() {
+        assertThat(http().post("/api/import", "social-worker", Scenario.text()).status()).isEqualTo(403);
+        assertThat(http().post("/api/import", null, Scenario.text()).status()).isEqualTo(401);
+        assertThat(count("MATCH (p:Person) RETURN count(p)")).isZero();
+    }
+}

@@ -1,0 +1,74 @@
+package uk.safeguarding.explorer.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+import uk.safeguarding.explorer.neo4j.Graph;
+
+/**
+ * Base of the integration tests: the whole application on a random port, on a real embedded
+ * Neo4j 5.26 in a fresh directory, with Bolt on a free port. Every test class shares this one
+ * context (one Neo4j per test JVM) and cleans the data it needs away.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "explorer.mode=local", "explorer.bolt-port=0", "explorer.demo-data=false", "explorer.pagecache=64m",
+        "explorer.import.max-bytes=2000000", "demo.password=demo" })
+public abstract class ExplorerIT {
+
+    private static final Path DATA = tempDirectory();
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("explorer.data-dir", DATA::toString);
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected Graph graph;
+
+    protected Http http() {
+        return new Http(port);
+    }
+
+    /** Removes every node but the schema-migration records. */
+    protected void cleanDatabase() {
+        graph.inWriteTransaction(tx -> tx.run("MATCH (n) WHERE NOT n:__Neo4jMigration DETACH DELETE n").consume());
+    }
+
+    protected long count(String cypher) {
+        return graph.inReadTransaction(tx -> tx.run(cypher).single().get(0).asLong());
+    }
+
+    protected long count(String cypher, Map<String, Object> parameters) {
+        return graph.inReadTransaction(tx -> tx.run(cypher, parameters).single().get(0).asLong());
+    }
+
+    /** Imports the shared scenario through the real HTTP endpoint as admin. */
+    protected JsonNode importScenario() {
+        var response = http().post("/api/import", "admin", Scenario.text());
+        if (response.status() != 200) {
+            throw new IllegalStateException("import failed: " + response.status() + " " + response.body());
+        }
+        return response.json();
+    }
+
+    private static Path tempDirectory() {
+        try {
+            return Files.createTempDirectory("explorer-it-neo4j");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+UNWIND $rows AS row
+MATCH (p:Person {id: row.of})
+MERGE (n:Assessment {id: row.id})
+  ON CREATE SET n.recordedAt = coalesce(row.recordedAt, $now)
+SET n.type = row.type, n.startedOn = row.startedOn, n.completedOn = row.completedOn,
+    n.source = row.source, n.recordedAt = coalesce(row.recordedAt, n.recordedAt)
+WITH n, p, row
+CALL (n, p) {
+  MATCH (n)-[old:OF]->(other) WHERE other <> p
+  DELETE old
+}
+MERGE (n)-[of:OF]->(p)
+  ON CREATE SET of.recordedAt = coalesce(row.recordedAt, $now)
+SET of.source = row.source
+WITH n, row
+CALL (n, row) {
+  MATCH (n)-[old:BY]->(other) WHERE row.by IS NULL OR other.id <> row.by
+  DELETE old
+}
+CALL (n, row) {
+  MATCH (a:Agency {id: row.by})
+  MERGE (n)-[b:BY]->(a)
+    ON CREATE SET b.recordedAt = coalesce(row.recordedAt, $now)
+  SET b.source = row.source
+}

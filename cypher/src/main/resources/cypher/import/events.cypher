@@ -1,0 +1,18 @@
+UNWIND $rows AS row
+MERGE (e:Event {id: row.id})
+  ON CREATE SET e.recordedAt = coalesce(row.recordedAt, $now)
+SET e.kind = row.kind, e.occurredAt = row.occurredAt, e.endedAt = row.endedAt,
+    e.independent = row.independent, e.summary = row.summary, e.source = row.source,
+    e.recordedAt = coalesce(row.recordedAt, e.recordedAt)
+WITH e, row
+CALL (e, row) {
+  MATCH (e)-[old:INVOLVES]->(p) WHERE NOT p.id IN row.involves
+  DELETE old
+}
+CALL (e, row) {
+  UNWIND row.involves AS personId
+  MATCH (p:Person {id: personId})
+  MERGE (e)-[i:INVOLVES]->(p)
+    ON CREATE SET i.recordedAt = coalesce(row.recordedAt, $now)
+  SET i.source = row.source
+}

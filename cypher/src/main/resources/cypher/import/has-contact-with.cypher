@@ -1,0 +1,7 @@
+UNWIND $rows AS row
+MATCH (a:Person {id: row.fromId})
+MATCH (b:Person {id: row.toId})
+MERGE (a)-[r:HAS_CONTACT_WITH {key: row.key}]->(b)
+  ON CREATE SET r.recordedAt = coalesce(row.recordedAt, $now)
+SET r.from = row.start, r.to = row.end, r.nature = row.nature, r.source = row.source,
+    r.recordedAt = coalesce(row.recordedAt, r.recordedAt)

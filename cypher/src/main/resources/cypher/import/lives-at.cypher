@@ -1,0 +1,7 @@
+UNWIND $rows AS row
+MATCH (a:Person {id: row.fromId})
+MATCH (b:Address {id: row.toId})
+MERGE (a)-[r:LIVES_AT {key: row.key}]->(b)
+  ON CREATE SET r.recordedAt = coalesce(row.recordedAt, $now)
+SET r.from = row.start, r.to = row.end, r.source = row.source,
+    r.recordedAt = coalesce(row.recordedAt, r.recordedAt)

@@ -1,0 +1,15 @@
+UNWIND $rows AS row
+MATCH (t:Person {id: row.on})
+MERGE (m:Marker {id: row.id})
+  ON CREATE SET m.recordedAt = coalesce(row.recordedAt, $now)
+SET m.type = row.type, m.from = row.start, m.to = row.end, m.detail = row.detail,
+    m.mappaCategory = row.mappaCategory, m.mappaLevel = row.mappaLevel, m.source = row.source,
+    m.recordedAt = coalesce(row.recordedAt, m.recordedAt)
+WITH m, t, row
+CALL (m, t) {
+  MATCH (m)-[old:ON]->(other) WHERE other <> t
+  DELETE old
+}
+MERGE (m)-[on:ON]->(t)
+  ON CREATE SET on.recordedAt = coalesce(row.recordedAt, $now)
+SET on.source = row.source

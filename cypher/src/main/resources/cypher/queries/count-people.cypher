@@ -1,0 +1,2 @@
+MATCH (p:Person)
+RETURN count(p) AS people

@@ -1,0 +1,1 @@
+CREATE INDEX person_upn IF NOT EXISTS FOR (n:Person) ON (n.upn);

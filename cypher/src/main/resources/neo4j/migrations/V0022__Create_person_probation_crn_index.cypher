@@ -1,0 +1,1 @@
+CREATE INDEX person_probation_crn IF NOT EXISTS FOR (n:Person) ON (n.probationCrn);

@@ -1,0 +1,1 @@
+CREATE INDEX address_uprn IF NOT EXISTS FOR (n:Address) ON (n.uprn);

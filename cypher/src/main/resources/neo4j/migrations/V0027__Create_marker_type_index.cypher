@@ -1,0 +1,1 @@
+CREATE INDEX marker_type IF NOT EXISTS FOR (n:Marker) ON (n.type);

@@ -1,0 +1,1 @@
+CREATE INDEX action_due_on IF NOT EXISTS FOR (n:Action) ON (n.dueOn);

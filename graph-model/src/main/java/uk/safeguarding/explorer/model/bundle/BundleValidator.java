@@ -1,0 +1,646 @@
+package uk.safeguarding.explorer.model.bundle;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+import tools.jackson.databind.JsonNode;
+import uk.safeguarding.explorer.model.AddressKind;
+import uk.safeguarding.explorer.model.AgencyType;
+import uk.safeguarding.explorer.model.AssessmentType;
+import uk.safeguarding.explorer.model.Concern;
+import uk.safeguarding.explorer.model.EventKind;
+import uk.safeguarding.explorer.model.MarkerType;
+import uk.safeguarding.explorer.model.MeetingKind;
+import uk.safeguarding.explorer.model.NhsNumber;
+import uk.safeguarding.explorer.model.ParentKind;
+import uk.safeguarding.explorer.model.PncId;
+import uk.safeguarding.explorer.model.Sex;
+import uk.safeguarding.explorer.model.SiblingKind;
+import uk.safeguarding.explorer.model.Urgency;
+
+/**
+ * Validates an import bundle (DESIGN §4) record by record. A bad record is rejected alone,
+ * with its array, index, id, field and reason; every good record becomes a parameter row for
+ * its write statement. References must resolve to a good record of the same bundle or to a
+ * record already in the database, so nothing is written that points nowhere.
+ */
+public final class BundleValidator {
+
+    /** The arrays of a bundle, in the order they are validated and written. */
+    public static final List<String> ARRAYS = List.of("agencies", "professionals", "people", "addresses",
+            "relationships", "involvements", "markers", "referrals", "assessments", "meetings", "events");
+
+    /** The write statements, in write order; each names a file {@code cypher/import/<name>.cypher}. */
+    public static final List<String> WRITE_GROUPS = List.of("agencies", "professionals", "people", "addresses",
+            "parent-of", "partner-of", "sibling-of", "lives-at", "has-contact-with", "involvements",
+            "markers-on-person", "markers-on-address", "referrals", "assessments", "meetings", "events");
+
+    /** Referral source codes of the CIN census (DOMAIN.md). */
+    public static final Set<String> REFERRAL_SOURCES = Set.of("1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C",
+            "3D", "3E", "3F", "4", "5A", "5B", "5C", "5D", "6", "7", "8", "9", "10");
+
+    private static final Set<String> ROOT_FIELDS = Set.of("source");
+    private static final String PERSON = "Person";
+    private static final String ADDRESS = "Address";
+    private static final String AGENCY = "Agency";
+    private static final String PROFESSIONAL = "Professional";
+
+    private final Clock clock;
+
+    public BundleValidator(Clock clock) {
+        this.clock = clock;
+    }
+
+    public ValidatedBundle validate(JsonNode root, ExistingIds existingIds) {
+        if (root == null || !root.isObject()) {
+            throw new BundleFormatException("the bundle must be a JSON object with arrays such as \"people\"");
+        }
+        var run = new Run(root);
+        run.lookUpReferences(existingIds);
+        run.validateAll();
+        return run.result();
+    }
+
+    /** The state of validating one bundle. */
+    private final class Run {
+
+        private final JsonNode root;
+        private final String bundleSource;
+        private final LocalDate today = LocalDate.now(clock);
+        private final Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+        private final Map<String, Integer> accepted = new LinkedHashMap<>();
+        private final List<Rejection> rejected = new ArrayList<>();
+        private final List<Rejection> warnings = new ArrayList<>();
+        private final Map<String, Set<String>> valid = new HashMap<>();
+        private Map<String, Set<String>> inDatabase = Map.of();
+
+        Run(JsonNode root) {
+            this.root = root;
+            var source = root.get("source");
+            if (source != null && !source.isNull() && (!source.isString() || source.stringValue().isBlank())) {
+                throw new BundleFormatException("\"source\" must be a non-blank string (the supplying agency's id)");
+            }
+            this.bundleSource = source == null || source.isNull() ? null : source.stringValue().strip();
+            for (var name : root.propertyNames()) {
+                if (!ARRAYS.contains(name) && !ROOT_FIELDS.contains(name)) {
+                    warnings.add(new Rejection(name, -1, null, name, "unknown top-level field, ignored"));
+                }
+                var value = root.get(name);
+                if (ARRAYS.contains(name) && !value.isNull() && !value.isArray()) {
+                    throw new BundleFormatException("\"" + name + "\" must be an array of records");
+                }
+            }
+            WRITE_GROUPS.forEach(group -> rows.put(group, new ArrayList<>()));
+            List.of(PERSON, ADDRESS, AGENCY, PROFESSIONAL).forEach(label -> valid.put(label, new HashSet<>()));
+        }
+
+        ValidatedBundle result() {
+            return new ValidatedBundle(rows, accepted, rejected, warnings);
+        }
+
+        void lookUpReferences(ExistingIds existingIds) {
+            var refs = new HashMap<String, Set<String>>();
+            Consumer<String[]> add = pair -> {
+                if (pair[1] != null) {
+                    refs.computeIfAbsent(pair[0], k -> new TreeSet<>()).add(pair[1]);
+                }
+            };
+            records("professionals").forEach(r -> add.accept(new String[] {AGENCY, text(r, "agency")}));
+            records("relationships").forEach(r -> {
+                add.accept(new String[] {PERSON, text(r, "from")});
+                add.accept(new String[] {"LIVES_AT".equals(text(r, "type")) ? ADDRESS : PERSON, text(r, "to")});
+            });
+            records("involvements").forEach(r -> {
+                add.accept(new String[] {PROFESSIONAL, text(r, "professional")});
+                add.accept(new String[] {PERSON, text(r, "person")});
+            });
+            records("markers").forEach(r -> {
+                add.accept(new String[] {PERSON, text(r, "on")});
+                add.accept(new String[] {ADDRESS, text(r, "on")});
+            });
+            records("referrals").forEach(r -> {
+                add.accept(new String[] {PERSON, text(r, "about")});
+                add.accept(new String[] {AGENCY, text(r, "from")});
+            });
+            records("assessments").forEach(r -> {
+                add.accept(new String[] {PERSON, text(r, "of")});
+                add.accept(new String[] {AGENCY, text(r, "by")});
+            });
+            records("meetings").forEach(r -> {
+                texts(r, "concerns").forEach(id -> add.accept(new String[] {PERSON, id}));
+                children(r, "attendance").forEach(a -> add.accept(new String[] {AGENCY, text(a, "agency")}));
+                children(r, "actions").forEach(a -> {
+                    add.accept(new String[] {AGENCY, text(a, "owner")});
+                    texts(a, "for").forEach(id -> add.accept(new String[] {PERSON, id}));
+                });
+            });
+            records("events").forEach(r -> texts(r, "involves").forEach(id -> add.accept(new String[] {PERSON, id})));
+            inDatabase = refs.isEmpty() ? Map.of() : existingIds.existing(refs);
+        }
+
+        void validateAll() {
+            each("agencies", this::agency);
+            each("professionals", this::professional);
+            each("people", this::person);
+            each("addresses", this::address);
+            each("relationships", this::relationship);
+            each("involvements", this::involvement);
+            each("markers", this::marker);
+            each("referrals", this::referral);
+            each("assessments", this::assessment);
+            each("meetings", this::meeting);
+            each("events", this::event);
+        }
+
+        /** Reads one record; returns the write group and row when it is good, or null. */
+        private interface RecordRule {
+            Map.Entry<String, Map<String, Object>> read(RecordReader reader);
+        }
+
+        private void each(String array, RecordRule rule) {
+            var seen = new HashMap<String, Integer>();
+            int index = 0;
+            int good = 0;
+            for (var node : records(array)) {
+                var problems = new ArrayList<Rejection>();
+                var reader = new RecordReader(array, index, node, "", problems);
+                if (!node.isObject()) {
+                    reader.reject("", "must be a JSON object");
+                    rejected.addAll(problems);
+                    index++;
+                    continue;
+                }
+                var entry = rule.read(reader);
+                if (entry != null && problems.isEmpty()) {
+                    var identity = (String) entry.getValue().getOrDefault("id", entry.getValue().get("key"));
+                    var first = seen.putIfAbsent(identity, index);
+                    if (first != null) {
+                        reader.reject(entry.getValue().containsKey("id") ? "id" : "",
+                                "duplicates record " + first + " of this bundle (same "
+                                        + (entry.getValue().containsKey("id") ? "id" : "endpoints, type and start")
+                                        + ")");
+                    }
+                }
+                if (entry == null || !problems.isEmpty()) {
+                    rejected.addAll(problems);
+                } else {
+                    rows.get(entry.getKey()).add(entry.getValue());
+                    var label = labelOf(array);
+                    if (label != null) {
+                        valid.get(label).add((String) entry.getValue().get("id"));
+                    }
+                    good++;
+                }
+                reader.reportUnknownFields(warnings);
+                index++;
+            }
+            if (root.has(array)) {
+                accepted.put(array, good);
+            }
+        }
+
+        private Map<String, Object> start(RecordReader r, boolean hasId) {
+            var row = new LinkedHashMap<String, Object>();
+            if (hasId) {
+                var id = r.id("id");
+                r.setId(id);
+                row.put("id", id);
+            }
+            var source = r.string("source", false, RecordReader.MAX_ID);
+            if (source == null) {
+                source = bundleSource;
+            }
+            if (source == null) {
+                r.reject("source", "is required: give the bundle a \"source\" or the record its own");
+            }
+            row.put("source", source);
+            row.put("recordedAt", r.instant("recordedAt", false));
+            return row;
+        }
+
+        private Map.Entry<String, Map<String, Object>> agency(RecordReader r) {
+            var row = start(r, true);
+            row.put("name", r.string("name", true));
+            row.put("type", name(r.enumValue("type", AgencyType.class, true)));
+            return Map.entry("agencies", row);
+        }
+
+        private Map.Entry<String, Map<String, Object>> professional(RecordReader r) {
+            var row = start(r, true);
+            row.put("name", r.string("name", true));
+            row.put("role", r.string("role", false));
+            row.put("agency", reference(r, "agency", AGENCY, true));
+            return Map.entry("professionals", row);
+        }
+
+        private Map.Entry<String, Map<String, Object>> person(RecordReader r) {
+            var row = start(r, true);
+            row.put("givenName", r.string("givenName", false, 200));
+            row.put("familyName", r.string("familyName", false, 200));
+            row.put("aliases", r.strings("aliases"));
+            var dob = r.date("dateOfBirth", false);
+            if (dob != null && dob.isAfter(today)) {
+                r.reject("dateOfBirth", "is in the future (" + dob + ")");
+            }
+            row.put("dateOfBirth", dob);
+            var estimated = r.bool("dobEstimated");
+            row.put("dobEstimated", estimated != null && estimated);
+            row.put("sex", name(r.enumValue("sex", Sex.class, false)));
+            var deceased = r.date("deceasedOn", false);
+            if (deceased != null && deceased.isAfter(today)) {
+                r.reject("deceasedOn", "is in the future (" + deceased + ")");
+            }
+            if (deceased != null && dob != null && deceased.isBefore(dob)) {
+                r.reject("deceasedOn", "is before the date of birth (" + dob + ")");
+            }
+            row.put("deceasedOn", deceased);
+            var nhs = r.string("nhsNumber", false, 20);
+            if (nhs != null) {
+                var problem = NhsNumber.problem(nhs);
+                if (problem != null) {
+                    r.reject("nhsNumber", problem);
+                }
+                nhs = NhsNumber.normalise(nhs);
+            }
+            row.put("nhsNumber", nhs);
+            var pnc = r.string("pncId", false, 20);
+            if (pnc != null && !PncId.isValid(pnc)) {
+                r.reject("pncId", "must be a PNC id: YYYY/NNNNNNN and a check letter, e.g. 2001/0012345A");
+            }
+            row.put("pncId", pnc);
+            row.put("laCaseNumber", r.string("laCaseNumber", false, 50));
+            var upn = r.string("upn", false, 20);
+            if (upn != null && !upn.matches("[A-Z]\\d{11}[0-9A-Z]")) {
+                r.reject("upn", "must be a 13-character unique pupil number (a letter, 11 digits, a digit or letter)");
+            }
+            row.put("upn", upn);
+            row.put("probationCrn", r.string("probationCrn", false, 50));
+            return Map.entry("people", row);
+        }
+
+        private Map.Entry<String, Map<String, Object>> address(RecordReader r) {
+            var row = start(r, true);
+            var uprn = r.string("uprn", false, 20);
+            if (uprn != null && !uprn.matches("\\d{1,12}")) {
+                r.reject("uprn", "must be up to 12 digits");
+            }
+            row.put("uprn", uprn);
+            row.put("line1", r.string("line1", false, 200));
+            row.put("line2", r.string("line2", false, 200));
+            row.put("town", r.string("town", false, 200));
+            var postcode = r.string("postcode", false, 10);
+            if (postcode != null) {
+                postcode = postcode.toUpperCase().replaceAll("\\s+", " ");
+                if (!postcode.matches("[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}")) {
+                    r.reject("postcode", "is not a UK postcode");
+                }
+            }
+            row.put("postcode", postcode);
+            row.put("kind", name(r.enumValue("kind", AddressKind.class, false)));
+            return Map.entry("addresses", row);
+        }
+
+        private Map.Entry<String, Map<String, Object>> relationship(RecordReader r) {
+            var row = start(r, false);
+            var type = r.string("type", true, 40);
+            var group = switch (type == null ? "" : type) {
+                case "PARENT_OF" -> "parent-of";
+                case "PARTNER_OF" -> "partner-of";
+                case "SIBLING_OF" -> "sibling-of";
+                case "LIVES_AT" -> "lives-at";
+                case "HAS_CONTACT_WITH" -> "has-contact-with";
+                default -> null;
+            };
+            if (type != null && group == null) {
+                r.reject("type", "must be one of PARENT_OF, PARTNER_OF, SIBLING_OF, LIVES_AT, HAS_CONTACT_WITH, not "
+                        + RecordReader.quote(type));
+            }
+            var from = reference(r, "from", PERSON, true);
+            var to = reference(r, "to", "LIVES_AT".equals(type) ? ADDRESS : PERSON, true);
+            if (from != null && from.equals(to)) {
+                r.reject("to", "is the same person as \"from\"");
+            }
+            var period = period(r, "start", "end");
+            row.put("fromId", from);
+            row.put("toId", to);
+            row.put("start", period[0]);
+            row.put("end", period[1]);
+            String kind = null;
+            if ("PARENT_OF".equals(type)) {
+                kind = name(r.enumValue("kind", ParentKind.class, true));
+            } else if ("SIBLING_OF".equals(type)) {
+                kind = name(r.enumValue("kind", SiblingKind.class, true));
+            }
+            row.put("kind", kind);
+            row.put("status", "PARTNER_OF".equals(type) ? r.string("status", false, 40) : null);
+            row.put("nature", "HAS_CONTACT_WITH".equals(type) ? r.string("nature", false, 500) : null);
+            if (group == null || from == null || to == null) {
+                return null;
+            }
+            var symmetric = "PARTNER_OF".equals(type) || "SIBLING_OF".equals(type);
+            var a = symmetric && from.compareTo(to) > 0 ? to : from;
+            var b = a.equals(from) ? to : from;
+            var discriminator = kind != null ? kind : String.valueOf(period[0]);
+            row.put("key", String.join("|", type, a, b, discriminator));
+            return Map.entry(group, row);
+        }
+
+        private Map.Entry<String, Map<String, Object>> involvement(RecordReader r) {
+            var row = start(r, false);
+            var professional = reference(r, "professional", PROFESSIONAL, true);
+            var person = reference(r, "person", PERSON, true);
+            var period = period(r, "start", "end");
+            row.put("professional", professional);
+            row.put("person", person);
+            row.put("role", r.string("role", false, 200));
+            row.put("start", period[0]);
+            row.put("end", period[1]);
+            var lastContact = r.date("lastContactOn", false);
+            if (lastContact != null && lastContact.isAfter(today)) {
+                r.reject("lastContactOn", "is in the future (" + lastContact + ")");
+            }
+            row.put("lastContactOn", lastContact);
+            if (professional == null || person == null) {
+                return null;
+            }
+            row.put("key", String.join("|", "INVOLVED_WITH", professional, person, String.valueOf(period[0])));
+            return Map.entry("involvements", row);
+        }
+
+        private Map.Entry<String, Map<String, Object>> marker(RecordReader r) {
+            var row = start(r, true);
+            row.put("type", name(r.enumValue("type", MarkerType.class, true)));
+            var on = r.string("on", true, RecordReader.MAX_ID);
+            String group = null;
+            if (on != null) {
+                var person = known(PERSON, on);
+                var address = known(ADDRESS, on);
+                if (person && address) {
+                    r.reject("on", "\"" + on + "\" is both a person and an address; give them distinct ids");
+                } else if (!person && !address) {
+                    r.reject("on", "refers to \"" + on + "\", which is neither a person nor an address in this "
+                            + "bundle (as a valid record) or in the database");
+                } else {
+                    group = person ? "markers-on-person" : "markers-on-address";
+                }
+            }
+            row.put("on", on);
+            var period = period(r, "start", "end");
+            row.put("start", period[0]);
+            row.put("end", period[1]);
+            row.put("detail", r.string("detail", false));
+            row.put("mappaCategory", r.integer("mappaCategory", 1, 4));
+            row.put("mappaLevel", r.integer("mappaLevel", 1, 3));
+            return group == null ? null : Map.entry(group, row);
+        }
+
+        private Map.Entry<String, Map<String, Object>> referral(RecordReader r) {
+            var row = start(r, true);
+            row.put("about", reference(r, "about", PERSON, true));
+            row.put("from", reference(r, "from", AGENCY, false));
+            var incident = r.instant("incidentAt", false);
+            var received = r.instant("receivedAt", true);
+            var decided = r.instant("decidedAt", false);
+            if (incident != null && received != null && incident.isAfter(received)) {
+                r.reject("incidentAt", "is after receivedAt");
+            }
+            if (decided != null && received != null && decided.isBefore(received)) {
+                r.reject("decidedAt", "is before receivedAt");
+            }
+            notFuture(r, "receivedAt", received);
+            notFuture(r, "decidedAt", decided);
+            row.put("incidentAt", incident);
+            row.put("receivedAt", received);
+            row.put("decidedAt", decided);
+            row.put("concern", name(r.enumValue("concern", Concern.class, true)));
+            row.put("urgency", name(r.enumValue("urgency", Urgency.class, false)));
+            var sourceCode = r.string("sourceCode", false, 4);
+            if (sourceCode != null && !REFERRAL_SOURCES.contains(sourceCode)) {
+                r.reject("sourceCode", "is not a CIN census referral source code (1A-1D, 2A, 2B, 3A-3F, 4, 5A-5D, 6-10)");
+            }
+            row.put("sourceCode", sourceCode);
+            row.put("outcome", r.string("outcome", false, 200));
+            return Map.entry("referrals", row);
+        }
+
+        private Map.Entry<String, Map<String, Object>> assessment(RecordReader r) {
+            var row = start(r, true);
+            row.put("of", reference(r, "of", PERSON, true));
+            row.put("by", reference(r, "by", AGENCY, false));
+            row.put("type", name(r.enumValue("type", AssessmentType.class, true)));
+            var period = period(r, "startedOn", "completedOn");
+            row.put("startedOn", period[0]);
+            row.put("completedOn", period[1]);
+            return Map.entry("assessments", row);
+        }
+
+        private Map.Entry<String, Map<String, Object>> meeting(RecordReader r) {
+            var row = start(r, true);
+            row.put("kind", name(r.enumValue("kind", MeetingKind.class, true)));
+            row.put("heldOn", r.date("heldOn", true));
+            row.put("concerns", references(r, "concerns", PERSON));
+            var attendance = new ArrayList<Map<String, Object>>();
+            var agencies = new HashSet<String>();
+            int i = 0;
+            for (var node : children(r.raw("attendance"), r, "attendance")) {
+                var sub = new RecordReader(r.array(), r.index(), node, "attendance[" + i + "].", problemsOf(r));
+                sub.setId(r.recordId());
+                var agency = reference(sub, "agency", AGENCY, true);
+                if (agency != null && !agencies.add(agency)) {
+                    sub.reject("agency", "is listed twice in this meeting's attendance");
+                }
+                var invited = sub.bool("invited");
+                var attended = sub.bool("attended");
+                var att = new LinkedHashMap<String, Object>();
+                att.put("agency", agency);
+                att.put("invited", invited == null || invited);
+                att.put("attended", attended != null && attended);
+                attendance.add(att);
+                sub.reportUnknownFields(warnings);
+                i++;
+            }
+            row.put("attendance", attendance);
+            var actions = new ArrayList<Map<String, Object>>();
+            var actionIds = new HashSet<String>();
+            i = 0;
+            for (var node : children(r.raw("actions"), r, "actions")) {
+                var sub = new RecordReader(r.array(), r.index(), node, "actions[" + i + "].", problemsOf(r));
+                sub.setId(r.recordId());
+                var action = new LinkedHashMap<String, Object>();
+                var id = sub.id("id");
+                if (id != null && !actionIds.add(id)) {
+                    sub.reject("id", "is used by two actions of this meeting");
+                }
+                action.put("id", id);
+                action.put("description", sub.string("description", true));
+                action.put("owner", reference(sub, "owner", AGENCY, false));
+                action.put("for", references(sub, "for", PERSON));
+                action.put("dueOn", sub.date("dueOn", false));
+                var completed = sub.date("completedOn", false);
+                if (completed != null && completed.isAfter(today)) {
+                    sub.reject("completedOn", "is in the future (" + completed + ")");
+                }
+                action.put("completedOn", completed);
+                actions.add(action);
+                sub.reportUnknownFields(warnings);
+                i++;
+            }
+            row.put("actions", actions);
+            return Map.entry("meetings", row);
+        }
+
+        private Map.Entry<String, Map<String, Object>> event(RecordReader r) {
+            var row = start(r, true);
+            row.put("kind", name(r.enumValue("kind", EventKind.class, true)));
+            var occurred = r.instant("occurredAt", true);
+            var ended = r.instant("endedAt", false);
+            if (occurred != null && ended != null && ended.isBefore(occurred)) {
+                r.reject("endedAt", "is before occurredAt");
+            }
+            notFuture(r, "occurredAt", occurred);
+            row.put("occurredAt", occurred);
+            row.put("endedAt", ended);
+            row.put("independent", r.bool("independent"));
+            row.put("summary", r.string("summary", false));
+            row.put("involves", references(r, "involves", PERSON));
+            return Map.entry("events", row);
+        }
+
+        // --- helpers -------------------------------------------------------------------
+
+        private List<Rejection> problemsOf(RecordReader r) {
+            // Sub-readers share the record's problem list through a reject callback.
+            return new ForwardingList(r);
+        }
+
+        private void notFuture(RecordReader r, String field, ZonedDateTime at) {
+            if (at != null && at.toLocalDate().isAfter(today)) {
+                r.reject(field, "is in the future (" + at + ")");
+            }
+        }
+
+        private LocalDate[] period(RecordReader r, String startField, String endField) {
+            var start = r.date(startField, false);
+            var end = r.date(endField, false);
+            if (start != null && end != null && end.isBefore(start)) {
+                r.reject(endField, "is before " + startField + " (" + end + " < " + start + ")");
+            }
+            return new LocalDate[] {start, end};
+        }
+
+        private String reference(RecordReader r, String field, String label, boolean required) {
+            var id = r.string(field, required, RecordReader.MAX_ID);
+            if (id != null && !known(label, id)) {
+                r.reject(field, "refers to " + label.toLowerCase() + " \"" + id + "\", which is neither in this bundle "
+                        + "(as a valid record) nor in the database");
+                return null;
+            }
+            return id;
+        }
+
+        private List<String> references(RecordReader r, String field, String label) {
+            var ids = r.strings(field);
+            var result = new ArrayList<String>();
+            for (int i = 0; i < ids.size(); i++) {
+                var id = ids.get(i);
+                if (!known(label, id)) {
+                    r.reject(field + "[" + i + "]", "refers to " + label.toLowerCase() + " \"" + id
+                            + "\", which is neither in this bundle (as a valid record) nor in the database");
+                } else if (!result.contains(id)) {
+                    result.add(id);
+                }
+            }
+            return result;
+        }
+
+        private boolean known(String label, String id) {
+            return valid.get(label).contains(id) || inDatabase.getOrDefault(label, Set.of()).contains(id);
+        }
+
+        private List<JsonNode> records(String array) {
+            var node = root.get(array);
+            return node == null || !node.isArray() ? List.of() : List.copyOf(node.values());
+        }
+
+        private List<JsonNode> children(JsonNode node, RecordReader r, String field) {
+            if (node == null) {
+                return List.of();
+            }
+            if (!node.isArray()) {
+                r.reject(field, "must be an array");
+                return List.of();
+            }
+            var result = new ArrayList<JsonNode>();
+            int i = 0;
+            for (var child : node.values()) {
+                if (!child.isObject()) {
+                    r.reject(field + "[" + i + "]", "must be a JSON object");
+                } else {
+                    result.add(child);
+                }
+                i++;
+            }
+            return result;
+        }
+
+        private List<JsonNode> children(JsonNode record, String field) {
+            var node = record.isObject() ? record.get(field) : null;
+            return node == null || !node.isArray() ? List.of() : List.copyOf(node.values());
+        }
+
+        private String text(JsonNode record, String field) {
+            var node = record.isObject() ? record.get(field) : null;
+            return node != null && node.isString() ? node.stringValue().strip() : null;
+        }
+
+        private List<String> texts(JsonNode record, String field) {
+            var result = new ArrayList<String>();
+            children(record, field).forEach(n -> {
+                if (n.isString()) {
+                    result.add(n.stringValue().strip());
+                }
+            });
+            return result;
+        }
+
+        private String labelOf(String array) {
+            return switch (array) {
+                case "people" -> PERSON;
+                case "addresses" -> ADDRESS;
+                case "agencies" -> AGENCY;
+                case "professionals" -> PROFESSIONAL;
+                default -> null;
+            };
+        }
+
+        private static String name(Enum<?> value) {
+            return value == null ? null : value.name();
+        }
+    }
+
+    /** A list that hands what is added to it to the parent record's reader. */
+    private static final class ForwardingList extends ArrayList<Rejection> {
+
+        private final RecordReader parent;
+
+        ForwardingList(RecordReader parent) {
+            this.parent = parent;
+        }
+
+        @Override
+        public boolean add(Rejection rejection) {
+            parent.reject(rejection.field(), rejection.reason());
+            return true;
+        }
+    }
+}

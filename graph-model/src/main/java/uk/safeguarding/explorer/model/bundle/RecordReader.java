@@ -1,0 +1,213 @@
+package uk.safeguarding.explorer.model.bundle;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the fields of one bundle record, collecting a {@link Rejection} per bad field and
+ * remembering which fields it read so that the rest can be reported as unknown.
+ */
+final class RecordReader {
+
+    static final int MAX_STRING = 2_000;
+    static final int MAX_ID = 200;
+
+    private final String array;
+    private final int index;
+    private final JsonNode node;
+    private final String prefix;
+    private final Set<String> read = new HashSet<>();
+    private final List<Rejection> problems;
+    private String id;
+
+    RecordReader(String array, int index, JsonNode node, String prefix, List<Rejection> problems) {
+        this.array = array;
+        this.index = index;
+        this.node = node;
+        this.prefix = prefix;
+        this.problems = problems;
+    }
+
+    String array() {
+        return array;
+    }
+
+    int index() {
+        return index;
+    }
+
+    void setId(String id) {
+        this.id = id;
+    }
+
+    String recordId() {
+        return id;
+    }
+
+    void reject(String field, String reason) {
+        problems.add(new Rejection(array, index, id, prefix + field, reason));
+    }
+
+    JsonNode raw(String field) {
+        read.add(field);
+        var value = node.get(field);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    String string(String field, boolean required) {
+        return string(field, required, MAX_STRING);
+    }
+
+    String string(String field, boolean required, int maxLength) {
+        var value = raw(field);
+        if (value == null) {
+            if (required) {
+                reject(field, "is required");
+            }
+            return null;
+        }
+        if (!value.isString()) {
+            reject(field, "must be a string");
+            return null;
+        }
+        var text = value.stringValue().strip();
+        if (text.isEmpty()) {
+            if (required) {
+                reject(field, "is required and must not be blank");
+            }
+            return null;
+        }
+        if (text.length() > maxLength) {
+            reject(field, "is longer than " + maxLength + " characters");
+            return null;
+        }
+        if (text.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+            reject(field, "contains control characters");
+            return null;
+        }
+        return text;
+    }
+
+    String id(String field) {
+        return string(field, true, MAX_ID);
+    }
+
+    List<String> strings(String field) {
+        var value = raw(field);
+        var result = new ArrayList<String>();
+        if (value == null) {
+            return result;
+        }
+        if (!value.isArray()) {
+            reject(field, "must be an array of strings");
+            return result;
+        }
+        int i = 0;
+        for (var element : value.values()) {
+            if (!element.isString() || element.stringValue().isBlank()) {
+                reject(field + "[" + i + "]", "must be a non-blank string");
+            } else if (element.stringValue().length() > MAX_STRING) {
+                reject(field + "[" + i + "]", "is longer than " + MAX_STRING + " characters");
+            } else {
+                result.add(element.stringValue().strip());
+            }
+            i++;
+        }
+        return result;
+    }
+
+    LocalDate date(String field, boolean required) {
+        var text = string(field, required, 40);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            reject(field, "is not an ISO date that exists (YYYY-MM-DD): " + quote(text));
+            return null;
+        }
+    }
+
+    ZonedDateTime instant(String field, boolean required) {
+        var text = string(field, required, 60);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text).atZone(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(text).atZoneSameInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e2) {
+                reject(field, "is not an ISO instant (e.g. 2018-08-01T10:00:00Z): " + quote(text));
+                return null;
+            }
+        }
+    }
+
+    <E extends Enum<E>> E enumValue(String field, Class<E> type, boolean required) {
+        var text = string(field, required, 60);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            var allowed = new ArrayList<String>();
+            for (var constant : type.getEnumConstants()) {
+                allowed.add(constant.name());
+            }
+            reject(field, "must be one of " + String.join(", ", allowed) + ", not " + quote(text));
+            return null;
+        }
+    }
+
+    Boolean bool(String field) {
+        var value = raw(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            reject(field, "must be true or false");
+            return null;
+        }
+        return value.booleanValue();
+    }
+
+    Integer integer(String field, int min, int max) {
+        var value = raw(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || value.intValue() < min || value.intValue() > max) {
+            reject(field, "must be a whole number from " + min + " to " + max);
+            return null;
+        }
+        return value.intValue();
+    }
+
+    /** Every field of the record that was never read, as warnings. */
+    void reportUnknownFields(List<Rejection> warnings) {
+        for (var name : node.propertyNames()) {
+            if (!read.contains(name)) {
+                warnings.add(new Rejection(array, index, id, prefix + name, "unknown field, ignored"));
+            }
+        }
+    }
+
+    static String quote(String text) {
+        var shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return "\"" + shown + "\"";
+    }
+}

@@ -1,0 +1,187 @@
+package uk.safeguarding.explorer.model.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class BundleValidatorTests {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2018-09-26T12:00:00Z"), ZoneOffset.UTC);
+    private final BundleValidator validator = new BundleValidator(CLOCK);
+
+    private static JsonNode json(String text) {
+        return JsonMapper.shared().readTree(text.replace('\'', '"'));
+    }
+
+    private ValidatedBundle validate(String text) {
+        return validator.validate(json(text), ExistingIds.NONE);
+    }
+
+    @Test
+    void theSharedScenarioIsValidThroughout() throws Exception {
+        var scenario = JsonMapper.shared().readTree(
+                Files.readString(Path.of("..", "..", "shared", "scenarios", "york-practice-studies.json")));
+        var result = validator.validate(scenario, ExistingIds.NONE);
+        assertThat(result.rejected()).isEmpty();
+        assertThat(result.warnings()).isEmpty();
+        assertThat(result.accepted()).containsEntry("people", 14).containsEntry("relationships", 35)
+                .containsEntry("meetings", 3).containsEntry("markers", 7);
+        assertThat(result.rows().get("markers-on-address")).hasSize(1);
+        assertThat(result.rows().get("lives-at")).hasSize(16);
+    }
+
+    @Test
+    void aBadRecordIsRejectedAloneWithArrayIndexIdFieldAndReason() {
+        var result = validate("{'source':'csc','people':[{'id':'p-1','nhsNumber':'9434765918'},{'id':'p-2'}]}");
+        assertThat(result.rejected()).containsExactly(
+                new Rejection("people", 0, "p-1", "nhsNumber", "fails the NHS number check digit"));
+        assertThat(result.rows().get("people")).extracting(r -> r.get("id")).containsExactly("p-2");
+        assertThat(result.accepted()).containsEntry("people", 1);
+    }
+
+    @Test
+    void everyKindOfBadFieldIsNamed() {
+        var result = validate("""
+                {'source':'csc','people':[
+                  {'givenName':'No id'},
+                  {'id':'p-2','dateOfBirth':'2018-02-30'},
+                  {'id':'p-3','dateOfBirth':'2019-01-01'},
+                  {'id':'p-4','sex':'M'},
+                  {'id':'p-5','pncId':'12/34'},
+                  {'id':'p-6','aliases':'Gaz'}
+                ]}""");
+        assertThat(result.rejected()).extracting(Rejection::index, Rejection::field).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(0, "id"), org.assertj.core.groups.Tuple.tuple(1, "dateOfBirth"),
+                org.assertj.core.groups.Tuple.tuple(2, "dateOfBirth"), org.assertj.core.groups.Tuple.tuple(3, "sex"),
+                org.assertj.core.groups.Tuple.tuple(4, "pncId"), org.assertj.core.groups.Tuple.tuple(5, "aliases"));
+        assertThat(result.rejected().get(1).reason()).contains("not an ISO date that exists");
+        assertThat(result.rejected().get(2).reason()).isEqualTo("is in the future (2019-01-01)");
+        assertThat(result.rejected().get(3).reason()).startsWith("must be one of MALE, FEMALE, OTHER, UNKNOWN");
+        assertThat(result.rows().get("people")).isEmpty();
+    }
+
+    @Test
+    void relationshipsMustPointAtGoodRecordsAndEndOnOrAfterTheyStart() {
+        var result = validate("""
+                {'source':'csc',
+                 'people':[{'id':'a'},{'id':'b','nhsNumber':'1'}],
+                 'addresses':[{'id':'h','postcode':'YO1 0AA'}],
+                 'relationships':[
+                   {'type':'LIVES_AT','from':'a','to':'h','start':'2018-01-02','end':'2018-01-01'},
+                   {'type':'PARENT_OF','from':'a','to':'b','kind':'BIRTH'},
+                   {'type':'PARENT_OF','from':'a','to':'a','kind':'BIRTH'},
+                   {'type':'MARRIED_TO','from':'a','to':'a'},
+                   {'type':'LIVES_AT','from':'a','to':'h','start':'2018-01-01','end':'2018-01-01'}
+                 ]}""");
+        assertThat(result.rejected()).extracting(Rejection::array, Rejection::index, Rejection::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("people", 1, "nhsNumber"),
+                        org.assertj.core.groups.Tuple.tuple("relationships", 0, "end"),
+                        org.assertj.core.groups.Tuple.tuple("relationships", 1, "to"),
+                        org.assertj.core.groups.Tuple.tuple("relationships", 2, "to"),
+                        org.assertj.core.groups.Tuple.tuple("relationships", 3, "type"),
+                        org.assertj.core.groups.Tuple.tuple("relationships", 3, "to"));
+        assertThat(result.rows().get("lives-at")).singleElement()
+                .satisfies(row -> assertThat(row.get("key")).isEqualTo("LIVES_AT|a|h|2018-01-01"));
+    }
+
+    @Test
+    void referencesMayResolveToRecordsAlreadyInTheDatabase() {
+        var bundle = json("{'source':'csc','relationships':[{'type':'LIVES_AT','from':'p-old','to':'a-old'}]}");
+        var result = validator.validate(bundle, refs -> {
+            assertThat(refs).containsEntry("Person", Set.of("p-old")).containsEntry("Address", Set.of("a-old"));
+            return Map.of("Person", Set.of("p-old"), "Address", Set.of("a-old"));
+        });
+        assertThat(result.rejected()).isEmpty();
+        assertThat(result.rows().get("lives-at")).hasSize(1);
+    }
+
+    @Test
+    void unknownFieldsAreWarningsThatDoNotReject() {
+        var result = validate("{'source':'csc','extra':1,'agencies':[{'id':'x','name':'X','type':'POLICE','colour':'blue'}]}");
+        assertThat(result.rejected()).isEmpty();
+        assertThat(result.rows().get("agencies")).hasSize(1);
+        assertThat(result.warnings()).extracting(Rejection::field).containsExactly("extra", "colour");
+    }
+
+    @Test
+    void aRecordWithoutAnySourceIsRejected() {
+        var result = validate("{'agencies':[{'id':'x','name':'X','type':'POLICE'},"
+                + "{'id':'y','name':'Y','type':'POLICE','source':'police'}]}");
+        assertThat(result.rejected()).extracting(Rejection::id, Rejection::field).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("x", "source"));
+        assertThat(result.rows().get("agencies")).extracting(r -> r.get("source")).containsExactly("police");
+    }
+
+    @Test
+    void aDuplicateIdInOneBundleIsRejected() {
+        var result = validate("{'source':'csc','people':[{'id':'p'},{'id':'p'}]}");
+        assertThat(result.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.index()).isEqualTo(1);
+            assertThat(r.reason()).isEqualTo("duplicates record 0 of this bundle (same id)");
+        });
+    }
+
+    @Test
+    void aMeetingWithABadActionIsRejectedWholeNamingTheNestedField() {
+        var result = validate("""
+                {'source':'csc','agencies':[{'id':'csc','name':'CSC','type':'CHILDRENS_SOCIAL_CARE'}],
+                 'people':[{'id':'c'}],
+                 'meetings':[{'id':'m','kind':'STRATEGY','heldOn':'2018-03-05','concerns':['c'],
+                   'attendance':[{'agency':'csc','invited':true,'attended':true},{'agency':'health'}],
+                   'actions':[{'id':'a1','description':'Assess','owner':'csc','for':['c'],'dueOn':'2018-13-01'}]}]}""");
+        assertThat(result.rejected()).extracting(Rejection::field)
+                .containsExactly("attendance[1].agency", "actions[0].dueOn");
+        assertThat(result.rows().get("meetings")).isEmpty();
+    }
+
+    @Test
+    void markersGoOnPeopleOrAddresses() {
+        var result = validate("""
+                {'source':'police','people':[{'id':'p'}],'addresses':[{'id':'a'}],
+                 'markers':[{'id':'m1','type':'REGISTERED_SEX_OFFENDER','on':'p','start':'2016-02-01'},
+                            {'id':'m2','type':'OTHER','on':'a'},
+                            {'id':'m3','type':'MAPPA','on':'p','mappaCategory':5},
+                            {'id':'m4','type':'OTHER','on':'nowhere'}]}""");
+        assertThat(result.rows().get("markers-on-person")).extracting(r -> r.get("id")).containsExactly("m1");
+        assertThat(result.rows().get("markers-on-address")).extracting(r -> r.get("id")).containsExactly("m2");
+        assertThat(result.rejected()).extracting(Rejection::id, Rejection::field).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("m3", "mappaCategory"),
+                org.assertj.core.groups.Tuple.tuple("m4", "on"));
+        assertThat(result.rows().get("markers-on-person").get(0).get("start")).isEqualTo(LocalDate.parse("2016-02-01"));
+    }
+
+    @Test
+    void referralsNeedConsistentInstants() {
+        var result = validate("""
+                {'source':'police','people':[{'id':'p'}],
+                 'referrals':[{'id':'r1','about':'p','concern':'HSB','incidentAt':'2018-08-01T10:00:00Z','receivedAt':'2018-07-01T10:00:00Z'},
+                              {'id':'r2','about':'p','concern':'HSB','receivedAt':'2018-08-01 10:00'},
+                              {'id':'r3','about':'p','concern':'HSB','receivedAt':'2018-08-01T10:00:00+01:00','sourceCode':'6'},
+                              {'id':'r4','about':'p','concern':'HSB','receivedAt':'2018-08-01T10:00:00Z','sourceCode':'11'}]}""");
+        assertThat(result.rejected()).extracting(Rejection::id, Rejection::field).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("r1", "incidentAt"),
+                org.assertj.core.groups.Tuple.tuple("r2", "receivedAt"),
+                org.assertj.core.groups.Tuple.tuple("r4", "sourceCode"));
+        assertThat(result.rows().get("referrals").get(0).get("receivedAt").toString()).isEqualTo("2018-08-01T09:00Z");
+    }
+
+    @Test
+    void aBundleThatIsNotAnObjectOrHasANonArrayIsRefusedAsAWhole() {
+        assertThatThrownBy(() -> validate("[1,2]")).isInstanceOf(BundleFormatException.class);
+        assertThatThrownBy(() -> validate("{'people':{'id':'x'}}")).isInstanceOf(BundleFormatException.class)
+                .hasMessageContaining("\"people\" must be an array");
+    }
+}
