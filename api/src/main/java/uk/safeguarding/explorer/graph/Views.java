@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.neo4j.driver.Value;
+import org.neo4j.driver.types.MapAccessor;
 
 /**
  * Projections of graph nodes as records, read straight from driver values (no object mapping):
@@ -57,17 +58,17 @@ public final class Views {
         }
     }
 
-    public static String string(Value map, String key) {
+    public static String string(MapAccessor map, String key) {
         var value = map.get(key);
         return value.isNull() ? null : value.asString();
     }
 
-    public static LocalDate date(Value map, String key) {
+    public static LocalDate date(MapAccessor map, String key) {
         var value = map.get(key);
         return value.isNull() ? null : value.asLocalDate();
     }
 
-    public static Integer integer(Value map, String key) {
+    public static Integer integer(MapAccessor map, String key) {
         var value = map.get(key);
         return value.isNull() ? null : value.asInt();
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -20,7 +21,8 @@ import java.util.stream.Collectors;
  * not of the other) was a partner, from on or before the as-of date, of a parent of the other
  * (and not of the first).</li>
  * </ul>
- * A pair can have several kinds. The result maps each kind to the people it goes through.
+ * A pair can have several kinds. The result maps each kind to the people it goes through: shared
+ * parents in id order; for a step link through partners, the first child's parent, then the other's.
  */
 public final class SiblingKinds {
 
@@ -45,7 +47,8 @@ public final class SiblingKinds {
         var b = current(second, asOf);
         var parentsOfA = a.stream().map(ParentLink::parentId).collect(Collectors.toCollection(LinkedHashSet::new));
         var parentsOfB = b.stream().map(ParentLink::parentId).collect(Collectors.toCollection(LinkedHashSet::new));
-        var shared = new LinkedHashSet<>(parentsOfA);
+        // Shared parents in id order, so that the answer does not depend on query order.
+        var shared = new TreeSet<>(parentsOfA);
         shared.retainAll(parentsOfB);
 
         var result = new EnumMap<SiblingKind, List<String>>(SiblingKind.class);

@@ -1,0 +1,59 @@
+package uk.safeguarding.explorer.addresses;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import uk.safeguarding.explorer.addresses.SharedAddress.CoResident;
+import uk.safeguarding.explorer.graph.Views;
+import uk.safeguarding.explorer.graph.Views.AddressView;
+import uk.safeguarding.explorer.graph.Views.MarkerView;
+import uk.safeguarding.explorer.graph.Views.PersonView;
+import uk.safeguarding.explorer.graphql.NotFoundException;
+import uk.safeguarding.explorer.model.Period;
+import uk.safeguarding.explorer.neo4j.Graph;
+
+/**
+ * sharedAddresses (DESIGN §5): who lived with whom, and when. Periods include both end days; a
+ * co-resident's from/to is the overlap with the subject's period, kept only when the overlap
+ * starts on or before asOf. Addresses come most recent first; co-residents by the start of the
+ * overlap, then oldest first.
+ */
+@Service
+@PreAuthorize("hasRole('ADMIN')")
+public class SharedAddressService {
+
+    private static final Comparator<LocalDate> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+
+    private final Graph graph;
+
+    SharedAddressService(Graph graph) {
+        this.graph = graph;
+    }
+
+    public List<SharedAddress> sharedAddresses(String personId, LocalDate asOf, boolean includeHistoric) {
+        var exists = graph.read("queries/person", Map.of("id", personId), r -> true);
+        if (exists.isEmpty()) {
+            throw new NotFoundException("No person with id '" + personId + "'");
+        }
+        return graph.read("queries/shared-addresses",
+                Map.of("id", personId, "asOf", asOf, "includeHistoric", includeHistoric), r -> {
+                    var own = new Period(Views.date(r, "from"), Views.date(r, "to"));
+                    var coResidents = r.get("others").asList(v -> v).stream().map(o -> {
+                        var overlap = own.intersection(new Period(Views.date(o, "from"), Views.date(o, "to")));
+                        return overlap == null || !overlap.startsOnOrBefore(asOf) ? null
+                                : new CoResident(PersonView.from(o.get("person")), overlap.from(), overlap.to());
+                    }).filter(c -> c != null)
+                            .sorted(Comparator.comparing((CoResident c) -> c.from(), NULLS_FIRST)
+                                    .thenComparing(c -> c.person().dateOfBirth(), NULLS_FIRST)
+                                    .thenComparing(c -> c.person().id()))
+                            .toList();
+                    return new SharedAddress(AddressView.from(r.get("a")), own.from(), own.to(), own.contains(asOf),
+                            r.get("markers").asList(MarkerView::from), coResidents);
+                });
+    }
+}

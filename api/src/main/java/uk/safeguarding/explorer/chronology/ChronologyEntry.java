@@ -1,0 +1,15 @@
+package uk.safeguarding.explorer.chronology;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import uk.safeguarding.explorer.graph.Views.AgencyView;
+
+/**
+ * One entry of a person's chronology: when, what kind, a sentence a practitioner understands, the
+ * agency that recorded it and the ids of the records it comes from.
+ */
+public record ChronologyEntry(LocalDate date, ZonedDateTime at, String kind, String summary, String source,
+        AgencyView agency, List<String> relatedIds) {
+}

@@ -1,0 +1,176 @@
+package uk.safeguarding.explorer.chronology;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+
+import org.neo4j.driver.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import uk.safeguarding.explorer.graph.Views;
+import uk.safeguarding.explorer.graph.Views.AgencyView;
+import uk.safeguarding.explorer.graphql.BadRequestException;
+import uk.safeguarding.explorer.graphql.NotFoundException;
+import uk.safeguarding.explorer.neo4j.Graph;
+
+/**
+ * chronology (DESIGN §5): one time-ordered list across agencies of referrals, meetings,
+ * assessments, markers, moves, partnerships, events and agreed actions, each in one sentence.
+ * Starts and ends of periods (a move out, a marker ended, a partnership ended) are entries too.
+ */
+@Service
+@PreAuthorize("hasRole('ADMIN')")
+public class ChronologyService {
+
+    private final Graph graph;
+
+    ChronologyService(Graph graph) {
+        this.graph = graph;
+    }
+
+    public List<ChronologyEntry> chronology(String personId, LocalDate from, LocalDate to) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new BadRequestException("to", "must not be before 'from'");
+        }
+        if (graph.read("queries/person", java.util.Map.of("id", personId), r -> true).isEmpty()) {
+            throw new NotFoundException("No person with id '" + personId + "'");
+        }
+        var parameters = new HashMap<String, Object>();
+        parameters.put("id", personId);
+        parameters.put("from", null);
+        parameters.put("to", null);
+        var entries = new ArrayList<ChronologyEntry>();
+        for (var row : graph.read("queries/chronology", parameters, r -> r)) {
+            var kind = row.get("kind").asString();
+            var day = Views.date(row, "day");
+            var at = row.get("at").isNull() ? null : row.get("at").asZonedDateTime();
+            var source = Views.string(row, "source");
+            var agency = row.get("agency").isNull() ? null : AgencyView.from(row.get("agency"));
+            var data = row.get("data");
+            var related = row.get("related").asList(Value::asString);
+            switch (kind) {
+                case "REFERRAL" -> entries.add(new ChronologyEntry(day, at, kind, "Referral"
+                        + (agency == null ? "" : " from " + agency.name()) + ": " + words(Views.string(data, "concern"))
+                        + urgency(Views.string(data, "urgency")) + incident(data, at) + decided(data, at),
+                        source, agency, related));
+                case "MEETING" -> entries.add(new ChronologyEntry(day, at, kind,
+                        words(Views.string(data, "meetingKind")) + " meeting" + listed(" attended by ", data.get("attended"))
+                                + listed("; invited but absent: ", data.get("absent")),
+                        source, agency, related));
+                case "ASSESSMENT" -> {
+                    var type = words(Views.string(data, "assessmentType"));
+                    entries.add(new ChronologyEntry(day, at, kind, capital(type) + " assessment started"
+                            + (agency == null ? "" : " by " + agency.name()), source, agency, related));
+                    var completed = Views.date(data, "completedOn");
+                    if (completed != null) {
+                        entries.add(new ChronologyEntry(completed, null, kind, capital(type) + " assessment completed",
+                                source, agency, related));
+                    }
+                }
+                case "MARKER" -> {
+                    var type = words(Views.string(data, "markerType"));
+                    var detail = Views.string(data, "detail");
+                    entries.add(new ChronologyEntry(day, at, kind, "Marker added: " + type
+                            + (detail == null ? "" : " (" + detail + ")"), source, agency, related));
+                    var ended = Views.date(data, "to");
+                    if (ended != null) {
+                        entries.add(new ChronologyEntry(ended, null, kind, "Marker ended: " + type, source, agency,
+                                related));
+                    }
+                }
+                case "MOVE" -> {
+                    var address = Views.string(data, "address");
+                    entries.add(new ChronologyEntry(day, at, kind, "Moved to " + address
+                            + kindOf(Views.string(data, "addressKind")), source, agency, related));
+                    var left = Views.date(data, "to");
+                    if (left != null) {
+                        entries.add(new ChronologyEntry(left, null, kind, "Left " + address, source, agency, related));
+                    }
+                }
+                case "PARTNERSHIP" -> {
+                    var partner = Views.string(data, "partner");
+                    var status = Views.string(data, "status");
+                    entries.add(new ChronologyEntry(day, at, kind, "Partnership with " + partner + " began"
+                            + (status == null ? "" : " (" + words(status) + ")"), source, agency, related));
+                    var ended = Views.date(data, "to");
+                    if (ended != null) {
+                        entries.add(new ChronologyEntry(ended, null, kind, "Partnership with " + partner + " ended",
+                                source, agency, related));
+                    }
+                }
+                case "EVENT" -> entries.add(new ChronologyEntry(day, at, kind,
+                        capital(words(Views.string(data, "eventKind"))) + ": " + Views.string(data, "summary")
+                                + (data.get("independent").isNull() ? ""
+                                        : data.get("independent").asBoolean() ? " (held by someone independent)"
+                                                : " (not independent)"),
+                        source, agency, related));
+                case "ACTION" -> {
+                    var due = Views.date(data, "dueOn");
+                    var done = Views.date(data, "completedOn");
+                    entries.add(new ChronologyEntry(day, at, kind, "Action agreed: " + Views.string(data, "description")
+                            + (agency == null ? "" : " (owner: " + agency.name() + ")")
+                            + (due == null ? "" : ", due " + due)
+                            + (done == null ? ", not completed" : ", completed " + done), source, agency, related));
+                }
+                default -> throw new IllegalStateException("unknown chronology kind " + kind);
+            }
+        }
+        return entries.stream()
+                .filter(e -> e.date() == null || ((from == null || !e.date().isBefore(from))
+                        && (to == null || !e.date().isAfter(to))))
+                .sorted(Comparator.comparing(ChronologyEntry::date, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(ChronologyEntry::at, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+    }
+
+    private static String incident(Value data, ZonedDateTime received) {
+        var incident = data.get("incidentAt");
+        if (incident.isNull() || received == null) {
+            return "";
+        }
+        return "; incident on " + incident.asZonedDateTime().toLocalDate();
+    }
+
+    private static String decided(Value data, ZonedDateTime received) {
+        var decided = data.get("decidedAt");
+        return decided.isNull() ? "; no decision recorded" : "; decided on " + decided.asZonedDateTime().toLocalDate();
+    }
+
+    private static String urgency(String urgency) {
+        return urgency == null ? "" : " (" + words(urgency) + ")";
+    }
+
+    private static String listed(String prefix, Value names) {
+        var list = names.asList(Value::asString);
+        return list.isEmpty() ? "" : prefix + String.join(", ", list);
+    }
+
+    private static String kindOf(String kind) {
+        return kind == null || "HOME".equals(kind) ? "" : " (" + words(kind) + ")";
+    }
+
+    static String words(String constant) {
+        if (constant == null) {
+            return "";
+        }
+        return switch (constant) {
+            case "HSB" -> "harmful sexual behaviour";
+            case "AIM3" -> "AIM3";
+            case "CAMHS" -> "CAMHS";
+            case "ICPC" -> "initial child protection conference";
+            case "REVIEW_CPC" -> "review child protection conference";
+            case "MAPPA" -> "MAPPA";
+            case "CSA_VICTIM" -> "victim of child sexual abuse";
+            default -> constant.toLowerCase(Locale.ROOT).replace('_', ' ');
+        };
+    }
+
+    private static String capital(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

@@ -1,0 +1,166 @@
+package uk.safeguarding.explorer.involvement;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import uk.safeguarding.explorer.graph.Views;
+import uk.safeguarding.explorer.graph.Views.AgencyView;
+import uk.safeguarding.explorer.graph.Views.PersonView;
+import uk.safeguarding.explorer.graphql.NotFoundException;
+import uk.safeguarding.explorer.involvement.AgencyInvolvement.Involvement;
+import uk.safeguarding.explorer.involvement.AgencyInvolvement.InvolvementGap;
+import uk.safeguarding.explorer.involvement.AgencyInvolvement.PersonInvolvement;
+import uk.safeguarding.explorer.involvement.AgencyInvolvement.ProfessionalView;
+import uk.safeguarding.explorer.involvement.AgencyInvolvement.Scope;
+import uk.safeguarding.explorer.model.Ages;
+import uk.safeguarding.explorer.model.AgencyType;
+import uk.safeguarding.explorer.neo4j.Graph;
+
+/**
+ * agencyInvolvement (DESIGN §5): which agencies are involved with a person, their household or
+ * their family on a day, and which are expected but missing. The gap rules:
+ * <ol>
+ * <li>a child on a protection plan needs children's social care, health and (aged 5-16) education;</li>
+ * <li>a child with an HSB marker, or an HSB referral in the last 12 months, needs social care and
+ * youth offending;</li>
+ * <li>a child sexual abuse victim needs social care, health and police;</li>
+ * <li>a child living with a registered sex offender needs social care; the offender needs police
+ * and probation.</li>
+ * </ol>
+ */
+@Service
+@PreAuthorize("hasRole('ADMIN')")
+public class InvolvementService {
+
+    static final String PLAN = "CHILD_PROTECTION_PLAN";
+    static final String HSB = "HSB";
+    static final String CSA = "CSA_VICTIM";
+    static final String RSO = "RSO_HOUSEHOLD";
+
+    private final Graph graph;
+
+    InvolvementService(Graph graph) {
+        this.graph = graph;
+    }
+
+    public AgencyInvolvement agencyInvolvement(String personId, Scope scope, LocalDate asOf) {
+        var ids = graph.read("queries/family-circle", Map.of("id", personId, "scope", scope.name(), "asOf", asOf),
+                r -> r.get("id").asString());
+        if (ids.isEmpty()) {
+            throw new NotFoundException("No person with id '" + personId + "'");
+        }
+        var rows = graph.read("queries/involvement-context", Map.of("ids", ids, "asOf", asOf), r -> r);
+        var people = new ArrayList<PersonInvolvement>();
+        var gaps = new ArrayList<InvolvementGap>();
+        for (var row : rows) {
+            var person = PersonView.from(row.get("p"));
+            var involvements = row.get("involvements").asList(InvolvementService::involvement);
+            people.add(new PersonInvolvement(person, involvements));
+            gaps.addAll(gaps(person, row, involvements, asOf));
+        }
+        Comparator<PersonView> order = Comparator.comparing((PersonView p) -> !p.id().equals(personId))
+                .thenComparing(PersonView::dateOfBirth, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(PersonView::id);
+        people.sort(Comparator.comparing(PersonInvolvement::person, order));
+        gaps.sort(Comparator.comparing(InvolvementGap::person, order).thenComparing(InvolvementGap::agencyType));
+        return new AgencyInvolvement(people, gaps);
+    }
+
+    static List<InvolvementGap> gaps(PersonView person, Record row, List<Involvement> involvements, LocalDate asOf) {
+        var present = EnumSet.noneOf(AgencyType.class);
+        involvements.forEach(i -> present.add(AgencyType.valueOf(i.agency().type())));
+        var markers = row.get("markers").asList(v -> v);
+        var child = Ages.isChild(person.dateOfBirth(), person.deceasedOn(), asOf);
+        var age = Ages.ageOn(person.dateOfBirth(), asOf);
+        var gaps = new ArrayList<InvolvementGap>();
+        var plan = since(markers, "CHILD_PROTECTION_PLAN");
+        if (child && plan != null) {
+            var needed = EnumSet.of(AgencyType.CHILDRENS_SOCIAL_CARE, AgencyType.HEALTH);
+            if (age != null && age >= 5 && age <= 16) {
+                needed.add(AgencyType.EDUCATION);
+            }
+            missing(gaps, person, present, needed, PLAN,
+                    "On a child protection plan" + sinceText(plan) + " but no current %s involvement "
+                            + "(a child on a plan needs social care, health and, aged 5-16, education)");
+        }
+        var hsbMarker = since(markers, "HARMFUL_SEXUAL_BEHAVIOUR");
+        var hsbReferrals = row.get("hsbReferrals").asList(Value::asLocalDate);
+        if (child && (hsbMarker != null || !hsbReferrals.isEmpty())) {
+            var what = hsbMarker != null ? "Harmful sexual behaviour marker" + sinceText(hsbMarker)
+                    : "HSB referral on " + hsbReferrals.stream().max(Comparator.naturalOrder()).orElseThrow();
+            missing(gaps, person, present, EnumSet.of(AgencyType.CHILDRENS_SOCIAL_CARE, AgencyType.YOUTH_OFFENDING),
+                    HSB, what + " but no current %s involvement (HSB needs social care and youth offending)");
+        }
+        var victim = since(markers, "CSA_VICTIM");
+        if (child && victim != null) {
+            missing(gaps, person, present,
+                    EnumSet.of(AgencyType.CHILDRENS_SOCIAL_CARE, AgencyType.HEALTH, AgencyType.POLICE), CSA,
+                    "Victim of child sexual abuse" + sinceText(victim) + " but no current %s involvement "
+                            + "(needs social care, health and police)");
+        }
+        var rsoHousehold = row.get("rsoHousehold").asList(Value::asString);
+        if (child && !rsoHousehold.isEmpty()) {
+            missing(gaps, person, present, EnumSet.of(AgencyType.CHILDRENS_SOCIAL_CARE), RSO,
+                    "Lives in the household of a registered sex offender (" + String.join(", ", rsoHousehold)
+                            + ") but no current %s involvement");
+        }
+        var offender = since(markers, "REGISTERED_SEX_OFFENDER");
+        if (offender != null) {
+            missing(gaps, person, present, EnumSet.of(AgencyType.POLICE, AgencyType.PROBATION), RSO,
+                    "Registered sex offender" + sinceText(offender) + " but no current %s involvement "
+                            + "(offender management needs police and probation)");
+        }
+        return gaps;
+    }
+
+    private static void missing(List<InvolvementGap> gaps, PersonView person, Set<AgencyType> present,
+            Set<AgencyType> needed, String rule, String reason) {
+        for (var type : needed) {
+            if (!present.contains(type)) {
+                gaps.add(new InvolvementGap(person, type, rule, String.format(reason, label(type))));
+            }
+        }
+    }
+
+    /** The start of a current marker of the type (LocalDate.MIN when unknown), or null. */
+    private static LocalDate since(List<Value> markers, String type) {
+        return markers.stream().filter(m -> type.equals(m.get("type").asString()))
+                .map(m -> m.get("from").isNull() ? LocalDate.MIN : m.get("from").asLocalDate())
+                .min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    private static String sinceText(LocalDate since) {
+        return since.equals(LocalDate.MIN) ? "" : " since " + since;
+    }
+
+    static String label(AgencyType type) {
+        return switch (type) {
+            case CHILDRENS_SOCIAL_CARE -> "children's social care";
+            case POLICE -> "police";
+            case HEALTH -> "health";
+            case YOUTH_OFFENDING -> "youth offending";
+            case PROBATION -> "probation";
+            case EDUCATION -> "education";
+            case HOUSING -> "housing";
+            case VOLUNTARY -> "voluntary sector";
+        };
+    }
+
+    private static Involvement involvement(Value v) {
+        var agency = AgencyView.from(v.get("agency"));
+        var pro = v.get("professional");
+        return new Involvement(agency, new ProfessionalView(Views.string(pro, "id"), Views.string(pro, "name"),
+                Views.string(pro, "role"), agency), Views.string(v, "role"), Views.date(v, "from"), Views.date(v, "to"),
+                Views.date(v, "lastContactOn"));
+    }
+}

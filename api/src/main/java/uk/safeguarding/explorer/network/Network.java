@@ -1,0 +1,37 @@
+package uk.safeguarding.explorer.network;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import uk.safeguarding.explorer.graph.Views.MarkerView;
+
+/**
+ * The neighbourhood of a person for the explorer: typed nodes and edges as things stood on asOf,
+ * capped at {@code first} nodes with {@code truncated} saying when more were reachable.
+ */
+public record Network(String subjectId, LocalDate asOf, int depth, List<Node> nodes, List<Edge> edges,
+        boolean truncated) {
+
+    /** The kinds of node. */
+    public enum NodeKind {
+        PERSON, ADDRESS, PROFESSIONAL, AGENCY
+    }
+
+    /** A node; {@code key} is unique in the network (label and id), {@code id} is the record's id. */
+    public record Node(String key, String id, NodeKind kind, String label, Boolean child, String sex,
+            LocalDate dateOfBirth, Integer age, String role, String agencyType, String addressKind, String postcode,
+            List<MarkerView> markers, int depth, boolean subject) {
+    }
+
+    /**
+     * An edge between two node keys: its type (a relationship type, or SIBLING for a derived sibling
+     * link), kind/status/nature/role where it has one, its period, whether it is current on asOf.
+     */
+    public record Edge(String key, String type, String source, String target, String kind, String status,
+            String nature, String role, LocalDate from, LocalDate to, boolean current, boolean derived) {
+    }
+
+    /** A path of a connection: its length in hops, its nodes in order and its edges. */
+    public record Path(int length, List<Node> nodes, List<Edge> edges) {
+    }
+}

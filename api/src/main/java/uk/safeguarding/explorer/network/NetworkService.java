@@ -1,0 +1,303 @@
+package uk.safeguarding.explorer.network;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.neo4j.driver.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import uk.safeguarding.explorer.graph.Views;
+import uk.safeguarding.explorer.graph.Views.MarkerView;
+import uk.safeguarding.explorer.graphql.BadRequestException;
+import uk.safeguarding.explorer.graphql.NotFoundException;
+import uk.safeguarding.explorer.model.Ages;
+import uk.safeguarding.explorer.model.ParentKind;
+import uk.safeguarding.explorer.model.Period;
+import uk.safeguarding.explorer.model.SiblingKinds;
+import uk.safeguarding.explorer.model.SiblingKinds.ParentLink;
+import uk.safeguarding.explorer.model.SiblingKinds.Partnership;
+import uk.safeguarding.explorer.network.Network.Edge;
+import uk.safeguarding.explorer.network.Network.Node;
+import uk.safeguarding.explorer.network.Network.NodeKind;
+import uk.safeguarding.explorer.network.Network.Path;
+import uk.safeguarding.explorer.neo4j.Graph;
+
+/**
+ * network and connection (DESIGN §5). The network grows hop by hop from the person through
+ * family, household, contact and professional links (one query per hop, at most three), then one
+ * query fills in markers, parents (for derived sibling edges) and agencies. Professionals and
+ * agencies end a branch: they connect to whole caseloads, which would drown a family network.
+ */
+@Service
+@PreAuthorize("hasRole('ADMIN')")
+public class NetworkService {
+
+    public static final int MAX_DEPTH = 3;
+    public static final int MAX_FIRST = 2_000;
+    public static final int MAX_HOPS = 6;
+    private static final int MAX_PATHS = 25;
+
+    private final Graph graph;
+
+    NetworkService(Graph graph) {
+        this.graph = graph;
+    }
+
+    public Network network(String personId, int depth, LocalDate asOf, int first) {
+        if (depth < 1 || depth > MAX_DEPTH) {
+            throw new BadRequestException("depth", "must be from 1 to " + MAX_DEPTH);
+        }
+        if (first < 1 || first > MAX_FIRST) {
+            throw new BadRequestException("first", "must be from 1 to " + MAX_FIRST);
+        }
+        var subject = graph.read("queries/people-by-id", Map.of("ids", List.of(personId)), r -> r.get("p"));
+        if (subject.isEmpty()) {
+            throw new NotFoundException("No person with id '" + personId + "'");
+        }
+        var build = new Build(asOf);
+        build.node(subject.get(0), "Person", 0, true);
+        var people = List.of(personId);
+        List<String> addresses = List.of();
+        var truncated = false;
+        for (int d = 1; d <= depth && (!people.isEmpty() || !addresses.isEmpty()); d++) {
+            var limit = first * 20;
+            var rows = graph.read("queries/network-hop",
+                    Map.of("people", people, "addresses", addresses, "asOf", asOf, "limit", limit), r -> r);
+            truncated |= rows.size() >= limit;
+            var nextPeople = new ArrayList<String>();
+            var nextAddresses = new ArrayList<String>();
+            for (var row : rows) {
+                var yLabel = row.get("yLabel").asString();
+                var y = row.get("y");
+                var yKey = key(yLabel, y.get("id").asString());
+                if (!build.nodes.containsKey(yKey)) {
+                    if (build.nodes.size() >= first) {
+                        truncated = true;
+                        continue;
+                    }
+                    build.node(y, yLabel, d, false);
+                    if ("Person".equals(yLabel)) {
+                        nextPeople.add(y.get("id").asString());
+                    } else if ("Address".equals(yLabel)) {
+                        nextAddresses.add(y.get("id").asString());
+                    }
+                }
+                var xKey = key(row.get("xLabel").asString(), row.get("xId").asString());
+                var outgoing = row.get("outgoing").asBoolean();
+                build.edge(row.get("key").asString(), row.get("type").asString(), outgoing ? xKey : yKey,
+                        outgoing ? yKey : xKey, row.get("props"));
+            }
+            people = nextPeople;
+            addresses = nextAddresses;
+        }
+        truncated |= build.details(graph, first);
+        return new Network(personId, asOf, depth, new ArrayList<>(build.nodes.values()),
+                new ArrayList<>(build.edges.values()), truncated);
+    }
+
+    public List<Path> connection(String fromId, String toId, int maxHops, LocalDate asOf) {
+        if (maxHops < 1 || maxHops > MAX_HOPS) {
+            throw new BadRequestException("maxHops", "must be from 1 to " + MAX_HOPS);
+        }
+        var found = graph.read("queries/people-by-id", Map.of("ids", List.of(fromId, toId)),
+                r -> r.get("p").get("id").asString());
+        for (var pair : List.of(Map.entry("fromId", fromId), Map.entry("toId", toId))) {
+            if (!found.contains(pair.getValue())) {
+                throw new NotFoundException("No person with id '" + pair.getValue() + "' (argument '"
+                        + pair.getKey() + "')");
+            }
+        }
+        if (fromId.equals(toId)) {
+            throw new BadRequestException("toId", "must be another person than fromId");
+        }
+        var rows = graph.read("queries/connection", Map.of("fromId", fromId, "toId", toId, "maxHops", maxHops,
+                "asOf", asOf, "limit", MAX_PATHS), r -> r);
+        var build = new Build(asOf);
+        var paths = new ArrayList<List<String>[]>();
+        for (var row : rows) {
+            var nodeKeys = new ArrayList<String>();
+            for (var n : row.get("nodes").values()) {
+                var label = n.get("label").asString();
+                var key = key(label, n.get("node").get("id").asString());
+                if (!build.nodes.containsKey(key)) {
+                    build.node(n.get("node"), label, nodeKeys.size(), fromId.equals(n.get("node").get("id").asString())
+                            && "Person".equals(label));
+                }
+                nodeKeys.add(key);
+            }
+            var edgeKeys = new ArrayList<String>();
+            for (var r : row.get("rels").values()) {
+                var key = r.get("key").asString();
+                build.edge(key, r.get("type").asString(), key(r.get("startLabel").asString(), r.get("start").asString()),
+                        key(r.get("endLabel").asString(), r.get("end").asString()), r.get("props"));
+                edgeKeys.add(key);
+            }
+            @SuppressWarnings("unchecked")
+            List<String>[] path = new List[] {nodeKeys, edgeKeys};
+            paths.add(path);
+        }
+        build.markers(graph);
+        return paths.stream().map(p -> new Path(p[1].size(), p[0].stream().map(build.nodes::get).toList(),
+                p[1].stream().map(build.edges::get).toList())).toList();
+    }
+
+    static String key(String label, String id) {
+        return label + ":" + id;
+    }
+
+    /** The nodes and edges collected so far, keyed so that each is added once. */
+    private static final class Build {
+
+        final LocalDate asOf;
+        final Map<String, Node> nodes = new LinkedHashMap<>();
+        final Map<String, Edge> edges = new LinkedHashMap<>();
+
+        Build(LocalDate asOf) {
+            this.asOf = asOf;
+        }
+
+        void node(Value n, String label, int depth, boolean subject) {
+            var id = n.get("id").asString();
+            var node = switch (label) {
+                case "Person" -> {
+                    var dob = Views.date(n, "dateOfBirth");
+                    var name = (nz(Views.string(n, "givenName")) + " " + nz(Views.string(n, "familyName"))).strip();
+                    yield new Node(key(label, id), id, NodeKind.PERSON, name.isEmpty() ? id : name,
+                            Ages.isChild(dob, Views.date(n, "deceasedOn"), asOf), Views.string(n, "sex"), dob,
+                            Ages.ageOn(dob, asOf), null, null, null, null, List.of(), depth, subject);
+                }
+                case "Address" -> new Node(key(label, id), id, NodeKind.ADDRESS,
+                        nz(Views.string(n, "line1")) + (Views.string(n, "postcode") == null ? ""
+                                : ", " + Views.string(n, "postcode")),
+                        null, null, null, null, null, null, Views.string(n, "kind"), Views.string(n, "postcode"),
+                        List.of(), depth, false);
+                case "Professional" -> new Node(key(label, id), id, NodeKind.PROFESSIONAL,
+                        nz(Views.string(n, "name")), null, null, null, null, Views.string(n, "role"), null, null, null,
+                        List.of(), depth, false);
+                default -> new Node(key(label, id), id, NodeKind.AGENCY, nz(Views.string(n, "name")), null, null,
+                        null, null, null, Views.string(n, "type"), null, null, List.of(), depth, false);
+            };
+            nodes.put(node.key(), node);
+        }
+
+        void edge(String key, String type, String source, String target, Value props) {
+            if (edges.containsKey(key) || !nodes.containsKey(source) || !nodes.containsKey(target)) {
+                return;
+            }
+            var from = Views.date(props, "from");
+            var to = Views.date(props, "to");
+            var current = new Period(from, to).contains(asOf);
+            edges.put(key, new Edge(key, type, source, target, Views.string(props, "kind"),
+                    Views.string(props, "status"), Views.string(props, "nature"), Views.string(props, "role"),
+                    from, to, current, false));
+        }
+
+        /** Markers, agencies of professionals, and derived sibling edges; true when the cap cut agencies. */
+        boolean details(Graph graph, int first) {
+            return details(graph, first, true);
+        }
+
+        /** Only the markers, for the nodes of connection paths. */
+        void markers(Graph graph) {
+            details(graph, Integer.MAX_VALUE, false);
+        }
+
+        private boolean details(Graph graph, int first, boolean extras) {
+            var rows = graph.read("queries/network-details", Map.of("people", ids(NodeKind.PERSON),
+                    "addresses", ids(NodeKind.ADDRESS), "professionals", ids(NodeKind.PROFESSIONAL), "asOf", asOf),
+                    r -> r);
+            var parents = new HashMap<String, List<ParentLink>>();
+            var truncated = false;
+            for (var row : rows) {
+                var label = row.get("label").asString();
+                var key = key(label, row.get("id").asString());
+                var markers = row.get("markers").asList(MarkerView::from);
+                if (!markers.isEmpty()) {
+                    var n = nodes.get(key);
+                    nodes.put(key, new Node(n.key(), n.id(), n.kind(), n.label(), n.child(), n.sex(), n.dateOfBirth(),
+                            n.age(), n.role(), n.agencyType(), n.addressKind(), n.postcode(), markers, n.depth(),
+                            n.subject()));
+                }
+                if (!extras) {
+                    continue;
+                }
+                if ("Person".equals(label)) {
+                    parents.put(row.get("id").asString(), row.get("parents").asList(v -> new ParentLink(
+                            v.get("id").asString(), ParentKind.valueOf(v.get("kind").asString()), Views.date(v, "from"))));
+                }
+                if (!row.get("agency").isNull()) {
+                    var agency = row.get("agency");
+                    var agencyKey = key("Agency", agency.get("id").asString());
+                    if (!nodes.containsKey(agencyKey)) {
+                        if (nodes.size() >= first) {
+                            truncated = true;
+                            continue;
+                        }
+                        node(agency, "Agency", nodes.get(key).depth() + 1, false);
+                    }
+                    edges.putIfAbsent(row.get("worksFor").asString(), new Edge(row.get("worksFor").asString(),
+                            "WORKS_FOR", key, agencyKey, null, null, null, null, null, null, true, false));
+                }
+            }
+            if (extras) {
+                siblings(graph, parents);
+            }
+            return truncated;
+        }
+
+        /** Derived sibling edges between the people of the network who share a parent or whose parents partnered. */
+        private void siblings(Graph graph, Map<String, List<ParentLink>> parents) {
+            var childrenOf = new HashMap<String, List<String>>();
+            parents.forEach((child, links) -> links.forEach(l -> childrenOf.computeIfAbsent(l.parentId(),
+                    k -> new ArrayList<>()).add(child)));
+            if (childrenOf.isEmpty()) {
+                return;
+            }
+            var partnerships = childrenOf.size() < 2 ? List.<Partnership>of()
+                    : graph.read("queries/partnerships-among", Map.of("ids", List.copyOf(childrenOf.keySet())),
+                            r -> new Partnership(r.get("a").asString(), r.get("b").asString(), Views.date(r, "from")));
+            var pairs = new LinkedHashSet<List<String>>();
+            childrenOf.values().forEach(children -> addPairs(pairs, children, children));
+            partnerships.forEach(p -> addPairs(pairs, childrenOf.getOrDefault(p.a(), List.of()),
+                    childrenOf.getOrDefault(p.b(), List.of())));
+            for (var pair : pairs) {
+                var kinds = SiblingKinds.derive(parents.get(pair.get(0)), parents.get(pair.get(1)), partnerships, asOf);
+                kinds.keySet().forEach(kind -> {
+                    var key = "sibling:" + kind + ":" + pair.get(0) + ":" + pair.get(1);
+                    edges.put(key, new Edge(key, "SIBLING", key("Person", pair.get(0)), key("Person", pair.get(1)),
+                            kind.name(), null, null, null, null, null, true, true));
+                });
+            }
+        }
+
+        private static void addPairs(Set<List<String>> pairs, Collection<String> left, Collection<String> right) {
+            for (var a : left) {
+                for (var b : right) {
+                    if (a.compareTo(b) < 0) {
+                        pairs.add(List.of(a, b));
+                    } else if (b.compareTo(a) < 0) {
+                        pairs.add(List.of(b, a));
+                    }
+                }
+            }
+        }
+
+        private List<String> ids(NodeKind kind) {
+            var ids = new ArrayList<String>();
+            nodes.values().stream().filter(n -> n.kind() == kind).forEach(n -> ids.add(n.id()));
+            return ids;
+        }
+
+        private static String nz(String s) {
+            return s == null ? "" : s;
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package uk.safeguarding.explorer.siblings;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import org.neo4j.driver.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import uk.safeguarding.explorer.graph.Views;
+import uk.safeguarding.explorer.graph.Views.AddressView;
+import uk.safeguarding.explorer.graph.Views.AgencyView;
+import uk.safeguarding.explorer.graph.Views.PersonView;
+import uk.safeguarding.explorer.graphql.NotFoundException;
+import uk.safeguarding.explorer.model.Ages;
+import uk.safeguarding.explorer.model.ParentKind;
+import uk.safeguarding.explorer.model.Period;
+import uk.safeguarding.explorer.model.SiblingKind;
+import uk.safeguarding.explorer.model.SiblingKinds;
+import uk.safeguarding.explorer.model.SiblingKinds.ParentLink;
+import uk.safeguarding.explorer.model.SiblingKinds.Partnership;
+import uk.safeguarding.explorer.siblings.RiskLink.RiskLinkKind;
+
+/**
+ * siblingsAtRisk (DESIGN §5): every child other than the subject exposed to the same source of
+ * harm. The graph supplies the candidates (four named queries, whatever the number of children);
+ * the rules that decide sibling kinds, childhood and overlaps are graph-model's.
+ */
+@Service
+@PreAuthorize("hasRole('ADMIN')")
+public class SiblingsService {
+
+    private final SiblingsRepository repository;
+
+    SiblingsService(SiblingsRepository repository) {
+        this.repository = repository;
+    }
+
+    public List<ChildAtRisk> siblingsAtRisk(String personId, LocalDate asOf) {
+        var subject = repository.subject(personId, asOf)
+                .orElseThrow(() -> new NotFoundException("No person with id '" + personId + "'"));
+        var links = new LinkedHashMap<String, List<Found>>();
+        var subjectParents = parentLinks(subject.get("subjectParents"));
+        var concernBegan = concernBegan(subject);
+
+        var siblingCandidates = new LinkedHashSet<String>();
+        subject.get("viaParents").asList(Value::asString).forEach(siblingCandidates::add);
+        subject.get("viaParentPartners").asList(Value::asString).forEach(siblingCandidates::add);
+        for (var explicit : subject.get("explicitSiblings").values()) {
+            add(links, explicit.get("id").asString(), new Found(kindOf(SiblingKind.valueOf(explicit.get("kind").asString())),
+                    List.of(), null, null, null));
+        }
+        for (var id : subject.get("children").asList(Value::asString)) {
+            add(links, id, new Found(RiskLinkKind.CHILD, List.of(), null, null, null));
+        }
+        for (var step : subject.get("stepchildren").values()) {
+            add(links, step.get("id").asString(),
+                    new Found(RiskLinkKind.STEPCHILD, List.of(step.get("via").asString()), null, null, null));
+        }
+        for (var stay : subject.get("coResidence").values()) {
+            var overlap = new Period(Views.date(stay, "from1"), Views.date(stay, "to1"))
+                    .intersection(new Period(Views.date(stay, "from2"), Views.date(stay, "to2")));
+            if (overlap != null && overlap.startsOnOrBefore(asOf)) {
+                add(links, stay.get("id").asString(), new Found(RiskLinkKind.CO_RESIDENT, List.of(),
+                        stay.get("address").asString(), overlap.from(), overlap.to()));
+            }
+        }
+        for (var contact : subject.get("contacts").values()) {
+            add(links, contact.get("id").asString(), new Found(RiskLinkKind.CONTACT, List.of(), null,
+                    Views.date(contact, "from"), Views.date(contact, "to")));
+        }
+
+        var candidates = new LinkedHashSet<String>(siblingCandidates);
+        candidates.addAll(links.keySet());
+        candidates.remove(personId);
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        var context = new HashMap<String, org.neo4j.driver.Record>();
+        repository.children(candidates, asOf).forEach(r -> context.put(r.get("c").get("id").asString(), r));
+
+        // Derived sibling kinds need the partnerships between the parents of both children.
+        var parentIds = new HashSet<String>();
+        subjectParents.forEach(p -> parentIds.add(p.parentId()));
+        siblingCandidates.forEach(id -> {
+            if (context.containsKey(id)) {
+                parentLinks(context.get(id).get("parents")).forEach(p -> parentIds.add(p.parentId()));
+            }
+        });
+        var partnerships = parentIds.size() < 2 ? List.<Partnership>of()
+                : repository.partnerships(parentIds).stream().map(r -> new Partnership(r.get("a").asString(),
+                        r.get("b").asString(), Views.date(r, "from"))).toList();
+        for (var id : siblingCandidates) {
+            if (!context.containsKey(id)) {
+                continue;
+            }
+            var kinds = SiblingKinds.derive(subjectParents, parentLinks(context.get(id).get("parents")), partnerships,
+                    asOf);
+            kinds.forEach((kind, via) -> add(links, id, new Found(kindOf(kind), via, null, null, null)));
+        }
+
+        // Everyone named in a link (via) and every address, read once.
+        var names = new HashMap<String, PersonView>();
+        context.forEach((id, r) -> names.put(id, PersonView.from(r.get("c"))));
+        var viaIds = new HashSet<String>();
+        links.values().forEach(list -> list.forEach(f -> viaIds.addAll(f.via())));
+        viaIds.removeAll(names.keySet());
+        if (!viaIds.isEmpty()) {
+            repository.people(viaIds).forEach(p -> names.put(p.id(), p));
+        }
+        var addressIds = new HashSet<String>();
+        links.values().forEach(list -> list.stream().map(Found::address).filter(Objects::nonNull)
+                .forEach(addressIds::add));
+        var addresses = new HashMap<String, AddressView>();
+        if (!addressIds.isEmpty()) {
+            repository.addresses(addressIds).forEach(r -> addresses.put(r.get("a").get("id").asString(),
+                    AddressView.from(r.get("a"))));
+        }
+
+        var result = new ArrayList<ChildAtRisk>();
+        for (var entry : links.entrySet()) {
+            var row = context.get(entry.getKey());
+            if (row == null || entry.getKey().equals(personId)) {
+                continue;
+            }
+            var child = PersonView.from(row.get("c"));
+            if (!Ages.isChild(child.dateOfBirth(), child.deceasedOn(), asOf)) {
+                continue;
+            }
+            var assessments = row.get("assessments").asList(Value::asLocalDate);
+            var assessed = assessments.stream().anyMatch(d -> concernBegan == null || !d.isBefore(concernBegan));
+            var latest = assessments.stream().max(Comparator.naturalOrder()).orElse(null);
+            var riskLinks = entry.getValue().stream().distinct()
+                    .sorted(Comparator.comparing(Found::kind).thenComparing(Found::from,
+                            Comparator.nullsFirst(Comparator.naturalOrder())))
+                    .map(f -> new RiskLink(f.kind(), f.via().stream().map(names::get).filter(Objects::nonNull).toList(),
+                            f.address() == null ? null : addresses.get(f.address()), f.from(), f.to()))
+                    .toList();
+            var agencies = row.get("agencies").asList(v -> AgencyView.from(v)).stream()
+                    .sorted(Comparator.comparing(AgencyView::id)).toList();
+            result.add(new ChildAtRisk(child, riskLinks, assessed, latest, row.get("onPlan").asBoolean(), agencies));
+        }
+        // Unassessed children first: they are the ones the inspection found forgotten; then oldest first.
+        result.sort(Comparator.comparing(ChildAtRisk::assessed)
+                .thenComparing(c -> c.child().dateOfBirth(), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(c -> c.child().id()));
+        return result;
+    }
+
+    /**
+     * The earliest start of a sexual-harm marker (RSO, MAPPA, HSB, CSA victim) on the subject, or of
+     * a sexual-abuse or HSB referral about them; {@code LocalDate.MIN} for a marker with an unknown
+     * start; {@code null} when there is no such concern (then any assessment counts).
+     */
+    static LocalDate concernBegan(org.neo4j.driver.Record subject) {
+        var dates = Stream.concat(
+                subject.get("concernMarkers").asList(v -> v).stream()
+                        .map(m -> m.get("on").isNull() ? LocalDate.MIN : m.get("on").asLocalDate()),
+                subject.get("concernReferrals").asList(Value::asLocalDate).stream());
+        return dates.min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    private static List<ParentLink> parentLinks(Value links) {
+        return links.asList(v -> new ParentLink(v.get("id").asString(), ParentKind.valueOf(v.get("kind").asString()),
+                Views.date(v, "from")));
+    }
+
+    private static RiskLinkKind kindOf(SiblingKind kind) {
+        return switch (kind) {
+            case FULL -> RiskLinkKind.FULL_SIBLING;
+            case HALF -> RiskLinkKind.HALF_SIBLING;
+            case STEP -> RiskLinkKind.STEP_SIBLING;
+            case ADOPTIVE -> RiskLinkKind.ADOPTIVE_SIBLING;
+            case FOSTER -> RiskLinkKind.FOSTER_SIBLING;
+        };
+    }
+
+    private static void add(Map<String, List<Found>> links, String id, Found found) {
+        links.computeIfAbsent(id, k -> new ArrayList<>()).add(found);
+    }
+
+    /** A link as found in the graph, before people and addresses are filled in. */
+    private record Found(RiskLinkKind kind, List<String> via, String address, LocalDate from, LocalDate to) {
+    }
+}

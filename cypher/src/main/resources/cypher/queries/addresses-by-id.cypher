@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (a:Address {id: id})
+RETURN a

@@ -1,0 +1,10 @@
+// The shortest paths between two people through family, household, address, contact and
+// professional links that exist on asOf; none when the shortest is longer than maxHops.
+MATCH (a:Person {id: $fromId}), (b:Person {id: $toId})
+MATCH p = allShortestPaths((a)-[:PARENT_OF|PARTNER_OF|SIBLING_OF|LIVES_AT|HAS_CONTACT_WITH|INVOLVED_WITH*..6]-(b))
+WHERE all(r IN relationships(p) WHERE r.from IS NULL OR r.from <= $asOf) AND length(p) <= $maxHops
+RETURN [n IN nodes(p) | {node: n, label: labels(n)[0]}] AS nodes,
+       [r IN relationships(p) | {key: elementId(r), type: type(r), start: startNode(r).id,
+                                 startLabel: labels(startNode(r))[0], end: endNode(r).id,
+                                 endLabel: labels(endNode(r))[0], props: properties(r)}] AS rels
+LIMIT $limit

@@ -1,0 +1,24 @@
+// Details for the nodes of a network: markers current on asOf on people and addresses, the
+// parent links of people (for derived sibling edges) and the agencies professionals work for.
+CALL () {
+  UNWIND $people AS id
+  MATCH (p:Person {id: id})
+  RETURN 'Person' AS label, id,
+    COLLECT { MATCH (p)<-[:ON]-(m:Marker)
+              WHERE (m.from IS NULL OR m.from <= $asOf) AND (m.to IS NULL OR m.to >= $asOf) RETURN m } AS markers,
+    COLLECT { MATCH (par:Person)-[pl:PARENT_OF]->(p) WHERE pl.from IS NULL OR pl.from <= $asOf
+              RETURN {id: par.id, kind: pl.kind, from: pl.from} } AS parents,
+    null AS agency, null AS worksFor
+  UNION ALL
+  UNWIND $addresses AS id
+  MATCH (a:Address {id: id})
+  RETURN 'Address' AS label, id,
+    COLLECT { MATCH (a)<-[:ON]-(m:Marker)
+              WHERE (m.from IS NULL OR m.from <= $asOf) AND (m.to IS NULL OR m.to >= $asOf) RETURN m } AS markers,
+    [] AS parents, null AS agency, null AS worksFor
+  UNION ALL
+  UNWIND $professionals AS id
+  MATCH (pro:Professional {id: id})-[w:WORKS_FOR]->(ag:Agency)
+  RETURN 'Professional' AS label, id, [] AS markers, [] AS parents, ag AS agency, elementId(w) AS worksFor
+}
+RETURN label, id, markers, parents, agency, worksFor
