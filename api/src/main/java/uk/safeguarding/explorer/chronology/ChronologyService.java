@@ -27,6 +27,10 @@ import uk.safeguarding.explorer.neo4j.Graph;
 @PreAuthorize("hasRole('ADMIN')")
 public class ChronologyService {
 
+    /** Within one day and without a time: the order entries read best in. */
+    private static final List<String> ORDER = List.of("REFERRAL", "EVENT", "MEETING", "ACTION", "ASSESSMENT",
+            "MARKER", "MOVE", "PARTNERSHIP");
+
     private final Graph graph;
 
     ChronologyService(Graph graph) {
@@ -59,7 +63,7 @@ public class ChronologyService {
                         + urgency(Views.string(data, "urgency")) + incident(data, at) + decided(data, at),
                         source, agency, related));
                 case "MEETING" -> entries.add(new ChronologyEntry(day, at, kind,
-                        words(Views.string(data, "meetingKind")) + " meeting" + listed(" attended by ", data.get("attended"))
+                        capital(words(Views.string(data, "meetingKind"))) + " meeting" + listed(" attended by ", data.get("attended"))
                                 + listed("; invited but absent: ", data.get("absent")),
                         source, agency, related));
                 case "ASSESSMENT" -> {
@@ -124,7 +128,8 @@ public class ChronologyService {
                 .filter(e -> e.date() == null || ((from == null || !e.date().isBefore(from))
                         && (to == null || !e.date().isAfter(to))))
                 .sorted(Comparator.comparing(ChronologyEntry::date, Comparator.nullsFirst(Comparator.naturalOrder()))
-                        .thenComparing(ChronologyEntry::at, Comparator.nullsLast(Comparator.naturalOrder())))
+                        .thenComparing(ChronologyEntry::at, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(e -> ORDER.indexOf(e.kind())))
                 .toList();
     }
 

@@ -2,6 +2,7 @@ package uk.safeguarding.explorer.neo4j;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.neo4j.driver.Driver;
@@ -22,13 +23,23 @@ public class Graph {
 
     private final Driver driver;
     private final String database;
+    private final AtomicLong transactions = new AtomicLong();
 
     public Graph(Driver driver, String database) {
         this.driver = driver;
         this.database = database;
     }
 
+    /**
+     * How many transactions this instance has run: lets tests check that a request costs a fixed
+     * number of queries whatever the number of results (no N+1).
+     */
+    public long transactionsRun() {
+        return transactions.get();
+    }
+
     private SessionConfig sessionConfig() {
+        transactions.incrementAndGet();
         return database == null ? SessionConfig.defaultConfig() : SessionConfig.forDatabase(database);
     }
 

@@ -3,6 +3,7 @@ package uk.safeguarding.explorer.network;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -44,6 +46,8 @@ public class NetworkService {
     public static final int MAX_FIRST = 2_000;
     public static final int MAX_HOPS = 6;
     private static final int MAX_PATHS = 25;
+    private static final List<String> PRIORITY = List.of("PARENT_OF", "PARTNER_OF", "SIBLING_OF", "HAS_CONTACT_WITH",
+            "LIVES_AT", "INVOLVED_WITH");
 
     private final Graph graph;
 
@@ -69,8 +73,12 @@ public class NetworkService {
         var truncated = false;
         for (int d = 1; d <= depth && (!people.isEmpty() || !addresses.isEmpty()); d++) {
             var limit = first * 20;
-            var rows = graph.read("queries/network-hop",
-                    Map.of("people", people, "addresses", addresses, "asOf", asOf, "limit", limit), r -> r);
+            var rows = new ArrayList<>(graph.read("queries/network-hop",
+                    Map.of("people", people, "addresses", addresses, "asOf", asOf, "limit", limit), r -> r));
+            // When the cap bites, family comes first, then homes, then professionals; current before historic.
+            rows.sort(Comparator.comparingInt((Record r) -> PRIORITY.indexOf(r.get("type").asString()))
+                    .thenComparing(r -> !r.get("props").get("to").isNull())
+                    .thenComparing(r -> r.get("y").get("id").asString()));
             truncated |= rows.size() >= limit;
             var nextPeople = new ArrayList<String>();
             var nextAddresses = new ArrayList<String>();

@@ -1,0 +1,55 @@
+package uk.safeguarding.explorer.queries;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.summary.Plan;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import uk.safeguarding.explorer.support.ExplorerIT;
+
+/** Every named query's plan starts from an index seek: no label scans, no all-nodes scans. */
+class QueryPlansIT extends ExplorerIT {
+
+    /** Operators a plan may start from: index seeks, rows from a parameter list, or a row handed into a subquery. */
+    private static final Set<String> SEEKS = Set.of("NodeUniqueIndexSeek", "NodeIndexSeek", "MultiNodeIndexSeek",
+            "NodeUniqueIndexSeekByRange", "NodeIndexSeekByRange", "Argument", "Unwind", "ProcedureCall");
+
+    private static final Set<String> NOT_ROUTE_QUERIES = Set.of("count-people");
+
+    @Test
+    void everyNamedQueryStartsFromAnIndexSeek() throws IOException {
+        var resolver = new PathMatchingResourcePatternResolver();
+        var checked = new ArrayList<String>();
+        for (var resource : resolver.getResources("classpath*:cypher/queries/*.cypher")) {
+            var name = resource.getFilename().replace(".cypher", "");
+            if (NOT_ROUTE_QUERIES.contains(name)) {
+                continue;
+            }
+            var text = resource.getContentAsString(StandardCharsets.UTF_8);
+            var plan = graph.inReadTransaction(tx -> tx.run("EXPLAIN " + text).consume().plan());
+            var leaves = new ArrayList<String>();
+            leaves(plan, leaves);
+            assertThat(leaves).as("leaf operators of %s", name).isNotEmpty().allSatisfy(
+                    leaf -> assertThat(SEEKS).as("%s starts from %s", name, leaf).contains(leaf));
+            assertThat(leaves).as("%s has an index seek", name)
+                    .anyMatch(l -> l.contains("IndexSeek") || l.equals("ProcedureCall"));
+            checked.add(name);
+        }
+        assertThat(checked).contains("siblings-at-risk", "shared-addresses", "involvement-context", "network-hop",
+                "connection", "chronology", "search-people", "person");
+    }
+
+    private static void leaves(Plan plan, List<String> into) {
+        if (plan.children().isEmpty()) {
+            into.add(plan.operatorType().replaceAll("@.*", ""));
+        }
+        plan.children().forEach(child -> leaves(child, into));
+    }
+}
