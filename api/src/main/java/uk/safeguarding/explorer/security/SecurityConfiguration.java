@@ -72,7 +72,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(authorize -> authorize
                 .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
                 .permitAll()
-                .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
+                .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/webjars/**").permitAll()
                 .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)

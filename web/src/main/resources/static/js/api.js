@@ -1,0 +1,65 @@
+// The only module that talks to the server: GraphQL over POST /graphql and /api/me.
+// The cookie session is protected by a CSRF token that Spring Security puts in the XSRF-TOKEN cookie.
+
+const GRAPHQL = '/graphql';
+
+function csrfToken() {
+  const match = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+  return match ? decodeURIComponent(match.substring('XSRF-TOKEN='.length)) : null;
+}
+
+/** A problem to show to the user in plain words (never a stack trace). */
+export class ApiError extends Error {
+  constructor(message, classification) {
+    super(message);
+    this.classification = classification;
+  }
+}
+
+async function send(url, options) {
+  let response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin', ...options });
+  } catch (e) {
+    throw new ApiError('The explorer cannot reach the server. Check your connection and try again.');
+  }
+  if (response.status === 401) {
+    window.location.assign('/login');
+    throw new ApiError('Your session has ended. Please sign in again.', 'UNAUTHORIZED');
+  }
+  if (response.status === 403) {
+    throw new ApiError('That action is not allowed for your account.', 'FORBIDDEN');
+  }
+  if (!response.ok) {
+    throw new ApiError(`The server could not answer (status ${response.status}). Try again in a moment.`);
+  }
+  return response.json();
+}
+
+/** Runs a GraphQL document; returns data, or throws the first error's message. */
+export async function graphql(query, variables = {}) {
+  const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+  const token = csrfToken();
+  if (token) {
+    headers['X-XSRF-TOKEN'] = token;
+  }
+  const body = await send(GRAPHQL, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  if (body.errors && body.errors.length > 0) {
+    const first = body.errors[0];
+    const classification = first.extensions ? first.extensions.classification : undefined;
+    const message = classification === 'FORBIDDEN'
+      ? 'Your account may not see this person’s records.'
+      : first.message;
+    throw new ApiError(message, classification);
+  }
+  return body.data;
+}
+
+/** Who is signed in. */
+export function me() {
+  return send('/api/me', { headers: { Accept: 'application/json' } });
+}
+
+export function currentCsrfToken() {
+  return csrfToken();
+}

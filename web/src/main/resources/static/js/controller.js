@@ -1,0 +1,314 @@
+// The one owner of the Cytoscape instance. It offers verbs (show, expand, collapse, undo,
+// highlight, filter, layout) and batches every change in cy.batch().
+
+import { STYLE } from './cy/style.js';
+import { fcose, genogramPositions } from './cy/layout.js';
+import { markerCode } from './dom.js';
+
+const FAMILY_TYPES = ['PARENT_OF', 'PARTNER_OF', 'SIBLING_OF', 'SIBLING'];
+
+function nodeElement(node) {
+  const classes = [node.kind.toLowerCase()];
+  const badges = (node.markers || []).map(markerCode);
+  let display = node.label;
+  if (node.kind === 'PERSON') {
+    classes.push(node.sex === 'MALE' ? 'male' : node.sex === 'FEMALE' ? 'female' : 'other');
+    classes.push(node.child ? 'child' : 'adult');
+    if (node.age !== null && node.age !== undefined) {
+      display += ` (${node.age})`;
+    }
+  }
+  if (node.subject) {
+    classes.push('subject');
+  }
+  const types = new Set((node.markers || []).map((m) => m.type));
+  if (types.has('REGISTERED_SEX_OFFENDER')) {
+    classes.push('rso');
+  }
+  if (types.has('CHILD_PROTECTION_PLAN')) {
+    classes.push('cpp');
+  }
+  if (node.kind === 'ADDRESS' && badges.length > 0) {
+    classes.push('marked');
+  }
+  if (badges.length > 0) {
+    display += `\n${badges.map((b) => `[${b}]`).join(' ')}`;
+  }
+  return { group: 'nodes', data: { ...node, recordId: node.id, id: node.key, display }, classes: classes.join(' ') };
+}
+
+function edgeLabel(edge) {
+  if (edge.type === 'SIBLING' || edge.type === 'SIBLING_OF') {
+    return `${(edge.kind || '').toLowerCase()} sibling`;
+  }
+  if (edge.type === 'PARENT_OF') {
+    return edge.kind && edge.kind !== 'BIRTH' ? edge.kind.toLowerCase() : '';
+  }
+  if (edge.type === 'PARTNER_OF') {
+    return [edge.status ? edge.status.toLowerCase() : 'partners', edge.from ? edge.from.substring(0, 4) : '',
+      edge.to ? `–${edge.to.substring(0, 4)}` : ''].join(' ').trim();
+  }
+  return '';
+}
+
+function edgeElement(edge) {
+  return {
+    group: 'edges',
+    data: { ...edge, id: edge.key, edgeLabel: edgeLabel(edge) },
+    classes: edge.current ? 'current' : 'historic',
+  };
+}
+
+export class Controller {
+  constructor(container) {
+    this.cy = window.cytoscape({ container, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.1, maxZoom: 4 });
+    this.layoutName = 'fcose';
+    this.subjectKey = null;
+    this.history = [];
+    this.expandedBy = new Map();
+    this.filters = { hidden: new Set(), historic: true, agency: '' };
+  }
+
+  /** Replaces the graph with a network. */
+  show(network) {
+    this.cy.batch(() => {
+      this.cy.elements().remove();
+      this.cy.add(network.nodes.map(nodeElement));
+      this.cy.add(network.edges.map(edgeElement));
+    });
+    this.subjectKey = network.nodes.length > 0 ? network.nodes[0].key : null;
+    this.history = [];
+    this.expandedBy.clear();
+    this.applyFilters();
+    this.relayout();
+  }
+
+  /** Adds what is not there yet; returns the ids added. */
+  merge(nodes, edges) {
+    const added = [];
+    this.cy.batch(() => {
+      nodes.forEach((n) => {
+        if (this.cy.getElementById(n.key).empty()) {
+          this.cy.add(nodeElement({ ...n, subject: false }));
+          added.push(n.key);
+        }
+      });
+      edges.forEach((e) => {
+        if (this.cy.getElementById(e.key).empty()
+            && this.cy.getElementById(e.source).nonempty() && this.cy.getElementById(e.target).nonempty()) {
+          this.cy.add(edgeElement(e));
+          added.push(e.key);
+        }
+      });
+    });
+    return added;
+  }
+
+  /** Adds a neighbourhood loaded for the node; undoable. */
+  expand(key, network) {
+    const added = this.merge(network.nodes, network.edges);
+    this.expandedBy.set(key, added);
+    this.history.push({ kind: 'expand', key, added });
+    this.applyFilters();
+    this.relayout();
+    return added.length;
+  }
+
+  /** Removes what expanding the node added, or else the people and places hanging only on it. */
+  collapse(key) {
+    const node = this.cy.getElementById(key);
+    if (node.empty()) {
+      return 0;
+    }
+    let removable = this.cy.collection();
+    const added = this.expandedBy.get(key);
+    if (added) {
+      added.forEach((id) => { removable = removable.union(this.cy.getElementById(id)); });
+    } else {
+      removable = node.neighborhood('node').filter((n) => n.degree(false) === 1 && n.id() !== this.subjectKey);
+    }
+    removable = removable.union(removable.connectedEdges());
+    if (removable.empty()) {
+      return 0;
+    }
+    const saved = removable.jsons();
+    this.cy.batch(() => removable.remove());
+    this.expandedBy.delete(key);
+    this.history.push({ kind: 'collapse', key, saved, added });
+    this.relayout();
+    return saved.length;
+  }
+
+  undo() {
+    const last = this.history.pop();
+    if (!last) {
+      return false;
+    }
+    this.cy.batch(() => {
+      if (last.kind === 'expand') {
+        last.added.forEach((id) => this.cy.getElementById(id).remove());
+        this.expandedBy.delete(last.key);
+      } else {
+        this.cy.add(last.saved.filter((j) => j.group === 'nodes'));
+        this.cy.add(last.saved.filter((j) => j.group === 'edges'
+          && this.cy.getElementById(j.data.source).nonempty() && this.cy.getElementById(j.data.target).nonempty()));
+        if (last.added) {
+          this.expandedBy.set(last.key, last.added);
+        }
+      }
+    });
+    this.applyFilters();
+    this.relayout();
+    return true;
+  }
+
+  expandedKeys() {
+    return [...this.expandedBy.keys()];
+  }
+
+  setLayout(name) {
+    this.layoutName = name;
+    this.relayout();
+  }
+
+  relayout() {
+    this.cy.batch(() => {
+      this.cy.nodes('.household').forEach((h) => {
+        h.children().move({ parent: null });
+      });
+      this.cy.nodes('.household').remove();
+      this.cy.elements().removeClass('genogram-hidden');
+    });
+    if (this.cy.nodes().empty()) {
+      return;
+    }
+    if (this.layoutName === 'genogram') {
+      this.households();
+      const positions = genogramPositions(this.cy, this.subjectKey);
+      this.cy.layout({ name: 'preset', positions: (n) => positions[n.id()], fit: true, padding: 30 }).run();
+    } else {
+      this.cy.layout(fcose(this.cy.nodes().length < 400)).run();
+    }
+  }
+
+  /** Genogram households: each person inside a box for their current address, drawn instead of the address node. */
+  households() {
+    this.cy.batch(() => {
+      this.cy.nodes('.address').forEach((address) => {
+        const residents = address.connectedEdges('edge[type = "LIVES_AT"].current').sources('.person');
+        if (residents.length === 0) {
+          return;
+        }
+        const id = `household:${address.id()}`;
+        if (this.cy.getElementById(id).empty()) {
+          this.cy.add({ group: 'nodes', data: { id, display: `Household: ${address.data('label')}` }, classes: 'household' });
+        }
+        residents.forEach((person) => {
+          if (person.parent().empty()) {
+            person.move({ parent: id });
+          }
+        });
+        address.addClass('genogram-hidden');
+        address.connectedEdges('edge[type = "LIVES_AT"]').addClass('genogram-hidden');
+      });
+    });
+  }
+
+  setFilters(filters) {
+    this.filters = filters;
+    this.applyFilters();
+  }
+
+  applyFilters() {
+    const { hidden, historic, agency } = this.filters;
+    this.cy.batch(() => {
+      this.cy.elements().removeClass('filtered');
+      this.cy.edges().forEach((edge) => {
+        const type = edge.data('type');
+        const group = FAMILY_TYPES.includes(type) ? 'family' : type;
+        if (hidden.has(group) || (!historic && !edge.data('current'))) {
+          edge.addClass('filtered');
+        }
+      });
+      if (agency) {
+        const keep = this.cy.getElementById(`Agency:${agency}`);
+        this.cy.nodes('.professional, .agency').forEach((node) => {
+          const linked = node.id() === keep.id() || node.edgesTo(keep).nonempty();
+          if (!linked) {
+            node.addClass('filtered');
+            node.connectedEdges().addClass('filtered');
+          }
+        });
+      }
+      if (hidden.has('INVOLVED_WITH')) {
+        this.cy.nodes('.professional, .agency').addClass('filtered');
+      }
+    });
+  }
+
+  agencies() {
+    return this.cy.nodes('.agency').map((n) => ({ id: n.data('recordId'), name: n.data('label') }));
+  }
+
+  /** Brings the given record ids forward and fades the rest; an empty list clears it. */
+  highlight(keys) {
+    this.cy.batch(() => {
+      this.cy.elements().removeClass('faded highlighted');
+      if (keys.length === 0) {
+        return;
+      }
+      let chosen = this.cy.collection();
+      keys.forEach((k) => { chosen = chosen.union(this.cy.getElementById(k)); });
+      chosen = chosen.union(chosen.edgesWith(chosen));
+      this.cy.elements().addClass('faded');
+      chosen.removeClass('faded').addClass('highlighted');
+    });
+  }
+
+  /** Shows the paths of a connection, adding what is missing. */
+  showConnection(paths) {
+    const keys = [];
+    paths.forEach((path) => {
+      this.merge(path.nodes, path.edges);
+      path.nodes.forEach((n) => keys.push(n.key));
+      path.edges.forEach((e) => keys.push(e.key));
+    });
+    this.applyFilters();
+    this.relayout();
+    this.highlight(keys);
+    return keys;
+  }
+
+  selectedPerson() {
+    const selected = this.cy.$('node.person:selected');
+    return selected.nonempty() ? selected[0] : null;
+  }
+
+  /** Keyboard: moves the selection to the next or previous node from left to right. */
+  step(direction) {
+    const nodes = this.cy.nodes(':visible').not('.household').sort((a, b) => a.position('x') - b.position('x'));
+    if (nodes.empty()) {
+      return null;
+    }
+    const current = this.cy.$('node:selected');
+    let index = current.nonempty() ? nodes.indexOf(current[0]) : -1;
+    index = (index + direction + nodes.length) % nodes.length;
+    this.cy.$(':selected').unselect();
+    nodes[index].select();
+    this.cy.animate({ center: { eles: nodes[index] }, duration: 150 });
+    return nodes[index];
+  }
+
+  fit() {
+    this.cy.fit(undefined, 30);
+  }
+
+  resize() {
+    this.cy.resize();
+    this.fit();
+  }
+
+  png(options = {}) {
+    return this.cy.png({ full: true, scale: 2, bg: '#ffffff', ...options });
+  }
+}

@@ -1,0 +1,68 @@
+// Tiny DOM helpers: every text goes in with textContent, never innerHTML.
+
+export function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) {
+      continue;
+    }
+    if (name === 'class') {
+      element.className = value;
+    } else if (name === 'text') {
+      element.textContent = value;
+    } else if (name.startsWith('on') && typeof value === 'function') {
+      element.addEventListener(name.substring(2), value);
+    } else {
+      element.setAttribute(name, value === true ? '' : String(value));
+    }
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) {
+      continue;
+    }
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return element;
+}
+
+export function clear(element) {
+  while (element.firstChild) {
+    element.removeChild(element.firstChild);
+  }
+  return element;
+}
+
+export function fullName(person) {
+  if (!person) {
+    return '';
+  }
+  return [person.givenName, person.familyName].filter(Boolean).join(' ') || person.id;
+}
+
+export function period(from, to) {
+  return `${from || 'unknown'} to ${to || 'now'}`;
+}
+
+/** Short codes for markers: shown as text badges so colour is never the only signal. */
+export const MARKER_CODES = {
+  REGISTERED_SEX_OFFENDER: 'RSO',
+  MAPPA: 'MAPPA',
+  CHILD_PROTECTION_PLAN: 'CPP',
+  LOOKED_AFTER: 'LAC',
+  HARMFUL_SEXUAL_BEHAVIOUR: 'HSB',
+  CSA_VICTIM: 'CSA',
+  MISSING_EPISODE: 'MISSING',
+  DOMESTIC_ABUSE: 'DA',
+  VIOLENCE: 'VIOL',
+  OTHER: 'NOTE',
+  RESTRICTED: 'RESTRICTED',
+};
+
+export function markerCode(marker) {
+  const code = MARKER_CODES[marker.type] || marker.type;
+  return marker.type === 'MAPPA' && marker.mappaCategory ? `${code} ${marker.mappaCategory}` : code;
+}
+
+export function words(constant) {
+  return constant ? constant.toLowerCase().replaceAll('_', ' ') : '';
+}

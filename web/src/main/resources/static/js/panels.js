@@ -1,0 +1,168 @@
+// The panels for the selected person: details, siblings at risk, shared addresses, agency
+// involvement with gaps, chronology. They are also the table alternative to the graph: every row
+// can be reached with the keyboard, and choosing one highlights the matching graph elements.
+
+import { clear, el, fullName, markerCode, period, words } from './dom.js';
+
+const LINK_WORDS = {
+  FULL_SIBLING: 'full sibling', HALF_SIBLING: 'half sibling', STEP_SIBLING: 'step sibling',
+  ADOPTIVE_SIBLING: 'adoptive sibling', FOSTER_SIBLING: 'foster sibling', CHILD: 'child of the subject',
+  STEPCHILD: 'stepchild', CO_RESIDENT: 'lived together', CONTACT: 'has contact',
+};
+
+function row(cells, keys, onSelect, extraClass) {
+  const tr = el('tr', { class: `selectable ${extraClass || ''}`, tabindex: 0 },
+    cells.map((c) => el('td', {}, c)));
+  const choose = () => onSelect(keys);
+  tr.addEventListener('click', choose);
+  tr.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      choose();
+    }
+  });
+  return tr;
+}
+
+function table(headers, rows, caption) {
+  return el('table', {}, el('caption', { class: 'visually-hidden', text: caption }),
+    el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col', text: h })))),
+    el('tbody', {}, rows));
+}
+
+function markerBadges(markers) {
+  return (markers || []).map((m) => el('span', {
+    class: `tag ${m.type === 'REGISTERED_SEX_OFFENDER' ? 'rso' : m.type === 'HARMFUL_SEXUAL_BEHAVIOUR' ? 'hsb'
+      : m.type === 'CSA_VICTIM' ? 'csa' : m.type === 'CHILD_PROTECTION_PLAN' ? 'cpp'
+        : m.type === 'RESTRICTED' ? 'restricted' : ''}`,
+    title: `${words(m.type)}${m.from ? ` since ${m.from}` : ''}${m.detail ? `: ${m.detail}` : ''}`,
+    text: markerCode(m),
+  }, ' '));
+}
+
+export function renderDetails(panel, person, addresses) {
+  clear(panel);
+  panel.setAttribute('aria-label', 'Details');
+  const fields = [
+    ['Name', fullName(person)], ['Aliases', (person.aliases || []).join(', ')],
+    ['Date of birth', person.dateOfBirth ? `${person.dateOfBirth}${person.dobEstimated ? ' (estimated)' : ''}` : ''],
+    ['Age', person.age === null || person.age === undefined ? '' : `${person.age}${person.child ? ' (child)' : ''}`],
+    ['Sex', words(person.sex)], ['Died', person.deceasedOn], ['NHS number', person.nhsNumber],
+    ['PNC id', person.pncId], ['LA case number', person.laCaseNumber], ['UPN', person.upn],
+    ['Probation CRN', person.probationCrn],
+  ].filter(([, value]) => value);
+  panel.append(el('h2', { text: fullName(person) }),
+    el('dl', {}, fields.map(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })])));
+  panel.append(el('h3', { text: 'Markers' }));
+  if ((person.markers || []).length === 0) {
+    panel.append(el('p', { class: 'empty', text: 'No current markers.' }));
+  } else {
+    panel.append(el('ul', {}, person.markers.map((m) => el('li', {}, markerBadges([m]),
+      `${words(m.type)}${m.from ? ` since ${m.from}` : ''}${m.detail ? ` — ${m.detail}` : ''}${m.source ? ` (${m.source})` : ''}`))));
+  }
+  panel.append(el('h3', { text: 'Addresses' }));
+  panel.append(el('ul', {}, addresses.map((a) => el('li', {},
+    `${a.address.line1}${a.address.postcode ? `, ${a.address.postcode}` : ''}: ${period(a.from, a.to)}${a.current ? ' (current)' : ''}`))));
+}
+
+export function renderSiblings(panel, siblings, subject, onSelect) {
+  clear(panel);
+  panel.setAttribute('aria-label', 'Siblings at risk');
+  panel.append(el('h2', { text: `Children exposed through ${fullName(subject)}` }));
+  if (siblings.length === 0) {
+    panel.append(el('p', { class: 'empty', text: 'No other children are linked on this date.' }));
+    return;
+  }
+  const unassessed = siblings.filter((s) => !s.assessed).length;
+  panel.append(el('p', { class: unassessed > 0 ? 'status-bad' : 'status-good',
+    text: unassessed > 0 ? `${unassessed} of ${siblings.length} not assessed since the concern began`
+      : 'Every linked child has been assessed since the concern began' }));
+  const rows = siblings.map((s) => {
+    const keys = [`Person:${s.child.id}`, `Person:${subject.id}`];
+    const links = s.links.map((l) => {
+      l.via.forEach((v) => keys.push(`Person:${v.id}`));
+      if (l.address) {
+        keys.push(`Address:${l.address.id}`);
+      }
+      const via = l.via.length > 0 ? ` via ${l.via.map(fullName).join(' and ')}` : '';
+      const where = l.address ? ` at ${l.address.line1}` : '';
+      const when = l.from || l.to ? ` (${period(l.from, l.to)})` : '';
+      return `${LINK_WORDS[l.kind] || l.kind}${via}${where}${when}`;
+    });
+    return row([
+      `${fullName(s.child)}${s.child.age !== null ? ` (${s.child.age})` : ''}`,
+      el('ul', {}, links.map((t) => el('li', { text: t }))),
+      el('span', { class: s.assessed ? 'status-good' : 'status-bad',
+        text: s.assessed ? `Assessed (${s.latestAssessmentOn})` : 'NOT ASSESSED' }),
+      s.onProtectionPlan ? 'Protection plan' : '',
+      s.agencies.map((a) => a.name).join(', '),
+    ], keys, onSelect, s.assessed ? '' : 'unassessed');
+  });
+  panel.append(table(['Child', 'How linked', 'Assessment', 'Plan', 'Agencies now'], rows, 'Siblings at risk'));
+}
+
+export function renderAddresses(panel, addresses, subject, onSelect) {
+  clear(panel);
+  panel.setAttribute('aria-label', 'Shared addresses');
+  panel.append(el('h2', { text: `Who lived with ${fullName(subject)}, and when` }));
+  if (addresses.length === 0) {
+    panel.append(el('p', { class: 'empty', text: 'No addresses recorded.' }));
+    return;
+  }
+  addresses.forEach((a) => {
+    panel.append(el('h3', {}, `${a.address.line1}${a.address.postcode ? `, ${a.address.postcode}` : ''} — `,
+      `${period(a.from, a.to)}${a.current ? ' (current)' : ''} `, markerBadges(a.markers)));
+    const addressKey = `Address:${a.address.id}`;
+    if (a.coResidents.length === 0) {
+      panel.append(el('p', { class: 'empty', text: 'Nobody else lived there at the same time.' }));
+      return;
+    }
+    panel.append(table(['Person', 'Together'], a.coResidents.map((c) => row(
+      [`${fullName(c.person)}${c.person.age !== null ? ` (${c.person.age})` : ''}`, period(c.from, c.to)],
+      [addressKey, `Person:${c.person.id}`, `Person:${subject.id}`], onSelect)), `Co-residents at ${a.address.line1}`));
+  });
+}
+
+export function renderAgencies(panel, involvement, scope, onScope, onSelect) {
+  clear(panel);
+  panel.setAttribute('aria-label', 'Agency involvement');
+  const select = el('select', { id: 'scope-select' },
+    ['PERSON', 'HOUSEHOLD', 'FAMILY'].map((s) => el('option', { value: s, selected: s === scope, text: words(s) })));
+  select.addEventListener('change', () => onScope(select.value));
+  panel.append(el('h2', { text: 'Agency involvement' }), el('label', { for: 'scope-select', text: 'Scope ' }), select);
+  panel.append(el('h3', { text: `Gaps (${involvement.gaps.length})` }));
+  if (involvement.gaps.length === 0) {
+    panel.append(el('p', { class: 'empty', text: 'No expected agency is missing.' }));
+  }
+  involvement.gaps.forEach((g) => panel.append(el('div', { class: 'gap', role: 'note' },
+    el('strong', { text: `${fullName(g.person)}: no ${words(g.agencyType)}. ` }), g.reason)));
+  const agencies = [...new Map(involvement.people.flatMap((p) => p.involvements.map((i) => [i.agency.id, i.agency])))
+    .values()].sort((a, b) => a.name.localeCompare(b.name));
+  const rows = involvement.people.map((p) => {
+    const missing = new Set(involvement.gaps.filter((g) => g.person.id === p.person.id).map((g) => g.agencyType));
+    const cells = [`${fullName(p.person)}${p.person.age !== null ? ` (${p.person.age})` : ''}`];
+    agencies.forEach((a) => {
+      const here = p.involvements.filter((i) => i.agency.id === a.id);
+      cells.push(here.map((i) => `${i.professional ? i.professional.name : ''} ${i.role ? `(${i.role})` : ''}`
+        + `${i.lastContactOn ? `, last contact ${i.lastContactOn}` : ''}`).join('; '));
+    });
+    cells.push(missing.size > 0 ? el('span', { class: 'status-bad', text: [...missing].map(words).join(', ') }) : '');
+    return row(cells, [`Person:${p.person.id}`, ...p.involvements.map((i) => `Agency:${i.agency.id}`),
+      ...p.involvements.filter((i) => i.professional).map((i) => `Professional:${i.professional.id}`)], onSelect);
+  });
+  panel.append(table(['Person', ...agencies.map((a) => a.name), 'Missing'], rows, 'Involvement matrix'));
+}
+
+export function renderChronology(panel, entries, subject, onSelect) {
+  clear(panel);
+  panel.setAttribute('aria-label', 'Chronology');
+  panel.append(el('h2', { text: `Chronology of ${fullName(subject)}` }));
+  if (entries.length === 0) {
+    panel.append(el('p', { class: 'empty', text: 'Nothing recorded.' }));
+    return;
+  }
+  panel.append(table(['Date', 'What', 'Source'], entries.map((e) => row(
+    [e.date || '', e.summary, e.source || ''],
+    [`Person:${subject.id}`, ...e.relatedIds.flatMap((id) => [`Person:${id}`, `Address:${id}`])], onSelect)),
+  'Chronology'));
+}

@@ -1,0 +1,52 @@
+// GraphQL documents used by the page.
+
+const NODE = `key id kind label child sex dateOfBirth age role agencyType addressKind postcode depth subject
+  markers { id type from to detail mappaCategory mappaLevel }`;
+const EDGE = 'key type source target kind status nature role from to current derived';
+
+export const SEARCH = `query Search($text: String!, $asOf: Date) {
+  searchPeople(text: $text, first: 20) {
+    id givenName familyName dateOfBirth age(asOf: $asOf) child(asOf: $asOf)
+    currentAddress(asOf: $asOf) { line1 postcode }
+    markers(asOf: $asOf) { type }
+  }
+}`;
+
+export const NETWORK = `query Network($personId: ID!, $depth: Int, $asOf: Date, $first: Int) {
+  network(personId: $personId, depth: $depth, asOf: $asOf, first: $first) {
+    subjectId asOf truncated
+    nodes { ${NODE} }
+    edges { ${EDGE} }
+  }
+}`;
+
+export const CONNECTION = `query Connection($fromId: ID!, $toId: ID!, $asOf: Date) {
+  connection(fromId: $fromId, toId: $toId, maxHops: 6, asOf: $asOf) {
+    length nodes { ${NODE} } edges { ${EDGE} }
+  }
+}`;
+
+export const PANELS = `query Panels($personId: ID!, $asOf: Date, $scope: InvolvementScope) {
+  person(id: $personId) {
+    id givenName familyName aliases dateOfBirth dobEstimated sex deceasedOn nhsNumber pncId laCaseNumber upn
+    probationCrn age(asOf: $asOf) child(asOf: $asOf)
+    markers(asOf: $asOf) { id type from to detail mappaCategory mappaLevel source }
+  }
+  siblingsAtRisk(personId: $personId, asOf: $asOf) {
+    child { id givenName familyName dateOfBirth age(asOf: $asOf) }
+    links { kind via { id givenName familyName } address { id line1 } from to }
+    assessed latestAssessmentOn onProtectionPlan agencies { id name }
+  }
+  sharedAddresses(personId: $personId, asOf: $asOf, includeHistoric: true) {
+    address { id line1 town postcode kind } from to current markers { id type detail }
+    coResidents { person { id givenName familyName age(asOf: $asOf) } from to }
+  }
+  agencyInvolvement(personId: $personId, scope: $scope, asOf: $asOf) {
+    people { person { id givenName familyName age(asOf: $asOf) }
+             involvements { agency { id name type } professional { id name } role from to lastContactOn } }
+    gaps { person { id givenName familyName } agencyType rule reason }
+  }
+  chronology(personId: $personId, asOf: $asOf) {
+    date kind summary source relatedIds
+  }
+}`;
