@@ -5,7 +5,8 @@ CALL () {
   MATCH (p:Person {id: id})
   RETURN 'Person' AS label, id,
     COLLECT { MATCH (p)<-[:ON]-(m:Marker)
-              WHERE (m.from IS NULL OR m.from <= $asOf) AND (m.to IS NULL OR m.to >= $asOf) RETURN m } AS markers,
+              WHERE (m.from IS NULL OR m.from <= $asOf) AND (m.to IS NULL OR m.to >= $asOf)
+              RETURN m ORDER BY m.from, m.id } AS markers,
     COLLECT { MATCH (par:Person)-[pl:PARENT_OF]->(p) WHERE pl.from IS NULL OR pl.from <= $asOf
               RETURN {id: par.id, kind: pl.kind, from: pl.from} } AS parents,
     null AS agency, null AS worksFor
@@ -14,7 +15,8 @@ CALL () {
   MATCH (a:Address {id: id})
   RETURN 'Address' AS label, id,
     COLLECT { MATCH (a)<-[:ON]-(m:Marker)
-              WHERE (m.from IS NULL OR m.from <= $asOf) AND (m.to IS NULL OR m.to >= $asOf) RETURN m } AS markers,
+              WHERE (m.from IS NULL OR m.from <= $asOf) AND (m.to IS NULL OR m.to >= $asOf)
+              RETURN m ORDER BY m.from, m.id } AS markers,
     [] AS parents, null AS agency, null AS worksFor
   UNION ALL
   UNWIND $professionals AS id

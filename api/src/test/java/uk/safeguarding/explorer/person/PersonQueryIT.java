@@ -110,10 +110,19 @@ class PersonQueryIT extends ExplorerIT {
     }
 
     @Test
+    void aVariableOfTheWrongFormIsABadRequestNamingIt() {
+        var json = http().graphql("admin", "query($d: Date) { person(id: \"p-kyle\") { age(asOf: $d) } }",
+                Map.of("d", "26/09/2018"));
+        assertThat(json.get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
+        assertThat(json.get("errors").get(0).get("message").asString()).startsWith("Variable 'd'");
+    }
+
+    @Test
     void errorsCarryNoInternals() {
         var json = http().graphql("admin", "{ person(id: \"p-kyle\") { markers(asOf: \"2018-02-30\") { id } } }");
         var text = json.toString();
-        assertThat(json.get("errors")).isNotNull();
+        assertThat(json.get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
+        assertThat(json.get("errors").get(0).get("message").asString()).contains("argument 'asOf'");
         assertThat(text).doesNotContain("Exception", "uk.safeguarding", "MATCH", "at org.");
     }
 }

@@ -96,6 +96,10 @@ public final class SeedCli {
         if (args.length == 0) {
             throw new IllegalArgumentException("no command");
         }
+        if ("bench".equals(args[0])) {
+            uk.safeguarding.explorer.bench.BenchRunner.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return 0;
+        }
         var options = Options.parse(args, 1);
         switch (args[0]) {
             case "generate" -> generate(options);

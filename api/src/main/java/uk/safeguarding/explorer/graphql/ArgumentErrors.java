@@ -1,0 +1,53 @@
+package uk.safeguarding.explorer.graphql;
+
+import java.util.List;
+
+import graphql.ErrorClassification;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * GraphQL Java reports an argument or variable of the wrong form (a Date that does not exist, a
+ * string where a number belongs) as a validation error; to clients that is a bad argument, so it
+ * is classified {@code BAD_REQUEST}, keeping the message that names the argument.
+ */
+@Component
+class ArgumentErrors implements WebGraphQlInterceptor {
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        return chain.next(request).map(response -> {
+            if (response.getErrors().stream().noneMatch(ArgumentErrors::aboutAnArgument)) {
+                return response;
+            }
+            return response.transform(builder -> builder.errors(reclassify(response)));
+        });
+    }
+
+    private static List<GraphQLError> reclassify(WebGraphQlResponse response) {
+        return response.getErrors().stream().map(error -> aboutAnArgument(error)
+                ? GraphqlErrorBuilder.newError().message(error.getMessage()).locations(error.getLocations())
+                        .path(error.getParsedPath()).errorType(ErrorType.BAD_REQUEST).build()
+                : (GraphQLError) toGraphQlError(error)).toList();
+    }
+
+    private static GraphQLError toGraphQlError(org.springframework.graphql.ResponseError error) {
+        ErrorClassification type = error.getErrorType();
+        return GraphqlErrorBuilder.newError().message(error.getMessage()).locations(error.getLocations())
+                .path(error.getParsedPath()).errorType(type).extensions(error.getExtensions()).build();
+    }
+
+    private static boolean aboutAnArgument(org.springframework.graphql.ResponseError error) {
+        var message = error.getMessage() == null ? "" : error.getMessage();
+        var validation = graphql.ErrorType.ValidationError.equals(error.getErrorType());
+        return validation && (message.contains("argument '") || message.startsWith("Variable '"));
+    }
+}

@@ -1,0 +1,444 @@
+package uk.safeguarding.explorer.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
+
+import tools.jackson.databind.json.JsonMapper;
+import uk.safeguarding.explorer.importing.ImportService;
+import uk.safeguarding.explorer.neo4j.EmbeddedNeo4j;
+import uk.safeguarding.explorer.neo4j.EmbeddedProperties;
+import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.neo4j.SchemaMigrations;
+import uk.safeguarding.explorer.seed.PopulationGenerator;
+
+/**
+ * The benchmark behind {@code bench/run.sh}: generates a fictional population, imports it into a
+ * fresh embedded store (rows/s with constraints on), starts the real application on that store,
+ * and measures every named query both as raw Cypher through the Java driver and through GraphQL
+ * over HTTP as a signed-in user, in the same run; then a Bolt floor, heap, store size, and
+ * throughput with concurrent GraphQL clients. Numbers come only from what was run.
+ */
+public final class BenchRunner {
+
+    private static final String PASSWORD = "bench-" + Long.toHexString(new Random().nextLong());
+    private static final int WARMUP = 50;
+
+    private final Path root;
+    private final int requests;
+    private final int throughputSeconds;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    BenchRunner(Path root, int requests, int throughputSeconds) {
+        this.root = root;
+        this.requests = requests;
+        this.throughputSeconds = throughputSeconds;
+    }
+
+    public static void main(String[] args) throws Exception {
+        var persons = 200_000;
+        var out = Path.of("bench/results/latest.json");
+        var curve = false;
+        var requests = 500;
+        var seconds = 30;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--persons" -> persons = Integer.parseInt(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--scale-curve" -> curve = true;
+                case "--requests" -> requests = Integer.parseInt(args[++i]);
+                case "--throughput-seconds" -> seconds = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (use --persons N --out FILE [--scale-curve] [--requests R] [--throughput-seconds S])");
+            }
+        }
+        var runner = new BenchRunner(Path.of("").toAbsolutePath(), requests, seconds);
+        Map<String, Object> result;
+        if (curve) {
+            var small = runner.run(20_000);
+            result = runner.run(200_000);
+            result.put("scale_curve", Map.of("small", small, "p95_ratio_200000_to_20000", ratios(small, result)));
+        } else {
+            result = runner.run(persons);
+        }
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
+        JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
+        System.out.println();
+        System.out.println(markdown(result));
+        System.out.println("Results written to " + out);
+    }
+
+    Map<String, Object> run(int persons) throws Exception {
+        var store = root.resolve("bench/work/store-" + persons);
+        deleteRecursively(store);
+        var result = new LinkedHashMap<String, Object>();
+        result.put("persons", persons);
+        result.put("machine", machine());
+        log("Generating and importing " + persons + " fictional people into " + store);
+        var imported = importPopulation(store, persons);
+        result.put("relationships", imported.get("relationships"));
+        result.put("import", imported.get("import"));
+
+        var httpPort = freePort();
+        var boltPort = freePort();
+        var app = startApplication(store, httpPort, boltPort);
+        try (var driver = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.basic("neo4j", PASSWORD))) {
+            waitUntilReady(httpPort);
+            var subjects = subjects(driver, persons);
+            result.put("bolt_floor_ms", floor(driver));
+            var queries = new LinkedHashMap<String, Object>();
+            for (var query : BenchQueries.all()) {
+                log("Measuring " + query.name());
+                var cypher = measure(subjects, s -> timeCypher(driver, query, s));
+                var graphql = measure(subjects, s -> timeGraphQl(httpPort, query, s));
+                queries.put(query.name(), Map.of("cypher", cypher, "graphql", graphql,
+                        "graphql_to_cypher_p95", round(graphql.get("p95_ms") / Math.max(cypher.get("p95_ms"), 0.001))));
+            }
+            result.put("queries", queries);
+            result.put("throughput", throughput(httpPort, subjects));
+            result.put("heap_used_bytes", heapUsed(app.pid()));
+            result.put("store_bytes", size(store));
+        } finally {
+            app.destroy();
+            app.waitFor();
+        }
+        return result;
+    }
+
+    // --- import -------------------------------------------------------------------------------
+
+    private Map<String, Object> importPopulation(Path store, int persons) throws IOException {
+        try (var embedded = EmbeddedNeo4j.start(new EmbeddedProperties(store, 0, "2g", PASSWORD));
+                var driver = GraphDatabase.driver(embedded.boltUri(), AuthTokens.basic("neo4j", PASSWORD))) {
+            var graph = new Graph(driver, null);
+            new SchemaMigrations(graph).migrate();
+            var service = new ImportService(graph, Clock.systemUTC(), 5_000);
+            var rows = new AtomicLong();
+            var rejected = new AtomicLong();
+            var generator = new PopulationGenerator(persons, 42, LocalDate.of(2026, 11, 1));
+            var started = System.nanoTime();
+            generator.generate(10_000, bundle -> {
+                var answer = service.importBundle(bundle);
+                rows.addAndGet(answer.imported().values().stream().mapToLong(Integer::longValue).sum());
+                rejected.addAndGet(answer.rejected().size());
+            });
+            var seconds = (System.nanoTime() - started) / 1e9;
+            long relationships = graph.inReadTransaction(tx -> tx.run("MATCH ()-[r]->() RETURN count(r)").single()
+                    .get(0).asLong());
+            log(String.format("Imported %d records (%d rejected) in %.1f s", rows.get(), rejected.get(), seconds));
+            return Map.of("relationships", relationships, "import", Map.of("rows", rows.get(), "rejected",
+                    rejected.get(), "seconds", round(seconds), "rows_per_s", round(rows.get() / seconds)));
+        }
+    }
+
+    // --- the application ------------------------------------------------------------------------
+
+    private Process startApplication(Path store, int httpPort, int boltPort) throws IOException {
+        var jar = root.resolve("api/target/safeguarding-explorer.jar");
+        var builder = new ProcessBuilder(javaBinary(), "-Xmx2g", "-jar", jar.toString());
+        builder.environment().put("EXPLORER_DATA_DIR", store.toString());
+        builder.environment().put("SERVER_PORT", String.valueOf(httpPort));
+        builder.environment().put("EXPLORER_BOLT_PORT", String.valueOf(boltPort));
+        builder.environment().put("EXPLORER_BOLT_PASSWORD", PASSWORD);
+        builder.environment().put("EXPLORER_PAGECACHE", "2g");
+        builder.environment().put("EXPLORER_DEMO_DATA", "false");
+        builder.environment().put("EXPLORER_MODE", "local");
+        builder.environment().remove("NEO4J_URI");
+        var log = root.resolve("bench/work/app-" + httpPort + ".log");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        log("Starting the application on port " + httpPort + " (log: " + log + ")");
+        return builder.start();
+    }
+
+    private void waitUntilReady(int port) throws Exception {
+        var deadline = System.currentTimeMillis() + 300_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(1_000);
+        }
+        throw new IllegalStateException("the application did not become ready within 5 minutes");
+    }
+
+    // --- subjects -------------------------------------------------------------------------------
+
+    /** Random people (fixed seed) with a partner for connection: someone two or three links away. */
+    private List<BenchQueries.Subject> subjects(Driver driver, int persons) {
+        var random = new Random(7);
+        var result = new ArrayList<BenchQueries.Subject>();
+        try (var session = driver.session()) {
+            while (result.size() < 200) {
+                var id = "g-p-" + (1 + random.nextInt(persons));
+                var other = session.executeRead(tx -> tx.run("""
+                        MATCH (p:Person {id: $id})-[:PARENT_OF|PARTNER_OF|LIVES_AT]-()-[:PARENT_OF|PARTNER_OF|LIVES_AT]-(q:Person)
+                        WHERE q <> p RETURN q.id AS id LIMIT 1""", Map.of("id", id)).list(r -> r.get("id").asString()));
+                if (!other.isEmpty()) {
+                    result.add(new BenchQueries.Subject(id, other.get(0)));
+                }
+            }
+        }
+        return result;
+    }
+
+    // --- timing ---------------------------------------------------------------------------------
+
+    private Map<String, Double> measure(List<BenchQueries.Subject> subjects, Function<BenchQueries.Subject, Double> call) {
+        for (int i = 0; i < WARMUP; i++) {
+            call.apply(subjects.get(i % subjects.size()));
+        }
+        var times = new ArrayList<Double>();
+        for (int i = 0; i < requests; i++) {
+            times.add(call.apply(subjects.get(i % subjects.size())));
+        }
+        return percentiles(times);
+    }
+
+    private double timeCypher(Driver driver, BenchQueries.Query query, BenchQueries.Subject subject) {
+        var started = System.nanoTime();
+        try (Session session = driver.session()) {
+            session.executeRead(tx -> {
+                query.cypher().run(tx, subject);
+                return null;
+            });
+        }
+        return (System.nanoTime() - started) / 1e6;
+    }
+
+    private double timeGraphQl(int port, BenchQueries.Query query, BenchQueries.Subject subject) {
+        var started = System.nanoTime();
+        var status = post(port, query.graphql(), query.variables(subject));
+        if (status != 200) {
+            throw new IllegalStateException(query.name() + " answered HTTP " + status);
+        }
+        return (System.nanoTime() - started) / 1e6;
+    }
+
+    private int post(int port, String document, Map<String, Object> variables) {
+        try {
+            var body = JsonMapper.shared().writeValueAsString(Map.of("query", document, "variables", variables));
+            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            "admin:demo".getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.body().contains("\"errors\"")) {
+                throw new IllegalStateException("GraphQL errors: " + response.body());
+            }
+            return response.statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private double floor(Driver driver) {
+        var times = new ArrayList<Double>();
+        for (int i = 0; i < WARMUP + requests; i++) {
+            var started = System.nanoTime();
+            try (var session = driver.session()) {
+                session.executeRead(tx -> tx.run("RETURN 1").consume());
+            }
+            if (i >= WARMUP) {
+                times.add((System.nanoTime() - started) / 1e6);
+            }
+        }
+        return percentiles(times).get("p50_ms");
+    }
+
+    private Map<String, Object> throughput(int port, List<BenchQueries.Subject> subjects) throws Exception {
+        log("Throughput: 8 GraphQL clients for " + throughputSeconds + " s");
+        var pool = Executors.newFixedThreadPool(8);
+        var errors = new AtomicLong();
+        var end = System.nanoTime() + throughputSeconds * 1_000_000_000L;
+        var tasks = new ArrayList<Callable<List<Double>>>();
+        var queries = BenchQueries.all();
+        for (int c = 0; c < 8; c++) {
+            var client = c;
+            tasks.add(() -> {
+                var times = new ArrayList<Double>();
+                int i = client;
+                while (System.nanoTime() < end) {
+                    var query = queries.get(i % queries.size());
+                    var subject = subjects.get(i % subjects.size());
+                    try {
+                        times.add(timeGraphQl(port, query, subject));
+                    } catch (RuntimeException e) {
+                        errors.incrementAndGet();
+                    }
+                    i += 8;
+                }
+                return times;
+            });
+        }
+        var all = new ArrayList<Double>();
+        for (var future : pool.invokeAll(tasks)) {
+            all.addAll(future.get());
+        }
+        pool.shutdown();
+        var result = new LinkedHashMap<String, Object>();
+        result.put("clients", 8);
+        result.put("seconds", throughputSeconds);
+        result.put("requests", all.size());
+        result.put("requests_per_s", round(all.size() / (double) throughputSeconds));
+        result.put("p95_ms", percentiles(all).get("p95_ms"));
+        result.put("errors", errors.get());
+        return result;
+    }
+
+    // --- helpers --------------------------------------------------------------------------------
+
+    static Map<String, Double> percentiles(List<Double> times) {
+        var sorted = new ArrayList<>(times);
+        sorted.sort(Comparator.naturalOrder());
+        Function<Double, Double> at = q -> sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
+        var result = new LinkedHashMap<String, Double>();
+        result.put("p50_ms", round(at.apply(0.50)));
+        result.put("p95_ms", round(at.apply(0.95)));
+        result.put("p99_ms", round(at.apply(0.99)));
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> ratios(Map<String, Object> small, Map<String, Object> large) {
+        var result = new LinkedHashMap<String, Object>();
+        var smallQueries = (Map<String, Map<String, Map<String, Double>>>) small.get("queries");
+        var largeQueries = (Map<String, Map<String, Map<String, Double>>>) large.get("queries");
+        largeQueries.forEach((name, both) -> {
+            var ratio = new LinkedHashMap<String, Double>();
+            for (var kind : List.of("cypher", "graphql")) {
+                ratio.put(kind, round(both.get(kind).get("p95_ms") / Math.max(smallQueries.get(name).get(kind).get("p95_ms"),
+                        0.001)));
+            }
+            result.put(name, ratio);
+        });
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    static String markdown(Map<String, Object> result) {
+        var text = new StringBuilder();
+        text.append(String.format("Persons: %s, relationships: %s, import: %s rows/s, Bolt floor p50: %s ms, "
+                + "store: %s MB, heap used: %s MB%n%n", result.get("persons"), result.get("relationships"),
+                ((Map<String, Object>) result.get("import")).get("rows_per_s"), result.get("bolt_floor_ms"),
+                ((Number) result.get("store_bytes")).longValue() / 1_000_000,
+                ((Number) result.get("heap_used_bytes")).longValue() / 1_000_000));
+        text.append("| query | Cypher p50 | p95 | p99 | GraphQL p50 | p95 | p99 | GraphQL/Cypher p95 |\n");
+        text.append("|---|---|---|---|---|---|---|---|\n");
+        var queries = (Map<String, Map<String, Object>>) result.get("queries");
+        queries.forEach((name, both) -> {
+            var c = (Map<String, Double>) both.get("cypher");
+            var g = (Map<String, Double>) both.get("graphql");
+            text.append(String.format("| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n", name, c.get("p50_ms"),
+                    c.get("p95_ms"), c.get("p99_ms"), g.get("p50_ms"), g.get("p95_ms"), g.get("p99_ms"),
+                    both.get("graphql_to_cypher_p95")));
+        });
+        var t = (Map<String, Object>) result.get("throughput");
+        text.append(String.format("%nThroughput: %s clients, %s requests/s, p95 %s ms, errors %s%n", t.get("clients"),
+                t.get("requests_per_s"), t.get("p95_ms"), t.get("errors")));
+        if (result.containsKey("scale_curve")) {
+            text.append("\nScale curve, p95 at 200,000 / p95 at 20,000: ")
+                    .append(((Map<String, Object>) result.get("scale_curve")).get("p95_ratio_200000_to_20000")).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static long heapUsed(long pid) {
+        try {
+            var process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
+            var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor();
+            var matcher = Pattern.compile("used (\\d+)K").matcher(output);
+            return matcher.find() ? Long.parseLong(matcher.group(1)) * 1024 : -1;
+        } catch (IOException | InterruptedException e) {
+            return -1;
+        }
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static String machine() {
+        return String.format("%d cores, %.1f GiB RAM, %s %s, Java %s", Runtime.getRuntime().availableProcessors(),
+                totalMemory() / (1024.0 * 1024 * 1024), System.getProperty("os.name"), System.getProperty("os.arch"),
+                System.getProperty("java.version"));
+    }
+
+    private static long totalMemory() {
+        try {
+            var line = Files.readAllLines(Path.of("/proc/meminfo")).get(0);
+            return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+        } catch (IOException | RuntimeException e) {
+            return Runtime.getRuntime().maxMemory();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            for (var path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static void log(String message) {
+        System.out.println("[bench] " + message);
+    }
+}
