@@ -20,7 +20,9 @@ class RestartIT {
 
     private static ConfigurableApplicationContext start(String dataDir) {
         return new SpringApplicationBuilder(ExplorerApplication.class).run("--explorer.data-dir=" + dataDir,
-                "--explorer.bolt-port=0", "--server.port=0", "--explorer.pagecache=32m", "--explorer.mode=local");
+                "--explorer.bolt-port=0", "--server.port=0", "--explorer.pagecache=32m", "--explorer.mode=local",
+                // a fixed Bolt password must survive a restart too
+                "--explorer.bolt-password=fixed-for-restart");
     }
 
     @Test

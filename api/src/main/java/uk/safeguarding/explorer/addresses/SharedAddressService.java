@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.neo4j.driver.TransactionContext;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -36,11 +37,17 @@ public class SharedAddressService {
     }
 
     public List<SharedAddress> sharedAddresses(String personId, LocalDate asOf, boolean includeHistoric) {
-        var exists = graph.read("queries/person", Map.of("id", personId), r -> true);
-        if (exists.isEmpty()) {
-            throw new NotFoundException("No person with id '" + personId + "'");
-        }
-        return graph.read("queries/shared-addresses",
+        return graph.inReadTransaction(tx -> {
+            if (Graph.read(tx, "queries/person", Map.of("id", personId), r -> true).isEmpty()) {
+                throw new NotFoundException("No person with id '" + personId + "'");
+            }
+            return sharedAddresses(tx, personId, asOf, includeHistoric);
+        });
+    }
+
+    private static List<SharedAddress> sharedAddresses(TransactionContext tx, String personId, LocalDate asOf,
+            boolean includeHistoric) {
+        return Graph.read(tx, "queries/shared-addresses",
                 Map.of("id", personId, "asOf", asOf, "includeHistoric", includeHistoric), r -> {
                     var own = new Period(Views.date(r, "from"), Views.date(r, "to"));
                     var coResidents = r.get("others").asList(v -> v).stream().map(o -> {

@@ -41,15 +41,18 @@ public class ChronologyService {
         if (from != null && to != null && to.isBefore(from)) {
             throw new BadRequestException("to", "must not be before 'from'");
         }
-        if (graph.read("queries/person", java.util.Map.of("id", personId), r -> true).isEmpty()) {
-            throw new NotFoundException("No person with id '" + personId + "'");
-        }
         var parameters = new HashMap<String, Object>();
         parameters.put("id", personId);
         parameters.put("from", null);
         parameters.put("to", null);
+        var rows = graph.inReadTransaction(tx -> {
+            if (Graph.read(tx, "queries/person", java.util.Map.of("id", personId), r -> true).isEmpty()) {
+                throw new NotFoundException("No person with id '" + personId + "'");
+            }
+            return Graph.read(tx, "queries/chronology", parameters, r -> r);
+        });
         var entries = new ArrayList<ChronologyEntry>();
-        for (var row : graph.read("queries/chronology", parameters, r -> r)) {
+        for (var row : rows) {
             var kind = row.get("kind").asString();
             var day = Views.date(row, "day");
             var at = row.get("at").isNull() ? null : row.get("at").asZonedDateTime();

@@ -54,12 +54,14 @@ public class InvolvementService {
     }
 
     public AgencyInvolvement agencyInvolvement(String personId, Scope scope, LocalDate asOf) {
-        var ids = graph.read("queries/family-circle", Map.of("id", personId, "scope", scope.name(), "asOf", asOf),
-                r -> r.get("id").asString());
-        if (ids.isEmpty()) {
-            throw new NotFoundException("No person with id '" + personId + "'");
-        }
-        var rows = graph.read("queries/involvement-context", Map.of("ids", ids, "asOf", asOf), r -> r);
+        var rows = graph.inReadTransaction(tx -> {
+            var ids = Graph.read(tx, "queries/family-circle", Map.of("id", personId, "scope", scope.name(), "asOf", asOf),
+                    r -> r.get("id").asString());
+            if (ids.isEmpty()) {
+                throw new NotFoundException("No person with id '" + personId + "'");
+            }
+            return Graph.read(tx, "queries/involvement-context", Map.of("ids", ids, "asOf", asOf), r -> r);
+        });
         var people = new ArrayList<PersonInvolvement>();
         var gaps = new ArrayList<InvolvementGap>();
         for (var row : rows) {

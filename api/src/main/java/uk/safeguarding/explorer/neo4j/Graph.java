@@ -51,6 +51,15 @@ public class Graph {
         }
     }
 
+    /**
+     * Runs the named query inside a transaction the caller already holds, so that a service can
+     * answer with several statements in one read transaction (one round of BEGIN/COMMIT).
+     */
+    public static <T> List<T> read(TransactionContext tx, String name, Map<String, Object> parameters,
+            Function<Record, T> mapper) {
+        return tx.run(CypherStatements.named(name), parameters).list(mapper::apply);
+    }
+
     /** Runs the named write statement in its own transaction. */
     public ResultSummary write(String name, Map<String, Object> parameters) {
         var query = CypherStatements.named(name);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -62,7 +63,11 @@ public class NetworkService {
         if (first < 1 || first > MAX_FIRST) {
             throw new BadRequestException("first", "must be from 1 to " + MAX_FIRST);
         }
-        var subject = graph.read("queries/people-by-id", Map.of("ids", List.of(personId)), r -> r.get("p"));
+        return graph.inReadTransaction(tx -> network(tx, personId, depth, asOf, first));
+    }
+
+    private Network network(TransactionContext tx, String personId, int depth, LocalDate asOf, int first) {
+        var subject = Graph.read(tx, "queries/people-by-id", Map.of("ids", List.of(personId)), r -> r.get("p"));
         if (subject.isEmpty()) {
             throw new NotFoundException("No person with id '" + personId + "'");
         }
@@ -73,7 +78,7 @@ public class NetworkService {
         var truncated = false;
         for (int d = 1; d <= depth && (!people.isEmpty() || !addresses.isEmpty()); d++) {
             var limit = first * 20;
-            var rows = new ArrayList<>(graph.read("queries/network-hop",
+            var rows = new ArrayList<>(Graph.read(tx, "queries/network-hop",
                     Map.of("people", people, "addresses", addresses, "asOf", asOf, "limit", limit), r -> r));
             // When the cap bites, family comes first, then homes, then professionals; current before historic.
             rows.sort(Comparator.comparingInt((Record r) -> PRIORITY.indexOf(r.get("type").asString()))
@@ -106,7 +111,7 @@ public class NetworkService {
             people = nextPeople;
             addresses = nextAddresses;
         }
-        truncated |= build.details(graph, first);
+        truncated |= build.details(tx, first);
         return new Network(personId, asOf, depth, new ArrayList<>(build.nodes.values()),
                 new ArrayList<>(build.edges.values()), truncated);
     }
@@ -115,7 +120,11 @@ public class NetworkService {
         if (maxHops < 1 || maxHops > MAX_HOPS) {
             throw new BadRequestException("maxHops", "must be from 1 to " + MAX_HOPS);
         }
-        var found = graph.read("queries/people-by-id", Map.of("ids", List.of(fromId, toId)),
+        return graph.inReadTransaction(tx -> connection(tx, fromId, toId, maxHops, asOf));
+    }
+
+    private List<Path> connection(TransactionContext tx, String fromId, String toId, int maxHops, LocalDate asOf) {
+        var found = Graph.read(tx, "queries/people-by-id", Map.of("ids", List.of(fromId, toId)),
                 r -> r.get("p").get("id").asString());
         for (var pair : List.of(Map.entry("fromId", fromId), Map.entry("toId", toId))) {
             if (!found.contains(pair.getValue())) {
@@ -126,7 +135,7 @@ public class NetworkService {
         if (fromId.equals(toId)) {
             throw new BadRequestException("toId", "must be another person than fromId");
         }
-        var rows = graph.read("queries/connection", Map.of("fromId", fromId, "toId", toId, "maxHops", maxHops,
+        var rows = Graph.read(tx, "queries/connection", Map.of("fromId", fromId, "toId", toId, "maxHops", maxHops,
                 "asOf", asOf, "limit", MAX_PATHS), r -> r);
         var build = new Build(asOf);
         var paths = new ArrayList<List<String>[]>();
@@ -152,7 +161,7 @@ public class NetworkService {
             List<String>[] path = new List[] {nodeKeys, edgeKeys};
             paths.add(path);
         }
-        build.markers(graph);
+        build.markers(tx);
         return paths.stream().map(p -> new Path(p[1].size(), p[0].stream().map(build.nodes::get).toList(),
                 p[1].stream().map(build.edges::get).toList())).toList();
     }
@@ -209,17 +218,17 @@ public class NetworkService {
         }
 
         /** Markers, agencies of professionals, and derived sibling edges; true when the cap cut agencies. */
-        boolean details(Graph graph, int first) {
-            return details(graph, first, true);
+        boolean details(TransactionContext tx, int first) {
+            return details(tx, first, true);
         }
 
         /** Only the markers, for the nodes of connection paths. */
-        void markers(Graph graph) {
-            details(graph, Integer.MAX_VALUE, false);
+        void markers(TransactionContext tx) {
+            details(tx, Integer.MAX_VALUE, false);
         }
 
-        private boolean details(Graph graph, int first, boolean extras) {
-            var rows = graph.read("queries/network-details", Map.of("people", ids(NodeKind.PERSON),
+        private boolean details(TransactionContext tx, int first, boolean extras) {
+            var rows = Graph.read(tx, "queries/network-details", Map.of("people", ids(NodeKind.PERSON),
                     "addresses", ids(NodeKind.ADDRESS), "professionals", ids(NodeKind.PROFESSIONAL), "asOf", asOf),
                     r -> r);
             var parents = new HashMap<String, List<ParentLink>>();
@@ -256,13 +265,13 @@ public class NetworkService {
                 }
             }
             if (extras) {
-                siblings(graph, parents);
+                siblings(tx, parents);
             }
             return truncated;
         }
 
         /** Derived sibling edges between the people of the network who share a parent or whose parents partnered. */
-        private void siblings(Graph graph, Map<String, List<ParentLink>> parents) {
+        private void siblings(TransactionContext tx, Map<String, List<ParentLink>> parents) {
             var childrenOf = new HashMap<String, List<String>>();
             parents.forEach((child, links) -> links.forEach(l -> childrenOf.computeIfAbsent(l.parentId(),
                     k -> new ArrayList<>()).add(child)));
@@ -270,7 +279,7 @@ public class NetworkService {
                 return;
             }
             var partnerships = childrenOf.size() < 2 ? List.<Partnership>of()
-                    : graph.read("queries/partnerships-among", Map.of("ids", List.copyOf(childrenOf.keySet())),
+                    : Graph.read(tx, "queries/partnerships-among", Map.of("ids", List.copyOf(childrenOf.keySet())),
                             r -> new Partnership(r.get("a").asString(), r.get("b").asString(), Views.date(r, "from")));
             var pairs = new LinkedHashSet<List<String>>();
             childrenOf.values().forEach(children -> addPairs(pairs, children, children));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Repository;
 
 import uk.safeguarding.explorer.graph.Views.PersonView;
@@ -22,23 +23,28 @@ class SiblingsRepository {
         this.graph = graph;
     }
 
-    Optional<Record> subject(String id, LocalDate asOf) {
-        return graph.read("queries/siblings-at-risk", Map.of("id", id, "asOf", asOf), r -> r).stream().findFirst();
+    /** Runs the work in one read transaction. */
+    <T> T inOneTransaction(java.util.function.Function<TransactionContext, T> work) {
+        return graph.inReadTransaction(work);
     }
 
-    List<Record> children(Collection<String> ids, LocalDate asOf) {
-        return graph.read("queries/children-context", Map.of("ids", List.copyOf(ids), "asOf", asOf), r -> r);
+    Optional<Record> subject(TransactionContext tx, String id, LocalDate asOf) {
+        return Graph.read(tx, "queries/siblings-at-risk", Map.of("id", id, "asOf", asOf), r -> r).stream().findFirst();
     }
 
-    List<Record> partnerships(Collection<String> ids) {
-        return graph.read("queries/partnerships-among", Map.of("ids", List.copyOf(ids)), r -> r);
+    List<Record> children(TransactionContext tx, Collection<String> ids, LocalDate asOf) {
+        return Graph.read(tx, "queries/children-context", Map.of("ids", List.copyOf(ids), "asOf", asOf), r -> r);
     }
 
-    List<PersonView> people(Collection<String> ids) {
-        return graph.read("queries/people-by-id", Map.of("ids", List.copyOf(ids)), r -> PersonView.from(r.get("p")));
+    List<Record> partnerships(TransactionContext tx, Collection<String> ids) {
+        return Graph.read(tx, "queries/partnerships-among", Map.of("ids", List.copyOf(ids)), r -> r);
     }
 
-    List<Record> addresses(Collection<String> ids) {
-        return graph.read("queries/addresses-by-id", Map.of("ids", List.copyOf(ids)), r -> r);
+    List<PersonView> people(TransactionContext tx, Collection<String> ids) {
+        return Graph.read(tx, "queries/people-by-id", Map.of("ids", List.copyOf(ids)), r -> PersonView.from(r.get("p")));
+    }
+
+    List<Record> addresses(TransactionContext tx, Collection<String> ids) {
+        return Graph.read(tx, "queries/addresses-by-id", Map.of("ids", List.copyOf(ids)), r -> r);
     }
 }

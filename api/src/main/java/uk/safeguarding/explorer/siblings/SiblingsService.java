@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -46,7 +47,11 @@ public class SiblingsService {
     }
 
     public List<ChildAtRisk> siblingsAtRisk(String personId, LocalDate asOf) {
-        var subject = repository.subject(personId, asOf)
+        return repository.inOneTransaction(tx -> siblingsAtRisk(tx, personId, asOf));
+    }
+
+    private List<ChildAtRisk> siblingsAtRisk(TransactionContext tx, String personId, LocalDate asOf) {
+        var subject = repository.subject(tx, personId, asOf)
                 .orElseThrow(() -> new NotFoundException("No person with id '" + personId + "'"));
         var links = new LinkedHashMap<String, List<Found>>();
         var subjectParents = parentLinks(subject.get("subjectParents"));
@@ -86,7 +91,7 @@ public class SiblingsService {
             return List.of();
         }
         var context = new HashMap<String, org.neo4j.driver.Record>();
-        repository.children(candidates, asOf).forEach(r -> context.put(r.get("c").get("id").asString(), r));
+        repository.children(tx, candidates, asOf).forEach(r -> context.put(r.get("c").get("id").asString(), r));
 
         // Derived sibling kinds need the partnerships between the parents of both children.
         var parentIds = new HashSet<String>();
@@ -97,7 +102,7 @@ public class SiblingsService {
             }
         });
         var partnerships = parentIds.size() < 2 ? List.<Partnership>of()
-                : repository.partnerships(parentIds).stream().map(r -> new Partnership(r.get("a").asString(),
+                : repository.partnerships(tx, parentIds).stream().map(r -> new Partnership(r.get("a").asString(),
                         r.get("b").asString(), Views.date(r, "from"))).toList();
         for (var id : siblingCandidates) {
             if (!context.containsKey(id)) {
@@ -115,14 +120,14 @@ public class SiblingsService {
         links.values().forEach(list -> list.forEach(f -> viaIds.addAll(f.via())));
         viaIds.removeAll(names.keySet());
         if (!viaIds.isEmpty()) {
-            repository.people(viaIds).forEach(p -> names.put(p.id(), p));
+            repository.people(tx, viaIds).forEach(p -> names.put(p.id(), p));
         }
         var addressIds = new HashSet<String>();
         links.values().forEach(list -> list.stream().map(Found::address).filter(Objects::nonNull)
                 .forEach(addressIds::add));
         var addresses = new HashMap<String, AddressView>();
         if (!addressIds.isEmpty()) {
-            repository.addresses(addressIds).forEach(r -> addresses.put(r.get("a").get("id").asString(),
+            repository.addresses(tx, addressIds).forEach(r -> addresses.put(r.get("a").get("id").asString(),
                     AddressView.from(r.get("a"))));
         }
 

@@ -1,0 +1,49 @@
+package uk.safeguarding.explorer.graphql;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import graphql.ExecutionInput;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
+
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Keeps parsed and validated GraphQL documents: the page and integrations send the same few
+ * documents over and over with different variables, so each is parsed and validated once.
+ * Bounded (least recently used dropped) so that arbitrary documents cannot fill the memory.
+ */
+@Configuration(proxyBeanMethods = false)
+class DocumentCache {
+
+    static final int SIZE = 500;
+
+    @Bean
+    GraphQlSourceBuilderCustomizer preparsedDocuments() {
+        Map<String, PreparsedDocumentEntry> cache = Collections.synchronizedMap(new LinkedHashMap<>(SIZE, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, PreparsedDocumentEntry> eldest) {
+                return size() > SIZE;
+            }
+        });
+        PreparsedDocumentProvider provider = (ExecutionInput input,
+                Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) -> {
+            var cached = cache.get(input.getQuery());
+            if (cached != null) {
+                return CompletableFuture.completedFuture(cached);
+            }
+            var entry = parseAndValidate.apply(input);
+            if (!entry.hasErrors()) {
+                cache.put(input.getQuery(), entry);
+            }
+            return CompletableFuture.completedFuture(entry);
+        };
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
+    }
+}
