@@ -28,12 +28,6 @@ class NetworkAndChronologyIT extends ExplorerIT {
         importScenario();
     }
 
-    private JsonNode query(String document, Map<String, Object> variables) {
-        var json = http().graphql("admin", Documents.named(document), variables);
-        assertThat(json.get("errors")).as("errors").isNull();
-        return json.get("data").get(document);
-    }
-
     private JsonNode error(String document, Map<String, Object> variables) {
         var json = http().graphql("admin", Documents.named(document), variables);
         assertThat(json.get("errors")).as("errors").isNotNull();

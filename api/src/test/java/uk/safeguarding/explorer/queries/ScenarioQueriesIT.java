@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import tools.jackson.databind.JsonNode;
-import uk.safeguarding.explorer.support.Documents;
+import uk.safeguarding.explorer.support.Describe;
 import uk.safeguarding.explorer.support.ExplorerIT;
 import uk.safeguarding.explorer.support.Scenario;
 
@@ -29,34 +27,8 @@ class ScenarioQueriesIT extends ExplorerIT {
         importScenario();
     }
 
-    private JsonNode query(String document, Map<String, Object> variables) {
-        var json = http().graphql("admin", Documents.named(document), variables);
-        assertThat(json.get("errors")).as("errors of %s", document).isNull();
-        return json.get("data").get(document);
-    }
-
-    /** Each child as "id: KIND(via,via)@address[from..to] ... assessed|unassessed". */
     private Map<String, String> siblings(String personId) {
-        var result = new TreeMap<String, String>();
-        for (var child : query("siblingsAtRisk", Map.of("personId", personId, "asOf", Scenario.AS_OF))) {
-            var links = new ArrayList<String>();
-            for (var link : child.get("links")) {
-                var via = new ArrayList<String>();
-                link.get("via").forEach(v -> via.add(v.get("id").asString()));
-                var text = link.get("kind").asString() + (via.isEmpty() ? "" : "(" + String.join(",", via) + ")");
-                if (!link.get("address").isNull()) {
-                    text += "@" + link.get("address").get("id").asString();
-                }
-                if (!link.get("from").isNull() || !link.get("to").isNull()) {
-                    text += "[" + link.get("from").asString("") + ".." + link.get("to").asString("") + "]";
-                }
-                links.add(text);
-            }
-            result.put(child.get("child").get("id").asString(), String.join(" ", links)
-                    + (child.get("assessed").asBoolean() ? " assessed" : " unassessed")
-                    + (child.get("onProtectionPlan").asBoolean() ? " plan" : ""));
-        }
-        return result;
+        return Describe.siblings(query("siblingsAtRisk", Map.of("personId", personId, "asOf", Scenario.AS_OF)));
     }
 
     @Test
@@ -93,22 +65,9 @@ class ScenarioQueriesIT extends ExplorerIT {
         assertThat(jack.get("agencies").toString()).isEqualTo("[{\"id\":\"csc\"},{\"id\":\"school-a\"}]");
     }
 
-    /** Each address as "address: from..to current markers | person[from..to] ...". */
     private List<String> addresses(String personId, boolean includeHistoric) {
-        var result = new ArrayList<String>();
-        for (var a : query("sharedAddresses", Map.of("personId", personId, "asOf", Scenario.AS_OF,
-                "includeHistoric", includeHistoric))) {
-            var text = new StringBuilder(a.get("address").get("line1").asString()).append(" ")
-                    .append(a.get("from").asString("")).append("..").append(a.get("to").asString(""))
-                    .append(a.get("current").asBoolean() ? " current" : "");
-            a.get("markers").forEach(m -> text.append(" marker:").append(m.get("id").asString()));
-            text.append(" |");
-            a.get("coResidents").forEach(c -> text.append(" ").append(c.get("person").get("id").asString())
-                    .append("[").append(c.get("from").asString("")).append("..").append(c.get("to").asString(""))
-                    .append("]"));
-            result.add(text.toString());
-        }
-        return result;
+        return Describe.addresses(query("sharedAddresses", Map.of("personId", personId, "asOf", Scenario.AS_OF,
+                "includeHistoric", includeHistoric)));
     }
 
     @Test

@@ -55,6 +55,15 @@ public abstract class ExplorerIT {
         return graph.inReadTransaction(tx -> tx.run(cypher, parameters).single().get(0).asLong());
     }
 
+    /** Runs a test document (graphql-test/<name>.graphql) as admin; asserts no errors; returns its field. */
+    protected JsonNode query(String document, Map<String, Object> variables) {
+        var json = http().graphql("admin", Documents.named(document), variables);
+        if (json.get("errors") != null) {
+            throw new AssertionError("errors of " + document + ": " + json.get("errors"));
+        }
+        return json.get("data").get(document);
+    }
+
     /** Imports the shared scenario through the real HTTP endpoint as admin. */
     protected JsonNode importScenario() {
         var response = http().post("/api/import", "admin", Scenario.text());

@@ -196,6 +196,69 @@ class ExplorerBrowserIT extends ExplorerIT {
     }
 
     @Test
+    void twoPeopleSelectedInTurnShowTheirConnection() throws Exception {
+        signIn();
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitFor("window.explorer.controller.cy.nodes().length > 5");
+        js("const cy = window.explorer.controller.cy; cy.$(':selected').unselect();"
+                + "cy.getElementById('Person:p-gary').select(); cy.$(':selected').unselect();"
+                + "cy.getElementById('Person:p-sara').select();");
+        driver.findElement(By.id("connect-button")).click();
+        waitFor("document.getElementById('message').textContent.startsWith('Shortest connection')");
+        assertThat(driver.findElement(By.id("message")).getText()).startsWith("Shortest connection: 2 steps");
+        assertThat(inGraph("node.highlighted[id = 'Person:p-kerry']")).isEqualTo(1);
+        assertThat(inGraph("node.highlighted[id = 'Person:p-gary']")).isEqualTo(1);
+    }
+
+    @Test
+    void theGraphCanBeWorkedWithTheKeyboard() {
+        signIn();
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitFor("window.explorer.controller.cy.nodes().length > 5");
+        var graph = driver.findElement(By.id("cy"));
+        graph.click();
+        graph.sendKeys(Keys.ARROW_RIGHT);
+        waitFor("window.explorer.controller.cy.$('node:selected').length === 1");
+        // move to a person and expand it with Enter
+        js("const cy = window.explorer.controller.cy; cy.$(':selected').unselect();"
+                + "cy.getElementById('Person:p-gary').select();");
+        var before = inGraph("node");
+        graph.sendKeys(Keys.ENTER);
+        waitFor("window.explorer.controller.cy.nodes().length > " + before);
+        graph.sendKeys(Keys.DELETE);
+        waitFor("window.explorer.controller.cy.nodes().length === " + before);
+    }
+
+    /**
+     * Measures (does not assert) how long the force-directed layout takes for 500 nodes in this
+     * browser, and records it in target/screenshots/layout-500-nodes.txt for the benchmark notes.
+     */
+    @Test
+    void aFiveHundredNodeGraphIsLaidOut() throws Exception {
+        signIn();
+        open("/?asOf=" + Scenario.AS_OF);
+        var millis = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const cy = window.explorer.controller.cy;
+                const elements = [];
+                for (let i = 0; i < 500; i++) {
+                  elements.push({ group: 'nodes', data: { id: 'n' + i, display: 'Person ' + i }, classes: 'person male adult' });
+                }
+                for (let i = 1; i < 500; i++) {
+                  elements.push({ group: 'edges', data: { id: 'e' + i, source: 'n' + i, target: 'n' + Math.floor(i / 3), type: 'PARENT_OF' } });
+                }
+                cy.add(elements);
+                const started = performance.now();
+                const layout = cy.layout({ name: 'fcose', animate: false, randomize: true });
+                layout.one('layoutstop', () => done(performance.now() - started));
+                layout.run();""");
+        assertThat(inGraph("node")).isEqualTo(500);
+        Files.writeString(Path.of("target", "screenshots", "layout-500-nodes.txt"),
+                "fcose layout of 500 nodes and 499 edges in headless Chromium: " + millis + " ms\n");
+        screenshot("layout-500-nodes");
+    }
+
+    @Test
     void meetingModeShowsTheFamilyMatrixInLargeType() throws Exception {
         signIn();
         open("/?person=p-sara&asOf=" + Scenario.AS_OF);
