@@ -17,6 +17,7 @@ import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.graphql.NotFoundException;
 import uk.safeguarding.explorer.model.Period;
 import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.security.NeedToKnow;
 
 /**
  * sharedAddresses (DESIGN §5): who lived with whom, and when. Periods include both end days; a
@@ -25,18 +26,29 @@ import uk.safeguarding.explorer.neo4j.Graph;
  * overlap, then oldest first.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasAnyRole('ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
 public class SharedAddressService {
 
     private static final Comparator<LocalDate> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
     private final Graph graph;
+    private final NeedToKnow needToKnow;
 
-    SharedAddressService(Graph graph) {
+    SharedAddressService(Graph graph, NeedToKnow needToKnow) {
         this.graph = graph;
+        this.needToKnow = needToKnow;
     }
 
     public List<SharedAddress> sharedAddresses(String personId, LocalDate asOf, boolean includeHistoric) {
+        needToKnow.require(personId, asOf);
+        var all = answer(personId, asOf, includeHistoric);
+        var visible = needToKnow.visible(all.stream().flatMap(a -> a.coResidents().stream())
+                .map(c -> c.person().id()).toList(), asOf);
+        return all.stream().map(a -> new SharedAddress(a.address(), a.from(), a.to(), a.current(), a.markers(),
+                a.coResidents().stream().filter(c -> visible.contains(c.person().id())).toList())).toList();
+    }
+
+    private List<SharedAddress> answer(String personId, LocalDate asOf, boolean includeHistoric) {
         return graph.inReadTransaction(tx -> {
             if (Graph.read(tx, "queries/person", Map.of("id", personId), r -> true).isEmpty()) {
                 throw new NotFoundException("No person with id '" + personId + "'");

@@ -17,6 +17,7 @@ import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graphql.BadRequestException;
 import uk.safeguarding.explorer.graphql.NotFoundException;
 import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.security.NeedToKnow;
 
 /**
  * chronology (DESIGN §5): one time-ordered list across agencies of referrals, meetings,
@@ -24,7 +25,7 @@ import uk.safeguarding.explorer.neo4j.Graph;
  * Starts and ends of periods (a move out, a marker ended, a partnership ended) are entries too.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasAnyRole('ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
 public class ChronologyService {
 
     /** Within one day and without a time: the order entries read best in. */
@@ -32,15 +33,20 @@ public class ChronologyService {
             "MARKER", "MOVE", "PARTNERSHIP");
 
     private final Graph graph;
+    private final NeedToKnow needToKnow;
 
-    ChronologyService(Graph graph) {
+    ChronologyService(Graph graph, NeedToKnow needToKnow) {
         this.graph = graph;
+        this.needToKnow = needToKnow;
     }
 
     public List<ChronologyEntry> chronology(String personId, LocalDate from, LocalDate to) {
         if (from != null && to != null && to.isBefore(from)) {
             throw new BadRequestException("to", "must not be before 'from'");
         }
+        // Who may be seen is decided on the last day listed (the controller passes asOf at the latest).
+        var visibleOn = to != null ? to : LocalDate.now(java.time.ZoneOffset.UTC);
+        needToKnow.require(personId, visibleOn);
         var parameters = new HashMap<String, Object>();
         parameters.put("id", personId);
         parameters.put("from", null);
@@ -51,6 +57,9 @@ public class ChronologyService {
             }
             return Graph.read(tx, "queries/chronology", parameters, r -> r);
         });
+        // A partner the user may not see is not named.
+        var partners = needToKnow.visible(rows.stream().filter(r -> "PARTNERSHIP".equals(r.get("kind").asString()))
+                .map(r -> r.get("related").get(0).asString()).toList(), visibleOn);
         var entries = new ArrayList<ChronologyEntry>();
         for (var row : rows) {
             var kind = row.get("kind").asString();
@@ -100,7 +109,9 @@ public class ChronologyService {
                     }
                 }
                 case "PARTNERSHIP" -> {
-                    var partner = Views.string(data, "partner");
+                    var shown = partners.contains(related.get(0));
+                    var partner = shown ? Views.string(data, "partner") : "a partner not visible to your agency";
+                    related = shown ? related : List.of();
                     var status = Views.string(data, "status");
                     entries.add(new ChronologyEntry(day, at, kind, "Partnership with " + partner + " began"
                             + (status == null ? "" : " (" + words(status) + ")"), source, agency, related));

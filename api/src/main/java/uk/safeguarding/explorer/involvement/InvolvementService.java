@@ -25,6 +25,7 @@ import uk.safeguarding.explorer.involvement.AgencyInvolvement.Scope;
 import uk.safeguarding.explorer.model.Ages;
 import uk.safeguarding.explorer.model.AgencyType;
 import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.security.NeedToKnow;
 
 /**
  * agencyInvolvement (DESIGN §5): which agencies are involved with a person, their household or
@@ -39,7 +40,7 @@ import uk.safeguarding.explorer.neo4j.Graph;
  * </ol>
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasAnyRole('ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
 public class InvolvementService {
 
     static final String PLAN = "CHILD_PROTECTION_PLAN";
@@ -48,12 +49,23 @@ public class InvolvementService {
     static final String RSO = "RSO_HOUSEHOLD";
 
     private final Graph graph;
+    private final NeedToKnow needToKnow;
 
-    InvolvementService(Graph graph) {
+    InvolvementService(Graph graph, NeedToKnow needToKnow) {
         this.graph = graph;
+        this.needToKnow = needToKnow;
     }
 
     public AgencyInvolvement agencyInvolvement(String personId, Scope scope, LocalDate asOf) {
+        needToKnow.require(personId, asOf);
+        var all = answer(personId, scope, asOf);
+        var visible = needToKnow.visible(all.people().stream().map(p -> p.person().id()).toList(), asOf);
+        return new AgencyInvolvement(
+                all.people().stream().filter(p -> visible.contains(p.person().id())).toList(),
+                all.gaps().stream().filter(g -> visible.contains(g.person().id())).toList());
+    }
+
+    private AgencyInvolvement answer(String personId, Scope scope, LocalDate asOf) {
         var rows = graph.inReadTransaction(tx -> {
             var ids = Graph.read(tx, "queries/family-circle", Map.of("id", personId, "scope", scope.name(), "asOf", asOf),
                     r -> r.get("id").asString());

@@ -32,6 +32,7 @@ import uk.safeguarding.explorer.network.Network.Node;
 import uk.safeguarding.explorer.network.Network.NodeKind;
 import uk.safeguarding.explorer.network.Network.Path;
 import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.security.NeedToKnow;
 
 /**
  * network and connection (DESIGN §5). The network grows hop by hop from the person through
@@ -40,7 +41,7 @@ import uk.safeguarding.explorer.neo4j.Graph;
  * agencies end a branch: they connect to whole caseloads, which would drown a family network.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasAnyRole('ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
 public class NetworkService {
 
     public static final int MAX_DEPTH = 3;
@@ -51,9 +52,11 @@ public class NetworkService {
             "LIVES_AT", "INVOLVED_WITH");
 
     private final Graph graph;
+    private final NeedToKnow needToKnow;
 
-    NetworkService(Graph graph) {
+    NetworkService(Graph graph, NeedToKnow needToKnow) {
         this.graph = graph;
+        this.needToKnow = needToKnow;
     }
 
     public Network network(String personId, int depth, LocalDate asOf, int first) {
@@ -63,7 +66,26 @@ public class NetworkService {
         if (first < 1 || first > MAX_FIRST) {
             throw new BadRequestException("first", "must be from 1 to " + MAX_FIRST);
         }
-        return graph.inReadTransaction(tx -> network(tx, personId, depth, asOf, first));
+        needToKnow.require(personId, asOf);
+        return visibleOnly(graph.inReadTransaction(tx -> network(tx, personId, depth, asOf, first)));
+    }
+
+    /** Leaves out people the user may not see, their edges, and places left hanging on nothing. */
+    private Network visibleOnly(Network network) {
+        var people = network.nodes().stream().filter(n -> n.kind() == NodeKind.PERSON).map(Node::id).toList();
+        var visible = needToKnow.visible(people, network.asOf());
+        var keys = new java.util.HashSet<String>();
+        network.nodes().stream().filter(n -> n.kind() != NodeKind.PERSON || visible.contains(n.id()))
+                .forEach(n -> keys.add(n.key()));
+        var edges = network.edges().stream().filter(e -> keys.contains(e.source()) && keys.contains(e.target())).toList();
+        var linked = new java.util.HashSet<String>();
+        edges.forEach(e -> {
+            linked.add(e.source());
+            linked.add(e.target());
+        });
+        var nodes = network.nodes().stream().filter(n -> keys.contains(n.key())
+                && (n.subject() || n.kind() == NodeKind.PERSON || linked.contains(n.key()))).toList();
+        return new Network(network.subjectId(), network.asOf(), network.depth(), nodes, edges, network.truncated());
     }
 
     private Network network(TransactionContext tx, String personId, int depth, LocalDate asOf, int first) {
@@ -120,7 +142,14 @@ public class NetworkService {
         if (maxHops < 1 || maxHops > MAX_HOPS) {
             throw new BadRequestException("maxHops", "must be from 1 to " + MAX_HOPS);
         }
-        return graph.inReadTransaction(tx -> connection(tx, fromId, toId, maxHops, asOf));
+        needToKnow.require(fromId, asOf);
+        needToKnow.require(toId, asOf);
+        var paths = graph.inReadTransaction(tx -> connection(tx, fromId, toId, maxHops, asOf));
+        var visible = needToKnow.visible(paths.stream().flatMap(p -> p.nodes().stream())
+                .filter(n -> n.kind() == NodeKind.PERSON).map(Node::id).toList(), asOf);
+        // A path through someone the user may not see is not shown at all.
+        return paths.stream().filter(p -> p.nodes().stream()
+                .allMatch(n -> n.kind() != NodeKind.PERSON || visible.contains(n.id()))).toList();
     }
 
     private List<Path> connection(TransactionContext tx, String fromId, String toId, int maxHops, LocalDate asOf) {

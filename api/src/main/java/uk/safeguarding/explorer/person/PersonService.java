@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import uk.safeguarding.explorer.graph.AsOf;
 import uk.safeguarding.explorer.graph.Views.AddressView;
 import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
@@ -18,28 +19,34 @@ import uk.safeguarding.explorer.graphql.BadRequestException;
 import uk.safeguarding.explorer.graphql.NotFoundException;
 import uk.safeguarding.explorer.model.NhsNumber;
 import uk.safeguarding.explorer.model.PncId;
+import uk.safeguarding.explorer.security.NeedToKnow;
 
 /**
- * Finding people. Until need-to-know access per agency is in place (the security issue), case
- * data is for administrators only: deny by default.
+ * Finding people, within the user's need-to-know ({@link NeedToKnow}): a person the user may not
+ * see is answered as an unknown id and never appears in search results.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasAnyRole('ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
 public class PersonService {
 
     public static final int MAX_FIRST = 100;
     public static final int MAX_TEXT = 200;
 
     private final PersonRepository repository;
+    private final NeedToKnow needToKnow;
+    private final AsOf asOf;
 
-    PersonService(PersonRepository repository) {
+    PersonService(PersonRepository repository, NeedToKnow needToKnow, AsOf asOf) {
         this.repository = repository;
+        this.needToKnow = needToKnow;
+        this.asOf = asOf;
     }
 
     public PersonView person(String id) {
         if (id == null || id.isBlank() || id.length() > 200) {
             throw new BadRequestException("id", "must be a non-blank id of at most 200 characters");
         }
+        needToKnow.require(id, asOf.today());
         return repository.findById(id).orElseThrow(() -> new NotFoundException("No person with id '" + id + "'"));
     }
 
@@ -61,7 +68,9 @@ public class PersonService {
         var pncIds = PncId.isValid(upper)
                 ? List.of(upper, upper.contains("/") ? upper.replace("/", "") : upper.substring(0, 4) + "/" + upper.substring(4))
                 : List.<String>of();
-        return repository.search(lucene(terms), nhsNumber, pncIds, limit);
+        var found = repository.search(lucene(terms), nhsNumber, pncIds, limit);
+        var visible = needToKnow.visible(found.stream().map(PersonView::id).toList(), asOf.today());
+        return found.stream().filter(p -> visible.contains(p.id())).toList();
     }
 
     public Map<String, List<MarkerView>> markers(Collection<String> ids, LocalDate asOf) {

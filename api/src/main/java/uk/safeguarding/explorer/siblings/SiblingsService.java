@@ -23,6 +23,7 @@ import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.graphql.NotFoundException;
 import uk.safeguarding.explorer.model.Ages;
+import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.model.ParentKind;
 import uk.safeguarding.explorer.model.Period;
 import uk.safeguarding.explorer.model.SiblingKind;
@@ -37,17 +38,32 @@ import uk.safeguarding.explorer.siblings.RiskLink.RiskLinkKind;
  * the rules that decide sibling kinds, childhood and overlaps are graph-model's.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasAnyRole('ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
 public class SiblingsService {
 
     private final SiblingsRepository repository;
+    private final NeedToKnow needToKnow;
 
-    SiblingsService(SiblingsRepository repository) {
+    SiblingsService(SiblingsRepository repository, NeedToKnow needToKnow) {
         this.repository = repository;
+        this.needToKnow = needToKnow;
     }
 
     public List<ChildAtRisk> siblingsAtRisk(String personId, LocalDate asOf) {
-        return repository.inOneTransaction(tx -> siblingsAtRisk(tx, personId, asOf));
+        needToKnow.require(personId, asOf);
+        var all = repository.inOneTransaction(tx -> siblingsAtRisk(tx, personId, asOf));
+        // Children and go-betweens the user may not see are left out.
+        var ids = new HashSet<String>();
+        all.forEach(c -> {
+            ids.add(c.child().id());
+            c.links().forEach(l -> l.via().forEach(v -> ids.add(v.id())));
+        });
+        var visible = needToKnow.visible(ids, asOf);
+        return all.stream().filter(c -> visible.contains(c.child().id()))
+                .map(c -> new ChildAtRisk(c.child(), c.links().stream().map(l -> new RiskLink(l.kind(),
+                        l.via().stream().filter(v -> visible.contains(v.id())).toList(), l.address(), l.from(), l.to()))
+                        .toList(), c.assessed(), c.latestAssessmentOn(), c.onProtectionPlan(), c.agencies()))
+                .toList();
     }
 
     private List<ChildAtRisk> siblingsAtRisk(TransactionContext tx, String personId, LocalDate asOf) {

@@ -31,8 +31,8 @@ class AuthenticationIT extends ExplorerIT {
     }
 
     @Test
-    void caseDataIsForAdministratorsUntilNeedToKnowAccessExists() {
-        var json = http().graphql("social-worker", "{ searchPeople(text: \"arch\") { id } }");
+    void anAuditorGetsNoCaseData() {
+        var json = http().graphql("auditor", "{ searchPeople(text: \"arch\") { id } }");
         assertThat(json.get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("FORBIDDEN");
         var data = json.get("data");
         assertThat(data == null || data.isNull()).isTrue();

@@ -82,9 +82,13 @@ class ExplorerBrowserIT extends ExplorerIT {
     }
 
     private void signIn() {
+        signIn("admin");
+    }
+
+    private void signIn(String user) {
         driver.manage().deleteAllCookies();
         driver.get(url("/login"));
-        driver.findElement(By.name("username")).sendKeys("admin");
+        driver.findElement(By.name("username")).sendKeys(user);
         driver.findElement(By.name("password")).sendKeys("demo");
         driver.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
         waitReady();
@@ -120,7 +124,8 @@ class ExplorerBrowserIT extends ExplorerIT {
 
     @Test
     void aPractitionerFindsKyleAndSeesHisSiblingsUnassessed() throws Exception {
-        signIn();
+        // a social worker of children's social care, which is involved with Kyle
+        signIn("social-worker");
         open("/?asOf=" + Scenario.AS_OF);
         driver.findElement(By.id("search-text")).sendKeys("Archer", Keys.ENTER);
         waitFor("document.querySelectorAll('#results button').length === 5");
@@ -159,7 +164,7 @@ class ExplorerBrowserIT extends ExplorerIT {
 
     @Test
     void theGenogramPutsParentsAboveChildrenInHouseholds() throws Exception {
-        signIn();
+        signIn("social-worker");
         open("/?person=p-sara&asOf=" + Scenario.AS_OF);
         waitFor("window.explorer.controller.cy.nodes().length > 5");
         driver.findElement(By.cssSelector("#layout-select option[value='genogram']")).click();

@@ -1,0 +1,64 @@
+package uk.safeguarding.explorer.security;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import uk.safeguarding.explorer.graphql.NotFoundException;
+import uk.safeguarding.explorer.neo4j.Graph;
+
+/**
+ * Which people the signed-in user may see on a day (DESIGN §7, need-to-know). A practitioner sees a
+ * person when their agency has a legitimate relationship on that day: a current involvement with
+ * the person or anyone in their family or household, a meeting about them it attended or was
+ * invited to, or a referral it made about them. A meeting chair sees everyone concerned by a
+ * meeting and their family and household. An administrator sees everyone (local mode only: the
+ * demo users exist nowhere else); an auditor sees no case data. A person the user may not see is
+ * answered exactly as an unknown id, and left out wherever else they would appear.
+ */
+@Component
+public class NeedToKnow {
+
+    private final Graph graph;
+
+    NeedToKnow(Graph graph) {
+        this.graph = graph;
+    }
+
+    /** The signed-in user, or an exception when there is none that may see case data. */
+    public ExplorerUser viewer() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof ExplorerUser user)) {
+            throw new AccessDeniedException("not signed in as an explorer user");
+        }
+        if (user.role() == Role.AUDITOR) {
+            throw new AccessDeniedException("auditors see the audit log, not case data");
+        }
+        return user;
+    }
+
+    /** The given people the user may see on the day. */
+    public Set<String> visible(Collection<String> ids, LocalDate asOf) {
+        var user = viewer();
+        if (user.role() == Role.ADMIN || ids.isEmpty()) {
+            return new HashSet<>(ids);
+        }
+        var query = user.role() == Role.MEETING_CHAIR ? "queries/visible-to-chair" : "queries/visible-to-agency";
+        return new HashSet<>(graph.read(query, Map.of("ids", List.copyOf(new HashSet<>(ids)), "asOf", asOf,
+                "agency", user.agency() == null ? "" : user.agency()), r -> r.get("id").asString()));
+    }
+
+    /** Refuses, as an unknown id would be refused, a person the user may not see. */
+    public void require(String personId, LocalDate asOf) {
+        if (!visible(List.of(personId), asOf).contains(personId)) {
+            throw new NotFoundException("No person with id '" + personId + "'");
+        }
+    }
+}
