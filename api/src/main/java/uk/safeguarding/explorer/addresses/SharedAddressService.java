@@ -40,9 +40,9 @@ public class SharedAddressService {
     }
 
     public List<SharedAddress> sharedAddresses(String personId, LocalDate asOf, boolean includeHistoric) {
-        needToKnow.require(personId, asOf);
+        needToKnow.require("sharedAddresses", personId, asOf);
         var all = answer(personId, asOf, includeHistoric);
-        var visible = needToKnow.visible(all.stream().flatMap(a -> a.coResidents().stream())
+        var visible = needToKnow.visible("sharedAddresses", all.stream().flatMap(a -> a.coResidents().stream())
                 .map(c -> c.person().id()).toList(), asOf);
         return all.stream().map(a -> new SharedAddress(a.address(), a.from(), a.to(), a.current(), a.markers(),
                 a.coResidents().stream().filter(c -> visible.contains(c.person().id())).toList())).toList();

@@ -46,7 +46,7 @@ public class ChronologyService {
         }
         // Who may be seen is decided on the last day listed (the controller passes asOf at the latest).
         var visibleOn = to != null ? to : LocalDate.now(java.time.ZoneOffset.UTC);
-        needToKnow.require(personId, visibleOn);
+        needToKnow.require("chronology", personId, visibleOn);
         var parameters = new HashMap<String, Object>();
         parameters.put("id", personId);
         parameters.put("from", null);
@@ -58,7 +58,7 @@ public class ChronologyService {
             return Graph.read(tx, "queries/chronology", parameters, r -> r);
         });
         // A partner the user may not see is not named.
-        var partners = needToKnow.visible(rows.stream().filter(r -> "PARTNERSHIP".equals(r.get("kind").asString()))
+        var partners = needToKnow.visible("chronology", rows.stream().filter(r -> "PARTNERSHIP".equals(r.get("kind").asString()))
                 .map(r -> r.get("related").get(0).asString()).toList(), visibleOn);
         var entries = new ArrayList<ChronologyEntry>();
         for (var row : rows) {

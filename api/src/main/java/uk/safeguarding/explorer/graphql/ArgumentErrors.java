@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
 /**
  * GraphQL Java reports an argument or variable of the wrong form (a Date that does not exist, a
  * string where a number belongs) as a validation error; to clients that is a bad argument, so it
- * is classified {@code BAD_REQUEST}, keeping the message that names the argument.
+ * is classified {@code BAD_REQUEST}, keeping the message that names the argument; so is a request
+ * refused for its depth or complexity.
  */
 @Component
 class ArgumentErrors implements WebGraphQlInterceptor {
@@ -48,6 +49,8 @@ class ArgumentErrors implements WebGraphQlInterceptor {
     private static boolean aboutAnArgument(org.springframework.graphql.ResponseError error) {
         var message = error.getMessage() == null ? "" : error.getMessage();
         var validation = graphql.ErrorType.ValidationError.equals(error.getErrorType());
-        return validation && (message.contains("argument '") || message.startsWith("Variable '"));
+        var limit = message.startsWith("maximum query depth exceeded")
+                || message.startsWith("maximum query complexity exceeded");
+        return limit || validation && (message.contains("argument '") || message.startsWith("Variable '"));
     }
 }

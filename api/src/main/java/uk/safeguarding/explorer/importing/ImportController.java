@@ -2,6 +2,7 @@ package uk.safeguarding.explorer.importing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +19,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import uk.safeguarding.explorer.audit.AuditLog;
 import uk.safeguarding.explorer.model.bundle.BundleFormatException;
+import uk.safeguarding.explorer.security.NeedToKnow;
 
 /**
  * {@code POST /api/import} (contract): an administrator sends a bundle as {@code application/json}
@@ -33,10 +36,15 @@ class ImportController {
             .build();
 
     private final ImportService service;
+    private final AuditLog audit;
+    private final NeedToKnow needToKnow;
     private final long maxBytes;
 
-    ImportController(ImportService service, @Value("${explorer.import.max-bytes:52428800}") long maxBytes) {
+    ImportController(ImportService service, AuditLog audit, NeedToKnow needToKnow,
+            @Value("${explorer.import.max-bytes:52428800}") long maxBytes) {
         this.service = service;
+        this.audit = audit;
+        this.needToKnow = needToKnow;
         this.maxBytes = maxBytes;
     }
 
@@ -67,7 +75,10 @@ class ImportController {
             return ResponseEntity.badRequest().body(Map.of("error", "BAD_REQUEST", "message", "The body is empty"));
         }
         try {
-            return ResponseEntity.ok(service.importBundle(tree));
+            var result = service.importBundle(tree);
+            audit.record(needToKnow.actor(), "import", List.of(), List.of(),
+                    "imported " + result.imported() + ", rejected " + result.rejected().size());
+            return ResponseEntity.ok(result);
         } catch (BundleFormatException e) {
             return ResponseEntity.badRequest().body(Map.of("error", "BAD_REQUEST", "message", e.getMessage()));
         }

@@ -57,9 +57,9 @@ public class InvolvementService {
     }
 
     public AgencyInvolvement agencyInvolvement(String personId, Scope scope, LocalDate asOf) {
-        needToKnow.require(personId, asOf);
+        needToKnow.require("agencyInvolvement", personId, asOf);
         var all = answer(personId, scope, asOf);
-        var visible = needToKnow.visible(all.people().stream().map(p -> p.person().id()).toList(), asOf);
+        var visible = needToKnow.visible("agencyInvolvement", all.people().stream().map(p -> p.person().id()).toList(), asOf);
         return new AgencyInvolvement(
                 all.people().stream().filter(p -> visible.contains(p.person().id())).toList(),
                 all.gaps().stream().filter(g -> visible.contains(g.person().id())).toList());

@@ -66,14 +66,14 @@ public class NetworkService {
         if (first < 1 || first > MAX_FIRST) {
             throw new BadRequestException("first", "must be from 1 to " + MAX_FIRST);
         }
-        needToKnow.require(personId, asOf);
+        needToKnow.require("network", personId, asOf);
         return visibleOnly(graph.inReadTransaction(tx -> network(tx, personId, depth, asOf, first)));
     }
 
     /** Leaves out people the user may not see, their edges, and places left hanging on nothing. */
     private Network visibleOnly(Network network) {
         var people = network.nodes().stream().filter(n -> n.kind() == NodeKind.PERSON).map(Node::id).toList();
-        var visible = needToKnow.visible(people, network.asOf());
+        var visible = needToKnow.visible("network", people, network.asOf());
         var keys = new java.util.HashSet<String>();
         network.nodes().stream().filter(n -> n.kind() != NodeKind.PERSON || visible.contains(n.id()))
                 .forEach(n -> keys.add(n.key()));
@@ -142,10 +142,10 @@ public class NetworkService {
         if (maxHops < 1 || maxHops > MAX_HOPS) {
             throw new BadRequestException("maxHops", "must be from 1 to " + MAX_HOPS);
         }
-        needToKnow.require(fromId, asOf);
-        needToKnow.require(toId, asOf);
+        needToKnow.require("connection", fromId, asOf);
+        needToKnow.require("connection", toId, asOf);
         var paths = graph.inReadTransaction(tx -> connection(tx, fromId, toId, maxHops, asOf));
-        var visible = needToKnow.visible(paths.stream().flatMap(p -> p.nodes().stream())
+        var visible = needToKnow.visible("connection", paths.stream().flatMap(p -> p.nodes().stream())
                 .filter(n -> n.kind() == NodeKind.PERSON).map(Node::id).toList(), asOf);
         // A path through someone the user may not see is not shown at all.
         return paths.stream().filter(p -> p.nodes().stream()

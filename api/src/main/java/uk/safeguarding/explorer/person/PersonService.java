@@ -46,7 +46,7 @@ public class PersonService {
         if (id == null || id.isBlank() || id.length() > 200) {
             throw new BadRequestException("id", "must be a non-blank id of at most 200 characters");
         }
-        needToKnow.require(id, asOf.today());
+        needToKnow.require("person", id, asOf.today());
         return repository.findById(id).orElseThrow(() -> new NotFoundException("No person with id '" + id + "'"));
     }
 
@@ -69,7 +69,7 @@ public class PersonService {
                 ? List.of(upper, upper.contains("/") ? upper.replace("/", "") : upper.substring(0, 4) + "/" + upper.substring(4))
                 : List.<String>of();
         var found = repository.search(lucene(terms), nhsNumber, pncIds, limit);
-        var visible = needToKnow.visible(found.stream().map(PersonView::id).toList(), asOf.today());
+        var visible = needToKnow.visible("searchPeople", found.stream().map(PersonView::id).toList(), asOf.today());
         return found.stream().filter(p -> visible.contains(p.id())).toList();
     }
 

@@ -11,6 +11,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import uk.safeguarding.explorer.audit.AuditLog;
 import uk.safeguarding.explorer.graphql.NotFoundException;
 import uk.safeguarding.explorer.neo4j.Graph;
 
@@ -27,9 +28,20 @@ import uk.safeguarding.explorer.neo4j.Graph;
 public class NeedToKnow {
 
     private final Graph graph;
+    private final AuditLog audit;
 
-    NeedToKnow(Graph graph) {
+    NeedToKnow(Graph graph, AuditLog audit) {
         this.graph = graph;
+        this.audit = audit;
+    }
+
+    /** The signed-in user as the audit log names them. */
+    public AuditLog.Actor actor() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof ExplorerUser user) {
+            return new AuditLog.Actor(user.getUsername(), user.agency(), user.role().name());
+        }
+        return new AuditLog.Actor(authentication == null ? null : authentication.getName(), null, null);
     }
 
     /** The signed-in user, or an exception when there is none that may see case data. */
@@ -44,20 +56,32 @@ public class NeedToKnow {
         return user;
     }
 
-    /** The given people the user may see on the day. */
-    public Set<String> visible(Collection<String> ids, LocalDate asOf) {
+    /**
+     * The given people the user may see on the day; every one of them is recorded in the audit log,
+     * ALLOWED or DENIED, before anything is returned.
+     */
+    public Set<String> visible(String operation, Collection<String> ids, LocalDate asOf) {
         var user = viewer();
-        if (user.role() == Role.ADMIN || ids.isEmpty()) {
-            return new HashSet<>(ids);
+        var all = new HashSet<>(ids);
+        Set<String> visible;
+        if (user.role() == Role.ADMIN || all.isEmpty()) {
+            visible = all;
+        } else {
+            var query = user.role() == Role.MEETING_CHAIR ? "queries/visible-to-chair" : "queries/visible-to-agency";
+            visible = new HashSet<>(graph.read(query, Map.of("ids", List.copyOf(all), "asOf", asOf,
+                    "agency", user.agency() == null ? "" : user.agency()), r -> r.get("id").asString()));
         }
-        var query = user.role() == Role.MEETING_CHAIR ? "queries/visible-to-chair" : "queries/visible-to-agency";
-        return new HashSet<>(graph.read(query, Map.of("ids", List.copyOf(new HashSet<>(ids)), "asOf", asOf,
-                "agency", user.agency() == null ? "" : user.agency()), r -> r.get("id").asString()));
+        if (!all.isEmpty()) {
+            var denied = new HashSet<>(all);
+            denied.removeAll(visible);
+            audit.record(actor(), operation, visible, denied, null);
+        }
+        return visible;
     }
 
     /** Refuses, as an unknown id would be refused, a person the user may not see. */
-    public void require(String personId, LocalDate asOf) {
-        if (!visible(List.of(personId), asOf).contains(personId)) {
+    public void require(String operation, String personId, LocalDate asOf) {
+        if (!visible(operation, List.of(personId), asOf).contains(personId)) {
             throw new NotFoundException("No person with id '" + personId + "'");
         }
     }

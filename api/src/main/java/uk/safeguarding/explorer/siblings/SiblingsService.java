@@ -50,7 +50,7 @@ public class SiblingsService {
     }
 
     public List<ChildAtRisk> siblingsAtRisk(String personId, LocalDate asOf) {
-        needToKnow.require(personId, asOf);
+        needToKnow.require("siblingsAtRisk", personId, asOf);
         var all = repository.inOneTransaction(tx -> siblingsAtRisk(tx, personId, asOf));
         // Children and go-betweens the user may not see are left out.
         var ids = new HashSet<String>();
@@ -58,7 +58,7 @@ public class SiblingsService {
             ids.add(c.child().id());
             c.links().forEach(l -> l.via().forEach(v -> ids.add(v.id())));
         });
-        var visible = needToKnow.visible(ids, asOf);
+        var visible = needToKnow.visible("siblingsAtRisk", ids, asOf);
         return all.stream().filter(c -> visible.contains(c.child().id()))
                 .map(c -> new ChildAtRisk(c.child(), c.links().stream().map(l -> new RiskLink(l.kind(),
                         l.via().stream().filter(v -> visible.contains(v.id())).toList(), l.address(), l.from(), l.to()))

@@ -1,0 +1,94 @@
+package uk.safeguarding.explorer.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import uk.safeguarding.explorer.support.ExplorerIT;
+
+/** Every look and every refusal is in the audit log, chained so that tampering shows. */
+class AuditIT extends ExplorerIT {
+
+    private static final String PERSON = "query($id: ID!) { person(id: $id) { id } }";
+    private static final String EVENTS = """
+            query($subject: ID) { auditEvents(first: 10, subjectId: $subject) {
+              id seq at user agency role operation subjectId categories purpose outcome requestId prevHash hash } }""";
+
+    @BeforeEach
+    void scenario() {
+        cleanDatabase();
+        importScenario();
+    }
+
+    private JsonNode events(String subject) {
+        var json = http().graphql("auditor", EVENTS, Map.of("subject", subject));
+        assertThat(json.get("errors")).isNull();
+        return json.get("data").get("auditEvents");
+    }
+
+    @Test
+    void aLookAndARefusalAreEachAnEventWithWhoWhatAndWhy() {
+        http().graphql("teacher", PERSON, Map.of("id", "p-sara"));
+        http().graphql("teacher", PERSON, Map.of("id", "p-gary"));
+        var allowed = events("p-sara").get(0);
+        assertThat(allowed.get("user").asString()).isEqualTo("teacher");
+        assertThat(allowed.get("agency").asString()).isEqualTo("school-a");
+        assertThat(allowed.get("role").asString()).isEqualTo("PRACTITIONER");
+        assertThat(allowed.get("operation").asString()).isEqualTo("person");
+        assertThat(allowed.get("outcome").asString()).isEqualTo("ALLOWED");
+        assertThat(allowed.get("categories").toString()).isEqualTo("[\"identity\",\"markers\"]");
+        assertThat(allowed.get("requestId").asString()).isNotBlank();
+        assertThat(allowed.get("hash").asString()).hasSize(64);
+        var denied = events("p-gary").get(0);
+        assertThat(denied.get("user").asString()).isEqualTo("teacher");
+        assertThat(denied.get("outcome").asString()).isEqualTo("DENIED");
+    }
+
+    @Test
+    void searchResultsAreAuditedPerPerson() {
+        http().graphql("teacher", "{ searchPeople(text: \"bell\") { id } }");
+        for (var id : new String[] {"p-sara", "p-jack", "p-kerry", "p-lee"}) {
+            assertThat(events(id).get(0).get("operation").asString()).isEqualTo("searchPeople");
+        }
+    }
+
+    @Test
+    void onlyAuditorsReadTheLog() {
+        var json = http().graphql("admin", EVENTS, Map.of());
+        assertThat(json.get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void theChainIsIntactAndATamperedEventIsFound() {
+        http().graphql("teacher", PERSON, Map.of("id", "p-sara"));
+        var check = "{ auditIntegrity { valid events firstBrokenSeq } }";
+        assertThat(http().graphql("auditor", check).get("data").get("auditIntegrity").get("valid").asBoolean()).isTrue();
+        long seq = events("p-sara").get(0).get("seq").asLong();
+        graph.inWriteTransaction(tx -> tx.run("MATCH (a:AuditEvent {seq: $seq}) SET a.user = 'someone-else'",
+                Map.of("seq", seq)).consume());
+        var broken = http().graphql("auditor", check).get("data").get("auditIntegrity");
+        assertThat(broken.get("valid").asBoolean()).isFalse();
+        assertThat(broken.get("firstBrokenSeq").asLong()).isEqualTo(seq);
+    }
+
+    @Test
+    void whenTheAuditWriteFailsNoDataIsReturned() {
+        http().graphql("teacher", PERSON, Map.of("id", "p-sara"));
+        // Make the next append collide with an existing event's place in the chain.
+        graph.inWriteTransaction(tx -> tx.run("MATCH (h:AuditHead) SET h.seq = 0").consume());
+        var json = http().graphql("teacher", PERSON, Map.of("id", "p-sara"));
+        assertThat(json.get("errors")).isNotNull();
+        assertThat(json.get("data").get("person").isNull()).isTrue();
+        assertThat(json.toString()).doesNotContain("Sara");
+    }
+
+    @Test
+    void importsAreAudited() {
+        var json = http().graphql("auditor", "{ auditEvents(first: 50, user: \"admin\") { operation reason } }");
+        assertThat(json.get("data").get("auditEvents").toString()).contains("\"operation\":\"import\"");
+    }
+}
