@@ -67,8 +67,8 @@ public class NeedToKnow {
         if (user.role() == Role.ADMIN || all.isEmpty()) {
             visible = all;
         } else {
-            var query = user.role() == Role.MEETING_CHAIR ? "queries/visible-to-chair" : "queries/visible-to-agency";
-            visible = new HashSet<>(graph.read(query, Map.of("ids", List.copyOf(all), "asOf", asOf,
+            visible = new HashSet<>(graph.read("queries/visible-people", Map.of("ids", List.copyOf(all),
+                    "asOf", asOf, "chair", user.role() == Role.MEETING_CHAIR,
                     "agency", user.agency() == null ? "" : user.agency()), r -> r.get("id").asString()));
         }
         if (!all.isEmpty()) {
