@@ -106,9 +106,6 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return boltPort;
     }
 
-    public Path home() {
-        return home;
-    }
 
     /** Shuts the database down cleanly, so that the store needs no recovery at the next start. */
     @Override

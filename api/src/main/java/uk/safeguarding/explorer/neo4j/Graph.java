@@ -9,7 +9,6 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
-import org.neo4j.driver.summary.ResultSummary;
 
 import uk.safeguarding.explorer.cypher.CypherStatements;
 
@@ -60,11 +59,6 @@ public class Graph {
         return tx.run(CypherStatements.named(name), parameters).list(mapper::apply);
     }
 
-    /** Runs the named write statement in its own transaction. */
-    public ResultSummary write(String name, Map<String, Object> parameters) {
-        var query = CypherStatements.named(name);
-        return inWriteTransaction(tx -> tx.run(query, parameters).consume());
-    }
 
     /** Runs work in one write transaction (retried on transient errors such as deadlocks). */
     public <T> T inWriteTransaction(Function<TransactionContext, T> work) {
@@ -80,7 +74,4 @@ public class Graph {
         }
     }
 
-    public Driver driver() {
-        return driver;
-    }
 }

@@ -10,8 +10,4 @@ import java.util.Map;
  */
 public record ValidatedBundle(Map<String, List<Map<String, Object>>> rows, Map<String, Integer> accepted,
         List<Rejection> rejected, List<Rejection> warnings) {
-
-    public int totalRows() {
-        return rows.values().stream().mapToInt(List::size).sum();
-    }
 }
