@@ -72,8 +72,11 @@ public class NetworkService {
 
     /** Leaves out people the user may not see, their edges, and places left hanging on nothing. */
     private Network visibleOnly(Network network) {
-        var people = network.nodes().stream().filter(n -> n.kind() == NodeKind.PERSON).map(Node::id).toList();
-        var visible = needToKnow.visible("network", people, network.asOf());
+        // The subject was checked (and audited) by require; ask only about the others.
+        var people = network.nodes().stream().filter(n -> n.kind() == NodeKind.PERSON && !n.subject())
+                .map(Node::id).toList();
+        var visible = new java.util.HashSet<>(needToKnow.visible("network", people, network.asOf()));
+        visible.add(network.subjectId());
         var keys = new java.util.HashSet<String>();
         network.nodes().stream().filter(n -> n.kind() != NodeKind.PERSON || visible.contains(n.id()))
                 .forEach(n -> keys.add(n.key()));
@@ -145,8 +148,13 @@ public class NetworkService {
         needToKnow.require("connection", fromId, asOf);
         needToKnow.require("connection", toId, asOf);
         var paths = graph.inReadTransaction(tx -> connection(tx, fromId, toId, maxHops, asOf));
-        var visible = needToKnow.visible("connection", paths.stream().flatMap(p -> p.nodes().stream())
-                .filter(n -> n.kind() == NodeKind.PERSON).map(Node::id).toList(), asOf);
+        // Both ends were checked (and audited) by require; ask only about the people between them.
+        var visible = new java.util.HashSet<>(needToKnow.visible("connection", paths.stream()
+                .flatMap(p -> p.nodes().stream())
+                .filter(n -> n.kind() == NodeKind.PERSON && !n.id().equals(fromId) && !n.id().equals(toId))
+                .map(Node::id).toList(), asOf));
+        visible.add(fromId);
+        visible.add(toId);
         // A path through someone the user may not see is not shown at all.
         return paths.stream().filter(p -> p.nodes().stream()
                 .allMatch(n -> n.kind() != NodeKind.PERSON || visible.contains(n.id()))).toList();
