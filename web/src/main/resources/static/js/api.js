@@ -24,7 +24,8 @@ async function send(url, options) {
     throw new ApiError('The explorer cannot reach the server. Check your connection and try again.');
   }
   if (response.status === 401) {
-    window.location.assign('/login');
+    // local mode shows the sign-in form, production goes to the identity provider
+    window.location.assign('/');
     throw new ApiError('Your session has ended. Please sign in again.', 'UNAUTHORIZED');
   }
   if (response.status === 403) {

@@ -25,6 +25,9 @@ function nodeElement(node) {
   if (types.has('REGISTERED_SEX_OFFENDER')) {
     classes.push('rso');
   }
+  if (types.has('RESTRICTED')) {
+    classes.push('restricted');
+  }
   if (types.has('CHILD_PROTECTION_PLAN')) {
     classes.push('cpp');
   }

@@ -1,7 +1,7 @@
 // Starts the explorer: search, open a person's network, panels, as-of date, meeting mode, export.
 
 import { graphql, me, currentCsrfToken } from './api.js';
-import { CONNECTION, NETWORK, PANELS, SEARCH } from './queries.js';
+import { BREAK_GLASS, CONNECTION, NETWORK, PANELS, RECORD_EXPORT, SEARCH } from './queries.js';
 import { Controller } from './controller.js';
 import { clear, el, fullName, markerCode } from './dom.js';
 import { renderAddresses, renderAgencies, renderChronology, renderDetails, renderSiblings } from './panels.js';
@@ -103,10 +103,18 @@ async function search(text) {
 
 async function openPerson(personId, keepExpansions = false) {
   const replay = keepExpansions ? controller.expandedKeys() : [];
-  const data = await guarded(() => graphql(NETWORK, { personId, depth: state.depth, asOf: state.asOf, first: FIRST }));
-  if (!data) {
+  let data;
+  try {
+    say('');
+    data = await graphql(NETWORK, { personId, depth: state.depth, asOf: state.asOf, first: FIRST });
+  } catch (e) {
+    say(e.message || 'Something went wrong.');
+    if (e.classification === 'NOT_FOUND' && state.user && state.user.role === 'PRACTITIONER') {
+      offerBreakGlass(personId);
+    }
     return;
   }
+  $('break-glass').hidden = true;
   state.subjectId = personId;
   updateUrl();
   controller.show(data.network);
@@ -230,7 +238,53 @@ function toggleMeeting() {
   setTimeout(() => controller.resize(), 50);
 }
 
-function exportPng() {
+// --- break-glass --------------------------------------------------------------------------
+
+function offerBreakGlass(personId) {
+  $('break-glass-person').value = personId;
+  $('break-glass').hidden = false;
+  say(`No person '${personId}' that your agency may see. If a child's safety needs access, use `
+    + '“Access without a relationship” (audited and reviewed).');
+  $('break-glass-reason').focus();
+}
+
+async function breakGlass(event) {
+  event.preventDefault();
+  const personId = $('break-glass-person').value.trim();
+  const reason = $('break-glass-reason').value.trim();
+  if (reason.length < 10) {
+    say('Say why you need access, in at least 10 characters.');
+    return;
+  }
+  const granted = await guarded(() => graphql(BREAK_GLASS, {
+    personId, purpose: $('break-glass-purpose').value, reason, hours: Number($('break-glass-hours').value),
+  }));
+  if (granted) {
+    $('break-glass').hidden = true;
+    $('break-glass-reason').value = '';
+    await openPerson(personId);
+    say(`Access granted until ${granted.breakGlass.until.substring(0, 16).replace('T', ' ')} UTC; every look is audited.`);
+  }
+}
+
+// --- export (recorded in the audit log first) ---------------------------------------------
+
+async function recordExport(kind) {
+  if (!state.subjectId) {
+    say('Open a person first.');
+    return false;
+  }
+  const others = controller.cy.nodes('.person').map((n) => n.data('recordId')).filter((id) => id !== state.subjectId);
+  const recorded = await guarded(() => graphql(RECORD_EXPORT, {
+    kind, personIds: [state.subjectId, ...others].slice(0, 2000), asOf: state.asOf,
+  }));
+  return recorded !== undefined;
+}
+
+async function exportPng() {
+  if (!await recordExport('PNG')) {
+    return;
+  }
   const blob = controller.png({ output: 'blob' });
   const url = URL.createObjectURL(blob);
   const link = el('a', { href: url, download: `network-${state.subjectId || 'empty'}-${state.asOf}.png`, id: 'png-link' });
@@ -242,7 +296,10 @@ function exportPng() {
   say(`PNG exported (${Math.round(blob.size / 1024)} KB).`);
 }
 
-function printPack() {
+async function printPack() {
+  if (!await recordExport('PRINT_PACK')) {
+    return;
+  }
   $('print-graph').src = controller.png({ output: 'base64uri' });
   const who = state.user ? `${state.user.username}${state.user.agency ? ` (${state.user.agency})` : ''}` : '';
   $('print-who').textContent = `Printed by ${who} on ${new Date().toISOString().substring(0, 10)}; `
@@ -283,6 +340,8 @@ function wire() {
   $('meeting-button').addEventListener('click', toggleMeeting);
   $('png-button').addEventListener('click', exportPng);
   $('print-button').addEventListener('click', printPack);
+  $('break-glass-form').addEventListener('submit', breakGlass);
+  $('break-glass-cancel').addEventListener('click', () => { $('break-glass').hidden = true; });
   document.querySelectorAll('.edge-filter, #historic-filter, #agency-filter')
     .forEach((c) => c.addEventListener('change', readFilters));
   document.querySelectorAll('[role="tab"]').forEach((tab) => tab.addEventListener('click', () => selectTab(tab)));

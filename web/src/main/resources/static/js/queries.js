@@ -4,6 +4,14 @@ const NODE = `key id kind label child sex dateOfBirth age role agencyType addres
   markers { id type from to detail mappaCategory mappaLevel }`;
 const EDGE = 'key type source target kind status nature role from to current derived';
 
+export const BREAK_GLASS = `mutation BreakGlass($personId: ID!, $purpose: BreakGlassPurpose!, $reason: String!, $hours: Int) {
+  breakGlass(personId: $personId, purpose: $purpose, reason: $reason, hours: $hours) { id subjectId until }
+}`;
+
+export const RECORD_EXPORT = `mutation RecordExport($kind: ExportKind!, $personIds: [ID!]!, $asOf: Date) {
+  recordExport(kind: $kind, personIds: $personIds, asOf: $asOf)
+}`;
+
 export const SEARCH = `query Search($text: String!, $asOf: Date) {
   searchPeople(text: $text, first: 20) {
     id givenName familyName dateOfBirth age(asOf: $asOf) child(asOf: $asOf)

@@ -15,6 +15,7 @@ export const STYLE = [
   { selector: 'node.person.other', style: { shape: 'diamond', 'background-color': '#dddddd' } },
   { selector: 'node.person.child', style: { width: 24, height: 24, 'background-color': '#fff7c2' } },
   { selector: 'node.subject', style: { 'border-width': 5, 'border-color': '#1d4f91', 'font-weight': 'bold' } },
+  { selector: 'node.restricted', style: { 'border-color': '#6b4e00', 'border-width': 4, 'border-style': 'dashed' } },
   { selector: 'node.rso', style: { 'border-color': '#b10e1e', 'border-width': 5, 'border-style': 'double' } },
   { selector: 'node.cpp', style: { 'border-color': '#1d70b8', 'border-style': 'dashed' } },
   { selector: 'node.address', style: { shape: 'round-rectangle', 'background-color': '#d9d2c3', width: 30, height: 22, 'font-size': 10 } },

@@ -18,6 +18,7 @@ import uk.safeguarding.explorer.graphql.NotFoundException;
 import uk.safeguarding.explorer.model.Period;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.security.NeedToKnow;
+import uk.safeguarding.explorer.security.Redaction;
 
 /**
  * sharedAddresses (DESIGN §5): who lived with whom, and when. Periods include both end days; a
@@ -33,10 +34,12 @@ public class SharedAddressService {
 
     private final Graph graph;
     private final NeedToKnow needToKnow;
+    private final Redaction redaction;
 
-    SharedAddressService(Graph graph, NeedToKnow needToKnow) {
+    SharedAddressService(Graph graph, NeedToKnow needToKnow, Redaction redaction) {
         this.graph = graph;
         this.needToKnow = needToKnow;
+        this.redaction = redaction;
     }
 
     public List<SharedAddress> sharedAddresses(String personId, LocalDate asOf, boolean includeHistoric) {
@@ -44,7 +47,9 @@ public class SharedAddressService {
         var all = answer(personId, asOf, includeHistoric);
         var visible = needToKnow.visible("sharedAddresses", all.stream().flatMap(a -> a.coResidents().stream())
                 .map(c -> c.person().id()).toList(), asOf);
-        return all.stream().map(a -> new SharedAddress(a.address(), a.from(), a.to(), a.current(), a.markers(),
+        var access = redaction.access();
+        return all.stream().map(a -> new SharedAddress(a.address(), a.from(), a.to(), a.current(),
+                redaction.markers(a.markers(), access),
                 a.coResidents().stream().filter(c -> visible.contains(c.person().id())).toList())).toList();
     }
 

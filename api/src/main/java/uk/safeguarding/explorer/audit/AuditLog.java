@@ -33,18 +33,24 @@ public class AuditLog {
 
     public static final String ALLOWED = "ALLOWED";
     public static final String DENIED = "DENIED";
+    public static final String BREAK_GLASS = "BREAK_GLASS";
+    public static final String NEED_TO_KNOW = "NEED_TO_KNOW";
     static final String REQUEST_ID = "explorer.requestId";
 
-    private static final Map<String, List<String>> CATEGORIES = Map.of(
-            "person", List.of("identity", "markers"),
-            "searchPeople", List.of("identity"),
-            "siblingsAtRisk", List.of("family", "assessments", "markers", "involvements"),
-            "sharedAddresses", List.of("addresses", "household", "markers"),
-            "agencyInvolvement", List.of("involvements", "markers", "referrals"),
-            "network", List.of("family", "addresses", "involvements", "markers"),
-            "connection", List.of("family", "addresses", "involvements"),
-            "chronology", List.of("referrals", "meetings", "assessments", "markers", "addresses", "events"),
-            "import", List.of("import"));
+    private static final Map<String, List<String>> CATEGORIES = Map.ofEntries(
+            Map.entry("person", List.of("identity", "markers")),
+            Map.entry("searchPeople", List.of("identity")),
+            Map.entry("siblingsAtRisk", List.of("family", "assessments", "markers", "involvements")),
+            Map.entry("sharedAddresses", List.of("addresses", "household", "markers")),
+            Map.entry("agencyInvolvement", List.of("involvements", "markers", "referrals")),
+            Map.entry("network", List.of("family", "addresses", "involvements", "markers")),
+            Map.entry("connection", List.of("family", "addresses", "involvements")),
+            Map.entry("chronology", List.of("referrals", "meetings", "assessments", "markers", "addresses", "events")),
+            Map.entry("import", List.of("import")),
+            Map.entry("breakGlass", List.of("break-glass")),
+            Map.entry("export:PNG", List.of("export", "family", "addresses", "involvements", "markers")),
+            Map.entry("export:PRINT_PACK", List.of("export", "family", "addresses", "involvements", "markers")),
+            Map.entry("reviewBreakGlass", List.of("break-glass")));
 
     private final Graph graph;
 
@@ -57,17 +63,41 @@ public class AuditLog {
     }
 
     /**
+     * One person an event is about, with the outcome and, for a look under a break-glass grant, the
+     * grant's purpose, reason and id (otherwise the purpose is need-to-know).
+     */
+    public record Subject(String id, String outcome, String purpose, String reason, String grantId) {
+
+        public static Subject allowed(String id) {
+            return new Subject(id, ALLOWED, NEED_TO_KNOW, null, null);
+        }
+
+        public static Subject denied(String id) {
+            return new Subject(id, DENIED, NEED_TO_KNOW, null, null);
+        }
+
+        public static Subject breakGlass(String id, String purpose, String reason, String grantId) {
+            return new Subject(id, BREAK_GLASS, purpose, reason, grantId);
+        }
+    }
+
+    /**
      * Records one event per person: ALLOWED for those whose data is returned, DENIED for those
      * refused or left out.
      */
     public void record(Actor actor, String operation, Collection<String> allowed, Collection<String> denied,
             String reason) {
-        var subjects = new ArrayList<Map.Entry<String, String>>();
-        allowed.forEach(id -> subjects.add(Map.entry(id, ALLOWED)));
-        denied.forEach(id -> subjects.add(Map.entry(id, DENIED)));
+        var subjects = new ArrayList<Subject>();
+        allowed.forEach(id -> subjects.add(new Subject(id, ALLOWED, NEED_TO_KNOW, reason, null)));
+        denied.forEach(id -> subjects.add(new Subject(id, DENIED, NEED_TO_KNOW, reason, null)));
         if (subjects.isEmpty()) {
-            subjects.add(Map.entry("", ALLOWED));
+            subjects.add(new Subject(null, ALLOWED, NEED_TO_KNOW, reason, null));
         }
+        record(actor, operation, subjects);
+    }
+
+    /** Records one event per subject, in one transaction, chained after the head. */
+    public void record(Actor actor, String operation, List<Subject> subjects) {
         var at = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         var requestId = requestId();
         var categories = CATEGORIES.getOrDefault(operation, List.of(operation));
@@ -79,8 +109,8 @@ public class AuditLog {
             for (var subject : subjects) {
                 seq++;
                 var event = new AuditEvent(UUID.randomUUID().toString(), seq, at, actor.user(), actor.agency(),
-                        actor.role(), operation, subject.getKey().isEmpty() ? null : subject.getKey(), categories,
-                        "NEED_TO_KNOW", reason, subject.getValue(), requestId, hash, null);
+                        actor.role(), operation, subject.id(), categories, subject.purpose(), subject.reason(),
+                        subject.outcome(), requestId, hash, null, subject.grantId());
                 hash = hash(event);
                 events.add(properties(event, hash));
             }
@@ -124,7 +154,9 @@ public class AuditLog {
     static String hash(AuditEvent e) {
         var text = String.join("|", e.prevHash(), String.valueOf(e.seq()), e.id(), e.at().toInstant().toString(),
                 nz(e.user()), nz(e.agency()), nz(e.role()), nz(e.operation()), nz(e.subjectId()),
-                String.join(",", e.categories()), nz(e.purpose()), nz(e.reason()), nz(e.outcome()), nz(e.requestId()));
+                String.join(",", e.categories()), nz(e.purpose()), nz(e.reason()), nz(e.outcome()), nz(e.requestId()))
+                // the grant id joined the event after the first releases: absent, the text is as it was
+                + (e.grantId() == null ? "" : "|" + e.grantId());
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));
@@ -150,6 +182,7 @@ public class AuditLog {
         map.put("requestId", e.requestId());
         map.put("prevHash", e.prevHash());
         map.put("hash", hash);
+        map.put("grantId", e.grantId());
         return map;
     }
 
@@ -158,7 +191,7 @@ public class AuditLog {
                 str(a, "agency"), str(a, "role"), str(a, "operation"), str(a, "subjectId"),
                 a.get("categories").isNull() ? List.of() : a.get("categories").asList(Value::asString),
                 str(a, "purpose"), str(a, "reason"), str(a, "outcome"), str(a, "requestId"), str(a, "prevHash"),
-                str(a, "hash"));
+                str(a, "hash"), str(a, "grantId"));
     }
 
     private static String str(Value map, String key) {

@@ -18,6 +18,7 @@ import uk.safeguarding.explorer.graphql.BadRequestException;
 import uk.safeguarding.explorer.graphql.NotFoundException;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.security.NeedToKnow;
+import uk.safeguarding.explorer.security.Redaction;
 
 /**
  * chronology (DESIGN §5): one time-ordered list across agencies of referrals, meetings,
@@ -34,10 +35,12 @@ public class ChronologyService {
 
     private final Graph graph;
     private final NeedToKnow needToKnow;
+    private final Redaction redaction;
 
-    ChronologyService(Graph graph, NeedToKnow needToKnow) {
+    ChronologyService(Graph graph, NeedToKnow needToKnow, Redaction redaction) {
         this.graph = graph;
         this.needToKnow = needToKnow;
+        this.redaction = redaction;
     }
 
     public List<ChronologyEntry> chronology(String personId, LocalDate from, LocalDate to) {
@@ -60,6 +63,7 @@ public class ChronologyService {
         // A partner the user may not see is not named.
         var partners = needToKnow.visible("chronology", rows.stream().filter(r -> "PARTNERSHIP".equals(r.get("kind").asString()))
                 .map(r -> r.get("related").get(0).asString()).toList(), visibleOn);
+        var access = redaction.access();
         var entries = new ArrayList<ChronologyEntry>();
         for (var row : rows) {
             var kind = row.get("kind").asString();
@@ -74,11 +78,22 @@ public class ChronologyService {
                         + (agency == null ? "" : " from " + agency.name()) + ": " + words(Views.string(data, "concern"))
                         + urgency(Views.string(data, "urgency")) + incident(data, at) + decided(data, at),
                         source, agency, related));
-                case "MEETING" -> entries.add(new ChronologyEntry(day, at, kind,
+                case "MEETING" -> {
+                    if (!access.offenderDetail() && redaction.restrictedMeetingKind(Views.string(data, "meetingKind"))) {
+                        entries.add(new ChronologyEntry(day, at, kind, "Restricted meeting. "
+                                + redaction.restrictedDetailFrom(source), null, null, List.of()));
+                        continue;
+                    }
+                    entries.add(new ChronologyEntry(day, at, kind,
                         capital(words(Views.string(data, "meetingKind"))) + " meeting" + listed(" attended by ", data.get("attended"))
                                 + listed("; invited but absent: ", data.get("absent")),
                         source, agency, related));
+                }
                 case "ASSESSMENT" -> {
+                    if (!access.healthDetail() && redaction.healthAssessmentType(Views.string(data, "assessmentType"))) {
+                        entries.add(new ChronologyEntry(day, at, kind, redaction.healthDetail(), null, null, List.of()));
+                        continue;
+                    }
                     var type = words(Views.string(data, "assessmentType"));
                     entries.add(new ChronologyEntry(day, at, kind, capital(type) + " assessment started"
                             + (agency == null ? "" : " by " + agency.name()), source, agency, related));
@@ -89,6 +104,11 @@ public class ChronologyService {
                     }
                 }
                 case "MARKER" -> {
+                    if (!access.offenderDetail() && redaction.restrictedMarkerType(Views.string(data, "markerType"))) {
+                        entries.add(new ChronologyEntry(day, at, kind, "Restricted information. "
+                                + redaction.restrictedDetailFrom(source), null, null, List.of()));
+                        continue;
+                    }
                     var type = words(Views.string(data, "markerType"));
                     var detail = Views.string(data, "detail");
                     entries.add(new ChronologyEntry(day, at, kind, "Marker added: " + type

@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.audit.AuditLog;
 import uk.safeguarding.explorer.model.bundle.BundleFormatException;
 import uk.safeguarding.explorer.security.NeedToKnow;
+import uk.safeguarding.explorer.security.Redaction;
 
 /**
  * {@code POST /api/import} (contract): an administrator sends a bundle as {@code application/json}
@@ -38,11 +39,13 @@ class ImportController {
     private final ImportService service;
     private final AuditLog audit;
     private final NeedToKnow needToKnow;
+    private final Redaction redaction;
     private final long maxBytes;
 
-    ImportController(ImportService service, AuditLog audit, NeedToKnow needToKnow,
+    ImportController(ImportService service, AuditLog audit, NeedToKnow needToKnow, Redaction redaction,
             @Value("${explorer.import.max-bytes:52428800}") long maxBytes) {
         this.service = service;
+        this.redaction = redaction;
         this.audit = audit;
         this.needToKnow = needToKnow;
         this.maxBytes = maxBytes;
@@ -76,6 +79,7 @@ class ImportController {
         }
         try {
             var result = service.importBundle(tree);
+            redaction.forgetAgencies();
             audit.record(needToKnow.actor(), "import", List.of(), List.of(),
                     "imported " + result.imported() + ", rejected " + result.rejected().size());
             return ResponseEntity.ok(result);

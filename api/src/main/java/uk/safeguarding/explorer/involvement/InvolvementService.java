@@ -26,6 +26,7 @@ import uk.safeguarding.explorer.model.Ages;
 import uk.safeguarding.explorer.model.AgencyType;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.security.NeedToKnow;
+import uk.safeguarding.explorer.security.Redaction;
 
 /**
  * agencyInvolvement (DESIGN §5): which agencies are involved with a person, their household or
@@ -50,19 +51,55 @@ public class InvolvementService {
 
     private final Graph graph;
     private final NeedToKnow needToKnow;
+    private final Redaction redaction;
 
-    InvolvementService(Graph graph, NeedToKnow needToKnow) {
+    InvolvementService(Graph graph, NeedToKnow needToKnow, Redaction redaction) {
         this.graph = graph;
         this.needToKnow = needToKnow;
+        this.redaction = redaction;
     }
 
     public AgencyInvolvement agencyInvolvement(String personId, Scope scope, LocalDate asOf) {
         needToKnow.require("agencyInvolvement", personId, asOf);
         var all = answer(personId, scope, asOf);
         var visible = needToKnow.visible("agencyInvolvement", all.people().stream().map(p -> p.person().id()).toList(), asOf);
+        var access = redaction.access();
         return new AgencyInvolvement(
-                all.people().stream().filter(p -> visible.contains(p.person().id())).toList(),
-                all.gaps().stream().filter(g -> visible.contains(g.person().id())).toList());
+                all.people().stream().filter(p -> visible.contains(p.person().id()))
+                        .map(p -> new PersonInvolvement(p.person(), p.involvements().stream()
+                                .map(i -> redacted(i, access)).filter(i -> i != null).toList()))
+                        .toList(),
+                all.gaps().stream().filter(g -> visible.contains(g.person().id())).map(g -> redacted(g, access))
+                        .filter(g -> g != null).toList());
+    }
+
+    /**
+     * An involvement as the user may see it: offender management left out for agencies without
+     * offender detail (the person's RESTRICTED marker says whom to ask); for agencies without
+     * health detail, a health involvement keeps only its agency and period.
+     */
+    private Involvement redacted(Involvement i, Redaction.Access access) {
+        var type = i.agency().type();
+        var role = i.role() != null ? i.role() : i.professional() == null ? null : i.professional().role();
+        if (!access.offenderDetail() && redaction.offenderManagement(type, role)) {
+            return null;
+        }
+        if (!access.healthDetail() && redaction.healthInvolvement(type)) {
+            return new Involvement(i.agency(), null, null, i.from(), i.to(), null);
+        }
+        return i;
+    }
+
+    /** Gaps that would reveal a registered sex offender are told as restricted information. */
+    private InvolvementGap redacted(InvolvementGap gap, Redaction.Access access) {
+        if (access.offenderDetail() || !RSO.equals(gap.rule())) {
+            return gap;
+        }
+        if (gap.agencyType() == AgencyType.POLICE || gap.agencyType() == AgencyType.PROBATION) {
+            return null;
+        }
+        return new InvolvementGap(gap.person(), gap.agencyType(), Redaction.RESTRICTED, "No current "
+                + label(gap.agencyType()) + " involvement. " + redaction.restrictedDetail(List.of()));
     }
 
     private AgencyInvolvement answer(String personId, Scope scope, LocalDate asOf) {

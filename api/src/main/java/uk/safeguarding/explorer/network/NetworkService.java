@@ -33,6 +33,7 @@ import uk.safeguarding.explorer.network.Network.NodeKind;
 import uk.safeguarding.explorer.network.Network.Path;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.security.NeedToKnow;
+import uk.safeguarding.explorer.security.Redaction;
 
 /**
  * network and connection (DESIGN §5). The network grows hop by hop from the person through
@@ -53,10 +54,12 @@ public class NetworkService {
 
     private final Graph graph;
     private final NeedToKnow needToKnow;
+    private final Redaction redaction;
 
-    NetworkService(Graph graph, NeedToKnow needToKnow) {
+    NetworkService(Graph graph, NeedToKnow needToKnow, Redaction redaction) {
         this.graph = graph;
         this.needToKnow = needToKnow;
+        this.redaction = redaction;
     }
 
     public Network network(String personId, int depth, LocalDate asOf, int first) {
@@ -67,7 +70,56 @@ public class NetworkService {
             throw new BadRequestException("first", "must be from 1 to " + MAX_FIRST);
         }
         needToKnow.require("network", personId, asOf);
-        return visibleOnly(graph.inReadTransaction(tx -> network(tx, personId, depth, asOf, first)));
+        var network = visibleOnly(graph.inReadTransaction(tx -> network(tx, personId, depth, asOf, first)));
+        var access = redaction.access();
+        var nodes = new ArrayList<Node>();
+        var edges = new ArrayList<Edge>();
+        redact(network.nodes(), network.edges(), access, nodes, edges);
+        var linked = new java.util.HashSet<String>();
+        edges.forEach(e -> {
+            linked.add(e.source());
+            linked.add(e.target());
+        });
+        // an agency whose only professional was left out goes too
+        nodes.removeIf(n -> n.kind() == NodeKind.AGENCY && !linked.contains(n.key()));
+        return new Network(network.subjectId(), network.asOf(), network.depth(), nodes, edges, network.truncated());
+    }
+
+    /**
+     * The redaction policy on nodes and edges: markers folded (RESTRICTED), offender managers left
+     * out with their links for agencies without offender detail, health professionals shown only as
+     * "Health professional" (no name, no role) for agencies without health detail.
+     */
+    private void redact(List<Node> nodes, List<Edge> edges, Redaction.Access access, List<Node> nodesOut,
+            List<Edge> edgesOut) {
+        var removed = new java.util.HashSet<String>();
+        var anonymous = new java.util.HashSet<String>();
+        for (var n : nodes) {
+            if (n.kind() == NodeKind.PROFESSIONAL && !access.offenderDetail()
+                    && redaction.offenderManagement(n.agencyType(), n.role())) {
+                removed.add(n.key());
+                continue;
+            }
+            if (n.kind() == NodeKind.PROFESSIONAL && !access.healthDetail() && redaction.healthInvolvement(n.agencyType())) {
+                anonymous.add(n.key());
+                nodesOut.add(new Node(n.key(), n.id(), n.kind(), "Health professional", null, null, null, null, null,
+                        n.agencyType(), null, null, List.of(), n.depth(), false));
+                continue;
+            }
+            var markers = redaction.markers(n.markers(), access);
+            nodesOut.add(markers == n.markers() ? n : new Node(n.key(), n.id(), n.kind(), n.label(), n.child(), n.sex(),
+                    n.dateOfBirth(), n.age(), n.role(), n.agencyType(), n.addressKind(), n.postcode(), markers,
+                    n.depth(), n.subject()));
+        }
+        for (var e : edges) {
+            if (removed.contains(e.source()) || removed.contains(e.target())) {
+                continue;
+            }
+            edgesOut.add(anonymous.contains(e.source()) || anonymous.contains(e.target())
+                    ? new Edge(e.key(), e.type(), e.source(), e.target(), e.kind(), e.status(), e.nature(), null,
+                            e.from(), e.to(), e.current(), e.derived())
+                    : e);
+        }
     }
 
     /** Leaves out people the user may not see, their edges, and places left hanging on nothing. */
@@ -77,18 +129,33 @@ public class NetworkService {
                 .map(Node::id).toList();
         var visible = new java.util.HashSet<>(needToKnow.visible("network", people, network.asOf()));
         visible.add(network.subjectId());
+        // Places and professionals stay only when linked to someone shown (a caseload hub or a home
+        // reached only through a hidden person would hint at them); agencies only through a kept
+        // professional.
+        var kinds = new java.util.HashMap<String, NodeKind>();
+        network.nodes().forEach(n -> kinds.put(n.key(), n.kind()));
         var keys = new java.util.HashSet<String>();
-        network.nodes().stream().filter(n -> n.kind() != NodeKind.PERSON || visible.contains(n.id()))
+        network.nodes().stream().filter(n -> n.kind() == NodeKind.PERSON && visible.contains(n.id()))
                 .forEach(n -> keys.add(n.key()));
+        for (var e : network.edges()) {
+            if (keys.contains(e.source()) && isPlace(kinds.get(e.target()))) {
+                keys.add(e.target());
+            } else if (keys.contains(e.target()) && isPlace(kinds.get(e.source()))) {
+                keys.add(e.source());
+            }
+        }
+        for (var e : network.edges()) {
+            if ("WORKS_FOR".equals(e.type()) && keys.contains(e.source())) {
+                keys.add(e.target());
+            }
+        }
         var edges = network.edges().stream().filter(e -> keys.contains(e.source()) && keys.contains(e.target())).toList();
-        var linked = new java.util.HashSet<String>();
-        edges.forEach(e -> {
-            linked.add(e.source());
-            linked.add(e.target());
-        });
-        var nodes = network.nodes().stream().filter(n -> keys.contains(n.key())
-                && (n.subject() || n.kind() == NodeKind.PERSON || linked.contains(n.key()))).toList();
+        var nodes = network.nodes().stream().filter(n -> keys.contains(n.key())).toList();
         return new Network(network.subjectId(), network.asOf(), network.depth(), nodes, edges, network.truncated());
+    }
+
+    private static boolean isPlace(NodeKind kind) {
+        return kind == NodeKind.ADDRESS || kind == NodeKind.PROFESSIONAL;
     }
 
     private Network network(TransactionContext tx, String personId, int depth, LocalDate asOf, int first) {
@@ -155,9 +222,22 @@ public class NetworkService {
                 .map(Node::id).toList(), asOf));
         visible.add(fromId);
         visible.add(toId);
-        // A path through someone the user may not see is not shown at all.
-        return paths.stream().filter(p -> p.nodes().stream()
-                .allMatch(n -> n.kind() != NodeKind.PERSON || visible.contains(n.id()))).toList();
+        // A path through someone the user may not see, or through an offender manager an agency
+        // without offender detail may not see, is not shown at all.
+        var access = redaction.access();
+        var shown = new ArrayList<Path>();
+        for (var path : paths) {
+            if (!path.nodes().stream().allMatch(n -> n.kind() != NodeKind.PERSON || visible.contains(n.id()))) {
+                continue;
+            }
+            var nodes = new ArrayList<Node>();
+            var edges = new ArrayList<Edge>();
+            redact(path.nodes(), path.edges(), access, nodes, edges);
+            if (nodes.size() == path.nodes().size()) {
+                shown.add(new Path(path.length(), nodes, edges));
+            }
+        }
+        return shown;
     }
 
     private List<Path> connection(TransactionContext tx, String fromId, String toId, int maxHops, LocalDate asOf) {
@@ -274,6 +354,13 @@ public class NetworkService {
                 var label = row.get("label").asString();
                 var key = key(label, row.get("id").asString());
                 var markers = row.get("markers").asList(MarkerView::from);
+                if ("Professional".equals(label) && !row.get("agency").isNull()) {
+                    // a professional carries their agency's type (the redaction policy needs it)
+                    var n = nodes.get(key);
+                    nodes.put(key, new Node(n.key(), n.id(), n.kind(), n.label(), n.child(), n.sex(), n.dateOfBirth(),
+                            n.age(), n.role(), row.get("agency").get("type").asString(), n.addressKind(), n.postcode(),
+                            n.markers(), n.depth(), n.subject()));
+                }
                 if (!markers.isEmpty()) {
                     var n = nodes.get(key);
                     nodes.put(key, new Node(n.key(), n.id(), n.kind(), n.label(), n.child(), n.sex(), n.dateOfBirth(),

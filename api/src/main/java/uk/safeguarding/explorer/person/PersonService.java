@@ -20,6 +20,7 @@ import uk.safeguarding.explorer.graphql.NotFoundException;
 import uk.safeguarding.explorer.model.NhsNumber;
 import uk.safeguarding.explorer.model.PncId;
 import uk.safeguarding.explorer.security.NeedToKnow;
+import uk.safeguarding.explorer.security.Redaction;
 
 /**
  * Finding people, within the user's need-to-know ({@link NeedToKnow}): a person the user may not
@@ -35,11 +36,13 @@ public class PersonService {
     private final PersonRepository repository;
     private final NeedToKnow needToKnow;
     private final AsOf asOf;
+    private final Redaction redaction;
 
-    PersonService(PersonRepository repository, NeedToKnow needToKnow, AsOf asOf) {
+    PersonService(PersonRepository repository, NeedToKnow needToKnow, AsOf asOf, Redaction redaction) {
         this.repository = repository;
         this.needToKnow = needToKnow;
         this.asOf = asOf;
+        this.redaction = redaction;
     }
 
     public PersonView person(String id) {
@@ -74,7 +77,10 @@ public class PersonService {
     }
 
     public Map<String, List<MarkerView>> markers(Collection<String> ids, LocalDate asOf) {
-        return repository.markers(ids, asOf);
+        var access = redaction.access();
+        var markers = repository.markers(ids, asOf);
+        markers.replaceAll((id, list) -> redaction.markers(list, access));
+        return markers;
     }
 
     public Map<String, AddressView> currentAddresses(Collection<String> ids, LocalDate asOf) {

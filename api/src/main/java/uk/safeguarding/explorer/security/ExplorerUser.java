@@ -5,8 +5,8 @@ import java.util.List;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
-/** A signed-in user: name, role and the agency they work for (null for admin and auditor). */
-public class ExplorerUser extends User {
+/** A demo user of local mode: name, password, role and the agency they work for (null for admin and auditor). */
+public class ExplorerUser extends User implements ExplorerPrincipal {
 
     private final Role role;
     private final String agency;
@@ -17,10 +17,17 @@ public class ExplorerUser extends User {
         this.agency = agency;
     }
 
+    @Override
+    public String username() {
+        return getUsername();
+    }
+
+    @Override
     public Role role() {
         return role;
     }
 
+    @Override
     public String agency() {
         return agency;
     }

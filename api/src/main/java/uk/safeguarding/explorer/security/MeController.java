@@ -25,7 +25,7 @@ class MeController {
     Map<String, Object> me(Authentication authentication) {
         var me = new LinkedHashMap<String, Object>();
         me.put("username", authentication.getName());
-        if (authentication.getPrincipal() instanceof ExplorerUser user) {
+        if (authentication.getPrincipal() instanceof ExplorerPrincipal user) {
             me.put("role", user.role().name());
             me.put("agency", user.agency());
         } else {

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -33,7 +34,9 @@ import uk.safeguarding.explorer.config.ExplorerModeEnvironmentPostProcessor;
 /**
  * Deny by default. Only the health probe and the login page are public; {@code /graphql} and
  * {@code /api/**} answer 401 (no redirect, no browser pop-up) to anonymous calls. In local mode the
- * demo users sign in with HTTP Basic (API clients) or the login page (browser). The browser's
+ * demo users sign in with HTTP Basic (API clients) or the login page (browser); in production API
+ * clients present a bearer JWT and the browser signs in with OpenID Connect ({@link ProductionSignIn}),
+ * and the application refuses to start without an identity provider. The browser's
  * cookie session is protected against CSRF with a token cookie; a request carrying its own
  * {@code Authorization} header cannot be forged cross-site and needs no token.
  */
@@ -63,8 +66,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${explorer.mode}") String mode)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${explorer.mode}") String mode,
+            Environment environment) throws Exception {
         var local = ExplorerModeEnvironmentPostProcessor.LOCAL.equals(mode);
         RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/graphql"),
                 PathPatternRequestMatcher.withDefaults().matcher("/api/**"));
@@ -91,8 +94,8 @@ class SecurityConfiguration {
                     .formLogin(Customizer.withDefaults())
                     .logout(Customizer.withDefaults());
         } else {
-            LOG.warn("Production mode: demo users are disabled. Until an identity provider is configured "
-                    + "(see the README), every request but the health probe is refused.");
+            ProductionSignIn.configure(http, IdentitySettings.from(environment));
+            LOG.info("Production mode: sign-in through the identity provider; demo users are disabled.");
         }
         return http.build();
     }

@@ -198,6 +198,28 @@ class ExplorerBrowserIT extends ExplorerIT {
         var signature = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "window.lastPng.slice(1, 4).arrayBuffer().then(b => done(Array.from(new Uint8Array(b))))");
         assertThat(signature.toString()).isEqualTo("[80, 78, 71]");
+        // the export was written to the audit log before the file was made
+        assertThat(count("MATCH (a:AuditEvent {operation: 'export:PNG', subjectId: 'p-sara', user: 'admin'}) "
+                + "RETURN count(a)")).isEqualTo(1);
+    }
+
+    @Test
+    void aTeacherBreaksTheGlassToSeeGaryAndSeesHisOffenderDetailRestricted() throws Exception {
+        signIn("teacher");
+        open("/?person=p-gary&asOf=" + Scenario.AS_OF);
+        waitFor("!document.getElementById('break-glass').hidden");
+        assertThat(driver.findElement(By.id("message")).getText()).contains("No person 'p-gary'");
+        assertThat(driver.findElement(By.id("break-glass-person")).getAttribute("value")).isEqualTo("p-gary");
+        driver.findElement(By.cssSelector("#break-glass-purpose option[value='STRATEGY_DISCUSSION']")).click();
+        driver.findElement(By.id("break-glass-reason")).sendKeys("Strategy discussion today about Mia's contact with her father");
+        screenshot("break-glass");
+        driver.findElement(By.id("break-glass-button")).click();
+        waitFor("window.explorer.controller.cy.getElementById('Person:p-gary').length === 1");
+        waitFor("document.getElementById('message').textContent.startsWith('Access granted until')");
+        var label = (String) js("return window.explorer.controller.cy.getElementById('Person:p-gary').data('display')");
+        assertThat(label).contains("RESTRICTED").doesNotContain("RSO").doesNotContain("MAPPA");
+        assertThat(count("MATCH (a:AuditEvent {user: 'teacher', subjectId: 'p-gary', outcome: 'BREAK_GLASS'}) "
+                + "WHERE a.purpose = 'STRATEGY_DISCUSSION' RETURN count(a)")).isGreaterThanOrEqualTo(2);
     }
 
     @Test

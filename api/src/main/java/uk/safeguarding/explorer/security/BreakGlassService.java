@@ -1,0 +1,169 @@
+package uk.safeguarding.explorer.security;
+
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import uk.safeguarding.explorer.audit.AuditLog;
+import uk.safeguarding.explorer.audit.AuditLog.Subject;
+import uk.safeguarding.explorer.graph.Views;
+import uk.safeguarding.explorer.graphql.BadRequestException;
+import uk.safeguarding.explorer.graphql.NotFoundException;
+import uk.safeguarding.explorer.neo4j.Graph;
+
+/**
+ * Break-glass access (the NHS Summary Care Record model, DOMAIN "Information sharing"): a
+ * practitioner states a purpose and a reason to see a person their agency has no relationship with,
+ * for a limited time (default 24 hours, at most 72). The grant is audited (BREAK_GLASS, with the
+ * purpose and reason) before it exists, every look under it is audited as BREAK_GLASS, and each
+ * grant waits in the auditor's review queue until reviewed as justified or not.
+ */
+@Service
+public class BreakGlassService {
+
+    public static final Set<String> PURPOSES = Set.of("SECTION_47_ENQUIRY", "STRATEGY_DISCUSSION",
+            "EMERGENCY_PROTECTION", "OTHER");
+    public static final int DEFAULT_HOURS = 24;
+    public static final int MAX_HOURS = 72;
+    private static final int MIN_REASON = 10;
+    private static final int MAX_REASON = 2_000;
+
+    private final Graph graph;
+    private final AuditLog audit;
+    private final NeedToKnow needToKnow;
+    private final Clock clock;
+
+    BreakGlassService(Graph graph, AuditLog audit, NeedToKnow needToKnow, Clock clock) {
+        this.graph = graph;
+        this.audit = audit;
+        this.needToKnow = needToKnow;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("hasRole('PRACTITIONER')")
+    public BreakGlassGrant breakGlass(String personId, String purpose, String reason, Integer hours) {
+        if (personId == null || personId.isBlank() || personId.length() > 200) {
+            throw new BadRequestException("personId", "must be a non-blank id of at most 200 characters");
+        }
+        if (purpose == null || !PURPOSES.contains(purpose)) {
+            throw new BadRequestException("purpose", "must be one of " + String.join(", ", PURPOSES.stream().sorted().toList()));
+        }
+        var why = reason == null ? "" : reason.strip();
+        if (why.length() < MIN_REASON || why.length() > MAX_REASON) {
+            throw new BadRequestException("reason", "must say why, in " + MIN_REASON + " to " + MAX_REASON + " characters");
+        }
+        var duration = hours == null ? DEFAULT_HOURS : hours;
+        if (duration < 1 || duration > MAX_HOURS) {
+            throw new BadRequestException("hours", "must be from 1 to " + MAX_HOURS);
+        }
+        var user = needToKnow.viewer();
+        var known = graph.read("queries/person", Map.of("id", personId), r -> true);
+        if (known.isEmpty()) {
+            throw new NotFoundException("No person with id '" + personId + "'");
+        }
+        var id = UUID.randomUUID().toString();
+        // Audited first: if the audit write fails, no grant exists.
+        audit.record(needToKnow.actor(), "breakGlass", List.of(Subject.breakGlass(personId, purpose, why, id)));
+        var now = ZonedDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        var grant = new LinkedHashMap<String, Object>();
+        grant.put("id", id);
+        grant.put("user", user.username());
+        grant.put("agency", user.agency() == null ? "" : user.agency());
+        grant.put("role", user.role().name());
+        grant.put("subjectId", personId);
+        grant.put("purpose", purpose);
+        grant.put("reason", why);
+        grant.put("from", now);
+        grant.put("until", now.plusHours(duration));
+        return graph.inWriteTransaction(tx -> Graph.read(tx, "breakglass/create", Map.of("grant", grant),
+                this::grant)).get(0);
+    }
+
+    /** The signed-in user's grants still running. */
+    @PreAuthorize("hasAnyRole('PRACTITIONER', 'MEETING_CHAIR')")
+    public List<BreakGlassGrant> mine() {
+        var user = needToKnow.viewer();
+        return grants(user.username(), user.agency() == null ? "" : user.agency(), null, null, 100);
+    }
+
+    /** The auditor's review queue: unreviewed grants oldest first, or reviewed ones newest first. */
+    @PreAuthorize("hasRole('AUDITOR')")
+    public List<BreakGlassGrant> queue(Boolean reviewed, Integer first) {
+        var limit = first == null ? 50 : first;
+        if (limit < 1 || limit > 500) {
+            throw new BadRequestException("first", "must be from 1 to 500");
+        }
+        return grants(null, null, reviewed == null ? Boolean.FALSE : reviewed, null, limit);
+    }
+
+    @PreAuthorize("hasRole('AUDITOR')")
+    public BreakGlassGrant review(String grantId, String outcome, String note) {
+        if (grantId == null || grantId.isBlank() || grantId.length() > 200) {
+            throw new BadRequestException("grantId", "must be a non-blank id of at most 200 characters");
+        }
+        if (!"JUSTIFIED".equals(outcome) && !"NOT_JUSTIFIED".equals(outcome)) {
+            throw new BadRequestException("outcome", "must be JUSTIFIED or NOT_JUSTIFIED");
+        }
+        if (note != null && note.length() > MAX_REASON) {
+            throw new BadRequestException("note", "must be at most " + MAX_REASON + " characters");
+        }
+        var existing = grants(null, null, null, grantId, 1);
+        if (existing.isEmpty()) {
+            throw new NotFoundException("No break-glass grant with id '" + grantId + "'");
+        }
+        if (existing.get(0).review() != null) {
+            throw new BadRequestException("grantId", "grant '" + grantId + "' has been reviewed already");
+        }
+        var actor = needToKnow.actor();
+        audit.record(actor, "reviewBreakGlass", List.of(new Subject(existing.get(0).subjectId(), AuditLog.ALLOWED,
+                "REVIEW", outcome + (note == null || note.isBlank() ? "" : ": " + note.strip()), grantId)));
+        var review = new LinkedHashMap<String, Object>();
+        review.put("id", UUID.randomUUID().toString());
+        review.put("reviewer", actor.user());
+        review.put("at", ZonedDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
+        review.put("outcome", outcome);
+        review.put("note", note == null || note.isBlank() ? null : note.strip());
+        var reviewed = graph.inWriteTransaction(tx -> Graph.read(tx, "breakglass/review",
+                Map.of("id", grantId, "review", review), this::grant));
+        if (reviewed.isEmpty()) {
+            throw new BadRequestException("grantId", "grant '" + grantId + "' has been reviewed already");
+        }
+        return reviewed.get(0);
+    }
+
+    private List<BreakGlassGrant> grants(String user, String agency, Boolean reviewed, String id, int first) {
+        var parameters = new LinkedHashMap<String, Object>();
+        parameters.put("user", user);
+        parameters.put("agency", agency);
+        parameters.put("reviewed", reviewed);
+        parameters.put("id", id);
+        parameters.put("now", ZonedDateTime.now(clock));
+        parameters.put("first", first);
+        return graph.read("breakglass/grants", parameters, this::grant);
+    }
+
+    private BreakGlassGrant grant(Record row) {
+        var g = row.get("g");
+        var r = row.get("review");
+        var until = g.get("until").asZonedDateTime();
+        return new BreakGlassGrant(Views.string(g, "id"), Views.string(g, "user"), Views.string(g, "agency"),
+                Views.string(g, "role"), Views.string(g, "subjectId"), Views.string(g, "purpose"),
+                Views.string(g, "reason"), g.get("from").asZonedDateTime(), until,
+                until.isAfter(ZonedDateTime.now(clock)), row.get("uses").asLong(), r.isNull() ? null : review(r));
+    }
+
+    private static BreakGlassGrant.Review review(Value r) {
+        return new BreakGlassGrant.Review(Views.string(r, "id"), Views.string(r, "reviewer"),
+                r.get("at").asZonedDateTime(), Views.string(r, "outcome"), Views.string(r, "note"));
+    }
+}

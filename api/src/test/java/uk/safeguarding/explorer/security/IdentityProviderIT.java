@@ -1,0 +1,305 @@
+package uk.safeguarding.explorer.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import tools.jackson.databind.json.JsonMapper;
+import uk.safeguarding.explorer.ExplorerApplication;
+import uk.safeguarding.explorer.support.Scenario;
+
+/**
+ * Production sign-in against a real (small, in-test) OpenID Connect provider: discovery, published
+ * keys, an authorization endpoint and a token endpoint. API calls carry bearer JWTs, checked for
+ * signature, issuer, audience and expiry; the browser signs in with the authorization code flow.
+ * Without an identity provider, production mode does not start.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IdentityProviderIT {
+
+    private static final String AUDIENCE = "safeguarding-explorer";
+    private static final String CLIENT_ID = "explorer-web";
+
+    private HttpServer idp;
+    private String issuer;
+    private RSAKey key;
+    private RSAKey otherKey;
+    private final Map<String, String> nonces = new ConcurrentHashMap<>();
+    private ConfigurableApplicationContext app;
+    private int port;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start() throws Exception {
+        key = new RSAKeyGenerator(2048).keyID("k1").generate();
+        otherKey = new RSAKeyGenerator(2048).keyID("k1").generate();
+        idp = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        issuer = "http://127.0.0.1:" + idp.getAddress().getPort() + "/realms/partnership";
+        idp.createContext("/realms/partnership/.well-known/openid-configuration", ex -> json(ex, Map.of(
+                "issuer", issuer, "authorization_endpoint", issuer + "/authorize", "token_endpoint", issuer + "/token",
+                "jwks_uri", issuer + "/jwks", "response_types_supported", List.of("code"),
+                "subject_types_supported", List.of("public"), "id_token_signing_alg_values_supported", List.of("RS256"),
+                "end_session_endpoint", issuer + "/logout")));
+        idp.createContext("/realms/partnership/jwks", ex -> json(ex, new JWKSet(key.toPublicJWK()).toJSONObject()));
+        idp.createContext("/realms/partnership/authorize", this::authorize);
+        idp.createContext("/realms/partnership/token", this::token);
+        idp.start();
+
+        var dir = Files.createTempDirectory("explorer-production");
+        app = new SpringApplicationBuilder(ExplorerApplication.class).run("--explorer.mode=production",
+                "--server.port=0", "--explorer.bolt-port=0", "--explorer.pagecache=32m",
+                "--explorer.data-dir=" + dir, "--explorer.identity.issuer-uri=" + issuer,
+                "--explorer.identity.audience=" + AUDIENCE, "--explorer.identity.client-id=" + CLIENT_ID,
+                "--explorer.identity.client-secret=it-secret", "--explorer.identity.agency-claim=agency_id",
+                "--explorer.identity.role-claim=explorer_roles");
+        port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        var imported = post("/api/import", token(claims("it-admin", List.of("ADMIN"), null).build(), key),
+                Scenario.text());
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+    }
+
+    @AfterAll
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (idp != null) {
+            idp.stop(0);
+        }
+    }
+
+    private JWTClaimsSet.Builder claims(String user, Object roles, String agency) {
+        var now = Instant.now();
+        var builder = new JWTClaimsSet.Builder().issuer(issuer).audience(List.of(AUDIENCE, "account"))
+                .subject(UUID.randomUUID().toString()).claim("preferred_username", user).claim("explorer_roles", roles)
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)));
+        if (agency != null) {
+            builder.claim("agency_id", agency);
+        }
+        return builder;
+    }
+
+    private static String token(JWTClaimsSet claims, RSAKey signer) {
+        try {
+            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID())
+                    .type(JOSEObjectType.JWT).build(), claims);
+            jwt.sign(new RSASSASigner(signer));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String police() {
+        return token(claims("pc-2044", List.of("practitioner"), "police").build(), key);
+    }
+
+    @Test
+    void aValidTokenSignsInWithTheUserRoleAndAgencyFromItsClaims() throws Exception {
+        var me = get("/api/me", police());
+        assertThat(me.statusCode()).isEqualTo(200);
+        var json = JsonMapper.shared().readTree(me.body());
+        assertThat(json.get("username").asString()).isEqualTo("pc-2044");
+        assertThat(json.get("role").asString()).isEqualTo("PRACTITIONER");
+        assertThat(json.get("agency").asString()).isEqualTo("police");
+        assertThat(json.get("mode").asString()).isEqualTo("production");
+        var sara = graphql(police(), "{ person(id: \"p-sara\") { id } }");
+        assertThat(sara.body()).contains("\"p-sara\"").doesNotContain("errors");
+        // need-to-know holds for token users too
+        var gary = graphql(police(), "{ person(id: \"p-gary\") { id } }");
+        assertThat(gary.body()).contains("NOT_FOUND");
+    }
+
+    @Test
+    void badTokensAreRefusedWith401() throws Exception {
+        var now = Instant.now();
+        var bad = new LinkedHashMap<String, String>();
+        bad.put("expired", token(claims("pc", "PRACTITIONER", "police").issueTime(Date.from(now.minusSeconds(7200)))
+                .expirationTime(Date.from(now.minusSeconds(3600))).build(), key));
+        bad.put("wrong issuer", token(claims("pc", "PRACTITIONER", "police").issuer("http://127.0.0.1:1/evil").build(), key));
+        bad.put("wrong audience", token(claims("pc", "PRACTITIONER", "police").audience("another-api").build(), key));
+        bad.put("alg none", new PlainJWT(claims("pc", "PRACTITIONER", "police").build()).serialize());
+        var good = police();
+        var parts = good.split("\\.");
+        var payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"police\"", "\"health\"");
+        bad.put("tampered", parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2]);
+        bad.put("signed by another key", token(claims("pc", "PRACTITIONER", "police").build(), otherKey));
+        bad.put("no expiry", token(claims("pc", "PRACTITIONER", "police").expirationTime(null).build(), key));
+        bad.put("no role", token(claims("pc", List.of("offline_access"), "police").build(), key));
+        bad.put("two roles", token(claims("pc", List.of("ADMIN", "AUDITOR"), null).build(), key));
+        bad.put("practitioner without agency", token(claims("pc", "PRACTITIONER", null).build(), key));
+        bad.put("garbage", "not-a-jwt");
+        for (var entry : bad.entrySet()) {
+            var response = graphql(entry.getValue(), "{ person(id: \"p-sara\") { id } }");
+            assertThat(response.statusCode()).as(entry.getKey()).isEqualTo(401);
+            assertThat(response.body()).as(entry.getKey()).doesNotContain("p-sara");
+        }
+        assertThat(graphql(good, "{ person(id: \"p-sara\") { id } }").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void demoUsersDoNotExistAndTheAdministratorSeesNoCaseDataInProduction() throws Exception {
+        var basic = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(basic.statusCode()).isEqualTo(401);
+        var admin = token(claims("it-admin", "ADMIN", null).build(), key);
+        assertThat(graphql(admin, "{ person(id: \"p-sara\") { id } }").body()).contains("FORBIDDEN").doesNotContain("\"p-sara\"");
+        assertThat(graphql(admin, "{ __schema { types { name } } }").body()).doesNotContain("\"Person\"");
+    }
+
+    @Test
+    void theBrowserSignsInWithOpenIdConnect() throws Exception {
+        var browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        var html = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        var page = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .header("Accept", html).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(302);
+        var location = URI.create("http://127.0.0.1:" + port + "/").resolve(page.headers().firstValue("Location").orElseThrow());
+        // application -> identity provider -> application callback -> the page
+        for (int hop = 0; hop < 6 && location != null; hop++) {
+            var response = browser.send(HttpRequest.newBuilder(location).header("Accept", html).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 302) {
+                assertThat(response.statusCode()).as(location + ": " + response.body()).isEqualTo(200);
+                break;
+            }
+            if (location.toString().startsWith(issuer + "/authorize")) {
+                assertThat(location.getQuery()).contains("client_id=" + CLIENT_ID).contains("response_type=code")
+                        .contains("scope=openid");
+            }
+            location = location.resolve(response.headers().firstValue("Location").orElseThrow());
+        }
+        var me = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        var json = JsonMapper.shared().readTree(me.body());
+        assertThat(json.get("username").asString()).isEqualTo("hv-0113");
+        assertThat(json.get("role").asString()).isEqualTo("PRACTITIONER");
+        assertThat(json.get("agency").asString()).isEqualTo("health");
+    }
+
+    @Test
+    void productionModeWithoutAnIdentityProviderDoesNotStart() throws Exception {
+        var dir = Files.createTempDirectory("explorer-no-idp");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(ExplorerApplication.class).run("--explorer.mode=production",
+                "--server.port=0", "--explorer.bolt-port=0", "--explorer.pagecache=16m", "--explorer.data-dir=" + dir)
+                .close())
+                .hasStackTraceContaining("EXPLORER_IDENTITY_ISSUER_URI").hasStackTraceContaining("EXPLORER_IDENTITY_AUDIENCE")
+                .hasStackTraceContaining("EXPLORER_IDENTITY_CLIENT_ID");
+    }
+
+    // --- the little identity provider ---
+
+    private void authorize(HttpExchange exchange) throws IOException {
+        var query = query(exchange.getRequestURI().getRawQuery());
+        var code = UUID.randomUUID().toString();
+        nonces.put(code, query.getOrDefault("nonce", ""));
+        var target = query.get("redirect_uri") + "?code=" + code + "&state="
+                + java.net.URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Location", target);
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+    }
+
+    private void token(HttpExchange exchange) throws IOException {
+        var form = query(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        var nonce = nonces.remove(form.get("code"));
+        if (nonce == null) {
+            exchange.sendResponseHeaders(400, -1);
+            exchange.close();
+            return;
+        }
+        var now = Instant.now();
+        var idToken = token(new JWTClaimsSet.Builder().issuer(issuer).audience(CLIENT_ID).subject("hv-subject")
+                .claim("preferred_username", "hv-0113").claim("explorer_roles", List.of("PRACTITIONER"))
+                .claim("agency_id", "health").claim("nonce", nonce).claim("azp", CLIENT_ID)
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))).build(), key);
+        json(exchange, Map.of("access_token", "opaque-" + UUID.randomUUID(), "token_type", "Bearer",
+                "expires_in", 300, "id_token", idToken, "scope", "openid profile"));
+    }
+
+    private static Map<String, String> query(String raw) {
+        var map = new HashMap<String, String>();
+        if (raw == null) {
+            return map;
+        }
+        for (var pair : raw.split("&")) {
+            var i = pair.indexOf('=');
+            if (i > 0) {
+                map.put(URLDecoder.decode(pair.substring(0, i), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(i + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return map;
+    }
+
+    private static void json(HttpExchange exchange, Object body) throws IOException {
+        var bytes = JsonMapper.shared().writeValueAsBytes(body);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    // --- requests to the application ---
+
+    private HttpResponse<String> get(String path, String bearer) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String bearer, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> graphql(String bearer, String document) throws Exception {
+        return post("/graphql", bearer, JsonMapper.shared().writeValueAsString(Map.of("query", document)));
+    }
+}
