@@ -48,6 +48,10 @@ public class AuditLog {
             Map.entry("chronology", List.of("referrals", "meetings", "assessments", "markers", "addresses", "events")),
             Map.entry("import", List.of("import")),
             Map.entry("breakGlass", List.of("break-glass")),
+            Map.entry("riskFlags", List.of("risk-flags", "markers", "family", "addresses", "referrals", "meetings",
+                    "assessments", "involvements")),
+            Map.entry("overdueActions", List.of("meetings", "actions")),
+            Map.entry("triageQueue", List.of("referrals", "markers", "family", "assessments", "involvements")),
             Map.entry("export:PNG", List.of("export", "family", "addresses", "involvements", "markers")),
             Map.entry("export:PRINT_PACK", List.of("export", "family", "addresses", "involvements", "markers")),
             Map.entry("reviewBreakGlass", List.of("break-glass")));

@@ -39,14 +39,26 @@ public final class Views {
         }
     }
 
-    /** A marker node. */
+    /**
+     * A marker node; {@code address} is set when a person carries it because they live at the
+     * marked address (a derived marker).
+     */
     public record MarkerView(String id, String type, LocalDate from, LocalDate to, String detail,
-            Integer mappaCategory, Integer mappaLevel, String source) {
+            Integer mappaCategory, Integer mappaLevel, String source, AddressView address) {
 
         public static MarkerView from(Value node) {
             return new MarkerView(string(node, "id"), string(node, "type"), date(node, "from"), date(node, "to"),
                     string(node, "detail"), integer(node, "mappaCategory"), integer(node, "mappaLevel"),
-                    string(node, "source"));
+                    string(node, "source"), null);
+        }
+
+        /** The marker of an address, carried by someone living there. */
+        public MarkerView at(AddressView where) {
+            return new MarkerView(id, type, from, to, detail, mappaCategory, mappaLevel, source, where);
+        }
+
+        public boolean derived() {
+            return address != null;
         }
     }
 

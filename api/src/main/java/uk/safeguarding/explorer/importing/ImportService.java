@@ -33,6 +33,11 @@ public class ImportService {
         this.writer = new BundleWriter(graph, batchSize);
     }
 
+    /** The rejections the bundle would get, without writing anything. */
+    public java.util.List<uk.safeguarding.explorer.model.bundle.Rejection> validate(JsonNode bundle) {
+        return validator.validate(bundle, writer.existingIds()).rejected();
+    }
+
     public ImportResult importBundle(JsonNode bundle) {
         var validated = validator.validate(bundle, writer.existingIds());
         writer.write(validated);

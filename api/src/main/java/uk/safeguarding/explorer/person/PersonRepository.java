@@ -41,7 +41,8 @@ class PersonRepository {
         var result = new LinkedHashMap<String, List<MarkerView>>();
         ids.forEach(id -> result.put(id, new java.util.ArrayList<>()));
         graph.read("queries/markers-of-people", Map.of("ids", List.copyOf(ids), "asOf", asOf),
-                r -> Map.entry(r.get("id").asString(), MarkerView.from(r.get("m"))))
+                r -> Map.entry(r.get("id").asString(), r.get("a").isNull() ? MarkerView.from(r.get("m"))
+                        : MarkerView.from(r.get("m")).at(AddressView.from(r.get("a")))))
                 .forEach(e -> result.get(e.getKey()).add(e.getValue()));
         return result;
     }

@@ -92,7 +92,7 @@ public class Redaction {
             }
         }
         shown.add(0, new MarkerView("restricted-" + opaque(String.join(",", ids)), RESTRICTED, null, null,
-                restrictedDetail(holders), null, null, null));
+                restrictedDetail(holders), null, null, null, null));
         return shown;
     }
 

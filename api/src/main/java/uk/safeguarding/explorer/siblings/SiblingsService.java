@@ -66,6 +66,14 @@ public class SiblingsService {
                 .toList();
     }
 
+    /**
+     * The children at risk around a person in a transaction of the caller's, with no need-to-know
+     * applied and nothing audited: for the risk rules, which apply both to the flags they raise.
+     */
+    public List<ChildAtRisk> withoutNeedToKnow(TransactionContext tx, String personId, LocalDate asOf) {
+        return siblingsAtRisk(tx, personId, asOf);
+    }
+
     private List<ChildAtRisk> siblingsAtRisk(TransactionContext tx, String personId, LocalDate asOf) {
         var subject = repository.subject(tx, personId, asOf)
                 .orElseThrow(() -> new NotFoundException("No person with id '" + personId + "'"));

@@ -62,7 +62,7 @@ class AuthorizationMatrixIT extends ExplorerIT {
     private static final Set<String> HEALTH_DETAIL = Set.of("admin", "social-worker", "health-visitor", "meeting-chair");
 
     private static final String[] HEALTH_STRINGS = {"Helen Clarke", "School nurse", "Dr Jo Patel", "CAMHS clinician"};
-    private static final String[] OFFENDER_STRINGS = {"REGISTERED_SEX_OFFENDER", "MAPPA", "Pat Evans",
+    private static final String[] OFFENDER_STRINGS = {"REGISTERED_SEX_OFFENDER", "MAPPA", "Pat Evans", "sex offender",
             "Offender manager"};
 
     private static final Pattern PERSON_ID = Pattern.compile("\"(p-[a-z]+)\"");
@@ -74,10 +74,19 @@ class AuthorizationMatrixIT extends ExplorerIT {
             "yot-worker", "probation-officer", "teacher");
 
     private record Operation(String document, Map<String, Object> variables, Set<String> callers,
-            String subject, String other) {
+            String subject, String other, String error) {
 
         Operation(String document, Map<String, Object> variables, Set<String> callers, String subject) {
-            this(document, variables, callers, subject, null);
+            this(document, variables, callers, subject, null, null);
+        }
+
+        Operation(String document, Map<String, Object> variables, Set<String> callers, String subject, String other) {
+            this(document, variables, callers, subject, other, null);
+        }
+
+        /** A mutation given an unknown record, so that the matrix changes nothing: callers get this error. */
+        static Operation refused(String document, Set<String> callers, String error) {
+            return new Operation(document, Map.of(), callers, null, null, error);
         }
     }
 
@@ -133,6 +142,25 @@ class AuthorizationMatrixIT extends ExplorerIT {
         // an unknown person: practitioners get NOT_FOUND, so no grant changes the rest of the matrix
         ops.put("breakGlass", new Operation("mutation { breakGlass(personId: \"p-nobody\", purpose: OTHER, "
                 + "reason: \"matrix check, no such person\") { id } }", Map.of(), PRACTITIONERS, "nobody"));
+        ops.put("riskFlags", new Operation("query($id: ID!) { riskFlags(personId: $id, asOf: \"" + asOf
+                + "\") { rule code subjectId summary evidence people } }", Map.of("id", subject), CASE_ROLES, subject));
+        ops.put("overdueActions", new Operation("{ overdueActions(asOf: \"" + asOf + "\") { id description owner { id } "
+                + "for { id } } }", Map.of(), CASE_ROLES, null));
+        ops.put("triageQueue", new Operation("{ triageQueue(asOf: \"" + asOf + "\") { rank score reasons "
+                + "referral { id about { id } } } }", Map.of(), CASE_ROLES, null));
+        ops.put("recordReferral", Operation.refused("mutation { recordReferral(referral: {id: \"r-matrix\", "
+                + "about: \"p-nobody\", from: \"csc\", receivedAt: \"2018-09-01T00:00:00Z\", concern: OTHER}) { id } }",
+                CASE_ROLES, "BAD_REQUEST"));
+        ops.put("recordStrategyMeeting", Operation.refused("mutation { recordStrategyMeeting(meeting: {id: \"sm-matrix\", "
+                + "heldOn: \"2018-09-01\", concerns: [\"p-nobody\"], attendance: []}) { id } }", CASE_ROLES, "NOT_FOUND"));
+        ops.put("completeAction", Operation.refused("mutation { completeAction(actionId: \"ac-none\", "
+                + "completedOn: \"2018-09-01\") { id } }", CASE_ROLES, "NOT_FOUND"));
+        ops.put("recordAssessment", Operation.refused("mutation { recordAssessment(assessment: {id: \"as-matrix\", "
+                + "of: \"p-nobody\", type: OTHER, by: \"csc\", startedOn: \"2018-09-01\"}) }", CASE_ROLES, "NOT_FOUND"));
+        ops.put("recordMarker", Operation.refused("mutation { recordMarker(marker: {id: \"m-matrix\", type: OTHER, "
+                + "on: \"a-nowhere\"}) { id } }", CASE_ROLES, "BAD_REQUEST"));
+        ops.put("endMarker", Operation.refused("mutation { endMarker(markerId: \"m-none\", on: \"2018-09-01\") { id } }",
+                CASE_ROLES, "NOT_FOUND"));
         return ops;
     }
 
@@ -177,6 +205,8 @@ class AuthorizationMatrixIT extends ExplorerIT {
                         assertThat(json.get("data") == null || json.get("data").isNull()
                                 || json.get("data").get(entry.getKey()) == null
                                 || json.get("data").get(entry.getKey()).isNull()).as(what).isTrue();
+                    } else if (op.error() != null) {
+                        assertThat(classification(json)).as(what).isEqualTo(op.error());
                     } else if ((op.subject() != null && !SEES.get(name).contains(op.subject()))
                             || (op.other() != null && !SEES.get(name).contains(op.other()))) {
                         assertThat(classification(json)).as(what).isEqualTo("NOT_FOUND");

@@ -1,0 +1,227 @@
+package uk.safeguarding.explorer.risk;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import uk.safeguarding.explorer.graph.Views;
+import uk.safeguarding.explorer.graph.Views.AgencyView;
+import uk.safeguarding.explorer.graph.Views.PersonView;
+import uk.safeguarding.explorer.graphql.BadRequestException;
+import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.risk.Work.ActionView;
+import uk.safeguarding.explorer.risk.Work.MeetingView;
+import uk.safeguarding.explorer.risk.Work.ReferralView;
+import uk.safeguarding.explorer.risk.Work.TriagedReferral;
+import uk.safeguarding.explorer.security.NeedToKnow;
+import uk.safeguarding.explorer.security.Redaction;
+import uk.safeguarding.explorer.siblings.RiskLink.RiskLinkKind;
+import uk.safeguarding.explorer.siblings.SiblingsService;
+
+/**
+ * overdueActions and triageQueue. Overdue: actions agreed at meetings, due before asOf and not done
+ * by then (done on the due day is on time). Triage: the referrals of the last 30 days ranked by a
+ * transparent score read from the graph, each point explained in a sentence; ties by arrival.
+ */
+@Service
+@PreAuthorize("hasAnyRole('ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
+public class FollowUpService {
+
+    public static final int MAX_FIRST = 500;
+
+    private final Graph graph;
+    private final NeedToKnow needToKnow;
+    private final Redaction redaction;
+    private final SiblingsService siblings;
+    private final RiskSettings settings;
+
+    FollowUpService(Graph graph, NeedToKnow needToKnow, Redaction redaction, SiblingsService siblings,
+            RiskSettings settings) {
+        this.graph = graph;
+        this.needToKnow = needToKnow;
+        this.redaction = redaction;
+        this.siblings = siblings;
+        this.settings = settings;
+    }
+
+    public List<ActionView> overdueActions(LocalDate asOf, String agencyId) {
+        if (agencyId != null && (agencyId.isBlank() || agencyId.length() > 200)) {
+            throw new BadRequestException("agencyId", "must be a non-blank id of at most 200 characters");
+        }
+        return overdue(asOf, agencyId, null);
+    }
+
+    /** Overdue actions for some people (meeting mode), or all. */
+    public List<ActionView> overdue(LocalDate asOf, String agencyId, List<String> ids) {
+        var parameters = new HashMap<String, Object>();
+        parameters.put("asOf", asOf);
+        parameters.put("agency", agencyId);
+        parameters.put("ids", ids);
+        var rows = graph.read("risk/overdue-actions", parameters, r -> r);
+        var people = new LinkedHashSet<String>();
+        rows.forEach(r -> r.get("people").values().forEach(p -> people.add(p.get("id").asString())));
+        var visible = needToKnow.visible("overdueActions", people, asOf);
+        var days = settings.workingDays();
+        var actions = new ArrayList<ActionView>();
+        for (var row : rows) {
+            var forPeople = row.get("people").asList(PersonView::from);
+            if (!forPeople.isEmpty() && forPeople.stream().noneMatch(p -> visible.contains(p.id()))) {
+                continue;
+            }
+            var ac = row.get("ac");
+            var m = row.get("m");
+            var due = Views.date(ac, "dueOn");
+            actions.add(new ActionView(Views.string(ac, "id"), Views.string(ac, "description"), due,
+                    Views.date(ac, "completedOn"), row.get("owner").isNull() ? null : AgencyView.from(row.get("owner")),
+                    new MeetingView(Views.string(m, "id"), Views.string(m, "kind"), Views.date(m, "heldOn")),
+                    forPeople.stream().filter(p -> visible.contains(p.id())).toList(), days.between(due, asOf)));
+        }
+        return actions;
+    }
+
+    public List<TriagedReferral> triageQueue(LocalDate asOf, Integer first) {
+        var limit = first == null ? 50 : first;
+        if (limit < 1 || limit > MAX_FIRST) {
+            throw new BadRequestException("first", "must be from 1 to " + MAX_FIRST);
+        }
+        var scored = graph.inReadTransaction(tx -> {
+            var rows = Graph.read(tx, "risk/triage", Map.of("asOf", asOf,
+                    "windowStart", asOf.minusDays(settings.triageDays() - 1L).atStartOfDay(RiskRules.LONDON),
+                    "windowEnd", asOf.plusDays(1).atStartOfDay(RiskRules.LONDON)), r -> r);
+            var result = new ArrayList<Scored>();
+            for (var row : rows) {
+                var person = PersonView.from(row.get("p"));
+                var unassessed = siblings.withoutNeedToKnow(tx, person.id(), asOf).stream()
+                        .filter(c -> !c.assessed() && c.links().stream().anyMatch(l -> l.kind() != RiskLinkKind.CONTACT))
+                        .map(c -> RiskRules.name(c.child())).toList();
+                result.add(new Scored(row, person, unassessed));
+            }
+            return result;
+        });
+        var people = new LinkedHashSet<String>();
+        scored.forEach(s -> people.add(s.person().id()));
+        var visible = needToKnow.visible("triageQueue", people, asOf);
+        var access = redaction.access();
+        var entries = new ArrayList<TriagedReferral>();
+        for (var s : scored) {
+            if (!visible.contains(s.person().id())) {
+                continue;
+            }
+            var reasons = new ArrayList<String>();
+            var score = score(s, asOf, access, reasons);
+            entries.add(new TriagedReferral(0, referral(s.row()), score, reasons));
+        }
+        entries.sort(Comparator.comparingInt((TriagedReferral t) -> -t.score())
+                .thenComparing(t -> t.referral().receivedAt()).thenComparing(t -> t.referral().id()));
+        var ranked = new ArrayList<TriagedReferral>();
+        for (int i = 0; i < entries.size() && i < limit; i++) {
+            var t = entries.get(i);
+            ranked.add(new TriagedReferral(i + 1, t.referral(), t.score(), t.reasons()));
+        }
+        return ranked;
+    }
+
+    private record Scored(Record row, PersonView person, List<String> unassessedSiblings) {
+    }
+
+    /** The score and its reasons: every point comes with the sentence that explains it. */
+    private int score(Scored s, LocalDate asOf, Redaction.Access access, List<String> reasons) {
+        var row = s.row();
+        var r = row.get("r");
+        var name = RiskRules.name(s.person());
+        int score = 0;
+        var urgency = Views.string(r, "urgency");
+        int points = "IMMEDIATE".equals(urgency) ? 30 : "URGENT".equals(urgency) ? 15 : 0;
+        if (points > 0) {
+            score += add(reasons, points, "The referral is marked " + urgency.toLowerCase() + ".");
+        }
+        var concern = Views.string(r, "concern");
+        points = switch (concern == null ? "" : concern) {
+            case "SEXUAL_ABUSE" -> 20;
+            case "HSB" -> 15;
+            case "PHYSICAL_ABUSE", "EXPLOITATION" -> 10;
+            case "MISSING" -> 5;
+            default -> 0;
+        };
+        if (points > 0) {
+            score += add(reasons, points, "The concern is " + concern.toLowerCase().replace('_', ' ').replace("hsb",
+                    "harmful sexual behaviour") + ".");
+        }
+        var household = row.get("rsoHousehold").asList(Value::asString);
+        var contact = row.get("rsoContact").asList(Value::asString);
+        if (!household.isEmpty() || !contact.isEmpty()) {
+            points = household.isEmpty() ? 30 : 40;
+            score += add(reasons, points, access.offenderDetail()
+                    ? name + (household.isEmpty() ? " has contact with, or a parent's partner is," : " lives with")
+                            + " a registered sex offender."
+                    : "Police or probation hold information about " + name + "'s household or contacts: "
+                            + redaction.restrictedDetail(List.of()));
+        }
+        if (!s.unassessedSiblings().isEmpty()) {
+            points = Math.min(30, 10 * s.unassessedSiblings().size());
+            score += add(reasons, points, s.unassessedSiblings().size() + " sibling(s) or household children not "
+                    + "assessed since the concern began: " + String.join(", ", s.unassessedSiblings()) + ".");
+        }
+        var prior = row.get("priorReferrals").asList(Value::asString);
+        if (!prior.isEmpty()) {
+            points = Math.min(30, 10 * prior.size());
+            score += add(reasons, points, prior.size() + " earlier referral(s) about " + name + " in the 12 months before ("
+                    + String.join(", ", prior) + ").");
+        }
+        if (row.get("onPlan").asBoolean()) {
+            score += add(reasons, 20, name + " is on a child protection plan.");
+        }
+        var markers = row.get("addressMarkers").asList(Value::asString);
+        if (!markers.isEmpty()) {
+            score += add(reasons, 15, name + "'s address carries a marker (" + String.join(", ", markers) + ").");
+        }
+        if (!row.get("policeInformation").asBoolean()) {
+            score += add(reasons, 10, "Police have shared nothing about " + name
+                    + ": no police referral or involvement (ask them).");
+        }
+        var received = RiskRules.london(r.get("receivedAt"));
+        if (r.get("decidedAt").isNull()) {
+            var waited = settings.workingDays().between(received, asOf);
+            points = Math.min(20, 2 * waited);
+            if (points > 0) {
+                score += add(reasons, points, "Waiting for a decision for " + waited + " working day(s) since " + received
+                        + ".");
+            } else {
+                reasons.add("Received on " + received + "; no decision yet (0 points for waiting so far).");
+            }
+        } else {
+            reasons.add("Decided on " + RiskRules.london(r.get("decidedAt")) + " (no points for waiting).");
+        }
+        if (score == 0) {
+            reasons.add(0, "Nothing in the graph raises this referral; it keeps its place by arrival time.");
+        }
+        return score;
+    }
+
+    private static int add(List<String> reasons, int points, String sentence) {
+        reasons.add("+" + points + ": " + sentence);
+        return points;
+    }
+
+    static ReferralView referral(Record row) {
+        var r = row.get("r");
+        return new ReferralView(Views.string(r, "id"), PersonView.from(row.get("p")),
+                row.get("ag").isNull() ? null : AgencyView.from(row.get("ag")), instant(r, "incidentAt"),
+                instant(r, "receivedAt"), instant(r, "decidedAt"), Views.string(r, "concern"), Views.string(r, "urgency"),
+                Views.string(r, "sourceCode"), Views.string(r, "outcome"));
+    }
+
+    private static ZonedDateTime instant(Value map, String key) {
+        return map.get(key).isNull() ? null : map.get(key).asZonedDateTime();
+    }
+}

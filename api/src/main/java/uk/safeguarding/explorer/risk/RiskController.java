@@ -1,0 +1,143 @@
+package uk.safeguarding.explorer.risk;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.dataloader.DataLoader;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+
+import reactor.core.publisher.Mono;
+import uk.safeguarding.explorer.graph.AsOf;
+import uk.safeguarding.explorer.graph.Views;
+import uk.safeguarding.explorer.graph.Views.MarkerView;
+import uk.safeguarding.explorer.graph.Views.PersonView;
+import uk.safeguarding.explorer.graphql.NotFoundException;
+import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.risk.Work.ActionView;
+import uk.safeguarding.explorer.risk.Work.MeetingView;
+import uk.safeguarding.explorer.risk.Work.ReferralView;
+import uk.safeguarding.explorer.risk.Work.TriagedReferral;
+import uk.safeguarding.explorer.security.NeedToKnow;
+import uk.safeguarding.explorer.security.Redaction;
+
+/** The risk queries, Person.riskFlags (one rule run per list of people and day) and the recording mutations. */
+@Controller
+class RiskController {
+
+    /** A person on a day: the key of the flags batch loader. */
+    record PersonOn(String personId, LocalDate asOf) {
+    }
+
+    private final RiskService risk;
+    private final FollowUpService followUp;
+    private final RecordingService recording;
+    private final AsOf asOf;
+    private final Graph graph;
+    private final NeedToKnow needToKnow;
+    private final Redaction redaction;
+
+    RiskController(RiskService risk, FollowUpService followUp, RecordingService recording, AsOf asOf, Graph graph,
+            NeedToKnow needToKnow, Redaction redaction, BatchLoaderRegistry registry) {
+        this.risk = risk;
+        this.followUp = followUp;
+        this.recording = recording;
+        this.asOf = asOf;
+        this.graph = graph;
+        this.needToKnow = needToKnow;
+        this.redaction = redaction;
+        registry.<PersonOn, List<RiskFlag>>forName("riskFlags").withOptions(o -> o.setMaxBatchSize(200))
+                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> {
+                    var byDay = new HashMap<LocalDate, List<String>>();
+                    keys.forEach(k -> byDay.computeIfAbsent(k.asOf(), d -> new java.util.ArrayList<>()).add(k.personId()));
+                    var result = new HashMap<PersonOn, List<RiskFlag>>();
+                    byDay.forEach((day, ids) -> risk.flagsOf(ids, day)
+                            .forEach((id, flags) -> result.put(new PersonOn(id, day), flags)));
+                    return result;
+                }));
+    }
+
+    @QueryMapping
+    List<RiskFlag> riskFlags(@Argument String personId, @Argument LocalDate asOf, @Argument List<Integer> rules) {
+        return risk.riskFlags(personId, this.asOf.orToday(asOf), rules);
+    }
+
+    @SchemaMapping(typeName = "Person", field = "riskFlags")
+    CompletableFuture<List<RiskFlag>> personRiskFlags(PersonView person, @Argument LocalDate asOf,
+            DataLoader<PersonOn, List<RiskFlag>> riskFlags) {
+        return riskFlags.load(new PersonOn(person.id(), this.asOf.orToday(asOf)));
+    }
+
+    @QueryMapping
+    List<ActionView> overdueActions(@Argument LocalDate asOf, @Argument String agencyId) {
+        return followUp.overdueActions(this.asOf.orToday(asOf), agencyId);
+    }
+
+    @QueryMapping
+    List<TriagedReferral> triageQueue(@Argument LocalDate asOf, @Argument Integer first) {
+        return followUp.triageQueue(this.asOf.orToday(asOf), first);
+    }
+
+    @SchemaMapping(typeName = "Action", field = "for")
+    List<PersonView> forPeople(ActionView action) {
+        return action.forPeople();
+    }
+
+    @MutationMapping
+    ReferralView recordReferral(@Argument Map<String, Object> referral) {
+        var id = recording.recordReferral(referral);
+        return graph.read("risk/referral", Map.of("id", id), FollowUpService::referral).get(0);
+    }
+
+    @MutationMapping
+    MeetingView recordStrategyMeeting(@Argument Map<String, Object> meeting) {
+        var id = recording.recordStrategyMeeting(meeting);
+        return new MeetingView(id, "STRATEGY", (LocalDate) meeting.get("heldOn"));
+    }
+
+    @MutationMapping
+    ActionView completeAction(@Argument String actionId, @Argument LocalDate completedOn) {
+        recording.completeAction(actionId, completedOn);
+        var day = this.asOf.today();
+        var rows = graph.read("risk/action-view", Map.of("id", actionId), r -> r);
+        var row = rows.get(0);
+        var ac = row.get("ac");
+        var m = row.get("m");
+        return new ActionView(Views.string(ac, "id"), Views.string(ac, "description"), Views.date(ac, "dueOn"),
+                Views.date(ac, "completedOn"), row.get("owner").isNull() ? null : Views.AgencyView.from(row.get("owner")),
+                new MeetingView(Views.string(m, "id"), Views.string(m, "kind"), Views.date(m, "heldOn")),
+                row.get("people").asList(PersonView::from).stream()
+                        .filter(p -> needToKnow.visible("completeAction", List.of(p.id()), day).contains(p.id())).toList(),
+                null);
+    }
+
+    @MutationMapping
+    String recordAssessment(@Argument Map<String, Object> assessment) {
+        return recording.recordAssessment(assessment);
+    }
+
+    @MutationMapping
+    MarkerView recordMarker(@Argument Map<String, Object> marker) {
+        return markerView(recording.recordMarker(marker));
+    }
+
+    @MutationMapping
+    MarkerView endMarker(@Argument String markerId, @Argument LocalDate on) {
+        return markerView(recording.endMarker(markerId, on));
+    }
+
+    private MarkerView markerView(String id) {
+        var markers = graph.read("risk/markers-by-id", Map.of("id", id), r -> MarkerView.from(r.get("m")));
+        if (markers.isEmpty()) {
+            throw new NotFoundException("No marker with id '" + id + "'");
+        }
+        return redaction.markers(markers, redaction.access()).get(0);
+    }
+}

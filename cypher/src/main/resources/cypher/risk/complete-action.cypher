@@ -1,0 +1,3 @@
+// Records that an action was completed on a day.
+MATCH (ac:Action {id: $id})
+SET ac.completedOn = $completedOn

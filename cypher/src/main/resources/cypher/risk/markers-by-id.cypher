@@ -1,0 +1,3 @@
+// Markers by id.
+MATCH (m:Marker {id: $id})
+RETURN m

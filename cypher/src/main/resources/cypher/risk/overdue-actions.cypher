@@ -1,0 +1,13 @@
+// Actions agreed at meetings held on or before asOf, due before asOf and not completed by then
+// (completed on the due day is on time), optionally of one owner agency or for some people.
+MATCH (ac:Action)
+WHERE ac.dueOn < $asOf AND (ac.completedOn IS NULL OR ac.completedOn > $asOf)
+MATCH (m:Meeting)-[:AGREED]->(ac)
+WHERE m.heldOn <= $asOf
+OPTIONAL MATCH (ac)-[:OWNED_BY]->(owner:Agency)
+WITH ac, m, owner
+WHERE ($agency IS NULL OR owner.id = $agency)
+  AND ($ids IS NULL OR EXISTS { MATCH (ac)-[:FOR]->(p:Person) WHERE p.id IN $ids })
+RETURN ac, m, owner,
+       COLLECT { MATCH (ac)-[:FOR]->(p:Person) RETURN p ORDER BY p.dateOfBirth, p.id } AS people
+ORDER BY ac.dueOn, ac.id
