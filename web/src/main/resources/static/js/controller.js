@@ -268,6 +268,29 @@ export class Controller {
     });
   }
 
+  /** Puts each person's risk flags on their node: a [FLAG n] badge, and a class for the worst severity. */
+  markFlags(byPerson) {
+    this.cy.batch(() => {
+      byPerson.forEach((flags, id) => {
+        const node = this.cy.getElementById(`Person:${id}`);
+        if (node.empty()) {
+          return;
+        }
+        const base = node.data('display').replace(/\n?\[FLAG \d+\]$/, '');
+        node.removeClass('flag-HIGH flag-MEDIUM flag-LOW');
+        if (flags.length === 0) {
+          node.data('display', base);
+          node.data('flags', 0);
+          return;
+        }
+        const worst = ['HIGH', 'MEDIUM', 'LOW'].find((s) => flags.some((f) => f.severity === s));
+        node.data('display', `${base}\n[FLAG ${flags.length}]`);
+        node.data('flags', flags.length);
+        node.addClass(`flag-${worst}`);
+      });
+    });
+  }
+
   /** Shows the paths of a connection, adding what is missing. */
   showConnection(paths) {
     const keys = [];

@@ -1,10 +1,12 @@
 // Starts the explorer: search, open a person's network, panels, as-of date, meeting mode, export.
 
 import { graphql, me, currentCsrfToken } from './api.js';
-import { BREAK_GLASS, CONNECTION, NETWORK, PANELS, RECORD_EXPORT, SEARCH } from './queries.js';
+import { BREAK_GLASS, CONNECTION, FLAGS, NETWORK, OVERDUE, PANELS, RECORD_EXPORT, SEARCH, TRIAGE } from './queries.js';
 import { Controller } from './controller.js';
 import { clear, el, fullName, markerCode } from './dom.js';
-import { renderAddresses, renderAgencies, renderChronology, renderDetails, renderSiblings } from './panels.js';
+import {
+  renderAddresses, renderAgencies, renderChronology, renderDetails, renderFlags, renderOverdue, renderSiblings, renderTriage,
+} from './panels.js';
 
 const FIRST = 500;
 const SLIDER_START = '2000-01-01';
@@ -19,6 +21,7 @@ const state = {
   scope: 'PERSON',
   selectedId: null,
   recentPeople: [],
+  flags: [],
   user: null,
 };
 
@@ -127,6 +130,7 @@ async function openPerson(personId, keepExpansions = false) {
     }
   }
   showTruncated(data.network.truncated);
+  await loadFlags();
   refreshAgencyFilter();
   controller.cy.$(`#${CSS.escape(`Person:${personId}`)}`).select();
   await loadPanels(state.selectedId && keepExpansions ? state.selectedId : personId);
@@ -155,6 +159,74 @@ async function loadPanels(personId) {
     loadPanels(personId);
   }, highlight);
   renderChronology($('panel-chronology'), data.chronology, person, highlight);
+  renderFlags($('panel-flags'), state.flags.filter((f) => concerns(f, personId)), person, highlight, evidenceKeys);
+  if (document.body.classList.contains('meeting')) {
+    await loadMeetingOverdue();
+  }
+}
+
+// --- risk flags and work queues -----------------------------------------------------------
+
+function concerns(flag, personId) {
+  return flag.subjectKind === 'PERSON' ? flag.subjectId === personId : flag.people.includes(personId);
+}
+
+/** The graph keys of a flag's evidence (people, addresses, professionals, agencies in the graph). */
+function evidenceKeys(ids) {
+  const keys = [];
+  ids.forEach((id) => ['Person', 'Address', 'Professional', 'Agency'].forEach((kind) => {
+    if (controller.cy.getElementById(`${kind}:${id}`).nonempty()) {
+      keys.push(`${kind}:${id}`);
+    }
+  }));
+  return keys;
+}
+
+/** Flags of every person in the graph, shown on their nodes. */
+async function loadFlags() {
+  const ids = controller.cy.nodes('.person').map((n) => n.data('recordId')).slice(0, 500);
+  const data = ids.length === 0 ? { riskFlags: [] }
+    : await guarded(() => graphql(FLAGS, { personIds: ids, asOf: state.asOf }));
+  state.flags = data ? data.riskFlags : [];
+  const byPerson = new Map();
+  ids.forEach((id) => byPerson.set(id, state.flags.filter((f) => concerns(f, id))));
+  controller.markFlags(byPerson);
+}
+
+async function openWork(tabId) {
+  $('work').hidden = false;
+  selectWorkTab($(tabId));
+  const [triage, overdue] = await Promise.all([
+    guarded(() => graphql(TRIAGE, { asOf: state.asOf })),
+    guarded(() => graphql(OVERDUE, { asOf: state.asOf })),
+  ]);
+  const open = (id) => { $('work').hidden = true; openPerson(id); };
+  if (triage) {
+    renderTriage($('panel-triage'), triage.triageQueue, open);
+  }
+  if (overdue) {
+    renderOverdue($('panel-overdue'), overdue.overdueActions, open);
+  }
+  document.body.dataset.workReady = 'true';
+}
+
+function selectWorkTab(tab) {
+  document.querySelectorAll('.work-tab').forEach((t) => {
+    const selected = t === tab;
+    t.setAttribute('aria-selected', String(selected));
+    $(t.getAttribute('aria-controls')).hidden = !selected;
+  });
+}
+
+/** Meeting mode: the overdue actions of the people in the graph. */
+async function loadMeetingOverdue() {
+  const data = await guarded(() => graphql(OVERDUE, { asOf: state.asOf }));
+  if (!data) {
+    return;
+  }
+  const inGraph = new Set(controller.cy.nodes('.person').map((n) => n.data('recordId')));
+  renderOverdue($('meeting-overdue'), data.overdueActions.filter((a) => a.for.some((p) => inGraph.has(p.id))),
+    (id) => openPerson(id), 'Overdue actions of this family');
 }
 
 async function expandSelected() {
@@ -168,6 +240,9 @@ async function expandSelected() {
     const added = controller.expand(node.id(), data.network);
     refreshAgencyFilter();
     say(added === 0 ? `Nothing more is linked to ${node.data('label')} on this date.` : '');
+    if (added > 0) {
+      await loadFlags();
+    }
   }
 }
 
@@ -217,7 +292,7 @@ function readFilters() {
 // --- tabs, meeting mode, export ------------------------------------------------------------
 
 function selectTab(tab) {
-  document.querySelectorAll('[role="tab"]').forEach((t) => {
+  document.querySelectorAll('.panels [role="tab"]').forEach((t) => {
     const selected = t === tab;
     t.setAttribute('aria-selected', String(selected));
     $(t.getAttribute('aria-controls')).hidden = !selected;
@@ -234,6 +309,8 @@ function toggleMeeting() {
     if (state.selectedId) {
       loadPanels(state.selectedId);
     }
+  } else {
+    clear($('meeting-overdue'));
   }
   setTimeout(() => controller.resize(), 50);
 }
@@ -344,7 +421,10 @@ function wire() {
   $('break-glass-cancel').addEventListener('click', () => { $('break-glass').hidden = true; });
   document.querySelectorAll('.edge-filter, #historic-filter, #agency-filter')
     .forEach((c) => c.addEventListener('change', readFilters));
-  document.querySelectorAll('[role="tab"]').forEach((tab) => tab.addEventListener('click', () => selectTab(tab)));
+  document.querySelectorAll('.panels [role="tab"]').forEach((tab) => tab.addEventListener('click', () => selectTab(tab)));
+  document.querySelectorAll('.work-tab').forEach((tab) => tab.addEventListener('click', () => selectWorkTab(tab)));
+  $('work-button').addEventListener('click', () => openWork('tab-triage'));
+  $('work-close').addEventListener('click', () => { $('work').hidden = true; });
   $('logout-form').addEventListener('submit', () => { $('logout-csrf').value = currentCsrfToken() || ''; });
 
   const cy = controller.cy;

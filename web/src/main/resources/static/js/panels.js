@@ -166,3 +166,62 @@ export function renderChronology(panel, entries, subject, onSelect) {
     [`Person:${subject.id}`, ...e.relatedIds.flatMap((id) => [`Person:${id}`, `Address:${id}`])], onSelect)),
   'Chronology'));
 }
+
+/** The risk flags of the selected person; choosing one highlights its evidence in the graph. */
+export function renderFlags(panel, flags, person, highlight, keysOf) {
+  clear(panel);
+  panel.setAttribute('aria-label', 'Risk flags');
+  panel.append(el('h2', { text: `Flags: ${fullName(person)}` }),
+    el('p', { class: 'meta', text: 'Prompts for a human decision, never decisions. Choose one to see its evidence.' }));
+  if (flags.length === 0) {
+    panel.append(el('p', { class: 'empty', text: 'No risk flags on this date.' }));
+    return;
+  }
+  panel.append(table(['Severity', 'Rule', 'What'], flags.map((f) => row([
+    el('span', { class: `severity severity-${f.severity}`, text: f.severity }),
+    `${f.rule} ${words(f.code)}`,
+    f.summary,
+  ], keysOf(f.evidence), highlight, `flag flag-${f.severity}`)), 'Risk flags'));
+}
+
+/** The triage queue: every rank with its score and the sentences behind it. */
+export function renderTriage(panel, queue, open) {
+  clear(panel);
+  panel.append(el('p', { class: 'meta', text: 'Referrals of the last 30 days, highest score first; ties by arrival. '
+    + 'Every point is explained.' }));
+  if (queue.length === 0) {
+    panel.append(el('p', { class: 'empty', text: 'No referrals in the last 30 days.' }));
+    return;
+  }
+  panel.append(table(['Rank', 'Score', 'Referral', 'Child', 'Why'], queue.map((t) => row([
+    String(t.rank), String(t.score),
+    `${t.referral.id}: ${words(t.referral.concern)}${t.referral.urgency ? ` (${words(t.referral.urgency)})` : ''}, `
+      + `received ${t.referral.receivedAt.substring(0, 10)}${t.referral.from ? ` from ${t.referral.from.name}` : ''}`,
+    fullName(t.referral.about),
+    el('ul', { class: 'reasons' }, t.reasons.map((r) => el('li', { text: r }))),
+  ], [t.referral.about.id], (ids) => open(ids[0]))), 'Triage queue'));
+}
+
+/** Overdue actions grouped by the agency that owns them (for meeting chairs). */
+export function renderOverdue(panel, actions, open, heading) {
+  clear(panel);
+  if (heading) {
+    panel.append(el('h3', { text: heading }));
+  }
+  if (actions.length === 0) {
+    panel.append(el('p', { class: 'empty', text: 'No overdue actions on this date.' }));
+    return;
+  }
+  const groups = new Map();
+  actions.forEach((a) => {
+    const owner = a.owner ? a.owner.name : 'No owner recorded';
+    groups.set(owner, [...(groups.get(owner) || []), a]);
+  });
+  [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).forEach(([owner, list]) => {
+    panel.append(el('h4', { text: `${owner} (${list.length})` }),
+      table(['Action', 'Due', 'Overdue', 'For', 'Meeting'], list.map((a) => row([
+        a.description, a.dueOn, `${a.workingDaysOverdue} working days`,
+        a.for.map(fullName).join(', '), `${words(a.meeting.kind)} ${a.meeting.heldOn}`,
+      ], a.for.map((p) => p.id), (ids) => { if (ids.length > 0) { open(ids[0]); } }, 'overdue')), `Overdue actions of ${owner}`));
+  });
+}

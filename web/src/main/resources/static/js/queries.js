@@ -12,6 +12,24 @@ export const RECORD_EXPORT = `mutation RecordExport($kind: ExportKind!, $personI
   recordExport(kind: $kind, personIds: $personIds, asOf: $asOf)
 }`;
 
+export const FLAGS = `query Flags($personIds: [ID!], $asOf: Date) {
+  riskFlags(personIds: $personIds, asOf: $asOf) { rule code severity subjectId subjectKind summary evidence people }
+}`;
+
+export const TRIAGE = `query Triage($asOf: Date) {
+  triageQueue(asOf: $asOf, first: 100) {
+    rank score reasons
+    referral { id receivedAt decidedAt concern urgency from { name } about { id givenName familyName } }
+  }
+}`;
+
+export const OVERDUE = `query Overdue($asOf: Date) {
+  overdueActions(asOf: $asOf) {
+    id description dueOn workingDaysOverdue owner { id name } meeting { id kind heldOn }
+    for { id givenName familyName }
+  }
+}`;
+
 export const SEARCH = `query Search($text: String!, $asOf: Date) {
   searchPeople(text: $text, first: 20) {
     id givenName familyName dateOfBirth age(asOf: $asOf) child(asOf: $asOf)

@@ -15,6 +15,8 @@ export const STYLE = [
   { selector: 'node.person.other', style: { shape: 'diamond', 'background-color': '#dddddd' } },
   { selector: 'node.person.child', style: { width: 24, height: 24, 'background-color': '#fff7c2' } },
   { selector: 'node.subject', style: { 'border-width': 5, 'border-color': '#1d4f91', 'font-weight': 'bold' } },
+  { selector: 'node.flag-HIGH', style: { 'underlay-color': '#b10e1e', 'underlay-opacity': 0.25, 'underlay-padding': 6 } },
+  { selector: 'node.flag-MEDIUM', style: { 'underlay-color': '#8a5a00', 'underlay-opacity': 0.2, 'underlay-padding': 5 } },
   { selector: 'node.restricted', style: { 'border-color': '#6b4e00', 'border-width': 4, 'border-style': 'dashed' } },
   { selector: 'node.rso', style: { 'border-color': '#b10e1e', 'border-width': 5, 'border-style': 'double' } },
   { selector: 'node.cpp', style: { 'border-color': '#1d70b8', 'border-style': 'dashed' } },

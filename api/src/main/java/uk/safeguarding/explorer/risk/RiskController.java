@@ -65,7 +65,11 @@ class RiskController {
     }
 
     @QueryMapping
-    List<RiskFlag> riskFlags(@Argument String personId, @Argument LocalDate asOf, @Argument List<Integer> rules) {
+    List<RiskFlag> riskFlags(@Argument String personId, @Argument LocalDate asOf, @Argument List<Integer> rules,
+            @Argument List<String> personIds) {
+        if (personIds != null) {
+            return risk.riskFlagsOf(personId, personIds, this.asOf.orToday(asOf), rules);
+        }
         return risk.riskFlags(personId, this.asOf.orToday(asOf), rules);
     }
 

@@ -30,6 +30,7 @@ import uk.safeguarding.explorer.security.Redaction;
 public class RiskService {
 
     static final String HIDDEN = "someone your agency cannot see";
+    static final int MAX_PEOPLE = 500;
 
     private final RiskRules rules;
     private final NeedToKnow needToKnow;
@@ -42,13 +43,7 @@ public class RiskService {
     }
 
     public List<RiskFlag> riskFlags(String personId, LocalDate asOf, List<Integer> ruleNumbers) {
-        Set<Integer> wanted = null;
-        if (ruleNumbers != null) {
-            wanted = new TreeSet<>(ruleNumbers);
-            if (wanted.stream().anyMatch(r -> r < 1 || r > 12)) {
-                throw new BadRequestException("rules", "must be rule numbers from 1 to 12");
-            }
-        }
+        var wanted = wanted(ruleNumbers);
         if (personId == null) {
             return shown(rules.evaluate(asOf, wanted, null), asOf, null);
         }
@@ -58,6 +53,34 @@ public class RiskService {
         needToKnow.require("riskFlags", personId, asOf);
         return shown(rules.evaluate(asOf, wanted, List.of(personId)), asOf, Set.of(personId)).stream()
                 .filter(f -> concerns(f, personId)).toList();
+    }
+
+    /** The flags of each of the people given (those the user may see), once each. */
+    public List<RiskFlag> riskFlagsOf(String personId, List<String> personIds, LocalDate asOf, List<Integer> ruleNumbers) {
+        if (personId != null) {
+            throw new BadRequestException("personIds", "must not be given together with personId");
+        }
+        if (personIds.size() > MAX_PEOPLE || personIds.stream().anyMatch(id -> id.isBlank() || id.length() > 200)) {
+            throw new BadRequestException("personIds", "must be at most " + MAX_PEOPLE + " ids of at most 200 characters");
+        }
+        var wanted = wanted(ruleNumbers);
+        var visible = needToKnow.visible("riskFlags", personIds, asOf);
+        if (visible.isEmpty()) {
+            return List.of();
+        }
+        return shown(rules.evaluate(asOf, wanted, visible), asOf, visible).stream()
+                .filter(f -> visible.stream().anyMatch(id -> concerns(f, id))).distinct().toList();
+    }
+
+    private static Set<Integer> wanted(List<Integer> ruleNumbers) {
+        if (ruleNumbers == null) {
+            return null;
+        }
+        var wanted = new TreeSet<>(ruleNumbers);
+        if (wanted.stream().anyMatch(r -> r < 1 || r > 12)) {
+            throw new BadRequestException("rules", "must be rule numbers from 1 to 12");
+        }
+        return wanted;
     }
 
     /** The flags of each of the people (Person.riskFlags), for people already shown to the user. */

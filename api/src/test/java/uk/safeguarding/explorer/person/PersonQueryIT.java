@@ -45,6 +45,9 @@ class PersonQueryIT extends ExplorerIT {
                 + "{\"id\":\"m-gary-mappa\",\"type\":\"MAPPA\",\"from\":\"2009-01-01\",\"to\":null,\"mappaCategory\":1,"
                 + "\"mappaLevel\":1},"
                 + "{\"id\":\"m-gary-rso\",\"type\":\"REGISTERED_SEX_OFFENDER\",\"from\":\"2009-01-01\",\"to\":null,"
+                + "\"mappaCategory\":null,\"mappaLevel\":null},"
+                // the approved premises' marker, carried by the person living there
+                + "{\"id\":\"m-hostel\",\"type\":\"OTHER\",\"from\":\"2018-06-21\",\"to\":null,"
                 + "\"mappaCategory\":null,\"mappaLevel\":null}],"
                 + "\"currentAddress\":{\"id\":\"a-hostel\",\"line1\":\"Approved Premises, 1 Station Rise\","
                 + "\"kind\":\"APPROVED_PREMISES\"},\"before\":{\"id\":\"a-bell\"}}");

@@ -298,6 +298,45 @@ class ExplorerBrowserIT extends ExplorerIT {
     }
 
     @Test
+    void flagsAreOnTheNodesAndInTheFlagsPanelWithTheirEvidenceHighlighted() throws Exception {
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        waitFor("window.explorer.controller.cy.nodes('.flag-HIGH').length > 0");
+        assertThat((String) js("return window.explorer.controller.cy.getElementById('Person:p-lily').data('display')"))
+                .contains("[FLAG 2]");
+        driver.findElement(By.id("tab-flags")).click();
+        waitFor("document.getElementById('panel-flags').textContent.includes('AIM3')");
+        var panel = driver.findElement(By.id("panel-flags")).getText();
+        assertThat(panel).contains("Kyle Archer has harmful sexual behaviour (since 2018-02-20) but no AIM3 assessment.")
+                .contains("Referral r-kyle-1").contains("The strategy meeting of 2018-03-05");
+        driver.findElement(By.cssSelector("#panel-flags tr.flag")).click();
+        assertThat(inGraph("node.highlighted[id = 'Person:p-kyle']")).isEqualTo(1);
+        screenshot("kyle-flags");
+    }
+
+    @Test
+    void aMeetingChairWorksThroughTheTriageQueueAndOverdueActions() throws Exception {
+        signIn("meeting-chair");
+        open("/?asOf=" + Scenario.AS_OF);
+        driver.findElement(By.id("work-button")).click();
+        waitFor("document.body.dataset.workReady === 'true'");
+        var triage = driver.findElement(By.id("panel-triage")).getText();
+        assertThat(triage).contains("r-kyle-2").contains("Kyle Archer").contains("+30: 3 sibling(s)");
+        screenshot("triage-queue");
+        driver.findElement(By.id("tab-overdue")).click();
+        var overdue = driver.findElement(By.id("panel-overdue")).getText();
+        assertThat(overdue).contains("Children's social care (front door) (1)")
+                .contains("Social work assessment of the risk to Kyle's siblings").contains("2018-03-26");
+        screenshot("overdue-actions");
+        // choosing a row opens the child; meeting mode lists the family's overdue actions
+        driver.findElement(By.cssSelector("#panel-overdue tr.overdue")).click();
+        waitFor("window.explorer.controller.cy.nodes().length > 3");
+        driver.findElement(By.id("meeting-button")).click();
+        waitFor("document.getElementById('meeting-overdue').textContent.includes('Social work assessment')");
+        assertThat(driver.findElement(By.id("meeting-overdue")).getText()).contains("Overdue actions of this family");
+    }
+
+    @Test
     void aNameThatLooksLikeHtmlIsShownAsTextAndRunsNothing() throws Exception {
         signIn();
         open("/?asOf=" + Scenario.AS_OF);

@@ -47,6 +47,7 @@ public final class BenchRunner {
 
     private static final String PASSWORD = "bench-" + Long.toHexString(new Random().nextLong());
     private static final int WARMUP = 200;
+    private static final int AREA_RUNS = 5;
 
     private final Path root;
     private final int requests;
@@ -123,6 +124,7 @@ public final class BenchRunner {
                         "graphql_to_cypher_p95", round(graphql.get("p95_ms") / Math.max(cypher.get("p95_ms"), 0.001))));
             }
             result.put("queries", queries);
+            result.put("area_wide", areaWide(httpPort));
             result.put("throughput", throughput(httpPort, subjects));
             result.put("heap_used_bytes", heapUsed(app.pid()));
             result.put("store_bytes", size(store));
@@ -246,6 +248,62 @@ public final class BenchRunner {
             }
         }
         return result;
+    }
+
+    // --- area-wide queries (risk issue) --------------------------------------------------------
+
+    /** Area-wide riskFlags and triageQueue over GraphQL: a few runs each, with the answer's size. */
+    private Map<String, Object> areaWide(int port) {
+        var asOf = BenchQueries.AS_OF.toString();
+        var area = new LinkedHashMap<String, Object>();
+        var documents = new LinkedHashMap<String, String>();
+        documents.put("riskFlags", "query($asOf: Date) { riskFlags(asOf: $asOf) { rule code severity subjectId summary evidence } }");
+        documents.put("triageQueue", "query($asOf: Date) { triageQueue(asOf: $asOf, first: 500) { rank score reasons referral { id } } }");
+        documents.forEach((name, document) -> {
+            log("Measuring area-wide " + name);
+            var times = new ArrayList<Double>();
+            var size = 0;
+            for (int i = 0; i < AREA_RUNS + 1; i++) {
+                var started = System.nanoTime();
+                var body = postForBody(port, document, Map.of("asOf", asOf));
+                var ms = (System.nanoTime() - started) / 1e6;
+                if (i > 0) {
+                    times.add(ms);
+                }
+                size = count(body, name);
+            }
+            var stats = new LinkedHashMap<String, Object>(percentiles(times));
+            stats.put("runs", AREA_RUNS);
+            stats.put("items", size);
+            area.put(name, stats);
+        });
+        return area;
+    }
+
+    private static int count(String body, String field) {
+        var node = JsonMapper.shared().readTree(body).get("data").get(field);
+        return node == null ? 0 : node.size();
+    }
+
+    private String postForBody(int port, String document, Map<String, Object> variables) {
+        try {
+            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                    .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf())
+                    .timeout(java.time.Duration.ofMinutes(10))
+                    .POST(HttpRequest.BodyPublishers.ofString(JsonMapper.shared().writeValueAsString(
+                            Map.of("query", document, "variables", variables)))).build();
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
+                throw new IllegalStateException("area-wide query failed: " + response.statusCode() + " "
+                        + response.body().substring(0, Math.min(500, response.body().length())));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     // --- timing ---------------------------------------------------------------------------------
