@@ -1,12 +1,18 @@
-// Details for the nodes of a network: markers current on asOf on people and addresses, the
-// parent links of people (for derived sibling edges) and the agencies professionals work for.
+// Details for the nodes of a network: markers current on asOf on people (their own, then their
+// home's) and addresses, the parent links of people (for derived sibling edges) and the agencies
+// professionals work for.
 CALL () {
   UNWIND $people AS id
   MATCH (p:Person {id: id})
   RETURN 'Person' AS label, id,
     COLLECT { MATCH (p)<-[:ON]-(m:Marker)
               WHERE (m.from IS NULL OR m.from <= $asOf) AND (m.to IS NULL OR m.to >= $asOf)
-              RETURN m ORDER BY m.from, m.id } AS markers,
+              RETURN m ORDER BY m.from, m.id }
+    // the markers of the address they live at, carried by everyone living there
+    + COLLECT { MATCH (p)-[l:LIVES_AT]->(:Address)<-[:ON]-(m:Marker)
+                WHERE (l.from IS NULL OR l.from <= $asOf) AND (l.to IS NULL OR l.to >= $asOf)
+                  AND (m.from IS NULL OR m.from <= $asOf) AND (m.to IS NULL OR m.to >= $asOf)
+                RETURN m ORDER BY m.from, m.id } AS markers,
     COLLECT { MATCH (par:Person)-[pl:PARENT_OF]->(p) WHERE pl.from IS NULL OR pl.from <= $asOf
               RETURN {id: par.id, kind: pl.kind, from: pl.from} } AS parents,
     null AS agency, null AS worksFor

@@ -58,15 +58,10 @@ public class FollowUpService {
         if (agencyId != null && (agencyId.isBlank() || agencyId.length() > 200)) {
             throw new BadRequestException("agencyId", "must be a non-blank id of at most 200 characters");
         }
-        return overdue(asOf, agencyId, null);
-    }
-
-    /** Overdue actions for some people (meeting mode), or all. */
-    public List<ActionView> overdue(LocalDate asOf, String agencyId, List<String> ids) {
         var parameters = new HashMap<String, Object>();
         parameters.put("asOf", asOf);
         parameters.put("agency", agencyId);
-        parameters.put("ids", ids);
+        parameters.put("ids", null);
         var rows = graph.read("risk/overdue-actions", parameters, r -> r);
         var people = new LinkedHashSet<String>();
         rows.forEach(r -> r.get("people").values().forEach(p -> people.add(p.get("id").asString())));

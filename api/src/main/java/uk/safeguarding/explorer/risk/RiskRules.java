@@ -51,7 +51,7 @@ public class RiskRules {
     /** A flag before its sentence is written: the sentence takes a function naming people by id. */
     public record Raised(int rule, String code, Severity severity, String subjectId, SubjectKind kind,
             List<String> evidence, List<String> people, Function<Function<String, String>, String> summary,
-            String offenderId, String offenderSource) {
+            String offenderId) {
 
         RiskFlag write(Function<String, String> name) {
             return new RiskFlag(rule, code, severity, subjectId, kind, summary.apply(name), evidence, people);
@@ -149,8 +149,7 @@ public class RiskRules {
 
     /** 1. A child co-resident with an RSO / MAPPA category 1 offender: HIGH now, MEDIUM historic. */
     private void rule1(Context c) {
-        record Stay(PersonView child, PersonView offender, String address, Period overlap, List<String> evidence,
-                String source) {
+        record Stay(PersonView child, PersonView offender, String address, Period overlap, List<String> evidence) {
         }
         var stays = new LinkedHashMap<String, List<Stay>>();
         for (var row : c.read("rule-01", Map.of())) {
@@ -172,8 +171,7 @@ public class RiskRules {
             var address = row.get("a");
             stays.computeIfAbsent(child.id() + "|" + offender.id(), k -> new ArrayList<>()).add(new Stay(child, offender,
                     Views.string(address, "line1"), overlap, List.of(child.id(), offender.id(), Views.string(address, "id"),
-                            row.get("markerId").asString(), row.get("oKey").asString(), row.get("cKey").asString()),
-                    null));
+                            row.get("markerId").asString(), row.get("oKey").asString(), row.get("cKey").asString())));
         }
         for (var group : stays.values()) {
             var first = group.get(0);
@@ -186,7 +184,7 @@ public class RiskRules {
                     name -> name.apply(first.child().id()) + (current ? " lives" : " lived") + " with "
                             + name.apply(first.offender().id()) + ", a registered sex offender, at "
                             + String.join("; ", where) + ".",
-                    first.offender().id(), null));
+                    first.offender().id()));
         }
     }
 
@@ -243,7 +241,7 @@ public class RiskRules {
                                         : "a sexual-abuse referral (" + parts[2] + ") about " + name.apply(parts[1])
                                                 + " was made while they lived there";
                             }).toList()) + (childThere ? "; a child lives there now." : "."),
-                    finalOffender, null));
+                    finalOffender));
         }
     }
 
@@ -278,7 +276,7 @@ public class RiskRules {
             c.flags.add(new Raised(3, "RSO_CONTACT", Severity.HIGH, childId, SubjectKind.PERSON, List.copyOf(evidence),
                     List.of(childId, offenderId), name -> name.apply(offenderId) + ", a registered sex offender, "
                             + String.join(" and ", ways.stream().map(w -> w.apply(name)).toList()) + ".",
-                    offenderId, null));
+                    offenderId));
         }
     }
 
@@ -327,7 +325,7 @@ public class RiskRules {
                                 + ", who " + why + ") has had no assessment since the concern began"
                                 + (atRisk.latestAssessmentOn() == null ? "." : "; the last was on "
                                         + atRisk.latestAssessmentOn() + "."),
-                        null, null));
+                        null));
             }
         }
     }
@@ -355,7 +353,7 @@ public class RiskRules {
                     SubjectKind.PERSON, evidence, List.of(child.id()), name -> name.apply(child.id())
                             + " has harmful sexual behaviour" + (since == null ? "" : " (since " + since + ")") + " but "
                             + String.join(" and ", missing) + ".",
-                    null, null));
+                    null));
         }
     }
 
@@ -393,7 +391,7 @@ public class RiskRules {
             c.flags.add(new Raised(6, "REFERRAL_DELAY", finalSeverity, id, SubjectKind.REFERRAL,
                     List.of(id, person.id()), List.of(person.id()), name -> "Referral " + id + from + " about "
                             + name.apply(person.id()) + " was " + String.join("; ", problems) + " (timescale: 1 working day).",
-                    null, null));
+                    null));
         }
     }
 
@@ -424,7 +422,7 @@ public class RiskRules {
                     id, SubjectKind.MEETING, evidence, people, name -> "The strategy meeting of " + Views.date(m, "heldOn")
                             + " about " + String.join(", ", people.stream().map(name).toList()) + " was held without "
                             + String.join(" or ", missing) + " (the minimum is social care, health and police).",
-                    null, null));
+                    null));
         }
     }
 
@@ -452,7 +450,7 @@ public class RiskRules {
                             + "\" (" + owner + "), agreed at the strategy meeting of " + Views.date(m, "heldOn")
                             + (people.isEmpty() ? "" : " for " + String.join(", ", people.stream().map(name).toList()))
                             + ", was due on " + due + " and is " + late + " working days overdue.",
-                    null, null));
+                    null));
         }
     }
 
@@ -487,7 +485,7 @@ public class RiskRules {
                     List.of(person.id(), id), List.of(person.id()), name -> name.apply(person.id()) + " was missing from "
                             + start.withZoneSameInstant(LONDON).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES)
                             + " (" + id + ") and had " + what + ".",
-                    null, null));
+                    null));
         }
     }
 
@@ -500,7 +498,7 @@ public class RiskRules {
                     List.of(person.id(), row.get("markerId").asString()), List.of(person.id()),
                     name -> name.apply(person.id()) + " has been on a child protection plan" + (since == null ? ""
                             : " since " + since) + " but has no NHS number, so health systems (CP-IS) cannot flag them.",
-                    null, null));
+                    null));
         }
     }
 
@@ -526,7 +524,7 @@ public class RiskRules {
             c.flags.add(new Raised(11, "REPEAT_REFERRALS", referrals.size() >= 3 ? Severity.HIGH : Severity.MEDIUM, id,
                     SubjectKind.PERSON, evidence, List.of(id), name -> name.apply(id) + " has " + referrals.size()
                             + " referrals in the 12 months to " + c.asOf + " (received " + String.join(", ", dates) + ").",
-                    null, null));
+                    null));
         });
     }
 
@@ -552,7 +550,7 @@ public class RiskRules {
                         person.id(), SubjectKind.PERSON, evidence, List.of(person.id()), name -> name.apply(person.id())
                                 + ", a victim of sexual abuse since " + start + ", has no CAMHS, CSAAC or ISVA involvement ("
                                 + weeks + " weeks; the threshold is " + limit + ").",
-                        null, null));
+                        null));
                 continue;
             }
             var began = Views.date(support, "from");
@@ -562,7 +560,7 @@ public class RiskRules {
                 c.flags.add(new Raised(12, "SA_VICTIM_NO_SUPPORT", Severity.LOW, person.id(), SubjectKind.PERSON, evidence,
                         List.of(person.id()), name -> name.apply(person.id()) + " waited " + waited + " weeks (threshold "
                                 + limit + ") for " + support.get("agencyName").asString() + ", which began on " + began + ".",
-                        null, null));
+                        null));
             }
         }
     }
