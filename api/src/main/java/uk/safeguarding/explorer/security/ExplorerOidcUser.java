@@ -31,14 +31,4 @@ public class ExplorerOidcUser extends DefaultOidcUser implements ExplorerPrincip
     public String agency() {
         return who.agency();
     }
-
-    @Override
-    public boolean equals(Object other) {
-        return super.equals(other);
-    }
-
-    @Override
-    public int hashCode() {
-        return super.hashCode();
-    }
 }

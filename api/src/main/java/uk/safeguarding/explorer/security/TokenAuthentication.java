@@ -28,14 +28,4 @@ class TokenAuthentication extends AbstractAuthenticationToken {
     public Object getPrincipal() {
         return user;
     }
-
-    @Override
-    public boolean equals(Object other) {
-        return super.equals(other);
-    }
-
-    @Override
-    public int hashCode() {
-        return super.hashCode();
-    }
 }

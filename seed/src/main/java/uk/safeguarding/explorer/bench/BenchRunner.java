@@ -286,24 +286,11 @@ public final class BenchRunner {
     }
 
     private String postForBody(int port, String document, Map<String, Object> variables) {
-        try {
-            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-                    .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf())
-                    .timeout(java.time.Duration.ofMinutes(10))
-                    .POST(HttpRequest.BodyPublishers.ofString(JsonMapper.shared().writeValueAsString(
-                            Map.of("query", document, "variables", variables)))).build();
-            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
-                throw new IllegalStateException("area-wide query failed: " + response.statusCode() + " "
-                        + response.body().substring(0, Math.min(500, response.body().length())));
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        var response = send(port, document, variables);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("area-wide query answered HTTP " + response.statusCode());
         }
+        return response.body();
     }
 
     // --- timing ---------------------------------------------------------------------------------
@@ -340,17 +327,24 @@ public final class BenchRunner {
     }
 
     private int post(int port, String document, Map<String, Object> variables) {
+        return send(port, document, variables).statusCode();
+    }
+
+    /** POST /graphql in the signed-in session; a GraphQL error fails the run. */
+    private HttpResponse<String> send(int port, String document, Map<String, Object> variables) {
         try {
             var body = JsonMapper.shared().writeValueAsString(Map.of("query", document, "variables", variables));
             var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                     .header("Content-Type", "application/json")
                     .header("X-XSRF-TOKEN", xsrf())
+                    .timeout(java.time.Duration.ofMinutes(10))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             var response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.body().contains("\"errors\"")) {
-                throw new IllegalStateException("GraphQL errors: " + response.body());
+                throw new IllegalStateException("GraphQL errors: "
+                        + response.body().substring(0, Math.min(500, response.body().length())));
             }
-            return response.statusCode();
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
