@@ -1,7 +1,8 @@
-// Everything siblingsAtRisk needs about the subject, as one row: its parent links, when the
-// concern began, and every candidate child found by each kind of link (filtered to children and
-// classified in graph-model's SiblingKinds, so the rule lives in one place).
-MATCH (s:Person {id: $id})
+// Everything siblingsAtRisk needs about each subject, as one row per subject: its parent links,
+// when the concern began, and every candidate child found by each kind of link (filtered to
+// children and classified in graph-model's SiblingKinds, so the rule lives in one place).
+UNWIND $ids AS id
+MATCH (s:Person {id: id})
 RETURN s,
   COLLECT { MATCH (par:Person)-[pl:PARENT_OF]->(s) WHERE pl.from IS NULL OR pl.from <= $asOf
             RETURN {id: par.id, kind: pl.kind, from: pl.from} } AS subjectParents,

@@ -179,7 +179,7 @@ export function renderFlags(panel, flags, person, highlight, keysOf) {
   }
   panel.append(table(['Severity', 'Rule', 'What'], flags.map((f) => row([
     el('span', { class: `severity severity-${f.severity}`, text: f.severity }),
-    `${f.rule} ${words(f.code)}`,
+    el('span', { title: f.code, text: `Rule ${f.rule}` }),
     f.summary,
   ], keysOf(f.evidence), highlight, `flag flag-${f.severity}`)), 'Risk flags'));
 }
@@ -195,7 +195,7 @@ export function renderTriage(panel, queue, open) {
   }
   panel.append(table(['Rank', 'Score', 'Referral', 'Child', 'Why'], queue.map((t) => row([
     String(t.rank), String(t.score),
-    `${t.referral.id}: ${words(t.referral.concern)}${t.referral.urgency ? ` (${words(t.referral.urgency)})` : ''}, `
+    `${t.referral.id}: ${t.referral.concern === 'HSB' ? 'harmful sexual behaviour' : words(t.referral.concern)}${t.referral.urgency ? ` (${words(t.referral.urgency)})` : ''}, `
       + `received ${t.referral.receivedAt.substring(0, 10)}${t.referral.from ? ` from ${t.referral.from.name}` : ''}`,
     fullName(t.referral.about),
     el('ul', { class: 'reasons' }, t.reasons.map((r) => el('li', { text: r }))),

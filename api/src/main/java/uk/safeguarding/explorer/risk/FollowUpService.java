@@ -94,9 +94,11 @@ public class FollowUpService {
                     "windowStart", asOf.minusDays(settings.triageDays() - 1L).atStartOfDay(RiskRules.LONDON),
                     "windowEnd", asOf.plusDays(1).atStartOfDay(RiskRules.LONDON)), r -> r);
             var result = new ArrayList<Scored>();
+            var answers = siblings.withoutNeedToKnow(tx, rows.stream().map(r -> r.get("p").get("id").asString())
+                    .distinct().toList(), asOf);
             for (var row : rows) {
                 var person = PersonView.from(row.get("p"));
-                var unassessed = siblings.withoutNeedToKnow(tx, person.id(), asOf).stream()
+                var unassessed = answers.getOrDefault(person.id(), List.of()).stream()
                         .filter(c -> !c.assessed() && c.links().stream().anyMatch(l -> l.kind() != RiskLinkKind.CONTACT))
                         .map(c -> RiskRules.name(c.child())).toList();
                 result.add(new Scored(row, person, unassessed));

@@ -293,14 +293,22 @@ public class RiskRules {
         }
         var parameters = new HashMap<String, Object>();
         parameters.put("candidates", candidates);
+        var subjects = new LinkedHashMap<String, String>();
         for (var row : c.read("rule-04", parameters)) {
             var subject = c.person(row.get("s"));
-            if (!c.child(subject)) {
-                continue;
+            if (c.child(subject)) {
+                subjects.put(subject.id(), row.get("whys").asList(Value::asString).contains("CSA_VICTIM")
+                        ? "is a victim of child sexual abuse" : "has harmful sexual behaviour");
             }
-            var why = row.get("whys").asList(Value::asString).contains("CSA_VICTIM") ? "is a victim of child sexual abuse"
-                    : "has harmful sexual behaviour";
-            for (var atRisk : siblings.withoutNeedToKnow(c.tx, subject.id(), c.asOf)) {
+        }
+        if (subjects.isEmpty()) {
+            return;
+        }
+        var answers = siblings.withoutNeedToKnow(c.tx, subjects.keySet(), c.asOf);
+        for (var entry : subjects.entrySet()) {
+            var subjectId = entry.getKey();
+            var why = entry.getValue();
+            for (var atRisk : answers.getOrDefault(subjectId, List.of())) {
                 var links = atRisk.links().stream().filter(l -> SIBLING_KINDS.contains(l.kind())
                         || (l.kind() == RiskLinkKind.CO_RESIDENT && (l.to() == null || !l.to().isBefore(c.asOf))))
                         .toList();
@@ -312,7 +320,7 @@ public class RiskRules {
                 var together = links.stream().anyMatch(l -> l.kind() == RiskLinkKind.CO_RESIDENT);
                 var how = links.stream().map(l -> l.kind() == RiskLinkKind.CO_RESIDENT ? "in the household"
                         : words(l.kind().name())).distinct().toList();
-                var evidence = new LinkedHashSet<String>(List.of(child.id(), subject.id()));
+                var evidence = new LinkedHashSet<String>(List.of(child.id(), subjectId));
                 links.forEach(l -> {
                     l.via().forEach(v -> evidence.add(v.id()));
                     if (l.address() != null) {
@@ -320,8 +328,8 @@ public class RiskRules {
                     }
                 });
                 c.flags.add(new Raised(4, "SIBLING_NOT_ASSESSED", together ? Severity.HIGH : Severity.MEDIUM, child.id(),
-                        SubjectKind.PERSON, List.copyOf(evidence), List.of(child.id(), subject.id()),
-                        name -> name.apply(child.id()) + " (" + String.join(", ", how) + " of " + name.apply(subject.id())
+                        SubjectKind.PERSON, List.copyOf(evidence), List.of(child.id(), subjectId),
+                        name -> name.apply(child.id()) + " (" + String.join(", ", how) + " of " + name.apply(subjectId)
                                 + ", who " + why + ") has had no assessment since the concern began"
                                 + (atRisk.latestAssessmentOn() == null ? "." : "; the last was on "
                                         + atRisk.latestAssessmentOn() + "."),

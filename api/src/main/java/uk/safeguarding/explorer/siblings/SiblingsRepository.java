@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
@@ -28,8 +27,9 @@ class SiblingsRepository {
         return graph.inReadTransaction(work);
     }
 
-    Optional<Record> subject(TransactionContext tx, String id, LocalDate asOf) {
-        return Graph.read(tx, "queries/siblings-at-risk", Map.of("id", id, "asOf", asOf), r -> r).stream().findFirst();
+    /** One row per subject found (unknown ids give none). */
+    List<Record> subjects(TransactionContext tx, Collection<String> ids, LocalDate asOf) {
+        return Graph.read(tx, "queries/siblings-at-risk", Map.of("ids", List.copyOf(ids), "asOf", asOf), r -> r);
     }
 
     List<Record> children(TransactionContext tx, Collection<String> ids, LocalDate asOf) {

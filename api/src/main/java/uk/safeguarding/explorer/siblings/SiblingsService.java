@@ -2,6 +2,7 @@ package uk.safeguarding.explorer.siblings;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.neo4j.driver.TransactionContext;
@@ -34,7 +36,8 @@ import uk.safeguarding.explorer.siblings.RiskLink.RiskLinkKind;
 
 /**
  * siblingsAtRisk (DESIGN §5): every child other than the subject exposed to the same source of
- * harm. The graph supplies the candidates (four named queries, whatever the number of children);
+ * harm. The graph supplies the candidates (five named queries, whatever the number of children or
+ * subjects);
  * the rules that decide sibling kinds, childhood and overlaps are graph-model's.
  */
 @Service
@@ -67,35 +70,120 @@ public class SiblingsService {
     }
 
     /**
-     * The children at risk around a person in a transaction of the caller's, with no need-to-know
-     * applied and nothing audited: for the risk rules, which apply both to the flags they raise.
+     * The children at risk around each of several people in a transaction of the caller's, with no
+     * need-to-know applied and nothing audited: for the risk rules, which apply both to the flags
+     * they raise. The reads are batched: each of the five queries runs once for all the people.
      */
-    public List<ChildAtRisk> withoutNeedToKnow(TransactionContext tx, String personId, LocalDate asOf) {
-        return siblingsAtRisk(tx, personId, asOf);
+    public Map<String, List<ChildAtRisk>> withoutNeedToKnow(TransactionContext tx, Collection<String> personIds,
+            LocalDate asOf) {
+        return compute(tx, personIds, asOf);
     }
 
     private List<ChildAtRisk> siblingsAtRisk(TransactionContext tx, String personId, LocalDate asOf) {
-        var subject = repository.subject(tx, personId, asOf)
-                .orElseThrow(() -> new NotFoundException("No person with id '" + personId + "'"));
-        var links = new LinkedHashMap<String, List<Found>>();
-        var subjectParents = parentLinks(subject.get("subjectParents"));
-        var concernBegan = concernBegan(subject);
+        var answers = compute(tx, List.of(personId), asOf);
+        if (!answers.containsKey(personId)) {
+            throw new NotFoundException("No person with id '" + personId + "'");
+        }
+        return answers.get(personId);
+    }
 
-        var siblingCandidates = new LinkedHashSet<String>();
-        subject.get("viaParents").asList(Value::asString).forEach(siblingCandidates::add);
-        subject.get("viaParentPartners").asList(Value::asString).forEach(siblingCandidates::add);
-        for (var explicit : subject.get("explicitSiblings").values()) {
+    /** One subject's links while they are being found. */
+    private static final class Subject {
+        final String id;
+        final List<ParentLink> parents;
+        final LocalDate concernBegan;
+        final Set<String> siblingCandidates = new LinkedHashSet<>();
+        final Map<String, List<Found>> links = new LinkedHashMap<>();
+
+        Subject(org.neo4j.driver.Record row) {
+            this.id = row.get("s").get("id").asString();
+            this.parents = parentLinks(row.get("subjectParents"));
+            this.concernBegan = concernBegan(row);
+        }
+    }
+
+    private Map<String, List<ChildAtRisk>> compute(TransactionContext tx, Collection<String> personIds, LocalDate asOf) {
+        var subjects = new LinkedHashMap<String, Subject>();
+        var candidates = new LinkedHashSet<String>();
+        for (var row : repository.subjects(tx, personIds, asOf)) {
+            var subject = new Subject(row);
+            subjects.put(subject.id, subject);
+            links(subject, row, asOf);
+            candidates.addAll(subject.siblingCandidates);
+            candidates.addAll(subject.links.keySet());
+        }
+        var context = new HashMap<String, org.neo4j.driver.Record>();
+        if (!candidates.isEmpty()) {
+            repository.children(tx, candidates, asOf).forEach(r -> context.put(r.get("c").get("id").asString(), r));
+        }
+
+        // Derived sibling kinds need the partnerships between the parents of both children.
+        var parentIds = new HashSet<String>();
+        subjects.values().forEach(s -> {
+            s.parents.forEach(p -> parentIds.add(p.parentId()));
+            s.siblingCandidates.forEach(id -> {
+                if (context.containsKey(id)) {
+                    parentLinks(context.get(id).get("parents")).forEach(p -> parentIds.add(p.parentId()));
+                }
+            });
+        });
+        var partnerships = parentIds.size() < 2 ? List.<Partnership>of()
+                : repository.partnerships(tx, parentIds).stream().map(r -> new Partnership(r.get("a").asString(),
+                        r.get("b").asString(), Views.date(r, "from"))).toList();
+        for (var subject : subjects.values()) {
+            for (var id : subject.siblingCandidates) {
+                if (!context.containsKey(id) || id.equals(subject.id)) {
+                    continue;
+                }
+                var kinds = SiblingKinds.derive(subject.parents, parentLinks(context.get(id).get("parents")),
+                        partnerships, asOf);
+                kinds.forEach((kind, via) -> add(subject.links, id, new Found(kindOf(kind), via, null, null, null)));
+            }
+        }
+
+        // Everyone named in a link (via) and every address, read once.
+        var names = new HashMap<String, PersonView>();
+        context.forEach((id, r) -> names.put(id, PersonView.from(r.get("c"))));
+        var viaIds = new HashSet<String>();
+        var addressIds = new HashSet<String>();
+        subjects.values().forEach(s -> s.links.values().forEach(list -> list.forEach(f -> {
+            viaIds.addAll(f.via());
+            if (f.address() != null) {
+                addressIds.add(f.address());
+            }
+        })));
+        viaIds.removeAll(names.keySet());
+        if (!viaIds.isEmpty()) {
+            repository.people(tx, viaIds).forEach(p -> names.put(p.id(), p));
+        }
+        var addresses = new HashMap<String, AddressView>();
+        if (!addressIds.isEmpty()) {
+            repository.addresses(tx, addressIds).forEach(r -> addresses.put(r.get("a").get("id").asString(),
+                    AddressView.from(r.get("a"))));
+        }
+        var answers = new LinkedHashMap<String, List<ChildAtRisk>>();
+        subjects.values().forEach(s -> answers.put(s.id, answer(s, context, names, addresses, asOf)));
+        return answers;
+    }
+
+    /** The links the subject's own row shows (all but the derived sibling kinds). */
+    private static void links(Subject subject, org.neo4j.driver.Record row, LocalDate asOf) {
+        row.get("viaParents").asList(Value::asString).forEach(subject.siblingCandidates::add);
+        row.get("viaParentPartners").asList(Value::asString).forEach(subject.siblingCandidates::add);
+        subject.siblingCandidates.remove(subject.id);
+        var links = subject.links;
+        for (var explicit : row.get("explicitSiblings").values()) {
             add(links, explicit.get("id").asString(), new Found(kindOf(SiblingKind.valueOf(explicit.get("kind").asString())),
                     List.of(), null, null, null));
         }
-        for (var id : subject.get("children").asList(Value::asString)) {
+        for (var id : row.get("children").asList(Value::asString)) {
             add(links, id, new Found(RiskLinkKind.CHILD, List.of(), null, null, null));
         }
-        for (var step : subject.get("stepchildren").values()) {
+        for (var step : row.get("stepchildren").values()) {
             add(links, step.get("id").asString(),
                     new Found(RiskLinkKind.STEPCHILD, List.of(step.get("via").asString()), null, null, null));
         }
-        for (var stay : subject.get("coResidence").values()) {
+        for (var stay : row.get("coResidence").values()) {
             var overlap = new Period(Views.date(stay, "from1"), Views.date(stay, "to1"))
                     .intersection(new Period(Views.date(stay, "from2"), Views.date(stay, "to2")));
             if (overlap != null && overlap.startsOnOrBefore(asOf)) {
@@ -103,62 +191,18 @@ public class SiblingsService {
                         stay.get("address").asString(), overlap.from(), overlap.to()));
             }
         }
-        for (var contact : subject.get("contacts").values()) {
+        for (var contact : row.get("contacts").values()) {
             add(links, contact.get("id").asString(), new Found(RiskLinkKind.CONTACT, List.of(), null,
                     Views.date(contact, "from"), Views.date(contact, "to")));
         }
+    }
 
-        var candidates = new LinkedHashSet<String>(siblingCandidates);
-        candidates.addAll(links.keySet());
-        candidates.remove(personId);
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
-        var context = new HashMap<String, org.neo4j.driver.Record>();
-        repository.children(tx, candidates, asOf).forEach(r -> context.put(r.get("c").get("id").asString(), r));
-
-        // Derived sibling kinds need the partnerships between the parents of both children.
-        var parentIds = new HashSet<String>();
-        subjectParents.forEach(p -> parentIds.add(p.parentId()));
-        siblingCandidates.forEach(id -> {
-            if (context.containsKey(id)) {
-                parentLinks(context.get(id).get("parents")).forEach(p -> parentIds.add(p.parentId()));
-            }
-        });
-        var partnerships = parentIds.size() < 2 ? List.<Partnership>of()
-                : repository.partnerships(tx, parentIds).stream().map(r -> new Partnership(r.get("a").asString(),
-                        r.get("b").asString(), Views.date(r, "from"))).toList();
-        for (var id : siblingCandidates) {
-            if (!context.containsKey(id)) {
-                continue;
-            }
-            var kinds = SiblingKinds.derive(subjectParents, parentLinks(context.get(id).get("parents")), partnerships,
-                    asOf);
-            kinds.forEach((kind, via) -> add(links, id, new Found(kindOf(kind), via, null, null, null)));
-        }
-
-        // Everyone named in a link (via) and every address, read once.
-        var names = new HashMap<String, PersonView>();
-        context.forEach((id, r) -> names.put(id, PersonView.from(r.get("c"))));
-        var viaIds = new HashSet<String>();
-        links.values().forEach(list -> list.forEach(f -> viaIds.addAll(f.via())));
-        viaIds.removeAll(names.keySet());
-        if (!viaIds.isEmpty()) {
-            repository.people(tx, viaIds).forEach(p -> names.put(p.id(), p));
-        }
-        var addressIds = new HashSet<String>();
-        links.values().forEach(list -> list.stream().map(Found::address).filter(Objects::nonNull)
-                .forEach(addressIds::add));
-        var addresses = new HashMap<String, AddressView>();
-        if (!addressIds.isEmpty()) {
-            repository.addresses(tx, addressIds).forEach(r -> addresses.put(r.get("a").get("id").asString(),
-                    AddressView.from(r.get("a"))));
-        }
-
+    private static List<ChildAtRisk> answer(Subject subject, Map<String, org.neo4j.driver.Record> context,
+            Map<String, PersonView> names, Map<String, AddressView> addresses, LocalDate asOf) {
         var result = new ArrayList<ChildAtRisk>();
-        for (var entry : links.entrySet()) {
+        for (var entry : subject.links.entrySet()) {
             var row = context.get(entry.getKey());
-            if (row == null || entry.getKey().equals(personId)) {
+            if (row == null || entry.getKey().equals(subject.id)) {
                 continue;
             }
             var child = PersonView.from(row.get("c"));
@@ -166,7 +210,8 @@ public class SiblingsService {
                 continue;
             }
             var assessments = row.get("assessments").asList(Value::asLocalDate);
-            var assessed = assessments.stream().anyMatch(d -> concernBegan == null || !d.isBefore(concernBegan));
+            var assessed = assessments.stream().anyMatch(d -> subject.concernBegan == null
+                    || !d.isBefore(subject.concernBegan));
             var latest = assessments.stream().max(Comparator.naturalOrder()).orElse(null);
             var riskLinks = entry.getValue().stream().distinct()
                     .sorted(Comparator.comparing(Found::kind).thenComparing(Found::from,

@@ -78,7 +78,7 @@ final class BenchQueries {
     }
 
     private static void siblings(TransactionContext tx, Subject subject) {
-        var rows = tx.run(q("siblings-at-risk"), Map.of("id", subject.id(), "asOf", AS_OF)).list();
+        var rows = tx.run(q("siblings-at-risk"), Map.of("ids", List.of(subject.id()), "asOf", AS_OF)).list();
         if (rows.isEmpty()) {
             return;
         }
