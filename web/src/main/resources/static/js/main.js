@@ -1,7 +1,7 @@
 // Starts the explorer: search, open a person's network, panels, as-of date, meeting mode, export.
 
 import { graphql, me, currentCsrfToken } from './api.js';
-import { BREAK_GLASS, CONNECTION, FLAGS, NETWORK, OVERDUE, PANELS, RECORD_EXPORT, SEARCH, TRIAGE } from './queries.js';
+import { BREAK_GLASS, COMPLETE_ACTION, CONNECTION, FLAGS, NETWORK, OVERDUE, PANELS, RECORD_EXPORT, SEARCH, TRIAGE } from './queries.js';
 import { Controller } from './controller.js';
 import { clear, el, fullName, markerCode } from './dom.js';
 import {
@@ -205,7 +205,7 @@ async function openWork(tabId) {
     renderTriage($('panel-triage'), triage.triageQueue, open);
   }
   if (overdue) {
-    renderOverdue($('panel-overdue'), overdue.overdueActions, open);
+    renderOverdue($('panel-overdue'), overdue.overdueActions, open, null, completion(() => openWork('tab-overdue')));
   }
   document.body.dataset.workReady = 'true';
 }
@@ -216,6 +216,23 @@ function selectWorkTab(tab) {
     t.setAttribute('aria-selected', String(selected));
     $(t.getAttribute('aria-controls')).hidden = !selected;
   });
+}
+
+/** Recording that an action was done: the owner agency or a meeting chair (the server checks too). */
+function completion(refresh) {
+  const user = state.user || {};
+  return {
+    day: state.asOf,
+    allowed: (a) => user.role === 'MEETING_CHAIR' || user.role === 'ADMIN'
+      || (a.owner && user.agency === a.owner.id),
+    done: async (action, day) => {
+      const recorded = await guarded(() => graphql(COMPLETE_ACTION, { actionId: action.id, completedOn: day }));
+      if (recorded) {
+        say(`Recorded: "${action.description}" done on ${recorded.completeAction.completedOn}.`);
+        await refresh();
+      }
+    },
+  };
 }
 
 /** Meeting mode: the overdue actions of the people in the graph. */
@@ -425,6 +442,14 @@ function wire() {
   document.querySelectorAll('.work-tab').forEach((tab) => tab.addEventListener('click', () => selectWorkTab(tab)));
   $('work-button').addEventListener('click', () => openWork('tab-triage'));
   $('work-close').addEventListener('click', () => { $('work').hidden = true; });
+  $('meeting-exit').addEventListener('click', toggleMeeting);
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !$('work').hidden) {
+      $('work').hidden = true;
+    } else if (e.key === 'Escape' && document.body.classList.contains('meeting')) {
+      toggleMeeting();
+    }
+  });
   $('logout-form').addEventListener('submit', () => { $('logout-csrf').value = currentCsrfToken() || ''; });
 
   const cy = controller.cy;

@@ -202,8 +202,11 @@ export function renderTriage(panel, queue, open) {
   ], [t.referral.about.id], (ids) => open(ids[0]))), 'Triage queue'));
 }
 
-/** Overdue actions grouped by the agency that owns them (for meeting chairs). */
-export function renderOverdue(panel, actions, open, heading) {
+/**
+ * Overdue actions grouped by the agency that owns them (for meeting chairs). With {@code complete},
+ * each row offers "Done on" (a date, default asOf) for the owner agency or a chair.
+ */
+export function renderOverdue(panel, actions, open, heading, complete) {
   clear(panel);
   if (heading) {
     panel.append(el('h3', { text: heading }));
@@ -219,9 +222,22 @@ export function renderOverdue(panel, actions, open, heading) {
   });
   [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).forEach(([owner, list]) => {
     panel.append(el('h4', { text: `${owner} (${list.length})` }),
-      table(['Action', 'Due', 'Overdue', 'For', 'Meeting'], list.map((a) => row([
+      table(['Action', 'Due', 'Overdue', 'For', 'Meeting', complete ? 'Record' : ''], list.map((a) => row([
         a.description, a.dueOn, `${a.workingDaysOverdue} working days`,
         a.for.map(fullName).join(', '), `${words(a.meeting.kind)} ${a.meeting.heldOn}`,
+        complete && complete.allowed(a) ? doneForm(a, complete) : '',
       ], a.for.map((p) => p.id), (ids) => { if (ids.length > 0) { open(ids[0]); } }, 'overdue')), `Overdue actions of ${owner}`));
   });
+}
+
+function doneForm(action, complete) {
+  const date = el('input', { type: 'date', value: complete.day, 'aria-label': `Completed on (${action.description})`,
+    class: 'done-date', 'data-action': action.id });
+  const button = el('button', { type: 'button', class: 'done-button', 'data-action': action.id, text: 'Done on' });
+  const form = el('span', { class: 'done' }, button, ' ', date);
+  // the row opens the child; the form must not
+  form.addEventListener('click', (e) => e.stopPropagation());
+  form.addEventListener('keydown', (e) => e.stopPropagation());
+  button.addEventListener('click', () => complete.done(action, date.value));
+  return form;
 }

@@ -30,6 +30,10 @@ export const OVERDUE = `query Overdue($asOf: Date) {
   }
 }`;
 
+export const COMPLETE_ACTION = `mutation Complete($actionId: ID!, $completedOn: Date!) {
+  completeAction(actionId: $actionId, completedOn: $completedOn) { id completedOn }
+}`;
+
 export const SEARCH = `query Search($text: String!, $asOf: Date) {
   searchPeople(text: $text, first: 20) {
     id givenName familyName dateOfBirth age(asOf: $asOf) child(asOf: $asOf)

@@ -117,9 +117,12 @@ class RiskController {
         return new ActionView(Views.string(ac, "id"), Views.string(ac, "description"), Views.date(ac, "dueOn"),
                 Views.date(ac, "completedOn"), row.get("owner").isNull() ? null : Views.AgencyView.from(row.get("owner")),
                 new MeetingView(Views.string(m, "id"), Views.string(m, "kind"), Views.date(m, "heldOn")),
-                row.get("people").asList(PersonView::from).stream()
-                        .filter(p -> needToKnow.visible("completeAction", List.of(p.id()), day).contains(p.id())).toList(),
-                null);
+                visibleOnly(row.get("people").asList(PersonView::from), day), null);
+    }
+
+    private List<PersonView> visibleOnly(List<PersonView> people, LocalDate day) {
+        var visible = needToKnow.visible("completeAction", people.stream().map(PersonView::id).toList(), day);
+        return people.stream().filter(p -> visible.contains(p.id())).toList();
     }
 
     @MutationMapping

@@ -334,6 +334,19 @@ class ExplorerBrowserIT extends ExplorerIT {
         driver.findElement(By.id("meeting-button")).click();
         waitFor("document.getElementById('meeting-overdue').textContent.includes('Social work assessment')");
         assertThat(driver.findElement(By.id("meeting-overdue")).getText()).contains("Overdue actions of this family");
+        // the chair leaves meeting mode and records that the action was done; it leaves the list
+        driver.findElement(By.id("meeting-exit")).click();
+        waitFor("!document.body.classList.contains('meeting')");
+        driver.findElement(By.id("work-button")).click();
+        driver.findElement(By.id("tab-overdue")).click();
+        waitFor("document.querySelector('#panel-overdue .done-button') !== null");
+        js("document.querySelector('#panel-overdue .done-date').value = '2018-09-20'");
+        driver.findElement(By.cssSelector("#panel-overdue .done-button")).click();
+        waitFor("document.getElementById('panel-overdue').textContent.includes('No overdue actions on this date.')");
+        assertThat(count("MATCH (a:Action {id: 'ac-kyle-1'}) WHERE a.completedOn = date('2018-09-20') RETURN count(a)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (e:AuditEvent {operation: 'completeAction', user: 'meeting-chair'}) RETURN count(e)"))
+                .isPositive();
     }
 
     @Test
