@@ -27,6 +27,12 @@ public final class Views {
                     date(node, "deceasedOn"), string(node, "nhsNumber"), string(node, "pncId"),
                     string(node, "laCaseNumber"), string(node, "upn"), string(node, "probationCrn"));
         }
+
+        /** Given and family name, or the id when neither is recorded. */
+        public String displayName() {
+            var name = ((givenName == null ? "" : givenName) + " " + (familyName == null ? "" : familyName)).strip();
+            return name.isEmpty() ? id : name;
+        }
     }
 
     /** An address node. */

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.model.bundle.BundleValidator;
+import uk.safeguarding.explorer.model.bundle.ValidatedBundle;
 import uk.safeguarding.explorer.neo4j.Graph;
 
 /**
@@ -33,13 +34,17 @@ public class ImportService {
         this.writer = new BundleWriter(graph, batchSize);
     }
 
-    /** The rejections the bundle would get, without writing anything. */
-    public java.util.List<uk.safeguarding.explorer.model.bundle.Rejection> validate(JsonNode bundle) {
-        return validator.validate(bundle, writer.existingIds()).rejected();
+    /** Validates the bundle without writing anything (for a caller that must act between the two). */
+    public ValidatedBundle validate(JsonNode bundle) {
+        return validator.validate(bundle, writer.existingIds());
     }
 
     public ImportResult importBundle(JsonNode bundle) {
-        var validated = validator.validate(bundle, writer.existingIds());
+        return write(validate(bundle));
+    }
+
+    /** Writes the records of a validated bundle and reports the rejected ones. */
+    public ImportResult write(ValidatedBundle validated) {
         writer.write(validated);
         LOG.info("Imported {} records ({} rejected, {} warnings)", validated.accepted(),
                 validated.rejected().size(), validated.warnings().size());

@@ -302,10 +302,10 @@ public class NetworkService {
             var id = n.get("id").asString();
             var node = switch (label) {
                 case "Person" -> {
-                    var dob = Views.date(n, "dateOfBirth");
-                    var name = (nz(Views.string(n, "givenName")) + " " + nz(Views.string(n, "familyName"))).strip();
-                    yield new Node(key(label, id), id, NodeKind.PERSON, name.isEmpty() ? id : name,
-                            Ages.isChild(dob, Views.date(n, "deceasedOn"), asOf), Views.string(n, "sex"), dob,
+                    var person = Views.PersonView.from(n);
+                    var dob = person.dateOfBirth();
+                    yield new Node(key(label, id), id, NodeKind.PERSON, person.displayName(),
+                            Ages.isChild(dob, person.deceasedOn(), asOf), person.sex(), dob,
                             Ages.ageOn(dob, asOf), null, null, null, null, List.of(), depth, subject);
                 }
                 case "Address" -> new Node(key(label, id), id, NodeKind.ADDRESS,

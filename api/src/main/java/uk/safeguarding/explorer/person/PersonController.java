@@ -23,7 +23,6 @@ import uk.safeguarding.explorer.graph.Views.AddressView;
 import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.model.Ages;
-import uk.safeguarding.explorer.security.Redaction;
 
 /**
  * The {@code Person} type: lookup by id, search, and the per-person fields. Fields that need the
@@ -39,12 +38,10 @@ class PersonController {
 
     private final PersonService service;
     private final AsOf asOf;
-    private final Redaction redaction;
 
-    PersonController(PersonService service, AsOf asOf, Redaction redaction, BatchLoaderRegistry registry) {
+    PersonController(PersonService service, AsOf asOf, BatchLoaderRegistry registry) {
         this.service = service;
         this.asOf = asOf;
-        this.redaction = redaction;
         registry.<PersonOn, List<MarkerView>>forName("markers").withOptions(o -> o.setMaxBatchSize(1000))
                 .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> byDay(keys, service::markers, List.<MarkerView>of())));
         registry.<PersonOn, AddressView>forName("currentAddress").withOptions(o -> o.setMaxBatchSize(1000))
@@ -59,32 +56,6 @@ class PersonController {
     @QueryMapping
     List<PersonView> searchPeople(@Argument String text, @Argument Integer first) {
         return service.search(text, first);
-    }
-
-    /** The probation case reference is offender detail (redaction policy). */
-    @SchemaMapping(typeName = "Person")
-    String probationCrn(PersonView person) {
-        return redaction.hiddenPersonField("probationCrn", redaction.access()) ? null : person.probationCrn();
-    }
-
-    @SchemaMapping(typeName = "Person")
-    String pncId(PersonView person) {
-        return redaction.hiddenPersonField("pncId", redaction.access()) ? null : person.pncId();
-    }
-
-    @SchemaMapping(typeName = "Person")
-    String nhsNumber(PersonView person) {
-        return redaction.hiddenPersonField("nhsNumber", redaction.access()) ? null : person.nhsNumber();
-    }
-
-    @SchemaMapping(typeName = "Person")
-    String laCaseNumber(PersonView person) {
-        return redaction.hiddenPersonField("laCaseNumber", redaction.access()) ? null : person.laCaseNumber();
-    }
-
-    @SchemaMapping(typeName = "Person")
-    String upn(PersonView person) {
-        return redaction.hiddenPersonField("upn", redaction.access()) ? null : person.upn();
     }
 
     @SchemaMapping(typeName = "Person")

@@ -73,15 +73,21 @@ public class FollowUpService {
             if (!forPeople.isEmpty() && forPeople.stream().noneMatch(p -> visible.contains(p.id()))) {
                 continue;
             }
-            var ac = row.get("ac");
-            var m = row.get("m");
-            var due = Views.date(ac, "dueOn");
-            actions.add(new ActionView(Views.string(ac, "id"), Views.string(ac, "description"), due,
-                    Views.date(ac, "completedOn"), row.get("owner").isNull() ? null : AgencyView.from(row.get("owner")),
-                    new MeetingView(Views.string(m, "id"), Views.string(m, "kind"), Views.date(m, "heldOn")),
-                    forPeople.stream().filter(p -> visible.contains(p.id())).toList(), days.between(due, asOf)));
+            var due = Views.date(row.get("ac"), "dueOn");
+            actions.add(action(row, forPeople.stream().filter(p -> visible.contains(p.id())).toList(),
+                    days.between(due, asOf)));
         }
         return actions;
+    }
+
+    /** An action row (ac, m, owner; risk/overdue-actions or risk/action) with the people the user may see. */
+    static ActionView action(Record row, List<PersonView> forPeople, Integer workingDaysOverdue) {
+        var ac = row.get("ac");
+        var m = row.get("m");
+        return new ActionView(Views.string(ac, "id"), Views.string(ac, "description"), Views.date(ac, "dueOn"),
+                Views.date(ac, "completedOn"), row.get("owner").isNull() ? null : AgencyView.from(row.get("owner")),
+                new MeetingView(Views.string(m, "id"), Views.string(m, "kind"), Views.date(m, "heldOn")), forPeople,
+                workingDaysOverdue);
     }
 
     public List<TriagedReferral> triageQueue(LocalDate asOf, Integer first) {
@@ -100,7 +106,7 @@ public class FollowUpService {
                 var person = PersonView.from(row.get("p"));
                 var unassessed = answers.getOrDefault(person.id(), List.of()).stream()
                         .filter(c -> !c.assessed() && c.links().stream().anyMatch(l -> l.kind() != RiskLinkKind.CONTACT))
-                        .map(c -> RiskRules.name(c.child())).toList();
+                        .map(c -> c.child().displayName()).toList();
                 result.add(new Scored(row, person, unassessed));
             }
             return result;
@@ -135,7 +141,7 @@ public class FollowUpService {
     private int score(Scored s, LocalDate asOf, Redaction.Access access, List<String> reasons) {
         var row = s.row();
         var r = row.get("r");
-        var name = RiskRules.name(s.person());
+        var name = s.person().displayName();
         int score = 0;
         var urgency = Views.string(r, "urgency");
         int points = "IMMEDIATE".equals(urgency) ? 30 : "URGENT".equals(urgency) ? 15 : 0;

@@ -86,7 +86,7 @@ public class RecordingService {
         var on = text(input, "on");
         var isPerson = !graph.read("queries/person", Map.of("id", on), r -> true).isEmpty();
         if (isPerson) {
-            requireVisible("recordMarker", List.of(on));
+            needToKnow.require("recordMarker", on, asOf.today());
         }
         write("markers", record, "recordMarker", isPerson ? List.of(on) : List.of());
         return text(input, "id");
@@ -99,19 +99,19 @@ public class RecordingService {
             throw new NotFoundException("No action with id '" + actionId + "'");
         }
         var row = rows.get(0);
-        var owner = Views.string(row, "owner");
+        var owner = row.get("owner").isNull() ? null : Views.string(row.get("owner"), "id");
         var user = needToKnow.viewer();
         if (user.role() == Role.PRACTITIONER && (owner == null || !owner.equals(user.agency()))) {
             throw new AccessDeniedException("only the owner agency or a meeting chair completes an action");
         }
-        var heldOn = Views.date(row, "heldOn");
+        var heldOn = Views.date(row.get("m"), "heldOn");
         if (heldOn != null && completedOn.isBefore(heldOn)) {
             throw new BadRequestException("completedOn", "must not be before the meeting on " + heldOn);
         }
         if (completedOn.isAfter(asOf.today())) {
             throw new BadRequestException("completedOn", "must not be in the future");
         }
-        var people = row.get("people").asList(v -> v.asString());
+        var people = row.get("people").asList(p -> p.get("id").asString());
         audit.record(needToKnow.actor(), "completeAction", subjects(people, "completed " + actionId + " on " + completedOn));
         graph.inWriteTransaction(tx -> tx.run(uk.safeguarding.explorer.cypher.CypherStatements.named("risk/complete-action"),
                 Map.of("id", actionId, "completedOn", completedOn)).consume());
@@ -126,11 +126,11 @@ public class RecordingService {
         }
         var row = rows.get(0);
         var user = needToKnow.viewer();
-        var source = Views.string(row, "source");
+        var source = Views.string(row.get("m"), "source");
         if (user.role() == Role.PRACTITIONER && (source == null || !source.equals(user.agency()))) {
             throw new AccessDeniedException("only the agency that recorded a marker, or a meeting chair, ends it");
         }
-        var from = Views.date(row, "from");
+        var from = Views.date(row.get("m"), "from");
         if (from != null && on.isBefore(from)) {
             throw new BadRequestException("on", "must not be before the marker began on " + from);
         }
@@ -141,13 +141,19 @@ public class RecordingService {
         return markerId;
     }
 
+    /** Refuses, as unknown, anyone who does not exist or whom the user may not see: one query for each. */
     private void requireVisible(String operation, Collection<String> people) {
-        for (var id : people) {
-            if (id != null && graph.read("queries/person", Map.of("id", id), r -> true).isEmpty()) {
+        var ids = people.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        var existing = new java.util.HashSet<>(graph.read("queries/people-by-id", Map.of("ids", ids),
+                r -> r.get("p").get("id").asString()));
+        var visible = existing.isEmpty() ? java.util.Set.<String>of()
+                : needToKnow.visible(operation, List.copyOf(existing), asOf.today());
+        for (var id : ids) {
+            if (!visible.contains(id)) {
                 throw new NotFoundException("No person with id '" + id + "'");
-            }
-            if (id != null) {
-                needToKnow.require(operation, id, asOf.today());
             }
         }
     }
@@ -160,21 +166,15 @@ public class RecordingService {
         var bundle = new LinkedHashMap<String, Object>();
         bundle.put("source", source);
         bundle.put(array, List.of(record));
-        var tree = JsonMapper.shared().valueToTree(bundle);
         // validated first, so nothing is audited or written for a record the import would refuse
-        var check = imports.validate((tools.jackson.databind.JsonNode) tree);
-        if (!check.isEmpty()) {
-            var first = check.get(0);
+        var validated = imports.validate(JsonMapper.shared().valueToTree(bundle));
+        if (!validated.rejected().isEmpty()) {
+            var first = validated.rejected().get(0);
             throw new BadRequestException("input" + (first.field() == null ? "" : "." + first.field()),
                     first.reason() + " (" + array + " record '" + first.id() + "')");
         }
         audit.record(needToKnow.actor(), operation, subjects(people, "recorded " + array + " " + record.get("id")));
-        var result = imports.importBundle((tools.jackson.databind.JsonNode) tree);
-        if (!result.rejected().isEmpty()) {
-            var first = result.rejected().get(0);
-            throw new BadRequestException("input" + (first.field() == null ? "" : "." + first.field()),
-                    first.reason() + " (" + array + " record '" + first.id() + "')");
-        }
+        imports.write(validated);
     }
 
     private static List<Subject> subjects(List<String> people, String reason) {

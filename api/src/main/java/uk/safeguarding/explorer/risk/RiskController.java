@@ -16,7 +16,6 @@ import org.springframework.stereotype.Controller;
 
 import reactor.core.publisher.Mono;
 import uk.safeguarding.explorer.graph.AsOf;
-import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.graphql.NotFoundException;
@@ -110,14 +109,8 @@ class RiskController {
     ActionView completeAction(@Argument String actionId, @Argument LocalDate completedOn) {
         recording.completeAction(actionId, completedOn);
         var day = this.asOf.today();
-        var rows = graph.read("risk/action-view", Map.of("id", actionId), r -> r);
-        var row = rows.get(0);
-        var ac = row.get("ac");
-        var m = row.get("m");
-        return new ActionView(Views.string(ac, "id"), Views.string(ac, "description"), Views.date(ac, "dueOn"),
-                Views.date(ac, "completedOn"), row.get("owner").isNull() ? null : Views.AgencyView.from(row.get("owner")),
-                new MeetingView(Views.string(m, "id"), Views.string(m, "kind"), Views.date(m, "heldOn")),
-                visibleOnly(row.get("people").asList(PersonView::from), day), null);
+        var row = graph.read("risk/action", Map.of("id", actionId), r -> r).get(0);
+        return FollowUpService.action(row, visibleOnly(row.get("people").asList(PersonView::from), day), null);
     }
 
     private List<PersonView> visibleOnly(List<PersonView> people, LocalDate day) {
@@ -141,7 +134,7 @@ class RiskController {
     }
 
     private MarkerView markerView(String id) {
-        var markers = graph.read("risk/markers-by-id", Map.of("id", id), r -> MarkerView.from(r.get("m")));
+        var markers = graph.read("risk/marker", Map.of("id", id), r -> MarkerView.from(r.get("m")));
         if (markers.isEmpty()) {
             throw new NotFoundException("No marker with id '" + id + "'");
         }

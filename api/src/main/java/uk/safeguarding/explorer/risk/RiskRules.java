@@ -114,6 +114,8 @@ public class RiskRules {
         final List<String> ids;
         final List<Raised> flags = new ArrayList<>();
         final Map<String, String> names = new HashMap<>();
+        /** Rows of queries without extra parameters, read once though several rules use them (6 and 11). */
+        final Map<String, List<Record>> shared = new HashMap<>();
 
         Context(TransactionContext tx, LocalDate asOf, List<String> ids) {
             this.tx = tx;
@@ -122,6 +124,13 @@ public class RiskRules {
         }
 
         List<Record> read(String query, Map<String, Object> extra) {
+            if (extra.isEmpty()) {
+                return shared.computeIfAbsent(query, q -> readNow(q, extra));
+            }
+            return readNow(query, extra);
+        }
+
+        private List<Record> readNow(String query, Map<String, Object> extra) {
             var parameters = new HashMap<String, Object>(extra);
             parameters.put("asOf", asOf);
             parameters.put("ids", ids);
@@ -132,7 +141,7 @@ public class RiskRules {
 
         PersonView person(Value node) {
             var person = PersonView.from(node);
-            names.put(person.id(), name(person));
+            names.put(person.id(), person.displayName());
             return person;
         }
 
@@ -316,7 +325,7 @@ public class RiskRules {
                     continue;
                 }
                 var child = atRisk.child();
-                c.names.put(child.id(), name(child));
+                c.names.put(child.id(), child.displayName());
                 var together = links.stream().anyMatch(l -> l.kind() == RiskLinkKind.CO_RESIDENT);
                 var how = links.stream().map(l -> l.kind() == RiskLinkKind.CO_RESIDENT ? "in the household"
                         : words(l.kind().name())).distinct().toList();
@@ -588,11 +597,6 @@ public class RiskRules {
 
     static LocalDate london(ZonedDateTime instant) {
         return instant == null ? null : instant.withZoneSameInstant(LONDON).toLocalDate();
-    }
-
-    static String name(PersonView p) {
-        var name = (nz(p.givenName()) + " " + nz(p.familyName())).strip();
-        return name.isEmpty() ? p.id() : name;
     }
 
     private static String period(Period p) {

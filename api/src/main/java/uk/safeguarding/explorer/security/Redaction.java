@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -77,14 +77,14 @@ public class Redaction {
 
     /** The markers as the user may see them: restricted ones folded into one RESTRICTED marker. */
     public List<MarkerView> markers(List<MarkerView> markers, Access access) {
-        if (access.offenderDetail() || markers.stream().noneMatch(this::restricted)) {
+        if (access.offenderDetail() || markers.stream().noneMatch(m -> restrictedMarkerType(m.type()))) {
             return markers;
         }
         var shown = new ArrayList<MarkerView>();
         var holders = new LinkedHashSet<String>();
         var ids = new ArrayList<String>();
         for (var marker : markers) {
-            if (restricted(marker)) {
+            if (restrictedMarkerType(marker.type())) {
                 holders.add(holder(marker.source()));
                 ids.add(marker.id());
             } else {
@@ -97,10 +97,6 @@ public class Redaction {
     }
 
     /** The RSO and MAPPA markers, and the others the policy restricts. */
-    public boolean restricted(MarkerView marker) {
-        return policy.offender().markerTypes().contains(marker.type());
-    }
-
     public boolean restrictedMarkerType(String type) {
         return policy.offender().markerTypes().contains(type);
     }
@@ -152,18 +148,21 @@ public class Redaction {
         return agency == null ? policy.offender().defaultHolder() : agency.name();
     }
 
-    /** An agency by id from a small cache (agencies change only with imports, which clear it). */
+    /**
+     * An agency by id from a small cache, reloaded at most every 30 seconds (agencies change only
+     * with imports, which clear it); an id unknown to the graph is not a reason to reload.
+     */
     public AgencyView agency(String id) {
         if (id == null) {
             return null;
         }
         var now = System.currentTimeMillis();
         var cached = agencies;
-        if (now - agenciesLoadedAt > AGENCY_CACHE_MILLIS || !cached.containsKey(id)) {
-            var loaded = new ConcurrentHashMap<String, AgencyView>();
+        if (now - agenciesLoadedAt > AGENCY_CACHE_MILLIS) {
+            var loaded = new HashMap<String, AgencyView>();
             graph.read("queries/agencies", Map.of(), r -> AgencyView.from(r.get("a")))
                     .forEach(a -> loaded.put(a.id(), a));
-            agencies = cached = loaded;
+            agencies = cached = Map.copyOf(loaded);
             agenciesLoadedAt = now;
         }
         return cached.get(id);

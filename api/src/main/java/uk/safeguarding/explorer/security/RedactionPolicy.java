@@ -38,7 +38,8 @@ public record RedactionPolicy(Offender offender, Health health) {
             Set<String> assessmentTypes, String restrictedDetail) {
     }
 
-    private static final Set<String> PERSON_FIELDS = Set.of("nhsNumber", "pncId", "laCaseNumber", "upn",
+    /** The identifiers of a person the policy may hide. */
+    public static final Set<String> PERSON_FIELDS = Set.of("nhsNumber", "pncId", "laCaseNumber", "upn",
             "probationCrn");
 
     public static RedactionPolicy defaults() {

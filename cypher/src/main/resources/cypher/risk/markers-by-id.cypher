@@ -1,3 +1,0 @@
-// Markers by id.
-MATCH (m:Marker {id: $id})
-RETURN m
