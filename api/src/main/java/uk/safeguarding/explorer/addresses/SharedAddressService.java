@@ -14,7 +14,7 @@ import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.AddressView;
 import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
-import uk.safeguarding.explorer.graphql.NotFoundException;
+import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.model.Period;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.security.NeedToKnow;
@@ -56,7 +56,7 @@ public class SharedAddressService {
     private List<SharedAddress> answer(String personId, LocalDate asOf, boolean includeHistoric) {
         return graph.inReadTransaction(tx -> {
             if (Graph.read(tx, "queries/person", Map.of("id", personId), r -> true).isEmpty()) {
-                throw new NotFoundException("No person with id '" + personId + "'");
+                throw NotFoundException.person(personId);
             }
             return sharedAddresses(tx, personId, asOf, includeHistoric);
         });

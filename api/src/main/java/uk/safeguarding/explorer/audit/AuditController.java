@@ -9,7 +9,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
-import uk.safeguarding.explorer.graphql.BadRequestException;
+import uk.safeguarding.explorer.errors.BadRequestException;
 
 /** The auditor's view of the audit log: events, and a check that the chain is intact. */
 @Controller

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.AgencyView;
-import uk.safeguarding.explorer.graphql.BadRequestException;
-import uk.safeguarding.explorer.graphql.NotFoundException;
+import uk.safeguarding.explorer.errors.BadRequestException;
+import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
@@ -56,7 +56,7 @@ public class ChronologyService {
         parameters.put("to", null);
         var rows = graph.inReadTransaction(tx -> {
             if (Graph.read(tx, "queries/person", java.util.Map.of("id", personId), r -> true).isEmpty()) {
-                throw new NotFoundException("No person with id '" + personId + "'");
+                throw NotFoundException.person(personId);
             }
             return Graph.read(tx, "queries/chronology", parameters, r -> r);
         });

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
-import uk.safeguarding.explorer.graphql.NotFoundException;
+import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.involvement.AgencyInvolvement.Involvement;
 import uk.safeguarding.explorer.involvement.AgencyInvolvement.InvolvementGap;
 import uk.safeguarding.explorer.involvement.AgencyInvolvement.PersonInvolvement;
@@ -107,7 +107,7 @@ public class InvolvementService {
             var ids = Graph.read(tx, "queries/family-circle", Map.of("id", personId, "scope", scope.name(), "asOf", asOf),
                     r -> r.get("id").asString());
             if (ids.isEmpty()) {
-                throw new NotFoundException("No person with id '" + personId + "'");
+                throw NotFoundException.person(personId);
             }
             return Graph.read(tx, "queries/involvement-context", Map.of("ids", ids, "asOf", asOf), r -> r);
         });

@@ -9,8 +9,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 import uk.safeguarding.explorer.graph.AsOf;
-import uk.safeguarding.explorer.graphql.BadRequestException;
-import uk.safeguarding.explorer.graphql.NotFoundException;
+import uk.safeguarding.explorer.errors.BadRequestException;
+import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.security.NeedToKnow;
 
 /**
@@ -42,7 +42,7 @@ class ExportController {
         var day = this.asOf.orToday(asOf);
         var visible = needToKnow.visible("export:" + kind, personIds, day);
         if (!visible.contains(personIds.get(0))) {
-            throw new NotFoundException("No person with id '" + personIds.get(0) + "'");
+            throw NotFoundException.person(personIds.get(0));
         }
         return visible.size();
     }

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Service;
 
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.MarkerView;
-import uk.safeguarding.explorer.graphql.BadRequestException;
-import uk.safeguarding.explorer.graphql.NotFoundException;
+import uk.safeguarding.explorer.errors.BadRequestException;
+import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.model.Ages;
 import uk.safeguarding.explorer.model.ParentKind;
 import uk.safeguarding.explorer.model.Period;
@@ -161,7 +161,7 @@ public class NetworkService {
     private Network network(TransactionContext tx, String personId, int depth, LocalDate asOf, int first) {
         var subject = Graph.read(tx, "queries/people-by-id", Map.of("ids", List.of(personId)), r -> r.get("p"));
         if (subject.isEmpty()) {
-            throw new NotFoundException("No person with id '" + personId + "'");
+            throw NotFoundException.person(personId);
         }
         var build = new Build(asOf);
         build.node(subject.get(0), "Person", 0, true);

@@ -15,8 +15,8 @@ import uk.safeguarding.explorer.graph.AsOf;
 import uk.safeguarding.explorer.graph.Views.AddressView;
 import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
-import uk.safeguarding.explorer.graphql.BadRequestException;
-import uk.safeguarding.explorer.graphql.NotFoundException;
+import uk.safeguarding.explorer.errors.BadRequestException;
+import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.model.NhsNumber;
 import uk.safeguarding.explorer.model.PncId;
 import uk.safeguarding.explorer.security.NeedToKnow;
@@ -50,7 +50,7 @@ public class PersonService {
             throw new BadRequestException("id", "must be a non-blank id of at most 200 characters");
         }
         needToKnow.require("person", id, asOf.today());
-        return repository.findById(id).orElseThrow(() -> new NotFoundException("No person with id '" + id + "'"));
+        return repository.findById(id).orElseThrow(() -> NotFoundException.person(id));
     }
 
     public List<PersonView> search(String text, Integer first) {

@@ -19,8 +19,8 @@ import uk.safeguarding.explorer.audit.AuditLog;
 import uk.safeguarding.explorer.audit.AuditLog.Subject;
 import uk.safeguarding.explorer.graph.AsOf;
 import uk.safeguarding.explorer.graph.Views;
-import uk.safeguarding.explorer.graphql.BadRequestException;
-import uk.safeguarding.explorer.graphql.NotFoundException;
+import uk.safeguarding.explorer.errors.BadRequestException;
+import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.importing.ImportService;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.security.NeedToKnow;
@@ -96,7 +96,7 @@ public class RecordingService {
     public String completeAction(String actionId, LocalDate completedOn) {
         var rows = graph.read("risk/action", Map.of("id", actionId), r -> r);
         if (rows.isEmpty()) {
-            throw new NotFoundException("No action with id '" + actionId + "'");
+            throw NotFoundException.of("action", actionId);
         }
         var row = rows.get(0);
         var owner = row.get("owner").isNull() ? null : Views.string(row.get("owner"), "id");
@@ -122,7 +122,7 @@ public class RecordingService {
     public String endMarker(String markerId, LocalDate on) {
         var rows = graph.read("risk/marker", Map.of("id", markerId), r -> r);
         if (rows.isEmpty()) {
-            throw new NotFoundException("No marker with id '" + markerId + "'");
+            throw NotFoundException.of("marker", markerId);
         }
         var row = rows.get(0);
         var user = needToKnow.viewer();
@@ -153,7 +153,7 @@ public class RecordingService {
                 : needToKnow.visible(operation, List.copyOf(existing), asOf.today());
         for (var id : ids) {
             if (!visible.contains(id)) {
-                throw new NotFoundException("No person with id '" + id + "'");
+                throw NotFoundException.person(id);
             }
         }
     }

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 import uk.safeguarding.explorer.graph.AsOf;
 import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
-import uk.safeguarding.explorer.graphql.NotFoundException;
+import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.risk.Work.ActionView;
 import uk.safeguarding.explorer.risk.Work.MeetingView;
@@ -136,7 +136,7 @@ class RiskController {
     private MarkerView markerView(String id) {
         var markers = graph.read("risk/marker", Map.of("id", id), r -> MarkerView.from(r.get("m")));
         if (markers.isEmpty()) {
-            throw new NotFoundException("No marker with id '" + id + "'");
+            throw NotFoundException.of("marker", id);
         }
         return redaction.markers(markers, redaction.access()).get(0);
     }

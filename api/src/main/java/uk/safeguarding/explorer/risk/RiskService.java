@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-import uk.safeguarding.explorer.graphql.BadRequestException;
+import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;

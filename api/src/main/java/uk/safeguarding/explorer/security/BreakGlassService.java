@@ -17,8 +17,8 @@ import org.springframework.stereotype.Service;
 import uk.safeguarding.explorer.audit.AuditLog;
 import uk.safeguarding.explorer.audit.AuditLog.Subject;
 import uk.safeguarding.explorer.graph.Views;
-import uk.safeguarding.explorer.graphql.BadRequestException;
-import uk.safeguarding.explorer.graphql.NotFoundException;
+import uk.safeguarding.explorer.errors.BadRequestException;
+import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.neo4j.Graph;
 
 /**
@@ -69,7 +69,7 @@ public class BreakGlassService {
         var user = needToKnow.viewer();
         var known = graph.read("queries/person", Map.of("id", personId), r -> true);
         if (known.isEmpty()) {
-            throw new NotFoundException("No person with id '" + personId + "'");
+            throw NotFoundException.person(personId);
         }
         var id = UUID.randomUUID().toString();
         // Audited first: if the audit write fails, no grant exists.
@@ -119,7 +119,7 @@ public class BreakGlassService {
         }
         var existing = grants(null, null, null, grantId, 1);
         if (existing.isEmpty()) {
-            throw new NotFoundException("No break-glass grant with id '" + grantId + "'");
+            throw NotFoundException.of("break-glass grant", grantId);
         }
         if (existing.get(0).review() != null) {
             throw new BadRequestException("grantId", "grant '" + grantId + "' has been reviewed already");

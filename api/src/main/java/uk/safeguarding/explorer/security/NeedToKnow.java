@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 import uk.safeguarding.explorer.audit.AuditLog;
 import uk.safeguarding.explorer.audit.AuditLog.Subject;
 import uk.safeguarding.explorer.config.ExplorerModeEnvironmentPostProcessor;
-import uk.safeguarding.explorer.graphql.NotFoundException;
+import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.neo4j.Graph;
 
 /**
@@ -114,7 +114,7 @@ public class NeedToKnow {
     /** Refuses, as an unknown id would be refused, a person the user may not see. */
     public void require(String operation, String personId, LocalDate asOf) {
         if (!visible(operation, List.of(personId), asOf).contains(personId)) {
-            throw new NotFoundException("No person with id '" + personId + "'");
+            throw NotFoundException.person(personId);
         }
     }
 }

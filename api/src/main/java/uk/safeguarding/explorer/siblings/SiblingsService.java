@@ -23,7 +23,7 @@ import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.AddressView;
 import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
-import uk.safeguarding.explorer.graphql.NotFoundException;
+import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.model.Ages;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.model.ParentKind;
@@ -82,7 +82,7 @@ public class SiblingsService {
     private List<ChildAtRisk> siblingsAtRisk(TransactionContext tx, String personId, LocalDate asOf) {
         var answers = compute(tx, List.of(personId), asOf);
         if (!answers.containsKey(personId)) {
-            throw new NotFoundException("No person with id '" + personId + "'");
+            throw NotFoundException.person(personId);
         }
         return answers.get(personId);
     }

@@ -1,4 +1,4 @@
-package uk.safeguarding.explorer.graphql;
+package uk.safeguarding.explorer.errors;
 
 /** A GraphQL argument is out of range or malformed; the message names the argument. */
 public class BadRequestException extends RuntimeException {
