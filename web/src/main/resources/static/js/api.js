@@ -37,23 +37,43 @@ async function send(url, options) {
   return response.json();
 }
 
-/** Runs a GraphQL document; returns data, or throws the first error's message. */
-export async function graphql(query, variables = {}) {
+function apiError(error) {
+  const classification = error.extensions ? error.extensions.classification : undefined;
+  const message = classification === 'FORBIDDEN'
+    ? 'Your account may not see this person’s records.'
+    : error.message;
+  return new ApiError(message, classification);
+}
+
+async function post(query, variables) {
   const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
   const token = csrfToken();
   if (token) {
     headers['X-XSRF-TOKEN'] = token;
   }
-  const body = await send(GRAPHQL, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  return send(GRAPHQL, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+}
+
+/** Runs a GraphQL document; returns data, or throws the first error's message. */
+export async function graphql(query, variables = {}) {
+  const body = await post(query, variables);
   if (body.errors && body.errors.length > 0) {
-    const first = body.errors[0];
-    const classification = first.extensions ? first.extensions.classification : undefined;
-    const message = classification === 'FORBIDDEN'
-      ? 'Your account may not see this person’s records.'
-      : first.message;
-    throw new ApiError(message, classification);
+    throw apiError(body.errors[0]);
   }
   return body.data;
+}
+
+/**
+ * Runs a document of several aliased fields that may fail one by one: returns the data (a failed
+ * field is null) and the errors as ApiErrors, each with the alias it belongs to.
+ */
+export async function graphqlEach(query, variables = {}) {
+  const body = await post(query, variables);
+  const errors = (body.errors || []).map((e) => Object.assign(apiError(e), { alias: e.path ? e.path[0] : null }));
+  if (!body.data && errors.length > 0) {
+    throw errors[0];
+  }
+  return { data: body.data || {}, errors };
 }
 
 /** Who is signed in. */

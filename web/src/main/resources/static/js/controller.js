@@ -1,9 +1,12 @@
-// The one owner of the Cytoscape instance. It offers verbs (show, expand, collapse, undo,
-// highlight, filter, layout) and batches every change in cy.batch().
+// The one owner of the Cytoscape instance: no other module touches it. It offers verbs (show,
+// expand, collapse, undo, highlight, filter, layout, select) and batches every change in
+// cy.batch(). Verbs that move nodes answer a promise that settles when the layout has stopped.
+// The selection is published on the container (data-selected, the keys of the selected nodes).
 
 import { STYLE } from './cy/style.js';
 import { fcose, genogramPositions } from './cy/layout.js';
 import { markerCode } from './dom.js';
+import { words } from './words.js';
 
 const FAMILY_TYPES = ['PARENT_OF', 'PARTNER_OF', 'SIBLING_OF', 'SIBLING'];
 
@@ -42,13 +45,13 @@ function nodeElement(node) {
 
 function edgeLabel(edge) {
   if (edge.type === 'SIBLING' || edge.type === 'SIBLING_OF') {
-    return `${(edge.kind || '').toLowerCase()} sibling`;
+    return `${words(edge.kind)} sibling`;
   }
   if (edge.type === 'PARENT_OF') {
-    return edge.kind && edge.kind !== 'BIRTH' ? edge.kind.toLowerCase() : '';
+    return edge.kind && edge.kind !== 'BIRTH' ? words(edge.kind) : '';
   }
   if (edge.type === 'PARTNER_OF') {
-    return [edge.status ? edge.status.toLowerCase() : 'partners', edge.from ? edge.from.substring(0, 4) : '',
+    return [edge.status ? words(edge.status) : 'partners', edge.from ? edge.from.substring(0, 4) : '',
       edge.to ? `–${edge.to.substring(0, 4)}` : ''].join(' ').trim();
   }
   return '';
@@ -62,18 +65,53 @@ function edgeElement(edge) {
   };
 }
 
+function summary(node) {
+  return node ? { key: node.id(), id: node.data('recordId'), label: node.data('label'), kind: node.data('kind') } : null;
+}
+
 export class Controller {
-  constructor(container) {
+  /**
+   * @param container the element to draw in
+   * @param on what to call when the user selects a person (onSelectPerson(id)) or double-clicks one
+   *     (onOpenPerson(key), after selecting it)
+   */
+  constructor(container, on = {}) {
+    window.cytoscape.use(window.cytoscapeFcose);
+    this.container = container;
     this.cy = window.cytoscape({ container, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.1, maxZoom: 4 });
     this.layoutName = 'fcose';
     this.subjectKey = null;
     this.history = [];
     this.expandedBy = new Map();
     this.filters = { hidden: new Set(), historic: true, agency: '' };
+    this.layout = null;
+    this.layoutDone = null;
+    this.publishSelection();
+    this.cy.on('select unselect', 'node', () => this.publishSelection());
+    this.cy.on('select', 'node.person', (e) => on.onSelectPerson && on.onSelectPerson(e.target.data('recordId')));
+    this.cy.on('dbltap', 'node.person', (e) => {
+      this.cy.$(':selected').unselect();
+      e.target.select();
+      if (on.onOpenPerson) {
+        on.onOpenPerson(e.target.id());
+      }
+    });
+    this.cy.on('tap', (e) => {
+      if (e.target === this.cy) {
+        this.highlight([]);
+      }
+    });
   }
 
-  /** Replaces the graph with a network. */
-  show(network) {
+  publishSelection() {
+    this.container.dataset.selected = this.cy.$('node:selected').map((n) => n.id()).join(' ');
+  }
+
+  /**
+   * Replaces the graph with a network, then adds the expansions ({key, network}, in order; one
+   * whose node is not there by then is left out) as if expanded again, and lays it all out once.
+   */
+  show(network, expansions = []) {
     this.cy.batch(() => {
       this.cy.elements().remove();
       this.cy.add(network.nodes.map(nodeElement));
@@ -82,8 +120,19 @@ export class Controller {
     this.subjectKey = network.nodes.length > 0 ? network.nodes[0].key : null;
     this.history = [];
     this.expandedBy.clear();
+    expansions.forEach(({ key, network: more }) => {
+      if (this.has(key)) {
+        const added = this.merge(more.nodes, more.edges);
+        this.expandedBy.set(key, added);
+        this.history.push({ kind: 'expand', key, added });
+      }
+    });
     this.applyFilters();
-    this.relayout();
+    return this.relayout();
+  }
+
+  has(key) {
+    return this.cy.getElementById(key).nonempty();
   }
 
   /** Adds what is not there yet; returns the ids added. */
@@ -107,18 +156,21 @@ export class Controller {
     return added;
   }
 
-  /** Adds a neighbourhood loaded for the node; undoable. */
-  expand(key, network) {
+  /** Adds a neighbourhood loaded for the node; undoable. Answers the keys added, once laid out. */
+  async expand(key, network) {
     const added = this.merge(network.nodes, network.edges);
     this.expandedBy.set(key, added);
     this.history.push({ kind: 'expand', key, added });
     this.applyFilters();
-    this.relayout();
-    return added.length;
+    await this.relayout();
+    return added;
   }
 
-  /** Removes what expanding the node added, or else the people and places hanging only on it. */
-  collapse(key) {
+  /**
+   * Removes what expanding the node added, or else the people and places hanging only on it.
+   * Answers how many elements went, once laid out.
+   */
+  async collapse(key) {
     const node = this.cy.getElementById(key);
     if (node.empty()) {
       return 0;
@@ -138,11 +190,12 @@ export class Controller {
     this.cy.batch(() => removable.remove());
     this.expandedBy.delete(key);
     this.history.push({ kind: 'collapse', key, saved, added });
-    this.relayout();
+    await this.relayout();
     return saved.length;
   }
 
-  undo() {
+  /** Reverses the last expand or collapse; answers false when there is none, once laid out. */
+  async undo() {
     const last = this.history.pop();
     if (!last) {
       return false;
@@ -161,7 +214,7 @@ export class Controller {
       }
     });
     this.applyFilters();
-    this.relayout();
+    await this.relayout();
     return true;
   }
 
@@ -171,10 +224,19 @@ export class Controller {
 
   setLayout(name) {
     this.layoutName = name;
-    this.relayout();
+    return this.relayout();
   }
 
+  /** Lays the graph out again; the promise settles when this layout stops or a newer one starts. */
   relayout() {
+    if (this.layout) {
+      this.layout.stop();
+      this.layoutDone();
+      this.layout = null;
+    }
+    // The box may have changed since the last draw (the "network was cut" banner, meeting mode):
+    // fit to the box as it is now, not as it was.
+    this.cy.resize();
     this.cy.batch(() => {
       this.cy.nodes('.household').forEach((h) => {
         h.children().move({ parent: null });
@@ -183,15 +245,28 @@ export class Controller {
       this.cy.elements().removeClass('genogram-hidden');
     });
     if (this.cy.nodes().empty()) {
-      return;
+      return Promise.resolve();
     }
+    let layout;
     if (this.layoutName === 'genogram') {
       this.households();
       const positions = genogramPositions(this.cy, this.subjectKey);
-      this.cy.layout({ name: 'preset', positions: (n) => positions[n.id()], fit: true, padding: 30 }).run();
+      layout = this.cy.layout({ name: 'preset', positions: (n) => positions[n.id()], fit: true, padding: 30 });
     } else {
-      this.cy.layout(fcose(this.cy.nodes().length < 400)).run();
+      layout = this.cy.layout(fcose(this.cy.nodes().length < 400));
     }
+    const done = new Promise((resolve) => {
+      this.layoutDone = resolve;
+      layout.one('layoutstop', () => {
+        if (this.layout === layout) {
+          this.layout = null;
+        }
+        resolve();
+      });
+    });
+    this.layout = layout;
+    layout.run();
+    return done;
   }
 
   /** Genogram households: each person inside a box for their current address, drawn instead of the address node. */
@@ -253,6 +328,22 @@ export class Controller {
     return this.cy.nodes('.agency').map((n) => ({ id: n.data('recordId'), name: n.data('label') }));
   }
 
+  /** The record ids of the people in the graph. */
+  personIds() {
+    return this.cy.nodes('.person').map((n) => n.data('recordId'));
+  }
+
+  /** The graph keys of records (people, addresses, professionals, agencies) that are in the graph. */
+  keysOf(ids) {
+    const keys = [];
+    ids.forEach((id) => ['Person', 'Address', 'Professional', 'Agency'].forEach((kind) => {
+      if (this.has(`${kind}:${id}`)) {
+        keys.push(`${kind}:${id}`);
+      }
+    }));
+    return keys;
+  }
+
   /** Brings the given record ids forward and fades the rest; an empty list clears it. */
   highlight(keys) {
     this.cy.batch(() => {
@@ -291,8 +382,8 @@ export class Controller {
     });
   }
 
-  /** Shows the paths of a connection, adding what is missing. */
-  showConnection(paths) {
+  /** Shows the paths of a connection, adding what is missing; answers once laid out. */
+  async showConnection(paths) {
     const keys = [];
     paths.forEach((path) => {
       this.merge(path.nodes, path.edges);
@@ -300,17 +391,36 @@ export class Controller {
       path.edges.forEach((e) => keys.push(e.key));
     });
     this.applyFilters();
-    this.relayout();
+    const laidOut = this.relayout();
     this.highlight(keys);
+    await laidOut;
     return keys;
   }
 
-  selectedPerson() {
-    const selected = this.cy.$('node.person:selected');
-    return selected.nonempty() ? selected[0] : null;
+  /** Selects the node alone (the selection handlers run); answers false when it is not in the graph. */
+  select(key) {
+    const node = this.cy.getElementById(key);
+    if (node.empty()) {
+      return false;
+    }
+    this.cy.$(':selected').unselect();
+    node.select();
+    return true;
   }
 
-  /** Keyboard: moves the selection to the next or previous node from left to right. */
+  /** The selected person ({key, id, label, kind}), or null. */
+  selectedPerson() {
+    const selected = this.cy.$('node.person:selected');
+    return selected.nonempty() ? summary(selected[0]) : null;
+  }
+
+  /** The selected node of any kind, or null. */
+  selectedNode() {
+    const selected = this.cy.$('node:selected');
+    return selected.nonempty() ? summary(selected[0]) : null;
+  }
+
+  /** Keyboard: moves the selection to the next or previous node from left to right; answers it. */
   step(direction) {
     const nodes = this.cy.nodes(':visible').not('.household').sort((a, b) => a.position('x') - b.position('x'));
     if (nodes.empty()) {
@@ -322,7 +432,7 @@ export class Controller {
     this.cy.$(':selected').unselect();
     nodes[index].select();
     this.cy.animate({ center: { eles: nodes[index] }, duration: 150 });
-    return nodes[index];
+    return summary(nodes[index]);
   }
 
   fit() {
@@ -336,5 +446,26 @@ export class Controller {
 
   png(options = {}) {
     return this.cy.png({ full: true, scale: 2, bg: '#ffffff', ...options });
+  }
+
+  /**
+   * What the graph shows, as plain data: for the browser tests (read through main.js), never used
+   * by the page itself. Positions are model coordinates; rendered ones are within the container.
+   */
+  snapshot() {
+    return {
+      layout: this.layoutName,
+      width: this.container.clientWidth,
+      height: this.container.clientHeight,
+      nodes: this.cy.nodes().map((n) => ({
+        key: n.id(), kind: n.data('kind') || null, classes: n.classes(), display: n.data('display') || null,
+        parent: n.parent().nonempty() ? n.parent().id() : null, selected: n.selected(), visible: n.visible(),
+        x: n.position('x'), y: n.position('y'), renderedX: n.renderedPosition('x'), renderedY: n.renderedPosition('y'),
+      })),
+      edges: this.cy.edges().map((e) => ({
+        key: e.id(), type: e.data('type') || null, source: e.data('source'), target: e.data('target'),
+        classes: e.classes(), visible: e.visible(),
+      })),
+    };
   }
 }

@@ -1,5 +1,9 @@
 // Tiny DOM helpers: every text goes in with textContent, never innerHTML.
 
+export function byId(id) {
+  return document.getElementById(id);
+}
+
 export function el(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
@@ -61,8 +65,4 @@ export const MARKER_CODES = {
 export function markerCode(marker) {
   const code = MARKER_CODES[marker.type] || marker.type;
   return marker.type === 'MAPPA' && marker.mappaCategory ? `${code} ${marker.mappaCategory}` : code;
-}
-
-export function words(constant) {
-  return constant ? constant.toLowerCase().replaceAll('_', ' ') : '';
 }

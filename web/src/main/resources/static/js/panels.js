@@ -2,13 +2,8 @@
 // involvement with gaps, chronology. They are also the table alternative to the graph: every row
 // can be reached with the keyboard, and choosing one highlights the matching graph elements.
 
-import { clear, el, fullName, markerCode, period, words } from './dom.js';
-
-const LINK_WORDS = {
-  FULL_SIBLING: 'full sibling', HALF_SIBLING: 'half sibling', STEP_SIBLING: 'step sibling',
-  ADOPTIVE_SIBLING: 'adoptive sibling', FOSTER_SIBLING: 'foster sibling', CHILD: 'child of the subject',
-  STEPCHILD: 'stepchild', CO_RESIDENT: 'lived together', CONTACT: 'has contact',
-};
+import { clear, el, fullName, markerCode, period } from './dom.js';
+import { LINK_WORDS, words } from './words.js';
 
 function row(cells, keys, onSelect, extraClass) {
   const tr = el('tr', { class: `selectable ${extraClass || ''}`, tabindex: 0 },
@@ -87,7 +82,7 @@ export function renderSiblings(panel, siblings, subject, onSelect) {
       const via = l.via.length > 0 ? ` via ${l.via.map(fullName).join(' and ')}` : '';
       const where = l.address ? ` at ${l.address.line1}` : '';
       const when = l.from || l.to ? ` (${period(l.from, l.to)})` : '';
-      return `${LINK_WORDS[l.kind] || l.kind}${via}${where}${when}`;
+      return `${words(l.kind, LINK_WORDS)}${via}${where}${when}`;
     });
     return row([
       `${fullName(s.child)}${s.child.age !== null ? ` (${s.child.age})` : ''}`,
@@ -146,7 +141,7 @@ export function renderAgencies(panel, involvement, scope, onScope, onSelect) {
       cells.push(here.map((i) => `${i.professional ? i.professional.name : ''} ${i.role ? `(${i.role})` : ''}`
         + `${i.lastContactOn ? `, last contact ${i.lastContactOn}` : ''}`).join('; '));
     });
-    cells.push(missing.size > 0 ? el('span', { class: 'status-bad', text: [...missing].map(words).join(', ') }) : '');
+    cells.push(missing.size > 0 ? el('span', { class: 'status-bad', text: [...missing].map((t) => words(t)).join(', ') }) : '');
     return row(cells, [`Person:${p.person.id}`, ...p.involvements.map((i) => `Agency:${i.agency.id}`),
       ...p.involvements.filter((i) => i.professional).map((i) => `Professional:${i.professional.id}`)], onSelect);
   });
@@ -195,7 +190,7 @@ export function renderTriage(panel, queue, open) {
   }
   panel.append(table(['Rank', 'Score', 'Referral', 'Child', 'Why'], queue.map((t) => row([
     String(t.rank), String(t.score),
-    `${t.referral.id}: ${t.referral.concern === 'HSB' ? 'harmful sexual behaviour' : words(t.referral.concern)}${t.referral.urgency ? ` (${words(t.referral.urgency)})` : ''}, `
+    `${t.referral.id}: ${words(t.referral.concern)}${t.referral.urgency ? ` (${words(t.referral.urgency)})` : ''}, `
       + `received ${t.referral.receivedAt.substring(0, 10)}${t.referral.from ? ` from ${t.referral.from.name}` : ''}`,
     fullName(t.referral.about),
     el('ul', { class: 'reasons' }, t.reasons.map((r) => el('li', { text: r }))),

@@ -1,4 +1,4 @@
-// GraphQL documents used by the page.
+// GraphQL documents used by the page. Values always go in as variables, never into the text.
 
 const NODE = `key id kind label child sex dateOfBirth age role agencyType addressKind postcode depth subject
   markers { id type from to detail mappaCategory mappaLevel }`;
@@ -49,6 +49,18 @@ export const NETWORK = `query Network($personId: ID!, $depth: Int, $asOf: Date, 
     edges { ${EDGE} }
   }
 }`;
+
+/**
+ * The depth-1 networks of several people in one request (the expansions replayed after the date
+ * changes): e0, e1, … with the ids in $p0, $p1, …; only the count shapes the text.
+ */
+export function expansions(count) {
+  const indexes = [...Array(count).keys()];
+  return `query Expansions($asOf: Date, $first: Int, ${indexes.map((i) => `$p${i}: ID!`).join(', ')}) {
+  ${indexes.map((i) => `e${i}: network(personId: $p${i}, depth: 1, asOf: $asOf, first: $first) { ...Part }`).join('\n  ')}
+}
+fragment Part on Network { subjectId asOf truncated nodes { ${NODE} } edges { ${EDGE} } }`;
+}
 
 export const CONNECTION = `query Connection($fromId: ID!, $toId: ID!, $asOf: Date) {
   connection(fromId: $fromId, toId: $toId, maxHops: 6, asOf: $asOf) {

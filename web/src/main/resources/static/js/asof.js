@@ -1,0 +1,59 @@
+// The as-of date: the date field and the slider (2000-01-01 to today), kept in state.asOf and in
+// the URL (/?person=…&asOf=…) so that a view can be linked to.
+
+import { byId } from './dom.js';
+import { say } from './message.js';
+import { state } from './state.js';
+
+const SLIDER_START = '2000-01-01';
+const SLIDER_STEPS = 1000;
+
+function sliderToDate(value) {
+  const start = Date.parse(SLIDER_START);
+  const end = Date.now();
+  return new Date(start + (end - start) * (value / SLIDER_STEPS)).toISOString().substring(0, 10);
+}
+
+function dateToSlider(date) {
+  const start = Date.parse(SLIDER_START);
+  const end = Date.now();
+  return Math.round(((Date.parse(date) - start) / (end - start)) * SLIDER_STEPS);
+}
+
+/** The URL says who is open on which day. */
+export function updateUrl() {
+  const params = new URLSearchParams();
+  if (state.subjectId) {
+    params.set('person', state.subjectId);
+  }
+  params.set('asOf', state.asOf);
+  window.history.replaceState(null, '', `/?${params}`);
+}
+
+/** Sets the day the page shows; answers false (and says why) for a date that is not one. */
+export function setAsOf(date) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
+    say('Choose a date as YYYY-MM-DD.');
+    return false;
+  }
+  state.asOf = date;
+  byId('asof-date').value = date;
+  byId('asof-slider').value = String(dateToSlider(date));
+  updateUrl();
+  return true;
+}
+
+/** @param changed what to do once the user has chosen a new day */
+export function wireAsOf(changed) {
+  byId('asof-date').addEventListener('change', (e) => {
+    if (setAsOf(e.target.value)) {
+      changed();
+    }
+  });
+  byId('asof-slider').addEventListener('input', (e) => { byId('asof-date').value = sliderToDate(Number(e.target.value)); });
+  byId('asof-slider').addEventListener('change', (e) => {
+    if (setAsOf(sliderToDate(Number(e.target.value)))) {
+      changed();
+    }
+  });
+}

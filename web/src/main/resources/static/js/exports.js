@@ -1,0 +1,53 @@
+// Exports: a PNG of the graph and the printed meeting pack. Each is written to the audit log
+// (recordExport) first; if that fails, nothing is exported.
+
+import { graphql } from './api.js';
+import { RECORD_EXPORT } from './queries.js';
+import { byId, el } from './dom.js';
+import { guarded, say } from './message.js';
+import { londonDay, state } from './state.js';
+
+const MAX_PEOPLE = 2000;
+
+let controller;
+
+async function recordExport(kind) {
+  if (!state.subjectId) {
+    say('Open a person first.');
+    return false;
+  }
+  const others = controller.personIds().filter((id) => id !== state.subjectId);
+  const recorded = await guarded(() => graphql(RECORD_EXPORT, {
+    kind, personIds: [state.subjectId, ...others].slice(0, MAX_PEOPLE), asOf: state.asOf,
+  }));
+  return recorded !== undefined;
+}
+
+async function exportPng() {
+  if (!await recordExport('PNG')) {
+    return;
+  }
+  const blob = controller.png({ output: 'blob' });
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: `network-${state.subjectId}-${state.asOf}.png`, id: 'png-link' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  say(`PNG exported (${Math.round(blob.size / 1024)} KB).`);
+}
+
+async function printPack() {
+  if (!await recordExport('PRINT_PACK')) {
+    return;
+  }
+  byId('print-graph').src = controller.png({ output: 'base64uri' });
+  const who = state.user ? `${state.user.username}${state.user.agency ? ` (${state.user.agency})` : ''}` : '';
+  byId('print-who').textContent = `Printed by ${who} on ${londonDay()}; facts as of ${state.asOf}.`;
+  window.print();
+}
+
+export function wireExports(theController) {
+  controller = theController;
+  byId('png-button').addEventListener('click', exportPng);
+  byId('print-button').addEventListener('click', printPack);
+}

@@ -1,0 +1,194 @@
+// The network in the graph: opening a person (and replaying the expansions after a date change, in
+// one request), expanding and collapsing, undo, the layout, connections, filters. Every change of
+// the graph runs through one Rendering, so #cy says data-state="ready" only when the network, its
+// layout and its flags are all there.
+
+import { graphql, graphqlEach } from './api.js';
+import { CONNECTION, NETWORK, expansions } from './queries.js';
+import { byId, clear, el } from './dom.js';
+import { guarded, say } from './message.js';
+import { Latest, Rendering } from './publish.js';
+import { state } from './state.js';
+import { loadFlags } from './flags.js';
+import { hideBreakGlass, offerBreakGlass } from './break-glass.js';
+import { updateUrl } from './asof.js';
+
+/** Nodes asked for per network; the server caps a network there and says it was cut. */
+export const FIRST = 500;
+/**
+ * Expansions asked for in one request: each depth-1 network of up to 500 nodes weighs about 2,300
+ * of the server's default complexity budget of 10,000 (EXPLORER_GRAPHQL_MAX_COMPLEXITY).
+ */
+const EXPANSIONS_PER_REQUEST = 4;
+
+let controller;
+let rendering;
+/** A new network makes every answer asked for the one before it stale. */
+const networks = new Latest();
+let networkCurrent = () => true;
+
+export function wireGraph(theController) {
+  controller = theController;
+  rendering = new Rendering(byId('cy'));
+}
+
+const personKey = (key) => key.startsWith('Person:');
+const recordId = (key) => key.substring(key.indexOf(':') + 1);
+
+/**
+ * The networks of the expansions to replay on the new date, in as few requests as the server
+ * allows: those whose person is in the new network first, then those that the first brought in.
+ */
+async function fetchExpansions(keys, network, current) {
+  const present = new Set(network.nodes.map((n) => n.key));
+  const fetched = new Map();
+  let waiting = keys.filter(personKey);
+  for (;;) {
+    const ready = waiting.filter((k) => present.has(k));
+    if (ready.length === 0 || !current()) {
+      break;
+    }
+    waiting = waiting.filter((k) => !present.has(k));
+    for (let i = 0; i < ready.length; i += EXPANSIONS_PER_REQUEST) {
+      const part = ready.slice(i, i + EXPANSIONS_PER_REQUEST);
+      const variables = { asOf: state.asOf, first: FIRST };
+      part.forEach((key, n) => { variables[`p${n}`] = recordId(key); });
+      const { data, errors } = await graphqlEach(expansions(part.length), variables);
+      if (errors.length > 0) {
+        say(errors[0].message);
+      }
+      part.forEach((key, n) => {
+        const more = data[`e${n}`];
+        if (more) {
+          fetched.set(key, more);
+          more.nodes.forEach((node) => present.add(node.key));
+        }
+      });
+    }
+  }
+  return keys.filter((k) => fetched.has(k)).map((key) => ({ key, network: fetched.get(key) }));
+}
+
+function showTruncated(truncated) {
+  byId('truncated').hidden = !truncated;
+  byId('truncated-text').textContent = truncated
+    ? `This network is larger than ${FIRST} nodes; only the nearest are shown. Narrow it to see the closest links clearly.`
+    : '';
+}
+
+function refreshAgencyFilter() {
+  const select = byId('agency-filter');
+  const chosen = select.value;
+  clear(select).append(el('option', { value: '', text: 'All agencies' }));
+  controller.agencies().sort((x, y) => x.name.localeCompare(y.name))
+    .forEach((a) => select.append(el('option', { value: a.id, selected: a.id === chosen, text: a.name })));
+}
+
+/**
+ * Opens a person's network on state.asOf; with keepExpansions (a new date or depth) the people
+ * expanded before are expanded again. Answers true when the network is shown; the caller then
+ * selects someone, which loads the panels.
+ */
+export async function openPerson(personId, { keepExpansions = false } = {}) {
+  const current = networks.next();
+  networkCurrent = current;
+  const replay = keepExpansions ? controller.expandedKeys() : [];
+  say('');
+  try {
+    return await rendering.run(async () => {
+      const data = await graphql(NETWORK, { personId, depth: state.depth, asOf: state.asOf, first: FIRST });
+      if (!current()) {
+        return false;
+      }
+      hideBreakGlass();
+      const more = await fetchExpansions(replay, data.network, current);
+      if (!current()) {
+        return false;
+      }
+      state.subjectId = personId;
+      updateUrl();
+      showTruncated(data.network.truncated);
+      await controller.show(data.network, more);
+      refreshAgencyFilter();
+      await loadFlags(controller, controller.personIds(), { reset: true });
+      return current();
+    });
+  } catch (e) {
+    say(e.message || 'Something went wrong.');
+    if (e.classification === 'NOT_FOUND' && state.user && state.user.role === 'PRACTITIONER') {
+      offerBreakGlass(personId);
+    }
+    return false;
+  }
+}
+
+export async function expandSelected() {
+  const node = controller.selectedPerson();
+  if (!node) {
+    say('Select a person to expand.');
+    return;
+  }
+  const current = networkCurrent;
+  await guarded(() => rendering.run(async () => {
+    const data = await graphql(NETWORK, { personId: node.id, depth: 1, asOf: state.asOf, first: FIRST });
+    if (!current()) {
+      return;
+    }
+    const added = await controller.expand(node.key, data.network);
+    refreshAgencyFilter();
+    say(added.length === 0 ? `Nothing more is linked to ${node.label} on this date.` : '');
+    const people = added.filter(personKey).map(recordId);
+    if (people.length > 0) {
+      await loadFlags(controller, people);
+    }
+  }));
+}
+
+export async function collapseSelected() {
+  const node = controller.selectedNode();
+  if (!node) {
+    say('Select a node to collapse.');
+    return;
+  }
+  const removed = await rendering.run(() => controller.collapse(node.key));
+  if (removed === 0) {
+    say('Nothing to collapse there.');
+  }
+}
+
+export async function undo() {
+  if (!await rendering.run(() => controller.undo())) {
+    say('Nothing to undo.');
+  }
+}
+
+export function setLayout(name) {
+  return rendering.run(() => controller.setLayout(name));
+}
+
+export function fit() {
+  controller.fit();
+}
+
+export async function connectTwo() {
+  const [a, b] = state.recentPeople.slice(-2);
+  if (!a || !b) {
+    say('Select one person, then another, then choose “Connect two”.');
+    return;
+  }
+  await guarded(() => rendering.run(async () => {
+    const data = await graphql(CONNECTION, { fromId: a, toId: b, asOf: state.asOf });
+    if (data.connection.length === 0) {
+      say('No connection within 6 steps on this date.');
+      controller.highlight([]);
+      return;
+    }
+    await controller.showConnection(data.connection);
+    say(`Shortest connection: ${data.connection[0].length} steps (${data.connection.length} path${data.connection.length > 1 ? 's' : ''}).`);
+  }));
+}
+
+export function readFilters() {
+  const hidden = new Set([...document.querySelectorAll('.edge-filter')].filter((c) => !c.checked).map((c) => c.value));
+  controller.setFilters({ hidden, historic: byId('historic-filter').checked, agency: byId('agency-filter').value });
+}

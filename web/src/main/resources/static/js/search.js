@@ -1,0 +1,50 @@
+// Finding a person: the search form and its results (date of birth, age, current address, marker
+// badges); choosing a result opens that person. The results list publishes its render state.
+
+import { graphql } from './api.js';
+import { SEARCH } from './queries.js';
+import { byId, clear, el, fullName, markerCode } from './dom.js';
+import { guarded } from './message.js';
+import { Latest, Rendering } from './publish.js';
+import { state } from './state.js';
+
+let rendering;
+const searches = new Latest();
+
+function renderResults(people, open) {
+  const list = clear(byId('results'));
+  if (people.length === 0) {
+    list.append(el('li', { class: 'empty', text: 'Nobody found.' }));
+  }
+  people.forEach((p) => {
+    const address = p.currentAddress ? `${p.currentAddress.line1}, ${p.currentAddress.postcode || ''}` : 'no current address';
+    const badges = p.markers.map((m) => `[${markerCode(m)}]`).join(' ');
+    list.append(el('li', {}, el('button', { type: 'button', 'data-person': p.id, onclick: () => open(p.id) },
+      el('strong', { text: fullName(p) }),
+      el('span', { class: 'meta', text: `Born ${p.dateOfBirth || 'unknown'}${p.age !== null ? `, age ${p.age}` : ''}${p.child ? ' (child)' : ''}` }),
+      el('span', { class: 'meta', text: address }),
+      badges ? el('span', { class: 'meta', text: badges }) : null)));
+  });
+}
+
+async function search(text, open) {
+  const current = searches.next();
+  await guarded(() => rendering.run(async () => {
+    const data = await graphql(SEARCH, { text, asOf: state.asOf });
+    if (current()) {
+      renderResults(data.searchPeople, open);
+    }
+  }));
+}
+
+/** @param open what choosing a result does with the person's id */
+export function wireSearch(open) {
+  rendering = new Rendering(byId('results'));
+  byId('search-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const text = byId('search-text').value.trim();
+    if (text) {
+      search(text, open);
+    }
+  });
+}

@@ -1,0 +1,97 @@
+// The selected person and their panels. The panels are loaded once per selection: a person, date,
+// scope and mode already shown (or loading) are not asked for again, however many events (a
+// click, the graph's select event, opening a network) ask for them.
+
+import { graphql } from './api.js';
+import { PANELS } from './queries.js';
+import { byId } from './dom.js';
+import { guarded } from './message.js';
+import { Latest, Rendering } from './publish.js';
+import { state } from './state.js';
+import { flagsOf } from './flags.js';
+import { openPerson } from './graph.js';
+import { loadFamilyOverdue } from './work-queues.js';
+import {
+  renderAddresses, renderAgencies, renderChronology, renderDetails, renderFlags, renderSiblings,
+} from './panels.js';
+
+const PANELS_IDS = ['panel-details', 'panel-siblings', 'panel-addresses', 'panel-agencies', 'panel-chronology', 'panel-flags'];
+
+let controller;
+let rendering;
+let loading = null;
+const loads = new Latest();
+
+export function wireSelection(theController) {
+  controller = theController;
+  rendering = new Rendering(...PANELS_IDS.map(byId));
+}
+
+async function load(personId, current) {
+  const data = await graphql(PANELS, { personId, asOf: state.asOf, scope: state.scope });
+  if (!current()) {
+    return true;
+  }
+  state.selectedId = personId;
+  const person = data.person;
+  const highlight = (keys) => controller.highlight(keys);
+  renderDetails(byId('panel-details'), person, data.sharedAddresses);
+  renderSiblings(byId('panel-siblings'), data.siblingsAtRisk, person, highlight);
+  renderAddresses(byId('panel-addresses'), data.sharedAddresses, person, highlight);
+  renderAgencies(byId('panel-agencies'), data.agencyInvolvement, state.scope, (scope) => {
+    state.scope = scope;
+    showPanels(personId);
+  }, highlight);
+  renderChronology(byId('panel-chronology'), data.chronology, person, highlight);
+  renderFlags(byId('panel-flags'), flagsOf(personId), person, highlight, (ids) => controller.keysOf(ids));
+  if (state.meeting) {
+    await loadFamilyOverdue(controller.personIds());
+  }
+  return true;
+}
+
+/** Shows a person's panels; answers when they are drawn (at once if they already are). */
+export function showPanels(personId) {
+  const key = [personId, state.asOf, state.scope, state.meeting].join('|');
+  if (state.panelsKey === key && loading) {
+    return loading;
+  }
+  state.panelsKey = key;
+  const current = loads.next();
+  loading = guarded(() => rendering.run(() => load(personId, current))).then((done) => {
+    if (done === undefined && current()) {
+      // failed: the next selection of the same person asks again
+      state.panelsKey = null;
+    }
+  });
+  return loading;
+}
+
+/** The graph's select event for a person (a click, the keyboard, opening a network). */
+export function selectPerson(personId) {
+  state.recentPeople = [...state.recentPeople.filter((p) => p !== personId), personId].slice(-2);
+  return showPanels(personId);
+}
+
+/**
+ * Opens a person's network and selects them (or, after a new date or depth, the person selected
+ * before, if still there), which loads the panels once.
+ */
+export async function open(personId, { keepExpansions = false } = {}) {
+  const before = state.selectedId;
+  if (!await openPerson(personId, { keepExpansions })) {
+    return;
+  }
+  const target = keepExpansions && before && controller.has(`Person:${before}`) ? before : personId;
+  controller.select(`Person:${target}`);
+  await showPanels(target);
+}
+
+export function selectTab(tabId) {
+  state.panelTab = tabId;
+  document.querySelectorAll('.panels [role="tab"]').forEach((t) => {
+    const selected = t.id === state.panelTab;
+    t.setAttribute('aria-selected', String(selected));
+    byId(t.getAttribute('aria-controls')).hidden = !selected;
+  });
+}

@@ -1,0 +1,38 @@
+// The explorer's one state object: everything the page remembers between events lives here, and
+// the page (body class, overlays, selected tabs, URL) is drawn from it. Nothing else keeps state.
+
+/** The day in Europe/London (the day of the records), as YYYY-MM-DD. */
+export function londonDay(instant = new Date()) {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit',
+  }).format(instant);
+}
+
+export const state = {
+  /** Who is signed in (from /api/me): username, role, agency, mode. */
+  user: null,
+  /** The day the graph and panels show. */
+  asOf: londonDay(),
+  /** The person whose network is open. */
+  subjectId: null,
+  /** Hops of the network. */
+  depth: 2,
+  /** Scope of the agency involvement panel: PERSON, HOUSEHOLD or FAMILY. */
+  scope: 'PERSON',
+  /** The person whose panels are shown. */
+  selectedId: null,
+  /** What the panels show or are loading ("person|asOf|scope|meeting"), so that it is loaded once. */
+  panelsKey: null,
+  /** The last two people selected, for "Connect two". */
+  recentPeople: [],
+  /** Person id → the risk flags that concern them, for the people in the graph. */
+  flags: new Map(),
+  /** The selected tab of the panels. */
+  panelTab: 'tab-details',
+  /** Strategy-meeting mode. */
+  meeting: false,
+  /** The open tab of the work-queue overlay ('tab-triage' or 'tab-overdue'), or null when it is closed. */
+  work: null,
+  /** The person offered "Access without a relationship", or null. */
+  breakGlassFor: null,
+};

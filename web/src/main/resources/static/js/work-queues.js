@@ -1,0 +1,113 @@
+// The work queues: the triage queue and the overdue actions in an overlay (a row opens the child;
+// the owner agency or a chair records an action as done), and in meeting mode the overdue actions
+// of the family in the graph. Each list publishes its own render state.
+
+import { graphql } from './api.js';
+import { COMPLETE_ACTION, OVERDUE, TRIAGE } from './queries.js';
+import { byId } from './dom.js';
+import { guarded, say } from './message.js';
+import { Latest, Rendering } from './publish.js';
+import { state } from './state.js';
+import { renderOverdue, renderTriage } from './panels.js';
+
+let open = () => {};
+let overlay;
+let triage;
+let overdue;
+let family;
+const familyLoads = new Latest();
+
+/** @param openPerson what choosing a row does with the child's id */
+export function wireWorkQueues(openPerson) {
+  open = openPerson;
+  overlay = new Rendering(byId('work'));
+  triage = new Rendering(byId('panel-triage'));
+  overdue = new Rendering(byId('panel-overdue'));
+  family = new Rendering(byId('meeting-overdue'));
+  document.querySelectorAll('.work-tab').forEach((tab) => tab.addEventListener('click', () => selectWorkTab(tab.id)));
+  byId('work-button').addEventListener('click', () => openWork('tab-triage'));
+  byId('work-close').addEventListener('click', closeWork);
+}
+
+function renderWork() {
+  byId('work').hidden = state.work === null;
+  document.querySelectorAll('.work-tab').forEach((t) => {
+    const selected = t.id === state.work;
+    t.setAttribute('aria-selected', String(selected));
+    byId(t.getAttribute('aria-controls')).hidden = !selected;
+  });
+}
+
+export function selectWorkTab(tabId) {
+  state.work = tabId;
+  renderWork();
+}
+
+export function closeWork() {
+  state.work = null;
+  renderWork();
+}
+
+export function workOpen() {
+  return state.work !== null;
+}
+
+/** Recording that an action was done: the owner agency or a meeting chair (the server checks too). */
+function completion() {
+  const user = state.user || {};
+  return {
+    day: state.asOf,
+    allowed: (a) => user.role === 'MEETING_CHAIR' || user.role === 'ADMIN'
+      || (a.owner && user.agency === a.owner.id),
+    done: async (action, day) => {
+      const recorded = await guarded(() => graphql(COMPLETE_ACTION, { actionId: action.id, completedOn: day }));
+      if (recorded) {
+        await loadQueues();
+        say(`Recorded: "${action.description}" done on ${recorded.completeAction.completedOn}.`);
+      }
+    },
+  };
+}
+
+function loadQueues() {
+  const choose = (id) => {
+    closeWork();
+    open(id);
+  };
+  return overlay.run(() => Promise.all([
+    guarded(() => triage.run(async () => {
+      const data = await graphql(TRIAGE, { asOf: state.asOf });
+      renderTriage(byId('panel-triage'), data.triageQueue, choose);
+    })),
+    guarded(() => overdue.run(async () => {
+      const data = await graphql(OVERDUE, { asOf: state.asOf });
+      renderOverdue(byId('panel-overdue'), data.overdueActions, choose, null, completion());
+    })),
+  ]));
+}
+
+/** Opens the overlay on a tab and loads both queues afresh. */
+export function openWork(tabId) {
+  selectWorkTab(tabId);
+  return loadQueues();
+}
+
+/** Meeting mode: the overdue actions of the people in the graph. */
+export async function loadFamilyOverdue(personIds) {
+  const current = familyLoads.next();
+  await guarded(() => family.run(async () => {
+    const data = await graphql(OVERDUE, { asOf: state.asOf });
+    if (!current()) {
+      return;
+    }
+    const inGraph = new Set(personIds);
+    renderOverdue(byId('meeting-overdue'), data.overdueActions.filter((a) => a.for.some((p) => inGraph.has(p.id))),
+      (id) => open(id), 'Overdue actions of this family');
+  }));
+}
+
+/** Leaving meeting mode empties the family's list. */
+export function clearFamilyOverdue() {
+  familyLoads.next();
+  family.run(async () => byId('meeting-overdue').replaceChildren());
+}
