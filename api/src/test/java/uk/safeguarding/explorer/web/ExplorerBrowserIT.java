@@ -66,7 +66,8 @@ class ExplorerBrowserIT extends ExplorerIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    /** A deadline, not a pause: on a loaded machine the first page pays for JIT and query planning. */
+    private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String XSS = "<img src=x onerror=\"window.__xss=1\">";
     private static final Pattern OPERATION = Pattern.compile("^\\s*(?:query|mutation)\\s+(\\w+)");
     /** What expanding Gary adds to Sara's two-hop network: his other family, homes and offender manager. */
