@@ -16,7 +16,7 @@ import { updateUrl } from './asof.js';
 /** Nodes asked for per network; the server caps a network there and says it was cut. */
 export const FIRST = 500;
 /**
- * Expansions asked for in one request: each depth-1 network of up to 500 nodes weighs about 2,300
+ * Expansions asked for in one request: each depth-1 network of up to 500 nodes weighs about 2,000
  * of the server's default complexity budget of 10,000 (EXPLORER_GRAPHQL_MAX_COMPLEXITY).
  */
 const EXPANSIONS_PER_REQUEST = 4;
@@ -53,7 +53,14 @@ async function fetchExpansions(keys, network, current) {
       const part = ready.slice(i, i + EXPANSIONS_PER_REQUEST);
       const variables = { asOf: state.asOf, first: FIRST };
       part.forEach((key, n) => { variables[`p${n}`] = recordId(key); });
-      const { data, errors } = await graphqlEach(expansions(part.length), variables);
+      let answer;
+      try {
+        answer = await graphqlEach(expansions(part.length), variables);
+      } catch (e) {
+        // the network itself is still shown; only these expansions are not replayed
+        answer = { data: {}, errors: [e] };
+      }
+      const { data, errors } = answer;
       if (errors.length > 0) {
         say(errors[0].message);
       }
