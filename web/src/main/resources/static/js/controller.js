@@ -89,16 +89,23 @@ export class Controller {
     this.publishSelection();
     this.cy.on('select unselect', 'node', () => this.publishSelection());
     this.cy.on('select', 'node.person', (e) => on.onSelectPerson && on.onSelectPerson(e.target.data('recordId')));
+    // Cytoscape calls two quick clicks a double click wherever they land; only two on the same
+    // person are one (choosing two people in turn for "Connect two" must not expand the second).
+    this.taps = [null, null];
+    this.cy.on('tap', (e) => {
+      this.taps = [this.taps[1], e.target === this.cy ? null : e.target.id()];
+      if (e.target === this.cy) {
+        this.highlight([]);
+      }
+    });
     this.cy.on('dbltap', 'node.person', (e) => {
+      if (this.taps[0] !== e.target.id()) {
+        return;
+      }
       this.cy.$(':selected').unselect();
       e.target.select();
       if (on.onOpenPerson) {
         on.onOpenPerson(e.target.id());
-      }
-    });
-    this.cy.on('tap', (e) => {
-      if (e.target === this.cy) {
-        this.highlight([]);
       }
     });
   }
@@ -237,6 +244,8 @@ export class Controller {
     // The box may have changed since the last draw (the "network was cut" banner, meeting mode):
     // fit to the box as it is now, not as it was.
     this.cy.resize();
+    // removing a selected node (undo, a new network) fires no unselect
+    this.publishSelection();
     this.cy.batch(() => {
       this.cy.nodes('.household').forEach((h) => {
         h.children().move({ parent: null });

@@ -62,14 +62,14 @@ function completion() {
     done: async (action, day) => {
       const recorded = await guarded(() => graphql(COMPLETE_ACTION, { actionId: action.id, completedOn: day }));
       if (recorded) {
-        await loadQueues();
-        say(`Recorded: "${action.description}" done on ${recorded.completeAction.completedOn}.`);
+        await loadQueues(`Recorded: "${action.description}" done on ${recorded.completeAction.completedOn}.`);
       }
     },
   };
 }
 
-function loadQueues() {
+/** Loads both queues; news (what was just recorded) is said with the new overdue list. */
+function loadQueues(news = '') {
   const choose = (id) => {
     closeWork();
     open(id);
@@ -82,6 +82,9 @@ function loadQueues() {
     guarded(() => overdue.run(async () => {
       const data = await graphql(OVERDUE, { asOf: state.asOf });
       renderOverdue(byId('panel-overdue'), data.overdueActions, choose, null, completion());
+      if (news) {
+        say(news);
+      }
     })),
   ]));
 }
