@@ -28,10 +28,10 @@ import uk.safeguarding.explorer.model.Period;
 import uk.safeguarding.explorer.model.SiblingKinds;
 import uk.safeguarding.explorer.model.SiblingKinds.ParentLink;
 import uk.safeguarding.explorer.model.SiblingKinds.Partnership;
+import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.network.Network.Edge;
 import uk.safeguarding.explorer.network.Network.Node;
 import uk.safeguarding.explorer.network.Network.NodeKind;
-import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.network.Network.Path;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
@@ -287,12 +287,8 @@ public class NetworkService {
             throw unknown;
         }
         var people = new LinkedHashSet<String>();
-        people.add(toId);
         paths.forEach(p -> p.nodes().stream().filter(n -> n.kind() == NodeKind.PERSON).forEach(n -> people.add(n.id())));
-        var visibility = needToKnow.check("connection", fromId, people);
-        if (!visibility.sees(toId)) {
-            throw NotFoundException.person(toId);
-        }
+        var visibility = needToKnow.check("connection", List.of(fromId, toId), people);
         // People the user may not see on a path are placeholders; a path that would show a place
         // reached only through hidden people, or an offender manager to an agency without offender
         // detail, is not shown at all.

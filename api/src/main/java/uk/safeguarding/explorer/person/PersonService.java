@@ -12,11 +12,11 @@ import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import uk.safeguarding.explorer.errors.BadRequestException;
+import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.graph.Views.AddressView;
 import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
-import uk.safeguarding.explorer.errors.BadRequestException;
-import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.model.NhsNumber;
 import uk.safeguarding.explorer.model.PncId;
 import uk.safeguarding.explorer.security.NeedToKnow;

@@ -172,14 +172,23 @@ public class NeedToKnow {
      * recorded and the answer is exactly that of an unknown id (NOT_FOUND), whatever else it touched.
      */
     public Visibility check(String operation, String subjectId, Collection<String> others) {
+        return check(operation, List.of(subjectId), others);
+    }
+
+    /**
+     * The same for an answer about several subjects (both ends of a connection): the first the user
+     * may not see is refused, and recorded, exactly as an unknown id; nothing else is recorded then.
+     */
+    public Visibility check(String operation, List<String> subjects, Collection<String> others) {
         var user = viewer();
-        var asked = new LinkedHashSet<String>();
-        asked.add(subjectId);
+        var asked = new LinkedHashSet<String>(subjects);
         others.stream().filter(Objects::nonNull).forEach(asked::add);
         var decisions = decide(user, asked);
-        if (!decisions.get(subjectId).visible()) {
-            audit.record(actor(), operation, List.of(Subject.denied(subjectId)));
-            throw NotFoundException.person(subjectId);
+        for (var subject : subjects) {
+            if (!decisions.get(subject).visible()) {
+                audit.record(actor(), operation, List.of(Subject.denied(subject)));
+                throw NotFoundException.person(subject);
+            }
         }
         audit.record(actor(), operation, subjects(asked, decisions));
         return new Visibility(this, user, today(), decisions, cache(user));

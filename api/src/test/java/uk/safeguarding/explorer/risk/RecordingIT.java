@@ -2,6 +2,7 @@ package uk.safeguarding.explorer.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ class RecordingIT extends ExplorerIT {
     }
 
     private List<String> flagKeys(String personId) {
-        var keys = new java.util.ArrayList<String>();
+        var keys = new ArrayList<String>();
         as("admin", "query($p: ID) { riskFlags(personId: $p, asOf: \"" + Scenario.AS_OF + "\") { rule subjectId } }",
                 personId == null ? Map.of() : Map.of("p", personId)).get("data").get("riskFlags")
                 .forEach(f -> keys.add(f.get("rule").asInt() + ":" + f.get("subjectId").asString()));

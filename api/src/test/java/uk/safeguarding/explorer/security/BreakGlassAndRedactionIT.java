@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +38,7 @@ class BreakGlassAndRedactionIT extends ExplorerIT {
     }
 
     private JsonNode breakGlass(String user, String id, String purpose, String reason, Integer hours) {
-        var variables = new java.util.HashMap<String, Object>();
+        var variables = new HashMap<String, Object>();
         variables.put("id", id);
         variables.put("purpose", purpose);
         variables.put("reason", reason);
