@@ -259,6 +259,10 @@ public class RecordingService {
      * hidden from them by the redaction policy.
      */
     private boolean mayKnowAddress(String operation, Record row, Redaction.Access access) {
+        if (needToKnow.viewer().role() == Role.ADMIN) {
+            // the local administrator (demo data only) knows every address
+            return true;
+        }
         var residents = row.get("residents").asList(Value::asString);
         if (residents.isEmpty()) {
             return false;

@@ -337,7 +337,10 @@ class ExplorerBrowserIT extends ExplorerIT {
         // the chair leaves meeting mode and records that the action was done; it leaves the list
         driver.findElement(By.id("meeting-exit")).click();
         waitFor("!document.body.classList.contains('meeting')");
+        // wait for this opening's answers, not the panel left from the last one
+        js("document.body.dataset.workReady = 'false'");
         driver.findElement(By.id("work-button")).click();
+        waitFor("document.body.dataset.workReady === 'true'");
         driver.findElement(By.id("tab-overdue")).click();
         waitFor("document.querySelector('#panel-overdue .done-button') !== null");
         js("document.querySelector('#panel-overdue .done-date').value = '2018-09-20'");
