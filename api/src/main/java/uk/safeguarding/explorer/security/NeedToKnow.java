@@ -15,7 +15,11 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -58,6 +62,7 @@ import uk.safeguarding.explorer.neo4j.Graph;
 public class NeedToKnow {
 
     private static final String CACHE = NeedToKnow.class.getName() + ".decisions";
+    private static final Logger LOG = LoggerFactory.getLogger(NeedToKnow.class);
 
     /** The decision about one person for the user of the request. */
     record Decision(boolean visible, String grantId, String purpose, String reason) {
@@ -213,6 +218,31 @@ public class NeedToKnow {
                 .filter(id -> graph.read("queries/near", Map.of("id", personId, "otherId", id),
                         r -> r.get("near").asBoolean()).stream().findFirst().orElse(false));
         return hidden.orElseThrow(() -> NotFoundException.person(placeholderId));
+    }
+
+    /**
+     * Plans the need-to-know queries once at start-up (with nobody to decide about), so that the
+     * first user does not wait for Neo4j to plan them: they run on every request.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void planQueries() {
+        var today = today();
+        try {
+            var parameters = new HashMap<String, Object>();
+            parameters.put("ids", List.of());
+            parameters.put("agency", "");
+            parameters.put("user", "");
+            parameters.put("chair", false);
+            parameters.put("wide", true);
+            parameters.put("today", today);
+            parameters.put("involvementEndedOnOrAfter", NeedToKnowRules.involvementEndedOnOrAfter(today, graceMonths));
+            parameters.put("now", ZonedDateTime.now(clock));
+            graph.read("queries/visible-people", parameters, r -> r);
+            graph.read("queries/holders", Map.of("ids", List.of(), "today", today, "involvementEndedOnOrAfter", today),
+                    r -> r);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not plan the need-to-know queries at start-up; the first request will: {}", e.getMessage());
+        }
     }
 
     /** How many visibility queries this instance ran: lets tests check that a request costs one. */
