@@ -1,9 +1,11 @@
-// One row is one meeting with its concerns, attendance and agreed actions, written together.
+// One row is one meeting with its concerns, attendance and agreed actions, written together;
+// recordedVia is 'API' for a meeting written by recordStrategyMeeting (its attendance then never
+// makes a need-to-know relationship), null for an import.
 UNWIND $rows AS row
 MERGE (m:Meeting {id: row.id})
   ON CREATE SET m.recordedAt = coalesce(row.recordedAt, $now)
 SET m.kind = row.kind, m.heldOn = row.heldOn, m.source = row.source,
-    m.recordedAt = coalesce(row.recordedAt, m.recordedAt)
+    m.recordedAt = coalesce(row.recordedAt, m.recordedAt), m.recordedVia = row.recordedVia
 WITH m, row
 CALL (m, row) {
   MATCH (m)-[old:CONCERNS]->(p) WHERE NOT p.id IN row.concerns
@@ -21,14 +23,15 @@ CALL (m, row) {
   MATCH (a:Agency {id: attendance.agency})
   MERGE (a)-[r:ATTENDED {key: attendance.agency + '|' + row.id}]->(m)
     ON CREATE SET r.recordedAt = coalesce(row.recordedAt, $now)
-  SET r.invited = attendance.invited, r.attended = attendance.attended, r.source = row.source
+  SET r.invited = attendance.invited, r.attended = attendance.attended, r.source = row.source,
+      r.recordedVia = row.recordedVia
 }
 CALL (m, row) {
   UNWIND row.actions AS act
   MERGE (x:Action {id: act.id})
     ON CREATE SET x.recordedAt = coalesce(row.recordedAt, $now)
   SET x.description = act.description, x.dueOn = act.dueOn, x.completedOn = act.completedOn,
-      x.source = row.source
+      x.source = row.source, x.recordedVia = row.recordedVia
   MERGE (m)-[agreed:AGREED]->(x)
     ON CREATE SET agreed.recordedAt = coalesce(row.recordedAt, $now)
   SET agreed.source = row.source

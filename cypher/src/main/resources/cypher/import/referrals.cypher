@@ -1,10 +1,13 @@
+// A referral about a person from an agency; recordedVia is 'API' for a record written by a
+// recording mutation (such a record never makes a need-to-know relationship), null for an import.
 UNWIND $rows AS row
 MATCH (p:Person {id: row.about})
 MERGE (n:Referral {id: row.id})
   ON CREATE SET n.recordedAt = coalesce(row.recordedAt, $now)
 SET n.incidentAt = row.incidentAt, n.receivedAt = row.receivedAt, n.decidedAt = row.decidedAt,
     n.concern = row.concern, n.urgency = row.urgency, n.sourceCode = row.sourceCode,
-    n.outcome = row.outcome, n.source = row.source, n.recordedAt = coalesce(row.recordedAt, n.recordedAt)
+    n.outcome = row.outcome, n.source = row.source, n.recordedAt = coalesce(row.recordedAt, n.recordedAt),
+    n.recordedVia = row.recordedVia
 WITH n, p, row
 CALL (n, p) {
   MATCH (n)-[old:ABOUT]->(other) WHERE other <> p

@@ -1,5 +1,7 @@
 // One time-ordered list across agencies for a person: referrals, meetings, assessments, markers,
-// moves, partnerships, events and agreed actions, each with its date and source.
+// moves, partnerships, events and agreed actions, each with its date and source; with the types of
+// every marker the person (and, for an event, anyone it involves) ever carried, for the redaction
+// policy (whoever carried an offender type is an offender).
 MATCH (s:Person {id: $id})
 CALL (s) {
   MATCH (s)<-[:ABOUT]-(r:Referral)
@@ -35,7 +37,8 @@ CALL (s) {
   UNION ALL
   MATCH (s)<-[:INVOLVES]-(e:Event)
   RETURN 'EVENT' AS kind, e.occurredAt AS at, date(e.occurredAt) AS day, e.source AS source, null AS agency,
-         {id: e.id, eventKind: e.kind, summary: e.summary, endedAt: e.endedAt, independent: e.independent} AS data,
+         {id: e.id, eventKind: e.kind, summary: e.summary, endedAt: e.endedAt, independent: e.independent,
+          involvedCarried: COLLECT { MATCH (e)-[:INVOLVES]->(:Person)<-[:ON]-(o:Marker) RETURN DISTINCT o.type }} AS data,
          [e.id] AS related
   UNION ALL
   MATCH (s)<-[:FOR]-(ac:Action)<-[:AGREED]-(m:Meeting)
@@ -44,7 +47,8 @@ CALL (s) {
          {id: ac.id, description: ac.description, dueOn: ac.dueOn, completedOn: ac.completedOn} AS data,
          [ac.id, m.id] AS related
 }
-WITH kind, at, day, source, agency, data, related
+WITH s, kind, at, day, source, agency, data, related
 WHERE ($from IS NULL OR day >= $from) AND ($to IS NULL OR day <= $to)
-RETURN kind, at, day, source, agency, data, related
+RETURN kind, at, day, source, agency, data, related,
+       COLLECT { MATCH (s)<-[:ON]-(o:Marker) RETURN DISTINCT o.type } AS everCarried
 ORDER BY day, at, kind

@@ -1,6 +1,7 @@
 // For a batch of people: the person, current involvements with professional and agency, and the
 // facts the gap rules need (current protection plan, HSB marker or recent HSB referral, CSA
-// victim marker, registered sex offender marker, and current co-residence with an RSO).
+// victim marker, registered sex offender marker, and current co-residence with an RSO, whose id and
+// name the caller shows only to a user who may see them).
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
 RETURN p,
@@ -19,4 +20,5 @@ RETURN p,
               AND (l1.from IS NULL OR l1.from <= $asOf) AND (l1.to IS NULL OR l1.to >= $asOf)
               AND (l2.from IS NULL OR l2.from <= $asOf) AND (l2.to IS NULL OR l2.to >= $asOf)
               AND (m.from IS NULL OR m.from <= $asOf) AND (m.to IS NULL OR m.to >= $asOf)
-            RETURN DISTINCT o.id } AS rsoHousehold
+            RETURN DISTINCT {id: o.id, name: trim(coalesce(o.givenName, '') + ' ' + coalesce(o.familyName, ''))}
+          } AS rsoHousehold

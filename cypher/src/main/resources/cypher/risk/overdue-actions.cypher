@@ -1,5 +1,7 @@
 // Actions agreed at meetings held on or before asOf, due before asOf and not completed by then
-// (completed on the due day is on time), optionally of one owner agency or for some people.
+// (completed on the due day is on time), optionally of one owner agency or for some people; with the
+// people they are for and the ids of the people the meeting concerned (need-to-know decides on them
+// when an action is for nobody).
 MATCH (ac:Action)
 WHERE ac.dueOn < $asOf AND (ac.completedOn IS NULL OR ac.completedOn > $asOf)
 MATCH (m:Meeting)-[:AGREED]->(ac)
@@ -9,5 +11,6 @@ WITH ac, m, owner
 WHERE ($agency IS NULL OR owner.id = $agency)
   AND ($ids IS NULL OR EXISTS { MATCH (ac)-[:FOR]->(p:Person) WHERE p.id IN $ids })
 RETURN ac, m, owner,
-       COLLECT { MATCH (ac)-[:FOR]->(p:Person) RETURN p ORDER BY p.dateOfBirth, p.id } AS people
+       COLLECT { MATCH (ac)-[:FOR]->(p:Person) RETURN p ORDER BY p.dateOfBirth, p.id } AS people,
+       COLLECT { MATCH (m)-[:CONCERNS]->(c:Person) RETURN c.id } AS concerned
 ORDER BY ac.dueOn, ac.id

@@ -3,6 +3,8 @@ package uk.safeguarding.explorer.addresses;
 import java.time.LocalDate;
 import java.util.List;
 
+import graphql.execution.DataFetcherResult;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -22,8 +24,9 @@ class SharedAddressController {
     }
 
     @QueryMapping
-    List<SharedAddress> sharedAddresses(@Argument String personId, @Argument LocalDate asOf,
+    DataFetcherResult<List<SharedAddress>> sharedAddresses(@Argument String personId, @Argument LocalDate asOf,
             @Argument Boolean includeHistoric) {
-        return service.sharedAddresses(personId, this.asOf.orToday(asOf), includeHistoric == null || includeHistoric);
+        var day = this.asOf.orToday(asOf);
+        return AsOf.answer(service.sharedAddresses(personId, day, includeHistoric == null || includeHistoric), day);
     }
 }

@@ -4,17 +4,19 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.neo4j.driver.TransactionContext;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import uk.safeguarding.explorer.addresses.SharedAddress.CoResident;
+import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.AddressView;
 import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
-import uk.safeguarding.explorer.errors.NotFoundException;
+import uk.safeguarding.explorer.graph.Views.PersonView.Relation;
 import uk.safeguarding.explorer.model.Period;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.security.NeedToKnow;
@@ -31,6 +33,7 @@ import uk.safeguarding.explorer.security.Redaction;
 public class SharedAddressService {
 
     private static final Comparator<LocalDate> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+    private static final String OPERATION = "sharedAddresses";
 
     private final Graph graph;
     private final NeedToKnow needToKnow;
@@ -42,15 +45,32 @@ public class SharedAddressService {
         this.redaction = redaction;
     }
 
+    /**
+     * The person's addresses and who lived there with them, as the user may see them: the raw answer
+     * first, then one need-to-know check of the subject and every co-resident; a co-resident the
+     * user may not see is a placeholder with the overlap dates; approved premises and their markers
+     * are restricted for agencies without offender detail.
+     */
     public List<SharedAddress> sharedAddresses(String personId, LocalDate asOf, boolean includeHistoric) {
-        needToKnow.require("sharedAddresses", personId, asOf);
-        var all = answer(personId, asOf, includeHistoric);
-        var visible = needToKnow.visible("sharedAddresses", all.stream().flatMap(a -> a.coResidents().stream())
-                .map(c -> c.person().id()).toList(), asOf);
+        List<SharedAddress> all;
+        try {
+            all = answer(personId, asOf, includeHistoric);
+        } catch (NotFoundException unknown) {
+            // audited and answered exactly as a hidden person is
+            needToKnow.require(OPERATION, personId);
+            throw unknown;
+        }
+        var visibility = needToKnow.check(OPERATION, personId, all.stream()
+                .flatMap(a -> a.coResidents().stream()).map(c -> c.person().id()).toList());
         var access = redaction.access();
-        return all.stream().map(a -> new SharedAddress(a.address(), a.from(), a.to(), a.current(),
-                redaction.markers(a.markers(), access),
-                a.coResidents().stream().filter(c -> visible.contains(c.person().id())).toList())).toList();
+        return all.stream().map(a -> new SharedAddress(redaction.address(a.address(), access), a.from(), a.to(),
+                a.current(), redaction.markers(a.markers(), access, false, a.address().kind()),
+                a.coResidents().stream().map(c -> new CoResident(visibility.shown(c.person(),
+                        new Relation("CO_RESIDENT", c.from(), c.to())), c.from(), c.to()))
+                        // placeholders after the people the user may see
+                        .sorted(Comparator.comparing((CoResident c) -> c.person().restricted()))
+                        .toList()))
+                .toList();
     }
 
     private List<SharedAddress> answer(String personId, LocalDate asOf, boolean includeHistoric) {
@@ -71,7 +91,7 @@ public class SharedAddressService {
                         var overlap = own.intersection(new Period(Views.date(o, "from"), Views.date(o, "to")));
                         return overlap == null || !overlap.startsOnOrBefore(asOf) ? null
                                 : new CoResident(PersonView.from(o.get("person")), overlap.from(), overlap.to());
-                    }).filter(c -> c != null)
+                    }).filter(Objects::nonNull)
                             .sorted(Comparator.comparing((CoResident c) -> c.from(), NULLS_FIRST)
                                     .thenComparing(c -> c.person().dateOfBirth(), NULLS_FIRST)
                                     .thenComparing(c -> c.person().id()))

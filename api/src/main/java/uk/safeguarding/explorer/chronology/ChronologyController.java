@@ -3,6 +3,8 @@ package uk.safeguarding.explorer.chronology;
 import java.time.LocalDate;
 import java.util.List;
 
+import graphql.execution.DataFetcherResult;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -22,9 +24,9 @@ class ChronologyController {
     }
 
     @QueryMapping
-    List<ChronologyEntry> chronology(@Argument String personId, @Argument LocalDate from, @Argument LocalDate to,
-            @Argument LocalDate asOf) {
+    DataFetcherResult<List<ChronologyEntry>> chronology(@Argument String personId, @Argument LocalDate from,
+            @Argument LocalDate to, @Argument LocalDate asOf) {
         var day = this.asOf.orToday(asOf);
-        return service.chronology(personId, from, to == null || to.isAfter(day) ? day : to);
+        return AsOf.answer(service.chronology(personId, from, to == null || to.isAfter(day) ? day : to), day);
     }
 }

@@ -7,15 +7,19 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-import uk.safeguarding.explorer.graph.Views;
-import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.errors.NotFoundException;
+import uk.safeguarding.explorer.graph.Views;
+import uk.safeguarding.explorer.graph.Views.AgencyView;
+import uk.safeguarding.explorer.graph.Views.PersonView;
+import uk.safeguarding.explorer.graph.Views.PersonView.Relation;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
@@ -33,6 +37,8 @@ public class ChronologyService {
     private static final List<String> ORDER = List.of("REFERRAL", "EVENT", "MEETING", "ACTION", "ASSESSMENT",
             "MARKER", "MOVE", "PARTNERSHIP");
 
+    private static final String OPERATION = "chronology";
+
     private final Graph graph;
     private final NeedToKnow needToKnow;
     private final Redaction redaction;
@@ -43,27 +49,38 @@ public class ChronologyService {
         this.redaction = redaction;
     }
 
+    /**
+     * The person's chronology as the user may see it: the rows are read first, then the subject and
+     * every partner the entries name are checked once; a partner the user may not see is "someone
+     * your agency cannot see" (with their placeholder on the entry), offender detail and health
+     * detail are restricted entries for agencies that may not see them.
+     */
     public List<ChronologyEntry> chronology(String personId, LocalDate from, LocalDate to) {
         if (from != null && to != null && to.isBefore(from)) {
             throw new BadRequestException("to", "must not be before 'from'");
         }
-        // Who may be seen is decided on the last day listed (the controller passes asOf at the latest).
-        var visibleOn = to != null ? to : LocalDate.now(java.time.ZoneOffset.UTC);
-        needToKnow.require("chronology", personId, visibleOn);
         var parameters = new HashMap<String, Object>();
         parameters.put("id", personId);
         parameters.put("from", null);
         parameters.put("to", null);
-        var rows = graph.inReadTransaction(tx -> {
-            if (Graph.read(tx, "queries/person", java.util.Map.of("id", personId), r -> true).isEmpty()) {
-                throw NotFoundException.person(personId);
-            }
-            return Graph.read(tx, "queries/chronology", parameters, r -> r);
-        });
-        // A partner the user may not see is not named.
-        var partners = needToKnow.visible("chronology", rows.stream().filter(r -> "PARTNERSHIP".equals(r.get("kind").asString()))
-                .map(r -> r.get("related").get(0).asString()).toList(), visibleOn);
+        List<Record> rows;
+        try {
+            rows = graph.inReadTransaction(tx -> {
+                if (Graph.read(tx, "queries/person", Map.of("id", personId), r -> true).isEmpty()) {
+                    throw NotFoundException.person(personId);
+                }
+                return Graph.read(tx, "queries/chronology", parameters, r -> r);
+            });
+        } catch (NotFoundException unknown) {
+            // audited and answered exactly as a hidden person is
+            needToKnow.require(OPERATION, personId);
+            throw unknown;
+        }
+        var partners = rows.stream().filter(r -> "PARTNERSHIP".equals(r.get("kind").asString()))
+                .map(r -> r.get("related").get(0).asString()).toList();
+        var visibility = needToKnow.check(OPERATION, personId, partners);
         var access = redaction.access();
+        var offenderTypes = redaction.offenderMarkerTypes();
         var entries = new ArrayList<ChronologyEntry>();
         for (var row : rows) {
             var kind = row.get("kind").asString();
@@ -73,87 +90,107 @@ public class ChronologyService {
             var agency = row.get("agency").isNull() ? null : AgencyView.from(row.get("agency"));
             var data = row.get("data");
             var related = row.get("related").asList(Value::asString);
+            var subjectOffender = row.get("everCarried").asList(Value::asString).stream().anyMatch(offenderTypes::contains);
             switch (kind) {
                 case "REFERRAL" -> entries.add(new ChronologyEntry(day, at, kind, "Referral"
                         + (agency == null ? "" : " from " + agency.name()) + ": " + words(Views.string(data, "concern"))
                         + urgency(Views.string(data, "urgency")) + incident(data, at) + decided(data, at),
-                        source, agency, related));
+                        source, agency, related, null));
                 case "MEETING" -> {
                     if (!access.offenderDetail() && redaction.restrictedMeetingKind(Views.string(data, "meetingKind"))) {
                         entries.add(new ChronologyEntry(day, at, kind, "Restricted meeting. "
-                                + redaction.restrictedDetailFrom(source), null, null, List.of()));
+                                + redaction.restrictedDetailFrom(source), null, null, List.of(), null));
                         continue;
                     }
                     entries.add(new ChronologyEntry(day, at, kind,
                         capital(words(Views.string(data, "meetingKind"))) + " meeting" + listed(" attended by ", data.get("attended"))
                                 + listed("; invited but absent: ", data.get("absent")),
-                        source, agency, related));
+                        source, agency, related, null));
                 }
                 case "ASSESSMENT" -> {
                     if (!access.healthDetail() && redaction.healthAssessmentType(Views.string(data, "assessmentType"))) {
-                        entries.add(new ChronologyEntry(day, at, kind, redaction.healthDetail(), null, null, List.of()));
+                        entries.add(new ChronologyEntry(day, at, kind, redaction.healthDetail(), null, null, List.of(), null));
                         continue;
                     }
                     var type = words(Views.string(data, "assessmentType"));
                     entries.add(new ChronologyEntry(day, at, kind, capital(type) + " assessment started"
-                            + (agency == null ? "" : " by " + agency.name()), source, agency, related));
+                            + (agency == null ? "" : " by " + agency.name()), source, agency, related, null));
                     var completed = Views.date(data, "completedOn");
                     if (completed != null) {
                         entries.add(new ChronologyEntry(completed, null, kind, capital(type) + " assessment completed",
-                                source, agency, related));
+                                source, agency, related, null));
                     }
                 }
                 case "MARKER" -> {
-                    if (!access.offenderDetail() && redaction.restrictedMarkerType(Views.string(data, "markerType"))) {
+                    if (!access.offenderDetail() && (redaction.restrictedMarkerType(Views.string(data, "markerType"))
+                            || redaction.offenderManagementRecord(subjectOffender, source))) {
                         entries.add(new ChronologyEntry(day, at, kind, "Restricted information. "
-                                + redaction.restrictedDetailFrom(source), null, null, List.of()));
+                                + redaction.restrictedDetailFrom(source), null, null, List.of(), null));
                         continue;
                     }
                     var type = words(Views.string(data, "markerType"));
                     var detail = Views.string(data, "detail");
                     entries.add(new ChronologyEntry(day, at, kind, "Marker added: " + type
-                            + (detail == null ? "" : " (" + detail + ")"), source, agency, related));
+                            + (detail == null ? "" : " (" + detail + ")"), source, agency, related, null));
                     var ended = Views.date(data, "to");
                     if (ended != null) {
                         entries.add(new ChronologyEntry(ended, null, kind, "Marker ended: " + type, source, agency,
-                                related));
+                                related, null));
                     }
                 }
                 case "MOVE" -> {
+                    if (!access.offenderDetail() && redaction.offenderAddress(Views.string(data, "addressKind"))) {
+                        entries.add(new ChronologyEntry(day, at, kind, "Moved to a restricted address. "
+                                + redaction.restrictedDetailFrom(source), null, null, List.of(), null));
+                        continue;
+                    }
                     var address = Views.string(data, "address");
                     entries.add(new ChronologyEntry(day, at, kind, "Moved to " + address
-                            + kindOf(Views.string(data, "addressKind")), source, agency, related));
+                            + kindOf(Views.string(data, "addressKind")), source, agency, related, null));
                     var left = Views.date(data, "to");
                     if (left != null) {
-                        entries.add(new ChronologyEntry(left, null, kind, "Left " + address, source, agency, related));
+                        entries.add(new ChronologyEntry(left, null, kind, "Left " + address, source, agency, related, null));
                     }
                 }
                 case "PARTNERSHIP" -> {
-                    var shown = partners.contains(related.get(0));
-                    var partner = shown ? Views.string(data, "partner") : "a partner not visible to your agency";
+                    var partnerId = related.get(0);
+                    var shown = visibility.sees(partnerId);
+                    var partner = shown ? Views.string(data, "partner") : PersonView.HIDDEN;
+                    var ended = Views.date(data, "to");
+                    var placeholder = shown ? null : visibility.placeholder(partnerId, new Relation("PARTNER", day, ended));
                     related = shown ? related : List.of();
                     var status = Views.string(data, "status");
                     entries.add(new ChronologyEntry(day, at, kind, "Partnership with " + partner + " began"
-                            + (status == null ? "" : " (" + words(status) + ")"), source, agency, related));
-                    var ended = Views.date(data, "to");
+                            + (shown && status != null ? " (" + words(status) + ")" : ""), source, agency, related,
+                            placeholder));
                     if (ended != null) {
                         entries.add(new ChronologyEntry(ended, null, kind, "Partnership with " + partner + " ended",
-                                source, agency, related));
+                                source, agency, related, placeholder));
                     }
                 }
-                case "EVENT" -> entries.add(new ChronologyEntry(day, at, kind,
+                case "EVENT" -> {
+                    var involvesOffender = data.get("involvedCarried").asList(Value::asString).stream()
+                            .anyMatch(offenderTypes::contains);
+                    if (!access.offenderDetail() && redaction.offenderManagementRecord(involvesOffender, source)) {
+                        entries.add(new ChronologyEntry(day, at, kind, "Restricted information. "
+                                + redaction.restrictedDetailFrom(source), null, null, List.of(), null));
+                        continue;
+                    }
+                    entries.add(new ChronologyEntry(day, at, kind,
                         capital(words(Views.string(data, "eventKind"))) + ": " + Views.string(data, "summary")
                                 + (data.get("independent").isNull() ? ""
                                         : data.get("independent").asBoolean() ? " (held by someone independent)"
                                                 : " (not independent)"),
-                        source, agency, related));
+                        source, agency, related, null));
+                }
                 case "ACTION" -> {
                     var due = Views.date(data, "dueOn");
                     var done = Views.date(data, "completedOn");
                     entries.add(new ChronologyEntry(day, at, kind, "Action agreed: " + Views.string(data, "description")
                             + (agency == null ? "" : " (owner: " + agency.name() + ")")
                             + (due == null ? "" : ", due " + due)
-                            + (done == null ? ", not completed" : ", completed " + done), source, agency, related));
+                            + (done == null ? ", not completed" : ", completed " + done), source, agency, related,
+                            null));
                 }
                 default -> throw new IllegalStateException("unknown chronology kind " + kind);
             }

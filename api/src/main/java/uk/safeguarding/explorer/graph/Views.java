@@ -15,21 +15,71 @@ public final class Views {
     private Views() {
     }
 
-    /** A person node. */
+    /**
+     * A person node, or (with a {@code restriction}) the placeholder of a person the user may not see
+     * inside an answer about someone they may see (DESIGN §7, "Hidden is not absent"): then the id is
+     * the placeholder's opaque id, and nothing but the agencies that hold information about them and
+     * their relationship to the answer's subject is known.
+     */
     public record PersonView(String id, String givenName, String familyName, List<String> aliases,
             LocalDate dateOfBirth, boolean dobEstimated, String sex, LocalDate deceasedOn, String nhsNumber,
-            String pncId, String laCaseNumber, String upn, String probationCrn) {
+            String pncId, String laCaseNumber, String upn, String probationCrn, Restriction restriction) {
+
+        /** What the user may know of a hidden person: who holds information, and how they are related. */
+        public record Restriction(List<AgencyView> holders, Relation relationship) {
+        }
+
+        /** How a person is related to the subject of the answer they appear in, and when. */
+        public record Relation(String kind, LocalDate from, LocalDate to) {
+        }
+
+        /** The words used for a person the user may not see, wherever a sentence would name them. */
+        public static final String HIDDEN = "someone your agency cannot see";
 
         public static PersonView from(Value node) {
             return new PersonView(string(node, "id"), string(node, "givenName"), string(node, "familyName"),
                     node.get("aliases").isNull() ? List.of() : node.get("aliases").asList(Value::asString),
                     date(node, "dateOfBirth"), node.get("dobEstimated").asBoolean(false), string(node, "sex"),
                     date(node, "deceasedOn"), string(node, "nhsNumber"), string(node, "pncId"),
-                    string(node, "laCaseNumber"), string(node, "upn"), string(node, "probationCrn"));
+                    string(node, "laCaseNumber"), string(node, "upn"), string(node, "probationCrn"), null);
         }
 
-        /** Given and family name, or the id when neither is recorded. */
+        /** The placeholder of a hidden person: an opaque id, the holders and the relationship, nothing else. */
+        public static PersonView restricted(String placeholderId, List<AgencyView> holders, Relation relationship) {
+            return new PersonView(placeholderId, null, null, List.of(), null, false, null, null, null, null, null,
+                    null, null, new Restriction(List.copyOf(holders), relationship));
+        }
+
+        /** The same placeholder, related to the subject of another answer. */
+        public PersonView relatedAs(Relation relationship) {
+            return restriction == null ? this : restricted(id, restriction.holders(), relationship);
+        }
+
+        /** A placeholder of a person the user may not see (GraphQL {@code Person.restricted}). */
+        public boolean restricted() {
+            return restriction != null;
+        }
+
+        /** {@code PERSON}, or {@code RESTRICTED_PERSON} for a placeholder (GraphQL {@code Person.kind}). */
+        public String kind() {
+            return restriction == null ? "PERSON" : "RESTRICTED_PERSON";
+        }
+
+        /** The agencies that hold information about a hidden person; empty for everyone else. */
+        public List<AgencyView> holders() {
+            return restriction == null ? List.of() : restriction.holders();
+        }
+
+        /** A hidden person's relationship to the subject of the answer; null for everyone else. */
+        public Relation relationship() {
+            return restriction == null ? null : restriction.relationship();
+        }
+
+        /** Given and family name, or the id when neither is recorded; never anything of a hidden person. */
         public String displayName() {
+            if (restriction != null) {
+                return HIDDEN;
+            }
             var name = ((givenName == null ? "" : givenName) + " " + (familyName == null ? "" : familyName)).strip();
             return name.isEmpty() ? id : name;
         }

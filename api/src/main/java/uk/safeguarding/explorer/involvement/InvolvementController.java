@@ -2,6 +2,8 @@ package uk.safeguarding.explorer.involvement;
 
 import java.time.LocalDate;
 
+import graphql.execution.DataFetcherResult;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -22,7 +24,9 @@ class InvolvementController {
     }
 
     @QueryMapping
-    AgencyInvolvement agencyInvolvement(@Argument String personId, @Argument Scope scope, @Argument LocalDate asOf) {
-        return service.agencyInvolvement(personId, scope == null ? Scope.PERSON : scope, this.asOf.orToday(asOf));
+    DataFetcherResult<AgencyInvolvement> agencyInvolvement(@Argument String personId, @Argument Scope scope,
+            @Argument LocalDate asOf) {
+        var day = this.asOf.orToday(asOf);
+        return AsOf.answer(service.agencyInvolvement(personId, scope == null ? Scope.PERSON : scope, day), day);
     }
 }

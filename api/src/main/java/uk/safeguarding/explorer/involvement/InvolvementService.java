@@ -4,8 +4,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.neo4j.driver.Record;
@@ -13,17 +16,18 @@ import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
-import uk.safeguarding.explorer.errors.NotFoundException;
+import uk.safeguarding.explorer.graph.Views.PersonView.Relation;
 import uk.safeguarding.explorer.involvement.AgencyInvolvement.Involvement;
 import uk.safeguarding.explorer.involvement.AgencyInvolvement.InvolvementGap;
 import uk.safeguarding.explorer.involvement.AgencyInvolvement.PersonInvolvement;
 import uk.safeguarding.explorer.involvement.AgencyInvolvement.ProfessionalView;
 import uk.safeguarding.explorer.involvement.AgencyInvolvement.Scope;
-import uk.safeguarding.explorer.model.Ages;
 import uk.safeguarding.explorer.model.AgencyType;
+import uk.safeguarding.explorer.model.Ages;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
@@ -53,24 +57,55 @@ public class InvolvementService {
     private final NeedToKnow needToKnow;
     private final Redaction redaction;
 
+    private static final String OPERATION = "agencyInvolvement";
+
     InvolvementService(Graph graph, NeedToKnow needToKnow, Redaction redaction) {
         this.graph = graph;
         this.needToKnow = needToKnow;
         this.redaction = redaction;
     }
 
+    /**
+     * The matrix as the user may see it: the raw answer first, then one need-to-know check of
+     * everyone in it and everyone its gaps name. A person the user may not see is a placeholder row
+     * (the agencies holding information about them are on the placeholder) with no involvements and
+     * no gaps; a gap names a hidden person as "someone your agency cannot see".
+     */
     public AgencyInvolvement agencyInvolvement(String personId, Scope scope, LocalDate asOf) {
-        needToKnow.require("agencyInvolvement", personId, asOf);
-        var all = answer(personId, scope, asOf);
-        var visible = needToKnow.visible("agencyInvolvement", all.people().stream().map(p -> p.person().id()).toList(), asOf);
+        Raw all;
+        try {
+            all = answer(personId, scope, asOf);
+        } catch (NotFoundException unknown) {
+            // audited and answered exactly as a hidden person is
+            needToKnow.require(OPERATION, personId);
+            throw unknown;
+        }
+        var ids = new LinkedHashSet<String>();
+        all.people().forEach(p -> ids.add(p.person().id()));
+        all.gaps().forEach(g -> ids.addAll(g.named().keySet()));
+        var visibility = needToKnow.check(OPERATION, personId, ids);
         var access = redaction.access();
-        return new AgencyInvolvement(
-                all.people().stream().filter(p -> visible.contains(p.person().id()))
-                        .map(p -> new PersonInvolvement(p.person(), p.involvements().stream()
-                                .map(i -> redacted(i, access)).filter(i -> i != null).toList()))
-                        .toList(),
-                all.gaps().stream().filter(g -> visible.contains(g.person().id())).map(g -> redacted(g, access))
-                        .filter(g -> g != null).toList());
+        var relation = new Relation(scope.name(), null, null);
+        var people = new ArrayList<PersonInvolvement>();
+        for (var p : all.people()) {
+            if (visibility.sees(p.person().id())) {
+                people.add(new PersonInvolvement(p.person(), p.involvements().stream().map(i -> redacted(i, access))
+                        .filter(Objects::nonNull).toList()));
+            }
+        }
+        for (var p : all.people()) {
+            if (!visibility.sees(p.person().id())) {
+                people.add(new PersonInvolvement(visibility.placeholder(p.person().id(), relation), List.of()));
+            }
+        }
+        var gaps = all.gaps().stream().filter(g -> visibility.sees(g.gap().person().id())).map(g -> {
+            var reason = g.gap().reason();
+            for (var named : g.named().entrySet()) {
+                reason = reason.replace(token(named.getKey()), visibility.name(named.getKey(), named.getValue()));
+            }
+            return redacted(new InvolvementGap(g.gap().person(), g.gap().agencyType(), g.gap().rule(), reason), access);
+        }).filter(Objects::nonNull).toList();
+        return new AgencyInvolvement(people, gaps);
     }
 
     /**
@@ -102,7 +137,20 @@ public class InvolvementService {
                 + label(gap.agencyType()) + " involvement. " + redaction.restrictedDetail(List.of()));
     }
 
-    private AgencyInvolvement answer(String personId, Scope scope, LocalDate asOf) {
+    /** A gap before need-to-know, with the people its reason names (id to name) as tokens to fill in. */
+    record Gap(InvolvementGap gap, Map<String, String> named) {
+    }
+
+    /** The matrix before need-to-know. */
+    private record Raw(List<PersonInvolvement> people, List<Gap> gaps) {
+    }
+
+    /** Where a gap's reason names a person: replaced by their name or "someone your agency cannot see". */
+    static String token(String personId) {
+        return "{person:" + personId + "}";
+    }
+
+    private Raw answer(String personId, Scope scope, LocalDate asOf) {
         var rows = graph.inReadTransaction(tx -> {
             var ids = Graph.read(tx, "queries/family-circle", Map.of("id", personId, "scope", scope.name(), "asOf", asOf),
                     r -> r.get("id").asString());
@@ -112,7 +160,7 @@ public class InvolvementService {
             return Graph.read(tx, "queries/involvement-context", Map.of("ids", ids, "asOf", asOf), r -> r);
         });
         var people = new ArrayList<PersonInvolvement>();
-        var gaps = new ArrayList<InvolvementGap>();
+        var gaps = new ArrayList<Gap>();
         for (var row : rows) {
             var person = PersonView.from(row.get("p"));
             var involvements = row.get("involvements").asList(InvolvementService::involvement);
@@ -123,17 +171,17 @@ public class InvolvementService {
                 .thenComparing(PersonView::dateOfBirth, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(PersonView::id);
         people.sort(Comparator.comparing(PersonInvolvement::person, order));
-        gaps.sort(Comparator.comparing(InvolvementGap::person, order).thenComparing(InvolvementGap::agencyType));
-        return new AgencyInvolvement(people, gaps);
+        gaps.sort(Comparator.comparing((Gap g) -> g.gap().person(), order).thenComparing(g -> g.gap().agencyType()));
+        return new Raw(people, gaps);
     }
 
-    static List<InvolvementGap> gaps(PersonView person, Record row, List<Involvement> involvements, LocalDate asOf) {
+    static List<Gap> gaps(PersonView person, Record row, List<Involvement> involvements, LocalDate asOf) {
         var present = EnumSet.noneOf(AgencyType.class);
         involvements.forEach(i -> present.add(AgencyType.valueOf(i.agency().type())));
         var markers = row.get("markers").asList(v -> v);
         var child = Ages.isChild(person.dateOfBirth(), person.deceasedOn(), asOf);
         var age = Ages.ageOn(person.dateOfBirth(), asOf);
-        var gaps = new ArrayList<InvolvementGap>();
+        var gaps = new ArrayList<Gap>();
         var plan = since(markers, "CHILD_PROTECTION_PLAN");
         if (child && plan != null) {
             var needed = EnumSet.of(AgencyType.CHILDRENS_SOCIAL_CARE, AgencyType.HEALTH);
@@ -159,11 +207,15 @@ public class InvolvementService {
                     "Victim of child sexual abuse" + sinceText(victim) + " but no current %s involvement "
                             + "(needs social care, health and police)");
         }
-        var rsoHousehold = row.get("rsoHousehold").asList(Value::asString);
+        var rsoHousehold = new LinkedHashMap<String, String>();
+        row.get("rsoHousehold").asList(v -> v).forEach(o -> rsoHousehold.put(o.get("id").asString(),
+                o.get("name").asString().isBlank() ? "a person without a recorded name" : o.get("name").asString()));
         if (child && !rsoHousehold.isEmpty()) {
+            // named by token: the names are filled in once need-to-know has decided who may be named
             missing(gaps, person, present, EnumSet.of(AgencyType.CHILDRENS_SOCIAL_CARE), RSO,
-                    "Lives in the household of a registered sex offender (" + String.join(", ", rsoHousehold)
-                            + ") but no current %s involvement");
+                    "Lives in the household of a registered sex offender (" + String.join(", ",
+                            rsoHousehold.keySet().stream().map(InvolvementService::token).toList())
+                            + ") but no current %s involvement", rsoHousehold);
         }
         var offender = since(markers, "REGISTERED_SEX_OFFENDER");
         if (offender != null) {
@@ -174,11 +226,16 @@ public class InvolvementService {
         return gaps;
     }
 
-    private static void missing(List<InvolvementGap> gaps, PersonView person, Set<AgencyType> present,
+    private static void missing(List<Gap> gaps, PersonView person, Set<AgencyType> present,
             Set<AgencyType> needed, String rule, String reason) {
+        missing(gaps, person, present, needed, rule, reason, Map.of());
+    }
+
+    private static void missing(List<Gap> gaps, PersonView person, Set<AgencyType> present,
+            Set<AgencyType> needed, String rule, String reason, Map<String, String> named) {
         for (var type : needed) {
             if (!present.contains(type)) {
-                gaps.add(new InvolvementGap(person, type, rule, String.format(reason, label(type))));
+                gaps.add(new Gap(new InvolvementGap(person, type, rule, reason.replace("%s", label(type))), named));
             }
         }
     }

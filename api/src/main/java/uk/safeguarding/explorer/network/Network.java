@@ -3,6 +3,7 @@ package uk.safeguarding.explorer.network;
 import java.time.LocalDate;
 import java.util.List;
 
+import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.MarkerView;
 
 /**
@@ -12,15 +13,35 @@ import uk.safeguarding.explorer.graph.Views.MarkerView;
 public record Network(String subjectId, LocalDate asOf, int depth, List<Node> nodes, List<Edge> edges,
         boolean truncated) {
 
-    /** The kinds of node. */
+    /** The kinds of node; RESTRICTED_PERSON is the placeholder of a person the user may not see. */
     public enum NodeKind {
-        PERSON, ADDRESS, PROFESSIONAL, AGENCY
+        PERSON, ADDRESS, PROFESSIONAL, AGENCY, RESTRICTED_PERSON
     }
 
-    /** A node; {@code key} is unique in the network (label and id), {@code id} is the record's id. */
+    /**
+     * A node; {@code key} is unique in the network (label and id), {@code id} is the record's id (a
+     * placeholder's opaque id for a RESTRICTED_PERSON, whose {@code holders} are the agencies that
+     * hold information about them). {@code offender}: a person who carries or carried an offender
+     * marker (for the redaction policy; not part of the GraphQL type).
+     */
     public record Node(String key, String id, NodeKind kind, String label, Boolean child, String sex,
             LocalDate dateOfBirth, Integer age, String role, String agencyType, String addressKind, String postcode,
-            List<MarkerView> markers, int depth, boolean subject) {
+            List<MarkerView> markers, int depth, boolean subject, List<AgencyView> holders, boolean offender) {
+
+        Node withMarkers(List<MarkerView> newMarkers) {
+            return new Node(key, id, kind, label, child, sex, dateOfBirth, age, role, agencyType, addressKind, postcode,
+                    newMarkers, depth, subject, holders, offender);
+        }
+
+        Node withAgencyType(String type) {
+            return new Node(key, id, kind, label, child, sex, dateOfBirth, age, role, type, addressKind, postcode,
+                    markers, depth, subject, holders, offender);
+        }
+
+        Node asOffender(boolean isOffender) {
+            return new Node(key, id, kind, label, child, sex, dateOfBirth, age, role, agencyType, addressKind, postcode,
+                    markers, depth, subject, holders, isOffender);
+        }
     }
 
     /**

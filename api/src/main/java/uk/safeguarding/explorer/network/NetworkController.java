@@ -3,6 +3,8 @@ package uk.safeguarding.explorer.network;
 import java.time.LocalDate;
 import java.util.List;
 
+import graphql.execution.DataFetcherResult;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -23,15 +25,16 @@ class NetworkController {
     }
 
     @QueryMapping
-    Network network(@Argument String personId, @Argument Integer depth, @Argument LocalDate asOf,
+    DataFetcherResult<Network> network(@Argument String personId, @Argument Integer depth, @Argument LocalDate asOf,
             @Argument Integer first) {
-        return service.network(personId, depth == null ? 2 : depth, this.asOf.orToday(asOf),
-                first == null ? 500 : first);
+        var day = this.asOf.orToday(asOf);
+        return AsOf.answer(service.network(personId, depth == null ? 2 : depth, day, first == null ? 500 : first), day);
     }
 
     @QueryMapping
-    List<Path> connection(@Argument String fromId, @Argument String toId, @Argument Integer maxHops,
+    DataFetcherResult<List<Path>> connection(@Argument String fromId, @Argument String toId, @Argument Integer maxHops,
             @Argument LocalDate asOf) {
-        return service.connection(fromId, toId, maxHops == null ? 4 : maxHops, this.asOf.orToday(asOf));
+        var day = this.asOf.orToday(asOf);
+        return AsOf.answer(service.connection(fromId, toId, maxHops == null ? 4 : maxHops, day), day);
     }
 }

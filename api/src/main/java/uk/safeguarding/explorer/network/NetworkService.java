@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,23 +18,24 @@ import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-import uk.safeguarding.explorer.graph.Views;
-import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.errors.NotFoundException;
+import uk.safeguarding.explorer.graph.Views;
+import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.model.Ages;
 import uk.safeguarding.explorer.model.ParentKind;
 import uk.safeguarding.explorer.model.Period;
 import uk.safeguarding.explorer.model.SiblingKinds;
 import uk.safeguarding.explorer.model.SiblingKinds.ParentLink;
 import uk.safeguarding.explorer.model.SiblingKinds.Partnership;
+import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.network.Network.Edge;
 import uk.safeguarding.explorer.network.Network.Node;
 import uk.safeguarding.explorer.network.Network.NodeKind;
 import uk.safeguarding.explorer.network.Network.Path;
-import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
+import uk.safeguarding.explorer.security.Visibility;
 
 /**
  * network and connection (DESIGN §5). The network grows hop by hop from the person through
@@ -69,31 +71,41 @@ public class NetworkService {
         if (first < 1 || first > MAX_FIRST) {
             throw new BadRequestException("first", "must be from 1 to " + MAX_FIRST);
         }
-        needToKnow.require("network", personId, asOf);
-        var network = visibleOnly(graph.inReadTransaction(tx -> network(tx, personId, depth, asOf, first)));
+        Network raw;
+        try {
+            raw = graph.inReadTransaction(tx -> network(tx, personId, depth, asOf, first));
+        } catch (NotFoundException unknown) {
+            // audited and answered exactly as a hidden person is
+            needToKnow.require("network", personId);
+            throw unknown;
+        }
+        var visibility = needToKnow.check("network", personId, raw.nodes().stream()
+                .filter(n -> n.kind() == NodeKind.PERSON).map(Node::id).toList());
+        var shown = withPlaceholders(raw.nodes(), raw.edges(), visibility, false);
         var access = redaction.access();
         var nodes = new ArrayList<Node>();
         var edges = new ArrayList<Edge>();
-        redact(network.nodes(), network.edges(), access, nodes, edges);
-        var linked = new java.util.HashSet<String>();
+        redact(shown.nodes(), shown.edges(), access, nodes, edges);
+        var linked = new HashSet<String>();
         edges.forEach(e -> {
             linked.add(e.source());
             linked.add(e.target());
         });
         // an agency whose only professional was left out goes too
         nodes.removeIf(n -> n.kind() == NodeKind.AGENCY && !linked.contains(n.key()));
-        return new Network(network.subjectId(), network.asOf(), network.depth(), nodes, edges, network.truncated());
+        return new Network(raw.subjectId(), raw.asOf(), raw.depth(), nodes, edges, raw.truncated());
     }
 
     /**
      * The redaction policy on nodes and edges: markers folded (RESTRICTED), offender managers left
      * out with their links for agencies without offender detail, health professionals shown only as
-     * "Health professional" (no name, no role) for agencies without health detail.
+     * "Health professional" (no name, no role) for agencies without health detail, approved premises
+     * as "Restricted address".
      */
     private void redact(List<Node> nodes, List<Edge> edges, Redaction.Access access, List<Node> nodesOut,
             List<Edge> edgesOut) {
-        var removed = new java.util.HashSet<String>();
-        var anonymous = new java.util.HashSet<String>();
+        var removed = new HashSet<String>();
+        var anonymous = new HashSet<String>();
         for (var n : nodes) {
             if (n.kind() == NodeKind.PROFESSIONAL && !access.offenderDetail()
                     && redaction.offenderManagement(n.agencyType(), n.role())) {
@@ -103,13 +115,17 @@ public class NetworkService {
             if (n.kind() == NodeKind.PROFESSIONAL && !access.healthDetail() && redaction.healthInvolvement(n.agencyType())) {
                 anonymous.add(n.key());
                 nodesOut.add(new Node(n.key(), n.id(), n.kind(), "Health professional", null, null, null, null, null,
-                        n.agencyType(), null, null, List.of(), n.depth(), false));
+                        n.agencyType(), null, null, List.of(), n.depth(), false, List.of(), false));
                 continue;
             }
-            var markers = redaction.markers(n.markers(), access);
-            nodesOut.add(markers == n.markers() ? n : new Node(n.key(), n.id(), n.kind(), n.label(), n.child(), n.sex(),
-                    n.dateOfBirth(), n.age(), n.role(), n.agencyType(), n.addressKind(), n.postcode(), markers,
-                    n.depth(), n.subject()));
+            if (n.kind() == NodeKind.ADDRESS && !access.offenderDetail() && redaction.offenderAddress(n.addressKind())) {
+                nodesOut.add(new Node(n.key(), n.id(), n.kind(), Redaction.RESTRICTED_ADDRESS, null, null, null, null,
+                        null, null, null, null, redaction.markers(n.markers(), access, false, n.addressKind()),
+                        n.depth(), false, List.of(), false));
+                continue;
+            }
+            var markers = redaction.markers(n.markers(), access, n.offender(), n.addressKind());
+            nodesOut.add(markers == n.markers() ? n : n.withMarkers(markers));
         }
         for (var e : edges) {
             if (removed.contains(e.source()) || removed.contains(e.target())) {
@@ -122,36 +138,85 @@ public class NetworkService {
         }
     }
 
-    /** Leaves out people the user may not see, their edges, and places left hanging on nothing. */
-    private Network visibleOnly(Network network) {
-        // The subject was checked (and audited) by require; ask only about the others.
-        var people = network.nodes().stream().filter(n -> n.kind() == NodeKind.PERSON && !n.subject())
-                .map(Node::id).toList();
-        var visible = new java.util.HashSet<>(needToKnow.visible("network", people, network.asOf()));
-        visible.add(network.subjectId());
-        // Places and professionals stay only when linked to someone shown (a caseload hub or a home
-        // reached only through a hidden person would hint at them); agencies only through a kept
-        // professional.
-        var kinds = new java.util.HashMap<String, NodeKind>();
-        network.nodes().forEach(n -> kinds.put(n.key(), n.kind()));
-        var keys = new java.util.HashSet<String>();
-        network.nodes().stream().filter(n -> n.kind() == NodeKind.PERSON && visible.contains(n.id()))
-                .forEach(n -> keys.add(n.key()));
-        for (var e : network.edges()) {
-            if (keys.contains(e.source()) && isPlace(kinds.get(e.target()))) {
-                keys.add(e.target());
-            } else if (keys.contains(e.target()) && isPlace(kinds.get(e.source()))) {
-                keys.add(e.source());
+    /** The nodes and edges of a network or path once people the user may not see are placeholders. */
+    private record Shown(List<Node> nodes, List<Edge> edges, boolean complete) {
+    }
+
+    /**
+     * People the user may not see become {@code RESTRICTED_PERSON} placeholders where they touch
+     * something the user may see: a placeholder keeps its edges (type, kind and dates only) to
+     * people the user may see and to their addresses and professionals, never to another
+     * placeholder, and nothing reached only through hidden people is shown (their homes,
+     * professionals and further family). Addresses and professionals stay only when linked to
+     * someone the user may see; agencies only through a professional kept. With {@code wholePath}
+     * (a connection path), {@code complete} says whether every node of the path could be shown.
+     */
+    private Shown withPlaceholders(List<Node> nodes, List<Edge> edges, Visibility visibility, boolean wholePath) {
+        var byKey = new LinkedHashMap<String, Node>();
+        nodes.forEach(n -> byKey.put(n.key(), n));
+        var kept = new HashSet<String>();
+        nodes.stream().filter(n -> n.kind() == NodeKind.PERSON && visibility.sees(n.id())).forEach(n -> kept.add(n.key()));
+        for (var e : edges) {
+            if (kept.contains(e.source()) && isPlace(kind(byKey, e.target()))) {
+                kept.add(e.target());
+            } else if (kept.contains(e.target()) && isPlace(kind(byKey, e.source()))) {
+                kept.add(e.source());
             }
         }
-        for (var e : network.edges()) {
-            if ("WORKS_FOR".equals(e.type()) && keys.contains(e.source())) {
-                keys.add(e.target());
+        for (var e : edges) {
+            if ("WORKS_FOR".equals(e.type()) && kept.contains(e.source())) {
+                kept.add(e.target());
             }
         }
-        var edges = network.edges().stream().filter(e -> keys.contains(e.source()) && keys.contains(e.target())).toList();
-        var nodes = network.nodes().stream().filter(n -> keys.contains(n.key())).toList();
-        return new Network(network.subjectId(), network.asOf(), network.depth(), nodes, edges, network.truncated());
+        // hidden people touching something kept become placeholders
+        var placeholders = new LinkedHashMap<String, Node>();
+        for (var e : edges) {
+            for (var pair : List.of(List.of(e.source(), e.target()), List.of(e.target(), e.source()))) {
+                var hidden = byKey.get(pair.get(0));
+                if (hidden != null && hidden.kind() == NodeKind.PERSON && !kept.contains(hidden.key())
+                        && kept.contains(pair.get(1)) && !placeholders.containsKey(hidden.key())) {
+                    var id = visibility.placeholderId(hidden.id());
+                    placeholders.put(hidden.key(), new Node(key("RestrictedPerson", id), id, NodeKind.RESTRICTED_PERSON,
+                            "Restricted person", null, null, null, null, null, null, null, null, List.of(),
+                            hidden.depth(), false, visibility.holders(hidden.id()), false));
+                }
+            }
+        }
+        var nodesOut = new ArrayList<Node>();
+        for (var n : nodes) {
+            if (kept.contains(n.key())) {
+                nodesOut.add(n);
+            } else if (placeholders.containsKey(n.key())) {
+                nodesOut.add(placeholders.get(n.key()));
+            }
+        }
+        var edgesOut = new ArrayList<Edge>();
+        var counter = 0;
+        for (var e : edges) {
+            var sourceHidden = placeholders.containsKey(e.source());
+            var targetHidden = placeholders.containsKey(e.target());
+            if (sourceHidden && targetHidden) {
+                continue;
+            }
+            var source = sourceHidden ? placeholders.get(e.source()).key() : kept.contains(e.source()) ? e.source() : null;
+            var target = targetHidden ? placeholders.get(e.target()).key() : kept.contains(e.target()) ? e.target() : null;
+            if (source == null || target == null) {
+                continue;
+            }
+            if (sourceHidden || targetHidden) {
+                // the relationship kind and dates only; its key must not carry the hidden person's id
+                edgesOut.add(new Edge("restricted:" + (++counter) + ":" + e.type() + ":" + (sourceHidden ? target : source),
+                        e.type(), source, target, e.kind(), null, null, null, e.from(), e.to(), e.current(), e.derived()));
+            } else {
+                edgesOut.add(e);
+            }
+        }
+        return new Shown(nodesOut, edgesOut, !wholePath || nodesOut.size() == nodes.size());
+    }
+
+    private static NodeKind kind(Map<String, Node> byKey, String key) {
+        var node = byKey.get(key);
+        return node == null ? null : node.kind();
     }
 
     private static boolean isPlace(NodeKind kind) {
@@ -163,7 +228,7 @@ public class NetworkService {
         if (subject.isEmpty()) {
             throw NotFoundException.person(personId);
         }
-        var build = new Build(asOf);
+        var build = new Build(asOf, redaction.offenderMarkerTypes());
         build.node(subject.get(0), "Person", 0, true);
         var people = List.of(personId);
         List<String> addresses = List.of();
@@ -212,27 +277,31 @@ public class NetworkService {
         if (maxHops < 1 || maxHops > MAX_HOPS) {
             throw new BadRequestException("maxHops", "must be from 1 to " + MAX_HOPS);
         }
-        needToKnow.require("connection", fromId, asOf);
-        needToKnow.require("connection", toId, asOf);
-        var paths = graph.inReadTransaction(tx -> connection(tx, fromId, toId, maxHops, asOf));
-        // Both ends were checked (and audited) by require; ask only about the people between them.
-        var visible = new java.util.HashSet<>(needToKnow.visible("connection", paths.stream()
-                .flatMap(p -> p.nodes().stream())
-                .filter(n -> n.kind() == NodeKind.PERSON && !n.id().equals(fromId) && !n.id().equals(toId))
-                .map(Node::id).toList(), asOf));
-        visible.add(fromId);
-        visible.add(toId);
-        // A path through someone the user may not see, or through an offender manager an agency
-        // without offender detail may not see, is not shown at all.
+        List<Path> paths;
+        try {
+            paths = graph.inReadTransaction(tx -> connection(tx, fromId, toId, maxHops, asOf));
+        } catch (NotFoundException unknown) {
+            // audited and answered exactly as a hidden person is
+            needToKnow.require("connection", fromId);
+            needToKnow.require("connection", toId);
+            throw unknown;
+        }
+        var people = new LinkedHashSet<String>();
+        paths.forEach(p -> p.nodes().stream().filter(n -> n.kind() == NodeKind.PERSON).forEach(n -> people.add(n.id())));
+        var visibility = needToKnow.check("connection", List.of(fromId, toId), people);
+        // People the user may not see on a path are placeholders; a path that would show a place
+        // reached only through hidden people, or an offender manager to an agency without offender
+        // detail, is not shown at all.
         var access = redaction.access();
         var shown = new ArrayList<Path>();
         for (var path : paths) {
-            if (!path.nodes().stream().allMatch(n -> n.kind() != NodeKind.PERSON || visible.contains(n.id()))) {
+            var placeholders = withPlaceholders(path.nodes(), path.edges(), visibility, true);
+            if (!placeholders.complete()) {
                 continue;
             }
             var nodes = new ArrayList<Node>();
             var edges = new ArrayList<Edge>();
-            redact(path.nodes(), path.edges(), access, nodes, edges);
+            redact(placeholders.nodes(), placeholders.edges(), access, nodes, edges);
             if (nodes.size() == path.nodes().size()) {
                 shown.add(new Path(path.length(), nodes, edges));
             }
@@ -243,10 +312,10 @@ public class NetworkService {
     private List<Path> connection(TransactionContext tx, String fromId, String toId, int maxHops, LocalDate asOf) {
         var found = Graph.read(tx, "queries/people-by-id", Map.of("ids", List.of(fromId, toId)),
                 r -> r.get("p").get("id").asString());
-        for (var pair : List.of(Map.entry("fromId", fromId), Map.entry("toId", toId))) {
-            if (!found.contains(pair.getValue())) {
-                throw new NotFoundException("No person with id '" + pair.getValue() + "' (argument '"
-                        + pair.getKey() + "')");
+        for (var id : List.of(fromId, toId)) {
+            if (!found.contains(id)) {
+                // the same words as for a person the user may not see
+                throw NotFoundException.person(id);
             }
         }
         if (fromId.equals(toId)) {
@@ -254,7 +323,7 @@ public class NetworkService {
         }
         var rows = Graph.read(tx, "queries/connection", Map.of("fromId", fromId, "toId", toId, "maxHops", maxHops,
                 "asOf", asOf, "limit", MAX_PATHS), r -> r);
-        var build = new Build(asOf);
+        var build = new Build(asOf, redaction.offenderMarkerTypes());
         var paths = new ArrayList<List<String>[]>();
         for (var row : rows) {
             var nodeKeys = new ArrayList<String>();
@@ -291,11 +360,13 @@ public class NetworkService {
     private static final class Build {
 
         final LocalDate asOf;
+        final Set<String> offenderTypes;
         final Map<String, Node> nodes = new LinkedHashMap<>();
         final Map<String, Edge> edges = new LinkedHashMap<>();
 
-        Build(LocalDate asOf) {
+        Build(LocalDate asOf, Set<String> offenderTypes) {
             this.asOf = asOf;
+            this.offenderTypes = offenderTypes;
         }
 
         void node(Value n, String label, int depth, boolean subject) {
@@ -306,18 +377,18 @@ public class NetworkService {
                     var dob = person.dateOfBirth();
                     yield new Node(key(label, id), id, NodeKind.PERSON, person.displayName(),
                             Ages.isChild(dob, person.deceasedOn(), asOf), person.sex(), dob,
-                            Ages.ageOn(dob, asOf), null, null, null, null, List.of(), depth, subject);
+                            Ages.ageOn(dob, asOf), null, null, null, null, List.of(), depth, subject, List.of(), false);
                 }
                 case "Address" -> new Node(key(label, id), id, NodeKind.ADDRESS,
                         nz(Views.string(n, "line1")) + (Views.string(n, "postcode") == null ? ""
                                 : ", " + Views.string(n, "postcode")),
                         null, null, null, null, null, null, Views.string(n, "kind"), Views.string(n, "postcode"),
-                        List.of(), depth, false);
+                        List.of(), depth, false, List.of(), false);
                 case "Professional" -> new Node(key(label, id), id, NodeKind.PROFESSIONAL,
                         nz(Views.string(n, "name")), null, null, null, null, Views.string(n, "role"), null, null, null,
-                        List.of(), depth, false);
+                        List.of(), depth, false, List.of(), false);
                 default -> new Node(key(label, id), id, NodeKind.AGENCY, nz(Views.string(n, "name")), null, null,
-                        null, null, null, Views.string(n, "type"), null, null, List.of(), depth, false);
+                        null, null, null, Views.string(n, "type"), null, null, List.of(), depth, false, List.of(), false);
             };
             nodes.put(node.key(), node);
         }
@@ -356,16 +427,14 @@ public class NetworkService {
                 var markers = row.get("markers").asList(MarkerView::from);
                 if ("Professional".equals(label) && !row.get("agency").isNull()) {
                     // a professional carries their agency's type (the redaction policy needs it)
-                    var n = nodes.get(key);
-                    nodes.put(key, new Node(n.key(), n.id(), n.kind(), n.label(), n.child(), n.sex(), n.dateOfBirth(),
-                            n.age(), n.role(), row.get("agency").get("type").asString(), n.addressKind(), n.postcode(),
-                            n.markers(), n.depth(), n.subject()));
+                    nodes.put(key, nodes.get(key).withAgencyType(row.get("agency").get("type").asString()));
                 }
                 if (!markers.isEmpty()) {
-                    var n = nodes.get(key);
-                    nodes.put(key, new Node(n.key(), n.id(), n.kind(), n.label(), n.child(), n.sex(), n.dateOfBirth(),
-                            n.age(), n.role(), n.agencyType(), n.addressKind(), n.postcode(), markers, n.depth(),
-                            n.subject()));
+                    nodes.put(key, nodes.get(key).withMarkers(markers));
+                }
+                if ("Person".equals(label)) {
+                    var everCarried = row.get("everCarried").asList(Value::asString);
+                    nodes.put(key, nodes.get(key).asOffender(everCarried.stream().anyMatch(offenderTypes::contains)));
                 }
                 if (!extras) {
                     continue;

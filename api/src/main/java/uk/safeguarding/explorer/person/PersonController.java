@@ -17,6 +17,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
+import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
 import uk.safeguarding.explorer.graph.AsOf;
 import uk.safeguarding.explorer.graph.Views.AddressView;
@@ -27,7 +28,9 @@ import uk.safeguarding.explorer.model.Ages;
 /**
  * The {@code Person} type: lookup by id, search, and the per-person fields. Fields that need the
  * database ({@code markers}, {@code currentAddress}) go through batch loaders keyed by person and
- * as-of date, so a list of people costs one query per field, not one per person.
+ * as-of date, so a list of people costs one query per field, not one per person. A per-person field
+ * answers for its own {@code asOf} argument, else for the day of the answer the person is in
+ * ({@link AsOf#of}); a placeholder of a hidden person has no markers, address or age.
  */
 @Controller
 class PersonController {
@@ -59,25 +62,33 @@ class PersonController {
     }
 
     @SchemaMapping(typeName = "Person")
-    Integer age(PersonView person, @Argument LocalDate asOf) {
-        return Ages.ageOn(person.dateOfBirth(), this.asOf.orToday(asOf));
+    Integer age(PersonView person, @Argument LocalDate asOf, DataFetchingEnvironment env) {
+        return Ages.ageOn(person.dateOfBirth(), this.asOf.of(env, asOf));
     }
 
     @SchemaMapping(typeName = "Person")
-    boolean child(PersonView person, @Argument LocalDate asOf) {
-        return Ages.isChild(person.dateOfBirth(), person.deceasedOn(), this.asOf.orToday(asOf));
+    boolean child(PersonView person, @Argument LocalDate asOf, DataFetchingEnvironment env) {
+        return Ages.isChild(person.dateOfBirth(), person.deceasedOn(), this.asOf.of(env, asOf));
     }
 
+    /** Markers on the day of the field's argument, else of the answer the person is in; none for a placeholder. */
     @SchemaMapping(typeName = "Person")
     CompletableFuture<List<MarkerView>> markers(PersonView person, @Argument LocalDate asOf,
-            DataLoader<PersonOn, List<MarkerView>> markers) {
-        return markers.load(new PersonOn(person.id(), this.asOf.orToday(asOf)));
+            DataLoader<PersonOn, List<MarkerView>> markers, DataFetchingEnvironment env) {
+        if (person.restricted()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return markers.load(new PersonOn(person.id(), this.asOf.of(env, asOf)));
     }
 
+    /** The address on the day of the field's argument, else of the answer the person is in; none for a placeholder. */
     @SchemaMapping(typeName = "Person")
     CompletableFuture<AddressView> currentAddress(PersonView person, @Argument LocalDate asOf,
-            DataLoader<PersonOn, AddressView> currentAddress) {
-        return currentAddress.load(new PersonOn(person.id(), this.asOf.orToday(asOf)));
+            DataLoader<PersonOn, AddressView> currentAddress, DataFetchingEnvironment env) {
+        if (person.restricted()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return currentAddress.load(new PersonOn(person.id(), this.asOf.of(env, asOf)));
     }
 
     /** One query per distinct as-of day in the batch (nearly always exactly one). */

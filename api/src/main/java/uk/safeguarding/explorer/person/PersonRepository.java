@@ -1,12 +1,16 @@
 package uk.safeguarding.explorer.person;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.neo4j.driver.Value;
 import org.springframework.stereotype.Repository;
 
 import uk.safeguarding.explorer.graph.Views.AddressView;
@@ -17,6 +21,10 @@ import uk.safeguarding.explorer.neo4j.Graph;
 /** Reads people with the named queries; access is through {@link PersonService}. */
 @Repository
 class PersonRepository {
+
+    /** A person's markers on a day, and the types of every marker they ever carried. */
+    record Markers(List<MarkerView> markers, Set<String> everCarried) {
+    }
 
     private final Graph graph;
 
@@ -37,13 +45,16 @@ class PersonRepository {
         return graph.read("queries/search-people", parameters, r -> PersonView.from(r.get("p")));
     }
 
-    Map<String, List<MarkerView>> markers(Collection<String> ids, LocalDate asOf) {
-        var result = new LinkedHashMap<String, List<MarkerView>>();
-        ids.forEach(id -> result.put(id, new java.util.ArrayList<>()));
-        graph.read("queries/markers-of-people", Map.of("ids", List.copyOf(ids), "asOf", asOf),
-                r -> Map.entry(r.get("id").asString(), r.get("a").isNull() ? MarkerView.from(r.get("m"))
-                        : MarkerView.from(r.get("m")).at(AddressView.from(r.get("a")))))
-                .forEach(e -> result.get(e.getKey()).add(e.getValue()));
+    Map<String, Markers> markers(Collection<String> ids, LocalDate asOf) {
+        var result = new LinkedHashMap<String, Markers>();
+        ids.forEach(id -> result.put(id, new Markers(new ArrayList<>(), new HashSet<>())));
+        graph.read("queries/markers-of-people", Map.of("ids", List.copyOf(ids), "asOf", asOf), r -> r)
+                .forEach(r -> {
+                    var entry = result.get(r.get("id").asString());
+                    entry.markers().add(r.get("a").isNull() ? MarkerView.from(r.get("m"))
+                            : MarkerView.from(r.get("m")).at(AddressView.from(r.get("a"))));
+                    entry.everCarried().addAll(r.get("everCarried").asList(Value::asString));
+                });
         return result;
     }
 

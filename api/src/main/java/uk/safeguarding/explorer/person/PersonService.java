@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,20 +12,21 @@ import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-import uk.safeguarding.explorer.graph.AsOf;
+import uk.safeguarding.explorer.errors.BadRequestException;
+import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.graph.Views.AddressView;
 import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
-import uk.safeguarding.explorer.errors.BadRequestException;
-import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.model.NhsNumber;
 import uk.safeguarding.explorer.model.PncId;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
 
 /**
- * Finding people, within the user's need-to-know ({@link NeedToKnow}): a person the user may not
- * see is answered as an unknown id and never appears in search results.
+ * Finding people, within the user's need-to-know ({@link NeedToKnow}, judged today): a person the
+ * user may not see is answered as an unknown id and never appears in search results. The per-person
+ * fields of people other answers already showed (markers, current address) are read here in batches
+ * and redacted by the policy.
  */
 @Service
 @PreAuthorize("hasAnyRole('ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
@@ -35,13 +37,11 @@ public class PersonService {
 
     private final PersonRepository repository;
     private final NeedToKnow needToKnow;
-    private final AsOf asOf;
     private final Redaction redaction;
 
-    PersonService(PersonRepository repository, NeedToKnow needToKnow, AsOf asOf, Redaction redaction) {
+    PersonService(PersonRepository repository, NeedToKnow needToKnow, Redaction redaction) {
         this.repository = repository;
         this.needToKnow = needToKnow;
-        this.asOf = asOf;
         this.redaction = redaction;
     }
 
@@ -49,7 +49,7 @@ public class PersonService {
         if (id == null || id.isBlank() || id.length() > 200) {
             throw new BadRequestException("id", "must be a non-blank id of at most 200 characters");
         }
-        needToKnow.require("person", id, asOf.today());
+        needToKnow.require("person", id);
         return repository.findById(id).orElseThrow(() -> NotFoundException.person(id));
     }
 
@@ -72,19 +72,34 @@ public class PersonService {
                 ? List.of(upper, upper.contains("/") ? upper.replace("/", "") : upper.substring(0, 4) + "/" + upper.substring(4))
                 : List.<String>of();
         var found = repository.search(lucene(terms), nhsNumber, pncIds, limit);
-        var visible = needToKnow.visible("searchPeople", found.stream().map(PersonView::id).toList(), asOf.today());
-        return found.stream().filter(p -> visible.contains(p.id())).toList();
+        var visibility = needToKnow.check("searchPeople", found.stream().map(PersonView::id).toList());
+        return found.stream().filter(p -> visibility.sees(p.id())).toList();
     }
 
+    /**
+     * The markers of people already shown to the user, on a day, as the redaction policy lets them
+     * see them: offender detail folded into one RESTRICTED marker, approved premises restricted.
+     */
     public Map<String, List<MarkerView>> markers(Collection<String> ids, LocalDate asOf) {
         var access = redaction.access();
-        var markers = repository.markers(ids, asOf);
-        markers.replaceAll((id, list) -> redaction.markers(list, access));
-        return markers;
+        var offenderTypes = redaction.offenderMarkerTypes();
+        var result = new LinkedHashMap<String, List<MarkerView>>();
+        repository.markers(ids, asOf).forEach((id, m) -> {
+            var offender = m.everCarried().stream().anyMatch(offenderTypes::contains);
+            result.put(id, redaction.markers(m.markers(), access, offender, null).stream()
+                    .map(marker -> marker.address() == null ? marker
+                            : marker.at(redaction.address(marker.address(), access)))
+                    .toList());
+        });
+        return result;
     }
 
+    /** The addresses people already shown to the user live at on a day (approved premises restricted). */
     public Map<String, AddressView> currentAddresses(Collection<String> ids, LocalDate asOf) {
-        return repository.currentAddresses(ids, asOf);
+        var access = redaction.access();
+        var result = repository.currentAddresses(ids, asOf);
+        result.replaceAll((id, address) -> redaction.address(address, access));
+        return result;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,11 @@ import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
-import uk.safeguarding.explorer.errors.BadRequestException;
+import uk.safeguarding.explorer.graph.Views.PersonView.Relation;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.risk.Work.ActionView;
 import uk.safeguarding.explorer.risk.Work.MeetingView;
@@ -25,6 +27,7 @@ import uk.safeguarding.explorer.risk.Work.ReferralView;
 import uk.safeguarding.explorer.risk.Work.TriagedReferral;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
+import uk.safeguarding.explorer.security.Visibility;
 import uk.safeguarding.explorer.siblings.RiskLink.RiskLinkKind;
 import uk.safeguarding.explorer.siblings.SiblingsService;
 
@@ -64,30 +67,54 @@ public class FollowUpService {
         parameters.put("ids", null);
         var rows = graph.read("risk/overdue-actions", parameters, r -> r);
         var people = new LinkedHashSet<String>();
-        rows.forEach(r -> r.get("people").values().forEach(p -> people.add(p.get("id").asString())));
-        var visible = needToKnow.visible("overdueActions", people, asOf);
+        rows.forEach(r -> people.addAll(touched(r)));
+        var visibility = needToKnow.check("overdueActions", people);
+        var access = redaction.access();
         var days = settings.workingDays();
         var actions = new ArrayList<ActionView>();
         for (var row : rows) {
-            var forPeople = row.get("people").asList(PersonView::from);
-            if (!forPeople.isEmpty() && forPeople.stream().noneMatch(p -> visible.contains(p.id()))) {
+            if (!known(row, visibility, access, redaction)) {
                 continue;
             }
             var due = Views.date(row.get("ac"), "dueOn");
-            actions.add(action(row, forPeople.stream().filter(p -> visible.contains(p.id())).toList(),
-                    days.between(due, asOf)));
+            actions.add(action(row, visibility, days.between(due, asOf)));
         }
         return actions;
     }
 
-    /** An action row (ac, m, owner; risk/overdue-actions or risk/action) with the people the user may see. */
-    static ActionView action(Record row, List<PersonView> forPeople, Integer workingDaysOverdue) {
+    /** The people an action row touches: those it is for and those its meeting concerned. */
+    static List<String> touched(Record row) {
+        var ids = new ArrayList<String>();
+        row.get("people").values().forEach(p -> ids.add(p.get("id").asString()));
+        ids.addAll(row.get("concerned").asList(Value::asString));
+        return ids;
+    }
+
+    /**
+     * Whether the user may know of an action: they may see someone it is for (or, when it is for
+     * nobody, someone its meeting concerned), and its meeting is not one whose kind is offender detail
+     * (MAPPA) to them. Anything else is answered as an unknown action.
+     */
+    static boolean known(Record row, Visibility visibility, Redaction.Access access, Redaction redaction) {
+        if (!access.offenderDetail() && redaction.restrictedMeetingKind(Views.string(row.get("m"), "kind"))) {
+            return false;
+        }
+        var forPeople = row.get("people").asList(p -> p.get("id").asString());
+        return forPeople.isEmpty() ? row.get("concerned").asList(Value::asString).stream().anyMatch(visibility::sees)
+                : forPeople.stream().anyMatch(visibility::sees);
+    }
+
+    /** An action row (ac, m, owner, people; risk/overdue-actions or risk/action) as the user may see it. */
+    static ActionView action(Record row, Visibility visibility, Integer workingDaysOverdue) {
         var ac = row.get("ac");
         var m = row.get("m");
+        var people = row.get("people").asList(PersonView::from);
         return new ActionView(Views.string(ac, "id"), Views.string(ac, "description"), Views.date(ac, "dueOn"),
                 Views.date(ac, "completedOn"), row.get("owner").isNull() ? null : AgencyView.from(row.get("owner")),
-                new MeetingView(Views.string(m, "id"), Views.string(m, "kind"), Views.date(m, "heldOn")), forPeople,
-                workingDaysOverdue);
+                new MeetingView(Views.string(m, "id"), Views.string(m, "kind"), Views.date(m, "heldOn")),
+                people.stream().filter(p -> visibility.sees(p.id())).toList(), workingDaysOverdue,
+                people.stream().filter(p -> !visibility.sees(p.id()))
+                        .map(p -> visibility.placeholder(p.id(), new Relation("ACTION_FOR", null, null))).toList());
     }
 
     public List<TriagedReferral> triageQueue(LocalDate asOf, Integer first) {
@@ -104,41 +131,56 @@ public class FollowUpService {
                     .distinct().toList(), asOf);
             for (var row : rows) {
                 var person = PersonView.from(row.get("p"));
-                var unassessed = answers.getOrDefault(person.id(), List.of()).stream()
+                var unassessed = new LinkedHashMap<String, String>();
+                answers.getOrDefault(person.id(), List.of()).stream()
                         .filter(c -> !c.assessed() && c.links().stream().anyMatch(l -> l.kind() != RiskLinkKind.CONTACT))
-                        .map(c -> c.child().displayName()).toList();
+                        .forEach(c -> unassessed.put(c.child().id(), c.child().displayName()));
                 result.add(new Scored(row, person, unassessed));
             }
             return result;
         });
+        // everyone the queue touches: the children referred, the siblings its reasons count, the
+        // offenders they count; checked (and audited) once
         var people = new LinkedHashSet<String>();
-        scored.forEach(s -> people.add(s.person().id()));
-        var visible = needToKnow.visible("triageQueue", people, asOf);
+        scored.forEach(s -> {
+            people.add(s.person().id());
+            people.addAll(s.unassessedSiblings().keySet());
+            people.addAll(s.row().get("rsoHousehold").asList(Value::asString));
+            people.addAll(s.row().get("rsoContact").asList(Value::asString));
+        });
+        var visibility = needToKnow.check("triageQueue", people);
         var access = redaction.access();
         var entries = new ArrayList<TriagedReferral>();
         for (var s : scored) {
-            if (!visible.contains(s.person().id())) {
+            if (!visibility.sees(s.person().id())) {
                 continue;
             }
             var reasons = new ArrayList<String>();
-            var score = score(s, asOf, access, reasons);
-            entries.add(new TriagedReferral(0, referral(s.row()), score, reasons));
+            var score = score(s, asOf, access, reasons, visibility);
+            var restricted = s.unassessedSiblings().keySet().stream().filter(id -> !visibility.sees(id))
+                    .map(id -> visibility.placeholder(id, new Relation("SIBLING_OR_HOUSEHOLD_CHILD", null, null)))
+                    .toList();
+            entries.add(new TriagedReferral(0, referral(s.row()), score, reasons, restricted));
         }
         entries.sort(Comparator.comparingInt((TriagedReferral t) -> -t.score())
                 .thenComparing(t -> t.referral().receivedAt()).thenComparing(t -> t.referral().id()));
         var ranked = new ArrayList<TriagedReferral>();
         for (int i = 0; i < entries.size() && i < limit; i++) {
             var t = entries.get(i);
-            ranked.add(new TriagedReferral(i + 1, t.referral(), t.score(), t.reasons()));
+            ranked.add(new TriagedReferral(i + 1, t.referral(), t.score(), t.reasons(), t.restrictedPeople()));
         }
         return ranked;
     }
 
-    private record Scored(Record row, PersonView person, List<String> unassessedSiblings) {
+    /** A referral of the queue with the unassessed siblings and household children around its child (id to name). */
+    private record Scored(Record row, PersonView person, Map<String, String> unassessedSiblings) {
     }
 
-    /** The score and its reasons: every point comes with the sentence that explains it. */
-    private int score(Scored s, LocalDate asOf, Redaction.Access access, List<String> reasons) {
+    /**
+     * The score and its reasons: every point comes with the sentence that explains it. A sentence
+     * names only people the user may see; the others are counted as children the agency cannot see.
+     */
+    private int score(Scored s, LocalDate asOf, Redaction.Access access, List<String> reasons, Visibility visibility) {
         var row = s.row();
         var r = row.get("r");
         var name = s.person().displayName();
@@ -172,8 +214,18 @@ public class FollowUpService {
         }
         if (!s.unassessedSiblings().isEmpty()) {
             points = Math.min(30, 10 * s.unassessedSiblings().size());
+            var named = new ArrayList<String>();
+            s.unassessedSiblings().forEach((id, childName) -> {
+                if (visibility.sees(id)) {
+                    named.add(childName);
+                }
+            });
+            var hidden = s.unassessedSiblings().size() - named.size();
+            if (hidden > 0) {
+                named.add(hidden == 1 ? "1 child your agency cannot see" : hidden + " children your agency cannot see");
+            }
             score += add(reasons, points, s.unassessedSiblings().size() + " sibling(s) or household children not "
-                    + "assessed since the concern began: " + String.join(", ", s.unassessedSiblings()) + ".");
+                    + "assessed since the concern began: " + String.join(", ", named) + ".");
         }
         var prior = row.get("priorReferrals").asList(Value::asString);
         if (!prior.isEmpty()) {

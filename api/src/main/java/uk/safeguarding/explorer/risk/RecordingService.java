@@ -1,15 +1,20 @@
 package uk.safeguarding.explorer.risk;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -17,14 +22,18 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.audit.AuditLog;
 import uk.safeguarding.explorer.audit.AuditLog.Subject;
-import uk.safeguarding.explorer.graph.AsOf;
-import uk.safeguarding.explorer.graph.Views;
+import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.errors.NotFoundException;
+import uk.safeguarding.explorer.graph.AsOf;
+import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.importing.ImportService;
 import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.security.ExplorerPrincipal;
 import uk.safeguarding.explorer.security.NeedToKnow;
+import uk.safeguarding.explorer.security.Redaction;
 import uk.safeguarding.explorer.security.Role;
+import uk.safeguarding.explorer.security.Visibility;
 
 /**
  * Recording what happens (the risk issue's mutations): a referral, a strategy meeting with its
@@ -32,73 +41,127 @@ import uk.safeguarding.explorer.security.Role;
  * action and the end of a marker. New records go through the import's validator and writer as a
  * one-record bundle from the user's agency, so the rules, messages (array, field, reason) and
  * all-or-nothing writing are the import's; each is audited before it is written.
+ *
+ * <p>Writes cannot open doors (DESIGN §7, "Writes"): every person and address a mutation names must
+ * be one the user may see (need-to-know or a break-glass grant), else the answer is exactly that of
+ * an unknown id (NOT_FOUND, same words); a practitioner records only in their own agency's name
+ * ({@code from}, {@code by}, the {@code owner} of actions and the attendance they record: another
+ * agency is refused with BAD_REQUEST naming the field, never silently changed); a meeting chair
+ * records a meeting's attendance and actions for every agency; RSO and MAPPA markers are recorded
+ * only by agencies that see offender detail. Records written here are marked
+ * {@code recordedVia: 'API'} and never make a need-to-know relationship; they are always new
+ * records, never changes to existing ones.
  */
 @Service
 @PreAuthorize("hasAnyRole('ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
 public class RecordingService {
 
+    static final String RECORDED_VIA = "API";
+
     private final ImportService imports;
     private final Graph graph;
     private final NeedToKnow needToKnow;
+    private final Redaction redaction;
     private final AuditLog audit;
     private final AsOf asOf;
 
-    RecordingService(ImportService imports, Graph graph, NeedToKnow needToKnow, AuditLog audit, AsOf asOf) {
+    RecordingService(ImportService imports, Graph graph, NeedToKnow needToKnow, Redaction redaction, AuditLog audit,
+            AsOf asOf) {
         this.imports = imports;
         this.graph = graph;
         this.needToKnow = needToKnow;
+        this.redaction = redaction;
         this.audit = audit;
         this.asOf = asOf;
     }
 
-    /** A referral: anyone may refer a child (a referral is what starts a relationship). */
+    /** A referral about a person the user may see, from their own agency. */
     public String recordReferral(Map<String, Object> input) {
+        var user = needToKnow.viewer();
         var person = text(input, "about");
-        write("referrals", input, "recordReferral", List.of(person));
+        requirePeople("recordReferral", List.of(person));
+        ownAgency(user, "referral.from", text(input, "from"));
+        requireNew("referral.id", Map.of("referrals", List.of(text(input, "id"))));
+        write("referral", "referrals", input, "recordReferral", List.of(person));
         return text(input, "id");
     }
 
+    /**
+     * A strategy meeting about people the user may see, with actions for people the user may see. A
+     * practitioner records their own agency's attendance and actions only; a meeting chair any.
+     */
     public String recordStrategyMeeting(Map<String, Object> input) {
+        var user = needToKnow.viewer();
         var record = new LinkedHashMap<>(input);
         record.put("kind", "STRATEGY");
         var people = new ArrayList<String>(strings(input.get("concerns")));
-        var actions = input.get("actions") instanceof List<?> list ? list : List.of();
-        actions.forEach(a -> people.addAll(strings(((Map<?, ?>) a).get("for"))));
-        requireVisible("recordStrategyMeeting", people);
-        write("meetings", record, "recordStrategyMeeting", people);
+        var actions = list(input.get("actions"));
+        actions.forEach(a -> people.addAll(strings(a.get("for"))));
+        requirePeople("recordStrategyMeeting", people);
+        if (user.role() == Role.PRACTITIONER) {
+            var attendance = list(input.get("attendance"));
+            for (int i = 0; i < attendance.size(); i++) {
+                ownAgency(user, "meeting.attendance[" + i + "].agency", text(attendance.get(i), "agency"));
+            }
+            for (int i = 0; i < actions.size(); i++) {
+                ownAgency(user, "meeting.actions[" + i + "].owner", text(actions.get(i), "owner"));
+            }
+        }
+        requireNew("meeting.id", Map.of("meetings", List.of(text(input, "id"))));
+        requireNew("meeting.actions", Map.of("actions", actions.stream().map(a -> text(a, "id")).toList()));
+        write("meeting", "meetings", record, "recordStrategyMeeting", people);
         return text(input, "id");
     }
 
+    /** An assessment of a person the user may see, by their own agency. */
     public String recordAssessment(Map<String, Object> input) {
+        var user = needToKnow.viewer();
         var person = text(input, "of");
-        requireVisible("recordAssessment", List.of(person));
-        write("assessments", input, "recordAssessment", List.of(person));
+        requirePeople("recordAssessment", List.of(person));
+        ownAgency(user, "assessment.by", text(input, "by"));
+        requireNew("assessment.id", Map.of("assessments", List.of(text(input, "id"))));
+        write("assessment", "assessments", input, "recordAssessment", List.of(person));
         return text(input, "id");
     }
 
-    /** A marker on a person (whom the user must be able to see) or on an address. */
+    /**
+     * A marker on a person the user may see or on an address where someone they may see lives or
+     * lived; RSO and MAPPA markers only by an agency that sees offender detail.
+     */
     public String recordMarker(Map<String, Object> input) {
+        needToKnow.viewer();
+        var on = text(input, "on");
+        var target = graph.read("risk/record-target", Map.of("id", on), r -> r).get(0);
+        List<String> people;
+        if (target.get("person").asBoolean()) {
+            requirePeople("recordMarker", List.of(on));
+            people = List.of(on);
+        } else if (target.get("address").asBoolean() && mayKnowAddress("recordMarker", target, redaction.access())) {
+            people = List.of();
+        } else {
+            // an unknown id, a hidden person and an address the user may not know of: the same answer
+            throw NotFoundException.of("person or address", on);
+        }
+        if (!redaction.access().offenderDetail() && redaction.restrictedMarkerType(text(input, "type"))) {
+            throw new BadRequestException("marker.type", "'" + text(input, "type") + "' markers are recorded only by "
+                    + "agencies that see offender detail (police, probation, children's social care)");
+        }
+        requireNew("marker.id", Map.of("markers", List.of(text(input, "id"))));
         var record = new LinkedHashMap<String, Object>(input);
         record.remove("from");
         record.remove("to");
         record.put("start", input.get("from"));
         record.put("end", input.get("to"));
-        var on = text(input, "on");
-        var isPerson = !graph.read("queries/person", Map.of("id", on), r -> true).isEmpty();
-        if (isPerson) {
-            needToKnow.require("recordMarker", on, asOf.today());
-        }
-        write("markers", record, "recordMarker", isPerson ? List.of(on) : List.of());
+        write("marker", "markers", record, "recordMarker", people);
         return text(input, "id");
     }
 
-    /** Completes an action: its owner agency, a meeting chair or (local) the administrator. */
+    /**
+     * Completes an action the user may know of (an unknown action otherwise): by its owner agency, a
+     * meeting chair or (local) the administrator.
+     */
     public String completeAction(String actionId, LocalDate completedOn) {
-        var rows = graph.read("risk/action", Map.of("id", actionId), r -> r);
-        if (rows.isEmpty()) {
-            throw NotFoundException.of("action", actionId);
-        }
-        var row = rows.get(0);
+        var row = knownAction("completeAction", actionId);
         var owner = row.get("owner").isNull() ? null : Views.string(row.get("owner"), "id");
         var user = needToKnow.viewer();
         if (user.role() == Role.PRACTITIONER && (owner == null || !owner.equals(user.agency()))) {
@@ -113,18 +176,38 @@ public class RecordingService {
         }
         var people = row.get("people").asList(p -> p.get("id").asString());
         audit.record(needToKnow.actor(), "completeAction", subjects(people, "completed " + actionId + " on " + completedOn));
-        graph.inWriteTransaction(tx -> tx.run(uk.safeguarding.explorer.cypher.CypherStatements.named("risk/complete-action"),
+        graph.inWriteTransaction(tx -> tx.run(CypherStatements.named("risk/complete-action"),
                 Map.of("id", actionId, "completedOn", completedOn)).consume());
         return actionId;
     }
 
-    /** Ends a marker on a day: its source agency, a meeting chair or (local) the administrator. */
-    public String endMarker(String markerId, LocalDate on) {
-        var rows = graph.read("risk/marker", Map.of("id", markerId), r -> r);
+    /**
+     * The action as the user may know of it, checked once for need-to-know: an action for people the
+     * user may not see (or agreed at a meeting whose kind is offender detail to them) is unknown.
+     */
+    Record knownAction(String operation, String actionId) {
+        if (actionId == null || actionId.isBlank() || actionId.length() > 200) {
+            throw new BadRequestException("actionId", "must be a non-blank id of at most 200 characters");
+        }
+        var rows = graph.read("risk/action", Map.of("id", actionId), r -> r);
         if (rows.isEmpty()) {
-            throw NotFoundException.of("marker", markerId);
+            throw NotFoundException.of("action", actionId);
         }
         var row = rows.get(0);
+        var visibility = needToKnow.checkWrite(operation, FollowUpService.touched(row));
+        if (!FollowUpService.known(row, visibility, redaction.access(), redaction)) {
+            throw NotFoundException.of("action", actionId);
+        }
+        return row;
+    }
+
+    /**
+     * Ends a marker the user may know of (an unknown marker otherwise: one on a person they may not
+     * see, offender detail they may not see, or on an address where nobody they may see lived): its
+     * source agency, a meeting chair or (local) the administrator.
+     */
+    public String endMarker(String markerId, LocalDate on) {
+        var row = knownMarker("endMarker", markerId);
         var user = needToKnow.viewer();
         var source = Views.string(row.get("m"), "source");
         if (user.role() == Role.PRACTITIONER && (source == null || !source.equals(user.agency()))) {
@@ -134,31 +217,98 @@ public class RecordingService {
         if (from != null && on.isBefore(from)) {
             throw new BadRequestException("on", "must not be before the marker began on " + from);
         }
-        var people = row.get("people").asList(v -> v.asString());
+        var people = row.get("people").asList(Value::asString);
         audit.record(needToKnow.actor(), "endMarker", subjects(people, "ended " + markerId + " on " + on));
-        graph.inWriteTransaction(tx -> tx.run(uk.safeguarding.explorer.cypher.CypherStatements.named("risk/end-marker"),
+        graph.inWriteTransaction(tx -> tx.run(CypherStatements.named("risk/end-marker"),
                 Map.of("id", markerId, "to", on)).consume());
         return markerId;
     }
 
-    /** Refuses, as unknown, anyone who does not exist or whom the user may not see: one query for each. */
-    private void requireVisible(String operation, Collection<String> people) {
-        var ids = people.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        if (ids.isEmpty()) {
-            return;
+    /** The marker (risk/marker row) as the user may know of it, or NOT_FOUND exactly as for an unknown id. */
+    Record knownMarker(String operation, String markerId) {
+        if (markerId == null || markerId.isBlank() || markerId.length() > 200) {
+            throw new BadRequestException("markerId", "must be a non-blank id of at most 200 characters");
         }
-        var existing = new java.util.HashSet<>(graph.read("queries/people-by-id", Map.of("ids", ids),
-                r -> r.get("p").get("id").asString()));
-        var visible = existing.isEmpty() ? java.util.Set.<String>of()
-                : needToKnow.visible(operation, List.copyOf(existing), asOf.today());
+        var rows = graph.read("risk/marker", Map.of("id", markerId), r -> r);
+        if (rows.isEmpty()) {
+            throw NotFoundException.of("marker", markerId);
+        }
+        var row = rows.get(0);
+        var access = redaction.access();
+        var people = row.get("people").asList(Value::asString);
+        boolean known;
+        if (!people.isEmpty()) {
+            var visibility = needToKnow.checkWrite(operation, people);
+            var offender = row.get("everCarried").asList(Value::asString).stream()
+                    .anyMatch(redaction.offenderMarkerTypes()::contains);
+            known = visibility.sees(people.get(0)) && (access.offenderDetail()
+                    || (!redaction.restrictedMarkerType(Views.string(row.get("m"), "type"))
+                            && !redaction.offenderManagementRecord(offender, Views.string(row.get("m"), "source"))));
+        } else {
+            known = mayKnowAddress(operation, row, access);
+        }
+        if (!known) {
+            throw NotFoundException.of("marker", markerId);
+        }
+        return row;
+    }
+
+    /**
+     * Whether the user may know of an address (a row with {@code residents} and {@code addressKind}):
+     * someone who lives or lived there is a person they may see, and it is no approved premises
+     * hidden from them by the redaction policy.
+     */
+    private boolean mayKnowAddress(String operation, Record row, Redaction.Access access) {
+        if (needToKnow.viewer().role() == Role.ADMIN) {
+            // the local administrator (demo data only) knows every address
+            return true;
+        }
+        var residents = row.get("residents").asList(Value::asString);
+        if (residents.isEmpty()) {
+            return false;
+        }
+        var visibility = needToKnow.checkWrite(operation, residents);
+        return residents.stream().anyMatch(visibility::sees)
+                && (access.offenderDetail() || !redaction.offenderAddress(Views.string(row, "addressKind")));
+    }
+
+    /** Refuses, exactly as an unknown id, anyone the user may not see: one need-to-know call for all. */
+    private Visibility requirePeople(String operation, Collection<String> people) {
+        var ids = new LinkedHashSet<String>();
+        people.stream().filter(Objects::nonNull).forEach(ids::add);
+        var visibility = needToKnow.checkWrite(operation, ids);
         for (var id : ids) {
-            if (!visible.contains(id)) {
+            if (!visibility.sees(id)) {
                 throw NotFoundException.person(id);
             }
         }
+        return visibility;
     }
 
-    private void write(String array, Map<String, Object> input, String operation, List<String> people) {
+    /** A practitioner or meeting chair acts in their own agency's name; the local administrator in any. */
+    private static void ownAgency(ExplorerPrincipal user, String field, String agency) {
+        if (user.role() == Role.ADMIN || agency == null) {
+            return;
+        }
+        if (!agency.equals(user.agency())) {
+            throw new BadRequestException(field, "must be your own agency '" + user.agency() + "'");
+        }
+    }
+
+    /** Refuses ids of records that exist already: recording never changes or takes over a record. */
+    private void requireNew(String field, Map<String, List<String>> ids) {
+        var parameters = new LinkedHashMap<String, Object>();
+        for (var key : List.of("referrals", "meetings", "actions", "assessments", "markers")) {
+            parameters.put(key, ids.getOrDefault(key, List.of()).stream().filter(Objects::nonNull).toList());
+        }
+        var taken = graph.read("risk/ids-taken", parameters, r -> r.get("taken").asList(Value::asString)).get(0);
+        if (!taken.isEmpty()) {
+            throw new BadRequestException(field, "'" + taken.get(0) + "' is the id of an existing record; "
+                    + "record something new with a new id");
+        }
+    }
+
+    private void write(String argument, String array, Map<String, Object> input, String operation, List<String> people) {
         var user = needToKnow.viewer();
         var source = user.agency() != null ? user.agency() : "explorer-" + user.role().name().toLowerCase();
         var record = new LinkedHashMap<String, Object>();
@@ -170,9 +320,11 @@ public class RecordingService {
         var validated = imports.validate(JsonMapper.shared().valueToTree(bundle));
         if (!validated.rejected().isEmpty()) {
             var first = validated.rejected().get(0);
-            throw new BadRequestException("input" + (first.field() == null ? "" : "." + first.field()),
+            throw new BadRequestException(argument + (first.field() == null ? "" : "." + first.field()),
                     first.reason() + " (" + array + " record '" + first.id() + "')");
         }
+        // recorded through the API: never a need-to-know relationship
+        validated.rows().values().forEach(rows -> rows.forEach(row -> row.put("recordedVia", RECORDED_VIA)));
         audit.record(needToKnow.actor(), operation, subjects(people, "recorded " + array + " " + record.get("id")));
         imports.write(validated);
     }
@@ -191,7 +343,7 @@ public class RecordingService {
         if (value instanceof ZonedDateTime z) {
             return DateTimeFormatter.ISO_INSTANT.format(z);
         }
-        if (value instanceof java.time.OffsetDateTime o) {
+        if (value instanceof OffsetDateTime o) {
             return DateTimeFormatter.ISO_INSTANT.format(o);
         }
         if (value instanceof TemporalAccessor t) {
@@ -208,12 +360,24 @@ public class RecordingService {
         return value;
     }
 
-    private static String text(Map<String, Object> input, String key) {
+    private static String text(Map<?, ?> input, String key) {
         var value = input.get(key);
         return value == null ? null : value.toString();
     }
 
     private static List<String> strings(Object value) {
         return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    private static List<Map<?, ?>> list(Object value) {
+        var maps = new ArrayList<Map<?, ?>>();
+        if (value instanceof List<?> list) {
+            list.forEach(v -> {
+                if (v instanceof Map<?, ?> map) {
+                    maps.add(map);
+                }
+            });
+        }
+        return maps;
     }
 }

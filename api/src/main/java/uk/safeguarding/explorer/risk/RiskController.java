@@ -1,12 +1,14 @@
 package uk.safeguarding.explorer.risk;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.dataloader.DataLoader;
+import org.neo4j.driver.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -14,11 +16,14 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
+import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.graph.AsOf;
+import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
-import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.risk.Work.ActionView;
 import uk.safeguarding.explorer.risk.Work.MeetingView;
@@ -55,7 +60,7 @@ class RiskController {
         registry.<PersonOn, List<RiskFlag>>forName("riskFlags").withOptions(o -> o.setMaxBatchSize(200))
                 .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> {
                     var byDay = new HashMap<LocalDate, List<String>>();
-                    keys.forEach(k -> byDay.computeIfAbsent(k.asOf(), d -> new java.util.ArrayList<>()).add(k.personId()));
+                    keys.forEach(k -> byDay.computeIfAbsent(k.asOf(), d -> new ArrayList<>()).add(k.personId()));
                     var result = new HashMap<PersonOn, List<RiskFlag>>();
                     byDay.forEach((day, ids) -> risk.flagsOf(ids, day)
                             .forEach((id, flags) -> result.put(new PersonOn(id, day), flags)));
@@ -64,28 +69,32 @@ class RiskController {
     }
 
     @QueryMapping
-    List<RiskFlag> riskFlags(@Argument String personId, @Argument LocalDate asOf, @Argument List<Integer> rules,
-            @Argument List<String> personIds) {
-        if (personIds != null) {
-            return risk.riskFlagsOf(personId, personIds, this.asOf.orToday(asOf), rules);
-        }
-        return risk.riskFlags(personId, this.asOf.orToday(asOf), rules);
+    DataFetcherResult<List<RiskFlag>> riskFlags(@Argument String personId, @Argument LocalDate asOf,
+            @Argument List<Integer> rules, @Argument List<String> personIds) {
+        var day = this.asOf.orToday(asOf);
+        return AsOf.answer(personIds != null ? risk.riskFlagsOf(personId, personIds, day, rules)
+                : risk.riskFlags(personId, day, rules), day);
     }
 
     @SchemaMapping(typeName = "Person", field = "riskFlags")
     CompletableFuture<List<RiskFlag>> personRiskFlags(PersonView person, @Argument LocalDate asOf,
-            DataLoader<PersonOn, List<RiskFlag>> riskFlags) {
-        return riskFlags.load(new PersonOn(person.id(), this.asOf.orToday(asOf)));
+            DataLoader<PersonOn, List<RiskFlag>> riskFlags, DataFetchingEnvironment env) {
+        if (person.restricted()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return riskFlags.load(new PersonOn(person.id(), this.asOf.of(env, asOf)));
     }
 
     @QueryMapping
-    List<ActionView> overdueActions(@Argument LocalDate asOf, @Argument String agencyId) {
-        return followUp.overdueActions(this.asOf.orToday(asOf), agencyId);
+    DataFetcherResult<List<ActionView>> overdueActions(@Argument LocalDate asOf, @Argument String agencyId) {
+        var day = this.asOf.orToday(asOf);
+        return AsOf.answer(followUp.overdueActions(day, agencyId), day);
     }
 
     @QueryMapping
-    List<TriagedReferral> triageQueue(@Argument LocalDate asOf, @Argument Integer first) {
-        return followUp.triageQueue(this.asOf.orToday(asOf), first);
+    DataFetcherResult<List<TriagedReferral>> triageQueue(@Argument LocalDate asOf, @Argument Integer first) {
+        var day = this.asOf.orToday(asOf);
+        return AsOf.answer(followUp.triageQueue(day, first), day);
     }
 
     @SchemaMapping(typeName = "Action", field = "for")
@@ -108,14 +117,8 @@ class RiskController {
     @MutationMapping
     ActionView completeAction(@Argument String actionId, @Argument LocalDate completedOn) {
         recording.completeAction(actionId, completedOn);
-        var day = this.asOf.today();
         var row = graph.read("risk/action", Map.of("id", actionId), r -> r).get(0);
-        return FollowUpService.action(row, visibleOnly(row.get("people").asList(PersonView::from), day), null);
-    }
-
-    private List<PersonView> visibleOnly(List<PersonView> people, LocalDate day) {
-        var visible = needToKnow.visible("completeAction", people.stream().map(PersonView::id).toList(), day);
-        return people.stream().filter(p -> visible.contains(p.id())).toList();
+        return FollowUpService.action(row, needToKnow.check("completeAction", FollowUpService.touched(row)), null);
     }
 
     @MutationMapping
@@ -133,11 +136,16 @@ class RiskController {
         return markerView(recording.endMarker(markerId, on));
     }
 
+    /** The marker as its recorder may see it (they may know of it: recordMarker and endMarker checked). */
     private MarkerView markerView(String id) {
-        var markers = graph.read("risk/marker", Map.of("id", id), r -> MarkerView.from(r.get("m")));
-        if (markers.isEmpty()) {
+        var rows = graph.read("risk/marker", Map.of("id", id), r -> r);
+        if (rows.isEmpty()) {
             throw NotFoundException.of("marker", id);
         }
-        return redaction.markers(markers, redaction.access()).get(0);
+        var row = rows.get(0);
+        var offender = row.get("everCarried").asList(Value::asString).stream()
+                .anyMatch(redaction.offenderMarkerTypes()::contains);
+        return redaction.markers(List.of(MarkerView.from(row.get("m"))), redaction.access(), offender,
+                Views.string(row, "addressKind")).get(0);
     }
 }

@@ -54,7 +54,17 @@ public class RiskRules {
             String offenderId) {
 
         RiskFlag write(Function<String, String> name) {
-            return new RiskFlag(rule, code, severity, subjectId, kind, summary.apply(name), evidence, people);
+            return new RiskFlag(rule, code, severity, subjectId, kind, summary.apply(name), evidence, people, List.of());
+        }
+
+        /** Everyone the sentence may name (found by writing it once with a name function that notes them). */
+        Set<String> named() {
+            var named = new LinkedHashSet<String>();
+            summary.apply(id -> {
+                named.add(id);
+                return "";
+            });
+            return named;
         }
     }
 

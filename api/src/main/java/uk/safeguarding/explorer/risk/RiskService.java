@@ -2,7 +2,9 @@ package uk.safeguarding.explorer.risk;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,23 +16,27 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import uk.safeguarding.explorer.errors.BadRequestException;
+import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
+import uk.safeguarding.explorer.security.Visibility;
 
 /**
- * riskFlags and Person.riskFlags: the rules' flags as the user may see them. A flag about a person
- * is shown when the user may see that person; a flag about an address, referral, meeting or action
- * when they may see someone it concerns. People the user may not see are never named (nor in the
- * evidence); flags resting on offender detail (rules 1-3) are restricted, like markers, for agencies
- * without offender detail or when the offender is hidden. Everyone touched is audited.
+ * riskFlags and Person.riskFlags: the rules' flags as the user may see them. The rules run first;
+ * then everyone the flags concern or name is checked in one need-to-know call. A flag about a
+ * person is shown when the user may see that person; a flag about an address, referral, meeting or
+ * action when they may see someone it concerns. People the user may not see are never named ("someone
+ * your agency cannot see"), nor in the evidence, and are on the flag as placeholders; flags resting on
+ * offender detail (rules 1-3) are RESTRICTED, with rule 0, for agencies without offender detail or
+ * when the offender is hidden. Everyone touched is audited.
  */
 @Service
 @PreAuthorize("hasAnyRole('ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
 public class RiskService {
 
-    static final String HIDDEN = "someone your agency cannot see";
     static final int MAX_PEOPLE = 500;
+    private static final String OPERATION = "riskFlags";
 
     private final RiskRules rules;
     private final NeedToKnow needToKnow;
@@ -45,14 +51,16 @@ public class RiskService {
     public List<RiskFlag> riskFlags(String personId, LocalDate asOf, List<Integer> ruleNumbers) {
         var wanted = wanted(ruleNumbers);
         if (personId == null) {
-            return shown(rules.evaluate(asOf, wanted, null), asOf, null);
+            var result = rules.evaluate(asOf, wanted, null);
+            return shown(result, needToKnow.check(OPERATION, touched(result)));
         }
         if (personId.isBlank() || personId.length() > 200) {
             throw new BadRequestException("personId", "must be a non-blank id of at most 200 characters");
         }
-        needToKnow.require("riskFlags", personId, asOf);
-        return shown(rules.evaluate(asOf, wanted, List.of(personId)), asOf, Set.of(personId)).stream()
-                .filter(f -> concerns(f, personId)).toList();
+        var result = rules.evaluate(asOf, wanted, List.of(personId));
+        // an unknown or hidden person: NOT_FOUND, audited, whatever the rules found
+        var visibility = needToKnow.check(OPERATION, personId, touched(result));
+        return shown(result, visibility).stream().filter(f -> concerns(f, personId)).toList();
     }
 
     /** The flags of each of the people given (those the user may see), once each. */
@@ -64,12 +72,16 @@ public class RiskService {
             throw new BadRequestException("personIds", "must be at most " + MAX_PEOPLE + " ids of at most 200 characters");
         }
         var wanted = wanted(ruleNumbers);
-        var visible = needToKnow.visible("riskFlags", personIds, asOf);
-        if (visible.isEmpty()) {
+        if (personIds.isEmpty()) {
             return List.of();
         }
-        return shown(rules.evaluate(asOf, wanted, visible), asOf, visible).stream()
-                .filter(f -> visible.stream().anyMatch(id -> concerns(f, id))).distinct().toList();
+        var result = rules.evaluate(asOf, wanted, personIds);
+        var ids = new LinkedHashSet<String>(personIds);
+        ids.addAll(touched(result));
+        var visibility = needToKnow.check(OPERATION, ids);
+        var asked = personIds.stream().filter(visibility::sees).toList();
+        return shown(result, visibility).stream().filter(f -> asked.stream().anyMatch(id -> concerns(f, id)))
+                .distinct().toList();
     }
 
     private static Set<Integer> wanted(List<Integer> ruleNumbers) {
@@ -85,12 +97,15 @@ public class RiskService {
 
     /** The flags of each of the people (Person.riskFlags), for people already shown to the user. */
     public Map<String, List<RiskFlag>> flagsOf(Collection<String> personIds, LocalDate asOf) {
-        var flags = shown(rules.evaluate(asOf, null, personIds), asOf, Set.copyOf(personIds));
-        var result = new HashMap<String, List<RiskFlag>>();
+        var result = rules.evaluate(asOf, null, personIds);
+        var ids = new LinkedHashSet<String>(personIds);
+        ids.addAll(touched(result));
+        var flags = shown(result, needToKnow.check(OPERATION, ids));
+        var byPerson = new HashMap<String, List<RiskFlag>>();
         for (var id : personIds) {
-            result.put(id, flags.stream().filter(f -> concerns(f, id)).toList());
+            byPerson.put(id, flags.stream().filter(f -> concerns(f, id)).toList());
         }
-        return result;
+        return byPerson;
     }
 
     /** A person's own flags, and those of their addresses, referrals, meetings and actions. */
@@ -99,41 +114,46 @@ public class RiskService {
                 : flag.people().contains(personId);
     }
 
-    private List<RiskFlag> shown(RiskRules.Result result, LocalDate asOf, Set<String> alreadyChecked) {
+    /** Everyone the flags concern or name: all of them are checked (and audited) before anything is shown. */
+    private static Set<String> touched(RiskRules.Result result) {
         var everyone = new LinkedHashSet<String>();
-        result.flags().forEach(f -> everyone.addAll(f.people()));
-        if (alreadyChecked != null) {
-            everyone.removeAll(alreadyChecked);
-        }
-        var visible = new java.util.HashSet<>(needToKnow.visible("riskFlags", everyone, asOf));
-        if (alreadyChecked != null) {
-            visible.addAll(alreadyChecked);
-        }
+        result.flags().forEach(f -> {
+            everyone.addAll(f.people());
+            everyone.addAll(f.named());
+        });
+        return everyone;
+    }
+
+    private List<RiskFlag> shown(RiskRules.Result result, Visibility visibility) {
         var access = redaction.access();
         var shown = new ArrayList<RiskFlag>();
         for (var flag : result.flags()) {
-            var see = flag.kind() == SubjectKind.PERSON ? visible.contains(flag.subjectId())
-                    : flag.people().stream().anyMatch(visible::contains);
+            var see = flag.kind() == SubjectKind.PERSON ? visibility.sees(flag.subjectId())
+                    : flag.people().stream().anyMatch(visibility::sees);
             if (!see) {
                 continue;
             }
-            var name = (java.util.function.Function<String, String>) id -> visible.contains(id)
-                    ? result.names().getOrDefault(id, id) : HIDDEN;
-            if (flag.offenderId() != null && (!access.offenderDetail() || !visible.contains(flag.offenderId()))) {
-                var about = flag.kind() == SubjectKind.PERSON ? name.apply(flag.subjectId()) : "This address";
-                shown.add(new RiskFlag(flag.rule(), Redaction.RESTRICTED, flag.severity(), flag.subjectId(), flag.kind(),
-                        about + ": " + redaction.restrictedDetail(List.of()), List.of(flag.subjectId()),
-                        flag.people().stream().filter(p -> visible.contains(p) && !p.equals(flag.offenderId())).toList()));
+            var hidden = flag.people().stream().filter(p -> !visibility.sees(p))
+                    .map(p -> visibility.placeholder(p, new PersonView.Relation("CONCERNED", null, null))).toList();
+            if (flag.offenderId() != null && (!access.offenderDetail() || !visibility.sees(flag.offenderId()))) {
+                // the rule number, code, evidence and sentence would each tell what the user may not see
+                var about = flag.kind() == SubjectKind.PERSON
+                        ? visibility.name(flag.subjectId(), result.names().getOrDefault(flag.subjectId(), flag.subjectId()))
+                        : "This address";
+                shown.add(new RiskFlag(RiskFlag.RESTRICTED_RULE, Redaction.RESTRICTED, flag.severity(), flag.subjectId(),
+                        flag.kind(), about + ": " + redaction.restrictedDetail(List.of()), List.of(flag.subjectId()),
+                        flag.people().stream().filter(p -> visibility.sees(p) && !p.equals(flag.offenderId())).toList(),
+                        hidden));
                 continue;
             }
-            var written = flag.write(name);
+            var written = flag.write(id -> visibility.name(id, result.names().getOrDefault(id, id)));
             shown.add(new RiskFlag(written.rule(), written.code(), written.severity(), written.subjectId(),
                     written.subjectKind(), written.summary(),
-                    written.evidence().stream().filter(e -> java.util.Arrays.stream(e.split("\\|"))
-                            .allMatch(part -> !result.names().containsKey(part) || visible.contains(part))).toList(),
-                    written.people().stream().filter(visible::contains).toList()));
+                    written.evidence().stream().filter(e -> Arrays.stream(e.split("\\|"))
+                            .allMatch(part -> !result.names().containsKey(part) || visibility.sees(part))).toList(),
+                    written.people().stream().filter(visibility::sees).toList(), hidden));
         }
-        shown.sort(java.util.Comparator.comparing(RiskFlag::severity).thenComparing(RiskFlag::rule)
+        shown.sort(Comparator.comparing(RiskFlag::severity).thenComparing(RiskFlag::rule)
                 .thenComparing(RiskFlag::subjectId));
         return shown;
     }

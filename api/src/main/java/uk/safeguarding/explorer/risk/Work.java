@@ -23,12 +23,19 @@ public final class Work {
     public record MeetingView(String id, String kind, LocalDate heldOn) {
     }
 
-    /** An agreed action (contract type {@code Action}) and how late it is on asOf. */
+    /**
+     * An agreed action (contract type {@code Action}) and how late it is on asOf; {@code forPeople}
+     * are those it is for whom the user may see, {@code restrictedFor} the placeholders of the others.
+     */
     public record ActionView(String id, String description, LocalDate dueOn, LocalDate completedOn, AgencyView owner,
-            MeetingView meeting, List<PersonView> forPeople, Integer workingDaysOverdue) {
+            MeetingView meeting, List<PersonView> forPeople, Integer workingDaysOverdue, List<PersonView> restrictedFor) {
     }
 
-    /** A referral in the triage queue with its score and the reasons for it, one sentence each. */
-    public record TriagedReferral(int rank, ReferralView referral, int score, List<String> reasons) {
+    /**
+     * A referral in the triage queue with its score and the reasons for it, one sentence each;
+     * {@code restrictedPeople} are the placeholders of people the reasons count but may not name.
+     */
+    public record TriagedReferral(int rank, ReferralView referral, int score, List<String> reasons,
+            List<PersonView> restrictedPeople) {
     }
 }

@@ -18,9 +18,9 @@ class BreakGlassController {
     }
 
     @MutationMapping
-    BreakGlassGrant breakGlass(@Argument String personId, @Argument String purpose, @Argument String reason,
-            @Argument Integer hours) {
-        return service.breakGlass(personId, purpose, reason, hours);
+    BreakGlassGrant breakGlass(@Argument String personId, @Argument String placeholderId, @Argument String purpose,
+            @Argument String reason, @Argument Integer hours) {
+        return service.breakGlass(personId, placeholderId, purpose, reason, hours);
     }
 
     @QueryMapping

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Service;
 
 import uk.safeguarding.explorer.audit.AuditLog;
 import uk.safeguarding.explorer.audit.AuditLog.Subject;
-import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.errors.NotFoundException;
+import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.neo4j.Graph;
 
 /**
@@ -50,10 +50,19 @@ public class BreakGlassService {
         this.clock = clock;
     }
 
+    /**
+     * A grant on a person named by id, or (with {@code placeholderId}) on the hidden person behind a
+     * placeholder that appeared in an answer about {@code personId}, so that nobody needs to type a
+     * hidden person's id.
+     */
     @PreAuthorize("hasRole('PRACTITIONER')")
-    public BreakGlassGrant breakGlass(String personId, String purpose, String reason, Integer hours) {
+    public BreakGlassGrant breakGlass(String personId, String placeholderId, String purpose, String reason,
+            Integer hours) {
         if (personId == null || personId.isBlank() || personId.length() > 200) {
             throw new BadRequestException("personId", "must be a non-blank id of at most 200 characters");
+        }
+        if (placeholderId != null && (placeholderId.isBlank() || placeholderId.length() > 1_000)) {
+            throw new BadRequestException("placeholderId", "must be a placeholder id from an answer");
         }
         if (purpose == null || !PURPOSES.contains(purpose)) {
             throw new BadRequestException("purpose", "must be one of " + String.join(", ", PURPOSES.stream().sorted().toList()));
@@ -67,20 +76,22 @@ public class BreakGlassService {
             throw new BadRequestException("hours", "must be from 1 to " + MAX_HOURS);
         }
         var user = needToKnow.viewer();
-        var known = graph.read("queries/person", Map.of("id", personId), r -> true);
-        if (known.isEmpty()) {
+        var subjectId = personId;
+        if (placeholderId != null) {
+            subjectId = needToKnow.hiddenBehind("breakGlass", personId, placeholderId);
+        } else if (graph.read("queries/person", Map.of("id", personId), r -> true).isEmpty()) {
             throw NotFoundException.person(personId);
         }
         var id = UUID.randomUUID().toString();
         // Audited first: if the audit write fails, no grant exists.
-        audit.record(needToKnow.actor(), "breakGlass", List.of(Subject.breakGlass(personId, purpose, why, id)));
+        audit.record(needToKnow.actor(), "breakGlass", List.of(Subject.breakGlass(subjectId, purpose, why, id)));
         var now = ZonedDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
         var grant = new LinkedHashMap<String, Object>();
         grant.put("id", id);
         grant.put("user", user.username());
         grant.put("agency", user.agency() == null ? "" : user.agency());
         grant.put("role", user.role().name());
-        grant.put("subjectId", personId);
+        grant.put("subjectId", subjectId);
         grant.put("purpose", purpose);
         grant.put("reason", why);
         grant.put("from", now);

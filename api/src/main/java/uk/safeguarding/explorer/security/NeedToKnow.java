@@ -5,48 +5,104 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import uk.safeguarding.explorer.audit.AuditLog;
 import uk.safeguarding.explorer.audit.AuditLog.Subject;
 import uk.safeguarding.explorer.config.ExplorerModeEnvironmentPostProcessor;
 import uk.safeguarding.explorer.errors.NotFoundException;
+import uk.safeguarding.explorer.graph.Views.AgencyView;
+import uk.safeguarding.explorer.model.AgencyType;
+import uk.safeguarding.explorer.model.access.NeedToKnowRules;
 import uk.safeguarding.explorer.neo4j.Graph;
 
 /**
- * Which people the signed-in user may see on a day (DESIGN §7, need-to-know). A practitioner sees a
- * person when their agency has a legitimate relationship on that day: a current involvement with
- * the person or anyone in their family or household, a meeting about them it attended or was
- * invited to, or a referral it made about them. A meeting chair sees everyone concerned by a
- * meeting and their family and household. Beyond that, a user who broke the glass (a stated
- * purpose and reason, {@code breakGlass}) sees the person named and their family and household
- * until the grant expires; every such look is audited as BREAK_GLASS. An administrator sees
- * everyone in local mode only (the demo users exist nowhere else); in production no role sees
- * everything, and an auditor sees no case data. A person the user may not see is answered exactly
- * as an unknown id, and left out wherever else they would appear.
+ * Which people the signed-in user may see (DESIGN §7, "Need-to-know"). It is judged on today (the
+ * injected clock, Europe/London), never on a query's as-of date: an agency that may see a person
+ * today sees their whole history, and one that may not sees nothing of them at any date.
+ *
+ * <p>A practitioner's agency has a relationship with a person through a current involvement (or one
+ * that ended within {@code EXPLORER_RELATIONSHIP_GRACE_MONTHS}, default 12), a meeting it attended
+ * or was invited to, or a referral it made from its own systems; a meeting chair through the
+ * meetings their agency attended or was invited to. Nothing recorded through the API makes a
+ * relationship. A relationship lets the user see the person's circle (parents, siblings, partners,
+ * children, current household); for children's social care, police and meeting chairs, a
+ * relationship with a child lets them see the child's wider network too (see
+ * {@code queries/visible-people.cypher}). A break-glass grant lets the user see the person named and
+ * their circle until it expires. An administrator sees everyone in local mode only; an auditor sees
+ * no case data.
+ *
+ * <p>Services compute their raw answer, collect every person it touches, and call {@link #check}
+ * once: the decision for each person is made by one query and kept for the rest of the HTTP request
+ * (nested fields never ask again), and every person checked is recorded in the audit log, ALLOWED,
+ * BREAK_GLASS or DENIED, before the answer leaves. A person the user may not see is answered
+ * exactly as an unknown id when asked for, and shown as a placeholder inside other answers
+ * ({@link Visibility#placeholder}).
  */
 @Component
 public class NeedToKnow {
 
+    private static final String CACHE = NeedToKnow.class.getName() + ".decisions";
+    private static final Logger LOG = LoggerFactory.getLogger(NeedToKnow.class);
+
+    /** The decision about one person for the user of the request. */
+    record Decision(boolean visible, String grantId, String purpose, String reason) {
+
+        static final Decision RELATED = new Decision(true, null, null, null);
+        static final Decision HIDDEN = new Decision(false, null, null, null);
+    }
+
+    /** Decisions and holders kept for one HTTP request (one user). */
+    static final class RequestDecisions {
+        final String user;
+        final Map<String, Decision> decisions = new ConcurrentHashMap<>();
+        final Map<String, List<AgencyView>> holders = new ConcurrentHashMap<>();
+
+        RequestDecisions(String user) {
+            this.user = user;
+        }
+    }
+
     private final Graph graph;
     private final AuditLog audit;
     private final Clock clock;
+    private final Redaction redaction;
+    private final Placeholders placeholders;
     private final boolean local;
+    private final int graceMonths;
+    private final AtomicLong visibilityQueries = new AtomicLong();
 
-    NeedToKnow(Graph graph, AuditLog audit, Clock clock, @Value("${explorer.mode}") String mode) {
+    NeedToKnow(Graph graph, AuditLog audit, Clock clock, Redaction redaction, Placeholders placeholders,
+            @Value("${explorer.mode}") String mode,
+            @Value("${explorer.relationship-grace-months:" + NeedToKnowRules.DEFAULT_GRACE_MONTHS + "}") int graceMonths) {
         this.graph = graph;
         this.audit = audit;
         this.clock = clock;
+        this.redaction = redaction;
+        this.placeholders = placeholders;
         this.local = ExplorerModeEnvironmentPostProcessor.LOCAL.equals(mode);
+        // checked at start-up: a typo must not open or close doors silently
+        NeedToKnowRules.involvementEndedOnOrAfter(LocalDate.now(clock), graceMonths);
+        this.graceMonths = graceMonths;
     }
 
     /** The signed-in explorer user, or null. */
@@ -80,41 +136,219 @@ public class NeedToKnow {
         return user;
     }
 
+    /** The day need-to-know is judged on: today in Europe/London. */
+    public LocalDate today() {
+        return NeedToKnowRules.today(clock);
+    }
+
     /**
-     * The given people the user may see on the day; every one of them is recorded in the audit log,
-     * ALLOWED, BREAK_GLASS or DENIED, before anything is returned.
+     * Decides, once per request, which of the people an answer touches the user may see, and records
+     * every one of them in the audit log for the operation before anything is returned.
      */
-    public Set<String> visible(String operation, Collection<String> ids, LocalDate asOf) {
+    public Visibility check(String operation, Collection<String> ids) {
         var user = viewer();
-        var all = new LinkedHashSet<>(ids);
-        var subjects = new ArrayList<Subject>();
-        var visible = new HashSet<String>();
-        if (user.role() == Role.ADMIN) {
-            all.forEach(id -> subjects.add(Subject.allowed(id)));
-            visible.addAll(all);
-        } else if (!all.isEmpty()) {
-            var rows = graph.read("queries/visible-people", Map.of("ids", List.copyOf(all), "asOf", asOf,
-                    "chair", user.role() == Role.MEETING_CHAIR, "agency", user.agency() == null ? "" : user.agency(),
-                    "user", user.username(), "now", ZonedDateTime.now(clock)), r -> r);
-            for (var row : rows) {
-                var id = row.get("id").asString();
-                visible.add(id);
-                subjects.add(row.get("related").asBoolean() ? Subject.allowed(id)
-                        : Subject.breakGlass(id, row.get("purpose").asString(), row.get("reason").asString(),
-                                row.get("grantId").asString()));
+        var asked = new LinkedHashSet<String>();
+        ids.stream().filter(Objects::nonNull).forEach(asked::add);
+        var decisions = decide(user, asked);
+        if (!asked.isEmpty()) {
+            audit.record(actor(), operation, subjects(asked, decisions));
+        }
+        return new Visibility(this, user, today(), decisions, cache(user));
+    }
+
+    /**
+     * The same for a write (a recording mutation) about the people it names: refusals are recorded
+     * in the audit log now; what the write does is recorded by the write itself, once.
+     */
+    public Visibility checkWrite(String operation, Collection<String> ids) {
+        var user = viewer();
+        var asked = new LinkedHashSet<String>();
+        ids.stream().filter(Objects::nonNull).forEach(asked::add);
+        var decisions = decide(user, asked);
+        var denied = asked.stream().filter(id -> !decisions.get(id).visible()).map(Subject::denied).toList();
+        if (!denied.isEmpty()) {
+            audit.record(actor(), operation, denied);
+        }
+        return new Visibility(this, user, today(), decisions, cache(user));
+    }
+
+    /**
+     * The same for an answer about a subject: when the user may not see the subject, the refusal is
+     * recorded and the answer is exactly that of an unknown id (NOT_FOUND), whatever else it touched.
+     */
+    public Visibility check(String operation, String subjectId, Collection<String> others) {
+        return check(operation, List.of(subjectId), others);
+    }
+
+    /**
+     * The same for an answer about several subjects (both ends of a connection): the first the user
+     * may not see is refused, and recorded, exactly as an unknown id; nothing else is recorded then.
+     */
+    public Visibility check(String operation, List<String> subjects, Collection<String> others) {
+        var user = viewer();
+        var asked = new LinkedHashSet<String>(subjects);
+        others.stream().filter(Objects::nonNull).forEach(asked::add);
+        var decisions = decide(user, asked);
+        for (var subject : subjects) {
+            if (!decisions.get(subject).visible()) {
+                audit.record(actor(), operation, List.of(Subject.denied(subject)));
+                throw NotFoundException.person(subject);
             }
-            all.stream().filter(id -> !visible.contains(id)).forEach(id -> subjects.add(Subject.denied(id)));
         }
-        if (!subjects.isEmpty()) {
-            audit.record(actor(), operation, subjects);
-        }
-        return visible;
+        audit.record(actor(), operation, subjects(asked, decisions));
+        return new Visibility(this, user, today(), decisions, cache(user));
     }
 
     /** Refuses, as an unknown id would be refused, a person the user may not see. */
-    public void require(String operation, String personId, LocalDate asOf) {
-        if (!visible(operation, List.of(personId), asOf).contains(personId)) {
-            throw NotFoundException.person(personId);
+    public Visibility require(String operation, String personId) {
+        return check(operation, personId, List.of());
+    }
+
+    /**
+     * The hidden person behind a placeholder that appeared in an answer about a person the user may
+     * see ({@code personId}): the person must be one the user may see (else NOT_FOUND, as unknown),
+     * the placeholder must have been made for this user today and lead to someone near that person
+     * (else NOT_FOUND, as an unknown id).
+     */
+    public String hiddenBehind(String operation, String personId, String placeholderId) {
+        require(operation, personId);
+        var user = viewer();
+        var hidden = placeholders.personId(user, today(), placeholderId)
+                .filter(id -> !id.equals(personId))
+                .filter(id -> graph.read("queries/near", Map.of("id", personId, "otherId", id),
+                        r -> r.get("near").asBoolean()).stream().findFirst().orElse(false));
+        return hidden.orElseThrow(() -> NotFoundException.person(placeholderId));
+    }
+
+    /**
+     * Plans the need-to-know queries once at start-up (with nobody to decide about), so that the
+     * first user does not wait for Neo4j to plan them: they run on every request.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void planQueries() {
+        var today = today();
+        try {
+            var parameters = new HashMap<String, Object>();
+            parameters.put("ids", List.of());
+            parameters.put("agency", "");
+            parameters.put("user", "");
+            parameters.put("chair", false);
+            parameters.put("wide", true);
+            parameters.put("today", today);
+            parameters.put("involvementEndedOnOrAfter", NeedToKnowRules.involvementEndedOnOrAfter(today, graceMonths));
+            parameters.put("now", ZonedDateTime.now(clock));
+            graph.read("queries/visible-people", parameters, r -> r);
+            graph.read("queries/holders", Map.of("ids", List.of(), "today", today, "involvementEndedOnOrAfter", today),
+                    r -> r);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not plan the need-to-know queries at start-up; the first request will: {}", e.getMessage());
         }
+    }
+
+    /** How many visibility queries this instance ran: lets tests check that a request costs one. */
+    public long visibilityQueries() {
+        return visibilityQueries.get();
+    }
+
+    private Map<String, Decision> decide(ExplorerPrincipal user, Collection<String> ids) {
+        var cache = cache(user);
+        var missing = ids.stream().filter(id -> cache == null || !cache.decisions.containsKey(id)).toList();
+        var fresh = missing.isEmpty() ? Map.<String, Decision>of() : query(user, missing);
+        var result = new LinkedHashMap<String, Decision>();
+        for (var id : ids) {
+            var decision = fresh.containsKey(id) ? fresh.get(id) : cache == null ? null : cache.decisions.get(id);
+            result.put(id, decision == null ? Decision.HIDDEN : decision);
+        }
+        if (cache != null) {
+            cache.decisions.putAll(fresh);
+        }
+        return result;
+    }
+
+    private Map<String, Decision> query(ExplorerPrincipal user, List<String> ids) {
+        var result = new HashMap<String, Decision>();
+        if (user.role() == Role.ADMIN) {
+            ids.forEach(id -> result.put(id, Decision.RELATED));
+            return result;
+        }
+        ids.forEach(id -> result.put(id, Decision.HIDDEN));
+        var agency = user.agency() == null ? "" : user.agency();
+        var agencyView = redaction.agency(user.agency());
+        var type = agencyView == null || agencyView.type() == null ? null : AgencyType.valueOf(agencyView.type());
+        var chair = user.role() == Role.MEETING_CHAIR;
+        var today = today();
+        var parameters = new HashMap<String, Object>();
+        parameters.put("ids", ids);
+        parameters.put("agency", agency);
+        parameters.put("user", user.username());
+        parameters.put("chair", chair);
+        parameters.put("wide", NeedToKnowRules.seesChildNetwork(type, chair));
+        parameters.put("today", today);
+        parameters.put("involvementEndedOnOrAfter", NeedToKnowRules.involvementEndedOnOrAfter(today, graceMonths));
+        parameters.put("now", ZonedDateTime.now(clock));
+        visibilityQueries.incrementAndGet();
+        for (var row : graph.read("queries/visible-people", parameters, r -> r)) {
+            var id = row.get("id").asString();
+            if (row.get("related").asBoolean()) {
+                result.put(id, Decision.RELATED);
+            } else {
+                // the grant that runs longest
+                var grant = row.get("grants").asList(g -> Map.entry(g.get("until").asZonedDateTime(),
+                        new Decision(true, g.get("id").asString(), g.get("purpose").asString(), g.get("reason").asString())))
+                        .stream().max(Map.Entry.comparingByKey()).orElseThrow().getValue();
+                result.put(id, grant);
+            }
+        }
+        return result;
+    }
+
+    /** The agencies holding information about hidden people, loaded once per request for all of them. */
+    List<AgencyView> holders(RequestDecisions cache, Collection<String> hiddenIds, String id) {
+        if (cache != null && cache.holders.containsKey(id)) {
+            return cache.holders.get(id);
+        }
+        var missing = hiddenIds.stream().filter(h -> cache == null || !cache.holders.containsKey(h)).toList();
+        var today = today();
+        var loaded = new HashMap<String, List<AgencyView>>();
+        missing.forEach(h -> loaded.put(h, List.of()));
+        if (!missing.isEmpty()) {
+            graph.read("queries/holders", Map.of("ids", missing, "today", today, "involvementEndedOnOrAfter",
+                    NeedToKnowRules.involvementEndedOnOrAfter(today, graceMonths)), r -> r).forEach(r -> loaded.put(
+                            r.get("id").asString(), r.get("holders").asList(AgencyView::from).stream()
+                                    .sorted(Comparator.comparing(AgencyView::name)).toList()));
+        }
+        if (cache != null) {
+            cache.holders.putAll(loaded);
+        }
+        return loaded.getOrDefault(id, List.of());
+    }
+
+    String placeholderId(ExplorerPrincipal user, LocalDate day, String personId) {
+        return placeholders.idFor(user, day, personId);
+    }
+
+    private static List<Subject> subjects(Collection<String> ids, Map<String, Decision> decisions) {
+        var subjects = new ArrayList<Subject>();
+        for (var id : ids) {
+            var decision = decisions.get(id);
+            subjects.add(!decision.visible() ? Subject.denied(id) : decision.grantId() == null ? Subject.allowed(id)
+                    : Subject.breakGlass(id, decision.purpose(), decision.reason(), decision.grantId()));
+        }
+        return subjects;
+    }
+
+    /** The decisions of the current HTTP request, or null outside one (then nothing is kept). */
+    private static RequestDecisions cache(ExplorerPrincipal user) {
+        var attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes == null) {
+            return null;
+        }
+        var cached = attributes.getAttribute(CACHE, RequestAttributes.SCOPE_REQUEST);
+        if (cached instanceof RequestDecisions decisions && decisions.user.equals(user.username())) {
+            return decisions;
+        }
+        var decisions = new RequestDecisions(user.username());
+        attributes.setAttribute(CACHE, decisions, RequestAttributes.SCOPE_REQUEST);
+        return decisions;
     }
 }

@@ -1,38 +1,46 @@
 package uk.safeguarding.explorer.security;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import uk.safeguarding.explorer.config.ExplorerModeEnvironmentPostProcessor;
+import uk.safeguarding.explorer.graph.Views.AddressView;
 import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.MarkerView;
+import uk.safeguarding.explorer.model.AgencyType;
+import uk.safeguarding.explorer.model.access.OffenderDetailRules;
 import uk.safeguarding.explorer.neo4j.Graph;
 
 /**
- * Applies the redaction policy ({@link RedactionPolicy}) for the signed-in user. Offender detail
- * (RSO and MAPPA markers, MAPPA meetings, offender-management involvements, the probation case
- * reference) is shown only to the agency types and roles the policy names; everyone else gets one
- * {@code RESTRICTED} marker saying that police or probation hold information and whom to contact,
- * never the type. Health detail (health professionals, their roles, HEALTH and CAMHS assessments)
- * likewise; everyone else learns only that health is involved. Protection-plan status is never
- * redacted. Local-mode administrators see everything; anyone unknown sees nothing sensitive.
+ * Applies the redaction policy ({@link RedactionPolicy}) for the signed-in user. Offender detail is
+ * shown only to the agency types and roles the policy names: RSO and MAPPA markers, MAPPA meetings,
+ * offender-management involvements, the PNC id and probation case reference, the markers and events
+ * police and probation (or no known agency) recorded about an offender (licence conditions, approved
+ * premises: {@link OffenderDetailRules}), approved-premises addresses and their markers. Everyone
+ * else gets one {@code RESTRICTED} marker (with a random id) saying that police or probation hold
+ * information and whom to contact, never the type. Health detail (health professionals and roles,
+ * HEALTH and CAMHS assessments) likewise; everyone else learns only that health is involved.
+ * Protection-plan status is never redacted. Local-mode administrators see everything; anyone
+ * unknown sees nothing sensitive.
  */
 @Component
 public class Redaction {
 
     public static final String RESTRICTED = "RESTRICTED";
+    /** What an approved-premises address is called for users without offender detail. */
+    public static final String RESTRICTED_ADDRESS = "Restricted address";
     private static final long AGENCY_CACHE_MILLIS = 30_000;
 
     /** What the user may see in full. */
@@ -75,25 +83,74 @@ public class Redaction {
         return new Access(offender, health);
     }
 
-    /** The markers as the user may see them: restricted ones folded into one RESTRICTED marker. */
+    /** The markers of someone who is no offender, as the user may see them. */
     public List<MarkerView> markers(List<MarkerView> markers, Access access) {
-        if (access.offenderDetail() || markers.stream().noneMatch(m -> restrictedMarkerType(m.type()))) {
+        return markers(markers, access, false, null);
+    }
+
+    /**
+     * The markers as the user may see them: offender detail folded into one RESTRICTED marker (with a
+     * random id) naming the agencies that recorded it. Offender detail is a marker of an offender type;
+     * on an offender ({@code onOffender}), one recorded by police, probation or no known agency; on an
+     * approved-premises address ({@code addressKind}), or carried from one (a derived marker), any.
+     */
+    public List<MarkerView> markers(List<MarkerView> markers, Access access, boolean onOffender, String addressKind) {
+        if (access.offenderDetail()
+                || markers.stream().noneMatch(m -> offenderMarker(m, onOffender, addressKind))) {
             return markers;
         }
         var shown = new ArrayList<MarkerView>();
         var holders = new LinkedHashSet<String>();
-        var ids = new ArrayList<String>();
         for (var marker : markers) {
-            if (restrictedMarkerType(marker.type())) {
+            if (offenderMarker(marker, onOffender, addressKind)) {
                 holders.add(holder(marker.source()));
-                ids.add(marker.id());
             } else {
                 shown.add(marker);
             }
         }
-        shown.add(0, new MarkerView("restricted-" + opaque(String.join(",", ids)), RESTRICTED, null, null,
+        // the id is random: derived from the real ids it could be matched against them
+        shown.add(0, new MarkerView("restricted-" + UUID.randomUUID(), RESTRICTED, null, null,
                 restrictedDetail(holders), null, null, null, null));
         return shown;
+    }
+
+    private boolean offenderMarker(MarkerView marker, boolean onOffender, String addressKind) {
+        return restrictedMarkerType(marker.type())
+                || offenderAddress(marker.address() != null ? marker.address().kind() : addressKind)
+                || (marker.address() == null && offenderManagementRecord(onOffender, marker.source()));
+    }
+
+    /**
+     * A marker or event about an offender recorded by an agency whose records about offenders are
+     * offender management (police, probation) or by no known agency ({@link OffenderDetailRules}).
+     */
+    public boolean offenderManagementRecord(boolean aboutOffender, String sourceAgencyId) {
+        if (!aboutOffender) {
+            return false;
+        }
+        var agency = agency(sourceAgencyId);
+        var type = agency == null || agency.type() == null ? null : AgencyType.valueOf(agency.type());
+        var managing = policy.offender().managementRecordAgencyTypes().stream().map(AgencyType::valueOf)
+                .collect(Collectors.toSet());
+        return OffenderDetailRules.isOffenderManagementRecord(true, type, managing);
+    }
+
+    /** An address kind that exists to manage offenders (approved premises). */
+    public boolean offenderAddress(String addressKind) {
+        return OffenderDetailRules.isOffenderAddress(addressKind, policy.offender().addressKinds());
+    }
+
+    /** The address as the user may see it: an approved premises is "Restricted address" without offender detail. */
+    public AddressView address(AddressView address, Access access) {
+        if (address == null || access.offenderDetail() || !offenderAddress(address.kind())) {
+            return address;
+        }
+        return new AddressView(address.id(), null, RESTRICTED_ADDRESS, null, null, null, null);
+    }
+
+    /** The offender types of marker (RSO, MAPPA by default): who carries one is an offender. */
+    public Set<String> offenderMarkerTypes() {
+        return policy.offender().markerTypes();
     }
 
     /** The RSO and MAPPA markers, and the others the policy restricts. */
@@ -128,7 +185,7 @@ public class Redaction {
     }
 
     /** What the user is told instead of offender detail held by these agencies (ids or names). */
-    public String restrictedDetail(java.util.Collection<String> holders) {
+    public String restrictedDetail(Collection<String> holders) {
         var names = holders.isEmpty() ? policy.offender().defaultHolder() : String.join(" or ", holders);
         return policy.offender().restrictedDetail().replace("{holder}", names);
     }
@@ -173,12 +230,4 @@ public class Redaction {
         agenciesLoadedAt = 0;
     }
 
-    private static String opaque(String text) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -2,9 +2,11 @@ package uk.safeguarding.explorer.security;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -12,6 +14,7 @@ import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import uk.safeguarding.explorer.model.AddressKind;
 import uk.safeguarding.explorer.model.AgencyType;
 import uk.safeguarding.explorer.model.AssessmentType;
 import uk.safeguarding.explorer.model.MarkerType;
@@ -19,8 +22,9 @@ import uk.safeguarding.explorer.model.MeetingKind;
 
 /**
  * The redaction policy (README, "Redaction policy"): which agencies see offender detail (RSO and
- * MAPPA markers, MAPPA meetings, offender-management involvements, the probation case reference)
- * and health detail (health professionals and roles, HEALTH and CAMHS assessments). The defaults
+ * MAPPA markers, MAPPA meetings, offender-management involvements, the PNC id and probation case
+ * reference, the records police and probation keep about an offender, approved premises) and health
+ * detail (health professionals and roles, HEALTH and CAMHS assessments). The defaults
  * are {@code policy/redaction.json}; {@code EXPLORER_POLICY_FILE} names a replacement. Every name in
  * the file is checked at start-up: a typo must not silently show data to the wrong agency.
  */
@@ -29,7 +33,8 @@ public record RedactionPolicy(Offender offender, Health health) {
     /** Who sees offender detail, what it is, and what the others are told instead. */
     public record Offender(Set<String> seenByAgencyTypes, Set<String> seenByRoles, Set<String> markerTypes,
             Set<String> meetingKinds, Set<String> offenderManagementAgencyTypes,
-            List<String> offenderManagementRoles, Set<String> hiddenPersonFields, String restrictedDetail,
+            List<String> offenderManagementRoles, Set<String> hiddenPersonFields,
+            Set<String> managementRecordAgencyTypes, Set<String> addressKinds, String restrictedDetail,
             String defaultHolder) {
     }
 
@@ -44,7 +49,7 @@ public record RedactionPolicy(Offender offender, Health health) {
 
     public static RedactionPolicy defaults() {
         try (InputStream in = RedactionPolicy.class.getResourceAsStream("/policy/redaction.json")) {
-            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "policy/redaction.json");
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "policy/redaction.json");
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the default redaction policy", e);
         }
@@ -70,8 +75,8 @@ public record RedactionPolicy(Offender offender, Health health) {
         var o = root.path("offenderDetail");
         var h = root.path("healthDetail");
         known(o, errors, "offenderDetail.", Set.of("seenByAgencyTypes", "seenByRoles", "markerTypes", "meetingKinds",
-                "offenderManagementAgencyTypes", "offenderManagementRoles", "hiddenPersonFields", "restrictedDetail",
-                "defaultHolder"));
+                "offenderManagementAgencyTypes", "offenderManagementRoles", "hiddenPersonFields",
+                "managementRecordAgencyTypes", "addressKinds", "restrictedDetail", "defaultHolder"));
         known(h, errors, "healthDetail.", Set.of("seenByAgencyTypes", "seenByRoles", "involvementAgencyTypes",
                 "assessmentTypes", "restrictedDetail"));
         var offender = new Offender(
@@ -87,6 +92,8 @@ public record RedactionPolicy(Offender offender, Health health) {
                     }
                     return f;
                 }, errors, "offenderDetail."),
+                names(o, "managementRecordAgencyTypes", AgencyType::valueOf, errors, "offenderDetail."),
+                names(o, "addressKinds", AddressKind::valueOf, errors, "offenderDetail."),
                 text(o, "restrictedDetail", errors, "offenderDetail."),
                 text(o, "defaultHolder", errors, "offenderDetail."));
         var health = new Health(
@@ -108,7 +115,8 @@ public record RedactionPolicy(Offender offender, Health health) {
             return;
         }
         node.propertyNames().forEach(k -> {
-            if (!keys.contains(k)) {
+            // keys starting with an underscore are comments
+            if (!keys.contains(k) && !k.startsWith("_")) {
                 errors.add(prefix + k + " is not a policy setting");
             }
         });
@@ -126,7 +134,7 @@ public record RedactionPolicy(Offender offender, Health health) {
             errors.add(prefix + key + " must be a list");
             return Set.of();
         }
-        var names = new java.util.LinkedHashSet<String>();
+        var names = new LinkedHashSet<String>();
         for (var value : strings(node, key)) {
             try {
                 check.apply(value);

@@ -3,6 +3,8 @@ package uk.safeguarding.explorer.siblings;
 import java.time.LocalDate;
 import java.util.List;
 
+import graphql.execution.DataFetcherResult;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -25,7 +27,8 @@ class SiblingsController {
     }
 
     @QueryMapping
-    List<ChildAtRisk> siblingsAtRisk(@Argument String personId, @Argument LocalDate asOf) {
-        return service.siblingsAtRisk(personId, this.asOf.orToday(asOf));
+    DataFetcherResult<List<ChildAtRisk>> siblingsAtRisk(@Argument String personId, @Argument LocalDate asOf) {
+        var day = this.asOf.orToday(asOf);
+        return AsOf.answer(service.siblingsAtRisk(personId, day), day);
     }
 }

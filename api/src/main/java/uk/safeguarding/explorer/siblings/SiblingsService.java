@@ -12,26 +12,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.AddressView;
 import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
-import uk.safeguarding.explorer.errors.NotFoundException;
+import uk.safeguarding.explorer.graph.Views.PersonView.Relation;
 import uk.safeguarding.explorer.model.Ages;
-import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.model.ParentKind;
 import uk.safeguarding.explorer.model.Period;
 import uk.safeguarding.explorer.model.SiblingKind;
 import uk.safeguarding.explorer.model.SiblingKinds;
 import uk.safeguarding.explorer.model.SiblingKinds.ParentLink;
 import uk.safeguarding.explorer.model.SiblingKinds.Partnership;
+import uk.safeguarding.explorer.security.NeedToKnow;
+import uk.safeguarding.explorer.security.Redaction;
 import uk.safeguarding.explorer.siblings.RiskLink.RiskLinkKind;
 
 /**
@@ -44,29 +48,64 @@ import uk.safeguarding.explorer.siblings.RiskLink.RiskLinkKind;
 @PreAuthorize("hasAnyRole('ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
 public class SiblingsService {
 
+    private static final String OPERATION = "siblingsAtRisk";
+
     private final SiblingsRepository repository;
     private final NeedToKnow needToKnow;
+    private final Redaction redaction;
 
-    SiblingsService(SiblingsRepository repository, NeedToKnow needToKnow) {
+    SiblingsService(SiblingsRepository repository, NeedToKnow needToKnow, Redaction redaction) {
         this.repository = repository;
         this.needToKnow = needToKnow;
+        this.redaction = redaction;
     }
 
+    /**
+     * The children at risk around a person, as the user may see them: the raw answer is computed
+     * first, then everyone it touches (the subject, the children and the people links go through)
+     * is checked in one need-to-know call; a child or go-between the user may not see is shown as a
+     * placeholder with the link's kind and dates, and nothing else of them.
+     */
     public List<ChildAtRisk> siblingsAtRisk(String personId, LocalDate asOf) {
-        needToKnow.require("siblingsAtRisk", personId, asOf);
-        var all = repository.inOneTransaction(tx -> siblingsAtRisk(tx, personId, asOf));
-        // Children and go-betweens the user may not see are left out.
-        var ids = new HashSet<String>();
+        Raw raw;
+        try {
+            raw = repository.inOneTransaction(tx -> siblingsAtRisk(tx, personId, asOf));
+        } catch (NotFoundException unknown) {
+            // audited and answered exactly as a hidden person is
+            needToKnow.require(OPERATION, personId);
+            throw unknown;
+        }
+        var all = raw.children();
+        var subjectParents = raw.parents();
+        var ids = new LinkedHashSet<String>();
         all.forEach(c -> {
             ids.add(c.child().id());
             c.links().forEach(l -> l.via().forEach(v -> ids.add(v.id())));
         });
-        var visible = needToKnow.visible("siblingsAtRisk", ids, asOf);
-        return all.stream().filter(c -> visible.contains(c.child().id()))
-                .map(c -> new ChildAtRisk(c.child(), c.links().stream().map(l -> new RiskLink(l.kind(),
-                        l.via().stream().filter(v -> visible.contains(v.id())).toList(), l.address(), l.from(), l.to()))
-                        .toList(), c.assessed(), c.latestAssessmentOn(), c.onProtectionPlan(), c.agencies()))
-                .toList();
+        var visibility = needToKnow.check(OPERATION, personId, ids);
+        var access = redaction.access();
+        var shown = new ArrayList<ChildAtRisk>();
+        for (var c : all) {
+            var links = c.links().stream().map(l -> new RiskLink(l.kind(), l.via().stream()
+                    .map(v -> visibility.shown(v, new Relation(subjectParents.contains(v.id()) ? "PARENT"
+                            : l.kind() == RiskLinkKind.STEPCHILD ? "PARTNER" : "PARENT_PARTNER", null, null)))
+                    .toList(), redaction.address(l.address(), access), l.from(), l.to())).toList();
+            if (visibility.sees(c.child().id())) {
+                shown.add(new ChildAtRisk(c.child(), links, c.assessed(), c.latestAssessmentOn(), c.onProtectionPlan(),
+                        c.agencies()));
+            } else {
+                var first = links.get(0);
+                shown.add(new ChildAtRisk(visibility.placeholder(c.child().id(),
+                        new Relation(first.kind().name(), first.from(), first.to())), links, false, null, false, List.of()));
+            }
+        }
+        // placeholders after the children the user may see, keeping the order among each
+        shown.sort(Comparator.comparing((ChildAtRisk c) -> c.child().restricted()));
+        return shown;
+    }
+
+    /** A subject's children at risk before need-to-know, and the subject's parents (to say how a go-between is related). */
+    private record Raw(List<ChildAtRisk> children, Set<String> parents) {
     }
 
     /**
@@ -76,15 +115,16 @@ public class SiblingsService {
      */
     public Map<String, List<ChildAtRisk>> withoutNeedToKnow(TransactionContext tx, Collection<String> personIds,
             LocalDate asOf) {
-        return compute(tx, personIds, asOf);
+        return compute(tx, personIds, asOf, new HashMap<>());
     }
 
-    private List<ChildAtRisk> siblingsAtRisk(TransactionContext tx, String personId, LocalDate asOf) {
-        var answers = compute(tx, List.of(personId), asOf);
+    private Raw siblingsAtRisk(TransactionContext tx, String personId, LocalDate asOf) {
+        var parents = new HashMap<String, Set<String>>();
+        var answers = compute(tx, List.of(personId), asOf, parents);
         if (!answers.containsKey(personId)) {
             throw NotFoundException.person(personId);
         }
-        return answers.get(personId);
+        return new Raw(answers.get(personId), parents.get(personId));
     }
 
     /** One subject's links while they are being found. */
@@ -95,24 +135,26 @@ public class SiblingsService {
         final Set<String> siblingCandidates = new LinkedHashSet<>();
         final Map<String, List<Found>> links = new LinkedHashMap<>();
 
-        Subject(org.neo4j.driver.Record row) {
+        Subject(Record row) {
             this.id = row.get("s").get("id").asString();
             this.parents = parentLinks(row.get("subjectParents"));
             this.concernBegan = concernBegan(row);
         }
     }
 
-    private Map<String, List<ChildAtRisk>> compute(TransactionContext tx, Collection<String> personIds, LocalDate asOf) {
+    private Map<String, List<ChildAtRisk>> compute(TransactionContext tx, Collection<String> personIds, LocalDate asOf,
+            Map<String, Set<String>> parentsOut) {
         var subjects = new LinkedHashMap<String, Subject>();
         var candidates = new LinkedHashSet<String>();
         for (var row : repository.subjects(tx, personIds, asOf)) {
             var subject = new Subject(row);
             subjects.put(subject.id, subject);
+            parentsOut.put(subject.id, subject.parents.stream().map(ParentLink::parentId).collect(Collectors.toSet()));
             links(subject, row, asOf);
             candidates.addAll(subject.siblingCandidates);
             candidates.addAll(subject.links.keySet());
         }
-        var context = new HashMap<String, org.neo4j.driver.Record>();
+        var context = new HashMap<String, Record>();
         if (!candidates.isEmpty()) {
             repository.children(tx, candidates, asOf).forEach(r -> context.put(r.get("c").get("id").asString(), r));
         }
@@ -167,7 +209,7 @@ public class SiblingsService {
     }
 
     /** The links the subject's own row shows (all but the derived sibling kinds). */
-    private static void links(Subject subject, org.neo4j.driver.Record row, LocalDate asOf) {
+    private static void links(Subject subject, Record row, LocalDate asOf) {
         row.get("viaParents").asList(Value::asString).forEach(subject.siblingCandidates::add);
         row.get("viaParentPartners").asList(Value::asString).forEach(subject.siblingCandidates::add);
         subject.siblingCandidates.remove(subject.id);
@@ -197,7 +239,7 @@ public class SiblingsService {
         }
     }
 
-    private static List<ChildAtRisk> answer(Subject subject, Map<String, org.neo4j.driver.Record> context,
+    private static List<ChildAtRisk> answer(Subject subject, Map<String, Record> context,
             Map<String, PersonView> names, Map<String, AddressView> addresses, LocalDate asOf) {
         var result = new ArrayList<ChildAtRisk>();
         for (var entry : subject.links.entrySet()) {
@@ -235,7 +277,7 @@ public class SiblingsService {
      * a sexual-abuse or HSB referral about them; {@code LocalDate.MIN} for a marker with an unknown
      * start; {@code null} when there is no such concern (then any assessment counts).
      */
-    static LocalDate concernBegan(org.neo4j.driver.Record subject) {
+    static LocalDate concernBegan(Record subject) {
         var dates = Stream.concat(
                 subject.get("concernMarkers").asList(v -> v).stream()
                         .map(m -> m.get("on").isNull() ? LocalDate.MIN : m.get("on").asLocalDate()),

@@ -2,6 +2,7 @@ package uk.safeguarding.explorer.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ class RecordingIT extends ExplorerIT {
     }
 
     private List<String> flagKeys(String personId) {
-        var keys = new java.util.ArrayList<String>();
+        var keys = new ArrayList<String>();
         as("admin", "query($p: ID) { riskFlags(personId: $p, asOf: \"" + Scenario.AS_OF + "\") { rule subjectId } }",
                 personId == null ? Map.of() : Map.of("p", personId)).get("data").get("riskFlags")
                 .forEach(f -> keys.add(f.get("rule").asInt() + ":" + f.get("subjectId").asString()));
@@ -74,15 +75,22 @@ class RecordingIT extends ExplorerIT {
 
     @Test
     void aReferralIsValidatedLikeAnImportRecordAndJoinsTheTriageQueue() {
-        var bad = as("teacher", "mutation($r: ReferralInput!) { recordReferral(referral: $r) { id } }",
+        // about nobody the user may see: answered as an unknown id, as about a hidden person
+        var unknown = as("teacher", "mutation($r: ReferralInput!) { recordReferral(referral: $r) { id } }",
                 Map.of("r", Map.of("id", "r-new", "about", "p-nobody", "from", "school-a",
                         "receivedAt", "2018-09-25T09:00:00Z", "concern", "NEGLECT")));
+        assertThat(classification(unknown)).isEqualTo("NOT_FOUND");
+        assertThat(unknown.get("errors").get(0).get("message").asString()).isEqualTo("No person with id 'p-nobody'");
+        // validated like an import record: the message names the field and the record
+        var bad = as("teacher", "mutation($r: ReferralInput!) { recordReferral(referral: $r) { id } }",
+                Map.of("r", Map.of("id", "r-new", "about", "p-lily", "from", "school-a",
+                        "incidentAt", "2018-09-26T09:00:00Z", "receivedAt", "2018-09-25T09:00:00Z", "concern", "NEGLECT")));
         assertThat(classification(bad)).isEqualTo("BAD_REQUEST");
-        assertThat(bad.get("errors").get(0).get("message").asString()).contains("about").contains("r-new");
+        assertThat(bad.get("errors").get(0).get("message").asString()).contains("referral.").contains("r-new");
         assertThat(count("MATCH (r:Referral {id: 'r-new'}) RETURN count(r)")).isZero();
 
         var referral = as("teacher", "mutation($r: ReferralInput!) { recordReferral(referral: $r) { id about { id } from { id } "
-                + "receivedAt concern urgency } }", Map.of("r", Map.of("id", "r-new", "about", "p-lily", "from", "school-b",
+                + "receivedAt concern urgency } }", Map.of("r", Map.of("id", "r-new", "about", "p-lily", "from", "school-a",
                 "incidentAt", "2018-09-24T09:00:00Z", "receivedAt", "2018-09-25T09:00:00Z", "concern", "SEXUAL_ABUSE",
                 "urgency", "URGENT"))).get("data").get("recordReferral");
         assertThat(referral.get("about").get("id").asString()).isEqualTo("p-lily");

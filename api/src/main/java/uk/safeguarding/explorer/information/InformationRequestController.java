@@ -1,0 +1,44 @@
+package uk.safeguarding.explorer.information;
+
+import java.util.List;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+import uk.safeguarding.explorer.information.InformationRequest.Direction;
+import uk.safeguarding.explorer.information.InformationRequest.Status;
+
+/** Information requests over GraphQL: ask the holders about a placeholder, the work queue, answer and decline. */
+@Controller
+class InformationRequestController {
+
+    private final InformationRequestService service;
+
+    InformationRequestController(InformationRequestService service) {
+        this.service = service;
+    }
+
+    @MutationMapping
+    InformationRequest requestInformation(@Argument String personId, @Argument String placeholderId,
+            @Argument String reason) {
+        return service.request(personId, placeholderId, reason);
+    }
+
+    @QueryMapping
+    List<InformationRequest> informationRequests(@Argument Direction direction, @Argument Status status,
+            @Argument Integer first) {
+        return service.list(direction, status, first);
+    }
+
+    @MutationMapping
+    InformationRequest answerInformationRequest(@Argument String id, @Argument String answer) {
+        return service.answer(id, answer);
+    }
+
+    @MutationMapping
+    InformationRequest declineInformationRequest(@Argument String id, @Argument String reason) {
+        return service.decline(id, reason);
+    }
+}

@@ -1,0 +1,65 @@
+package uk.safeguarding.explorer.information;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.Record;
+import org.springframework.stereotype.Repository;
+
+import uk.safeguarding.explorer.graph.Views.PersonView;
+import uk.safeguarding.explorer.neo4j.Graph;
+
+/** Reads and writes information requests with the {@code information/*.cypher} statements. */
+@Repository
+class InformationRequestRepository {
+
+    private final Graph graph;
+
+    InformationRequestRepository(Graph graph) {
+        this.graph = graph;
+    }
+
+    Record create(Map<String, Object> request, List<String> holders) {
+        return graph.inWriteTransaction(tx -> Graph.read(tx, "information/create",
+                Map.of("request", request, "holders", holders), r -> r)).get(0);
+    }
+
+    List<Record> incoming(String agency, String status, int first) {
+        return list("information/incoming", agency, status, first);
+    }
+
+    List<Record> outgoing(String agency, String status, int first) {
+        return list("information/outgoing", agency, status, first);
+    }
+
+    Optional<Record> find(String id) {
+        return graph.read("information/one", Map.of("id", id), r -> r).stream().findFirst();
+    }
+
+    /** Closes an open request in the name of an agency it is addressed to; empty when it is not open. */
+    Optional<Record> close(String id, String agency, Map<String, Object> close) {
+        return graph.inWriteTransaction(tx -> Graph.read(tx, "information/close",
+                Map.of("id", id, "agency", agency, "close", close), r -> r)).stream().findFirst();
+    }
+
+    Map<String, PersonView> people(Collection<String> ids) {
+        var people = new HashMap<String, PersonView>();
+        if (!ids.isEmpty()) {
+            graph.read("queries/people-by-id", Map.of("ids", List.copyOf(ids)), r -> PersonView.from(r.get("p")))
+                    .forEach(p -> people.put(p.id(), p));
+        }
+        return people;
+    }
+
+    private List<Record> list(String query, String agency, String status, int first) {
+        var parameters = new LinkedHashMap<String, Object>();
+        parameters.put("agency", agency);
+        parameters.put("status", status);
+        parameters.put("first", first);
+        return graph.read(query, parameters, r -> r);
+    }
+}

@@ -1,0 +1,96 @@
+package uk.safeguarding.explorer.security;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import uk.safeguarding.explorer.graph.Views.AgencyView;
+import uk.safeguarding.explorer.graph.Views.PersonView;
+import uk.safeguarding.explorer.graph.Views.PersonView.Relation;
+import uk.safeguarding.explorer.security.NeedToKnow.Decision;
+import uk.safeguarding.explorer.security.NeedToKnow.RequestDecisions;
+
+/**
+ * The need-to-know decisions about the people one answer touches ({@link NeedToKnow#check}), and
+ * what to show instead of those the user may not see: a {@code RESTRICTED_PERSON} placeholder with
+ * an opaque id valid for this user today, the agencies that hold information about them and the
+ * relationship; in a sentence, "someone your agency cannot see". Asking about a person who was not
+ * checked is a programming error: everyone an answer touches must be checked (and audited) first.
+ */
+public final class Visibility {
+
+    private final NeedToKnow needToKnow;
+    private final ExplorerPrincipal user;
+    private final LocalDate today;
+    private final Map<String, Decision> decisions;
+    private final RequestDecisions cache;
+
+    Visibility(NeedToKnow needToKnow, ExplorerPrincipal user, LocalDate today, Map<String, Decision> decisions,
+            RequestDecisions cache) {
+        this.needToKnow = needToKnow;
+        this.user = user;
+        this.today = today;
+        this.decisions = decisions;
+        this.cache = cache;
+    }
+
+    /** The user may see the person (the person was checked). */
+    public boolean sees(String personId) {
+        var decision = decisions.get(personId);
+        return decision != null && decision.visible();
+    }
+
+    /** The people checked that the user may see. */
+    public Set<String> visible() {
+        var visible = new LinkedHashSet<String>();
+        decisions.forEach((id, d) -> {
+            if (d.visible()) {
+                visible.add(id);
+            }
+        });
+        return Collections.unmodifiableSet(visible);
+    }
+
+    /** The person as the user may see them: themselves, or their placeholder related as given. */
+    public PersonView shown(PersonView person, Relation relationship) {
+        return sees(person.id()) ? person : placeholder(person.id(), relationship);
+    }
+
+    /** The placeholder of a person the user may not see. */
+    public PersonView placeholder(String personId, Relation relationship) {
+        return PersonView.restricted(placeholderId(personId), holders(personId), relationship);
+    }
+
+    /** The opaque id of a hidden person for this user today. */
+    public String placeholderId(String personId) {
+        requireChecked(personId);
+        return needToKnow.placeholderId(user, today, personId);
+    }
+
+    /** The agencies that hold information about a hidden person (loaded once for all hidden people checked). */
+    public List<AgencyView> holders(String personId) {
+        requireChecked(personId);
+        var batch = new LinkedHashSet<String>();
+        batch.add(personId);
+        decisions.forEach((id, d) -> {
+            if (!d.visible()) {
+                batch.add(id);
+            }
+        });
+        return needToKnow.holders(cache, batch, personId);
+    }
+
+    /** The name to put in a sentence: the person's own, or "someone your agency cannot see". */
+    public String name(String personId, String name) {
+        return sees(personId) ? name : PersonView.HIDDEN;
+    }
+
+    private void requireChecked(String personId) {
+        if (!decisions.containsKey(personId)) {
+            throw new IllegalStateException("person " + personId + " was not checked for need-to-know");
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package uk.safeguarding.explorer.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tools.jackson.databind.JsonNode;
+import uk.safeguarding.explorer.support.ExplorerIT;
+import uk.safeguarding.explorer.support.Scenario;
+
+/**
+ * Hidden is not absent: a teacher working with Sara meets Gary as a placeholder in her network,
+ * asks the agencies that hold information about him (police, probation) without ever learning his
+ * id, and reads the answer; the holders see the request in their work queue and answer or decline
+ * it; the teacher can also break the glass from the placeholder. A placeholder is valid only for the
+ * user who got it, on that day, in the answer of someone near the hidden person.
+ */
+class InformationRequestsIT extends ExplorerIT {
+
+    private static final String WHY = "Sara's mother says a former partner may visit the home; is it safe?";
+    private static final String REQUEST = "mutation($p: ID!, $ph: ID!, $r: String!) { requestInformation(personId: $p, "
+            + "placeholderId: $ph, reason: $r) { id status requestedBy requestingAgency { id } holders { id } "
+            + "concerning { id } person { id kind restricted holders { id } } subject { id givenName } reason answer } }";
+    private static final String QUEUE = "query($d: InformationRequestDirection) { informationRequests(direction: $d) "
+            + "{ id status requestedBy holders { id } concerning { id kind } person { id kind } "
+            + "subject { id givenName familyName dateOfBirth } reason answer declineReason closedBy closingAgency { id } } }";
+
+    @Autowired
+    Placeholders placeholders;
+
+    @Autowired
+    NeedToKnow needToKnow;
+
+    @BeforeEach
+    void scenario() {
+        cleanDatabase();
+        importScenario();
+    }
+
+    private JsonNode as(String user, String document, Map<String, Object> variables) {
+        return http().graphql(user, document, variables);
+    }
+
+    private JsonNode data(String user, String document, Map<String, Object> variables) {
+        var json = as(user, document, variables);
+        assertThat(json.get("errors")).as(json.toString()).isNull();
+        return json.get("data");
+    }
+
+    private static String classification(JsonNode json) {
+        assertThat(json.get("errors")).as(json.toString()).isNotNull();
+        return json.get("errors").get(0).get("extensions").get("classification").asString();
+    }
+
+    /** The placeholder the user meets where Gary stands in Sara's network today. */
+    private String garysPlaceholder(String user) {
+        var nodes = data(user, "{ network(personId: \"p-sara\", depth: 2, asOf: \"" + Scenario.AS_OF + "\") { nodes "
+                + "{ id kind holders { id } } } }", Map.of()).get("network").get("nodes");
+        var found = new ArrayList<String>();
+        nodes.forEach(n -> {
+            if ("RESTRICTED_PERSON".equals(n.get("kind").asString())) {
+                found.add(n.get("id").asString());
+            }
+        });
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
+    private JsonNode request(String user, String personId, String placeholderId, String reason) {
+        return as(user, REQUEST, Map.of("p", personId, "ph", placeholderId, "r", reason));
+    }
+
+    @Test
+    void aTeacherAsksTheHoldersAboutThePlaceholderAndReadsTheAnswer() {
+        var placeholder = garysPlaceholder("teacher");
+        // the same person has the same placeholder for the teacher all day
+        assertThat(garysPlaceholder("teacher")).isEqualTo(placeholder);
+        var asked = request("teacher", "p-sara", placeholder, WHY);
+        assertThat(asked.get("errors")).as(asked.toString()).isNull();
+        var request = asked.get("data").get("requestInformation");
+        assertThat(request.get("status").asString()).isEqualTo("OPEN");
+        assertThat(request.get("requestingAgency").get("id").asString()).isEqualTo("school-a");
+        assertThat(request.get("holders").toString()).isEqualTo("[{\"id\":\"police\"},{\"id\":\"probation\"}]");
+        assertThat(request.get("concerning").get("id").asString()).isEqualTo("p-sara");
+        assertThat(request.get("person").get("id").asString()).isEqualTo(placeholder);
+        assertThat(request.get("person").get("restricted").asBoolean()).isTrue();
+        assertThat(request.get("subject").isNull()).isTrue();
+        assertThat(asked.toString()).doesNotContain("p-gary").doesNotContain("Gary");
+        var id = request.get("id").asString();
+
+        // the police see it in their queue, with whom it is about, and answer it
+        var incoming = data("police-officer", QUEUE, Map.of("d", "INCOMING")).get("informationRequests");
+        assertThat(incoming).hasSize(1);
+        assertThat(incoming.get(0).get("subject").toString())
+                .isEqualTo("{\"id\":\"p-gary\",\"givenName\":\"Gary\",\"familyName\":\"Nolan\",\"dateOfBirth\":\"1970-02-11\"}");
+        assertThat(incoming.get(0).get("reason").asString()).isEqualTo(WHY);
+        assertThat(incoming.get(0).get("requestedBy").asString()).isEqualTo("teacher");
+        // probation hold information too; they may not see Sara, so she is a placeholder to them
+        var probation = data("probation-officer", QUEUE, Map.of("d", "INCOMING")).get("informationRequests");
+        assertThat(probation.get(0).get("concerning").get("kind").asString()).isEqualTo("RESTRICTED_PERSON");
+        assertThat(probation.get(0).get("person").get("id").asString()).isEqualTo("p-gary");
+        // nobody else does
+        assertThat(data("health-visitor", QUEUE, Map.of("d", "INCOMING")).get("informationRequests")).isEmpty();
+        assertThat(classification(as("health-visitor", "mutation($id: ID!) { answerInformationRequest(id: $id, "
+                + "answer: \"Not ours to answer\") { id } }", Map.of("id", id)))).isEqualTo("NOT_FOUND");
+
+        var answer = "Police and probation manage him; he must not visit a household with children. Call the PPU.";
+        var answered = data("police-officer", "mutation($id: ID!, $a: String!) { answerInformationRequest(id: $id, "
+                + "answer: $a) { status answer closedBy closingAgency { id } } }", Map.of("id", id, "a", answer))
+                .get("answerInformationRequest");
+        assertThat(answered.get("status").asString()).isEqualTo("ANSWERED");
+        assertThat(answered.get("closedBy").asString()).isEqualTo("police-officer");
+        // once only
+        var again = as("probation-officer", "mutation($id: ID!) { declineInformationRequest(id: $id, "
+                + "reason: \"Answered by the police already\") { id } }", Map.of("id", id));
+        assertThat(classification(again)).isEqualTo("BAD_REQUEST");
+        assertThat(again.get("errors").get(0).get("message").asString()).contains("answered already");
+
+        // the school reads the answer, and learns nothing else of him
+        var outgoing = data("teacher", QUEUE, Map.of("d", "OUTGOING")).get("informationRequests");
+        assertThat(outgoing).hasSize(1);
+        assertThat(outgoing.get(0).get("answer").asString()).isEqualTo(answer);
+        assertThat(outgoing.get(0).get("subject").isNull()).isTrue();
+        assertThat(outgoing.get(0).get("person").get("kind").asString()).isEqualTo("RESTRICTED_PERSON");
+        assertThat(outgoing.toString()).doesNotContain("p-gary").doesNotContain("Nolan").doesNotContain("1970");
+        assertThat(classification(as("teacher", "{ person(id: \"p-gary\") { id } }", Map.of()))).isEqualTo("NOT_FOUND");
+
+        // audited: the request, the answer, the names shown to the holders and the answer read
+        assertThat(count("MATCH (a:AuditEvent {operation: 'requestInformation', user: 'teacher', subjectId: 'p-gary'}) "
+                + "WHERE a.reason = $why RETURN count(a)", Map.of("why", WHY))).isEqualTo(1);
+        assertThat(count("MATCH (a:AuditEvent {operation: 'answerInformationRequest', user: 'police-officer', "
+                + "subjectId: 'p-gary'}) RETURN count(a)")).isEqualTo(1);
+        // the police were shown his name twice: in their queue, and in the answer's response
+        assertThat(count("MATCH (a:AuditEvent {operation: 'informationRequests', user: 'police-officer', "
+                + "subjectId: 'p-gary', purpose: 'INFORMATION_REQUEST'}) RETURN count(a)")).isEqualTo(2);
+        assertThat(count("MATCH (a:AuditEvent {operation: 'informationRequests', user: 'teacher', "
+                + "subjectId: 'p-gary', purpose: 'INFORMATION_REQUEST'}) RETURN count(a)")).isEqualTo(1);
+    }
+
+    @Test
+    void aHolderDeclinesWithAReason() {
+        var id = request("teacher", "p-sara", garysPlaceholder("teacher"), WHY).get("data").get("requestInformation")
+                .get("id").asString();
+        var tooShort = as("probation-officer", "mutation($id: ID!) { declineInformationRequest(id: $id, reason: \"no\") "
+                + "{ id } }", Map.of("id", id));
+        assertThat(classification(tooShort)).isEqualTo("BAD_REQUEST");
+        assertThat(tooShort.get("errors").get(0).get("message").asString()).contains("'reason'");
+        data("probation-officer", "mutation($id: ID!) { declineInformationRequest(id: $id, reason: \"Ask the police "
+                + "public protection unit, who hold the risk assessment\") { status } }", Map.of("id", id));
+        var outgoing = data("teacher", QUEUE, Map.of("d", "OUTGOING")).get("informationRequests").get(0);
+        assertThat(outgoing.get("status").asString()).isEqualTo("DECLINED");
+        assertThat(outgoing.get("declineReason").asString()).startsWith("Ask the police public protection unit");
+        assertThat(outgoing.get("closingAgency").get("id").asString()).isEqualTo("probation");
+    }
+
+    @Test
+    void everyArgumentIsValidated() {
+        var placeholder = garysPlaceholder("teacher");
+        var shortReason = request("teacher", "p-sara", placeholder, "please");
+        assertThat(classification(shortReason)).isEqualTo("BAD_REQUEST");
+        assertThat(shortReason.get("errors").get(0).get("message").asString()).contains("'reason'").contains("20");
+        var repeated = request("teacher", "p-sara", placeholder, "x".repeat(40));
+        assertThat(classification(repeated)).isEqualTo("BAD_REQUEST");
+        assertThat(repeated.get("errors").get(0).get("message").asString()).contains("'reason'");
+        assertThat(classification(request("teacher", "p-sara", placeholder, "y".repeat(2_001)))).isEqualTo("BAD_REQUEST");
+        assertThat(classification(request("teacher", "p-sara", " ", WHY))).isEqualTo("BAD_REQUEST");
+        assertThat(classification(request("teacher", " ", placeholder, WHY))).isEqualTo("BAD_REQUEST");
+        assertThat(classification(as("police-officer", "mutation { answerInformationRequest(id: \"ir-none\", "
+                + "answer: \"   \") { id } }", Map.of()))).isEqualTo("BAD_REQUEST");
+        assertThat(classification(as("police-officer", "{ informationRequests(first: 0) { id } }", Map.of())))
+                .isEqualTo("BAD_REQUEST");
+        assertThat(count("MATCH (r:InformationRequest) RETURN count(r)")).isZero();
+    }
+
+    @Test
+    void aPlaceholderIsUnknownToAnyoneElseOnAnyOtherDayOrAwayFromItsPerson() {
+        var placeholder = garysPlaceholder("teacher");
+        var unknown = request("teacher", "p-sara", "rp-" + "A".repeat(64), WHY);
+        assertThat(classification(unknown)).isEqualTo("NOT_FOUND");
+        // the health visitor also meets Gary as a placeholder, another one, valid for her only
+        var healths = garysPlaceholder("health-visitor");
+        assertThat(healths).isNotEqualTo(placeholder);
+        assertThat(classification(request("teacher", "p-sara", healths, WHY))).isEqualTo("NOT_FOUND");
+        assertThat(classification(request("health-visitor", "p-sara", placeholder, WHY))).isEqualTo("NOT_FOUND");
+        // yesterday's placeholder has expired
+        var teacher = new ExplorerUser("teacher", "", Role.PRACTITIONER, "school-a");
+        var yesterday = placeholders.idFor(teacher, needToKnow.today().minusDays(1), "p-gary");
+        assertThat(classification(request("teacher", "p-sara", yesterday, WHY))).isEqualTo("NOT_FOUND");
+        // read back only in the answer of someone near him: Kyle's family is nowhere near
+        assertThat(classification(request("teacher", "p-kyle", placeholder, WHY))).isEqualTo("NOT_FOUND");
+        // the person named must be one the user may see: the hidden one himself is unknown
+        var hidden = request("teacher", "p-gary", placeholder, WHY);
+        assertThat(classification(hidden)).isEqualTo("NOT_FOUND");
+        assertThat(hidden.get("errors").get(0).get("message").asString()).isEqualTo("No person with id 'p-gary'");
+        assertThat(count("MATCH (r:InformationRequest) RETURN count(r)")).isZero();
+    }
+
+    @Test
+    void aTeacherBreaksTheGlassFromThePlaceholderWithoutTypingItsId() {
+        var placeholder = garysPlaceholder("teacher");
+        var grant = data("teacher", "mutation($ph: ID!) { breakGlass(personId: \"p-sara\", placeholderId: $ph, "
+                + "purpose: STRATEGY_DISCUSSION, reason: \"Strategy discussion about Sara's safety at home\") "
+                + "{ id subjectId } }", Map.of("ph", placeholder)).get("breakGlass");
+        assertThat(grant.get("subjectId").asString()).isEqualTo("p-gary");
+        assertThat(data("teacher", "{ person(id: \"p-gary\") { givenName } }", Map.of()).get("person")
+                .get("givenName").asString()).isEqualTo("Gary");
+        assertThat(count("MATCH (a:AuditEvent {operation: 'breakGlass', user: 'teacher', subjectId: 'p-gary', "
+                + "outcome: 'BREAK_GLASS'}) RETURN count(a)")).isEqualTo(1);
+        // a placeholder that is none: no grant
+        var none = as("teacher", "mutation { breakGlass(personId: \"p-sara\", placeholderId: \"rp-nothing\", "
+                + "purpose: OTHER, reason: \"there is no such placeholder here\") { id } }", Map.of());
+        assertThat(classification(none)).isEqualTo("NOT_FOUND");
+        assertThat(count("MATCH (g:BreakGlass) RETURN count(g)")).isEqualTo(1);
+    }
+}

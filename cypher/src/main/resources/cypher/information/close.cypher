@@ -1,0 +1,6 @@
+// Answers or declines an open information request, once, in the name of an agency it is addressed
+// to: no row when it is not open any more or not addressed to that agency.
+MATCH (r:InformationRequest {id: $id})-[:ADDRESSED_TO]->(:Agency {id: $agency})
+WHERE r.status = 'OPEN'
+SET r += $close
+RETURN r, COLLECT { MATCH (r)-[:ADDRESSED_TO]->(a:Agency) RETURN a ORDER BY a.name } AS holders
