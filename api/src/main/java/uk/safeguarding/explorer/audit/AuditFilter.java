@@ -70,8 +70,10 @@ class AuditFilter extends OncePerRequestFilter {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"error\":\"AUDIT_UNAVAILABLE\",\"message\":\"The audit log could not be "
-                    + "written, so nothing is returned; try again (reference " + reference + ")\"}");
+            // the held answer may already have opened the stream (not the writer): write bytes
+            response.getOutputStream().write(("{\"error\":\"AUDIT_UNAVAILABLE\",\"message\":\"The audit log could "
+                    + "not be written, so nothing is returned; try again (reference " + reference + ")\"}")
+                    .getBytes(StandardCharsets.UTF_8));
             return;
         }
         held.copyBodyToResponse();

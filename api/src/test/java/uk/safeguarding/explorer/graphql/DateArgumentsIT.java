@@ -48,8 +48,8 @@ class DateArgumentsIT extends ExplorerIT {
     @Test
     void theFirstAndLastDaysAreAccepted() {
         for (var day : new String[] {"1900-01-01", "2100-12-31"}) {
-            var json = http().graphql("social-worker", "query($day: Date) { siblingsAtRisk(personId: \"p-kyle\", asOf: $day) "
-                    + "{ child { id } } }", Map.of("day", day));
+            var json = http().graphql("social-worker", "query($day: Date) { person(id: \"p-sara\") { markers(asOf: $day) "
+                    + "{ id } } overdueActions(asOf: $day) { id } }", Map.of("day", day));
             assertThat(json.get("errors")).as(day).isNull();
         }
     }
@@ -59,8 +59,8 @@ class DateArgumentsIT extends ExplorerIT {
         var referral = "mutation($at: DateTime!) { recordReferral(referral: {id: \"r-far\", about: \"p-sara\", from: \"csc\", "
                 + "receivedAt: $at, concern: NEGLECT, urgency: ROUTINE}) { id } }";
         refusedNaming(http().graphql("social-worker", referral, Map.of("at", "2101-01-01T00:00:00Z")), "at");
-        refusedNaming(http().graphql("social-worker", referral.replace("$at", "\"1899-12-31T23:59:59Z\"")
-                .replace("mutation($at: DateTime!)", "mutation"), Map.of()), "referral");
+        refusedNaming(http().graphql("social-worker", referral.replace("mutation($at: DateTime!)", "mutation")
+                .replace("$at", "\"1899-12-31T23:59:59Z\""), Map.of()), "referral");
         assertThat(count("MATCH (r:Referral {id: 'r-far'}) RETURN count(r)")).isZero();
     }
 

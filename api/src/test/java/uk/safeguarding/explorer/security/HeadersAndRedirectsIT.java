@@ -83,6 +83,7 @@ class HeadersAndRedirectsIT extends ExplorerIT {
         var xsrf = cookie(me, "XSRF-TOKEN");
         var logout = new LinkedHashMap<String, String>();
         logout.put("Host", "evil.example");
+        logout.put("Accept", "text/html");
         logout.put("Content-Type", "application/x-www-form-urlencoded");
         logout.put("Cookie", newSession + "; " + xsrf);
         logout.put("X-XSRF-TOKEN", xsrf.substring("XSRF-TOKEN=".length()));

@@ -261,6 +261,22 @@ class IdentityProviderIT {
     }
 
     @Test
+    void failedOpenIdConnectCallbacksFromOneAddressAreRefusedWith429() {
+        var client = new RawHttp(port, "127.0.0.43");
+        for (int i = 0; i < 21; i++) {
+            // a callback with a code and state the explorer never asked for fails
+            var failed = client.send("GET", "/login/oauth2/code/explorer?code=forged-" + i + "&state=forged",
+                    Map.of("Accept", "text/html"), null);
+            assertThat(failed.status()).isEqualTo(302);
+            assertThat(failed.header("Location")).isEqualTo("/login?error");
+        }
+        var refused = client.send("GET", "/login/oauth2/code/explorer?code=forged&state=forged",
+                Map.of("Accept", "text/html"), null);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isNotBlank();
+    }
+
+    @Test
     void withAForgedHostTheSignInRedirectsAreBuiltFromThePublicAddress() throws Exception {
         var client = new RawHttp(port, "127.0.0.42");
         var headers = new LinkedHashMap<String, String>();
