@@ -66,16 +66,23 @@ class AuditInterceptor implements WebGraphQlInterceptor, Instrumentation {
         }
         try {
             log.flush(audit);
-            return response;
+            if (!audit.hasFailed()) {
+                return response;
+            }
+            return withoutData(response, audit, null);
         } catch (RuntimeException e) {
-            var reference = UUID.randomUUID().toString();
-            LOG.error("The audit events of request {} could not be written; answering without data, reference {}",
-                    audit.requestId(), reference, e);
-            return response.transform(builder -> builder.data(null).errors(List.of(GraphqlErrorBuilder.newError()
-                    .message("The audit log could not be written, so nothing is shown; try again (reference "
-                            + reference + ")")
-                    .errorType(ErrorType.INTERNAL_ERROR).build())));
+            return withoutData(response, audit, e);
         }
+    }
+
+    private static WebGraphQlResponse withoutData(WebGraphQlResponse response, RequestAudit audit, Exception e) {
+        var reference = UUID.randomUUID().toString();
+        LOG.error("The audit events of request {} could not be written; answering without data, reference {}",
+                audit.requestId(), reference, e);
+        return response.transform(builder -> builder.data(null).errors(List.of(GraphqlErrorBuilder.newError()
+                .message("The audit log could not be written, so nothing is shown; try again (reference "
+                        + reference + ")")
+                .errorType(ErrorType.INTERNAL_ERROR).build())));
     }
 
     @Override

@@ -160,7 +160,12 @@ public class AuditLog {
             throw e;
         }
         if (request.isMutation()) {
-            flush(request);
+            try {
+                flush(request);
+            } catch (AuditWriteException e) {
+                request.failed();
+                throw e;
+            }
         }
     }
 

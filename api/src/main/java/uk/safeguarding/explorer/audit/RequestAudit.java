@@ -29,6 +29,7 @@ final class RequestAudit {
     private final Set<List<Object>> appended = new HashSet<>();
     private final Set<String> subjects = new HashSet<>();
     private boolean mutation;
+    private boolean failed;
     private long refusedAt = -1;
     private AuditLog.Actor refusedBy = new AuditLog.Actor(null, null, null);
 
@@ -57,6 +58,15 @@ final class RequestAudit {
 
     synchronized boolean isMutation() {
         return mutation;
+    }
+
+    /** An append of this request's events failed: the request answers no data. */
+    synchronized void failed() {
+        failed = true;
+    }
+
+    synchronized boolean hasFailed() {
+        return failed;
     }
 
     /**

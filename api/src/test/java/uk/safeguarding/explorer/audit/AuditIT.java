@@ -115,4 +115,16 @@ class AuditIT extends ExplorerIT {
         assertThat(response.body()).contains("AUDIT_UNAVAILABLE").doesNotContain("imported");
         assertThat(response.headers().get("x-request-id")).isNotBlank();
     }
+
+    @Test
+    void whenTheAuditWriteFailsAMutationWritesNothingAndAnswersNoData() {
+        graph.inWriteTransaction(tx -> tx.run("MATCH (h:AuditHead) SET h.seq = 0").consume());
+        var json = http().graphql("health-visitor", "mutation { breakGlass(personId: \"p-gary\", purpose: OTHER, "
+                + "reason: \"Sara's disclosure names her mother's former partner\") { id } }");
+        assertThat(json.get("data").isNull()).isTrue();
+        assertThat(json.get("errors").get(0).get("extensions").get("classification").asString())
+                .isEqualTo("INTERNAL_ERROR");
+        // audited first: no grant exists without its event
+        assertThat(count("MATCH (g:BreakGlass) RETURN count(g)")).isZero();
+    }
 }
