@@ -300,7 +300,8 @@ public class AuditLog {
                 }
                 if (previous != null && !previous.equals(event.prevHash()) || !hash(event).equals(event.hash())) {
                     return broken(headSeq, checked, fromCheckpoint ? newestSeq : null, event.seq(), full,
-                            "Event " + event.seq() + " does not match its hash or does not follow the event before it.");
+                            "Event " + event.seq() + " does not match its hash or does not follow the event "
+                                    + "before it.");
                 }
                 previous = event.hash();
                 last = event.hash();
@@ -317,9 +318,11 @@ public class AuditLog {
             return broken(headSeq, checked, from, expected, full, "Event " + expected + " is missing from the chain.");
         }
         if (!last.equals(headHash)) {
-            return broken(headSeq, checked, from, headSeq, full, "The head of the chain does not match its last event.");
+            return broken(headSeq, checked, from, headSeq, full,
+                    "The head of the chain does not match its last event.");
         }
-        if (headSeq > 0 && !key.verifies(AuditKey.headText(headSeq, headHash), head.get("signature").isNull() ? null : head.get("signature").asString())) {
+        var signature = head.get("signature").isNull() ? null : head.get("signature").asString();
+        if (headSeq > 0 && !key.verifies(AuditKey.headText(headSeq, headHash), signature)) {
             return broken(headSeq, checked, from, null, full, "The head of the chain does not carry a valid signature: "
                     + "it was altered (events removed or rewritten), or signed with another key.");
         }

@@ -96,7 +96,8 @@ class ScalarConfiguration {
             }).build();
 
     static final GraphQLScalarType DATE_TIME = GraphQLScalarType.newScalar().name("DateTime")
-            .description("An ISO-8601 instant in UTC on a day from 1900-01-01 to 2100-12-31, e.g. 2018-08-01T10:00:00Z.")
+            .description("An ISO-8601 instant in UTC on a day from 1900-01-01 to 2100-12-31, "
+                    + "e.g. 2018-08-01T10:00:00Z.")
             .coercing(new Coercing<ZonedDateTime, String>() {
                 @Override
                 public String serialize(Object value, GraphQLContext context, Locale locale) {

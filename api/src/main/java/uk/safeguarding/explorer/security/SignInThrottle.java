@@ -183,8 +183,12 @@ class SignInThrottle {
         }
     }
 
+    /**
+     * The account as counted and logged: lower case, at most 200 characters, no control characters
+     * (so that a name cannot forge log lines).
+     */
     private static String key(String account) {
-        var trimmed = account.strip().toLowerCase(Locale.ROOT);
+        var trimmed = account.strip().toLowerCase(Locale.ROOT).replaceAll("\\p{Cntrl}", "?");
         return trimmed.length() > 200 ? trimmed.substring(0, 200) : trimmed;
     }
 }

@@ -162,7 +162,8 @@ class AuditAfterKillIT {
     private static List<JsonNode> events(HttpClient client, int port, Long after) throws Exception {
         var document = "{ auditEvents(first: 500, user: \\\"teacher\\\"" + (after == null ? "" : ", after: " + after)
                 + ") { seq requestId } }";
-        var json = JsonMapper.shared().readTree(post(client, port, "auditor", "{\"query\":\"" + document + "\"}").body());
+        var body = "{\"query\":\"" + document + "\"}";
+        var json = JsonMapper.shared().readTree(post(client, port, "auditor", body).body());
         var list = new ArrayList<JsonNode>();
         json.get("data").get("auditEvents").forEach(list::add);
         return list;

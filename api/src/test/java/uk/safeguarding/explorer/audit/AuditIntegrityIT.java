@@ -178,7 +178,8 @@ class AuditIntegrityIT extends ExplorerIT {
         assertThat(inPages).isEqualTo(inOne);
         assertThat(inPages.fromSeq()).isEqualTo(1_000);
         assertThat(inPages.checked()).isEqualTo(41);
-        assertThat(paged.verify(true)).isEqualTo(new AuditLog.Verification(true, 1_040, 1_040, null, null, null, null, true));
+        assertThat(paged.verify(true))
+                .isEqualTo(new AuditLog.Verification(true, 1_040, 1_040, null, null, null, null, true));
         run("MATCH (a:AuditEvent {seq: 1023}) SET a.reason = 'edited'", Map.of());
         var broken = paged.verify(true);
         assertThat(broken.valid()).isFalse();

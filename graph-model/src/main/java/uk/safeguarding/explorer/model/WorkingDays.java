@@ -27,7 +27,7 @@ public final class WorkingDays {
     private static final long FIRST_MONDAY = 4;
 
     private final Set<LocalDate> holidays;
-    /** The bank holidays that fall on a weekday, as sorted epoch day numbers (the ones that cost a working day). */
+    /** The bank holidays that fall on a weekday (the ones that cost a working day), as sorted epoch days. */
     private final long[] weekdayHolidays;
     private final int firstYear;
     private final int lastYear;

@@ -87,7 +87,7 @@ class WorkingDaysTests {
         var random = new Random(20180926);
         long first = LocalDate.of(1985, 1, 1).toEpochDay();
         long span = LocalDate.of(2045, 12, 31).toEpochDay() - first;
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 4_000; i++) {
             var from = LocalDate.ofEpochDay(first + random.nextLong(span));
             var to = i % 4 == 0 ? from.plusDays(random.nextInt(15)) : LocalDate.ofEpochDay(first + random.nextLong(span));
             assertThat(days.between(from, to)).as("%s to %s", from, to).isEqualTo(dayByDay(from, to));
