@@ -34,7 +34,7 @@ class AuditController {
     }
 
     @QueryMapping
-    AuditLog.Verification auditIntegrity() {
-        return log.verify();
+    AuditLog.Verification auditIntegrity(@Argument Boolean full) {
+        return log.verify(Boolean.TRUE.equals(full));
     }
 }

@@ -3,6 +3,8 @@ package uk.safeguarding.explorer.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -13,20 +15,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-import org.neo4j.driver.Value;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
+import uk.safeguarding.explorer.cypher.CypherStatements;
+import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.neo4j.Graph;
 
 /**
- * The append-only, tamper-evident audit log (DESIGN §7). Every event is written before the answer
- * it records leaves, in the database, chained by SHA-256 to the event before it (the chain head is
- * locked while appending, so there are no forks). Nothing in the API changes or deletes an event;
- * {@link #verify()} recomputes the chain and names the first event that does not match. If the
- * write fails, the caller's request fails too: no data without its audit record.
+ * The append-only, tamper-evident audit log (DESIGN §7). Every event is durable before the answer
+ * it records leaves: inside an HTTP request {@link #record} collects the request's events and they
+ * are appended together before the answer is written (GraphQL: {@link AuditInterceptor}; REST:
+ * {@link AuditFilter}); in a GraphQL mutation, and outside any request, each call appends at once
+ * and returns when the events are committed. Appends of concurrent requests share one write
+ * transaction ({@link AuditWriter}); the events are chained by SHA-256 to the event before them,
+ * the chain's head is signed and a signed checkpoint is written as the chain grows
+ * ({@link AuditKey}). Nothing in the API changes or deletes an event; {@link #verify(boolean)}
+ * checks the chain from the newest checkpoint (or, in full, from the first event), page by page,
+ * and names the first event or checkpoint that does not match. If the write fails, the request
+ * fails too: no data without its audit record. One request may name at most
+ * {@code EXPLORER_AUDIT_MAX_SUBJECTS_PER_REQUEST} people (default 500).
  */
 @Component
 public class AuditLog {
@@ -35,7 +47,8 @@ public class AuditLog {
     public static final String DENIED = "DENIED";
     public static final String BREAK_GLASS = "BREAK_GLASS";
     public static final String NEED_TO_KNOW = "NEED_TO_KNOW";
-    static final String REQUEST_ID = "explorer.requestId";
+    /** The operation of the one event a request refused for naming too many people leaves. */
+    public static final String REQUEST_REFUSED = "requestRefused";
 
     private static final Map<String, List<String>> CATEGORIES = Map.ofEntries(
             Map.entry("person", List.of("identity", "markers")),
@@ -57,9 +70,28 @@ public class AuditLog {
             Map.entry("reviewBreakGlass", List.of("break-glass")));
 
     private final Graph graph;
+    private final AuditWriter writer;
+    private final AuditKey key;
+    private final Clock clock;
+    private final int maxSubjects;
+    private final Duration writeTimeout;
+    private final int pageSize;
 
-    AuditLog(Graph graph) {
+    AuditLog(Graph graph, AuditWriter writer, AuditKey key, Clock clock,
+            @Value("${explorer.audit.max-subjects-per-request:500}") int maxSubjects,
+            @Value("${explorer.audit.write-timeout:30s}") Duration writeTimeout,
+            @Value("${explorer.audit.verify-page-size:1000}") int pageSize) {
+        if (maxSubjects < 1 || pageSize < 1) {
+            throw new IllegalStateException("EXPLORER_AUDIT_MAX_SUBJECTS_PER_REQUEST and the verification page "
+                    + "size must be at least 1");
+        }
         this.graph = graph;
+        this.writer = writer;
+        this.key = key;
+        this.clock = clock;
+        this.maxSubjects = maxSubjects;
+        this.writeTimeout = writeTimeout;
+        this.pageSize = pageSize;
     }
 
     /** Who is acting: user name, agency and role. */
@@ -100,28 +132,85 @@ public class AuditLog {
         record(actor, operation, subjects);
     }
 
-    /** Records one event per subject, in one transaction, chained after the head. */
+    /**
+     * Records one event per subject. Inside a request the events join the request's, to be appended
+     * before its answer is written (at once in a mutation); outside one they are appended now. Throws
+     * {@link TooManySubjectsException} when the request would name too many people, and
+     * {@link AuditWriteException} when an append fails.
+     */
     public void record(Actor actor, String operation, List<Subject> subjects) {
-        var at = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-        var requestId = requestId();
+        var at = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        var request = RequestAudit.current();
+        var requestId = request == null ? UUID.randomUUID().toString() : request.requestId();
         var categories = CATEGORIES.getOrDefault(operation, List.of(operation));
-        graph.inWriteTransaction(tx -> {
-            var head = Graph.read(tx, "audit/head", Map.of(), r -> r).get(0);
-            var seq = head.get("seq").asLong();
-            var hash = head.get("hash").asString();
-            var events = new ArrayList<Map<String, Object>>();
-            for (var subject : subjects) {
-                seq++;
-                var event = new AuditEvent(UUID.randomUUID().toString(), seq, at, actor.user(), actor.agency(),
-                        actor.role(), operation, subject.id(), categories, subject.purpose(), subject.reason(),
-                        subject.outcome(), requestId, hash, null, subject.grantId());
-                hash = hash(event);
-                events.add(properties(event, hash));
+        var drafts = new ArrayList<AuditDraft>();
+        for (var subject : subjects) {
+            drafts.add(new AuditDraft(UUID.randomUUID().toString(), at, actor.user(), actor.agency(), actor.role(),
+                    operation, subject.id(), categories, subject.purpose(), subject.reason(), subject.outcome(),
+                    requestId, subject.grantId()));
+        }
+        if (request == null) {
+            append(drafts);
+            return;
+        }
+        try {
+            request.add(drafts);
+        } catch (TooManySubjectsException e) {
+            request.refusedBy(actor);
+            throw e;
+        }
+        if (request.isMutation()) {
+            try {
+                flush(request);
+            } catch (AuditWriteException e) {
+                request.failed();
+                throw e;
             }
-            tx.run(uk.safeguarding.explorer.cypher.CypherStatements.named("audit/append"),
-                    Map.of("events", events, "lastSeq", seq, "lastHash", hash)).consume();
-            return null;
-        });
+        }
+    }
+
+    /** Appends the events the request has collected and not appended yet; returns when they are durable. */
+    void flush(RequestAudit request) {
+        var drafts = request.takePending();
+        if (!drafts.isEmpty()) {
+            append(drafts);
+        }
+    }
+
+    /**
+     * Closes a request refused for naming too many people: a query's collected events are dropped
+     * (none of its answer is sent); a mutation's were appended as they came (its writes happened);
+     * and one event records the refusal.
+     */
+    void refuse(RequestAudit request) {
+        if (!request.isMutation()) {
+            request.discardPending();
+        }
+        var drafts = new ArrayList<>(request.takePending());
+        var actor = request.refusedBy();
+        var at = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        drafts.add(new AuditDraft(UUID.randomUUID().toString(), at, actor.user(), actor.agency(), actor.role(),
+                REQUEST_REFUSED, null, List.of("refused"), NEED_TO_KNOW, "named more than " + request.maxSubjects()
+                        + " people (at least " + request.refusedAt() + "); nothing was returned",
+                DENIED, request.requestId(), null));
+        append(drafts);
+    }
+
+    int maxSubjects() {
+        return maxSubjects;
+    }
+
+    private void append(List<AuditDraft> drafts) {
+        try {
+            writer.append(drafts).get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new AuditWriteException("the audit events could not be written", e.getCause());
+        } catch (TimeoutException e) {
+            throw new AuditWriteException("the audit events were not written within " + writeTimeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditWriteException("interrupted while writing the audit events", e);
+        }
     }
 
     /** Events for the auditor, newest first. */
@@ -134,25 +223,128 @@ public class AuditLog {
         parameters.put("subjectId", subjectId);
         parameters.put("from", from);
         parameters.put("to", to);
-        return graph.read("audit/events", parameters, r -> event(r.get("a")));
+        return graph.read("audit/events", parameters, r -> AuditEvent.from(r.get("a")));
     }
 
-    /** The result of recomputing the chain. */
-    public record Verification(boolean valid, long events, Long firstBrokenSeq) {
+    /**
+     * The result of checking the chain: whether it is intact, how many events it holds (the head's
+     * place), how many were re-hashed in this check, the checkpoint it started from (none: from the
+     * first event), and what does not match: the first broken event, a broken checkpoint, and a
+     * sentence saying what was found.
+     */
+    public record Verification(boolean valid, long events, long checked, Long fromSeq, Long firstBrokenSeq,
+            Long brokenCheckpointSeq, String problem, boolean full) {
     }
 
+    /** Checks the chain from the newest valid checkpoint. */
     public Verification verify() {
-        var chain = graph.read("audit/chain", Map.of(), r -> event(r.get("a")));
-        var previous = "";
-        long expected = 1;
-        for (var event : chain) {
-            if (event.seq() != expected || !previous.equals(event.prevHash()) || !hash(event).equals(event.hash())) {
-                return new Verification(false, chain.size(), event.seq());
+        return verify(false);
+    }
+
+    /**
+     * Checks the chain page by page (bounded memory): every checkpoint's signature and the event it
+     * vouches for; then the events from the newest checkpoint (or, {@code full}, from the first),
+     * each against its hash and the one before it; then the head's signature and place. A full
+     * check that finds the chain intact leaves a signed checkpoint at the head, so the next check
+     * starts there. An incremental check does not re-hash the events before the newest checkpoint:
+     * a rewrite of them shows (the checkpoints and the signed head no longer match), an edit of one
+     * event's fields without re-hashing shows only to a full check.
+     */
+    public Verification verify(boolean full) {
+        var head = graph.read("audit/head-state", Map.of(), r -> r).get(0);
+        var headSeq = head.get("seq").asLong();
+        var headHash = head.get("hash").asString();
+        long newestSeq = 0;
+        String newestHash = "";
+        for (long after = 0;;) {
+            var page = graph.read("audit/checkpoints", Map.of("after", after, "until", Long.MAX_VALUE, "first",
+                    pageSize), r -> r);
+            for (var row : page) {
+                var c = row.get("c");
+                var seq = c.get("seq").asLong();
+                var hash = Views.string(c, "hash");
+                var at = c.get("at").isNull() ? "" : c.get("at").asZonedDateTime().toInstant().toString();
+                if (!key.verifies(AuditKey.checkpointText(seq, hash, at, Views.string(c, "kind")),
+                        Views.string(c, "signature"))) {
+                    return checkpointBroken(headSeq, seq, full, "The checkpoint at event " + seq
+                            + " does not carry a valid signature: it was altered, or signed with another key.");
+                }
+                if (seq > headSeq) {
+                    return checkpointBroken(headSeq, seq, full, "The checkpoint at event " + seq
+                            + " vouches for an event after the head (event " + headSeq + "): events were removed.");
+                }
+                if (!hash.equals(row.get("eventHash").isNull() ? null : row.get("eventHash").asString())) {
+                    return checkpointBroken(headSeq, seq, full, "Event " + seq + " is not the event its checkpoint "
+                            + "vouched for: the chain up to it was rewritten (a full check names the first event).");
+                }
+                newestSeq = seq;
+                newestHash = hash;
+                after = seq;
             }
-            previous = event.hash();
-            expected++;
+            if (page.size() < pageSize) {
+                break;
+            }
         }
-        return new Verification(true, chain.size(), null);
+        var fromCheckpoint = !full && newestSeq > 0;
+        long checked = 0;
+        long expected = fromCheckpoint ? newestSeq : 1;
+        String previous = fromCheckpoint ? null : "";
+        var last = fromCheckpoint ? newestHash : "";
+        for (long after = expected - 1;;) {
+            var page = graph.read("audit/chain", Map.of("after", after, "until", headSeq, "first", pageSize),
+                    r -> AuditEvent.from(r.get("a")));
+            for (var event : page) {
+                if (event.seq() != expected) {
+                    return broken(headSeq, checked, fromCheckpoint ? newestSeq : null, expected, full,
+                            "Event " + expected + " is missing from the chain.");
+                }
+                if (previous != null && !previous.equals(event.prevHash()) || !hash(event).equals(event.hash())) {
+                    return broken(headSeq, checked, fromCheckpoint ? newestSeq : null, event.seq(), full,
+                            "Event " + event.seq() + " does not match its hash or does not follow the event "
+                                    + "before it.");
+                }
+                previous = event.hash();
+                last = event.hash();
+                expected++;
+                checked++;
+                after = event.seq();
+            }
+            if (page.size() < pageSize) {
+                break;
+            }
+        }
+        var from = fromCheckpoint ? newestSeq : null;
+        if (expected - 1 != headSeq) {
+            return broken(headSeq, checked, from, expected, full, "Event " + expected + " is missing from the chain.");
+        }
+        if (!last.equals(headHash)) {
+            return broken(headSeq, checked, from, headSeq, full,
+                    "The head of the chain does not match its last event.");
+        }
+        var signature = head.get("signature").isNull() ? null : head.get("signature").asString();
+        if (headSeq > 0 && !key.verifies(AuditKey.headText(headSeq, headHash), signature)) {
+            return broken(headSeq, checked, from, null, full, "The head of the chain does not carry a valid signature: "
+                    + "it was altered (events removed or rewritten), or signed with another key.");
+        }
+        if (head.get("beyond").asLong() > 0) {
+            return broken(headSeq, checked, from, headSeq + 1, full, head.get("beyond").asLong()
+                    + " event(s) claim places after the head of the chain.");
+        }
+        if (full && headSeq > 0) {
+            var checkpoint = writer.checkpoint(headSeq, headHash, "VERIFIED");
+            graph.inWriteTransaction(tx -> tx.run(CypherStatements.named("audit/checkpoint"),
+                    Map.of("checkpoint", checkpoint)).consume());
+        }
+        return new Verification(true, headSeq, checked, from, null, null, null, full);
+    }
+
+    private static Verification broken(long events, long checked, Long from, Long firstBrokenSeq, boolean full,
+            String problem) {
+        return new Verification(false, events, checked, from, firstBrokenSeq, null, problem, full);
+    }
+
+    private static Verification checkpointBroken(long events, long checkpointSeq, boolean full, String problem) {
+        return new Verification(false, events, 0, null, null, checkpointSeq, problem, full);
     }
 
     static String hash(AuditEvent e) {
@@ -169,7 +361,7 @@ public class AuditLog {
         }
     }
 
-    private static Map<String, Object> properties(AuditEvent e, String hash) {
+    static Map<String, Object> properties(AuditEvent e, String hash) {
         var map = new LinkedHashMap<String, Object>();
         map.put("id", e.id());
         map.put("seq", e.seq());
@@ -190,32 +382,7 @@ public class AuditLog {
         return map;
     }
 
-    private static AuditEvent event(Value a) {
-        return new AuditEvent(str(a, "id"), a.get("seq").asLong(), a.get("at").asZonedDateTime(), str(a, "user"),
-                str(a, "agency"), str(a, "role"), str(a, "operation"), str(a, "subjectId"),
-                a.get("categories").isNull() ? List.of() : a.get("categories").asList(Value::asString),
-                str(a, "purpose"), str(a, "reason"), str(a, "outcome"), str(a, "requestId"), str(a, "prevHash"),
-                str(a, "hash"), str(a, "grantId"));
-    }
-
-    private static String str(Value map, String key) {
-        return map.get(key).isNull() ? null : map.get(key).asString();
-    }
-
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    private static String requestId() {
-        var attributes = RequestContextHolder.getRequestAttributes();
-        if (attributes == null) {
-            return UUID.randomUUID().toString();
-        }
-        var id = attributes.getAttribute(REQUEST_ID, RequestAttributes.SCOPE_REQUEST);
-        if (id == null) {
-            id = UUID.randomUUID().toString();
-            attributes.setAttribute(REQUEST_ID, id, RequestAttributes.SCOPE_REQUEST);
-        }
-        return id.toString();
     }
 }

@@ -26,7 +26,8 @@ import uk.safeguarding.explorer.neo4j.Graph;
  * practitioner states a purpose and a reason to see a person their agency has no relationship with,
  * for a limited time (default 24 hours, at most 72). The grant is audited (BREAK_GLASS, with the
  * purpose and reason) before it exists, every look under it is audited as BREAK_GLASS, and each
- * grant waits in the auditor's review queue until reviewed as justified or not.
+ * grant waits in the auditor's review queue until reviewed as justified or not; a grant reviewed as
+ * not justified ends at once. A reason is at least 20 characters of words, not filler.
  */
 @Service
 public class BreakGlassService {
@@ -35,7 +36,7 @@ public class BreakGlassService {
             "EMERGENCY_PROTECTION", "OTHER");
     public static final int DEFAULT_HOURS = 24;
     public static final int MAX_HOURS = 72;
-    private static final int MIN_REASON = 10;
+    static final int MIN_REASON = 20;
     private static final int MAX_REASON = 2_000;
 
     private final Graph graph;
@@ -71,6 +72,10 @@ public class BreakGlassService {
         if (why.length() < MIN_REASON || why.length() > MAX_REASON) {
             throw new BadRequestException("reason", "must say why, in " + MIN_REASON + " to " + MAX_REASON + " characters");
         }
+        if (!saysSomething(why)) {
+            throw new BadRequestException("reason", "must say why in words: not one character repeated, nor only "
+                    + "spaces and punctuation");
+        }
         var duration = hours == null ? DEFAULT_HOURS : hours;
         if (duration < 1 || duration > MAX_HOURS) {
             throw new BadRequestException("hours", "must be from 1 to " + MAX_HOURS);
@@ -98,6 +103,15 @@ public class BreakGlassService {
         grant.put("until", now.plusHours(duration));
         return graph.inWriteTransaction(tx -> Graph.read(tx, "breakglass/create", Map.of("grant", grant),
                 this::grant)).get(0);
+    }
+
+    /**
+     * A reason the auditor can read: at least two different letters or digits (so neither
+     * "aaaaaaaaaaaaaaaaaaaa" nor "!!!! .... ????" nor "a.a.a.a.a.a.a.a.a.a" passes).
+     */
+    static boolean saysSomething(String reason) {
+        return reason.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).distinct()
+                .limit(2).count() == 2;
     }
 
     /** The signed-in user's grants still running. */

@@ -8,12 +8,13 @@ import org.springframework.core.env.Environment;
 
 /**
  * How production sign-in reaches the identity provider, all from the environment (README,
- * "Connecting an identity provider"). The issuer, the audience API tokens must be issued for and
- * the browser client id are required outside local mode; the application refuses to start without
- * them.
+ * "Connecting an identity provider"). The issuer, the audience API tokens must be issued for, the
+ * browser client id and the explorer's public address ({@code EXPLORER_PUBLIC_URL}, which the
+ * provider's redirects are built from) are required outside local mode; the application refuses
+ * to start without them.
  */
 public record IdentitySettings(String issuerUri, String audience, String jwkSetUri, String clientId,
-        String clientSecret, List<String> scopes, List<String> algorithms, ClaimMapping claims) {
+        String clientSecret, List<String> scopes, List<String> algorithms, ClaimMapping claims, String publicUrl) {
 
     static IdentitySettings from(Environment env) {
         return new IdentitySettings(blankToNull(env.getProperty("explorer.identity.issuer-uri")),
@@ -25,7 +26,21 @@ public record IdentitySettings(String issuerUri, String audience, String jwkSetU
                 list(env.getProperty("explorer.identity.jws-algorithms", "RS256")),
                 new ClaimMapping(env.getProperty("explorer.identity.user-claim", "preferred_username"),
                         env.getProperty("explorer.identity.agency-claim", "agency"),
-                        env.getProperty("explorer.identity.role-claim", "role")));
+                        env.getProperty("explorer.identity.role-claim", "role")),
+                publicUrl(env.getProperty("explorer.public-url")));
+    }
+
+    /** The address users reach the explorer at, without a trailing slash; null when unset. */
+    private static String publicUrl(String value) {
+        var url = blankToNull(value);
+        if (url == null) {
+            return null;
+        }
+        if (!url.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+            throw new IllegalStateException("EXPLORER_PUBLIC_URL must be an http(s) address such as "
+                    + "https://explorer.example.org, not '" + url + "'");
+        }
+        return url.replaceAll("/+$", "");
     }
 
     /** The environment variables that are required but not set. */
@@ -39,6 +54,9 @@ public record IdentitySettings(String issuerUri, String audience, String jwkSetU
         }
         if (clientId == null) {
             missing.add("EXPLORER_IDENTITY_CLIENT_ID");
+        }
+        if (publicUrl == null) {
+            missing.add("EXPLORER_PUBLIC_URL");
         }
         return missing;
     }

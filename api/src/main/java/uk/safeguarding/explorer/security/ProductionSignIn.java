@@ -28,13 +28,15 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
 /**
  * Production sign-in through the organisation's identity provider: API clients present a JWT
  * (signature checked against the provider's published keys, issuer, audience, expiry and
  * not-before checked, unsigned tokens refused), and the browser signs in with OpenID Connect
  * (authorization code flow, PKCE for public clients). Both map the configured claims to the
- * explorer's user, role and agency; a token without them is refused.
+ * explorer's user, role and agency; a token without them is refused. The addresses the provider
+ * sends the browser back to are built from {@code EXPLORER_PUBLIC_URL}, never from the request.
  */
 final class ProductionSignIn {
 
@@ -57,13 +59,19 @@ final class ProductionSignIn {
         http.oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.decoder(decoder(settings, jwkSetUri))
                 .jwtAuthenticationConverter(converter(settings.claims()))))
                 .oauth2Login(login -> login.clientRegistrationRepository(registrations)
+                        .withObjectPostProcessor(RelativeRedirects.relativeLoginPage())
+                        .successHandler(RelativeRedirects.afterSignIn())
+                        .failureHandler(SignInThrottleFilter.counting(
+                                new SimpleUrlAuthenticationFailureHandler("/login?error")))
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService(settings))))
-                .logout(logout -> logout.logoutSuccessHandler(logoutHandler(registrations)));
+                .logout(logout -> logout.logoutSuccessHandler(logoutHandler(registrations, settings.publicUrl())));
     }
 
     private static ClientRegistration registration(IdentitySettings settings) {
         var builder = ClientRegistrations.fromIssuerLocation(settings.issuerUri()).registrationId(REGISTRATION_ID)
                 .clientId(settings.clientId()).scope(settings.scopes())
+                // from configuration, never from the request's Host header
+                .redirectUri(settings.publicUrl() + "/login/oauth2/code/{registrationId}")
                 .userNameAttributeName(settings.claims().userClaim());
         if (settings.clientSecret() != null) {
             builder.clientSecret(settings.clientSecret());
@@ -116,9 +124,10 @@ final class ProductionSignIn {
         };
     }
 
-    private static OidcClientInitiatedLogoutSuccessHandler logoutHandler(ClientRegistrationRepository registrations) {
+    private static OidcClientInitiatedLogoutSuccessHandler logoutHandler(ClientRegistrationRepository registrations,
+            String publicUrl) {
         var handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-        handler.setPostLogoutRedirectUri("{baseUrl}");
+        handler.setPostLogoutRedirectUri(publicUrl + "/");
         return handler;
     }
 }

@@ -15,16 +15,21 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -38,7 +43,10 @@ import uk.safeguarding.explorer.config.ExplorerModeEnvironmentPostProcessor;
  * clients present a bearer JWT and the browser signs in with OpenID Connect ({@link ProductionSignIn}),
  * and the application refuses to start without an identity provider. The browser's
  * cookie session is protected against CSRF with a token cookie; a request carrying its own
- * {@code Authorization} header cannot be forged cross-site and needs no token.
+ * {@code Authorization} header cannot be forged cross-site and needs no token. Failed sign-ins are
+ * throttled per account and address ({@link SignInThrottle}); the security headers are written on
+ * every answer, HEAD included; redirects never come from the {@code Host} header
+ * ({@link RelativeRedirects}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -67,7 +75,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${explorer.mode}") String mode,
-            Environment environment) throws Exception {
+            Environment environment, SignInThrottle throttle) throws Exception {
         var local = ExplorerModeEnvironmentPostProcessor.LOCAL.equals(mode);
         RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/graphql"),
                 PathPatternRequestMatcher.withDefaults().matcher("/api/**"));
@@ -81,23 +89,37 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
                         .defaultAccessDeniedHandlerFor(SecurityConfiguration::unauthorizedWhenAnonymous, api))
                 .csrf(csrf -> csrf.spa().ignoringRequestMatchers(ownCredentials))
+                .addFilterAfter(new SignInThrottleFilter(throttle), CsrfFilter.class)
                 .headers(headers -> headers
+                        // written before the answer, so that answers without a body (HEAD) carry them too
+                        .withObjectPostProcessor(writtenEagerly())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
                                         + "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; "
                                         + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
-                        .referrerPolicy(r -> r.policy(
-                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
-                                        .ReferrerPolicy.SAME_ORIGIN)));
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
         if (local) {
             http.httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                    .formLogin(Customizer.withDefaults())
+                    .formLogin(form -> form.withObjectPostProcessor(RelativeRedirects.relativeLoginPage())
+                            .successHandler(RelativeRedirects.afterSignIn())
+                            .failureHandler(SignInThrottleFilter.counting(
+                                    new SimpleUrlAuthenticationFailureHandler("/login?error"))))
                     .logout(Customizer.withDefaults());
         } else {
             ProductionSignIn.configure(http, IdentitySettings.from(environment));
             LOG.info("Production mode: sign-in through the identity provider; demo users are disabled.");
         }
         return http.build();
+    }
+
+    private static ObjectPostProcessor<HeaderWriterFilter> writtenEagerly() {
+        return new ObjectPostProcessor<>() {
+            @Override
+            public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                filter.setShouldWriteHeadersEagerly(true);
+                return filter;
+            }
+        };
     }
 
     /**

@@ -82,7 +82,8 @@ class AuditIT extends ExplorerIT {
         graph.inWriteTransaction(tx -> tx.run("MATCH (h:AuditHead) SET h.seq = 0").consume());
         var json = http().graphql("teacher", PERSON, Map.of("id", "p-sara"));
         assertThat(json.get("errors")).isNotNull();
-        assertThat(json.get("data").get("person").isNull()).isTrue();
+        // no data at all: the whole answer waits for its audit events
+        assertThat(json.get("data").isNull()).isTrue();
         assertThat(json.toString()).doesNotContain("Sara");
     }
 
@@ -90,5 +91,40 @@ class AuditIT extends ExplorerIT {
     void importsAreAudited() {
         var json = http().graphql("auditor", "{ auditEvents(first: 50, user: \"admin\") { operation reason } }");
         assertThat(json.get("data").get("auditEvents").toString()).contains("\"operation\":\"import\"");
+    }
+
+    @Test
+    void sequenceNumbersAreWholeNumbersAndPageTheLog() {
+        http().graphql("teacher", PERSON, Map.of("id", "p-sara"));
+        http().graphql("teacher", PERSON, Map.of("id", "p-kyle"));
+        var newest = http().graphql("auditor", "{ auditEvents(first: 2) { seq } }").get("data").get("auditEvents");
+        assertThat(newest.get(0).get("seq").isIntegralNumber()).as(newest.toString()).isTrue();
+        var seq = newest.get(0).get("seq").asLong();
+        var older = http().graphql("auditor", "query($after: Long) { auditEvents(first: 1, after: $after) { seq } }",
+                Map.of("after", seq)).get("data").get("auditEvents");
+        assertThat(older.get(0).get("seq").asLong()).isEqualTo(seq - 1);
+        assertThat(http().graphql("auditor", "{ auditIntegrity { events } }").toString())
+                .matches(".*\"events\":[0-9]+}.*");
+    }
+
+    @Test
+    void whenTheAuditWriteFailsAnImportAnswers503WithoutItsResult() {
+        graph.inWriteTransaction(tx -> tx.run("MATCH (h:AuditHead) SET h.seq = 0").consume());
+        var response = http().post("/api/import", "admin", "{\"source\":\"csc\",\"people\":[{\"id\":\"p-new\"}]}");
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.body()).contains("AUDIT_UNAVAILABLE").doesNotContain("imported");
+        assertThat(response.headers().get("x-request-id")).isNotBlank();
+    }
+
+    @Test
+    void whenTheAuditWriteFailsAMutationWritesNothingAndAnswersNoData() {
+        graph.inWriteTransaction(tx -> tx.run("MATCH (h:AuditHead) SET h.seq = 0").consume());
+        var json = http().graphql("health-visitor", "mutation { breakGlass(personId: \"p-gary\", purpose: OTHER, "
+                + "reason: \"Sara's disclosure names her mother's former partner\") { id } }");
+        assertThat(json.get("data").isNull()).isTrue();
+        assertThat(json.get("errors").get(0).get("extensions").get("classification").asString())
+                .isEqualTo("INTERNAL_ERROR");
+        // audited first: no grant exists without its event
+        assertThat(count("MATCH (g:BreakGlass) RETURN count(g)")).isZero();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -46,6 +47,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.ExplorerApplication;
+import uk.safeguarding.explorer.support.RawHttp;
 import uk.safeguarding.explorer.support.Scenario;
 
 /**
@@ -59,6 +61,7 @@ class IdentityProviderIT {
 
     private static final String AUDIENCE = "safeguarding-explorer";
     private static final String CLIENT_ID = "explorer-web";
+    private static final String PUBLIC_URL = "http://127.0.0.1:PORT/";
 
     private HttpServer idp;
     private String issuer;
@@ -86,13 +89,18 @@ class IdentityProviderIT {
         idp.start();
 
         var dir = Files.createTempDirectory("explorer-production");
+        // the public address must be known before the start: the provider's redirects are built from it
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
         app = new SpringApplicationBuilder(ExplorerApplication.class).run("--explorer.mode=production",
-                "--server.port=0", "--explorer.bolt-port=0", "--explorer.pagecache=32m",
+                "--server.port=" + port, "--explorer.public-url=" + PUBLIC_URL.replace("PORT", Integer.toString(port)),
+                "--explorer.signin.delay=10m", "--explorer.bolt-port=0", "--explorer.pagecache=32m",
                 "--explorer.data-dir=" + dir, "--explorer.identity.issuer-uri=" + issuer,
                 "--explorer.identity.audience=" + AUDIENCE, "--explorer.identity.client-id=" + CLIENT_ID,
                 "--explorer.identity.client-secret=it-secret", "--explorer.identity.agency-claim=agency_id",
                 "--explorer.identity.role-claim=explorer_roles");
-        port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        assertThat(((WebServerApplicationContext) app).getWebServer().getPort()).isEqualTo(port);
         var imported = post("/api/import", token(claims("it-admin", List.of("ADMIN"), null).build(), key),
                 Scenario.text());
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
@@ -230,7 +238,59 @@ class IdentityProviderIT {
                 "--server.port=0", "--explorer.bolt-port=0", "--explorer.pagecache=16m", "--explorer.data-dir=" + dir)
                 .close())
                 .hasStackTraceContaining("EXPLORER_IDENTITY_ISSUER_URI").hasStackTraceContaining("EXPLORER_IDENTITY_AUDIENCE")
-                .hasStackTraceContaining("EXPLORER_IDENTITY_CLIENT_ID");
+                .hasStackTraceContaining("EXPLORER_IDENTITY_CLIENT_ID").hasStackTraceContaining("EXPLORER_PUBLIC_URL");
+    }
+
+    @Test
+    void failedBearerTokensFromOneAddressAreRefusedWith429ThenEvenAGoodOne() throws Exception {
+        var client = new RawHttp(port, "127.0.0.41");
+        var headers = new LinkedHashMap<String, String>();
+        headers.put("Content-Type", "application/json");
+        var body = "{\"query\":\"{ person(id: \\\"p-sara\\\") { id } }\"}";
+        for (int i = 0; i < 21; i++) {
+            headers.put("Authorization", "Bearer not-a-token-" + i);
+            assertThat(client.send("POST", "/graphql", headers, body).status()).isEqualTo(401);
+        }
+        headers.put("Authorization", "Bearer " + police());
+        var refused = client.send("POST", "/graphql", headers, body);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isNotBlank();
+        assertThat(refused.body()).contains("this address").doesNotContain("p-sara");
+        // another address is not held back
+        assertThat(graphql(police(), "{ person(id: \"p-sara\") { id } }").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void failedOpenIdConnectCallbacksFromOneAddressAreRefusedWith429() {
+        var client = new RawHttp(port, "127.0.0.43");
+        for (int i = 0; i < 21; i++) {
+            // a callback with a code and state the explorer never asked for fails
+            var failed = client.send("GET", "/login/oauth2/code/explorer?code=forged-" + i + "&state=forged",
+                    Map.of("Accept", "text/html"), null);
+            assertThat(failed.status()).isEqualTo(302);
+            assertThat(failed.header("Location")).isEqualTo("/login?error");
+        }
+        var refused = client.send("GET", "/login/oauth2/code/explorer?code=forged&state=forged",
+                Map.of("Accept", "text/html"), null);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isNotBlank();
+    }
+
+    @Test
+    void withAForgedHostTheSignInRedirectsAreBuiltFromThePublicAddress() throws Exception {
+        var client = new RawHttp(port, "127.0.0.42");
+        var headers = new LinkedHashMap<String, String>();
+        headers.put("Host", "evil.example");
+        headers.put("Accept", "text/html");
+        var page = client.send("GET", "/", headers, null);
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.header("Location")).doesNotContain("evil").startsWith("/oauth2/authorization/");
+        var authorize = client.send("GET", page.header("Location"), headers, null);
+        assertThat(authorize.status()).isEqualTo(302);
+        var location = URI.create(authorize.header("Location"));
+        assertThat(location.toString()).startsWith(issuer + "/authorize");
+        var redirect = query(location.getRawQuery()).get("redirect_uri");
+        assertThat(redirect).isEqualTo("http://127.0.0.1:" + port + "/login/oauth2/code/explorer");
     }
 
     // --- the little identity provider ---

@@ -22,7 +22,9 @@ import uk.safeguarding.explorer.neo4j.Graph;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "explorer.mode=local", "explorer.bolt-port=0", "explorer.demo-data=false", "explorer.pagecache=64m",
-        "explorer.import.max-bytes=2000000", "demo.password=demo" })
+        "explorer.import.max-bytes=2000000", "demo.password=demo",
+        // a sign-in delay long enough that a test sees it before it passes, whatever the machine's load
+        "explorer.signin.delay=10m", "explorer.signin.max-delay=1h" })
 public abstract class ExplorerIT {
 
     private static final Path DATA = tempDirectory();

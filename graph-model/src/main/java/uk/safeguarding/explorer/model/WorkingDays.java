@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,12 +23,20 @@ public final class WorkingDays {
 
     private static final String RESOURCE = "/calendar/bank-holidays-england-and-wales.txt";
 
+    /** A Monday (1970-01-05), the origin the weekday arithmetic counts weeks from. */
+    private static final long FIRST_MONDAY = 4;
+
     private final Set<LocalDate> holidays;
+    /** The bank holidays that fall on a weekday (the ones that cost a working day), as sorted epoch days. */
+    private final long[] weekdayHolidays;
     private final int firstYear;
     private final int lastYear;
 
     private WorkingDays(Set<LocalDate> holidays, int firstYear, int lastYear) {
         this.holidays = Set.copyOf(holidays);
+        this.weekdayHolidays = holidays.stream()
+                .filter(d -> d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY)
+                .mapToLong(LocalDate::toEpochDay).sorted().toArray();
         this.firstYear = firstYear;
         this.lastYear = lastYear;
     }
@@ -102,30 +111,70 @@ public final class WorkingDays {
 
     /**
      * Working days after {@code from} up to and including {@code to}: 0 on the same day, 1 for the
-     * next working day; negative when {@code to} is before {@code from}.
+     * next working day; negative when {@code to} is before {@code from}. Constant work whatever the
+     * length of the period: weekdays counted by whole weeks, bank holidays by a binary search in the
+     * sorted calendar. Throws {@link ArithmeticException} when the count does not fit an int (a
+     * period of more than about eight million years).
      */
     public int between(LocalDate from, LocalDate to) {
-        if (to.isBefore(from)) {
-            return -between(to, from);
-        }
-        int count = 0;
-        for (var day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
-            if (isWorkingDay(day)) {
-                count++;
-            }
-        }
-        return count;
+        return Math.toIntExact(workingDaysUpTo(to.toEpochDay()) - workingDaysUpTo(from.toEpochDay()));
     }
 
-    /** The day {@code days} working days after {@code from}. */
+    /**
+     * The day {@code days} working days after {@code from} (for {@code days} of 0 or less,
+     * {@code from} itself): the first day by which {@link #between} reaches {@code days}. Weekdays
+     * are added by whole weeks, then the bank holidays passed over are added again, a few rounds at
+     * most.
+     */
     public LocalDate plus(LocalDate from, int days) {
-        var day = from;
-        for (int left = days; left > 0;) {
-            day = day.plusDays(1);
-            if (isWorkingDay(day)) {
-                left--;
-            }
+        if (days <= 0) {
+            return from;
         }
-        return day;
+        long target = workingDaysUpTo(from.toEpochDay()) + days;
+        long day = from.toEpochDay();
+        long reached = workingDaysUpTo(day);
+        while (reached < target) {
+            day = plusWeekdays(day, target - reached);
+            reached = workingDaysUpTo(day);
+        }
+        return LocalDate.ofEpochDay(day);
+    }
+
+    /** Working days from a fixed origin up to and including the day (epoch day numbers). */
+    private long workingDaysUpTo(long epochDay) {
+        return weekdaysUpTo(epochDay) - weekdayHolidaysUpTo(epochDay);
+    }
+
+    /**
+     * Monday-to-Friday days from the origin up to and including the day, counted relative to the
+     * Monday of epoch day 4 (1970-01-05), so that every full week adds five.
+     */
+    private static long weekdaysUpTo(long epochDay) {
+        long sinceMonday = epochDay - FIRST_MONDAY;
+        long weeks = Math.floorDiv(sinceMonday, 7);
+        long dayOfWeek = Math.floorMod(sinceMonday, 7); // 0 = Monday ... 6 = Sunday
+        return weeks * 5 + Math.min(dayOfWeek + 1, 5);
+    }
+
+    /** The day that is {@code count} weekdays after the day (which may itself be any day). */
+    private static long plusWeekdays(long epochDay, long count) {
+        // step back to the last weekday on or before the day, then walk whole weeks and the rest
+        long sinceMonday = epochDay - FIRST_MONDAY;
+        long dayOfWeek = Math.floorMod(sinceMonday, 7);
+        long base = dayOfWeek >= 5 ? epochDay - (dayOfWeek - 4) : epochDay;
+        long baseDayOfWeek = Math.min(dayOfWeek, 4);
+        long weeks = count / 5;
+        long rest = count % 5;
+        long result = base + weeks * 7 + rest;
+        if (baseDayOfWeek + rest > 4) {
+            result += 2; // over a weekend
+        }
+        return result;
+    }
+
+    /** Bank holidays on a weekday, from the start of the calendar up to and including the day. */
+    private long weekdayHolidaysUpTo(long epochDay) {
+        int index = Arrays.binarySearch(weekdayHolidays, epochDay);
+        return index >= 0 ? index + 1 : -index - 1;
     }
 }

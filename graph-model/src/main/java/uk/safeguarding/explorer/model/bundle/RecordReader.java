@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
+import uk.safeguarding.explorer.model.DateBounds;
 
 /**
  * Reads the fields of one bundle record, collecting a {@link Rejection} per bad field and
@@ -131,12 +132,18 @@ final class RecordReader {
         if (text == null) {
             return null;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(text);
+            day = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             reject(field, "is not an ISO date that exists (YYYY-MM-DD): " + quote(text));
             return null;
         }
+        if (!DateBounds.contains(day)) {
+            reject(field, DateBounds.REASON + ", not " + quote(text));
+            return null;
+        }
+        return day;
     }
 
     ZonedDateTime instant(String field, boolean required) {
@@ -144,16 +151,22 @@ final class RecordReader {
         if (text == null) {
             return null;
         }
+        ZonedDateTime at;
         try {
-            return Instant.parse(text).atZone(ZoneOffset.UTC);
+            at = Instant.parse(text).atZone(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             try {
-                return OffsetDateTime.parse(text).atZoneSameInstant(ZoneOffset.UTC);
+                at = OffsetDateTime.parse(text).atZoneSameInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException e2) {
                 reject(field, "is not an ISO instant (e.g. 2018-08-01T10:00:00Z): " + quote(text));
                 return null;
             }
         }
+        if (!DateBounds.contains(at.toInstant())) {
+            reject(field, DateBounds.REASON + ", not " + quote(text));
+            return null;
+        }
+        return at;
     }
 
     <E extends Enum<E>> E enumValue(String field, Class<E> type, boolean required) {

@@ -179,6 +179,25 @@ class BundleValidatorTests {
     }
 
     @Test
+    void datesAndInstantsOutsideTheYears1900To2100AreRejectedNamingArrayIndexAndField() {
+        var result = validate("""
+                {'source':'csc','people':[{'id':'p-1','dateOfBirth':'1899-12-31'},{'id':'p-2','dateOfBirth':'1900-01-01'}],
+                 'relationships':[{'type':'LIVES_AT','from':'p-2','to':'a-1','start':'2010-01-01','end':'+999999-12-31'},
+                                  {'type':'LIVES_AT','from':'p-2','to':'a-1','start':'2011-01-01','end':'2100-12-31'}],
+                 'addresses':[{'id':'a-1'}],
+                 'referrals':[{'id':'r1','about':'p-2','concern':'HSB','receivedAt':'2101-01-01T00:00:00Z'},
+                              {'id':'r2','about':'p-2','concern':'HSB','incidentAt':'1900-01-01T00:00:00Z','receivedAt':'2018-08-01T10:00:00Z'}]}""");
+        assertThat(result.rejected()).containsExactly(
+                new Rejection("people", 0, "p-1", "dateOfBirth", "must be from 1900-01-01 to 2100-12-31, not \"1899-12-31\""),
+                new Rejection("relationships", 0, null, "end", "must be from 1900-01-01 to 2100-12-31, not \"+999999-12-31\""),
+                new Rejection("referrals", 0, "r1", "receivedAt",
+                        "must be from 1900-01-01 to 2100-12-31, not \"2101-01-01T00:00:00Z\""));
+        assertThat(result.rows().get("people")).extracting(r -> r.get("id")).containsExactly("p-2");
+        assertThat(result.rows().get("lives-at")).hasSize(1);
+        assertThat(result.rows().get("referrals")).extracting(r -> r.get("id")).containsExactly("r2");
+    }
+
+    @Test
     void aBundleThatIsNotAnObjectOrHasANonArrayIsRefusedAsAWhole() {
         assertThatThrownBy(() -> validate("[1,2]")).isInstanceOf(BundleFormatException.class);
         assertThatThrownBy(() -> validate("{'people':{'id':'x'}}")).isInstanceOf(BundleFormatException.class)

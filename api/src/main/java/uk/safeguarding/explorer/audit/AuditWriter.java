@@ -1,0 +1,245 @@
+package uk.safeguarding.explorer.audit;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import uk.safeguarding.explorer.cypher.CypherStatements;
+import uk.safeguarding.explorer.neo4j.Graph;
+
+/**
+ * Group commit for the audit log. Requests hand over their events and wait; one appender thread
+ * takes everything waiting and appends it in one write transaction (the head locked, the events
+ * chained, the head moved and signed, a signed checkpoint every {@code checkpointEvery} events),
+ * then releases every request of the group at once. Under load many requests share one commit
+ * instead of queueing one by one on the head's lock; alone, a request costs one transaction as
+ * before. Several application instances on one database each run an appender, and the head's
+ * lock in the database keeps their appends in one chain. If a group fails, each of its requests
+ * is tried alone, so that one bad event fails only its own request.
+ */
+@Component
+class AuditWriter implements DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditWriter.class);
+    static final int MAX_GROUP_EVENTS = 5_000;
+
+    /** Events of one request and the promise to tell it when they are durable. */
+    private record Pending(List<AuditDraft> drafts, CompletableFuture<Void> durable) {
+    }
+
+    private static final Pending STOP = new Pending(List.of(), new CompletableFuture<>());
+
+    private final Graph graph;
+    private final AuditKey key;
+    private final Clock clock;
+    private final long checkpointEvery;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicLong commits = new AtomicLong();
+    private final Thread appender;
+    private volatile boolean stopped;
+
+    AuditWriter(Graph graph, AuditKey key, Clock clock,
+            @Value("${explorer.audit.checkpoint-every:1000}") long checkpointEvery) {
+        if (checkpointEvery < 1) {
+            throw new IllegalStateException("EXPLORER_AUDIT_CHECKPOINT_EVERY must be at least 1");
+        }
+        this.graph = graph;
+        this.key = key;
+        this.clock = clock;
+        this.checkpointEvery = checkpointEvery;
+        this.appender = new Thread(this::run, "audit-appender");
+        this.appender.setDaemon(true);
+        this.appender.start();
+    }
+
+    /**
+     * Queues the events of one request; the future completes when they are committed (durable),
+     * or fails when they could not be written.
+     */
+    CompletableFuture<Void> append(List<AuditDraft> drafts) {
+        var pending = new Pending(List.copyOf(drafts), new CompletableFuture<>());
+        if (stopped) {
+            pending.durable().completeExceptionally(new IllegalStateException("the audit log is shutting down"));
+            return pending.durable();
+        }
+        waiting.incrementAndGet();
+        queue.add(pending);
+        return pending.durable();
+    }
+
+    /** Requests whose events are queued or being written now. */
+    int waiting() {
+        return waiting.get();
+    }
+
+    /** Write transactions committed so far: fewer than requests when requests shared them. */
+    long commits() {
+        return commits.get();
+    }
+
+    private void run() {
+        while (true) {
+            Pending first;
+            try {
+                first = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failRemaining();
+                return;
+            }
+            if (first == STOP) {
+                failRemaining();
+                return;
+            }
+            var group = new ArrayList<Pending>();
+            group.add(first);
+            int events = first.drafts().size();
+            for (var next = queue.peek(); next != null && next != STOP
+                    && events + next.drafts().size() <= MAX_GROUP_EVENTS; next = queue.peek()) {
+                group.add(queue.poll());
+                events += next.drafts().size();
+            }
+            write(group);
+        }
+    }
+
+    private void write(List<Pending> group) {
+        try {
+            appendInOneTransaction(group);
+            group.forEach(this::durable);
+        } catch (RuntimeException e) {
+            if (group.size() == 1) {
+                failed(group.get(0), e);
+                return;
+            }
+            // one bad request must not fail the others: each alone
+            for (var pending : group) {
+                try {
+                    appendInOneTransaction(List.of(pending));
+                    durable(pending);
+                } catch (RuntimeException alone) {
+                    failed(pending, alone);
+                }
+            }
+        }
+    }
+
+    private void durable(Pending pending) {
+        waiting.decrementAndGet();
+        pending.durable().complete(null);
+    }
+
+    private void failed(Pending pending, RuntimeException e) {
+        LOG.error("Could not append {} audit event(s); their request fails", pending.drafts().size(), e);
+        waiting.decrementAndGet();
+        pending.durable().completeExceptionally(e);
+    }
+
+    private void appendInOneTransaction(List<Pending> group) {
+        graph.inWriteTransaction(tx -> {
+            var head = Graph.read(tx, "audit/head", Map.of(), r -> r).get(0);
+            var seq = head.get("seq").asLong();
+            var hash = head.get("hash").asString();
+            var checkpointSeq = head.get("checkpointSeq").asLong();
+            var rows = new ArrayList<Map<String, Object>>();
+            for (var pending : group) {
+                for (var draft : pending.drafts()) {
+                    seq++;
+                    var event = draft.at(seq, hash);
+                    hash = AuditLog.hash(event);
+                    rows.add(AuditLog.properties(event, hash));
+                }
+            }
+            Map<String, Object> checkpoint = null;
+            if (seq - checkpointSeq >= checkpointEvery) {
+                checkpoint = checkpoint(seq, hash, "APPEND");
+                checkpointSeq = seq;
+            }
+            var parameters = new LinkedHashMap<String, Object>();
+            parameters.put("events", rows);
+            parameters.put("lastSeq", seq);
+            parameters.put("lastHash", hash);
+            parameters.put("signature", key.sign(AuditKey.headText(seq, hash)));
+            parameters.put("checkpointSeq", checkpointSeq);
+            tx.run(CypherStatements.named("audit/append"), parameters).consume();
+            if (checkpoint != null) {
+                tx.run(CypherStatements.named("audit/checkpoint"), Map.of("checkpoint", checkpoint)).consume();
+            }
+            return null;
+        });
+        commits.incrementAndGet();
+    }
+
+    /** A signed checkpoint of the event at the place given, whose hash is given. */
+    Map<String, Object> checkpoint(long seq, String hash, String kind) {
+        var at = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        var checkpoint = new LinkedHashMap<String, Object>();
+        checkpoint.put("seq", seq);
+        checkpoint.put("hash", hash);
+        checkpoint.put("at", at);
+        checkpoint.put("kind", kind);
+        checkpoint.put("signature", key.sign(AuditKey.checkpointText(seq, hash, at.toInstant().toString(), kind)));
+        return checkpoint;
+    }
+
+    /**
+     * A log written before heads were signed gets its head signed once, at the first start that
+     * signs: from then on a head that does not match its signature shows tampering.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void signUnsignedHead() {
+        try {
+            signHeadIfUnsigned();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not check the signature of the audit chain's head at start-up: {}", e.getMessage());
+        }
+    }
+
+    private void signHeadIfUnsigned() {
+        graph.inWriteTransaction(tx -> {
+            var head = Graph.read(tx, "audit/head", Map.of(), r -> r).get(0);
+            if (head.get("signature").isNull() && head.get("seq").asLong() > 0) {
+                var seq = head.get("seq").asLong();
+                tx.run(CypherStatements.named("audit/sign-head"), Map.of("signature",
+                        key.sign(AuditKey.headText(seq, head.get("hash").asString())))).consume();
+                LOG.info("Signed the head of the audit chain at event {} (first start with signed checkpoints)", seq);
+            }
+            return null;
+        });
+    }
+
+    /** Stops the appender after what is queued has been written; later appends fail. */
+    @Override
+    public void destroy() throws InterruptedException {
+        stopped = true;
+        queue.add(STOP);
+        appender.join(30_000);
+    }
+
+    private void failRemaining() {
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            if (left != STOP) {
+                failed(left, new IllegalStateException("the audit log is shutting down"));
+            }
+        }
+    }
+}
