@@ -105,7 +105,8 @@ public class AuditLog {
         var at = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         var requestId = requestId();
         var categories = CATEGORIES.getOrDefault(operation, List.of(operation));
-        graph.inWriteTransaction(tx -> {
+        // append-only: an online backup cuts the chain at its head instead of making reads wait
+        graph.inAppendTransaction(tx -> {
             var head = Graph.read(tx, "audit/head", Map.of(), r -> r).get(0);
             var seq = head.get("seq").asLong();
             var hash = head.get("hash").asString();

@@ -17,21 +17,23 @@ import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-import uk.safeguarding.explorer.graph.Views;
-import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.errors.NotFoundException;
+import uk.safeguarding.explorer.faults.FairUse.Cost;
+import uk.safeguarding.explorer.faults.FairUse;
+import uk.safeguarding.explorer.graph.Views.MarkerView;
+import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.model.Ages;
 import uk.safeguarding.explorer.model.ParentKind;
 import uk.safeguarding.explorer.model.Period;
-import uk.safeguarding.explorer.model.SiblingKinds;
 import uk.safeguarding.explorer.model.SiblingKinds.ParentLink;
 import uk.safeguarding.explorer.model.SiblingKinds.Partnership;
+import uk.safeguarding.explorer.model.SiblingKinds;
+import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.network.Network.Edge;
 import uk.safeguarding.explorer.network.Network.Node;
 import uk.safeguarding.explorer.network.Network.NodeKind;
 import uk.safeguarding.explorer.network.Network.Path;
-import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
 
@@ -55,8 +57,10 @@ public class NetworkService {
     private final Graph graph;
     private final NeedToKnow needToKnow;
     private final Redaction redaction;
+    private final FairUse fairUse;
 
-    NetworkService(Graph graph, NeedToKnow needToKnow, Redaction redaction) {
+    NetworkService(Graph graph, NeedToKnow needToKnow, Redaction redaction, FairUse fairUse) {
+        this.fairUse = fairUse;
         this.graph = graph;
         this.needToKnow = needToKnow;
         this.redaction = redaction;
@@ -70,7 +74,8 @@ public class NetworkService {
             throw new BadRequestException("first", "must be from 1 to " + MAX_FIRST);
         }
         needToKnow.require("network", personId, asOf);
-        var network = visibleOnly(graph.inReadTransaction(tx -> network(tx, personId, depth, asOf, first)));
+        var network = visibleOnly(fairUse.run(depth == MAX_DEPTH ? Cost.EXPENSIVE : Cost.ORDINARY,
+                () -> graph.inReadTransaction(tx -> network(tx, personId, depth, asOf, first))));
         var access = redaction.access();
         var nodes = new ArrayList<Node>();
         var edges = new ArrayList<Edge>();
@@ -214,7 +219,8 @@ public class NetworkService {
         }
         needToKnow.require("connection", fromId, asOf);
         needToKnow.require("connection", toId, asOf);
-        var paths = graph.inReadTransaction(tx -> connection(tx, fromId, toId, maxHops, asOf));
+        var paths = fairUse.run(maxHops == MAX_HOPS ? Cost.EXPENSIVE : Cost.ORDINARY,
+                () -> graph.inReadTransaction(tx -> connection(tx, fromId, toId, maxHops, asOf)));
         // Both ends were checked (and audited) by require; ask only about the people between them.
         var visible = new java.util.HashSet<>(needToKnow.visible("connection", paths.stream()
                 .flatMap(p -> p.nodes().stream())

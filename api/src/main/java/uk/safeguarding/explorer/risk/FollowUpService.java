@@ -14,10 +14,12 @@ import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-import uk.safeguarding.explorer.graph.Views;
+import uk.safeguarding.explorer.errors.BadRequestException;
+import uk.safeguarding.explorer.faults.FairUse.Cost;
+import uk.safeguarding.explorer.faults.FairUse;
 import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
-import uk.safeguarding.explorer.errors.BadRequestException;
+import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.risk.Work.ActionView;
 import uk.safeguarding.explorer.risk.Work.MeetingView;
@@ -44,9 +46,11 @@ public class FollowUpService {
     private final Redaction redaction;
     private final SiblingsService siblings;
     private final RiskSettings settings;
+    private final FairUse fairUse;
 
     FollowUpService(Graph graph, NeedToKnow needToKnow, Redaction redaction, SiblingsService siblings,
-            RiskSettings settings) {
+            RiskSettings settings, FairUse fairUse) {
+        this.fairUse = fairUse;
         this.graph = graph;
         this.needToKnow = needToKnow;
         this.redaction = redaction;
@@ -62,7 +66,7 @@ public class FollowUpService {
         parameters.put("asOf", asOf);
         parameters.put("agency", agencyId);
         parameters.put("ids", null);
-        var rows = graph.read("risk/overdue-actions", parameters, r -> r);
+        var rows = fairUse.run(Cost.AREA_WIDE, () -> graph.read("risk/overdue-actions", parameters, r -> r));
         var people = new LinkedHashSet<String>();
         rows.forEach(r -> r.get("people").values().forEach(p -> people.add(p.get("id").asString())));
         var visible = needToKnow.visible("overdueActions", people, asOf);
@@ -95,7 +99,7 @@ public class FollowUpService {
         if (limit < 1 || limit > MAX_FIRST) {
             throw new BadRequestException("first", "must be from 1 to " + MAX_FIRST);
         }
-        var scored = graph.inReadTransaction(tx -> {
+        var scored = fairUse.run(Cost.AREA_WIDE, () -> graph.inReadTransaction(tx -> {
             var rows = Graph.read(tx, "risk/triage", Map.of("asOf", asOf,
                     "windowStart", asOf.minusDays(settings.triageDays() - 1L).atStartOfDay(RiskRules.LONDON),
                     "windowEnd", asOf.plusDays(1).atStartOfDay(RiskRules.LONDON)), r -> r);
@@ -110,7 +114,7 @@ public class FollowUpService {
                 result.add(new Scored(row, person, unassessed));
             }
             return result;
-        });
+        }));
         var people = new LinkedHashSet<String>();
         scored.forEach(s -> people.add(s.person().id()));
         var visible = needToKnow.visible("triageQueue", people, asOf);

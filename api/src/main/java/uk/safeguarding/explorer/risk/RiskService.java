@@ -14,6 +14,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import uk.safeguarding.explorer.errors.BadRequestException;
+import uk.safeguarding.explorer.faults.FairUse.Cost;
+import uk.safeguarding.explorer.faults.FairUse;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
@@ -35,8 +37,10 @@ public class RiskService {
     private final RiskRules rules;
     private final NeedToKnow needToKnow;
     private final Redaction redaction;
+    private final FairUse fairUse;
 
-    RiskService(RiskRules rules, NeedToKnow needToKnow, Redaction redaction) {
+    RiskService(RiskRules rules, NeedToKnow needToKnow, Redaction redaction, FairUse fairUse) {
+        this.fairUse = fairUse;
         this.rules = rules;
         this.needToKnow = needToKnow;
         this.redaction = redaction;
@@ -45,7 +49,7 @@ public class RiskService {
     public List<RiskFlag> riskFlags(String personId, LocalDate asOf, List<Integer> ruleNumbers) {
         var wanted = wanted(ruleNumbers);
         if (personId == null) {
-            return shown(rules.evaluate(asOf, wanted, null), asOf, null);
+            return fairUse.run(Cost.EXPENSIVE_AREA_WIDE, () -> shown(rules.evaluate(asOf, wanted, null), asOf, null));
         }
         if (personId.isBlank() || personId.length() > 200) {
             throw new BadRequestException("personId", "must be a non-blank id of at most 200 characters");
