@@ -176,6 +176,11 @@ public class Graph {
             availability.unreachable(e);
             throw new DatabaseUnavailableException(e);
         } catch (Neo4jException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Unable to acquire connection from the pool")) {
+                // every connection busy, or none could be opened in time: the request cannot be served
+                // now, but this alone does not mean the database is gone
+                throw new DatabaseUnavailableException(e);
+            }
             availability.reachable();
             if (timedOut(e, timeout, System.nanoTime() - started)) {
                 throw new QueryTimeoutException(timeout, e);

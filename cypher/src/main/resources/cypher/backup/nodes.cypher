@@ -1,0 +1,6 @@
+// Every node, generically (all labels, all properties), but the schema-migration records (a restore
+// applies its own migrations) and audit records appended after the head the backup read first ($seq).
+MATCH (n)
+WHERE NOT n:__Neo4jMigration
+  AND NOT (n.seq > $seq AND any(label IN labels(n) WHERE label STARTS WITH 'Audit'))
+RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props
