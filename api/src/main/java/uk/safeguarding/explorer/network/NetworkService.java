@@ -17,23 +17,23 @@ import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import uk.safeguarding.explorer.graph.Views;
+import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.errors.NotFoundException;
-import uk.safeguarding.explorer.faults.FairUse.Cost;
 import uk.safeguarding.explorer.faults.FairUse;
-import uk.safeguarding.explorer.graph.Views.MarkerView;
-import uk.safeguarding.explorer.graph.Views;
+import uk.safeguarding.explorer.faults.FairUse.Cost;
 import uk.safeguarding.explorer.model.Ages;
 import uk.safeguarding.explorer.model.ParentKind;
 import uk.safeguarding.explorer.model.Period;
+import uk.safeguarding.explorer.model.SiblingKinds;
 import uk.safeguarding.explorer.model.SiblingKinds.ParentLink;
 import uk.safeguarding.explorer.model.SiblingKinds.Partnership;
-import uk.safeguarding.explorer.model.SiblingKinds;
-import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.network.Network.Edge;
 import uk.safeguarding.explorer.network.Network.Node;
 import uk.safeguarding.explorer.network.Network.NodeKind;
 import uk.safeguarding.explorer.network.Network.Path;
+import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
 
@@ -60,10 +60,10 @@ public class NetworkService {
     private final FairUse fairUse;
 
     NetworkService(Graph graph, NeedToKnow needToKnow, Redaction redaction, FairUse fairUse) {
-        this.fairUse = fairUse;
         this.graph = graph;
         this.needToKnow = needToKnow;
         this.redaction = redaction;
+        this.fairUse = fairUse;
     }
 
     public Network network(String personId, int depth, LocalDate asOf, int first) {

@@ -14,12 +14,12 @@ import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-import uk.safeguarding.explorer.errors.BadRequestException;
-import uk.safeguarding.explorer.faults.FairUse.Cost;
-import uk.safeguarding.explorer.faults.FairUse;
+import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
-import uk.safeguarding.explorer.graph.Views;
+import uk.safeguarding.explorer.errors.BadRequestException;
+import uk.safeguarding.explorer.faults.FairUse;
+import uk.safeguarding.explorer.faults.FairUse.Cost;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.risk.Work.ActionView;
 import uk.safeguarding.explorer.risk.Work.MeetingView;
@@ -50,12 +50,12 @@ public class FollowUpService {
 
     FollowUpService(Graph graph, NeedToKnow needToKnow, Redaction redaction, SiblingsService siblings,
             RiskSettings settings, FairUse fairUse) {
-        this.fairUse = fairUse;
         this.graph = graph;
         this.needToKnow = needToKnow;
         this.redaction = redaction;
         this.siblings = siblings;
         this.settings = settings;
+        this.fairUse = fairUse;
     }
 
     public List<ActionView> overdueActions(LocalDate asOf, String agencyId) {

@@ -14,8 +14,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import uk.safeguarding.explorer.errors.BadRequestException;
-import uk.safeguarding.explorer.faults.FairUse.Cost;
 import uk.safeguarding.explorer.faults.FairUse;
+import uk.safeguarding.explorer.faults.FairUse.Cost;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
@@ -40,10 +40,10 @@ public class RiskService {
     private final FairUse fairUse;
 
     RiskService(RiskRules rules, NeedToKnow needToKnow, Redaction redaction, FairUse fairUse) {
-        this.fairUse = fairUse;
         this.rules = rules;
         this.needToKnow = needToKnow;
         this.redaction = redaction;
+        this.fairUse = fairUse;
     }
 
     public List<RiskFlag> riskFlags(String personId, LocalDate asOf, List<Integer> ruleNumbers) {
