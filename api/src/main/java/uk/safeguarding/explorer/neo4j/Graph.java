@@ -16,6 +16,7 @@ import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransientException;
 
 import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.errors.DatabaseUnavailableException;
@@ -43,6 +44,8 @@ public class Graph {
     private static final Set<String> TERMINATED = Set.of("Neo.ClientError.Transaction.LockClientStopped",
             "Neo.TransientError.Transaction.LockClientStopped", "Neo.ClientError.Transaction.Terminated",
             "Neo.TransientError.Transaction.Terminated");
+    private static final String DEADLOCK = "Neo.TransientError.Transaction.DeadlockDetected";
+    private static final int DEADLOCK_ATTEMPTS = 5;
     private static final ThreadLocal<Boolean> AREA_WIDE = ThreadLocal.withInitial(() -> false);
 
     private final Driver driver;
@@ -138,11 +141,21 @@ public class Graph {
 
     private <T> T write(Function<TransactionContext, T> work, Duration timeout) {
         var config = timeout == null ? TransactionConfig.empty() : TransactionConfig.builder().withTimeout(timeout).build();
-        return run(timeout, () -> {
-            try (var session = driver.session(sessionConfig())) {
-                return session.executeWrite(work::apply, config);
+        for (int attempt = 1;; attempt++) {
+            try {
+                return run(timeout, () -> {
+                    try (var session = driver.session(sessionConfig())) {
+                        return session.executeWrite(work::apply, config);
+                    }
+                });
+            } catch (TransientException e) {
+                // The driver retries for EXPLORER_NEO4J_MAX_RETRY_TIME only, kept short so that an outage is
+                // answered fast; concurrent imports can deadlock more often than that, so deadlocks get more tries.
+                if (attempt >= DEADLOCK_ATTEMPTS || !DEADLOCK.equals(e.code())) {
+                    throw e;
+                }
             }
-        });
+        }
     }
 
     /** Runs work in one read transaction, stopped by the database after the query timeout. */
