@@ -49,7 +49,7 @@ class BackupFormatTests {
 
         var back = roundTrip(properties);
 
-        assertThat(back.keySet()).containsExactlyElementsOf(properties.keySet());
+        assertThat(back.keySet()).containsExactlyInAnyOrderElementsOf(properties.keySet());
         properties.forEach((key, value) -> assertThat(Values.value(back.get(key))).as(key)
                 .isEqualTo(Values.value(value)));
         assertThat(back.get("float")).isInstanceOf(Double.class);
