@@ -139,7 +139,7 @@ class BackupRestoreIT extends ExplorerIT {
 
         try (var app = new SpringApplicationBuilder(ExplorerApplication.class).run("--explorer.data-dir=" + restored,
                 "--explorer.bolt-port=0", "--server.port=0", "--explorer.pagecache=32m", "--explorer.mode=local",
-                "--explorer.demo-data=false")) {
+                "--explorer.demo-data=false", "--explorer.query-timeout=120s", "--explorer.area-query-timeout=300s")) {
             var http = Http.on(((WebServerApplicationContext) app).getWebServer().getPort());
             var integrity = integrity(http);
             assertThat(integrity.get("valid").asBoolean()).as(integrity.toString()).isTrue();

@@ -65,7 +65,8 @@ class DatabaseOutageIT {
     private static ConfigurableApplicationContext explorer(int boltPort, Path dir) {
         return new SpringApplicationBuilder(ExplorerApplication.class).run("--neo4j.uri=bolt://127.0.0.1:" + boltPort,
                 "--neo4j.username=neo4j", "--neo4j.password=" + PASSWORD, "--explorer.mode=local",
-                "--explorer.demo-data=true", "--server.port=0", "--explorer.data-dir=" + dir.resolve("unused"));
+                "--explorer.demo-data=true", "--server.port=0", "--explorer.data-dir=" + dir.resolve("unused"),
+                "--explorer.query-timeout=120s");
     }
 
     private static int port(ConfigurableApplicationContext app) {

@@ -59,7 +59,8 @@ public final class ChildExplorer implements AutoCloseable {
         var command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar",
                 Path.of("target", "safeguarding-explorer.jar").toString(), "--explorer.data-dir=" + dataDir,
                 "--explorer.bolt-port=0", "--explorer.bolt-password=" + BOLT_PASSWORD, "--server.port=0",
-                "--explorer.mode=local", "--explorer.demo-data=false", "--explorer.pagecache=32m"));
+                "--explorer.mode=local", "--explorer.demo-data=false", "--explorer.pagecache=32m",
+                "--explorer.query-timeout=120s"));
         command.addAll(List.of(extraArguments));
         return new ChildExplorer(new ProcessBuilder(command).redirectErrorStream(true).start());
     }

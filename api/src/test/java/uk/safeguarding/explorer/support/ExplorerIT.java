@@ -25,7 +25,10 @@ import uk.safeguarding.explorer.neo4j.Graph;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "explorer.mode=local", "explorer.bolt-port=0", "explorer.demo-data=false", "explorer.pagecache=64m",
-        "explorer.import.max-bytes=2000000", "demo.password=demo" })
+        "explorer.import.max-bytes=2000000", "demo.password=demo",
+        // the suite checks answers, not speed: a build machine shared by several builds must not turn a
+        // slow answer into a TIMEOUT (QueryTimeoutIT tests the timeouts with an application of its own)
+        "explorer.query-timeout=120s", "explorer.area-query-timeout=300s" })
 @ExtendWith(NewerNeo4jCondition.class)
 public abstract class ExplorerIT {
 
