@@ -1,6 +1,7 @@
 package uk.safeguarding.explorer.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.time.Duration;
@@ -53,9 +54,10 @@ class QueryTimeoutIT {
     void aQuestionThatCannotFinishInTimeIsStoppedAndAnswersTimeoutWithASentence() {
         var person = "{ person(id: \"p-sara\") { id givenName } }";
         var triage = "{ triageQueue(asOf: \"2018-09-26\") { score referral { id } } }";
-        // answered once first, so that their plans are cached and the lock below stops them while they run
-        assertThat(http.graphql("admin", person).get("errors")).isNull();
-        assertThat(http.graphql("admin", triage).get("errors")).isNull();
+        // asked once first, so that their plans are cached and the lock below stops them while they run
+        // (on a heavily loaded machine this first, cold answer may itself run out of time: no matter)
+        http.graphql("admin", person);
+        http.graphql("admin", triage);
 
         var driver = app.getBean(Driver.class);
         try (var session = driver.session();
@@ -76,10 +78,11 @@ class QueryTimeoutIT {
             assertThat(areaWide.get("message").asString()).startsWith("The question took longer than the 30 s allowed");
             lock.rollback();
         }
-        // once the lock is gone the same questions answer
+        // once the lock is gone the same questions answer (waiting on the answer, never on time)
+        await().atMost(Duration.ofMinutes(3)).until(() -> http.graphql("admin", person).get("errors") == null);
         assertThat(http.graphql("admin", person).get("data").get("person").get("givenName").asString())
                 .isEqualTo("Sara");
-        assertThat(http.graphql("admin", triage).get("errors")).isNull();
+        await().atMost(Duration.ofMinutes(3)).until(() -> http.graphql("admin", triage).get("errors") == null);
     }
 
     @Test
