@@ -62,12 +62,21 @@ public final class ChildExplorer implements AutoCloseable {
                 "--explorer.mode=local", "--explorer.demo-data=false", "--explorer.pagecache=32m",
                 "--explorer.query-timeout=120s"));
         command.addAll(List.of(extraArguments));
-        return new ChildExplorer(new ProcessBuilder(command).redirectErrorStream(true).start());
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            return new ChildExplorer(process);
+        } catch (RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
     }
 
-    /** Waits until the log has a line matching the pattern (at most three minutes), and returns its match. */
+    /**
+     * Waits until the log has a line matching the pattern and returns its match; gives up after ten
+     * minutes (a bound for a broken start, far above a start on a busy machine).
+     */
     public Matcher await(Pattern pattern) {
-        var deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        var deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         var seen = 0;
         synchronized (lines) {
             while (true) {
@@ -84,7 +93,7 @@ public final class ChildExplorer implements AutoCloseable {
                 }
                 var left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new IllegalStateException("the explorer did not log " + pattern + " within three minutes");
+                    throw new IllegalStateException("the explorer did not log " + pattern + " within ten minutes");
                 }
                 try {
                     lines.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
