@@ -200,7 +200,9 @@ public class ChronologyService {
                         && (to == null || !e.date().isAfter(to))))
                 .sorted(Comparator.comparing(ChronologyEntry::date, Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparing(ChronologyEntry::at, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(e -> ORDER.indexOf(e.kind())))
+                        .thenComparing(e -> ORDER.indexOf(e.kind()))
+                        // a total order: the answer must not depend on the order the store holds records in
+                        .thenComparing(ChronologyEntry::summary))
                 .toList();
     }
 

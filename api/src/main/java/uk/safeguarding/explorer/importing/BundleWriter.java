@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import uk.safeguarding.explorer.cypher.CypherStatements;
+import uk.safeguarding.explorer.errors.DatabaseUnavailableException;
 import uk.safeguarding.explorer.model.bundle.BundleValidator;
 import uk.safeguarding.explorer.model.bundle.ExistingIds;
 import uk.safeguarding.explorer.model.bundle.ValidatedBundle;
@@ -23,7 +27,10 @@ import uk.safeguarding.explorer.neo4j.Graph;
  */
 public class BundleWriter {
 
-    public static final int DEFAULT_BATCH = 2_000;
+    static final String PARTLY_WRITTEN = "The database could no longer be reached during the import: %d of %d rows "
+            + "were written, each record whole, the rest not at all; import the same bundle again when it is back "
+            + "(records already written are not duplicated)";
+    private static final Logger LOG = LoggerFactory.getLogger(BundleWriter.class);
 
     private final Graph graph;
     private final int batchSize;
@@ -33,14 +40,31 @@ public class BundleWriter {
         this.batchSize = batchSize;
     }
 
+    /**
+     * Writes every good record, batch by batch, logging progress after each batch. If the database
+     * goes away part way, the batches written are whole and the rest unwritten; the error then says
+     * so, and importing the same bundle again completes it (records MERGE on their keys).
+     */
     public void write(ValidatedBundle bundle) {
         var now = ZonedDateTime.now(ZoneOffset.UTC);
+        var total = BundleValidator.WRITE_GROUPS.stream()
+                .mapToInt(g -> bundle.rows().getOrDefault(g, List.of()).size()).sum();
+        var written = 0;
         for (var group : BundleValidator.WRITE_GROUPS) {
             var rows = bundle.rows().getOrDefault(group, List.of());
             var statement = CypherStatements.named("import/" + group);
             for (int from = 0; from < rows.size(); from += batchSize) {
                 var batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
-                graph.inWriteTransaction(tx -> tx.run(statement, Map.of("rows", batch, "now", now)).consume());
+                try {
+                    graph.inWriteTransaction(tx -> tx.run(statement, Map.of("rows", batch, "now", now)).consume());
+                } catch (DatabaseUnavailableException e) {
+                    if (written == 0) {
+                        throw e;
+                    }
+                    throw new DatabaseUnavailableException(PARTLY_WRITTEN.formatted(written, total), e);
+                }
+                written += batch.size();
+                LOG.debug("Import progress: {} of {} rows written ({})", written, total, group);
             }
         }
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.JsonNode;
@@ -24,12 +25,12 @@ public class ImportService {
     private final BundleValidator validator;
     private final BundleWriter writer;
 
+    /** Writes in batches of {@code batchSize} rows ({@code EXPLORER_IMPORT_BATCH_SIZE}, default 2,000). */
     @Autowired
-    public ImportService(Graph graph, Clock clock) {
-        this(graph, clock, BundleWriter.DEFAULT_BATCH);
-    }
-
-    public ImportService(Graph graph, Clock clock, int batchSize) {
+    public ImportService(Graph graph, Clock clock, @Value("${explorer.import.batch-size:2000}") int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalStateException("EXPLORER_IMPORT_BATCH_SIZE must be at least 1");
+        }
         this.validator = new BundleValidator(clock);
         this.writer = new BundleWriter(graph, batchSize);
     }

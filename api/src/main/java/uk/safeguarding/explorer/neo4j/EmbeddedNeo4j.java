@@ -3,6 +3,7 @@ package uk.safeguarding.explorer.neo4j;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -43,7 +44,16 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         this.home = home;
     }
 
+    /** Starts with the default backstop for transactions without a timeout (twice the default area timeout). */
     public static EmbeddedNeo4j start(EmbeddedProperties properties) {
+        return start(properties, QueryTimeouts.DEFAULTS.backstop());
+    }
+
+    /**
+     * Starts the database; {@code backstop} is {@code db.transaction.timeout}, the longest any
+     * transaction without a timeout of its own may run.
+     */
+    public static EmbeddedNeo4j start(EmbeddedProperties properties, Duration backstop) {
         var home = properties.dataDir().toAbsolutePath().normalize();
         try {
             Files.createDirectories(home);
@@ -60,6 +70,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                     .setConfig(GraphDatabaseSettings.auth_enabled, true)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, parseSize(properties.pagecache()))
+                    .setConfig(GraphDatabaseSettings.transaction_timeout, backstop)
                     .build();
         } catch (RuntimeException e) {
             throw new IllegalStateException("Cannot start the embedded Neo4j in " + home + ": " + rootMessage(e)

@@ -1,32 +1,84 @@
 package uk.safeguarding.explorer.neo4j;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransientException;
 
 import uk.safeguarding.explorer.cypher.CypherStatements;
+import uk.safeguarding.explorer.errors.DatabaseUnavailableException;
+import uk.safeguarding.explorer.errors.QueryTimeoutException;
 
 /**
  * Runs the named {@code .cypher} statements with parameters. Reads go through
  * {@code executeRead}, so that a cluster routes them to secondaries and transient failures are
  * retried; writes through {@code executeWrite}. Results are mapped straight from driver records
  * into records of the calling feature, with no object mapping in between.
+ *
+ * <p>It is also where faults are handled once for everyone: every read transaction carries a
+ * timeout (the area-wide one inside {@link #areaWide}); a database that cannot be reached becomes
+ * {@link DatabaseUnavailableException} (and, while the outage lasts, fails at once); a transaction
+ * the database stopped for its timeout becomes {@link QueryTimeoutException}; data writes pass the
+ * {@link WriteBarrier} that an online backup closes.
  */
 public class Graph {
 
+    /** Codes of a transaction stopped because it ran out of time. */
+    private static final Set<String> TIMED_OUT = Set.of("Neo.ClientError.Transaction.TransactionTimedOut",
+            "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+            "Neo.TransientError.Transaction.TransactionTimedOut");
+    /** Codes of a transaction stopped while it waited, which is a timeout when it had run its time. */
+    private static final Set<String> TERMINATED = Set.of("Neo.ClientError.Transaction.LockClientStopped",
+            "Neo.TransientError.Transaction.LockClientStopped", "Neo.ClientError.Transaction.Terminated",
+            "Neo.TransientError.Transaction.Terminated");
+    private static final String DEADLOCK = "Neo.TransientError.Transaction.DeadlockDetected";
+    private static final int DEADLOCK_ATTEMPTS = 5;
+    private static final ThreadLocal<Boolean> AREA_WIDE = ThreadLocal.withInitial(() -> false);
+
     private final Driver driver;
     private final String database;
+    private final QueryTimeouts timeouts;
+    private final WriteBarrier barrier;
+    private final DatabaseAvailability availability = new DatabaseAvailability(Duration.ofSeconds(1));
     private final AtomicLong transactions = new AtomicLong();
 
+    /** With the default timeouts, for code that runs without Spring (the seed CLI, the benchmark). */
     public Graph(Driver driver, String database) {
+        this(driver, database, QueryTimeouts.DEFAULTS, new WriteBarrier());
+    }
+
+    public Graph(Driver driver, String database, QueryTimeouts timeouts, WriteBarrier barrier) {
         this.driver = driver;
         this.database = database;
+        this.timeouts = timeouts;
+        this.barrier = barrier;
+    }
+
+    /**
+     * Runs work (a service call) whose reads are area-wide, so that they get the area timeout
+     * instead of the ordinary one.
+     */
+    public static <T> T areaWide(Supplier<T> work) {
+        var outer = AREA_WIDE.get();
+        AREA_WIDE.set(true);
+        try {
+            return work.get();
+        } finally {
+            AREA_WIDE.set(outer);
+        }
     }
 
     /**
@@ -37,6 +89,11 @@ public class Graph {
         return transactions.get();
     }
 
+    /** Whether the database answered the last transaction (false during an outage). */
+    public boolean reachable() {
+        return availability.up();
+    }
+
     private SessionConfig sessionConfig() {
         transactions.incrementAndGet();
         return database == null ? SessionConfig.defaultConfig() : SessionConfig.forDatabase(database);
@@ -45,9 +102,7 @@ public class Graph {
     /** Runs the named read query and maps every record. */
     public <T> List<T> read(String name, Map<String, Object> parameters, Function<Record, T> mapper) {
         var query = CypherStatements.named(name);
-        try (var session = driver.session(sessionConfig())) {
-            return session.executeRead(tx -> tx.run(query, parameters).list(mapper::apply));
-        }
+        return inReadTransaction(tx -> tx.run(query, parameters).list(mapper::apply));
     }
 
     /**
@@ -59,19 +114,98 @@ public class Graph {
         return tx.run(CypherStatements.named(name), parameters).list(mapper::apply);
     }
 
-
-    /** Runs work in one write transaction (retried on transient errors such as deadlocks). */
+    /**
+     * Runs work in one write transaction (retried on transient errors such as deadlocks); waits
+     * while an online backup reads.
+     */
     public <T> T inWriteTransaction(Function<TransactionContext, T> work) {
-        try (var session = driver.session(sessionConfig())) {
-            return session.executeWrite(work::apply);
+        return barrier.write(() -> write(work, null));
+    }
+
+    /**
+     * Runs work in one write transaction that only appends to the append-only audit log, which an
+     * online backup cuts at the head it read first instead of waiting for it: reads, which must be
+     * audited before they answer, go on while a backup runs.
+     */
+    public <T> T inAppendTransaction(Function<TransactionContext, T> work) {
+        return write(work, null);
+    }
+
+    /**
+     * Runs work in one write transaction with a timeout of its own (schema migrations, which may wait
+     * for indexes longer than the server's backstop; a restore's large batches).
+     */
+    public <T> T inWriteTransaction(Duration timeout, Function<TransactionContext, T> work) {
+        return barrier.write(() -> write(work, timeout));
+    }
+
+    private <T> T write(Function<TransactionContext, T> work, Duration timeout) {
+        var config = timeout == null ? TransactionConfig.empty() : TransactionConfig.builder().withTimeout(timeout).build();
+        for (int attempt = 1;; attempt++) {
+            try {
+                return run(timeout, () -> {
+                    try (var session = driver.session(sessionConfig())) {
+                        return session.executeWrite(work::apply, config);
+                    }
+                });
+            } catch (TransientException e) {
+                // The driver retries for EXPLORER_NEO4J_MAX_RETRY_TIME only, kept short so that an outage is
+                // answered fast; concurrent imports can deadlock more often than that, so deadlocks get more tries.
+                if (attempt >= DEADLOCK_ATTEMPTS || !DEADLOCK.equals(e.code())) {
+                    throw e;
+                }
+            }
         }
     }
 
-    /** Runs work in one read transaction. */
+    /** Runs work in one read transaction, stopped by the database after the query timeout. */
     public <T> T inReadTransaction(Function<TransactionContext, T> work) {
-        try (var session = driver.session(sessionConfig())) {
-            return session.executeRead(work::apply);
+        var timeout = AREA_WIDE.get() ? timeouts.areaQueryTimeout() : timeouts.queryTimeout();
+        return inReadTransaction(timeout, work);
+    }
+
+    /** Runs work in one read transaction with a timeout of its own (a backup's long read). */
+    public <T> T inReadTransaction(Duration timeout, Function<TransactionContext, T> work) {
+        return run(timeout, () -> {
+            try (var session = driver.session(sessionConfig())) {
+                return session.executeRead(work::apply, TransactionConfig.builder().withTimeout(timeout).build());
+            }
+        });
+    }
+
+    /** The barrier that a backup closes; exposed for the backup only. */
+    public WriteBarrier barrier() {
+        return barrier;
+    }
+
+    private <T> T run(Duration timeout, Supplier<T> call) {
+        availability.beforeCall();
+        var started = System.nanoTime();
+        try {
+            var result = call.get();
+            availability.reachable();
+            return result;
+        } catch (ServiceUnavailableException | SessionExpiredException e) {
+            availability.unreachable(e);
+            throw new DatabaseUnavailableException(e);
+        } catch (Neo4jException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Unable to acquire connection from the pool")) {
+                // every connection busy, or none could be opened in time: the request cannot be served
+                // now, but this alone does not mean the database is gone
+                throw new DatabaseUnavailableException(e);
+            }
+            availability.reachable();
+            if (timedOut(e, timeout, System.nanoTime() - started)) {
+                throw new QueryTimeoutException(timeout, e);
+            }
+            throw e;
         }
     }
 
+    private static boolean timedOut(Neo4jException e, Duration timeout, long ranNanos) {
+        if (TIMED_OUT.contains(e.code())) {
+            return true;
+        }
+        return timeout != null && !timeout.isZero() && TERMINATED.contains(e.code()) && ranNanos >= timeout.toNanos();
+    }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -95,7 +96,8 @@ public class SchemaMigrations {
             LOG.info("Applied migration V{} {}", migration.version(), migration.description());
             count++;
         }
-        graph.inWriteTransaction(tx -> tx.run("CALL db.awaitIndexes(300)").consume());
+        // may outlast the server's backstop for transactions without a timeout on a large store
+        graph.inWriteTransaction(Duration.ofSeconds(330), tx -> tx.run("CALL db.awaitIndexes(300)").consume());
         return count;
     }
 

@@ -22,6 +22,8 @@ import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.MarkerView;
+import uk.safeguarding.explorer.faults.FairUse;
+import uk.safeguarding.explorer.faults.FairUse.Cost;
 import uk.safeguarding.explorer.model.Ages;
 import uk.safeguarding.explorer.model.ParentKind;
 import uk.safeguarding.explorer.model.Period;
@@ -57,11 +59,13 @@ public class NetworkService {
     private final Graph graph;
     private final NeedToKnow needToKnow;
     private final Redaction redaction;
+    private final FairUse fairUse;
 
-    NetworkService(Graph graph, NeedToKnow needToKnow, Redaction redaction) {
+    NetworkService(Graph graph, NeedToKnow needToKnow, Redaction redaction, FairUse fairUse) {
         this.graph = graph;
         this.needToKnow = needToKnow;
         this.redaction = redaction;
+        this.fairUse = fairUse;
     }
 
     public Network network(String personId, int depth, LocalDate asOf, int first) {
@@ -73,7 +77,8 @@ public class NetworkService {
         }
         Network raw;
         try {
-            raw = graph.inReadTransaction(tx -> network(tx, personId, depth, asOf, first));
+            raw = fairUse.run(depth == MAX_DEPTH ? Cost.EXPENSIVE : Cost.ORDINARY,
+                    () -> graph.inReadTransaction(tx -> network(tx, personId, depth, asOf, first)));
         } catch (NotFoundException unknown) {
             // audited and answered exactly as a hidden person is
             needToKnow.require("network", personId);
@@ -279,7 +284,8 @@ public class NetworkService {
         }
         List<Path> paths;
         try {
-            paths = graph.inReadTransaction(tx -> connection(tx, fromId, toId, maxHops, asOf));
+            paths = fairUse.run(maxHops == MAX_HOPS ? Cost.EXPENSIVE : Cost.ORDINARY,
+                    () -> graph.inReadTransaction(tx -> connection(tx, fromId, toId, maxHops, asOf)));
         } catch (NotFoundException unknown) {
             // audited and answered exactly as a hidden person is
             needToKnow.require("connection", fromId);

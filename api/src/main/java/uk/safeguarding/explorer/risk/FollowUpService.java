@@ -20,6 +20,8 @@ import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.graph.Views.PersonView.Relation;
+import uk.safeguarding.explorer.faults.FairUse;
+import uk.safeguarding.explorer.faults.FairUse.Cost;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.risk.Work.ActionView;
 import uk.safeguarding.explorer.risk.Work.MeetingView;
@@ -47,14 +49,16 @@ public class FollowUpService {
     private final Redaction redaction;
     private final SiblingsService siblings;
     private final RiskSettings settings;
+    private final FairUse fairUse;
 
     FollowUpService(Graph graph, NeedToKnow needToKnow, Redaction redaction, SiblingsService siblings,
-            RiskSettings settings) {
+            RiskSettings settings, FairUse fairUse) {
         this.graph = graph;
         this.needToKnow = needToKnow;
         this.redaction = redaction;
         this.siblings = siblings;
         this.settings = settings;
+        this.fairUse = fairUse;
     }
 
     public List<ActionView> overdueActions(LocalDate asOf, String agencyId) {
@@ -65,7 +69,7 @@ public class FollowUpService {
         parameters.put("asOf", asOf);
         parameters.put("agency", agencyId);
         parameters.put("ids", null);
-        var rows = graph.read("risk/overdue-actions", parameters, r -> r);
+        var rows = fairUse.run(Cost.AREA_WIDE, () -> graph.read("risk/overdue-actions", parameters, r -> r));
         var people = new LinkedHashSet<String>();
         rows.forEach(r -> people.addAll(touched(r)));
         var visibility = needToKnow.check("overdueActions", people);
@@ -122,7 +126,7 @@ public class FollowUpService {
         if (limit < 1 || limit > MAX_FIRST) {
             throw new BadRequestException("first", "must be from 1 to " + MAX_FIRST);
         }
-        var scored = graph.inReadTransaction(tx -> {
+        var scored = fairUse.run(Cost.AREA_WIDE, () -> graph.inReadTransaction(tx -> {
             var rows = Graph.read(tx, "risk/triage", Map.of("asOf", asOf,
                     "windowStart", asOf.minusDays(settings.triageDays() - 1L).atStartOfDay(RiskRules.LONDON),
                     "windowEnd", asOf.plusDays(1).atStartOfDay(RiskRules.LONDON)), r -> r);
@@ -138,7 +142,7 @@ public class FollowUpService {
                 result.add(new Scored(row, person, unassessed));
             }
             return result;
-        });
+        }));
         // everyone the queue touches: the children referred, the siblings its reasons count, the
         // offenders they count; checked (and audited) once
         var people = new LinkedHashSet<String>();

@@ -17,6 +17,8 @@ import org.springframework.stereotype.Service;
 
 import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.graph.Views.PersonView;
+import uk.safeguarding.explorer.faults.FairUse;
+import uk.safeguarding.explorer.faults.FairUse.Cost;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
@@ -41,18 +43,22 @@ public class RiskService {
     private final RiskRules rules;
     private final NeedToKnow needToKnow;
     private final Redaction redaction;
+    private final FairUse fairUse;
 
-    RiskService(RiskRules rules, NeedToKnow needToKnow, Redaction redaction) {
+    RiskService(RiskRules rules, NeedToKnow needToKnow, Redaction redaction, FairUse fairUse) {
         this.rules = rules;
         this.needToKnow = needToKnow;
         this.redaction = redaction;
+        this.fairUse = fairUse;
     }
 
     public List<RiskFlag> riskFlags(String personId, LocalDate asOf, List<Integer> ruleNumbers) {
         var wanted = wanted(ruleNumbers);
         if (personId == null) {
-            var result = rules.evaluate(asOf, wanted, null);
-            return shown(result, needToKnow.check(OPERATION, touched(result)));
+            return fairUse.run(Cost.EXPENSIVE_AREA_WIDE, () -> {
+                var result = rules.evaluate(asOf, wanted, null);
+                return shown(result, needToKnow.check(OPERATION, touched(result)));
+            });
         }
         if (personId.isBlank() || personId.length() > 200) {
             throw new BadRequestException("personId", "must be a non-blank id of at most 200 characters");

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,20 +19,31 @@ import uk.safeguarding.explorer.neo4j.Graph;
 /**
  * Base of the integration tests: the whole application on a random port, on a real embedded
  * Neo4j 5.26 in a fresh directory, with Bolt on a free port. Every test class shares this one
- * context (one Neo4j per test JVM) and cleans the data it needs away.
+ * context (one Neo4j per test JVM) and cleans the data it needs away. In the failsafe runs against
+ * the current Neo4j line ({@link NewerNeo4j}) the same context uses that server through
+ * {@code neo4j.uri} instead.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "explorer.mode=local", "explorer.bolt-port=0", "explorer.demo-data=false", "explorer.pagecache=64m",
         "explorer.import.max-bytes=2000000", "demo.password=demo",
         // a sign-in delay long enough that a test sees it before it passes, whatever the machine's load
-        "explorer.signin.delay=10m", "explorer.signin.max-delay=1h" })
+        "explorer.signin.delay=10m", "explorer.signin.max-delay=1h",
+        // the suite checks answers, not speed: a build machine shared by several builds must not turn a
+        // slow answer into a TIMEOUT (QueryTimeoutIT tests the timeouts with an application of its own)
+        "explorer.query-timeout=120s", "explorer.area-query-timeout=300s" })
+@ExtendWith(NewerNeo4jCondition.class)
 public abstract class ExplorerIT {
 
-    private static final Path DATA = tempDirectory();
+    private static final Path DATA = tempDirectory("explorer-it-neo4j");
+    private static final Path BACKUPS = tempDirectory("explorer-it-backups");
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("explorer.data-dir", DATA::toString);
+        registry.add("explorer.backup-dir", BACKUPS::toString);
+        if (NewerNeo4j.requested()) {
+            registry.add("neo4j.uri", NewerNeo4j::uri);
+        }
     }
 
     @LocalServerPort
@@ -75,9 +87,9 @@ public abstract class ExplorerIT {
         return response.json();
     }
 
-    private static Path tempDirectory() {
+    private static Path tempDirectory(String prefix) {
         try {
-            return Files.createTempDirectory("explorer-it-neo4j");
+            return Files.createTempDirectory(prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package uk.safeguarding.explorer.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +23,11 @@ public final class Http {
 
     Http(int port) {
         this.port = port;
+    }
+
+    /** A client of an application started by the test itself (not the shared {@link ExplorerIT} one). */
+    public static Http on(int port) {
+        return new Http(port);
     }
 
     /** A response: status, body and headers' first values. */
@@ -78,7 +84,7 @@ public final class Http {
             response.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
             return new Response(response.statusCode(), response.body(), headers);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -1,0 +1,3 @@
+// How many relationships a restore wrote.
+MATCH ()-[r]->()
+RETURN count(r) AS c
