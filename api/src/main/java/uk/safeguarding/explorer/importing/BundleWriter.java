@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.model.bundle.BundleValidator;
 import uk.safeguarding.explorer.model.bundle.ExistingIds;
-import uk.safeguarding.explorer.model.bundle.ValidatedBundle;
 import uk.safeguarding.explorer.neo4j.Graph;
 
 /**
@@ -33,28 +32,46 @@ public class BundleWriter {
         this.batchSize = batchSize;
     }
 
-    public void write(ValidatedBundle bundle) {
+    /** Writes the rows of every write group, in write order. */
+    public void write(Map<String, List<Map<String, Object>>> rows, ImportProgress progress) {
         var now = ZonedDateTime.now(ZoneOffset.UTC);
+        long total = rows.values().stream().mapToLong(List::size).sum();
+        long done = 0;
         for (var group : BundleValidator.WRITE_GROUPS) {
-            var rows = bundle.rows().getOrDefault(group, List.of());
+            var groupRows = rows.getOrDefault(group, List.of());
             var statement = CypherStatements.named("import/" + group);
-            for (int from = 0; from < rows.size(); from += batchSize) {
-                var batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
+            for (int from = 0; from < groupRows.size(); from += batchSize) {
+                var batch = groupRows.subList(from, Math.min(groupRows.size(), from + batchSize));
                 graph.inWriteTransaction(tx -> tx.run(statement, Map.of("rows", batch, "now", now)).consume());
+                done += batch.size();
+                progress.update("records", done, total);
             }
         }
     }
 
     /** Looks up, in one index-backed query, which referenced ids already exist in the database. */
     public ExistingIds existingIds() {
-        return refs -> {
-            var parameters = new HashMap<String, Object>();
-            parameters.put("people", List.copyOf(refs.getOrDefault("Person", Set.of())));
-            parameters.put("addresses", List.copyOf(refs.getOrDefault("Address", Set.of())));
-            parameters.put("agencies", List.copyOf(refs.getOrDefault("Agency", Set.of())));
-            parameters.put("professionals", List.copyOf(refs.getOrDefault("Professional", Set.of())));
-            return graph.read("import/existing-ids", parameters, r -> r.keys().stream().collect(Collectors.toMap(
-                    k -> k, k -> (Set<String>) new HashSet<>(r.get(k).asList(v -> v.asString()))))).get(0);
-        };
+        return refs -> lookUp("import/existing-ids", refs, null);
+    }
+
+    /**
+     * For an agency extract of the source: which referenced local ids are records of an earlier
+     * extract of that source (agencies keep the partnership's ids).
+     */
+    public ExistingIds existingRecordIds(String source) {
+        return refs -> lookUp("import/existing-record-ids", refs, source);
+    }
+
+    private Map<String, Set<String>> lookUp(String statement, Map<String, Set<String>> refs, String source) {
+        var parameters = new HashMap<String, Object>();
+        parameters.put("people", List.copyOf(refs.getOrDefault("Person", Set.of())));
+        parameters.put("addresses", List.copyOf(refs.getOrDefault("Address", Set.of())));
+        parameters.put("agencies", List.copyOf(refs.getOrDefault("Agency", Set.of())));
+        parameters.put("professionals", List.copyOf(refs.getOrDefault("Professional", Set.of())));
+        if (source != null) {
+            parameters.put("source", source);
+        }
+        return graph.read(statement, parameters, r -> r.keys().stream().collect(Collectors.toMap(
+                k -> k, k -> (Set<String>) new HashSet<>(r.get(k).asList(v -> v.asString()))))).get(0);
     }
 }
