@@ -60,6 +60,9 @@ public final class Resolution {
     private final Resolver resolver;
     private final Nicknames nicknames = Nicknames.standard();
     private final int batchSize;
+    private long readNanos;
+    private long decideNanos;
+    private long writeNanos;
 
     public Resolution(Graph graph, MatchingSettings settings, int batchSize) {
         this.graph = graph;
@@ -303,9 +306,13 @@ public final class Resolution {
         long queued = 0;
         var started = System.nanoTime();
         var lastLog = started;
+        readNanos = 0;
+        decideNanos = 0;
+        writeNanos = 0;
         for (int from = 0; from < incoming.size(); from += batchSize) {
             var batch = incoming.subList(from, Math.min(incoming.size(), from + batchSize));
             var outcomes = resolveBatch(source, batch, personIds, apart);
+            var writeStarted = System.nanoTime();
             var writes = new ArrayList<Map<String, Object>>();
             var candidates = new ArrayList<Map<String, Object>>();
             for (var outcome : outcomes) {
@@ -333,6 +340,7 @@ public final class Resolution {
                 }
                 return null;
             });
+            writeNanos += System.nanoTime() - writeStarted;
             var done = from + batch.size();
             progress.update("people", done, incoming.size());
             var nowNanos = System.nanoTime();
@@ -343,7 +351,13 @@ public final class Resolution {
                         incoming.size(), source, Math.round(rate), Math.round((incoming.size() - done) / rate));
             }
         }
+        LOG.info("Resolved {} person records of {}: candidates read in {} s, decided in {} s, written in {} s",
+                incoming.size(), source, seconds(readNanos), seconds(decideNanos), seconds(writeNanos));
         return new ResolutionCounts(linked, created, queued);
+    }
+
+    private static String seconds(long nanos) {
+        return String.format("%.1f", nanos / 1e9);
     }
 
     private List<Outcome> resolveBatch(String source, List<Incoming> batch, Map<String, String> personIds,
@@ -364,6 +378,7 @@ public final class Resolution {
         var found = new HashMap<String, List<String[]>>();
         var people = new LinkedHashSet<String>();
         var info = new HashMap<String, PersonInfo>();
+        var readStarted = System.nanoTime();
         graph.inReadTransaction(tx -> {
             for (var r : Graph.read(tx, "identity/person-candidates", Map.of("rows", queries), r -> r)) {
                 var localId = r.get("localId").asString();
@@ -399,6 +414,8 @@ public final class Resolution {
             }
             return null;
         });
+        readNanos += System.nanoTime() - readStarted;
+        var decideStarted = System.nanoTime();
         // existing records keep their person; the rest are grouped into independent sequences
         var outcomes = new ConcurrentHashMap<String, Outcome>();
         var pending = new ArrayList<Incoming>();
@@ -418,6 +435,7 @@ public final class Resolution {
         for (var in : batch) {
             result.add(outcomes.get(in.localId()));
         }
+        decideNanos += System.nanoTime() - decideStarted;
         return result;
     }
 

@@ -257,8 +257,8 @@ public final class ExtractGenerator {
             boolean sees = switch (source) {
                 case "health" -> random.nextDouble() < 0.97;
                 case "school" -> age >= 4 && age <= 16 && random.nextDouble() < 0.95;
-                case "csc" -> random.nextDouble() < 0.2;
-                case "police" -> age >= 10 && random.nextDouble() < (person.pnc != null ? 0.95 : 0.3);
+                case "csc" -> random.nextDouble() < 0.35;
+                case "police" -> age >= 10 && random.nextDouble() < (person.pnc != null ? 0.95 : 0.45);
                 case "probation" -> person.pnc != null && random.nextDouble() < 0.8;
                 default -> false;
             };

@@ -105,7 +105,7 @@ public final class SeedCli {
             return 0;
         }
         var rest = new ArrayList<>(List.of(args).subList(1, args.length));
-        var extracts = rest.remove("--extracts") && "generate".equals(args[0]);
+        var extracts = "generate".equals(args[0]) && rest.remove("--extracts");
         var options = Options.parse(rest.toArray(String[]::new), 0);
         switch (args[0]) {
             case "generate" -> {
