@@ -13,6 +13,7 @@ import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Repository;
 
 import uk.safeguarding.explorer.cypher.CypherStatements;
+import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.identity.IdentityViews.MatchCandidateView;
 import uk.safeguarding.explorer.identity.IdentityViews.SourceRecordView;
 import uk.safeguarding.explorer.neo4j.Graph;
@@ -116,6 +117,11 @@ class StewardRepository {
             run(tx, "identity/refresh-person", Map.of("id", newId));
             return null;
         });
+    }
+
+    List<PersonView> people(Collection<String> ids) {
+        return graph.read("queries/people-by-id", Map.of("ids", List.copyOf(ids)),
+                r -> PersonView.from(r.get("p")));
     }
 
     boolean personExists(String id) {

@@ -241,6 +241,25 @@ class IdentityResolutionIT extends ExplorerIT {
     }
 
     @Test
+    void theNetworkShowsAPendingCandidateAsAPossiblySameAsEdgeOnlyToThoseWhoMaySeeBothPeople() {
+        importFixture("police-extract");
+        var document = "{ network(personId: \"police:P105\", depth: 1) { nodes { id possibleMatch } "
+                + "edges { type source target } } }";
+        var admin = http().graphql("admin", document);
+        assertThat(admin.get("errors")).as(admin.toString()).isNull();
+        assertThat(admin.get("data").get("network").get("nodes").toString())
+                .contains("{\"id\":\"police:P105\",\"possibleMatch\":true}")
+                .contains("{\"id\":\"p-joanne\",\"possibleMatch\":true}");
+        assertThat(admin.get("data").get("network").get("edges").toString()).contains(
+                "{\"type\":\"POSSIBLY_SAME_AS\",\"source\":\"Person:police:P105\",\"target\":\"Person:p-joanne\"}");
+        // the police may not see Joanne: only the badge says a duplicate may exist
+        var police = http().graphql("police-officer", document);
+        assertThat(police.get("errors")).as(police.toString()).isNull();
+        assertThat(police.toString()).doesNotContain("p-joanne").doesNotContain("POSSIBLY_SAME_AS")
+                .contains("{\"id\":\"police:P105\",\"possibleMatch\":true}");
+    }
+
+    @Test
     void aStewardSeesMatchingFieldsButNoCaseData() {
         importFixture("police-extract");
         for (var query : List.of("{ person(id: \"p-kyle\") { id } }",
