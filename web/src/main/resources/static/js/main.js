@@ -3,6 +3,7 @@
 import { graphql, me, currentCsrfToken } from './api.js';
 import { BREAK_GLASS, COMPLETE_ACTION, CONNECTION, FLAGS, NETWORK, OVERDUE, PANELS, RECORD_EXPORT, SEARCH, TRIAGE } from './queries.js';
 import { Controller } from './controller.js';
+import { initMatches } from './matches.js';
 import { clear, el, fullName, markerCode } from './dom.js';
 import {
   renderAddresses, renderAgencies, renderChronology, renderDetails, renderFlags, renderOverdue, renderSiblings, renderTriage,
@@ -444,7 +445,9 @@ function wire() {
   $('work-close').addEventListener('click', () => { $('work').hidden = true; });
   $('meeting-exit').addEventListener('click', toggleMeeting);
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && !$('work').hidden) {
+    if (e.key === 'Escape' && !$('matches').hidden && state.user && state.user.role !== 'DATA_STEWARD') {
+      $('matches').hidden = true;
+    } else if (e.key === 'Escape' && !$('work').hidden) {
       $('work').hidden = true;
     } else if (e.key === 'Escape' && document.body.classList.contains('meeting')) {
       toggleMeeting();
@@ -490,6 +493,7 @@ async function start() {
   if (state.user) {
     $('user-name').textContent = `${state.user.username}${state.user.agency ? ` (${state.user.agency})` : ''}`;
     $('demo-badge').hidden = state.user.mode !== 'local';
+    await initMatches(state.user, say);
   }
   const params = new URLSearchParams(window.location.search);
   setAsOf(params.get('asOf') || state.asOf, false);

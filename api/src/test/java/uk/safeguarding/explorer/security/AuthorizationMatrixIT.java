@@ -56,7 +56,9 @@ class AuthorizationMatrixIT extends ExplorerIT {
             "teacher", union(ARCHERS, BELLS),
             // everyone concerned by a meeting (Kyle, Sara, Jack) with family and household
             "meeting-chair", union(ARCHERS, BELLS),
-            "auditor", Set.of());
+            "auditor", Set.of(),
+            // matching fields only, never case data
+            "data-steward", Set.of());
 
     /** Users whose agency or role sees health detail (health professionals, roles, health assessments). */
     private static final Set<String> HEALTH_DETAIL = Set.of("admin", "social-worker", "health-visitor", "meeting-chair");
@@ -159,6 +161,16 @@ class AuthorizationMatrixIT extends ExplorerIT {
                 + "of: \"p-nobody\", type: OTHER, by: \"csc\", startedOn: \"2018-09-01\"}) }", CASE_ROLES, "NOT_FOUND"));
         ops.put("recordMarker", Operation.refused("mutation { recordMarker(marker: {id: \"m-matrix\", type: OTHER, "
                 + "on: \"a-nowhere\"}) { id } }", CASE_ROLES, "BAD_REQUEST"));
+        var stewards = Set.of("admin", "data-steward");
+        ops.put("matchCandidates", new Operation("{ matchCandidates(first: 5) { id score } }", Map.of(), stewards,
+                null));
+        // unknown records and candidates: stewards get NOT_FOUND, nothing is decided or split
+        ops.put("sourceRecord", Operation.refused("{ sourceRecord(source: \"nowhere\", localId: \"x-1\") "
+                + "{ localId } }", stewards, "NOT_FOUND"));
+        ops.put("decideMatch", Operation.refused("mutation { decideMatch(candidateId: \"mc-none\", decision: SAME, "
+                + "note: \"matrix check\") { id } }", stewards, "NOT_FOUND"));
+        ops.put("splitRecord", Operation.refused("mutation { splitRecord(source: \"nowhere\", localId: \"x-1\", "
+                + "note: \"matrix check\") { localId } }", stewards, "NOT_FOUND"));
         ops.put("endMarker", Operation.refused("mutation { endMarker(markerId: \"m-none\", on: \"2018-09-01\") { id } }",
                 CASE_ROLES, "NOT_FOUND"));
         return ops;
@@ -182,7 +194,8 @@ class AuthorizationMatrixIT extends ExplorerIT {
                 if (json.get("errors") == null) {
                     seen.add(id);
                 } else {
-                    var expected = user.role() == Role.AUDITOR ? "FORBIDDEN" : "NOT_FOUND";
+                    var expected = user.role() == Role.AUDITOR || user.role() == Role.DATA_STEWARD ? "FORBIDDEN"
+                            : "NOT_FOUND";
                     assertThat(classification(json)).as("%s asking for %s", user.username(), id).isEqualTo(expected);
                 }
             }
