@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +54,7 @@ public final class Resolution {
     private static final Logger LOG = LoggerFactory.getLogger(Resolution.class);
     private static final String PERSON = "Person";
     private static final String ADDRESS = "Address";
+    private static final int PARENT_GAP_YEARS = 12;
     private static final List<String> PERSON_PAIRS = List.of("parent-of", "partner-of", "sibling-of",
             "has-contact-with");
 
@@ -283,6 +285,22 @@ public final class Resolution {
                 apart.computeIfAbsent(b, k -> new HashSet<>()).add(a);
             }
         }
+        // a parent is at least a dozen years older than the children the extract gives them: a
+        // contact without a date of birth is not taken for someone too young to be that parent
+        var dobs = new HashMap<String, LocalDate>();
+        peopleRows.forEach(r -> {
+            if (r.get("dateOfBirth") != null) {
+                dobs.put((String) r.get("id"), (LocalDate) r.get("dateOfBirth"));
+            }
+        });
+        var bornBy = new HashMap<String, LocalDate>();
+        for (var row : rows.getOrDefault("parent-of", List.of())) {
+            var child = dobs.get((String) row.get("toId"));
+            if (child != null) {
+                bornBy.merge((String) row.get("fromId"), child.minusYears(PARENT_GAP_YEARS),
+                        (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
         var incoming = new ArrayList<Incoming>();
         for (int i = 0; i < peopleRows.size(); i++) {
             var row = peopleRows.get(i);
@@ -311,7 +329,7 @@ public final class Resolution {
         writeNanos = 0;
         for (int from = 0; from < incoming.size(); from += batchSize) {
             var batch = incoming.subList(from, Math.min(incoming.size(), from + batchSize));
-            var outcomes = resolveBatch(source, batch, personIds, apart);
+            var outcomes = resolveBatch(source, batch, personIds, apart, bornBy);
             var writeStarted = System.nanoTime();
             var writes = new ArrayList<Map<String, Object>>();
             var candidates = new ArrayList<Map<String, Object>>();
@@ -361,7 +379,7 @@ public final class Resolution {
     }
 
     private List<Outcome> resolveBatch(String source, List<Incoming> batch, Map<String, String> personIds,
-            Map<String, Set<String>> apart) {
+            Map<String, Set<String>> apart, Map<String, LocalDate> bornBy) {
         var queries = new ArrayList<Map<String, Object>>();
         for (var in : batch) {
             var q = new HashMap<String, Object>(in.keys());
@@ -371,6 +389,7 @@ public final class Resolution {
             q.put("pncKey", in.record().pncId());
             q.put("upn", in.record().upn());
             q.put("newId", source + ":" + in.localId());
+            q.put("addressIds", List.copyOf(in.record().addressIds()));
             queries.add(q);
         }
         var own = new HashMap<String, String>();
@@ -430,7 +449,7 @@ public final class Resolution {
         }
         var groups = groups(pending, found, apart);
         groups.parallelStream().forEach(group -> decide(source, group, found, info, taken, personIds, apart,
-                outcomes));
+                bornBy, outcomes));
         var result = new ArrayList<Outcome>();
         for (var in : batch) {
             result.add(outcomes.get(in.localId()));
@@ -456,18 +475,7 @@ public final class Resolution {
         }
         for (int i = 0; i < pending.size(); i++) {
             var in = pending.get(i);
-            var keys = new ArrayList<String>();
-            in.keys().forEach((k, v) -> {
-                if (v != null) {
-                    keys.add(k + "=" + v);
-                }
-            });
-            for (var id : List.of("nhs=" + in.record().nhsNumber(), "pnc=" + in.record().pncId(),
-                    "upn=" + in.record().upn())) {
-                if (!id.endsWith("=null")) {
-                    keys.add(id);
-                }
-            }
+            var keys = new ArrayList<>(keySet(in));
             for (var f : found.getOrDefault(in.localId(), List.of())) {
                 keys.add("person=" + f[2]);
             }
@@ -510,7 +518,7 @@ public final class Resolution {
     /** Decides one group's records in order (a date of birth first, then the extract's order). */
     private void decide(String source, List<Incoming> group, Map<String, List<String[]>> found,
             Map<String, PersonInfo> info, Set<String> taken, Map<String, String> personIds,
-            Map<String, Set<String>> apart, Map<String, Outcome> outcomes) {
+            Map<String, Set<String>> apart, Map<String, LocalDate> bornBy, Map<String, Outcome> outcomes) {
         var assigned = new LinkedHashMap<String, List<MatchRecord>>();
         var decidedKeys = new HashMap<String, Set<String>>();
         var decided = new ArrayList<Incoming>();
@@ -560,8 +568,14 @@ public final class Resolution {
                     addressIds.addAll(joined.addressIds());
                     codes.addAll(joined.postcodes());
                 }
+                var tooYoung = false;
+                var bound = in.record().dateOfBirth() == null ? bornBy.get(in.localId()) : null;
+                if (bound != null) {
+                    var known = list.stream().map(MatchRecord::dateOfBirth).filter(Objects::nonNull).toList();
+                    tooYoung = !known.isEmpty() && known.stream().allMatch(d -> d.isAfter(bound));
+                }
                 candidates.add(new Candidate(personId, list, nhs, pnc, upn, addressIds, codes,
-                        excluded.contains(personId) || notSame.contains(in.key())));
+                        excluded.contains(personId) || notSame.contains(in.key()) || tooYoung));
             }
             var decision = resolver.decide(in.record(), candidates);
             var personId = decision.personId() != null ? decision.personId()
@@ -590,6 +604,8 @@ public final class Resolution {
         if (in.record().upn() != null) {
             keys.add("upn=" + in.record().upn());
         }
+        // everyone at an address meets a record without a date of birth there
+        in.record().addressIds().forEach(a -> keys.add("addr=" + a));
         return keys;
     }
 

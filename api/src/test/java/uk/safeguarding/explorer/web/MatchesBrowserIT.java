@@ -49,6 +49,7 @@ class MatchesBrowserIT extends ExplorerIT {
         assumeThat(installed).as("Debian chromium and chromium-driver installed").isTrue();
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-component-update",
                 "--disable-sync", "--window-size=1600,1000",
@@ -84,17 +85,19 @@ class MatchesBrowserIT extends ExplorerIT {
         waitFor("document.body.dataset.ready === 'true'");
     }
 
-    private void open(String path) {
-        driver.get("http://127.0.0.1:" + port + path);
-        waitFor("document.body.dataset.ready === 'true'");
-    }
-
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     private void waitFor(String condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(js("return " + condition)));
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> Boolean.TRUE.equals(js("return " + condition)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // what the page said, to explain the wait that failed
+            driver.manage().logs().get("browser").forEach(entry -> System.err.println("browser: " + entry));
+            System.err.println("message: " + js("return document.getElementById('message').textContent"));
+            throw e;
+        }
     }
 
     private void screenshot(String name) throws Exception {
@@ -125,16 +128,18 @@ class MatchesBrowserIT extends ExplorerIT {
     @Test
     void aPendingCandidateShowsAsADashedEdgeAndABadgeAndTheDetailsListTheAgencyRecords() throws Exception {
         signIn("admin");
-        open("/?person=police:P105");
-        waitFor("window.explorer.controller.cy.edges('[type = \"POSSIBLY_SAME_AS\"]').length === 1");
-        waitFor("document.getElementById('panel-details').textContent.includes('Agency records')");
+        // the graph is drawn before flags and panels load: wait on what it shows
+        driver.get("http://127.0.0.1:" + port + "/?person=police:P105");
+        waitFor("!!window.explorer && window.explorer.controller.cy.edges('[type = \"POSSIBLY_SAME_AS\"]').length === 1");
         assertThat(js("return window.explorer.controller.cy.getElementById('Person:p-joanne').data('display')"))
                 .asString().contains("[MATCH?]");
+        waitFor("document.getElementById('panel-details').textContent.includes('Agency records')");
         assertThat(driver.findElement(By.id("panel-details")).getText()).contains("police P105 (linked by new)");
         screenshot("possibly-same-as");
         // the police may not see Joanne: only the badge says a duplicate may exist; their own record is listed
         signIn("police-officer");
-        open("/?person=police:P105");
+        driver.get("http://127.0.0.1:" + port + "/?person=police:P105");
+        waitFor("!!window.explorer && window.explorer.controller.cy.getElementById('Person:police:P105').length === 1");
         waitFor("document.getElementById('panel-details').textContent.includes('police P105')");
         assertThat(js("return window.explorer.controller.cy.edges('[type = \"POSSIBLY_SAME_AS\"]').length")).isEqualTo(0L);
         assertThat(js("return window.explorer.controller.cy.getElementById('Person:police:P105').data('display')"))
