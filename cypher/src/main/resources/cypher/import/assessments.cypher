@@ -13,7 +13,7 @@ CALL (n, p) {
 }
 MERGE (n)-[of:OF]->(p)
   ON CREATE SET of.recordedAt = coalesce(row.recordedAt, $now)
-SET of.source = row.source
+SET of.source = row.source, of.toRecord = row.ofRecord
 WITH n, row
 CALL (n, row) {
   MATCH (n)-[old:BY]->(other) WHERE row.by IS NULL OR other.id <> row.by

@@ -10,9 +10,9 @@ CALL (e, row) {
   DELETE old
 }
 CALL (e, row) {
-  UNWIND row.involves AS personId
-  MATCH (p:Person {id: personId})
+  UNWIND range(0, size(row.involves) - 1) AS k
+  MATCH (p:Person {id: row.involves[k]})
   MERGE (e)-[i:INVOLVES]->(p)
     ON CREATE SET i.recordedAt = coalesce(row.recordedAt, $now)
-  SET i.source = row.source
+  SET i.source = row.source, i.toRecord = row.involvesRecords[k]
 }

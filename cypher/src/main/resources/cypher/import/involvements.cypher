@@ -5,4 +5,4 @@ OPTIONAL MATCH (pro)-[:WORKS_FOR]->(agency:Agency)
 MERGE (pro)-[r:INVOLVED_WITH {key: row.key}]->(p)
   ON CREATE SET r.recordedAt = coalesce(row.recordedAt, $now)
 SET r.role = row.role, r.from = row.start, r.to = row.end, r.lastContactOn = row.lastContactOn,
-    r.agency = agency.id, r.source = row.source, r.recordedAt = coalesce(row.recordedAt, r.recordedAt)
+    r.agency = agency.id, r.source = row.source, r.toRecord = row.personRecord, r.recordedAt = coalesce(row.recordedAt, r.recordedAt)

@@ -14,4 +14,4 @@ CALL (m, t) {
 }
 MERGE (m)-[on:ON]->(t)
   ON CREATE SET on.recordedAt = coalesce(row.recordedAt, $now)
-SET on.source = row.source
+SET on.source = row.source, on.toRecord = row.onRecord

@@ -12,11 +12,11 @@ CALL (m, row) {
   DELETE old
 }
 CALL (m, row) {
-  UNWIND row.concerns AS personId
-  MATCH (p:Person {id: personId})
+  UNWIND range(0, size(row.concerns) - 1) AS i
+  MATCH (p:Person {id: row.concerns[i]})
   MERGE (m)-[c:CONCERNS]->(p)
     ON CREATE SET c.recordedAt = coalesce(row.recordedAt, $now)
-  SET c.source = row.source
+  SET c.source = row.source, c.toRecord = row.concernRecords[i]
 }
 CALL (m, row) {
   UNWIND row.attendance AS attendance
@@ -51,10 +51,10 @@ CALL (m, row) {
     DELETE old
   }
   CALL (x, act, row) {
-    UNWIND act.for AS personId
-    MATCH (p:Person {id: personId})
+    UNWIND range(0, size(act.for) - 1) AS i
+    MATCH (p:Person {id: act.for[i]})
     MERGE (x)-[f:FOR]->(p)
       ON CREATE SET f.recordedAt = coalesce(row.recordedAt, $now)
-    SET f.source = row.source
+    SET f.source = row.source, f.toRecord = act.forRecords[i]
   }
 }

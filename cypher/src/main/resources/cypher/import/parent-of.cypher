@@ -4,4 +4,6 @@ MATCH (b:Person {id: row.toId})
 MERGE (a)-[r:PARENT_OF {key: row.key}]->(b)
   ON CREATE SET r.recordedAt = coalesce(row.recordedAt, $now)
 SET r.from = row.start, r.to = row.end, r.kind = row.kind, r.source = row.source,
+    // the records each end came through (agency extracts), so that a split or merge moves it
+    r.fromRecord = row.fromRecord, r.toRecord = row.toRecord,
     r.recordedAt = coalesce(row.recordedAt, r.recordedAt)

@@ -15,7 +15,7 @@ CALL (n, p) {
 }
 MERGE (n)-[about:ABOUT]->(p)
   ON CREATE SET about.recordedAt = coalesce(row.recordedAt, $now)
-SET about.source = row.source
+SET about.source = row.source, about.toRecord = row.aboutRecord
 WITH n, row
 CALL (n, row) {
   MATCH (n)-[old:FROM]->(other) WHERE row.from IS NULL OR other.id <> row.from

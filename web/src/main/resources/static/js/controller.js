@@ -37,6 +37,11 @@ function nodeElement(node) {
   if (node.kind === 'ADDRESS' && badges.length > 0) {
     classes.push('marked');
   }
+  if (node.possibleMatch) {
+    // a match candidate waits for a data steward: this may be the same person as another
+    badges.push('MATCH?');
+    classes.push('possible-match');
+  }
   if (badges.length > 0) {
     display += `\n${badges.map((b) => `[${b}]`).join(' ')}`;
   }
@@ -49,6 +54,9 @@ function edgeLabel(edge) {
   }
   if (edge.type === 'PARENT_OF') {
     return edge.kind && edge.kind !== 'BIRTH' ? words(edge.kind) : '';
+  }
+  if (edge.type === 'POSSIBLY_SAME_AS') {
+    return 'possibly the same person';
   }
   if (edge.type === 'PARTNER_OF') {
     return [edge.status ? words(edge.status) : 'partners', edge.from ? edge.from.substring(0, 4) : '',

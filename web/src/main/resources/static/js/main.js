@@ -10,6 +10,7 @@ import { state } from './state.js';
 import { setAsOf, wireAsOf } from './asof.js';
 import { wireBreakGlass } from './break-glass.js';
 import { wireExports } from './exports.js';
+import { initMatches } from './matches.js';
 import {
   collapseSelected, connectTwo, expandSelected, fit, readFilters, setLayout, undo, wireGraph,
 } from './graph.js';
@@ -57,7 +58,9 @@ function wireViewControls() {
 
 function wireKeys() {
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && workOpen()) {
+    if (e.key === 'Escape' && !byId('matches').hidden && state.user && state.user.role !== 'DATA_STEWARD') {
+      byId('matches').hidden = true;
+    } else if (e.key === 'Escape' && workOpen()) {
       closeWork();
     } else if (e.key === 'Escape' && state.meeting) {
       toggleMeeting();
@@ -101,6 +104,7 @@ async function start() {
   if (state.user) {
     byId('user-name').textContent = `${state.user.username}${state.user.agency ? ` (${state.user.agency})` : ''}`;
     byId('demo-badge').hidden = state.user.mode !== 'local';
+    await initMatches(state.user, say);
   }
   const params = new URLSearchParams(window.location.search);
   if (!setAsOf(params.get('asOf') || state.asOf)) {

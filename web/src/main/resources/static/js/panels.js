@@ -55,6 +55,14 @@ export function renderDetails(panel, person, addresses) {
     panel.append(el('ul', {}, person.markers.map((m) => el('li', {}, markerBadges([m]),
       `${words(m.type)}${m.from ? ` since ${m.from}` : ''}${m.detail ? ` — ${m.detail}` : ''}${m.source ? ` (${m.source})` : ''}`))));
   }
+  if (person.records) {
+    // which agencies' records make up this person (a practitioner is shown their own agency's only)
+    panel.append(el('h3', { text: 'Agency records' }));
+    panel.append(person.records.length === 0
+      ? el('p', { class: 'empty', text: 'None of your agency’s records is linked to this person.' })
+      : el('ul', { class: 'records' }, person.records.map((r) => el('li', {},
+        `${r.source} ${r.localId} (linked by ${words(r.linkedBy)})`))));
+  }
   panel.append(el('h3', { text: 'Addresses' }));
   panel.append(el('ul', {}, addresses.map((a) => el('li', {},
     `${a.address.line1}${a.address.postcode ? `, ${a.address.postcode}` : ''}: ${period(a.from, a.to)}${a.current ? ' (current)' : ''}`))));

@@ -1,7 +1,7 @@
 // GraphQL documents used by the page. Values always go in as variables, never into the text.
 
 const NODE = `key id kind label child sex dateOfBirth age role agencyType addressKind postcode depth subject
-  markers { id type from to detail mappaCategory mappaLevel }`;
+  possibleMatch markers { id type from to detail mappaCategory mappaLevel }`;
 const EDGE = 'key type source target kind status nature role from to current derived';
 
 export const BREAK_GLASS = `mutation BreakGlass($personId: ID!, $purpose: BreakGlassPurpose!, $reason: String!, $hours: Int) {
@@ -73,6 +73,7 @@ export const PANELS = `query Panels($personId: ID!, $asOf: Date, $scope: Involve
     id givenName familyName aliases dateOfBirth dobEstimated sex deceasedOn nhsNumber pncId laCaseNumber upn
     probationCrn age(asOf: $asOf) child(asOf: $asOf)
     markers(asOf: $asOf) { id type from to detail mappaCategory mappaLevel source }
+    records { source localId linkedBy }
   }
   siblingsAtRisk(personId: $personId, asOf: $asOf) {
     child { id givenName familyName dateOfBirth age(asOf: $asOf) }
@@ -91,4 +92,23 @@ export const PANELS = `query Panels($personId: ID!, $asOf: Date, $scope: Involve
   chronology(personId: $personId, asOf: $asOf) {
     date kind summary source relatedIds
   }
+}`;
+
+const RECORD = `source localId givenName familyName aliases dateOfBirth sex nhsNumber pncId upn linkedBy score
+  person { id }`;
+
+export const MATCHES = `query Matches {
+  matchCandidates(first: 50) {
+    id score status evidence { field level weight }
+    record { ${RECORD} }
+    person { id givenName familyName dateOfBirth sex nhsNumber pncId upn records { ${RECORD} } }
+  }
+}`;
+
+export const DECIDE_MATCH = `mutation Decide($candidateId: ID!, $decision: MatchDecision!, $note: String!) {
+  decideMatch(candidateId: $candidateId, decision: $decision, note: $note) { id status }
+}`;
+
+export const SPLIT_RECORD = `mutation Split($source: ID!, $localId: ID!, $note: String!) {
+  splitRecord(source: $source, localId: $localId, note: $note) { source localId person { id } }
 }`;

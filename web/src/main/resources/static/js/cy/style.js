@@ -35,6 +35,8 @@ export const STYLE = [
   { selector: 'edge[type = "LIVES_AT"]', style: { 'line-color': '#a08f6a', width: 1.5 } },
   { selector: 'edge[type = "HAS_CONTACT_WITH"]', style: { 'line-color': '#b35900', 'line-style': 'dashed', 'target-arrow-shape': 'vee', 'target-arrow-color': '#b35900', label: 'contact' } },
   { selector: 'edge[type = "INVOLVED_WITH"]', style: { 'line-color': '#2e7d4f', 'line-style': 'dashed', width: 1.5 } },
+  { selector: 'edge[type = "POSSIBLY_SAME_AS"]', style: { 'line-color': '#8f1f8f', 'line-style': 'dashed', 'line-dash-pattern': [8, 5], width: 3, label: 'data(edgeLabel)' } },
+  { selector: 'node.possible-match', style: { 'underlay-color': '#8f1f8f', 'underlay-opacity': 0.2, 'underlay-padding': 4 } },
   { selector: 'edge[type = "WORKS_FOR"]', style: { 'line-color': '#bbbbbb', width: 1 } },
   { selector: '.historic', style: { opacity: 0.35, 'line-style': 'dashed' } },
   { selector: '.filtered', style: { display: 'none' } },

@@ -16,7 +16,6 @@ import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.errors.DatabaseUnavailableException;
 import uk.safeguarding.explorer.model.bundle.BundleValidator;
 import uk.safeguarding.explorer.model.bundle.ExistingIds;
-import uk.safeguarding.explorer.model.bundle.ValidatedBundle;
 import uk.safeguarding.explorer.neo4j.Graph;
 
 /**
@@ -41,44 +40,58 @@ public class BundleWriter {
     }
 
     /**
-     * Writes every good record, batch by batch, logging progress after each batch. If the database
-     * goes away part way, the batches written are whole and the rest unwritten; the error then says
-     * so, and importing the same bundle again completes it (records MERGE on their keys).
+     * Writes the rows of every write group, in write order, batch by batch, reporting progress after
+     * each batch. If the database goes away part way, the batches written are whole and the rest
+     * unwritten; the error then says so, and importing the same bundle again completes it (records
+     * MERGE on their keys).
      */
-    public void write(ValidatedBundle bundle) {
+    public void write(Map<String, List<Map<String, Object>>> rows, ImportProgress progress) {
         var now = ZonedDateTime.now(ZoneOffset.UTC);
-        var total = BundleValidator.WRITE_GROUPS.stream()
-                .mapToInt(g -> bundle.rows().getOrDefault(g, List.of()).size()).sum();
-        var written = 0;
+        long total = rows.values().stream().mapToLong(List::size).sum();
+        long done = 0;
         for (var group : BundleValidator.WRITE_GROUPS) {
-            var rows = bundle.rows().getOrDefault(group, List.of());
+            var groupRows = rows.getOrDefault(group, List.of());
             var statement = CypherStatements.named("import/" + group);
-            for (int from = 0; from < rows.size(); from += batchSize) {
-                var batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
+            for (int from = 0; from < groupRows.size(); from += batchSize) {
+                var batch = groupRows.subList(from, Math.min(groupRows.size(), from + batchSize));
                 try {
                     graph.inWriteTransaction(tx -> tx.run(statement, Map.of("rows", batch, "now", now)).consume());
                 } catch (DatabaseUnavailableException e) {
-                    if (written == 0) {
+                    if (done == 0) {
                         throw e;
                     }
-                    throw new DatabaseUnavailableException(PARTLY_WRITTEN.formatted(written, total), e);
+                    throw new DatabaseUnavailableException(PARTLY_WRITTEN.formatted(done, total), e);
                 }
-                written += batch.size();
-                LOG.debug("Import progress: {} of {} rows written ({})", written, total, group);
+                done += batch.size();
+                progress.update("records", done, total);
+                LOG.debug("Import progress: {} of {} rows written ({})", done, total, group);
             }
         }
     }
 
     /** Looks up, in one index-backed query, which referenced ids already exist in the database. */
     public ExistingIds existingIds() {
-        return refs -> {
-            var parameters = new HashMap<String, Object>();
-            parameters.put("people", List.copyOf(refs.getOrDefault("Person", Set.of())));
-            parameters.put("addresses", List.copyOf(refs.getOrDefault("Address", Set.of())));
-            parameters.put("agencies", List.copyOf(refs.getOrDefault("Agency", Set.of())));
-            parameters.put("professionals", List.copyOf(refs.getOrDefault("Professional", Set.of())));
-            return graph.read("import/existing-ids", parameters, r -> r.keys().stream().collect(Collectors.toMap(
-                    k -> k, k -> (Set<String>) new HashSet<>(r.get(k).asList(v -> v.asString()))))).get(0);
-        };
+        return refs -> lookUp("import/existing-ids", refs, null);
+    }
+
+    /**
+     * For an agency extract of the source: which referenced local ids are records of an earlier
+     * extract of that source (agencies keep the partnership's ids).
+     */
+    public ExistingIds existingRecordIds(String source) {
+        return refs -> lookUp("import/existing-record-ids", refs, source);
+    }
+
+    private Map<String, Set<String>> lookUp(String statement, Map<String, Set<String>> refs, String source) {
+        var parameters = new HashMap<String, Object>();
+        parameters.put("people", List.copyOf(refs.getOrDefault("Person", Set.of())));
+        parameters.put("addresses", List.copyOf(refs.getOrDefault("Address", Set.of())));
+        parameters.put("agencies", List.copyOf(refs.getOrDefault("Agency", Set.of())));
+        parameters.put("professionals", List.copyOf(refs.getOrDefault("Professional", Set.of())));
+        if (source != null) {
+            parameters.put("source", source);
+        }
+        return graph.read(statement, parameters, r -> r.keys().stream().collect(Collectors.toMap(
+                k -> k, k -> (Set<String>) new HashSet<>(r.get(k).asList(v -> v.asString()))))).get(0);
     }
 }

@@ -3,11 +3,15 @@ package uk.safeguarding.explorer.importing;
 import java.util.List;
 import java.util.Map;
 
+import uk.safeguarding.explorer.identity.ResolutionCounts;
 import uk.safeguarding.explorer.model.bundle.Rejection;
 
 /**
  * The answer to an import (contract): how many good records of each array were written, the
- * rejected records with array, index, id, field and reason, and warnings that did not reject.
+ * rejected records with array, index, id, field and reason, warnings that did not reject, and for
+ * an agency extract what identity resolution did ({@code resolution}: person records linked to an
+ * existing person, new persons, candidates queued for review; all zero for other bundles).
  */
-public record ImportResult(Map<String, Integer> imported, List<Rejection> rejected, List<Rejection> warnings) {
+public record ImportResult(Map<String, Integer> imported, List<Rejection> rejected, List<Rejection> warnings,
+        ResolutionCounts resolution) {
 }

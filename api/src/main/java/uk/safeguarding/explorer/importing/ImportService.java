@@ -1,6 +1,9 @@
 package uk.safeguarding.explorer.importing;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,13 +12,19 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.JsonNode;
+import uk.safeguarding.explorer.identity.Resolution;
+import uk.safeguarding.explorer.identity.ResolutionCounts;
 import uk.safeguarding.explorer.model.bundle.BundleValidator;
 import uk.safeguarding.explorer.model.bundle.ValidatedBundle;
+import uk.safeguarding.explorer.model.matching.MatchingSettings;
 import uk.safeguarding.explorer.neo4j.Graph;
 
 /**
  * Imports a bundle (DESIGN §4): validates every record, writes the good ones and reports the bad
- * ones. Used by {@code POST /api/import}, the demo-data loader and the seed CLI alike.
+ * ones. An agency extract ({@code "resolve": true}, DESIGN §9) has its people and addresses
+ * resolved to persons and addresses first ({@link Resolution}), with the matching settings of
+ * {@code EXPLORER_MATCHING_FILE} (checked at start-up) or the defaults. Used by
+ * {@code POST /api/import}, the demo-data loader and the seed CLI alike.
  */
 @Service
 public class ImportService {
@@ -24,31 +33,67 @@ public class ImportService {
 
     private final BundleValidator validator;
     private final BundleWriter writer;
+    private final Resolution resolution;
 
     /** Writes in batches of {@code batchSize} rows ({@code EXPLORER_IMPORT_BATCH_SIZE}, default 2,000). */
     @Autowired
-    public ImportService(Graph graph, Clock clock, @Value("${explorer.import.batch-size:2000}") int batchSize) {
+    public ImportService(Graph graph, Clock clock, @Value("${explorer.import.batch-size:2000}") int batchSize,
+            @Value("${explorer.matching-file:}") String matchingFile) {
+        this(graph, clock, batchSize,
+                matchingFile.isBlank() ? MatchingSettings.defaults() : MatchingSettings.load(Path.of(matchingFile)));
+    }
+
+    public ImportService(Graph graph, Clock clock, int batchSize) {
+        this(graph, clock, batchSize, MatchingSettings.defaults());
+    }
+
+    public ImportService(Graph graph, Clock clock, int batchSize, MatchingSettings settings) {
         if (batchSize < 1) {
             throw new IllegalStateException("EXPLORER_IMPORT_BATCH_SIZE must be at least 1");
         }
         this.validator = new BundleValidator(clock);
         this.writer = new BundleWriter(graph, batchSize);
+        this.resolution = new Resolution(graph, settings, batchSize);
     }
 
     /** Validates the bundle without writing anything (for a caller that must act between the two). */
     public ValidatedBundle validate(JsonNode bundle) {
-        return validator.validate(bundle, writer.existingIds());
+        var extract = bundle != null && bundle.isObject() && bundle.path("resolve").isBoolean()
+                && bundle.path("resolve").booleanValue() && bundle.path("source").isString();
+        return validator.validate(bundle, extract ? writer.existingRecordIds(bundle.path("source").stringValue().strip())
+                : writer.existingIds());
     }
 
     public ImportResult importBundle(JsonNode bundle) {
-        return write(validate(bundle));
+        return importBundle(bundle, ImportProgress.NONE);
+    }
+
+    public ImportResult importBundle(JsonNode bundle, ImportProgress progress) {
+        return write(validate(bundle), progress);
     }
 
     /** Writes the records of a validated bundle and reports the rejected ones. */
     public ImportResult write(ValidatedBundle validated) {
-        writer.write(validated);
-        LOG.info("Imported {} records ({} rejected, {} warnings)", validated.accepted(),
-                validated.rejected().size(), validated.warnings().size());
-        return new ImportResult(validated.accepted(), validated.rejected(), validated.warnings());
+        return write(validated, ImportProgress.NONE);
+    }
+
+    public ImportResult write(ValidatedBundle validated, ImportProgress progress) {
+        var counts = ResolutionCounts.NONE;
+        var warnings = new ArrayList<>(validated.warnings());
+        if (validated.resolve()) {
+            var resolved = resolution.resolveExtract(validated, progress);
+            counts = resolved.counts();
+            warnings.addAll(resolved.warnings());
+            writer.write(resolved.rows(), progress);
+            LOG.info("Imported agency extract of {}: {} records ({} rejected, {} warnings); resolution: {} linked, "
+                    + "{} new, {} queued for review", validated.source(), validated.accepted(),
+                    validated.rejected().size(), warnings.size(), counts.linked(), counts.created(), counts.queued());
+        } else {
+            resolution.prepareAnchored(validated);
+            writer.write(validated.rows(), progress);
+            LOG.info("Imported {} records ({} rejected, {} warnings)", validated.accepted(),
+                    validated.rejected().size(), validated.warnings().size());
+        }
+        return new ImportResult(validated.accepted(), validated.rejected(), List.copyOf(warnings), counts);
     }
 }

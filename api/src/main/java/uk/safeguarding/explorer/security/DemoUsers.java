@@ -21,7 +21,8 @@ public final class DemoUsers {
             new Demo("probation-officer", Role.PRACTITIONER, "probation"),
             new Demo("teacher", Role.PRACTITIONER, "school-a"),
             new Demo("meeting-chair", Role.MEETING_CHAIR, "csc"),
-            new Demo("auditor", Role.AUDITOR, null));
+            new Demo("auditor", Role.AUDITOR, null),
+            new Demo("data-steward", Role.DATA_STEWARD, null));
 
     private DemoUsers() {
     }

@@ -130,6 +130,9 @@ public class NeedToKnow {
         if (user.role() == Role.AUDITOR) {
             throw new AccessDeniedException("auditors see the audit log, not case data");
         }
+        if (user.role() == Role.DATA_STEWARD) {
+            throw new AccessDeniedException("data stewards see matching fields, not case data");
+        }
         if (user.role() == Role.ADMIN && !local) {
             throw new AccessDeniedException("administrators see no case data in production");
         }

@@ -77,7 +77,9 @@ class AuthorizationMatrixIT extends ExplorerIT {
             "teacher", union(ARCHERS, BELLS),
             // everyone concerned by a meeting social care attended (Kyle, Sara, Jack), the children's networks
             "meeting-chair", union(ARCHERS, BELLS, Set.of("p-gary")),
-            "auditor", Set.of());
+            "auditor", Set.of(),
+            // matching fields only, never case data
+            "data-steward", Set.of());
 
     /** Users whose agency or role sees health detail (health professionals, roles, health assessments). */
     private static final Set<String> HEALTH_DETAIL = Set.of("admin", "social-worker", "health-visitor", "meeting-chair");
@@ -231,6 +233,16 @@ class AuthorizationMatrixIT extends ExplorerIT {
                 + "}", Map.of(), CASE_ROLES, u -> !sees(u, "p-gary") || !OFFENDER_DETAIL.contains(u.username())
                         ? "NOT_FOUND" : Set.of("admin", "meeting-chair", "police-officer").contains(u.username())
                                 ? "BAD_REQUEST" : "FORBIDDEN"));
+        var stewards = Set.of("admin", "data-steward");
+        ops.put("matchCandidates", Operation.read("{ matchCandidates(first: 5) { id score } }", Map.of(), stewards,
+                always(null)));
+        // unknown records and candidates: stewards get NOT_FOUND, nothing is decided or split
+        ops.put("sourceRecord", Operation.read("{ sourceRecord(source: \"nowhere\", localId: \"x-1\") "
+                + "{ localId } }", Map.of(), stewards, always("NOT_FOUND")));
+        ops.put("decideMatch", Operation.read("mutation { decideMatch(candidateId: \"mc-none\", decision: SAME, "
+                + "note: \"matrix check\") { id } }", Map.of(), stewards, always("NOT_FOUND")));
+        ops.put("splitRecord", Operation.read("mutation { splitRecord(source: \"nowhere\", localId: \"x-1\", "
+                + "note: \"matrix check\") { localId } }", Map.of(), stewards, always("NOT_FOUND")));
         return ops;
     }
 
@@ -267,7 +279,8 @@ class AuthorizationMatrixIT extends ExplorerIT {
                 if (json.get("errors") == null) {
                     seen.add(id);
                 } else {
-                    var expected = user.role() == Role.AUDITOR ? "FORBIDDEN" : "NOT_FOUND";
+                    var expected = user.role() == Role.AUDITOR || user.role() == Role.DATA_STEWARD ? "FORBIDDEN"
+                            : "NOT_FOUND";
                     assertThat(classification(json)).as("%s asking for %s", user.username(), id).isEqualTo(expected);
                 }
             }

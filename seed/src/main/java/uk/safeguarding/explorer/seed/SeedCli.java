@@ -30,6 +30,8 @@ import uk.safeguarding.explorer.neo4j.SchemaMigrations;
  * java -jar seed/target/seed.jar load --store ./data --bundle ../shared/scenarios/york-practice-studies.json
  * java -jar seed/target/seed.jar load --store ./data --persons 200000 --seed 42
  * java -jar seed/target/seed.jar load --uri neo4j://host:7687 --username neo4j --password secret --persons 20000
+ * java -jar seed/target/seed.jar generate --extracts --persons 20000 --seed 42 --out target/extracts
+ * java -jar seed/target/seed.jar evaluate --extracts target/extracts --store target/eval-store
  * </pre>
  *
  * Loading uses the application's own validation and import statements, so a bundle loaded here
@@ -55,9 +57,11 @@ public final class SeedCli {
     static String usage() {
         return """
                 usage: seed generate --persons N [--seed S] [--today YYYY-MM-DD] [--chunk P] --out DIR
+                       seed generate --extracts --persons N [--seed S] [--today YYYY-MM-DD] --out DIR
                        seed load (--store DIR | --uri URI [--username U] [--password P] [--database D])
                                  (--bundle FILE [--bundle FILE ...] | --persons N [--seed S] [--today YYYY-MM-DD])
-                                 [--chunk P] [--batch ROWS]""";
+                                 [--chunk P] [--batch ROWS]
+                       seed evaluate --store DIR (--extracts DIR | --persons N [--seed S]) [--batch ROWS]""";
     }
 
     /** Parsed options: repeated ones keep every value. */
@@ -100,9 +104,18 @@ public final class SeedCli {
             uk.safeguarding.explorer.bench.BenchRunner.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return 0;
         }
-        var options = Options.parse(args, 1);
+        var rest = new ArrayList<>(List.of(args).subList(1, args.length));
+        var extracts = "generate".equals(args[0]) && rest.remove("--extracts");
+        var options = Options.parse(rest.toArray(String[]::new), 0);
         switch (args[0]) {
-            case "generate" -> generate(options);
+            case "generate" -> {
+                if (extracts) {
+                    Extracts.generate(options);
+                } else {
+                    generate(options);
+                }
+            }
+            case "evaluate" -> Extracts.evaluate(Options.parse(args, 1));
             case "load" -> load(options);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
@@ -157,25 +170,51 @@ public final class SeedCli {
     public record LoadResult(long records, long rejected, double seconds) {
     }
 
-    /** Loads the bundles named by --bundle, or a generated population, into the graph. */
+    /** Loads the bundles named by --bundle, or a generated population, into the graph, with a progress bar. */
     public static LoadResult load(Graph graph, Options options) throws IOException {
         var service = new ImportService(graph, Clock.systemUTC(), options.integer("batch", 5_000));
         var totals = new long[2];
+        var bundles = options.all("bundle");
+        var trees = new ArrayList<JsonNode>();
+        for (var file : bundles) {
+            trees.add(JsonMapper.shared().readTree(Path.of(file).toFile()));
+        }
+        // the total is known for files; for a generated population, about 4.4 records a person
+        var expected = bundles.isEmpty() ? (long) (options.integer("persons", 0) * 4.4)
+                : trees.stream().mapToLong(SeedCli::records).sum();
+        var bar = new ProgressBar(System.err, expected);
         Consumer<JsonNode> importer = bundle -> {
-            var result = service.importBundle(bundle);
+            var size = records(bundle);
+            var result = service.importBundle(bundle, bar.within(size));
+            bar.advance(0);
             totals[0] += result.imported().values().stream().mapToLong(Integer::longValue).sum();
             totals[1] += result.rejected().size();
-            result.rejected().stream().limit(5).forEach(r -> System.err.println("rejected: " + r));
+            result.rejected().stream().limit(5).forEach(r -> System.err.println("\nrejected: " + r));
         };
         var started = System.nanoTime();
-        var bundles = options.all("bundle");
-        if (!bundles.isEmpty()) {
-            for (var file : bundles) {
-                importer.accept(JsonMapper.shared().readTree(Path.of(file).toFile()));
-            }
+        var done = new long[1];
+        Consumer<JsonNode> counted = bundle -> {
+            importer.accept(bundle);
+            done[0] += records(bundle);
+            bar.advance(0);
+        };
+        if (!trees.isEmpty()) {
+            trees.forEach(counted);
         } else {
-            generator(options).generate(options.integer("chunk", 10_000), importer);
+            generator(options).generate(options.integer("chunk", 10_000), counted);
         }
+        bar.finish();
         return new LoadResult(totals[0], totals[1], (System.nanoTime() - started) / 1e9);
+    }
+
+    /** How many records a bundle holds (every array's length). */
+    static long records(JsonNode bundle) {
+        long n = 0;
+        for (var name : bundle.propertyNames()) {
+            if (bundle.get(name).isArray()) {
+                n += bundle.get(name).size();
+            }
+        }
+        return n;
     }
 }

@@ -49,7 +49,7 @@ public final class BundleValidator {
     public static final Set<String> REFERRAL_SOURCES = Set.of("1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C",
             "3D", "3E", "3F", "4", "5A", "5B", "5C", "5D", "6", "7", "8", "9", "10");
 
-    private static final Set<String> ROOT_FIELDS = Set.of("source");
+    private static final Set<String> ROOT_FIELDS = Set.of("source", "resolve");
     private static final String PERSON = "Person";
     private static final String ADDRESS = "Address";
     private static final String AGENCY = "Agency";
@@ -76,6 +76,7 @@ public final class BundleValidator {
 
         private final JsonNode root;
         private final String bundleSource;
+        private final boolean resolve;
         private final LocalDate today = LocalDate.now(clock);
         private final Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
         private final Map<String, Integer> accepted = new LinkedHashMap<>();
@@ -91,6 +92,19 @@ public final class BundleValidator {
                 throw new BundleFormatException("\"source\" must be a non-blank string (the supplying agency's id)");
             }
             this.bundleSource = source == null || source.isNull() ? null : source.stringValue().strip();
+            var resolveFlag = root.get("resolve");
+            if (resolveFlag != null && !resolveFlag.isNull() && !resolveFlag.isBoolean()) {
+                throw new BundleFormatException("\"resolve\" must be true (an agency extract) or false");
+            }
+            this.resolve = resolveFlag != null && resolveFlag.isBoolean() && resolveFlag.booleanValue();
+            if (resolve && bundleSource == null) {
+                throw new BundleFormatException("an agency extract (\"resolve\": true) needs a \"source\": "
+                        + "the id of the supplying agency");
+            }
+            if (bundleSource != null && bundleSource.contains(":")) {
+                throw new BundleFormatException("\"source\" must not contain ':' (it prefixes the ids of agency "
+                        + "extracts)");
+            }
             for (var name : root.propertyNames()) {
                 if (!ARRAYS.contains(name) && !ROOT_FIELDS.contains(name)) {
                     warnings.add(new Rejection(name, -1, null, name, "unknown top-level field, ignored"));
@@ -105,7 +119,7 @@ public final class BundleValidator {
         }
 
         ValidatedBundle result() {
-            return new ValidatedBundle(rows, accepted, rejected, warnings);
+            return new ValidatedBundle(rows, accepted, rejected, warnings, resolve, bundleSource);
         }
 
         void lookUpReferences(ExistingIds existingIds) {
@@ -222,6 +236,11 @@ public final class BundleValidator {
             }
             if (source == null) {
                 r.reject("source", "is required: give the bundle a \"source\" or the record its own");
+            } else if (source.contains(":")) {
+                r.reject("source", "must not contain ':' (it prefixes the ids of agency extracts)");
+            } else if (resolve && !source.equals(bundleSource)) {
+                r.reject("source", "must be the extract's source \"" + bundleSource + "\": every record of an "
+                        + "agency extract comes from the supplying agency");
             }
             row.put("source", source);
             row.put("recordedAt", r.instant("recordedAt", false));

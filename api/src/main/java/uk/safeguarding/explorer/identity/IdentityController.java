@@ -1,0 +1,57 @@
+package uk.safeguarding.explorer.identity;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+import uk.safeguarding.explorer.graph.Views.PersonView;
+import uk.safeguarding.explorer.identity.IdentityViews.MatchCandidateView;
+import uk.safeguarding.explorer.identity.IdentityViews.SourceRecordView;
+
+/**
+ * The identity-resolution part of the schema (identity.graphqls): the steward's queue, records and
+ * decisions, and {@code Person.records}, batched so that a list of people costs one query.
+ */
+@Controller
+class IdentityController {
+
+    private final StewardService service;
+
+    IdentityController(StewardService service) {
+        this.service = service;
+    }
+
+    @QueryMapping
+    List<MatchCandidateView> matchCandidates(@Argument Integer first) {
+        return service.matchCandidates(first);
+    }
+
+    @QueryMapping
+    SourceRecordView sourceRecord(@Argument String source, @Argument String localId) {
+        return service.sourceRecord(source, localId);
+    }
+
+    @MutationMapping
+    MatchCandidateView decideMatch(@Argument String candidateId, @Argument String decision, @Argument String note) {
+        return service.decideMatch(candidateId, decision, note);
+    }
+
+    @MutationMapping
+    SourceRecordView splitRecord(@Argument String source, @Argument String localId, @Argument String note) {
+        return service.splitRecord(source, localId, note);
+    }
+
+    @BatchMapping(typeName = "Person", field = "records")
+    Map<PersonView, List<SourceRecordView>> records(List<PersonView> people) {
+        var found = service.recordsOf(people.stream().map(PersonView::id).distinct().toList());
+        var result = new LinkedHashMap<PersonView, List<SourceRecordView>>();
+        people.forEach(p -> result.put(p, found.getOrDefault(p.id(), List.of())));
+        return result;
+    }
+}

@@ -1,0 +1,92 @@
+package uk.safeguarding.explorer.identity;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import uk.safeguarding.explorer.model.Ages;
+import uk.safeguarding.explorer.network.Network;
+import uk.safeguarding.explorer.network.Network.Edge;
+import uk.safeguarding.explorer.network.Network.Node;
+import uk.safeguarding.explorer.network.Network.NodeKind;
+import uk.safeguarding.explorer.security.NeedToKnow;
+
+/**
+ * Pending match candidates in a network (DESIGN §9): a {@code POSSIBLY_SAME_AS} edge between two
+ * people a steward has still to decide on, and a badge on everyone with a pending candidate. The
+ * other person is shown only when the user may see them anyway (need-to-know, audited): a pending
+ * candidate gives no one access to anything; the badge alone says a duplicate may exist.
+ */
+@Service
+@PreAuthorize("hasAnyRole('ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
+public class PossibleMatches {
+
+    /** The edge type of a pending candidate. */
+    public static final String EDGE = "POSSIBLY_SAME_AS";
+
+    private final StewardRepository repository;
+    private final NeedToKnow needToKnow;
+
+    PossibleMatches(StewardRepository repository, NeedToKnow needToKnow) {
+        this.repository = repository;
+        this.needToKnow = needToKnow;
+    }
+
+    /** The network with its pending candidates, and the people in it who have one. */
+    public record Augmented(List<Node> nodes, List<Edge> edges, Set<String> pending) {
+    }
+
+    public Augmented augment(Network network) {
+        var nodes = new ArrayList<>(network.nodes());
+        var edges = new ArrayList<>(network.edges());
+        var inNetwork = new HashMap<String, Node>();
+        nodes.stream().filter(n -> n.kind() == NodeKind.PERSON).forEach(n -> inNetwork.put(n.id(), n));
+        if (inNetwork.isEmpty()) {
+            return new Augmented(nodes, edges, Set.of());
+        }
+        var pending = repository.pendingAmong(inNetwork.keySet());
+        var flagged = new HashSet<String>();
+        var outside = new LinkedHashMap<String, Node>();
+        for (var p : pending) {
+            if (inNetwork.containsKey(p.a())) {
+                flagged.add(p.a());
+            }
+            if (inNetwork.containsKey(p.b())) {
+                flagged.add(p.b());
+            }
+            if (!inNetwork.containsKey(p.a())) {
+                outside.putIfAbsent(p.a(), inNetwork.get(p.b()));
+            } else if (!inNetwork.containsKey(p.b())) {
+                outside.putIfAbsent(p.b(), inNetwork.get(p.a()));
+            }
+        }
+        if (!outside.isEmpty()) {
+            var visible = needToKnow.check("network", outside.keySet()).visible();
+            for (var person : repository.people(visible)) {
+                var anchor = outside.get(person.id());
+                var dob = person.dateOfBirth();
+                var node = new Node("Person:" + person.id(), person.id(), NodeKind.PERSON, person.displayName(),
+                        Ages.isChild(dob, person.deceasedOn(), network.asOf()), person.sex(), dob,
+                        Ages.ageOn(dob, network.asOf()), null, null, null, null,
+                        // markers are shown when the person is opened, through redaction
+                        List.of(), anchor.depth() + 1, false, List.of(), false);
+                nodes.add(node);
+                inNetwork.put(person.id(), node);
+                flagged.add(person.id());
+            }
+        }
+        for (var p : pending) {
+            if (inNetwork.containsKey(p.a()) && inNetwork.containsKey(p.b())) {
+                edges.add(new Edge("possibly:" + p.id(), EDGE, "Person:" + p.a(), "Person:" + p.b(), null, null, null,
+                        null, null, null, true, false));
+            }
+        }
+        return new Augmented(nodes, edges, flagged);
+    }
+}

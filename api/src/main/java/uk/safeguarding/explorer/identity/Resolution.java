@@ -1,0 +1,716 @@
+package uk.safeguarding.explorer.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.neo4j.driver.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import uk.safeguarding.explorer.cypher.CypherStatements;
+import uk.safeguarding.explorer.importing.ImportProgress;
+import uk.safeguarding.explorer.model.bundle.Rejection;
+import uk.safeguarding.explorer.model.bundle.ValidatedBundle;
+import uk.safeguarding.explorer.model.matching.Candidate;
+import uk.safeguarding.explorer.model.matching.Comparison;
+import uk.safeguarding.explorer.model.matching.Decision;
+import uk.safeguarding.explorer.model.matching.Evidence;
+import uk.safeguarding.explorer.model.matching.MatchRecord;
+import uk.safeguarding.explorer.model.matching.MatchingSettings;
+import uk.safeguarding.explorer.model.matching.Nicknames;
+import uk.safeguarding.explorer.model.matching.Resolver;
+import uk.safeguarding.explorer.model.matching.Scorer;
+import uk.safeguarding.explorer.model.matching.Standardise;
+import uk.safeguarding.explorer.neo4j.Graph;
+
+/**
+ * Identity resolution at import (DESIGN §9). For an agency extract ({@code "resolve": true}) it
+ * resolves every address record (UPRN, else postcode and standardised first line) and every person
+ * record (blocking keys, then the matching engine's decision rules) in batches: one read
+ * transaction finds the candidates of a batch by index seeks, the records are scored in parallel
+ * in Java, one write transaction writes the batch. Records of one batch that could affect each
+ * other (sharing a blocking key or a candidate, or related in the extract) are decided in one
+ * sequence, records with a date of birth first; unrelated groups are decided in parallel. Then it
+ * rewrites the extract's other records to the resolved ids, each relationship remembering the
+ * records its ends came through. For a bundle without {@code resolve} it only adds the standardised
+ * fields and blocking keys with which its people and addresses are kept as anchored source records.
+ */
+public final class Resolution {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Resolution.class);
+    private static final String PERSON = "Person";
+    private static final String ADDRESS = "Address";
+    private static final int PARENT_GAP_YEARS = 12;
+    private static final List<String> PERSON_PAIRS = List.of("parent-of", "partner-of", "sibling-of",
+            "has-contact-with");
+
+    private final Graph graph;
+    private final Resolver resolver;
+    private final Nicknames nicknames = Nicknames.standard();
+    private final int batchSize;
+    private long readNanos;
+    private long decideNanos;
+    private long writeNanos;
+
+    public Resolution(Graph graph, MatchingSettings settings, int batchSize) {
+        this.graph = graph;
+        this.resolver = new Resolver(new Scorer(settings, nicknames));
+        this.batchSize = Math.max(100, Math.min(batchSize, 5_000));
+    }
+
+    // --- bundles without resolve ---------------------------------------------------------------
+
+    /** Adds to a plain bundle's people and address rows the fields their anchored source records keep. */
+    public void prepareAnchored(ValidatedBundle bundle) {
+        for (var row : bundle.rows().getOrDefault("people", List.of())) {
+            var record = matchRecord(row, (String) row.get("source") + ":" + row.get("id"));
+            row.put("record", recordFields(row, record));
+        }
+        for (var row : bundle.rows().getOrDefault("addresses", List.of())) {
+            row.put("matchKey", Standardise.addressKey((String) row.get("line1"), (String) row.get("line2"),
+                    (String) row.get("postcode")));
+        }
+    }
+
+    // --- agency extracts ----------------------------------------------------------------------------
+
+    /** What resolving an extract produced: the counts, and the rows of the other arrays rewritten. */
+    public record Resolved(ResolutionCounts counts, Map<String, List<Map<String, Object>>> rows,
+            List<Rejection> warnings) {
+    }
+
+    /**
+     * Resolves and writes the people and addresses of a validated extract, and returns its other
+     * rows rewritten to the resolved ids (people and addresses are written here, not by the caller).
+     */
+    public Resolved resolveExtract(ValidatedBundle bundle, ImportProgress progress) {
+        var source = bundle.source();
+        var now = ZonedDateTime.now(ZoneOffset.UTC);
+        var rows = bundle.rows();
+        var addressIds = new HashMap<String, String>();
+        var postcodes = new HashMap<String, String>();
+        resolveAddresses(source, rows.getOrDefault("addresses", List.of()), addressIds, postcodes, now);
+        var personIds = new ConcurrentHashMap<String, String>();
+        lookUpEarlierRecords(source, rows, personIds, addressIds, postcodes);
+        var counts = resolvePeople(source, rows, personIds, addressIds, postcodes, now, progress);
+        var warnings = new ArrayList<Rejection>();
+        var rewritten = new Rewriter(source, personIds, addressIds, warnings).rewrite(rows);
+        return new Resolved(counts, rewritten, warnings);
+    }
+
+    // --- addresses ---------------------------------------------------------------------------
+
+    private void resolveAddresses(String source, List<Map<String, Object>> rows, Map<String, String> addressIds,
+            Map<String, String> postcodes, ZonedDateTime now) {
+        for (int from = 0; from < rows.size(); from += batchSize) {
+            var batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
+            var queries = new ArrayList<Map<String, Object>>();
+            for (var row : batch) {
+                var q = new HashMap<String, Object>();
+                q.put("source", source);
+                q.put("localId", row.get("id"));
+                q.put("uprn", row.get("uprn"));
+                q.put("matchKey", Standardise.addressKey((String) row.get("line1"), (String) row.get("line2"),
+                        (String) row.get("postcode")));
+                q.put("newId", source + ":" + row.get("id"));
+                queries.add(q);
+            }
+            var answers = graph.read("identity/address-candidates", Map.of("rows", queries), r -> r);
+            var byLocal = new HashMap<String, org.neo4j.driver.Record>();
+            answers.forEach(r -> byLocal.put(r.get("localId").asString(), r));
+            var writes = new ArrayList<Map<String, Object>>();
+            var byKeyInBatch = new HashMap<String, String>();
+            for (int i = 0; i < batch.size(); i++) {
+                var row = batch.get(i);
+                var q = queries.get(i);
+                var localId = (String) row.get("id");
+                var answer = byLocal.get(localId);
+                String addressId;
+                if (!answer.get("own").isNull()) {
+                    addressId = answer.get("own").asString();
+                } else if (!answer.get("byUprn").isNull()) {
+                    addressId = answer.get("byUprn").asString();
+                } else if (!answer.get("byKey").isNull()) {
+                    addressId = answer.get("byKey").asString();
+                } else {
+                    var inBatch = row.get("uprn") != null ? byKeyInBatch.get("uprn:" + row.get("uprn")) : null;
+                    if (inBatch == null && q.get("matchKey") != null) {
+                        inBatch = byKeyInBatch.get("key:" + q.get("matchKey"));
+                    }
+                    addressId = inBatch != null ? inBatch
+                            : answer.get("taken").asBoolean() ? freshId(source, localId) : (String) q.get("newId");
+                }
+                if (row.get("uprn") != null) {
+                    byKeyInBatch.putIfAbsent("uprn:" + row.get("uprn"), addressId);
+                }
+                if (q.get("matchKey") != null) {
+                    byKeyInBatch.putIfAbsent("key:" + q.get("matchKey"), addressId);
+                }
+                addressIds.put(localId, addressId);
+                var postcode = Standardise.postcode((String) row.get("postcode"));
+                if (postcode != null) {
+                    postcodes.put(addressId, postcode);
+                }
+                var fields = new HashMap<String, Object>();
+                fields.put("uprn", row.get("uprn"));
+                fields.put("matchKey", q.get("matchKey"));
+                fields.put("line1", row.get("line1"));
+                fields.put("postcode", row.get("postcode"));
+                var addressFields = new HashMap<String, Object>();
+                for (var key : List.of("uprn", "line1", "line2", "town", "postcode", "kind")) {
+                    addressFields.put(key, row.get(key));
+                }
+                var write = new HashMap<String, Object>();
+                write.put("source", source);
+                write.put("localId", localId);
+                write.put("key", source + ":" + localId);
+                write.put("addressId", addressId);
+                write.put("fields", fields);
+                write.put("addressFields", addressFields);
+                write.put("recordedAt", row.get("recordedAt"));
+                writes.add(write);
+            }
+            graph.inWriteTransaction(tx -> tx.run(CypherStatements.named(
+                    "identity/write-address-records"), Map.of("rows", writes, "now", now)).consume());
+        }
+    }
+
+    /** The persons and addresses of records of earlier extracts of the source that this one refers to. */
+    private void lookUpEarlierRecords(String source, Map<String, List<Map<String, Object>>> rows,
+            Map<String, String> personIds, Map<String, String> addressIds, Map<String, String> postcodes) {
+        var inBundle = new HashSet<String>();
+        rows.getOrDefault("people", List.of()).forEach(r -> inBundle.add((String) r.get("id")));
+        var people = new LinkedHashSet<String>();
+        var addresses = new LinkedHashSet<String>();
+        for (var group : List.of("parent-of", "partner-of", "sibling-of", "has-contact-with", "lives-at")) {
+            for (var row : rows.getOrDefault(group, List.of())) {
+                people.add((String) row.get("fromId"));
+                if ("lives-at".equals(group)) {
+                    addresses.add((String) row.get("toId"));
+                } else {
+                    people.add((String) row.get("toId"));
+                }
+            }
+        }
+        rows.getOrDefault("involvements", List.of()).forEach(r -> people.add((String) r.get("person")));
+        rows.getOrDefault("markers-on-person", List.of()).forEach(r -> people.add((String) r.get("on")));
+        rows.getOrDefault("markers-on-address", List.of()).forEach(r -> addresses.add((String) r.get("on")));
+        rows.getOrDefault("referrals", List.of()).forEach(r -> people.add((String) r.get("about")));
+        rows.getOrDefault("assessments", List.of()).forEach(r -> people.add((String) r.get("of")));
+        for (var meeting : rows.getOrDefault("meetings", List.of())) {
+            people.addAll(strings(meeting.get("concerns")));
+            for (var action : maps(meeting.get("actions"))) {
+                people.addAll(strings(action.get("for")));
+            }
+        }
+        rows.getOrDefault("events", List.of()).forEach(r -> people.addAll(strings(r.get("involves"))));
+        people.removeAll(inBundle);
+        people.remove(null);
+        addresses.removeAll(addressIds.keySet());
+        addresses.remove(null);
+        if (people.isEmpty() && addresses.isEmpty()) {
+            return;
+        }
+        graph.read("identity/record-owners", Map.of("source", source, "people", List.copyOf(people),
+                "addresses", List.copyOf(addresses)), r -> r).forEach(r -> {
+                    var localId = r.get("localId").asString();
+                    var id = r.get("id").asString();
+                    if (PERSON.equals(r.get("label").asString())) {
+                        personIds.put(localId, id);
+                    } else {
+                        addressIds.put(localId, id);
+                        if (!r.get("postcode").isNull()) {
+                            postcodes.put(id, Standardise.postcode(r.get("postcode").asString()));
+                        }
+                    }
+                });
+    }
+
+    // --- people ---------------------------------------------------------------------------------
+
+    /** One incoming person record of the extract. */
+    private record Incoming(int order, String localId, Map<String, Object> row, MatchRecord record,
+            Map<String, String> keys) {
+
+        String key() {
+            return record.key();
+        }
+    }
+
+    /** What the database knows of one candidate person. */
+    private record PersonInfo(Set<String> nhs, Set<String> pnc, Set<String> upn, Set<String> addressIds,
+            Set<String> postcodes, Set<String> notSame) {
+    }
+
+    /** The outcome for one incoming record. */
+    private record Outcome(Incoming incoming, String personId, Decision decision, boolean existed) {
+    }
+
+    private ResolutionCounts resolvePeople(String source, Map<String, List<Map<String, Object>>> rows,
+            Map<String, String> personIds, Map<String, String> addressIds, Map<String, String> postcodes,
+            ZonedDateTime now, ImportProgress progress) {
+        var peopleRows = rows.getOrDefault("people", List.of());
+        if (peopleRows.isEmpty()) {
+            return ResolutionCounts.NONE;
+        }
+        // the addresses each record's own extract gives it
+        var homes = new HashMap<String, Set<String>>();
+        for (var row : rows.getOrDefault("lives-at", List.of())) {
+            var address = addressIds.get((String) row.get("toId"));
+            if (address != null) {
+                homes.computeIfAbsent((String) row.get("fromId"), k -> new LinkedHashSet<>()).add(address);
+            }
+        }
+        // pairs the extract itself says are two people (parent and child, partners, siblings, contacts)
+        var apart = new HashMap<String, Set<String>>();
+        for (var group : PERSON_PAIRS) {
+            for (var row : rows.getOrDefault(group, List.of())) {
+                var a = (String) row.get("fromId");
+                var b = (String) row.get("toId");
+                apart.computeIfAbsent(a, k -> new HashSet<>()).add(b);
+                apart.computeIfAbsent(b, k -> new HashSet<>()).add(a);
+            }
+        }
+        // a parent is at least a dozen years older than the children the extract gives them: a
+        // contact without a date of birth is not taken for someone too young to be that parent
+        var dobs = new HashMap<String, LocalDate>();
+        peopleRows.forEach(r -> {
+            if (r.get("dateOfBirth") != null) {
+                dobs.put((String) r.get("id"), (LocalDate) r.get("dateOfBirth"));
+            }
+        });
+        var bornBy = new HashMap<String, LocalDate>();
+        for (var row : rows.getOrDefault("parent-of", List.of())) {
+            var child = dobs.get((String) row.get("toId"));
+            if (child != null) {
+                bornBy.merge((String) row.get("fromId"), child.minusYears(PARENT_GAP_YEARS),
+                        (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        var incoming = new ArrayList<Incoming>();
+        for (int i = 0; i < peopleRows.size(); i++) {
+            var row = peopleRows.get(i);
+            var localId = (String) row.get("id");
+            var ids = homes.getOrDefault(localId, Set.of());
+            var codes = new HashSet<String>();
+            ids.forEach(a -> {
+                if (postcodes.containsKey(a)) {
+                    codes.add(postcodes.get(a));
+                }
+            });
+            var record = matchRecord(row, source + ":" + localId).at(ids, codes);
+            incoming.add(new Incoming(i, localId, row, record, record.blockingKeys(nicknames)));
+        }
+        // records with a date of birth are decided first: a contact without one is then weighed
+        // against people already known (a father is not taken for his son of the same name)
+        incoming.sort(Comparator.comparing((Incoming x) -> x.record().dateOfBirth() == null)
+                .thenComparingInt(Incoming::order));
+        long linked = 0;
+        long created = 0;
+        long queued = 0;
+        var started = System.nanoTime();
+        var lastLog = started;
+        readNanos = 0;
+        decideNanos = 0;
+        writeNanos = 0;
+        for (int from = 0; from < incoming.size(); from += batchSize) {
+            var batch = incoming.subList(from, Math.min(incoming.size(), from + batchSize));
+            var outcomes = resolveBatch(source, batch, personIds, apart, bornBy);
+            var writeStarted = System.nanoTime();
+            var writes = new ArrayList<Map<String, Object>>();
+            var candidates = new ArrayList<Map<String, Object>>();
+            for (var outcome : outcomes) {
+                writes.add(personWrite(source, outcome));
+                if (outcome.existed()) {
+                    continue;
+                }
+                var decision = outcome.decision();
+                if (decision.linkedBy() == Decision.LinkedBy.NEW) {
+                    created++;
+                } else {
+                    linked++;
+                }
+                for (var review : decision.review()) {
+                    candidates.add(candidateWrite(source, outcome.incoming(), review));
+                }
+            }
+            queued += candidates.size();
+            graph.inWriteTransaction(tx -> {
+                tx.run(CypherStatements.named("identity/write-person-records"),
+                        Map.of("rows", writes, "now", now)).consume();
+                if (!candidates.isEmpty()) {
+                    tx.run(CypherStatements.named("identity/write-candidates"),
+                            Map.of("candidates", candidates, "now", now)).consume();
+                }
+                return null;
+            });
+            writeNanos += System.nanoTime() - writeStarted;
+            var done = from + batch.size();
+            progress.update("people", done, incoming.size());
+            var nowNanos = System.nanoTime();
+            if (nowNanos - lastLog > 10_000_000_000L && done < incoming.size()) {
+                lastLog = nowNanos;
+                var rate = done / ((nowNanos - started) / 1e9);
+                LOG.info("Resolved {} of {} person records of {} ({} records/s, about {} s left)", done,
+                        incoming.size(), source, Math.round(rate), Math.round((incoming.size() - done) / rate));
+            }
+        }
+        LOG.info("Resolved {} person records of {}: candidates read in {} s, decided in {} s, written in {} s",
+                incoming.size(), source, seconds(readNanos), seconds(decideNanos), seconds(writeNanos));
+        return new ResolutionCounts(linked, created, queued);
+    }
+
+    private static String seconds(long nanos) {
+        return String.format("%.1f", nanos / 1e9);
+    }
+
+    private List<Outcome> resolveBatch(String source, List<Incoming> batch, Map<String, String> personIds,
+            Map<String, Set<String>> apart, Map<String, LocalDate> bornBy) {
+        var queries = new ArrayList<Map<String, Object>>();
+        for (var in : batch) {
+            var q = new HashMap<String, Object>(in.keys());
+            q.put("source", source);
+            q.put("localId", in.localId());
+            q.put("nhsNumber", in.record().nhsNumber());
+            q.put("pncKey", in.record().pncId());
+            q.put("upn", in.record().upn());
+            q.put("newId", source + ":" + in.localId());
+            q.put("addressIds", List.copyOf(in.record().addressIds()));
+            queries.add(q);
+        }
+        var own = new HashMap<String, String>();
+        var taken = new HashSet<String>();
+        var found = new HashMap<String, List<String[]>>();
+        var people = new LinkedHashSet<String>();
+        var info = new HashMap<String, PersonInfo>();
+        var readStarted = System.nanoTime();
+        graph.inReadTransaction(tx -> {
+            for (var r : Graph.read(tx, "identity/person-candidates", Map.of("rows", queries), r -> r)) {
+                var localId = r.get("localId").asString();
+                if (!r.get("own").isNull()) {
+                    own.put(localId, r.get("own").asString());
+                }
+                if (r.get("taken").asBoolean()) {
+                    taken.add(localId);
+                }
+                var list = new ArrayList<String[]>();
+                for (var f : r.get("found").values()) {
+                    var person = f.get(2).asString();
+                    list.add(new String[] {f.get(0).asString(), f.get(1).asString(), person});
+                    people.add(person);
+                }
+                found.put(localId, list);
+            }
+            // records of earlier extracts this batch's records are related to
+            for (var in : batch) {
+                for (var other : apart.getOrDefault(in.localId(), Set.of())) {
+                    var id = personIds.get(other);
+                    if (id != null) {
+                        people.add(id);
+                    }
+                }
+            }
+            if (!people.isEmpty()) {
+                for (var r : Graph.read(tx, "identity/candidate-persons", Map.of("ids", List.copyOf(people)), r -> r)) {
+                    info.put(r.get("id").asString(), new PersonInfo(set(r.get("nhsNumber")),
+                            pnc(r.get("pncId")), set(r.get("upn")), Set.copyOf(r.get("addressIds").asList(Value::asString)),
+                            postcodes(r.get("postcodes")), Set.copyOf(r.get("notSame").asList(Value::asString))));
+                }
+            }
+            return null;
+        });
+        readNanos += System.nanoTime() - readStarted;
+        var decideStarted = System.nanoTime();
+        // existing records keep their person; the rest are grouped into independent sequences
+        var outcomes = new ConcurrentHashMap<String, Outcome>();
+        var pending = new ArrayList<Incoming>();
+        for (var in : batch) {
+            var existing = own.get(in.localId());
+            if (existing != null) {
+                personIds.put(in.localId(), existing);
+                outcomes.put(in.localId(), new Outcome(in, existing, null, true));
+            } else {
+                pending.add(in);
+            }
+        }
+        var groups = groups(pending, found, apart);
+        groups.parallelStream().forEach(group -> decide(source, group, found, info, taken, personIds, apart,
+                bornBy, outcomes));
+        var result = new ArrayList<Outcome>();
+        for (var in : batch) {
+            result.add(outcomes.get(in.localId()));
+        }
+        decideNanos += System.nanoTime() - decideStarted;
+        return result;
+    }
+
+    /**
+     * Splits the batch into groups that cannot affect each other: records sharing a blocking key
+     * value or a candidate person, or related in the extract, fall into one group (union-find).
+     */
+    private static List<List<Incoming>> groups(List<Incoming> pending, Map<String, List<String[]>> found,
+            Map<String, Set<String>> apart) {
+        var parent = new int[pending.size()];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+        }
+        var firstByKey = new HashMap<String, Integer>();
+        var byLocal = new HashMap<String, Integer>();
+        for (int i = 0; i < pending.size(); i++) {
+            byLocal.put(pending.get(i).localId(), i);
+        }
+        for (int i = 0; i < pending.size(); i++) {
+            var in = pending.get(i);
+            var keys = new ArrayList<>(keySet(in));
+            for (var f : found.getOrDefault(in.localId(), List.of())) {
+                keys.add("person=" + f[2]);
+            }
+            for (var key : keys) {
+                var first = firstByKey.putIfAbsent(key, i);
+                if (first != null) {
+                    union(parent, first, i);
+                }
+            }
+            for (var other : apart.getOrDefault(in.localId(), Set.of())) {
+                var j = byLocal.get(other);
+                if (j != null) {
+                    union(parent, i, j);
+                }
+            }
+        }
+        var groups = new LinkedHashMap<Integer, List<Incoming>>();
+        for (int i = 0; i < pending.size(); i++) {
+            groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(pending.get(i));
+        }
+        return List.copyOf(groups.values());
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        var x = find(parent, a);
+        var y = find(parent, b);
+        if (x != y) {
+            parent[Math.max(x, y)] = Math.min(x, y);
+        }
+    }
+
+    /** Decides one group's records in order (a date of birth first, then the extract's order). */
+    private void decide(String source, List<Incoming> group, Map<String, List<String[]>> found,
+            Map<String, PersonInfo> info, Set<String> taken, Map<String, String> personIds,
+            Map<String, Set<String>> apart, Map<String, LocalDate> bornBy, Map<String, Outcome> outcomes) {
+        var assigned = new LinkedHashMap<String, List<MatchRecord>>();
+        var decidedKeys = new HashMap<String, Set<String>>();
+        var decided = new ArrayList<Incoming>();
+        for (var in : group) {
+            var records = new LinkedHashMap<String, List<MatchRecord>>();
+            for (var f : found.getOrDefault(in.localId(), List.of())) {
+                records.computeIfAbsent(f[2], k -> new ArrayList<>()).add(MatchRecord.fromSignature(f[0], f[1]));
+            }
+            var myKeys = keySet(in);
+            for (var earlier : decided) {
+                var shares = decidedKeys.get(earlier.localId()).stream().anyMatch(myKeys::contains);
+                if (shares) {
+                    records.computeIfAbsent(personIds.get(earlier.localId()), k -> new ArrayList<>());
+                }
+            }
+            var excluded = new HashSet<String>();
+            for (var other : apart.getOrDefault(in.localId(), Set.of())) {
+                var id = personIds.get(other);
+                if (id != null) {
+                    excluded.add(id);
+                }
+            }
+            var candidates = new ArrayList<Candidate>();
+            for (var entry : records.entrySet()) {
+                var personId = entry.getKey();
+                var list = new ArrayList<>(entry.getValue());
+                var person = info.get(personId);
+                var nhs = new HashSet<String>();
+                var pnc = new HashSet<String>();
+                var upn = new HashSet<String>();
+                var addressIds = new HashSet<String>();
+                var codes = new HashSet<String>();
+                var notSame = Set.<String>of();
+                if (person != null) {
+                    nhs.addAll(person.nhs());
+                    pnc.addAll(person.pnc());
+                    upn.addAll(person.upn());
+                    addressIds.addAll(person.addressIds());
+                    codes.addAll(person.postcodes());
+                    notSame = person.notSame();
+                }
+                for (var joined : assigned.getOrDefault(personId, List.of())) {
+                    list.add(joined);
+                    addIfPresent(nhs, joined.nhsNumber());
+                    addIfPresent(pnc, joined.pncId());
+                    addIfPresent(upn, joined.upn());
+                    addressIds.addAll(joined.addressIds());
+                    codes.addAll(joined.postcodes());
+                }
+                var tooYoung = false;
+                var bound = in.record().dateOfBirth() == null ? bornBy.get(in.localId()) : null;
+                if (bound != null) {
+                    var known = list.stream().map(MatchRecord::dateOfBirth).filter(Objects::nonNull).toList();
+                    tooYoung = !known.isEmpty() && known.stream().allMatch(d -> d.isAfter(bound));
+                }
+                candidates.add(new Candidate(personId, list, nhs, pnc, upn, addressIds, codes,
+                        excluded.contains(personId) || notSame.contains(in.key()) || tooYoung));
+            }
+            var decision = resolver.decide(in.record(), candidates);
+            var personId = decision.personId() != null ? decision.personId()
+                    : taken.contains(in.localId()) ? freshId(source, in.localId()) : source + ":" + in.localId();
+            personIds.put(in.localId(), personId);
+            assigned.computeIfAbsent(personId, k -> new ArrayList<>()).add(in.record());
+            decidedKeys.put(in.localId(), myKeys);
+            decided.add(in);
+            outcomes.put(in.localId(), new Outcome(in, personId, decision, false));
+        }
+    }
+
+    private static Set<String> keySet(Incoming in) {
+        var keys = new HashSet<String>();
+        in.keys().forEach((k, v) -> {
+            if (v != null) {
+                keys.add(k + "=" + v);
+            }
+        });
+        if (in.record().nhsNumber() != null) {
+            keys.add("nhs=" + in.record().nhsNumber());
+        }
+        if (in.record().pncId() != null) {
+            keys.add("pnc=" + in.record().pncId());
+        }
+        if (in.record().upn() != null) {
+            keys.add("upn=" + in.record().upn());
+        }
+        // everyone at an address meets a record without a date of birth there
+        in.record().addressIds().forEach(a -> keys.add("addr=" + a));
+        return keys;
+    }
+
+    private Map<String, Object> personWrite(String source, Outcome outcome) {
+        var in = outcome.incoming();
+        var row = in.row();
+        var write = new HashMap<String, Object>();
+        write.put("source", source);
+        write.put("localId", in.localId());
+        write.put("key", in.key());
+        write.put("personId", outcome.personId());
+        write.put("recordedAt", row.get("recordedAt"));
+        write.put("fields", recordFields(row, in.record()));
+        var personFields = new HashMap<String, Object>();
+        for (var field : List.of("givenName", "familyName", "dateOfBirth", "dobEstimated", "sex", "deceasedOn",
+                "nhsNumber", "pncId", "laCaseNumber", "upn", "probationCrn")) {
+            personFields.put(field, row.get(field));
+        }
+        var aliases = strings(row.get("aliases"));
+        personFields.put("aliases", aliases.isEmpty() ? null : aliases);
+        write.put("personFields", personFields);
+        var name = ((row.get("givenName") == null ? "" : row.get("givenName")) + " "
+                + (row.get("familyName") == null ? "" : row.get("familyName"))).strip();
+        write.put("name", name.isEmpty() ? null : name);
+        var decision = outcome.decision();
+        if (decision != null) {
+            write.put("linkedBy", decision.linkedBy().name());
+            var link = decision.link();
+            write.put("score", link == null ? null : link.score());
+            write.put("evidence", link == null ? List.of() : evidence(link));
+            write.put("comparedWith", null);
+        }
+        return write;
+    }
+
+    private static Map<String, Object> candidateWrite(String source, Incoming in, Comparison review) {
+        var write = new HashMap<String, Object>();
+        write.put("id", "mc-" + UUID.nameUUIDFromBytes((in.key() + ">" + review.personId())
+                .getBytes(StandardCharsets.UTF_8)));
+        write.put("source", source);
+        write.put("localId", in.localId());
+        write.put("personId", review.personId());
+        write.put("score", review.score());
+        write.put("evidence", evidence(review));
+        write.put("comparedWith", null);
+        return write;
+    }
+
+    static List<String> evidence(Comparison comparison) {
+        return comparison.evidence().stream().map(Evidence::text).toList();
+    }
+
+    // --- shared helpers ---------------------------------------------------------------------------
+
+    private static MatchRecord matchRecord(Map<String, Object> row, String key) {
+        return MatchRecord.of(key, (String) row.get("givenName"), (String) row.get("familyName"),
+                strings(row.get("aliases")), (LocalDate) row.get("dateOfBirth"), (String) row.get("sex"),
+                (String) row.get("nhsNumber"), (String) row.get("pncId"), (String) row.get("upn"));
+    }
+
+    /** The fields a source record keeps: what the agency sent, its comparable form and its blocking keys. */
+    private Map<String, Object> recordFields(Map<String, Object> row, MatchRecord record) {
+        var fields = new HashMap<String, Object>();
+        for (var field : List.of("givenName", "familyName", "dateOfBirth", "sex", "nhsNumber", "pncId", "upn",
+                "laCaseNumber", "probationCrn", "deceasedOn", "dobEstimated")) {
+            fields.put(field, row.get(field));
+        }
+        fields.put("aliases", strings(row.get("aliases")));
+        fields.put("sig", record.signature());
+        fields.put("pncKey", record.pncId());
+        fields.putAll(record.blockingKeys(nicknames));
+        return fields;
+    }
+
+    private static String freshId(String source, String localId) {
+        return source + ":" + localId + "~" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static void addIfPresent(Set<String> set, String value) {
+        if (value != null) {
+            set.add(value);
+        }
+    }
+
+    private static Set<String> set(Value value) {
+        return value.isNull() ? Set.of() : Set.of(value.asString());
+    }
+
+    private static Set<String> pnc(Value value) {
+        return value.isNull() ? Set.of() : Set.of(MatchRecord.pnc(value.asString()));
+    }
+
+    private static Set<String> postcodes(Value value) {
+        var result = new HashSet<String>();
+        value.asList(Value::asString).forEach(p -> addIfPresent(result, Standardise.postcode(p)));
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> strings(Object value) {
+        return value == null ? List.of() : (List<String>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> maps(Object value) {
+        return value == null ? List.of() : (List<Map<String, Object>>) value;
+    }
+}

@@ -1,0 +1,134 @@
+package uk.safeguarding.explorer.identity;
+
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.TransactionContext;
+import org.springframework.stereotype.Repository;
+
+import uk.safeguarding.explorer.cypher.CypherStatements;
+import uk.safeguarding.explorer.graph.Views.PersonView;
+import uk.safeguarding.explorer.identity.IdentityViews.MatchCandidateView;
+import uk.safeguarding.explorer.identity.IdentityViews.SourceRecordView;
+import uk.safeguarding.explorer.neo4j.Graph;
+
+/**
+ * Reads and writes of the steward's work (the review queue, decisions, splits) with the
+ * {@code cypher/identity/*.cypher} statements; access is through {@link StewardService}. A decision
+ * or split is one write transaction: relationships move with their records in the same commit.
+ */
+@Repository
+class StewardRepository {
+
+    private final Graph graph;
+
+    StewardRepository(Graph graph) {
+        this.graph = graph;
+    }
+
+    List<MatchCandidateView> pending(int first) {
+        return graph.read("identity/match-candidates", Map.of("first", first),
+                r -> MatchCandidateView.from(r.get("m"), r.get("r"), r.get("own"), r.get("p")));
+    }
+
+    /** A candidate with whether each person holds an anchored record. */
+    record CandidateState(MatchCandidateView candidate, boolean ownAnchored, boolean personAnchored) {
+    }
+
+    Optional<CandidateState> candidate(String id) {
+        return graph.read("identity/candidate", Map.of("id", id), r -> new CandidateState(
+                MatchCandidateView.from(r.get("m"), r.get("r"), r.get("own"), r.get("p")),
+                r.get("ownAnchored").asBoolean(), r.get("personAnchored").asBoolean())).stream().findFirst();
+    }
+
+    Optional<SourceRecordView> record(String source, String localId) {
+        return graph.read("identity/source-record", Map.of("source", source, "localId", localId),
+                r -> SourceRecordView.from(r.get("r"), r.get("p"))).stream().findFirst();
+    }
+
+    /** The record's person, whether the record is anchored (it gave the person its id) and how many records the person has. */
+    record RecordState(String personId, boolean anchored, long personRecords) {
+    }
+
+    Optional<RecordState> state(String source, String localId) {
+        return graph.read("identity/record-state", Map.of("source", source, "localId", localId),
+                r -> new RecordState(r.get("personId").asString(), r.get("anchored").asBoolean(), r.get("n").asLong()))
+                .stream().findFirst();
+    }
+
+    Map<String, List<SourceRecordView>> recordsOf(Collection<String> personIds, String agency) {
+        var result = new LinkedHashMap<String, List<SourceRecordView>>();
+        personIds.forEach(id -> result.put(id, new ArrayList<>()));
+        var parameters = new HashMap<String, Object>();
+        parameters.put("ids", List.copyOf(personIds));
+        parameters.put("agency", agency);
+        graph.read("identity/records-of-people", parameters, r -> Map.entry(r.get("personId").asString(),
+                SourceRecordView.from(r.get("r"), null))).forEach(e -> result.get(e.getKey()).add(e.getValue()));
+        return result;
+    }
+
+    /** One pending candidate per pair of people in the network: person ids a and b. */
+    record Pending(String id, String a, String b, double score) {
+    }
+
+    List<Pending> pendingAmong(Collection<String> personIds) {
+        return graph.read("identity/pending-between", Map.of("ids", List.copyOf(personIds)),
+                r -> new Pending(r.get("id").asString(), r.get("a").asString(), r.get("b").asString(),
+                        r.get("score").asDouble()));
+    }
+
+    void different(String id, String user, String note, ZonedDateTime now) {
+        graph.inWriteTransaction(tx -> {
+            run(tx, "identity/decide-different", Map.of("id", id, "user", user, "note", note, "now", now));
+            return null;
+        });
+    }
+
+    /** SAME: merges person {@code from} into person {@code into} and decides the candidate. */
+    void same(String id, String from, String into, String user, String note, ZonedDateTime now) {
+        graph.inWriteTransaction(tx -> {
+            var parameters = new HashMap<String, Object>();
+            parameters.put("from", from);
+            parameters.put("to", into);
+            parameters.put("record", null);
+            run(tx, "identity/move-relationships", parameters);
+            run(tx, "identity/delete-person", Map.of("id", from));
+            run(tx, "identity/decide-same", Map.of("id", id, "user", user, "note", note, "now", now));
+            run(tx, "identity/close-settled", Map.of("id", into, "now", now));
+            run(tx, "identity/refresh-person", Map.of("id", into));
+            return null;
+        });
+    }
+
+    /** Splits the record off person {@code from} onto a new person {@code newId}; returns nothing. */
+    void split(String source, String localId, String from, String newId, String user, String note,
+            ZonedDateTime now) {
+        graph.inWriteTransaction(tx -> {
+            run(tx, "identity/split-record", Map.of("source", source, "localId", localId, "from", from,
+                    "newId", newId, "user", user, "note", note, "now", now));
+            run(tx, "identity/move-relationships", Map.of("from", from, "to", newId, "record", source + ":" + localId));
+            run(tx, "identity/refresh-person", Map.of("id", from));
+            run(tx, "identity/refresh-person", Map.of("id", newId));
+            return null;
+        });
+    }
+
+    List<PersonView> people(Collection<String> ids) {
+        return graph.read("queries/people-by-id", Map.of("ids", List.copyOf(ids)),
+                r -> PersonView.from(r.get("p")));
+    }
+
+    boolean personExists(String id) {
+        return !graph.read("queries/people-by-id", Map.of("ids", List.of(id)), r -> r).isEmpty();
+    }
+
+    private static void run(TransactionContext tx, String name, Map<String, Object> parameters) {
+        tx.run(CypherStatements.named(name), parameters).consume();
+    }
+}

@@ -1,0 +1,205 @@
+package uk.safeguarding.explorer.identity;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import uk.safeguarding.explorer.audit.AuditLog;
+import uk.safeguarding.explorer.config.ExplorerModeEnvironmentPostProcessor;
+import uk.safeguarding.explorer.errors.BadRequestException;
+import uk.safeguarding.explorer.errors.NotFoundException;
+import uk.safeguarding.explorer.identity.IdentityViews.MatchCandidateView;
+import uk.safeguarding.explorer.identity.IdentityViews.SourceRecordView;
+import uk.safeguarding.explorer.security.ExplorerPrincipal;
+import uk.safeguarding.explorer.security.NeedToKnow;
+import uk.safeguarding.explorer.security.Role;
+
+/**
+ * A data steward's work on identity resolution (DESIGN §9): the review queue, one record, and the
+ * decisions (SAME, DIFFERENT, split). Stewards, and the administrator in local mode, see matching
+ * fields only; every read is audited for the people it shows before it is answered, every
+ * decision and split before it is made. A decision takes effect at once: relationships follow
+ * their records in the same transaction.
+ */
+@Service
+@PreAuthorize("hasAnyRole('DATA_STEWARD', 'ADMIN')")
+public class StewardService {
+
+    public static final int MAX_FIRST = 100;
+    public static final int MAX_NOTE = 2_000;
+
+    private final StewardRepository repository;
+    private final AuditLog audit;
+    private final NeedToKnow needToKnow;
+    private final Clock clock;
+    private final boolean local;
+
+    StewardService(StewardRepository repository, AuditLog audit, NeedToKnow needToKnow, Clock clock,
+            @Value("${explorer.mode}") String mode) {
+        this.repository = repository;
+        this.audit = audit;
+        this.needToKnow = needToKnow;
+        this.clock = clock;
+        this.local = ExplorerModeEnvironmentPostProcessor.LOCAL.equals(mode);
+    }
+
+    public List<MatchCandidateView> matchCandidates(Integer first) {
+        steward();
+        var limit = first == null ? 20 : first;
+        if (limit < 1 || limit > MAX_FIRST) {
+            throw new BadRequestException("first", "must be from 1 to " + MAX_FIRST);
+        }
+        var candidates = repository.pending(limit);
+        var people = new LinkedHashSet<String>();
+        candidates.forEach(c -> {
+            people.add(c.record().personId());
+            people.add(c.person().id());
+        });
+        audit.record(needToKnow.actor(), "matchCandidates", people, List.of(), "identity review queue");
+        return candidates;
+    }
+
+    public SourceRecordView sourceRecord(String source, String localId) {
+        steward();
+        checkKey(source, localId);
+        var record = repository.record(source, localId)
+                .orElseThrow(() -> NotFoundException.of("source record", source + ":" + localId));
+        audit.record(needToKnow.actor(), "sourceRecord", people(record.personId()), List.of(),
+                "source record " + source + ":" + localId);
+        return record;
+    }
+
+    public MatchCandidateView decideMatch(String candidateId, String decision, String note) {
+        var user = steward();
+        checkNote(note);
+        if (candidateId == null || candidateId.isBlank() || candidateId.length() > 200) {
+            throw new BadRequestException("candidateId", "must be a non-blank id of at most 200 characters");
+        }
+        var state = repository.candidate(candidateId).orElseThrow(() -> NotFoundException.of("match candidate",
+                candidateId));
+        var candidate = state.candidate();
+        if (!"PENDING".equals(candidate.status())) {
+            throw new BadRequestException("candidateId", "names a candidate already decided (" + candidate.status()
+                    + ")");
+        }
+        var own = candidate.record().personId();
+        var other = candidate.person().id();
+        audit.record(needToKnow.actor(), "decideMatch", List.of(own, other), List.of(),
+                decision + " on candidate " + candidateId + " (record " + candidate.record().source() + ":"
+                        + candidate.record().localId() + "): " + note.strip());
+        var now = now();
+        if ("DIFFERENT".equals(decision)) {
+            repository.different(candidateId, user.username(), note.strip(), now);
+        } else {
+            if (state.ownAnchored() && state.personAnchored() && !own.equals(other)) {
+                throw new BadRequestException("decision", "cannot merge two people whose ids were given by bundles "
+                        + "without resolve (" + own + ", " + other + "); correct the bundles instead");
+            }
+            // the person holding an id given by a bundle survives, so that re-imports still find it
+            var from = state.ownAnchored() ? other : own;
+            var into = state.ownAnchored() ? own : other;
+            repository.same(candidateId, from, into, user.username(), note.strip(), now);
+        }
+        return repository.candidate(candidateId).orElseThrow().candidate();
+    }
+
+    public SourceRecordView splitRecord(String source, String localId, String note) {
+        var user = steward();
+        checkKey(source, localId);
+        checkNote(note);
+        var state = repository.state(source, localId)
+                .orElseThrow(() -> NotFoundException.of("source record", source + ":" + localId));
+        if (state.anchored()) {
+            throw new BadRequestException("localId", "names a record that gives its person the id (a bundle "
+                    + "without resolve); split the other records off instead");
+        }
+        if (state.personRecords() < 2) {
+            throw new BadRequestException("localId", "names the only record of person " + state.personId()
+                    + "; there is nothing to split it from");
+        }
+        var newId = freeId(source + ":" + localId);
+        audit.record(needToKnow.actor(), "splitRecord", List.of(state.personId(), newId), List.of(),
+                "split " + source + ":" + localId + " off " + state.personId() + " onto " + newId + ": "
+                        + note.strip());
+        repository.split(source, localId, state.personId(), newId, user.username(), note.strip(), now());
+        return repository.record(source, localId).orElseThrow();
+    }
+
+    /**
+     * A person's records as the user may see them: all of them for stewards and the local
+     * administrator, the user's own agency's for practitioners and meeting chairs. The people were
+     * checked (and audited) by the query that returned them.
+     */
+    @PreAuthorize("hasAnyRole('DATA_STEWARD', 'ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
+    public Map<String, List<SourceRecordView>> recordsOf(Collection<String> personIds) {
+        var user = NeedToKnow.principal();
+        if (user == null || user.role() == Role.AUDITOR) {
+            throw new AccessDeniedException("no records for this user");
+        }
+        var all = user.role() == Role.DATA_STEWARD || (user.role() == Role.ADMIN && local);
+        if (!all && user.agency() == null) {
+            throw new AccessDeniedException("no records for this user");
+        }
+        return repository.recordsOf(personIds, all ? null : user.agency());
+    }
+
+    /** Pending candidates between the given people (for the network), seen by whoever sees those people. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
+    public List<StewardRepository.Pending> pendingAmong(Collection<String> personIds) {
+        return personIds.isEmpty() ? List.of() : repository.pendingAmong(personIds);
+    }
+
+    private ExplorerPrincipal steward() {
+        var user = NeedToKnow.principal();
+        if (user == null || (user.role() != Role.DATA_STEWARD && !(user.role() == Role.ADMIN && local))) {
+            throw new AccessDeniedException("only data stewards (and the administrator in local mode) review matches");
+        }
+        return user;
+    }
+
+    private String freeId(String base) {
+        if (!repository.personExists(base)) {
+            return base;
+        }
+        for (int i = 2; i < 100; i++) {
+            if (!repository.personExists(base + "~" + i)) {
+                return base + "~" + i;
+            }
+        }
+        return base + "~" + UUID.randomUUID();
+    }
+
+    private ZonedDateTime now() {
+        return ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static List<String> people(String id) {
+        return id == null ? List.of() : List.of(id);
+    }
+
+    private static void checkKey(String source, String localId) {
+        if (source == null || source.isBlank() || source.length() > 200) {
+            throw new BadRequestException("source", "must be a non-blank agency id of at most 200 characters");
+        }
+        if (localId == null || localId.isBlank() || localId.length() > 200) {
+            throw new BadRequestException("localId", "must be a non-blank id of at most 200 characters");
+        }
+    }
+
+    private static void checkNote(String note) {
+        if (note == null || note.isBlank() || note.length() > MAX_NOTE) {
+            throw new BadRequestException("note", "must be 1 to " + MAX_NOTE + " characters and not blank");
+        }
+    }
+}

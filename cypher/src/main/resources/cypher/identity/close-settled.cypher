@@ -1,0 +1,12 @@
+// After a merge: candidates between a person and their own records are settled, and a record's
+// NOT_SAME_AS to the person it now belongs to is dropped.
+MATCH (p:Person {id: $id})
+CALL (p) {
+  MATCH (p)<-[:MAYBE]-(m:MatchCandidate {status: 'PENDING'})-[:OF_RECORD]->(:SourceRecord)-[:RECORD_OF]->(p)
+  SET m.status = 'CLOSED', m.decidedAt = $now
+}
+CALL (p) {
+  MATCH (r:SourceRecord)-[n:NOT_SAME_AS]->(p)
+  WHERE EXISTS { (r)-[:RECORD_OF]->(p) }
+  DELETE n
+}

@@ -1,0 +1,10 @@
+// Queues match candidates for a data steward: a record that might be a person it was not linked
+// to, with the score and evidence. Idempotent on the candidate's id.
+UNWIND $candidates AS c
+MATCH (r:SourceRecord {source: c.source, localId: c.localId})
+MATCH (p:Person {id: c.personId})
+MERGE (m:MatchCandidate {id: c.id})
+  ON CREATE SET m.status = 'PENDING', m.score = c.score, m.evidence = c.evidence, m.comparedWith = c.comparedWith,
+                m.createdAt = $now
+MERGE (m)-[:OF_RECORD]->(r)
+MERGE (m)-[:MAYBE]->(p)

@@ -1,0 +1,30 @@
+// Identity resolution, step 3: writes a batch of person records of agency extracts. A new record is
+// linked to the person the engine chose (created when new, its fields then taken from the record;
+// an existing person only gains the fields it lacked and the record's name for search); a record
+// that already exists keeps its person and only its own fields are refreshed.
+UNWIND $rows AS row
+MERGE (r:SourceRecord {source: row.source, localId: row.localId})
+  ON CREATE SET r.key = row.key, r.linkedBy = row.linkedBy, r.score = row.score, r.evidence = row.evidence,
+                r.comparedWith = row.comparedWith, r.linkedAt = $now, r.recordedAt = coalesce(row.recordedAt, $now)
+SET r += row.fields
+WITH r, row
+CALL (r, row) {
+  WITH r, row WHERE NOT EXISTS { (r)-[:RECORD_OF]->(:Person) }
+  MERGE (p:Person {id: row.personId})
+    ON CREATE SET p += row.personFields, p.source = row.source, p.recordedAt = coalesce(row.recordedAt, $now),
+                  p.recordNames = []
+  SET p.givenName = coalesce(p.givenName, row.personFields.givenName),
+      p.familyName = coalesce(p.familyName, row.personFields.familyName),
+      p.dateOfBirth = coalesce(p.dateOfBirth, row.personFields.dateOfBirth),
+      p.sex = coalesce(p.sex, row.personFields.sex),
+      p.nhsNumber = coalesce(p.nhsNumber, row.personFields.nhsNumber),
+      p.pncId = coalesce(p.pncId, row.personFields.pncId),
+      p.upn = coalesce(p.upn, row.personFields.upn),
+      p.laCaseNumber = coalesce(p.laCaseNumber, row.personFields.laCaseNumber),
+      p.probationCrn = coalesce(p.probationCrn, row.personFields.probationCrn),
+      p.recordNames = CASE WHEN row.name IS NULL OR row.name IN coalesce(p.recordNames, []) THEN p.recordNames
+                      ELSE coalesce(p.recordNames, []) + row.name END
+  SET p.aliasesText = CASE WHEN size(coalesce(p.aliases, []) + coalesce(p.recordNames, [])) = 0 THEN null
+                      ELSE reduce(text = '', n IN coalesce(p.aliases, []) + coalesce(p.recordNames, []) | text + ' ' + n) END
+  CREATE (r)-[:RECORD_OF]->(p)
+}

@@ -1,0 +1,247 @@
+package uk.safeguarding.explorer.model.matching;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+
+/**
+ * Compares a person record with a candidate person field by field (DESIGN §9) and sums the
+ * Fellegi-Sunter weights of the agreement levels into a score. Names are compared on their
+ * standardised forms with the nickname table, Jaro-Winkler similarity and Double Metaphone; the
+ * person's identifiers and addresses are those of all their records.
+ */
+public final class Scorer {
+
+    private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+
+    private final MatchingSettings settings;
+    private final Nicknames nicknames;
+
+    public Scorer(MatchingSettings settings, Nicknames nicknames) {
+        this.settings = settings;
+        this.nicknames = nicknames;
+    }
+
+    public MatchingSettings settings() {
+        return settings;
+    }
+
+    /** The best comparison of the record with any of the candidate's records. */
+    public Comparison compare(MatchRecord record, Candidate candidate) {
+        Comparison best = null;
+        for (var other : candidate.records()) {
+            var comparison = compare(record, other, candidate);
+            if (best == null || comparison.score() > best.score()) {
+                best = comparison;
+            }
+        }
+        return best == null ? compare(record, MatchRecord.of(null, null, null, null, null, null, null, null, null),
+                candidate) : best;
+    }
+
+    /** One record against one record of the candidate person. */
+    public Comparison compare(MatchRecord record, MatchRecord other, Candidate person) {
+        var evidence = new ArrayList<Evidence>(Field.values().length);
+        add(evidence, Field.GIVEN_NAME, givenName(record.givenName(), other.givenName()));
+        add(evidence, Field.FAMILY_NAME, familyName(record, other));
+        add(evidence, Field.DATE_OF_BIRTH, dateOfBirth(record.dateOfBirth(), other.dateOfBirth()));
+        add(evidence, Field.SEX, same(record.sex(), other.sex() != null ? Set.of(other.sex()) : Set.of()));
+        add(evidence, Field.ADDRESS, address(record.addressIds(), record.postcodes(), person.addressIds(),
+                person.postcodes()));
+        add(evidence, Field.NHS_NUMBER, same(record.nhsNumber(), union(person.nhsNumbers(), other.nhsNumber())));
+        add(evidence, Field.PNC_ID, same(record.pncId(), union(person.pncIds(), other.pncId())));
+        add(evidence, Field.UPN, same(record.upn(), union(person.upns(), other.upn())));
+        var score = 0.0;
+        for (var e : evidence) {
+            score += e.weight();
+        }
+        return new Comparison(person.personId(), MatchingSettings.round(score), List.copyOf(evidence));
+    }
+
+    private void add(List<Evidence> evidence, Field field, Level level) {
+        evidence.add(new Evidence(field, level, MatchingSettings.round(settings.weight(field, level))));
+    }
+
+    /**
+     * Given names: EXACT (the same name, or the same first name), NICKNAME (forms of one name in
+     * the table), CLOSE (a misspelling: similar or sounding alike), INITIAL (one side gives only the
+     * initial, and it agrees), else DIFFERENT.
+     */
+    public Level givenName(String a, String b) {
+        if (a == null || b == null) {
+            return Level.MISSING;
+        }
+        if (a.equals(b)) {
+            return Level.EXACT;
+        }
+        var first = Standardise.first(a);
+        var second = Standardise.first(b);
+        if (first.equals(second)) {
+            return first.length() == 1 ? Level.INITIAL : Level.EXACT;
+        }
+        if (first.length() == 1 || second.length() == 1) {
+            return first.charAt(0) == second.charAt(0) ? Level.INITIAL : Level.DIFFERENT;
+        }
+        if (nicknames.related(first, second)) {
+            return Level.NICKNAME;
+        }
+        return close(first, second) ? Level.CLOSE : Level.DIFFERENT;
+    }
+
+    /**
+     * Family names: EXACT (the same once standardised: case, accents, hyphens, Mc/Mac), CLOSE (a
+     * misspelling, or one half of a double-barrelled name), ALIAS (a former name or alias of either
+     * side), else DIFFERENT.
+     */
+    public Level familyName(MatchRecord a, MatchRecord b) {
+        if (a.familyName() == null || b.familyName() == null) {
+            return Level.MISSING;
+        }
+        var left = Standardise.joined(a.familyName());
+        var right = Standardise.joined(b.familyName());
+        if (left.equals(right)) {
+            return Level.EXACT;
+        }
+        var leftTokens = Standardise.tokens(a.familyName());
+        var rightTokens = Standardise.tokens(b.familyName());
+        if ((leftTokens.size() > 1 || rightTokens.size() > 1)
+                && (leftTokens.containsAll(rightTokens) || rightTokens.containsAll(leftTokens))) {
+            return Level.CLOSE;
+        }
+        if (close(left, right)) {
+            return Level.CLOSE;
+        }
+        if (aliasAgrees(a.aliases(), b) || aliasAgrees(b.aliases(), a)) {
+            return Level.ALIAS;
+        }
+        return Level.DIFFERENT;
+    }
+
+    private boolean aliasAgrees(List<String> aliases, MatchRecord other) {
+        var family = Standardise.joined(other.familyName());
+        for (var alias : aliases) {
+            var tokens = Standardise.tokens(alias);
+            var aliasFamily = tokens.get(tokens.size() - 1);
+            if (aliasFamily.equals(family) || Standardise.joined(alias).equals(family)
+                    || close(aliasFamily, family)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Dates of birth: EXACT, SWAPPED (day and month the other way round), ONE_PART (exactly one of
+     * day, month and year differs; a year only by a plausible slip: one year, one digit within ten
+     * years, or two digits transposed), else DIFFERENT.
+     */
+    public static Level dateOfBirth(LocalDate a, LocalDate b) {
+        if (a == null || b == null) {
+            return Level.MISSING;
+        }
+        if (a.equals(b)) {
+            return Level.EXACT;
+        }
+        if (a.getYear() == b.getYear() && a.getDayOfMonth() == b.getMonthValue()
+                && a.getMonthValue() == b.getDayOfMonth()) {
+            return Level.SWAPPED;
+        }
+        var sameYear = a.getYear() == b.getYear();
+        var sameMonth = a.getMonthValue() == b.getMonthValue();
+        var sameDay = a.getDayOfMonth() == b.getDayOfMonth();
+        if (sameYear && (sameMonth || sameDay)) {
+            return Level.ONE_PART;
+        }
+        if (sameMonth && sameDay && yearSlip(a.getYear(), b.getYear())) {
+            return Level.ONE_PART;
+        }
+        return Level.DIFFERENT;
+    }
+
+    private static boolean yearSlip(int a, int b) {
+        var gap = Math.abs(a - b);
+        if (gap <= 1) {
+            return true;
+        }
+        if (gap > 10) {
+            return false;
+        }
+        var x = String.valueOf(a);
+        var y = String.valueOf(b);
+        if (x.length() != y.length()) {
+            return false;
+        }
+        int differing = 0;
+        for (int i = 0; i < x.length(); i++) {
+            if (x.charAt(i) != y.charAt(i)) {
+                differing++;
+            }
+        }
+        if (differing == 1) {
+            return true;
+        }
+        var sortedX = x.chars().sorted().toArray();
+        var sortedY = y.chars().sorted().toArray();
+        return differing == 2 && java.util.Arrays.equals(sortedX, sortedY);
+    }
+
+    /**
+     * Addresses: SAME_ADDRESS (a resolved address in common), SAME_POSTCODE, SAME_DISTRICT (the
+     * postcode's outward code), else DIFFERENT; MISSING when either side has none.
+     */
+    public static Level address(Set<String> ids, Set<String> postcodes, Set<String> otherIds,
+            Set<String> otherPostcodes) {
+        if ((ids.isEmpty() && postcodes.isEmpty()) || (otherIds.isEmpty() && otherPostcodes.isEmpty())) {
+            return Level.MISSING;
+        }
+        for (var id : ids) {
+            if (otherIds.contains(id)) {
+                return Level.SAME_ADDRESS;
+            }
+        }
+        for (var postcode : postcodes) {
+            if (otherPostcodes.contains(postcode)) {
+                return Level.SAME_POSTCODE;
+            }
+        }
+        for (var postcode : postcodes) {
+            var district = Standardise.district(postcode);
+            for (var other : otherPostcodes) {
+                if (district != null && district.equals(Standardise.district(other))) {
+                    return Level.SAME_DISTRICT;
+                }
+            }
+        }
+        return Level.DIFFERENT;
+    }
+
+    /** Sex and identifiers: EXACT when the value is among the person's, DIFFERENT when the person has others. */
+    public static Level same(String value, Collection<String> values) {
+        if (value == null || values.isEmpty()) {
+            return Level.MISSING;
+        }
+        return values.contains(value) ? Level.EXACT : Level.DIFFERENT;
+    }
+
+    private boolean close(String a, String b) {
+        var similarity = JARO_WINKLER.apply(a, b);
+        if (similarity >= settings.closeName()) {
+            return true;
+        }
+        return similarity >= 0.8 && a.length() > 3 && b.length() > 3
+                && Standardise.phonetic(a).equals(Standardise.phonetic(b));
+    }
+
+    private static Set<String> union(Set<String> values, String value) {
+        if (value == null || values.contains(value)) {
+            return values;
+        }
+        var all = new java.util.HashSet<>(values);
+        all.add(value);
+        return all;
+    }
+}

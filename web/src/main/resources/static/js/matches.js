@@ -1,0 +1,147 @@
+// The data steward's work queue (DESIGN §9): match candidates, each as the record and the person it
+// might be, side by side field by field with the agreement level and weight, decided SAME or
+// DIFFERENT with a note; any of the person's records can be split off. Stewards see matching
+// fields only. The queue publishes its state on document.body.dataset.matches (the number shown).
+
+import { graphql } from './api.js';
+import { DECIDE_MATCH, MATCHES, SPLIT_RECORD } from './queries.js';
+import { byId, clear, el, fullName } from './dom.js';
+import { words } from './words.js';
+
+const FIELDS = [
+  ['givenName', 'Given name'], ['familyName', 'Family name'], ['dateOfBirth', 'Date of birth'], ['sex', 'Sex'],
+  ['address', 'Address'], ['nhsNumber', 'NHS number'], ['pncId', 'PNC id'], ['upn', 'UPN'],
+];
+
+let say = () => {};
+
+function value(record, field) {
+  if (field === 'address') {
+    return '';
+  }
+  if (field === 'familyName' && record.aliases && record.aliases.length > 0) {
+    return `${record.familyName || ''} (also ${record.aliases.join(', ')})`;
+  }
+  return record[field] || '';
+}
+
+function noteFor(card) {
+  const note = card.querySelector('textarea').value.trim();
+  if (!note) {
+    say('Write a note saying why before you decide.');
+    card.querySelector('textarea').focus();
+    return null;
+  }
+  return note;
+}
+
+async function decide(card, candidate, decision) {
+  const note = noteFor(card);
+  if (!note) {
+    return;
+  }
+  try {
+    await graphql(DECIDE_MATCH, { candidateId: candidate.id, decision, note });
+    say(decision === 'SAME'
+      ? `Joined: ${candidate.record.source} ${candidate.record.localId} is now part of ${fullName(candidate.person)}.`
+      : `Kept apart: ${candidate.record.source} ${candidate.record.localId} will not be linked to ${fullName(candidate.person)}.`);
+    await loadMatches();
+  } catch (e) {
+    say(e.message);
+  }
+}
+
+async function split(card, record) {
+  const note = noteFor(card);
+  if (!note) {
+    return;
+  }
+  try {
+    const result = await graphql(SPLIT_RECORD, { source: record.source, localId: record.localId, note });
+    say(`Split: ${record.source} ${record.localId} is now person ${result.splitRecord.person.id}.`);
+    await loadMatches();
+  } catch (e) {
+    say(e.message);
+  }
+}
+
+function candidateCard(candidate) {
+  const record = candidate.record;
+  const person = candidate.person;
+  const levels = new Map(candidate.evidence.map((e) => [e.field, e]));
+  const title = `${record.source} ${record.localId}: ${fullName(record)} — possibly ${fullName(person)} (${person.id})`;
+  const rows = FIELDS.map(([field, label]) => {
+    const e = levels.get(field) || { level: 'MISSING', weight: 0 };
+    const agree = e.weight > 0 ? 'agree' : e.weight < 0 ? 'disagree' : 'neutral';
+    return el('tr', { class: agree },
+      el('th', { scope: 'row', text: label }),
+      el('td', { text: value(record, field) }),
+      el('td', { text: value(person, field) }),
+      el('td', { text: words(e.level) }),
+      el('td', { class: 'number', text: e.weight.toFixed(2) }));
+  });
+  const card = el('article', { class: 'match', 'data-candidate': candidate.id, 'aria-label': title });
+  const noteId = `note-${candidate.id}`;
+  card.append(
+    el('h3', { text: title }),
+    el('p', { class: 'meta', text: `Score ${candidate.score.toFixed(2)} (link from 16, review from 12). `
+      + `The record is person ${record.person ? record.person.id : 'unknown'} until you decide.` }),
+    el('table', { class: 'match-table' },
+      el('caption', { class: 'visually-hidden', text: `Field by field: ${title}` }),
+      el('thead', {}, el('tr', {}, ['Field', `This record (${record.source})`, `Person ${person.id}`, 'Agreement',
+        'Weight'].map((h) => el('th', { scope: 'col', text: h })))),
+      el('tbody', {}, rows)),
+    el('h4', { text: `Records of ${fullName(person)}` }),
+    el('ul', { class: 'records' }, person.records.map((r) => el('li', {},
+      `${r.source} ${r.localId}: ${fullName(r)}${r.dateOfBirth ? `, born ${r.dateOfBirth}` : ''} `
+        + `(linked by ${words(r.linkedBy)}) `,
+      r.linkedBy === 'IDENTIFIER' && r.score === null ? null
+        : el('button', { type: 'button', class: 'split', 'data-record': `${r.source}:${r.localId}`,
+          text: 'Split off', onclick: () => split(card, r) })))),
+    el('label', { for: noteId, text: 'Note (why; kept in the audit log)' }),
+    el('textarea', { id: noteId, rows: 2, maxlength: 2000 }),
+    el('div', { class: 'buttons' },
+      el('button', { type: 'button', class: 'same', text: 'Same person', onclick: () => decide(card, candidate, 'SAME') }),
+      el('button', { type: 'button', class: 'different', text: 'Different people',
+        onclick: () => decide(card, candidate, 'DIFFERENT') })));
+  return card;
+}
+
+/** Loads and shows the queue. */
+export async function loadMatches() {
+  const panel = byId('panel-matches');
+  let data;
+  try {
+    data = await graphql(MATCHES);
+  } catch (e) {
+    say(e.message);
+    return;
+  }
+  clear(panel);
+  const candidates = data.matchCandidates;
+  panel.append(el('p', { class: 'meta', text: candidates.length === 0
+    ? 'No match candidates wait for review.'
+    : `${candidates.length} match candidate${candidates.length === 1 ? '' : 's'} to review, strongest first.` }));
+  candidates.forEach((c) => panel.append(candidateCard(c)));
+  document.body.dataset.matches = String(candidates.length);
+}
+
+/** Offers the queue to data stewards (and the administrator in local mode); stewards start there. */
+export async function initMatches(user, message) {
+  say = message;
+  const steward = user && (user.role === 'DATA_STEWARD' || (user.role === 'ADMIN' && user.mode === 'local'));
+  if (!steward) {
+    return;
+  }
+  byId('matches-button').hidden = false;
+  byId('matches-button').addEventListener('click', async () => {
+    byId('matches').hidden = false;
+    await loadMatches();
+  });
+  byId('matches-close').addEventListener('click', () => { byId('matches').hidden = true; });
+  if (user.role === 'DATA_STEWARD') {
+    document.body.classList.add('steward');
+    byId('matches').hidden = false;
+    await loadMatches();
+  }
+}
