@@ -84,22 +84,23 @@ class PagingIT extends ExplorerIT {
 
     @Test
     void searchPagesThroughTheSameMatchesInTheSameOrderForAnyUser() {
-        for (var user : List.of("admin", "social-worker", "teacher")) {
-            var all = list(user, "{ searchPeople(text: \"archer bell nolan hale\", first: 100) { id } }", "searchPeople", "id");
-            var pages = pages(user, "searchPeopleConnection", "text: \"archer bell nolan hale\"", 2, "id");
-            assertThat(flat(pages)).as(user).isEqualTo(all);
+        for (var text : List.of("a", "k", "m", "l")) {
+            assertThat(list("admin", "{ searchPeople(text: \"" + text + "\", first: 100) { id } }", "searchPeople", "id"))
+                    .as("a search that pages: " + text).hasSizeGreaterThan(1);
+            for (var user : List.of("admin", "social-worker", "teacher")) {
+                var all = list(user, "{ searchPeople(text: \"" + text + "\", first: 100) { id } }", "searchPeople", "id");
+                assertThat(flat(pages(user, "searchPeopleConnection", "text: \"" + text + "\"", 1, "id")))
+                        .as(user + " " + text).isEqualTo(all);
+            }
         }
-        assertThat(list("admin", "{ searchPeople(text: \"archer bell nolan hale\", first: 100) { id } }", "searchPeople", "id"))
-                .as("a search that pages").hasSizeGreaterThan(4);
     }
 
     @Test
-    void aTeachersPagesAreFullAlthoughMostMatchesAreHiddenFromThem() {
-        var admin = flat(pages("admin", "searchPeopleConnection", "text: \"archer bell nolan hale\"", 3, "id"));
-        var teacher = pages("teacher", "searchPeopleConnection", "text: \"archer bell nolan hale\"", 2, "id");
+    void aTeachersPagesAreFullAlthoughMatchesAreHiddenFromThem() {
+        var admin = flat(pages("admin", "searchPeopleConnection", "text: \"k\"", 3, "id"));
+        var teacher = pages("teacher", "searchPeopleConnection", "text: \"k\"", 1, "id");
         assertThat(flat(teacher)).isNotEmpty().hasSizeLessThan(admin.size());
-        // every page but the last is full (checked while paging), so the pages are as few as they can be
-        assertThat(teacher).hasSize((flat(teacher).size() + 1) / 2);
+        assertThat(teacher).allSatisfy(page -> assertThat(page).hasSize(1));
     }
 
     @Test

@@ -76,6 +76,8 @@ class GraphiqlBrowserIT extends ExplorerIT {
             new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> Boolean.TRUE.equals(js("return " + condition)));
         } catch (TimeoutException e) {
             driver.manage().logs().get("browser").forEach(entry -> System.err.println("browser: " + entry));
+            System.err.println("waiting for " + condition + " on " + driver.getCurrentUrl() + ": "
+                    + js("return document.body.dataset.graphiql + ' ' + document.body.textContent.slice(0, 300)"));
             throw e;
         }
     }
@@ -87,7 +89,7 @@ class GraphiqlBrowserIT extends ExplorerIT {
         driver.findElement(By.name("username")).sendKeys("social-worker");
         driver.findElement(By.name("password")).sendKeys("demo");
         driver.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
-        waitFor("document.body.dataset.ready === 'true'");
+        waitFor("document.body.dataset.state === 'ready'");
         driver.manage().logs().get("browser");
 
         driver.get("http://127.0.0.1:" + port + "/graphiql");
