@@ -51,7 +51,8 @@ class GraphQlLimits {
 
     @Bean
     MaxQueryComplexityInstrumentation maxQueryComplexity(
-            @Value("${explorer.graphql.max-complexity:10000}") int maxComplexity, @Value("${explorer.mode}") String mode) {
+            @Value("${explorer.graphql.max-complexity:10000}") int maxComplexity,
+            @Value("${explorer.mode}") String mode) {
         var local = ExplorerModeEnvironmentPostProcessor.LOCAL.equals(mode);
         return new MaxQueryComplexityInstrumentation(maxComplexity, (environment, childComplexity) -> {
             if (local && environment.getField().getName().startsWith("__")) {

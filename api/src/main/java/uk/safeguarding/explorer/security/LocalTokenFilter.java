@@ -12,8 +12,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Local mode: a request with {@code Authorization: Bearer <local token>} ({@link LocalTokens}) is the
- * token's demo user for that request (no session); a bad or expired token is 401, and counts as a
- * failed sign-in of the address.
+ * token's demo user for that request (no session); a bad or expired token is 401. (A token carries a
+ * 256-bit signature: there is no password to guess, so failures are not throttled.)
  */
 final class LocalTokenFilter extends OncePerRequestFilter {
 

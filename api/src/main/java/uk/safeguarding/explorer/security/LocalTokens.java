@@ -56,8 +56,8 @@ class LocalTokens {
 
     String token(ExplorerPrincipal user) {
         var now = clock.instant();
-        var claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(user.username()).jwtID(UUID.randomUUID().toString())
-                .claim("role", user.role().name()).claim("agency", user.agency()).issueTime(Date.from(now))
+        var claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(user.username())
+                .jwtID(UUID.randomUUID().toString()).claim("role", user.role().name()).claim("agency", user.agency()).issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(LIFETIME))).build();
         try {
             var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
@@ -77,7 +77,8 @@ class LocalTokens {
             }
             var claims = jwt.getJWTClaimsSet();
             var expires = claims.getExpirationTime();
-            if (!ISSUER.equals(claims.getIssuer()) || expires == null || !expires.toInstant().isAfter(clock.instant())) {
+            if (!ISSUER.equals(claims.getIssuer()) || expires == null
+                    || !expires.toInstant().isAfter(clock.instant())) {
                 return null;
             }
             var role = Role.valueOf(claims.getStringClaim("role"));

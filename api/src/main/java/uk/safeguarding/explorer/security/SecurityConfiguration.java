@@ -42,7 +42,8 @@ import uk.safeguarding.explorer.integration.IntegrationClients;
 /**
  * Deny by default. Only the health probe and the login page are public; {@code /graphql} and
  * {@code /api/**} answer 401 (no redirect, no browser pop-up) to anonymous calls. In local mode the
- * demo users sign in with HTTP Basic (API clients) or the login page (browser); in production API
+ * demo users sign in with HTTP Basic (API clients), a short-lived local token ({@link LocalTokens},
+ * scripts) or the login page (browser); in production API
  * clients present a bearer JWT and the browser signs in with OpenID Connect ({@link ProductionSignIn}),
  * and the application refuses to start without an identity provider. The browser's
  * cookie session is protected against CSRF with a token cookie; a request carrying its own
@@ -78,7 +79,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${explorer.mode}") String mode,
-            Environment environment, SignInThrottle throttle, ObjectProvider<LocalTokens> localTokens) throws Exception {
+            Environment environment, SignInThrottle throttle, ObjectProvider<LocalTokens> localTokens)
+            throws Exception {
         var local = ExplorerModeEnvironmentPostProcessor.LOCAL.equals(mode);
         RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/graphql"),
                 PathPatternRequestMatcher.withDefaults().matcher("/api/**"));
@@ -98,7 +100,8 @@ class SecurityConfiguration {
                         .withObjectPostProcessor(writtenEagerly())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                                        + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+                                        + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+                                        + "object-src 'none'; "
                                         + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
         if (local) {
