@@ -147,6 +147,10 @@ class AuthorizationMatrixIT extends ExplorerIT {
                 + "a: searchPeople(text: \"archer\", first: 100) { id } b: searchPeople(text: \"bell\", first: 100) { id } "
                 + "n: searchPeople(text: \"nolan\", first: 100) { id } h: searchPeople(text: \"hale\", first: 100) { id } }",
                 Map.of(), CASE_ROLES, always(null)));
+        ops.put("searchPeopleConnection", Operation.read("{ a: searchPeopleConnection(text: \"archer\", first: 100) "
+                + "{ edges { node { id } } } b: searchPeopleConnection(text: \"bell\", first: 100) { edges { node { id } } } "
+                + "n: searchPeopleConnection(text: \"nolan hale\", first: 100) { edges { node { id } } } }",
+                Map.of(), CASE_ROLES, always(null)));
         ops.put("siblingsAtRisk", Operation.read("query($id: ID!) { siblingsAtRisk(personId: $id, asOf: \"" + asOf
                 + "\") { child { id givenName kind holders { id } markers { type detail } currentAddress { line1 } } "
                 + "links { kind via { id givenName familyName } } agencies { id } } }", id, CASE_ROLES, about(subject)));
@@ -170,6 +174,8 @@ class AuthorizationMatrixIT extends ExplorerIT {
                 + asOf + "\") }", id, CASE_ROLES, about(subject)));
         ops.put("auditEvents", Operation.read("{ auditEvents(first: 1) { id } }", Map.of(), Set.of("auditor"),
                 always(null)));
+        ops.put("auditEventsConnection", Operation.read("{ auditEventsConnection(first: 1) { edges { node { id } } } }",
+                Map.of(), Set.of("auditor"), always(null)));
         ops.put("auditIntegrity", Operation.read("{ auditIntegrity { valid } }", Map.of(), Set.of("auditor"),
                 always(null)));
         ops.put("breakGlassReviewQueue", Operation.read("{ breakGlassReviewQueue { id } }", Map.of(),
@@ -192,6 +198,15 @@ class AuthorizationMatrixIT extends ExplorerIT {
                 + "for { id givenName } restrictedFor { id } } }", Map.of(), CASE_ROLES, always(null)));
         ops.put("triageQueue", Operation.read("{ triageQueue(asOf: \"" + asOf + "\") { rank score reasons "
                 + "referral { id about { id } } restrictedPeople { id } } }", Map.of(), CASE_ROLES, always(null)));
+        ops.put("overdueActionsConnection", Operation.read("{ overdueActionsConnection(asOf: \"" + asOf + "\") { edges { "
+                + "node { id description owner { id } for { id givenName } restrictedFor { id } } } } }", Map.of(),
+                CASE_ROLES, always(null)));
+        ops.put("triageQueueConnection", Operation.read("{ triageQueueConnection(asOf: \"" + asOf + "\") { edges { "
+                + "node { rank score reasons referral { id about { id } } restrictedPeople { id } } } } }", Map.of(),
+                CASE_ROLES, always(null)));
+        ops.put("informationRequestsConnection", Operation.read("{ informationRequestsConnection(direction: INCOMING) "
+                + "{ edges { node { id } } } o: informationRequestsConnection(direction: OUTGOING) { edges { node { id } } } }",
+                Map.of(), AGENCY_USERS, always(null)));
         ops.put("informationRequests", Operation.read("{ informationRequests(direction: INCOMING) { id } "
                 + "o: informationRequests(direction: OUTGOING) { id } }", Map.of(), AGENCY_USERS, always(null)));
         ops.put("requestInformation", Operation.read("mutation($id: ID!) { requestInformation(personId: $id, "
@@ -236,6 +251,8 @@ class AuthorizationMatrixIT extends ExplorerIT {
         var stewards = Set.of("admin", "data-steward");
         ops.put("matchCandidates", Operation.read("{ matchCandidates(first: 5) { id score } }", Map.of(), stewards,
                 always(null)));
+        ops.put("matchCandidatesConnection", Operation.read("{ matchCandidatesConnection(first: 5) { edges { node { id "
+                + "score } } } }", Map.of(), stewards, always(null)));
         // unknown records and candidates: stewards get NOT_FOUND, nothing is decided or split
         ops.put("sourceRecord", Operation.read("{ sourceRecord(source: \"nowhere\", localId: \"x-1\") "
                 + "{ localId } }", Map.of(), stewards, always("NOT_FOUND")));
