@@ -343,6 +343,9 @@ export function wireMeetingRoom(theController, tools) {
   byId('meeting-print').addEventListener('click', tools.print);
   byId('meeting-png').addEventListener('click', tools.png);
   byId('meeting-fit').addEventListener('click', () => controller.fit());
-  byId('meeting-layout').addEventListener('change', (e) => tools.layout(e.target.value));
+  byId('meeting-layout').addEventListener('change', (e) => {
+    byId('layout-select').value = e.target.value;
+    tools.layout(e.target.value);
+  });
   byId('changes-since-date').value = londonDay();
 }
