@@ -456,9 +456,9 @@ export class Controller {
     return summary(nodes[index]);
   }
 
-  /** The people in the graph ({key, id, label, kind}). */
+  /** The people in the graph ({key, id, label, kind, child}). */
   people() {
-    return this.cy.nodes('.person, .restricted_person').map(summary);
+    return this.cy.nodes('.person, .restricted_person').map((n) => ({ ...summary(n), child: n.hasClass('child') }));
   }
 
   /** What the graph shows as a network (the API's shape), for comparing with another. */

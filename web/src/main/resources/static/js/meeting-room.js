@@ -6,7 +6,9 @@
 
 import { graphql } from './api.js';
 import { Controller } from './controller.js';
-import { FAMILY_CHANGES, MEETINGS_ABOUT, MEETING_SNAPSHOT, NETWORK, RECORD_MEETING } from './queries.js';
+import {
+  FAMILY_CHANGES, MEETINGS_ABOUT, MEETING_SNAPSHOT, NETWORK, RECORD_MEETING, TAKE_SNAPSHOT,
+} from './queries.js';
 import { byId, clear, el } from './dom.js';
 import { guarded, say } from './message.js';
 import { Latest, Rendering } from './publish.js';
@@ -144,9 +146,14 @@ async function openThenAndNow() {
       return;
     }
     if (!previous.snapshotTaken) {
+      // an imported meeting: what the records say of its day can be kept now, once
+      byId('cy-then').hidden = true;
       byId('then-now-heading').textContent = `Then and now: the meeting of ${previous.heldOn} kept no snapshot`;
+      list.append(el('li', {}, el('button', { type: 'button', id: 'take-snapshot', onclick: () => takeSnapshot(previous) },
+        `Keep what the records say of ${previous.heldOn} as its snapshot`)));
       return;
     }
+    byId('cy-then').hidden = false;
     const data = await graphql(MEETING_SNAPSHOT, { meetingId: previous.id });
     const then = data.meetingSnapshot.network;
     // now: the same children's networks, live, merged as the snapshot merged them
@@ -166,6 +173,7 @@ async function openThenAndNow() {
     if (!thenController) {
       thenController = new Controller(byId('cy-then'));
     }
+    thenController.resize();
     await thenController.show(then);
     thenController.markChanges(diff.removedPeople.concat(diff.removedRelations.map((e) => e.key)), 'removed', 'GONE');
     controller.markChanges(diff.addedPeople.concat(diff.addedRelations.map((e) => e.key)), 'added', 'NEW');
@@ -178,6 +186,14 @@ async function openThenAndNow() {
       list.append(el('li', { class: 'meta', text: 'The same people and relationships as then.' }));
     }
   }));
+}
+
+async function takeSnapshot(meeting) {
+  const taken = await guarded(() => graphql(TAKE_SNAPSHOT, { meetingId: meeting.id }));
+  if (taken !== undefined) {
+    meeting.snapshotTaken = true;
+    await openThenAndNow();
+  }
 }
 
 function closeThenAndNow() {
@@ -209,14 +225,13 @@ function addActionRow() {
   if (state.user && state.user.agency) {
     owner.value = state.user.agency;
   }
-  const forPerson = el('select', { id: `action-for-${i}`, 'aria-label': 'For' },
-    peopleOptions().map((p) => el('option', { value: p.id, text: p.label })));
-  forPerson.value = state.subjectId;
+  const forPerson = el('select', { id: `action-for-${i}`, multiple: true, size: 3 },
+    peopleOptions().map((p) => el('option', { value: p.id, text: p.label, selected: p.id === state.subjectId })));
   rows.append(el('fieldset', { class: 'action-row' }, el('legend', { text: `Action ${i + 1}` }),
     el('label', { for: `action-description-${i}`, text: 'What' }),
     el('input', { id: `action-description-${i}`, maxlength: 500, required: true }),
     el('label', { for: `action-owner-${i}`, text: 'Owner' }), owner,
-    el('label', { for: `action-for-${i}`, text: 'For' }), forPerson,
+    el('label', { for: `action-for-${i}`, text: 'For (one or more)' }), forPerson,
     el('label', { for: `action-due-${i}`, text: 'Due' }),
     el('input', { id: `action-due-${i}`, type: 'date', required: true })));
 }
@@ -226,6 +241,9 @@ function openRecordForm() {
   form.hidden = false;
   byId('record-held').value = state.asOf;
   byId('record-chair').value = state.user ? state.user.username : '';
+  const concerns = clear(byId('record-concerns'));
+  peopleOptions().filter((p) => p.child || p.id === state.subjectId).forEach((p) => concerns.append(el('label', {},
+    el('input', { type: 'checkbox', class: 'concern', value: p.id, checked: p.id === state.subjectId }), ` ${p.label}`)));
   const attendance = clear(byId('record-attendance'));
   agencyOptions().forEach(([id, name]) => attendance.append(el('div', { class: 'attendance-row' },
     el('span', { text: name }),
@@ -251,10 +269,11 @@ function meetingInput() {
     id: `${id}-a${i + 1}`,
     description: byId(`action-description-${i}`).value.trim(),
     owner: byId(`action-owner-${i}`).value,
-    for: [byId(`action-for-${i}`).value],
+    for: [...byId(`action-for-${i}`).selectedOptions].map((o) => o.value),
     dueOn: byId(`action-due-${i}`).value,
   }));
-  const input = { id, heldOn: held, concerns: [state.subjectId], attendance, actions,
+  const concerns = [...document.querySelectorAll('#record-concerns .concern:checked')].map((box) => box.value);
+  const input = { id, heldOn: held, concerns: concerns.length > 0 ? concerns : [state.subjectId], attendance, actions,
     chair: byId('record-chair').value.trim() || null };
   const decision = byId('record-decision').value;
   if (decision) {

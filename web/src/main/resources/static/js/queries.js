@@ -134,3 +134,7 @@ export const MEETING_SNAPSHOT = `query MeetingSnapshot($meetingId: ID!) {
 export const RECORD_MEETING = `mutation RecordMeeting($meeting: StrategyMeetingInput!) {
   recordStrategyMeeting(meeting: $meeting) { id kind heldOn }
 }`;
+
+export const TAKE_SNAPSHOT = `mutation TakeSnapshot($meetingId: ID!) {
+  takeMeetingSnapshot(meetingId: $meetingId) { meetingId }
+}`;
