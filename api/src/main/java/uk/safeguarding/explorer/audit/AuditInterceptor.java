@@ -12,6 +12,8 @@ import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.OperationDefinition;
 
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -23,6 +25,9 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
+
+import uk.safeguarding.explorer.errors.DatabaseUnavailableException;
+import uk.safeguarding.explorer.graphql.ExplorerErrorType;
 
 /**
  * Audit once per GraphQL request: after the request has run and before its answer is written, the
@@ -76,6 +81,13 @@ class AuditInterceptor implements WebGraphQlInterceptor, Instrumentation {
     }
 
     private static WebGraphQlResponse withoutData(WebGraphQlResponse response, RequestAudit audit, Exception e) {
+        if (databaseAway(response, e)) {
+            // the audit could not be written because the database is away: say that, as every request does
+            LOG.warn("The audit events of request {} could not be written: the database cannot be reached",
+                    audit.requestId());
+            return response.transform(builder -> builder.data(null).errors(List.of(GraphqlErrorBuilder.newError()
+                    .message(DatabaseUnavailableException.SENTENCE).errorType(ExplorerErrorType.UNAVAILABLE).build())));
+        }
         var reference = UUID.randomUUID().toString();
         LOG.error("The audit events of request {} could not be written; answering without data, reference {}",
                 audit.requestId(), reference, e);
@@ -83,6 +95,16 @@ class AuditInterceptor implements WebGraphQlInterceptor, Instrumentation {
                 .message("The audit log could not be written, so nothing is shown; try again (reference "
                         + reference + ")")
                 .errorType(ErrorType.INTERNAL_ERROR).build())));
+    }
+
+    private static boolean databaseAway(WebGraphQlResponse response, Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabaseUnavailableException || cause instanceof ServiceUnavailableException
+                    || cause instanceof SessionExpiredException) {
+                return true;
+            }
+        }
+        return response.getErrors().stream().anyMatch(error -> error.getErrorType() == ExplorerErrorType.UNAVAILABLE);
     }
 
     @Override

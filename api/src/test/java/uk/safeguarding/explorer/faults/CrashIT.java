@@ -89,7 +89,8 @@ class CrashIT extends ExplorerIT {
         cleanDatabase();
         assertThat(http().post("/api/import", "admin", bundle).status()).isEqualTo(200);
         var clean = CanonicalDump.of(driver);
-        assertThat(clean).hasSize(1 + PEOPLE + 100 + PEOPLE);
+        // the agency; each person and address with its source record and the link between them; who lives where
+        assertThat(clean).hasSize(1 + 3 * PEOPLE + 3 * 100 + PEOPLE);
 
         var dir = Files.createTempDirectory("faults-crash-import");
         try (var child = ChildExplorer.start(dir, "--explorer.import.batch-size=50",
@@ -111,7 +112,8 @@ class CrashIT extends ExplorerIT {
         }
         try (var restarted = ChildExplorer.start(dir); var bolt = bolt(restarted)) {
             var partial = CanonicalDump.of(bolt);
-            assertThat(partial).hasSize(1 + 400);
+            // the agency and eight whole batches of people, each with its source record and link
+            assertThat(partial).hasSize(1 + 3 * 400);
             assertThat(CanonicalDump.notIn(partial, clean)).as("records not whole").isEmpty();
             var again = restarted.http().post("/api/import", "admin", bundle);
             assertThat(again.status()).as(again.body()).isEqualTo(200);

@@ -10,7 +10,8 @@ import org.neo4j.driver.Value;
 /**
  * The graph as sorted lines of text, one per node and relationship (labels or type, every
  * property in key order, endpoints by label and id), leaving out what differs between two
- * imports of the same records: the audit log, the migration records and {@code recordedAt}. Two
+ * imports of the same records: the audit log, the migration records, {@code recordedAt} and
+ * {@code linkedAt} (when a source record was linked). Two
  * stores hold the same graph when their dumps are equal; a store holds only whole records of a
  * clean import when each of its lines is one of the clean import's lines.
  */
@@ -49,7 +50,7 @@ public final class CanonicalDump {
     private static String props(Value props) {
         var sorted = new TreeMap<String, Object>();
         props.asMap(v -> v.toString()).forEach((k, v) -> {
-            if (!"recordedAt".equals(k)) {
+            if (!"recordedAt".equals(k) && !"linkedAt".equals(k)) {
                 sorted.put(k, v);
             }
         });

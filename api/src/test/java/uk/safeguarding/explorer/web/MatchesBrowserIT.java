@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -23,6 +25,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import uk.safeguarding.explorer.support.ExplorerIT;
 
@@ -82,7 +87,38 @@ class MatchesBrowserIT extends ExplorerIT {
         driver.findElement(By.name("username")).sendKeys(user);
         driver.findElement(By.name("password")).sendKeys("demo");
         driver.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
-        waitFor("document.body.dataset.ready === 'true'");
+        waitStarted();
+    }
+
+    /** Loads a page of the explorer and waits until it has started (and opened the person in the link). */
+    private void open(String path) {
+        driver.get("http://127.0.0.1:" + port + path);
+        waitStarted();
+    }
+
+    private void waitStarted() {
+        waitFor("document.body.dataset.state === 'ready'");
+    }
+
+    /** What the graph shows (the controller's snapshot, read through main.js). */
+    private JsonNode graph() {
+        var json = (String) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/js/main.js').then((m) => done(JSON.stringify(m.snapshot())), (e) => done('failed: ' + e));""");
+        assertThat(json).doesNotStartWith("failed");
+        return JsonMapper.shared().readTree(json);
+    }
+
+    private static long edgesOfType(JsonNode graph, String type) {
+        return StreamSupport.stream(graph.get("edges").spliterator(), false)
+                .filter(e -> type.equals(e.get("type").asString())).count();
+    }
+
+    /** The label the graph shows for a node, or null when the node is not in the graph. */
+    private static String display(JsonNode graph, String key) {
+        return StreamSupport.stream(graph.get("nodes").spliterator(), false)
+                .filter(n -> key.equals(n.get("key").asString())).findFirst()
+                .map(n -> n.get("display").asString()).orElse(null);
     }
 
     private Object js(String script, Object... args) {
@@ -129,21 +165,20 @@ class MatchesBrowserIT extends ExplorerIT {
     void aPendingCandidateShowsAsADashedEdgeAndABadgeAndTheDetailsListTheAgencyRecords() throws Exception {
         signIn("admin");
         // the graph is drawn before flags and panels load: wait on what it shows
-        driver.get("http://127.0.0.1:" + port + "/?person=police:P105");
-        waitFor("!!window.explorer && window.explorer.controller.cy.edges('[type = \"POSSIBLY_SAME_AS\"]').length === 1");
-        assertThat(js("return window.explorer.controller.cy.getElementById('Person:p-joanne').data('display')"))
-                .asString().contains("[MATCH?]");
+        open("/?person=police:P105");
+        var graph = graph();
+        assertThat(edgesOfType(graph, "POSSIBLY_SAME_AS")).isEqualTo(1);
+        assertThat(display(graph, "Person:p-joanne")).contains("[MATCH?]");
         waitFor("document.getElementById('panel-details').textContent.includes('Agency records')");
         assertThat(driver.findElement(By.id("panel-details")).getText()).contains("police P105 (linked by new)");
         screenshot("possibly-same-as");
         // the police may not see Joanne: only the badge says a duplicate may exist; their own record is listed
         signIn("police-officer");
-        driver.get("http://127.0.0.1:" + port + "/?person=police:P105");
-        waitFor("!!window.explorer && window.explorer.controller.cy.getElementById('Person:police:P105').length === 1");
+        open("/?person=police:P105");
         waitFor("document.getElementById('panel-details').textContent.includes('police P105')");
-        assertThat(js("return window.explorer.controller.cy.edges('[type = \"POSSIBLY_SAME_AS\"]').length")).isEqualTo(0L);
-        assertThat(js("return window.explorer.controller.cy.getElementById('Person:police:P105').data('display')"))
-                .asString().contains("[MATCH?]");
-        assertThat(js("return window.explorer.controller.cy.getElementById('Person:p-joanne').length")).isEqualTo(0L);
+        var theirs = graph();
+        assertThat(edgesOfType(theirs, "POSSIBLY_SAME_AS")).isZero();
+        assertThat(display(theirs, "Person:police:P105")).contains("[MATCH?]");
+        assertThat(display(theirs, "Person:p-joanne")).isNull();
     }
 }
