@@ -170,6 +170,15 @@ class AuthorizationMatrixIT extends ExplorerIT {
                 CASE_ROLES, about(subject, other)));
         ops.put("chronology", Operation.read("query($id: ID!) { chronology(personId: $id, asOf: \"" + asOf
                 + "\") { kind summary relatedIds restrictedPerson { id } } }", id, CASE_ROLES, about(subject)));
+        ops.put("familyChanges", Operation.read("query($id: ID!) { familyChanges(personId: $id, since: \"2018-01-01\", "
+                + "asOf: \"" + asOf + "\") { on kind summary people { id kind } } }", id, CASE_ROLES, about(subject)));
+        ops.put("meetingsAbout", Operation.read("query($id: ID!) { meetingsAbout(personId: $id, asOf: \"" + asOf
+                + "\") { id kind concerns { id kind } } }", id, CASE_ROLES, about(subject)));
+        // meetings imported with the scenario keep no snapshot until asked: exactly an unknown meeting
+        ops.put("meetingSnapshot", Operation.read("{ meetingSnapshot(meetingId: \"sm-none\") { meetingId } }", Map.of(),
+                CASE_ROLES, always("NOT_FOUND")));
+        ops.put("takeMeetingSnapshot", Operation.read("mutation { takeMeetingSnapshot(meetingId: \"sm-none\") "
+                + "{ meetingId } }", Map.of(), CASE_ROLES, always("NOT_FOUND")));
         ops.put("recordExport", Operation.read("mutation($id: ID!) { recordExport(kind: PNG, personIds: [$id], asOf: \""
                 + asOf + "\") }", id, CASE_ROLES, about(subject)));
         ops.put("auditEvents", Operation.read("{ auditEvents(first: 1) { id } }", Map.of(), Set.of("auditor"),

@@ -20,6 +20,7 @@ import uk.safeguarding.explorer.model.AssessmentType;
 import uk.safeguarding.explorer.model.Concern;
 import uk.safeguarding.explorer.model.EventKind;
 import uk.safeguarding.explorer.model.MarkerType;
+import uk.safeguarding.explorer.model.MeetingDecision;
 import uk.safeguarding.explorer.model.MeetingKind;
 import uk.safeguarding.explorer.model.NhsNumber;
 import uk.safeguarding.explorer.model.ParentKind;
@@ -468,6 +469,24 @@ public final class BundleValidator {
             row.put("kind", name(r.enumValue("kind", MeetingKind.class, true)));
             row.put("heldOn", r.date("heldOn", true));
             row.put("concerns", references(r, "concerns", PERSON));
+            // what the meeting decided and why, who chaired it and when it meets next (all optional)
+            row.put("chair", r.string("chair", false, 200));
+            var decision = r.enumValue("decision", MeetingDecision.class, false);
+            var reason = r.string("decisionReason", false, 2000);
+            if (decision != null && reason == null) {
+                r.reject("decisionReason", "is required with a decision: say why");
+            }
+            if (decision == null && reason != null && r.raw("decision") == null) {
+                r.reject("decision", "is required with a decisionReason");
+            }
+            row.put("decision", name(decision));
+            row.put("decisionReason", reason);
+            var next = r.date("nextMeetingOn", false);
+            var held = (LocalDate) row.get("heldOn");
+            if (next != null && held != null && !next.isAfter(held)) {
+                r.reject("nextMeetingOn", "must be after heldOn (" + held + ")");
+            }
+            row.put("nextMeetingOn", next);
             var attendance = new ArrayList<Map<String, Object>>();
             var agencies = new HashSet<String>();
             int i = 0;

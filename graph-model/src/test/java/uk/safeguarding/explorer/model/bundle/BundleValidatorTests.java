@@ -2,6 +2,7 @@ package uk.safeguarding.explorer.model.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,6 +146,25 @@ class BundleValidatorTests {
         assertThat(result.rejected()).extracting(Rejection::field)
                 .containsExactly("attendance[1].agency", "actions[0].dueOn");
         assertThat(result.rows().get("meetings")).isEmpty();
+    }
+
+    @Test
+    void aMeetingsDecisionNeedsItsReasonAndTheNextMeetingComesAfterIt() {
+        var result = validate("""
+                {'source':'csc','agencies':[{'id':'csc','name':'CSC','type':'CHILDRENS_SOCIAL_CARE'}],
+                 'people':[{'id':'c'}],
+                 'meetings':[{'id':'m1','kind':'STRATEGY','heldOn':'2018-09-20','concerns':['c'],'chair':'A. Chair',
+                   'decision':'SECTION_47_ENQUIRY','decisionReason':'Disclosure to a teacher','nextMeetingOn':'2018-10-04'},
+                  {'id':'m2','kind':'STRATEGY','heldOn':'2018-09-20','concerns':['c'],'decision':'CHILD_IN_NEED'},
+                  {'id':'m3','kind':'STRATEGY','heldOn':'2018-09-20','concerns':['c'],'decision':'MAYBE',
+                   'decisionReason':'Unsure'},
+                  {'id':'m4','kind':'STRATEGY','heldOn':'2018-09-20','concerns':['c'],'nextMeetingOn':'2018-09-20'}]}""");
+        assertThat(result.rejected()).extracting(Rejection::id, Rejection::field).containsExactly(
+                tuple("m2", "decisionReason"), tuple("m3", "decision"), tuple("m4", "nextMeetingOn"));
+        var row = result.rows().get("meetings").get(0);
+        assertThat(row).containsEntry("decision", "SECTION_47_ENQUIRY").containsEntry("chair", "A. Chair")
+                .containsEntry("decisionReason", "Disclosure to a teacher")
+                .containsEntry("nextMeetingOn", LocalDate.parse("2018-10-04"));
     }
 
     @Test
