@@ -20,6 +20,7 @@ import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.faults.FairUse;
 import uk.safeguarding.explorer.faults.FairUse.Cost;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
+import uk.safeguarding.explorer.risk.rules.RiskRules;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
 import uk.safeguarding.explorer.security.Visibility;

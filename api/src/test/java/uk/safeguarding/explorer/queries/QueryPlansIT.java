@@ -46,6 +46,39 @@ class QueryPlansIT extends ExplorerIT {
                 "connection", "chronology", "search-people", "person");
     }
 
+    @Test
+    void everyRiskAuditAndBreakGlassStatementIsPlannedAndTheScopedRulesStartFromThePeopleAskedAbout()
+            throws IOException {
+        var resolver = new PathMatchingResourcePatternResolver();
+        var scoped = new ArrayList<String>();
+        var planned = new ArrayList<String>();
+        for (var directory : List.of("risk", "audit", "breakglass")) {
+            for (var resource : resolver.getResources("classpath*:cypher/" + directory + "/*.cypher")) {
+                var name = directory + "/" + resource.getFilename().replace(".cypher", "");
+                var text = resource.getContentAsString(StandardCharsets.UTF_8);
+                // EXPLAIN plans without running; a write transaction so that write statements plan too
+                var plan = graph.inWriteTransaction(tx -> tx.run("EXPLAIN " + text).consume().plan());
+                assertThat(plan).as("plan of %s", name).isNotNull();
+                planned.add(name);
+                if (name.endsWith("-people")) {
+                    var leaves = new ArrayList<String>();
+                    leaves(plan, leaves);
+                    assertThat(leaves).as("leaf operators of %s", name).isNotEmpty()
+                            .allSatisfy(leaf -> assertThat(SEEKS).as("%s starts from %s", name, leaf).contains(leaf))
+                            .noneMatch(leaf -> leaf.contains("LabelScan") || leaf.contains("AllNodesScan"));
+                    assertThat(leaves).as("%s seeks the people asked about by id", name)
+                            .anyMatch(l -> l.contains("IndexSeek"));
+                    scoped.add(name);
+                }
+            }
+        }
+        assertThat(planned).contains("risk/rule-01", "risk/triage", "audit/append", "breakglass/grants");
+        assertThat(scoped).containsExactlyInAnyOrder("risk/rule-01-people", "risk/rule-02-people",
+                "risk/rule-03-people", "risk/rule-04-people", "risk/rule-05-people", "risk/referrals-in-window-people",
+                "risk/rule-07-people", "risk/overdue-actions-people", "risk/rule-09-people", "risk/rule-10-people",
+                "risk/rule-12-people");
+    }
+
     private static void leaves(Plan plan, List<String> into) {
         if (plan.children().isEmpty()) {
             into.add(plan.operatorType().replaceAll("@.*", ""));
