@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.risk.RiskSettings;
+import uk.safeguarding.explorer.siblings.SiblingsService;
 
 /**
  * Runs the twelve rules of DESIGN §6 ({@link RiskRule}, one class each, found by Spring) in one read
@@ -50,6 +51,18 @@ public class RiskRules {
         if (!this.rules.keySet().equals(expected)) {
             throw new IllegalStateException("risk rules 1 to 12 each need one class; found " + this.rules.keySet());
         }
+    }
+
+    /**
+     * The twelve rules over a graph of the caller's, outside Spring: for the benchmark, whose raw side
+     * runs the application's own rules, statements and sequence (need-to-know is the caller's).
+     */
+    public static RiskRules standalone(Graph graph, RiskSettings settings, SiblingsService siblings) {
+        return new RiskRules(graph, settings, List.of(new Rule01OffenderCoResidence(), new Rule02AddressMarkerMissing(),
+                new Rule03OffenderContact(), new Rule04SiblingNotAssessed(siblings), new Rule05HsbWithoutAim3OrYot(),
+                new Rule06ReferralDelay(), new Rule07StrategyMeetingAgencyAbsent(), new Rule08ActionOverdue(),
+                new Rule09MissingNoReturnInterview(), new Rule10PlanNoNhsNumber(), new Rule11RepeatReferrals(),
+                new Rule12VictimWithoutSupport()));
     }
 
     /** Names of everyone the flags may mention, by id. */
