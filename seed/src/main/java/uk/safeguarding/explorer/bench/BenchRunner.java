@@ -69,6 +69,8 @@ public final class BenchRunner {
         var curve = false;
         var requests = 500;
         var seconds = 30;
+        var profile = false;
+        var batchSize = 5_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--persons" -> persons = Integer.parseInt(args[++i]);
@@ -76,9 +78,24 @@ public final class BenchRunner {
                 case "--scale-curve" -> curve = true;
                 case "--requests" -> requests = Integer.parseInt(args[++i]);
                 case "--throughput-seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--import-profile" -> profile = true;
+                case "--batch-size" -> batchSize = Integer.parseInt(args[++i]);
+                case "--charts-from" -> {
+                    // redraws the charts of an earlier run's JSON, without measuring anything
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> earlier = JsonMapper.shared().readValue(Path.of(args[++i]).toFile(), Map.class);
+                    for (var chart : BenchCharts.write(earlier, Path.of("bench"))) {
+                        System.out.println("Chart written to " + chart);
+                    }
+                    return;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --persons N --out FILE [--scale-curve] [--requests R] [--throughput-seconds S])");
+                        + " (use --persons N --out FILE [--scale-curve] [--requests R] [--throughput-seconds S], or --charts-from FILE)");
             }
+        }
+        if (profile) {
+            ImportProfile.run(Path.of("").toAbsolutePath(), persons, batchSize);
+            return;
         }
         var runner = new BenchRunner(Path.of("").toAbsolutePath(), requests, seconds);
         Map<String, Object> result;
