@@ -1,5 +1,6 @@
 package uk.safeguarding.explorer.risk.rules;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -17,6 +18,8 @@ import java.util.stream.IntStream;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import uk.safeguarding.explorer.neo4j.Graph;
@@ -39,11 +42,13 @@ public class RiskRules {
 
     private final Graph graph;
     private final RiskSettings settings;
+    private final Clock clock;
     private final Map<Integer, RiskRule> rules;
 
-    RiskRules(Graph graph, RiskSettings settings, List<RiskRule> rules) {
+    RiskRules(Graph graph, RiskSettings settings, Clock clock, List<RiskRule> rules) {
         this.graph = graph;
         this.settings = settings;
+        this.clock = clock;
         this.rules = rules.stream().collect(Collectors.toMap(RiskRule::number, Function.identity(), (a, b) -> {
             throw new IllegalStateException("two classes for risk rule " + a.number() + ": " + a.code() + ", " + b.code());
         }, TreeMap::new));
@@ -58,11 +63,25 @@ public class RiskRules {
      * runs the application's own rules, statements and sequence (need-to-know is the caller's).
      */
     public static RiskRules standalone(Graph graph, RiskSettings settings, SiblingsService siblings) {
-        return new RiskRules(graph, settings, List.of(new Rule01OffenderCoResidence(), new Rule02AddressMarkerMissing(),
+        return new RiskRules(graph, settings, Clock.systemUTC(), List.of(new Rule01OffenderCoResidence(), new Rule02AddressMarkerMissing(),
                 new Rule03OffenderContact(), new Rule04SiblingNotAssessed(siblings), new Rule05HsbWithoutAim3OrYot(),
                 new Rule06ReferralDelay(), new Rule07StrategyMeetingAgencyAbsent(), new Rule08ActionOverdue(),
                 new Rule09MissingNoReturnInterview(), new Rule10PlanNoNhsNumber(), new Rule11RepeatReferrals(),
                 new Rule12VictimWithoutSupport()));
+    }
+
+    /**
+     * Plans the statements the rules run for some people once at start-up (asking about nobody), so
+     * that the first person opened does not wait for Neo4j to plan twelve statements: the explorer
+     * asks for the flags of every person it shows.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void planScopedStatements() {
+        try {
+            evaluate(LocalDate.now(clock.withZone(LONDON)), null, List.of());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not plan the risk rules' statements at start-up; the first request will: {}", e.getMessage());
+        }
     }
 
     /** Names of everyone the flags may mention, by id. */
