@@ -21,6 +21,7 @@ import uk.safeguarding.explorer.faults.FairUse;
 import uk.safeguarding.explorer.faults.FairUse.Cost;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
+import uk.safeguarding.explorer.risk.rules.RiskRules;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
 import uk.safeguarding.explorer.security.Visibility;

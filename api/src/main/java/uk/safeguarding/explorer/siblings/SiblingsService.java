@@ -34,6 +34,7 @@ import uk.safeguarding.explorer.model.SiblingKind;
 import uk.safeguarding.explorer.model.SiblingKinds;
 import uk.safeguarding.explorer.model.SiblingKinds.ParentLink;
 import uk.safeguarding.explorer.model.SiblingKinds.Partnership;
+import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
 import uk.safeguarding.explorer.security.Visibility;
@@ -59,6 +60,15 @@ public class SiblingsService {
         this.repository = repository;
         this.needToKnow = needToKnow;
         this.redaction = redaction;
+    }
+
+    /**
+     * A service that only answers {@link #withoutNeedToKnow}, over a graph of the caller's: for tools
+     * outside the application (the benchmark runs the risk rules with it), which hold the database's
+     * own credentials and so are not subject to need-to-know. Its user-facing answers fail.
+     */
+    public static SiblingsService forTools(Graph graph) {
+        return new SiblingsService(new SiblingsRepository(graph), null, null);
     }
 
     /**
