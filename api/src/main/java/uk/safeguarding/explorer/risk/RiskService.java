@@ -172,7 +172,7 @@ public class RiskService {
 
     private static Frozen freeze(RiskRules.Result result) {
         var flags = result.flags().stream().map(f -> new FrozenFlag(f.rule(), f.code(), f.severity(), f.subjectId(),
-                f.kind(), f.evidence(), f.people(), f.summary().apply(RiskService::token), List.copyOf(f.named()),
+                f.kind(), f.evidence(), f.people(), f.finding().sentence(RiskService::token), List.copyOf(f.named()),
                 f.offenderId())).toList();
         return new Frozen(flags, result.names());
     }
