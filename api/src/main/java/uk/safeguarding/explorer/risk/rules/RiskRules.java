@@ -78,7 +78,8 @@ public class RiskRules {
     @EventListener(ApplicationReadyEvent.class)
     void planScopedStatements() {
         try {
-            evaluate(LocalDate.now(clock.withZone(LONDON)), null, List.of());
+            // planning can take longer than an ordinary question on a busy machine: the area-wide timeout
+            Graph.areaWide(() -> evaluate(LocalDate.now(clock.withZone(LONDON)), null, List.of()));
         } catch (RuntimeException e) {
             LOG.warn("Could not plan the risk rules' statements at start-up; the first request will: {}", e.getMessage());
         }
