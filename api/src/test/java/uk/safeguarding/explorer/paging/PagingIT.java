@@ -99,11 +99,13 @@ class PagingIT extends ExplorerIT {
     void aTeachersPagesAreFullAlthoughMatchesAreHiddenFromThem() {
         // a search of which the teacher may see some matches but not all
         String text = null;
-        for (var letter = 'a'; letter <= 'z' && text == null; letter++) {
-            var document = "{ searchPeople(text: \"" + letter + "\", first: 100) { id } }";
+        // the scenario's family names: the teacher sees the Archers and the Bells, not the Nolans
+        for (var candidate : List.of("archer bell nolan hale", "bell nolan", "nolan bell archer")) {
+            var document = "{ searchPeople(text: \"" + candidate + "\", first: 100) { id } }";
             var teacher = list("teacher", document, "searchPeople", "id");
-            if (teacher.size() >= 2 && teacher.size() < list("admin", document, "searchPeople", "id").size()) {
-                text = String.valueOf(letter);
+            if (text == null && teacher.size() >= 2
+                    && teacher.size() < list("admin", document, "searchPeople", "id").size()) {
+                text = candidate;
             }
         }
         assertThat(text).as("a search with matches hidden from the teacher").isNotNull();
