@@ -7,7 +7,7 @@ import graphql.ErrorClassification;
  * differently from a bad argument: wait and retry ({@code UNAVAILABLE}, {@code TOO_MANY_REQUESTS}
  * with {@code retryAfterSeconds}), or ask a narrower question ({@code TIMEOUT}).
  */
-enum ExplorerErrorType implements ErrorClassification {
+public enum ExplorerErrorType implements ErrorClassification {
     /** The database cannot be reached; nothing was changed. */
     UNAVAILABLE,
     /** The question ran out of time and was stopped. */
