@@ -1,6 +1,6 @@
 // Starts the explorer: creates the graph controller and wires the modules to the page. Each module
 // owns one part (search, graph, selection and panels, as-of date, work queues, meeting mode,
-// exports, break-glass); the state they share is in state.js, the server is reached through api.js.
+// exports, break-glass, information requests); the state they share is in state.js, the server is reached through api.js.
 
 import { currentCsrfToken, me } from './api.js';
 import { Controller } from './controller.js';
@@ -16,7 +16,8 @@ import {
 } from './graph.js';
 import { toggleMeeting, wireMeeting } from './meeting.js';
 import { wireSearch } from './search.js';
-import { open, selectPerson, selectTab, wireSelection } from './selection.js';
+import { open, selectPerson, selectPlaceholder, selectTab, wireSelection } from './selection.js';
+import { wireInformationRequests } from './information-requests.js';
 import { closeWork, wireWorkQueues, workOpen } from './work-queues.js';
 
 let controller;
@@ -85,7 +86,9 @@ function wireKeys() {
 }
 
 async function start() {
-  controller = new Controller(byId('cy'), { onSelectPerson: selectPerson, onOpenPerson: expandSelected });
+  controller = new Controller(byId('cy'), {
+    onSelectPerson: selectPerson, onSelectPlaceholder: selectPlaceholder, onOpenPerson: expandSelected,
+  });
   wireGraph(controller);
   wireSelection(controller);
   wireExports(controller);
@@ -93,6 +96,7 @@ async function start() {
   wireSearch(open);
   wireWorkQueues(open);
   wireBreakGlass(open);
+  wireInformationRequests();
   wireAsOf(() => {
     if (state.subjectId) {
       open(state.subjectId, { keepExpansions: true });
