@@ -101,7 +101,7 @@ function concerning(request) {
 }
 
 function when(instant) {
-  return instant ? instant.substring(0, 16).replace('T', ' ') : '';
+  return instant ? `${instant.substring(0, 16).replace('T', ' ')} UTC` : '';
 }
 
 function closeForm(request, onDone) {
