@@ -3,7 +3,7 @@
 MATCH (r:SourceRecord {source: $source, localId: $localId})-[l:RECORD_OF]->(old:Person {id: $from})
 DELETE l
 CREATE (n:Person {id: $newId, source: r.source, recordedAt: $now})
-CREATE (r)-[:RECORD_OF]->(n)
+CREATE (r)-[:RECORD_OF {source: r.source, recordedAt: $now}]->(n)
 CREATE (r)-[:NOT_SAME_AS {at: $now, by: $user, note: $note}]->(old)
 SET r.linkedBy = 'REVIEW', r.score = null, r.evidence = [], r.linkedAt = $now, r.splitFrom = old.id
 RETURN n.id AS id

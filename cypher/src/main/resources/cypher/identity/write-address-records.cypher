@@ -13,5 +13,5 @@ CALL (r, row) {
   SET a.uprn = coalesce(a.uprn, row.addressFields.uprn), a.line1 = coalesce(a.line1, row.addressFields.line1),
       a.line2 = coalesce(a.line2, row.addressFields.line2), a.town = coalesce(a.town, row.addressFields.town),
       a.postcode = coalesce(a.postcode, row.addressFields.postcode), a.kind = coalesce(a.kind, row.addressFields.kind)
-  CREATE (r)-[:RECORD_OF]->(a)
+  CREATE (r)-[:RECORD_OF {source: r.source, recordedAt: $now}]->(a)
 }

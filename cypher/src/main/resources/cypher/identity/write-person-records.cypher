@@ -26,5 +26,5 @@ CALL (r, row) {
                       ELSE coalesce(p.recordNames, []) + row.name END
   SET p.aliasesText = CASE WHEN size(coalesce(p.aliases, []) + coalesce(p.recordNames, [])) = 0 THEN null
                       ELSE reduce(text = '', n IN coalesce(p.aliases, []) + coalesce(p.recordNames, []) | text + ' ' + n) END
-  CREATE (r)-[:RECORD_OF]->(p)
+  CREATE (r)-[:RECORD_OF {source: r.source, recordedAt: $now}]->(p)
 }

@@ -13,5 +13,5 @@ SET r.uprn = row.uprn, r.matchKey = row.matchKey, r.line1 = row.line1, r.postcod
 WITH n, r
 CALL (n, r) {
   WITH n, r WHERE NOT EXISTS { (r)-[:RECORD_OF]->(:Address) }
-  CREATE (r)-[:RECORD_OF]->(n)
+  CREATE (r)-[:RECORD_OF {source: r.source, recordedAt: $now}]->(n)
 }

@@ -1,10 +1,13 @@
 // One row is one meeting with its concerns, attendance and agreed actions, written together;
 // recordedVia is 'API' for a meeting written by recordStrategyMeeting (its attendance then never
-// makes a need-to-know relationship), null for an import.
+// makes a need-to-know relationship), null for an import. Chair, decision (with its reason) and the
+// next meeting's day are optional.
 UNWIND $rows AS row
 MERGE (m:Meeting {id: row.id})
   ON CREATE SET m.recordedAt = coalesce(row.recordedAt, $now)
 SET m.kind = row.kind, m.heldOn = row.heldOn, m.source = row.source,
+    m.chair = row.chair, m.decision = row.decision, m.decisionReason = row.decisionReason,
+    m.nextMeetingOn = row.nextMeetingOn,
     m.recordedAt = coalesce(row.recordedAt, m.recordedAt), m.recordedVia = row.recordedVia
 WITH m, row
 CALL (m, row) {

@@ -21,5 +21,5 @@ SET r += row.record
 WITH n, r
 CALL (n, r) {
   WITH n, r WHERE NOT EXISTS { (r)-[:RECORD_OF]->(:Person) }
-  CREATE (r)-[:RECORD_OF]->(n)
+  CREATE (r)-[:RECORD_OF {source: r.source, recordedAt: $now}]->(n)
 }

@@ -1,5 +1,6 @@
-// Rule 3: a registered sex offender (marker current on asOf) who is the current partner of a parent
-// of a child, or has current contact with a child. The Java side keeps children on asOf.
+// Rule 3, the whole area: a registered sex offender (marker current on asOf) who is the current
+// partner of a parent of a child, or has current contact with a child. The Java side keeps children
+// on asOf.
 MATCH (m:Marker {type: 'REGISTERED_SEX_OFFENDER'})-[:ON]->(o:Person)
 WHERE (m.from IS NULL OR m.from <= $asOf) AND (m.to IS NULL OR m.to >= $asOf)
 CALL (o) {
@@ -13,5 +14,6 @@ CALL (o) {
   RETURN c, 'PARTNER' AS how, par AS parent, pt.key AS relKey, pt.from AS since
 }
 WITH o, m, c, how, parent, relKey, since
-WHERE c <> o AND ($ids IS NULL OR c.id IN $ids)
+WHERE c <> o
 RETURN c, o, m.id AS markerId, how, parent, relKey, since
+ORDER BY c.id, o.id, m.id, how, relKey

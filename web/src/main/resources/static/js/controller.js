@@ -105,7 +105,11 @@ export class Controller {
    *     (onOpenPerson(key), after selecting it)
    */
   constructor(container, on = {}) {
-    window.cytoscape.use(window.cytoscapeFcose);
+    if (!Controller.layoutsRegistered) {
+      // once per page: the meeting room's Then and now draws with a second controller
+      window.cytoscape.use(window.cytoscapeFcose);
+      Controller.layoutsRegistered = true;
+    }
     this.container = container;
     this.cy = window.cytoscape({ container, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.1, maxZoom: 4 });
     this.layoutName = 'fcose';
@@ -545,6 +549,47 @@ export class Controller {
     nodes[index].select();
     this.cy.animate({ center: { eles: nodes[index] }, duration: 150 });
     return summary(nodes[index]);
+  }
+
+  /** The people in the graph ({key, id, label, kind, child}). */
+  people() {
+    return this.cy.nodes('.person, .restricted_person').map((n) => ({ ...summary(n), child: n.hasClass('child') }));
+  }
+
+  /** What the graph shows as a network (the API's shape), for comparing with another. */
+  network() {
+    const pick = (data, names) => Object.fromEntries(names.map((n) => [n, data[n] === undefined ? null : data[n]]));
+    return {
+      nodes: this.cy.nodes().not('.household').map((n) => ({ ...pick(n.data(), ['kind', 'label']), key: n.id(),
+        id: n.data('recordId') })),
+      edges: this.cy.edges().map((e) => ({ ...pick(e.data(), ['type', 'source', 'target', 'kind', 'from', 'to']),
+        key: e.id() })),
+    };
+  }
+
+  /**
+   * Marks the elements with a class (and people with a text badge, so colour is not the only
+   * signal), clearing the mark from every other element; an empty list clears it.
+   */
+  markChanges(keys, className, badge) {
+    const tag = `[${badge}]`;
+    this.cy.batch(() => {
+      this.cy.elements(`.${className}`).forEach((e) => {
+        e.removeClass(className);
+        if (e.isNode()) {
+          e.data('display', e.data('display').replace(`\n${tag}`, ''));
+        }
+      });
+      keys.forEach((k) => {
+        const e = this.cy.getElementById(k);
+        if (e.nonempty()) {
+          e.addClass(className);
+          if (e.isNode()) {
+            e.data('display', `${e.data('display')}\n${tag}`);
+          }
+        }
+      });
+    });
   }
 
   fit() {

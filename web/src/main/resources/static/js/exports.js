@@ -6,10 +6,13 @@ import { RECORD_EXPORT } from './queries.js';
 import { byId, el } from './dom.js';
 import { guarded, say } from './message.js';
 import { londonDay, state } from './state.js';
+import { preparePack } from './meeting-room.js';
+import { Rendering } from './publish.js';
 
 const MAX_PEOPLE = 2000;
 
 let controller;
+let packRendering;
 
 async function recordExport(kind) {
   if (!state.subjectId) {
@@ -36,18 +39,26 @@ async function exportPng() {
   say(`PNG exported (${Math.round(blob.size / 1024)} KB).`);
 }
 
-async function printPack() {
-  if (!await recordExport('PRINT_PACK')) {
-    return;
-  }
-  byId('print-graph').src = controller.png({ output: 'base64uri' });
-  const who = state.user ? `${state.user.username}${state.user.agency ? ` (${state.user.agency})` : ''}` : '';
-  byId('print-who').textContent = `Printed by ${who} on ${londonDay()}; facts as of ${state.asOf}.`;
-  window.print();
+/** The pack: recorded as an export first, then its title, meeting and graph filled in, then printed. */
+export async function printPack() {
+  await packRendering.run(async () => {
+    if (!await recordExport('PRINT_PACK')) {
+      return;
+    }
+    byId('print-graph').src = controller.png({ output: 'base64uri' });
+    const who = state.user ? `${state.user.username}${state.user.agency ? ` (${state.user.agency})` : ''}` : '';
+    const printed = `Printed by ${who} on ${londonDay()}; facts as of ${state.asOf}.`;
+    byId('print-who').textContent = printed;
+    preparePack(printed);
+    window.print();
+  });
 }
+
+export { exportPng };
 
 export function wireExports(theController) {
   controller = theController;
+  packRendering = new Rendering(byId('print-title'));
   byId('png-button').addEventListener('click', exportPng);
   byId('print-button').addEventListener('click', printPack);
 }

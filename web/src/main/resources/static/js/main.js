@@ -9,12 +9,13 @@ import { guarded, say } from './message.js';
 import { state } from './state.js';
 import { setAsOf, wireAsOf } from './asof.js';
 import { wireBreakGlass } from './break-glass.js';
-import { wireExports } from './exports.js';
+import { exportPng, printPack, wireExports } from './exports.js';
 import { initMatches } from './matches.js';
 import {
   collapseSelected, connectTwo, expandSelected, fit, readFilters, setLayout, undo, wireGraph,
 } from './graph.js';
 import { toggleMeeting, wireMeeting } from './meeting.js';
+import { wireMeetingRoom } from './meeting-room.js';
 import { wireSearch } from './search.js';
 import { open, selectPerson, selectPlaceholder, selectTab, wireSelection } from './selection.js';
 import { wireInformationRequests } from './information-requests.js';
@@ -93,6 +94,7 @@ async function start() {
   wireSelection(controller);
   wireExports(controller);
   wireMeeting(controller);
+  wireMeetingRoom(controller, { print: printPack, png: exportPng, layout: setLayout });
   wireSearch(open);
   wireWorkQueues(open);
   wireBreakGlass(open);

@@ -5,6 +5,7 @@ import { byId } from './dom.js';
 import { state } from './state.js';
 import { selectTab, showPanels } from './selection.js';
 import { clearFamilyOverdue } from './work-queues.js';
+import { meetingChanged } from './meeting-room.js';
 
 let controller;
 
@@ -27,6 +28,7 @@ export function toggleMeeting() {
   } else {
     clearFamilyOverdue();
   }
+  meetingChanged();
 }
 
 export function wireMeeting(theController) {

@@ -144,3 +144,29 @@ export const DECIDE_MATCH = `mutation Decide($candidateId: ID!, $decision: Match
 export const SPLIT_RECORD = `mutation Split($source: ID!, $localId: ID!, $note: String!) {
   splitRecord(source: $source, localId: $localId, note: $note) { source localId person { id } }
 }`;
+
+export const FAMILY_CHANGES = `query FamilyChanges($personId: ID!, $since: Date!, $asOf: Date) {
+  familyChanges(personId: $personId, since: $since, asOf: $asOf) { on kind summary people { id kind } }
+}`;
+
+export const MEETINGS_ABOUT = `query MeetingsAbout($personId: ID!, $asOf: Date) {
+  meetingsAbout(personId: $personId, asOf: $asOf) { id kind heldOn decision nextMeetingOn snapshotTaken }
+}`;
+
+export const MEETING_SNAPSHOT = `query MeetingSnapshot($meetingId: ID!) {
+  meetingSnapshot(meetingId: $meetingId) {
+    meetingId takenAt asOf children { id kind }
+    meeting { id kind heldOn chair decision decisionReason nextMeetingOn
+      attendance { agency { id name } invited attended }
+      actions { id description dueOn completedOn owner { id name } for { id givenName familyName kind } } }
+    network { nodes { ${NODE} } edges { ${EDGE} } }
+  }
+}`;
+
+export const RECORD_MEETING = `mutation RecordMeeting($meeting: StrategyMeetingInput!) {
+  recordStrategyMeeting(meeting: $meeting) { id kind heldOn }
+}`;
+
+export const TAKE_SNAPSHOT = `mutation TakeSnapshot($meetingId: ID!) {
+  takeMeetingSnapshot(meetingId: $meetingId) { meetingId }
+}`;

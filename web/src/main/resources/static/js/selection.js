@@ -8,6 +8,7 @@ import { byId } from './dom.js';
 import { guarded } from './message.js';
 import { Latest, Rendering } from './publish.js';
 import { state } from './state.js';
+import { refreshChanges } from './meeting-room.js';
 import { flagsOf } from './flags.js';
 import { openPerson } from './graph.js';
 import { loadFamilyOverdue } from './work-queues.js';
@@ -48,6 +49,7 @@ async function load(personId, current) {
   renderChronology(byId('panel-chronology'), data.chronology, person, highlight);
   renderFlags(byId('panel-flags'), flagsOf(personId), person, highlight, (ids) => controller.keysOf(ids));
   if (state.meeting) {
+    refreshChanges();
     await loadFamilyOverdue(controller.personIds());
   }
   return true;

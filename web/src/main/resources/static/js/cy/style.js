@@ -47,6 +47,8 @@ export const STYLE = [
   { selector: 'edge[type = "POSSIBLY_SAME_AS"]', style: { 'line-color': '#8f1f8f', 'line-style': 'dashed', 'line-dash-pattern': [8, 5], width: 3, label: 'data(edgeLabel)' } },
   { selector: 'node.possible-match', style: { 'underlay-color': '#8f1f8f', 'underlay-opacity': 0.2, 'underlay-padding': 4 } },
   { selector: 'edge[type = "WORKS_FOR"]', style: { 'line-color': '#bbbbbb', width: 1 } },
+  { selector: '.added', style: { 'underlay-color': '#00703c', 'underlay-opacity': 0.35, 'underlay-padding': 7, 'line-color': '#00703c', width: 4 } },
+  { selector: '.removed', style: { 'underlay-color': '#b10e1e', 'underlay-opacity': 0.35, 'underlay-padding': 7, 'line-color': '#b10e1e', 'line-style': 'dashed', width: 4 } },
   { selector: '.historic', style: { opacity: 0.35, 'line-style': 'dashed' } },
   { selector: '.filtered', style: { display: 'none' } },
   { selector: '.genogram-hidden', style: { display: 'none' } },

@@ -10,11 +10,15 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 import uk.safeguarding.explorer.errors.BadRequestException;
+import uk.safeguarding.explorer.paging.Connection;
+import uk.safeguarding.explorer.paging.Cursors;
 
 /** The auditor's view of the audit log: events, and a check that the chain is intact. */
 @Controller
 @PreAuthorize("hasRole('AUDITOR')")
 class AuditController {
+
+    private static final String EVENTS = "auditEvents";
 
     private final AuditLog log;
 
@@ -31,6 +35,19 @@ class AuditController {
         }
         return log.events(limit, after, user, subjectId, from == null ? null : from.atStartOfDay(ZoneOffset.UTC),
                 to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC));
+    }
+
+    /** Newest first, keyed by sequence number: a page starts below the last event shown. */
+    @QueryMapping
+    Connection<AuditEvent> auditEventsConnection(@Argument Integer first, @Argument String after,
+            @Argument String user, @Argument String subjectId, @Argument LocalDate from, @Argument LocalDate to) {
+        var size = Connection.size(first, 50, 500);
+        var before = after == null ? null : Cursors.decodeNumber(EVENTS, after);
+        var events = log.events(size + 1, before, user, subjectId,
+                from == null ? null : from.atStartOfDay(ZoneOffset.UTC),
+                to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC));
+        return Connection.of(EVENTS, events.subList(0, Math.min(size, events.size())),
+                e -> Long.toString(e.seq()), events.size() > size);
     }
 
     @QueryMapping

@@ -32,7 +32,8 @@ public class ExplorerModeEnvironmentPostProcessor implements EnvironmentPostProc
         var local = LOCAL.equals(mode);
         environment.getPropertySources().addFirst(new MapPropertySource("explorerMode", Map.of(
                 "explorer.mode", mode,
-                "spring.graphql.graphiql.enabled", local,
+                // Spring's GraphiQL page loads GraphiQL from a CDN; graphql.GraphiqlPage serves ours in local mode
+                "spring.graphql.graphiql.enabled", false,
                 "spring.graphql.schema.introspection.enabled", local)));
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.identity.IdentityViews.MatchCandidateView;
 import uk.safeguarding.explorer.identity.IdentityViews.SourceRecordView;
+import uk.safeguarding.explorer.paging.Connection;
 
 /**
  * The identity-resolution part of the schema (identity.graphqls): the steward's queue, records and
@@ -30,6 +31,14 @@ class IdentityController {
     @QueryMapping
     List<MatchCandidateView> matchCandidates(@Argument Integer first) {
         return service.matchCandidates(first);
+    }
+
+    /** The 100 strongest, paged by candidate id. */
+    @QueryMapping
+    Connection<MatchCandidateView> matchCandidatesConnection(@Argument Integer first, @Argument String after) {
+        var size = Connection.size(first, 20, StewardService.MAX_FIRST);
+        return Connection.page("matchCandidates", service.matchCandidates(StewardService.MAX_FIRST),
+                MatchCandidateView::id, size, 20, StewardService.MAX_FIRST, after);
     }
 
     @QueryMapping

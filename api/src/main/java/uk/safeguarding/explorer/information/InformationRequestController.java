@@ -9,6 +9,7 @@ import org.springframework.stereotype.Controller;
 
 import uk.safeguarding.explorer.information.InformationRequest.Direction;
 import uk.safeguarding.explorer.information.InformationRequest.Status;
+import uk.safeguarding.explorer.paging.Connection;
 
 /** Information requests over GraphQL: ask the holders about a placeholder, the work queue, answer and decline. */
 @Controller
@@ -18,6 +19,16 @@ class InformationRequestController {
 
     InformationRequestController(InformationRequestService service) {
         this.service = service;
+    }
+
+    /** The newest 200, paged by request id. */
+    @QueryMapping
+    Connection<InformationRequest> informationRequestsConnection(@Argument Direction direction,
+            @Argument Status status, @Argument Integer first, @Argument String after) {
+        var size = Connection.size(first, 50, InformationRequestService.MAX_FIRST);
+        return Connection.page("informationRequests", service.list(direction, status,
+                InformationRequestService.MAX_FIRST), InformationRequest::id, size, 50,
+                InformationRequestService.MAX_FIRST, after);
     }
 
     @MutationMapping

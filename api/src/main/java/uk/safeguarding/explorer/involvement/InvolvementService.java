@@ -31,6 +31,7 @@ import uk.safeguarding.explorer.model.Ages;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
+import uk.safeguarding.explorer.security.Visibility;
 
 /**
  * agencyInvolvement (DESIGN §5): which agencies are involved with a person, their household or
@@ -80,10 +81,44 @@ public class InvolvementService {
             needToKnow.require(OPERATION, personId);
             throw unknown;
         }
+        return shown(all, scope, needToKnow.check(OPERATION, personId, people(all)));
+    }
+
+    /**
+     * The matrix before need-to-know, nothing audited: for a meeting's snapshot, which keeps the
+     * facts and shows them to each reader through their own need-to-know ({@link #shown}).
+     */
+    public Raw withoutNeedToKnow(String personId, Scope scope, LocalDate asOf) {
+        return answer(personId, scope, asOf);
+    }
+
+    /** Everyone in a raw matrix and everyone its gaps name: all to check. */
+    public static Set<String> people(Raw all) {
         var ids = new LinkedHashSet<String>();
         all.people().forEach(p -> ids.add(p.person().id()));
         all.gaps().forEach(g -> ids.addAll(g.named().keySet()));
-        var visibility = needToKnow.check(OPERATION, personId, ids);
+        return ids;
+    }
+
+    /** Several raw matrices as one: each person's row once, each gap once, in the order first met. */
+    public static Raw merged(List<Raw> matrices) {
+        var people = new LinkedHashMap<String, PersonInvolvement>();
+        var gaps = new LinkedHashMap<String, Gap>();
+        for (var m : matrices) {
+            m.people().forEach(p -> people.putIfAbsent(p.person().id(), p));
+            m.gaps().forEach(g -> gaps.putIfAbsent(g.gap().person().id() + "|" + g.gap().agencyType() + "|"
+                    + g.gap().rule(), g));
+        }
+        return new Raw(List.copyOf(people.values()), List.copyOf(gaps.values()));
+    }
+
+    /**
+     * The matrix as the user may see it, once everyone is checked ({@code visibility}): a person the
+     * user may not see is a placeholder row (the agencies holding information about them are on the
+     * placeholder) with no involvements and no gaps; a gap names a hidden person as "someone your
+     * agency cannot see".
+     */
+    public AgencyInvolvement shown(Raw all, Scope scope, Visibility visibility) {
         var access = redaction.access();
         var relation = new Relation(scope.name(), null, null);
         var people = new ArrayList<PersonInvolvement>();
@@ -138,11 +173,11 @@ public class InvolvementService {
     }
 
     /** A gap before need-to-know, with the people its reason names (id to name) as tokens to fill in. */
-    record Gap(InvolvementGap gap, Map<String, String> named) {
+    public record Gap(InvolvementGap gap, Map<String, String> named) {
     }
 
     /** The matrix before need-to-know. */
-    private record Raw(List<PersonInvolvement> people, List<Gap> gaps) {
+    public record Raw(List<PersonInvolvement> people, List<Gap> gaps) {
     }
 
     /** Where a gap's reason names a person: replaced by their name or "someone your agency cannot see". */

@@ -69,23 +69,42 @@ public class NetworkService {
     }
 
     public Network network(String personId, int depth, LocalDate asOf, int first) {
+        Network raw;
+        try {
+            raw = withoutNeedToKnow(personId, depth, asOf, first);
+        } catch (NotFoundException unknown) {
+            // audited and answered exactly as a hidden person is
+            needToKnow.require("network", personId);
+            throw unknown;
+        }
+        return shown(raw, needToKnow.check("network", personId, people(raw)));
+    }
+
+    /**
+     * The network before need-to-know and redaction, nothing audited: for a meeting's snapshot, which
+     * keeps the facts and shows them to each reader through their own need-to-know ({@link #shown}).
+     */
+    public Network withoutNeedToKnow(String personId, int depth, LocalDate asOf, int first) {
         if (depth < 1 || depth > MAX_DEPTH) {
             throw new BadRequestException("depth", "must be from 1 to " + MAX_DEPTH);
         }
         if (first < 1 || first > MAX_FIRST) {
             throw new BadRequestException("first", "must be from 1 to " + MAX_FIRST);
         }
-        Network raw;
-        try {
-            raw = fairUse.run(depth == MAX_DEPTH ? Cost.EXPENSIVE : Cost.ORDINARY,
-                    () -> graph.inReadTransaction(tx -> network(tx, personId, depth, asOf, first)));
-        } catch (NotFoundException unknown) {
-            // audited and answered exactly as a hidden person is
-            needToKnow.require("network", personId);
-            throw unknown;
-        }
-        var visibility = needToKnow.check("network", personId, raw.nodes().stream()
-                .filter(n -> n.kind() == NodeKind.PERSON).map(Node::id).toList());
+        return fairUse.run(depth == MAX_DEPTH ? Cost.EXPENSIVE : Cost.ORDINARY,
+                () -> graph.inReadTransaction(tx -> network(tx, personId, depth, asOf, first)));
+    }
+
+    /** The people of a network before need-to-know: everyone to check. */
+    public static List<String> people(Network raw) {
+        return raw.nodes().stream().filter(n -> n.kind() == NodeKind.PERSON).map(Node::id).toList();
+    }
+
+    /**
+     * A network as the user may see it, once everyone in it is checked ({@code visibility}): hidden
+     * people as placeholders, then the redaction policy.
+     */
+    public Network shown(Network raw, Visibility visibility) {
         var shown = withPlaceholders(raw.nodes(), raw.edges(), visibility, false);
         var access = redaction.access();
         var nodes = new ArrayList<Node>();

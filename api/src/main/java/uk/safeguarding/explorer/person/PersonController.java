@@ -24,6 +24,7 @@ import uk.safeguarding.explorer.graph.Views.AddressView;
 import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.model.Ages;
+import uk.safeguarding.explorer.paging.Connection;
 
 /**
  * The {@code Person} type: lookup by id, search, and the per-person fields. Fields that need the
@@ -59,6 +60,12 @@ class PersonController {
     @QueryMapping
     List<PersonView> searchPeople(@Argument String text, @Argument Integer first) {
         return service.search(text, first);
+    }
+
+    @QueryMapping
+    Connection<PersonView> searchPeopleConnection(@Argument String text, @Argument Integer first,
+            @Argument String after) {
+        return service.searchConnection(text, first, after);
     }
 
     @SchemaMapping(typeName = "Person")

@@ -19,6 +19,8 @@ import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.model.NhsNumber;
 import uk.safeguarding.explorer.model.PncId;
+import uk.safeguarding.explorer.paging.Connection;
+import uk.safeguarding.explorer.paging.Cursors;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
 
@@ -34,6 +36,9 @@ public class PersonService {
 
     public static final int MAX_FIRST = 100;
     public static final int MAX_TEXT = 200;
+    /** How many of the best matches searchPeopleConnection pages through. */
+    public static final int CONNECTION_WINDOW = 500;
+    private static final String SEARCH = "searchPeople";
 
     private final PersonRepository repository;
     private final NeedToKnow needToKnow;
@@ -58,6 +63,56 @@ public class PersonService {
         if (limit < 1 || limit > MAX_FIRST) {
             throw new BadRequestException("first", "must be from 1 to " + MAX_FIRST);
         }
+        var found = candidates(text, limit);
+        var visibility = needToKnow.check("searchPeople", found.stream().map(PersonView::id).toList());
+        return found.stream().filter(p -> visibility.sees(p.id())).toList();
+    }
+
+    /**
+     * The search as a cursor connection over its {@value #CONNECTION_WINDOW} best matches. Need-to-know
+     * comes before paging: candidates after the cursor are checked a page at a time (each check
+     * audited, as every check is) until the page and one more visible person are found, so a page is
+     * full whenever someone visible follows, and neither its size nor its cursor tells of hidden people.
+     */
+    public Connection<PersonView> searchConnection(String text, Integer first, String after) {
+        var size = Connection.size(first, 20, MAX_FIRST);
+        var found = candidates(text, CONNECTION_WINDOW);
+        var start = 0;
+        if (after != null) {
+            var last = Cursors.decode(SEARCH, after);
+            start = -1;
+            for (int i = 0; i < found.size(); i++) {
+                if (found.get(i).id().equals(last)) {
+                    start = i + 1;
+                    break;
+                }
+            }
+            if (start < 0) {
+                throw new BadRequestException("after", "points to a person no longer among the matches; "
+                        + "start again without after");
+            }
+        }
+        var page = new ArrayList<PersonView>();
+        var more = false;
+        for (int i = start; i < found.size() && !more; i += size + 1) {
+            var chunk = found.subList(i, Math.min(found.size(), i + size + 1));
+            var visibility = needToKnow.check("searchPeople", chunk.stream().map(PersonView::id).toList());
+            for (var person : chunk) {
+                if (!visibility.sees(person.id())) {
+                    continue;
+                }
+                if (page.size() == size) {
+                    more = true;
+                    break;
+                }
+                page.add(person);
+            }
+        }
+        return Connection.of(SEARCH, page, PersonView::id, more);
+    }
+
+    /** The people the words match, best first, before need-to-know. */
+    private List<PersonView> candidates(String text, int limit) {
         if (text == null || text.length() > MAX_TEXT) {
             throw new BadRequestException("text", "must be at most " + MAX_TEXT + " characters");
         }
@@ -71,9 +126,7 @@ public class PersonService {
         var pncIds = PncId.isValid(upper)
                 ? List.of(upper, upper.contains("/") ? upper.replace("/", "") : upper.substring(0, 4) + "/" + upper.substring(4))
                 : List.<String>of();
-        var found = repository.search(lucene(terms), nhsNumber, pncIds, limit);
-        var visibility = needToKnow.check("searchPeople", found.stream().map(PersonView::id).toList());
-        return found.stream().filter(p -> visibility.sees(p.id())).toList();
+        return repository.search(lucene(terms), nhsNumber, pncIds, limit);
     }
 
     /**

@@ -27,6 +27,7 @@ import uk.safeguarding.explorer.risk.Work.ActionView;
 import uk.safeguarding.explorer.risk.Work.MeetingView;
 import uk.safeguarding.explorer.risk.Work.ReferralView;
 import uk.safeguarding.explorer.risk.Work.TriagedReferral;
+import uk.safeguarding.explorer.risk.rules.RiskRules;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
 import uk.safeguarding.explorer.security.Visibility;
@@ -68,7 +69,6 @@ public class FollowUpService {
         var parameters = new HashMap<String, Object>();
         parameters.put("asOf", asOf);
         parameters.put("agency", agencyId);
-        parameters.put("ids", null);
         var rows = fairUse.run(Cost.AREA_WIDE, () -> graph.read("risk/overdue-actions", parameters, r -> r));
         var people = new LinkedHashSet<String>();
         rows.forEach(r -> people.addAll(touched(r)));

@@ -15,6 +15,7 @@ import java.util.Objects;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -64,15 +65,17 @@ public class RecordingService {
     private final Redaction redaction;
     private final AuditLog audit;
     private final AsOf asOf;
+    private final ApplicationEventPublisher events;
 
     RecordingService(ImportService imports, Graph graph, NeedToKnow needToKnow, Redaction redaction, AuditLog audit,
-            AsOf asOf) {
+            AsOf asOf, ApplicationEventPublisher events) {
         this.imports = imports;
         this.graph = graph;
         this.needToKnow = needToKnow;
         this.redaction = redaction;
         this.audit = audit;
         this.asOf = asOf;
+        this.events = events;
     }
 
     /** A referral about a person the user may see, from their own agency. */
@@ -88,7 +91,9 @@ public class RecordingService {
 
     /**
      * A strategy meeting about people the user may see, with actions for people the user may see. A
-     * practitioner records their own agency's attendance and actions only; a meeting chair any.
+     * practitioner records their own agency's attendance and actions only; a meeting chair any. The
+     * chair's name, the decision with its reason and the next meeting's day are validated like an
+     * import's. Once written, what the meeting saw is kept ({@link MeetingRecorded}: its snapshot).
      */
     public String recordStrategyMeeting(Map<String, Object> input) {
         var user = needToKnow.viewer();
@@ -110,6 +115,7 @@ public class RecordingService {
         requireNew("meeting.id", Map.of("meetings", List.of(text(input, "id"))));
         requireNew("meeting.actions", Map.of("actions", actions.stream().map(a -> text(a, "id")).toList()));
         write("meeting", "meetings", record, "recordStrategyMeeting", people);
+        events.publishEvent(new MeetingRecorded(text(input, "id")));
         return text(input, "id");
     }
 

@@ -19,7 +19,9 @@ import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.faults.FairUse;
 import uk.safeguarding.explorer.faults.FairUse.Cost;
+import uk.safeguarding.explorer.risk.RiskFlag.Severity;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
+import uk.safeguarding.explorer.risk.rules.RiskRules;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
 import uk.safeguarding.explorer.security.Visibility;
@@ -122,15 +124,72 @@ public class RiskService {
 
     /** Everyone the flags concern or name: all of them are checked (and audited) before anything is shown. */
     private static Set<String> touched(RiskRules.Result result) {
+        return touched(freeze(result));
+    }
+
+    /** Everyone frozen flags concern or name: all to check before they are shown. */
+    public static Set<String> touched(Frozen frozen) {
         var everyone = new LinkedHashSet<String>();
-        result.flags().forEach(f -> {
+        frozen.flags().forEach(f -> {
             everyone.addAll(f.people());
             everyone.addAll(f.named());
         });
         return everyone;
     }
 
+    /**
+     * A flag before need-to-know, as plain data that can be kept (a meeting's snapshot): its sentence
+     * with every person it names as a token ({@code {person:id}}) to be filled in for each reader.
+     */
+    public record FrozenFlag(int rule, String code, Severity severity, String subjectId, SubjectKind kind,
+            List<String> evidence, List<String> people, String summary, List<String> named, String offenderId) {
+    }
+
+    /** Flags before need-to-know, with the names of everyone their sentences may name, by id. */
+    public record Frozen(List<FrozenFlag> flags, Map<String, String> names) {
+    }
+
+    /**
+     * The flags of the people (their own and those of their addresses, referrals, meetings and
+     * actions) on a day, before need-to-know and with nothing audited: for a meeting's snapshot and
+     * for comparing two days; shown to a reader only through {@link #shown(Frozen, Collection, Visibility)}.
+     */
+    public Frozen withoutNeedToKnow(Collection<String> personIds, LocalDate asOf) {
+        if (personIds.isEmpty()) {
+            return new Frozen(List.of(), Map.of());
+        }
+        var frozen = freeze(rules.evaluate(asOf, null, personIds));
+        var ids = List.copyOf(personIds);
+        return new Frozen(frozen.flags().stream().filter(f -> ids.stream().anyMatch(id -> concerns(f, id)))
+                .toList(), frozen.names());
+    }
+
+    /** The frozen flags that concern the people given, as the user may see them (everyone checked). */
+    public List<RiskFlag> shown(Frozen frozen, Collection<String> personIds, Visibility visibility) {
+        return shown(frozen, visibility).stream()
+                .filter(f -> personIds.stream().filter(visibility::sees).anyMatch(id -> concerns(f, id))).toList();
+    }
+
+    private static Frozen freeze(RiskRules.Result result) {
+        var flags = result.flags().stream().map(f -> new FrozenFlag(f.rule(), f.code(), f.severity(), f.subjectId(),
+                f.kind(), f.evidence(), f.people(), f.finding().sentence(RiskService::token), List.copyOf(f.named()),
+                f.offenderId())).toList();
+        return new Frozen(flags, result.names());
+    }
+
+    private static String token(String personId) {
+        return "{person:" + personId + "}";
+    }
+
+    private static boolean concerns(FrozenFlag flag, String personId) {
+        return flag.kind() == SubjectKind.PERSON ? flag.subjectId().equals(personId) : flag.people().contains(personId);
+    }
+
     private List<RiskFlag> shown(RiskRules.Result result, Visibility visibility) {
+        return shown(freeze(result), visibility);
+    }
+
+    private List<RiskFlag> shown(Frozen result, Visibility visibility) {
         var access = redaction.access();
         var shown = new ArrayList<RiskFlag>();
         for (var flag : result.flags()) {
@@ -152,12 +211,14 @@ public class RiskService {
                         hidden));
                 continue;
             }
-            var written = flag.write(id -> visibility.name(id, result.names().getOrDefault(id, id)));
-            shown.add(new RiskFlag(written.rule(), written.code(), written.severity(), written.subjectId(),
-                    written.subjectKind(), written.summary(),
-                    written.evidence().stream().filter(e -> Arrays.stream(e.split("\\|"))
+            var summary = flag.summary();
+            for (var id : flag.named()) {
+                summary = summary.replace(token(id), visibility.name(id, result.names().getOrDefault(id, id)));
+            }
+            shown.add(new RiskFlag(flag.rule(), flag.code(), flag.severity(), flag.subjectId(), flag.kind(), summary,
+                    flag.evidence().stream().filter(e -> Arrays.stream(e.split("\\|"))
                             .allMatch(part -> !result.names().containsKey(part) || visibility.sees(part))).toList(),
-                    written.people().stream().filter(visibility::sees).toList(), hidden));
+                    flag.people().stream().filter(visibility::sees).toList(), hidden));
         }
         shown.sort(Comparator.comparing(RiskFlag::severity).thenComparing(RiskFlag::rule)
                 .thenComparing(RiskFlag::subjectId));

@@ -41,6 +41,12 @@ public class RiskSettings {
         this.workingDays = bankHolidaysFile.isBlank() ? calendar : calendar.with(Path.of(bankHolidaysFile));
     }
 
+    /** The documented defaults, for tools outside the application (the benchmark). */
+    public static RiskSettings defaults() {
+        return new RiskSettings(6, 12, 30, 10, "camhs,csaac,sarc,isva,child and adolescent mental health,"
+                + "sexual abuse assessment,sexual assault referral,sexual violence adviser", "");
+    }
+
     /** Rule 12: weeks a sexual-abuse victim may wait for CAMHS / CSAAC / ISVA support. */
     public int supportWaitWeeks() {
         return supportWaitWeeks;

@@ -25,7 +25,8 @@ public record ClaimMapping(String userClaim, String agencyClaim, String roleClai
             var name = value.trim().toUpperCase(Locale.ROOT);
             name = name.startsWith("ROLE_") ? name.substring(5) : name;
             for (var role : Role.values()) {
-                if (role.name().equals(name) && !roles.contains(role)) {
+                // a system's role comes from its configured client id, never from a claim
+                if (role != Role.INTEGRATION && role.name().equals(name) && !roles.contains(role)) {
                     roles.add(role);
                 }
             }

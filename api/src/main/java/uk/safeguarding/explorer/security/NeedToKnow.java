@@ -240,9 +240,12 @@ public class NeedToKnow {
             parameters.put("today", today);
             parameters.put("involvementEndedOnOrAfter", NeedToKnowRules.involvementEndedOnOrAfter(today, graceMonths));
             parameters.put("now", ZonedDateTime.now(clock));
-            graph.read("queries/visible-people", parameters, r -> r);
-            graph.read("queries/holders", Map.of("ids", List.of(), "today", today, "involvementEndedOnOrAfter", today),
-                    r -> r);
+            // planning can take longer than an ordinary question on a busy machine: the area-wide timeout
+            Graph.areaWide(() -> {
+                graph.read("queries/visible-people", parameters, r -> r);
+                return graph.read("queries/holders", Map.of("ids", List.of(), "today", today,
+                        "involvementEndedOnOrAfter", today), r -> r);
+            });
         } catch (RuntimeException e) {
             LOG.warn("Could not plan the need-to-know queries at start-up; the first request will: {}", e.getMessage());
         }

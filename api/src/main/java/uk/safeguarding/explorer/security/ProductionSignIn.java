@@ -30,12 +30,16 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
+import uk.safeguarding.explorer.integration.IntegrationClients;
+import uk.safeguarding.explorer.integration.IntegrationPrincipal;
+
 /**
  * Production sign-in through the organisation's identity provider: API clients present a JWT
  * (signature checked against the provider's published keys, issuer, audience, expiry and
  * not-before checked, unsigned tokens refused), and the browser signs in with OpenID Connect
  * (authorization code flow, PKCE for public clients). Both map the configured claims to the
- * explorer's user, role and agency; a token without them is refused. The addresses the provider
+ * explorer's user, role and agency; a token without them is refused. A client-credentials token of a
+ * configured partner system signs in as that system ({@link IntegrationClients}). The addresses the provider
  * sends the browser back to are built from {@code EXPLORER_PUBLIC_URL}, never from the request.
  */
 final class ProductionSignIn {
@@ -45,7 +49,7 @@ final class ProductionSignIn {
     private ProductionSignIn() {
     }
 
-    static void configure(HttpSecurity http, IdentitySettings settings) throws Exception {
+    static void configure(HttpSecurity http, IdentitySettings settings, IntegrationClients clients) throws Exception {
         var missing = settings.missing();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("Production mode needs an identity provider: set "
@@ -57,7 +61,7 @@ final class ProductionSignIn {
         var jwkSetUri = settings.jwkSetUri() != null ? settings.jwkSetUri()
                 : registration.getProviderDetails().getJwkSetUri();
         http.oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.decoder(decoder(settings, jwkSetUri))
-                .jwtAuthenticationConverter(converter(settings.claims()))))
+                .jwtAuthenticationConverter(converter(settings.claims(), clients))))
                 .oauth2Login(login -> login.clientRegistrationRepository(registrations)
                         .withObjectPostProcessor(RelativeRedirects.relativeLoginPage())
                         .successHandler(RelativeRedirects.afterSignIn())
@@ -101,10 +105,18 @@ final class ProductionSignIn {
         return decoder;
     }
 
-    static Converter<Jwt, AbstractAuthenticationToken> converter(ClaimMapping claims) {
+    /**
+     * A token whose client claim names a configured partner system is that system's (role INTEGRATION,
+     * its configured agency); any other must carry a person's claims.
+     */
+    static Converter<Jwt, AbstractAuthenticationToken> converter(ClaimMapping claims, IntegrationClients clients) {
         return jwt -> {
+            var client = clients.of(jwt.getClaims());
+            if (client.isPresent()) {
+                return new TokenAuthentication(new IntegrationPrincipal(client.get()), jwt);
+            }
             try {
-                return new TokenAuthentication((IdentityUser) claims.principal(jwt.getClaims()), jwt);
+                return new TokenAuthentication(claims.principal(jwt.getClaims()), jwt);
             } catch (IllegalArgumentException e) {
                 throw new InvalidBearerTokenException(e.getMessage());
             }

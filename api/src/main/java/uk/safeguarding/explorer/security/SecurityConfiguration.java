@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +28,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -35,11 +37,13 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import uk.safeguarding.explorer.config.ExplorerModeEnvironmentPostProcessor;
+import uk.safeguarding.explorer.integration.IntegrationClients;
 
 /**
  * Deny by default. Only the health probe and the login page are public; {@code /graphql} and
  * {@code /api/**} answer 401 (no redirect, no browser pop-up) to anonymous calls. In local mode the
- * demo users sign in with HTTP Basic (API clients) or the login page (browser); in production API
+ * demo users sign in with HTTP Basic (API clients), a short-lived local token ({@link LocalTokens},
+ * scripts) or the login page (browser); in production API
  * clients present a bearer JWT and the browser signs in with OpenID Connect ({@link ProductionSignIn}),
  * and the application refuses to start without an identity provider. The browser's
  * cookie session is protected against CSRF with a token cookie; a request carrying its own
@@ -75,7 +79,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${explorer.mode}") String mode,
-            Environment environment, SignInThrottle throttle) throws Exception {
+            Environment environment, SignInThrottle throttle, ObjectProvider<LocalTokens> localTokens)
+            throws Exception {
         var local = ExplorerModeEnvironmentPostProcessor.LOCAL.equals(mode);
         RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/graphql"),
                 PathPatternRequestMatcher.withDefaults().matcher("/api/**"));
@@ -95,10 +100,13 @@ class SecurityConfiguration {
                         .withObjectPostProcessor(writtenEagerly())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                                        + "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; "
+                                        + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+                                        + "object-src 'none'; "
                                         + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
         if (local) {
+            // scripts: one password check for a 15-minute bearer token (README, "Querying the API")
+            http.addFilterBefore(new LocalTokenFilter(localTokens.getObject()), BasicAuthenticationFilter.class);
             http.httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                     .formLogin(form -> form.withObjectPostProcessor(RelativeRedirects.relativeLoginPage())
                             .successHandler(RelativeRedirects.afterSignIn())
@@ -106,7 +114,7 @@ class SecurityConfiguration {
                                     new SimpleUrlAuthenticationFailureHandler("/login?error"))))
                     .logout(Customizer.withDefaults());
         } else {
-            ProductionSignIn.configure(http, IdentitySettings.from(environment));
+            ProductionSignIn.configure(http, IdentitySettings.from(environment), IntegrationClients.from(environment));
             LOG.info("Production mode: sign-in through the identity provider; demo users are disabled.");
         }
         return http.build();

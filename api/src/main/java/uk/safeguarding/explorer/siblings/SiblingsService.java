@@ -34,8 +34,10 @@ import uk.safeguarding.explorer.model.SiblingKind;
 import uk.safeguarding.explorer.model.SiblingKinds;
 import uk.safeguarding.explorer.model.SiblingKinds.ParentLink;
 import uk.safeguarding.explorer.model.SiblingKinds.Partnership;
+import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
+import uk.safeguarding.explorer.security.Visibility;
 import uk.safeguarding.explorer.siblings.RiskLink.RiskLinkKind;
 
 /**
@@ -61,6 +63,15 @@ public class SiblingsService {
     }
 
     /**
+     * A service that only answers {@link #withoutNeedToKnow}, over a graph of the caller's: for tools
+     * outside the application (the benchmark runs the risk rules with it), which hold the database's
+     * own credentials and so are not subject to need-to-know. Its user-facing answers fail.
+     */
+    public static SiblingsService forTools(Graph graph) {
+        return new SiblingsService(new SiblingsRepository(graph), null, null);
+    }
+
+    /**
      * The children at risk around a person, as the user may see them: the raw answer is computed
      * first, then everyone it touches (the subject, the children and the people links go through)
      * is checked in one need-to-know call; a child or go-between the user may not see is shown as a
@@ -69,20 +80,46 @@ public class SiblingsService {
     public List<ChildAtRisk> siblingsAtRisk(String personId, LocalDate asOf) {
         Raw raw;
         try {
-            raw = repository.inOneTransaction(tx -> siblingsAtRisk(tx, personId, asOf));
+            raw = withoutNeedToKnow(personId, asOf);
         } catch (NotFoundException unknown) {
             // audited and answered exactly as a hidden person is
             needToKnow.require(OPERATION, personId);
             throw unknown;
         }
-        var all = raw.children();
-        var subjectParents = raw.parents();
+        return shown(raw, needToKnow.check(OPERATION, personId, people(raw)));
+    }
+
+    /**
+     * A subject's children at risk before need-to-know, nothing audited, and the subject's parents
+     * (to say how a go-between is related): for a meeting's snapshot, which keeps the facts and
+     * shows them to each reader through their own need-to-know ({@link #shown}).
+     */
+    public record Raw(List<ChildAtRisk> children, Set<String> parents) {
+    }
+
+    /** The children at risk around a person before need-to-know. */
+    public Raw withoutNeedToKnow(String personId, LocalDate asOf) {
+        return repository.inOneTransaction(tx -> siblingsAtRisk(tx, personId, asOf));
+    }
+
+    /** Everyone a raw answer touches (the children and the people links go through): all to check. */
+    public static Set<String> people(Raw raw) {
         var ids = new LinkedHashSet<String>();
-        all.forEach(c -> {
+        raw.children().forEach(c -> {
             ids.add(c.child().id());
             c.links().forEach(l -> l.via().forEach(v -> ids.add(v.id())));
         });
-        var visibility = needToKnow.check(OPERATION, personId, ids);
+        return ids;
+    }
+
+    /**
+     * The children as the user may see them, once everyone is checked ({@code visibility}): a child
+     * or go-between the user may not see is a placeholder with the link's kind and dates, and nothing
+     * else of them.
+     */
+    public List<ChildAtRisk> shown(Raw raw, Visibility visibility) {
+        var all = raw.children();
+        var subjectParents = raw.parents() == null ? Set.<String>of() : raw.parents();
         var access = redaction.access();
         var shown = new ArrayList<ChildAtRisk>();
         for (var c : all) {
@@ -102,10 +139,6 @@ public class SiblingsService {
         // placeholders after the children the user may see, keeping the order among each
         shown.sort(Comparator.comparing((ChildAtRisk c) -> c.child().restricted()));
         return shown;
-    }
-
-    /** A subject's children at risk before need-to-know, and the subject's parents (to say how a go-between is related). */
-    private record Raw(List<ChildAtRisk> children, Set<String> parents) {
     }
 
     /**

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -17,9 +21,17 @@ import uk.safeguarding.explorer.support.ExplorerIT;
 /** Every named query's plan starts from an index seek: no label scans, no all-nodes scans. */
 class QueryPlansIT extends ExplorerIT {
 
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
     /** Operators a plan may start from: index seeks, rows from a parameter list, or a row handed into a subquery. */
     private static final Set<String> SEEKS = Set.of("NodeUniqueIndexSeek", "NodeIndexSeek", "MultiNodeIndexSeek",
             "NodeUniqueIndexSeekByRange", "NodeIndexSeekByRange", "Argument", "Unwind", "ProcedureCall");
+
+    /** Realistic parameters of the risk statements (others ignore what they do not use). */
+    private static final Map<String, Object> RISK_PARAMETERS = Map.of("asOf", LocalDate.of(2019, 4, 30),
+            "ids", List.of("p-one", "p-two"), "windowStart", ZonedDateTime.of(2018, 5, 1, 0, 0, 0, 0, LONDON),
+            "windowEnd", ZonedDateTime.of(2019, 5, 1, 0, 0, 0, 0, LONDON),
+            "dayEnd", ZonedDateTime.of(2019, 5, 1, 0, 0, 0, 0, LONDON), "id", "p-one");
 
     private static final Set<String> NOT_ROUTE_QUERIES = Set.of("count-people", "agencies");
 
@@ -44,6 +56,41 @@ class QueryPlansIT extends ExplorerIT {
         }
         assertThat(checked).contains("siblings-at-risk", "shared-addresses", "involvement-context", "network-hop",
                 "connection", "chronology", "search-people", "person");
+    }
+
+    @Test
+    void everyRiskAuditAndBreakGlassStatementIsPlannedAndTheScopedRulesStartFromThePeopleAskedAbout()
+            throws IOException {
+        var resolver = new PathMatchingResourcePatternResolver();
+        var scoped = new ArrayList<String>();
+        var planned = new ArrayList<String>();
+        for (var directory : List.of("risk", "audit", "breakglass")) {
+            for (var resource : resolver.getResources("classpath*:cypher/" + directory + "/*.cypher")) {
+                var name = directory + "/" + resource.getFilename().replace(".cypher", "");
+                var text = resource.getContentAsString(StandardCharsets.UTF_8);
+                // EXPLAIN plans without running; a write transaction so that write statements plan too
+                var started = System.nanoTime();
+                var plan = graph.inWriteTransaction(tx -> tx.run("EXPLAIN " + text, RISK_PARAMETERS).consume().plan());
+                System.out.printf("QueryPlansIT: planned %s in %d ms%n", name, (System.nanoTime() - started) / 1_000_000);
+                assertThat(plan).as("plan of %s", name).isNotNull();
+                planned.add(name);
+                if (name.endsWith("-people")) {
+                    var leaves = new ArrayList<String>();
+                    leaves(plan, leaves);
+                    assertThat(leaves).as("leaf operators of %s", name).isNotEmpty()
+                            .allSatisfy(leaf -> assertThat(SEEKS).as("%s starts from %s", name, leaf).contains(leaf))
+                            .noneMatch(leaf -> leaf.contains("LabelScan") || leaf.contains("AllNodesScan"));
+                    assertThat(leaves).as("%s seeks the people asked about by id", name)
+                            .anyMatch(l -> l.contains("IndexSeek"));
+                    scoped.add(name);
+                }
+            }
+        }
+        assertThat(planned).contains("risk/rule-01", "risk/triage", "audit/append", "breakglass/grants");
+        assertThat(scoped).containsExactlyInAnyOrder("risk/rule-01-people", "risk/rule-02-people",
+                "risk/rule-03-people", "risk/rule-04-people", "risk/rule-05-people", "risk/referrals-in-window-people",
+                "risk/rule-07-people", "risk/overdue-actions-people", "risk/rule-09-people", "risk/rule-10-people",
+                "risk/rule-12-people");
     }
 
     private static void leaves(Plan plan, List<String> into) {

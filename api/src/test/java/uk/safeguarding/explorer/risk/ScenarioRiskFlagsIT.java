@@ -100,6 +100,14 @@ class ScenarioRiskFlagsIT extends ExplorerIT {
     }
 
     @Test
+    void theFlagsOfEachScenarioPersonAreTheAreaWideFlagsThatConcernThem() {
+        var people = graph.inReadTransaction(tx -> tx.run("MATCH (p:Person) RETURN p.id AS id ORDER BY id")
+                .list(r -> r.get("id").asString()));
+        assertThat(people).contains("p-kyle", "p-mia", "p-lily", "p-gary");
+        ScopedFlags.assertScopedEqualAreaWide(http(), people, Scenario.AS_OF);
+    }
+
+    @Test
     void badRuleNumbersAreRefusedByName() {
         var json = http().graphql("admin", FLAGS, Map.of("rules", List.of(13)));
         assertThat(json.get("errors").get(0).get("message").asString()).contains("rules");

@@ -147,6 +147,10 @@ class AuthorizationMatrixIT extends ExplorerIT {
                 + "a: searchPeople(text: \"archer\", first: 100) { id } b: searchPeople(text: \"bell\", first: 100) { id } "
                 + "n: searchPeople(text: \"nolan\", first: 100) { id } h: searchPeople(text: \"hale\", first: 100) { id } }",
                 Map.of(), CASE_ROLES, always(null)));
+        ops.put("searchPeopleConnection", Operation.read("{ a: searchPeopleConnection(text: \"archer\", first: 100) "
+                + "{ edges { node { id } } } b: searchPeopleConnection(text: \"bell\", first: 100) { edges { node { id } } } "
+                + "n: searchPeopleConnection(text: \"nolan hale\", first: 100) { edges { node { id } } } }",
+                Map.of(), CASE_ROLES, always(null)));
         ops.put("siblingsAtRisk", Operation.read("query($id: ID!) { siblingsAtRisk(personId: $id, asOf: \"" + asOf
                 + "\") { child { id givenName kind holders { id } markers { type detail } currentAddress { line1 } } "
                 + "links { kind via { id givenName familyName } } agencies { id } } }", id, CASE_ROLES, about(subject)));
@@ -166,10 +170,21 @@ class AuthorizationMatrixIT extends ExplorerIT {
                 CASE_ROLES, about(subject, other)));
         ops.put("chronology", Operation.read("query($id: ID!) { chronology(personId: $id, asOf: \"" + asOf
                 + "\") { kind summary relatedIds restrictedPerson { id } } }", id, CASE_ROLES, about(subject)));
+        ops.put("familyChanges", Operation.read("query($id: ID!) { familyChanges(personId: $id, since: \"2018-01-01\", "
+                + "asOf: \"" + asOf + "\") { on kind summary people { id kind } } }", id, CASE_ROLES, about(subject)));
+        ops.put("meetingsAbout", Operation.read("query($id: ID!) { meetingsAbout(personId: $id, asOf: \"" + asOf
+                + "\") { id kind concerns { id kind } } }", id, CASE_ROLES, about(subject)));
+        // meetings imported with the scenario keep no snapshot until asked: exactly an unknown meeting
+        ops.put("meetingSnapshot", Operation.read("{ meetingSnapshot(meetingId: \"sm-none\") { meetingId } }", Map.of(),
+                CASE_ROLES, always("NOT_FOUND")));
+        ops.put("takeMeetingSnapshot", Operation.read("mutation { takeMeetingSnapshot(meetingId: \"sm-none\") "
+                + "{ meetingId } }", Map.of(), CASE_ROLES, always("NOT_FOUND")));
         ops.put("recordExport", Operation.read("mutation($id: ID!) { recordExport(kind: PNG, personIds: [$id], asOf: \""
                 + asOf + "\") }", id, CASE_ROLES, about(subject)));
         ops.put("auditEvents", Operation.read("{ auditEvents(first: 1) { id } }", Map.of(), Set.of("auditor"),
                 always(null)));
+        ops.put("auditEventsConnection", Operation.read("{ auditEventsConnection(first: 1) { edges { node { id } } } }",
+                Map.of(), Set.of("auditor"), always(null)));
         ops.put("auditIntegrity", Operation.read("{ auditIntegrity { valid } }", Map.of(), Set.of("auditor"),
                 always(null)));
         ops.put("breakGlassReviewQueue", Operation.read("{ breakGlassReviewQueue { id } }", Map.of(),
@@ -192,6 +207,15 @@ class AuthorizationMatrixIT extends ExplorerIT {
                 + "for { id givenName } restrictedFor { id } } }", Map.of(), CASE_ROLES, always(null)));
         ops.put("triageQueue", Operation.read("{ triageQueue(asOf: \"" + asOf + "\") { rank score reasons "
                 + "referral { id about { id } } restrictedPeople { id } } }", Map.of(), CASE_ROLES, always(null)));
+        ops.put("overdueActionsConnection", Operation.read("{ overdueActionsConnection(asOf: \"" + asOf + "\") { edges { "
+                + "node { id description owner { id } for { id givenName } restrictedFor { id } } } } }", Map.of(),
+                CASE_ROLES, always(null)));
+        ops.put("triageQueueConnection", Operation.read("{ triageQueueConnection(asOf: \"" + asOf + "\") { edges { "
+                + "node { rank score reasons referral { id about { id } } restrictedPeople { id } } } } }", Map.of(),
+                CASE_ROLES, always(null)));
+        ops.put("informationRequestsConnection", Operation.read("{ informationRequestsConnection(direction: INCOMING) "
+                + "{ edges { node { id } } } o: informationRequestsConnection(direction: OUTGOING) { edges { node { id } } } }",
+                Map.of(), AGENCY_USERS, always(null)));
         ops.put("informationRequests", Operation.read("{ informationRequests(direction: INCOMING) { id } "
                 + "o: informationRequests(direction: OUTGOING) { id } }", Map.of(), AGENCY_USERS, always(null)));
         ops.put("requestInformation", Operation.read("mutation($id: ID!) { requestInformation(personId: $id, "
@@ -236,6 +260,8 @@ class AuthorizationMatrixIT extends ExplorerIT {
         var stewards = Set.of("admin", "data-steward");
         ops.put("matchCandidates", Operation.read("{ matchCandidates(first: 5) { id score } }", Map.of(), stewards,
                 always(null)));
+        ops.put("matchCandidatesConnection", Operation.read("{ matchCandidatesConnection(first: 5) { edges { node { id "
+                + "score } } } }", Map.of(), stewards, always(null)));
         // unknown records and candidates: stewards get NOT_FOUND, nothing is decided or split
         ops.put("sourceRecord", Operation.read("{ sourceRecord(source: \"nowhere\", localId: \"x-1\") "
                 + "{ localId } }", Map.of(), stewards, always("NOT_FOUND")));

@@ -40,6 +40,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import tools.jackson.databind.JsonNode;
@@ -759,5 +760,127 @@ class ExplorerBrowserIT extends ExplorerIT {
         assertThat(console).noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
         assertThat(console).noneMatch(m -> m.contains("Uncaught"));
         screenshot("sara");
+    }
+
+    // --- strategy meetings on the graph (issue 16) ---------------------------------------------
+
+    private void enterMeetingMode() {
+        var changes = renders("meeting-changes");
+        driver.findElement(By.id("meeting-button")).click();
+        waitRendered("meeting-changes", changes);
+    }
+
+    private String textOf(String id) {
+        return (String) js("return document.getElementById(arguments[0]).textContent", id);
+    }
+
+    @Test
+    void theChairSeesTheChangesSinceTheLastMeetingAndComparesThenAndNow() throws Exception {
+        // after the conference of 2018-07-15 Kerry's new partner moves in
+        assertThat(http().post("/api/import", "admin", """
+                {"source": "csc", "people": [{"id": "p-dean", "givenName": "Dean", "familyName": "Hart",
+                  "dateOfBirth": "1984-03-03", "sex": "MALE"}],
+                 "relationships": [{"type": "LIVES_AT", "from": "p-dean", "to": "a-bell", "start": "2018-08-01"},
+                   {"type": "PARTNER_OF", "from": "p-kerry", "to": "p-dean", "start": "2018-07-20"}]}""").status())
+                .isEqualTo(200);
+        signIn("meeting-chair");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        enterMeetingMode();
+        // since the previous meeting about Sara, the conference; newest last; the people highlighted
+        assertThat(new Select(driver.findElement(By.id("changes-since"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("icpc-sara");
+        var changes = text("meeting-changes");
+        assertThat(changes).contains("Changes since 2018-07-15 (to 2018-09-26)",
+                "Dean Hart and Kerry Bell became partners on 2018-07-20.",
+                "Dean Hart joined the household at 7 Fictional Terrace, York on 2018-08-01.");
+        assertThat(changes.indexOf("2018-07-20")).isLessThan(changes.indexOf("2018-08-01"));
+        assertThat(withClass(graph(), "highlighted")).contains("Person:p-dean", "Person:p-kerry");
+        // a chosen meeting: since the strategy meeting, Gary left
+        var before = renders("meeting-changes");
+        new Select(driver.findElement(By.id("changes-since"))).selectByValue("sm-sara");
+        waitRendered("meeting-changes", before);
+        assertThat(text("meeting-changes")).contains("Changes since 2018-06-01",
+                "Gary Nolan left the household at 7 Fictional Terrace, York on 2018-06-20.");
+        // a row highlights its people
+        driver.findElements(By.cssSelector("#changes-list button.change-LEFT_HOUSEHOLD")).get(0).click();
+        assertThat(withClass(graph(), "highlighted")).contains("Person:p-gary").doesNotContain("Person:p-dean");
+
+        // then and now: the conference was imported without a snapshot; the chair keeps what the
+        // records say of its day, and sees it beside the live network, Dean marked as added
+        var thenNow = renders("then-now");
+        driver.findElement(By.id("then-now-button")).click();
+        waitRendered("then-now", thenNow);
+        assertThat(text("then-now")).contains("the meeting of 2018-07-15 kept no snapshot");
+        thenNow = renders("then-now");
+        driver.findElement(By.id("take-snapshot")).click();
+        waitRendered("then-now", thenNow);
+        assertThat(count("MATCH (s:MeetingSnapshot {meetingId: 'icpc-sara', takenBy: 'meeting-chair'}) RETURN count(s)"))
+                .isEqualTo(1);
+        assertThat(text("then-now")).contains("Then (the meeting of 2018-07-15) and now (2018-09-26)", "Added: Dean Hart",
+                "Added: partner of");
+        assertThat(text("then-now")).doesNotContain("Removed: Dean Hart");
+        var live = graph();
+        assertThat(withClass(live, "added")).contains("Person:p-dean");
+        assertThat(node(live, "Person:p-dean").get("display").asString()).contains("[NEW]");
+        screenshot("meeting-then-and-now");
+    }
+
+    @Test
+    void theChairRecordsTheMeetingLiveAndPrintsThePackWithTheMarkingOnEveryPage() throws Exception {
+        signIn("meeting-chair");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        enterMeetingMode();
+        // the chair's tools stay in meeting mode, in a toolbar
+        assertThat(driver.findElement(By.id("meeting-toolbar")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("meeting-print")).isDisplayed()).isTrue();
+        driver.findElement(By.id("record-button")).click();
+        var chair = driver.findElement(By.id("record-chair"));
+        chair.clear();
+        chair.sendKeys("A. Chair");
+        new Select(driver.findElement(By.id("record-decision"))).selectByValue("CHILD_PROTECTION_PLAN");
+        driver.findElement(By.id("record-reason")).sendKeys("Both children remain at risk of sexual harm");
+        driver.findElement(By.id("record-add-action")).click();
+        driver.findElement(By.id("action-description-0")).sendKeys("Review contact arrangements");
+        js("document.getElementById('action-due-0').value = '2018-10-05';"
+                + "document.getElementById('record-next').value = '2018-12-14'");
+        var recorded = renders("record-meeting");
+        driver.findElement(By.id("record-save")).click();
+        waitRendered("record-meeting", recorded);
+        assertThat(count("MATCH (m:Meeting {chair: 'A. Chair', decision: 'CHILD_PROTECTION_PLAN', recordedVia: 'API', "
+                + "nextMeetingOn: date('2018-12-14')})-[:AGREED]->(:Action {description: 'Review contact arrangements'}) "
+                + "RETURN count(m)")).isEqualTo(1);
+        assertThat(count("MATCH (s:MeetingSnapshot)-[:OF]->(:Meeting {chair: 'A. Chair'}) RETURN count(s)")).isEqualTo(1);
+
+        // the pack: recorded as an export first, then printed (the print dialog replaced by a counter)
+        js("window.print = () => { document.body.dataset.printed = String(Number(document.body.dataset.printed || 0) + 1); }");
+        var pack = renders("print-title");
+        driver.findElement(By.id("meeting-print")).click();
+        waitRendered("print-title", pack);
+        assertThat(js("return document.body.dataset.printed")).isEqualTo("1");
+        assertThat(count("MATCH (a:AuditEvent {operation: 'export:PRINT_PACK', subjectId: 'p-sara', user: 'meeting-chair'}) "
+                + "RETURN count(a)")).isEqualTo(1);
+        assertThat(textOf("print-title")).contains("Meeting pack: Sara Bell", "strategy meeting of 2018-09-26",
+                "chair A. Chair", "attended by Children's social care (front door)");
+        assertThat(textOf("print-meeting")).contains("Decision: child protection plan. Reason: Both children remain at risk",
+                "Review contact arrangements (owner: Children's social care (front door); for: Sara Bell; due 2018-10-05)", "Next meeting: 2018-12-14");
+        assertThat(textOf("print-who-top")).startsWith("Printed by meeting-chair (csc) on ");
+        // as printed: the marking and who printed it fixed on every page, the changes in, no controls
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertThat(computed(".print-header", "position")).isEqualTo("fixed");
+            assertThat(computed(".print-header", "display")).isEqualTo("block");
+            assertThat(computed(".print-footer", "position")).isEqualTo("fixed");
+            assertThat(computed("#print-title", "display")).isEqualTo("block");
+            assertThat(computed("#meeting-changes", "display")).isEqualTo("block");
+            assertThat(computed("#print-meeting", "display")).isEqualTo("block");
+            for (var control : List.of("#meeting-toolbar", "#changes-since", "#meeting-print", "#record-meeting")) {
+                assertThat(computed(control, "display")).as(control).isEqualTo("none");
+            }
+            assertThat((Long) js("return [...document.querySelectorAll('button, select, input, textarea')]"
+                    + ".filter((e) => getComputedStyle(e).display !== 'none').length")).isZero();
+        } finally {
+            ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+        screenshot("meeting-recorded");
     }
 }

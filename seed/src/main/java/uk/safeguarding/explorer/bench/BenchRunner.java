@@ -3,6 +3,7 @@ package uk.safeguarding.explorer.bench;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,7 +27,6 @@ import java.util.regex.Pattern;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
-import org.neo4j.driver.Session;
 
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.importing.ImportService;
@@ -46,6 +46,8 @@ import uk.safeguarding.explorer.seed.PopulationGenerator;
 public final class BenchRunner {
 
     private static final String PASSWORD = "bench-" + Long.toHexString(new Random().nextLong());
+    /** The demo users' password, as the application reads it ({@code DEMO_PASSWORD}, default {@code demo}). */
+    private static final String DEMO_PASSWORD = System.getenv().getOrDefault("DEMO_PASSWORD", "demo");
     private static final int WARMUP = 200;
     private static final int AREA_RUNS = 5;
 
@@ -67,6 +69,8 @@ public final class BenchRunner {
         var curve = false;
         var requests = 500;
         var seconds = 30;
+        var profile = false;
+        var batchSize = 5_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--persons" -> persons = Integer.parseInt(args[++i]);
@@ -74,9 +78,24 @@ public final class BenchRunner {
                 case "--scale-curve" -> curve = true;
                 case "--requests" -> requests = Integer.parseInt(args[++i]);
                 case "--throughput-seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--import-profile" -> profile = true;
+                case "--batch-size" -> batchSize = Integer.parseInt(args[++i]);
+                case "--charts-from" -> {
+                    // redraws the charts of an earlier run's JSON, without measuring anything
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> earlier = JsonMapper.shared().readValue(Path.of(args[++i]).toFile(), Map.class);
+                    for (var chart : BenchCharts.write(earlier, Path.of("bench"))) {
+                        System.out.println("Chart written to " + chart);
+                    }
+                    return;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --persons N --out FILE [--scale-curve] [--requests R] [--throughput-seconds S])");
+                        + " (use --persons N --out FILE [--scale-curve] [--requests R] [--throughput-seconds S], or --charts-from FILE)");
             }
+        }
+        if (profile) {
+            ImportProfile.run(Path.of("").toAbsolutePath(), persons, batchSize);
+            return;
         }
         var runner = new BenchRunner(Path.of("").toAbsolutePath(), requests, seconds);
         Map<String, Object> result;
@@ -91,6 +110,9 @@ public final class BenchRunner {
             Files.createDirectories(out.getParent());
         }
         JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
+        for (var chart : BenchCharts.write(result, Path.of("bench"))) {
+            System.out.println("Chart written to " + chart);
+        }
         System.out.println();
         System.out.println(markdown(result));
         System.out.println("Results written to " + out);
@@ -113,12 +135,13 @@ public final class BenchRunner {
         try (var driver = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.basic("neo4j", PASSWORD))) {
             waitUntilReady(app, httpPort);
             signIn(httpPort);
-            var subjects = subjects(driver, persons);
+            var raw = BenchQueries.App.over(new Graph(driver, null));
+            var subjects = subjects(driver, raw, persons);
             result.put("bolt_floor_ms", floor(driver));
             var queries = new LinkedHashMap<String, Object>();
             for (var query : BenchQueries.all()) {
                 log("Measuring " + query.name());
-                var cypher = measure(subjects, s -> timeCypher(driver, query, s));
+                var cypher = measure(subjects, s -> timeCypher(raw, query, s));
                 var graphql = measure(subjects, s -> timeGraphQl(httpPort, query, s));
                 queries.put(query.name(), Map.of("cypher", cypher, "graphql", graphql,
                         "graphql_to_cypher_p95", round(graphql.get("p95_ms") / Math.max(cypher.get("p95_ms"), 0.001))));
@@ -212,8 +235,8 @@ public final class BenchRunner {
         if (!matcher.find()) {
             throw new IllegalStateException("no CSRF token on the login page");
         }
-        var form = "username=admin&password=demo&_csrf=" + java.net.URLEncoder.encode(matcher.group(1),
-                StandardCharsets.UTF_8);
+        var form = "username=admin&password=" + URLEncoder.encode(DEMO_PASSWORD, StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8);
         var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
@@ -232,8 +255,11 @@ public final class BenchRunner {
 
     // --- subjects -------------------------------------------------------------------------------
 
-    /** Random people (fixed seed) with a partner for connection: someone two or three links away. */
-    private List<BenchQueries.Subject> subjects(Driver driver, int persons) {
+    /**
+     * Random people (fixed seed) with a partner for connection (someone two or three links away) and
+     * the people of their depth-2 network (for riskFlags, as the explorer asks).
+     */
+    private List<BenchQueries.Subject> subjects(Driver driver, BenchQueries.App app, int persons) {
         var random = new Random(7);
         var result = new ArrayList<BenchQueries.Subject>();
         try (var session = driver.session()) {
@@ -243,7 +269,8 @@ public final class BenchRunner {
                         MATCH (p:Person {id: $id})-[:PARENT_OF|PARTNER_OF|LIVES_AT]-()-[:PARENT_OF|PARTNER_OF|LIVES_AT]-(q:Person)
                         WHERE q <> p RETURN q.id AS id LIMIT 1""", Map.of("id", id)).list(r -> r.get("id").asString()));
                 if (!other.isEmpty()) {
-                    result.add(new BenchQueries.Subject(id, other.get(0)));
+                    var network = app.graph().inReadTransaction(tx -> BenchQueries.network(tx, id));
+                    result.add(new BenchQueries.Subject(id, other.get(0), network));
                 }
             }
         }
@@ -306,14 +333,9 @@ public final class BenchRunner {
         return percentiles(times);
     }
 
-    private double timeCypher(Driver driver, BenchQueries.Query query, BenchQueries.Subject subject) {
+    private double timeCypher(BenchQueries.App app, BenchQueries.Query query, BenchQueries.Subject subject) {
         var started = System.nanoTime();
-        try (Session session = driver.session()) {
-            session.executeRead(tx -> {
-                query.cypher().run(tx, subject);
-                return null;
-            });
-        }
+        query.cypher().run(app, subject);
         return (System.nanoTime() - started) / 1e6;
     }
 

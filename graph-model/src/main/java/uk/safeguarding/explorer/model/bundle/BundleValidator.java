@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.model.AddressKind;
@@ -20,6 +21,7 @@ import uk.safeguarding.explorer.model.AssessmentType;
 import uk.safeguarding.explorer.model.Concern;
 import uk.safeguarding.explorer.model.EventKind;
 import uk.safeguarding.explorer.model.MarkerType;
+import uk.safeguarding.explorer.model.MeetingDecision;
 import uk.safeguarding.explorer.model.MeetingKind;
 import uk.safeguarding.explorer.model.NhsNumber;
 import uk.safeguarding.explorer.model.ParentKind;
@@ -54,6 +56,9 @@ public final class BundleValidator {
     private static final String ADDRESS = "Address";
     private static final String AGENCY = "Agency";
     private static final String PROFESSIONAL = "Professional";
+
+    /** Arrays of at least this many records are read in parallel (below it, threads cost more than they save). */
+    static final int PARALLEL_FROM = 2_000;
 
     private final Clock clock;
 
@@ -181,20 +186,37 @@ public final class BundleValidator {
             Map.Entry<String, Map<String, Object>> read(RecordReader reader);
         }
 
+        /** One record as read on its own, before the checks across records of its array. */
+        private record Read(RecordReader reader, List<Rejection> problems, Map.Entry<String, Map<String, Object>> entry,
+                boolean object) {
+        }
+
+        /**
+         * Reads every record of an array, then folds them in order: duplicates, valid ids, rows,
+         * rejections and warnings as if read one by one. Reading a record depends only on the record,
+         * the bundle and the arrays before it (no array refers to its own records), so a large array
+         * is read in parallel; meetings, which note the warnings of their parts as they read them,
+         * are read in order.
+         */
         private void each(String array, RecordRule rule) {
+            var nodes = records(array);
+            var reads = new Read[nodes.size()];
+            var indexes = IntStream.range(0, nodes.size());
+            if (nodes.size() >= PARALLEL_FROM && !"meetings".equals(array)) {
+                indexes = indexes.parallel();
+            }
+            indexes.forEach(i -> reads[i] = read(array, i, nodes.get(i), rule));
             var seen = new HashMap<String, Integer>();
-            int index = 0;
             int good = 0;
-            for (var node : records(array)) {
-                var problems = new ArrayList<Rejection>();
-                var reader = new RecordReader(array, index, node, "", problems);
-                if (!node.isObject()) {
-                    reader.reject("", "must be a JSON object");
+            for (int index = 0; index < reads.length; index++) {
+                var read = reads[index];
+                var reader = read.reader();
+                var problems = read.problems();
+                if (!read.object()) {
                     rejected.addAll(problems);
-                    index++;
                     continue;
                 }
-                var entry = rule.read(reader);
+                var entry = read.entry();
                 if (entry != null && problems.isEmpty()) {
                     var identity = (String) entry.getValue().getOrDefault("id", entry.getValue().get("key"));
                     var first = seen.putIfAbsent(identity, index);
@@ -216,11 +238,20 @@ public final class BundleValidator {
                     good++;
                 }
                 reader.reportUnknownFields(warnings);
-                index++;
             }
             if (root.has(array)) {
                 accepted.put(array, good);
             }
+        }
+
+        private Read read(String array, int index, JsonNode node, RecordRule rule) {
+            var problems = new ArrayList<Rejection>();
+            var reader = new RecordReader(array, index, node, "", problems);
+            if (!node.isObject()) {
+                reader.reject("", "must be a JSON object");
+                return new Read(reader, problems, null, false);
+            }
+            return new Read(reader, problems, rule.read(reader), true);
         }
 
         private Map<String, Object> start(RecordReader r, boolean hasId) {
@@ -468,6 +499,24 @@ public final class BundleValidator {
             row.put("kind", name(r.enumValue("kind", MeetingKind.class, true)));
             row.put("heldOn", r.date("heldOn", true));
             row.put("concerns", references(r, "concerns", PERSON));
+            // what the meeting decided and why, who chaired it and when it meets next (all optional)
+            row.put("chair", r.string("chair", false, 200));
+            var decision = r.enumValue("decision", MeetingDecision.class, false);
+            var reason = r.string("decisionReason", false, 2000);
+            if (decision != null && reason == null) {
+                r.reject("decisionReason", "is required with a decision: say why");
+            }
+            if (decision == null && reason != null && r.raw("decision") == null) {
+                r.reject("decision", "is required with a decisionReason");
+            }
+            row.put("decision", name(decision));
+            row.put("decisionReason", reason);
+            var next = r.date("nextMeetingOn", false);
+            var held = (LocalDate) row.get("heldOn");
+            if (next != null && held != null && !next.isAfter(held)) {
+                r.reject("nextMeetingOn", "must be after heldOn (" + held + ")");
+            }
+            row.put("nextMeetingOn", next);
             var attendance = new ArrayList<Map<String, Object>>();
             var agencies = new HashSet<String>();
             int i = 0;

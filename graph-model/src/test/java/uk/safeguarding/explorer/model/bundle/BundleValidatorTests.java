@@ -2,6 +2,7 @@ package uk.safeguarding.explorer.model.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +10,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -135,6 +140,62 @@ class BundleValidatorTests {
     }
 
     @Test
+    void aLargeArrayReadInParallelIsFoldedInRecordOrderAsIfReadOneByOne() {
+        var people = new StringBuilder();
+        var relationships = new StringBuilder();
+        var count = BundleValidator.PARALLEL_FROM * 3;
+        for (int i = 0; i < count; i++) {
+            // every 7th record has a bad date, every 11th repeats the id of the record before it,
+            // every 13th carries an unknown field
+            var id = i % 11 == 10 ? "p-" + (i - 1) : "p-" + i;
+            people.append(i == 0 ? "" : ",").append("{'id':'").append(id).append("'")
+                    .append(i % 7 == 3 ? ",'dateOfBirth':'2018-02-30'" : ",'dateOfBirth':'2010-01-01'")
+                    .append(i % 13 == 5 ? ",'shoeSize':42" : "").append('}');
+            relationships.append(i == 0 ? "" : ",").append("{'type':'PARENT_OF','from':'p-").append(i)
+                    .append("','to':'p-0','start':'2010-01-01','kind':'BIRTH'}");
+        }
+        var result = validate("{'source':'csc','people':[" + people + "],'relationships':[" + relationships + "]}");
+        var expectedRejected = new ArrayList<String>();
+        var expectedWarnings = new ArrayList<String>();
+        var goodIds = new ArrayList<String>();
+        var firstIndex = new HashMap<String, Integer>();
+        for (int i = 0; i < count; i++) {
+            var id = i % 11 == 10 ? "p-" + (i - 1) : "p-" + i;
+            if (i % 7 == 3) {
+                expectedRejected.add("people " + i + " dateOfBirth");
+            } else if (firstIndex.containsKey(id)) {
+                expectedRejected.add("people " + i + " id duplicates record " + firstIndex.get(id));
+            } else {
+                firstIndex.put(id, i);
+                goodIds.add(id);
+            }
+            if (i % 13 == 5) {
+                expectedWarnings.add("people " + i + " shoeSize");
+            }
+        }
+        assertThat(result.rejected().stream().filter(r -> r.array().equals("people"))
+                .map(r -> r.array() + " " + r.index() + " " + r.field()
+                        + (r.reason().startsWith("duplicates") ? " " + r.reason().replace(" of this bundle (same id)", "")
+                                : ""))
+                .toList()).containsExactlyElementsOf(expectedRejected);
+        assertThat(result.warnings().stream().map(w -> w.array() + " " + w.index() + " " + w.field()).toList())
+                .containsExactlyElementsOf(expectedWarnings);
+        assertThat(result.rows().get("people").stream().map(r -> (String) r.get("id")).toList())
+                .containsExactlyElementsOf(goodIds);
+        // relationships from people rejected above point nowhere, p-0 to itself is refused; the others are
+        // kept, in order
+        var rejectedPeople = new HashSet<String>();
+        for (int i = 0; i < count; i++) {
+            if (!goodIds.contains("p-" + i)) {
+                rejectedPeople.add("p-" + i);
+            }
+        }
+        assertThat(result.rows().get("parent-of").stream().map(r -> (String) r.get("fromId")).toList())
+                .containsExactlyElementsOf(IntStream.range(0, count).mapToObj(i -> "p-" + i)
+                        .filter(id -> !rejectedPeople.contains(id) && !id.equals("p-0")).toList());
+    }
+
+    @Test
     void aMeetingWithABadActionIsRejectedWholeNamingTheNestedField() {
         var result = validate("""
                 {'source':'csc','agencies':[{'id':'csc','name':'CSC','type':'CHILDRENS_SOCIAL_CARE'}],
@@ -145,6 +206,25 @@ class BundleValidatorTests {
         assertThat(result.rejected()).extracting(Rejection::field)
                 .containsExactly("attendance[1].agency", "actions[0].dueOn");
         assertThat(result.rows().get("meetings")).isEmpty();
+    }
+
+    @Test
+    void aMeetingsDecisionNeedsItsReasonAndTheNextMeetingComesAfterIt() {
+        var result = validate("""
+                {'source':'csc','agencies':[{'id':'csc','name':'CSC','type':'CHILDRENS_SOCIAL_CARE'}],
+                 'people':[{'id':'c'}],
+                 'meetings':[{'id':'m1','kind':'STRATEGY','heldOn':'2018-09-20','concerns':['c'],'chair':'A. Chair',
+                   'decision':'SECTION_47_ENQUIRY','decisionReason':'Disclosure to a teacher','nextMeetingOn':'2018-10-04'},
+                  {'id':'m2','kind':'STRATEGY','heldOn':'2018-09-20','concerns':['c'],'decision':'CHILD_IN_NEED'},
+                  {'id':'m3','kind':'STRATEGY','heldOn':'2018-09-20','concerns':['c'],'decision':'MAYBE',
+                   'decisionReason':'Unsure'},
+                  {'id':'m4','kind':'STRATEGY','heldOn':'2018-09-20','concerns':['c'],'nextMeetingOn':'2018-09-20'}]}""");
+        assertThat(result.rejected()).extracting(Rejection::id, Rejection::field).containsExactly(
+                tuple("m2", "decisionReason"), tuple("m3", "decision"), tuple("m4", "nextMeetingOn"));
+        var row = result.rows().get("meetings").get(0);
+        assertThat(row).containsEntry("decision", "SECTION_47_ENQUIRY").containsEntry("chair", "A. Chair")
+                .containsEntry("decisionReason", "Disclosure to a teacher")
+                .containsEntry("nextMeetingOn", LocalDate.parse("2018-10-04"));
     }
 
     @Test

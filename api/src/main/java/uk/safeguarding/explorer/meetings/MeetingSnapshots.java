@@ -1,0 +1,313 @@
+package uk.safeguarding.explorer.meetings;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.ClientException;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import tools.jackson.databind.json.JsonMapper;
+import uk.safeguarding.explorer.audit.AuditLog;
+import uk.safeguarding.explorer.audit.AuditLog.Subject;
+import uk.safeguarding.explorer.errors.BadRequestException;
+import uk.safeguarding.explorer.errors.NotFoundException;
+import uk.safeguarding.explorer.graph.Views;
+import uk.safeguarding.explorer.graph.Views.AgencyView;
+import uk.safeguarding.explorer.graph.Views.PersonView;
+import uk.safeguarding.explorer.graph.Views.PersonView.Relation;
+import uk.safeguarding.explorer.involvement.AgencyInvolvement.Scope;
+import uk.safeguarding.explorer.involvement.InvolvementService;
+import uk.safeguarding.explorer.meetings.MeetingSnapshot.AgreedAction;
+import uk.safeguarding.explorer.meetings.MeetingSnapshot.Attendance;
+import uk.safeguarding.explorer.meetings.MeetingSnapshot.MeetingRecord;
+import uk.safeguarding.explorer.meetings.MeetingSnapshot.Siblings;
+import uk.safeguarding.explorer.network.Network;
+import uk.safeguarding.explorer.network.Network.Edge;
+import uk.safeguarding.explorer.network.Network.Node;
+import uk.safeguarding.explorer.network.NetworkService;
+import uk.safeguarding.explorer.risk.MeetingRecorded;
+import uk.safeguarding.explorer.risk.RiskService;
+import uk.safeguarding.explorer.security.NeedToKnow;
+import uk.safeguarding.explorer.security.Redaction;
+import uk.safeguarding.explorer.security.Visibility;
+import uk.safeguarding.explorer.siblings.SiblingsService;
+
+/**
+ * A meeting's snapshot: what the meeting saw on its day, kept so that nobody later has to guess,
+ * whatever imports change afterwards. Taken when a meeting is recorded ({@code recordStrategyMeeting})
+ * and, for a meeting imported with a bundle, when someone who may see its children asks for it
+ * ({@code takeMeetingSnapshot}); never changed after (no statement updates or removes it).
+ *
+ * <p>What is kept are the facts, not anyone's view of them: the raw answers of network, risk flags,
+ * siblingsAtRisk and agencyInvolvement (FAMILY) on the meeting's day, before need-to-know, as JSON
+ * beside the meeting. Each reader sees them through their own need-to-know and redaction when they
+ * read it (the same rules as the live answers, by the same code), and every person in it is audited
+ * before the answer leaves. A reader who may see none of the children it concerns gets exactly the
+ * answer an unknown id gets.
+ */
+@Service
+@PreAuthorize("hasAnyRole('ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
+public class MeetingSnapshots {
+
+    static final int FORMAT = 1;
+    static final int NETWORK_DEPTH = 2;
+    static final int NETWORK_NODES = 500;
+    private static final String READ = "meetingSnapshot";
+    private static final String TAKE = "takeMeetingSnapshot";
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private final MeetingsRepository repository;
+    private final NetworkService networks;
+    private final SiblingsService siblings;
+    private final InvolvementService involvement;
+    private final RiskService risk;
+    private final NeedToKnow needToKnow;
+    private final Redaction redaction;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    MeetingSnapshots(MeetingsRepository repository, NetworkService networks, SiblingsService siblings,
+            InvolvementService involvement, RiskService risk, NeedToKnow needToKnow, Redaction redaction,
+            AuditLog audit, Clock clock) {
+        this.repository = repository;
+        this.networks = networks;
+        this.siblings = siblings;
+        this.involvement = involvement;
+        this.risk = risk;
+        this.needToKnow = needToKnow;
+        this.redaction = redaction;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    // --- what is kept ---------------------------------------------------------------------------
+
+    /** The snapshot as kept: the meeting and the raw answers of its day. */
+    record Frozen(int format, FrozenMeeting meeting, Map<String, PersonView> people, Network network,
+            RiskService.Frozen flags, Map<String, SiblingsService.Raw> siblings, InvolvementService.Raw involvement) {
+    }
+
+    /** The meeting as recorded when the snapshot was taken. */
+    record FrozenMeeting(String id, String kind, LocalDate heldOn, String chair, String decision, String decisionReason,
+            LocalDate nextMeetingOn, String source, List<String> concerns, List<Attendance> attendance,
+            List<FrozenAction> actions) {
+    }
+
+    /** An action agreed, with the ids of the people it is for. */
+    record FrozenAction(String id, String description, LocalDate dueOn, LocalDate completedOn, AgencyView owner,
+            List<String> forPeople) {
+    }
+
+    /** A meeting just recorded through the API: its snapshot is taken at once (the recording checked who may). */
+    @EventListener
+    void recorded(MeetingRecorded event) {
+        freeze(event.meetingId());
+    }
+
+    /**
+     * Takes the snapshot of a meeting imported with a bundle: the user must be able to see one of the
+     * children it concerns (else NOT_FOUND, as for an unknown id); a meeting that has one already is
+     * refused (snapshots never change).
+     */
+    public MeetingSnapshot take(String meetingId) {
+        requireId(meetingId);
+        var meeting = repository.meeting(meetingId).map(MeetingSnapshots::meeting)
+                .orElseThrow(() -> unknown(TAKE, meetingId));
+        var visibility = needToKnow.checkWrite(TAKE, meeting.concerns());
+        if (meeting.concerns().stream().noneMatch(visibility::sees) || hiddenKind(meeting.kind())) {
+            throw NotFoundException.of("meeting", meetingId);
+        }
+        if (repository.snapshot(meetingId).isPresent()) {
+            throw new BadRequestException("meetingId", "the meeting '" + meetingId + "' has a snapshot already; "
+                    + "a snapshot is never taken again or changed");
+        }
+        audit.record(needToKnow.actor(), TAKE, meeting.concerns().stream().filter(visibility::sees)
+                .map(id -> new Subject(id, AuditLog.ALLOWED, AuditLog.NEED_TO_KNOW, "snapshot of " + meetingId, null))
+                .toList());
+        freeze(meetingId);
+        return snapshot(meetingId);
+    }
+
+    /** Computes and keeps the snapshot of a meeting on its day (no need-to-know: the caller checked). */
+    void freeze(String meetingId) {
+        var meeting = repository.meeting(meetingId).map(MeetingSnapshots::meeting)
+                .orElseThrow(() -> NotFoundException.of("meeting", meetingId));
+        var day = meeting.heldOn();
+        var ids = new LinkedHashSet<String>(meeting.concerns());
+        meeting.actions().forEach(a -> ids.addAll(a.forPeople()));
+        var people = new LinkedHashMap<String, PersonView>();
+        repository.people(List.copyOf(ids)).forEach(p -> people.put(p.id(), p));
+        var concerns = meeting.concerns();
+        var raw = new ArrayList<Network>();
+        var siblingsOf = new LinkedHashMap<String, SiblingsService.Raw>();
+        var matrices = new ArrayList<InvolvementService.Raw>();
+        for (var child : concerns) {
+            raw.add(networks.withoutNeedToKnow(child, NETWORK_DEPTH, day, NETWORK_NODES));
+            siblingsOf.put(child, siblings.withoutNeedToKnow(child, day));
+            matrices.add(involvement.withoutNeedToKnow(child, Scope.FAMILY, day));
+        }
+        var frozen = new Frozen(FORMAT, meeting, people, merged(concerns, raw, day), risk.withoutNeedToKnow(concerns, day),
+                siblingsOf, InvolvementService.merged(matrices));
+        var user = needToKnow.viewer();
+        var takenAt = ZonedDateTime.now(clock).withZoneSameInstant(LONDON).truncatedTo(ChronoUnit.SECONDS);
+        try {
+            repository.createSnapshot(meetingId, takenAt, day, user.username(), user.agency(), FORMAT,
+                    JsonMapper.shared().writeValueAsString(frozen));
+        } catch (ClientException taken) {
+            // two requests at once: the constraint on meetingId keeps the first
+            throw new BadRequestException("meetingId", "the meeting '" + meetingId + "' has a snapshot already; "
+                    + "a snapshot is never taken again or changed");
+        }
+    }
+
+    /** The networks of the children as one: each node and edge once, the children as subjects, capped at 500 nodes. */
+    static Network merged(List<String> children, List<Network> networks, LocalDate day) {
+        var nodes = new LinkedHashMap<String, Node>();
+        var edges = new LinkedHashMap<String, Edge>();
+        var truncated = false;
+        for (var network : networks) {
+            truncated |= network.truncated();
+            for (var node : network.nodes()) {
+                if (nodes.containsKey(node.key())) {
+                    continue;
+                }
+                if (nodes.size() >= NETWORK_NODES) {
+                    truncated = true;
+                    continue;
+                }
+                nodes.put(node.key(), node.subject() || !children.contains(node.id()) ? node
+                        : new Node(node.key(), node.id(), node.kind(), node.label(), node.child(), node.sex(),
+                                node.dateOfBirth(), node.age(), node.role(), node.agencyType(), node.addressKind(),
+                                node.postcode(), node.markers(), 0, true, node.holders(), node.offender()));
+            }
+            network.edges().stream().filter(e -> nodes.containsKey(e.source()) && nodes.containsKey(e.target()))
+                    .forEach(e -> edges.putIfAbsent(e.key(), e));
+        }
+        return new Network(children.isEmpty() ? null : children.get(0), day, NETWORK_DEPTH, List.copyOf(nodes.values()),
+                List.copyOf(edges.values()), truncated);
+    }
+
+    // --- reading it -----------------------------------------------------------------------------
+
+    /**
+     * The snapshot as the reader may see it: everyone in it checked once and audited; NOT_FOUND, in
+     * the words of an unknown id, when there is none or the reader may see none of its children.
+     */
+    public MeetingSnapshot snapshot(String meetingId) {
+        requireId(meetingId);
+        var row = repository.snapshot(meetingId).orElseThrow(() -> unknown(READ, meetingId));
+        var frozen = JsonMapper.shared().readValue(row.get("data").asString(), Frozen.class);
+        var meeting = frozen.meeting();
+        var concerned = needToKnow.check(READ, meeting.concerns());
+        if (meeting.concerns().stream().noneMatch(concerned::sees) || hiddenKind(meeting.kind())) {
+            throw NotFoundException.of("meeting snapshot", meetingId);
+        }
+        var ids = new LinkedHashSet<String>(meeting.concerns());
+        meeting.actions().forEach(a -> ids.addAll(a.forPeople()));
+        ids.addAll(NetworkService.people(frozen.network()));
+        frozen.siblings().values().forEach(s -> ids.addAll(SiblingsService.people(s)));
+        ids.addAll(InvolvementService.people(frozen.involvement()));
+        ids.addAll(RiskService.touched(frozen.flags()));
+        var visibility = needToKnow.check(READ, ids);
+        var related = new Relation("CONCERNED", null, null);
+        var children = meeting.concerns().stream().map(id -> person(id, frozen, visibility, related)).toList();
+        var siblingsAtRisk = new ArrayList<Siblings>();
+        frozen.siblings().forEach((child, raw) -> {
+            if (visibility.sees(child)) {
+                siblingsAtRisk.add(new Siblings(person(child, frozen, visibility, related), siblings.shown(raw, visibility)));
+            }
+        });
+        var actions = meeting.actions().stream().map(a -> new AgreedAction(a.id(), a.description(), a.dueOn(),
+                a.completedOn(), a.owner(), a.forPeople().stream()
+                        .map(id -> person(id, frozen, visibility, new Relation("ACTION_FOR", null, null))).toList()))
+                .toList();
+        var record = new MeetingRecord(meeting.id(), meeting.kind(), meeting.heldOn(), meeting.chair(), meeting.decision(),
+                meeting.decisionReason(), meeting.nextMeetingOn(), meeting.attendance(), actions);
+        return new MeetingSnapshot(meetingId, row.get("takenAt").asZonedDateTime(), Views.date(row, "asOf"), record,
+                children, networks.shown(frozen.network(), visibility),
+                risk.shown(frozen.flags(), meeting.concerns(), visibility), siblingsAtRisk,
+                involvement.shown(frozen.involvement(), Scope.FAMILY, visibility));
+    }
+
+    /** The meetings about a person held by asOf, newest first, as the reader may see them. */
+    public List<MeetingHeld> meetingsAbout(String personId, LocalDate asOf) {
+        if (personId == null || personId.isBlank() || personId.length() > 200) {
+            throw new BadRequestException("personId", "must be a non-blank id of at most 200 characters");
+        }
+        var rows = repository.meetingsConcerning(personId, asOf);
+        var ids = new LinkedHashSet<String>();
+        rows.forEach(r -> ids.addAll(r.get("concerns").asList(Value::asString)));
+        var visibility = needToKnow.check("meetingsAbout", personId, ids);
+        var shownIds = new HashSet<String>();
+        var meetings = new ArrayList<MeetingHeld>();
+        for (var row : rows) {
+            var m = row.get("meeting");
+            var kind = Views.string(m, "kind");
+            if (hiddenKind(kind) || !shownIds.add(Views.string(m, "id"))) {
+                continue;
+            }
+            var concerns = row.get("concerns").asList(Value::asString).stream()
+                    .map(id -> visibility.sees(id) ? null : visibility.placeholder(id, new Relation("CONCERNED", null,
+                            null))).toList();
+            var people = repository.people(row.get("concerns").asList(Value::asString).stream()
+                    .filter(visibility::sees).toList());
+            var all = new ArrayList<PersonView>(people);
+            concerns.stream().filter(p -> p != null).forEach(all::add);
+            meetings.add(new MeetingHeld(Views.string(m, "id"), kind, Views.date(m, "heldOn"), Views.string(m, "decision"),
+                    Views.date(m, "nextMeetingOn"), row.get("snapshotTaken").asBoolean(), all));
+        }
+        return meetings;
+    }
+
+    private boolean hiddenKind(String kind) {
+        return !redaction.access().offenderDetail() && redaction.restrictedMeetingKind(kind);
+    }
+
+    private static PersonView person(String id, Frozen frozen, Visibility visibility, Relation relation) {
+        var person = frozen.people().get(id);
+        if (person != null && visibility.sees(id)) {
+            return person;
+        }
+        return visibility.placeholder(id, relation);
+    }
+
+    /** An unknown meeting or snapshot: the refusal audited, the words those of any unknown id. */
+    private NotFoundException unknown(String operation, String meetingId) {
+        needToKnow.viewer();
+        audit.record(needToKnow.actor(), operation, List.of(new Subject(null, AuditLog.DENIED, AuditLog.NEED_TO_KNOW,
+                "unknown meeting", null)));
+        return NotFoundException.of(READ.equals(operation) ? "meeting snapshot" : "meeting", meetingId);
+    }
+
+    private static void requireId(String meetingId) {
+        if (meetingId == null || meetingId.isBlank() || meetingId.length() > 200) {
+            throw new BadRequestException("meetingId", "must be a non-blank id of at most 200 characters");
+        }
+    }
+
+    private static FrozenMeeting meeting(Record row) {
+        var m = row.get("meeting");
+        var attendance = row.get("attendance").asList(a -> new Attendance(AgencyView.from(a.get("agency")),
+                a.get("invited").asBoolean(true), a.get("attended").asBoolean(false)));
+        var actions = row.get("actions").asList(a -> new FrozenAction(Views.string(a, "id"), Views.string(a, "description"),
+                Views.date(a, "dueOn"), Views.date(a, "completedOn"),
+                a.get("owner").isNull() ? null : AgencyView.from(a.get("owner")), a.get("for").asList(Value::asString)));
+        return new FrozenMeeting(Views.string(m, "id"), Views.string(m, "kind"), Views.date(m, "heldOn"),
+                Views.string(m, "chair"), Views.string(m, "decision"), Views.string(m, "decisionReason"),
+                Views.date(m, "nextMeetingOn"), Views.string(m, "source"), row.get("concerns").asList(Value::asString),
+                attendance, actions);
+    }
+}

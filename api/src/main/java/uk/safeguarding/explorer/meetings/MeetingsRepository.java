@@ -1,0 +1,68 @@
+package uk.safeguarding.explorer.meetings;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.Record;
+import org.springframework.stereotype.Repository;
+
+import uk.safeguarding.explorer.cypher.CypherStatements;
+import uk.safeguarding.explorer.graph.Views.PersonView;
+import uk.safeguarding.explorer.neo4j.Graph;
+
+/** The named queries of meetings and their snapshots; access is through the services of this package. */
+@Repository
+class MeetingsRepository {
+
+    private final Graph graph;
+
+    MeetingsRepository(Graph graph) {
+        this.graph = graph;
+    }
+
+    /** The ids of the family over the window (empty for an unknown person). */
+    List<String> familyOverWindow(String personId, LocalDate since, LocalDate asOf) {
+        return graph.read("meetings/family-over-window", Map.of("id", personId, "since", since, "asOf", asOf),
+                r -> r.get("id").asString());
+    }
+
+    /** One row per fact of the people in the window. */
+    List<Record> familyFacts(List<String> ids, LocalDate since, LocalDate asOf) {
+        return graph.read("meetings/family-facts", Map.of("ids", ids, "since", since, "asOf", asOf), r -> r);
+    }
+
+    Optional<Record> meeting(String meetingId) {
+        return graph.read("meetings/meeting", Map.of("id", meetingId), r -> r).stream().findFirst();
+    }
+
+    List<Record> meetingsConcerning(String personId, LocalDate asOf) {
+        return graph.read("meetings/meetings-concerning", Map.of("id", personId, "asOf", asOf), r -> r);
+    }
+
+    List<PersonView> people(List<String> ids) {
+        return graph.read("queries/people-by-id", Map.of("ids", ids), r -> PersonView.from(r.get("p")));
+    }
+
+    Optional<Record> snapshot(String meetingId) {
+        return graph.read("meetings/snapshot", Map.of("meetingId", meetingId), r -> r).stream().findFirst();
+    }
+
+    /** Keeps a snapshot; false when the meeting has gone meanwhile. */
+    boolean createSnapshot(String meetingId, ZonedDateTime takenAt, LocalDate asOf, String takenBy, String agency,
+            int format, String data) {
+        var parameters = new HashMap<String, Object>();
+        parameters.put("meetingId", meetingId);
+        parameters.put("takenAt", takenAt);
+        parameters.put("asOf", asOf);
+        parameters.put("takenBy", takenBy);
+        parameters.put("takenByAgency", agency);
+        parameters.put("format", format);
+        parameters.put("data", data);
+        return graph.inWriteTransaction(tx -> tx.run(
+                CypherStatements.named("meetings/snapshot-create"), parameters).hasNext());
+    }
+}

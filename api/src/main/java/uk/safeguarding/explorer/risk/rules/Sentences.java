@@ -1,0 +1,30 @@
+package uk.safeguarding.explorer.risk.rules;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import uk.safeguarding.explorer.model.Period;
+
+/** Words the rules' sentences share: periods, code-list values, lists of people. */
+final class Sentences {
+
+    private Sentences() {
+    }
+
+    /** "from 2017-06-01 to 2018-06-20", "from 2017-06-01 on", "until 2018-06-20". */
+    static String period(Period p) {
+        return p.to() == null ? "from " + (p.from() == null ? "an unknown date" : p.from()) + " on"
+                : (p.from() == null ? "until " : "from " + p.from() + " to ") + p.to();
+    }
+
+    /** A code-list value in words: HALF_SIBLING is "half sibling". */
+    static String words(String constant) {
+        return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** The people named and joined with commas. */
+    static String people(List<String> ids, Function<String, String> name) {
+        return String.join(", ", ids.stream().map(name).toList());
+    }
+}

@@ -1,0 +1,46 @@
+// Starts GraphiQL on /graphiql (local mode) from the WebJars the page loaded, signed in with the
+// browser's session: requests go to /graphql with the session cookie and the CSRF token that
+// Spring Security keeps in the XSRF-TOKEN cookie. No inline script, so the strict CSP holds.
+// The page publishes its state in body[data-graphiql]: loading, ready (schema read) or failed.
+
+(function start() {
+  'use strict';
+
+  const GRAPHQL = '/graphql';
+  const FIRST_QUERY = '# The fictional demo data: try\n'
+    + '{\n  searchPeople(text: "archer", first: 5) {\n    id\n    givenName\n    familyName\n  }\n}\n';
+
+  function csrfToken() {
+    const match = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+    return match ? decodeURIComponent(match.substring('XSRF-TOKEN='.length)) : null;
+  }
+
+  async function fetcher(params) {
+    const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+    const token = csrfToken();
+    if (token) {
+      headers['X-XSRF-TOKEN'] = token;
+    }
+    const response = await fetch(GRAPHQL, {
+      method: 'POST', credentials: 'same-origin', headers, body: JSON.stringify(params),
+    });
+    if (response.status === 401) {
+      window.location.assign('/login');
+    }
+    const body = await response.json();
+    if (params.operationName === 'IntrospectionQuery') {
+      document.body.dataset.graphiql = body.data && body.data.__schema ? 'ready' : 'failed';
+    }
+    return body;
+  }
+
+  // a first request with the session writes the CSRF cookie before GraphiQL posts anything
+  fetch('/api/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .catch(() => null)
+    .then(() => {
+      const root = ReactDOM.createRoot(document.getElementById('graphiql'));
+      root.render(React.createElement(GraphiQL, {
+        fetcher, defaultQuery: FIRST_QUERY, defaultEditorToolsVisibility: true,
+      }));
+    });
+}());

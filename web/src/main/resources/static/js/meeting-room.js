@@ -1,0 +1,370 @@
+// Meeting mode's own tools: the Changes panel (familyChanges since the previous meeting about these
+// children, or a chosen day, newest last, the people highlighted on the graph), Then and now (the
+// previous meeting's snapshot beside the live network, added and removed people and relationships
+// marked), the meeting recorded live (attendance, decision and reason, actions, next meeting) and
+// the meeting pack. Each part publishes its render state (publish.js) for anyone waiting on it.
+
+import { graphql } from './api.js';
+import { Controller } from './controller.js';
+import {
+  FAMILY_CHANGES, MEETINGS_ABOUT, MEETING_SNAPSHOT, NETWORK, RECORD_MEETING, TAKE_SNAPSHOT,
+} from './queries.js';
+import { byId, clear, el } from './dom.js';
+import { guarded, say } from './message.js';
+import { Latest, Rendering } from './publish.js';
+import { londonDay, state } from './state.js';
+import { words } from './words.js';
+
+const DECISIONS = ['SECTION_47_ENQUIRY', 'INITIAL_CHILD_PROTECTION_CONFERENCE', 'CHILD_PROTECTION_PLAN',
+  'CHILD_IN_NEED', 'EARLY_HELP', 'NO_FURTHER_ACTION', 'OTHER'];
+
+const MEETING_WORDS = {
+  STRATEGY: 'strategy meeting', ICPC: 'initial child protection conference', REVIEW_CPC: 'review conference',
+  CORE_GROUP: 'core group', MAPPA: 'MAPPA meeting',
+};
+
+let controller;
+let thenController = null;
+let changesRendering;
+let thenRendering;
+let recordRendering;
+const changeLoads = new Latest();
+
+/** What the meeting room knows: the meetings about the child and the one recorded here, if any. */
+const room = { meetings: [], recorded: null, changes: [] };
+
+function personKeys(people) {
+  return people.filter((p) => p.kind === 'PERSON').map((p) => `Person:${p.id}`).filter((k) => controller.has(k));
+}
+
+function previousMeeting() {
+  return room.meetings.find((m) => m.id !== (room.recorded && room.recorded.id)) || null;
+}
+
+/** The day the changes start: the chosen day, else the previous meeting's, else 3 months back. */
+function sinceDay() {
+  const chosen = byId('changes-since').value;
+  if (chosen === 'day') {
+    return byId('changes-since-date').value || state.asOf;
+  }
+  const meeting = room.meetings.find((m) => m.id === chosen);
+  if (meeting) {
+    return meeting.heldOn;
+  }
+  const d = new Date(`${state.asOf}T12:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() - 3);
+  return d.toISOString().substring(0, 10);
+}
+
+function renderSinceOptions() {
+  const select = byId('changes-since');
+  const before = select.value;
+  clear(select);
+  room.meetings.forEach((m) => select.append(el('option', { value: m.id,
+    text: `the ${MEETING_WORDS[m.kind] || words(m.kind)} of ${m.heldOn}` })));
+  select.append(el('option', { value: 'day', text: 'a chosen day' }));
+  const previous = previousMeeting();
+  select.value = [...select.options].some((o) => o.value === before) ? before : previous ? previous.id : 'day';
+  byId('changes-since-date').hidden = select.value !== 'day';
+}
+
+let changesKey = null;
+
+function currentChangesKey() {
+  return [state.subjectId, state.asOf, byId('changes-since').value, byId('changes-since-date').value].join('|');
+}
+
+/** Loads the Changes panel unless it already shows (or is loading) this child, day and start. */
+export function refreshChanges() {
+  if (currentChangesKey() !== changesKey) {
+    changesKey = currentChangesKey();
+    loadChanges();
+  }
+}
+
+async function loadChanges() {
+  if (!state.meeting || !state.subjectId) {
+    return;
+  }
+  const current = changeLoads.next();
+  await guarded(() => changesRendering.run(async () => {
+    const about = await graphql(MEETINGS_ABOUT, { personId: state.subjectId, asOf: state.asOf });
+    if (!current()) {
+      return;
+    }
+    room.meetings = about.meetingsAbout;
+    renderSinceOptions();
+    changesKey = currentChangesKey();
+    const since = sinceDay();
+    const data = await graphql(FAMILY_CHANGES, { personId: state.subjectId, since, asOf: state.asOf });
+    if (!current()) {
+      return;
+    }
+    room.changes = data.familyChanges;
+    const list = clear(byId('changes-list'));
+    byId('changes-heading').textContent = `Changes since ${since} (to ${state.asOf}): ${room.changes.length}`;
+    room.changes.forEach((c) => {
+      const keys = personKeys(c.people);
+      list.append(el('li', {}, el('button', { type: 'button', class: `change change-${c.kind}`,
+        onclick: () => controller.highlight(keys) }, el('span', { class: 'change-day', text: c.on }), ' ',
+      el('span', { class: 'change-kind', text: words(c.kind) }), ' ', c.summary)));
+    });
+    if (room.changes.length === 0) {
+      list.append(el('li', { class: 'meta', text: 'Nothing recorded changed in this family in these days.' }));
+    }
+    // the people who changed, highlighted on the graph
+    controller.highlight([...new Set(room.changes.flatMap((c) => personKeys(c.people)))]);
+  }));
+}
+
+/** Compares two networks by people and by relationships (type, ends, kind, start): what came and went. */
+function compare(then, now) {
+  const people = (n) => new Map(n.nodes.filter((x) => x.kind === 'PERSON' || x.kind === 'RESTRICTED_PERSON')
+    .map((x) => [x.key, x]));
+  const label = (n, key) => (n.nodes.find((x) => x.key === key) || { label: key }).label;
+  const relation = (n) => new Map(n.edges.filter((e) => e.type !== 'WORKS_FOR')
+    .map((e) => [`${e.type}|${e.source}|${e.target}|${e.kind || ''}|${e.from || ''}|${e.to || ''}`, e]));
+  const [p0, p1, r0, r1] = [people(then), people(now), relation(then), relation(now)];
+  return {
+    addedPeople: [...p1.keys()].filter((k) => !p0.has(k)),
+    removedPeople: [...p0.keys()].filter((k) => !p1.has(k)),
+    addedRelations: [...r1.entries()].filter(([k]) => !r0.has(k)).map(([, e]) => e),
+    removedRelations: [...r0.entries()].filter(([k]) => !r1.has(k)).map(([, e]) => e),
+    describe: (n, e) => `${words(e.type)}${e.kind ? ` (${words(e.kind)})` : ''}: ${label(n, e.source)} – ${label(n, e.target)}`,
+    labelOf: label,
+  };
+}
+
+async function openThenAndNow() {
+  const section = byId('then-now');
+  section.hidden = false;
+  await guarded(() => thenRendering.run(async () => {
+    const previous = previousMeeting() || room.meetings[0];
+    const list = clear(byId('then-now-list'));
+    if (!previous) {
+      byId('then-now-heading').textContent = 'Then and now: no earlier meeting about this child';
+      return;
+    }
+    if (!previous.snapshotTaken) {
+      // an imported meeting: what the records say of its day can be kept now, once
+      byId('cy-then').hidden = true;
+      byId('then-now-heading').textContent = `Then and now: the meeting of ${previous.heldOn} kept no snapshot`;
+      list.append(el('li', {}, el('button', { type: 'button', id: 'take-snapshot', onclick: () => takeSnapshot(previous) },
+        `Keep what the records say of ${previous.heldOn} as its snapshot`)));
+      return;
+    }
+    byId('cy-then').hidden = false;
+    const data = await graphql(MEETING_SNAPSHOT, { meetingId: previous.id });
+    const then = data.meetingSnapshot.network;
+    // now: the same children's networks, live, merged as the snapshot merged them
+    const now = { nodes: [], edges: [] };
+    const seen = new Set();
+    for (const child of data.meetingSnapshot.children.filter((c) => c.kind === 'PERSON')) {
+      const live = (await graphql(NETWORK, { personId: child.id, depth: 2, asOf: state.asOf, first: 500 })).network;
+      live.nodes.concat(live.edges).forEach((x) => {
+        if (!seen.has(x.key)) {
+          seen.add(x.key);
+          (x.source ? now.edges : now.nodes).push(x);
+        }
+      });
+    }
+    const diff = compare(then, now);
+    byId('then-now-heading').textContent = `Then (the meeting of ${previous.heldOn}) and now (${state.asOf})`;
+    if (!thenController) {
+      thenController = new Controller(byId('cy-then'));
+    }
+    thenController.resize();
+    await thenController.show(then);
+    thenController.markChanges(diff.removedPeople.concat(diff.removedRelations.map((e) => e.key)), 'removed', 'GONE');
+    controller.markChanges(diff.addedPeople.concat(diff.addedRelations.map((e) => e.key)), 'added', 'NEW');
+    const item = (sign, text, cls) => el('li', { class: cls }, el('strong', { text: sign }), ' ', text);
+    diff.addedPeople.forEach((k) => list.append(item('Added:', diff.labelOf(now, k), 'added')));
+    diff.removedPeople.forEach((k) => list.append(item('Removed:', diff.labelOf(then, k), 'removed')));
+    diff.addedRelations.forEach((e) => list.append(item('Added:', diff.describe(now, e), 'added')));
+    diff.removedRelations.forEach((e) => list.append(item('Removed:', diff.describe(then, e), 'removed')));
+    if (list.children.length === 0) {
+      list.append(el('li', { class: 'meta', text: 'The same people and relationships as then.' }));
+    }
+  }));
+}
+
+async function takeSnapshot(meeting) {
+  const taken = await guarded(() => graphql(TAKE_SNAPSHOT, { meetingId: meeting.id }));
+  if (taken !== undefined) {
+    meeting.snapshotTaken = true;
+    await openThenAndNow();
+  }
+}
+
+function closeThenAndNow() {
+  byId('then-now').hidden = true;
+  controller.markChanges([], 'added', 'NEW');
+  controller.resize();
+}
+
+// --- the meeting recorded live -------------------------------------------------------------------
+
+function agencyOptions() {
+  const agencies = new Map(controller.agencies().map((a) => [a.id, a.name]));
+  if (state.user && state.user.agency && !agencies.has(state.user.agency)) {
+    agencies.set(state.user.agency, state.user.agency);
+  }
+  ['csc', 'police', 'health', 'school-a'].forEach((id) => { if (!agencies.has(id)) agencies.set(id, id); });
+  return [...agencies.entries()];
+}
+
+function peopleOptions() {
+  return controller.people().filter((p) => p.kind === 'PERSON');
+}
+
+function addActionRow() {
+  const rows = byId('record-actions');
+  const i = rows.children.length;
+  const owner = el('select', { id: `action-owner-${i}`, 'aria-label': 'Owner' },
+    agencyOptions().map(([id, name]) => el('option', { value: id, text: name })));
+  if (state.user && state.user.agency) {
+    owner.value = state.user.agency;
+  }
+  const forPerson = el('select', { id: `action-for-${i}`, multiple: true, size: 3 },
+    peopleOptions().map((p) => el('option', { value: p.id, text: p.label, selected: p.id === state.subjectId })));
+  rows.append(el('fieldset', { class: 'action-row' }, el('legend', { text: `Action ${i + 1}` }),
+    el('label', { for: `action-description-${i}`, text: 'What' }),
+    el('input', { id: `action-description-${i}`, maxlength: 500, required: true }),
+    el('label', { for: `action-owner-${i}`, text: 'Owner' }), owner,
+    el('label', { for: `action-for-${i}`, text: 'For (one or more)' }), forPerson,
+    el('label', { for: `action-due-${i}`, text: 'Due' }),
+    el('input', { id: `action-due-${i}`, type: 'date', required: true })));
+}
+
+function openRecordForm() {
+  const form = byId('record-meeting');
+  form.hidden = false;
+  byId('record-held').value = state.asOf;
+  byId('record-chair').value = state.user ? state.user.username : '';
+  const concerns = clear(byId('record-concerns'));
+  peopleOptions().filter((p) => p.child || p.id === state.subjectId).forEach((p) => concerns.append(el('label', {},
+    el('input', { type: 'checkbox', class: 'concern', value: p.id, checked: p.id === state.subjectId }), ` ${p.label}`)));
+  const attendance = clear(byId('record-attendance'));
+  agencyOptions().forEach(([id, name]) => attendance.append(el('div', { class: 'attendance-row' },
+    el('span', { text: name }),
+    el('label', {}, el('input', { type: 'checkbox', class: 'att-invited', 'data-agency': id, checked: true }), ' invited'),
+    el('label', {}, el('input', { type: 'checkbox', class: 'att-attended', 'data-agency': id,
+      checked: state.user && state.user.agency === id }), ' attended'))));
+  const decision = clear(byId('record-decision'));
+  decision.append(el('option', { value: '', text: '(none yet)' }));
+  DECISIONS.forEach((d) => decision.append(el('option', { value: d, text: words(d) })));
+  clear(byId('record-actions'));
+  byId('record-held').focus();
+}
+
+function meetingInput() {
+  const held = byId('record-held').value;
+  const attendance = [...document.querySelectorAll('#record-attendance .att-invited')].map((box) => ({
+    agency: box.dataset.agency,
+    invited: box.checked,
+    attended: document.querySelector(`#record-attendance .att-attended[data-agency="${CSS.escape(box.dataset.agency)}"]`).checked,
+  })).filter((a) => a.invited || a.attended);
+  const id = `sm-${state.subjectId}-${held}-${Date.now().toString(36)}`;
+  const actions = [...byId('record-actions').children].map((row, i) => ({
+    id: `${id}-a${i + 1}`,
+    description: byId(`action-description-${i}`).value.trim(),
+    owner: byId(`action-owner-${i}`).value,
+    for: [...byId(`action-for-${i}`).selectedOptions].map((o) => o.value),
+    dueOn: byId(`action-due-${i}`).value,
+  }));
+  const concerns = [...document.querySelectorAll('#record-concerns .concern:checked')].map((box) => box.value);
+  const input = { id, heldOn: held, concerns: concerns.length > 0 ? concerns : [state.subjectId], attendance, actions,
+    chair: byId('record-chair').value.trim() || null };
+  const decision = byId('record-decision').value;
+  if (decision) {
+    input.decision = decision;
+    input.decisionReason = byId('record-reason').value.trim();
+  }
+  if (byId('record-next').value) {
+    input.nextMeetingOn = byId('record-next').value;
+  }
+  return input;
+}
+
+async function recordMeeting(event) {
+  event.preventDefault();
+  const input = meetingInput();
+  await guarded(() => recordRendering.run(async () => {
+    await graphql(RECORD_MEETING, { meeting: input });
+    room.recorded = input;
+    byId('record-meeting').hidden = true;
+    say(`Meeting recorded (${input.id}); what it saw is kept as its snapshot.`);
+    await loadChanges();
+  }));
+}
+
+// --- the pack ------------------------------------------------------------------------------------
+
+/** Fills the printed pack's title and meeting section from the meeting recorded here (or the last one). */
+export function preparePack(who) {
+  const meeting = room.recorded;
+  const people = new Map(controller.people().map((p) => [p.id, p.label]));
+  const agencies = new Map(agencyOptions());
+  const agency = (id) => agencies.get(id) || id;
+  const child = people.get(state.subjectId) || state.subjectId;
+  const last = room.meetings[0];
+  const attendees = meeting ? meeting.attendance.filter((a) => a.attended).map((a) => agency(a.agency)).join(', ') : '';
+  byId('print-title').textContent = `Meeting pack: ${child}`
+    + (meeting ? `; strategy meeting of ${meeting.heldOn}; chair ${meeting.chair || 'not recorded'}; attended by ${attendees || 'nobody recorded'}`
+      : last ? `; last meeting: the ${MEETING_WORDS[last.kind] || words(last.kind)} of ${last.heldOn}` : '');
+  const section = clear(byId('print-meeting'));
+  section.setAttribute('aria-label', 'Attendance, decision and actions');
+  if (!meeting) {
+    section.append(el('p', { text: 'No meeting recorded in this session.' }));
+  } else {
+    section.append(el('p', { text: `Attendance: ${meeting.attendance.map((a) => `${agency(a.agency)} (${a.attended ? 'attended' : 'invited, absent'})`).join('; ')}` }));
+    section.append(el('p', { text: `Decision: ${meeting.decision ? `${words(meeting.decision)}. Reason: ${meeting.decisionReason}` : 'none recorded'}` }));
+    section.append(el('ul', {}, meeting.actions.map((a) => el('li', {
+      text: `${a.description} (owner: ${agency(a.owner)}; for: ${a.for.map((id) => people.get(id) || id).join(', ')}; `
+        + `due ${a.dueOn})` }))));
+    if (meeting.nextMeetingOn) {
+      section.append(el('p', { text: `Next meeting: ${meeting.nextMeetingOn}` }));
+    }
+  }
+  byId('print-who-top').textContent = who;
+}
+
+/** Meeting mode was entered or left, or a new person opened in it. */
+export function meetingChanged() {
+  if (state.meeting) {
+    room.recorded = null;
+    changesKey = null;
+    refreshChanges();
+  } else {
+    byId('record-meeting').hidden = true;
+    if (!byId('then-now').hidden) {
+      closeThenAndNow();
+    }
+  }
+}
+
+export function wireMeetingRoom(theController, tools) {
+  controller = theController;
+  changesRendering = new Rendering(byId('meeting-changes'));
+  thenRendering = new Rendering(byId('then-now'));
+  recordRendering = new Rendering(byId('record-meeting'));
+  byId('changes-since').addEventListener('change', () => {
+    byId('changes-since-date').hidden = byId('changes-since').value !== 'day';
+    loadChanges();
+  });
+  byId('changes-since-date').addEventListener('change', loadChanges);
+  byId('then-now-button').addEventListener('click', openThenAndNow);
+  byId('then-now-close').addEventListener('click', closeThenAndNow);
+  byId('record-button').addEventListener('click', openRecordForm);
+  byId('record-cancel').addEventListener('click', () => { byId('record-meeting').hidden = true; });
+  byId('record-add-action').addEventListener('click', addActionRow);
+  byId('record-form').addEventListener('submit', recordMeeting);
+  byId('meeting-print').addEventListener('click', tools.print);
+  byId('meeting-png').addEventListener('click', tools.png);
+  byId('meeting-fit').addEventListener('click', () => controller.fit());
+  byId('meeting-layout').addEventListener('change', (e) => {
+    byId('layout-select').value = e.target.value;
+    tools.layout(e.target.value);
+  });
+  byId('changes-since-date').value = londonDay();
+}
