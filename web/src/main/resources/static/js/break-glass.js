@@ -1,25 +1,54 @@
-// Access without a relationship: opening a person the agency may not see offers the break-glass
-// form (purpose, reason, hours); a grant is audited and reviewed, then the person opens.
+// Access without a relationship (break-glass): offered for a person the agency may not see when
+// opening them fails, or from a placeholder ("someone your agency cannot see") in the graph. Nobody
+// types an id: the form is about the person the page tried to open, or about the placeholder with
+// the person in whose answer it appeared. A grant is audited and reviewed, then the person opens.
 
 import { graphql } from './api.js';
 import { BREAK_GLASS } from './queries.js';
 import { byId } from './dom.js';
 import { guarded, say } from './message.js';
 import { state } from './state.js';
+import { HIDDEN, heldBy } from './placeholders.js';
+
+/** The server's rule for reasons (README "Break-glass"): 20+ characters, two different letters or digits. */
+export function reasonProblem(reason) {
+  if (reason.length < 20) {
+    return 'Say why in at least 20 characters.';
+  }
+  const letters = new Set(reason.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
+  return letters.size < 2 ? 'Say why in words, not one character repeated.' : null;
+}
 
 function render() {
-  byId('break-glass').hidden = state.breakGlassFor === null;
-  if (state.breakGlassFor !== null) {
-    byId('break-glass-person').value = state.breakGlassFor;
+  const offer = state.breakGlassFor;
+  byId('break-glass').hidden = offer === null;
+  if (offer === null) {
+    byId('break-glass-about').textContent = '';
+  } else if (offer.placeholder) {
+    const p = offer.placeholder;
+    byId('break-glass-about').textContent = `For: ${HIDDEN}${p.lines.length > 0 ? ` — ${p.lines.join('; ')}` : ''}`
+      + ` (${heldBy(p.holders)}).`;
+  } else {
+    byId('break-glass-about').textContent = 'For: the person you tried to open.';
   }
 }
 
-/** Offers the form for a person the practitioner's agency may not see. */
+/** Offers the form for a person the practitioner's agency may not see (opening them failed). */
 export function offerBreakGlass(personId) {
-  state.breakGlassFor = personId;
+  state.breakGlassFor = { personId, placeholder: null };
   render();
   say(`No person '${personId}' that your agency may see. If a child's safety needs access, use `
     + '“Access without a relationship” (audited and reviewed).');
+  byId('break-glass-reason').focus();
+}
+
+/**
+ * Offers the form for a placeholder met in the answer about personId (the person whose network
+ * or panels showed it).
+ */
+export function offerBreakGlassFromPlaceholder(personId, placeholder) {
+  state.breakGlassFor = { personId, placeholder };
+  render();
   byId('break-glass-reason').focus();
 }
 
@@ -30,19 +59,28 @@ export function hideBreakGlass() {
 
 async function breakGlass(event, open) {
   event.preventDefault();
-  const personId = byId('break-glass-person').value.trim();
+  const offer = state.breakGlassFor;
+  if (offer === null) {
+    return;
+  }
   const reason = byId('break-glass-reason').value.trim();
-  if (reason.length < 10) {
-    say('Say why you need access, in at least 10 characters.');
+  const problem = reasonProblem(reason);
+  if (problem) {
+    say(problem);
+    byId('break-glass-reason').focus();
     return;
   }
   const granted = await guarded(() => graphql(BREAK_GLASS, {
-    personId, purpose: byId('break-glass-purpose').value, reason, hours: Number(byId('break-glass-hours').value),
+    personId: offer.personId,
+    placeholderId: offer.placeholder ? offer.placeholder.id : null,
+    purpose: byId('break-glass-purpose').value,
+    reason,
+    hours: Number(byId('break-glass-hours').value),
   }));
   if (granted) {
     hideBreakGlass();
     byId('break-glass-reason').value = '';
-    await open(personId);
+    await open(granted.breakGlass.subjectId);
     say(`Access granted until ${granted.breakGlass.until.substring(0, 16).replace('T', ' ')} UTC; every look is audited.`);
   }
 }

@@ -7,10 +7,24 @@ import { STYLE } from './cy/style.js';
 import { fcose, genogramPositions } from './cy/layout.js';
 import { markerCode } from './dom.js';
 import { words } from './words.js';
+import { HIDDEN, holderTypes, years } from './placeholders.js';
 
 const FAMILY_TYPES = ['PARENT_OF', 'PARTNER_OF', 'SIBLING_OF', 'SIBLING'];
 
+/** The placeholder of someone the user may not see: drawn grey and dashed, never as a person. */
+function placeholderElement(node) {
+  const held = holderTypes(node.holders);
+  return {
+    group: 'nodes',
+    data: { ...node, recordId: node.id, id: node.key, display: `${HIDDEN}${held ? `\nheld by: ${held}` : ''}` },
+    classes: 'restricted-person',
+  };
+}
+
 function nodeElement(node) {
+  if (node.kind === 'RESTRICTED_PERSON') {
+    return placeholderElement(node);
+  }
   const classes = [node.kind.toLowerCase()];
   const badges = (node.markers || []).map(markerCode);
   let display = node.label;
@@ -74,7 +88,14 @@ function edgeElement(edge) {
 }
 
 function summary(node) {
-  return node ? { key: node.id(), id: node.data('recordId'), label: node.data('label'), kind: node.data('kind') } : null;
+  return node ? {
+    key: node.id(), id: node.data('recordId'), label: node.data('spoken') || node.data('label'), kind: node.data('kind'),
+  } : null;
+}
+
+/** "mother", "father" or "parent" of a person node, by its sex. */
+function parentWord(node) {
+  return node.data('sex') === 'FEMALE' ? 'mother' : node.data('sex') === 'MALE' ? 'father' : 'parent';
 }
 
 export class Controller {
@@ -101,6 +122,8 @@ export class Controller {
     this.publishSelection();
     this.cy.on('select unselect', 'node', () => this.publishSelection());
     this.cy.on('select', 'node.person', (e) => on.onSelectPerson && on.onSelectPerson(e.target.data('recordId')));
+    this.cy.on('select', 'node.restricted-person',
+      (e) => on.onSelectPlaceholder && on.onSelectPlaceholder(this.placeholder(e.target.id())));
     // Cytoscape calls two quick clicks a double click wherever they land; only two on the same
     // person are one (choosing two people in turn for "Connect two" must not expand the second).
     this.taps = [null, null];
@@ -258,6 +281,7 @@ export class Controller {
     this.cy.resize();
     // removing a selected node (undo, a new network) fires no unselect
     this.publishSelection();
+    this.describePlaceholders();
     this.cy.batch(() => {
       this.cy.nodes('.household').forEach((h) => {
         h.children().move({ parent: null });
@@ -311,6 +335,77 @@ export class Controller {
         address.connectedEdges('edge[type = "LIVES_AT"]').addClass('genogram-hidden');
       });
     });
+  }
+
+  /**
+   * How a placeholder is linked to what the graph shows, one line per edge, from the edges the
+   * server gives it (type, kind and dates only): "former partner of Sara’s mother Kerry Bell,
+   * 2017–2018", "lived at 12 Bell Street, 2017–2018".
+   */
+  placeholderLines(node) {
+    const subject = this.subjectKey ? this.cy.getElementById(this.subjectKey) : this.cy.collection();
+    const subjectName = subject.nonempty() ? subject.data('label') : '';
+    return node.connectedEdges().map((edge) => {
+      const outgoing = edge.source().id() === node.id();
+      const other = outgoing ? edge.target() : edge.source();
+      const name = other.data('label');
+      const current = edge.data('current');
+      const when = years(edge.data('from'), edge.data('to'));
+      let text;
+      switch (edge.data('type')) {
+        case 'PARENT_OF':
+          text = outgoing ? `parent of ${name}` : `child of ${name}`;
+          break;
+        case 'PARTNER_OF': {
+          const parentOfSubject = subject.nonempty() && other.id() !== subject.id()
+            && other.edgesTo(subject).filter('[type = "PARENT_OF"]').nonempty();
+          const whose = parentOfSubject ? `${subjectName}’s ${parentWord(other)} ${name}` : name;
+          text = `${current ? 'partner' : 'former partner'} of ${whose}`;
+          break;
+        }
+        case 'LIVES_AT':
+          text = `${current ? 'lives' : 'lived'} at ${name}`;
+          break;
+        case 'HAS_CONTACT_WITH':
+          text = `${current ? 'has' : 'had'} contact with ${name}`;
+          break;
+        case 'SIBLING':
+        case 'SIBLING_OF':
+          text = `${edge.data('kind') ? `${words(edge.data('kind'))} ` : ''}sibling of ${name}`;
+          break;
+        case 'INVOLVED_WITH':
+          text = `known to ${name}`;
+          break;
+        default:
+          text = `${words(edge.data('type'))} ${name}`;
+      }
+      return when ? `${text}, ${when}` : text;
+    });
+  }
+
+  /** Puts each placeholder's links into its label and into what the keyboard announces. */
+  describePlaceholders() {
+    this.cy.batch(() => {
+      this.cy.nodes('.restricted-person').forEach((node) => {
+        const lines = this.placeholderLines(node);
+        const held = holderTypes(node.data('holders'));
+        node.data('display', [HIDDEN, lines[0], held ? `held by: ${held}` : ''].filter(Boolean).join('\n'));
+        node.data('spoken', `${HIDDEN}: ${lines.length > 0 ? `${lines.join('; ')}; ` : ''}`
+          + `${held ? `information held by ${held}` : 'no agency recorded as holding information'}`);
+      });
+    });
+  }
+
+  /** A placeholder in the graph as the page offers it: {key, id, lines, holders, spoken}, or null. */
+  placeholder(key) {
+    const node = this.cy.getElementById(key);
+    if (node.empty() || !node.hasClass('restricted-person')) {
+      return null;
+    }
+    return {
+      key, id: node.data('recordId'), lines: this.placeholderLines(node), holders: node.data('holders') || [],
+      spoken: node.data('spoken'),
+    };
   }
 
   setFilters(filters) {

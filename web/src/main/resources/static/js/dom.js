@@ -36,11 +36,23 @@ export function clear(element) {
   return element;
 }
 
+/**
+ * A person's name; for the placeholder of someone the user may not see, never its id but
+ * "someone your agency cannot see" (placeholders.js says more about them).
+ */
 export function fullName(person) {
   if (!person) {
     return '';
   }
+  if (person.restricted === true || person.kind === 'RESTRICTED_PERSON') {
+    return 'someone your agency cannot see';
+  }
   return [person.givenName, person.familyName].filter(Boolean).join(' ') || person.id;
+}
+
+/** The graph key of a person in an answer: placeholders are drawn as RestrictedPerson nodes. */
+export function personKey(person) {
+  return `${person.restricted === true || person.kind === 'RESTRICTED_PERSON' ? 'RestrictedPerson' : 'Person'}:${person.id}`;
 }
 
 export function period(from, to) {

@@ -11,6 +11,7 @@ import { Latest, Rendering } from './publish.js';
 import { state } from './state.js';
 import { loadFlags } from './flags.js';
 import { hideBreakGlass, offerBreakGlass } from './break-glass.js';
+import { hideInformationRequest } from './information-requests.js';
 import { updateUrl } from './asof.js';
 
 /** Nodes asked for per network; the server caps a network there and says it was cut. */
@@ -108,6 +109,7 @@ export async function openPerson(personId, { keepExpansions = false } = {}) {
         return false;
       }
       hideBreakGlass();
+      hideInformationRequest();
       const more = await fetchExpansions(replay, data.network, current);
       if (!current()) {
         return false;
@@ -131,6 +133,10 @@ export async function openPerson(personId, { keepExpansions = false } = {}) {
 
 export async function expandSelected() {
   const node = controller.selectedPerson();
+  if (!node && controller.selectedNode() && controller.selectedNode().kind === 'RESTRICTED_PERSON') {
+    say('Someone your agency cannot see is not expanded: ask the agencies that hold information (Request information).');
+    return;
+  }
   if (!node) {
     say('Select a person to expand.');
     return;

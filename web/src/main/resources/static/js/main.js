@@ -1,6 +1,6 @@
 // Starts the explorer: creates the graph controller and wires the modules to the page. Each module
 // owns one part (search, graph, selection and panels, as-of date, work queues, meeting mode,
-// exports, break-glass); the state they share is in state.js, the server is reached through api.js.
+// exports, break-glass, information requests); the state they share is in state.js, the server is reached through api.js.
 
 import { currentCsrfToken, me } from './api.js';
 import { Controller } from './controller.js';
@@ -17,7 +17,8 @@ import {
 import { toggleMeeting, wireMeeting } from './meeting.js';
 import { wireMeetingRoom } from './meeting-room.js';
 import { wireSearch } from './search.js';
-import { open, selectPerson, selectTab, wireSelection } from './selection.js';
+import { open, selectPerson, selectPlaceholder, selectTab, wireSelection } from './selection.js';
+import { wireInformationRequests } from './information-requests.js';
 import { closeWork, wireWorkQueues, workOpen } from './work-queues.js';
 
 let controller;
@@ -86,7 +87,9 @@ function wireKeys() {
 }
 
 async function start() {
-  controller = new Controller(byId('cy'), { onSelectPerson: selectPerson, onOpenPerson: expandSelected });
+  controller = new Controller(byId('cy'), {
+    onSelectPerson: selectPerson, onSelectPlaceholder: selectPlaceholder, onOpenPerson: expandSelected,
+  });
   wireGraph(controller);
   wireSelection(controller);
   wireExports(controller);
@@ -95,6 +98,7 @@ async function start() {
   wireSearch(open);
   wireWorkQueues(open);
   wireBreakGlass(open);
+  wireInformationRequests();
   wireAsOf(() => {
     if (state.subjectId) {
       open(state.subjectId, { keepExpansions: true });

@@ -2,8 +2,22 @@
 // involvement with gaps, chronology. They are also the table alternative to the graph: every row
 // can be reached with the keyboard, and choosing one highlights the matching graph elements.
 
-import { clear, el, fullName, markerCode, period } from './dom.js';
+import { clear, el, fullName, markerCode, period, personKey } from './dom.js';
 import { LINK_WORDS, words } from './words.js';
+import { heldBy, isPlaceholder, placeholderLine } from './placeholders.js';
+
+/** A person in a table cell: their name and age, or what a placeholder stands for (never its id). */
+function who(person, { child = false } = {}) {
+  if (isPlaceholder(person)) {
+    return el('span', { class: 'placeholder', text: placeholderLine(person, { child }) });
+  }
+  return `${fullName(person)}${person.age !== null && person.age !== undefined ? ` (${person.age})` : ''}`;
+}
+
+/** A person inside a sentence: a placeholder with whom to ask. */
+function named(person) {
+  return isPlaceholder(person) ? `${fullName(person)} (${heldBy(person.holders)})` : fullName(person);
+}
 
 function row(cells, keys, onSelect, extraClass) {
   const tr = el('tr', { class: `selectable ${extraClass || ''}`, tabindex: 0 },
@@ -81,19 +95,19 @@ export function renderSiblings(panel, siblings, subject, onSelect) {
     text: unassessed > 0 ? `${unassessed} of ${siblings.length} not assessed since the concern began`
       : 'Every linked child has been assessed since the concern began' }));
   const rows = siblings.map((s) => {
-    const keys = [`Person:${s.child.id}`, `Person:${subject.id}`];
+    const keys = [personKey(s.child), `Person:${subject.id}`];
     const links = s.links.map((l) => {
-      l.via.forEach((v) => keys.push(`Person:${v.id}`));
+      l.via.forEach((v) => keys.push(personKey(v)));
       if (l.address) {
         keys.push(`Address:${l.address.id}`);
       }
-      const via = l.via.length > 0 ? ` via ${l.via.map(fullName).join(' and ')}` : '';
+      const via = l.via.length > 0 ? ` via ${l.via.map(named).join(' and ')}` : '';
       const where = l.address ? ` at ${l.address.line1}` : '';
       const when = l.from || l.to ? ` (${period(l.from, l.to)})` : '';
       return `${words(l.kind, LINK_WORDS)}${via}${where}${when}`;
     });
     return row([
-      `${fullName(s.child)}${s.child.age !== null ? ` (${s.child.age})` : ''}`,
+      who(s.child, { child: true }),
       el('ul', {}, links.map((t) => el('li', { text: t }))),
       el('span', { class: s.assessed ? 'status-good' : 'status-bad',
         text: s.assessed ? `Assessed (${s.latestAssessmentOn})` : 'NOT ASSESSED' }),
@@ -121,8 +135,8 @@ export function renderAddresses(panel, addresses, subject, onSelect) {
       return;
     }
     panel.append(table(['Person', 'Together'], a.coResidents.map((c) => row(
-      [`${fullName(c.person)}${c.person.age !== null ? ` (${c.person.age})` : ''}`, period(c.from, c.to)],
-      [addressKey, `Person:${c.person.id}`, `Person:${subject.id}`], onSelect)), `Co-residents at ${a.address.line1}`));
+      [who(c.person), period(c.from, c.to)],
+      [addressKey, personKey(c.person), `Person:${subject.id}`], onSelect)), `Co-residents at ${a.address.line1}`));
   });
 }
 
@@ -138,19 +152,19 @@ export function renderAgencies(panel, involvement, scope, onScope, onSelect) {
     panel.append(el('p', { class: 'empty', text: 'No expected agency is missing.' }));
   }
   involvement.gaps.forEach((g) => panel.append(el('div', { class: 'gap', role: 'note' },
-    el('strong', { text: `${fullName(g.person)}: no ${words(g.agencyType)}. ` }), g.reason)));
+    el('strong', { text: `${named(g.person)}: no ${words(g.agencyType)}. ` }), g.reason)));
   const agencies = [...new Map(involvement.people.flatMap((p) => p.involvements.map((i) => [i.agency.id, i.agency])))
     .values()].sort((a, b) => a.name.localeCompare(b.name));
   const rows = involvement.people.map((p) => {
     const missing = new Set(involvement.gaps.filter((g) => g.person.id === p.person.id).map((g) => g.agencyType));
-    const cells = [`${fullName(p.person)}${p.person.age !== null ? ` (${p.person.age})` : ''}`];
+    const cells = [who(p.person)];
     agencies.forEach((a) => {
       const here = p.involvements.filter((i) => i.agency.id === a.id);
       cells.push(here.map((i) => `${i.professional ? i.professional.name : ''} ${i.role ? `(${i.role})` : ''}`
         + `${i.lastContactOn ? `, last contact ${i.lastContactOn}` : ''}`).join('; '));
     });
     cells.push(missing.size > 0 ? el('span', { class: 'status-bad', text: [...missing].map((t) => words(t)).join(', ') }) : '');
-    return row(cells, [`Person:${p.person.id}`, ...p.involvements.map((i) => `Agency:${i.agency.id}`),
+    return row(cells, [personKey(p.person), ...p.involvements.map((i) => `Agency:${i.agency.id}`),
       ...p.involvements.filter((i) => i.professional).map((i) => `Professional:${i.professional.id}`)], onSelect);
   });
   panel.append(table(['Person', ...agencies.map((a) => a.name), 'Missing'], rows, 'Involvement matrix'));
@@ -165,8 +179,9 @@ export function renderChronology(panel, entries, subject, onSelect) {
     return;
   }
   panel.append(table(['Date', 'What', 'Source'], entries.map((e) => row(
-    [e.date || '', e.summary, e.source || ''],
-    [`Person:${subject.id}`, ...e.relatedIds.flatMap((id) => [`Person:${id}`, `Address:${id}`])], onSelect)),
+    [e.date || '', e.restrictedPerson ? `${e.summary} (${heldBy(e.restrictedPerson.holders)})` : e.summary, e.source || ''],
+    [`Person:${subject.id}`, ...(e.restrictedPerson ? [personKey(e.restrictedPerson)] : []),
+      ...e.relatedIds.flatMap((id) => [`Person:${id}`, `Address:${id}`])], onSelect)),
   'Chronology'));
 }
 
@@ -183,8 +198,9 @@ export function renderFlags(panel, flags, person, highlight, keysOf) {
   panel.append(table(['Severity', 'Rule', 'What'], flags.map((f) => row([
     el('span', { class: `severity severity-${f.severity}`, text: f.severity }),
     el('span', { title: f.code, text: `Rule ${f.rule}` }),
-    f.summary,
-  ], keysOf(f.evidence), highlight, `flag flag-${f.severity}`)), 'Risk flags'));
+    (f.restrictedPeople || []).length > 0
+      ? `${f.summary} (${f.restrictedPeople.map((r) => `${fullName(r)}: ${heldBy(r.holders)}`).join('; ')})` : f.summary,
+  ], [...keysOf(f.evidence), ...(f.restrictedPeople || []).map(personKey)], highlight, `flag flag-${f.severity}`)), 'Risk flags'));
 }
 
 /** The triage queue: every rank with its score and the sentences behind it. */

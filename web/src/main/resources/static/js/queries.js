@@ -1,11 +1,41 @@
 // GraphQL documents used by the page. Values always go in as variables, never into the text.
 
 const NODE = `key id kind label child sex dateOfBirth age role agencyType addressKind postcode depth subject
-  possibleMatch markers { id type from to detail mappaCategory mappaLevel }`;
+  possibleMatch markers { id type from to detail mappaCategory mappaLevel } holders { id name type }`;
 const EDGE = 'key type source target kind status nature role from to current derived';
 
-export const BREAK_GLASS = `mutation BreakGlass($personId: ID!, $purpose: BreakGlassPurpose!, $reason: String!, $hours: Int) {
-  breakGlass(personId: $personId, purpose: $purpose, reason: $reason, hours: $hours) { id subjectId until }
+export const BREAK_GLASS = `mutation BreakGlass($personId: ID!, $placeholderId: ID, $purpose: BreakGlassPurpose!,
+    $reason: String!, $hours: Int) {
+  breakGlass(personId: $personId, placeholderId: $placeholderId, purpose: $purpose, reason: $reason, hours: $hours) {
+    id subjectId until
+  }
+}`;
+
+/** What an answer says of a person who may be a placeholder: never more than the server gives. */
+const WHO = 'id kind restricted givenName familyName holders { id name type } relationship { kind from to }';
+
+export const REQUEST_INFORMATION = `mutation RequestInformation($personId: ID!, $placeholderId: ID!, $reason: String!,
+    $holderId: ID) {
+  requestInformation(personId: $personId, placeholderId: $placeholderId, reason: $reason, holderId: $holderId) {
+    id status holders { id name } askedAt
+  }
+}`;
+
+const INFORMATION_REQUEST = `id status requestedBy requestingAgency { id name } holders { id name }
+  concerning { ${WHO} } person { ${WHO} } subject { id givenName familyName dateOfBirth }
+  reason askedAt answer declineReason closedBy closingAgency { id name } closedAt`;
+
+export const INFORMATION_REQUESTS = `query InformationRequests {
+  incoming: informationRequests(direction: INCOMING, first: 100) { ${INFORMATION_REQUEST} }
+  outgoing: informationRequests(direction: OUTGOING, first: 100) { ${INFORMATION_REQUEST} }
+}`;
+
+export const ANSWER_INFORMATION_REQUEST = `mutation AnswerInformationRequest($id: ID!, $answer: String!) {
+  answerInformationRequest(id: $id, answer: $answer) { id status }
+}`;
+
+export const DECLINE_INFORMATION_REQUEST = `mutation DeclineInformationRequest($id: ID!, $reason: String!) {
+  declineInformationRequest(id: $id, reason: $reason) { id status }
 }`;
 
 export const RECORD_EXPORT = `mutation RecordExport($kind: ExportKind!, $personIds: [ID!]!, $asOf: Date) {
@@ -13,7 +43,9 @@ export const RECORD_EXPORT = `mutation RecordExport($kind: ExportKind!, $personI
 }`;
 
 export const FLAGS = `query Flags($personIds: [ID!], $asOf: Date) {
-  riskFlags(personIds: $personIds, asOf: $asOf) { rule code severity subjectId subjectKind summary evidence people }
+  riskFlags(personIds: $personIds, asOf: $asOf) {
+    rule code severity subjectId subjectKind summary evidence people restrictedPeople { ${WHO} }
+  }
 }`;
 
 export const TRIAGE = `query Triage($asOf: Date) {
@@ -76,21 +108,21 @@ export const PANELS = `query Panels($personId: ID!, $asOf: Date, $scope: Involve
     records { source localId linkedBy }
   }
   siblingsAtRisk(personId: $personId, asOf: $asOf) {
-    child { id givenName familyName dateOfBirth age(asOf: $asOf) }
-    links { kind via { id givenName familyName } address { id line1 } from to }
+    child { ${WHO} dateOfBirth age(asOf: $asOf) }
+    links { kind via { ${WHO} } address { id line1 } from to }
     assessed latestAssessmentOn onProtectionPlan agencies { id name }
   }
   sharedAddresses(personId: $personId, asOf: $asOf, includeHistoric: true) {
     address { id line1 town postcode kind } from to current markers { id type detail }
-    coResidents { person { id givenName familyName age(asOf: $asOf) } from to }
+    coResidents { person { ${WHO} age(asOf: $asOf) } from to }
   }
   agencyInvolvement(personId: $personId, scope: $scope, asOf: $asOf) {
-    people { person { id givenName familyName age(asOf: $asOf) }
+    people { person { ${WHO} age(asOf: $asOf) }
              involvements { agency { id name type } professional { id name } role from to lastContactOn } }
-    gaps { person { id givenName familyName } agencyType rule reason }
+    gaps { person { ${WHO} } agencyType rule reason }
   }
   chronology(personId: $personId, asOf: $asOf) {
-    date kind summary source relatedIds
+    date kind summary source relatedIds restrictedPerson { ${WHO} }
   }
 }`;
 

@@ -15,6 +15,9 @@ import { loadFamilyOverdue } from './work-queues.js';
 import {
   renderAddresses, renderAgencies, renderChronology, renderDetails, renderFlags, renderSiblings,
 } from './panels.js';
+import { renderPlaceholder } from './placeholders.js';
+import { offerBreakGlassFromPlaceholder } from './break-glass.js';
+import { offerInformationRequest } from './information-requests.js';
 
 const PANELS_IDS = ['panel-details', 'panel-siblings', 'panel-addresses', 'panel-agencies', 'panel-chronology', 'panel-flags'];
 
@@ -87,6 +90,35 @@ export async function open(personId, { keepExpansions = false } = {}) {
   const target = keepExpansions && before && controller.has(`Person:${before}`) ? before : personId;
   controller.select(`Person:${target}`);
   await showPanels(target);
+}
+
+/**
+ * The graph's select event for a placeholder (someone the agency may not see): the details panel
+ * says what it stands for and offers to ask the holders or, for practitioners, to break the glass,
+ * both about the placeholder as met in the open network (never by typing an id). The other panels
+ * keep the person shown before; the next selection of a person loads theirs again.
+ */
+export function selectPlaceholder(placeholder) {
+  if (!placeholder) {
+    return Promise.resolve();
+  }
+  loads.next();
+  state.panelsKey = null;
+  loading = null;
+  const role = state.user ? state.user.role : '';
+  const personId = state.subjectId;
+  const actions = [];
+  if (role === 'PRACTITIONER' || role === 'MEETING_CHAIR') {
+    actions.push({ id: 'placeholder-request', text: 'Request information',
+      onClick: () => offerInformationRequest(personId, placeholder) });
+  }
+  if (role === 'PRACTITIONER') {
+    actions.push({ id: 'placeholder-break-glass', text: 'Break glass',
+      onClick: () => offerBreakGlassFromPlaceholder(personId, placeholder) });
+  }
+  selectTab('tab-details');
+  byId('graph-status').textContent = `Selected: ${placeholder.spoken}`;
+  return rendering.run(async () => renderPlaceholder(byId('panel-details'), placeholder, actions));
 }
 
 export function selectTab(tabId) {

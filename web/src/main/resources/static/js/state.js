@@ -31,8 +31,13 @@ export const state = {
   panelTab: 'tab-details',
   /** Strategy-meeting mode. */
   meeting: false,
-  /** The open tab of the work-queue overlay ('tab-triage' or 'tab-overdue'), or null when it is closed. */
+  /** The open tab of the work-queue overlay ('tab-triage', 'tab-overdue', 'tab-requests'), or null when it is closed. */
   work: null,
-  /** The person offered "Access without a relationship", or null. */
+  /**
+   * What "Access without a relationship" is offered for, or null: {personId, placeholder}, the
+   * person the page tried to open (placeholder null), or a placeholder met in personId's answer.
+   */
   breakGlassFor: null,
+  /** The placeholder the "Request information" form is about ({personId, placeholder}), or null. */
+  requestFor: null,
 };

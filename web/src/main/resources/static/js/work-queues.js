@@ -1,5 +1,6 @@
-// The work queues: the triage queue and the overdue actions in an overlay (a row opens the child;
-// the owner agency or a chair records an action as done), and in meeting mode the overdue actions
+// The work queues: the triage queue, the overdue actions and the information requests in an
+// overlay (a row opens the child; the owner agency or a chair records an action as done; the
+// holders answer requests, information-requests.js), and in meeting mode the overdue actions
 // of the family in the graph. Each list publishes its own render state.
 
 import { graphql } from './api.js';
@@ -9,6 +10,7 @@ import { guarded, say } from './message.js';
 import { Latest, Rendering } from './publish.js';
 import { state } from './state.js';
 import { renderOverdue, renderTriage } from './panels.js';
+import { loadInformationRequests } from './information-requests.js';
 
 let open = () => {};
 let overlay;
@@ -86,6 +88,7 @@ function loadQueues(news = '') {
         say(news);
       }
     })),
+    loadInformationRequests(),
   ]));
 }
 

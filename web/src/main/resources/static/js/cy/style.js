@@ -17,6 +17,15 @@ export const STYLE = [
   { selector: 'node.subject', style: { 'border-width': 5, 'border-color': '#1d4f91', 'font-weight': 'bold' } },
   { selector: 'node.flag-HIGH', style: { 'underlay-color': '#b10e1e', 'underlay-opacity': 0.25, 'underlay-padding': 6 } },
   { selector: 'node.flag-MEDIUM', style: { 'underlay-color': '#8a5a00', 'underlay-opacity': 0.2, 'underlay-padding': 5 } },
+  // someone the user's agency may not see: grey, hatched, dashed, an octagon; never a person's shape
+  { selector: 'node.restricted-person', style: {
+    shape: 'octagon', width: 30, height: 30, 'background-color': '#d0d0d0', 'background-fill': 'linear-gradient',
+    'background-gradient-direction': 'to-bottom-right',
+    'background-gradient-stop-colors': '#e4e4e4 #e4e4e4 #9a9a9a #9a9a9a #e4e4e4 #e4e4e4 #9a9a9a #9a9a9a #e4e4e4',
+    'background-gradient-stop-positions': '0 20 20 30 30 60 60 70 70',
+    'border-color': '#505a5f', 'border-width': 3, 'border-style': 'dashed', color: '#30363a', 'font-style': 'italic',
+    'text-max-width': 170,
+  } },
   { selector: 'node.restricted', style: { 'border-color': '#6b4e00', 'border-width': 4, 'border-style': 'dashed' } },
   { selector: 'node.rso', style: { 'border-color': '#b10e1e', 'border-width': 5, 'border-style': 'double' } },
   { selector: 'node.cpp', style: { 'border-color': '#1d70b8', 'border-style': 'dashed' } },

@@ -33,8 +33,8 @@ class InformationRequestController {
 
     @MutationMapping
     InformationRequest requestInformation(@Argument String personId, @Argument String placeholderId,
-            @Argument String reason) {
-        return service.request(personId, placeholderId, reason);
+            @Argument String reason, @Argument String holderId) {
+        return service.request(personId, placeholderId, reason, holderId);
     }
 
     @QueryMapping

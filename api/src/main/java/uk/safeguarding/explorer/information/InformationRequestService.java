@@ -64,8 +64,11 @@ public class InformationRequestService {
         this.clock = clock;
     }
 
-    /** Asks the agencies holding information about the person behind the placeholder. */
-    public InformationRequest request(String personId, String placeholderId, String reason) {
+    /**
+     * Asks the agencies holding information about the person behind the placeholder: the one
+     * chosen ({@code holderId}), or every holder but the user's own agency.
+     */
+    public InformationRequest request(String personId, String placeholderId, String reason, String holderId) {
         id("personId", personId);
         if (placeholderId == null || placeholderId.isBlank() || placeholderId.length() > 1_000) {
             throw new BadRequestException("placeholderId", "must be a placeholder id from an answer");
@@ -79,6 +82,13 @@ public class InformationRequestService {
         if (holders.isEmpty()) {
             throw new BadRequestException("placeholderId", "no other agency holds information about this person; "
                     + "ask the police public protection unit or the probation service directly");
+        }
+        if (holderId != null) {
+            // one of the holders only; any other agency is refused without saying whether it holds anything
+            if (!holders.contains(holderId)) {
+                throw new BadRequestException("holderId", "must be one of the placeholder's holders other than your own agency");
+            }
+            holders = List.of(holderId);
         }
         var id = UUID.randomUUID().toString();
         // audited first: if the audit write fails, no request exists

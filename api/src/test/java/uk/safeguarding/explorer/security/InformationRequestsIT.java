@@ -217,4 +217,25 @@ class InformationRequestsIT extends ExplorerIT {
         assertThat(classification(none)).isEqualTo("NOT_FOUND");
         assertThat(count("MATCH (g:BreakGlass) RETURN count(g)")).isEqualTo(1);
     }
+
+    @Test
+    void aRequestCanBeAddressedToOneOfTheHoldersOnly() {
+        var placeholder = garysPlaceholder("teacher");
+        var toPolice = as("teacher", "mutation($ph: ID!, $r: String!, $h: ID) { requestInformation(personId: \"p-sara\", "
+                + "placeholderId: $ph, reason: $r, holderId: $h) { id holders { id } } }",
+                Map.of("ph", placeholder, "r", WHY, "h", "police"));
+        assertThat(toPolice.get("errors")).as(toPolice.toString()).isNull();
+        assertThat(toPolice.get("data").get("requestInformation").get("holders").toString()).isEqualTo("[{\"id\":\"police\"}]");
+        assertThat(data("police-officer", QUEUE, Map.of("d", "INCOMING")).get("informationRequests")).hasSize(1);
+        assertThat(data("probation-officer", QUEUE, Map.of("d", "INCOMING")).get("informationRequests")).isEmpty();
+        // an agency that holds nothing about him (or the teacher's own) is refused, naming the argument
+        for (var agency : new String[] {"health", "school-a", "nobody"}) {
+            var refused = as("teacher", "mutation($ph: ID!, $r: String!, $h: ID) { requestInformation(personId: "
+                    + "\"p-sara\", placeholderId: $ph, reason: $r, holderId: $h) { id } }",
+                    Map.of("ph", placeholder, "r", WHY, "h", agency));
+            assertThat(classification(refused)).isEqualTo("BAD_REQUEST");
+            assertThat(refused.get("errors").get(0).get("message").asString()).contains("'holderId'");
+        }
+        assertThat(count("MATCH (r:InformationRequest) RETURN count(r)")).isEqualTo(1);
+    }
 }

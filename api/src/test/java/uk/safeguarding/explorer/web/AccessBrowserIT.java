@@ -1,0 +1,363 @@
+package uk.safeguarding.explorer.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import uk.safeguarding.explorer.support.ExplorerIT;
+import uk.safeguarding.explorer.support.Scenario;
+
+/**
+ * Need-to-know in the explorer (issue 11, "Done when"), in headless Chromium as
+ * {@code ExplorerBrowserIT}: a teacher meets Gary as "someone your agency cannot see" where he
+ * stands in Sara's network (no name, no id, no PNC), asks the police about him, and reads their
+ * answer; the police answer from their Information requests queue; the social worker and the
+ * meeting chair see Gary Nolan by name in Sara's network and siblings panel, and moving the date
+ * back shows the same people's history. Waits only on state the page publishes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessBrowserIT extends ExplorerIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** A deadline, not a pause (see ExplorerBrowserIT). */
+    private static final Duration WAIT = Duration.ofMinutes(5);
+    private static final String HIDDEN = "Someone your agency cannot see";
+    /**
+     * What a teacher must never learn of Gary: his name, alias, id, birth date, PNC id, approved
+     * premises (his daughter Mia, Sara's step sister, is in Sara's circle and keeps her own name).
+     */
+    private static final List<String> GARY = List.of("Gary", "Gaz", "p-gary", "1970-02-11", "1998/0123456X",
+            "a-hostel", "pproved premises");
+    private static final String WHY = "Sara says her mother's former partner may visit the home; is it safe for her?";
+    private static final String ANSWER = "Police and probation manage him; he must not visit a household with children. "
+            + "Call the public protection unit before any visit.";
+
+    private WebDriver driver;
+
+    @BeforeAll
+    void browser() throws Exception {
+        var installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && System.getenv("CI") != null) {
+            throw new IllegalStateException("CI must install Debian's chromium and chromium-driver (see .ci/run)");
+        }
+        assumeThat(installed).as("Debian chromium and chromium-driver installed").isTrue();
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-component-update",
+                "--disable-sync", "--window-size=1600,1000",
+                "--user-data-dir=" + Files.createTempDirectory("explorer-chromium"));
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(WAIT);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    void close() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @BeforeEach
+    void data() {
+        cleanDatabase();
+        importScenario();
+    }
+
+    // --- the page ------------------------------------------------------------------------------
+
+    private void signIn(String user) {
+        driver.manage().deleteAllCookies();
+        driver.get("http://127.0.0.1:" + port + "/login");
+        driver.findElement(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys("demo");
+        driver.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+        waitStarted();
+    }
+
+    private void open(String path) {
+        driver.get("http://127.0.0.1:" + port + path);
+        waitStarted();
+    }
+
+    private void waitStarted() {
+        new WebDriverWait(driver, WAIT).until(d -> "ready".equals(js("return document.body.dataset.state")));
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private void waitFor(String condition) {
+        new WebDriverWait(driver, WAIT).withMessage(() -> condition + "; message: " + message())
+                .until(d -> Boolean.TRUE.equals(js("return " + condition)));
+    }
+
+    private int renders(String id) {
+        return Integer.parseInt((String) js("return document.getElementById(arguments[0]).dataset.render", id));
+    }
+
+    private void waitRendered(String id, int before) {
+        new WebDriverWait(driver, WAIT).withMessage(() -> "#%s to end render %d; message: %s".formatted(id, before + 1, message()))
+                .until(d -> {
+                    var parts = ((String) js("const e = document.getElementById(arguments[0]);"
+                            + "return e.dataset.state + ' ' + e.dataset.render", id)).split(" ");
+                    return !"loading".equals(parts[0]) && Integer.parseInt(parts[1]) > before;
+                });
+        assertThat(js("return document.getElementById(arguments[0]).dataset.state", id))
+                .as("#%s after its render (message: %s)", id, message()).isEqualTo("ready");
+    }
+
+    private String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    private String message() {
+        return (String) js("return document.getElementById('message').textContent");
+    }
+
+    private String selected() {
+        return (String) js("return document.getElementById('cy').dataset.selected");
+    }
+
+    private JsonNode graph() {
+        var json = (String) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/js/main.js').then((m) => done(JSON.stringify(m.snapshot())), (e) => done('failed: ' + e));""");
+        assertThat(json).doesNotStartWith("failed");
+        return JsonMapper.shared().readTree(json);
+    }
+
+    private static List<JsonNode> nodes(JsonNode graph) {
+        return StreamSupport.stream(graph.get("nodes").spliterator(), false).toList();
+    }
+
+    private static List<JsonNode> withClass(JsonNode graph, String className) {
+        return nodes(graph).stream().filter(n -> StreamSupport.stream(n.get("classes").spliterator(), false)
+                .anyMatch(c -> c.asString().equals(className))).toList();
+    }
+
+    private static JsonNode node(JsonNode graph, String key) {
+        return nodes(graph).stream().filter(n -> n.get("key").asString().equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError(key + " is not in the graph"));
+    }
+
+    private static boolean hasEdge(JsonNode graph, String type, String source, String target, boolean current) {
+        return StreamSupport.stream(graph.get("edges").spliterator(), false)
+                .anyMatch(e -> type.equals(e.get("type").asString()) && source.equals(e.get("source").asString())
+                        && target.equals(e.get("target").asString())
+                        && StreamSupport.stream(e.get("classes").spliterator(), false)
+                                .anyMatch(c -> c.asString().equals(current ? "current" : "historic")));
+    }
+
+    /** Clicks a node where the graph draws it, and waits until it is selected. */
+    private void clickNode(String key) {
+        var node = node(graph(), key);
+        var canvas = driver.findElement(By.id("cy"));
+        var size = canvas.getSize();
+        new Actions(driver).moveToElement(canvas,
+                (int) Math.round(node.get("renderedX").asDouble() - size.getWidth() / 2.0),
+                (int) Math.round(node.get("renderedY").asDouble() - size.getHeight() / 2.0)).click().perform();
+        new WebDriverWait(driver, WAIT).until(d -> key.equals(selected()));
+    }
+
+    private void screenshot(String name) throws Exception {
+        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
+                SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Everything the page shows or keeps in its DOM as text, and every label the graph draws. */
+    private String everythingShown() {
+        var labels = new StringBuilder();
+        nodes(graph()).forEach(n -> labels.append(n.get("display").asString("")).append('\n'));
+        return js("return document.body.innerText") + "\n" + js("return document.body.textContent") + "\n" + labels;
+    }
+
+    /** The teacher's placeholder where Gary stands in Sara's network: its graph key. */
+    private String placeholderKey() {
+        var placeholders = withClass(graph(), "restricted-person");
+        assertThat(placeholders).hasSize(1);
+        return placeholders.get(0).get("key").asString();
+    }
+
+    private void openWorkQueue() {
+        var work = renders("work");
+        driver.findElement(By.id("work-button")).click();
+        waitRendered("work", work);
+        driver.findElement(By.id("tab-requests")).click();
+        assertThat(driver.findElement(By.id("panel-requests")).isDisplayed()).isTrue();
+    }
+
+    // --- tests ---------------------------------------------------------------------------------
+
+    @Test
+    void aTeacherSeesAPlaceholderWhereGaryStandsAsksThePoliceAndReadsTheirAnswer() throws Exception {
+        signIn("teacher");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        var key = placeholderKey();
+        var placeholder = node(graph(), key);
+        assertThat(placeholder.get("display").asString()).startsWith(HIDDEN).endsWith("held by: Police, Probation");
+        assertThat(placeholder.get("kind").asString()).isEqualTo("RESTRICTED_PERSON");
+        assertThat(StreamSupport.stream(placeholder.get("classes").spliterator(), false).map(JsonNode::asString))
+                .doesNotContain("person", "male", "female", "adult");
+
+        // the same wording where he stands in Sara's panels: the siblings panel's step sibling link
+        driver.findElement(By.id("tab-siblings")).click();
+        assertThat(text("panel-siblings")).contains("via Kerry Bell and someone your agency cannot see (held by: "
+                + "Police vulnerability assessment team, Probation service)");
+
+        // the keyboard reaches it and the live region says what it is
+        var canvas = driver.findElement(By.id("cy"));
+        var steps = 0;
+        var total = nodes(graph()).size();
+        var panels = renders("panel-details");
+        while (!key.equals(selected())) {
+            assertThat(steps++).as("arrow presses to reach the placeholder").isLessThan(total);
+            var was = selected();
+            canvas.sendKeys(Keys.ARROW_RIGHT);
+            new WebDriverWait(driver, WAIT).until(d -> !was.equals(selected()));
+        }
+        waitRendered("panel-details", panels);
+        assertThat(text("graph-status")).isEqualTo("Selected: " + HIDDEN + ": former partner of Sara Bell’s mother Kerry Bell, "
+                + "2017–2018; lived at 7 Fictional Terrace, YO31 3CC, 2017–2018; information held by Police, Probation");
+        var details = text("panel-details");
+        assertThat(details).contains(HIDDEN, "former partner of Sara Bell’s mother Kerry Bell, 2017–2018",
+                "Police vulnerability assessment team", "Probation service");
+        screenshot("teacher-placeholder");
+        var shown = everythingShown();
+        GARY.forEach(secret -> assertThat(shown).as("the page shows a teacher nothing of Gary").doesNotContain(secret));
+        assertThat(shown).doesNotContainPattern("rp-[A-Za-z0-9_-]{8,}");
+
+        // Request information: one of the holders, a reason of 20 characters or more
+        driver.findElement(By.id("tab-details")).click();
+        driver.findElement(By.id("placeholder-request")).click();
+        assertThat(driver.findElement(By.id("information-request")).isDisplayed()).isTrue();
+        assertThat(text("information-request-about")).startsWith("About: " + HIDDEN);
+        var holder = new Select(driver.findElement(By.id("information-request-holder")));
+        assertThat(holder.getOptions().stream().map(o -> o.getDomProperty("value")).toList()).containsExactly("police", "probation");
+        holder.selectByValue("police");
+        driver.findElement(By.id("information-request-reason")).sendKeys("too short");
+        driver.findElement(By.id("information-request-button")).click();
+        waitFor("document.getElementById('message').textContent.includes('at least 20 characters')");
+        driver.findElement(By.id("information-request-reason")).clear();
+        driver.findElement(By.id("information-request-reason")).sendKeys(WHY);
+        driver.findElement(By.id("information-request-button")).click();
+        waitFor("document.getElementById('message').textContent.startsWith('Request sent to')");
+        assertThat(message()).startsWith("Request sent to Police vulnerability assessment team. They see it in their "
+                + "Information requests queue");
+        assertThat(driver.findElement(By.id("information-request")).isDisplayed()).isFalse();
+        assertThat(count("MATCH (r:InformationRequest {fromUser: 'teacher', subjectId: 'p-gary', concerningId: 'p-sara'}) "
+                + "WHERE r.reason = $why RETURN count(r)", Map.of("why", WHY))).isEqualTo(1);
+
+        // the police see who asks, about whom, why and when, and answer
+        signIn("police-officer");
+        openWorkQueue();
+        var incoming = driver.findElement(By.cssSelector("#panel-requests .incoming article.information-request"));
+        assertThat(incoming.getText()).contains("From teacher", "Gary Nolan, born 1970-02-11", "Sara Bell", WHY,
+                "waiting for an answer");
+        screenshot("police-information-request");
+        incoming.findElement(By.cssSelector("textarea.answer-text")).sendKeys(ANSWER);
+        var queue = renders("panel-requests");
+        incoming.findElement(By.cssSelector("button.answer-button")).click();
+        waitRendered("panel-requests", queue);
+        assertThat(message()).startsWith("Answered:");
+        assertThat(text("panel-requests")).contains("Asked of your agency (0 open)", "answered", ANSWER);
+
+        // the teacher reads the answer, and still learns nothing else of him
+        signIn("teacher");
+        openWorkQueue();
+        var outgoing = text("panel-requests");
+        assertThat(outgoing).contains("Sent by your agency (1)", "To Police vulnerability assessment team", WHY,
+                "answered", "Answered by police-officer", ANSWER, HIDDEN);
+        screenshot("teacher-information-answer");
+        var afterwards = everythingShown();
+        GARY.forEach(secret -> assertThat(afterwards).doesNotContain(secret));
+    }
+
+    @Test
+    void aTeacherBreaksTheGlassFromThePlaceholderWithoutTypingAnId() throws Exception {
+        signIn("teacher");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        var panels = renders("panel-details");
+        clickNode(placeholderKey());
+        waitRendered("panel-details", panels);
+        driver.findElement(By.id("placeholder-break-glass")).click();
+        assertThat(driver.findElement(By.id("break-glass")).isDisplayed()).isTrue();
+        assertThat(driver.findElements(By.cssSelector("#break-glass input:not([type=hidden])"))).isEmpty();
+        assertThat(text("break-glass-about")).startsWith("For: " + HIDDEN + " — former partner of Sara Bell’s mother");
+        new Select(driver.findElement(By.id("break-glass-purpose"))).selectByValue("STRATEGY_DISCUSSION");
+        driver.findElement(By.id("break-glass-reason")).sendKeys("Strategy discussion today about Sara's safety at home");
+        var rendered = renders("cy");
+        driver.findElement(By.id("break-glass-button")).click();
+        waitRendered("cy", rendered);
+        waitFor("document.getElementById('message').textContent.startsWith('Access granted until')");
+        assertThat(node(graph(), "Person:p-gary").get("display").asString()).startsWith("Gary Nolan").contains("RESTRICTED")
+                .doesNotContain("RSO");
+        assertThat(count("MATCH (g:BreakGlass {user: 'teacher', subjectId: 'p-gary', purpose: 'STRATEGY_DISCUSSION'}) "
+                + "RETURN count(g)")).isEqualTo(1);
+    }
+
+    @Test
+    void theSocialWorkerAndTheMeetingChairSeeGaryNolanInSarasNetworkAndSiblingsAndHisHistoryWhenTheDateMovesBack()
+            throws Exception {
+        for (var user : List.of("social-worker", "meeting-chair")) {
+            signIn(user);
+            var panels = renders("panel-siblings");
+            open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+            waitRendered("panel-siblings", panels);
+            var graph = graph();
+            assertThat(withClass(graph, "restricted-person")).as(user).isEmpty();
+            assertThat(node(graph, "Person:p-gary").get("display").asString()).as(user).startsWith("Gary Nolan");
+            assertThat(hasEdge(graph, "LIVES_AT", "Person:p-gary", "Address:a-bell", false)).as(user).isTrue();
+            driver.findElement(By.id("tab-siblings")).click();
+            assertThat(text("panel-siblings")).as(user).contains("Mia Nolan", "step sibling via Kerry Bell and Gary Nolan");
+            screenshot(user + "-sara-siblings");
+
+            // 2017-09-01: Gary lived with Sara and her mother then; the same people, their history
+            var cy = renders("cy");
+            panels = renders("panel-siblings");
+            js("const input = document.getElementById('asof-date'); input.value = '2017-09-01';"
+                    + "input.dispatchEvent(new Event('change'));");
+            waitRendered("cy", cy);
+            waitRendered("panel-siblings", panels);
+            var then = graph();
+            assertThat(withClass(then, "restricted-person")).as(user).isEmpty();
+            assertThat(node(then, "Person:p-sara").get("display").asString()).as(user).startsWith("Sara Bell (7)");
+            assertThat(node(then, "Person:p-gary").get("display").asString()).as(user).startsWith("Gary Nolan");
+            assertThat(hasEdge(then, "LIVES_AT", "Person:p-gary", "Address:a-bell", true)).as(user).isTrue();
+            assertThat(text("panel-siblings")).as(user).contains("Mia Nolan", "Gary Nolan");
+            assertThat(message()).as(user).isEmpty();
+        }
+    }
+}

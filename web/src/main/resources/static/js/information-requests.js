@@ -1,0 +1,202 @@
+// Information requests (README "Information requests"): from a placeholder, ask one of the agencies
+// that hold information about someone your agency cannot see; and the work queue beside triage and
+// overdue actions, where the holding agency answers or declines what it was asked (INCOMING) and
+// the requester reads the answers (OUTGOING). Nobody types an id: the form is about the
+// placeholder chosen in the graph, with the person in whose answer it appeared.
+
+import { graphql } from './api.js';
+import { ANSWER_INFORMATION_REQUEST, DECLINE_INFORMATION_REQUEST, INFORMATION_REQUESTS, REQUEST_INFORMATION } from './queries.js';
+import { byId, clear, el, fullName } from './dom.js';
+import { guarded, say } from './message.js';
+import { Rendering } from './publish.js';
+import { state } from './state.js';
+import { HIDDEN, isPlaceholder, relationshipWords } from './placeholders.js';
+import { reasonProblem } from './break-glass.js';
+import { words } from './words.js';
+
+const STATUS_WORDS = { OPEN: 'waiting for an answer', ANSWERED: 'answered', DECLINED: 'declined' };
+
+let queue;
+
+// --- asking --------------------------------------------------------------------------------
+
+function renderForm() {
+  const offer = state.requestFor;
+  byId('information-request').hidden = offer === null;
+  const select = clear(byId('information-request-holder'));
+  if (offer === null) {
+    byId('information-request-about').textContent = '';
+    return;
+  }
+  const p = offer.placeholder;
+  byId('information-request-about').textContent = `About: ${HIDDEN}${p.lines.length > 0 ? ` — ${p.lines.join('; ')}` : ''}.`;
+  p.holders.filter((h) => !state.user || h.id !== state.user.agency)
+    .forEach((h) => select.append(el('option', { value: h.id, text: h.name })));
+}
+
+/** Opens the form for a placeholder met in the answer about personId. */
+export function offerInformationRequest(personId, placeholder) {
+  state.requestFor = { personId, placeholder };
+  renderForm();
+  byId('information-request-holder').focus();
+}
+
+export function hideInformationRequest() {
+  state.requestFor = null;
+  renderForm();
+}
+
+async function send(event) {
+  event.preventDefault();
+  const offer = state.requestFor;
+  if (offer === null) {
+    return;
+  }
+  const select = byId('information-request-holder');
+  if (!select.value) {
+    say('No other agency is recorded as holding information about this person: ask the police public protection unit.');
+    return;
+  }
+  const reason = byId('information-request-reason').value.trim();
+  const problem = reasonProblem(reason);
+  if (problem) {
+    say(problem);
+    byId('information-request-reason').focus();
+    return;
+  }
+  const holder = select.options[select.selectedIndex].text;
+  const sent = await guarded(() => graphql(REQUEST_INFORMATION, {
+    personId: offer.personId, placeholderId: offer.placeholder.id, reason, holderId: select.value,
+  }));
+  if (sent) {
+    hideInformationRequest();
+    byId('information-request-reason').value = '';
+    say(`Request sent to ${holder}. They see it in their Information requests queue and answer or decline it; `
+      + 'the answer will be under Work queues, Information requests, Sent by your agency. '
+      + 'Nothing more about this person is shown here meanwhile.');
+  }
+}
+
+// --- the work queue ------------------------------------------------------------------------
+
+/** Who a request is about, as this user may know them. */
+function about(request, incoming) {
+  if (incoming && request.subject) {
+    const s = request.subject;
+    return `${[s.givenName, s.familyName].filter(Boolean).join(' ') || 'No name recorded'}`
+      + `${s.dateOfBirth ? `, born ${s.dateOfBirth}` : ''}`;
+  }
+  const person = request.person;
+  if (isPlaceholder(person)) {
+    const rel = relationshipWords(person.relationship);
+    return `${HIDDEN}${rel ? ` (${rel})` : ''}`;
+  }
+  return fullName(person);
+}
+
+function concerning(request) {
+  return isPlaceholder(request.concerning)
+    ? 'a person your agency cannot see'
+    : fullName(request.concerning);
+}
+
+function when(instant) {
+  return instant ? `${instant.substring(0, 16).replace('T', ' ')} UTC` : '';
+}
+
+function closeForm(request, onDone) {
+  const answer = el('textarea', { id: `answer-${request.id}`, class: 'answer-text', rows: 3, maxlength: 5000,
+    'aria-label': 'Your answer (shared with the requesting agency)' });
+  const decline = el('textarea', { id: `decline-${request.id}`, class: 'decline-text', rows: 2, maxlength: 2000,
+    'aria-label': 'Why you decline (at least 10 characters)' });
+  const answerButton = el('button', { type: 'button', class: 'answer-button', text: 'Answer' });
+  const declineButton = el('button', { type: 'button', class: 'decline-button secondary', text: 'Decline' });
+  answerButton.addEventListener('click', async () => {
+    const text = answer.value.trim();
+    if (!text) {
+      say('Write the answer first.');
+      answer.focus();
+      return;
+    }
+    if (await guarded(() => graphql(ANSWER_INFORMATION_REQUEST, { id: request.id, answer: text }))) {
+      await onDone(`Answered: ${request.requestingAgency ? request.requestingAgency.name : request.requestedBy} can read it now.`);
+    }
+  });
+  declineButton.addEventListener('click', async () => {
+    const text = decline.value.trim();
+    if (text.length < 10) {
+      say('Say why you decline, in at least 10 characters.');
+      decline.focus();
+      return;
+    }
+    if (await guarded(() => graphql(DECLINE_INFORMATION_REQUEST, { id: request.id, reason: text }))) {
+      await onDone('Declined: the requesting agency sees your reason.');
+    }
+  });
+  return el('div', { class: 'close-form' },
+    el('label', { for: answer.id, text: 'Answer (shared with the requesting agency)' }), answer,
+    el('div', { class: 'buttons' }, answerButton),
+    el('label', { for: decline.id, text: 'Or decline, saying why' }), decline,
+    el('div', { class: 'buttons' }, declineButton));
+}
+
+function card(request, incoming, onDone) {
+  const heading = incoming
+    ? `From ${request.requestedBy}${request.requestingAgency ? ` (${request.requestingAgency.name})` : ''}, ${when(request.askedAt)}`
+    : `To ${request.holders.map((h) => h.name).join(', ')}, asked by ${request.requestedBy}, ${when(request.askedAt)}`;
+  const article = el('article', { class: `information-request status-${request.status}`, 'data-request': request.id },
+    el('h4', { text: heading }),
+    el('dl', {},
+      el('dt', { text: 'About' }), el('dd', { class: 'about', text: about(request, incoming) }),
+      el('dt', { text: 'Linked to' }), el('dd', { text: concerning(request) }),
+      el('dt', { text: 'Why' }), el('dd', { class: 'reason', text: request.reason }),
+      el('dt', { text: 'Status' }), el('dd', { class: 'status', text: STATUS_WORDS[request.status] || words(request.status) })));
+  if (request.status === 'ANSWERED') {
+    article.append(el('p', { class: 'meta', text: `Answered by ${request.closedBy}${request.closingAgency ? ` (${request.closingAgency.name})` : ''}, ${when(request.closedAt)}:` }),
+      el('p', { class: 'answer', text: request.answer }));
+  } else if (request.status === 'DECLINED') {
+    article.append(el('p', { class: 'meta', text: `Declined by ${request.closedBy}${request.closingAgency ? ` (${request.closingAgency.name})` : ''}, ${when(request.closedAt)}:` }),
+      el('p', { class: 'answer', text: request.declineReason }));
+  } else if (incoming) {
+    article.append(closeForm(request, onDone));
+  }
+  return article;
+}
+
+function renderQueue(panel, data, onDone) {
+  clear(panel);
+  panel.append(el('p', { class: 'meta', text: 'Requests for information about people whom the asking agency cannot see. '
+    + 'Answer with what they need to keep the child safe, or decline saying why; every request, answer and name shown is audited.' }));
+  panel.append(el('h3', { text: `Asked of your agency (${data.incoming.filter((r) => r.status === 'OPEN').length} open)` }));
+  panel.append(data.incoming.length === 0
+    ? el('p', { class: 'empty', text: 'Nobody has asked your agency for information.' })
+    : el('div', { class: 'incoming' }, data.incoming.map((r) => card(r, true, onDone))));
+  panel.append(el('h3', { text: `Sent by your agency (${data.outgoing.length})` }));
+  panel.append(data.outgoing.length === 0
+    ? el('p', { class: 'empty', text: `Your agency has not asked for information. Select someone shown as “${HIDDEN}” in the graph to ask.` })
+    : el('div', { class: 'outgoing' }, data.outgoing.map((r) => card(r, false, onDone))));
+}
+
+/** Loads the queue; news (what was just done) is said once it is drawn. */
+export function loadInformationRequests(news = '') {
+  const user = state.user || {};
+  if (user.role !== 'PRACTITIONER' && user.role !== 'MEETING_CHAIR') {
+    return queue.run(async () => {
+      clear(byId('panel-requests')).append(el('p', { class: 'empty',
+        text: 'Information requests are for practitioners and meeting chairs.' }));
+    });
+  }
+  return guarded(() => queue.run(async () => {
+    const data = await graphql(INFORMATION_REQUESTS);
+    renderQueue(byId('panel-requests'), data, (said) => loadInformationRequests(said));
+    if (news) {
+      say(news);
+    }
+  }));
+}
+
+export function wireInformationRequests() {
+  queue = new Rendering(byId('panel-requests'));
+  byId('information-request-form').addEventListener('submit', send);
+  byId('information-request-cancel').addEventListener('click', hideInformationRequest);
+}
