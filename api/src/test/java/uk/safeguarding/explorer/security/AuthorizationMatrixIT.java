@@ -331,7 +331,7 @@ class AuthorizationMatrixIT extends ExplorerIT {
             if ("NOT_FOUND".equals(expected)) {
                 // nothing in a refusal tells a hidden record from an unknown one
                 assertThat(json.get("errors").get(0).get("message").asString()).as(what)
-                        .matches("No (person|person or address|marker|action|information request|break-glass grant) with id '[^']+'");
+                        .matches("No (person|person or address|marker|action|information request|break-glass grant|meeting|meeting snapshot|source record|match candidate) with id '[^']+'");
             }
             return;
         }

@@ -405,7 +405,8 @@ class ExplorerBrowserIT extends ExplorerIT {
         clickNodeAt(graph, "Person:p-gary", start + 1.05);
         waitRendered("cy", rendered);
         assertThat(selected()).isEqualTo("Person:p-gary");
-        assertThat(countByOperation(requests())).containsEntry("Network", 1);
+        var sent = requests();
+        assertThat(countByOperation(sent)).as("requests sent: %s", sent).containsEntry("Network", 1);
         var expanded = nodeKeys(graph());
         expanded.removeAll(before);
         assertThat(expanded).isEqualTo(ADDED_BY_GARY);
