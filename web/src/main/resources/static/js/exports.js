@@ -39,6 +39,31 @@ async function exportPng() {
   say(`PNG exported (${Math.round(blob.size / 1024)} KB).`);
 }
 
+/** Text as a CSS string: every character that could end or escape the string is written as a code point. */
+function cssString(text) {
+  return `"${[...text].map((c) => (/[A-Za-z0-9 .,;:()@'_-]/.test(c) ? c : `\\${c.codePointAt(0).toString(16)} `)).join('')}"`;
+}
+
+/**
+ * The marking, who printed the pack and when, and the page number, in the margins of every printed
+ * page (CSS page-margin boxes): in the margin they repeat on every page and never lie over the
+ * pack's text, as elements fixed to the page would.
+ */
+function stampPages(printed) {
+  let style = byId('print-pages');
+  if (!style) {
+    style = el('style', { id: 'print-pages' });
+    document.head.append(style);
+  }
+  const marking = cssString('OFFICIAL-SENSITIVE');
+  style.textContent = `@page {
+  @top-left { content: ${marking}; font: 700 9pt sans-serif; letter-spacing: .1em; }
+  @top-right { content: ${cssString(printed)}; font: 8pt sans-serif; }
+  @bottom-left { content: ${marking}; font: 700 9pt sans-serif; letter-spacing: .1em; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt sans-serif; }
+}`;
+}
+
 /** The pack: recorded as an export first, then its title, meeting and graph filled in, then printed. */
 export async function printPack() {
   await packRendering.run(async () => {
@@ -47,9 +72,12 @@ export async function printPack() {
     }
     byId('print-graph').src = controller.png({ output: 'base64uri' });
     const who = state.user ? `${state.user.username}${state.user.agency ? ` (${state.user.agency})` : ''}` : '';
-    const printed = `Printed by ${who} on ${londonDay()}; facts as of ${state.asOf}.`;
-    byId('print-who').textContent = printed;
-    preparePack(printed);
+    const now = new Date();
+    const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' })
+      .format(now);
+    const printed = `Printed by ${who} on ${londonDay(now)} at ${time} (UK time); facts as of ${state.asOf}.`;
+    preparePack();
+    stampPages(printed);
     window.print();
   });
 }

@@ -301,7 +301,7 @@ async function recordMeeting(event) {
 // --- the pack ------------------------------------------------------------------------------------
 
 /** Fills the printed pack's title and meeting section from the meeting recorded here (or the last one). */
-export function preparePack(who) {
+export function preparePack() {
   const meeting = room.recorded;
   const people = new Map(controller.people().map((p) => [p.id, p.label]));
   const agencies = new Map(agencyOptions());
@@ -326,7 +326,6 @@ export function preparePack(who) {
       section.append(el('p', { text: `Next meeting: ${meeting.nextMeetingOn}` }));
     }
   }
-  byId('print-who-top').textContent = who;
 }
 
 /** Meeting mode was entered or left, or a new person opened in it. */

@@ -3,6 +3,7 @@ package uk.safeguarding.explorer.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -869,13 +873,9 @@ class ExplorerBrowserIT extends ExplorerIT {
                 "chair A. Chair", "attended by Children's social care (front door)");
         assertThat(textOf("print-meeting")).contains("Decision: child protection plan. Reason: Both children remain at risk",
                 "Review contact arrangements (owner: Children's social care (front door); for: Sara Bell; due 2018-10-05)", "Next meeting: 2018-12-14");
-        assertThat(textOf("print-who-top")).startsWith("Printed by meeting-chair (csc) on ");
-        // as printed: the marking and who printed it fixed on every page, the changes in, no controls
+        // as printed: the changes in, no controls
         ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         try {
-            assertThat(computed(".print-header", "position")).isEqualTo("fixed");
-            assertThat(computed(".print-header", "display")).isEqualTo("block");
-            assertThat(computed(".print-footer", "position")).isEqualTo("fixed");
             assertThat(computed("#print-title", "display")).isEqualTo("block");
             assertThat(computed("#meeting-changes", "display")).isEqualTo("block");
             assertThat(computed("#print-meeting", "display")).isEqualTo("block");
@@ -888,5 +888,43 @@ class ExplorerBrowserIT extends ExplorerIT {
             ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
         screenshot("meeting-recorded");
+        assertPackPagesStamped();
+    }
+
+    /**
+     * The pack as Chromium prints it: every page carries the marking, who printed it and when, and
+     * its number, in the margins (18 mm), and nothing of that lies over the pack's own text.
+     */
+    private void assertPackPagesStamped() throws IOException {
+        var printed = ((ChromeDriver) driver).executeCdpCommand("Page.printToPDF",
+                Map.of("printBackground", true, "preferCSSPageSize", true));
+        var pdf = Base64.getDecoder().decode((String) printed.get("data"));
+        Files.write(SCREENSHOTS.resolve("meeting-pack.pdf"), pdf);
+        try (var document = Loader.loadPDF(pdf)) {
+            var pages = document.getNumberOfPages();
+            assertThat(pages).as("pages of the pack").isGreaterThanOrEqualTo(2);
+            var margin = 18 / 25.4 * 72;
+            for (int i = 0; i < pages; i++) {
+                var page = document.getPage(i);
+                var width = page.getMediaBox().getWidth();
+                var height = page.getMediaBox().getHeight();
+                var stripper = new PDFTextStripperByArea();
+                stripper.addRegion("top", new Rectangle2D.Double(0, 0, width, margin));
+                stripper.addRegion("body", new Rectangle2D.Double(0, margin, width, height - 2 * margin));
+                stripper.addRegion("bottom", new Rectangle2D.Double(0, height - margin, width, margin));
+                stripper.extractRegions(page);
+                var what = "page " + (i + 1) + " of " + pages;
+                assertThat(words(stripper.getTextForRegion("top"))).as(what + ", top margin")
+                        .contains("OFFICIAL-SENSITIVE", "Printed by meeting-chair (csc) on ", "facts as of 2018-09-26");
+                assertThat(words(stripper.getTextForRegion("bottom"))).as(what + ", bottom margin")
+                        .contains("OFFICIAL-SENSITIVE", "Page " + (i + 1) + " of " + pages);
+                assertThat(words(stripper.getTextForRegion("body"))).as(what + ", text").isNotBlank()
+                        .doesNotContain("OFFICIAL-SENSITIVE").doesNotContain("Printed by");
+            }
+        }
+    }
+
+    private static String words(String text) {
+        return text.replaceAll("\\s+", " ").trim();
     }
 }

@@ -45,7 +45,7 @@ import uk.safeguarding.explorer.seed.PopulationGenerator;
  */
 public final class BenchRunner {
 
-    private static final String PASSWORD = "bench-" + Long.toHexString(new Random().nextLong());
+    static final String PASSWORD = "bench-" + Long.toHexString(new Random().nextLong());
     /** The demo users' password, as the application reads it ({@code DEMO_PASSWORD}, default {@code demo}). */
     private static final String DEMO_PASSWORD = System.getenv().getOrDefault("DEMO_PASSWORD", "demo");
     private static final int WARMUP = 200;
@@ -63,6 +63,11 @@ public final class BenchRunner {
         this.throughputSeconds = throughputSeconds;
     }
 
+    /** The client signed in by {@link #signIn(int, String)}, with its session cookie. */
+    HttpClient http() {
+        return http;
+    }
+
     public static void main(String[] args) throws Exception {
         var persons = 200_000;
         var out = Path.of("bench/results/latest.json");
@@ -71,9 +76,15 @@ public final class BenchRunner {
         var seconds = 30;
         var profile = false;
         var batchSize = 5_000;
+        var soakMinutes = 0;
+        var personsGiven = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--persons" -> persons = Integer.parseInt(args[++i]);
+                case "--persons" -> {
+                    persons = Integer.parseInt(args[++i]);
+                    personsGiven = true;
+                }
+                case "--soak" -> soakMinutes = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--scale-curve" -> curve = true;
                 case "--requests" -> requests = Integer.parseInt(args[++i]);
@@ -90,8 +101,26 @@ public final class BenchRunner {
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --persons N --out FILE [--scale-curve] [--requests R] [--throughput-seconds S], or --charts-from FILE)");
+                        + " (use --persons N --out FILE [--scale-curve] [--requests R] [--throughput-seconds S], --soak MINUTES [--persons N], "
+                        + "--import-profile --persons N [--batch-size B], or --charts-from FILE)");
             }
+        }
+        if (soakMinutes > 0) {
+            var soakPersons = personsGiven ? persons : 20_000;
+            var soak = Soak.run(Path.of("").toAbsolutePath(), soakPersons, soakMinutes);
+            var file = Path.of("bench/results/soak-" + soakMinutes + "min-" + soakPersons + ".json");
+            Soak.write(soak, file);
+            System.out.println();
+            System.out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(soak));
+            System.out.println("Results written to " + file);
+            var passed = ((Number) soak.get("errors")).longValue() == 0 && Boolean.TRUE.equals(soak.get("heap_trend_flat"))
+                    && Boolean.TRUE.equals(soak.get("audit_matches_reads")) && Boolean.TRUE.equals(soak.get("audit_chain_valid"));
+            System.out.println(passed ? "Soak passed: no errors, flat live heap, every read audited, chain valid"
+                    : "Soak FAILED: see the figures above");
+            if (!passed) {
+                System.exit(1);
+            }
+            return;
         }
         if (profile) {
             ImportProfile.run(Path.of("").toAbsolutePath(), persons, batchSize);
@@ -160,7 +189,7 @@ public final class BenchRunner {
 
     // --- import -------------------------------------------------------------------------------
 
-    private Map<String, Object> importPopulation(Path store, int persons) throws IOException {
+    Map<String, Object> importPopulation(Path store, int persons) throws IOException {
         try (var embedded = EmbeddedNeo4j.start(new EmbeddedProperties(store, 0, "2g", PASSWORD));
                 var driver = GraphDatabase.driver(embedded.boltUri(), AuthTokens.basic("neo4j", PASSWORD))) {
             var graph = new Graph(driver, null);
@@ -186,7 +215,7 @@ public final class BenchRunner {
 
     // --- the application ------------------------------------------------------------------------
 
-    private Process startApplication(Path store, int httpPort, int boltPort) throws IOException {
+    Process startApplication(Path store, int httpPort, int boltPort) throws IOException {
         var jar = root.resolve("api/target/safeguarding-explorer.jar");
         var builder = new ProcessBuilder(javaBinary(), "-Xmx2g", "-jar", jar.toString());
         builder.environment().put("EXPLORER_DATA_DIR", store.toString());
@@ -203,8 +232,8 @@ public final class BenchRunner {
         return builder.start();
     }
 
-    private void waitUntilReady(Process app, int port) throws Exception {
-        var deadline = System.currentTimeMillis() + 300_000;
+    void waitUntilReady(Process app, int port) throws Exception {
+        var deadline = System.currentTimeMillis() + 900_000;
         while (System.currentTimeMillis() < deadline) {
             if (!app.isAlive()) {
                 throw new IllegalStateException("the application stopped; see its log under bench/work");
@@ -220,14 +249,19 @@ public final class BenchRunner {
             }
             Thread.sleep(1_000);
         }
-        throw new IllegalStateException("the application did not become ready within 5 minutes");
+        throw new IllegalStateException("the application did not become ready within 15 minutes");
     }
 
     /**
      * Signs in once through the login page, as the browser does, and keeps the session cookie: a
      * signed-in user's requests then cost what the application does, not a password hash each time.
      */
-    private void signIn(int port) throws Exception {
+    void signIn(int port) throws Exception {
+        signIn(port, "admin");
+    }
+
+    /** Signs in as one of the demo users. */
+    void signIn(int port, String username) throws Exception {
         cookies.getCookieStore().removeAll();
         var page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -235,7 +269,7 @@ public final class BenchRunner {
         if (!matcher.find()) {
             throw new IllegalStateException("no CSRF token on the login page");
         }
-        var form = "username=admin&password=" + URLEncoder.encode(DEMO_PASSWORD, StandardCharsets.UTF_8)
+        var form = "username=" + username + "&password=" + URLEncoder.encode(DEMO_PASSWORD, StandardCharsets.UTF_8)
                 + "&_csrf=" + URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8);
         var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -248,7 +282,7 @@ public final class BenchRunner {
                 HttpResponse.BodyHandlers.discarding());
     }
 
-    private String xsrf() {
+    String xsrf() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
                 .map(java.net.HttpCookie::getValue).findFirst().orElse("");
     }
@@ -259,7 +293,7 @@ public final class BenchRunner {
      * Random people (fixed seed) with a partner for connection (someone two or three links away) and
      * the people of their depth-2 network (for riskFlags, as the explorer asks).
      */
-    private List<BenchQueries.Subject> subjects(Driver driver, BenchQueries.App app, int persons) {
+    List<BenchQueries.Subject> subjects(Driver driver, BenchQueries.App app, int persons) {
         var random = new Random(7);
         var result = new ArrayList<BenchQueries.Subject>();
         try (var session = driver.session()) {
@@ -339,7 +373,7 @@ public final class BenchRunner {
         return (System.nanoTime() - started) / 1e6;
     }
 
-    private double timeGraphQl(int port, BenchQueries.Query query, BenchQueries.Subject subject) {
+    double timeGraphQl(int port, BenchQueries.Query query, BenchQueries.Subject subject) {
         var started = System.nanoTime();
         var status = post(port, query.graphql(), query.variables(subject));
         if (status != 200) {
@@ -353,7 +387,7 @@ public final class BenchRunner {
     }
 
     /** POST /graphql in the signed-in session; a GraphQL error fails the run. */
-    private HttpResponse<String> send(int port, String document, Map<String, Object> variables) {
+    HttpResponse<String> send(int port, String document, Map<String, Object> variables) {
         try {
             var body = JsonMapper.shared().writeValueAsString(Map.of("query", document, "variables", variables));
             var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
@@ -486,7 +520,7 @@ public final class BenchRunner {
         return text.toString();
     }
 
-    private static long heapUsed(long pid) {
+    static long heapUsed(long pid) {
         try {
             var process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                     String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
@@ -505,7 +539,7 @@ public final class BenchRunner {
         }
     }
 
-    private static String machine() {
+    static String machine() {
         return String.format("%d cores, %.1f GiB RAM, %s %s, Java %s", Runtime.getRuntime().availableProcessors(),
                 totalMemory() / (1024.0 * 1024 * 1024), System.getProperty("os.name"), System.getProperty("os.arch"),
                 System.getProperty("java.version"));
@@ -524,13 +558,13 @@ public final class BenchRunner {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
@@ -545,7 +579,7 @@ public final class BenchRunner {
         return Math.round(value * 100) / 100.0;
     }
 
-    private static void log(String message) {
+    static void log(String message) {
         System.out.println("[bench] " + message);
     }
 }
