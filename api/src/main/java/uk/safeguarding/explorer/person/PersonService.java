@@ -81,7 +81,11 @@ public class PersonService {
         if (after != null) {
             var last = Cursors.decode(SEARCH, after);
             start = -1;
-            for (int i = 0; i < found.size(); i++) {
+            // a cursor names someone shown on an earlier page: one the user may see. A forged cursor
+            // naming a hidden person is answered as one naming nobody among the matches, or whether it
+            // is would tell that the hidden person exists and matches the text (a name, an alias, a PNC id)
+            var named = needToKnow.check(SEARCH, List.of(last)).sees(last);
+            for (int i = 0; named && i < found.size(); i++) {
                 if (found.get(i).id().equals(last)) {
                     start = i + 1;
                     break;
