@@ -63,9 +63,9 @@ public class PersonService {
         if (limit < 1 || limit > MAX_FIRST) {
             throw new BadRequestException("first", "must be from 1 to " + MAX_FIRST);
         }
-        var found = candidates(text, limit);
-        var visibility = needToKnow.check("searchPeople", found.stream().map(PersonView::id).toList());
-        return found.stream().filter(p -> visibility.sees(p.id())).toList();
+        // need-to-know before the limit, as for the connection: cutting the best matches first and then
+        // leaving out hidden people would make the list short exactly when someone hidden matches
+        return searchConnection(text, limit, null).edges().stream().map(Connection.Edge::node).toList();
     }
 
     /**

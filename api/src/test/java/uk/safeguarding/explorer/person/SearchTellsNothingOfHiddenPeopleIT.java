@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,13 +17,16 @@ import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.support.ExplorerIT;
 
 /**
- * A search cursor is no existence test (DESIGN §7, "Hidden is not absent"): a cursor names someone
- * shown on an earlier page, so one forged to name a person the user may not see is answered exactly
- * as one naming nobody. Before, a teacher could confirm with it that Gary Nolan, whom she may not
- * see, exists and matches his alias "Gaz" and his PNC id.
+ * Search is no existence test (DESIGN §7, "Hidden is not absent"). A cursor names someone shown on
+ * an earlier page, so one forged to name a person the user may not see is answered exactly as one
+ * naming nobody; and {@code searchPeople(first: n)} gives the first n people the user may see, so
+ * hidden matches never make it short. Before, a teacher could confirm with a forged cursor that Gary
+ * Nolan, whom she may not see, exists and matches his alias "Gaz" and his PNC id, and
+ * {@code searchPeople(text: "Nolan", first: 1)} answered nothing (Gary and Joanne rank before Mia)
+ * where {@code first: 3} answered Mia: two hidden Nolans.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ForgedSearchCursorIT extends ExplorerIT {
+class SearchTellsNothingOfHiddenPeopleIT extends ExplorerIT {
 
     @BeforeAll
     void data() {
@@ -59,6 +63,19 @@ class ForgedSearchCursorIT extends ExplorerIT {
         // those who may see him page on from him as from anyone
         var police = search("police-officer", "Nolan", 20, cursor("p-gary"));
         assertThat(police.get("errors")).as(police.toString()).isNull();
+    }
+
+    @Test
+    void hiddenMatchesNeverMakeTheListShort() {
+        for (var first = 1; first <= 3; first++) {
+            var json = http().graphql("teacher", "query($first: Int) { searchPeople(text: \"Nolan\", first: $first) "
+                    + "{ id } }", Map.of("first", first));
+            assertThat(json.get("errors")).as(json.toString()).isNull();
+            assertThat(json.get("data").get("searchPeople").toString()).as("first: " + first)
+                    .isEqualTo("[{\"id\":\"p-mia\"}]");
+        }
+        var police = http().graphql("police-officer", "{ searchPeople(text: \"Nolan\", first: 1) { id } }");
+        assertThat(police.get("data").get("searchPeople").toString()).isEqualTo("[{\"id\":\"p-gary\"}]");
     }
 
     @Test
