@@ -1,5 +1,6 @@
 // The triage queue's context: referrals received in the window, each with what the score reads
-// from the graph around the child on asOf.
+// from the graph around the child on asOf. The markers of the child's address come with their type,
+// source and the address's kind, so that offender detail can be told as restricted, never by its id.
 MATCH (r:Referral)
 WHERE r.receivedAt >= $windowStart AND r.receivedAt < $windowEnd
 MATCH (r)-[:ABOUT]->(p:Person)
@@ -27,7 +28,7 @@ RETURN r, p, ag,
   COLLECT { MATCH (p)-[l:LIVES_AT]->(a:Address)<-[:ON]-(m:Marker)
             WHERE (l.from IS NULL OR l.from <= $asOf) AND (l.to IS NULL OR l.to >= $asOf)
               AND (m.from IS NULL OR m.from <= $asOf) AND (m.to IS NULL OR m.to >= $asOf)
-            RETURN m.id } AS addressMarkers,
+            RETURN m {.id, .type, .source, addressKind: a.kind} } AS addressMarkers,
   EXISTS { MATCH (p)<-[i:INVOLVED_WITH]-(:Professional)-[:WORKS_FOR]->(:Agency {type: 'POLICE'})
            WHERE (i.from IS NULL OR i.from <= $asOf) AND (i.to IS NULL OR i.to >= $asOf) }
     OR EXISTS { MATCH (p)<-[:ABOUT]-(x:Referral)-[:FROM]->(:Agency {type: 'POLICE'}) WHERE date(x.receivedAt) <= $asOf }

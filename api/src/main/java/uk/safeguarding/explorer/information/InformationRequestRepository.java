@@ -28,6 +28,12 @@ class InformationRequestRepository {
                 Map.of("request", request, "holders", holders), r -> r)).get(0);
     }
 
+    /** The open request the agency already addressed to one of the holders about the person, if any. */
+    Optional<Record> openAlready(String fromAgency, String subjectId, List<String> holders) {
+        return graph.read("information/open-already", Map.of("fromAgency", fromAgency, "subjectId", subjectId,
+                "holders", holders), r -> r).stream().findFirst();
+    }
+
     List<Record> incoming(String agency, String status, int first) {
         return list("information/incoming", agency, status, first);
     }

@@ -90,6 +90,14 @@ public class InformationRequestService {
             }
             holders = List.of(holderId);
         }
+        // one open request per agency, hidden person and holder: the holder's queue is not for repeats
+        var open = repository.openAlready(user.agency(), hidden, holders);
+        if (open.isPresent()) {
+            throw new BadRequestException("placeholderId", "your agency has already asked "
+                    + String.join(" and ", open.get().get("asked").asList(Value::asString)) + " about this person "
+                    + "(request " + open.get().get("id").asString() + ", still open); its answer will appear "
+                    + "among your agency's outgoing requests");
+        }
         var id = UUID.randomUUID().toString();
         // audited first: if the audit write fails, no request exists
         audit.record(needToKnow.actor(), "requestInformation", List.of(

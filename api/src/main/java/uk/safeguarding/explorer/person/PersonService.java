@@ -63,9 +63,9 @@ public class PersonService {
         if (limit < 1 || limit > MAX_FIRST) {
             throw new BadRequestException("first", "must be from 1 to " + MAX_FIRST);
         }
-        var found = candidates(text, limit);
-        var visibility = needToKnow.check("searchPeople", found.stream().map(PersonView::id).toList());
-        return found.stream().filter(p -> visibility.sees(p.id())).toList();
+        // need-to-know before the limit, as for the connection: cutting the best matches first and then
+        // leaving out hidden people would make the list short exactly when someone hidden matches
+        return searchConnection(text, limit, null).edges().stream().map(Connection.Edge::node).toList();
     }
 
     /**
@@ -81,7 +81,11 @@ public class PersonService {
         if (after != null) {
             var last = Cursors.decode(SEARCH, after);
             start = -1;
-            for (int i = 0; i < found.size(); i++) {
+            // a cursor names someone shown on an earlier page: one the user may see. A forged cursor
+            // naming a hidden person is answered as one naming nobody among the matches, or whether it
+            // is would tell that the hidden person exists and matches the text (a name, an alias, a PNC id)
+            var named = needToKnow.check(SEARCH, List.of(last)).sees(last);
+            for (int i = 0; named && i < found.size(); i++) {
                 if (found.get(i).id().equals(last)) {
                     start = i + 1;
                     break;

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.AgencyView;
+import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.graph.Views.PersonView.Relation;
 import uk.safeguarding.explorer.faults.FairUse;
@@ -240,7 +241,7 @@ public class FollowUpService {
         if (row.get("onPlan").asBoolean()) {
             score += add(reasons, 20, name + " is on a child protection plan.");
         }
-        var markers = row.get("addressMarkers").asList(Value::asString);
+        var markers = row.get("addressMarkers").asList(m -> shownMarker(m, access));
         if (!markers.isEmpty()) {
             score += add(reasons, 15, name + "'s address carries a marker (" + String.join(", ", markers) + ").");
         }
@@ -265,6 +266,19 @@ public class FollowUpService {
             reasons.add(0, "Nothing in the graph raises this referral; it keeps its place by arrival time.");
         }
         return score;
+    }
+
+    /**
+     * An address marker as a reason names it: by its id, or, when it is offender detail the user may
+     * not see (an RSO or MAPPA marker, any marker of an approved premises), as restricted information
+     * and whom to ask; its real id would give it away (and the address's markers show it with a
+     * random id).
+     */
+    private String shownMarker(Value marker, Redaction.Access access) {
+        var view = MarkerView.from(marker);
+        var shown = redaction.markers(List.of(view), access, false, Views.string(marker, "addressKind"));
+        return shown.size() == 1 && shown.get(0) == view ? view.id()
+                : "a restricted marker: " + redaction.restrictedDetailFrom(view.source());
     }
 
     private static int add(List<String> reasons, int points, String sentence) {

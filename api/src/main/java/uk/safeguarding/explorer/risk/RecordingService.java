@@ -251,7 +251,9 @@ public class RecordingService {
                     || (!redaction.restrictedMarkerType(Views.string(row.get("m"), "type"))
                             && !redaction.offenderManagementRecord(offender, Views.string(row.get("m"), "source"))));
         } else {
-            known = mayKnowAddress(operation, row, access);
+            // an RSO or MAPPA marker on an ordinary home is offender detail too: unknown, not FORBIDDEN
+            known = mayKnowAddress(operation, row, access) && (access.offenderDetail()
+                    || !redaction.restrictedMarkerType(Views.string(row.get("m"), "type")));
         }
         if (!known) {
             throw NotFoundException.of("marker", markerId);
