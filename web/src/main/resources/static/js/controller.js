@@ -10,9 +10,9 @@ import { markerCode } from './dom.js';
 import { words } from './words.js';
 import { HIDDEN, holderTypes, years } from './placeholders.js';
 
-const FAMILY_TYPES = ['PARENT_OF', 'PARTNER_OF', 'SIBLING_OF', 'SIBLING', 'DESCENT', 'COPARENTS'];
+const FAMILY_TYPES = ['PARENT_OF', 'PARTNER_OF', 'SIBLING_OF', 'SIBLING', 'DESCENT', 'COPARENTS', 'TWINS'];
 /** What only the genogram draws: couples, descent lines, household outlines. */
-const GENOGRAM_ONLY = '.household, .union, .descent, .coparents';
+const GENOGRAM_ONLY = '.household, .union, .descent, .coparents, .twins';
 /** The risk rule (DESIGN §6, rule 4) that says a child exposed to the same harm was not assessed. */
 const NOT_ASSESSED = 'SIBLING_NOT_ASSESSED';
 /** How the partnership line says that a couple parted (one stroke separated, two divorced). */
@@ -141,6 +141,14 @@ export class Controller {
     this.publishSelection();
     this.cy.on('select unselect', 'node', () => this.publishSelection());
     this.cy.on('select', 'node', (e) => on.onSelectNode && on.onSelectNode(e.target.id()));
+    // left and right go round the links of the pivot: the node last chosen by click, up or down
+    this.pivot = null;
+    this.sideways = false;
+    this.cy.on('select', 'node', (e) => {
+      if (!this.sideways) {
+        this.pivot = e.target.id();
+      }
+    });
     this.cy.on('select', 'node.person', (e) => on.onSelectPerson && on.onSelectPerson(e.target.data('recordId')));
     this.cy.on('select', 'node.restricted-person',
       (e) => on.onSelectPlaceholder && on.onSelectPlaceholder(this.placeholder(e.target.id())));
@@ -438,6 +446,11 @@ export class Controller {
           edgeLabel: kind === 'BIRTH' ? '' : words(kind),
         } });
       });
+      plan.twins.forEach((group) => group.slice(1).forEach((key, i) => {
+        this.cy.add({ group: 'edges', classes: 'twins', data: {
+          id: `twins:${group[i]}|${key}`, type: 'TWINS', source: group[i], target: key, current: true, edgeLabel: 'twins',
+        } });
+      }));
       this.cy.edges('[type = "PARENT_OF"], [type = "SIBLING"], [type = "SIBLING_OF"]').addClass('genogram-hidden');
       this.cy.edges('[type = "PARTNER_OF"]').addClass('genogram');
     });
@@ -642,7 +655,10 @@ export class Controller {
     this.cy.batch(() => {
       this.cy.edges('[type = "INVOLVED_WITH"]').forEach((edge) => {
         edge.removeClass('contact-recent contact-quarter contact-old contact-none contact-ended');
-        const contact = contacts.get(`${edge.data('source')}->${edge.data('target')}`);
+        // professional → person in the graph; "Person:a->Professional:b" in the map
+        const [person, professional] = edge.source().hasClass('professional')
+          ? [edge.data('target'), edge.data('source')] : [edge.data('source'), edge.data('target')];
+        const contact = contacts.get(`${person}->${professional}`);
         let kind = 'contact-none';
         if (contact && contact.to && Date.parse(contact.to) < day) {
           kind = 'contact-ended';
@@ -710,10 +726,11 @@ export class Controller {
   }
 
   /**
-   * Keyboard: moves the selection along a relationship of the selected node: up to a parent, down
-   * to a child (the oldest first), left and right through partners, siblings and, for anyone, the
-   * other things linked to them, in their order on screen. With nothing selected it selects the
-   * person opened. Answers the selected node ({key, id, label, kind}), or null if nothing moved.
+   * Keyboard: moves the selection along a relationship of the selected node: up to a parent (the
+   * one the person lives with first), down to a child (the oldest first), left and right round
+   * the links of the pivot (the node last chosen by click, up or down: partners, siblings, homes,
+   * professionals) in their order on screen, so that going round always comes back. With nothing
+   * selected it selects the person opened. Answers the selected node, or null if nothing moved.
    */
   move(direction) {
     const current = this.cy.$('node:selected').not(GENOGRAM_ONLY);
@@ -732,25 +749,35 @@ export class Controller {
         const edges = visible(direction === 'up' ? node.incomers('edge[type = "PARENT_OF"]')
           : node.outgoers('edge[type = "PARENT_OF"]'));
         const relatives = direction === 'up' ? edges.sources() : edges.targets();
+        const homes = node.outgoers('edge[type = "LIVES_AT"].current').targets();
+        const livesWith = (p) => (p.outgoers('edge[type = "LIVES_AT"].current').targets().intersection(homes).nonempty()
+          ? 0 : 1);
         const ordered = direction === 'down'
           ? relatives.sort((a, b) => String(a.data('dateOfBirth') || '').localeCompare(String(b.data('dateOfBirth') || '')))
-          : byX(relatives);
+          : byX(relatives).sort((a, b) => livesWith(a) - livesWith(b) || a.position('x') - b.position('x'));
         next = ordered.nonempty() ? ordered[0] : null;
       } else {
-        // parents and children are up and down; everything else linked is beside
-        const edges = visible(node.connectedEdges()).not(GENOGRAM_ONLY).filter((e) => e.data('type') !== 'PARENT_OF');
-        const around = byX(edges.connectedNodes().not(node).not(GENOGRAM_ONLY).union(node));
+        // parents and children are up and down; everything else linked to the pivot is beside
+        let pivot = this.cy.getElementById(this.pivot || '');
+        if (pivot.empty() || !pivot.visible()) {
+          pivot = node;
+        }
+        const edges = visible(pivot.connectedEdges()).not(GENOGRAM_ONLY).filter((e) => e.data('type') !== 'PARENT_OF');
+        const around = byX(edges.connectedNodes().not(GENOGRAM_ONLY).union(pivot));
         if (around.length > 1) {
-          const at = around.indexOf(node);
+          const at = Math.max(0, around.indexOf(node));
           next = around[(at + (direction === 'right' ? 1 : -1) + around.length) % around.length];
+          this.pivot = pivot.id();
         }
       }
     }
     if (!next || next.empty()) {
       return null;
     }
+    this.sideways = direction === 'left' || direction === 'right';
     this.cy.$(':selected').unselect();
     next.select();
+    this.sideways = false;
     this.cy.animate({ center: { eles: next }, duration: 150 });
     return summary(next);
   }
@@ -817,7 +844,7 @@ export class Controller {
 
   /** The people in the graph ({key, id, label, kind, child}). */
   people() {
-    return this.cy.nodes('.person, .restricted-person').map((n) => ({ ...summary(n), child: n.hasClass('child') }));
+    return this.cy.nodes('.person').map((n) => ({ ...summary(n), child: n.hasClass('child') }));
   }
 
   /** What the graph shows as a network (the API's shape), for comparing with another. */
@@ -878,9 +905,11 @@ export class Controller {
       const b = n.boundingBox({ includeLabels: false });
       return { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
     };
+    const shown = this.cy.elements(':visible').renderedBoundingBox();
     return {
       layout: this.layoutName,
       view: this.container.dataset.view,
+      shown: { width: shown.w, height: shown.h },
       width: this.container.clientWidth,
       height: this.container.clientHeight,
       nodes: this.cy.nodes().map((n) => ({

@@ -70,7 +70,8 @@ export function unionKey(a, b) {
  * for the ring; group is the agency a professional works for, or the node's own key).
  *
  * Answers {positions: key → {x, y}, unions: [{key, a, b, partnership, x, y}],
- * descents: [{key, source, target, kind}], generation: key → row}. A union is a couple (partners,
+ * descents: [{key, source, target, kind}], twins: [[key, key, ...]] (left to right),
+ * generation: key → row}. A union is a couple (partners,
  * or two people who are parents of the same child); partnership is the partner edge's key or null.
  */
 export function genogramLayout(input) {
@@ -295,7 +296,23 @@ export function genogramLayout(input) {
   }
 
   ring(positions, others);
+  // twins: children of the same couple or parent born on the same day, side by side
+  const twins = [];
+  const bySource = new Map();
+  descents.filter((d) => positions[d.target]).forEach((d) => {
+    const id = `${d.source}|${dob(d.target)}`;
+    if (!bySource.has(id)) {
+      bySource.set(id, []);
+    }
+    bySource.get(id).push(d.target);
+  });
+  bySource.forEach((kids, id) => {
+    if (kids.length > 1 && !id.endsWith('|9999-12-31')) {
+      twins.push([...new Set(kids)].sort((a, b) => positions[a].x - positions[b].x));
+    }
+  });
   return {
+    twins,
     positions,
     unions: [...unions.values()].filter((u) => u.x !== undefined),
     descents: descents.filter((d) => positions[d.target] && (unionX.has(d.source) || positions[d.source])),

@@ -70,13 +70,14 @@ export const STYLE = [
     'line-color': FAMILY_EDGE, width: 2.5, label: 'data(edgeLabel)', 'text-rotation': 'none', 'source-endpoint': '0 0',
   } },
   // a single parent's line turns lower than a couple's, so that the two never share a stretch
+  { selector: 'edge.twins', style: { 'curve-style': 'straight', 'line-color': FAMILY_EDGE, width: 2, label: 'data(edgeLabel)', 'text-rotation': 'none', 'text-margin-y': -10, 'text-opacity': 1 } },
   { selector: 'edge.descent-single', style: { 'taxi-turn': '72%' } },
   { selector: 'edge.descent-adoptive, edge.descent-foster, edge.descent-step', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
   // edge labels: on for the edges of the selected node, the edge under the pointer, or all (the
   // toolbar's "Edge labels"); a genogram's partnership lines always say their status and years
   { selector: 'edge.label-off', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
   { selector: 'edge.label-on', style: { 'text-opacity': 1, 'text-background-opacity': 0.9 } },
-  { selector: 'edge.genogram, edge.descent', style: { 'text-opacity': 1, 'text-background-opacity': 0.9 } },
+  { selector: 'edge.genogram, edge.descent, edge.twins', style: { 'text-opacity': 1, 'text-background-opacity': 0.9 } },
   // the ecomap's lines by the last contact before the as-of day (genogram view)
   { selector: 'edge.contact-recent', style: { 'line-style': 'solid', width: 4, 'line-color': '#2e7d4f' } },
   { selector: 'edge.contact-quarter', style: { 'line-style': 'solid', width: 2, 'line-color': '#2e7d4f' } },

@@ -479,9 +479,9 @@ class ExplorerBrowserIT extends ExplorerIT {
         // Sara, opened, is selected; up goes to a parent, and along Kerry's links to her former partner Gary
         assertThat(selected()).isEqualTo("Person:p-sara");
         assertThat(text("graph-status")).startsWith("Sara Bell, 8, the person opened");
+        // up: the parent she lives with
         press(canvas, Keys.ARROW_UP);
-        assertThat(selected()).isIn("Person:p-kerry", "Person:p-lee");
-        pressUntil(canvas, Keys.ARROW_RIGHT, "Person:p-kerry", before.size());
+        assertThat(selected()).isEqualTo("Person:p-kerry");
         assertThat(text("graph-status")).startsWith("Kerry Bell, 32, mother");
         pressUntil(canvas, Keys.ARROW_RIGHT, "Person:p-gary", before.size());
         assertThat(text("graph-status")).startsWith("Gary Nolan, 48, registered sex offender");
