@@ -33,7 +33,7 @@ export function updateUrl() {
 /** Sets the day the page shows; answers false (and says why) for a date that is not one. */
 export function setAsOf(date) {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
-    say('Choose a date as YYYY-MM-DD.');
+    say('Choose a date as YYYY-MM-DD.', 'warning');
     return false;
   }
   state.asOf = date;

@@ -7,7 +7,7 @@ import { graphql } from './api.js';
 import { BREAK_GLASS } from './queries.js';
 import { byId } from './dom.js';
 import { guarded, say } from './message.js';
-import { state } from './state.js';
+import { londonTime, state } from './state.js';
 import { HIDDEN, heldBy } from './placeholders.js';
 
 /** The server's rule for reasons (README "Break-glass"): 20+ characters, two different letters or digits. */
@@ -38,7 +38,7 @@ export function offerBreakGlass(personId) {
   state.breakGlassFor = { personId, placeholder: null };
   render();
   say(`No person '${personId}' that your agency may see. If a child's safety needs access, use `
-    + '“Access without a relationship” (audited and reviewed).');
+    + '“Access without a relationship” (audited and reviewed).', 'warning');
   byId('break-glass-reason').focus();
 }
 
@@ -66,7 +66,7 @@ async function breakGlass(event, open) {
   const reason = byId('break-glass-reason').value.trim();
   const problem = reasonProblem(reason);
   if (problem) {
-    say(problem);
+    say(problem, 'warning');
     byId('break-glass-reason').focus();
     return;
   }
@@ -81,7 +81,7 @@ async function breakGlass(event, open) {
     hideBreakGlass();
     byId('break-glass-reason').value = '';
     await open(granted.breakGlass.subjectId);
-    say(`Access granted until ${granted.breakGlass.until.substring(0, 16).replace('T', ' ')} UTC; every look is audited.`);
+    say(`Access granted until ${londonTime(granted.breakGlass.until)}; every look is audited.`, 'success');
   }
 }
 

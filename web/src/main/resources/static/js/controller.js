@@ -3,13 +3,20 @@
 // cy.batch(). Verbs that move nodes answer a promise that settles when the layout has stopped.
 // The selection is published on the container (data-selected, the keys of the selected nodes).
 
-import { STYLE } from './cy/style.js';
-import { fcose, genogramPositions } from './cy/layout.js';
+import { STYLE, largeText } from './cy/style.js';
+import { fcose } from './cy/layout.js';
+import { genogramLayout } from './genogram.js';
 import { markerCode } from './dom.js';
 import { words } from './words.js';
 import { HIDDEN, holderTypes, years } from './placeholders.js';
 
-const FAMILY_TYPES = ['PARENT_OF', 'PARTNER_OF', 'SIBLING_OF', 'SIBLING'];
+const FAMILY_TYPES = ['PARENT_OF', 'PARTNER_OF', 'SIBLING_OF', 'SIBLING', 'DESCENT', 'COPARENTS', 'TWINS'];
+/** What only the genogram draws: couples, descent lines, household outlines. */
+const GENOGRAM_ONLY = '.household, .union, .descent, .coparents, .twins';
+/** The risk rule (DESIGN §6, rule 4) that says a child exposed to the same harm was not assessed. */
+const NOT_ASSESSED = 'SIBLING_NOT_ASSESSED';
+/** How the partnership line says that a couple parted (one stroke separated, two divorced). */
+const PARTED = { SEPARATED: '/', DIVORCED: '//' };
 
 /** The placeholder of someone the user may not see: drawn grey and dashed, never as a person. */
 function placeholderElement(node) {
@@ -42,6 +49,9 @@ function nodeElement(node) {
   if (types.has('REGISTERED_SEX_OFFENDER')) {
     classes.push('rso');
   }
+  if (types.has('MAPPA')) {
+    classes.push('mappa');
+  }
   if (types.has('RESTRICTED')) {
     classes.push('restricted');
   }
@@ -73,8 +83,8 @@ function edgeLabel(edge) {
     return 'possibly the same person';
   }
   if (edge.type === 'PARTNER_OF') {
-    return [edge.status ? words(edge.status) : 'partners', edge.from ? edge.from.substring(0, 4) : '',
-      edge.to ? `–${edge.to.substring(0, 4)}` : ''].join(' ').trim();
+    const years = `${edge.from ? edge.from.substring(0, 4) : ''}${edge.to ? `–${edge.to.substring(0, 4)}` : ''}`;
+    return [PARTED[edge.status] || '', edge.status ? words(edge.status) : 'partners', years].join(' ').trim();
   }
   return '';
 }
@@ -113,14 +123,32 @@ export class Controller {
     this.container = container;
     this.cy = window.cytoscape({ container, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.1, maxZoom: 4 });
     this.layoutName = 'fcose';
+    this.container.dataset.view = 'network';
     this.subjectKey = null;
     this.history = [];
     this.expandedBy = new Map();
     this.filters = { hidden: new Set(), historic: true, agency: '' };
+    this.edgeLabels = false;
+    this.cy.on('mouseover', 'edge', (e) => e.target.addClass('label-on'));
+    this.cy.on('mouseout', 'edge', (e) => {
+      if (!e.target.connectedNodes().some((n) => n.selected())) {
+        e.target.removeClass('label-on');
+      }
+    });
+    this.cy.on('select unselect', 'node', () => this.labelSelection());
     this.layout = null;
     this.layoutDone = null;
     this.publishSelection();
     this.cy.on('select unselect', 'node', () => this.publishSelection());
+    this.cy.on('select', 'node', (e) => on.onSelectNode && on.onSelectNode(e.target.id()));
+    // left and right go round the links of the pivot: the node last chosen by click, up or down
+    this.pivot = null;
+    this.sideways = false;
+    this.cy.on('select', 'node', (e) => {
+      if (!this.sideways) {
+        this.pivot = e.target.id();
+      }
+    });
     this.cy.on('select', 'node.person', (e) => on.onSelectPerson && on.onSelectPerson(e.target.data('recordId')));
     this.cy.on('select', 'node.restricted-person',
       (e) => on.onSelectPlaceholder && on.onSelectPlaceholder(this.placeholder(e.target.id())));
@@ -154,6 +182,8 @@ export class Controller {
    * whose node is not there by then is left out) as if expanded again, and lays it all out once.
    */
   show(network, expansions = []) {
+    // a new date or depth of the same family keeps everyone where they were
+    const before = new Map(this.cy.nodes().not(GENOGRAM_ONLY).map((n) => [n.id(), { ...n.position() }]));
     this.cy.batch(() => {
       this.cy.elements().remove();
       this.cy.add(network.nodes.map(nodeElement));
@@ -170,7 +200,9 @@ export class Controller {
       }
     });
     this.applyFilters();
-    return this.relayout();
+    const kept = this.cy.nodes().filter((n) => before.has(n.id()));
+    kept.forEach((n) => n.position(before.get(n.id())));
+    return this.relayout({ keep: kept.nonempty() ? kept : null });
   }
 
   has(key) {
@@ -204,7 +236,7 @@ export class Controller {
     this.expandedBy.set(key, added);
     this.history.push({ kind: 'expand', key, added });
     this.applyFilters();
-    await this.relayout();
+    await this.relayout({ keep: this.cy.nodes().not(GENOGRAM_ONLY).filter((n) => !added.includes(n.id())) });
     return added;
   }
 
@@ -232,7 +264,7 @@ export class Controller {
     this.cy.batch(() => removable.remove());
     this.expandedBy.delete(key);
     this.history.push({ kind: 'collapse', key, saved, added });
-    await this.relayout();
+    await this.relayout({ keep: this.cy.nodes().not(GENOGRAM_ONLY) });
     return saved.length;
   }
 
@@ -242,6 +274,7 @@ export class Controller {
     if (!last) {
       return false;
     }
+    const stayed = this.cy.nodes().not(GENOGRAM_ONLY);
     this.cy.batch(() => {
       if (last.kind === 'expand') {
         last.added.forEach((id) => this.cy.getElementById(id).remove());
@@ -256,7 +289,7 @@ export class Controller {
       }
     });
     this.applyFilters();
-    await this.relayout();
+    await this.relayout({ keep: stayed.filter((n) => n.inside()) });
     return true;
   }
 
@@ -264,13 +297,26 @@ export class Controller {
     return [...this.expandedBy.keys()];
   }
 
+  /** Network (a force layout) or genogram; published on the container as data-view. */
   setLayout(name) {
     this.layoutName = name;
+    this.container.dataset.view = name === 'genogram' ? 'genogram' : 'network';
     return this.relayout();
   }
 
-  /** Lays the graph out again; the promise settles when this layout stops or a newer one starts. */
-  relayout() {
+  /** Larger type on a shared screen (meeting mode); 1 is the ordinary size. */
+  setTextScale(scale) {
+    this.textScale = scale;
+    this.cy.style(scale > 1 ? STYLE.concat(largeText(scale)) : STYLE);
+  }
+
+  /**
+   * Lays the graph out again; the promise settles when this layout stops or a newer one starts.
+   * With keep (the nodes that were there before), the force layout holds those where they are and
+   * places only the others, beside the neighbours they came with; the genogram is always the same
+   * for the same family.
+   */
+  relayout({ keep = null } = {}) {
     if (this.layout) {
       this.layout.stop();
       this.layoutDone();
@@ -286,17 +332,18 @@ export class Controller {
       this.cy.nodes('.household').forEach((h) => {
         h.children().move({ parent: null });
       });
-      this.cy.nodes('.household').remove();
-      this.cy.elements().removeClass('genogram-hidden');
+      this.cy.elements(GENOGRAM_ONLY).remove();
+      this.cy.elements().removeClass('genogram-hidden genogram');
     });
     if (this.cy.nodes().empty()) {
       return Promise.resolve();
     }
     let layout;
     if (this.layoutName === 'genogram') {
-      this.households();
-      const positions = genogramPositions(this.cy, this.subjectKey);
+      const positions = this.genogram();
       layout = this.cy.layout({ name: 'preset', positions: (n) => positions[n.id()], fit: true, padding: 30 });
+    } else if (keep && keep.nonempty()) {
+      layout = this.heldLayout(keep);
     } else {
       layout = this.cy.layout(fcose(this.cy.nodes().length < 400));
     }
@@ -314,27 +361,101 @@ export class Controller {
     return done;
   }
 
-  /** Genogram households: each person inside a box for their current address, drawn instead of the address node. */
-  households() {
+  /**
+   * The force layout from where things are: the kept nodes fixed, each new node started beside the
+   * kept nodes it is linked to (or the middle of the graph), so that only what changed moves.
+   */
+  heldLayout(keep) {
+    const kept = new Set(keep.map((n) => n.id()));
+    const fresh = this.cy.nodes().filter((n) => !kept.has(n.id()));
+    if (fresh.empty()) {
+      const positions = Object.fromEntries(this.cy.nodes().map((n) => [n.id(), { ...n.position() }]));
+      return this.cy.layout({ name: 'preset', positions: (n) => positions[n.id()], fit: true, padding: 30 });
+    }
+    const box = keep.boundingBox();
+    fresh.forEach((n, i) => {
+      const anchors = n.neighborhood('node').filter((m) => kept.has(m.id()));
+      const centre = anchors.nonempty()
+        ? { x: anchors.map((m) => m.position('x')).reduce((a, b) => a + b, 0) / anchors.length,
+          y: anchors.map((m) => m.position('y')).reduce((a, b) => a + b, 0) / anchors.length }
+        : { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+      const angle = (2 * Math.PI * i) / fresh.length;
+      n.position({ x: centre.x + 60 * Math.cos(angle), y: centre.y + 60 * Math.sin(angle) });
+    });
+    return this.cy.layout({
+      ...fcose(false), randomize: false, quality: 'proof',
+      fixedNodeConstraint: keep.map((n) => ({ nodeId: n.id(), position: { ...n.position() } })),
+    });
+  }
+
+  /**
+   * Draws the genogram's own elements (couples, descent lines, households of the as-of day) over
+   * the family, hides what they replace, and answers where everything goes (genogram.js).
+   */
+  genogram() {
+    const personNodes = this.cy.nodes('.person, .restricted-person');
+    const edgesOf = (type) => this.cy.edges(`[type = "${type}"]`);
+    const households = [];
+    this.cy.nodes('.address').forEach((address) => {
+      const residents = address.connectedEdges('edge[type = "LIVES_AT"].current').sources('.person');
+      if (residents.nonempty()) {
+        households.push({ key: address.id(), members: residents.map((p) => p.id()) });
+      }
+    });
+    const householdKeys = new Set(households.map((h) => h.key));
+    const others = this.cy.nodes().not(personNodes).filter((n) => !householdKeys.has(n.id())).map((n) => {
+      const agency = n.outgoers('edge[type = "WORKS_FOR"]').targets();
+      return { key: n.id(), group: agency.nonempty() ? agency[0].id() : n.id() };
+    });
+    const plan = genogramLayout({
+      subject: this.subjectKey,
+      people: personNodes.map((n) => ({ key: n.id(), dateOfBirth: n.data('dateOfBirth'), child: n.data('child') })),
+      partnerships: edgesOf('PARTNER_OF').map((e) => ({ key: e.id(), a: e.data('source'), b: e.data('target') })),
+      parentage: edgesOf('PARENT_OF').map((e) => ({
+        key: e.id(), parent: e.data('source'), child: e.data('target'), kind: e.data('kind'),
+      })),
+      siblings: this.cy.edges('[type = "SIBLING"], [type = "SIBLING_OF"]')
+        .map((e) => ({ a: e.data('source'), b: e.data('target') })),
+      households,
+      others,
+    });
+    const positions = { ...plan.positions };
     this.cy.batch(() => {
-      this.cy.nodes('.address').forEach((address) => {
-        const residents = address.connectedEdges('edge[type = "LIVES_AT"].current').sources('.person');
-        if (residents.length === 0) {
-          return;
-        }
-        const id = `household:${address.id()}`;
-        if (this.cy.getElementById(id).empty()) {
-          this.cy.add({ group: 'nodes', data: { id, display: `Household: ${address.data('label')}` }, classes: 'household' });
-        }
-        residents.forEach((person) => {
-          if (person.parent().empty()) {
-            person.move({ parent: id });
-          }
-        });
+      households.forEach((h) => {
+        const address = this.cy.getElementById(h.key);
+        const id = `household:${h.key}`;
+        this.cy.add({ group: 'nodes', data: { id, display: `Household: ${address.data('label')}`, address: h.key },
+          classes: 'household' });
+        h.members.forEach((m) => this.cy.getElementById(m).move({ parent: id }));
         address.addClass('genogram-hidden');
         address.connectedEdges('edge[type = "LIVES_AT"]').addClass('genogram-hidden');
       });
+      plan.unions.forEach((u) => {
+        this.cy.add({ group: 'nodes', data: { id: u.key, a: u.a, b: u.b }, classes: 'union' });
+        positions[u.key] = { x: u.x, y: u.y };
+        if (!u.partnership) {
+          this.cy.add({ group: 'edges', classes: 'coparents',
+            data: { id: `coparents:${u.a}|${u.b}`, type: 'COPARENTS', source: u.a, target: u.b, current: true } });
+        }
+      });
+      plan.descents.forEach((d) => {
+        const kind = d.kind || 'BIRTH';
+        const single = d.source.startsWith('union:') ? '' : ' descent-single';
+        this.cy.add({ group: 'edges', classes: `descent descent-${kind.toLowerCase()}${single}`, data: {
+          id: d.key, type: 'DESCENT', kind, source: d.source, target: d.target, current: true,
+          edgeLabel: kind === 'BIRTH' ? '' : words(kind),
+        } });
+      });
+      plan.twins.forEach((group) => group.slice(1).forEach((key, i) => {
+        this.cy.add({ group: 'edges', classes: 'twins', data: {
+          id: `twins:${group[i]}|${key}`, type: 'TWINS', source: group[i], target: key, current: true, edgeLabel: 'twins',
+        } });
+      }));
+      this.cy.edges('[type = "PARENT_OF"], [type = "SIBLING"], [type = "SIBLING_OF"]').addClass('genogram-hidden');
+      this.cy.edges('[type = "PARTNER_OF"]').addClass('genogram');
     });
+    this.applyFilters();
+    return positions;
   }
 
   /**
@@ -408,15 +529,34 @@ export class Controller {
     };
   }
 
+  /** Filters the graph, then fits what is left in view. */
   setFilters(filters) {
     this.filters = filters;
     this.applyFilters();
+    const shown = this.cy.elements(':visible');
+    if (shown.nonempty()) {
+      this.cy.fit(shown, 30);
+    }
+  }
+
+  /** All edge labels on, or only those of the selection and the edge under the pointer. */
+  setEdgeLabels(on) {
+    this.edgeLabels = on;
+    this.applyFilters();
+  }
+
+  labelSelection() {
+    this.cy.batch(() => {
+      this.cy.edges().removeClass('label-on');
+      this.cy.$('node:selected').connectedEdges().addClass('label-on');
+    });
   }
 
   applyFilters() {
     const { hidden, historic, agency } = this.filters;
     this.cy.batch(() => {
       this.cy.elements().removeClass('filtered');
+      this.cy.edges().toggleClass('label-off', !this.edgeLabels);
       this.cy.edges().forEach((edge) => {
         const type = edge.data('type');
         const group = FAMILY_TYPES.includes(type) ? 'family' : type;
@@ -475,7 +615,10 @@ export class Controller {
     });
   }
 
-  /** Puts each person's risk flags on their node: a [FLAG n] badge, and a class for the worst severity. */
+  /**
+   * Puts each person's risk flags on their node: a [FLAG n] badge and a class for the worst
+   * severity; a child whom a flag names as not assessed (rule 4) also gets a NOT ASSESSED badge.
+   */
   markFlags(byPerson) {
     this.cy.batch(() => {
       byPerson.forEach((flags, id) => {
@@ -483,17 +626,48 @@ export class Controller {
         if (node.empty()) {
           return;
         }
-        const base = node.data('display').replace(/\n?\[FLAG \d+\]$/, '');
-        node.removeClass('flag-HIGH flag-MEDIUM flag-LOW');
+        const base = node.data('display').replace(/\n?\[NOT ASSESSED\]/, '').replace(/\n?\[FLAG \d+\]$/, '');
+        node.removeClass('flag-HIGH flag-MEDIUM flag-LOW unassessed');
         if (flags.length === 0) {
           node.data('display', base);
           node.data('flags', 0);
           return;
         }
+        const unassessed = node.hasClass('child') && flags.some((f) => f.code === NOT_ASSESSED
+          && f.subjectKind === 'PERSON' && f.subjectId === id);
+        if (unassessed) {
+          node.addClass('unassessed');
+        }
         const worst = ['HIGH', 'MEDIUM', 'LOW'].find((s) => flags.some((f) => f.severity === s));
-        node.data('display', `${base}\n[FLAG ${flags.length}]`);
+        node.data('display', `${base}${unassessed ? '\n[NOT ASSESSED]' : ''}\n[FLAG ${flags.length}]`);
         node.data('flags', flags.length);
         node.addClass(`flag-${worst}`);
+      });
+    });
+  }
+
+  /**
+   * Styles each professional's line by the last contact before the as-of day ("Person:a->Professional:b"
+   * → {last, to}): within 4 weeks, within 3 months, longer ago, none recorded, or ended.
+   */
+  markContacts(contacts, asOf) {
+    const day = Date.parse(asOf);
+    this.cy.batch(() => {
+      this.cy.edges('[type = "INVOLVED_WITH"]').forEach((edge) => {
+        edge.removeClass('contact-recent contact-quarter contact-old contact-none contact-ended');
+        // professional → person in the graph; "Person:a->Professional:b" in the map
+        const [person, professional] = edge.source().hasClass('professional')
+          ? [edge.data('target'), edge.data('source')] : [edge.data('source'), edge.data('target')];
+        const contact = contacts.get(`${person}->${professional}`);
+        let kind = 'contact-none';
+        if (contact && contact.to && Date.parse(contact.to) < day) {
+          kind = 'contact-ended';
+        } else if (contact && contact.last) {
+          const days = (day - Date.parse(contact.last)) / 86400000;
+          kind = days <= 28 ? 'contact-recent' : days <= 91 ? 'contact-quarter' : 'contact-old';
+        }
+        edge.addClass(kind);
+        edge.data('lastContact', contact && contact.last ? contact.last : null);
       });
     });
   }
@@ -538,7 +712,7 @@ export class Controller {
 
   /** Keyboard: moves the selection to the next or previous node from left to right; answers it. */
   step(direction) {
-    const nodes = this.cy.nodes(':visible').not('.household').sort((a, b) => a.position('x') - b.position('x'));
+    const nodes = this.cy.nodes(':visible').not('.household, .union').sort((a, b) => a.position('x') - b.position('x'));
     if (nodes.empty()) {
       return null;
     }
@@ -551,18 +725,135 @@ export class Controller {
     return summary(nodes[index]);
   }
 
+  /**
+   * Keyboard: moves the selection along a relationship of the selected node: up to a parent (the
+   * one the person lives with first), down to a child (the oldest first), left and right round
+   * the links of the pivot (the node last chosen by click, up or down: partners, siblings, homes,
+   * professionals) in their order on screen, so that going round always comes back. With nothing
+   * selected it selects the person opened. Answers the selected node, or null if nothing moved.
+   */
+  move(direction) {
+    const current = this.cy.$('node:selected').not(GENOGRAM_ONLY);
+    let next = null;
+    if (current.empty()) {
+      next = this.cy.getElementById(this.subjectKey || '');
+      if (next.empty()) {
+        next = this.cy.nodes(':visible').not(GENOGRAM_ONLY).first();
+      }
+    } else {
+      const node = current[0];
+      const visible = (edges) => edges.filter((e) => !e.hasClass('filtered'));
+      const byX = (nodes) => nodes.filter(':visible').sort((a, b) => a.position('x') - b.position('x')
+        || String(a.data('dateOfBirth') || '').localeCompare(String(b.data('dateOfBirth') || '')));
+      if (direction === 'up' || direction === 'down') {
+        const edges = visible(direction === 'up' ? node.incomers('edge[type = "PARENT_OF"]')
+          : node.outgoers('edge[type = "PARENT_OF"]'));
+        const relatives = direction === 'up' ? edges.sources() : edges.targets();
+        const homes = node.outgoers('edge[type = "LIVES_AT"].current').targets();
+        const livesWith = (p) => (p.outgoers('edge[type = "LIVES_AT"].current').targets().intersection(homes).nonempty()
+          ? 0 : 1);
+        const ordered = direction === 'down'
+          ? relatives.sort((a, b) => String(a.data('dateOfBirth') || '').localeCompare(String(b.data('dateOfBirth') || '')))
+          : byX(relatives).sort((a, b) => livesWith(a) - livesWith(b) || a.position('x') - b.position('x'));
+        next = ordered.nonempty() ? ordered[0] : null;
+      } else {
+        // parents and children are up and down; everything else linked to the pivot is beside
+        let pivot = this.cy.getElementById(this.pivot || '');
+        if (pivot.empty() || !pivot.visible()) {
+          pivot = node;
+        }
+        const edges = visible(pivot.connectedEdges()).not(GENOGRAM_ONLY).filter((e) => e.data('type') !== 'PARENT_OF');
+        const around = byX(edges.connectedNodes().not(GENOGRAM_ONLY).union(pivot));
+        if (around.length > 1) {
+          const at = Math.max(0, around.indexOf(node));
+          next = around[(at + (direction === 'right' ? 1 : -1) + around.length) % around.length];
+          this.pivot = pivot.id();
+        }
+      }
+    }
+    if (!next || next.empty()) {
+      return null;
+    }
+    this.sideways = direction === 'left' || direction === 'right';
+    this.cy.$(':selected').unselect();
+    next.select();
+    this.sideways = false;
+    this.cy.animate({ center: { eles: next }, duration: 150 });
+    return summary(next);
+  }
+
+  /**
+   * What a screen reader says of a node: "Tom Archer, 7, full sibling, not assessed": the name
+   * and age, how the person is related to the one opened, and the marks the graph shows.
+   */
+  describe(key) {
+    const node = this.cy.getElementById(key);
+    if (node.empty()) {
+      return '';
+    }
+    if (node.hasClass('restricted-person')) {
+      return node.data('spoken') || HIDDEN;
+    }
+    const parts = [node.data('label')];
+    if (node.data('age') !== null && node.data('age') !== undefined) {
+      parts.push(String(node.data('age')));
+    }
+    const subject = this.cy.getElementById(this.subjectKey || '');
+    if (node.id() === this.subjectKey) {
+      parts.push('the person opened');
+    } else if (subject.nonempty() && node.hasClass('person')) {
+      const between = node.edgesWith(subject).not(GENOGRAM_ONLY);
+      const relation = between.map((e) => {
+        const type = e.data('type');
+        if (type === 'SIBLING' || type === 'SIBLING_OF') {
+          return `${words(e.data('kind'))} sibling`;
+        }
+        if (type === 'PARENT_OF') {
+          return e.source().id() === node.id() ? parentWord(node) : 'child';
+        }
+        if (type === 'PARTNER_OF') {
+          return e.data('current') ? 'partner' : 'former partner';
+        }
+        if (type === 'HAS_CONTACT_WITH') {
+          return 'has contact';
+        }
+        return words(type);
+      }).filter(Boolean);
+      if (relation.length > 0) {
+        parts.push(relation.join(' and '));
+      }
+    } else if (!node.hasClass('person')) {
+      parts.push(words(node.data('kind')));
+      if (node.data('role')) {
+        parts.push(node.data('role'));
+      }
+    }
+    if (node.hasClass('rso')) {
+      parts.push('registered sex offender');
+    } else if (node.hasClass('mappa')) {
+      parts.push('MAPPA');
+    }
+    if (node.hasClass('unassessed')) {
+      parts.push('not assessed');
+    }
+    if (node.data('flags')) {
+      parts.push(`${node.data('flags')} risk flag${node.data('flags') > 1 ? 's' : ''}`);
+    }
+    return parts.join(', ');
+  }
+
   /** The people in the graph ({key, id, label, kind, child}). */
   people() {
-    return this.cy.nodes('.person, .restricted_person').map((n) => ({ ...summary(n), child: n.hasClass('child') }));
+    return this.cy.nodes('.person').map((n) => ({ ...summary(n), child: n.hasClass('child') }));
   }
 
   /** What the graph shows as a network (the API's shape), for comparing with another. */
   network() {
     const pick = (data, names) => Object.fromEntries(names.map((n) => [n, data[n] === undefined ? null : data[n]]));
     return {
-      nodes: this.cy.nodes().not('.household').map((n) => ({ ...pick(n.data(), ['kind', 'label']), key: n.id(),
+      nodes: this.cy.nodes().not(GENOGRAM_ONLY).map((n) => ({ ...pick(n.data(), ['kind', 'label']), key: n.id(),
         id: n.data('recordId') })),
-      edges: this.cy.edges().map((e) => ({ ...pick(e.data(), ['type', 'source', 'target', 'kind', 'from', 'to']),
+      edges: this.cy.edges().not(GENOGRAM_ONLY).map((e) => ({ ...pick(e.data(), ['type', 'source', 'target', 'kind', 'from', 'to']),
         key: e.id() })),
     };
   }
@@ -610,18 +901,28 @@ export class Controller {
    * by the page itself. Positions are model coordinates; rendered ones are within the container.
    */
   snapshot() {
+    const box = (n) => {
+      const b = n.boundingBox({ includeLabels: false });
+      return { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+    };
+    const shown = this.cy.elements(':visible').renderedBoundingBox();
     return {
       layout: this.layoutName,
+      view: this.container.dataset.view,
+      shown: { width: shown.w, height: shown.h },
       width: this.container.clientWidth,
       height: this.container.clientHeight,
       nodes: this.cy.nodes().map((n) => ({
         key: n.id(), kind: n.data('kind') || null, classes: n.classes(), display: n.data('display') || null,
         parent: n.parent().nonempty() ? n.parent().id() : null, selected: n.selected(), visible: n.visible(),
         x: n.position('x'), y: n.position('y'), renderedX: n.renderedPosition('x'), renderedY: n.renderedPosition('y'),
+        box: box(n), shape: n.style('shape'), width: n.width(), fontSize: parseFloat(n.style('font-size')),
       })),
       edges: this.cy.edges().map((e) => ({
         key: e.id(), type: e.data('type') || null, source: e.data('source'), target: e.data('target'),
-        classes: e.classes(), visible: e.visible(),
+        classes: e.classes(), visible: e.visible(), label: e.data('edgeLabel') || null, kind: e.data('kind') || null,
+        lineStyle: e.style('line-style'), opacity: parseFloat(e.style('opacity')),
+        labelShown: Boolean(e.data('edgeLabel')) && parseFloat(e.style('text-opacity')) > 0,
       })),
     };
   }

@@ -4,7 +4,7 @@
 // layout and its flags are all there.
 
 import { graphql, graphqlEach } from './api.js';
-import { CONNECTION, NETWORK, expansions } from './queries.js';
+import { CONNECTION, CONTACTS, NETWORK, expansions } from './queries.js';
 import { byId, clear, el } from './dom.js';
 import { guarded, say } from './message.js';
 import { Latest, Rendering } from './publish.js';
@@ -63,7 +63,7 @@ async function fetchExpansions(keys, network, current) {
       }
       const { data, errors } = answer;
       if (errors.length > 0) {
-        say(errors[0].message);
+        say(errors[0].message, 'error');
       }
       part.forEach((key, n) => {
         const more = data[`e${n}`];
@@ -120,10 +120,11 @@ export async function openPerson(personId, { keepExpansions = false } = {}) {
       await controller.show(data.network, more);
       refreshAgencyFilter();
       await loadFlags(controller, controller.personIds(), { reset: true });
+      await loadContacts();
       return current();
     });
   } catch (e) {
-    say(e.message || 'Something went wrong.');
+    say(e.message || 'Something went wrong.', 'error');
     if (e.classification === 'NOT_FOUND' && state.user && state.user.role === 'PRACTITIONER') {
       offerBreakGlass(personId);
     }
@@ -134,11 +135,11 @@ export async function openPerson(personId, { keepExpansions = false } = {}) {
 export async function expandSelected() {
   const node = controller.selectedPerson();
   if (!node && controller.selectedNode() && controller.selectedNode().kind === 'RESTRICTED_PERSON') {
-    say('Someone your agency cannot see is not expanded: ask the agencies that hold information (Request information).');
+    say('Someone your agency cannot see is not expanded: ask the agencies that hold information (Request information).', 'warning');
     return;
   }
   if (!node) {
-    say('Select a person to expand.');
+    say('Select a person to expand.', 'warning');
     return;
   }
   const current = networkCurrent;
@@ -154,29 +155,61 @@ export async function expandSelected() {
     if (people.length > 0) {
       await loadFlags(controller, people);
     }
+    await loadContacts();
   }));
 }
 
 export async function collapseSelected() {
   const node = controller.selectedNode();
   if (!node) {
-    say('Select a node to collapse.');
+    say('Select a node to collapse.', 'warning');
     return;
   }
   const removed = await rendering.run(() => controller.collapse(node.key));
   if (removed === 0) {
-    say('Nothing to collapse there.');
+    say('Nothing to collapse there.', 'warning');
   }
 }
 
 export async function undo() {
   if (!await rendering.run(() => controller.undo())) {
-    say('Nothing to undo.');
+    say('Nothing to undo.', 'warning');
   }
 }
 
+/**
+ * Network (force-directed) or genogram: every control that chooses it (the view switch, the
+ * sidebar's and meeting mode's selects) shows the choice; the graph publishes it as data-view.
+ */
 export function setLayout(name) {
-  return rendering.run(() => controller.setLayout(name));
+  byId('layout-select').value = name;
+  byId('meeting-layout').value = name;
+  document.querySelectorAll('#graph-toolbar [data-view]')
+    .forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.view === name)));
+  return rendering.run(async () => {
+    await controller.setLayout(name);
+    await loadContacts();
+  });
+}
+
+/**
+ * The ecomap's lines (genogram view only): how long before the as-of day each professional last
+ * had contact with each person of the family, from the family's involvements; drawn by recency.
+ */
+async function loadContacts() {
+  if (controller.layoutName !== 'genogram' || !state.subjectId) {
+    return;
+  }
+  const asOf = state.asOf;
+  const data = await guarded(() => graphql(CONTACTS, { personId: state.subjectId, asOf }));
+  if (!data || asOf !== state.asOf) {
+    return;
+  }
+  const contacts = new Map();
+  data.agencyInvolvement.people.forEach((p) => p.involvements.filter((i) => i.professional).forEach((i) => {
+    contacts.set(`Person:${p.person.id}->Professional:${i.professional.id}`, { last: i.lastContactOn, to: i.to });
+  }));
+  controller.markContacts(contacts, asOf);
 }
 
 export function fit() {
@@ -186,7 +219,7 @@ export function fit() {
 export async function connectTwo() {
   const [a, b] = state.recentPeople.slice(-2);
   if (!a || !b) {
-    say('Select one person, then another, then choose “Connect two”.');
+    say('Select one person, then another, then choose “Connect two”.', 'warning');
     return;
   }
   await guarded(() => rendering.run(async () => {

@@ -54,13 +54,13 @@ async function send(event) {
   }
   const select = byId('information-request-holder');
   if (!select.value) {
-    say('No other agency is recorded as holding information about this person: ask the police public protection unit.');
+    say('No other agency is recorded as holding information about this person: ask the police public protection unit.', 'warning');
     return;
   }
   const reason = byId('information-request-reason').value.trim();
   const problem = reasonProblem(reason);
   if (problem) {
-    say(problem);
+    say(problem, 'warning');
     byId('information-request-reason').focus();
     return;
   }
@@ -73,7 +73,7 @@ async function send(event) {
     byId('information-request-reason').value = '';
     say(`Request sent to ${holder}. They see it in their Information requests queue and answer or decline it; `
       + 'the answer will be under Work queues, Information requests, Sent by your agency. '
-      + 'Nothing more about this person is shown here meanwhile.');
+      + 'Nothing more about this person is shown here meanwhile.', 'success');
   }
 }
 
@@ -114,7 +114,7 @@ function closeForm(request, onDone) {
   answerButton.addEventListener('click', async () => {
     const text = answer.value.trim();
     if (!text) {
-      say('Write the answer first.');
+      say('Write the answer first.', 'warning');
       answer.focus();
       return;
     }
@@ -125,7 +125,7 @@ function closeForm(request, onDone) {
   declineButton.addEventListener('click', async () => {
     const text = decline.value.trim();
     if (text.length < 10) {
-      say('Say why you decline, in at least 10 characters.');
+      say('Say why you decline, in at least 10 characters.', 'warning');
       decline.focus();
       return;
     }
@@ -190,7 +190,7 @@ export function loadInformationRequests(news = '') {
     const data = await graphql(INFORMATION_REQUESTS);
     renderQueue(byId('panel-requests'), data, (said) => loadInformationRequests(said));
     if (news) {
-      say(news);
+      say(news, 'success');
     }
   }));
 }

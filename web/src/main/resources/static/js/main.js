@@ -11,11 +11,13 @@ import { setAsOf, wireAsOf } from './asof.js';
 import { wireBreakGlass } from './break-glass.js';
 import { exportPng, printPack, wireExports } from './exports.js';
 import { initMatches } from './matches.js';
+import { showDialog } from './focus.js';
 import {
   collapseSelected, connectTwo, expandSelected, fit, readFilters, setLayout, undo, wireGraph,
 } from './graph.js';
 import { toggleMeeting, wireMeeting } from './meeting.js';
 import { wireMeetingRoom } from './meeting-room.js';
+import { wirePanelResize } from './resize.js';
 import { wireSearch } from './search.js';
 import { open, selectPerson, selectPlaceholder, selectTab, wireSelection } from './selection.js';
 import { wireInformationRequests } from './information-requests.js';
@@ -31,12 +33,23 @@ export function snapshot() {
   return controller.snapshot();
 }
 
-function announce(node) {
-  byId('graph-status').textContent = node ? `Selected: ${node.label}` : '';
+/** Selects a node as a click would (for the browser tests); answers false when it is not in the graph. */
+export function select(key) {
+  return controller.select(key);
 }
+
+/** Says the selected node in the graph's live region: "Tom Archer, 7, full sibling, not assessed". */
+function announce(node) {
+  byId('graph-status').textContent = node ? controller.describe(node.key) : '';
+}
+
+const ARROWS = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
 function wireViewControls() {
   byId('layout-select').addEventListener('change', (e) => setLayout(e.target.value));
+  document.querySelectorAll('#graph-toolbar [data-view]')
+    .forEach((b) => b.addEventListener('click', () => setLayout(b.dataset.view)));
+  byId('edge-labels').addEventListener('change', (e) => controller.setEdgeLabels(e.target.checked));
   byId('depth-select').addEventListener('change', (e) => {
     state.depth = Number(e.target.value);
     if (state.subjectId) {
@@ -61,7 +74,7 @@ function wireViewControls() {
 function wireKeys() {
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !byId('matches').hidden && state.user && state.user.role !== 'DATA_STEWARD') {
-      byId('matches').hidden = true;
+      showDialog(byId('matches'), false);
     } else if (e.key === 'Escape' && workOpen()) {
       closeWork();
     } else if (e.key === 'Escape' && state.meeting) {
@@ -69,12 +82,14 @@ function wireKeys() {
     }
   });
   byId('cy').addEventListener('keydown', (e) => {
-    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') {
+    if (ARROWS[e.key]) {
       e.preventDefault();
-      announce(controller.step(1));
-    } else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') {
+      const moved = controller.move(ARROWS[e.key]);
+      announce(moved || controller.selectedNode());
+    } else if (e.key === 'PageDown' || e.key === 'PageUp') {
+      // through every node on screen, left to right (agencies and addresses too)
       e.preventDefault();
-      announce(controller.step(-1));
+      announce(controller.step(e.key === 'PageDown' ? 1 : -1));
     } else if (e.key === 'Enter') {
       e.preventDefault();
       expandSelected();
@@ -89,6 +104,7 @@ function wireKeys() {
 async function start() {
   controller = new Controller(byId('cy'), {
     onSelectPerson: selectPerson, onSelectPlaceholder: selectPlaceholder, onOpenPerson: expandSelected,
+    onSelectNode: (key) => { byId('graph-status').textContent = controller.describe(key); },
   });
   wireGraph(controller);
   wireSelection(controller);
@@ -105,6 +121,7 @@ async function start() {
     }
   });
   wireViewControls();
+  wirePanelResize(() => controller.resize());
   wireKeys();
   state.user = await guarded(() => me());
   if (state.user) {
@@ -115,7 +132,7 @@ async function start() {
   const params = new URLSearchParams(window.location.search);
   if (!setAsOf(params.get('asOf') || state.asOf)) {
     setAsOf(state.asOf);
-    say('The date in the link is not a date; showing today.');
+    say('The date in the link is not a date; showing today.', 'warning');
   }
   if (params.get('person')) {
     await open(params.get('person'));

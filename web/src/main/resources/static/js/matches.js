@@ -7,6 +7,7 @@ import { graphql } from './api.js';
 import { DECIDE_MATCH, MATCHES, SPLIT_RECORD } from './queries.js';
 import { byId, clear, el, fullName } from './dom.js';
 import { words } from './words.js';
+import { holdFocus, showDialog } from './focus.js';
 
 const FIELDS = [
   ['givenName', 'Given name'], ['familyName', 'Family name'], ['dateOfBirth', 'Date of birth'], ['sex', 'Sex'],
@@ -28,7 +29,7 @@ function value(record, field) {
 function noteFor(card) {
   const note = card.querySelector('textarea').value.trim();
   if (!note) {
-    say('Write a note saying why before you decide.');
+    say('Write a note saying why before you decide.', 'warning');
     card.querySelector('textarea').focus();
     return null;
   }
@@ -44,10 +45,11 @@ async function decide(card, candidate, decision) {
     await graphql(DECIDE_MATCH, { candidateId: candidate.id, decision, note });
     say(decision === 'SAME'
       ? `Joined: ${candidate.record.source} ${candidate.record.localId} is now part of ${fullName(candidate.person)}.`
-      : `Kept apart: ${candidate.record.source} ${candidate.record.localId} will not be linked to ${fullName(candidate.person)}.`);
+      : `Kept apart: ${candidate.record.source} ${candidate.record.localId} will not be linked to ${fullName(candidate.person)}.`,
+    'success');
     await loadMatches();
   } catch (e) {
-    say(e.message);
+    say(e.message, 'error');
   }
 }
 
@@ -58,10 +60,10 @@ async function split(card, record) {
   }
   try {
     const result = await graphql(SPLIT_RECORD, { source: record.source, localId: record.localId, note });
-    say(`Split: ${record.source} ${record.localId} is now person ${result.splitRecord.person.id}.`);
+    say(`Split: ${record.source} ${record.localId} is now person ${result.splitRecord.person.id}.`, 'success');
     await loadMatches();
   } catch (e) {
-    say(e.message);
+    say(e.message, 'error');
   }
 }
 
@@ -114,7 +116,7 @@ export async function loadMatches() {
   try {
     data = await graphql(MATCHES);
   } catch (e) {
-    say(e.message);
+    say(e.message, 'error');
     return;
   }
   clear(panel);
@@ -134,11 +136,12 @@ export async function initMatches(user, message) {
     return;
   }
   byId('matches-button').hidden = false;
+  holdFocus(byId('matches'));
   byId('matches-button').addEventListener('click', async () => {
-    byId('matches').hidden = false;
+    showDialog(byId('matches'), true);
     await loadMatches();
   });
-  byId('matches-close').addEventListener('click', () => { byId('matches').hidden = true; });
+  byId('matches-close').addEventListener('click', () => showDialog(byId('matches'), false));
   if (user.role === 'DATA_STEWARD') {
     document.body.classList.add('steward');
     byId('matches').hidden = false;

@@ -293,7 +293,7 @@ async function recordMeeting(event) {
     await graphql(RECORD_MEETING, { meeting: input });
     room.recorded = input;
     byId('record-meeting').hidden = true;
-    say(`Meeting recorded (${input.id}); what it saw is kept as its snapshot.`);
+    say(`Meeting recorded (${input.id}); what it saw is kept as its snapshot.`, 'success');
     await loadChanges();
   }));
 }

@@ -12,7 +12,8 @@ let controller;
 function render() {
   document.body.classList.toggle('meeting', state.meeting);
   byId('meeting-button').setAttribute('aria-pressed', String(state.meeting));
-  // the graph's box changed size with the layout of the page
+  // type that can be read across a room; the graph's box changed size with the layout of the page
+  controller.setTextScale(state.meeting ? 1.7 : 1);
   controller.resize();
 }
 

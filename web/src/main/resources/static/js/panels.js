@@ -33,6 +33,21 @@ function row(cells, keys, onSelect, extraClass) {
   return tr;
 }
 
+/** A card that is chosen like a row: by click, Enter or Space; it highlights its keys in the graph. */
+function card(children, keys, onSelect, extraClass, label) {
+  const article = el('article', { class: `card selectable ${extraClass || ''}`, tabindex: 0, 'aria-label': label },
+    children);
+  const choose = () => onSelect(keys);
+  article.addEventListener('click', choose);
+  article.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      choose();
+    }
+  });
+  return article;
+}
+
 function table(headers, rows, caption) {
   return el('table', {}, el('caption', { class: 'visually-hidden', text: caption }),
     el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col', text: h })))),
@@ -94,7 +109,8 @@ export function renderSiblings(panel, siblings, subject, onSelect) {
   panel.append(el('p', { class: unassessed > 0 ? 'status-bad' : 'status-good',
     text: unassessed > 0 ? `${unassessed} of ${siblings.length} not assessed since the concern began`
       : 'Every linked child has been assessed since the concern began' }));
-  const rows = siblings.map((s) => {
+  // one card per child: the child, whether assessed, how linked, plan and agencies, in a narrow panel
+  const cards = siblings.map((s) => {
     const keys = [personKey(s.child), `Person:${subject.id}`];
     const links = s.links.map((l) => {
       l.via.forEach((v) => keys.push(personKey(v)));
@@ -106,16 +122,20 @@ export function renderSiblings(panel, siblings, subject, onSelect) {
       const when = l.from || l.to ? ` (${period(l.from, l.to)})` : '';
       return `${words(l.kind, LINK_WORDS)}${via}${where}${when}`;
     });
-    return row([
-      who(s.child, { child: true }),
-      el('ul', {}, links.map((t) => el('li', { text: t }))),
-      el('span', { class: s.assessed ? 'status-good' : 'status-bad',
-        text: s.assessed ? `Assessed (${s.latestAssessmentOn})` : 'NOT ASSESSED' }),
-      s.onProtectionPlan ? 'Protection plan' : '',
-      s.agencies.map((a) => a.name).join(', '),
-    ], keys, onSelect, s.assessed ? '' : 'unassessed');
+    const assessment = s.assessed ? `Assessed (${s.latestAssessmentOn})` : 'NOT ASSESSED';
+    const agencies = s.agencies.map((a) => a.name).join(', ');
+    return card([
+      el('h3', { class: 'card-head' }, el('span', { class: 'card-who' }, who(s.child, { child: true })), ' ',
+        el('span', { class: `card-status ${s.assessed ? 'status-good' : 'status-bad'}`, text: assessment }),
+        s.onProtectionPlan ? el('span', { class: 'tag cpp', text: 'CPP' }) : ''),
+      el('p', { class: 'card-label', text: 'How linked' }),
+      el('ul', { class: 'card-links' }, links.map((t) => el('li', { text: t }))),
+      el('p', { class: 'card-meta', text: `Agencies now: ${agencies || 'none recorded'}` }),
+    ], keys, onSelect, `sibling ${s.assessed ? 'assessed' : 'unassessed'}`,
+    `${fullName(s.child)}, ${assessment.toLowerCase()}`);
   });
-  panel.append(table(['Child', 'How linked', 'Assessment', 'Plan', 'Agencies now'], rows, 'Siblings at risk'));
+  panel.append(el('div', { class: 'cards', role: 'list', 'aria-label': 'Children at risk, one card each' },
+    cards.map((c) => el('div', { role: 'listitem' }, c))));
 }
 
 export function renderAddresses(panel, addresses, subject, onSelect) {
@@ -160,8 +180,11 @@ export function renderAgencies(panel, involvement, scope, onScope, onSelect) {
     const cells = [who(p.person)];
     agencies.forEach((a) => {
       const here = p.involvements.filter((i) => i.agency.id === a.id);
-      cells.push(here.map((i) => `${i.professional ? i.professional.name : ''} ${i.role ? `(${i.role})` : ''}`
-        + `${i.lastContactOn ? `, last contact ${i.lastContactOn}` : ''}`).join('; '));
+      // what the user's agency may not see is said as held elsewhere, never left blank
+      cells.push(here.map((i) => (!i.professional && !i.role
+        ? `Involved — details held by ${i.agency.name}${i.from ? ` (since ${i.from})` : ''}`
+        : `${i.professional ? i.professional.name : ''} ${i.role ? `(${i.role})` : ''}`
+          + `${i.lastContactOn ? `, last contact ${i.lastContactOn}` : ''}`)).join('; '));
     });
     cells.push(missing.size > 0 ? el('span', { class: 'status-bad', text: [...missing].map((t) => words(t)).join(', ') }) : '');
     return row(cells, [personKey(p.person), ...p.involvements.map((i) => `Agency:${i.agency.id}`),
@@ -257,6 +280,28 @@ function doneForm(action, complete) {
   // the row opens the child; the form must not
   form.addEventListener('click', (e) => e.stopPropagation());
   form.addEventListener('keydown', (e) => e.stopPropagation());
-  button.addEventListener('click', () => complete.done(action, date.value));
+  // completing a statutory action is not undone here: the user confirms the day first, or cancels
+  button.addEventListener('click', () => {
+    if (!date.value) {
+      date.focus();
+      return;
+    }
+    const day = date.value;
+    const yes = el('button', { type: 'button', class: 'done-confirm', text: `Yes, done on ${day}` });
+    const no = el('button', { type: 'button', class: 'done-cancel secondary', text: 'Cancel' });
+    const question = el('span', { class: 'done-question', role: 'group', 'aria-label': 'Confirm' },
+      el('span', { text: `Record “${action.description}” as done on ${day}? It leaves the overdue list.` }), ' ', yes, ' ', no);
+    form.replaceChildren(question);
+    yes.focus();
+    no.addEventListener('click', () => {
+      form.replaceChildren(button, ' ', date);
+      button.focus();
+    });
+    yes.addEventListener('click', () => {
+      yes.disabled = true;
+      no.disabled = true;
+      complete.done(action, day);
+    });
+  });
   return form;
 }

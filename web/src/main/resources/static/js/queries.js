@@ -42,6 +42,13 @@ export const RECORD_EXPORT = `mutation RecordExport($kind: ExportKind!, $personI
   recordExport(kind: $kind, personIds: $personIds, asOf: $asOf)
 }`;
 
+/** The family's involvements with the day of the last contact, for the ecomap's lines (genogram view). */
+export const CONTACTS = `query Contacts($personId: ID!, $asOf: Date) {
+  agencyInvolvement(personId: $personId, scope: FAMILY, asOf: $asOf) {
+    people { person { id } involvements { professional { id } from to lastContactOn } }
+  }
+}`;
+
 export const FLAGS = `query Flags($personIds: [ID!], $asOf: Date) {
   riskFlags(personIds: $personIds, asOf: $asOf) {
     rule code severity subjectId subjectKind summary evidence people restrictedPeople { ${WHO} }

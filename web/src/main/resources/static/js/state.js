@@ -8,6 +8,14 @@ export function londonDay(instant = new Date()) {
   }).format(instant);
 }
 
+/** An instant as the clock on the wall in England shows it: "26 Sept 2018, 14:05 BST". */
+export function londonTime(instant) {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(instant));
+}
+
 export const state = {
   /** Who is signed in (from /api/me): username, role, agency, mode. */
   user: null,

@@ -11,6 +11,7 @@ import { Latest, Rendering } from './publish.js';
 import { state } from './state.js';
 import { renderOverdue, renderTriage } from './panels.js';
 import { loadInformationRequests } from './information-requests.js';
+import { holdFocus, showDialog } from './focus.js';
 
 let open = () => {};
 let overlay;
@@ -29,15 +30,16 @@ export function wireWorkQueues(openPerson) {
   document.querySelectorAll('.work-tab').forEach((tab) => tab.addEventListener('click', () => selectWorkTab(tab.id)));
   byId('work-button').addEventListener('click', () => openWork('tab-triage'));
   byId('work-close').addEventListener('click', closeWork);
+  holdFocus(byId('work'));
 }
 
 function renderWork() {
-  byId('work').hidden = state.work === null;
   document.querySelectorAll('.work-tab').forEach((t) => {
     const selected = t.id === state.work;
     t.setAttribute('aria-selected', String(selected));
     byId(t.getAttribute('aria-controls')).hidden = !selected;
   });
+  showDialog(byId('work'), state.work !== null, state.work ? byId(state.work) : null);
 }
 
 export function selectWorkTab(tabId) {
@@ -84,12 +86,14 @@ function loadQueues(news = '') {
     guarded(() => overdue.run(async () => {
       const data = await graphql(OVERDUE, { asOf: state.asOf });
       renderOverdue(byId('panel-overdue'), data.overdueActions, choose, null, completion());
-      if (news) {
-        say(news);
-      }
     })),
     loadInformationRequests(),
-  ]));
+  ]).then(() => {
+    // said once everything is loaded again, so that no refresh wipes it
+    if (news) {
+      say(news, 'success');
+    }
+  }));
 }
 
 /** Opens the overlay on a tab and loads both queues afresh. */

@@ -1,6 +1,10 @@
 // The Cytoscape stylesheet, kept apart from logic and driven by data and classes.
 // Shapes follow genogram habit (square male, circle female); colour is never the only signal:
-// markers also appear as text badges in the label, historic relations are faded AND dashed.
+// markers also appear as text badges in the label, historic relations are dashed (at full contrast).
+// One meaning per colour: dark red is an offender (RSO or MAPPA, also a warning-triangle shape),
+// orange a HIGH risk flag (halo), amber a MEDIUM one, teal a marked address, blue a protection
+// plan, brown a restriction, purple a possible match, yellow the selection; index.html's legend
+// names every one.
 
 const FAMILY_EDGE = '#333333';
 
@@ -14,9 +18,10 @@ export const STYLE = [
   { selector: 'node.person.female', style: { shape: 'ellipse', 'background-color': '#f4b6c8' } },
   { selector: 'node.person.other', style: { shape: 'diamond', 'background-color': '#dddddd' } },
   { selector: 'node.person.child', style: { width: 24, height: 24, 'background-color': '#fff7c2' } },
-  { selector: 'node.subject', style: { 'border-width': 5, 'border-color': '#1d4f91', 'font-weight': 'bold' } },
-  { selector: 'node.flag-HIGH', style: { 'underlay-color': '#b10e1e', 'underlay-opacity': 0.25, 'underlay-padding': 6 } },
-  { selector: 'node.flag-MEDIUM', style: { 'underlay-color': '#8a5a00', 'underlay-opacity': 0.2, 'underlay-padding': 5 } },
+  { selector: 'node.subject', style: { 'border-width': 5, 'border-color': '#0b0c0c', 'font-weight': 'bold' } },
+  { selector: 'node.flag-HIGH', style: { 'underlay-color': '#f47738', 'underlay-opacity': 0.6, 'underlay-padding': 8, 'underlay-shape': 'ellipse' } },
+  { selector: 'node.flag-MEDIUM', style: { 'underlay-color': '#ffbf47', 'underlay-opacity': 0.5, 'underlay-padding': 6, 'underlay-shape': 'ellipse' } },
+  { selector: 'node.unassessed', style: { 'font-weight': 'bold' } },
   // someone the user's agency may not see: grey, hatched, dashed, an octagon; never a person's shape
   { selector: 'node.restricted-person', style: {
     shape: 'octagon', width: 30, height: 30, 'background-color': '#d0d0d0', 'background-fill': 'linear-gradient',
@@ -27,17 +32,21 @@ export const STYLE = [
     'text-max-width': 170,
   } },
   { selector: 'node.restricted', style: { 'border-color': '#6b4e00', 'border-width': 4, 'border-style': 'dashed' } },
-  { selector: 'node.rso', style: { 'border-color': '#b10e1e', 'border-width': 5, 'border-style': 'double' } },
+  // an offender (registered sex offender or MAPPA-managed): a large warning triangle, dark red, whatever the sex
+  { selector: 'node.rso, node.mappa', style: {
+    shape: 'round-triangle', width: 56, height: 50, 'border-color': '#b10e1e', 'border-width': 6, 'border-style': 'double',
+    'font-weight': 'bold', color: '#7a0010',
+  } },
   { selector: 'node.cpp', style: { 'border-color': '#1d70b8', 'border-style': 'dashed' } },
   { selector: 'node.address', style: { shape: 'round-rectangle', 'background-color': '#d9d2c3', width: 30, height: 22, 'font-size': 10 } },
-  { selector: 'node.address.marked', style: { 'border-color': '#b10e1e', 'border-width': 4 } },
+  { selector: 'node.address.marked', style: { 'border-color': '#00645a', 'border-width': 5, 'border-style': 'double' } },
   { selector: 'node.professional', style: { shape: 'round-hexagon', 'background-color': '#c9e4d2', width: 24, height: 24, 'font-size': 9 } },
   { selector: 'node.agency', style: { shape: 'barrel', 'background-color': '#e7e7e7', width: 26, height: 20, 'font-size': 9, 'border-style': 'double', 'border-width': 4 } },
   { selector: 'node.household', style: {
     shape: 'round-rectangle', 'background-color': '#f7f5ef', 'background-opacity': 0.6, 'border-style': 'dashed',
     'border-color': '#8a8a8a', label: 'data(display)', 'text-valign': 'top', 'text-halign': 'center', 'font-size': 10, padding: 18,
   } },
-  { selector: 'edge', style: { width: 2, 'line-color': '#8a8a8a', 'curve-style': 'bezier', 'font-size': 9, color: '#333', 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
+  { selector: 'edge', style: { width: 2, 'line-color': '#6f6f6f', 'curve-style': 'bezier', 'font-size': 9, color: '#333', 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.9, 'text-background-padding': 1 } },
   { selector: 'edge[type = "PARENT_OF"]', style: { 'line-color': FAMILY_EDGE, 'target-arrow-shape': 'triangle', 'target-arrow-color': FAMILY_EDGE, label: 'data(edgeLabel)' } },
   { selector: 'edge[type = "PARTNER_OF"]', style: { 'line-color': FAMILY_EDGE, width: 4, 'line-style': 'double', label: 'data(edgeLabel)' } },
   { selector: 'edge[type = "SIBLING"], edge[type = "SIBLING_OF"]', style: { 'line-color': '#6b2c91', 'line-style': 'dotted', width: 3, label: 'data(edgeLabel)' } },
@@ -48,8 +57,33 @@ export const STYLE = [
   { selector: 'node.possible-match', style: { 'underlay-color': '#8f1f8f', 'underlay-opacity': 0.2, 'underlay-padding': 4 } },
   { selector: 'edge[type = "WORKS_FOR"]', style: { 'line-color': '#bbbbbb', width: 1 } },
   { selector: '.added', style: { 'underlay-color': '#00703c', 'underlay-opacity': 0.35, 'underlay-padding': 7, 'line-color': '#00703c', width: 4 } },
-  { selector: '.removed', style: { 'underlay-color': '#b10e1e', 'underlay-opacity': 0.35, 'underlay-padding': 7, 'line-color': '#b10e1e', 'line-style': 'dashed', width: 4 } },
-  { selector: '.historic', style: { opacity: 0.35, 'line-style': 'dashed' } },
+  { selector: '.removed', style: { 'underlay-color': '#505a5f', 'underlay-opacity': 0.35, 'underlay-padding': 7, 'line-color': '#505a5f', 'line-style': 'dashed', width: 4 } },
+  // historic: dashed at full contrast (the offender's past stay must not be the faintest line)
+  { selector: 'edge.historic', style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 4] } },
+  // genogram: couples, one descent line to their children, households, the ecomap ring
+  { selector: 'node.union', style: { width: 6, height: 6, shape: 'ellipse', 'background-color': '#333333', 'border-width': 0, label: '', events: 'no' } },
+  { selector: 'edge.genogram', style: { 'curve-style': 'straight', 'text-rotation': 'none', 'text-margin-y': -12, width: 3, 'line-style': 'solid' } },
+  { selector: 'edge.genogram.historic', style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 4] } },
+  { selector: 'edge.coparents', style: { 'line-color': FAMILY_EDGE, 'line-style': 'dotted', width: 2, 'curve-style': 'straight' } },
+  { selector: 'edge.descent', style: {
+    'curve-style': 'taxi', 'taxi-direction': 'downward', 'taxi-turn': '50%', 'taxi-turn-min-distance': 4,
+    'line-color': FAMILY_EDGE, width: 2.5, label: 'data(edgeLabel)', 'text-rotation': 'none', 'source-endpoint': '0 0',
+  } },
+  // a single parent's line turns lower than a couple's, so that the two never share a stretch
+  { selector: 'edge.twins', style: { 'curve-style': 'straight', 'line-color': FAMILY_EDGE, width: 2, label: 'data(edgeLabel)', 'text-rotation': 'none', 'text-margin-y': -10, 'text-opacity': 1 } },
+  { selector: 'edge.descent-single', style: { 'taxi-turn': '72%' } },
+  { selector: 'edge.descent-adoptive, edge.descent-foster, edge.descent-step', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
+  // edge labels: on for the edges of the selected node, the edge under the pointer, or all (the
+  // toolbar's "Edge labels"); a genogram's partnership lines always say their status and years
+  { selector: 'edge.label-off', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
+  { selector: 'edge.label-on', style: { 'text-opacity': 1, 'text-background-opacity': 0.9 } },
+  { selector: 'edge.genogram, edge.descent, edge.twins', style: { 'text-opacity': 1, 'text-background-opacity': 0.9 } },
+  // the ecomap's lines by the last contact before the as-of day (genogram view)
+  { selector: 'edge.contact-recent', style: { 'line-style': 'solid', width: 4, 'line-color': '#2e7d4f' } },
+  { selector: 'edge.contact-quarter', style: { 'line-style': 'solid', width: 2, 'line-color': '#2e7d4f' } },
+  { selector: 'edge.contact-old', style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 4], width: 2, 'line-color': '#2e7d4f' } },
+  { selector: 'edge.contact-none', style: { 'line-style': 'dotted', width: 2, 'line-color': '#2e7d4f' } },
+  { selector: 'edge.contact-ended', style: { 'line-style': 'dotted', width: 1, 'line-color': '#505a5f' } },
   { selector: '.filtered', style: { display: 'none' } },
   { selector: '.genogram-hidden', style: { display: 'none' } },
   { selector: '.faded', style: { opacity: 0.15 } },
@@ -58,3 +92,15 @@ export const STYLE = [
   { selector: 'edge.highlighted', style: { width: 5 } },
   { selector: ':selected', style: { 'overlay-color': '#ffdd00', 'overlay-opacity': 0.35, 'overlay-padding': 6 } },
 ];
+
+/**
+ * The rules that enlarge the type for a shared screen (meeting mode): appended after STYLE, so
+ * they win over every smaller size above.
+ */
+export function largeText(scale) {
+  return [
+    { selector: 'node', style: { 'font-size': Math.round(11 * scale), 'text-max-width': Math.round(130 * scale) } },
+    { selector: 'node.household', style: { 'font-size': Math.round(10 * scale) } },
+    { selector: 'edge', style: { 'font-size': Math.round(9 * scale) } },
+  ];
+}

@@ -37,6 +37,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -350,11 +351,11 @@ class ExplorerBrowserIT extends ExplorerIT {
         driver.findElement(By.id("tab-siblings")).click();
         assertThat(text("panel-siblings")).contains("Lily Archer", "Tom Archer", "Ruby Hale", "3 of 3 not assessed",
                 "half sibling via Mark Archer");
-        assertThat(driver.findElements(By.cssSelector("#panel-siblings tr.unassessed"))).hasSize(3);
+        assertThat(driver.findElements(By.cssSelector("#panel-siblings .card.unassessed"))).hasSize(3);
         assertThat(driver.getCurrentUrl()).contains("person=p-kyle").contains("asOf=2018-09-26");
         screenshot("kyle-siblings");
         // choosing Ruby's row brings Ruby, Kyle and Mark (through whom they are half siblings) forward
-        driver.findElements(By.cssSelector("#panel-siblings tr.unassessed")).stream()
+        driver.findElements(By.cssSelector("#panel-siblings .card.unassessed")).stream()
                 .filter(row -> row.getText().startsWith("Ruby Hale")).findFirst().orElseThrow().click();
         assertThat(withClass(graph(), "highlighted")).contains("Person:p-ruby", "Person:p-kyle", "Person:p-mark")
                 .doesNotContain("Person:p-lily", "Person:p-tom");
@@ -485,16 +486,15 @@ class ExplorerBrowserIT extends ExplorerIT {
         open("/?person=p-sara&asOf=" + Scenario.AS_OF);
         var before = nodeKeys(graph());
         var canvas = driver.findElement(By.id("cy"));
-        // arrow keys walk through the graph from left to right until Gary is selected
-        var steps = 0;
-        while (!"Person:p-gary".equals(selected())) {
-            assertThat(steps++).as("arrow presses to reach Gary").isLessThan(before.size());
-            var was = selected();
-            canvas.sendKeys(Keys.ARROW_RIGHT);
-            new WebDriverWait(driver, WAIT).until(d -> !was.equals(selected()));
-            assertThat(text("graph-status")).startsWith("Selected: ");
-        }
-        assertThat(text("graph-status")).isEqualTo("Selected: Gary Nolan");
+        // Sara, opened, is selected; up goes to a parent, and along Kerry's links to her former partner Gary
+        assertThat(selected()).isEqualTo("Person:p-sara");
+        assertThat(text("graph-status")).startsWith("Sara Bell, 8, the person opened");
+        // up: the parent she lives with
+        press(canvas, Keys.ARROW_UP);
+        assertThat(selected()).isEqualTo("Person:p-kerry");
+        assertThat(text("graph-status")).startsWith("Kerry Bell, 32, mother");
+        pressUntil(canvas, Keys.ARROW_RIGHT, "Person:p-gary", before.size());
+        assertThat(text("graph-status")).startsWith("Gary Nolan, 48, registered sex offender");
         var rendered = renders("cy");
         canvas.sendKeys(Keys.ENTER);
         waitRendered("cy", rendered);
@@ -505,6 +505,22 @@ class ExplorerBrowserIT extends ExplorerIT {
         canvas.sendKeys(Keys.DELETE);
         waitRendered("cy", rendered);
         assertThat(nodeKeys(graph())).isEqualTo(before);
+    }
+
+    /** Presses a key on the graph and waits until the selection has changed. */
+    private void press(WebElement canvas, Keys key) {
+        var was = selected();
+        canvas.sendKeys(key);
+        new WebDriverWait(driver, WAIT).until(d -> !was.equals(selected()));
+    }
+
+    /** Presses a key until the node is selected, at most {@code most} times. */
+    private void pressUntil(WebElement canvas, Keys key, String wanted, int most) {
+        var presses = 0;
+        while (!wanted.equals(selected())) {
+            assertThat(presses++).as("presses to reach %s", wanted).isLessThan(most);
+            press(canvas, key);
+        }
     }
 
     /**
@@ -654,11 +670,21 @@ class ExplorerBrowserIT extends ExplorerIT {
         waitRendered("work", work);
         driver.findElement(By.id("tab-overdue")).click();
         js("document.querySelector('#panel-overdue .done-date').value = '2018-09-20'");
-        var overdue = renders("panel-overdue");
+        // "Done on" asks first: cancelling records nothing, confirming records the day
         driver.findElement(By.cssSelector("#panel-overdue .done-button")).click();
-        waitRendered("panel-overdue", overdue);
+        assertThat(text("panel-overdue")).contains(
+                "Record “Social work assessment of the risk to Kyle's siblings” as done on 2018-09-20?");
+        driver.findElement(By.cssSelector("#panel-overdue .done-cancel")).click();
+        assertThat(driver.findElements(By.cssSelector("#panel-overdue .done-confirm"))).isEmpty();
+        assertThat(count("MATCH (a:Action {id: 'ac-kyle-1'}) WHERE a.completedOn IS NOT NULL RETURN count(a)"))
+                .isZero();
+        driver.findElement(By.cssSelector("#panel-overdue .done-button")).click();
+        var overdue = renders("work");
+        driver.findElement(By.cssSelector("#panel-overdue .done-confirm")).click();
+        waitRendered("work", overdue);
         assertThat(text("panel-overdue")).contains("No overdue actions on this date.");
         assertThat(message()).isEqualTo("Recorded: \"Social work assessment of the risk to Kyle's siblings\" done on 2018-09-20.");
+        assertThat(js("return document.getElementById('message').dataset.kind")).isEqualTo("success");
         assertThat(count("MATCH (a:Action {id: 'ac-kyle-1'}) WHERE a.completedOn = date('2018-09-20') RETURN count(a)"))
                 .isEqualTo(1);
         assertThat(count("MATCH (e:AuditEvent {operation: 'completeAction', user: 'meeting-chair'}) RETURN count(e)"))

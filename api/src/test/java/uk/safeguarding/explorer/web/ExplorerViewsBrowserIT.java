@@ -1,0 +1,584 @@
+package uk.safeguarding.explorer.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import uk.safeguarding.explorer.support.ExplorerIT;
+import uk.safeguarding.explorer.support.Scenario;
+
+/**
+ * The explorer's views as a practitioner reads them (issue 15), in headless Chromium against the
+ * application on the embedded Neo4j: the genogram of the scenario's families (couples, one descent
+ * line to the children, households of the as-of day), offenders and unassessed children that stand
+ * out, and layouts that stay put when the graph grows or the date moves. Like ExplorerBrowserIT it
+ * waits only on what the page publishes ({@code data-state}, {@code data-render}) and reads the
+ * graph through the page's own {@code snapshot()}; screenshots go to target/screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExplorerViewsBrowserIT extends ExplorerIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** A deadline, not a pause (a loaded machine plans every query cold on the first pages). */
+    private static final Duration WAIT = Duration.ofMinutes(5);
+    /** How far (model pixels) a node that was already there may move when the graph changes. */
+    private static final double HELD = 1.0;
+
+    private WebDriver driver;
+
+    @BeforeAll
+    void browser() throws Exception {
+        var installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && System.getenv("CI") != null) {
+            throw new IllegalStateException("CI must install Debian's chromium and chromium-driver (see .ci/run)");
+        }
+        assumeThat(installed).as("Debian chromium and chromium-driver installed").isTrue();
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-component-update",
+                "--disable-sync", "--window-size=1600,1000",
+                "--user-data-dir=" + Files.createTempDirectory("explorer-views-chromium"));
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(WAIT);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    void close() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @BeforeEach
+    void data() {
+        cleanDatabase();
+        importScenario();
+    }
+
+    // --- the page ------------------------------------------------------------------------------
+
+    private void signIn(String user) {
+        driver.manage().deleteAllCookies();
+        driver.get("http://127.0.0.1:" + port + "/login");
+        driver.findElement(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys("demo");
+        driver.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+        waitStarted();
+    }
+
+    private void open(String path) {
+        driver.get("http://127.0.0.1:" + port + path);
+        waitStarted();
+    }
+
+    private void waitStarted() {
+        new WebDriverWait(driver, WAIT).until(d -> "ready".equals(js("return document.body.dataset.state")));
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private int renders(String id) {
+        return Integer.parseInt((String) js("return document.getElementById(arguments[0]).dataset.render", id));
+    }
+
+    private void waitRendered(String id, int before) {
+        new WebDriverWait(driver, WAIT).withMessage(() -> "#%s to end render %d; message: %s"
+                .formatted(id, before + 1, message()))
+                .until(d -> {
+                    var parts = ((String) js("const e = document.getElementById(arguments[0]);"
+                            + "return e.dataset.state + ' ' + e.dataset.render", id)).split(" ");
+                    return !"loading".equals(parts[0]) && Integer.parseInt(parts[1]) > before;
+                });
+        assertThat(js("return document.getElementById(arguments[0]).dataset.state", id))
+                .as("#%s after its render (message: %s)", id, message()).isEqualTo("ready");
+    }
+
+    private String message() {
+        return (String) js("return document.getElementById('message').textContent");
+    }
+
+    /** Runs a module function of the page and answers what it resolves to, as JSON. */
+    private JsonNode module(String script) {
+        var json = (String) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                (async () => { %s })().then((r) => done(JSON.stringify(r)), (e) => done('failed: ' + e));"""
+                .formatted(script));
+        assertThat(json).doesNotStartWith("failed");
+        return JsonMapper.shared().readTree(json);
+    }
+
+    private JsonNode graph() {
+        return module("return (await import('/js/main.js')).snapshot();");
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+
+    private static JsonNode node(JsonNode graph, String key) {
+        return list(graph.get("nodes")).stream().filter(n -> n.get("key").asString().equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError(key + " is not in the graph"));
+    }
+
+    private static boolean hasClass(JsonNode element, String className) {
+        return list(element.get("classes")).stream().anyMatch(c -> c.asString().equals(className));
+    }
+
+    /** The visible edges of a type, as "source->target". */
+    private static Set<String> visibleEdges(JsonNode graph, String type) {
+        return list(graph.get("edges")).stream()
+                .filter(e -> type.equals(e.get("type").asString()) && e.get("visible").asBoolean())
+                .map(e -> e.get("source").asString() + "->" + e.get("target").asString())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> members(JsonNode graph, String household) {
+        return list(graph.get("nodes")).stream()
+                .filter(n -> household.equals(n.get("parent").asString(null)))
+                .map(n -> n.get("key").asString()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Whether the node's box and the other's overlap on screen. */
+    private static boolean overlaps(JsonNode a, JsonNode b) {
+        var x = a.get("box");
+        var y = b.get("box");
+        return x.get("x1").asDouble() < y.get("x2").asDouble() && y.get("x1").asDouble() < x.get("x2").asDouble()
+                && x.get("y1").asDouble() < y.get("y2").asDouble() && y.get("y1").asDouble() < x.get("y2").asDouble();
+    }
+
+    private void showGenogram() {
+        var rendered = renders("cy");
+        driver.findElement(By.id("view-genogram")).click();
+        waitRendered("cy", rendered);
+        assertThat(js("return document.getElementById('cy').dataset.view")).isEqualTo("genogram");
+        assertThat(driver.findElement(By.id("view-genogram")).getAttribute("aria-pressed")).isEqualTo("true");
+    }
+
+    private void setAsOf(String day) {
+        var rendered = renders("cy");
+        js("const input = document.getElementById('asof-date'); input.value = arguments[0];"
+                + "input.dispatchEvent(new Event('change'));", day);
+        waitRendered("cy", rendered);
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
+                SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static Map<String, double[]> positions(JsonNode graph) {
+        return list(graph.get("nodes")).stream().filter(n -> n.get("kind").asString(null) != null)
+                .collect(Collectors.toMap(n -> n.get("key").asString(),
+                        n -> new double[] {n.get("x").asDouble(), n.get("y").asDouble()}));
+    }
+
+    private static void assertHeld(Map<String, double[]> before, JsonNode after) {
+        var now = positions(after);
+        var kept = before.keySet().stream().filter(now::containsKey).toList();
+        assertThat(kept).as("nodes still in the graph").isNotEmpty();
+        kept.forEach(key -> {
+            assertThat(now.get(key)[0]).as("%s x", key).isCloseTo(before.get(key)[0], within(HELD));
+            assertThat(now.get(key)[1]).as("%s y", key).isCloseTo(before.get(key)[1], within(HELD));
+        });
+    }
+
+    // --- the genogram --------------------------------------------------------------------------
+
+    @Test
+    void kylesGenogramJoinsEachCoupleByOneLineAndDrawsOneDescentLineToTheirChildrenOldestOnTheLeft() throws Exception {
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        showGenogram();
+        var graph = graph();
+        var dawnAndMark = "union:Person:p-dawn|Person:p-mark";
+        // Ruby's mother Sian is three steps from Kyle, outside his two-step network: Ruby hangs from Mark alone
+        assertThat(visibleEdges(graph, "DESCENT")).containsExactlyInAnyOrder(
+                dawnAndMark + "->Person:p-kyle", dawnAndMark + "->Person:p-lily", dawnAndMark + "->Person:p-tom",
+                "Person:p-mark->Person:p-ruby");
+        assertThat(visibleEdges(graph, "PARTNER_OF")).containsExactly("Person:p-dawn->Person:p-mark");
+        assertThat(visibleEdges(graph, "PARENT_OF")).as("no arrow from each parent to each child").isEmpty();
+        assertThat(visibleEdges(graph, "SIBLING")).isEmpty();
+        // the couple's point sits on their line, between them
+        var union = node(graph, dawnAndMark);
+        assertThat(union.get("y").asDouble()).isEqualTo(node(graph, "Person:p-dawn").get("y").asDouble());
+        assertThat(union.get("x").asDouble()).isEqualTo((node(graph, "Person:p-dawn").get("x").asDouble()
+                + node(graph, "Person:p-mark").get("x").asDouble()) / 2);
+        // the children in one row below their parents, by date of birth from the left
+        var children = List.of("Person:p-kyle", "Person:p-lily", "Person:p-tom", "Person:p-ruby");
+        var row = node(graph, "Person:p-kyle").get("y").asDouble();
+        children.forEach(c -> assertThat(node(graph, c).get("y").asDouble()).as(c).isEqualTo(row));
+        assertThat(node(graph, "Person:p-mark").get("y").asDouble()).isLessThan(row);
+        var leftToRight = children.stream().sorted(Comparator.comparingDouble(c -> node(graph, c).get("x").asDouble()))
+                .toList();
+        assertThat(leftToRight).isEqualTo(children);
+        // the Archers' home holds the five of them, not Sian or Ruby
+        assertThat(members(graph, "household:Address:a-archer")).containsExactlyInAnyOrder("Person:p-dawn",
+                "Person:p-mark", "Person:p-kyle", "Person:p-lily", "Person:p-tom");
+        var household = node(graph, "household:Address:a-archer");
+        assertThat(overlaps(household, node(graph, "Person:p-ruby"))).isFalse();
+        // professionals and agencies in a ring around the family, never inside it
+        var family = list(graph.get("nodes")).stream().filter(n -> n.get("key").asString().startsWith("Person:")).toList();
+        var top = family.stream().mapToDouble(n -> n.get("y").asDouble()).min().orElseThrow();
+        var bottom = family.stream().mapToDouble(n -> n.get("y").asDouble()).max().orElseThrow();
+        var ring = list(graph.get("nodes")).stream().filter(n -> n.get("key").asString().startsWith("Professional:")
+                || n.get("key").asString().startsWith("Agency:")).toList();
+        assertThat(ring).isNotEmpty();
+        ring.forEach(n -> family.forEach(p -> assertThat(overlaps(n, p)).as("%s over %s", n.get("key"), p.get("key"))
+                .isFalse()));
+        assertThat(ring.stream().anyMatch(n -> n.get("y").asDouble() < top)).as("some above the family").isTrue();
+        assertThat(ring.stream().anyMatch(n -> n.get("y").asDouble() > bottom)).as("some below the family").isTrue();
+        // the ecomap's lines by the last contact before the day: the social worker's was 16 days before
+        assertThat(edge(graph, "INVOLVED_WITH", "Person:p-kyle", "Professional:sw-1").get("classes").toString())
+                .contains("contact-recent");
+        list(graph.get("edges")).stream().filter(e -> "INVOLVED_WITH".equals(e.get("type").asString()))
+                .forEach(e -> assertThat(list(e.get("classes")).stream().map(JsonNode::asString)
+                        .filter(c -> c.startsWith("contact-")).toList()).as(e.get("key").asString()).hasSize(1));
+        screenshot("kyle-genogram");
+    }
+
+    @Test
+    void saraGenogramOutlinesOnlyTheHouseholdOfTheAsOfDayAndMarksTheSeparations() throws Exception {
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        showGenogram();
+        var graph = graph();
+        // in 2018 Lee (left 2014) and Gary (left in June) are outside 7 Fictional Terrace
+        assertThat(members(graph, "household:Address:a-bell")).containsExactlyInAnyOrder("Person:p-kerry",
+                "Person:p-sara", "Person:p-jack");
+        assertThat(overlaps(node(graph, "household:Address:a-bell"), node(graph, "Person:p-lee")))
+                .as("Lee drawn outside the outline").isFalse();
+        assertThat(overlaps(node(graph, "household:Address:a-bell"), node(graph, "Person:p-gary"))).isFalse();
+        var kerryAndLee = list(graph.get("edges")).stream()
+                .filter(e -> "PARTNER_OF".equals(e.get("type").asString())
+                        && Set.of(e.get("source").asString(), e.get("target").asString())
+                                .equals(Set.of("Person:p-kerry", "Person:p-lee")))
+                .findFirst().orElseThrow();
+        assertThat(kerryAndLee.get("label").asString()).isEqualTo("/ separated 2008–2014");
+        assertThat(kerryAndLee.get("lineStyle").asString()).isEqualTo("dashed");
+        assertThat(kerryAndLee.get("opacity").asDouble()).as("historic at full contrast").isEqualTo(1.0);
+        var union = "union:Person:p-kerry|Person:p-lee";
+        assertThat(visibleEdges(graph, "DESCENT")).contains(union + "->Person:p-sara", union + "->Person:p-jack");
+        assertThat(node(graph, "Person:p-sara").get("x").asDouble())
+                .isLessThan(node(graph, "Person:p-jack").get("x").asDouble());
+        screenshot("sara-genogram-2018");
+
+        // in 2013 Lee lived there with Kerry, Sara and Jack; the genogram is drawn again, the same way
+        setAsOf("2013-06-01");
+        var then = graph();
+        assertThat(then.get("view").asString()).isEqualTo("genogram");
+        assertThat(members(then, "household:Address:a-bell")).containsExactlyInAnyOrder("Person:p-kerry",
+                "Person:p-lee", "Person:p-sara", "Person:p-jack");
+    }
+
+    @Test
+    void theGenogramLayoutIsAPureFunctionThatDrawsSingleParentsAdoptionAndTwinsTheSameWayEveryTime() {
+        signIn("social-worker");
+        open("/");
+        var answer = module("""
+                const { genogramLayout } = await import('/js/genogram.js');
+                const input = {
+                  subject: 'c1',
+                  people: [
+                    { key: 'm', dateOfBirth: '1980-01-01' }, { key: 'f', dateOfBirth: '1979-01-01' },
+                    { key: 's', dateOfBirth: '1960-01-01' },
+                    { key: 'c1', dateOfBirth: '2010-05-05', child: true }, { key: 'c2', dateOfBirth: '2010-05-05', child: true },
+                    { key: 'c0', dateOfBirth: '2005-01-01', child: true }, { key: 'a', dateOfBirth: '2012-01-01', child: true },
+                    { key: 'h', dateOfBirth: '2001-01-01', child: true } ],
+                  partnerships: [{ key: 'p', a: 'm', b: 'f' }],
+                  parentage: [
+                    { parent: 'm', child: 'c1', kind: 'BIRTH' }, { parent: 'f', child: 'c1', kind: 'BIRTH' },
+                    { parent: 'm', child: 'c2', kind: 'BIRTH' }, { parent: 'f', child: 'c2', kind: 'BIRTH' },
+                    { parent: 'm', child: 'c0', kind: 'BIRTH' }, { parent: 'f', child: 'c0', kind: 'BIRTH' },
+                    { parent: 'm', child: 'a', kind: 'ADOPTIVE' }, { parent: 'f', child: 'a', kind: 'ADOPTIVE' },
+                    { parent: 's', child: 'h', kind: 'BIRTH' } ],
+                  households: [{ key: 'home', members: ['m', 'f', 'c0', 'c1', 'c2', 'a'] }],
+                  others: [{ key: 'Agency:csc', group: 'Agency:csc' }, { key: 'Professional:sw', group: 'Agency:csc' }],
+                };
+                return [genogramLayout(input), genogramLayout(JSON.parse(JSON.stringify(input)))];""");
+        var first = answer.get(0);
+        assertThat(answer.get(1)).as("the same family, the same drawing").isEqualTo(first);
+        var descents = list(first.get("descents")).stream()
+                .map(d -> d.get("source").asString() + "->" + d.get("target").asString() + " " + d.get("kind").asString())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(descents).containsExactlyInAnyOrder("union:f|m->c0 BIRTH", "union:f|m->c1 BIRTH",
+                "union:f|m->c2 BIRTH", "union:f|m->a ADOPTIVE", "s->h BIRTH");
+        Function<String, Double> x = k -> first.get("positions").get(k).get("x").asDouble();
+        Function<String, Double> y = k -> first.get("positions").get(k).get("y").asDouble();
+        // oldest on the left; the twins side by side; the single parent's child under its parent
+        assertThat(x.apply("c0")).isLessThan(x.apply("c1"));
+        assertThat(Math.abs(x.apply("c1") - x.apply("c2"))).isEqualTo(150.0);
+        assertThat(list(first.get("twins")).stream().map(JsonNode::toString).toList())
+                .containsExactly("[\"c1\",\"c2\"]");
+        assertThat(x.apply("c2")).isLessThan(x.apply("a"));
+        assertThat(x.apply("h")).isEqualTo(x.apply("s"));
+        assertThat(y.apply("m")).isLessThan(y.apply("c1"));
+        // the agency and its professional next to each other on the ring, outside the family
+        assertThat(y.apply("Agency:csc")).isLessThan(y.apply("m"));
+    }
+
+    // --- risks first -----------------------------------------------------------------------------
+
+    @Test
+    void anOffenderIsALargeWarningTriangleAndUnassessedChildrenSayNotAssessed() throws Exception {
+        signIn("admin");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        var graph = graph();
+        var gary = node(graph, "Person:p-gary");
+        var lee = node(graph, "Person:p-lee");
+        assertThat(gary.get("shape").asString()).isEqualTo("round-triangle");
+        assertThat(lee.get("shape").asString()).isNotEqualTo(gary.get("shape").asString());
+        assertThat(gary.get("width").asDouble()).isGreaterThan(lee.get("width").asDouble());
+        // Jack, on a protection plan, was assessed
+        assertThat(node(graph, "Person:p-jack").get("display").asString()).doesNotContain("NOT ASSESSED");
+        assertThat(node(graph, "Person:p-sara").get("display").asString()).doesNotContain("NOT ASSESSED");
+        // Gary's past stay in Sara's home is dashed, at full contrast
+        var stay = list(graph.get("edges")).stream()
+                .filter(e -> "Person:p-gary".equals(e.get("source").asString())
+                        && "Address:a-bell".equals(e.get("target").asString())).findFirst().orElseThrow();
+        assertThat(stay.get("lineStyle").asString()).isEqualTo("dashed");
+        assertThat(stay.get("opacity").asDouble()).isEqualTo(1.0);
+        screenshot("sara-network");
+
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        var kyle = graph();
+        // the siblings the strategy meeting agreed to assess, and nobody assessed
+        List.of("Person:p-lily", "Person:p-tom", "Person:p-ruby").forEach(child -> {
+            assertThat(node(kyle, child).get("display").asString()).as(child).contains("[NOT ASSESSED]");
+            assertThat(hasClass(node(kyle, child), "unassessed")).as(child).isTrue();
+        });
+        assertThat(node(kyle, "Person:p-kyle").get("display").asString()).doesNotContain("NOT ASSESSED");
+        // the legend names every halo and border
+        assertThat(driver.findElement(By.cssSelector(".legend")).getText()).contains("warning triangle",
+                "orange halo: a HIGH risk flag", "amber halo: MEDIUM", "NOT ASSESSED", "blue dashed border",
+                "brown dashed border", "teal double border", "thick black border");
+    }
+
+    @Test
+    void meetingModeEnlargesTheGenogramsType() {
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        showGenogram();
+        var before = node(graph(), "Person:p-lily").get("fontSize").asDouble();
+        driver.findElement(By.id("meeting-button")).click();
+        new WebDriverWait(driver, WAIT).until(d -> node(graph(), "Person:p-lily").get("fontSize").asDouble() > before);
+        assertThat(node(graph(), "Person:p-lily").get("fontSize").asDouble()).isGreaterThanOrEqualTo(18.0);
+    }
+
+    // --- stable layouts ----------------------------------------------------------------------------
+
+    @Test
+    void anExpansionAndADateChangeKeepEveryoneWhereTheyWere() {
+        signIn("admin");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        var before = positions(graph());
+        clickSelect("Person:p-gary");
+        var rendered = renders("cy");
+        driver.findElement(By.id("expand-button")).click();
+        waitRendered("cy", rendered);
+        var expanded = graph();
+        assertThat(positions(expanded).keySet()).contains("Person:p-mia", "Person:p-joanne");
+        assertHeld(before, expanded);
+
+        var grown = positions(expanded);
+        setAsOf("2016-01-01");
+        var moved = graph();
+        // Gary came into Kerry's life in 2017: he and what his expansion brought are gone, the rest stays put
+        assertThat(positions(moved)).doesNotContainKey("Person:p-gary").containsKey("Person:p-jack");
+        assertHeld(grown, moved);
+    }
+
+    private static JsonNode edge(JsonNode graph, String type, String a, String b) {
+        return list(graph.get("edges")).stream().filter(e -> type.equals(e.get("type").asString())
+                && Set.of(e.get("source").asString(), e.get("target").asString()).equals(Set.of(a, b)))
+                .findFirst().orElseThrow(() -> new AssertionError(type + " " + a + " " + b + " is not in the graph"));
+    }
+
+    @Test
+    void edgeLabelsShowForTheSelectionOrAllWithTheToggleAndAFilterFitsWhatIsLeft() {
+        signIn("admin");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        var graph = graph();
+        assertThat(edge(graph, "PARTNER_OF", "Person:p-kerry", "Person:p-lee").get("labelShown").asBoolean()).isFalse();
+        clickSelect("Person:p-lee");
+        graph = graph();
+        assertThat(edge(graph, "PARTNER_OF", "Person:p-kerry", "Person:p-lee").get("labelShown").asBoolean()).isTrue();
+        assertThat(edge(graph, "PARTNER_OF", "Person:p-kerry", "Person:p-gary").get("labelShown").asBoolean()).isFalse();
+        driver.findElement(By.id("edge-labels")).click();
+        assertThat(edge(graph(), "PARTNER_OF", "Person:p-kerry", "Person:p-gary").get("labelShown").asBoolean()).isTrue();
+        // without professionals and homes what is left fills the graph's box
+        driver.findElement(By.cssSelector(".edge-filter[value='INVOLVED_WITH']")).click();
+        driver.findElement(By.cssSelector(".edge-filter[value='LIVES_AT']")).click();
+        var filtered = graph();
+        var shown = list(filtered.get("nodes")).stream().filter(n -> n.get("visible").asBoolean()
+                && n.get("kind").asString(null) != null).toList();
+        assertThat(shown).isNotEmpty();
+        var xs = shown.stream().mapToDouble(n -> n.get("renderedX").asDouble()).summaryStatistics();
+        var ys = shown.stream().mapToDouble(n -> n.get("renderedY").asDouble()).summaryStatistics();
+        var width = filtered.get("width").asDouble();
+        var height = filtered.get("height").asDouble();
+        assertThat(xs.getMin()).isGreaterThanOrEqualTo(0);
+        assertThat(xs.getMax()).isLessThanOrEqualTo(width);
+        assertThat(ys.getMin()).isGreaterThanOrEqualTo(0);
+        assertThat(ys.getMax()).isLessThanOrEqualTo(height);
+        // fitted: what is shown (labels included) spans the box less its 30 px padding in one direction
+        var box = filtered.get("shown");
+        assertThat(box.get("width").asDouble() >= width - 62 || box.get("height").asDouble() >= height - 62)
+                .as("the filtered graph fills its box (%s in %.0f x %.0f)", box, width, height).isTrue();
+    }
+
+    // --- messages and exports ----------------------------------------------------------------------
+
+    private String kind() {
+        return (String) js("return document.getElementById('message').dataset.kind");
+    }
+
+    @Test
+    void messagesSayWhetherSomethingWentWellNeedsTheUserOrFailed() {
+        signIn("admin");
+        open("/?person=p-nobody&asOf=" + Scenario.AS_OF);
+        assertThat(message()).isNotEmpty();
+        assertThat(kind()).isEqualTo("error");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        // Sara is selected; Connect two wants a second person
+        driver.findElement(By.id("connect-button")).click();
+        assertThat(message()).isEqualTo("Select one person, then another, then choose “Connect two”.");
+        assertThat(kind()).isEqualTo("warning");
+        driver.findElement(By.id("png-button")).click();
+        new WebDriverWait(driver, WAIT).until(d -> message().startsWith("PNG exported"));
+        assertThat(kind()).isEqualTo("success");
+        // each kind its own look, not only its colour: a word before the sentence
+        assertThat((String) js("return getComputedStyle(document.getElementById('message'), '::before').content"))
+                .contains("Done");
+    }
+
+    @Test
+    void anExportedPngIsStampedWithTheMarkingWhoWhenTheAsOfDayAndTheLegend() {
+        signIn("admin");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        driver.findElement(By.id("png-button")).click();
+        new WebDriverWait(driver, WAIT).until(d -> message().startsWith("PNG exported"));
+        var button = driver.findElement(By.id("png-button"));
+        var stamp = button.getDomAttribute("data-stamp").split("\n");
+        assertThat(stamp[0]).isEqualTo("OFFICIAL-SENSITIVE");
+        assertThat(stamp[1]).matches("Exported by admin on \\d{1,2} \\w+ \\d{4}, \\d{2}:\\d{2} (GMT|BST)");
+        assertThat(stamp[2]).isEqualTo("Facts as of 2018-09-26; subject p-sara");
+        var graphSize = button.getDomAttribute("data-graph-size").split("x");
+        var size = button.getDomAttribute("data-size").split("x");
+        // the stamp above and the legend below make the picture taller than the graph alone
+        assertThat(Integer.parseInt(size[1])).isGreaterThan(Integer.parseInt(graphSize[1]) + 200);
+        assertThat(Integer.parseInt(size[0])).isGreaterThanOrEqualTo(Integer.parseInt(graphSize[0]));
+    }
+
+    // --- keyboard ------------------------------------------------------------------------------------
+
+    private String selected() {
+        return (String) js("return document.getElementById('cy').dataset.selected");
+    }
+
+    private String status() {
+        return (String) js("return document.getElementById('graph-status').textContent");
+    }
+
+    private void press(WebElement canvas, Keys key) {
+        var was = selected();
+        canvas.sendKeys(key);
+        new WebDriverWait(driver, WAIT).until(d -> !was.equals(selected()));
+    }
+
+    @Test
+    void arrowsMoveAlongRelationshipsAndTheLiveRegionSaysWhoIsSelected() {
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        var canvas = driver.findElement(By.id("cy"));
+        // the person opened is selected, and said
+        assertThat(selected()).isEqualTo("Person:p-kyle");
+        assertThat(status()).startsWith("Kyle Archer, 17, the person opened");
+        // beside Kyle: his siblings and what else is linked to him, never his parents
+        var presses = 0;
+        while (!"Person:p-tom".equals(selected())) {
+            assertThat(presses++).as("presses to reach Tom").isLessThan(20);
+            press(canvas, Keys.ARROW_RIGHT);
+            assertThat(selected()).isNotIn("Person:p-dawn", "Person:p-mark");
+        }
+        assertThat(status()).startsWith("Tom Archer, 7, full sibling, not assessed");
+        assertThat(driver.findElement(By.id("graph-status")).getAttribute("aria-live")).isEqualTo("polite");
+        // up to a parent, down to the parent's oldest child
+        press(canvas, Keys.ARROW_UP);
+        assertThat(selected()).isIn("Person:p-dawn", "Person:p-mark");
+        assertThat(status()).matches("(Dawn Archer, 40, mother|Mark Archer, 43, father).*");
+        press(canvas, Keys.ARROW_DOWN);
+        assertThat(selected()).isEqualTo("Person:p-kyle");
+    }
+
+    @Test
+    void skipLinksLeadToTheGraphAndTheWorkQueuesHoldAndReturnFocus() {
+        signIn("meeting-chair");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        assertThat(driver.findElements(By.cssSelector(".skip-links a")).stream().map(a -> a.getDomAttribute("href"))
+                .toList()).containsExactly("#cy", "#panels", "#search-text");
+        js("document.querySelector('.skip-links a[href=\\'#cy\\']').focus();");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        new WebDriverWait(driver, WAIT).until(d -> "cy".equals(js("return document.activeElement.id")));
+        var work = renders("work");
+        var button = driver.findElement(By.id("work-button"));
+        button.click();
+        waitRendered("work", work);
+        assertThat(js("return document.getElementById('work').contains(document.activeElement)")).isEqualTo(true);
+        // Tab from the last control comes back to the first; Shift-Tab from the first goes to the last
+        for (var i = 0; i < 40; i++) {
+            driver.switchTo().activeElement().sendKeys(Keys.TAB);
+            assertThat(js("return document.getElementById('work').contains(document.activeElement)"))
+                    .as("focus after %d tabs", i + 1).isEqualTo(true);
+        }
+        driver.findElement(By.id("work-close")).click();
+        assertThat(js("return document.activeElement.id")).isEqualTo("work-button");
+    }
+
+    /** Selects a node through the page's controller (the tests of clicks are in ExplorerBrowserIT). */
+    private void clickSelect(String key) {
+        var selected = module("""
+                const m = await import('/js/main.js');
+                return m.select(%s);""".formatted(JsonMapper.shared().writeValueAsString(key)));
+        assertThat(selected.asBoolean()).as("%s selected", key).isTrue();
+    }
+}

@@ -1,0 +1,53 @@
+// Focus for overlays that act as dialogs (the work queues, the matches queue): while one is open,
+// Tab and Shift-Tab stay inside it; when it opens, focus moves into it; when it closes, focus
+// returns to where it was (the button that opened it).
+
+const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]):not([type=hidden]), select:not([disabled]), '
+  + 'textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+const openers = new WeakMap();
+
+function focusables(dialog) {
+  return [...dialog.querySelectorAll(FOCUSABLE)].filter((e) => e.offsetParent !== null || e === document.activeElement);
+}
+
+/** Keeps Tab inside the dialog whenever it is shown. */
+export function holdFocus(dialog) {
+  dialog.addEventListener('keydown', (e) => {
+    if (e.key !== 'Tab' || dialog.hidden) {
+      return;
+    }
+    const items = focusables(dialog);
+    if (items.length === 0) {
+      return;
+    }
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  });
+}
+
+/** Shows or hides the dialog, moving focus into it (to `start`, or its first control) and back out. */
+export function showDialog(dialog, shown, start = null) {
+  const was = !dialog.hidden;
+  dialog.hidden = !shown;
+  if (shown && !was) {
+    openers.set(dialog, document.activeElement);
+    const target = start || focusables(dialog)[0];
+    if (target) {
+      target.focus();
+    }
+  } else if (!shown && was) {
+    const opener = openers.get(dialog);
+    openers.delete(dialog);
+    if (opener && opener.isConnected && typeof opener.focus === 'function') {
+      opener.focus();
+    }
+  }
+}

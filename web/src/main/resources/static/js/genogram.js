@@ -1,0 +1,360 @@
+// The genogram and ecomap layout: pure functions, plain data in and positions out, so that the
+// same family is always drawn the same way (never re-randomised) and the layout can be tested
+// without a graph library. controller.js applies the answer with Cytoscape's preset layout.
+//
+// Conventions followed (as practitioners draw them): generations in rows, oldest at the top;
+// partners side by side joined by a partnership line; one descent line from the couple (or from a
+// single parent) down to their children, ordered by date of birth from the left; children drawn on
+// the side of the parent they live with when the parents live apart; partners who do not share a
+// home drawn further apart, so that a household outline around one home does not take in the other
+// partner; professionals, agencies and homes that are no household in a ring around the family,
+// each agency followed by its professionals.
+
+/** Distance between two people in a row, and between rows. */
+export const COLUMN = 150;
+export const ROW = 200;
+
+const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The generation of every person: the subject 0, parents -1, children +1, partners and siblings alike. */
+export function generations(input) {
+  const { subject, people, partnerships = [], parentage = [], siblings = [] } = input;
+  const links = new Map(people.map((p) => [p.key, []]));
+  const link = (a, b, step) => {
+    if (links.has(a) && links.has(b)) {
+      links.get(a).push([b, step]);
+      links.get(b).push([a, -step]);
+    }
+  };
+  partnerships.forEach((p) => link(p.a, p.b, 0));
+  siblings.forEach((s) => link(s.a, s.b, 0));
+  parentage.forEach((p) => link(p.parent, p.child, 1));
+  const generation = new Map();
+  const spread = (start, g) => {
+    generation.set(start, g);
+    const queue = [start];
+    while (queue.length > 0) {
+      const key = queue.shift();
+      links.get(key).forEach(([other, step]) => {
+        if (!generation.has(other)) {
+          generation.set(other, generation.get(key) + step);
+          queue.push(other);
+        }
+      });
+    }
+  };
+  const subjectPerson = people.find((p) => p.key === subject);
+  if (subjectPerson) {
+    spread(subject, 0);
+  }
+  // people reached only through homes or professionals: adults in the subject's row, children below
+  const subjectIsChild = Boolean(subjectPerson && subjectPerson.child);
+  [...people].sort((a, b) => byText(a.key, b.key)).forEach((p) => {
+    if (!generation.has(p.key)) {
+      spread(p.key, p.child && !subjectIsChild ? 1 : 0);
+    }
+  });
+  return generation;
+}
+
+/** Key of the couple of two people, the same whichever is named first. */
+export function unionKey(a, b) {
+  return `union:${[a, b].sort(byText).join('|')}`;
+}
+
+/**
+ * The whole layout. Input: subject (a person key); people [{key, dateOfBirth, child}];
+ * partnerships [{key, a, b}] (partner edges); parentage [{key, parent, child, kind}];
+ * siblings [{a, b}] (only to place people whose parents are not shown); households
+ * [{key, members}] (the people living there on the as-of day); others [{key, group}] (everything
+ * for the ring; group is the agency a professional works for, or the node's own key).
+ *
+ * Answers {positions: key → {x, y}, unions: [{key, a, b, partnership, x, y}],
+ * descents: [{key, source, target, kind}], twins: [[key, key, ...]] (left to right),
+ * generation: key → row}. A union is a couple (partners,
+ * or two people who are parents of the same child); partnership is the partner edge's key or null.
+ */
+export function genogramLayout(input) {
+  const { people, partnerships = [], parentage = [], households = [], others = [] } = input;
+  const generation = generations(input);
+  const person = new Map(people.map((p) => [p.key, p]));
+  const dob = (key) => (person.get(key) && person.get(key).dateOfBirth) || '9999-12-31';
+  const homes = new Map();
+  households.forEach((h) => h.members.forEach((m) => {
+    if (!homes.has(m)) {
+      homes.set(m, new Set());
+    }
+    homes.get(m).add(h.key);
+  }));
+  const liveTogether = (a, b) => [...(homes.get(a) || [])].some((h) => (homes.get(b) || new Set()).has(h));
+
+  // parents of each child, grouped by kind of parenthood (birth first)
+  const parentsOf = new Map();
+  parentage.forEach((p) => {
+    if (!person.has(p.parent) || !person.has(p.child)) {
+      return;
+    }
+    if (!parentsOf.has(p.child)) {
+      parentsOf.set(p.child, new Map());
+    }
+    const kind = p.kind || 'BIRTH';
+    const byKind = parentsOf.get(p.child);
+    if (!byKind.has(kind)) {
+      byKind.set(kind, []);
+    }
+    byKind.get(kind).push(p.parent);
+  });
+
+  // couples: partners, and two parents of the same kind of the same child in one row
+  const unions = new Map();
+  const addUnion = (a, b, partnership) => {
+    if (a === b || !person.has(a) || !person.has(b) || generation.get(a) !== generation.get(b)) {
+      return null;
+    }
+    const key = unionKey(a, b);
+    if (!unions.has(key)) {
+      unions.set(key, { key, a, b, partnership: null });
+    }
+    if (partnership) {
+      unions.get(key).partnership = partnership;
+    }
+    return unions.get(key);
+  };
+  [...partnerships].sort((x, y) => byText(x.key, y.key)).forEach((p) => addUnion(p.a, p.b, p.key));
+
+  // each child's descent: from a couple or from a single parent, one per kind of parenthood
+  const descents = [];
+  const primarySource = new Map();
+  [...parentsOf.keys()].sort(byText).forEach((child) => {
+    const byKind = parentsOf.get(child);
+    const kinds = [...byKind.keys()].sort((x, y) => (x === 'BIRTH' ? -1 : y === 'BIRTH' ? 1 : byText(x, y)));
+    kinds.forEach((kind) => {
+      const parents = [...new Set(byKind.get(kind))].sort(byText);
+      const sources = [];
+      if (parents.length === 2 && generation.get(parents[0]) === generation.get(parents[1])) {
+        sources.push(addUnion(parents[0], parents[1], null).key);
+      } else {
+        sources.push(...parents);
+      }
+      sources.forEach((source) => {
+        descents.push({ key: `descent:${source}>${child}:${kind}`, source, target: child, kind });
+        if (!primarySource.has(child)) {
+          primarySource.set(child, source);
+        }
+      });
+    });
+  });
+
+  const rows = new Map();
+  generation.forEach((g, key) => {
+    if (!rows.has(g)) {
+      rows.set(g, []);
+    }
+    rows.get(g).push(key);
+  });
+  const positions = {};
+  const unionX = new Map();
+
+  [...rows.keys()].sort((a, b) => a - b).forEach((g) => {
+    const row = rows.get(g);
+    const inRow = new Set(row);
+    // where each person would like to be: under the couple or parent they descend from
+    const wanted = new Map();
+    /** Each child's sibling group (its first place, then the child's place in it): groups stay together. */
+    const group = new Map();
+    const sources = [...new Set(row.map((k) => primarySource.get(k)).filter((s) => s && sourceX(s) !== null))];
+    sources.forEach((source) => {
+      const kids = row.filter((k) => primarySource.get(k) === source).sort((a, b) => byText(dob(a), dob(b)) || byText(a, b));
+      const x = sourceX(source);
+      const union = unions.get(source);
+      let first = x - ((kids.length - 1) * COLUMN) / 2;
+      if (!union) {
+        // a single parent's children go on the far side from the parent's couples, beside them
+        const partnersX = [...unions.values()].filter((u) => u.x !== undefined && (u.a === source || u.b === source))
+          .map((u) => positions[u.a === source ? u.b : u.a].x);
+        if (partnersX.length > 0 && partnersX.every((px) => px > x)) {
+          first = x - kids.length * COLUMN;
+        } else if (partnersX.length > 0 && partnersX.every((px) => px < x)) {
+          first = x + COLUMN;
+        }
+      } else {
+        // parents apart: the children on the side of the one they live with
+        const left = positions[union.a].x <= positions[union.b].x ? union.a : union.b;
+        const right = left === union.a ? union.b : union.a;
+        const withLeft = kids.some((k) => liveTogether(left, k));
+        const withRight = kids.some((k) => liveTogether(right, k));
+        if (withLeft && !withRight) {
+          first = x - (kids.length - 1) * COLUMN;
+        } else if (withRight && !withLeft) {
+          first = x;
+        }
+      }
+      kids.forEach((k, i) => {
+        wanted.set(k, first + i * COLUMN);
+        group.set(k, [first, source, i]);
+      });
+    });
+    // blocks: people of the row joined by couples, each drawn as a chain
+    const neighbours = new Map(row.map((k) => [k, []]));
+    [...unions.values()].filter((u) => inRow.has(u.a) && inRow.has(u.b)).forEach((u) => {
+      neighbours.get(u.a).push(u.b);
+      neighbours.get(u.b).push(u.a);
+    });
+    const groupOrder = (a, b) => {
+      const ga = group.get(a);
+      const gb = group.get(b);
+      if (!ga || !gb) {
+        return ga ? -1 : gb ? 1 : 0;
+      }
+      return (ga[0] - gb[0]) || byText(ga[1], gb[1]) || (ga[2] - gb[2]);
+    };
+    const order = (a, b) => groupOrder(a, b) || byText(dob(a), dob(b)) || byText(a, b);
+    // the eldest of the children a person has outside the couples of their row (a single parent's)
+    const ownChildren = (k) => descents.filter((d) => d.source === k).map((d) => dob(d.target)).sort(byText)[0];
+    const coupleChildren = (chain) => descents.filter((d) => unions.has(d.source)
+      && chain.includes(unions.get(d.source).a) && chain.includes(unions.get(d.source).b))
+      .map((d) => dob(d.target)).sort(byText)[0];
+    const seen = new Set();
+    const blocks = [];
+    [...row].sort(order).forEach((start) => {
+      if (seen.has(start)) {
+        return;
+      }
+      const component = [];
+      const stack = [start];
+      const inComponent = new Set([start]);
+      while (stack.length > 0) {
+        const k = stack.pop();
+        component.push(k);
+        neighbours.get(k).forEach((n) => {
+          if (!inComponent.has(n)) {
+            inComponent.add(n);
+            stack.push(n);
+          }
+        });
+      }
+      const ends = component.filter((k) => neighbours.get(k).length <= 1).sort(order);
+      const chain = [];
+      const walk = (k) => {
+        chain.push(k);
+        seen.add(k);
+        [...neighbours.get(k)].sort(order).forEach((n) => {
+          if (!seen.has(n)) {
+            walk(n);
+          }
+        });
+      };
+      walk(ends.length > 0 ? ends[0] : [...component].sort(order)[0]);
+      if (chain.length > 1) {
+        // older families to the left: a parent whose other children are younger than the couple's
+        // goes on the right end, one whose other children are older on the left
+        const shared = coupleChildren(chain);
+        const firstOwn = ownChildren(chain[0]);
+        const lastOwn = ownChildren(chain[chain.length - 1]);
+        if (shared && ((firstOwn && firstOwn > shared) || (lastOwn && lastOwn < shared))) {
+          chain.reverse();
+        } else if (!(shared && (firstOwn || lastOwn)) && order(chain[0], chain[chain.length - 1]) > 0) {
+          chain.reverse();
+        }
+      }
+      blocks.push(chain);
+    });
+    // gaps inside a block: one column for partners at home together, two for partners apart
+    const offsets = blocks.map((chain) => {
+      const offset = [0];
+      for (let i = 1; i < chain.length; i += 1) {
+        offset.push(offset[i - 1] + (liveTogether(chain[i - 1], chain[i]) ? COLUMN : 2 * COLUMN));
+      }
+      return offset;
+    });
+    const desiredStart = blocks.map((chain, b) => {
+      const i = chain.findIndex((k) => wanted.has(k));
+      return i >= 0 ? wanted.get(chain[i]) - offsets[b][i] : null;
+    });
+    const anchor = (chain) => chain.find((k) => wanted.has(k)) || chain[0];
+    const blockOrder = blocks.map((_, b) => b).sort((x, y) => order(anchor(blocks[x]), anchor(blocks[y])));
+    let cursor = null;
+    blockOrder.forEach((b) => {
+      const wantedStart = desiredStart[b] === null ? (cursor === null ? 0 : cursor) : desiredStart[b];
+      const start = cursor === null ? wantedStart : Math.max(cursor, wantedStart);
+      blocks[b].forEach((k, i) => { positions[k] = { x: start + offsets[b][i], y: g * ROW }; });
+      cursor = start + offsets[b][offsets[b].length - 1] + COLUMN;
+    });
+    [...unions.values()].filter((u) => inRow.has(u.a) && inRow.has(u.b)).forEach((u) => {
+      const x = (positions[u.a].x + positions[u.b].x) / 2;
+      unionX.set(u.key, x);
+      u.x = x;
+      u.y = g * ROW;
+    });
+  });
+
+  function sourceX(source) {
+    if (unionX.has(source)) {
+      return unionX.get(source);
+    }
+    return positions[source] ? positions[source].x : null;
+  }
+
+  ring(positions, others);
+  // twins: children of the same couple or parent born on the same day, side by side
+  const twins = [];
+  const bySource = new Map();
+  descents.filter((d) => positions[d.target]).forEach((d) => {
+    const id = `${d.source}|${dob(d.target)}`;
+    if (!bySource.has(id)) {
+      bySource.set(id, []);
+    }
+    bySource.get(id).push(d.target);
+  });
+  bySource.forEach((kids, id) => {
+    if (kids.length > 1 && !id.endsWith('|9999-12-31')) {
+      twins.push([...new Set(kids)].sort((a, b) => positions[a].x - positions[b].x));
+    }
+  });
+  return {
+    twins,
+    positions,
+    unions: [...unions.values()].filter((u) => u.x !== undefined),
+    descents: descents.filter((d) => positions[d.target] && (unionX.has(d.source) || positions[d.source])),
+    generation: Object.fromEntries(generation),
+  };
+}
+
+/**
+ * The ecomap: everything that is not a person of the family on an ellipse around the family, in
+ * groups (an agency, then its professionals), a gap between groups, starting at the top.
+ */
+function ring(positions, others) {
+  if (others.length === 0) {
+    return;
+  }
+  const placed = Object.values(positions);
+  const xs = placed.map((p) => p.x);
+  const ys = placed.map((p) => p.y);
+  const [minX, maxX] = xs.length > 0 ? [Math.min(...xs), Math.max(...xs)] : [0, 0];
+  const [minY, maxY] = ys.length > 0 ? [Math.min(...ys), Math.max(...ys)] : [0, 0];
+  const cx = (minX + maxX) / 2;
+  const cy = (minY + maxY) / 2;
+  const groups = new Map();
+  others.forEach((o) => {
+    const group = o.group || o.key;
+    if (!groups.has(group)) {
+      groups.set(group, []);
+    }
+    groups.get(group).push(o);
+  });
+  const ordered = [...groups.keys()].sort(byText).map((group) => groups.get(group)
+    .sort((a, b) => (a.key === group ? -1 : b.key === group ? 1 : byText(a.key, b.key))));
+  const slots = others.length + ordered.length;
+  const rx = (maxX - minX) / 2 + 1.2 * COLUMN + slots * 8;
+  const ry = (maxY - minY) / 2 + 0.8 * ROW;
+  let slot = 0;
+  ordered.forEach((group) => {
+    group.forEach((o) => {
+      const angle = -Math.PI / 2 + (2 * Math.PI * slot) / slots;
+      positions[o.key] = { x: Math.round(cx + rx * Math.cos(angle)), y: Math.round(cy + ry * Math.sin(angle)) };
+      slot += 1;
+    });
+    slot += 1;
+  });
+}
