@@ -41,7 +41,10 @@ function previousMeeting() {
   return room.meetings.find((m) => m.id !== (room.recorded && room.recorded.id)) || null;
 }
 
-/** The day the changes start: the chosen day, else the previous meeting's, else 3 months back. */
+/**
+ * The day the changes start: the chosen day; else the day after the chosen (or previous) meeting,
+ * whose own decisions the chair already knows; else 3 months back.
+ */
 function sinceDay() {
   const chosen = byId('changes-since').value;
   if (chosen === 'day') {
@@ -49,7 +52,9 @@ function sinceDay() {
   }
   const meeting = room.meetings.find((m) => m.id === chosen);
   if (meeting) {
-    return meeting.heldOn;
+    const next = new Date(`${meeting.heldOn}T12:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    return next.toISOString().substring(0, 10);
   }
   const d = new Date(`${state.asOf}T12:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() - 3);
@@ -102,7 +107,11 @@ async function loadChanges() {
     }
     room.changes = data.familyChanges;
     const list = clear(byId('changes-list'));
-    byId('changes-heading').textContent = `Changes since ${since} (to ${state.asOf}): ${room.changes.length}`;
+    const select = byId('changes-since');
+    const after = select.value === 'day' || select.selectedIndex < 0 ? '' : `${select.options[select.selectedIndex].text}, `;
+    byId('changes-heading').textContent = room.changes.length === 0
+      ? `No changes since ${after}from ${since} to ${state.asOf}`
+      : `Changes since ${after}from ${since} to ${state.asOf}: ${room.changes.length}`;
     room.changes.forEach((c) => {
       const keys = personKeys(c.people);
       list.append(el('li', {}, el('button', { type: 'button', class: `change change-${c.kind}`,
@@ -149,8 +158,10 @@ async function openThenAndNow() {
       // an imported meeting: what the records say of its day can be kept now, once
       byId('cy-then').hidden = true;
       byId('then-now-heading').textContent = `Then and now: the meeting of ${previous.heldOn} kept no snapshot`;
+      list.append(el('li', { class: 'meta', text: 'A snapshot can be reconstructed now from the records of that day. '
+        + 'It shows what the records say today about that day, not what the meeting saw, and says so wherever it is shown.' }));
       list.append(el('li', {}, el('button', { type: 'button', id: 'take-snapshot', onclick: () => takeSnapshot(previous) },
-        `Keep what the records say of ${previous.heldOn} as its snapshot`)));
+        `Reconstruct a snapshot of ${previous.heldOn} from the records`)));
       return;
     }
     byId('cy-then').hidden = false;
@@ -170,6 +181,12 @@ async function openThenAndNow() {
     }
     const diff = compare(then, now);
     byId('then-now-heading').textContent = `Then (the meeting of ${previous.heldOn}) and now (${state.asOf})`;
+    const takenOn = londonDay(new Date(data.meetingSnapshot.takenAt));
+    if (takenOn > previous.heldOn) {
+      // taken after the meeting's day: what the records said of that day when it was taken
+      list.append(el('li', { class: 'meta taken-later',
+        text: `Snapshot taken on ${takenOn}, after the meeting of ${previous.heldOn}: what the records then said of that day.` }));
+    }
     if (!thenController) {
       thenController = new Controller(byId('cy-then'));
     }
@@ -182,7 +199,7 @@ async function openThenAndNow() {
     diff.removedPeople.forEach((k) => list.append(item('Removed:', diff.labelOf(then, k), 'removed')));
     diff.addedRelations.forEach((e) => list.append(item('Added:', diff.describe(now, e), 'added')));
     diff.removedRelations.forEach((e) => list.append(item('Removed:', diff.describe(then, e), 'removed')));
-    if (list.children.length === 0) {
+    if (list.querySelectorAll('li:not(.meta)').length === 0) {
       list.append(el('li', { class: 'meta', text: 'The same people and relationships as then.' }));
     }
   }));
@@ -251,7 +268,7 @@ function openRecordForm() {
     el('label', {}, el('input', { type: 'checkbox', class: 'att-attended', 'data-agency': id,
       checked: state.user && state.user.agency === id }), ' attended'))));
   const decision = clear(byId('record-decision'));
-  decision.append(el('option', { value: '', text: '(none yet)' }));
+  decision.append(el('option', { value: '', text: '(choose one)' }));
   DECISIONS.forEach((d) => decision.append(el('option', { value: d, text: words(d) })));
   clear(byId('record-actions'));
   byId('record-held').focus();
@@ -288,6 +305,12 @@ function meetingInput() {
 
 async function recordMeeting(event) {
   event.preventDefault();
+  if (!byId('record-decision').value) {
+    // every strategy meeting or conference ends in a decision, "no further action" included
+    say('Choose the meeting’s decision, with its reason, before saving it.', 'warning');
+    byId('record-decision').focus();
+    return;
+  }
   const input = meetingInput();
   await guarded(() => recordRendering.run(async () => {
     await graphql(RECORD_MEETING, { meeting: input });

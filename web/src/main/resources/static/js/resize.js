@@ -11,11 +11,19 @@ export function wirePanelResize(onResized) {
   const panels = byId('panels');
   const layout = panels.parentElement;
   const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+  // a focusable separator says its value: the panel's width in pixels, between its bounds
+  const publish = (width) => {
+    handle.setAttribute('aria-valuemin', String(Math.round(18 * rem)));
+    handle.setAttribute('aria-valuemax', String(Math.round(window.innerWidth * 0.7)));
+    handle.setAttribute('aria-valuenow', String(width));
+    handle.setAttribute('aria-valuetext', `${width} pixels wide`);
+  };
+  publish(Math.round(panels.getBoundingClientRect().width));
   const setWidth = (px) => {
     const width = Math.round(Math.min(window.innerWidth * 0.7, Math.max(18 * rem, px)));
     layout.style.setProperty('--panels-width', `${width}px`);
     panels.dataset.width = String(width);
-    handle.setAttribute('aria-valuenow', String(width));
+    publish(width);
     onResized();
   };
   handle.addEventListener('pointerdown', (e) => {

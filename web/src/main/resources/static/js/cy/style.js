@@ -48,7 +48,7 @@ export const STYLE = [
   } },
   { selector: 'edge', style: { width: 2, 'line-color': '#6f6f6f', 'curve-style': 'bezier', 'font-size': 9, color: '#333', 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.9, 'text-background-padding': 1 } },
   { selector: 'edge[type = "PARENT_OF"]', style: { 'line-color': FAMILY_EDGE, 'target-arrow-shape': 'triangle', 'target-arrow-color': FAMILY_EDGE, label: 'data(edgeLabel)' } },
-  { selector: 'edge[type = "PARTNER_OF"]', style: { 'line-color': FAMILY_EDGE, width: 4, 'line-style': 'double', label: 'data(edgeLabel)' } },
+  { selector: 'edge[type = "PARTNER_OF"]', style: { 'line-color': FAMILY_EDGE, width: 4, 'line-style': 'solid', label: 'data(edgeLabel)' } },
   { selector: 'edge[type = "SIBLING"], edge[type = "SIBLING_OF"]', style: { 'line-color': '#6b2c91', 'line-style': 'dotted', width: 3, label: 'data(edgeLabel)' } },
   { selector: 'edge[type = "LIVES_AT"]', style: { 'line-color': '#a08f6a', width: 1.5 } },
   { selector: 'edge[type = "HAS_CONTACT_WITH"]', style: { 'line-color': '#b35900', 'line-style': 'dashed', 'target-arrow-shape': 'vee', 'target-arrow-color': '#b35900', label: 'contact' } },

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -402,6 +404,51 @@ class ExplorerViewsBrowserIT extends ExplorerIT {
         driver.findElement(By.id("meeting-button")).click();
         new WebDriverWait(driver, WAIT).until(d -> node(graph(), "Person:p-lily").get("fontSize").asDouble() > before);
         assertThat(node(graph(), "Person:p-lily").get("fontSize").asDouble()).isGreaterThanOrEqualTo(18.0);
+    }
+
+    // --- accessibility -----------------------------------------------------------------------------
+
+    /**
+     * axe-core's WCAG 2 A and AA rules on the page (axe.min.js from Deque's Maven artifact, injected
+     * by the driver, not fetched): the serious and critical violations, each with its rule and
+     * where, so that a failure says what to fix.
+     */
+    private List<String> seriousViolations(String where) throws IOException {
+        // the page as the user reads it once drawn: panels still loading are dimmed on purpose
+        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(js("return document.body.dataset.state === 'ready'"
+                + " && [...document.querySelectorAll('[aria-busy]')].every((e) => e.getAttribute('aria-busy') !== 'true')")));
+        try (var in = getClass().getResourceAsStream("/axe.min.js")) {
+            assertThat(in).as("axe.min.js on the test classpath").isNotNull();
+            js(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        var json = (String) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } })
+                  .then((r) => done(JSON.stringify(r.violations)), (e) => done('failed: ' + e));""");
+        assertThat(json).doesNotStartWith("failed");
+        var found = new ArrayList<String>();
+        for (var violation : list(JsonMapper.shared().readTree(json))) {
+            var impact = violation.get("impact").asString();
+            if ("serious".equals(impact) || "critical".equals(impact)) {
+                var targets = list(violation.get("nodes")).stream().limit(5)
+                        .map(n -> n.get("target").toString()).toList();
+                found.add(where + ": " + impact + " " + violation.get("id").asString() + " at " + targets);
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void axeFindsNoSeriousOrCriticalViolationsInTheExplorerTheGenogramOrMeetingMode() throws IOException {
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        var found = new ArrayList<>(seriousViolations("network"));
+        showGenogram();
+        found.addAll(seriousViolations("genogram"));
+        driver.findElement(By.id("meeting-button")).click();
+        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(js("return document.body.classList.contains('meeting')")));
+        found.addAll(seriousViolations("meeting mode"));
+        assertThat(found).isEmpty();
     }
 
     // --- stable layouts ----------------------------------------------------------------------------
