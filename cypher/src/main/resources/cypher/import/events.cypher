@@ -1,3 +1,4 @@
+// Imports events (one row each): creates an event the first time, then keeps its kind, times, summary and source current.
 UNWIND $rows AS row
 MERGE (e:Event {id: row.id})
   ON CREATE SET e.recordedAt = coalesce(row.recordedAt, $now)

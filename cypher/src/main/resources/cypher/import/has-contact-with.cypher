@@ -1,3 +1,4 @@
+// Imports contact between two people (HAS_CONTACT_WITH), identified by its key, with its period, nature and source.
 UNWIND $rows AS row
 MATCH (a:Person {id: row.fromId})
 MATCH (b:Person {id: row.toId})

@@ -1,3 +1,4 @@
+// Imports a professional's involvement with a person (INVOLVED_WITH), identified by its key, with role, period and last contact.
 UNWIND $rows AS row
 MATCH (pro:Professional {id: row.professional})
 MATCH (p:Person {id: row.person})

@@ -1,3 +1,4 @@
+// Imports a person living at an address (LIVES_AT), identified by its key, with its period and source.
 UNWIND $rows AS row
 MATCH (a:Person {id: row.fromId})
 MATCH (b:Address {id: row.toId})

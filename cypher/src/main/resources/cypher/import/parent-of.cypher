@@ -1,3 +1,4 @@
+// Imports a parent-child relationship (PARENT_OF), identified by its key, with its kind, period and source.
 UNWIND $rows AS row
 MATCH (a:Person {id: row.fromId})
 MATCH (b:Person {id: row.toId})

@@ -1,3 +1,4 @@
+// Imports professionals (one row each) and the agency each works for.
 UNWIND $rows AS row
 MATCH (a:Agency {id: row.agency})
 MERGE (n:Professional {id: row.id})
