@@ -6,7 +6,7 @@ import { graphql } from './api.js';
 import { RECORD_EXPORT } from './queries.js';
 import { byId, el } from './dom.js';
 import { guarded, say } from './message.js';
-import { londonDay, londonTime, state } from './state.js';
+import { londonTime, state } from './state.js';
 import { preparePack } from './meeting-room.js';
 import { Rendering } from './publish.js';
 
@@ -90,10 +90,14 @@ function loadImage(src) {
  * Europe/London), the as-of day, above the graph, and the legend below. The stamp's lines and the
  * sizes are published on the Export PNG button (data-stamp, data-graph-size, data-size).
  */
+/** Who is exporting, as the stamps name them: user name and agency. */
+function exporter() {
+  return state.user ? `${state.user.username}${state.user.agency ? ` (${state.user.agency})` : ''}` : 'unknown user';
+}
+
 async function stampedPng() {
   const graph = await loadImage(controller.png({ output: 'base64uri' }));
-  const who = state.user ? `${state.user.username}${state.user.agency ? ` (${state.user.agency})` : ''}` : 'unknown user';
-  const stamp = ['OFFICIAL-SENSITIVE', `Exported by ${who} on ${londonTime(new Date())}`,
+  const stamp = ['OFFICIAL-SENSITIVE', `Exported by ${exporter()} on ${londonTime(new Date())}`,
     `Facts as of ${state.asOf}; subject ${state.subjectId}`];
   const scale = 2;
   const width = Math.max(graph.width, 900 * scale);
@@ -191,11 +195,7 @@ export async function printPack() {
       return;
     }
     byId('print-graph').src = controller.png({ output: 'base64uri' });
-    const who = state.user ? `${state.user.username}${state.user.agency ? ` (${state.user.agency})` : ''}` : '';
-    const now = new Date();
-    const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' })
-      .format(now);
-    const printed = `Printed by ${who} on ${londonDay(now)} at ${time} (UK time); facts as of ${state.asOf}.`;
+    const printed = `Printed by ${exporter()} on ${londonTime(new Date())}; facts as of ${state.asOf}.`;
     preparePack();
     stampPages(printed);
     window.print();
