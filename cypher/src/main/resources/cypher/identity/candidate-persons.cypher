@@ -3,6 +3,7 @@
 // the records a data steward declared different from them.
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
+USING INDEX p:Person(id)
 RETURN p.id AS id, p.nhsNumber AS nhsNumber, p.pncId AS pncId, p.upn AS upn,
        COLLECT { MATCH (p)-[:LIVES_AT]->(a:Address) RETURN DISTINCT a.id } AS addressIds,
        COLLECT { MATCH (p)-[:LIVES_AT]->(a:Address) WHERE a.postcode IS NOT NULL RETURN DISTINCT a.postcode } AS postcodes,

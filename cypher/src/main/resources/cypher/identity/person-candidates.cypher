@@ -3,32 +3,36 @@
 // stored record the record's blocking keys find (index seeks only, at most 200 per key), with the
 // person it belongs to. A record without a date of birth also meets everyone living at its
 // addresses, so that two people of one name there are seen as two. A record that already exists
-// is not matched again.
+// is not matched again. Every lookup is pinned to its index: an import grows the store from
+// nothing, and a plan made on an empty store (label scans) would otherwise be used until the
+// planner's next replan, batch after batch.
 UNWIND $rows AS row
-OPTIONAL MATCH (:SourceRecord {source: row.source, localId: row.localId})-[:RECORD_OF]->(own:Person)
+OPTIONAL MATCH (rec:SourceRecord {source: row.source, localId: row.localId})-[:RECORD_OF]->(own:Person)
+USING INDEX rec:SourceRecord(source, localId)
 CALL (row, own) {
   WITH row WHERE own IS NULL
   CALL (row) {
-    MATCH (r:SourceRecord {nhsNumber: row.nhsNumber}) RETURN r LIMIT 200
+    MATCH (r:SourceRecord {nhsNumber: row.nhsNumber}) USING INDEX r:SourceRecord(nhsNumber) RETURN r LIMIT 200
     UNION
-    MATCH (r:SourceRecord {pncKey: row.pncKey}) RETURN r LIMIT 200
+    MATCH (r:SourceRecord {pncKey: row.pncKey}) USING INDEX r:SourceRecord(pncKey) RETURN r LIMIT 200
     UNION
-    MATCH (r:SourceRecord {upn: row.upn}) RETURN r LIMIT 200
+    MATCH (r:SourceRecord {upn: row.upn}) USING INDEX r:SourceRecord(upn) RETURN r LIMIT 200
     UNION
-    MATCH (r:SourceRecord {bkDob: row.bkDob}) RETURN r LIMIT 200
+    MATCH (r:SourceRecord {bkDob: row.bkDob}) USING INDEX r:SourceRecord(bkDob) RETURN r LIMIT 200
     UNION
-    MATCH (r:SourceRecord {bkFamilyYear: row.bkFamilyYear}) RETURN r LIMIT 200
+    MATCH (r:SourceRecord {bkFamilyYear: row.bkFamilyYear}) USING INDEX r:SourceRecord(bkFamilyYear) RETURN r LIMIT 200
     UNION
-    MATCH (r:SourceRecord {bkNames: row.bkNames}) RETURN r LIMIT 200
+    MATCH (r:SourceRecord {bkNames: row.bkNames}) USING INDEX r:SourceRecord(bkNames) RETURN r LIMIT 200
     UNION
-    MATCH (r:SourceRecord {bkGivenDay: row.bkGivenDay}) RETURN r LIMIT 200
+    MATCH (r:SourceRecord {bkGivenDay: row.bkGivenDay}) USING INDEX r:SourceRecord(bkGivenDay) RETURN r LIMIT 200
     UNION
     UNWIND CASE WHEN row.bkDob IS NULL THEN row.addressIds ELSE [] END AS addressId
-    MATCH (:Address {id: addressId})<-[:LIVES_AT]-(:Person)<-[:RECORD_OF]-(r:SourceRecord)
+    MATCH (home:Address {id: addressId})<-[:LIVES_AT]-(:Person)<-[:RECORD_OF]-(r:SourceRecord)
+    USING INDEX home:Address(id)
     RETURN r LIMIT 200
   }
   MATCH (r)-[:RECORD_OF]->(p:Person)
   RETURN collect([r.key, r.sig, p.id]) AS found
 }
 RETURN row.localId AS localId, own.id AS own, found,
-       EXISTS { MATCH (:Person {id: row.newId}) } AS taken
+       EXISTS { MATCH (taken:Person {id: row.newId}) USING INDEX taken:Person(id) } AS taken

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -520,19 +521,23 @@ public final class Resolution {
             Map<String, PersonInfo> info, Set<String> taken, Map<String, String> personIds,
             Map<String, Set<String>> apart, Map<String, LocalDate> bornBy, Map<String, Outcome> outcomes) {
         var assigned = new LinkedHashMap<String, List<MatchRecord>>();
-        var decidedKeys = new HashMap<String, Set<String>>();
+        // the records of the group decided so far, and for each blocking key value which of them
+        // carry it: an index, so that finding the earlier records sharing a key costs what they
+        // are, not the whole group (a batch of a large population is often one group)
         var decided = new ArrayList<Incoming>();
+        var decidedByKey = new HashMap<String, List<Integer>>();
         for (var in : group) {
             var records = new LinkedHashMap<String, List<MatchRecord>>();
             for (var f : found.getOrDefault(in.localId(), List.of())) {
                 records.computeIfAbsent(f[2], k -> new ArrayList<>()).add(MatchRecord.fromSignature(f[0], f[1]));
             }
             var myKeys = keySet(in);
-            for (var earlier : decided) {
-                var shares = decidedKeys.get(earlier.localId()).stream().anyMatch(myKeys::contains);
-                if (shares) {
-                    records.computeIfAbsent(personIds.get(earlier.localId()), k -> new ArrayList<>());
-                }
+            var sharing = new TreeSet<Integer>();
+            for (var key : myKeys) {
+                sharing.addAll(decidedByKey.getOrDefault(key, List.of()));
+            }
+            for (var index : sharing) {
+                records.computeIfAbsent(personIds.get(decided.get(index).localId()), k -> new ArrayList<>());
             }
             var excluded = new HashSet<String>();
             for (var other : apart.getOrDefault(in.localId(), Set.of())) {
@@ -582,7 +587,9 @@ public final class Resolution {
                     : taken.contains(in.localId()) ? freshId(source, in.localId()) : source + ":" + in.localId();
             personIds.put(in.localId(), personId);
             assigned.computeIfAbsent(personId, k -> new ArrayList<>()).add(in.record());
-            decidedKeys.put(in.localId(), myKeys);
+            for (var key : myKeys) {
+                decidedByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(decided.size());
+            }
             decided.add(in);
             outcomes.put(in.localId(), new Outcome(in, personId, decision, false));
         }

@@ -58,6 +58,10 @@ public class ImportService {
 
     /** Validates the bundle without writing anything (for a caller that must act between the two). */
     public ValidatedBundle validate(JsonNode bundle) {
+        return Graph.areaWide(() -> validateInArea(bundle));
+    }
+
+    private ValidatedBundle validateInArea(JsonNode bundle) {
         var extract = bundle != null && bundle.isObject() && bundle.path("resolve").isBoolean()
                 && bundle.path("resolve").booleanValue() && bundle.path("source").isString();
         return validator.validate(bundle, extract ? writer.existingRecordIds(bundle.path("source").stringValue().strip())
@@ -77,7 +81,16 @@ public class ImportService {
         return write(validated, ImportProgress.NONE);
     }
 
+    /**
+     * Writes the records of a validated bundle. An import reads across the whole area (the ids
+     * already taken, the candidates of every record), so its reads get the area-wide timeout, not the
+     * one of a practitioner's question.
+     */
     public ImportResult write(ValidatedBundle validated, ImportProgress progress) {
+        return Graph.areaWide(() -> writeInArea(validated, progress));
+    }
+
+    private ImportResult writeInArea(ValidatedBundle validated, ImportProgress progress) {
         var counts = ResolutionCounts.NONE;
         var warnings = new ArrayList<>(validated.warnings());
         if (validated.resolve()) {
