@@ -4,18 +4,19 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import uk.safeguarding.explorer.errors.BadRequestException;
+import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.MarkerView;
@@ -23,7 +24,6 @@ import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.graph.Views.PersonView.Relation;
 import uk.safeguarding.explorer.faults.FairUse;
 import uk.safeguarding.explorer.faults.FairUse.Cost;
-import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.risk.Work.ActionView;
 import uk.safeguarding.explorer.risk.Work.MeetingView;
 import uk.safeguarding.explorer.risk.Work.ReferralView;
@@ -46,16 +46,16 @@ public class FollowUpService {
 
     public static final int MAX_FIRST = 500;
 
-    private final Graph graph;
+    private final FollowUpRepository repository;
     private final NeedToKnow needToKnow;
     private final Redaction redaction;
     private final SiblingsService siblings;
     private final RiskSettings settings;
     private final FairUse fairUse;
 
-    FollowUpService(Graph graph, NeedToKnow needToKnow, Redaction redaction, SiblingsService siblings,
+    FollowUpService(FollowUpRepository repository, NeedToKnow needToKnow, Redaction redaction, SiblingsService siblings,
             RiskSettings settings, FairUse fairUse) {
-        this.graph = graph;
+        this.repository = repository;
         this.needToKnow = needToKnow;
         this.redaction = redaction;
         this.siblings = siblings;
@@ -67,10 +67,7 @@ public class FollowUpService {
         if (agencyId != null && (agencyId.isBlank() || agencyId.length() > 200)) {
             throw new BadRequestException("agencyId", "must be a non-blank id of at most 200 characters");
         }
-        var parameters = new HashMap<String, Object>();
-        parameters.put("asOf", asOf);
-        parameters.put("agency", agencyId);
-        var rows = fairUse.run(Cost.AREA_WIDE, () -> graph.read("risk/overdue-actions", parameters, r -> r));
+        var rows = fairUse.run(Cost.AREA_WIDE, () -> repository.overdueActions(asOf, agencyId));
         var people = new LinkedHashSet<String>();
         rows.forEach(r -> people.addAll(touched(r)));
         var visibility = needToKnow.check("overdueActions", people);
@@ -110,7 +107,7 @@ public class FollowUpService {
     }
 
     /** An action row (ac, m, owner, people; risk/overdue-actions or risk/action) as the user may see it. */
-    static ActionView action(Record row, Visibility visibility, Integer workingDaysOverdue) {
+    private static ActionView action(Record row, Visibility visibility, Integer workingDaysOverdue) {
         var ac = row.get("ac");
         var m = row.get("m");
         var people = row.get("people").asList(PersonView::from);
@@ -122,28 +119,37 @@ public class FollowUpService {
                         .map(p -> visibility.placeholder(p.id(), new Relation("ACTION_FOR", null, null))).toList());
     }
 
+    /** An action just completed, as the user may see it: its people checked (and audited) as completeAction. */
+    public ActionView completedAction(String actionId) {
+        var row = repository.action(actionId).orElseThrow(() -> NotFoundException.of("action", actionId));
+        return action(row, needToKnow.check("completeAction", touched(row)), null);
+    }
+
+    /** A referral just recorded, as its recorder sees it (recordReferral checked they may know of its child). */
+    public ReferralView recordedReferral(String referralId) {
+        return referral(repository.referral(referralId).orElseThrow(() -> NotFoundException.of("referral", referralId)));
+    }
+
+    /**
+     * A marker just recorded or ended, as its recorder may see it (recordMarker and endMarker checked
+     * they may know of it): offender detail redacted as everywhere else.
+     */
+    public MarkerView recordedMarker(String markerId) {
+        var row = repository.marker(markerId).orElseThrow(() -> NotFoundException.of("marker", markerId));
+        var offender = row.get("everCarried").asList(Value::asString).stream()
+                .anyMatch(redaction.offenderMarkerTypes()::contains);
+        return redaction.markers(List.of(MarkerView.from(row.get("m"))), redaction.access(), offender,
+                Views.string(row, "addressKind")).get(0);
+    }
+
     public List<TriagedReferral> triageQueue(LocalDate asOf, Integer first) {
         var limit = first == null ? 50 : first;
         if (limit < 1 || limit > MAX_FIRST) {
             throw new BadRequestException("first", "must be from 1 to " + MAX_FIRST);
         }
-        var scored = fairUse.run(Cost.AREA_WIDE, () -> graph.inReadTransaction(tx -> {
-            var rows = Graph.read(tx, "risk/triage", Map.of("asOf", asOf,
-                    "windowStart", asOf.minusDays(settings.triageDays() - 1L).atStartOfDay(RiskRules.LONDON),
-                    "windowEnd", asOf.plusDays(1).atStartOfDay(RiskRules.LONDON)), r -> r);
-            var result = new ArrayList<Scored>();
-            var answers = siblings.withoutNeedToKnow(tx, rows.stream().map(r -> r.get("p").get("id").asString())
-                    .distinct().toList(), asOf);
-            for (var row : rows) {
-                var person = PersonView.from(row.get("p"));
-                var unassessed = new LinkedHashMap<String, String>();
-                answers.getOrDefault(person.id(), List.of()).stream()
-                        .filter(c -> !c.assessed() && c.links().stream().anyMatch(l -> l.kind() != RiskLinkKind.CONTACT))
-                        .forEach(c -> unassessed.put(c.child().id(), c.child().displayName()));
-                result.add(new Scored(row, person, unassessed));
-            }
-            return result;
-        }));
+        var scored = fairUse.run(Cost.AREA_WIDE, () -> repository.triage(asOf,
+                asOf.minusDays(settings.triageDays() - 1L).atStartOfDay(RiskRules.LONDON),
+                asOf.plusDays(1).atStartOfDay(RiskRules.LONDON), (tx, rows) -> scored(tx, rows, asOf)));
         // everyone the queue touches: the children referred, the siblings its reasons count, the
         // offenders they count; checked (and audited) once
         var people = new LinkedHashSet<String>();
@@ -175,6 +181,22 @@ public class FollowUpService {
             ranked.add(new TriagedReferral(i + 1, t.referral(), t.score(), t.reasons(), t.restrictedPeople()));
         }
         return ranked;
+    }
+
+    /** The referrals of the queue with their unassessed siblings, read in the triage's transaction. */
+    private List<Scored> scored(TransactionContext tx, List<Record> rows, LocalDate asOf) {
+        var result = new ArrayList<Scored>();
+        var answers = siblings.withoutNeedToKnow(tx, rows.stream().map(r -> r.get("p").get("id").asString())
+                .distinct().toList(), asOf);
+        for (var row : rows) {
+            var person = PersonView.from(row.get("p"));
+            var unassessed = new LinkedHashMap<String, String>();
+            answers.getOrDefault(person.id(), List.of()).stream()
+                    .filter(c -> !c.assessed() && c.links().stream().anyMatch(l -> l.kind() != RiskLinkKind.CONTACT))
+                    .forEach(c -> unassessed.put(c.child().id(), c.child().displayName()));
+            result.add(new Scored(row, person, unassessed));
+        }
+        return result;
     }
 
     /** A referral of the queue with the unassessed siblings and household children around its child (id to name). */
@@ -286,7 +308,7 @@ public class FollowUpService {
         return points;
     }
 
-    static ReferralView referral(Record row) {
+    private static ReferralView referral(Record row) {
         var r = row.get("r");
         return new ReferralView(Views.string(r, "id"), PersonView.from(row.get("p")),
                 row.get("ag").isNull() ? null : AgencyView.from(row.get("ag")), instant(r, "incidentAt"),
