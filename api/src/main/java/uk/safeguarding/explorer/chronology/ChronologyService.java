@@ -1,11 +1,14 @@
 package uk.safeguarding.explorer.chronology;
 
+import static uk.safeguarding.explorer.model.Wording.capital;
+import static uk.safeguarding.explorer.model.Wording.meeting;
+import static uk.safeguarding.explorer.model.Wording.words;
+
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -89,7 +92,7 @@ public class ChronologyService {
                         continue;
                     }
                     entries.add(new ChronologyEntry(day, at, kind,
-                        capital(words(Views.string(data, "meetingKind"))) + " meeting" + listed(" attended by ", data.get("attended"))
+                        capital(meeting(Views.string(data, "meetingKind"))) + listed(" attended by ", data.get("attended"))
                                 + listed("; invited but absent: ", data.get("absent")),
                         source, agency, related, null));
                 }
@@ -216,25 +219,5 @@ public class ChronologyService {
 
     private static String kindOf(String kind) {
         return kind == null || "HOME".equals(kind) ? "" : " (" + words(kind) + ")";
-    }
-
-    static String words(String constant) {
-        if (constant == null) {
-            return "";
-        }
-        return switch (constant) {
-            case "HSB" -> "harmful sexual behaviour";
-            case "AIM3" -> "AIM3";
-            case "CAMHS" -> "CAMHS";
-            case "ICPC" -> "initial child protection conference";
-            case "REVIEW_CPC" -> "review child protection conference";
-            case "MAPPA" -> "MAPPA";
-            case "CSA_VICTIM" -> "victim of child sexual abuse";
-            default -> constant.toLowerCase(Locale.ROOT).replace('_', ' ');
-        };
-    }
-
-    private static String capital(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }
