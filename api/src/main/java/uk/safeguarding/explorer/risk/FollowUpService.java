@@ -166,12 +166,11 @@ public class FollowUpService {
             if (!visibility.sees(s.person().id())) {
                 continue;
             }
-            var reasons = new ArrayList<String>();
-            var score = score(s, asOf, access, reasons, visibility);
+            var points = score(s, asOf, access, visibility);
             var restricted = s.unassessedSiblings().keySet().stream().filter(id -> !visibility.sees(id))
                     .map(id -> visibility.placeholder(id, new Relation("SIBLING_OR_HOUSEHOLD_CHILD", null, null)))
                     .toList();
-            entries.add(new TriagedReferral(0, referral(s.row()), score, reasons, restricted));
+            entries.add(new TriagedReferral(0, referral(s.row()), points.score(), points.reasons(), restricted));
         }
         entries.sort(Comparator.comparingInt((TriagedReferral t) -> -t.score())
                 .thenComparing(t -> t.referral().receivedAt()).thenComparing(t -> t.referral().id()));
@@ -204,90 +203,28 @@ public class FollowUpService {
     }
 
     /**
-     * The score and its reasons: every point comes with the sentence that explains it. A sentence
-     * names only people the user may see; the others are counted as children the agency cannot see.
+     * The facts of a referral as the user may see them, scored ({@link TriageScore}): a sentence names
+     * only people the user may see; the others are counted as children the agency cannot see.
      */
-    private int score(Scored s, LocalDate asOf, Redaction.Access access, List<String> reasons, Visibility visibility) {
+    private TriageScore.Scored score(Scored s, LocalDate asOf, Redaction.Access access, Visibility visibility) {
         var row = s.row();
         var r = row.get("r");
-        var name = s.person().displayName();
-        int score = 0;
-        var urgency = Views.string(r, "urgency");
-        int points = "IMMEDIATE".equals(urgency) ? 30 : "URGENT".equals(urgency) ? 15 : 0;
-        if (points > 0) {
-            score += add(reasons, points, "The referral is marked " + urgency.toLowerCase() + ".");
-        }
-        var concern = Views.string(r, "concern");
-        points = switch (concern == null ? "" : concern) {
-            case "SEXUAL_ABUSE" -> 20;
-            case "HSB" -> 15;
-            case "PHYSICAL_ABUSE", "EXPLOITATION" -> 10;
-            case "MISSING" -> 5;
-            default -> 0;
-        };
-        if (points > 0) {
-            score += add(reasons, points, "The concern is " + concern.toLowerCase().replace('_', ' ').replace("hsb",
-                    "harmful sexual behaviour") + ".");
-        }
-        var household = row.get("rsoHousehold").asList(Value::asString);
-        var contact = row.get("rsoContact").asList(Value::asString);
-        if (!household.isEmpty() || !contact.isEmpty()) {
-            points = household.isEmpty() ? 30 : 40;
-            score += add(reasons, points, access.offenderDetail()
-                    ? name + (household.isEmpty() ? " has contact with, or a parent's partner is," : " lives with")
-                            + " a registered sex offender."
-                    : "Police or probation hold information about " + name + "'s household or contacts: "
-                            + redaction.restrictedDetail(List.of()));
-        }
-        if (!s.unassessedSiblings().isEmpty()) {
-            points = Math.min(30, 10 * s.unassessedSiblings().size());
-            var named = new ArrayList<String>();
-            s.unassessedSiblings().forEach((id, childName) -> {
-                if (visibility.sees(id)) {
-                    named.add(childName);
-                }
-            });
-            var hidden = s.unassessedSiblings().size() - named.size();
-            if (hidden > 0) {
-                named.add(hidden == 1 ? "1 child your agency cannot see" : hidden + " children your agency cannot see");
+        var named = new ArrayList<String>();
+        s.unassessedSiblings().forEach((id, childName) -> {
+            if (visibility.sees(id)) {
+                named.add(childName);
             }
-            score += add(reasons, points, s.unassessedSiblings().size() + " sibling(s) or household children not "
-                    + "assessed since the concern began: " + String.join(", ", named) + ".");
-        }
-        var prior = row.get("priorReferrals").asList(Value::asString);
-        if (!prior.isEmpty()) {
-            points = Math.min(30, 10 * prior.size());
-            score += add(reasons, points, prior.size() + " earlier referral(s) about " + name + " in the 12 months before ("
-                    + String.join(", ", prior) + ").");
-        }
-        if (row.get("onPlan").asBoolean()) {
-            score += add(reasons, 20, name + " is on a child protection plan.");
-        }
-        var markers = row.get("addressMarkers").asList(m -> shownMarker(m, access));
-        if (!markers.isEmpty()) {
-            score += add(reasons, 15, name + "'s address carries a marker (" + String.join(", ", markers) + ").");
-        }
-        if (!row.get("policeInformation").asBoolean()) {
-            score += add(reasons, 10, "Police have shared nothing about " + name
-                    + ": no police referral or involvement (ask them).");
-        }
+        });
         var received = RiskRules.london(r.get("receivedAt"));
-        if (r.get("decidedAt").isNull()) {
-            var waited = settings.workingDays().between(received, asOf);
-            points = Math.min(20, 2 * waited);
-            if (points > 0) {
-                score += add(reasons, points, "Waiting for a decision for " + waited + " working day(s) since " + received
-                        + ".");
-            } else {
-                reasons.add("Received on " + received + "; no decision yet (0 points for waiting so far).");
-            }
-        } else {
-            reasons.add("Decided on " + RiskRules.london(r.get("decidedAt")) + " (no points for waiting).");
-        }
-        if (score == 0) {
-            reasons.add(0, "Nothing in the graph raises this referral; it keeps its place by arrival time.");
-        }
-        return score;
+        var decided = r.get("decidedAt").isNull() ? null : RiskRules.london(r.get("decidedAt"));
+        return TriageScore.of(new TriageScore.Facts(s.person().displayName(), Views.string(r, "urgency"),
+                Views.string(r, "concern"), !row.get("rsoHousehold").asList(Value::asString).isEmpty(),
+                !row.get("rsoContact").asList(Value::asString).isEmpty(), named,
+                s.unassessedSiblings().size() - named.size(), row.get("priorReferrals").asList(Value::asString),
+                row.get("onPlan").asBoolean(), row.get("addressMarkers").asList(m -> shownMarker(m, access)),
+                row.get("policeInformation").asBoolean(), received, decided,
+                decided == null ? settings.workingDays().between(received, asOf) : 0,
+                access.offenderDetail() ? null : redaction.restrictedDetail(List.of())));
     }
 
     /**
@@ -301,11 +238,6 @@ public class FollowUpService {
         var shown = redaction.markers(List.of(view), access, false, Views.string(marker, "addressKind"));
         return shown.size() == 1 && shown.get(0) == view ? view.id()
                 : "a restricted marker: " + redaction.restrictedDetailFrom(view.source());
-    }
-
-    private static int add(List<String> reasons, int points, String sentence) {
-        reasons.add("+" + points + ": " + sentence);
-        return points;
     }
 
     private static ReferralView referral(Record row) {
