@@ -3,10 +3,9 @@ package uk.safeguarding.explorer.addresses;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Record;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -18,7 +17,6 @@ import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.graph.Views.PersonView.Relation;
 import uk.safeguarding.explorer.model.Period;
-import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
 
@@ -35,12 +33,12 @@ public class SharedAddressService {
     private static final Comparator<LocalDate> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
     private static final String OPERATION = "sharedAddresses";
 
-    private final Graph graph;
+    private final SharedAddressRepository repository;
     private final NeedToKnow needToKnow;
     private final Redaction redaction;
 
-    SharedAddressService(Graph graph, NeedToKnow needToKnow, Redaction redaction) {
-        this.graph = graph;
+    SharedAddressService(SharedAddressRepository repository, NeedToKnow needToKnow, Redaction redaction) {
+        this.repository = repository;
         this.needToKnow = needToKnow;
         this.redaction = redaction;
     }
@@ -52,14 +50,13 @@ public class SharedAddressService {
      * are restricted for agencies without offender detail.
      */
     public List<SharedAddress> sharedAddresses(String personId, LocalDate asOf, boolean includeHistoric) {
-        List<SharedAddress> all;
-        try {
-            all = answer(personId, asOf, includeHistoric);
-        } catch (NotFoundException unknown) {
+        var found = repository.sharedAddresses(personId, asOf, includeHistoric);
+        if (found.isEmpty()) {
             // audited and answered exactly as a hidden person is
             needToKnow.require(OPERATION, personId);
-            throw unknown;
+            throw NotFoundException.person(personId);
         }
+        var all = found.get().stream().map(r -> sharedAddress(r, asOf)).toList();
         var visibility = needToKnow.check(OPERATION, personId, all.stream()
                 .flatMap(a -> a.coResidents().stream()).map(c -> c.person().id()).toList());
         var access = redaction.access();
@@ -73,31 +70,22 @@ public class SharedAddressService {
                 .toList();
     }
 
-    private List<SharedAddress> answer(String personId, LocalDate asOf, boolean includeHistoric) {
-        return graph.inReadTransaction(tx -> {
-            if (Graph.read(tx, "queries/person", Map.of("id", personId), r -> true).isEmpty()) {
-                throw NotFoundException.person(personId);
-            }
-            return sharedAddresses(tx, personId, asOf, includeHistoric);
-        });
-    }
-
-    private static List<SharedAddress> sharedAddresses(TransactionContext tx, String personId, LocalDate asOf,
-            boolean includeHistoric) {
-        return Graph.read(tx, "queries/shared-addresses",
-                Map.of("id", personId, "asOf", asOf, "includeHistoric", includeHistoric), r -> {
-                    var own = new Period(Views.date(r, "from"), Views.date(r, "to"));
-                    var coResidents = r.get("others").asList(v -> v).stream().map(o -> {
-                        var overlap = own.intersection(new Period(Views.date(o, "from"), Views.date(o, "to")));
-                        return overlap == null || !overlap.startsOnOrBefore(asOf) ? null
-                                : new CoResident(PersonView.from(o.get("person")), overlap.from(), overlap.to());
-                    }).filter(Objects::nonNull)
-                            .sorted(Comparator.comparing((CoResident c) -> c.from(), NULLS_FIRST)
-                                    .thenComparing(c -> c.person().dateOfBirth(), NULLS_FIRST)
-                                    .thenComparing(c -> c.person().id()))
-                            .toList();
-                    return new SharedAddress(AddressView.from(r.get("a")), own.from(), own.to(), own.contains(asOf),
-                            r.get("markers").asList(MarkerView::from), coResidents);
-                });
+    /**
+     * An address row before need-to-know: a co-resident's period is the overlap with the subject's,
+     * kept only when it starts on or before asOf.
+     */
+    private static SharedAddress sharedAddress(Record r, LocalDate asOf) {
+        var own = new Period(Views.date(r, "from"), Views.date(r, "to"));
+        var coResidents = r.get("others").asList(v -> v).stream().map(o -> {
+            var overlap = own.intersection(new Period(Views.date(o, "from"), Views.date(o, "to")));
+            return overlap == null || !overlap.startsOnOrBefore(asOf) ? null
+                    : new CoResident(PersonView.from(o.get("person")), overlap.from(), overlap.to());
+        }).filter(Objects::nonNull)
+                .sorted(Comparator.comparing((CoResident c) -> c.from(), NULLS_FIRST)
+                        .thenComparing(c -> c.person().dateOfBirth(), NULLS_FIRST)
+                        .thenComparing(c -> c.person().id()))
+                .toList();
+        return new SharedAddress(AddressView.from(r.get("a")), own.from(), own.to(), own.contains(asOf),
+                r.get("markers").asList(MarkerView::from), coResidents);
     }
 }

@@ -1,15 +1,15 @@
 package uk.safeguarding.explorer.chronology;
 
+import static uk.safeguarding.explorer.model.Wording.capital;
+import static uk.safeguarding.explorer.model.Wording.meeting;
+import static uk.safeguarding.explorer.model.Wording.words;
+
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
-import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -20,7 +20,6 @@ import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.graph.Views.PersonView.Relation;
-import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
 
@@ -39,12 +38,12 @@ public class ChronologyService {
 
     private static final String OPERATION = "chronology";
 
-    private final Graph graph;
+    private final ChronologyRepository repository;
     private final NeedToKnow needToKnow;
     private final Redaction redaction;
 
-    ChronologyService(Graph graph, NeedToKnow needToKnow, Redaction redaction) {
-        this.graph = graph;
+    ChronologyService(ChronologyRepository repository, NeedToKnow needToKnow, Redaction redaction) {
+        this.repository = repository;
         this.needToKnow = needToKnow;
         this.redaction = redaction;
     }
@@ -59,23 +58,13 @@ public class ChronologyService {
         if (from != null && to != null && to.isBefore(from)) {
             throw new BadRequestException("to", "must not be before 'from'");
         }
-        var parameters = new HashMap<String, Object>();
-        parameters.put("id", personId);
-        parameters.put("from", null);
-        parameters.put("to", null);
-        List<Record> rows;
-        try {
-            rows = graph.inReadTransaction(tx -> {
-                if (Graph.read(tx, "queries/person", Map.of("id", personId), r -> true).isEmpty()) {
-                    throw NotFoundException.person(personId);
-                }
-                return Graph.read(tx, "queries/chronology", parameters, r -> r);
-            });
-        } catch (NotFoundException unknown) {
+        var found = repository.chronology(personId);
+        if (found.isEmpty()) {
             // audited and answered exactly as a hidden person is
             needToKnow.require(OPERATION, personId);
-            throw unknown;
+            throw NotFoundException.person(personId);
         }
+        var rows = found.get();
         var partners = rows.stream().filter(r -> "PARTNERSHIP".equals(r.get("kind").asString()))
                 .map(r -> r.get("related").get(0).asString()).toList();
         var visibility = needToKnow.check(OPERATION, personId, partners);
@@ -103,7 +92,7 @@ public class ChronologyService {
                         continue;
                     }
                     entries.add(new ChronologyEntry(day, at, kind,
-                        capital(words(Views.string(data, "meetingKind"))) + " meeting" + listed(" attended by ", data.get("attended"))
+                        capital(meeting(Views.string(data, "meetingKind"))) + listed(" attended by ", data.get("attended"))
                                 + listed("; invited but absent: ", data.get("absent")),
                         source, agency, related, null));
                 }
@@ -230,25 +219,5 @@ public class ChronologyService {
 
     private static String kindOf(String kind) {
         return kind == null || "HOME".equals(kind) ? "" : " (" + words(kind) + ")";
-    }
-
-    static String words(String constant) {
-        if (constant == null) {
-            return "";
-        }
-        return switch (constant) {
-            case "HSB" -> "harmful sexual behaviour";
-            case "AIM3" -> "AIM3";
-            case "CAMHS" -> "CAMHS";
-            case "ICPC" -> "initial child protection conference";
-            case "REVIEW_CPC" -> "review child protection conference";
-            case "MAPPA" -> "MAPPA";
-            case "CSA_VICTIM" -> "victim of child sexual abuse";
-            default -> constant.toLowerCase(Locale.ROOT).replace('_', ' ');
-        };
-    }
-
-    private static String capital(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

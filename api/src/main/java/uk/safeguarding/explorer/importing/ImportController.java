@@ -2,7 +2,6 @@ package uk.safeguarding.explorer.importing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,10 +18,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import uk.safeguarding.explorer.audit.AuditLog;
 import uk.safeguarding.explorer.model.bundle.BundleFormatException;
-import uk.safeguarding.explorer.security.NeedToKnow;
-import uk.safeguarding.explorer.security.Redaction;
 
 /**
  * {@code POST /api/import} (contract): an administrator sends a bundle as {@code application/json}
@@ -36,18 +32,11 @@ class ImportController {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private final ImportService service;
-    private final AuditLog audit;
-    private final NeedToKnow needToKnow;
-    private final Redaction redaction;
+    private final BundleImportService service;
     private final long maxBytes;
 
-    ImportController(ImportService service, AuditLog audit, NeedToKnow needToKnow, Redaction redaction,
-            @Value("${explorer.import.max-bytes:52428800}") long maxBytes) {
+    ImportController(BundleImportService service, @Value("${explorer.import.max-bytes:52428800}") long maxBytes) {
         this.service = service;
-        this.redaction = redaction;
-        this.audit = audit;
-        this.needToKnow = needToKnow;
         this.maxBytes = maxBytes;
     }
 
@@ -78,11 +67,7 @@ class ImportController {
             return ResponseEntity.badRequest().body(Map.of("error", "BAD_REQUEST", "message", "The body is empty"));
         }
         try {
-            var result = service.importBundle(tree);
-            redaction.forgetAgencies();
-            audit.record(needToKnow.actor(), "import", List.of(), List.of(),
-                    "imported " + result.imported() + ", rejected " + result.rejected().size());
-            return ResponseEntity.ok(result);
+            return ResponseEntity.ok(service.importBundle(tree));
         } catch (BundleFormatException e) {
             return ResponseEntity.badRequest().body(Map.of("error", "BAD_REQUEST", "message", e.getMessage()));
         }

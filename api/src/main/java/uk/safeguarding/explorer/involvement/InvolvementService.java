@@ -28,7 +28,6 @@ import uk.safeguarding.explorer.involvement.AgencyInvolvement.ProfessionalView;
 import uk.safeguarding.explorer.involvement.AgencyInvolvement.Scope;
 import uk.safeguarding.explorer.model.AgencyType;
 import uk.safeguarding.explorer.model.Ages;
-import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
 import uk.safeguarding.explorer.security.Visibility;
@@ -54,14 +53,14 @@ public class InvolvementService {
     static final String CSA = "CSA_VICTIM";
     static final String RSO = "RSO_HOUSEHOLD";
 
-    private final Graph graph;
+    private final InvolvementRepository repository;
     private final NeedToKnow needToKnow;
     private final Redaction redaction;
 
     private static final String OPERATION = "agencyInvolvement";
 
-    InvolvementService(Graph graph, NeedToKnow needToKnow, Redaction redaction) {
-        this.graph = graph;
+    InvolvementService(InvolvementRepository repository, NeedToKnow needToKnow, Redaction redaction) {
+        this.repository = repository;
         this.needToKnow = needToKnow;
         this.redaction = redaction;
     }
@@ -186,14 +185,7 @@ public class InvolvementService {
     }
 
     private Raw answer(String personId, Scope scope, LocalDate asOf) {
-        var rows = graph.inReadTransaction(tx -> {
-            var ids = Graph.read(tx, "queries/family-circle", Map.of("id", personId, "scope", scope.name(), "asOf", asOf),
-                    r -> r.get("id").asString());
-            if (ids.isEmpty()) {
-                throw NotFoundException.person(personId);
-            }
-            return Graph.read(tx, "queries/involvement-context", Map.of("ids", ids, "asOf", asOf), r -> r);
-        });
+        var rows = repository.involvement(personId, scope, asOf).orElseThrow(() -> NotFoundException.person(personId));
         var people = new ArrayList<PersonInvolvement>();
         var gaps = new ArrayList<Gap>();
         for (var row : rows) {

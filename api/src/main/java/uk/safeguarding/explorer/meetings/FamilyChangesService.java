@@ -1,5 +1,9 @@
 package uk.safeguarding.explorer.meetings;
 
+import static uk.safeguarding.explorer.model.Wording.capital;
+import static uk.safeguarding.explorer.model.Wording.meeting;
+import static uk.safeguarding.explorer.model.Wording.words;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -360,7 +364,7 @@ public class FamilyChangesService {
                         + redaction.restrictedDetailFrom(Views.string(data, "source"))));
                 return;
             }
-            changes.add(new Raw(day, ChangeKind.MEETING, ids, n -> meetingLabel(kind) + " about " + n.names(ids)
+            changes.add(new Raw(day, ChangeKind.MEETING, ids, n -> meeting(kind) + " about " + n.names(ids)
                     + " held on " + day + (decision == null ? "" : "; decision: " + words(decision)) + "."));
         });
         actions.forEach((actionId, data) -> {
@@ -511,39 +515,5 @@ public class FamilyChangesService {
             return people.get(id);
         }
         return visibility.placeholder(id, new Relation("FAMILY", null, null));
-    }
-
-    static String meetingLabel(String kind) {
-        if (kind == null) {
-            return "meeting";
-        }
-        return switch (kind) {
-            case "STRATEGY" -> "strategy meeting";
-            case "ICPC" -> "initial child protection conference";
-            case "REVIEW_CPC" -> "review child protection conference";
-            case "CORE_GROUP" -> "core group meeting";
-            case "MAPPA" -> "MAPPA meeting";
-            default -> words(kind) + " meeting";
-        };
-    }
-
-    static String words(String constant) {
-        if (constant == null) {
-            return "";
-        }
-        return switch (constant) {
-            case "HSB" -> "harmful sexual behaviour";
-            case "AIM3" -> "AIM3";
-            case "CAMHS" -> "CAMHS";
-            case "MAPPA" -> "MAPPA";
-            case "REGISTERED_SEX_OFFENDER" -> "registered sex offender";
-            case "CSA_VICTIM" -> "victim of child sexual abuse";
-            case "SECTION_47_ENQUIRY" -> "section 47 enquiry";
-            default -> constant.toLowerCase(Locale.ROOT).replace('_', ' ');
-        };
-    }
-
-    static String capital(String text) {
-        return text == null || text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -4,18 +4,19 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import uk.safeguarding.explorer.errors.BadRequestException;
+import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.MarkerView;
@@ -23,7 +24,6 @@ import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.graph.Views.PersonView.Relation;
 import uk.safeguarding.explorer.faults.FairUse;
 import uk.safeguarding.explorer.faults.FairUse.Cost;
-import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.risk.Work.ActionView;
 import uk.safeguarding.explorer.risk.Work.MeetingView;
 import uk.safeguarding.explorer.risk.Work.ReferralView;
@@ -46,16 +46,16 @@ public class FollowUpService {
 
     public static final int MAX_FIRST = 500;
 
-    private final Graph graph;
+    private final FollowUpRepository repository;
     private final NeedToKnow needToKnow;
     private final Redaction redaction;
     private final SiblingsService siblings;
     private final RiskSettings settings;
     private final FairUse fairUse;
 
-    FollowUpService(Graph graph, NeedToKnow needToKnow, Redaction redaction, SiblingsService siblings,
+    FollowUpService(FollowUpRepository repository, NeedToKnow needToKnow, Redaction redaction, SiblingsService siblings,
             RiskSettings settings, FairUse fairUse) {
-        this.graph = graph;
+        this.repository = repository;
         this.needToKnow = needToKnow;
         this.redaction = redaction;
         this.siblings = siblings;
@@ -67,10 +67,7 @@ public class FollowUpService {
         if (agencyId != null && (agencyId.isBlank() || agencyId.length() > 200)) {
             throw new BadRequestException("agencyId", "must be a non-blank id of at most 200 characters");
         }
-        var parameters = new HashMap<String, Object>();
-        parameters.put("asOf", asOf);
-        parameters.put("agency", agencyId);
-        var rows = fairUse.run(Cost.AREA_WIDE, () -> graph.read("risk/overdue-actions", parameters, r -> r));
+        var rows = fairUse.run(Cost.AREA_WIDE, () -> repository.overdueActions(asOf, agencyId));
         var people = new LinkedHashSet<String>();
         rows.forEach(r -> people.addAll(touched(r)));
         var visibility = needToKnow.check("overdueActions", people);
@@ -110,7 +107,7 @@ public class FollowUpService {
     }
 
     /** An action row (ac, m, owner, people; risk/overdue-actions or risk/action) as the user may see it. */
-    static ActionView action(Record row, Visibility visibility, Integer workingDaysOverdue) {
+    private static ActionView action(Record row, Visibility visibility, Integer workingDaysOverdue) {
         var ac = row.get("ac");
         var m = row.get("m");
         var people = row.get("people").asList(PersonView::from);
@@ -122,28 +119,37 @@ public class FollowUpService {
                         .map(p -> visibility.placeholder(p.id(), new Relation("ACTION_FOR", null, null))).toList());
     }
 
+    /** An action just completed, as the user may see it: its people checked (and audited) as completeAction. */
+    public ActionView completedAction(String actionId) {
+        var row = repository.action(actionId).orElseThrow(() -> NotFoundException.of("action", actionId));
+        return action(row, needToKnow.check("completeAction", touched(row)), null);
+    }
+
+    /** A referral just recorded, as its recorder sees it (recordReferral checked they may know of its child). */
+    public ReferralView recordedReferral(String referralId) {
+        return referral(repository.referral(referralId).orElseThrow(() -> NotFoundException.of("referral", referralId)));
+    }
+
+    /**
+     * A marker just recorded or ended, as its recorder may see it (recordMarker and endMarker checked
+     * they may know of it): offender detail redacted as everywhere else.
+     */
+    public MarkerView recordedMarker(String markerId) {
+        var row = repository.marker(markerId).orElseThrow(() -> NotFoundException.of("marker", markerId));
+        var offender = row.get("everCarried").asList(Value::asString).stream()
+                .anyMatch(redaction.offenderMarkerTypes()::contains);
+        return redaction.markers(List.of(MarkerView.from(row.get("m"))), redaction.access(), offender,
+                Views.string(row, "addressKind")).get(0);
+    }
+
     public List<TriagedReferral> triageQueue(LocalDate asOf, Integer first) {
         var limit = first == null ? 50 : first;
         if (limit < 1 || limit > MAX_FIRST) {
             throw new BadRequestException("first", "must be from 1 to " + MAX_FIRST);
         }
-        var scored = fairUse.run(Cost.AREA_WIDE, () -> graph.inReadTransaction(tx -> {
-            var rows = Graph.read(tx, "risk/triage", Map.of("asOf", asOf,
-                    "windowStart", asOf.minusDays(settings.triageDays() - 1L).atStartOfDay(RiskRules.LONDON),
-                    "windowEnd", asOf.plusDays(1).atStartOfDay(RiskRules.LONDON)), r -> r);
-            var result = new ArrayList<Scored>();
-            var answers = siblings.withoutNeedToKnow(tx, rows.stream().map(r -> r.get("p").get("id").asString())
-                    .distinct().toList(), asOf);
-            for (var row : rows) {
-                var person = PersonView.from(row.get("p"));
-                var unassessed = new LinkedHashMap<String, String>();
-                answers.getOrDefault(person.id(), List.of()).stream()
-                        .filter(c -> !c.assessed() && c.links().stream().anyMatch(l -> l.kind() != RiskLinkKind.CONTACT))
-                        .forEach(c -> unassessed.put(c.child().id(), c.child().displayName()));
-                result.add(new Scored(row, person, unassessed));
-            }
-            return result;
-        }));
+        var scored = fairUse.run(Cost.AREA_WIDE, () -> repository.triage(asOf,
+                asOf.minusDays(settings.triageDays() - 1L).atStartOfDay(RiskRules.LONDON),
+                asOf.plusDays(1).atStartOfDay(RiskRules.LONDON), (tx, rows) -> scored(tx, rows, asOf)));
         // everyone the queue touches: the children referred, the siblings its reasons count, the
         // offenders they count; checked (and audited) once
         var people = new LinkedHashSet<String>();
@@ -160,12 +166,11 @@ public class FollowUpService {
             if (!visibility.sees(s.person().id())) {
                 continue;
             }
-            var reasons = new ArrayList<String>();
-            var score = score(s, asOf, access, reasons, visibility);
+            var points = score(s, asOf, access, visibility);
             var restricted = s.unassessedSiblings().keySet().stream().filter(id -> !visibility.sees(id))
                     .map(id -> visibility.placeholder(id, new Relation("SIBLING_OR_HOUSEHOLD_CHILD", null, null)))
                     .toList();
-            entries.add(new TriagedReferral(0, referral(s.row()), score, reasons, restricted));
+            entries.add(new TriagedReferral(0, referral(s.row()), points.score(), points.reasons(), restricted));
         }
         entries.sort(Comparator.comparingInt((TriagedReferral t) -> -t.score())
                 .thenComparing(t -> t.referral().receivedAt()).thenComparing(t -> t.referral().id()));
@@ -177,95 +182,49 @@ public class FollowUpService {
         return ranked;
     }
 
+    /** The referrals of the queue with their unassessed siblings, read in the triage's transaction. */
+    private List<Scored> scored(TransactionContext tx, List<Record> rows, LocalDate asOf) {
+        var result = new ArrayList<Scored>();
+        var answers = siblings.withoutNeedToKnow(tx, rows.stream().map(r -> r.get("p").get("id").asString())
+                .distinct().toList(), asOf);
+        for (var row : rows) {
+            var person = PersonView.from(row.get("p"));
+            var unassessed = new LinkedHashMap<String, String>();
+            answers.getOrDefault(person.id(), List.of()).stream()
+                    .filter(c -> !c.assessed() && c.links().stream().anyMatch(l -> l.kind() != RiskLinkKind.CONTACT))
+                    .forEach(c -> unassessed.put(c.child().id(), c.child().displayName()));
+            result.add(new Scored(row, person, unassessed));
+        }
+        return result;
+    }
+
     /** A referral of the queue with the unassessed siblings and household children around its child (id to name). */
     private record Scored(Record row, PersonView person, Map<String, String> unassessedSiblings) {
     }
 
     /**
-     * The score and its reasons: every point comes with the sentence that explains it. A sentence
-     * names only people the user may see; the others are counted as children the agency cannot see.
+     * The facts of a referral as the user may see them, scored ({@link TriageScore}): a sentence names
+     * only people the user may see; the others are counted as children the agency cannot see.
      */
-    private int score(Scored s, LocalDate asOf, Redaction.Access access, List<String> reasons, Visibility visibility) {
+    private TriageScore.Scored score(Scored s, LocalDate asOf, Redaction.Access access, Visibility visibility) {
         var row = s.row();
         var r = row.get("r");
-        var name = s.person().displayName();
-        int score = 0;
-        var urgency = Views.string(r, "urgency");
-        int points = "IMMEDIATE".equals(urgency) ? 30 : "URGENT".equals(urgency) ? 15 : 0;
-        if (points > 0) {
-            score += add(reasons, points, "The referral is marked " + urgency.toLowerCase() + ".");
-        }
-        var concern = Views.string(r, "concern");
-        points = switch (concern == null ? "" : concern) {
-            case "SEXUAL_ABUSE" -> 20;
-            case "HSB" -> 15;
-            case "PHYSICAL_ABUSE", "EXPLOITATION" -> 10;
-            case "MISSING" -> 5;
-            default -> 0;
-        };
-        if (points > 0) {
-            score += add(reasons, points, "The concern is " + concern.toLowerCase().replace('_', ' ').replace("hsb",
-                    "harmful sexual behaviour") + ".");
-        }
-        var household = row.get("rsoHousehold").asList(Value::asString);
-        var contact = row.get("rsoContact").asList(Value::asString);
-        if (!household.isEmpty() || !contact.isEmpty()) {
-            points = household.isEmpty() ? 30 : 40;
-            score += add(reasons, points, access.offenderDetail()
-                    ? name + (household.isEmpty() ? " has contact with, or a parent's partner is," : " lives with")
-                            + " a registered sex offender."
-                    : "Police or probation hold information about " + name + "'s household or contacts: "
-                            + redaction.restrictedDetail(List.of()));
-        }
-        if (!s.unassessedSiblings().isEmpty()) {
-            points = Math.min(30, 10 * s.unassessedSiblings().size());
-            var named = new ArrayList<String>();
-            s.unassessedSiblings().forEach((id, childName) -> {
-                if (visibility.sees(id)) {
-                    named.add(childName);
-                }
-            });
-            var hidden = s.unassessedSiblings().size() - named.size();
-            if (hidden > 0) {
-                named.add(hidden == 1 ? "1 child your agency cannot see" : hidden + " children your agency cannot see");
+        var named = new ArrayList<String>();
+        s.unassessedSiblings().forEach((id, childName) -> {
+            if (visibility.sees(id)) {
+                named.add(childName);
             }
-            score += add(reasons, points, s.unassessedSiblings().size() + " sibling(s) or household children not "
-                    + "assessed since the concern began: " + String.join(", ", named) + ".");
-        }
-        var prior = row.get("priorReferrals").asList(Value::asString);
-        if (!prior.isEmpty()) {
-            points = Math.min(30, 10 * prior.size());
-            score += add(reasons, points, prior.size() + " earlier referral(s) about " + name + " in the 12 months before ("
-                    + String.join(", ", prior) + ").");
-        }
-        if (row.get("onPlan").asBoolean()) {
-            score += add(reasons, 20, name + " is on a child protection plan.");
-        }
-        var markers = row.get("addressMarkers").asList(m -> shownMarker(m, access));
-        if (!markers.isEmpty()) {
-            score += add(reasons, 15, name + "'s address carries a marker (" + String.join(", ", markers) + ").");
-        }
-        if (!row.get("policeInformation").asBoolean()) {
-            score += add(reasons, 10, "Police have shared nothing about " + name
-                    + ": no police referral or involvement (ask them).");
-        }
+        });
         var received = RiskRules.london(r.get("receivedAt"));
-        if (r.get("decidedAt").isNull()) {
-            var waited = settings.workingDays().between(received, asOf);
-            points = Math.min(20, 2 * waited);
-            if (points > 0) {
-                score += add(reasons, points, "Waiting for a decision for " + waited + " working day(s) since " + received
-                        + ".");
-            } else {
-                reasons.add("Received on " + received + "; no decision yet (0 points for waiting so far).");
-            }
-        } else {
-            reasons.add("Decided on " + RiskRules.london(r.get("decidedAt")) + " (no points for waiting).");
-        }
-        if (score == 0) {
-            reasons.add(0, "Nothing in the graph raises this referral; it keeps its place by arrival time.");
-        }
-        return score;
+        var decided = r.get("decidedAt").isNull() ? null : RiskRules.london(r.get("decidedAt"));
+        return TriageScore.of(new TriageScore.Facts(s.person().displayName(), Views.string(r, "urgency"),
+                Views.string(r, "concern"), !row.get("rsoHousehold").asList(Value::asString).isEmpty(),
+                !row.get("rsoContact").asList(Value::asString).isEmpty(), named,
+                s.unassessedSiblings().size() - named.size(), row.get("priorReferrals").asList(Value::asString),
+                row.get("onPlan").asBoolean(), row.get("addressMarkers").asList(m -> shownMarker(m, access)),
+                row.get("policeInformation").asBoolean(), received, decided,
+                decided == null ? settings.workingDays().between(received, asOf) : 0,
+                access.offenderDetail() ? null : redaction.restrictedDetail(List.of())));
     }
 
     /**
@@ -281,12 +240,7 @@ public class FollowUpService {
                 : "a restricted marker: " + redaction.restrictedDetailFrom(view.source());
     }
 
-    private static int add(List<String> reasons, int points, String sentence) {
-        reasons.add("+" + points + ": " + sentence);
-        return points;
-    }
-
-    static ReferralView referral(Record row) {
+    private static ReferralView referral(Record row) {
         var r = row.get("r");
         return new ReferralView(Views.string(r, "id"), PersonView.from(row.get("p")),
                 row.get("ag").isNull() ? null : AgencyView.from(row.get("ag")), instant(r, "incidentAt"),

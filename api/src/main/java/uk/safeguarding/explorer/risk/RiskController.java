@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.dataloader.DataLoader;
-import org.neo4j.driver.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -19,18 +18,13 @@ import org.springframework.stereotype.Controller;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
-import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.graph.AsOf;
-import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
-import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.risk.Work.ActionView;
 import uk.safeguarding.explorer.risk.Work.MeetingView;
 import uk.safeguarding.explorer.risk.Work.ReferralView;
 import uk.safeguarding.explorer.risk.Work.TriagedReferral;
-import uk.safeguarding.explorer.security.NeedToKnow;
-import uk.safeguarding.explorer.security.Redaction;
 
 /** The risk queries, Person.riskFlags (one rule run per list of people and day) and the recording mutations. */
 @Controller
@@ -44,19 +38,13 @@ class RiskController {
     private final FollowUpService followUp;
     private final RecordingService recording;
     private final AsOf asOf;
-    private final Graph graph;
-    private final NeedToKnow needToKnow;
-    private final Redaction redaction;
 
-    RiskController(RiskService risk, FollowUpService followUp, RecordingService recording, AsOf asOf, Graph graph,
-            NeedToKnow needToKnow, Redaction redaction, BatchLoaderRegistry registry) {
+    RiskController(RiskService risk, FollowUpService followUp, RecordingService recording, AsOf asOf,
+            BatchLoaderRegistry registry) {
         this.risk = risk;
         this.followUp = followUp;
         this.recording = recording;
         this.asOf = asOf;
-        this.graph = graph;
-        this.needToKnow = needToKnow;
-        this.redaction = redaction;
         registry.<PersonOn, List<RiskFlag>>forName("riskFlags").withOptions(o -> o.setMaxBatchSize(200))
                 .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> {
                     var byDay = new HashMap<LocalDate, List<String>>();
@@ -104,8 +92,7 @@ class RiskController {
 
     @MutationMapping
     ReferralView recordReferral(@Argument Map<String, Object> referral) {
-        var id = recording.recordReferral(referral);
-        return graph.read("risk/referral", Map.of("id", id), FollowUpService::referral).get(0);
+        return followUp.recordedReferral(recording.recordReferral(referral));
     }
 
     @MutationMapping
@@ -117,8 +104,7 @@ class RiskController {
     @MutationMapping
     ActionView completeAction(@Argument String actionId, @Argument LocalDate completedOn) {
         recording.completeAction(actionId, completedOn);
-        var row = graph.read("risk/action", Map.of("id", actionId), r -> r).get(0);
-        return FollowUpService.action(row, needToKnow.check("completeAction", FollowUpService.touched(row)), null);
+        return followUp.completedAction(actionId);
     }
 
     @MutationMapping
@@ -128,24 +114,11 @@ class RiskController {
 
     @MutationMapping
     MarkerView recordMarker(@Argument Map<String, Object> marker) {
-        return markerView(recording.recordMarker(marker));
+        return followUp.recordedMarker(recording.recordMarker(marker));
     }
 
     @MutationMapping
     MarkerView endMarker(@Argument String markerId, @Argument LocalDate on) {
-        return markerView(recording.endMarker(markerId, on));
-    }
-
-    /** The marker as its recorder may see it (they may know of it: recordMarker and endMarker checked). */
-    private MarkerView markerView(String id) {
-        var rows = graph.read("risk/marker", Map.of("id", id), r -> r);
-        if (rows.isEmpty()) {
-            throw NotFoundException.of("marker", id);
-        }
-        var row = rows.get(0);
-        var offender = row.get("everCarried").asList(Value::asString).stream()
-                .anyMatch(redaction.offenderMarkerTypes()::contains);
-        return redaction.markers(List.of(MarkerView.from(row.get("m"))), redaction.access(), offender,
-                Views.string(row, "addressKind")).get(0);
+        return followUp.recordedMarker(recording.endMarker(markerId, on));
     }
 }

@@ -5,7 +5,6 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,7 +18,6 @@ import uk.safeguarding.explorer.audit.AuditLog.Subject;
 import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.graph.Views;
-import uk.safeguarding.explorer.neo4j.Graph;
 
 /**
  * Break-glass access (the NHS Summary Care Record model, DOMAIN "Information sharing"): a
@@ -39,13 +37,13 @@ public class BreakGlassService {
     static final int MIN_REASON = 20;
     private static final int MAX_REASON = 2_000;
 
-    private final Graph graph;
+    private final BreakGlassRepository repository;
     private final AuditLog audit;
     private final NeedToKnow needToKnow;
     private final Clock clock;
 
-    BreakGlassService(Graph graph, AuditLog audit, NeedToKnow needToKnow, Clock clock) {
-        this.graph = graph;
+    BreakGlassService(BreakGlassRepository repository, AuditLog audit, NeedToKnow needToKnow, Clock clock) {
+        this.repository = repository;
         this.audit = audit;
         this.needToKnow = needToKnow;
         this.clock = clock;
@@ -84,7 +82,7 @@ public class BreakGlassService {
         var subjectId = personId;
         if (placeholderId != null) {
             subjectId = needToKnow.hiddenBehind("breakGlass", personId, placeholderId);
-        } else if (graph.read("queries/person", Map.of("id", personId), r -> true).isEmpty()) {
+        } else if (!repository.personExists(personId)) {
             throw NotFoundException.person(personId);
         }
         var id = UUID.randomUUID().toString();
@@ -101,8 +99,7 @@ public class BreakGlassService {
         grant.put("reason", why);
         grant.put("from", now);
         grant.put("until", now.plusHours(duration));
-        return graph.inWriteTransaction(tx -> Graph.read(tx, "breakglass/create", Map.of("grant", grant),
-                this::grant)).get(0);
+        return grant(repository.create(grant));
     }
 
     /**
@@ -158,23 +155,13 @@ public class BreakGlassService {
         review.put("at", ZonedDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
         review.put("outcome", outcome);
         review.put("note", note == null || note.isBlank() ? null : note.strip());
-        var reviewed = graph.inWriteTransaction(tx -> Graph.read(tx, "breakglass/review",
-                Map.of("id", grantId, "review", review), this::grant));
-        if (reviewed.isEmpty()) {
-            throw new BadRequestException("grantId", "grant '" + grantId + "' has been reviewed already");
-        }
-        return reviewed.get(0);
+        return grant(repository.review(grantId, review).orElseThrow(
+                () -> new BadRequestException("grantId", "grant '" + grantId + "' has been reviewed already")));
     }
 
     private List<BreakGlassGrant> grants(String user, String agency, Boolean reviewed, String id, int first) {
-        var parameters = new LinkedHashMap<String, Object>();
-        parameters.put("user", user);
-        parameters.put("agency", agency);
-        parameters.put("reviewed", reviewed);
-        parameters.put("id", id);
-        parameters.put("now", ZonedDateTime.now(clock));
-        parameters.put("first", first);
-        return graph.read("breakglass/grants", parameters, this::grant);
+        return repository.grants(user, agency, reviewed, id, ZonedDateTime.now(clock), first).stream()
+                .map(this::grant).toList();
     }
 
     private BreakGlassGrant grant(Record row) {

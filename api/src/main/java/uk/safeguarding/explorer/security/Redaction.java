@@ -71,15 +71,25 @@ public class Redaction {
             return new Access(false, false);
         }
         if (user.role() == Role.ADMIN) {
-            return new Access(local, local);
+            return access(policy, Role.ADMIN, null, local);
         }
         var agency = agency(user.agency());
-        var type = agency == null ? null : agency.type();
-        var role = user.role().name();
-        var offender = policy.offender().seenByRoles().contains(role)
-                || (type != null && policy.offender().seenByAgencyTypes().contains(type));
-        var health = policy.health().seenByRoles().contains(role)
-                || (type != null && policy.health().seenByAgencyTypes().contains(type));
+        return access(policy, user.role(), agency == null ? null : agency.type(), local);
+    }
+
+    /**
+     * The policy's decision for a role in an agency of a type (null: no known agency): offender or
+     * health detail when the policy names the role or the agency type; an administrator sees
+     * everything in local mode (the demo) and nothing sensitive in production.
+     */
+    static Access access(RedactionPolicy policy, Role role, String agencyType, boolean local) {
+        if (role == Role.ADMIN) {
+            return new Access(local, local);
+        }
+        var offender = policy.offender().seenByRoles().contains(role.name())
+                || (agencyType != null && policy.offender().seenByAgencyTypes().contains(agencyType));
+        var health = policy.health().seenByRoles().contains(role.name())
+                || (agencyType != null && policy.health().seenByAgencyTypes().contains(agencyType));
         return new Access(offender, health);
     }
 

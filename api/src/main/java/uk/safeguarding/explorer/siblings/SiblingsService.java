@@ -33,7 +33,6 @@ import uk.safeguarding.explorer.model.Period;
 import uk.safeguarding.explorer.model.SiblingKind;
 import uk.safeguarding.explorer.model.SiblingKinds;
 import uk.safeguarding.explorer.model.SiblingKinds.ParentLink;
-import uk.safeguarding.explorer.model.SiblingKinds.Partnership;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
@@ -187,10 +186,7 @@ public class SiblingsService {
             candidates.addAll(subject.siblingCandidates);
             candidates.addAll(subject.links.keySet());
         }
-        var context = new HashMap<String, Record>();
-        if (!candidates.isEmpty()) {
-            repository.children(tx, candidates, asOf).forEach(r -> context.put(r.get("c").get("id").asString(), r));
-        }
+        var context = repository.children(tx, candidates, asOf);
 
         // Derived sibling kinds need the partnerships between the parents of both children.
         var parentIds = new HashSet<String>();
@@ -202,9 +198,7 @@ public class SiblingsService {
                 }
             });
         });
-        var partnerships = parentIds.size() < 2 ? List.<Partnership>of()
-                : repository.partnerships(tx, parentIds).stream().map(r -> new Partnership(r.get("a").asString(),
-                        r.get("b").asString(), Views.date(r, "from"))).toList();
+        var partnerships = repository.partnerships(tx, parentIds);
         for (var subject : subjects.values()) {
             for (var id : subject.siblingCandidates) {
                 if (!context.containsKey(id) || id.equals(subject.id)) {
@@ -228,14 +222,8 @@ public class SiblingsService {
             }
         })));
         viaIds.removeAll(names.keySet());
-        if (!viaIds.isEmpty()) {
-            repository.people(tx, viaIds).forEach(p -> names.put(p.id(), p));
-        }
-        var addresses = new HashMap<String, AddressView>();
-        if (!addressIds.isEmpty()) {
-            repository.addresses(tx, addressIds).forEach(r -> addresses.put(r.get("a").get("id").asString(),
-                    AddressView.from(r.get("a"))));
-        }
+        names.putAll(repository.people(tx, viaIds));
+        var addresses = repository.addresses(tx, addressIds);
         var answers = new LinkedHashMap<String, List<ChildAtRisk>>();
         subjects.values().forEach(s -> answers.put(s.id, answer(s, context, names, addresses, asOf)));
         return answers;

@@ -140,6 +140,19 @@ class ImportIT extends ExplorerIT {
     }
 
     @Test
+    void anImportIsAuditedInTheAdministratorsNameWithWhatItImportedAndRejectedAndABundleThatIsNotOneIsNot() {
+        var response = http().post("/api/import", "admin", """
+                {"source": "csc", "people": [{"id": "bx-1", "givenName": "Good"},
+                                             {"id": "bx-2", "givenName": "Bad", "nhsNumber": "9434765918"}]}""");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(count("MATCH (e:AuditEvent {operation: 'import', user: 'admin'}) WHERE e.reason STARTS WITH "
+                + "'imported {' AND e.reason CONTAINS 'people=1' AND e.reason ENDS WITH '}, rejected 1' RETURN count(e)"))
+                .isEqualTo(1);
+        assertThat(http().post("/api/import", "admin", "[{\"id\": \"x\"}]").status()).isEqualTo(400);
+        assertThat(count("MATCH (e:AuditEvent {operation: 'import'}) RETURN count(e)")).isEqualTo(1);
+    }
+
+    @Test
     void aLaterBundleMayReferToRecordsAlreadyImported() {
         importScenario();
         var response = http().post("/api/import", "admin", """

@@ -1,9 +1,10 @@
 package uk.safeguarding.explorer.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.safeguarding.explorer.support.TestIdentityProvider.AUDIENCE;
+import static uk.safeguarding.explorer.support.TestIdentityProvider.json;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,13 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
@@ -28,22 +26,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.ExplorerApplication;
 import uk.safeguarding.explorer.support.Scenario;
+import uk.safeguarding.explorer.support.TestIdentityProvider;
 
 /**
  * Partner systems as clients, in production mode against a small identity provider inside the test
@@ -55,13 +44,11 @@ import uk.safeguarding.explorer.support.Scenario;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IntegrationClientIT {
 
-    private static final String AUDIENCE = "safeguarding-explorer";
     private static final String SECRET = "it-client-secret";
     private static final String MUTATION = "mutation RecordReferral { __typename }";
 
-    private HttpServer idp;
+    private TestIdentityProvider idp;
     private String issuer;
-    private RSAKey key;
     private ConfigurableApplicationContext app;
     private int port;
     private String curlBody;
@@ -73,16 +60,9 @@ class IntegrationClientIT {
         var registered = JsonMapper.shared().readTree(curlBody).get("query").asString();
         assertThat(registered).isEqualTo(IntegrationExample.SIBLINGS_FOR_REFERRAL);
 
-        key = new RSAKeyGenerator(2048).keyID("k1").generate();
-        idp = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        issuer = "http://127.0.0.1:" + idp.getAddress().getPort() + "/realms/partnership";
-        idp.createContext("/realms/partnership/.well-known/openid-configuration", ex -> json(ex, Map.of(
-                "issuer", issuer, "authorization_endpoint", issuer + "/authorize", "token_endpoint", issuer + "/token",
-                "jwks_uri", issuer + "/jwks", "response_types_supported", List.of("code"),
-                "subject_types_supported", List.of("public"), "id_token_signing_alg_values_supported", List.of("RS256"))));
-        idp.createContext("/realms/partnership/jwks", ex -> json(ex, new JWKSet(key.toPublicJWK()).toJSONObject()));
-        idp.createContext("/realms/partnership/token", this::clientCredentials);
-        idp.start();
+        idp = TestIdentityProvider.start();
+        issuer = idp.issuer();
+        idp.handle("/token", this::clientCredentials);
 
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -115,7 +95,7 @@ class IntegrationClientIT {
             app.close();
         }
         if (idp != null) {
-            idp.stop(0);
+            idp.close();
         }
     }
 
@@ -236,11 +216,8 @@ class IntegrationClientIT {
             exchange.close();
             return;
         }
-        var now = Instant.now();
-        json(exchange, Map.of("access_token", sign(new JWTClaimsSet.Builder().issuer(issuer).audience(AUDIENCE)
-                .subject(UUID.randomUUID().toString()).claim("client_id", clientId).claim("azp", clientId)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))).build()),
-                "token_type", "Bearer", "expires_in", 300));
+        json(exchange, Map.of("access_token", idp.sign(idp.claims().audience(AUDIENCE).claim("client_id", clientId)
+                .claim("azp", clientId).build()), "token_type", "Bearer", "expires_in", 300));
     }
 
     /** A token from the provider's token endpoint, as a system gets it (client id and secret, HTTP Basic). */
@@ -256,33 +233,12 @@ class IntegrationClientIT {
     }
 
     private String person(String user, String role, String agency) {
-        var now = Instant.now();
-        var claims = new JWTClaimsSet.Builder().issuer(issuer).audience(AUDIENCE).subject(UUID.randomUUID().toString())
-                .claim("preferred_username", user).claim("role", role).claim("azp", "explorer-web")
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)));
+        var claims = idp.claims().audience(AUDIENCE).claim("preferred_username", user).claim("role", role)
+                .claim("azp", "explorer-web");
         if (agency != null) {
             claims.claim("agency", agency);
         }
-        return sign(claims.build());
-    }
-
-    private String sign(JWTClaimsSet claims) {
-        try {
-            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims);
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void json(HttpExchange exchange, Object body) throws IOException {
-        var bytes = JsonMapper.shared().writeValueAsBytes(body);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+        return idp.sign(claims.build());
     }
 
     // --- requests to the application ---

@@ -2,40 +2,16 @@ package uk.safeguarding.explorer.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import uk.safeguarding.explorer.support.MovingClock;
+
 /** Per-client rate limits on a clock the test moves (never a wait). */
 class RequestRateTests {
-
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.parse("2026-11-30T09:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static IntegrationClient client(String id, int perMinute) {
         return new IntegrationClient(id, "police", Map.of(), perMinute);
@@ -43,7 +19,7 @@ class RequestRateTests {
 
     @Test
     void aMinutesAllowanceGoesAtOnceThenTheNextWaitsItsShareOfTheMinute() {
-        var clock = new MovingClock();
+        var clock = new MovingClock(Instant.parse("2026-11-30T09:00:00Z"));
         var rate = new RequestRate(clock);
         var dashboard = client("dashboard", 6);
         for (int i = 0; i < 6; i++) {
@@ -59,7 +35,7 @@ class RequestRateTests {
 
     @Test
     void eachClientHasItsOwnAllowanceAndAnIdleOneNeverSavesMoreThanAMinutes() {
-        var clock = new MovingClock();
+        var clock = new MovingClock(Instant.parse("2026-11-30T09:00:00Z"));
         var rate = new RequestRate(clock);
         var busy = client("busy", 2);
         var quiet = client("quiet", 2);

@@ -2,13 +2,15 @@ package uk.safeguarding.explorer.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.safeguarding.explorer.support.TestIdentityProvider.AUDIENCE;
+import static uk.safeguarding.explorer.support.TestIdentityProvider.json;
 
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,23 +34,16 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.ExplorerApplication;
 import uk.safeguarding.explorer.support.RawHttp;
 import uk.safeguarding.explorer.support.Scenario;
+import uk.safeguarding.explorer.support.TestIdentityProvider;
 
 /**
  * Production sign-in against a real (small, in-test) OpenID Connect provider: discovery, published
@@ -59,13 +54,11 @@ import uk.safeguarding.explorer.support.Scenario;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IdentityProviderIT {
 
-    private static final String AUDIENCE = "safeguarding-explorer";
     private static final String CLIENT_ID = "explorer-web";
     private static final String PUBLIC_URL = "http://127.0.0.1:PORT/";
 
-    private HttpServer idp;
+    private TestIdentityProvider idp;
     private String issuer;
-    private RSAKey key;
     private RSAKey otherKey;
     private final Map<String, String> nonces = new ConcurrentHashMap<>();
     private ConfigurableApplicationContext app;
@@ -74,19 +67,11 @@ class IdentityProviderIT {
 
     @BeforeAll
     void start() throws Exception {
-        key = new RSAKeyGenerator(2048).keyID("k1").generate();
-        otherKey = new RSAKeyGenerator(2048).keyID("k1").generate();
-        idp = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        issuer = "http://127.0.0.1:" + idp.getAddress().getPort() + "/realms/partnership";
-        idp.createContext("/realms/partnership/.well-known/openid-configuration", ex -> json(ex, Map.of(
-                "issuer", issuer, "authorization_endpoint", issuer + "/authorize", "token_endpoint", issuer + "/token",
-                "jwks_uri", issuer + "/jwks", "response_types_supported", List.of("code"),
-                "subject_types_supported", List.of("public"), "id_token_signing_alg_values_supported", List.of("RS256"),
-                "end_session_endpoint", issuer + "/logout")));
-        idp.createContext("/realms/partnership/jwks", ex -> json(ex, new JWKSet(key.toPublicJWK()).toJSONObject()));
-        idp.createContext("/realms/partnership/authorize", this::authorize);
-        idp.createContext("/realms/partnership/token", this::token);
-        idp.start();
+        otherKey = TestIdentityProvider.newKey();
+        idp = TestIdentityProvider.start();
+        issuer = idp.issuer();
+        idp.handle("/authorize", this::authorize);
+        idp.handle("/token", this::token);
 
         var dir = Files.createTempDirectory("explorer-production");
         // the public address must be known before the start: the provider's redirects are built from it
@@ -101,7 +86,7 @@ class IdentityProviderIT {
                 "--explorer.identity.client-secret=it-secret", "--explorer.identity.agency-claim=agency_id",
                 "--explorer.identity.role-claim=explorer_roles");
         assertThat(((WebServerApplicationContext) app).getWebServer().getPort()).isEqualTo(port);
-        var imported = post("/api/import", token(claims("it-admin", List.of("ADMIN"), null).build(), key),
+        var imported = post("/api/import", idp.sign(claims("it-admin", List.of("ADMIN"), null).build()),
                 Scenario.text());
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
     }
@@ -112,34 +97,21 @@ class IdentityProviderIT {
             app.close();
         }
         if (idp != null) {
-            idp.stop(0);
+            idp.close();
         }
     }
 
     private JWTClaimsSet.Builder claims(String user, Object roles, String agency) {
-        var now = Instant.now();
-        var builder = new JWTClaimsSet.Builder().issuer(issuer).audience(List.of(AUDIENCE, "account"))
-                .subject(UUID.randomUUID().toString()).claim("preferred_username", user).claim("explorer_roles", roles)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)));
+        var builder = idp.claims().audience(List.of(AUDIENCE, "account")).claim("preferred_username", user)
+                .claim("explorer_roles", roles);
         if (agency != null) {
             builder.claim("agency_id", agency);
         }
         return builder;
     }
 
-    private static String token(JWTClaimsSet claims, RSAKey signer) {
-        try {
-            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims);
-            jwt.sign(new RSASSASigner(signer));
-            return jwt.serialize();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private String police() {
-        return token(claims("pc-2044", List.of("practitioner"), "police").build(), key);
+        return idp.sign(claims("pc-2044", List.of("practitioner"), "police").build());
     }
 
     @Test
@@ -162,10 +134,10 @@ class IdentityProviderIT {
     void badTokensAreRefusedWith401() throws Exception {
         var now = Instant.now();
         var bad = new LinkedHashMap<String, String>();
-        bad.put("expired", token(claims("pc", "PRACTITIONER", "police").issueTime(Date.from(now.minusSeconds(7200)))
-                .expirationTime(Date.from(now.minusSeconds(3600))).build(), key));
-        bad.put("wrong issuer", token(claims("pc", "PRACTITIONER", "police").issuer("http://127.0.0.1:1/evil").build(), key));
-        bad.put("wrong audience", token(claims("pc", "PRACTITIONER", "police").audience("another-api").build(), key));
+        bad.put("expired", idp.sign(claims("pc", "PRACTITIONER", "police").issueTime(Date.from(now.minusSeconds(7200)))
+                .expirationTime(Date.from(now.minusSeconds(3600))).build()));
+        bad.put("wrong issuer", idp.sign(claims("pc", "PRACTITIONER", "police").issuer("http://127.0.0.1:1/evil").build()));
+        bad.put("wrong audience", idp.sign(claims("pc", "PRACTITIONER", "police").audience("another-api").build()));
         bad.put("alg none", new PlainJWT(claims("pc", "PRACTITIONER", "police").build()).serialize());
         var good = police();
         var parts = good.split("\\.");
@@ -173,11 +145,12 @@ class IdentityProviderIT {
                 .replace("\"police\"", "\"health\"");
         bad.put("tampered", parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2]);
-        bad.put("signed by another key", token(claims("pc", "PRACTITIONER", "police").build(), otherKey));
-        bad.put("no expiry", token(claims("pc", "PRACTITIONER", "police").expirationTime(null).build(), key));
-        bad.put("no role", token(claims("pc", List.of("offline_access"), "police").build(), key));
-        bad.put("two roles", token(claims("pc", List.of("ADMIN", "AUDITOR"), null).build(), key));
-        bad.put("practitioner without agency", token(claims("pc", "PRACTITIONER", null).build(), key));
+        bad.put("signed by another key",
+                TestIdentityProvider.sign(claims("pc", "PRACTITIONER", "police").build(), otherKey));
+        bad.put("no expiry", idp.sign(claims("pc", "PRACTITIONER", "police").expirationTime(null).build()));
+        bad.put("no role", idp.sign(claims("pc", List.of("offline_access"), "police").build()));
+        bad.put("two roles", idp.sign(claims("pc", List.of("ADMIN", "AUDITOR"), null).build()));
+        bad.put("practitioner without agency", idp.sign(claims("pc", "PRACTITIONER", null).build()));
         bad.put("garbage", "not-a-jwt");
         for (var entry : bad.entrySet()) {
             var response = graphql(entry.getValue(), "{ person(id: \"p-sara\") { id } }");
@@ -193,7 +166,7 @@ class IdentityProviderIT {
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes()))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(basic.statusCode()).isEqualTo(401);
-        var admin = token(claims("it-admin", "ADMIN", null).build(), key);
+        var admin = idp.sign(claims("it-admin", "ADMIN", null).build());
         assertThat(graphql(admin, "{ person(id: \"p-sara\") { id } }").body()).contains("FORBIDDEN").doesNotContain("\"p-sara\"");
         assertThat(graphql(admin, "{ __schema { types { name } } }").body()).doesNotContain("\"Person\"");
     }
@@ -300,7 +273,7 @@ class IdentityProviderIT {
         var code = UUID.randomUUID().toString();
         nonces.put(code, query.getOrDefault("nonce", ""));
         var target = query.get("redirect_uri") + "?code=" + code + "&state="
-                + java.net.URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8);
+                + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Location", target);
         exchange.sendResponseHeaders(302, -1);
         exchange.close();
@@ -314,11 +287,9 @@ class IdentityProviderIT {
             exchange.close();
             return;
         }
-        var now = Instant.now();
-        var idToken = token(new JWTClaimsSet.Builder().issuer(issuer).audience(CLIENT_ID).subject("hv-subject")
+        var idToken = idp.sign(idp.claims().audience(CLIENT_ID).subject("hv-subject")
                 .claim("preferred_username", "hv-0113").claim("explorer_roles", List.of("PRACTITIONER"))
-                .claim("agency_id", "health").claim("nonce", nonce).claim("azp", CLIENT_ID)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))).build(), key);
+                .claim("agency_id", "health").claim("nonce", nonce).claim("azp", CLIENT_ID).build());
         json(exchange, Map.of("access_token", "opaque-" + UUID.randomUUID(), "token_type", "Bearer",
                 "expires_in", 300, "id_token", idToken, "scope", "openid profile"));
     }
@@ -336,14 +307,6 @@ class IdentityProviderIT {
             }
         }
         return map;
-    }
-
-    private static void json(HttpExchange exchange, Object body) throws IOException {
-        var bytes = JsonMapper.shared().writeValueAsBytes(body);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 
     // --- requests to the application ---

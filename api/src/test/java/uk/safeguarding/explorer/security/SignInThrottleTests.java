@@ -3,13 +3,12 @@ package uk.safeguarding.explorer.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+
+import uk.safeguarding.explorer.support.MovingClock;
 
 /**
  * The throttle's rule, on a clock the test moves: free failures, then a doubling delay, then a
@@ -18,31 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class SignInThrottleTests {
 
-    /** A clock that moves only when told. */
-    private static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-03-02T09:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final TestClock clock = new TestClock();
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-03-02T09:00:00Z"));
     private final SignInThrottle throttle = new SignInThrottle(new SignInThrottle.Settings(3, 6, 5, 9,
             Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofMinutes(15), Duration.ofMinutes(15)), clock);
 

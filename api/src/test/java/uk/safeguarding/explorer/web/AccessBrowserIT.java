@@ -1,37 +1,19 @@
 package uk.safeguarding.explorer.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import uk.safeguarding.explorer.support.ExplorerIT;
+import uk.safeguarding.explorer.support.BrowserIT;
 import uk.safeguarding.explorer.support.Scenario;
 
 /**
@@ -42,14 +24,8 @@ import uk.safeguarding.explorer.support.Scenario;
  * meeting chair see Gary Nolan by name in Sara's network and siblings panel, and moving the date
  * back shows the same people's history. Waits only on state the page publishes.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessBrowserIT extends ExplorerIT {
+class AccessBrowserIT extends BrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    /** A deadline, not a pause (see ExplorerBrowserIT). */
-    private static final Duration WAIT = Duration.ofMinutes(5);
     private static final String HIDDEN = "Someone your agency cannot see";
     /**
      * What a teacher must never learn of Gary: his name, alias, id, birth date, PNC id, approved
@@ -61,34 +37,6 @@ class AccessBrowserIT extends ExplorerIT {
     private static final String ANSWER = "Police and probation manage him; he must not visit a household with children. "
             + "Call the public protection unit before any visit.";
 
-    private WebDriver driver;
-
-    @BeforeAll
-    void browser() throws Exception {
-        var installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && System.getenv("CI") != null) {
-            throw new IllegalStateException("CI must install Debian's chromium and chromium-driver (see .ci/run)");
-        }
-        assumeThat(installed).as("Debian chromium and chromium-driver installed").isTrue();
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-component-update",
-                "--disable-sync", "--window-size=1600,1000",
-                "--user-data-dir=" + Files.createTempDirectory("explorer-chromium"));
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(WAIT);
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
     @BeforeEach
     void data() {
         cleanDatabase();
@@ -97,104 +45,11 @@ class AccessBrowserIT extends ExplorerIT {
 
     // --- the page ------------------------------------------------------------------------------
 
-    private void signIn(String user) {
-        driver.manage().deleteAllCookies();
-        driver.get("http://127.0.0.1:" + port + "/login");
-        driver.findElement(By.name("username")).sendKeys(user);
-        driver.findElement(By.name("password")).sendKeys("demo");
-        driver.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
-        waitStarted();
-    }
-
-    private void open(String path) {
-        driver.get("http://127.0.0.1:" + port + path);
-        waitStarted();
-    }
-
-    private void waitStarted() {
-        new WebDriverWait(driver, WAIT).until(d -> "ready".equals(js("return document.body.dataset.state")));
-    }
-
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    private void waitFor(String condition) {
-        new WebDriverWait(driver, WAIT).withMessage(() -> condition + "; message: " + message())
-                .until(d -> Boolean.TRUE.equals(js("return " + condition)));
-    }
-
-    private int renders(String id) {
-        return Integer.parseInt((String) js("return document.getElementById(arguments[0]).dataset.render", id));
-    }
-
-    private void waitRendered(String id, int before) {
-        new WebDriverWait(driver, WAIT).withMessage(() -> "#%s to end render %d; message: %s".formatted(id, before + 1, message()))
-                .until(d -> {
-                    var parts = ((String) js("const e = document.getElementById(arguments[0]);"
-                            + "return e.dataset.state + ' ' + e.dataset.render", id)).split(" ");
-                    return !"loading".equals(parts[0]) && Integer.parseInt(parts[1]) > before;
-                });
-        assertThat(js("return document.getElementById(arguments[0]).dataset.state", id))
-                .as("#%s after its render (message: %s)", id, message()).isEqualTo("ready");
-    }
-
-    private String text(String id) {
-        return driver.findElement(By.id(id)).getText();
-    }
-
-    private String message() {
-        return (String) js("return document.getElementById('message').textContent");
-    }
-
-    private String selected() {
-        return (String) js("return document.getElementById('cy').dataset.selected");
-    }
-
-    private JsonNode graph() {
-        var json = (String) ((JavascriptExecutor) driver).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                import('/js/main.js').then((m) => done(JSON.stringify(m.snapshot())), (e) => done('failed: ' + e));""");
-        assertThat(json).doesNotStartWith("failed");
-        return JsonMapper.shared().readTree(json);
-    }
-
-    private static List<JsonNode> nodes(JsonNode graph) {
-        return StreamSupport.stream(graph.get("nodes").spliterator(), false).toList();
-    }
-
-    private static List<JsonNode> withClass(JsonNode graph, String className) {
-        return nodes(graph).stream().filter(n -> StreamSupport.stream(n.get("classes").spliterator(), false)
-                .anyMatch(c -> c.asString().equals(className))).toList();
-    }
-
-    private static JsonNode node(JsonNode graph, String key) {
-        return nodes(graph).stream().filter(n -> n.get("key").asString().equals(key)).findFirst()
-                .orElseThrow(() -> new AssertionError(key + " is not in the graph"));
-    }
-
     private static boolean hasEdge(JsonNode graph, String type, String source, String target, boolean current) {
-        return StreamSupport.stream(graph.get("edges").spliterator(), false)
+        return edges(graph).stream()
                 .anyMatch(e -> type.equals(e.get("type").asString()) && source.equals(e.get("source").asString())
                         && target.equals(e.get("target").asString())
-                        && StreamSupport.stream(e.get("classes").spliterator(), false)
-                                .anyMatch(c -> c.asString().equals(current ? "current" : "historic")));
-    }
-
-    /** Clicks a node where the graph draws it, and waits until it is selected. */
-    private void clickNode(String key) {
-        var node = node(graph(), key);
-        var canvas = driver.findElement(By.id("cy"));
-        var size = canvas.getSize();
-        new Actions(driver).moveToElement(canvas,
-                (int) Math.round(node.get("renderedX").asDouble() - size.getWidth() / 2.0),
-                (int) Math.round(node.get("renderedY").asDouble() - size.getHeight() / 2.0)).click().perform();
-        new WebDriverWait(driver, WAIT).until(d -> key.equals(selected()));
-    }
-
-    private void screenshot(String name) throws Exception {
-        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
-                SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+                        && hasClass(e, current ? "current" : "historic"));
     }
 
     /** Everything the page shows or keeps in its DOM as text, and every label the graph draws. */
@@ -208,7 +63,7 @@ class AccessBrowserIT extends ExplorerIT {
     private String placeholderKey() {
         var placeholders = withClass(graph(), "restricted-person");
         assertThat(placeholders).hasSize(1);
-        return placeholders.get(0).get("key").asString();
+        return placeholders.iterator().next();
     }
 
     private void openWorkQueue() {
@@ -229,7 +84,7 @@ class AccessBrowserIT extends ExplorerIT {
         var placeholder = node(graph(), key);
         assertThat(placeholder.get("display").asString()).startsWith(HIDDEN).endsWith("held by: Police, Probation");
         assertThat(placeholder.get("kind").asString()).isEqualTo("RESTRICTED_PERSON");
-        assertThat(StreamSupport.stream(placeholder.get("classes").spliterator(), false).map(JsonNode::asString))
+        assertThat(list(placeholder.get("classes")).stream().map(JsonNode::asString))
                 .doesNotContain("person", "male", "female", "adult");
 
         // the same wording where he stands in Sara's panels: the siblings panel's step sibling link

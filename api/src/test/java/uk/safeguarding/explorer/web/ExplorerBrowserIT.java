@@ -1,7 +1,6 @@
 package uk.safeguarding.explorer.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
@@ -9,8 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -26,22 +23,12 @@ import java.util.stream.StreamSupport;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripperByArea;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -50,74 +37,32 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import uk.safeguarding.explorer.support.ExplorerIT;
+import uk.safeguarding.explorer.support.BrowserIT;
 import uk.safeguarding.explorer.support.Scenario;
 
 /**
- * The explorer in a real browser: Debian's headless Chromium driven through Debian's chromedriver
- * (installed by .ci/run), against the application on the embedded Neo4j. Screenshots go to
- * target/screenshots.
- *
- * <p>Nothing here waits on time. The page publishes when it has finished drawing: each panel, the
- * graph ({@code #cy}), the search results and the work queues carry {@code data-state} (loading,
- * ready, error) and {@code data-render}, a counter that goes up when a render ends; the body says
- * {@code data-state="ready"} once the page has started. A test reads the counter, acts, waits for
- * the counter to pass it, and only then looks elements up again. What the graph shows is read
- * through the page's own module ({@code snapshot()} of main.js), and the requests the page makes
- * from Chromium's network log.
+ * The explorer in a real browser (see {@link BrowserIT}: headless Chromium, waits only on what the
+ * page publishes): search, the graph and its panels, need-to-know on the page, exports and meeting
+ * mode. Besides the graph it reads the requests the page makes from Chromium's network log, and
+ * checks every screenshot is a PNG of the whole window.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExplorerBrowserIT extends ExplorerIT {
+class ExplorerBrowserIT extends BrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    /**
-     * A deadline, not a pause: on a loaded machine (load 20 on 2 cores while other builds run) the
-     * first pages pay for JIT and for planning every query cold, and the 500-node network's flags
-     * (500 people audited) took a minute.
-     */
-    private static final Duration WAIT = Duration.ofMinutes(5);
     private static final String XSS = "<img src=x onerror=\"window.__xss=1\">";
     private static final Pattern OPERATION = Pattern.compile("^\\s*(?:query|mutation)\\s+(\\w+)");
     /** What expanding Gary adds to Sara's two-hop network: his other family, homes and offender manager. */
     private static final Set<String> ADDED_BY_GARY = Set.of("Person:p-mia", "Person:p-joanne", "Address:a-hostel",
             "Address:a-nolan", "Professional:om-1", "Agency:probation");
 
-    private WebDriver driver;
     private Path downloads;
 
-    @BeforeAll
-    void browser() throws Exception {
-        var installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && System.getenv("CI") != null) {
-            throw new IllegalStateException("CI must install Debian's chromium and chromium-driver (see .ci/run)");
-        }
-        assumeThat(installed).as("Debian chromium and chromium-driver installed").isTrue();
+    /** Downloads (exports) land in a directory of their own; the network log holds the requests the page sends. */
+    @Override
+    protected void configure(ChromeOptions options, LoggingPreferences logs) throws IOException {
         downloads = Files.createTempDirectory("explorer-downloads");
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-component-update",
-                "--disable-sync", "--window-size=1600,1000",
-                "--user-data-dir=" + Files.createTempDirectory("explorer-chromium"));
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
-        var logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, Level.ALL);
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(WAIT);
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
     }
 
     @BeforeEach
@@ -133,109 +78,6 @@ class ExplorerBrowserIT extends ExplorerIT {
     }
 
     // --- the page ------------------------------------------------------------------------------
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    private void signIn(String user) {
-        driver.manage().deleteAllCookies();
-        driver.get(url("/login"));
-        driver.findElement(By.name("username")).sendKeys(user);
-        driver.findElement(By.name("password")).sendKeys("demo");
-        driver.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
-        waitStarted();
-    }
-
-    /** Loads a page of the explorer and waits until it has started (and opened the person in the link). */
-    private void open(String path) {
-        driver.get(url(path));
-        waitStarted();
-    }
-
-    private void waitStarted() {
-        new WebDriverWait(driver, WAIT).until(d -> "ready".equals(js("return document.body.dataset.state")));
-    }
-
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    private void waitFor(String condition) {
-        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(js("return " + condition)));
-    }
-
-    /** How many renders of the element have ended. */
-    private int renders(String id) {
-        return Integer.parseInt((String) js("return document.getElementById(arguments[0]).dataset.render", id));
-    }
-
-    /** Waits until a render of the element after the {@code before}-th has ended, and says it went well. */
-    private void waitRendered(String id, int before) {
-        new WebDriverWait(driver, WAIT).withMessage(() -> "#%s to end render %d; it is %s, render %s; message: %s"
-                .formatted(id, before + 1, js("return document.getElementById(arguments[0]).dataset.state", id),
-                        js("return document.getElementById(arguments[0]).dataset.render", id), message()))
-                .until(d -> {
-                    var published = (String) js("const e = document.getElementById(arguments[0]);"
-                            + "return e.dataset.state + ' ' + e.dataset.render", id);
-                    var parts = published.split(" ");
-                    return !"loading".equals(parts[0]) && Integer.parseInt(parts[1]) > before;
-                });
-        assertThat(js("return document.getElementById(arguments[0]).dataset.state", id))
-                .as("#%s after its render (message: %s)", id, message()).isEqualTo("ready");
-    }
-
-    private String text(String id) {
-        return driver.findElement(By.id(id)).getText();
-    }
-
-    private String message() {
-        return (String) js("return document.getElementById('message').textContent");
-    }
-
-    /** The graph as the page's controller describes it. */
-    private JsonNode graph() {
-        var json = (String) ((JavascriptExecutor) driver).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                import('/js/main.js').then((m) => done(JSON.stringify(m.snapshot())), (e) => done('failed: ' + e));""");
-        assertThat(json).doesNotStartWith("failed");
-        return JsonMapper.shared().readTree(json);
-    }
-
-    private static List<JsonNode> nodes(JsonNode graph) {
-        return StreamSupport.stream(graph.get("nodes").spliterator(), false).toList();
-    }
-
-    private static Set<String> nodeKeys(JsonNode graph) {
-        return nodes(graph).stream().map(n -> n.get("key").asString()).collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static JsonNode node(JsonNode graph, String key) {
-        return nodes(graph).stream().filter(n -> n.get("key").asString().equals(key)).findFirst()
-                .orElseThrow(() -> new AssertionError(key + " is not in the graph"));
-    }
-
-    private static Set<String> withClass(JsonNode graph, String className) {
-        return nodes(graph).stream()
-                .filter(n -> StreamSupport.stream(n.get("classes").spliterator(), false)
-                        .anyMatch(c -> c.asString().equals(className)))
-                .map(n -> n.get("key").asString()).collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private String selected() {
-        return (String) js("return document.getElementById('cy').dataset.selected");
-    }
-
-    /** Clicks a node where the graph draws it, as a user would, and waits until it is selected. */
-    private void clickNode(String key) {
-        var node = node(graph(), key);
-        var canvas = driver.findElement(By.id("cy"));
-        var size = canvas.getSize();
-        new Actions(driver).moveToElement(canvas,
-                (int) Math.round(node.get("renderedX").asDouble() - size.getWidth() / 2.0),
-                (int) Math.round(node.get("renderedY").asDouble() - size.getHeight() / 2.0)).click().perform();
-        new WebDriverWait(driver, WAIT).until(d -> key.equals(selected()));
-    }
 
     /**
      * Clicks a node through Chromium's input pipeline with the event time given (seconds since
@@ -267,15 +109,15 @@ class ExplorerBrowserIT extends ExplorerIT {
     }
 
     /** Saves a screenshot and checks that it is a PNG of the whole window. */
-    private void screenshot(String name) throws IOException {
-        var file = SCREENSHOTS.resolve(name + ".png");
-        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file,
-                StandardCopyOption.REPLACE_EXISTING);
+    @Override
+    protected Path screenshot(String name) throws IOException {
+        var file = super.screenshot(name);
         var png = Files.readAllBytes(file);
         assertPng(png);
         var scale = ((Number) js("return window.devicePixelRatio")).doubleValue();
         assertThat(pngWidth(png)).isEqualTo(Math.round(((Number) js("return window.innerWidth")).doubleValue() * scale));
         assertThat(pngHeight(png)).isEqualTo(Math.round(((Number) js("return window.innerHeight")).doubleValue() * scale));
+        return file;
     }
 
     private static void assertPng(byte[] png) {
@@ -505,22 +347,6 @@ class ExplorerBrowserIT extends ExplorerIT {
         canvas.sendKeys(Keys.DELETE);
         waitRendered("cy", rendered);
         assertThat(nodeKeys(graph())).isEqualTo(before);
-    }
-
-    /** Presses a key on the graph and waits until the selection has changed. */
-    private void press(WebElement canvas, Keys key) {
-        var was = selected();
-        canvas.sendKeys(key);
-        new WebDriverWait(driver, WAIT).until(d -> !was.equals(selected()));
-    }
-
-    /** Presses a key until the node is selected, at most {@code most} times. */
-    private void pressUntil(WebElement canvas, Keys key, String wanted, int most) {
-        var presses = 0;
-        while (!wanted.equals(selected())) {
-            assertThat(presses++).as("presses to reach %s", wanted).isLessThan(most);
-            press(canvas, key);
-        }
     }
 
     /**

@@ -2,14 +2,8 @@ package uk.safeguarding.explorer.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,76 +12,29 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import uk.safeguarding.explorer.support.ExplorerIT;
+import uk.safeguarding.explorer.support.BrowserIT;
 import uk.safeguarding.explorer.support.Scenario;
 
 /**
  * The explorer's views as a practitioner reads them (issue 15), in headless Chromium against the
  * application on the embedded Neo4j: the genogram of the scenario's families (couples, one descent
  * line to the children, households of the as-of day), offenders and unassessed children that stand
- * out, and layouts that stay put when the graph grows or the date moves. Like ExplorerBrowserIT it
- * waits only on what the page publishes ({@code data-state}, {@code data-render}) and reads the
- * graph through the page's own {@code snapshot()}; screenshots go to target/screenshots.
+ * out, and layouts that stay put when the graph grows or the date moves. As every {@link BrowserIT} it
+ * waits only on what the page publishes and reads the graph through the page's own {@code snapshot()}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExplorerViewsBrowserIT extends ExplorerIT {
+class ExplorerViewsBrowserIT extends BrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    /** A deadline, not a pause (a loaded machine plans every query cold on the first pages). */
-    private static final Duration WAIT = Duration.ofMinutes(5);
     /** How far (model pixels) a node that was already there may move when the graph changes. */
     private static final double HELD = 1.0;
-
-    private WebDriver driver;
-
-    @BeforeAll
-    void browser() throws Exception {
-        var installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && System.getenv("CI") != null) {
-            throw new IllegalStateException("CI must install Debian's chromium and chromium-driver (see .ci/run)");
-        }
-        assumeThat(installed).as("Debian chromium and chromium-driver installed").isTrue();
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-component-update",
-                "--disable-sync", "--window-size=1600,1000",
-                "--user-data-dir=" + Files.createTempDirectory("explorer-views-chromium"));
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(WAIT);
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @BeforeEach
     void data() {
@@ -96,75 +43,6 @@ class ExplorerViewsBrowserIT extends ExplorerIT {
     }
 
     // --- the page ------------------------------------------------------------------------------
-
-    private void signIn(String user) {
-        driver.manage().deleteAllCookies();
-        driver.get("http://127.0.0.1:" + port + "/login");
-        driver.findElement(By.name("username")).sendKeys(user);
-        driver.findElement(By.name("password")).sendKeys("demo");
-        driver.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
-        waitStarted();
-    }
-
-    private void open(String path) {
-        driver.get("http://127.0.0.1:" + port + path);
-        waitStarted();
-    }
-
-    private void waitStarted() {
-        new WebDriverWait(driver, WAIT).until(d -> "ready".equals(js("return document.body.dataset.state")));
-    }
-
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    private int renders(String id) {
-        return Integer.parseInt((String) js("return document.getElementById(arguments[0]).dataset.render", id));
-    }
-
-    private void waitRendered(String id, int before) {
-        new WebDriverWait(driver, WAIT).withMessage(() -> "#%s to end render %d; message: %s"
-                .formatted(id, before + 1, message()))
-                .until(d -> {
-                    var parts = ((String) js("const e = document.getElementById(arguments[0]);"
-                            + "return e.dataset.state + ' ' + e.dataset.render", id)).split(" ");
-                    return !"loading".equals(parts[0]) && Integer.parseInt(parts[1]) > before;
-                });
-        assertThat(js("return document.getElementById(arguments[0]).dataset.state", id))
-                .as("#%s after its render (message: %s)", id, message()).isEqualTo("ready");
-    }
-
-    private String message() {
-        return (String) js("return document.getElementById('message').textContent");
-    }
-
-    /** Runs a module function of the page and answers what it resolves to, as JSON. */
-    private JsonNode module(String script) {
-        var json = (String) ((JavascriptExecutor) driver).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                (async () => { %s })().then((r) => done(JSON.stringify(r)), (e) => done('failed: ' + e));"""
-                .formatted(script));
-        assertThat(json).doesNotStartWith("failed");
-        return JsonMapper.shared().readTree(json);
-    }
-
-    private JsonNode graph() {
-        return module("return (await import('/js/main.js')).snapshot();");
-    }
-
-    private static List<JsonNode> list(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).toList();
-    }
-
-    private static JsonNode node(JsonNode graph, String key) {
-        return list(graph.get("nodes")).stream().filter(n -> n.get("key").asString().equals(key)).findFirst()
-                .orElseThrow(() -> new AssertionError(key + " is not in the graph"));
-    }
-
-    private static boolean hasClass(JsonNode element, String className) {
-        return list(element.get("classes")).stream().anyMatch(c -> c.asString().equals(className));
-    }
 
     /** The visible edges of a type, as "source->target". */
     private static Set<String> visibleEdges(JsonNode graph, String type) {
@@ -201,11 +79,6 @@ class ExplorerViewsBrowserIT extends ExplorerIT {
         js("const input = document.getElementById('asof-date'); input.value = arguments[0];"
                 + "input.dispatchEvent(new Event('change'));", day);
         waitRendered("cy", rendered);
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
-                SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static Map<String, double[]> positions(JsonNode graph) {
@@ -408,36 +281,6 @@ class ExplorerViewsBrowserIT extends ExplorerIT {
 
     // --- accessibility -----------------------------------------------------------------------------
 
-    /**
-     * axe-core's WCAG 2 A and AA rules on the page (axe.min.js from Deque's Maven artifact, injected
-     * by the driver, not fetched): the serious and critical violations, each with its rule and
-     * where, so that a failure says what to fix.
-     */
-    private List<String> seriousViolations(String where) throws IOException {
-        // the page as the user reads it once drawn: panels still loading are dimmed on purpose
-        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(js("return document.body.dataset.state === 'ready'"
-                + " && [...document.querySelectorAll('[aria-busy]')].every((e) => e.getAttribute('aria-busy') !== 'true')")));
-        try (var in = getClass().getResourceAsStream("/axe.min.js")) {
-            assertThat(in).as("axe.min.js on the test classpath").isNotNull();
-            js(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-        var json = (String) ((JavascriptExecutor) driver).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } })
-                  .then((r) => done(JSON.stringify(r.violations)), (e) => done('failed: ' + e));""");
-        assertThat(json).doesNotStartWith("failed");
-        var found = new ArrayList<String>();
-        for (var violation : list(JsonMapper.shared().readTree(json))) {
-            var impact = violation.get("impact").asString();
-            if ("serious".equals(impact) || "critical".equals(impact)) {
-                var targets = list(violation.get("nodes")).stream().limit(5)
-                        .map(n -> n.get("target").toString()).toList();
-                found.add(where + ": " + impact + " " + violation.get("id").asString() + " at " + targets);
-            }
-        }
-        return found;
-    }
-
     @Test
     void axeFindsNoSeriousOrCriticalViolationsInTheExplorerTheGenogramOrMeetingMode() throws IOException {
         signIn("social-worker");
@@ -558,18 +401,8 @@ class ExplorerViewsBrowserIT extends ExplorerIT {
 
     // --- keyboard ------------------------------------------------------------------------------------
 
-    private String selected() {
-        return (String) js("return document.getElementById('cy').dataset.selected");
-    }
-
     private String status() {
         return (String) js("return document.getElementById('graph-status').textContent");
-    }
-
-    private void press(WebElement canvas, Keys key) {
-        var was = selected();
-        canvas.sendKeys(key);
-        new WebDriverWait(driver, WAIT).until(d -> !was.equals(selected()));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
+import uk.safeguarding.explorer.model.Wording;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
 import uk.safeguarding.explorer.siblings.RiskLink.RiskLinkKind;
@@ -93,7 +94,7 @@ class Rule04SiblingNotAssessed implements RiskRule {
                 c.name(child.id(), child.displayName());
                 var together = links.stream().anyMatch(l -> l.kind() == RiskLinkKind.CO_RESIDENT);
                 var how = links.stream().map(l -> l.kind() == RiskLinkKind.CO_RESIDENT ? "in the household"
-                        : Sentences.words(l.kind().name())).distinct().toList();
+                        : Wording.words(l.kind().name())).distinct().toList();
                 var evidence = new LinkedHashSet<String>(List.of(child.id(), subjectId));
                 links.forEach(l -> {
                     l.via().forEach(v -> evidence.add(v.id()));

@@ -1,12 +1,11 @@
 package uk.safeguarding.explorer.risk.rules;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 import uk.safeguarding.explorer.model.Period;
 
-/** Words the rules' sentences share: periods, code-list values, lists of people. */
+/** Words the rules' sentences share: periods and lists of people (code-list values: {@code model.Wording}). */
 final class Sentences {
 
     private Sentences() {
@@ -16,11 +15,6 @@ final class Sentences {
     static String period(Period p) {
         return p.to() == null ? "from " + (p.from() == null ? "an unknown date" : p.from()) + " on"
                 : (p.from() == null ? "until " : "from " + p.from() + " to ") + p.to();
-    }
-
-    /** A code-list value in words: HALF_SIBLING is "half sibling". */
-    static String words(String constant) {
-        return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** The people named and joined with commas. */

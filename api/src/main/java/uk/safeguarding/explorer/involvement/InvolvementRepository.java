@@ -1,0 +1,39 @@
+package uk.safeguarding.explorer.involvement;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.Record;
+import org.springframework.stereotype.Repository;
+
+import uk.safeguarding.explorer.involvement.AgencyInvolvement.Scope;
+import uk.safeguarding.explorer.neo4j.Graph;
+
+/**
+ * The Cypher of agencyInvolvement (queries/family-circle, queries/involvement-context); access is
+ * through {@link InvolvementService}.
+ */
+@Repository
+class InvolvementRepository {
+
+    private final Graph graph;
+
+    InvolvementRepository(Graph graph) {
+        this.graph = graph;
+    }
+
+    /**
+     * One row for each person of the circle around the person on the day (the scope says which), with
+     * their agencies' involvement, in one read; empty when there is no such person.
+     */
+    Optional<List<Record>> involvement(String personId, Scope scope, LocalDate asOf) {
+        return graph.inReadTransaction(tx -> {
+            var ids = Graph.read(tx, "queries/family-circle", Map.of("id", personId, "scope", scope.name(), "asOf", asOf),
+                    r -> r.get("id").asString());
+            return ids.isEmpty() ? Optional.empty()
+                    : Optional.of(Graph.read(tx, "queries/involvement-context", Map.of("ids", ids, "asOf", asOf), r -> r));
+        });
+    }
+}

@@ -1,0 +1,309 @@
+package uk.safeguarding.explorer.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Base of the browser tests: the application (as every {@link ExplorerIT}) driven through Debian's
+ * headless Chromium and chromedriver (installed by .ci/run), one browser per test class, so that
+ * each browser test class holds only its tests and the page is started, signed in to, waited on
+ * and read in one way.
+ *
+ * <p>Nothing here waits on time. The page publishes when it has finished drawing: each panel, the
+ * graph ({@code #cy}), the search results and the work queues carry {@code data-state} (loading,
+ * ready, error) and {@code data-render}, a counter that goes up when a render ends; the body says
+ * {@code data-state="ready"} once the page has started; a list being loaded says
+ * {@code aria-busy="true"}. A test reads the counter ({@link #renders}), acts, waits for the counter
+ * to pass it ({@link #waitRendered}), and only then looks elements up again. What the graph shows
+ * is read through the page's own module ({@code snapshot()} of main.js). Screenshots go to
+ * target/screenshots; the browser's console is kept ({@code browser} log) for the tests that check
+ * it and to explain a wait that failed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class BrowserIT extends ExplorerIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    protected static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /**
+     * A deadline, not a pause: on a loaded machine (load 20 on 2 cores while other builds run) the
+     * first pages pay for JIT and for planning every query cold, and the 500-node network's flags
+     * (500 people audited) took a minute.
+     */
+    protected static final Duration WAIT = Duration.ofMinutes(5);
+
+    protected WebDriver driver;
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        var installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && System.getenv("CI") != null) {
+            throw new IllegalStateException("CI must install Debian's chromium and chromium-driver (see .ci/run)");
+        }
+        assumeThat(installed).as("Debian chromium and chromium-driver installed").isTrue();
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-component-update",
+                "--disable-sync", "--window-size=1600,1000",
+                "--user-data-dir=" + Files.createTempDirectory("explorer-chromium"));
+        var logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        configure(options, logs);
+        options.setCapability("goog:loggingPrefs", logs);
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(WAIT);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    /** What a test class adds to the browser's options and logs before it starts (nothing by default). */
+    protected void configure(ChromeOptions options, LoggingPreferences logs) throws IOException {
+    }
+
+    @AfterAll
+    void quitBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    // --- the page --------------------------------------------------------------------------------
+
+    protected String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** Signs in through the login form (a fresh session) and waits until the explorer has started. */
+    protected void signIn(String user) {
+        driver.manage().deleteAllCookies();
+        driver.get(url("/login"));
+        driver.findElement(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys("demo");
+        driver.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+        waitStarted();
+    }
+
+    /** Loads a page of the explorer and waits until it has started (and opened the person in the link). */
+    protected void open(String path) {
+        driver.get(url(path));
+        waitStarted();
+    }
+
+    protected void waitStarted() {
+        waitFor("document.body.dataset.state === 'ready'");
+    }
+
+    protected Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /**
+     * Waits until a JavaScript condition holds on the page; when it does not in time, says what the
+     * page said and what its console logged.
+     */
+    protected void waitFor(String condition) {
+        try {
+            new WebDriverWait(driver, WAIT).withMessage(() -> condition + " on " + driver.getCurrentUrl() + "; " + pageSays())
+                    .until(d -> Boolean.TRUE.equals(js("return " + condition)));
+        } catch (TimeoutException e) {
+            driver.manage().logs().get(LogType.BROWSER).forEach(entry -> System.err.println("browser: " + entry));
+            throw e;
+        }
+    }
+
+    /** Waits until the page has started and no list or panel says it is still loading ({@code aria-busy}). */
+    protected void waitSettled() {
+        waitFor("document.body.dataset.state === 'ready'"
+                + " && [...document.querySelectorAll('[aria-busy]')].every((e) => e.getAttribute('aria-busy') !== 'true')");
+    }
+
+    /** How many renders of the element have ended. */
+    protected int renders(String id) {
+        return Integer.parseInt((String) js("return document.getElementById(arguments[0]).dataset.render", id));
+    }
+
+    /** Waits until a render of the element after the {@code before}-th has ended, and says it went well. */
+    protected void waitRendered(String id, int before) {
+        new WebDriverWait(driver, WAIT).withMessage(() -> "#%s to end render %d; it is %s, render %s; message: %s"
+                .formatted(id, before + 1, js("return document.getElementById(arguments[0]).dataset.state", id),
+                        js("return document.getElementById(arguments[0]).dataset.render", id), message()))
+                .until(d -> {
+                    var published = (String) js("const e = document.getElementById(arguments[0]);"
+                            + "return e.dataset.state + ' ' + e.dataset.render", id);
+                    var parts = published.split(" ");
+                    return !"loading".equals(parts[0]) && Integer.parseInt(parts[1]) > before;
+                });
+        assertThat(js("return document.getElementById(arguments[0]).dataset.state", id))
+                .as("#%s after its render (message: %s)", id, message()).isEqualTo("ready");
+    }
+
+    /** The text of an element as the user sees it. */
+    protected String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    /** What the explorer's message line says. */
+    protected String message() {
+        return (String) js("return document.getElementById('message').textContent");
+    }
+
+    /** The message line, or on a page without one (GraphiQL) the start of its text, to explain a failed wait. */
+    private String pageSays() {
+        return (String) js("const m = document.getElementById('message');"
+                + "return m ? 'message: ' + m.textContent : 'page: ' + document.body.textContent.slice(0, 300)");
+    }
+
+    /** The key of the node selected in the graph. */
+    protected String selected() {
+        return (String) js("return document.getElementById('cy').dataset.selected");
+    }
+
+    /** Saves a screenshot of the window as target/screenshots/{name}.png and answers where. */
+    protected Path screenshot(String name) throws IOException {
+        var file = SCREENSHOTS.resolve(name + ".png");
+        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file,
+                StandardCopyOption.REPLACE_EXISTING);
+        return file;
+    }
+
+    /**
+     * axe-core's WCAG 2 A and AA rules on the page once settled (axe.min.js from Deque's Maven
+     * artifact, injected by the driver, not fetched): the serious and critical violations, each with
+     * its rule and where, so that a failure says what to fix.
+     */
+    protected List<String> seriousViolations(String where) throws IOException {
+        // the page as the user reads it once drawn: panels still loading are dimmed on purpose
+        waitSettled();
+        try (var in = getClass().getResourceAsStream("/axe.min.js")) {
+            assertThat(in).as("axe.min.js on the test classpath").isNotNull();
+            js(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        var json = (String) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } })
+                  .then((r) => done(JSON.stringify(r.violations)), (e) => done('failed: ' + e));""");
+        assertThat(json).doesNotStartWith("failed");
+        var found = new ArrayList<String>();
+        for (var violation : list(JsonMapper.shared().readTree(json))) {
+            var impact = violation.get("impact").asString();
+            if ("serious".equals(impact) || "critical".equals(impact)) {
+                var targets = list(violation.get("nodes")).stream().limit(5)
+                        .map(n -> n.get("target").toString()).toList();
+                found.add(where + ": " + impact + " " + violation.get("id").asString() + " at " + targets);
+            }
+        }
+        return found;
+    }
+
+    // --- the graph -------------------------------------------------------------------------------
+
+    /** Runs a module function of the page and answers what it resolves to, as JSON. */
+    protected JsonNode module(String script) {
+        var json = (String) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                (async () => { %s })().then((r) => done(JSON.stringify(r)), (e) => done('failed: ' + e));"""
+                .formatted(script));
+        assertThat(json).doesNotStartWith("failed");
+        return JsonMapper.shared().readTree(json);
+    }
+
+    /** The graph as the page's controller describes it ({@code snapshot()} of main.js). */
+    protected JsonNode graph() {
+        return module("return (await import('/js/main.js')).snapshot();");
+    }
+
+    protected static List<JsonNode> list(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+
+    protected static List<JsonNode> nodes(JsonNode graph) {
+        return list(graph.get("nodes"));
+    }
+
+    protected static List<JsonNode> edges(JsonNode graph) {
+        return list(graph.get("edges"));
+    }
+
+    protected static Set<String> nodeKeys(JsonNode graph) {
+        return nodes(graph).stream().map(n -> n.get("key").asString()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    protected static JsonNode node(JsonNode graph, String key) {
+        return nodes(graph).stream().filter(n -> n.get("key").asString().equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError(key + " is not in the graph"));
+    }
+
+    protected static boolean hasClass(JsonNode element, String className) {
+        return list(element.get("classes")).stream().anyMatch(c -> c.asString().equals(className));
+    }
+
+    /** The keys of the nodes that carry a class. */
+    protected static Set<String> withClass(JsonNode graph, String className) {
+        return nodes(graph).stream().filter(n -> hasClass(n, className)).map(n -> n.get("key").asString())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Clicks a node where the graph draws it, as a user would, and waits until it is selected. */
+    protected void clickNode(String key) {
+        var node = node(graph(), key);
+        var canvas = driver.findElement(By.id("cy"));
+        var size = canvas.getSize();
+        new Actions(driver).moveToElement(canvas,
+                (int) Math.round(node.get("renderedX").asDouble() - size.getWidth() / 2.0),
+                (int) Math.round(node.get("renderedY").asDouble() - size.getHeight() / 2.0)).click().perform();
+        new WebDriverWait(driver, WAIT).until(d -> key.equals(selected()));
+    }
+
+    /** Presses a key on the graph and waits until the selection has changed. */
+    protected void press(WebElement canvas, Keys key) {
+        var was = selected();
+        canvas.sendKeys(key);
+        new WebDriverWait(driver, WAIT).until(d -> !was.equals(selected()));
+    }
+
+    /** Presses a key until the node is selected, at most {@code most} times. */
+    protected void pressUntil(WebElement canvas, Keys key, String wanted, int most) {
+        var presses = 0;
+        while (!wanted.equals(selected())) {
+            assertThat(presses++).as("presses to reach %s", wanted).isLessThan(most);
+            press(canvas, key);
+        }
+    }
+}
