@@ -842,6 +842,22 @@ export class Controller {
     return parts.join(', ');
   }
 
+  /**
+   * The periods the time bar draws, from the graph's edges as the server gave them: each home
+   * (LIVES_AT) and partnership (PARTNER_OF) of the people in the graph, with the labels shown on
+   * the nodes ({key, type, person, personLabel, other, otherLabel, status, from, to, subject}).
+   * A placeholder's edges carry only their type and dates, and are named as the placeholder is.
+   */
+  periods() {
+    const name = (n) => (n.hasClass('restricted-person') ? HIDDEN : n.data('label'));
+    return this.cy.edges('[type = "LIVES_AT"], [type = "PARTNER_OF"]').map((e) => ({
+      key: e.id(), type: e.data('type'), person: e.source().id(), personLabel: name(e.source()),
+      other: e.target().id(), otherLabel: name(e.target()), status: e.data('status') || null,
+      from: e.data('from') || null, to: e.data('to') || null,
+      subject: e.source().id() === this.subjectKey || e.target().id() === this.subjectKey,
+    }));
+  }
+
   /** The people in the graph ({key, id, label, kind, child}). */
   people() {
     return this.cy.nodes('.person').map((n) => ({ ...summary(n), child: n.hasClass('child') }));

@@ -7,7 +7,7 @@ import { Controller } from './controller.js';
 import { byId } from './dom.js';
 import { guarded, say } from './message.js';
 import { state } from './state.js';
-import { setAsOf, wireAsOf } from './asof.js';
+import { chooseAsOf, setAsOf, wireAsOf } from './asof.js';
 import { wireBreakGlass } from './break-glass.js';
 import { exportPng, printPack, wireExports } from './exports.js';
 import { initMatches } from './matches.js';
@@ -20,6 +20,7 @@ import { wireMeetingRoom } from './meeting-room.js';
 import { wirePanelResize } from './resize.js';
 import { wireSearch } from './search.js';
 import { open, selectPerson, selectPlaceholder, selectTab, wireSelection } from './selection.js';
+import { wireTimeBar } from './timebar.js';
 import { wireInformationRequests } from './information-requests.js';
 import { closeWork, wireWorkQueues, workOpen } from './work-queues.js';
 
@@ -120,6 +121,7 @@ async function start() {
       open(state.subjectId, { keepExpansions: true });
     }
   });
+  wireTimeBar(controller, chooseAsOf);
   wireViewControls();
   wirePanelResize(() => controller.resize());
   wireKeys();

@@ -10,9 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,6 +39,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import tools.jackson.databind.JsonNode;
@@ -511,6 +516,116 @@ class ExplorerViewsBrowserIT extends ExplorerIT {
         var box = filtered.get("shown");
         assertThat(box.get("width").asDouble() >= width - 62 || box.get("height").asDouble() >= height - 62)
                 .as("the filtered graph fills its box (%s in %.0f x %.0f)", box, width, height).isTrue();
+    }
+
+    // --- the time bar --------------------------------------------------------------------------------
+
+    /** The time bar's rows as "who what: kind current|historic". */
+    @SuppressWarnings("unchecked")
+    private List<String> timeBarRows() {
+        return (List<String>) js("return [...document.querySelectorAll('#time-bar-rows .tb-row')].map((r) => {"
+                + "const bar = r.querySelector('.tb-bar');"
+                + "return r.querySelector('.tb-label').textContent + ': '"
+                + " + (bar.classList.contains('home') ? 'home' : 'partner') + ' '"
+                + " + (bar.classList.contains('current') ? 'current' : 'historic'); })");
+    }
+
+    private String timeBar(String attribute) {
+        return driver.findElement(By.id("time-bar")).getDomAttribute(attribute);
+    }
+
+    /** Waits until the time bar has drawn the day the page shows (it draws after each render of the graph). */
+    private void waitTimeBar(String day) {
+        new WebDriverWait(driver, WAIT).withMessage(() -> "the time bar on " + day + "; message: " + message())
+                .until(d -> "ready".equals(timeBar("data-state")) && day.equals(timeBar("data-marker"))
+                        && "ready".equals(js("return document.getElementById('cy').dataset.state")));
+    }
+
+    private String asOfField() {
+        return (String) js("return document.getElementById('asof-date').value");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTimeBarDrawsHomesAndPartnershipsAndItsMarkerMovesTheDayWithTheLayoutHeld() throws Exception {
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitTimeBar(Scenario.AS_OF);
+        var bell = "7 Fictional Terrace, YO31 3CC";
+        assertThat(timeBarRows()).containsExactly(
+                "Sara Bell " + bell + ": home current",
+                "Gary Nolan " + bell + ": home historic",
+                "Jack Bell " + bell + ": home current",
+                "Kerry Bell " + bell + ": home current",
+                "Lee Bell " + bell + ": home historic",
+                "Kerry Bell and Lee Bell separated: partner historic",
+                "Kerry Bell and Gary Nolan separated: partner historic");
+        assertThat(timeBar("data-bars")).isEqualTo("7");
+        // the axis from the first of January of the earliest start (Kerry and Lee, 2008) to today in London
+        var marker = driver.findElement(By.id("time-bar-marker"));
+        var today = LocalDate.now(ZoneId.of("Europe/London"));
+        assertThat(marker.getDomAttribute("role")).isEqualTo("slider");
+        assertThat(marker.getDomAttribute("aria-valuemin")).isEqualTo(String.valueOf(LocalDate.parse("2008-01-01").toEpochDay()));
+        assertThat(marker.getDomAttribute("aria-valuemax")).isEqualTo(String.valueOf(today.toEpochDay()));
+        assertThat(marker.getDomAttribute("aria-valuenow"))
+                .isEqualTo(String.valueOf(LocalDate.parse(Scenario.AS_OF).toEpochDay()));
+        assertThat(marker.getDomAttribute("aria-valuetext")).isEqualTo("26 September 2018");
+        screenshot("sara-time-bar");
+
+        // dragged back to mid-2015: Gary (with Kerry from 2017) is gone, everyone else stays put
+        var before = positions(graph());
+        var rendered = renders("cy");
+        var target = LocalDate.parse("2015-06-01");
+        var axis = (List<Object>) js("const b = document.getElementById('time-bar-axis').getBoundingClientRect();"
+                + "const m = document.getElementById('time-bar-marker').getBoundingClientRect();"
+                + "return [b.left, b.width, m.left + m.width / 2];");
+        var start = LocalDate.parse("2008-01-01").toEpochDay();
+        var fraction = (double) (target.toEpochDay() - start) / (today.toEpochDay() - start);
+        var x = ((Number) axis.get(0)).doubleValue() + fraction * ((Number) axis.get(1)).doubleValue();
+        new Actions(driver).moveToElement(marker).clickAndHold()
+                .moveByOffset((int) Math.round(x - ((Number) axis.get(2)).doubleValue()), 0).release().perform();
+        waitRendered("cy", rendered);
+        var dragged = asOfField();
+        assertThat(LocalDate.parse(dragged)).isBetween(target.minusDays(30), target.plusDays(30));
+        waitTimeBar(dragged);
+        assertThat(driver.getCurrentUrl()).endsWith("asOf=" + dragged);
+        var then = graph();
+        assertThat(positions(then)).doesNotContainKey("Person:p-gary").containsKey("Person:p-lee");
+        assertHeld(before, then);
+        assertThat(timeBarRows()).containsExactly(
+                "Sara Bell " + bell + ": home current",
+                "Jack Bell " + bell + ": home current",
+                "Kerry Bell " + bell + ": home current",
+                "Lee Bell " + bell + ": home historic",
+                "Kerry Bell and Lee Bell separated: partner historic");
+        // the axis is held for the same person: the bars do not slide
+        assertThat(marker.getDomAttribute("aria-valuemin")).isEqualTo(String.valueOf(start));
+
+        // the keyboard: Page Up a year on, the left arrow a month back
+        rendered = renders("cy");
+        marker.sendKeys(Keys.PAGE_UP);
+        waitRendered("cy", rendered);
+        var yearOn = LocalDate.parse(dragged).plusYears(1).toString();
+        assertThat(asOfField()).isEqualTo(yearOn);
+        waitTimeBar(yearOn);
+        assertThat(marker.getDomAttribute("aria-valuetext")).isEqualTo(LocalDate.parse(yearOn).format(
+                DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)));
+        rendered = renders("cy");
+        marker.sendKeys(Keys.ARROW_LEFT);
+        waitRendered("cy", rendered);
+        var monthBack = LocalDate.parse(yearOn).minusMonths(1).toString();
+        assertThat(asOfField()).isEqualTo(monthBack);
+        waitTimeBar(monthBack);
+        assertHeld(before, graph());
+
+        // legible on a shared screen
+        var size = Double.parseDouble(((String) js("return getComputedStyle(document.querySelector('#time-bar-rows .tb-label')).fontSize"))
+                .replace("px", ""));
+        driver.findElement(By.id("meeting-button")).click();
+        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(js("return document.body.classList.contains('meeting')")));
+        var meeting = Double.parseDouble(((String) js("return getComputedStyle(document.querySelector('#time-bar-rows .tb-label')).fontSize"))
+                .replace("px", ""));
+        assertThat(meeting).isGreaterThan(size).isGreaterThanOrEqualTo(16.0);
     }
 
     // --- messages and exports ----------------------------------------------------------------------
