@@ -19,7 +19,9 @@ import { toggleMeeting, wireMeeting } from './meeting.js';
 import { wireMeetingRoom } from './meeting-room.js';
 import { wirePanelResize } from './resize.js';
 import { wireSearch } from './search.js';
-import { open, selectPerson, selectPlaceholder, selectTab, wireSelection } from './selection.js';
+import {
+  open, selectPerson, selectPlaceholder, selectService, selectTab, wireSelection,
+} from './selection.js';
 import { wireTimeBar } from './timebar.js';
 import { wireInformationRequests } from './information-requests.js';
 import { closeWork, wireWorkQueues, workOpen } from './work-queues.js';
@@ -104,7 +106,8 @@ function wireKeys() {
 
 async function start() {
   controller = new Controller(byId('cy'), {
-    onSelectPerson: selectPerson, onSelectPlaceholder: selectPlaceholder, onOpenPerson: expandSelected,
+    onSelectPerson: selectPerson, onSelectPlaceholder: selectPlaceholder, onSelectService: selectService,
+    onOpenPerson: expandSelected,
     onSelectNode: (key) => { byId('graph-status').textContent = controller.describe(key); },
   });
   wireGraph(controller);

@@ -122,6 +122,13 @@ class RiskController {
     }
 
     @MutationMapping
+    ActionView reopenAction(@Argument String actionId) {
+        recording.reopenAction(actionId);
+        var row = graph.read("risk/action", Map.of("id", actionId), r -> r).get(0);
+        return FollowUpService.action(row, needToKnow.check("reopenAction", FollowUpService.touched(row)), null);
+    }
+
+    @MutationMapping
     String recordAssessment(@Argument Map<String, Object> assessment) {
         return recording.recordAssessment(assessment);
     }
@@ -136,7 +143,12 @@ class RiskController {
         return markerView(recording.endMarker(markerId, on));
     }
 
-    /** The marker as its recorder may see it (they may know of it: recordMarker and endMarker checked). */
+    @MutationMapping
+    MarkerView reinstateMarker(@Argument String markerId) {
+        return markerView(recording.reinstateMarker(markerId));
+    }
+
+    /** The marker as its recorder may see it (they may know of it: recordMarker, endMarker and reinstateMarker checked). */
     private MarkerView markerView(String id) {
         var rows = graph.read("risk/marker", Map.of("id", id), r -> r);
         if (rows.isEmpty()) {

@@ -401,6 +401,33 @@ class ExplorerViewsBrowserIT extends ExplorerIT {
     }
 
     @Test
+    void someoneWhoHadDiedIsStruckThroughInTheNetworkAndTheGenogramAndTheLegendSaysSo() throws Exception {
+        try (var in = getClass().getResourceAsStream("/fixtures/deceased-grandfather.json")) {
+            var response = http().post("/api/import", "admin", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            assertThat(response.json().get("rejected").size()).as(response.body()).isZero();
+        }
+        signIn("admin");
+        open("/?person=p-lee&asOf=" + Scenario.AS_OF);
+        var ronald = node(graph(), "Person:p-ronald");
+        assertThat(hasClass(ronald, "deceased")).isTrue();
+        assertThat(ronald.get("fill").asString()).isEqualTo("linear-gradient");
+        assertThat(ronald.get("display").asString()).contains("† died 2016");
+        assertThat(node(graph(), "Person:p-lee").get("fill").asString()).isEqualTo("solid");
+        clickSelect("Person:p-ronald");
+        assertThat(status()).contains("died 2016");
+        showGenogram();
+        var inGenogram = node(graph(), "Person:p-ronald");
+        assertThat(hasClass(inGenogram, "deceased")).isTrue();
+        assertThat(inGenogram.get("fill").asString()).isEqualTo("linear-gradient");
+        assertThat(driver.findElement(By.cssSelector(".legend")).getText()).contains("died: the symbol struck through");
+        // before he died he is drawn as anyone else
+        setAsOf("2015-01-01");
+        var before = node(graph(), "Person:p-ronald");
+        assertThat(hasClass(before, "deceased")).isFalse();
+        assertThat(before.get("display").asString()).doesNotContain("died");
+    }
+
+    @Test
     void meetingModeEnlargesTheGenogramsType() {
         signIn("social-worker");
         open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
@@ -653,6 +680,46 @@ class ExplorerViewsBrowserIT extends ExplorerIT {
                 .contains("Done");
     }
 
+    /** The message's sentence, without the Undo button that may follow it. */
+    private String messageSentence() {
+        return (String) js("const m = document.getElementById('message'); return m.firstChild ? m.firstChild.textContent : ''");
+    }
+
+    @Test
+    void endingAMarkerAsksFirstThenOffersToUndoItAndUndoReinstatesIt() {
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        // social care recorded Sara's protection plan, the police her CSA marker: only the first can be ended here
+        assertThat(driver.findElements(By.cssSelector("#panel-details .end-marker")).stream()
+                .map(b -> b.getDomAttribute("data-marker")).toList()).containsExactly("m-sara-cpp");
+        driver.findElement(By.cssSelector("#panel-details .end-marker")).click();
+        assertThat(driver.findElement(By.id("panel-details")).getText())
+                .contains("End the child protection plan marker on 2018-09-26? It no longer applies after that day.");
+        driver.findElement(By.cssSelector("#panel-details .end-cancel")).click();
+        assertThat(count("MATCH (m:Marker {id: 'm-sara-cpp'}) WHERE m.to IS NULL RETURN count(m)")).isEqualTo(1);
+        driver.findElement(By.cssSelector("#panel-details .end-marker")).click();
+        var panel = renders("panel-details");
+        driver.findElement(By.cssSelector("#panel-details .end-confirm")).click();
+        waitRendered("panel-details", panel);
+        new WebDriverWait(driver, WAIT).until(d -> messageSentence().startsWith("Ended"));
+        assertThat(messageSentence()).isEqualTo("Ended: the child protection plan marker, on 2018-09-26.");
+        assertThat(kind()).isEqualTo("success");
+        assertThat(count("MATCH (m:Marker {id: 'm-sara-cpp'}) WHERE m.to = date('2018-09-26') RETURN count(m)"))
+                .isEqualTo(1);
+        assertThat(driver.findElement(By.id("panel-details")).getText()).contains("until 2018-09-26");
+        // Undo: the marker applies again (audited), and the message says so
+        panel = renders("panel-details");
+        driver.findElement(By.id("message-undo")).click();
+        waitRendered("panel-details", panel);
+        new WebDriverWait(driver, WAIT).until(d -> messageSentence().startsWith("Undone"));
+        assertThat(messageSentence()).isEqualTo("Undone: the child protection plan marker applies again.");
+        assertThat(driver.findElements(By.id("message-undo"))).isEmpty();
+        assertThat(count("MATCH (m:Marker {id: 'm-sara-cpp'}) WHERE m.to IS NULL RETURN count(m)")).isEqualTo(1);
+        assertThat(count("MATCH (a:AuditEvent {operation: 'reinstateMarker', user: 'social-worker', subjectId: 'p-sara'}) "
+                + "RETURN count(a)")).isEqualTo(1);
+        assertThat(driver.findElements(By.cssSelector("#panel-details .end-marker"))).hasSize(1);
+    }
+
     @Test
     void anExportedPngIsStampedWithTheMarkingWhoWhenTheAsOfDayAndTheLegend() {
         signIn("admin");
@@ -734,6 +801,42 @@ class ExplorerViewsBrowserIT extends ExplorerIT {
         }
         driver.findElement(By.id("work-close")).click();
         assertThat(js("return document.activeElement.id")).isEqualTo("work-button");
+    }
+
+    // --- the details of an agency or professional -----------------------------------------------------
+
+    private String heading() {
+        return (String) js("return document.querySelector('#panel-details h2').textContent");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void selectingAnAgencyOrProfessionalShowsItsOwnDetailsAndSelectingAPersonAgainShowsThePerson() {
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        assertThat(heading()).isEqualTo("Kyle Archer");
+        var panel = renders("panel-details");
+        clickSelect("Agency:csc");
+        waitRendered("panel-details", panel);
+        assertThat(heading()).isEqualTo("Children's social care (front door)");
+        var rows = (List<String>) js("return [...document.querySelectorAll('#panel-details tbody tr')]"
+                + ".map((tr) => [...tr.cells].map((c) => c.textContent).join(' | '))");
+        assertThat(rows).containsExactly(
+                "Alex Turner, Social worker | Kyle Archer | Allocated social worker | 2018-03-05 to now | current");
+        assertThat(status()).isEqualTo("Children's social care (front door), agency, involved with 1 person shown");
+
+        panel = renders("panel-details");
+        clickSelect("Professional:sw-1");
+        waitRendered("panel-details", panel);
+        assertThat(heading()).isEqualTo("Alex Turner");
+        assertThat(driver.findElement(By.id("panel-details")).getText()).contains("Works for",
+                "Children's social care (front door)", "Social worker", "Kyle Archer");
+        assertThat(status()).startsWith("Alex Turner, professional, Social worker, involved with 1 person shown");
+
+        panel = renders("panel-details");
+        clickSelect("Person:p-kyle");
+        waitRendered("panel-details", panel);
+        assertThat(heading()).isEqualTo("Kyle Archer");
     }
 
     /** Selects a node through the page's controller (the tests of clicks are in ExplorerBrowserIT). */
