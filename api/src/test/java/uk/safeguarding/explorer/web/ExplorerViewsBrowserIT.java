@@ -420,6 +420,7 @@ class ExplorerViewsBrowserIT extends ExplorerIT {
         assertThat(hasClass(inGenogram, "deceased")).isTrue();
         assertThat(inGenogram.get("fill").asString()).isEqualTo("linear-gradient");
         assertThat(driver.findElement(By.cssSelector(".legend")).getText()).contains("died: the symbol struck through");
+        screenshot("lee-genogram-deceased");
         // before he died he is drawn as anyone else
         setAsOf("2015-01-01");
         var before = node(graph(), "Person:p-ronald");
@@ -566,6 +567,42 @@ class ExplorerViewsBrowserIT extends ExplorerIT {
         new WebDriverWait(driver, WAIT).withMessage(() -> "the time bar on " + day + "; message: " + message())
                 .until(d -> "ready".equals(timeBar("data-state")) && day.equals(timeBar("data-marker"))
                         && "ready".equals(js("return document.getElementById('cy').dataset.state")));
+    }
+
+    @Test
+    void theTimeBarsRowsAxisAndStepsArePureFunctionsOfThePeriods() {
+        signIn("social-worker");
+        open("/");
+        var answer = module("""
+                const t = await import('/js/timebar.js');
+                const periods = [
+                  { key: 'p1', type: 'PARTNER_OF', personLabel: 'Ann', otherLabel: 'Bob', status: 'DIVORCED',
+                    from: '2001-03-04', to: '2009-12-31', subject: false },
+                  { key: 'h2', type: 'LIVES_AT', personLabel: 'Bob', otherLabel: '1 High St', from: null, to: null, subject: false },
+                  { key: 'h1', type: 'LIVES_AT', personLabel: 'Zoe', otherLabel: '2 Low St', from: '2005-06-01', to: null,
+                    subject: true } ];
+                const rows = t.timeBarRows(periods);
+                const axis = t.timeAxis(rows, '2018-09-26', '2020-01-01');
+                const held = t.timeAxis([], '2019-01-01', '2020-01-01', axis);
+                return { rows: rows.map((r) => `${r.key} ${r.kind} ${r.who}: ${r.what}`),
+                  axis: [t.isoDay(axis.start), t.isoDay(axis.end)], held: [t.isoDay(held.start), t.isoDay(held.end)],
+                  empty: t.timeAxis([], '2018-09-26', '2020-01-01').start === t.dayNumber('2013-01-01'),
+                  months: [t.addMonths('2018-01-31', 1), t.addMonths('2016-02-29', 12), t.addMonths('2018-03-15', -3)],
+                  spoken: t.spokenDay('2018-09-26'),
+                  at: [t.percentOf(axis, '2001-01-01'), t.percentOf(axis, '2020-01-01'), t.dayAt(axis, 0), t.dayAt(axis, 2)] };""");
+        // homes first, the person opened before the others; then partnerships
+        assertThat(list(answer.get("rows")).stream().map(JsonNode::asString).toList()).containsExactly(
+                "h1 home Zoe: 2 Low St", "h2 home Bob: 1 High St", "p1 partner Ann and Bob: divorced");
+        assertThat(list(answer.get("axis")).stream().map(JsonNode::asString).toList())
+                .containsExactly("2001-01-01", "2020-01-01");
+        assertThat(list(answer.get("held")).stream().map(JsonNode::asString).toList())
+                .as("held: never narrower than before").containsExactly("2001-01-01", "2020-01-01");
+        assertThat(answer.get("empty").asBoolean()).as("no start known: five years before the as-of year").isTrue();
+        assertThat(list(answer.get("months")).stream().map(JsonNode::asString).toList())
+                .containsExactly("2018-02-28", "2017-02-28", "2017-12-15");
+        assertThat(answer.get("spoken").asString()).isEqualTo("26 September 2018");
+        assertThat(list(answer.get("at")).stream().map(JsonNode::asString).toList())
+                .containsExactly("0", "100", "2001-01-01", "2020-01-01");
     }
 
     private String asOfField() {
