@@ -76,8 +76,7 @@ public class PossibleMatches {
                         Ages.ageOn(dob, network.asOf()), null, null, null, null,
                         // markers are shown when the person is opened, through redaction
                         List.of(), anchor.depth() + 1, false, List.of(), false,
-                        person.deceasedOn() != null && !person.deceasedOn().isAfter(network.asOf())
-                                ? person.deceasedOn() : null);
+                        Ages.diedBy(person.deceasedOn(), network.asOf()));
                 nodes.add(node);
                 inNetwork.put(person.id(), node);
                 flagged.add(person.id());

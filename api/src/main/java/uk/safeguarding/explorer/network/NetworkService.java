@@ -400,13 +400,10 @@ public class NetworkService {
                 case "Person" -> {
                     var person = Views.PersonView.from(n);
                     var dob = person.dateOfBirth();
-                    // a death after the as-of day has not happened yet on that day
-                    var died = person.deceasedOn() != null && !person.deceasedOn().isAfter(asOf) ? person.deceasedOn()
-                            : null;
                     yield new Node(key(label, id), id, NodeKind.PERSON, person.displayName(),
                             Ages.isChild(dob, person.deceasedOn(), asOf), person.sex(), dob,
                             Ages.ageOn(dob, asOf), null, null, null, null, List.of(), depth, subject, List.of(), false,
-                            died);
+                            Ages.diedBy(person.deceasedOn(), asOf));
                 }
                 case "Address" -> new Node(key(label, id), id, NodeKind.ADDRESS,
                         nz(Views.string(n, "line1")) + (Views.string(n, "postcode") == null ? ""
