@@ -43,8 +43,21 @@ export function setAsOf(date) {
   return true;
 }
 
+let onChange = () => {};
+
+/**
+ * Moves the page to another day as the date field does (the time bar's marker): the graph is
+ * drawn again with everyone held where they were.
+ */
+export function chooseAsOf(date) {
+  if (setAsOf(date)) {
+    onChange();
+  }
+}
+
 /** @param changed what to do once the user has chosen a new day */
 export function wireAsOf(changed) {
+  onChange = changed;
   byId('asof-date').addEventListener('change', (e) => {
     if (setAsOf(e.target.value)) {
       changed();

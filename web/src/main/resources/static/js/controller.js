@@ -41,6 +41,11 @@ function nodeElement(node) {
     if (node.age !== null && node.age !== undefined) {
       display += ` (${node.age})`;
     }
+    if (node.deceasedOn) {
+      // the genogram's mark for a death: the symbol struck through (style.js), and in words
+      classes.push('deceased');
+      display += `\n† died ${node.deceasedOn.substring(0, 4)}`;
+    }
   }
   if (node.subject) {
     classes.push('subject');
@@ -152,6 +157,8 @@ export class Controller {
     this.cy.on('select', 'node.person', (e) => on.onSelectPerson && on.onSelectPerson(e.target.data('recordId')));
     this.cy.on('select', 'node.restricted-person',
       (e) => on.onSelectPlaceholder && on.onSelectPlaceholder(this.placeholder(e.target.id())));
+    this.cy.on('select', 'node.agency, node.professional',
+      (e) => on.onSelectService && on.onSelectService(this.service(e.target.id())));
     // Cytoscape calls two quick clicks a double click wherever they land; only two on the same
     // person are one (choosing two people in turn for "Connect two" must not expand the second).
     this.taps = [null, null];
@@ -529,6 +536,38 @@ export class Controller {
     };
   }
 
+  /**
+   * An agency or a professional in the graph as the details panel shows it, from what the graph
+   * holds (the server's answer, need-to-know and redaction applied): {key, kind, label, role,
+   * agencyType, agency (a professional's), professionals: [{key, label, role, people: [{key,
+   * label, role, from, to, current}]}]}; null for any other node.
+   */
+  service(key) {
+    const node = this.cy.getElementById(key);
+    if (node.empty() || !(node.hasClass('agency') || node.hasClass('professional'))) {
+      return null;
+    }
+    const name = (n) => (n.hasClass('restricted-person') ? HIDDEN : n.data('label'));
+    const involvement = (professional) => ({
+      key: professional.id(), label: professional.data('label'), role: professional.data('role') || null,
+      people: professional.connectedEdges('[type = "INVOLVED_WITH"]').map((e) => {
+        const person = e.source().id() === professional.id() ? e.target() : e.source();
+        return { key: person.id(), label: name(person), role: e.data('role') || null, from: e.data('from') || null,
+          to: e.data('to') || null, current: Boolean(e.data('current')) };
+      }).sort((a, b) => a.label.localeCompare(b.label)),
+    });
+    const agency = node.hasClass('agency') ? node : node.outgoers('edge[type = "WORKS_FOR"]').targets();
+    const professionals = node.hasClass('agency')
+      ? node.incomers('edge[type = "WORKS_FOR"]').sources().sort((a, b) => a.data('label').localeCompare(b.data('label')))
+      : node;
+    return {
+      key, kind: node.data('kind'), label: node.data('label'), role: node.data('role') || null,
+      agencyType: node.data('agencyType') || null,
+      agency: node.hasClass('professional') && agency.nonempty() ? agency[0].data('label') : null,
+      professionals: professionals.map(involvement),
+    };
+  }
+
   /** Filters the graph, then fits what is left in view. */
   setFilters(filters) {
     this.filters = filters;
@@ -827,6 +866,14 @@ export class Controller {
       if (node.data('role')) {
         parts.push(node.data('role'));
       }
+      const service = this.service(key);
+      if (service) {
+        const people = new Set(service.professionals.flatMap((p) => p.people.map((x) => x.key)));
+        parts.push(`involved with ${people.size} ${people.size === 1 ? 'person' : 'people'} shown`);
+      }
+    }
+    if (node.data('deceasedOn')) {
+      parts.push(`died ${node.data('deceasedOn').substring(0, 4)}`);
     }
     if (node.hasClass('rso')) {
       parts.push('registered sex offender');
@@ -840,6 +887,22 @@ export class Controller {
       parts.push(`${node.data('flags')} risk flag${node.data('flags') > 1 ? 's' : ''}`);
     }
     return parts.join(', ');
+  }
+
+  /**
+   * The periods the time bar draws, from the graph's edges as the server gave them: each home
+   * (LIVES_AT) and partnership (PARTNER_OF) of the people in the graph, with the labels shown on
+   * the nodes ({key, type, person, personLabel, other, otherLabel, status, from, to, subject}).
+   * A placeholder's edges carry only their type and dates, and are named as the placeholder is.
+   */
+  periods() {
+    const name = (n) => (n.hasClass('restricted-person') ? HIDDEN : n.data('label'));
+    return this.cy.edges('[type = "LIVES_AT"], [type = "PARTNER_OF"]').map((e) => ({
+      key: e.id(), type: e.data('type'), person: e.source().id(), personLabel: name(e.source()),
+      other: e.target().id(), otherLabel: name(e.target()), status: e.data('status') || null,
+      from: e.data('from') || null, to: e.data('to') || null,
+      subject: e.source().id() === this.subjectKey || e.target().id() === this.subjectKey,
+    }));
   }
 
   /** The people in the graph ({key, id, label, kind, child}). */
@@ -916,7 +979,8 @@ export class Controller {
         key: n.id(), kind: n.data('kind') || null, classes: n.classes(), display: n.data('display') || null,
         parent: n.parent().nonempty() ? n.parent().id() : null, selected: n.selected(), visible: n.visible(),
         x: n.position('x'), y: n.position('y'), renderedX: n.renderedPosition('x'), renderedY: n.renderedPosition('y'),
-        box: box(n), shape: n.style('shape'), width: n.width(), fontSize: parseFloat(n.style('font-size')),
+        box: box(n), shape: n.style('shape'), fill: n.style('background-fill'), width: n.width(),
+        fontSize: parseFloat(n.style('font-size')),
       })),
       edges: this.cy.edges().map((e) => ({
         key: e.id(), type: e.data('type') || null, source: e.data('source'), target: e.data('target'),

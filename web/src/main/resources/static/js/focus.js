@@ -1,6 +1,6 @@
 // Focus for overlays that act as dialogs (the work queues, the matches queue): while one is open,
 // Tab and Shift-Tab stay inside it; when it opens, focus moves into it; when it closes, focus
-// returns to where it was (the button that opened it).
+// returns to where it was (the button that opened it). The message line goes with the open dialog.
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]):not([type=hidden]), select:not([disabled]), '
   + 'textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -33,10 +33,37 @@ export function holdFocus(dialog) {
   });
 }
 
+/** Where the message line lives when no dialog is open. */
+let messageHome = null;
+
+/**
+ * The message line (#message) goes into an open dialog, under its heading, so that what the
+ * dialog's buttons did (and the offer to undo it) is never hidden behind the dialog; it goes back
+ * under the top bar when the dialog closes.
+ */
+function carryMessage(dialog, shown) {
+  const message = document.getElementById('message');
+  if (!message) {
+    return;
+  }
+  if (!messageHome) {
+    messageHome = { parent: message.parentNode, next: message.nextSibling };
+  }
+  if (shown) {
+    const head = dialog.querySelector('.work-head');
+    dialog.insertBefore(message, head ? head.nextSibling : dialog.firstChild);
+  } else if (message.parentNode === dialog) {
+    messageHome.parent.insertBefore(message, messageHome.next);
+  }
+}
+
 /** Shows or hides the dialog, moving focus into it (to `start`, or its first control) and back out. */
 export function showDialog(dialog, shown, start = null) {
   const was = !dialog.hidden;
   dialog.hidden = !shown;
+  if (shown !== was) {
+    carryMessage(dialog, shown);
+  }
   if (shown && !was) {
     openers.set(dialog, document.activeElement);
     const target = start || focusables(dialog)[0];

@@ -7,7 +7,7 @@ import { Controller } from './controller.js';
 import { byId } from './dom.js';
 import { guarded, say } from './message.js';
 import { state } from './state.js';
-import { setAsOf, wireAsOf } from './asof.js';
+import { chooseAsOf, setAsOf, wireAsOf } from './asof.js';
 import { wireBreakGlass } from './break-glass.js';
 import { exportPng, printPack, wireExports } from './exports.js';
 import { initMatches } from './matches.js';
@@ -19,7 +19,10 @@ import { toggleMeeting, wireMeeting } from './meeting.js';
 import { wireMeetingRoom } from './meeting-room.js';
 import { wirePanelResize } from './resize.js';
 import { wireSearch } from './search.js';
-import { open, selectPerson, selectPlaceholder, selectTab, wireSelection } from './selection.js';
+import {
+  open, selectPerson, selectPlaceholder, selectService, selectTab, wireSelection,
+} from './selection.js';
+import { wireTimeBar } from './timebar.js';
 import { wireInformationRequests } from './information-requests.js';
 import { closeWork, wireWorkQueues, workOpen } from './work-queues.js';
 
@@ -103,7 +106,8 @@ function wireKeys() {
 
 async function start() {
   controller = new Controller(byId('cy'), {
-    onSelectPerson: selectPerson, onSelectPlaceholder: selectPlaceholder, onOpenPerson: expandSelected,
+    onSelectPerson: selectPerson, onSelectPlaceholder: selectPlaceholder, onSelectService: selectService,
+    onOpenPerson: expandSelected,
     onSelectNode: (key) => { byId('graph-status').textContent = controller.describe(key); },
   });
   wireGraph(controller);
@@ -120,6 +124,7 @@ async function start() {
       open(state.subjectId, { keepExpansions: true });
     }
   });
+  wireTimeBar(controller, chooseAsOf);
   wireViewControls();
   wirePanelResize(() => controller.resize());
   wireKeys();

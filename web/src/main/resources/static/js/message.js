@@ -1,6 +1,6 @@
 // The message line under the top bar: one plain sentence for the user (role=status), of one kind
 // (success, warning, error or info: each its own colour and icon, published as data-kind so that
-// it is never colour alone), and the wrapper that turns any failure of an action into such a
+// it is never colour alone), with an Undo button after something that can be undone, and the wrapper that turns any failure of an action into such a
 // sentence.
 
 import { byId } from './dom.js';
@@ -8,10 +8,32 @@ import { byId } from './dom.js';
 /** The kinds of message, and the word a screen reader says before the sentence. */
 const KINDS = { success: 'Done', warning: 'Note', error: 'Problem', info: '' };
 
-export function say(text, kind = 'info') {
+/** How long an offer to undo stays on the message line, unless another message replaces it first. */
+const UNDO_MS = 30000;
+let undoTimer = null;
+
+/**
+ * Says a sentence; with undo ({label, run}) a button after it undoes what was just done (completing
+ * an action, ending a marker). The button goes with the next message, or after 30 seconds.
+ */
+export function say(text, kind = 'info', undo = null) {
   const box = byId('message');
   const chosen = Object.hasOwn(KINDS, kind) ? kind : 'info';
+  clearTimeout(undoTimer);
   box.textContent = text || '';
+  if (text && undo) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.id = 'message-undo';
+    button.className = 'message-undo secondary';
+    button.textContent = undo.label || 'Undo';
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      undo.run();
+    });
+    box.append(' ', button);
+    undoTimer = setTimeout(() => button.remove(), UNDO_MS);
+  }
   box.hidden = !text;
   box.dataset.kind = text ? chosen : '';
   box.setAttribute('aria-label', text && KINDS[chosen] ? `${KINDS[chosen]}: ${text}` : '');

@@ -64,7 +64,35 @@ function markerBadges(markers) {
   }, ' '));
 }
 
-export function renderDetails(panel, person, addresses) {
+/**
+ * "End on" for a marker the user may end (the agency that recorded it, a chair): the day (the as-of
+ * day), then a confirmation; the message line then offers to undo it (selection.js).
+ */
+function endForm(marker, ending) {
+  const button = el('button', { type: 'button', class: 'end-marker secondary', 'data-marker': marker.id,
+    text: `End on ${ending.day}`, 'aria-label': `End the ${words(marker.type)} marker on ${ending.day}` });
+  const form = el('span', { class: 'end' }, button);
+  button.addEventListener('click', () => {
+    const yes = el('button', { type: 'button', class: 'end-confirm', text: `Yes, end it on ${ending.day}` });
+    const no = el('button', { type: 'button', class: 'end-cancel secondary', text: 'Cancel' });
+    form.replaceChildren(el('span', { class: 'end-question', role: 'group', 'aria-label': 'Confirm' },
+      el('span', { text: `End the ${words(marker.type)} marker on ${ending.day}? It no longer applies after that day.` }),
+      ' ', yes, ' ', no));
+    yes.focus();
+    no.addEventListener('click', () => {
+      form.replaceChildren(button);
+      button.focus();
+    });
+    yes.addEventListener('click', () => {
+      yes.disabled = true;
+      no.disabled = true;
+      ending.end(marker, ending.day);
+    });
+  });
+  return form;
+}
+
+export function renderDetails(panel, person, addresses, ending = null) {
   clear(panel);
   panel.setAttribute('aria-label', 'Details');
   const fields = [
@@ -82,7 +110,8 @@ export function renderDetails(panel, person, addresses) {
     panel.append(el('p', { class: 'empty', text: 'No current markers.' }));
   } else {
     panel.append(el('ul', {}, person.markers.map((m) => el('li', {}, markerBadges([m]),
-      `${words(m.type)}${m.from ? ` since ${m.from}` : ''}${m.detail ? ` — ${m.detail}` : ''}${m.source ? ` (${m.source})` : ''}`))));
+      `${words(m.type)}${m.from ? ` since ${m.from}` : ''}${m.to ? ` until ${m.to}` : ''}${m.detail ? ` — ${m.detail}` : ''}${m.source ? ` (${m.source})` : ''}`,
+      ending && ending.allowed(m) ? [' ', endForm(m, ending)] : ''))));
   }
   if (person.records) {
     // which agencies' records make up this person (a practitioner is shown their own agency's only)
@@ -280,7 +309,7 @@ function doneForm(action, complete) {
   // the row opens the child; the form must not
   form.addEventListener('click', (e) => e.stopPropagation());
   form.addEventListener('keydown', (e) => e.stopPropagation());
-  // completing a statutory action is not undone here: the user confirms the day first, or cancels
+  // completing a statutory action: the user confirms the day first (or cancels), then may undo it from the message
   button.addEventListener('click', () => {
     if (!date.value) {
       date.focus();
@@ -304,4 +333,35 @@ function doneForm(action, complete) {
     });
   });
   return form;
+}
+
+/**
+ * The details panel for a selected agency or professional (controller.service): what it is, and its
+ * involvement with the people in the graph (the graph's own edges, so need-to-know and redaction
+ * apply: a health professional your agency may not know by name is "Health professional"); a row
+ * highlights the professional and the person. The other tabs keep the person selected before.
+ */
+export function renderService(panel, service, onSelect) {
+  clear(panel);
+  panel.setAttribute('aria-label', 'Details');
+  const agency = service.kind === 'AGENCY';
+  panel.append(el('h2', { text: service.label }),
+    el('dl', {},
+      el('dt', { text: 'Kind' }), el('dd', { text: agency ? 'Agency' : 'Professional' }),
+      service.agencyType ? [el('dt', { text: agency ? 'Type' : 'Agency type' }), el('dd', { text: words(service.agencyType) })] : '',
+      service.agency ? [el('dt', { text: 'Works for' }), el('dd', { text: service.agency })] : '',
+      service.role ? [el('dt', { text: 'Role' }), el('dd', { text: service.role })] : ''));
+  panel.append(el('h3', { text: 'Involvement with the people shown' }));
+  const rows = service.professionals.flatMap((p) => p.people.map((person) => row([
+    agency ? `${p.label}${p.role ? `, ${p.role}` : ''}` : null,
+    person.label, person.role || '', period(person.from, person.to), person.current ? 'current' : 'ended',
+  ].filter((c) => c !== null), [p.key, person.key], onSelect, person.current ? '' : 'historic')));
+  panel.append(rows.length === 0
+    ? el('p', { class: 'empty', text: agency
+      ? 'None of its professionals is linked to the people shown on this date.'
+      : 'Not linked to the people shown on this date.' })
+    : table([agency ? 'Professional' : null, 'Person', 'Role', 'Period', 'On the as-of day'].filter(Boolean), rows,
+      `Involvement of ${service.label} with the people shown`));
+  panel.append(el('p', { class: 'meta', text: 'The other tabs still show the person selected before; select a person '
+    + 'to see theirs.' }));
 }

@@ -1,6 +1,6 @@
 // GraphQL documents used by the page. Values always go in as variables, never into the text.
 
-const NODE = `key id kind label child sex dateOfBirth age role agencyType addressKind postcode depth subject
+const NODE = `key id kind label child sex dateOfBirth age deceasedOn role agencyType addressKind postcode depth subject
   possibleMatch markers { id type from to detail mappaCategory mappaLevel } holders { id name type }`;
 const EDGE = 'key type source target kind status nature role from to current derived';
 
@@ -73,6 +73,18 @@ export const COMPLETE_ACTION = `mutation Complete($actionId: ID!, $completedOn: 
   completeAction(actionId: $actionId, completedOn: $completedOn) { id completedOn }
 }`;
 
+export const REOPEN_ACTION = `mutation Reopen($actionId: ID!) {
+  reopenAction(actionId: $actionId) { id completedOn }
+}`;
+
+export const END_MARKER = `mutation EndMarker($markerId: ID!, $on: Date!) {
+  endMarker(markerId: $markerId, on: $on) { id to }
+}`;
+
+export const REINSTATE_MARKER = `mutation Reinstate($markerId: ID!) {
+  reinstateMarker(markerId: $markerId) { id to }
+}`;
+
 export const SEARCH = `query Search($text: String!, $asOf: Date) {
   searchPeople(text: $text, first: 20) {
     id givenName familyName dateOfBirth age(asOf: $asOf) child(asOf: $asOf)
@@ -111,7 +123,7 @@ export const PANELS = `query Panels($personId: ID!, $asOf: Date, $scope: Involve
   person(id: $personId) {
     id givenName familyName aliases dateOfBirth dobEstimated sex deceasedOn nhsNumber pncId laCaseNumber upn
     probationCrn age(asOf: $asOf) child(asOf: $asOf)
-    markers(asOf: $asOf) { id type from to detail mappaCategory mappaLevel source }
+    markers(asOf: $asOf) { id type from to detail mappaCategory mappaLevel source derived }
     records { source localId linkedBy }
   }
   siblingsAtRisk(personId: $personId, asOf: $asOf) {

@@ -3,9 +3,9 @@
 // click, the graph's select event, opening a network) ask for them.
 
 import { graphql } from './api.js';
-import { PANELS } from './queries.js';
+import { END_MARKER, PANELS, REINSTATE_MARKER } from './queries.js';
 import { byId } from './dom.js';
-import { guarded } from './message.js';
+import { guarded, say } from './message.js';
 import { Latest, Rendering } from './publish.js';
 import { state } from './state.js';
 import { refreshChanges } from './meeting-room.js';
@@ -13,11 +13,12 @@ import { flagsOf } from './flags.js';
 import { openPerson } from './graph.js';
 import { loadFamilyOverdue } from './work-queues.js';
 import {
-  renderAddresses, renderAgencies, renderChronology, renderDetails, renderFlags, renderSiblings,
+  renderAddresses, renderAgencies, renderChronology, renderDetails, renderFlags, renderService, renderSiblings,
 } from './panels.js';
 import { renderPlaceholder } from './placeholders.js';
 import { offerBreakGlassFromPlaceholder } from './break-glass.js';
 import { offerInformationRequest } from './information-requests.js';
+import { words } from './words.js';
 
 const PANELS_IDS = ['panel-details', 'panel-siblings', 'panel-addresses', 'panel-agencies', 'panel-chronology', 'panel-flags'];
 
@@ -39,7 +40,7 @@ async function load(personId, current) {
   state.selectedId = personId;
   const person = data.person;
   const highlight = (keys) => controller.highlight(keys);
-  renderDetails(byId('panel-details'), person, data.sharedAddresses);
+  renderDetails(byId('panel-details'), person, data.sharedAddresses, markerEnding());
   renderSiblings(byId('panel-siblings'), data.siblingsAtRisk, person, highlight);
   renderAddresses(byId('panel-addresses'), data.sharedAddresses, person, highlight);
   renderAgencies(byId('panel-agencies'), data.agencyInvolvement, state.scope, (scope) => {
@@ -53,6 +54,46 @@ async function load(personId, current) {
     await loadFamilyOverdue(controller.personIds());
   }
   return true;
+}
+
+/** The graph and the panels drawn again after a marker changed (its badge, the details). */
+async function redraw() {
+  state.panelsKey = null;
+  loading = null;
+  if (state.subjectId) {
+    await open(state.subjectId, { keepExpansions: true });
+  }
+}
+
+/** Undo of "End on": the marker goes on again (reinstateMarker, audited), and the message says so. */
+async function reinstate(marker) {
+  const back = await guarded(() => graphql(REINSTATE_MARKER, { markerId: marker.id }));
+  if (back) {
+    await redraw();
+    say(`Undone: the ${words(marker.type)} marker applies again.`, 'success');
+  }
+}
+
+/**
+ * Ending a marker from the details panel: the agency that recorded it, a meeting chair or local
+ * admin (the server checks too); never a marker carried from an address or a restricted one. The
+ * message, said once everything is drawn again, offers to undo it.
+ */
+function markerEnding() {
+  const user = state.user || {};
+  return {
+    day: state.asOf,
+    allowed: (m) => !m.derived && !m.to && m.type !== 'RESTRICTED' && (user.role === 'MEETING_CHAIR'
+      || user.role === 'ADMIN' || (Boolean(m.source) && m.source === user.agency)),
+    end: async (marker, day) => {
+      const ended = await guarded(() => graphql(END_MARKER, { markerId: marker.id, on: day }));
+      if (ended) {
+        await redraw();
+        say(`Ended: the ${words(marker.type)} marker, on ${ended.endMarker.to}.`, 'success',
+          { label: 'Undo', run: () => reinstate(marker) });
+      }
+    },
+  };
 }
 
 /** Shows a person's panels; answers when they are drawn (at once if they already are). */
@@ -119,6 +160,23 @@ export function selectPlaceholder(placeholder) {
   selectTab('tab-details');
   byId('graph-status').textContent = `Selected: ${placeholder.spoken}`;
   return rendering.run(async () => renderPlaceholder(byId('panel-details'), placeholder, actions));
+}
+
+/**
+ * The graph's select event for an agency or a professional: the details panel shows that node's
+ * own details and its involvement with the people shown (as far as the graph may show it); the
+ * live region has said it already (main.js). The other panels keep the person shown before; the
+ * next selection of a person loads theirs again.
+ */
+export function selectService(service) {
+  if (!service) {
+    return Promise.resolve();
+  }
+  loads.next();
+  state.panelsKey = null;
+  loading = null;
+  selectTab('tab-details');
+  return rendering.run(async () => renderService(byId('panel-details'), service, (keys) => controller.highlight(keys)));
 }
 
 export function selectTab(tabId) {

@@ -4,7 +4,7 @@
 // of the family in the graph. Each list publishes its own render state.
 
 import { graphql } from './api.js';
-import { COMPLETE_ACTION, OVERDUE, TRIAGE } from './queries.js';
+import { COMPLETE_ACTION, OVERDUE, REOPEN_ACTION, TRIAGE } from './queries.js';
 import { byId } from './dom.js';
 import { guarded, say } from './message.js';
 import { Latest, Rendering } from './publish.js';
@@ -66,14 +66,26 @@ function completion() {
     done: async (action, day) => {
       const recorded = await guarded(() => graphql(COMPLETE_ACTION, { actionId: action.id, completedOn: day }));
       if (recorded) {
-        await loadQueues(`Recorded: "${action.description}" done on ${recorded.completeAction.completedOn}.`);
+        await loadQueues(`Recorded: "${action.description}" done on ${recorded.completeAction.completedOn}.`,
+          { label: 'Undo', run: () => reopen(action) });
       }
     },
   };
 }
 
-/** Loads both queues; news (what was just recorded) is said with the new overdue list. */
-function loadQueues(news = '') {
+/** Undo of "Done on": the action is open again (reopenAction, audited), and the queues say so. */
+async function reopen(action) {
+  const reopened = await guarded(() => graphql(REOPEN_ACTION, { actionId: action.id }));
+  if (reopened) {
+    await loadQueues(`Undone: "${action.description}" is open again.`);
+  }
+}
+
+/**
+ * Loads both queues; news (what was just recorded) is said with the new overdue list, with the
+ * offer to undo it when there is one.
+ */
+function loadQueues(news = '', undo = null) {
   const choose = (id) => {
     closeWork();
     open(id);
@@ -91,7 +103,7 @@ function loadQueues(news = '') {
   ]).then(() => {
     // said once everything is loaded again, so that no refresh wipes it
     if (news) {
-      say(news, 'success');
+      say(news, 'success', undo);
     }
   }));
 }

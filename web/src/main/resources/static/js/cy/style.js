@@ -18,6 +18,15 @@ export const STYLE = [
   { selector: 'node.person.female', style: { shape: 'ellipse', 'background-color': '#f4b6c8' } },
   { selector: 'node.person.other', style: { shape: 'diamond', 'background-color': '#dddddd' } },
   { selector: 'node.person.child', style: { width: 24, height: 24, 'background-color': '#fff7c2' } },
+  // deceased (genogram convention): the symbol struck through by a dark diagonal, over its own fill
+  ...[['male', '#9ec5ee'], ['female', '#f4b6c8'], ['other', '#dddddd'], ['child', '#fff7c2']].map(([kind, fill]) => ({
+    selector: `node.person.${kind}.deceased`,
+    style: {
+      'background-fill': 'linear-gradient', 'background-gradient-direction': 'to-bottom-right',
+      'background-gradient-stop-colors': `${fill} ${fill} #0b0c0c #0b0c0c ${fill} ${fill}`,
+      'background-gradient-stop-positions': '0 44 44 56 56 100',
+    },
+  })),
   { selector: 'node.subject', style: { 'border-width': 5, 'border-color': '#0b0c0c', 'font-weight': 'bold' } },
   { selector: 'node.flag-HIGH', style: { 'underlay-color': '#f47738', 'underlay-opacity': 0.6, 'underlay-padding': 8, 'underlay-shape': 'ellipse' } },
   { selector: 'node.flag-MEDIUM', style: { 'underlay-color': '#ffbf47', 'underlay-opacity': 0.5, 'underlay-padding': 6, 'underlay-shape': 'ellipse' } },

@@ -75,7 +75,8 @@ public class PossibleMatches {
                         Ages.isChild(dob, person.deceasedOn(), network.asOf()), person.sex(), dob,
                         Ages.ageOn(dob, network.asOf()), null, null, null, null,
                         // markers are shown when the person is opened, through redaction
-                        List.of(), anchor.depth() + 1, false, List.of(), false);
+                        List.of(), anchor.depth() + 1, false, List.of(), false,
+                        Ages.diedBy(person.deceasedOn(), network.asOf()));
                 nodes.add(node);
                 inNetwork.put(person.id(), node);
                 flagged.add(person.id());

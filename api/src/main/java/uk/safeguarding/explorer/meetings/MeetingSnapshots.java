@@ -191,7 +191,7 @@ public class MeetingSnapshots {
                 nodes.put(node.key(), node.subject() || !children.contains(node.id()) ? node
                         : new Node(node.key(), node.id(), node.kind(), node.label(), node.child(), node.sex(),
                                 node.dateOfBirth(), node.age(), node.role(), node.agencyType(), node.addressKind(),
-                                node.postcode(), node.markers(), 0, true, node.holders(), node.offender()));
+                                node.postcode(), node.markers(), 0, true, node.holders(), node.offender(), node.deceasedOn()));
             }
             network.edges().stream().filter(e -> nodes.containsKey(e.source()) && nodes.containsKey(e.target()))
                     .forEach(e -> edges.putIfAbsent(e.key(), e));

@@ -22,25 +22,27 @@ public record Network(String subjectId, LocalDate asOf, int depth, List<Node> no
      * A node; {@code key} is unique in the network (label and id), {@code id} is the record's id (a
      * placeholder's opaque id for a RESTRICTED_PERSON, whose {@code holders} are the agencies that
      * hold information about them). {@code offender}: a person who carries or carried an offender
-     * marker (for the redaction policy; not part of the GraphQL type).
+     * marker (for the redaction policy; not part of the GraphQL type). {@code deceasedOn}: a person
+     * who had died by the as-of day, the day they died (never on a placeholder).
      */
     public record Node(String key, String id, NodeKind kind, String label, Boolean child, String sex,
             LocalDate dateOfBirth, Integer age, String role, String agencyType, String addressKind, String postcode,
-            List<MarkerView> markers, int depth, boolean subject, List<AgencyView> holders, boolean offender) {
+            List<MarkerView> markers, int depth, boolean subject, List<AgencyView> holders, boolean offender,
+            LocalDate deceasedOn) {
 
         Node withMarkers(List<MarkerView> newMarkers) {
             return new Node(key, id, kind, label, child, sex, dateOfBirth, age, role, agencyType, addressKind, postcode,
-                    newMarkers, depth, subject, holders, offender);
+                    newMarkers, depth, subject, holders, offender, deceasedOn);
         }
 
         Node withAgencyType(String type) {
             return new Node(key, id, kind, label, child, sex, dateOfBirth, age, role, type, addressKind, postcode,
-                    markers, depth, subject, holders, offender);
+                    markers, depth, subject, holders, offender, deceasedOn);
         }
 
         Node asOffender(boolean isOffender) {
             return new Node(key, id, kind, label, child, sex, dateOfBirth, age, role, agencyType, addressKind, postcode,
-                    markers, depth, subject, holders, isOffender);
+                    markers, depth, subject, holders, isOffender, deceasedOn);
         }
     }
 

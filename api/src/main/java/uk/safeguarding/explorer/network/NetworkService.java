@@ -139,13 +139,13 @@ public class NetworkService {
             if (n.kind() == NodeKind.PROFESSIONAL && !access.healthDetail() && redaction.healthInvolvement(n.agencyType())) {
                 anonymous.add(n.key());
                 nodesOut.add(new Node(n.key(), n.id(), n.kind(), "Health professional", null, null, null, null, null,
-                        n.agencyType(), null, null, List.of(), n.depth(), false, List.of(), false));
+                        n.agencyType(), null, null, List.of(), n.depth(), false, List.of(), false, null));
                 continue;
             }
             if (n.kind() == NodeKind.ADDRESS && !access.offenderDetail() && redaction.offenderAddress(n.addressKind())) {
                 nodesOut.add(new Node(n.key(), n.id(), n.kind(), Redaction.RESTRICTED_ADDRESS, null, null, null, null,
                         null, null, null, null, redaction.markers(n.markers(), access, false, n.addressKind()),
-                        n.depth(), false, List.of(), false));
+                        n.depth(), false, List.of(), false, null));
                 continue;
             }
             var markers = redaction.markers(n.markers(), access, n.offender(), n.addressKind());
@@ -202,7 +202,7 @@ public class NetworkService {
                     var id = visibility.placeholderId(hidden.id());
                     placeholders.put(hidden.key(), new Node(key("RestrictedPerson", id), id, NodeKind.RESTRICTED_PERSON,
                             "Restricted person", null, null, null, null, null, null, null, null, List.of(),
-                            hidden.depth(), false, visibility.holders(hidden.id()), false));
+                            hidden.depth(), false, visibility.holders(hidden.id()), false, null));
                 }
             }
         }
@@ -402,18 +402,20 @@ public class NetworkService {
                     var dob = person.dateOfBirth();
                     yield new Node(key(label, id), id, NodeKind.PERSON, person.displayName(),
                             Ages.isChild(dob, person.deceasedOn(), asOf), person.sex(), dob,
-                            Ages.ageOn(dob, asOf), null, null, null, null, List.of(), depth, subject, List.of(), false);
+                            Ages.ageOn(dob, asOf), null, null, null, null, List.of(), depth, subject, List.of(), false,
+                            Ages.diedBy(person.deceasedOn(), asOf));
                 }
                 case "Address" -> new Node(key(label, id), id, NodeKind.ADDRESS,
                         nz(Views.string(n, "line1")) + (Views.string(n, "postcode") == null ? ""
                                 : ", " + Views.string(n, "postcode")),
                         null, null, null, null, null, null, Views.string(n, "kind"), Views.string(n, "postcode"),
-                        List.of(), depth, false, List.of(), false);
+                        List.of(), depth, false, List.of(), false, null);
                 case "Professional" -> new Node(key(label, id), id, NodeKind.PROFESSIONAL,
                         nz(Views.string(n, "name")), null, null, null, null, Views.string(n, "role"), null, null, null,
-                        List.of(), depth, false, List.of(), false);
+                        List.of(), depth, false, List.of(), false, null);
                 default -> new Node(key(label, id), id, NodeKind.AGENCY, nz(Views.string(n, "name")), null, null,
-                        null, null, null, Views.string(n, "type"), null, null, List.of(), depth, false, List.of(), false);
+                        null, null, null, Views.string(n, "type"), null, null, List.of(), depth, false, List.of(), false,
+                        null);
             };
             nodes.put(node.key(), node);
         }

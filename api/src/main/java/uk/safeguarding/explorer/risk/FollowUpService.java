@@ -121,8 +121,17 @@ public class FollowUpService {
 
     /** An action just completed, as the user may see it: its people checked (and audited) as completeAction. */
     public ActionView completedAction(String actionId) {
+        return changedAction("completeAction", actionId);
+    }
+
+    /** An action just reopened, as whoever reopened it sees it (reopenAction checked they may). */
+    public ActionView reopenedAction(String actionId) {
+        return changedAction("reopenAction", actionId);
+    }
+
+    private ActionView changedAction(String operation, String actionId) {
         var row = repository.action(actionId).orElseThrow(() -> NotFoundException.of("action", actionId));
-        return action(row, needToKnow.check("completeAction", touched(row)), null);
+        return action(row, needToKnow.check(operation, touched(row)), null);
     }
 
     /** A referral just recorded, as its recorder sees it (recordReferral checked they may know of its child). */

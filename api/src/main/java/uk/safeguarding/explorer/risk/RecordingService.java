@@ -39,7 +39,7 @@ import uk.safeguarding.explorer.security.Visibility;
 /**
  * Recording what happens (the risk issue's mutations): a referral, a strategy meeting with its
  * attendance and actions, an assessment, a marker on a person or an address, the completion of an
- * action and the end of a marker. New records go through the import's validator and writer as a
+ * action and the end of a marker, and the undoing of those two (reopenAction, reinstateMarker). New records go through the import's validator and writer as a
  * one-record bundle from the user's agency, so the rules, messages (array, field, reason) and
  * all-or-nothing writing are the import's; each is audited before it is written.
  *
@@ -168,11 +168,7 @@ public class RecordingService {
      */
     public String completeAction(String actionId, LocalDate completedOn) {
         var row = knownAction("completeAction", actionId);
-        var owner = row.get("owner").isNull() ? null : Views.string(row.get("owner"), "id");
-        var user = needToKnow.viewer();
-        if (user.role() == Role.PRACTITIONER && (owner == null || !owner.equals(user.agency()))) {
-            throw new AccessDeniedException("only the owner agency or a meeting chair completes an action");
-        }
+        requireActionOwner(row, "completes");
         var heldOn = Views.date(row.get("m"), "heldOn");
         if (heldOn != null && completedOn.isBefore(heldOn)) {
             throw new BadRequestException("completedOn", "must not be before the meeting on " + heldOn);
@@ -185,6 +181,35 @@ public class RecordingService {
         graph.inWriteTransaction(tx -> tx.run(CypherStatements.named("risk/complete-action"),
                 Map.of("id", actionId, "completedOn", completedOn)).consume());
         return actionId;
+    }
+
+    /**
+     * Undoes {@link #completeAction}: the action is open again. Allowed to exactly whoever may
+     * complete it, with the same answers for an action the user may not know of (NOT_FOUND, as an
+     * unknown id); an action that is not completed is refused (BAD_REQUEST naming actionId).
+     */
+    public String reopenAction(String actionId) {
+        var row = knownAction("reopenAction", actionId);
+        requireActionOwner(row, "reopens");
+        var completedOn = Views.date(row.get("ac"), "completedOn");
+        if (completedOn == null) {
+            throw new BadRequestException("actionId", "is an action that is not completed: there is nothing to reopen");
+        }
+        var people = row.get("people").asList(p -> p.get("id").asString());
+        audit.record(needToKnow.actor(), "reopenAction",
+                subjects(people, "reopened " + actionId + " (it was completed on " + completedOn + ")"));
+        graph.inWriteTransaction(tx -> tx.run(CypherStatements.named("risk/reopen-action"), Map.of("id", actionId))
+                .consume());
+        return actionId;
+    }
+
+    /** A practitioner acts on an action only for its owner agency; a meeting chair or (local) admin on any. */
+    private void requireActionOwner(Record row, String verb) {
+        var owner = row.get("owner").isNull() ? null : Views.string(row.get("owner"), "id");
+        var user = needToKnow.viewer();
+        if (user.role() == Role.PRACTITIONER && (owner == null || !owner.equals(user.agency()))) {
+            throw new AccessDeniedException("only the owner agency or a meeting chair " + verb + " an action");
+        }
     }
 
     /**
@@ -214,11 +239,7 @@ public class RecordingService {
      */
     public String endMarker(String markerId, LocalDate on) {
         var row = knownMarker("endMarker", markerId);
-        var user = needToKnow.viewer();
-        var source = Views.string(row.get("m"), "source");
-        if (user.role() == Role.PRACTITIONER && (source == null || !source.equals(user.agency()))) {
-            throw new AccessDeniedException("only the agency that recorded a marker, or a meeting chair, ends it");
-        }
+        requireMarkerSource(row, "ends");
         var from = Views.date(row.get("m"), "from");
         if (from != null && on.isBefore(from)) {
             throw new BadRequestException("on", "must not be before the marker began on " + from);
@@ -228,6 +249,35 @@ public class RecordingService {
         graph.inWriteTransaction(tx -> tx.run(CypherStatements.named("risk/end-marker"),
                 Map.of("id", markerId, "to", on)).consume());
         return markerId;
+    }
+
+    /**
+     * Undoes {@link #endMarker}: the marker goes on again. Allowed to exactly whoever may end it, with
+     * the same answers for a marker the user may not know of (NOT_FOUND, as an unknown id); a marker
+     * that has no end day is refused (BAD_REQUEST naming markerId).
+     */
+    public String reinstateMarker(String markerId) {
+        var row = knownMarker("reinstateMarker", markerId);
+        requireMarkerSource(row, "reinstates");
+        var to = Views.date(row.get("m"), "to");
+        if (to == null) {
+            throw new BadRequestException("markerId", "is a marker that has not ended: there is nothing to reinstate");
+        }
+        var people = row.get("people").asList(Value::asString);
+        audit.record(needToKnow.actor(), "reinstateMarker",
+                subjects(people, "reinstated " + markerId + " (it ended on " + to + ")"));
+        graph.inWriteTransaction(tx -> tx.run(CypherStatements.named("risk/reinstate-marker"), Map.of("id", markerId))
+                .consume());
+        return markerId;
+    }
+
+    /** A practitioner acts on a marker only for the agency that recorded it; a meeting chair or (local) admin on any. */
+    private void requireMarkerSource(Record row, String verb) {
+        var user = needToKnow.viewer();
+        var source = Views.string(row.get("m"), "source");
+        if (user.role() == Role.PRACTITIONER && (source == null || !source.equals(user.agency()))) {
+            throw new AccessDeniedException("only the agency that recorded a marker, or a meeting chair, " + verb + " it");
+        }
     }
 
     /** The marker (risk/marker row) as the user may know of it, or NOT_FOUND exactly as for an unknown id. */

@@ -108,6 +108,12 @@ class RiskController {
     }
 
     @MutationMapping
+    ActionView reopenAction(@Argument String actionId) {
+        recording.reopenAction(actionId);
+        return followUp.reopenedAction(actionId);
+    }
+
+    @MutationMapping
     String recordAssessment(@Argument Map<String, Object> assessment) {
         return recording.recordAssessment(assessment);
     }
@@ -120,5 +126,10 @@ class RiskController {
     @MutationMapping
     MarkerView endMarker(@Argument String markerId, @Argument LocalDate on) {
         return followUp.recordedMarker(recording.endMarker(markerId, on));
+    }
+
+    @MutationMapping
+    MarkerView reinstateMarker(@Argument String markerId) {
+        return followUp.recordedMarker(recording.reinstateMarker(markerId));
     }
 }

@@ -257,6 +257,15 @@ class AuthorizationMatrixIT extends ExplorerIT {
                 + "}", Map.of(), CASE_ROLES, u -> !sees(u, "p-gary") || !OFFENDER_DETAIL.contains(u.username())
                         ? "NOT_FOUND" : Set.of("admin", "meeting-chair", "police-officer").contains(u.username())
                                 ? "BAD_REQUEST" : "FORBIDDEN"));
+        // their undoing, on the same records (neither is completed or ended): exactly the same answers,
+        // BAD_REQUEST to whoever may act (there is nothing to undo); nobody changes anything
+        ops.put("reopenAction", Operation.read("mutation { reopenAction(actionId: \"ac-kyle-1\") { id } }", Map.of(),
+                CASE_ROLES, u -> !sees(u, "p-lily") ? "NOT_FOUND" : Set.of("admin", "meeting-chair", "social-worker")
+                        .contains(u.username()) ? "BAD_REQUEST" : "FORBIDDEN"));
+        ops.put("reinstateMarker", Operation.read("mutation { reinstateMarker(markerId: \"m-gary-rso\") { id } }",
+                Map.of(), CASE_ROLES, u -> !sees(u, "p-gary") || !OFFENDER_DETAIL.contains(u.username())
+                        ? "NOT_FOUND" : Set.of("admin", "meeting-chair", "police-officer").contains(u.username())
+                                ? "BAD_REQUEST" : "FORBIDDEN"));
         var stewards = Set.of("admin", "data-steward");
         ops.put("matchCandidates", Operation.read("{ matchCandidates(first: 5) { id score } }", Map.of(), stewards,
                 always(null)));

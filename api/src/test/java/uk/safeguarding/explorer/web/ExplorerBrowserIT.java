@@ -509,12 +509,38 @@ class ExplorerBrowserIT extends BrowserIT {
         driver.findElement(By.cssSelector("#panel-overdue .done-confirm")).click();
         waitRendered("work", overdue);
         assertThat(text("panel-overdue")).contains("No overdue actions on this date.");
-        assertThat(message()).isEqualTo("Recorded: \"Social work assessment of the risk to Kyle's siblings\" done on 2018-09-20.");
+        // the message survives the refresh, inside the dialog (never behind it), with an Undo button
+        assertThat(messageSentence()).isEqualTo(
+                "Recorded: \"Social work assessment of the risk to Kyle's siblings\" done on 2018-09-20.");
         assertThat(js("return document.getElementById('message').dataset.kind")).isEqualTo("success");
+        assertThat(js("return document.getElementById('work').contains(document.getElementById('message'))"))
+                .isEqualTo(true);
+        var undo = driver.findElement(By.id("message-undo"));
+        assertThat(undo.isDisplayed()).isTrue();
+        assertThat(undo.getText()).isEqualTo("Undo");
         assertThat(count("MATCH (a:Action {id: 'ac-kyle-1'}) WHERE a.completedOn = date('2018-09-20') RETURN count(a)"))
                 .isEqualTo(1);
         assertThat(count("MATCH (e:AuditEvent {operation: 'completeAction', user: 'meeting-chair'}) RETURN count(e)"))
                 .isPositive();
+        // Undo reopens it (audited): it is back on the overdue list, and the message says so
+        var undone = renders("work");
+        undo.click();
+        waitRendered("work", undone);
+        assertThat(messageSentence()).isEqualTo("Undone: \"Social work assessment of the risk to Kyle's siblings\" is open again.");
+        assertThat(js("return document.getElementById('message').dataset.kind")).isEqualTo("success");
+        assertThat(driver.findElements(By.id("message-undo"))).isEmpty();
+        assertThat(text("panel-overdue")).contains("Social work assessment of the risk to Kyle's siblings");
+        assertThat(count("MATCH (a:Action {id: 'ac-kyle-1'}) WHERE a.completedOn IS NULL RETURN count(a)")).isEqualTo(1);
+        assertThat(count("MATCH (e:AuditEvent {operation: 'reopenAction', user: 'meeting-chair', subjectId: 'p-lily'}) "
+                + "WHERE e.reason = 'reopened ac-kyle-1 (it was completed on 2018-09-20)' RETURN count(e)")).isEqualTo(1);
+        // closing the dialog puts the message line back under the top bar
+        driver.findElement(By.id("work-close")).click();
+        assertThat(js("return document.getElementById('message').parentNode === document.body")).isEqualTo(true);
+    }
+
+    /** The message's sentence, without the Undo button that may follow it. */
+    private String messageSentence() {
+        return (String) js("const m = document.getElementById('message'); return m.firstChild ? m.firstChild.textContent : ''");
     }
 
     @Test

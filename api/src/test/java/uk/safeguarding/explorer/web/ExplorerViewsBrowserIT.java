@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import tools.jackson.databind.JsonNode;
@@ -269,6 +275,34 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
+    void someoneWhoHadDiedIsStruckThroughInTheNetworkAndTheGenogramAndTheLegendSaysSo() throws Exception {
+        try (var in = getClass().getResourceAsStream("/fixtures/deceased-grandfather.json")) {
+            var response = http().post("/api/import", "admin", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            assertThat(response.json().get("rejected").size()).as(response.body()).isZero();
+        }
+        signIn("admin");
+        open("/?person=p-lee&asOf=" + Scenario.AS_OF);
+        var ronald = node(graph(), "Person:p-ronald");
+        assertThat(hasClass(ronald, "deceased")).isTrue();
+        assertThat(ronald.get("fill").asString()).isEqualTo("linear-gradient");
+        assertThat(ronald.get("display").asString()).contains("† died 2016");
+        assertThat(node(graph(), "Person:p-lee").get("fill").asString()).isEqualTo("solid");
+        clickSelect("Person:p-ronald");
+        assertThat(status()).contains("died 2016");
+        showGenogram();
+        var inGenogram = node(graph(), "Person:p-ronald");
+        assertThat(hasClass(inGenogram, "deceased")).isTrue();
+        assertThat(inGenogram.get("fill").asString()).isEqualTo("linear-gradient");
+        assertThat(driver.findElement(By.cssSelector(".legend")).getText()).contains("died: the symbol struck through");
+        screenshot("lee-genogram-deceased");
+        // before he died he is drawn as anyone else
+        setAsOf("2015-01-01");
+        var before = node(graph(), "Person:p-ronald");
+        assertThat(hasClass(before, "deceased")).isFalse();
+        assertThat(before.get("display").asString()).doesNotContain("died");
+    }
+
+    @Test
     void meetingModeEnlargesTheGenogramsType() {
         signIn("social-worker");
         open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
@@ -356,6 +390,152 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 .as("the filtered graph fills its box (%s in %.0f x %.0f)", box, width, height).isTrue();
     }
 
+    // --- the time bar --------------------------------------------------------------------------------
+
+    /** The time bar's rows as "who what: kind current|historic". */
+    @SuppressWarnings("unchecked")
+    private List<String> timeBarRows() {
+        return (List<String>) js("return [...document.querySelectorAll('#time-bar-rows .tb-row')].map((r) => {"
+                + "const bar = r.querySelector('.tb-bar');"
+                + "return r.querySelector('.tb-label').textContent + ': '"
+                + " + (bar.classList.contains('home') ? 'home' : 'partner') + ' '"
+                + " + (bar.classList.contains('current') ? 'current' : 'historic'); })");
+    }
+
+    private String timeBar(String attribute) {
+        return driver.findElement(By.id("time-bar")).getDomAttribute(attribute);
+    }
+
+    /** Waits until the time bar has drawn the day the page shows (it draws after each render of the graph). */
+    private void waitTimeBar(String day) {
+        new WebDriverWait(driver, WAIT).withMessage(() -> "the time bar on " + day + "; message: " + message())
+                .until(d -> "ready".equals(timeBar("data-state")) && day.equals(timeBar("data-marker"))
+                        && "ready".equals(js("return document.getElementById('cy').dataset.state")));
+    }
+
+    @Test
+    void theTimeBarsRowsAxisAndStepsArePureFunctionsOfThePeriods() {
+        signIn("social-worker");
+        open("/");
+        var answer = module("""
+                const t = await import('/js/timebar.js');
+                const periods = [
+                  { key: 'p1', type: 'PARTNER_OF', personLabel: 'Ann', otherLabel: 'Bob', status: 'DIVORCED',
+                    from: '2001-03-04', to: '2009-12-31', subject: false },
+                  { key: 'h2', type: 'LIVES_AT', personLabel: 'Bob', otherLabel: '1 High St', from: null, to: null, subject: false },
+                  { key: 'h1', type: 'LIVES_AT', personLabel: 'Zoe', otherLabel: '2 Low St', from: '2005-06-01', to: null,
+                    subject: true } ];
+                const rows = t.timeBarRows(periods);
+                const axis = t.timeAxis(rows, '2018-09-26', '2020-01-01');
+                const held = t.timeAxis([], '2019-01-01', '2020-01-01', axis);
+                return { rows: rows.map((r) => `${r.key} ${r.kind} ${r.who}: ${r.what}`),
+                  axis: [t.isoDay(axis.start), t.isoDay(axis.end)], held: [t.isoDay(held.start), t.isoDay(held.end)],
+                  empty: t.timeAxis([], '2018-09-26', '2020-01-01').start === t.dayNumber('2013-01-01'),
+                  months: [t.addMonths('2018-01-31', 1), t.addMonths('2016-02-29', 12), t.addMonths('2018-03-15', -3)],
+                  spoken: t.spokenDay('2018-09-26'),
+                  at: [t.percentOf(axis, '2001-01-01'), t.percentOf(axis, '2020-01-01'), t.dayAt(axis, 0), t.dayAt(axis, 2)] };""");
+        // homes first, the person opened before the others; then partnerships
+        assertThat(list(answer.get("rows")).stream().map(JsonNode::asString).toList()).containsExactly(
+                "h1 home Zoe: 2 Low St", "h2 home Bob: 1 High St", "p1 partner Ann and Bob: divorced");
+        assertThat(list(answer.get("axis")).stream().map(JsonNode::asString).toList())
+                .containsExactly("2001-01-01", "2020-01-01");
+        assertThat(list(answer.get("held")).stream().map(JsonNode::asString).toList())
+                .as("held: never narrower than before").containsExactly("2001-01-01", "2020-01-01");
+        assertThat(answer.get("empty").asBoolean()).as("no start known: five years before the as-of year").isTrue();
+        assertThat(list(answer.get("months")).stream().map(JsonNode::asString).toList())
+                .containsExactly("2018-02-28", "2017-02-28", "2017-12-15");
+        assertThat(answer.get("spoken").asString()).isEqualTo("26 September 2018");
+        assertThat(list(answer.get("at")).stream().map(JsonNode::asString).toList())
+                .containsExactly("0", "100", "2001-01-01", "2020-01-01");
+    }
+
+    private String asOfField() {
+        return (String) js("return document.getElementById('asof-date').value");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTimeBarDrawsHomesAndPartnershipsAndItsMarkerMovesTheDayWithTheLayoutHeld() throws Exception {
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitTimeBar(Scenario.AS_OF);
+        var bell = "7 Fictional Terrace, YO31 3CC";
+        assertThat(timeBarRows()).containsExactly(
+                "Sara Bell " + bell + ": home current",
+                "Gary Nolan " + bell + ": home historic",
+                "Jack Bell " + bell + ": home current",
+                "Kerry Bell " + bell + ": home current",
+                "Lee Bell " + bell + ": home historic",
+                "Kerry Bell and Lee Bell separated: partner historic",
+                "Kerry Bell and Gary Nolan separated: partner historic");
+        assertThat(timeBar("data-bars")).isEqualTo("7");
+        // the axis from the first of January of the earliest start (Kerry and Lee, 2008) to today in London
+        var marker = driver.findElement(By.id("time-bar-marker"));
+        var today = LocalDate.now(ZoneId.of("Europe/London"));
+        assertThat(marker.getDomAttribute("role")).isEqualTo("slider");
+        assertThat(marker.getDomAttribute("aria-valuemin")).isEqualTo(String.valueOf(LocalDate.parse("2008-01-01").toEpochDay()));
+        assertThat(marker.getDomAttribute("aria-valuemax")).isEqualTo(String.valueOf(today.toEpochDay()));
+        assertThat(marker.getDomAttribute("aria-valuenow"))
+                .isEqualTo(String.valueOf(LocalDate.parse(Scenario.AS_OF).toEpochDay()));
+        assertThat(marker.getDomAttribute("aria-valuetext")).isEqualTo("26 September 2018");
+        screenshot("sara-time-bar");
+
+        // dragged back to mid-2015: Gary (with Kerry from 2017) is gone, everyone else stays put
+        var before = positions(graph());
+        var rendered = renders("cy");
+        var target = LocalDate.parse("2015-06-01");
+        var axis = (List<Object>) js("const b = document.getElementById('time-bar-axis').getBoundingClientRect();"
+                + "const m = document.getElementById('time-bar-marker').getBoundingClientRect();"
+                + "return [b.left, b.width, m.left + m.width / 2];");
+        var start = LocalDate.parse("2008-01-01").toEpochDay();
+        var fraction = (double) (target.toEpochDay() - start) / (today.toEpochDay() - start);
+        var x = ((Number) axis.get(0)).doubleValue() + fraction * ((Number) axis.get(1)).doubleValue();
+        new Actions(driver).moveToElement(marker).clickAndHold()
+                .moveByOffset((int) Math.round(x - ((Number) axis.get(2)).doubleValue()), 0).release().perform();
+        waitRendered("cy", rendered);
+        var dragged = asOfField();
+        assertThat(LocalDate.parse(dragged)).isBetween(target.minusDays(30), target.plusDays(30));
+        waitTimeBar(dragged);
+        assertThat(driver.getCurrentUrl()).endsWith("asOf=" + dragged);
+        var then = graph();
+        assertThat(positions(then)).doesNotContainKey("Person:p-gary").containsKey("Person:p-lee");
+        assertHeld(before, then);
+        assertThat(timeBarRows()).containsExactly(
+                "Sara Bell " + bell + ": home current",
+                "Jack Bell " + bell + ": home current",
+                "Kerry Bell " + bell + ": home current",
+                "Lee Bell " + bell + ": home historic",
+                "Kerry Bell and Lee Bell separated: partner historic");
+        // the axis is held for the same person: the bars do not slide
+        assertThat(marker.getDomAttribute("aria-valuemin")).isEqualTo(String.valueOf(start));
+
+        // the keyboard: Page Up a year on, the left arrow a month back
+        rendered = renders("cy");
+        marker.sendKeys(Keys.PAGE_UP);
+        waitRendered("cy", rendered);
+        var yearOn = LocalDate.parse(dragged).plusYears(1).toString();
+        assertThat(asOfField()).isEqualTo(yearOn);
+        waitTimeBar(yearOn);
+        assertThat(marker.getDomAttribute("aria-valuetext")).isEqualTo(LocalDate.parse(yearOn).format(
+                DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)));
+        rendered = renders("cy");
+        marker.sendKeys(Keys.ARROW_LEFT);
+        waitRendered("cy", rendered);
+        var monthBack = LocalDate.parse(yearOn).minusMonths(1).toString();
+        assertThat(asOfField()).isEqualTo(monthBack);
+        waitTimeBar(monthBack);
+        assertHeld(before, graph());
+
+        // legible on a shared screen
+        var size = Double.parseDouble(((String) js("return getComputedStyle(document.querySelector('#time-bar-rows .tb-label')).fontSize"))
+                .replace("px", ""));
+        driver.findElement(By.id("meeting-button")).click();
+        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(js("return document.body.classList.contains('meeting')")));
+        var meeting = Double.parseDouble(((String) js("return getComputedStyle(document.querySelector('#time-bar-rows .tb-label')).fontSize"))
+                .replace("px", ""));
+        assertThat(meeting).isGreaterThan(size).isGreaterThanOrEqualTo(16.0);
+    }
+
     // --- messages and exports ----------------------------------------------------------------------
 
     private String kind() {
@@ -379,6 +559,46 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         // each kind its own look, not only its colour: a word before the sentence
         assertThat((String) js("return getComputedStyle(document.getElementById('message'), '::before').content"))
                 .contains("Done");
+    }
+
+    /** The message's sentence, without the Undo button that may follow it. */
+    private String messageSentence() {
+        return (String) js("const m = document.getElementById('message'); return m.firstChild ? m.firstChild.textContent : ''");
+    }
+
+    @Test
+    void endingAMarkerAsksFirstThenOffersToUndoItAndUndoReinstatesIt() {
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        // social care recorded Sara's protection plan, the police her CSA marker: only the first can be ended here
+        assertThat(driver.findElements(By.cssSelector("#panel-details .end-marker")).stream()
+                .map(b -> b.getDomAttribute("data-marker")).toList()).containsExactly("m-sara-cpp");
+        driver.findElement(By.cssSelector("#panel-details .end-marker")).click();
+        assertThat(driver.findElement(By.id("panel-details")).getText())
+                .contains("End the child protection plan marker on 2018-09-26? It no longer applies after that day.");
+        driver.findElement(By.cssSelector("#panel-details .end-cancel")).click();
+        assertThat(count("MATCH (m:Marker {id: 'm-sara-cpp'}) WHERE m.to IS NULL RETURN count(m)")).isEqualTo(1);
+        driver.findElement(By.cssSelector("#panel-details .end-marker")).click();
+        var panel = renders("panel-details");
+        driver.findElement(By.cssSelector("#panel-details .end-confirm")).click();
+        waitRendered("panel-details", panel);
+        new WebDriverWait(driver, WAIT).until(d -> messageSentence().startsWith("Ended"));
+        assertThat(messageSentence()).isEqualTo("Ended: the child protection plan marker, on 2018-09-26.");
+        assertThat(kind()).isEqualTo("success");
+        assertThat(count("MATCH (m:Marker {id: 'm-sara-cpp'}) WHERE m.to = date('2018-09-26') RETURN count(m)"))
+                .isEqualTo(1);
+        assertThat(driver.findElement(By.id("panel-details")).getText()).contains("until 2018-09-26");
+        // Undo: the marker applies again (audited), and the message says so
+        panel = renders("panel-details");
+        driver.findElement(By.id("message-undo")).click();
+        waitRendered("panel-details", panel);
+        new WebDriverWait(driver, WAIT).until(d -> messageSentence().startsWith("Undone"));
+        assertThat(messageSentence()).isEqualTo("Undone: the child protection plan marker applies again.");
+        assertThat(driver.findElements(By.id("message-undo"))).isEmpty();
+        assertThat(count("MATCH (m:Marker {id: 'm-sara-cpp'}) WHERE m.to IS NULL RETURN count(m)")).isEqualTo(1);
+        assertThat(count("MATCH (a:AuditEvent {operation: 'reinstateMarker', user: 'social-worker', subjectId: 'p-sara'}) "
+                + "RETURN count(a)")).isEqualTo(1);
+        assertThat(driver.findElements(By.cssSelector("#panel-details .end-marker"))).hasSize(1);
     }
 
     @Test
@@ -452,6 +672,42 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         }
         driver.findElement(By.id("work-close")).click();
         assertThat(js("return document.activeElement.id")).isEqualTo("work-button");
+    }
+
+    // --- the details of an agency or professional -----------------------------------------------------
+
+    private String heading() {
+        return (String) js("return document.querySelector('#panel-details h2').textContent");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void selectingAnAgencyOrProfessionalShowsItsOwnDetailsAndSelectingAPersonAgainShowsThePerson() {
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        assertThat(heading()).isEqualTo("Kyle Archer");
+        var panel = renders("panel-details");
+        clickSelect("Agency:csc");
+        waitRendered("panel-details", panel);
+        assertThat(heading()).isEqualTo("Children's social care (front door)");
+        var rows = (List<String>) js("return [...document.querySelectorAll('#panel-details tbody tr')]"
+                + ".map((tr) => [...tr.cells].map((c) => c.textContent).join(' | '))");
+        assertThat(rows).containsExactly(
+                "Alex Turner, Social worker | Kyle Archer | Allocated social worker | 2018-03-05 to now | current");
+        assertThat(status()).isEqualTo("Children's social care (front door), agency, involved with 1 person shown");
+
+        panel = renders("panel-details");
+        clickSelect("Professional:sw-1");
+        waitRendered("panel-details", panel);
+        assertThat(heading()).isEqualTo("Alex Turner");
+        assertThat(driver.findElement(By.id("panel-details")).getText()).contains("Works for",
+                "Children's social care (front door)", "Social worker", "Kyle Archer");
+        assertThat(status()).startsWith("Alex Turner, professional, Social worker, involved with 1 person shown");
+
+        panel = renders("panel-details");
+        clickSelect("Person:p-kyle");
+        waitRendered("panel-details", panel);
+        assertThat(heading()).isEqualTo("Kyle Archer");
     }
 
     /** Selects a node through the page's controller (the tests of clicks are in ExplorerBrowserIT). */

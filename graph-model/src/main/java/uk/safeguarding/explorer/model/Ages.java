@@ -21,6 +21,14 @@ public final class Ages {
         return asOf.isBefore(dateOfBirth.plusYears(ADULT_AGE));
     }
 
+    /**
+     * The day a person died as it stands on the as-of date: the day itself once it has come (on or
+     * before asOf), {@code null} before it (a death after the as-of date has not happened yet).
+     */
+    public static LocalDate diedBy(LocalDate deceasedOn, LocalDate asOf) {
+        return deceasedOn != null && !deceasedOn.isAfter(asOf) ? deceasedOn : null;
+    }
+
     /** Age in whole years on the given day, or {@code null} when the date of birth is unknown or later. */
     public static Integer ageOn(LocalDate dateOfBirth, LocalDate day) {
         if (dateOfBirth == null || dateOfBirth.isAfter(day)) {

@@ -33,6 +33,15 @@ class AgesTests {
     }
 
     @Test
+    void aDeathShowsFromItsDayOnAndNotBefore() {
+        var died = LocalDate.parse("2016-03-10");
+        assertThat(Ages.diedBy(died, AS_OF)).isEqualTo(died);
+        assertThat(Ages.diedBy(died, died)).isEqualTo(died);
+        assertThat(Ages.diedBy(died, LocalDate.parse("2016-03-09"))).isNull();
+        assertThat(Ages.diedBy(null, AS_OF)).isNull();
+    }
+
+    @Test
     void unknownDateOfBirthIsNotTakenForAChild() {
         assertThat(Ages.isChild(null, null, AS_OF)).isFalse();
     }

@@ -1,0 +1,255 @@
+// The time bar under the graph (issue 15, item 3): the homes (LIVES_AT) and partnerships
+// (PARTNER_OF) of the people in the graph as bars on a time axis, one row per relationship, with
+// the as-of day as a vertical marker. The marker is a slider (mouse: drag or click on the bar;
+// keyboard: arrows a month, Page Up and Page Down a year, Home and End): letting it go moves the
+// as-of day through the page's one as-of path, which holds the layout. The periods are the edges
+// the server already answered to this user (placeholders' edges carry type and dates only), read
+// through the controller. The axis is held while the same person stays open, so that the bars do
+// not slide when the day moves. #time-bar publishes data-state/data-render (publish.js), the
+// number of bars (data-bars) and the axis (data-start, data-end).
+
+import { byId, clear, el } from './dom.js';
+import { Rendering } from './publish.js';
+import { londonDay, state } from './state.js';
+import { words } from './words.js';
+
+const DAY_MS = 86400000;
+/** Years without a start date go back this far from the as-of day when nothing else is known. */
+const DEFAULT_YEARS = 5;
+
+/** An ISO day as a day number (days since 1970-01-01): dates are days, not instants. */
+export function dayNumber(iso) {
+  const [y, m, d] = iso.split('-').map(Number);
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+}
+
+export function isoDay(number) {
+  return new Date(number * DAY_MS).toISOString().substring(0, 10);
+}
+
+/** A day as people in England write it: "26 September 2018". */
+export function spokenDay(iso) {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' })
+    .format(new Date(dayNumber(iso) * DAY_MS));
+}
+
+/** The day a number of months after (or before) an ISO day, the day of the month kept where it exists. */
+export function addMonths(iso, months) {
+  const [y, m, d] = iso.split('-').map(Number);
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().substring(0, 10);
+}
+
+/**
+ * The rows of the time bar from the graph's periods (controller.periods()), in reading order:
+ * homes grouped by person (the person opened first, then by name, each person's homes oldest
+ * first), then partnerships oldest first. Each row: {key, kind ('home' or 'partner'), who, what,
+ * from, to}. Pure, for the tests.
+ */
+export function timeBarRows(periods) {
+  const byStart = (a, b) => String(a.from || '').localeCompare(String(b.from || '')) || a.key.localeCompare(b.key);
+  const homes = periods.filter((p) => p.type === 'LIVES_AT').map((p) => ({
+    key: p.key, kind: 'home', who: p.personLabel, what: p.otherLabel, from: p.from, to: p.to, first: p.subject ? 0 : 1,
+  }));
+  homes.sort((a, b) => a.first - b.first || a.who.localeCompare(b.who) || byStart(a, b));
+  const partners = periods.filter((p) => p.type === 'PARTNER_OF').map((p) => ({
+    key: p.key, kind: 'partner', who: `${p.personLabel} and ${p.otherLabel}`,
+    what: p.status ? words(p.status) : 'partners', from: p.from, to: p.to,
+  }));
+  partners.sort(byStart);
+  return [...homes, ...partners].map(({ first, ...row }) => row);
+}
+
+/**
+ * The axis, as day numbers {start, end}: from the first of January of the earliest start (or of
+ * the as-of year less five years when no row has a start) to today or the as-of day if later,
+ * widened to the axis held before (the same person still open) so that bars never slide.
+ */
+export function timeAxis(rows, asOf, today, held = null) {
+  const starts = rows.map((r) => r.from).filter(Boolean).sort();
+  const earliest = starts.length > 0 && starts[0] < asOf ? starts[0] : `${Number(asOf.substring(0, 4)) - DEFAULT_YEARS}-01-01`;
+  let start = dayNumber(`${earliest.substring(0, 4)}-01-01`);
+  let end = dayNumber(asOf > today ? asOf : today);
+  if (held) {
+    start = Math.min(start, held.start);
+    end = Math.max(end, held.end);
+  }
+  return { start, end };
+}
+
+/** Where a day falls on the axis, in per cent of its width (clamped to the axis). */
+export function percentOf(axis, iso) {
+  const at = (dayNumber(iso) - axis.start) / Math.max(1, axis.end - axis.start);
+  return Math.min(100, Math.max(0, at * 100));
+}
+
+/** The day under a fraction (0 to 1) of the axis. */
+export function dayAt(axis, fraction) {
+  const clamped = Math.min(1, Math.max(0, fraction));
+  return isoDay(Math.round(axis.start + clamped * (axis.end - axis.start)));
+}
+
+let controller;
+let choose;
+let rendering;
+/** The axis drawn, and the person it was drawn for: held while that person stays open. */
+let axis = null;
+let axisFor = null;
+/** The day the marker shows while it is dragged, before it is let go. */
+let dragging = false;
+
+function ticks(theAxis) {
+  const first = Number(isoDay(theAxis.start).substring(0, 4));
+  const last = Number(isoDay(theAxis.end).substring(0, 4));
+  const step = Math.max(1, Math.ceil((last - first + 1) / 12));
+  const out = [];
+  for (let year = first; year <= last; year += step) {
+    out.push(el('span', { class: 'tb-tick', style: `left: ${percentOf(theAxis, `${year}-01-01`)}%`, text: String(year) }));
+  }
+  return out;
+}
+
+/** Puts the marker on a day: its place, and what the slider says. */
+function showMarker(day) {
+  const marker = byId('time-bar-marker');
+  byId('time-bar').style.setProperty('--tb-at', `${percentOf(axis, day)}%`);
+  marker.setAttribute('aria-valuemin', String(axis.start));
+  marker.setAttribute('aria-valuemax', String(axis.end));
+  marker.setAttribute('aria-valuenow', String(dayNumber(day)));
+  marker.setAttribute('aria-valuetext', spokenDay(day));
+  byId('time-bar').dataset.marker = day;
+}
+
+function bar(row) {
+  const from = row.from || isoDay(axis.start);
+  const to = row.to || isoDay(axis.end);
+  const left = percentOf(axis, from);
+  const width = Math.max(0.6, percentOf(axis, to) - left);
+  const current = (!row.from || row.from <= state.asOf) && (!row.to || row.to >= state.asOf);
+  const classes = ['tb-bar', row.kind, current ? 'current' : 'historic', row.from ? '' : 'open-start',
+    row.to ? '' : 'ongoing'].filter(Boolean).join(' ');
+  const when = `${row.from ? spokenDay(row.from) : 'an unknown day'} to ${row.to ? spokenDay(row.to) : 'now'}`;
+  return el('li', { class: 'tb-row', 'data-key': row.key },
+    el('span', { class: 'tb-label', title: `${row.who}: ${row.what}` },
+      el('span', { class: 'tb-who', text: row.who }), ' ', el('span', { class: 'tb-what', text: row.what })),
+    el('div', { class: 'tb-track' },
+      el('span', { class: classes, style: `left: ${left}%; width: ${width}%`, title: when },
+        el('span', { class: 'visually-hidden', text: `, ${when}${current ? ', on the as-of day' : ''}` }))));
+}
+
+/** Draws the time bar for what the graph shows now (after every render of the graph). */
+export function drawTimeBar() {
+  return rendering.run(async () => {
+    const section = byId('time-bar');
+    const periods = state.subjectId ? controller.periods() : [];
+    section.hidden = !state.subjectId;
+    const rows = timeBarRows(periods);
+    const today = londonDay();
+    axis = timeAxis(rows, state.asOf, today, axisFor === state.subjectId ? axis : null);
+    axisFor = state.subjectId;
+    section.dataset.start = isoDay(axis.start);
+    section.dataset.end = isoDay(axis.end);
+    section.dataset.bars = String(rows.length);
+    clear(byId('time-bar-ticks')).append(...ticks(axis));
+    const list = clear(byId('time-bar-rows'));
+    if (rows.length === 0) {
+      list.append(el('li', { class: 'empty', text: 'No homes or partnerships in the graph on this day.' }));
+    } else {
+      list.append(...rows.map(bar));
+    }
+    if (!dragging) {
+      showMarker(state.asOf);
+    }
+  });
+}
+
+/** Lets the marker go on a day: the page moves there (the layout held) unless it is there already. */
+function commit(day) {
+  showMarker(day);
+  if (day !== state.asOf) {
+    choose(day);
+  }
+}
+
+function dayUnder(event) {
+  const box = byId('time-bar-axis').getBoundingClientRect();
+  return dayAt(axis, (event.clientX - box.left) / box.width);
+}
+
+function wirePointer() {
+  const body = byId('time-bar-body');
+  body.addEventListener('pointerdown', (e) => {
+    if (!axis || e.button !== 0 || !e.target.closest('.tb-track')) {
+      return;
+    }
+    e.preventDefault();
+    dragging = true;
+    body.setPointerCapture(e.pointerId);
+    byId('time-bar-marker').focus();
+    showMarker(dayUnder(e));
+  });
+  body.addEventListener('pointermove', (e) => {
+    if (dragging) {
+      const day = dayUnder(e);
+      showMarker(day);
+      byId('asof-date').value = day;
+    }
+  });
+  const end = (e) => {
+    if (!dragging) {
+      return;
+    }
+    dragging = false;
+    body.releasePointerCapture(e.pointerId);
+    commit(dayUnder(e));
+  };
+  body.addEventListener('pointerup', end);
+  body.addEventListener('pointercancel', (e) => {
+    dragging = false;
+    body.releasePointerCapture(e.pointerId);
+    showMarker(state.asOf);
+  });
+}
+
+const KEYS = {
+  ArrowRight: (day) => addMonths(day, 1),
+  ArrowUp: (day) => addMonths(day, 1),
+  ArrowLeft: (day) => addMonths(day, -1),
+  ArrowDown: (day) => addMonths(day, -1),
+  PageUp: (day) => addMonths(day, 12),
+  PageDown: (day) => addMonths(day, -12),
+  Home: () => isoDay(axis.start),
+  End: () => isoDay(axis.end),
+};
+
+function wireKeys() {
+  byId('time-bar-marker').addEventListener('keydown', (e) => {
+    if (!axis || !KEYS[e.key]) {
+      return;
+    }
+    e.preventDefault();
+    const from = byId('time-bar').dataset.marker || state.asOf;
+    const day = isoDay(Math.min(axis.end, Math.max(axis.start, dayNumber(KEYS[e.key](from)))));
+    commit(day);
+  });
+}
+
+/**
+ * @param theController the graph's controller (its periods())
+ * @param chooseDay what moves the page to another as-of day (asof.js's chooseAsOf)
+ */
+export function wireTimeBar(theController, chooseDay) {
+  controller = theController;
+  choose = chooseDay;
+  rendering = new Rendering(byId('time-bar'));
+  wirePointer();
+  wireKeys();
+  // drawn again whenever the graph ends a render (a person opened, a new day, an expansion, undo)
+  new MutationObserver(() => {
+    if (byId('cy').dataset.state !== 'loading') {
+      drawTimeBar();
+    }
+  }).observe(byId('cy'), { attributes: true, attributeFilter: ['data-render'] });
+}
