@@ -20,7 +20,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Gives every request its audit (its id, sent back as {@code X-Request-Id} and written on each of
  * its events) and makes sure nothing the request recorded is left unwritten. A REST answer
  * ({@code /api/**}) is held back until the request's events are durable and replaced by a 503 if
- * they cannot be written; GraphQL answers are held by {@link AuditInterceptor}.
+ * they cannot be written (an error answer, which carries no data, is sent as it is); GraphQL answers are held by {@link AuditInterceptor}.
  */
 @Component
 class AuditFilter extends OncePerRequestFilter {
@@ -63,6 +63,14 @@ class AuditFilter extends OncePerRequestFilter {
         try {
             log.flush(audit);
         } catch (RuntimeException e) {
+            if (held.getStatus() >= 400) {
+                // the answer is already an error and carries no data (an import refused during an
+                // outage, say): it is sent as it is, not turned into an audit fault
+                LOG.error("The audit events of request {} could not be written; its answer is an error ({}) and is "
+                        + "sent", audit.requestId(), held.getStatus(), e);
+                held.copyBodyToResponse();
+                return;
+            }
             var reference = UUID.randomUUID().toString();
             LOG.error("The audit events of request {} could not be written; answering 503, reference {}",
                     audit.requestId(), reference, e);
