@@ -410,9 +410,12 @@ class ExplorerBrowserIT extends BrowserIT {
             xs.add(Math.rint(node.get("renderedX").asDouble()));
             ys.add(Math.rint(node.get("renderedY").asDouble()));
         }
-        // spread out over the graph, not heaped on one spot
-        assertThat(xs.last() - xs.first()).isGreaterThan(width / 3);
-        assertThat(ys.last() - ys.first()).isGreaterThan(height / 3);
+        // spread out over the graph, not heaped on one spot: fitted, the layout fills the viewport along
+        // one side; how far along the other depends on its (randomised) shape, so only a sixth is asked
+        var across = (xs.last() - xs.first()) / width;
+        var down = (ys.last() - ys.first()) / height;
+        assertThat(Math.max(across, down)).as("the longer side of the layout, as a share of the view").isGreaterThan(0.6);
+        assertThat(Math.min(across, down)).as("the shorter side of the layout, as a share of the view").isGreaterThan(1.0 / 6);
         Files.writeString(SCREENSHOTS.resolve("layout-500-nodes.txt"),
                 "opening a 500-node network (request, fcose layout, flags, panels) in headless Chromium: " + millis
                         + " ms\n");
