@@ -177,9 +177,8 @@ public class RecordingService {
             throw new BadRequestException("completedOn", "must not be in the future");
         }
         var people = row.get("people").asList(p -> p.get("id").asString());
-        audit.record(needToKnow.actor(), "completeAction", subjects(people, "completed " + actionId + " on " + completedOn));
-        graph.inWriteTransaction(tx -> tx.run(CypherStatements.named("risk/complete-action"),
-                Map.of("id", actionId, "completedOn", completedOn)).consume());
+        auditedWrite("completeAction", people, "completed " + actionId + " on " + completedOn, "risk/complete-action",
+                Map.of("id", actionId, "completedOn", completedOn));
         return actionId;
     }
 
@@ -196,10 +195,8 @@ public class RecordingService {
             throw new BadRequestException("actionId", "is an action that is not completed: there is nothing to reopen");
         }
         var people = row.get("people").asList(p -> p.get("id").asString());
-        audit.record(needToKnow.actor(), "reopenAction",
-                subjects(people, "reopened " + actionId + " (it was completed on " + completedOn + ")"));
-        graph.inWriteTransaction(tx -> tx.run(CypherStatements.named("risk/reopen-action"), Map.of("id", actionId))
-                .consume());
+        auditedWrite("reopenAction", people, "reopened " + actionId + " (it was completed on " + completedOn + ")",
+                "risk/reopen-action", Map.of("id", actionId));
         return actionId;
     }
 
@@ -245,9 +242,8 @@ public class RecordingService {
             throw new BadRequestException("on", "must not be before the marker began on " + from);
         }
         var people = row.get("people").asList(Value::asString);
-        audit.record(needToKnow.actor(), "endMarker", subjects(people, "ended " + markerId + " on " + on));
-        graph.inWriteTransaction(tx -> tx.run(CypherStatements.named("risk/end-marker"),
-                Map.of("id", markerId, "to", on)).consume());
+        auditedWrite("endMarker", people, "ended " + markerId + " on " + on, "risk/end-marker",
+                Map.of("id", markerId, "to", on));
         return markerId;
     }
 
@@ -264,11 +260,16 @@ public class RecordingService {
             throw new BadRequestException("markerId", "is a marker that has not ended: there is nothing to reinstate");
         }
         var people = row.get("people").asList(Value::asString);
-        audit.record(needToKnow.actor(), "reinstateMarker",
-                subjects(people, "reinstated " + markerId + " (it ended on " + to + ")"));
-        graph.inWriteTransaction(tx -> tx.run(CypherStatements.named("risk/reinstate-marker"), Map.of("id", markerId))
-                .consume());
+        auditedWrite("reinstateMarker", people, "reinstated " + markerId + " (it ended on " + to + ")",
+                "risk/reinstate-marker", Map.of("id", markerId));
         return markerId;
+    }
+
+    /** Audits an operation on the people it touches, then runs its statement in one write transaction. */
+    private void auditedWrite(String operation, List<String> people, String reason, String statement,
+            Map<String, Object> parameters) {
+        audit.record(needToKnow.actor(), operation, subjects(people, reason));
+        graph.inWriteTransaction(tx -> tx.run(CypherStatements.named(statement), parameters).consume());
     }
 
     /** A practitioner acts on a marker only for the agency that recorded it; a meeting chair or (local) admin on any. */
