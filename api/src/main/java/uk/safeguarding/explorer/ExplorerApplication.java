@@ -1,10 +1,8 @@
 package uk.safeguarding.explorer;
 
 import java.util.Arrays;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-
 import uk.safeguarding.explorer.backup.RestoreCommand;
 
 /**

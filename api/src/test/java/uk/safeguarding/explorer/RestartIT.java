@@ -3,11 +3,9 @@ package uk.safeguarding.explorer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
 import uk.safeguarding.explorer.neo4j.Graph;
 
 /** The embedded default: demo data on first start, data kept across a clean restart. */
@@ -15,14 +13,22 @@ class RestartIT {
 
     private static long people(ConfigurableApplicationContext context) {
         return context.getBean(Graph.class)
-                .inReadTransaction(tx -> tx.run("MATCH (p:Person) RETURN count(p)").single().get(0).asLong());
+                .inReadTransaction(tx -> tx.run("MATCH (p:Person) RETURN count(p)")
+                        .single()
+                        .get(0)
+                        .asLong());
     }
 
     private static ConfigurableApplicationContext start(String dataDir) {
-        return new SpringApplicationBuilder(ExplorerApplication.class).run("--explorer.data-dir=" + dataDir,
-                "--explorer.bolt-port=0", "--server.port=0", "--explorer.pagecache=32m", "--explorer.mode=local",
-                // a fixed Bolt password must survive a restart too
-                "--explorer.bolt-password=fixed-for-restart");
+        return new SpringApplicationBuilder(ExplorerApplication.class)
+                .run(
+                        "--explorer.data-dir=" + dataDir,
+                        "--explorer.bolt-port=0",
+                        "--server.port=0",
+                        "--explorer.pagecache=32m",
+                        "--explorer.mode=local",
+                        // a fixed Bolt password must survive a restart too
+                        "--explorer.bolt-password=fixed-for-restart");
     }
 
     @Test
@@ -30,13 +36,17 @@ class RestartIT {
         var dir = Files.createTempDirectory("explorer-restart").toString();
         try (var first = start(dir)) {
             assertThat(people(first)).isEqualTo(14);
-            first.getBean(Graph.class).inWriteTransaction(tx -> tx.run(
-                    "CREATE (:Person {id: 'p-added-before-restart', source: 'test'})").consume());
+            first.getBean(Graph.class)
+                    .inWriteTransaction(tx -> tx.run("CREATE (:Person {id: 'p-added-before-restart', source: 'test'})")
+                            .consume());
         }
         try (var second = start(dir)) {
             assertThat(people(second)).isEqualTo(15);
-            long migrations = second.getBean(Graph.class).inReadTransaction(tx -> tx.run(
-                    "MATCH (m:__Neo4jMigration) RETURN count(m)").single().get(0).asLong());
+            long migrations = second.getBean(Graph.class)
+                    .inReadTransaction(tx -> tx.run("MATCH (m:__Neo4jMigration) RETURN count(m)")
+                            .single()
+                            .get(0)
+                            .asLong());
             assertThat(migrations).isPositive();
         }
     }

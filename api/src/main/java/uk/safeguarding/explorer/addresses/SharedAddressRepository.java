@@ -4,10 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Repository;
-
 import uk.safeguarding.explorer.neo4j.Graph;
 
 /**
@@ -27,7 +25,12 @@ class SharedAddressRepository {
     /** The person's addresses, in one read with the check that they exist; empty when they do not. */
     Optional<List<Record>> sharedAddresses(String personId, LocalDate asOf, boolean includeHistoric) {
         return graph.inReadTransaction(tx -> Graph.read(tx, "queries/person", Map.of("id", personId), r -> true)
-                .isEmpty() ? Optional.empty() : Optional.of(Graph.read(tx, "queries/shared-addresses",
-                        Map.of("id", personId, "asOf", asOf, "includeHistoric", includeHistoric), r -> r)));
+                        .isEmpty()
+                ? Optional.empty()
+                : Optional.of(Graph.read(
+                        tx,
+                        "queries/shared-addresses",
+                        Map.of("id", personId, "asOf", asOf, "includeHistoric", includeHistoric),
+                        r -> r)));
     }
 }

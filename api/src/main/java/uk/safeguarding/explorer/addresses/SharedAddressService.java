@@ -4,11 +4,9 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-
 import org.neo4j.driver.Record;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
 import uk.safeguarding.explorer.addresses.SharedAddress.CoResident;
 import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.graph.Views;
@@ -57,16 +55,31 @@ public class SharedAddressService {
             throw NotFoundException.person(personId);
         }
         var all = found.get().stream().map(r -> sharedAddress(r, asOf)).toList();
-        var visibility = needToKnow.check(OPERATION, personId, all.stream()
-                .flatMap(a -> a.coResidents().stream()).map(c -> c.person().id()).toList());
+        var visibility = needToKnow.check(
+                OPERATION,
+                personId,
+                all.stream()
+                        .flatMap(a -> a.coResidents().stream())
+                        .map(c -> c.person().id())
+                        .toList());
         var access = redaction.access();
-        return all.stream().map(a -> new SharedAddress(redaction.address(a.address(), access), a.from(), a.to(),
-                a.current(), redaction.markers(a.markers(), access, false, a.address().kind()),
-                a.coResidents().stream().map(c -> new CoResident(visibility.shown(c.person(),
-                        new Relation("CO_RESIDENT", c.from(), c.to())), c.from(), c.to()))
-                        // placeholders after the people the user may see
-                        .sorted(Comparator.comparing((CoResident c) -> c.person().restricted()))
-                        .toList()))
+        return all.stream()
+                .map(a -> new SharedAddress(
+                        redaction.address(a.address(), access),
+                        a.from(),
+                        a.to(),
+                        a.current(),
+                        redaction.markers(
+                                a.markers(), access, false, a.address().kind()),
+                        a.coResidents().stream()
+                                .map(c -> new CoResident(
+                                        visibility.shown(c.person(), new Relation("CO_RESIDENT", c.from(), c.to())),
+                                        c.from(),
+                                        c.to()))
+                                // placeholders after the people the user may see
+                                .sorted(Comparator.comparing(
+                                        (CoResident c) -> c.person().restricted()))
+                                .toList()))
                 .toList();
     }
 
@@ -76,16 +89,24 @@ public class SharedAddressService {
      */
     private static SharedAddress sharedAddress(Record r, LocalDate asOf) {
         var own = new Period(Views.date(r, "from"), Views.date(r, "to"));
-        var coResidents = r.get("others").asList(v -> v).stream().map(o -> {
-            var overlap = own.intersection(new Period(Views.date(o, "from"), Views.date(o, "to")));
-            return overlap == null || !overlap.startsOnOrBefore(asOf) ? null
-                    : new CoResident(PersonView.from(o.get("person")), overlap.from(), overlap.to());
-        }).filter(Objects::nonNull)
+        var coResidents = r.get("others").asList(v -> v).stream()
+                .map(o -> {
+                    var overlap = own.intersection(new Period(Views.date(o, "from"), Views.date(o, "to")));
+                    return overlap == null || !overlap.startsOnOrBefore(asOf)
+                            ? null
+                            : new CoResident(PersonView.from(o.get("person")), overlap.from(), overlap.to());
+                })
+                .filter(Objects::nonNull)
                 .sorted(Comparator.comparing((CoResident c) -> c.from(), NULLS_FIRST)
                         .thenComparing(c -> c.person().dateOfBirth(), NULLS_FIRST)
                         .thenComparing(c -> c.person().id()))
                 .toList();
-        return new SharedAddress(AddressView.from(r.get("a")), own.from(), own.to(), own.contains(asOf),
-                r.get("markers").asList(MarkerView::from), coResidents);
+        return new SharedAddress(
+                AddressView.from(r.get("a")),
+                own.from(),
+                own.to(),
+                own.contains(asOf),
+                r.get("markers").asList(MarkerView::from),
+                coResidents);
     }
 }

@@ -1,14 +1,12 @@
 package uk.safeguarding.explorer.audit;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -66,22 +64,31 @@ class AuditFilter extends OncePerRequestFilter {
             if (held.getStatus() >= 400) {
                 // the answer is already an error and carries no data (an import refused during an
                 // outage, say): it is sent as it is, not turned into an audit fault
-                LOG.error("The audit events of request {} could not be written; its answer is an error ({}) and is "
-                        + "sent", audit.requestId(), held.getStatus(), e);
+                LOG.error(
+                        "The audit events of request {} could not be written; its answer is an error ({}) and is "
+                                + "sent",
+                        audit.requestId(),
+                        held.getStatus(),
+                        e);
                 held.copyBodyToResponse();
                 return;
             }
             var reference = UUID.randomUUID().toString();
-            LOG.error("The audit events of request {} could not be written; answering 503, reference {}",
-                    audit.requestId(), reference, e);
+            LOG.error(
+                    "The audit events of request {} could not be written; answering 503, reference {}",
+                    audit.requestId(),
+                    reference,
+                    e);
             held.resetBuffer();
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             // the held answer may already have opened the stream (not the writer): write bytes
-            response.getOutputStream().write(("{\"error\":\"AUDIT_UNAVAILABLE\",\"message\":\"The audit log could "
-                    + "not be written, so nothing is returned; try again (reference " + reference + ")\"}")
-                    .getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream()
+                    .write(("{\"error\":\"AUDIT_UNAVAILABLE\",\"message\":\"The audit log could "
+                                    + "not be written, so nothing is returned; try again (reference " + reference
+                                    + ")\"}")
+                            .getBytes(StandardCharsets.UTF_8));
             return;
         }
         held.copyBodyToResponse();

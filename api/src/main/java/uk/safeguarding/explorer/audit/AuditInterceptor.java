@@ -1,8 +1,5 @@
 package uk.safeguarding.explorer.audit;
 
-import java.util.List;
-import java.util.UUID;
-
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.instrumentation.Instrumentation;
@@ -11,7 +8,8 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.OperationDefinition;
-
+import java.util.List;
+import java.util.UUID;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
@@ -23,9 +21,7 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
-
 import reactor.core.publisher.Mono;
-
 import uk.safeguarding.explorer.errors.DatabaseUnavailableException;
 import uk.safeguarding.explorer.graphql.ExplorerErrorType;
 
@@ -66,8 +62,11 @@ class AuditInterceptor implements WebGraphQlInterceptor, Instrumentation {
                 LOG.error("Could not record the refusal of request {}", audit.requestId(), e);
             }
             var message = TooManySubjectsException.sentence(audit.maxSubjects(), audit.refusedAt());
-            return response.transform(builder -> builder.data(null).errors(List.of(GraphqlErrorBuilder.newError()
-                    .message(message).errorType(ErrorType.BAD_REQUEST).build())));
+            return response.transform(builder -> builder.data(null)
+                    .errors(List.of(GraphqlErrorBuilder.newError()
+                            .message(message)
+                            .errorType(ErrorType.BAD_REQUEST)
+                            .build())));
         }
         try {
             log.flush(audit);
@@ -83,23 +82,33 @@ class AuditInterceptor implements WebGraphQlInterceptor, Instrumentation {
     private static WebGraphQlResponse withoutData(WebGraphQlResponse response, RequestAudit audit, Exception e) {
         if (databaseAway(response, e)) {
             // the audit could not be written because the database is away: say that, as every request does
-            LOG.warn("The audit events of request {} could not be written: the database cannot be reached",
+            LOG.warn(
+                    "The audit events of request {} could not be written: the database cannot be reached",
                     audit.requestId());
-            return response.transform(builder -> builder.data(null).errors(List.of(GraphqlErrorBuilder.newError()
-                    .message(DatabaseUnavailableException.SENTENCE).errorType(ExplorerErrorType.UNAVAILABLE).build())));
+            return response.transform(builder -> builder.data(null)
+                    .errors(List.of(GraphqlErrorBuilder.newError()
+                            .message(DatabaseUnavailableException.SENTENCE)
+                            .errorType(ExplorerErrorType.UNAVAILABLE)
+                            .build())));
         }
         var reference = UUID.randomUUID().toString();
-        LOG.error("The audit events of request {} could not be written; answering without data, reference {}",
-                audit.requestId(), reference, e);
-        return response.transform(builder -> builder.data(null).errors(List.of(GraphqlErrorBuilder.newError()
-                .message("The audit log could not be written, so nothing is shown; try again (reference "
-                        + reference + ")")
-                .errorType(ErrorType.INTERNAL_ERROR).build())));
+        LOG.error(
+                "The audit events of request {} could not be written; answering without data, reference {}",
+                audit.requestId(),
+                reference,
+                e);
+        return response.transform(builder -> builder.data(null)
+                .errors(List.of(GraphqlErrorBuilder.newError()
+                        .message("The audit log could not be written, so nothing is shown; try again (reference "
+                                + reference + ")")
+                        .errorType(ErrorType.INTERNAL_ERROR)
+                        .build())));
     }
 
     private static boolean databaseAway(WebGraphQlResponse response, Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DatabaseUnavailableException || cause instanceof ServiceUnavailableException
+            if (cause instanceof DatabaseUnavailableException
+                    || cause instanceof ServiceUnavailableException
                     || cause instanceof SessionExpiredException) {
                 return true;
             }
@@ -111,8 +120,9 @@ class AuditInterceptor implements WebGraphQlInterceptor, Instrumentation {
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         var audit = RequestAudit.current();
-        if (audit != null && parameters.getExecutionContext().getOperationDefinition()
-                .getOperation() == OperationDefinition.Operation.MUTATION) {
+        if (audit != null
+                && parameters.getExecutionContext().getOperationDefinition().getOperation()
+                        == OperationDefinition.Operation.MUTATION) {
             audit.mutation();
         }
         return SimpleInstrumentationContext.noOp();

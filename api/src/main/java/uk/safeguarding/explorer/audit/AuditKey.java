@@ -16,16 +16,13 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
 import uk.safeguarding.explorer.config.ExplorerModeEnvironmentPostProcessor;
 import uk.safeguarding.explorer.neo4j.Graph;
 
@@ -50,8 +47,12 @@ class AuditKey {
     private final Supplier<SecretKeySpec> key;
 
     @Autowired
-    AuditKey(@Value("${explorer.audit.key:}") String configured, @Value("${explorer.data-dir:./data}") Path dataDir,
-            @Value("${neo4j.uri:}") String externalUri, @Value("${explorer.mode}") String mode, Graph graph) {
+    AuditKey(
+            @Value("${explorer.audit.key:}") String configured,
+            @Value("${explorer.data-dir:./data}") Path dataDir,
+            @Value("${neo4j.uri:}") String externalUri,
+            @Value("${explorer.mode}") String mode,
+            Graph graph) {
         if (configured != null && !configured.isBlank()) {
             if (configured.strip().length() < MIN_CONFIGURED_LENGTH) {
                 throw new IllegalStateException("EXPLORER_AUDIT_KEY must be at least " + MIN_CONFIGURED_LENGTH
@@ -65,8 +66,13 @@ class AuditKey {
         } else if (ExplorerModeEnvironmentPostProcessor.LOCAL.equals(mode)) {
             LOG.warn("EXPLORER_AUDIT_KEY is not set: in local mode the audit log is signed with a key kept in the "
                     + "database, which protects nothing against whoever can read it; set EXPLORER_AUDIT_KEY");
-            this.key = memoized(() -> spec(Base64.getDecoder().decode(graph.inWriteTransaction(tx -> Graph.read(tx,
-                    "audit/signing-key", Map.of("candidate", randomKey()), r -> r.get("secret").asString())).get(0))));
+            this.key = memoized(() -> spec(Base64.getDecoder()
+                    .decode(graph.inWriteTransaction(tx -> Graph.read(
+                                    tx,
+                                    "audit/signing-key",
+                                    Map.of("candidate", randomKey()),
+                                    r -> r.get("secret").asString()))
+                            .get(0))));
         } else {
             throw new IllegalStateException("EXPLORER_AUDIT_KEY must be set in production with NEO4J_URI: every "
                     + "instance sharing the database signs the audit log with it (see the README, 'Audit')");
@@ -110,15 +116,20 @@ class AuditKey {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
                 try {
-                    Files.writeString(file, randomKey() + "\n", StandardCharsets.UTF_8,
-                            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    Files.writeString(
+                            file,
+                            randomKey() + "\n",
+                            StandardCharsets.UTF_8,
+                            StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE);
                     ownerOnly(file);
                     LOG.info("Created the audit signing key {} (set EXPLORER_AUDIT_KEY to keep it elsewhere)", file);
                 } catch (FileAlreadyExistsException raced) {
                     // another start created it first: read theirs
                 }
             }
-            var decoded = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.UTF_8).strip());
+            var decoded = Base64.getDecoder()
+                    .decode(Files.readString(file, StandardCharsets.UTF_8).strip());
             if (decoded.length < 32) {
                 throw new IllegalStateException(file + " does not hold a 32-byte base64 key");
             }
@@ -151,8 +162,9 @@ class AuditKey {
 
     /** Whether the signature is this key's signature of the text (compared in constant time). */
     boolean verifies(String text, String signature) {
-        return signature != null && MessageDigest.isEqual(sign(text).getBytes(StandardCharsets.US_ASCII),
-                signature.getBytes(StandardCharsets.US_ASCII));
+        return signature != null
+                && MessageDigest.isEqual(
+                        sign(text).getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** What a head's signature covers. */

@@ -18,10 +18,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
 import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.neo4j.Graph;
@@ -59,15 +57,26 @@ public class AuditLog {
             Map.entry("network", List.of("family", "addresses", "involvements", "markers")),
             Map.entry("connection", List.of("family", "addresses", "involvements")),
             Map.entry("chronology", List.of("referrals", "meetings", "assessments", "markers", "addresses", "events")),
-            Map.entry("familyChanges", List.of("family", "addresses", "markers", "referrals", "assessments", "meetings",
-                    "risk-flags")),
-            Map.entry("meetingSnapshot", List.of("meetings", "family", "addresses", "involvements", "markers",
-                    "risk-flags")),
+            Map.entry(
+                    "familyChanges",
+                    List.of("family", "addresses", "markers", "referrals", "assessments", "meetings", "risk-flags")),
+            Map.entry(
+                    "meetingSnapshot",
+                    List.of("meetings", "family", "addresses", "involvements", "markers", "risk-flags")),
             Map.entry("meetingsAbout", List.of("meetings")),
             Map.entry("import", List.of("import")),
             Map.entry("breakGlass", List.of("break-glass")),
-            Map.entry("riskFlags", List.of("risk-flags", "markers", "family", "addresses", "referrals", "meetings",
-                    "assessments", "involvements")),
+            Map.entry(
+                    "riskFlags",
+                    List.of(
+                            "risk-flags",
+                            "markers",
+                            "family",
+                            "addresses",
+                            "referrals",
+                            "meetings",
+                            "assessments",
+                            "involvements")),
             Map.entry("overdueActions", List.of("meetings", "actions")),
             Map.entry("triageQueue", List.of("referrals", "markers", "family", "assessments", "involvements")),
             Map.entry("export:PNG", List.of("export", "family", "addresses", "involvements", "markers")),
@@ -82,13 +91,17 @@ public class AuditLog {
     private final Duration writeTimeout;
     private final int pageSize;
 
-    AuditLog(Graph graph, AuditWriter writer, AuditKey key, Clock clock,
+    AuditLog(
+            Graph graph,
+            AuditWriter writer,
+            AuditKey key,
+            Clock clock,
             @Value("${explorer.audit.max-subjects-per-request:500}") int maxSubjects,
             @Value("${explorer.audit.write-timeout:30s}") Duration writeTimeout,
             @Value("${explorer.audit.verify-page-size:1000}") int pageSize) {
         if (maxSubjects < 1 || pageSize < 1) {
-            throw new IllegalStateException("EXPLORER_AUDIT_MAX_SUBJECTS_PER_REQUEST and the verification page "
-                    + "size must be at least 1");
+            throw new IllegalStateException(
+                    "EXPLORER_AUDIT_MAX_SUBJECTS_PER_REQUEST and the verification page " + "size must be at least 1");
         }
         this.graph = graph;
         this.writer = writer;
@@ -100,8 +113,7 @@ public class AuditLog {
     }
 
     /** Who is acting: user name, agency and role. */
-    public record Actor(String user, String agency, String role) {
-    }
+    public record Actor(String user, String agency, String role) {}
 
     /**
      * One person an event is about, with the outcome and, for a look under a break-glass grant, the
@@ -126,8 +138,8 @@ public class AuditLog {
      * Records one event per person: ALLOWED for those whose data is returned, DENIED for those
      * refused or left out.
      */
-    public void record(Actor actor, String operation, Collection<String> allowed, Collection<String> denied,
-            String reason) {
+    public void record(
+            Actor actor, String operation, Collection<String> allowed, Collection<String> denied, String reason) {
         var subjects = new ArrayList<Subject>();
         allowed.forEach(id -> subjects.add(new Subject(id, ALLOWED, NEED_TO_KNOW, reason, null)));
         denied.forEach(id -> subjects.add(new Subject(id, DENIED, NEED_TO_KNOW, reason, null)));
@@ -150,9 +162,20 @@ public class AuditLog {
         var categories = CATEGORIES.getOrDefault(operation, List.of(operation));
         var drafts = new ArrayList<AuditDraft>();
         for (var subject : subjects) {
-            drafts.add(new AuditDraft(UUID.randomUUID().toString(), at, actor.user(), actor.agency(), actor.role(),
-                    operation, subject.id(), categories, subject.purpose(), subject.reason(), subject.outcome(),
-                    requestId, subject.grantId()));
+            drafts.add(new AuditDraft(
+                    UUID.randomUUID().toString(),
+                    at,
+                    actor.user(),
+                    actor.agency(),
+                    actor.role(),
+                    operation,
+                    subject.id(),
+                    categories,
+                    subject.purpose(),
+                    subject.reason(),
+                    subject.outcome(),
+                    requestId,
+                    subject.grantId()));
         }
         if (request == null) {
             append(drafts);
@@ -194,10 +217,21 @@ public class AuditLog {
         var drafts = new ArrayList<>(request.takePending());
         var actor = request.refusedBy();
         var at = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-        drafts.add(new AuditDraft(UUID.randomUUID().toString(), at, actor.user(), actor.agency(), actor.role(),
-                REQUEST_REFUSED, null, List.of("refused"), NEED_TO_KNOW, "named more than " + request.maxSubjects()
-                        + " people (at least " + request.refusedAt() + "); nothing was returned",
-                DENIED, request.requestId(), null));
+        drafts.add(new AuditDraft(
+                UUID.randomUUID().toString(),
+                at,
+                actor.user(),
+                actor.agency(),
+                actor.role(),
+                REQUEST_REFUSED,
+                null,
+                List.of("refused"),
+                NEED_TO_KNOW,
+                "named more than " + request.maxSubjects() + " people (at least " + request.refusedAt()
+                        + "); nothing was returned",
+                DENIED,
+                request.requestId(),
+                null));
         append(drafts);
     }
 
@@ -219,8 +253,8 @@ public class AuditLog {
     }
 
     /** Events for the auditor, newest first. */
-    public List<AuditEvent> events(int first, Long after, String user, String subjectId, ZonedDateTime from,
-            ZonedDateTime to) {
+    public List<AuditEvent> events(
+            int first, Long after, String user, String subjectId, ZonedDateTime from, ZonedDateTime to) {
         var parameters = new LinkedHashMap<String, Object>();
         parameters.put("first", first);
         parameters.put("after", after);
@@ -237,9 +271,15 @@ public class AuditLog {
      * first event), and what does not match: the first broken event, a broken checkpoint, and a
      * sentence saying what was found.
      */
-    public record Verification(boolean valid, long events, long checked, Long fromSeq, Long firstBrokenSeq,
-            Long brokenCheckpointSeq, String problem, boolean full) {
-    }
+    public record Verification(
+            boolean valid,
+            long events,
+            long checked,
+            Long fromSeq,
+            Long firstBrokenSeq,
+            Long brokenCheckpointSeq,
+            String problem,
+            boolean full) {}
 
     /** Checks the chain from the newest valid checkpoint. */
     public Verification verify() {
@@ -261,26 +301,44 @@ public class AuditLog {
         var headHash = head.get("hash").asString();
         long newestSeq = 0;
         String newestHash = "";
-        for (long after = 0;;) {
-            var page = graph.read("audit/checkpoints", Map.of("after", after, "until", Long.MAX_VALUE, "first",
-                    pageSize), r -> r);
+        for (long after = 0; ; ) {
+            var page = graph.read(
+                    "audit/checkpoints", Map.of("after", after, "until", Long.MAX_VALUE, "first", pageSize), r -> r);
             for (var row : page) {
                 var c = row.get("c");
                 var seq = c.get("seq").asLong();
                 var hash = Views.string(c, "hash");
-                var at = c.get("at").isNull() ? "" : c.get("at").asZonedDateTime().toInstant().toString();
-                if (!key.verifies(AuditKey.checkpointText(seq, hash, at, Views.string(c, "kind")),
+                var at = c.get("at").isNull()
+                        ? ""
+                        : c.get("at").asZonedDateTime().toInstant().toString();
+                if (!key.verifies(
+                        AuditKey.checkpointText(seq, hash, at, Views.string(c, "kind")),
                         Views.string(c, "signature"))) {
-                    return checkpointBroken(headSeq, seq, full, "The checkpoint at event " + seq
-                            + " does not carry a valid signature: it was altered, or signed with another key.");
+                    return checkpointBroken(
+                            headSeq,
+                            seq,
+                            full,
+                            "The checkpoint at event " + seq
+                                    + " does not carry a valid signature: it was altered, or signed with another key.");
                 }
                 if (seq > headSeq) {
-                    return checkpointBroken(headSeq, seq, full, "The checkpoint at event " + seq
-                            + " vouches for an event after the head (event " + headSeq + "): events were removed.");
+                    return checkpointBroken(
+                            headSeq,
+                            seq,
+                            full,
+                            "The checkpoint at event " + seq + " vouches for an event after the head (event " + headSeq
+                                    + "): events were removed.");
                 }
-                if (!hash.equals(row.get("eventHash").isNull() ? null : row.get("eventHash").asString())) {
-                    return checkpointBroken(headSeq, seq, full, "Event " + seq + " is not the event its checkpoint "
-                            + "vouched for: the chain up to it was rewritten (a full check names the first event).");
+                if (!hash.equals(
+                        row.get("eventHash").isNull()
+                                ? null
+                                : row.get("eventHash").asString())) {
+                    return checkpointBroken(
+                            headSeq,
+                            seq,
+                            full,
+                            "Event " + seq + " is not the event its checkpoint "
+                                    + "vouched for: the chain up to it was rewritten (a full check names the first event).");
                 }
                 newestSeq = seq;
                 newestHash = hash;
@@ -295,16 +353,29 @@ public class AuditLog {
         long expected = fromCheckpoint ? newestSeq : 1;
         String previous = fromCheckpoint ? null : "";
         var last = fromCheckpoint ? newestHash : "";
-        for (long after = expected - 1;;) {
-            var page = graph.read("audit/chain", Map.of("after", after, "until", headSeq, "first", pageSize),
+        for (long after = expected - 1; ; ) {
+            var page = graph.read(
+                    "audit/chain",
+                    Map.of("after", after, "until", headSeq, "first", pageSize),
                     r -> AuditEvent.from(r.get("a")));
             for (var event : page) {
                 if (event.seq() != expected) {
-                    return broken(headSeq, checked, fromCheckpoint ? newestSeq : null, expected, full,
+                    return broken(
+                            headSeq,
+                            checked,
+                            fromCheckpoint ? newestSeq : null,
+                            expected,
+                            full,
                             "Event " + expected + " is missing from the chain.");
                 }
-                if (previous != null && !previous.equals(event.prevHash()) || !hash(event).equals(event.hash())) {
-                    return broken(headSeq, checked, fromCheckpoint ? newestSeq : null, event.seq(), full,
+                if (previous != null && !previous.equals(event.prevHash())
+                        || !hash(event).equals(event.hash())) {
+                    return broken(
+                            headSeq,
+                            checked,
+                            fromCheckpoint ? newestSeq : null,
+                            event.seq(),
+                            full,
                             "Event " + event.seq() + " does not match its hash or does not follow the event "
                                     + "before it.");
                 }
@@ -323,28 +394,41 @@ public class AuditLog {
             return broken(headSeq, checked, from, expected, full, "Event " + expected + " is missing from the chain.");
         }
         if (!last.equals(headHash)) {
-            return broken(headSeq, checked, from, headSeq, full,
-                    "The head of the chain does not match its last event.");
+            return broken(
+                    headSeq, checked, from, headSeq, full, "The head of the chain does not match its last event.");
         }
-        var signature = head.get("signature").isNull() ? null : head.get("signature").asString();
+        var signature =
+                head.get("signature").isNull() ? null : head.get("signature").asString();
         if (headSeq > 0 && !key.verifies(AuditKey.headText(headSeq, headHash), signature)) {
-            return broken(headSeq, checked, from, null, full, "The head of the chain does not carry a valid signature: "
-                    + "it was altered (events removed or rewritten), or signed with another key.");
+            return broken(
+                    headSeq,
+                    checked,
+                    from,
+                    null,
+                    full,
+                    "The head of the chain does not carry a valid signature: "
+                            + "it was altered (events removed or rewritten), or signed with another key.");
         }
         if (head.get("beyond").asLong() > 0) {
-            return broken(headSeq, checked, from, headSeq + 1, full, head.get("beyond").asLong()
-                    + " event(s) claim places after the head of the chain.");
+            return broken(
+                    headSeq,
+                    checked,
+                    from,
+                    headSeq + 1,
+                    full,
+                    head.get("beyond").asLong() + " event(s) claim places after the head of the chain.");
         }
         if (full && headSeq > 0) {
             var checkpoint = writer.checkpoint(headSeq, headHash, "VERIFIED");
-            graph.inWriteTransaction(tx -> tx.run(CypherStatements.named("audit/checkpoint"),
-                    Map.of("checkpoint", checkpoint)).consume());
+            graph.inWriteTransaction(
+                    tx -> tx.run(CypherStatements.named("audit/checkpoint"), Map.of("checkpoint", checkpoint))
+                            .consume());
         }
         return new Verification(true, headSeq, checked, from, null, null, null, full);
     }
 
-    private static Verification broken(long events, long checked, Long from, Long firstBrokenSeq, boolean full,
-            String problem) {
+    private static Verification broken(
+            long events, long checked, Long from, Long firstBrokenSeq, boolean full, String problem) {
         return new Verification(false, events, checked, from, firstBrokenSeq, null, problem, full);
     }
 
@@ -353,14 +437,27 @@ public class AuditLog {
     }
 
     static String hash(AuditEvent e) {
-        var text = String.join("|", e.prevHash(), String.valueOf(e.seq()), e.id(), e.at().toInstant().toString(),
-                nz(e.user()), nz(e.agency()), nz(e.role()), nz(e.operation()), nz(e.subjectId()),
-                String.join(",", e.categories()), nz(e.purpose()), nz(e.reason()), nz(e.outcome()), nz(e.requestId()))
+        var text = String.join(
+                        "|",
+                        e.prevHash(),
+                        String.valueOf(e.seq()),
+                        e.id(),
+                        e.at().toInstant().toString(),
+                        nz(e.user()),
+                        nz(e.agency()),
+                        nz(e.role()),
+                        nz(e.operation()),
+                        nz(e.subjectId()),
+                        String.join(",", e.categories()),
+                        nz(e.purpose()),
+                        nz(e.reason()),
+                        nz(e.outcome()),
+                        nz(e.requestId()))
                 // the grant id joined the event after the first releases: absent, the text is as it was
                 + (e.grantId() == null ? "" : "|" + e.grantId());
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }

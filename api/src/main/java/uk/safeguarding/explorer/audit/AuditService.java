@@ -4,10 +4,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
 import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.paging.Connection;
 import uk.safeguarding.explorer.paging.Cursors;
@@ -29,8 +27,8 @@ public class AuditService {
         this.log = log;
     }
 
-    public List<AuditEvent> events(Integer first, Long after, String user, String subjectId, LocalDate from,
-            LocalDate to) {
+    public List<AuditEvent> events(
+            Integer first, Long after, String user, String subjectId, LocalDate from, LocalDate to) {
         var limit = first == null ? 50 : first;
         if (limit < 1 || limit > 500) {
             throw new BadRequestException("first", "must be from 1 to 500");
@@ -39,13 +37,16 @@ public class AuditService {
     }
 
     /** Newest first, keyed by sequence number: a page starts below the last event shown. */
-    public Connection<AuditEvent> eventsConnection(Integer first, String after, String user, String subjectId,
-            LocalDate from, LocalDate to) {
+    public Connection<AuditEvent> eventsConnection(
+            Integer first, String after, String user, String subjectId, LocalDate from, LocalDate to) {
         var size = Connection.size(first, 50, 500);
         var before = after == null ? null : Cursors.decodeNumber(EVENTS, after);
         var events = log.events(size + 1, before, user, subjectId, start(from), end(to));
-        return Connection.of(EVENTS, events.subList(0, Math.min(size, events.size())),
-                e -> Long.toString(e.seq()), events.size() > size);
+        return Connection.of(
+                EVENTS,
+                events.subList(0, Math.min(size, events.size())),
+                e -> Long.toString(e.seq()),
+                events.size() > size);
     }
 
     public AuditLog.Verification integrity(boolean full) {

@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -20,7 +19,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
 import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.neo4j.Graph;
 
@@ -41,8 +39,7 @@ class AuditWriter implements DisposableBean {
     static final int MAX_GROUP_EVENTS = 5_000;
 
     /** Events of one request and the promise to tell it when they are durable. */
-    private record Pending(List<AuditDraft> drafts, CompletableFuture<Void> durable) {
-    }
+    private record Pending(List<AuditDraft> drafts, CompletableFuture<Void> durable) {}
 
     private static final Pending STOP = new Pending(List.of(), new CompletableFuture<>());
 
@@ -56,7 +53,10 @@ class AuditWriter implements DisposableBean {
     private final Thread appender;
     private volatile boolean stopped;
 
-    AuditWriter(Graph graph, AuditKey key, Clock clock,
+    AuditWriter(
+            Graph graph,
+            AuditKey key,
+            Clock clock,
             @Value("${explorer.audit.checkpoint-every:1000}") long checkpointEvery) {
         if (checkpointEvery < 1) {
             throw new IllegalStateException("EXPLORER_AUDIT_CHECKPOINT_EVERY must be at least 1");
@@ -112,8 +112,9 @@ class AuditWriter implements DisposableBean {
             var group = new ArrayList<Pending>();
             group.add(first);
             int events = first.drafts().size();
-            for (var next = queue.peek(); next != null && next != STOP
-                    && events + next.drafts().size() <= MAX_GROUP_EVENTS; next = queue.peek()) {
+            for (var next = queue.peek();
+                    next != null && next != STOP && events + next.drafts().size() <= MAX_GROUP_EVENTS;
+                    next = queue.peek()) {
                 group.add(queue.poll());
                 events += next.drafts().size();
             }
@@ -148,7 +149,10 @@ class AuditWriter implements DisposableBean {
     }
 
     private void failed(Pending pending, RuntimeException e) {
-        LOG.error("Could not append {} audit event(s); their request fails", pending.drafts().size(), e);
+        LOG.error(
+                "Could not append {} audit event(s); their request fails",
+                pending.drafts().size(),
+                e);
         waiting.decrementAndGet();
         pending.durable().completeExceptionally(e);
     }
@@ -182,7 +186,8 @@ class AuditWriter implements DisposableBean {
             parameters.put("checkpointSeq", checkpointSeq);
             tx.run(CypherStatements.named("audit/append"), parameters).consume();
             if (checkpoint != null) {
-                tx.run(CypherStatements.named("audit/checkpoint"), Map.of("checkpoint", checkpoint)).consume();
+                tx.run(CypherStatements.named("audit/checkpoint"), Map.of("checkpoint", checkpoint))
+                        .consume();
             }
             return null;
         });
@@ -197,7 +202,9 @@ class AuditWriter implements DisposableBean {
         checkpoint.put("hash", hash);
         checkpoint.put("at", at);
         checkpoint.put("kind", kind);
-        checkpoint.put("signature", key.sign(AuditKey.checkpointText(seq, hash, at.toInstant().toString(), kind)));
+        checkpoint.put(
+                "signature",
+                key.sign(AuditKey.checkpointText(seq, hash, at.toInstant().toString(), kind)));
         return checkpoint;
     }
 
@@ -219,8 +226,13 @@ class AuditWriter implements DisposableBean {
             var head = Graph.read(tx, "audit/head", Map.of(), r -> r).get(0);
             if (head.get("signature").isNull() && head.get("seq").asLong() > 0) {
                 var seq = head.get("seq").asLong();
-                tx.run(CypherStatements.named("audit/sign-head"), Map.of("signature",
-                        key.sign(AuditKey.headText(seq, head.get("hash").asString())))).consume();
+                tx.run(
+                                CypherStatements.named("audit/sign-head"),
+                                Map.of(
+                                        "signature",
+                                        key.sign(AuditKey.headText(
+                                                seq, head.get("hash").asString()))))
+                        .consume();
                 LOG.info("Signed the head of the audit chain at event {} (first start with signed checkpoints)", seq);
             }
             return null;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -40,7 +39,8 @@ final class RequestAudit {
     /** The audit of the request the current thread is serving, or null outside a request. */
     static RequestAudit current() {
         var attributes = RequestContextHolder.getRequestAttributes();
-        return attributes == null ? null
+        return attributes == null
+                ? null
                 : (RequestAudit) attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
     }
 

@@ -9,8 +9,10 @@ import uk.safeguarding.explorer.errors.BadRequestException;
 public class TooManySubjectsException extends BadRequestException {
 
     TooManySubjectsException(int maxSubjects) {
-        super("request", "would show or record more than " + maxSubjects + " people; ask for fewer "
-                + "(fewer ids, fields or aliases in one request)");
+        super(
+                "request",
+                "would show or record more than " + maxSubjects + " people; ask for fewer "
+                        + "(fewer ids, fields or aliases in one request)");
     }
 
     /** The sentence for the client, not about one argument but about the whole request. */

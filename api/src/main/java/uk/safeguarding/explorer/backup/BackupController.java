@@ -1,7 +1,6 @@
 package uk.safeguarding.explorer.backup;
 
 import java.util.Map;
-
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -10,11 +10,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.neo4j.driver.types.TypeSystem;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,8 +34,7 @@ final class BackupFormat {
     private static final TypeSystem TYPES = TypeSystem.getDefault();
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private BackupFormat() {
-    }
+    private BackupFormat() {}
 
     static ObjectNode props(Value properties) {
         var out = JSON.objectNode();
@@ -82,7 +79,10 @@ final class BackupFormat {
         }
         if (v.hasType(TYPES.DURATION())) {
             var d = v.asIsoDuration();
-            var parts = JSON.objectNode().put("months", d.months()).put("days", d.days()).put("seconds", d.seconds())
+            var parts = JSON.objectNode()
+                    .put("months", d.months())
+                    .put("days", d.days())
+                    .put("seconds", d.seconds())
                     .put("nanoseconds", d.nanoseconds());
             return JSON.objectNode().set("duration", parts);
         }
@@ -137,12 +137,26 @@ final class BackupFormat {
             case "localdatetime" -> LocalDateTime.parse(v.asString());
             case "time" -> OffsetTime.parse(v.asString());
             case "localtime" -> LocalTime.parse(v.asString());
-            case "duration" -> Values.isoDuration(v.get("months").asLong(), v.get("days").asLong(),
-                    v.get("seconds").asLong(), v.get("nanoseconds").asInt()).asIsoDuration();
-            case "point" -> v.has("z")
-                    ? Values.point(v.get("srid").asInt(), v.get("x").asDouble(), v.get("y").asDouble(),
-                            v.get("z").asDouble()).asPoint()
-                    : Values.point(v.get("srid").asInt(), v.get("x").asDouble(), v.get("y").asDouble()).asPoint();
+            case "duration" ->
+                Values.isoDuration(
+                                v.get("months").asLong(),
+                                v.get("days").asLong(),
+                                v.get("seconds").asLong(),
+                                v.get("nanoseconds").asInt())
+                        .asIsoDuration();
+            case "point" ->
+                v.has("z")
+                        ? Values.point(
+                                        v.get("srid").asInt(),
+                                        v.get("x").asDouble(),
+                                        v.get("y").asDouble(),
+                                        v.get("z").asDouble())
+                                .asPoint()
+                        : Values.point(
+                                        v.get("srid").asInt(),
+                                        v.get("x").asDouble(),
+                                        v.get("y").asDouble())
+                                .asPoint();
             case "bytes" -> Base64.getDecoder().decode(v.asString());
             default -> throw new IllegalArgumentException("unknown value type '" + type + "'");
         };

@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import org.neo4j.driver.Record;
-
 import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.neo4j.Graph;
 
@@ -23,7 +21,8 @@ class BackupRepository {
     }
 
     long auditHead() {
-        return graph.inReadTransaction(tx -> Graph.read(tx, "backup/audit-head", Map.of(), r -> r.get("seq").asLong())
+        return graph.inReadTransaction(tx -> Graph.read(
+                        tx, "backup/audit-head", Map.of(), r -> r.get("seq").asLong())
                 .get(0));
     }
 
@@ -45,36 +44,57 @@ class BackupRepository {
     }
 
     void prepareRestore() {
-        graph.inWriteTransaction(LONG, tx -> tx.run(CypherStatements.named("backup/restore-index")).consume());
-        graph.inWriteTransaction(LONG, tx -> tx.run(CypherStatements.named("backup/restore-await-index")).consume());
+        graph.inWriteTransaction(
+                LONG,
+                tx -> tx.run(CypherStatements.named("backup/restore-index")).consume());
+        graph.inWriteTransaction(
+                LONG,
+                tx -> tx.run(CypherStatements.named("backup/restore-await-index"))
+                        .consume());
     }
 
     void createNodes(List<Map<String, Object>> rows) {
-        graph.inWriteTransaction(LONG, tx -> tx.run(CypherStatements.named("backup/restore-nodes"),
-                Map.of("rows", rows)).consume());
+        graph.inWriteTransaction(
+                LONG,
+                tx -> tx.run(CypherStatements.named("backup/restore-nodes"), Map.of("rows", rows))
+                        .consume());
     }
 
     void createRelationships(List<Map<String, Object>> rows) {
-        graph.inWriteTransaction(LONG, tx -> tx.run(CypherStatements.named("backup/restore-relationships"),
-                Map.of("rows", rows)).consume());
+        graph.inWriteTransaction(
+                LONG,
+                tx -> tx.run(CypherStatements.named("backup/restore-relationships"), Map.of("rows", rows))
+                        .consume());
     }
 
     void finishRestore(int batch) {
         long done;
         do {
-            done = graph.inWriteTransaction(LONG, tx -> tx.run(CypherStatements.named("backup/restore-finish"),
-                    Map.of("batch", batch)).single().get("done").asLong());
+            done = graph.inWriteTransaction(
+                    LONG,
+                    tx -> tx.run(CypherStatements.named("backup/restore-finish"), Map.of("batch", batch))
+                            .single()
+                            .get("done")
+                            .asLong());
         } while (done > 0);
-        graph.inWriteTransaction(LONG, tx -> tx.run(CypherStatements.named("backup/restore-drop-index")).consume());
+        graph.inWriteTransaction(
+                LONG,
+                tx -> tx.run(CypherStatements.named("backup/restore-drop-index"))
+                        .consume());
     }
 
     /** {@code backup/count-nodes} or {@code backup/count-relationships}. */
     long count(String name) {
-        return graph.inReadTransaction(LONG, tx -> Graph.read(tx, name, Map.of(), r -> r.get("c").asLong()).get(0));
+        return graph.inReadTransaction(
+                LONG,
+                tx -> Graph.read(tx, name, Map.of(), r -> r.get("c").asLong()).get(0));
     }
 
     /** Rebuilds the audit chain's head from the last event restored (a backup leaves the head out). */
     void rebuildAuditHead() {
-        graph.inWriteTransaction(LONG, tx -> tx.run(CypherStatements.named("backup/restore-audit-head")).consume());
+        graph.inWriteTransaction(
+                LONG,
+                tx -> tx.run(CypherStatements.named("backup/restore-audit-head"))
+                        .consume());
     }
 }

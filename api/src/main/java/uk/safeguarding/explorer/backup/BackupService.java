@@ -15,13 +15,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
 import tools.jackson.databind.node.JsonNodeFactory;
 import uk.safeguarding.explorer.audit.AuditLog;
 import uk.safeguarding.explorer.neo4j.EmbeddedProperties;
@@ -51,12 +49,11 @@ import uk.safeguarding.explorer.security.NeedToKnow;
 public class BackupService {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackupService.class);
-    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter NAME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /** What a backup wrote: the file, the audit head it kept, and its counts. */
-    public record Result(Path file, long auditSeq, long nodes, long relationships, int files) {
-    }
+    public record Result(Path file, long auditSeq, long nodes, long relationships, int files) {}
 
     private final Graph graph;
     private final BackupRepository repository;
@@ -66,22 +63,27 @@ public class BackupService {
     private final Path dataDir;
     private final Clock clock;
 
-    BackupService(Graph graph, AuditLog audit, NeedToKnow needToKnow,
-            @Value("${explorer.backup-dir:./backups}") Path directory, EmbeddedProperties embedded,
-            Neo4jProperties neo4j, Clock clock) {
+    BackupService(
+            Graph graph,
+            AuditLog audit,
+            NeedToKnow needToKnow,
+            @Value("${explorer.backup-dir:./backups}") Path directory,
+            EmbeddedProperties embedded,
+            Neo4jProperties neo4j,
+            Clock clock) {
         this.graph = graph;
         this.repository = new BackupRepository(graph);
         this.audit = audit;
         this.needToKnow = needToKnow;
         this.directory = directory.toAbsolutePath().normalize();
-        this.dataDir = neo4j.external() ? null : embedded.dataDir().toAbsolutePath().normalize();
+        this.dataDir =
+                neo4j.external() ? null : embedded.dataDir().toAbsolutePath().normalize();
         this.clock = clock;
     }
 
     /** Writes a backup into {@code EXPLORER_BACKUP_DIR}; audited before it reads anything. */
     public Result backup() {
-        return backup(() -> {
-        });
+        return backup(() -> {});
     }
 
     /** As {@link #backup()}; {@code midway} runs between nodes and relationships, the barrier held (tests). */
@@ -92,12 +94,17 @@ public class BackupService {
         try {
             Files.createDirectories(directory);
             var result = graph.barrier().exclusive(() -> write(file, at, midway));
-            LOG.info("Backup written to {}: {} nodes, {} relationships, audit log up to event {}", file,
-                    result.nodes(), result.relationships(), result.auditSeq());
+            LOG.info(
+                    "Backup written to {}: {} nodes, {} relationships, audit log up to event {}",
+                    file,
+                    result.nodes(),
+                    result.relationships(),
+                    result.auditSeq());
             return result;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the backup into " + directory
-                    + " (set EXPLORER_BACKUP_DIR to a writable directory)", e);
+            throw new UncheckedIOException(
+                    "Cannot write the backup into " + directory + " (set EXPLORER_BACKUP_DIR to a writable directory)",
+                    e);
         }
     }
 
@@ -106,7 +113,8 @@ public class BackupService {
         var nodesPart = file.resolveSibling(file.getFileName() + ".nodes.part");
         var relationshipsPart = file.resolveSibling(file.getFileName() + ".relationships.part");
         var partial = file.resolveSibling(file.getFileName() + ".partial");
-        try (var nodes = new PartFile(nodesPart); var relationships = new PartFile(relationshipsPart)) {
+        try (var nodes = new PartFile(nodesPart);
+                var relationships = new PartFile(relationshipsPart)) {
             repository.stream("backup/nodes", seq, nodes::restart, r -> {
                 var line = JsonNodeFactory.instance.objectNode();
                 line.put("n", r.get("id").asString());
@@ -118,7 +126,9 @@ public class BackupService {
             midway.run();
             repository.stream("backup/relationships", seq, relationships::restart, r -> {
                 var line = JsonNodeFactory.instance.objectNode();
-                line.putArray("r").add(r.get("start").asString()).add(r.get("end").asString());
+                line.putArray("r")
+                        .add(r.get("start").asString())
+                        .add(r.get("end").asString());
                 line.put("type", r.get("type").asString());
                 line.set("props", BackupFormat.props(r.get("props")));
                 relationships.write(line.toString());
@@ -128,15 +138,23 @@ public class BackupService {
             int files;
             try (var out = new BufferedWriter(new OutputStreamWriter(
                     new GZIPOutputStream(Files.newOutputStream(partial)), StandardCharsets.UTF_8))) {
-                var header = JsonNodeFactory.instance.objectNode().put("format", BackupFormat.FORMAT)
-                        .put("version", BackupFormat.VERSION).put("createdAt", at.toString()).put("auditSeq", seq);
+                var header = JsonNodeFactory.instance
+                        .objectNode()
+                        .put("format", BackupFormat.FORMAT)
+                        .put("version", BackupFormat.VERSION)
+                        .put("createdAt", at.toString())
+                        .put("auditSeq", seq);
                 out.write(header.toString());
                 out.newLine();
                 copy(nodesPart, out);
                 copy(relationshipsPart, out);
                 files = dataFiles(out);
-                var trailer = JsonNodeFactory.instance.objectNode().put("end", true).put("nodes", nodes.lines)
-                        .put("relationships", relationships.lines).put("files", files);
+                var trailer = JsonNodeFactory.instance
+                        .objectNode()
+                        .put("end", true)
+                        .put("nodes", nodes.lines)
+                        .put("relationships", relationships.lines)
+                        .put("files", files);
                 out.write(trailer.toString());
                 out.newLine();
             }
@@ -158,7 +176,9 @@ public class BackupService {
         int count = 0;
         try (var entries = Files.list(dataDir)) {
             for (var path : entries.filter(Files::isRegularFile).sorted().toList()) {
-                var line = JsonNodeFactory.instance.objectNode().put("file", path.getFileName().toString())
+                var line = JsonNodeFactory.instance
+                        .objectNode()
+                        .put("file", path.getFileName().toString())
                         .put("base64", Base64.getEncoder().encodeToString(Files.readAllBytes(path)));
                 out.write(line.toString());
                 out.newLine();

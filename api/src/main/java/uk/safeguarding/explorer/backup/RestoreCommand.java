@@ -16,13 +16,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.GraphDatabase;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,7 +73,9 @@ public final class RestoreCommand {
             return 2;
         }
         var environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(springArgs.toArray(String[]::new)));
+        environment
+                .getPropertySources()
+                .addFirst(new SimpleCommandLinePropertySource(springArgs.toArray(String[]::new)));
         var binder = Binder.get(environment);
         var neo4j = binder.bindOrCreate("neo4j", Neo4jProperties.class);
         if (neo4j.external()) {
@@ -116,8 +116,7 @@ public final class RestoreCommand {
     }
 
     /** The counts a backup's trailer promises, checked against its lines. */
-    record Counts(long nodes, long relationships, long files) {
-    }
+    record Counts(long nodes, long relationships, long files) {}
 
     private static final class BadBackupException extends Exception {
         BadBackupException(String message) {
@@ -126,8 +125,8 @@ public final class RestoreCommand {
     }
 
     private static BufferedReader open(Path file) throws IOException {
-        return new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)),
-                StandardCharsets.UTF_8));
+        return new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8));
     }
 
     /** Reads the whole file once: header, lines, trailer; nothing is written before it passes. */
@@ -138,12 +137,13 @@ public final class RestoreCommand {
         JsonNode trailer = null;
         try (var in = open(file)) {
             var header = parse(in.readLine(), 1);
-            if (header == null || !BackupFormat.FORMAT.equals(header.path("format").asString(""))) {
+            if (header == null
+                    || !BackupFormat.FORMAT.equals(header.path("format").asString(""))) {
                 throw new BadBackupException("it does not start with the header of an explorer backup");
             }
             if (header.path("version").asInt(0) != BackupFormat.VERSION) {
-                throw new BadBackupException("it is of format version " + header.path("version").asInt(0)
-                        + ", this explorer reads version " + BackupFormat.VERSION);
+                throw new BadBackupException("it is of format version "
+                        + header.path("version").asInt(0) + ", this explorer reads version " + BackupFormat.VERSION);
             }
             String text;
             long number = 1;
@@ -171,7 +171,9 @@ public final class RestoreCommand {
         if (trailer == null) {
             throw new BadBackupException("it is cut off (no trailer)");
         }
-        var promised = new Counts(trailer.path("nodes").asLong(-1), trailer.path("relationships").asLong(-1),
+        var promised = new Counts(
+                trailer.path("nodes").asLong(-1),
+                trailer.path("relationships").asLong(-1),
                 trailer.path("files").asLong(-1));
         if (!promised.equals(new Counts(nodes, relationships, files))) {
             throw new BadBackupException("it holds " + nodes + " nodes, " + relationships + " relationships and "
@@ -194,8 +196,8 @@ public final class RestoreCommand {
     private void restore(Path file, Path dataDir, EmbeddedProperties settings, Counts expected) throws IOException {
         var properties = new EmbeddedProperties(dataDir, 0, settings.pagecache(), null);
         try (var database = EmbeddedNeo4j.start(properties);
-                var driver = GraphDatabase.driver(database.boltUri(),
-                        AuthTokens.basic(EmbeddedNeo4j.USER, database.password()))) {
+                var driver = GraphDatabase.driver(
+                        database.boltUri(), AuthTokens.basic(EmbeddedNeo4j.USER, database.password()))) {
             var graph = new Graph(driver, null);
             new SchemaMigrations(graph).migrate();
             var repository = new BackupRepository(graph);
@@ -211,17 +213,30 @@ public final class RestoreCommand {
                         if (BackupFormat.strings(line.get("labels")).contains("__Neo4jMigration")) {
                             continue; // this version's migrations were applied above
                         }
-                        nodes.add(row("id", line.get("n").asString(), "labels", BackupFormat.strings(line.get("labels")),
-                                "props", BackupFormat.parameters(line.get("props"))));
+                        nodes.add(row(
+                                "id",
+                                line.get("n").asString(),
+                                "labels",
+                                BackupFormat.strings(line.get("labels")),
+                                "props",
+                                BackupFormat.parameters(line.get("props"))));
                         flush(nodes, repository::createNodes);
                     } else if (line.has("r")) {
                         flushAll(nodes, repository::createNodes);
-                        relationships.add(row("start", line.get("r").get(0).asString(), "end",
-                                line.get("r").get(1).asString(), "type", line.get("type").asString(),
-                                "props", BackupFormat.parameters(line.get("props"))));
+                        relationships.add(row(
+                                "start",
+                                line.get("r").get(0).asString(),
+                                "end",
+                                line.get("r").get(1).asString(),
+                                "type",
+                                line.get("type").asString(),
+                                "props",
+                                BackupFormat.parameters(line.get("props"))));
                         flush(relationships, repository::createRelationships);
                     } else if (line.has("file")) {
-                        Files.write(dataDir.resolve(Path.of(line.get("file").asString()).getFileName()),
+                        Files.write(
+                                dataDir.resolve(
+                                        Path.of(line.get("file").asString()).getFileName()),
                                 Base64.getDecoder().decode(line.get("base64").asString()));
                     }
                 }

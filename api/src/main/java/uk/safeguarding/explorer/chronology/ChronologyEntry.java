@@ -3,7 +3,6 @@ package uk.safeguarding.explorer.chronology;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
-
 import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 
@@ -12,6 +11,12 @@ import uk.safeguarding.explorer.graph.Views.PersonView;
  * agency that recorded it and the ids of the records it comes from; when the entry is about a person
  * the user may not see (a partner), their placeholder ({@code restrictedPerson}), never their name.
  */
-public record ChronologyEntry(LocalDate date, ZonedDateTime at, String kind, String summary, String source,
-        AgencyView agency, List<String> relatedIds, PersonView restrictedPerson) {
-}
+public record ChronologyEntry(
+        LocalDate date,
+        ZonedDateTime at,
+        String kind,
+        String summary,
+        String source,
+        AgencyView agency,
+        List<String> relatedIds,
+        PersonView restrictedPerson) {}

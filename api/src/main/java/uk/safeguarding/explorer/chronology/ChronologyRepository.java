@@ -4,10 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Repository;
-
 import uk.safeguarding.explorer.neo4j.Graph;
 
 /** The Cypher of the chronology (queries/person, queries/chronology); access is through {@link ChronologyService}. */
@@ -27,6 +25,8 @@ class ChronologyRepository {
         parameters.put("from", null);
         parameters.put("to", null);
         return graph.inReadTransaction(tx -> Graph.read(tx, "queries/person", Map.of("id", personId), r -> true)
-                .isEmpty() ? Optional.empty() : Optional.of(Graph.read(tx, "queries/chronology", parameters, r -> r)));
+                        .isEmpty()
+                ? Optional.empty()
+                : Optional.of(Graph.read(tx, "queries/chronology", parameters, r -> r)));
     }
 }

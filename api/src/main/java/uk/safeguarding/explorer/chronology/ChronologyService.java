@@ -9,11 +9,9 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
 import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
 import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.graph.Views;
@@ -33,8 +31,8 @@ import uk.safeguarding.explorer.security.Redaction;
 public class ChronologyService {
 
     /** Within one day and without a time: the order entries read best in. */
-    private static final List<String> ORDER = List.of("REFERRAL", "EVENT", "MEETING", "ACTION", "ASSESSMENT",
-            "MARKER", "MOVE", "PARTNERSHIP");
+    private static final List<String> ORDER =
+            List.of("REFERRAL", "EVENT", "MEETING", "ACTION", "ASSESSMENT", "MARKER", "MOVE", "PARTNERSHIP");
 
     private static final String OPERATION = "chronology";
 
@@ -65,8 +63,10 @@ public class ChronologyService {
             throw NotFoundException.person(personId);
         }
         var rows = found.get();
-        var partners = rows.stream().filter(r -> "PARTNERSHIP".equals(r.get("kind").asString()))
-                .map(r -> r.get("related").get(0).asString()).toList();
+        var partners = rows.stream()
+                .filter(r -> "PARTNERSHIP".equals(r.get("kind").asString()))
+                .map(r -> r.get("related").get(0).asString())
+                .toList();
         var visibility = needToKnow.check(OPERATION, personId, partners);
         var access = redaction.access();
         var offenderTypes = redaction.offenderMarkerTypes();
@@ -79,66 +79,137 @@ public class ChronologyService {
             var agency = row.get("agency").isNull() ? null : AgencyView.from(row.get("agency"));
             var data = row.get("data");
             var related = row.get("related").asList(Value::asString);
-            var subjectOffender = row.get("everCarried").asList(Value::asString).stream().anyMatch(offenderTypes::contains);
+            var subjectOffender =
+                    row.get("everCarried").asList(Value::asString).stream().anyMatch(offenderTypes::contains);
             switch (kind) {
-                case "REFERRAL" -> entries.add(new ChronologyEntry(day, at, kind, "Referral"
-                        + (agency == null ? "" : " from " + agency.name()) + ": " + words(Views.string(data, "concern"))
-                        + urgency(Views.string(data, "urgency")) + incident(data, at) + decided(data, at),
-                        source, agency, related, null));
+                case "REFERRAL" ->
+                    entries.add(new ChronologyEntry(
+                            day,
+                            at,
+                            kind,
+                            "Referral"
+                                    + (agency == null ? "" : " from " + agency.name()) + ": "
+                                    + words(Views.string(data, "concern"))
+                                    + urgency(Views.string(data, "urgency")) + incident(data, at) + decided(data, at),
+                            source,
+                            agency,
+                            related,
+                            null));
                 case "MEETING" -> {
-                    if (!access.offenderDetail() && redaction.restrictedMeetingKind(Views.string(data, "meetingKind"))) {
-                        entries.add(new ChronologyEntry(day, at, kind, "Restricted meeting. "
-                                + redaction.restrictedDetailFrom(source), null, null, List.of(), null));
+                    if (!access.offenderDetail()
+                            && redaction.restrictedMeetingKind(Views.string(data, "meetingKind"))) {
+                        entries.add(new ChronologyEntry(
+                                day,
+                                at,
+                                kind,
+                                "Restricted meeting. " + redaction.restrictedDetailFrom(source),
+                                null,
+                                null,
+                                List.of(),
+                                null));
                         continue;
                     }
-                    entries.add(new ChronologyEntry(day, at, kind,
-                        capital(meeting(Views.string(data, "meetingKind"))) + listed(" attended by ", data.get("attended"))
-                                + listed("; invited but absent: ", data.get("absent")),
-                        source, agency, related, null));
+                    entries.add(new ChronologyEntry(
+                            day,
+                            at,
+                            kind,
+                            capital(meeting(Views.string(data, "meetingKind")))
+                                    + listed(" attended by ", data.get("attended"))
+                                    + listed("; invited but absent: ", data.get("absent")),
+                            source,
+                            agency,
+                            related,
+                            null));
                 }
                 case "ASSESSMENT" -> {
-                    if (!access.healthDetail() && redaction.healthAssessmentType(Views.string(data, "assessmentType"))) {
-                        entries.add(new ChronologyEntry(day, at, kind, redaction.healthDetail(), null, null, List.of(), null));
+                    if (!access.healthDetail()
+                            && redaction.healthAssessmentType(Views.string(data, "assessmentType"))) {
+                        entries.add(new ChronologyEntry(
+                                day, at, kind, redaction.healthDetail(), null, null, List.of(), null));
                         continue;
                     }
                     var type = words(Views.string(data, "assessmentType"));
-                    entries.add(new ChronologyEntry(day, at, kind, capital(type) + " assessment started"
-                            + (agency == null ? "" : " by " + agency.name()), source, agency, related, null));
+                    entries.add(new ChronologyEntry(
+                            day,
+                            at,
+                            kind,
+                            capital(type) + " assessment started" + (agency == null ? "" : " by " + agency.name()),
+                            source,
+                            agency,
+                            related,
+                            null));
                     var completed = Views.date(data, "completedOn");
                     if (completed != null) {
-                        entries.add(new ChronologyEntry(completed, null, kind, capital(type) + " assessment completed",
-                                source, agency, related, null));
+                        entries.add(new ChronologyEntry(
+                                completed,
+                                null,
+                                kind,
+                                capital(type) + " assessment completed",
+                                source,
+                                agency,
+                                related,
+                                null));
                     }
                 }
                 case "MARKER" -> {
-                    if (!access.offenderDetail() && (redaction.restrictedMarkerType(Views.string(data, "markerType"))
-                            || redaction.offenderManagementRecord(subjectOffender, source))) {
-                        entries.add(new ChronologyEntry(day, at, kind, "Restricted information. "
-                                + redaction.restrictedDetailFrom(source), null, null, List.of(), null));
+                    if (!access.offenderDetail()
+                            && (redaction.restrictedMarkerType(Views.string(data, "markerType"))
+                                    || redaction.offenderManagementRecord(subjectOffender, source))) {
+                        entries.add(new ChronologyEntry(
+                                day,
+                                at,
+                                kind,
+                                "Restricted information. " + redaction.restrictedDetailFrom(source),
+                                null,
+                                null,
+                                List.of(),
+                                null));
                         continue;
                     }
                     var type = words(Views.string(data, "markerType"));
                     var detail = Views.string(data, "detail");
-                    entries.add(new ChronologyEntry(day, at, kind, "Marker added: " + type
-                            + (detail == null ? "" : " (" + detail + ")"), source, agency, related, null));
+                    entries.add(new ChronologyEntry(
+                            day,
+                            at,
+                            kind,
+                            "Marker added: " + type + (detail == null ? "" : " (" + detail + ")"),
+                            source,
+                            agency,
+                            related,
+                            null));
                     var ended = Views.date(data, "to");
                     if (ended != null) {
-                        entries.add(new ChronologyEntry(ended, null, kind, "Marker ended: " + type, source, agency,
-                                related, null));
+                        entries.add(new ChronologyEntry(
+                                ended, null, kind, "Marker ended: " + type, source, agency, related, null));
                     }
                 }
                 case "MOVE" -> {
                     if (!access.offenderDetail() && redaction.offenderAddress(Views.string(data, "addressKind"))) {
-                        entries.add(new ChronologyEntry(day, at, kind, "Moved to a restricted address. "
-                                + redaction.restrictedDetailFrom(source), null, null, List.of(), null));
+                        entries.add(new ChronologyEntry(
+                                day,
+                                at,
+                                kind,
+                                "Moved to a restricted address. " + redaction.restrictedDetailFrom(source),
+                                null,
+                                null,
+                                List.of(),
+                                null));
                         continue;
                     }
                     var address = Views.string(data, "address");
-                    entries.add(new ChronologyEntry(day, at, kind, "Moved to " + address
-                            + kindOf(Views.string(data, "addressKind")), source, agency, related, null));
+                    entries.add(new ChronologyEntry(
+                            day,
+                            at,
+                            kind,
+                            "Moved to " + address + kindOf(Views.string(data, "addressKind")),
+                            source,
+                            agency,
+                            related,
+                            null));
                     var left = Views.date(data, "to");
                     if (left != null) {
-                        entries.add(new ChronologyEntry(left, null, kind, "Left " + address, source, agency, related, null));
+                        entries.add(new ChronologyEntry(
+                                left, null, kind, "Left " + address, source, agency, related, null));
                     }
                 }
                 case "PARTNERSHIP" -> {
@@ -146,47 +217,85 @@ public class ChronologyService {
                     var shown = visibility.sees(partnerId);
                     var partner = shown ? Views.string(data, "partner") : PersonView.HIDDEN;
                     var ended = Views.date(data, "to");
-                    var placeholder = shown ? null : visibility.placeholder(partnerId, new Relation("PARTNER", day, ended));
+                    var placeholder =
+                            shown ? null : visibility.placeholder(partnerId, new Relation("PARTNER", day, ended));
                     related = shown ? related : List.of();
                     var status = Views.string(data, "status");
-                    entries.add(new ChronologyEntry(day, at, kind, "Partnership with " + partner + " began"
-                            + (shown && status != null ? " (" + words(status) + ")" : ""), source, agency, related,
+                    entries.add(new ChronologyEntry(
+                            day,
+                            at,
+                            kind,
+                            "Partnership with " + partner + " began"
+                                    + (shown && status != null ? " (" + words(status) + ")" : ""),
+                            source,
+                            agency,
+                            related,
                             placeholder));
                     if (ended != null) {
-                        entries.add(new ChronologyEntry(ended, null, kind, "Partnership with " + partner + " ended",
-                                source, agency, related, placeholder));
+                        entries.add(new ChronologyEntry(
+                                ended,
+                                null,
+                                kind,
+                                "Partnership with " + partner + " ended",
+                                source,
+                                agency,
+                                related,
+                                placeholder));
                     }
                 }
                 case "EVENT" -> {
                     var involvesOffender = data.get("involvedCarried").asList(Value::asString).stream()
                             .anyMatch(offenderTypes::contains);
                     if (!access.offenderDetail() && redaction.offenderManagementRecord(involvesOffender, source)) {
-                        entries.add(new ChronologyEntry(day, at, kind, "Restricted information. "
-                                + redaction.restrictedDetailFrom(source), null, null, List.of(), null));
+                        entries.add(new ChronologyEntry(
+                                day,
+                                at,
+                                kind,
+                                "Restricted information. " + redaction.restrictedDetailFrom(source),
+                                null,
+                                null,
+                                List.of(),
+                                null));
                         continue;
                     }
-                    entries.add(new ChronologyEntry(day, at, kind,
-                        capital(words(Views.string(data, "eventKind"))) + ": " + Views.string(data, "summary")
-                                + (data.get("independent").isNull() ? ""
-                                        : data.get("independent").asBoolean() ? " (held by someone independent)"
-                                                : " (not independent)"),
-                        source, agency, related, null));
+                    entries.add(new ChronologyEntry(
+                            day,
+                            at,
+                            kind,
+                            capital(words(Views.string(data, "eventKind"))) + ": " + Views.string(data, "summary")
+                                    + (data.get("independent").isNull()
+                                            ? ""
+                                            : data.get("independent").asBoolean()
+                                                    ? " (held by someone independent)"
+                                                    : " (not independent)"),
+                            source,
+                            agency,
+                            related,
+                            null));
                 }
                 case "ACTION" -> {
                     var due = Views.date(data, "dueOn");
                     var done = Views.date(data, "completedOn");
-                    entries.add(new ChronologyEntry(day, at, kind, "Action agreed: " + Views.string(data, "description")
-                            + (agency == null ? "" : " (owner: " + agency.name() + ")")
-                            + (due == null ? "" : ", due " + due)
-                            + (done == null ? ", not completed" : ", completed " + done), source, agency, related,
+                    entries.add(new ChronologyEntry(
+                            day,
+                            at,
+                            kind,
+                            "Action agreed: " + Views.string(data, "description")
+                                    + (agency == null ? "" : " (owner: " + agency.name() + ")")
+                                    + (due == null ? "" : ", due " + due)
+                                    + (done == null ? ", not completed" : ", completed " + done),
+                            source,
+                            agency,
+                            related,
                             null));
                 }
                 default -> throw new IllegalStateException("unknown chronology kind " + kind);
             }
         }
         return entries.stream()
-                .filter(e -> e.date() == null || ((from == null || !e.date().isBefore(from))
-                        && (to == null || !e.date().isAfter(to))))
+                .filter(e -> e.date() == null
+                        || ((from == null || !e.date().isBefore(from))
+                                && (to == null || !e.date().isAfter(to))))
                 .sorted(Comparator.comparing(ChronologyEntry::date, Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparing(ChronologyEntry::at, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(e -> ORDER.indexOf(e.kind()))
@@ -205,7 +314,9 @@ public class ChronologyService {
 
     private static String decided(Value data, ZonedDateTime received) {
         var decided = data.get("decidedAt");
-        return decided.isNull() ? "; no decision recorded" : "; decided on " + decided.asZonedDateTime().toLocalDate();
+        return decided.isNull()
+                ? "; no decision recorded"
+                : "; decided on " + decided.asZonedDateTime().toLocalDate();
     }
 
     private static String urgency(String urgency) {

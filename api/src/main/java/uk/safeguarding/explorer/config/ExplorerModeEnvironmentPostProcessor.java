@@ -1,7 +1,6 @@
 package uk.safeguarding.explorer.config;
 
 import java.util.Map;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -30,10 +29,15 @@ public class ExplorerModeEnvironmentPostProcessor implements EnvironmentPostProc
             throw new IllegalStateException("EXPLORER_MODE must be 'local' or 'production', not '" + mode + "'");
         }
         var local = LOCAL.equals(mode);
-        environment.getPropertySources().addFirst(new MapPropertySource("explorerMode", Map.of(
-                "explorer.mode", mode,
-                // Spring's GraphiQL page loads GraphiQL from a CDN; graphql.GraphiqlPage serves ours in local mode
-                "spring.graphql.graphiql.enabled", false,
-                "spring.graphql.schema.introspection.enabled", local)));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "explorerMode",
+                        Map.of(
+                                "explorer.mode", mode,
+                                // Spring's GraphiQL page loads GraphiQL from a CDN; graphql.GraphiqlPage serves ours in
+                                // local mode
+                                "spring.graphql.graphiql.enabled", false,
+                                "spring.graphql.schema.introspection.enabled", local)));
     }
 }

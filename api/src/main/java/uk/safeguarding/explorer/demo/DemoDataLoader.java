@@ -3,14 +3,12 @@ package uk.safeguarding.explorer.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.importing.ImportService;
 import uk.safeguarding.explorer.neo4j.Graph;
@@ -30,7 +28,9 @@ class DemoDataLoader implements ApplicationRunner {
     private final ImportService importService;
     private final boolean enabled;
 
-    DemoDataLoader(Graph graph, ImportService importService,
+    DemoDataLoader(
+            Graph graph,
+            ImportService importService,
             @Value("${explorer.demo-data:#{'${explorer.mode}' == 'local'}}") boolean enabled) {
         this.graph = graph;
         this.importService = importService;
@@ -42,7 +42,9 @@ class DemoDataLoader implements ApplicationRunner {
         if (!enabled) {
             return;
         }
-        var people = graph.read("queries/count-people", Map.of(), r -> r.get("people").asLong()).get(0);
+        var people = graph.read(
+                        "queries/count-people", Map.of(), r -> r.get("people").asLong())
+                .get(0);
         if (people > 0) {
             LOG.info("Database holds {} people; demo data not loaded", people);
             return;

@@ -14,9 +14,12 @@ public class QueryTimeoutException extends RuntimeException {
 
     /** With the time the question was allowed, or null when the database's own limit stopped it. */
     public QueryTimeoutException(Duration allowed, Throwable cause) {
-        super("The question took longer than " + (allowed == null ? "the database allows" : "the " + words(allowed)
-                + " allowed") + " and was stopped; nothing was changed. Ask a narrower question (one person, fewer "
-                + "hops, a shorter period) or try again later", cause);
+        super(
+                "The question took longer than "
+                        + (allowed == null ? "the database allows" : "the " + words(allowed) + " allowed")
+                        + " and was stopped; nothing was changed. Ask a narrower question (one person, fewer "
+                        + "hops, a shorter period) or try again later",
+                cause);
         this.allowed = allowed;
     }
 

@@ -2,11 +2,9 @@ package uk.safeguarding.explorer.faults;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-
 import uk.safeguarding.explorer.errors.TooManyRequestsException;
 import uk.safeguarding.explorer.neo4j.Graph;
 
@@ -48,8 +46,8 @@ public class FairUse {
 
     /** Runs work as the signed-in user, within the limit and timeout its cost calls for. */
     public <T> T run(Cost cost, Supplier<T> work) {
-        Supplier<T> timed = cost == Cost.AREA_WIDE || cost == Cost.EXPENSIVE_AREA_WIDE ? () -> Graph.areaWide(work)
-                : work;
+        Supplier<T> timed =
+                cost == Cost.AREA_WIDE || cost == Cost.EXPENSIVE_AREA_WIDE ? () -> Graph.areaWide(work) : work;
         if (cost == Cost.ORDINARY || cost == Cost.AREA_WIDE) {
             return timed.get();
         }

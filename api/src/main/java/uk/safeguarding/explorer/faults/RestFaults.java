@@ -1,7 +1,6 @@
 package uk.safeguarding.explorer.faults;
 
 import java.util.Map;
-
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
@@ -11,7 +10,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-
 import uk.safeguarding.explorer.errors.DatabaseUnavailableException;
 import uk.safeguarding.explorer.errors.QueryTimeoutException;
 
@@ -27,12 +25,17 @@ class RestFaults {
     private static final Logger LOG = LoggerFactory.getLogger(RestFaults.class);
     static final String RETRY_AFTER_SECONDS = "5";
 
-    @ExceptionHandler({DatabaseUnavailableException.class, ServiceUnavailableException.class,
-            SessionExpiredException.class})
+    @ExceptionHandler({
+        DatabaseUnavailableException.class,
+        ServiceUnavailableException.class,
+        SessionExpiredException.class
+    })
     ResponseEntity<Map<String, String>> unavailable(RuntimeException e) {
-        var message = e instanceof DatabaseUnavailableException ? e.getMessage() : DatabaseUnavailableException.SENTENCE;
+        var message =
+                e instanceof DatabaseUnavailableException ? e.getMessage() : DatabaseUnavailableException.SENTENCE;
         LOG.warn("Request failed: {}", message);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .body(Map.of("error", "UNAVAILABLE", "message", message));
     }
 

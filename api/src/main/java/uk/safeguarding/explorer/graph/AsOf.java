@@ -1,13 +1,11 @@
 package uk.safeguarding.explorer.graph;
 
-import java.time.Clock;
-import java.time.LocalDate;
-
-import org.springframework.stereotype.Component;
-
 import graphql.GraphQLContext;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.springframework.stereotype.Component;
 import uk.safeguarding.explorer.model.access.NeedToKnowRules;
 
 /**
@@ -38,8 +36,10 @@ public class AsOf {
 
     /** A query's answer carrying its day to every field below it. */
     public static <T> DataFetcherResult<T> answer(T data, LocalDate day) {
-        return DataFetcherResult.<T>newResult().data(data)
-                .localContext(GraphQLContext.newContext().of(KEY, day).build()).build();
+        return DataFetcherResult.<T>newResult()
+                .data(data)
+                .localContext(GraphQLContext.newContext().of(KEY, day).build())
+                .build();
     }
 
     /** The day a nested field answers for: its own argument, else its query's day, else today. */

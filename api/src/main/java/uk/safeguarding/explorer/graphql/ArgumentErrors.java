@@ -1,17 +1,14 @@
 package uk.safeguarding.explorer.graphql;
 
-import java.util.List;
-
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-
+import java.util.List;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,16 +31,27 @@ class ArgumentErrors implements WebGraphQlInterceptor {
     }
 
     private static List<GraphQLError> reclassify(WebGraphQlResponse response) {
-        return response.getErrors().stream().map(error -> aboutAnArgument(error)
-                ? GraphqlErrorBuilder.newError().message(error.getMessage()).locations(error.getLocations())
-                        .path(error.getParsedPath()).errorType(ErrorType.BAD_REQUEST).build()
-                : (GraphQLError) toGraphQlError(error)).toList();
+        return response.getErrors().stream()
+                .map(error -> aboutAnArgument(error)
+                        ? GraphqlErrorBuilder.newError()
+                                .message(error.getMessage())
+                                .locations(error.getLocations())
+                                .path(error.getParsedPath())
+                                .errorType(ErrorType.BAD_REQUEST)
+                                .build()
+                        : (GraphQLError) toGraphQlError(error))
+                .toList();
     }
 
     private static GraphQLError toGraphQlError(org.springframework.graphql.ResponseError error) {
         ErrorClassification type = error.getErrorType();
-        return GraphqlErrorBuilder.newError().message(error.getMessage()).locations(error.getLocations())
-                .path(error.getParsedPath()).errorType(type).extensions(error.getExtensions()).build();
+        return GraphqlErrorBuilder.newError()
+                .message(error.getMessage())
+                .locations(error.getLocations())
+                .path(error.getParsedPath())
+                .errorType(type)
+                .extensions(error.getExtensions())
+                .build();
     }
 
     private static boolean aboutAnArgument(org.springframework.graphql.ResponseError error) {

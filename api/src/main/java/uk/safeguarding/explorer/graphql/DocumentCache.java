@@ -1,13 +1,9 @@
 package uk.safeguarding.explorer.graphql;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-
 import graphql.ExecutionInput;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.Node;
@@ -15,9 +11,11 @@ import graphql.language.NodeTraverser;
 import graphql.language.NodeVisitorStub;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
-import graphql.execution.preparsed.PreparsedDocumentEntry;
-import graphql.execution.preparsed.PreparsedDocumentProvider;
-
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,15 +35,18 @@ class DocumentCache {
 
     static int countAliases(Document document) {
         var count = new int[1];
-        new NodeTraverser().preOrder(new NodeVisitorStub() {
-            @Override
-            public TraversalControl visitField(Field node, TraverserContext<Node> context) {
-                if (node.getAlias() != null) {
-                    count[0]++;
-                }
-                return TraversalControl.CONTINUE;
-            }
-        }, document);
+        new NodeTraverser()
+                .preOrder(
+                        new NodeVisitorStub() {
+                            @Override
+                            public TraversalControl visitField(Field node, TraverserContext<Node> context) {
+                                if (node.getAlias() != null) {
+                                    count[0]++;
+                                }
+                                return TraversalControl.CONTINUE;
+                            }
+                        },
+                        document);
         return count[0];
     }
 
@@ -57,26 +58,28 @@ class DocumentCache {
                 return size() > SIZE;
             }
         });
-        PreparsedDocumentProvider provider = (ExecutionInput input,
-                Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) -> {
-            var cached = cache.get(input.getQuery());
-            if (cached != null) {
-                return CompletableFuture.completedFuture(cached);
-            }
-            var entry = parseAndValidate.apply(input);
-            if (!entry.hasErrors()) {
-                var aliases = countAliases(entry.getDocument());
-                if (aliases > MAX_ALIASES) {
-                    entry = new PreparsedDocumentEntry(GraphqlErrorBuilder.newError()
-                            .message("Too many aliases (" + aliases + "); at most " + MAX_ALIASES + " per request")
-                            .errorType(ErrorType.BAD_REQUEST).build());
-                }
-            }
-            if (!entry.hasErrors()) {
-                cache.put(input.getQuery(), entry);
-            }
-            return CompletableFuture.completedFuture(entry);
-        };
+        PreparsedDocumentProvider provider =
+                (ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) -> {
+                    var cached = cache.get(input.getQuery());
+                    if (cached != null) {
+                        return CompletableFuture.completedFuture(cached);
+                    }
+                    var entry = parseAndValidate.apply(input);
+                    if (!entry.hasErrors()) {
+                        var aliases = countAliases(entry.getDocument());
+                        if (aliases > MAX_ALIASES) {
+                            entry = new PreparsedDocumentEntry(GraphqlErrorBuilder.newError()
+                                    .message("Too many aliases (" + aliases + "); at most " + MAX_ALIASES
+                                            + " per request")
+                                    .errorType(ErrorType.BAD_REQUEST)
+                                    .build());
+                        }
+                    }
+                    if (!entry.hasErrors()) {
+                        cache.put(input.getQuery(), entry);
+                    }
+                    return CompletableFuture.completedFuture(entry);
+                };
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
     }
 }

@@ -1,13 +1,11 @@
 package uk.safeguarding.explorer.graphql;
 
-import java.util.Map;
-import java.util.UUID;
-
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
-
+import java.util.Map;
+import java.util.UUID;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
@@ -16,7 +14,6 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-
 import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.errors.DatabaseUnavailableException;
 import uk.safeguarding.explorer.errors.NotFoundException;
@@ -47,8 +44,11 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             return error(env, ErrorType.FORBIDDEN, "Not allowed");
         }
         if (ex instanceof TooManyRequestsException busy) {
-            return GraphqlErrorBuilder.newError(env).errorType(ExplorerErrorType.TOO_MANY_REQUESTS)
-                    .message(busy.getMessage()).extensions(Map.of("retryAfterSeconds", busy.retryAfterSeconds())).build();
+            return GraphqlErrorBuilder.newError(env)
+                    .errorType(ExplorerErrorType.TOO_MANY_REQUESTS)
+                    .message(busy.getMessage())
+                    .extensions(Map.of("retryAfterSeconds", busy.retryAfterSeconds()))
+                    .build();
         }
         for (var cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof QueryTimeoutException) {
@@ -56,7 +56,8 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                 return error(env, ExplorerErrorType.TIMEOUT, cause.getMessage());
             }
             if (cause instanceof DatabaseUnavailableException
-                    || cause instanceof ServiceUnavailableException || cause instanceof SessionExpiredException) {
+                    || cause instanceof ServiceUnavailableException
+                    || cause instanceof SessionExpiredException) {
                 return error(env, ExplorerErrorType.UNAVAILABLE, DatabaseUnavailableException.SENTENCE);
             }
         }
@@ -66,6 +67,9 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
     }
 
     private static GraphQLError error(DataFetchingEnvironment env, ErrorClassification type, String message) {
-        return GraphqlErrorBuilder.newError(env).errorType(type).message(message).build();
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(type)
+                .message(message)
+                .build();
     }
 }

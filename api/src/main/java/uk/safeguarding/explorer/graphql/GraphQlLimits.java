@@ -9,11 +9,9 @@ import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
 import uk.safeguarding.explorer.config.ExplorerModeEnvironmentPostProcessor;
 
 /**
@@ -34,8 +32,8 @@ class GraphQlLimits {
     static final int MAX_FIRST = 2_000;
 
     @Bean
-    MaxQueryDepthInstrumentation maxQueryDepth(@Value("${explorer.graphql.max-depth:12}") int maxDepth,
-            @Value("${explorer.mode}") String mode) {
+    MaxQueryDepthInstrumentation maxQueryDepth(
+            @Value("${explorer.graphql.max-depth:12}") int maxDepth, @Value("${explorer.mode}") String mode) {
         var local = ExplorerModeEnvironmentPostProcessor.LOCAL.equals(mode);
         return new MaxQueryDepthInstrumentation(maxDepth) {
             @Override
@@ -62,7 +60,8 @@ class GraphQlLimits {
             var first = environment.getArguments().get("first");
             // Out-of-range values are left to the argument check, which names the argument.
             var weight = first instanceof Number n && n.intValue() >= 1 && n.intValue() <= MAX_FIRST
-                    ? (n.intValue() + 9) / 10 : 1;
+                    ? (n.intValue() + 9) / 10
+                    : 1;
             return 1 + childComplexity * weight;
         });
     }
@@ -71,6 +70,7 @@ class GraphQlLimits {
     static boolean onlyIntrospection(OperationDefinition operation) {
         var selections = operation.getSelectionSet().getSelections();
         return !selections.isEmpty()
-                && selections.stream().allMatch(s -> s instanceof Field f && f.getName().startsWith("__"));
+                && selections.stream()
+                        .allMatch(s -> s instanceof Field f && f.getName().startsWith("__"));
     }
 }

@@ -1,15 +1,13 @@
 package uk.safeguarding.explorer.graphql;
 
-import java.io.IOException;
-
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -43,7 +41,9 @@ class GraphQlRequestFilter extends OncePerRequestFilter {
         }
         var type = request.getContentType();
         if (type == null || !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(type))) {
-            refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
+            refuse(
+                    response,
+                    HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
                     "Send GraphQL requests as application/json.");
             return;
         }
@@ -57,8 +57,9 @@ class GraphQlRequestFilter extends OncePerRequestFilter {
     private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.getWriter().write("{\"errors\":[{\"message\":\"" + message
-                + "\",\"extensions\":{\"classification\":\"BAD_REQUEST\"}}]}");
+        response.getWriter()
+                .write("{\"errors\":[{\"message\":\"" + message
+                        + "\",\"extensions\":{\"classification\":\"BAD_REQUEST\"}}]}");
     }
 
     /** A body of unknown length, cut off at the limit. */

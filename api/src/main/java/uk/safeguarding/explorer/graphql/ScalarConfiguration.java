@@ -1,15 +1,5 @@
 package uk.safeguarding.explorer.graphql;
 
-import java.math.BigInteger;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.function.Function;
-
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.language.IntValue;
@@ -20,11 +10,18 @@ import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
-
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
-
 import uk.safeguarding.explorer.model.DateBounds;
 
 /**
@@ -66,7 +63,8 @@ class ScalarConfiguration {
         return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
-    static final GraphQLScalarType DATE = GraphQLScalarType.newScalar().name("Date")
+    static final GraphQLScalarType DATE = GraphQLScalarType.newScalar()
+            .name("Date")
             .description("An ISO-8601 calendar day from 1900-01-01 to 2100-12-31, e.g. 2018-09-26.")
             .coercing(new Coercing<LocalDate, String>() {
                 @Override
@@ -86,23 +84,27 @@ class ScalarConfiguration {
                 }
 
                 @Override
-                public LocalDate parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
-                        Locale locale) {
+                public LocalDate parseLiteral(
+                        Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
                     if (input instanceof StringValue text) {
                         return day(text.getValue(), CoercingParseLiteralException::new);
                     }
                     throw new CoercingParseLiteralException("a Date must be a string such as \"2018-09-26\"");
                 }
-            }).build();
+            })
+            .build();
 
-    static final GraphQLScalarType DATE_TIME = GraphQLScalarType.newScalar().name("DateTime")
+    static final GraphQLScalarType DATE_TIME = GraphQLScalarType.newScalar()
+            .name("DateTime")
             .description("An ISO-8601 instant in UTC on a day from 1900-01-01 to 2100-12-31, "
                     + "e.g. 2018-08-01T10:00:00Z.")
             .coercing(new Coercing<ZonedDateTime, String>() {
                 @Override
                 public String serialize(Object value, GraphQLContext context, Locale locale) {
                     if (value instanceof ZonedDateTime time) {
-                        return time.withZoneSameInstant(ZoneOffset.UTC).toInstant().toString();
+                        return time.withZoneSameInstant(ZoneOffset.UTC)
+                                .toInstant()
+                                .toString();
                     }
                     if (value instanceof OffsetDateTime time) {
                         return time.toInstant().toString();
@@ -119,16 +121,18 @@ class ScalarConfiguration {
                 }
 
                 @Override
-                public ZonedDateTime parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
-                        Locale locale) {
+                public ZonedDateTime parseLiteral(
+                        Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
                     if (input instanceof StringValue text) {
                         return instant(text.getValue(), CoercingParseLiteralException::new);
                     }
                     throw new CoercingParseLiteralException("a DateTime must be a string");
                 }
-            }).build();
+            })
+            .build();
 
-    static final GraphQLScalarType LONG = GraphQLScalarType.newScalar().name("Long")
+    static final GraphQLScalarType LONG = GraphQLScalarType.newScalar()
+            .name("Long")
             .description("A whole number of up to 64 bits, e.g. an audit sequence number.")
             .coercing(new Coercing<Long, Long>() {
                 @Override
@@ -151,14 +155,15 @@ class ScalarConfiguration {
                 }
 
                 @Override
-                public Long parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
-                        Locale locale) {
+                public Long parseLiteral(
+                        Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
                     if (input instanceof IntValue number && number.getValue().bitLength() < 64) {
                         return number.getValue().longValue();
                     }
                     throw new CoercingParseLiteralException("a Long must be a whole number of up to 64 bits");
                 }
-            }).build();
+            })
+            .build();
 
     @Bean
     RuntimeWiringConfigurer scalars() {

@@ -3,13 +3,11 @@ package uk.safeguarding.explorer.identity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
-
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.identity.IdentityViews.MatchCandidateView;
 import uk.safeguarding.explorer.identity.IdentityViews.SourceRecordView;
@@ -37,8 +35,14 @@ class IdentityController {
     @QueryMapping
     Connection<MatchCandidateView> matchCandidatesConnection(@Argument Integer first, @Argument String after) {
         var size = Connection.size(first, 20, StewardService.MAX_FIRST);
-        return Connection.page("matchCandidates", service.matchCandidates(StewardService.MAX_FIRST),
-                MatchCandidateView::id, size, 20, StewardService.MAX_FIRST, after);
+        return Connection.page(
+                "matchCandidates",
+                service.matchCandidates(StewardService.MAX_FIRST),
+                MatchCandidateView::id,
+                size,
+                20,
+                StewardService.MAX_FIRST,
+                after);
     }
 
     @QueryMapping
@@ -58,7 +62,8 @@ class IdentityController {
 
     @BatchMapping(typeName = "Person", field = "records")
     Map<PersonView, List<SourceRecordView>> records(List<PersonView> people) {
-        var found = service.recordsOf(people.stream().map(PersonView::id).distinct().toList());
+        var found =
+                service.recordsOf(people.stream().map(PersonView::id).distinct().toList());
         var result = new LinkedHashMap<PersonView, List<SourceRecordView>>();
         people.forEach(p -> result.put(p, found.getOrDefault(p.id(), List.of())));
         return result;

@@ -2,9 +2,7 @@ package uk.safeguarding.explorer.identity;
 
 import java.time.ZonedDateTime;
 import java.util.List;
-
 import org.neo4j.driver.Value;
-
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.model.matching.Evidence;
@@ -12,8 +10,7 @@ import uk.safeguarding.explorer.model.matching.Evidence;
 /** Projections of identity-resolution nodes as records, read straight from driver values. */
 final class IdentityViews {
 
-    private IdentityViews() {
-    }
+    private IdentityViews() {}
 
     /** One line of evidence as the API shows it. */
     record EvidenceView(String field, String level, double weight) {
@@ -30,18 +27,38 @@ final class IdentityViews {
     }
 
     /** A source record with the person it belongs to. */
-    record SourceRecordView(String source, String localId, String givenName, String familyName,
-            List<String> aliases, java.time.LocalDate dateOfBirth, String sex, String nhsNumber, String pncId,
-            String upn, PersonView person, String linkedBy, Double score, List<EvidenceView> evidence) {
+    record SourceRecordView(
+            String source,
+            String localId,
+            String givenName,
+            String familyName,
+            List<String> aliases,
+            java.time.LocalDate dateOfBirth,
+            String sex,
+            String nhsNumber,
+            String pncId,
+            String upn,
+            PersonView person,
+            String linkedBy,
+            Double score,
+            List<EvidenceView> evidence) {
 
         static SourceRecordView from(Value r, Value person) {
-            return new SourceRecordView(Views.string(r, "source"), Views.string(r, "localId"),
-                    Views.string(r, "givenName"), Views.string(r, "familyName"),
+            return new SourceRecordView(
+                    Views.string(r, "source"),
+                    Views.string(r, "localId"),
+                    Views.string(r, "givenName"),
+                    Views.string(r, "familyName"),
                     r.get("aliases").isNull() ? List.of() : r.get("aliases").asList(Value::asString),
-                    Views.date(r, "dateOfBirth"), Views.string(r, "sex"), Views.string(r, "nhsNumber"),
-                    Views.string(r, "pncId"), Views.string(r, "upn"),
-                    person == null || person.isNull() ? null : PersonView.from(person), Views.string(r, "linkedBy"),
-                    r.get("score").isNull() ? null : r.get("score").asDouble(), EvidenceView.from(r.get("evidence")));
+                    Views.date(r, "dateOfBirth"),
+                    Views.string(r, "sex"),
+                    Views.string(r, "nhsNumber"),
+                    Views.string(r, "pncId"),
+                    Views.string(r, "upn"),
+                    person == null || person.isNull() ? null : PersonView.from(person),
+                    Views.string(r, "linkedBy"),
+                    r.get("score").isNull() ? null : r.get("score").asDouble(),
+                    EvidenceView.from(r.get("evidence")));
         }
 
         String personId() {
@@ -50,13 +67,27 @@ final class IdentityViews {
     }
 
     /** A match candidate. */
-    record MatchCandidateView(String id, SourceRecordView record, PersonView person, double score,
-            List<EvidenceView> evidence, String status, String decidedBy, ZonedDateTime decidedAt, String note) {
+    record MatchCandidateView(
+            String id,
+            SourceRecordView record,
+            PersonView person,
+            double score,
+            List<EvidenceView> evidence,
+            String status,
+            String decidedBy,
+            ZonedDateTime decidedAt,
+            String note) {
 
         static MatchCandidateView from(Value m, Value r, Value own, Value p) {
-            return new MatchCandidateView(Views.string(m, "id"), SourceRecordView.from(r, own), PersonView.from(p),
-                    m.get("score").asDouble(), EvidenceView.from(m.get("evidence")), Views.string(m, "status"),
-                    Views.string(m, "decidedBy"), m.get("decidedAt").isNull() ? null : m.get("decidedAt").asZonedDateTime(),
+            return new MatchCandidateView(
+                    Views.string(m, "id"),
+                    SourceRecordView.from(r, own),
+                    PersonView.from(p),
+                    m.get("score").asDouble(),
+                    EvidenceView.from(m.get("evidence")),
+                    Views.string(m, "status"),
+                    Views.string(m, "decidedBy"),
+                    m.get("decidedAt").isNull() ? null : m.get("decidedAt").asZonedDateTime(),
                     Views.string(m, "note"));
         }
     }

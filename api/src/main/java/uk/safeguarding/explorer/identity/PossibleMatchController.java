@@ -1,14 +1,12 @@
 package uk.safeguarding.explorer.identity;
 
+import graphql.GraphQLContext;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
-
-import graphql.GraphQLContext;
 import uk.safeguarding.explorer.network.Network;
 import uk.safeguarding.explorer.network.Network.Edge;
 import uk.safeguarding.explorer.network.Network.Node;
@@ -47,8 +45,8 @@ class PossibleMatchController {
 
     /** One augmentation per network of the request (a request may ask for several networks). */
     private PossibleMatches.Augmented augmented(Network network, GraphQLContext context) {
-        Map<Network, PossibleMatches.Augmented> done = context.computeIfAbsent(KEY,
-                k -> Collections.synchronizedMap(new IdentityHashMap<>()));
+        Map<Network, PossibleMatches.Augmented> done =
+                context.computeIfAbsent(KEY, k -> Collections.synchronizedMap(new IdentityHashMap<>()));
         return done.computeIfAbsent(network, possibleMatches::augment);
     }
 }

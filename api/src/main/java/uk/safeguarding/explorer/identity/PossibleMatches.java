@@ -6,10 +6,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
 import uk.safeguarding.explorer.model.Ages;
 import uk.safeguarding.explorer.network.Network;
 import uk.safeguarding.explorer.network.Network.Edge;
@@ -39,8 +37,7 @@ public class PossibleMatches {
     }
 
     /** The network with its pending candidates, and the people in it who have one. */
-    public record Augmented(List<Node> nodes, List<Edge> edges, Set<String> pending) {
-    }
+    public record Augmented(List<Node> nodes, List<Edge> edges, Set<String> pending) {}
 
     public Augmented augment(Network network) {
         var nodes = new ArrayList<>(network.nodes());
@@ -71,11 +68,25 @@ public class PossibleMatches {
             for (var person : repository.people(visible)) {
                 var anchor = outside.get(person.id());
                 var dob = person.dateOfBirth();
-                var node = new Node("Person:" + person.id(), person.id(), NodeKind.PERSON, person.displayName(),
-                        Ages.isChild(dob, person.deceasedOn(), network.asOf()), person.sex(), dob,
-                        Ages.ageOn(dob, network.asOf()), null, null, null, null,
+                var node = new Node(
+                        "Person:" + person.id(),
+                        person.id(),
+                        NodeKind.PERSON,
+                        person.displayName(),
+                        Ages.isChild(dob, person.deceasedOn(), network.asOf()),
+                        person.sex(),
+                        dob,
+                        Ages.ageOn(dob, network.asOf()),
+                        null,
+                        null,
+                        null,
+                        null,
                         // markers are shown when the person is opened, through redaction
-                        List.of(), anchor.depth() + 1, false, List.of(), false,
+                        List.of(),
+                        anchor.depth() + 1,
+                        false,
+                        List.of(),
+                        false,
                         Ages.diedBy(person.deceasedOn(), network.asOf()));
                 nodes.add(node);
                 inNetwork.put(person.id(), node);
@@ -84,8 +95,19 @@ public class PossibleMatches {
         }
         for (var p : pending) {
             if (inNetwork.containsKey(p.a()) && inNetwork.containsKey(p.b())) {
-                edges.add(new Edge("possibly:" + p.id(), EDGE, "Person:" + p.a(), "Person:" + p.b(), null, null, null,
-                        null, null, null, true, false));
+                edges.add(new Edge(
+                        "possibly:" + p.id(),
+                        EDGE,
+                        "Person:" + p.a(),
+                        "Person:" + p.b(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        true,
+                        false));
             }
         }
         return new Augmented(nodes, edges, flagged);

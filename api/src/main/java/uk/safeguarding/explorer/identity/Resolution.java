@@ -17,11 +17,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.importing.ImportProgress;
 import uk.safeguarding.explorer.model.bundle.Rejection;
@@ -56,8 +54,8 @@ public final class Resolution {
     private static final String PERSON = "Person";
     private static final String ADDRESS = "Address";
     private static final int PARENT_GAP_YEARS = 12;
-    private static final List<String> PERSON_PAIRS = List.of("parent-of", "partner-of", "sibling-of",
-            "has-contact-with");
+    private static final List<String> PERSON_PAIRS =
+            List.of("parent-of", "partner-of", "sibling-of", "has-contact-with");
 
     private final Graph graph;
     private final Resolver resolver;
@@ -82,17 +80,16 @@ public final class Resolution {
             row.put("record", recordFields(row, record));
         }
         for (var row : bundle.rows().getOrDefault("addresses", List.of())) {
-            row.put("matchKey", Standardise.addressKey((String) row.get("line1"), (String) row.get("line2"),
-                    (String) row.get("postcode")));
+            row.put("matchKey", Standardise.addressKey((String) row.get("line1"), (String) row.get("line2"), (String)
+                    row.get("postcode")));
         }
     }
 
     // --- agency extracts ----------------------------------------------------------------------------
 
     /** What resolving an extract produced: the counts, and the rows of the other arrays rewritten. */
-    public record Resolved(ResolutionCounts counts, Map<String, List<Map<String, Object>>> rows,
-            List<Rejection> warnings) {
-    }
+    public record Resolved(
+            ResolutionCounts counts, Map<String, List<Map<String, Object>>> rows, List<Rejection> warnings) {}
 
     /**
      * Resolves and writes the people and addresses of a validated extract, and returns its other
@@ -115,8 +112,12 @@ public final class Resolution {
 
     // --- addresses ---------------------------------------------------------------------------
 
-    private void resolveAddresses(String source, List<Map<String, Object>> rows, Map<String, String> addressIds,
-            Map<String, String> postcodes, ZonedDateTime now) {
+    private void resolveAddresses(
+            String source,
+            List<Map<String, Object>> rows,
+            Map<String, String> addressIds,
+            Map<String, String> postcodes,
+            ZonedDateTime now) {
         for (int from = 0; from < rows.size(); from += batchSize) {
             var batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
             var queries = new ArrayList<Map<String, Object>>();
@@ -125,8 +126,8 @@ public final class Resolution {
                 q.put("source", source);
                 q.put("localId", row.get("id"));
                 q.put("uprn", row.get("uprn"));
-                q.put("matchKey", Standardise.addressKey((String) row.get("line1"), (String) row.get("line2"),
-                        (String) row.get("postcode")));
+                q.put("matchKey", Standardise.addressKey((String) row.get("line1"), (String) row.get("line2"), (String)
+                        row.get("postcode")));
                 q.put("newId", source + ":" + row.get("id"));
                 queries.add(q);
             }
@@ -152,7 +153,8 @@ public final class Resolution {
                     if (inBatch == null && q.get("matchKey") != null) {
                         inBatch = byKeyInBatch.get("key:" + q.get("matchKey"));
                     }
-                    addressId = inBatch != null ? inBatch
+                    addressId = inBatch != null
+                            ? inBatch
                             : answer.get("taken").asBoolean() ? freshId(source, localId) : (String) q.get("newId");
                 }
                 if (row.get("uprn") != null) {
@@ -185,14 +187,20 @@ public final class Resolution {
                 write.put("recordedAt", row.get("recordedAt"));
                 writes.add(write);
             }
-            graph.inWriteTransaction(tx -> tx.run(CypherStatements.named(
-                    "identity/write-address-records"), Map.of("rows", writes, "now", now)).consume());
+            graph.inWriteTransaction(tx -> tx.run(
+                            CypherStatements.named("identity/write-address-records"),
+                            Map.of("rows", writes, "now", now))
+                    .consume());
         }
     }
 
     /** The persons and addresses of records of earlier extracts of the source that this one refers to. */
-    private void lookUpEarlierRecords(String source, Map<String, List<Map<String, Object>>> rows,
-            Map<String, String> personIds, Map<String, String> addressIds, Map<String, String> postcodes) {
+    private void lookUpEarlierRecords(
+            String source,
+            Map<String, List<Map<String, Object>>> rows,
+            Map<String, String> personIds,
+            Map<String, String> addressIds,
+            Map<String, String> postcodes) {
         var inBundle = new HashSet<String>();
         rows.getOrDefault("people", List.of()).forEach(r -> inBundle.add((String) r.get("id")));
         var people = new LinkedHashSet<String>();
@@ -226,8 +234,11 @@ public final class Resolution {
         if (people.isEmpty() && addresses.isEmpty()) {
             return;
         }
-        graph.read("identity/record-owners", Map.of("source", source, "people", List.copyOf(people),
-                "addresses", List.copyOf(addresses)), r -> r).forEach(r -> {
+        graph.read(
+                        "identity/record-owners",
+                        Map.of("source", source, "people", List.copyOf(people), "addresses", List.copyOf(addresses)),
+                        r -> r)
+                .forEach(r -> {
                     var localId = r.get("localId").asString();
                     var id = r.get("id").asString();
                     if (PERSON.equals(r.get("label").asString())) {
@@ -235,7 +246,8 @@ public final class Resolution {
                     } else {
                         addressIds.put(localId, id);
                         if (!r.get("postcode").isNull()) {
-                            postcodes.put(id, Standardise.postcode(r.get("postcode").asString()));
+                            postcodes.put(
+                                    id, Standardise.postcode(r.get("postcode").asString()));
                         }
                     }
                 });
@@ -244,8 +256,8 @@ public final class Resolution {
     // --- people ---------------------------------------------------------------------------------
 
     /** One incoming person record of the extract. */
-    private record Incoming(int order, String localId, Map<String, Object> row, MatchRecord record,
-            Map<String, String> keys) {
+    private record Incoming(
+            int order, String localId, Map<String, Object> row, MatchRecord record, Map<String, String> keys) {
 
         String key() {
             return record.key();
@@ -253,17 +265,25 @@ public final class Resolution {
     }
 
     /** What the database knows of one candidate person. */
-    private record PersonInfo(Set<String> nhs, Set<String> pnc, Set<String> upn, Set<String> addressIds,
-            Set<String> postcodes, Set<String> notSame) {
-    }
+    private record PersonInfo(
+            Set<String> nhs,
+            Set<String> pnc,
+            Set<String> upn,
+            Set<String> addressIds,
+            Set<String> postcodes,
+            Set<String> notSame) {}
 
     /** The outcome for one incoming record. */
-    private record Outcome(Incoming incoming, String personId, Decision decision, boolean existed) {
-    }
+    private record Outcome(Incoming incoming, String personId, Decision decision, boolean existed) {}
 
-    private ResolutionCounts resolvePeople(String source, Map<String, List<Map<String, Object>>> rows,
-            Map<String, String> personIds, Map<String, String> addressIds, Map<String, String> postcodes,
-            ZonedDateTime now, ImportProgress progress) {
+    private ResolutionCounts resolvePeople(
+            String source,
+            Map<String, List<Map<String, Object>>> rows,
+            Map<String, String> personIds,
+            Map<String, String> addressIds,
+            Map<String, String> postcodes,
+            ZonedDateTime now,
+            ImportProgress progress) {
         var peopleRows = rows.getOrDefault("people", List.of());
         if (peopleRows.isEmpty()) {
             return ResolutionCounts.NONE;
@@ -273,7 +293,8 @@ public final class Resolution {
         for (var row : rows.getOrDefault("lives-at", List.of())) {
             var address = addressIds.get((String) row.get("toId"));
             if (address != null) {
-                homes.computeIfAbsent((String) row.get("fromId"), k -> new LinkedHashSet<>()).add(address);
+                homes.computeIfAbsent((String) row.get("fromId"), k -> new LinkedHashSet<>())
+                        .add(address);
             }
         }
         // pairs the extract itself says are two people (parent and child, partners, siblings, contacts)
@@ -298,7 +319,9 @@ public final class Resolution {
         for (var row : rows.getOrDefault("parent-of", List.of())) {
             var child = dobs.get((String) row.get("toId"));
             if (child != null) {
-                bornBy.merge((String) row.get("fromId"), child.minusYears(PARENT_GAP_YEARS),
+                bornBy.merge(
+                        (String) row.get("fromId"),
+                        child.minusYears(PARENT_GAP_YEARS),
                         (a, b) -> a.isBefore(b) ? a : b);
             }
         }
@@ -351,11 +374,13 @@ public final class Resolution {
             }
             queued += candidates.size();
             graph.inWriteTransaction(tx -> {
-                tx.run(CypherStatements.named("identity/write-person-records"),
-                        Map.of("rows", writes, "now", now)).consume();
+                tx.run(CypherStatements.named("identity/write-person-records"), Map.of("rows", writes, "now", now))
+                        .consume();
                 if (!candidates.isEmpty()) {
-                    tx.run(CypherStatements.named("identity/write-candidates"),
-                            Map.of("candidates", candidates, "now", now)).consume();
+                    tx.run(
+                                    CypherStatements.named("identity/write-candidates"),
+                                    Map.of("candidates", candidates, "now", now))
+                            .consume();
                 }
                 return null;
             });
@@ -366,12 +391,22 @@ public final class Resolution {
             if (nowNanos - lastLog > 10_000_000_000L && done < incoming.size()) {
                 lastLog = nowNanos;
                 var rate = done / ((nowNanos - started) / 1e9);
-                LOG.info("Resolved {} of {} person records of {} ({} records/s, about {} s left)", done,
-                        incoming.size(), source, Math.round(rate), Math.round((incoming.size() - done) / rate));
+                LOG.info(
+                        "Resolved {} of {} person records of {} ({} records/s, about {} s left)",
+                        done,
+                        incoming.size(),
+                        source,
+                        Math.round(rate),
+                        Math.round((incoming.size() - done) / rate));
             }
         }
-        LOG.info("Resolved {} person records of {}: candidates read in {} s, decided in {} s, written in {} s",
-                incoming.size(), source, seconds(readNanos), seconds(decideNanos), seconds(writeNanos));
+        LOG.info(
+                "Resolved {} person records of {}: candidates read in {} s, decided in {} s, written in {} s",
+                incoming.size(),
+                source,
+                seconds(readNanos),
+                seconds(decideNanos),
+                seconds(writeNanos));
         return new ResolutionCounts(linked, created, queued);
     }
 
@@ -379,8 +414,12 @@ public final class Resolution {
         return String.format("%.1f", nanos / 1e9);
     }
 
-    private List<Outcome> resolveBatch(String source, List<Incoming> batch, Map<String, String> personIds,
-            Map<String, Set<String>> apart, Map<String, LocalDate> bornBy) {
+    private List<Outcome> resolveBatch(
+            String source,
+            List<Incoming> batch,
+            Map<String, String> personIds,
+            Map<String, Set<String>> apart,
+            Map<String, LocalDate> bornBy) {
         var queries = new ArrayList<Map<String, Object>>();
         for (var in : batch) {
             var q = new HashMap<String, Object>(in.keys());
@@ -427,9 +466,15 @@ public final class Resolution {
             }
             if (!people.isEmpty()) {
                 for (var r : Graph.read(tx, "identity/candidate-persons", Map.of("ids", List.copyOf(people)), r -> r)) {
-                    info.put(r.get("id").asString(), new PersonInfo(set(r.get("nhsNumber")),
-                            pnc(r.get("pncId")), set(r.get("upn")), Set.copyOf(r.get("addressIds").asList(Value::asString)),
-                            postcodes(r.get("postcodes")), Set.copyOf(r.get("notSame").asList(Value::asString))));
+                    info.put(
+                            r.get("id").asString(),
+                            new PersonInfo(
+                                    set(r.get("nhsNumber")),
+                                    pnc(r.get("pncId")),
+                                    set(r.get("upn")),
+                                    Set.copyOf(r.get("addressIds").asList(Value::asString)),
+                                    postcodes(r.get("postcodes")),
+                                    Set.copyOf(r.get("notSame").asList(Value::asString))));
                 }
             }
             return null;
@@ -449,8 +494,8 @@ public final class Resolution {
             }
         }
         var groups = groups(pending, found, apart);
-        groups.parallelStream().forEach(group -> decide(source, group, found, info, taken, personIds, apart,
-                bornBy, outcomes));
+        groups.parallelStream()
+                .forEach(group -> decide(source, group, found, info, taken, personIds, apart, bornBy, outcomes));
         var result = new ArrayList<Outcome>();
         for (var in : batch) {
             result.add(outcomes.get(in.localId()));
@@ -463,8 +508,8 @@ public final class Resolution {
      * Splits the batch into groups that cannot affect each other: records sharing a blocking key
      * value or a candidate person, or related in the extract, fall into one group (union-find).
      */
-    private static List<List<Incoming>> groups(List<Incoming> pending, Map<String, List<String[]>> found,
-            Map<String, Set<String>> apart) {
+    private static List<List<Incoming>> groups(
+            List<Incoming> pending, Map<String, List<String[]>> found, Map<String, Set<String>> apart) {
         var parent = new int[pending.size()];
         for (int i = 0; i < parent.length; i++) {
             parent[i] = i;
@@ -517,9 +562,16 @@ public final class Resolution {
     }
 
     /** Decides one group's records in order (a date of birth first, then the extract's order). */
-    private void decide(String source, List<Incoming> group, Map<String, List<String[]>> found,
-            Map<String, PersonInfo> info, Set<String> taken, Map<String, String> personIds,
-            Map<String, Set<String>> apart, Map<String, LocalDate> bornBy, Map<String, Outcome> outcomes) {
+    private void decide(
+            String source,
+            List<Incoming> group,
+            Map<String, List<String[]>> found,
+            Map<String, PersonInfo> info,
+            Set<String> taken,
+            Map<String, String> personIds,
+            Map<String, Set<String>> apart,
+            Map<String, LocalDate> bornBy,
+            Map<String, Outcome> outcomes) {
         var assigned = new LinkedHashMap<String, List<MatchRecord>>();
         // the records of the group decided so far, and for each blocking key value which of them
         // carry it: an index, so that finding the earlier records sharing a key costs what they
@@ -576,14 +628,25 @@ public final class Resolution {
                 var tooYoung = false;
                 var bound = in.record().dateOfBirth() == null ? bornBy.get(in.localId()) : null;
                 if (bound != null) {
-                    var known = list.stream().map(MatchRecord::dateOfBirth).filter(Objects::nonNull).toList();
+                    var known = list.stream()
+                            .map(MatchRecord::dateOfBirth)
+                            .filter(Objects::nonNull)
+                            .toList();
                     tooYoung = !known.isEmpty() && known.stream().allMatch(d -> d.isAfter(bound));
                 }
-                candidates.add(new Candidate(personId, list, nhs, pnc, upn, addressIds, codes,
+                candidates.add(new Candidate(
+                        personId,
+                        list,
+                        nhs,
+                        pnc,
+                        upn,
+                        addressIds,
+                        codes,
                         excluded.contains(personId) || notSame.contains(in.key()) || tooYoung));
             }
             var decision = resolver.decide(in.record(), candidates);
-            var personId = decision.personId() != null ? decision.personId()
+            var personId = decision.personId() != null
+                    ? decision.personId()
                     : taken.contains(in.localId()) ? freshId(source, in.localId()) : source + ":" + in.localId();
             personIds.put(in.localId(), personId);
             assigned.computeIfAbsent(personId, k -> new ArrayList<>()).add(in.record());
@@ -627,15 +690,26 @@ public final class Resolution {
         write.put("recordedAt", row.get("recordedAt"));
         write.put("fields", recordFields(row, in.record()));
         var personFields = new HashMap<String, Object>();
-        for (var field : List.of("givenName", "familyName", "dateOfBirth", "dobEstimated", "sex", "deceasedOn",
-                "nhsNumber", "pncId", "laCaseNumber", "upn", "probationCrn")) {
+        for (var field : List.of(
+                "givenName",
+                "familyName",
+                "dateOfBirth",
+                "dobEstimated",
+                "sex",
+                "deceasedOn",
+                "nhsNumber",
+                "pncId",
+                "laCaseNumber",
+                "upn",
+                "probationCrn")) {
             personFields.put(field, row.get(field));
         }
         var aliases = strings(row.get("aliases"));
         personFields.put("aliases", aliases.isEmpty() ? null : aliases);
         write.put("personFields", personFields);
         var name = ((row.get("givenName") == null ? "" : row.get("givenName")) + " "
-                + (row.get("familyName") == null ? "" : row.get("familyName"))).strip();
+                        + (row.get("familyName") == null ? "" : row.get("familyName")))
+                .strip();
         write.put("name", name.isEmpty() ? null : name);
         var decision = outcome.decision();
         if (decision != null) {
@@ -650,8 +724,9 @@ public final class Resolution {
 
     private static Map<String, Object> candidateWrite(String source, Incoming in, Comparison review) {
         var write = new HashMap<String, Object>();
-        write.put("id", "mc-" + UUID.nameUUIDFromBytes((in.key() + ">" + review.personId())
-                .getBytes(StandardCharsets.UTF_8)));
+        write.put(
+                "id",
+                "mc-" + UUID.nameUUIDFromBytes((in.key() + ">" + review.personId()).getBytes(StandardCharsets.UTF_8)));
         write.put("source", source);
         write.put("localId", in.localId());
         write.put("personId", review.personId());
@@ -668,16 +743,33 @@ public final class Resolution {
     // --- shared helpers ---------------------------------------------------------------------------
 
     private static MatchRecord matchRecord(Map<String, Object> row, String key) {
-        return MatchRecord.of(key, (String) row.get("givenName"), (String) row.get("familyName"),
-                strings(row.get("aliases")), (LocalDate) row.get("dateOfBirth"), (String) row.get("sex"),
-                (String) row.get("nhsNumber"), (String) row.get("pncId"), (String) row.get("upn"));
+        return MatchRecord.of(
+                key,
+                (String) row.get("givenName"),
+                (String) row.get("familyName"),
+                strings(row.get("aliases")),
+                (LocalDate) row.get("dateOfBirth"),
+                (String) row.get("sex"),
+                (String) row.get("nhsNumber"),
+                (String) row.get("pncId"),
+                (String) row.get("upn"));
     }
 
     /** The fields a source record keeps: what the agency sent, its comparable form and its blocking keys. */
     private Map<String, Object> recordFields(Map<String, Object> row, MatchRecord record) {
         var fields = new HashMap<String, Object>();
-        for (var field : List.of("givenName", "familyName", "dateOfBirth", "sex", "nhsNumber", "pncId", "upn",
-                "laCaseNumber", "probationCrn", "deceasedOn", "dobEstimated")) {
+        for (var field : List.of(
+                "givenName",
+                "familyName",
+                "dateOfBirth",
+                "sex",
+                "nhsNumber",
+                "pncId",
+                "upn",
+                "laCaseNumber",
+                "probationCrn",
+                "deceasedOn",
+                "dobEstimated")) {
             fields.put(field, row.get(field));
         }
         fields.put("aliases", strings(row.get("aliases")));

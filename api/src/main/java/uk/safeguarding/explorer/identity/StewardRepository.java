@@ -8,10 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Repository;
-
 import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.identity.IdentityViews.MatchCandidateView;
@@ -33,33 +31,52 @@ class StewardRepository {
     }
 
     List<MatchCandidateView> pending(int first) {
-        return graph.read("identity/match-candidates", Map.of("first", first),
+        return graph.read(
+                "identity/match-candidates",
+                Map.of("first", first),
                 r -> MatchCandidateView.from(r.get("m"), r.get("r"), r.get("own"), r.get("p")));
     }
 
     /** A candidate with whether each person holds an anchored record. */
-    record CandidateState(MatchCandidateView candidate, boolean ownAnchored, boolean personAnchored) {
-    }
+    record CandidateState(MatchCandidateView candidate, boolean ownAnchored, boolean personAnchored) {}
 
     Optional<CandidateState> candidate(String id) {
-        return graph.read("identity/candidate", Map.of("id", id), r -> new CandidateState(
-                MatchCandidateView.from(r.get("m"), r.get("r"), r.get("own"), r.get("p")),
-                r.get("ownAnchored").asBoolean(), r.get("personAnchored").asBoolean())).stream().findFirst();
+        return graph
+                .read(
+                        "identity/candidate",
+                        Map.of("id", id),
+                        r -> new CandidateState(
+                                MatchCandidateView.from(r.get("m"), r.get("r"), r.get("own"), r.get("p")),
+                                r.get("ownAnchored").asBoolean(),
+                                r.get("personAnchored").asBoolean()))
+                .stream()
+                .findFirst();
     }
 
     Optional<SourceRecordView> record(String source, String localId) {
-        return graph.read("identity/source-record", Map.of("source", source, "localId", localId),
-                r -> SourceRecordView.from(r.get("r"), r.get("p"))).stream().findFirst();
+        return graph
+                .read(
+                        "identity/source-record",
+                        Map.of("source", source, "localId", localId),
+                        r -> SourceRecordView.from(r.get("r"), r.get("p")))
+                .stream()
+                .findFirst();
     }
 
     /** The record's person, whether the record is anchored (it gave the person its id) and how many records the person has. */
-    record RecordState(String personId, boolean anchored, long personRecords) {
-    }
+    record RecordState(String personId, boolean anchored, long personRecords) {}
 
     Optional<RecordState> state(String source, String localId) {
-        return graph.read("identity/record-state", Map.of("source", source, "localId", localId),
-                r -> new RecordState(r.get("personId").asString(), r.get("anchored").asBoolean(), r.get("n").asLong()))
-                .stream().findFirst();
+        return graph
+                .read(
+                        "identity/record-state",
+                        Map.of("source", source, "localId", localId),
+                        r -> new RecordState(
+                                r.get("personId").asString(),
+                                r.get("anchored").asBoolean(),
+                                r.get("n").asLong()))
+                .stream()
+                .findFirst();
     }
 
     Map<String, List<SourceRecordView>> recordsOf(Collection<String> personIds, String agency) {
@@ -68,18 +85,25 @@ class StewardRepository {
         var parameters = new HashMap<String, Object>();
         parameters.put("ids", List.copyOf(personIds));
         parameters.put("agency", agency);
-        graph.read("identity/records-of-people", parameters, r -> Map.entry(r.get("personId").asString(),
-                SourceRecordView.from(r.get("r"), null))).forEach(e -> result.get(e.getKey()).add(e.getValue()));
+        graph.read(
+                        "identity/records-of-people",
+                        parameters,
+                        r -> Map.entry(r.get("personId").asString(), SourceRecordView.from(r.get("r"), null)))
+                .forEach(e -> result.get(e.getKey()).add(e.getValue()));
         return result;
     }
 
     /** One pending candidate per pair of people in the network: person ids a and b. */
-    record Pending(String id, String a, String b, double score) {
-    }
+    record Pending(String id, String a, String b, double score) {}
 
     List<Pending> pendingAmong(Collection<String> personIds) {
-        return graph.read("identity/pending-between", Map.of("ids", List.copyOf(personIds)),
-                r -> new Pending(r.get("id").asString(), r.get("a").asString(), r.get("b").asString(),
+        return graph.read(
+                "identity/pending-between",
+                Map.of("ids", List.copyOf(personIds)),
+                r -> new Pending(
+                        r.get("id").asString(),
+                        r.get("a").asString(),
+                        r.get("b").asString(),
                         r.get("score").asDouble()));
     }
 
@@ -107,11 +131,14 @@ class StewardRepository {
     }
 
     /** Splits the record off person {@code from} onto a new person {@code newId}; returns nothing. */
-    void split(String source, String localId, String from, String newId, String user, String note,
-            ZonedDateTime now) {
+    void split(String source, String localId, String from, String newId, String user, String note, ZonedDateTime now) {
         graph.inWriteTransaction(tx -> {
-            run(tx, "identity/split-record", Map.of("source", source, "localId", localId, "from", from,
-                    "newId", newId, "user", user, "note", note, "now", now));
+            run(
+                    tx,
+                    "identity/split-record",
+                    Map.of(
+                            "source", source, "localId", localId, "from", from, "newId", newId, "user", user, "note",
+                            note, "now", now));
             run(tx, "identity/move-relationships", Map.of("from", from, "to", newId, "record", source + ":" + localId));
             run(tx, "identity/refresh-person", Map.of("id", from));
             run(tx, "identity/refresh-person", Map.of("id", newId));
@@ -120,12 +147,12 @@ class StewardRepository {
     }
 
     List<PersonView> people(Collection<String> ids) {
-        return graph.read("queries/people-by-id", Map.of("ids", List.copyOf(ids)),
-                r -> PersonView.from(r.get("p")));
+        return graph.read("queries/people-by-id", Map.of("ids", List.copyOf(ids)), r -> PersonView.from(r.get("p")));
     }
 
     boolean personExists(String id) {
-        return !graph.read("queries/people-by-id", Map.of("ids", List.of(id)), r -> r).isEmpty();
+        return !graph.read("queries/people-by-id", Map.of("ids", List.of(id)), r -> r)
+                .isEmpty();
     }
 
     private static void run(TransactionContext tx, String name, Map<String, Object> parameters) {

@@ -9,12 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
 import uk.safeguarding.explorer.audit.AuditLog;
 import uk.safeguarding.explorer.config.ExplorerModeEnvironmentPostProcessor;
 import uk.safeguarding.explorer.errors.BadRequestException;
@@ -45,7 +43,11 @@ public class StewardService {
     private final Clock clock;
     private final boolean local;
 
-    StewardService(StewardRepository repository, AuditLog audit, NeedToKnow needToKnow, Clock clock,
+    StewardService(
+            StewardRepository repository,
+            AuditLog audit,
+            NeedToKnow needToKnow,
+            Clock clock,
             @Value("${explorer.mode}") String mode) {
         this.repository = repository;
         this.audit = audit;
@@ -73,9 +75,14 @@ public class StewardService {
     public SourceRecordView sourceRecord(String source, String localId) {
         steward();
         checkKey(source, localId);
-        var record = repository.record(source, localId)
+        var record = repository
+                .record(source, localId)
                 .orElseThrow(() -> NotFoundException.of("source record", source + ":" + localId));
-        audit.record(needToKnow.actor(), "sourceRecord", people(record.personId()), List.of(),
+        audit.record(
+                needToKnow.actor(),
+                "sourceRecord",
+                people(record.personId()),
+                List.of(),
                 "source record " + source + ":" + localId);
         return record;
     }
@@ -86,25 +93,32 @@ public class StewardService {
         if (candidateId == null || candidateId.isBlank() || candidateId.length() > 200) {
             throw new BadRequestException("candidateId", "must be a non-blank id of at most 200 characters");
         }
-        var state = repository.candidate(candidateId).orElseThrow(() -> NotFoundException.of("match candidate",
-                candidateId));
+        var state = repository
+                .candidate(candidateId)
+                .orElseThrow(() -> NotFoundException.of("match candidate", candidateId));
         var candidate = state.candidate();
         if (!"PENDING".equals(candidate.status())) {
-            throw new BadRequestException("candidateId", "names a candidate already decided (" + candidate.status()
-                    + ")");
+            throw new BadRequestException(
+                    "candidateId", "names a candidate already decided (" + candidate.status() + ")");
         }
         var own = candidate.record().personId();
         var other = candidate.person().id();
-        audit.record(needToKnow.actor(), "decideMatch", List.of(own, other), List.of(),
-                decision + " on candidate " + candidateId + " (record " + candidate.record().source() + ":"
-                        + candidate.record().localId() + "): " + note.strip());
+        audit.record(
+                needToKnow.actor(),
+                "decideMatch",
+                List.of(own, other),
+                List.of(),
+                decision + " on candidate " + candidateId + " (record "
+                        + candidate.record().source() + ":" + candidate.record().localId() + "): " + note.strip());
         var now = now();
         if ("DIFFERENT".equals(decision)) {
             repository.different(candidateId, user.username(), note.strip(), now);
         } else {
             if (state.ownAnchored() && state.personAnchored() && !own.equals(other)) {
-                throw new BadRequestException("decision", "cannot merge two people whose ids were given by bundles "
-                        + "without resolve (" + own + ", " + other + "); correct the bundles instead");
+                throw new BadRequestException(
+                        "decision",
+                        "cannot merge two people whose ids were given by bundles " + "without resolve (" + own + ", "
+                                + other + "); correct the bundles instead");
             }
             // the person holding an id given by a bundle survives, so that re-imports still find it
             var from = state.ownAnchored() ? other : own;
@@ -118,18 +132,26 @@ public class StewardService {
         var user = steward();
         checkKey(source, localId);
         checkNote(note);
-        var state = repository.state(source, localId)
+        var state = repository
+                .state(source, localId)
                 .orElseThrow(() -> NotFoundException.of("source record", source + ":" + localId));
         if (state.anchored()) {
-            throw new BadRequestException("localId", "names a record that gives its person the id (a bundle "
-                    + "without resolve); split the other records off instead");
+            throw new BadRequestException(
+                    "localId",
+                    "names a record that gives its person the id (a bundle "
+                            + "without resolve); split the other records off instead");
         }
         if (state.personRecords() < 2) {
-            throw new BadRequestException("localId", "names the only record of person " + state.personId()
-                    + "; there is nothing to split it from");
+            throw new BadRequestException(
+                    "localId",
+                    "names the only record of person " + state.personId() + "; there is nothing to split it from");
         }
         var newId = freeId(source + ":" + localId);
-        audit.record(needToKnow.actor(), "splitRecord", List.of(state.personId(), newId), List.of(),
+        audit.record(
+                needToKnow.actor(),
+                "splitRecord",
+                List.of(state.personId(), newId),
+                List.of(),
                 "split " + source + ":" + localId + " off " + state.personId() + " onto " + newId + ": "
                         + note.strip());
         repository.split(source, localId, state.personId(), newId, user.username(), note.strip(), now());

@@ -1,10 +1,8 @@
 package uk.safeguarding.explorer.importing;
 
 import java.util.List;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.audit.AuditLog;
 import uk.safeguarding.explorer.model.bundle.BundleFormatException;
@@ -37,8 +35,13 @@ public class BundleImportService {
     /** Imports the bundle; throws {@link BundleFormatException} when it is not a bundle at all. */
     public ImportResult importBundle(JsonNode bundle) {
         var validated = imports.validate(bundle);
-        audit.record(needToKnow.actor(), "import", List.of(), List.of(),
-                "imported " + validated.accepted() + ", rejected " + validated.rejected().size());
+        audit.record(
+                needToKnow.actor(),
+                "import",
+                List.of(),
+                List.of(),
+                "imported " + validated.accepted() + ", rejected "
+                        + validated.rejected().size());
         var result = imports.write(validated);
         redaction.forgetAgencies();
         return result;

@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.errors.DatabaseUnavailableException;
 import uk.safeguarding.explorer.model.bundle.BundleValidator;
@@ -55,7 +53,8 @@ public class BundleWriter {
             for (int from = 0; from < groupRows.size(); from += batchSize) {
                 var batch = groupRows.subList(from, Math.min(groupRows.size(), from + batchSize));
                 try {
-                    graph.inWriteTransaction(tx -> tx.run(statement, Map.of("rows", batch, "now", now)).consume());
+                    graph.inWriteTransaction(tx ->
+                            tx.run(statement, Map.of("rows", batch, "now", now)).consume());
                 } catch (DatabaseUnavailableException e) {
                     if (done == 0) {
                         throw e;
@@ -91,7 +90,11 @@ public class BundleWriter {
         if (source != null) {
             parameters.put("source", source);
         }
-        return graph.read(statement, parameters, r -> r.keys().stream().collect(Collectors.toMap(
-                k -> k, k -> (Set<String>) new HashSet<>(r.get(k).asList(v -> v.asString()))))).get(0);
+        return graph.read(
+                        statement,
+                        parameters,
+                        r -> r.keys().stream().collect(Collectors.toMap(k -> k, k ->
+                                (Set<String>) new HashSet<>(r.get(k).asList(v -> v.asString())))))
+                .get(0);
     }
 }

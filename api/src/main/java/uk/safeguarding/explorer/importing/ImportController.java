@@ -1,11 +1,9 @@
 package uk.safeguarding.explorer.importing;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -13,7 +11,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -40,7 +37,9 @@ class ImportController {
         this.maxBytes = maxBytes;
     }
 
-    @PostMapping(path = "/api/import", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/api/import",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<?> importBundle(HttpServletRequest request) throws IOException {
@@ -59,9 +58,14 @@ class ImportController {
             tree = STRICT.readTree(body);
         } catch (JacksonException e) {
             var location = e.getLocation();
-            var where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-            return ResponseEntity.badRequest().body(Map.of("error", "BAD_REQUEST",
-                    "message", "The body is not valid JSON" + where + ": " + e.getOriginalMessage()));
+            var where =
+                    location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            return ResponseEntity.badRequest()
+                    .body(Map.of(
+                            "error",
+                            "BAD_REQUEST",
+                            "message",
+                            "The body is not valid JSON" + where + ": " + e.getOriginalMessage()));
         }
         if (tree == null || tree.isMissingNode()) {
             return ResponseEntity.badRequest().body(Map.of("error", "BAD_REQUEST", "message", "The body is empty"));
@@ -74,8 +78,12 @@ class ImportController {
     }
 
     private ResponseEntity<?> tooLarge() {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Map.of("error", "PAYLOAD_TOO_LARGE",
-                "message", "The bundle is larger than " + maxBytes + " bytes (EXPLORER_IMPORT_MAX_BYTES); "
-                        + "split it into several bundles"));
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(Map.of(
+                        "error",
+                        "PAYLOAD_TOO_LARGE",
+                        "message",
+                        "The bundle is larger than " + maxBytes + " bytes (EXPLORER_IMPORT_MAX_BYTES); "
+                                + "split it into several bundles"));
     }
 }

@@ -10,6 +10,5 @@ public interface ImportProgress {
     void update(String phase, long done, long total);
 
     /** Tells nobody. */
-    ImportProgress NONE = (phase, done, total) -> {
-    };
+    ImportProgress NONE = (phase, done, total) -> {};
 }

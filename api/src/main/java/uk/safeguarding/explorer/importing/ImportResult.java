@@ -2,7 +2,6 @@ package uk.safeguarding.explorer.importing;
 
 import java.util.List;
 import java.util.Map;
-
 import uk.safeguarding.explorer.identity.ResolutionCounts;
 import uk.safeguarding.explorer.model.bundle.Rejection;
 
@@ -12,6 +11,8 @@ import uk.safeguarding.explorer.model.bundle.Rejection;
  * an agency extract what identity resolution did ({@code resolution}: person records linked to an
  * existing person, new persons, candidates queued for review; all zero for other bundles).
  */
-public record ImportResult(Map<String, Integer> imported, List<Rejection> rejected, List<Rejection> warnings,
-        ResolutionCounts resolution) {
-}
+public record ImportResult(
+        Map<String, Integer> imported,
+        List<Rejection> rejected,
+        List<Rejection> warnings,
+        ResolutionCounts resolution) {}

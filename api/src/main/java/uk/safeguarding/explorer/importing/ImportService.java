@@ -4,13 +4,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.identity.Resolution;
 import uk.safeguarding.explorer.identity.ResolutionCounts;
@@ -37,9 +35,15 @@ public class ImportService {
 
     /** Writes in batches of {@code batchSize} rows ({@code EXPLORER_IMPORT_BATCH_SIZE}, default 2,000). */
     @Autowired
-    public ImportService(Graph graph, Clock clock, @Value("${explorer.import.batch-size:2000}") int batchSize,
+    public ImportService(
+            Graph graph,
+            Clock clock,
+            @Value("${explorer.import.batch-size:2000}") int batchSize,
             @Value("${explorer.matching-file:}") String matchingFile) {
-        this(graph, clock, batchSize,
+        this(
+                graph,
+                clock,
+                batchSize,
                 matchingFile.isBlank() ? MatchingSettings.defaults() : MatchingSettings.load(Path.of(matchingFile)));
     }
 
@@ -62,10 +66,17 @@ public class ImportService {
     }
 
     private ValidatedBundle validateInArea(JsonNode bundle) {
-        var extract = bundle != null && bundle.isObject() && bundle.path("resolve").isBoolean()
-                && bundle.path("resolve").booleanValue() && bundle.path("source").isString();
-        return validator.validate(bundle, extract ? writer.existingRecordIds(bundle.path("source").stringValue().strip())
-                : writer.existingIds());
+        var extract = bundle != null
+                && bundle.isObject()
+                && bundle.path("resolve").isBoolean()
+                && bundle.path("resolve").booleanValue()
+                && bundle.path("source").isString();
+        return validator.validate(
+                bundle,
+                extract
+                        ? writer.existingRecordIds(
+                                bundle.path("source").stringValue().strip())
+                        : writer.existingIds());
     }
 
     public ImportResult importBundle(JsonNode bundle) {
@@ -98,14 +109,24 @@ public class ImportService {
             counts = resolved.counts();
             warnings.addAll(resolved.warnings());
             writer.write(resolved.rows(), progress);
-            LOG.info("Imported agency extract of {}: {} records ({} rejected, {} warnings); resolution: {} linked, "
-                    + "{} new, {} queued for review", validated.source(), validated.accepted(),
-                    validated.rejected().size(), warnings.size(), counts.linked(), counts.created(), counts.queued());
+            LOG.info(
+                    "Imported agency extract of {}: {} records ({} rejected, {} warnings); resolution: {} linked, "
+                            + "{} new, {} queued for review",
+                    validated.source(),
+                    validated.accepted(),
+                    validated.rejected().size(),
+                    warnings.size(),
+                    counts.linked(),
+                    counts.created(),
+                    counts.queued());
         } else {
             resolution.prepareAnchored(validated);
             writer.write(validated.rows(), progress);
-            LOG.info("Imported {} records ({} rejected, {} warnings)", validated.accepted(),
-                    validated.rejected().size(), validated.warnings().size());
+            LOG.info(
+                    "Imported {} records ({} rejected, {} warnings)",
+                    validated.accepted(),
+                    validated.rejected().size(),
+                    validated.warnings().size());
         }
         return new ImportResult(validated.accepted(), validated.rejected(), List.copyOf(warnings), counts);
     }

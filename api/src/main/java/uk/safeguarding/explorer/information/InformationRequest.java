@@ -3,7 +3,6 @@ package uk.safeguarding.explorer.information;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
-
 import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 
@@ -15,22 +14,36 @@ import uk.safeguarding.explorer.graph.Views.PersonView;
  * {@code subject} names the person asked about to the agencies it is addressed to (so that they can
  * find their own records), to nobody else.
  */
-public record InformationRequest(String id, String status, String requestedBy, AgencyView requestingAgency,
-        List<AgencyView> holders, PersonView concerning, PersonView person, Subject subject, String reason,
-        ZonedDateTime askedAt, String answer, String declineReason, String closedBy, AgencyView closingAgency,
+public record InformationRequest(
+        String id,
+        String status,
+        String requestedBy,
+        AgencyView requestingAgency,
+        List<AgencyView> holders,
+        PersonView concerning,
+        PersonView person,
+        Subject subject,
+        String reason,
+        ZonedDateTime askedAt,
+        String answer,
+        String declineReason,
+        String closedBy,
+        AgencyView closingAgency,
         ZonedDateTime closedAt) {
 
     /** Who a request is about, for the agencies it is addressed to. */
-    public record Subject(String id, String givenName, String familyName, LocalDate dateOfBirth) {
-    }
+    public record Subject(String id, String givenName, String familyName, LocalDate dateOfBirth) {}
 
     /** The states of a request. */
     public enum Status {
-        OPEN, ANSWERED, DECLINED
+        OPEN,
+        ANSWERED,
+        DECLINED
     }
 
     /** Requests addressed to the user's agency, or made by it. */
     public enum Direction {
-        INCOMING, OUTGOING
+        INCOMING,
+        OUTGOING
     }
 }

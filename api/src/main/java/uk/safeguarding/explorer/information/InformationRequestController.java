@@ -1,12 +1,10 @@
 package uk.safeguarding.explorer.information;
 
 import java.util.List;
-
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
-
 import uk.safeguarding.explorer.information.InformationRequest.Direction;
 import uk.safeguarding.explorer.information.InformationRequest.Status;
 import uk.safeguarding.explorer.paging.Connection;
@@ -23,23 +21,31 @@ class InformationRequestController {
 
     /** The newest 200, paged by request id. */
     @QueryMapping
-    Connection<InformationRequest> informationRequestsConnection(@Argument Direction direction,
-            @Argument Status status, @Argument Integer first, @Argument String after) {
+    Connection<InformationRequest> informationRequestsConnection(
+            @Argument Direction direction, @Argument Status status, @Argument Integer first, @Argument String after) {
         var size = Connection.size(first, 50, InformationRequestService.MAX_FIRST);
-        return Connection.page("informationRequests", service.list(direction, status,
-                InformationRequestService.MAX_FIRST), InformationRequest::id, size, 50,
-                InformationRequestService.MAX_FIRST, after);
+        return Connection.page(
+                "informationRequests",
+                service.list(direction, status, InformationRequestService.MAX_FIRST),
+                InformationRequest::id,
+                size,
+                50,
+                InformationRequestService.MAX_FIRST,
+                after);
     }
 
     @MutationMapping
-    InformationRequest requestInformation(@Argument String personId, @Argument String placeholderId,
-            @Argument String reason, @Argument String holderId) {
+    InformationRequest requestInformation(
+            @Argument String personId,
+            @Argument String placeholderId,
+            @Argument String reason,
+            @Argument String holderId) {
         return service.request(personId, placeholderId, reason, holderId);
     }
 
     @QueryMapping
-    List<InformationRequest> informationRequests(@Argument Direction direction, @Argument Status status,
-            @Argument Integer first) {
+    List<InformationRequest> informationRequests(
+            @Argument Direction direction, @Argument Status status, @Argument Integer first) {
         return service.list(direction, status, first);
     }
 

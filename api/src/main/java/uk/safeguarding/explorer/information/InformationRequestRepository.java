@@ -6,10 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Repository;
-
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.neo4j.Graph;
 
@@ -24,14 +22,20 @@ class InformationRequestRepository {
     }
 
     Record create(Map<String, Object> request, List<String> holders) {
-        return graph.inWriteTransaction(tx -> Graph.read(tx, "information/create",
-                Map.of("request", request, "holders", holders), r -> r)).get(0);
+        return graph.inWriteTransaction(tx ->
+                        Graph.read(tx, "information/create", Map.of("request", request, "holders", holders), r -> r))
+                .get(0);
     }
 
     /** The open request the agency already addressed to one of the holders about the person, if any. */
     Optional<Record> openAlready(String fromAgency, String subjectId, List<String> holders) {
-        return graph.read("information/open-already", Map.of("fromAgency", fromAgency, "subjectId", subjectId,
-                "holders", holders), r -> r).stream().findFirst();
+        return graph
+                .read(
+                        "information/open-already",
+                        Map.of("fromAgency", fromAgency, "subjectId", subjectId, "holders", holders),
+                        r -> r)
+                .stream()
+                .findFirst();
     }
 
     List<Record> incoming(String agency, String status, int first) {
@@ -48,8 +52,11 @@ class InformationRequestRepository {
 
     /** Closes an open request in the name of an agency it is addressed to; empty when it is not open. */
     Optional<Record> close(String id, String agency, Map<String, Object> close) {
-        return graph.inWriteTransaction(tx -> Graph.read(tx, "information/close",
-                Map.of("id", id, "agency", agency, "close", close), r -> r)).stream().findFirst();
+        return graph
+                .inWriteTransaction(tx ->
+                        Graph.read(tx, "information/close", Map.of("id", id, "agency", agency, "close", close), r -> r))
+                .stream()
+                .findFirst();
     }
 
     Map<String, PersonView> people(Collection<String> ids) {

@@ -9,12 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
 import uk.safeguarding.explorer.audit.AuditLog;
 import uk.safeguarding.explorer.audit.AuditLog.Subject;
 import uk.safeguarding.explorer.errors.BadRequestException;
@@ -55,8 +53,12 @@ public class InformationRequestService {
     private final AuditLog audit;
     private final Clock clock;
 
-    InformationRequestService(InformationRequestRepository repository, NeedToKnow needToKnow, Redaction redaction,
-            AuditLog audit, Clock clock) {
+    InformationRequestService(
+            InformationRequestRepository repository,
+            NeedToKnow needToKnow,
+            Redaction redaction,
+            AuditLog audit,
+            Clock clock) {
         this.repository = repository;
         this.needToKnow = needToKnow;
         this.redaction = redaction;
@@ -77,32 +79,43 @@ public class InformationRequestService {
         var user = user();
         var hidden = needToKnow.hiddenBehind("requestInformation", personId, placeholderId);
         var visibility = needToKnow.check("requestInformation", List.of(hidden));
-        var holders = visibility.holders(hidden).stream().map(AgencyView::id)
-                .filter(a -> !a.equals(user.agency())).toList();
+        var holders = visibility.holders(hidden).stream()
+                .map(AgencyView::id)
+                .filter(a -> !a.equals(user.agency()))
+                .toList();
         if (holders.isEmpty()) {
-            throw new BadRequestException("placeholderId", "no other agency holds information about this person; "
-                    + "ask the police public protection unit or the probation service directly");
+            throw new BadRequestException(
+                    "placeholderId",
+                    "no other agency holds information about this person; "
+                            + "ask the police public protection unit or the probation service directly");
         }
         if (holderId != null) {
             // one of the holders only; any other agency is refused without saying whether it holds anything
             if (!holders.contains(holderId)) {
-                throw new BadRequestException("holderId", "must be one of the placeholder's holders other than your own agency");
+                throw new BadRequestException(
+                        "holderId", "must be one of the placeholder's holders other than your own agency");
             }
             holders = List.of(holderId);
         }
         // one open request per agency, hidden person and holder: the holder's queue is not for repeats
         var open = repository.openAlready(user.agency(), hidden, holders);
         if (open.isPresent()) {
-            throw new BadRequestException("placeholderId", "your agency has already asked "
-                    + String.join(" and ", open.get().get("asked").asList(Value::asString)) + " about this person "
-                    + "(request " + open.get().get("id").asString() + ", still open); its answer will appear "
-                    + "among your agency's outgoing requests");
+            throw new BadRequestException(
+                    "placeholderId",
+                    "your agency has already asked "
+                            + String.join(" and ", open.get().get("asked").asList(Value::asString))
+                            + " about this person "
+                            + "(request " + open.get().get("id").asString() + ", still open); its answer will appear "
+                            + "among your agency's outgoing requests");
         }
         var id = UUID.randomUUID().toString();
         // audited first: if the audit write fails, no request exists
-        audit.record(needToKnow.actor(), "requestInformation", List.of(
-                new Subject(personId, AuditLog.ALLOWED, PURPOSE, why, null),
-                new Subject(hidden, AuditLog.ALLOWED, PURPOSE, why, null)));
+        audit.record(
+                needToKnow.actor(),
+                "requestInformation",
+                List.of(
+                        new Subject(personId, AuditLog.ALLOWED, PURPOSE, why, null),
+                        new Subject(hidden, AuditLog.ALLOWED, PURPOSE, why, null)));
         var request = new LinkedHashMap<String, Object>();
         request.put("id", id);
         request.put("status", Status.OPEN.name());
@@ -126,7 +139,8 @@ public class InformationRequestService {
         var user = user();
         var which = direction == null ? Direction.INCOMING : direction;
         var state = status == null ? null : status.name();
-        var rows = which == Direction.INCOMING ? repository.incoming(user.agency(), state, limit)
+        var rows = which == Direction.INCOMING
+                ? repository.incoming(user.agency(), state, limit)
                 : repository.outgoing(user.agency(), state, limit);
         return views(rows, which, user);
     }
@@ -136,7 +150,8 @@ public class InformationRequestService {
         id("id", id);
         var text = answer == null ? "" : answer.strip();
         if (text.isEmpty() || text.length() > MAX_ANSWER) {
-            throw new BadRequestException("answer", "must be a non-blank text of at most " + MAX_ANSWER + " characters");
+            throw new BadRequestException(
+                    "answer", "must be a non-blank text of at most " + MAX_ANSWER + " characters");
         }
         return close(id, Status.ANSWERED, "answerInformationRequest", "answer", text);
     }
@@ -150,21 +165,33 @@ public class InformationRequestService {
 
     private InformationRequest close(String id, Status status, String operation, String field, String text) {
         var user = user();
-        var existing = repository.find(id).filter(r -> addressedTo(r, user.agency()))
+        var existing = repository
+                .find(id)
+                .filter(r -> addressedTo(r, user.agency()))
                 // a request not addressed to the user's agency is answered as an unknown one
                 .orElseThrow(() -> NotFoundException.of("information request", id));
         var subjectId = Views.string(existing.get("r"), "subjectId");
-        audit.record(needToKnow.actor(), operation, List.of(new Subject(subjectId, AuditLog.ALLOWED, PURPOSE,
-                status.name().toLowerCase() + " information request " + id, null)));
+        audit.record(
+                needToKnow.actor(),
+                operation,
+                List.of(new Subject(
+                        subjectId,
+                        AuditLog.ALLOWED,
+                        PURPOSE,
+                        status.name().toLowerCase() + " information request " + id,
+                        null)));
         var close = new LinkedHashMap<String, Object>();
         close.put("status", status.name());
         close.put(field, text);
         close.put("closedBy", user.username());
         close.put("closedByAgency", user.agency());
         close.put("closedAt", now());
-        var row = repository.close(id, user.agency(), close).orElseThrow(() -> new BadRequestException("id",
-                "information request '" + id + "' has been " + Views.string(existing.get("r"), "status").toLowerCase()
-                        + " already"));
+        var row = repository
+                .close(id, user.agency(), close)
+                .orElseThrow(() -> new BadRequestException(
+                        "id",
+                        "information request '" + id + "' has been "
+                                + Views.string(existing.get("r"), "status").toLowerCase() + " already"));
         return views(List.of(row), Direction.INCOMING, user).get(0);
     }
 
@@ -194,20 +221,38 @@ public class InformationRequestService {
             InformationRequest.Subject subject = null;
             var person = people.get(subjectId);
             if (holder && person != null) {
-                subject = new InformationRequest.Subject(person.id(), person.givenName(), person.familyName(),
-                        person.dateOfBirth());
-                disclosed.add(new Subject(subjectId, AuditLog.ALLOWED, PURPOSE, "named to a holding agency in request "
-                        + Views.string(r, "id"), null));
+                subject = new InformationRequest.Subject(
+                        person.id(), person.givenName(), person.familyName(), person.dateOfBirth());
+                disclosed.add(new Subject(
+                        subjectId,
+                        AuditLog.ALLOWED,
+                        PURPOSE,
+                        "named to a holding agency in request " + Views.string(r, "id"),
+                        null));
             } else if (Views.string(r, "answer") != null) {
-                disclosed.add(new Subject(subjectId, AuditLog.ALLOWED, PURPOSE, "answer read by the requesting agency "
-                        + "in request " + Views.string(r, "id"), null));
+                disclosed.add(new Subject(
+                        subjectId,
+                        AuditLog.ALLOWED,
+                        PURPOSE,
+                        "answer read by the requesting agency " + "in request " + Views.string(r, "id"),
+                        null));
             }
-            result.add(new InformationRequest(Views.string(r, "id"), Views.string(r, "status"),
-                    Views.string(r, "fromUser"), agency(Views.string(r, "fromAgency")), holders,
+            result.add(new InformationRequest(
+                    Views.string(r, "id"),
+                    Views.string(r, "status"),
+                    Views.string(r, "fromUser"),
+                    agency(Views.string(r, "fromAgency")),
+                    holders,
                     shown(visibility, people, Views.string(r, "concerningId"), "CONCERNING"),
-                    shown(visibility, people, subjectId, "REQUESTED_ABOUT"), subject, Views.string(r, "reason"),
-                    instant(r, "askedAt"), Views.string(r, "answer"), Views.string(r, "declineReason"),
-                    Views.string(r, "closedBy"), agency(Views.string(r, "closedByAgency")), instant(r, "closedAt")));
+                    shown(visibility, people, subjectId, "REQUESTED_ABOUT"),
+                    subject,
+                    Views.string(r, "reason"),
+                    instant(r, "askedAt"),
+                    Views.string(r, "answer"),
+                    Views.string(r, "declineReason"),
+                    Views.string(r, "closedBy"),
+                    agency(Views.string(r, "closedByAgency")),
+                    instant(r, "closedAt")));
         }
         if (!disclosed.isEmpty()) {
             audit.record(needToKnow.actor(), "informationRequests", disclosed);
@@ -224,7 +269,8 @@ public class InformationRequestService {
     }
 
     private static boolean addressedTo(Record row, String agency) {
-        return agency != null && row.get("holders").asList(AgencyView::from).stream().anyMatch(a -> a.id().equals(agency));
+        return agency != null
+                && row.get("holders").asList(AgencyView::from).stream().anyMatch(a -> a.id().equals(agency));
     }
 
     private AgencyView agency(String id) {
@@ -235,8 +281,8 @@ public class InformationRequestService {
     private ExplorerPrincipal user() {
         var user = needToKnow.viewer();
         if (user.agency() == null) {
-            throw new BadRequestException("agency", "information requests are made and answered by agencies; "
-                    + "your sign-in names none");
+            throw new BadRequestException(
+                    "agency", "information requests are made and answered by agencies; " + "your sign-in names none");
         }
         return user;
     }
@@ -261,7 +307,11 @@ public class InformationRequestService {
         if (value.length() < min || value.length() > max) {
             throw new BadRequestException(argument, "must say why, in " + min + " to " + max + " characters");
         }
-        if (value.codePoints().filter(c -> !Character.isWhitespace(c)).distinct().count() < 2) {
+        if (value.codePoints()
+                        .filter(c -> !Character.isWhitespace(c))
+                        .distinct()
+                        .count()
+                < 2) {
             throw new BadRequestException(argument, "must say why in words, not one character repeated");
         }
         return value;

@@ -8,5 +8,4 @@ import java.util.Map;
  * registered (operation name to the SHA-256 of the exact document, lower-case hex) and how many
  * requests it may send a minute.
  */
-public record IntegrationClient(String id, String agency, Map<String, String> operations, int requestsPerMinute) {
-}
+public record IntegrationClient(String id, String agency, Map<String, String> operations, int requestsPerMinute) {}

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -35,14 +34,17 @@ public final class IntegrationClients {
     /** Reads and checks the clients of the environment. */
     public static IntegrationClients from(Environment environment) {
         var binder = Binder.get(environment);
-        var claim = environment.getProperty("explorer.integration.client-claim", "client_id").trim();
-        var raw = binder.bind("explorer.integration.clients", Bindable.listOf(Raw.class)).orElse(List.of());
+        var claim = environment
+                .getProperty("explorer.integration.client-claim", "client_id")
+                .trim();
+        var raw = binder.bind("explorer.integration.clients", Bindable.listOf(Raw.class))
+                .orElse(List.of());
         var clients = new LinkedHashMap<String, IntegrationClient>();
         for (int i = 0; i < raw.size(); i++) {
             var client = raw.get(i).check("explorer.integration.clients[" + i + "]");
             if (clients.putIfAbsent(client.id(), client) != null) {
-                throw new IllegalStateException("explorer.integration.clients[" + i + "].id: '" + client.id()
-                        + "' is configured twice");
+                throw new IllegalStateException(
+                        "explorer.integration.clients[" + i + "].id: '" + client.id() + "' is configured twice");
             }
         }
         return new IntegrationClients(claim, Map.copyOf(clients));
@@ -66,8 +68,8 @@ public final class IntegrationClients {
 
         IntegrationClient check(String at) {
             if (id == null || !id.matches("[A-Za-z0-9._:-]{1,100}")) {
-                throw new IllegalStateException(at + ".id: a client id of 1-100 letters, digits, '.', '_', ':' or '-'"
-                        + " is required");
+                throw new IllegalStateException(
+                        at + ".id: a client id of 1-100 letters, digits, '.', '_', ':' or '-'" + " is required");
             }
             if (agency == null || agency.isBlank() || agency.length() > 200) {
                 throw new IllegalStateException(at + ".agency: the id of the agency the client reads as is required");
@@ -84,7 +86,8 @@ public final class IntegrationClients {
             }
             for (var entry : entries) {
                 var parts = entry.trim().split("@", -1);
-                if (parts.length != 2 || !parts[0].matches("[_A-Za-z][_0-9A-Za-z]{0,99}")
+                if (parts.length != 2
+                        || !parts[0].matches("[_A-Za-z][_0-9A-Za-z]{0,99}")
                         || !parts[1].toLowerCase(Locale.ROOT).matches("[0-9a-f]{64}")) {
                     throw new IllegalStateException(at + ".operations: '" + entry + "' is not Name@<SHA-256 of the "
                             + "document, 64 hex digits> (e.g. printf '%s' \"$DOCUMENT\" | sha256sum)");

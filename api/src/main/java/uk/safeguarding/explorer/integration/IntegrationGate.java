@@ -1,22 +1,19 @@
 package uk.safeguarding.explorer.integration;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
-
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
-
 import reactor.core.publisher.Mono;
 import uk.safeguarding.explorer.security.NeedToKnow;
 
@@ -38,19 +35,26 @@ class IntegrationGate implements WebGraphQlInterceptor {
         var name = request.getOperationName();
         var hash = sha256(request.getDocument());
         var registered = client.operations().entrySet().stream()
-                .filter(e -> e.getValue().equals(hash) && (name == null || e.getKey().equals(name)))
-                .findFirst().orElse(null);
+                .filter(e ->
+                        e.getValue().equals(hash) && (name == null || e.getKey().equals(name)))
+                .findFirst()
+                .orElse(null);
         if (registered == null) {
-            return refuse(request, "This client has not registered " + (name == null ? "this document"
-                    : "operation '" + name + "' with this document") + "; register Name@SHA-256 of the exact "
-                    + "document in explorer.integration.clients");
+            return refuse(
+                    request,
+                    "This client has not registered "
+                            + (name == null ? "this document" : "operation '" + name + "' with this document")
+                            + "; register Name@SHA-256 of the exact "
+                            + "document in explorer.integration.clients");
         }
         // the text is registered (trusted); it must still be a query under the registered name
         var operations = Parser.parse(request.getDocument()).getDefinitionsOfType(OperationDefinition.class);
-        var operation = operations.stream().filter(o -> registered.getKey().equals(o.getName())).findFirst();
+        var operation = operations.stream()
+                .filter(o -> registered.getKey().equals(o.getName()))
+                .findFirst();
         if (operation.isEmpty() || (name == null && operations.size() != 1)) {
-            return refuse(request, "The registered document has no single operation named '" + registered.getKey()
-                    + "'");
+            return refuse(
+                    request, "The registered document has no single operation named '" + registered.getKey() + "'");
         }
         if (operation.get().getOperation() != OperationDefinition.Operation.QUERY) {
             return refuse(request, "Systems may only read; '" + registered.getKey() + "' is not a query");
@@ -60,16 +64,19 @@ class IntegrationGate implements WebGraphQlInterceptor {
 
     private static Mono<WebGraphQlResponse> refuse(WebGraphQlRequest request, String message) {
         var result = ExecutionResult.newExecutionResult()
-                .addError(GraphqlErrorBuilder.newError().message(message).errorType(ErrorType.FORBIDDEN).build())
+                .addError(GraphqlErrorBuilder.newError()
+                        .message(message)
+                        .errorType(ErrorType.FORBIDDEN)
+                        .build())
                 .build();
-        return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(),
-                result)));
+        return Mono.just(
+                new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
     }
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,7 +1,6 @@
 package uk.safeguarding.explorer.integration;
 
 import org.springframework.security.core.AuthenticatedPrincipal;
-
 import uk.safeguarding.explorer.security.ExplorerPrincipal;
 import uk.safeguarding.explorer.security.Role;
 

@@ -1,19 +1,16 @@
 package uk.safeguarding.explorer.integration;
 
-import java.io.IOException;
-import java.time.Clock;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
 import uk.safeguarding.explorer.security.NeedToKnow;
 
 /**
@@ -45,14 +42,18 @@ class IntegrationRateFilter extends OncePerRequestFilter {
         if (NeedToKnow.principal() instanceof IntegrationPrincipal system) {
             var wait = rate.acquire(system.client());
             if (wait > 0) {
-                LOG.info("Client {} is over its {} requests a minute; asked to wait {} s", system.client().id(),
-                        system.client().requestsPerMinute(), wait);
+                LOG.info(
+                        "Client {} is over its {} requests a minute; asked to wait {} s",
+                        system.client().id(),
+                        system.client().requestsPerMinute(),
+                        wait);
                 response.setStatus(429);
                 response.setHeader("Retry-After", Long.toString(wait));
                 response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                response.getWriter().write("{\"error\":\"TOO_MANY_REQUESTS\",\"message\":\"This client may send "
-                        + system.client().requestsPerMinute() + " requests a minute; try again in " + wait
-                        + " s.\",\"retryAfterSeconds\":" + wait + "}");
+                response.getWriter()
+                        .write("{\"error\":\"TOO_MANY_REQUESTS\",\"message\":\"This client may send "
+                                + system.client().requestsPerMinute() + " requests a minute; try again in " + wait
+                                + " s.\",\"retryAfterSeconds\":" + wait + "}");
                 return;
             }
         }

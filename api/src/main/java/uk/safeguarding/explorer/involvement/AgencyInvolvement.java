@@ -2,7 +2,6 @@ package uk.safeguarding.explorer.involvement;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.model.AgencyType;
@@ -14,24 +13,27 @@ import uk.safeguarding.explorer.model.AgencyType;
 public record AgencyInvolvement(List<PersonInvolvement> people, List<InvolvementGap> gaps) {
 
     /** One row of the matrix. */
-    public record PersonInvolvement(PersonView person, List<Involvement> involvements) {
-    }
+    public record PersonInvolvement(PersonView person, List<Involvement> involvements) {}
 
     /** A current involvement of an agency (through one of its professionals) with the person. */
-    public record Involvement(AgencyView agency, ProfessionalView professional, String role, LocalDate from,
-            LocalDate to, LocalDate lastContactOn) {
-    }
+    public record Involvement(
+            AgencyView agency,
+            ProfessionalView professional,
+            String role,
+            LocalDate from,
+            LocalDate to,
+            LocalDate lastContactOn) {}
 
     /** A professional. */
-    public record ProfessionalView(String id, String name, String role, AgencyView agency) {
-    }
+    public record ProfessionalView(String id, String name, String role, AgencyView agency) {}
 
     /** An agency expected but absent, with the reason naming the rule. */
-    public record InvolvementGap(PersonView person, AgencyType agencyType, String rule, String reason) {
-    }
+    public record InvolvementGap(PersonView person, AgencyType agencyType, String rule, String reason) {}
 
     /** The people an involvement matrix covers. */
     public enum Scope {
-        PERSON, HOUSEHOLD, FAMILY
+        PERSON,
+        HOUSEHOLD,
+        FAMILY
     }
 }

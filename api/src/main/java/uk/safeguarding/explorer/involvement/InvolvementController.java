@@ -1,13 +1,10 @@
 package uk.safeguarding.explorer.involvement;
 
-import java.time.LocalDate;
-
 import graphql.execution.DataFetcherResult;
-
+import java.time.LocalDate;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
-
 import uk.safeguarding.explorer.graph.AsOf;
 import uk.safeguarding.explorer.involvement.AgencyInvolvement.Scope;
 
@@ -24,8 +21,8 @@ class InvolvementController {
     }
 
     @QueryMapping
-    DataFetcherResult<AgencyInvolvement> agencyInvolvement(@Argument String personId, @Argument Scope scope,
-            @Argument LocalDate asOf) {
+    DataFetcherResult<AgencyInvolvement> agencyInvolvement(
+            @Argument String personId, @Argument Scope scope, @Argument LocalDate asOf) {
         var day = this.asOf.orToday(asOf);
         return AsOf.answer(service.agencyInvolvement(personId, scope == null ? Scope.PERSON : scope, day), day);
     }

@@ -4,10 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Repository;
-
 import uk.safeguarding.explorer.involvement.AgencyInvolvement.Scope;
 import uk.safeguarding.explorer.neo4j.Graph;
 
@@ -30,10 +28,15 @@ class InvolvementRepository {
      */
     Optional<List<Record>> involvement(String personId, Scope scope, LocalDate asOf) {
         return graph.inReadTransaction(tx -> {
-            var ids = Graph.read(tx, "queries/family-circle", Map.of("id", personId, "scope", scope.name(), "asOf", asOf),
+            var ids = Graph.read(
+                    tx,
+                    "queries/family-circle",
+                    Map.of("id", personId, "scope", scope.name(), "asOf", asOf),
                     r -> r.get("id").asString());
-            return ids.isEmpty() ? Optional.empty()
-                    : Optional.of(Graph.read(tx, "queries/involvement-context", Map.of("ids", ids, "asOf", asOf), r -> r));
+            return ids.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(
+                            Graph.read(tx, "queries/involvement-context", Map.of("ids", ids, "asOf", asOf), r -> r));
         });
     }
 }

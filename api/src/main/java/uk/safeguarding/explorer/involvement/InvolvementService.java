@@ -10,12 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
 import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.AgencyView;
@@ -105,8 +103,11 @@ public class InvolvementService {
         var gaps = new LinkedHashMap<String, Gap>();
         for (var m : matrices) {
             m.people().forEach(p -> people.putIfAbsent(p.person().id(), p));
-            m.gaps().forEach(g -> gaps.putIfAbsent(g.gap().person().id() + "|" + g.gap().agencyType() + "|"
-                    + g.gap().rule(), g));
+            m.gaps()
+                    .forEach(g -> gaps.putIfAbsent(
+                            g.gap().person().id() + "|" + g.gap().agencyType() + "|"
+                                    + g.gap().rule(),
+                            g));
         }
         return new Raw(List.copyOf(people.values()), List.copyOf(gaps.values()));
     }
@@ -123,22 +124,38 @@ public class InvolvementService {
         var people = new ArrayList<PersonInvolvement>();
         for (var p : all.people()) {
             if (visibility.sees(p.person().id())) {
-                people.add(new PersonInvolvement(p.person(), p.involvements().stream().map(i -> redacted(i, access))
-                        .filter(Objects::nonNull).toList()));
+                people.add(new PersonInvolvement(
+                        p.person(),
+                        p.involvements().stream()
+                                .map(i -> redacted(i, access))
+                                .filter(Objects::nonNull)
+                                .toList()));
             }
         }
         for (var p : all.people()) {
             if (!visibility.sees(p.person().id())) {
-                people.add(new PersonInvolvement(visibility.placeholder(p.person().id(), relation), List.of()));
+                people.add(
+                        new PersonInvolvement(visibility.placeholder(p.person().id(), relation), List.of()));
             }
         }
-        var gaps = all.gaps().stream().filter(g -> visibility.sees(g.gap().person().id())).map(g -> {
-            var reason = g.gap().reason();
-            for (var named : g.named().entrySet()) {
-                reason = reason.replace(token(named.getKey()), visibility.name(named.getKey(), named.getValue()));
-            }
-            return redacted(new InvolvementGap(g.gap().person(), g.gap().agencyType(), g.gap().rule(), reason), access);
-        }).filter(Objects::nonNull).toList();
+        var gaps = all.gaps().stream()
+                .filter(g -> visibility.sees(g.gap().person().id()))
+                .map(g -> {
+                    var reason = g.gap().reason();
+                    for (var named : g.named().entrySet()) {
+                        reason = reason.replace(
+                                token(named.getKey()), visibility.name(named.getKey(), named.getValue()));
+                    }
+                    return redacted(
+                            new InvolvementGap(
+                                    g.gap().person(),
+                                    g.gap().agencyType(),
+                                    g.gap().rule(),
+                                    reason),
+                            access);
+                })
+                .filter(Objects::nonNull)
+                .toList();
         return new AgencyInvolvement(people, gaps);
     }
 
@@ -149,7 +166,9 @@ public class InvolvementService {
      */
     private Involvement redacted(Involvement i, Redaction.Access access) {
         var type = i.agency().type();
-        var role = i.role() != null ? i.role() : i.professional() == null ? null : i.professional().role();
+        var role = i.role() != null
+                ? i.role()
+                : i.professional() == null ? null : i.professional().role();
         if (!access.offenderDetail() && redaction.offenderManagement(type, role)) {
             return null;
         }
@@ -167,17 +186,18 @@ public class InvolvementService {
         if (gap.agencyType() == AgencyType.POLICE || gap.agencyType() == AgencyType.PROBATION) {
             return null;
         }
-        return new InvolvementGap(gap.person(), gap.agencyType(), Redaction.RESTRICTED, "No current "
-                + label(gap.agencyType()) + " involvement. " + redaction.restrictedDetail(List.of()));
+        return new InvolvementGap(
+                gap.person(),
+                gap.agencyType(),
+                Redaction.RESTRICTED,
+                "No current " + label(gap.agencyType()) + " involvement. " + redaction.restrictedDetail(List.of()));
     }
 
     /** A gap before need-to-know, with the people its reason names (id to name) as tokens to fill in. */
-    public record Gap(InvolvementGap gap, Map<String, String> named) {
-    }
+    public record Gap(InvolvementGap gap, Map<String, String> named) {}
 
     /** The matrix before need-to-know. */
-    public record Raw(List<PersonInvolvement> people, List<Gap> gaps) {
-    }
+    public record Raw(List<PersonInvolvement> people, List<Gap> gaps) {}
 
     /** Where a gap's reason names a person: replaced by their name or "someone your agency cannot see". */
     static String token(String personId) {
@@ -198,7 +218,8 @@ public class InvolvementService {
                 .thenComparing(PersonView::dateOfBirth, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(PersonView::id);
         people.sort(Comparator.comparing(PersonInvolvement::person, order));
-        gaps.sort(Comparator.comparing((Gap g) -> g.gap().person(), order).thenComparing(g -> g.gap().agencyType()));
+        gaps.sort(Comparator.comparing((Gap g) -> g.gap().person(), order)
+                .thenComparing(g -> g.gap().agencyType()));
         return new Raw(people, gaps);
     }
 
@@ -215,51 +236,100 @@ public class InvolvementService {
             if (age != null && age >= 5 && age <= 16) {
                 needed.add(AgencyType.EDUCATION);
             }
-            missing(gaps, person, present, needed, PLAN,
+            missing(
+                    gaps,
+                    person,
+                    present,
+                    needed,
+                    PLAN,
                     "On a child protection plan" + sinceText(plan) + " but no current %s involvement "
                             + "(a child on a plan needs social care, health and, aged 5-16, education)");
         }
         var hsbMarker = since(markers, "HARMFUL_SEXUAL_BEHAVIOUR");
         var hsbReferrals = row.get("hsbReferrals").asList(Value::asLocalDate);
         if (child && (hsbMarker != null || !hsbReferrals.isEmpty())) {
-            var what = hsbMarker != null ? "Harmful sexual behaviour marker" + sinceText(hsbMarker)
-                    : "HSB referral on " + hsbReferrals.stream().max(Comparator.naturalOrder()).orElseThrow();
-            missing(gaps, person, present, EnumSet.of(AgencyType.CHILDRENS_SOCIAL_CARE, AgencyType.YOUTH_OFFENDING),
-                    HSB, what + " but no current %s involvement (HSB needs social care and youth offending)");
+            var what = hsbMarker != null
+                    ? "Harmful sexual behaviour marker" + sinceText(hsbMarker)
+                    : "HSB referral on "
+                            + hsbReferrals.stream()
+                                    .max(Comparator.naturalOrder())
+                                    .orElseThrow();
+            missing(
+                    gaps,
+                    person,
+                    present,
+                    EnumSet.of(AgencyType.CHILDRENS_SOCIAL_CARE, AgencyType.YOUTH_OFFENDING),
+                    HSB,
+                    what + " but no current %s involvement (HSB needs social care and youth offending)");
         }
         var victim = since(markers, "CSA_VICTIM");
         if (child && victim != null) {
-            missing(gaps, person, present,
-                    EnumSet.of(AgencyType.CHILDRENS_SOCIAL_CARE, AgencyType.HEALTH, AgencyType.POLICE), CSA,
+            missing(
+                    gaps,
+                    person,
+                    present,
+                    EnumSet.of(AgencyType.CHILDRENS_SOCIAL_CARE, AgencyType.HEALTH, AgencyType.POLICE),
+                    CSA,
                     "Victim of child sexual abuse" + sinceText(victim) + " but no current %s involvement "
                             + "(needs social care, health and police)");
         }
         var rsoHousehold = new LinkedHashMap<String, String>();
-        row.get("rsoHousehold").asList(v -> v).forEach(o -> rsoHousehold.put(o.get("id").asString(),
-                o.get("name").asString().isBlank() ? "a person without a recorded name" : o.get("name").asString()));
+        row.get("rsoHousehold")
+                .asList(v -> v)
+                .forEach(o -> rsoHousehold.put(
+                        o.get("id").asString(),
+                        o.get("name").asString().isBlank()
+                                ? "a person without a recorded name"
+                                : o.get("name").asString()));
         if (child && !rsoHousehold.isEmpty()) {
             // named by token: the names are filled in once need-to-know has decided who may be named
-            missing(gaps, person, present, EnumSet.of(AgencyType.CHILDRENS_SOCIAL_CARE), RSO,
-                    "Lives in the household of a registered sex offender (" + String.join(", ",
-                            rsoHousehold.keySet().stream().map(InvolvementService::token).toList())
-                            + ") but no current %s involvement", rsoHousehold);
+            missing(
+                    gaps,
+                    person,
+                    present,
+                    EnumSet.of(AgencyType.CHILDRENS_SOCIAL_CARE),
+                    RSO,
+                    "Lives in the household of a registered sex offender ("
+                            + String.join(
+                                    ", ",
+                                    rsoHousehold.keySet().stream()
+                                            .map(InvolvementService::token)
+                                            .toList())
+                            + ") but no current %s involvement",
+                    rsoHousehold);
         }
         var offender = since(markers, "REGISTERED_SEX_OFFENDER");
         if (offender != null) {
-            missing(gaps, person, present, EnumSet.of(AgencyType.POLICE, AgencyType.PROBATION), RSO,
+            missing(
+                    gaps,
+                    person,
+                    present,
+                    EnumSet.of(AgencyType.POLICE, AgencyType.PROBATION),
+                    RSO,
                     "Registered sex offender" + sinceText(offender) + " but no current %s involvement "
                             + "(offender management needs police and probation)");
         }
         return gaps;
     }
 
-    private static void missing(List<Gap> gaps, PersonView person, Set<AgencyType> present,
-            Set<AgencyType> needed, String rule, String reason) {
+    private static void missing(
+            List<Gap> gaps,
+            PersonView person,
+            Set<AgencyType> present,
+            Set<AgencyType> needed,
+            String rule,
+            String reason) {
         missing(gaps, person, present, needed, rule, reason, Map.of());
     }
 
-    private static void missing(List<Gap> gaps, PersonView person, Set<AgencyType> present,
-            Set<AgencyType> needed, String rule, String reason, Map<String, String> named) {
+    private static void missing(
+            List<Gap> gaps,
+            PersonView person,
+            Set<AgencyType> present,
+            Set<AgencyType> needed,
+            String rule,
+            String reason,
+            Map<String, String> named) {
         for (var type : needed) {
             if (!present.contains(type)) {
                 gaps.add(new Gap(new InvolvementGap(person, type, rule, reason.replace("%s", label(type))), named));
@@ -269,9 +339,11 @@ public class InvolvementService {
 
     /** The start of a current marker of the type (LocalDate.MIN when unknown), or null. */
     private static LocalDate since(List<Value> markers, String type) {
-        return markers.stream().filter(m -> type.equals(m.get("type").asString()))
+        return markers.stream()
+                .filter(m -> type.equals(m.get("type").asString()))
                 .map(m -> m.get("from").isNull() ? LocalDate.MIN : m.get("from").asLocalDate())
-                .min(Comparator.naturalOrder()).orElse(null);
+                .min(Comparator.naturalOrder())
+                .orElse(null);
     }
 
     private static String sinceText(LocalDate since) {
@@ -294,8 +366,13 @@ public class InvolvementService {
     private static Involvement involvement(Value v) {
         var agency = AgencyView.from(v.get("agency"));
         var pro = v.get("professional");
-        return new Involvement(agency, new ProfessionalView(Views.string(pro, "id"), Views.string(pro, "name"),
-                Views.string(pro, "role"), agency), Views.string(v, "role"), Views.date(v, "from"), Views.date(v, "to"),
+        return new Involvement(
+                agency,
+                new ProfessionalView(
+                        Views.string(pro, "id"), Views.string(pro, "name"), Views.string(pro, "role"), agency),
+                Views.string(v, "role"),
+                Views.date(v, "from"),
+                Views.date(v, "to"),
                 Views.date(v, "lastContactOn"));
     }
 }

@@ -17,12 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
 import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.graph.Views;
@@ -59,17 +57,21 @@ import uk.safeguarding.explorer.security.Visibility;
 public class FamilyChangesService {
 
     private static final String OPERATION = "familyChanges";
-    private static final Set<ChangeKind> ABOUT_THE_HOUSEHOLD = Set.of(ChangeKind.JOINED_HOUSEHOLD,
-            ChangeKind.LEFT_HOUSEHOLD, ChangeKind.MOVED, ChangeKind.PARTNERSHIP_STARTED, ChangeKind.PARTNERSHIP_ENDED,
-            ChangeKind.CONTACT_STARTED, ChangeKind.CONTACT_ENDED);
+    private static final Set<ChangeKind> ABOUT_THE_HOUSEHOLD = Set.of(
+            ChangeKind.JOINED_HOUSEHOLD,
+            ChangeKind.LEFT_HOUSEHOLD,
+            ChangeKind.MOVED,
+            ChangeKind.PARTNERSHIP_STARTED,
+            ChangeKind.PARTNERSHIP_ENDED,
+            ChangeKind.CONTACT_STARTED,
+            ChangeKind.CONTACT_ENDED);
 
     private final MeetingsRepository repository;
     private final RiskService risk;
     private final NeedToKnow needToKnow;
     private final Redaction redaction;
 
-    FamilyChangesService(MeetingsRepository repository, RiskService risk, NeedToKnow needToKnow,
-            Redaction redaction) {
+    FamilyChangesService(MeetingsRepository repository, RiskService risk, NeedToKnow needToKnow, Redaction redaction) {
         this.repository = repository;
         this.risk = risk;
         this.needToKnow = needToKnow;
@@ -84,12 +86,10 @@ public class FamilyChangesService {
     }
 
     /** A change before need-to-know: its sentence is written for the reader. */
-    private record Raw(LocalDate on, ChangeKind kind, List<String> people, Function<Namer, String> sentence) {
-    }
+    private record Raw(LocalDate on, ChangeKind kind, List<String> people, Function<Namer, String> sentence) {}
 
     /** A stay at an address, for telling moves from joining and leaving the household. */
-    private record Stay(String personId, AddressView address, Period period, String source, List<Value> markers) {
-    }
+    private record Stay(String personId, AddressView address, Period period, String source, List<Value> markers) {}
 
     /** The changes in the person's family from since to asOf, oldest first, as the reader may see them. */
     public List<FamilyChange> familyChanges(String personId, LocalDate since, LocalDate asOf) {
@@ -152,33 +152,58 @@ public class FamilyChangesService {
             if (sentence == null) {
                 continue;
             }
-            shown.add(new FamilyChange(change.on(), change.kind(), capital(sentence),
-                    change.people().stream().map(id -> shown(id, people, visibility)).toList()));
+            shown.add(new FamilyChange(
+                    change.on(),
+                    change.kind(),
+                    capital(sentence),
+                    change.people().stream()
+                            .map(id -> shown(id, people, visibility))
+                            .toList()));
         }
         flags(shown, before, after, family, people, visibility, since, asOf);
-        shown.sort(Comparator.comparing(FamilyChange::on).thenComparing(FamilyChange::kind)
+        shown.sort(Comparator.comparing(FamilyChange::on)
+                .thenComparing(FamilyChange::kind)
                 .thenComparing(FamilyChange::summary));
         return shown;
     }
 
     /** Flags raised on asOf and not on since, and flags raised on since and no longer on asOf. */
-    private void flags(List<FamilyChange> shown, RiskService.Frozen before, RiskService.Frozen after,
-            List<String> family, Map<String, PersonView> people, Visibility visibility, LocalDate since,
+    private void flags(
+            List<FamilyChange> shown,
+            RiskService.Frozen before,
+            RiskService.Frozen after,
+            List<String> family,
+            Map<String, PersonView> people,
+            Visibility visibility,
+            LocalDate since,
             LocalDate asOf) {
         Function<RiskService.FrozenFlag, String> key = f -> f.rule() + "|" + f.code() + "|" + f.subjectId();
         var beforeKeys = before.flags().stream().map(key).collect(Collectors.toSet());
         var afterKeys = after.flags().stream().map(key).collect(Collectors.toSet());
-        var raised = new RiskService.Frozen(after.flags().stream().filter(f -> !beforeKeys.contains(key.apply(f)))
-                .toList(), after.names());
-        var cleared = new RiskService.Frozen(before.flags().stream().filter(f -> !afterKeys.contains(key.apply(f)))
-                .toList(), before.names());
+        var raised = new RiskService.Frozen(
+                after.flags().stream()
+                        .filter(f -> !beforeKeys.contains(key.apply(f)))
+                        .toList(),
+                after.names());
+        var cleared = new RiskService.Frozen(
+                before.flags().stream()
+                        .filter(f -> !afterKeys.contains(key.apply(f)))
+                        .toList(),
+                before.names());
         for (var flag : risk.shown(raised, family, visibility)) {
-            shown.add(new FamilyChange(asOf, ChangeKind.FLAG_RAISED, "Flag raised by " + asOf + " (not on " + since
-                    + "), " + severity(flag) + ": " + flag.summary(), flagPeople(flag, people)));
+            shown.add(new FamilyChange(
+                    asOf,
+                    ChangeKind.FLAG_RAISED,
+                    "Flag raised by " + asOf + " (not on " + since + "), " + severity(flag) + ": " + flag.summary(),
+                    flagPeople(flag, people)));
         }
         for (var flag : risk.shown(cleared, family, visibility)) {
-            shown.add(new FamilyChange(asOf, ChangeKind.FLAG_CLEARED, "Flag no longer raised on " + asOf
-                    + " (raised on " + since + "), " + severity(flag) + ": " + flag.summary(), flagPeople(flag, people)));
+            shown.add(new FamilyChange(
+                    asOf,
+                    ChangeKind.FLAG_CLEARED,
+                    "Flag no longer raised on " + asOf + " (raised on " + since + "), " + severity(flag) + ": "
+                            + flag.summary(),
+                    flagPeople(flag, people)));
         }
     }
 
@@ -193,8 +218,13 @@ public class FamilyChangesService {
         return list;
     }
 
-    private List<Raw> changes(List<Record> facts, Map<String, PersonView> people, Set<String> offenders,
-            List<String> family, LocalDate since, LocalDate asOf) {
+    private List<Raw> changes(
+            List<Record> facts,
+            Map<String, PersonView> people,
+            Set<String> offenders,
+            List<String> family,
+            LocalDate since,
+            LocalDate asOf) {
         var access = redaction.access();
         var familySet = Set.copyOf(family);
         var changes = new ArrayList<Raw>();
@@ -212,24 +242,38 @@ public class FamilyChangesService {
                     }
                     var born = person.dateOfBirth();
                     if (ChangeRules.within(born, since, asOf)) {
-                        changes.add(new Raw(born, ChangeKind.BORN, List.of(id), n -> n.names(List.of(id))
-                                + " was born on " + born + "."));
+                        changes.add(new Raw(
+                                born,
+                                ChangeKind.BORN,
+                                List.of(id),
+                                n -> n.names(List.of(id)) + " was born on " + born + "."));
                     }
                     var adult = ChangeRules.cameOfAge(born);
                     if (ChangeRules.within(adult, since, asOf)
-                            && (person.deceasedOn() == null || person.deceasedOn().isAfter(adult))) {
-                        changes.add(new Raw(adult, ChangeKind.CAME_OF_AGE, List.of(id), n -> n.names(List.of(id))
-                                + " turned 18 on " + adult + " and is no longer a child."));
+                            && (person.deceasedOn() == null
+                                    || person.deceasedOn().isAfter(adult))) {
+                        changes.add(new Raw(
+                                adult,
+                                ChangeKind.CAME_OF_AGE,
+                                List.of(id),
+                                n -> n.names(List.of(id)) + " turned 18 on " + adult + " and is no longer a child."));
                     }
                     var died = person.deceasedOn();
                     if (ChangeRules.within(died, since, asOf)) {
-                        changes.add(new Raw(died, ChangeKind.DIED, List.of(id), n -> n.names(List.of(id))
-                                + " died on " + died + "."));
+                        changes.add(new Raw(
+                                died,
+                                ChangeKind.DIED,
+                                List.of(id),
+                                n -> n.names(List.of(id)) + " died on " + died + "."));
                     }
                 }
-                case "LIVES_AT" -> stays.add(new Stay(id, AddressView.from(data.get("address")),
-                        new Period(Views.date(data, "from"), Views.date(data, "to")), Views.string(data, "source"),
-                        data.get("markers").asList(v -> v)));
+                case "LIVES_AT" ->
+                    stays.add(new Stay(
+                            id,
+                            AddressView.from(data.get("address")),
+                            new Period(Views.date(data, "from"), Views.date(data, "to")),
+                            Views.string(data, "source"),
+                            data.get("markers").asList(v -> v)));
                 case "PARTNER_OF" -> {
                     var other = data.get("other").get("id").asString();
                     var pair = id.compareTo(other) < 0 ? List.of(id, other) : List.of(other, id);
@@ -239,13 +283,22 @@ public class FamilyChangesService {
                         continue;
                     }
                     if (ChangeRules.within(from, since, asOf)) {
-                        changes.add(new Raw(from, ChangeKind.PARTNERSHIP_STARTED, pair, n -> n.names(List.of(pair.get(0)))
-                                + " and " + n.names(List.of(pair.get(1))) + " became partners on " + from + "."));
+                        changes.add(new Raw(
+                                from,
+                                ChangeKind.PARTNERSHIP_STARTED,
+                                pair,
+                                n -> n.names(List.of(pair.get(0))) + " and " + n.names(List.of(pair.get(1)))
+                                        + " became partners on " + from + "."));
                     }
                     if (ChangeRules.within(to, since, asOf)) {
-                        changes.add(new Raw(to, ChangeKind.PARTNERSHIP_ENDED, pair, n -> "the partnership of "
-                                + n.names(List.of(pair.get(0))) + " and " + n.names(List.of(pair.get(1))) + " ended on "
-                                + to + "."));
+                        changes.add(new Raw(
+                                to,
+                                ChangeKind.PARTNERSHIP_ENDED,
+                                pair,
+                                n -> "the partnership of "
+                                        + n.names(List.of(pair.get(0))) + " and " + n.names(List.of(pair.get(1)))
+                                        + " ended on "
+                                        + to + "."));
                     }
                 }
                 case "HAS_CONTACT_WITH" -> {
@@ -258,15 +311,30 @@ public class FamilyChangesService {
                         continue;
                     }
                     if (ChangeRules.within(from, since, asOf)) {
-                        changes.add(new Raw(from, ChangeKind.CONTACT_STARTED, pair, n -> "contact between "
-                                + n.names(List.of(pair.get(0))) + " and " + n.names(List.of(pair.get(1))) + " began on "
-                                + from + (nature != null && n.anyVisible(List.of(pair.get(0))) && n.anyVisible(List.of(
-                                        pair.get(1))) ? " (" + nature + ")" : "") + "."));
+                        changes.add(new Raw(
+                                from,
+                                ChangeKind.CONTACT_STARTED,
+                                pair,
+                                n -> "contact between "
+                                        + n.names(List.of(pair.get(0))) + " and " + n.names(List.of(pair.get(1)))
+                                        + " began on "
+                                        + from
+                                        + (nature != null
+                                                        && n.anyVisible(List.of(pair.get(0)))
+                                                        && n.anyVisible(List.of(pair.get(1)))
+                                                ? " (" + nature + ")"
+                                                : "")
+                                        + "."));
                     }
                     if (ChangeRules.within(to, since, asOf)) {
-                        changes.add(new Raw(to, ChangeKind.CONTACT_ENDED, pair, n -> "contact between "
-                                + n.names(List.of(pair.get(0))) + " and " + n.names(List.of(pair.get(1))) + " ended on "
-                                + to + "."));
+                        changes.add(new Raw(
+                                to,
+                                ChangeKind.CONTACT_ENDED,
+                                pair,
+                                n -> "contact between "
+                                        + n.names(List.of(pair.get(0))) + " and " + n.names(List.of(pair.get(1)))
+                                        + " ended on "
+                                        + to + "."));
                     }
                 }
                 case "MARKER" -> {
@@ -276,21 +344,30 @@ public class FamilyChangesService {
                     }
                     var type = Views.string(marker, "type");
                     var source = Views.string(marker, "source");
-                    var restricted = !access.offenderDetail() && (redaction.restrictedMarkerType(type)
-                            || redaction.offenderManagementRecord(offenders.contains(id), source));
+                    var restricted = !access.offenderDetail()
+                            && (redaction.restrictedMarkerType(type)
+                                    || redaction.offenderManagementRecord(offenders.contains(id), source));
                     var from = Views.date(marker, "from");
                     var to = Views.date(marker, "to");
                     var detail = Views.string(marker, "detail");
                     if (ChangeRules.within(from, since, asOf)) {
-                        changes.add(new Raw(from, ChangeKind.MARKER_ADDED, List.of(id), restricted
-                                ? n -> "restricted information was recorded about " + n.names(List.of(id)) + " on " + from
-                                        + ". " + redaction.restrictedDetailFrom(source)
-                                : n -> capital(words(type)) + " marker added for " + n.names(List.of(id)) + " on " + from
-                                        + (detail == null ? "" : " (" + detail + ")") + "."));
+                        changes.add(new Raw(
+                                from,
+                                ChangeKind.MARKER_ADDED,
+                                List.of(id),
+                                restricted
+                                        ? n -> "restricted information was recorded about " + n.names(List.of(id))
+                                                + " on " + from + ". " + redaction.restrictedDetailFrom(source)
+                                        : n -> capital(words(type)) + " marker added for " + n.names(List.of(id))
+                                                + " on " + from + (detail == null ? "" : " (" + detail + ")") + "."));
                     }
                     if (ChangeRules.within(to, since, asOf) && !restricted) {
-                        changes.add(new Raw(to, ChangeKind.MARKER_ENDED, List.of(id), n -> capital(words(type))
-                                + " marker for " + n.names(List.of(id)) + " ended on " + to + "."));
+                        changes.add(new Raw(
+                                to,
+                                ChangeKind.MARKER_ENDED,
+                                List.of(id),
+                                n -> capital(words(type)) + " marker for " + n.names(List.of(id)) + " ended on " + to
+                                        + "."));
                     }
                 }
                 case "REFERRAL" -> {
@@ -300,10 +377,15 @@ public class FamilyChangesService {
                     var day = Views.date(data, "day");
                     var agency = data.get("agency").isNull() ? null : Views.string(data.get("agency"), "name");
                     var urgency = Views.string(data, "urgency");
-                    changes.add(new Raw(day, ChangeKind.REFERRAL, List.of(id), n -> "referral about "
-                            + n.names(List.of(id)) + (agency == null ? "" : " from " + agency) + " received on " + day
-                            + ": " + words(Views.string(data, "concern")) + (urgency == null ? "" : " ("
-                                    + words(urgency) + ")") + "."));
+                    changes.add(new Raw(
+                            day,
+                            ChangeKind.REFERRAL,
+                            List.of(id),
+                            n -> "referral about "
+                                    + n.names(List.of(id)) + (agency == null ? "" : " from " + agency) + " received on "
+                                    + day
+                                    + ": " + words(Views.string(data, "concern"))
+                                    + (urgency == null ? "" : " (" + words(urgency) + ")") + "."));
                 }
                 case "ASSESSMENT" -> {
                     if (!seen.add("assessment|" + Views.string(data, "id"))) {
@@ -318,12 +400,20 @@ public class FamilyChangesService {
                     var by = health || agency == null ? "" : " by " + agency;
                     var tail = health ? " " + redaction.healthDetail() : "";
                     if (ChangeRules.within(started, since, asOf)) {
-                        changes.add(new Raw(started, ChangeKind.ASSESSMENT_STARTED, List.of(id), n -> what + " of "
-                                + n.names(List.of(id)) + " started on " + started + by + "." + tail));
+                        changes.add(new Raw(
+                                started,
+                                ChangeKind.ASSESSMENT_STARTED,
+                                List.of(id),
+                                n -> what + " of " + n.names(List.of(id)) + " started on " + started + by + "."
+                                        + tail));
                     }
                     if (ChangeRules.within(completed, since, asOf)) {
-                        changes.add(new Raw(completed, ChangeKind.ASSESSMENT_COMPLETED, List.of(id), n -> what + " of "
-                                + n.names(List.of(id)) + " completed on " + completed + by + "." + tail));
+                        changes.add(new Raw(
+                                completed,
+                                ChangeKind.ASSESSMENT_COMPLETED,
+                                List.of(id),
+                                n -> what + " of " + n.names(List.of(id)) + " completed on " + completed + by + "."
+                                        + tail));
                     }
                 }
                 default -> {
@@ -336,8 +426,13 @@ public class FamilyChangesService {
         return changes;
     }
 
-    private void meetingsAndActions(List<Record> facts, Set<String> family, List<Raw> changes, Redaction.Access access,
-            LocalDate since, LocalDate asOf) {
+    private void meetingsAndActions(
+            List<Record> facts,
+            Set<String> family,
+            List<Raw> changes,
+            Redaction.Access access,
+            LocalDate since,
+            LocalDate asOf) {
         var meetings = new LinkedHashMap<String, Value>();
         var meetingPeople = new LinkedHashMap<String, List<String>>();
         var actions = new LinkedHashMap<String, Value>();
@@ -348,10 +443,14 @@ public class FamilyChangesService {
             var data = row.get("data");
             if ("MEETING".equals(kind)) {
                 meetings.putIfAbsent(data.get("id").asString(), data);
-                meetingPeople.computeIfAbsent(data.get("id").asString(), k -> new ArrayList<>()).add(id);
+                meetingPeople
+                        .computeIfAbsent(data.get("id").asString(), k -> new ArrayList<>())
+                        .add(id);
             } else if ("ACTION".equals(kind)) {
                 actions.putIfAbsent(data.get("id").asString(), data);
-                actionPeople.computeIfAbsent(data.get("id").asString(), k -> new ArrayList<>()).add(id);
+                actionPeople
+                        .computeIfAbsent(data.get("id").asString(), k -> new ArrayList<>())
+                        .add(id);
             }
         }
         meetings.forEach((meetingId, data) -> {
@@ -360,12 +459,20 @@ public class FamilyChangesService {
             var kind = Views.string(data, "meetingKind");
             var decision = Views.string(data, "decision");
             if (!access.offenderDetail() && redaction.restrictedMeetingKind(kind)) {
-                changes.add(new Raw(day, ChangeKind.MEETING, ids, n -> "a restricted meeting was held on " + day + ". "
-                        + redaction.restrictedDetailFrom(Views.string(data, "source"))));
+                changes.add(new Raw(
+                        day,
+                        ChangeKind.MEETING,
+                        ids,
+                        n -> "a restricted meeting was held on " + day + ". "
+                                + redaction.restrictedDetailFrom(Views.string(data, "source"))));
                 return;
             }
-            changes.add(new Raw(day, ChangeKind.MEETING, ids, n -> meeting(kind) + " about " + n.names(ids)
-                    + " held on " + day + (decision == null ? "" : "; decision: " + words(decision)) + "."));
+            changes.add(new Raw(
+                    day,
+                    ChangeKind.MEETING,
+                    ids,
+                    n -> meeting(kind) + " about " + n.names(ids) + " held on " + day
+                            + (decision == null ? "" : "; decision: " + words(decision)) + "."));
         });
         actions.forEach((actionId, data) -> {
             if (!access.offenderDetail() && redaction.restrictedMeetingKind(Views.string(data, "meetingKind"))) {
@@ -377,75 +484,131 @@ public class FamilyChangesService {
             var due = Views.date(data, "dueOn");
             var done = Views.date(data, "completedOn");
             if (ChangeRules.within(done, since, asOf)) {
-                changes.add(new Raw(done, ChangeKind.ACTION_COMPLETED, ids, n -> "action for " + n.names(ids)
-                        + " completed on " + done + (owner == null ? "" : " by " + owner) + ": " + description
-                        + (due == null ? "" : " (due " + due + ")") + "."));
+                changes.add(new Raw(
+                        done,
+                        ChangeKind.ACTION_COMPLETED,
+                        ids,
+                        n -> "action for " + n.names(ids)
+                                + " completed on " + done + (owner == null ? "" : " by " + owner) + ": " + description
+                                + (due == null ? "" : " (due " + due + ")") + "."));
             }
             var overdue = ChangeRules.overdueFrom(due, done);
             if (ChangeRules.within(overdue, since, asOf)) {
-                changes.add(new Raw(overdue, ChangeKind.ACTION_OVERDUE, ids, n -> "action for " + n.names(ids)
-                        + " overdue from " + overdue + " (due " + due + (owner == null ? "" : ", owner: " + owner)
-                        + "): " + description + "."));
+                changes.add(new Raw(
+                        overdue,
+                        ChangeKind.ACTION_OVERDUE,
+                        ids,
+                        n -> "action for " + n.names(ids)
+                                + " overdue from " + overdue + " (due " + due
+                                + (owner == null ? "" : ", owner: " + owner)
+                                + "): " + description + "."));
             }
         });
     }
 
     /** Moves in and out, joining and leaving the household, and markers on the family's homes. */
-    private void households(List<Stay> stays, Set<String> family, List<Raw> changes, Redaction.Access access,
-            LocalDate since, LocalDate asOf) {
+    private void households(
+            List<Stay> stays,
+            Set<String> family,
+            List<Raw> changes,
+            Redaction.Access access,
+            LocalDate since,
+            LocalDate asOf) {
         var byAddress = new LinkedHashMap<String, List<Stay>>();
-        stays.forEach(s -> byAddress.computeIfAbsent(s.address().id(), k -> new ArrayList<>()).add(s));
-        record Group(ChangeKind kind, boolean arriving, LocalDate on, AddressView address, String source,
-                Set<String> people, Set<String> residents) {
-        }
+        stays.forEach(s -> byAddress
+                .computeIfAbsent(s.address().id(), k -> new ArrayList<>())
+                .add(s));
+        record Group(
+                ChangeKind kind,
+                boolean arriving,
+                LocalDate on,
+                AddressView address,
+                String source,
+                Set<String> people,
+                Set<String> residents) {}
         var groups = new LinkedHashMap<String, Group>();
         var markers = new HashSet<String>();
         for (var stay : stays) {
             var others = byAddress.get(stay.address().id()).stream()
-                    .filter(o -> !o.personId().equals(stay.personId()) && family.contains(o.personId())).toList();
+                    .filter(o -> !o.personId().equals(stay.personId()) && family.contains(o.personId()))
+                    .toList();
             var periods = others.stream().map(Stay::period).toList();
             var from = stay.period().from();
             var to = stay.period().to();
             if (ChangeRules.within(from, since, asOf)) {
                 var joined = ChangeRules.joinedHousehold(from, periods);
                 var kind = joined ? ChangeKind.JOINED_HOUSEHOLD : ChangeKind.MOVED;
-                var group = groups.computeIfAbsent(kind + "|in|" + stay.address().id() + "|" + from, k -> new Group(kind,
-                        true, from, stay.address(), stay.source(), new LinkedHashSet<>(), new LinkedHashSet<>()));
+                var group = groups.computeIfAbsent(
+                        kind + "|in|" + stay.address().id() + "|" + from,
+                        k -> new Group(
+                                kind,
+                                true,
+                                from,
+                                stay.address(),
+                                stay.source(),
+                                new LinkedHashSet<>(),
+                                new LinkedHashSet<>()));
                 group.people().add(stay.personId());
-                others.stream().filter(o -> o.period().contains(from)).forEach(o -> group.residents().add(o.personId()));
+                others.stream()
+                        .filter(o -> o.period().contains(from))
+                        .forEach(o -> group.residents().add(o.personId()));
             }
             if (ChangeRules.within(to, since, asOf)) {
                 var left = ChangeRules.leftHousehold(to, periods);
                 var kind = left ? ChangeKind.LEFT_HOUSEHOLD : ChangeKind.MOVED;
-                var group = groups.computeIfAbsent(kind + "|out|" + stay.address().id() + "|" + to, k -> new Group(kind,
-                        false, to, stay.address(), stay.source(), new LinkedHashSet<>(), new LinkedHashSet<>()));
+                var group = groups.computeIfAbsent(
+                        kind + "|out|" + stay.address().id() + "|" + to,
+                        k -> new Group(
+                                kind,
+                                false,
+                                to,
+                                stay.address(),
+                                stay.source(),
+                                new LinkedHashSet<>(),
+                                new LinkedHashSet<>()));
                 group.people().add(stay.personId());
-                others.stream().filter(o -> o.period().contains(to)).forEach(o -> group.residents().add(o.personId()));
+                others.stream()
+                        .filter(o -> o.period().contains(to))
+                        .forEach(o -> group.residents().add(o.personId()));
             }
             for (var marker : stay.markers()) {
                 var markerId = marker.get("id").asString();
                 var type = Views.string(marker, "type");
                 var mFrom = Views.date(marker, "from");
                 var mTo = Views.date(marker, "to");
-                var restricted = !access.offenderDetail() && (redaction.restrictedMarkerType(type)
-                        || redaction.offenderAddress(stay.address().kind()));
-                if (ChangeRules.within(mFrom, since, asOf) && stay.period().contains(mFrom)
+                var restricted = !access.offenderDetail()
+                        && (redaction.restrictedMarkerType(type)
+                                || redaction.offenderAddress(stay.address().kind()));
+                if (ChangeRules.within(mFrom, since, asOf)
+                        && stay.period().contains(mFrom)
                         && markers.add(markerId + "|added")) {
                     var residents = residents(byAddress.get(stay.address().id()), family, mFrom);
                     var detail = Views.string(marker, "detail");
-                    changes.add(new Raw(mFrom, ChangeKind.MARKER_ADDED, residents, restricted
-                            ? n -> "restricted information was recorded about the home of " + n.names(residents) + " on "
-                                    + mFrom + ". " + redaction.restrictedDetailFrom(Views.string(marker, "source"))
-                            : n -> capital(words(type)) + " marker added to " + place(stay.address(), access)
-                                    + ", the home of " + n.names(residents) + ", on " + mFrom
-                                    + (detail == null ? "" : " (" + detail + ")") + "."));
+                    changes.add(new Raw(
+                            mFrom,
+                            ChangeKind.MARKER_ADDED,
+                            residents,
+                            restricted
+                                    ? n -> "restricted information was recorded about the home of " + n.names(residents)
+                                            + " on " + mFrom + ". "
+                                            + redaction.restrictedDetailFrom(Views.string(marker, "source"))
+                                    : n -> capital(words(type)) + " marker added to " + place(stay.address(), access)
+                                            + ", the home of " + n.names(residents) + ", on " + mFrom
+                                            + (detail == null ? "" : " (" + detail + ")") + "."));
                 }
-                if (ChangeRules.within(mTo, since, asOf) && stay.period().contains(mTo) && !restricted
+                if (ChangeRules.within(mTo, since, asOf)
+                        && stay.period().contains(mTo)
+                        && !restricted
                         && markers.add(markerId + "|ended")) {
                     var residents = residents(byAddress.get(stay.address().id()), family, mTo);
-                    changes.add(new Raw(mTo, ChangeKind.MARKER_ENDED, residents, n -> capital(words(type))
-                            + " marker on " + place(stay.address(), access) + ", the home of " + n.names(residents)
-                            + ", ended on " + mTo + "."));
+                    changes.add(new Raw(
+                            mTo,
+                            ChangeKind.MARKER_ENDED,
+                            residents,
+                            n -> capital(words(type))
+                                    + " marker on " + place(stay.address(), access) + ", the home of "
+                                    + n.names(residents)
+                                    + ", ended on " + mTo + "."));
                 }
             }
         }
@@ -453,7 +616,8 @@ public class FamilyChangesService {
             var movers = sorted(group.people());
             var around = new ArrayList<String>(movers);
             around.addAll(group.residents());
-            var offenderAddress = !access.offenderDetail() && redaction.offenderAddress(group.address().kind());
+            var offenderAddress = !access.offenderDetail()
+                    && redaction.offenderAddress(group.address().kind());
             var day = group.on();
             changes.add(new Raw(day, group.kind(), movers, n -> {
                 var who = n.names(movers);
@@ -473,8 +637,10 @@ public class FamilyChangesService {
     }
 
     private static List<String> residents(List<Stay> stays, Set<String> family, LocalDate day) {
-        return sorted(stays.stream().filter(s -> family.contains(s.personId()) && s.period().contains(day))
-                .map(Stay::personId).toList());
+        return sorted(stays.stream()
+                .filter(s -> family.contains(s.personId()) && s.period().contains(day))
+                .map(Stay::personId)
+                .toList());
     }
 
     private String place(AddressView address, Redaction.Access access) {

@@ -11,14 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ClientException;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.audit.AuditLog;
 import uk.safeguarding.explorer.audit.AuditLog.Subject;
@@ -79,9 +77,16 @@ public class MeetingSnapshots {
     private final AuditLog audit;
     private final Clock clock;
 
-    MeetingSnapshots(MeetingsRepository repository, NetworkService networks, SiblingsService siblings,
-            InvolvementService involvement, RiskService risk, NeedToKnow needToKnow, Redaction redaction,
-            AuditLog audit, Clock clock) {
+    MeetingSnapshots(
+            MeetingsRepository repository,
+            NetworkService networks,
+            SiblingsService siblings,
+            InvolvementService involvement,
+            RiskService risk,
+            NeedToKnow needToKnow,
+            Redaction redaction,
+            AuditLog audit,
+            Clock clock) {
         this.repository = repository;
         this.networks = networks;
         this.siblings = siblings;
@@ -96,20 +101,37 @@ public class MeetingSnapshots {
     // --- what is kept ---------------------------------------------------------------------------
 
     /** The snapshot as kept: the meeting and the raw answers of its day. */
-    record Frozen(int format, FrozenMeeting meeting, Map<String, PersonView> people, Network network,
-            RiskService.Frozen flags, Map<String, SiblingsService.Raw> siblings, InvolvementService.Raw involvement) {
-    }
+    record Frozen(
+            int format,
+            FrozenMeeting meeting,
+            Map<String, PersonView> people,
+            Network network,
+            RiskService.Frozen flags,
+            Map<String, SiblingsService.Raw> siblings,
+            InvolvementService.Raw involvement) {}
 
     /** The meeting as recorded when the snapshot was taken. */
-    record FrozenMeeting(String id, String kind, LocalDate heldOn, String chair, String decision, String decisionReason,
-            LocalDate nextMeetingOn, String source, List<String> concerns, List<Attendance> attendance,
-            List<FrozenAction> actions) {
-    }
+    record FrozenMeeting(
+            String id,
+            String kind,
+            LocalDate heldOn,
+            String chair,
+            String decision,
+            String decisionReason,
+            LocalDate nextMeetingOn,
+            String source,
+            List<String> concerns,
+            List<Attendance> attendance,
+            List<FrozenAction> actions) {}
 
     /** An action agreed, with the ids of the people it is for. */
-    record FrozenAction(String id, String description, LocalDate dueOn, LocalDate completedOn, AgencyView owner,
-            List<String> forPeople) {
-    }
+    record FrozenAction(
+            String id,
+            String description,
+            LocalDate dueOn,
+            LocalDate completedOn,
+            AgencyView owner,
+            List<String> forPeople) {}
 
     /** A meeting just recorded through the API: its snapshot is taken at once (the recording checked who may). */
     @EventListener
@@ -124,26 +146,37 @@ public class MeetingSnapshots {
      */
     public MeetingSnapshot take(String meetingId) {
         requireId(meetingId);
-        var meeting = repository.meeting(meetingId).map(MeetingSnapshots::meeting)
+        var meeting = repository
+                .meeting(meetingId)
+                .map(MeetingSnapshots::meeting)
                 .orElseThrow(() -> unknown(TAKE, meetingId));
         var visibility = needToKnow.checkWrite(TAKE, meeting.concerns());
         if (meeting.concerns().stream().noneMatch(visibility::sees) || hiddenKind(meeting.kind())) {
             throw NotFoundException.of("meeting", meetingId);
         }
         if (repository.snapshot(meetingId).isPresent()) {
-            throw new BadRequestException("meetingId", "the meeting '" + meetingId + "' has a snapshot already; "
-                    + "a snapshot is never taken again or changed");
+            throw new BadRequestException(
+                    "meetingId",
+                    "the meeting '" + meetingId + "' has a snapshot already; "
+                            + "a snapshot is never taken again or changed");
         }
-        audit.record(needToKnow.actor(), TAKE, meeting.concerns().stream().filter(visibility::sees)
-                .map(id -> new Subject(id, AuditLog.ALLOWED, AuditLog.NEED_TO_KNOW, "snapshot of " + meetingId, null))
-                .toList());
+        audit.record(
+                needToKnow.actor(),
+                TAKE,
+                meeting.concerns().stream()
+                        .filter(visibility::sees)
+                        .map(id -> new Subject(
+                                id, AuditLog.ALLOWED, AuditLog.NEED_TO_KNOW, "snapshot of " + meetingId, null))
+                        .toList());
         freeze(meetingId);
         return snapshot(meetingId);
     }
 
     /** Computes and keeps the snapshot of a meeting on its day (no need-to-know: the caller checked). */
     void freeze(String meetingId) {
-        var meeting = repository.meeting(meetingId).map(MeetingSnapshots::meeting)
+        var meeting = repository
+                .meeting(meetingId)
+                .map(MeetingSnapshots::meeting)
                 .orElseThrow(() -> NotFoundException.of("meeting", meetingId));
         var day = meeting.heldOn();
         var ids = new LinkedHashSet<String>(meeting.concerns());
@@ -159,17 +192,31 @@ public class MeetingSnapshots {
             siblingsOf.put(child, siblings.withoutNeedToKnow(child, day));
             matrices.add(involvement.withoutNeedToKnow(child, Scope.FAMILY, day));
         }
-        var frozen = new Frozen(FORMAT, meeting, people, merged(concerns, raw, day), risk.withoutNeedToKnow(concerns, day),
-                siblingsOf, InvolvementService.merged(matrices));
+        var frozen = new Frozen(
+                FORMAT,
+                meeting,
+                people,
+                merged(concerns, raw, day),
+                risk.withoutNeedToKnow(concerns, day),
+                siblingsOf,
+                InvolvementService.merged(matrices));
         var user = needToKnow.viewer();
         var takenAt = ZonedDateTime.now(clock).withZoneSameInstant(LONDON).truncatedTo(ChronoUnit.SECONDS);
         try {
-            repository.createSnapshot(meetingId, takenAt, day, user.username(), user.agency(), FORMAT,
+            repository.createSnapshot(
+                    meetingId,
+                    takenAt,
+                    day,
+                    user.username(),
+                    user.agency(),
+                    FORMAT,
                     JsonMapper.shared().writeValueAsString(frozen));
         } catch (ClientException taken) {
             // two requests at once: the constraint on meetingId keeps the first
-            throw new BadRequestException("meetingId", "the meeting '" + meetingId + "' has a snapshot already; "
-                    + "a snapshot is never taken again or changed");
+            throw new BadRequestException(
+                    "meetingId",
+                    "the meeting '" + meetingId + "' has a snapshot already; "
+                            + "a snapshot is never taken again or changed");
         }
     }
 
@@ -188,16 +235,41 @@ public class MeetingSnapshots {
                     truncated = true;
                     continue;
                 }
-                nodes.put(node.key(), node.subject() || !children.contains(node.id()) ? node
-                        : new Node(node.key(), node.id(), node.kind(), node.label(), node.child(), node.sex(),
-                                node.dateOfBirth(), node.age(), node.role(), node.agencyType(), node.addressKind(),
-                                node.postcode(), node.markers(), 0, true, node.holders(), node.offender(), node.deceasedOn()));
+                nodes.put(
+                        node.key(),
+                        node.subject() || !children.contains(node.id())
+                                ? node
+                                : new Node(
+                                        node.key(),
+                                        node.id(),
+                                        node.kind(),
+                                        node.label(),
+                                        node.child(),
+                                        node.sex(),
+                                        node.dateOfBirth(),
+                                        node.age(),
+                                        node.role(),
+                                        node.agencyType(),
+                                        node.addressKind(),
+                                        node.postcode(),
+                                        node.markers(),
+                                        0,
+                                        true,
+                                        node.holders(),
+                                        node.offender(),
+                                        node.deceasedOn()));
             }
-            network.edges().stream().filter(e -> nodes.containsKey(e.source()) && nodes.containsKey(e.target()))
+            network.edges().stream()
+                    .filter(e -> nodes.containsKey(e.source()) && nodes.containsKey(e.target()))
                     .forEach(e -> edges.putIfAbsent(e.key(), e));
         }
-        return new Network(children.isEmpty() ? null : children.get(0), day, NETWORK_DEPTH, List.copyOf(nodes.values()),
-                List.copyOf(edges.values()), truncated);
+        return new Network(
+                children.isEmpty() ? null : children.get(0),
+                day,
+                NETWORK_DEPTH,
+                List.copyOf(nodes.values()),
+                List.copyOf(edges.values()),
+                truncated);
     }
 
     // --- reading it -----------------------------------------------------------------------------
@@ -223,22 +295,46 @@ public class MeetingSnapshots {
         ids.addAll(RiskService.touched(frozen.flags()));
         var visibility = needToKnow.check(READ, ids);
         var related = new Relation("CONCERNED", null, null);
-        var children = meeting.concerns().stream().map(id -> person(id, frozen, visibility, related)).toList();
+        var children = meeting.concerns().stream()
+                .map(id -> person(id, frozen, visibility, related))
+                .toList();
         var siblingsAtRisk = new ArrayList<Siblings>();
         frozen.siblings().forEach((child, raw) -> {
             if (visibility.sees(child)) {
-                siblingsAtRisk.add(new Siblings(person(child, frozen, visibility, related), siblings.shown(raw, visibility)));
+                siblingsAtRisk.add(
+                        new Siblings(person(child, frozen, visibility, related), siblings.shown(raw, visibility)));
             }
         });
-        var actions = meeting.actions().stream().map(a -> new AgreedAction(a.id(), a.description(), a.dueOn(),
-                a.completedOn(), a.owner(), a.forPeople().stream()
-                        .map(id -> person(id, frozen, visibility, new Relation("ACTION_FOR", null, null))).toList()))
+        var actions = meeting.actions().stream()
+                .map(a -> new AgreedAction(
+                        a.id(),
+                        a.description(),
+                        a.dueOn(),
+                        a.completedOn(),
+                        a.owner(),
+                        a.forPeople().stream()
+                                .map(id -> person(id, frozen, visibility, new Relation("ACTION_FOR", null, null)))
+                                .toList()))
                 .toList();
-        var record = new MeetingRecord(meeting.id(), meeting.kind(), meeting.heldOn(), meeting.chair(), meeting.decision(),
-                meeting.decisionReason(), meeting.nextMeetingOn(), meeting.attendance(), actions);
-        return new MeetingSnapshot(meetingId, row.get("takenAt").asZonedDateTime(), Views.date(row, "asOf"), record,
-                children, networks.shown(frozen.network(), visibility),
-                risk.shown(frozen.flags(), meeting.concerns(), visibility), siblingsAtRisk,
+        var record = new MeetingRecord(
+                meeting.id(),
+                meeting.kind(),
+                meeting.heldOn(),
+                meeting.chair(),
+                meeting.decision(),
+                meeting.decisionReason(),
+                meeting.nextMeetingOn(),
+                meeting.attendance(),
+                actions);
+        return new MeetingSnapshot(
+                meetingId,
+                row.get("takenAt").asZonedDateTime(),
+                Views.date(row, "asOf"),
+                record,
+                children,
+                networks.shown(frozen.network(), visibility),
+                risk.shown(frozen.flags(), meeting.concerns(), visibility),
+                siblingsAtRisk,
                 involvement.shown(frozen.involvement(), Scope.FAMILY, visibility));
     }
 
@@ -260,14 +356,23 @@ public class MeetingSnapshots {
                 continue;
             }
             var concerns = row.get("concerns").asList(Value::asString).stream()
-                    .map(id -> visibility.sees(id) ? null : visibility.placeholder(id, new Relation("CONCERNED", null,
-                            null))).toList();
+                    .map(id -> visibility.sees(id)
+                            ? null
+                            : visibility.placeholder(id, new Relation("CONCERNED", null, null)))
+                    .toList();
             var people = repository.people(row.get("concerns").asList(Value::asString).stream()
-                    .filter(visibility::sees).toList());
+                    .filter(visibility::sees)
+                    .toList());
             var all = new ArrayList<PersonView>(people);
             concerns.stream().filter(p -> p != null).forEach(all::add);
-            meetings.add(new MeetingHeld(Views.string(m, "id"), kind, Views.date(m, "heldOn"), Views.string(m, "decision"),
-                    Views.date(m, "nextMeetingOn"), row.get("snapshotTaken").asBoolean(), all));
+            meetings.add(new MeetingHeld(
+                    Views.string(m, "id"),
+                    kind,
+                    Views.date(m, "heldOn"),
+                    Views.string(m, "decision"),
+                    Views.date(m, "nextMeetingOn"),
+                    row.get("snapshotTaken").asBoolean(),
+                    all));
         }
         return meetings;
     }
@@ -287,8 +392,10 @@ public class MeetingSnapshots {
     /** An unknown meeting or snapshot: the refusal audited, the words those of any unknown id. */
     private NotFoundException unknown(String operation, String meetingId) {
         needToKnow.viewer();
-        audit.record(needToKnow.actor(), operation, List.of(new Subject(null, AuditLog.DENIED, AuditLog.NEED_TO_KNOW,
-                "unknown meeting", null)));
+        audit.record(
+                needToKnow.actor(),
+                operation,
+                List.of(new Subject(null, AuditLog.DENIED, AuditLog.NEED_TO_KNOW, "unknown meeting", null)));
         return NotFoundException.of(READ.equals(operation) ? "meeting snapshot" : "meeting", meetingId);
     }
 
@@ -300,14 +407,30 @@ public class MeetingSnapshots {
 
     private static FrozenMeeting meeting(Record row) {
         var m = row.get("meeting");
-        var attendance = row.get("attendance").asList(a -> new Attendance(AgencyView.from(a.get("agency")),
-                a.get("invited").asBoolean(true), a.get("attended").asBoolean(false)));
-        var actions = row.get("actions").asList(a -> new FrozenAction(Views.string(a, "id"), Views.string(a, "description"),
-                Views.date(a, "dueOn"), Views.date(a, "completedOn"),
-                a.get("owner").isNull() ? null : AgencyView.from(a.get("owner")), a.get("for").asList(Value::asString)));
-        return new FrozenMeeting(Views.string(m, "id"), Views.string(m, "kind"), Views.date(m, "heldOn"),
-                Views.string(m, "chair"), Views.string(m, "decision"), Views.string(m, "decisionReason"),
-                Views.date(m, "nextMeetingOn"), Views.string(m, "source"), row.get("concerns").asList(Value::asString),
-                attendance, actions);
+        var attendance = row.get("attendance")
+                .asList(a -> new Attendance(
+                        AgencyView.from(a.get("agency")),
+                        a.get("invited").asBoolean(true),
+                        a.get("attended").asBoolean(false)));
+        var actions = row.get("actions")
+                .asList(a -> new FrozenAction(
+                        Views.string(a, "id"),
+                        Views.string(a, "description"),
+                        Views.date(a, "dueOn"),
+                        Views.date(a, "completedOn"),
+                        a.get("owner").isNull() ? null : AgencyView.from(a.get("owner")),
+                        a.get("for").asList(Value::asString)));
+        return new FrozenMeeting(
+                Views.string(m, "id"),
+                Views.string(m, "kind"),
+                Views.date(m, "heldOn"),
+                Views.string(m, "chair"),
+                Views.string(m, "decision"),
+                Views.string(m, "decisionReason"),
+                Views.date(m, "nextMeetingOn"),
+                Views.string(m, "source"),
+                row.get("concerns").asList(Value::asString),
+                attendance,
+                actions);
     }
 }

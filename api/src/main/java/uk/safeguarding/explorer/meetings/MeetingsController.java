@@ -1,15 +1,13 @@
 package uk.safeguarding.explorer.meetings;
 
+import graphql.execution.DataFetcherResult;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
-
-import graphql.execution.DataFetcherResult;
 import uk.safeguarding.explorer.graph.AsOf;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.meetings.MeetingSnapshot.AgreedAction;
@@ -32,8 +30,8 @@ class MeetingsController {
     }
 
     @QueryMapping
-    DataFetcherResult<List<FamilyChange>> familyChanges(@Argument String personId, @Argument LocalDate since,
-            @Argument LocalDate asOf) {
+    DataFetcherResult<List<FamilyChange>> familyChanges(
+            @Argument String personId, @Argument LocalDate since, @Argument LocalDate asOf) {
         var day = this.asOf.orToday(asOf);
         return AsOf.answer(changes.familyChanges(personId, since, day), day);
     }

@@ -6,10 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Repository;
-
 import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.neo4j.Graph;
@@ -26,7 +24,9 @@ class MeetingsRepository {
 
     /** The ids of the family over the window (empty for an unknown person). */
     List<String> familyOverWindow(String personId, LocalDate since, LocalDate asOf) {
-        return graph.read("meetings/family-over-window", Map.of("id", personId, "since", since, "asOf", asOf),
+        return graph.read(
+                "meetings/family-over-window",
+                Map.of("id", personId, "since", since, "asOf", asOf),
                 r -> r.get("id").asString());
     }
 
@@ -36,7 +36,8 @@ class MeetingsRepository {
     }
 
     Optional<Record> meeting(String meetingId) {
-        return graph.read("meetings/meeting", Map.of("id", meetingId), r -> r).stream().findFirst();
+        return graph.read("meetings/meeting", Map.of("id", meetingId), r -> r).stream()
+                .findFirst();
     }
 
     List<Record> meetingsConcerning(String personId, LocalDate asOf) {
@@ -48,12 +49,19 @@ class MeetingsRepository {
     }
 
     Optional<Record> snapshot(String meetingId) {
-        return graph.read("meetings/snapshot", Map.of("meetingId", meetingId), r -> r).stream().findFirst();
+        return graph.read("meetings/snapshot", Map.of("meetingId", meetingId), r -> r).stream()
+                .findFirst();
     }
 
     /** Keeps a snapshot; false when the meeting has gone meanwhile. */
-    boolean createSnapshot(String meetingId, ZonedDateTime takenAt, LocalDate asOf, String takenBy, String agency,
-            int format, String data) {
+    boolean createSnapshot(
+            String meetingId,
+            ZonedDateTime takenAt,
+            LocalDate asOf,
+            String takenBy,
+            String agency,
+            int format,
+            String data) {
         var parameters = new HashMap<String, Object>();
         parameters.put("meetingId", meetingId);
         parameters.put("takenAt", takenAt);
@@ -62,7 +70,7 @@ class MeetingsRepository {
         parameters.put("takenByAgency", agency);
         parameters.put("format", format);
         parameters.put("data", data);
-        return graph.inWriteTransaction(tx -> tx.run(
-                CypherStatements.named("meetings/snapshot-create"), parameters).hasNext());
+        return graph.inWriteTransaction(tx -> tx.run(CypherStatements.named("meetings/snapshot-create"), parameters)
+                .hasNext());
     }
 }

@@ -2,10 +2,8 @@ package uk.safeguarding.explorer.neo4j;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import uk.safeguarding.explorer.errors.DatabaseUnavailableException;
 
 /**

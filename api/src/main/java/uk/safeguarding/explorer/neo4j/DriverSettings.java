@@ -1,7 +1,6 @@
 package uk.safeguarding.explorer.neo4j;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,8 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * it may start before its database, or while a crashed store recovers.
  */
 @ConfigurationProperties("explorer.neo4j")
-public record DriverSettings(@DefaultValue("1s") Duration connectionTimeout,
-        @DefaultValue("3s") Duration acquisitionTimeout, @DefaultValue("2s") Duration maxRetryTime,
-        @DefaultValue("10s") Duration livenessCheck, @DefaultValue("100") int maxPoolSize,
-        @DefaultValue("60s") Duration startupWait) {
-}
+public record DriverSettings(
+        @DefaultValue("1s") Duration connectionTimeout,
+        @DefaultValue("3s") Duration acquisitionTimeout,
+        @DefaultValue("2s") Duration maxRetryTime,
+        @DefaultValue("10s") Duration livenessCheck,
+        @DefaultValue("100") int maxPoolSize,
+        @DefaultValue("60s") Duration startupWait) {}

@@ -6,7 +6,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
-
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
@@ -58,8 +57,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         try {
             Files.createDirectories(home);
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot create the data directory " + home
-                    + " (set EXPLORER_DATA_DIR to a writable directory)", e);
+            throw new IllegalStateException(
+                    "Cannot create the data directory " + home + " (set EXPLORER_DATA_DIR to a writable directory)", e);
         }
         LOG.info("Starting embedded Neo4j in {} with Bolt on 127.0.0.1:{}", home, properties.boltPort());
         DatabaseManagementService service;
@@ -73,18 +72,23 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                     .setConfig(GraphDatabaseSettings.transaction_timeout, backstop)
                     .build();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Cannot start the embedded Neo4j in " + home + ": " + rootMessage(e)
-                    + " (is another explorer using this data directory or Bolt port "
-                    + properties.boltPort() + "? Set EXPLORER_DATA_DIR / EXPLORER_BOLT_PORT)", e);
+            throw new IllegalStateException(
+                    "Cannot start the embedded Neo4j in " + home + ": " + rootMessage(e)
+                            + " (is another explorer using this data directory or Bolt port "
+                            + properties.boltPort() + "? Set EXPLORER_DATA_DIR / EXPLORER_BOLT_PORT)",
+                    e);
         }
-        var password = properties.boltPassword() == null || properties.boltPassword().isBlank()
-                ? randomPassword()
-                : properties.boltPassword();
+        var password =
+                properties.boltPassword() == null || properties.boltPassword().isBlank()
+                        ? randomPassword()
+                        : properties.boltPassword();
         try {
             setPassword(service, password);
             var db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-            var port = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
-                    .getLocalAddress(ConnectorType.BOLT).getPort();
+            var port = db.getDependencyResolver()
+                    .resolveDependency(ConnectorPortRegister.class)
+                    .getLocalAddress(ConnectorType.BOLT)
+                    .getPort();
             LOG.info("Embedded Neo4j ready, Bolt on 127.0.0.1:{}", port);
             return new EmbeddedNeo4j(service, password, port, home);
         } catch (RuntimeException e) {
@@ -95,11 +99,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     private static void setPassword(DatabaseManagementService service, String password) {
         try {
-            service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+            service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+                    .executeTransactionally(
+                            "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                            Map.of("password", password));
         } catch (QueryExecutionException e) {
             // A fixed EXPLORER_BOLT_PASSWORD is already set from an earlier start: nothing to change.
-            if (e.getMessage() == null || !e.getMessage().contains("Old password and new password cannot be the same")) {
+            if (e.getMessage() == null
+                    || !e.getMessage().contains("Old password and new password cannot be the same")) {
                 throw e;
             }
         }
@@ -116,7 +123,6 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     public int boltPort() {
         return boltPort;
     }
-
 
     /** Shuts the database down cleanly, so that the store needs no recovery at the next start. */
     @Override

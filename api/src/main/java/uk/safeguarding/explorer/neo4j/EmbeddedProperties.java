@@ -1,7 +1,6 @@
 package uk.safeguarding.explorer.neo4j;
 
 import java.nio.file.Path;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * only this process can use the embedded Bolt port.
  */
 @ConfigurationProperties("explorer")
-public record EmbeddedProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("7687") int boltPort,
-        @DefaultValue("512m") String pagecache, String boltPassword) {
-}
+public record EmbeddedProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("7687") int boltPort,
+        @DefaultValue("512m") String pagecache,
+        String boltPassword) {}

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
@@ -17,7 +16,6 @@ import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.neo4j.driver.exceptions.TransientException;
-
 import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.errors.DatabaseUnavailableException;
 import uk.safeguarding.explorer.errors.QueryTimeoutException;
@@ -37,13 +35,17 @@ import uk.safeguarding.explorer.errors.QueryTimeoutException;
 public class Graph {
 
     /** Codes of a transaction stopped because it ran out of time. */
-    private static final Set<String> TIMED_OUT = Set.of("Neo.ClientError.Transaction.TransactionTimedOut",
+    private static final Set<String> TIMED_OUT = Set.of(
+            "Neo.ClientError.Transaction.TransactionTimedOut",
             "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
             "Neo.TransientError.Transaction.TransactionTimedOut");
     /** Codes of a transaction stopped while it waited, which is a timeout when it had run its time. */
-    private static final Set<String> TERMINATED = Set.of("Neo.ClientError.Transaction.LockClientStopped",
-            "Neo.TransientError.Transaction.LockClientStopped", "Neo.ClientError.Transaction.Terminated",
+    private static final Set<String> TERMINATED = Set.of(
+            "Neo.ClientError.Transaction.LockClientStopped",
+            "Neo.TransientError.Transaction.LockClientStopped",
+            "Neo.ClientError.Transaction.Terminated",
             "Neo.TransientError.Transaction.Terminated");
+
     private static final String DEADLOCK = "Neo.TransientError.Transaction.DeadlockDetected";
     private static final int DEADLOCK_ATTEMPTS = 5;
     private static final ThreadLocal<Boolean> AREA_WIDE = ThreadLocal.withInitial(() -> false);
@@ -109,8 +111,8 @@ public class Graph {
      * Runs the named query inside a transaction the caller already holds, so that a service can
      * answer with several statements in one read transaction (one round of BEGIN/COMMIT).
      */
-    public static <T> List<T> read(TransactionContext tx, String name, Map<String, Object> parameters,
-            Function<Record, T> mapper) {
+    public static <T> List<T> read(
+            TransactionContext tx, String name, Map<String, Object> parameters, Function<Record, T> mapper) {
         return tx.run(CypherStatements.named(name), parameters).list(mapper::apply);
     }
 
@@ -140,8 +142,10 @@ public class Graph {
     }
 
     private <T> T write(Function<TransactionContext, T> work, Duration timeout) {
-        var config = timeout == null ? TransactionConfig.empty() : TransactionConfig.builder().withTimeout(timeout).build();
-        for (int attempt = 1;; attempt++) {
+        var config = timeout == null
+                ? TransactionConfig.empty()
+                : TransactionConfig.builder().withTimeout(timeout).build();
+        for (int attempt = 1; ; attempt++) {
             try {
                 return run(timeout, () -> {
                     try (var session = driver.session(sessionConfig())) {
@@ -168,7 +172,9 @@ public class Graph {
     public <T> T inReadTransaction(Duration timeout, Function<TransactionContext, T> work) {
         return run(timeout, () -> {
             try (var session = driver.session(sessionConfig())) {
-                return session.executeRead(work::apply, TransactionConfig.builder().withTimeout(timeout).build());
+                return session.executeRead(
+                        work::apply,
+                        TransactionConfig.builder().withTimeout(timeout).build());
             }
         });
     }

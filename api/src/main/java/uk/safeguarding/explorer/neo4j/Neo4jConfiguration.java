@@ -1,7 +1,6 @@
 package uk.safeguarding.explorer.neo4j;
 
 import java.util.concurrent.TimeUnit;
-
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
@@ -17,8 +16,12 @@ import org.springframework.data.neo4j.core.DatabaseSelectionProvider;
  * {@link Driver}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({Neo4jProperties.class, EmbeddedProperties.class, QueryTimeouts.class,
-        DriverSettings.class})
+@EnableConfigurationProperties({
+    Neo4jProperties.class,
+    EmbeddedProperties.class,
+    QueryTimeouts.class,
+    DriverSettings.class
+})
 class Neo4jConfiguration {
 
     /** Started only when no external server is configured; closed after the driver. */
@@ -44,8 +47,8 @@ class Neo4jConfiguration {
                 .build();
         if (holder.embedded() != null) {
             var embedded = holder.embedded();
-            return GraphDatabase.driver(embedded.boltUri(), AuthTokens.basic(EmbeddedNeo4j.USER, embedded.password()),
-                    config);
+            return GraphDatabase.driver(
+                    embedded.boltUri(), AuthTokens.basic(EmbeddedNeo4j.USER, embedded.password()), config);
         }
         var auth = neo4j.username() == null || neo4j.username().isBlank()
                 ? AuthTokens.none()

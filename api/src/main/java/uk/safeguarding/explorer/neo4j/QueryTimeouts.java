@@ -1,7 +1,6 @@
 package uk.safeguarding.explorer.neo4j;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,7 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * set none.
  */
 @ConfigurationProperties("explorer")
-public record QueryTimeouts(@DefaultValue("10s") Duration queryTimeout, @DefaultValue("60s") Duration areaQueryTimeout) {
+public record QueryTimeouts(
+        @DefaultValue("10s") Duration queryTimeout,
+        @DefaultValue("60s") Duration areaQueryTimeout) {
 
     /** The defaults, for code that runs without Spring (the seed CLI, the benchmark). */
     private static final Duration MIN_BACKSTOP = Duration.ofMinutes(2);
@@ -22,7 +23,9 @@ public record QueryTimeouts(@DefaultValue("10s") Duration queryTimeout, @Default
     public static final QueryTimeouts DEFAULTS = new QueryTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(60));
 
     public QueryTimeouts {
-        if (queryTimeout.isZero() || queryTimeout.isNegative() || areaQueryTimeout.isZero()
+        if (queryTimeout.isZero()
+                || queryTimeout.isNegative()
+                || areaQueryTimeout.isZero()
                 || areaQueryTimeout.isNegative()) {
             throw new IllegalStateException("EXPLORER_QUERY_TIMEOUT and EXPLORER_AREA_QUERY_TIMEOUT must be positive "
                     + "durations such as 10s or 500ms");

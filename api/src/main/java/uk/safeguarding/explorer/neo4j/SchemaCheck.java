@@ -13,12 +13,21 @@ import java.util.Set;
 public class SchemaCheck {
 
     /** Labels whose {@code id} must be unique. */
-    public static final List<String> ID_LABELS = List.of("Person", "Address", "Agency", "Professional", "Marker",
-            "Referral", "Assessment", "Meeting", "Action", "Event");
+    public static final List<String> ID_LABELS = List.of(
+            "Person",
+            "Address",
+            "Agency",
+            "Professional",
+            "Marker",
+            "Referral",
+            "Assessment",
+            "Meeting",
+            "Action",
+            "Event");
 
     /** Relationship types whose {@code key} must be unique. */
-    public static final List<String> KEYED_TYPES = List.of("PARENT_OF", "PARTNER_OF", "SIBLING_OF", "LIVES_AT",
-            "HAS_CONTACT_WITH", "INVOLVED_WITH", "ATTENDED");
+    public static final List<String> KEYED_TYPES = List.of(
+            "PARENT_OF", "PARTNER_OF", "SIBLING_OF", "LIVES_AT", "HAS_CONTACT_WITH", "INVOLVED_WITH", "ATTENDED");
 
     private final Graph graph;
 
@@ -28,15 +37,18 @@ public class SchemaCheck {
 
     /** The required constraints that are missing, as readable descriptions. */
     public List<String> missing() {
-        Set<String> present = new HashSet<>(graph.inReadTransaction(tx -> tx.run("""
+        Set<String> present = new HashSet<>(
+                graph.inReadTransaction(tx -> tx.run("""
                 SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties
                 WHERE type IN ['UNIQUENESS', 'RELATIONSHIP_UNIQUENESS', 'NODE_KEY', 'RELATIONSHIP_KEY']
                   AND size(labelsOrTypes) = 1 AND size(properties) = 1
                 RETURN labelsOrTypes[0] + '.' + properties[0] AS c""").list(r -> r.get("c").asString())));
         var missing = new ArrayList<String>();
-        ID_LABELS.stream().filter(l -> !present.contains(l + ".id"))
+        ID_LABELS.stream()
+                .filter(l -> !present.contains(l + ".id"))
                 .forEach(l -> missing.add("uniqueness of :" + l + "(id)"));
-        KEYED_TYPES.stream().filter(t -> !present.contains(t + ".key"))
+        KEYED_TYPES.stream()
+                .filter(t -> !present.contains(t + ".key"))
                 .forEach(t -> missing.add("uniqueness of [:" + t + "](key)"));
         return missing;
     }

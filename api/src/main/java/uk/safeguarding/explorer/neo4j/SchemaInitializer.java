@@ -1,13 +1,11 @@
 package uk.safeguarding.explorer.neo4j;
 
 import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
 import uk.safeguarding.explorer.errors.DatabaseUnavailableException;
 
 /**
@@ -40,12 +38,15 @@ public class SchemaInitializer implements InitializingBean {
                 return;
             } catch (DatabaseUnavailableException e) {
                 if (System.nanoTime() - deadline > 0) {
-                    throw new IllegalStateException("The database could not be reached for " + startupWait.toSeconds()
-                            + " s (EXPLORER_NEO4J_STARTUP_WAIT): is it running, and are NEO4J_URI and the "
-                            + "credentials right?", e);
+                    throw new IllegalStateException(
+                            "The database could not be reached for " + startupWait.toSeconds()
+                                    + " s (EXPLORER_NEO4J_STARTUP_WAIT): is it running, and are NEO4J_URI and the "
+                                    + "credentials right?",
+                            e);
                 }
-                LOG.warn("Waiting for the database to answer: {}", e.getCause() == null ? e.getMessage()
-                        : e.getCause().getMessage());
+                LOG.warn(
+                        "Waiting for the database to answer: {}",
+                        e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
                 // start-up only, not a request: the next try in a second
                 Thread.sleep(1_000);
             }

@@ -15,12 +15,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-
 import uk.safeguarding.explorer.cypher.CypherStatements;
 
 /**
@@ -35,8 +33,7 @@ public class SchemaMigrations {
     private static final Pattern NAME = Pattern.compile("V(\\d{4})__(.+)\\.cypher");
 
     /** One migration file. */
-    public record Migration(int version, String description, String text, String checksum) {
-    }
+    public record Migration(int version, String description, String text, String checksum) {}
 
     private final Graph graph;
 
@@ -70,10 +67,13 @@ public class SchemaMigrations {
 
     /** Applies every migration not applied yet; returns how many were applied. */
     public int migrate() {
-        var applied = graph.inReadTransaction(tx -> tx.run(
-                "MATCH (m:__Neo4jMigration) RETURN m.version AS version, m.checksum AS checksum").list(
-                        r -> Map.entry(r.get("version").asInt(), r.get("checksum").asString())))
-                .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        var applied = graph
+                .inReadTransaction(tx -> tx.run(
+                                "MATCH (m:__Neo4jMigration) RETURN m.version AS version, m.checksum AS checksum")
+                        .list(r -> Map.entry(
+                                r.get("version").asInt(), r.get("checksum").asString())))
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         int count = 0;
         for (var migration : discover()) {
             var checksum = applied.get(migration.version());
@@ -88,23 +88,34 @@ public class SchemaMigrations {
             for (var statement : CypherStatements.split(migration.text())) {
                 graph.inWriteTransaction(tx -> tx.run(statement).consume());
             }
-            graph.inWriteTransaction(tx -> tx.run("""
+            graph.inWriteTransaction(tx -> tx.run(
+                            """
                     MERGE (m:__Neo4jMigration {version: $version})
                     SET m.description = $description, m.checksum = $checksum, m.appliedAt = $at""",
-                    Map.of("version", migration.version(), "description", migration.description(),
-                            "checksum", migration.checksum(), "at", ZonedDateTime.now(ZoneOffset.UTC))).consume());
+                            Map.of(
+                                    "version",
+                                    migration.version(),
+                                    "description",
+                                    migration.description(),
+                                    "checksum",
+                                    migration.checksum(),
+                                    "at",
+                                    ZonedDateTime.now(ZoneOffset.UTC)))
+                    .consume());
             LOG.info("Applied migration V{} {}", migration.version(), migration.description());
             count++;
         }
         // may outlast the server's backstop for transactions without a timeout on a large store
-        graph.inWriteTransaction(Duration.ofSeconds(330), tx -> tx.run("CALL db.awaitIndexes(300)").consume());
+        graph.inWriteTransaction(
+                Duration.ofSeconds(330),
+                tx -> tx.run("CALL db.awaitIndexes(300)").consume());
         return count;
     }
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

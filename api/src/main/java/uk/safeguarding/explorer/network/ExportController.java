@@ -2,7 +2,6 @@ package uk.safeguarding.explorer.network;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;

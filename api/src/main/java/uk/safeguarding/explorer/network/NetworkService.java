@@ -11,19 +11,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
 import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.errors.NotFoundException;
-import uk.safeguarding.explorer.graph.Views;
-import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.faults.FairUse;
 import uk.safeguarding.explorer.faults.FairUse.Cost;
+import uk.safeguarding.explorer.graph.Views;
+import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.model.Ages;
 import uk.safeguarding.explorer.model.ParentKind;
 import uk.safeguarding.explorer.model.Period;
@@ -53,8 +51,8 @@ public class NetworkService {
     public static final int MAX_FIRST = 2_000;
     public static final int MAX_HOPS = 6;
     private static final int MAX_PATHS = 25;
-    private static final List<String> PRIORITY = List.of("PARENT_OF", "PARTNER_OF", "SIBLING_OF", "HAS_CONTACT_WITH",
-            "LIVES_AT", "INVOLVED_WITH");
+    private static final List<String> PRIORITY =
+            List.of("PARENT_OF", "PARTNER_OF", "SIBLING_OF", "HAS_CONTACT_WITH", "LIVES_AT", "INVOLVED_WITH");
 
     private final Graph graph;
     private final NeedToKnow needToKnow;
@@ -91,13 +89,17 @@ public class NetworkService {
         if (first < 1 || first > MAX_FIRST) {
             throw new BadRequestException("first", "must be from 1 to " + MAX_FIRST);
         }
-        return fairUse.run(depth == MAX_DEPTH ? Cost.EXPENSIVE : Cost.ORDINARY,
+        return fairUse.run(
+                depth == MAX_DEPTH ? Cost.EXPENSIVE : Cost.ORDINARY,
                 () -> graph.inReadTransaction(tx -> network(tx, personId, depth, asOf, first)));
     }
 
     /** The people of a network before need-to-know: everyone to check. */
     public static List<String> people(Network raw) {
-        return raw.nodes().stream().filter(n -> n.kind() == NodeKind.PERSON).map(Node::id).toList();
+        return raw.nodes().stream()
+                .filter(n -> n.kind() == NodeKind.PERSON)
+                .map(Node::id)
+                .toList();
     }
 
     /**
@@ -126,26 +128,64 @@ public class NetworkService {
      * "Health professional" (no name, no role) for agencies without health detail, approved premises
      * as "Restricted address".
      */
-    private void redact(List<Node> nodes, List<Edge> edges, Redaction.Access access, List<Node> nodesOut,
-            List<Edge> edgesOut) {
+    private void redact(
+            List<Node> nodes, List<Edge> edges, Redaction.Access access, List<Node> nodesOut, List<Edge> edgesOut) {
         var removed = new HashSet<String>();
         var anonymous = new HashSet<String>();
         for (var n : nodes) {
-            if (n.kind() == NodeKind.PROFESSIONAL && !access.offenderDetail()
+            if (n.kind() == NodeKind.PROFESSIONAL
+                    && !access.offenderDetail()
                     && redaction.offenderManagement(n.agencyType(), n.role())) {
                 removed.add(n.key());
                 continue;
             }
-            if (n.kind() == NodeKind.PROFESSIONAL && !access.healthDetail() && redaction.healthInvolvement(n.agencyType())) {
+            if (n.kind() == NodeKind.PROFESSIONAL
+                    && !access.healthDetail()
+                    && redaction.healthInvolvement(n.agencyType())) {
                 anonymous.add(n.key());
-                nodesOut.add(new Node(n.key(), n.id(), n.kind(), "Health professional", null, null, null, null, null,
-                        n.agencyType(), null, null, List.of(), n.depth(), false, List.of(), false, null));
+                nodesOut.add(new Node(
+                        n.key(),
+                        n.id(),
+                        n.kind(),
+                        "Health professional",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        n.agencyType(),
+                        null,
+                        null,
+                        List.of(),
+                        n.depth(),
+                        false,
+                        List.of(),
+                        false,
+                        null));
                 continue;
             }
-            if (n.kind() == NodeKind.ADDRESS && !access.offenderDetail() && redaction.offenderAddress(n.addressKind())) {
-                nodesOut.add(new Node(n.key(), n.id(), n.kind(), Redaction.RESTRICTED_ADDRESS, null, null, null, null,
-                        null, null, null, null, redaction.markers(n.markers(), access, false, n.addressKind()),
-                        n.depth(), false, List.of(), false, null));
+            if (n.kind() == NodeKind.ADDRESS
+                    && !access.offenderDetail()
+                    && redaction.offenderAddress(n.addressKind())) {
+                nodesOut.add(new Node(
+                        n.key(),
+                        n.id(),
+                        n.kind(),
+                        Redaction.RESTRICTED_ADDRESS,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        redaction.markers(n.markers(), access, false, n.addressKind()),
+                        n.depth(),
+                        false,
+                        List.of(),
+                        false,
+                        null));
                 continue;
             }
             var markers = redaction.markers(n.markers(), access, n.offender(), n.addressKind());
@@ -155,16 +195,27 @@ public class NetworkService {
             if (removed.contains(e.source()) || removed.contains(e.target())) {
                 continue;
             }
-            edgesOut.add(anonymous.contains(e.source()) || anonymous.contains(e.target())
-                    ? new Edge(e.key(), e.type(), e.source(), e.target(), e.kind(), e.status(), e.nature(), null,
-                            e.from(), e.to(), e.current(), e.derived())
-                    : e);
+            edgesOut.add(
+                    anonymous.contains(e.source()) || anonymous.contains(e.target())
+                            ? new Edge(
+                                    e.key(),
+                                    e.type(),
+                                    e.source(),
+                                    e.target(),
+                                    e.kind(),
+                                    e.status(),
+                                    e.nature(),
+                                    null,
+                                    e.from(),
+                                    e.to(),
+                                    e.current(),
+                                    e.derived())
+                            : e);
         }
     }
 
     /** The nodes and edges of a network or path once people the user may not see are placeholders. */
-    private record Shown(List<Node> nodes, List<Edge> edges, boolean complete) {
-    }
+    private record Shown(List<Node> nodes, List<Edge> edges, boolean complete) {}
 
     /**
      * People the user may not see become {@code RESTRICTED_PERSON} placeholders where they touch
@@ -179,7 +230,9 @@ public class NetworkService {
         var byKey = new LinkedHashMap<String, Node>();
         nodes.forEach(n -> byKey.put(n.key(), n));
         var kept = new HashSet<String>();
-        nodes.stream().filter(n -> n.kind() == NodeKind.PERSON && visibility.sees(n.id())).forEach(n -> kept.add(n.key()));
+        nodes.stream()
+                .filter(n -> n.kind() == NodeKind.PERSON && visibility.sees(n.id()))
+                .forEach(n -> kept.add(n.key()));
         for (var e : edges) {
             if (kept.contains(e.source()) && isPlace(kind(byKey, e.target()))) {
                 kept.add(e.target());
@@ -197,12 +250,33 @@ public class NetworkService {
         for (var e : edges) {
             for (var pair : List.of(List.of(e.source(), e.target()), List.of(e.target(), e.source()))) {
                 var hidden = byKey.get(pair.get(0));
-                if (hidden != null && hidden.kind() == NodeKind.PERSON && !kept.contains(hidden.key())
-                        && kept.contains(pair.get(1)) && !placeholders.containsKey(hidden.key())) {
+                if (hidden != null
+                        && hidden.kind() == NodeKind.PERSON
+                        && !kept.contains(hidden.key())
+                        && kept.contains(pair.get(1))
+                        && !placeholders.containsKey(hidden.key())) {
                     var id = visibility.placeholderId(hidden.id());
-                    placeholders.put(hidden.key(), new Node(key("RestrictedPerson", id), id, NodeKind.RESTRICTED_PERSON,
-                            "Restricted person", null, null, null, null, null, null, null, null, List.of(),
-                            hidden.depth(), false, visibility.holders(hidden.id()), false, null));
+                    placeholders.put(
+                            hidden.key(),
+                            new Node(
+                                    key("RestrictedPerson", id),
+                                    id,
+                                    NodeKind.RESTRICTED_PERSON,
+                                    "Restricted person",
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    List.of(),
+                                    hidden.depth(),
+                                    false,
+                                    visibility.holders(hidden.id()),
+                                    false,
+                                    null));
                 }
             }
         }
@@ -222,15 +296,28 @@ public class NetworkService {
             if (sourceHidden && targetHidden) {
                 continue;
             }
-            var source = sourceHidden ? placeholders.get(e.source()).key() : kept.contains(e.source()) ? e.source() : null;
-            var target = targetHidden ? placeholders.get(e.target()).key() : kept.contains(e.target()) ? e.target() : null;
+            var source =
+                    sourceHidden ? placeholders.get(e.source()).key() : kept.contains(e.source()) ? e.source() : null;
+            var target =
+                    targetHidden ? placeholders.get(e.target()).key() : kept.contains(e.target()) ? e.target() : null;
             if (source == null || target == null) {
                 continue;
             }
             if (sourceHidden || targetHidden) {
                 // the relationship kind and dates only; its key must not carry the hidden person's id
-                edgesOut.add(new Edge("restricted:" + (++counter) + ":" + e.type() + ":" + (sourceHidden ? target : source),
-                        e.type(), source, target, e.kind(), null, null, null, e.from(), e.to(), e.current(), e.derived()));
+                edgesOut.add(new Edge(
+                        "restricted:" + (++counter) + ":" + e.type() + ":" + (sourceHidden ? target : source),
+                        e.type(),
+                        source,
+                        target,
+                        e.kind(),
+                        null,
+                        null,
+                        null,
+                        e.from(),
+                        e.to(),
+                        e.current(),
+                        e.derived()));
             } else {
                 edgesOut.add(e);
             }
@@ -259,10 +346,14 @@ public class NetworkService {
         var truncated = false;
         for (int d = 1; d <= depth && (!people.isEmpty() || !addresses.isEmpty()); d++) {
             var limit = first * 20;
-            var rows = new ArrayList<>(Graph.read(tx, "queries/network-hop",
-                    Map.of("people", people, "addresses", addresses, "asOf", asOf, "limit", limit), r -> r));
+            var rows = new ArrayList<>(Graph.read(
+                    tx,
+                    "queries/network-hop",
+                    Map.of("people", people, "addresses", addresses, "asOf", asOf, "limit", limit),
+                    r -> r));
             // When the cap bites, family comes first, then homes, then professionals; current before historic.
-            rows.sort(Comparator.comparingInt((Record r) -> PRIORITY.indexOf(r.get("type").asString()))
+            rows.sort(Comparator.comparingInt(
+                            (Record r) -> PRIORITY.indexOf(r.get("type").asString()))
                     .thenComparing(r -> !r.get("props").get("to").isNull())
                     .thenComparing(r -> r.get("y").get("id").asString()));
             truncated |= rows.size() >= limit;
@@ -286,15 +377,24 @@ public class NetworkService {
                 }
                 var xKey = key(row.get("xLabel").asString(), row.get("xId").asString());
                 var outgoing = row.get("outgoing").asBoolean();
-                build.edge(row.get("key").asString(), row.get("type").asString(), outgoing ? xKey : yKey,
-                        outgoing ? yKey : xKey, row.get("props"));
+                build.edge(
+                        row.get("key").asString(),
+                        row.get("type").asString(),
+                        outgoing ? xKey : yKey,
+                        outgoing ? yKey : xKey,
+                        row.get("props"));
             }
             people = nextPeople;
             addresses = nextAddresses;
         }
         truncated |= build.details(tx, first);
-        return new Network(personId, asOf, depth, new ArrayList<>(build.nodes.values()),
-                new ArrayList<>(build.edges.values()), truncated);
+        return new Network(
+                personId,
+                asOf,
+                depth,
+                new ArrayList<>(build.nodes.values()),
+                new ArrayList<>(build.edges.values()),
+                truncated);
     }
 
     public List<Path> connection(String fromId, String toId, int maxHops, LocalDate asOf) {
@@ -303,7 +403,8 @@ public class NetworkService {
         }
         List<Path> paths;
         try {
-            paths = fairUse.run(maxHops == MAX_HOPS ? Cost.EXPENSIVE : Cost.ORDINARY,
+            paths = fairUse.run(
+                    maxHops == MAX_HOPS ? Cost.EXPENSIVE : Cost.ORDINARY,
                     () -> graph.inReadTransaction(tx -> connection(tx, fromId, toId, maxHops, asOf)));
         } catch (NotFoundException unknown) {
             // audited and answered exactly as a hidden person is
@@ -312,7 +413,8 @@ public class NetworkService {
             throw unknown;
         }
         var people = new LinkedHashSet<String>();
-        paths.forEach(p -> p.nodes().stream().filter(n -> n.kind() == NodeKind.PERSON).forEach(n -> people.add(n.id())));
+        paths.forEach(
+                p -> p.nodes().stream().filter(n -> n.kind() == NodeKind.PERSON).forEach(n -> people.add(n.id())));
         var visibility = needToKnow.check("connection", List.of(fromId, toId), people);
         // People the user may not see on a path are placeholders; a path that would show a place
         // reached only through hidden people, or an offender manager to an agency without offender
@@ -335,7 +437,10 @@ public class NetworkService {
     }
 
     private List<Path> connection(TransactionContext tx, String fromId, String toId, int maxHops, LocalDate asOf) {
-        var found = Graph.read(tx, "queries/people-by-id", Map.of("ids", List.of(fromId, toId)),
+        var found = Graph.read(
+                tx,
+                "queries/people-by-id",
+                Map.of("ids", List.of(fromId, toId)),
                 r -> r.get("p").get("id").asString());
         for (var id : List.of(fromId, toId)) {
             if (!found.contains(id)) {
@@ -346,8 +451,11 @@ public class NetworkService {
         if (fromId.equals(toId)) {
             throw new BadRequestException("toId", "must be another person than fromId");
         }
-        var rows = Graph.read(tx, "queries/connection", Map.of("fromId", fromId, "toId", toId, "maxHops", maxHops,
-                "asOf", asOf, "limit", MAX_PATHS), r -> r);
+        var rows = Graph.read(
+                tx,
+                "queries/connection",
+                Map.of("fromId", fromId, "toId", toId, "maxHops", maxHops, "asOf", asOf, "limit", MAX_PATHS),
+                r -> r);
         var build = new Build(asOf, redaction.offenderMarkerTypes());
         var paths = new ArrayList<List<String>[]>();
         for (var row : rows) {
@@ -356,16 +464,23 @@ public class NetworkService {
                 var label = n.get("label").asString();
                 var key = key(label, n.get("node").get("id").asString());
                 if (!build.nodes.containsKey(key)) {
-                    build.node(n.get("node"), label, nodeKeys.size(), fromId.equals(n.get("node").get("id").asString())
-                            && "Person".equals(label));
+                    build.node(
+                            n.get("node"),
+                            label,
+                            nodeKeys.size(),
+                            fromId.equals(n.get("node").get("id").asString()) && "Person".equals(label));
                 }
                 nodeKeys.add(key);
             }
             var edgeKeys = new ArrayList<String>();
             for (var r : row.get("rels").values()) {
                 var key = r.get("key").asString();
-                build.edge(key, r.get("type").asString(), key(r.get("startLabel").asString(), r.get("start").asString()),
-                        key(r.get("endLabel").asString(), r.get("end").asString()), r.get("props"));
+                build.edge(
+                        key,
+                        r.get("type").asString(),
+                        key(r.get("startLabel").asString(), r.get("start").asString()),
+                        key(r.get("endLabel").asString(), r.get("end").asString()),
+                        r.get("props"));
                 edgeKeys.add(key);
             }
             @SuppressWarnings("unchecked")
@@ -373,8 +488,12 @@ public class NetworkService {
             paths.add(path);
         }
         build.markers(tx);
-        return paths.stream().map(p -> new Path(p[1].size(), p[0].stream().map(build.nodes::get).toList(),
-                p[1].stream().map(build.edges::get).toList())).toList();
+        return paths.stream()
+                .map(p -> new Path(
+                        p[1].size(),
+                        p[0].stream().map(build.nodes::get).toList(),
+                        p[1].stream().map(build.edges::get).toList()))
+                .toList();
     }
 
     static String key(String label, String id) {
@@ -400,22 +519,87 @@ public class NetworkService {
                 case "Person" -> {
                     var person = Views.PersonView.from(n);
                     var dob = person.dateOfBirth();
-                    yield new Node(key(label, id), id, NodeKind.PERSON, person.displayName(),
-                            Ages.isChild(dob, person.deceasedOn(), asOf), person.sex(), dob,
-                            Ages.ageOn(dob, asOf), null, null, null, null, List.of(), depth, subject, List.of(), false,
+                    yield new Node(
+                            key(label, id),
+                            id,
+                            NodeKind.PERSON,
+                            person.displayName(),
+                            Ages.isChild(dob, person.deceasedOn(), asOf),
+                            person.sex(),
+                            dob,
+                            Ages.ageOn(dob, asOf),
+                            null,
+                            null,
+                            null,
+                            null,
+                            List.of(),
+                            depth,
+                            subject,
+                            List.of(),
+                            false,
                             Ages.diedBy(person.deceasedOn(), asOf));
                 }
-                case "Address" -> new Node(key(label, id), id, NodeKind.ADDRESS,
-                        nz(Views.string(n, "line1")) + (Views.string(n, "postcode") == null ? ""
-                                : ", " + Views.string(n, "postcode")),
-                        null, null, null, null, null, null, Views.string(n, "kind"), Views.string(n, "postcode"),
-                        List.of(), depth, false, List.of(), false, null);
-                case "Professional" -> new Node(key(label, id), id, NodeKind.PROFESSIONAL,
-                        nz(Views.string(n, "name")), null, null, null, null, Views.string(n, "role"), null, null, null,
-                        List.of(), depth, false, List.of(), false, null);
-                default -> new Node(key(label, id), id, NodeKind.AGENCY, nz(Views.string(n, "name")), null, null,
-                        null, null, null, Views.string(n, "type"), null, null, List.of(), depth, false, List.of(), false,
-                        null);
+                case "Address" ->
+                    new Node(
+                            key(label, id),
+                            id,
+                            NodeKind.ADDRESS,
+                            nz(Views.string(n, "line1"))
+                                    + (Views.string(n, "postcode") == null ? "" : ", " + Views.string(n, "postcode")),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            Views.string(n, "kind"),
+                            Views.string(n, "postcode"),
+                            List.of(),
+                            depth,
+                            false,
+                            List.of(),
+                            false,
+                            null);
+                case "Professional" ->
+                    new Node(
+                            key(label, id),
+                            id,
+                            NodeKind.PROFESSIONAL,
+                            nz(Views.string(n, "name")),
+                            null,
+                            null,
+                            null,
+                            null,
+                            Views.string(n, "role"),
+                            null,
+                            null,
+                            null,
+                            List.of(),
+                            depth,
+                            false,
+                            List.of(),
+                            false,
+                            null);
+                default ->
+                    new Node(
+                            key(label, id),
+                            id,
+                            NodeKind.AGENCY,
+                            nz(Views.string(n, "name")),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            Views.string(n, "type"),
+                            null,
+                            null,
+                            List.of(),
+                            depth,
+                            false,
+                            List.of(),
+                            false,
+                            null);
             };
             nodes.put(node.key(), node);
         }
@@ -427,9 +611,21 @@ public class NetworkService {
             var from = Views.date(props, "from");
             var to = Views.date(props, "to");
             var current = new Period(from, to).contains(asOf);
-            edges.put(key, new Edge(key, type, source, target, Views.string(props, "kind"),
-                    Views.string(props, "status"), Views.string(props, "nature"), Views.string(props, "role"),
-                    from, to, current, false));
+            edges.put(
+                    key,
+                    new Edge(
+                            key,
+                            type,
+                            source,
+                            target,
+                            Views.string(props, "kind"),
+                            Views.string(props, "status"),
+                            Views.string(props, "nature"),
+                            Views.string(props, "role"),
+                            from,
+                            to,
+                            current,
+                            false));
         }
 
         /** Markers, agencies of professionals, and derived sibling edges; true when the cap cut agencies. */
@@ -443,8 +639,18 @@ public class NetworkService {
         }
 
         private boolean details(TransactionContext tx, int first, boolean extras) {
-            var rows = Graph.read(tx, "queries/network-details", Map.of("people", ids(NodeKind.PERSON),
-                    "addresses", ids(NodeKind.ADDRESS), "professionals", ids(NodeKind.PROFESSIONAL), "asOf", asOf),
+            var rows = Graph.read(
+                    tx,
+                    "queries/network-details",
+                    Map.of(
+                            "people",
+                            ids(NodeKind.PERSON),
+                            "addresses",
+                            ids(NodeKind.ADDRESS),
+                            "professionals",
+                            ids(NodeKind.PROFESSIONAL),
+                            "asOf",
+                            asOf),
                     r -> r);
             var parents = new HashMap<String, List<ParentLink>>();
             var truncated = false;
@@ -454,21 +660,31 @@ public class NetworkService {
                 var markers = row.get("markers").asList(MarkerView::from);
                 if ("Professional".equals(label) && !row.get("agency").isNull()) {
                     // a professional carries their agency's type (the redaction policy needs it)
-                    nodes.put(key, nodes.get(key).withAgencyType(row.get("agency").get("type").asString()));
+                    nodes.put(
+                            key,
+                            nodes.get(key)
+                                    .withAgencyType(
+                                            row.get("agency").get("type").asString()));
                 }
                 if (!markers.isEmpty()) {
                     nodes.put(key, nodes.get(key).withMarkers(markers));
                 }
                 if ("Person".equals(label)) {
                     var everCarried = row.get("everCarried").asList(Value::asString);
-                    nodes.put(key, nodes.get(key).asOffender(everCarried.stream().anyMatch(offenderTypes::contains)));
+                    nodes.put(
+                            key, nodes.get(key).asOffender(everCarried.stream().anyMatch(offenderTypes::contains)));
                 }
                 if (!extras) {
                     continue;
                 }
                 if ("Person".equals(label)) {
-                    parents.put(row.get("id").asString(), row.get("parents").asList(v -> new ParentLink(
-                            v.get("id").asString(), ParentKind.valueOf(v.get("kind").asString()), Views.date(v, "from"))));
+                    parents.put(
+                            row.get("id").asString(),
+                            row.get("parents")
+                                    .asList(v -> new ParentLink(
+                                            v.get("id").asString(),
+                                            ParentKind.valueOf(v.get("kind").asString()),
+                                            Views.date(v, "from"))));
                 }
                 if (!row.get("agency").isNull()) {
                     var agency = row.get("agency");
@@ -480,8 +696,21 @@ public class NetworkService {
                         }
                         node(agency, "Agency", nodes.get(key).depth() + 1, false);
                     }
-                    edges.putIfAbsent(row.get("worksFor").asString(), new Edge(row.get("worksFor").asString(),
-                            "WORKS_FOR", key, agencyKey, null, null, null, null, null, null, true, false));
+                    edges.putIfAbsent(
+                            row.get("worksFor").asString(),
+                            new Edge(
+                                    row.get("worksFor").asString(),
+                                    "WORKS_FOR",
+                                    key,
+                                    agencyKey,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    true,
+                                    false));
                 }
             }
             if (extras) {
@@ -493,24 +722,43 @@ public class NetworkService {
         /** Derived sibling edges between the people of the network who share a parent or whose parents partnered. */
         private void siblings(TransactionContext tx, Map<String, List<ParentLink>> parents) {
             var childrenOf = new HashMap<String, List<String>>();
-            parents.forEach((child, links) -> links.forEach(l -> childrenOf.computeIfAbsent(l.parentId(),
-                    k -> new ArrayList<>()).add(child)));
+            parents.forEach((child, links) -> links.forEach(l -> childrenOf
+                    .computeIfAbsent(l.parentId(), k -> new ArrayList<>())
+                    .add(child)));
             if (childrenOf.isEmpty()) {
                 return;
             }
-            var partnerships = childrenOf.size() < 2 ? List.<Partnership>of()
-                    : Graph.read(tx, "queries/partnerships-among", Map.of("ids", List.copyOf(childrenOf.keySet())),
-                            r -> new Partnership(r.get("a").asString(), r.get("b").asString(), Views.date(r, "from")));
+            var partnerships = childrenOf.size() < 2
+                    ? List.<Partnership>of()
+                    : Graph.read(
+                            tx,
+                            "queries/partnerships-among",
+                            Map.of("ids", List.copyOf(childrenOf.keySet())),
+                            r -> new Partnership(
+                                    r.get("a").asString(), r.get("b").asString(), Views.date(r, "from")));
             var pairs = new LinkedHashSet<List<String>>();
             childrenOf.values().forEach(children -> addPairs(pairs, children, children));
-            partnerships.forEach(p -> addPairs(pairs, childrenOf.getOrDefault(p.a(), List.of()),
-                    childrenOf.getOrDefault(p.b(), List.of())));
+            partnerships.forEach(p -> addPairs(
+                    pairs, childrenOf.getOrDefault(p.a(), List.of()), childrenOf.getOrDefault(p.b(), List.of())));
             for (var pair : pairs) {
                 var kinds = SiblingKinds.derive(parents.get(pair.get(0)), parents.get(pair.get(1)), partnerships, asOf);
                 kinds.keySet().forEach(kind -> {
                     var key = "sibling:" + kind + ":" + pair.get(0) + ":" + pair.get(1);
-                    edges.put(key, new Edge(key, "SIBLING", key("Person", pair.get(0)), key("Person", pair.get(1)),
-                            kind.name(), null, null, null, null, null, true, true));
+                    edges.put(
+                            key,
+                            new Edge(
+                                    key,
+                                    "SIBLING",
+                                    key("Person", pair.get(0)),
+                                    key("Person", pair.get(1)),
+                                    kind.name(),
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    true,
+                                    true));
                 });
             }
         }

@@ -1,12 +1,10 @@
 package uk.safeguarding.explorer.paging;
 
+import graphql.execution.DataFetcherResult;
 import java.time.LocalDate;
-
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
-
-import graphql.execution.DataFetcherResult;
 import uk.safeguarding.explorer.graph.AsOf;
 import uk.safeguarding.explorer.risk.FollowUpService;
 import uk.safeguarding.explorer.risk.Work.ActionView;
@@ -30,20 +28,36 @@ class AreaQueuesController {
     }
 
     @QueryMapping
-    DataFetcherResult<Connection<TriagedReferral>> triageQueueConnection(@Argument LocalDate asOf,
-            @Argument Integer first, @Argument String after) {
+    DataFetcherResult<Connection<TriagedReferral>> triageQueueConnection(
+            @Argument LocalDate asOf, @Argument Integer first, @Argument String after) {
         var size = Connection.size(first, 50, FollowUpService.MAX_FIRST);
         var day = this.asOf.orToday(asOf);
-        return AsOf.answer(Connection.page("triageQueue", followUp.triageQueue(day, FollowUpService.MAX_FIRST),
-                t -> t.referral().id(), size, 50, FollowUpService.MAX_FIRST, after), day);
+        return AsOf.answer(
+                Connection.page(
+                        "triageQueue",
+                        followUp.triageQueue(day, FollowUpService.MAX_FIRST),
+                        t -> t.referral().id(),
+                        size,
+                        50,
+                        FollowUpService.MAX_FIRST,
+                        after),
+                day);
     }
 
     @QueryMapping
-    DataFetcherResult<Connection<ActionView>> overdueActionsConnection(@Argument LocalDate asOf,
-            @Argument String agencyId, @Argument Integer first, @Argument String after) {
+    DataFetcherResult<Connection<ActionView>> overdueActionsConnection(
+            @Argument LocalDate asOf, @Argument String agencyId, @Argument Integer first, @Argument String after) {
         var size = Connection.size(first, 50, FollowUpService.MAX_FIRST);
         var day = this.asOf.orToday(asOf);
-        return AsOf.answer(Connection.page("overdueActions", followUp.overdueActions(day, agencyId),
-                ActionView::id, size, 50, FollowUpService.MAX_FIRST, after), day);
+        return AsOf.answer(
+                Connection.page(
+                        "overdueActions",
+                        followUp.overdueActions(day, agencyId),
+                        ActionView::id,
+                        size,
+                        50,
+                        FollowUpService.MAX_FIRST,
+                        after),
+                day);
     }
 }

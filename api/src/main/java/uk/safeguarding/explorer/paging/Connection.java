@@ -3,7 +3,6 @@ package uk.safeguarding.explorer.paging;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-
 import uk.safeguarding.explorer.errors.BadRequestException;
 
 /**
@@ -16,16 +15,20 @@ import uk.safeguarding.explorer.errors.BadRequestException;
 public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
 
     /** One item and the cursor that starts the next page after it. */
-    public record Edge<T>(String cursor, T node) {
-    }
+    public record Edge<T>(String cursor, T node) {}
 
     /** Whether more follow, and the cursor to ask for them with. */
-    public record PageInfo(boolean hasNextPage, String endCursor) {
-    }
+    public record PageInfo(boolean hasNextPage, String endCursor) {}
 
     /** The page of {@code first} items after the cursor {@code after} of a whole list. */
-    public static <T> Connection<T> page(String list, List<T> all, Function<T, String> key, Integer first,
-            int defaultFirst, int maxFirst, String after) {
+    public static <T> Connection<T> page(
+            String list,
+            List<T> all,
+            Function<T, String> key,
+            Integer first,
+            int defaultFirst,
+            int maxFirst,
+            String after) {
         var size = size(first, defaultFirst, maxFirst);
         var start = 0;
         if (after != null) {
@@ -38,8 +41,8 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
                 }
             }
             if (start < 0) {
-                throw new BadRequestException("after", "points to an item that is no longer in this list; "
-                        + "start again without after");
+                throw new BadRequestException(
+                        "after", "points to an item that is no longer in this list; " + "start again without after");
             }
         }
         var end = Math.min(all.size(), start + size);
@@ -50,8 +53,11 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
     public static <T> Connection<T> of(String list, List<T> items, Function<T, String> key, boolean hasNextPage) {
         var edges = new ArrayList<Edge<T>>();
         items.forEach(item -> edges.add(new Edge<>(Cursors.encode(list, key.apply(item)), item)));
-        return new Connection<>(edges, new PageInfo(hasNextPage, edges.isEmpty() ? null
-                : edges.get(edges.size() - 1).cursor()));
+        return new Connection<>(
+                edges,
+                new PageInfo(
+                        hasNextPage,
+                        edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
     }
 
     /** The page size asked for, checked: BAD_REQUEST naming {@code first} outside 1 to max. */

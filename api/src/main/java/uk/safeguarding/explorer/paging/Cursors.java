@@ -2,7 +2,6 @@ package uk.safeguarding.explorer.paging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
 import uk.safeguarding.explorer.errors.BadRequestException;
 
 /**
@@ -16,11 +15,11 @@ public final class Cursors {
     private static final String VERSION = "v1";
     private static final int MAX_LENGTH = 600;
 
-    private Cursors() {
-    }
+    private Cursors() {}
 
     public static String encode(String list, String key) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((VERSION + ":" + list + ":" + key).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,10 +1,9 @@
 package uk.safeguarding.explorer.person;
 
-import org.springframework.graphql.execution.RuntimeWiringConfigurer;
-import org.springframework.stereotype.Component;
-
 import graphql.schema.PropertyDataFetcher;
 import graphql.schema.idl.RuntimeWiring;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.stereotype.Component;
 import uk.safeguarding.explorer.security.Redaction;
 import uk.safeguarding.explorer.security.RedactionPolicy;
 
@@ -27,8 +26,8 @@ class IdentifierRedaction implements RuntimeWiringConfigurer {
         builder.type("Person", type -> {
             for (var field : RedactionPolicy.PERSON_FIELDS) {
                 var stored = PropertyDataFetcher.fetching(field);
-                type.dataFetcher(field, env -> redaction.hiddenPersonField(field, redaction.access()) ? null
-                        : stored.get(env));
+                type.dataFetcher(
+                        field, env -> redaction.hiddenPersonField(field, redaction.access()) ? null : stored.get(env));
             }
             return type;
         });

@@ -1,5 +1,6 @@
 package uk.safeguarding.explorer.person;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,15 +10,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
-
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
-
-import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
 import uk.safeguarding.explorer.graph.AsOf;
 import uk.safeguarding.explorer.graph.Views.AddressView;
@@ -37,8 +35,7 @@ import uk.safeguarding.explorer.paging.Connection;
 class PersonController {
 
     /** A person on a day: the key of the per-person batch loaders. */
-    record PersonOn(String personId, LocalDate asOf) {
-    }
+    record PersonOn(String personId, LocalDate asOf) {}
 
     private final PersonService service;
     private final AsOf asOf;
@@ -46,10 +43,14 @@ class PersonController {
     PersonController(PersonService service, AsOf asOf, BatchLoaderRegistry registry) {
         this.service = service;
         this.asOf = asOf;
-        registry.<PersonOn, List<MarkerView>>forName("markers").withOptions(o -> o.setMaxBatchSize(1000))
-                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> byDay(keys, service::markers, List.<MarkerView>of())));
-        registry.<PersonOn, AddressView>forName("currentAddress").withOptions(o -> o.setMaxBatchSize(1000))
-                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> byDay(keys, service::currentAddresses, null)));
+        registry.<PersonOn, List<MarkerView>>forName("markers")
+                .withOptions(o -> o.setMaxBatchSize(1000))
+                .registerMappedBatchLoader(
+                        (keys, env) -> Mono.fromCallable(() -> byDay(keys, service::markers, List.<MarkerView>of())));
+        registry.<PersonOn, AddressView>forName("currentAddress")
+                .withOptions(o -> o.setMaxBatchSize(1000))
+                .registerMappedBatchLoader(
+                        (keys, env) -> Mono.fromCallable(() -> byDay(keys, service::currentAddresses, null)));
     }
 
     @QueryMapping
@@ -63,8 +64,8 @@ class PersonController {
     }
 
     @QueryMapping
-    Connection<PersonView> searchPeopleConnection(@Argument String text, @Argument Integer first,
-            @Argument String after) {
+    Connection<PersonView> searchPeopleConnection(
+            @Argument String text, @Argument Integer first, @Argument String after) {
         return service.searchConnection(text, first, after);
     }
 
@@ -80,8 +81,11 @@ class PersonController {
 
     /** Markers on the day of the field's argument, else of the answer the person is in; none for a placeholder. */
     @SchemaMapping(typeName = "Person")
-    CompletableFuture<List<MarkerView>> markers(PersonView person, @Argument LocalDate asOf,
-            DataLoader<PersonOn, List<MarkerView>> markers, DataFetchingEnvironment env) {
+    CompletableFuture<List<MarkerView>> markers(
+            PersonView person,
+            @Argument LocalDate asOf,
+            DataLoader<PersonOn, List<MarkerView>> markers,
+            DataFetchingEnvironment env) {
         if (person.restricted()) {
             return CompletableFuture.completedFuture(List.of());
         }
@@ -90,8 +94,11 @@ class PersonController {
 
     /** The address on the day of the field's argument, else of the answer the person is in; none for a placeholder. */
     @SchemaMapping(typeName = "Person")
-    CompletableFuture<AddressView> currentAddress(PersonView person, @Argument LocalDate asOf,
-            DataLoader<PersonOn, AddressView> currentAddress, DataFetchingEnvironment env) {
+    CompletableFuture<AddressView> currentAddress(
+            PersonView person,
+            @Argument LocalDate asOf,
+            DataLoader<PersonOn, AddressView> currentAddress,
+            DataFetchingEnvironment env) {
         if (person.restricted()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -99,11 +106,13 @@ class PersonController {
     }
 
     /** One query per distinct as-of day in the batch (nearly always exactly one). */
-    private static <T> Map<PersonOn, T> byDay(Set<PersonOn> keys,
-            BiFunction<Collection<String>, LocalDate, Map<String, T>> load, T absent) {
+    private static <T> Map<PersonOn, T> byDay(
+            Set<PersonOn> keys, BiFunction<Collection<String>, LocalDate, Map<String, T>> load, T absent) {
         var result = new HashMap<PersonOn, T>();
-        keys.stream().collect(Collectors.groupingBy(PersonOn::asOf,
-                Collectors.mapping(PersonOn::personId, Collectors.toSet()))).forEach((day, ids) -> {
+        keys.stream()
+                .collect(Collectors.groupingBy(
+                        PersonOn::asOf, Collectors.mapping(PersonOn::personId, Collectors.toSet())))
+                .forEach((day, ids) -> {
                     var found = load.apply(ids, day);
                     ids.forEach(id -> {
                         var value = found.getOrDefault(id, absent);

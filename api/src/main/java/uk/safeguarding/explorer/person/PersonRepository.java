@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Repository;
-
 import uk.safeguarding.explorer.graph.Views.AddressView;
 import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
@@ -23,8 +21,7 @@ import uk.safeguarding.explorer.neo4j.Graph;
 class PersonRepository {
 
     /** A person's markers on a day, and the types of every marker they ever carried. */
-    record Markers(List<MarkerView> markers, Set<String> everCarried) {
-    }
+    record Markers(List<MarkerView> markers, Set<String> everCarried) {}
 
     private final Graph graph;
 
@@ -33,7 +30,8 @@ class PersonRepository {
     }
 
     Optional<PersonView> findById(String id) {
-        return graph.read("queries/person", Map.of("id", id), r -> PersonView.from(r.get("p"))).stream().findFirst();
+        return graph.read("queries/person", Map.of("id", id), r -> PersonView.from(r.get("p"))).stream()
+                .findFirst();
     }
 
     List<PersonView> search(String lucene, String nhsNumber, List<String> pncIds, int first) {
@@ -51,8 +49,11 @@ class PersonRepository {
         graph.read("queries/markers-of-people", Map.of("ids", List.copyOf(ids), "asOf", asOf), r -> r)
                 .forEach(r -> {
                     var entry = result.get(r.get("id").asString());
-                    entry.markers().add(r.get("a").isNull() ? MarkerView.from(r.get("m"))
-                            : MarkerView.from(r.get("m")).at(AddressView.from(r.get("a"))));
+                    entry.markers()
+                            .add(
+                                    r.get("a").isNull()
+                                            ? MarkerView.from(r.get("m"))
+                                            : MarkerView.from(r.get("m")).at(AddressView.from(r.get("a"))));
                     entry.everCarried().addAll(r.get("everCarried").asList(Value::asString));
                 });
         return result;
@@ -60,8 +61,10 @@ class PersonRepository {
 
     Map<String, AddressView> currentAddresses(Collection<String> ids, LocalDate asOf) {
         var result = new LinkedHashMap<String, AddressView>();
-        graph.read("queries/current-addresses", Map.of("ids", List.copyOf(ids), "asOf", asOf),
-                r -> Map.entry(r.get("id").asString(), AddressView.from(r.get("a"))))
+        graph.read(
+                        "queries/current-addresses",
+                        Map.of("ids", List.copyOf(ids), "asOf", asOf),
+                        r -> Map.entry(r.get("id").asString(), AddressView.from(r.get("a"))))
                 .forEach(e -> result.putIfAbsent(e.getKey(), e.getValue()));
         return result;
     }

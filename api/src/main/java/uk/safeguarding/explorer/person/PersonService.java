@@ -8,10 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
 import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.graph.Views.AddressView;
@@ -38,6 +36,7 @@ public class PersonService {
     public static final int MAX_TEXT = 200;
     /** How many of the best matches searchPeopleConnection pages through. */
     public static final int CONNECTION_WINDOW = 500;
+
     private static final String SEARCH = "searchPeople";
 
     private final PersonRepository repository;
@@ -65,7 +64,9 @@ public class PersonService {
         }
         // need-to-know before the limit, as for the connection: cutting the best matches first and then
         // leaving out hidden people would make the list short exactly when someone hidden matches
-        return searchConnection(text, limit, null).edges().stream().map(Connection.Edge::node).toList();
+        return searchConnection(text, limit, null).edges().stream()
+                .map(Connection.Edge::node)
+                .toList();
     }
 
     /**
@@ -92,15 +93,16 @@ public class PersonService {
                 }
             }
             if (start < 0) {
-                throw new BadRequestException("after", "points to a person no longer among the matches; "
-                        + "start again without after");
+                throw new BadRequestException(
+                        "after", "points to a person no longer among the matches; " + "start again without after");
             }
         }
         var page = new ArrayList<PersonView>();
         var more = false;
         for (int i = start; i < found.size() && !more; i += size + 1) {
             var chunk = found.subList(i, Math.min(found.size(), i + size + 1));
-            var visibility = needToKnow.check("searchPeople", chunk.stream().map(PersonView::id).toList());
+            var visibility = needToKnow.check(
+                    "searchPeople", chunk.stream().map(PersonView::id).toList());
             for (var person : chunk) {
                 if (!visibility.sees(person.id())) {
                     continue;
@@ -128,7 +130,9 @@ public class PersonService {
         var nhsNumber = NhsNumber.isValid(digits) ? digits : null;
         var upper = text.strip().toUpperCase(Locale.ROOT);
         var pncIds = PncId.isValid(upper)
-                ? List.of(upper, upper.contains("/") ? upper.replace("/", "") : upper.substring(0, 4) + "/" + upper.substring(4))
+                ? List.of(
+                        upper,
+                        upper.contains("/") ? upper.replace("/", "") : upper.substring(0, 4) + "/" + upper.substring(4))
                 : List.<String>of();
         return repository.search(lucene(terms), nhsNumber, pncIds, limit);
     }
@@ -143,10 +147,13 @@ public class PersonService {
         var result = new LinkedHashMap<String, List<MarkerView>>();
         repository.markers(ids, asOf).forEach((id, m) -> {
             var offender = m.everCarried().stream().anyMatch(offenderTypes::contains);
-            result.put(id, redaction.markers(m.markers(), access, offender, null).stream()
-                    .map(marker -> marker.address() == null ? marker
-                            : marker.at(redaction.address(marker.address(), access)))
-                    .toList());
+            result.put(
+                    id,
+                    redaction.markers(m.markers(), access, offender, null).stream()
+                            .map(marker -> marker.address() == null
+                                    ? marker
+                                    : marker.at(redaction.address(marker.address(), access)))
+                            .toList());
         });
         return result;
     }
@@ -164,7 +171,8 @@ public class PersonService {
      * "chloe" match alike. Only letters and digits survive, so no Lucene syntax can be injected.
      */
     static List<String> terms(String text) {
-        var folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+        var folded = Normalizer.normalize(text, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT);
         var result = new ArrayList<String>();
         for (var word : folded.split("[^\\p{L}\\p{N}]+")) {

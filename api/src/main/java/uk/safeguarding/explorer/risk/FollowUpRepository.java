@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Repository;
-
 import uk.safeguarding.explorer.neo4j.Graph;
 
 /**
@@ -38,25 +36,36 @@ class FollowUpRepository {
 
     /** An action with its meeting, owner and the people it is for and its meeting concerned. */
     Optional<Record> action(String actionId) {
-        return graph.read("risk/action", Map.of("id", actionId), r -> r).stream().findFirst();
+        return graph.read("risk/action", Map.of("id", actionId), r -> r).stream()
+                .findFirst();
     }
 
     Optional<Record> referral(String referralId) {
-        return graph.read("risk/referral", Map.of("id", referralId), r -> r).stream().findFirst();
+        return graph.read("risk/referral", Map.of("id", referralId), r -> r).stream()
+                .findFirst();
     }
 
     /** A marker with the marker types its carrier ever carried and the kind of address that carries it. */
     Optional<Record> marker(String markerId) {
-        return graph.read("risk/marker", Map.of("id", markerId), r -> r).stream().findFirst();
+        return graph.read("risk/marker", Map.of("id", markerId), r -> r).stream()
+                .findFirst();
     }
 
     /**
      * The referrals received in the window with what their score is read from, and then, in the same
      * read transaction, whatever the caller reads about them (their siblings).
      */
-    <T> T triage(LocalDate asOf, ZonedDateTime windowStart, ZonedDateTime windowEnd,
+    <T> T triage(
+            LocalDate asOf,
+            ZonedDateTime windowStart,
+            ZonedDateTime windowEnd,
             BiFunction<TransactionContext, List<Record>, T> then) {
-        return graph.inReadTransaction(tx -> then.apply(tx, Graph.read(tx, "risk/triage",
-                Map.of("asOf", asOf, "windowStart", windowStart, "windowEnd", windowEnd), r -> r)));
+        return graph.inReadTransaction(tx -> then.apply(
+                tx,
+                Graph.read(
+                        tx,
+                        "risk/triage",
+                        Map.of("asOf", asOf, "windowStart", windowStart, "windowEnd", windowEnd),
+                        r -> r)));
     }
 }

@@ -8,22 +8,20 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
 import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.errors.NotFoundException;
+import uk.safeguarding.explorer.faults.FairUse;
+import uk.safeguarding.explorer.faults.FairUse.Cost;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.graph.Views.PersonView.Relation;
-import uk.safeguarding.explorer.faults.FairUse;
-import uk.safeguarding.explorer.faults.FairUse.Cost;
 import uk.safeguarding.explorer.risk.Work.ActionView;
 import uk.safeguarding.explorer.risk.Work.MeetingView;
 import uk.safeguarding.explorer.risk.Work.ReferralView;
@@ -53,8 +51,13 @@ public class FollowUpService {
     private final RiskSettings settings;
     private final FairUse fairUse;
 
-    FollowUpService(FollowUpRepository repository, NeedToKnow needToKnow, Redaction redaction, SiblingsService siblings,
-            RiskSettings settings, FairUse fairUse) {
+    FollowUpService(
+            FollowUpRepository repository,
+            NeedToKnow needToKnow,
+            Redaction redaction,
+            SiblingsService siblings,
+            RiskSettings settings,
+            FairUse fairUse) {
         this.repository = repository;
         this.needToKnow = needToKnow;
         this.redaction = redaction;
@@ -102,7 +105,8 @@ public class FollowUpService {
             return false;
         }
         var forPeople = row.get("people").asList(p -> p.get("id").asString());
-        return forPeople.isEmpty() ? row.get("concerned").asList(Value::asString).stream().anyMatch(visibility::sees)
+        return forPeople.isEmpty()
+                ? row.get("concerned").asList(Value::asString).stream().anyMatch(visibility::sees)
                 : forPeople.stream().anyMatch(visibility::sees);
     }
 
@@ -111,12 +115,19 @@ public class FollowUpService {
         var ac = row.get("ac");
         var m = row.get("m");
         var people = row.get("people").asList(PersonView::from);
-        return new ActionView(Views.string(ac, "id"), Views.string(ac, "description"), Views.date(ac, "dueOn"),
-                Views.date(ac, "completedOn"), row.get("owner").isNull() ? null : AgencyView.from(row.get("owner")),
+        return new ActionView(
+                Views.string(ac, "id"),
+                Views.string(ac, "description"),
+                Views.date(ac, "dueOn"),
+                Views.date(ac, "completedOn"),
+                row.get("owner").isNull() ? null : AgencyView.from(row.get("owner")),
                 new MeetingView(Views.string(m, "id"), Views.string(m, "kind"), Views.date(m, "heldOn")),
-                people.stream().filter(p -> visibility.sees(p.id())).toList(), workingDaysOverdue,
-                people.stream().filter(p -> !visibility.sees(p.id()))
-                        .map(p -> visibility.placeholder(p.id(), new Relation("ACTION_FOR", null, null))).toList());
+                people.stream().filter(p -> visibility.sees(p.id())).toList(),
+                workingDaysOverdue,
+                people.stream()
+                        .filter(p -> !visibility.sees(p.id()))
+                        .map(p -> visibility.placeholder(p.id(), new Relation("ACTION_FOR", null, null)))
+                        .toList());
     }
 
     /** An action just completed, as the user may see it: its people checked (and audited) as completeAction. */
@@ -136,7 +147,8 @@ public class FollowUpService {
 
     /** A referral just recorded, as its recorder sees it (recordReferral checked they may know of its child). */
     public ReferralView recordedReferral(String referralId) {
-        return referral(repository.referral(referralId).orElseThrow(() -> NotFoundException.of("referral", referralId)));
+        return referral(
+                repository.referral(referralId).orElseThrow(() -> NotFoundException.of("referral", referralId)));
     }
 
     /**
@@ -147,8 +159,13 @@ public class FollowUpService {
         var row = repository.marker(markerId).orElseThrow(() -> NotFoundException.of("marker", markerId));
         var offender = row.get("everCarried").asList(Value::asString).stream()
                 .anyMatch(redaction.offenderMarkerTypes()::contains);
-        return redaction.markers(List.of(MarkerView.from(row.get("m"))), redaction.access(), offender,
-                Views.string(row, "addressKind")).get(0);
+        return redaction
+                .markers(
+                        List.of(MarkerView.from(row.get("m"))),
+                        redaction.access(),
+                        offender,
+                        Views.string(row, "addressKind"))
+                .get(0);
     }
 
     public List<TriagedReferral> triageQueue(LocalDate asOf, Integer first) {
@@ -156,9 +173,13 @@ public class FollowUpService {
         if (limit < 1 || limit > MAX_FIRST) {
             throw new BadRequestException("first", "must be from 1 to " + MAX_FIRST);
         }
-        var scored = fairUse.run(Cost.AREA_WIDE, () -> repository.triage(asOf,
-                asOf.minusDays(settings.triageDays() - 1L).atStartOfDay(RiskRules.LONDON),
-                asOf.plusDays(1).atStartOfDay(RiskRules.LONDON), (tx, rows) -> scored(tx, rows, asOf)));
+        var scored = fairUse.run(
+                Cost.AREA_WIDE,
+                () -> repository.triage(
+                        asOf,
+                        asOf.minusDays(settings.triageDays() - 1L).atStartOfDay(RiskRules.LONDON),
+                        asOf.plusDays(1).atStartOfDay(RiskRules.LONDON),
+                        (tx, rows) -> scored(tx, rows, asOf)));
         // everyone the queue touches: the children referred, the siblings its reasons count, the
         // offenders they count; checked (and audited) once
         var people = new LinkedHashSet<String>();
@@ -176,13 +197,15 @@ public class FollowUpService {
                 continue;
             }
             var points = score(s, asOf, access, visibility);
-            var restricted = s.unassessedSiblings().keySet().stream().filter(id -> !visibility.sees(id))
+            var restricted = s.unassessedSiblings().keySet().stream()
+                    .filter(id -> !visibility.sees(id))
                     .map(id -> visibility.placeholder(id, new Relation("SIBLING_OR_HOUSEHOLD_CHILD", null, null)))
                     .toList();
             entries.add(new TriagedReferral(0, referral(s.row()), points.score(), points.reasons(), restricted));
         }
         entries.sort(Comparator.comparingInt((TriagedReferral t) -> -t.score())
-                .thenComparing(t -> t.referral().receivedAt()).thenComparing(t -> t.referral().id()));
+                .thenComparing(t -> t.referral().receivedAt())
+                .thenComparing(t -> t.referral().id()));
         var ranked = new ArrayList<TriagedReferral>();
         for (int i = 0; i < entries.size() && i < limit; i++) {
             var t = entries.get(i);
@@ -194,8 +217,13 @@ public class FollowUpService {
     /** The referrals of the queue with their unassessed siblings, read in the triage's transaction. */
     private List<Scored> scored(TransactionContext tx, List<Record> rows, LocalDate asOf) {
         var result = new ArrayList<Scored>();
-        var answers = siblings.withoutNeedToKnow(tx, rows.stream().map(r -> r.get("p").get("id").asString())
-                .distinct().toList(), asOf);
+        var answers = siblings.withoutNeedToKnow(
+                tx,
+                rows.stream()
+                        .map(r -> r.get("p").get("id").asString())
+                        .distinct()
+                        .toList(),
+                asOf);
         for (var row : rows) {
             var person = PersonView.from(row.get("p"));
             var unassessed = new LinkedHashMap<String, String>();
@@ -208,8 +236,7 @@ public class FollowUpService {
     }
 
     /** A referral of the queue with the unassessed siblings and household children around its child (id to name). */
-    private record Scored(Record row, PersonView person, Map<String, String> unassessedSiblings) {
-    }
+    private record Scored(Record row, PersonView person, Map<String, String> unassessedSiblings) {}
 
     /**
      * The facts of a referral as the user may see them, scored ({@link TriageScore}): a sentence names
@@ -226,12 +253,20 @@ public class FollowUpService {
         });
         var received = RiskRules.london(r.get("receivedAt"));
         var decided = r.get("decidedAt").isNull() ? null : RiskRules.london(r.get("decidedAt"));
-        return TriageScore.of(new TriageScore.Facts(s.person().displayName(), Views.string(r, "urgency"),
-                Views.string(r, "concern"), !row.get("rsoHousehold").asList(Value::asString).isEmpty(),
-                !row.get("rsoContact").asList(Value::asString).isEmpty(), named,
-                s.unassessedSiblings().size() - named.size(), row.get("priorReferrals").asList(Value::asString),
-                row.get("onPlan").asBoolean(), row.get("addressMarkers").asList(m -> shownMarker(m, access)),
-                row.get("policeInformation").asBoolean(), received, decided,
+        return TriageScore.of(new TriageScore.Facts(
+                s.person().displayName(),
+                Views.string(r, "urgency"),
+                Views.string(r, "concern"),
+                !row.get("rsoHousehold").asList(Value::asString).isEmpty(),
+                !row.get("rsoContact").asList(Value::asString).isEmpty(),
+                named,
+                s.unassessedSiblings().size() - named.size(),
+                row.get("priorReferrals").asList(Value::asString),
+                row.get("onPlan").asBoolean(),
+                row.get("addressMarkers").asList(m -> shownMarker(m, access)),
+                row.get("policeInformation").asBoolean(),
+                received,
+                decided,
                 decided == null ? settings.workingDays().between(received, asOf) : 0,
                 access.offenderDetail() ? null : redaction.restrictedDetail(List.of())));
     }
@@ -245,16 +280,24 @@ public class FollowUpService {
     private String shownMarker(Value marker, Redaction.Access access) {
         var view = MarkerView.from(marker);
         var shown = redaction.markers(List.of(view), access, false, Views.string(marker, "addressKind"));
-        return shown.size() == 1 && shown.get(0) == view ? view.id()
+        return shown.size() == 1 && shown.get(0) == view
+                ? view.id()
                 : "a restricted marker: " + redaction.restrictedDetailFrom(view.source());
     }
 
     private static ReferralView referral(Record row) {
         var r = row.get("r");
-        return new ReferralView(Views.string(r, "id"), PersonView.from(row.get("p")),
-                row.get("ag").isNull() ? null : AgencyView.from(row.get("ag")), instant(r, "incidentAt"),
-                instant(r, "receivedAt"), instant(r, "decidedAt"), Views.string(r, "concern"), Views.string(r, "urgency"),
-                Views.string(r, "sourceCode"), Views.string(r, "outcome"));
+        return new ReferralView(
+                Views.string(r, "id"),
+                PersonView.from(row.get("p")),
+                row.get("ag").isNull() ? null : AgencyView.from(row.get("ag")),
+                instant(r, "incidentAt"),
+                instant(r, "receivedAt"),
+                instant(r, "decidedAt"),
+                Views.string(r, "concern"),
+                Views.string(r, "urgency"),
+                Views.string(r, "sourceCode"),
+                Views.string(r, "outcome"));
     }
 
     private static ZonedDateTime instant(Value map, String key) {

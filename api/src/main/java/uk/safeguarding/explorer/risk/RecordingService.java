@@ -12,14 +12,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.audit.AuditLog;
 import uk.safeguarding.explorer.audit.AuditLog.Subject;
@@ -67,8 +65,14 @@ public class RecordingService {
     private final AsOf asOf;
     private final ApplicationEventPublisher events;
 
-    RecordingService(ImportService imports, Graph graph, NeedToKnow needToKnow, Redaction redaction, AuditLog audit,
-            AsOf asOf, ApplicationEventPublisher events) {
+    RecordingService(
+            ImportService imports,
+            Graph graph,
+            NeedToKnow needToKnow,
+            Redaction redaction,
+            AuditLog audit,
+            AsOf asOf,
+            ApplicationEventPublisher events) {
         this.imports = imports;
         this.graph = graph;
         this.needToKnow = needToKnow;
@@ -113,7 +117,9 @@ public class RecordingService {
             }
         }
         requireNew("meeting.id", Map.of("meetings", List.of(text(input, "id"))));
-        requireNew("meeting.actions", Map.of("actions", actions.stream().map(a -> text(a, "id")).toList()));
+        requireNew(
+                "meeting.actions",
+                Map.of("actions", actions.stream().map(a -> text(a, "id")).toList()));
         write("meeting", "meetings", record, "recordStrategyMeeting", people);
         events.publishEvent(new MeetingRecorded(text(input, "id")));
         return text(input, "id");
@@ -149,8 +155,10 @@ public class RecordingService {
             throw NotFoundException.of("person or address", on);
         }
         if (!redaction.access().offenderDetail() && redaction.restrictedMarkerType(text(input, "type"))) {
-            throw new BadRequestException("marker.type", "'" + text(input, "type") + "' markers are recorded only by "
-                    + "agencies that see offender detail (police, probation, children's social care)");
+            throw new BadRequestException(
+                    "marker.type",
+                    "'" + text(input, "type") + "' markers are recorded only by "
+                            + "agencies that see offender detail (police, probation, children's social care)");
         }
         requireNew("marker.id", Map.of("markers", List.of(text(input, "id"))));
         var record = new LinkedHashMap<String, Object>(input);
@@ -177,7 +185,11 @@ public class RecordingService {
             throw new BadRequestException("completedOn", "must not be in the future");
         }
         var people = row.get("people").asList(p -> p.get("id").asString());
-        auditedWrite("completeAction", people, "completed " + actionId + " on " + completedOn, "risk/complete-action",
+        auditedWrite(
+                "completeAction",
+                people,
+                "completed " + actionId + " on " + completedOn,
+                "risk/complete-action",
                 Map.of("id", actionId, "completedOn", completedOn));
         return actionId;
     }
@@ -195,8 +207,12 @@ public class RecordingService {
             throw new BadRequestException("actionId", "is an action that is not completed: there is nothing to reopen");
         }
         var people = row.get("people").asList(p -> p.get("id").asString());
-        auditedWrite("reopenAction", people, "reopened " + actionId + " (it was completed on " + completedOn + ")",
-                "risk/reopen-action", Map.of("id", actionId));
+        auditedWrite(
+                "reopenAction",
+                people,
+                "reopened " + actionId + " (it was completed on " + completedOn + ")",
+                "risk/reopen-action",
+                Map.of("id", actionId));
         return actionId;
     }
 
@@ -242,7 +258,11 @@ public class RecordingService {
             throw new BadRequestException("on", "must not be before the marker began on " + from);
         }
         var people = row.get("people").asList(Value::asString);
-        auditedWrite("endMarker", people, "ended " + markerId + " on " + on, "risk/end-marker",
+        auditedWrite(
+                "endMarker",
+                people,
+                "ended " + markerId + " on " + on,
+                "risk/end-marker",
                 Map.of("id", markerId, "to", on));
         return markerId;
     }
@@ -260,16 +280,21 @@ public class RecordingService {
             throw new BadRequestException("markerId", "is a marker that has not ended: there is nothing to reinstate");
         }
         var people = row.get("people").asList(Value::asString);
-        auditedWrite("reinstateMarker", people, "reinstated " + markerId + " (it ended on " + to + ")",
-                "risk/reinstate-marker", Map.of("id", markerId));
+        auditedWrite(
+                "reinstateMarker",
+                people,
+                "reinstated " + markerId + " (it ended on " + to + ")",
+                "risk/reinstate-marker",
+                Map.of("id", markerId));
         return markerId;
     }
 
     /** Audits an operation on the people it touches, then runs its statement in one write transaction. */
-    private void auditedWrite(String operation, List<String> people, String reason, String statement,
-            Map<String, Object> parameters) {
+    private void auditedWrite(
+            String operation, List<String> people, String reason, String statement, Map<String, Object> parameters) {
         audit.record(needToKnow.actor(), operation, subjects(people, reason));
-        graph.inWriteTransaction(tx -> tx.run(CypherStatements.named(statement), parameters).consume());
+        graph.inWriteTransaction(
+                tx -> tx.run(CypherStatements.named(statement), parameters).consume());
     }
 
     /** A practitioner acts on a marker only for the agency that recorded it; a meeting chair or (local) admin on any. */
@@ -277,7 +302,8 @@ public class RecordingService {
         var user = needToKnow.viewer();
         var source = Views.string(row.get("m"), "source");
         if (user.role() == Role.PRACTITIONER && (source == null || !source.equals(user.agency()))) {
-            throw new AccessDeniedException("only the agency that recorded a marker, or a meeting chair, " + verb + " it");
+            throw new AccessDeniedException(
+                    "only the agency that recorded a marker, or a meeting chair, " + verb + " it");
         }
     }
 
@@ -298,13 +324,15 @@ public class RecordingService {
             var visibility = needToKnow.checkWrite(operation, people);
             var offender = row.get("everCarried").asList(Value::asString).stream()
                     .anyMatch(redaction.offenderMarkerTypes()::contains);
-            known = visibility.sees(people.get(0)) && (access.offenderDetail()
-                    || (!redaction.restrictedMarkerType(Views.string(row.get("m"), "type"))
-                            && !redaction.offenderManagementRecord(offender, Views.string(row.get("m"), "source"))));
+            known = visibility.sees(people.get(0))
+                    && (access.offenderDetail()
+                            || (!redaction.restrictedMarkerType(Views.string(row.get("m"), "type"))
+                                    && !redaction.offenderManagementRecord(
+                                            offender, Views.string(row.get("m"), "source"))));
         } else {
             // an RSO or MAPPA marker on an ordinary home is offender detail too: unknown, not FORBIDDEN
-            known = mayKnowAddress(operation, row, access) && (access.offenderDetail()
-                    || !redaction.restrictedMarkerType(Views.string(row.get("m"), "type")));
+            known = mayKnowAddress(operation, row, access)
+                    && (access.offenderDetail() || !redaction.restrictedMarkerType(Views.string(row.get("m"), "type")));
         }
         if (!known) {
             throw NotFoundException.of("marker", markerId);
@@ -358,18 +386,27 @@ public class RecordingService {
     private void requireNew(String field, Map<String, List<String>> ids) {
         var parameters = new LinkedHashMap<String, Object>();
         for (var key : List.of("referrals", "meetings", "actions", "assessments", "markers")) {
-            parameters.put(key, ids.getOrDefault(key, List.of()).stream().filter(Objects::nonNull).toList());
+            parameters.put(
+                    key,
+                    ids.getOrDefault(key, List.of()).stream()
+                            .filter(Objects::nonNull)
+                            .toList());
         }
-        var taken = graph.read("risk/ids-taken", parameters, r -> r.get("taken").asList(Value::asString)).get(0);
+        var taken = graph.read("risk/ids-taken", parameters, r -> r.get("taken").asList(Value::asString))
+                .get(0);
         if (!taken.isEmpty()) {
-            throw new BadRequestException(field, "'" + taken.get(0) + "' is the id of an existing record; "
-                    + "record something new with a new id");
+            throw new BadRequestException(
+                    field,
+                    "'" + taken.get(0) + "' is the id of an existing record; " + "record something new with a new id");
         }
     }
 
-    private void write(String argument, String array, Map<String, Object> input, String operation, List<String> people) {
+    private void write(
+            String argument, String array, Map<String, Object> input, String operation, List<String> people) {
         var user = needToKnow.viewer();
-        var source = user.agency() != null ? user.agency() : "explorer-" + user.role().name().toLowerCase();
+        var source = user.agency() != null
+                ? user.agency()
+                : "explorer-" + user.role().name().toLowerCase();
         var record = new LinkedHashMap<String, Object>();
         input.forEach((k, v) -> record.put(k, json(v)));
         var bundle = new LinkedHashMap<String, Object>();
@@ -379,7 +416,8 @@ public class RecordingService {
         var validated = imports.validate(JsonMapper.shared().valueToTree(bundle));
         if (!validated.rejected().isEmpty()) {
             var first = validated.rejected().get(0);
-            throw new BadRequestException(argument + (first.field() == null ? "" : "." + first.field()),
+            throw new BadRequestException(
+                    argument + (first.field() == null ? "" : "." + first.field()),
                     first.reason() + " (" + array + " record '" + first.id() + "')");
         }
         // recorded through the API: never a need-to-know relationship
@@ -390,8 +428,9 @@ public class RecordingService {
 
     private static List<Subject> subjects(List<String> people, String reason) {
         var subjects = new ArrayList<Subject>();
-        people.stream().distinct().forEach(p -> subjects.add(new Subject(p, AuditLog.ALLOWED, AuditLog.NEED_TO_KNOW,
-                reason, null)));
+        people.stream()
+                .distinct()
+                .forEach(p -> subjects.add(new Subject(p, AuditLog.ALLOWED, AuditLog.NEED_TO_KNOW, reason, null)));
         if (subjects.isEmpty()) {
             subjects.add(new Subject(null, AuditLog.ALLOWED, AuditLog.NEED_TO_KNOW, reason, null));
         }
@@ -425,7 +464,9 @@ public class RecordingService {
     }
 
     private static List<String> strings(Object value) {
-        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        return value instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of();
     }
 
     private static List<Map<?, ?>> list(Object value) {

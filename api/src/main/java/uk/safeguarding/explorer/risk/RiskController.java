@@ -1,12 +1,13 @@
 package uk.safeguarding.explorer.risk;
 
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -14,9 +15,6 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
-
-import graphql.execution.DataFetcherResult;
-import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
 import uk.safeguarding.explorer.graph.AsOf;
 import uk.safeguarding.explorer.graph.Views.MarkerView;
@@ -31,42 +29,56 @@ import uk.safeguarding.explorer.risk.Work.TriagedReferral;
 class RiskController {
 
     /** A person on a day: the key of the flags batch loader. */
-    record PersonOn(String personId, LocalDate asOf) {
-    }
+    record PersonOn(String personId, LocalDate asOf) {}
 
     private final RiskService risk;
     private final FollowUpService followUp;
     private final RecordingService recording;
     private final AsOf asOf;
 
-    RiskController(RiskService risk, FollowUpService followUp, RecordingService recording, AsOf asOf,
+    RiskController(
+            RiskService risk,
+            FollowUpService followUp,
+            RecordingService recording,
+            AsOf asOf,
             BatchLoaderRegistry registry) {
         this.risk = risk;
         this.followUp = followUp;
         this.recording = recording;
         this.asOf = asOf;
-        registry.<PersonOn, List<RiskFlag>>forName("riskFlags").withOptions(o -> o.setMaxBatchSize(200))
+        registry.<PersonOn, List<RiskFlag>>forName("riskFlags")
+                .withOptions(o -> o.setMaxBatchSize(200))
                 .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> {
                     var byDay = new HashMap<LocalDate, List<String>>();
-                    keys.forEach(k -> byDay.computeIfAbsent(k.asOf(), d -> new ArrayList<>()).add(k.personId()));
+                    keys.forEach(k -> byDay.computeIfAbsent(k.asOf(), d -> new ArrayList<>())
+                            .add(k.personId()));
                     var result = new HashMap<PersonOn, List<RiskFlag>>();
-                    byDay.forEach((day, ids) -> risk.flagsOf(ids, day)
-                            .forEach((id, flags) -> result.put(new PersonOn(id, day), flags)));
+                    byDay.forEach((day, ids) ->
+                            risk.flagsOf(ids, day).forEach((id, flags) -> result.put(new PersonOn(id, day), flags)));
                     return result;
                 }));
     }
 
     @QueryMapping
-    DataFetcherResult<List<RiskFlag>> riskFlags(@Argument String personId, @Argument LocalDate asOf,
-            @Argument List<Integer> rules, @Argument List<String> personIds) {
+    DataFetcherResult<List<RiskFlag>> riskFlags(
+            @Argument String personId,
+            @Argument LocalDate asOf,
+            @Argument List<Integer> rules,
+            @Argument List<String> personIds) {
         var day = this.asOf.orToday(asOf);
-        return AsOf.answer(personIds != null ? risk.riskFlagsOf(personId, personIds, day, rules)
-                : risk.riskFlags(personId, day, rules), day);
+        return AsOf.answer(
+                personIds != null
+                        ? risk.riskFlagsOf(personId, personIds, day, rules)
+                        : risk.riskFlags(personId, day, rules),
+                day);
     }
 
     @SchemaMapping(typeName = "Person", field = "riskFlags")
-    CompletableFuture<List<RiskFlag>> personRiskFlags(PersonView person, @Argument LocalDate asOf,
-            DataLoader<PersonOn, List<RiskFlag>> riskFlags, DataFetchingEnvironment env) {
+    CompletableFuture<List<RiskFlag>> personRiskFlags(
+            PersonView person,
+            @Argument LocalDate asOf,
+            DataLoader<PersonOn, List<RiskFlag>> riskFlags,
+            DataFetchingEnvironment env) {
         if (person.restricted()) {
             return CompletableFuture.completedFuture(List.of());
         }

@@ -11,14 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
 import uk.safeguarding.explorer.errors.BadRequestException;
-import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.faults.FairUse;
 import uk.safeguarding.explorer.faults.FairUse.Cost;
+import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
 import uk.safeguarding.explorer.risk.rules.RiskRules;
@@ -68,16 +66,20 @@ public class RiskService {
         var result = rules.evaluate(asOf, wanted, List.of(personId));
         // an unknown or hidden person: NOT_FOUND, audited, whatever the rules found
         var visibility = needToKnow.check(OPERATION, personId, touched(result));
-        return shown(result, visibility).stream().filter(f -> concerns(f, personId)).toList();
+        return shown(result, visibility).stream()
+                .filter(f -> concerns(f, personId))
+                .toList();
     }
 
     /** The flags of each of the people given (those the user may see), once each. */
-    public List<RiskFlag> riskFlagsOf(String personId, List<String> personIds, LocalDate asOf, List<Integer> ruleNumbers) {
+    public List<RiskFlag> riskFlagsOf(
+            String personId, List<String> personIds, LocalDate asOf, List<Integer> ruleNumbers) {
         if (personId != null) {
             throw new BadRequestException("personIds", "must not be given together with personId");
         }
         if (personIds.size() > MAX_PEOPLE || personIds.stream().anyMatch(id -> id.isBlank() || id.length() > 200)) {
-            throw new BadRequestException("personIds", "must be at most " + MAX_PEOPLE + " ids of at most 200 characters");
+            throw new BadRequestException(
+                    "personIds", "must be at most " + MAX_PEOPLE + " ids of at most 200 characters");
         }
         var wanted = wanted(ruleNumbers);
         if (personIds.isEmpty()) {
@@ -88,8 +90,10 @@ public class RiskService {
         ids.addAll(touched(result));
         var visibility = needToKnow.check(OPERATION, ids);
         var asked = personIds.stream().filter(visibility::sees).toList();
-        return shown(result, visibility).stream().filter(f -> asked.stream().anyMatch(id -> concerns(f, id)))
-                .distinct().toList();
+        return shown(result, visibility).stream()
+                .filter(f -> asked.stream().anyMatch(id -> concerns(f, id)))
+                .distinct()
+                .toList();
     }
 
     private static Set<Integer> wanted(List<Integer> ruleNumbers) {
@@ -118,7 +122,8 @@ public class RiskService {
 
     /** A person's own flags, and those of their addresses, referrals, meetings and actions. */
     private static boolean concerns(RiskFlag flag, String personId) {
-        return flag.subjectKind() == SubjectKind.PERSON ? flag.subjectId().equals(personId)
+        return flag.subjectKind() == SubjectKind.PERSON
+                ? flag.subjectId().equals(personId)
                 : flag.people().contains(personId);
     }
 
@@ -141,13 +146,20 @@ public class RiskService {
      * A flag before need-to-know, as plain data that can be kept (a meeting's snapshot): its sentence
      * with every person it names as a token ({@code {person:id}}) to be filled in for each reader.
      */
-    public record FrozenFlag(int rule, String code, Severity severity, String subjectId, SubjectKind kind,
-            List<String> evidence, List<String> people, String summary, List<String> named, String offenderId) {
-    }
+    public record FrozenFlag(
+            int rule,
+            String code,
+            Severity severity,
+            String subjectId,
+            SubjectKind kind,
+            List<String> evidence,
+            List<String> people,
+            String summary,
+            List<String> named,
+            String offenderId) {}
 
     /** Flags before need-to-know, with the names of everyone their sentences may name, by id. */
-    public record Frozen(List<FrozenFlag> flags, Map<String, String> names) {
-    }
+    public record Frozen(List<FrozenFlag> flags, Map<String, String> names) {}
 
     /**
      * The flags of the people (their own and those of their addresses, referrals, meetings and
@@ -160,20 +172,34 @@ public class RiskService {
         }
         var frozen = freeze(rules.evaluate(asOf, null, personIds));
         var ids = List.copyOf(personIds);
-        return new Frozen(frozen.flags().stream().filter(f -> ids.stream().anyMatch(id -> concerns(f, id)))
-                .toList(), frozen.names());
+        return new Frozen(
+                frozen.flags().stream()
+                        .filter(f -> ids.stream().anyMatch(id -> concerns(f, id)))
+                        .toList(),
+                frozen.names());
     }
 
     /** The frozen flags that concern the people given, as the user may see them (everyone checked). */
     public List<RiskFlag> shown(Frozen frozen, Collection<String> personIds, Visibility visibility) {
         return shown(frozen, visibility).stream()
-                .filter(f -> personIds.stream().filter(visibility::sees).anyMatch(id -> concerns(f, id))).toList();
+                .filter(f -> personIds.stream().filter(visibility::sees).anyMatch(id -> concerns(f, id)))
+                .toList();
     }
 
     private static Frozen freeze(RiskRules.Result result) {
-        var flags = result.flags().stream().map(f -> new FrozenFlag(f.rule(), f.code(), f.severity(), f.subjectId(),
-                f.kind(), f.evidence(), f.people(), f.finding().sentence(RiskService::token), List.copyOf(f.named()),
-                f.offenderId())).toList();
+        var flags = result.flags().stream()
+                .map(f -> new FrozenFlag(
+                        f.rule(),
+                        f.code(),
+                        f.severity(),
+                        f.subjectId(),
+                        f.kind(),
+                        f.evidence(),
+                        f.people(),
+                        f.finding().sentence(RiskService::token),
+                        List.copyOf(f.named()),
+                        f.offenderId()))
+                .toList();
         return new Frozen(flags, result.names());
     }
 
@@ -182,7 +208,9 @@ public class RiskService {
     }
 
     private static boolean concerns(FrozenFlag flag, String personId) {
-        return flag.kind() == SubjectKind.PERSON ? flag.subjectId().equals(personId) : flag.people().contains(personId);
+        return flag.kind() == SubjectKind.PERSON
+                ? flag.subjectId().equals(personId)
+                : flag.people().contains(personId);
     }
 
     private List<RiskFlag> shown(RiskRules.Result result, Visibility visibility) {
@@ -193,34 +221,57 @@ public class RiskService {
         var access = redaction.access();
         var shown = new ArrayList<RiskFlag>();
         for (var flag : result.flags()) {
-            var see = flag.kind() == SubjectKind.PERSON ? visibility.sees(flag.subjectId())
+            var see = flag.kind() == SubjectKind.PERSON
+                    ? visibility.sees(flag.subjectId())
                     : flag.people().stream().anyMatch(visibility::sees);
             if (!see) {
                 continue;
             }
-            var hidden = flag.people().stream().filter(p -> !visibility.sees(p))
-                    .map(p -> visibility.placeholder(p, new PersonView.Relation("CONCERNED", null, null))).toList();
+            var hidden = flag.people().stream()
+                    .filter(p -> !visibility.sees(p))
+                    .map(p -> visibility.placeholder(p, new PersonView.Relation("CONCERNED", null, null)))
+                    .toList();
             if (flag.offenderId() != null && (!access.offenderDetail() || !visibility.sees(flag.offenderId()))) {
                 // the rule number, code, evidence and sentence would each tell what the user may not see
                 var about = flag.kind() == SubjectKind.PERSON
-                        ? visibility.name(flag.subjectId(), result.names().getOrDefault(flag.subjectId(), flag.subjectId()))
+                        ? visibility.name(
+                                flag.subjectId(), result.names().getOrDefault(flag.subjectId(), flag.subjectId()))
                         : "This address";
-                shown.add(new RiskFlag(RiskFlag.RESTRICTED_RULE, Redaction.RESTRICTED, flag.severity(), flag.subjectId(),
-                        flag.kind(), about + ": " + redaction.restrictedDetail(List.of()), List.of(flag.subjectId()),
-                        flag.people().stream().filter(p -> visibility.sees(p) && !p.equals(flag.offenderId())).toList(),
+                shown.add(new RiskFlag(
+                        RiskFlag.RESTRICTED_RULE,
+                        Redaction.RESTRICTED,
+                        flag.severity(),
+                        flag.subjectId(),
+                        flag.kind(),
+                        about + ": " + redaction.restrictedDetail(List.of()),
+                        List.of(flag.subjectId()),
+                        flag.people().stream()
+                                .filter(p -> visibility.sees(p) && !p.equals(flag.offenderId()))
+                                .toList(),
                         hidden));
                 continue;
             }
             var summary = flag.summary();
             for (var id : flag.named()) {
-                summary = summary.replace(token(id), visibility.name(id, result.names().getOrDefault(id, id)));
+                summary = summary.replace(
+                        token(id), visibility.name(id, result.names().getOrDefault(id, id)));
             }
-            shown.add(new RiskFlag(flag.rule(), flag.code(), flag.severity(), flag.subjectId(), flag.kind(), summary,
-                    flag.evidence().stream().filter(e -> Arrays.stream(e.split("\\|"))
-                            .allMatch(part -> !result.names().containsKey(part) || visibility.sees(part))).toList(),
-                    flag.people().stream().filter(visibility::sees).toList(), hidden));
+            shown.add(new RiskFlag(
+                    flag.rule(),
+                    flag.code(),
+                    flag.severity(),
+                    flag.subjectId(),
+                    flag.kind(),
+                    summary,
+                    flag.evidence().stream()
+                            .filter(e -> Arrays.stream(e.split("\\|"))
+                                    .allMatch(part -> !result.names().containsKey(part) || visibility.sees(part)))
+                            .toList(),
+                    flag.people().stream().filter(visibility::sees).toList(),
+                    hidden));
         }
-        shown.sort(Comparator.comparing(RiskFlag::severity).thenComparing(RiskFlag::rule)
+        shown.sort(Comparator.comparing(RiskFlag::severity)
+                .thenComparing(RiskFlag::rule)
                 .thenComparing(RiskFlag::subjectId));
         return shown;
     }

@@ -1,7 +1,6 @@
 package uk.safeguarding.explorer.security;
 
 import java.util.List;
-
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -18,8 +17,12 @@ class BreakGlassController {
     }
 
     @MutationMapping
-    BreakGlassGrant breakGlass(@Argument String personId, @Argument String placeholderId, @Argument String purpose,
-            @Argument String reason, @Argument Integer hours) {
+    BreakGlassGrant breakGlass(
+            @Argument String personId,
+            @Argument String placeholderId,
+            @Argument String purpose,
+            @Argument String reason,
+            @Argument Integer hours) {
         return service.breakGlass(personId, placeholderId, purpose, reason, hours);
     }
 

@@ -5,10 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Repository;
-
 import uk.safeguarding.explorer.neo4j.Graph;
 
 /**
@@ -37,8 +35,11 @@ class BreakGlassRepository {
 
     /** Adds the review to the grant; empty when the grant has a review already. */
     Optional<Record> review(String grantId, Map<String, Object> review) {
-        return graph.inWriteTransaction(tx -> Graph.read(tx, "breakglass/review",
-                Map.of("id", grantId, "review", review), r -> r)).stream().findFirst();
+        return graph
+                .inWriteTransaction(
+                        tx -> Graph.read(tx, "breakglass/review", Map.of("id", grantId, "review", review), r -> r))
+                .stream()
+                .findFirst();
     }
 
     /**

@@ -7,12 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
 import uk.safeguarding.explorer.audit.AuditLog;
 import uk.safeguarding.explorer.audit.AuditLog.Subject;
 import uk.safeguarding.explorer.errors.BadRequestException;
@@ -30,8 +28,8 @@ import uk.safeguarding.explorer.graph.Views;
 @Service
 public class BreakGlassService {
 
-    public static final Set<String> PURPOSES = Set.of("SECTION_47_ENQUIRY", "STRATEGY_DISCUSSION",
-            "EMERGENCY_PROTECTION", "OTHER");
+    public static final Set<String> PURPOSES =
+            Set.of("SECTION_47_ENQUIRY", "STRATEGY_DISCUSSION", "EMERGENCY_PROTECTION", "OTHER");
     public static final int DEFAULT_HOURS = 24;
     public static final int MAX_HOURS = 72;
     static final int MIN_REASON = 20;
@@ -55,8 +53,8 @@ public class BreakGlassService {
      * hidden person's id.
      */
     @PreAuthorize("hasRole('PRACTITIONER')")
-    public BreakGlassGrant breakGlass(String personId, String placeholderId, String purpose, String reason,
-            Integer hours) {
+    public BreakGlassGrant breakGlass(
+            String personId, String placeholderId, String purpose, String reason, Integer hours) {
         if (personId == null || personId.isBlank() || personId.length() > 200) {
             throw new BadRequestException("personId", "must be a non-blank id of at most 200 characters");
         }
@@ -64,15 +62,20 @@ public class BreakGlassService {
             throw new BadRequestException("placeholderId", "must be a placeholder id from an answer");
         }
         if (purpose == null || !PURPOSES.contains(purpose)) {
-            throw new BadRequestException("purpose", "must be one of " + String.join(", ", PURPOSES.stream().sorted().toList()));
+            throw new BadRequestException(
+                    "purpose",
+                    "must be one of "
+                            + String.join(", ", PURPOSES.stream().sorted().toList()));
         }
         var why = reason == null ? "" : reason.strip();
         if (why.length() < MIN_REASON || why.length() > MAX_REASON) {
-            throw new BadRequestException("reason", "must say why, in " + MIN_REASON + " to " + MAX_REASON + " characters");
+            throw new BadRequestException(
+                    "reason", "must say why, in " + MIN_REASON + " to " + MAX_REASON + " characters");
         }
         if (!saysSomething(why)) {
-            throw new BadRequestException("reason", "must say why in words: not one character repeated, nor only "
-                    + "spaces and punctuation");
+            throw new BadRequestException(
+                    "reason",
+                    "must say why in words: not one character repeated, nor only " + "spaces and punctuation");
         }
         var duration = hours == null ? DEFAULT_HOURS : hours;
         if (duration < 1 || duration > MAX_HOURS) {
@@ -107,8 +110,13 @@ public class BreakGlassService {
      * "aaaaaaaaaaaaaaaaaaaa" nor "!!!! .... ????" nor "a.a.a.a.a.a.a.a.a.a" passes).
      */
     static boolean saysSomething(String reason) {
-        return reason.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).distinct()
-                .limit(2).count() == 2;
+        return reason.codePoints()
+                        .filter(Character::isLetterOrDigit)
+                        .map(Character::toLowerCase)
+                        .distinct()
+                        .limit(2)
+                        .count()
+                == 2;
     }
 
     /** The signed-in user's grants still running. */
@@ -147,35 +155,58 @@ public class BreakGlassService {
             throw new BadRequestException("grantId", "grant '" + grantId + "' has been reviewed already");
         }
         var actor = needToKnow.actor();
-        audit.record(actor, "reviewBreakGlass", List.of(new Subject(existing.get(0).subjectId(), AuditLog.ALLOWED,
-                "REVIEW", outcome + (note == null || note.isBlank() ? "" : ": " + note.strip()), grantId)));
+        audit.record(
+                actor,
+                "reviewBreakGlass",
+                List.of(new Subject(
+                        existing.get(0).subjectId(),
+                        AuditLog.ALLOWED,
+                        "REVIEW",
+                        outcome + (note == null || note.isBlank() ? "" : ": " + note.strip()),
+                        grantId)));
         var review = new LinkedHashMap<String, Object>();
         review.put("id", UUID.randomUUID().toString());
         review.put("reviewer", actor.user());
         review.put("at", ZonedDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
         review.put("outcome", outcome);
         review.put("note", note == null || note.isBlank() ? null : note.strip());
-        return grant(repository.review(grantId, review).orElseThrow(
-                () -> new BadRequestException("grantId", "grant '" + grantId + "' has been reviewed already")));
+        return grant(repository
+                .review(grantId, review)
+                .orElseThrow(
+                        () -> new BadRequestException("grantId", "grant '" + grantId + "' has been reviewed already")));
     }
 
     private List<BreakGlassGrant> grants(String user, String agency, Boolean reviewed, String id, int first) {
         return repository.grants(user, agency, reviewed, id, ZonedDateTime.now(clock), first).stream()
-                .map(this::grant).toList();
+                .map(this::grant)
+                .toList();
     }
 
     private BreakGlassGrant grant(Record row) {
         var g = row.get("g");
         var r = row.get("review");
         var until = g.get("until").asZonedDateTime();
-        return new BreakGlassGrant(Views.string(g, "id"), Views.string(g, "user"), Views.string(g, "agency"),
-                Views.string(g, "role"), Views.string(g, "subjectId"), Views.string(g, "purpose"),
-                Views.string(g, "reason"), g.get("from").asZonedDateTime(), until,
-                until.isAfter(ZonedDateTime.now(clock)), row.get("uses").asLong(), r.isNull() ? null : review(r));
+        return new BreakGlassGrant(
+                Views.string(g, "id"),
+                Views.string(g, "user"),
+                Views.string(g, "agency"),
+                Views.string(g, "role"),
+                Views.string(g, "subjectId"),
+                Views.string(g, "purpose"),
+                Views.string(g, "reason"),
+                g.get("from").asZonedDateTime(),
+                until,
+                until.isAfter(ZonedDateTime.now(clock)),
+                row.get("uses").asLong(),
+                r.isNull() ? null : review(r));
     }
 
     private static BreakGlassGrant.Review review(Value r) {
-        return new BreakGlassGrant.Review(Views.string(r, "id"), Views.string(r, "reviewer"),
-                r.get("at").asZonedDateTime(), Views.string(r, "outcome"), Views.string(r, "note"));
+        return new BreakGlassGrant.Review(
+                Views.string(r, "id"),
+                Views.string(r, "reviewer"),
+                r.get("at").asZonedDateTime(),
+                Views.string(r, "outcome"),
+                Views.string(r, "note"));
     }
 }

@@ -9,8 +9,7 @@ import java.util.List;
 public final class DemoUsers {
 
     /** A demo user: name, role, agency. */
-    public record Demo(String username, Role role, String agency) {
-    }
+    public record Demo(String username, Role role, String agency) {}
 
     public static final List<Demo> ALL = List.of(
             new Demo("admin", Role.ADMIN, null),
@@ -24,6 +23,5 @@ public final class DemoUsers {
             new Demo("auditor", Role.AUDITOR, null),
             new Demo("data-steward", Role.DATA_STEWARD, null));
 
-    private DemoUsers() {
-    }
+    private DemoUsers() {}
 }

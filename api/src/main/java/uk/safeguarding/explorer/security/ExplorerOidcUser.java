@@ -1,7 +1,6 @@
 package uk.safeguarding.explorer.security;
 
 import java.util.List;
-
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -12,7 +11,10 @@ public class ExplorerOidcUser extends DefaultOidcUser implements ExplorerPrincip
     private final ExplorerPrincipal who;
 
     ExplorerOidcUser(ExplorerPrincipal who, OidcUser user, String userClaim) {
-        super(List.of(new SimpleGrantedAuthority(who.role().authority())), user.getIdToken(), user.getUserInfo(),
+        super(
+                List.of(new SimpleGrantedAuthority(who.role().authority())),
+                user.getIdToken(),
+                user.getUserInfo(),
                 userClaim);
         this.who = who;
     }

@@ -1,7 +1,6 @@
 package uk.safeguarding.explorer.security;
 
 import java.util.List;
-
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 

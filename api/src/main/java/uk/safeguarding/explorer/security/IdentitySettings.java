@@ -3,7 +3,6 @@ package uk.safeguarding.explorer.security;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.springframework.core.env.Environment;
 
 /**
@@ -13,18 +12,28 @@ import org.springframework.core.env.Environment;
  * provider's redirects are built from) are required outside local mode; the application refuses
  * to start without them.
  */
-public record IdentitySettings(String issuerUri, String audience, String jwkSetUri, String clientId,
-        String clientSecret, List<String> scopes, List<String> algorithms, ClaimMapping claims, String publicUrl) {
+public record IdentitySettings(
+        String issuerUri,
+        String audience,
+        String jwkSetUri,
+        String clientId,
+        String clientSecret,
+        List<String> scopes,
+        List<String> algorithms,
+        ClaimMapping claims,
+        String publicUrl) {
 
     static IdentitySettings from(Environment env) {
-        return new IdentitySettings(blankToNull(env.getProperty("explorer.identity.issuer-uri")),
+        return new IdentitySettings(
+                blankToNull(env.getProperty("explorer.identity.issuer-uri")),
                 blankToNull(env.getProperty("explorer.identity.audience")),
                 blankToNull(env.getProperty("explorer.identity.jwk-set-uri")),
                 blankToNull(env.getProperty("explorer.identity.client-id")),
                 blankToNull(env.getProperty("explorer.identity.client-secret")),
                 list(env.getProperty("explorer.identity.scopes", "openid,profile")),
                 list(env.getProperty("explorer.identity.jws-algorithms", "RS256")),
-                new ClaimMapping(env.getProperty("explorer.identity.user-claim", "preferred_username"),
+                new ClaimMapping(
+                        env.getProperty("explorer.identity.user-claim", "preferred_username"),
                         env.getProperty("explorer.identity.agency-claim", "agency"),
                         env.getProperty("explorer.identity.role-claim", "role")),
                 publicUrl(env.getProperty("explorer.public-url")));
@@ -66,6 +75,9 @@ public record IdentitySettings(String issuerUri, String audience, String jwkSetU
     }
 
     private static List<String> list(String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -1,13 +1,5 @@
 package uk.safeguarding.explorer.security;
 
-import java.security.SecureRandom;
-import java.text.ParseException;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Date;
-import java.util.Map;
-import java.util.UUID;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -15,7 +7,13 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -50,15 +48,21 @@ class LocalTokens {
         if (!(authentication.getPrincipal() instanceof ExplorerPrincipal user)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
-        return ResponseEntity.ok(Map.of("accessToken", token(user), "tokenType", "Bearer",
-                "expiresIn", LIFETIME.toSeconds()));
+        return ResponseEntity.ok(
+                Map.of("accessToken", token(user), "tokenType", "Bearer", "expiresIn", LIFETIME.toSeconds()));
     }
 
     String token(ExplorerPrincipal user) {
         var now = clock.instant();
-        var claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(user.username())
-                .jwtID(UUID.randomUUID().toString()).claim("role", user.role().name()).claim("agency", user.agency()).issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(LIFETIME))).build();
+        var claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(user.username())
+                .jwtID(UUID.randomUUID().toString())
+                .claim("role", user.role().name())
+                .claim("agency", user.agency())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(LIFETIME)))
+                .build();
         try {
             var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
             jwt.sign(new MACSigner(key));
@@ -77,7 +81,8 @@ class LocalTokens {
             }
             var claims = jwt.getJWTClaimsSet();
             var expires = claims.getExpirationTime();
-            if (!ISSUER.equals(claims.getIssuer()) || expires == null
+            if (!ISSUER.equals(claims.getIssuer())
+                    || expires == null
                     || !expires.toInstant().isAfter(clock.instant())) {
                 return null;
             }

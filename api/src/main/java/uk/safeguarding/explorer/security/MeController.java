@@ -2,7 +2,6 @@ package uk.safeguarding.explorer.security;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +28,12 @@ class MeController {
             me.put("role", user.role().name());
             me.put("agency", user.agency());
         } else {
-            me.put("role", authentication.getAuthorities().stream().map(a -> a.getAuthority().replace("ROLE_", ""))
-                    .findFirst().orElse(null));
+            me.put(
+                    "role",
+                    authentication.getAuthorities().stream()
+                            .map(a -> a.getAuthority().replace("ROLE_", ""))
+                            .findFirst()
+                            .orElse(null));
             me.put("agency", null);
         }
         me.put("mode", mode);

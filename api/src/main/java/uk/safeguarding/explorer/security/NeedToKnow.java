@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,7 +24,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
-
 import uk.safeguarding.explorer.audit.AuditLog;
 import uk.safeguarding.explorer.audit.AuditLog.Subject;
 import uk.safeguarding.explorer.config.ExplorerModeEnvironmentPostProcessor;
@@ -91,9 +89,15 @@ public class NeedToKnow {
     private final int graceMonths;
     private final AtomicLong visibilityQueries = new AtomicLong();
 
-    NeedToKnow(Graph graph, AuditLog audit, Clock clock, Redaction redaction, Placeholders placeholders,
+    NeedToKnow(
+            Graph graph,
+            AuditLog audit,
+            Clock clock,
+            Redaction redaction,
+            Placeholders placeholders,
             @Value("${explorer.mode}") String mode,
-            @Value("${explorer.relationship-grace-months:" + NeedToKnowRules.DEFAULT_GRACE_MONTHS + "}") int graceMonths) {
+            @Value("${explorer.relationship-grace-months:" + NeedToKnowRules.DEFAULT_GRACE_MONTHS + "}")
+                    int graceMonths) {
         this.graph = graph;
         this.audit = audit;
         this.clock = clock;
@@ -115,7 +119,8 @@ public class NeedToKnow {
     public AuditLog.Actor actor() {
         var user = principal();
         if (user != null) {
-            return new AuditLog.Actor(user.username(), user.agency(), user.role().name());
+            return new AuditLog.Actor(
+                    user.username(), user.agency(), user.role().name());
         }
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         return new AuditLog.Actor(authentication == null ? null : authentication.getName(), null, null);
@@ -168,7 +173,10 @@ public class NeedToKnow {
         var asked = new LinkedHashSet<String>();
         ids.stream().filter(Objects::nonNull).forEach(asked::add);
         var decisions = decide(user, asked);
-        var denied = asked.stream().filter(id -> !decisions.get(id).visible()).map(Subject::denied).toList();
+        var denied = asked.stream()
+                .filter(id -> !decisions.get(id).visible())
+                .map(Subject::denied)
+                .toList();
         if (!denied.isEmpty()) {
             audit.record(actor(), operation, denied);
         }
@@ -216,10 +224,18 @@ public class NeedToKnow {
     public String hiddenBehind(String operation, String personId, String placeholderId) {
         require(operation, personId);
         var user = viewer();
-        var hidden = placeholders.personId(user, today(), placeholderId)
+        var hidden = placeholders
+                .personId(user, today(), placeholderId)
                 .filter(id -> !id.equals(personId))
-                .filter(id -> graph.read("queries/near", Map.of("id", personId, "otherId", id),
-                        r -> r.get("near").asBoolean()).stream().findFirst().orElse(false));
+                .filter(id ->
+                        graph
+                                .read(
+                                        "queries/near",
+                                        Map.of("id", personId, "otherId", id),
+                                        r -> r.get("near").asBoolean())
+                                .stream()
+                                .findFirst()
+                                .orElse(false));
         return hidden.orElseThrow(() -> NotFoundException.person(placeholderId));
     }
 
@@ -243,8 +259,10 @@ public class NeedToKnow {
             // planning can take longer than an ordinary question on a busy machine: the area-wide timeout
             Graph.areaWide(() -> {
                 graph.read("queries/visible-people", parameters, r -> r);
-                return graph.read("queries/holders", Map.of("ids", List.of(), "today", today,
-                        "involvementEndedOnOrAfter", today), r -> r);
+                return graph.read(
+                        "queries/holders",
+                        Map.of("ids", List.of(), "today", today, "involvementEndedOnOrAfter", today),
+                        r -> r);
             });
         } catch (RuntimeException e) {
             LOG.warn("Could not plan the need-to-know queries at start-up; the first request will: {}", e.getMessage());
@@ -258,7 +276,9 @@ public class NeedToKnow {
 
     private Map<String, Decision> decide(ExplorerPrincipal user, Collection<String> ids) {
         var cache = cache(user);
-        var missing = ids.stream().filter(id -> cache == null || !cache.decisions.containsKey(id)).toList();
+        var missing = ids.stream()
+                .filter(id -> cache == null || !cache.decisions.containsKey(id))
+                .toList();
         var fresh = missing.isEmpty() ? Map.<String, Decision>of() : query(user, missing);
         var result = new LinkedHashMap<String, Decision>();
         for (var id : ids) {
@@ -299,9 +319,19 @@ public class NeedToKnow {
                 result.put(id, Decision.RELATED);
             } else {
                 // the grant that runs longest
-                var grant = row.get("grants").asList(g -> Map.entry(g.get("until").asZonedDateTime(),
-                        new Decision(true, g.get("id").asString(), g.get("purpose").asString(), g.get("reason").asString())))
-                        .stream().max(Map.Entry.comparingByKey()).orElseThrow().getValue();
+                var grant = row
+                        .get("grants")
+                        .asList(g -> Map.entry(
+                                g.get("until").asZonedDateTime(),
+                                new Decision(
+                                        true,
+                                        g.get("id").asString(),
+                                        g.get("purpose").asString(),
+                                        g.get("reason").asString())))
+                        .stream()
+                        .max(Map.Entry.comparingByKey())
+                        .orElseThrow()
+                        .getValue();
                 result.put(id, grant);
             }
         }
@@ -313,15 +343,28 @@ public class NeedToKnow {
         if (cache != null && cache.holders.containsKey(id)) {
             return cache.holders.get(id);
         }
-        var missing = hiddenIds.stream().filter(h -> cache == null || !cache.holders.containsKey(h)).toList();
+        var missing = hiddenIds.stream()
+                .filter(h -> cache == null || !cache.holders.containsKey(h))
+                .toList();
         var today = today();
         var loaded = new HashMap<String, List<AgencyView>>();
         missing.forEach(h -> loaded.put(h, List.of()));
         if (!missing.isEmpty()) {
-            graph.read("queries/holders", Map.of("ids", missing, "today", today, "involvementEndedOnOrAfter",
-                    NeedToKnowRules.involvementEndedOnOrAfter(today, graceMonths)), r -> r).forEach(r -> loaded.put(
-                            r.get("id").asString(), r.get("holders").asList(AgencyView::from).stream()
-                                    .sorted(Comparator.comparing(AgencyView::name)).toList()));
+            graph.read(
+                            "queries/holders",
+                            Map.of(
+                                    "ids",
+                                    missing,
+                                    "today",
+                                    today,
+                                    "involvementEndedOnOrAfter",
+                                    NeedToKnowRules.involvementEndedOnOrAfter(today, graceMonths)),
+                            r -> r)
+                    .forEach(r -> loaded.put(
+                            r.get("id").asString(),
+                            r.get("holders").asList(AgencyView::from).stream()
+                                    .sorted(Comparator.comparing(AgencyView::name))
+                                    .toList()));
         }
         if (cache != null) {
             cache.holders.putAll(loaded);
@@ -337,8 +380,13 @@ public class NeedToKnow {
         var subjects = new ArrayList<Subject>();
         for (var id : ids) {
             var decision = decisions.get(id);
-            subjects.add(!decision.visible() ? Subject.denied(id) : decision.grantId() == null ? Subject.allowed(id)
-                    : Subject.breakGlass(id, decision.purpose(), decision.reason(), decision.grantId()));
+            subjects.add(
+                    !decision.visible()
+                            ? Subject.denied(id)
+                            : decision.grantId() == null
+                                    ? Subject.allowed(id)
+                                    : Subject.breakGlass(
+                                            id, decision.purpose(), decision.reason(), decision.grantId()));
         }
         return subjects;
     }

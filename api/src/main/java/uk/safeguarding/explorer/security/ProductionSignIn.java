@@ -2,7 +2,6 @@ package uk.safeguarding.explorer.security;
 
 import java.util.ArrayList;
 import java.util.Objects;
-
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -29,7 +28,6 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
-
 import uk.safeguarding.explorer.integration.IntegrationClients;
 import uk.safeguarding.explorer.integration.IntegrationPrincipal;
 
@@ -46,8 +44,7 @@ final class ProductionSignIn {
 
     static final String REGISTRATION_ID = "explorer";
 
-    private ProductionSignIn() {
-    }
+    private ProductionSignIn() {}
 
     static void configure(HttpSecurity http, IdentitySettings settings, IntegrationClients clients) throws Exception {
         var missing = settings.missing();
@@ -58,10 +55,11 @@ final class ProductionSignIn {
         }
         var registration = registration(settings);
         var registrations = new InMemoryClientRegistrationRepository(registration);
-        var jwkSetUri = settings.jwkSetUri() != null ? settings.jwkSetUri()
+        var jwkSetUri = settings.jwkSetUri() != null
+                ? settings.jwkSetUri()
                 : registration.getProviderDetails().getJwkSetUri();
         http.oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.decoder(decoder(settings, jwkSetUri))
-                .jwtAuthenticationConverter(converter(settings.claims(), clients))))
+                        .jwtAuthenticationConverter(converter(settings.claims(), clients))))
                 .oauth2Login(login -> login.clientRegistrationRepository(registrations)
                         .withObjectPostProcessor(RelativeRedirects.relativeLoginPage())
                         .successHandler(RelativeRedirects.afterSignIn())
@@ -72,8 +70,10 @@ final class ProductionSignIn {
     }
 
     private static ClientRegistration registration(IdentitySettings settings) {
-        var builder = ClientRegistrations.fromIssuerLocation(settings.issuerUri()).registrationId(REGISTRATION_ID)
-                .clientId(settings.clientId()).scope(settings.scopes())
+        var builder = ClientRegistrations.fromIssuerLocation(settings.issuerUri())
+                .registrationId(REGISTRATION_ID)
+                .clientId(settings.clientId())
+                .scope(settings.scopes())
                 // from configuration, never from the request's Host header
                 .redirectUri(settings.publicUrl() + "/login/oauth2/code/{registrationId}")
                 .userNameAttributeName(settings.claims().userClaim());
@@ -128,7 +128,9 @@ final class ProductionSignIn {
         return request -> {
             var user = delegate.loadUser(request);
             try {
-                return new ExplorerOidcUser(settings.claims().principal(user.getClaims()), user,
+                return new ExplorerOidcUser(
+                        settings.claims().principal(user.getClaims()),
+                        user,
                         settings.claims().userClaim());
             } catch (IllegalArgumentException e) {
                 throw new OAuth2AuthenticationException(new OAuth2Error("access_denied", e.getMessage(), null));
@@ -136,8 +138,8 @@ final class ProductionSignIn {
         };
     }
 
-    private static OidcClientInitiatedLogoutSuccessHandler logoutHandler(ClientRegistrationRepository registrations,
-            String publicUrl) {
+    private static OidcClientInitiatedLogoutSuccessHandler logoutHandler(
+            ClientRegistrationRepository registrations, String publicUrl) {
         var handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         handler.setPostLogoutRedirectUri(publicUrl + "/");
         return handler;

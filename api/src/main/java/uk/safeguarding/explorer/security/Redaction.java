@@ -11,10 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
 import uk.safeguarding.explorer.config.ExplorerModeEnvironmentPostProcessor;
 import uk.safeguarding.explorer.graph.Views.AddressView;
 import uk.safeguarding.explorer.graph.Views.AgencyView;
@@ -41,11 +39,11 @@ public class Redaction {
     public static final String RESTRICTED = "RESTRICTED";
     /** What an approved-premises address is called for users without offender detail. */
     public static final String RESTRICTED_ADDRESS = "Restricted address";
+
     private static final long AGENCY_CACHE_MILLIS = 30_000;
 
     /** What the user may see in full. */
-    public record Access(boolean offenderDetail, boolean healthDetail) {
-    }
+    public record Access(boolean offenderDetail, boolean healthDetail) {}
 
     private final RedactionPolicy policy;
     private final Graph graph;
@@ -53,8 +51,8 @@ public class Redaction {
     private volatile Map<String, AgencyView> agencies = Map.of();
     private volatile long agenciesLoadedAt;
 
-    Redaction(Graph graph, @Value("${explorer.mode}") String mode,
-            @Value("${explorer.policy-file:}") String policyFile) {
+    Redaction(
+            Graph graph, @Value("${explorer.mode}") String mode, @Value("${explorer.policy-file:}") String policyFile) {
         this.graph = graph;
         this.local = ExplorerModeEnvironmentPostProcessor.LOCAL.equals(mode);
         this.policy = policyFile.isBlank() ? RedactionPolicy.defaults() : RedactionPolicy.load(Path.of(policyFile));
@@ -105,8 +103,7 @@ public class Redaction {
      * approved-premises address ({@code addressKind}), or carried from one (a derived marker), any.
      */
     public List<MarkerView> markers(List<MarkerView> markers, Access access, boolean onOffender, String addressKind) {
-        if (access.offenderDetail()
-                || markers.stream().noneMatch(m -> offenderMarker(m, onOffender, addressKind))) {
+        if (access.offenderDetail() || markers.stream().noneMatch(m -> offenderMarker(m, onOffender, addressKind))) {
             return markers;
         }
         var shown = new ArrayList<MarkerView>();
@@ -119,8 +116,18 @@ public class Redaction {
             }
         }
         // the id is random: derived from the real ids it could be matched against them
-        shown.add(0, new MarkerView("restricted-" + UUID.randomUUID(), RESTRICTED, null, null,
-                restrictedDetail(holders), null, null, null, null));
+        shown.add(
+                0,
+                new MarkerView(
+                        "restricted-" + UUID.randomUUID(),
+                        RESTRICTED,
+                        null,
+                        null,
+                        restrictedDetail(holders),
+                        null,
+                        null,
+                        null,
+                        null));
         return shown;
     }
 
@@ -140,14 +147,16 @@ public class Redaction {
         }
         var agency = agency(sourceAgencyId);
         var type = agency == null || agency.type() == null ? null : AgencyType.valueOf(agency.type());
-        var managing = policy.offender().managementRecordAgencyTypes().stream().map(AgencyType::valueOf)
+        var managing = policy.offender().managementRecordAgencyTypes().stream()
+                .map(AgencyType::valueOf)
                 .collect(Collectors.toSet());
         return OffenderDetailRules.isOffenderManagementRecord(true, type, managing);
     }
 
     /** An address kind that exists to manage offenders (approved premises). */
     public boolean offenderAddress(String addressKind) {
-        return OffenderDetailRules.isOffenderAddress(addressKind, policy.offender().addressKinds());
+        return OffenderDetailRules.isOffenderAddress(
+                addressKind, policy.offender().addressKinds());
     }
 
     /** The address as the user may see it: an approved premises is "Restricted address" without offender detail. */
@@ -178,7 +187,8 @@ public class Redaction {
 
     /** An involvement of offender management: by an agency type, or a professional role, the policy names. */
     public boolean offenderManagement(String agencyType, String role) {
-        if (agencyType != null && policy.offender().offenderManagementAgencyTypes().contains(agencyType)) {
+        if (agencyType != null
+                && policy.offender().offenderManagementAgencyTypes().contains(agencyType)) {
             return true;
         }
         var lower = role == null ? "" : role.toLowerCase(Locale.ROOT);
@@ -191,7 +201,8 @@ public class Redaction {
     }
 
     public boolean hiddenPersonField(String field, Access access) {
-        return !access.offenderDetail() && policy.offender().hiddenPersonFields().contains(field);
+        return !access.offenderDetail()
+                && policy.offender().hiddenPersonFields().contains(field);
     }
 
     /** What the user is told instead of offender detail held by these agencies (ids or names). */
@@ -239,5 +250,4 @@ public class Redaction {
     public void forgetAgencies() {
         agenciesLoadedAt = 0;
     }
-
 }

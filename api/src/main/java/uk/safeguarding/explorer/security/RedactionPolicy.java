@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.model.AddressKind;
@@ -31,21 +30,29 @@ import uk.safeguarding.explorer.model.MeetingKind;
 public record RedactionPolicy(Offender offender, Health health) {
 
     /** Who sees offender detail, what it is, and what the others are told instead. */
-    public record Offender(Set<String> seenByAgencyTypes, Set<String> seenByRoles, Set<String> markerTypes,
-            Set<String> meetingKinds, Set<String> offenderManagementAgencyTypes,
-            List<String> offenderManagementRoles, Set<String> hiddenPersonFields,
-            Set<String> managementRecordAgencyTypes, Set<String> addressKinds, String restrictedDetail,
-            String defaultHolder) {
-    }
+    public record Offender(
+            Set<String> seenByAgencyTypes,
+            Set<String> seenByRoles,
+            Set<String> markerTypes,
+            Set<String> meetingKinds,
+            Set<String> offenderManagementAgencyTypes,
+            List<String> offenderManagementRoles,
+            Set<String> hiddenPersonFields,
+            Set<String> managementRecordAgencyTypes,
+            Set<String> addressKinds,
+            String restrictedDetail,
+            String defaultHolder) {}
 
     /** Who sees health detail, what it is, and what the others are told instead. */
-    public record Health(Set<String> seenByAgencyTypes, Set<String> seenByRoles, Set<String> involvementAgencyTypes,
-            Set<String> assessmentTypes, String restrictedDetail) {
-    }
+    public record Health(
+            Set<String> seenByAgencyTypes,
+            Set<String> seenByRoles,
+            Set<String> involvementAgencyTypes,
+            Set<String> assessmentTypes,
+            String restrictedDetail) {}
 
     /** The identifiers of a person the policy may hide. */
-    public static final Set<String> PERSON_FIELDS = Set.of("nhsNumber", "pncId", "laCaseNumber", "upn",
-            "probationCrn");
+    public static final Set<String> PERSON_FIELDS = Set.of("nhsNumber", "pncId", "laCaseNumber", "upn", "probationCrn");
 
     public static RedactionPolicy defaults() {
         try (InputStream in = RedactionPolicy.class.getResourceAsStream("/policy/redaction.json")) {
@@ -74,24 +81,52 @@ public record RedactionPolicy(Offender offender, Health health) {
         known(root, errors, "", Set.of("_comment", "offenderDetail", "healthDetail"));
         var o = root.path("offenderDetail");
         var h = root.path("healthDetail");
-        known(o, errors, "offenderDetail.", Set.of("seenByAgencyTypes", "seenByRoles", "markerTypes", "meetingKinds",
-                "offenderManagementAgencyTypes", "offenderManagementRoles", "hiddenPersonFields",
-                "managementRecordAgencyTypes", "addressKinds", "restrictedDetail", "defaultHolder"));
-        known(h, errors, "healthDetail.", Set.of("seenByAgencyTypes", "seenByRoles", "involvementAgencyTypes",
-                "assessmentTypes", "restrictedDetail"));
+        known(
+                o,
+                errors,
+                "offenderDetail.",
+                Set.of(
+                        "seenByAgencyTypes",
+                        "seenByRoles",
+                        "markerTypes",
+                        "meetingKinds",
+                        "offenderManagementAgencyTypes",
+                        "offenderManagementRoles",
+                        "hiddenPersonFields",
+                        "managementRecordAgencyTypes",
+                        "addressKinds",
+                        "restrictedDetail",
+                        "defaultHolder"));
+        known(
+                h,
+                errors,
+                "healthDetail.",
+                Set.of(
+                        "seenByAgencyTypes",
+                        "seenByRoles",
+                        "involvementAgencyTypes",
+                        "assessmentTypes",
+                        "restrictedDetail"));
         var offender = new Offender(
                 names(o, "seenByAgencyTypes", AgencyType::valueOf, errors, "offenderDetail."),
                 names(o, "seenByRoles", Role::valueOf, errors, "offenderDetail."),
                 names(o, "markerTypes", MarkerType::valueOf, errors, "offenderDetail."),
                 names(o, "meetingKinds", MeetingKind::valueOf, errors, "offenderDetail."),
                 names(o, "offenderManagementAgencyTypes", AgencyType::valueOf, errors, "offenderDetail."),
-                strings(o, "offenderManagementRoles").stream().map(s -> s.toLowerCase(Locale.ROOT)).toList(),
-                names(o, "hiddenPersonFields", f -> {
-                    if (!PERSON_FIELDS.contains(f)) {
-                        throw new IllegalArgumentException(f);
-                    }
-                    return f;
-                }, errors, "offenderDetail."),
+                strings(o, "offenderManagementRoles").stream()
+                        .map(s -> s.toLowerCase(Locale.ROOT))
+                        .toList(),
+                names(
+                        o,
+                        "hiddenPersonFields",
+                        f -> {
+                            if (!PERSON_FIELDS.contains(f)) {
+                                throw new IllegalArgumentException(f);
+                            }
+                            return f;
+                        },
+                        errors,
+                        "offenderDetail."),
                 names(o, "managementRecordAgencyTypes", AgencyType::valueOf, errors, "offenderDetail."),
                 names(o, "addressKinds", AddressKind::valueOf, errors, "offenderDetail."),
                 text(o, "restrictedDetail", errors, "offenderDetail."),
@@ -128,8 +163,8 @@ public record RedactionPolicy(Offender offender, Health health) {
         return values;
     }
 
-    private static <T> Set<String> names(JsonNode node, String key, Function<String, T> check, List<String> errors,
-            String prefix) {
+    private static <T> Set<String> names(
+            JsonNode node, String key, Function<String, T> check, List<String> errors, String prefix) {
         if (!node.path(key).isArray()) {
             errors.add(prefix + key + " must be a list");
             return Set.of();

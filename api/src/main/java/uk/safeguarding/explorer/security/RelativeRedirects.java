@@ -15,8 +15,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
  */
 final class RelativeRedirects {
 
-    private RelativeRedirects() {
-    }
+    private RelativeRedirects() {}
 
     /** Makes the login entry points redirect to a relative path. */
     static ObjectPostProcessor<LoginUrlAuthenticationEntryPoint> relativeLoginPage() {

@@ -8,7 +8,12 @@ package uk.safeguarding.explorer.security;
  * does, only the operations it registered, and never writes (see {@code integration.IntegrationClients}).
  */
 public enum Role {
-    ADMIN, PRACTITIONER, MEETING_CHAIR, AUDITOR, DATA_STEWARD, INTEGRATION;
+    ADMIN,
+    PRACTITIONER,
+    MEETING_CHAIR,
+    AUDITOR,
+    DATA_STEWARD,
+    INTEGRATION;
 
     public String authority() {
         return "ROLE_" + name();

@@ -1,10 +1,8 @@
 package uk.safeguarding.explorer.security;
 
-import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,7 +33,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-
 import uk.safeguarding.explorer.config.ExplorerModeEnvironmentPostProcessor;
 import uk.safeguarding.explorer.integration.IntegrationClients;
 
@@ -64,34 +61,45 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService userDetailsService(@Value("${explorer.mode}") String mode,
-            @Value("${demo.password:demo}") String demoPassword, PasswordEncoder encoder) {
+    UserDetailsService userDetailsService(
+            @Value("${explorer.mode}") String mode,
+            @Value("${demo.password:demo}") String demoPassword,
+            PasswordEncoder encoder) {
         if (!ExplorerModeEnvironmentPostProcessor.LOCAL.equals(mode)) {
             // Production sign-in comes from an identity provider; no local accounts exist.
             return new InMemoryUserDetailsManager();
         }
         var encoded = encoder.encode(demoPassword);
         // A fresh user object per sign-in: Spring Security erases the credentials of the one it used.
-        return username -> DemoUsers.ALL.stream().filter(d -> d.username().equals(username)).findFirst()
+        return username -> DemoUsers.ALL.stream()
+                .filter(d -> d.username().equals(username))
+                .findFirst()
                 .map(d -> new ExplorerUser(d.username(), encoded, d.role(), d.agency()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${explorer.mode}") String mode,
-            Environment environment, SignInThrottle throttle, ObjectProvider<LocalTokens> localTokens)
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            @Value("${explorer.mode}") String mode,
+            Environment environment,
+            SignInThrottle throttle,
+            ObjectProvider<LocalTokens> localTokens)
             throws Exception {
         var local = ExplorerModeEnvironmentPostProcessor.LOCAL.equals(mode);
-        RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/graphql"),
+        RequestMatcher api = new OrRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher("/graphql"),
                 PathPatternRequestMatcher.withDefaults().matcher("/api/**"));
         RequestMatcher ownCredentials = request -> request.getHeader("Authorization") != null;
         http.authorizeHttpRequests(authorize -> authorize
-                .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
-                .permitAll()
-                .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/webjars/**").permitAll()
-                .anyRequest().authenticated())
-                .exceptionHandling(e -> e
-                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+                        .permitAll()
+                        .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/webjars/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
                         .defaultAccessDeniedHandlerFor(SecurityConfiguration::unauthorizedWhenAnonymous, api))
                 .csrf(csrf -> csrf.spa().ignoringRequestMatchers(ownCredentials))
                 .addFilterAfter(new SignInThrottleFilter(throttle), CsrfFilter.class)
@@ -134,10 +142,11 @@ class SecurityConfiguration {
      * A missing CSRF token is reported before authentication runs: for an anonymous caller the
      * honest answer is still 401 (sign in first), and 403 only for a signed-in one.
      */
-    private static void unauthorizedWhenAnonymous(HttpServletRequest request, HttpServletResponse response,
-            AccessDeniedException denied) throws IOException {
+    private static void unauthorizedWhenAnonymous(
+            HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) throws IOException {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        var anonymous = authentication == null || !authentication.isAuthenticated()
+        var anonymous = authentication == null
+                || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken;
         response.sendError(anonymous ? HttpServletResponse.SC_UNAUTHORIZED : HttpServletResponse.SC_FORBIDDEN);
     }

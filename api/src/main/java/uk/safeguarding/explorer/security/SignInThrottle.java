@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,11 +32,20 @@ class SignInThrottle {
     static final int MAX_TRACKED = 50_000;
 
     /** The thresholds, all from configuration (README, "Sign-in throttling"). */
-    record Settings(int freeFailures, int lockoutFailures, int addressFreeFailures, int addressLockoutFailures,
-            Duration delay, Duration maxDelay, Duration lockout, Duration window) {
+    record Settings(
+            int freeFailures,
+            int lockoutFailures,
+            int addressFreeFailures,
+            int addressLockoutFailures,
+            Duration delay,
+            Duration maxDelay,
+            Duration lockout,
+            Duration window) {
 
         Settings {
-            if (freeFailures < 0 || lockoutFailures <= freeFailures || addressFreeFailures < 0
+            if (freeFailures < 0
+                    || lockoutFailures <= freeFailures
+                    || addressFreeFailures < 0
                     || addressLockoutFailures <= addressFreeFailures) {
                 throw new IllegalStateException("EXPLORER_SIGNIN_*: the lock-out counts must be above the free "
                         + "failures, and none may be negative");
@@ -66,7 +74,9 @@ class SignInThrottle {
     private final Map<String, Entry> addresses = new ConcurrentHashMap<>();
 
     @Autowired
-    SignInThrottle(Clock clock, @Value("${explorer.signin.free-failures:5}") int freeFailures,
+    SignInThrottle(
+            Clock clock,
+            @Value("${explorer.signin.free-failures:5}") int freeFailures,
             @Value("${explorer.signin.lockout-failures:10}") int lockoutFailures,
             @Value("${explorer.signin.address-free-failures:20}") int addressFreeFailures,
             @Value("${explorer.signin.address-lockout-failures:100}") int addressLockoutFailures,
@@ -74,8 +84,17 @@ class SignInThrottle {
             @Value("${explorer.signin.max-delay:60s}") Duration maxDelay,
             @Value("${explorer.signin.lockout:15m}") Duration lockout,
             @Value("${explorer.signin.window:15m}") Duration window) {
-        this(new Settings(freeFailures, lockoutFailures, addressFreeFailures, addressLockoutFailures, delay, maxDelay,
-                lockout, window), clock);
+        this(
+                new Settings(
+                        freeFailures,
+                        lockoutFailures,
+                        addressFreeFailures,
+                        addressLockoutFailures,
+                        delay,
+                        maxDelay,
+                        lockout,
+                        window),
+                clock);
     }
 
     SignInThrottle(Settings settings, Clock clock) {
@@ -115,10 +134,20 @@ class SignInThrottle {
         var now = now();
         tidy(now);
         if (account != null) {
-            count(accounts, key(account), now, settings.freeFailures(), settings.lockoutFailures(),
+            count(
+                    accounts,
+                    key(account),
+                    now,
+                    settings.freeFailures(),
+                    settings.lockoutFailures(),
                     "account '" + key(account) + "' (from " + address + ")");
         }
-        count(addresses, address, now, settings.addressFreeFailures(), settings.addressLockoutFailures(),
+        count(
+                addresses,
+                address,
+                now,
+                settings.addressFreeFailures(),
+                settings.addressLockoutFailures(),
                 "address " + address);
     }
 
@@ -141,12 +170,18 @@ class SignInThrottle {
             if (entry.failures >= lockAfter) {
                 entry.locked = true;
                 entry.nextAllowed = now.plus(settings.lockout());
-                LOG.warn("Sign-in locked for {} after {} failed attempts, until {}", who, entry.failures,
+                LOG.warn(
+                        "Sign-in locked for {} after {} failed attempts, until {}",
+                        who,
+                        entry.failures,
                         entry.nextAllowed);
             } else if (entry.failures > free) {
                 var delay = delay(entry.failures - free);
                 entry.nextAllowed = now.plus(delay);
-                LOG.info("Failed sign-in {} for {}; the next attempt waits {} s", entry.failures, who,
+                LOG.info(
+                        "Failed sign-in {} for {}; the next attempt waits {} s",
+                        entry.failures,
+                        who,
                         delay.toSeconds());
             }
         }

@@ -1,14 +1,12 @@
 package uk.safeguarding.explorer.security;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -29,10 +27,14 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
     static final String FAILED = SignInThrottleFilter.class.getName() + ".failed";
     private static final Logger LOG = LoggerFactory.getLogger(SignInThrottleFilter.class);
 
-    private enum Kind { FORM, BASIC, BEARER, OIDC_CALLBACK }
-
-    private record Attempt(Kind kind, String account, String address) {
+    private enum Kind {
+        FORM,
+        BASIC,
+        BEARER,
+        OIDC_CALLBACK
     }
+
+    private record Attempt(Kind kind, String account, String address) {}
 
     private final SignInThrottle throttle;
 
@@ -106,7 +108,8 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
 
     private static boolean signedIn() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.isAuthenticated()
+        return authentication != null
+                && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken);
     }
 
@@ -116,10 +119,12 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
         response.setHeader("Retry-After", Long.toString(seconds));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        var what = refusal.locked() ? "Sign-in is locked for this " + refusal.what() + " after too many failed attempts"
+        var what = refusal.locked()
+                ? "Sign-in is locked for this " + refusal.what() + " after too many failed attempts"
                 : "Too many failed sign-ins for this " + refusal.what();
-        response.getWriter().write("{\"error\":\"TOO_MANY_SIGN_IN_ATTEMPTS\",\"message\":\"" + what
-                + "; try again in " + seconds + " seconds.\",\"retryAfterSeconds\":" + seconds + ",\"locked\":"
-                + refusal.locked() + "}");
+        response.getWriter()
+                .write("{\"error\":\"TOO_MANY_SIGN_IN_ATTEMPTS\",\"message\":\"" + what
+                        + "; try again in " + seconds + " seconds.\",\"retryAfterSeconds\":" + seconds + ",\"locked\":"
+                        + refusal.locked() + "}");
     }
 }

@@ -1,7 +1,6 @@
 package uk.safeguarding.explorer.security;
 
 import java.util.ArrayList;
-
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.graph.Views.PersonView.Relation;
@@ -28,7 +27,11 @@ public final class Visibility {
     private final Map<String, Decision> decisions;
     private final RequestDecisions cache;
 
-    Visibility(NeedToKnow needToKnow, ExplorerPrincipal user, LocalDate today, Map<String, Decision> decisions,
+    Visibility(
+            NeedToKnow needToKnow,
+            ExplorerPrincipal user,
+            LocalDate today,
+            Map<String, Decision> decisions,
             RequestDecisions cache) {
         this.needToKnow = needToKnow;
         this.user = user;

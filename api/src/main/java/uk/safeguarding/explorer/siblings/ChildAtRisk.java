@@ -2,7 +2,6 @@ package uk.safeguarding.explorer.siblings;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 
@@ -11,6 +10,10 @@ import uk.safeguarding.explorer.graph.Views.PersonView;
  * every way the child is linked to the subject, whether an assessment of the child started on or
  * after the concern began, a current protection plan, and the agencies involved now.
  */
-public record ChildAtRisk(PersonView child, List<RiskLink> links, boolean assessed, LocalDate latestAssessmentOn,
-        boolean onProtectionPlan, List<AgencyView> agencies) {
-}
+public record ChildAtRisk(
+        PersonView child,
+        List<RiskLink> links,
+        boolean assessed,
+        LocalDate latestAssessmentOn,
+        boolean onProtectionPlan,
+        List<AgencyView> agencies) {}

@@ -2,7 +2,6 @@ package uk.safeguarding.explorer.siblings;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import uk.safeguarding.explorer.graph.Views.AddressView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 
@@ -14,7 +13,14 @@ public record RiskLink(RiskLinkKind kind, List<PersonView> via, AddressView addr
 
     /** The kinds of link, in the order they are listed. */
     public enum RiskLinkKind {
-        FULL_SIBLING, HALF_SIBLING, STEP_SIBLING, ADOPTIVE_SIBLING, FOSTER_SIBLING, CHILD, STEPCHILD, CO_RESIDENT,
+        FULL_SIBLING,
+        HALF_SIBLING,
+        STEP_SIBLING,
+        ADOPTIVE_SIBLING,
+        FOSTER_SIBLING,
+        CHILD,
+        STEPCHILD,
+        CO_RESIDENT,
         CONTACT
     }
 }

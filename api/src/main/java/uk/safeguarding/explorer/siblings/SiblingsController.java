@@ -1,14 +1,11 @@
 package uk.safeguarding.explorer.siblings;
 
+import graphql.execution.DataFetcherResult;
 import java.time.LocalDate;
 import java.util.List;
-
-import graphql.execution.DataFetcherResult;
-
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
-
 import uk.safeguarding.explorer.graph.AsOf;
 
 /**

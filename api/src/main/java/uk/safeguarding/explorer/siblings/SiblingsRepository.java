@@ -6,11 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Repository;
-
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.AddressView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
@@ -54,8 +52,13 @@ class SiblingsRepository {
 
     /** The partnerships among the people (none can be among fewer than two). */
     List<Partnership> partnerships(TransactionContext tx, Collection<String> ids) {
-        return ids.size() < 2 ? List.of() : Graph.read(tx, "queries/partnerships-among", Map.of("ids", List.copyOf(ids)),
-                r -> new Partnership(r.get("a").asString(), r.get("b").asString(), Views.date(r, "from")));
+        return ids.size() < 2
+                ? List.of()
+                : Graph.read(
+                        tx,
+                        "queries/partnerships-among",
+                        Map.of("ids", List.copyOf(ids)),
+                        r -> new Partnership(r.get("a").asString(), r.get("b").asString(), Views.date(r, "from")));
     }
 
     /** The people, by id. */
@@ -72,7 +75,11 @@ class SiblingsRepository {
     Map<String, AddressView> addresses(TransactionContext tx, Collection<String> ids) {
         var byId = new HashMap<String, AddressView>();
         if (!ids.isEmpty()) {
-            Graph.read(tx, "queries/addresses-by-id", Map.of("ids", List.copyOf(ids)), r -> AddressView.from(r.get("a")))
+            Graph.read(
+                            tx,
+                            "queries/addresses-by-id",
+                            Map.of("ids", List.copyOf(ids)),
+                            r -> AddressView.from(r.get("a")))
                     .forEach(a -> byId.put(a.id(), a));
         }
         return byId;

@@ -14,13 +14,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
 import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.AddressView;
@@ -93,8 +91,7 @@ public class SiblingsService {
      * (to say how a go-between is related): for a meeting's snapshot, which keeps the facts and
      * shows them to each reader through their own need-to-know ({@link #shown}).
      */
-    public record Raw(List<ChildAtRisk> children, Set<String> parents) {
-    }
+    public record Raw(List<ChildAtRisk> children, Set<String> parents) {}
 
     /** The children at risk around a person before need-to-know. */
     public Raw withoutNeedToKnow(String personId, LocalDate asOf) {
@@ -122,17 +119,38 @@ public class SiblingsService {
         var access = redaction.access();
         var shown = new ArrayList<ChildAtRisk>();
         for (var c : all) {
-            var links = c.links().stream().map(l -> new RiskLink(l.kind(), l.via().stream()
-                    .map(v -> visibility.shown(v, new Relation(subjectParents.contains(v.id()) ? "PARENT"
-                            : l.kind() == RiskLinkKind.STEPCHILD ? "PARTNER" : "PARENT_PARTNER", null, null)))
-                    .toList(), redaction.address(l.address(), access), l.from(), l.to())).toList();
+            var links = c.links().stream()
+                    .map(l -> new RiskLink(
+                            l.kind(),
+                            l.via().stream()
+                                    .map(v -> visibility.shown(
+                                            v,
+                                            new Relation(
+                                                    subjectParents.contains(v.id())
+                                                            ? "PARENT"
+                                                            : l.kind() == RiskLinkKind.STEPCHILD
+                                                                    ? "PARTNER"
+                                                                    : "PARENT_PARTNER",
+                                                    null,
+                                                    null)))
+                                    .toList(),
+                            redaction.address(l.address(), access),
+                            l.from(),
+                            l.to()))
+                    .toList();
             if (visibility.sees(c.child().id())) {
-                shown.add(new ChildAtRisk(c.child(), links, c.assessed(), c.latestAssessmentOn(), c.onProtectionPlan(),
-                        c.agencies()));
+                shown.add(new ChildAtRisk(
+                        c.child(), links, c.assessed(), c.latestAssessmentOn(), c.onProtectionPlan(), c.agencies()));
             } else {
                 var first = links.get(0);
-                shown.add(new ChildAtRisk(visibility.placeholder(c.child().id(),
-                        new Relation(first.kind().name(), first.from(), first.to())), links, false, null, false, List.of()));
+                shown.add(new ChildAtRisk(
+                        visibility.placeholder(
+                                c.child().id(), new Relation(first.kind().name(), first.from(), first.to())),
+                        links,
+                        false,
+                        null,
+                        false,
+                        List.of()));
             }
         }
         // placeholders after the children the user may see, keeping the order among each
@@ -145,8 +163,8 @@ public class SiblingsService {
      * need-to-know applied and nothing audited: for the risk rules, which apply both to the flags
      * they raise. The reads are batched: each of the five queries runs once for all the people.
      */
-    public Map<String, List<ChildAtRisk>> withoutNeedToKnow(TransactionContext tx, Collection<String> personIds,
-            LocalDate asOf) {
+    public Map<String, List<ChildAtRisk>> withoutNeedToKnow(
+            TransactionContext tx, Collection<String> personIds, LocalDate asOf) {
         return compute(tx, personIds, asOf, new HashMap<>());
     }
 
@@ -174,14 +192,16 @@ public class SiblingsService {
         }
     }
 
-    private Map<String, List<ChildAtRisk>> compute(TransactionContext tx, Collection<String> personIds, LocalDate asOf,
-            Map<String, Set<String>> parentsOut) {
+    private Map<String, List<ChildAtRisk>> compute(
+            TransactionContext tx, Collection<String> personIds, LocalDate asOf, Map<String, Set<String>> parentsOut) {
         var subjects = new LinkedHashMap<String, Subject>();
         var candidates = new LinkedHashSet<String>();
         for (var row : repository.subjects(tx, personIds, asOf)) {
             var subject = new Subject(row);
             subjects.put(subject.id, subject);
-            parentsOut.put(subject.id, subject.parents.stream().map(ParentLink::parentId).collect(Collectors.toSet()));
+            parentsOut.put(
+                    subject.id,
+                    subject.parents.stream().map(ParentLink::parentId).collect(Collectors.toSet()));
             links(subject, row, asOf);
             candidates.addAll(subject.siblingCandidates);
             candidates.addAll(subject.links.keySet());
@@ -204,8 +224,8 @@ public class SiblingsService {
                 if (!context.containsKey(id) || id.equals(subject.id)) {
                     continue;
                 }
-                var kinds = SiblingKinds.derive(subject.parents, parentLinks(context.get(id).get("parents")),
-                        partnerships, asOf);
+                var kinds = SiblingKinds.derive(
+                        subject.parents, parentLinks(context.get(id).get("parents")), partnerships, asOf);
                 kinds.forEach((kind, via) -> add(subject.links, id, new Found(kindOf(kind), via, null, null, null)));
             }
         }
@@ -215,12 +235,15 @@ public class SiblingsService {
         context.forEach((id, r) -> names.put(id, PersonView.from(r.get("c"))));
         var viaIds = new HashSet<String>();
         var addressIds = new HashSet<String>();
-        subjects.values().forEach(s -> s.links.values().forEach(list -> list.forEach(f -> {
-            viaIds.addAll(f.via());
-            if (f.address() != null) {
-                addressIds.add(f.address());
-            }
-        })));
+        subjects.values()
+                .forEach(s -> s.links
+                        .values()
+                        .forEach(list -> list.forEach(f -> {
+                            viaIds.addAll(f.via());
+                            if (f.address() != null) {
+                                addressIds.add(f.address());
+                            }
+                        })));
         viaIds.removeAll(names.keySet());
         names.putAll(repository.people(tx, viaIds));
         var addresses = repository.addresses(tx, addressIds);
@@ -236,32 +259,55 @@ public class SiblingsService {
         subject.siblingCandidates.remove(subject.id);
         var links = subject.links;
         for (var explicit : row.get("explicitSiblings").values()) {
-            add(links, explicit.get("id").asString(), new Found(kindOf(SiblingKind.valueOf(explicit.get("kind").asString())),
-                    List.of(), null, null, null));
+            add(
+                    links,
+                    explicit.get("id").asString(),
+                    new Found(
+                            kindOf(SiblingKind.valueOf(explicit.get("kind").asString())), List.of(), null, null, null));
         }
         for (var id : row.get("children").asList(Value::asString)) {
             add(links, id, new Found(RiskLinkKind.CHILD, List.of(), null, null, null));
         }
         for (var step : row.get("stepchildren").values()) {
-            add(links, step.get("id").asString(),
+            add(
+                    links,
+                    step.get("id").asString(),
                     new Found(RiskLinkKind.STEPCHILD, List.of(step.get("via").asString()), null, null, null));
         }
         for (var stay : row.get("coResidence").values()) {
             var overlap = new Period(Views.date(stay, "from1"), Views.date(stay, "to1"))
                     .intersection(new Period(Views.date(stay, "from2"), Views.date(stay, "to2")));
             if (overlap != null && overlap.startsOnOrBefore(asOf)) {
-                add(links, stay.get("id").asString(), new Found(RiskLinkKind.CO_RESIDENT, List.of(),
-                        stay.get("address").asString(), overlap.from(), overlap.to()));
+                add(
+                        links,
+                        stay.get("id").asString(),
+                        new Found(
+                                RiskLinkKind.CO_RESIDENT,
+                                List.of(),
+                                stay.get("address").asString(),
+                                overlap.from(),
+                                overlap.to()));
             }
         }
         for (var contact : row.get("contacts").values()) {
-            add(links, contact.get("id").asString(), new Found(RiskLinkKind.CONTACT, List.of(), null,
-                    Views.date(contact, "from"), Views.date(contact, "to")));
+            add(
+                    links,
+                    contact.get("id").asString(),
+                    new Found(
+                            RiskLinkKind.CONTACT,
+                            List.of(),
+                            null,
+                            Views.date(contact, "from"),
+                            Views.date(contact, "to")));
         }
     }
 
-    private static List<ChildAtRisk> answer(Subject subject, Map<String, Record> context,
-            Map<String, PersonView> names, Map<String, AddressView> addresses, LocalDate asOf) {
+    private static List<ChildAtRisk> answer(
+            Subject subject,
+            Map<String, Record> context,
+            Map<String, PersonView> names,
+            Map<String, AddressView> addresses,
+            LocalDate asOf) {
         var result = new ArrayList<ChildAtRisk>();
         for (var entry : subject.links.entrySet()) {
             var row = context.get(entry.getKey());
@@ -273,18 +319,28 @@ public class SiblingsService {
                 continue;
             }
             var assessments = row.get("assessments").asList(Value::asLocalDate);
-            var assessed = assessments.stream().anyMatch(d -> subject.concernBegan == null
-                    || !d.isBefore(subject.concernBegan));
+            var assessed = assessments.stream()
+                    .anyMatch(d -> subject.concernBegan == null || !d.isBefore(subject.concernBegan));
             var latest = assessments.stream().max(Comparator.naturalOrder()).orElse(null);
-            var riskLinks = entry.getValue().stream().distinct()
-                    .sorted(Comparator.comparing(Found::kind).thenComparing(Found::from,
-                            Comparator.nullsFirst(Comparator.naturalOrder())))
-                    .map(f -> new RiskLink(f.kind(), f.via().stream().map(names::get).filter(Objects::nonNull).toList(),
-                            f.address() == null ? null : addresses.get(f.address()), f.from(), f.to()))
+            var riskLinks = entry.getValue().stream()
+                    .distinct()
+                    .sorted(Comparator.comparing(Found::kind)
+                            .thenComparing(Found::from, Comparator.nullsFirst(Comparator.naturalOrder())))
+                    .map(f -> new RiskLink(
+                            f.kind(),
+                            f.via().stream()
+                                    .map(names::get)
+                                    .filter(Objects::nonNull)
+                                    .toList(),
+                            f.address() == null ? null : addresses.get(f.address()),
+                            f.from(),
+                            f.to()))
                     .toList();
             var agencies = row.get("agencies").asList(v -> AgencyView.from(v)).stream()
-                    .sorted(Comparator.comparing(AgencyView::id)).toList();
-            result.add(new ChildAtRisk(child, riskLinks, assessed, latest, row.get("onPlan").asBoolean(), agencies));
+                    .sorted(Comparator.comparing(AgencyView::id))
+                    .toList();
+            result.add(new ChildAtRisk(
+                    child, riskLinks, assessed, latest, row.get("onPlan").asBoolean(), agencies));
         }
         // Unassessed children first: they are the ones the inspection found forgotten; then oldest first.
         result.sort(Comparator.comparing(ChildAtRisk::assessed)
@@ -301,14 +357,16 @@ public class SiblingsService {
     static LocalDate concernBegan(Record subject) {
         var dates = Stream.concat(
                 subject.get("concernMarkers").asList(v -> v).stream()
-                        .map(m -> m.get("on").isNull() ? LocalDate.MIN : m.get("on").asLocalDate()),
+                        .map(m -> m.get("on").isNull()
+                                ? LocalDate.MIN
+                                : m.get("on").asLocalDate()),
                 subject.get("concernReferrals").asList(Value::asLocalDate).stream());
         return dates.min(Comparator.naturalOrder()).orElse(null);
     }
 
     private static List<ParentLink> parentLinks(Value links) {
-        return links.asList(v -> new ParentLink(v.get("id").asString(), ParentKind.valueOf(v.get("kind").asString()),
-                Views.date(v, "from")));
+        return links.asList(v -> new ParentLink(
+                v.get("id").asString(), ParentKind.valueOf(v.get("kind").asString()), Views.date(v, "from")));
     }
 
     private static RiskLinkKind kindOf(SiblingKind kind) {
@@ -326,6 +384,5 @@ public class SiblingsService {
     }
 
     /** A link as found in the graph, before people and addresses are filled in. */
-    private record Found(RiskLinkKind kind, List<String> via, String address, LocalDate from, LocalDate to) {
-    }
+    private record Found(RiskLinkKind kind, List<String> via, String address, LocalDate from, LocalDate to) {}
 }

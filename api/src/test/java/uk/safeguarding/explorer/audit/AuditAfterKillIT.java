@@ -22,9 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.ExplorerApplication;
@@ -41,8 +39,7 @@ class AuditAfterKillIT {
     private static final int ANSWERED_BEFORE_KILL = 40;
 
     /** One child process running the explorer, with its output read until it says it started. */
-    private record Child(Process process, int port) {
-    }
+    private record Child(Process process, int port) {}
 
     private static Child start(Path dataDir) throws IOException {
         int port;
@@ -50,28 +47,41 @@ class AuditAfterKillIT {
             port = socket.getLocalPort();
         }
         var java = ProcessHandle.current().info().command().orElse("java");
-        var process = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                ExplorerApplication.class.getName(), "--explorer.data-dir=" + dataDir, "--server.port=" + port,
-                "--explorer.bolt-port=0", "--explorer.pagecache=32m", "--explorer.mode=local",
-                "--explorer.demo-data=true", "--demo.password=demo").redirectErrorStream(true).start();
+        var process = new ProcessBuilder(
+                        java,
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ExplorerApplication.class.getName(),
+                        "--explorer.data-dir=" + dataDir,
+                        "--server.port=" + port,
+                        "--explorer.bolt-port=0",
+                        "--explorer.pagecache=32m",
+                        "--explorer.mode=local",
+                        "--explorer.demo-data=true",
+                        "--demo.password=demo")
+                .redirectErrorStream(true)
+                .start();
         var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         var started = new CountDownLatch(1);
         var output = new StringBuilder();
-        var drain = new Thread(() -> {
-            try {
-                for (var line = reader.readLine(); line != null; line = reader.readLine()) {
-                    synchronized (output) {
-                        output.append(line).append('\n');
+        var drain = new Thread(
+                () -> {
+                    try {
+                        for (var line = reader.readLine(); line != null; line = reader.readLine()) {
+                            synchronized (output) {
+                                output.append(line).append('\n');
+                            }
+                            if (line.contains("Started ExplorerApplication")) {
+                                started.countDown();
+                            }
+                        }
+                    } catch (IOException ended) {
+                        // the process is gone
                     }
-                    if (line.contains("Started ExplorerApplication")) {
-                        started.countDown();
-                    }
-                }
-            } catch (IOException ended) {
-                // the process is gone
-            }
-            started.countDown();
-        }, "child-output");
+                    started.countDown();
+                },
+                "child-output");
         drain.setDaemon(true);
         drain.start();
         try {
@@ -89,10 +99,16 @@ class AuditAfterKillIT {
 
     private static HttpResponse<String> post(HttpClient client, int port, String user, String body)
             throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo")
-                        .getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -111,7 +127,9 @@ class AuditAfterKillIT {
                     try {
                         var response = post(client, first.port(), "teacher", SARA);
                         if (response.statusCode() == 200 && response.body().contains("\"p-sara\"")) {
-                            answered.add(response.headers().firstValue("X-Request-Id").orElseThrow());
+                            answered.add(response.headers()
+                                    .firstValue("X-Request-Id")
+                                    .orElseThrow());
                             enough.countDown();
                         }
                     } catch (IOException killed) {
@@ -125,7 +143,9 @@ class AuditAfterKillIT {
             thread.start();
             clients.add(thread);
         }
-        assertThat(enough.await(10, TimeUnit.MINUTES)).as("reads answered before the kill").isTrue();
+        assertThat(enough.await(10, TimeUnit.MINUTES))
+                .as("reads answered before the kill")
+                .isTrue();
         // SIGKILL while the clients keep asking: answers in flight are cut off, none is flushed at exit
         first.process().destroyForcibly();
         first.process().waitFor();
@@ -149,10 +169,16 @@ class AuditAfterKillIT {
                 after = page.get(page.size() - 1).get("seq").asLong();
             }
             assertThat(recorded).containsAll(answeredBeforeKill);
-            var integrity = JsonMapper.shared().readTree(post(client, second.port(), "auditor",
-                    "{\"query\":\"{ auditIntegrity(full: true) { valid problem } }\"}").body());
+            var integrity = JsonMapper.shared()
+                    .readTree(post(
+                                    client,
+                                    second.port(),
+                                    "auditor",
+                                    "{\"query\":\"{ auditIntegrity(full: true) { valid problem } }\"}")
+                            .body());
             assertThat(integrity.get("data").get("auditIntegrity").get("valid").asBoolean())
-                    .as(integrity.toString()).isTrue();
+                    .as(integrity.toString())
+                    .isTrue();
         } finally {
             second.process().destroy();
             second.process().waitFor();
@@ -163,7 +189,8 @@ class AuditAfterKillIT {
         var document = "{ auditEvents(first: 500, user: \\\"teacher\\\"" + (after == null ? "" : ", after: " + after)
                 + ") { seq requestId } }";
         var body = "{\"query\":\"" + document + "\"}";
-        var json = JsonMapper.shared().readTree(post(client, port, "auditor", body).body());
+        var json =
+                JsonMapper.shared().readTree(post(client, port, "auditor", body).body());
         var list = new ArrayList<JsonNode>();
         json.get("data").get("auditEvents").forEach(list::add);
         return list;

@@ -3,10 +3,8 @@ package uk.safeguarding.explorer.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.support.ExplorerIT;
 
@@ -59,17 +57,28 @@ class AuditIT extends ExplorerIT {
     @Test
     void onlyAuditorsReadTheLog() {
         var json = http().graphql("admin", EVENTS, Map.of());
-        assertThat(json.get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("FORBIDDEN");
+        assertThat(json.get("errors")
+                        .get(0)
+                        .get("extensions")
+                        .get("classification")
+                        .asString())
+                .isEqualTo("FORBIDDEN");
     }
 
     @Test
     void theChainIsIntactAndATamperedEventIsFound() {
         http().graphql("teacher", PERSON, Map.of("id", "p-sara"));
         var check = "{ auditIntegrity { valid events firstBrokenSeq } }";
-        assertThat(http().graphql("auditor", check).get("data").get("auditIntegrity").get("valid").asBoolean()).isTrue();
+        assertThat(http().graphql("auditor", check)
+                        .get("data")
+                        .get("auditIntegrity")
+                        .get("valid")
+                        .asBoolean())
+                .isTrue();
         long seq = events("p-sara").get(0).get("seq").asLong();
-        graph.inWriteTransaction(tx -> tx.run("MATCH (a:AuditEvent {seq: $seq}) SET a.user = 'someone-else'",
-                Map.of("seq", seq)).consume());
+        graph.inWriteTransaction(
+                tx -> tx.run("MATCH (a:AuditEvent {seq: $seq}) SET a.user = 'someone-else'", Map.of("seq", seq))
+                        .consume());
         var broken = http().graphql("auditor", check).get("data").get("auditIntegrity");
         assertThat(broken.get("valid").asBoolean()).isFalse();
         assertThat(broken.get("firstBrokenSeq").asLong()).isEqualTo(seq);
@@ -79,7 +88,8 @@ class AuditIT extends ExplorerIT {
     void whenTheAuditWriteFailsNoDataIsReturned() {
         http().graphql("teacher", PERSON, Map.of("id", "p-sara"));
         // Make the next append collide with an existing event's place in the chain.
-        graph.inWriteTransaction(tx -> tx.run("MATCH (h:AuditHead) SET h.seq = 0").consume());
+        graph.inWriteTransaction(
+                tx -> tx.run("MATCH (h:AuditHead) SET h.seq = 0").consume());
         var json = http().graphql("teacher", PERSON, Map.of("id", "p-sara"));
         assertThat(json.get("errors")).isNotNull();
         // no data at all: the whole answer waits for its audit events
@@ -97,11 +107,19 @@ class AuditIT extends ExplorerIT {
     void sequenceNumbersAreWholeNumbersAndPageTheLog() {
         http().graphql("teacher", PERSON, Map.of("id", "p-sara"));
         http().graphql("teacher", PERSON, Map.of("id", "p-kyle"));
-        var newest = http().graphql("auditor", "{ auditEvents(first: 2) { seq } }").get("data").get("auditEvents");
-        assertThat(newest.get(0).get("seq").isIntegralNumber()).as(newest.toString()).isTrue();
+        var newest = http().graphql("auditor", "{ auditEvents(first: 2) { seq } }")
+                .get("data")
+                .get("auditEvents");
+        assertThat(newest.get(0).get("seq").isIntegralNumber())
+                .as(newest.toString())
+                .isTrue();
         var seq = newest.get(0).get("seq").asLong();
-        var older = http().graphql("auditor", "query($after: Long) { auditEvents(first: 1, after: $after) { seq } }",
-                Map.of("after", seq)).get("data").get("auditEvents");
+        var older = http().graphql(
+                        "auditor",
+                        "query($after: Long) { auditEvents(first: 1, after: $after) { seq } }",
+                        Map.of("after", seq))
+                .get("data")
+                .get("auditEvents");
         assertThat(older.get(0).get("seq").asLong()).isEqualTo(seq - 1);
         assertThat(http().graphql("auditor", "{ auditIntegrity { events } }").toString())
                 .matches(".*\"events\":[0-9]+}.*");
@@ -109,7 +127,8 @@ class AuditIT extends ExplorerIT {
 
     @Test
     void whenTheAuditWriteFailsAnImportAnswers503WithoutItsResult() {
-        graph.inWriteTransaction(tx -> tx.run("MATCH (h:AuditHead) SET h.seq = 0").consume());
+        graph.inWriteTransaction(
+                tx -> tx.run("MATCH (h:AuditHead) SET h.seq = 0").consume());
         var response = http().post("/api/import", "admin", "{\"source\":\"csc\",\"people\":[{\"id\":\"p-new\"}]}");
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.body()).contains("AUDIT_UNAVAILABLE").doesNotContain("imported");
@@ -118,11 +137,18 @@ class AuditIT extends ExplorerIT {
 
     @Test
     void whenTheAuditWriteFailsAMutationWritesNothingAndAnswersNoData() {
-        graph.inWriteTransaction(tx -> tx.run("MATCH (h:AuditHead) SET h.seq = 0").consume());
-        var json = http().graphql("health-visitor", "mutation { breakGlass(personId: \"p-gary\", purpose: OTHER, "
-                + "reason: \"Sara's disclosure names her mother's former partner\") { id } }");
+        graph.inWriteTransaction(
+                tx -> tx.run("MATCH (h:AuditHead) SET h.seq = 0").consume());
+        var json = http().graphql(
+                        "health-visitor",
+                        "mutation { breakGlass(personId: \"p-gary\", purpose: OTHER, "
+                                + "reason: \"Sara's disclosure names her mother's former partner\") { id } }");
         assertThat(json.get("data").isNull()).isTrue();
-        assertThat(json.get("errors").get(0).get("extensions").get("classification").asString())
+        assertThat(json.get("errors")
+                        .get(0)
+                        .get("extensions")
+                        .get("classification")
+                        .asString())
                 .isEqualTo("INTERNAL_ERROR");
         // audited first: no grant exists without its event
         assertThat(count("MATCH (g:BreakGlass) RETURN count(g)")).isZero();

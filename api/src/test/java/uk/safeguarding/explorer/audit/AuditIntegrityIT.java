@@ -7,11 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import uk.safeguarding.explorer.audit.AuditLog.Actor;
 import uk.safeguarding.explorer.audit.AuditLog.Subject;
 import uk.safeguarding.explorer.cypher.CypherStatements;
@@ -30,10 +28,13 @@ class AuditIntegrityIT extends ExplorerIT {
 
     @Autowired
     private AuditLog log;
+
     @Autowired
     private AuditWriter writer;
+
     @Autowired
     private AuditKey key;
+
     @Autowired
     private Clock clock;
 
@@ -44,7 +45,9 @@ class AuditIntegrityIT extends ExplorerIT {
 
     /** Appends n events directly (outside any request: appended at once, in one group). */
     private void append(int n) {
-        var subjects = IntStream.rangeClosed(1, n).mapToObj(i -> Subject.allowed("p-" + i)).toList();
+        var subjects = IntStream.rangeClosed(1, n)
+                .mapToObj(i -> Subject.allowed("p-" + i))
+                .toList();
         log.record(ACTOR, "person", subjects);
     }
 
@@ -55,7 +58,8 @@ class AuditIntegrityIT extends ExplorerIT {
     @Test
     void aCheckpointIsWrittenAsTheChainGrowsAndTheCheckStartsFromTheNewest() {
         append(1_200);
-        assertThat(count("MATCH (c:AuditCheckpoint {kind: 'APPEND'}) RETURN count(c)")).isEqualTo(1);
+        assertThat(count("MATCH (c:AuditCheckpoint {kind: 'APPEND'}) RETURN count(c)"))
+                .isEqualTo(1);
         assertThat(count("MATCH (c:AuditCheckpoint) RETURN max(c.seq)")).isEqualTo(1_200);
         append(5);
         var check = log.verify();
@@ -70,7 +74,8 @@ class AuditIntegrityIT extends ExplorerIT {
         assertThat(full.checked()).isEqualTo(1_205);
         assertThat(full.fromSeq()).isNull();
         // an intact full check leaves a checkpoint at the head: the next check starts there
-        assertThat(count("MATCH (c:AuditCheckpoint {kind: 'VERIFIED', seq: 1205}) RETURN count(c)")).isEqualTo(1);
+        assertThat(count("MATCH (c:AuditCheckpoint {kind: 'VERIFIED', seq: 1205}) RETURN count(c)"))
+                .isEqualTo(1);
         assertThat(log.verify().fromSeq()).isEqualTo(1_205);
         assertThat(log.verify().checked()).isEqualTo(1);
     }
@@ -105,8 +110,9 @@ class AuditIntegrityIT extends ExplorerIT {
         var forger = new AuditWriter(graph, AuditKey.of("a-different-key-that-nobody-should-hold"), clock, 1_000);
         try {
             var forged = forger.checkpoint(10, hash, "VERIFIED");
-            graph.inWriteTransaction(tx -> tx.run(CypherStatements.named("audit/checkpoint"),
-                    Map.of("checkpoint", forged)).consume());
+            graph.inWriteTransaction(
+                    tx -> tx.run(CypherStatements.named("audit/checkpoint"), Map.of("checkpoint", forged))
+                            .consume());
         } finally {
             destroy(forger);
         }
@@ -190,32 +196,56 @@ class AuditIntegrityIT extends ExplorerIT {
     @Test
     void theAuditorChecksInFullOrFromTheNewestCheckpointOverGraphQl() {
         append(1_100);
-        var full = http().graphql("auditor", "{ auditIntegrity(full: true) { valid events checked fromSeq full problem } }")
-                .get("data").get("auditIntegrity");
-        assertThat(full.toString()).isEqualTo(
-                "{\"valid\":true,\"events\":1100,\"checked\":1100,\"fromSeq\":null,\"full\":true,\"problem\":null}");
+        var full = http().graphql(
+                        "auditor", "{ auditIntegrity(full: true) { valid events checked fromSeq full problem } }")
+                .get("data")
+                .get("auditIntegrity");
+        assertThat(full.toString())
+                .isEqualTo(
+                        "{\"valid\":true,\"events\":1100,\"checked\":1100,\"fromSeq\":null,\"full\":true,\"problem\":null}");
         var incremental = http().graphql("auditor", "{ auditIntegrity { valid events checked fromSeq full } }")
-                .get("data").get("auditIntegrity");
-        assertThat(incremental.toString()).isEqualTo(
-                "{\"valid\":true,\"events\":1100,\"checked\":1,\"fromSeq\":1100,\"full\":false}");
+                .get("data")
+                .get("auditIntegrity");
+        assertThat(incremental.toString())
+                .isEqualTo("{\"valid\":true,\"events\":1100,\"checked\":1,\"fromSeq\":1100,\"full\":false}");
     }
 
     /** Edits an event and recomputes every hash from it to the head, as someone without the key could. */
     private void rewriteFrom(long seq) {
         graph.inWriteTransaction(tx -> {
-            var events = new ArrayList<AuditEvent>(Graph.read(tx, "audit/chain", Map.of("after", seq - 1, "until",
-                    Long.MAX_VALUE, "first", 100_000), r -> AuditEvent.from(r.get("a"))));
+            var events = new ArrayList<AuditEvent>(Graph.read(
+                    tx,
+                    "audit/chain",
+                    Map.of("after", seq - 1, "until", Long.MAX_VALUE, "first", 100_000),
+                    r -> AuditEvent.from(r.get("a"))));
             var previous = events.get(0).prevHash();
             for (var e : events) {
-                var edited = new AuditEvent(e.id(), e.seq(), e.at(), e.seq() == seq ? "someone-else" : e.user(),
-                        e.agency(), e.role(), e.operation(), e.subjectId(), e.categories(), e.purpose(), e.reason(),
-                        e.outcome(), e.requestId(), previous, null, e.grantId());
+                var edited = new AuditEvent(
+                        e.id(),
+                        e.seq(),
+                        e.at(),
+                        e.seq() == seq ? "someone-else" : e.user(),
+                        e.agency(),
+                        e.role(),
+                        e.operation(),
+                        e.subjectId(),
+                        e.categories(),
+                        e.purpose(),
+                        e.reason(),
+                        e.outcome(),
+                        e.requestId(),
+                        previous,
+                        null,
+                        e.grantId());
                 var hash = AuditLog.hash(edited);
-                tx.run("MATCH (a:AuditEvent {seq: $seq}) SET a.user = $user, a.prevHash = $prev, a.hash = $hash",
-                        Map.of("seq", e.seq(), "user", edited.user(), "prev", previous, "hash", hash)).consume();
+                tx.run(
+                                "MATCH (a:AuditEvent {seq: $seq}) SET a.user = $user, a.prevHash = $prev, a.hash = $hash",
+                                Map.of("seq", e.seq(), "user", edited.user(), "prev", previous, "hash", hash))
+                        .consume();
                 previous = hash;
             }
-            tx.run("MATCH (h:AuditHead) SET h.hash = $hash", Map.of("hash", previous)).consume();
+            tx.run("MATCH (h:AuditHead) SET h.hash = $hash", Map.of("hash", previous))
+                    .consume();
             return null;
         });
     }

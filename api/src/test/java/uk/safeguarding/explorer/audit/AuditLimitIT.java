@@ -7,10 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.support.ExplorerIT;
@@ -61,14 +59,20 @@ class AuditLimitIT extends ExplorerIT {
         var personIds = new ArrayList<String>();
         personIds.add("p-sara");
         personIds.addAll(ids("p-unknown-", 1_999));
-        var response = send("admin", "mutation($ids: [ID!]!) { recordExport(kind: PNG, personIds: $ids, asOf: \"2018-09-26\") }",
+        var response = send(
+                "admin",
+                "mutation($ids: [ID!]!) { recordExport(kind: PNG, personIds: $ids, asOf: \"2018-09-26\") }",
                 Map.of("ids", personIds));
         refusedWithoutData(response.json());
         var requestId = response.headers().get("x-request-id");
         assertThat(events(requestId)).isEqualTo(1);
-        assertThat(count("MATCH (a:AuditEvent {requestId: $id, operation: 'requestRefused', outcome: 'DENIED', user: 'admin'}) "
-                + "WHERE a.subjectId IS NULL RETURN count(a)", Map.of("id", requestId))).isEqualTo(1);
-        assertThat(count("MATCH (a:AuditEvent {operation: 'export:PNG'}) RETURN count(a)")).isZero();
+        assertThat(count(
+                        "MATCH (a:AuditEvent {requestId: $id, operation: 'requestRefused', outcome: 'DENIED', user: 'admin'}) "
+                                + "WHERE a.subjectId IS NULL RETURN count(a)",
+                        Map.of("id", requestId)))
+                .isEqualTo(1);
+        assertThat(count("MATCH (a:AuditEvent {operation: 'export:PNG'}) RETURN count(a)"))
+                .isZero();
     }
 
     @Test
@@ -80,8 +84,11 @@ class AuditLimitIT extends ExplorerIT {
         // a query's reads were never answered: only the refusal is written
         var requestId = response.headers().get("x-request-id");
         assertThat(events(requestId)).isEqualTo(1);
-        assertThat(count("MATCH (a:AuditEvent {requestId: $id}) WHERE a.operation = 'requestRefused' "
-                + "AND a.reason CONTAINS 'more than 500 people' RETURN count(a)", Map.of("id", requestId))).isEqualTo(1);
+        assertThat(count(
+                        "MATCH (a:AuditEvent {requestId: $id}) WHERE a.operation = 'requestRefused' "
+                                + "AND a.reason CONTAINS 'more than 500 people' RETURN count(a)",
+                        Map.of("id", requestId)))
+                .isEqualTo(1);
     }
 
     @Test
@@ -93,26 +100,39 @@ class AuditLimitIT extends ExplorerIT {
         var response = send("social-worker", document, Map.of("a", same));
         var json = response.json();
         assertThat(json.get("errors")).isNull();
-        assertThat(json.get("data").get("a").toString()).isEqualTo(json.get("data").get("b").toString());
+        assertThat(json.get("data").get("a").toString())
+                .isEqualTo(json.get("data").get("b").toString());
         var requestId = response.headers().get("x-request-id");
         // 300 people asked about: one event each, not one per alias
-        assertThat(count("MATCH (a:AuditEvent {requestId: $id, operation: 'riskFlags'}) WHERE a.subjectId IN $ids "
-                + "RETURN count(DISTINCT a.subjectId)", Map.of("id", requestId, "ids", same))).isEqualTo(300);
-        assertThat(count("MATCH (a:AuditEvent {requestId: $id, operation: 'riskFlags'}) WHERE a.subjectId IN $ids "
-                + "RETURN count(a)", Map.of("id", requestId, "ids", same))).isEqualTo(300);
+        assertThat(count(
+                        "MATCH (a:AuditEvent {requestId: $id, operation: 'riskFlags'}) WHERE a.subjectId IN $ids "
+                                + "RETURN count(DISTINCT a.subjectId)",
+                        Map.of("id", requestId, "ids", same)))
+                .isEqualTo(300);
+        assertThat(count(
+                        "MATCH (a:AuditEvent {requestId: $id, operation: 'riskFlags'}) WHERE a.subjectId IN $ids "
+                                + "RETURN count(a)",
+                        Map.of("id", requestId, "ids", same)))
+                .isEqualTo(300);
     }
 
     @Test
     void aMutationRefusedPartWayKeepsTheEventsOfWhatItAlreadyDid() {
-        var document = "mutation($many: [ID!]!) { first: recordExport(kind: PNG, personIds: [\"p-sara\"], asOf: \"2018-09-26\") "
-                + "second: recordExport(kind: PRINT_PACK, personIds: $many, asOf: \"2018-09-26\") }";
+        var document =
+                "mutation($many: [ID!]!) { first: recordExport(kind: PNG, personIds: [\"p-sara\"], asOf: \"2018-09-26\") "
+                        + "second: recordExport(kind: PRINT_PACK, personIds: $many, asOf: \"2018-09-26\") }";
         var response = send("admin", document, Map.of("many", ids("p-unknown-", 600)));
         refusedWithoutData(response.json());
         var requestId = response.headers().get("x-request-id");
-        assertThat(count("MATCH (a:AuditEvent {requestId: $id, operation: 'export:PNG', subjectId: 'p-sara'}) "
-                + "RETURN count(a)", Map.of("id", requestId))).isEqualTo(1);
-        assertThat(count("MATCH (a:AuditEvent {requestId: $id, operation: 'requestRefused'}) RETURN count(a)",
-                Map.of("id", requestId))).isEqualTo(1);
+        assertThat(count(
+                        "MATCH (a:AuditEvent {requestId: $id, operation: 'export:PNG', subjectId: 'p-sara'}) "
+                                + "RETURN count(a)",
+                        Map.of("id", requestId)))
+                .isEqualTo(1);
+        assertThat(count(
+                        "MATCH (a:AuditEvent {requestId: $id, operation: 'requestRefused'}) RETURN count(a)",
+                        Map.of("id", requestId)))
+                .isEqualTo(1);
         assertThat(events(requestId)).isEqualTo(2);
     }
 }

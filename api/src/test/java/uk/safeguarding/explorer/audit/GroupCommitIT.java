@@ -22,12 +22,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import uk.safeguarding.explorer.audit.AuditLog.Actor;
 import uk.safeguarding.explorer.support.ExplorerIT;
 
@@ -43,12 +41,16 @@ class GroupCommitIT extends ExplorerIT {
 
     @Autowired
     private AuditWriter writer;
+
     @Autowired
     private AuditLog log;
+
     @Autowired
     private AuditKey key;
+
     @Autowired
     private Clock clock;
+
     @Autowired
     private Driver driver;
 
@@ -60,9 +62,12 @@ class GroupCommitIT extends ExplorerIT {
 
     private CompletableFuture<HttpResponse<String>> askForSara(HttpClient client) {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "teacher:demo".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(SARA)).build();
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString("teacher:demo".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(SARA))
+                .build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -73,8 +78,10 @@ class GroupCommitIT extends ExplorerIT {
         var before = writer.commits();
         var answers = new ArrayList<CompletableFuture<HttpResponse<String>>>();
         // another transaction holds the chain head's lock: no append can commit until it ends
-        try (var session = driver.session(); var blocker = session.beginTransaction()) {
-            blocker.run("MATCH (h:AuditHead {id: 'head'}) SET h.lock = randomUUID()").consume();
+        try (var session = driver.session();
+                var blocker = session.beginTransaction()) {
+            blocker.run("MATCH (h:AuditHead {id: 'head'}) SET h.lock = randomUUID()")
+                    .consume();
             for (int i = 0; i < requests; i++) {
                 answers.add(askForSara(client));
             }
@@ -87,8 +94,11 @@ class GroupCommitIT extends ExplorerIT {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("{\"data\":{\"person\":{\"id\":\"p-sara\",\"givenName\":\"Sara\"}}}");
             var requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
-            assertThat(count("MATCH (a:AuditEvent {requestId: $id, subjectId: 'p-sara', outcome: 'ALLOWED'}) "
-                    + "RETURN count(a)", Map.of("id", requestId))).isEqualTo(1);
+            assertThat(count(
+                            "MATCH (a:AuditEvent {requestId: $id, subjectId: 'p-sara', outcome: 'ALLOWED'}) "
+                                    + "RETURN count(a)",
+                            Map.of("id", requestId)))
+                    .isEqualTo(1);
         }
         // the first group waited alone on the lock; everything queued behind it went in one commit
         assertThat(writer.commits() - before).isBetween(1L, 2L);
@@ -98,8 +108,10 @@ class GroupCommitIT extends ExplorerIT {
     @Test
     void aRequestsEventsAreAppendedTogetherInOneCommit() {
         var before = writer.commits();
-        var json = http().graphql("social-worker", "{ a: person(id: \"p-sara\") { id } b: person(id: \"p-kyle\") { id } "
-                + "c: siblingsAtRisk(personId: \"p-kyle\", asOf: \"2018-09-26\") { child { id } } }");
+        var json = http().graphql(
+                        "social-worker",
+                        "{ a: person(id: \"p-sara\") { id } b: person(id: \"p-kyle\") { id } "
+                                + "c: siblingsAtRisk(personId: \"p-kyle\", asOf: \"2018-09-26\") { child { id } } }");
         assertThat(json.get("errors")).isNull();
         assertThat(writer.commits() - before).isEqualTo(1);
     }
@@ -123,7 +135,8 @@ class GroupCommitIT extends ExplorerIT {
             other.destroy();
         }
         assertThat(count("MATCH (h:AuditHead) RETURN h.seq")).isEqualTo(start + 300);
-        assertThat(count("MATCH (a:AuditEvent) WHERE a.user = 'appender-test' RETURN count(a)")).isEqualTo(300);
+        assertThat(count("MATCH (a:AuditEvent) WHERE a.user = 'appender-test' RETURN count(a)"))
+                .isEqualTo(300);
         var check = log.verify(true);
         assertThat(check.valid()).isTrue();
         assertThat(check.events()).isEqualTo(start + 300);
@@ -132,8 +145,21 @@ class GroupCommitIT extends ExplorerIT {
     private static List<AuditDraft> drafts(int batch, int n) {
         var actor = new Actor("appender-test", "csc", "PRACTITIONER");
         var at = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-        return IntStream.range(0, n).mapToObj(i -> new AuditDraft(UUID.randomUUID().toString(), at, actor.user(),
-                actor.agency(), actor.role(), "person", "p-" + batch, List.of("identity"), AuditLog.NEED_TO_KNOW, null,
-                AuditLog.ALLOWED, "request-" + batch, null)).toList();
+        return IntStream.range(0, n)
+                .mapToObj(i -> new AuditDraft(
+                        UUID.randomUUID().toString(),
+                        at,
+                        actor.user(),
+                        actor.agency(),
+                        actor.role(),
+                        "person",
+                        "p-" + batch,
+                        List.of("identity"),
+                        AuditLog.NEED_TO_KNOW,
+                        null,
+                        AuditLog.ALLOWED,
+                        "request-" + batch,
+                        null))
+                .toList();
     }
 }

@@ -13,10 +13,8 @@ import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Values;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** Every Neo4j property type survives a backup line and comes back as the same driver value. */
@@ -50,8 +48,8 @@ class BackupFormatTests {
         var back = roundTrip(properties);
 
         assertThat(back.keySet()).containsExactlyInAnyOrderElementsOf(properties.keySet());
-        properties.forEach((key, value) -> assertThat(Values.value(back.get(key))).as(key)
-                .isEqualTo(Values.value(value)));
+        properties.forEach(
+                (key, value) -> assertThat(Values.value(back.get(key))).as(key).isEqualTo(Values.value(value)));
         assertThat(back.get("float")).isInstanceOf(Double.class);
         assertThat(back.get("integer")).isInstanceOf(Long.class);
     }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,7 +22,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import uk.safeguarding.explorer.ExplorerApplication;
@@ -72,14 +70,21 @@ class BackupRestoreIT extends ExplorerIT {
     }
 
     private static JsonNode integrity(Http http) {
-        return http.graphql("auditor", "{ auditIntegrity { valid events firstBrokenSeq } }").get("data")
+        return http.graphql("auditor", "{ auditIntegrity { valid events firstBrokenSeq } }")
+                .get("data")
                 .get("auditIntegrity");
     }
 
     private static Process restore(Path backup, Path dataDir) throws IOException {
         var java = ProcessHandle.current().info().command().orElse("java");
-        var builder = new ProcessBuilder(java, "-jar", Path.of("target", "safeguarding-explorer.jar").toString(),
-                "restore", "--from", backup.toString()).redirectErrorStream(true);
+        var builder = new ProcessBuilder(
+                        java,
+                        "-jar",
+                        Path.of("target", "safeguarding-explorer.jar").toString(),
+                        "restore",
+                        "--from",
+                        backup.toString())
+                .redirectErrorStream(true);
         builder.environment().put("EXPLORER_DATA_DIR", dataDir.toString());
         builder.environment().put("EXPLORER_PAGECACHE", "32m");
         return builder.start();
@@ -100,8 +105,9 @@ class BackupRestoreIT extends ExplorerIT {
         var midway = new CountDownLatch(1);
         var resume = new CountDownLatch(1);
         var backup = CompletableFuture.supplyAsync(() -> {
-            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    "admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+            SecurityContextHolder.getContext()
+                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                            "admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
             return backups.backup(() -> {
                 midway.countDown();
                 try {
@@ -113,40 +119,63 @@ class BackupRestoreIT extends ExplorerIT {
         });
         assertThat(midway.await(2, TimeUnit.MINUTES)).isTrue();
         // while the backup reads: reads are answered (and audited), a write waits for it
-        assertThat(http().graphql("admin", "{ person(id: \"p-sara\") { givenName } }").get("data").get("person")
-                .get("givenName").asString()).isEqualTo("Sara");
+        assertThat(http().graphql("admin", "{ person(id: \"p-sara\") { givenName } }")
+                        .get("data")
+                        .get("person")
+                        .get("givenName")
+                        .asString())
+                .isEqualTo("Sara");
         var write = CompletableFuture.supplyAsync(() -> http().graphql("admin", MARKER));
         await().atMost(Duration.ofSeconds(60)).until(() -> graph.barrier().waitingWrites() == 1);
         assertThat(write).isNotDone();
         resume.countDown();
         var result = backup.get(5, TimeUnit.MINUTES);
-        assertThat(write.get(1, TimeUnit.MINUTES).get("data").get("recordMarker").get("id").asString())
+        assertThat(write.get(1, TimeUnit.MINUTES)
+                        .get("data")
+                        .get("recordMarker")
+                        .get("id")
+                        .asString())
                 .isEqualTo("m-during-backup");
-        assertThat(result.file()).exists().hasFileName(result.file().getFileName().toString());
+        assertThat(result.file())
+                .exists()
+                .hasFileName(result.file().getFileName().toString());
         assertThat(result.file().getFileName().toString()).matches("explorer-backup-\\d{8}T\\d{6}Z\\.jsonl\\.gz");
 
         var restored = Files.createTempDirectory("faults-restored").resolve("data");
         var restoring = restore(result.file(), restored);
         var said = output(restoring);
         assertThat(restoring.exitValue()).as(said).isZero();
-        assertThat(said).contains("Restored " + result.nodes() + " nodes, " + result.relationships() + " relationships");
+        assertThat(said)
+                .contains("Restored " + result.nodes() + " nodes, " + result.relationships() + " relationships");
 
         // a non-empty directory is refused, and nothing in it changes
         var refused = restore(result.file(), restored);
-        assertThat(output(refused)).contains("EXPLORER_DATA_DIR " + restored.toAbsolutePath().normalize()
-                + " is not empty: restore only into an empty directory");
+        assertThat(output(refused))
+                .contains("EXPLORER_DATA_DIR " + restored.toAbsolutePath().normalize()
+                        + " is not empty: restore only into an empty directory");
         assertThat(refused.exitValue()).isEqualTo(2);
 
-        try (var app = new SpringApplicationBuilder(ExplorerApplication.class).run("--explorer.data-dir=" + restored,
-                "--explorer.bolt-port=0", "--server.port=0", "--explorer.pagecache=32m", "--explorer.mode=local",
-                "--explorer.demo-data=false", "--explorer.query-timeout=120s", "--explorer.area-query-timeout=300s")) {
-            var http = Http.on(((WebServerApplicationContext) app).getWebServer().getPort());
+        try (var app = new SpringApplicationBuilder(ExplorerApplication.class)
+                .run(
+                        "--explorer.data-dir=" + restored,
+                        "--explorer.bolt-port=0",
+                        "--server.port=0",
+                        "--explorer.pagecache=32m",
+                        "--explorer.mode=local",
+                        "--explorer.demo-data=false",
+                        "--explorer.query-timeout=120s",
+                        "--explorer.area-query-timeout=300s")) {
+            var http =
+                    Http.on(((WebServerApplicationContext) app).getWebServer().getPort());
             var integrity = integrity(http);
-            assertThat(integrity.get("valid").asBoolean()).as(integrity.toString()).isTrue();
+            assertThat(integrity.get("valid").asBoolean())
+                    .as(integrity.toString())
+                    .isTrue();
             assertThat(integrity.get("events").asLong()).isEqualTo(result.auditSeq());
             assertThat(answers(http)).isEqualTo(before);
             assertThat(http.graphql("admin", "{ person(id: \"p-sara\") { markers(asOf: \"2018-09-26\") { id } } }")
-                    .toString()).doesNotContain("m-during-backup");
+                            .toString())
+                    .doesNotContain("m-during-backup");
         }
         assertThat(integrity(http()).get("valid").asBoolean()).isTrue();
     }
@@ -158,11 +187,12 @@ class BackupRestoreIT extends ExplorerIT {
         assertThat(response.status()).isEqualTo(200);
         var file = Path.of(response.json().get("file").asString());
         assertThat(file).isAbsolute().exists();
-        var events = http().graphql("auditor", "{ auditEvents(first: 5) { operation user reason } }").get("data")
+        var events = http().graphql("auditor", "{ auditEvents(first: 5) { operation user reason } }")
+                .get("data")
                 .get("auditEvents");
         var operations = new ArrayList<String>();
-        events.forEach(e -> operations.add(e.get("operation").asString() + " " + e.get("user").asString() + " "
-                + e.get("reason").asString()));
+        events.forEach(e -> operations.add(e.get("operation").asString() + " "
+                + e.get("user").asString() + " " + e.get("reason").asString()));
         assertThat(operations).contains("backup admin backup to " + file);
     }
 }

@@ -7,14 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.TransactionConfig;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.support.CanonicalDump;
 import uk.safeguarding.explorer.support.ChildExplorer;
@@ -42,7 +40,10 @@ class CrashIT extends ExplorerIT {
     void everyReadAnsweredBeforeAKill9IsInTheAuditLogAfterTheRestart() throws Exception {
         var dir = Files.createTempDirectory("faults-crash-reads");
         try (var child = ChildExplorer.start(dir)) {
-            assertThat(child.http().post("/api/import", "admin", Scenario.text()).status()).isEqualTo(200);
+            assertThat(child.http()
+                            .post("/api/import", "admin", Scenario.text())
+                            .status())
+                    .isEqualTo(200);
             for (var subject : SUBJECTS) {
                 var answer = child.http().graphql("admin", "{ person(id: \"" + subject + "\") { id } }");
                 assertThat(answer.toString()).contains("\"id\":\"" + subject + "\"");
@@ -50,13 +51,26 @@ class CrashIT extends ExplorerIT {
             child.kill();
         }
         try (var restarted = ChildExplorer.start(dir)) {
-            var integrity = restarted.http().graphql("auditor", "{ auditIntegrity { valid events } }").get("data")
+            var integrity = restarted
+                    .http()
+                    .graphql("auditor", "{ auditIntegrity { valid events } }")
+                    .get("data")
                     .get("auditIntegrity");
-            assertThat(integrity.get("valid").asBoolean()).as(integrity.toString()).isTrue();
+            assertThat(integrity.get("valid").asBoolean())
+                    .as(integrity.toString())
+                    .isTrue();
             for (var subject : SUBJECTS) {
-                var events = restarted.http().graphql("auditor", "{ auditEvents(first: 10, user: \"admin\", "
-                        + "subjectId: \"" + subject + "\") { operation outcome } }").get("data").get("auditEvents");
-                assertThat(events.toString()).as(subject).contains("{\"operation\":\"person\",\"outcome\":\"ALLOWED\"}");
+                var events = restarted
+                        .http()
+                        .graphql(
+                                "auditor",
+                                "{ auditEvents(first: 10, user: \"admin\", " + "subjectId: \"" + subject
+                                        + "\") { operation outcome } }")
+                        .get("data")
+                        .get("auditEvents");
+                assertThat(events.toString())
+                        .as(subject)
+                        .contains("{\"operation\":\"person\",\"outcome\":\"ALLOWED\"}");
             }
         }
     }
@@ -64,21 +78,36 @@ class CrashIT extends ExplorerIT {
     /** A bundle of one agency, 600 people and 100 homes with who lives where: 600 / 50 people batches. */
     private static String bigBundle() {
         var json = JsonMapper.shared().createObjectNode().put("source", "csc");
-        json.putArray("agencies").addObject().put("id", "csc").put("name", "Children's social care")
+        json.putArray("agencies")
+                .addObject()
+                .put("id", "csc")
+                .put("name", "Children's social care")
                 .put("type", "CHILDRENS_SOCIAL_CARE");
         var people = json.putArray("people");
         var addresses = json.putArray("addresses");
         var relationships = json.putArray("relationships");
         for (int a = 0; a < 100; a++) {
-            addresses.addObject().put("id", "a-crash-%03d".formatted(a)).put("line1", a + 1 + " Crash Street")
-                    .put("town", "York").put("postcode", "YO1 7HH").put("kind", "HOME");
+            addresses
+                    .addObject()
+                    .put("id", "a-crash-%03d".formatted(a))
+                    .put("line1", a + 1 + " Crash Street")
+                    .put("town", "York")
+                    .put("postcode", "YO1 7HH")
+                    .put("kind", "HOME");
         }
         for (int p = 0; p < PEOPLE; p++) {
-            people.addObject().put("id", "p-crash-%04d".formatted(p)).put("givenName", "Given" + p)
-                    .put("familyName", "Family" + p / 6).put("dateOfBirth", "19%02d-01-15".formatted(50 + p % 50))
+            people.addObject()
+                    .put("id", "p-crash-%04d".formatted(p))
+                    .put("givenName", "Given" + p)
+                    .put("familyName", "Family" + p / 6)
+                    .put("dateOfBirth", "19%02d-01-15".formatted(50 + p % 50))
                     .put("sex", p % 2 == 0 ? "FEMALE" : "MALE");
-            relationships.addObject().put("type", "LIVES_AT").put("from", "p-crash-%04d".formatted(p))
-                    .put("to", "a-crash-%03d".formatted(p / 6)).put("start", "2015-01-01");
+            relationships
+                    .addObject()
+                    .put("type", "LIVES_AT")
+                    .put("from", "p-crash-%04d".formatted(p))
+                    .put("to", "a-crash-%03d".formatted(p / 6))
+                    .put("start", "2015-01-01");
         }
         return json.toString();
     }
@@ -93,13 +122,15 @@ class CrashIT extends ExplorerIT {
         assertThat(clean).hasSize(1 + 3 * PEOPLE + 3 * 100 + PEOPLE);
 
         var dir = Files.createTempDirectory("faults-crash-import");
-        try (var child = ChildExplorer.start(dir, "--explorer.import.batch-size=50",
-                "--logging.level.uk.safeguarding.explorer.importing=DEBUG")) {
+        try (var child = ChildExplorer.start(
+                dir, "--explorer.import.batch-size=50", "--logging.level.uk.safeguarding.explorer.importing=DEBUG")) {
             var bolt = bolt(child);
             try {
                 // an uncommitted person with the id of the 401st holds its key: the 9th batch of people waits on it
-                var lock = bolt.session().beginTransaction(TransactionConfig.builder()
-                        .withTimeout(Duration.ofMinutes(10)).build());
+                var lock = bolt.session()
+                        .beginTransaction(TransactionConfig.builder()
+                                .withTimeout(Duration.ofMinutes(10))
+                                .build());
                 lock.run("CREATE (:Person {id: 'p-crash-0400'})").consume();
                 var importing = CompletableFuture.runAsync(() -> child.http().post("/api/import", "admin", bundle));
                 child.await(Pattern.compile("Import progress: 401 of \\d+ rows written \\(people\\)"));
@@ -110,11 +141,14 @@ class CrashIT extends ExplorerIT {
                 bolt.closeAsync();
             }
         }
-        try (var restarted = ChildExplorer.start(dir); var bolt = bolt(restarted)) {
+        try (var restarted = ChildExplorer.start(dir);
+                var bolt = bolt(restarted)) {
             var partial = CanonicalDump.of(bolt);
             // the agency and eight whole batches of people, each with its source record and link
             assertThat(partial).hasSize(1 + 3 * 400);
-            assertThat(CanonicalDump.notIn(partial, clean)).as("records not whole").isEmpty();
+            assertThat(CanonicalDump.notIn(partial, clean))
+                    .as("records not whole")
+                    .isEmpty();
             var again = restarted.http().post("/api/import", "admin", bundle);
             assertThat(again.status()).as(again.body()).isEqualTo(200);
             assertThat(CanonicalDump.of(bolt)).isEqualTo(clean);

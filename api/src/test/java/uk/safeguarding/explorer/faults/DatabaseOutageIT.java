@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
@@ -23,7 +22,6 @@ import org.neo4j.driver.TransactionContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.ExplorerApplication;
@@ -52,8 +50,9 @@ class DatabaseOutageIT {
             "siblings", "{ siblingsAtRisk(personId: \"p-kyle\", asOf: \"2018-09-26\") { child { id } assessed } }",
             "network", "{ network(personId: \"p-sara\", depth: 2, asOf: \"2018-09-26\") { truncated nodes { key } } }",
             "search", "{ searchPeople(text: \"Archer\", first: 10) { id } }",
-            "several fields", "{ a: person(id: \"p-sara\") { id } b: person(id: \"p-kyle\") { id } "
-                    + "c: triageQueue(asOf: \"2018-09-26\") { score } }");
+            "several fields",
+                    "{ a: person(id: \"p-sara\") { id } b: person(id: \"p-kyle\") { id } "
+                            + "c: triageQueue(asOf: \"2018-09-26\") { score } }");
     private static final String NEW_PERSON = """
             {"source": "csc", "people": [{"id": "p-outage", "givenName": "Olive", "familyName": "Outage",
              "dateOfBirth": "2012-03-04", "sex": "FEMALE"}]}""";
@@ -63,10 +62,16 @@ class DatabaseOutageIT {
     }
 
     private static ConfigurableApplicationContext explorer(int boltPort, Path dir) {
-        return new SpringApplicationBuilder(ExplorerApplication.class).run("--neo4j.uri=bolt://127.0.0.1:" + boltPort,
-                "--neo4j.username=neo4j", "--neo4j.password=" + PASSWORD, "--explorer.mode=local",
-                "--explorer.demo-data=true", "--server.port=0", "--explorer.data-dir=" + dir.resolve("unused"),
-                "--explorer.query-timeout=120s");
+        return new SpringApplicationBuilder(ExplorerApplication.class)
+                .run(
+                        "--neo4j.uri=bolt://127.0.0.1:" + boltPort,
+                        "--neo4j.username=neo4j",
+                        "--neo4j.password=" + PASSWORD,
+                        "--explorer.mode=local",
+                        "--explorer.demo-data=true",
+                        "--server.port=0",
+                        "--explorer.data-dir=" + dir.resolve("unused"),
+                        "--explorer.query-timeout=120s");
     }
 
     private static int port(ConfigurableApplicationContext app) {
@@ -87,7 +92,10 @@ class DatabaseOutageIT {
             var http = Http.on(port(app));
             var before = new TreeMap<String, JsonNode>();
             READS.forEach((name, document) -> before.put(name, http.graphql("admin", document)));
-            before.values().forEach(answer -> assertThat(answer.get("errors")).as(answer.toString()).isNull());
+            before.values()
+                    .forEach(answer -> assertThat(answer.get("errors"))
+                            .as(answer.toString())
+                            .isNull());
             assertThat(readiness(http)).isEqualTo(200);
 
             server.close();
@@ -95,18 +103,27 @@ class DatabaseOutageIT {
             for (var read : READS.entrySet()) {
                 var started = System.nanoTime();
                 var answer = http.graphql("admin", read.getValue());
-                assertThat(Duration.ofNanos(System.nanoTime() - started)).as(read.getKey()).isLessThan(FAST);
+                assertThat(Duration.ofNanos(System.nanoTime() - started))
+                        .as(read.getKey())
+                        .isLessThan(FAST);
                 assertThat(answer.get("errors")).as(read.getKey()).isNotEmpty();
                 for (var error : answer.get("errors")) {
                     assertThat(error.get("message").asString()).isEqualTo(SENTENCE);
-                    assertThat(error.get("extensions").get("classification").asString()).isEqualTo("UNAVAILABLE");
+                    assertThat(error.get("extensions").get("classification").asString())
+                            .isEqualTo("UNAVAILABLE");
                 }
             }
             var started = System.nanoTime();
-            var mutation = http.graphql("admin", "mutation { recordMarker(marker: {id: \"m-outage\", type: OTHER, "
-                    + "on: \"a-bell\", from: \"2018-09-20\", detail: \"Call before visiting\"}) { id } }");
+            var mutation = http.graphql(
+                    "admin",
+                    "mutation { recordMarker(marker: {id: \"m-outage\", type: OTHER, "
+                            + "on: \"a-bell\", from: \"2018-09-20\", detail: \"Call before visiting\"}) { id } }");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(FAST);
-            assertThat(mutation.get("errors").get(0).get("extensions").get("classification").asString())
+            assertThat(mutation.get("errors")
+                            .get(0)
+                            .get("extensions")
+                            .get("classification")
+                            .asString())
                     .isEqualTo("UNAVAILABLE");
 
             started = System.nanoTime();
@@ -117,24 +134,40 @@ class DatabaseOutageIT {
             assertThat(imported.json().get("error").asString()).isEqualTo("UNAVAILABLE");
             assertThat(imported.json().get("message").asString()).isEqualTo(SENTENCE);
             assertThat(readiness(http)).isEqualTo(503);
-            assertThat(http.get("/actuator/health/readiness", null).json().get("status").asString()).isEqualTo("DOWN");
+            assertThat(http.get("/actuator/health/readiness", null)
+                            .json()
+                            .get("status")
+                            .asString())
+                    .isEqualTo("DOWN");
 
             // the same store on the same port: the explorer finds it again without a restart
             server = server(store, boltPort);
             await().atMost(Duration.ofSeconds(60)).until(() -> readiness(http) == 200);
-            await().atMost(Duration.ofSeconds(30)).until(() -> http.graphql("admin", READS.get("person"))
-                    .get("errors") == null);
-            READS.forEach((name, document) -> assertThat(http.graphql("admin", document)).as(name)
-                    .isEqualTo(before.get(name)));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> http.graphql("admin", READS.get("person")).get("errors") == null);
+            READS.forEach((name, document) ->
+                    assertThat(http.graphql("admin", document)).as(name).isEqualTo(before.get(name)));
             // nothing of the refused writes was written
-            assertThat(http.graphql("admin", "{ person(id: \"p-outage\") { id } }").get("errors").get(0)
-                    .get("extensions").get("classification").asString()).isEqualTo("NOT_FOUND");
-            long markers = app.getBean(Graph.class).inReadTransaction(tx -> tx.run(
-                    "MATCH (m:Marker {id: 'm-outage'}) RETURN count(m)").single().get(0).asLong());
+            assertThat(http.graphql("admin", "{ person(id: \"p-outage\") { id } }")
+                            .get("errors")
+                            .get(0)
+                            .get("extensions")
+                            .get("classification")
+                            .asString())
+                    .isEqualTo("NOT_FOUND");
+            long markers = app.getBean(Graph.class)
+                    .inReadTransaction(tx -> tx.run("MATCH (m:Marker {id: 'm-outage'}) RETURN count(m)")
+                            .single()
+                            .get(0)
+                            .asLong());
             assertThat(markers).isZero();
             assertThat(http.post("/api/import", "admin", NEW_PERSON).status()).isEqualTo(200);
-            assertThat(http.graphql("admin", "{ person(id: \"p-outage\") { givenName } }").get("data").get("person")
-                    .get("givenName").asString()).isEqualTo("Olive");
+            assertThat(http.graphql("admin", "{ person(id: \"p-outage\") { givenName } }")
+                            .get("data")
+                            .get("person")
+                            .get("givenName")
+                            .asString())
+                    .isEqualTo("Olive");
         } finally {
             server.close();
         }
@@ -163,16 +196,22 @@ class DatabaseOutageIT {
     }
 
     private static Driver driver(int boltPort) {
-        return GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.basic("neo4j", PASSWORD),
-                Config.builder().withConnectionTimeout(1, TimeUnit.SECONDS)
-                        .withMaxTransactionRetryTime(2, TimeUnit.SECONDS).build());
+        return GraphDatabase.driver(
+                "bolt://127.0.0.1:" + boltPort,
+                AuthTokens.basic("neo4j", PASSWORD),
+                Config.builder()
+                        .withConnectionTimeout(1, TimeUnit.SECONDS)
+                        .withMaxTransactionRetryTime(2, TimeUnit.SECONDS)
+                        .build());
     }
 
     private static List<String> cleanImport(Path dir) {
-        try (var server = server(dir.resolve("clean"), 0); var driver = driver(server.boltPort())) {
+        try (var server = server(dir.resolve("clean"), 0);
+                var driver = driver(server.boltPort())) {
             var graph = new Graph(driver, null);
             new SchemaMigrations(graph).migrate();
-            new ImportService(graph, Clock.systemUTC(), 5).importBundle(JsonMapper.shared().readTree(Scenario.text()));
+            new ImportService(graph, Clock.systemUTC(), 5)
+                    .importBundle(JsonMapper.shared().readTree(Scenario.text()));
             return CanonicalDump.of(driver);
         }
     }
@@ -189,7 +228,8 @@ class DatabaseOutageIT {
             new SchemaMigrations(migrations).migrate();
             var bundle = JsonMapper.shared().readTree(Scenario.text());
             var cut = new ImportService(new StoppingGraph(driver, server, 5), Clock.systemUTC(), 5);
-            assertThatThrownBy(() -> cut.importBundle(bundle)).isInstanceOf(DatabaseUnavailableException.class)
+            assertThatThrownBy(() -> cut.importBundle(bundle))
+                    .isInstanceOf(DatabaseUnavailableException.class)
                     .hasMessageStartingWith("The database could no longer be reached during the import: 20 of ")
                     .hasMessageEndingWith("rows were written, each record whole, the rest not at all; import the "
                             + "same bundle again when it is back (records already written are not duplicated)");
@@ -197,7 +237,9 @@ class DatabaseOutageIT {
             server = server(store, boltPort);
             var partial = CanonicalDump.of(driver);
             assertThat(partial).isNotEmpty().hasSizeLessThan(clean.size());
-            assertThat(CanonicalDump.notIn(partial, clean)).as("records not whole").isEmpty();
+            assertThat(CanonicalDump.notIn(partial, clean))
+                    .as("records not whole")
+                    .isEmpty();
 
             new ImportService(new Graph(driver, null), Clock.systemUTC(), 5).importBundle(bundle);
             assertThat(CanonicalDump.of(driver)).isEqualTo(clean);

@@ -11,14 +11,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.faults.FairUse.Cost;
 import uk.safeguarding.explorer.support.ExplorerIT;
@@ -47,8 +45,8 @@ class FairUseIT extends ExplorerIT {
         importScenario();
         for (int i = 0; i < 2; i++) {
             held.add(pool.submit(() -> {
-                SecurityContextHolder.getContext().setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(USER, null, List.of()));
+                SecurityContextHolder.getContext()
+                        .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(USER, null, List.of()));
                 return fairUse.run(Cost.EXPENSIVE, () -> {
                     try {
                         return release.await(2, TimeUnit.MINUTES);
@@ -76,8 +74,13 @@ class FairUseIT extends ExplorerIT {
     }
 
     private static String classification(JsonNode answer) {
-        return answer.get("errors") == null ? "none"
-                : answer.get("errors").get(0).get("extensions").get("classification").asString();
+        return answer.get("errors") == null
+                ? "none"
+                : answer.get("errors")
+                        .get(0)
+                        .get("extensions")
+                        .get("classification")
+                        .asString();
     }
 
     @Test
@@ -97,14 +100,19 @@ class FairUseIT extends ExplorerIT {
 
     @Test
     void otherUsersAndOrdinaryQuestionsGoOnWhileOneUserIsAtTheLimit() {
-        assertThat(classification(ask("admin",
-                "{ network(personId: \"p-sara\", depth: 3, asOf: \"2018-09-26\") { truncated } }"))).isEqualTo("none");
-        assertThat(classification(ask("admin", "{ riskFlags(asOf: \"2018-09-26\") { rule } }"))).isEqualTo("none");
-        assertThat(classification(ask(USER,
-                "{ network(personId: \"p-sara\", depth: 2, asOf: \"2018-09-26\") { truncated } }")))
+        assertThat(classification(ask(
+                        "admin", "{ network(personId: \"p-sara\", depth: 3, asOf: \"2018-09-26\") { truncated } }")))
                 .isEqualTo("none");
-        assertThat(classification(ask(USER,
-                "{ connection(fromId: \"p-jack\", toId: \"p-sara\", maxHops: 5, asOf: \"2018-09-26\") { length } }")))
+        assertThat(classification(ask("admin", "{ riskFlags(asOf: \"2018-09-26\") { rule } }")))
+                .isEqualTo("none");
+        assertThat(classification(
+                        ask(USER, "{ network(personId: \"p-sara\", depth: 2, asOf: \"2018-09-26\") { truncated } }")))
+                .isEqualTo("none");
+        assertThat(
+                        classification(
+                                ask(
+                                        USER,
+                                        "{ connection(fromId: \"p-jack\", toId: \"p-sara\", maxHops: 5, asOf: \"2018-09-26\") { length } }")))
                 .isEqualTo("none");
     }
 
@@ -115,8 +123,8 @@ class FairUseIT extends ExplorerIT {
             question.get(1, TimeUnit.MINUTES);
         }
         assertThat(fairUse.running(USER)).isZero();
-        assertThat(classification(ask(USER,
-                "{ network(personId: \"p-sara\", depth: 3, asOf: \"2018-09-26\") { truncated } }")))
+        assertThat(classification(
+                        ask(USER, "{ network(personId: \"p-sara\", depth: 3, asOf: \"2018-09-26\") { truncated } }")))
                 .isEqualTo("none");
     }
 }

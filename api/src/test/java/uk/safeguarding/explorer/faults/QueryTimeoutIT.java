@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.time.Duration;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import org.neo4j.driver.TransactionConfig;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.ExplorerApplication;
 import uk.safeguarding.explorer.support.Http;
@@ -34,9 +32,16 @@ class QueryTimeoutIT {
     @BeforeAll
     void start() throws Exception {
         var dir = Files.createTempDirectory("faults-timeout");
-        app = new SpringApplicationBuilder(ExplorerApplication.class).run("--explorer.data-dir=" + dir,
-                "--explorer.bolt-port=0", "--server.port=0", "--explorer.pagecache=32m", "--explorer.mode=local",
-                "--explorer.demo-data=true", "--explorer.query-timeout=8s", "--explorer.area-query-timeout=30s");
+        app = new SpringApplicationBuilder(ExplorerApplication.class)
+                .run(
+                        "--explorer.data-dir=" + dir,
+                        "--explorer.bolt-port=0",
+                        "--server.port=0",
+                        "--explorer.pagecache=32m",
+                        "--explorer.mode=local",
+                        "--explorer.demo-data=true",
+                        "--explorer.query-timeout=8s",
+                        "--explorer.area-query-timeout=30s");
         http = Http.on(((WebServerApplicationContext) app).getWebServer().getPort());
     }
 
@@ -61,35 +66,52 @@ class QueryTimeoutIT {
 
         var driver = app.getBean(Driver.class);
         try (var session = driver.session();
-                var lock = session.beginTransaction(TransactionConfig.builder().withTimeout(Duration.ofMinutes(5)).build())) {
+                var lock = session.beginTransaction(TransactionConfig.builder()
+                        .withTimeout(Duration.ofMinutes(5))
+                        .build())) {
             // an uncommitted schema change holds the labels' schema locks; reads of them wait for it
-            lock.run("CREATE INDEX faults_lock_person IF NOT EXISTS FOR (n:Person) ON (n.faultsLock)").consume();
-            lock.run("CREATE INDEX faults_lock_referral IF NOT EXISTS FOR (n:Referral) ON (n.faultsLock)").consume();
+            lock.run("CREATE INDEX faults_lock_person IF NOT EXISTS FOR (n:Person) ON (n.faultsLock)")
+                    .consume();
+            lock.run("CREATE INDEX faults_lock_referral IF NOT EXISTS FOR (n:Referral) ON (n.faultsLock)")
+                    .consume();
 
             var stopped = onlyError(http.graphql("admin", person));
-            assertThat(stopped.get("extensions").get("classification").asString()).isEqualTo("TIMEOUT");
-            assertThat(stopped.get("message").asString()).isEqualTo("The question took longer than the 8 s allowed "
-                    + "and was stopped; nothing was changed. Ask a narrower question (one person, fewer hops, a "
-                    + "shorter period) or try again later");
+            assertThat(stopped.get("extensions").get("classification").asString())
+                    .isEqualTo("TIMEOUT");
+            assertThat(stopped.get("message").asString())
+                    .isEqualTo("The question took longer than the 8 s allowed "
+                            + "and was stopped; nothing was changed. Ask a narrower question (one person, fewer hops, a "
+                            + "shorter period) or try again later");
             assertThat(stopped.get("path").toString()).isEqualTo("[\"person\"]");
 
             var areaWide = onlyError(http.graphql("admin", triage));
-            assertThat(areaWide.get("extensions").get("classification").asString()).isEqualTo("TIMEOUT");
+            assertThat(areaWide.get("extensions").get("classification").asString())
+                    .isEqualTo("TIMEOUT");
             assertThat(areaWide.get("message").asString()).startsWith("The question took longer than the 30 s allowed");
             lock.rollback();
         }
         // once the lock is gone the same questions answer (waiting on the answer, never on time)
-        await().atMost(Duration.ofMinutes(3)).until(() -> http.graphql("admin", person).get("errors") == null);
-        assertThat(http.graphql("admin", person).get("data").get("person").get("givenName").asString())
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> http.graphql("admin", person).get("errors") == null);
+        assertThat(http.graphql("admin", person)
+                        .get("data")
+                        .get("person")
+                        .get("givenName")
+                        .asString())
                 .isEqualTo("Sara");
-        await().atMost(Duration.ofMinutes(3)).until(() -> http.graphql("admin", triage).get("errors") == null);
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> http.graphql("admin", triage).get("errors") == null);
     }
 
     @Test
     void theEmbeddedDatabaseStopsAnyTransactionWithoutATimeoutAfterTwiceTheAreaTimeoutAndAtLeastTwoMinutes() {
-        var value = app.getBean(Driver.class).executableQuery(
-                "SHOW SETTINGS YIELD name, value WHERE name = 'db.transaction.timeout' RETURN value").execute()
-                .records().get(0).get("value").asString();
+        var value = app.getBean(Driver.class)
+                .executableQuery("SHOW SETTINGS YIELD name, value WHERE name = 'db.transaction.timeout' RETURN value")
+                .execute()
+                .records()
+                .get(0)
+                .get("value")
+                .asString();
         assertThat(value).isEqualTo("2m");
     }
 }

@@ -2,18 +2,6 @@ package uk.safeguarding.explorer.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.execution.GraphQlSource;
-
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
@@ -22,6 +10,16 @@ import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.support.ExplorerIT;
 import uk.safeguarding.explorer.support.Scenario;
@@ -53,8 +51,8 @@ class CypherInjectionIT extends ExplorerIT {
             "p-sara\u0000",
             "/* */ p-sara");
 
-    private static final Set<String> ALLOWED_CLASSIFICATIONS = Set.of("NOT_FOUND", "BAD_REQUEST", "FORBIDDEN",
-            "ValidationError");
+    private static final Set<String> ALLOWED_CLASSIFICATIONS =
+            Set.of("NOT_FOUND", "BAD_REQUEST", "FORBIDDEN", "ValidationError");
 
     @Autowired
     GraphQlSource graphQl;
@@ -82,11 +80,14 @@ class CypherInjectionIT extends ExplorerIT {
         var requests = 0;
         for (var root : List.of(schema.getQueryType(), schema.getMutationType())) {
             for (var field : root.getFieldDefinitions()) {
-                var stringArguments = field.getArguments().stream().filter(a -> isText(a.getType())).toList();
+                var stringArguments = field.getArguments().stream()
+                        .filter(a -> isText(a.getType()))
+                        .toList();
                 for (var argument : stringArguments) {
                     for (var fragment : FRAGMENTS) {
                         // the auditor's operations by the auditor, the case operations by two who may call them
-                        var auditorsOnly = field.getName().startsWith("audit") || field.getName().contains("eviewBreakGlass")
+                        var auditorsOnly = field.getName().startsWith("audit")
+                                || field.getName().contains("eviewBreakGlass")
                                 || field.getName().equals("breakGlassReviewQueue");
                         for (var user : auditorsOnly ? List.of("auditor") : List.of("admin", "social-worker")) {
                             check(root, field, argument, fragment, user);
@@ -104,13 +105,18 @@ class CypherInjectionIT extends ExplorerIT {
                 .list(r -> r.get("s").asString() + "|" + r.get("r").asString()));
         assertThat(grants).isNotEmpty().allSatisfy(g -> assertThat(g).startsWith("p-sara|"));
         assertThat(grants.stream().map(g -> g.substring("p-sara|".length())).toList())
-                .allSatisfy(reason -> assertThat(FRAGMENTS.stream().map(String::strip)).contains(reason));
+                .allSatisfy(reason ->
+                        assertThat(FRAGMENTS.stream().map(String::strip)).contains(reason));
         // the data still answers as before
         var sara = http().graphql("admin", "{ person(id: \"p-sara\") { familyName } }");
         assertThat(sara.get("data").get("person").get("familyName").asString()).isEqualTo("Bell");
     }
 
-    private void check(GraphQLObjectType root, GraphQLFieldDefinition field, GraphQLArgument target, String fragment,
+    private void check(
+            GraphQLObjectType root,
+            GraphQLFieldDefinition field,
+            GraphQLArgument target,
+            String fragment,
             String user) {
         var variables = new LinkedHashMap<String, Object>();
         var declarations = new ArrayList<String>();
@@ -125,32 +131,43 @@ class CypherInjectionIT extends ExplorerIT {
                 value = sample(argument.getType());
             }
             variables.put(argument.getName(), value);
-            declarations.add("$" + argument.getName() + ": " + graphql.schema.GraphQLTypeUtil.simplePrint(argument.getType()));
+            declarations.add(
+                    "$" + argument.getName() + ": " + graphql.schema.GraphQLTypeUtil.simplePrint(argument.getType()));
             arguments.add(argument.getName() + ": $" + argument.getName());
         }
         var operation = root.getName().equals("Mutation") ? "mutation" : "query";
         var document = operation + "(" + String.join(", ", declarations) + ") { " + field.getName() + "("
                 + String.join(", ", arguments) + ") " + selection(field.getType()) + " }";
-        var response = http().post("/graphql", user, JsonMapper.shared().writeValueAsString(Map.of("query", document,
-                "variables", variables)));
+        var response = http().post(
+                        "/graphql",
+                        user,
+                        JsonMapper.shared().writeValueAsString(Map.of("query", document, "variables", variables)));
         var what = user + " " + field.getName() + "(" + target.getName() + ": " + fragment + ")";
         assertThat(response.status()).as(what).isEqualTo(200);
         // the fragment itself may be echoed in "No person with id '...'"; nothing else may show internals
         var escaped = JsonMapper.shared().writeValueAsString(fragment);
         var body = response.body().replace(escaped.substring(1, escaped.length() - 1), "<fragment>");
-        assertThat(body).as(what).doesNotContain("Neo.ClientError").doesNotContain("org.neo4j")
-                .doesNotContain("Exception").doesNotContain("uk.safeguarding").doesNotContain("MATCH (")
+        assertThat(body)
+                .as(what)
+                .doesNotContain("Neo.ClientError")
+                .doesNotContain("org.neo4j")
+                .doesNotContain("Exception")
+                .doesNotContain("uk.safeguarding")
+                .doesNotContain("MATCH (")
                 .doesNotContain("\tat ");
         var errors = response.json().get("errors");
         if (errors != null) {
-            errors.forEach(e -> assertThat(e.get("extensions").get("classification").asString()).as(what)
-                    .isIn(ALLOWED_CLASSIFICATIONS));
+            errors.forEach(
+                    e -> assertThat(e.get("extensions").get("classification").asString())
+                            .as(what)
+                            .isIn(ALLOWED_CLASSIFICATIONS));
         }
     }
 
     private static boolean isText(GraphQLType type) {
         var unwrapped = graphql.schema.GraphQLTypeUtil.unwrapAll(type);
-        return unwrapped instanceof GraphQLScalarType scalar && Set.of("String", "ID").contains(scalar.getName());
+        return unwrapped instanceof GraphQLScalarType scalar
+                && Set.of("String", "ID").contains(scalar.getName());
     }
 
     private static boolean isList(GraphQLType type) {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.support.ExplorerIT;
@@ -58,15 +56,16 @@ class GraphQlLimitsIT extends ExplorerIT {
 
     @Test
     void aHugePageIsABadRequest() {
-        var error = refusedWithoutCypher("query($f: Int) { searchPeople(text: \"arch\", first: $f) { id } }",
-                Map.of("f", 100000));
+        var error = refusedWithoutCypher(
+                "query($f: Int) { searchPeople(text: \"arch\", first: $f) { id } }", Map.of("f", 100000));
         assertThat(error.get("message").asString()).isEqualTo("Argument 'first' must be from 1 to 100");
     }
 
     @Test
     void aThreeMegabyteBodyIsRefusedWith413() {
-        var body = JsonMapper.shared().writeValueAsString(Map.of("query", "{ __typename }",
-                "variables", Map.of("padding", "x".repeat(3_000_000))));
+        var body = JsonMapper.shared()
+                .writeValueAsString(
+                        Map.of("query", "{ __typename }", "variables", Map.of("padding", "x".repeat(3_000_000))));
         var before = graph.transactionsRun();
         var response = http().post("/graphql", "admin", body.getBytes(StandardCharsets.UTF_8), "application/json");
         assertThat(response.status()).isEqualTo(413);
@@ -76,8 +75,14 @@ class GraphQlLimitsIT extends ExplorerIT {
 
     @Test
     void onlyPostWithJsonIsAccepted() {
-        assertThat(http().get("/graphql?query=%7B__typename%7D", "admin").status()).isEqualTo(405);
-        assertThat(http().post("/graphql", "admin", "{ __typename }".getBytes(StandardCharsets.UTF_8),
-                "application/graphql").status()).isEqualTo(415);
+        assertThat(http().get("/graphql?query=%7B__typename%7D", "admin").status())
+                .isEqualTo(405);
+        assertThat(http().post(
+                                "/graphql",
+                                "admin",
+                                "{ __typename }".getBytes(StandardCharsets.UTF_8),
+                                "application/graphql")
+                        .status())
+                .isEqualTo(415);
     }
 }

@@ -2,24 +2,21 @@ package uk.safeguarding.explorer.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
-
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.diff.SchemaDiff;
 import graphql.schema.diff.SchemaDiffSet;
 import graphql.schema.diff.reporting.CapturingReporter;
-
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.GraphQlSource;
-
 import uk.safeguarding.explorer.support.ExplorerIT;
 import uk.safeguarding.explorer.support.SchemaText;
 
@@ -60,11 +57,13 @@ class PublishedSchemaIT extends ExplorerIT {
     void noBreakingChangeAgainstTheReleasedSchemaUnlessAllowed() throws IOException {
         var released = Files.readString(docs("schema-released.graphqls"));
         var allowed = Files.readAllLines(docs("schema-breaking-allowed.txt")).stream()
-                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                .map(l -> l.split(":", 2)[0].strip()).toList();
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .map(l -> l.split(":", 2)[0].strip())
+                .toList();
         var reporter = new CapturingReporter();
-        new SchemaDiff().diffSchema(SchemaDiffSet.diffSetFromSdl(released, SchemaText.print(graphQlSource.schema())),
-                reporter);
+        new SchemaDiff()
+                .diffSchema(SchemaDiffSet.diffSetFromSdl(released, SchemaText.print(graphQlSource.schema())), reporter);
         var refused = new ArrayList<String>();
         for (var breakage : reporter.getBreakages()) {
             var where = breakage.getTypeName() + (breakage.getFieldName() == null ? "" : "." + breakage.getFieldName());
@@ -72,8 +71,10 @@ class PublishedSchemaIT extends ExplorerIT {
                 refused.add(where + ": " + breakage.getReasonMsg());
             }
         }
-        assertThat(refused).as("breaking changes against docs/schema-released.graphqls; keep the old field "
-                + "(@deprecated(reason: \"... since YYYY-MM-DD\")) or list it in docs/schema-breaking-allowed.txt")
+        assertThat(refused)
+                .as(
+                        "breaking changes against docs/schema-released.graphqls; keep the old field "
+                                + "(@deprecated(reason: \"... since YYYY-MM-DD\")) or list it in docs/schema-breaking-allowed.txt")
                 .isEmpty();
     }
 
@@ -89,21 +90,31 @@ class PublishedSchemaIT extends ExplorerIT {
                     if (f.isDeprecated()) {
                         reasons.add(type.getName() + "." + f.getName() + ": " + f.getDeprecationReason());
                     }
-                    f.getArguments().stream().filter(a -> a.isDeprecated()).forEach(a -> reasons.add(type.getName()
-                            + "." + f.getName() + "(" + a.getName() + "): " + a.getDeprecationReason()));
+                    f.getArguments().stream()
+                            .filter(a -> a.isDeprecated())
+                            .forEach(a -> reasons.add(type.getName() + "." + f.getName() + "(" + a.getName() + "): "
+                                    + a.getDeprecationReason()));
                 });
             }
             if (type instanceof GraphQLEnumType enumType) {
-                enumType.getValues().stream().filter(v -> v.isDeprecated()).forEach(v -> reasons.add(type.getName()
-                        + "." + v.getName() + ": " + v.getDeprecationReason()));
+                enumType.getValues().stream()
+                        .filter(v -> v.isDeprecated())
+                        .forEach(
+                                v -> reasons.add(type.getName() + "." + v.getName() + ": " + v.getDeprecationReason()));
             }
             if (type instanceof GraphQLInputObjectType input) {
-                input.getFieldDefinitions().stream().filter(f -> f.isDeprecated()).forEach(f -> reasons.add(
-                        type.getName() + "." + f.getName() + ": " + f.getDeprecationReason()));
+                input.getFieldDefinitions().stream()
+                        .filter(f -> f.isDeprecated())
+                        .forEach(
+                                f -> reasons.add(type.getName() + "." + f.getName() + ": " + f.getDeprecationReason()));
             }
         }
         List<String> undated = reasons.stream()
-                .filter(r -> !DEPRECATION.matcher(r.substring(r.indexOf(": ") + 2)).matches()).toList();
-        assertThat(undated).as("@deprecated(reason: \"<why and what to use instead> since YYYY-MM-DD\")").isEmpty();
+                .filter(r ->
+                        !DEPRECATION.matcher(r.substring(r.indexOf(": ") + 2)).matches())
+                .toList();
+        assertThat(undated)
+                .as("@deprecated(reason: \"<why and what to use instead> since YYYY-MM-DD\")")
+                .isEmpty();
     }
 }

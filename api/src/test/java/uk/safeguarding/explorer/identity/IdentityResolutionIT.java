@@ -9,10 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.support.ExplorerIT;
 import uk.safeguarding.explorer.support.Scenario;
@@ -64,7 +62,10 @@ class IdentityResolutionIT extends ExplorerIT {
         var result = new TreeMap<String, String>();
         for (var id : localIds) {
             var r = record(source, id);
-            result.put(id, r.get("person").get("id").asString() + " " + r.get("linkedBy").asString());
+            result.put(
+                    id,
+                    r.get("person").get("id").asString() + " "
+                            + r.get("linkedBy").asString());
         }
         return result;
     }
@@ -78,20 +79,47 @@ class IdentityResolutionIT extends ExplorerIT {
         var school = importFixture("school-extract");
         assertThat(school.get("resolution").toString()).isEqualTo("{\"linked\":4,\"created\":0,\"queued\":0}");
 
-        assertThat(resolved("police", "P100", "P101", "P102", "P103", "P104", "P105", "P107")).isEqualTo(Map.of(
-                "P100", "p-gary IDENTIFIER", "P101", "p-kerry SCORE", "P102", "p-sara SCORE", "P103", "p-kyle SCORE",
-                "P104", "p-mark SCORE", "P105", "police:P105 NEW", "P107", "p-lee SCORE"));
-        assertThat(resolved("health", "H1", "H2", "H3", "H4")).isEqualTo(Map.of("H1", "p-kyle IDENTIFIER",
-                "H2", "p-sara IDENTIFIER", "H3", "p-lily SCORE", "H4", "p-tom SCORE"));
-        assertThat(resolved("school-a", "S1", "S2", "S3", "S4")).isEqualTo(Map.of("S1", "p-jack SCORE",
-                "S2", "p-tom SCORE", "S3", "p-dawn SCORE", "S4", "p-mark SCORE"));
+        assertThat(resolved("police", "P100", "P101", "P102", "P103", "P104", "P105", "P107"))
+                .isEqualTo(Map.of(
+                        "P100",
+                        "p-gary IDENTIFIER",
+                        "P101",
+                        "p-kerry SCORE",
+                        "P102",
+                        "p-sara SCORE",
+                        "P103",
+                        "p-kyle SCORE",
+                        "P104",
+                        "p-mark SCORE",
+                        "P105",
+                        "police:P105 NEW",
+                        "P107",
+                        "p-lee SCORE"));
+        assertThat(resolved("health", "H1", "H2", "H3", "H4"))
+                .isEqualTo(Map.of(
+                        "H1",
+                        "p-kyle IDENTIFIER",
+                        "H2",
+                        "p-sara IDENTIFIER",
+                        "H3",
+                        "p-lily SCORE",
+                        "H4",
+                        "p-tom SCORE"));
+        assertThat(resolved("school-a", "S1", "S2", "S3", "S4"))
+                .isEqualTo(
+                        Map.of("S1", "p-jack SCORE", "S2", "p-tom SCORE", "S3", "p-dawn SCORE", "S4", "p-mark SCORE"));
 
         // the evidence explains the score field by field
         var kyle = record("police", "P103");
         var evidence = new LinkedHashMap<String, String>();
-        kyle.get("evidence").forEach(e -> evidence.put(e.get("field").asString(), e.get("level").asString()));
-        assertThat(evidence).containsEntry("givenName", "EXACT").containsEntry("familyName", "EXACT")
-                .containsEntry("dateOfBirth", "SWAPPED").containsEntry("nhsNumber", "MISSING");
+        kyle.get("evidence")
+                .forEach(e ->
+                        evidence.put(e.get("field").asString(), e.get("level").asString()));
+        assertThat(evidence)
+                .containsEntry("givenName", "EXACT")
+                .containsEntry("familyName", "EXACT")
+                .containsEntry("dateOfBirth", "SWAPPED")
+                .containsEntry("nhsNumber", "MISSING");
         var sum = 0.0;
         for (var e : kyle.get("evidence")) {
             sum += e.get("weight").asDouble();
@@ -99,11 +127,24 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(kyle.get("score").asDouble()).isCloseTo(sum, org.assertj.core.data.Offset.offset(0.02));
 
         // the extract's addresses resolved to the scenario's, and its records attach to the resolved people
-        assertThat(count("MATCH (:AddressRecord {source: 'police', localId: 'PA1'})-[:RECORD_OF]->(a:Address {id: 'a-bell'}) RETURN count(a)")).isEqualTo(1);
-        assertThat(count("MATCH (:Marker {id: 'police:m-addr-1'})-[:ON]->(a:Address {id: 'a-bell'}) RETURN count(a)")).isEqualTo(1);
-        assertThat(count("MATCH (:Marker {id: 'police:m-da-1'})-[on:ON {toRecord: 'police:P101'}]->(:Person {id: 'p-kerry'}) RETURN count(on)")).isEqualTo(1);
-        assertThat(count("MATCH (:Event {id: 'police:e-inc-1'})-[:INVOLVES]->(p:Person) WHERE p.id IN ['p-kerry', 'p-lee'] RETURN count(p)")).isEqualTo(2);
-        assertThat(count("MATCH (:Person {id: 'p-dawn'})-[r:PARENT_OF {fromRecord: 'school-a:S3', toRecord: 'school-a:S2'}]->(:Person {id: 'p-tom'}) RETURN count(r)")).isEqualTo(1);
+        assertThat(
+                        count(
+                                "MATCH (:AddressRecord {source: 'police', localId: 'PA1'})-[:RECORD_OF]->(a:Address {id: 'a-bell'}) RETURN count(a)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (:Marker {id: 'police:m-addr-1'})-[:ON]->(a:Address {id: 'a-bell'}) RETURN count(a)"))
+                .isEqualTo(1);
+        assertThat(
+                        count(
+                                "MATCH (:Marker {id: 'police:m-da-1'})-[on:ON {toRecord: 'police:P101'}]->(:Person {id: 'p-kerry'}) RETURN count(on)"))
+                .isEqualTo(1);
+        assertThat(
+                        count(
+                                "MATCH (:Event {id: 'police:e-inc-1'})-[:INVOLVES]->(p:Person) WHERE p.id IN ['p-kerry', 'p-lee'] RETURN count(p)"))
+                .isEqualTo(2);
+        assertThat(
+                        count(
+                                "MATCH (:Person {id: 'p-dawn'})-[r:PARENT_OF {fromRecord: 'school-a:S3', toRecord: 'school-a:S2'}]->(:Person {id: 'p-tom'}) RETURN count(r)"))
+                .isEqualTo(1);
         // no second Kyle, Sara or Tom
         assertThat(count("MATCH (p:Person) RETURN count(p)")).isEqualTo(15);
         // the other agencies' spellings are found by search
@@ -118,8 +159,10 @@ class IdentityResolutionIT extends ExplorerIT {
         importFixture("police-extract");
         importFixture("health-extract");
         importFixture("school-extract");
-        var siblings = http().graphql("admin", "{ siblingsAtRisk(personId: \"p-kyle\", asOf: \"" + Scenario.AS_OF
-                + "\") { child { id } links { kind } assessed } }");
+        var siblings = http().graphql(
+                        "admin",
+                        "{ siblingsAtRisk(personId: \"p-kyle\", asOf: \"" + Scenario.AS_OF
+                                + "\") { child { id } links { kind } assessed } }");
         assertThat(siblings.get("errors")).isNull();
         var kinds = new TreeMap<String, String>();
         siblings.get("data").get("siblingsAtRisk").forEach(c -> {
@@ -127,8 +170,14 @@ class IdentityResolutionIT extends ExplorerIT {
             c.get("links").forEach(l -> links.add(l.get("kind").asString()));
             kinds.put(c.get("child").get("id").asString(), String.join(",", links));
         });
-        assertThat(kinds).isEqualTo(Map.of("p-lily", "CO_RESIDENT,FULL_SIBLING", "p-tom", "CO_RESIDENT,FULL_SIBLING",
-                "p-ruby", "HALF_SIBLING"));
+        assertThat(kinds)
+                .isEqualTo(Map.of(
+                        "p-lily",
+                        "CO_RESIDENT,FULL_SIBLING",
+                        "p-tom",
+                        "CO_RESIDENT,FULL_SIBLING",
+                        "p-ruby",
+                        "HALF_SIBLING"));
     }
 
     @Test
@@ -148,20 +197,37 @@ class IdentityResolutionIT extends ExplorerIT {
     void aWrongLinkSplitByAStewardMovesItsRelationshipsAndHoldsAfterReimport() {
         importFixture("police-extract");
         assertThat(personOf("police", "P107")).isEqualTo("p-lee");
-        var split = http().graphql("data-steward", "mutation { splitRecord(source: \"police\", localId: \"P107\", "
-                + "note: \"Police PNC check: a different Lee Bell\") { person { id } linkedBy } }");
+        var split = http().graphql(
+                        "data-steward",
+                        "mutation { splitRecord(source: \"police\", localId: \"P107\", "
+                                + "note: \"Police PNC check: a different Lee Bell\") { person { id } linkedBy } }");
         assertThat(split.get("errors")).as(split.toString()).isNull();
         assertThat(split.get("data").get("splitRecord").toString())
                 .isEqualTo("{\"person\":{\"id\":\"police:P107\"},\"linkedBy\":\"REVIEW\"}");
         // what came through the police record moved with it; the scenario's own records stayed
-        assertThat(count("MATCH (:Person {id: 'police:P107'})-[r:HAS_CONTACT_WITH]->(:Person {id: 'p-sara'}) RETURN count(r)")).isEqualTo(1);
-        assertThat(count("MATCH (:Person {id: 'p-lee'})-[r:HAS_CONTACT_WITH]->() RETURN count(r)")).isZero();
-        assertThat(count("MATCH (:Marker {id: 'police:m-v-1'})-[:ON]->(p:Person {id: 'police:P107'}) RETURN count(p)")).isEqualTo(1);
-        assertThat(count("MATCH (:Event {id: 'police:e-inc-1'})-[:INVOLVES]->(p:Person) WHERE p.id IN ['p-kerry', 'police:P107'] RETURN count(p)")).isEqualTo(2);
-        assertThat(count("MATCH (:Person {id: 'p-lee'})-[:PARENT_OF]->(c) RETURN count(c)")).isEqualTo(2);
-        assertThat(count("MATCH (p:Person {id: 'police:P107'}) WHERE p.givenName = 'Lee' AND p.dateOfBirth = date('1983-04-27') RETURN count(p)")).isEqualTo(1);
+        assertThat(
+                        count(
+                                "MATCH (:Person {id: 'police:P107'})-[r:HAS_CONTACT_WITH]->(:Person {id: 'p-sara'}) RETURN count(r)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (:Person {id: 'p-lee'})-[r:HAS_CONTACT_WITH]->() RETURN count(r)"))
+                .isZero();
+        assertThat(count("MATCH (:Marker {id: 'police:m-v-1'})-[:ON]->(p:Person {id: 'police:P107'}) RETURN count(p)"))
+                .isEqualTo(1);
+        assertThat(
+                        count(
+                                "MATCH (:Event {id: 'police:e-inc-1'})-[:INVOLVES]->(p:Person) WHERE p.id IN ['p-kerry', 'police:P107'] RETURN count(p)"))
+                .isEqualTo(2);
+        assertThat(count("MATCH (:Person {id: 'p-lee'})-[:PARENT_OF]->(c) RETURN count(c)"))
+                .isEqualTo(2);
+        assertThat(
+                        count(
+                                "MATCH (p:Person {id: 'police:P107'}) WHERE p.givenName = 'Lee' AND p.dateOfBirth = date('1983-04-27') RETURN count(p)"))
+                .isEqualTo(1);
         // audited
-        assertThat(count("MATCH (e:AuditEvent {operation: 'splitRecord'}) WHERE e.user = 'data-steward' RETURN count(e)")).isEqualTo(2);
+        assertThat(
+                        count(
+                                "MATCH (e:AuditEvent {operation: 'splitRecord'}) WHERE e.user = 'data-steward' RETURN count(e)"))
+                .isEqualTo(2);
         // survives a re-import: the record stays on its own person, and nothing moves back
         var before = fingerprint();
         importFixture("police-extract");
@@ -172,8 +238,10 @@ class IdentityResolutionIT extends ExplorerIT {
     @Test
     void aSameDecisionMergesThePeopleAndEverythingThatCameThroughTheRecord() {
         importFixture("police-extract");
-        var queue = http().graphql("data-steward", "{ matchCandidates { id score record { source localId person { id } } "
-                + "person { id records { source localId } } evidence { field level weight } } }");
+        var queue = http().graphql(
+                        "data-steward",
+                        "{ matchCandidates { id score record { source localId person { id } } "
+                                + "person { id records { source localId } } evidence { field level weight } } }");
         assertThat(queue.get("errors")).as(queue.toString()).isNull();
         var candidates = queue.get("data").get("matchCandidates");
         assertThat(candidates.size()).isEqualTo(1);
@@ -181,22 +249,36 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(candidate.get("record").toString())
                 .isEqualTo("{\"source\":\"police\",\"localId\":\"P105\",\"person\":{\"id\":\"police:P105\"}}");
         assertThat(candidate.get("person").get("id").asString()).isEqualTo("p-joanne");
-        assertThat(candidate.get("person").get("records").toString()).isEqualTo("[{\"source\":\"demo\",\"localId\":\"p-joanne\"}]");
+        assertThat(candidate.get("person").get("records").toString())
+                .isEqualTo("[{\"source\":\"demo\",\"localId\":\"p-joanne\"}]");
         assertThat(candidate.get("score").asDouble()).isBetween(12.0, 16.0);
 
-        var decided = http().graphql("data-steward", "mutation($id: ID!) { decideMatch(candidateId: $id, decision: SAME, "
-                + "note: \"Married name; same date of birth and GP\") { status decidedBy note } }",
-                Map.of("id", candidate.get("id").asString()));
+        var decided = http().graphql(
+                        "data-steward",
+                        "mutation($id: ID!) { decideMatch(candidateId: $id, decision: SAME, "
+                                + "note: \"Married name; same date of birth and GP\") { status decidedBy note } }",
+                        Map.of("id", candidate.get("id").asString()));
         assertThat(decided.get("errors")).as(decided.toString()).isNull();
-        assertThat(decided.get("data").get("decideMatch").toString()).isEqualTo(
-                "{\"status\":\"SAME\",\"decidedBy\":\"data-steward\",\"note\":\"Married name; same date of birth and GP\"}");
+        assertThat(decided.get("data").get("decideMatch").toString())
+                .isEqualTo(
+                        "{\"status\":\"SAME\",\"decidedBy\":\"data-steward\",\"note\":\"Married name; same date of birth and GP\"}");
         assertThat(personOf("police", "P105")).isEqualTo("p-joanne");
         assertThat(record("police", "P105").get("linkedBy").asString()).isEqualTo("REVIEW");
-        assertThat(count("MATCH (p:Person {id: 'police:P105'}) RETURN count(p)")).isZero();
-        assertThat(count("MATCH (:Marker {id: 'police:m-j-1'})-[:ON]->(p:Person {id: 'p-joanne'}) RETURN count(p)")).isEqualTo(1);
-        assertThat(count("MATCH (:Professional {id: 'police:dc-9'})-[:INVOLVED_WITH]->(p:Person {id: 'p-joanne'}) RETURN count(p)")).isEqualTo(1);
-        assertThat(http().graphql("data-steward", "{ matchCandidates { id } }").get("data").get("matchCandidates").size()).isZero();
-        assertThat(count("MATCH (e:AuditEvent {operation: 'decideMatch'}) RETURN count(e)")).isEqualTo(2);
+        assertThat(count("MATCH (p:Person {id: 'police:P105'}) RETURN count(p)"))
+                .isZero();
+        assertThat(count("MATCH (:Marker {id: 'police:m-j-1'})-[:ON]->(p:Person {id: 'p-joanne'}) RETURN count(p)"))
+                .isEqualTo(1);
+        assertThat(
+                        count(
+                                "MATCH (:Professional {id: 'police:dc-9'})-[:INVOLVED_WITH]->(p:Person {id: 'p-joanne'}) RETURN count(p)"))
+                .isEqualTo(1);
+        assertThat(http().graphql("data-steward", "{ matchCandidates { id } }")
+                        .get("data")
+                        .get("matchCandidates")
+                        .size())
+                .isZero();
+        assertThat(count("MATCH (e:AuditEvent {operation: 'decideMatch'}) RETURN count(e)"))
+                .isEqualTo(2);
         // the merged person is found by the police's spelling too
         var search = http().graphql("admin", "{ searchPeople(text: \"joanne wood\") { id } }");
         assertThat(search.get("data").get("searchPeople").toString()).contains("p-joanne");
@@ -205,19 +287,42 @@ class IdentityResolutionIT extends ExplorerIT {
     @Test
     void aDifferentDecisionHoldsAfterReimport() {
         importFixture("police-extract");
-        var id = http().graphql("data-steward", "{ matchCandidates { id } }").get("data").get("matchCandidates").get(0)
-                .get("id").asString();
-        var decided = http().graphql("data-steward", "mutation($id: ID!) { decideMatch(candidateId: $id, "
-                + "decision: DIFFERENT, note: \"Different mother's maiden name\") { status } }", Map.of("id", id));
-        assertThat(decided.get("data").get("decideMatch").get("status").asString()).isEqualTo("DIFFERENT");
-        assertThat(count("MATCH (:SourceRecord {key: 'police:P105'})-[:NOT_SAME_AS]->(:Person {id: 'p-joanne'}) RETURN count(*)")).isEqualTo(1);
+        var id = http().graphql("data-steward", "{ matchCandidates { id } }")
+                .get("data")
+                .get("matchCandidates")
+                .get(0)
+                .get("id")
+                .asString();
+        var decided = http().graphql(
+                        "data-steward",
+                        "mutation($id: ID!) { decideMatch(candidateId: $id, "
+                                + "decision: DIFFERENT, note: \"Different mother's maiden name\") { status } }",
+                        Map.of("id", id));
+        assertThat(decided.get("data").get("decideMatch").get("status").asString())
+                .isEqualTo("DIFFERENT");
+        assertThat(
+                        count(
+                                "MATCH (:SourceRecord {key: 'police:P105'})-[:NOT_SAME_AS]->(:Person {id: 'p-joanne'}) RETURN count(*)"))
+                .isEqualTo(1);
         importFixture("police-extract");
         assertThat(personOf("police", "P105")).isEqualTo("police:P105");
-        assertThat(http().graphql("data-steward", "{ matchCandidates { id } }").get("data").get("matchCandidates").size()).isZero();
+        assertThat(http().graphql("data-steward", "{ matchCandidates { id } }")
+                        .get("data")
+                        .get("matchCandidates")
+                        .size())
+                .isZero();
         // deciding again is refused
-        var again = http().graphql("data-steward", "mutation($id: ID!) { decideMatch(candidateId: $id, decision: SAME, "
-                + "note: \"changed my mind\") { status } }", Map.of("id", id));
-        assertThat(again.get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
+        var again = http().graphql(
+                        "data-steward",
+                        "mutation($id: ID!) { decideMatch(candidateId: $id, decision: SAME, "
+                                + "note: \"changed my mind\") { status } }",
+                        Map.of("id", id));
+        assertThat(again.get("errors")
+                        .get(0)
+                        .get("extensions")
+                        .get("classification")
+                        .asString())
+                .isEqualTo("BAD_REQUEST");
     }
 
     @Test
@@ -227,14 +332,23 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(sees("police-officer", "police:P105")).isTrue();
         assertThat(sees("police-officer", "p-joanne")).isFalse();
         // (Gary, her former partner, the police see anyway: he lived in Sara's home, a child they work with)
-        var network = http().graphql("police-officer", "{ network(personId: \"police:P105\", depth: 2) "
-                + "{ nodes { id } edges { type source target } } }");
+        var network = http().graphql(
+                        "police-officer",
+                        "{ network(personId: \"police:P105\", depth: 2) "
+                                + "{ nodes { id } edges { type source target } } }");
         assertThat(network.toString()).doesNotContain("p-joanne");
         // once a steward says they are one person, the police involvement is with Joanne and her family
-        var id = http().graphql("data-steward", "{ matchCandidates { id } }").get("data").get("matchCandidates").get(0)
-                .get("id").asString();
-        http().graphql("data-steward", "mutation($id: ID!) { decideMatch(candidateId: $id, decision: SAME, "
-                + "note: \"Married name\") { status } }", Map.of("id", id));
+        var id = http().graphql("data-steward", "{ matchCandidates { id } }")
+                .get("data")
+                .get("matchCandidates")
+                .get(0)
+                .get("id")
+                .asString();
+        http().graphql(
+                        "data-steward",
+                        "mutation($id: ID!) { decideMatch(candidateId: $id, decision: SAME, "
+                                + "note: \"Married name\") { status } }",
+                        Map.of("id", id));
         assertThat(sees("police-officer", "p-joanne")).isTrue();
         assertThat(sees("police-officer", "police:P105")).isFalse();
     }
@@ -249,40 +363,61 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(admin.get("data").get("network").get("nodes").toString())
                 .contains("{\"id\":\"police:P105\",\"possibleMatch\":true}")
                 .contains("{\"id\":\"p-joanne\",\"possibleMatch\":true}");
-        assertThat(admin.get("data").get("network").get("edges").toString()).contains(
-                "{\"type\":\"POSSIBLY_SAME_AS\",\"source\":\"Person:police:P105\",\"target\":\"Person:p-joanne\"}");
+        assertThat(admin.get("data").get("network").get("edges").toString())
+                .contains(
+                        "{\"type\":\"POSSIBLY_SAME_AS\",\"source\":\"Person:police:P105\",\"target\":\"Person:p-joanne\"}");
         // the police may not see Joanne: only the badge says a duplicate may exist
         var police = http().graphql("police-officer", document);
         assertThat(police.get("errors")).as(police.toString()).isNull();
-        assertThat(police.toString()).doesNotContain("p-joanne").doesNotContain("POSSIBLY_SAME_AS")
+        assertThat(police.toString())
+                .doesNotContain("p-joanne")
+                .doesNotContain("POSSIBLY_SAME_AS")
                 .contains("{\"id\":\"police:P105\",\"possibleMatch\":true}");
     }
 
     @Test
     void aStewardSeesMatchingFieldsButNoCaseData() {
         importFixture("police-extract");
-        for (var query : List.of("{ person(id: \"p-kyle\") { id } }",
+        for (var query : List.of(
+                "{ person(id: \"p-kyle\") { id } }",
                 "{ siblingsAtRisk(personId: \"p-kyle\") { child { id } } }",
                 "{ network(personId: \"p-kyle\") { nodes { id } } }",
                 "{ chronology(personId: \"p-kyle\") { summary } }",
                 "{ riskFlags(personId: \"p-kyle\") { summary } }",
                 "{ searchPeople(text: \"archer\") { id } }")) {
             var json = http().graphql("data-steward", query);
-            assertThat(json.get("errors").get(0).get("extensions").get("classification").asString()).as(query)
+            assertThat(json.get("errors")
+                            .get(0)
+                            .get("extensions")
+                            .get("classification")
+                            .asString())
+                    .as(query)
                     .isEqualTo("FORBIDDEN");
         }
         // a record's person shows its matching fields; its markers and address are case data
-        var fields = http().graphql("data-steward", "{ sourceRecord(source: \"police\", localId: \"P100\") "
-                + "{ person { id givenName familyName dateOfBirth } } }");
+        var fields = http().graphql(
+                        "data-steward",
+                        "{ sourceRecord(source: \"police\", localId: \"P100\") "
+                                + "{ person { id givenName familyName dateOfBirth } } }");
         assertThat(fields.get("errors")).isNull();
         assertThat(fields.get("data").get("sourceRecord").get("person").toString())
-                .isEqualTo("{\"id\":\"p-gary\",\"givenName\":\"Gary\",\"familyName\":\"Nolan\",\"dateOfBirth\":\"1970-02-11\"}");
+                .isEqualTo(
+                        "{\"id\":\"p-gary\",\"givenName\":\"Gary\",\"familyName\":\"Nolan\",\"dateOfBirth\":\"1970-02-11\"}");
         for (var caseData : List.of("markers { type }", "currentAddress { line1 }")) {
-            var json = http().graphql("data-steward", "{ sourceRecord(source: \"police\", localId: \"P100\") "
-                    + "{ person { id " + caseData + " } } }");
-            assertThat(json.get("errors").get(0).get("extensions").get("classification").asString()).as(caseData)
+            var json = http().graphql(
+                            "data-steward",
+                            "{ sourceRecord(source: \"police\", localId: \"P100\") " + "{ person { id " + caseData
+                                    + " } } }");
+            assertThat(json.get("errors")
+                            .get(0)
+                            .get("extensions")
+                            .get("classification")
+                            .asString())
+                    .as(caseData)
                     .isEqualTo("FORBIDDEN");
-            assertThat(json.toString()).doesNotContain("REGISTERED_SEX_OFFENDER").doesNotContain("Placeholder");
+            assertThat(json.toString())
+                    .doesNotContain("REGISTERED_SEX_OFFENDER")
+                    .doesNotContain("Placeholder");
         }
     }
 
@@ -294,12 +429,18 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(police.get("data").get("person").get("records").toString())
                 .isEqualTo("[{\"source\":\"police\",\"localId\":\"P102\"}]");
         var steward = http().graphql("admin", "{ person(id: \"p-sara\") { records { source localId linkedBy } } }");
-        assertThat(steward.get("data").get("person").get("records").toString()).isEqualTo(
-                "[{\"source\":\"demo\",\"localId\":\"p-sara\",\"linkedBy\":\"IDENTIFIER\"},"
+        assertThat(steward.get("data").get("person").get("records").toString())
+                .isEqualTo("[{\"source\":\"demo\",\"localId\":\"p-sara\",\"linkedBy\":\"IDENTIFIER\"},"
                         + "{\"source\":\"health\",\"localId\":\"H2\",\"linkedBy\":\"IDENTIFIER\"},"
                         + "{\"source\":\"police\",\"localId\":\"P102\",\"linkedBy\":\"SCORE\"}]");
-        var sourceRecord = http().graphql("police-officer", "{ sourceRecord(source: \"police\", localId: \"P102\") { localId } }");
-        assertThat(sourceRecord.get("errors").get(0).get("extensions").get("classification").asString())
+        var sourceRecord =
+                http().graphql("police-officer", "{ sourceRecord(source: \"police\", localId: \"P102\") { localId } }");
+        assertThat(sourceRecord
+                        .get("errors")
+                        .get(0)
+                        .get("extensions")
+                        .get("classification")
+                        .asString())
                 .isEqualTo("FORBIDDEN");
     }
 
@@ -324,7 +465,8 @@ class IdentityResolutionIT extends ExplorerIT {
 
     /** Every node and relationship with its properties, except audit events and timestamps of linking. */
     private String fingerprint() {
-        return graph.inReadTransaction(tx -> String.join("\n", tx.run("""
+        return graph.inReadTransaction(tx ->
+                String.join("\n", tx.run("""
                 MATCH (n) WHERE NOT n:AuditEvent AND NOT n:AuditHead AND NOT n:__Neo4jMigration
                 WITH n ORDER BY coalesce(n.key, n.id, n.source + ':' + n.localId)
                 RETURN labels(n)[0] + ' ' + coalesce(n.key, n.id, '') + ' ' +

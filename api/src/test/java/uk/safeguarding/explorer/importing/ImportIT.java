@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import uk.safeguarding.explorer.support.ExplorerIT;
 import uk.safeguarding.explorer.support.Http;
 import uk.safeguarding.explorer.support.Scenario;
@@ -28,11 +26,14 @@ class ImportIT extends ExplorerIT {
         return graph.inReadTransaction(tx -> {
             var rows = new ArrayList<String>();
             rows.addAll(tx.run("MATCH (n) WHERE NOT n:__Neo4jMigration AND NOT n:AuditEvent AND NOT n:AuditHead "
-                    + "RETURN labels(n) AS labels, properties(n) AS props")
-                    .list(r -> r.get("labels").asList() + " " + new TreeMap<>(r.get("props").asMap())));
-            rows.addAll(tx.run("MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, properties(r) AS props, b.id AS b")
+                            + "RETURN labels(n) AS labels, properties(n) AS props")
+                    .list(r -> r.get("labels").asList() + " "
+                            + new TreeMap<>(r.get("props").asMap())));
+            rows.addAll(tx.run(
+                            "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, properties(r) AS props, b.id AS b")
                     .list(r -> r.get("a").asString() + " -" + r.get("type").asString()
-                            + new TreeMap<>(r.get("props").asMap()) + "-> " + r.get("b").asString()));
+                            + new TreeMap<>(r.get("props").asMap()) + "-> "
+                            + r.get("b").asString()));
             Collections.sort(rows);
             return rows;
         });
@@ -41,29 +42,40 @@ class ImportIT extends ExplorerIT {
     @Test
     void theSharedScenarioImportsEveryRecord() {
         var result = importScenario();
-        assertThat(result.get("imported").toString()).isEqualTo("{\"agencies\":10,\"professionals\":10,\"people\":14,"
-                + "\"addresses\":5,\"relationships\":35,\"involvements\":13,\"markers\":7,\"referrals\":3,"
-                + "\"assessments\":3,\"meetings\":3,\"events\":3}");
+        assertThat(result.get("imported").toString())
+                .isEqualTo("{\"agencies\":10,\"professionals\":10,\"people\":14,"
+                        + "\"addresses\":5,\"relationships\":35,\"involvements\":13,\"markers\":7,\"referrals\":3,"
+                        + "\"assessments\":3,\"meetings\":3,\"events\":3}");
         assertThat(result.get("rejected").size()).isZero();
         assertThat(count("MATCH (p:Person) RETURN count(p)")).isEqualTo(14);
-        assertThat(count("MATCH (:Person)-[r:LIVES_AT]->(:Address) RETURN count(r)")).isEqualTo(16);
-        assertThat(count("MATCH (:Person)-[r:PARENT_OF {kind: 'BIRTH'}]->(:Person) RETURN count(r)")).isEqualTo(14);
-        assertThat(count("MATCH (:Marker)-[:ON]->(:Address {id: 'a-hostel'}) RETURN count(*)")).isEqualTo(1);
+        assertThat(count("MATCH (:Person)-[r:LIVES_AT]->(:Address) RETURN count(r)"))
+                .isEqualTo(16);
+        assertThat(count("MATCH (:Person)-[r:PARENT_OF {kind: 'BIRTH'}]->(:Person) RETURN count(r)"))
+                .isEqualTo(14);
+        assertThat(count("MATCH (:Marker)-[:ON]->(:Address {id: 'a-hostel'}) RETURN count(*)"))
+                .isEqualTo(1);
         assertThat(count("MATCH (:Meeting {id: 'sm-kyle'})-[:AGREED]->(a:Action)-[:FOR]->(:Person) RETURN count(*)"))
                 .isEqualTo(4);
         assertThat(count("MATCH (:Agency {id: 'health'})-[r:ATTENDED {invited: true, attended: false}]->"
-                + "(:Meeting {id: 'sm-kyle'}) RETURN count(r)")).isEqualTo(1);
+                        + "(:Meeting {id: 'sm-kyle'}) RETURN count(r)"))
+                .isEqualTo(1);
         assertThat(count("MATCH (:Professional {id: 'om-1'})-[r:INVOLVED_WITH {agency: 'probation'}]->"
-                + "(:Person {id: 'p-gary'}) RETURN count(r)")).isEqualTo(1);
+                        + "(:Person {id: 'p-gary'}) RETURN count(r)"))
+                .isEqualTo(1);
         // every imported node and relationship carries its source and when it was recorded
         assertThat(count("MATCH (n) WHERE NOT n:__Neo4jMigration AND NOT n:AuditEvent AND NOT n:AuditHead "
-                + "AND (n.source IS NULL OR n.recordedAt IS NULL) RETURN count(n)")).isZero();
-        assertThat(count("MATCH ()-[r]->() WHERE r.source IS NULL OR r.recordedAt IS NULL RETURN count(r)")).isZero();
-        assertThat(count("MATCH (m:Marker {id: 'm-gary-rso', source: 'police'}) RETURN count(m)")).isEqualTo(1);
+                        + "AND (n.source IS NULL OR n.recordedAt IS NULL) RETURN count(n)"))
+                .isZero();
+        assertThat(count("MATCH ()-[r]->() WHERE r.source IS NULL OR r.recordedAt IS NULL RETURN count(r)"))
+                .isZero();
+        assertThat(count("MATCH (m:Marker {id: 'm-gary-rso', source: 'police'}) RETURN count(m)"))
+                .isEqualTo(1);
         assertThat(count("MATCH (p:Person {id: 'p-gary'}) WHERE p.aliases = ['Gaz Nolan'] "
-                + "AND p.dateOfBirth = date('1970-02-11') RETURN count(p)")).isEqualTo(1);
+                        + "AND p.dateOfBirth = date('1970-02-11') RETURN count(p)"))
+                .isEqualTo(1);
         assertThat(count("MATCH (r:Referral {id: 'r-kyle-1'}) WHERE r.receivedAt = datetime('2018-03-01T09:30:00Z') "
-                + "RETURN count(r)")).isEqualTo(1);
+                        + "RETURN count(r)"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -115,27 +127,30 @@ class ImportIT extends ExplorerIT {
                 """);
         assertThat(response.status()).isEqualTo(200);
         var json = response.json();
-        assertThat(json.get("imported").toString()).isEqualTo(
-                "{\"agencies\":1,\"people\":2,\"addresses\":1,\"relationships\":1,\"meetings\":0}");
-        assertThat(json.get("rejected").toString()).isEqualTo("["
-                + "{\"array\":\"people\",\"index\":1,\"id\":\"bx-2\",\"field\":\"nhsNumber\","
-                + "\"reason\":\"fails the NHS number check digit\"},"
-                + "{\"array\":\"relationships\",\"index\":1,\"id\":null,\"field\":\"from\","
-                + "\"reason\":\"refers to person \\\"bx-2\\\", which is neither in this bundle (as a valid record) "
-                + "nor in the database\"},"
-                + "{\"array\":\"relationships\",\"index\":2,\"id\":null,\"field\":\"kind\","
-                + "\"reason\":\"must be one of BIRTH, ADOPTIVE, STEP, FOSTER, GUARDIAN, not \\\"UNCLE\\\"\"},"
-                + "{\"array\":\"meetings\",\"index\":0,\"id\":\"mx-1\",\"field\":\"actions[0].for[0]\","
-                + "\"reason\":\"refers to person \\\"bx-2\\\", which is neither in this bundle (as a valid record) "
-                + "nor in the database\"}]");
-        assertThat(json.get("warnings").toString()).isEqualTo("[{\"array\":\"people\",\"index\":2,\"id\":\"bx-3\","
-                + "\"field\":\"favouriteColour\",\"reason\":\"unknown field, ignored\"}]");
+        assertThat(json.get("imported").toString())
+                .isEqualTo("{\"agencies\":1,\"people\":2,\"addresses\":1,\"relationships\":1,\"meetings\":0}");
+        assertThat(json.get("rejected").toString())
+                .isEqualTo("["
+                        + "{\"array\":\"people\",\"index\":1,\"id\":\"bx-2\",\"field\":\"nhsNumber\","
+                        + "\"reason\":\"fails the NHS number check digit\"},"
+                        + "{\"array\":\"relationships\",\"index\":1,\"id\":null,\"field\":\"from\","
+                        + "\"reason\":\"refers to person \\\"bx-2\\\", which is neither in this bundle (as a valid record) "
+                        + "nor in the database\"},"
+                        + "{\"array\":\"relationships\",\"index\":2,\"id\":null,\"field\":\"kind\","
+                        + "\"reason\":\"must be one of BIRTH, ADOPTIVE, STEP, FOSTER, GUARDIAN, not \\\"UNCLE\\\"\"},"
+                        + "{\"array\":\"meetings\",\"index\":0,\"id\":\"mx-1\",\"field\":\"actions[0].for[0]\","
+                        + "\"reason\":\"refers to person \\\"bx-2\\\", which is neither in this bundle (as a valid record) "
+                        + "nor in the database\"}]");
+        assertThat(json.get("warnings").toString())
+                .isEqualTo("[{\"array\":\"people\",\"index\":2,\"id\":\"bx-3\","
+                        + "\"field\":\"favouriteColour\",\"reason\":\"unknown field, ignored\"}]");
         assertThat(count("MATCH (p:Person) RETURN count(p)")).isEqualTo(2);
         assertThat(count("MATCH (p:Person {id: 'bx-2'}) RETURN count(p)")).isZero();
         assertThat(count("MATCH (:Person {id: 'bx-1'})-[:LIVES_AT]->(:Address {id: 'ax-1'}) RETURN count(*)"))
                 .isEqualTo(1);
         // nothing half-written: the meeting whose action was bad is not there, nor its action
-        assertThat(count("MATCH (n) WHERE n:Meeting OR n:Action RETURN count(n)")).isZero();
+        assertThat(count("MATCH (n) WHERE n:Meeting OR n:Action RETURN count(n)"))
+                .isZero();
         assertThat(count("MATCH ()-[r:PARENT_OF]->() RETURN count(r)")).isZero();
     }
 
@@ -145,11 +160,15 @@ class ImportIT extends ExplorerIT {
                 {"source": "csc", "people": [{"id": "bx-1", "givenName": "Good"},
                                              {"id": "bx-2", "givenName": "Bad", "nhsNumber": "9434765918"}]}""");
         assertThat(response.status()).isEqualTo(200);
-        assertThat(count("MATCH (e:AuditEvent {operation: 'import', user: 'admin'}) WHERE e.reason STARTS WITH "
-                + "'imported {' AND e.reason CONTAINS 'people=1' AND e.reason ENDS WITH '}, rejected 1' RETURN count(e)"))
+        assertThat(
+                        count(
+                                "MATCH (e:AuditEvent {operation: 'import', user: 'admin'}) WHERE e.reason STARTS WITH "
+                                        + "'imported {' AND e.reason CONTAINS 'people=1' AND e.reason ENDS WITH '}, rejected 1' RETURN count(e)"))
                 .isEqualTo(1);
-        assertThat(http().post("/api/import", "admin", "[{\"id\": \"x\"}]").status()).isEqualTo(400);
-        assertThat(count("MATCH (e:AuditEvent {operation: 'import'}) RETURN count(e)")).isEqualTo(1);
+        assertThat(http().post("/api/import", "admin", "[{\"id\": \"x\"}]").status())
+                .isEqualTo(400);
+        assertThat(count("MATCH (e:AuditEvent {operation: 'import'}) RETURN count(e)"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -165,7 +184,8 @@ class ImportIT extends ExplorerIT {
         assertThat(count("MATCH (:Marker {id: 'm-bell-address'})-[:ON]->(:Address {id: 'a-bell'}) RETURN count(*)"))
                 .isEqualTo(1);
         assertThat(count("MATCH (:Person {id: 'p-gary'})-[:HAS_CONTACT_WITH]->(:Person {id: 'p-sara'}) "
-                + "RETURN count(*)")).isEqualTo(1);
+                        + "RETURN count(*)"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -178,16 +198,20 @@ class ImportIT extends ExplorerIT {
                  "people": [{"id": "p-mia", "givenName": "Mia", "familyName": "Nolan-Smith",
                              "dateOfBirth": "2009-08-21", "sex": "FEMALE"}]}""");
         assertThat(count("MATCH (:Person {id: 'p-joanne'})-[r:LIVES_AT]->(:Address {id: 'a-nolan'}) "
-                + "WHERE r.to = date('2018-09-01') RETURN count(r)")).isEqualTo(1);
-        assertThat(count("MATCH (:Person {id: 'p-joanne'})-[r:LIVES_AT]->() RETURN count(r)")).isEqualTo(1);
-        assertThat(count("MATCH (p:Person {id: 'p-mia', familyName: 'Nolan-Smith'}) RETURN count(p)")).isEqualTo(1);
+                        + "WHERE r.to = date('2018-09-01') RETURN count(r)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (:Person {id: 'p-joanne'})-[r:LIVES_AT]->() RETURN count(r)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (p:Person {id: 'p-mia', familyName: 'Nolan-Smith'}) RETURN count(p)"))
+                .isEqualTo(1);
     }
 
     @Test
     void unparseableJsonGets400NamingThePosition() {
         var response = http().post("/api/import", "admin", "{\"people\": [\n  {\"id\": \"x\",}\n]}");
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("message").asString()).startsWith("The body is not valid JSON at line 2, column");
+        assertThat(response.json().get("message").asString())
+                .startsWith("The body is not valid JSON at line 2, column");
         assertThat(count("MATCH (p:Person) RETURN count(p)")).isZero();
     }
 
@@ -213,7 +237,8 @@ class ImportIT extends ExplorerIT {
 
     @Test
     void onlyAnAdministratorMayImport() {
-        assertThat(http().post("/api/import", "social-worker", Scenario.text()).status()).isEqualTo(403);
+        assertThat(http().post("/api/import", "social-worker", Scenario.text()).status())
+                .isEqualTo(403);
         assertThat(http().post("/api/import", null, Scenario.text()).status()).isEqualTo(401);
         assertThat(count("MATCH (p:Person) RETURN count(p)")).isZero();
     }

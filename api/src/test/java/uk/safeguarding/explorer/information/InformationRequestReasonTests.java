@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-
 import uk.safeguarding.explorer.errors.BadRequestException;
 
 /** The reason of an information request or its answer: trimmed, within its length, not one character repeated. */
@@ -19,10 +18,13 @@ class InformationRequestReasonTests {
     @Test
     void aReasonTooShortOrTooLongOnceTrimmedIsRefusedNamingTheArgumentAndTheLimits() {
         assertThatThrownBy(() -> InformationRequestService.words("reason", "   too short         ", 20, 2_000))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("must say why, in 20 to 2000 characters")
-                .extracting(e -> ((BadRequestException) e).argument()).isEqualTo("reason");
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("must say why, in 20 to 2000 characters")
+                .extracting(e -> ((BadRequestException) e).argument())
+                .isEqualTo("reason");
         assertThatThrownBy(() -> InformationRequestService.words("answer", "x y".repeat(10), 1, 20))
-                .isInstanceOf(BadRequestException.class).extracting(e -> ((BadRequestException) e).argument())
+                .isInstanceOf(BadRequestException.class)
+                .extracting(e -> ((BadRequestException) e).argument())
                 .isEqualTo("answer");
         assertThatThrownBy(() -> InformationRequestService.words("reason", null, 20, 2_000))
                 .isInstanceOf(BadRequestException.class);
@@ -31,6 +33,7 @@ class InformationRequestReasonTests {
     @Test
     void oneCharacterRepeatedIsNoReasonWhateverTheSpacesBetween() {
         assertThatThrownBy(() -> InformationRequestService.words("reason", "x x x x x x x x x x x x", 20, 2_000))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("not one character repeated");
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("not one character repeated");
     }
 }

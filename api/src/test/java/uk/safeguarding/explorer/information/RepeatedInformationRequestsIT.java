@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.support.ExplorerIT;
 import uk.safeguarding.explorer.support.Scenario;
@@ -32,8 +30,10 @@ class RepeatedInformationRequestsIT extends ExplorerIT {
 
     /** The placeholder the user meets where Gary stands in Sara's network. */
     private String garysPlaceholder(String user) {
-        var json = http().graphql(user, "{ network(personId: \"p-sara\", depth: 2, asOf: \"" + Scenario.AS_OF
-                + "\") { nodes { id kind } } }");
+        var json = http().graphql(
+                        user,
+                        "{ network(personId: \"p-sara\", depth: 2, asOf: \"" + Scenario.AS_OF
+                                + "\") { nodes { id kind } } }");
         assertThat(json.get("errors")).as(json.toString()).isNull();
         var found = new ArrayList<String>();
         json.get("data").get("network").get("nodes").forEach(n -> {
@@ -50,8 +50,11 @@ class RepeatedInformationRequestsIT extends ExplorerIT {
         variables.put("ph", placeholder);
         variables.put("r", WHY);
         variables.put("h", holderId);
-        return http().graphql(user, "mutation($ph: ID!, $r: String!, $h: ID) { requestInformation(personId: "
-                + "\"p-sara\", placeholderId: $ph, reason: $r, holderId: $h) { id holders { id } } }", variables);
+        return http().graphql(
+                        user,
+                        "mutation($ph: ID!, $r: String!, $h: ID) { requestInformation(personId: "
+                                + "\"p-sara\", placeholderId: $ph, reason: $r, holderId: $h) { id holders { id } } }",
+                        variables);
     }
 
     private long requests() {
@@ -70,13 +73,20 @@ class RepeatedInformationRequestsIT extends ExplorerIT {
             assertThat(again.get("errors")).as(again.toString()).isNotNull();
             var error = again.get("errors").get(0);
             assertThat(error.get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
-            assertThat(error.get("message").asString()).startsWith("Argument 'placeholderId'").contains(id)
-                    .doesNotContain("Gary").doesNotContain("p-gary");
+            assertThat(error.get("message").asString())
+                    .startsWith("Argument 'placeholderId'")
+                    .contains(id)
+                    .doesNotContain("Gary")
+                    .doesNotContain("p-gary");
         }
         var aliases = new StringBuilder("mutation($ph: ID!) {");
         for (int i = 0; i < 30; i++) {
-            aliases.append(" a").append(i).append(": requestInformation(personId: \"p-sara\", placeholderId: $ph, ")
-                    .append("reason: \"Is he safe around Sara? Asked again, time ").append(i).append("\") { id }");
+            aliases.append(" a")
+                    .append(i)
+                    .append(": requestInformation(personId: \"p-sara\", placeholderId: $ph, ")
+                    .append("reason: \"Is he safe around Sara? Asked again, time ")
+                    .append(i)
+                    .append("\") { id }");
         }
         var flood = http().graphql("teacher", aliases.append(" }").toString(), Map.of("ph", placeholder));
         assertThat(flood.get("errors")).as(flood.toString()).isNotEmpty();
@@ -89,9 +99,11 @@ class RepeatedInformationRequestsIT extends ExplorerIT {
         assertThat(requests()).isEqualTo(2);
 
         // once answered, the teacher's agency may ask again
-        var answered = http().graphql("police-officer", "mutation($id: ID!) { answerInformationRequest(id: $id, "
-                + "answer: \"Managed by police and probation; call the public protection unit.\") { status } }",
-                Map.of("id", id));
+        var answered = http().graphql(
+                        "police-officer",
+                        "mutation($id: ID!) { answerInformationRequest(id: $id, "
+                                + "answer: \"Managed by police and probation; call the public protection unit.\") { status } }",
+                        Map.of("id", id));
         assertThat(answered.get("errors")).as(answered.toString()).isNull();
         var later = ask("teacher", placeholder, "police");
         assertThat(later.get("errors")).as(later.toString()).isNull();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static uk.safeguarding.explorer.support.TestIdentityProvider.AUDIENCE;
 import static uk.safeguarding.explorer.support.TestIdentityProvider.json;
 
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,16 +19,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import com.sun.net.httpserver.HttpExchange;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.ExplorerApplication;
@@ -68,23 +65,31 @@ class IntegrationClientIT {
             port = socket.getLocalPort();
         }
         var siblings = "SiblingsForReferral@" + IntegrationGate.sha256(registered);
-        app = new SpringApplicationBuilder(ExplorerApplication.class).run("--explorer.mode=production",
-                "--server.port=" + port, "--explorer.public-url=http://127.0.0.1:" + port,
-                "--explorer.bolt-port=0", "--explorer.pagecache=32m",
-                // answers, not speed, are checked: a loaded build machine must not turn them into TIMEOUTs
-                "--explorer.query-timeout=120s", "--explorer.area-query-timeout=300s",
-                "--explorer.data-dir=" + Files.createTempDirectory("explorer-integration"),
-                "--explorer.identity.issuer-uri=" + issuer, "--explorer.identity.audience=" + AUDIENCE,
-                "--explorer.identity.client-id=explorer-web", "--explorer.identity.client-secret=it-secret",
-                "--explorer.integration.clients[0].id=mash-dashboard",
-                "--explorer.integration.clients[0].agency=police",
-                "--explorer.integration.clients[0].operations[0]=" + siblings,
-                "--explorer.integration.clients[0].operations[1]=RecordReferral@" + IntegrationGate.sha256(MUTATION),
-                "--explorer.integration.clients[0].requests-per-minute=1000",
-                "--explorer.integration.clients[1].id=busy-dashboard",
-                "--explorer.integration.clients[1].agency=csc",
-                "--explorer.integration.clients[1].operations[0]=" + siblings,
-                "--explorer.integration.clients[1].requests-per-minute=3");
+        app = new SpringApplicationBuilder(ExplorerApplication.class)
+                .run(
+                        "--explorer.mode=production",
+                        "--server.port=" + port,
+                        "--explorer.public-url=http://127.0.0.1:" + port,
+                        "--explorer.bolt-port=0",
+                        "--explorer.pagecache=32m",
+                        // answers, not speed, are checked: a loaded build machine must not turn them into TIMEOUTs
+                        "--explorer.query-timeout=120s",
+                        "--explorer.area-query-timeout=300s",
+                        "--explorer.data-dir=" + Files.createTempDirectory("explorer-integration"),
+                        "--explorer.identity.issuer-uri=" + issuer,
+                        "--explorer.identity.audience=" + AUDIENCE,
+                        "--explorer.identity.client-id=explorer-web",
+                        "--explorer.identity.client-secret=it-secret",
+                        "--explorer.integration.clients[0].id=mash-dashboard",
+                        "--explorer.integration.clients[0].agency=police",
+                        "--explorer.integration.clients[0].operations[0]=" + siblings,
+                        "--explorer.integration.clients[0].operations[1]=RecordReferral@"
+                                + IntegrationGate.sha256(MUTATION),
+                        "--explorer.integration.clients[0].requests-per-minute=1000",
+                        "--explorer.integration.clients[1].id=busy-dashboard",
+                        "--explorer.integration.clients[1].agency=csc",
+                        "--explorer.integration.clients[1].operations[0]=" + siblings,
+                        "--explorer.integration.clients[1].requests-per-minute=3");
         var imported = post("/api/import", person("it-admin", "ADMIN", null), Scenario.text(), "application/json");
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
     }
@@ -112,13 +117,20 @@ class IntegrationClientIT {
         // the police may not see Joanne; nor may a system that reads as the police, in the same words
         var hiddenToSystem = siblings(system, "p-joanne");
         var hiddenToOfficer = siblings(officer, "p-joanne");
-        assertThat(hiddenToSystem.get("errors").get(0).get("extensions").get("classification").asString())
+        assertThat(hiddenToSystem
+                        .get("errors")
+                        .get(0)
+                        .get("extensions")
+                        .get("classification")
+                        .asString())
                 .isEqualTo("NOT_FOUND");
         assertThat(hiddenToSystem.get("errors").get(0).get("message"))
                 .isEqualTo(hiddenToOfficer.get("errors").get(0).get("message"));
 
-        var audit = graphql(person("auditor-1", "AUDITOR", null), "{ auditEvents(first: 500, user: \"mash-dashboard\") "
-                + "{ user agency role subjectId outcome } }", null);
+        var audit = graphql(
+                person("auditor-1", "AUDITOR", null),
+                "{ auditEvents(first: 500, user: \"mash-dashboard\") " + "{ user agency role subjectId outcome } }",
+                null);
         assertThat(audit.get("errors")).as("errors").isNull();
         var events = audit.get("data").get("auditEvents");
         assertThat(events).isNotEmpty();
@@ -126,25 +138,39 @@ class IntegrationClientIT {
             assertThat(event.get("agency").asString()).isEqualTo("police");
             assertThat(event.get("role").asString()).isEqualTo("INTEGRATION");
         }
-        assertThat(events.valueStream().filter(e -> "p-sara".equals(e.get("subjectId").asString())
-                && "ALLOWED".equals(e.get("outcome").asString()))).isNotEmpty();
-        assertThat(events.valueStream().filter(e -> "p-joanne".equals(e.get("subjectId").asString())
-                && "DENIED".equals(e.get("outcome").asString()))).isNotEmpty();
+        assertThat(events.valueStream()
+                        .filter(e -> "p-sara".equals(e.get("subjectId").asString())
+                                && "ALLOWED".equals(e.get("outcome").asString())))
+                .isNotEmpty();
+        assertThat(events.valueStream()
+                        .filter(e -> "p-joanne".equals(e.get("subjectId").asString())
+                                && "DENIED".equals(e.get("outcome").asString())))
+                .isNotEmpty();
     }
 
     @Test
     void aSystemIsRefusedEveryDocumentItDidNotRegisterAndEveryMutation() throws Exception {
         var system = clientToken("mash-dashboard");
         var refused = Map.of(
-                "another query", "{ person(id: \"p-sara\") { id givenName } }",
-                "the registered name with another document", IntegrationExample.SIBLINGS_FOR_REFERRAL
-                        .replace("onProtectionPlan", "onProtectionPlan child { dateOfBirth }"),
-                "a registered mutation", MUTATION);
+                "another query",
+                "{ person(id: \"p-sara\") { id givenName } }",
+                "the registered name with another document",
+                IntegrationExample.SIBLINGS_FOR_REFERRAL.replace(
+                        "onProtectionPlan", "onProtectionPlan child { dateOfBirth }"),
+                "a registered mutation",
+                MUTATION);
         for (var entry : refused.entrySet()) {
             var json = graphql(system, entry.getValue(), null);
-            assertThat(json.get("data") == null || json.get("data").isNull()).as(entry.getKey()).isTrue();
-            assertThat(json.get("errors").get(0).get("extensions").get("classification").asString())
-                    .as(entry.getKey()).isEqualTo("FORBIDDEN");
+            assertThat(json.get("data") == null || json.get("data").isNull())
+                    .as(entry.getKey())
+                    .isTrue();
+            assertThat(json.get("errors")
+                            .get(0)
+                            .get("extensions")
+                            .get("classification")
+                            .asString())
+                    .as(entry.getKey())
+                    .isEqualTo("FORBIDDEN");
             assertThat(json.toString()).as(entry.getKey()).doesNotContain("Sara");
         }
     }
@@ -157,13 +183,15 @@ class IntegrationClientIT {
         }
         var refused = graphqlResponse(system, curlBody);
         assertThat(refused.statusCode()).isEqualTo(429);
-        var retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+        var retryAfter =
+                Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, 20L);
         var body = JsonMapper.shared().readTree(refused.body());
         assertThat(body.get("error").asString()).isEqualTo("TOO_MANY_REQUESTS");
         assertThat(body.get("retryAfterSeconds").asLong()).isEqualTo(retryAfter);
         // another system is not held back by it
-        assertThat(graphqlResponse(clientToken("mash-dashboard"), curlBody).statusCode()).isEqualTo(200);
+        assertThat(graphqlResponse(clientToken("mash-dashboard"), curlBody).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -179,19 +207,28 @@ class IntegrationClientIT {
         assertThat(curl.get("errors")).isNull();
 
         var java = IntegrationExample.siblingsForReferral("http://127.0.0.1:" + port, token, "p-sara", Scenario.AS_OF);
-        assertThat(java).extracting(c -> c.child().id()).isEqualTo(children(curl)).contains("p-mia");
+        assertThat(java)
+                .extracting(c -> c.child().id())
+                .isEqualTo(children(curl))
+                .contains("p-mia");
 
         var readme = Files.readString(readme());
-        var source = Files.readString(Path.of("src/test/java/uk/safeguarding/explorer/integration/IntegrationExample.java"));
-        var example = source.substring(source.indexOf("// README:start") + "// README:start".length(),
-                source.indexOf("    // README:end")).stripTrailing().stripIndent().strip();
+        var source =
+                Files.readString(Path.of("src/test/java/uk/safeguarding/explorer/integration/IntegrationExample.java"));
+        var example = source.substring(
+                        source.indexOf("// README:start") + "// README:start".length(),
+                        source.indexOf("    // README:end"))
+                .stripTrailing()
+                .stripIndent()
+                .strip();
         assertThat(readme).as("the README prints IntegrationExample as it is").contains(example);
     }
 
     // --- the README ---
 
     private static Path readme() {
-        return Files.exists(Path.of("README.md")) && !Files.exists(Path.of("api")) ? Path.of("README.md")
+        return Files.exists(Path.of("README.md")) && !Files.exists(Path.of("api"))
+                ? Path.of("README.md")
                 : Path.of("..", "README.md");
     }
 
@@ -208,32 +245,52 @@ class IntegrationClientIT {
     private void clientCredentials(HttpExchange exchange) throws IOException {
         var form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         var basic = exchange.getRequestHeaders().getFirst("Authorization");
-        var credentials = basic == null ? "" : new String(Base64.getDecoder().decode(basic.substring(6)),
-                StandardCharsets.UTF_8);
+        var credentials =
+                basic == null ? "" : new String(Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8);
         var clientId = credentials.substring(0, Math.max(0, credentials.indexOf(':')));
         if (!form.contains("grant_type=client_credentials") || !credentials.endsWith(":" + SECRET)) {
             exchange.sendResponseHeaders(401, -1);
             exchange.close();
             return;
         }
-        json(exchange, Map.of("access_token", idp.sign(idp.claims().audience(AUDIENCE).claim("client_id", clientId)
-                .claim("azp", clientId).build()), "token_type", "Bearer", "expires_in", 300));
+        json(
+                exchange,
+                Map.of(
+                        "access_token",
+                        idp.sign(idp.claims()
+                                .audience(AUDIENCE)
+                                .claim("client_id", clientId)
+                                .claim("azp", clientId)
+                                .build()),
+                        "token_type",
+                        "Bearer",
+                        "expires_in",
+                        300));
     }
 
     /** A token from the provider's token endpoint, as a system gets it (client id and secret, HTTP Basic). */
     private String clientToken(String clientId) throws Exception {
-        var response = client.send(HttpRequest.newBuilder(URI.create(issuer + "/token"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + SECRET)
-                        .getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+        var response = client.send(
+                HttpRequest.newBuilder(URI.create(issuer + "/token"))
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString(
+                                                        (clientId + ":" + SECRET).getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return JsonMapper.shared().readTree(response.body()).get("access_token").asString();
     }
 
     private String person(String user, String role, String agency) {
-        var claims = idp.claims().audience(AUDIENCE).claim("preferred_username", user).claim("role", role)
+        var claims = idp.claims()
+                .audience(AUDIENCE)
+                .claim("preferred_username", user)
+                .claim("role", role)
                 .claim("azp", "explorer-web");
         if (agency != null) {
             claims.claim("agency", agency);
@@ -244,12 +301,15 @@ class IntegrationClientIT {
     // --- requests to the application ---
 
     private JsonNode siblings(String token, String personId) throws Exception {
-        return graphql(token, IntegrationExample.SIBLINGS_FOR_REFERRAL,
-                Map.of("personId", personId, "asOf", Scenario.AS_OF));
+        return graphql(
+                token, IntegrationExample.SIBLINGS_FOR_REFERRAL, Map.of("personId", personId, "asOf", Scenario.AS_OF));
     }
 
     private static List<String> children(JsonNode json) {
-        return json.get("data").get("siblingsAtRisk").valueStream().map(c -> c.get("child").get("id").asString())
+        return json.get("data")
+                .get("siblingsAtRisk")
+                .valueStream()
+                .map(c -> c.get("child").get("id").asString())
                 .toList();
     }
 
@@ -269,8 +329,12 @@ class IntegrationClientIT {
     }
 
     private HttpResponse<String> post(String path, String bearer, String body, String type) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + bearer).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + bearer)
+                        .header("Content-Type", type)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -14,7 +13,8 @@ class IntegrationClientsTests {
     private static final String HASH = "a".repeat(64);
 
     private static MockEnvironment client(String operation) {
-        return new MockEnvironment().withProperty("explorer.integration.clients[0].id", "mash-dashboard")
+        return new MockEnvironment()
+                .withProperty("explorer.integration.clients[0].id", "mash-dashboard")
                 .withProperty("explorer.integration.clients[0].agency", "police")
                 .withProperty("explorer.integration.clients[0].operations[0]", operation);
     }
@@ -34,8 +34,8 @@ class IntegrationClientsTests {
     @Test
     void anOperationWithoutTheHashOfItsDocumentStopsTheStart() {
         assertThatThrownBy(() -> IntegrationClients.from(client("SiblingsForReferral")))
-                .hasMessageStartingWith("explorer.integration.clients[0].operations: 'SiblingsForReferral' is not "
-                        + "Name@<SHA-256");
+                .hasMessageStartingWith(
+                        "explorer.integration.clients[0].operations: 'SiblingsForReferral' is not " + "Name@<SHA-256");
         assertThatThrownBy(() -> IntegrationClients.from(client("SiblingsForReferral@abc")))
                 .hasMessageContaining("is not Name@<SHA-256");
     }
@@ -46,7 +46,8 @@ class IntegrationClientsTests {
         noAgency.setProperty("explorer.integration.clients[0].agency", " ");
         assertThatThrownBy(() -> IntegrationClients.from(noAgency))
                 .hasMessageStartingWith("explorer.integration.clients[0].agency");
-        var twice = client("A@" + HASH).withProperty("explorer.integration.clients[1].id", "mash-dashboard")
+        var twice = client("A@" + HASH)
+                .withProperty("explorer.integration.clients[1].id", "mash-dashboard")
                 .withProperty("explorer.integration.clients[1].agency", "csc")
                 .withProperty("explorer.integration.clients[1].operations[0]", "A@" + HASH);
         assertThatThrownBy(() -> IntegrationClients.from(twice))

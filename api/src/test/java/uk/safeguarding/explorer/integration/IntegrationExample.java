@@ -1,7 +1,6 @@
 package uk.safeguarding.explorer.integration;
 
 import java.util.List;
-
 import org.springframework.graphql.client.HttpGraphQlClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -11,8 +10,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 final class IntegrationExample {
 
-    private IntegrationExample() {
-    }
+    private IntegrationExample() {}
 
     // README:start
     /** The document the system registered (its SHA-256 is in explorer.integration.clients[i].operations). */
@@ -20,20 +18,23 @@ final class IntegrationExample {
             + "siblingsAtRisk(personId: $personId, asOf: $asOf) { child { id givenName familyName } "
             + "assessed onProtectionPlan } }";
 
-    record Child(String id, String givenName, String familyName) {
-    }
+    record Child(String id, String givenName, String familyName) {}
 
-    record ChildAtRisk(Child child, boolean assessed, boolean onProtectionPlan) {
-    }
+    record ChildAtRisk(Child child, boolean assessed, boolean onProtectionPlan) {}
 
-    static List<ChildAtRisk> siblingsForReferral(String explorerUrl, String accessToken, String personId,
-            String asOf) {
-        var web = WebClient.builder().baseUrl(explorerUrl + "/graphql")
-                .defaultHeaders(headers -> headers.setBearerAuth(accessToken)).build();
+    static List<ChildAtRisk> siblingsForReferral(String explorerUrl, String accessToken, String personId, String asOf) {
+        var web = WebClient.builder()
+                .baseUrl(explorerUrl + "/graphql")
+                .defaultHeaders(headers -> headers.setBearerAuth(accessToken))
+                .build();
         var graphQl = HttpGraphQlClient.create(web);
-        return graphQl.document(SIBLINGS_FOR_REFERRAL).operationName("SiblingsForReferral")
-                .variable("personId", personId).variable("asOf", asOf)
-                .retrieve("siblingsAtRisk").toEntityList(ChildAtRisk.class).block();
+        return graphQl.document(SIBLINGS_FOR_REFERRAL)
+                .operationName("SiblingsForReferral")
+                .variable("personId", personId)
+                .variable("asOf", asOf)
+                .retrieve("siblingsAtRisk")
+                .toEntityList(ChildAtRisk.class)
+                .block();
     }
     // README:end
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
 import uk.safeguarding.explorer.support.MovingClock;
 
 /** Per-client rate limits on a clock the test moves (never a wait). */

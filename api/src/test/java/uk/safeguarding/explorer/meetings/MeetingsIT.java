@@ -7,10 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.support.ExplorerIT;
 import uk.safeguarding.explorer.support.Scenario;
@@ -92,8 +90,8 @@ class MeetingsIT extends ExplorerIT {
     private List<String> changes(String user, String personId, String since, String asOf) {
         var lines = new ArrayList<String>();
         data(as(user, CHANGES, Map.of("p", personId, "since", since, "asOf", asOf)), "familyChanges")
-                .forEach(c -> lines.add(c.get("on").asString() + " " + c.get("kind").asString() + " "
-                        + c.get("summary").asString()));
+                .forEach(c -> lines.add(c.get("on").asString() + " "
+                        + c.get("kind").asString() + " " + c.get("summary").asString()));
         return lines;
     }
 
@@ -102,57 +100,72 @@ class MeetingsIT extends ExplorerIT {
         var lines = changes("social-worker", "p-sara", "2018-06-02", Scenario.AS_OF);
         // the issue's list: Gary leaving and the end of his partnership with Kerry, the protection
         // plans, the two assessments completed and the initial conference
-        assertThat(lines).contains(
-                "2018-06-20 LEFT_HOUSEHOLD Gary Nolan left the household at 7 Fictional Terrace, York on 2018-06-20.",
-                "2018-06-20 PARTNERSHIP_ENDED The partnership of Gary Nolan and Kerry Bell ended on 2018-06-20.",
-                "2018-07-15 MARKER_ADDED Child protection plan marker added for Sara Bell on 2018-07-15 (Category: sexual abuse).",
-                "2018-07-15 MARKER_ADDED Child protection plan marker added for Jack Bell on 2018-07-15 (Category: sexual abuse).",
-                "2018-07-10 ASSESSMENT_COMPLETED Social work assessment of Sara Bell completed on 2018-07-10 by Children's social care (front door).",
-                "2018-06-18 ASSESSMENT_COMPLETED Sibling risk assessment of Jack Bell completed on 2018-06-18 by Children's social care (front door).",
-                "2018-07-15 MEETING Initial child protection conference about Jack Bell and Sara Bell held on 2018-07-15.");
+        assertThat(lines)
+                .contains(
+                        "2018-06-20 LEFT_HOUSEHOLD Gary Nolan left the household at 7 Fictional Terrace, York on 2018-06-20.",
+                        "2018-06-20 PARTNERSHIP_ENDED The partnership of Gary Nolan and Kerry Bell ended on 2018-06-20.",
+                        "2018-07-15 MARKER_ADDED Child protection plan marker added for Sara Bell on 2018-07-15 (Category: sexual abuse).",
+                        "2018-07-15 MARKER_ADDED Child protection plan marker added for Jack Bell on 2018-07-15 (Category: sexual abuse).",
+                        "2018-07-10 ASSESSMENT_COMPLETED Social work assessment of Sara Bell completed on 2018-07-10 by Children's social care (front door).",
+                        "2018-06-18 ASSESSMENT_COMPLETED Sibling risk assessment of Jack Bell completed on 2018-06-18 by Children's social care (front door).",
+                        "2018-07-15 MEETING Initial child protection conference about Jack Bell and Sara Bell held on 2018-07-15.");
         // and exactly these, each within the window: the disclosure, the referral and the strategy
         // meeting of 2018-06-01 are the day before it
         assertThat(lines).containsExactlyElementsOf(BELL_CHANGES);
-        lines.forEach(l -> assertThat(LocalDate.parse(l.substring(0, 10))).isBetween(LocalDate.parse("2018-06-02"),
-                LocalDate.parse(Scenario.AS_OF)));
-        var people = data(as("social-worker", CHANGES, Map.of("p", "p-sara", "since", "2018-06-20", "asOf", "2018-06-20")),
+        lines.forEach(l -> assertThat(LocalDate.parse(l.substring(0, 10)))
+                .isBetween(LocalDate.parse("2018-06-02"), LocalDate.parse(Scenario.AS_OF)));
+        var people = data(
+                as("social-worker", CHANGES, Map.of("p", "p-sara", "since", "2018-06-20", "asOf", "2018-06-20")),
                 "familyChanges");
         assertThat(people.toString()).contains("\"id\":\"p-gary\"").contains("\"id\":\"p-kerry\"");
         // one day: only that day's changes
-        assertThat(changes("social-worker", "p-sara", "2018-07-15", "2018-07-15")).containsExactly(
-                BELL_CHANGES.get(10), BELL_CHANGES.get(11), BELL_CHANGES.get(12));
-        assertThat(count("MATCH (e:AuditEvent {operation: 'familyChanges', user: 'social-worker', subjectId: 'p-gary'}) "
-                + "RETURN count(e)")).isPositive();
+        assertThat(changes("social-worker", "p-sara", "2018-07-15", "2018-07-15"))
+                .containsExactly(BELL_CHANGES.get(10), BELL_CHANGES.get(11), BELL_CHANGES.get(12));
+        assertThat(count(
+                        "MATCH (e:AuditEvent {operation: 'familyChanges', user: 'social-worker', subjectId: 'p-gary'}) "
+                                + "RETURN count(e)"))
+                .isPositive();
     }
 
     @Test
     void anAgencyThatMayNotSeeGaryHearsOfHisMoveAsSomeoneItCannotSeeAndHisFlagsAsRestricted() {
         var lines = changes("health-visitor", "p-sara", "2018-06-02", Scenario.AS_OF);
-        assertThat(lines).contains(
-                "2018-06-20 LEFT_HOUSEHOLD Someone your agency cannot see left the household at 7 Fictional Terrace, York on 2018-06-20.",
-                "2018-06-20 PARTNERSHIP_ENDED The partnership of someone your agency cannot see and Kerry Bell ended on 2018-06-20.",
-                "2018-06-21 MOVED Someone your agency cannot see moved on 2018-06-21.",
-                "2018-09-26 FLAG_CLEARED Flag no longer raised on 2018-09-26 (raised on 2018-06-02), high: Sara Bell: Police or "
-                        + "probation hold information about this person that your agency cannot see here. Contact the police "
-                        + "public protection unit or the probation service before acting.");
-        assertThat(String.join("\n", lines)).doesNotContain("Gary").doesNotContain("Nolan").doesNotContain("Station Rise")
-                .doesNotContain("registered sex offender").doesNotContain("p-gary");
-        var json = data(as("health-visitor", CHANGES, Map.of("p", "p-sara", "since", "2018-06-20", "asOf", "2018-06-20")),
+        assertThat(lines)
+                .contains(
+                        "2018-06-20 LEFT_HOUSEHOLD Someone your agency cannot see left the household at 7 Fictional Terrace, York on 2018-06-20.",
+                        "2018-06-20 PARTNERSHIP_ENDED The partnership of someone your agency cannot see and Kerry Bell ended on 2018-06-20.",
+                        "2018-06-21 MOVED Someone your agency cannot see moved on 2018-06-21.",
+                        "2018-09-26 FLAG_CLEARED Flag no longer raised on 2018-09-26 (raised on 2018-06-02), high: Sara Bell: Police or "
+                                + "probation hold information about this person that your agency cannot see here. Contact the police "
+                                + "public protection unit or the probation service before acting.");
+        assertThat(String.join("\n", lines))
+                .doesNotContain("Gary")
+                .doesNotContain("Nolan")
+                .doesNotContain("Station Rise")
+                .doesNotContain("registered sex offender")
+                .doesNotContain("p-gary");
+        var json = data(
+                as("health-visitor", CHANGES, Map.of("p", "p-sara", "since", "2018-06-20", "asOf", "2018-06-20")),
                 "familyChanges");
         assertThat(json.toString()).doesNotContain("p-gary").contains("RESTRICTED_PERSON");
     }
 
     @Test
     void argumentsAreCheckedAndAHiddenChildIsAnsweredAsAnUnknownOne() {
-        var backwards = as("social-worker", CHANGES, Map.of("p", "p-sara", "since", "2018-09-27", "asOf", Scenario.AS_OF));
+        var backwards =
+                as("social-worker", CHANGES, Map.of("p", "p-sara", "since", "2018-09-27", "asOf", Scenario.AS_OF));
         assertThat(classification(backwards)).isEqualTo("BAD_REQUEST");
         assertThat(message(backwards)).contains("since").contains("must not be after asOf (2018-09-26)");
-        var tooLong = as("social-worker", CHANGES, Map.of("p", "p-sara", "since", "1990-01-01", "asOf", Scenario.AS_OF));
+        var tooLong =
+                as("social-worker", CHANGES, Map.of("p", "p-sara", "since", "1990-01-01", "asOf", Scenario.AS_OF));
         assertThat(classification(tooLong)).isEqualTo("BAD_REQUEST");
-        var outOfBounds = as("social-worker", CHANGES, Map.of("p", "p-sara", "since", "1800-01-01", "asOf", Scenario.AS_OF));
+        var outOfBounds =
+                as("social-worker", CHANGES, Map.of("p", "p-sara", "since", "1800-01-01", "asOf", Scenario.AS_OF));
         assertThat(classification(outOfBounds)).isEqualTo("BAD_REQUEST");
-        var unknown = as("probation-officer", CHANGES, Map.of("p", "p-nobody", "since", "2018-06-02", "asOf", Scenario.AS_OF));
-        var hidden = as("probation-officer", CHANGES, Map.of("p", "p-sara", "since", "2018-06-02", "asOf", Scenario.AS_OF));
+        var unknown = as(
+                "probation-officer", CHANGES, Map.of("p", "p-nobody", "since", "2018-06-02", "asOf", Scenario.AS_OF));
+        var hidden =
+                as("probation-officer", CHANGES, Map.of("p", "p-sara", "since", "2018-06-02", "asOf", Scenario.AS_OF));
         assertThat(classification(hidden)).isEqualTo("NOT_FOUND").isEqualTo(classification(unknown));
         assertThat(message(hidden)).isEqualTo(message(unknown).replace("p-nobody", "p-sara"));
         var answer = hidden.path("data").path("familyChanges");
@@ -160,20 +173,48 @@ class MeetingsIT extends ExplorerIT {
     }
 
     private Map<String, Object> meeting(String id, String heldOn) {
-        return Map.of("id", id, "heldOn", heldOn, "concerns", List.of("p-sara", "p-jack"),
-                "attendance", List.of(Map.of("agency", "csc", "invited", true, "attended", true),
+        return Map.of(
+                "id",
+                id,
+                "heldOn",
+                heldOn,
+                "concerns",
+                List.of("p-sara", "p-jack"),
+                "attendance",
+                List.of(
+                        Map.of("agency", "csc", "invited", true, "attended", true),
                         Map.of("agency", "police", "invited", true, "attended", true),
                         Map.of("agency", "health", "invited", true, "attended", false)),
-                "actions", List.of(Map.of("id", id + "-a1", "description", "Review contact arrangements", "owner", "csc",
-                        "for", List.of("p-jack"), "dueOn", "2018-10-05")),
-                "chair", "A. Chair", "decision", "CHILD_PROTECTION_PLAN",
-                "decisionReason", "Both children remain at risk of sexual harm", "nextMeetingOn", "2018-12-14");
+                "actions",
+                List.of(Map.of(
+                        "id",
+                        id + "-a1",
+                        "description",
+                        "Review contact arrangements",
+                        "owner",
+                        "csc",
+                        "for",
+                        List.of("p-jack"),
+                        "dueOn",
+                        "2018-10-05")),
+                "chair",
+                "A. Chair",
+                "decision",
+                "CHILD_PROTECTION_PLAN",
+                "decisionReason",
+                "Both children remain at risk of sexual harm",
+                "nextMeetingOn",
+                "2018-12-14");
     }
 
     @Test
     void aRecordedMeetingsSnapshotAnswersTheSameAfterAnImportAddsSomeoneToTheHousehold() {
-        var recorded = data(as("meeting-chair", "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) "
-                + "{ id } }", Map.of("m", meeting("sm-bell-review", Scenario.AS_OF))), "recordStrategyMeeting");
+        var recorded = data(
+                as(
+                        "meeting-chair",
+                        "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) " + "{ id } }",
+                        Map.of("m", meeting("sm-bell-review", Scenario.AS_OF))),
+                "recordStrategyMeeting");
         assertThat(recorded.get("id").asString()).isEqualTo("sm-bell-review");
         assertThat(count("MATCH (s:MeetingSnapshot {meetingId: 'sm-bell-review'})-[:OF]->(:Meeting) RETURN count(s)"))
                 .isEqualTo(1);
@@ -184,12 +225,15 @@ class MeetingsIT extends ExplorerIT {
         assertThat(m.get("decision").asString()).isEqualTo("CHILD_PROTECTION_PLAN");
         assertThat(m.get("decisionReason").asString()).isEqualTo("Both children remain at risk of sexual harm");
         assertThat(m.get("nextMeetingOn").asString()).isEqualTo("2018-12-14");
-        assertThat(m.get("attendance").toString()).contains("{\"agency\":{\"id\":\"health\"},\"invited\":true,\"attended\":false}");
-        assertThat(m.get("actions").get(0).get("for").get(0).get("id").asString()).isEqualTo("p-jack");
+        assertThat(m.get("attendance").toString())
+                .contains("{\"agency\":{\"id\":\"health\"},\"invited\":true,\"attended\":false}");
+        assertThat(m.get("actions").get(0).get("for").get(0).get("id").asString())
+                .isEqualTo("p-jack");
         assertThat(before.get("children").toString()).contains("p-sara", "p-jack");
         var keys = new ArrayList<String>();
         before.get("network").get("nodes").forEach(n -> keys.add(n.get("key").asString()));
-        assertThat(keys).contains("Person:p-sara", "Person:p-jack", "Person:p-kerry", "Person:p-gary", "Address:a-bell")
+        assertThat(keys)
+                .contains("Person:p-sara", "Person:p-jack", "Person:p-kerry", "Person:p-gary", "Address:a-bell")
                 .doesNotContain("Person:p-newpartner");
         assertThat(before.get("flags").toString()).contains("PLAN_NO_NHS_NUMBER");
         assertThat(before.get("siblingsAtRisk").toString()).contains("\"child\":{\"id\":\"p-mia\"");
@@ -202,26 +246,42 @@ class MeetingsIT extends ExplorerIT {
                  "relationships": [{"type": "LIVES_AT", "from": "p-newpartner", "to": "a-bell", "start": "2018-08-01"},
                    {"type": "PARTNER_OF", "from": "p-kerry", "to": "p-newpartner", "start": "2018-07-01"}]}""");
         assertThat(imported.status()).isEqualTo(200);
-        var live = data(as("meeting-chair", "{ network(personId: \"p-sara\", asOf: \"" + Scenario.AS_OF
-                + "\") { nodes { key } } }", Map.of()), "network");
+        var live = data(
+                as(
+                        "meeting-chair",
+                        "{ network(personId: \"p-sara\", asOf: \"" + Scenario.AS_OF + "\") { nodes { key } } }",
+                        Map.of()),
+                "network");
         assertThat(live.toString()).contains("Person:p-newpartner");
         var after = data(as("meeting-chair", SNAPSHOT, Map.of("m", "sm-bell-review")), "meetingSnapshot");
         assertThat(after).isEqualTo(before);
         assertThat(after.toString()).doesNotContain("p-newpartner").doesNotContain("Dean");
-        assertThat(count("MATCH (e:AuditEvent {operation: 'meetingSnapshot', user: 'meeting-chair', subjectId: 'p-sara'}) "
-                + "RETURN count(e)")).isEqualTo(2);
-        assertThat(count("MATCH (e:AuditEvent {operation: 'meetingSnapshot', user: 'meeting-chair', subjectId: 'p-gary'}) "
-                + "RETURN count(e)")).isEqualTo(2);
+        assertThat(count(
+                        "MATCH (e:AuditEvent {operation: 'meetingSnapshot', user: 'meeting-chair', subjectId: 'p-sara'}) "
+                                + "RETURN count(e)"))
+                .isEqualTo(2);
+        assertThat(count(
+                        "MATCH (e:AuditEvent {operation: 'meetingSnapshot', user: 'meeting-chair', subjectId: 'p-gary'}) "
+                                + "RETURN count(e)"))
+                .isEqualTo(2);
     }
 
     @Test
     void eachReaderSeesTheSnapshotThroughTheirOwnNeedToKnowAndReadersWithoutARelationshipCannotReadIt() {
-        data(as("meeting-chair", "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) { id } }",
-                Map.of("m", meeting("sm-bell-review", Scenario.AS_OF))), "recordStrategyMeeting");
+        data(
+                as(
+                        "meeting-chair",
+                        "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) { id } }",
+                        Map.of("m", meeting("sm-bell-review", Scenario.AS_OF))),
+                "recordStrategyMeeting");
         // health attended the children's meetings: it sees them, and Gary as a placeholder only
         var health = data(as("health-visitor", SNAPSHOT, Map.of("m", "sm-bell-review")), "meetingSnapshot");
-        assertThat(health.get("network").toString()).contains("Person:p-sara").contains("RESTRICTED_PERSON")
-                .doesNotContain("p-gary").doesNotContain("Gary").doesNotContain("Station Rise");
+        assertThat(health.get("network").toString())
+                .contains("Person:p-sara")
+                .contains("RESTRICTED_PERSON")
+                .doesNotContain("p-gary")
+                .doesNotContain("Gary")
+                .doesNotContain("Station Rise");
         assertThat(health.toString()).doesNotContain("p-gary").doesNotContain("Nolan, a registered");
         // probation has no relationship with the Bell children: exactly an unknown meeting
         var hidden = as("probation-officer", SNAPSHOT, Map.of("m", "sm-bell-review"));
@@ -229,9 +289,13 @@ class MeetingsIT extends ExplorerIT {
         assertThat(classification(hidden)).isEqualTo("NOT_FOUND").isEqualTo(classification(unknown));
         assertThat(message(hidden)).isEqualTo(message(unknown).replace("sm-nothing", "sm-bell-review"));
         assertThat(count("MATCH (e:AuditEvent {operation: 'meetingSnapshot', user: 'probation-officer', "
-                + "subjectId: 'p-sara', outcome: 'DENIED'}) RETURN count(e)")).isEqualTo(1);
+                        + "subjectId: 'p-sara', outcome: 'DENIED'}) RETURN count(e)"))
+                .isEqualTo(1);
         // no API changes it: taking it again is refused
-        var again = as("meeting-chair", "mutation { takeMeetingSnapshot(meetingId: \"sm-bell-review\") { meetingId } }", Map.of());
+        var again = as(
+                "meeting-chair",
+                "mutation { takeMeetingSnapshot(meetingId: \"sm-bell-review\") { meetingId } }",
+                Map.of());
         assertThat(classification(again)).isEqualTo("BAD_REQUEST");
         assertThat(message(again)).contains("meetingId").contains("has a snapshot already");
     }
@@ -240,21 +304,37 @@ class MeetingsIT extends ExplorerIT {
     void anImportedMeetingsSnapshotIsTakenOnRequestBySomeoneWhoMaySeeItsChildren() {
         var none = as("meeting-chair", SNAPSHOT, Map.of("m", "icpc-sara"));
         assertThat(classification(none)).isEqualTo("NOT_FOUND");
-        var refused = as("probation-officer", "mutation { takeMeetingSnapshot(meetingId: \"icpc-sara\") { meetingId } }", Map.of());
+        var refused = as(
+                "probation-officer",
+                "mutation { takeMeetingSnapshot(meetingId: \"icpc-sara\") { meetingId } }",
+                Map.of());
         assertThat(classification(refused)).isEqualTo("NOT_FOUND");
         assertThat(count("MATCH (s:MeetingSnapshot) RETURN count(s)")).isZero();
-        var taken = data(as("meeting-chair", "mutation { takeMeetingSnapshot(meetingId: \"icpc-sara\") { meetingId asOf "
-                + "meeting { kind attendance { agency { id } attended } } flags { code subjectId } } }", Map.of()),
+        var taken = data(
+                as(
+                        "meeting-chair",
+                        "mutation { takeMeetingSnapshot(meetingId: \"icpc-sara\") { meetingId asOf "
+                                + "meeting { kind attendance { agency { id } attended } } flags { code subjectId } } }",
+                        Map.of()),
                 "takeMeetingSnapshot");
         assertThat(taken.get("asOf").asString()).isEqualTo("2018-07-15");
         assertThat(taken.get("meeting").get("kind").asString()).isEqualTo("ICPC");
         // on the conference's day Jack had been on a plan for a day, without an NHS number
-        assertThat(taken.get("flags").toString()).contains("{\"code\":\"PLAN_NO_NHS_NUMBER\",\"subjectId\":\"p-jack\"}");
-        var listed = data(as("meeting-chair", "{ meetingsAbout(personId: \"p-sara\", asOf: \"" + Scenario.AS_OF
-                + "\") { id heldOn snapshotTaken } }", Map.of()), "meetingsAbout");
-        assertThat(listed.toString()).isEqualTo("[{\"id\":\"icpc-sara\",\"heldOn\":\"2018-07-15\",\"snapshotTaken\":true},"
-                + "{\"id\":\"sm-sara\",\"heldOn\":\"2018-06-01\",\"snapshotTaken\":false}]");
-        assertThat(count("MATCH (e:AuditEvent {operation: 'takeMeetingSnapshot', user: 'meeting-chair'}) RETURN count(e)"))
+        assertThat(taken.get("flags").toString())
+                .contains("{\"code\":\"PLAN_NO_NHS_NUMBER\",\"subjectId\":\"p-jack\"}");
+        var listed = data(
+                as(
+                        "meeting-chair",
+                        "{ meetingsAbout(personId: \"p-sara\", asOf: \"" + Scenario.AS_OF
+                                + "\") { id heldOn snapshotTaken } }",
+                        Map.of()),
+                "meetingsAbout");
+        assertThat(listed.toString())
+                .isEqualTo("[{\"id\":\"icpc-sara\",\"heldOn\":\"2018-07-15\",\"snapshotTaken\":true},"
+                        + "{\"id\":\"sm-sara\",\"heldOn\":\"2018-06-01\",\"snapshotTaken\":false}]");
+        assertThat(
+                        count(
+                                "MATCH (e:AuditEvent {operation: 'takeMeetingSnapshot', user: 'meeting-chair'}) RETURN count(e)"))
                 .isEqualTo(2);
     }
 
@@ -262,18 +342,25 @@ class MeetingsIT extends ExplorerIT {
     void theMeetingRecordedLiveIsValidatedAsAnImportIs() {
         var noReason = new HashMap<String, Object>(meeting("sm-bad", Scenario.AS_OF));
         noReason.remove("decisionReason");
-        var refused = as("meeting-chair", "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) { id } }",
+        var refused = as(
+                "meeting-chair",
+                "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) { id } }",
                 Map.of("m", noReason));
         assertThat(classification(refused)).isEqualTo("BAD_REQUEST");
         assertThat(message(refused)).contains("meeting.decisionReason").contains("sm-bad");
         var early = new HashMap<String, Object>(meeting("sm-bad", Scenario.AS_OF));
         early.put("nextMeetingOn", "2018-09-01");
-        assertThat(message(as("meeting-chair", "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) "
-                + "{ id } }", Map.of("m", early)))).contains("meeting.nextMeetingOn");
+        assertThat(message(as(
+                        "meeting-chair",
+                        "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) " + "{ id } }",
+                        Map.of("m", early))))
+                .contains("meeting.nextMeetingOn");
         assertThat(count("MATCH (m:Meeting {id: 'sm-bad'}) RETURN count(m)")).isZero();
         assertThat(count("MATCH (s:MeetingSnapshot) RETURN count(s)")).isZero();
         // a practitioner records only their own agency's attendance: nothing is written
-        var other = as("social-worker", "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) { id } }",
+        var other = as(
+                "social-worker",
+                "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) { id } }",
                 Map.of("m", meeting("sm-sw", Scenario.AS_OF)));
         assertThat(classification(other)).isEqualTo("BAD_REQUEST");
         assertThat(message(other)).contains("attendance[1].agency");

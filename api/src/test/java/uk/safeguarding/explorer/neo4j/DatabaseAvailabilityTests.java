@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
-
 import uk.safeguarding.explorer.errors.DatabaseUnavailableException;
 
 /** The remembered outage: fail at once while it lasts, one caller per interval tries again, success ends it. */
@@ -19,7 +17,8 @@ class DatabaseAvailabilityTests {
         assertThatCode(availability::beforeCall).doesNotThrowAnyException();
         availability.unreachable(new IllegalStateException("refused"));
         assertThat(availability.up()).isFalse();
-        assertThatThrownBy(availability::beforeCall).isInstanceOf(DatabaseUnavailableException.class)
+        assertThatThrownBy(availability::beforeCall)
+                .isInstanceOf(DatabaseUnavailableException.class)
                 .hasMessage("The database cannot be reached; nothing was changed; try again shortly");
         availability.reachable();
         assertThat(availability.up()).isTrue();

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
-
 import uk.safeguarding.explorer.errors.QueryTimeoutException;
 
 /** The timeouts' rules: the backstop, and the words a timed-out user reads. */
@@ -32,8 +30,8 @@ class QueryTimeoutsTests {
         assertThat(QueryTimeoutException.words(Duration.ofSeconds(10))).isEqualTo("10 s");
         assertThat(QueryTimeoutException.words(Duration.ofMillis(1_500))).isEqualTo("1.5 s");
         assertThat(QueryTimeoutException.words(Duration.ofMillis(300))).isEqualTo("300 ms");
-        assertThat(new QueryTimeoutException(Duration.ofSeconds(60), null).getMessage()).isEqualTo(
-                "The question took longer than the 60 s allowed and was stopped; nothing was changed. Ask a "
+        assertThat(new QueryTimeoutException(Duration.ofSeconds(60), null).getMessage())
+                .isEqualTo("The question took longer than the 60 s allowed and was stopped; nothing was changed. Ask a "
                         + "narrower question (one person, fewer hops, a shorter period) or try again later");
         assertThat(new QueryTimeoutException(null, null).getMessage())
                 .startsWith("The question took longer than the database allows and was stopped");

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.support.ExplorerIT;
 
@@ -39,18 +37,19 @@ class PersonQueryIT extends ExplorerIT {
                     currentAddress(asOf: "2018-09-26") { id line1 kind }
                     before: currentAddress(asOf: "2018-01-01") { id } } }""");
         assertThat(json.get("errors")).isNull();
-        assertThat(json.get("data").get("person").toString()).isEqualTo("{\"id\":\"p-gary\",\"givenName\":\"Gary\","
-                + "\"familyName\":\"Nolan\",\"aliases\":[\"Gaz Nolan\"],\"dateOfBirth\":\"1970-02-11\",\"sex\":\"MALE\","
-                + "\"pncId\":\"1998/0123456X\",\"age\":48,\"child\":false,\"markers\":["
-                + "{\"id\":\"m-gary-mappa\",\"type\":\"MAPPA\",\"from\":\"2009-01-01\",\"to\":null,\"mappaCategory\":1,"
-                + "\"mappaLevel\":1},"
-                + "{\"id\":\"m-gary-rso\",\"type\":\"REGISTERED_SEX_OFFENDER\",\"from\":\"2009-01-01\",\"to\":null,"
-                + "\"mappaCategory\":null,\"mappaLevel\":null},"
-                // the approved premises' marker, carried by the person living there
-                + "{\"id\":\"m-hostel\",\"type\":\"OTHER\",\"from\":\"2018-06-21\",\"to\":null,"
-                + "\"mappaCategory\":null,\"mappaLevel\":null}],"
-                + "\"currentAddress\":{\"id\":\"a-hostel\",\"line1\":\"Approved Premises, 1 Station Rise\","
-                + "\"kind\":\"APPROVED_PREMISES\"},\"before\":{\"id\":\"a-bell\"}}");
+        assertThat(json.get("data").get("person").toString())
+                .isEqualTo("{\"id\":\"p-gary\",\"givenName\":\"Gary\","
+                        + "\"familyName\":\"Nolan\",\"aliases\":[\"Gaz Nolan\"],\"dateOfBirth\":\"1970-02-11\",\"sex\":\"MALE\","
+                        + "\"pncId\":\"1998/0123456X\",\"age\":48,\"child\":false,\"markers\":["
+                        + "{\"id\":\"m-gary-mappa\",\"type\":\"MAPPA\",\"from\":\"2009-01-01\",\"to\":null,\"mappaCategory\":1,"
+                        + "\"mappaLevel\":1},"
+                        + "{\"id\":\"m-gary-rso\",\"type\":\"REGISTERED_SEX_OFFENDER\",\"from\":\"2009-01-01\",\"to\":null,"
+                        + "\"mappaCategory\":null,\"mappaLevel\":null},"
+                        // the approved premises' marker, carried by the person living there
+                        + "{\"id\":\"m-hostel\",\"type\":\"OTHER\",\"from\":\"2018-06-21\",\"to\":null,"
+                        + "\"mappaCategory\":null,\"mappaLevel\":null}],"
+                        + "\"currentAddress\":{\"id\":\"a-hostel\",\"line1\":\"Approved Premises, 1 Station Rise\","
+                        + "\"kind\":\"APPROVED_PREMISES\"},\"before\":{\"id\":\"a-bell\"}}");
     }
 
     @Test
@@ -96,7 +95,12 @@ class PersonQueryIT extends ExplorerIT {
     @Test
     void anUnknownIdIsNotFound() {
         JsonNode json = http().graphql("admin", "{ person(id: \"p-nobody\") { id } }");
-        assertThat(json.get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("NOT_FOUND");
+        assertThat(json.get("errors")
+                        .get(0)
+                        .get("extensions")
+                        .get("classification")
+                        .asString())
+                .isEqualTo("NOT_FOUND");
         assertThat(json.get("errors").get(0).get("message").asString()).isEqualTo("No person with id 'p-nobody'");
         assertThat(json.get("data").get("person").isNull()).isTrue();
     }
@@ -104,9 +108,14 @@ class PersonQueryIT extends ExplorerIT {
     @Test
     void badArgumentsAreBadRequestsNamingTheArgument() {
         var tooMany = http().graphql("admin", SEARCH, Map.of("text", "arch", "first", 100000));
-        assertThat(tooMany.get("errors").get(0).get("extensions").get("classification").asString())
+        assertThat(tooMany.get("errors")
+                        .get(0)
+                        .get("extensions")
+                        .get("classification")
+                        .asString())
                 .isEqualTo("BAD_REQUEST");
-        assertThat(tooMany.get("errors").get(0).get("message").asString()).isEqualTo("Argument 'first' must be from 1 to 100");
+        assertThat(tooMany.get("errors").get(0).get("message").asString())
+                .isEqualTo("Argument 'first' must be from 1 to 100");
         var noWords = http().graphql("admin", SEARCH, Map.of("text", "*** ///"));
         assertThat(noWords.get("errors").get(0).get("message").asString())
                 .isEqualTo("Argument 'text' must contain at least one letter or digit");
@@ -114,9 +123,16 @@ class PersonQueryIT extends ExplorerIT {
 
     @Test
     void aVariableOfTheWrongFormIsABadRequestNamingIt() {
-        var json = http().graphql("admin", "query($d: Date) { person(id: \"p-kyle\") { age(asOf: $d) } }",
-                Map.of("d", "26/09/2018"));
-        assertThat(json.get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
+        var json = http().graphql(
+                        "admin",
+                        "query($d: Date) { person(id: \"p-kyle\") { age(asOf: $d) } }",
+                        Map.of("d", "26/09/2018"));
+        assertThat(json.get("errors")
+                        .get(0)
+                        .get("extensions")
+                        .get("classification")
+                        .asString())
+                .isEqualTo("BAD_REQUEST");
         assertThat(json.get("errors").get(0).get("message").asString()).startsWith("Variable 'd'");
     }
 
@@ -124,7 +140,12 @@ class PersonQueryIT extends ExplorerIT {
     void errorsCarryNoInternals() {
         var json = http().graphql("admin", "{ person(id: \"p-kyle\") { markers(asOf: \"2018-02-30\") { id } } }");
         var text = json.toString();
-        assertThat(json.get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
+        assertThat(json.get("errors")
+                        .get(0)
+                        .get("extensions")
+                        .get("classification")
+                        .asString())
+                .isEqualTo("BAD_REQUEST");
         assertThat(json.get("errors").get(0).get("message").asString()).contains("argument 'asOf'");
         assertThat(text).doesNotContain("Exception", "uk.safeguarding", "MATCH", "at org.");
     }

@@ -8,11 +8,9 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.support.ExplorerIT;
 
@@ -35,7 +33,8 @@ class SearchTellsNothingOfHiddenPeopleIT extends ExplorerIT {
     }
 
     private static String cursor(String personId) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(("v1:searchPeople:" + personId).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -44,9 +43,12 @@ class SearchTellsNothingOfHiddenPeopleIT extends ExplorerIT {
         variables.put("text", text);
         variables.put("first", first);
         variables.put("after", after);
-        return http().graphql(user, "query($text: String!, $first: Int, $after: String) { searchPeopleConnection("
-                + "text: $text, first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage "
-                + "endCursor } } }", variables);
+        return http().graphql(
+                        user,
+                        "query($text: String!, $first: Int, $after: String) { searchPeopleConnection("
+                                + "text: $text, first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage "
+                                + "endCursor } } }",
+                        variables);
     }
 
     @Test
@@ -56,7 +58,11 @@ class SearchTellsNothingOfHiddenPeopleIT extends ExplorerIT {
             var hidden = search("teacher", text, 20, cursor("p-gary"));
             var unknown = search("teacher", text, 20, cursor("p-nobody"));
             assertThat(hidden.get("errors")).as(hidden.toString()).isNotNull();
-            assertThat(hidden.get("errors").get(0).get("extensions").get("classification").asString())
+            assertThat(hidden.get("errors")
+                            .get(0)
+                            .get("extensions")
+                            .get("classification")
+                            .asString())
                     .isEqualTo("BAD_REQUEST");
             assertThat(hidden.toString()).as(text).isEqualTo(unknown.toString());
         }
@@ -68,10 +74,13 @@ class SearchTellsNothingOfHiddenPeopleIT extends ExplorerIT {
     @Test
     void hiddenMatchesNeverMakeTheListShort() {
         for (var first = 1; first <= 3; first++) {
-            var json = http().graphql("teacher", "query($first: Int) { searchPeople(text: \"Nolan\", first: $first) "
-                    + "{ id } }", Map.of("first", first));
+            var json = http().graphql(
+                            "teacher",
+                            "query($first: Int) { searchPeople(text: \"Nolan\", first: $first) " + "{ id } }",
+                            Map.of("first", first));
             assertThat(json.get("errors")).as(json.toString()).isNull();
-            assertThat(json.get("data").get("searchPeople").toString()).as("first: " + first)
+            assertThat(json.get("data").get("searchPeople").toString())
+                    .as("first: " + first)
                     .isEqualTo("[{\"id\":\"p-mia\"}]");
         }
         var police = http().graphql("police-officer", "{ searchPeople(text: \"Nolan\", first: 1) { id } }");
@@ -80,8 +89,13 @@ class SearchTellsNothingOfHiddenPeopleIT extends ExplorerIT {
 
     @Test
     void theCursorsOfRealPagesStillLeadToTheNextPage() {
-        var all = search("teacher", "Bell", 20, null).get("data").get("searchPeopleConnection").get("edges")
-                .valueStream().map(e -> e.get("node").get("id").asString()).toList();
+        var all = search("teacher", "Bell", 20, null)
+                .get("data")
+                .get("searchPeopleConnection")
+                .get("edges")
+                .valueStream()
+                .map(e -> e.get("node").get("id").asString())
+                .toList();
         assertThat(all).hasSizeGreaterThan(2);
         var paged = new ArrayList<String>();
         String after = null;
@@ -89,9 +103,12 @@ class SearchTellsNothingOfHiddenPeopleIT extends ExplorerIT {
             var page = search("teacher", "Bell", 2, after);
             assertThat(page.get("errors")).as(page.toString()).isNull();
             var connection = page.get("data").get("searchPeopleConnection");
-            connection.get("edges").forEach(e -> paged.add(e.get("node").get("id").asString()));
+            connection
+                    .get("edges")
+                    .forEach(e -> paged.add(e.get("node").get("id").asString()));
             after = connection.get("pageInfo").get("hasNextPage").asBoolean()
-                    ? connection.get("pageInfo").get("endCursor").asString() : null;
+                    ? connection.get("pageInfo").get("endCursor").asString()
+                    : null;
         } while (after != null);
         assertThat(paged).isEqualTo(all);
     }

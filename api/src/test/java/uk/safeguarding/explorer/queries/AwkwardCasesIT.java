@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
 import uk.safeguarding.explorer.support.Describe;
 import uk.safeguarding.explorer.support.ExplorerIT;
 
@@ -37,11 +35,12 @@ class AwkwardCasesIT extends ExplorerIT {
 
     @Test
     void periodsThatTouchOverlapAndPeriodsThatMissDoNot() {
-        assertThat(siblings("s", "2020-01-01")).isEqualTo(Map.of(
-                // touches the first stay on its last day
-                "t1", "CO_RESIDENT@h1[2016-12-31..2016-12-31] unassessed",
-                // open at both ends: overlaps both of the subject's stays
-                "t3", "CO_RESIDENT@h1[2015-01-01..2016-12-31] CO_RESIDENT@h1[2018-01-01..] unassessed"));
+        assertThat(siblings("s", "2020-01-01"))
+                .isEqualTo(Map.of(
+                        // touches the first stay on its last day
+                        "t1", "CO_RESIDENT@h1[2016-12-31..2016-12-31] unassessed",
+                        // open at both ends: overlaps both of the subject's stays
+                        "t3", "CO_RESIDENT@h1[2015-01-01..2016-12-31] CO_RESIDENT@h1[2018-01-01..] unassessed"));
         // t2 missed both stays by one day; a1 is an adult; u is not born; d died in 2019
     }
 
@@ -55,17 +54,19 @@ class AwkwardCasesIT extends ExplorerIT {
 
     @Test
     void asOfInThePastSeesOnlyWhatHadBegun() {
-        assertThat(siblings("s", "2016-06-01")).isEqualTo(Map.of("t3", "CO_RESIDENT@h1[2015-01-01..2016-12-31] unassessed"));
+        assertThat(siblings("s", "2016-06-01"))
+                .isEqualTo(Map.of("t3", "CO_RESIDENT@h1[2015-01-01..2016-12-31] unassessed"));
     }
 
     @Test
     void explicitAdoptiveFosterAndStepSiblings() {
-        assertThat(siblings("k", "2020-01-01")).isEqualTo(Map.of(
-                "e", "HALF_SIBLING unassessed",
-                "f", "ADOPTIVE_SIBLING(ap) unassessed",
-                "g", "FOSTER_SIBLING(fc) unassessed",
-                // the partnership ended in 2012 and still makes them step siblings
-                "h", "STEP_SIBLING(m,p2) unassessed"));
+        assertThat(siblings("k", "2020-01-01"))
+                .isEqualTo(Map.of(
+                        "e", "HALF_SIBLING unassessed",
+                        "f", "ADOPTIVE_SIBLING(ap) unassessed",
+                        "g", "FOSTER_SIBLING(fc) unassessed",
+                        // the partnership ended in 2012 and still makes them step siblings
+                        "h", "STEP_SIBLING(m,p2) unassessed"));
     }
 
     @Test
@@ -81,15 +82,17 @@ class AwkwardCasesIT extends ExplorerIT {
 
     @Test
     void aPersonLivingTwiceAtOneAddressHasTwoStaysEachWithItsOwnCoResidents() {
-        assertThat(addresses("s", "2020-01-01")).containsExactly(
-                "1 Edge Case Row 2018-01-01.. current | a1[2018-01-01..] d[2018-01-01..] t3[2018-01-01..]",
-                "1 Edge Case Row 2015-01-01..2016-12-31 | a1[2015-01-01..2016-12-31] t3[2015-01-01..2016-12-31] "
-                        + "t1[2016-12-31..2016-12-31]");
+        assertThat(addresses("s", "2020-01-01"))
+                .containsExactly(
+                        "1 Edge Case Row 2018-01-01.. current | a1[2018-01-01..] d[2018-01-01..] t3[2018-01-01..]",
+                        "1 Edge Case Row 2015-01-01..2016-12-31 | a1[2015-01-01..2016-12-31] t3[2015-01-01..2016-12-31] "
+                                + "t1[2016-12-31..2016-12-31]");
     }
 
     @Test
     void coResidentsWhoseOverlapStartsAfterAsOfAreNotListed() {
-        assertThat(addresses("s", "2016-06-01")).containsExactly(
-                "1 Edge Case Row 2015-01-01..2016-12-31 current | a1[2015-01-01..2016-12-31] t3[2015-01-01..2016-12-31]");
+        assertThat(addresses("s", "2016-06-01"))
+                .containsExactly(
+                        "1 Edge Case Row 2015-01-01..2016-12-31 current | a1[2015-01-01..2016-12-31] t3[2015-01-01..2016-12-31]");
     }
 }

@@ -7,11 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.support.Documents;
 import uk.safeguarding.explorer.support.ExplorerIT;
@@ -32,7 +30,9 @@ class DeceasedInNetworkIT extends ExplorerIT {
         importScenario();
         try (var in = getClass().getResourceAsStream("/fixtures/deceased-grandfather.json")) {
             var response = http().post("/api/import", "admin", new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            assertThat(response.json().get("rejected").size()).as(response.body()).isZero();
+            assertThat(response.json().get("rejected").size())
+                    .as(response.body())
+                    .isZero();
         }
     }
 
@@ -51,7 +51,9 @@ class DeceasedInNetworkIT extends ExplorerIT {
     }
 
     private static JsonNode node(List<JsonNode> nodes, String key) {
-        return nodes.stream().filter(n -> key.equals(n.get("key").asString())).findFirst()
+        return nodes.stream()
+                .filter(n -> key.equals(n.get("key").asString()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(key + " is not in the network"));
     }
 
@@ -59,7 +61,9 @@ class DeceasedInNetworkIT extends ExplorerIT {
     void aPersonWhoHadDiedByTheAsOfDayCarriesTheDayTheyDiedAndNobodyElseDoes() {
         var nodes = nodes("admin", Scenario.AS_OF);
         assertThat(node(nodes, "Person:p-ronald").get("deceasedOn").asString()).isEqualTo("2016-03-10");
-        assertThat(nodes.stream().filter(n -> !n.get("deceasedOn").isNull()).map(n -> n.get("key").asString()))
+        assertThat(nodes.stream()
+                        .filter(n -> !n.get("deceasedOn").isNull())
+                        .map(n -> n.get("key").asString()))
                 .containsExactly("Person:p-ronald");
     }
 
@@ -68,7 +72,8 @@ class DeceasedInNetworkIT extends ExplorerIT {
         var nodes = nodes("admin", "2015-01-01");
         assertThat(node(nodes, "Person:p-ronald").get("deceasedOn").isNull()).isTrue();
         var onTheDay = nodes("admin", "2016-03-10");
-        assertThat(node(onTheDay, "Person:p-ronald").get("deceasedOn").asString()).isEqualTo("2016-03-10");
+        assertThat(node(onTheDay, "Person:p-ronald").get("deceasedOn").asString())
+                .isEqualTo("2016-03-10");
     }
 
     @Test
@@ -77,8 +82,11 @@ class DeceasedInNetworkIT extends ExplorerIT {
         var network = network("social-worker", Scenario.AS_OF);
         var nodes = list(network.get("nodes"));
         assertThat(nodes.stream().map(n -> n.get("id").asString())).doesNotContain("p-ronald");
-        var leesParents = list(network.get("edges")).stream().filter(e -> "PARENT_OF".equals(e.get("type").asString())
-                && "Person:p-lee".equals(e.get("target").asString())).map(e -> e.get("source").asString()).toList();
+        var leesParents = list(network.get("edges")).stream()
+                .filter(e -> "PARENT_OF".equals(e.get("type").asString())
+                        && "Person:p-lee".equals(e.get("target").asString()))
+                .map(e -> e.get("source").asString())
+                .toList();
         assertThat(leesParents).hasSize(1);
         var grandfather = node(nodes, leesParents.get(0));
         assertThat(grandfather.get("kind").asString()).isEqualTo("RESTRICTED_PERSON");

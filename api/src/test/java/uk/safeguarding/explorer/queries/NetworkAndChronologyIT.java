@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.support.Documents;
 import uk.safeguarding.explorer.support.ExplorerIT;
@@ -44,10 +42,22 @@ class NetworkAndChronologyIT extends ExplorerIT {
     void depthOneShowsParentsHomeProfessionalsAndTheirAgencies() {
         var network = query("network", Map.of("personId", "p-sara", "depth", 1, "asOf", Scenario.AS_OF));
         assertThat(network.get("truncated").asBoolean()).isFalse();
-        assertThat(keys(network.get("nodes"))).containsExactlyInAnyOrder("Person:p-sara", "Person:p-kerry",
-                "Person:p-lee", "Address:a-bell", "Professional:sw-2", "Professional:sn-1", "Professional:csaac-1",
-                "Professional:dsl-a", "Professional:dc-1", "Agency:csc", "Agency:health", "Agency:csaac",
-                "Agency:school-a", "Agency:police");
+        assertThat(keys(network.get("nodes")))
+                .containsExactlyInAnyOrder(
+                        "Person:p-sara",
+                        "Person:p-kerry",
+                        "Person:p-lee",
+                        "Address:a-bell",
+                        "Professional:sw-2",
+                        "Professional:sn-1",
+                        "Professional:csaac-1",
+                        "Professional:dsl-a",
+                        "Professional:dc-1",
+                        "Agency:csc",
+                        "Agency:health",
+                        "Agency:csaac",
+                        "Agency:school-a",
+                        "Agency:police");
         var sara = network.get("nodes").get(0);
         assertThat(sara.get("subject").asBoolean()).isTrue();
         assertThat(sara.get("child").asBoolean()).isTrue();
@@ -73,8 +83,8 @@ class NetworkAndChronologyIT extends ExplorerIT {
         var derived = new ArrayList<String>();
         network.get("edges").forEach(e -> {
             if (e.get("derived").asBoolean()) {
-                derived.add(e.get("type").asString() + " " + e.get("kind").asString() + " " + e.get("source").asString()
-                        + " " + e.get("target").asString());
+                derived.add(e.get("type").asString() + " " + e.get("kind").asString() + " "
+                        + e.get("source").asString() + " " + e.get("target").asString());
             }
         });
         assertThat(derived).containsExactly("SIBLING FULL Person:p-jack Person:p-sara");
@@ -88,7 +98,10 @@ class NetworkAndChronologyIT extends ExplorerIT {
         var then = query("network", Map.of("personId", "p-sara", "depth", 2, "asOf", "2016-01-01"));
         assertThat(keys(then.get("nodes"))).doesNotContain("Person:p-gary").contains("Person:p-jack");
         // Lee had moved out by then: his stay is historic
-        assertThat(findEdge(then, "LIVES_AT", "Person:p-lee", "Address:a-bell").get("current").asBoolean()).isFalse();
+        assertThat(findEdge(then, "LIVES_AT", "Person:p-lee", "Address:a-bell")
+                        .get("current")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -97,13 +110,15 @@ class NetworkAndChronologyIT extends ExplorerIT {
         assertThat(network.get("nodes")).hasSize(5);
         assertThat(network.get("truncated").asBoolean()).isTrue();
         for (var edge : network.get("edges")) {
-            assertThat(keys(network.get("nodes"))).contains(edge.get("source").asString(), edge.get("target").asString());
+            assertThat(keys(network.get("nodes")))
+                    .contains(edge.get("source").asString(), edge.get("target").asString());
         }
     }
 
     private static JsonNode findEdge(JsonNode network, String type, String source, String target) {
         for (var edge : network.get("edges")) {
-            if (edge.get("type").asString().equals(type) && edge.get("source").asString().equals(source)
+            if (edge.get("type").asString().equals(type)
+                    && edge.get("source").asString().equals(source)
                     && edge.get("target").asString().equals(target)) {
                 return edge;
             }
@@ -113,8 +128,8 @@ class NetworkAndChronologyIT extends ExplorerIT {
 
     @Test
     void theConnectionBetweenGaryAndSaraGoesThroughKerryAndTheirHome() {
-        var paths = query("connection", Map.of("fromId", "p-gary", "toId", "p-sara", "maxHops", 6,
-                "asOf", Scenario.AS_OF));
+        var paths =
+                query("connection", Map.of("fromId", "p-gary", "toId", "p-sara", "maxHops", 6, "asOf", Scenario.AS_OF));
         var described = new TreeSet<String>();
         for (var path : paths) {
             assertThat(path.get("length").asInt()).isEqualTo(2);
@@ -122,50 +137,71 @@ class NetworkAndChronologyIT extends ExplorerIT {
             path.get("nodes").forEach(n -> nodes.add(n.get("key").asString()));
             described.add(String.join(" > ", nodes));
         }
-        assertThat(described).containsExactly("Person:p-gary > Address:a-bell > Person:p-sara",
-                "Person:p-gary > Person:p-kerry > Person:p-sara");
+        assertThat(described)
+                .containsExactly(
+                        "Person:p-gary > Address:a-bell > Person:p-sara",
+                        "Person:p-gary > Person:p-kerry > Person:p-sara");
         // in 2016 Gary had not yet met Kerry nor moved in
-        assertThat(query("connection", Map.of("fromId", "p-gary", "toId", "p-sara", "maxHops", 6,
-                "asOf", "2016-01-01"))).isEmpty();
+        assertThat(query(
+                        "connection", Map.of("fromId", "p-gary", "toId", "p-sara", "maxHops", 6, "asOf", "2016-01-01")))
+                .isEmpty();
     }
 
     @Test
     void aConnectionLongerThanMaxHopsIsNotReturned() {
-        var paths = query("connection", Map.of("fromId", "p-kyle", "toId", "p-sara", "maxHops", 6, "asOf", Scenario.AS_OF));
+        var paths =
+                query("connection", Map.of("fromId", "p-kyle", "toId", "p-sara", "maxHops", 6, "asOf", Scenario.AS_OF));
         assertThat(paths).isNotEmpty();
         var shortest = paths.get(0).get("length").asInt();
         paths.forEach(p -> assertThat(p.get("length").asInt()).isEqualTo(shortest));
-        assertThat(query("connection", Map.of("fromId", "p-kyle", "toId", "p-sara", "maxHops", shortest - 1,
-                "asOf", Scenario.AS_OF))).isEmpty();
+        assertThat(query(
+                        "connection",
+                        Map.of("fromId", "p-kyle", "toId", "p-sara", "maxHops", shortest - 1, "asOf", Scenario.AS_OF)))
+                .isEmpty();
     }
 
     @Test
     void kylesChronologyIsOneTimeOrderedListAcrossAgencies() {
         var entries = query("chronology", Map.of("personId", "p-kyle", "asOf", Scenario.AS_OF));
         var lines = new ArrayList<String>();
-        entries.forEach(e -> lines.add(e.get("date").asString() + " " + e.get("kind").asString()));
-        assertThat(lines).containsExactly("2010-05-01 MOVE", "2018-02-20 EVENT", "2018-03-01 REFERRAL",
-                "2018-03-01 MARKER", "2018-03-05 MEETING", "2018-03-05 ACTION", "2018-03-06 ASSESSMENT",
-                "2018-04-10 ASSESSMENT", "2018-09-03 REFERRAL");
-        assertThat(entries.get(2).get("summary").asString()).isEqualTo("Referral from Police vulnerability assessment "
-                + "team: harmful sexual behaviour (routine); incident on 2018-02-20; decided on 2018-03-01");
-        assertThat(entries.get(4).get("summary").asString()).isEqualTo("Strategy meeting attended by "
-                + "Children's social care (front door), Police vulnerability assessment team; invited but absent: "
-                + "Healthy child service");
+        entries.forEach(
+                e -> lines.add(e.get("date").asString() + " " + e.get("kind").asString()));
+        assertThat(lines)
+                .containsExactly(
+                        "2010-05-01 MOVE",
+                        "2018-02-20 EVENT",
+                        "2018-03-01 REFERRAL",
+                        "2018-03-01 MARKER",
+                        "2018-03-05 MEETING",
+                        "2018-03-05 ACTION",
+                        "2018-03-06 ASSESSMENT",
+                        "2018-04-10 ASSESSMENT",
+                        "2018-09-03 REFERRAL");
+        assertThat(entries.get(2).get("summary").asString())
+                .isEqualTo("Referral from Police vulnerability assessment "
+                        + "team: harmful sexual behaviour (routine); incident on 2018-02-20; decided on 2018-03-01");
+        assertThat(entries.get(4).get("summary").asString())
+                .isEqualTo("Strategy meeting attended by "
+                        + "Children's social care (front door), Police vulnerability assessment team; invited but absent: "
+                        + "Healthy child service");
         assertThat(entries.get(2).get("agency").get("id").asString()).isEqualTo("police");
         assertThat(entries.get(4).get("relatedIds").toString()).isEqualTo("[\"sm-kyle\"]");
     }
 
     @Test
     void chronologyCanBeNarrowedToAPeriod() {
-        var entries = query("chronology", Map.of("personId", "p-gary", "from", "2018-01-01", "to", "2018-12-31",
-                "asOf", Scenario.AS_OF));
+        var entries = query(
+                "chronology",
+                Map.of("personId", "p-gary", "from", "2018-01-01", "to", "2018-12-31", "asOf", Scenario.AS_OF));
         var lines = new ArrayList<String>();
-        entries.forEach(e -> lines.add(e.get("date").asString() + " " + e.get("summary").asString()));
-        assertThat(lines).containsExactly("2018-06-20 Left 7 Fictional Terrace, York",
-                "2018-06-20 Partnership with Kerry Bell ended",
-                "2018-06-21 Move: Moved to approved premises under licence conditions",
-                "2018-06-21 Moved to Approved Premises, 1 Station Rise, York (approved premises)");
+        entries.forEach(
+                e -> lines.add(e.get("date").asString() + " " + e.get("summary").asString()));
+        assertThat(lines)
+                .containsExactly(
+                        "2018-06-20 Left 7 Fictional Terrace, York",
+                        "2018-06-20 Partnership with Kerry Bell ended",
+                        "2018-06-21 Move: Moved to approved premises under licence conditions",
+                        "2018-06-21 Moved to Approved Premises, 1 Station Rise, York (approved premises)");
     }
 
     @Test
@@ -173,19 +209,28 @@ class NetworkAndChronologyIT extends ExplorerIT {
         var depth = error("network", Map.of("personId", "p-sara", "depth", 9));
         assertThat(depth.get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
         assertThat(depth.get("message").asString()).isEqualTo("Argument 'depth' must be from 1 to 3");
-        assertThat(error("network", Map.of("personId", "p-sara", "first", 100000)).get("message").asString())
+        assertThat(error("network", Map.of("personId", "p-sara", "first", 100000))
+                        .get("message")
+                        .asString())
                 .isEqualTo("Argument 'first' must be from 1 to 2000");
         assertThat(error("connection", Map.of("fromId", "p-sara", "toId", "p-kyle", "maxHops", 7))
-                .get("message").asString()).isEqualTo("Argument 'maxHops' must be from 1 to 6");
+                        .get("message")
+                        .asString())
+                .isEqualTo("Argument 'maxHops' must be from 1 to 6");
         assertThat(error("chronology", Map.of("personId", "p-sara", "from", "2018-02-01", "to", "2018-01-01"))
-                .get("message").asString()).isEqualTo("Argument 'to' must not be before 'from'");
+                        .get("message")
+                        .asString())
+                .isEqualTo("Argument 'to' must not be before 'from'");
     }
 
     @Test
     void unknownIdsAreNotFound() {
-        for (var document : List.of("siblingsAtRisk", "sharedAddresses", "agencyInvolvement", "network", "chronology")) {
+        for (var document :
+                List.of("siblingsAtRisk", "sharedAddresses", "agencyInvolvement", "network", "chronology")) {
             var error = error(document, Map.of("personId", "p-nobody"));
-            assertThat(error.get("extensions").get("classification").asString()).as(document).isEqualTo("NOT_FOUND");
+            assertThat(error.get("extensions").get("classification").asString())
+                    .as(document)
+                    .isEqualTo("NOT_FOUND");
         }
         // in the very words a person the user may not see gets: the message must not tell them apart
         var missing = error("connection", Map.of("fromId", "p-sara", "toId", "p-nobody"));
@@ -199,8 +244,9 @@ class NetworkAndChronologyIT extends ExplorerIT {
         var one = transactions(document, Map.of("text", "kyle"));
         var five = transactions(document, Map.of("text", "archer"));
         assertThat(five).isEqualTo(one);
-        var siblings = "query($id: ID!) { siblingsAtRisk(personId: $id, asOf: \"2018-09-26\") { child { id markers { id } "
-                + "currentAddress { id } } links { via { id markers { id } } } } }";
+        var siblings =
+                "query($id: ID!) { siblingsAtRisk(personId: $id, asOf: \"2018-09-26\") { child { id markers { id } "
+                        + "currentAddress { id } } links { via { id markers { id } } } } }";
         // subject, children, partnerships, people named in links, addresses, then one per nested field
         assertThat(transactions(siblings, Map.of("id", "p-gary"))).isLessThanOrEqualTo(7);
         assertThat(transactions(siblings, Map.of("id", "p-kyle"))).isLessThanOrEqualTo(7);

@@ -12,11 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.summary.Plan;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-
 import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.support.ExplorerIT;
 
@@ -26,14 +24,30 @@ class QueryPlansIT extends ExplorerIT {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     /** Operators a plan may start from: index seeks, rows from a parameter list, or a row handed into a subquery. */
-    private static final Set<String> SEEKS = Set.of("NodeUniqueIndexSeek", "NodeIndexSeek", "MultiNodeIndexSeek",
-            "NodeUniqueIndexSeekByRange", "NodeIndexSeekByRange", "Argument", "Unwind", "ProcedureCall");
+    private static final Set<String> SEEKS = Set.of(
+            "NodeUniqueIndexSeek",
+            "NodeIndexSeek",
+            "MultiNodeIndexSeek",
+            "NodeUniqueIndexSeekByRange",
+            "NodeIndexSeekByRange",
+            "Argument",
+            "Unwind",
+            "ProcedureCall");
 
     /** Realistic parameters of the risk statements (others ignore what they do not use). */
-    private static final Map<String, Object> RISK_PARAMETERS = Map.of("asOf", LocalDate.of(2019, 4, 30),
-            "ids", List.of("p-one", "p-two"), "windowStart", ZonedDateTime.of(2018, 5, 1, 0, 0, 0, 0, LONDON),
-            "windowEnd", ZonedDateTime.of(2019, 5, 1, 0, 0, 0, 0, LONDON),
-            "dayEnd", ZonedDateTime.of(2019, 5, 1, 0, 0, 0, 0, LONDON), "id", "p-one");
+    private static final Map<String, Object> RISK_PARAMETERS = Map.of(
+            "asOf",
+            LocalDate.of(2019, 4, 30),
+            "ids",
+            List.of("p-one", "p-two"),
+            "windowStart",
+            ZonedDateTime.of(2018, 5, 1, 0, 0, 0, 0, LONDON),
+            "windowEnd",
+            ZonedDateTime.of(2019, 5, 1, 0, 0, 0, 0, LONDON),
+            "dayEnd",
+            ZonedDateTime.of(2019, 5, 1, 0, 0, 0, 0, LONDON),
+            "id",
+            "p-one");
 
     /** Schema commands (a restore's temporary index), which have no plan. */
     private static final Set<String> SCHEMA_COMMANDS = Set.of("backup/restore-index", "backup/restore-drop-index");
@@ -50,27 +64,40 @@ class QueryPlansIT extends ExplorerIT {
                 continue;
             }
             var text = resource.getContentAsString(StandardCharsets.UTF_8);
-            var plan = graph.inReadTransaction(tx -> tx.run("EXPLAIN " + text).consume().plan());
+            var plan = graph.inReadTransaction(
+                    tx -> tx.run("EXPLAIN " + text).consume().plan());
             var leaves = new ArrayList<String>();
             leaves(plan, leaves);
-            assertThat(leaves).as("leaf operators of %s", name).isNotEmpty().allSatisfy(
-                    leaf -> assertThat(SEEKS).as("%s starts from %s", name, leaf).contains(leaf));
-            assertThat(leaves).as("%s has an index seek", name)
+            assertThat(leaves)
+                    .as("leaf operators of %s", name)
+                    .isNotEmpty()
+                    .allSatisfy(leaf -> assertThat(SEEKS)
+                            .as("%s starts from %s", name, leaf)
+                            .contains(leaf));
+            assertThat(leaves)
+                    .as("%s has an index seek", name)
                     .anyMatch(l -> l.contains("IndexSeek") || l.equals("ProcedureCall"));
             checked.add(name);
         }
-        assertThat(checked).contains("siblings-at-risk", "shared-addresses", "involvement-context", "network-hop",
-                "connection", "chronology", "search-people", "person");
+        assertThat(checked)
+                .contains(
+                        "siblings-at-risk",
+                        "shared-addresses",
+                        "involvement-context",
+                        "network-hop",
+                        "connection",
+                        "chronology",
+                        "search-people",
+                        "person");
     }
 
     @Test
-    void everyStatementIsPlannedAndTheScopedRulesStartFromThePeopleAskedAbout()
-            throws IOException {
+    void everyStatementIsPlannedAndTheScopedRulesStartFromThePeopleAskedAbout() throws IOException {
         var resolver = new PathMatchingResourcePatternResolver();
         var scoped = new ArrayList<String>();
         var planned = new ArrayList<String>();
-        for (var directory : List.of("risk", "audit", "breakglass", "identity", "import", "information", "meetings",
-                "backup")) {
+        for (var directory :
+                List.of("risk", "audit", "breakglass", "identity", "import", "information", "meetings", "backup")) {
             for (var resource : resolver.getResources("classpath*:cypher/" + directory + "/*.cypher")) {
                 var name = directory + "/" + resource.getFilename().replace(".cypher", "");
                 if (SCHEMA_COMMANDS.contains(name)) {
@@ -79,49 +106,101 @@ class QueryPlansIT extends ExplorerIT {
                 var text = resource.getContentAsString(StandardCharsets.UTF_8);
                 // EXPLAIN plans without running; a write transaction so that write statements plan too
                 var started = System.nanoTime();
-                var plan = graph.inWriteTransaction(tx -> tx.run("EXPLAIN " + text, RISK_PARAMETERS).consume().plan());
-                System.out.printf("QueryPlansIT: planned %s in %d ms%n", name, (System.nanoTime() - started) / 1_000_000);
+                var plan = graph.inWriteTransaction(tx ->
+                        tx.run("EXPLAIN " + text, RISK_PARAMETERS).consume().plan());
+                System.out.printf(
+                        "QueryPlansIT: planned %s in %d ms%n", name, (System.nanoTime() - started) / 1_000_000);
                 assertThat(plan).as("plan of %s", name).isNotNull();
                 planned.add(name);
                 if (name.startsWith("risk/") && name.endsWith("-people")) {
                     var leaves = new ArrayList<String>();
                     leaves(plan, leaves);
-                    assertThat(leaves).as("leaf operators of %s", name).isNotEmpty()
-                            .allSatisfy(leaf -> assertThat(SEEKS).as("%s starts from %s", name, leaf).contains(leaf))
+                    assertThat(leaves)
+                            .as("leaf operators of %s", name)
+                            .isNotEmpty()
+                            .allSatisfy(leaf -> assertThat(SEEKS)
+                                    .as("%s starts from %s", name, leaf)
+                                    .contains(leaf))
                             .noneMatch(leaf -> leaf.contains("LabelScan") || leaf.contains("AllNodesScan"));
-                    assertThat(leaves).as("%s seeks the people asked about by id", name)
+                    assertThat(leaves)
+                            .as("%s seeks the people asked about by id", name)
                             .anyMatch(l -> l.contains("IndexSeek"));
                     scoped.add(name);
                 }
             }
         }
-        assertThat(planned).contains("risk/rule-01", "risk/triage", "audit/append", "breakglass/grants",
-                "identity/decide-same", "import/addresses", "meetings/snapshot", "backup/nodes");
-        assertThat(scoped).containsExactlyInAnyOrder("risk/rule-01-people", "risk/rule-02-people",
-                "risk/rule-03-people", "risk/rule-04-people", "risk/rule-05-people", "risk/referrals-in-window-people",
-                "risk/rule-07-people", "risk/overdue-actions-people", "risk/rule-09-people", "risk/rule-10-people",
-                "risk/rule-12-people");
+        assertThat(planned)
+                .contains(
+                        "risk/rule-01",
+                        "risk/triage",
+                        "audit/append",
+                        "breakglass/grants",
+                        "identity/decide-same",
+                        "import/addresses",
+                        "meetings/snapshot",
+                        "backup/nodes");
+        assertThat(scoped)
+                .containsExactlyInAnyOrder(
+                        "risk/rule-01-people",
+                        "risk/rule-02-people",
+                        "risk/rule-03-people",
+                        "risk/rule-04-people",
+                        "risk/rule-05-people",
+                        "risk/referrals-in-window-people",
+                        "risk/rule-07-people",
+                        "risk/overdue-actions-people",
+                        "risk/rule-09-people",
+                        "risk/rule-10-people",
+                        "risk/rule-12-people");
     }
 
     @Test
     void identityResolutionFindsEveryCandidateByIndexSeek() {
         var row = new HashMap<String, Object>();
-        for (var key : List.of("source", "localId", "uprn", "matchKey", "newId", "nhsNumber", "pncKey", "upn",
-                "bkDob", "bkFamilyYear", "bkNames", "bkGivenDay")) {
+        for (var key : List.of(
+                "source",
+                "localId",
+                "uprn",
+                "matchKey",
+                "newId",
+                "nhsNumber",
+                "pncKey",
+                "upn",
+                "bkDob",
+                "bkFamilyYear",
+                "bkNames",
+                "bkGivenDay")) {
             row.put(key, "x");
         }
         row.put("addressIds", List.of("a-one"));
-        var parameters = Map.<String, Object>of("rows", List.of(row), "ids", List.of("p-one"), "people",
-                List.of("r-one"), "addresses", List.of("r-two"), "source", "police");
+        var parameters = Map.<String, Object>of(
+                "rows",
+                List.of(row),
+                "ids",
+                List.of("p-one"),
+                "people",
+                List.of("r-one"),
+                "addresses",
+                List.of("r-two"),
+                "source",
+                "police");
         var checked = new ArrayList<String>();
-        for (var name : List.of("identity/address-candidates", "identity/person-candidates", "identity/record-owners",
+        for (var name : List.of(
+                "identity/address-candidates",
+                "identity/person-candidates",
+                "identity/record-owners",
                 "identity/candidate-persons")) {
             var text = CypherStatements.named(name);
-            var plan = graph.inReadTransaction(tx -> tx.run("EXPLAIN " + text, parameters).consume().plan());
+            var plan = graph.inReadTransaction(
+                    tx -> tx.run("EXPLAIN " + text, parameters).consume().plan());
             var leaves = new ArrayList<String>();
             leaves(plan, leaves);
-            assertThat(leaves).as("leaf operators of %s", name).isNotEmpty()
-                    .allSatisfy(leaf -> assertThat(SEEKS).as("%s starts from %s", name, leaf).contains(leaf));
+            assertThat(leaves)
+                    .as("leaf operators of %s", name)
+                    .isNotEmpty()
+                    .allSatisfy(leaf -> assertThat(SEEKS)
+                            .as("%s starts from %s", name, leaf)
+                            .contains(leaf));
             checked.add(name);
         }
         assertThat(checked).hasSize(4);

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.support.ExplorerIT;
 
@@ -30,9 +28,11 @@ class OffenderMarkersOfAHomeIT extends ExplorerIT {
     void data() {
         cleanDatabase();
         importScenario();
-        var recorded = http().graphql("police-officer", "mutation { recordMarker(marker: {id: \"" + MARKER + "\", "
-                + "type: REGISTERED_SEX_OFFENDER, on: \"a-bell\", from: \"2017-06-01\", detail: \"RSO lives here\"}) "
-                + "{ id } }");
+        var recorded = http().graphql(
+                        "police-officer",
+                        "mutation { recordMarker(marker: {id: \"" + MARKER + "\", "
+                                + "type: REGISTERED_SEX_OFFENDER, on: \"a-bell\", from: \"2017-06-01\", detail: \"RSO lives here\"}) "
+                                + "{ id } }");
         assertThat(recorded.get("errors")).as(recorded.toString()).isNull();
     }
 
@@ -54,12 +54,14 @@ class OffenderMarkersOfAHomeIT extends ExplorerIT {
         for (var user : List.of("teacher", "health-visitor")) {
             var reasons = saraTriageReasons(user);
             assertThat(String.join("\n", reasons)).as(user).doesNotContain(MARKER);
-            assertThat(reasons).as(user).contains("+15: Sara Bell's address carries a marker (a restricted marker: "
-                    + "Police or probation hold information about this person that your agency cannot see here. "
-                    + "Contact Police vulnerability assessment team before acting.).");
+            assertThat(reasons)
+                    .as(user)
+                    .contains("+15: Sara Bell's address carries a marker (a restricted marker: "
+                            + "Police or probation hold information about this person that your agency cannot see here. "
+                            + "Contact Police vulnerability assessment team before acting.).");
         }
-        assertThat(saraTriageReasons("police-officer")).contains("+15: Sara Bell's address carries a marker ("
-                + MARKER + ").");
+        assertThat(saraTriageReasons("police-officer"))
+                .contains("+15: Sara Bell's address carries a marker (" + MARKER + ").");
     }
 
     @Test
@@ -67,7 +69,12 @@ class OffenderMarkersOfAHomeIT extends ExplorerIT {
         var document = "mutation($id: ID!) { endMarker(markerId: $id, on: \"2026-01-01\") { id type } }";
         JsonNode real = http().graphql("teacher", document, Map.of("id", MARKER));
         JsonNode unknown = http().graphql("teacher", document, Map.of("id", "m-bell-nothing"));
-        assertThat(real.get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("NOT_FOUND");
+        assertThat(real.get("errors")
+                        .get(0)
+                        .get("extensions")
+                        .get("classification")
+                        .asString())
+                .isEqualTo("NOT_FOUND");
         assertThat(real.toString()).isEqualTo(unknown.toString().replace("m-bell-nothing", MARKER));
         assertThat(count("MATCH (m:Marker {id: $id}) WHERE m.to IS NULL RETURN count(m)", Map.of("id", MARKER)))
                 .isEqualTo(1);

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.support.ExplorerIT;
 import uk.safeguarding.explorer.support.Scenario;
@@ -36,71 +34,169 @@ class RecordingIT extends ExplorerIT {
 
     private List<String> flagKeys(String personId) {
         var keys = new ArrayList<String>();
-        as("admin", "query($p: ID) { riskFlags(personId: $p, asOf: \"" + Scenario.AS_OF + "\") { rule subjectId } }",
-                personId == null ? Map.of() : Map.of("p", personId)).get("data").get("riskFlags")
-                .forEach(f -> keys.add(f.get("rule").asInt() + ":" + f.get("subjectId").asString()));
+        as(
+                        "admin",
+                        "query($p: ID) { riskFlags(personId: $p, asOf: \"" + Scenario.AS_OF
+                                + "\") { rule subjectId } }",
+                        personId == null ? Map.of() : Map.of("p", personId))
+                .get("data")
+                .get("riskFlags")
+                .forEach(f -> keys.add(
+                        f.get("rule").asInt() + ":" + f.get("subjectId").asString()));
         return keys;
     }
 
     @Test
     void anAddressMarkerIsCarriedByEveryoneLivingThereAndEndsTheAddressFlag() {
         assertThat(flagKeys("p-sara")).contains("2:a-bell");
-        var marker = as("police-officer", "mutation($m: MarkerInput!) { recordMarker(marker: $m) { id type from detail } }",
-                Map.of("m", Map.of("id", "m-bell-address", "type", "OTHER", "on", "a-bell", "from", "2018-09-20",
-                        "detail", "Police address marker: call before visiting"))).get("data").get("recordMarker");
+        var marker = as(
+                        "police-officer",
+                        "mutation($m: MarkerInput!) { recordMarker(marker: $m) { id type from detail } }",
+                        Map.of(
+                                "m",
+                                Map.of(
+                                        "id",
+                                        "m-bell-address",
+                                        "type",
+                                        "OTHER",
+                                        "on",
+                                        "a-bell",
+                                        "from",
+                                        "2018-09-20",
+                                        "detail",
+                                        "Police address marker: call before visiting")))
+                .get("data")
+                .get("recordMarker");
         assertThat(marker.get("id").asString()).isEqualTo("m-bell-address");
         for (var resident : List.of("p-sara", "p-jack", "p-kerry")) {
-            var markers = as("social-worker", "query($id: ID!) { person(id: $id) { markers(asOf: \"" + Scenario.AS_OF
-                    + "\") { id derived address { id } } } }", Map.of("id", resident)).get("data").get("person").get("markers");
-            assertThat(markers.toString()).as(resident).contains("\"m-bell-address\"").contains("\"derived\":true")
+            var markers = as(
+                            "social-worker",
+                            "query($id: ID!) { person(id: $id) { markers(asOf: \"" + Scenario.AS_OF
+                                    + "\") { id derived address { id } } } }",
+                            Map.of("id", resident))
+                    .get("data")
+                    .get("person")
+                    .get("markers");
+            assertThat(markers.toString())
+                    .as(resident)
+                    .contains("\"m-bell-address\"")
+                    .contains("\"derived\":true")
                     .contains("\"a-bell\"");
         }
         assertThat(flagKeys("p-sara")).doesNotContain("2:a-bell");
         // Lee left in 2014: he does not carry it
-        assertThat(as("admin", "{ person(id: \"p-lee\") { markers(asOf: \"" + Scenario.AS_OF + "\") { id } } }", Map.of()).toString())
+        assertThat(as(
+                                "admin",
+                                "{ person(id: \"p-lee\") { markers(asOf: \"" + Scenario.AS_OF + "\") { id } } }",
+                                Map.of())
+                        .toString())
                 .doesNotContain("m-bell-address");
         assertThat(count("MATCH (a:AuditEvent {operation: 'recordMarker', user: 'police-officer'}) RETURN count(a)"))
                 .isEqualTo(1);
 
         // the police end it; a school may not
-        assertThat(classification(as("teacher", "mutation { endMarker(markerId: \"m-bell-address\", on: \"2018-09-25\") { id } }",
-                Map.of()))).isEqualTo("FORBIDDEN");
-        var ended = as("police-officer", "mutation { endMarker(markerId: \"m-bell-address\", on: \"2018-09-25\") { to } }",
-                Map.of()).get("data").get("endMarker");
+        assertThat(classification(as(
+                        "teacher",
+                        "mutation { endMarker(markerId: \"m-bell-address\", on: \"2018-09-25\") { id } }",
+                        Map.of())))
+                .isEqualTo("FORBIDDEN");
+        var ended = as(
+                        "police-officer",
+                        "mutation { endMarker(markerId: \"m-bell-address\", on: \"2018-09-25\") { to } }",
+                        Map.of())
+                .get("data")
+                .get("endMarker");
         assertThat(ended.get("to").asString()).isEqualTo("2018-09-25");
         assertThat(flagKeys("p-sara")).contains("2:a-bell");
-        assertThat(classification(as("police-officer", "mutation { endMarker(markerId: \"m-bell-address\", on: \"2018-01-01\") "
-                + "{ id } }", Map.of()))).isEqualTo("BAD_REQUEST");
+        assertThat(classification(as(
+                        "police-officer",
+                        "mutation { endMarker(markerId: \"m-bell-address\", on: \"2018-01-01\") " + "{ id } }",
+                        Map.of())))
+                .isEqualTo("BAD_REQUEST");
     }
 
     @Test
     void aReferralIsValidatedLikeAnImportRecordAndJoinsTheTriageQueue() {
         // about nobody the user may see: answered as an unknown id, as about a hidden person
-        var unknown = as("teacher", "mutation($r: ReferralInput!) { recordReferral(referral: $r) { id } }",
-                Map.of("r", Map.of("id", "r-new", "about", "p-nobody", "from", "school-a",
-                        "receivedAt", "2018-09-25T09:00:00Z", "concern", "NEGLECT")));
+        var unknown = as(
+                "teacher",
+                "mutation($r: ReferralInput!) { recordReferral(referral: $r) { id } }",
+                Map.of(
+                        "r",
+                        Map.of(
+                                "id",
+                                "r-new",
+                                "about",
+                                "p-nobody",
+                                "from",
+                                "school-a",
+                                "receivedAt",
+                                "2018-09-25T09:00:00Z",
+                                "concern",
+                                "NEGLECT")));
         assertThat(classification(unknown)).isEqualTo("NOT_FOUND");
         assertThat(unknown.get("errors").get(0).get("message").asString()).isEqualTo("No person with id 'p-nobody'");
         // validated like an import record: the message names the field and the record
-        var bad = as("teacher", "mutation($r: ReferralInput!) { recordReferral(referral: $r) { id } }",
-                Map.of("r", Map.of("id", "r-new", "about", "p-lily", "from", "school-a",
-                        "incidentAt", "2018-09-26T09:00:00Z", "receivedAt", "2018-09-25T09:00:00Z", "concern", "NEGLECT")));
+        var bad = as(
+                "teacher",
+                "mutation($r: ReferralInput!) { recordReferral(referral: $r) { id } }",
+                Map.of(
+                        "r",
+                        Map.of(
+                                "id",
+                                "r-new",
+                                "about",
+                                "p-lily",
+                                "from",
+                                "school-a",
+                                "incidentAt",
+                                "2018-09-26T09:00:00Z",
+                                "receivedAt",
+                                "2018-09-25T09:00:00Z",
+                                "concern",
+                                "NEGLECT")));
         assertThat(classification(bad)).isEqualTo("BAD_REQUEST");
-        assertThat(bad.get("errors").get(0).get("message").asString()).contains("referral.").contains("r-new");
+        assertThat(bad.get("errors").get(0).get("message").asString())
+                .contains("referral.")
+                .contains("r-new");
         assertThat(count("MATCH (r:Referral {id: 'r-new'}) RETURN count(r)")).isZero();
 
-        var referral = as("teacher", "mutation($r: ReferralInput!) { recordReferral(referral: $r) { id about { id } from { id } "
-                + "receivedAt concern urgency } }", Map.of("r", Map.of("id", "r-new", "about", "p-lily", "from", "school-a",
-                "incidentAt", "2018-09-24T09:00:00Z", "receivedAt", "2018-09-25T09:00:00Z", "concern", "SEXUAL_ABUSE",
-                "urgency", "URGENT"))).get("data").get("recordReferral");
+        var referral = as(
+                        "teacher",
+                        "mutation($r: ReferralInput!) { recordReferral(referral: $r) { id about { id } from { id } "
+                                + "receivedAt concern urgency } }",
+                        Map.of(
+                                "r",
+                                Map.of(
+                                        "id",
+                                        "r-new",
+                                        "about",
+                                        "p-lily",
+                                        "from",
+                                        "school-a",
+                                        "incidentAt",
+                                        "2018-09-24T09:00:00Z",
+                                        "receivedAt",
+                                        "2018-09-25T09:00:00Z",
+                                        "concern",
+                                        "SEXUAL_ABUSE",
+                                        "urgency",
+                                        "URGENT")))
+                .get("data")
+                .get("recordReferral");
         assertThat(referral.get("about").get("id").asString()).isEqualTo("p-lily");
         assertThat(referral.get("concern").asString()).isEqualTo("SEXUAL_ABUSE");
-        var queue = as("admin", "{ triageQueue(asOf: \"" + Scenario.AS_OF + "\") { rank score referral { id } reasons } }",
-                Map.of()).get("data").get("triageQueue");
+        var queue = as(
+                        "admin",
+                        "{ triageQueue(asOf: \"" + Scenario.AS_OF + "\") { rank score referral { id } reasons } }",
+                        Map.of())
+                .get("data")
+                .get("triageQueue");
         assertThat(queue).hasSize(2);
         // urgent sexual abuse with unassessed siblings and no police information outranks r-kyle-2
         assertThat(queue.get(0).get("referral").get("id").asString()).isEqualTo("r-new");
-        assertThat(queue.get(0).get("score").asInt()).isGreaterThan(queue.get(1).get("score").asInt());
+        assertThat(queue.get(0).get("score").asInt())
+                .isGreaterThan(queue.get(1).get("score").asInt());
         assertThat(queue.get(0).get("reasons").toString()).contains("Waiting for a decision");
         assertThat(count("MATCH (a:AuditEvent {operation: 'recordReferral', subjectId: 'p-lily'}) RETURN count(a)"))
                 .isEqualTo(1);
@@ -108,43 +204,123 @@ class RecordingIT extends ExplorerIT {
 
     @Test
     void aStrategyMeetingWithActionsThenTheirCompletion() {
-        var meeting = Map.<String, Object>of("id", "sm-lily", "heldOn", "2018-09-10", "concerns", List.of("p-lily"),
-                "attendance", List.of(Map.of("agency", "csc", "invited", true, "attended", true),
+        var meeting = Map.<String, Object>of(
+                "id",
+                "sm-lily",
+                "heldOn",
+                "2018-09-10",
+                "concerns",
+                List.of("p-lily"),
+                "attendance",
+                List.of(
+                        Map.of("agency", "csc", "invited", true, "attended", true),
                         Map.of("agency", "police", "invited", true, "attended", true),
                         Map.of("agency", "health", "invited", true, "attended", false)),
-                "actions", List.of(Map.of("id", "ac-lily-1", "description", "Visit Lily at school", "owner", "csc",
-                        "for", List.of("p-lily"), "dueOn", "2018-09-20")));
-        var recorded = as("meeting-chair", "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) "
-                + "{ id kind heldOn } }", Map.of("m", meeting)).get("data").get("recordStrategyMeeting");
+                "actions",
+                List.of(Map.of(
+                        "id",
+                        "ac-lily-1",
+                        "description",
+                        "Visit Lily at school",
+                        "owner",
+                        "csc",
+                        "for",
+                        List.of("p-lily"),
+                        "dueOn",
+                        "2018-09-20")));
+        var recorded = as(
+                        "meeting-chair",
+                        "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) "
+                                + "{ id kind heldOn } }",
+                        Map.of("m", meeting))
+                .get("data")
+                .get("recordStrategyMeeting");
         assertThat(recorded.get("kind").asString()).isEqualTo("STRATEGY");
         assertThat(flagKeys("p-lily")).contains("7:sm-lily", "8:ac-lily-1");
 
-        assertThat(classification(as("police-officer", "mutation { completeAction(actionId: \"ac-lily-1\", "
-                + "completedOn: \"2018-09-19\") { id } }", Map.of()))).isEqualTo("FORBIDDEN");
-        var done = as("social-worker", "mutation { completeAction(actionId: \"ac-lily-1\", completedOn: \"2018-09-19\") "
-                + "{ id completedOn meeting { id } } }", Map.of()).get("data").get("completeAction");
+        assertThat(classification(as(
+                        "police-officer",
+                        "mutation { completeAction(actionId: \"ac-lily-1\", " + "completedOn: \"2018-09-19\") { id } }",
+                        Map.of())))
+                .isEqualTo("FORBIDDEN");
+        var done = as(
+                        "social-worker",
+                        "mutation { completeAction(actionId: \"ac-lily-1\", completedOn: \"2018-09-19\") "
+                                + "{ id completedOn meeting { id } } }",
+                        Map.of())
+                .get("data")
+                .get("completeAction");
         assertThat(done.get("completedOn").asString()).isEqualTo("2018-09-19");
         assertThat(flagKeys("p-lily")).doesNotContain("8:ac-lily-1");
-        assertThat(classification(as("social-worker", "mutation { completeAction(actionId: \"ac-none\", "
-                + "completedOn: \"2018-09-19\") { id } }", Map.of()))).isEqualTo("NOT_FOUND");
+        assertThat(classification(as(
+                        "social-worker",
+                        "mutation { completeAction(actionId: \"ac-none\", " + "completedOn: \"2018-09-19\") { id } }",
+                        Map.of())))
+                .isEqualTo("NOT_FOUND");
     }
 
     @Test
     void anAim3AssessmentEndsTheHsbFlag() {
         assertThat(flagKeys("p-kyle")).contains("5:p-kyle");
-        var bad = as("yot-worker", "mutation($a: AssessmentInput!) { recordAssessment(assessment: $a) }",
-                Map.of("a", Map.of("id", "as-kyle-aim3", "of", "p-kyle", "type", "AIM3", "by", "yot",
-                        "startedOn", "2018-09-20", "completedOn", "2018-09-01")));
+        var bad = as(
+                "yot-worker",
+                "mutation($a: AssessmentInput!) { recordAssessment(assessment: $a) }",
+                Map.of(
+                        "a",
+                        Map.of(
+                                "id",
+                                "as-kyle-aim3",
+                                "of",
+                                "p-kyle",
+                                "type",
+                                "AIM3",
+                                "by",
+                                "yot",
+                                "startedOn",
+                                "2018-09-20",
+                                "completedOn",
+                                "2018-09-01")));
         assertThat(classification(bad)).isEqualTo("BAD_REQUEST");
-        assertThat(count("MATCH (a:Assessment {id: 'as-kyle-aim3'}) RETURN count(a)")).isZero();
-        var id = as("yot-worker", "mutation($a: AssessmentInput!) { recordAssessment(assessment: $a) }",
-                Map.of("a", Map.of("id", "as-kyle-aim3", "of", "p-kyle", "type", "AIM3", "by", "yot",
-                        "startedOn", "2018-09-20"))).get("data").get("recordAssessment").asString();
+        assertThat(count("MATCH (a:Assessment {id: 'as-kyle-aim3'}) RETURN count(a)"))
+                .isZero();
+        var id = as(
+                        "yot-worker",
+                        "mutation($a: AssessmentInput!) { recordAssessment(assessment: $a) }",
+                        Map.of(
+                                "a",
+                                Map.of(
+                                        "id",
+                                        "as-kyle-aim3",
+                                        "of",
+                                        "p-kyle",
+                                        "type",
+                                        "AIM3",
+                                        "by",
+                                        "yot",
+                                        "startedOn",
+                                        "2018-09-20")))
+                .get("data")
+                .get("recordAssessment")
+                .asString();
         assertThat(id).isEqualTo("as-kyle-aim3");
         assertThat(flagKeys("p-kyle")).doesNotContain("5:p-kyle");
         // a practitioner records only about people their agency may see
-        assertThat(classification(as("yot-worker", "mutation($a: AssessmentInput!) { recordAssessment(assessment: $a) }",
-                Map.of("a", Map.of("id", "as-sara-x", "of", "p-sara", "type", "OTHER", "by", "yot",
-                        "startedOn", "2018-09-20"))))).isEqualTo("NOT_FOUND");
+        assertThat(classification(as(
+                        "yot-worker",
+                        "mutation($a: AssessmentInput!) { recordAssessment(assessment: $a) }",
+                        Map.of(
+                                "a",
+                                Map.of(
+                                        "id",
+                                        "as-sara-x",
+                                        "of",
+                                        "p-sara",
+                                        "type",
+                                        "OTHER",
+                                        "by",
+                                        "yot",
+                                        "startedOn",
+                                        "2018-09-20")))))
+                .isEqualTo("NOT_FOUND");
     }
 }

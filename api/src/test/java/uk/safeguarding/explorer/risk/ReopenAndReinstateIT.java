@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.security.DemoUsers;
 import uk.safeguarding.explorer.support.ExplorerIT;
@@ -23,8 +21,8 @@ import uk.safeguarding.explorer.support.Scenario;
 class ReopenAndReinstateIT extends ExplorerIT {
 
     private static final String REOPEN = "mutation { reopenAction(actionId: \"%s\") { id completedOn } }";
-    private static final String COMPLETE = "mutation { completeAction(actionId: \"ac-kyle-2\", completedOn: \"2018-03-15\") "
-            + "{ id } }";
+    private static final String COMPLETE =
+            "mutation { completeAction(actionId: \"ac-kyle-2\", completedOn: \"2018-03-15\") " + "{ id } }";
     private static final String REINSTATE = "mutation { reinstateMarker(markerId: \"%s\") { id to } }";
     private static final String END = "mutation { endMarker(markerId: \"m-sara-cpp\", on: \"2018-09-20\") { id } }";
 
@@ -41,8 +39,13 @@ class ReopenAndReinstateIT extends ExplorerIT {
     /** "done", or the classification of the first error. */
     private String outcome(String user, String document) {
         var json = as(user, document);
-        return json.get("errors") == null ? "done"
-                : json.get("errors").get(0).get("extensions").get("classification").asString();
+        return json.get("errors") == null
+                ? "done"
+                : json.get("errors")
+                        .get(0)
+                        .get("extensions")
+                        .get("classification")
+                        .asString();
     }
 
     private void write(String cypher) {
@@ -57,27 +60,51 @@ class ReopenAndReinstateIT extends ExplorerIT {
             var reopen = outcome(user.username(), REOPEN.formatted("ac-kyle-2"));
             write("MATCH (ac:Action {id: 'ac-kyle-2'}) REMOVE ac.completedOn");
             var complete = outcome(user.username(), COMPLETE);
-            assertThat(reopen).as("%s reopens as they complete", user.username()).isEqualTo(complete);
+            assertThat(reopen)
+                    .as("%s reopens as they complete", user.username())
+                    .isEqualTo(complete);
             outcomes.put(user.username(), reopen);
         }
         // Kyle is known to his siblings' school and to the YOT; probation has no relationship with him
-        assertThat(outcomes).isEqualTo(Map.of("admin", "done", "social-worker", "done",
-                "police-officer", "FORBIDDEN", "health-visitor", "FORBIDDEN", "yot-worker", "FORBIDDEN",
-                "probation-officer", "NOT_FOUND", "teacher", "FORBIDDEN", "meeting-chair", "done",
-                "auditor", "FORBIDDEN", "data-steward", "FORBIDDEN"));
+        assertThat(outcomes)
+                .isEqualTo(Map.of(
+                        "admin",
+                        "done",
+                        "social-worker",
+                        "done",
+                        "police-officer",
+                        "FORBIDDEN",
+                        "health-visitor",
+                        "FORBIDDEN",
+                        "yot-worker",
+                        "FORBIDDEN",
+                        "probation-officer",
+                        "NOT_FOUND",
+                        "teacher",
+                        "FORBIDDEN",
+                        "meeting-chair",
+                        "done",
+                        "auditor",
+                        "FORBIDDEN",
+                        "data-steward",
+                        "FORBIDDEN"));
     }
 
     @Test
     void aReopenedActionIsOverdueAgainAndTheUndoIsAudited() {
-        var reopened = as("social-worker", REOPEN.formatted("ac-kyle-2")).get("data").get("reopenAction");
+        var reopened =
+                as("social-worker", REOPEN.formatted("ac-kyle-2")).get("data").get("reopenAction");
         assertThat(reopened.get("id").asString()).isEqualTo("ac-kyle-2");
         assertThat(reopened.get("completedOn").isNull()).isTrue();
-        assertThat(count("MATCH (ac:Action {id: 'ac-kyle-2'}) WHERE ac.completedOn IS NULL RETURN count(ac)")).isEqualTo(1);
-        var overdue = as("social-worker", "{ overdueActions(asOf: \"" + Scenario.AS_OF + "\") { id } }").toString();
+        assertThat(count("MATCH (ac:Action {id: 'ac-kyle-2'}) WHERE ac.completedOn IS NULL RETURN count(ac)"))
+                .isEqualTo(1);
+        var overdue = as("social-worker", "{ overdueActions(asOf: \"" + Scenario.AS_OF + "\") { id } }")
+                .toString();
         assertThat(overdue).contains("\"ac-kyle-2\"");
         // the undo itself, with what it undid (the answer's read is audited as well)
         assertThat(count("MATCH (a:AuditEvent {operation: 'reopenAction', user: 'social-worker', subjectId: 'p-kyle'}) "
-                + "WHERE a.reason = 'reopened ac-kyle-2 (it was completed on 2018-03-15)' RETURN count(a)")).isEqualTo(1);
+                        + "WHERE a.reason = 'reopened ac-kyle-2 (it was completed on 2018-03-15)' RETURN count(a)"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -88,7 +115,8 @@ class ReopenAndReinstateIT extends ExplorerIT {
         assertThat(error.get("message").asString())
                 .isEqualTo("Argument 'actionId' is an action that is not completed: there is nothing to reopen");
         assertThat(count("MATCH (a:AuditEvent {operation: 'reopenAction', user: 'social-worker', subjectId: 'p-lily'}) "
-                + "RETURN count(a)")).isZero();
+                        + "RETURN count(a)"))
+                .isZero();
     }
 
     @Test
@@ -96,8 +124,11 @@ class ReopenAndReinstateIT extends ExplorerIT {
         var hidden = as("probation-officer", REOPEN.formatted("ac-kyle-2")).get("errors");
         var unknown = as("probation-officer", REOPEN.formatted("ac-nobody")).get("errors");
         assertThat(hidden.toString()).isEqualTo(unknown.toString().replace("ac-nobody", "ac-kyle-2"));
-        assertThat(hidden.get(0).get("extensions").get("classification").asString()).isEqualTo("NOT_FOUND");
-        assertThat(count("MATCH (ac:Action {id: 'ac-kyle-2'}) WHERE ac.completedOn = date('2018-03-15') RETURN count(ac)"))
+        assertThat(hidden.get(0).get("extensions").get("classification").asString())
+                .isEqualTo("NOT_FOUND");
+        assertThat(
+                        count(
+                                "MATCH (ac:Action {id: 'ac-kyle-2'}) WHERE ac.completedOn = date('2018-03-15') RETURN count(ac)"))
                 .isEqualTo(1);
     }
 
@@ -109,13 +140,33 @@ class ReopenAndReinstateIT extends ExplorerIT {
             var reinstate = outcome(user.username(), REINSTATE.formatted("m-sara-cpp"));
             write("MATCH (m:Marker {id: 'm-sara-cpp'}) REMOVE m.to");
             var end = outcome(user.username(), END);
-            assertThat(reinstate).as("%s reinstates as they end", user.username()).isEqualTo(end);
+            assertThat(reinstate)
+                    .as("%s reinstates as they end", user.username())
+                    .isEqualTo(end);
             outcomes.put(user.username(), reinstate);
         }
-        assertThat(outcomes).isEqualTo(Map.of("admin", "done", "social-worker", "done",
-                "police-officer", "FORBIDDEN", "health-visitor", "FORBIDDEN", "yot-worker", "NOT_FOUND",
-                "probation-officer", "NOT_FOUND", "teacher", "FORBIDDEN", "meeting-chair", "done",
-                "auditor", "FORBIDDEN", "data-steward", "FORBIDDEN"));
+        assertThat(outcomes)
+                .isEqualTo(Map.of(
+                        "admin",
+                        "done",
+                        "social-worker",
+                        "done",
+                        "police-officer",
+                        "FORBIDDEN",
+                        "health-visitor",
+                        "FORBIDDEN",
+                        "yot-worker",
+                        "NOT_FOUND",
+                        "probation-officer",
+                        "NOT_FOUND",
+                        "teacher",
+                        "FORBIDDEN",
+                        "meeting-chair",
+                        "done",
+                        "auditor",
+                        "FORBIDDEN",
+                        "data-steward",
+                        "FORBIDDEN"));
     }
 
     @Test
@@ -123,17 +174,23 @@ class ReopenAndReinstateIT extends ExplorerIT {
         assertThat(as("social-worker", END).get("errors")).isNull();
         var markers = "{ person(id: \"p-sara\") { markers(asOf: \"" + Scenario.AS_OF + "\") { id } } }";
         assertThat(as("social-worker", markers).toString()).doesNotContain("m-sara-cpp");
-        var reinstated = as("social-worker", REINSTATE.formatted("m-sara-cpp")).get("data").get("reinstateMarker");
+        var reinstated = as("social-worker", REINSTATE.formatted("m-sara-cpp"))
+                .get("data")
+                .get("reinstateMarker");
         assertThat(reinstated.get("id").asString()).isEqualTo("m-sara-cpp");
         assertThat(reinstated.get("to").isNull()).isTrue();
         assertThat(as("social-worker", markers).toString()).contains("\"m-sara-cpp\"");
-        assertThat(count("MATCH (a:AuditEvent {operation: 'reinstateMarker', user: 'social-worker', subjectId: 'p-sara'}) "
-                + "WHERE a.reason = 'reinstated m-sara-cpp (it ended on 2018-09-20)' RETURN count(a)")).isEqualTo(1);
+        assertThat(count(
+                        "MATCH (a:AuditEvent {operation: 'reinstateMarker', user: 'social-worker', subjectId: 'p-sara'}) "
+                                + "WHERE a.reason = 'reinstated m-sara-cpp (it ended on 2018-09-20)' RETURN count(a)"))
+                .isEqualTo(1);
     }
 
     @Test
     void reinstatingAMarkerThatHasNotEndedIsABadRequestNamingMarkerId() {
-        var error = as("social-worker", REINSTATE.formatted("m-sara-cpp")).get("errors").get(0);
+        var error = as("social-worker", REINSTATE.formatted("m-sara-cpp"))
+                .get("errors")
+                .get(0);
         assertThat(error.get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
         assertThat(error.get("message").asString())
                 .isEqualTo("Argument 'markerId' is a marker that has not ended: there is nothing to reinstate");
@@ -145,7 +202,8 @@ class ReopenAndReinstateIT extends ExplorerIT {
         var hidden = as("teacher", REINSTATE.formatted("m-gary-rso")).get("errors");
         var unknown = as("teacher", REINSTATE.formatted("m-nobody")).get("errors");
         assertThat(hidden.toString()).isEqualTo(unknown.toString().replace("m-nobody", "m-gary-rso"));
-        assertThat(hidden.get(0).get("extensions").get("classification").asString()).isEqualTo("NOT_FOUND");
+        assertThat(hidden.get(0).get("extensions").get("classification").asString())
+                .isEqualTo("NOT_FOUND");
         assertThat(count("MATCH (m:Marker {id: 'm-gary-rso'}) WHERE m.to = date('2018-09-20') RETURN count(m)"))
                 .isEqualTo(1);
     }

@@ -6,11 +6,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.support.ExplorerIT;
 
@@ -30,14 +28,19 @@ class RiskRulesIT extends ExplorerIT {
         cleanDatabase();
         try (var in = getClass().getResourceAsStream("/fixtures/risk-rules.json")) {
             var response = http().post("/api/import", "admin", new String(in.readAllBytes()));
-            assertThat(response.json().get("rejected").size()).as(response.body()).isZero();
+            assertThat(response.json().get("rejected").size())
+                    .as(response.body())
+                    .isZero();
         }
     }
 
     /** Each flag of one rule as "subjectId severity", one entry per flag (a second flag of a subject is kept). */
     private List<String> rule(int rule) {
-        var json = http().graphql("admin", "query($r: [Int!]) { riskFlags(asOf: \"" + AS_OF + "\", rules: $r) "
-                + "{ rule subjectId severity summary } }", Map.of("r", List.of(rule)));
+        var json = http().graphql(
+                        "admin",
+                        "query($r: [Int!]) { riskFlags(asOf: \"" + AS_OF + "\", rules: $r) "
+                                + "{ rule subjectId severity summary } }",
+                        Map.of("r", List.of(rule)));
         assertThat(json.get("errors")).as(json.toString()).isNull();
         var result = new ArrayList<String>();
         for (JsonNode f : json.get("data").get("riskFlags")) {
@@ -95,7 +98,8 @@ class RiskRulesIT extends ExplorerIT {
     void rule8CompletedOnTheDueDateIsOnTimeAndDueTodayIsNotYetOverdue() {
         assertThat(rule(8)).containsExactly("ac-late MEDIUM");
         var actions = http().graphql("admin", "{ overdueActions(asOf: \"" + AS_OF + "\") { id workingDaysOverdue } }")
-                .get("data").get("overdueActions");
+                .get("data")
+                .get("overdueActions");
         assertThat(actions).hasSize(1);
         assertThat(actions.get(0).get("workingDaysOverdue").asInt()).isEqualTo(1);
     }
@@ -107,10 +111,13 @@ class RiskRulesIT extends ExplorerIT {
         assertThat(rule(9)).containsExactly("p-etwo HIGH", "p-etwo HIGH");
         var json = http().graphql("admin", "{ riskFlags(asOf: \"" + AS_OF + "\", rules: [9]) { summary evidence } }");
         var summaries = new ArrayList<String>();
-        json.get("data").get("riskFlags").forEach(f -> summaries.add(f.get("summary").asString()));
-        assertThat(summaries).containsExactlyInAnyOrder(
-                "Etwo Fixture was missing from 2019-04-01T21:00 (e-m2) and had no return home interview within 72 hours.",
-                "Etwo Fixture was missing from 2019-03-10T18:00 (e-m4) and had no return home interview within 72 hours.");
+        json.get("data")
+                .get("riskFlags")
+                .forEach(f -> summaries.add(f.get("summary").asString()));
+        assertThat(summaries)
+                .containsExactlyInAnyOrder(
+                        "Etwo Fixture was missing from 2019-04-01T21:00 (e-m2) and had no return home interview within 72 hours.",
+                        "Etwo Fixture was missing from 2019-03-10T18:00 (e-m4) and had no return home interview within 72 hours.");
     }
 
     @Test

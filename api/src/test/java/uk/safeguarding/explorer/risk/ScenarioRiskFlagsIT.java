@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.support.ExplorerIT;
 import uk.safeguarding.explorer.support.Scenario;
@@ -22,8 +20,9 @@ import uk.safeguarding.explorer.support.Scenario;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScenarioRiskFlagsIT extends ExplorerIT {
 
-    private static final String FLAGS = "query($personId: ID, $asOf: Date, $rules: [Int!]) { riskFlags(personId: $personId, "
-            + "asOf: $asOf, rules: $rules) { rule code severity subjectId subjectKind summary evidence people } }";
+    private static final String FLAGS =
+            "query($personId: ID, $asOf: Date, $rules: [Int!]) { riskFlags(personId: $personId, "
+                    + "asOf: $asOf, rules: $rules) { rule code severity subjectId subjectKind summary evidence people } }";
 
     @BeforeAll
     void scenario() {
@@ -39,19 +38,35 @@ class ScenarioRiskFlagsIT extends ExplorerIT {
 
     private static TreeSet<String> keys(JsonNode flags) {
         var keys = new TreeSet<String>();
-        flags.forEach(f -> keys.add(f.get("rule").asInt() + ":" + f.get("subjectId").asString()));
+        flags.forEach(
+                f -> keys.add(f.get("rule").asInt() + ":" + f.get("subjectId").asString()));
         return keys;
     }
 
     @Test
     void theAreaRaisesExactlyTheFlagsOfTheScenarioReadme() {
         var flags = flags("admin", Map.of("asOf", Scenario.AS_OF));
-        assertThat(keys(flags)).containsExactlyInAnyOrder(
-                // Archer family
-                "4:p-lily", "4:p-tom", "4:p-ruby", "5:p-kyle", "6:r-kyle-1", "6:r-kyle-2", "7:sm-kyle",
-                "8:ac-kyle-1", "11:p-kyle",
-                // Bell family
-                "1:p-sara", "1:p-jack", "1:p-mia", "2:a-bell", "2:a-nolan", "3:p-mia", "4:p-mia", "10:p-jack");
+        assertThat(keys(flags))
+                .containsExactlyInAnyOrder(
+                        // Archer family
+                        "4:p-lily",
+                        "4:p-tom",
+                        "4:p-ruby",
+                        "5:p-kyle",
+                        "6:r-kyle-1",
+                        "6:r-kyle-2",
+                        "7:sm-kyle",
+                        "8:ac-kyle-1",
+                        "11:p-kyle",
+                        // Bell family
+                        "1:p-sara",
+                        "1:p-jack",
+                        "1:p-mia",
+                        "2:a-bell",
+                        "2:a-nolan",
+                        "3:p-mia",
+                        "4:p-mia",
+                        "10:p-jack");
     }
 
     @Test
@@ -61,7 +76,8 @@ class ScenarioRiskFlagsIT extends ExplorerIT {
         assertThat(sara.get("code").asString()).isEqualTo("RSO_CO_RESIDENCE");
         // historic co-residence ranks below current
         assertThat(sara.get("severity").asString()).isEqualTo("MEDIUM");
-        assertThat(sara.get("summary").asString()).contains("Sara Bell lived with Gary Nolan")
+        assertThat(sara.get("summary").asString())
+                .contains("Sara Bell lived with Gary Nolan")
                 .contains("7 Fictional Terrace from 2017-06-01 to 2018-06-20");
         assertThat(strings(sara.get("evidence"))).contains("p-sara", "p-gary", "a-bell", "m-gary-rso");
         var mia = find(flags, 3, "p-mia");
@@ -69,7 +85,8 @@ class ScenarioRiskFlagsIT extends ExplorerIT {
         assertThat(mia.get("summary").asString()).contains("has contact with Mia Nolan since 2015-01-01");
         var referral = find(flags, 6, "r-kyle-1");
         assertThat(referral.get("subjectKind").asString()).isEqualTo("REFERRAL");
-        assertThat(referral.get("summary").asString()).contains("received 7 working days after the incident on 2018-02-20");
+        assertThat(referral.get("summary").asString())
+                .contains("received 7 working days after the incident on 2018-02-20");
         assertThat(find(flags, 6, "r-kyle-2").get("summary").asString())
                 .contains("decided 2 working days after receipt on 2018-09-03");
         assertThat(find(flags, 7, "sm-kyle").get("summary").asString()).contains("without health");
@@ -94,8 +111,12 @@ class ScenarioRiskFlagsIT extends ExplorerIT {
                 .containsExactlyInAnyOrder("4:p-lily", "8:ac-kyle-1");
         assertThat(keys(flags("admin", Map.of("asOf", Scenario.AS_OF, "rules", List.of(6, 7)))))
                 .containsExactlyInAnyOrder("6:r-kyle-1", "6:r-kyle-2", "7:sm-kyle");
-        var person = http().graphql("admin", "{ person(id: \"p-jack\") { riskFlags(asOf: \"" + Scenario.AS_OF
-                + "\") { rule subjectId } } }").get("data").get("person").get("riskFlags");
+        var person = http().graphql(
+                        "admin",
+                        "{ person(id: \"p-jack\") { riskFlags(asOf: \"" + Scenario.AS_OF + "\") { rule subjectId } } }")
+                .get("data")
+                .get("person")
+                .get("riskFlags");
         assertThat(keys(person)).containsExactlyInAnyOrder("1:p-jack", "10:p-jack", "2:a-bell");
     }
 
@@ -111,7 +132,12 @@ class ScenarioRiskFlagsIT extends ExplorerIT {
     void badRuleNumbersAreRefusedByName() {
         var json = http().graphql("admin", FLAGS, Map.of("rules", List.of(13)));
         assertThat(json.get("errors").get(0).get("message").asString()).contains("rules");
-        assertThat(json.get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
+        assertThat(json.get("errors")
+                        .get(0)
+                        .get("extensions")
+                        .get("classification")
+                        .asString())
+                .isEqualTo("BAD_REQUEST");
     }
 
     @Test
@@ -119,7 +145,10 @@ class ScenarioRiskFlagsIT extends ExplorerIT {
         // the teacher sees Sara, Jack and Mia but not Gary, and has no offender detail
         var flags = flags("teacher", Map.of("asOf", Scenario.AS_OF));
         var text = flags.toString();
-        assertThat(text).doesNotContain("Gary").doesNotContain("p-gary").doesNotContain("sex offender")
+        assertThat(text)
+                .doesNotContain("Gary")
+                .doesNotContain("p-gary")
+                .doesNotContain("sex offender")
                 .doesNotContain("RSO_");
         // restricted: rule 0, so that the rule number does not tell what the user may not see
         var sara = find(flags, 0, "p-sara");
@@ -128,48 +157,69 @@ class ScenarioRiskFlagsIT extends ExplorerIT {
         assertThat(keys(flags)).doesNotContain("1:p-sara", "1:p-jack", "1:p-mia", "3:p-mia");
         assertThat(keys(flags)).contains("4:p-lily", "8:ac-kyle-1", "10:p-jack");
         // the yot worker sees the Archers only
-        assertThat(keys(flags("yot-worker", Map.of("asOf", Scenario.AS_OF)))).allSatisfy(k -> assertThat(k)
-                .matches("(4:p-(lily|tom|ruby)|5:p-kyle|6:r-kyle-[12]|7:sm-kyle|8:ac-kyle-1|11:p-kyle)"));
+        assertThat(keys(flags("yot-worker", Map.of("asOf", Scenario.AS_OF))))
+                .allSatisfy(k -> assertThat(k)
+                        .matches("(4:p-(lily|tom|ruby)|5:p-kyle|6:r-kyle-[12]|7:sm-kyle|8:ac-kyle-1|11:p-kyle)"));
     }
 
     @Test
     void theTriageQueueExplainsEveryRank() {
-        var queue = http().graphql("admin", "{ triageQueue(asOf: \"" + Scenario.AS_OF + "\") { rank score reasons "
-                + "referral { id receivedAt about { id } } } }").get("data").get("triageQueue");
+        var queue = http().graphql(
+                        "admin",
+                        "{ triageQueue(asOf: \"" + Scenario.AS_OF + "\") { rank score reasons "
+                                + "referral { id receivedAt about { id } } } }")
+                .get("data")
+                .get("triageQueue");
         // only r-kyle-2 was received in the 30 days to 2018-09-26
         assertThat(queue).hasSize(1);
         var entry = queue.get(0);
         assertThat(entry.get("rank").asInt()).isEqualTo(1);
         assertThat(entry.get("referral").get("id").asString()).isEqualTo("r-kyle-2");
         var reasons = strings(entry.get("reasons"));
-        assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("+15: The referral is marked urgent."))
+        assertThat(reasons)
+                .anySatisfy(r -> assertThat(r).startsWith("+15: The referral is marked urgent."))
                 .anySatisfy(r -> assertThat(r).startsWith("+15: The concern is harmful sexual behaviour."))
                 .anySatisfy(r -> assertThat(r).startsWith("+30: 3 sibling(s)").contains("Lily Archer"))
-                .anySatisfy(r -> assertThat(r).startsWith("+10: 1 earlier referral(s)").contains("r-kyle-1"));
-        var sum = reasons.stream().filter(r -> r.startsWith("+")).mapToInt(r -> Integer.parseInt(r.substring(1,
-                r.indexOf(':')))).sum();
+                .anySatisfy(r ->
+                        assertThat(r).startsWith("+10: 1 earlier referral(s)").contains("r-kyle-1"));
+        var sum = reasons.stream()
+                .filter(r -> r.startsWith("+"))
+                .mapToInt(r -> Integer.parseInt(r.substring(1, r.indexOf(':'))))
+                .sum();
         assertThat(entry.get("score").asInt()).isEqualTo(sum).isEqualTo(70);
         // a wider window: ties and order by score, then arrival
         var june = http().graphql("admin", "{ triageQueue(asOf: \"2018-06-20\") { rank score referral { id } } }")
-                .get("data").get("triageQueue");
+                .get("data")
+                .get("triageQueue");
         assertThat(june).hasSize(1);
         assertThat(june.get(0).get("referral").get("id").asString()).isEqualTo("r-sara-1");
     }
 
     @Test
     void overdueActionsAreThoseNotDoneByTheirDueDate() {
-        var actions = http().graphql("meeting-chair", "{ overdueActions(asOf: \"" + Scenario.AS_OF + "\") { id dueOn "
-                + "workingDaysOverdue owner { id } meeting { id kind } for { id } } }").get("data").get("overdueActions");
+        var actions = http().graphql(
+                        "meeting-chair",
+                        "{ overdueActions(asOf: \"" + Scenario.AS_OF + "\") { id dueOn "
+                                + "workingDaysOverdue owner { id } meeting { id kind } for { id } } }")
+                .get("data")
+                .get("overdueActions");
         assertThat(actions).hasSize(1);
         assertThat(actions.get(0).get("id").asString()).isEqualTo("ac-kyle-1");
         assertThat(actions.get(0).get("owner").get("id").asString()).isEqualTo("csc");
         assertThat(strings(actions.get(0).get("for"))).isEmpty();
         assertThat(actions.get(0).get("for").toString()).contains("p-lily", "p-tom", "p-ruby");
         // on its due day it is not yet overdue
-        assertThat(http().graphql("admin", "{ overdueActions(asOf: \"2018-03-26\") { id } }").get("data")
-                .get("overdueActions")).isEmpty();
-        assertThat(http().graphql("admin", "{ overdueActions(asOf: \"" + Scenario.AS_OF + "\", agencyId: \"police\") "
-                + "{ id } }").get("data").get("overdueActions")).isEmpty();
+        assertThat(http().graphql("admin", "{ overdueActions(asOf: \"2018-03-26\") { id } }")
+                        .get("data")
+                        .get("overdueActions"))
+                .isEmpty();
+        assertThat(http().graphql(
+                                "admin",
+                                "{ overdueActions(asOf: \"" + Scenario.AS_OF + "\", agencyId: \"police\") "
+                                        + "{ id } }")
+                        .get("data")
+                        .get("overdueActions"))
+                .isEmpty();
     }
 
     private static JsonNode find(JsonNode flags, int rule, String subject) {

@@ -8,10 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.support.Documents;
 import uk.safeguarding.explorer.support.ExplorerIT;
@@ -71,21 +69,69 @@ class AccessFindingsIT extends ExplorerIT {
 
     @Test
     void aReferralAboutSomeoneTheUserMayNotSeeIsAnsweredAsAnUnknownIdAndOpensNoDoor() {
-        var hidden = as("yot-worker", REFERRAL, Map.of("r", Map.of("id", "r-yot-1", "about", "p-gary", "from", "yot",
-                "receivedAt", "2018-09-20T09:00:00Z", "concern", "OTHER")));
-        var unknown = as("yot-worker", REFERRAL, Map.of("r", Map.of("id", "r-yot-2", "about", "p-nobody", "from", "yot",
-                "receivedAt", "2018-09-20T09:00:00Z", "concern", "OTHER")));
+        var hidden = as(
+                "yot-worker",
+                REFERRAL,
+                Map.of(
+                        "r",
+                        Map.of(
+                                "id",
+                                "r-yot-1",
+                                "about",
+                                "p-gary",
+                                "from",
+                                "yot",
+                                "receivedAt",
+                                "2018-09-20T09:00:00Z",
+                                "concern",
+                                "OTHER")));
+        var unknown = as(
+                "yot-worker",
+                REFERRAL,
+                Map.of(
+                        "r",
+                        Map.of(
+                                "id",
+                                "r-yot-2",
+                                "about",
+                                "p-nobody",
+                                "from",
+                                "yot",
+                                "receivedAt",
+                                "2018-09-20T09:00:00Z",
+                                "concern",
+                                "OTHER")));
         assertThat(classification(hidden)).isEqualTo("NOT_FOUND");
         assertThat(classification(unknown)).isEqualTo("NOT_FOUND");
         assertThat(error(hidden).get("message").asString().replace("p-gary", "X"))
                 .isEqualTo(error(unknown).get("message").asString().replace("p-nobody", "X"));
-        assertThat(hidden.toString()).doesNotContain("Gary").doesNotContain("1998/0123456X").doesNotContain("Station Rise");
-        assertThat(count("MATCH (r:Referral) WHERE r.id IN ['r-yot-1', 'r-yot-2'] RETURN count(r)")).isZero();
+        assertThat(hidden.toString())
+                .doesNotContain("Gary")
+                .doesNotContain("1998/0123456X")
+                .doesNotContain("Station Rise");
+        assertThat(count("MATCH (r:Referral) WHERE r.id IN ['r-yot-1', 'r-yot-2'] RETURN count(r)"))
+                .isZero();
         // and nothing opened: the offender is still unknown to youth offending
-        assertThat(classification(as("yot-worker", "{ person(id: \"p-gary\") { id } }", Map.of()))).isEqualTo("NOT_FOUND");
+        assertThat(classification(as("yot-worker", "{ person(id: \"p-gary\") { id } }", Map.of())))
+                .isEqualTo("NOT_FOUND");
         // a referral the agency may record (about Kyle, whom it works with) is its own, made through the API
-        var own = data("yot-worker", REFERRAL, Map.of("r", Map.of("id", "r-yot-3", "about", "p-kyle", "from", "yot",
-                "receivedAt", "2018-09-20T09:00:00Z", "concern", "OTHER"))).get("recordReferral");
+        var own = data(
+                        "yot-worker",
+                        REFERRAL,
+                        Map.of(
+                                "r",
+                                Map.of(
+                                        "id",
+                                        "r-yot-3",
+                                        "about",
+                                        "p-kyle",
+                                        "from",
+                                        "yot",
+                                        "receivedAt",
+                                        "2018-09-20T09:00:00Z",
+                                        "concern",
+                                        "OTHER")))
+                .get("recordReferral");
         assertThat(own.get("about").get("givenName").asString()).isEqualTo("Kyle");
         assertThat(count("MATCH (r:Referral {id: 'r-yot-3', recordedVia: 'API', source: 'yot'}) RETURN count(r)"))
                 .isEqualTo(1);
@@ -93,68 +139,191 @@ class AccessFindingsIT extends ExplorerIT {
 
     @Test
     void aPractitionerRecordsOnlyInTheirOwnAgencysName() {
-        var meeting = as("teacher", "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) { id } }",
-                Map.of("m", Map.of("id", "sm-school", "heldOn", "2018-09-20", "concerns", List.of("p-sara"),
-                        "attendance", List.of(Map.of("agency", "school-a", "invited", true, "attended", true),
-                                Map.of("agency", "yot", "invited", true, "attended", true)))));
+        var meeting = as(
+                "teacher",
+                "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) { id } }",
+                Map.of(
+                        "m",
+                        Map.of(
+                                "id",
+                                "sm-school",
+                                "heldOn",
+                                "2018-09-20",
+                                "concerns",
+                                List.of("p-sara"),
+                                "attendance",
+                                List.of(
+                                        Map.of("agency", "school-a", "invited", true, "attended", true),
+                                        Map.of("agency", "yot", "invited", true, "attended", true)))));
         assertThat(classification(meeting)).isEqualTo("BAD_REQUEST");
-        assertThat(error(meeting).get("message").asString()).contains("meeting.attendance[1].agency").contains("school-a");
-        var referral = as("teacher", REFERRAL, Map.of("r", Map.of("id", "r-school", "about", "p-sara", "from", "police",
-                "receivedAt", "2018-09-20T09:00:00Z", "concern", "OTHER")));
+        assertThat(error(meeting).get("message").asString())
+                .contains("meeting.attendance[1].agency")
+                .contains("school-a");
+        var referral = as(
+                "teacher",
+                REFERRAL,
+                Map.of(
+                        "r",
+                        Map.of(
+                                "id",
+                                "r-school",
+                                "about",
+                                "p-sara",
+                                "from",
+                                "police",
+                                "receivedAt",
+                                "2018-09-20T09:00:00Z",
+                                "concern",
+                                "OTHER")));
         assertThat(classification(referral)).isEqualTo("BAD_REQUEST");
         assertThat(error(referral).get("message").asString()).contains("referral.from");
-        var assessment = as("teacher", "mutation($a: AssessmentInput!) { recordAssessment(assessment: $a) }",
-                Map.of("a", Map.of("id", "as-school", "of", "p-sara", "type", "SOCIAL_WORK", "by", "csc",
-                        "startedOn", "2018-09-20")));
+        var assessment = as(
+                "teacher",
+                "mutation($a: AssessmentInput!) { recordAssessment(assessment: $a) }",
+                Map.of(
+                        "a",
+                        Map.of(
+                                "id",
+                                "as-school",
+                                "of",
+                                "p-sara",
+                                "type",
+                                "SOCIAL_WORK",
+                                "by",
+                                "csc",
+                                "startedOn",
+                                "2018-09-20")));
         assertThat(classification(assessment)).isEqualTo("BAD_REQUEST");
         assertThat(error(assessment).get("message").asString()).contains("assessment.by");
-        var action = as("teacher", "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) { id } }",
-                Map.of("m", Map.of("id", "sm-school-2", "heldOn", "2018-09-20", "concerns", List.of("p-sara"),
-                        "attendance", List.of(), "actions", List.of(Map.of("id", "ac-school", "description",
-                                "Visit at home", "owner", "csc", "for", List.of("p-sara"), "dueOn", "2018-09-30")))));
+        var action = as(
+                "teacher",
+                "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) { id } }",
+                Map.of(
+                        "m",
+                        Map.of(
+                                "id",
+                                "sm-school-2",
+                                "heldOn",
+                                "2018-09-20",
+                                "concerns",
+                                List.of("p-sara"),
+                                "attendance",
+                                List.of(),
+                                "actions",
+                                List.of(Map.of(
+                                        "id",
+                                        "ac-school",
+                                        "description",
+                                        "Visit at home",
+                                        "owner",
+                                        "csc",
+                                        "for",
+                                        List.of("p-sara"),
+                                        "dueOn",
+                                        "2018-09-30")))));
         assertThat(error(action).get("message").asString()).contains("meeting.actions[0].owner");
         assertThat(count("MATCH (n) WHERE n.id IN ['sm-school', 'sm-school-2', 'r-school', 'as-school', 'ac-school'] "
-                + "RETURN count(n)")).isZero();
+                        + "RETURN count(n)"))
+                .isZero();
     }
 
     @Test
     void aMeetingChairRecordsAttendanceForEveryAgencyWithoutOpeningDoors() {
-        var recorded = data("meeting-chair", "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) "
-                + "{ id } }", Map.of("m", Map.of("id", "sm-chair", "heldOn", "2018-09-20", "concerns", List.of("p-sara"),
-                        "attendance", List.of(Map.of("agency", "csc", "invited", true, "attended", true),
-                                Map.of("agency", "yot", "invited", true, "attended", true)))));
+        var recorded = data(
+                "meeting-chair",
+                "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) " + "{ id } }",
+                Map.of(
+                        "m",
+                        Map.of(
+                                "id",
+                                "sm-chair",
+                                "heldOn",
+                                "2018-09-20",
+                                "concerns",
+                                List.of("p-sara"),
+                                "attendance",
+                                List.of(
+                                        Map.of("agency", "csc", "invited", true, "attended", true),
+                                        Map.of("agency", "yot", "invited", true, "attended", true)))));
         assertThat(recorded.get("recordStrategyMeeting").get("id").asString()).isEqualTo("sm-chair");
         assertThat(count("MATCH (:Agency {id: 'yot'})-[a:ATTENDED {recordedVia: 'API'}]->(:Meeting {id: 'sm-chair'}) "
-                + "RETURN count(a)")).isEqualTo(1);
+                        + "RETURN count(a)"))
+                .isEqualTo(1);
         // recorded through the API: the youth offending team has no relationship with Sara from it
-        assertThat(classification(as("yot-worker", "{ person(id: \"p-sara\") { id } }", Map.of()))).isEqualTo("NOT_FOUND");
+        assertThat(classification(as("yot-worker", "{ person(id: \"p-sara\") { id } }", Map.of())))
+                .isEqualTo("NOT_FOUND");
         // an existing meeting cannot be taken over by recording one with its id
-        var takeover = as("meeting-chair", "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) "
-                + "{ id } }", Map.of("m", Map.of("id", "sm-sara", "heldOn", "2018-06-01", "concerns", List.of("p-sara"),
-                        "attendance", List.of(Map.of("agency", "yot", "invited", true, "attended", true)))));
-        assertThat(error(takeover).get("message").asString()).contains("meeting.id").contains("existing record");
-        assertThat(count("MATCH (:Agency {id: 'yot'})-[a:ATTENDED]->(:Meeting {id: 'sm-sara'}) RETURN count(a)")).isZero();
+        var takeover = as(
+                "meeting-chair",
+                "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) " + "{ id } }",
+                Map.of(
+                        "m",
+                        Map.of(
+                                "id",
+                                "sm-sara",
+                                "heldOn",
+                                "2018-06-01",
+                                "concerns",
+                                List.of("p-sara"),
+                                "attendance",
+                                List.of(Map.of("agency", "yot", "invited", true, "attended", true)))));
+        assertThat(error(takeover).get("message").asString())
+                .contains("meeting.id")
+                .contains("existing record");
+        assertThat(count("MATCH (:Agency {id: 'yot'})-[a:ATTENDED]->(:Meeting {id: 'sm-sara'}) RETURN count(a)"))
+                .isZero();
     }
 
     @Test
     void offenderMarkersAreRecordedOnlyByAgenciesWithOffenderDetail() {
-        var rso = as("teacher", "mutation($m: MarkerInput!) { recordMarker(marker: $m) { id } }", Map.of("m",
-                Map.of("id", "m-tom-rso", "type", "REGISTERED_SEX_OFFENDER", "on", "p-tom", "from", "2018-09-20")));
+        var rso = as(
+                "teacher",
+                "mutation($m: MarkerInput!) { recordMarker(marker: $m) { id } }",
+                Map.of(
+                        "m",
+                        Map.of(
+                                "id",
+                                "m-tom-rso",
+                                "type",
+                                "REGISTERED_SEX_OFFENDER",
+                                "on",
+                                "p-tom",
+                                "from",
+                                "2018-09-20")));
         assertThat(classification(rso)).isEqualTo("BAD_REQUEST");
         assertThat(error(rso).get("message").asString()).contains("marker.type");
         assertThat(count("MATCH (m:Marker {id: 'm-tom-rso'}) RETURN count(m)")).isZero();
         // a marker on an address where nobody the user may see lives is answered as an unknown id
-        var hostel = as("teacher", "mutation($m: MarkerInput!) { recordMarker(marker: $m) { id } }", Map.of("m",
-                Map.of("id", "m-x", "type", "OTHER", "on", "a-hostel", "from", "2018-09-20")));
-        var nowhere = as("teacher", "mutation($m: MarkerInput!) { recordMarker(marker: $m) { id } }", Map.of("m",
-                Map.of("id", "m-y", "type", "OTHER", "on", "a-nowhere", "from", "2018-09-20")));
+        var hostel = as(
+                "teacher",
+                "mutation($m: MarkerInput!) { recordMarker(marker: $m) { id } }",
+                Map.of("m", Map.of("id", "m-x", "type", "OTHER", "on", "a-hostel", "from", "2018-09-20")));
+        var nowhere = as(
+                "teacher",
+                "mutation($m: MarkerInput!) { recordMarker(marker: $m) { id } }",
+                Map.of("m", Map.of("id", "m-y", "type", "OTHER", "on", "a-nowhere", "from", "2018-09-20")));
         assertThat(classification(hostel)).isEqualTo("NOT_FOUND");
         assertThat(error(hostel).get("message").asString().replace("a-hostel", "X"))
                 .isEqualTo(error(nowhere).get("message").asString().replace("a-nowhere", "X"));
         // the police may record one
-        var police = data("police-officer", "mutation($m: MarkerInput!) { recordMarker(marker: $m) { id type } }",
-                Map.of("m", Map.of("id", "m-gary-mappa-2", "type", "MAPPA", "on", "p-gary", "from", "2018-09-20",
-                        "mappaCategory", 1, "mappaLevel", 2)));
+        var police = data(
+                "police-officer",
+                "mutation($m: MarkerInput!) { recordMarker(marker: $m) { id type } }",
+                Map.of(
+                        "m",
+                        Map.of(
+                                "id",
+                                "m-gary-mappa-2",
+                                "type",
+                                "MAPPA",
+                                "on",
+                                "p-gary",
+                                "from",
+                                "2018-09-20",
+                                "mappaCategory",
+                                1,
+                                "mappaLevel",
+                                2)));
         assertThat(police.get("recordMarker").get("type").asString()).isEqualTo("MAPPA");
     }
 
@@ -166,18 +335,24 @@ class AccessFindingsIT extends ExplorerIT {
         var health = data("health-visitor", document, Map.of()).get("triageQueue");
         assertThat(health).hasSize(1);
         assertThat(health.get(0).get("referral").get("id").asString()).isEqualTo("r-zoe-1");
-        assertThat(health.get(0).get("reasons").toString()).contains("2 sibling(s) or household children not assessed")
-                .contains("Eve Fenwick, 1 child your agency cannot see").doesNotContain("Sam").doesNotContain("Marsh");
+        assertThat(health.get(0).get("reasons").toString())
+                .contains("2 sibling(s) or household children not assessed")
+                .contains("Eve Fenwick, 1 child your agency cannot see")
+                .doesNotContain("Sam")
+                .doesNotContain("Marsh");
         assertThat(health.get(0).get("restrictedPeople")).hasSize(1);
-        assertThat(health.get(0).get("restrictedPeople").get(0).get("kind").asString()).isEqualTo("RESTRICTED_PERSON");
+        assertThat(health.get(0).get("restrictedPeople").get(0).get("kind").asString())
+                .isEqualTo("RESTRICTED_PERSON");
         // the police officer works with Rob: all his children are theirs to see
         var police = data("police-officer", document, Map.of()).get("triageQueue");
         assertThat(police.get(0).get("reasons").toString()).contains("Sam Marsh, Eve Fenwick");
         // everyone the reasons count was checked and audited, shown or not
         assertThat(count("MATCH (a:AuditEvent {operation: 'triageQueue', user: 'health-visitor', subjectId: 'p-sam', "
-                + "outcome: 'DENIED'}) RETURN count(a)")).isEqualTo(1);
+                        + "outcome: 'DENIED'}) RETURN count(a)"))
+                .isEqualTo(1);
         assertThat(count("MATCH (a:AuditEvent {operation: 'triageQueue', user: 'health-visitor', subjectId: 'p-eve', "
-                + "outcome: 'ALLOWED'}) RETURN count(a)")).isEqualTo(1);
+                        + "outcome: 'ALLOWED'}) RETURN count(a)"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -185,17 +360,30 @@ class AccessFindingsIT extends ExplorerIT {
         var document = "query($asOf: Date) { sharedAddresses(personId: \"p-sara\", asOf: $asOf) { coResidents { "
                 + "person { id currentAddress { id } markers { type derived } } } } }";
         // in March 2018 Gary lived with Sara: his address then was hers, without the approved premises' marker
-        var march = data("social-worker", document, Map.of("asOf", "2018-03-01")).get("sharedAddresses").toString();
-        assertThat(march).contains("{\"id\":\"p-gary\",\"currentAddress\":{\"id\":\"a-bell\"}")
-                .doesNotContain("a-hostel").doesNotContain("\"derived\":true");
+        var march = data("social-worker", document, Map.of("asOf", "2018-03-01"))
+                .get("sharedAddresses")
+                .toString();
+        assertThat(march)
+                .contains("{\"id\":\"p-gary\",\"currentAddress\":{\"id\":\"a-bell\"}")
+                .doesNotContain("a-hostel")
+                .doesNotContain("\"derived\":true");
         // an explicit argument on the nested field still wins
-        var explicit = data("social-worker", "{ sharedAddresses(personId: \"p-sara\", asOf: \"2018-03-01\") { "
-                + "coResidents { person { id currentAddress(asOf: \"2018-09-26\") { id } } } } }", Map.of())
-                .get("sharedAddresses").toString();
+        var explicit = data(
+                        "social-worker",
+                        "{ sharedAddresses(personId: \"p-sara\", asOf: \"2018-03-01\") { "
+                                + "coResidents { person { id currentAddress(asOf: \"2018-09-26\") { id } } } } }",
+                        Map.of())
+                .get("sharedAddresses")
+                .toString();
         assertThat(explicit).contains("{\"id\":\"p-gary\",\"currentAddress\":{\"id\":\"a-hostel\"}");
         // a teacher, who may not see him, gets his placeholder: no address, no markers, at any date
-        var teacher = data("teacher", document, Map.of("asOf", "2018-03-01")).get("sharedAddresses").toString();
-        assertThat(teacher).doesNotContain("p-gary").doesNotContain("a-hostel").doesNotContain("REGISTERED")
+        var teacher = data("teacher", document, Map.of("asOf", "2018-03-01"))
+                .get("sharedAddresses")
+                .toString();
+        assertThat(teacher)
+                .doesNotContain("p-gary")
+                .doesNotContain("a-hostel")
+                .doesNotContain("REGISTERED")
                 .contains("\"currentAddress\":null,\"markers\":[]");
     }
 
@@ -205,13 +393,19 @@ class AccessFindingsIT extends ExplorerIT {
                 + "{ people { person { id kind } } gaps { person { id } rule reason } } }";
         // social care may see Gary: the gap names him, by name
         var sara = data("social-worker", document, Map.of("id", "p-sara", "asOf", "2018-03-01"))
-                .get("agencyInvolvement").toString();
-        assertThat(sara).contains("Lives in the household of a registered sex offender (Gary Nolan)")
+                .get("agencyInvolvement")
+                .toString();
+        assertThat(sara)
+                .contains("Lives in the household of a registered sex offender (Gary Nolan)")
                 .doesNotContain("(p-gary)");
         // the police work with Rob, so see his son Sam, not the offender living with Sam
-        var sam = data("police-officer", document, Map.of("id", "p-sam", "asOf", FIXTURE_DAY)).get("agencyInvolvement");
-        assertThat(sam.toString()).contains("Lives in the household of a registered sex offender (someone your agency "
-                + "cannot see)").doesNotContain("p-ian").doesNotContain("Ian").doesNotContain("Crane");
+        var sam = data("police-officer", document, Map.of("id", "p-sam", "asOf", FIXTURE_DAY))
+                .get("agencyInvolvement");
+        assertThat(sam.toString())
+                .contains("Lives in the household of a registered sex offender (someone your agency " + "cannot see)")
+                .doesNotContain("p-ian")
+                .doesNotContain("Ian")
+                .doesNotContain("Crane");
         var kinds = new ArrayList<String>();
         sam.get("people").forEach(p -> kinds.add(p.get("person").get("kind").asString()));
         assertThat(kinds).containsExactly("PERSON", "RESTRICTED_PERSON", "RESTRICTED_PERSON");
@@ -220,64 +414,117 @@ class AccessFindingsIT extends ExplorerIT {
     @Test
     void freeTextAboutAnOffendersManagementIsOffenderDetail() {
         var why = "Sara's disclosure names her mother's former partner";
-        data("health-visitor", "mutation { breakGlass(personId: \"p-gary\", purpose: SECTION_47_ENQUIRY, reason: \""
-                + why + "\") { id } }", Map.of());
-        var gary = data("health-visitor", "{ person(id: \"p-gary\") { pncId currentAddress(asOf: \"" + Scenario.AS_OF
-                + "\") { line1 kind postcode } markers(asOf: \"" + Scenario.AS_OF + "\") { id type detail } } }", Map.of())
+        data(
+                "health-visitor",
+                "mutation { breakGlass(personId: \"p-gary\", purpose: SECTION_47_ENQUIRY, reason: \"" + why
+                        + "\") { id } }",
+                Map.of());
+        var gary = data(
+                        "health-visitor",
+                        "{ person(id: \"p-gary\") { pncId currentAddress(asOf: \"" + Scenario.AS_OF
+                                + "\") { line1 kind postcode } markers(asOf: \"" + Scenario.AS_OF
+                                + "\") { id type detail } } }",
+                        Map.of())
                 .get("person");
         assertThat(gary.get("pncId").isNull()).isTrue();
-        assertThat(gary.toString()).doesNotContain("Approved").doesNotContain("APPROVED").doesNotContain("RSO")
-                .doesNotContain("Station Rise").contains("Restricted address");
+        assertThat(gary.toString())
+                .doesNotContain("Approved")
+                .doesNotContain("APPROVED")
+                .doesNotContain("RSO")
+                .doesNotContain("Station Rise")
+                .contains("Restricted address");
         assertThat(gary.get("markers")).hasSize(1);
         var first = gary.get("markers").get(0).get("id").asString();
         // a RESTRICTED marker's id is random: nothing to match it against
-        var again = data("health-visitor", "{ person(id: \"p-gary\") { markers(asOf: \"" + Scenario.AS_OF + "\") { id } } }",
-                Map.of()).get("person").get("markers").get(0).get("id").asString();
+        var again = data(
+                        "health-visitor",
+                        "{ person(id: \"p-gary\") { markers(asOf: \"" + Scenario.AS_OF + "\") { id } } }",
+                        Map.of())
+                .get("person")
+                .get("markers")
+                .get(0)
+                .get("id")
+                .asString();
         assertThat(again).isNotEqualTo(first).startsWith("restricted-");
-        var chronology = data("health-visitor", "{ chronology(personId: \"p-gary\", asOf: \"" + Scenario.AS_OF
-                + "\") { summary } }", Map.of()).toString();
-        assertThat(chronology).doesNotContain("licence").doesNotContain("approved premises")
-                .doesNotContain("Approved Premises").contains("Moved to a restricted address");
+        var chronology = data(
+                        "health-visitor",
+                        "{ chronology(personId: \"p-gary\", asOf: \"" + Scenario.AS_OF + "\") { summary } }",
+                        Map.of())
+                .toString();
+        assertThat(chronology)
+                .doesNotContain("licence")
+                .doesNotContain("approved premises")
+                .doesNotContain("Approved Premises")
+                .contains("Moved to a restricted address");
         // the police see all of it
-        var police = data("police-officer", "{ person(id: \"p-gary\") { pncId markers(asOf: \"" + Scenario.AS_OF
-                + "\") { type detail } } chronology(personId: \"p-gary\", asOf: \"" + Scenario.AS_OF + "\") { summary } }",
-                Map.of()).toString();
-        assertThat(police).contains("1998/0123456X", "Approved premises: RSO resident",
-                "Moved to approved premises under licence conditions");
+        var police = data(
+                        "police-officer",
+                        "{ person(id: \"p-gary\") { pncId markers(asOf: \"" + Scenario.AS_OF
+                                + "\") { type detail } } chronology(personId: \"p-gary\", asOf: \"" + Scenario.AS_OF
+                                + "\") { summary } }",
+                        Map.of())
+                .toString();
+        assertThat(police)
+                .contains(
+                        "1998/0123456X",
+                        "Approved premises: RSO resident",
+                        "Moved to approved premises under licence conditions");
 
         // a RESTRICTED flag does not give its rule number away
-        var flags = data("teacher", "{ riskFlags(personId: \"p-mia\", asOf: \"" + Scenario.AS_OF + "\") { rule code "
-                + "summary restrictedPeople { kind holders { id } } } }", Map.of()).get("riskFlags");
+        var flags = data(
+                        "teacher",
+                        "{ riskFlags(personId: \"p-mia\", asOf: \"" + Scenario.AS_OF + "\") { rule code "
+                                + "summary restrictedPeople { kind holders { id } } } }",
+                        Map.of())
+                .get("riskFlags");
         var rules = new ArrayList<String>();
         flags.forEach(f -> rules.add(f.get("rule").asInt() + ":" + f.get("code").asString()));
-        assertThat(rules).doesNotContain("1:RESTRICTED", "3:RESTRICTED", "1:RSO_CO_RESIDENCE", "3:RSO_CONTACT")
+        assertThat(rules)
+                .doesNotContain("1:RESTRICTED", "3:RESTRICTED", "1:RSO_CO_RESIDENCE", "3:RSO_CONTACT")
                 .contains("0:RESTRICTED");
         assertThat(flags.toString()).contains("RESTRICTED_PERSON").contains("probation");
 
         // ending the offender's marker: to whoever may not know of it, exactly an unknown marker
-        var hidden = as("teacher", "mutation { endMarker(markerId: \"m-gary-rso\", on: \"2018-09-25\") { id } }", Map.of());
-        var unknown = as("teacher", "mutation { endMarker(markerId: \"m-none\", on: \"2018-09-25\") { id } }", Map.of());
+        var hidden =
+                as("teacher", "mutation { endMarker(markerId: \"m-gary-rso\", on: \"2018-09-25\") { id } }", Map.of());
+        var unknown =
+                as("teacher", "mutation { endMarker(markerId: \"m-none\", on: \"2018-09-25\") { id } }", Map.of());
         assertThat(classification(hidden)).isEqualTo("NOT_FOUND");
         assertThat(error(hidden).get("message").asString().replace("m-gary-rso", "X"))
                 .isEqualTo(error(unknown).get("message").asString().replace("m-none", "X"));
         // health, under its grant, sees Gary but not the offender marker: unknown too
-        assertThat(classification(as("health-visitor", "mutation { endMarker(markerId: \"m-gary-rso\", "
-                + "on: \"2018-09-25\") { id } }", Map.of()))).isEqualTo("NOT_FOUND");
+        assertThat(classification(as(
+                        "health-visitor",
+                        "mutation { endMarker(markerId: \"m-gary-rso\", " + "on: \"2018-09-25\") { id } }",
+                        Map.of())))
+                .isEqualTo("NOT_FOUND");
     }
 
     @Test
     void theSocialWorkerAndTheMeetingChairSeeGaryInSarasNetworkAndSiblingsPanel() {
         for (var user : List.of("social-worker", "meeting-chair")) {
-            var network = data(user, Documents.named("network"), Map.of("personId", "p-sara", "depth", 2,
-                    "asOf", Scenario.AS_OF)).get("network").toString();
-            assertThat(network).as(user).contains("\"key\":\"Person:p-gary\"").contains("Gary Nolan")
+            var network = data(
+                            user,
+                            Documents.named("network"),
+                            Map.of("personId", "p-sara", "depth", 2, "asOf", Scenario.AS_OF))
+                    .get("network")
+                    .toString();
+            assertThat(network)
+                    .as(user)
+                    .contains("\"key\":\"Person:p-gary\"")
+                    .contains("Gary Nolan")
                     .doesNotContain("RESTRICTED_PERSON");
-            var siblings = data(user, "{ siblingsAtRisk(personId: \"p-sara\", asOf: \"" + Scenario.AS_OF + "\") { child { id } "
-                    + "links { kind via { id givenName } } } }", Map.of()).get("siblingsAtRisk");
+            var siblings = data(
+                            user,
+                            "{ siblingsAtRisk(personId: \"p-sara\", asOf: \"" + Scenario.AS_OF + "\") { child { id } "
+                                    + "links { kind via { id givenName } } } }",
+                            Map.of())
+                    .get("siblingsAtRisk");
             var mia = siblings.get(0);
             assertThat(mia.get("child").get("id").asString()).as(user).isEqualTo("p-mia");
             assertThat(mia.get("links").get(0).get("kind").asString()).isEqualTo("STEP_SIBLING");
-            assertThat(mia.get("links").get(0).get("via").toString()).as(user)
+            assertThat(mia.get("links").get(0).get("via").toString())
+                    .as(user)
                     .contains("{\"id\":\"p-kerry\",\"givenName\":\"Kerry\"}")
                     .contains("{\"id\":\"p-gary\",\"givenName\":\"Gary\"}");
         }
@@ -287,14 +534,28 @@ class AccessFindingsIT extends ExplorerIT {
     void movingTheDateBackShowsTheSamePeoplesHistory() {
         for (var user : List.of("social-worker", "police-officer", "teacher")) {
             for (var subject : List.of("p-kyle", "p-sara")) {
-                var today = data(user, Documents.named("network"), Map.of("personId", subject, "depth", 1,
-                        "asOf", Scenario.AS_OF)).get("network");
-                var back = data(user, Documents.named("network"), Map.of("personId", subject, "depth", 1,
-                        "asOf", "2016-01-01")).get("network");
+                var today = data(
+                                user,
+                                Documents.named("network"),
+                                Map.of("personId", subject, "depth", 1, "asOf", Scenario.AS_OF))
+                        .get("network");
+                var back = data(
+                                user,
+                                Documents.named("network"),
+                                Map.of("personId", subject, "depth", 1, "asOf", "2016-01-01"))
+                        .get("network");
                 // the same people, as far as they were there in 2016
-                assertThat(people(back)).as(user + " " + subject).isSubsetOf(people(today)).isNotEmpty();
-                assertThat(data(user, Documents.named("siblingsAtRisk"), Map.of("personId", subject, "asOf", "2016-01-01"))
-                        .get("siblingsAtRisk")).as(user + " " + subject).isNotNull();
+                assertThat(people(back))
+                        .as(user + " " + subject)
+                        .isSubsetOf(people(today))
+                        .isNotEmpty();
+                assertThat(data(
+                                        user,
+                                        Documents.named("siblingsAtRisk"),
+                                        Map.of("personId", subject, "asOf", "2016-01-01"))
+                                .get("siblingsAtRisk"))
+                        .as(user + " " + subject)
+                        .isNotNull();
             }
         }
     }
@@ -311,9 +572,12 @@ class AccessFindingsIT extends ExplorerIT {
 
     @Test
     void aTeacherSeesAPlaceholderWhereGaryStandsAndLearnsNothingElseOfHim() {
-        var network = data("teacher", "{ network(personId: \"p-sara\", depth: 3, asOf: \"" + Scenario.AS_OF + "\") { "
-                + "nodes { key id kind label child sex dateOfBirth age addressKind postcode markers { type } "
-                + "holders { id name } } edges { key type source target kind status nature role from to } } }", Map.of())
+        var network = data(
+                        "teacher",
+                        "{ network(personId: \"p-sara\", depth: 3, asOf: \"" + Scenario.AS_OF + "\") { "
+                                + "nodes { key id kind label child sex dateOfBirth age addressKind postcode markers { type } "
+                                + "holders { id name } } edges { key type source target kind status nature role from to } } }",
+                        Map.of())
                 .get("network");
         var placeholders = new ArrayList<JsonNode>();
         network.get("nodes").forEach(n -> {
@@ -332,23 +596,42 @@ class AccessFindingsIT extends ExplorerIT {
         network.get("edges").forEach(e -> {
             if (e.get("source").asString().equals(gary.get("key").asString())
                     || e.get("target").asString().equals(gary.get("key").asString())) {
-                var other = e.get("source").asString().equals(gary.get("key").asString()) ? e.get("target") : e.get("source");
-                edges.add(e.get("type").asString() + " " + other.asString() + " " + e.get("from").asString("") + ".."
-                        + e.get("to").asString(""));
-                assertThat(e.get("nature").isNull() && e.get("status").isNull() && e.get("role").isNull()).isTrue();
+                var other = e.get("source").asString().equals(gary.get("key").asString())
+                        ? e.get("target")
+                        : e.get("source");
+                edges.add(e.get("type").asString() + " " + other.asString() + " "
+                        + e.get("from").asString("") + ".." + e.get("to").asString(""));
+                assertThat(e.get("nature").isNull()
+                                && e.get("status").isNull()
+                                && e.get("role").isNull())
+                        .isTrue();
             }
         });
-        assertThat(edges).containsExactlyInAnyOrder("PARTNER_OF Person:p-kerry 2017-01-01..2018-06-20",
-                "LIVES_AT Address:a-bell 2017-06-01..2018-06-20", "PARENT_OF Person:p-mia ..",
-                "HAS_CONTACT_WITH Person:p-mia 2015-01-01..");
+        assertThat(edges)
+                .containsExactlyInAnyOrder(
+                        "PARTNER_OF Person:p-kerry 2017-01-01..2018-06-20",
+                        "LIVES_AT Address:a-bell 2017-06-01..2018-06-20",
+                        "PARENT_OF Person:p-mia ..",
+                        "HAS_CONTACT_WITH Person:p-mia 2015-01-01..");
         var text = network.toString();
-        assertThat(text).doesNotContain("p-gary").doesNotContain("Gary").doesNotContain("Gaz").doesNotContain("1970-02-11")
-                .doesNotContain("1998/0123456X").doesNotContain("a-hostel").doesNotContain("Station Rise")
-                .doesNotContain("REGISTERED_SEX_OFFENDER").doesNotContain("Unsupervised weekend contact")
-                .doesNotContain("p-joanne").doesNotContain("Joanne");
+        assertThat(text)
+                .doesNotContain("p-gary")
+                .doesNotContain("Gary")
+                .doesNotContain("Gaz")
+                .doesNotContain("1970-02-11")
+                .doesNotContain("1998/0123456X")
+                .doesNotContain("a-hostel")
+                .doesNotContain("Station Rise")
+                .doesNotContain("REGISTERED_SEX_OFFENDER")
+                .doesNotContain("Unsupervised weekend contact")
+                .doesNotContain("p-joanne")
+                .doesNotContain("Joanne");
         // the same placeholder in the siblings panel, for the same teacher today
-        var siblings = data("teacher", Documents.named("siblingsAtRisk"), Map.of("personId", "p-sara",
-                "asOf", Scenario.AS_OF)).toString();
+        var siblings = data(
+                        "teacher",
+                        Documents.named("siblingsAtRisk"),
+                        Map.of("personId", "p-sara", "asOf", Scenario.AS_OF))
+                .toString();
         assertThat(siblings).contains(gary.get("id").asString()).doesNotContain("p-gary");
     }
 }

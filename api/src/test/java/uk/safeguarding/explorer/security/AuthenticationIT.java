@@ -3,7 +3,6 @@ package uk.safeguarding.explorer.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-
 import uk.safeguarding.explorer.support.ExplorerIT;
 
 class AuthenticationIT extends ExplorerIT {
@@ -26,14 +25,21 @@ class AuthenticationIT extends ExplorerIT {
     @Test
     void everyDemoUserCanSignIn() {
         for (var demo : DemoUsers.ALL) {
-            assertThat(http().post("/graphql", demo.username(), QUERY).status()).as(demo.username()).isEqualTo(200);
+            assertThat(http().post("/graphql", demo.username(), QUERY).status())
+                    .as(demo.username())
+                    .isEqualTo(200);
         }
     }
 
     @Test
     void anAuditorGetsNoCaseData() {
         var json = http().graphql("auditor", "{ searchPeople(text: \"arch\") { id } }");
-        assertThat(json.get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("FORBIDDEN");
+        assertThat(json.get("errors")
+                        .get(0)
+                        .get("extensions")
+                        .get("classification")
+                        .asString())
+                .isEqualTo("FORBIDDEN");
         var data = json.get("data");
         assertThat(data == null || data.isNull()).isTrue();
     }

@@ -2,6 +2,7 @@ package uk.safeguarding.explorer.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import graphql.schema.GraphQLFieldDefinition;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
@@ -23,8 +23,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.GraphQlSource;
-
-import graphql.schema.GraphQLFieldDefinition;
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.security.DemoUsers.Demo;
 import uk.safeguarding.explorer.support.ExplorerIT;
@@ -44,11 +42,20 @@ import uk.safeguarding.explorer.support.Scenario;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuthorizationMatrixIT extends ExplorerIT {
 
-    private static final Map<String, String> NAMES = Map.ofEntries(Map.entry("p-kyle", "Kyle Archer"),
-            Map.entry("p-dawn", "Dawn Archer"), Map.entry("p-mark", "Mark Archer"), Map.entry("p-lily", "Lily Archer"),
-            Map.entry("p-tom", "Tom Archer"), Map.entry("p-sian", "Sian Hale"), Map.entry("p-ruby", "Ruby Hale"),
-            Map.entry("p-sara", "Sara Bell"), Map.entry("p-jack", "Jack Bell"), Map.entry("p-kerry", "Kerry Bell"),
-            Map.entry("p-lee", "Lee Bell"), Map.entry("p-gary", "Gary Nolan"), Map.entry("p-joanne", "Joanne Nolan"),
+    private static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry("p-kyle", "Kyle Archer"),
+            Map.entry("p-dawn", "Dawn Archer"),
+            Map.entry("p-mark", "Mark Archer"),
+            Map.entry("p-lily", "Lily Archer"),
+            Map.entry("p-tom", "Tom Archer"),
+            Map.entry("p-sian", "Sian Hale"),
+            Map.entry("p-ruby", "Ruby Hale"),
+            Map.entry("p-sara", "Sara Bell"),
+            Map.entry("p-jack", "Jack Bell"),
+            Map.entry("p-kerry", "Kerry Bell"),
+            Map.entry("p-lee", "Lee Bell"),
+            Map.entry("p-gary", "Gary Nolan"),
+            Map.entry("p-joanne", "Joanne Nolan"),
             Map.entry("p-mia", "Mia Nolan"));
     private static final Set<String> EVERYONE = NAMES.keySet();
     private static final Set<String> ARCHERS = Set.of("p-kyle", "p-dawn", "p-mark", "p-lily", "p-tom", "p-ruby");
@@ -82,33 +89,53 @@ class AuthorizationMatrixIT extends ExplorerIT {
             "data-steward", Set.of());
 
     /** Users whose agency or role sees health detail (health professionals, roles, health assessments). */
-    private static final Set<String> HEALTH_DETAIL = Set.of("admin", "social-worker", "health-visitor", "meeting-chair");
+    private static final Set<String> HEALTH_DETAIL =
+            Set.of("admin", "social-worker", "health-visitor", "meeting-chair");
     /** Users whose agency or role sees offender detail. */
-    private static final Set<String> OFFENDER_DETAIL = Set.of("admin", "social-worker", "police-officer",
-            "probation-officer", "meeting-chair");
+    private static final Set<String> OFFENDER_DETAIL =
+            Set.of("admin", "social-worker", "police-officer", "probation-officer", "meeting-chair");
 
     private static final String[] HEALTH_STRINGS = {"Helen Clarke", "School nurse", "Dr Jo Patel", "CAMHS clinician"};
-    private static final String[] OFFENDER_STRINGS = {"REGISTERED_SEX_OFFENDER", "MAPPA", "Pat Evans", "sex offender",
-            "Offender manager", "1998/0123456X", "Approved premises", "Approved Premises", "APPROVED_PREMISES",
-            "licence conditions"};
+    private static final String[] OFFENDER_STRINGS = {
+        "REGISTERED_SEX_OFFENDER",
+        "MAPPA",
+        "Pat Evans",
+        "sex offender",
+        "Offender manager",
+        "1998/0123456X",
+        "Approved premises",
+        "Approved Premises",
+        "APPROVED_PREMISES",
+        "licence conditions"
+    };
 
     private static final Pattern PERSON_ID = Pattern.compile("\"(p-[a-z]+)\"");
 
-    private static final Set<String> CASE_ROLES = Set.of("admin", "social-worker", "police-officer", "health-visitor",
-            "yot-worker", "probation-officer", "teacher", "meeting-chair");
-    private static final Set<String> PRACTITIONERS = Set.of("social-worker", "police-officer", "health-visitor",
-            "yot-worker", "probation-officer", "teacher");
+    private static final Set<String> CASE_ROLES = Set.of(
+            "admin",
+            "social-worker",
+            "police-officer",
+            "health-visitor",
+            "yot-worker",
+            "probation-officer",
+            "teacher",
+            "meeting-chair");
+    private static final Set<String> PRACTITIONERS =
+            Set.of("social-worker", "police-officer", "health-visitor", "yot-worker", "probation-officer", "teacher");
     private static final Set<String> AGENCY_USERS = union(PRACTITIONERS, Set.of("meeting-chair"));
 
     /**
      * A row of the matrix: a document and its variables per user, who may call it, and what else each
      * caller gets: null for an answer, or the error classification.
      */
-    private record Operation(Function<Demo, String> document, Function<Demo, Map<String, Object>> variables,
-            Set<String> callers, Function<Demo, String> expected) {
+    private record Operation(
+            Function<Demo, String> document,
+            Function<Demo, Map<String, Object>> variables,
+            Set<String> callers,
+            Function<Demo, String> expected) {
 
-        static Operation read(String document, Map<String, Object> variables, Set<String> callers,
-                Function<Demo, String> expected) {
+        static Operation read(
+                String document, Map<String, Object> variables, Set<String> callers, Function<Demo, String> expected) {
             return new Operation(u -> document, u -> variables, callers, expected);
         }
     }
@@ -140,144 +167,414 @@ class AuthorizationMatrixIT extends ExplorerIT {
         var asOf = Scenario.AS_OF;
         var ops = new LinkedHashMap<String, Operation>();
         var id = Map.<String, Object>of("id", subject);
-        ops.put("person", Operation.read("query($id: ID!) { person(id: $id) { id pncId probationCrn "
-                + "markers(asOf: \"" + asOf + "\") { id type detail } currentAddress(asOf: \"" + asOf + "\") "
-                + "{ line1 kind } } }", id, CASE_ROLES, about(subject)));
-        ops.put("searchPeople", Operation.read("{ searchPeople(text: \"archer bell nolan hale\", first: 100) { id } "
-                + "a: searchPeople(text: \"archer\", first: 100) { id } b: searchPeople(text: \"bell\", first: 100) { id } "
-                + "n: searchPeople(text: \"nolan\", first: 100) { id } h: searchPeople(text: \"hale\", first: 100) { id } }",
-                Map.of(), CASE_ROLES, always(null)));
-        ops.put("searchPeopleConnection", Operation.read("{ a: searchPeopleConnection(text: \"archer\", first: 100) "
-                + "{ edges { node { id } } } b: searchPeopleConnection(text: \"bell\", first: 100) { edges { node { id } } } "
-                + "n: searchPeopleConnection(text: \"nolan hale\", first: 100) { edges { node { id } } } }",
-                Map.of(), CASE_ROLES, always(null)));
-        ops.put("siblingsAtRisk", Operation.read("query($id: ID!) { siblingsAtRisk(personId: $id, asOf: \"" + asOf
-                + "\") { child { id givenName kind holders { id } markers { type detail } currentAddress { line1 } } "
-                + "links { kind via { id givenName familyName } } agencies { id } } }", id, CASE_ROLES, about(subject)));
-        ops.put("sharedAddresses", Operation.read("query($id: ID!) { sharedAddresses(personId: $id, asOf: \"" + asOf
-                + "\") { address { id line1 kind } markers { type detail } coResidents { person { id givenName "
-                + "markers { type detail } currentAddress { line1 } } } } }", id, CASE_ROLES, about(subject)));
-        ops.put("agencyInvolvement", Operation.read("query($id: ID!) { agencyInvolvement(personId: $id, scope: FAMILY, "
-                + "asOf: \"" + asOf + "\") { people { person { id givenName } involvements { agency { id } "
-                + "professional { id name role } role } } gaps { person { id } agencyType rule reason } } }",
-                id, CASE_ROLES, about(subject)));
-        ops.put("network", Operation.read("query($id: ID!) { network(personId: $id, depth: 3, asOf: \"" + asOf
-                + "\") { nodes { id kind label role addressKind markers { type detail } holders { id } } "
-                + "edges { key type role nature } } }", id, CASE_ROLES, about(subject)));
-        var other = Map.of("p-sara", "p-kerry", "p-kyle", "p-tom", "p-gary", "p-mia").get(subject);
-        ops.put("connection", Operation.read("query($id: ID!, $to: ID!) { connection(fromId: $id, toId: $to, "
-                + "asOf: \"" + asOf + "\") { nodes { id label role } } }", Map.of("id", subject, "to", other),
-                CASE_ROLES, about(subject, other)));
-        ops.put("chronology", Operation.read("query($id: ID!) { chronology(personId: $id, asOf: \"" + asOf
-                + "\") { kind summary relatedIds restrictedPerson { id } } }", id, CASE_ROLES, about(subject)));
-        ops.put("familyChanges", Operation.read("query($id: ID!) { familyChanges(personId: $id, since: \"2018-01-01\", "
-                + "asOf: \"" + asOf + "\") { on kind summary people { id kind } } }", id, CASE_ROLES, about(subject)));
-        ops.put("meetingsAbout", Operation.read("query($id: ID!) { meetingsAbout(personId: $id, asOf: \"" + asOf
-                + "\") { id kind concerns { id kind } } }", id, CASE_ROLES, about(subject)));
+        ops.put(
+                "person",
+                Operation.read(
+                        "query($id: ID!) { person(id: $id) { id pncId probationCrn "
+                                + "markers(asOf: \"" + asOf + "\") { id type detail } currentAddress(asOf: \"" + asOf
+                                + "\") "
+                                + "{ line1 kind } } }",
+                        id,
+                        CASE_ROLES,
+                        about(subject)));
+        ops.put(
+                "searchPeople",
+                Operation.read(
+                        "{ searchPeople(text: \"archer bell nolan hale\", first: 100) { id } "
+                                + "a: searchPeople(text: \"archer\", first: 100) { id } b: searchPeople(text: \"bell\", first: 100) { id } "
+                                + "n: searchPeople(text: \"nolan\", first: 100) { id } h: searchPeople(text: \"hale\", first: 100) { id } }",
+                        Map.of(),
+                        CASE_ROLES,
+                        always(null)));
+        ops.put(
+                "searchPeopleConnection",
+                Operation.read(
+                        "{ a: searchPeopleConnection(text: \"archer\", first: 100) "
+                                + "{ edges { node { id } } } b: searchPeopleConnection(text: \"bell\", first: 100) { edges { node { id } } } "
+                                + "n: searchPeopleConnection(text: \"nolan hale\", first: 100) { edges { node { id } } } }",
+                        Map.of(),
+                        CASE_ROLES,
+                        always(null)));
+        ops.put(
+                "siblingsAtRisk",
+                Operation.read(
+                        "query($id: ID!) { siblingsAtRisk(personId: $id, asOf: \"" + asOf
+                                + "\") { child { id givenName kind holders { id } markers { type detail } currentAddress { line1 } } "
+                                + "links { kind via { id givenName familyName } } agencies { id } } }",
+                        id,
+                        CASE_ROLES,
+                        about(subject)));
+        ops.put(
+                "sharedAddresses",
+                Operation.read(
+                        "query($id: ID!) { sharedAddresses(personId: $id, asOf: \"" + asOf
+                                + "\") { address { id line1 kind } markers { type detail } coResidents { person { id givenName "
+                                + "markers { type detail } currentAddress { line1 } } } } }",
+                        id,
+                        CASE_ROLES,
+                        about(subject)));
+        ops.put(
+                "agencyInvolvement",
+                Operation.read(
+                        "query($id: ID!) { agencyInvolvement(personId: $id, scope: FAMILY, "
+                                + "asOf: \"" + asOf
+                                + "\") { people { person { id givenName } involvements { agency { id } "
+                                + "professional { id name role } role } } gaps { person { id } agencyType rule reason } } }",
+                        id,
+                        CASE_ROLES,
+                        about(subject)));
+        ops.put(
+                "network",
+                Operation.read(
+                        "query($id: ID!) { network(personId: $id, depth: 3, asOf: \"" + asOf
+                                + "\") { nodes { id kind label role addressKind markers { type detail } holders { id } } "
+                                + "edges { key type role nature } } }",
+                        id,
+                        CASE_ROLES,
+                        about(subject)));
+        var other = Map.of("p-sara", "p-kerry", "p-kyle", "p-tom", "p-gary", "p-mia")
+                .get(subject);
+        ops.put(
+                "connection",
+                Operation.read(
+                        "query($id: ID!, $to: ID!) { connection(fromId: $id, toId: $to, " + "asOf: \"" + asOf
+                                + "\") { nodes { id label role } } }",
+                        Map.of("id", subject, "to", other),
+                        CASE_ROLES,
+                        about(subject, other)));
+        ops.put(
+                "chronology",
+                Operation.read(
+                        "query($id: ID!) { chronology(personId: $id, asOf: \"" + asOf
+                                + "\") { kind summary relatedIds restrictedPerson { id } } }",
+                        id,
+                        CASE_ROLES,
+                        about(subject)));
+        ops.put(
+                "familyChanges",
+                Operation.read(
+                        "query($id: ID!) { familyChanges(personId: $id, since: \"2018-01-01\", " + "asOf: \"" + asOf
+                                + "\") { on kind summary people { id kind } } }",
+                        id,
+                        CASE_ROLES,
+                        about(subject)));
+        ops.put(
+                "meetingsAbout",
+                Operation.read(
+                        "query($id: ID!) { meetingsAbout(personId: $id, asOf: \"" + asOf
+                                + "\") { id kind concerns { id kind } } }",
+                        id,
+                        CASE_ROLES,
+                        about(subject)));
         // meetings imported with the scenario keep no snapshot until asked: exactly an unknown meeting
-        ops.put("meetingSnapshot", Operation.read("{ meetingSnapshot(meetingId: \"sm-none\") { meetingId } }", Map.of(),
-                CASE_ROLES, always("NOT_FOUND")));
-        ops.put("takeMeetingSnapshot", Operation.read("mutation { takeMeetingSnapshot(meetingId: \"sm-none\") "
-                + "{ meetingId } }", Map.of(), CASE_ROLES, always("NOT_FOUND")));
-        ops.put("recordExport", Operation.read("mutation($id: ID!) { recordExport(kind: PNG, personIds: [$id], asOf: \""
-                + asOf + "\") }", id, CASE_ROLES, about(subject)));
-        ops.put("auditEvents", Operation.read("{ auditEvents(first: 1) { id } }", Map.of(), Set.of("auditor"),
-                always(null)));
-        ops.put("auditEventsConnection", Operation.read("{ auditEventsConnection(first: 1) { edges { node { id } } } }",
-                Map.of(), Set.of("auditor"), always(null)));
-        ops.put("auditIntegrity", Operation.read("{ auditIntegrity { valid } }", Map.of(), Set.of("auditor"),
-                always(null)));
-        ops.put("breakGlassReviewQueue", Operation.read("{ breakGlassReviewQueue { id } }", Map.of(),
-                Set.of("auditor"), always(null)));
+        ops.put(
+                "meetingSnapshot",
+                Operation.read(
+                        "{ meetingSnapshot(meetingId: \"sm-none\") { meetingId } }",
+                        Map.of(),
+                        CASE_ROLES,
+                        always("NOT_FOUND")));
+        ops.put(
+                "takeMeetingSnapshot",
+                Operation.read(
+                        "mutation { takeMeetingSnapshot(meetingId: \"sm-none\") " + "{ meetingId } }",
+                        Map.of(),
+                        CASE_ROLES,
+                        always("NOT_FOUND")));
+        ops.put(
+                "recordExport",
+                Operation.read(
+                        "mutation($id: ID!) { recordExport(kind: PNG, personIds: [$id], asOf: \"" + asOf + "\") }",
+                        id,
+                        CASE_ROLES,
+                        about(subject)));
+        ops.put(
+                "auditEvents",
+                Operation.read("{ auditEvents(first: 1) { id } }", Map.of(), Set.of("auditor"), always(null)));
+        ops.put(
+                "auditEventsConnection",
+                Operation.read(
+                        "{ auditEventsConnection(first: 1) { edges { node { id } } } }",
+                        Map.of(),
+                        Set.of("auditor"),
+                        always(null)));
+        ops.put(
+                "auditIntegrity",
+                Operation.read("{ auditIntegrity { valid } }", Map.of(), Set.of("auditor"), always(null)));
+        ops.put(
+                "breakGlassReviewQueue",
+                Operation.read("{ breakGlassReviewQueue { id } }", Map.of(), Set.of("auditor"), always(null)));
         // an unknown grant: the auditor gets NOT_FOUND, nothing is reviewed
-        ops.put("reviewBreakGlass", Operation.read("mutation { reviewBreakGlass(grantId: \"g-none\", outcome: JUSTIFIED) "
-                + "{ id } }", Map.of(), Set.of("auditor"), always("NOT_FOUND")));
-        ops.put("myBreakGlassGrants", Operation.read("{ myBreakGlassGrants { id } }", Map.of(), AGENCY_USERS,
-                always(null)));
+        ops.put(
+                "reviewBreakGlass",
+                Operation.read(
+                        "mutation { reviewBreakGlass(grantId: \"g-none\", outcome: JUSTIFIED) " + "{ id } }",
+                        Map.of(),
+                        Set.of("auditor"),
+                        always("NOT_FOUND")));
+        ops.put(
+                "myBreakGlassGrants",
+                Operation.read("{ myBreakGlassGrants { id } }", Map.of(), AGENCY_USERS, always(null)));
         // an unknown person, and a placeholder that is none: NOT_FOUND, so no grant changes the rest of the matrix
-        ops.put("breakGlass", Operation.read("mutation($id: ID!) { breakGlass(personId: \"p-nobody\", purpose: OTHER, "
-                + "reason: \"matrix check, no such person\") { id } "
-                + "b: breakGlass(personId: $id, placeholderId: \"rp-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\", "
-                + "purpose: OTHER, reason: \"matrix check, no such placeholder\") { id } }", id, PRACTITIONERS,
-                always("NOT_FOUND")));
-        ops.put("riskFlags", Operation.read("query($id: ID!) { riskFlags(personId: $id, asOf: \"" + asOf
-                + "\") { rule code subjectId summary evidence people restrictedPeople { id kind } } }", id, CASE_ROLES,
-                about(subject)));
-        ops.put("overdueActions", Operation.read("{ overdueActions(asOf: \"" + asOf + "\") { id description owner { id } "
-                + "for { id givenName } restrictedFor { id } } }", Map.of(), CASE_ROLES, always(null)));
-        ops.put("triageQueue", Operation.read("{ triageQueue(asOf: \"" + asOf + "\") { rank score reasons "
-                + "referral { id about { id } } restrictedPeople { id } } }", Map.of(), CASE_ROLES, always(null)));
-        ops.put("overdueActionsConnection", Operation.read("{ overdueActionsConnection(asOf: \"" + asOf + "\") { edges { "
-                + "node { id description owner { id } for { id givenName } restrictedFor { id } } } } }", Map.of(),
-                CASE_ROLES, always(null)));
-        ops.put("triageQueueConnection", Operation.read("{ triageQueueConnection(asOf: \"" + asOf + "\") { edges { "
-                + "node { rank score reasons referral { id about { id } } restrictedPeople { id } } } } }", Map.of(),
-                CASE_ROLES, always(null)));
-        ops.put("informationRequestsConnection", Operation.read("{ informationRequestsConnection(direction: INCOMING) "
-                + "{ edges { node { id } } } o: informationRequestsConnection(direction: OUTGOING) { edges { node { id } } } }",
-                Map.of(), AGENCY_USERS, always(null)));
-        ops.put("informationRequests", Operation.read("{ informationRequests(direction: INCOMING) { id } "
-                + "o: informationRequests(direction: OUTGOING) { id } }", Map.of(), AGENCY_USERS, always(null)));
-        ops.put("requestInformation", Operation.read("mutation($id: ID!) { requestInformation(personId: $id, "
-                + "placeholderId: \"rp-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\", "
-                + "reason: \"matrix check: a placeholder that is none\") { id } }", id, AGENCY_USERS,
-                always("NOT_FOUND")));
-        ops.put("answerInformationRequest", Operation.read("mutation { answerInformationRequest(id: \"ir-none\", "
-                + "answer: \"nothing\") { id } }", Map.of(), AGENCY_USERS, always("NOT_FOUND")));
-        ops.put("declineInformationRequest", Operation.read("mutation { declineInformationRequest(id: \"ir-none\", "
-                + "reason: \"no such request here\") { id } }", Map.of(), AGENCY_USERS, always("NOT_FOUND")));
+        ops.put(
+                "breakGlass",
+                Operation.read(
+                        "mutation($id: ID!) { breakGlass(personId: \"p-nobody\", purpose: OTHER, "
+                                + "reason: \"matrix check, no such person\") { id } "
+                                + "b: breakGlass(personId: $id, placeholderId: \"rp-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\", "
+                                + "purpose: OTHER, reason: \"matrix check, no such placeholder\") { id } }",
+                        id,
+                        PRACTITIONERS,
+                        always("NOT_FOUND")));
+        ops.put(
+                "riskFlags",
+                Operation.read(
+                        "query($id: ID!) { riskFlags(personId: $id, asOf: \"" + asOf
+                                + "\") { rule code subjectId summary evidence people restrictedPeople { id kind } } }",
+                        id,
+                        CASE_ROLES,
+                        about(subject)));
+        ops.put(
+                "overdueActions",
+                Operation.read(
+                        "{ overdueActions(asOf: \"" + asOf + "\") { id description owner { id } "
+                                + "for { id givenName } restrictedFor { id } } }",
+                        Map.of(),
+                        CASE_ROLES,
+                        always(null)));
+        ops.put(
+                "triageQueue",
+                Operation.read(
+                        "{ triageQueue(asOf: \"" + asOf + "\") { rank score reasons "
+                                + "referral { id about { id } } restrictedPeople { id } } }",
+                        Map.of(),
+                        CASE_ROLES,
+                        always(null)));
+        ops.put(
+                "overdueActionsConnection",
+                Operation.read(
+                        "{ overdueActionsConnection(asOf: \"" + asOf + "\") { edges { "
+                                + "node { id description owner { id } for { id givenName } restrictedFor { id } } } } }",
+                        Map.of(),
+                        CASE_ROLES,
+                        always(null)));
+        ops.put(
+                "triageQueueConnection",
+                Operation.read(
+                        "{ triageQueueConnection(asOf: \"" + asOf + "\") { edges { "
+                                + "node { rank score reasons referral { id about { id } } restrictedPeople { id } } } } }",
+                        Map.of(),
+                        CASE_ROLES,
+                        always(null)));
+        ops.put(
+                "informationRequestsConnection",
+                Operation.read(
+                        "{ informationRequestsConnection(direction: INCOMING) "
+                                + "{ edges { node { id } } } o: informationRequestsConnection(direction: OUTGOING) { edges { node { id } } } }",
+                        Map.of(),
+                        AGENCY_USERS,
+                        always(null)));
+        ops.put(
+                "informationRequests",
+                Operation.read(
+                        "{ informationRequests(direction: INCOMING) { id } "
+                                + "o: informationRequests(direction: OUTGOING) { id } }",
+                        Map.of(),
+                        AGENCY_USERS,
+                        always(null)));
+        ops.put(
+                "requestInformation",
+                Operation.read(
+                        "mutation($id: ID!) { requestInformation(personId: $id, "
+                                + "placeholderId: \"rp-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\", "
+                                + "reason: \"matrix check: a placeholder that is none\") { id } }",
+                        id,
+                        AGENCY_USERS,
+                        always("NOT_FOUND")));
+        ops.put(
+                "answerInformationRequest",
+                Operation.read(
+                        "mutation { answerInformationRequest(id: \"ir-none\", " + "answer: \"nothing\") { id } }",
+                        Map.of(),
+                        AGENCY_USERS,
+                        always("NOT_FOUND")));
+        ops.put(
+                "declineInformationRequest",
+                Operation.read(
+                        "mutation { declineInformationRequest(id: \"ir-none\", "
+                                + "reason: \"no such request here\") { id } }",
+                        Map.of(),
+                        AGENCY_USERS,
+                        always("NOT_FOUND")));
 
         // writes about the subject in the user's own agency's name: done when the user may see the
         // subject, answered as about an unknown id otherwise (they never make a relationship)
-        ops.put("recordReferral", new Operation(u -> "mutation($r: ReferralInput!) { recordReferral(referral: $r) "
-                + "{ id about { id } } }", u -> Map.of("r", Map.of("id", "r-matrix-" + u.username() + "-" + subject,
-                        "about", subject, "from", agencyOf(u), "receivedAt", "2018-09-20T09:00:00Z", "concern", "OTHER")),
-                CASE_ROLES, about(subject)));
-        ops.put("recordAssessment", new Operation(u -> "mutation($a: AssessmentInput!) { recordAssessment(assessment: $a) }",
-                u -> Map.of("a", Map.of("id", "as-matrix-" + u.username() + "-" + subject, "of", subject, "type", "OTHER",
-                        "by", agencyOf(u), "startedOn", "2018-09-20")), CASE_ROLES, about(subject)));
-        ops.put("recordMarker", new Operation(u -> "mutation($m: MarkerInput!) { recordMarker(marker: $m) { id type } }",
-                u -> Map.of("m", Map.of("id", "m-matrix-" + u.username() + "-" + subject, "type", "OTHER", "on", subject,
-                        "from", "2018-09-20", "detail", "Matrix check")), CASE_ROLES,
-                u -> sees(u, subject) ? null : "NOT_FOUND"));
-        ops.put("recordStrategyMeeting", new Operation(u -> "mutation($m: StrategyMeetingInput!) { "
-                + "recordStrategyMeeting(meeting: $m) { id } }", u -> Map.of("m", Map.of("id", "sm-matrix-" + u.username()
-                        + "-" + subject, "heldOn", "2018-09-20", "concerns", List.of(subject), "attendance",
-                        u.agency() == null ? List.of() : List.of(Map.of("agency", u.agency(), "invited", true,
-                                "attended", true)))), CASE_ROLES, about(subject)));
+        ops.put(
+                "recordReferral",
+                new Operation(
+                        u -> "mutation($r: ReferralInput!) { recordReferral(referral: $r) " + "{ id about { id } } }",
+                        u -> Map.of(
+                                "r",
+                                Map.of(
+                                        "id",
+                                        "r-matrix-" + u.username() + "-" + subject,
+                                        "about",
+                                        subject,
+                                        "from",
+                                        agencyOf(u),
+                                        "receivedAt",
+                                        "2018-09-20T09:00:00Z",
+                                        "concern",
+                                        "OTHER")),
+                        CASE_ROLES,
+                        about(subject)));
+        ops.put(
+                "recordAssessment",
+                new Operation(
+                        u -> "mutation($a: AssessmentInput!) { recordAssessment(assessment: $a) }",
+                        u -> Map.of(
+                                "a",
+                                Map.of(
+                                        "id",
+                                        "as-matrix-" + u.username() + "-" + subject,
+                                        "of",
+                                        subject,
+                                        "type",
+                                        "OTHER",
+                                        "by",
+                                        agencyOf(u),
+                                        "startedOn",
+                                        "2018-09-20")),
+                        CASE_ROLES,
+                        about(subject)));
+        ops.put(
+                "recordMarker",
+                new Operation(
+                        u -> "mutation($m: MarkerInput!) { recordMarker(marker: $m) { id type } }",
+                        u -> Map.of(
+                                "m",
+                                Map.of(
+                                        "id",
+                                        "m-matrix-" + u.username() + "-" + subject,
+                                        "type",
+                                        "OTHER",
+                                        "on",
+                                        subject,
+                                        "from",
+                                        "2018-09-20",
+                                        "detail",
+                                        "Matrix check")),
+                        CASE_ROLES,
+                        u -> sees(u, subject) ? null : "NOT_FOUND"));
+        ops.put(
+                "recordStrategyMeeting",
+                new Operation(
+                        u -> "mutation($m: StrategyMeetingInput!) { " + "recordStrategyMeeting(meeting: $m) { id } }",
+                        u -> Map.of(
+                                "m",
+                                Map.of(
+                                        "id",
+                                        "sm-matrix-" + u.username() + "-" + subject,
+                                        "heldOn",
+                                        "2018-09-20",
+                                        "concerns",
+                                        List.of(subject),
+                                        "attendance",
+                                        u.agency() == null
+                                                ? List.of()
+                                                : List.of(Map.of(
+                                                        "agency", u.agency(), "invited", true, "attended", true)))),
+                        CASE_ROLES,
+                        about(subject)));
         // Kyle's siblings' overdue action (owner social care), completed before its meeting: who may
         // know of it gets FORBIDDEN (not the owner) or BAD_REQUEST (the date); nobody changes it
-        ops.put("completeAction", Operation.read("mutation { completeAction(actionId: \"ac-kyle-1\", "
-                + "completedOn: \"2018-01-01\") { id } }", Map.of(), CASE_ROLES,
-                u -> !sees(u, "p-lily") ? "NOT_FOUND" : Set.of("admin", "meeting-chair", "social-worker")
-                        .contains(u.username()) ? "BAD_REQUEST" : "FORBIDDEN"));
+        ops.put(
+                "completeAction",
+                Operation.read(
+                        "mutation { completeAction(actionId: \"ac-kyle-1\", " + "completedOn: \"2018-01-01\") { id } }",
+                        Map.of(),
+                        CASE_ROLES,
+                        u -> !sees(u, "p-lily")
+                                ? "NOT_FOUND"
+                                : Set.of("admin", "meeting-chair", "social-worker")
+                                                .contains(u.username())
+                                        ? "BAD_REQUEST"
+                                        : "FORBIDDEN"));
         // Gary's RSO marker, ended before it began: NOT_FOUND to whoever may not know of it (exactly
         // as an unknown marker), FORBIDDEN to an agency that did not record it, BAD_REQUEST otherwise
-        ops.put("endMarker", Operation.read("mutation { endMarker(markerId: \"m-gary-rso\", on: \"2000-01-01\") { id } "
-                + "}", Map.of(), CASE_ROLES, u -> !sees(u, "p-gary") || !OFFENDER_DETAIL.contains(u.username())
-                        ? "NOT_FOUND" : Set.of("admin", "meeting-chair", "police-officer").contains(u.username())
-                                ? "BAD_REQUEST" : "FORBIDDEN"));
+        ops.put(
+                "endMarker",
+                Operation.read(
+                        "mutation { endMarker(markerId: \"m-gary-rso\", on: \"2000-01-01\") { id } " + "}",
+                        Map.of(),
+                        CASE_ROLES,
+                        u -> !sees(u, "p-gary") || !OFFENDER_DETAIL.contains(u.username())
+                                ? "NOT_FOUND"
+                                : Set.of("admin", "meeting-chair", "police-officer")
+                                                .contains(u.username())
+                                        ? "BAD_REQUEST"
+                                        : "FORBIDDEN"));
         // their undoing, on the same records (neither is completed or ended): exactly the same answers,
         // BAD_REQUEST to whoever may act (there is nothing to undo); nobody changes anything
-        ops.put("reopenAction", Operation.read("mutation { reopenAction(actionId: \"ac-kyle-1\") { id } }", Map.of(),
-                CASE_ROLES, u -> !sees(u, "p-lily") ? "NOT_FOUND" : Set.of("admin", "meeting-chair", "social-worker")
-                        .contains(u.username()) ? "BAD_REQUEST" : "FORBIDDEN"));
-        ops.put("reinstateMarker", Operation.read("mutation { reinstateMarker(markerId: \"m-gary-rso\") { id } }",
-                Map.of(), CASE_ROLES, u -> !sees(u, "p-gary") || !OFFENDER_DETAIL.contains(u.username())
-                        ? "NOT_FOUND" : Set.of("admin", "meeting-chair", "police-officer").contains(u.username())
-                                ? "BAD_REQUEST" : "FORBIDDEN"));
+        ops.put(
+                "reopenAction",
+                Operation.read(
+                        "mutation { reopenAction(actionId: \"ac-kyle-1\") { id } }",
+                        Map.of(),
+                        CASE_ROLES,
+                        u -> !sees(u, "p-lily")
+                                ? "NOT_FOUND"
+                                : Set.of("admin", "meeting-chair", "social-worker")
+                                                .contains(u.username())
+                                        ? "BAD_REQUEST"
+                                        : "FORBIDDEN"));
+        ops.put(
+                "reinstateMarker",
+                Operation.read(
+                        "mutation { reinstateMarker(markerId: \"m-gary-rso\") { id } }",
+                        Map.of(),
+                        CASE_ROLES,
+                        u -> !sees(u, "p-gary") || !OFFENDER_DETAIL.contains(u.username())
+                                ? "NOT_FOUND"
+                                : Set.of("admin", "meeting-chair", "police-officer")
+                                                .contains(u.username())
+                                        ? "BAD_REQUEST"
+                                        : "FORBIDDEN"));
         var stewards = Set.of("admin", "data-steward");
-        ops.put("matchCandidates", Operation.read("{ matchCandidates(first: 5) { id score } }", Map.of(), stewards,
-                always(null)));
-        ops.put("matchCandidatesConnection", Operation.read("{ matchCandidatesConnection(first: 5) { edges { node { id "
-                + "score } } } }", Map.of(), stewards, always(null)));
+        ops.put(
+                "matchCandidates",
+                Operation.read("{ matchCandidates(first: 5) { id score } }", Map.of(), stewards, always(null)));
+        ops.put(
+                "matchCandidatesConnection",
+                Operation.read(
+                        "{ matchCandidatesConnection(first: 5) { edges { node { id " + "score } } } }",
+                        Map.of(),
+                        stewards,
+                        always(null)));
         // unknown records and candidates: stewards get NOT_FOUND, nothing is decided or split
-        ops.put("sourceRecord", Operation.read("{ sourceRecord(source: \"nowhere\", localId: \"x-1\") "
-                + "{ localId } }", Map.of(), stewards, always("NOT_FOUND")));
-        ops.put("decideMatch", Operation.read("mutation { decideMatch(candidateId: \"mc-none\", decision: SAME, "
-                + "note: \"matrix check\") { id } }", Map.of(), stewards, always("NOT_FOUND")));
-        ops.put("splitRecord", Operation.read("mutation { splitRecord(source: \"nowhere\", localId: \"x-1\", "
-                + "note: \"matrix check\") { localId } }", Map.of(), stewards, always("NOT_FOUND")));
+        ops.put(
+                "sourceRecord",
+                Operation.read(
+                        "{ sourceRecord(source: \"nowhere\", localId: \"x-1\") " + "{ localId } }",
+                        Map.of(),
+                        stewards,
+                        always("NOT_FOUND")));
+        ops.put(
+                "decideMatch",
+                Operation.read(
+                        "mutation { decideMatch(candidateId: \"mc-none\", decision: SAME, "
+                                + "note: \"matrix check\") { id } }",
+                        Map.of(),
+                        stewards,
+                        always("NOT_FOUND")));
+        ops.put(
+                "splitRecord",
+                Operation.read(
+                        "mutation { splitRecord(source: \"nowhere\", localId: \"x-1\", "
+                                + "note: \"matrix check\") { localId } }",
+                        Map.of(),
+                        stewards,
+                        always("NOT_FOUND")));
         return ops;
     }
 
@@ -289,49 +586,73 @@ class AuthorizationMatrixIT extends ExplorerIT {
     void theMatrixCoversEveryQueryAndMutationOfTheSchema() {
         var schema = graphQl.schema();
         var fields = new TreeSet<String>();
-        schema.getQueryType().getFieldDefinitions().stream().map(GraphQLFieldDefinition::getName).forEach(fields::add);
-        schema.getMutationType().getFieldDefinitions().stream().map(GraphQLFieldDefinition::getName).forEach(fields::add);
+        schema.getQueryType().getFieldDefinitions().stream()
+                .map(GraphQLFieldDefinition::getName)
+                .forEach(fields::add);
+        schema.getMutationType().getFieldDefinitions().stream()
+                .map(GraphQLFieldDefinition::getName)
+                .forEach(fields::add);
         assertThat(new TreeSet<>(operations("p-sara").keySet())).isEqualTo(fields);
     }
 
     @TestFactory
     @Order(1)
     Stream<DynamicContainer> everyOperationForEveryUserAllowsRefusesAndRedactsAsThePolicySays() {
-        return Stream.of("p-sara", "p-kyle", "p-gary").map(subject -> DynamicContainer.dynamicContainer("about " + subject,
-                operations(subject).entrySet().stream().map(entry -> DynamicContainer.dynamicContainer(entry.getKey(),
-                        DemoUsers.ALL.stream().map(user -> DynamicTest.dynamicTest(user.username(),
-                                () -> check(user, subject, entry.getKey(), entry.getValue())))))));
+        return Stream.of("p-sara", "p-kyle", "p-gary")
+                .map(subject -> DynamicContainer.dynamicContainer(
+                        "about " + subject,
+                        operations(subject).entrySet().stream()
+                                .map(entry -> DynamicContainer.dynamicContainer(
+                                        entry.getKey(),
+                                        DemoUsers.ALL.stream()
+                                                .map(user -> DynamicTest.dynamicTest(
+                                                        user.username(),
+                                                        () -> check(
+                                                                user, subject, entry.getKey(), entry.getValue())))))));
     }
 
     /** Runs after the writes of the matrix: recording never made a relationship. */
     @TestFactory
     @Order(2)
     Stream<DynamicTest> needToKnowOnTheScenarioIsExactlyThePolicyTable() {
-        return DemoUsers.ALL.stream().map(user -> DynamicTest.dynamicTest(user.username(), () -> {
-            var seen = new TreeSet<String>();
-            for (var id : EVERYONE) {
-                var json = http().graphql(user.username(), "query($id: ID!) { person(id: $id) { id } }", Map.of("id", id));
-                if (json.get("errors") == null) {
-                    seen.add(id);
-                } else {
-                    var expected = user.role() == Role.AUDITOR || user.role() == Role.DATA_STEWARD ? "FORBIDDEN"
-                            : "NOT_FOUND";
-                    assertThat(classification(json)).as("%s asking for %s", user.username(), id).isEqualTo(expected);
-                }
-            }
-            assertThat(seen).as("people %s sees", user.username()).isEqualTo(new TreeSet<>(SEES.get(user.username())));
-        }));
+        return DemoUsers.ALL.stream()
+                .map(user -> DynamicTest.dynamicTest(user.username(), () -> {
+                    var seen = new TreeSet<String>();
+                    for (var id : EVERYONE) {
+                        var json = http().graphql(
+                                        user.username(),
+                                        "query($id: ID!) { person(id: $id) { id } }",
+                                        Map.of("id", id));
+                        if (json.get("errors") == null) {
+                            seen.add(id);
+                        } else {
+                            var expected = user.role() == Role.AUDITOR || user.role() == Role.DATA_STEWARD
+                                    ? "FORBIDDEN"
+                                    : "NOT_FOUND";
+                            assertThat(classification(json))
+                                    .as("%s asking for %s", user.username(), id)
+                                    .isEqualTo(expected);
+                        }
+                    }
+                    assertThat(seen)
+                            .as("people %s sees", user.username())
+                            .isEqualTo(new TreeSet<>(SEES.get(user.username())));
+                }));
     }
 
     private void check(Demo user, String subject, String operation, Operation op) {
         var name = user.username();
-        var json = http().graphql(name, op.document().apply(user), op.variables().apply(user));
+        var json =
+                http().graphql(name, op.document().apply(user), op.variables().apply(user));
         var what = name + " calling " + operation + " about " + subject;
         if (!op.callers().contains(name)) {
             assertThat(classification(json)).as(what).isEqualTo("FORBIDDEN");
-            assertThat(json.get("data") == null || json.get("data").isNull()
-                    || json.get("data").get(operation) == null
-                    || json.get("data").get(operation).isNull()).as(what).isTrue();
+            assertThat(json.get("data") == null
+                            || json.get("data").isNull()
+                            || json.get("data").get(operation) == null
+                            || json.get("data").get(operation).isNull())
+                    .as(what)
+                    .isTrue();
             return;
         }
         var expected = op.expected().apply(user);
@@ -339,8 +660,10 @@ class AuthorizationMatrixIT extends ExplorerIT {
             assertThat(classification(json)).as(what + ": " + json).isEqualTo(expected);
             if ("NOT_FOUND".equals(expected)) {
                 // nothing in a refusal tells a hidden record from an unknown one
-                assertThat(json.get("errors").get(0).get("message").asString()).as(what)
-                        .matches("No (person|person or address|marker|action|information request|break-glass grant|meeting|meeting snapshot|source record|match candidate) with id '[^']+'");
+                assertThat(json.get("errors").get(0).get("message").asString())
+                        .as(what)
+                        .matches(
+                                "No (person|person or address|marker|action|information request|break-glass grant|meeting|meeting snapshot|source record|match candidate) with id '[^']+'");
             }
             return;
         }
@@ -355,11 +678,18 @@ class AuthorizationMatrixIT extends ExplorerIT {
             if (!SEES.get(name).contains("p-sara")) {
                 continue;
             }
-            var json = http().graphql(name, operations("p-sara").get("agencyInvolvement").document().apply(user),
-                    Map.of("id", "p-sara")).toString();
+            var json = http().graphql(
+                            name,
+                            operations("p-sara")
+                                    .get("agencyInvolvement")
+                                    .document()
+                                    .apply(user),
+                            Map.of("id", "p-sara"))
+                    .toString();
             // the school nurse's involvement is always there: health is involved
             assertThat(json).as(name).contains("\"health\"");
-            assertThat(json.contains("Helen Clarke")).as("%s sees the school nurse's name", name)
+            assertThat(json.contains("Helen Clarke"))
+                    .as("%s sees the school nurse's name", name)
                     .isEqualTo(HEALTH_DETAIL.contains(name));
         }
     }
@@ -372,11 +702,15 @@ class AuthorizationMatrixIT extends ExplorerIT {
         var text = json.toString();
         var matcher = PERSON_ID.matcher(text);
         while (matcher.find()) {
-            assertThat(SEES.get(user)).as("%s: %s in the answer", what, matcher.group(1)).contains(matcher.group(1));
+            assertThat(SEES.get(user))
+                    .as("%s: %s in the answer", what, matcher.group(1))
+                    .contains(matcher.group(1));
         }
         NAMES.forEach((id, fullName) -> {
             if (!SEES.get(user).contains(id)) {
-                assertThat(text).as("%s names %s", what, id).doesNotContain(fullName)
+                assertThat(text)
+                        .as("%s names %s", what, id)
+                        .doesNotContain(fullName)
                         .doesNotContain(fullName.substring(0, fullName.indexOf(' ')) + "\"");
             }
         });

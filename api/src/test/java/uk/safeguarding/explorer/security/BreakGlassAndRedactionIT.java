@@ -7,11 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.support.ExplorerIT;
 import uk.safeguarding.explorer.support.Scenario;
@@ -24,9 +22,10 @@ import uk.safeguarding.explorer.support.Scenario;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BreakGlassAndRedactionIT extends ExplorerIT {
 
-    private static final String BREAK = "mutation($id: ID!, $purpose: BreakGlassPurpose!, $reason: String!, $hours: Int) "
-            + "{ breakGlass(personId: $id, purpose: $purpose, reason: $reason, hours: $hours) "
-            + "{ id user agency subjectId purpose reason from until active uses } }";
+    private static final String BREAK =
+            "mutation($id: ID!, $purpose: BreakGlassPurpose!, $reason: String!, $hours: Int) "
+                    + "{ breakGlass(personId: $id, purpose: $purpose, reason: $reason, hours: $hours) "
+                    + "{ id user agency subjectId purpose reason from until active uses } }";
     private static final String GARY = "{ person(id: \"p-gary\") { id probationCrn markers(asOf: \"" + Scenario.AS_OF
             + "\") { id type detail from mappaCategory derived address { id } } } }";
 
@@ -34,7 +33,8 @@ class BreakGlassAndRedactionIT extends ExplorerIT {
     void scenario() {
         cleanDatabase();
         importScenario();
-        graph.inWriteTransaction(tx -> tx.run("MATCH (p:Person {id: 'p-gary'}) SET p.probationCrn = 'X123456'").consume());
+        graph.inWriteTransaction(tx -> tx.run("MATCH (p:Person {id: 'p-gary'}) SET p.probationCrn = 'X123456'")
+                .consume());
     }
 
     private JsonNode breakGlass(String user, String id, String purpose, String reason, Integer hours) {
@@ -61,8 +61,14 @@ class BreakGlassAndRedactionIT extends ExplorerIT {
         assertThat(tooLong.get("errors").get(0).get("message").asString()).contains("hours");
         assertThat(classification(http().graphql("health-visitor", GARY))).isEqualTo("NOT_FOUND");
 
-        var grant = breakGlass("health-visitor", "p-gary", "SECTION_47_ENQUIRY",
-                "Sara's disclosure names her mother's former partner", null).get("data").get("breakGlass");
+        var grant = breakGlass(
+                        "health-visitor",
+                        "p-gary",
+                        "SECTION_47_ENQUIRY",
+                        "Sara's disclosure names her mother's former partner",
+                        null)
+                .get("data")
+                .get("breakGlass");
         assertThat(grant.get("user").asString()).isEqualTo("health-visitor");
         assertThat(grant.get("agency").asString()).isEqualTo("health");
         assertThat(grant.get("active").asBoolean()).isTrue();
@@ -85,40 +91,69 @@ class BreakGlassAndRedactionIT extends ExplorerIT {
         assertThat(markers).hasSize(1);
         var restricted = markers.get(0);
         assertThat(restricted.get("type").asString()).isEqualTo("RESTRICTED");
-        assertThat(restricted.get("detail").asString()).contains("Police vulnerability assessment team")
-                .contains("Probation service").contains("Contact");
+        assertThat(restricted.get("detail").asString())
+                .contains("Police vulnerability assessment team")
+                .contains("Probation service")
+                .contains("Contact");
         assertThat(restricted.get("from").isNull()).isTrue();
         assertThat(restricted.get("mappaCategory").isNull()).isTrue();
         assertThat(restricted.get("id").asString()).doesNotContain("rso").doesNotContain("mappa");
         assertThat(gary.get("data").get("person").get("probationCrn").isNull()).isTrue();
 
         // the grant covers Gary's family and household: his former partner Joanne
-        assertThat(http().graphql("health-visitor", "{ person(id: \"p-joanne\") { id } }").get("errors")).isNull();
+        assertThat(http().graphql("health-visitor", "{ person(id: \"p-joanne\") { id } }")
+                        .get("errors"))
+                .isNull();
 
-        var involvement = http().graphql("health-visitor", "{ agencyInvolvement(personId: \"p-gary\", asOf: \""
-                + Scenario.AS_OF + "\") { people { person { id } involvements { agency { id } professional { name } "
-                + "role } } gaps { agencyType rule reason } } }").toString();
-        assertThat(involvement).doesNotContain("Pat Evans").doesNotContain("Offender manager")
-                .doesNotContain("probation").doesNotContain("sex offender").doesNotContain("RSO");
-        var chronology = http().graphql("health-visitor", "{ chronology(personId: \"p-gary\", asOf: \""
-                + Scenario.AS_OF + "\") { kind summary relatedIds } }").toString();
-        assertThat(chronology).contains("Restricted information").doesNotContain("sex offender")
-                .doesNotContain("MAPPA").doesNotContain("m-gary");
-        var network = http().graphql("health-visitor", "{ network(personId: \"p-gary\", depth: 2, asOf: \""
-                + Scenario.AS_OF + "\") { nodes { id label role markers { type } } edges { role } } }").toString();
-        assertThat(network).contains("RESTRICTED").doesNotContain("om-1").doesNotContain("Offender manager")
+        var involvement = http().graphql(
+                        "health-visitor",
+                        "{ agencyInvolvement(personId: \"p-gary\", asOf: \""
+                                + Scenario.AS_OF
+                                + "\") { people { person { id } involvements { agency { id } professional { name } "
+                                + "role } } gaps { agencyType rule reason } } }")
+                .toString();
+        assertThat(involvement)
+                .doesNotContain("Pat Evans")
+                .doesNotContain("Offender manager")
+                .doesNotContain("probation")
+                .doesNotContain("sex offender")
+                .doesNotContain("RSO");
+        var chronology = http().graphql(
+                        "health-visitor",
+                        "{ chronology(personId: \"p-gary\", asOf: \"" + Scenario.AS_OF
+                                + "\") { kind summary relatedIds } }")
+                .toString();
+        assertThat(chronology)
+                .contains("Restricted information")
+                .doesNotContain("sex offender")
+                .doesNotContain("MAPPA")
+                .doesNotContain("m-gary");
+        var network = http().graphql(
+                        "health-visitor",
+                        "{ network(personId: \"p-gary\", depth: 2, asOf: \"" + Scenario.AS_OF
+                                + "\") { nodes { id label role markers { type } } edges { role } } }")
+                .toString();
+        assertThat(network)
+                .contains("RESTRICTED")
+                .doesNotContain("om-1")
+                .doesNotContain("Offender manager")
                 .doesNotContain("REGISTERED_SEX_OFFENDER");
 
         // every look under the grant is audited as BREAK_GLASS with the purpose, reason and grant
-        var events = http().graphql("auditor", "{ auditEvents(first: 500, user: \"health-visitor\", subjectId: "
-                + "\"p-gary\") { operation outcome purpose reason grantId } }").get("data").get("auditEvents");
+        var events = http().graphql(
+                        "auditor",
+                        "{ auditEvents(first: 500, user: \"health-visitor\", subjectId: "
+                                + "\"p-gary\") { operation outcome purpose reason grantId } }")
+                .get("data")
+                .get("auditEvents");
         var operations = new ArrayList<String>();
         events.forEach(e -> {
             if ("BREAK_GLASS".equals(e.get("outcome").asString())) {
                 operations.add(e.get("operation").asString());
                 assertThat(e.get("purpose").asString()).isEqualTo("SECTION_47_ENQUIRY");
                 assertThat(e.get("reason").asString()).isEqualTo("Sara's disclosure names her mother's former partner");
-                assertThat(e.get("grantId").asString()).isEqualTo(grant.get("id").asString());
+                assertThat(e.get("grantId").asString())
+                        .isEqualTo(grant.get("id").asString());
             }
         });
         assertThat(operations).contains("breakGlass", "person", "agencyInvolvement", "chronology", "network");
@@ -127,7 +162,8 @@ class BreakGlassAndRedactionIT extends ExplorerIT {
     @Test
     void policeWithTheGlassBrokenSeeTheOffenderDetailInFull() {
         breakGlass("police-officer", "p-gary", "EMERGENCY_PROTECTION", "Child reported missing with Gary", 2);
-        var markers = http().graphql("police-officer", GARY).get("data").get("person").get("markers");
+        var markers =
+                http().graphql("police-officer", GARY).get("data").get("person").get("markers");
         var types = new ArrayList<String>();
         markers.forEach(m -> {
             if (!m.get("derived").asBoolean()) {
@@ -135,23 +171,35 @@ class BreakGlassAndRedactionIT extends ExplorerIT {
             }
         });
         assertThat(types).containsExactlyInAnyOrder("REGISTERED_SEX_OFFENDER", "MAPPA");
-        var involvement = http().graphql("police-officer", "{ agencyInvolvement(personId: \"p-gary\", asOf: \""
-                + Scenario.AS_OF + "\") { people { involvements { professional { name } role } } } }").toString();
+        var involvement = http().graphql(
+                        "police-officer",
+                        "{ agencyInvolvement(personId: \"p-gary\", asOf: \"" + Scenario.AS_OF
+                                + "\") { people { involvements { professional { name } role } } } }")
+                .toString();
         assertThat(involvement).contains("Pat Evans").contains("Offender manager");
     }
 
     @Test
     void aTeachersGrantEndsWhenItExpires() {
         var grant = breakGlass("teacher", "p-joanne", "OTHER", "Mia's mother, checking who collects Mia", 1)
-                .get("data").get("breakGlass");
-        assertThat(http().graphql("teacher", "{ person(id: \"p-joanne\") { id } }").get("errors")).isNull();
-        var mine = http().graphql("teacher", "{ myBreakGlassGrants { id subjectId active } }").get("data")
+                .get("data")
+                .get("breakGlass");
+        assertThat(http().graphql("teacher", "{ person(id: \"p-joanne\") { id } }")
+                        .get("errors"))
+                .isNull();
+        var mine = http().graphql("teacher", "{ myBreakGlassGrants { id subjectId active } }")
+                .get("data")
                 .get("myBreakGlassGrants");
         assertThat(mine.toString()).contains(grant.get("id").asString());
-        graph.inWriteTransaction(tx -> tx.run("MATCH (g:BreakGlass {id: $id}) SET g.until = g.from",
-                Map.of("id", grant.get("id").asString())).consume());
-        assertThat(classification(http().graphql("teacher", "{ person(id: \"p-joanne\") { id } }"))).isEqualTo("NOT_FOUND");
-        assertThat(http().graphql("teacher", "{ myBreakGlassGrants { id } }").get("data").get("myBreakGlassGrants"))
+        graph.inWriteTransaction(tx -> tx.run(
+                        "MATCH (g:BreakGlass {id: $id}) SET g.until = g.from",
+                        Map.of("id", grant.get("id").asString()))
+                .consume());
+        assertThat(classification(http().graphql("teacher", "{ person(id: \"p-joanne\") { id } }")))
+                .isEqualTo("NOT_FOUND");
+        assertThat(http().graphql("teacher", "{ myBreakGlassGrants { id } }")
+                        .get("data")
+                        .get("myBreakGlassGrants"))
                 .isEmpty();
     }
 
@@ -163,43 +211,73 @@ class BreakGlassAndRedactionIT extends ExplorerIT {
                 .isEqualTo("FORBIDDEN");
         assertThat(classification(breakGlass("yot-worker", "p-nobody", "OTHER", "there is no such person", null)))
                 .isEqualTo("NOT_FOUND");
-        assertThat(count("MATCH (g:BreakGlass {subjectId: 'p-nobody'}) RETURN count(g)")).isZero();
+        assertThat(count("MATCH (g:BreakGlass {subjectId: 'p-nobody'}) RETURN count(g)"))
+                .isZero();
     }
 
     @Test
     void theAuditorReviewsEachGrantOnce() {
-        var grant = breakGlass("yot-worker", "p-sara", "STRATEGY_DISCUSSION", "Strategy discussion about Kyle's contacts", null)
-                .get("data").get("breakGlass");
+        var grant = breakGlass(
+                        "yot-worker",
+                        "p-sara",
+                        "STRATEGY_DISCUSSION",
+                        "Strategy discussion about Kyle's contacts",
+                        null)
+                .get("data")
+                .get("breakGlass");
         var id = grant.get("id").asString();
         http().graphql("yot-worker", "{ person(id: \"p-sara\") { id } }");
-        var queue = http().graphql("auditor", "{ breakGlassReviewQueue { id user subjectId purpose reason uses review { outcome } } }")
-                .get("data").get("breakGlassReviewQueue");
+        var queue = http().graphql(
+                        "auditor",
+                        "{ breakGlassReviewQueue { id user subjectId purpose reason uses review { outcome } } }")
+                .get("data")
+                .get("breakGlassReviewQueue");
         var waiting = find(queue, id);
         assertThat(waiting.get("uses").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(waiting.get("review").isNull()).isTrue();
 
-        var reviewed = http().graphql("auditor", "mutation($id: ID!) { reviewBreakGlass(grantId: $id, outcome: JUSTIFIED, "
-                + "note: \"Recorded in the strategy minutes\") { id review { reviewer outcome note } } }", Map.of("id", id))
-                .get("data").get("reviewBreakGlass");
+        var reviewed = http().graphql(
+                        "auditor",
+                        "mutation($id: ID!) { reviewBreakGlass(grantId: $id, outcome: JUSTIFIED, "
+                                + "note: \"Recorded in the strategy minutes\") { id review { reviewer outcome note } } }",
+                        Map.of("id", id))
+                .get("data")
+                .get("reviewBreakGlass");
         assertThat(reviewed.get("review").get("reviewer").asString()).isEqualTo("auditor");
         assertThat(reviewed.get("review").get("outcome").asString()).isEqualTo("JUSTIFIED");
-        assertThat(find(http().graphql("auditor", "{ breakGlassReviewQueue { id } }").get("data")
-                .get("breakGlassReviewQueue"), id)).isNull();
-        assertThat(find(http().graphql("auditor", "{ breakGlassReviewQueue(reviewed: true) { id } }").get("data")
-                .get("breakGlassReviewQueue"), id)).isNotNull();
-        var again = http().graphql("auditor", "mutation($id: ID!) { reviewBreakGlass(grantId: $id, outcome: NOT_JUSTIFIED) "
-                + "{ id } }", Map.of("id", id));
+        assertThat(find(
+                        http().graphql("auditor", "{ breakGlassReviewQueue { id } }")
+                                .get("data")
+                                .get("breakGlassReviewQueue"),
+                        id))
+                .isNull();
+        assertThat(find(
+                        http().graphql("auditor", "{ breakGlassReviewQueue(reviewed: true) { id } }")
+                                .get("data")
+                                .get("breakGlassReviewQueue"),
+                        id))
+                .isNotNull();
+        var again = http().graphql(
+                        "auditor",
+                        "mutation($id: ID!) { reviewBreakGlass(grantId: $id, outcome: NOT_JUSTIFIED) " + "{ id } }",
+                        Map.of("id", id));
         assertThat(classification(again)).isEqualTo("BAD_REQUEST");
-        assertThat(classification(http().graphql("yot-worker", "{ breakGlassReviewQueue { id } }"))).isEqualTo("FORBIDDEN");
-        assertThat(http().graphql("auditor", "{ auditIntegrity { valid } }").get("data").get("auditIntegrity")
-                .get("valid").asBoolean()).isTrue();
+        assertThat(classification(http().graphql("yot-worker", "{ breakGlassReviewQueue { id } }")))
+                .isEqualTo("FORBIDDEN");
+        assertThat(http().graphql("auditor", "{ auditIntegrity { valid } }")
+                        .get("data")
+                        .get("auditIntegrity")
+                        .get("valid")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
     void protectionPlansAreShownToEveryAgencyWithARelationship() {
         for (var user : List.of("teacher", "police-officer", "health-visitor", "social-worker")) {
-            var markers = http().graphql(user, "{ person(id: \"p-sara\") { markers(asOf: \"" + Scenario.AS_OF
-                    + "\") { type } } }").toString();
+            var markers = http().graphql(
+                            user, "{ person(id: \"p-sara\") { markers(asOf: \"" + Scenario.AS_OF + "\") { type } } }")
+                    .toString();
             assertThat(markers).as(user).contains("CHILD_PROTECTION_PLAN");
         }
     }

@@ -9,7 +9,8 @@ class BreakGlassReasonTests {
 
     @Test
     void aReasonInWordsSaysSomething() {
-        assertThat(BreakGlassService.saysSomething("Strategy discussion today about Sara's safety")).isTrue();
+        assertThat(BreakGlassService.saysSomething("Strategy discussion today about Sara's safety"))
+                .isTrue();
         assertThat(BreakGlassService.saysSomething("s47 enquiry")).isTrue();
         assertThat(BreakGlassService.saysSomething("ab")).isTrue();
     }
@@ -17,7 +18,8 @@ class BreakGlassReasonTests {
     @Test
     void oneCharacterRepeatedPunctuationOrOneLetterBetweenPunctuationSaysNothing() {
         assertThat(BreakGlassService.saysSomething("aaaaaaaaaaaaaaaaaaaa")).isFalse();
-        assertThat(BreakGlassService.saysSomething("AaAaAaAaAaAaAaAaAaAa")).as("case does not make a second letter")
+        assertThat(BreakGlassService.saysSomething("AaAaAaAaAaAaAaAaAaAa"))
+                .as("case does not make a second letter")
                 .isFalse();
         assertThat(BreakGlassService.saysSomething("!!!! .... ???? ----")).isFalse();
         assertThat(BreakGlassService.saysSomething("a.a.a.a.a.a.a.a.a.a")).isFalse();

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.support.ExplorerIT;
 
@@ -46,45 +44,69 @@ class BreakGlassReviewIT extends ExplorerIT {
     @Test
     void aGrantReviewedAsNotJustifiedEndsAtOnce() {
         var grant = breakGlass("health-visitor", "Sara's disclosure names her mother's former partner")
-                .get("data").get("breakGlass");
+                .get("data")
+                .get("breakGlass");
         assertThat(http().graphql("health-visitor", GARY).get("errors")).isNull();
 
-        var reviewed = http().graphql("auditor", REVIEW, Map.of("id", grant.get("id").asString(), "outcome",
-                "NOT_JUSTIFIED")).get("data").get("reviewBreakGlass");
+        var reviewed = http().graphql(
+                        "auditor", REVIEW, Map.of("id", grant.get("id").asString(), "outcome", "NOT_JUSTIFIED"))
+                .get("data")
+                .get("reviewBreakGlass");
         assertThat(reviewed.get("active").asBoolean()).isFalse();
         assertThat(ZonedDateTime.parse(reviewed.get("until").asString()))
                 .isEqualTo(ZonedDateTime.parse(reviewed.get("review").get("at").asString()));
 
         assertThat(classification(http().graphql("health-visitor", GARY))).isEqualTo("NOT_FOUND");
-        assertThat(http().graphql("health-visitor", "{ myBreakGlassGrants { id } }").get("data")
-                .get("myBreakGlassGrants")).isEmpty();
-        assertThat(count("MATCH (g:BreakGlass {id: $id}) WHERE g.requestedUntil = datetime($until) RETURN count(g)",
-                Map.of("id", grant.get("id").asString(), "until", grant.get("until").asString()))).isEqualTo(1);
+        assertThat(http().graphql("health-visitor", "{ myBreakGlassGrants { id } }")
+                        .get("data")
+                        .get("myBreakGlassGrants"))
+                .isEmpty();
+        assertThat(count(
+                        "MATCH (g:BreakGlass {id: $id}) WHERE g.requestedUntil = datetime($until) RETURN count(g)",
+                        Map.of(
+                                "id",
+                                grant.get("id").asString(),
+                                "until",
+                                grant.get("until").asString())))
+                .isEqualTo(1);
     }
 
     @Test
     void aGrantReviewedAsJustifiedRunsOn() {
         var grant = breakGlass("health-visitor", "Strategy discussion today about Sara's safety")
-                .get("data").get("breakGlass");
-        var reviewed = http().graphql("auditor", REVIEW, Map.of("id", grant.get("id").asString(), "outcome",
-                "JUSTIFIED")).get("data").get("reviewBreakGlass");
+                .get("data")
+                .get("breakGlass");
+        var reviewed = http().graphql(
+                        "auditor", REVIEW, Map.of("id", grant.get("id").asString(), "outcome", "JUSTIFIED"))
+                .get("data")
+                .get("reviewBreakGlass");
         assertThat(reviewed.get("active").asBoolean()).isTrue();
-        assertThat(reviewed.get("until").asString()).isEqualTo(grant.get("until").asString());
+        assertThat(reviewed.get("until").asString())
+                .isEqualTo(grant.get("until").asString());
         assertThat(http().graphql("health-visitor", GARY).get("errors")).isNull();
     }
 
     @Test
     void aReasonMustSayWhyInWordsOfAtLeastTwentyCharacters() {
-        var refused = new String[] {"Too short a reason", "aaaaaaaaaaaaaaaaaaaaaaaaa", "AaAaAaAaAaAaAaAaAaAaAaAa",
-            "!!!!!!!!!!..........??????????", "a.a.a.a.a.a.a.a.a.a.a.a.a", "                              x",
-            "-------------------- -------"};
+        var refused = new String[] {
+            "Too short a reason",
+            "aaaaaaaaaaaaaaaaaaaaaaaaa",
+            "AaAaAaAaAaAaAaAaAaAaAaAa",
+            "!!!!!!!!!!..........??????????",
+            "a.a.a.a.a.a.a.a.a.a.a.a.a",
+            "                              x",
+            "-------------------- -------"
+        };
         for (var reason : refused) {
             var json = breakGlass("health-visitor", reason);
             assertThat(classification(json)).as(reason).isEqualTo("BAD_REQUEST");
-            assertThat(json.get("errors").get(0).get("message").asString()).as(reason).startsWith("Argument 'reason'");
+            assertThat(json.get("errors").get(0).get("message").asString())
+                    .as(reason)
+                    .startsWith("Argument 'reason'");
         }
         assertThat(count("MATCH (g:BreakGlass) RETURN count(g)")).isZero();
-        assertThat(breakGlass("health-visitor", "Child seen with him today").get("errors")).isNull();
+        assertThat(breakGlass("health-visitor", "Child seen with him today").get("errors"))
+                .isNull();
     }
 
     @Test

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
 import uk.safeguarding.explorer.support.ExplorerIT;
 import uk.safeguarding.explorer.support.RawHttp;
 
@@ -18,8 +16,8 @@ import uk.safeguarding.explorer.support.RawHttp;
  */
 class HeadersAndRedirectsIT extends ExplorerIT {
 
-    private static final List<String> SECURITY_HEADERS = List.of("content-security-policy", "x-frame-options",
-            "x-content-type-options", "referrer-policy", "cache-control");
+    private static final List<String> SECURITY_HEADERS = List.of(
+            "content-security-policy", "x-frame-options", "x-content-type-options", "referrer-policy", "cache-control");
 
     private RawHttp client() {
         return new RawHttp(port, "127.0.0.1");
@@ -31,13 +29,22 @@ class HeadersAndRedirectsIT extends ExplorerIT {
 
     @Test
     void headAnswersCarryTheSameSecurityHeadersAsGetOnEveryPath() {
-        for (var path : List.of("/", "/index.html", "/css/app.css", "/login", "/api/me", "/graphql", "/actuator/health",
+        for (var path : List.of(
+                "/",
+                "/index.html",
+                "/css/app.css",
+                "/login",
+                "/api/me",
+                "/graphql",
+                "/actuator/health",
                 "/no-such-page")) {
             for (var headers : List.of(signedIn(), Map.<String, String>of())) {
                 var get = client().send("GET", path, headers, null);
                 var head = client().send("HEAD", path, headers, null);
                 for (var name : SECURITY_HEADERS) {
-                    assertThat(head.header(name)).as("HEAD %s %s", path, name).isNotNull()
+                    assertThat(head.header(name))
+                            .as("HEAD %s %s", path, name)
+                            .isNotNull()
                             .isEqualTo(get.header(name));
                 }
                 assertThat(head.header("content-security-policy")).contains("frame-ancestors 'none'");
@@ -67,7 +74,9 @@ class HeadersAndRedirectsIT extends ExplorerIT {
         var page = browser.send("GET", "/login", Map.of("Host", "evil.example", "Cookie", session), null);
         var token = page.body().replaceAll("(?s).*name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\".*", "$1");
         var cookies = new StringBuilder(session);
-        page.headers().getOrDefault("set-cookie", List.of()).forEach(c -> cookies.append("; ").append(c.split(";")[0]));
+        page.headers()
+                .getOrDefault("set-cookie", List.of())
+                .forEach(c -> cookies.append("; ").append(c.split(";")[0]));
         var form = new LinkedHashMap<String, String>();
         form.put("Host", "evil.example");
         form.put("Content-Type", "application/x-www-form-urlencoded");
@@ -94,7 +103,9 @@ class HeadersAndRedirectsIT extends ExplorerIT {
 
     private static String cookie(RawHttp.Response response, String name) {
         return response.headers().getOrDefault("set-cookie", List.of()).stream()
-                .filter(c -> c.startsWith(name + "=") && !c.startsWith(name + "=;")).map(c -> c.split(";")[0])
-                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.headers()));
+                .filter(c -> c.startsWith(name + "=") && !c.startsWith(name + "=;"))
+                .map(c -> c.split(";")[0])
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.headers()));
     }
 }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.safeguarding.explorer.support.TestIdentityProvider.AUDIENCE;
 import static uk.safeguarding.explorer.support.TestIdentityProvider.json;
 
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.ServerSocket;
@@ -25,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,12 +36,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.PlainJWT;
-import com.sun.net.httpserver.HttpExchange;
-
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.ExplorerApplication;
 import uk.safeguarding.explorer.support.RawHttp;
@@ -78,15 +75,25 @@ class IdentityProviderIT {
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        app = new SpringApplicationBuilder(ExplorerApplication.class).run("--explorer.mode=production",
-                "--server.port=" + port, "--explorer.public-url=" + PUBLIC_URL.replace("PORT", Integer.toString(port)),
-                "--explorer.signin.delay=10m", "--explorer.bolt-port=0", "--explorer.pagecache=32m",
-                "--explorer.data-dir=" + dir, "--explorer.identity.issuer-uri=" + issuer,
-                "--explorer.identity.audience=" + AUDIENCE, "--explorer.identity.client-id=" + CLIENT_ID,
-                "--explorer.identity.client-secret=it-secret", "--explorer.identity.agency-claim=agency_id",
-                "--explorer.identity.role-claim=explorer_roles");
+        app = new SpringApplicationBuilder(ExplorerApplication.class)
+                .run(
+                        "--explorer.mode=production",
+                        "--server.port=" + port,
+                        "--explorer.public-url=" + PUBLIC_URL.replace("PORT", Integer.toString(port)),
+                        "--explorer.signin.delay=10m",
+                        "--explorer.bolt-port=0",
+                        "--explorer.pagecache=32m",
+                        "--explorer.data-dir=" + dir,
+                        "--explorer.identity.issuer-uri=" + issuer,
+                        "--explorer.identity.audience=" + AUDIENCE,
+                        "--explorer.identity.client-id=" + CLIENT_ID,
+                        "--explorer.identity.client-secret=it-secret",
+                        "--explorer.identity.agency-claim=agency_id",
+                        "--explorer.identity.role-claim=explorer_roles");
         assertThat(((WebServerApplicationContext) app).getWebServer().getPort()).isEqualTo(port);
-        var imported = post("/api/import", idp.sign(claims("it-admin", List.of("ADMIN"), null).build()),
+        var imported = post(
+                "/api/import",
+                idp.sign(claims("it-admin", List.of("ADMIN"), null).build()),
                 Scenario.text());
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
     }
@@ -102,7 +109,9 @@ class IdentityProviderIT {
     }
 
     private JWTClaimsSet.Builder claims(String user, Object roles, String agency) {
-        var builder = idp.claims().audience(List.of(AUDIENCE, "account")).claim("preferred_username", user)
+        var builder = idp.claims()
+                .audience(List.of(AUDIENCE, "account"))
+                .claim("preferred_username", user)
                 .claim("explorer_roles", roles);
         if (agency != null) {
             builder.claim("agency_id", agency);
@@ -134,68 +143,114 @@ class IdentityProviderIT {
     void badTokensAreRefusedWith401() throws Exception {
         var now = Instant.now();
         var bad = new LinkedHashMap<String, String>();
-        bad.put("expired", idp.sign(claims("pc", "PRACTITIONER", "police").issueTime(Date.from(now.minusSeconds(7200)))
-                .expirationTime(Date.from(now.minusSeconds(3600))).build()));
-        bad.put("wrong issuer", idp.sign(claims("pc", "PRACTITIONER", "police").issuer("http://127.0.0.1:1/evil").build()));
-        bad.put("wrong audience", idp.sign(claims("pc", "PRACTITIONER", "police").audience("another-api").build()));
+        bad.put(
+                "expired",
+                idp.sign(claims("pc", "PRACTITIONER", "police")
+                        .issueTime(Date.from(now.minusSeconds(7200)))
+                        .expirationTime(Date.from(now.minusSeconds(3600)))
+                        .build()));
+        bad.put(
+                "wrong issuer",
+                idp.sign(claims("pc", "PRACTITIONER", "police")
+                        .issuer("http://127.0.0.1:1/evil")
+                        .build()));
+        bad.put(
+                "wrong audience",
+                idp.sign(claims("pc", "PRACTITIONER", "police")
+                        .audience("another-api")
+                        .build()));
         bad.put("alg none", new PlainJWT(claims("pc", "PRACTITIONER", "police").build()).serialize());
         var good = police();
         var parts = good.split("\\.");
         var payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"police\"", "\"health\"");
-        bad.put("tampered", parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2]);
-        bad.put("signed by another key",
+        bad.put(
+                "tampered",
+                parts[0] + "."
+                        + Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                        + "." + parts[2]);
+        bad.put(
+                "signed by another key",
                 TestIdentityProvider.sign(claims("pc", "PRACTITIONER", "police").build(), otherKey));
-        bad.put("no expiry", idp.sign(claims("pc", "PRACTITIONER", "police").expirationTime(null).build()));
-        bad.put("no role", idp.sign(claims("pc", List.of("offline_access"), "police").build()));
-        bad.put("two roles", idp.sign(claims("pc", List.of("ADMIN", "AUDITOR"), null).build()));
-        bad.put("practitioner without agency", idp.sign(claims("pc", "PRACTITIONER", null).build()));
+        bad.put(
+                "no expiry",
+                idp.sign(claims("pc", "PRACTITIONER", "police")
+                        .expirationTime(null)
+                        .build()));
+        bad.put(
+                "no role",
+                idp.sign(claims("pc", List.of("offline_access"), "police").build()));
+        bad.put(
+                "two roles",
+                idp.sign(claims("pc", List.of("ADMIN", "AUDITOR"), null).build()));
+        bad.put(
+                "practitioner without agency",
+                idp.sign(claims("pc", "PRACTITIONER", null).build()));
         bad.put("garbage", "not-a-jwt");
         for (var entry : bad.entrySet()) {
             var response = graphql(entry.getValue(), "{ person(id: \"p-sara\") { id } }");
             assertThat(response.statusCode()).as(entry.getKey()).isEqualTo(401);
             assertThat(response.body()).as(entry.getKey()).doesNotContain("p-sara");
         }
-        assertThat(graphql(good, "{ person(id: \"p-sara\") { id } }").statusCode()).isEqualTo(200);
+        assertThat(graphql(good, "{ person(id: \"p-sara\") { id } }").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void demoUsersDoNotExistAndTheAdministratorSeesNoCaseDataInProduction() throws Exception {
-        var basic = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes()))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var basic = client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me"))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(basic.statusCode()).isEqualTo(401);
         var admin = idp.sign(claims("it-admin", "ADMIN", null).build());
-        assertThat(graphql(admin, "{ person(id: \"p-sara\") { id } }").body()).contains("FORBIDDEN").doesNotContain("\"p-sara\"");
+        assertThat(graphql(admin, "{ person(id: \"p-sara\") { id } }").body())
+                .contains("FORBIDDEN")
+                .doesNotContain("\"p-sara\"");
         assertThat(graphql(admin, "{ __schema { types { name } } }").body()).doesNotContain("\"Person\"");
     }
 
     @Test
     void theBrowserSignsInWithOpenIdConnect() throws Exception {
-        var browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        var browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         var html = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-        var page = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-                .header("Accept", html).build(),
+        var page = browser.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                        .header("Accept", html)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(302);
-        var location = URI.create("http://127.0.0.1:" + port + "/").resolve(page.headers().firstValue("Location").orElseThrow());
+        var location = URI.create("http://127.0.0.1:" + port + "/")
+                .resolve(page.headers().firstValue("Location").orElseThrow());
         // application -> identity provider -> application callback -> the page
         for (int hop = 0; hop < 6 && location != null; hop++) {
-            var response = browser.send(HttpRequest.newBuilder(location).header("Accept", html).build(),
+            var response = browser.send(
+                    HttpRequest.newBuilder(location).header("Accept", html).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 302) {
-                assertThat(response.statusCode()).as(location + ": " + response.body()).isEqualTo(200);
+                assertThat(response.statusCode())
+                        .as(location + ": " + response.body())
+                        .isEqualTo(200);
                 break;
             }
             if (location.toString().startsWith(issuer + "/authorize")) {
-                assertThat(location.getQuery()).contains("client_id=" + CLIENT_ID).contains("response_type=code")
+                assertThat(location.getQuery())
+                        .contains("client_id=" + CLIENT_ID)
+                        .contains("response_type=code")
                         .contains("scope=openid");
             }
-            location = location.resolve(response.headers().firstValue("Location").orElseThrow());
+            location =
+                    location.resolve(response.headers().firstValue("Location").orElseThrow());
         }
-        var me = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me")).build(),
+        var me = browser.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
         var json = JsonMapper.shared().readTree(me.body());
@@ -207,11 +262,18 @@ class IdentityProviderIT {
     @Test
     void productionModeWithoutAnIdentityProviderDoesNotStart() throws Exception {
         var dir = Files.createTempDirectory("explorer-no-idp");
-        assertThatThrownBy(() -> new SpringApplicationBuilder(ExplorerApplication.class).run("--explorer.mode=production",
-                "--server.port=0", "--explorer.bolt-port=0", "--explorer.pagecache=16m", "--explorer.data-dir=" + dir)
-                .close())
-                .hasStackTraceContaining("EXPLORER_IDENTITY_ISSUER_URI").hasStackTraceContaining("EXPLORER_IDENTITY_AUDIENCE")
-                .hasStackTraceContaining("EXPLORER_IDENTITY_CLIENT_ID").hasStackTraceContaining("EXPLORER_PUBLIC_URL");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(ExplorerApplication.class)
+                        .run(
+                                "--explorer.mode=production",
+                                "--server.port=0",
+                                "--explorer.bolt-port=0",
+                                "--explorer.pagecache=16m",
+                                "--explorer.data-dir=" + dir)
+                        .close())
+                .hasStackTraceContaining("EXPLORER_IDENTITY_ISSUER_URI")
+                .hasStackTraceContaining("EXPLORER_IDENTITY_AUDIENCE")
+                .hasStackTraceContaining("EXPLORER_IDENTITY_CLIENT_ID")
+                .hasStackTraceContaining("EXPLORER_PUBLIC_URL");
     }
 
     @Test
@@ -230,7 +292,8 @@ class IdentityProviderIT {
         assertThat(refused.header("Retry-After")).isNotBlank();
         assertThat(refused.body()).contains("this address").doesNotContain("p-sara");
         // another address is not held back
-        assertThat(graphql(police(), "{ person(id: \"p-sara\") { id } }").statusCode()).isEqualTo(200);
+        assertThat(graphql(police(), "{ person(id: \"p-sara\") { id } }").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -238,13 +301,16 @@ class IdentityProviderIT {
         var client = new RawHttp(port, "127.0.0.43");
         for (int i = 0; i < 21; i++) {
             // a callback with a code and state the explorer never asked for fails
-            var failed = client.send("GET", "/login/oauth2/code/explorer?code=forged-" + i + "&state=forged",
-                    Map.of("Accept", "text/html"), null);
+            var failed = client.send(
+                    "GET",
+                    "/login/oauth2/code/explorer?code=forged-" + i + "&state=forged",
+                    Map.of("Accept", "text/html"),
+                    null);
             assertThat(failed.status()).isEqualTo(302);
             assertThat(failed.header("Location")).isEqualTo("/login?error");
         }
-        var refused = client.send("GET", "/login/oauth2/code/explorer?code=forged&state=forged",
-                Map.of("Accept", "text/html"), null);
+        var refused = client.send(
+                "GET", "/login/oauth2/code/explorer?code=forged&state=forged", Map.of("Accept", "text/html"), null);
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.header("Retry-After")).isNotBlank();
     }
@@ -287,11 +353,28 @@ class IdentityProviderIT {
             exchange.close();
             return;
         }
-        var idToken = idp.sign(idp.claims().audience(CLIENT_ID).subject("hv-subject")
-                .claim("preferred_username", "hv-0113").claim("explorer_roles", List.of("PRACTITIONER"))
-                .claim("agency_id", "health").claim("nonce", nonce).claim("azp", CLIENT_ID).build());
-        json(exchange, Map.of("access_token", "opaque-" + UUID.randomUUID(), "token_type", "Bearer",
-                "expires_in", 300, "id_token", idToken, "scope", "openid profile"));
+        var idToken = idp.sign(idp.claims()
+                .audience(CLIENT_ID)
+                .subject("hv-subject")
+                .claim("preferred_username", "hv-0113")
+                .claim("explorer_roles", List.of("PRACTITIONER"))
+                .claim("agency_id", "health")
+                .claim("nonce", nonce)
+                .claim("azp", CLIENT_ID)
+                .build());
+        json(
+                exchange,
+                Map.of(
+                        "access_token",
+                        "opaque-" + UUID.randomUUID(),
+                        "token_type",
+                        "Bearer",
+                        "expires_in",
+                        300,
+                        "id_token",
+                        idToken,
+                        "scope",
+                        "openid profile"));
     }
 
     private static Map<String, String> query(String raw) {
@@ -302,7 +385,8 @@ class IdentityProviderIT {
         for (var pair : raw.split("&")) {
             var i = pair.indexOf('=');
             if (i > 0) {
-                map.put(URLDecoder.decode(pair.substring(0, i), StandardCharsets.UTF_8),
+                map.put(
+                        URLDecoder.decode(pair.substring(0, i), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(i + 1), StandardCharsets.UTF_8));
             }
         }
@@ -312,14 +396,21 @@ class IdentityProviderIT {
     // --- requests to the application ---
 
     private HttpResponse<String> get(String path, String bearer) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + bearer)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String bearer, String body) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + bearer)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> graphql(String bearer, String document) throws Exception {

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.support.ExplorerIT;
 import uk.safeguarding.explorer.support.Scenario;
@@ -59,8 +57,13 @@ class InformationRequestsIT extends ExplorerIT {
 
     /** The placeholder the user meets where Gary stands in Sara's network today. */
     private String garysPlaceholder(String user) {
-        var nodes = data(user, "{ network(personId: \"p-sara\", depth: 2, asOf: \"" + Scenario.AS_OF + "\") { nodes "
-                + "{ id kind holders { id } } } }", Map.of()).get("network").get("nodes");
+        var nodes = data(
+                        user,
+                        "{ network(personId: \"p-sara\", depth: 2, asOf: \"" + Scenario.AS_OF + "\") { nodes "
+                                + "{ id kind holders { id } } } }",
+                        Map.of())
+                .get("network")
+                .get("nodes");
         var found = new ArrayList<String>();
         nodes.forEach(n -> {
             if ("RESTRICTED_PERSON".equals(n.get("kind").asString())) {
@@ -97,27 +100,40 @@ class InformationRequestsIT extends ExplorerIT {
         var incoming = data("police-officer", QUEUE, Map.of("d", "INCOMING")).get("informationRequests");
         assertThat(incoming).hasSize(1);
         assertThat(incoming.get(0).get("subject").toString())
-                .isEqualTo("{\"id\":\"p-gary\",\"givenName\":\"Gary\",\"familyName\":\"Nolan\",\"dateOfBirth\":\"1970-02-11\"}");
+                .isEqualTo(
+                        "{\"id\":\"p-gary\",\"givenName\":\"Gary\",\"familyName\":\"Nolan\",\"dateOfBirth\":\"1970-02-11\"}");
         assertThat(incoming.get(0).get("reason").asString()).isEqualTo(WHY);
         assertThat(incoming.get(0).get("requestedBy").asString()).isEqualTo("teacher");
         // probation hold information too; they may not see Sara, so she is a placeholder to them
-        var probation = data("probation-officer", QUEUE, Map.of("d", "INCOMING")).get("informationRequests");
+        var probation =
+                data("probation-officer", QUEUE, Map.of("d", "INCOMING")).get("informationRequests");
         assertThat(probation.get(0).get("concerning").get("kind").asString()).isEqualTo("RESTRICTED_PERSON");
         assertThat(probation.get(0).get("person").get("id").asString()).isEqualTo("p-gary");
         // nobody else does
-        assertThat(data("health-visitor", QUEUE, Map.of("d", "INCOMING")).get("informationRequests")).isEmpty();
-        assertThat(classification(as("health-visitor", "mutation($id: ID!) { answerInformationRequest(id: $id, "
-                + "answer: \"Not ours to answer\") { id } }", Map.of("id", id)))).isEqualTo("NOT_FOUND");
+        assertThat(data("health-visitor", QUEUE, Map.of("d", "INCOMING")).get("informationRequests"))
+                .isEmpty();
+        assertThat(classification(as(
+                        "health-visitor",
+                        "mutation($id: ID!) { answerInformationRequest(id: $id, "
+                                + "answer: \"Not ours to answer\") { id } }",
+                        Map.of("id", id))))
+                .isEqualTo("NOT_FOUND");
 
         var answer = "Police and probation manage him; he must not visit a household with children. Call the PPU.";
-        var answered = data("police-officer", "mutation($id: ID!, $a: String!) { answerInformationRequest(id: $id, "
-                + "answer: $a) { status answer closedBy closingAgency { id } } }", Map.of("id", id, "a", answer))
+        var answered = data(
+                        "police-officer",
+                        "mutation($id: ID!, $a: String!) { answerInformationRequest(id: $id, "
+                                + "answer: $a) { status answer closedBy closingAgency { id } } }",
+                        Map.of("id", id, "a", answer))
                 .get("answerInformationRequest");
         assertThat(answered.get("status").asString()).isEqualTo("ANSWERED");
         assertThat(answered.get("closedBy").asString()).isEqualTo("police-officer");
         // once only
-        var again = as("probation-officer", "mutation($id: ID!) { declineInformationRequest(id: $id, "
-                + "reason: \"Answered by the police already\") { id } }", Map.of("id", id));
+        var again = as(
+                "probation-officer",
+                "mutation($id: ID!) { declineInformationRequest(id: $id, "
+                        + "reason: \"Answered by the police already\") { id } }",
+                Map.of("id", id));
         assertThat(classification(again)).isEqualTo("BAD_REQUEST");
         assertThat(again.get("errors").get(0).get("message").asString()).contains("answered already");
 
@@ -127,32 +143,52 @@ class InformationRequestsIT extends ExplorerIT {
         assertThat(outgoing.get(0).get("answer").asString()).isEqualTo(answer);
         assertThat(outgoing.get(0).get("subject").isNull()).isTrue();
         assertThat(outgoing.get(0).get("person").get("kind").asString()).isEqualTo("RESTRICTED_PERSON");
-        assertThat(outgoing.toString()).doesNotContain("p-gary").doesNotContain("Nolan").doesNotContain("1970");
-        assertThat(classification(as("teacher", "{ person(id: \"p-gary\") { id } }", Map.of()))).isEqualTo("NOT_FOUND");
+        assertThat(outgoing.toString())
+                .doesNotContain("p-gary")
+                .doesNotContain("Nolan")
+                .doesNotContain("1970");
+        assertThat(classification(as("teacher", "{ person(id: \"p-gary\") { id } }", Map.of())))
+                .isEqualTo("NOT_FOUND");
 
         // audited: the request, the answer, the names shown to the holders and the answer read
-        assertThat(count("MATCH (a:AuditEvent {operation: 'requestInformation', user: 'teacher', subjectId: 'p-gary'}) "
-                + "WHERE a.reason = $why RETURN count(a)", Map.of("why", WHY))).isEqualTo(1);
+        assertThat(count(
+                        "MATCH (a:AuditEvent {operation: 'requestInformation', user: 'teacher', subjectId: 'p-gary'}) "
+                                + "WHERE a.reason = $why RETURN count(a)",
+                        Map.of("why", WHY)))
+                .isEqualTo(1);
         assertThat(count("MATCH (a:AuditEvent {operation: 'answerInformationRequest', user: 'police-officer', "
-                + "subjectId: 'p-gary'}) RETURN count(a)")).isEqualTo(1);
+                        + "subjectId: 'p-gary'}) RETURN count(a)"))
+                .isEqualTo(1);
         // the police were shown his name twice: in their queue, and in the answer's response
         assertThat(count("MATCH (a:AuditEvent {operation: 'informationRequests', user: 'police-officer', "
-                + "subjectId: 'p-gary', purpose: 'INFORMATION_REQUEST'}) RETURN count(a)")).isEqualTo(2);
+                        + "subjectId: 'p-gary', purpose: 'INFORMATION_REQUEST'}) RETURN count(a)"))
+                .isEqualTo(2);
         assertThat(count("MATCH (a:AuditEvent {operation: 'informationRequests', user: 'teacher', "
-                + "subjectId: 'p-gary', purpose: 'INFORMATION_REQUEST'}) RETURN count(a)")).isEqualTo(1);
+                        + "subjectId: 'p-gary', purpose: 'INFORMATION_REQUEST'}) RETURN count(a)"))
+                .isEqualTo(1);
     }
 
     @Test
     void aHolderDeclinesWithAReason() {
-        var id = request("teacher", "p-sara", garysPlaceholder("teacher"), WHY).get("data").get("requestInformation")
-                .get("id").asString();
-        var tooShort = as("probation-officer", "mutation($id: ID!) { declineInformationRequest(id: $id, reason: \"no\") "
-                + "{ id } }", Map.of("id", id));
+        var id = request("teacher", "p-sara", garysPlaceholder("teacher"), WHY)
+                .get("data")
+                .get("requestInformation")
+                .get("id")
+                .asString();
+        var tooShort = as(
+                "probation-officer",
+                "mutation($id: ID!) { declineInformationRequest(id: $id, reason: \"no\") " + "{ id } }",
+                Map.of("id", id));
         assertThat(classification(tooShort)).isEqualTo("BAD_REQUEST");
         assertThat(tooShort.get("errors").get(0).get("message").asString()).contains("'reason'");
-        data("probation-officer", "mutation($id: ID!) { declineInformationRequest(id: $id, reason: \"Ask the police "
-                + "public protection unit, who hold the risk assessment\") { status } }", Map.of("id", id));
-        var outgoing = data("teacher", QUEUE, Map.of("d", "OUTGOING")).get("informationRequests").get(0);
+        data(
+                "probation-officer",
+                "mutation($id: ID!) { declineInformationRequest(id: $id, reason: \"Ask the police "
+                        + "public protection unit, who hold the risk assessment\") { status } }",
+                Map.of("id", id));
+        var outgoing = data("teacher", QUEUE, Map.of("d", "OUTGOING"))
+                .get("informationRequests")
+                .get(0);
         assertThat(outgoing.get("status").asString()).isEqualTo("DECLINED");
         assertThat(outgoing.get("declineReason").asString()).startsWith("Ask the police public protection unit");
         assertThat(outgoing.get("closingAgency").get("id").asString()).isEqualTo("probation");
@@ -163,15 +199,21 @@ class InformationRequestsIT extends ExplorerIT {
         var placeholder = garysPlaceholder("teacher");
         var shortReason = request("teacher", "p-sara", placeholder, "please");
         assertThat(classification(shortReason)).isEqualTo("BAD_REQUEST");
-        assertThat(shortReason.get("errors").get(0).get("message").asString()).contains("'reason'").contains("20");
+        assertThat(shortReason.get("errors").get(0).get("message").asString())
+                .contains("'reason'")
+                .contains("20");
         var repeated = request("teacher", "p-sara", placeholder, "x".repeat(40));
         assertThat(classification(repeated)).isEqualTo("BAD_REQUEST");
         assertThat(repeated.get("errors").get(0).get("message").asString()).contains("'reason'");
-        assertThat(classification(request("teacher", "p-sara", placeholder, "y".repeat(2_001)))).isEqualTo("BAD_REQUEST");
+        assertThat(classification(request("teacher", "p-sara", placeholder, "y".repeat(2_001))))
+                .isEqualTo("BAD_REQUEST");
         assertThat(classification(request("teacher", "p-sara", " ", WHY))).isEqualTo("BAD_REQUEST");
         assertThat(classification(request("teacher", " ", placeholder, WHY))).isEqualTo("BAD_REQUEST");
-        assertThat(classification(as("police-officer", "mutation { answerInformationRequest(id: \"ir-none\", "
-                + "answer: \"   \") { id } }", Map.of()))).isEqualTo("BAD_REQUEST");
+        assertThat(classification(as(
+                        "police-officer",
+                        "mutation { answerInformationRequest(id: \"ir-none\", " + "answer: \"   \") { id } }",
+                        Map.of())))
+                .isEqualTo("BAD_REQUEST");
         assertThat(classification(as("police-officer", "{ informationRequests(first: 0) { id } }", Map.of())))
                 .isEqualTo("BAD_REQUEST");
         assertThat(count("MATCH (r:InformationRequest) RETURN count(r)")).isZero();
@@ -186,13 +228,15 @@ class InformationRequestsIT extends ExplorerIT {
         var healths = garysPlaceholder("health-visitor");
         assertThat(healths).isNotEqualTo(placeholder);
         assertThat(classification(request("teacher", "p-sara", healths, WHY))).isEqualTo("NOT_FOUND");
-        assertThat(classification(request("health-visitor", "p-sara", placeholder, WHY))).isEqualTo("NOT_FOUND");
+        assertThat(classification(request("health-visitor", "p-sara", placeholder, WHY)))
+                .isEqualTo("NOT_FOUND");
         // yesterday's placeholder has expired
         var teacher = new ExplorerUser("teacher", "", Role.PRACTITIONER, "school-a");
         var yesterday = placeholders.idFor(teacher, needToKnow.today().minusDays(1), "p-gary");
         assertThat(classification(request("teacher", "p-sara", yesterday, WHY))).isEqualTo("NOT_FOUND");
         // read back only in the answer of someone near him: Kyle's family is nowhere near
-        assertThat(classification(request("teacher", "p-kyle", placeholder, WHY))).isEqualTo("NOT_FOUND");
+        assertThat(classification(request("teacher", "p-kyle", placeholder, WHY)))
+                .isEqualTo("NOT_FOUND");
         // the person named must be one the user may see: the hidden one himself is unknown
         var hidden = request("teacher", "p-gary", placeholder, WHY);
         assertThat(classification(hidden)).isEqualTo("NOT_FOUND");
@@ -203,17 +247,28 @@ class InformationRequestsIT extends ExplorerIT {
     @Test
     void aTeacherBreaksTheGlassFromThePlaceholderWithoutTypingItsId() {
         var placeholder = garysPlaceholder("teacher");
-        var grant = data("teacher", "mutation($ph: ID!) { breakGlass(personId: \"p-sara\", placeholderId: $ph, "
-                + "purpose: STRATEGY_DISCUSSION, reason: \"Strategy discussion about Sara's safety at home\") "
-                + "{ id subjectId } }", Map.of("ph", placeholder)).get("breakGlass");
+        var grant = data(
+                        "teacher",
+                        "mutation($ph: ID!) { breakGlass(personId: \"p-sara\", placeholderId: $ph, "
+                                + "purpose: STRATEGY_DISCUSSION, reason: \"Strategy discussion about Sara's safety at home\") "
+                                + "{ id subjectId } }",
+                        Map.of("ph", placeholder))
+                .get("breakGlass");
         assertThat(grant.get("subjectId").asString()).isEqualTo("p-gary");
-        assertThat(data("teacher", "{ person(id: \"p-gary\") { givenName } }", Map.of()).get("person")
-                .get("givenName").asString()).isEqualTo("Gary");
+        assertThat(data("teacher", "{ person(id: \"p-gary\") { givenName } }", Map.of())
+                        .get("person")
+                        .get("givenName")
+                        .asString())
+                .isEqualTo("Gary");
         assertThat(count("MATCH (a:AuditEvent {operation: 'breakGlass', user: 'teacher', subjectId: 'p-gary', "
-                + "outcome: 'BREAK_GLASS'}) RETURN count(a)")).isEqualTo(1);
+                        + "outcome: 'BREAK_GLASS'}) RETURN count(a)"))
+                .isEqualTo(1);
         // a placeholder that is none: no grant
-        var none = as("teacher", "mutation { breakGlass(personId: \"p-sara\", placeholderId: \"rp-nothing\", "
-                + "purpose: OTHER, reason: \"there is no such placeholder here\") { id } }", Map.of());
+        var none = as(
+                "teacher",
+                "mutation { breakGlass(personId: \"p-sara\", placeholderId: \"rp-nothing\", "
+                        + "purpose: OTHER, reason: \"there is no such placeholder here\") { id } }",
+                Map.of());
         assertThat(classification(none)).isEqualTo("NOT_FOUND");
         assertThat(count("MATCH (g:BreakGlass) RETURN count(g)")).isEqualTo(1);
     }
@@ -221,17 +276,24 @@ class InformationRequestsIT extends ExplorerIT {
     @Test
     void aRequestCanBeAddressedToOneOfTheHoldersOnly() {
         var placeholder = garysPlaceholder("teacher");
-        var toPolice = as("teacher", "mutation($ph: ID!, $r: String!, $h: ID) { requestInformation(personId: \"p-sara\", "
-                + "placeholderId: $ph, reason: $r, holderId: $h) { id holders { id } } }",
+        var toPolice = as(
+                "teacher",
+                "mutation($ph: ID!, $r: String!, $h: ID) { requestInformation(personId: \"p-sara\", "
+                        + "placeholderId: $ph, reason: $r, holderId: $h) { id holders { id } } }",
                 Map.of("ph", placeholder, "r", WHY, "h", "police"));
         assertThat(toPolice.get("errors")).as(toPolice.toString()).isNull();
-        assertThat(toPolice.get("data").get("requestInformation").get("holders").toString()).isEqualTo("[{\"id\":\"police\"}]");
-        assertThat(data("police-officer", QUEUE, Map.of("d", "INCOMING")).get("informationRequests")).hasSize(1);
-        assertThat(data("probation-officer", QUEUE, Map.of("d", "INCOMING")).get("informationRequests")).isEmpty();
+        assertThat(toPolice.get("data").get("requestInformation").get("holders").toString())
+                .isEqualTo("[{\"id\":\"police\"}]");
+        assertThat(data("police-officer", QUEUE, Map.of("d", "INCOMING")).get("informationRequests"))
+                .hasSize(1);
+        assertThat(data("probation-officer", QUEUE, Map.of("d", "INCOMING")).get("informationRequests"))
+                .isEmpty();
         // an agency that holds nothing about him (or the teacher's own) is refused, naming the argument
         for (var agency : new String[] {"health", "school-a", "nobody"}) {
-            var refused = as("teacher", "mutation($ph: ID!, $r: String!, $h: ID) { requestInformation(personId: "
-                    + "\"p-sara\", placeholderId: $ph, reason: $r, holderId: $h) { id } }",
+            var refused = as(
+                    "teacher",
+                    "mutation($ph: ID!, $r: String!, $h: ID) { requestInformation(personId: "
+                            + "\"p-sara\", placeholderId: $ph, reason: $r, holderId: $h) { id } }",
                     Map.of("ph", placeholder, "r", WHY, "h", agency));
             assertThat(classification(refused)).isEqualTo("BAD_REQUEST");
             assertThat(refused.get("errors").get(0).get("message").asString()).contains("'holderId'");

@@ -6,9 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.support.ExplorerIT;
 
@@ -46,22 +44,30 @@ class LocalTokenIT extends ExplorerIT {
         assertThat(me.get("role").asString()).isEqualTo("PRACTITIONER");
         assertThat(me.get("agency").asString()).isEqualTo("police");
 
-        var graphql = send(at("/graphql").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}")), token);
+        var graphql = send(
+                at("/graphql")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}")),
+                token);
         assertThat(graphql.statusCode()).isEqualTo(200);
-        assertThat(graphql.headers().allValues("Set-Cookie")).as("no session is kept")
+        assertThat(graphql.headers().allValues("Set-Cookie"))
+                .as("no session is kept")
                 .noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
     }
 
     @Test
     void anAlteredForeignOrMissingTokenIsRefusedWith401() throws Exception {
-        var token = http().post("/api/local-token", "teacher", "{}").json().get("accessToken").asString();
+        var token = http().post("/api/local-token", "teacher", "{}")
+                .json()
+                .get("accessToken")
+                .asString();
         var parts = token.split("\\.");
         var altered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
         for (var bad : new String[] {altered, "not-a-token", parts[0] + "." + parts[1] + "."}) {
             assertThat(send(at("/api/me"), bad).statusCode()).as(bad).isEqualTo(401);
         }
-        assertThat(send(at("/api/local-token").POST(HttpRequest.BodyPublishers.noBody()), null).statusCode())
+        assertThat(send(at("/api/local-token").POST(HttpRequest.BodyPublishers.noBody()), null)
+                        .statusCode())
                 .isEqualTo(401);
     }
 }

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.support.Documents;
 import uk.safeguarding.explorer.support.ExplorerIT;
@@ -47,14 +45,21 @@ class NeedToKnowIT extends ExplorerIT {
             return true;
         }
         assertThat(json.get("errors").get(0).get("message").asString()).isEqualTo("No person with id '" + id + "'");
-        assertThat(json.get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("NOT_FOUND");
+        assertThat(json.get("errors")
+                        .get(0)
+                        .get("extensions")
+                        .get("classification")
+                        .asString())
+                .isEqualTo("NOT_FOUND");
         return false;
     }
 
     private List<String> search(String user, String text) {
         var ids = new ArrayList<String>();
-        as(user, "query($t: String!) { searchPeople(text: $t) { id } }", Map.of("t", text)).get("data")
-                .get("searchPeople").forEach(p -> ids.add(p.get("id").asString()));
+        as(user, "query($t: String!) { searchPeople(text: $t) { id } }", Map.of("t", text))
+                .get("data")
+                .get("searchPeople")
+                .forEach(p -> ids.add(p.get("id").asString()));
         return ids;
     }
 
@@ -90,8 +95,10 @@ class NeedToKnowIT extends ExplorerIT {
 
     @Test
     void aRefusalLooksExactlyLikeAnUnknownId() {
-        var refused = as("yot-worker", PERSON, Map.of("id", "p-sara")).get("errors").get(0);
-        var unknown = as("yot-worker", PERSON, Map.of("id", "p-nobody")).get("errors").get(0);
+        var refused =
+                as("yot-worker", PERSON, Map.of("id", "p-sara")).get("errors").get(0);
+        var unknown =
+                as("yot-worker", PERSON, Map.of("id", "p-nobody")).get("errors").get(0);
         assertThat(refused.get("message").asString().replace("p-sara", "X"))
                 .isEqualTo(unknown.get("message").asString().replace("p-nobody", "X"));
         assertThat(refused.get("extensions")).isEqualTo(unknown.get("extensions"));
@@ -116,24 +123,46 @@ class NeedToKnowIT extends ExplorerIT {
     @Test
     void peopleTheUserMayNotSeeArePlaceholdersInOtherAnswers() {
         // The school sees Sara and Mia (Mia is Sara's step-sister) but not Gary, through whom she is linked.
-        var siblings = as("teacher", Documents.named("siblingsAtRisk"), Map.of("personId", "p-sara",
-                "asOf", Scenario.AS_OF)).get("data").get("siblingsAtRisk");
+        var siblings = as(
+                        "teacher",
+                        Documents.named("siblingsAtRisk"),
+                        Map.of("personId", "p-sara", "asOf", Scenario.AS_OF))
+                .get("data")
+                .get("siblingsAtRisk");
         var mia = siblings.get(0);
         assertThat(mia.get("child").get("id").asString()).isEqualTo("p-mia");
         var via = mia.get("links").get(0).get("via");
         assertThat(via).hasSize(2);
         assertThat(via.get(0).get("id").asString()).isEqualTo("p-kerry");
         assertThat(via.get(1).get("id").asString()).startsWith("rp-");
-        var network = as("teacher", Documents.named("network"), Map.of("personId", "p-sara", "depth", 2,
-                "asOf", Scenario.AS_OF)).get("data").get("network");
-        assertThat(network.toString()).doesNotContain("p-gary").doesNotContain("Gary").contains("RESTRICTED_PERSON");
+        var network = as(
+                        "teacher",
+                        Documents.named("network"),
+                        Map.of("personId", "p-sara", "depth", 2, "asOf", Scenario.AS_OF))
+                .get("data")
+                .get("network");
+        assertThat(network.toString())
+                .doesNotContain("p-gary")
+                .doesNotContain("Gary")
+                .contains("RESTRICTED_PERSON");
         var connection = as("teacher", Documents.named("connection"), Map.of("fromId", "p-sara", "toId", "p-gary"));
-        assertThat(connection.get("errors").get(0).get("extensions").get("classification").asString())
+        assertThat(connection
+                        .get("errors")
+                        .get(0)
+                        .get("extensions")
+                        .get("classification")
+                        .asString())
                 .isEqualTo("NOT_FOUND");
-        var chronology = as("teacher", "query($id: ID!) { chronology(personId: $id, asOf: \"" + Scenario.AS_OF
-                + "\") { kind summary relatedIds restrictedPerson { id kind holders { id } } } }",
-                Map.of("id", "p-kerry")).get("data").get("chronology");
-        assertThat(chronology.toString()).doesNotContain("Gary").doesNotContain("p-gary")
+        var chronology = as(
+                        "teacher",
+                        "query($id: ID!) { chronology(personId: $id, asOf: \"" + Scenario.AS_OF
+                                + "\") { kind summary relatedIds restrictedPerson { id kind holders { id } } } }",
+                        Map.of("id", "p-kerry"))
+                .get("data")
+                .get("chronology");
+        assertThat(chronology.toString())
+                .doesNotContain("Gary")
+                .doesNotContain("p-gary")
                 .contains("Partnership with someone your agency cannot see began");
         var partnership = new ArrayList<JsonNode>();
         chronology.forEach(e -> {
@@ -142,8 +171,10 @@ class NeedToKnowIT extends ExplorerIT {
             }
         });
         assertThat(partnership).hasSize(2);
-        assertThat(partnership.get(0).get("restrictedPerson").get("kind").asString()).isEqualTo("RESTRICTED_PERSON");
-        assertThat(partnership.get(0).get("restrictedPerson").get("holders").toString()).contains("police", "probation");
+        assertThat(partnership.get(0).get("restrictedPerson").get("kind").asString())
+                .isEqualTo("RESTRICTED_PERSON");
+        assertThat(partnership.get(0).get("restrictedPerson").get("holders").toString())
+                .contains("police", "probation");
     }
 
     @Test
@@ -160,42 +191,64 @@ class NeedToKnowIT extends ExplorerIT {
     void whoMayBeSeenIsJudgedTodaySoMovingTheDateBackShowsTheSamePeoplesHistory() {
         // social care's involvement with Sara began in 2018; on 2016-01-01 she is still theirs to see
         for (var asOf : List.of("2016-01-01", Scenario.AS_OF)) {
-            var network = as("social-worker", Documents.named("network"), Map.of("personId", "p-sara", "depth", 1,
-                    "asOf", asOf));
+            var network = as(
+                    "social-worker",
+                    Documents.named("network"),
+                    Map.of("personId", "p-sara", "depth", 1, "asOf", asOf));
             assertThat(network.get("errors")).as(asOf).isNull();
             assertThat(network.get("data").get("network").toString()).as(asOf).contains("Person:p-kerry");
             assertThat(as("social-worker", Documents.named("chronology"), Map.of("personId", "p-kyle", "asOf", asOf))
-                    .get("errors")).as(asOf).isNull();
+                            .get("errors"))
+                    .as(asOf)
+                    .isNull();
         }
         // a teacher may not see Gary today, so not in 2018 either
         var old = as("teacher", PERSON, Map.of("id", "p-gary"));
-        assertThat(old.get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("NOT_FOUND");
+        assertThat(old.get("errors")
+                        .get(0)
+                        .get("extensions")
+                        .get("classification")
+                        .asString())
+                .isEqualTo("NOT_FOUND");
         assertThat(as("teacher", Documents.named("chronology"), Map.of("personId", "p-gary", "asOf", "2018-03-01"))
-                .get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("NOT_FOUND");
+                        .get("errors")
+                        .get(0)
+                        .get("extensions")
+                        .get("classification")
+                        .asString())
+                .isEqualTo("NOT_FOUND");
     }
 
     @Test
     void theVisibilityOfEveryPersonAnAnswerTouchesIsDecidedByOneQueryPerRequest() {
         // an answer and every person's nested fields: one visibility query, whatever the number of people
         var before = needToKnow.visibilityQueries();
-        var siblings = as("social-worker", "query($id: ID!) { siblingsAtRisk(personId: $id, asOf: \"" + Scenario.AS_OF
-                + "\") { child { id markers { type } currentAddress { id } } links { via { id markers { type } } } } }",
+        var siblings = as(
+                "social-worker",
+                "query($id: ID!) { siblingsAtRisk(personId: $id, asOf: \"" + Scenario.AS_OF
+                        + "\") { child { id markers { type } currentAddress { id } } links { via { id markers { type } } } } }",
                 Map.of("id", "p-sara"));
         assertThat(siblings.get("errors")).isNull();
         assertThat(siblings.toString()).contains("p-gary", "p-mia", "p-jack", "p-kerry", "p-lee");
         assertThat(needToKnow.visibilityQueries() - before).isEqualTo(1);
 
         before = needToKnow.visibilityQueries();
-        var network = as("social-worker", Documents.named("network"), Map.of("personId", "p-sara", "depth", 3,
-                "asOf", Scenario.AS_OF));
+        var network = as(
+                "social-worker",
+                Documents.named("network"),
+                Map.of("personId", "p-sara", "depth", 3, "asOf", Scenario.AS_OF));
         assertThat(network.get("errors")).isNull();
         assertThat(needToKnow.visibilityQueries() - before).isEqualTo(1);
 
         // a second answer in the same request about people already decided does not ask again
         before = needToKnow.visibilityQueries();
-        var both = as("social-worker", "query($id: ID!) { siblingsAtRisk(personId: $id, asOf: \"" + Scenario.AS_OF
-                + "\") { child { id } links { via { id } } } sharedAddresses(personId: $id, asOf: \"" + Scenario.AS_OF
-                + "\") { coResidents { person { id } } } }", Map.of("id", "p-sara"));
+        var both = as(
+                "social-worker",
+                "query($id: ID!) { siblingsAtRisk(personId: $id, asOf: \"" + Scenario.AS_OF
+                        + "\") { child { id } links { via { id } } } sharedAddresses(personId: $id, asOf: \""
+                        + Scenario.AS_OF
+                        + "\") { coResidents { person { id } } } }",
+                Map.of("id", "p-sara"));
         assertThat(both.get("errors")).isNull();
         assertThat(needToKnow.visibilityQueries() - before).isEqualTo(1);
     }
@@ -203,7 +256,12 @@ class NeedToKnowIT extends ExplorerIT {
     @Test
     void anAuditorSeesNoCaseData() {
         var json = as("auditor", PERSON, Map.of("id", "p-sara"));
-        assertThat(json.get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("FORBIDDEN");
+        assertThat(json.get("errors")
+                        .get(0)
+                        .get("extensions")
+                        .get("classification")
+                        .asString())
+                .isEqualTo("FORBIDDEN");
     }
 
     @Test

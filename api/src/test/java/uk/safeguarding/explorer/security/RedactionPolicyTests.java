@@ -13,8 +13,8 @@ class RedactionPolicyTests {
         assertThat(policy.offender().hiddenPersonFields()).containsExactlyInAnyOrder("pncId", "probationCrn");
         assertThat(policy.offender().managementRecordAgencyTypes()).containsExactlyInAnyOrder("POLICE", "PROBATION");
         assertThat(policy.offender().addressKinds()).containsExactly("APPROVED_PREMISES");
-        assertThat(policy.offender().seenByAgencyTypes()).containsExactlyInAnyOrder("POLICE", "PROBATION",
-                "CHILDRENS_SOCIAL_CARE");
+        assertThat(policy.offender().seenByAgencyTypes())
+                .containsExactlyInAnyOrder("POLICE", "PROBATION", "CHILDRENS_SOCIAL_CARE");
     }
 
     @Test
@@ -30,7 +30,8 @@ class RedactionPolicyTests {
     @Test
     void keysStartingWithAnUnderscoreAreComments() {
         var json = RedactionPolicyTestData.withOffender("\"addressKinds\": [\"HOSTEL\"], \"_why\": \"a comment\"");
-        assertThat(RedactionPolicy.parse(json, "test").offender().addressKinds()).containsExactly("HOSTEL");
+        assertThat(RedactionPolicy.parse(json, "test").offender().addressKinds())
+                .containsExactly("HOSTEL");
     }
 
     /** A complete policy whose offender section ends with the given settings. */

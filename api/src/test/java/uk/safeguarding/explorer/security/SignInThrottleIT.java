@@ -8,12 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-
 import uk.safeguarding.explorer.support.ExplorerIT;
 import uk.safeguarding.explorer.support.RawHttp;
 
@@ -44,12 +42,15 @@ class SignInThrottleIT extends ExplorerIT {
     @Test
     void anAccountPastItsFreeFailuresWaitsFromEveryAddressAndTheFailureIsLogged(CapturedOutput output) {
         for (int i = 0; i < 6; i++) {
-            assertThat(basic(from("127.0.0.21"), "throttle-probe", "guess-" + i).status()).isEqualTo(401);
+            assertThat(basic(from("127.0.0.21"), "throttle-probe", "guess-" + i).status())
+                    .isEqualTo(401);
         }
         var refused = basic(from("127.0.0.22"), "throttle-probe", "guess-7");
         assertThat(refused.status()).isEqualTo(429);
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 600L);
-        assertThat(refused.body()).contains("TOO_MANY_SIGN_IN_ATTEMPTS").contains("this account")
+        assertThat(refused.body())
+                .contains("TOO_MANY_SIGN_IN_ATTEMPTS")
+                .contains("this account")
                 .contains("\"locked\":false");
         assertThat(output).contains("Failed sign-in 6 for account 'throttle-probe'");
     }
@@ -82,7 +83,8 @@ class SignInThrottleIT extends ExplorerIT {
         var client = from("127.0.0.26");
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < 5; i++) {
-                assertThat(basic(client, "health-visitor", "wrong-" + i).status()).isEqualTo(401);
+                assertThat(basic(client, "health-visitor", "wrong-" + i).status())
+                        .isEqualTo(401);
             }
             assertThat(basic(client, "health-visitor", "demo").status()).isEqualTo(200);
         }
@@ -94,7 +96,8 @@ class SignInThrottleIT extends ExplorerIT {
     /** The browser's sign-in: the form (for its CSRF token and session), then the post. */
     static RawHttp.Response formLogin(RawHttp browser, String user, String password) {
         var page = browser.send("GET", "/login", Map.of("Accept", "text/html"), null);
-        var token = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(page.body());
+        var token = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
+                .matcher(page.body());
         assertThat(token.find()).as(page.body()).isTrue();
         var cookies = new StringBuilder();
         for (var cookie : page.headers().getOrDefault("set-cookie", List.of())) {
@@ -103,8 +106,11 @@ class SignInThrottleIT extends ExplorerIT {
         var headers = new LinkedHashMap<String, String>();
         headers.put("Content-Type", "application/x-www-form-urlencoded");
         headers.put("Cookie", cookies.toString());
-        return browser.send("POST", "/login", headers, "username=" + encode(user) + "&password=" + encode(password)
-                + "&_csrf=" + encode(token.group(1)));
+        return browser.send(
+                "POST",
+                "/login",
+                headers,
+                "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1)));
     }
 
     private static String encode(String value) {

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
-
 import uk.safeguarding.explorer.support.MovingClock;
 
 /**
@@ -18,8 +16,17 @@ import uk.safeguarding.explorer.support.MovingClock;
 class SignInThrottleTests {
 
     private final MovingClock clock = new MovingClock(Instant.parse("2026-03-02T09:00:00Z"));
-    private final SignInThrottle throttle = new SignInThrottle(new SignInThrottle.Settings(3, 6, 5, 9,
-            Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofMinutes(15), Duration.ofMinutes(15)), clock);
+    private final SignInThrottle throttle = new SignInThrottle(
+            new SignInThrottle.Settings(
+                    3,
+                    6,
+                    5,
+                    9,
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(8),
+                    Duration.ofMinutes(15),
+                    Duration.ofMinutes(15)),
+            clock);
 
     @Test
     void afterTheFreeFailuresEachAttemptWaitsTwiceAsLongThenTheAccountIsLocked() {
@@ -36,7 +43,8 @@ class SignInThrottleTests {
         clock.advance(Duration.ofSeconds(1));
         assertThat(throttle.refusal("kim", "10.0.0.1")).isNull();
         throttle.failed("kim", "10.0.0.1"); // the 5th: wait 2 s
-        assertThat(throttle.refusal("kim", "10.0.0.1").retryAfterSeconds(clock.instant())).isEqualTo(2);
+        assertThat(throttle.refusal("kim", "10.0.0.1").retryAfterSeconds(clock.instant()))
+                .isEqualTo(2);
         clock.advance(Duration.ofSeconds(2));
         throttle.failed("kim", "10.0.0.4"); // the 6th: locked for 15 minutes
         var locked = throttle.refusal("kim", "10.0.0.9");
@@ -107,7 +115,15 @@ class SignInThrottleTests {
 
     @Test
     void lockOutCountsMustBeAboveTheFreeFailures() {
-        assertThatThrownBy(() -> new SignInThrottle.Settings(5, 5, 5, 9, Duration.ofSeconds(1), Duration.ofSeconds(8),
-                Duration.ofMinutes(15), Duration.ofMinutes(15))).hasMessageContaining("EXPLORER_SIGNIN_");
+        assertThatThrownBy(() -> new SignInThrottle.Settings(
+                        5,
+                        5,
+                        5,
+                        9,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(8),
+                        Duration.ofMinutes(15),
+                        Duration.ofMinutes(15)))
+                .hasMessageContaining("EXPLORER_SIGNIN_");
     }
 }

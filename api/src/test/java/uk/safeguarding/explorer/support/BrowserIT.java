@@ -16,7 +16,6 @@ import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -35,7 +34,6 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,26 +74,37 @@ public abstract class BrowserIT extends ExplorerIT {
         if (!installed && System.getenv("CI") != null) {
             throw new IllegalStateException("CI must install Debian's chromium and chromium-driver (see .ci/run)");
         }
-        assumeThat(installed).as("Debian chromium and chromium-driver installed").isTrue();
+        assumeThat(installed)
+                .as("Debian chromium and chromium-driver installed")
+                .isTrue();
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-component-update",
-                "--disable-sync", "--window-size=1600,1000",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1600,1000",
                 "--user-data-dir=" + Files.createTempDirectory("explorer-chromium"));
         var logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         configure(options, logs);
         options.setCapability("goog:loggingPrefs", logs);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(WAIT);
         Files.createDirectories(SCREENSHOTS);
     }
 
     /** What a test class adds to the browser's options and logs before it starts (nothing by default). */
-    protected void configure(ChromeOptions options, LoggingPreferences logs) throws IOException {
-    }
+    protected void configure(ChromeOptions options, LoggingPreferences logs) throws IOException {}
 
     @AfterAll
     void quitBrowser() {
@@ -116,7 +125,8 @@ public abstract class BrowserIT extends ExplorerIT {
         driver.get(url("/login"));
         driver.findElement(By.name("username")).sendKeys(user);
         driver.findElement(By.name("password")).sendKeys("demo");
-        driver.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+        driver.findElement(By.cssSelector("button[type=submit], input[type=submit]"))
+                .click();
         waitStarted();
     }
 
@@ -140,7 +150,8 @@ public abstract class BrowserIT extends ExplorerIT {
      */
     protected void waitFor(String condition) {
         try {
-            new WebDriverWait(driver, WAIT).withMessage(() -> condition + " on " + driver.getCurrentUrl() + "; " + pageSays())
+            new WebDriverWait(driver, WAIT)
+                    .withMessage(() -> condition + " on " + driver.getCurrentUrl() + "; " + pageSays())
                     .until(d -> Boolean.TRUE.equals(js("return " + condition)));
         } catch (TimeoutException e) {
             driver.manage().logs().get(LogType.BROWSER).forEach(entry -> System.err.println("browser: " + entry));
@@ -150,8 +161,9 @@ public abstract class BrowserIT extends ExplorerIT {
 
     /** Waits until the page has started and no list or panel says it is still loading ({@code aria-busy}). */
     protected void waitSettled() {
-        waitFor("document.body.dataset.state === 'ready'"
-                + " && [...document.querySelectorAll('[aria-busy]')].every((e) => e.getAttribute('aria-busy') !== 'true')");
+        waitFor(
+                "document.body.dataset.state === 'ready'"
+                        + " && [...document.querySelectorAll('[aria-busy]')].every((e) => e.getAttribute('aria-busy') !== 'true')");
     }
 
     /** How many renders of the element have ended. */
@@ -161,17 +173,25 @@ public abstract class BrowserIT extends ExplorerIT {
 
     /** Waits until a render of the element after the {@code before}-th has ended, and says it went well. */
     protected void waitRendered(String id, int before) {
-        new WebDriverWait(driver, WAIT).withMessage(() -> "#%s to end render %d; it is %s, render %s; message: %s"
-                .formatted(id, before + 1, js("return document.getElementById(arguments[0]).dataset.state", id),
-                        js("return document.getElementById(arguments[0]).dataset.render", id), message()))
+        new WebDriverWait(driver, WAIT)
+                .withMessage(() -> "#%s to end render %d; it is %s, render %s; message: %s"
+                        .formatted(
+                                id,
+                                before + 1,
+                                js("return document.getElementById(arguments[0]).dataset.state", id),
+                                js("return document.getElementById(arguments[0]).dataset.render", id),
+                                message()))
                 .until(d -> {
-                    var published = (String) js("const e = document.getElementById(arguments[0]);"
-                            + "return e.dataset.state + ' ' + e.dataset.render", id);
+                    var published = (String) js(
+                            "const e = document.getElementById(arguments[0]);"
+                                    + "return e.dataset.state + ' ' + e.dataset.render",
+                            id);
                     var parts = published.split(" ");
                     return !"loading".equals(parts[0]) && Integer.parseInt(parts[1]) > before;
                 });
         assertThat(js("return document.getElementById(arguments[0]).dataset.state", id))
-                .as("#%s after its render (message: %s)", id, message()).isEqualTo("ready");
+                .as("#%s after its render (message: %s)", id, message())
+                .isEqualTo("ready");
     }
 
     /** The text of an element as the user sees it. */
@@ -198,7 +218,9 @@ public abstract class BrowserIT extends ExplorerIT {
     /** Saves a screenshot of the window as target/screenshots/{name}.png and answers where. */
     protected Path screenshot(String name) throws IOException {
         var file = SCREENSHOTS.resolve(name + ".png");
-        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file,
+        Files.copy(
+                ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
+                file,
                 StandardCopyOption.REPLACE_EXISTING);
         return file;
     }
@@ -224,8 +246,10 @@ public abstract class BrowserIT extends ExplorerIT {
         for (var violation : list(JsonMapper.shared().readTree(json))) {
             var impact = violation.get("impact").asString();
             if ("serious".equals(impact) || "critical".equals(impact)) {
-                var targets = list(violation.get("nodes")).stream().limit(5)
-                        .map(n -> n.get("target").toString()).toList();
+                var targets = list(violation.get("nodes")).stream()
+                        .limit(5)
+                        .map(n -> n.get("target").toString())
+                        .toList();
                 found.add(where + ": " + impact + " " + violation.get("id").asString() + " at " + targets);
             }
         }
@@ -238,8 +262,7 @@ public abstract class BrowserIT extends ExplorerIT {
     protected JsonNode module(String script) {
         var json = (String) ((JavascriptExecutor) driver).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
-                (async () => { %s })().then((r) => done(JSON.stringify(r)), (e) => done('failed: ' + e));"""
-                .formatted(script));
+                (async () => { %s })().then((r) => done(JSON.stringify(r)), (e) => done('failed: ' + e));""".formatted(script));
         assertThat(json).doesNotStartWith("failed");
         return JsonMapper.shared().readTree(json);
     }
@@ -266,7 +289,9 @@ public abstract class BrowserIT extends ExplorerIT {
     }
 
     protected static JsonNode node(JsonNode graph, String key) {
-        return nodes(graph).stream().filter(n -> n.get("key").asString().equals(key)).findFirst()
+        return nodes(graph).stream()
+                .filter(n -> n.get("key").asString().equals(key))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(key + " is not in the graph"));
     }
 
@@ -276,7 +301,9 @@ public abstract class BrowserIT extends ExplorerIT {
 
     /** The keys of the nodes that carry a class. */
     protected static Set<String> withClass(JsonNode graph, String className) {
-        return nodes(graph).stream().filter(n -> hasClass(n, className)).map(n -> n.get("key").asString())
+        return nodes(graph).stream()
+                .filter(n -> hasClass(n, className))
+                .map(n -> n.get("key").asString())
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -285,9 +312,11 @@ public abstract class BrowserIT extends ExplorerIT {
         var node = node(graph(), key);
         var canvas = driver.findElement(By.id("cy"));
         var size = canvas.getSize();
-        new Actions(driver).moveToElement(canvas,
-                (int) Math.round(node.get("renderedX").asDouble() - size.getWidth() / 2.0),
-                (int) Math.round(node.get("renderedY").asDouble() - size.getHeight() / 2.0)).click().perform();
+        new Actions(driver)
+                .moveToElement(canvas, (int) Math.round(node.get("renderedX").asDouble() - size.getWidth() / 2.0), (int)
+                        Math.round(node.get("renderedY").asDouble() - size.getHeight() / 2.0))
+                .click()
+                .perform();
         new WebDriverWait(driver, WAIT).until(d -> key.equals(selected()));
     }
 

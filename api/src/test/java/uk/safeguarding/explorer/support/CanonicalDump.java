@@ -3,7 +3,6 @@ package uk.safeguarding.explorer.support;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
 
@@ -17,8 +16,7 @@ import org.neo4j.driver.Value;
  */
 public final class CanonicalDump {
 
-    private CanonicalDump() {
-    }
+    private CanonicalDump() {}
 
     public static List<String> of(Driver driver) {
         try (var session = driver.session()) {
@@ -28,7 +26,8 @@ public final class CanonicalDump {
                         MATCH (n)
                         WHERE none(l IN labels(n) WHERE l STARTS WITH 'Audit' OR l STARTS WITH '__')
                         RETURN labels(n) AS labels, properties(n) AS props""")
-                        .forEachRemaining(r -> lines.add("node " + labels(r.get("labels")) + " " + props(r.get("props"))));
+                        .forEachRemaining(
+                                r -> lines.add("node " + labels(r.get("labels")) + " " + props(r.get("props"))));
                 tx.run("""
                         MATCH (a)-[r]->(b)
                         WHERE none(l IN labels(a) + labels(b) WHERE l STARTS WITH 'Audit' OR l STARTS WITH '__')

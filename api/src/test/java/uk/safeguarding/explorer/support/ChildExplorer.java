@@ -30,23 +30,26 @@ public final class ChildExplorer implements AutoCloseable {
 
     private ChildExplorer(Process process) {
         this.process = process;
-        var reader = new Thread(() -> {
-            try (var in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
+        var reader = new Thread(
+                () -> {
+                    try (var in = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = in.readLine()) != null) {
+                            synchronized (lines) {
+                                lines.add(line);
+                                lines.notifyAll();
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the process died; waiters see no more lines
+                    }
                     synchronized (lines) {
-                        lines.add(line);
+                        lines.add(null);
                         lines.notifyAll();
                     }
-                }
-            } catch (IOException e) {
-                // the process died; waiters see no more lines
-            }
-            synchronized (lines) {
-                lines.add(null);
-                lines.notifyAll();
-            }
-        }, "child-explorer-log");
+                },
+                "child-explorer-log");
         reader.setDaemon(true);
         reader.start();
         boltPort = Integer.parseInt(await(BOLT).group(1));
@@ -56,10 +59,18 @@ public final class ChildExplorer implements AutoCloseable {
     /** Starts the explorer jar on the data directory, in local mode without demo data, and waits until it serves. */
     public static ChildExplorer start(Path dataDir, String... extraArguments) throws IOException {
         var java = ProcessHandle.current().info().command().orElse("java");
-        var command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar",
-                Path.of("target", "safeguarding-explorer.jar").toString(), "--explorer.data-dir=" + dataDir,
-                "--explorer.bolt-port=0", "--explorer.bolt-password=" + BOLT_PASSWORD, "--server.port=0",
-                "--explorer.mode=local", "--explorer.demo-data=false", "--explorer.pagecache=32m",
+        var command = new ArrayList<>(List.of(
+                java,
+                "-Xmx512m",
+                "-jar",
+                Path.of("target", "safeguarding-explorer.jar").toString(),
+                "--explorer.data-dir=" + dataDir,
+                "--explorer.bolt-port=0",
+                "--explorer.bolt-password=" + BOLT_PASSWORD,
+                "--server.port=0",
+                "--explorer.mode=local",
+                "--explorer.demo-data=false",
+                "--explorer.pagecache=32m",
                 "--explorer.query-timeout=120s"));
         command.addAll(List.of(extraArguments));
         var process = new ProcessBuilder(command).redirectErrorStream(true).start();

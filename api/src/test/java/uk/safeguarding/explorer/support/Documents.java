@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 /** GraphQL test documents kept in {@code src/test/resources/graphql-test/<name>.graphql}. */
 public final class Documents {
 
-    private Documents() {
-    }
+    private Documents() {}
 
     public static String named(String name) {
         try (var in = Documents.class.getResourceAsStream("/graphql-test/" + name + ".graphql")) {

@@ -5,14 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.neo4j.Graph;
 
@@ -23,14 +21,23 @@ import uk.safeguarding.explorer.neo4j.Graph;
  * the current Neo4j line ({@link NewerNeo4j}) the same context uses that server through
  * {@code neo4j.uri} instead.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "explorer.mode=local", "explorer.bolt-port=0", "explorer.demo-data=false", "explorer.pagecache=64m",
-        "explorer.import.max-bytes=2000000", "demo.password=demo",
-        // a sign-in delay long enough that a test sees it before it passes, whatever the machine's load
-        "explorer.signin.delay=10m", "explorer.signin.max-delay=1h",
-        // the suite checks answers, not speed: a build machine shared by several builds must not turn a
-        // slow answer into a TIMEOUT (QueryTimeoutIT tests the timeouts with an application of its own)
-        "explorer.query-timeout=120s", "explorer.area-query-timeout=300s" })
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "explorer.mode=local",
+            "explorer.bolt-port=0",
+            "explorer.demo-data=false",
+            "explorer.pagecache=64m",
+            "explorer.import.max-bytes=2000000",
+            "demo.password=demo",
+            // a sign-in delay long enough that a test sees it before it passes, whatever the machine's load
+            "explorer.signin.delay=10m",
+            "explorer.signin.max-delay=1h",
+            // the suite checks answers, not speed: a build machine shared by several builds must not turn a
+            // slow answer into a TIMEOUT (QueryTimeoutIT tests the timeouts with an application of its own)
+            "explorer.query-timeout=120s",
+            "explorer.area-query-timeout=300s"
+        })
 @ExtendWith(NewerNeo4jCondition.class)
 public abstract class ExplorerIT {
 
@@ -58,7 +65,8 @@ public abstract class ExplorerIT {
 
     /** Removes every node but the schema-migration records. */
     protected void cleanDatabase() {
-        graph.inWriteTransaction(tx -> tx.run("MATCH (n) WHERE NOT n:__Neo4jMigration DETACH DELETE n").consume());
+        graph.inWriteTransaction(tx ->
+                tx.run("MATCH (n) WHERE NOT n:__Neo4jMigration DETACH DELETE n").consume());
     }
 
     protected long count(String cypher) {
@@ -66,7 +74,8 @@ public abstract class ExplorerIT {
     }
 
     protected long count(String cypher, Map<String, Object> parameters) {
-        return graph.inReadTransaction(tx -> tx.run(cypher, parameters).single().get(0).asLong());
+        return graph.inReadTransaction(
+                tx -> tx.run(cypher, parameters).single().get(0).asLong());
     }
 
     /** Runs a test document (graphql-test/<name>.graphql) as admin; asserts no errors; returns its field. */

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.neo4j.Neo4jContainer;
 
@@ -26,12 +25,12 @@ import org.testcontainers.neo4j.Neo4jContainer;
 public final class NewerNeo4j {
 
     private static final String MODE = System.getProperty("explorer.test.neo4j", "embedded");
-    private static final Path LIB = Path.of(System.getProperty("explorer.test.newer-neo4j.lib", "../newer-neo4j/target/lib"));
+    private static final Path LIB =
+            Path.of(System.getProperty("explorer.test.newer-neo4j.lib", "../newer-neo4j/target/lib"));
     private static final Pattern JAR = Pattern.compile("neo4j-(\\d{4}\\.\\d{2}\\.\\d+)\\.jar");
     private static String uri;
 
-    private NewerNeo4j() {
-    }
+    private NewerNeo4j() {}
 
     /** Whether this test run is one against the current Neo4j line. */
     public static boolean requested() {
@@ -44,18 +43,22 @@ public final class NewerNeo4j {
             return Optional.empty();
         }
         if (version().isEmpty()) {
-            return Optional.of("no Neo4j of the current line in " + LIB.toAbsolutePath().normalize()
-                    + " (the newer-neo4j module copies it there during the build)");
+            return Optional.of("no Neo4j of the current line in "
+                    + LIB.toAbsolutePath().normalize() + " (the newer-neo4j module copies it there during the build)");
         }
         if ("newer-container".equals(MODE)) {
-            return DockerClientFactory.instance().isDockerAvailable() ? Optional.empty()
+            return DockerClientFactory.instance().isDockerAvailable()
+                    ? Optional.empty()
                     : Optional.of("no Docker engine here: the Testcontainers run of the scenario against neo4j:"
-                            + version().get() + " is skipped (the newer-process run covers the same server without Docker)");
+                            + version().get()
+                            + " is skipped (the newer-process run covers the same server without Docker)");
         }
         var java = javaHome().resolve("bin").resolve("java");
-        return Files.isExecutable(java) ? Optional.empty()
-                : Optional.of("no Java 21+ at " + javaHome() + " (set EXPLORER_NEWER_JAVA_HOME): the run of the scenario "
-                        + "against Neo4j " + version().get() + " is skipped");
+        return Files.isExecutable(java)
+                ? Optional.empty()
+                : Optional.of(
+                        "no Java 21+ at " + javaHome() + " (set EXPLORER_NEWER_JAVA_HOME): the run of the scenario "
+                                + "against Neo4j " + version().get() + " is skipped");
     }
 
     private static Path javaHome() {
@@ -69,8 +72,10 @@ public final class NewerNeo4j {
             return Optional.empty();
         }
         try (var files = Files.list(LIB)) {
-            return files.map(p -> JAR.matcher(p.getFileName().toString())).filter(m -> m.matches())
-                    .map(m -> m.group(1)).findFirst();
+            return files.map(p -> JAR.matcher(p.getFileName().toString()))
+                    .filter(m -> m.matches())
+                    .map(m -> m.group(1))
+                    .findFirst();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,10 +104,22 @@ public final class NewerNeo4j {
             }
             var home = Files.createTempDirectory("newer-neo4j");
             var classpath = LIB.toAbsolutePath().normalize() + "/*" + java.io.File.pathSeparator
-                    + Path.of(NewerNeo4jServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            var process = new ProcessBuilder(javaHome().resolve("bin").resolve("java").toString(), "-Xmx1g",
-                    "--enable-native-access=ALL-UNNAMED", "-cp", classpath, NewerNeo4jServer.class.getName(),
-                    home.toString(), String.valueOf(port)).redirectErrorStream(true).start();
+                    + Path.of(NewerNeo4jServer.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI());
+            var process = new ProcessBuilder(
+                            javaHome().resolve("bin").resolve("java").toString(),
+                            "-Xmx1g",
+                            "--enable-native-access=ALL-UNNAMED",
+                            "-cp",
+                            classpath,
+                            NewerNeo4jServer.class.getName(),
+                            home.toString(),
+                            String.valueOf(port))
+                    .redirectErrorStream(true)
+                    .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     process.getOutputStream().close();
@@ -117,8 +134,9 @@ public final class NewerNeo4j {
             while ((line = out.readLine()) != null) {
                 log.append(line).append('\n');
                 if (line.startsWith("READY ")) {
-                    System.out.println("Neo4j " + line.substring(6) + " (current line) serves Bolt on 127.0.0.1:" + port);
-                    var drain = new Thread(() -> out.lines().forEach(l -> { }), "newer-neo4j-log");
+                    System.out.println(
+                            "Neo4j " + line.substring(6) + " (current line) serves Bolt on 127.0.0.1:" + port);
+                    var drain = new Thread(() -> out.lines().forEach(l -> {}), "newer-neo4j-log");
                     drain.setDaemon(true);
                     drain.start();
                     return "bolt://127.0.0.1:" + port;

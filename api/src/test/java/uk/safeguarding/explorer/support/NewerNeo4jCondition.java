@@ -12,8 +12,9 @@ public class NewerNeo4jCondition implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        return NewerNeo4j.unavailable().map(ConditionEvaluationResult::disabled)
-                .orElseGet(() -> ConditionEvaluationResult.enabled(NewerNeo4j.requested()
-                        ? "against Neo4j of the current line" : "against the embedded Neo4j"));
+        return NewerNeo4j.unavailable()
+                .map(ConditionEvaluationResult::disabled)
+                .orElseGet(() -> ConditionEvaluationResult.enabled(
+                        NewerNeo4j.requested() ? "against Neo4j of the current line" : "against the embedded Neo4j"));
     }
 }

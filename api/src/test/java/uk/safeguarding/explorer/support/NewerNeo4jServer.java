@@ -3,7 +3,6 @@ package uk.safeguarding.explorer.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 
 /**
@@ -16,21 +15,30 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  */
 public final class NewerNeo4jServer {
 
-    private NewerNeo4jServer() {
-    }
+    private NewerNeo4jServer() {}
 
     public static void main(String[] args) throws Exception {
         var home = Path.of(args[0]);
         Files.createDirectories(home);
         var conf = home.resolve("neo4j.conf");
-        Files.writeString(conf, String.join("\n", "server.bolt.enabled=true",
-                "server.bolt.listen_address=127.0.0.1:" + args[1], "dbms.security.auth_enabled=false",
-                "server.memory.pagecache.size=64m", ""));
-        var service = new DatabaseManagementServiceBuilder(home).loadPropertiesFromFile(conf).build();
+        Files.writeString(
+                conf,
+                String.join(
+                        "\n",
+                        "server.bolt.enabled=true",
+                        "server.bolt.listen_address=127.0.0.1:" + args[1],
+                        "dbms.security.auth_enabled=false",
+                        "server.memory.pagecache.size=64m",
+                        ""));
+        var service = new DatabaseManagementServiceBuilder(home)
+                .loadPropertiesFromFile(conf)
+                .build();
         Runtime.getRuntime().addShutdownHook(new Thread(service::shutdown));
-        var version = service.database("neo4j").executeTransactionally(
-                "CALL dbms.components() YIELD versions RETURN versions[0] AS version", Map.of(),
-                result -> result.next().get("version"));
+        var version = service.database("neo4j")
+                .executeTransactionally(
+                        "CALL dbms.components() YIELD versions RETURN versions[0] AS version",
+                        Map.of(),
+                        result -> result.next().get("version"));
         System.out.println("READY " + version);
         System.out.flush();
         while (System.in.read() >= 0) {

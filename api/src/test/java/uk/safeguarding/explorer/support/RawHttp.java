@@ -79,11 +79,14 @@ public final class RawHttp {
             headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
         }
         var body = head ? "" : raw.substring(end + 4);
-        if ("chunked".equalsIgnoreCase(headers.getOrDefault("transfer-encoding", List.of("")).get(0))) {
+        if ("chunked"
+                .equalsIgnoreCase(
+                        headers.getOrDefault("transfer-encoding", List.of("")).get(0))) {
             body = unchunk(body);
         }
         // read byte for byte (chunk sizes count bytes), then as the UTF-8 it is
-        return new Response(status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+        return new Response(
+                status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
     }
 
     private static String unchunk(String chunked) {

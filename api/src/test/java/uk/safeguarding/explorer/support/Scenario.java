@@ -11,13 +11,14 @@ public final class Scenario {
     /** As-of date of every expected answer of the scenario (the inspection week). */
     public static final String AS_OF = "2018-09-26";
 
-    private Scenario() {
-    }
+    private Scenario() {}
 
     public static Path path() {
         // Tests run in the module directory; shared/ sits beside the repository.
-        for (var candidate : new Path[] {Path.of("..", "..", "shared", "scenarios", "york-practice-studies.json"),
-                Path.of("..", "shared", "scenarios", "york-practice-studies.json")}) {
+        for (var candidate : new Path[] {
+            Path.of("..", "..", "shared", "scenarios", "york-practice-studies.json"),
+            Path.of("..", "shared", "scenarios", "york-practice-studies.json")
+        }) {
             if (Files.exists(candidate)) {
                 return candidate;
             }

@@ -1,9 +1,8 @@
 package uk.safeguarding.explorer.support;
 
-import java.util.Set;
-
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaPrinter;
+import java.util.Set;
 
 /**
  * The one way the tests print a schema as SDL, so that the served schema, a schema rebuilt from an
@@ -15,13 +14,15 @@ public final class SchemaText {
 
     private static final Set<String> CARRIED = Set.of("deprecated", "specifiedBy");
 
-    private SchemaText() {
-    }
+    private SchemaText() {}
 
     public static String print(GraphQLSchema schema) {
-        var options = SchemaPrinter.Options.defaultOptions().includeScalarTypes(true)
-                .includeSchemaDefinition(false).includeDirectiveDefinitions(false)
-                .includeIntrospectionTypes(false).includeDirectives(CARRIED::contains);
+        var options = SchemaPrinter.Options.defaultOptions()
+                .includeScalarTypes(true)
+                .includeSchemaDefinition(false)
+                .includeDirectiveDefinitions(false)
+                .includeIntrospectionTypes(false)
+                .includeDirectives(CARRIED::contains);
         return new SchemaPrinter(options).print(schema).strip() + "\n";
     }
 }

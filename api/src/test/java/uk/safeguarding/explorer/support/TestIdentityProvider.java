@@ -1,14 +1,5 @@
 package uk.safeguarding.explorer.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -22,7 +13,14 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,6 +35,7 @@ public final class TestIdentityProvider implements AutoCloseable {
 
     /** The audience the explorer is configured to accept ({@code explorer.identity.audience}). */
     public static final String AUDIENCE = "safeguarding-explorer";
+
     private static final String REALM = "/realms/partnership";
 
     private final HttpServer server;
@@ -52,14 +51,30 @@ public final class TestIdentityProvider implements AutoCloseable {
     /** Starts a provider on a free port of 127.0.0.1 with a new signing key. */
     public static TestIdentityProvider start() {
         try {
-            var provider = new TestIdentityProvider(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0),
-                    newKey());
+            var provider =
+                    new TestIdentityProvider(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0), newKey());
             var issuer = provider.issuer;
-            provider.handle("/.well-known/openid-configuration", ex -> json(ex, Map.of(
-                    "issuer", issuer, "authorization_endpoint", issuer + "/authorize", "token_endpoint", issuer + "/token",
-                    "jwks_uri", issuer + "/jwks", "response_types_supported", List.of("code"),
-                    "subject_types_supported", List.of("public"), "id_token_signing_alg_values_supported", List.of("RS256"),
-                    "end_session_endpoint", issuer + "/logout")));
+            provider.handle(
+                    "/.well-known/openid-configuration",
+                    ex -> json(
+                            ex,
+                            Map.of(
+                                    "issuer",
+                                    issuer,
+                                    "authorization_endpoint",
+                                    issuer + "/authorize",
+                                    "token_endpoint",
+                                    issuer + "/token",
+                                    "jwks_uri",
+                                    issuer + "/jwks",
+                                    "response_types_supported",
+                                    List.of("code"),
+                                    "subject_types_supported",
+                                    List.of("public"),
+                                    "id_token_signing_alg_values_supported",
+                                    List.of("RS256"),
+                                    "end_session_endpoint",
+                                    issuer + "/logout")));
             provider.handle("/jwks", ex -> json(ex, new JWKSet(provider.key.toPublicJWK()).toJSONObject()));
             provider.server.start();
             return provider;
@@ -93,8 +108,11 @@ public final class TestIdentityProvider implements AutoCloseable {
      */
     public JWTClaimsSet.Builder claims() {
         var now = Instant.now();
-        return new JWTClaimsSet.Builder().issuer(issuer).subject(UUID.randomUUID().toString())
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)));
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)));
     }
 
     /** The claims signed with the provider's key, serialized as a bearer token. */
@@ -105,8 +123,12 @@ public final class TestIdentityProvider implements AutoCloseable {
     /** The claims signed RS256 with the key given, serialized as a bearer token. */
     public static String sign(JWTClaimsSet claims, RSAKey signer) {
         try {
-            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims);
+            var jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(signer.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(signer));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.support.BrowserIT;
 import uk.safeguarding.explorer.support.Scenario;
@@ -31,11 +29,13 @@ class AccessBrowserIT extends BrowserIT {
      * What a teacher must never learn of Gary: his name, alias, id, birth date, PNC id, approved
      * premises (his daughter Mia, Sara's step sister, is in Sara's circle and keeps her own name).
      */
-    private static final List<String> GARY = List.of("Gary", "Gaz", "p-gary", "1970-02-11", "1998/0123456X",
-            "a-hostel", "pproved premises");
+    private static final List<String> GARY =
+            List.of("Gary", "Gaz", "p-gary", "1970-02-11", "1998/0123456X", "a-hostel", "pproved premises");
+
     private static final String WHY = "Sara says her mother's former partner may visit the home; is it safe for her?";
-    private static final String ANSWER = "Police and probation manage him; he must not visit a household with children. "
-            + "Call the public protection unit before any visit.";
+    private static final String ANSWER =
+            "Police and probation manage him; he must not visit a household with children. "
+                    + "Call the public protection unit before any visit.";
 
     @BeforeEach
     void data() {
@@ -47,7 +47,8 @@ class AccessBrowserIT extends BrowserIT {
 
     private static boolean hasEdge(JsonNode graph, String type, String source, String target, boolean current) {
         return edges(graph).stream()
-                .anyMatch(e -> type.equals(e.get("type").asString()) && source.equals(e.get("source").asString())
+                .anyMatch(e -> type.equals(e.get("type").asString())
+                        && source.equals(e.get("source").asString())
                         && target.equals(e.get("target").asString())
                         && hasClass(e, current ? "current" : "historic"));
     }
@@ -89,8 +90,9 @@ class AccessBrowserIT extends BrowserIT {
 
         // the same wording where he stands in Sara's panels: the siblings panel's step sibling link
         driver.findElement(By.id("tab-siblings")).click();
-        assertThat(text("panel-siblings")).contains("via Kerry Bell and someone your agency cannot see (held by: "
-                + "Police vulnerability assessment team, Probation service)");
+        assertThat(text("panel-siblings"))
+                .contains("via Kerry Bell and someone your agency cannot see (held by: "
+                        + "Police vulnerability assessment team, Probation service)");
 
         // the keyboard reaches it (up to Sara's mother, then round her links) and the live region says what it is
         var canvas = driver.findElement(By.id("cy"));
@@ -107,23 +109,34 @@ class AccessBrowserIT extends BrowserIT {
             new WebDriverWait(driver, WAIT).until(d -> !was.equals(selected()));
         }
         waitRendered("panel-details", panels);
-        assertThat(text("graph-status")).isEqualTo(HIDDEN + ": former partner of Sara Bell’s mother Kerry Bell, "
-                + "2017–2018; lived at 7 Fictional Terrace, YO31 3CC, 2017–2018; information held by Police, Probation");
+        assertThat(text("graph-status"))
+                .isEqualTo(
+                        HIDDEN + ": former partner of Sara Bell’s mother Kerry Bell, "
+                                + "2017–2018; lived at 7 Fictional Terrace, YO31 3CC, 2017–2018; information held by Police, Probation");
         var details = text("panel-details");
-        assertThat(details).contains(HIDDEN, "former partner of Sara Bell’s mother Kerry Bell, 2017–2018",
-                "Police vulnerability assessment team", "Probation service");
+        assertThat(details)
+                .contains(
+                        HIDDEN,
+                        "former partner of Sara Bell’s mother Kerry Bell, 2017–2018",
+                        "Police vulnerability assessment team",
+                        "Probation service");
         screenshot("teacher-placeholder");
         var shown = everythingShown();
-        GARY.forEach(secret -> assertThat(shown).as("the page shows a teacher nothing of Gary").doesNotContain(secret));
+        GARY.forEach(secret ->
+                assertThat(shown).as("the page shows a teacher nothing of Gary").doesNotContain(secret));
         assertThat(shown).doesNotContainPattern("rp-[A-Za-z0-9_-]{8,}");
 
         // Request information: one of the holders, a reason of 20 characters or more
         driver.findElement(By.id("tab-details")).click();
         driver.findElement(By.id("placeholder-request")).click();
-        assertThat(driver.findElement(By.id("information-request")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("information-request")).isDisplayed())
+                .isTrue();
         assertThat(text("information-request-about")).startsWith("About: " + HIDDEN);
         var holder = new Select(driver.findElement(By.id("information-request-holder")));
-        assertThat(holder.getOptions().stream().map(o -> o.getDomProperty("value")).toList()).containsExactly("police", "probation");
+        assertThat(holder.getOptions().stream()
+                        .map(o -> o.getDomProperty("value"))
+                        .toList())
+                .containsExactly("police", "probation");
         holder.selectByValue("police");
         driver.findElement(By.id("information-request-reason")).sendKeys("too short");
         driver.findElement(By.id("information-request-button")).click();
@@ -132,18 +145,23 @@ class AccessBrowserIT extends BrowserIT {
         driver.findElement(By.id("information-request-reason")).sendKeys(WHY);
         driver.findElement(By.id("information-request-button")).click();
         waitFor("document.getElementById('message').textContent.startsWith('Request sent to')");
-        assertThat(message()).startsWith("Request sent to Police vulnerability assessment team. They see it in their "
-                + "Information requests queue");
-        assertThat(driver.findElement(By.id("information-request")).isDisplayed()).isFalse();
-        assertThat(count("MATCH (r:InformationRequest {fromUser: 'teacher', subjectId: 'p-gary', concerningId: 'p-sara'}) "
-                + "WHERE r.reason = $why RETURN count(r)", Map.of("why", WHY))).isEqualTo(1);
+        assertThat(message())
+                .startsWith("Request sent to Police vulnerability assessment team. They see it in their "
+                        + "Information requests queue");
+        assertThat(driver.findElement(By.id("information-request")).isDisplayed())
+                .isFalse();
+        assertThat(count(
+                        "MATCH (r:InformationRequest {fromUser: 'teacher', subjectId: 'p-gary', concerningId: 'p-sara'}) "
+                                + "WHERE r.reason = $why RETURN count(r)",
+                        Map.of("why", WHY)))
+                .isEqualTo(1);
 
         // the police see who asks, about whom, why and when, and answer
         signIn("police-officer");
         openWorkQueue();
         var incoming = driver.findElement(By.cssSelector("#panel-requests .incoming article.information-request"));
-        assertThat(incoming.getText()).contains("From teacher", "Gary Nolan, born 1970-02-11", "Sara Bell", WHY,
-                "waiting for an answer");
+        assertThat(incoming.getText())
+                .contains("From teacher", "Gary Nolan, born 1970-02-11", "Sara Bell", WHY, "waiting for an answer");
         screenshot("police-information-request");
         incoming.findElement(By.cssSelector("textarea.answer-text")).sendKeys(ANSWER);
         var queue = renders("panel-requests");
@@ -156,8 +174,15 @@ class AccessBrowserIT extends BrowserIT {
         signIn("teacher");
         openWorkQueue();
         var outgoing = text("panel-requests");
-        assertThat(outgoing).contains("Sent by your agency (1)", "To Police vulnerability assessment team", WHY,
-                "answered", "Answered by police-officer", ANSWER, HIDDEN);
+        assertThat(outgoing)
+                .contains(
+                        "Sent by your agency (1)",
+                        "To Police vulnerability assessment team",
+                        WHY,
+                        "answered",
+                        "Answered by police-officer",
+                        ANSWER,
+                        HIDDEN);
         screenshot("teacher-information-answer");
         var afterwards = everythingShown();
         GARY.forEach(secret -> assertThat(afterwards).doesNotContain(secret));
@@ -172,18 +197,23 @@ class AccessBrowserIT extends BrowserIT {
         waitRendered("panel-details", panels);
         driver.findElement(By.id("placeholder-break-glass")).click();
         assertThat(driver.findElement(By.id("break-glass")).isDisplayed()).isTrue();
-        assertThat(driver.findElements(By.cssSelector("#break-glass input:not([type=hidden])"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("#break-glass input:not([type=hidden])")))
+                .isEmpty();
         assertThat(text("break-glass-about")).startsWith("For: " + HIDDEN + " — former partner of Sara Bell’s mother");
         new Select(driver.findElement(By.id("break-glass-purpose"))).selectByValue("STRATEGY_DISCUSSION");
-        driver.findElement(By.id("break-glass-reason")).sendKeys("Strategy discussion today about Sara's safety at home");
+        driver.findElement(By.id("break-glass-reason"))
+                .sendKeys("Strategy discussion today about Sara's safety at home");
         var rendered = renders("cy");
         driver.findElement(By.id("break-glass-button")).click();
         waitRendered("cy", rendered);
         waitFor("document.getElementById('message').textContent.startsWith('Access granted until')");
-        assertThat(node(graph(), "Person:p-gary").get("display").asString()).startsWith("Gary Nolan").contains("RESTRICTED")
+        assertThat(node(graph(), "Person:p-gary").get("display").asString())
+                .startsWith("Gary Nolan")
+                .contains("RESTRICTED")
                 .doesNotContain("RSO");
         assertThat(count("MATCH (g:BreakGlass {user: 'teacher', subjectId: 'p-gary', purpose: 'STRATEGY_DISCUSSION'}) "
-                + "RETURN count(g)")).isEqualTo(1);
+                        + "RETURN count(g)"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -196,10 +226,16 @@ class AccessBrowserIT extends BrowserIT {
             waitRendered("panel-siblings", panels);
             var graph = graph();
             assertThat(withClass(graph, "restricted-person")).as(user).isEmpty();
-            assertThat(node(graph, "Person:p-gary").get("display").asString()).as(user).startsWith("Gary Nolan");
-            assertThat(hasEdge(graph, "LIVES_AT", "Person:p-gary", "Address:a-bell", false)).as(user).isTrue();
+            assertThat(node(graph, "Person:p-gary").get("display").asString())
+                    .as(user)
+                    .startsWith("Gary Nolan");
+            assertThat(hasEdge(graph, "LIVES_AT", "Person:p-gary", "Address:a-bell", false))
+                    .as(user)
+                    .isTrue();
             driver.findElement(By.id("tab-siblings")).click();
-            assertThat(text("panel-siblings")).as(user).contains("Mia Nolan", "step sibling via Kerry Bell and Gary Nolan");
+            assertThat(text("panel-siblings"))
+                    .as(user)
+                    .contains("Mia Nolan", "step sibling via Kerry Bell and Gary Nolan");
             screenshot(user + "-sara-siblings");
 
             // 2017-09-01: Gary lived with Sara and her mother then; the same people, their history
@@ -211,9 +247,15 @@ class AccessBrowserIT extends BrowserIT {
             waitRendered("panel-siblings", panels);
             var then = graph();
             assertThat(withClass(then, "restricted-person")).as(user).isEmpty();
-            assertThat(node(then, "Person:p-sara").get("display").asString()).as(user).startsWith("Sara Bell (7)");
-            assertThat(node(then, "Person:p-gary").get("display").asString()).as(user).startsWith("Gary Nolan");
-            assertThat(hasEdge(then, "LIVES_AT", "Person:p-gary", "Address:a-bell", true)).as(user).isTrue();
+            assertThat(node(then, "Person:p-sara").get("display").asString())
+                    .as(user)
+                    .startsWith("Sara Bell (7)");
+            assertThat(node(then, "Person:p-gary").get("display").asString())
+                    .as(user)
+                    .startsWith("Gary Nolan");
+            assertThat(hasEdge(then, "LIVES_AT", "Person:p-gary", "Address:a-bell", true))
+                    .as(user)
+                    .isTrue();
             assertThat(text("panel-siblings")).as(user).contains("Mia Nolan", "Gary Nolan");
             assertThat(message()).as(user).isEmpty();
         }

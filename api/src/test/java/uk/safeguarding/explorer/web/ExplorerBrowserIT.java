@@ -20,7 +20,6 @@ import java.util.logging.Level;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +33,6 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.support.BrowserIT;
@@ -51,8 +49,13 @@ class ExplorerBrowserIT extends BrowserIT {
     private static final String XSS = "<img src=x onerror=\"window.__xss=1\">";
     private static final Pattern OPERATION = Pattern.compile("^\\s*(?:query|mutation)\\s+(\\w+)");
     /** What expanding Gary adds to Sara's two-hop network: his other family, homes and offender manager. */
-    private static final Set<String> ADDED_BY_GARY = Set.of("Person:p-mia", "Person:p-joanne", "Address:a-hostel",
-            "Address:a-nolan", "Professional:om-1", "Agency:probation");
+    private static final Set<String> ADDED_BY_GARY = Set.of(
+            "Person:p-mia",
+            "Person:p-joanne",
+            "Address:a-hostel",
+            "Address:a-nolan",
+            "Professional:om-1",
+            "Agency:probation");
 
     private Path downloads;
 
@@ -60,8 +63,9 @@ class ExplorerBrowserIT extends BrowserIT {
     @Override
     protected void configure(ChromeOptions options, LoggingPreferences logs) throws IOException {
         downloads = Files.createTempDirectory("explorer-downloads");
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
+        options.setExperimentalOption(
+                "prefs",
+                Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         logs.enable(LogType.PERFORMANCE, Level.ALL);
     }
 
@@ -73,8 +77,7 @@ class ExplorerBrowserIT extends BrowserIT {
         importScenario();
         http().post("/api/import", "admin", """
                 {"source": "test", "people": [{"id": "p-xss", "givenName": "Mallory",
-                  "familyName": "%s", "dateOfBirth": "2010-01-01", "sex": "FEMALE"}]}"""
-                .formatted(XSS.replace("\"", "\\\"")));
+                  "familyName": "%s", "dateOfBirth": "2010-01-01", "sex": "FEMALE"}]}""".formatted(XSS.replace("\"", "\\\"")));
     }
 
     // --- the page ------------------------------------------------------------------------------
@@ -86,16 +89,47 @@ class ExplorerBrowserIT extends BrowserIT {
      */
     private void clickNodeAt(JsonNode graph, String key, double seconds) {
         var node = node(graph, key);
-        var box = (String) js("const r = document.getElementById('cy').getBoundingClientRect(); return r.left + ' ' + r.top");
+        var box = (String)
+                js("const r = document.getElementById('cy').getBoundingClientRect(); return r.left + ' ' + r.top");
         var x = Double.parseDouble(box.split(" ")[0]) + node.get("renderedX").asDouble();
         var y = Double.parseDouble(box.split(" ")[1]) + node.get("renderedY").asDouble();
         var chromium = (ChromeDriver) driver;
-        chromium.executeCdpCommand("Input.dispatchMouseEvent", Map.of("type", "mouseMoved", "x", x, "y", y,
-                "timestamp", seconds));
-        chromium.executeCdpCommand("Input.dispatchMouseEvent", Map.of("type", "mousePressed", "x", x, "y", y,
-                "button", "left", "buttons", 1, "clickCount", 1, "timestamp", seconds));
-        chromium.executeCdpCommand("Input.dispatchMouseEvent", Map.of("type", "mouseReleased", "x", x, "y", y,
-                "button", "left", "buttons", 0, "clickCount", 1, "timestamp", seconds + 0.01));
+        chromium.executeCdpCommand(
+                "Input.dispatchMouseEvent", Map.of("type", "mouseMoved", "x", x, "y", y, "timestamp", seconds));
+        chromium.executeCdpCommand(
+                "Input.dispatchMouseEvent",
+                Map.of(
+                        "type",
+                        "mousePressed",
+                        "x",
+                        x,
+                        "y",
+                        y,
+                        "button",
+                        "left",
+                        "buttons",
+                        1,
+                        "clickCount",
+                        1,
+                        "timestamp",
+                        seconds));
+        chromium.executeCdpCommand(
+                "Input.dispatchMouseEvent",
+                Map.of(
+                        "type",
+                        "mouseReleased",
+                        "x",
+                        x,
+                        "y",
+                        y,
+                        "button",
+                        "left",
+                        "buttons",
+                        0,
+                        "clickCount",
+                        1,
+                        "timestamp",
+                        seconds + 0.01));
     }
 
     /**
@@ -115,8 +149,10 @@ class ExplorerBrowserIT extends BrowserIT {
         var png = Files.readAllBytes(file);
         assertPng(png);
         var scale = ((Number) js("return window.devicePixelRatio")).doubleValue();
-        assertThat(pngWidth(png)).isEqualTo(Math.round(((Number) js("return window.innerWidth")).doubleValue() * scale));
-        assertThat(pngHeight(png)).isEqualTo(Math.round(((Number) js("return window.innerHeight")).doubleValue() * scale));
+        assertThat(pngWidth(png))
+                .isEqualTo(Math.round(((Number) js("return window.innerWidth")).doubleValue() * scale));
+        assertThat(pngHeight(png))
+                .isEqualTo(Math.round(((Number) js("return window.innerHeight")).doubleValue() * scale));
         return file;
     }
 
@@ -135,8 +171,7 @@ class ExplorerBrowserIT extends BrowserIT {
     }
 
     /** One GraphQL request the page sent: its operation name and variables. */
-    private record Request(String operation, JsonNode variables) {
-    }
+    private record Request(String operation, JsonNode variables) {}
 
     /** The GraphQL requests the page sent since the last call, from Chromium's own network log. */
     private List<Request> requests() {
@@ -147,10 +182,13 @@ class ExplorerBrowserIT extends BrowserIT {
                 continue;
             }
             var request = message.get("params").get("request");
-            if (!request.get("url").asString().endsWith("/graphql") || !"POST".equals(request.get("method").asString())) {
+            if (!request.get("url").asString().endsWith("/graphql")
+                    || !"POST".equals(request.get("method").asString())) {
                 continue;
             }
-            assertThat(request.has("postData")).as("the log holds the request body").isTrue();
+            assertThat(request.has("postData"))
+                    .as("the log holds the request body")
+                    .isTrue();
             var body = JsonMapper.shared().readTree(request.get("postData").asString());
             var matcher = OPERATION.matcher(body.get("query").asString());
             sent.add(new Request(matcher.find() ? matcher.group(1) : "", body.get("variables")));
@@ -165,13 +203,16 @@ class ExplorerBrowserIT extends BrowserIT {
     }
 
     private static Set<String> ids(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asString)
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(JsonNode::asString)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private String computed(String selector, String property) {
-        return (String) js("return getComputedStyle(document.querySelector(arguments[0])).getPropertyValue(arguments[1])",
-                selector, property);
+        return (String) js(
+                "return getComputedStyle(document.querySelector(arguments[0])).getPropertyValue(arguments[1])",
+                selector,
+                property);
     }
 
     // --- tests ---------------------------------------------------------------------------------
@@ -187,19 +228,30 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(driver.findElements(By.cssSelector("#results button"))).hasSize(5);
         assertThat(text("results")).contains("Kyle Archer", "Born 2001-04-12, age 17", "14 Example Road");
         var panels = renders("panel-siblings");
-        driver.findElement(By.cssSelector("#results button[data-person='p-kyle']")).click();
+        driver.findElement(By.cssSelector("#results button[data-person='p-kyle']"))
+                .click();
         waitRendered("panel-siblings", panels);
         assertThat(selected()).isEqualTo("Person:p-kyle");
         driver.findElement(By.id("tab-siblings")).click();
-        assertThat(text("panel-siblings")).contains("Lily Archer", "Tom Archer", "Ruby Hale", "3 of 3 not assessed",
-                "half sibling via Mark Archer");
-        assertThat(driver.findElements(By.cssSelector("#panel-siblings .card.unassessed"))).hasSize(3);
+        assertThat(text("panel-siblings"))
+                .contains(
+                        "Lily Archer",
+                        "Tom Archer",
+                        "Ruby Hale",
+                        "3 of 3 not assessed",
+                        "half sibling via Mark Archer");
+        assertThat(driver.findElements(By.cssSelector("#panel-siblings .card.unassessed")))
+                .hasSize(3);
         assertThat(driver.getCurrentUrl()).contains("person=p-kyle").contains("asOf=2018-09-26");
         screenshot("kyle-siblings");
         // choosing Ruby's row brings Ruby, Kyle and Mark (through whom they are half siblings) forward
         driver.findElements(By.cssSelector("#panel-siblings .card.unassessed")).stream()
-                .filter(row -> row.getText().startsWith("Ruby Hale")).findFirst().orElseThrow().click();
-        assertThat(withClass(graph(), "highlighted")).contains("Person:p-ruby", "Person:p-kyle", "Person:p-mark")
+                .filter(row -> row.getText().startsWith("Ruby Hale"))
+                .findFirst()
+                .orElseThrow()
+                .click();
+        assertThat(withClass(graph(), "highlighted"))
+                .contains("Person:p-ruby", "Person:p-kyle", "Person:p-mark")
                 .doesNotContain("Person:p-lily", "Person:p-tom");
     }
 
@@ -232,11 +284,13 @@ class ExplorerBrowserIT extends BrowserIT {
         signIn("social-worker");
         open("/?person=p-sara&asOf=" + Scenario.AS_OF);
         var rendered = renders("cy");
-        driver.findElement(By.cssSelector("#layout-select option[value='genogram']")).click();
+        driver.findElement(By.cssSelector("#layout-select option[value='genogram']"))
+                .click();
         waitRendered("cy", rendered);
         var graph = graph();
         assertThat(graph.get("layout").asString()).isEqualTo("genogram");
-        assertThat(node(graph, "Person:p-kerry").get("y").asDouble()).isLessThan(node(graph, "Person:p-sara").get("y").asDouble());
+        assertThat(node(graph, "Person:p-kerry").get("y").asDouble())
+                .isLessThan(node(graph, "Person:p-sara").get("y").asDouble());
         assertThat(node(graph, "Person:p-sara").get("parent").asString()).isEqualTo("household:Address:a-bell");
         assertThat(node(graph, "Person:p-jack").get("parent").asString()).isEqualTo("household:Address:a-bell");
         screenshot("sara-genogram");
@@ -274,7 +328,8 @@ class ExplorerBrowserIT extends BrowserIT {
         assertPng(Files.readAllBytes(file));
         // the export was written to the audit log before the file was made
         assertThat(count("MATCH (a:AuditEvent {operation: 'export:PNG', subjectId: 'p-sara', user: 'admin'}) "
-                + "RETURN count(a)")).isEqualTo(1);
+                        + "RETURN count(a)"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -286,17 +341,22 @@ class ExplorerBrowserIT extends BrowserIT {
         // the form is about the person the page tried to open: nobody types an id
         assertThat(driver.findElements(By.id("break-glass-person"))).isEmpty();
         assertThat(text("break-glass-about")).isEqualTo("For: the person you tried to open.");
-        driver.findElement(By.cssSelector("#break-glass-purpose option[value='STRATEGY_DISCUSSION']")).click();
-        driver.findElement(By.id("break-glass-reason")).sendKeys("Strategy discussion today about Mia's contact with her father");
+        driver.findElement(By.cssSelector("#break-glass-purpose option[value='STRATEGY_DISCUSSION']"))
+                .click();
+        driver.findElement(By.id("break-glass-reason"))
+                .sendKeys("Strategy discussion today about Mia's contact with her father");
         screenshot("break-glass");
         var rendered = renders("cy");
         driver.findElement(By.id("break-glass-button")).click();
         waitRendered("cy", rendered);
         waitFor("document.getElementById('message').textContent.startsWith('Access granted until')");
-        assertThat(node(graph(), "Person:p-gary").get("display").asString()).contains("RESTRICTED")
-                .doesNotContain("RSO").doesNotContain("MAPPA");
+        assertThat(node(graph(), "Person:p-gary").get("display").asString())
+                .contains("RESTRICTED")
+                .doesNotContain("RSO")
+                .doesNotContain("MAPPA");
         assertThat(count("MATCH (a:AuditEvent {user: 'teacher', subjectId: 'p-gary', outcome: 'BREAK_GLASS'}) "
-                + "WHERE a.purpose = 'STRATEGY_DISCUSSION' RETURN count(a)")).isGreaterThanOrEqualTo(2);
+                        + "WHERE a.purpose = 'STRATEGY_DISCUSSION' RETURN count(a)"))
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -317,7 +377,10 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(withClass(graph(), "highlighted")).contains("Person:p-sara", "Person:p-kerry", "Person:p-gary");
         var sent = requests();
         assertThat(countByOperation(sent)).containsEntry("Connection", 1).doesNotContainKey("Network");
-        var connection = sent.stream().filter(r -> r.operation().equals("Connection")).findFirst().orElseThrow();
+        var connection = sent.stream()
+                .filter(r -> r.operation().equals("Connection"))
+                .findFirst()
+                .orElseThrow();
         assertThat(connection.variables().get("fromId").asString()).isEqualTo("p-gary");
         assertThat(connection.variables().get("toId").asString()).isEqualTo("p-sara");
     }
@@ -358,26 +421,54 @@ class ExplorerBrowserIT extends BrowserIT {
         var people = new ArrayList<Map<String, Object>>();
         var addresses = new ArrayList<Map<String, Object>>();
         var relationships = new ArrayList<Map<String, Object>>();
-        people.add(Map.of("id", "p-hub", "givenName", "Robin", "familyName", "Moss", "dateOfBirth", "1980-03-04",
-                "sex", "MALE"));
+        people.add(Map.of(
+                "id", "p-hub", "givenName", "Robin", "familyName", "Moss", "dateOfBirth", "1980-03-04", "sex", "MALE"));
         for (var a = 0; a < 3; a++) {
             var address = "a-hostel-" + a;
-            addresses.add(Map.of("id", address, "line1", (a + 1) + " Hostel Row", "town", "York", "postcode", "YO1 9ZZ",
-                    "kind", "HOSTEL"));
-            relationships.add(Map.of("type", "LIVES_AT", "from", "p-hub", "to", address,
-                    "start", "201" + (2 * a) + "-01-01", "end", "201" + (2 * a + 1) + "-12-31"));
+            addresses.add(Map.of(
+                    "id",
+                    address,
+                    "line1",
+                    (a + 1) + " Hostel Row",
+                    "town",
+                    "York",
+                    "postcode",
+                    "YO1 9ZZ",
+                    "kind",
+                    "HOSTEL"));
+            relationships.add(Map.of(
+                    "type",
+                    "LIVES_AT",
+                    "from",
+                    "p-hub",
+                    "to",
+                    address,
+                    "start",
+                    "201" + (2 * a) + "-01-01",
+                    "end",
+                    "201" + (2 * a + 1) + "-12-31"));
             for (var i = 0; i < 200; i++) {
                 var id = "p-resident-" + a + "-" + i;
-                people.add(Map.of("id", id, "givenName", "Resident " + i, "familyName", "Hostel " + a,
-                        "dateOfBirth", (1960 + i % 40) + "-06-15", "sex", i % 2 == 0 ? "MALE" : "FEMALE"));
-                var stay = new HashMap<String, Object>(Map.of("type", "LIVES_AT", "from", id, "to", address,
-                        "start", (2016 + i % 3) + "-02-01"));
+                people.add(Map.of(
+                        "id",
+                        id,
+                        "givenName",
+                        "Resident " + i,
+                        "familyName",
+                        "Hostel " + a,
+                        "dateOfBirth",
+                        (1960 + i % 40) + "-06-15",
+                        "sex",
+                        i % 2 == 0 ? "MALE" : "FEMALE"));
+                var stay = new HashMap<String, Object>(
+                        Map.of("type", "LIVES_AT", "from", id, "to", address, "start", (2016 + i % 3) + "-02-01"));
                 stay.put("end", null);
                 relationships.add(stay);
             }
         }
-        return JsonMapper.shared().writeValueAsString(Map.of("source", "test", "people", people,
-                "addresses", addresses, "relationships", relationships));
+        return JsonMapper.shared()
+                .writeValueAsString(Map.of(
+                        "source", "test", "people", people, "addresses", addresses, "relationships", relationships));
     }
 
     @Test
@@ -393,8 +484,8 @@ class ExplorerBrowserIT extends BrowserIT {
         var graph = graph();
         var nodes = nodes(graph);
         assertThat(nodes).hasSize(500);
-        assertThat(nodeKeys(graph)).contains("Person:p-hub", "Address:a-hostel-0", "Address:a-hostel-1",
-                "Address:a-hostel-2");
+        assertThat(nodeKeys(graph))
+                .contains("Person:p-hub", "Address:a-hostel-0", "Address:a-hostel-1", "Address:a-hostel-2");
         var width = graph.get("width").asDouble();
         var height = graph.get("height").asDouble();
         assertThat(width).isGreaterThan(300);
@@ -404,7 +495,9 @@ class ExplorerBrowserIT extends BrowserIT {
         for (var node : nodes) {
             var key = node.get("key").asString();
             // NaN and infinities come out of JSON.stringify as null
-            assertThat(node.get("x").isNumber() && node.get("y").isNumber()).as("%s is placed", key).isTrue();
+            assertThat(node.get("x").isNumber() && node.get("y").isNumber())
+                    .as("%s is placed", key)
+                    .isTrue();
             assertThat(node.get("renderedX").asDouble()).as("%s across", key).isBetween(0.0, width);
             assertThat(node.get("renderedY").asDouble()).as("%s down", key).isBetween(0.0, height);
             xs.add(Math.rint(node.get("renderedX").asDouble()));
@@ -414,9 +507,14 @@ class ExplorerBrowserIT extends BrowserIT {
         // one side; how far along the other depends on its (randomised) shape, so only a sixth is asked
         var across = (xs.last() - xs.first()) / width;
         var down = (ys.last() - ys.first()) / height;
-        assertThat(Math.max(across, down)).as("the longer side of the layout, as a share of the view").isGreaterThan(0.6);
-        assertThat(Math.min(across, down)).as("the shorter side of the layout, as a share of the view").isGreaterThan(1.0 / 6);
-        Files.writeString(SCREENSHOTS.resolve("layout-500-nodes.txt"),
+        assertThat(Math.max(across, down))
+                .as("the longer side of the layout, as a share of the view")
+                .isGreaterThan(0.6);
+        assertThat(Math.min(across, down))
+                .as("the shorter side of the layout, as a share of the view")
+                .isGreaterThan(1.0 / 6);
+        Files.writeString(
+                SCREENSHOTS.resolve("layout-500-nodes.txt"),
                 "opening a 500-node network (request, fcose layout, flags, panels) in headless Chromium: " + millis
                         + " ms\n");
         screenshot("layout-500-nodes");
@@ -461,7 +559,8 @@ class ExplorerBrowserIT extends BrowserIT {
         driver.findElement(By.id("tab-flags")).click();
         assertThat(text("panel-flags"))
                 .contains("Kyle Archer has harmful sexual behaviour (since 2018-02-20) but no AIM3 assessment.")
-                .contains("Referral r-kyle-1").contains("The strategy meeting of 2018-03-05");
+                .contains("Referral r-kyle-1")
+                .contains("The strategy meeting of 2018-03-05");
         driver.findElement(By.cssSelector("#panel-flags tr.flag")).click();
         assertThat(withClass(graph(), "highlighted")).contains("Person:p-kyle");
         screenshot("kyle-flags");
@@ -474,11 +573,16 @@ class ExplorerBrowserIT extends BrowserIT {
         var work = renders("work");
         driver.findElement(By.id("work-button")).click();
         waitRendered("work", work);
-        assertThat(text("panel-triage")).contains("r-kyle-2").contains("Kyle Archer").contains("+30: 3 sibling(s)");
+        assertThat(text("panel-triage"))
+                .contains("r-kyle-2")
+                .contains("Kyle Archer")
+                .contains("+30: 3 sibling(s)");
         screenshot("triage-queue");
         driver.findElement(By.id("tab-overdue")).click();
-        assertThat(text("panel-overdue")).contains("Children's social care (front door) (1)")
-                .contains("Social work assessment of the risk to Kyle's siblings").contains("2018-03-26");
+        assertThat(text("panel-overdue"))
+                .contains("Children's social care (front door) (1)")
+                .contains("Social work assessment of the risk to Kyle's siblings")
+                .contains("2018-03-26");
         screenshot("overdue-actions");
         // choosing a row opens the child; meeting mode lists the family's overdue actions
         var panels = renders("panel-details");
@@ -501,10 +605,11 @@ class ExplorerBrowserIT extends BrowserIT {
         js("document.querySelector('#panel-overdue .done-date').value = '2018-09-20'");
         // "Done on" asks first: cancelling records nothing, confirming records the day
         driver.findElement(By.cssSelector("#panel-overdue .done-button")).click();
-        assertThat(text("panel-overdue")).contains(
-                "Record “Social work assessment of the risk to Kyle's siblings” as done on 2018-09-20?");
+        assertThat(text("panel-overdue"))
+                .contains("Record “Social work assessment of the risk to Kyle's siblings” as done on 2018-09-20?");
         driver.findElement(By.cssSelector("#panel-overdue .done-cancel")).click();
-        assertThat(driver.findElements(By.cssSelector("#panel-overdue .done-confirm"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("#panel-overdue .done-confirm")))
+                .isEmpty();
         assertThat(count("MATCH (a:Action {id: 'ac-kyle-1'}) WHERE a.completedOn IS NOT NULL RETURN count(a)"))
                 .isZero();
         driver.findElement(By.cssSelector("#panel-overdue .done-button")).click();
@@ -513,8 +618,8 @@ class ExplorerBrowserIT extends BrowserIT {
         waitRendered("work", overdue);
         assertThat(text("panel-overdue")).contains("No overdue actions on this date.");
         // the message survives the refresh, inside the dialog (never behind it), with an Undo button
-        assertThat(messageSentence()).isEqualTo(
-                "Recorded: \"Social work assessment of the risk to Kyle's siblings\" done on 2018-09-20.");
+        assertThat(messageSentence())
+                .isEqualTo("Recorded: \"Social work assessment of the risk to Kyle's siblings\" done on 2018-09-20.");
         assertThat(js("return document.getElementById('message').dataset.kind")).isEqualTo("success");
         assertThat(js("return document.getElementById('work').contains(document.getElementById('message'))"))
                 .isEqualTo(true);
@@ -529,21 +634,26 @@ class ExplorerBrowserIT extends BrowserIT {
         var undone = renders("work");
         undo.click();
         waitRendered("work", undone);
-        assertThat(messageSentence()).isEqualTo("Undone: \"Social work assessment of the risk to Kyle's siblings\" is open again.");
+        assertThat(messageSentence())
+                .isEqualTo("Undone: \"Social work assessment of the risk to Kyle's siblings\" is open again.");
         assertThat(js("return document.getElementById('message').dataset.kind")).isEqualTo("success");
         assertThat(driver.findElements(By.id("message-undo"))).isEmpty();
         assertThat(text("panel-overdue")).contains("Social work assessment of the risk to Kyle's siblings");
-        assertThat(count("MATCH (a:Action {id: 'ac-kyle-1'}) WHERE a.completedOn IS NULL RETURN count(a)")).isEqualTo(1);
+        assertThat(count("MATCH (a:Action {id: 'ac-kyle-1'}) WHERE a.completedOn IS NULL RETURN count(a)"))
+                .isEqualTo(1);
         assertThat(count("MATCH (e:AuditEvent {operation: 'reopenAction', user: 'meeting-chair', subjectId: 'p-lily'}) "
-                + "WHERE e.reason = 'reopened ac-kyle-1 (it was completed on 2018-09-20)' RETURN count(e)")).isEqualTo(1);
+                        + "WHERE e.reason = 'reopened ac-kyle-1 (it was completed on 2018-09-20)' RETURN count(e)"))
+                .isEqualTo(1);
         // closing the dialog puts the message line back under the top bar
         driver.findElement(By.id("work-close")).click();
-        assertThat(js("return document.getElementById('message').parentNode === document.body")).isEqualTo(true);
+        assertThat(js("return document.getElementById('message').parentNode === document.body"))
+                .isEqualTo(true);
     }
 
     /** The message's sentence, without the Undo button that may follow it. */
     private String messageSentence() {
-        return (String) js("const m = document.getElementById('message'); return m.firstChild ? m.firstChild.textContent : ''");
+        return (String)
+                js("const m = document.getElementById('message'); return m.firstChild ? m.firstChild.textContent : ''");
     }
 
     @Test
@@ -557,7 +667,8 @@ class ExplorerBrowserIT extends BrowserIT {
 
         // choosing a result: the network, the flags of its people and the panels, once each
         var panels = renders("panel-details");
-        driver.findElement(By.cssSelector("#results button[data-person='p-sara']")).click();
+        driver.findElement(By.cssSelector("#results button[data-person='p-sara']"))
+                .click();
         waitRendered("panel-details", panels);
         assertThat(countByOperation(requests())).isEqualTo(Map.of("Network", 1, "Flags", 1, "Panels", 1));
 
@@ -586,7 +697,10 @@ class ExplorerBrowserIT extends BrowserIT {
         waitRendered("cy", rendered);
         var expand = requests();
         assertThat(countByOperation(expand)).isEqualTo(Map.of("Network", 1, "Flags", 1));
-        var flagged = expand.stream().filter(r -> r.operation().equals("Flags")).findFirst().orElseThrow();
+        var flagged = expand.stream()
+                .filter(r -> r.operation().equals("Flags"))
+                .findFirst()
+                .orElseThrow();
         assertThat(ids(flagged.variables().get("personIds"))).isEqualTo(Set.of("p-mia", "p-joanne"));
 
         // Jack and Sara expanded too: four expansions, as many as one request may carry
@@ -609,8 +723,12 @@ class ExplorerBrowserIT extends BrowserIT {
         waitRendered("panel-details", panels);
         var replay = requests();
         assertThat(countByOperation(replay)).isEqualTo(Map.of("Network", 1, "Expansions", 1, "Flags", 1, "Panels", 1));
-        var expansions = replay.stream().filter(r -> r.operation().equals("Expansions")).findFirst().orElseThrow();
-        assertThat(List.of("p0", "p1", "p2", "p3").stream().map(p -> expansions.variables().get(p).asString()))
+        var expansions = replay.stream()
+                .filter(r -> r.operation().equals("Expansions"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(List.of("p0", "p1", "p2", "p3").stream()
+                        .map(p -> expansions.variables().get(p).asString()))
                 .containsExactly("p-kerry", "p-gary", "p-jack", "p-sara");
         assertThat(expansions.variables().has("p4")).isFalse();
         assertThat(nodeKeys(graph())).containsAll(ADDED_BY_GARY);
@@ -633,7 +751,8 @@ class ExplorerBrowserIT extends BrowserIT {
         waitRendered("panel-details", panels);
         assertThat(text("panel-details")).contains(XSS);
         assertThat(js("return window.__xss === undefined")).isEqualTo(true);
-        assertThat(driver.findElements(By.cssSelector("#results img, #panel-details img"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("#results img, #panel-details img")))
+                .isEmpty();
     }
 
     @Test
@@ -647,7 +766,8 @@ class ExplorerBrowserIT extends BrowserIT {
         open("/?person=p-sara&asOf=" + Scenario.AS_OF);
         assertThat(nodeKeys(graph())).contains("Person:p-sara");
         var console = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage).toList();
+                .map(LogEntry::getMessage)
+                .toList();
         assertThat(console).noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
         assertThat(console).noneMatch(m -> m.contains("Uncaught"));
         screenshot("sara");
@@ -672,30 +792,36 @@ class ExplorerBrowserIT extends BrowserIT {
                 {"source": "csc", "people": [{"id": "p-dean", "givenName": "Dean", "familyName": "Hart",
                   "dateOfBirth": "1984-03-03", "sex": "MALE"}],
                  "relationships": [{"type": "LIVES_AT", "from": "p-dean", "to": "a-bell", "start": "2018-08-01"},
-                   {"type": "PARTNER_OF", "from": "p-kerry", "to": "p-dean", "start": "2018-07-20"}]}""").status())
-                .isEqualTo(200);
+                   {"type": "PARTNER_OF", "from": "p-kerry", "to": "p-dean", "start": "2018-07-20"}]}""").status()).isEqualTo(200);
         signIn("meeting-chair");
         open("/?person=p-sara&asOf=" + Scenario.AS_OF);
         enterMeetingMode();
         // since the previous meeting about Sara, the conference; newest last; the people highlighted
-        assertThat(new Select(driver.findElement(By.id("changes-since"))).getFirstSelectedOption().getAttribute("value"))
+        assertThat(new Select(driver.findElement(By.id("changes-since")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
                 .isEqualTo("icpc-sara");
         var changes = text("meeting-changes");
         // from the day after the conference: its own decisions are not changes since it
-        assertThat(changes).contains(
-                "Changes since the initial child protection conference of 2018-07-15, from 2018-07-16 to 2018-09-26",
-                "Dean Hart and Kerry Bell became partners on 2018-07-20.",
-                "Dean Hart joined the household at 7 Fictional Terrace, York on 2018-08-01.");
+        assertThat(changes)
+                .contains(
+                        "Changes since the initial child protection conference of 2018-07-15, from 2018-07-16 to 2018-09-26",
+                        "Dean Hart and Kerry Bell became partners on 2018-07-20.",
+                        "Dean Hart joined the household at 7 Fictional Terrace, York on 2018-08-01.");
         assertThat(changes.indexOf("2018-07-20")).isLessThan(changes.indexOf("2018-08-01"));
         assertThat(withClass(graph(), "highlighted")).contains("Person:p-dean", "Person:p-kerry");
         // a chosen meeting: since the strategy meeting, Gary left
         var before = renders("meeting-changes");
         new Select(driver.findElement(By.id("changes-since"))).selectByValue("sm-sara");
         waitRendered("meeting-changes", before);
-        assertThat(text("meeting-changes")).contains("from 2018-06-02 to 2018-09-26",
-                "Gary Nolan left the household at 7 Fictional Terrace, York on 2018-06-20.");
+        assertThat(text("meeting-changes"))
+                .contains(
+                        "from 2018-06-02 to 2018-09-26",
+                        "Gary Nolan left the household at 7 Fictional Terrace, York on 2018-06-20.");
         // a row highlights its people
-        driver.findElements(By.cssSelector("#changes-list button.change-LEFT_HOUSEHOLD")).get(0).click();
+        driver.findElements(By.cssSelector("#changes-list button.change-LEFT_HOUSEHOLD"))
+                .get(0)
+                .click();
         assertThat(withClass(graph(), "highlighted")).contains("Person:p-gary").doesNotContain("Person:p-dean");
 
         // then and now: the conference was imported without a snapshot; the chair keeps what the
@@ -707,10 +833,16 @@ class ExplorerBrowserIT extends BrowserIT {
         thenNow = renders("then-now");
         driver.findElement(By.id("take-snapshot")).click();
         waitRendered("then-now", thenNow);
-        assertThat(count("MATCH (s:MeetingSnapshot {meetingId: 'icpc-sara', takenBy: 'meeting-chair'}) RETURN count(s)"))
+        assertThat(count(
+                        "MATCH (s:MeetingSnapshot {meetingId: 'icpc-sara', takenBy: 'meeting-chair'}) RETURN count(s)"))
                 .isEqualTo(1);
-        assertThat(text("then-now")).contains("Then (the meeting of 2018-07-15) and now (2018-09-26)", "Added: Dean Hart",
-                "Added: partner of", "Snapshot taken on ", "after the meeting of 2018-07-15");
+        assertThat(text("then-now"))
+                .contains(
+                        "Then (the meeting of 2018-07-15) and now (2018-09-26)",
+                        "Added: Dean Hart",
+                        "Added: partner of",
+                        "Snapshot taken on ",
+                        "after the meeting of 2018-07-15");
         assertThat(text("then-now")).doesNotContain("Removed: Dean Hart");
         var live = graph();
         assertThat(withClass(live, "added")).contains("Person:p-dean");
@@ -740,22 +872,34 @@ class ExplorerBrowserIT extends BrowserIT {
         driver.findElement(By.id("record-save")).click();
         waitRendered("record-meeting", recorded);
         assertThat(count("MATCH (m:Meeting {chair: 'A. Chair', decision: 'CHILD_PROTECTION_PLAN', recordedVia: 'API', "
-                + "nextMeetingOn: date('2018-12-14')})-[:AGREED]->(:Action {description: 'Review contact arrangements'}) "
-                + "RETURN count(m)")).isEqualTo(1);
-        assertThat(count("MATCH (s:MeetingSnapshot)-[:OF]->(:Meeting {chair: 'A. Chair'}) RETURN count(s)")).isEqualTo(1);
+                        + "nextMeetingOn: date('2018-12-14')})-[:AGREED]->(:Action {description: 'Review contact arrangements'}) "
+                        + "RETURN count(m)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (s:MeetingSnapshot)-[:OF]->(:Meeting {chair: 'A. Chair'}) RETURN count(s)"))
+                .isEqualTo(1);
 
         // the pack: recorded as an export first, then printed (the print dialog replaced by a counter)
-        js("window.print = () => { document.body.dataset.printed = String(Number(document.body.dataset.printed || 0) + 1); }");
+        js(
+                "window.print = () => { document.body.dataset.printed = String(Number(document.body.dataset.printed || 0) + 1); }");
         var pack = renders("print-title");
         driver.findElement(By.id("meeting-print")).click();
         waitRendered("print-title", pack);
         assertThat(js("return document.body.dataset.printed")).isEqualTo("1");
-        assertThat(count("MATCH (a:AuditEvent {operation: 'export:PRINT_PACK', subjectId: 'p-sara', user: 'meeting-chair'}) "
-                + "RETURN count(a)")).isEqualTo(1);
-        assertThat(textOf("print-title")).contains("Meeting pack: Sara Bell", "strategy meeting of 2018-09-26",
-                "chair A. Chair", "attended by Children's social care (front door)");
-        assertThat(textOf("print-meeting")).contains("Decision: child protection plan. Reason: Both children remain at risk",
-                "Review contact arrangements (owner: Children's social care (front door); for: Sara Bell; due 2018-10-05)", "Next meeting: 2018-12-14");
+        assertThat(count(
+                        "MATCH (a:AuditEvent {operation: 'export:PRINT_PACK', subjectId: 'p-sara', user: 'meeting-chair'}) "
+                                + "RETURN count(a)"))
+                .isEqualTo(1);
+        assertThat(textOf("print-title"))
+                .contains(
+                        "Meeting pack: Sara Bell",
+                        "strategy meeting of 2018-09-26",
+                        "chair A. Chair",
+                        "attended by Children's social care (front door)");
+        assertThat(textOf("print-meeting"))
+                .contains(
+                        "Decision: child protection plan. Reason: Both children remain at risk",
+                        "Review contact arrangements (owner: Children's social care (front door); for: Sara Bell; due 2018-10-05)",
+                        "Next meeting: 2018-12-14");
         // as printed: the changes in, no controls
         ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         try {
@@ -766,7 +910,8 @@ class ExplorerBrowserIT extends BrowserIT {
                 assertThat(computed(control, "display")).as(control).isEqualTo("none");
             }
             assertThat((Long) js("return [...document.querySelectorAll('button, select, input, textarea')]"
-                    + ".filter((e) => getComputedStyle(e).display !== 'none').length")).isZero();
+                            + ".filter((e) => getComputedStyle(e).display !== 'none').length"))
+                    .isZero();
         } finally {
             ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
@@ -779,8 +924,8 @@ class ExplorerBrowserIT extends BrowserIT {
      * its number, in the margins (18 mm), and nothing of that lies over the pack's own text.
      */
     private void assertPackPagesStamped() throws IOException {
-        var printed = ((ChromeDriver) driver).executeCdpCommand("Page.printToPDF",
-                Map.of("printBackground", true, "preferCSSPageSize", true));
+        var printed = ((ChromeDriver) driver)
+                .executeCdpCommand("Page.printToPDF", Map.of("printBackground", true, "preferCSSPageSize", true));
         var pdf = Base64.getDecoder().decode((String) printed.get("data"));
         Files.write(SCREENSHOTS.resolve("meeting-pack.pdf"), pdf);
         try (var document = Loader.loadPDF(pdf)) {
@@ -797,12 +942,17 @@ class ExplorerBrowserIT extends BrowserIT {
                 stripper.addRegion("bottom", new Rectangle2D.Double(0, height - margin, width, margin));
                 stripper.extractRegions(page);
                 var what = "page " + (i + 1) + " of " + pages;
-                assertThat(words(stripper.getTextForRegion("top"))).as(what + ", top margin")
+                assertThat(words(stripper.getTextForRegion("top")))
+                        .as(what + ", top margin")
                         .contains("OFFICIAL-SENSITIVE", "Printed by meeting-chair (csc) on ", "facts as of 2018-09-26");
-                assertThat(words(stripper.getTextForRegion("bottom"))).as(what + ", bottom margin")
+                assertThat(words(stripper.getTextForRegion("bottom")))
+                        .as(what + ", bottom margin")
                         .contains("OFFICIAL-SENSITIVE", "Page " + (i + 1) + " of " + pages);
-                assertThat(words(stripper.getTextForRegion("body"))).as(what + ", text").isNotBlank()
-                        .doesNotContain("OFFICIAL-SENSITIVE").doesNotContain("Printed by");
+                assertThat(words(stripper.getTextForRegion("body")))
+                        .as(what + ", text")
+                        .isNotBlank()
+                        .doesNotContain("OFFICIAL-SENSITIVE")
+                        .doesNotContain("Printed by");
             }
         }
     }

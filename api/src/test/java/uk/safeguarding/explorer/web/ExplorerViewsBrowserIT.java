@@ -17,14 +17,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.support.BrowserIT;
@@ -53,7 +51,8 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     /** The visible edges of a type, as "source->target". */
     private static Set<String> visibleEdges(JsonNode graph, String type) {
         return list(graph.get("edges")).stream()
-                .filter(e -> type.equals(e.get("type").asString()) && e.get("visible").asBoolean())
+                .filter(e -> type.equals(e.get("type").asString())
+                        && e.get("visible").asBoolean())
                 .map(e -> e.get("source").asString() + "->" + e.get("target").asString())
                 .collect(Collectors.toCollection(TreeSet::new));
     }
@@ -61,15 +60,18 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     private static Set<String> members(JsonNode graph, String household) {
         return list(graph.get("nodes")).stream()
                 .filter(n -> household.equals(n.get("parent").asString(null)))
-                .map(n -> n.get("key").asString()).collect(Collectors.toCollection(TreeSet::new));
+                .map(n -> n.get("key").asString())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Whether the node's box and the other's overlap on screen. */
     private static boolean overlaps(JsonNode a, JsonNode b) {
         var x = a.get("box");
         var y = b.get("box");
-        return x.get("x1").asDouble() < y.get("x2").asDouble() && y.get("x1").asDouble() < x.get("x2").asDouble()
-                && x.get("y1").asDouble() < y.get("y2").asDouble() && y.get("y1").asDouble() < x.get("y2").asDouble();
+        return x.get("x1").asDouble() < y.get("x2").asDouble()
+                && y.get("x1").asDouble() < x.get("x2").asDouble()
+                && x.get("y1").asDouble() < y.get("y2").asDouble()
+                && y.get("y1").asDouble() < x.get("y2").asDouble();
     }
 
     private void showGenogram() {
@@ -77,20 +79,24 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         driver.findElement(By.id("view-genogram")).click();
         waitRendered("cy", rendered);
         assertThat(js("return document.getElementById('cy').dataset.view")).isEqualTo("genogram");
-        assertThat(driver.findElement(By.id("view-genogram")).getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(driver.findElement(By.id("view-genogram")).getAttribute("aria-pressed"))
+                .isEqualTo("true");
     }
 
     private void setAsOf(String day) {
         var rendered = renders("cy");
-        js("const input = document.getElementById('asof-date'); input.value = arguments[0];"
-                + "input.dispatchEvent(new Event('change'));", day);
+        js(
+                "const input = document.getElementById('asof-date'); input.value = arguments[0];"
+                        + "input.dispatchEvent(new Event('change'));",
+                day);
         waitRendered("cy", rendered);
     }
 
     private static Map<String, double[]> positions(JsonNode graph) {
-        return list(graph.get("nodes")).stream().filter(n -> n.get("kind").asString(null) != null)
-                .collect(Collectors.toMap(n -> n.get("key").asString(),
-                        n -> new double[] {n.get("x").asDouble(), n.get("y").asDouble()}));
+        return list(graph.get("nodes")).stream()
+                .filter(n -> n.get("kind").asString(null) != null)
+                .collect(Collectors.toMap(n -> n.get("key").asString(), n ->
+                        new double[] {n.get("x").asDouble(), n.get("y").asDouble()}));
     }
 
     private static void assertHeld(Map<String, double[]> before, JsonNode after) {
@@ -113,47 +119,75 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         var graph = graph();
         var dawnAndMark = "union:Person:p-dawn|Person:p-mark";
         // Ruby's mother Sian is three steps from Kyle, outside his two-step network: Ruby hangs from Mark alone
-        assertThat(visibleEdges(graph, "DESCENT")).containsExactlyInAnyOrder(
-                dawnAndMark + "->Person:p-kyle", dawnAndMark + "->Person:p-lily", dawnAndMark + "->Person:p-tom",
-                "Person:p-mark->Person:p-ruby");
+        assertThat(visibleEdges(graph, "DESCENT"))
+                .containsExactlyInAnyOrder(
+                        dawnAndMark + "->Person:p-kyle",
+                        dawnAndMark + "->Person:p-lily",
+                        dawnAndMark + "->Person:p-tom",
+                        "Person:p-mark->Person:p-ruby");
         assertThat(visibleEdges(graph, "PARTNER_OF")).containsExactly("Person:p-dawn->Person:p-mark");
-        assertThat(visibleEdges(graph, "PARENT_OF")).as("no arrow from each parent to each child").isEmpty();
+        assertThat(visibleEdges(graph, "PARENT_OF"))
+                .as("no arrow from each parent to each child")
+                .isEmpty();
         assertThat(visibleEdges(graph, "SIBLING")).isEmpty();
         // the couple's point sits on their line, between them
         var union = node(graph, dawnAndMark);
-        assertThat(union.get("y").asDouble()).isEqualTo(node(graph, "Person:p-dawn").get("y").asDouble());
-        assertThat(union.get("x").asDouble()).isEqualTo((node(graph, "Person:p-dawn").get("x").asDouble()
-                + node(graph, "Person:p-mark").get("x").asDouble()) / 2);
+        assertThat(union.get("y").asDouble())
+                .isEqualTo(node(graph, "Person:p-dawn").get("y").asDouble());
+        assertThat(union.get("x").asDouble())
+                .isEqualTo((node(graph, "Person:p-dawn").get("x").asDouble()
+                                + node(graph, "Person:p-mark").get("x").asDouble())
+                        / 2);
         // the children in one row below their parents, by date of birth from the left
         var children = List.of("Person:p-kyle", "Person:p-lily", "Person:p-tom", "Person:p-ruby");
         var row = node(graph, "Person:p-kyle").get("y").asDouble();
-        children.forEach(c -> assertThat(node(graph, c).get("y").asDouble()).as(c).isEqualTo(row));
+        children.forEach(
+                c -> assertThat(node(graph, c).get("y").asDouble()).as(c).isEqualTo(row));
         assertThat(node(graph, "Person:p-mark").get("y").asDouble()).isLessThan(row);
-        var leftToRight = children.stream().sorted(Comparator.comparingDouble(c -> node(graph, c).get("x").asDouble()))
+        var leftToRight = children.stream()
+                .sorted(Comparator.comparingDouble(c -> node(graph, c).get("x").asDouble()))
                 .toList();
         assertThat(leftToRight).isEqualTo(children);
         // the Archers' home holds the five of them, not Sian or Ruby
-        assertThat(members(graph, "household:Address:a-archer")).containsExactlyInAnyOrder("Person:p-dawn",
-                "Person:p-mark", "Person:p-kyle", "Person:p-lily", "Person:p-tom");
+        assertThat(members(graph, "household:Address:a-archer"))
+                .containsExactlyInAnyOrder(
+                        "Person:p-dawn", "Person:p-mark", "Person:p-kyle", "Person:p-lily", "Person:p-tom");
         var household = node(graph, "household:Address:a-archer");
         assertThat(overlaps(household, node(graph, "Person:p-ruby"))).isFalse();
         // professionals and agencies in a ring around the family, never inside it
-        var family = list(graph.get("nodes")).stream().filter(n -> n.get("key").asString().startsWith("Person:")).toList();
+        var family = list(graph.get("nodes")).stream()
+                .filter(n -> n.get("key").asString().startsWith("Person:"))
+                .toList();
         var top = family.stream().mapToDouble(n -> n.get("y").asDouble()).min().orElseThrow();
-        var bottom = family.stream().mapToDouble(n -> n.get("y").asDouble()).max().orElseThrow();
-        var ring = list(graph.get("nodes")).stream().filter(n -> n.get("key").asString().startsWith("Professional:")
-                || n.get("key").asString().startsWith("Agency:")).toList();
+        var bottom =
+                family.stream().mapToDouble(n -> n.get("y").asDouble()).max().orElseThrow();
+        var ring = list(graph.get("nodes")).stream()
+                .filter(n -> n.get("key").asString().startsWith("Professional:")
+                        || n.get("key").asString().startsWith("Agency:"))
+                .toList();
         assertThat(ring).isNotEmpty();
-        ring.forEach(n -> family.forEach(p -> assertThat(overlaps(n, p)).as("%s over %s", n.get("key"), p.get("key"))
+        ring.forEach(n -> family.forEach(p -> assertThat(overlaps(n, p))
+                .as("%s over %s", n.get("key"), p.get("key"))
                 .isFalse()));
-        assertThat(ring.stream().anyMatch(n -> n.get("y").asDouble() < top)).as("some above the family").isTrue();
-        assertThat(ring.stream().anyMatch(n -> n.get("y").asDouble() > bottom)).as("some below the family").isTrue();
+        assertThat(ring.stream().anyMatch(n -> n.get("y").asDouble() < top))
+                .as("some above the family")
+                .isTrue();
+        assertThat(ring.stream().anyMatch(n -> n.get("y").asDouble() > bottom))
+                .as("some below the family")
+                .isTrue();
         // the ecomap's lines by the last contact before the day: the social worker's was 16 days before
-        assertThat(edge(graph, "INVOLVED_WITH", "Person:p-kyle", "Professional:sw-1").get("classes").toString())
+        assertThat(edge(graph, "INVOLVED_WITH", "Person:p-kyle", "Professional:sw-1")
+                        .get("classes")
+                        .toString())
                 .contains("contact-recent");
-        list(graph.get("edges")).stream().filter(e -> "INVOLVED_WITH".equals(e.get("type").asString()))
-                .forEach(e -> assertThat(list(e.get("classes")).stream().map(JsonNode::asString)
-                        .filter(c -> c.startsWith("contact-")).toList()).as(e.get("key").asString()).hasSize(1));
+        list(graph.get("edges")).stream()
+                .filter(e -> "INVOLVED_WITH".equals(e.get("type").asString()))
+                .forEach(e -> assertThat(list(e.get("classes")).stream()
+                                .map(JsonNode::asString)
+                                .filter(c -> c.startsWith("contact-"))
+                                .toList())
+                        .as(e.get("key").asString())
+                        .hasSize(1));
         screenshot("kyle-genogram");
     }
 
@@ -164,19 +198,24 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         showGenogram();
         var graph = graph();
         // in 2018 Lee (left 2014) and Gary (left in June) are outside 7 Fictional Terrace
-        assertThat(members(graph, "household:Address:a-bell")).containsExactlyInAnyOrder("Person:p-kerry",
-                "Person:p-sara", "Person:p-jack");
+        assertThat(members(graph, "household:Address:a-bell"))
+                .containsExactlyInAnyOrder("Person:p-kerry", "Person:p-sara", "Person:p-jack");
         assertThat(overlaps(node(graph, "household:Address:a-bell"), node(graph, "Person:p-lee")))
-                .as("Lee drawn outside the outline").isFalse();
-        assertThat(overlaps(node(graph, "household:Address:a-bell"), node(graph, "Person:p-gary"))).isFalse();
+                .as("Lee drawn outside the outline")
+                .isFalse();
+        assertThat(overlaps(node(graph, "household:Address:a-bell"), node(graph, "Person:p-gary")))
+                .isFalse();
         var kerryAndLee = list(graph.get("edges")).stream()
                 .filter(e -> "PARTNER_OF".equals(e.get("type").asString())
                         && Set.of(e.get("source").asString(), e.get("target").asString())
                                 .equals(Set.of("Person:p-kerry", "Person:p-lee")))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(kerryAndLee.get("label").asString()).isEqualTo("/ separated 2008–2014");
         assertThat(kerryAndLee.get("lineStyle").asString()).isEqualTo("dashed");
-        assertThat(kerryAndLee.get("opacity").asDouble()).as("historic at full contrast").isEqualTo(1.0);
+        assertThat(kerryAndLee.get("opacity").asDouble())
+                .as("historic at full contrast")
+                .isEqualTo(1.0);
         var union = "union:Person:p-kerry|Person:p-lee";
         assertThat(visibleEdges(graph, "DESCENT")).contains(union + "->Person:p-sara", union + "->Person:p-jack");
         assertThat(node(graph, "Person:p-sara").get("x").asDouble())
@@ -187,8 +226,8 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         setAsOf("2013-06-01");
         var then = graph();
         assertThat(then.get("view").asString()).isEqualTo("genogram");
-        assertThat(members(then, "household:Address:a-bell")).containsExactlyInAnyOrder("Person:p-kerry",
-                "Person:p-lee", "Person:p-sara", "Person:p-jack");
+        assertThat(members(then, "household:Address:a-bell"))
+                .containsExactlyInAnyOrder("Person:p-kerry", "Person:p-lee", "Person:p-sara", "Person:p-jack");
     }
 
     @Test
@@ -219,10 +258,16 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         var first = answer.get(0);
         assertThat(answer.get(1)).as("the same family, the same drawing").isEqualTo(first);
         var descents = list(first.get("descents")).stream()
-                .map(d -> d.get("source").asString() + "->" + d.get("target").asString() + " " + d.get("kind").asString())
+                .map(d -> d.get("source").asString() + "->" + d.get("target").asString() + " "
+                        + d.get("kind").asString())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(descents).containsExactlyInAnyOrder("union:f|m->c0 BIRTH", "union:f|m->c1 BIRTH",
-                "union:f|m->c2 BIRTH", "union:f|m->a ADOPTIVE", "s->h BIRTH");
+        assertThat(descents)
+                .containsExactlyInAnyOrder(
+                        "union:f|m->c0 BIRTH",
+                        "union:f|m->c1 BIRTH",
+                        "union:f|m->c2 BIRTH",
+                        "union:f|m->a ADOPTIVE",
+                        "s->h BIRTH");
         Function<String, Double> x = k -> first.get("positions").get(k).get("x").asDouble();
         Function<String, Double> y = k -> first.get("positions").get(k).get("y").asDouble();
         // oldest on the left; the twins side by side; the single parent's child under its parent
@@ -255,7 +300,9 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         // Gary's past stay in Sara's home is dashed, at full contrast
         var stay = list(graph.get("edges")).stream()
                 .filter(e -> "Person:p-gary".equals(e.get("source").asString())
-                        && "Address:a-bell".equals(e.get("target").asString())).findFirst().orElseThrow();
+                        && "Address:a-bell".equals(e.get("target").asString()))
+                .findFirst()
+                .orElseThrow();
         assertThat(stay.get("lineStyle").asString()).isEqualTo("dashed");
         assertThat(stay.get("opacity").asDouble()).isEqualTo(1.0);
         screenshot("sara-network");
@@ -269,16 +316,25 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         });
         assertThat(node(kyle, "Person:p-kyle").get("display").asString()).doesNotContain("NOT ASSESSED");
         // the legend names every halo and border
-        assertThat(driver.findElement(By.cssSelector(".legend")).getText()).contains("warning triangle",
-                "orange halo: a HIGH risk flag", "amber halo: MEDIUM", "NOT ASSESSED", "blue dashed border",
-                "brown dashed border", "teal double border", "thick black border");
+        assertThat(driver.findElement(By.cssSelector(".legend")).getText())
+                .contains(
+                        "warning triangle",
+                        "orange halo: a HIGH risk flag",
+                        "amber halo: MEDIUM",
+                        "NOT ASSESSED",
+                        "blue dashed border",
+                        "brown dashed border",
+                        "teal double border",
+                        "thick black border");
     }
 
     @Test
     void someoneWhoHadDiedIsStruckThroughInTheNetworkAndTheGenogramAndTheLegendSaysSo() throws Exception {
         try (var in = getClass().getResourceAsStream("/fixtures/deceased-grandfather.json")) {
             var response = http().post("/api/import", "admin", new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            assertThat(response.json().get("rejected").size()).as(response.body()).isZero();
+            assertThat(response.json().get("rejected").size())
+                    .as(response.body())
+                    .isZero();
         }
         signIn("admin");
         open("/?person=p-lee&asOf=" + Scenario.AS_OF);
@@ -309,7 +365,8 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         showGenogram();
         var before = node(graph(), "Person:p-lily").get("fontSize").asDouble();
         driver.findElement(By.id("meeting-button")).click();
-        new WebDriverWait(driver, WAIT).until(d -> node(graph(), "Person:p-lily").get("fontSize").asDouble() > before);
+        new WebDriverWait(driver, WAIT)
+                .until(d -> node(graph(), "Person:p-lily").get("fontSize").asDouble() > before);
         assertThat(node(graph(), "Person:p-lily").get("fontSize").asDouble()).isGreaterThanOrEqualTo(18.0);
     }
 
@@ -323,7 +380,8 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         showGenogram();
         found.addAll(seriousViolations("genogram"));
         driver.findElement(By.id("meeting-button")).click();
-        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(js("return document.body.classList.contains('meeting')")));
+        new WebDriverWait(driver, WAIT)
+                .until(d -> Boolean.TRUE.equals(js("return document.body.classList.contains('meeting')")));
         found.addAll(seriousViolations("meeting mode"));
         assertThat(found).isEmpty();
     }
@@ -352,9 +410,12 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     private static JsonNode edge(JsonNode graph, String type, String a, String b) {
-        return list(graph.get("edges")).stream().filter(e -> type.equals(e.get("type").asString())
-                && Set.of(e.get("source").asString(), e.get("target").asString()).equals(Set.of(a, b)))
-                .findFirst().orElseThrow(() -> new AssertionError(type + " " + a + " " + b + " is not in the graph"));
+        return list(graph.get("edges")).stream()
+                .filter(e -> type.equals(e.get("type").asString())
+                        && Set.of(e.get("source").asString(), e.get("target").asString())
+                                .equals(Set.of(a, b)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(type + " " + a + " " + b + " is not in the graph"));
     }
 
     @Test
@@ -362,19 +423,33 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         signIn("admin");
         open("/?person=p-sara&asOf=" + Scenario.AS_OF);
         var graph = graph();
-        assertThat(edge(graph, "PARTNER_OF", "Person:p-kerry", "Person:p-lee").get("labelShown").asBoolean()).isFalse();
+        assertThat(edge(graph, "PARTNER_OF", "Person:p-kerry", "Person:p-lee")
+                        .get("labelShown")
+                        .asBoolean())
+                .isFalse();
         clickSelect("Person:p-lee");
         graph = graph();
-        assertThat(edge(graph, "PARTNER_OF", "Person:p-kerry", "Person:p-lee").get("labelShown").asBoolean()).isTrue();
-        assertThat(edge(graph, "PARTNER_OF", "Person:p-kerry", "Person:p-gary").get("labelShown").asBoolean()).isFalse();
+        assertThat(edge(graph, "PARTNER_OF", "Person:p-kerry", "Person:p-lee")
+                        .get("labelShown")
+                        .asBoolean())
+                .isTrue();
+        assertThat(edge(graph, "PARTNER_OF", "Person:p-kerry", "Person:p-gary")
+                        .get("labelShown")
+                        .asBoolean())
+                .isFalse();
         driver.findElement(By.id("edge-labels")).click();
-        assertThat(edge(graph(), "PARTNER_OF", "Person:p-kerry", "Person:p-gary").get("labelShown").asBoolean()).isTrue();
+        assertThat(edge(graph(), "PARTNER_OF", "Person:p-kerry", "Person:p-gary")
+                        .get("labelShown")
+                        .asBoolean())
+                .isTrue();
         // without professionals and homes what is left fills the graph's box
-        driver.findElement(By.cssSelector(".edge-filter[value='INVOLVED_WITH']")).click();
+        driver.findElement(By.cssSelector(".edge-filter[value='INVOLVED_WITH']"))
+                .click();
         driver.findElement(By.cssSelector(".edge-filter[value='LIVES_AT']")).click();
         var filtered = graph();
-        var shown = list(filtered.get("nodes")).stream().filter(n -> n.get("visible").asBoolean()
-                && n.get("kind").asString(null) != null).toList();
+        var shown = list(filtered.get("nodes")).stream()
+                .filter(n -> n.get("visible").asBoolean() && n.get("kind").asString(null) != null)
+                .toList();
         assertThat(shown).isNotEmpty();
         var xs = shown.stream().mapToDouble(n -> n.get("renderedX").asDouble()).summaryStatistics();
         var ys = shown.stream().mapToDouble(n -> n.get("renderedY").asDouble()).summaryStatistics();
@@ -386,8 +461,10 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(ys.getMax()).isLessThanOrEqualTo(height);
         // fitted: what is shown (labels included) spans the box less its 30 px padding in one direction
         var box = filtered.get("shown");
-        assertThat(box.get("width").asDouble() >= width - 62 || box.get("height").asDouble() >= height - 62)
-                .as("the filtered graph fills its box (%s in %.0f x %.0f)", box, width, height).isTrue();
+        assertThat(box.get("width").asDouble() >= width - 62
+                        || box.get("height").asDouble() >= height - 62)
+                .as("the filtered graph fills its box (%s in %.0f x %.0f)", box, width, height)
+                .isTrue();
     }
 
     // --- the time bar --------------------------------------------------------------------------------
@@ -408,8 +485,10 @@ class ExplorerViewsBrowserIT extends BrowserIT {
 
     /** Waits until the time bar has drawn the day the page shows (it draws after each render of the graph). */
     private void waitTimeBar(String day) {
-        new WebDriverWait(driver, WAIT).withMessage(() -> "the time bar on " + day + "; message: " + message())
-                .until(d -> "ready".equals(timeBar("data-state")) && day.equals(timeBar("data-marker"))
+        new WebDriverWait(driver, WAIT)
+                .withMessage(() -> "the time bar on " + day + "; message: " + message())
+                .until(d -> "ready".equals(timeBar("data-state"))
+                        && day.equals(timeBar("data-marker"))
                         && "ready".equals(js("return document.getElementById('cy').dataset.state")));
     }
 
@@ -435,13 +514,16 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                   spoken: t.spokenDay('2018-09-26'),
                   at: [t.percentOf(axis, '2001-01-01'), t.percentOf(axis, '2020-01-01'), t.dayAt(axis, 0), t.dayAt(axis, 2)] };""");
         // homes first, the person opened before the others; then partnerships
-        assertThat(list(answer.get("rows")).stream().map(JsonNode::asString).toList()).containsExactly(
-                "h1 home Zoe: 2 Low St", "h2 home Bob: 1 High St", "p1 partner Ann and Bob: divorced");
+        assertThat(list(answer.get("rows")).stream().map(JsonNode::asString).toList())
+                .containsExactly("h1 home Zoe: 2 Low St", "h2 home Bob: 1 High St", "p1 partner Ann and Bob: divorced");
         assertThat(list(answer.get("axis")).stream().map(JsonNode::asString).toList())
                 .containsExactly("2001-01-01", "2020-01-01");
         assertThat(list(answer.get("held")).stream().map(JsonNode::asString).toList())
-                .as("held: never narrower than before").containsExactly("2001-01-01", "2020-01-01");
-        assertThat(answer.get("empty").asBoolean()).as("no start known: five years before the as-of year").isTrue();
+                .as("held: never narrower than before")
+                .containsExactly("2001-01-01", "2020-01-01");
+        assertThat(answer.get("empty").asBoolean())
+                .as("no start known: five years before the as-of year")
+                .isTrue();
         assertThat(list(answer.get("months")).stream().map(JsonNode::asString).toList())
                 .containsExactly("2018-02-28", "2017-02-28", "2017-12-15");
         assertThat(answer.get("spoken").asString()).isEqualTo("26 September 2018");
@@ -460,20 +542,22 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         open("/?person=p-sara&asOf=" + Scenario.AS_OF);
         waitTimeBar(Scenario.AS_OF);
         var bell = "7 Fictional Terrace, YO31 3CC";
-        assertThat(timeBarRows()).containsExactly(
-                "Sara Bell " + bell + ": home current",
-                "Gary Nolan " + bell + ": home historic",
-                "Jack Bell " + bell + ": home current",
-                "Kerry Bell " + bell + ": home current",
-                "Lee Bell " + bell + ": home historic",
-                "Kerry Bell and Lee Bell separated: partner historic",
-                "Kerry Bell and Gary Nolan separated: partner historic");
+        assertThat(timeBarRows())
+                .containsExactly(
+                        "Sara Bell " + bell + ": home current",
+                        "Gary Nolan " + bell + ": home historic",
+                        "Jack Bell " + bell + ": home current",
+                        "Kerry Bell " + bell + ": home current",
+                        "Lee Bell " + bell + ": home historic",
+                        "Kerry Bell and Lee Bell separated: partner historic",
+                        "Kerry Bell and Gary Nolan separated: partner historic");
         assertThat(timeBar("data-bars")).isEqualTo("7");
         // the axis from the first of January of the earliest start (Kerry and Lee, 2008) to today in London
         var marker = driver.findElement(By.id("time-bar-marker"));
         var today = LocalDate.now(ZoneId.of("Europe/London"));
         assertThat(marker.getDomAttribute("role")).isEqualTo("slider");
-        assertThat(marker.getDomAttribute("aria-valuemin")).isEqualTo(String.valueOf(LocalDate.parse("2008-01-01").toEpochDay()));
+        assertThat(marker.getDomAttribute("aria-valuemin"))
+                .isEqualTo(String.valueOf(LocalDate.parse("2008-01-01").toEpochDay()));
         assertThat(marker.getDomAttribute("aria-valuemax")).isEqualTo(String.valueOf(today.toEpochDay()));
         assertThat(marker.getDomAttribute("aria-valuenow"))
                 .isEqualTo(String.valueOf(LocalDate.parse(Scenario.AS_OF).toEpochDay()));
@@ -490,8 +574,12 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         var start = LocalDate.parse("2008-01-01").toEpochDay();
         var fraction = (double) (target.toEpochDay() - start) / (today.toEpochDay() - start);
         var x = ((Number) axis.get(0)).doubleValue() + fraction * ((Number) axis.get(1)).doubleValue();
-        new Actions(driver).moveToElement(marker).clickAndHold()
-                .moveByOffset((int) Math.round(x - ((Number) axis.get(2)).doubleValue()), 0).release().perform();
+        new Actions(driver)
+                .moveToElement(marker)
+                .clickAndHold()
+                .moveByOffset((int) Math.round(x - ((Number) axis.get(2)).doubleValue()), 0)
+                .release()
+                .perform();
         waitRendered("cy", rendered);
         var dragged = asOfField();
         assertThat(LocalDate.parse(dragged)).isBetween(target.minusDays(30), target.plusDays(30));
@@ -500,12 +588,13 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         var then = graph();
         assertThat(positions(then)).doesNotContainKey("Person:p-gary").containsKey("Person:p-lee");
         assertHeld(before, then);
-        assertThat(timeBarRows()).containsExactly(
-                "Sara Bell " + bell + ": home current",
-                "Jack Bell " + bell + ": home current",
-                "Kerry Bell " + bell + ": home current",
-                "Lee Bell " + bell + ": home historic",
-                "Kerry Bell and Lee Bell separated: partner historic");
+        assertThat(timeBarRows())
+                .containsExactly(
+                        "Sara Bell " + bell + ": home current",
+                        "Jack Bell " + bell + ": home current",
+                        "Kerry Bell " + bell + ": home current",
+                        "Lee Bell " + bell + ": home historic",
+                        "Kerry Bell and Lee Bell separated: partner historic");
         // the axis is held for the same person: the bars do not slide
         assertThat(marker.getDomAttribute("aria-valuemin")).isEqualTo(String.valueOf(start));
 
@@ -516,8 +605,8 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         var yearOn = LocalDate.parse(dragged).plusYears(1).toString();
         assertThat(asOfField()).isEqualTo(yearOn);
         waitTimeBar(yearOn);
-        assertThat(marker.getDomAttribute("aria-valuetext")).isEqualTo(LocalDate.parse(yearOn).format(
-                DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)));
+        assertThat(marker.getDomAttribute("aria-valuetext"))
+                .isEqualTo(LocalDate.parse(yearOn).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)));
         rendered = renders("cy");
         marker.sendKeys(Keys.ARROW_LEFT);
         waitRendered("cy", rendered);
@@ -527,12 +616,15 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertHeld(before, graph());
 
         // legible on a shared screen
-        var size = Double.parseDouble(((String) js("return getComputedStyle(document.querySelector('#time-bar-rows .tb-label')).fontSize"))
-                .replace("px", ""));
+        var size = Double.parseDouble(
+                ((String) js("return getComputedStyle(document.querySelector('#time-bar-rows .tb-label')).fontSize"))
+                        .replace("px", ""));
         driver.findElement(By.id("meeting-button")).click();
-        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(js("return document.body.classList.contains('meeting')")));
-        var meeting = Double.parseDouble(((String) js("return getComputedStyle(document.querySelector('#time-bar-rows .tb-label')).fontSize"))
-                .replace("px", ""));
+        new WebDriverWait(driver, WAIT)
+                .until(d -> Boolean.TRUE.equals(js("return document.body.classList.contains('meeting')")));
+        var meeting = Double.parseDouble(
+                ((String) js("return getComputedStyle(document.querySelector('#time-bar-rows .tb-label')).fontSize"))
+                        .replace("px", ""));
         assertThat(meeting).isGreaterThan(size).isGreaterThanOrEqualTo(16.0);
     }
 
@@ -563,7 +655,8 @@ class ExplorerViewsBrowserIT extends BrowserIT {
 
     /** The message's sentence, without the Undo button that may follow it. */
     private String messageSentence() {
-        return (String) js("const m = document.getElementById('message'); return m.firstChild ? m.firstChild.textContent : ''");
+        return (String)
+                js("const m = document.getElementById('message'); return m.firstChild ? m.firstChild.textContent : ''");
     }
 
     @Test
@@ -572,12 +665,15 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         open("/?person=p-sara&asOf=" + Scenario.AS_OF);
         // social care recorded Sara's protection plan, the police her CSA marker: only the first can be ended here
         assertThat(driver.findElements(By.cssSelector("#panel-details .end-marker")).stream()
-                .map(b -> b.getDomAttribute("data-marker")).toList()).containsExactly("m-sara-cpp");
+                        .map(b -> b.getDomAttribute("data-marker"))
+                        .toList())
+                .containsExactly("m-sara-cpp");
         driver.findElement(By.cssSelector("#panel-details .end-marker")).click();
         assertThat(driver.findElement(By.id("panel-details")).getText())
                 .contains("End the child protection plan marker on 2018-09-26? It no longer applies after that day.");
         driver.findElement(By.cssSelector("#panel-details .end-cancel")).click();
-        assertThat(count("MATCH (m:Marker {id: 'm-sara-cpp'}) WHERE m.to IS NULL RETURN count(m)")).isEqualTo(1);
+        assertThat(count("MATCH (m:Marker {id: 'm-sara-cpp'}) WHERE m.to IS NULL RETURN count(m)"))
+                .isEqualTo(1);
         driver.findElement(By.cssSelector("#panel-details .end-marker")).click();
         var panel = renders("panel-details");
         driver.findElement(By.cssSelector("#panel-details .end-confirm")).click();
@@ -595,10 +691,14 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         new WebDriverWait(driver, WAIT).until(d -> messageSentence().startsWith("Undone"));
         assertThat(messageSentence()).isEqualTo("Undone: the child protection plan marker applies again.");
         assertThat(driver.findElements(By.id("message-undo"))).isEmpty();
-        assertThat(count("MATCH (m:Marker {id: 'm-sara-cpp'}) WHERE m.to IS NULL RETURN count(m)")).isEqualTo(1);
-        assertThat(count("MATCH (a:AuditEvent {operation: 'reinstateMarker', user: 'social-worker', subjectId: 'p-sara'}) "
-                + "RETURN count(a)")).isEqualTo(1);
-        assertThat(driver.findElements(By.cssSelector("#panel-details .end-marker"))).hasSize(1);
+        assertThat(count("MATCH (m:Marker {id: 'm-sara-cpp'}) WHERE m.to IS NULL RETURN count(m)"))
+                .isEqualTo(1);
+        assertThat(count(
+                        "MATCH (a:AuditEvent {operation: 'reinstateMarker', user: 'social-worker', subjectId: 'p-sara'}) "
+                                + "RETURN count(a)"))
+                .isEqualTo(1);
+        assertThat(driver.findElements(By.cssSelector("#panel-details .end-marker")))
+                .hasSize(1);
     }
 
     @Test
@@ -641,7 +741,8 @@ class ExplorerViewsBrowserIT extends BrowserIT {
             assertThat(selected()).isNotIn("Person:p-dawn", "Person:p-mark");
         }
         assertThat(status()).startsWith("Tom Archer, 7, full sibling, not assessed");
-        assertThat(driver.findElement(By.id("graph-status")).getAttribute("aria-live")).isEqualTo("polite");
+        assertThat(driver.findElement(By.id("graph-status")).getAttribute("aria-live"))
+                .isEqualTo("polite");
         // up to a parent, down to the parent's oldest child
         press(canvas, Keys.ARROW_UP);
         assertThat(selected()).isIn("Person:p-dawn", "Person:p-mark");
@@ -654,8 +755,10 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     void skipLinksLeadToTheGraphAndTheWorkQueuesHoldAndReturnFocus() {
         signIn("meeting-chair");
         open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
-        assertThat(driver.findElements(By.cssSelector(".skip-links a")).stream().map(a -> a.getDomAttribute("href"))
-                .toList()).containsExactly("#cy", "#panels", "#search-text");
+        assertThat(driver.findElements(By.cssSelector(".skip-links a")).stream()
+                        .map(a -> a.getDomAttribute("href"))
+                        .toList())
+                .containsExactly("#cy", "#panels", "#search-text");
         js("document.querySelector('.skip-links a[href=\\'#cy\\']').focus();");
         driver.switchTo().activeElement().sendKeys(Keys.ENTER);
         new WebDriverWait(driver, WAIT).until(d -> "cy".equals(js("return document.activeElement.id")));
@@ -663,12 +766,14 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         var button = driver.findElement(By.id("work-button"));
         button.click();
         waitRendered("work", work);
-        assertThat(js("return document.getElementById('work').contains(document.activeElement)")).isEqualTo(true);
+        assertThat(js("return document.getElementById('work').contains(document.activeElement)"))
+                .isEqualTo(true);
         // Tab from the last control comes back to the first; Shift-Tab from the first goes to the last
         for (var i = 0; i < 40; i++) {
             driver.switchTo().activeElement().sendKeys(Keys.TAB);
             assertThat(js("return document.getElementById('work').contains(document.activeElement)"))
-                    .as("focus after %d tabs", i + 1).isEqualTo(true);
+                    .as("focus after %d tabs", i + 1)
+                    .isEqualTo(true);
         }
         driver.findElement(By.id("work-close")).click();
         assertThat(js("return document.activeElement.id")).isEqualTo("work-button");
@@ -692,16 +797,17 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(heading()).isEqualTo("Children's social care (front door)");
         var rows = (List<String>) js("return [...document.querySelectorAll('#panel-details tbody tr')]"
                 + ".map((tr) => [...tr.cells].map((c) => c.textContent).join(' | '))");
-        assertThat(rows).containsExactly(
-                "Alex Turner, Social worker | Kyle Archer | Allocated social worker | 2018-03-05 to now | current");
+        assertThat(rows)
+                .containsExactly(
+                        "Alex Turner, Social worker | Kyle Archer | Allocated social worker | 2018-03-05 to now | current");
         assertThat(status()).isEqualTo("Children's social care (front door), agency, involved with 1 person shown");
 
         panel = renders("panel-details");
         clickSelect("Professional:sw-1");
         waitRendered("panel-details", panel);
         assertThat(heading()).isEqualTo("Alex Turner");
-        assertThat(driver.findElement(By.id("panel-details")).getText()).contains("Works for",
-                "Children's social care (front door)", "Social worker", "Kyle Archer");
+        assertThat(driver.findElement(By.id("panel-details")).getText())
+                .contains("Works for", "Children's social care (front door)", "Social worker", "Kyle Archer");
         assertThat(status()).startsWith("Alex Turner, professional, Social worker, involved with 1 person shown");
 
         panel = renders("panel-details");

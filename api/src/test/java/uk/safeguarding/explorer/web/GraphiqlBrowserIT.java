@@ -3,10 +3,8 @@ package uk.safeguarding.explorer.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.logging.Level;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-
 import uk.safeguarding.explorer.support.BrowserIT;
 
 /**
@@ -31,13 +29,25 @@ class GraphiqlBrowserIT extends BrowserIT {
         waitFor("document.querySelector('.graphiql-doc-explorer').textContent.includes('siblingsAtRisk')");
 
         var docs = driver.findElement(By.cssSelector(".graphiql-doc-explorer")).getText();
-        assertThat(docs).contains("person", "searchPeople", "siblingsAtRisk", "sharedAddresses", "agencyInvolvement",
-                "network", "connection", "chronology");
+        assertThat(docs)
+                .contains(
+                        "person",
+                        "searchPeople",
+                        "siblingsAtRisk",
+                        "sharedAddresses",
+                        "agencyInvolvement",
+                        "network",
+                        "connection",
+                        "chronology");
         screenshot("graphiql");
 
         var problems = driver.manage().logs().get("browser").getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).map(Object::toString).toList();
-        assertThat(problems).as("console warnings and errors (CSP refusals among them)").isEmpty();
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(Object::toString)
+                .toList();
+        assertThat(problems)
+                .as("console warnings and errors (CSP refusals among them)")
+                .isEmpty();
         assertThat(driver.getPageSource()).doesNotContain("<script>");
     }
 }

@@ -3,13 +3,10 @@ package uk.safeguarding.explorer.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-
 import tools.jackson.databind.JsonNode;
-
 import uk.safeguarding.explorer.support.BrowserIT;
 
 /**
@@ -32,14 +29,17 @@ class MatchesBrowserIT extends BrowserIT {
 
     private static long edgesOfType(JsonNode graph, String type) {
         return edges(graph).stream()
-                .filter(e -> type.equals(e.get("type").asString())).count();
+                .filter(e -> type.equals(e.get("type").asString()))
+                .count();
     }
 
     /** The label the graph shows for a node, or null when the node is not in the graph. */
     private static String display(JsonNode graph, String key) {
         return nodes(graph).stream()
-                .filter(n -> key.equals(n.get("key").asString())).findFirst()
-                .map(n -> n.get("display").asString()).orElse(null);
+                .filter(n -> key.equals(n.get("key").asString()))
+                .findFirst()
+                .map(n -> n.get("display").asString())
+                .orElse(null);
     }
 
     @Test
@@ -48,17 +48,29 @@ class MatchesBrowserIT extends BrowserIT {
         waitFor("document.body.dataset.matches === '1'");
         var card = driver.findElement(By.cssSelector("#panel-matches article.match"));
         var text = card.getText();
-        assertThat(text).contains("police P105: Joanne Wood", "possibly Joanne Nolan (p-joanne)", "Date of birth",
-                "1979-12-01", "exact", "different", "demo p-joanne");
-        assertThat(driver.findElement(By.id("search-text")).isDisplayed()).as("no case-data search for a steward").isFalse();
+        assertThat(text)
+                .contains(
+                        "police P105: Joanne Wood",
+                        "possibly Joanne Nolan (p-joanne)",
+                        "Date of birth",
+                        "1979-12-01",
+                        "exact",
+                        "different",
+                        "demo p-joanne");
+        assertThat(driver.findElement(By.id("search-text")).isDisplayed())
+                .as("no case-data search for a steward")
+                .isFalse();
         screenshot("steward-matches");
         card.findElement(By.cssSelector("button.same")).click();
         waitFor("document.getElementById('message').textContent.includes('before you decide')");
         card.findElement(By.tagName("textarea")).sendKeys("Married name; same date of birth and GP practice");
         card.findElement(By.cssSelector("button.same")).click();
         waitFor("document.body.dataset.matches === '0'");
-        assertThat(driver.findElement(By.id("message")).getText()).contains("Joined: police P105 is now part of Joanne Nolan");
-        assertThat(count("MATCH (:SourceRecord {key: 'police:P105'})-[:RECORD_OF]->(p:Person {id: 'p-joanne'}) RETURN count(p)"))
+        assertThat(driver.findElement(By.id("message")).getText())
+                .contains("Joined: police P105 is now part of Joanne Nolan");
+        assertThat(
+                        count(
+                                "MATCH (:SourceRecord {key: 'police:P105'})-[:RECORD_OF]->(p:Person {id: 'p-joanne'}) RETURN count(p)"))
                 .isEqualTo(1);
     }
 

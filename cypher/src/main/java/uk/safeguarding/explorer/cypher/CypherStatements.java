@@ -19,8 +19,7 @@ public final class CypherStatements {
 
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
-    private CypherStatements() {
-    }
+    private CypherStatements() {}
 
     /** The text of {@code /cypher/<name>.cypher}. */
     public static String named(String name) {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class CypherStatementsTests {
@@ -24,9 +23,10 @@ class CypherStatementsTests {
                 CREATE INDEX b IF NOT EXISTS
                 FOR (p:Person) ON (p.nhsNumber);
                 """;
-        assertThat(CypherStatements.split(text)).containsExactly(
-                "// the first\nCREATE CONSTRAINT a IF NOT EXISTS FOR (p:Person) REQUIRE p.id IS UNIQUE",
-                "// the second, over two lines\nCREATE INDEX b IF NOT EXISTS\nFOR (p:Person) ON (p.nhsNumber)");
+        assertThat(CypherStatements.split(text))
+                .containsExactly(
+                        "// the first\nCREATE CONSTRAINT a IF NOT EXISTS FOR (p:Person) REQUIRE p.id IS UNIQUE",
+                        "// the second, over two lines\nCREATE INDEX b IF NOT EXISTS\nFOR (p:Person) ON (p.nhsNumber)");
     }
 
     @Test
@@ -37,7 +37,8 @@ class CypherStatementsTests {
 
     @Test
     void commentsAndBlankLinesAloneAreNoStatement() {
-        assertThat(CypherStatements.split("// nothing to run\n\n   \n;\n// still nothing")).isEmpty();
+        assertThat(CypherStatements.split("// nothing to run\n\n   \n;\n// still nothing"))
+                .isEmpty();
         assertThat(CypherStatements.split("")).isEmpty();
     }
 
@@ -61,7 +62,9 @@ class CypherStatementsTests {
         for (var file : files) {
             var text = Files.readString(file, StandardCharsets.UTF_8);
             assertThat(CypherStatements.split(text)).as(file.toString()).hasSize(1);
-            assertThat(text.stripLeading()).as(file + " begins with a comment saying what it does").startsWith("//");
+            assertThat(text.stripLeading())
+                    .as(file + " begins with a comment saying what it does")
+                    .startsWith("//");
         }
     }
 }

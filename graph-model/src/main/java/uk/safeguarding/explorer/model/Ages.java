@@ -8,8 +8,7 @@ public final class Ages {
 
     public static final int ADULT_AGE = 18;
 
-    private Ages() {
-    }
+    private Ages() {}
 
     public static boolean isChild(LocalDate dateOfBirth, LocalDate deceasedOn, LocalDate asOf) {
         if (dateOfBirth == null || dateOfBirth.isAfter(asOf)) {

@@ -14,14 +14,15 @@ public final class DateBounds {
 
     public static final LocalDate FIRST = LocalDate.of(1900, 1, 1);
     public static final LocalDate LAST = LocalDate.of(2100, 12, 31);
-    private static final Instant FIRST_INSTANT = FIRST.atStartOfDay(ZoneOffset.UTC).toInstant();
-    private static final Instant AFTER_LAST_INSTANT = LAST.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant FIRST_INSTANT =
+            FIRST.atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant AFTER_LAST_INSTANT =
+            LAST.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
 
     /** The reason given for a date outside the bounds, e.g. "must be from 1900-01-01 to 2100-12-31". */
     public static final String REASON = "must be from " + FIRST + " to " + LAST;
 
-    private DateBounds() {
-    }
+    private DateBounds() {}
 
     public static boolean contains(LocalDate day) {
         return !day.isBefore(FIRST) && !day.isAfter(LAST);

@@ -6,6 +6,11 @@ package uk.safeguarding.explorer.model;
  * no further action, or something else (said in the reason).
  */
 public enum MeetingDecision {
-    SECTION_47_ENQUIRY, INITIAL_CHILD_PROTECTION_CONFERENCE, CHILD_PROTECTION_PLAN, CHILD_IN_NEED, EARLY_HELP,
-    NO_FURTHER_ACTION, OTHER
+    SECTION_47_ENQUIRY,
+    INITIAL_CHILD_PROTECTION_CONFERENCE,
+    CHILD_PROTECTION_PLAN,
+    CHILD_IN_NEED,
+    EARLY_HELP,
+    NO_FURTHER_ACTION,
+    OTHER
 }

@@ -6,8 +6,7 @@ package uk.safeguarding.explorer.model;
  */
 public final class NhsNumber {
 
-    private NhsNumber() {
-    }
+    private NhsNumber() {}
 
     /** Digits only, with the spaces people type ("943 476 5919") removed; {@code null} stays null. */
     public static String normalise(String raw) {

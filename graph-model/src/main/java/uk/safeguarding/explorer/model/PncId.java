@@ -7,8 +7,7 @@ public final class PncId {
 
     private static final Pattern FORMAT = Pattern.compile("\\d{4}/?\\d{7}[A-Z]");
 
-    private PncId() {
-    }
+    private PncId() {}
 
     public static boolean isValid(String raw) {
         return raw != null && FORMAT.matcher(raw).matches();

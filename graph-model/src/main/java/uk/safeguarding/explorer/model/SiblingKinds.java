@@ -27,8 +27,7 @@ import java.util.stream.Collectors;
 public final class SiblingKinds {
 
     /** One PARENT_OF link: who the parent is, how, and since when (null = unknown). */
-    public record ParentLink(String parentId, ParentKind kind, LocalDate from) {
-    }
+    public record ParentLink(String parentId, ParentKind kind, LocalDate from) {}
 
     /** One PARTNER_OF relationship between two people, started on {@code from}. */
     public record Partnership(String a, String b, LocalDate from) {
@@ -38,11 +37,13 @@ public final class SiblingKinds {
         }
     }
 
-    private SiblingKinds() {
-    }
+    private SiblingKinds() {}
 
-    public static Map<SiblingKind, List<String>> derive(Collection<ParentLink> first, Collection<ParentLink> second,
-            Collection<Partnership> partnerships, LocalDate asOf) {
+    public static Map<SiblingKind, List<String>> derive(
+            Collection<ParentLink> first,
+            Collection<ParentLink> second,
+            Collection<Partnership> partnerships,
+            LocalDate asOf) {
         var a = current(first, asOf);
         var b = current(second, asOf);
         var parentsOfA = a.stream().map(ParentLink::parentId).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -61,7 +62,9 @@ public final class SiblingKinds {
             result.put(SiblingKind.HALF, sharedBirth);
         }
         for (var kind : List.of(ParentKind.ADOPTIVE, ParentKind.FOSTER, ParentKind.STEP)) {
-            var via = shared.stream().filter(p -> hasKind(a, p, kind) || hasKind(b, p, kind)).toList();
+            var via = shared.stream()
+                    .filter(p -> hasKind(a, p, kind) || hasKind(b, p, kind))
+                    .toList();
             if (!via.isEmpty()) {
                 result.put(SiblingKind.valueOf(kind.name()), new ArrayList<>(via));
             }
@@ -86,7 +89,9 @@ public final class SiblingKinds {
     }
 
     private static List<ParentLink> current(Collection<ParentLink> links, LocalDate asOf) {
-        return links.stream().filter(l -> l.from() == null || !l.from().isAfter(asOf)).toList();
+        return links.stream()
+                .filter(l -> l.from() == null || !l.from().isAfter(asOf))
+                .toList();
     }
 
     private static boolean hasKind(List<ParentLink> links, String parent, ParentKind kind) {

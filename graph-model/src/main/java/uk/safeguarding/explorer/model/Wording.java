@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 public final class Wording {
 
-    private Wording() {
-    }
+    private Wording() {}
 
     /** A code-list value in words; "" for none. */
     public static String words(String constant) {

@@ -29,6 +29,7 @@ public final class WorkingDays {
     private final Set<LocalDate> holidays;
     /** The bank holidays that fall on a weekday (the ones that cost a working day), as sorted epoch days. */
     private final long[] weekdayHolidays;
+
     private final int firstYear;
     private final int lastYear;
 
@@ -36,7 +37,9 @@ public final class WorkingDays {
         this.holidays = Set.copyOf(holidays);
         this.weekdayHolidays = holidays.stream()
                 .filter(d -> d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY)
-                .mapToLong(LocalDate::toEpochDay).sorted().toArray();
+                .mapToLong(LocalDate::toEpochDay)
+                .sorted()
+                .toArray();
         this.firstYear = firstYear;
         this.lastYear = lastYear;
     }
@@ -79,7 +82,8 @@ public final class WorkingDays {
             try {
                 dates.add(LocalDate.parse(line.split("\\s+", 2)[0]));
             } catch (DateTimeParseException e) {
-                throw new IllegalStateException(name + " line " + number + ": '" + line + "' does not start with an ISO date");
+                throw new IllegalStateException(
+                        name + " line " + number + ": '" + line + "' does not start with an ISO date");
             }
         }
         if (first == Integer.MAX_VALUE) {
@@ -105,7 +109,8 @@ public final class WorkingDays {
     }
 
     public boolean isWorkingDay(LocalDate day) {
-        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY
+                && day.getDayOfWeek() != DayOfWeek.SUNDAY
                 && !holidays.contains(day);
     }
 

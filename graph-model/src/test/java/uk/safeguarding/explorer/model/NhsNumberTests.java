@@ -23,7 +23,9 @@ class NhsNumberTests {
         // 1000000060: sum = 1*10 + 6*2 = 22 -> 11 - 0 = 11 -> 0 ... find one whose check is 10:
         // 1000000010: sum = 10 + 1*2 = 12 -> 12 mod 11 = 1 -> 11 - 1 = 10 -> invalid whatever the last digit
         for (int last = 0; last <= 9; last++) {
-            assertThat(NhsNumber.isValid("100000001" + last)).as("last digit %d", last).isFalse();
+            assertThat(NhsNumber.isValid("100000001" + last))
+                    .as("last digit %d", last)
+                    .isFalse();
         }
     }
 

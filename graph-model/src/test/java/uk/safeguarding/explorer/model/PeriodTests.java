@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.Test;
 
 class PeriodTests {
@@ -51,8 +50,10 @@ class PeriodTests {
 
     @Test
     void aPeriodStartingAfterTheAsOfDateHasNotStarted() {
-        assertThat(p("2018-06-21", null).startsOnOrBefore(LocalDate.parse("2018-06-20"))).isFalse();
-        assertThat(p(null, null).startsOnOrBefore(LocalDate.parse("1900-01-01"))).isTrue();
+        assertThat(p("2018-06-21", null).startsOnOrBefore(LocalDate.parse("2018-06-20")))
+                .isFalse();
+        assertThat(p(null, null).startsOnOrBefore(LocalDate.parse("1900-01-01")))
+                .isTrue();
     }
 
     @Test

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
 import uk.safeguarding.explorer.model.SiblingKinds.ParentLink;
 import uk.safeguarding.explorer.model.SiblingKinds.Partnership;
 
@@ -20,32 +18,35 @@ class SiblingKindsTests {
 
     @Test
     void twoSharedBirthParentsMakeFullSiblings() {
-        var kinds = SiblingKinds.derive(List.of(birth("dawn"), birth("mark")), List.of(birth("mark"), birth("dawn")),
-                List.of(), AS_OF);
+        var kinds = SiblingKinds.derive(
+                List.of(birth("dawn"), birth("mark")), List.of(birth("mark"), birth("dawn")), List.of(), AS_OF);
         assertThat(kinds).containsOnlyKeys(SiblingKind.FULL);
         assertThat(kinds.get(SiblingKind.FULL)).containsExactlyInAnyOrder("dawn", "mark");
     }
 
     @Test
     void oneSharedBirthParentMakesHalfSiblingsVia() {
-        var kinds = SiblingKinds.derive(List.of(birth("dawn"), birth("mark")), List.of(birth("mark"), birth("sian")),
-                List.of(), AS_OF);
+        var kinds = SiblingKinds.derive(
+                List.of(birth("dawn"), birth("mark")), List.of(birth("mark"), birth("sian")), List.of(), AS_OF);
         assertThat(kinds).containsOnlyKeys(SiblingKind.HALF);
         assertThat(kinds.get(SiblingKind.HALF)).containsExactly("mark");
     }
 
     @Test
     void aSharedBirthParentPlusAnotherSharedParentIsNotHalf() {
-        var kinds = SiblingKinds.derive(List.of(birth("mum"), new ParentLink("dad", ParentKind.ADOPTIVE, null)),
-                List.of(birth("mum"), birth("dad")), List.of(), AS_OF);
+        var kinds = SiblingKinds.derive(
+                List.of(birth("mum"), new ParentLink("dad", ParentKind.ADOPTIVE, null)),
+                List.of(birth("mum"), birth("dad")),
+                List.of(),
+                AS_OF);
         assertThat(kinds).containsOnlyKeys(SiblingKind.ADOPTIVE);
         assertThat(kinds.get(SiblingKind.ADOPTIVE)).containsExactly("dad");
     }
 
     @Test
     void fosterAndAdoptiveComeFromTheParentLinkOfEitherChild() {
-        var kinds = SiblingKinds.derive(List.of(new ParentLink("carer", ParentKind.FOSTER, null)),
-                List.of(birth("carer")), List.of(), AS_OF);
+        var kinds = SiblingKinds.derive(
+                List.of(new ParentLink("carer", ParentKind.FOSTER, null)), List.of(birth("carer")), List.of(), AS_OF);
         assertThat(kinds).containsOnlyKeys(SiblingKind.FOSTER);
     }
 
@@ -77,15 +78,18 @@ class SiblingKindsTests {
 
     @Test
     void aStepParentLinkMakesStepSiblings() {
-        var kinds = SiblingKinds.derive(List.of(birth("mum")), List.of(new ParentLink("mum", ParentKind.STEP, null)),
-                List.of(), AS_OF);
+        var kinds = SiblingKinds.derive(
+                List.of(birth("mum")), List.of(new ParentLink("mum", ParentKind.STEP, null)), List.of(), AS_OF);
         assertThat(kinds).containsOnlyKeys(SiblingKind.STEP);
     }
 
     @Test
     void aParentLinkThatStartsAfterTheAsOfDateDoesNotExistYet() {
-        var kinds = SiblingKinds.derive(List.of(birth("mum")),
-                List.of(new ParentLink("mum", ParentKind.ADOPTIVE, LocalDate.parse("2019-01-01"))), List.of(), AS_OF);
+        var kinds = SiblingKinds.derive(
+                List.of(birth("mum")),
+                List.of(new ParentLink("mum", ParentKind.ADOPTIVE, LocalDate.parse("2019-01-01"))),
+                List.of(),
+                AS_OF);
         assertThat(kinds).isEmpty();
     }
 }

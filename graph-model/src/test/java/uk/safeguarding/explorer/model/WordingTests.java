@@ -3,7 +3,6 @@ package uk.safeguarding.explorer.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-
 import org.junit.jupiter.api.Test;
 
 class WordingTests {
@@ -22,9 +21,15 @@ class WordingTests {
 
     @Test
     void everyMeetingKindIsNamedOnceAsAMeetingOrAConferenceNeverAConferenceMeeting() {
-        assertThat(Arrays.stream(MeetingKind.values()).map(k -> Wording.meeting(k.name())).toList()).containsExactly(
-                "strategy meeting", "initial child protection conference", "review child protection conference",
-                "core group meeting", "MAPPA meeting");
+        assertThat(Arrays.stream(MeetingKind.values())
+                        .map(k -> Wording.meeting(k.name()))
+                        .toList())
+                .containsExactly(
+                        "strategy meeting",
+                        "initial child protection conference",
+                        "review child protection conference",
+                        "core group meeting",
+                        "MAPPA meeting");
         assertThat(Wording.meeting(null)).isEqualTo("meeting");
     }
 

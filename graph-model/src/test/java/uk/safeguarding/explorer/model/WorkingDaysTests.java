@@ -1,14 +1,12 @@
 package uk.safeguarding.explorer.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,7 +21,7 @@ class WorkingDaysTests {
         assertThat(days.isWorkingDay(LocalDate.parse("2018-04-02"))).isFalse(); // Easter Monday
         assertThat(days.isWorkingDay(LocalDate.parse("2018-03-30"))).isFalse(); // Good Friday
         assertThat(days.isWorkingDay(LocalDate.parse("2022-09-19"))).isFalse(); // state funeral
-        assertThat(days.isWorkingDay(LocalDate.parse("2020-05-04"))).isTrue();  // early May moved to the 8th
+        assertThat(days.isWorkingDay(LocalDate.parse("2020-05-04"))).isTrue(); // early May moved to the 8th
         assertThat(days.isWorkingDay(LocalDate.parse("2020-05-08"))).isFalse();
         assertThat(days.isWorkingDay(LocalDate.parse("2021-12-27"))).isFalse(); // Christmas on a Saturday
         assertThat(days.isWorkingDay(LocalDate.parse("2021-12-28"))).isFalse();
@@ -32,11 +30,15 @@ class WorkingDaysTests {
     @Test
     void countsWorkingDaysAfterTheFirstUpToTheSecond() {
         // Thursday before Easter to the Tuesday after Easter Monday: only the Tuesday counts
-        assertThat(days.between(LocalDate.parse("2018-03-29"), LocalDate.parse("2018-04-03"))).isEqualTo(1);
+        assertThat(days.between(LocalDate.parse("2018-03-29"), LocalDate.parse("2018-04-03")))
+                .isEqualTo(1);
         // Friday to Monday: one working day
-        assertThat(days.between(LocalDate.parse("2018-09-21"), LocalDate.parse("2018-09-24"))).isEqualTo(1);
-        assertThat(days.between(LocalDate.parse("2018-02-20"), LocalDate.parse("2018-03-01"))).isEqualTo(7);
-        assertThat(days.between(LocalDate.parse("2018-09-03"), LocalDate.parse("2018-09-03"))).isZero();
+        assertThat(days.between(LocalDate.parse("2018-09-21"), LocalDate.parse("2018-09-24")))
+                .isEqualTo(1);
+        assertThat(days.between(LocalDate.parse("2018-02-20"), LocalDate.parse("2018-03-01")))
+                .isEqualTo(7);
+        assertThat(days.between(LocalDate.parse("2018-09-03"), LocalDate.parse("2018-09-03")))
+                .isZero();
         assertThat(days.plus(LocalDate.parse("2018-03-29"), 1)).isEqualTo(LocalDate.parse("2018-04-03"));
     }
 
@@ -73,7 +75,7 @@ class WorkingDaysTests {
 
     private LocalDate plusDayByDay(LocalDate from, int n) {
         var day = from;
-        for (int left = n; left > 0;) {
+        for (int left = n; left > 0; ) {
             day = day.plusDays(1);
             if (days.isWorkingDay(day)) {
                 left--;
@@ -89,7 +91,9 @@ class WorkingDaysTests {
         long span = LocalDate.of(2045, 12, 31).toEpochDay() - first;
         for (int i = 0; i < 4_000; i++) {
             var from = LocalDate.ofEpochDay(first + random.nextLong(span));
-            var to = i % 4 == 0 ? from.plusDays(random.nextInt(15)) : LocalDate.ofEpochDay(first + random.nextLong(span));
+            var to = i % 4 == 0
+                    ? from.plusDays(random.nextInt(15))
+                    : LocalDate.ofEpochDay(first + random.nextLong(span));
             assertThat(days.between(from, to)).as("%s to %s", from, to).isEqualTo(dayByDay(from, to));
         }
     }
@@ -126,7 +130,8 @@ class WorkingDaysTests {
         var far = LocalDate.parse("9999-12-31");
         assertThat(days.between(ancient, far)).isEqualTo(dayByDay(ancient, far));
         // the request of the finding: an overdue count as of the year 999999, without walking the days
-        long weekdays = (LocalDate.parse("+999999-12-31").toEpochDay() - LocalDate.parse("2018-09-26").toEpochDay());
+        long weekdays = (LocalDate.parse("+999999-12-31").toEpochDay()
+                - LocalDate.parse("2018-09-26").toEpochDay());
         var overdue = days.between(LocalDate.parse("2018-09-26"), LocalDate.parse("+999999-12-31"));
         assertThat(overdue).isBetween((int) (weekdays * 5 / 7) - 500, (int) (weekdays * 5 / 7));
         assertThat(days.plus(LocalDate.parse("2018-09-26"), overdue)).isEqualTo(LocalDate.parse("+999999-12-31"));
@@ -141,7 +146,8 @@ class WorkingDaysTests {
         var wider = days.with(extra);
         assertThat(wider.covers(2041)).isTrue();
         // Friday 2041-01-04 to Tuesday 2041-01-08: only the Tuesday is a working day
-        assertThat(wider.between(LocalDate.parse("2041-01-04"), LocalDate.parse("2041-01-08"))).isEqualTo(1);
+        assertThat(wider.between(LocalDate.parse("2041-01-04"), LocalDate.parse("2041-01-08")))
+                .isEqualTo(1);
         assertThat(wider.plus(LocalDate.parse("2041-01-04"), 1)).isEqualTo(LocalDate.parse("2041-01-08"));
     }
 }

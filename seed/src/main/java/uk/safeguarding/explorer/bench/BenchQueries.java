@@ -6,9 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.neo4j.driver.TransactionContext;
-
 import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.risk.RiskSettings;
@@ -29,8 +27,7 @@ final class BenchQueries {
      * A subject, another person a few links away (for connection) and the people of the subject's
      * depth-2 network (whose flags the explorer asks for when it shows the network).
      */
-    record Subject(String id, String other, List<String> network) {
-    }
+    record Subject(String id, String other, List<String> network) {}
 
     /**
      * What the raw side runs with: the graph over the runner's own driver, and the application's own
@@ -70,8 +67,7 @@ final class BenchQueries {
         }
     }
 
-    private BenchQueries() {
-    }
+    private BenchQueries() {}
 
     private static String q(String name) {
         return CypherStatements.named("queries/" + name);
@@ -80,41 +76,69 @@ final class BenchQueries {
     static List<Query> all() {
         var asOf = AS_OF.toString();
         return List.of(
-                new Query("siblingsAtRisk", (app, s) -> app.graph().inReadTransaction(
-                        tx -> app.siblings().withoutNeedToKnow(tx, List.of(s.id()), AS_OF)), """
+                new Query(
+                        "siblingsAtRisk",
+                        (app, s) -> app.graph()
+                                .inReadTransaction(tx -> app.siblings().withoutNeedToKnow(tx, List.of(s.id()), AS_OF)),
+                        """
                         query($id: ID!, $asOf: Date) { siblingsAtRisk(personId: $id, asOf: $asOf) {
                           child { id givenName familyName dateOfBirth } links { kind via { id } address { id } from to }
                           assessed latestAssessmentOn onProtectionPlan agencies { id name } } }""",
                         s -> Map.of("id", s.id(), "asOf", asOf)),
-                new Query("sharedAddresses", inOneRead((tx, s) -> tx.run(q("shared-addresses"),
-                        Map.of("id", s.id(), "asOf", AS_OF, "includeHistoric", true)).consume()), """
+                new Query(
+                        "sharedAddresses",
+                        inOneRead((tx, s) -> tx.run(
+                                        q("shared-addresses"),
+                                        Map.of("id", s.id(), "asOf", AS_OF, "includeHistoric", true))
+                                .consume()),
+                        """
                         query($id: ID!, $asOf: Date) { sharedAddresses(personId: $id, asOf: $asOf) {
                           address { id line1 postcode } from to current markers { id type }
                           coResidents { person { id givenName familyName } from to } } }""",
                         s -> Map.of("id", s.id(), "asOf", asOf)),
-                new Query("agencyInvolvement", inOneRead(BenchQueries::involvement), """
+                new Query(
+                        "agencyInvolvement",
+                        inOneRead(BenchQueries::involvement),
+                        """
                         query($id: ID!, $asOf: Date) { agencyInvolvement(personId: $id, scope: FAMILY, asOf: $asOf) {
                           people { person { id } involvements { agency { id type } professional { id name } role from to
                           lastContactOn } } gaps { person { id } agencyType rule reason } } }""",
                         s -> Map.of("id", s.id(), "asOf", asOf)),
-                new Query("network", inOneRead((tx, s) -> network(tx, s.id())), """
+                new Query(
+                        "network",
+                        inOneRead((tx, s) -> network(tx, s.id())),
+                        """
                         query($id: ID!, $asOf: Date) { network(personId: $id, depth: 2, asOf: $asOf, first: 500) {
                           truncated nodes { key id kind label child sex age markers { type } depth subject }
                           edges { key type source target kind from to current derived } } }""",
                         s -> Map.of("id", s.id(), "asOf", asOf)),
-                new Query("connection", inOneRead((tx, s) -> tx.run(q("connection"), Map.of("fromId", s.id(),
-                        "toId", s.other(), "maxHops", 4, "asOf", AS_OF, "limit", 25)).consume()), """
+                new Query(
+                        "connection",
+                        inOneRead((tx, s) -> tx.run(
+                                        q("connection"),
+                                        Map.of(
+                                                "fromId", s.id(), "toId", s.other(), "maxHops", 4, "asOf", AS_OF,
+                                                "limit", 25))
+                                .consume()),
+                        """
                         query($id: ID!, $other: ID!, $asOf: Date) { connection(fromId: $id, toId: $other, maxHops: 4,
                           asOf: $asOf) { length nodes { key label } edges { key type source target } } }""",
                         s -> Map.of("id", s.id(), "other", s.other(), "asOf", asOf)),
-                new Query("riskFlags", (app, s) -> app.rules().evaluate(AS_OF, null, s.network()), """
+                new Query(
+                        "riskFlags",
+                        (app, s) -> app.rules().evaluate(AS_OF, null, s.network()),
+                        """
                         query($ids: [ID!], $asOf: Date) { riskFlags(personIds: $ids, asOf: $asOf) {
                           rule code severity subjectId subjectKind summary evidence people } }""",
                         s -> Map.of("ids", s.network(), "asOf", asOf)),
-                new Query("person", inOneRead((tx, s) -> {
-                    tx.run(q("person"), Map.of("id", s.id())).consume();
-                    tx.run(q("markers-of-people"), Map.of("ids", List.of(s.id()), "asOf", AS_OF)).consume();
-                }), """
+                new Query(
+                        "person",
+                        inOneRead((tx, s) -> {
+                            tx.run(q("person"), Map.of("id", s.id())).consume();
+                            tx.run(q("markers-of-people"), Map.of("ids", List.of(s.id()), "asOf", AS_OF))
+                                    .consume();
+                        }),
+                        """
                         query($id: ID!, $asOf: Date) { person(id: $id) { id givenName familyName dateOfBirth sex
                           age(asOf: $asOf) child(asOf: $asOf) markers(asOf: $asOf) { id type from to } } }""",
                         s -> Map.of("id", s.id(), "asOf", asOf)));
@@ -137,8 +161,10 @@ final class BenchQueries {
         var allAddresses = new LinkedHashSet<String>();
         var professionals = new LinkedHashSet<String>();
         for (int depth = 1; depth <= 2; depth++) {
-            var rows = tx.run(q("network-hop"), Map.of("people", people, "addresses", addresses, "asOf", AS_OF,
-                    "limit", 10_000)).list();
+            var rows = tx.run(
+                            q("network-hop"),
+                            Map.of("people", people, "addresses", addresses, "asOf", AS_OF, "limit", 10_000))
+                    .list();
             var nextPeople = new ArrayList<String>();
             var nextAddresses = new ArrayList<String>();
             for (var r : rows) {
@@ -160,8 +186,18 @@ final class BenchQueries {
             people = nextPeople;
             addresses = nextAddresses;
         }
-        tx.run(q("network-details"), Map.of("people", List.copyOf(allPeople), "addresses", List.copyOf(allAddresses),
-                "professionals", List.copyOf(professionals), "asOf", AS_OF)).consume();
+        tx.run(
+                        q("network-details"),
+                        Map.of(
+                                "people",
+                                List.copyOf(allPeople),
+                                "addresses",
+                                List.copyOf(allAddresses),
+                                "professionals",
+                                List.copyOf(professionals),
+                                "asOf",
+                                AS_OF))
+                .consume();
         return List.copyOf(allPeople);
     }
 }

@@ -23,11 +23,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
-
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.importing.ImportService;
 import uk.safeguarding.explorer.neo4j.EmbeddedNeo4j;
@@ -48,6 +46,7 @@ public final class BenchRunner {
     static final String PASSWORD = "bench-" + Long.toHexString(new Random().nextLong());
     /** The demo users' password, as the application reads it ({@code DEMO_PASSWORD}, default {@code demo}). */
     private static final String DEMO_PASSWORD = System.getenv().getOrDefault("DEMO_PASSWORD", "demo");
+
     private static final int WARMUP = 200;
     private static final int AREA_RUNS = 5;
 
@@ -55,7 +54,8 @@ public final class BenchRunner {
     private final int requests;
     private final int throughputSeconds;
     private final java.net.CookieManager cookies = new java.net.CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().cookieHandler(cookies).build();
 
     BenchRunner(Path root, int requests, int throughputSeconds) {
         this.root = root;
@@ -94,15 +94,17 @@ public final class BenchRunner {
                 case "--charts-from" -> {
                     // redraws the charts of an earlier run's JSON, without measuring anything
                     @SuppressWarnings("unchecked")
-                    Map<String, Object> earlier = JsonMapper.shared().readValue(Path.of(args[++i]).toFile(), Map.class);
+                    Map<String, Object> earlier =
+                            JsonMapper.shared().readValue(Path.of(args[++i]).toFile(), Map.class);
                     for (var chart : BenchCharts.write(earlier, Path.of("bench"))) {
                         System.out.println("Chart written to " + chart);
                     }
                     return;
                 }
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --persons N --out FILE [--scale-curve] [--requests R] [--throughput-seconds S], --soak MINUTES [--persons N], "
-                        + "--import-profile --persons N [--batch-size B], or --charts-from FILE)");
+                default ->
+                    throw new IllegalArgumentException("unknown option " + args[i]
+                            + " (use --persons N --out FILE [--scale-curve] [--requests R] [--throughput-seconds S], --soak MINUTES [--persons N], "
+                            + "--import-profile --persons N [--batch-size B], or --charts-from FILE)");
             }
         }
         if (soakMinutes > 0) {
@@ -111,12 +113,19 @@ public final class BenchRunner {
             var file = Path.of("bench/results/soak-" + soakMinutes + "min-" + soakPersons + ".json");
             Soak.write(soak, file);
             System.out.println();
-            System.out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(soak));
+            System.out.println(JsonMapper.builder()
+                    .build()
+                    .writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(soak));
             System.out.println("Results written to " + file);
-            var passed = ((Number) soak.get("errors")).longValue() == 0 && Boolean.TRUE.equals(soak.get("heap_trend_flat"))
-                    && Boolean.TRUE.equals(soak.get("audit_matches_reads")) && Boolean.TRUE.equals(soak.get("audit_chain_valid"));
-            System.out.println(passed ? "Soak passed: no errors, flat live heap, every read audited, chain valid"
-                    : "Soak FAILED: see the figures above");
+            var passed = ((Number) soak.get("errors")).longValue() == 0
+                    && Boolean.TRUE.equals(soak.get("heap_trend_flat"))
+                    && Boolean.TRUE.equals(soak.get("audit_matches_reads"))
+                    && Boolean.TRUE.equals(soak.get("audit_chain_valid"));
+            System.out.println(
+                    passed
+                            ? "Soak passed: no errors, flat live heap, every read audited, chain valid"
+                            : "Soak FAILED: see the figures above");
             if (!passed) {
                 System.exit(1);
             }
@@ -172,8 +181,15 @@ public final class BenchRunner {
                 log("Measuring " + query.name());
                 var cypher = measure(subjects, s -> timeCypher(raw, query, s));
                 var graphql = measure(subjects, s -> timeGraphQl(httpPort, query, s));
-                queries.put(query.name(), Map.of("cypher", cypher, "graphql", graphql,
-                        "graphql_to_cypher_p95", round(graphql.get("p95_ms") / Math.max(cypher.get("p95_ms"), 0.001))));
+                queries.put(
+                        query.name(),
+                        Map.of(
+                                "cypher",
+                                cypher,
+                                "graphql",
+                                graphql,
+                                "graphql_to_cypher_p95",
+                                round(graphql.get("p95_ms") / Math.max(cypher.get("p95_ms"), 0.001))));
             }
             result.put("queries", queries);
             result.put("area_wide", areaWide(httpPort));
@@ -201,15 +217,28 @@ public final class BenchRunner {
             var started = System.nanoTime();
             generator.generate(10_000, bundle -> {
                 var answer = service.importBundle(bundle);
-                rows.addAndGet(answer.imported().values().stream().mapToLong(Integer::longValue).sum());
+                rows.addAndGet(answer.imported().values().stream()
+                        .mapToLong(Integer::longValue)
+                        .sum());
                 rejected.addAndGet(answer.rejected().size());
             });
             var seconds = (System.nanoTime() - started) / 1e9;
-            long relationships = graph.inReadTransaction(tx -> tx.run("MATCH ()-[r]->() RETURN count(r)").single()
-                    .get(0).asLong());
+            long relationships = graph.inReadTransaction(tx ->
+                    tx.run("MATCH ()-[r]->() RETURN count(r)").single().get(0).asLong());
             log(String.format("Imported %d records (%d rejected) in %.1f s", rows.get(), rejected.get(), seconds));
-            return Map.of("relationships", relationships, "import", Map.of("rows", rows.get(), "rejected",
-                    rejected.get(), "seconds", round(seconds), "rows_per_s", round(rows.get() / seconds)));
+            return Map.of(
+                    "relationships",
+                    relationships,
+                    "import",
+                    Map.of(
+                            "rows",
+                            rows.get(),
+                            "rejected",
+                            rejected.get(),
+                            "seconds",
+                            round(seconds),
+                            "rows_per_s",
+                            round(rows.get() / seconds)));
         }
     }
 
@@ -239,8 +268,10 @@ public final class BenchRunner {
                 throw new IllegalStateException("the application stopped; see its log under bench/work");
             }
             try {
-                var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+                var response = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
                 }
@@ -263,28 +294,40 @@ public final class BenchRunner {
     /** Signs in as one of the demo users. */
     void signIn(int port, String username) throws Exception {
         cookies.getCookieStore().removeAll();
-        var page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        var page = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         var matcher = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
         if (!matcher.find()) {
             throw new IllegalStateException("no CSRF token on the login page");
         }
         var form = "username=" + username + "&password=" + URLEncoder.encode(DEMO_PASSWORD, StandardCharsets.UTF_8)
                 + "&_csrf=" + URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8);
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() != 302 || response.headers().firstValue("Location").orElse("").contains("error")) {
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() != 302
+                || response.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("sign-in failed: HTTP " + response.statusCode());
         }
         // The first page load sets the XSRF-TOKEN cookie the page sends back as a header.
-        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me")).build(),
+        http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me"))
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
     }
 
     String xsrf() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(java.net.HttpCookie::getValue).findFirst().orElse("");
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(java.net.HttpCookie::getValue)
+                .findFirst()
+                .orElse("");
     }
 
     // --- subjects -------------------------------------------------------------------------------
@@ -299,7 +342,8 @@ public final class BenchRunner {
         try (var session = driver.session()) {
             while (result.size() < 200) {
                 var id = "g-p-" + (1 + random.nextInt(persons));
-                var other = session.executeRead(tx -> tx.run("""
+                var other = session.executeRead(tx ->
+                        tx.run("""
                         MATCH (p:Person {id: $id})-[:PARENT_OF|PARTNER_OF|LIVES_AT]-()-[:PARENT_OF|PARTNER_OF|LIVES_AT]-(q:Person)
                         WHERE q <> p RETURN q.id AS id LIMIT 1""", Map.of("id", id)).list(r -> r.get("id").asString()));
                 if (!other.isEmpty()) {
@@ -318,8 +362,12 @@ public final class BenchRunner {
         var asOf = BenchQueries.AS_OF.toString();
         var area = new LinkedHashMap<String, Object>();
         var documents = new LinkedHashMap<String, String>();
-        documents.put("riskFlags", "query($asOf: Date) { riskFlags(asOf: $asOf) { rule code severity subjectId summary evidence } }");
-        documents.put("triageQueue", "query($asOf: Date) { triageQueue(asOf: $asOf, first: 500) { rank score reasons referral { id } } }");
+        documents.put(
+                "riskFlags",
+                "query($asOf: Date) { riskFlags(asOf: $asOf) { rule code severity subjectId summary evidence } }");
+        documents.put(
+                "triageQueue",
+                "query($asOf: Date) { triageQueue(asOf: $asOf, first: 500) { rank score reasons referral { id } } }");
         documents.forEach((name, document) -> {
             log("Measuring area-wide " + name);
             var times = new ArrayList<Double>();
@@ -356,7 +404,8 @@ public final class BenchRunner {
 
     // --- timing ---------------------------------------------------------------------------------
 
-    private Map<String, Double> measure(List<BenchQueries.Subject> subjects, Function<BenchQueries.Subject, Double> call) {
+    private Map<String, Double> measure(
+            List<BenchQueries.Subject> subjects, Function<BenchQueries.Subject, Double> call) {
         for (int i = 0; i < WARMUP; i++) {
             call.apply(subjects.get(i % subjects.size()));
         }
@@ -394,11 +443,13 @@ public final class BenchRunner {
                     .header("Content-Type", "application/json")
                     .header("X-XSRF-TOKEN", xsrf())
                     .timeout(java.time.Duration.ofMinutes(10))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
             var response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.body().contains("\"errors\"")) {
                 throw new IllegalStateException("GraphQL errors: "
-                        + response.body().substring(0, Math.min(500, response.body().length())));
+                        + response.body()
+                                .substring(0, Math.min(500, response.body().length())));
             }
             return response;
         } catch (IOException e) {
@@ -468,7 +519,8 @@ public final class BenchRunner {
     static Map<String, Double> percentiles(List<Double> times) {
         var sorted = new ArrayList<>(times);
         sorted.sort(Comparator.naturalOrder());
-        Function<Double, Double> at = q -> sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
+        Function<Double, Double> at =
+                q -> sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
         var result = new LinkedHashMap<String, Double>();
         result.put("p50_ms", round(at.apply(0.50)));
         result.put("p95_ms", round(at.apply(0.95)));
@@ -484,8 +536,10 @@ public final class BenchRunner {
         largeQueries.forEach((name, both) -> {
             var ratio = new LinkedHashMap<String, Double>();
             for (var kind : List.of("cypher", "graphql")) {
-                ratio.put(kind, round(both.get(kind).get("p95_ms") / Math.max(smallQueries.get(name).get(kind).get("p95_ms"),
-                        0.001)));
+                ratio.put(
+                        kind,
+                        round(both.get(kind).get("p95_ms")
+                                / Math.max(smallQueries.get(name).get(kind).get("p95_ms"), 0.001)));
             }
             result.put(name, ratio);
         });
@@ -495,9 +549,13 @@ public final class BenchRunner {
     @SuppressWarnings("unchecked")
     static String markdown(Map<String, Object> result) {
         var text = new StringBuilder();
-        text.append(String.format("Persons: %s, relationships: %s, import: %s rows/s, Bolt floor p50: %s ms, "
-                + "store: %s MB, heap used: %s MB%n%n", result.get("persons"), result.get("relationships"),
-                ((Map<String, Object>) result.get("import")).get("rows_per_s"), result.get("bolt_floor_ms"),
+        text.append(String.format(
+                "Persons: %s, relationships: %s, import: %s rows/s, Bolt floor p50: %s ms, "
+                        + "store: %s MB, heap used: %s MB%n%n",
+                result.get("persons"),
+                result.get("relationships"),
+                ((Map<String, Object>) result.get("import")).get("rows_per_s"),
+                result.get("bolt_floor_ms"),
                 ((Number) result.get("store_bytes")).longValue() / 1_000_000,
                 ((Number) result.get("heap_used_bytes")).longValue() / 1_000_000));
         text.append("| query | Cypher p50 | p95 | p99 | GraphQL p50 | p95 | p99 | GraphQL/Cypher p95 |\n");
@@ -506,24 +564,38 @@ public final class BenchRunner {
         queries.forEach((name, both) -> {
             var c = (Map<String, Double>) both.get("cypher");
             var g = (Map<String, Double>) both.get("graphql");
-            text.append(String.format("| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n", name, c.get("p50_ms"),
-                    c.get("p95_ms"), c.get("p99_ms"), g.get("p50_ms"), g.get("p95_ms"), g.get("p99_ms"),
+            text.append(String.format(
+                    "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+                    name,
+                    c.get("p50_ms"),
+                    c.get("p95_ms"),
+                    c.get("p99_ms"),
+                    g.get("p50_ms"),
+                    g.get("p95_ms"),
+                    g.get("p99_ms"),
                     both.get("graphql_to_cypher_p95")));
         });
         var t = (Map<String, Object>) result.get("throughput");
-        text.append(String.format("%nThroughput: %s clients, %s requests/s, p95 %s ms, errors %s%n", t.get("clients"),
-                t.get("requests_per_s"), t.get("p95_ms"), t.get("errors")));
+        text.append(String.format(
+                "%nThroughput: %s clients, %s requests/s, p95 %s ms, errors %s%n",
+                t.get("clients"), t.get("requests_per_s"), t.get("p95_ms"), t.get("errors")));
         if (result.containsKey("scale_curve")) {
             text.append("\nScale curve, p95 at 200,000 / p95 at 20,000: ")
-                    .append(((Map<String, Object>) result.get("scale_curve")).get("p95_ratio_200000_to_20000")).append('\n');
+                    .append(((Map<String, Object>) result.get("scale_curve")).get("p95_ratio_200000_to_20000"))
+                    .append('\n');
         }
         return text.toString();
     }
 
     static long heapUsed(long pid) {
         try {
-            var process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
+            var process = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                    .toString(),
+                            String.valueOf(pid),
+                            "GC.heap_info")
+                    .redirectErrorStream(true)
+                    .start();
             var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             process.waitFor();
             var matcher = Pattern.compile("used (\\d+)K").matcher(output);
@@ -535,13 +607,19 @@ public final class BenchRunner {
 
     private static long size(Path dir) throws IOException {
         try (var files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
     }
 
     static String machine() {
-        return String.format("%d cores, %.1f GiB RAM, %s %s, Java %s", Runtime.getRuntime().availableProcessors(),
-                totalMemory() / (1024.0 * 1024 * 1024), System.getProperty("os.name"), System.getProperty("os.arch"),
+        return String.format(
+                "%d cores, %.1f GiB RAM, %s %s, Java %s",
+                Runtime.getRuntime().availableProcessors(),
+                totalMemory() / (1024.0 * 1024 * 1024),
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"),
                 System.getProperty("java.version"));
     }
 

@@ -11,10 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.GraphDatabase;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.identity.Resolution;
 import uk.safeguarding.explorer.importing.BundleWriter;
@@ -36,8 +34,7 @@ import uk.safeguarding.explorer.seed.PopulationGenerator;
  */
 final class ImportProfile {
 
-    private ImportProfile() {
-    }
+    private ImportProfile() {}
 
     static void run(Path root, int persons, int batchSize) throws IOException {
         var store = root.resolve("bench/work/import-profile-" + persons);
@@ -76,10 +73,13 @@ final class ImportProfile {
                     add(phases, "write " + group, System.nanoTime() - t);
                     rowsOf.computeIfAbsent(group, k -> new AtomicLong()).addAndGet(groupRows.size());
                 }
-                rows.addAndGet(validated.accepted().values().stream().mapToLong(Integer::longValue).sum());
+                rows.addAndGet(validated.accepted().values().stream()
+                        .mapToLong(Integer::longValue)
+                        .sum());
             }
             var seconds = (System.nanoTime() - importStarted) / 1e9;
-            System.out.printf("%nImport profile: %d people, %d records in %.1f s = %.0f rows/s (batch size %d)%n%n",
+            System.out.printf(
+                    "%nImport profile: %d people, %d records in %.1f s = %.0f rows/s (batch size %d)%n%n",
                     persons, rows.get(), seconds, rows.get() / seconds, batchSize);
             System.out.println("| phase | seconds | share of the import | rows | rows/s |");
             System.out.println("|---|---|---|---|---|");
@@ -87,9 +87,13 @@ final class ImportProfile {
                 var s = nanos.get() / 1e9;
                 var group = phase.startsWith("write ") ? phase.substring(6) : null;
                 var n = group == null ? null : rowsOf.get(group);
-                System.out.printf("| %s | %.2f | %s | %s | %s |%n", phase, s,
+                System.out.printf(
+                        "| %s | %.2f | %s | %s | %s |%n",
+                        phase,
+                        s,
                         phase.startsWith("generate") ? "–" : String.format("%.0f %%", 100 * s / seconds),
-                        n == null ? "" : n.get(), n == null ? "" : String.format("%.0f", n.get() / s));
+                        n == null ? "" : n.get(),
+                        n == null ? "" : String.format("%.0f", n.get() / s));
             });
         }
     }

@@ -17,11 +17,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
-
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.neo4j.Graph;
 
@@ -36,10 +34,10 @@ import uk.safeguarding.explorer.neo4j.Graph;
 final class Soak {
 
     private static final int CLIENTS = 8;
-    private static final List<String> READS = BenchQueries.all().stream().map(BenchQueries.Query::name).toList();
+    private static final List<String> READS =
+            BenchQueries.all().stream().map(BenchQueries.Query::name).toList();
 
-    private Soak() {
-    }
+    private Soak() {}
 
     static Map<String, Object> run(Path root, int persons, int minutes) throws Exception {
         var store = root.resolve("bench/work/soak-" + persons);
@@ -55,8 +53,8 @@ final class Soak {
         var httpPort = BenchRunner.freePort();
         var boltPort = BenchRunner.freePort();
         var app = reader.startApplication(store, httpPort, boltPort);
-        try (var driver = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort,
-                AuthTokens.basic("neo4j", BenchRunner.PASSWORD))) {
+        try (var driver =
+                GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.basic("neo4j", BenchRunner.PASSWORD))) {
             reader.waitUntilReady(app, httpPort);
             reader.signIn(httpPort, "admin");
             auditor.signIn(httpPort, "auditor");
@@ -97,17 +95,23 @@ final class Soak {
                 imports.add(importBundle(reader, httpPort, minute));
                 waitUntil(end - Duration.ofMinutes(minutes - minute).toNanos());
                 heap.add(liveHeapMb(app.pid()));
-                BenchRunner.log(String.format("Minute %d: %d reads answered, %d errors, live heap %.1f MB", minute,
-                        answered.get(), errors.get(), heap.get(heap.size() - 1)));
+                BenchRunner.log(String.format(
+                        "Minute %d: %d reads answered, %d errors, live heap %.1f MB",
+                        minute, answered.get(), errors.get(), heap.get(heap.size() - 1)));
             }
             for (var future : futures) {
                 future.get();
             }
             pool.shutdown();
             var audited = auditedRequests(driver, started) - auditBefore;
-            var integrity = JsonMapper.shared().readTree(auditor.send(httpPort,
-                    "{ auditIntegrity(full: true) { valid events checked problem } }", Map.of()).body())
-                    .get("data").get("auditIntegrity");
+            var integrity = JsonMapper.shared()
+                    .readTree(auditor.send(
+                                    httpPort,
+                                    "{ auditIntegrity(full: true) { valid events checked problem } }",
+                                    Map.of())
+                            .body())
+                    .get("data")
+                    .get("auditIntegrity");
             result.put("clients", CLIENTS);
             result.put("reads_answered", answered.get());
             result.put("reads_per_s", BenchRunner.round(answered.get() / (minutes * 60.0)));
@@ -133,9 +137,10 @@ final class Soak {
         try (var session = driver.session()) {
             return session.executeRead(tx -> tx.run("""
                     MATCH (a:AuditEvent) WHERE a.user = 'admin' AND a.operation IN $reads AND a.at >= $since
-                    RETURN count(DISTINCT a.requestId) AS requests""",
-                    Map.of("reads", READS, "since", since.atZone(ZoneOffset.UTC))).single()
-                    .get("requests").asLong());
+                    RETURN count(DISTINCT a.requestId) AS requests""", Map.of("reads", READS, "since", since.atZone(ZoneOffset.UTC)))
+                    .single()
+                    .get("requests")
+                    .asLong());
         }
     }
 
@@ -162,16 +167,22 @@ final class Soak {
                   {"type": "LIVES_AT", "from": "%1$sd", "to": "%1$sh", "start": "2017-09-10"}]}
                 """.formatted(p, minute);
         var started = System.nanoTime();
-        var response = reader.http().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/import"))
-                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", reader.xsrf())
-                .POST(HttpRequest.BodyPublishers.ofString(bundle, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var response = reader.http()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/import"))
+                                .header("Content-Type", "application/json")
+                                .header("X-XSRF-TOKEN", reader.xsrf())
+                                .POST(HttpRequest.BodyPublishers.ofString(bundle, StandardCharsets.UTF_8))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         var answer = new LinkedHashMap<String, Object>();
         answer.put("minute", minute);
         answer.put("status", response.statusCode());
         answer.put("ms", BenchRunner.round((System.nanoTime() - started) / 1e6));
         if (response.statusCode() != 200) {
-            answer.put("body", response.body().substring(0, Math.min(300, response.body().length())));
+            answer.put(
+                    "body",
+                    response.body().substring(0, Math.min(300, response.body().length())));
         }
         return answer;
     }
@@ -185,8 +196,12 @@ final class Soak {
 
     /** The application's live heap: used heap right after a full collection, in MB. */
     private static double liveHeapMb(long pid) throws IOException, InterruptedException {
-        var gc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(pid), "GC.run").redirectErrorStream(true).start();
+        var gc = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        String.valueOf(pid),
+                        "GC.run")
+                .redirectErrorStream(true)
+                .start();
         gc.getInputStream().readAllBytes();
         gc.waitFor();
         return BenchRunner.round(BenchRunner.heapUsed(pid) / 1e6);
@@ -199,7 +214,8 @@ final class Soak {
             return 0;
         }
         double meanX = (n - 1) / 2.0;
-        double meanY = values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double meanY =
+                values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         double num = 0;
         double den = 0;
         for (int i = 0; i < n; i++) {
@@ -215,7 +231,12 @@ final class Soak {
      */
     static boolean flat(List<Double> heap) {
         if (heap.size() < 4) {
-            return slope(heap) * heap.size() <= 0.05 * heap.stream().mapToDouble(Double::doubleValue).average().orElse(1);
+            return slope(heap) * heap.size()
+                    <= 0.05
+                            * heap.stream()
+                                    .mapToDouble(Double::doubleValue)
+                                    .average()
+                                    .orElse(1);
         }
         var half = heap.subList(heap.size() / 2, heap.size());
         var mean = half.stream().mapToDouble(Double::doubleValue).average().orElse(1);

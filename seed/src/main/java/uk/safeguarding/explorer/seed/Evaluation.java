@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import uk.safeguarding.explorer.neo4j.Graph;
 
 /**
@@ -17,13 +16,20 @@ import uk.safeguarding.explorer.neo4j.Graph;
 final class Evaluation {
 
     /** The measured figures. */
-    record Figures(long records, long persons, long truePairs, long predictedPairs, long correctPairs,
-            double precision, double recall, long queue, double queueShare, List<String> twinsMerged,
-            List<String> namesakesMerged) {
-    }
+    record Figures(
+            long records,
+            long persons,
+            long truePairs,
+            long predictedPairs,
+            long correctPairs,
+            double precision,
+            double recall,
+            long queue,
+            double queueShare,
+            List<String> twinsMerged,
+            List<String> namesakesMerged) {}
 
-    private Evaluation() {
-    }
+    private Evaluation() {}
 
     /**
      * @param truth     source, localId, true person
@@ -32,9 +38,14 @@ final class Evaluation {
      */
     static Figures measure(Graph graph, List<String[]> truth, List<String[]> twins, List<String[]> namesakes) {
         var resolved = new HashMap<String, String>();
-        graph.read("identity/all-links", Map.of(), r -> Map.entry(r.get("key").asString(), r.get("person").asString()))
+        graph.read(
+                        "identity/all-links",
+                        Map.of(),
+                        r -> Map.entry(r.get("key").asString(), r.get("person").asString()))
                 .forEach(e -> resolved.put(e.getKey(), e.getValue()));
-        var queue = graph.read("identity/pending-count", Map.of(), r -> r.get("n").asLong()).get(0);
+        var queue = graph.read(
+                        "identity/pending-count", Map.of(), r -> r.get("n").asLong())
+                .get(0);
         // cluster -> true person -> records
         var clusters = new HashMap<String, Map<String, Long>>();
         var byTruth = new HashMap<String, Long>();
@@ -59,9 +70,18 @@ final class Evaluation {
             }
         }
         long truePairs = byTruth.values().stream().mapToLong(Evaluation::pairs).sum();
-        return new Figures(truth.size(), clusters.size(), truePairs, predicted, correct,
-                predicted == 0 ? 1.0 : (double) correct / predicted, truePairs == 0 ? 1.0 : (double) correct / truePairs,
-                queue, (double) queue / truth.size(), merged(twins, personOfTruth), merged(namesakes, personOfTruth));
+        return new Figures(
+                truth.size(),
+                clusters.size(),
+                truePairs,
+                predicted,
+                correct,
+                predicted == 0 ? 1.0 : (double) correct / predicted,
+                truePairs == 0 ? 1.0 : (double) correct / truePairs,
+                queue,
+                (double) queue / truth.size(),
+                merged(twins, personOfTruth),
+                merged(namesakes, personOfTruth));
     }
 
     private static List<String> merged(List<String[]> pairs, Map<String, java.util.Set<String>> clustersOf) {
@@ -92,14 +112,17 @@ final class Evaluation {
         rows.put("of which correct", String.format("%,d", f.correctPairs()));
         rows.put("**pairwise precision**", String.format("**%.4f**", f.precision()));
         rows.put("**pairwise recall**", String.format("**%.4f**", f.recall()));
-        rows.put("review queue (pending candidates)", String.format("%,d (%.2f%% of records)", f.queue(),
-                100 * f.queueShare()));
+        rows.put(
+                "review queue (pending candidates)",
+                String.format("%,d (%.2f%% of records)", f.queue(), 100 * f.queueShare()));
         rows.put("twin pairs merged", f.twinsMerged().isEmpty() ? "none" : String.join(", ", f.twinsMerged()));
-        rows.put("father-and-son namesakes merged", f.namesakesMerged().isEmpty() ? "none"
-                : String.join(", ", f.namesakesMerged()));
+        rows.put(
+                "father-and-son namesakes merged",
+                f.namesakesMerged().isEmpty() ? "none" : String.join(", ", f.namesakesMerged()));
         speed.forEach((k, v) -> rows.put(k, String.format("%,.0f", v)));
         var text = new StringBuilder("| measure | value |\n|---|---|\n");
-        rows.forEach((k, v) -> text.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        rows.forEach(
+                (k, v) -> text.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         return text.toString();
     }
 }

@@ -24,64 +24,405 @@ public final class ExtractGenerator {
 
     static final List<String> SOURCES = List.of("csc", "health", "school", "police", "probation");
 
-    private static final String[] MALE = {"Oliver", "George", "Harry", "Jack", "Jacob", "Noah", "Charlie", "Thomas",
-        "Oscar", "William", "James", "Henry", "Leo", "Alfie", "Joshua", "Freddie", "Archie", "Ethan", "Isaac",
-        "Alexander", "Joseph", "Edward", "Samuel", "Max", "Daniel", "Arthur", "Lucas", "Mohammed", "Logan", "Theo",
-        "Harrison", "Benjamin", "Mason", "Sebastian", "Finley", "Adam", "Dylan", "Zachary", "Riley", "Teddy",
-        "Matthew", "Michael", "Christopher", "Andrew", "David", "Richard", "Robert", "Mark", "Paul", "Stephen",
-        "Anthony", "Peter", "Kevin", "Lee", "Gary", "Craig", "Darren", "Jason", "Neil", "Simon", "Ian", "Martin",
-        "Nicholas", "Jonathan", "Timothy", "Philip", "Gregory", "Patrick", "Kenneth", "Ronald", "Raymond", "Terence",
-        "Dennis", "Alan", "Graham", "Colin", "Keith", "Barry", "Trevor", "Stuart", "Wayne", "Dean", "Carl", "Shaun",
-        "Ryan", "Liam", "Connor", "Callum", "Kieran", "Jordan", "Bradley", "Lewis", "Nathan", "Aaron", "Jamie",
-        "Luke", "Owen", "Reece", "Tyler", "Kyle", "Declan", "Rhys", "Toby", "Louis", "Elliot", "Hugo", "Rory",
-        "Felix", "Jude", "Albert", "Stanley", "Frederick", "Reuben", "Ezra", "Caleb", "Gabriel", "Elijah"};
-    private static final String[] FEMALE = {"Olivia", "Amelia", "Isla", "Ava", "Emily", "Sophia", "Grace", "Mia",
-        "Poppy", "Ella", "Lily", "Evie", "Isabella", "Sophie", "Ivy", "Freya", "Harper", "Willow", "Charlotte",
-        "Jessica", "Daisy", "Florence", "Matilda", "Rosie", "Phoebe", "Evelyn", "Alice", "Ruby", "Sienna", "Elsie",
-        "Sarah", "Elizabeth", "Margaret", "Susan", "Patricia", "Deborah", "Karen", "Julie", "Tracey", "Michelle",
-        "Nicola", "Amanda", "Joanne", "Lisa", "Claire", "Kelly", "Emma", "Rebecca", "Laura", "Hannah", "Lauren",
-        "Chloe", "Megan", "Katherine", "Rachel", "Victoria", "Samantha", "Stephanie", "Jennifer", "Helen", "Alison",
-        "Catherine", "Caroline", "Louise", "Jane", "Anne", "Mary", "Linda", "Carol", "Angela", "Dawn", "Kerry",
-        "Joanna", "Natalie", "Danielle", "Gemma", "Zoe", "Abigail", "Bethany", "Holly", "Jade", "Leanne", "Kirsty",
-        "Amy", "Jasmine", "Paige", "Courtney", "Shannon", "Niamh", "Erin", "Imogen", "Eleanor", "Harriet", "Georgia",
-        "Lucy", "Millie", "Maisie", "Esme", "Ada", "Iris", "Violet", "Aria", "Layla", "Maya", "Zara", "Penelope",
-        "Beatrice", "Theodora", "Nancy", "Edith", "Mabel", "Rose", "Hazel", "Pearl", "Clara", "Naomi", "Tabitha"};
-    private static final String[] COMMON = {"Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson",
-        "Davies", "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall", "Wood",
-        "Jackson", "Clarke", "Patel", "Khan", "Lewis", "James", "Phillips", "Mason", "Mitchell", "Rose", "Davis",
-        "Rodriguez", "Cox", "Alexander", "Morgan", "Moore", "Mills", "King", "Adams", "Garcia", "White", "Stewart",
-        "Scott", "Turner", "Carter", "Morris", "Harris", "Baker", "Hill", "Cooper", "Ward", "Hughes", "Edwards",
-        "Collins", "Bell", "Murphy", "Kelly", "Young", "Allen", "Anderson", "Campbell", "Cook", "Marshall", "Simpson",
-        "Ellis", "Bennett", "Watson", "Gray", "Price", "Lee", "Parker", "Bailey", "Harrison", "Chapman", "Webb",
-        "Fox", "Lloyd", "Hunt", "Pearson", "Knight", "Butler", "Barker", "Dixon", "Fisher", "Russell", "Palmer",
-        "McDonald", "MacKenzie", "O'Brien", "O'Connor", "Archer", "Nolan", "Hale", "Fletcher", "Holmes", "Lawrence",
-        "Shaw", "Reid", "Graham", "Kennedy", "Wells", "Rowe", "Jenkins", "Powell", "Owen", "Griffiths", "Lane"};
-    private static final String[] PREFIX = {"Ash", "Black", "Bram", "Brook", "Birch", "Broad", "Cald", "Carl",
-        "Clay", "Cold", "Crane", "Dal", "Dun", "East", "Elm", "Fair", "Fern", "Gold", "Green", "Hart", "Haw", "Heath",
-        "High", "Holm", "Kirk", "Lang", "Lind", "Long", "Marsh", "Mid", "Mill", "Moor", "New", "North", "Oak", "Pen",
-        "Red", "Ridge", "Rock", "Rush", "Sand", "Shaw", "South", "Stan", "Stock", "Stone", "Thorn", "Under", "Wal",
-        "West", "Whit", "Wind", "Wolf", "Wych", "Yar", "Brad", "Chad", "Hol", "Ing", "Bar"};
-    private static final String[] SUFFIX = {"ley", "ton", "field", "ford", "wood", "worth", "by", "ham", "well",
-        "stead", "bridge", "dale", "hurst", "more", "cliffe", "thorpe", "wick", "combe", "den", "ridge", "sall",
-        "ington", "gate", "holme", "low", "shaw", "stone", "bury", "lock", "bourne", "well", "croft", "hill", "marsh",
-        "brook", "house", "land", "man", "son", "er"};
-    private static final String[] STREETS = {"Example", "Sample", "Fictional", "Placeholder", "Invented", "Imaginary",
-        "Pretend", "Notional", "Dummy", "Mock", "Specimen", "Trial", "Model", "Proxy", "Token", "Stand-in",
-        "Surrogate", "Nominal", "Hypothetical", "Supposed"};
-    private static final String[] STREET_TYPES = {"Road", "Street", "Avenue", "Close", "Lane", "Terrace", "Grove",
-        "Drive", "Crescent", "Way"};
+    private static final String[] MALE = {
+        "Oliver",
+        "George",
+        "Harry",
+        "Jack",
+        "Jacob",
+        "Noah",
+        "Charlie",
+        "Thomas",
+        "Oscar",
+        "William",
+        "James",
+        "Henry",
+        "Leo",
+        "Alfie",
+        "Joshua",
+        "Freddie",
+        "Archie",
+        "Ethan",
+        "Isaac",
+        "Alexander",
+        "Joseph",
+        "Edward",
+        "Samuel",
+        "Max",
+        "Daniel",
+        "Arthur",
+        "Lucas",
+        "Mohammed",
+        "Logan",
+        "Theo",
+        "Harrison",
+        "Benjamin",
+        "Mason",
+        "Sebastian",
+        "Finley",
+        "Adam",
+        "Dylan",
+        "Zachary",
+        "Riley",
+        "Teddy",
+        "Matthew",
+        "Michael",
+        "Christopher",
+        "Andrew",
+        "David",
+        "Richard",
+        "Robert",
+        "Mark",
+        "Paul",
+        "Stephen",
+        "Anthony",
+        "Peter",
+        "Kevin",
+        "Lee",
+        "Gary",
+        "Craig",
+        "Darren",
+        "Jason",
+        "Neil",
+        "Simon",
+        "Ian",
+        "Martin",
+        "Nicholas",
+        "Jonathan",
+        "Timothy",
+        "Philip",
+        "Gregory",
+        "Patrick",
+        "Kenneth",
+        "Ronald",
+        "Raymond",
+        "Terence",
+        "Dennis",
+        "Alan",
+        "Graham",
+        "Colin",
+        "Keith",
+        "Barry",
+        "Trevor",
+        "Stuart",
+        "Wayne",
+        "Dean",
+        "Carl",
+        "Shaun",
+        "Ryan",
+        "Liam",
+        "Connor",
+        "Callum",
+        "Kieran",
+        "Jordan",
+        "Bradley",
+        "Lewis",
+        "Nathan",
+        "Aaron",
+        "Jamie",
+        "Luke",
+        "Owen",
+        "Reece",
+        "Tyler",
+        "Kyle",
+        "Declan",
+        "Rhys",
+        "Toby",
+        "Louis",
+        "Elliot",
+        "Hugo",
+        "Rory",
+        "Felix",
+        "Jude",
+        "Albert",
+        "Stanley",
+        "Frederick",
+        "Reuben",
+        "Ezra",
+        "Caleb",
+        "Gabriel",
+        "Elijah"
+    };
+    private static final String[] FEMALE = {
+        "Olivia",
+        "Amelia",
+        "Isla",
+        "Ava",
+        "Emily",
+        "Sophia",
+        "Grace",
+        "Mia",
+        "Poppy",
+        "Ella",
+        "Lily",
+        "Evie",
+        "Isabella",
+        "Sophie",
+        "Ivy",
+        "Freya",
+        "Harper",
+        "Willow",
+        "Charlotte",
+        "Jessica",
+        "Daisy",
+        "Florence",
+        "Matilda",
+        "Rosie",
+        "Phoebe",
+        "Evelyn",
+        "Alice",
+        "Ruby",
+        "Sienna",
+        "Elsie",
+        "Sarah",
+        "Elizabeth",
+        "Margaret",
+        "Susan",
+        "Patricia",
+        "Deborah",
+        "Karen",
+        "Julie",
+        "Tracey",
+        "Michelle",
+        "Nicola",
+        "Amanda",
+        "Joanne",
+        "Lisa",
+        "Claire",
+        "Kelly",
+        "Emma",
+        "Rebecca",
+        "Laura",
+        "Hannah",
+        "Lauren",
+        "Chloe",
+        "Megan",
+        "Katherine",
+        "Rachel",
+        "Victoria",
+        "Samantha",
+        "Stephanie",
+        "Jennifer",
+        "Helen",
+        "Alison",
+        "Catherine",
+        "Caroline",
+        "Louise",
+        "Jane",
+        "Anne",
+        "Mary",
+        "Linda",
+        "Carol",
+        "Angela",
+        "Dawn",
+        "Kerry",
+        "Joanna",
+        "Natalie",
+        "Danielle",
+        "Gemma",
+        "Zoe",
+        "Abigail",
+        "Bethany",
+        "Holly",
+        "Jade",
+        "Leanne",
+        "Kirsty",
+        "Amy",
+        "Jasmine",
+        "Paige",
+        "Courtney",
+        "Shannon",
+        "Niamh",
+        "Erin",
+        "Imogen",
+        "Eleanor",
+        "Harriet",
+        "Georgia",
+        "Lucy",
+        "Millie",
+        "Maisie",
+        "Esme",
+        "Ada",
+        "Iris",
+        "Violet",
+        "Aria",
+        "Layla",
+        "Maya",
+        "Zara",
+        "Penelope",
+        "Beatrice",
+        "Theodora",
+        "Nancy",
+        "Edith",
+        "Mabel",
+        "Rose",
+        "Hazel",
+        "Pearl",
+        "Clara",
+        "Naomi",
+        "Tabitha"
+    };
+    private static final String[] COMMON = {
+        "Smith",
+        "Jones",
+        "Taylor",
+        "Brown",
+        "Williams",
+        "Wilson",
+        "Johnson",
+        "Davies",
+        "Robinson",
+        "Wright",
+        "Thompson",
+        "Evans",
+        "Walker",
+        "White",
+        "Roberts",
+        "Green",
+        "Hall",
+        "Wood",
+        "Jackson",
+        "Clarke",
+        "Patel",
+        "Khan",
+        "Lewis",
+        "James",
+        "Phillips",
+        "Mason",
+        "Mitchell",
+        "Rose",
+        "Davis",
+        "Rodriguez",
+        "Cox",
+        "Alexander",
+        "Morgan",
+        "Moore",
+        "Mills",
+        "King",
+        "Adams",
+        "Garcia",
+        "White",
+        "Stewart",
+        "Scott",
+        "Turner",
+        "Carter",
+        "Morris",
+        "Harris",
+        "Baker",
+        "Hill",
+        "Cooper",
+        "Ward",
+        "Hughes",
+        "Edwards",
+        "Collins",
+        "Bell",
+        "Murphy",
+        "Kelly",
+        "Young",
+        "Allen",
+        "Anderson",
+        "Campbell",
+        "Cook",
+        "Marshall",
+        "Simpson",
+        "Ellis",
+        "Bennett",
+        "Watson",
+        "Gray",
+        "Price",
+        "Lee",
+        "Parker",
+        "Bailey",
+        "Harrison",
+        "Chapman",
+        "Webb",
+        "Fox",
+        "Lloyd",
+        "Hunt",
+        "Pearson",
+        "Knight",
+        "Butler",
+        "Barker",
+        "Dixon",
+        "Fisher",
+        "Russell",
+        "Palmer",
+        "McDonald",
+        "MacKenzie",
+        "O'Brien",
+        "O'Connor",
+        "Archer",
+        "Nolan",
+        "Hale",
+        "Fletcher",
+        "Holmes",
+        "Lawrence",
+        "Shaw",
+        "Reid",
+        "Graham",
+        "Kennedy",
+        "Wells",
+        "Rowe",
+        "Jenkins",
+        "Powell",
+        "Owen",
+        "Griffiths",
+        "Lane"
+    };
+    private static final String[] PREFIX = {
+        "Ash", "Black", "Bram", "Brook", "Birch", "Broad", "Cald", "Carl", "Clay", "Cold", "Crane", "Dal", "Dun",
+        "East", "Elm", "Fair", "Fern", "Gold", "Green", "Hart", "Haw", "Heath", "High", "Holm", "Kirk", "Lang", "Lind",
+        "Long", "Marsh", "Mid", "Mill", "Moor", "New", "North", "Oak", "Pen", "Red", "Ridge", "Rock", "Rush", "Sand",
+        "Shaw", "South", "Stan", "Stock", "Stone", "Thorn", "Under", "Wal", "West", "Whit", "Wind", "Wolf", "Wych",
+        "Yar", "Brad", "Chad", "Hol", "Ing", "Bar"
+    };
+    private static final String[] SUFFIX = {
+        "ley", "ton", "field", "ford", "wood", "worth", "by", "ham", "well", "stead", "bridge", "dale", "hurst", "more",
+        "cliffe", "thorpe", "wick", "combe", "den", "ridge", "sall", "ington", "gate", "holme", "low", "shaw", "stone",
+        "bury", "lock", "bourne", "well", "croft", "hill", "marsh", "brook", "house", "land", "man", "son", "er"
+    };
+    private static final String[] STREETS = {
+        "Example",
+        "Sample",
+        "Fictional",
+        "Placeholder",
+        "Invented",
+        "Imaginary",
+        "Pretend",
+        "Notional",
+        "Dummy",
+        "Mock",
+        "Specimen",
+        "Trial",
+        "Model",
+        "Proxy",
+        "Token",
+        "Stand-in",
+        "Surrogate",
+        "Nominal",
+        "Hypothetical",
+        "Supposed"
+    };
+    private static final String[] STREET_TYPES = {
+        "Road", "Street", "Avenue", "Close", "Lane", "Terrace", "Grove", "Drive", "Crescent", "Way"
+    };
     private static final Map<String, String[]> NICKNAMES = Map.ofEntries(
-            Map.entry("Robert", new String[] {"Bob", "Rob", "Robbie"}), Map.entry("William", new String[] {"Bill", "Will", "Billy"}),
-            Map.entry("Elizabeth", new String[] {"Liz", "Beth", "Lizzie"}), Map.entry("Katherine", new String[] {"Kate", "Katie"}),
+            Map.entry("Robert", new String[] {"Bob", "Rob", "Robbie"}),
+                    Map.entry("William", new String[] {"Bill", "Will", "Billy"}),
+            Map.entry("Elizabeth", new String[] {"Liz", "Beth", "Lizzie"}),
+                    Map.entry("Katherine", new String[] {"Kate", "Katie"}),
             Map.entry("Rebecca", new String[] {"Becky", "Becca"}), Map.entry("Thomas", new String[] {"Tom", "Tommy"}),
-            Map.entry("James", new String[] {"Jim", "Jimmy", "Jamie"}), Map.entry("Michael", new String[] {"Mike", "Mick"}),
+            Map.entry("James", new String[] {"Jim", "Jimmy", "Jamie"}),
+                    Map.entry("Michael", new String[] {"Mike", "Mick"}),
             Map.entry("Christopher", new String[] {"Chris", "Kit"}), Map.entry("Daniel", new String[] {"Dan", "Danny"}),
             Map.entry("Joseph", new String[] {"Joe", "Joey"}), Map.entry("Samuel", new String[] {"Sam", "Sammy"}),
             Map.entry("Alexander", new String[] {"Alex", "Alec"}), Map.entry("Benjamin", new String[] {"Ben", "Benny"}),
             Map.entry("Nicholas", new String[] {"Nick", "Nicky"}), Map.entry("Matthew", new String[] {"Matt"}),
-            Map.entry("Andrew", new String[] {"Andy", "Drew"}), Map.entry("Richard", new String[] {"Rich", "Ricky", "Dick"}),
+            Map.entry("Andrew", new String[] {"Andy", "Drew"}),
+                    Map.entry("Richard", new String[] {"Rich", "Ricky", "Dick"}),
             Map.entry("Anthony", new String[] {"Tony"}), Map.entry("Edward", new String[] {"Ed", "Eddie", "Ted"}),
-            Map.entry("Frederick", new String[] {"Fred", "Freddie"}), Map.entry("Jonathan", new String[] {"Jon", "Jonny"}),
+            Map.entry("Frederick", new String[] {"Fred", "Freddie"}),
+                    Map.entry("Jonathan", new String[] {"Jon", "Jonny"}),
             Map.entry("Stephen", new String[] {"Steve"}), Map.entry("Timothy", new String[] {"Tim"}),
             Map.entry("Margaret", new String[] {"Maggie", "Peggy", "Meg"}), Map.entry("Jessica", new String[] {"Jess"}),
             Map.entry("Samantha", new String[] {"Sam", "Sammy"}), Map.entry("Victoria", new String[] {"Vicky", "Tori"}),
@@ -89,7 +430,8 @@ public final class ExtractGenerator {
             Map.entry("Stephanie", new String[] {"Steph"}), Map.entry("Patricia", new String[] {"Pat", "Trish"}),
             Map.entry("Deborah", new String[] {"Debbie", "Deb"}), Map.entry("Susan", new String[] {"Sue", "Susie"}),
             Map.entry("Isabella", new String[] {"Bella", "Izzy"}), Map.entry("Abigail", new String[] {"Abby", "Abi"}),
-            Map.entry("Charlotte", new String[] {"Lottie", "Charlie"}), Map.entry("Eleanor", new String[] {"Ellie", "Nell"}),
+            Map.entry("Charlotte", new String[] {"Lottie", "Charlie"}),
+                    Map.entry("Eleanor", new String[] {"Ellie", "Nell"}),
             Map.entry("Amanda", new String[] {"Mandy"}), Map.entry("Nicola", new String[] {"Nicky", "Nikki"}),
             Map.entry("Joshua", new String[] {"Josh"}), Map.entry("Zachary", new String[] {"Zach"}),
             Map.entry("Matilda", new String[] {"Tilly"}), Map.entry("Harriet", new String[] {"Hattie"}),
@@ -134,8 +476,7 @@ public final class ExtractGenerator {
     }
 
     /** A true address. */
-    record Home(String id, long uprn, int number, String street, String town, String postcode) {
-    }
+    record Home(String id, long uprn, int number, String street, String town, String postcode) {}
 
     public ExtractGenerator(int persons, long seed, LocalDate today) {
         if (persons < 100 || persons > 1_000_000) {
@@ -147,9 +488,13 @@ public final class ExtractGenerator {
     }
 
     /** The extracts (one per agency, in import order) and the truth. */
-    public record Result(Map<String, Map<String, Object>> extracts, List<String[]> truth, List<String[]> twins,
-            List<String[]> namesakes, Map<String, Integer> noise, int persons) {
-    }
+    public record Result(
+            Map<String, Map<String, Object>> extracts,
+            List<String[]> truth,
+            List<String[]> twins,
+            List<String[]> namesakes,
+            Map<String, Integer> noise,
+            int persons) {}
 
     public Result generate() {
         while (people.size() < persons) {
@@ -219,9 +564,18 @@ public final class ExtractGenerator {
     private Person person(String given, String family, LocalDate dob, boolean male) {
         var id = "t-" + (people.size() + 1);
         var child = dob.isAfter(today.minusYears(17));
-        var person = new Person(id, given, family, dob, male, nhsNumber(),
-                child ? (char) ('A' + random.nextInt(26)) + String.format("%011d", random.nextLong(100_000_000_000L))
-                        + (char) ('A' + random.nextInt(26)) : null);
+        var person = new Person(
+                id,
+                given,
+                family,
+                dob,
+                male,
+                nhsNumber(),
+                child
+                        ? (char) ('A' + random.nextInt(26))
+                                + String.format("%011d", random.nextLong(100_000_000_000L))
+                                + (char) ('A' + random.nextInt(26))
+                        : null);
         if (!child && male && random.nextDouble() < 0.04) {
             person.pnc = (1990 + random.nextInt(30)) + "/" + String.format("%07d", random.nextInt(10_000_000))
                     + (char) ('A' + random.nextInt(26));
@@ -234,9 +588,13 @@ public final class ExtractGenerator {
         var n = homes.size() + 1;
         var postcode = "YO" + (1 + random.nextInt(40)) + " " + random.nextInt(10) + (char) ('A' + random.nextInt(26))
                 + (char) ('A' + random.nextInt(26));
-        var home = new Home("h-" + n, 300_000_000_000L + n, 1 + random.nextInt(200),
+        var home = new Home(
+                "h-" + n,
+                300_000_000_000L + n,
+                1 + random.nextInt(200),
                 STREETS[random.nextInt(STREETS.length)] + " " + STREET_TYPES[random.nextInt(STREET_TYPES.length)],
-                random.nextBoolean() ? "Yorkton" : "Eastby", postcode);
+                random.nextBoolean() ? "Yorkton" : "Eastby",
+                postcode);
         homes.add(home);
         return home;
     }
@@ -366,8 +724,8 @@ public final class ExtractGenerator {
         record.put("familyName", family);
         var aliases = new ArrayList<String>();
         if (!person.birthFamily.equals(person.family) && random.nextDouble() < 0.3) {
-            aliases.add(person.given + " " + (family.equalsIgnoreCase(person.family) ? person.birthFamily
-                    : person.family));
+            aliases.add(
+                    person.given + " " + (family.equalsIgnoreCase(person.family) ? person.birthFamily : person.family));
             count(source + ": former name as an alias");
         }
         if (police && random.nextDouble() < 0.08) {
@@ -382,7 +740,8 @@ public final class ExtractGenerator {
         if (missingDob) {
             count(source + ": no date of birth" + (contact ? " (parent contact)" : ""));
             dob = null;
-        } else if (dob.getDayOfMonth() <= 12 && dob.getDayOfMonth() != dob.getMonthValue()
+        } else if (dob.getDayOfMonth() <= 12
+                && dob.getDayOfMonth() != dob.getMonthValue()
                 && random.nextDouble() < (police ? 0.05 : 0.01)) {
             dob = LocalDate.of(dob.getYear(), dob.getDayOfMonth(), dob.getMonthValue());
             count(source + ": day and month swapped");
@@ -434,9 +793,15 @@ public final class ExtractGenerator {
         }
         var street = home.street();
         if (random.nextDouble() < (police ? 0.6 : 0.3)) {
-            street = street.replace(" Road", " Rd").replace(" Street", " St").replace(" Avenue", " Ave")
-                    .replace(" Close", " Cl").replace(" Lane", " Ln").replace(" Terrace", " Terr")
-                    .replace(" Grove", " Gr").replace(" Drive", " Dr").replace(" Crescent", " Cres");
+            street = street.replace(" Road", " Rd")
+                    .replace(" Street", " St")
+                    .replace(" Avenue", " Ave")
+                    .replace(" Close", " Cl")
+                    .replace(" Lane", " Ln")
+                    .replace(" Terrace", " Terr")
+                    .replace(" Grove", " Gr")
+                    .replace(" Drive", " Dr")
+                    .replace(" Crescent", " Cres");
             count(source + ": abbreviated street");
         }
         var line1 = home.number() + (random.nextDouble() < 0.2 ? ", " : " ") + street;

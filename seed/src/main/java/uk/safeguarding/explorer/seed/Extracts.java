@@ -9,10 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.GraphDatabase;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.importing.ImportService;
@@ -28,27 +26,44 @@ import uk.safeguarding.explorer.neo4j.SchemaMigrations;
  */
 final class Extracts {
 
-    private Extracts() {
-    }
+    private Extracts() {}
 
     static void generate(SeedCli.Options options) throws IOException {
         var out = Path.of(options.get("out", "target/extracts"));
         Files.createDirectories(out);
         var result = generator(options).generate();
         for (var entry : result.extracts().entrySet()) {
-            JsonMapper.shared().writeValue(out.resolve("extract-" + entry.getKey() + ".json").toFile(), entry.getValue());
+            JsonMapper.shared()
+                    .writeValue(
+                            out.resolve("extract-" + entry.getKey() + ".json").toFile(), entry.getValue());
         }
         var truth = new StringBuilder("source,localId,person\n");
         result.truth().forEach(t -> truth.append(String.join(",", t)).append('\n'));
         Files.writeString(out.resolve("truth.csv"), truth);
         var pairs = new StringBuilder("kind,a,b\n");
-        result.twins().forEach(t -> pairs.append("twins,").append(t[0]).append(',').append(t[1]).append('\n'));
-        result.namesakes().forEach(t -> pairs.append("namesakes,").append(t[0]).append(',').append(t[1]).append('\n'));
+        result.twins()
+                .forEach(t -> pairs.append("twins,")
+                        .append(t[0])
+                        .append(',')
+                        .append(t[1])
+                        .append('\n'));
+        result.namesakes()
+                .forEach(t -> pairs.append("namesakes,")
+                        .append(t[0])
+                        .append(',')
+                        .append(t[1])
+                        .append('\n'));
         Files.writeString(out.resolve("pairs.csv"), pairs);
         JsonMapper.shared().writeValue(out.resolve("noise.json").toFile(), result.noise());
-        System.out.printf("Generated %d fictional people seen in %d person records by %s, with %d twin pairs and "
-                + "%d father-and-son namesakes, under %s%n", result.persons(), result.truth().size(),
-                String.join(", ", result.extracts().keySet()), result.twins().size(), result.namesakes().size(), out);
+        System.out.printf(
+                "Generated %d fictional people seen in %d person records by %s, with %d twin pairs and "
+                        + "%d father-and-son namesakes, under %s%n",
+                result.persons(),
+                result.truth().size(),
+                String.join(", ", result.extracts().keySet()),
+                result.twins().size(),
+                result.namesakes().size(),
+                out);
     }
 
     static void evaluate(SeedCli.Options options) throws Exception {
@@ -63,24 +78,34 @@ final class Extracts {
         var dir = options.get("extracts", null);
         if (dir != null) {
             for (var source : ExtractGenerator.SOURCES) {
-                extracts.put(source, JsonMapper.shared().readTree(Path.of(dir, "extract-" + source + ".json").toFile()));
+                extracts.put(
+                        source,
+                        JsonMapper.shared()
+                                .readTree(Path.of(dir, "extract-" + source + ".json")
+                                        .toFile()));
             }
-            truth = Files.readAllLines(Path.of(dir, "truth.csv")).stream().skip(1).map(l -> l.split(",")).toList();
-            for (var line : Files.readAllLines(Path.of(dir, "pairs.csv")).stream().skip(1).toList()) {
+            truth = Files.readAllLines(Path.of(dir, "truth.csv")).stream()
+                    .skip(1)
+                    .map(l -> l.split(","))
+                    .toList();
+            for (var line : Files.readAllLines(Path.of(dir, "pairs.csv")).stream()
+                    .skip(1)
+                    .toList()) {
                 var parts = line.split(",");
                 ("twins".equals(parts[0]) ? twins : namesakes).add(new String[] {parts[1], parts[2]});
             }
         } else {
             var result = generator(options).generate();
-            result.extracts().forEach((k, v) -> extracts.put(k, JsonMapper.shared().valueToTree(v)));
+            result.extracts()
+                    .forEach((k, v) -> extracts.put(k, JsonMapper.shared().valueToTree(v)));
             truth = result.truth();
             twins = result.twins();
             namesakes = result.namesakes();
         }
-        try (var embedded = EmbeddedNeo4j.start(new EmbeddedProperties(Path.of(store), 0,
-                options.get("pagecache", "1g"), null));
-                var driver = GraphDatabase.driver(embedded.boltUri(),
-                        AuthTokens.basic(EmbeddedNeo4j.USER, embedded.password()))) {
+        try (var embedded = EmbeddedNeo4j.start(
+                        new EmbeddedProperties(Path.of(store), 0, options.get("pagecache", "1g"), null));
+                var driver = GraphDatabase.driver(
+                        embedded.boltUri(), AuthTokens.basic(EmbeddedNeo4j.USER, embedded.password()))) {
             var graph = new Graph(driver, null);
             new SchemaMigrations(graph).migrate();
             var service = new ImportService(graph, Clock.systemUTC(), options.integer("batch", 5_000));
@@ -105,9 +130,16 @@ final class Extracts {
                 bar.finish();
                 var ended = System.nanoTime();
                 var resolution = ((resolved[0] == 0 ? ended : resolved[0]) - started) / 1e9;
-                System.out.printf("%-10s %,8d person records resolved in %5.1f s (%,.0f records/s); whole extract "
-                        + "%,d records in %.1f s; %s; %d rejected%n", entry.getKey(), people, resolution,
-                        people / resolution, records, (ended - started) / 1e9, result.resolution(),
+                System.out.printf(
+                        "%-10s %,8d person records resolved in %5.1f s (%,.0f records/s); whole extract "
+                                + "%,d records in %.1f s; %s; %d rejected%n",
+                        entry.getKey(),
+                        people,
+                        resolution,
+                        people / resolution,
+                        records,
+                        (ended - started) / 1e9,
+                        result.resolution(),
                         result.rejected().size());
                 personRecords += people;
                 allRecords += records;
@@ -124,7 +156,9 @@ final class Extracts {
     }
 
     private static ExtractGenerator generator(SeedCli.Options options) {
-        return new ExtractGenerator(options.integer("persons", 20_000), Long.parseLong(options.get("seed", "42")),
+        return new ExtractGenerator(
+                options.integer("persons", 20_000),
+                Long.parseLong(options.get("seed", "42")),
                 LocalDate.parse(options.get("today", SeedCli.DEFAULT_TODAY.toString())));
     }
 }

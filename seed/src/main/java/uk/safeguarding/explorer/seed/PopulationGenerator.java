@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,16 +26,58 @@ import tools.jackson.databind.JsonNode;
 public final class PopulationGenerator {
 
     static final String SOURCE = "seed";
-    private static final String[] MALE = {"Adam", "Ben", "Callum", "Daniel", "Ethan", "Finley", "George", "Harry",
-        "Isaac", "Jack", "Kieran", "Leo", "Mason", "Noah", "Oliver", "Reece", "Samuel", "Theo", "Tyler", "William"};
-    private static final String[] FEMALE = {"Amelia", "Bethany", "Chloe", "Daisy", "Ella", "Freya", "Grace", "Holly",
-        "Isla", "Jasmine", "Katie", "Lucy", "Megan", "Niamh", "Olivia", "Poppy", "Rosie", "Sophie", "Tia", "Zara"};
-    private static final String[] FAMILY = {"Ashdown", "Brierley", "Calloway", "Dunmore", "Ellery", "Fenwick",
-        "Garside", "Hollins", "Ingleby", "Jessop", "Kettering", "Lomax", "Marston", "Norcliffe", "Oakes", "Pickering",
-        "Quarmby", "Radley", "Sowerby", "Thwaite", "Umpleby", "Varley", "Whitlock", "Yardley", "Ainsty", "Birkin",
-        "Cawood", "Drax", "Escrick", "Fangfoss"};
-    private static final String[] STREETS = {"Example Road", "Sample Close", "Fictional Terrace", "Placeholder Lane",
-        "Invented Street", "Imaginary Avenue", "Pretend Grove", "Notional Way", "Dummy Crescent", "Mock Row"};
+    private static final String[] MALE = {
+        "Adam", "Ben", "Callum", "Daniel", "Ethan", "Finley", "George", "Harry", "Isaac", "Jack", "Kieran", "Leo",
+        "Mason", "Noah", "Oliver", "Reece", "Samuel", "Theo", "Tyler", "William"
+    };
+    private static final String[] FEMALE = {
+        "Amelia", "Bethany", "Chloe", "Daisy", "Ella", "Freya", "Grace", "Holly", "Isla", "Jasmine", "Katie", "Lucy",
+        "Megan", "Niamh", "Olivia", "Poppy", "Rosie", "Sophie", "Tia", "Zara"
+    };
+    private static final String[] FAMILY = {
+        "Ashdown",
+        "Brierley",
+        "Calloway",
+        "Dunmore",
+        "Ellery",
+        "Fenwick",
+        "Garside",
+        "Hollins",
+        "Ingleby",
+        "Jessop",
+        "Kettering",
+        "Lomax",
+        "Marston",
+        "Norcliffe",
+        "Oakes",
+        "Pickering",
+        "Quarmby",
+        "Radley",
+        "Sowerby",
+        "Thwaite",
+        "Umpleby",
+        "Varley",
+        "Whitlock",
+        "Yardley",
+        "Ainsty",
+        "Birkin",
+        "Cawood",
+        "Drax",
+        "Escrick",
+        "Fangfoss"
+    };
+    private static final String[] STREETS = {
+        "Example Road",
+        "Sample Close",
+        "Fictional Terrace",
+        "Placeholder Lane",
+        "Invented Street",
+        "Imaginary Avenue",
+        "Pretend Grove",
+        "Notional Way",
+        "Dummy Crescent",
+        "Mock Row"
+    };
     private static final String[] TOWNS = {"Yorkton", "Eastby", "Westerfold", "Northam Parva", "Southwick Fen"};
 
     private final int persons;
@@ -108,8 +149,16 @@ public final class PopulationGenerator {
         schools = Math.max(2, persons / 400);
         for (int i = 1; i <= schools; i++) {
             b.add("agencies", "id", "g-school-" + i, "name", "School " + i + " (fictional)", "type", "EDUCATION");
-            b.add("professionals", "id", "g-dsl-" + i, "name", name(random.nextBoolean()) + " " + pick(FAMILY),
-                    "role", "Designated safeguarding lead", "agency", "g-school-" + i);
+            b.add(
+                    "professionals",
+                    "id",
+                    "g-dsl-" + i,
+                    "name",
+                    name(random.nextBoolean()) + " " + pick(FAMILY),
+                    "role",
+                    "Designated safeguarding lead",
+                    "agency",
+                    "g-school-" + i);
         }
         socialWorkers = professionals(b, "g-sw-", Math.max(2, persons / 300), "Social worker", "csc");
         healthVisitors = professionals(b, "g-hv-", Math.max(2, persons / 1000), "Health visitor", "health");
@@ -123,8 +172,16 @@ public final class PopulationGenerator {
 
     private int professionals(BundleBuilder b, String prefix, int count, String role, String agency) {
         for (int i = 1; i <= count; i++) {
-            b.add("professionals", "id", prefix + i, "name", name(random.nextBoolean()) + " " + pick(FAMILY),
-                    "role", role, "agency", agency);
+            b.add(
+                    "professionals",
+                    "id",
+                    prefix + i,
+                    "name",
+                    name(random.nextBoolean()) + " " + pick(FAMILY),
+                    "role",
+                    role,
+                    "agency",
+                    agency);
         }
         return count;
     }
@@ -160,15 +217,26 @@ public final class PopulationGenerator {
         var couple = couple(b, mother, father, null);
         var since = couple.since();
         var children = children(b, List.of(mother, father), since, 1 + random.nextInt(3), mother.family);
-        var lastBirth = children.stream().map(p -> p.dob).max(LocalDate::compareTo).orElse(since);
+        var lastBirth =
+                children.stream().map(p -> p.dob).max(LocalDate::compareTo).orElse(since);
         var parted = between(lastBirth.plusMonths(6), today.minusMonths(1));
         couple.end(parted);
         var home = household(b, List.of(mother), children, since);
         livesAt(b, father.id, home, since, parted.toString());
         livesAt(b, father.id, address(b, "HOME"), parted.plusDays(1), null);
         if (random.nextDouble() < 0.3) {
-            b.add("relationships", "type", "HAS_CONTACT_WITH", "from", father.id, "to", children.get(0).id,
-                    "start", parted.plusDays(1).toString(), "nature", "Alternate weekends");
+            b.add(
+                    "relationships",
+                    "type",
+                    "HAS_CONTACT_WITH",
+                    "from",
+                    father.id,
+                    "to",
+                    children.get(0).id,
+                    "start",
+                    parted.plusDays(1).toString(),
+                    "nature",
+                    "Alternate weekends");
         }
     }
 
@@ -181,8 +249,10 @@ public final class PopulationGenerator {
         var first = couple(b, mother, exOfMother, null);
         var herChildren = children(b, List.of(mother, exOfMother), first.since(), 1 + random.nextInt(2), mother.family);
         var second = couple(b, father, exOfFather, null);
-        var hisChildren = children(b, List.of(father, exOfFather), second.since(), 1 + random.nextInt(2), father.family);
-        var latest = max(max(herChildren.get(herChildren.size() - 1).dob, hisChildren.get(hisChildren.size() - 1).dob),
+        var hisChildren =
+                children(b, List.of(father, exOfFather), second.since(), 1 + random.nextInt(2), father.family);
+        var latest = max(
+                max(herChildren.get(herChildren.size() - 1).dob, hisChildren.get(hisChildren.size() - 1).dob),
                 max(first.since(), second.since()));
         var together = between(latest.plusMonths(3), today.minusMonths(2));
         first.end(together.minusDays(30 + random.nextInt(300)));
@@ -208,7 +278,9 @@ public final class PopulationGenerator {
         for (var person : members) {
             var from = max(since, person.dob);
             LocalDate placed = null;
-            if (children.contains(person) && random.nextDouble() < 0.02 && person.dob.plusMonths(6).isBefore(today)) {
+            if (children.contains(person)
+                    && random.nextDouble() < 0.02
+                    && person.dob.plusMonths(6).isBefore(today)) {
                 placed = between(max(from, person.dob.plusMonths(6)), today);
             }
             var stays = new ArrayList<Object[]>();
@@ -231,8 +303,18 @@ public final class PopulationGenerator {
             }
             if (placed != null) {
                 livesAt(b, person.id, pick(placements), placed, null);
-                b.add("markers", "id", "g-m-" + person.id + "-lac", "type", "LOOKED_AFTER", "on", person.id,
-                        "start", placed.toString(), "source", "csc");
+                b.add(
+                        "markers",
+                        "id",
+                        "g-m-" + person.id + "-lac",
+                        "type",
+                        "LOOKED_AFTER",
+                        "on",
+                        person.id,
+                        "start",
+                        placed.toString(),
+                        "source",
+                        "csc");
             }
         }
         for (var child : children) {
@@ -247,12 +329,29 @@ public final class PopulationGenerator {
         if (age >= 5 && age <= 16) {
             var school = 1 + random.nextInt(schools);
             var start = LocalDate.of(child.dob.getYear() + (child.dob.getMonthValue() >= 9 ? 5 : 4), 9, 1);
-            b.add("involvements", "professional", "g-dsl-" + school, "person", child.id,
-                    "role", "Designated safeguarding lead", "start", start.toString());
+            b.add(
+                    "involvements",
+                    "professional",
+                    "g-dsl-" + school,
+                    "person",
+                    child.id,
+                    "role",
+                    "Designated safeguarding lead",
+                    "start",
+                    start.toString());
         } else if (age < 5 && child.dob.plusDays(14).isBefore(today) && random.nextDouble() < 0.6) {
-            b.add("involvements", "professional", "g-hv-" + (1 + random.nextInt(healthVisitors)), "person", child.id,
-                    "role", "Health visitor", "start", child.dob.plusDays(14).toString(),
-                    "lastContactOn", between(child.dob.plusDays(14), today).toString());
+            b.add(
+                    "involvements",
+                    "professional",
+                    "g-hv-" + (1 + random.nextInt(healthVisitors)),
+                    "person",
+                    child.id,
+                    "role",
+                    "Health visitor",
+                    "start",
+                    child.dob.plusDays(14).toString(),
+                    "lastContactOn",
+                    between(child.dob.plusDays(14), today).toString());
         }
         if (age < 18 && random.nextDouble() < 0.06) {
             referrals(b, child, siblings, adults);
@@ -279,55 +378,146 @@ public final class PopulationGenerator {
             if (received.toLocalDate().isAfter(today)) {
                 received = incidentAt.plusHours(1);
             }
-            var decided = received.plusHours(random.nextDouble() < 0.85 ? 2 + random.nextInt(20) : 30 + random.nextInt(60));
+            var decided =
+                    received.plusHours(random.nextDouble() < 0.85 ? 2 + random.nextInt(20) : 30 + random.nextInt(60));
             var source = pick(new String[] {"6", "6", "6", "2A", "2A", "3A", "3B", "3E", "1A", "5D", "4", "9"});
-            b.add("referrals", "id", id, "about", child.id, "from", sourceAgency(source),
-                    "incidentAt", incidentAt.atOffset(ZoneOffset.UTC).toInstant().toString(),
-                    "receivedAt", received.atOffset(ZoneOffset.UTC).toInstant().toString(),
-                    "decidedAt", decided.toLocalDate().isAfter(today) ? null
+            b.add(
+                    "referrals",
+                    "id",
+                    id,
+                    "about",
+                    child.id,
+                    "from",
+                    sourceAgency(source),
+                    "incidentAt",
+                    incidentAt.atOffset(ZoneOffset.UTC).toInstant().toString(),
+                    "receivedAt",
+                    received.atOffset(ZoneOffset.UTC).toInstant().toString(),
+                    "decidedAt",
+                    decided.toLocalDate().isAfter(today)
+                            ? null
                             : decided.atOffset(ZoneOffset.UTC).toInstant().toString(),
-                    "concern", concern, "urgency", pick(new String[] {"ROUTINE", "ROUTINE", "URGENT", "IMMEDIATE"}),
-                    "sourceCode", source, "source", sourceAgency(source) == null ? "csc" : sourceAgency(source));
+                    "concern",
+                    concern,
+                    "urgency",
+                    pick(new String[] {"ROUTINE", "ROUTINE", "URGENT", "IMMEDIATE"}),
+                    "sourceCode",
+                    source,
+                    "source",
+                    sourceAgency(source) == null ? "csc" : sourceAgency(source));
             var day = received.toLocalDate();
             if (!allocated) {
-                b.add("involvements", "professional", sw, "person", child.id, "role", "Allocated social worker",
-                        "start", day.toString(), "lastContactOn", between(day, today).toString());
+                b.add(
+                        "involvements",
+                        "professional",
+                        sw,
+                        "person",
+                        child.id,
+                        "role",
+                        "Allocated social worker",
+                        "start",
+                        day.toString(),
+                        "lastContactOn",
+                        between(day, today).toString());
                 allocated = true;
             }
             if (random.nextDouble() < 0.7) {
                 var started = day.plusDays(random.nextInt(4));
                 if (!started.isAfter(today)) {
                     var completed = started.plusDays(10 + random.nextInt(50));
-                    b.add("assessments", "id", id + "-as", "of", child.id, "type", "SOCIAL_WORK", "by", "csc",
-                            "startedOn", started.toString(),
-                            "completedOn", completed.isAfter(today) || random.nextDouble() < 0.2 ? null : completed.toString());
+                    b.add(
+                            "assessments",
+                            "id",
+                            id + "-as",
+                            "of",
+                            child.id,
+                            "type",
+                            "SOCIAL_WORK",
+                            "by",
+                            "csc",
+                            "startedOn",
+                            started.toString(),
+                            "completedOn",
+                            completed.isAfter(today) || random.nextDouble() < 0.2 ? null : completed.toString());
                 }
             }
             if ("SEXUAL_ABUSE".equals(concern)) {
-                b.add("markers", "id", id + "-victim", "type", "CSA_VICTIM", "on", child.id, "start", day.toString(),
-                        "source", "police");
+                b.add(
+                        "markers",
+                        "id",
+                        id + "-victim",
+                        "type",
+                        "CSA_VICTIM",
+                        "on",
+                        child.id,
+                        "start",
+                        day.toString(),
+                        "source",
+                        "police");
             }
             if ("HSB".equals(concern)) {
-                b.add("markers", "id", id + "-hsb", "type", "HARMFUL_SEXUAL_BEHAVIOUR", "on", child.id,
-                        "start", day.toString(), "source", "csc");
+                b.add(
+                        "markers",
+                        "id",
+                        id + "-hsb",
+                        "type",
+                        "HARMFUL_SEXUAL_BEHAVIOUR",
+                        "on",
+                        child.id,
+                        "start",
+                        day.toString(),
+                        "source",
+                        "csc");
                 if (random.nextDouble() < 0.5) {
-                    b.add("involvements", "professional", "g-yot-" + (1 + random.nextInt(yotWorkers)), "person",
-                            child.id, "role", "YOT case manager", "start", day.plusDays(7).isAfter(today)
-                                    ? day.toString() : day.plusDays(7).toString());
+                    b.add(
+                            "involvements",
+                            "professional",
+                            "g-yot-" + (1 + random.nextInt(yotWorkers)),
+                            "person",
+                            child.id,
+                            "role",
+                            "YOT case manager",
+                            "start",
+                            day.plusDays(7).isAfter(today)
+                                    ? day.toString()
+                                    : day.plusDays(7).toString());
                 }
             }
             if ("MISSING".equals(concern)) {
                 var gone = incident.atTime(22, 0);
-                b.add("events", "id", id + "-missing", "kind", "MISSING_EPISODE",
-                        "occurredAt", gone.atOffset(ZoneOffset.UTC).toInstant().toString(),
-                        "endedAt", gone.plusHours(6 + random.nextInt(40)).atOffset(ZoneOffset.UTC).toInstant().toString(),
-                        "summary", "Missing from home overnight", "involves", List.of(child.id));
+                b.add(
+                        "events",
+                        "id",
+                        id + "-missing",
+                        "kind",
+                        "MISSING_EPISODE",
+                        "occurredAt",
+                        gone.atOffset(ZoneOffset.UTC).toInstant().toString(),
+                        "endedAt",
+                        gone.plusHours(6 + random.nextInt(40))
+                                .atOffset(ZoneOffset.UTC)
+                                .toInstant()
+                                .toString(),
+                        "summary",
+                        "Missing from home overnight",
+                        "involves",
+                        List.of(child.id));
                 var interview = gone.plusHours(30 + random.nextInt(80));
                 if (random.nextDouble() < 0.6 && !interview.toLocalDate().isAfter(today)) {
-                    b.add("events", "id", id + "-rhi", "kind", "RETURN_HOME_INTERVIEW",
-                            "occurredAt", interview.atOffset(ZoneOffset.UTC).toInstant().toString(),
-                            "independent", random.nextDouble() < 0.7, "summary", "Return home interview",
-                            "involves", List.of(child.id));
+                    b.add(
+                            "events",
+                            "id",
+                            id + "-rhi",
+                            "kind",
+                            "RETURN_HOME_INTERVIEW",
+                            "occurredAt",
+                            interview.atOffset(ZoneOffset.UTC).toInstant().toString(),
+                            "independent",
+                            random.nextDouble() < 0.7,
+                            "summary",
+                            "Return home interview",
+                            "involves",
+                            List.of(child.id));
                 }
             }
             if (random.nextDouble() < 0.4) {
@@ -343,13 +533,14 @@ public final class PopulationGenerator {
         }
         var concerns = new ArrayList<String>();
         concerns.add(child.id);
-        siblings.stream().filter(s -> s != child && s.dob.isBefore(held) && random.nextDouble() < 0.5)
+        siblings.stream()
+                .filter(s -> s != child && s.dob.isBefore(held) && random.nextDouble() < 0.5)
                 .forEach(s -> concerns.add(s.id));
         var attendance = new ArrayList<Map<String, Object>>();
         attendance.add(Map.of("agency", "csc", "invited", true, "attended", true));
         attendance.add(Map.of("agency", "police", "invited", true, "attended", random.nextDouble() < 0.95));
-        attendance.add(Map.of("agency", "health", "invited", random.nextDouble() < 0.95,
-                "attended", random.nextDouble() < 0.75));
+        attendance.add(Map.of(
+                "agency", "health", "invited", random.nextDouble() < 0.95, "attended", random.nextDouble() < 0.75));
         var actions = new ArrayList<Map<String, Object>>();
         var actionCount = 1 + random.nextInt(3);
         for (int i = 0; i < actionCount; i++) {
@@ -357,8 +548,14 @@ public final class PopulationGenerator {
             var done = random.nextDouble() < 0.8 ? due.plusDays(random.nextInt(9) - 6) : null;
             var action = new java.util.LinkedHashMap<String, Object>();
             action.put("id", referralId + "-ac" + i);
-            action.put("description", pick(new String[] {"Assess the risk to siblings", "Achieving best evidence interview",
-                "Health assessment", "Refer to CAMHS", "Home visit", "Check police records for the household"}));
+            action.put("description", pick(new String[] {
+                "Assess the risk to siblings",
+                "Achieving best evidence interview",
+                "Health assessment",
+                "Refer to CAMHS",
+                "Home visit",
+                "Check police records for the household"
+            }));
             action.put("owner", pick(new String[] {"csc", "csc", "police", "health"}));
             action.put("for", List.copyOf(concerns));
             action.put("dueOn", due.toString());
@@ -367,15 +564,38 @@ public final class PopulationGenerator {
             }
             actions.add(action);
         }
-        b.add("meetings", "id", referralId + "-sm", "kind", "STRATEGY", "heldOn", held.toString(),
-                "concerns", concerns, "attendance", attendance, "actions", actions);
+        b.add(
+                "meetings",
+                "id",
+                referralId + "-sm",
+                "kind",
+                "STRATEGY",
+                "heldOn",
+                held.toString(),
+                "concerns",
+                concerns,
+                "attendance",
+                attendance,
+                "actions",
+                actions);
         if (random.nextDouble() < 0.25) {
             var plan = held.plusDays(15);
             if (!plan.isAfter(today)) {
                 for (var id : concerns) {
-                    b.add("markers", "id", referralId + "-cpp-" + id, "type", "CHILD_PROTECTION_PLAN", "on", id,
-                            "start", plan.toString(), "detail", "Category: " + pick(new String[] {"NEG", "EMO", "PHY",
-                                "SAB", "MUL"}), "source", "csc");
+                    b.add(
+                            "markers",
+                            "id",
+                            referralId + "-cpp-" + id,
+                            "type",
+                            "CHILD_PROTECTION_PLAN",
+                            "on",
+                            id,
+                            "start",
+                            plan.toString(),
+                            "detail",
+                            "Category: " + pick(new String[] {"NEG", "EMO", "PHY", "SAB", "MUL"}),
+                            "source",
+                            "csc");
                 }
             }
         }
@@ -387,26 +607,80 @@ public final class PopulationGenerator {
             return;
         }
         var since = between(adultFrom(adult), today.minusMonths(1));
-        b.add("involvements", "professional", "g-om-" + (1 + random.nextInt(offenderManagers)), "person", adult.id,
-                "role", "Offender manager", "start", since.toString(), "lastContactOn", between(since, today).toString());
+        b.add(
+                "involvements",
+                "professional",
+                "g-om-" + (1 + random.nextInt(offenderManagers)),
+                "person",
+                adult.id,
+                "role",
+                "Offender manager",
+                "start",
+                since.toString(),
+                "lastContactOn",
+                between(since, today).toString());
         if (roll < 0.004) {
-            b.add("markers", "id", "g-m-" + adult.id + "-rso", "type", "REGISTERED_SEX_OFFENDER", "on", adult.id,
-                    "start", since.toString(), "source", "police");
-            b.add("markers", "id", "g-m-" + adult.id + "-mappa", "type", "MAPPA", "on", adult.id,
-                    "start", since.toString(), "mappaCategory", 1, "mappaLevel", 1 + random.nextInt(2),
-                    "source", "probation");
-            b.add("involvements", "professional", "g-dc-" + (1 + random.nextInt(officers)), "person", adult.id,
-                    "role", "Offender manager (police)", "start", since.toString());
+            b.add(
+                    "markers",
+                    "id",
+                    "g-m-" + adult.id + "-rso",
+                    "type",
+                    "REGISTERED_SEX_OFFENDER",
+                    "on",
+                    adult.id,
+                    "start",
+                    since.toString(),
+                    "source",
+                    "police");
+            b.add(
+                    "markers",
+                    "id",
+                    "g-m-" + adult.id + "-mappa",
+                    "type",
+                    "MAPPA",
+                    "on",
+                    adult.id,
+                    "start",
+                    since.toString(),
+                    "mappaCategory",
+                    1,
+                    "mappaLevel",
+                    1 + random.nextInt(2),
+                    "source",
+                    "probation");
+            b.add(
+                    "involvements",
+                    "professional",
+                    "g-dc-" + (1 + random.nextInt(officers)),
+                    "person",
+                    adult.id,
+                    "role",
+                    "Offender manager (police)",
+                    "start",
+                    since.toString());
         } else {
-            b.add("markers", "id", "g-m-" + adult.id + "-mappa", "type", "MAPPA", "on", adult.id,
-                    "start", since.toString(), "mappaCategory", 2, "mappaLevel", 1, "source", "probation");
+            b.add(
+                    "markers",
+                    "id",
+                    "g-m-" + adult.id + "-mappa",
+                    "type",
+                    "MAPPA",
+                    "on",
+                    adult.id,
+                    "start",
+                    since.toString(),
+                    "mappaCategory",
+                    2,
+                    "mappaLevel",
+                    1,
+                    "source",
+                    "probation");
         }
     }
 
     // --- people and places -----------------------------------------------------------------------
 
-    private record Person(String id, boolean male, LocalDate dob, String family) {
-    }
+    private record Person(String id, boolean male, LocalDate dob, String family) {}
 
     private Person adult(BundleBuilder b, boolean male, String family) {
         var dob = between(LocalDate.of(1955, 1, 1), today.minusYears(20));
@@ -427,8 +701,8 @@ public final class PopulationGenerator {
         }
         if (result.isEmpty()) {
             result.add(person(b, random.nextBoolean(), today.minusMonths(1 + random.nextInt(6)), family, false));
-            parents.forEach(p -> b.add("relationships", "type", "PARENT_OF", "from", p.id, "to",
-                    result.get(0).id, "kind", "BIRTH"));
+            parents.forEach(p ->
+                    b.add("relationships", "type", "PARENT_OF", "from", p.id, "to", result.get(0).id, "kind", "BIRTH"));
         }
         return result;
     }
@@ -436,9 +710,22 @@ public final class PopulationGenerator {
     private Person person(BundleBuilder b, boolean male, LocalDate dob, String family, boolean alias) {
         var id = "g-p-" + (++personCount);
         var given = name(male);
-        b.add("people", "id", id, "givenName", given, "familyName", family, "dateOfBirth", dob.toString(),
-                "sex", male ? "MALE" : "FEMALE", "nhsNumber", random.nextDouble() < 0.92 ? nhsNumber() : null,
-                "aliases", alias ? List.of(given.substring(0, Math.min(3, given.length())) + " " + pick(FAMILY)) : null);
+        b.add(
+                "people",
+                "id",
+                id,
+                "givenName",
+                given,
+                "familyName",
+                family,
+                "dateOfBirth",
+                dob.toString(),
+                "sex",
+                male ? "MALE" : "FEMALE",
+                "nhsNumber",
+                random.nextDouble() < 0.92 ? nhsNumber() : null,
+                "aliases",
+                alias ? List.of(given.substring(0, Math.min(3, given.length())) + " " + pick(FAMILY)) : null);
         return new Person(id, male, dob, family);
     }
 
@@ -453,19 +740,39 @@ public final class PopulationGenerator {
 
     private Couple couple(BundleBuilder b, Person a, Person c, LocalDate since) {
         var from = since != null ? since : between(max(adultFrom(a), adultFrom(c)), today.minusYears(1));
-        var record = b.add("relationships", "type", "PARTNER_OF", "from", a.id, "to", c.id, "start", from.toString(),
-                "status", pick(new String[] {"MARRIED", "COHABITING", "COHABITING"}));
+        var record = b.add(
+                "relationships",
+                "type",
+                "PARTNER_OF",
+                "from",
+                a.id,
+                "to",
+                c.id,
+                "start",
+                from.toString(),
+                "status",
+                pick(new String[] {"MARRIED", "COHABITING", "COHABITING"}));
         return new Couple(record, from);
     }
 
     private String address(BundleBuilder b, String kind) {
         var n = ++addressCount;
         var id = "g-a-" + n;
-        b.add("addresses", "id", id, "uprn", String.valueOf(200_000_000_000L + n),
-                "line1", (1 + random.nextInt(180)) + " " + pick(STREETS), "town", pick(TOWNS),
-                "postcode", "YO" + (10 + random.nextInt(22)) + " " + random.nextInt(10)
-                        + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26)),
-                "kind", kind);
+        b.add(
+                "addresses",
+                "id",
+                id,
+                "uprn",
+                String.valueOf(200_000_000_000L + n),
+                "line1",
+                (1 + random.nextInt(180)) + " " + pick(STREETS),
+                "town",
+                pick(TOWNS),
+                "postcode",
+                "YO" + (10 + random.nextInt(22)) + " " + random.nextInt(10) + (char) ('A' + random.nextInt(26))
+                        + (char) ('A' + random.nextInt(26)),
+                "kind",
+                kind);
         return id;
     }
 

@@ -1,7 +1,6 @@
 package uk.safeguarding.explorer.seed;
 
 import java.io.PrintStream;
-
 import uk.safeguarding.explorer.importing.ImportProgress;
 
 /**
@@ -52,8 +51,14 @@ final class ProgressBar {
         var filled = (int) Math.round(fraction * WIDTH);
         var rate = seconds > 0 ? done / seconds : 0;
         var left = rate > 0 ? (total - done) / rate : Double.NaN;
-        return String.format("[%s%s] %3.0f%% %,d/%,d records  %,.0f records/s  ETA %s", "#".repeat(filled),
-                "-".repeat(WIDTH - filled), fraction * 100, done, total, rate,
+        return String.format(
+                "[%s%s] %3.0f%% %,d/%,d records  %,.0f records/s  ETA %s",
+                "#".repeat(filled),
+                "-".repeat(WIDTH - filled),
+                fraction * 100,
+                done,
+                total,
+                rate,
                 Double.isNaN(left) ? "--" : String.format("%.0f s", Math.max(0, left)));
     }
 

@@ -10,10 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.GraphDatabase;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.importing.ImportService;
@@ -41,8 +39,7 @@ public final class SeedCli {
 
     static final LocalDate DEFAULT_TODAY = LocalDate.of(2026, 11, 1);
 
-    private SeedCli() {
-    }
+    private SeedCli() {}
 
     public static void main(String[] args) throws Exception {
         try {
@@ -73,7 +70,8 @@ public final class SeedCli {
                 if (!args[i].startsWith("--") || i + 1 >= args.length) {
                     throw new IllegalArgumentException("expected --option value, got " + args[i]);
                 }
-                values.computeIfAbsent(args[i].substring(2), k -> new ArrayList<>()).add(args[i + 1]);
+                values.computeIfAbsent(args[i].substring(2), k -> new ArrayList<>())
+                        .add(args[i + 1]);
             }
             return new Options(values);
         }
@@ -124,7 +122,9 @@ public final class SeedCli {
 
     private static PopulationGenerator generator(Options options) {
         var persons = options.integer("persons", -1);
-        return new PopulationGenerator(persons, Long.parseLong(options.get("seed", "42")),
+        return new PopulationGenerator(
+                persons,
+                Long.parseLong(options.get("seed", "42")),
                 LocalDate.parse(options.get("today", DEFAULT_TODAY.toString())));
     }
 
@@ -137,7 +137,8 @@ public final class SeedCli {
             var file = out.resolve(String.format("bundle-%04d.json", ++files[0]));
             JsonMapper.shared().writeValue(file.toFile(), bundle);
         });
-        System.out.printf("Generated %d fictional people, %d records, in %d bundle(s) under %s%n",
+        System.out.printf(
+                "Generated %d fictional people, %d records, in %d bundle(s) under %s%n",
                 generator.personsGenerated(), generator.recordsGenerated(), files[0], out);
     }
 
@@ -147,18 +148,23 @@ public final class SeedCli {
         if ((store == null) == (uri == null)) {
             throw new IllegalArgumentException("give exactly one of --store DIR and --uri URI");
         }
-        EmbeddedNeo4j embedded = store == null ? null
+        EmbeddedNeo4j embedded = store == null
+                ? null
                 : EmbeddedNeo4j.start(new EmbeddedProperties(Path.of(store), 0, options.get("pagecache", "1g"), null));
         var driver = embedded != null
                 ? GraphDatabase.driver(embedded.boltUri(), AuthTokens.basic(EmbeddedNeo4j.USER, embedded.password()))
-                : GraphDatabase.driver(uri, AuthTokens.basic(options.get("username", "neo4j"),
-                        options.get("password", "")));
+                : GraphDatabase.driver(
+                        uri, AuthTokens.basic(options.get("username", "neo4j"), options.get("password", "")));
         try (driver) {
             var graph = new Graph(driver, options.get("database", null));
             new SchemaMigrations(graph).migrate();
             var result = load(graph, options);
-            System.out.printf("Loaded %d records (%d rejected) in %.1f s: %.0f records/s%n", result.records(),
-                    result.rejected(), result.seconds(), result.records() / Math.max(result.seconds(), 0.001));
+            System.out.printf(
+                    "Loaded %d records (%d rejected) in %.1f s: %.0f records/s%n",
+                    result.records(),
+                    result.rejected(),
+                    result.seconds(),
+                    result.records() / Math.max(result.seconds(), 0.001));
         } finally {
             if (embedded != null) {
                 embedded.close();
@@ -167,8 +173,7 @@ public final class SeedCli {
     }
 
     /** What a load did. */
-    public record LoadResult(long records, long rejected, double seconds) {
-    }
+    public record LoadResult(long records, long rejected, double seconds) {}
 
     /** Loads the bundles named by --bundle, or a generated population, into the graph, with a progress bar. */
     public static LoadResult load(Graph graph, Options options) throws IOException {
@@ -180,14 +185,17 @@ public final class SeedCli {
             trees.add(JsonMapper.shared().readTree(Path.of(file).toFile()));
         }
         // the total is known for files; for a generated population, about 4.4 records a person
-        var expected = bundles.isEmpty() ? (long) (options.integer("persons", 0) * 4.4)
+        var expected = bundles.isEmpty()
+                ? (long) (options.integer("persons", 0) * 4.4)
                 : trees.stream().mapToLong(SeedCli::records).sum();
         var bar = new ProgressBar(System.err, expected);
         Consumer<JsonNode> importer = bundle -> {
             var size = records(bundle);
             var result = service.importBundle(bundle, bar.within(size));
             bar.advance(0);
-            totals[0] += result.imported().values().stream().mapToLong(Integer::longValue).sum();
+            totals[0] += result.imported().values().stream()
+                    .mapToLong(Integer::longValue)
+                    .sum();
             totals[1] += result.rejected().size();
             result.rejected().stream().limit(5).forEach(r -> System.err.println("\nrejected: " + r));
         };

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class SoakTests {
@@ -17,12 +16,14 @@ class SoakTests {
 
     @Test
     void aHeapThatSettlesAfterWarmingUpIsFlat() {
-        assertThat(Soak.flat(List.of(80.0, 120.0, 140.0, 141.0, 139.0, 140.0, 141.0, 140.0))).isTrue();
+        assertThat(Soak.flat(List.of(80.0, 120.0, 140.0, 141.0, 139.0, 140.0, 141.0, 140.0)))
+                .isTrue();
     }
 
     @Test
     void aHeapThatKeepsGrowingIsNotFlat() {
-        assertThat(Soak.flat(List.of(100.0, 110.0, 120.0, 130.0, 140.0, 150.0, 160.0, 170.0))).isFalse();
+        assertThat(Soak.flat(List.of(100.0, 110.0, 120.0, 130.0, 140.0, 150.0, 160.0, 170.0)))
+                .isFalse();
         assertThat(Soak.flat(List.of(100.0, 130.0, 160.0))).isFalse();
     }
 }

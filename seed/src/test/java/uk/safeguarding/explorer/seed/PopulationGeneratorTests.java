@@ -11,9 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.model.bundle.BundleValidator;
 
@@ -35,7 +33,8 @@ class PopulationGeneratorTests {
 
     @Test
     void everyGeneratedRecordPassesTheImportValidation() {
-        var validator = new BundleValidator(Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        var validator =
+                new BundleValidator(Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
         // Later bundles refer to agencies, professionals and placements of the first, as a database would hold.
         Map<String, Set<String>> earlier = new HashMap<>();
         for (var bundle : generate(5_000, 42)) {
@@ -62,7 +61,8 @@ class PopulationGeneratorTests {
                 }
             });
             if (bundle.has("relationships")) {
-                bundle.get("relationships").forEach(r -> relationshipTypes.merge(r.get("type").asString(), 1, Integer::sum));
+                bundle.get("relationships")
+                        .forEach(r -> relationshipTypes.merge(r.get("type").asString(), 1, Integer::sum));
             }
             if (bundle.has("markers")) {
                 bundle.get("markers").forEach(m -> markerTypes.add(m.get("type").asString()));
@@ -70,7 +70,9 @@ class PopulationGeneratorTests {
             if (bundle.has("meetings")) {
                 for (var meeting : bundle.get("meetings")) {
                     for (var action : meeting.get("actions")) {
-                        if (!action.has("completedOn") && LocalDate.parse(action.get("dueOn").asString()).isBefore(TODAY)) {
+                        if (!action.has("completedOn")
+                                && LocalDate.parse(action.get("dueOn").asString())
+                                        .isBefore(TODAY)) {
                             overdue++;
                         }
                     }
@@ -87,7 +89,8 @@ class PopulationGeneratorTests {
 
     private static void record(Map<String, Set<String>> ids, String label, JsonNode array) {
         if (array != null) {
-            array.forEach(n -> ids.computeIfAbsent(label, k -> new HashSet<>()).add(n.get("id").asString()));
+            array.forEach(n -> ids.computeIfAbsent(label, k -> new HashSet<>())
+                    .add(n.get("id").asString()));
         }
     }
 }

@@ -4,7 +4,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-
 import uk.safeguarding.explorer.risk.RiskFlag;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
@@ -14,8 +13,16 @@ import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
  * may be named. {@code offenderId} is set on flags resting on offender detail (rules 1-3), which the
  * redaction policy may restrict.
  */
-public record Raised(int rule, String code, Severity severity, String subjectId, SubjectKind kind,
-        List<String> evidence, List<String> people, Finding finding, String offenderId) {
+public record Raised(
+        int rule,
+        String code,
+        Severity severity,
+        String subjectId,
+        SubjectKind kind,
+        List<String> evidence,
+        List<String> people,
+        Finding finding,
+        String offenderId) {
 
     /** The flag with its sentence, naming people through {@code name}. */
     public RiskFlag write(Function<String, String> name) {

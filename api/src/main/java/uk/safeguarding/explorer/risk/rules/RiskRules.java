@@ -14,14 +14,12 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.risk.RiskSettings;
 import uk.safeguarding.explorer.siblings.SiblingsService;
@@ -38,6 +36,7 @@ public class RiskRules {
 
     /** The day of an instant is its day in England. */
     public static final ZoneId LONDON = ZoneId.of("Europe/London");
+
     private static final Logger LOG = LoggerFactory.getLogger(RiskRules.class);
 
     private final Graph graph;
@@ -49,9 +48,15 @@ public class RiskRules {
         this.graph = graph;
         this.settings = settings;
         this.clock = clock;
-        this.rules = rules.stream().collect(Collectors.toMap(RiskRule::number, Function.identity(), (a, b) -> {
-            throw new IllegalStateException("two classes for risk rule " + a.number() + ": " + a.code() + ", " + b.code());
-        }, TreeMap::new));
+        this.rules = rules.stream()
+                .collect(Collectors.toMap(
+                        RiskRule::number,
+                        Function.identity(),
+                        (a, b) -> {
+                            throw new IllegalStateException(
+                                    "two classes for risk rule " + a.number() + ": " + a.code() + ", " + b.code());
+                        },
+                        TreeMap::new));
         var expected = IntStream.rangeClosed(1, 12).boxed().collect(Collectors.toSet());
         if (!this.rules.keySet().equals(expected)) {
             throw new IllegalStateException("risk rules 1 to 12 each need one class; found " + this.rules.keySet());
@@ -63,11 +68,23 @@ public class RiskRules {
      * runs the application's own rules, statements and sequence (need-to-know is the caller's).
      */
     public static RiskRules standalone(Graph graph, RiskSettings settings, SiblingsService siblings) {
-        return new RiskRules(graph, settings, Clock.systemUTC(), List.of(new Rule01OffenderCoResidence(), new Rule02AddressMarkerMissing(),
-                new Rule03OffenderContact(), new Rule04SiblingNotAssessed(siblings), new Rule05HsbWithoutAim3OrYot(),
-                new Rule06ReferralDelay(), new Rule07StrategyMeetingAgencyAbsent(), new Rule08ActionOverdue(),
-                new Rule09MissingNoReturnInterview(), new Rule10PlanNoNhsNumber(), new Rule11RepeatReferrals(),
-                new Rule12VictimWithoutSupport()));
+        return new RiskRules(
+                graph,
+                settings,
+                Clock.systemUTC(),
+                List.of(
+                        new Rule01OffenderCoResidence(),
+                        new Rule02AddressMarkerMissing(),
+                        new Rule03OffenderContact(),
+                        new Rule04SiblingNotAssessed(siblings),
+                        new Rule05HsbWithoutAim3OrYot(),
+                        new Rule06ReferralDelay(),
+                        new Rule07StrategyMeetingAgencyAbsent(),
+                        new Rule08ActionOverdue(),
+                        new Rule09MissingNoReturnInterview(),
+                        new Rule10PlanNoNhsNumber(),
+                        new Rule11RepeatReferrals(),
+                        new Rule12VictimWithoutSupport()));
     }
 
     /**
@@ -81,13 +98,14 @@ public class RiskRules {
             // planning can take longer than an ordinary question on a busy machine: the area-wide timeout
             Graph.areaWide(() -> evaluate(LocalDate.now(clock.withZone(LONDON)), null, List.of()));
         } catch (RuntimeException e) {
-            LOG.warn("Could not plan the risk rules' statements at start-up; the first request will: {}", e.getMessage());
+            LOG.warn(
+                    "Could not plan the risk rules' statements at start-up; the first request will: {}",
+                    e.getMessage());
         }
     }
 
     /** Names of everyone the flags may mention, by id. */
-    public record Result(List<Raised> flags, Map<String, String> names) {
-    }
+    public record Result(List<Raised> flags, Map<String, String> names) {}
 
     /**
      * The flags of the given rules ({@code null}: all) on asOf, for the whole area ({@code ids} null)
@@ -96,26 +114,36 @@ public class RiskRules {
      */
     public Result evaluate(LocalDate asOf, Set<Integer> wanted, Collection<String> ids) {
         if (wanted != null && !rules.keySet().containsAll(wanted)) {
-            throw new IllegalArgumentException("no risk rule numbered " + wanted.stream()
-                    .filter(n -> !rules.containsKey(n)).sorted().toList());
+            throw new IllegalArgumentException("no risk rule numbered "
+                    + wanted.stream()
+                            .filter(n -> !rules.containsKey(n))
+                            .sorted()
+                            .toList());
         }
         var days = settings.workingDays();
         if (!days.covers(asOf.getYear())) {
-            LOG.warn("The bank-holiday calendar covers {}-{}, not {}: working days there count weekends only. "
-                    + "Add the year (README, 'Risk indicators').", days.firstYear(), days.lastYear(), asOf.getYear());
+            LOG.warn(
+                    "The bank-holiday calendar covers {}-{}, not {}: working days there count weekends only. "
+                            + "Add the year (README, 'Risk indicators').",
+                    days.firstYear(),
+                    days.lastYear(),
+                    asOf.getYear());
         }
         var scope = ids == null ? null : List.copyOf(new LinkedHashSet<>(ids));
         return graph.inReadTransaction(tx -> {
             var context = new RuleContext(tx, asOf, scope, settings);
-            rules.values().stream().filter(r -> wanted == null || wanted.contains(r.number()))
-                    .sorted(Comparator.comparingInt(RiskRule::number)).forEach(r -> r.raise(context));
+            rules.values().stream()
+                    .filter(r -> wanted == null || wanted.contains(r.number()))
+                    .sorted(Comparator.comparingInt(RiskRule::number))
+                    .forEach(r -> r.raise(context));
             return new Result(List.copyOf(context.flags), context.names);
         });
     }
 
     /** The day in England of an instant read from the graph; null for none. */
     public static LocalDate london(Value instant) {
-        return instant == null || instant.isNull() ? null
+        return instant == null || instant.isNull()
+                ? null
                 : instant.asZonedDateTime().withZoneSameInstant(LONDON).toLocalDate();
     }
 

@@ -5,9 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Function;
-
 import org.springframework.stereotype.Component;
-
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.model.Period;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
@@ -20,15 +18,17 @@ class Rule01OffenderCoResidence implements RiskRule {
     private static final Statements READ = Statements.named("rule-01");
 
     /** Where and when a child lived with the offender while the offender was registered. */
-    record Stay(String address, Period overlap) {
-    }
+    record Stay(String address, Period overlap) {}
 
     /** A child who lives or lived with a registered offender, at one or more addresses. */
     record CoResidence(String childId, String offenderId, boolean current, List<Stay> stays) implements Finding {
 
         @Override
         public String sentence(Function<String, String> name) {
-            var where = stays.stream().map(s -> s.address() + " " + Sentences.period(s.overlap())).distinct().toList();
+            var where = stays.stream()
+                    .map(s -> s.address() + " " + Sentences.period(s.overlap()))
+                    .distinct()
+                    .toList();
             return name.apply(childId) + (current ? " lives" : " lived") + " with " + name.apply(offenderId)
                     + ", a registered sex offender, at " + String.join("; ", where) + ".";
         }
@@ -46,8 +46,7 @@ class Rule01OffenderCoResidence implements RiskRule {
 
     @Override
     public void raise(RuleContext c) {
-        record Found(Stay stay, List<String> evidence) {
-        }
+        record Found(Stay stay, List<String> evidence) {}
         var byPair = new LinkedHashMap<List<String>, List<Found>>();
         for (var row : c.read(READ)) {
             var child = c.person(row.get("c"));
@@ -66,10 +65,16 @@ class Rule01OffenderCoResidence implements RiskRule {
                 continue;
             }
             var address = row.get("a");
-            byPair.computeIfAbsent(List.of(child.id(), offender.id()), k -> new ArrayList<>()).add(new Found(
-                    new Stay(Views.string(address, "line1"), overlap), List.of(child.id(), offender.id(),
-                            Views.string(address, "id"), row.get("markerId").asString(), row.get("oKey").asString(),
-                            row.get("cKey").asString())));
+            byPair.computeIfAbsent(List.of(child.id(), offender.id()), k -> new ArrayList<>())
+                    .add(new Found(
+                            new Stay(Views.string(address, "line1"), overlap),
+                            List.of(
+                                    child.id(),
+                                    offender.id(),
+                                    Views.string(address, "id"),
+                                    row.get("markerId").asString(),
+                                    row.get("oKey").asString(),
+                                    row.get("cKey").asString())));
         }
         byPair.forEach((pair, found) -> {
             var childId = pair.get(0);
@@ -77,9 +82,20 @@ class Rule01OffenderCoResidence implements RiskRule {
             var current = found.stream().anyMatch(f -> f.stay().overlap().contains(c.asOf));
             var evidence = new LinkedHashSet<String>();
             found.forEach(f -> evidence.addAll(f.evidence()));
-            c.raise(new Raised(number(), code(), current ? Severity.HIGH : Severity.MEDIUM, childId, SubjectKind.PERSON,
-                    List.copyOf(evidence), List.of(childId, offenderId),
-                    new CoResidence(childId, offenderId, current, found.stream().map(Found::stay).toList()), offenderId));
+            c.raise(new Raised(
+                    number(),
+                    code(),
+                    current ? Severity.HIGH : Severity.MEDIUM,
+                    childId,
+                    SubjectKind.PERSON,
+                    List.copyOf(evidence),
+                    List.of(childId, offenderId),
+                    new CoResidence(
+                            childId,
+                            offenderId,
+                            current,
+                            found.stream().map(Found::stay).toList()),
+                    offenderId));
         });
     }
 }

@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Function;
-
 import org.springframework.stereotype.Component;
-
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.model.Ages;
 import uk.safeguarding.explorer.model.Period;
@@ -54,7 +52,8 @@ class Rule02AddressMarkerMissing implements RiskRule {
         @Override
         public String sentence(Function<String, String> name) {
             return line + " has no address marker although "
-                    + String.join(" and ", reasons.stream().map(r -> r.words(name)).toList())
+                    + String.join(
+                            " and ", reasons.stream().map(r -> r.words(name)).toList())
                     + (childThere ? "; a child lives there now." : ".");
         }
     }
@@ -83,14 +82,15 @@ class Rule02AddressMarkerMissing implements RiskRule {
                 var id = link.get("id").asString();
                 c.name(id, link.get("name").asString());
                 if ("RSO".equals(link.get("link").asString())) {
-                    var registered = lived.intersection(new Period(Views.date(link, "markerFrom"),
-                            Views.date(link, "markerTo")));
+                    var registered = lived.intersection(
+                            new Period(Views.date(link, "markerFrom"), Views.date(link, "markerTo")));
                     if (registered == null || !registered.startsOnOrBefore(c.asOf)) {
                         continue;
                     }
                     offender = id;
                     reasons.add(new OffenderLived(id, registered));
-                    evidence.addAll(List.of(id, link.get("markerId").asString(), link.get("key").asString()));
+                    evidence.addAll(List.of(
+                            id, link.get("markerId").asString(), link.get("key").asString()));
                 } else {
                     var day = Views.date(link, "day");
                     if (day == null || !lived.contains(day)) {
@@ -110,13 +110,20 @@ class Rule02AddressMarkerMissing implements RiskRule {
             if (!c.inScope(people)) {
                 continue;
             }
-            var childThere = residents.stream().anyMatch(r -> Ages.isChild(Views.date(r, "dateOfBirth"),
-                    Views.date(r, "deceasedOn"), c.asOf));
-            var line = Views.string(address, "line1") + (Views.string(address, "postcode") == null ? ""
-                    : ", " + Views.string(address, "postcode"));
-            c.raise(new Raised(number(), code(), childThere ? Severity.HIGH : Severity.MEDIUM, addressId,
-                    SubjectKind.ADDRESS, List.copyOf(evidence), List.copyOf(people),
-                    new UnmarkedAddress(line, List.copyOf(reasons), childThere), offender));
+            var childThere = residents.stream()
+                    .anyMatch(r -> Ages.isChild(Views.date(r, "dateOfBirth"), Views.date(r, "deceasedOn"), c.asOf));
+            var line = Views.string(address, "line1")
+                    + (Views.string(address, "postcode") == null ? "" : ", " + Views.string(address, "postcode"));
+            c.raise(new Raised(
+                    number(),
+                    code(),
+                    childThere ? Severity.HIGH : Severity.MEDIUM,
+                    addressId,
+                    SubjectKind.ADDRESS,
+                    List.copyOf(evidence),
+                    List.copyOf(people),
+                    new UnmarkedAddress(line, List.copyOf(reasons), childThere),
+                    offender));
         }
     }
 }

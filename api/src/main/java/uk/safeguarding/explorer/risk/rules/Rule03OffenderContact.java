@@ -6,10 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Function;
-
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Component;
-
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
@@ -51,7 +49,9 @@ class Rule03OffenderContact implements RiskRule {
         @Override
         public String sentence(Function<String, String> name) {
             return name.apply(offenderId) + ", a registered sex offender, "
-                    + String.join(" and ", ways.stream().map(w -> w.words(childId, name)).toList()) + ".";
+                    + String.join(
+                            " and ",
+                            ways.stream().map(w -> w.words(childId, name)).toList()) + ".";
         }
     }
 
@@ -72,13 +72,15 @@ class Rule03OffenderContact implements RiskRule {
             var child = c.person(row.get("c"));
             if (c.child(child)) {
                 var offender = c.person(row.get("o"));
-                byPair.computeIfAbsent(List.of(child.id(), offender.id()), k -> new ArrayList<>()).add(row);
+                byPair.computeIfAbsent(List.of(child.id(), offender.id()), k -> new ArrayList<>())
+                        .add(row);
             }
         }
         byPair.forEach((pair, rows) -> {
             var childId = pair.get(0);
             var offenderId = pair.get(1);
-            var evidence = new LinkedHashSet<String>(List.of(childId, offenderId, rows.get(0).get("markerId").asString()));
+            var evidence = new LinkedHashSet<String>(
+                    List.of(childId, offenderId, rows.get(0).get("markerId").asString()));
             var ways = new ArrayList<Way>();
             for (var row : rows) {
                 evidence.add(row.get("relKey").asString());
@@ -91,8 +93,15 @@ class Rule03OffenderContact implements RiskRule {
                     ways.add(new PartnerOfParent(parent.id(), since));
                 }
             }
-            c.raise(new Raised(number(), code(), Severity.HIGH, childId, SubjectKind.PERSON, List.copyOf(evidence),
-                    List.of(childId, offenderId), new OffenderNearChild(childId, offenderId, List.copyOf(ways)),
+            c.raise(new Raised(
+                    number(),
+                    code(),
+                    Severity.HIGH,
+                    childId,
+                    SubjectKind.PERSON,
+                    List.copyOf(evidence),
+                    List.of(childId, offenderId),
+                    new OffenderNearChild(childId, offenderId, List.copyOf(ways)),
                     offenderId));
         });
     }

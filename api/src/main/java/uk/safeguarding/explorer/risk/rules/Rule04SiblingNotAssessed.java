@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
-
 import uk.safeguarding.explorer.model.Wording;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
@@ -26,12 +24,17 @@ import uk.safeguarding.explorer.siblings.SiblingsService;
 class Rule04SiblingNotAssessed implements RiskRule {
 
     private static final Statements READ = Statements.named("rule-04");
-    private static final Set<RiskLinkKind> SIBLING_KINDS = Set.of(RiskLinkKind.FULL_SIBLING, RiskLinkKind.HALF_SIBLING,
-            RiskLinkKind.STEP_SIBLING, RiskLinkKind.ADOPTIVE_SIBLING, RiskLinkKind.FOSTER_SIBLING);
+    private static final Set<RiskLinkKind> SIBLING_KINDS = Set.of(
+            RiskLinkKind.FULL_SIBLING,
+            RiskLinkKind.HALF_SIBLING,
+            RiskLinkKind.STEP_SIBLING,
+            RiskLinkKind.ADOPTIVE_SIBLING,
+            RiskLinkKind.FOSTER_SIBLING);
 
     /** Why the subject is a concern. */
     enum Concern {
-        CSA_VICTIM("is a victim of child sexual abuse"), HARMFUL_SEXUAL_BEHAVIOUR("has harmful sexual behaviour");
+        CSA_VICTIM("is a victim of child sexual abuse"),
+        HARMFUL_SEXUAL_BEHAVIOUR("has harmful sexual behaviour");
 
         private final String words;
 
@@ -74,8 +77,11 @@ class Rule04SiblingNotAssessed implements RiskRule {
         for (var row : c.read(READ)) {
             var subject = c.person(row.get("s"));
             if (c.child(subject)) {
-                subjects.put(subject.id(), row.get("whys").asList(Value::asString).contains("CSA_VICTIM")
-                        ? Concern.CSA_VICTIM : Concern.HARMFUL_SEXUAL_BEHAVIOUR);
+                subjects.put(
+                        subject.id(),
+                        row.get("whys").asList(Value::asString).contains("CSA_VICTIM")
+                                ? Concern.CSA_VICTIM
+                                : Concern.HARMFUL_SEXUAL_BEHAVIOUR);
             }
         }
         if (subjects.isEmpty()) {
@@ -84,17 +90,25 @@ class Rule04SiblingNotAssessed implements RiskRule {
         var answers = siblings.withoutNeedToKnow(c.tx, subjects.keySet(), c.asOf);
         subjects.forEach((subjectId, concern) -> {
             for (var atRisk : answers.getOrDefault(subjectId, List.of())) {
-                var links = atRisk.links().stream().filter(l -> SIBLING_KINDS.contains(l.kind())
-                        || (l.kind() == RiskLinkKind.CO_RESIDENT && (l.to() == null || !l.to().isBefore(c.asOf))))
+                var links = atRisk.links().stream()
+                        .filter(l -> SIBLING_KINDS.contains(l.kind())
+                                || (l.kind() == RiskLinkKind.CO_RESIDENT
+                                        && (l.to() == null || !l.to().isBefore(c.asOf))))
                         .toList();
-                if (links.isEmpty() || atRisk.assessed() || !c.inScope(List.of(atRisk.child().id()))) {
+                if (links.isEmpty()
+                        || atRisk.assessed()
+                        || !c.inScope(List.of(atRisk.child().id()))) {
                     continue;
                 }
                 var child = atRisk.child();
                 c.name(child.id(), child.displayName());
                 var together = links.stream().anyMatch(l -> l.kind() == RiskLinkKind.CO_RESIDENT);
-                var how = links.stream().map(l -> l.kind() == RiskLinkKind.CO_RESIDENT ? "in the household"
-                        : Wording.words(l.kind().name())).distinct().toList();
+                var how = links.stream()
+                        .map(l -> l.kind() == RiskLinkKind.CO_RESIDENT
+                                ? "in the household"
+                                : Wording.words(l.kind().name()))
+                        .distinct()
+                        .toList();
                 var evidence = new LinkedHashSet<String>(List.of(child.id(), subjectId));
                 links.forEach(l -> {
                     l.via().forEach(v -> evidence.add(v.id()));
@@ -102,9 +116,16 @@ class Rule04SiblingNotAssessed implements RiskRule {
                         evidence.add(l.address().id());
                     }
                 });
-                c.raise(new Raised(number(), code(), together ? Severity.HIGH : Severity.MEDIUM, child.id(),
-                        SubjectKind.PERSON, List.copyOf(evidence), List.of(child.id(), subjectId),
-                        new NotAssessed(child.id(), subjectId, how, concern, atRisk.latestAssessmentOn()), null));
+                c.raise(new Raised(
+                        number(),
+                        code(),
+                        together ? Severity.HIGH : Severity.MEDIUM,
+                        child.id(),
+                        SubjectKind.PERSON,
+                        List.copyOf(evidence),
+                        List.of(child.id(), subjectId),
+                        new NotAssessed(child.id(), subjectId, how, concern, atRisk.latestAssessmentOn()),
+                        null));
             }
         });
     }

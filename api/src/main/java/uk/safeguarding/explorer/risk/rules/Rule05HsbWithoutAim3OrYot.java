@@ -4,10 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
-
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
@@ -30,8 +28,8 @@ class Rule05HsbWithoutAim3OrYot implements RiskRule {
             if (!yot) {
                 missing.add("no youth offending involvement");
             }
-            return name.apply(childId) + " has harmful sexual behaviour" + (since == null ? "" : " (since " + since + ")")
-                    + " but " + String.join(" and ", missing) + ".";
+            return name.apply(childId) + " has harmful sexual behaviour"
+                    + (since == null ? "" : " (since " + since + ")") + " but " + String.join(" and ", missing) + ".";
         }
     }
 
@@ -56,9 +54,16 @@ class Rule05HsbWithoutAim3OrYot implements RiskRule {
             }
             var evidence = new ArrayList<String>(List.of(child.id()));
             evidence.addAll(row.get("whys").asList(Value::asString));
-            c.raise(new Raised(number(), code(), aim3 || yot ? Severity.MEDIUM : Severity.HIGH, child.id(),
-                    SubjectKind.PERSON, evidence, List.of(child.id()),
-                    new MissingResponse(child.id(), Views.date(row, "since"), aim3, yot), null));
+            c.raise(new Raised(
+                    number(),
+                    code(),
+                    aim3 || yot ? Severity.MEDIUM : Severity.HIGH,
+                    child.id(),
+                    SubjectKind.PERSON,
+                    evidence,
+                    List.of(child.id()),
+                    new MissingResponse(child.id(), Views.date(row, "since"), aim3, yot),
+                    null));
         }
     }
 }

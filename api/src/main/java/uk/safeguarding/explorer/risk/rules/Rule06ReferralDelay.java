@@ -4,9 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-
 import org.springframework.stereotype.Component;
-
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
@@ -59,7 +57,8 @@ class Rule06ReferralDelay implements RiskRule {
         @Override
         public String sentence(Function<String, String> name) {
             return "Referral " + referralId + (agencyName == null ? "" : " from " + agencyName) + " about "
-                    + name.apply(personId) + " was " + String.join("; ", delays.stream().map(Delay::words).toList())
+                    + name.apply(personId) + " was "
+                    + String.join("; ", delays.stream().map(Delay::words).toList())
                     + " (timescale: 1 working day).";
         }
     }
@@ -104,8 +103,16 @@ class Rule06ReferralDelay implements RiskRule {
                 continue;
             }
             var from = row.get("ag").isNull() ? null : Views.string(row.get("ag"), "name");
-            c.raise(new Raised(number(), code(), severity, id, SubjectKind.REFERRAL, List.of(id, person.id()),
-                    List.of(person.id()), new LateReferral(id, from, person.id(), List.copyOf(delays)), null));
+            c.raise(new Raised(
+                    number(),
+                    code(),
+                    severity,
+                    id,
+                    SubjectKind.REFERRAL,
+                    List.of(id, person.id()),
+                    List.of(person.id()),
+                    new LateReferral(id, from, person.id(), List.copyOf(delays)),
+                    null));
         }
     }
 }

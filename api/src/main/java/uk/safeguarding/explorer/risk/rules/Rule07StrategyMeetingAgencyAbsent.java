@@ -4,10 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
-
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
@@ -23,8 +21,9 @@ class Rule07StrategyMeetingAgencyAbsent implements RiskRule {
 
         @Override
         public String sentence(Function<String, String> name) {
-            return "The strategy meeting of " + heldOn + " about " + Sentences.people(people, name) + " was held without "
-                    + String.join(" or ", missing) + " (the minimum is social care, health and police).";
+            return "The strategy meeting of " + heldOn + " about " + Sentences.people(people, name)
+                    + " was held without " + String.join(" or ", missing)
+                    + " (the minimum is social care, health and police).";
         }
     }
 
@@ -61,9 +60,16 @@ class Rule07StrategyMeetingAgencyAbsent implements RiskRule {
             });
             var evidence = new ArrayList<String>(List.of(id));
             evidence.addAll(people);
-            c.raise(new Raised(number(), code(), missing.size() == 2 ? Severity.HIGH : Severity.MEDIUM, id,
-                    SubjectKind.MEETING, evidence, List.copyOf(people),
-                    new AbsentAgencies(Views.date(m, "heldOn"), List.copyOf(people), List.copyOf(missing)), null));
+            c.raise(new Raised(
+                    number(),
+                    code(),
+                    missing.size() == 2 ? Severity.HIGH : Severity.MEDIUM,
+                    id,
+                    SubjectKind.MEETING,
+                    evidence,
+                    List.copyOf(people),
+                    new AbsentAgencies(Views.date(m, "heldOn"), List.copyOf(people), List.copyOf(missing)),
+                    null));
         }
     }
 }

@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.function.Function;
-
 import org.springframework.stereotype.Component;
-
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
@@ -19,8 +17,14 @@ class Rule08ActionOverdue implements RiskRule {
     private static final Statements READ = Statements.named("overdue-actions");
 
     /** An overdue action: what, whose (owner in words), agreed when, for whom, due when, how late. */
-    record OverdueAction(String description, String owner, LocalDate heldOn, List<String> people, LocalDate due,
-            long workingDaysLate) implements Finding {
+    record OverdueAction(
+            String description,
+            String owner,
+            LocalDate heldOn,
+            List<String> people,
+            LocalDate due,
+            long workingDaysLate)
+            implements Finding {
 
         @Override
         public String sentence(Function<String, String> name) {
@@ -59,10 +63,22 @@ class Rule08ActionOverdue implements RiskRule {
             var owner = row.get("owner").isNull() ? "no owner recorded" : Views.string(row.get("owner"), "name");
             var evidence = new ArrayList<String>(List.of(id, Views.string(m, "id")));
             evidence.addAll(people);
-            c.raise(new Raised(number(), code(), late > c.settings.overdueHighWorkingDays() ? Severity.HIGH
-                    : Severity.MEDIUM, id, SubjectKind.ACTION, evidence, List.copyOf(people),
-                    new OverdueAction(Views.string(ac, "description"), owner, Views.date(m, "heldOn"),
-                            List.copyOf(people), due, late), null));
+            c.raise(new Raised(
+                    number(),
+                    code(),
+                    late > c.settings.overdueHighWorkingDays() ? Severity.HIGH : Severity.MEDIUM,
+                    id,
+                    SubjectKind.ACTION,
+                    evidence,
+                    List.copyOf(people),
+                    new OverdueAction(
+                            Views.string(ac, "description"),
+                            owner,
+                            Views.date(m, "heldOn"),
+                            List.copyOf(people),
+                            due,
+                            late),
+                    null));
         }
     }
 }

@@ -5,9 +5,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Function;
-
 import org.springframework.stereotype.Component;
-
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
@@ -25,7 +23,8 @@ class Rule09MissingNoReturnInterview implements RiskRule {
         @Override
         public String sentence(Function<String, String> name) {
             return name.apply(personId) + " was missing from " + missingFrom + " (" + episodeId + ") and had "
-                    + (heldButNotIndependent ? "a return home interview within 72 hours, but not by someone independent"
+                    + (heldButNotIndependent
+                            ? "a return home interview within 72 hours, but not by someone independent"
                             : "no return home interview within 72 hours")
                     + ".";
         }
@@ -56,17 +55,34 @@ class Rule09MissingNoReturnInterview implements RiskRule {
             if (!deadline.isBefore(endOfDay)) {
                 continue;
             }
-            var inTime = row.get("interviews").asList(v -> v).stream().filter(i -> {
-                var at = i.get("occurredAt").asZonedDateTime();
-                return !at.isBefore(end) && !at.isAfter(deadline);
-            }).toList();
-            if (inTime.stream().anyMatch(i -> i.get("independent").isNull() || i.get("independent").asBoolean())) {
+            var inTime = row.get("interviews").asList(v -> v).stream()
+                    .filter(i -> {
+                        var at = i.get("occurredAt").asZonedDateTime();
+                        return !at.isBefore(end) && !at.isAfter(deadline);
+                    })
+                    .toList();
+            if (inTime.stream()
+                    .anyMatch(i -> i.get("independent").isNull()
+                            || i.get("independent").asBoolean())) {
                 continue;
             }
             var id = Views.string(e, "id");
-            c.raise(new Raised(number(), code(), Severity.HIGH, person.id(), SubjectKind.PERSON, List.of(person.id(), id),
-                    List.of(person.id()), new NoInterview(person.id(), start.withZoneSameInstant(RiskRules.LONDON)
-                            .toLocalDateTime().truncatedTo(ChronoUnit.MINUTES), id, !inTime.isEmpty()), null));
+            c.raise(new Raised(
+                    number(),
+                    code(),
+                    Severity.HIGH,
+                    person.id(),
+                    SubjectKind.PERSON,
+                    List.of(person.id(), id),
+                    List.of(person.id()),
+                    new NoInterview(
+                            person.id(),
+                            start.withZoneSameInstant(RiskRules.LONDON)
+                                    .toLocalDateTime()
+                                    .truncatedTo(ChronoUnit.MINUTES),
+                            id,
+                            !inTime.isEmpty()),
+                    null));
         }
     }
 }

@@ -3,9 +3,7 @@ package uk.safeguarding.explorer.risk.rules;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
-
 import org.springframework.stereotype.Component;
-
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
@@ -21,7 +19,8 @@ class Rule10PlanNoNhsNumber implements RiskRule {
 
         @Override
         public String sentence(Function<String, String> name) {
-            return name.apply(personId) + " has been on a child protection plan" + (since == null ? "" : " since " + since)
+            return name.apply(personId) + " has been on a child protection plan"
+                    + (since == null ? "" : " since " + since)
                     + " but has no NHS number, so health systems (CP-IS) cannot flag them.";
         }
     }
@@ -40,9 +39,16 @@ class Rule10PlanNoNhsNumber implements RiskRule {
     public void raise(RuleContext c) {
         for (var row : c.read(READ)) {
             var person = c.person(row.get("p"));
-            c.raise(new Raised(number(), code(), Severity.MEDIUM, person.id(), SubjectKind.PERSON,
-                    List.of(person.id(), row.get("markerId").asString()), List.of(person.id()),
-                    new PlanWithoutNhsNumber(person.id(), Views.date(row, "since")), null));
+            c.raise(new Raised(
+                    number(),
+                    code(),
+                    Severity.MEDIUM,
+                    person.id(),
+                    SubjectKind.PERSON,
+                    List.of(person.id(), row.get("markerId").asString()),
+                    List.of(person.id()),
+                    new PlanWithoutNhsNumber(person.id(), Views.date(row, "since")),
+                    null));
         }
     }
 }

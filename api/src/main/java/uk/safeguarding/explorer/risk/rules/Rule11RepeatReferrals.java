@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Function;
-
 import org.springframework.stereotype.Component;
-
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
@@ -22,13 +20,14 @@ class Rule11RepeatReferrals implements RiskRule {
         @Override
         public String sentence(Function<String, String> name) {
             return name.apply(personId) + " has " + received.size() + " referrals in the 12 months to " + asOf
-                    + " (received " + String.join(", ", received.stream().map(LocalDate::toString).toList()) + ").";
+                    + " (received "
+                    + String.join(
+                            ", ", received.stream().map(LocalDate::toString).toList()) + ").";
         }
     }
 
     /** One referral about the child. */
-    private record Referral(String id, LocalDate received) {
-    }
+    private record Referral(String id, LocalDate received) {}
 
     @Override
     public int number() {
@@ -46,8 +45,10 @@ class Rule11RepeatReferrals implements RiskRule {
         for (var row : c.read(Rule06ReferralDelay.REFERRALS)) {
             var person = c.person(row.get("p"));
             if (c.child(person)) {
-                byPerson.computeIfAbsent(person.id(), k -> new ArrayList<>()).add(new Referral(
-                        Views.string(row.get("r"), "id"), RiskRules.london(row.get("r").get("receivedAt"))));
+                byPerson.computeIfAbsent(person.id(), k -> new ArrayList<>())
+                        .add(new Referral(
+                                Views.string(row.get("r"), "id"),
+                                RiskRules.london(row.get("r").get("receivedAt"))));
             }
         }
         byPerson.forEach((id, referrals) -> {
@@ -56,9 +57,19 @@ class Rule11RepeatReferrals implements RiskRule {
             }
             var evidence = new ArrayList<String>(List.of(id));
             referrals.forEach(r -> evidence.add(r.id()));
-            c.raise(new Raised(number(), code(), referrals.size() >= 3 ? Severity.HIGH : Severity.MEDIUM, id,
-                    SubjectKind.PERSON, evidence, List.of(id),
-                    new RepeatReferrals(id, c.asOf, referrals.stream().map(Referral::received).toList()), null));
+            c.raise(new Raised(
+                    number(),
+                    code(),
+                    referrals.size() >= 3 ? Severity.HIGH : Severity.MEDIUM,
+                    id,
+                    SubjectKind.PERSON,
+                    evidence,
+                    List.of(id),
+                    new RepeatReferrals(
+                            id,
+                            c.asOf,
+                            referrals.stream().map(Referral::received).toList()),
+                    null));
         });
     }
 }

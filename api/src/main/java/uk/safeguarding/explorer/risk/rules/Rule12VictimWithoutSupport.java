@@ -7,10 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
-
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
@@ -30,7 +28,8 @@ class Rule12VictimWithoutSupport implements RiskRule {
         @Override
         public String sentence(Function<String, String> name) {
             return name.apply(personId) + ", a victim of sexual abuse since " + since
-                    + ", has no CAMHS, CSAAC or ISVA involvement (" + weeks + " weeks; the threshold is " + threshold + ").";
+                    + ", has no CAMHS, CSAAC or ISVA involvement (" + weeks + " weeks; the threshold is " + threshold
+                    + ").";
         }
     }
 
@@ -65,17 +64,26 @@ class Rule12VictimWithoutSupport implements RiskRule {
             }
             var since = Views.date(row, "since");
             var start = since == null ? c.asOf : since;
-            var support = row.get("involvements").asList(v -> v).stream().filter(i -> isSupport(i, c))
-                    .filter(i -> Views.date(i, "to") == null || !Views.date(i, "to").isBefore(start))
-                    .min(Comparator.comparing((Value i) -> Views.date(i, "from"),
-                            Comparator.nullsFirst(Comparator.naturalOrder())))
+            var support = row.get("involvements").asList(v -> v).stream()
+                    .filter(i -> isSupport(i, c))
+                    .filter(i ->
+                            Views.date(i, "to") == null || !Views.date(i, "to").isBefore(start))
+                    .min(Comparator.comparing(
+                            (Value i) -> Views.date(i, "from"), Comparator.nullsFirst(Comparator.naturalOrder())))
                     .orElse(null);
             var evidence = new ArrayList<String>(List.of(person.id()));
             evidence.addAll(row.get("whys").asList(Value::asString));
             if (support == null) {
                 var weeks = ChronoUnit.WEEKS.between(start, c.asOf);
-                c.raise(new Raised(number(), code(), weeks > limit ? Severity.HIGH : Severity.MEDIUM, person.id(),
-                        SubjectKind.PERSON, evidence, List.of(person.id()), new NoSupport(person.id(), start, weeks, limit),
+                c.raise(new Raised(
+                        number(),
+                        code(),
+                        weeks > limit ? Severity.HIGH : Severity.MEDIUM,
+                        person.id(),
+                        SubjectKind.PERSON,
+                        evidence,
+                        List.of(person.id()),
+                        new NoSupport(person.id(), start, weeks, limit),
                         null));
                 continue;
             }
@@ -83,16 +91,31 @@ class Rule12VictimWithoutSupport implements RiskRule {
             var waited = began == null || !began.isAfter(start) ? 0 : ChronoUnit.WEEKS.between(start, began);
             if (waited > limit) {
                 evidence.add(support.get("key").asString());
-                c.raise(new Raised(number(), code(), Severity.LOW, person.id(), SubjectKind.PERSON, evidence,
-                        List.of(person.id()), new LateSupport(person.id(), waited, limit,
-                                support.get("agencyName").asString(), began), null));
+                c.raise(new Raised(
+                        number(),
+                        code(),
+                        Severity.LOW,
+                        person.id(),
+                        SubjectKind.PERSON,
+                        evidence,
+                        List.of(person.id()),
+                        new LateSupport(
+                                person.id(),
+                                waited,
+                                limit,
+                                support.get("agencyName").asString(),
+                                began),
+                        null));
             }
         }
     }
 
     private static boolean isSupport(Value involvement, RuleContext c) {
-        var text = String.join(" | ", nonNull(Views.string(involvement, "agencyId")),
-                nonNull(Views.string(involvement, "agencyName")), nonNull(Views.string(involvement, "role")))
+        var text = String.join(
+                        " | ",
+                        nonNull(Views.string(involvement, "agencyId")),
+                        nonNull(Views.string(involvement, "agencyName")),
+                        nonNull(Views.string(involvement, "role")))
                 .toLowerCase(Locale.ROOT);
         return c.settings.supportServices().stream().anyMatch(text::contains);
     }

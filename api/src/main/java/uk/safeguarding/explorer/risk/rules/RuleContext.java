@@ -6,11 +6,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
-
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.model.Ages;
 import uk.safeguarding.explorer.neo4j.Graph;
@@ -28,6 +26,7 @@ final class RuleContext {
     final LocalDate asOf;
     /** The people asked about, each once; null for the whole area. */
     final List<String> ids;
+
     final RiskSettings settings;
     final List<Raised> flags = new ArrayList<>();
     final Map<String, String> names = new HashMap<>();
@@ -56,7 +55,9 @@ final class RuleContext {
         var parameters = new HashMap<String, Object>(extra);
         parameters.put("asOf", asOf);
         parameters.put("ids", ids);
-        parameters.put("windowStart", asOf.minusMonths(settings.windowMonths()).plusDays(1).atStartOfDay(RiskRules.LONDON));
+        parameters.put(
+                "windowStart",
+                asOf.minusMonths(settings.windowMonths()).plusDays(1).atStartOfDay(RiskRules.LONDON));
         parameters.put("windowEnd", asOf.plusDays(1).atStartOfDay(RiskRules.LONDON));
         parameters.put("dayEnd", asOf.plusDays(1).atStartOfDay(RiskRules.LONDON));
         return Graph.read(tx, name, parameters, r -> r);

@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.junit.jupiter.api.Test;
-
 import uk.safeguarding.explorer.model.Period;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
@@ -24,59 +22,84 @@ import uk.safeguarding.explorer.risk.RiskSettings;
  */
 class FindingSentencesTests {
 
-    private static final Map<String, String> NAMES = Map.of("p-sara", "Sara Bell", "p-gary", "Gary Nolan",
-            "p-kerry", "Kerry Bell");
+    private static final Map<String, String> NAMES =
+            Map.of("p-sara", "Sara Bell", "p-gary", "Gary Nolan", "p-kerry", "Kerry Bell");
     private static final Function<String, String> SEE_ALL = NAMES::get;
-    private static final Function<String, String> HIDE_GARY = id -> id.equals("p-gary") ? "someone your agency cannot see"
-            : NAMES.get(id);
+    private static final Function<String, String> HIDE_GARY =
+            id -> id.equals("p-gary") ? "someone your agency cannot see" : NAMES.get(id);
 
     @Test
     void anUnmarkedAddressSaysEachReasonAndNamesTheOffenderOnlyWhenTheUserMaySeeThem() {
-        var finding = new Rule02AddressMarkerMissing.UnmarkedAddress("7 Fictional Terrace, YO1 0AA", List.of(
-                new Rule02AddressMarkerMissing.OffenderLived("p-gary", new Period(LocalDate.of(2017, 6, 1),
-                        LocalDate.of(2018, 6, 20))),
-                new Rule02AddressMarkerMissing.ReferralWhileThere("p-sara", "r-1", LocalDate.of(2018, 3, 1))), true);
-        assertThat(finding.sentence(SEE_ALL)).isEqualTo("7 Fictional Terrace, YO1 0AA has no address marker although "
-                + "Gary Nolan, a registered sex offender, lived there from 2017-06-01 to 2018-06-20 and a sexual-abuse "
-                + "referral (r-1) about Sara Bell was made while they lived there; a child lives there now.");
-        assertThat(finding.sentence(HIDE_GARY)).doesNotContain("Gary").contains("someone your agency cannot see, a "
-                + "registered sex offender");
+        var finding = new Rule02AddressMarkerMissing.UnmarkedAddress(
+                "7 Fictional Terrace, YO1 0AA",
+                List.of(
+                        new Rule02AddressMarkerMissing.OffenderLived(
+                                "p-gary", new Period(LocalDate.of(2017, 6, 1), LocalDate.of(2018, 6, 20))),
+                        new Rule02AddressMarkerMissing.ReferralWhileThere("p-sara", "r-1", LocalDate.of(2018, 3, 1))),
+                true);
+        assertThat(finding.sentence(SEE_ALL))
+                .isEqualTo("7 Fictional Terrace, YO1 0AA has no address marker although "
+                        + "Gary Nolan, a registered sex offender, lived there from 2017-06-01 to 2018-06-20 and a sexual-abuse "
+                        + "referral (r-1) about Sara Bell was made while they lived there; a child lives there now.");
+        assertThat(finding.sentence(HIDE_GARY))
+                .doesNotContain("Gary")
+                .contains("someone your agency cannot see, a " + "registered sex offender");
     }
 
     @Test
     void anOffenderNearAChildJoinsEveryWayTheyReachTheChild() {
-        var finding = new Rule03OffenderContact.OffenderNearChild("p-sara", "p-gary", List.of(
-                new Rule03OffenderContact.Contact(LocalDate.of(2015, 1, 1)),
-                new Rule03OffenderContact.PartnerOfParent("p-kerry", null)));
-        assertThat(finding.sentence(SEE_ALL)).isEqualTo("Gary Nolan, a registered sex offender, has contact with "
-                + "Sara Bell since 2015-01-01 and is the partner of Kerry Bell, a parent of Sara Bell.");
+        var finding = new Rule03OffenderContact.OffenderNearChild(
+                "p-sara",
+                "p-gary",
+                List.of(
+                        new Rule03OffenderContact.Contact(LocalDate.of(2015, 1, 1)),
+                        new Rule03OffenderContact.PartnerOfParent("p-kerry", null)));
+        assertThat(finding.sentence(SEE_ALL))
+                .isEqualTo("Gary Nolan, a registered sex offender, has contact with "
+                        + "Sara Bell since 2015-01-01 and is the partner of Kerry Bell, a parent of Sara Bell.");
     }
 
     @Test
     void everyoneASentenceMayNameIsFoundByWritingIt() {
-        var raised = new Raised(1, "RSO_CO_RESIDENCE", Severity.MEDIUM, "p-sara", SubjectKind.PERSON, List.of(),
-                List.of("p-sara", "p-gary"), new Rule01OffenderCoResidence.CoResidence("p-sara", "p-gary", false,
-                        List.of(new Rule01OffenderCoResidence.Stay("7 Fictional Terrace",
-                                new Period(LocalDate.of(2017, 6, 1), null)))), "p-gary");
+        var raised = new Raised(
+                1,
+                "RSO_CO_RESIDENCE",
+                Severity.MEDIUM,
+                "p-sara",
+                SubjectKind.PERSON,
+                List.of(),
+                List.of("p-sara", "p-gary"),
+                new Rule01OffenderCoResidence.CoResidence(
+                        "p-sara",
+                        "p-gary",
+                        false,
+                        List.of(new Rule01OffenderCoResidence.Stay(
+                                "7 Fictional Terrace", new Period(LocalDate.of(2017, 6, 1), null)))),
+                "p-gary");
         assertThat(raised.named()).containsExactly("p-sara", "p-gary");
-        assertThat(raised.write(SEE_ALL).summary()).isEqualTo("Sara Bell lived with Gary Nolan, a registered sex "
-                + "offender, at 7 Fictional Terrace from 2017-06-01 on.");
+        assertThat(raised.write(SEE_ALL).summary())
+                .isEqualTo("Sara Bell lived with Gary Nolan, a registered sex "
+                        + "offender, at 7 Fictional Terrace from 2017-06-01 on.");
     }
 
     @Test
     void anUnknownRuleNumberIsAnErrorNeverAnotherRule() {
         var rules = RiskRules.standalone(null, RiskSettings.defaults(), null);
         assertThatThrownBy(() -> rules.evaluate(LocalDate.of(2019, 4, 30), Set.of(4, 13), null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[13]");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[13]");
     }
 
     @Test
     void twelveRulesAreNeededEachOnce() {
         var settings = RiskSettings.defaults();
-        assertThatThrownBy(() -> new RiskRules(null, settings, Clock.systemUTC(), List.of(new Rule01OffenderCoResidence())))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("found [1]");
+        assertThatThrownBy(() ->
+                        new RiskRules(null, settings, Clock.systemUTC(), List.of(new Rule01OffenderCoResidence())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("found [1]");
         var twice = List.<RiskRule>of(new Rule10PlanNoNhsNumber(), new Rule10PlanNoNhsNumber());
-        assertThatThrownBy(() -> new RiskRules(null, settings, Clock.systemUTC(), twice)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new RiskRules(null, settings, Clock.systemUTC(), twice))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("two classes for risk rule 10");
     }
 }

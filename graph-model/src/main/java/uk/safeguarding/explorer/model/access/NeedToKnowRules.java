@@ -3,7 +3,6 @@ package uk.safeguarding.explorer.model.access;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-
 import uk.safeguarding.explorer.model.AgencyType;
 
 /**
@@ -16,11 +15,11 @@ public final class NeedToKnowRules {
 
     /** Days are English days: a request at 00:30 on a summer morning belongs to that day, not to UTC's. */
     public static final ZoneId LONDON = ZoneId.of("Europe/London");
+
     public static final int DEFAULT_GRACE_MONTHS = 12;
     public static final int MAX_GRACE_MONTHS = 120;
 
-    private NeedToKnowRules() {
-    }
+    private NeedToKnowRules() {}
 
     /** The day need-to-know is judged on: today in Europe/London by the given clock. */
     public static LocalDate today(Clock clock) {
@@ -33,8 +32,8 @@ public final class NeedToKnowRules {
      */
     public static LocalDate involvementEndedOnOrAfter(LocalDate today, int graceMonths) {
         if (graceMonths < 0 || graceMonths > MAX_GRACE_MONTHS) {
-            throw new IllegalArgumentException("the relationship grace period must be 0 to " + MAX_GRACE_MONTHS
-                    + " months, not " + graceMonths);
+            throw new IllegalArgumentException(
+                    "the relationship grace period must be 0 to " + MAX_GRACE_MONTHS + " months, not " + graceMonths);
         }
         return today.minusMonths(graceMonths);
     }

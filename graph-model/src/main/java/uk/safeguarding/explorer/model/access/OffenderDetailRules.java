@@ -1,7 +1,6 @@
 package uk.safeguarding.explorer.model.access;
 
 import java.util.Set;
-
 import uk.safeguarding.explorer.model.AgencyType;
 
 /**
@@ -20,16 +19,15 @@ import uk.safeguarding.explorer.model.AgencyType;
  */
 public final class OffenderDetailRules {
 
-    private OffenderDetailRules() {
-    }
+    private OffenderDetailRules() {}
 
     /**
      * @param aboutOffender the record is on a person who carries an offender-type marker
      * @param sourceType the type of the agency that recorded it, null when its source is no known agency
      * @param managingTypes the agency types whose records about offenders are offender management
      */
-    public static boolean isOffenderManagementRecord(boolean aboutOffender, AgencyType sourceType,
-            Set<AgencyType> managingTypes) {
+    public static boolean isOffenderManagementRecord(
+            boolean aboutOffender, AgencyType sourceType, Set<AgencyType> managingTypes) {
         return aboutOffender && (sourceType == null || managingTypes.contains(sourceType));
     }
 

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
@@ -53,7 +52,10 @@ public final class PlaceholderCodec {
     public String encode(String user, String agency, LocalDate day, String realId) {
         var plain = pad(realId.getBytes(StandardCharsets.UTF_8));
         var tag = tag(user, agency, day, plain);
-        var out = ByteBuffer.allocate(TAG + plain.length).put(tag).put(ctr(tag, plain)).array();
+        var out = ByteBuffer.allocate(TAG + plain.length)
+                .put(tag)
+                .put(ctr(tag, plain))
+                .array();
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
     }
 

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
-
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.model.AddressKind;
 import uk.safeguarding.explorer.model.AgencyType;
@@ -39,17 +38,42 @@ import uk.safeguarding.explorer.model.Urgency;
 public final class BundleValidator {
 
     /** The arrays of a bundle, in the order they are validated and written. */
-    public static final List<String> ARRAYS = List.of("agencies", "professionals", "people", "addresses",
-            "relationships", "involvements", "markers", "referrals", "assessments", "meetings", "events");
+    public static final List<String> ARRAYS = List.of(
+            "agencies",
+            "professionals",
+            "people",
+            "addresses",
+            "relationships",
+            "involvements",
+            "markers",
+            "referrals",
+            "assessments",
+            "meetings",
+            "events");
 
     /** The write statements, in write order; each names a file {@code cypher/import/<name>.cypher}. */
-    public static final List<String> WRITE_GROUPS = List.of("agencies", "professionals", "people", "addresses",
-            "parent-of", "partner-of", "sibling-of", "lives-at", "has-contact-with", "involvements",
-            "markers-on-person", "markers-on-address", "referrals", "assessments", "meetings", "events");
+    public static final List<String> WRITE_GROUPS = List.of(
+            "agencies",
+            "professionals",
+            "people",
+            "addresses",
+            "parent-of",
+            "partner-of",
+            "sibling-of",
+            "lives-at",
+            "has-contact-with",
+            "involvements",
+            "markers-on-person",
+            "markers-on-address",
+            "referrals",
+            "assessments",
+            "meetings",
+            "events");
 
     /** Referral source codes of the CIN census (DOMAIN.md). */
-    public static final Set<String> REFERRAL_SOURCES = Set.of("1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C",
-            "3D", "3E", "3F", "4", "5A", "5B", "5C", "5D", "6", "7", "8", "9", "10");
+    public static final Set<String> REFERRAL_SOURCES = Set.of(
+            "1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C", "3D", "3E", "3F", "4", "5A", "5B", "5C", "5D", "6",
+            "7", "8", "9", "10");
 
     private static final Set<String> ROOT_FIELDS = Set.of("source", "resolve");
     private static final String PERSON = "Person";
@@ -93,10 +117,14 @@ public final class BundleValidator {
         Run(JsonNode root) {
             this.root = root;
             var source = root.get("source");
-            if (source != null && !source.isNull() && (!source.isString() || source.stringValue().isBlank())) {
+            if (source != null
+                    && !source.isNull()
+                    && (!source.isString() || source.stringValue().isBlank())) {
                 throw new BundleFormatException("\"source\" must be a non-blank string (the supplying agency's id)");
             }
-            this.bundleSource = source == null || source.isNull() ? null : source.stringValue().strip();
+            this.bundleSource = source == null || source.isNull()
+                    ? null
+                    : source.stringValue().strip();
             var resolveFlag = root.get("resolve");
             if (resolveFlag != null && !resolveFlag.isNull() && !resolveFlag.isBoolean()) {
                 throw new BundleFormatException("\"resolve\" must be true (an agency extract) or false");
@@ -107,8 +135,8 @@ public final class BundleValidator {
                         + "the id of the supplying agency");
             }
             if (bundleSource != null && bundleSource.contains(":")) {
-                throw new BundleFormatException("\"source\" must not contain ':' (it prefixes the ids of agency "
-                        + "extracts)");
+                throw new BundleFormatException(
+                        "\"source\" must not contain ':' (it prefixes the ids of agency " + "extracts)");
             }
             for (var name : root.propertyNames()) {
                 if (!ARRAYS.contains(name) && !ROOT_FIELDS.contains(name)) {
@@ -187,9 +215,11 @@ public final class BundleValidator {
         }
 
         /** One record as read on its own, before the checks across records of its array. */
-        private record Read(RecordReader reader, List<Rejection> problems, Map.Entry<String, Map<String, Object>> entry,
-                boolean object) {
-        }
+        private record Read(
+                RecordReader reader,
+                List<Rejection> problems,
+                Map.Entry<String, Map<String, Object>> entry,
+                boolean object) {}
 
         /**
          * Reads every record of an array, then folds them in order: duplicates, valid ids, rows,
@@ -218,10 +248,12 @@ public final class BundleValidator {
                 }
                 var entry = read.entry();
                 if (entry != null && problems.isEmpty()) {
-                    var identity = (String) entry.getValue().getOrDefault("id", entry.getValue().get("key"));
+                    var identity = (String)
+                            entry.getValue().getOrDefault("id", entry.getValue().get("key"));
                     var first = seen.putIfAbsent(identity, index);
                     if (first != null) {
-                        reader.reject(entry.getValue().containsKey("id") ? "id" : "",
+                        reader.reject(
+                                entry.getValue().containsKey("id") ? "id" : "",
                                 "duplicates record " + first + " of this bundle (same "
                                         + (entry.getValue().containsKey("id") ? "id" : "endpoints, type and start")
                                         + ")");
@@ -270,8 +302,10 @@ public final class BundleValidator {
             } else if (source.contains(":")) {
                 r.reject("source", "must not contain ':' (it prefixes the ids of agency extracts)");
             } else if (resolve && !source.equals(bundleSource)) {
-                r.reject("source", "must be the extract's source \"" + bundleSource + "\": every record of an "
-                        + "agency extract comes from the supplying agency");
+                r.reject(
+                        "source",
+                        "must be the extract's source \"" + bundleSource + "\": every record of an "
+                                + "agency extract comes from the supplying agency");
             }
             row.put("source", source);
             row.put("recordedAt", r.instant("recordedAt", false));
@@ -372,8 +406,10 @@ public final class BundleValidator {
                 default -> null;
             };
             if (type != null && group == null) {
-                r.reject("type", "must be one of PARENT_OF, PARTNER_OF, SIBLING_OF, LIVES_AT, HAS_CONTACT_WITH, not "
-                        + RecordReader.quote(type));
+                r.reject(
+                        "type",
+                        "must be one of PARENT_OF, PARTNER_OF, SIBLING_OF, LIVES_AT, HAS_CONTACT_WITH, not "
+                                + RecordReader.quote(type));
             }
             var from = reference(r, "from", PERSON, true);
             var to = reference(r, "to", "LIVES_AT".equals(type) ? ADDRESS : PERSON, true);
@@ -438,8 +474,10 @@ public final class BundleValidator {
                 if (person && address) {
                     r.reject("on", "\"" + on + "\" is both a person and an address; give them distinct ids");
                 } else if (!person && !address) {
-                    r.reject("on", "refers to \"" + on + "\", which is neither a person nor an address in this "
-                            + "bundle (as a valid record) or in the database");
+                    r.reject(
+                            "on",
+                            "refers to \"" + on + "\", which is neither a person nor an address in this "
+                                    + "bundle (as a valid record) or in the database");
                 } else {
                     group = person ? "markers-on-person" : "markers-on-address";
                 }
@@ -476,7 +514,9 @@ public final class BundleValidator {
             row.put("urgency", name(r.enumValue("urgency", Urgency.class, false)));
             var sourceCode = r.string("sourceCode", false, 4);
             if (sourceCode != null && !REFERRAL_SOURCES.contains(sourceCode)) {
-                r.reject("sourceCode", "is not a CIN census referral source code (1A-1D, 2A, 2B, 3A-3F, 4, 5A-5D, 6-10)");
+                r.reject(
+                        "sourceCode",
+                        "is not a CIN census referral source code (1A-1D, 2A, 2B, 3A-3F, 4, 5A-5D, 6-10)");
             }
             row.put("sourceCode", sourceCode);
             row.put("outcome", r.string("outcome", false, 200));
@@ -609,8 +649,10 @@ public final class BundleValidator {
         private String reference(RecordReader r, String field, String label, boolean required) {
             var id = r.string(field, required, RecordReader.MAX_ID);
             if (id != null && !known(label, id)) {
-                r.reject(field, "refers to " + label.toLowerCase() + " \"" + id + "\", which is neither in this bundle "
-                        + "(as a valid record) nor in the database");
+                r.reject(
+                        field,
+                        "refers to " + label.toLowerCase() + " \"" + id + "\", which is neither in this bundle "
+                                + "(as a valid record) nor in the database");
                 return null;
             }
             return id;
@@ -622,8 +664,10 @@ public final class BundleValidator {
             for (int i = 0; i < ids.size(); i++) {
                 var id = ids.get(i);
                 if (!known(label, id)) {
-                    r.reject(field + "[" + i + "]", "refers to " + label.toLowerCase() + " \"" + id
-                            + "\", which is neither in this bundle (as a valid record) nor in the database");
+                    r.reject(
+                            field + "[" + i + "]",
+                            "refers to " + label.toLowerCase() + " \"" + id
+                                    + "\", which is neither in this bundle (as a valid record) nor in the database");
                 } else if (!result.contains(id)) {
                     result.add(id);
                 }
@@ -632,7 +676,8 @@ public final class BundleValidator {
         }
 
         private boolean known(String label, String id) {
-            return valid.get(label).contains(id) || inDatabase.getOrDefault(label, Set.of()).contains(id);
+            return valid.get(label).contains(id)
+                    || inDatabase.getOrDefault(label, Set.of()).contains(id);
         }
 
         private List<JsonNode> records(String array) {

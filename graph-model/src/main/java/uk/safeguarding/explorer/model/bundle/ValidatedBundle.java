@@ -10,6 +10,10 @@ import java.util.Map;
  * is set for an agency extract (DESIGN §9), whose ids are the supplying agency's ({@code source})
  * local ids and whose people and addresses must be resolved before anything is written.
  */
-public record ValidatedBundle(Map<String, List<Map<String, Object>>> rows, Map<String, Integer> accepted,
-        List<Rejection> rejected, List<Rejection> warnings, boolean resolve, String source) {
-}
+public record ValidatedBundle(
+        Map<String, List<Map<String, Object>>> rows,
+        Map<String, Integer> accepted,
+        List<Rejection> rejected,
+        List<Rejection> warnings,
+        boolean resolve,
+        String source) {}

@@ -3,7 +3,6 @@ package uk.safeguarding.explorer.model.changes;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-
 import uk.safeguarding.explorer.model.Period;
 
 /**
@@ -16,8 +15,7 @@ public final class ChangeRules {
     /** The longest window asked about at once: a family's changes over more are a chronology, not a meeting's question. */
     public static final int MAX_YEARS = 20;
 
-    private ChangeRules() {
-    }
+    private ChangeRules() {}
 
     /** Why a window may not be asked about, or null when it may: {@code since} on or before {@code asOf}, at most 20 years. */
     public static String windowProblem(LocalDate since, LocalDate asOf) {
@@ -60,8 +58,10 @@ public final class ChangeRules {
      * ended). Stays that begin on the same day are a family moving together: a move, not a joining.
      */
     public static boolean joinedHousehold(LocalDate day, List<Period> othersThere) {
-        return day != null && othersThere.stream().anyMatch(p -> (p.from() == null || p.from().isBefore(day))
-                && (p.to() == null || !p.to().isBefore(day)));
+        return day != null
+                && othersThere.stream()
+                        .anyMatch(p -> (p.from() == null || p.from().isBefore(day))
+                                && (p.to() == null || !p.to().isBefore(day)));
     }
 
     /**
@@ -69,7 +69,9 @@ public final class ChangeRules {
      * member of the family was living there that day and stayed on after it.
      */
     public static boolean leftHousehold(LocalDate day, List<Period> othersThere) {
-        return day != null && othersThere.stream().anyMatch(p -> (p.from() == null || !p.from().isAfter(day))
-                && (p.to() == null || p.to().isAfter(day)));
+        return day != null
+                && othersThere.stream()
+                        .anyMatch(p -> (p.from() == null || !p.from().isAfter(day))
+                                && (p.to() == null || p.to().isAfter(day)));
     }
 }

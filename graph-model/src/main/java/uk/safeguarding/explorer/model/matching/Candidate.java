@@ -9,6 +9,12 @@ import java.util.Set;
  * may not join them at all ({@code excluded}: a steward declared the record DIFFERENT from this
  * person, or the record's own extract says they are two people, e.g. parent and child).
  */
-public record Candidate(String personId, List<MatchRecord> records, Set<String> nhsNumbers, Set<String> pncIds,
-        Set<String> upns, Set<String> addressIds, Set<String> postcodes, boolean excluded) {
-}
+public record Candidate(
+        String personId,
+        List<MatchRecord> records,
+        Set<String> nhsNumbers,
+        Set<String> pncIds,
+        Set<String> upns,
+        Set<String> addressIds,
+        Set<String> postcodes,
+        boolean excluded) {}

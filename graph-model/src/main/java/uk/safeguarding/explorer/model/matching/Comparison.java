@@ -7,7 +7,10 @@ public record Comparison(String personId, double score, List<Evidence> evidence)
 
     /** The level of a field in this comparison. */
     public Level level(Field field) {
-        return evidence.stream().filter(e -> e.field() == field).map(Evidence::level).findFirst()
+        return evidence.stream()
+                .filter(e -> e.field() == field)
+                .map(Evidence::level)
+                .findFirst()
                 .orElse(Level.MISSING);
     }
 }

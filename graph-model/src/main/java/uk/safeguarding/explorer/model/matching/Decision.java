@@ -12,7 +12,10 @@ public record Decision(LinkedBy linkedBy, String personId, Comparison link, List
 
     /** How a record came to its person (contract, DESIGN §9). */
     public enum LinkedBy {
-        IDENTIFIER, SCORE, REVIEW, NEW
+        IDENTIFIER,
+        SCORE,
+        REVIEW,
+        NEW
     }
 
     public static Decision newPerson(List<Comparison> review) {

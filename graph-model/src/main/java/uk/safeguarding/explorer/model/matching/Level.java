@@ -7,6 +7,16 @@ package uk.safeguarding.explorer.model.matching;
  * SAME_ADDRESS, SAME_POSTCODE, SAME_DISTRICT or DIFFERENT; sex and identifiers EXACT or DIFFERENT.
  */
 public enum Level {
-    EXACT, NICKNAME, CLOSE, INITIAL, ALIAS, SWAPPED, ONE_PART, SAME_ADDRESS, SAME_POSTCODE, SAME_DISTRICT,
-    DIFFERENT, MISSING
+    EXACT,
+    NICKNAME,
+    CLOSE,
+    INITIAL,
+    ALIAS,
+    SWAPPED,
+    ONE_PART,
+    SAME_ADDRESS,
+    SAME_POSTCODE,
+    SAME_DISTRICT,
+    DIFFERENT,
+    MISSING
 }

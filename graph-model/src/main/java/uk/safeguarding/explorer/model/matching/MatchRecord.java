@@ -14,15 +14,32 @@ import java.util.Set;
  * without its slash). {@code addressIds} and {@code postcodes} are the resolved addresses the record's
  * own extract gives it (empty for stored records: a candidate's addresses are its person's).
  */
-public record MatchRecord(String key, String givenName, String familyName, List<String> aliases,
-        LocalDate dateOfBirth, String sex, String nhsNumber, String pncId, String upn, Set<String> addressIds,
+public record MatchRecord(
+        String key,
+        String givenName,
+        String familyName,
+        List<String> aliases,
+        LocalDate dateOfBirth,
+        String sex,
+        String nhsNumber,
+        String pncId,
+        String upn,
+        Set<String> addressIds,
         Set<String> postcodes) {
 
     private static final String SEPARATOR = "|";
 
     /** Standardises the fields of a record as an agency sent them. */
-    public static MatchRecord of(String key, String givenName, String familyName, List<String> aliases,
-            LocalDate dateOfBirth, String sex, String nhsNumber, String pncId, String upn) {
+    public static MatchRecord of(
+            String key,
+            String givenName,
+            String familyName,
+            List<String> aliases,
+            LocalDate dateOfBirth,
+            String sex,
+            String nhsNumber,
+            String pncId,
+            String upn) {
         var standardAliases = new ArrayList<String>();
         if (aliases != null) {
             for (var alias : aliases) {
@@ -32,16 +49,34 @@ public record MatchRecord(String key, String givenName, String familyName, List<
                 }
             }
         }
-        return new MatchRecord(key, Standardise.name(givenName), Standardise.name(familyName),
-                List.copyOf(standardAliases), dateOfBirth,
-                sex == null || "UNKNOWN".equals(sex) ? null : sex, blankToNull(nhsNumber), pnc(pncId),
-                upn == null ? null : blankToNull(upn.toUpperCase(Locale.ROOT)), Set.of(), Set.of());
+        return new MatchRecord(
+                key,
+                Standardise.name(givenName),
+                Standardise.name(familyName),
+                List.copyOf(standardAliases),
+                dateOfBirth,
+                sex == null || "UNKNOWN".equals(sex) ? null : sex,
+                blankToNull(nhsNumber),
+                pnc(pncId),
+                upn == null ? null : blankToNull(upn.toUpperCase(Locale.ROOT)),
+                Set.of(),
+                Set.of());
     }
 
     /** The same record with the resolved addresses its extract gives it. */
     public MatchRecord at(Set<String> addressIds, Set<String> postcodes) {
-        return new MatchRecord(key, givenName, familyName, aliases, dateOfBirth, sex, nhsNumber, pncId, upn,
-                Set.copyOf(addressIds), Set.copyOf(postcodes));
+        return new MatchRecord(
+                key,
+                givenName,
+                familyName,
+                aliases,
+                dateOfBirth,
+                sex,
+                nhsNumber,
+                pncId,
+                upn,
+                Set.copyOf(addressIds),
+                Set.copyOf(postcodes));
     }
 
     /** A PNC id compact and upper case: 2001/0012345A and 20010012345a are one id. */
@@ -64,8 +99,11 @@ public record MatchRecord(String key, String givenName, String familyName, List<
         keys.put("bkDob", dateOfBirth == null ? null : dateOfBirth.toString());
         keys.put("bkFamilyYear", family == null || dateOfBirth == null ? null : family + ":" + dateOfBirth.getYear());
         keys.put("bkNames", given == null || family == null || given.length() < 1 ? null : given + ":" + family);
-        keys.put("bkGivenDay", given == null || dateOfBirth == null ? null
-                : given + ":" + dateOfBirth.toString().substring(5));
+        keys.put(
+                "bkGivenDay",
+                given == null || dateOfBirth == null
+                        ? null
+                        : given + ":" + dateOfBirth.toString().substring(5));
         return keys;
     }
 
@@ -74,16 +112,32 @@ public record MatchRecord(String key, String givenName, String familyName, List<
      * come back from the database as one value each; {@link #fromSignature} reads it back.
      */
     public String signature() {
-        return String.join(SEPARATOR, nz(givenName), nz(familyName), String.join(";", aliases),
-                dateOfBirth == null ? "" : dateOfBirth.toString(), nz(sex), nz(nhsNumber), nz(pncId), nz(upn));
+        return String.join(
+                SEPARATOR,
+                nz(givenName),
+                nz(familyName),
+                String.join(";", aliases),
+                dateOfBirth == null ? "" : dateOfBirth.toString(),
+                nz(sex),
+                nz(nhsNumber),
+                nz(pncId),
+                nz(upn));
     }
 
     public static MatchRecord fromSignature(String key, String signature) {
         var parts = signature.split("\\|", -1);
-        return new MatchRecord(key, blankToNull(parts[0]), blankToNull(parts[1]),
+        return new MatchRecord(
+                key,
+                blankToNull(parts[0]),
+                blankToNull(parts[1]),
                 parts[2].isEmpty() ? List.of() : List.of(parts[2].split(";")),
-                parts[3].isEmpty() ? null : LocalDate.parse(parts[3]), blankToNull(parts[4]), blankToNull(parts[5]),
-                blankToNull(parts[6]), blankToNull(parts[7]), Set.of(), Set.of());
+                parts[3].isEmpty() ? null : LocalDate.parse(parts[3]),
+                blankToNull(parts[4]),
+                blankToNull(parts[5]),
+                blankToNull(parts[6]),
+                blankToNull(parts[7]),
+                Set.of(),
+                Set.of());
     }
 
     private static String nz(String value) {

@@ -10,7 +10,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,8 +29,12 @@ public final class MatchingSettings {
     private final double ambiguityMargin;
     private final double closeName;
 
-    private MatchingSettings(Map<Field, Map<Level, Double>> weights, double link, double review,
-            double ambiguityMargin, double closeName) {
+    private MatchingSettings(
+            Map<Field, Map<Level, Double>> weights,
+            double link,
+            double review,
+            double ambiguityMargin,
+            double closeName) {
         this.weights = weights;
         this.link = link;
         this.review = review;
@@ -116,14 +119,20 @@ public final class MatchingSettings {
             try {
                 root = JsonMapper.shared().readTree(text);
             } catch (RuntimeException e) {
-                throw new IllegalStateException("matching settings " + name + " are not valid JSON: "
-                        + e.getMessage().lines().findFirst().orElse(""), e);
+                throw new IllegalStateException(
+                        "matching settings " + name + " are not valid JSON: "
+                                + e.getMessage().lines().findFirst().orElse(""),
+                        e);
             }
             if (root == null || !root.isObject()) {
                 throw new IllegalStateException("matching settings " + name + ": the document must be an object");
             }
             known(root, "", Set.of("_comment", "thresholds", "similarity", "fields"), errors);
-            numbers(root.path("thresholds"), "thresholds.", Set.of("link", "review", "ambiguityMargin"), thresholds,
+            numbers(
+                    root.path("thresholds"),
+                    "thresholds.",
+                    Set.of("link", "review", "ambiguityMargin"),
+                    thresholds,
                     errors);
             numbers(root.path("similarity"), "similarity.", Set.of("closeName"), thresholds, errors);
             var fields = root.path("fields");
@@ -201,8 +210,14 @@ public final class MatchingSettings {
         return new MatchingSettings(Map.copyOf(weights), link, review, margin, close);
     }
 
-    private static void probability(JsonNode node, String key, String where, List<String> errors, Field field,
-            Level level, Map<Field, Map<Level, Double>> into) {
+    private static void probability(
+            JsonNode node,
+            String key,
+            String where,
+            List<String> errors,
+            Field field,
+            Level level,
+            Map<Field, Map<Level, Double>> into) {
         var value = node.get(key);
         if (value == null) {
             return;
@@ -214,8 +229,8 @@ public final class MatchingSettings {
         into.computeIfAbsent(field, f -> new EnumMap<>(Level.class)).put(level, value.doubleValue());
     }
 
-    private static void numbers(JsonNode node, String prefix, Set<String> keys, Map<String, Double> into,
-            List<String> errors) {
+    private static void numbers(
+            JsonNode node, String prefix, Set<String> keys, Map<String, Double> into, List<String> errors) {
         if (node.isMissingNode()) {
             return;
         }

@@ -98,7 +98,8 @@ public final class Nicknames {
                 }
                 var index = canonical.size();
                 canonical.add(names.get(0));
-                names.forEach(n -> groups.computeIfAbsent(n, k -> new HashSet<>()).add(index));
+                names.forEach(
+                        n -> groups.computeIfAbsent(n, k -> new HashSet<>()).add(index));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -44,7 +44,8 @@ public final class Resolver {
             var comparison = scorer.compare(record, candidate);
             scored.add(comparison);
             var identifierAgrees = comparison.level(Field.NHS_NUMBER) == Level.EXACT
-                    || comparison.level(Field.PNC_ID) == Level.EXACT || comparison.level(Field.UPN) == Level.EXACT;
+                    || comparison.level(Field.PNC_ID) == Level.EXACT
+                    || comparison.level(Field.UPN) == Level.EXACT;
             if (identifierAgrees && comparison.level(Field.DATE_OF_BIRTH) != Level.DIFFERENT) {
                 identified.add(comparison);
             }
@@ -57,14 +58,17 @@ public final class Resolver {
         if (!scored.isEmpty() && identified.isEmpty()) {
             var best = scored.get(0);
             var second = scored.size() > 1 ? scored.get(1) : null;
-            var clear = second == null || second.score() < settings.reviewThreshold()
+            var clear = second == null
+                    || second.score() < settings.reviewThreshold()
                     || best.score() - second.score() >= settings.ambiguityMargin();
             if (best.score() >= settings.linkThreshold() && clear) {
                 return new Decision(Decision.LinkedBy.SCORE, best.personId(), best, List.of());
             }
         }
-        var review = scored.stream().filter(c -> c.score() >= settings.reviewThreshold()
-                || identified.contains(c)).limit(MAX_REVIEW).toList();
+        var review = scored.stream()
+                .filter(c -> c.score() >= settings.reviewThreshold() || identified.contains(c))
+                .limit(MAX_REVIEW)
+                .toList();
         return Decision.newPerson(review);
     }
 
@@ -76,7 +80,7 @@ public final class Resolver {
         if (!candidate.nhsNumbers().isEmpty() && !candidate.nhsNumbers().contains(record.nhsNumber())) {
             return true;
         }
-        return candidate.records().stream().anyMatch(r -> r.nhsNumber() != null
-                && !r.nhsNumber().equals(record.nhsNumber()));
+        return candidate.records().stream()
+                .anyMatch(r -> r.nhsNumber() != null && !r.nhsNumber().equals(record.nhsNumber()));
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
@@ -39,8 +38,9 @@ public final class Scorer {
                 best = comparison;
             }
         }
-        return best == null ? compare(record, MatchRecord.of(null, null, null, null, null, null, null, null, null),
-                candidate) : best;
+        return best == null
+                ? compare(record, MatchRecord.of(null, null, null, null, null, null, null, null, null), candidate)
+                : best;
     }
 
     /** One record against one record of the candidate person. */
@@ -50,8 +50,10 @@ public final class Scorer {
         add(evidence, Field.FAMILY_NAME, familyName(record, other));
         add(evidence, Field.DATE_OF_BIRTH, dateOfBirth(record.dateOfBirth(), other.dateOfBirth()));
         add(evidence, Field.SEX, same(record.sex(), other.sex() != null ? Set.of(other.sex()) : Set.of()));
-        add(evidence, Field.ADDRESS, address(record.addressIds(), record.postcodes(), person.addressIds(),
-                person.postcodes()));
+        add(
+                evidence,
+                Field.ADDRESS,
+                address(record.addressIds(), record.postcodes(), person.addressIds(), person.postcodes()));
         add(evidence, Field.NHS_NUMBER, same(record.nhsNumber(), union(person.nhsNumbers(), other.nhsNumber())));
         add(evidence, Field.PNC_ID, same(record.pncId(), union(person.pncIds(), other.pncId())));
         add(evidence, Field.UPN, same(record.upn(), union(person.upns(), other.upn())));
@@ -126,8 +128,7 @@ public final class Scorer {
         for (var alias : aliases) {
             var tokens = Standardise.tokens(alias);
             var aliasFamily = tokens.get(tokens.size() - 1);
-            if (aliasFamily.equals(family) || Standardise.joined(alias).equals(family)
-                    || close(aliasFamily, family)) {
+            if (aliasFamily.equals(family) || Standardise.joined(alias).equals(family) || close(aliasFamily, family)) {
                 return true;
             }
         }
@@ -146,7 +147,8 @@ public final class Scorer {
         if (a.equals(b)) {
             return Level.EXACT;
         }
-        if (a.getYear() == b.getYear() && a.getDayOfMonth() == b.getMonthValue()
+        if (a.getYear() == b.getYear()
+                && a.getDayOfMonth() == b.getMonthValue()
                 && a.getMonthValue() == b.getDayOfMonth()) {
             return Level.SWAPPED;
         }
@@ -193,8 +195,8 @@ public final class Scorer {
      * Addresses: SAME_ADDRESS (a resolved address in common), SAME_POSTCODE, SAME_DISTRICT (the
      * postcode's outward code), else DIFFERENT; MISSING when either side has none.
      */
-    public static Level address(Set<String> ids, Set<String> postcodes, Set<String> otherIds,
-            Set<String> otherPostcodes) {
+    public static Level address(
+            Set<String> ids, Set<String> postcodes, Set<String> otherIds, Set<String> otherPostcodes) {
         if ((ids.isEmpty() && postcodes.isEmpty()) || (otherIds.isEmpty() && otherPostcodes.isEmpty())) {
             return Level.MISSING;
         }
@@ -232,7 +234,9 @@ public final class Scorer {
         if (similarity >= settings.closeName()) {
             return true;
         }
-        return similarity >= 0.8 && a.length() > 3 && b.length() > 3
+        return similarity >= 0.8
+                && a.length() > 3
+                && b.length() > 3
                 && Standardise.phonetic(a).equals(Standardise.phonetic(b));
     }
 

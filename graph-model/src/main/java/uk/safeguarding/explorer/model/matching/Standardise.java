@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.commons.codec.language.DoubleMetaphone;
 
 /**
@@ -21,18 +20,42 @@ public final class Standardise {
 
     /** Street-type abbreviations and the word they stand for. */
     private static final Map<String, String> STREET_WORDS = Map.ofEntries(
-            Map.entry("RD", "ROAD"), Map.entry("ST", "STREET"), Map.entry("STR", "STREET"),
-            Map.entry("AVE", "AVENUE"), Map.entry("AV", "AVENUE"), Map.entry("AVN", "AVENUE"),
-            Map.entry("CL", "CLOSE"), Map.entry("CRES", "CRESCENT"), Map.entry("CRESC", "CRESCENT"),
-            Map.entry("CR", "CRESCENT"), Map.entry("DR", "DRIVE"), Map.entry("DRV", "DRIVE"),
-            Map.entry("GR", "GROVE"), Map.entry("GRO", "GROVE"), Map.entry("GRV", "GROVE"),
-            Map.entry("LN", "LANE"), Map.entry("PL", "PLACE"), Map.entry("SQ", "SQUARE"),
-            Map.entry("TER", "TERRACE"), Map.entry("TERR", "TERRACE"), Map.entry("TCE", "TERRACE"),
-            Map.entry("CT", "COURT"), Map.entry("GDNS", "GARDENS"), Map.entry("GDN", "GARDEN"),
-            Map.entry("PK", "PARK"), Map.entry("WY", "WAY"), Map.entry("HO", "HOUSE"),
-            Map.entry("RW", "ROW"), Map.entry("PDE", "PARADE"), Map.entry("BLVD", "BOULEVARD"),
-            Map.entry("CTGS", "COTTAGES"), Map.entry("HTS", "HEIGHTS"), Map.entry("MWS", "MEWS"),
-            Map.entry("WLK", "WALK"), Map.entry("APT", "FLAT"), Map.entry("APARTMENT", "FLAT"),
+            Map.entry("RD", "ROAD"),
+            Map.entry("ST", "STREET"),
+            Map.entry("STR", "STREET"),
+            Map.entry("AVE", "AVENUE"),
+            Map.entry("AV", "AVENUE"),
+            Map.entry("AVN", "AVENUE"),
+            Map.entry("CL", "CLOSE"),
+            Map.entry("CRES", "CRESCENT"),
+            Map.entry("CRESC", "CRESCENT"),
+            Map.entry("CR", "CRESCENT"),
+            Map.entry("DR", "DRIVE"),
+            Map.entry("DRV", "DRIVE"),
+            Map.entry("GR", "GROVE"),
+            Map.entry("GRO", "GROVE"),
+            Map.entry("GRV", "GROVE"),
+            Map.entry("LN", "LANE"),
+            Map.entry("PL", "PLACE"),
+            Map.entry("SQ", "SQUARE"),
+            Map.entry("TER", "TERRACE"),
+            Map.entry("TERR", "TERRACE"),
+            Map.entry("TCE", "TERRACE"),
+            Map.entry("CT", "COURT"),
+            Map.entry("GDNS", "GARDENS"),
+            Map.entry("GDN", "GARDEN"),
+            Map.entry("PK", "PARK"),
+            Map.entry("WY", "WAY"),
+            Map.entry("HO", "HOUSE"),
+            Map.entry("RW", "ROW"),
+            Map.entry("PDE", "PARADE"),
+            Map.entry("BLVD", "BOULEVARD"),
+            Map.entry("CTGS", "COTTAGES"),
+            Map.entry("HTS", "HEIGHTS"),
+            Map.entry("MWS", "MEWS"),
+            Map.entry("WLK", "WALK"),
+            Map.entry("APT", "FLAT"),
+            Map.entry("APARTMENT", "FLAT"),
             Map.entry("UNIT", "FLAT"));
 
     private static final ThreadLocal<DoubleMetaphone> METAPHONE = ThreadLocal.withInitial(() -> {
@@ -41,8 +64,7 @@ public final class Standardise {
         return encoder;
     });
 
-    private Standardise() {
-    }
+    private Standardise() {}
 
     /**
      * A name in upper-case ASCII letters and single spaces: accents dropped, apostrophes and dots
@@ -53,8 +75,12 @@ public final class Standardise {
         if (raw == null) {
             return null;
         }
-        var folded = Normalizer.normalize(raw, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toUpperCase(Locale.ROOT).replaceAll("['’`.]", "").replaceAll("[^A-Z]+", " ").strip();
+        var folded = Normalizer.normalize(raw, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toUpperCase(Locale.ROOT)
+                .replaceAll("['’`.]", "")
+                .replaceAll("[^A-Z]+", " ")
+                .strip();
         if (folded.isEmpty()) {
             return null;
         }
@@ -123,7 +149,9 @@ public final class Standardise {
         if (raw == null) {
             return null;
         }
-        var text = Normalizer.normalize(raw, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toUpperCase(Locale.ROOT)
+        var text = Normalizer.normalize(raw, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toUpperCase(Locale.ROOT)
                 .replaceAll("['’`.]", "");
         // "2/14" is flat 2 at number 14
         text = text.replaceAll("\\b(\\d+[A-Z]?)\\s*/\\s*(\\d+[A-Z]?)\\b", "FLAT $1 $2");

@@ -7,9 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-
 import org.junit.jupiter.api.Test;
-
 import uk.safeguarding.explorer.model.AgencyType;
 
 class NeedToKnowRulesTests {
@@ -37,12 +35,21 @@ class NeedToKnowRulesTests {
 
     @Test
     void socialCarePoliceAndMeetingChairsSeeAChildsWiderNetwork() {
-        assertThat(NeedToKnowRules.seesChildNetwork(AgencyType.CHILDRENS_SOCIAL_CARE, false)).isTrue();
+        assertThat(NeedToKnowRules.seesChildNetwork(AgencyType.CHILDRENS_SOCIAL_CARE, false))
+                .isTrue();
         assertThat(NeedToKnowRules.seesChildNetwork(AgencyType.POLICE, false)).isTrue();
         assertThat(NeedToKnowRules.seesChildNetwork(AgencyType.EDUCATION, true)).isTrue();
-        for (var type : new AgencyType[] {AgencyType.HEALTH, AgencyType.EDUCATION, AgencyType.YOUTH_OFFENDING,
-                AgencyType.PROBATION, AgencyType.HOUSING, AgencyType.VOLUNTARY}) {
-            assertThat(NeedToKnowRules.seesChildNetwork(type, false)).as(type.name()).isFalse();
+        for (var type : new AgencyType[] {
+            AgencyType.HEALTH,
+            AgencyType.EDUCATION,
+            AgencyType.YOUTH_OFFENDING,
+            AgencyType.PROBATION,
+            AgencyType.HOUSING,
+            AgencyType.VOLUNTARY
+        }) {
+            assertThat(NeedToKnowRules.seesChildNetwork(type, false))
+                    .as(type.name())
+                    .isFalse();
         }
         assertThat(NeedToKnowRules.seesChildNetwork(null, false)).isFalse();
     }

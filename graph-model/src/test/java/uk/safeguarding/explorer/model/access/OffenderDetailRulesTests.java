@@ -3,9 +3,7 @@ package uk.safeguarding.explorer.model.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
-
 import uk.safeguarding.explorer.model.AgencyType;
 
 class OffenderDetailRulesTests {
@@ -14,32 +12,39 @@ class OffenderDetailRulesTests {
 
     @Test
     void policeAndProbationRecordsAboutAnOffenderAreOffenderDetail() {
-        assertThat(OffenderDetailRules.isOffenderManagementRecord(true, AgencyType.POLICE, MANAGING)).isTrue();
-        assertThat(OffenderDetailRules.isOffenderManagementRecord(true, AgencyType.PROBATION, MANAGING)).isTrue();
+        assertThat(OffenderDetailRules.isOffenderManagementRecord(true, AgencyType.POLICE, MANAGING))
+                .isTrue();
+        assertThat(OffenderDetailRules.isOffenderManagementRecord(true, AgencyType.PROBATION, MANAGING))
+                .isTrue();
     }
 
     @Test
     void aRecordAboutAnOffenderFromNoKnownAgencyIsOffenderDetail() {
-        assertThat(OffenderDetailRules.isOffenderManagementRecord(true, null, MANAGING)).isTrue();
+        assertThat(OffenderDetailRules.isOffenderManagementRecord(true, null, MANAGING))
+                .isTrue();
     }
 
     @Test
     void otherAgenciesRecordsAboutAnOffenderAreNot() {
         assertThat(OffenderDetailRules.isOffenderManagementRecord(true, AgencyType.CHILDRENS_SOCIAL_CARE, MANAGING))
                 .isFalse();
-        assertThat(OffenderDetailRules.isOffenderManagementRecord(true, AgencyType.HEALTH, MANAGING)).isFalse();
+        assertThat(OffenderDetailRules.isOffenderManagementRecord(true, AgencyType.HEALTH, MANAGING))
+                .isFalse();
     }
 
     @Test
     void policeRecordsAboutSomeoneWhoIsNoOffenderAreNot() {
-        assertThat(OffenderDetailRules.isOffenderManagementRecord(false, AgencyType.POLICE, MANAGING)).isFalse();
-        assertThat(OffenderDetailRules.isOffenderManagementRecord(false, null, MANAGING)).isFalse();
+        assertThat(OffenderDetailRules.isOffenderManagementRecord(false, AgencyType.POLICE, MANAGING))
+                .isFalse();
+        assertThat(OffenderDetailRules.isOffenderManagementRecord(false, null, MANAGING))
+                .isFalse();
     }
 
     @Test
     void approvedPremisesAreAnOffenderAddress() {
         var kinds = Set.of("APPROVED_PREMISES");
-        assertThat(OffenderDetailRules.isOffenderAddress("APPROVED_PREMISES", kinds)).isTrue();
+        assertThat(OffenderDetailRules.isOffenderAddress("APPROVED_PREMISES", kinds))
+                .isTrue();
         assertThat(OffenderDetailRules.isOffenderAddress("HOSTEL", kinds)).isFalse();
         assertThat(OffenderDetailRules.isOffenderAddress(null, kinds)).isFalse();
     }

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
-
 import org.junit.jupiter.api.Test;
 
 class PlaceholderCodecTests {
 
     private static final LocalDate DAY = LocalDate.parse("2026-11-30");
-    private final PlaceholderCodec codec = new PlaceholderCodec("a test secret of some length".getBytes(StandardCharsets.UTF_8));
+    private final PlaceholderCodec codec =
+            new PlaceholderCodec("a test secret of some length".getBytes(StandardCharsets.UTF_8));
 
     @Test
     void aPlaceholderReadsBackForTheSameUserAgencyAndDay() {
@@ -35,7 +35,8 @@ class PlaceholderCodecTests {
         assertThat(codec.decode("teacher", "health", DAY, id)).isEmpty();
         assertThat(codec.decode("teacher", "school-a", DAY.plusDays(1), id)).isEmpty();
         assertThat(codec.encode("health-visitor", "health", DAY, "p-gary")).isNotEqualTo(id);
-        assertThat(codec.encode("teacher", "school-a", DAY.plusDays(1), "p-gary")).isNotEqualTo(id);
+        assertThat(codec.encode("teacher", "school-a", DAY.plusDays(1), "p-gary"))
+                .isNotEqualTo(id);
     }
 
     @Test
@@ -61,11 +62,14 @@ class PlaceholderCodecTests {
 
     @Test
     void idsOfDifferentLengthsUpToAPaddingBlockLookAlike() {
-        assertThat(codec.encode("u", "a", DAY, "p-1")).hasSameSizeAs(codec.encode("u", "a", DAY, "p-12345678901234567890"));
+        assertThat(codec.encode("u", "a", DAY, "p-1"))
+                .hasSameSizeAs(codec.encode("u", "a", DAY, "p-12345678901234567890"));
         var longId = "x".repeat(300);
-        assertThat(codec.decode("u", "a", DAY, codec.encode("u", "a", DAY, longId))).contains(longId);
+        assertThat(codec.decode("u", "a", DAY, codec.encode("u", "a", DAY, longId)))
+                .contains(longId);
         var accents = "p-Chloé-Ødegård";
-        assertThat(codec.decode("u", "a", DAY, codec.encode("u", "a", DAY, accents))).contains(accents);
+        assertThat(codec.decode("u", "a", DAY, codec.encode("u", "a", DAY, accents)))
+                .contains(accents);
     }
 
     @Test

@@ -16,9 +16,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,13 +35,16 @@ class BundleValidatorTests {
 
     @Test
     void theSharedScenarioIsValidThroughout() throws Exception {
-        var scenario = JsonMapper.shared().readTree(
-                Files.readString(Path.of("..", "..", "shared", "scenarios", "york-practice-studies.json")));
+        var scenario = JsonMapper.shared()
+                .readTree(Files.readString(Path.of("..", "..", "shared", "scenarios", "york-practice-studies.json")));
         var result = validator.validate(scenario, ExistingIds.NONE);
         assertThat(result.rejected()).isEmpty();
         assertThat(result.warnings()).isEmpty();
-        assertThat(result.accepted()).containsEntry("people", 14).containsEntry("relationships", 35)
-                .containsEntry("meetings", 3).containsEntry("markers", 7);
+        assertThat(result.accepted())
+                .containsEntry("people", 14)
+                .containsEntry("relationships", 35)
+                .containsEntry("meetings", 3)
+                .containsEntry("markers", 7);
         assertThat(result.rows().get("markers-on-address")).hasSize(1);
         assertThat(result.rows().get("lives-at")).hasSize(16);
     }
@@ -51,8 +52,8 @@ class BundleValidatorTests {
     @Test
     void aBadRecordIsRejectedAloneWithArrayIndexIdFieldAndReason() {
         var result = validate("{'source':'csc','people':[{'id':'p-1','nhsNumber':'9434765918'},{'id':'p-2'}]}");
-        assertThat(result.rejected()).containsExactly(
-                new Rejection("people", 0, "p-1", "nhsNumber", "fails the NHS number check digit"));
+        assertThat(result.rejected())
+                .containsExactly(new Rejection("people", 0, "p-1", "nhsNumber", "fails the NHS number check digit"));
         assertThat(result.rows().get("people")).extracting(r -> r.get("id")).containsExactly("p-2");
         assertThat(result.accepted()).containsEntry("people", 1);
     }
@@ -68,10 +69,15 @@ class BundleValidatorTests {
                   {'id':'p-5','pncId':'12/34'},
                   {'id':'p-6','aliases':'Gaz'}
                 ]}""");
-        assertThat(result.rejected()).extracting(Rejection::index, Rejection::field).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(0, "id"), org.assertj.core.groups.Tuple.tuple(1, "dateOfBirth"),
-                org.assertj.core.groups.Tuple.tuple(2, "dateOfBirth"), org.assertj.core.groups.Tuple.tuple(3, "sex"),
-                org.assertj.core.groups.Tuple.tuple(4, "pncId"), org.assertj.core.groups.Tuple.tuple(5, "aliases"));
+        assertThat(result.rejected())
+                .extracting(Rejection::index, Rejection::field)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(0, "id"),
+                                org.assertj.core.groups.Tuple.tuple(1, "dateOfBirth"),
+                        org.assertj.core.groups.Tuple.tuple(2, "dateOfBirth"),
+                                org.assertj.core.groups.Tuple.tuple(3, "sex"),
+                        org.assertj.core.groups.Tuple.tuple(4, "pncId"),
+                                org.assertj.core.groups.Tuple.tuple(5, "aliases"));
         assertThat(result.rejected().get(1).reason()).contains("not an ISO date that exists");
         assertThat(result.rejected().get(2).reason()).isEqualTo("is in the future (2019-01-01)");
         assertThat(result.rejected().get(3).reason()).startsWith("must be one of MALE, FEMALE, OTHER, UNKNOWN");
@@ -91,14 +97,17 @@ class BundleValidatorTests {
                    {'type':'MARRIED_TO','from':'a','to':'a'},
                    {'type':'LIVES_AT','from':'a','to':'h','start':'2018-01-01','end':'2018-01-01'}
                  ]}""");
-        assertThat(result.rejected()).extracting(Rejection::array, Rejection::index, Rejection::field)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("people", 1, "nhsNumber"),
+        assertThat(result.rejected())
+                .extracting(Rejection::array, Rejection::index, Rejection::field)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("people", 1, "nhsNumber"),
                         org.assertj.core.groups.Tuple.tuple("relationships", 0, "end"),
                         org.assertj.core.groups.Tuple.tuple("relationships", 1, "to"),
                         org.assertj.core.groups.Tuple.tuple("relationships", 2, "to"),
                         org.assertj.core.groups.Tuple.tuple("relationships", 3, "type"),
                         org.assertj.core.groups.Tuple.tuple("relationships", 3, "to"));
-        assertThat(result.rows().get("lives-at")).singleElement()
+        assertThat(result.rows().get("lives-at"))
+                .singleElement()
                 .satisfies(row -> assertThat(row.get("key")).isEqualTo("LIVES_AT|a|h|2018-01-01"));
     }
 
@@ -115,7 +124,8 @@ class BundleValidatorTests {
 
     @Test
     void unknownFieldsAreWarningsThatDoNotReject() {
-        var result = validate("{'source':'csc','extra':1,'agencies':[{'id':'x','name':'X','type':'POLICE','colour':'blue'}]}");
+        var result = validate(
+                "{'source':'csc','extra':1,'agencies':[{'id':'x','name':'X','type':'POLICE','colour':'blue'}]}");
         assertThat(result.rejected()).isEmpty();
         assertThat(result.rows().get("agencies")).hasSize(1);
         assertThat(result.warnings()).extracting(Rejection::field).containsExactly("extra", "colour");
@@ -125,9 +135,12 @@ class BundleValidatorTests {
     void aRecordWithoutAnySourceIsRejected() {
         var result = validate("{'agencies':[{'id':'x','name':'X','type':'POLICE'},"
                 + "{'id':'y','name':'Y','type':'POLICE','source':'police'}]}");
-        assertThat(result.rejected()).extracting(Rejection::id, Rejection::field).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("x", "source"));
-        assertThat(result.rows().get("agencies")).extracting(r -> r.get("source")).containsExactly("police");
+        assertThat(result.rejected())
+                .extracting(Rejection::id, Rejection::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("x", "source"));
+        assertThat(result.rows().get("agencies"))
+                .extracting(r -> r.get("source"))
+                .containsExactly("police");
     }
 
     @Test
@@ -148,10 +161,17 @@ class BundleValidatorTests {
             // every 7th record has a bad date, every 11th repeats the id of the record before it,
             // every 13th carries an unknown field
             var id = i % 11 == 10 ? "p-" + (i - 1) : "p-" + i;
-            people.append(i == 0 ? "" : ",").append("{'id':'").append(id).append("'")
+            people.append(i == 0 ? "" : ",")
+                    .append("{'id':'")
+                    .append(id)
+                    .append("'")
                     .append(i % 7 == 3 ? ",'dateOfBirth':'2018-02-30'" : ",'dateOfBirth':'2010-01-01'")
-                    .append(i % 13 == 5 ? ",'shoeSize':42" : "").append('}');
-            relationships.append(i == 0 ? "" : ",").append("{'type':'PARENT_OF','from':'p-").append(i)
+                    .append(i % 13 == 5 ? ",'shoeSize':42" : "")
+                    .append('}');
+            relationships
+                    .append(i == 0 ? "" : ",")
+                    .append("{'type':'PARENT_OF','from':'p-")
+                    .append(i)
                     .append("','to':'p-0','start':'2010-01-01','kind':'BIRTH'}");
         }
         var result = validate("{'source':'csc','people':[" + people + "],'relationships':[" + relationships + "]}");
@@ -173,14 +193,21 @@ class BundleValidatorTests {
                 expectedWarnings.add("people " + i + " shoeSize");
             }
         }
-        assertThat(result.rejected().stream().filter(r -> r.array().equals("people"))
-                .map(r -> r.array() + " " + r.index() + " " + r.field()
-                        + (r.reason().startsWith("duplicates") ? " " + r.reason().replace(" of this bundle (same id)", "")
-                                : ""))
-                .toList()).containsExactlyElementsOf(expectedRejected);
-        assertThat(result.warnings().stream().map(w -> w.array() + " " + w.index() + " " + w.field()).toList())
+        assertThat(result.rejected().stream()
+                        .filter(r -> r.array().equals("people"))
+                        .map(r -> r.array() + " " + r.index() + " " + r.field()
+                                + (r.reason().startsWith("duplicates")
+                                        ? " " + r.reason().replace(" of this bundle (same id)", "")
+                                        : ""))
+                        .toList())
+                .containsExactlyElementsOf(expectedRejected);
+        assertThat(result.warnings().stream()
+                        .map(w -> w.array() + " " + w.index() + " " + w.field())
+                        .toList())
                 .containsExactlyElementsOf(expectedWarnings);
-        assertThat(result.rows().get("people").stream().map(r -> (String) r.get("id")).toList())
+        assertThat(result.rows().get("people").stream()
+                        .map(r -> (String) r.get("id"))
+                        .toList())
                 .containsExactlyElementsOf(goodIds);
         // relationships from people rejected above point nowhere, p-0 to itself is refused; the others are
         // kept, in order
@@ -190,9 +217,13 @@ class BundleValidatorTests {
                 rejectedPeople.add("p-" + i);
             }
         }
-        assertThat(result.rows().get("parent-of").stream().map(r -> (String) r.get("fromId")).toList())
-                .containsExactlyElementsOf(IntStream.range(0, count).mapToObj(i -> "p-" + i)
-                        .filter(id -> !rejectedPeople.contains(id) && !id.equals("p-0")).toList());
+        assertThat(result.rows().get("parent-of").stream()
+                        .map(r -> (String) r.get("fromId"))
+                        .toList())
+                .containsExactlyElementsOf(IntStream.range(0, count)
+                        .mapToObj(i -> "p-" + i)
+                        .filter(id -> !rejectedPeople.contains(id) && !id.equals("p-0"))
+                        .toList());
     }
 
     @Test
@@ -203,7 +234,8 @@ class BundleValidatorTests {
                  'meetings':[{'id':'m','kind':'STRATEGY','heldOn':'2018-03-05','concerns':['c'],
                    'attendance':[{'agency':'csc','invited':true,'attended':true},{'agency':'health'}],
                    'actions':[{'id':'a1','description':'Assess','owner':'csc','for':['c'],'dueOn':'2018-13-01'}]}]}""");
-        assertThat(result.rejected()).extracting(Rejection::field)
+        assertThat(result.rejected())
+                .extracting(Rejection::field)
                 .containsExactly("attendance[1].agency", "actions[0].dueOn");
         assertThat(result.rows().get("meetings")).isEmpty();
     }
@@ -219,10 +251,13 @@ class BundleValidatorTests {
                   {'id':'m3','kind':'STRATEGY','heldOn':'2018-09-20','concerns':['c'],'decision':'MAYBE',
                    'decisionReason':'Unsure'},
                   {'id':'m4','kind':'STRATEGY','heldOn':'2018-09-20','concerns':['c'],'nextMeetingOn':'2018-09-20'}]}""");
-        assertThat(result.rejected()).extracting(Rejection::id, Rejection::field).containsExactly(
-                tuple("m2", "decisionReason"), tuple("m3", "decision"), tuple("m4", "nextMeetingOn"));
+        assertThat(result.rejected())
+                .extracting(Rejection::id, Rejection::field)
+                .containsExactly(tuple("m2", "decisionReason"), tuple("m3", "decision"), tuple("m4", "nextMeetingOn"));
         var row = result.rows().get("meetings").get(0);
-        assertThat(row).containsEntry("decision", "SECTION_47_ENQUIRY").containsEntry("chair", "A. Chair")
+        assertThat(row)
+                .containsEntry("decision", "SECTION_47_ENQUIRY")
+                .containsEntry("chair", "A. Chair")
                 .containsEntry("decisionReason", "Disclosure to a teacher")
                 .containsEntry("nextMeetingOn", LocalDate.parse("2018-10-04"));
     }
@@ -235,11 +270,17 @@ class BundleValidatorTests {
                             {'id':'m2','type':'OTHER','on':'a'},
                             {'id':'m3','type':'MAPPA','on':'p','mappaCategory':5},
                             {'id':'m4','type':'OTHER','on':'nowhere'}]}""");
-        assertThat(result.rows().get("markers-on-person")).extracting(r -> r.get("id")).containsExactly("m1");
-        assertThat(result.rows().get("markers-on-address")).extracting(r -> r.get("id")).containsExactly("m2");
-        assertThat(result.rejected()).extracting(Rejection::id, Rejection::field).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("m3", "mappaCategory"),
-                org.assertj.core.groups.Tuple.tuple("m4", "on"));
+        assertThat(result.rows().get("markers-on-person"))
+                .extracting(r -> r.get("id"))
+                .containsExactly("m1");
+        assertThat(result.rows().get("markers-on-address"))
+                .extracting(r -> r.get("id"))
+                .containsExactly("m2");
+        assertThat(result.rejected())
+                .extracting(Rejection::id, Rejection::field)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("m3", "mappaCategory"),
+                        org.assertj.core.groups.Tuple.tuple("m4", "on"));
         assertThat(result.rows().get("markers-on-person").get(0).get("start")).isEqualTo(LocalDate.parse("2016-02-01"));
     }
 
@@ -251,11 +292,14 @@ class BundleValidatorTests {
                               {'id':'r2','about':'p','concern':'HSB','receivedAt':'2018-08-01 10:00'},
                               {'id':'r3','about':'p','concern':'HSB','receivedAt':'2018-08-01T10:00:00+01:00','sourceCode':'6'},
                               {'id':'r4','about':'p','concern':'HSB','receivedAt':'2018-08-01T10:00:00Z','sourceCode':'11'}]}""");
-        assertThat(result.rejected()).extracting(Rejection::id, Rejection::field).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("r1", "incidentAt"),
-                org.assertj.core.groups.Tuple.tuple("r2", "receivedAt"),
-                org.assertj.core.groups.Tuple.tuple("r4", "sourceCode"));
-        assertThat(result.rows().get("referrals").get(0).get("receivedAt").toString()).isEqualTo("2018-08-01T09:00Z");
+        assertThat(result.rejected())
+                .extracting(Rejection::id, Rejection::field)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("r1", "incidentAt"),
+                        org.assertj.core.groups.Tuple.tuple("r2", "receivedAt"),
+                        org.assertj.core.groups.Tuple.tuple("r4", "sourceCode"));
+        assertThat(result.rows().get("referrals").get(0).get("receivedAt").toString())
+                .isEqualTo("2018-08-01T09:00Z");
     }
 
     @Test
@@ -267,11 +311,26 @@ class BundleValidatorTests {
                  'addresses':[{'id':'a-1'}],
                  'referrals':[{'id':'r1','about':'p-2','concern':'HSB','receivedAt':'2101-01-01T00:00:00Z'},
                               {'id':'r2','about':'p-2','concern':'HSB','incidentAt':'1900-01-01T00:00:00Z','receivedAt':'2018-08-01T10:00:00Z'}]}""");
-        assertThat(result.rejected()).containsExactly(
-                new Rejection("people", 0, "p-1", "dateOfBirth", "must be from 1900-01-01 to 2100-12-31, not \"1899-12-31\""),
-                new Rejection("relationships", 0, null, "end", "must be from 1900-01-01 to 2100-12-31, not \"+999999-12-31\""),
-                new Rejection("referrals", 0, "r1", "receivedAt",
-                        "must be from 1900-01-01 to 2100-12-31, not \"2101-01-01T00:00:00Z\""));
+        assertThat(result.rejected())
+                .containsExactly(
+                        new Rejection(
+                                "people",
+                                0,
+                                "p-1",
+                                "dateOfBirth",
+                                "must be from 1900-01-01 to 2100-12-31, not \"1899-12-31\""),
+                        new Rejection(
+                                "relationships",
+                                0,
+                                null,
+                                "end",
+                                "must be from 1900-01-01 to 2100-12-31, not \"+999999-12-31\""),
+                        new Rejection(
+                                "referrals",
+                                0,
+                                "r1",
+                                "receivedAt",
+                                "must be from 1900-01-01 to 2100-12-31, not \"2101-01-01T00:00:00Z\""));
         assertThat(result.rows().get("people")).extracting(r -> r.get("id")).containsExactly("p-2");
         assertThat(result.rows().get("lives-at")).hasSize(1);
         assertThat(result.rows().get("referrals")).extracting(r -> r.get("id")).containsExactly("r2");
@@ -280,7 +339,8 @@ class BundleValidatorTests {
     @Test
     void aBundleThatIsNotAnObjectOrHasANonArrayIsRefusedAsAWhole() {
         assertThatThrownBy(() -> validate("[1,2]")).isInstanceOf(BundleFormatException.class);
-        assertThatThrownBy(() -> validate("{'people':{'id':'x'}}")).isInstanceOf(BundleFormatException.class)
+        assertThatThrownBy(() -> validate("{'people':{'id':'x'}}"))
+                .isInstanceOf(BundleFormatException.class)
                 .hasMessageContaining("\"people\" must be an array");
     }
 }

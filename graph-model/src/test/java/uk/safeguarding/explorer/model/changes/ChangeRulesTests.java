@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
 import uk.safeguarding.explorer.model.Period;
 
 class ChangeRulesTests {
@@ -19,11 +17,15 @@ class ChangeRulesTests {
     void aWindowIsBothDaysIncludedAndNeverBackwards() {
         assertThat(ChangeRules.windowProblem(d("2018-06-02"), d("2018-09-26"))).isNull();
         assertThat(ChangeRules.windowProblem(d("2018-09-26"), d("2018-09-26"))).isNull();
-        assertThat(ChangeRules.windowProblem(d("2018-09-27"), d("2018-09-26"))).isEqualTo("must not be after asOf (2018-09-26)");
+        assertThat(ChangeRules.windowProblem(d("2018-09-27"), d("2018-09-26")))
+                .isEqualTo("must not be after asOf (2018-09-26)");
         assertThat(ChangeRules.windowProblem(d("1998-09-26"), d("2018-09-26"))).contains("less than 20 years");
-        assertThat(ChangeRules.within(d("2018-06-02"), d("2018-06-02"), d("2018-09-26"))).isTrue();
-        assertThat(ChangeRules.within(d("2018-09-26"), d("2018-06-02"), d("2018-09-26"))).isTrue();
-        assertThat(ChangeRules.within(d("2018-06-01"), d("2018-06-02"), d("2018-09-26"))).isFalse();
+        assertThat(ChangeRules.within(d("2018-06-02"), d("2018-06-02"), d("2018-09-26")))
+                .isTrue();
+        assertThat(ChangeRules.within(d("2018-09-26"), d("2018-06-02"), d("2018-09-26")))
+                .isTrue();
+        assertThat(ChangeRules.within(d("2018-06-01"), d("2018-06-02"), d("2018-09-26")))
+                .isFalse();
         assertThat(ChangeRules.within(null, d("2018-06-02"), d("2018-09-26"))).isFalse();
     }
 
@@ -59,6 +61,7 @@ class ChangeRulesTests {
         // leaving together on the same day: nobody stays on
         assertThat(ChangeRules.leftHousehold(d("2018-06-20"), List.of(Period.of(d("2012-01-01"), d("2018-06-20")))))
                 .isFalse();
-        assertThat(ChangeRules.leftHousehold(d("2018-06-20"), List.of(Period.of(d("2018-07-01"), null)))).isFalse();
+        assertThat(ChangeRules.leftHousehold(d("2018-06-20"), List.of(Period.of(d("2018-07-01"), null))))
+                .isFalse();
     }
 }

@@ -27,7 +27,9 @@ class StandardiseTests {
 
     @Test
     void mcIsWrittenMac() {
-        assertThat(Standardise.name("McDonald")).isEqualTo(Standardise.name("MacDonald")).isEqualTo("MACDONALD");
+        assertThat(Standardise.name("McDonald"))
+                .isEqualTo(Standardise.name("MacDonald"))
+                .isEqualTo("MACDONALD");
         assertThat(Standardise.name("Mc Donald")).isEqualTo("MAC DONALD");
     }
 
