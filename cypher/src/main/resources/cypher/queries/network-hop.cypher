@@ -1,5 +1,7 @@
 // One hop of the network: every relationship of the frontier's people and addresses that exists
-// on asOf (started on or before it), with the node at the other end.
+// on asOf (started on or before it), with the node at the other end. When the cap ($limit) bites,
+// family comes first, then contacts, then homes, then professionals; current links before historic
+// ones; then by the other end's id, so that the same graph always gives the same network.
 CALL () {
   UNWIND $people AS id
   MATCH (x:Person {id: id})-[r:PARENT_OF|PARTNER_OF|SIBLING_OF|LIVES_AT|HAS_CONTACT_WITH|INVOLVED_WITH]-(y)
@@ -13,4 +15,9 @@ CALL () {
 }
 RETURN elementId(r) AS key, type(r) AS type, startNode(r) = x AS outgoing, properties(r) AS props,
        x.id AS xId, labels(x)[0] AS xLabel, y AS y, labels(y)[0] AS yLabel
+ORDER BY CASE type
+           WHEN 'PARENT_OF' THEN 0 WHEN 'PARTNER_OF' THEN 1 WHEN 'SIBLING_OF' THEN 2
+           WHEN 'HAS_CONTACT_WITH' THEN 3 WHEN 'LIVES_AT' THEN 4 ELSE 5
+         END,
+         props.to IS NOT NULL, y.id, key
 LIMIT $limit

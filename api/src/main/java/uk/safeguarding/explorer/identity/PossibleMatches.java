@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import uk.safeguarding.explorer.model.Ages;
 import uk.safeguarding.explorer.network.Network;
 import uk.safeguarding.explorer.network.Network.Edge;
 import uk.safeguarding.explorer.network.Network.Node;
@@ -67,27 +66,8 @@ public class PossibleMatches {
             var visible = needToKnow.check("network", outside.keySet()).visible();
             for (var person : repository.people(visible)) {
                 var anchor = outside.get(person.id());
-                var dob = person.dateOfBirth();
-                var node = new Node(
-                        "Person:" + person.id(),
-                        person.id(),
-                        NodeKind.PERSON,
-                        person.displayName(),
-                        Ages.isChild(dob, person.deceasedOn(), network.asOf()),
-                        person.sex(),
-                        dob,
-                        Ages.ageOn(dob, network.asOf()),
-                        null,
-                        null,
-                        null,
-                        null,
-                        // markers are shown when the person is opened, through redaction
-                        List.of(),
-                        anchor.depth() + 1,
-                        false,
-                        List.of(),
-                        false,
-                        Ages.diedBy(person.deceasedOn(), network.asOf()));
+                // markers are shown when the person is opened, through redaction
+                var node = Node.person(person, network.asOf(), anchor.depth() + 1, false);
                 nodes.add(node);
                 inNetwork.put(person.id(), node);
                 flagged.add(person.id());
@@ -95,19 +75,7 @@ public class PossibleMatches {
         }
         for (var p : pending) {
             if (inNetwork.containsKey(p.a()) && inNetwork.containsKey(p.b())) {
-                edges.add(new Edge(
-                        "possibly:" + p.id(),
-                        EDGE,
-                        "Person:" + p.a(),
-                        "Person:" + p.b(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        true,
-                        false));
+                edges.add(Edge.link("possibly:" + p.id(), EDGE, "Person:" + p.a(), "Person:" + p.b()));
             }
         }
         return new Augmented(nodes, edges, flagged);

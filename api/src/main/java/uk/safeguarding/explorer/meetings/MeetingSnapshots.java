@@ -235,29 +235,7 @@ public class MeetingSnapshots {
                     truncated = true;
                     continue;
                 }
-                nodes.put(
-                        node.key(),
-                        node.subject() || !children.contains(node.id())
-                                ? node
-                                : new Node(
-                                        node.key(),
-                                        node.id(),
-                                        node.kind(),
-                                        node.label(),
-                                        node.child(),
-                                        node.sex(),
-                                        node.dateOfBirth(),
-                                        node.age(),
-                                        node.role(),
-                                        node.agencyType(),
-                                        node.addressKind(),
-                                        node.postcode(),
-                                        node.markers(),
-                                        0,
-                                        true,
-                                        node.holders(),
-                                        node.offender(),
-                                        node.deceasedOn()));
+                nodes.put(node.key(), node.subject() || !children.contains(node.id()) ? node : node.asSubject());
             }
             network.edges().stream()
                     .filter(e -> nodes.containsKey(e.source()) && nodes.containsKey(e.target()))

@@ -2,6 +2,7 @@ package uk.safeguarding.explorer.queries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -113,6 +114,25 @@ class NetworkAndChronologyIT extends ExplorerIT {
             assertThat(keys(network.get("nodes")))
                     .contains(edge.get("source").asString(), edge.get("target").asString());
         }
+    }
+
+    @Test
+    void whenTheRowCapOfAHopBitesTheCypherKeepsFamilyAheadOfHomesAndProfessionals() {
+        // Sara has two parents, a home and five professionals; a cap of three rows must keep both
+        // parents whatever order the store reads the relationships in.
+        var rows = graph.read(
+                "queries/network-hop",
+                Map.of(
+                        "people",
+                        List.of("p-sara"),
+                        "addresses",
+                        List.of(),
+                        "asOf",
+                        LocalDate.parse(Scenario.AS_OF),
+                        "limit",
+                        3),
+                r -> r.get("type").asString() + ":" + r.get("y").get("id").asString());
+        assertThat(rows).containsExactly("PARENT_OF:p-kerry", "PARENT_OF:p-lee", "LIVES_AT:a-bell");
     }
 
     private static JsonNode findEdge(JsonNode network, String type, String source, String target) {
