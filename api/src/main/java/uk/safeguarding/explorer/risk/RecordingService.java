@@ -21,13 +21,11 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.audit.AuditLog;
 import uk.safeguarding.explorer.audit.AuditLog.Subject;
-import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.graph.AsOf;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.importing.ImportService;
-import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.security.ExplorerPrincipal;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
@@ -58,7 +56,8 @@ public class RecordingService {
     static final String RECORDED_VIA = "API";
 
     private final ImportService imports;
-    private final Graph graph;
+    private final RecordingRepository recordings;
+    private final FollowUpRepository followUps;
     private final NeedToKnow needToKnow;
     private final Redaction redaction;
     private final AuditLog audit;
@@ -67,14 +66,16 @@ public class RecordingService {
 
     RecordingService(
             ImportService imports,
-            Graph graph,
+            RecordingRepository recordings,
+            FollowUpRepository followUps,
             NeedToKnow needToKnow,
             Redaction redaction,
             AuditLog audit,
             AsOf asOf,
             ApplicationEventPublisher events) {
         this.imports = imports;
-        this.graph = graph;
+        this.recordings = recordings;
+        this.followUps = followUps;
         this.needToKnow = needToKnow;
         this.redaction = redaction;
         this.audit = audit;
@@ -143,7 +144,7 @@ public class RecordingService {
     public String recordMarker(Map<String, Object> input) {
         needToKnow.viewer();
         var on = text(input, "on");
-        var target = graph.read("risk/record-target", Map.of("id", on), r -> r).get(0);
+        var target = recordings.recordTarget(on);
         List<String> people;
         if (target.get("person").asBoolean()) {
             requirePeople("recordMarker", List.of(on));
@@ -233,11 +234,7 @@ public class RecordingService {
         if (actionId == null || actionId.isBlank() || actionId.length() > 200) {
             throw new BadRequestException("actionId", "must be a non-blank id of at most 200 characters");
         }
-        var rows = graph.read("risk/action", Map.of("id", actionId), r -> r);
-        if (rows.isEmpty()) {
-            throw NotFoundException.of("action", actionId);
-        }
-        var row = rows.get(0);
+        var row = followUps.action(actionId).orElseThrow(() -> NotFoundException.of("action", actionId));
         var visibility = needToKnow.checkWrite(operation, FollowUpService.touched(row));
         if (!FollowUpService.known(row, visibility, redaction.access(), redaction)) {
             throw NotFoundException.of("action", actionId);
@@ -293,8 +290,7 @@ public class RecordingService {
     private void auditedWrite(
             String operation, List<String> people, String reason, String statement, Map<String, Object> parameters) {
         audit.record(needToKnow.actor(), operation, subjects(people, reason));
-        graph.inWriteTransaction(
-                tx -> tx.run(CypherStatements.named(statement), parameters).consume());
+        recordings.change(statement, parameters);
     }
 
     /** A practitioner acts on a marker only for the agency that recorded it; a meeting chair or (local) admin on any. */
@@ -312,11 +308,7 @@ public class RecordingService {
         if (markerId == null || markerId.isBlank() || markerId.length() > 200) {
             throw new BadRequestException("markerId", "must be a non-blank id of at most 200 characters");
         }
-        var rows = graph.read("risk/marker", Map.of("id", markerId), r -> r);
-        if (rows.isEmpty()) {
-            throw NotFoundException.of("marker", markerId);
-        }
-        var row = rows.get(0);
+        var row = followUps.marker(markerId).orElseThrow(() -> NotFoundException.of("marker", markerId));
         var access = redaction.access();
         var people = row.get("people").asList(Value::asString);
         boolean known;
@@ -392,8 +384,7 @@ public class RecordingService {
                             .filter(Objects::nonNull)
                             .toList());
         }
-        var taken = graph.read("risk/ids-taken", parameters, r -> r.get("taken").asList(Value::asString))
-                .get(0);
+        var taken = recordings.idsTaken(parameters);
         if (!taken.isEmpty()) {
             throw new BadRequestException(
                     field,
