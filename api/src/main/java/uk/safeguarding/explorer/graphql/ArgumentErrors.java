@@ -4,6 +4,7 @@ import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import java.util.List;
+import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -43,7 +44,7 @@ class ArgumentErrors implements WebGraphQlInterceptor {
                 .toList();
     }
 
-    private static GraphQLError toGraphQlError(org.springframework.graphql.ResponseError error) {
+    private static GraphQLError toGraphQlError(ResponseError error) {
         ErrorClassification type = error.getErrorType();
         return GraphqlErrorBuilder.newError()
                 .message(error.getMessage())
@@ -54,7 +55,7 @@ class ArgumentErrors implements WebGraphQlInterceptor {
                 .build();
     }
 
-    private static boolean aboutAnArgument(org.springframework.graphql.ResponseError error) {
+    private static boolean aboutAnArgument(ResponseError error) {
         var message = error.getMessage() == null ? "" : error.getMessage();
         var validation = graphql.ErrorType.ValidationError.equals(error.getErrorType());
         var limit = message.startsWith("maximum query depth exceeded")

@@ -1,5 +1,6 @@
 package uk.safeguarding.explorer.identity;
 
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.neo4j.driver.Value;
@@ -33,7 +34,7 @@ final class IdentityViews {
             String givenName,
             String familyName,
             List<String> aliases,
-            java.time.LocalDate dateOfBirth,
+            LocalDate dateOfBirth,
             String sex,
             String nhsNumber,
             String pncId,

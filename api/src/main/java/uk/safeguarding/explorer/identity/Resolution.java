@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,7 +133,7 @@ public final class Resolution {
                 queries.add(q);
             }
             var answers = graph.read("identity/address-candidates", Map.of("rows", queries), r -> r);
-            var byLocal = new HashMap<String, org.neo4j.driver.Record>();
+            var byLocal = new HashMap<String, Record>();
             answers.forEach(r -> byLocal.put(r.get("localId").asString(), r));
             var writes = new ArrayList<Map<String, Object>>();
             var byKeyInBatch = new HashMap<String, String>();

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -73,7 +74,7 @@ public class SchemaMigrations {
                         .list(r -> Map.entry(
                                 r.get("version").asInt(), r.get("checksum").asString())))
                 .stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         int count = 0;
         for (var migration : discover()) {
             var checksum = applied.get(migration.version());

@@ -10,6 +10,7 @@ import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,8 +132,7 @@ class CypherInjectionIT extends ExplorerIT {
                 value = sample(argument.getType());
             }
             variables.put(argument.getName(), value);
-            declarations.add(
-                    "$" + argument.getName() + ": " + graphql.schema.GraphQLTypeUtil.simplePrint(argument.getType()));
+            declarations.add("$" + argument.getName() + ": " + GraphQLTypeUtil.simplePrint(argument.getType()));
             arguments.add(argument.getName() + ": $" + argument.getName());
         }
         var operation = root.getName().equals("Mutation") ? "mutation" : "query";
@@ -165,17 +165,17 @@ class CypherInjectionIT extends ExplorerIT {
     }
 
     private static boolean isText(GraphQLType type) {
-        var unwrapped = graphql.schema.GraphQLTypeUtil.unwrapAll(type);
+        var unwrapped = GraphQLTypeUtil.unwrapAll(type);
         return unwrapped instanceof GraphQLScalarType scalar
                 && Set.of("String", "ID").contains(scalar.getName());
     }
 
     private static boolean isList(GraphQLType type) {
-        return graphql.schema.GraphQLTypeUtil.unwrapNonNull(type) instanceof GraphQLList;
+        return GraphQLTypeUtil.unwrapNonNull(type) instanceof GraphQLList;
     }
 
     private static Object sample(GraphQLType type) {
-        var inner = graphql.schema.GraphQLTypeUtil.unwrapNonNull(type);
+        var inner = GraphQLTypeUtil.unwrapNonNull(type);
         if (inner instanceof GraphQLList list) {
             return List.of(sample(list.getWrappedType()));
         }
@@ -193,6 +193,6 @@ class CypherInjectionIT extends ExplorerIT {
     }
 
     private static String selection(GraphQLType type) {
-        return graphql.schema.GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLObjectType ? "{ __typename }" : "";
+        return GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLObjectType ? "{ __typename }" : "";
     }
 }

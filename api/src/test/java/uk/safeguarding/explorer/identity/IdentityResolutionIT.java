@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -124,7 +126,7 @@ class IdentityResolutionIT extends ExplorerIT {
         for (var e : kyle.get("evidence")) {
             sum += e.get("weight").asDouble();
         }
-        assertThat(kyle.get("score").asDouble()).isCloseTo(sum, org.assertj.core.data.Offset.offset(0.02));
+        assertThat(kyle.get("score").asDouble()).isCloseTo(sum, Offset.offset(0.02));
 
         // the extract's addresses resolved to the scenario's, and its records attach to the resolved people
         assertThat(
@@ -166,7 +168,7 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(siblings.get("errors")).isNull();
         var kinds = new TreeMap<String, String>();
         siblings.get("data").get("siblingsAtRisk").forEach(c -> {
-            var links = new java.util.TreeSet<String>();
+            var links = new TreeSet<String>();
             c.get("links").forEach(l -> links.add(l.get("kind").asString()));
             kinds.put(c.get("child").get("id").asString(), String.join(",", links));
         });

@@ -1,10 +1,12 @@
 package uk.safeguarding.explorer.support;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +105,7 @@ public final class NewerNeo4j {
                 port = socket.getLocalPort();
             }
             var home = Files.createTempDirectory("newer-neo4j");
-            var classpath = LIB.toAbsolutePath().normalize() + "/*" + java.io.File.pathSeparator
+            var classpath = LIB.toAbsolutePath().normalize() + "/*" + File.pathSeparator
                     + Path.of(NewerNeo4jServer.class
                             .getProtectionDomain()
                             .getCodeSource()
@@ -145,7 +147,7 @@ public final class NewerNeo4j {
             throw new IllegalStateException("Neo4j of the current line ended before it was ready:\n" + log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }

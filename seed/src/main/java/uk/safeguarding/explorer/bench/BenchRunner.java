@@ -1,6 +1,8 @@
 package uk.safeguarding.explorer.bench;
 
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,7 +56,7 @@ public final class BenchRunner {
     private final Path root;
     private final int requests;
     private final int throughputSeconds;
-    private final java.net.CookieManager cookies = new java.net.CookieManager();
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient http =
             HttpClient.newBuilder().cookieHandler(cookies).build();
 
@@ -325,7 +328,7 @@ public final class BenchRunner {
     String xsrf() {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(java.net.HttpCookie::getValue)
+                .map(HttpCookie::getValue)
                 .findFirst()
                 .orElse("");
     }
@@ -442,7 +445,7 @@ public final class BenchRunner {
             var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                     .header("Content-Type", "application/json")
                     .header("X-XSRF-TOKEN", xsrf())
-                    .timeout(java.time.Duration.ofMinutes(10))
+                    .timeout(Duration.ofMinutes(10))
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();
             var response = http.send(request, HttpResponse.BodyHandlers.ofString());

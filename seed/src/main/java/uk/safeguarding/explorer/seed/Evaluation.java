@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import uk.safeguarding.explorer.neo4j.Graph;
 
 /**
@@ -49,7 +50,7 @@ final class Evaluation {
         // cluster -> true person -> records
         var clusters = new HashMap<String, Map<String, Long>>();
         var byTruth = new HashMap<String, Long>();
-        var personOfTruth = new HashMap<String, java.util.Set<String>>();
+        var personOfTruth = new HashMap<String, Set<String>>();
         for (var t : truth) {
             var key = t[0] + ":" + t[1];
             var cluster = resolved.get(key);
@@ -84,11 +85,11 @@ final class Evaluation {
                 merged(namesakes, personOfTruth));
     }
 
-    private static List<String> merged(List<String[]> pairs, Map<String, java.util.Set<String>> clustersOf) {
+    private static List<String> merged(List<String[]> pairs, Map<String, Set<String>> clustersOf) {
         var result = new ArrayList<String>();
         for (var pair : pairs) {
-            var a = clustersOf.getOrDefault(pair[0], java.util.Set.of());
-            var b = clustersOf.getOrDefault(pair[1], java.util.Set.of());
+            var a = clustersOf.getOrDefault(pair[0], Set.of());
+            var b = clustersOf.getOrDefault(pair[1], Set.of());
             for (var cluster : a) {
                 if (b.contains(cluster)) {
                     result.add(pair[0] + "+" + pair[1] + " in " + cluster);

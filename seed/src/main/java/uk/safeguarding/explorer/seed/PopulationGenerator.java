@@ -3,7 +3,9 @@ package uk.safeguarding.explorer.seed;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -546,7 +548,7 @@ public final class PopulationGenerator {
         for (int i = 0; i < actionCount; i++) {
             var due = held.plusDays(7 + random.nextInt(14));
             var done = random.nextDouble() < 0.8 ? due.plusDays(random.nextInt(9) - 6) : null;
-            var action = new java.util.LinkedHashMap<String, Object>();
+            var action = new LinkedHashMap<String, Object>();
             action.put("id", referralId + "-ac" + i);
             action.put("description", pick(new String[] {
                 "Assess the risk to siblings",
@@ -855,7 +857,7 @@ public final class PopulationGenerator {
         if (!to.isAfter(from)) {
             return from;
         }
-        return from.plusDays(random.nextLong(from.until(to, java.time.temporal.ChronoUnit.DAYS) + 1));
+        return from.plusDays(random.nextLong(from.until(to, ChronoUnit.DAYS) + 1));
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {

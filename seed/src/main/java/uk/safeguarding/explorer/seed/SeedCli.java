@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.GraphDatabase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import uk.safeguarding.explorer.bench.BenchRunner;
 import uk.safeguarding.explorer.importing.ImportService;
 import uk.safeguarding.explorer.neo4j.EmbeddedNeo4j;
 import uk.safeguarding.explorer.neo4j.EmbeddedProperties;
@@ -99,7 +101,7 @@ public final class SeedCli {
             throw new IllegalArgumentException("no command");
         }
         if ("bench".equals(args[0])) {
-            uk.safeguarding.explorer.bench.BenchRunner.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            BenchRunner.main(Arrays.copyOfRange(args, 1, args.length));
             return 0;
         }
         var rest = new ArrayList<>(List.of(args).subList(1, args.length));

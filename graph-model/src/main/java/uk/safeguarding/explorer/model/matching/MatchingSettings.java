@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -113,7 +114,7 @@ public final class MatchingSettings {
         var errors = new ArrayList<String>();
         var m = new EnumMap<Field, Map<Level, Double>>(Field.class);
         var u = new EnumMap<Field, Map<Level, Double>>(Field.class);
-        var thresholds = new java.util.HashMap<String, Double>();
+        var thresholds = new HashMap<String, Double>();
         for (var text : layers) {
             JsonNode root;
             try {

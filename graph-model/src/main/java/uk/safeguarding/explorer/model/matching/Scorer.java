@@ -2,7 +2,9 @@ package uk.safeguarding.explorer.model.matching;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
@@ -188,7 +190,7 @@ public final class Scorer {
         }
         var sortedX = x.chars().sorted().toArray();
         var sortedY = y.chars().sorted().toArray();
-        return differing == 2 && java.util.Arrays.equals(sortedX, sortedY);
+        return differing == 2 && Arrays.equals(sortedX, sortedY);
     }
 
     /**
@@ -244,7 +246,7 @@ public final class Scorer {
         if (value == null || values.contains(value)) {
             return values;
         }
-        var all = new java.util.HashSet<>(values);
+        var all = new HashSet<>(values);
         all.add(value);
         return all;
     }

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -72,12 +73,9 @@ class BundleValidatorTests {
         assertThat(result.rejected())
                 .extracting(Rejection::index, Rejection::field)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(0, "id"),
-                                org.assertj.core.groups.Tuple.tuple(1, "dateOfBirth"),
-                        org.assertj.core.groups.Tuple.tuple(2, "dateOfBirth"),
-                                org.assertj.core.groups.Tuple.tuple(3, "sex"),
-                        org.assertj.core.groups.Tuple.tuple(4, "pncId"),
-                                org.assertj.core.groups.Tuple.tuple(5, "aliases"));
+                        Tuple.tuple(0, "id"), Tuple.tuple(1, "dateOfBirth"),
+                        Tuple.tuple(2, "dateOfBirth"), Tuple.tuple(3, "sex"),
+                        Tuple.tuple(4, "pncId"), Tuple.tuple(5, "aliases"));
         assertThat(result.rejected().get(1).reason()).contains("not an ISO date that exists");
         assertThat(result.rejected().get(2).reason()).isEqualTo("is in the future (2019-01-01)");
         assertThat(result.rejected().get(3).reason()).startsWith("must be one of MALE, FEMALE, OTHER, UNKNOWN");
@@ -100,12 +98,12 @@ class BundleValidatorTests {
         assertThat(result.rejected())
                 .extracting(Rejection::array, Rejection::index, Rejection::field)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("people", 1, "nhsNumber"),
-                        org.assertj.core.groups.Tuple.tuple("relationships", 0, "end"),
-                        org.assertj.core.groups.Tuple.tuple("relationships", 1, "to"),
-                        org.assertj.core.groups.Tuple.tuple("relationships", 2, "to"),
-                        org.assertj.core.groups.Tuple.tuple("relationships", 3, "type"),
-                        org.assertj.core.groups.Tuple.tuple("relationships", 3, "to"));
+                        Tuple.tuple("people", 1, "nhsNumber"),
+                        Tuple.tuple("relationships", 0, "end"),
+                        Tuple.tuple("relationships", 1, "to"),
+                        Tuple.tuple("relationships", 2, "to"),
+                        Tuple.tuple("relationships", 3, "type"),
+                        Tuple.tuple("relationships", 3, "to"));
         assertThat(result.rows().get("lives-at"))
                 .singleElement()
                 .satisfies(row -> assertThat(row.get("key")).isEqualTo("LIVES_AT|a|h|2018-01-01"));
@@ -137,7 +135,7 @@ class BundleValidatorTests {
                 + "{'id':'y','name':'Y','type':'POLICE','source':'police'}]}");
         assertThat(result.rejected())
                 .extracting(Rejection::id, Rejection::field)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("x", "source"));
+                .containsExactly(Tuple.tuple("x", "source"));
         assertThat(result.rows().get("agencies"))
                 .extracting(r -> r.get("source"))
                 .containsExactly("police");
@@ -278,9 +276,7 @@ class BundleValidatorTests {
                 .containsExactly("m2");
         assertThat(result.rejected())
                 .extracting(Rejection::id, Rejection::field)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("m3", "mappaCategory"),
-                        org.assertj.core.groups.Tuple.tuple("m4", "on"));
+                .containsExactly(Tuple.tuple("m3", "mappaCategory"), Tuple.tuple("m4", "on"));
         assertThat(result.rows().get("markers-on-person").get(0).get("start")).isEqualTo(LocalDate.parse("2016-02-01"));
     }
 
@@ -295,9 +291,9 @@ class BundleValidatorTests {
         assertThat(result.rejected())
                 .extracting(Rejection::id, Rejection::field)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("r1", "incidentAt"),
-                        org.assertj.core.groups.Tuple.tuple("r2", "receivedAt"),
-                        org.assertj.core.groups.Tuple.tuple("r4", "sourceCode"));
+                        Tuple.tuple("r1", "incidentAt"),
+                        Tuple.tuple("r2", "receivedAt"),
+                        Tuple.tuple("r4", "sourceCode"));
         assertThat(result.rows().get("referrals").get(0).get("receivedAt").toString())
                 .isEqualTo("2018-08-01T09:00Z");
     }

@@ -3,6 +3,7 @@ package uk.safeguarding.explorer.model.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class ResolverTests {
     }
 
     private static Candidate person(String id, Set<String> addresses, MatchRecord... records) {
-        var nhs = new java.util.HashSet<String>();
+        var nhs = new HashSet<String>();
         for (var r : records) {
             if (r.nhsNumber() != null) {
                 nhs.add(r.nhsNumber());
