@@ -19,4 +19,13 @@ public record ChronologyEntry(
         String source,
         AgencyView agency,
         List<String> relatedIds,
-        PersonView restrictedPerson) {}
+        PersonView restrictedPerson) {
+
+    /**
+     * An entry whose detail the user may not see: when and what kind only, a sentence saying who holds
+     * it; no source, agency or related records.
+     */
+    static ChronologyEntry restricted(LocalDate date, ZonedDateTime at, String kind, String sentence) {
+        return new ChronologyEntry(date, at, kind, sentence, null, null, List.of(), null);
+    }
+}

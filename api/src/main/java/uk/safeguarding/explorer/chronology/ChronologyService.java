@@ -98,15 +98,8 @@ public class ChronologyService {
                 case "MEETING" -> {
                     if (!access.offenderDetail()
                             && redaction.restrictedMeetingKind(Views.string(data, "meetingKind"))) {
-                        entries.add(new ChronologyEntry(
-                                day,
-                                at,
-                                kind,
-                                "Restricted meeting. " + redaction.restrictedDetailFrom(source),
-                                null,
-                                null,
-                                List.of(),
-                                null));
+                        entries.add(ChronologyEntry.restricted(
+                                day, at, kind, "Restricted meeting. " + redaction.restrictedDetailFrom(source)));
                         continue;
                     }
                     entries.add(new ChronologyEntry(
@@ -155,15 +148,8 @@ public class ChronologyService {
                     if (!access.offenderDetail()
                             && (redaction.restrictedMarkerType(Views.string(data, "markerType"))
                                     || redaction.offenderManagementRecord(subjectOffender, source))) {
-                        entries.add(new ChronologyEntry(
-                                day,
-                                at,
-                                kind,
-                                "Restricted information. " + redaction.restrictedDetailFrom(source),
-                                null,
-                                null,
-                                List.of(),
-                                null));
+                        entries.add(ChronologyEntry.restricted(
+                                day, at, kind, "Restricted information. " + redaction.restrictedDetailFrom(source)));
                         continue;
                     }
                     var type = words(Views.string(data, "markerType"));
@@ -185,15 +171,11 @@ public class ChronologyService {
                 }
                 case "MOVE" -> {
                     if (!access.offenderDetail() && redaction.offenderAddress(Views.string(data, "addressKind"))) {
-                        entries.add(new ChronologyEntry(
+                        entries.add(ChronologyEntry.restricted(
                                 day,
                                 at,
                                 kind,
-                                "Moved to a restricted address. " + redaction.restrictedDetailFrom(source),
-                                null,
-                                null,
-                                List.of(),
-                                null));
+                                "Moved to a restricted address. " + redaction.restrictedDetailFrom(source)));
                         continue;
                     }
                     var address = Views.string(data, "address");
@@ -247,15 +229,8 @@ public class ChronologyService {
                     var involvesOffender = data.get("involvedCarried").asList(Value::asString).stream()
                             .anyMatch(offenderTypes::contains);
                     if (!access.offenderDetail() && redaction.offenderManagementRecord(involvesOffender, source)) {
-                        entries.add(new ChronologyEntry(
-                                day,
-                                at,
-                                kind,
-                                "Restricted information. " + redaction.restrictedDetailFrom(source),
-                                null,
-                                null,
-                                List.of(),
-                                null));
+                        entries.add(ChronologyEntry.restricted(
+                                day, at, kind, "Restricted information. " + redaction.restrictedDetailFrom(source)));
                         continue;
                     }
                     entries.add(new ChronologyEntry(

@@ -506,6 +506,35 @@ public class FamilyChangesService {
         });
     }
 
+    /** Family members who arrived at or left one address on one day, and who lived there then. */
+    private record Group(
+            ChangeKind kind,
+            boolean arriving,
+            LocalDate on,
+            AddressView address,
+            String source,
+            Set<String> people,
+            Set<String> residents) {}
+
+    /** Adds a stay's arrival or departure on a day to its group, with the family living there that day. */
+    private static void addToGroup(
+            Map<String, Group> groups, ChangeKind kind, boolean arriving, LocalDate on, Stay stay, List<Stay> others) {
+        var group = groups.computeIfAbsent(
+                kind + (arriving ? "|in|" : "|out|") + stay.address().id() + "|" + on,
+                k -> new Group(
+                        kind,
+                        arriving,
+                        on,
+                        stay.address(),
+                        stay.source(),
+                        new LinkedHashSet<>(),
+                        new LinkedHashSet<>()));
+        group.people().add(stay.personId());
+        others.stream()
+                .filter(o -> o.period().contains(on))
+                .forEach(o -> group.residents().add(o.personId()));
+    }
+
     /** Moves in and out, joining and leaving the household, and markers on the family's homes. */
     private void households(
             List<Stay> stays,
@@ -518,14 +547,6 @@ public class FamilyChangesService {
         stays.forEach(s -> byAddress
                 .computeIfAbsent(s.address().id(), k -> new ArrayList<>())
                 .add(s));
-        record Group(
-                ChangeKind kind,
-                boolean arriving,
-                LocalDate on,
-                AddressView address,
-                String source,
-                Set<String> people,
-                Set<String> residents) {}
         var groups = new LinkedHashMap<String, Group>();
         var markers = new HashSet<String>();
         for (var stay : stays) {
@@ -538,38 +559,12 @@ public class FamilyChangesService {
             if (ChangeRules.within(from, since, asOf)) {
                 var joined = ChangeRules.joinedHousehold(from, periods);
                 var kind = joined ? ChangeKind.JOINED_HOUSEHOLD : ChangeKind.MOVED;
-                var group = groups.computeIfAbsent(
-                        kind + "|in|" + stay.address().id() + "|" + from,
-                        k -> new Group(
-                                kind,
-                                true,
-                                from,
-                                stay.address(),
-                                stay.source(),
-                                new LinkedHashSet<>(),
-                                new LinkedHashSet<>()));
-                group.people().add(stay.personId());
-                others.stream()
-                        .filter(o -> o.period().contains(from))
-                        .forEach(o -> group.residents().add(o.personId()));
+                addToGroup(groups, kind, true, from, stay, others);
             }
             if (ChangeRules.within(to, since, asOf)) {
                 var left = ChangeRules.leftHousehold(to, periods);
                 var kind = left ? ChangeKind.LEFT_HOUSEHOLD : ChangeKind.MOVED;
-                var group = groups.computeIfAbsent(
-                        kind + "|out|" + stay.address().id() + "|" + to,
-                        k -> new Group(
-                                kind,
-                                false,
-                                to,
-                                stay.address(),
-                                stay.source(),
-                                new LinkedHashSet<>(),
-                                new LinkedHashSet<>()));
-                group.people().add(stay.personId());
-                others.stream()
-                        .filter(o -> o.period().contains(to))
-                        .forEach(o -> group.residents().add(o.personId()));
+                addToGroup(groups, kind, false, to, stay, others);
             }
             for (var marker : stay.markers()) {
                 var markerId = marker.get("id").asString();
