@@ -14,16 +14,16 @@ import uk.safeguarding.explorer.neo4j.Graph;
  * {@link SharedAddressService}.
  */
 @Repository
-class SharedAddressRepository {
+public class SharedAddressRepository {
 
     private final Graph graph;
 
-    SharedAddressRepository(Graph graph) {
+    public SharedAddressRepository(Graph graph) {
         this.graph = graph;
     }
 
     /** The person's addresses, in one read with the check that they exist; empty when they do not. */
-    Optional<List<Record>> sharedAddresses(String personId, LocalDate asOf, boolean includeHistoric) {
+    public Optional<List<Record>> sharedAddresses(String personId, LocalDate asOf, boolean includeHistoric) {
         return graph.inReadTransaction(tx -> Graph.read(tx, "queries/person", Map.of("id", personId), r -> true)
                         .isEmpty()
                 ? Optional.empty()

@@ -14,11 +14,11 @@ import uk.safeguarding.explorer.neo4j.Graph;
  * through {@link InvolvementService}.
  */
 @Repository
-class InvolvementRepository {
+public class InvolvementRepository {
 
     private final Graph graph;
 
-    InvolvementRepository(Graph graph) {
+    public InvolvementRepository(Graph graph) {
         this.graph = graph;
     }
 
@@ -26,7 +26,7 @@ class InvolvementRepository {
      * One row for each person of the circle around the person on the day (the scope says which), with
      * their agencies' involvement, in one read; empty when there is no such person.
      */
-    Optional<List<Record>> involvement(String personId, Scope scope, LocalDate asOf) {
+    public Optional<List<Record>> involvement(String personId, Scope scope, LocalDate asOf) {
         return graph.inReadTransaction(tx -> {
             var ids = Graph.read(
                     tx,

@@ -21,22 +21,23 @@ import uk.safeguarding.explorer.network.Network.Path;
  * query per hop, at most three; when the node cap bites, the Cypher keeps family ahead of homes and
  * professionals, current links ahead of historic ones), then one query fills in markers, parents
  * (for derived sibling edges) and agencies. Professionals and agencies end a branch: they connect to
- * whole caseloads, which would drown a family network. Access is through {@link NetworkService}.
+ * whole caseloads, which would drown a family network. Access is through {@link NetworkService};
+ * the benchmark runs it directly as the raw side of network and connection.
  */
 @Repository
-class NetworkRepository {
+public class NetworkRepository {
 
     /** Rows read per hop for each node the network may still take. */
     private static final int ROWS_PER_NODE = 20;
 
     private final Graph graph;
 
-    NetworkRepository(Graph graph) {
+    public NetworkRepository(Graph graph) {
         this.graph = graph;
     }
 
     /** The network of a person; {@link NotFoundException} when there is no such person. */
-    Network network(String personId, int depth, LocalDate asOf, int first, Set<String> offenderTypes) {
+    public Network network(String personId, int depth, LocalDate asOf, int first, Set<String> offenderTypes) {
         return graph.inReadTransaction(tx -> network(tx, personId, depth, asOf, first, offenderTypes));
     }
 
@@ -103,7 +104,7 @@ class NetworkRepository {
      * The shortest paths (at most {@code limit}) between two people within maxHops; {@link
      * NotFoundException} for the first id that is no person, BAD_REQUEST when both are the same.
      */
-    List<Path> connection(
+    public List<Path> connection(
             String fromId, String toId, int maxHops, LocalDate asOf, int limit, Set<String> offenderTypes) {
         return graph.inReadTransaction(tx -> connection(tx, fromId, toId, maxHops, asOf, limit, offenderTypes));
     }

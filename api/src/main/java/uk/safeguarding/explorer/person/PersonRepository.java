@@ -18,18 +18,18 @@ import uk.safeguarding.explorer.neo4j.Graph;
 
 /** Reads people with the named queries; access is through {@link PersonService}. */
 @Repository
-class PersonRepository {
+public class PersonRepository {
 
     /** A person's markers on a day, and the types of every marker they ever carried. */
-    record Markers(List<MarkerView> markers, Set<String> everCarried) {}
+    public record Markers(List<MarkerView> markers, Set<String> everCarried) {}
 
     private final Graph graph;
 
-    PersonRepository(Graph graph) {
+    public PersonRepository(Graph graph) {
         this.graph = graph;
     }
 
-    Optional<PersonView> findById(String id) {
+    public Optional<PersonView> findById(String id) {
         return graph.read("queries/person", Map.of("id", id), r -> PersonView.from(r.get("p"))).stream()
                 .findFirst();
     }
@@ -43,7 +43,7 @@ class PersonRepository {
         return graph.read("queries/search-people", parameters, r -> PersonView.from(r.get("p")));
     }
 
-    Map<String, Markers> markers(Collection<String> ids, LocalDate asOf) {
+    public Map<String, Markers> markers(Collection<String> ids, LocalDate asOf) {
         var result = new LinkedHashMap<String, Markers>();
         ids.forEach(id -> result.put(id, new Markers(new ArrayList<>(), new HashSet<>())));
         graph.read("queries/markers-of-people", Map.of("ids", List.copyOf(ids), "asOf", asOf), r -> r)

@@ -1,23 +1,28 @@
 package uk.safeguarding.explorer.bench;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
-import org.neo4j.driver.TransactionContext;
-import uk.safeguarding.explorer.cypher.CypherStatements;
+import uk.safeguarding.explorer.addresses.SharedAddressRepository;
+import uk.safeguarding.explorer.involvement.AgencyInvolvement.Scope;
+import uk.safeguarding.explorer.involvement.InvolvementRepository;
 import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.network.Network;
+import uk.safeguarding.explorer.network.NetworkRepository;
+import uk.safeguarding.explorer.person.PersonRepository;
 import uk.safeguarding.explorer.risk.RiskSettings;
 import uk.safeguarding.explorer.risk.rules.RiskRules;
+import uk.safeguarding.explorer.security.RedactionPolicy;
 import uk.safeguarding.explorer.siblings.SiblingsService;
 
 /**
- * The named queries as the benchmark runs them: the raw side (the application's own rules and
- * siblings code where it can run without need-to-know; otherwise the same .cypher files in the same
- * sequence the service runs them, inside one read transaction) and the GraphQL document that asks
- * for the same answer over HTTP as a signed-in user.
+ * The named queries as the benchmark runs them: the raw side (the application's own code that reads
+ * before need-to-know and audit: the risk rules, the siblings service, and the repositories of
+ * shared addresses, involvement, network and connection, and person, so that the raw side runs the
+ * services' own statements in their own sequence) and the GraphQL document that asks for the same
+ * answer over HTTP as a signed-in user.
  */
 final class BenchQueries {
 
@@ -34,29 +39,40 @@ final class BenchQueries {
      * code where a service's raw answer can be asked for without need-to-know and audit (the risk
      * rules, siblingsAtRisk), so that the raw side runs the same statements in the same sequence.
      */
-    record App(Graph graph, RiskRules rules, SiblingsService siblings) {
+    record App(
+            Graph graph,
+            RiskRules rules,
+            SiblingsService siblings,
+            NetworkRepository networks,
+            SharedAddressRepository addresses,
+            InvolvementRepository involvement,
+            PersonRepository people) {
 
         static App over(Graph graph) {
             var siblings = SiblingsService.forTools(graph);
-            return new App(graph, RiskRules.standalone(graph, RiskSettings.defaults(), siblings), siblings);
+            return new App(
+                    graph,
+                    RiskRules.standalone(graph, RiskSettings.defaults(), siblings),
+                    siblings,
+                    new NetworkRepository(graph),
+                    new SharedAddressRepository(graph),
+                    new InvolvementRepository(graph),
+                    new PersonRepository(graph));
+        }
+
+        /** The network of depth 2 (at most 500 nodes) as NetworkService reads it, before need-to-know. */
+        Network network(String subjectId) {
+            return networks.network(subjectId, 2, AS_OF, 500, OFFENDER_TYPES);
         }
     }
+
+    /** Who carries one of these markers is an offender (the default redaction policy's types). */
+    private static final Set<String> OFFENDER_TYPES =
+            RedactionPolicy.defaults().offender().markerTypes();
 
     /** Runs the raw side of a query for a subject. */
     interface Raw {
         void run(App app, Subject subject);
-    }
-
-    /** Raw Cypher in one read transaction. */
-    interface InTransaction {
-        void run(TransactionContext tx, Subject subject);
-    }
-
-    private static Raw inOneRead(InTransaction work) {
-        return (app, subject) -> app.graph().inReadTransaction(tx -> {
-            work.run(tx, subject);
-            return null;
-        });
     }
 
     /** One named query. */
@@ -68,10 +84,6 @@ final class BenchQueries {
     }
 
     private BenchQueries() {}
-
-    private static String q(String name) {
-        return CypherStatements.named("queries/" + name);
-    }
 
     static List<Query> all() {
         var asOf = AS_OF.toString();
@@ -87,10 +99,7 @@ final class BenchQueries {
                         s -> Map.of("id", s.id(), "asOf", asOf)),
                 new Query(
                         "sharedAddresses",
-                        inOneRead((tx, s) -> tx.run(
-                                        q("shared-addresses"),
-                                        Map.of("id", s.id(), "asOf", AS_OF, "includeHistoric", true))
-                                .consume()),
+                        (app, s) -> app.addresses().sharedAddresses(s.id(), AS_OF, true),
                         """
                         query($id: ID!, $asOf: Date) { sharedAddresses(personId: $id, asOf: $asOf) {
                           address { id line1 postcode } from to current markers { id type }
@@ -98,28 +107,19 @@ final class BenchQueries {
                         s -> Map.of("id", s.id(), "asOf", asOf)),
                 new Query(
                         "agencyInvolvement",
-                        inOneRead(BenchQueries::involvement),
+                        (app, s) -> app.involvement().involvement(s.id(), Scope.FAMILY, AS_OF),
                         """
                         query($id: ID!, $asOf: Date) { agencyInvolvement(personId: $id, scope: FAMILY, asOf: $asOf) {
                           people { person { id } involvements { agency { id type } professional { id name } role from to
                           lastContactOn } } gaps { person { id } agencyType rule reason } } }""",
                         s -> Map.of("id", s.id(), "asOf", asOf)),
-                new Query(
-                        "network",
-                        inOneRead((tx, s) -> network(tx, s.id())),
-                        """
+                new Query("network", (app, s) -> app.network(s.id()), """
                         query($id: ID!, $asOf: Date) { network(personId: $id, depth: 2, asOf: $asOf, first: 500) {
                           truncated nodes { key id kind label child sex age markers { type } depth subject }
-                          edges { key type source target kind from to current derived } } }""",
-                        s -> Map.of("id", s.id(), "asOf", asOf)),
+                          edges { key type source target kind from to current derived } } }""", s -> Map.of("id", s.id(), "asOf", asOf)),
                 new Query(
                         "connection",
-                        inOneRead((tx, s) -> tx.run(
-                                        q("connection"),
-                                        Map.of(
-                                                "fromId", s.id(), "toId", s.other(), "maxHops", 4, "asOf", AS_OF,
-                                                "limit", 25))
-                                .consume()),
+                        (app, s) -> app.networks().connection(s.id(), s.other(), 4, AS_OF, 25, OFFENDER_TYPES),
                         """
                         query($id: ID!, $other: ID!, $asOf: Date) { connection(fromId: $id, toId: $other, maxHops: 4,
                           asOf: $asOf) { length nodes { key label } edges { key type source target } } }""",
@@ -133,71 +133,13 @@ final class BenchQueries {
                         s -> Map.of("ids", s.network(), "asOf", asOf)),
                 new Query(
                         "person",
-                        inOneRead((tx, s) -> {
-                            tx.run(q("person"), Map.of("id", s.id())).consume();
-                            tx.run(q("markers-of-people"), Map.of("ids", List.of(s.id()), "asOf", AS_OF))
-                                    .consume();
-                        }),
+                        (app, s) -> {
+                            app.people().findById(s.id());
+                            app.people().markers(List.of(s.id()), AS_OF);
+                        },
                         """
                         query($id: ID!, $asOf: Date) { person(id: $id) { id givenName familyName dateOfBirth sex
                           age(asOf: $asOf) child(asOf: $asOf) markers(asOf: $asOf) { id type from to } } }""",
                         s -> Map.of("id", s.id(), "asOf", asOf)));
-    }
-
-    private static void involvement(TransactionContext tx, Subject subject) {
-        var ids = tx.run(q("family-circle"), Map.of("id", subject.id(), "scope", "FAMILY", "asOf", AS_OF))
-                .list(r -> r.get("id").asString());
-        tx.run(q("involvement-context"), Map.of("ids", ids, "asOf", AS_OF)).consume();
-    }
-
-    /**
-     * The network's hops and details as NetworkService reads them (depth 2, at most 500 people);
-     * returns the people of the network.
-     */
-    static List<String> network(TransactionContext tx, String subjectId) {
-        List<String> people = List.of(subjectId);
-        List<String> addresses = List.of();
-        var allPeople = new LinkedHashSet<>(people);
-        var allAddresses = new LinkedHashSet<String>();
-        var professionals = new LinkedHashSet<String>();
-        for (int depth = 1; depth <= 2; depth++) {
-            var rows = tx.run(
-                            q("network-hop"),
-                            Map.of("people", people, "addresses", addresses, "asOf", AS_OF, "limit", 10_000))
-                    .list();
-            var nextPeople = new ArrayList<String>();
-            var nextAddresses = new ArrayList<String>();
-            for (var r : rows) {
-                var id = r.get("y").get("id").asString();
-                switch (r.get("yLabel").asString()) {
-                    case "Person" -> {
-                        if (allPeople.size() < 500 && allPeople.add(id)) {
-                            nextPeople.add(id);
-                        }
-                    }
-                    case "Address" -> {
-                        if (allAddresses.add(id)) {
-                            nextAddresses.add(id);
-                        }
-                    }
-                    default -> professionals.add(id);
-                }
-            }
-            people = nextPeople;
-            addresses = nextAddresses;
-        }
-        tx.run(
-                        q("network-details"),
-                        Map.of(
-                                "people",
-                                List.copyOf(allPeople),
-                                "addresses",
-                                List.copyOf(allAddresses),
-                                "professionals",
-                                List.copyOf(professionals),
-                                "asOf",
-                                AS_OF))
-                .consume();
-        return List.copyOf(allPeople);
     }
 }

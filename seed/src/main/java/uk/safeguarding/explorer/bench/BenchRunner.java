@@ -35,6 +35,7 @@ import uk.safeguarding.explorer.neo4j.EmbeddedNeo4j;
 import uk.safeguarding.explorer.neo4j.EmbeddedProperties;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.neo4j.SchemaMigrations;
+import uk.safeguarding.explorer.network.NetworkService;
 import uk.safeguarding.explorer.seed.PopulationGenerator;
 
 /**
@@ -350,7 +351,7 @@ public final class BenchRunner {
                         MATCH (p:Person {id: $id})-[:PARENT_OF|PARTNER_OF|LIVES_AT]-()-[:PARENT_OF|PARTNER_OF|LIVES_AT]-(q:Person)
                         WHERE q <> p RETURN q.id AS id LIMIT 1""", Map.of("id", id)).list(r -> r.get("id").asString()));
                 if (!other.isEmpty()) {
-                    var network = app.graph().inReadTransaction(tx -> BenchQueries.network(tx, id));
+                    var network = NetworkService.people(app.network(id));
                     result.add(new BenchQueries.Subject(id, other.get(0), network));
                 }
             }
