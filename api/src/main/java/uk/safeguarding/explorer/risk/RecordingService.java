@@ -37,7 +37,9 @@ import uk.safeguarding.explorer.security.Visibility;
 /**
  * Recording what happens (the risk issue's mutations): a referral, a strategy meeting with its
  * attendance and actions, an assessment, a marker on a person or an address, the completion of an
- * action and the end of a marker, and the undoing of those two (reopenAction, reinstateMarker). New records go through the import's validator and writer as a
+ * action and the end of a marker, and the undoing of those two (reopenAction, reinstateMarker: only
+ * of a completion or end recorded through the explorer, never of an agency's own records; the end a
+ * marker had before is given back). New records go through the import's validator and writer as a
  * one-record bundle from the user's agency, so the rules, messages (array, field, reason) and
  * all-or-nothing writing are the import's; each is audited before it is written.
  *
@@ -177,6 +179,11 @@ public class RecordingService {
     public String completeAction(String actionId, LocalDate completedOn) {
         var row = knownAction("completeAction", actionId);
         requireActionOwner(row, "completes");
+        var already = Views.date(row.get("ac"), "completedOn");
+        if (already != null) {
+            // completing it again would overwrite the day, and its Undo would lose the completion
+            throw new BadRequestException("actionId", "is an action completed already, on " + already);
+        }
         var heldOn = Views.date(row.get("m"), "heldOn");
         if (heldOn != null && completedOn.isBefore(heldOn)) {
             throw new BadRequestException("completedOn", "must not be before the meeting on " + heldOn);
@@ -205,6 +212,13 @@ public class RecordingService {
         var completedOn = Views.date(row.get("ac"), "completedOn");
         if (completedOn == null) {
             throw new BadRequestException("actionId", "is an action that is not completed: there is nothing to reopen");
+        }
+        if (!RECORDED_VIA.equals(Views.string(row.get("ac"), "completedVia"))) {
+            // an agency's own records completed it: the explorer undoes only what was done in it
+            throw new BadRequestException(
+                    "actionId",
+                    "is an action whose completion comes from its agency's own records, not from the explorer: "
+                            + "it can be reopened only there");
         }
         var people = row.get("people").asList(p -> p.get("id").asString());
         auditedWrite(
@@ -278,6 +292,13 @@ public class RecordingService {
         var to = Views.date(row.get("m"), "to");
         if (to == null) {
             throw new BadRequestException("markerId", "is a marker that has not ended: there is nothing to reinstate");
+        }
+        if (!RECORDED_VIA.equals(Views.string(row.get("m"), "endedVia"))) {
+            // its agency's own records ended it: the explorer undoes only what was done in it
+            throw new BadRequestException(
+                    "markerId",
+                    "is a marker whose end comes from its agency's own records, not from the explorer: "
+                            + "it can be reinstated only there");
         }
         var people = row.get("people").asList(Value::asString);
         auditedWrite(
