@@ -192,6 +192,25 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
+    void aTeachersEcomapDrawsTheHealthVisitorsContactWithSaraAsHeldByHealthNeverAsNoContact() {
+        // the school may not see the health involvement's professional, role or last contact: its
+        // line said "none recorded or ended", as if health had no contact with Sara
+        signIn("teacher");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        showGenogram();
+        var graph = graph();
+        assertThat(list(edge(graph, "INVOLVED_WITH", "Person:p-sara", "Professional:sn-1")
+                                .get("classes"))
+                        .stream()
+                        .map(JsonNode::asString)
+                        .filter(c -> c.startsWith("contact-"))
+                        .toList())
+                .containsExactly("contact-withheld");
+        assertThat(driver.findElement(By.cssSelector(".legend")).getAttribute("textContent"))
+                .contains("contact held by the agency");
+    }
+
+    @Test
     void saraGenogramOutlinesOnlyTheHouseholdOfTheAsOfDayAndMarksTheSeparations() throws Exception {
         signIn("social-worker");
         open("/?person=p-sara&asOf=" + Scenario.AS_OF);
