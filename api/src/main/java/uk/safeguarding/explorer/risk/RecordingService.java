@@ -178,7 +178,7 @@ public class RecordingService {
      */
     public String completeAction(String actionId, LocalDate completedOn) {
         var row = knownAction("completeAction", actionId);
-        requireActionOwner(row, "completes");
+        requireActionOwner("completeAction", row, "completes");
         var already = Views.date(row.get("ac"), "completedOn");
         if (already != null) {
             // completing it again would overwrite the day, and its Undo would lose the completion
@@ -208,7 +208,7 @@ public class RecordingService {
      */
     public String reopenAction(String actionId) {
         var row = knownAction("reopenAction", actionId);
-        requireActionOwner(row, "reopens");
+        requireActionOwner("reopenAction", row, "reopens");
         var completedOn = Views.date(row.get("ac"), "completedOn");
         if (completedOn == null) {
             throw new BadRequestException("actionId", "is an action that is not completed: there is nothing to reopen");
@@ -231,12 +231,31 @@ public class RecordingService {
     }
 
     /** A practitioner acts on an action only for its owner agency; a meeting chair or (local) admin on any. */
-    private void requireActionOwner(Record row, String verb) {
+    private void requireActionOwner(String operation, Record row, String verb) {
         var owner = row.get("owner").isNull() ? null : Views.string(row.get("owner"), "id");
         var user = needToKnow.viewer();
         if (user.role() == Role.PRACTITIONER && (owner == null || !owner.equals(user.agency()))) {
-            throw new AccessDeniedException("only the owner agency or a meeting chair " + verb + " an action");
+            refuse(
+                    operation,
+                    row.get("people").asList(p -> p.get("id").asString()),
+                    "only the owner agency or a meeting chair " + verb + " an action");
         }
+    }
+
+    /**
+     * Refuses (FORBIDDEN) an act on another agency's record about people the user may see, and
+     * records the attempt in the audit log first, as DENIED for each of them.
+     */
+    private void refuse(String operation, List<String> people, String reason) {
+        var denied = new ArrayList<Subject>();
+        people.stream()
+                .distinct()
+                .forEach(p -> denied.add(new Subject(p, AuditLog.DENIED, AuditLog.NEED_TO_KNOW, reason, null)));
+        if (denied.isEmpty()) {
+            denied.add(new Subject(null, AuditLog.DENIED, AuditLog.NEED_TO_KNOW, reason, null));
+        }
+        audit.record(needToKnow.actor(), operation, denied);
+        throw new AccessDeniedException(reason);
     }
 
     /**
@@ -266,7 +285,7 @@ public class RecordingService {
      */
     public String endMarker(String markerId, LocalDate on) {
         var row = knownMarker("endMarker", markerId);
-        requireMarkerSource(row, "ends");
+        requireMarkerSource("endMarker", row, "ends");
         var from = Views.date(row.get("m"), "from");
         if (from != null && on.isBefore(from)) {
             throw new BadRequestException("on", "must not be before the marker began on " + from);
@@ -288,7 +307,7 @@ public class RecordingService {
      */
     public String reinstateMarker(String markerId) {
         var row = knownMarker("reinstateMarker", markerId);
-        requireMarkerSource(row, "reinstates");
+        requireMarkerSource("reinstateMarker", row, "reinstates");
         var to = Views.date(row.get("m"), "to");
         if (to == null) {
             throw new BadRequestException("markerId", "is a marker that has not ended: there is nothing to reinstate");
@@ -319,11 +338,13 @@ public class RecordingService {
     }
 
     /** A practitioner acts on a marker only for the agency that recorded it; a meeting chair or (local) admin on any. */
-    private void requireMarkerSource(Record row, String verb) {
+    private void requireMarkerSource(String operation, Record row, String verb) {
         var user = needToKnow.viewer();
         var source = Views.string(row.get("m"), "source");
         if (user.role() == Role.PRACTITIONER && (source == null || !source.equals(user.agency()))) {
-            throw new AccessDeniedException(
+            refuse(
+                    operation,
+                    row.get("people").asList(Value::asString),
                     "only the agency that recorded a marker, or a meeting chair, " + verb + " it");
         }
     }

@@ -270,4 +270,22 @@ class ReopenAndReinstateIT extends ExplorerIT {
         assertThat(count("MATCH (m:Marker {id: 'm-sara-cpp'}) WHERE m.to = date('2019-01-15') RETURN count(m)"))
                 .isEqualTo(1);
     }
+
+    @Test
+    void anUndoRefusedToAnotherAgencyIsAuditedAsDeniedForThePeopleItNames() {
+        // a school that sees Kyle and Sara may not undo social care's records: the attempt is in the log
+        write("MATCH (ac:Action {id: 'ac-kyle-2'}) SET ac.completedVia = 'API'");
+        assertThat(outcome("teacher", REOPEN.formatted("ac-kyle-2"))).isEqualTo("FORBIDDEN");
+        write("MATCH (m:Marker {id: 'm-sara-cpp'}) SET m.to = date('2018-09-20'), m.endedVia = 'API'");
+        assertThat(outcome("teacher", REINSTATE.formatted("m-sara-cpp"))).isEqualTo("FORBIDDEN");
+        assertThat(count("MATCH (a:AuditEvent {operation: 'reopenAction', user: 'teacher', subjectId: 'p-kyle', "
+                        + "outcome: 'DENIED'}) RETURN count(a)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (a:AuditEvent {operation: 'reinstateMarker', user: 'teacher', subjectId: 'p-sara', "
+                        + "outcome: 'DENIED'}) RETURN count(a)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (a:AuditEvent {operation: 'reinstateMarker'}) WHERE a.outcome <> 'DENIED' "
+                        + "RETURN count(a)"))
+                .isZero();
+    }
 }
