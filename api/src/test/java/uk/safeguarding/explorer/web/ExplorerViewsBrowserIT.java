@@ -736,6 +736,14 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         // the stamp above and the legend below make the picture taller than the graph alone
         assertThat(Integer.parseInt(size[1])).isGreaterThan(Integer.parseInt(graphSize[1]) + 200);
         assertThat(Integer.parseInt(size[0])).isGreaterThanOrEqualTo(Integer.parseInt(graphSize[0]));
+        // the legend explains every border and line the picture can carry, as the page's legend does
+        // (the protection plan, restriction and marked-address borders were drawn but not explained)
+        assertThat(button.getDomAttribute("data-legend").split("\n"))
+                .contains(
+                        "blue dashed border: protection plan",
+                        "brown dashed border: police or probation hold information (ask them)",
+                        "teal double border: address with a marker",
+                        "contact held by the agency (details your agency cannot see)");
     }
 
     // --- keyboard ------------------------------------------------------------------------------------
