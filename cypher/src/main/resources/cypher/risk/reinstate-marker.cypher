@@ -1,3 +1,5 @@
-// Undoes the end of a marker (reinstateMarker): it goes on again, as before endMarker.
+// Undoes the end of a marker recorded through the explorer (reinstateMarker): it has again the end it
+// had before endMarker (none, or the one its agency's records gave).
 MATCH (m:Marker {id: $id})
-REMOVE m.to
+SET m.to = m.endedBefore
+REMOVE m.endedVia, m.endedBefore

@@ -1,3 +1,4 @@
-// Undoes the completion of an action (reopenAction): it is open again, as before completeAction.
+// Undoes the completion of an action recorded through the explorer (reopenAction): it is open again,
+// as before completeAction.
 MATCH (ac:Action {id: $id})
-REMOVE ac.completedOn
+REMOVE ac.completedOn, ac.completedVia

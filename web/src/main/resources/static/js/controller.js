@@ -693,14 +693,20 @@ export class Controller {
     const day = Date.parse(asOf);
     this.cy.batch(() => {
       this.cy.edges('[type = "INVOLVED_WITH"]').forEach((edge) => {
-        edge.removeClass('contact-recent contact-quarter contact-old contact-none contact-ended');
+        edge.removeClass('contact-recent contact-quarter contact-old contact-none contact-ended contact-withheld');
         // professional → person in the graph; "Person:a->Professional:b" in the map
         const [person, professional] = edge.source().hasClass('professional')
           ? [edge.data('target'), edge.data('source')] : [edge.data('source'), edge.data('target')];
-        const contact = contacts.get(`${person}->${professional}`);
+        // a professional whose details your agency may not see: the person's involvement with their agency
+        const agencies = this.cy.getElementById(professional).connectedEdges('[type = "WORKS_FOR"]')
+          .map((w) => (w.data('source') === professional ? w.data('target') : w.data('source')));
+        const contact = contacts.get(`${person}->${professional}`)
+          || agencies.map((agency) => contacts.get(`${person}->${agency}`)).find(Boolean);
         let kind = 'contact-none';
         if (contact && contact.to && Date.parse(contact.to) < day) {
           kind = 'contact-ended';
+        } else if (contact && contact.withheld) {
+          kind = 'contact-withheld';
         } else if (contact && contact.last) {
           const days = (day - Date.parse(contact.last)) / 86400000;
           kind = days <= 28 ? 'contact-recent' : days <= 91 ? 'contact-quarter' : 'contact-old';

@@ -34,6 +34,10 @@ const PNG_LEGEND = [
   ['halo', '#ffbf47', 'MEDIUM risk flag'], ['octagon', '#d0d0d0', 'someone your agency cannot see'],
   ['solid', '#333333', 'parent, partner, descent'], ['dashed', '#333333', 'historic (ended before the as-of day)'],
   ['dotted', '#6b2c91', 'sibling'], ['box', '#8a8a8a', 'household on the as-of day'],
+  ['ring-dashed', '#1d70b8', 'blue dashed border: protection plan'],
+  ['ring-dashed', '#6b4e00', 'brown dashed border: police or probation hold information (ask them)'],
+  ['ring-double', '#00645a', 'teal double border: address with a marker'],
+  ['dotted', '#8a5a00', 'contact held by the agency (details your agency cannot see)'],
   ['text', '#0b0c0c', '[NOT ASSESSED] child not assessed; [FLAG n] risk flags; / separated, // divorced'],
 ];
 
@@ -65,6 +69,19 @@ function drawSymbol(g, kind, colour, x, y) {
     g.stroke();
   } else if (kind === 'box') {
     g.stroke();
+  } else if (kind === 'ring-dashed' || kind === 'ring-double') {
+    // a border as the graph draws it (protection plan, restriction, marked address)
+    g.strokeStyle = colour;
+    g.lineWidth = 3;
+    g.setLineDash(kind === 'ring-dashed' ? [4, 3] : []);
+    g.arc(x + 8, y, 8, 0, 2 * Math.PI);
+    g.stroke();
+    if (kind === 'ring-double') {
+      g.beginPath();
+      g.lineWidth = 1.5;
+      g.arc(x + 8, y, 4, 0, 2 * Math.PI);
+      g.stroke();
+    }
   } else if (kind !== 'text') {
     g.strokeStyle = colour;
     g.lineWidth = 3;
@@ -145,6 +162,7 @@ async function stampedPng() {
   const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
   const button = byId('png-button');
   button.dataset.stamp = stamp.join('\n');
+  button.dataset.legend = PNG_LEGEND.map(([, , text]) => text).join('\n');
   button.dataset.graphSize = `${graph.width}x${graph.height}`;
   button.dataset.size = `${canvas.width}x${canvas.height}`;
   return blob;

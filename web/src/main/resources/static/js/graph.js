@@ -206,8 +206,13 @@ async function loadContacts() {
     return;
   }
   const contacts = new Map();
-  data.agencyInvolvement.people.forEach((p) => p.involvements.filter((i) => i.professional).forEach((i) => {
-    contacts.set(`Person:${p.person.id}->Professional:${i.professional.id}`, { last: i.lastContactOn, to: i.to });
+  data.agencyInvolvement.people.forEach((p) => p.involvements.forEach((i) => {
+    if (i.professional) {
+      contacts.set(`Person:${p.person.id}->Professional:${i.professional.id}`, { last: i.lastContactOn, to: i.to });
+    } else {
+      // details your agency may not see (health): the contact is held by that agency, never "none"
+      contacts.set(`Person:${p.person.id}->Agency:${i.agency.id}`, { withheld: true, to: i.to });
+    }
   }));
   controller.markContacts(contacts, asOf);
 }

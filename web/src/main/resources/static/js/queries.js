@@ -45,7 +45,7 @@ export const RECORD_EXPORT = `mutation RecordExport($kind: ExportKind!, $personI
 /** The family's involvements with the day of the last contact, for the ecomap's lines (genogram view). */
 export const CONTACTS = `query Contacts($personId: ID!, $asOf: Date) {
   agencyInvolvement(personId: $personId, scope: FAMILY, asOf: $asOf) {
-    people { person { id } involvements { professional { id } from to lastContactOn } }
+    people { person { id } involvements { agency { id } professional { id } from to lastContactOn } }
   }
 }`;
 

@@ -92,6 +92,7 @@ export const STYLE = [
   { selector: 'edge.contact-quarter', style: { 'line-style': 'solid', width: 2, 'line-color': '#2e7d4f' } },
   { selector: 'edge.contact-old', style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 4], width: 2, 'line-color': '#2e7d4f' } },
   { selector: 'edge.contact-none', style: { 'line-style': 'dotted', width: 2, 'line-color': '#2e7d4f' } },
+  { selector: 'edge.contact-withheld', style: { 'line-style': 'dashed', 'line-dash-pattern': [2, 6], width: 3, 'line-color': '#8a5a00' } },
   { selector: 'edge.contact-ended', style: { 'line-style': 'dotted', width: 1, 'line-color': '#505a5f' } },
   { selector: '.filtered', style: { display: 'none' } },
   { selector: '.genogram-hidden', style: { display: 'none' } },

@@ -35,7 +35,9 @@ import uk.safeguarding.explorer.security.Visibility;
 /**
  * Recording what happens (the risk issue's mutations): a referral, a strategy meeting with its
  * attendance and actions, an assessment, a marker on a person or an address, the completion of an
- * action and the end of a marker, and the undoing of those two (reopenAction, reinstateMarker). New records go through the import's validator and writer as a
+ * action and the end of a marker, and the undoing of those two (reopenAction, reinstateMarker: only
+ * of a completion or end recorded through the explorer, never of an agency's own records; the end a
+ * marker had before is given back). New records go through the import's validator and writer as a
  * one-record bundle from the user's agency, so the rules, messages (array, field, reason) and
  * all-or-nothing writing are the import's; each is audited before it is written.
  *
@@ -177,7 +179,12 @@ public class RecordingService {
      */
     public String completeAction(String actionId, LocalDate completedOn) {
         var row = knownAction("completeAction", actionId);
-        requireActionOwner(row, "completes");
+        requireActionOwner("completeAction", row, "completes");
+        var already = Views.date(row.get("ac"), "completedOn");
+        if (already != null) {
+            // completing it again would overwrite the day, and its Undo would lose the completion
+            throw new BadRequestException("actionId", "is an action completed already, on " + already);
+        }
         var heldOn = Views.date(row.get("m"), "heldOn");
         if (heldOn != null && completedOn.isBefore(heldOn)) {
             throw new BadRequestException("completedOn", "must not be before the meeting on " + heldOn);
@@ -202,10 +209,17 @@ public class RecordingService {
      */
     public String reopenAction(String actionId) {
         var row = knownAction("reopenAction", actionId);
-        requireActionOwner(row, "reopens");
+        requireActionOwner("reopenAction", row, "reopens");
         var completedOn = Views.date(row.get("ac"), "completedOn");
         if (completedOn == null) {
             throw new BadRequestException("actionId", "is an action that is not completed: there is nothing to reopen");
+        }
+        if (!RECORDED_VIA.equals(Views.string(row.get("ac"), "completedVia"))) {
+            // an agency's own records completed it: the explorer undoes only what was done in it
+            throw new BadRequestException(
+                    "actionId",
+                    "is an action whose completion comes from its agency's own records, not from the explorer: "
+                            + "it can be reopened only there");
         }
         var people = row.get("people").asList(p -> p.get("id").asString());
         auditedWrite(
@@ -218,12 +232,31 @@ public class RecordingService {
     }
 
     /** A practitioner acts on an action only for its owner agency; a meeting chair or (local) admin on any. */
-    private void requireActionOwner(Record row, String verb) {
+    private void requireActionOwner(String operation, Record row, String verb) {
         var owner = row.get("owner").isNull() ? null : Views.string(row.get("owner"), "id");
         var user = needToKnow.viewer();
         if (user.role() == Role.PRACTITIONER && (owner == null || !owner.equals(user.agency()))) {
-            throw new AccessDeniedException("only the owner agency or a meeting chair " + verb + " an action");
+            refuse(
+                    operation,
+                    row.get("people").asList(p -> p.get("id").asString()),
+                    "only the owner agency or a meeting chair " + verb + " an action");
         }
+    }
+
+    /**
+     * Refuses (FORBIDDEN) an act on another agency's record about people the user may see, and
+     * records the attempt in the audit log first, as DENIED for each of them.
+     */
+    private void refuse(String operation, List<String> people, String reason) {
+        var denied = new ArrayList<Subject>();
+        people.stream()
+                .distinct()
+                .forEach(p -> denied.add(new Subject(p, AuditLog.DENIED, AuditLog.NEED_TO_KNOW, reason, null)));
+        if (denied.isEmpty()) {
+            denied.add(new Subject(null, AuditLog.DENIED, AuditLog.NEED_TO_KNOW, reason, null));
+        }
+        audit.record(needToKnow.actor(), operation, denied);
+        throw new AccessDeniedException(reason);
     }
 
     /**
@@ -249,7 +282,7 @@ public class RecordingService {
      */
     public String endMarker(String markerId, LocalDate on) {
         var row = knownMarker("endMarker", markerId);
-        requireMarkerSource(row, "ends");
+        requireMarkerSource("endMarker", row, "ends");
         var from = Views.date(row.get("m"), "from");
         if (from != null && on.isBefore(from)) {
             throw new BadRequestException("on", "must not be before the marker began on " + from);
@@ -271,10 +304,17 @@ public class RecordingService {
      */
     public String reinstateMarker(String markerId) {
         var row = knownMarker("reinstateMarker", markerId);
-        requireMarkerSource(row, "reinstates");
+        requireMarkerSource("reinstateMarker", row, "reinstates");
         var to = Views.date(row.get("m"), "to");
         if (to == null) {
             throw new BadRequestException("markerId", "is a marker that has not ended: there is nothing to reinstate");
+        }
+        if (!RECORDED_VIA.equals(Views.string(row.get("m"), "endedVia"))) {
+            // its agency's own records ended it: the explorer undoes only what was done in it
+            throw new BadRequestException(
+                    "markerId",
+                    "is a marker whose end comes from its agency's own records, not from the explorer: "
+                            + "it can be reinstated only there");
         }
         var people = row.get("people").asList(Value::asString);
         auditedWrite(
@@ -294,11 +334,13 @@ public class RecordingService {
     }
 
     /** A practitioner acts on a marker only for the agency that recorded it; a meeting chair or (local) admin on any. */
-    private void requireMarkerSource(Record row, String verb) {
+    private void requireMarkerSource(String operation, Record row, String verb) {
         var user = needToKnow.viewer();
         var source = Views.string(row.get("m"), "source");
         if (user.role() == Role.PRACTITIONER && (source == null || !source.equals(user.agency()))) {
-            throw new AccessDeniedException(
+            refuse(
+                    operation,
+                    row.get("people").asList(Value::asString),
                     "only the agency that recorded a marker, or a meeting chair, " + verb + " it");
         }
     }

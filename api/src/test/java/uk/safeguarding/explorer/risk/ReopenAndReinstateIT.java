@@ -56,9 +56,10 @@ class ReopenAndReinstateIT extends ExplorerIT {
     void reopeningAnActionIsAllowedToExactlyWhoeverMayCompleteIt() {
         var outcomes = new LinkedHashMap<String, String>();
         for (var user : DemoUsers.ALL) {
-            write("MATCH (ac:Action {id: 'ac-kyle-2'}) SET ac.completedOn = date('2018-03-15')");
+            write(
+                    "MATCH (ac:Action {id: 'ac-kyle-2'}) SET ac.completedOn = date('2018-03-15'), ac.completedVia = 'API'");
             var reopen = outcome(user.username(), REOPEN.formatted("ac-kyle-2"));
-            write("MATCH (ac:Action {id: 'ac-kyle-2'}) REMOVE ac.completedOn");
+            write("MATCH (ac:Action {id: 'ac-kyle-2'}) REMOVE ac.completedOn, ac.completedVia");
             var complete = outcome(user.username(), COMPLETE);
             assertThat(reopen)
                     .as("%s reopens as they complete", user.username())
@@ -92,6 +93,8 @@ class ReopenAndReinstateIT extends ExplorerIT {
 
     @Test
     void aReopenedActionIsOverdueAgainAndTheUndoIsAudited() {
+        write("MATCH (ac:Action {id: 'ac-kyle-2'}) REMOVE ac.completedOn");
+        assertThat(as("social-worker", COMPLETE).get("errors")).isNull();
         var reopened =
                 as("social-worker", REOPEN.formatted("ac-kyle-2")).get("data").get("reopenAction");
         assertThat(reopened.get("id").asString()).isEqualTo("ac-kyle-2");
@@ -136,9 +139,9 @@ class ReopenAndReinstateIT extends ExplorerIT {
     void reinstatingAMarkerIsAllowedToExactlyWhoeverMayEndIt() {
         var outcomes = new LinkedHashMap<String, String>();
         for (var user : DemoUsers.ALL) {
-            write("MATCH (m:Marker {id: 'm-sara-cpp'}) SET m.to = date('2018-09-20')");
+            write("MATCH (m:Marker {id: 'm-sara-cpp'}) SET m.to = date('2018-09-20'), m.endedVia = 'API'");
             var reinstate = outcome(user.username(), REINSTATE.formatted("m-sara-cpp"));
-            write("MATCH (m:Marker {id: 'm-sara-cpp'}) REMOVE m.to");
+            write("MATCH (m:Marker {id: 'm-sara-cpp'}) REMOVE m.to, m.endedVia");
             var end = outcome(user.username(), END);
             assertThat(reinstate)
                     .as("%s reinstates as they end", user.username())
@@ -198,7 +201,7 @@ class ReopenAndReinstateIT extends ExplorerIT {
 
     @Test
     void aMarkerTheUserMayNotKnowOfIsAnsweredExactlyAsAnUnknownOne() {
-        write("MATCH (m:Marker {id: 'm-gary-rso'}) SET m.to = date('2018-09-20')");
+        write("MATCH (m:Marker {id: 'm-gary-rso'}) SET m.to = date('2018-09-20'), m.endedVia = 'API'");
         var hidden = as("teacher", REINSTATE.formatted("m-gary-rso")).get("errors");
         var unknown = as("teacher", REINSTATE.formatted("m-nobody")).get("errors");
         assertThat(hidden.toString()).isEqualTo(unknown.toString().replace("m-nobody", "m-gary-rso"));
@@ -206,5 +209,83 @@ class ReopenAndReinstateIT extends ExplorerIT {
                 .isEqualTo("NOT_FOUND");
         assertThat(count("MATCH (m:Marker {id: 'm-gary-rso'}) WHERE m.to = date('2018-09-20') RETURN count(m)"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void anActionCompletedInItsAgencysOwnRecordsIsNotReopenedThroughTheExplorerByAChairOrItsOwner() {
+        // Sara's action for the police, completed on 2018-06-11 by the import of the agencies' records
+        for (var user : new String[] {"meeting-chair", "police-officer"}) {
+            var error = as(user, REOPEN.formatted("ac-sara-1")).get("errors").get(0);
+            assertThat(error.get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
+            assertThat(error.get("message").asString())
+                    .isEqualTo("Argument 'actionId' is an action whose completion comes from its agency's own records, "
+                            + "not from the explorer: it can be reopened only there");
+        }
+        assertThat(count("MATCH (ac:Action {id: 'ac-sara-1'}) WHERE ac.completedOn = date('2018-06-11') "
+                        + "RETURN count(ac)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (a:AuditEvent {operation: 'reopenAction'}) RETURN count(a)"))
+                .isZero();
+    }
+
+    @Test
+    void completingAnActionCompletedAlreadyIsABadRequestSoThatItsUndoCannotLoseTheFirstCompletion() {
+        // Jack's action, completed on 2018-06-18 in social care's records: "completing" it again on a
+        // later day and undoing that left it open, and overdue, as if it had never been done
+        var error = as(
+                        "meeting-chair",
+                        "mutation { completeAction(actionId: \"ac-sara-2\", completedOn: \"2018-09-20\") { id } }")
+                .get("errors")
+                .get(0);
+        assertThat(error.get("message").asString())
+                .isEqualTo("Argument 'actionId' is an action completed already, on 2018-06-18");
+        assertThat(as("meeting-chair", REOPEN.formatted("ac-sara-2")).get("errors"))
+                .isNotNull();
+        assertThat(count("MATCH (ac:Action {id: 'ac-sara-2'}) WHERE ac.completedOn = date('2018-06-18') "
+                        + "RETURN count(ac)"))
+                .isEqualTo(1);
+        var overdue = as("social-worker", "{ overdueActions(asOf: \"" + Scenario.AS_OF + "\") { id } }")
+                .toString();
+        assertThat(overdue).doesNotContain("ac-sara-2");
+    }
+
+    @Test
+    void aMarkerEndedThroughTheExplorerAndReinstatedHasAgainTheEndItsAgencysRecordsGaveIt() {
+        // the protection plan as social care's records have it: ending at the review on 2019-01-15
+        write("MATCH (m:Marker {id: 'm-sara-cpp'}) SET m.to = date('2019-01-15')");
+        assertThat(as("social-worker", END).get("errors")).isNull();
+        assertThat(as("social-worker", END.replace("2018-09-20", "2018-09-21")).get("errors"))
+                .isNull();
+        var reinstated = as("social-worker", REINSTATE.formatted("m-sara-cpp"))
+                .get("data")
+                .get("reinstateMarker");
+        assertThat(reinstated.get("to").asString()).isEqualTo("2019-01-15");
+        // and that end, from the agency's records, is not the explorer's to undo
+        var error = as("social-worker", REINSTATE.formatted("m-sara-cpp"))
+                .get("errors")
+                .get(0);
+        assertThat(error.get("message").asString())
+                .isEqualTo("Argument 'markerId' is a marker whose end comes from its agency's own records, "
+                        + "not from the explorer: it can be reinstated only there");
+        assertThat(count("MATCH (m:Marker {id: 'm-sara-cpp'}) WHERE m.to = date('2019-01-15') RETURN count(m)"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anUndoRefusedToAnotherAgencyIsAuditedAsDeniedForThePeopleItNames() {
+        // a school that sees Kyle and Sara may not undo social care's records: the attempt is in the log
+        write("MATCH (ac:Action {id: 'ac-kyle-2'}) SET ac.completedVia = 'API'");
+        assertThat(outcome("teacher", REOPEN.formatted("ac-kyle-2"))).isEqualTo("FORBIDDEN");
+        write("MATCH (m:Marker {id: 'm-sara-cpp'}) SET m.to = date('2018-09-20'), m.endedVia = 'API'");
+        assertThat(outcome("teacher", REINSTATE.formatted("m-sara-cpp"))).isEqualTo("FORBIDDEN");
+        assertThat(count("MATCH (a:AuditEvent {operation: 'reopenAction', user: 'teacher', subjectId: 'p-kyle', "
+                        + "outcome: 'DENIED'}) RETURN count(a)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (a:AuditEvent {operation: 'reinstateMarker', user: 'teacher', subjectId: 'p-sara', "
+                        + "outcome: 'DENIED'}) RETURN count(a)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (a:AuditEvent {operation: 'reinstateMarker'}) WHERE a.outcome <> 'DENIED' "
+                        + "RETURN count(a)"))
+                .isZero();
     }
 }

@@ -192,6 +192,25 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
+    void aTeachersEcomapDrawsTheHealthVisitorsContactWithSaraAsHeldByHealthNeverAsNoContact() {
+        // the school may not see the health involvement's professional, role or last contact: its
+        // line said "none recorded or ended", as if health had no contact with Sara
+        signIn("teacher");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        showGenogram();
+        var graph = graph();
+        assertThat(list(edge(graph, "INVOLVED_WITH", "Person:p-sara", "Professional:sn-1")
+                                .get("classes"))
+                        .stream()
+                        .map(JsonNode::asString)
+                        .filter(c -> c.startsWith("contact-"))
+                        .toList())
+                .containsExactly("contact-withheld");
+        assertThat(driver.findElement(By.cssSelector(".legend")).getAttribute("textContent"))
+                .contains("contact held by the agency");
+    }
+
+    @Test
     void saraGenogramOutlinesOnlyTheHouseholdOfTheAsOfDayAndMarksTheSeparations() throws Exception {
         signIn("social-worker");
         open("/?person=p-sara&asOf=" + Scenario.AS_OF);
@@ -717,6 +736,14 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         // the stamp above and the legend below make the picture taller than the graph alone
         assertThat(Integer.parseInt(size[1])).isGreaterThan(Integer.parseInt(graphSize[1]) + 200);
         assertThat(Integer.parseInt(size[0])).isGreaterThanOrEqualTo(Integer.parseInt(graphSize[0]));
+        // the legend explains every border and line the picture can carry, as the page's legend does
+        // (the protection plan, restriction and marked-address borders were drawn but not explained)
+        assertThat(button.getDomAttribute("data-legend").split("\n"))
+                .contains(
+                        "blue dashed border: protection plan",
+                        "brown dashed border: police or probation hold information (ask them)",
+                        "teal double border: address with a marker",
+                        "contact held by the agency (details your agency cannot see)");
     }
 
     // --- keyboard ------------------------------------------------------------------------------------
