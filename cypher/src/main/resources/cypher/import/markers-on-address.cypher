@@ -7,6 +7,8 @@ MERGE (m:Marker {id: row.id})
 SET m.type = row.type, m.from = row.start, m.to = row.end, m.detail = row.detail,
     m.mappaCategory = row.mappaCategory, m.mappaLevel = row.mappaLevel, m.source = row.source,
     m.recordedAt = coalesce(row.recordedAt, m.recordedAt), m.recordedVia = row.recordedVia
+// the agency's record now says how it ends: an end made in the explorer is no longer there to undo
+REMOVE m.endedVia, m.endedBefore
 WITH m, t, row
 CALL (m, t) {
   MATCH (m)-[old:ON]->(other) WHERE other <> t

@@ -35,6 +35,9 @@ CALL (m, row) {
     ON CREATE SET x.recordedAt = coalesce(row.recordedAt, $now)
   SET x.description = act.description, x.dueOn = act.dueOn, x.completedOn = act.completedOn,
       x.source = row.source, x.recordedVia = row.recordedVia
+  // the agency's record now says whether it is done: a completion made in the explorer is no longer
+  // there to undo
+  REMOVE x.completedVia
   MERGE (m)-[agreed:AGREED]->(x)
     ON CREATE SET agreed.recordedAt = coalesce(row.recordedAt, $now)
   SET agreed.source = row.source

@@ -272,6 +272,24 @@ class ReopenAndReinstateIT extends ExplorerIT {
     }
 
     @Test
+    void afterAReImportTheAgencysRecordsSayHowAMarkerEndsAndWhetherAnActionIsDoneSoNoUndoRestoresAnOlderState() {
+        // ended and completed in the explorer, then the agency's records are imported again: the
+        // import restates the marker and the action, so nothing of the explorer's is left to undo
+        assertThat(as("social-worker", END).get("errors")).isNull();
+        write("MATCH (ac:Action {id: 'ac-kyle-2'}) REMOVE ac.completedOn");
+        assertThat(as("social-worker", COMPLETE).get("errors")).isNull();
+        importScenario();
+        assertThat(outcome("social-worker", REINSTATE.formatted("m-sara-cpp"))).isEqualTo("BAD_REQUEST");
+        assertThat(outcome("social-worker", REOPEN.formatted("ac-kyle-2"))).isEqualTo("BAD_REQUEST");
+        assertThat(count("MATCH (m:Marker {id: 'm-sara-cpp'}) WHERE m.endedVia IS NULL AND m.endedBefore IS NULL "
+                        + "RETURN count(m)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (ac:Action {id: 'ac-kyle-2'}) WHERE ac.completedVia IS NULL "
+                        + "AND ac.completedOn IS NOT NULL RETURN count(ac)"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void anUndoRefusedToAnotherAgencyIsAuditedAsDeniedForThePeopleItNames() {
         // a school that sees Kyle and Sara may not undo social care's records: the attempt is in the log
         write("MATCH (ac:Action {id: 'ac-kyle-2'}) SET ac.completedVia = 'API'");
