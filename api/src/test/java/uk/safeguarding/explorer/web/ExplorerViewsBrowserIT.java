@@ -890,7 +890,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         var stamp = button.getDomAttribute("data-stamp").split("\n");
         assertThat(stamp[0]).isEqualTo("OFFICIAL-SENSITIVE");
         assertThat(stamp[1]).matches("Exported by admin on \\d{1,2} \\w+ \\d{4}, \\d{2}:\\d{2} (GMT|BST)");
-        assertThat(stamp[2]).isEqualTo("Facts as of 2018-09-26; subject p-sara");
+        assertThat(stamp[2]).isEqualTo("Facts as of 2018-09-26; subject Sara Bell");
         var graphSize = button.getDomAttribute("data-graph-size").split("x");
         var size = button.getDomAttribute("data-size").split("x");
         // the stamp above and the legend below make the picture taller than the graph alone
