@@ -524,7 +524,12 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                     assertThat(driver.findElement(By.id("asof-slider")).getDomAttribute("aria-valuetext"))
                             .isEqualTo("1 June 2013");
                 }
-                assertStillOnScreen(view + " " + next, day, after);
+                // the network is fitted again only when a newcomer would fall out of view (then the
+                // zoom changes); otherwise nobody who stays moves on screen. The genogram never re-fits.
+                if ("genogram".equals(view)
+                        || after.get("zoom").asDouble() == day.get("zoom").asDouble()) {
+                    assertStillOnScreen(view + " " + next, day, after);
+                }
                 day = after;
             }
         }
