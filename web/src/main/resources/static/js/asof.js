@@ -39,8 +39,16 @@ export function setAsOf(date) {
   state.asOf = date;
   byId('asof-date').value = date;
   byId('asof-slider').value = String(dateToSlider(date));
+  sayDay(date);
   updateUrl();
   return true;
+}
+
+/** The slider says its day in words to a screen reader ("26 September 2018"), not its position. */
+function sayDay(date) {
+  const day = new Date(`${date}T12:00:00Z`);
+  byId('asof-slider').setAttribute('aria-valuetext', Number.isNaN(day.getTime()) ? date
+    : day.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
 }
 
 let onChange = () => {};
@@ -63,7 +71,11 @@ export function wireAsOf(changed) {
       changed();
     }
   });
-  byId('asof-slider').addEventListener('input', (e) => { byId('asof-date').value = sliderToDate(Number(e.target.value)); });
+  byId('asof-slider').addEventListener('input', (e) => {
+    byId('asof-date').value = sliderToDate(Number(e.target.value));
+    sayDay(byId('asof-date').value);
+  });
+  sayDay(state.asOf);
   byId('asof-slider').addEventListener('change', (e) => {
     if (setAsOf(sliderToDate(Number(e.target.value)))) {
       changed();

@@ -88,6 +88,11 @@ function edgeLabel(edge) {
     return 'possibly the same person';
   }
   if (edge.type === 'PARTNER_OF') {
+    if (edge.current) {
+      // together on the as-of day: how it ended later is not yet known on that day
+      const since = edge.from ? ` since ${edge.from.substring(0, 4)}` : '';
+      return `${edge.status === 'MARRIED' ? 'married' : 'partners'}${since}`;
+    }
     const years = `${edge.from ? edge.from.substring(0, 4) : ''}${edge.to ? `–${edge.to.substring(0, 4)}` : ''}`;
     return [PARTED[edge.status] || '', edge.status ? words(edge.status) : 'partners', years].join(' ').trim();
   }
@@ -145,6 +150,10 @@ export class Controller {
     this.layoutDone = null;
     this.publishSelection();
     this.cy.on('select unselect', 'node', () => this.publishSelection());
+    // when each node was selected, so that "Connect two" knows which came first
+    this.selectedAt = new Map();
+    this.selections = 0;
+    this.cy.on('select', 'node', (e) => { this.selections += 1; this.selectedAt.set(e.target.id(), this.selections); });
     this.cy.on('select', 'node', (e) => on.onSelectNode && on.onSelectNode(e.target.id()));
     // left and right go round the links of the pivot: the node last chosen by click, up or down
     this.pivot = null;
@@ -196,6 +205,7 @@ export class Controller {
       this.cy.add(network.nodes.map(nodeElement));
       this.cy.add(network.edges.map(edgeElement));
     });
+    const newSubject = (network.nodes.length > 0 ? network.nodes[0].key : null) !== this.subjectKey;
     this.subjectKey = network.nodes.length > 0 ? network.nodes[0].key : null;
     this.history = [];
     this.expandedBy.clear();
@@ -209,7 +219,8 @@ export class Controller {
     this.applyFilters();
     const kept = this.cy.nodes().filter((n) => before.has(n.id()));
     kept.forEach((n) => n.position(before.get(n.id())));
-    return this.relayout({ keep: kept.nonempty() ? kept : null });
+    // the same family on another day keeps the zoom (fitted only if something falls out of view)
+    return this.relayout({ keep: kept.nonempty() ? kept : null, refit: newSubject });
   }
 
   has(key) {
@@ -311,10 +322,39 @@ export class Controller {
     return this.relayout();
   }
 
-  /** Larger type on a shared screen (meeting mode); 1 is the ordinary size. */
+  /**
+   * Larger type on a shared screen (meeting mode); 1 is the ordinary size. The genogram's spacing
+   * follows its labels, so it is laid out again; the network is fitted to its box. Answers once laid out.
+   */
   setTextScale(scale) {
     this.textScale = scale;
     this.cy.style(scale > 1 ? STYLE.concat(largeText(scale)) : STYLE);
+    if (this.layoutName === 'genogram') {
+      return this.relayout();
+    }
+    this.resize();
+    return Promise.resolve();
+  }
+
+  /**
+   * The genogram's spacing from the labels as they are drawn now: a column as wide as the widest
+   * person's symbol and label, a row as tall as the tallest, each with a margin, so that the
+   * larger type of meeting mode spreads the family out instead of piling labels on each other.
+   */
+  labelSpacing(personNodes, ringNodes) {
+    const widest = (nodes) => {
+      let width = 0;
+      let height = 0;
+      nodes.forEach((n) => {
+        const b = n.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false });
+        width = Math.max(width, b.w);
+        height = Math.max(height, b.h);
+      });
+      return { width, height };
+    };
+    const family = widest(personNodes);
+    const ring = widest(ringNodes);
+    return { column: Math.ceil(family.width + 24), row: Math.ceil(family.height + 60), ringColumn: Math.ceil(ring.width + 16) };
   }
 
   /**
@@ -323,7 +363,7 @@ export class Controller {
    * places only the others, beside the neighbours they came with; the genogram is always the same
    * for the same family.
    */
-  relayout({ keep = null } = {}) {
+  relayout({ keep = null, refit = false } = {}) {
     if (this.layout) {
       this.layout.stop();
       this.layoutDone();
@@ -340,17 +380,20 @@ export class Controller {
         h.children().move({ parent: null });
       });
       this.cy.elements(GENOGRAM_ONLY).remove();
-      this.cy.elements().removeClass('genogram-hidden genogram');
+      this.cy.elements().removeClass('genogram-hidden genogram ring-top');
     });
     if (this.cy.nodes().empty()) {
       return Promise.resolve();
     }
     let layout;
+    // held: what was there stays where it was on screen, so the view is not fitted again unless
+    // something falls out of it (or another person was opened)
+    const held = Boolean(keep && keep.nonempty()) && !refit;
     if (this.layoutName === 'genogram') {
-      const positions = this.genogram();
-      layout = this.cy.layout({ name: 'preset', positions: (n) => positions[n.id()], fit: true, padding: 30 });
+      const positions = this.genogram(Boolean(keep && keep.nonempty()));
+      layout = this.cy.layout({ name: 'preset', positions: (n) => positions[n.id()], fit: !held, padding: 30 });
     } else if (keep && keep.nonempty()) {
-      layout = this.heldLayout(keep);
+      layout = this.heldLayout(keep, !held);
     } else {
       layout = this.cy.layout(fcose(this.cy.nodes().length < 400));
     }
@@ -359,6 +402,9 @@ export class Controller {
       layout.one('layoutstop', () => {
         if (this.layout === layout) {
           this.layout = null;
+        }
+        if (held) {
+          this.fitIfOutOfView();
         }
         resolve();
       });
@@ -372,12 +418,12 @@ export class Controller {
    * The force layout from where things are: the kept nodes fixed, each new node started beside the
    * kept nodes it is linked to (or the middle of the graph), so that only what changed moves.
    */
-  heldLayout(keep) {
+  heldLayout(keep, fit) {
     const kept = new Set(keep.map((n) => n.id()));
     const fresh = this.cy.nodes().filter((n) => !kept.has(n.id()));
     if (fresh.empty()) {
       const positions = Object.fromEntries(this.cy.nodes().map((n) => [n.id(), { ...n.position() }]));
-      return this.cy.layout({ name: 'preset', positions: (n) => positions[n.id()], fit: true, padding: 30 });
+      return this.cy.layout({ name: 'preset', positions: (n) => positions[n.id()], fit, padding: 30 });
     }
     const box = keep.boundingBox();
     fresh.forEach((n, i) => {
@@ -390,7 +436,7 @@ export class Controller {
       n.position({ x: centre.x + 60 * Math.cos(angle), y: centre.y + 60 * Math.sin(angle) });
     });
     return this.cy.layout({
-      ...fcose(false), randomize: false, quality: 'proof',
+      ...fcose(false), randomize: false, quality: 'proof', fit,
       fixedNodeConstraint: keep.map((n) => ({ nodeId: n.id(), position: { ...n.position() } })),
     });
   }
@@ -399,7 +445,53 @@ export class Controller {
    * Draws the genogram's own elements (couples, descent lines, households of the as-of day) over
    * the family, hides what they replace, and answers where everything goes (genogram.js).
    */
-  genogram() {
+  /** Fits the graph to its box only when a shown node lies (partly) outside the view. */
+  fitIfOutOfView() {
+    const shown = this.cy.elements(':visible');
+    if (shown.empty()) {
+      return;
+    }
+    const box = shown.boundingBox();
+    const view = this.cy.extent();
+    if (box.x1 < view.x1 || box.x2 > view.x2 || box.y1 < view.y1 || box.y2 > view.y2) {
+      this.fit();
+    }
+  }
+
+  /**
+   * Where the genogram puts what is new when the family changes (another day, an expansion): the
+   * people and agencies that were there keep their places (slots), and each newcomer goes where the
+   * layout would put it, moved along its row to the first place that no one holds.
+   */
+  keepSlots(plan, spacing) {
+    const previous = this.slots;
+    if (!previous) {
+      return plan;
+    }
+    const positions = {};
+    const taken = [];
+    const free = (p) => taken.every((q) => Math.abs(q.x - p.x) >= 0.9 * spacing.column || Math.abs(q.y - p.y) >= 0.5 * spacing.row);
+    Object.keys(plan).forEach((key) => {
+      if (previous[key]) {
+        positions[key] = { ...previous[key] };
+        taken.push(positions[key]);
+      }
+    });
+    Object.keys(plan).filter((key) => !previous[key]).sort((a, b) => plan[a].x - plan[b].x).forEach((key) => {
+      const wanted = plan[key];
+      let place = { ...wanted };
+      for (let i = 1; !free(place); i += 1) {
+        // beside: right, left, further right, further left, ...
+        const side = i % 2 === 1 ? 1 : -1;
+        place = { x: wanted.x + side * Math.ceil(i / 2) * spacing.column, y: wanted.y };
+      }
+      positions[key] = place;
+      taken.push(place);
+    });
+    return positions;
+  }
+
+  genogram(held = false) {
     const personNodes = this.cy.nodes('.person, .restricted-person');
     const edgesOf = (type) => this.cy.edges(`[type = "${type}"]`);
     const households = [];
@@ -414,7 +506,9 @@ export class Controller {
       const agency = n.outgoers('edge[type = "WORKS_FOR"]').targets();
       return { key: n.id(), group: agency.nonempty() ? agency[0].id() : n.id() };
     });
+    const spacing = this.labelSpacing(personNodes, this.cy.nodes().filter((n) => others.some((o) => o.key === n.id())));
     const plan = genogramLayout({
+      ...spacing,
       subject: this.subjectKey,
       people: personNodes.map((n) => ({ key: n.id(), dateOfBirth: n.data('dateOfBirth'), child: n.data('child') })),
       partnerships: edgesOf('PARTNER_OF').map((e) => ({ key: e.id(), a: e.data('source'), b: e.data('target') })),
@@ -426,7 +520,14 @@ export class Controller {
       households,
       others,
     });
-    const positions = { ...plan.positions };
+    // the same family (another day, an expansion) at the same size of type keeps its slots
+    const slotsKey = `${this.subjectKey}|${this.textScale || 1}`;
+    if (!held || !this.slots || this.slotsKey !== slotsKey) {
+      this.slots = null;
+    }
+    const positions = this.keepSlots(plan.positions, spacing);
+    this.slots = { ...(this.slots || {}), ...positions };
+    this.slotsKey = slotsKey;
     this.cy.batch(() => {
       households.forEach((h) => {
         const address = this.cy.getElementById(h.key);
@@ -439,7 +540,8 @@ export class Controller {
       });
       plan.unions.forEach((u) => {
         this.cy.add({ group: 'nodes', data: { id: u.key, a: u.a, b: u.b }, classes: 'union' });
-        positions[u.key] = { x: u.x, y: u.y };
+        // between the two, wherever their slots are
+        positions[u.key] = { x: (positions[u.a].x + positions[u.b].x) / 2, y: (positions[u.a].y + positions[u.b].y) / 2 };
         if (!u.partnership) {
           this.cy.add({ group: 'edges', classes: 'coparents',
             data: { id: `coparents:${u.a}|${u.b}`, type: 'COPARENTS', source: u.a, target: u.b, current: true } });
@@ -458,6 +560,10 @@ export class Controller {
           id: `twins:${group[i]}|${key}`, type: 'TWINS', source: group[i], target: key, current: true, edgeLabel: 'twins',
         } });
       }));
+      // the ecomap's band above the family writes its labels above its symbols
+      const familyTop = Math.min(...personNodes.map((n) => positions[n.id()].y));
+      others.filter((o) => positions[o.key] && positions[o.key].y < familyTop)
+        .forEach((o) => this.cy.getElementById(o.key).addClass('ring-top'));
       this.cy.edges('[type = "PARENT_OF"], [type = "SIBLING"], [type = "SIBLING_OF"]').addClass('genogram-hidden');
       this.cy.edges('[type = "PARTNER_OF"]').addClass('genogram');
     });
@@ -749,6 +855,18 @@ export class Controller {
     return selected.nonempty() ? summary(selected[0]) : null;
   }
 
+  /** The people selected in the graph ({key, id, label, kind}), in the order they were selected. */
+  selectedPeople() {
+    return this.cy.$('node.person:selected').map(summary)
+      .sort((x, y) => (this.selectedAt.get(x.key) || 0) - (this.selectedAt.get(y.key) || 0));
+  }
+
+  /** A person in the graph by record id ({key, id, label, kind}), or null. */
+  personSummary(id) {
+    const node = this.cy.getElementById(`Person:${id}`);
+    return node.nonempty() ? summary(node) : null;
+  }
+
   /** The selected node of any kind, or null. */
   selectedNode() {
     const selected = this.cy.$('node:selected');
@@ -975,8 +1093,13 @@ export class Controller {
       return { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
     };
     const shown = this.cy.elements(':visible').renderedBoundingBox();
+    const onScreen = (n) => {
+      const b = n.renderedBoundingBox({ includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false });
+      return { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+    };
     return {
       layout: this.layoutName,
+      zoom: this.cy.zoom(),
       view: this.container.dataset.view,
       shown: { width: shown.w, height: shown.h },
       width: this.container.clientWidth,
@@ -986,7 +1109,8 @@ export class Controller {
         parent: n.parent().nonempty() ? n.parent().id() : null, selected: n.selected(), visible: n.visible(),
         x: n.position('x'), y: n.position('y'), renderedX: n.renderedPosition('x'), renderedY: n.renderedPosition('y'),
         box: box(n), shape: n.style('shape'), fill: n.style('background-fill'), width: n.width(),
-        fontSize: parseFloat(n.style('font-size')),
+        fontSize: parseFloat(n.style('font-size')), labelBox: onScreen(n), fillColor: n.style('background-color'),
+        outlineWidth: parseFloat(n.style('outline-width')) || 0, outlineColor: n.style('outline-color'),
       })),
       edges: this.cy.edges().map((e) => ({
         key: e.id(), type: e.data('type') || null, source: e.data('source'), target: e.data('target'),

@@ -112,10 +112,16 @@ function exporter() {
   return state.user ? `${state.user.username}${state.user.agency ? ` (${state.user.agency})` : ''}` : 'unknown user';
 }
 
+/** The person opened, by name as the graph shows it (their record id only if not in the graph). */
+function subjectName() {
+  const subject = controller.personSummary(state.subjectId);
+  return subject ? subject.label : state.subjectId;
+}
+
 async function stampedPng() {
   const graph = await loadImage(controller.png({ output: 'base64uri' }));
   const stamp = ['OFFICIAL-SENSITIVE', `Exported by ${exporter()} on ${londonTime(new Date())}`,
-    `Facts as of ${state.asOf}; subject ${state.subjectId}`];
+    `Facts as of ${state.asOf}; subject ${subjectName()}`];
   const scale = 2;
   const width = Math.max(graph.width, 900 * scale);
   const header = 86 * scale;
@@ -174,7 +180,7 @@ async function exportPng() {
   }
   const blob = await stampedPng();
   const url = URL.createObjectURL(blob);
-  const link = el('a', { href: url, download: `network-${state.subjectId}-${state.asOf}.png`, id: 'png-link' });
+  const link = el('a', { href: url, download: `${controller.layoutName === 'genogram' ? 'genogram' : 'network'}-${state.subjectId}-${state.asOf}.png`, id: 'png-link' });
   document.body.append(link);
   link.click();
   link.remove();

@@ -10,9 +10,13 @@
 // partner; professionals, agencies and homes that are no household in a ring around the family,
 // each agency followed by its professionals.
 
-/** Distance between two people in a row, and between rows. */
-export const COLUMN = 150;
-export const ROW = 200;
+/**
+ * Distance between two people in a row, and between rows, at the ordinary size of type; the
+ * controller passes wider ones (input.column, input.row) when the labels are wider (meeting mode).
+ */
+const SPACING = { column: 150, row: 200 };
+export const COLUMN = SPACING.column;
+export const ROW = SPACING.row;
 
 const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -69,6 +73,9 @@ export function unionKey(a, b) {
  * [{key, members}] (the people living there on the as-of day); others [{key, group}] (everything
  * for the ring; group is the agency a professional works for, or the node's own key).
  *
+ * column, row and ringColumn (optional): the spacing, COLUMN and ROW unless given; the controller derives
+ * them from the widest and tallest label, so that labels never overlap whatever their size.
+ *
  * Answers {positions: key → {x, y}, unions: [{key, a, b, partnership, x, y}],
  * descents: [{key, source, target, kind}], twins: [[key, key, ...]] (left to right),
  * generation: key → row}. A union is a couple (partners,
@@ -76,6 +83,8 @@ export function unionKey(a, b) {
  */
 export function genogramLayout(input) {
   const { people, partnerships = [], parentage = [], households = [], others = [] } = input;
+  const COLUMN = Math.max(input.column || 0, SPACING.column);
+  const ROW = Math.max(input.row || 0, SPACING.row);
   const generation = generations(input);
   const person = new Map(people.map((p) => [p.key, p]));
   const dob = (key) => (person.get(key) && person.get(key).dateOfBirth) || '9999-12-31';
@@ -295,7 +304,7 @@ export function genogramLayout(input) {
     return positions[source] ? positions[source].x : null;
   }
 
-  ring(positions, others);
+  ring(positions, others, COLUMN, ROW, input.ringColumn);
   // twins: children of the same couple or parent born on the same day, side by side
   const twins = [];
   const bySource = new Map();
@@ -321,10 +330,12 @@ export function genogramLayout(input) {
 }
 
 /**
- * The ecomap: everything that is not a person of the family on an ellipse around the family, in
- * groups (an agency, then its professionals), a gap between groups, starting at the top.
+ * The ecomap: everything that is not a person of the family in a band above and below the family
+ * (a ring flattened to the shape of a screen, so that the family's type can stay large), in groups
+ * (an agency, then its professionals) kept together, the first half of the groups above, the rest
+ * below, each row spread over the family's width or wider when it needs the room (ringColumn apart).
  */
-function ring(positions, others) {
+function ring(positions, others, COLUMN, ROW, ringColumn) {
   if (others.length === 0) {
     return;
   }
@@ -334,7 +345,6 @@ function ring(positions, others) {
   const [minX, maxX] = xs.length > 0 ? [Math.min(...xs), Math.max(...xs)] : [0, 0];
   const [minY, maxY] = ys.length > 0 ? [Math.min(...ys), Math.max(...ys)] : [0, 0];
   const cx = (minX + maxX) / 2;
-  const cy = (minY + maxY) / 2;
   const groups = new Map();
   others.forEach((o) => {
     const group = o.group || o.key;
@@ -345,16 +355,22 @@ function ring(positions, others) {
   });
   const ordered = [...groups.keys()].sort(byText).map((group) => groups.get(group)
     .sort((a, b) => (a.key === group ? -1 : b.key === group ? 1 : byText(a.key, b.key))));
-  const slots = others.length + ordered.length;
-  const rx = (maxX - minX) / 2 + 1.2 * COLUMN + slots * 8;
-  const ry = (maxY - minY) / 2 + 0.8 * ROW;
-  let slot = 0;
-  ordered.forEach((group) => {
-    group.forEach((o) => {
-      const angle = -Math.PI / 2 + (2 * Math.PI * slot) / slots;
-      positions[o.key] = { x: Math.round(cx + rx * Math.cos(angle)), y: Math.round(cy + ry * Math.sin(angle)) };
-      slot += 1;
+  const top = [];
+  const bottom = [];
+  ordered.forEach((group) => (top.length + group.length / 2 <= others.length / 2 ? top : bottom).push(...group));
+  const step = Math.max(ringColumn || 0, 0.8 * COLUMN);
+  const band = (row, y) => {
+    if (row.length === 0) {
+      return;
+    }
+    const span = Math.max(maxX - minX, (row.length - 1) * step);
+    row.forEach((o, i) => {
+      const x = row.length === 1 ? cx : cx - span / 2 + (i * span) / (row.length - 1);
+      positions[o.key] = { x: Math.round(x), y: Math.round(y) };
     });
-    slot += 1;
-  });
+  };
+  // the band above carries its labels above its symbols (the controller's ring-top), so it can sit
+  // closer than the band below, whose labels hang under its symbols like the family's
+  band(top, minY - 0.5 * ROW);
+  band(bottom, maxY + 0.65 * ROW);
 }

@@ -217,25 +217,53 @@ async function loadContacts() {
   controller.markContacts(contacts, asOf);
 }
 
+/** The graph's type at a scale (meeting mode), laid out again where the spacing follows it. */
+export function setTextScale(scale) {
+  return rendering.run(() => controller.setTextScale(scale));
+}
+
 export function fit() {
   controller.fit();
 }
 
+/**
+ * The two people to connect: the two selected in the graph; else the one selected and the person
+ * selected in the graph just before (the way "Select one person, then another" works with a click
+ * each). Answers [{id, label}, {id, label}] or null.
+ */
+function twoPeople() {
+  const selected = controller.selectedPeople();
+  if (selected.length >= 2) {
+    return selected.slice(-2);
+  }
+  if (selected.length === 1) {
+    const before = state.recentPeople.filter((id) => id !== selected[0].id && controller.has(`Person:${id}`)).pop();
+    if (before) {
+      return [controller.personSummary(before), selected[0]];
+    }
+  }
+  return null;
+}
+
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export async function connectTwo() {
-  const [a, b] = state.recentPeople.slice(-2);
-  if (!a || !b) {
+  const pair = twoPeople();
+  if (!pair) {
     say('Select one person, then another, then choose “Connect two”.', 'warning');
     return;
   }
+  const [a, b] = pair;
   await guarded(() => rendering.run(async () => {
-    const data = await graphql(CONNECTION, { fromId: a, toId: b, asOf: state.asOf });
+    const data = await graphql(CONNECTION, { fromId: a.id, toId: b.id, asOf: state.asOf });
     if (data.connection.length === 0) {
-      say('No connection within 6 steps on this date.');
+      say(`No connection between ${a.label} and ${b.label} within 6 steps on this date.`);
       controller.highlight([]);
       return;
     }
     await controller.showConnection(data.connection);
-    say(`Shortest connection: ${data.connection[0].length} steps (${data.connection.length} path${data.connection.length > 1 ? 's' : ''}).`);
+    say(`Shortest connection between ${a.label} and ${b.label}: ${plural(data.connection[0].length, 'step')} `
+      + `(${plural(data.connection.length, 'path')}).`);
   }));
 }
 

@@ -114,16 +114,30 @@ async function loadChanges() {
       : `Changes since ${after}from ${since} to ${state.asOf}: ${room.changes.length}`;
     room.changes.forEach((c) => {
       const keys = personKeys(c.people);
-      list.append(el('li', {}, el('button', { type: 'button', class: `change change-${c.kind}`,
-        onclick: () => controller.highlight(keys) }, el('span', { class: 'change-day', text: c.on }), ' ',
+      list.append(el('li', {}, el('button', { type: 'button', class: `change change-${c.kind}`, 'aria-pressed': 'false',
+        onclick: (e) => highlightChange(e.currentTarget, keys) }, el('span', { class: 'change-day', text: c.on }), ' ',
       el('span', { class: 'change-kind', text: words(c.kind) }), ' ', c.summary)));
     });
     if (room.changes.length === 0) {
       list.append(el('li', { class: 'meta', text: 'Nothing recorded changed in this family in these days.' }));
     }
-    // the people who changed, highlighted on the graph
-    controller.highlight([...new Set(room.changes.flatMap((c) => personKeys(c.people)))]);
+    // the family stays in full view until the chair chooses a change
+    clearHighlight();
   }));
+}
+
+/** Brings the people of the chosen change forward on the graph (the rest fades) until cleared. */
+function highlightChange(button, keys) {
+  document.querySelectorAll('#changes-list button.change').forEach((b) => b.setAttribute('aria-pressed', String(b === button)));
+  controller.highlight(keys);
+  byId('changes-clear').hidden = false;
+}
+
+/** The whole family in full view again. */
+function clearHighlight() {
+  document.querySelectorAll('#changes-list button.change').forEach((b) => b.setAttribute('aria-pressed', 'false'));
+  controller.highlight([]);
+  byId('changes-clear').hidden = true;
 }
 
 /** Compares two networks by people and by relationships (type, ends, kind, start): what came and went. */
@@ -375,6 +389,7 @@ export function wireMeetingRoom(theController, tools) {
     loadChanges();
   });
   byId('changes-since-date').addEventListener('change', loadChanges);
+  byId('changes-clear').addEventListener('click', clearHighlight);
   byId('then-now-button').addEventListener('click', openThenAndNow);
   byId('then-now-close').addEventListener('click', closeThenAndNow);
   byId('record-button').addEventListener('click', openRecordForm);

@@ -6,15 +6,19 @@ import { state } from './state.js';
 import { selectTab, showPanels } from './selection.js';
 import { clearFamilyOverdue } from './work-queues.js';
 import { meetingChanged } from './meeting-room.js';
+import { setTextScale } from './graph.js';
+
+/** How much larger the graph's type is in meeting mode. */
+const MEETING_TEXT_SCALE = 1.7;
 
 let controller;
 
 function render() {
   document.body.classList.toggle('meeting', state.meeting);
   byId('meeting-button').setAttribute('aria-pressed', String(state.meeting));
-  // type that can be read across a room; the graph's box changed size with the layout of the page
-  controller.setTextScale(state.meeting ? 1.7 : 1);
-  controller.resize();
+  // type that can be read across a room; the graph's box changed size with the layout of the page,
+  // and the genogram's spacing follows its labels (laid out again, published on #cy)
+  setTextScale(state.meeting ? MEETING_TEXT_SCALE : 1);
 }
 
 export function toggleMeeting() {
@@ -36,4 +40,13 @@ export function wireMeeting(theController) {
   controller = theController;
   byId('meeting-button').addEventListener('click', toggleMeeting);
   byId('meeting-exit').addEventListener('click', toggleMeeting);
+  byId('meeting-keys').addEventListener('click', toggleKeys);
+}
+
+/** Meeting mode folds the legend and the time bar away for the graph's sake; this opens or folds them. */
+function toggleKeys() {
+  const open = !document.body.classList.contains('meeting-keys');
+  document.body.classList.toggle('meeting-keys', open);
+  byId('meeting-keys').setAttribute('aria-pressed', String(open));
+  controller.resize();
 }

@@ -5,6 +5,7 @@
 import { clear, el, fullName, markerCode, period, personKey } from './dom.js';
 import { LINK_WORDS, words } from './words.js';
 import { heldBy, isPlaceholder, placeholderLine } from './placeholders.js';
+import { londonDay } from './state.js';
 
 /** A person in a table cell: their name and age, or what a placeholder stands for (never its id). */
 function who(person, { child = false } = {}) {
@@ -65,28 +66,45 @@ function markerBadges(markers) {
 }
 
 /**
- * "End on" for a marker the user may end (the agency that recorded it, a chair): the day (the as-of
- * day), then a confirmation; the message line then offers to undo it (selection.js).
+ * "End on" for a marker the user may end (the agency that recorded it, a chair): a day, today in
+ * London unless the user chooses another (a day in the past is said to be one), then a
+ * confirmation; the message line then offers to undo it (selection.js).
  */
 function endForm(marker, ending) {
+  const today = londonDay();
+  const what = words(marker.type);
+  const date = el('input', { type: 'date', value: today, class: 'end-date', 'data-marker': marker.id,
+    'aria-label': `Day the ${what} marker ends` });
+  const warning = el('span', { class: 'end-warning', role: 'status' });
+  const check = () => {
+    warning.textContent = date.value && date.value < today
+      ? `${date.value} is in the past: the marker will read as ended since that day.` : '';
+  };
+  date.addEventListener('input', check);
+  date.addEventListener('change', check);
   const button = el('button', { type: 'button', class: 'end-marker secondary', 'data-marker': marker.id,
-    text: `End on ${ending.day}`, 'aria-label': `End the ${words(marker.type)} marker on ${ending.day}` });
-  const form = el('span', { class: 'end' }, button);
+    text: 'End on', 'aria-label': `End the ${what} marker on the day chosen` });
+  const form = el('span', { class: 'end' }, button, ' ', date, ' ', warning);
   button.addEventListener('click', () => {
-    const yes = el('button', { type: 'button', class: 'end-confirm', text: `Yes, end it on ${ending.day}` });
+    if (!date.value) {
+      date.focus();
+      return;
+    }
+    const day = date.value;
+    const yes = el('button', { type: 'button', class: 'end-confirm', text: `Yes, end it on ${day}` });
     const no = el('button', { type: 'button', class: 'end-cancel secondary', text: 'Cancel' });
     form.replaceChildren(el('span', { class: 'end-question', role: 'group', 'aria-label': 'Confirm' },
-      el('span', { text: `End the ${words(marker.type)} marker on ${ending.day}? It no longer applies after that day.` }),
+      el('span', { text: `End the ${what} marker on ${day}? It no longer applies after that day.` }),
       ' ', yes, ' ', no));
     yes.focus();
     no.addEventListener('click', () => {
-      form.replaceChildren(button);
+      form.replaceChildren(button, ' ', date, ' ', warning);
       button.focus();
     });
     yes.addEventListener('click', () => {
       yes.disabled = true;
       no.disabled = true;
-      ending.end(marker, ending.day);
+      ending.end(marker, day);
     });
   });
   return form;

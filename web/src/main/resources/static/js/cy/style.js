@@ -30,7 +30,11 @@ export const STYLE = [
   { selector: 'node.subject', style: { 'border-width': 5, 'border-color': '#0b0c0c', 'font-weight': 'bold' } },
   { selector: 'node.flag-HIGH', style: { 'underlay-color': '#f47738', 'underlay-opacity': 0.6, 'underlay-padding': 8, 'underlay-shape': 'ellipse' } },
   { selector: 'node.flag-MEDIUM', style: { 'underlay-color': '#ffbf47', 'underlay-opacity': 0.5, 'underlay-padding': 6, 'underlay-shape': 'ellipse' } },
-  { selector: 'node.unassessed', style: { 'font-weight': 'bold' } },
+  // a child the risk rules name as not assessed: a black ring around the symbol (the legend's black
+  // NOT ASSESSED badge), apart from the symbol by a white gap, and the badge in the label
+  { selector: 'node.unassessed', style: {
+    'font-weight': 'bold', 'outline-width': 4, 'outline-color': '#0b0c0c', 'outline-offset': 3, 'outline-opacity': 1,
+  } },
   // someone the user's agency may not see: grey, hatched, dashed, an octagon; never a person's shape
   { selector: 'node.restricted-person', style: {
     shape: 'octagon', width: 30, height: 30, 'background-color': '#d0d0d0', 'background-fill': 'linear-gradient',
@@ -43,8 +47,8 @@ export const STYLE = [
   { selector: 'node.restricted', style: { 'border-color': '#6b4e00', 'border-width': 4, 'border-style': 'dashed' } },
   // an offender (registered sex offender or MAPPA-managed): a large warning triangle, dark red, whatever the sex
   { selector: 'node.rso, node.mappa', style: {
-    shape: 'round-triangle', width: 56, height: 50, 'border-color': '#b10e1e', 'border-width': 6, 'border-style': 'double',
-    'font-weight': 'bold', color: '#7a0010',
+    shape: 'round-triangle', width: 56, height: 50, 'background-color': '#b10e1e', 'background-fill': 'solid',
+    'border-color': '#5c0009', 'border-width': 3, 'border-style': 'solid', 'font-weight': 'bold', color: '#7a0010',
   } },
   { selector: 'node.cpp', style: { 'border-color': '#1d70b8', 'border-style': 'dashed' } },
   { selector: 'node.address', style: { shape: 'round-rectangle', 'background-color': '#d9d2c3', width: 30, height: 22, 'font-size': 10 } },
@@ -70,6 +74,7 @@ export const STYLE = [
   // historic: dashed at full contrast (the offender's past stay must not be the faintest line)
   { selector: 'edge.historic', style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 4] } },
   // genogram: couples, one descent line to their children, households, the ecomap ring
+  { selector: 'node.ring-top', style: { 'text-valign': 'top', 'text-margin-y': -4 } },
   { selector: 'node.union', style: { width: 6, height: 6, shape: 'ellipse', 'background-color': '#333333', 'border-width': 0, label: '', events: 'no' } },
   { selector: 'edge.genogram', style: { 'curve-style': 'straight', 'text-rotation': 'none', 'text-margin-y': -12, width: 3, 'line-style': 'solid' } },
   { selector: 'edge.genogram.historic', style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 4] } },
@@ -111,6 +116,8 @@ export function largeText(scale) {
   return [
     { selector: 'node', style: { 'font-size': Math.round(11 * scale), 'text-max-width': Math.round(130 * scale) } },
     { selector: 'node.household', style: { 'font-size': Math.round(10 * scale) } },
+    // agencies and professionals wrap sooner: the ecomap's bands stay as wide as the family
+    { selector: 'node.agency, node.professional, node.address', style: { 'text-max-width': Math.round(80 * scale) } },
     { selector: 'edge', style: { 'font-size': Math.round(9 * scale) } },
   ];
 }

@@ -373,7 +373,8 @@ class ExplorerBrowserIT extends BrowserIT {
         var rendered = renders("cy");
         driver.findElement(By.id("connect-button")).click();
         waitRendered("cy", rendered);
-        assertThat(message()).startsWith("Shortest connection: 2 steps");
+        // both named, in the order chosen, and the steps counted in words that agree
+        assertThat(message()).startsWith("Shortest connection between Gary Nolan and Sara Bell: 2 steps (");
         assertThat(withClass(graph(), "highlighted")).contains("Person:p-sara", "Person:p-kerry", "Person:p-gary");
         var sent = requests();
         assertThat(countByOperation(sent)).containsEntry("Connection", 1).doesNotContainKey("Network");
@@ -809,7 +810,20 @@ class ExplorerBrowserIT extends BrowserIT {
                         "Dean Hart and Kerry Bell became partners on 2018-07-20.",
                         "Dean Hart joined the household at 7 Fictional Terrace, York on 2018-08-01.");
         assertThat(changes.indexOf("2018-07-20")).isLessThan(changes.indexOf("2018-08-01"));
+        // the family stays in full view until the chair chooses a change; then its people come
+        // forward, the rest fades, until "Clear highlight"
+        assertThat(withClass(graph(), "faded")).isEmpty();
+        assertThat(driver.findElement(By.id("changes-clear")).isDisplayed()).isFalse();
+        var partners = driver.findElement(
+                By.xpath("//ol[@id='changes-list']//button[contains(., 'Dean Hart and Kerry Bell became partners')]"));
+        partners.click();
+        assertThat(partners.getAttribute("aria-pressed")).isEqualTo("true");
         assertThat(withClass(graph(), "highlighted")).contains("Person:p-dean", "Person:p-kerry");
+        assertThat(withClass(graph(), "faded")).contains("Person:p-sara");
+        driver.findElement(By.id("changes-clear")).click();
+        assertThat(withClass(graph(), "faded")).isEmpty();
+        assertThat(withClass(graph(), "highlighted")).isEmpty();
+        assertThat(driver.findElement(By.id("changes-clear")).isDisplayed()).isFalse();
         // a chosen meeting: since the strategy meeting, Gary left
         var before = renders("meeting-changes");
         new Select(driver.findElement(By.id("changes-since"))).selectByValue("sm-sara");

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -247,6 +248,16 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(then.get("view").asString()).isEqualTo("genogram");
         assertThat(members(then, "household:Address:a-bell"))
                 .containsExactlyInAnyOrder("Person:p-kerry", "Person:p-lee", "Person:p-sara", "Person:p-jack");
+        // together on that day: the line does not tell the future (their separation in 2014)
+        assertThat(edge(then, "PARTNER_OF", "Person:p-kerry", "Person:p-lee")
+                        .get("label")
+                        .asString())
+                .isEqualTo("partners since 2008");
+        setAsOf("2018-06-01");
+        assertThat(edge(graph(), "PARTNER_OF", "Person:p-kerry", "Person:p-gary")
+                        .get("label")
+                        .asString())
+                .isEqualTo("partners since 2017");
     }
 
     @Test
@@ -313,6 +324,9 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(gary.get("shape").asString()).isEqualTo("round-triangle");
         assertThat(lee.get("shape").asString()).isNotEqualTo(gary.get("shape").asString());
         assertThat(gary.get("width").asDouble()).isGreaterThan(lee.get("width").asDouble());
+        // filled dark red, as the legend's triangle, whatever his sex
+        assertThat(gary.get("fillColor").asString()).isEqualTo("rgb(177,14,30)");
+        assertThat(lee.get("fillColor").asString()).isNotEqualTo("rgb(177,14,30)");
         // Jack, on a protection plan, was assessed
         assertThat(node(graph, "Person:p-jack").get("display").asString()).doesNotContain("NOT ASSESSED");
         assertThat(node(graph, "Person:p-sara").get("display").asString()).doesNotContain("NOT ASSESSED");
@@ -332,15 +346,25 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         List.of("Person:p-lily", "Person:p-tom", "Person:p-ruby").forEach(child -> {
             assertThat(node(kyle, child).get("display").asString()).as(child).contains("[NOT ASSESSED]");
             assertThat(hasClass(node(kyle, child), "unassessed")).as(child).isTrue();
+            // a black ring round the symbol, as the legend's key
+            assertThat(node(kyle, child).get("outlineWidth").asDouble())
+                    .as(child)
+                    .isGreaterThanOrEqualTo(3.0);
+            assertThat(node(kyle, child).get("outlineColor").asString())
+                    .as(child)
+                    .isEqualTo("rgb(11,12,12)");
         });
         assertThat(node(kyle, "Person:p-kyle").get("display").asString()).doesNotContain("NOT ASSESSED");
+        assertThat(node(kyle, "Person:p-kyle").get("outlineWidth").asDouble()).isZero();
         // the legend names every halo and border
         assertThat(driver.findElement(By.cssSelector(".legend")).getText())
                 .contains(
                         "warning triangle",
                         "orange halo: a HIGH risk flag",
                         "amber halo: MEDIUM",
-                        "NOT ASSESSED",
+                        "black ring and NOT ASSESSED",
+                        "filled dark red",
+                        "NOTE another marker",
                         "blue dashed border",
                         "brown dashed border",
                         "teal double border",
@@ -389,6 +413,79 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(node(graph(), "Person:p-lily").get("fontSize").asDouble()).isGreaterThanOrEqualTo(18.0);
     }
 
+    @Test
+    void aMeetingChairReadsKylesAndSarasGenogramsAt1920By1080WithNamesOfTwentyPixelsAndNoLabelOverLabel()
+            throws Exception {
+        // the meeting room's screen, exactly: the window of a headless browser is held to its screen
+        var chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1920, "height", 1080, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            signIn("meeting-chair");
+            for (var person : List.of("p-kyle", "p-sara")) {
+                open("/?person=" + person + "&asOf=" + Scenario.AS_OF);
+                showGenogram();
+                var rendered = renders("cy");
+                driver.findElement(By.id("meeting-button")).click();
+                waitRendered("cy", rendered);
+                waitSettled();
+                var graph = graph();
+                var zoom = graph.get("zoom").asDouble();
+                var people = nodes(graph).stream()
+                        .filter(n -> hasClass(n, "person") && n.get("visible").asBoolean())
+                        .toList();
+                assertThat(people).hasSizeGreaterThan(3);
+                people.forEach(n -> assertThat(n.get("fontSize").asDouble() * zoom)
+                        .as(
+                                "%s's name on screen (px) in %s's genogram, zoom %s, graph %sx%s",
+                                n.get("key"), person, zoom, graph.get("width"), graph.get("height"))
+                        .isGreaterThanOrEqualTo(20.0));
+                var labelled = nodes(graph).stream()
+                        .filter(n -> n.get("visible").asBoolean() && !hasClass(n, "household") && !hasClass(n, "union"))
+                        .toList();
+                var overlaps = new ArrayList<String>();
+                for (var i = 0; i < labelled.size(); i++) {
+                    for (var j = i + 1; j < labelled.size(); j++) {
+                        if (labelsOverlap(labelled.get(i), labelled.get(j))) {
+                            overlaps.add(labelled.get(i).get("key").asString() + " / "
+                                    + labelled.get(j).get("key").asString());
+                        }
+                    }
+                }
+                assertThat(overlaps)
+                        .as("labels over labels in %s's genogram", person)
+                        .isEmpty();
+                // the page fits the screen, the graph has the height, the changes are in sight
+                var page = (List<?>)
+                        js(
+                                "const d = document.documentElement; const c = document.getElementById('cy');"
+                                        + "const ch = document.getElementById('changes-heading').getBoundingClientRect();"
+                                        + "return [d.scrollWidth, d.scrollHeight, innerWidth, innerHeight, c.clientHeight, ch.top, ch.bottom];");
+                var numbers = page.stream().map(v -> ((Number) v).doubleValue()).toList();
+                assertThat(numbers.get(0)).as("page width").isLessThanOrEqualTo(numbers.get(2));
+                assertThat(numbers.get(1)).as("page height").isLessThanOrEqualTo(numbers.get(3));
+                assertThat(numbers.get(4)).as("graph height").isGreaterThan(0.6 * numbers.get(3));
+                assertThat(numbers.get(5)).as("changes heading top").isGreaterThanOrEqualTo(0.0);
+                assertThat(numbers.get(6)).as("changes heading bottom").isLessThanOrEqualTo(numbers.get(3));
+                screenshot("meeting-genogram-" + person);
+                driver.findElement(By.id("meeting-exit")).click();
+            }
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /** Whether two nodes' symbols-with-labels overlap on screen. */
+    private static boolean labelsOverlap(JsonNode a, JsonNode b) {
+        var x = a.get("labelBox");
+        var y = b.get("labelBox");
+        return x.get("x1").asDouble() < y.get("x2").asDouble()
+                && y.get("x1").asDouble() < x.get("x2").asDouble()
+                && x.get("y1").asDouble() < y.get("y2").asDouble()
+                && y.get("y1").asDouble() < x.get("y2").asDouble();
+    }
+
     // --- accessibility -----------------------------------------------------------------------------
 
     @Test
@@ -426,6 +523,73 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         // Gary came into Kerry's life in 2017: he and what his expansion brought are gone, the rest stays put
         assertThat(positions(moved)).doesNotContainKey("Person:p-gary").containsKey("Person:p-jack");
         assertHeld(grown, moved);
+    }
+
+    @Test
+    void movingTheDateKeepsThePeoplePresentOnBothDaysWhereTheyWereOnScreenInTheNetworkAndTheGenogram() {
+        signIn("meeting-chair");
+        for (var view : List.of("network", "genogram")) {
+            open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+            if ("genogram".equals(view)) {
+                showGenogram();
+            }
+            var day = graph();
+            // Gary still lived with Sara on 2018-06-01; in 2013 he was not in her life and Lee was at home
+            for (var next : List.of("2018-06-01", "2013-06-01", Scenario.AS_OF)) {
+                setAsOf(next);
+                var after = graph();
+                if ("2013-06-01".equals(next)) {
+                    // the top bar's slider says its day in words, not its position
+                    assertThat(driver.findElement(By.id("asof-slider")).getDomAttribute("aria-valuetext"))
+                            .isEqualTo("1 June 2013");
+                }
+                // the network is fitted again only when a newcomer would fall out of view (then the
+                // zoom changes); otherwise nobody who stays moves on screen. The genogram never re-fits.
+                if ("genogram".equals(view)
+                        || after.get("zoom").asDouble() == day.get("zoom").asDouble()) {
+                    assertStillOnScreen(view + " " + next, day, after);
+                }
+                day = after;
+            }
+        }
+    }
+
+    /** The people in both graphs are where they were on screen (rendered pixels), within a pixel. */
+    private static void assertStillOnScreen(String when, JsonNode before, JsonNode after) {
+        var was = nodes(before).stream()
+                .filter(n -> n.get("key").asString().startsWith("Person:"))
+                .collect(Collectors.toMap(n -> n.get("key").asString(), Function.identity()));
+        var both = nodes(after).stream()
+                .filter(n -> was.containsKey(n.get("key").asString()))
+                .toList();
+        assertThat(both).as("people on both days, %s", when).hasSizeGreaterThanOrEqualTo(3);
+        both.forEach(n -> {
+            var old = was.get(n.get("key").asString());
+            assertThat(n.get("renderedX").asDouble())
+                    .as("%s on screen, x, %s", n.get("key"), when)
+                    .isCloseTo(old.get("renderedX").asDouble(), within(HELD));
+            assertThat(n.get("renderedY").asDouble())
+                    .as("%s on screen, y, %s", n.get("key"), when)
+                    .isCloseTo(old.get("renderedY").asDouble(), within(HELD));
+        });
+    }
+
+    @Test
+    void wideningTheDetailsPanelStopsWhereTheGraphWouldBecomeTooNarrowAndThePageNeverScrollsSideways() {
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        var handle = driver.findElement(By.id("panel-resizer"));
+        for (var i = 0; i < 20; i++) {
+            handle.sendKeys(Keys.ARROW_LEFT);
+        }
+        var sizes = ((List<?>) js("const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);"
+                        + "return [document.documentElement.scrollWidth, innerWidth,"
+                        + " document.getElementById('cy').getBoundingClientRect().width, 20 * rem,"
+                        + " document.getElementById('panels').getBoundingClientRect().right];"))
+                .stream().map(v -> ((Number) v).doubleValue()).toList();
+        assertThat(sizes.get(0)).as("page width").isLessThanOrEqualTo(sizes.get(1));
+        assertThat(sizes.get(2)).as("graph width").isGreaterThanOrEqualTo(sizes.get(3) - 8);
+        assertThat(sizes.get(4)).as("the panel's right edge").isLessThanOrEqualTo(sizes.get(1));
     }
 
     private static JsonNode edge(JsonNode graph, String type, String a, String b) {
@@ -687,12 +851,25 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                         .map(b -> b.getDomAttribute("data-marker"))
                         .toList())
                 .containsExactly("m-sara-cpp");
+        // the day to end it is today (London) unless chosen; a day in the past is said to be one
+        var today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+        assertThat(driver.findElement(By.cssSelector("#panel-details .end-date"))
+                        .getDomProperty("value"))
+                .isEqualTo(today);
+        assertThat(text("panel-details")).doesNotContain("is in the past");
+        chooseEndDay("2018-09-26");
+        assertThat(text("panel-details"))
+                .contains("2018-09-26 is in the past: the marker will read as ended since that day.");
         driver.findElement(By.cssSelector("#panel-details .end-marker")).click();
         assertThat(driver.findElement(By.id("panel-details")).getText())
                 .contains("End the child protection plan marker on 2018-09-26? It no longer applies after that day.");
         driver.findElement(By.cssSelector("#panel-details .end-cancel")).click();
         assertThat(count("MATCH (m:Marker {id: 'm-sara-cpp'}) WHERE m.to IS NULL RETURN count(m)"))
                 .isEqualTo(1);
+        assertThat(driver.findElement(By.cssSelector("#panel-details .end-date"))
+                        .getDomProperty("value"))
+                .as("the day chosen, kept after Cancel")
+                .isEqualTo("2018-09-26");
         driver.findElement(By.cssSelector("#panel-details .end-marker")).click();
         var panel = renders("panel-details");
         driver.findElement(By.cssSelector("#panel-details .end-confirm")).click();
@@ -720,6 +897,13 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 .hasSize(1);
     }
 
+    private void chooseEndDay(String day) {
+        js(
+                "const input = document.querySelector('#panel-details .end-date'); input.value = arguments[0];"
+                        + "input.dispatchEvent(new Event('input'));",
+                day);
+    }
+
     @Test
     void anExportedPngIsStampedWithTheMarkingWhoWhenTheAsOfDayAndTheLegend() {
         signIn("admin");
@@ -730,7 +914,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         var stamp = button.getDomAttribute("data-stamp").split("\n");
         assertThat(stamp[0]).isEqualTo("OFFICIAL-SENSITIVE");
         assertThat(stamp[1]).matches("Exported by admin on \\d{1,2} \\w+ \\d{4}, \\d{2}:\\d{2} (GMT|BST)");
-        assertThat(stamp[2]).isEqualTo("Facts as of 2018-09-26; subject p-sara");
+        assertThat(stamp[2]).isEqualTo("Facts as of 2018-09-26; subject Sara Bell");
         var graphSize = button.getDomAttribute("data-graph-size").split("x");
         var size = button.getDomAttribute("data-size").split("x");
         // the stamp above and the legend below make the picture taller than the graph alone
