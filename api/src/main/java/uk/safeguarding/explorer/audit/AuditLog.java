@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.neo4j.Parameters;
 
 /**
  * The append-only, tamper-evident audit log (DESIGN §7). Every event is durable before the answer
@@ -122,11 +123,31 @@ public class AuditLog {
     public record Subject(String id, String outcome, String purpose, String reason, String grantId) {
 
         public static Subject allowed(String id) {
-            return new Subject(id, ALLOWED, NEED_TO_KNOW, null, null);
+            return allowed(id, null);
+        }
+
+        public static Subject allowed(String id, String reason) {
+            return new Subject(id, ALLOWED, NEED_TO_KNOW, reason, null);
         }
 
         public static Subject denied(String id) {
-            return new Subject(id, DENIED, NEED_TO_KNOW, null, null);
+            return denied(id, null);
+        }
+
+        public static Subject denied(String id, String reason) {
+            return new Subject(id, DENIED, NEED_TO_KNOW, reason, null);
+        }
+
+        /**
+         * One subject per distinct person with the same outcome and reason; an event with no person when
+         * there are none, so that the act itself is still on record.
+         */
+        public static List<Subject> each(Collection<String> ids, String outcome, String reason) {
+            var subjects = ids.stream()
+                    .distinct()
+                    .map(id -> new Subject(id, outcome, NEED_TO_KNOW, reason, null))
+                    .toList();
+            return subjects.isEmpty() ? List.of(new Subject(null, outcome, NEED_TO_KNOW, reason, null)) : subjects;
         }
 
         public static Subject breakGlass(String id, String purpose, String reason, String grantId) {
@@ -141,10 +162,10 @@ public class AuditLog {
     public void record(
             Actor actor, String operation, Collection<String> allowed, Collection<String> denied, String reason) {
         var subjects = new ArrayList<Subject>();
-        allowed.forEach(id -> subjects.add(new Subject(id, ALLOWED, NEED_TO_KNOW, reason, null)));
-        denied.forEach(id -> subjects.add(new Subject(id, DENIED, NEED_TO_KNOW, reason, null)));
+        allowed.forEach(id -> subjects.add(Subject.allowed(id, reason)));
+        denied.forEach(id -> subjects.add(Subject.denied(id, reason)));
         if (subjects.isEmpty()) {
-            subjects.add(new Subject(null, ALLOWED, NEED_TO_KNOW, reason, null));
+            subjects.add(Subject.allowed(null, reason));
         }
         record(actor, operation, subjects);
     }
@@ -255,13 +276,12 @@ public class AuditLog {
     /** Events for the auditor, newest first. */
     public List<AuditEvent> events(
             int first, Long after, String user, String subjectId, ZonedDateTime from, ZonedDateTime to) {
-        var parameters = new LinkedHashMap<String, Object>();
-        parameters.put("first", first);
-        parameters.put("after", after);
-        parameters.put("user", user);
-        parameters.put("subjectId", subjectId);
-        parameters.put("from", from);
-        parameters.put("to", to);
+        var parameters = Parameters.with("first", first)
+                .and("after", after)
+                .and("user", user)
+                .and("subjectId", subjectId)
+                .and("from", from)
+                .and("to", to);
         return graph.read("audit/events", parameters, r -> AuditEvent.from(r.get("a")));
     }
 

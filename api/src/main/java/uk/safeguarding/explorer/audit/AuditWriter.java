@@ -21,6 +21,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.neo4j.Parameters;
 
 /**
  * Group commit for the audit log. Requests hand over their events and wait; one appender thread
@@ -178,12 +179,11 @@ class AuditWriter implements DisposableBean {
                 checkpoint = checkpoint(seq, hash, "APPEND");
                 checkpointSeq = seq;
             }
-            var parameters = new LinkedHashMap<String, Object>();
-            parameters.put("events", rows);
-            parameters.put("lastSeq", seq);
-            parameters.put("lastHash", hash);
-            parameters.put("signature", key.sign(AuditKey.headText(seq, hash)));
-            parameters.put("checkpointSeq", checkpointSeq);
+            var parameters = Parameters.with("events", rows)
+                    .and("lastSeq", seq)
+                    .and("lastHash", hash)
+                    .and("signature", key.sign(AuditKey.headText(seq, hash)))
+                    .and("checkpointSeq", checkpointSeq);
             tx.run(CypherStatements.named("audit/append"), parameters).consume();
             if (checkpoint != null) {
                 tx.run(CypherStatements.named("audit/checkpoint"), Map.of("checkpoint", checkpoint))

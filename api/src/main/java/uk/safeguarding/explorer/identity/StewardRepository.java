@@ -3,7 +3,6 @@ package uk.safeguarding.explorer.identity;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.identity.IdentityViews.MatchCandidateView;
 import uk.safeguarding.explorer.identity.IdentityViews.SourceRecordView;
 import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.neo4j.Parameters;
 
 /**
  * Reads and writes of the steward's work (the review queue, decisions, splits) with the
@@ -82,9 +82,7 @@ class StewardRepository {
     Map<String, List<SourceRecordView>> recordsOf(Collection<String> personIds, String agency) {
         var result = new LinkedHashMap<String, List<SourceRecordView>>();
         personIds.forEach(id -> result.put(id, new ArrayList<>()));
-        var parameters = new HashMap<String, Object>();
-        parameters.put("ids", List.copyOf(personIds));
-        parameters.put("agency", agency);
+        var parameters = Parameters.with("ids", List.copyOf(personIds)).and("agency", agency);
         graph.read(
                         "identity/records-of-people",
                         parameters,
@@ -117,10 +115,7 @@ class StewardRepository {
     /** SAME: merges person {@code from} into person {@code into} and decides the candidate. */
     void same(String id, String from, String into, String user, String note, ZonedDateTime now) {
         graph.inWriteTransaction(tx -> {
-            var parameters = new HashMap<String, Object>();
-            parameters.put("from", from);
-            parameters.put("to", into);
-            parameters.put("record", null);
+            var parameters = Parameters.with("from", from).and("to", into).and("record", null);
             run(tx, "identity/move-relationships", parameters);
             run(tx, "identity/delete-person", Map.of("id", from));
             run(tx, "identity/decide-same", Map.of("id", id, "user", user, "note", note, "now", now));

@@ -2,7 +2,6 @@ package uk.safeguarding.explorer.importing;
 
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import uk.safeguarding.explorer.errors.DatabaseUnavailableException;
 import uk.safeguarding.explorer.model.bundle.BundleValidator;
 import uk.safeguarding.explorer.model.bundle.ExistingIds;
 import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.neo4j.Parameters;
 
 /**
  * Writes the good records of a validated bundle with the {@code cypher/import/*.cypher}
@@ -82,11 +82,10 @@ public class BundleWriter {
     }
 
     private Map<String, Set<String>> lookUp(String statement, Map<String, Set<String>> refs, String source) {
-        var parameters = new HashMap<String, Object>();
-        parameters.put("people", List.copyOf(refs.getOrDefault("Person", Set.of())));
-        parameters.put("addresses", List.copyOf(refs.getOrDefault("Address", Set.of())));
-        parameters.put("agencies", List.copyOf(refs.getOrDefault("Agency", Set.of())));
-        parameters.put("professionals", List.copyOf(refs.getOrDefault("Professional", Set.of())));
+        var parameters = Parameters.with("people", List.copyOf(refs.getOrDefault("Person", Set.of())))
+                .and("addresses", List.copyOf(refs.getOrDefault("Address", Set.of())))
+                .and("agencies", List.copyOf(refs.getOrDefault("Agency", Set.of())))
+                .and("professionals", List.copyOf(refs.getOrDefault("Professional", Set.of())));
         if (source != null) {
             parameters.put("source", source);
         }

@@ -2,7 +2,6 @@ package uk.safeguarding.explorer.information;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +9,7 @@ import org.neo4j.driver.Record;
 import org.springframework.stereotype.Repository;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.neo4j.Parameters;
 
 /** Reads and writes information requests with the {@code information/*.cypher} statements. */
 @Repository
@@ -69,10 +69,7 @@ class InformationRequestRepository {
     }
 
     private List<Record> list(String query, String agency, String status, int first) {
-        var parameters = new LinkedHashMap<String, Object>();
-        parameters.put("agency", agency);
-        parameters.put("status", status);
-        parameters.put("first", first);
+        var parameters = Parameters.with("agency", agency).and("status", status).and("first", first);
         return graph.read(query, parameters, r -> r);
     }
 }

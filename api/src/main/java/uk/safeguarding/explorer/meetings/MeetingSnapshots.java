@@ -165,8 +165,7 @@ public class MeetingSnapshots {
                 TAKE,
                 meeting.concerns().stream()
                         .filter(visibility::sees)
-                        .map(id -> new Subject(
-                                id, AuditLog.ALLOWED, AuditLog.NEED_TO_KNOW, "snapshot of " + meetingId, null))
+                        .map(id -> Subject.allowed(id, "snapshot of " + meetingId))
                         .toList());
         freeze(meetingId);
         return snapshot(meetingId);
@@ -370,10 +369,7 @@ public class MeetingSnapshots {
     /** An unknown meeting or snapshot: the refusal audited, the words those of any unknown id. */
     private NotFoundException unknown(String operation, String meetingId) {
         needToKnow.viewer();
-        audit.record(
-                needToKnow.actor(),
-                operation,
-                List.of(new Subject(null, AuditLog.DENIED, AuditLog.NEED_TO_KNOW, "unknown meeting", null)));
+        audit.record(needToKnow.actor(), operation, List.of(Subject.denied(null, "unknown meeting")));
         return NotFoundException.of(READ.equals(operation) ? "meeting snapshot" : "meeting", meetingId);
     }
 

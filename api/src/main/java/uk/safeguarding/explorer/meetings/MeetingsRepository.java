@@ -2,7 +2,6 @@ package uk.safeguarding.explorer.meetings;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import org.springframework.stereotype.Repository;
 import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.neo4j.Parameters;
 
 /** The named queries of meetings and their snapshots; access is through the services of this package. */
 @Repository
@@ -62,14 +62,13 @@ class MeetingsRepository {
             String agency,
             int format,
             String data) {
-        var parameters = new HashMap<String, Object>();
-        parameters.put("meetingId", meetingId);
-        parameters.put("takenAt", takenAt);
-        parameters.put("asOf", asOf);
-        parameters.put("takenBy", takenBy);
-        parameters.put("takenByAgency", agency);
-        parameters.put("format", format);
-        parameters.put("data", data);
+        var parameters = Parameters.with("meetingId", meetingId)
+                .and("takenAt", takenAt)
+                .and("asOf", asOf)
+                .and("takenBy", takenBy)
+                .and("takenByAgency", agency)
+                .and("format", format)
+                .and("data", data);
         return graph.inWriteTransaction(tx -> tx.run(CypherStatements.named("meetings/snapshot-create"), parameters)
                 .hasNext());
     }

@@ -15,6 +15,7 @@ import uk.safeguarding.explorer.graph.Views.AddressView;
 import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.neo4j.Parameters;
 
 /** Reads people with the named queries; access is through {@link PersonService}. */
 @Repository
@@ -35,11 +36,10 @@ public class PersonRepository {
     }
 
     List<PersonView> search(String lucene, String nhsNumber, List<String> pncIds, int first) {
-        var parameters = new LinkedHashMap<String, Object>();
-        parameters.put("lucene", lucene);
-        parameters.put("nhsNumber", nhsNumber);
-        parameters.put("pncIds", pncIds);
-        parameters.put("first", first);
+        var parameters = Parameters.with("lucene", lucene)
+                .and("nhsNumber", nhsNumber)
+                .and("pncIds", pncIds)
+                .and("first", first);
         return graph.read("queries/search-people", parameters, r -> PersonView.from(r.get("p")));
     }
 

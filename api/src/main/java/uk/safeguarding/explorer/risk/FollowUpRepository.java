@@ -2,7 +2,6 @@ package uk.safeguarding.explorer.risk;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Repository;
 import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.neo4j.Parameters;
 
 /**
  * The Cypher of the follow-up work (risk/overdue-actions, risk/action, risk/triage, risk/referral,
@@ -28,9 +28,7 @@ class FollowUpRepository {
 
     /** Actions due before the day and not done by then, of one owning agency or all (agencyId null). */
     List<Record> overdueActions(LocalDate asOf, String agencyId) {
-        var parameters = new HashMap<String, Object>();
-        parameters.put("asOf", asOf);
-        parameters.put("agency", agencyId);
+        var parameters = Parameters.with("asOf", asOf).and("agency", agencyId);
         return graph.read("risk/overdue-actions", parameters, r -> r);
     }
 

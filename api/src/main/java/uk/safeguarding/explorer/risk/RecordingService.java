@@ -248,14 +248,7 @@ public class RecordingService {
      * records the attempt in the audit log first, as DENIED for each of them.
      */
     private void refuse(String operation, List<String> people, String reason) {
-        var denied = new ArrayList<Subject>();
-        people.stream()
-                .distinct()
-                .forEach(p -> denied.add(new Subject(p, AuditLog.DENIED, AuditLog.NEED_TO_KNOW, reason, null)));
-        if (denied.isEmpty()) {
-            denied.add(new Subject(null, AuditLog.DENIED, AuditLog.NEED_TO_KNOW, reason, null));
-        }
-        audit.record(needToKnow.actor(), operation, denied);
+        audit.record(needToKnow.actor(), operation, Subject.each(people, AuditLog.DENIED, reason));
         throw new AccessDeniedException(reason);
     }
 
@@ -329,7 +322,7 @@ public class RecordingService {
     /** Audits an operation on the people it touches, then runs its statement in one write transaction. */
     private void auditedWrite(
             String operation, List<String> people, String reason, String statement, Map<String, Object> parameters) {
-        audit.record(needToKnow.actor(), operation, subjects(people, reason));
+        audit.record(needToKnow.actor(), operation, Subject.each(people, AuditLog.ALLOWED, reason));
         recordings.change(statement, parameters);
     }
 
@@ -455,19 +448,11 @@ public class RecordingService {
         }
         // recorded through the API: never a need-to-know relationship
         validated.rows().values().forEach(rows -> rows.forEach(row -> row.put("recordedVia", RECORDED_VIA)));
-        audit.record(needToKnow.actor(), operation, subjects(people, "recorded " + array + " " + record.get("id")));
+        audit.record(
+                needToKnow.actor(),
+                operation,
+                Subject.each(people, AuditLog.ALLOWED, "recorded " + array + " " + record.get("id")));
         imports.write(validated);
-    }
-
-    private static List<Subject> subjects(List<String> people, String reason) {
-        var subjects = new ArrayList<Subject>();
-        people.stream()
-                .distinct()
-                .forEach(p -> subjects.add(new Subject(p, AuditLog.ALLOWED, AuditLog.NEED_TO_KNOW, reason, null)));
-        if (subjects.isEmpty()) {
-            subjects.add(new Subject(null, AuditLog.ALLOWED, AuditLog.NEED_TO_KNOW, reason, null));
-        }
-        return subjects;
     }
 
     private static Object json(Object value) {

@@ -1,13 +1,13 @@
 package uk.safeguarding.explorer.security;
 
 import java.time.ZonedDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Repository;
 import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.neo4j.Parameters;
 
 /**
  * The Cypher of break-glass grants (breakglass/create, breakglass/review, breakglass/grants, and
@@ -47,13 +47,12 @@ class BreakGlassRepository {
      * {@code first}; a grant is running when its {@code until} is after {@code now}.
      */
     List<Record> grants(String user, String agency, Boolean reviewed, String id, ZonedDateTime now, int first) {
-        var parameters = new LinkedHashMap<String, Object>();
-        parameters.put("user", user);
-        parameters.put("agency", agency);
-        parameters.put("reviewed", reviewed);
-        parameters.put("id", id);
-        parameters.put("now", now);
-        parameters.put("first", first);
+        var parameters = Parameters.with("user", user)
+                .and("agency", agency)
+                .and("reviewed", reviewed)
+                .and("id", id)
+                .and("now", now)
+                .and("first", first);
         return graph.read("breakglass/grants", parameters, r -> r);
     }
 }

@@ -32,6 +32,7 @@ import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.model.AgencyType;
 import uk.safeguarding.explorer.model.access.NeedToKnowRules;
 import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.neo4j.Parameters;
 
 /**
  * Which people the signed-in user may see (DESIGN §7, "Need-to-know"). It is judged on today (the
@@ -247,15 +248,14 @@ public class NeedToKnow {
     void planQueries() {
         var today = today();
         try {
-            var parameters = new HashMap<String, Object>();
-            parameters.put("ids", List.of());
-            parameters.put("agency", "");
-            parameters.put("user", "");
-            parameters.put("chair", false);
-            parameters.put("wide", true);
-            parameters.put("today", today);
-            parameters.put("involvementEndedOnOrAfter", NeedToKnowRules.involvementEndedOnOrAfter(today, graceMonths));
-            parameters.put("now", ZonedDateTime.now(clock));
+            var parameters = Parameters.with("ids", List.of())
+                    .and("agency", "")
+                    .and("user", "")
+                    .and("chair", false)
+                    .and("wide", true)
+                    .and("today", today)
+                    .and("involvementEndedOnOrAfter", NeedToKnowRules.involvementEndedOnOrAfter(today, graceMonths))
+                    .and("now", ZonedDateTime.now(clock));
             // planning can take longer than an ordinary question on a busy machine: the area-wide timeout
             Graph.areaWide(() -> {
                 graph.read("queries/visible-people", parameters, r -> r);
@@ -303,15 +303,14 @@ public class NeedToKnow {
         var type = agencyView == null || agencyView.type() == null ? null : AgencyType.valueOf(agencyView.type());
         var chair = user.role() == Role.MEETING_CHAIR;
         var today = today();
-        var parameters = new HashMap<String, Object>();
-        parameters.put("ids", ids);
-        parameters.put("agency", agency);
-        parameters.put("user", user.username());
-        parameters.put("chair", chair);
-        parameters.put("wide", NeedToKnowRules.seesChildNetwork(type, chair));
-        parameters.put("today", today);
-        parameters.put("involvementEndedOnOrAfter", NeedToKnowRules.involvementEndedOnOrAfter(today, graceMonths));
-        parameters.put("now", ZonedDateTime.now(clock));
+        var parameters = Parameters.with("ids", ids)
+                .and("agency", agency)
+                .and("user", user.username())
+                .and("chair", chair)
+                .and("wide", NeedToKnowRules.seesChildNetwork(type, chair))
+                .and("today", today)
+                .and("involvementEndedOnOrAfter", NeedToKnowRules.involvementEndedOnOrAfter(today, graceMonths))
+                .and("now", ZonedDateTime.now(clock));
         visibilityQueries.incrementAndGet();
         for (var row : graph.read("queries/visible-people", parameters, r -> r)) {
             var id = row.get("id").asString();

@@ -2,11 +2,11 @@ package uk.safeguarding.explorer.risk.rules;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.explorer.graph.Views;
+import uk.safeguarding.explorer.neo4j.Parameters;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
 
@@ -47,8 +47,7 @@ class Rule08ActionOverdue implements RiskRule {
     @Override
     public void raise(RuleContext c) {
         var days = c.settings.workingDays();
-        var parameters = new HashMap<String, Object>();
-        parameters.put("agency", null);
+        var parameters = Parameters.with("agency", null);
         for (var row : c.read(c.scoped() ? READ.people() : READ.area(), parameters)) {
             var m = row.get("m");
             if (!"STRATEGY".equals(Views.string(m, "kind"))) {
