@@ -181,6 +181,12 @@ export function renderSiblings(panel, siblings, subject, onSelect) {
     ], keys, onSelect, `sibling ${s.assessed ? 'assessed' : 'unassessed'}`,
     `${fullName(s.child)}, ${assessment.toLowerCase()}`);
   });
+  // the card says whose it is (a person the user may see), as the graph's node does
+  siblings.forEach((s, i) => {
+    if (s.child.kind === 'PERSON' && !s.child.restricted) {
+      cards[i].dataset.person = s.child.id;
+    }
+  });
   panel.append(el('div', { class: 'cards', role: 'list', 'aria-label': 'Children at risk, one card each' },
     cards.map((c) => el('div', { role: 'listitem' }, c))));
 }
