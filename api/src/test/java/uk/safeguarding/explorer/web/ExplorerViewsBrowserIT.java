@@ -1052,6 +1052,58 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 .hasSize(1);
     }
 
+    private void chooseDoneDay(String day) {
+        js(
+                "const input = document.querySelector('#panel-overdue .done-date'); input.value = arguments[0];"
+                        + "input.dispatchEvent(new Event('input'));",
+                day);
+    }
+
+    @Test
+    void doneOnTakesADayAsEndOnDoesRefusingTheFutureAndDaysBeforeTheActionWasSet() {
+        signIn("meeting-chair");
+        open("/?asOf=" + Scenario.AS_OF);
+        var work = renders("work");
+        driver.findElement(By.id("work-button")).click();
+        waitRendered("work", work);
+        driver.findElement(By.id("tab-overdue")).click();
+        // today in London unless chosen, between the meeting that set it (2018-03-05) and today
+        var today = LocalDate.now(ZoneId.of("Europe/London"));
+        var date = driver.findElement(By.cssSelector("#panel-overdue .done-date"));
+        assertThat(date.getDomProperty("value")).isEqualTo(today.toString());
+        assertThat(date.getDomAttribute("min")).isEqualTo("2018-03-05");
+        assertThat(date.getDomAttribute("max")).isEqualTo(today.toString());
+        assertThat(text("panel-overdue")).doesNotContain("is in the past");
+        // a day to come, or one before the action was set, is refused with the reason, and asks nothing
+        var tomorrow = today.plusDays(1).toString();
+        chooseDoneDay(tomorrow);
+        assertThat(text("panel-overdue"))
+                .contains(tomorrow + " is in the future: record it as done on the day it is done.");
+        driver.findElement(By.cssSelector("#panel-overdue .done-button")).click();
+        assertThat(driver.findElements(By.cssSelector("#panel-overdue .done-confirm")))
+                .isEmpty();
+        chooseDoneDay("2018-03-01");
+        assertThat(text("panel-overdue")).contains("2018-03-01 is before the action was set (2018-03-05).");
+        driver.findElement(By.cssSelector("#panel-overdue .done-button")).click();
+        assertThat(driver.findElements(By.cssSelector("#panel-overdue .done-confirm")))
+                .isEmpty();
+        assertThat(count("MATCH (a:Action {id: 'ac-kyle-1'}) WHERE a.completedOn IS NOT NULL RETURN count(a)"))
+                .isZero();
+        // a day in the past is said to be one, asked about, recorded, and can be undone
+        chooseDoneDay("2018-09-20");
+        assertThat(text("panel-overdue"))
+                .contains("2018-09-20 is in the past: the action will read as done since that day.");
+        driver.findElement(By.cssSelector("#panel-overdue .done-button")).click();
+        assertThat(text("panel-overdue"))
+                .contains("Record “Social work assessment of the risk to Kyle's siblings” as done on 2018-09-20?");
+        var recorded = renders("work");
+        driver.findElement(By.cssSelector("#panel-overdue .done-confirm")).click();
+        waitRendered("work", recorded);
+        assertThat(count("MATCH (a:Action {id: 'ac-kyle-1'}) WHERE a.completedOn = date('2018-09-20') RETURN count(a)"))
+                .isEqualTo(1);
+        assertThat(driver.findElement(By.id("message-undo")).isDisplayed()).isTrue();
+    }
+
     private void chooseEndDay(String day) {
         js(
                 "const input = document.querySelector('#panel-details .end-date'); input.value = arguments[0];"
