@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +28,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -1135,12 +1142,64 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                         "brown dashed border: police or probation hold information (ask them)",
                         "teal double border: address with a marker",
                         "contact held by the agency (details your agency cannot see)");
+        // and every shape and ecomap line, a dashed dark line meaning only "historic"
+        var legend = List.of(button.getDomAttribute("data-legend").split("\n"));
+        assertThat(legend)
+                .contains(
+                        "address",
+                        "professional",
+                        "agency",
+                        "adopted, fostered or step child",
+                        "contact (arrow to whom)",
+                        "professional involved",
+                        "ecomap: contact within 4 weeks",
+                        "ecomap: contact within 3 months",
+                        "ecomap: last contact longer ago",
+                        "ecomap: no contact recorded",
+                        "ecomap: involvement ended");
+        assertThat(legend.stream().filter(k -> k.contains("historic")).toList())
+                .containsExactly("historic (ended before the as-of day)");
+        // the legend lies inside the picture, above the footer's band (it ran off the right and under it)
+        var box = Arrays.stream(button.getDomAttribute("data-legend-box").split(" "))
+                .mapToInt(Integer::parseInt)
+                .toArray();
+        var footerTop = Integer.parseInt(button.getDomAttribute("data-footer-top"));
+        assertThat(box[0]).as("legend's left").isGreaterThanOrEqualTo(0);
+        assertThat(box[2]).as("legend's right").isLessThanOrEqualTo(Integer.parseInt(size[0]));
+        assertThat(box[1]).as("legend's top").isGreaterThan(Integer.parseInt(graphSize[1]));
+        assertThat(box[3]).as("legend's bottom").isLessThanOrEqualTo(footerTop);
+        assertThat(footerTop).isLessThan(Integer.parseInt(size[1]));
     }
 
     // --- keyboard ------------------------------------------------------------------------------------
 
     private String status() {
         return (String) js("return document.getElementById('graph-status').textContent");
+    }
+
+    @Test
+    void theSignInPageAndTheExplorerFindTheirIconWithNoNotFoundInTheBrowsersLog() throws Exception {
+        // the sign-in page is Spring Security's own, with no icon link: the browser asks for /favicon.ico
+        var client = HttpClient.newHttpClient();
+        var response = client.send(
+                HttpRequest.newBuilder(URI.create(url("/favicon.ico"))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                .isIn("image/x-icon", "image/vnd.microsoft.icon");
+        assertThat(response.body()).startsWith(0, 0, 1, 0);
+        var svg = client.send(
+                HttpRequest.newBuilder(URI.create(url("/css/favicon.svg"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(svg.statusCode()).isEqualTo(200);
+        driver.manage().logs().get(LogType.BROWSER);
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        assertThat(driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                        .map(LogEntry::getMessage)
+                        .filter(m -> m.contains("status of 404"))
+                        .toList())
+                .isEmpty();
     }
 
     @Test
