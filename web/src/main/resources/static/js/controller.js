@@ -335,6 +335,13 @@ export class Controller {
     this.familyAdded = [];
   }
 
+  /** Replaces the genogram's family by another (none: the network's own), without laying out. */
+  setFamily(parts) {
+    this.removeFamily();
+    this.addFamily(parts);
+    this.applyFilters();
+  }
+
   /**
    * Network (a force layout) or genogram, published on the container as data-view; the genogram
    * adds the family (parts of networks) that the panels name, which the network leaves out again.

@@ -207,7 +207,7 @@ export async function openPerson(personId, { keepExpansions = false } = {}) {
       hideInformationRequest();
       const more = await fetchExpansions(replay, data.network, current);
       const scope = current() ? await familyScope(personId) : null;
-      const family = scope && controller.layoutName === 'genogram' ? await familyParts(scope, current) : [];
+      const family = scope && wantsFamily() ? await familyParts(scope, current) : [];
       if (!current()) {
         return false;
       }
@@ -289,7 +289,7 @@ export function setLayout(name) {
   return rendering.run(async () => {
     const current = networkCurrent;
     // the genogram draws the family the panels name, not only the network's steps
-    const family = name === 'genogram' && state.subjectId && state.family
+    const family = name === 'genogram' && !state.meeting && state.subjectId && state.family
       ? await familyParts(state.family, current) : [];
     if (!current()) {
       return;
@@ -342,9 +342,32 @@ async function loadContacts() {
   controller.markContacts(contacts, asOf);
 }
 
+/**
+ * Whether the genogram draws the family the panels name: not yet in meeting mode, where the larger
+ * family would shrink the names below what a room can read (the network's family is drawn there).
+ */
+function wantsFamily() {
+  return controller.layoutName === 'genogram' && !state.meeting;
+}
+
 /** The graph's type at a scale (meeting mode), laid out again where the spacing follows it. */
 export function setTextScale(scale) {
-  return rendering.run(() => controller.setTextScale(scale));
+  return rendering.run(async () => {
+    if (controller.layoutName === 'genogram') {
+      const current = networkCurrent;
+      const family = wantsFamily() && state.subjectId && state.family ? await familyParts(state.family, current) : [];
+      if (!current()) {
+        return;
+      }
+      controller.setFamily(family);
+    }
+    await controller.setTextScale(scale);
+    if (controller.layoutName === 'genogram') {
+      await loadFlags(controller, controller.personIds());
+      controller.markUnassessed(state.family ? state.family.unassessed : []);
+      await loadContacts();
+    }
+  });
 }
 
 export function fit() {
