@@ -13,8 +13,6 @@ import { HIDDEN, holderTypes, years } from './placeholders.js';
 const FAMILY_TYPES = ['PARENT_OF', 'PARTNER_OF', 'SIBLING_OF', 'SIBLING', 'DESCENT', 'COPARENTS', 'TWINS'];
 /** What only the genogram draws: couples, descent lines, household outlines. */
 const GENOGRAM_ONLY = '.household, .union, .descent, .coparents, .twins';
-/** The risk rule (DESIGN §6, rule 4) that says a child exposed to the same harm was not assessed. */
-const NOT_ASSESSED = 'SIBLING_NOT_ASSESSED';
 /** How the partnership line says that a couple parted (one stroke separated, two divorced). */
 const PARTED = { SEPARATED: '/', DIVORCED: '//' };
 
@@ -139,6 +137,8 @@ export class Controller {
     this.expandedBy = new Map();
     this.filters = { hidden: new Set(), historic: true, agency: '' };
     this.edgeLabels = false;
+    /** The ids of what the genogram's family added to the network. */
+    this.familyAdded = [];
     this.cy.on('mouseover', 'edge', (e) => e.target.addClass('label-on'));
     this.cy.on('mouseout', 'edge', (e) => {
       if (!e.target.connectedNodes().some((n) => n.selected())) {
@@ -197,7 +197,7 @@ export class Controller {
    * Replaces the graph with a network, then adds the expansions ({key, network}, in order; one
    * whose node is not there by then is left out) as if expanded again, and lays it all out once.
    */
-  show(network, expansions = []) {
+  show(network, expansions = [], family = []) {
     // a new date or depth of the same family keeps everyone where they were
     const before = new Map(this.cy.nodes().not(GENOGRAM_ONLY).map((n) => [n.id(), { ...n.position() }]));
     this.cy.batch(() => {
@@ -216,6 +216,8 @@ export class Controller {
         this.history.push({ kind: 'expand', key, added });
       }
     });
+    this.familyAdded = [];
+    this.addFamily(family);
     this.applyFilters();
     const kept = this.cy.nodes().filter((n) => before.has(n.id()));
     kept.forEach((n) => n.position(before.get(n.id())));
@@ -315,10 +317,41 @@ export class Controller {
     return [...this.expandedBy.keys()];
   }
 
-  /** Network (a force layout) or genogram; published on the container as data-view. */
-  setLayout(name) {
+  /**
+   * Adds the genogram's family (parts of networks, as merge takes them), remembered apart from the
+   * expansions (no undo) so that the network view can leave it out again.
+   */
+  addFamily(parts) {
+    parts.forEach((part) => {
+      this.familyAdded.push(...this.merge(part.nodes, part.edges));
+    });
+  }
+
+  /** Takes out what only the genogram's family brought (the network view draws the network asked for). */
+  removeFamily() {
+    this.cy.batch(() => {
+      (this.familyAdded || []).forEach((id) => this.cy.getElementById(id).remove());
+    });
+    this.familyAdded = [];
+  }
+
+  /** Replaces the genogram's family by another (none: the network's own), without laying out. */
+  setFamily(parts) {
+    this.removeFamily();
+    this.addFamily(parts);
+    this.applyFilters();
+  }
+
+  /**
+   * Network (a force layout) or genogram, published on the container as data-view; the genogram
+   * adds the family (parts of networks) that the panels name, which the network leaves out again.
+   */
+  setLayout(name, family = []) {
     this.layoutName = name;
     this.container.dataset.view = name === 'genogram' ? 'genogram' : 'network';
+    this.removeFamily();
+    this.addFamily(family);
+    this.applyFilters();
     return this.relayout();
   }
 
@@ -729,6 +762,12 @@ export class Controller {
     return this.cy.nodes('.agency').map((n) => ({ id: n.data('recordId'), name: n.data('label') }));
   }
 
+  /** The record ids of the people in the graph who have a line to a professional or agency. */
+  involvedPeople() {
+    return this.cy.nodes('.person').filter((n) => n.connectedEdges('[type = "INVOLVED_WITH"]').nonempty())
+      .map((n) => n.data('recordId'));
+  }
+
   /** The record ids of the people in the graph. */
   personIds() {
     return this.cy.nodes('.person').map((n) => n.data('recordId'));
@@ -761,6 +800,25 @@ export class Controller {
   }
 
   /**
+   * Marks the children whom the siblings-at-risk cards of the person opened say were not assessed
+   * (the same answer, on the same as-of day, as the cards): a ring and a [NOT ASSESSED] badge,
+   * taken off every other node. The one source of the mark, so that the graph and the cards agree.
+   */
+  markUnassessed(ids) {
+    const wanted = new Set(ids.map((id) => `Person:${id}`));
+    this.cy.batch(() => {
+      this.cy.nodes('.person').forEach((node) => {
+        const display = node.data('display').replace(/\n\[NOT ASSESSED\]/, '');
+        const unassessed = wanted.has(node.id());
+        node.toggleClass('unassessed', unassessed);
+        // the badge under the name and age, before any other badge
+        const lines = display.split('\n');
+        node.data('display', unassessed ? [lines[0], '[NOT ASSESSED]', ...lines.slice(1)].join('\n') : display);
+      });
+    });
+  }
+
+  /**
    * Puts each person's risk flags on their node: a [FLAG n] badge and a class for the worst
    * severity; a child whom a flag names as not assessed (rule 4) also gets a NOT ASSESSED badge.
    */
@@ -771,20 +829,15 @@ export class Controller {
         if (node.empty()) {
           return;
         }
-        const base = node.data('display').replace(/\n?\[NOT ASSESSED\]/, '').replace(/\n?\[FLAG \d+\]$/, '');
-        node.removeClass('flag-HIGH flag-MEDIUM flag-LOW unassessed');
+        const base = node.data('display').replace(/\n?\[FLAG \d+\]$/, '');
+        node.removeClass('flag-HIGH flag-MEDIUM flag-LOW');
         if (flags.length === 0) {
           node.data('display', base);
           node.data('flags', 0);
           return;
         }
-        const unassessed = node.hasClass('child') && flags.some((f) => f.code === NOT_ASSESSED
-          && f.subjectKind === 'PERSON' && f.subjectId === id);
-        if (unassessed) {
-          node.addClass('unassessed');
-        }
         const worst = ['HIGH', 'MEDIUM', 'LOW'].find((s) => flags.some((f) => f.severity === s));
-        node.data('display', `${base}${unassessed ? '\n[NOT ASSESSED]' : ''}\n[FLAG ${flags.length}]`);
+        node.data('display', `${base}\n[FLAG ${flags.length}]`);
         node.data('flags', flags.length);
         node.addClass(`flag-${worst}`);
       });
@@ -1037,10 +1090,12 @@ export class Controller {
   /** What the graph shows as a network (the API's shape), for comparing with another. */
   network() {
     const pick = (data, names) => Object.fromEntries(names.map((n) => [n, data[n] === undefined ? null : data[n]]));
+    // the genogram's family is not part of the network asked for
+    const family = new Set(this.familyAdded);
     return {
-      nodes: this.cy.nodes().not(GENOGRAM_ONLY).map((n) => ({ ...pick(n.data(), ['kind', 'label']), key: n.id(),
+      nodes: this.cy.nodes().not(GENOGRAM_ONLY).filter((n) => !family.has(n.id())).map((n) => ({ ...pick(n.data(), ['kind', 'label']), key: n.id(),
         id: n.data('recordId') })),
-      edges: this.cy.edges().not(GENOGRAM_ONLY).map((e) => ({ ...pick(e.data(), ['type', 'source', 'target', 'kind', 'from', 'to']),
+      edges: this.cy.edges().not(GENOGRAM_ONLY).filter((e) => !family.has(e.id())).map((e) => ({ ...pick(e.data(), ['type', 'source', 'target', 'kind', 'from', 'to']),
         key: e.id() })),
     };
   }

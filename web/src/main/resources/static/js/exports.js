@@ -27,19 +27,35 @@ async function recordExport(kind) {
   return recorded !== undefined;
 }
 
-/** What the legend of an exported PNG shows: a symbol drawn on the canvas, and its words. */
+/**
+ * What the legend of an exported PNG shows: a symbol drawn on the canvas, and its words; every
+ * shape, border, halo and line the picture can carry, one meaning each (as the page's legend).
+ */
 const PNG_LEGEND = [
   ['square', '#9ec5ee', 'male'], ['circle', '#f4b6c8', 'female'], ['diamond', '#dddddd', 'other or unknown'],
+  ['child', '#fff7c2', 'child (smaller, light fill)'],
   ['triangle', '#b10e1e', 'offender (RSO / MAPPA)'], ['halo', '#f47738', 'HIGH risk flag'],
   ['halo', '#ffbf47', 'MEDIUM risk flag'], ['octagon', '#d0d0d0', 'someone your agency cannot see'],
-  ['solid', '#333333', 'parent, partner, descent'], ['dashed', '#333333', 'historic (ended before the as-of day)'],
-  ['dotted', '#6b2c91', 'sibling'], ['box', '#8a8a8a', 'household on the as-of day'],
+  ['address', '#d9d2c3', 'address'], ['professional', '#c9e4d2', 'professional'], ['agency', '#e7e7e7', 'agency'],
+  ['box', '#8a8a8a', 'household on the as-of day'],
   ['ring-dashed', '#1d70b8', 'blue dashed border: protection plan'],
   ['ring-dashed', '#6b4e00', 'brown dashed border: police or probation hold information (ask them)'],
   ['ring-double', '#00645a', 'teal double border: address with a marker'],
-  ['dotted', '#8a5a00', 'contact held by the agency (details your agency cannot see)'],
+  ['solid', '#333333', 'parent, partner, descent'], ['dashed', '#333333', 'historic (ended before the as-of day)'],
+  ['dash-dot', '#333333', 'adopted, fostered or step child'], ['dotted', '#333333', 'parents with no partnership recorded'],
+  ['dotted', '#6b2c91', 'sibling'], ['contact', '#b35900', 'contact (arrow to whom)'],
+  ['thin', '#2e7d4f', 'professional involved'],
+  ['thick', '#2e7d4f', 'ecomap: contact within 4 weeks'], ['solid', '#2e7d4f', 'ecomap: contact within 3 months'],
+  ['dashed', '#2e7d4f', 'ecomap: last contact longer ago'], ['dotted', '#2e7d4f', 'ecomap: no contact recorded'],
+  ['ended', '#505a5f', 'ecomap: involvement ended'],
+  ['spaced', '#8a5a00', 'contact held by the agency (details your agency cannot see)'],
   ['text', '#0b0c0c', '[NOT ASSESSED] child not assessed; [FLAG n] risk flags; / separated, // divorced'],
 ];
+
+/** The dash of each line key, as style.js draws the line. */
+const DASHES = { dashed: [8, 4], dotted: [2, 3], 'dash-dot': [12, 4, 2, 4], ended: [2, 3], spaced: [2, 6] };
+/** The width of each line key, as style.js draws the line. */
+const LINE_WIDTHS = { thick: 4, thin: 1.5, ended: 1, spaced: 3 };
 
 function drawSymbol(g, kind, colour, x, y) {
   g.save();
@@ -49,17 +65,29 @@ function drawSymbol(g, kind, colour, x, y) {
   g.beginPath();
   if (kind === 'square') {
     g.rect(x, y - 8, 16, 16);
+  } else if (kind === 'child') {
+    g.arc(x + 8, y, 6, 0, 2 * Math.PI);
   } else if (kind === 'circle' || kind === 'halo') {
     g.arc(x + 8, y, 8, 0, 2 * Math.PI);
   } else if (kind === 'diamond') {
     g.moveTo(x + 8, y - 9); g.lineTo(x + 17, y); g.lineTo(x + 8, y + 9); g.lineTo(x - 1, y);
   } else if (kind === 'triangle') {
     g.moveTo(x + 8, y - 9); g.lineTo(x + 17, y + 8); g.lineTo(x - 1, y + 8);
+  } else if (kind === 'address') {
+    g.roundRect(x - 1, y - 6, 18, 12, 3);
+  } else if (kind === 'professional') {
+    [0, 1, 2, 3, 4, 5].forEach((i) => {
+      const angle = (Math.PI / 3) * i;
+      g.lineTo(x + 8 + 8 * Math.cos(angle), y + 8 * Math.sin(angle));
+    });
+  } else if (kind === 'agency') {
+    g.lineWidth = 4;
+    g.rect(x - 1, y - 6, 18, 12);
   } else if (kind === 'octagon' || kind === 'box') {
     g.setLineDash([4, 3]);
     g.rect(x, y - 8, 16, 16);
   }
-  if (['square', 'circle', 'diamond', 'triangle', 'octagon'].includes(kind)) {
+  if (['square', 'child', 'circle', 'diamond', 'triangle', 'octagon', 'address', 'professional', 'agency'].includes(kind)) {
     g.closePath();
     g.fill();
     g.stroke();
@@ -84,13 +112,47 @@ function drawSymbol(g, kind, colour, x, y) {
     }
   } else if (kind !== 'text') {
     g.strokeStyle = colour;
-    g.lineWidth = 3;
-    g.setLineDash(kind === 'dashed' ? [8, 4] : kind === 'dotted' ? [2, 3] : []);
+    g.lineWidth = LINE_WIDTHS[kind] || 3;
+    g.setLineDash(DASHES[kind] || []);
     g.moveTo(x - 2, y);
     g.lineTo(x + 20, y);
     g.stroke();
+    if (kind === 'contact') {
+      g.setLineDash([]);
+      g.fillStyle = colour;
+      g.beginPath();
+      g.moveTo(x + 21, y); g.lineTo(x + 13, y - 5); g.lineTo(x + 13, y + 5);
+      g.closePath();
+      g.fill();
+    }
   }
   g.restore();
+}
+
+/** The gap between two legend keys on a row, and the room of a key's symbol before its words. */
+const KEY_GAP = 24;
+const SYMBOL = 28;
+const ROW = 24;
+
+/**
+ * Where each key of the legend goes on a page {width} wide (CSS pixels of the PNG at scale 1): keys
+ * in reading order, each as wide as its symbol and its words as measured in the legend's font,
+ * wrapped onto a new row before one would cross the right margin; answers the places and rows.
+ */
+export function legendLayout(measure, width, margin = 16) {
+  const places = [];
+  let x = margin;
+  let row = 0;
+  PNG_LEGEND.forEach(([kind, , text]) => {
+    const w = (kind === 'text' ? 0 : SYMBOL) + measure(text);
+    if (x > margin && x + w > width - margin) {
+      row += 1;
+      x = margin;
+    }
+    places.push({ x, row, width: w });
+    x += w + KEY_GAP;
+  });
+  return { places, rows: row + 1 };
 }
 
 function loadImage(src) {
@@ -125,52 +187,70 @@ async function stampedPng() {
   const scale = 2;
   const width = Math.max(graph.width, 900 * scale);
   const header = 86 * scale;
-  const columns = 3;
-  const legendRows = Math.ceil(PNG_LEGEND.length / columns);
-  const legend = (28 + legendRows * 24 + 16) * scale;
+  // the legend's rows as its words measure in its font, so that none runs off the right edge
+  const g = document.createElement('canvas').getContext('2d');
+  g.font = '13px Arial, sans-serif';
+  const { places, rows } = legendLayout((text) => g.measureText(text).width, width / scale);
+  const legendTop = 36;
+  const legend = (legendTop + rows * ROW + 8) * scale;
+  const footer = 28 * scale;
   const canvas = document.createElement('canvas');
   canvas.width = width;
-  canvas.height = header + graph.height + legend;
-  const g = canvas.getContext('2d');
-  g.fillStyle = '#ffffff';
-  g.fillRect(0, 0, canvas.width, canvas.height);
-  g.scale(scale, scale);
-  g.fillStyle = '#0b0c0c';
-  g.font = 'bold 20px Arial, sans-serif';
-  g.fillText(stamp[0], 16, 28);
-  g.font = '15px Arial, sans-serif';
-  g.fillText(stamp[1], 16, 52);
-  g.fillText(stamp[2], 16, 74);
-  g.setTransform(1, 0, 0, 1, 0, 0);
-  g.drawImage(graph, Math.round((width - graph.width) / 2), header);
-  g.scale(scale, scale);
+  canvas.height = header + graph.height + legend + footer;
+  const c = canvas.getContext('2d');
+  c.fillStyle = '#ffffff';
+  c.fillRect(0, 0, canvas.width, canvas.height);
+  c.scale(scale, scale);
+  c.fillStyle = '#0b0c0c';
+  c.font = 'bold 20px Arial, sans-serif';
+  c.fillText(stamp[0], 16, 28);
+  c.font = '15px Arial, sans-serif';
+  c.fillText(stamp[1], 16, 52);
+  c.fillText(stamp[2], 16, 74);
+  c.setTransform(1, 0, 0, 1, 0, 0);
+  c.drawImage(graph, Math.round((width - graph.width) / 2), header);
+  c.scale(scale, scale);
   const top = (header + graph.height) / scale;
-  g.strokeStyle = '#b1b4b6';
-  g.beginPath();
-  g.moveTo(0, top + 4);
-  g.lineTo(width / scale, top + 4);
-  g.stroke();
-  g.fillStyle = '#0b0c0c';
-  g.font = 'bold 15px Arial, sans-serif';
-  g.fillText('Legend', 16, top + 24);
-  g.font = '13px Arial, sans-serif';
-  const column = (width / scale - 32) / columns;
+  c.strokeStyle = '#b1b4b6';
+  c.beginPath();
+  c.moveTo(0, top + 4);
+  c.lineTo(width / scale, top + 4);
+  c.stroke();
+  c.fillStyle = '#0b0c0c';
+  c.font = 'bold 15px Arial, sans-serif';
+  c.fillText('Legend', 16, top + 24);
+  c.font = '13px Arial, sans-serif';
+  // what the legend covers (canvas pixels), published for the test: it must fit the picture
+  const box = { x1: Infinity, y1: Infinity, x2: 0, y2: 0 };
   PNG_LEGEND.forEach(([kind, colour, text], i) => {
-    const x = 16 + (i % columns) * column;
-    const y = top + 48 + Math.floor(i / columns) * 24;
-    drawSymbol(g, kind, colour, x, y - 4);
-    g.fillStyle = '#0b0c0c';
-    g.fillText(text, kind === 'text' ? x : x + 26, y, kind === 'text' ? column * columns - 16 : column - 32);
+    const { x, row, width: w } = places[i];
+    const y = top + legendTop + 12 + row * ROW;
+    drawSymbol(c, kind, colour, x, y - 4);
+    c.fillStyle = '#0b0c0c';
+    c.fillText(text, kind === 'text' ? x : x + SYMBOL, y);
+    box.x1 = Math.min(box.x1, x - 2);
+    box.x2 = Math.max(box.x2, x + w);
+    box.y1 = Math.min(box.y1, y - 14);
+    box.y2 = Math.max(box.y2, y + 6);
   });
-  g.fillStyle = '#0b0c0c';
-  g.font = 'bold 13px Arial, sans-serif';
-  g.fillText('OFFICIAL-SENSITIVE', 16, canvas.height / scale - 8);
+  // the footer in its own band under the legend
+  const footerTop = (canvas.height - footer) / scale;
+  c.strokeStyle = '#b1b4b6';
+  c.beginPath();
+  c.moveTo(0, footerTop);
+  c.lineTo(width / scale, footerTop);
+  c.stroke();
+  c.fillStyle = '#0b0c0c';
+  c.font = 'bold 13px Arial, sans-serif';
+  c.fillText('OFFICIAL-SENSITIVE', 16, canvas.height / scale - 9);
   const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
   const button = byId('png-button');
   button.dataset.stamp = stamp.join('\n');
   button.dataset.legend = PNG_LEGEND.map(([, , text]) => text).join('\n');
   button.dataset.graphSize = `${graph.width}x${graph.height}`;
   button.dataset.size = `${canvas.width}x${canvas.height}`;
+  button.dataset.legendBox = [box.x1, box.y1, box.x2, box.y2].map((v) => Math.ceil(v * scale)).join(' ');
+  button.dataset.footerTop = String(Math.floor(footerTop * scale));
   return blob;
 }
 

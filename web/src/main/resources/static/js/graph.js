@@ -4,7 +4,7 @@
 // layout and its flags are all there.
 
 import { graphql, graphqlEach } from './api.js';
-import { CONNECTION, CONTACTS, NETWORK, expansions } from './queries.js';
+import { CONNECTION, CONTACTS, FAMILY_SCOPE, NETWORK, expansions } from './queries.js';
 import { byId, clear, el } from './dom.js';
 import { guarded, say } from './message.js';
 import { Latest, Rendering } from './publish.js';
@@ -21,6 +21,8 @@ export const FIRST = 500;
  * of the server's default complexity budget of 10,000 (EXPLORER_GRAPHQL_MAX_COMPLEXITY).
  */
 const EXPANSIONS_PER_REQUEST = 4;
+/** People outside the FAMILY scope whose contacts the ecomap asks for one by one, at most. */
+const MORE_CONTACTS = 10;
 
 let controller;
 let rendering;
@@ -52,21 +54,9 @@ async function fetchExpansions(keys, network, current) {
     waiting = waiting.filter((k) => !present.has(k));
     for (let i = 0; i < ready.length; i += EXPANSIONS_PER_REQUEST) {
       const part = ready.slice(i, i + EXPANSIONS_PER_REQUEST);
-      const variables = { asOf: state.asOf, first: FIRST };
-      part.forEach((key, n) => { variables[`p${n}`] = recordId(key); });
-      let answer;
-      try {
-        answer = await graphqlEach(expansions(part.length), variables);
-      } catch (e) {
-        // the network itself is still shown; only these expansions are not replayed
-        answer = { data: {}, errors: [e] };
-      }
-      const { data, errors } = answer;
-      if (errors.length > 0) {
-        say(errors[0].message, 'error');
-      }
-      part.forEach((key, n) => {
-        const more = data[`e${n}`];
+      const answers = await networksOf(part.map(recordId), 1);
+      part.forEach((key) => {
+        const more = answers.get(recordId(key));
         if (more) {
           fetched.set(key, more);
           more.nodes.forEach((node) => present.add(node.key));
@@ -75,6 +65,111 @@ async function fetchExpansions(keys, network, current) {
     }
   }
   return keys.filter((k) => fetched.has(k)).map((key) => ({ key, network: fetched.get(key) }));
+}
+
+/**
+ * The networks of people to a depth on state.asOf, in as few requests as the server allows
+ * (record id → network); one that failed is left out and the message says why.
+ */
+async function networksOf(ids, depth) {
+  const fetched = new Map();
+  for (let i = 0; i < ids.length; i += EXPANSIONS_PER_REQUEST) {
+    const part = ids.slice(i, i + EXPANSIONS_PER_REQUEST);
+    const variables = { asOf: state.asOf, first: FIRST, depth };
+    part.forEach((id, n) => { variables[`p${n}`] = id; });
+    let answer;
+    try {
+      answer = await graphqlEach(expansions(part.length), variables);
+    } catch (e) {
+      // the network itself is still shown; only these parts are missing
+      answer = { data: {}, errors: [e] };
+    }
+    const { data, errors } = answer;
+    if (errors.length > 0) {
+      say(errors[0].message, 'error');
+    }
+    part.forEach((id, n) => {
+      if (data[`e${n}`]) {
+        fetched.set(id, data[`e${n}`]);
+      }
+    });
+  }
+  return fetched;
+}
+
+/**
+ * The family the panels name for the person on state.asOf ({ids, unassessed}): the children of the
+ * siblings-at-risk cards and the people of the FAMILY agency matrix whom the user may see (a
+ * placeholder is never looked up), and the record ids of the children the cards say were not
+ * assessed. Null when it could not be read.
+ */
+async function familyScope(personId) {
+  const data = await guarded(() => graphql(FAMILY_SCOPE, { personId, asOf: state.asOf }));
+  if (!data) {
+    return null;
+  }
+  const seen = (who) => who && who.kind === 'PERSON' && !who.restricted;
+  const ids = new Set([personId]);
+  data.siblingsAtRisk.forEach((s) => { if (seen(s.child)) { ids.add(s.child.id); } });
+  data.agencyInvolvement.people.forEach((p) => { if (seen(p.person)) { ids.add(p.person.id); } });
+  const unassessed = data.siblingsAtRisk.filter((s) => seen(s.child) && !s.assessed).map((s) => s.child.id);
+  return { ids: [...ids], unassessed };
+}
+
+/**
+ * What a family member's own network adds to the genogram: the person, their parents and
+ * partners (or the placeholders the server gives for them), their homes on the day, and the
+ * professionals and agencies involved with them; the edges of the answer between what the graph
+ * then holds come with them. Need-to-know is the server's: nothing is added that the answer lacks.
+ */
+function familyPart(network, personId, relatives) {
+  const me = `Person:${personId}`;
+  const kept = new Set([me]);
+  const other = (e) => (e.source === me ? e.target : e.source);
+  network.edges.forEach((e) => {
+    const mine = e.source === me || e.target === me;
+    const relative = (e.type === 'PARENT_OF' && e.target === me) || (e.type === 'PARTNER_OF' && mine)
+      || (e.type === 'LIVES_AT' && e.source === me && e.current);
+    if ((relatives && relative) || (e.type === 'INVOLVED_WITH' && mine)) {
+      kept.add(other(e));
+    }
+  });
+  network.edges.forEach((e) => {
+    if (e.type === 'WORKS_FOR' && kept.has(e.source) && e.source.startsWith('Professional:')) {
+      kept.add(e.target);
+    }
+  });
+  return { nodes: network.nodes.filter((n) => kept.has(n.key)), edges: network.edges };
+}
+
+/**
+ * The genogram's family (parts to merge into the graph): each person the panels name, with their
+ * parents, partners and homes, and the agencies involved with all of them (two-step networks, so
+ * that a professional's agency comes too), read in two rounds: the family, then (for their
+ * agencies only) the parents and partners who were not in it. Empty when no longer wanted.
+ */
+async function familyParts(scope, current) {
+  const parts = [];
+  const asked = new Set(scope.ids);
+  let round = scope.ids;
+  for (let pass = 0; pass < 2 && round.length > 0 && current(); pass += 1) {
+    const answers = await networksOf(round, 2);
+    const next = [];
+    round.forEach((id) => {
+      const network = answers.get(id);
+      if (!network) {
+        return;
+      }
+      const part = familyPart(network, id, pass === 0);
+      parts.push(part);
+      part.nodes.filter((n) => n.kind === 'PERSON' && !asked.has(n.id)).forEach((n) => {
+        asked.add(n.id);
+        next.push(n.id);
+      });
+    });
+    round = next;
+  }
+  return current() ? parts : [];
 }
 
 function showTruncated(truncated) {
@@ -111,15 +206,19 @@ export async function openPerson(personId, { keepExpansions = false } = {}) {
       hideBreakGlass();
       hideInformationRequest();
       const more = await fetchExpansions(replay, data.network, current);
+      const scope = current() ? await familyScope(personId) : null;
+      const family = scope && wantsFamily() ? await familyParts(scope, current) : [];
       if (!current()) {
         return false;
       }
       state.subjectId = personId;
+      state.family = scope;
       updateUrl();
       showTruncated(data.network.truncated);
-      await controller.show(data.network, more);
+      await controller.show(data.network, more, family);
       refreshAgencyFilter();
       await loadFlags(controller, controller.personIds(), { reset: true });
+      controller.markUnassessed(scope ? scope.unassessed : []);
       await loadContacts();
       return current();
     });
@@ -154,6 +253,7 @@ export async function expandSelected() {
     const people = added.filter(personKey).map(recordId);
     if (people.length > 0) {
       await loadFlags(controller, people);
+      controller.markUnassessed(state.family ? state.family.unassessed : []);
     }
     await loadContacts();
   }));
@@ -187,7 +287,18 @@ export function setLayout(name) {
   document.querySelectorAll('#graph-toolbar [data-view]')
     .forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.view === name)));
   return rendering.run(async () => {
-    await controller.setLayout(name);
+    const current = networkCurrent;
+    // the genogram draws the family the panels name, not only the network's steps
+    const family = name === 'genogram' && !state.meeting && state.subjectId && state.family
+      ? await familyParts(state.family, current) : [];
+    if (!current()) {
+      return;
+    }
+    await controller.setLayout(name, family);
+    await loadFlags(controller, controller.personIds());
+    if (state.family) {
+      controller.markUnassessed(state.family.unassessed);
+    }
     await loadContacts();
   });
 }
@@ -201,25 +312,62 @@ async function loadContacts() {
     return;
   }
   const asOf = state.asOf;
-  const data = await guarded(() => graphql(CONTACTS, { personId: state.subjectId, asOf }));
+  const data = await guarded(() => graphql(CONTACTS, { personId: state.subjectId, asOf, scope: 'FAMILY' }));
   if (!data || asOf !== state.asOf) {
     return;
   }
+  const answers = [data];
+  // the genogram's family also draws the involvements of parents and partners outside the
+  // FAMILY scope (Mia's father Gary and his offender manager): their own, asked one by one
+  const answered = new Set(data.agencyInvolvement.people.map((p) => p.person.id));
+  const others = controller.involvedPeople().filter((id) => !answered.has(id)).slice(0, MORE_CONTACTS);
+  for (const personId of others) {
+    const more = await guarded(() => graphql(CONTACTS, { personId, asOf, scope: 'PERSON' }));
+    if (more) {
+      answers.push(more);
+    }
+  }
+  if (asOf !== state.asOf) {
+    return;
+  }
   const contacts = new Map();
-  data.agencyInvolvement.people.forEach((p) => p.involvements.forEach((i) => {
+  answers.forEach((answer) => answer.agencyInvolvement.people.forEach((p) => p.involvements.forEach((i) => {
     if (i.professional) {
       contacts.set(`Person:${p.person.id}->Professional:${i.professional.id}`, { last: i.lastContactOn, to: i.to });
     } else {
       // details your agency may not see (health): the contact is held by that agency, never "none"
       contacts.set(`Person:${p.person.id}->Agency:${i.agency.id}`, { withheld: true, to: i.to });
     }
-  }));
+  })));
   controller.markContacts(contacts, asOf);
+}
+
+/**
+ * Whether the genogram draws the family the panels name: not yet in meeting mode, where the larger
+ * family would shrink the names below what a room can read (the network's family is drawn there).
+ */
+function wantsFamily() {
+  return controller.layoutName === 'genogram' && !state.meeting;
 }
 
 /** The graph's type at a scale (meeting mode), laid out again where the spacing follows it. */
 export function setTextScale(scale) {
-  return rendering.run(() => controller.setTextScale(scale));
+  return rendering.run(async () => {
+    if (controller.layoutName === 'genogram') {
+      const current = networkCurrent;
+      const family = wantsFamily() && state.subjectId && state.family ? await familyParts(state.family, current) : [];
+      if (!current()) {
+        return;
+      }
+      controller.setFamily(family);
+    }
+    await controller.setTextScale(scale);
+    if (controller.layoutName === 'genogram') {
+      await loadFlags(controller, controller.personIds());
+      controller.markUnassessed(state.family ? state.family.unassessed : []);
+      await loadContacts();
+    }
+  });
 }
 
 export function fit() {

@@ -181,6 +181,12 @@ export function renderSiblings(panel, siblings, subject, onSelect) {
     ], keys, onSelect, `sibling ${s.assessed ? 'assessed' : 'unassessed'}`,
     `${fullName(s.child)}, ${assessment.toLowerCase()}`);
   });
+  // the card says whose it is (a person the user may see), as the graph's node does
+  siblings.forEach((s, i) => {
+    if (s.child.kind === 'PERSON' && !s.child.restricted) {
+      cards[i].dataset.person = s.child.id;
+    }
+  });
   panel.append(el('div', { class: 'cards', role: 'list', 'aria-label': 'Children at risk, one card each' },
     cards.map((c) => el('div', { role: 'listitem' }, c))));
 }
@@ -293,7 +299,7 @@ export function renderTriage(panel, queue, open) {
 
 /**
  * Overdue actions grouped by the agency that owns them (for meeting chairs). With {@code complete},
- * each row offers "Done on" (a date, default asOf) for the owner agency or a chair.
+ * each row offers "Done on" (a date, default today in London) for the owner agency or a chair.
  */
 export function renderOverdue(panel, actions, open, heading, complete) {
   clear(panel);
@@ -319,17 +325,51 @@ export function renderOverdue(panel, actions, open, heading, complete) {
   });
 }
 
+/**
+ * What is wrong with a day an action was done on, or '' (set: the day of the meeting that set it;
+ * today: in Europe/London): never in the future, never before it was set.
+ */
+export function doneDayProblem(day, set, today) {
+  if (day > today) {
+    return `${day} is in the future: record it as done on the day it is done.`;
+  }
+  if (set && day < set) {
+    return `${day} is before the action was set (${set}).`;
+  }
+  return '';
+}
+
+/**
+ * "Done on" for an overdue action, as "End on" for a marker: a day, today in London unless the
+ * user chooses another (a day in the past is said to be one; one in the future or before the
+ * meeting that set the action is refused), then a confirmation; the message offers Undo.
+ */
 function doneForm(action, complete) {
-  const date = el('input', { type: 'date', value: complete.day, 'aria-label': `Completed on (${action.description})`,
+  const today = londonDay();
+  const set = action.meeting ? action.meeting.heldOn : null;
+  const date = el('input', { type: 'date', value: today, max: today, 'aria-label': `Completed on (${action.description})`,
     class: 'done-date', 'data-action': action.id });
+  if (set) {
+    date.min = set;
+  }
+  const warning = el('span', { class: 'done-warning', role: 'status' });
+  const check = () => {
+    const problem = date.value ? doneDayProblem(date.value, set, today) : '';
+    warning.textContent = problem || (date.value && date.value < today
+      ? `${date.value} is in the past: the action will read as done since that day.` : '');
+    warning.classList.toggle('problem', Boolean(problem));
+    return !problem;
+  };
+  date.addEventListener('input', check);
+  date.addEventListener('change', check);
   const button = el('button', { type: 'button', class: 'done-button', 'data-action': action.id, text: 'Done on' });
-  const form = el('span', { class: 'done' }, button, ' ', date);
+  const form = el('span', { class: 'done' }, button, ' ', date, ' ', warning);
   // the row opens the child; the form must not
   form.addEventListener('click', (e) => e.stopPropagation());
   form.addEventListener('keydown', (e) => e.stopPropagation());
   // completing a statutory action: the user confirms the day first (or cancels), then may undo it from the message
   button.addEventListener('click', () => {
-    if (!date.value) {
+    if (!date.value || !check()) {
       date.focus();
       return;
     }
@@ -341,7 +381,7 @@ function doneForm(action, complete) {
     form.replaceChildren(question);
     yes.focus();
     no.addEventListener('click', () => {
-      form.replaceChildren(button, ' ', date);
+      form.replaceChildren(button, ' ', date, ' ', warning);
       button.focus();
     });
     yes.addEventListener('click', () => {

@@ -43,10 +43,19 @@ export const RECORD_EXPORT = `mutation RecordExport($kind: ExportKind!, $personI
 }`;
 
 /** The family's involvements with the day of the last contact, for the ecomap's lines (genogram view). */
-export const CONTACTS = `query Contacts($personId: ID!, $asOf: Date) {
-  agencyInvolvement(personId: $personId, scope: FAMILY, asOf: $asOf) {
+export const CONTACTS = `query Contacts($personId: ID!, $asOf: Date, $scope: InvolvementScope) {
+  agencyInvolvement(personId: $personId, scope: $scope, asOf: $asOf) {
     people { person { id } involvements { agency { id } professional { id } from to lastContactOn } }
   }
+}`;
+
+/**
+ * The family the panels name for a person on a day (the genogram's scope): the children of the
+ * siblings-at-risk cards with whether each was assessed, and the people of the FAMILY agency matrix.
+ */
+export const FAMILY_SCOPE = `query FamilyScope($personId: ID!, $asOf: Date) {
+  siblingsAtRisk(personId: $personId, asOf: $asOf) { child { id kind restricted } assessed }
+  agencyInvolvement(personId: $personId, scope: FAMILY, asOf: $asOf) { people { person { id kind restricted } } }
 }`;
 
 export const FLAGS = `query Flags($personIds: [ID!], $asOf: Date) {
@@ -107,8 +116,8 @@ export const NETWORK = `query Network($personId: ID!, $depth: Int, $asOf: Date, 
  */
 export function expansions(count) {
   const indexes = [...Array(count).keys()];
-  return `query Expansions($asOf: Date, $first: Int, ${indexes.map((i) => `$p${i}: ID!`).join(', ')}) {
-  ${indexes.map((i) => `e${i}: network(personId: $p${i}, depth: 1, asOf: $asOf, first: $first) { ...Part }`).join('\n  ')}
+  return `query Expansions($asOf: Date, $first: Int, $depth: Int, ${indexes.map((i) => `$p${i}: ID!`).join(', ')}) {
+  ${indexes.map((i) => `e${i}: network(personId: $p${i}, depth: $depth, asOf: $asOf, first: $first) { ...Part }`).join('\n  ')}
 }
 fragment Part on Network { subjectId asOf truncated nodes { ${NODE} } edges { ${EDGE} } }`;
 }

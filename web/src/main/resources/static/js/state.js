@@ -33,6 +33,11 @@ export const state = {
   panelsKey: null,
   /** The last two people selected, for "Connect two". */
   recentPeople: [],
+  /**
+   * The family the panels name for the person opened on the as-of day ({ids, unassessed}: who the
+   * genogram draws, and the children the siblings-at-risk cards say were not assessed), or null.
+   */
+  family: null,
   /** Person id → the risk flags that concern them, for the people in the graph. */
   flags: new Map(),
   /** The selected tab of the panels. */

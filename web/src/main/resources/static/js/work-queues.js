@@ -60,7 +60,6 @@ export function workOpen() {
 function completion() {
   const user = state.user || {};
   return {
-    day: state.asOf,
     allowed: (a) => user.role === 'MEETING_CHAIR' || user.role === 'ADMIN'
       || (a.owner && user.agency === a.owner.id),
     done: async (action, day) => {

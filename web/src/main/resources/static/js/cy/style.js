@@ -64,8 +64,10 @@ export const STYLE = [
   { selector: 'edge[type = "PARTNER_OF"]', style: { 'line-color': FAMILY_EDGE, width: 4, 'line-style': 'solid', label: 'data(edgeLabel)' } },
   { selector: 'edge[type = "SIBLING"], edge[type = "SIBLING_OF"]', style: { 'line-color': '#6b2c91', 'line-style': 'dotted', width: 3, label: 'data(edgeLabel)' } },
   { selector: 'edge[type = "LIVES_AT"]', style: { 'line-color': '#a08f6a', width: 1.5 } },
-  { selector: 'edge[type = "HAS_CONTACT_WITH"]', style: { 'line-color': '#b35900', 'line-style': 'dashed', 'target-arrow-shape': 'vee', 'target-arrow-color': '#b35900', label: 'contact' } },
-  { selector: 'edge[type = "INVOLVED_WITH"]', style: { 'line-color': '#2e7d4f', 'line-style': 'dashed', width: 1.5 } },
+  // a contact and a professional's involvement are solid lines of their own colour; only a historic
+  // relation (below) is dashed, so that a dashed line means one thing
+  { selector: 'edge[type = "HAS_CONTACT_WITH"]', style: { 'line-color': '#b35900', 'line-style': 'solid', 'target-arrow-shape': 'vee', 'target-arrow-color': '#b35900', label: 'contact' } },
+  { selector: 'edge[type = "INVOLVED_WITH"]', style: { 'line-color': '#2e7d4f', 'line-style': 'solid', width: 1.5 } },
   { selector: 'edge[type = "POSSIBLY_SAME_AS"]', style: { 'line-color': '#8f1f8f', 'line-style': 'dashed', 'line-dash-pattern': [8, 5], width: 3, label: 'data(edgeLabel)' } },
   { selector: 'node.possible-match', style: { 'underlay-color': '#8f1f8f', 'underlay-opacity': 0.2, 'underlay-padding': 4 } },
   { selector: 'edge[type = "WORKS_FOR"]', style: { 'line-color': '#bbbbbb', width: 1 } },
@@ -86,7 +88,8 @@ export const STYLE = [
   // a single parent's line turns lower than a couple's, so that the two never share a stretch
   { selector: 'edge.twins', style: { 'curve-style': 'straight', 'line-color': FAMILY_EDGE, width: 2, label: 'data(edgeLabel)', 'text-rotation': 'none', 'text-margin-y': -10, 'text-opacity': 1 } },
   { selector: 'edge.descent-single', style: { 'taxi-turn': '72%' } },
-  { selector: 'edge.descent-adoptive, edge.descent-foster, edge.descent-step', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
+  // adopted, fostered and step children: dash-dot, apart from the dashes of a historic relation
+  { selector: 'edge.descent-adoptive, edge.descent-foster, edge.descent-step', style: { 'line-style': 'dashed', 'line-dash-pattern': [12, 4, 2, 4] } },
   // edge labels: on for the edges of the selected node, the edge under the pointer, or all (the
   // toolbar's "Edge labels"); a genogram's partnership lines always say their status and years
   { selector: 'edge.label-off', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },

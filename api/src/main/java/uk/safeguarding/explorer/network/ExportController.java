@@ -21,6 +21,6 @@ class ExportController {
 
     @MutationMapping
     int recordExport(@Argument String kind, @Argument List<String> personIds, @Argument LocalDate asOf) {
-        return service.recordExport(kind, personIds);
+        return service.recordExport(kind, personIds, asOf);
     }
 }

@@ -155,12 +155,20 @@ public class NeedToKnow {
      * every one of them in the audit log for the operation before anything is returned.
      */
     public Visibility check(String operation, Collection<String> ids) {
+        return check(operation, ids, null);
+    }
+
+    /**
+     * The same, with what the operation was about written on every event as its reason (an export's
+     * as-of day); after a break-glass grant's own reason when there is one.
+     */
+    public Visibility check(String operation, Collection<String> ids, String detail) {
         var user = viewer();
         var asked = new LinkedHashSet<String>();
         ids.stream().filter(Objects::nonNull).forEach(asked::add);
         var decisions = decide(user, asked);
         if (!asked.isEmpty()) {
-            audit.record(actor(), operation, subjects(asked, decisions));
+            audit.record(actor(), operation, withDetail(subjects(asked, decisions), detail));
         }
         return new Visibility(this, user, today(), decisions, cache(user));
     }
@@ -373,6 +381,20 @@ public class NeedToKnow {
 
     String placeholderId(ExplorerPrincipal user, LocalDate day, String personId) {
         return placeholders.idFor(user, day, personId);
+    }
+
+    private static List<Subject> withDetail(List<Subject> subjects, String detail) {
+        if (detail == null) {
+            return subjects;
+        }
+        return subjects.stream()
+                .map(s -> new Subject(
+                        s.id(),
+                        s.outcome(),
+                        s.purpose(),
+                        s.reason() == null ? detail : s.reason() + "; " + detail,
+                        s.grantId()))
+                .toList();
     }
 
     private static List<Subject> subjects(Collection<String> ids, Map<String, Decision> decisions) {

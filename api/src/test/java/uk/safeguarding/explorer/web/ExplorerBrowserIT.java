@@ -666,12 +666,14 @@ class ExplorerBrowserIT extends BrowserIT {
         waitRendered("results", results);
         requests();
 
-        // choosing a result: the network, the flags of its people and the panels, once each
+        // choosing a result: the network, the flags of its people, the family the NOT ASSESSED marks
+        // come from, and the panels, once each
         var panels = renders("panel-details");
         driver.findElement(By.cssSelector("#results button[data-person='p-sara']"))
                 .click();
         waitRendered("panel-details", panels);
-        assertThat(countByOperation(requests())).isEqualTo(Map.of("Network", 1, "Flags", 1, "Panels", 1));
+        assertThat(countByOperation(requests()))
+                .isEqualTo(Map.of("Network", 1, "Flags", 1, "FamilyScope", 1, "Panels", 1));
 
         // selecting someone else in the graph: their panels only
         panels = renders("panel-details");
@@ -715,7 +717,8 @@ class ExplorerBrowserIT extends BrowserIT {
         }
         requests();
 
-        // a new date: the network, the four expansions in one request, the flags and the panels, once each
+        // a new date: the network, the four expansions in one request, the family of the day (its
+        // NOT ASSESSED marks), the flags and the panels, once each
         rendered = renders("cy");
         panels = renders("panel-details");
         js("const input = document.getElementById('asof-date'); input.value = '2018-09-20';"
@@ -723,7 +726,8 @@ class ExplorerBrowserIT extends BrowserIT {
         waitRendered("cy", rendered);
         waitRendered("panel-details", panels);
         var replay = requests();
-        assertThat(countByOperation(replay)).isEqualTo(Map.of("Network", 1, "Expansions", 1, "Flags", 1, "Panels", 1));
+        assertThat(countByOperation(replay))
+                .isEqualTo(Map.of("Network", 1, "Expansions", 1, "FamilyScope", 1, "Flags", 1, "Panels", 1));
         var expansions = replay.stream()
                 .filter(r -> r.operation().equals("Expansions"))
                 .findFirst()

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +28,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -119,13 +126,19 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         showGenogram();
         var graph = graph();
         var dawnAndMark = "union:Person:p-dawn|Person:p-mark";
-        // Ruby's mother Sian is three steps from Kyle, outside his two-step network: Ruby hangs from Mark alone
+        // Ruby's mother Sian is three steps from Kyle, outside his two-step network, but in his family:
+        // Ruby descends from Mark and Sian (no partnership recorded: a dotted line joins them); Sian
+        // is not in the network that Kyle's social worker may see, so she is drawn as a placeholder
+        var sian = withClass(graph, "restricted-person").stream()
+                .filter(k -> visibleEdges(graph, "COPARENTS").contains("Person:p-mark->" + k))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no placeholder joined to Mark as Ruby's other parent"));
         assertThat(visibleEdges(graph, "DESCENT"))
                 .containsExactlyInAnyOrder(
                         dawnAndMark + "->Person:p-kyle",
                         dawnAndMark + "->Person:p-lily",
                         dawnAndMark + "->Person:p-tom",
-                        "Person:p-mark->Person:p-ruby");
+                        "union:Person:p-mark|" + sian + "->Person:p-ruby");
         assertThat(visibleEdges(graph, "PARTNER_OF")).containsExactly("Person:p-dawn->Person:p-mark");
         assertThat(visibleEdges(graph, "PARENT_OF"))
                 .as("no arrow from each parent to each child")
@@ -190,6 +203,104 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                         .as(e.get("key").asString())
                         .hasSize(1));
         screenshot("kyle-genogram");
+    }
+
+    /** The keys of the nodes of a kind ("Person", "Agency", ...) in the graph. */
+    private static Set<String> keysOf(JsonNode graph, String kind) {
+        return nodeKeys(graph).stream()
+                .filter(k -> k.startsWith(kind + ":"))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void theGenogramDrawsTheFamilyThePanelsNameWithTheirParentsAndAgenciesAndTheNetworkLeavesThemOutAgain() {
+        // the administrator of the local demo may see everyone, so that every name is drawn
+        signIn("admin");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        // Sara's two-step network leaves out Mia (her step-sister, in unsupervised contact with Gary),
+        // Mia's mother Joanne and Gary's offender manager's agency
+        assertThat(keysOf(graph(), "Person")).doesNotContain("Person:p-mia", "Person:p-joanne");
+        showGenogram();
+        var sara = graph();
+        assertThat(keysOf(sara, "Person"))
+                .containsExactlyInAnyOrder(
+                        "Person:p-sara",
+                        "Person:p-jack",
+                        "Person:p-kerry",
+                        "Person:p-lee",
+                        "Person:p-gary",
+                        "Person:p-mia",
+                        "Person:p-joanne");
+        assertThat(visibleEdges(sara, "DESCENT")).contains("union:Person:p-gary|Person:p-joanne->Person:p-mia");
+        // Mia and Joanne's home on the day is their household; Mia is marked as the cards say
+        assertThat(members(sara, "household:Address:a-nolan"))
+                .containsExactlyInAnyOrder("Person:p-joanne", "Person:p-mia");
+        assertThat(hasClass(node(sara, "Person:p-mia"), "unassessed")).isTrue();
+        assertThat(node(sara, "Person:p-mia").get("display").asString()).contains("[NOT ASSESSED]");
+        // Gary's offender manager and the probation service, with the line of his last contact
+        assertThat(keysOf(sara, "Agency")).contains("Agency:probation");
+        assertThat(list(edge(sara, "INVOLVED_WITH", "Person:p-gary", "Professional:om-1")
+                                .get("classes"))
+                        .stream()
+                        .map(JsonNode::asString)
+                        .filter(c -> c.startsWith("contact-"))
+                        .toList())
+                .containsExactly("contact-recent");
+
+        // Kyle's family: Ruby's mother Sian, and the five agencies of the FAMILY matrix (the two
+        // schools are involved with Lily and Tom, three steps from Kyle)
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        showGenogram();
+        var kyle = graph();
+        assertThat(keysOf(kyle, "Person")).contains("Person:p-sian");
+        assertThat(visibleEdges(kyle, "DESCENT")).contains("union:Person:p-mark|Person:p-sian->Person:p-ruby");
+        assertThat(keysOf(kyle, "Agency"))
+                .containsExactlyInAnyOrder(
+                        "Agency:csc", "Agency:yot", "Agency:camhs", "Agency:school-a", "Agency:school-b");
+        var matrix = module("""
+                const { graphql } = await import('/js/api.js');
+                const data = await graphql(`query($id: ID!, $asOf: Date) { agencyInvolvement(personId: $id,
+                  scope: FAMILY, asOf: $asOf) { people { involvements { agency { id } } } } }`,
+                  { id: 'p-kyle', asOf: '%s' });
+                return [...new Set(data.agencyInvolvement.people.flatMap((p) => p.involvements.map((i) => 'Agency:' + i.agency.id)))];""".formatted(Scenario.AS_OF));
+        assertThat(keysOf(kyle, "Agency"))
+                .as("the agency band and the agency matrix")
+                .isEqualTo(
+                        list(matrix).stream().map(JsonNode::asString).collect(Collectors.toCollection(TreeSet::new)));
+
+        // the network view draws the network asked for, without the genogram's family
+        var rendered = renders("cy");
+        driver.findElement(By.id("view-network")).click();
+        waitRendered("cy", rendered);
+        assertThat(keysOf(graph(), "Person")).doesNotContain("Person:p-sian");
+    }
+
+    @Test
+    void aTeachersGenogramOfSaraShowsNoOneTheSchoolMayNotSee() {
+        signIn("teacher");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        showGenogram();
+        var graph = graph();
+        var people = keysOf(graph, "Person");
+        // Gary stays a placeholder in the genogram, as in the network
+        assertThat(people).doesNotContain("Person:p-gary").contains("Person:p-sara", "Person:p-jack");
+        assertThat(withClass(graph, "restricted-person")).isNotEmpty();
+        var refused = module("""
+                const { graphql } = await import('/js/api.js');
+                const refused = [];
+                for (const id of %s) {
+                  try {
+                    await graphql('query($id: ID!) { person(id: $id) { id } }', { id });
+                  } catch (e) {
+                    refused.push(id);
+                  }
+                }
+                return refused;""".formatted(people.stream()
+                .map(k -> "'" + k.substring("Person:".length()) + "'")
+                .collect(Collectors.joining(",", "[", "]"))));
+        assertThat(list(refused))
+                .as("people in the teacher's genogram the school may not see")
+                .isEmpty();
     }
 
     @Test
@@ -369,6 +480,57 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                         "brown dashed border",
                         "teal double border",
                         "thick black border");
+    }
+
+    /** The children of the siblings-at-risk cards: record id → whether the card says NOT ASSESSED. */
+    private Map<String, Boolean> siblingCards() {
+        waitSettled();
+        var cards = module("""
+                return [...document.querySelectorAll('#panel-siblings .card[data-person]')]
+                  .map((c) => [c.dataset.person, c.querySelector('.card-status').textContent === 'NOT ASSESSED']);""");
+        return list(cards).stream()
+                .collect(
+                        Collectors.toMap(c -> c.get(0).asString(), c -> c.get(1).asBoolean()));
+    }
+
+    /** Every child in the graph is marked not assessed exactly when the cards say so. */
+    private void assertGraphAgreesWithCards(String view, Map<String, Boolean> cards) {
+        var graph = graph();
+        nodes(graph).stream()
+                .filter(n -> hasClass(n, "person") && hasClass(n, "child"))
+                .forEach(n -> {
+                    var id = n.get("key").asString().substring("Person:".length());
+                    var unassessed = cards.getOrDefault(id, false);
+                    assertThat(hasClass(n, "unassessed"))
+                            .as("%s ring in %s", id, view)
+                            .isEqualTo(unassessed);
+                    assertThat(n.get("display").asString().contains("[NOT ASSESSED]"))
+                            .as("%s badge in %s", id, view)
+                            .isEqualTo(unassessed);
+                });
+    }
+
+    @Test
+    void theGraphsNotAssessedMarksAndTheSiblingCardsComeFromTheSameAnswerOnEveryDay() {
+        signIn("social-worker");
+        // today (no as-of day in the link): the cards still say Tom and Ruby were never assessed
+        open("/?person=p-kyle");
+        var today = siblingCards();
+        assertThat(today).containsEntry("p-tom", true).containsEntry("p-ruby", true);
+        assertGraphAgreesWithCards("today's network", today);
+        showGenogram();
+        assertGraphAgreesWithCards("today's genogram", today);
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        var then = siblingCards();
+        assertThat(then).containsExactlyInAnyOrderEntriesOf(Map.of("p-lily", true, "p-tom", true, "p-ruby", true));
+        assertGraphAgreesWithCards("the network of " + Scenario.AS_OF, then);
+        // Sara's cards: Jack assessed, Mia not; Mia is drawn in the genogram
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        var sara = siblingCards();
+        assertThat(sara).containsExactlyInAnyOrderEntriesOf(Map.of("p-jack", false, "p-mia", true));
+        showGenogram();
+        assertGraphAgreesWithCards("Sara's genogram", sara);
+        assertThat(hasClass(node(graph(), "Person:p-mia"), "unassessed")).isTrue();
     }
 
     @Test
@@ -897,6 +1059,58 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 .hasSize(1);
     }
 
+    private void chooseDoneDay(String day) {
+        js(
+                "const input = document.querySelector('#panel-overdue .done-date'); input.value = arguments[0];"
+                        + "input.dispatchEvent(new Event('input'));",
+                day);
+    }
+
+    @Test
+    void doneOnTakesADayAsEndOnDoesRefusingTheFutureAndDaysBeforeTheActionWasSet() {
+        signIn("meeting-chair");
+        open("/?asOf=" + Scenario.AS_OF);
+        var work = renders("work");
+        driver.findElement(By.id("work-button")).click();
+        waitRendered("work", work);
+        driver.findElement(By.id("tab-overdue")).click();
+        // today in London unless chosen, between the meeting that set it (2018-03-05) and today
+        var today = LocalDate.now(ZoneId.of("Europe/London"));
+        var date = driver.findElement(By.cssSelector("#panel-overdue .done-date"));
+        assertThat(date.getDomProperty("value")).isEqualTo(today.toString());
+        assertThat(date.getDomAttribute("min")).isEqualTo("2018-03-05");
+        assertThat(date.getDomAttribute("max")).isEqualTo(today.toString());
+        assertThat(text("panel-overdue")).doesNotContain("is in the past");
+        // a day to come, or one before the action was set, is refused with the reason, and asks nothing
+        var tomorrow = today.plusDays(1).toString();
+        chooseDoneDay(tomorrow);
+        assertThat(text("panel-overdue"))
+                .contains(tomorrow + " is in the future: record it as done on the day it is done.");
+        driver.findElement(By.cssSelector("#panel-overdue .done-button")).click();
+        assertThat(driver.findElements(By.cssSelector("#panel-overdue .done-confirm")))
+                .isEmpty();
+        chooseDoneDay("2018-03-01");
+        assertThat(text("panel-overdue")).contains("2018-03-01 is before the action was set (2018-03-05).");
+        driver.findElement(By.cssSelector("#panel-overdue .done-button")).click();
+        assertThat(driver.findElements(By.cssSelector("#panel-overdue .done-confirm")))
+                .isEmpty();
+        assertThat(count("MATCH (a:Action {id: 'ac-kyle-1'}) WHERE a.completedOn IS NOT NULL RETURN count(a)"))
+                .isZero();
+        // a day in the past is said to be one, asked about, recorded, and can be undone
+        chooseDoneDay("2018-09-20");
+        assertThat(text("panel-overdue"))
+                .contains("2018-09-20 is in the past: the action will read as done since that day.");
+        driver.findElement(By.cssSelector("#panel-overdue .done-button")).click();
+        assertThat(text("panel-overdue"))
+                .contains("Record “Social work assessment of the risk to Kyle's siblings” as done on 2018-09-20?");
+        var recorded = renders("work");
+        driver.findElement(By.cssSelector("#panel-overdue .done-confirm")).click();
+        waitRendered("work", recorded);
+        assertThat(count("MATCH (a:Action {id: 'ac-kyle-1'}) WHERE a.completedOn = date('2018-09-20') RETURN count(a)"))
+                .isEqualTo(1);
+        assertThat(driver.findElement(By.id("message-undo")).isDisplayed()).isTrue();
+    }
+
     private void chooseEndDay(String day) {
         js(
                 "const input = document.querySelector('#panel-details .end-date'); input.value = arguments[0];"
@@ -928,12 +1142,64 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                         "brown dashed border: police or probation hold information (ask them)",
                         "teal double border: address with a marker",
                         "contact held by the agency (details your agency cannot see)");
+        // and every shape and ecomap line, a dashed dark line meaning only "historic"
+        var legend = List.of(button.getDomAttribute("data-legend").split("\n"));
+        assertThat(legend)
+                .contains(
+                        "address",
+                        "professional",
+                        "agency",
+                        "adopted, fostered or step child",
+                        "contact (arrow to whom)",
+                        "professional involved",
+                        "ecomap: contact within 4 weeks",
+                        "ecomap: contact within 3 months",
+                        "ecomap: last contact longer ago",
+                        "ecomap: no contact recorded",
+                        "ecomap: involvement ended");
+        assertThat(legend.stream().filter(k -> k.contains("historic")).toList())
+                .containsExactly("historic (ended before the as-of day)");
+        // the legend lies inside the picture, above the footer's band (it ran off the right and under it)
+        var box = Arrays.stream(button.getDomAttribute("data-legend-box").split(" "))
+                .mapToInt(Integer::parseInt)
+                .toArray();
+        var footerTop = Integer.parseInt(button.getDomAttribute("data-footer-top"));
+        assertThat(box[0]).as("legend's left").isGreaterThanOrEqualTo(0);
+        assertThat(box[2]).as("legend's right").isLessThanOrEqualTo(Integer.parseInt(size[0]));
+        assertThat(box[1]).as("legend's top").isGreaterThan(Integer.parseInt(graphSize[1]));
+        assertThat(box[3]).as("legend's bottom").isLessThanOrEqualTo(footerTop);
+        assertThat(footerTop).isLessThan(Integer.parseInt(size[1]));
     }
 
     // --- keyboard ------------------------------------------------------------------------------------
 
     private String status() {
         return (String) js("return document.getElementById('graph-status').textContent");
+    }
+
+    @Test
+    void theSignInPageAndTheExplorerFindTheirIconWithNoNotFoundInTheBrowsersLog() throws Exception {
+        // the sign-in page is Spring Security's own, with no icon link: the browser asks for /favicon.ico
+        var client = HttpClient.newHttpClient();
+        var response = client.send(
+                HttpRequest.newBuilder(URI.create(url("/favicon.ico"))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                .isIn("image/x-icon", "image/vnd.microsoft.icon");
+        assertThat(response.body()).startsWith(0, 0, 1, 0);
+        var svg = client.send(
+                HttpRequest.newBuilder(URI.create(url("/css/favicon.svg"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(svg.statusCode()).isEqualTo(200);
+        driver.manage().logs().get(LogType.BROWSER);
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        assertThat(driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                        .map(LogEntry::getMessage)
+                        .filter(m -> m.contains("status of 404"))
+                        .toList())
+                .isEmpty();
     }
 
     @Test
