@@ -229,6 +229,29 @@ class ReopenAndReinstateIT extends ExplorerIT {
     }
 
     @Test
+    void completingAnActionOnADayToComeOrBeforeTheMeetingThatSetItIsABadRequestNamingCompletedOnAndChangesNothing() {
+        // the page refuses these days before it asks; an API client is refused the same by the service
+        var future = as(
+                        "social-worker",
+                        "mutation { completeAction(actionId: \"ac-kyle-1\", completedOn: \"2100-12-31\") { id } }")
+                .get("errors")
+                .get(0);
+        assertThat(future.get("message").asString()).isEqualTo("Argument 'completedOn' must not be in the future");
+        assertThat(future.get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
+        var early = as(
+                        "meeting-chair",
+                        "mutation { completeAction(actionId: \"ac-kyle-1\", completedOn: \"2018-03-04\") { id } }")
+                .get("errors")
+                .get(0);
+        assertThat(early.get("message").asString())
+                .isEqualTo("Argument 'completedOn' must not be before the meeting on 2018-03-05");
+        assertThat(count("MATCH (ac:Action {id: 'ac-kyle-1'}) WHERE ac.completedOn IS NULL RETURN count(ac)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (a:AuditEvent {operation: 'completeAction'}) RETURN count(a)"))
+                .isZero();
+    }
+
+    @Test
     void completingAnActionCompletedAlreadyIsABadRequestSoThatItsUndoCannotLoseTheFirstCompletion() {
         // Jack's action, completed on 2018-06-18 in social care's records: "completing" it again on a
         // later day and undoing that left it open, and overdue, as if it had never been done
