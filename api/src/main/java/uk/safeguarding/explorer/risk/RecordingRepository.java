@@ -33,9 +33,14 @@ class RecordingRepository {
                 .get(0);
     }
 
-    /** Runs one of the risk statements that change a record, in one write transaction. */
-    void change(String statement, Map<String, Object> parameters) {
-        graph.inWriteTransaction(
-                tx -> tx.run(CypherStatements.named(statement), parameters).consume());
+    /**
+     * Runs one of the risk statements that change a record, in one write transaction; false when it
+     * changed nothing (its record no longer in the state the statement requires).
+     */
+    boolean change(String statement, Map<String, Object> parameters) {
+        return graph.inWriteTransaction(tx -> tx.run(CypherStatements.named(statement), parameters)
+                .consume()
+                .counters()
+                .containsUpdates());
     }
 }

@@ -193,12 +193,20 @@ public class RecordingService {
             throw new BadRequestException("completedOn", "must not be in the future");
         }
         var people = row.get("people").asList(p -> p.get("id").asString());
-        auditedWrite(
+        var completed = auditedWrite(
                 "completeAction",
                 people,
                 "completed " + actionId + " on " + completedOn,
                 "risk/complete-action",
                 Map.of("id", actionId, "completedOn", completedOn));
+        if (!completed) {
+            // someone else completed it between the check above and the write: theirs stands
+            audit.record(
+                    needToKnow.actor(),
+                    "completeAction",
+                    Subject.each(people, AuditLog.DENIED, "not completed: " + actionId + " was completed meanwhile"));
+            throw new BadRequestException("actionId", "is an action completed already, a moment ago, by someone else");
+        }
         return actionId;
     }
 
@@ -319,11 +327,14 @@ public class RecordingService {
         return markerId;
     }
 
-    /** Audits an operation on the people it touches, then runs its statement in one write transaction. */
-    private void auditedWrite(
+    /**
+     * Audits an operation on the people it touches, then runs its statement in one write transaction;
+     * false when the statement changed nothing.
+     */
+    private boolean auditedWrite(
             String operation, List<String> people, String reason, String statement, Map<String, Object> parameters) {
         audit.record(needToKnow.actor(), operation, Subject.each(people, AuditLog.ALLOWED, reason));
-        recordings.change(statement, parameters);
+        return recordings.change(statement, parameters);
     }
 
     /** A practitioner acts on a marker only for the agency that recorded it; a meeting chair or (local) admin on any. */

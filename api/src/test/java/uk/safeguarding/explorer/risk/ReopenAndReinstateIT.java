@@ -2,10 +2,12 @@ package uk.safeguarding.explorer.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.security.DemoUsers;
 import uk.safeguarding.explorer.support.ExplorerIT;
@@ -19,6 +21,9 @@ import uk.safeguarding.explorer.support.Scenario;
  * Sara's protection plan (m-sara-cpp, recorded by social care) on the scenario.
  */
 class ReopenAndReinstateIT extends ExplorerIT {
+
+    @Autowired
+    RecordingRepository recordings;
 
     private static final String REOPEN = "mutation { reopenAction(actionId: \"%s\") { id completedOn } }";
     private static final String COMPLETE =
@@ -328,5 +333,28 @@ class ReopenAndReinstateIT extends ExplorerIT {
         assertThat(count("MATCH (a:AuditEvent {operation: 'reinstateMarker'}) WHERE a.outcome <> 'DENIED' "
                         + "RETURN count(a)"))
                 .isZero();
+    }
+
+    /**
+     * Two people pressing "Done" at once both pass the service's "completed already?" check; the
+     * statement itself then completes only an open action, so the second finds it completed and
+     * changes nothing, and the first completion stands.
+     */
+    @Test
+    void theCompletionStatementLeavesAnActionCompletedMeanwhileAsItIs() {
+        write("MATCH (ac:Action {id: 'ac-kyle-1'}) SET ac.completedOn = date('2018-09-20'), ac.completedVia = 'API'");
+
+        var changed = recordings.change(
+                "risk/complete-action", Map.of("id", "ac-kyle-1", "completedOn", LocalDate.parse("2018-09-21")));
+
+        assertThat(changed).isFalse();
+        assertThat(count("MATCH (ac:Action {id: 'ac-kyle-1'}) WHERE ac.completedOn = date('2018-09-20') "
+                        + "RETURN count(ac)"))
+                .isEqualTo(1);
+        write("MATCH (ac:Action {id: 'ac-kyle-1'}) REMOVE ac.completedOn, ac.completedVia");
+        assertThat(recordings.change(
+                        "risk/complete-action",
+                        Map.of("id", "ac-kyle-1", "completedOn", LocalDate.parse("2018-09-21"))))
+                .isTrue();
     }
 }
