@@ -75,8 +75,6 @@ export function unionKey(a, b) {
  *
  * column, row and ringColumn (optional): the spacing, COLUMN and ROW unless given; the controller derives
  * them from the widest and tallest label, so that labels never overlap whatever their size.
- * compact (optional): partners apart one column apart, as partners at home (meeting mode, where the
- * family must fit a shared screen at a size a room can read; the partnership line still marks them apart).
  *
  * Answers {positions: key → {x, y}, unions: [{key, a, b, partnership, x, y}],
  * descents: [{key, source, target, kind}], twins: [[key, key, ...]] (left to right),
@@ -274,7 +272,7 @@ export function genogramLayout(input) {
     const offsets = blocks.map((chain) => {
       const offset = [0];
       for (let i = 1; i < chain.length; i += 1) {
-        offset.push(offset[i - 1] + (liveTogether(chain[i - 1], chain[i]) || input.compact ? COLUMN : 2 * COLUMN));
+        offset.push(offset[i - 1] + (liveTogether(chain[i - 1], chain[i]) ? COLUMN : 2 * COLUMN));
       }
       return offset;
     });
