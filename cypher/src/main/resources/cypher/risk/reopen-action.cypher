@@ -1,4 +1,6 @@
 // Undoes the completion of an action recorded through the explorer (reopenAction): it is open again,
 // as before completeAction.
+// An action whose completion meanwhile became its agency's own (a re-import) is left as it is.
 MATCH (ac:Action {id: $id})
+WHERE ac.completedVia = 'API'
 REMOVE ac.completedOn, ac.completedVia

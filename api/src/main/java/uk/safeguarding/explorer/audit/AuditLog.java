@@ -150,6 +150,13 @@ public class AuditLog {
             return subjects.isEmpty() ? List.of(new Subject(null, outcome, NEED_TO_KNOW, reason, null)) : subjects;
         }
 
+        /** This subject with a detail of the operation added to its reason. */
+        public Subject withDetail(String detail) {
+            return detail == null
+                    ? this
+                    : new Subject(id, outcome, purpose, reason == null ? detail : reason + "; " + detail, grantId);
+        }
+
         public static Subject breakGlass(String id, String purpose, String reason, String grantId) {
             return new Subject(id, BREAK_GLASS, purpose, reason, grantId);
         }

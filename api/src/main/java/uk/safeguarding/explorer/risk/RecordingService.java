@@ -193,20 +193,14 @@ public class RecordingService {
             throw new BadRequestException("completedOn", "must not be in the future");
         }
         var people = row.get("people").asList(p -> p.get("id").asString());
-        var completed = auditedWrite(
+        auditedWrite(
                 "completeAction",
                 people,
                 "completed " + actionId + " on " + completedOn,
                 "risk/complete-action",
-                Map.of("id", actionId, "completedOn", completedOn));
-        if (!completed) {
-            // someone else completed it between the check above and the write: theirs stands
-            audit.record(
-                    needToKnow.actor(),
-                    "completeAction",
-                    Subject.each(people, AuditLog.DENIED, "not completed: " + actionId + " was completed meanwhile"));
-            throw new BadRequestException("actionId", "is an action completed already, a moment ago, by someone else");
-        }
+                Map.of("id", actionId, "completedOn", completedOn),
+                "actionId",
+                "is an action completed already, a moment ago, by someone else");
         return actionId;
     }
 
@@ -235,7 +229,10 @@ public class RecordingService {
                 people,
                 "reopened " + actionId + " (it was completed on " + completedOn + ")",
                 "risk/reopen-action",
-                Map.of("id", actionId));
+                Map.of("id", actionId),
+                "actionId",
+                "is an action whose completion has just come from its agency's own records: "
+                        + "it can be reopened only there");
         return actionId;
     }
 
@@ -323,18 +320,37 @@ public class RecordingService {
                 people,
                 "reinstated " + markerId + " (it ended on " + to + ")",
                 "risk/reinstate-marker",
-                Map.of("id", markerId));
+                Map.of("id", markerId),
+                "markerId",
+                "is a marker whose end has just come from its agency's own records: it can be reinstated only there");
         return markerId;
     }
 
-    /**
-     * Audits an operation on the people it touches, then runs its statement in one write transaction;
-     * false when the statement changed nothing.
-     */
-    private boolean auditedWrite(
+    /** Audits an operation on the people it touches, then runs its statement in one write transaction. */
+    private void auditedWrite(
             String operation, List<String> people, String reason, String statement, Map<String, Object> parameters) {
         audit.record(needToKnow.actor(), operation, Subject.each(people, AuditLog.ALLOWED, reason));
-        return recordings.change(statement, parameters);
+        recordings.change(statement, parameters);
+    }
+
+    /**
+     * The same for a change whose statement acts only on a record still in the state checked before
+     * it (two people pressing at once, a re-import between the check and the write): when it changed
+     * nothing, the attempt is recorded as DENIED too and refused (BAD_REQUEST naming the argument).
+     */
+    private void auditedWrite(
+            String operation,
+            List<String> people,
+            String reason,
+            String statement,
+            Map<String, Object> parameters,
+            String argument,
+            String refusal) {
+        audit.record(needToKnow.actor(), operation, Subject.each(people, AuditLog.ALLOWED, reason));
+        if (!recordings.change(statement, parameters)) {
+            audit.record(needToKnow.actor(), operation, Subject.each(people, AuditLog.DENIED, "not done: " + refusal));
+            throw new BadRequestException(argument, refusal);
+        }
     }
 
     /** A practitioner acts on a marker only for the agency that recorded it; a meeting chair or (local) admin on any. */

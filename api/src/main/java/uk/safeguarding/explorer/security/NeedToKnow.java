@@ -168,7 +168,12 @@ public class NeedToKnow {
         ids.stream().filter(Objects::nonNull).forEach(asked::add);
         var decisions = decide(user, asked);
         if (!asked.isEmpty()) {
-            audit.record(actor(), operation, withDetail(subjects(asked, decisions), detail));
+            audit.record(
+                    actor(),
+                    operation,
+                    subjects(asked, decisions).stream()
+                            .map(s -> s.withDetail(detail))
+                            .toList());
         }
         return new Visibility(this, user, today(), decisions, cache(user));
     }
@@ -381,20 +386,6 @@ public class NeedToKnow {
 
     String placeholderId(ExplorerPrincipal user, LocalDate day, String personId) {
         return placeholders.idFor(user, day, personId);
-    }
-
-    private static List<Subject> withDetail(List<Subject> subjects, String detail) {
-        if (detail == null) {
-            return subjects;
-        }
-        return subjects.stream()
-                .map(s -> new Subject(
-                        s.id(),
-                        s.outcome(),
-                        s.purpose(),
-                        s.reason() == null ? detail : s.reason() + "; " + detail,
-                        s.grantId()))
-                .toList();
     }
 
     private static List<Subject> subjects(Collection<String> ids, Map<String, Decision> decisions) {

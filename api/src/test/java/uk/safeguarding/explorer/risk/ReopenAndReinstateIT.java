@@ -357,4 +357,24 @@ class ReopenAndReinstateIT extends ExplorerIT {
                         Map.of("id", "ac-kyle-1", "completedOn", LocalDate.parse("2018-09-21"))))
                 .isTrue();
     }
+
+    /**
+     * A re-import between the service's check and the write makes a completion or an end the agency's
+     * own: the undoing statements then leave it as it is, so an Undo never wipes an agency's record.
+     */
+    @Test
+    void theUndoStatementsLeaveACompletionOrEndThatBecameTheAgencysOwnAsItIs() {
+        write("MATCH (ac:Action {id: 'ac-kyle-1'}) SET ac.completedOn = date('2018-09-20')");
+        write("MATCH (m:Marker {id: 'm-sara-cpp'}) SET m.to = date('2019-01-15')");
+
+        assertThat(recordings.change("risk/reopen-action", Map.of("id", "ac-kyle-1")))
+                .isFalse();
+        assertThat(recordings.change("risk/reinstate-marker", Map.of("id", "m-sara-cpp")))
+                .isFalse();
+        assertThat(count("MATCH (ac:Action {id: 'ac-kyle-1'}) WHERE ac.completedOn = date('2018-09-20') "
+                        + "RETURN count(ac)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (m:Marker {id: 'm-sara-cpp'}) WHERE m.to = date('2019-01-15') RETURN count(m)"))
+                .isEqualTo(1);
+    }
 }
