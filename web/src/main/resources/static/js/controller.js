@@ -542,6 +542,7 @@ export class Controller {
     const spacing = this.labelSpacing(personNodes, this.cy.nodes().filter((n) => others.some((o) => o.key === n.id())));
     const plan = genogramLayout({
       ...spacing,
+      compact: (this.textScale || 1) > 1,
       subject: this.subjectKey,
       people: personNodes.map((n) => ({ key: n.id(), dateOfBirth: n.data('dateOfBirth'), child: n.data('child') })),
       partnerships: edgesOf('PARTNER_OF').map((e) => ({ key: e.id(), a: e.data('source'), b: e.data('target') })),

@@ -75,6 +75,11 @@ export function unionKey(a, b) {
  *
  * column, row and ringColumn (optional): the spacing, COLUMN and ROW unless given; the controller derives
  * them from the widest and tallest label, so that labels never overlap whatever their size.
+ * compact (optional; meeting mode, where the family must fit a shared screen at a size a room can
+ * read): partners who live apart one column apart instead of two, except where that would misdraw the
+ * family; each couple's (or single parent's) children are kept together under their own parents, and
+ * no descent line runs over, or drops on, a child of another couple; children who live with one
+ * parent start under that parent, away from the other, so that their home's outline takes in no one else.
  *
  * Answers {positions: key → {x, y}, unions: [{key, a, b, partnership, x, y}],
  * descents: [{key, source, target, kind}], twins: [[key, key, ...]] (left to right),
@@ -82,6 +87,34 @@ export function unionKey(a, b) {
  * or two people who are parents of the same child); partnership is the partner edge's key or null.
  */
 export function genogramLayout(input) {
+  if (!input.compact) {
+    return place(input).plan;
+  }
+  // compact: partners apart one column apart, then two where that would misdraw the family (a
+  // descent line over another couple's child, a household outline around someone who lives elsewhere)
+  const wide = new Set();
+  let placed = place(input, wide);
+  for (let round = 0; round < 16; round += 1) {
+    const widen = crowded(placed).filter((pair) => !wide.has(pair));
+    if (widen.length === 0) {
+      break;
+    }
+    widen.forEach((pair) => wide.add(pair));
+    placed = place(input, wide);
+  }
+  return placed.plan;
+}
+
+/** Key of a pair of neighbours in a row, left first. */
+const pairKey = (a, b) => `${a}|${b}`;
+
+/**
+ * The layout with the gaps between partners who live apart: two columns (the ordinary layout), or in
+ * the compact one (wide given) one column unless the pair is in wide. Answers {plan, ...} with what
+ * crowded() checks.
+ */
+function place(input, wide = null) {
+  const compact = wide !== null;
   const { people, partnerships = [], parentage = [], households = [], others = [] } = input;
   const COLUMN = Math.max(input.column || 0, SPACING.column);
   const ROW = Math.max(input.row || 0, SPACING.row);
@@ -163,6 +196,7 @@ export function genogramLayout(input) {
   });
   const positions = {};
   const unionX = new Map();
+  const chains = [];
 
   [...rows.keys()].sort((a, b) => a - b).forEach((g) => {
     const row = rows.get(g);
@@ -172,11 +206,13 @@ export function genogramLayout(input) {
     /** Each child's sibling group (its first place, then the child's place in it): groups stay together. */
     const group = new Map();
     const sources = [...new Set(row.map((k) => primarySource.get(k)).filter((s) => s && sourceX(s) !== null))];
+    const siblingGroups = [];
     sources.forEach((source) => {
       const kids = row.filter((k) => primarySource.get(k) === source).sort((a, b) => byText(dob(a), dob(b)) || byText(a, b));
       const x = sourceX(source);
       const union = unions.get(source);
       let first = x - ((kids.length - 1) * COLUMN) / 2;
+      let home = false;
       if (!union) {
         // a single parent's children go on the far side from the parent's couples, beside them
         const partnersX = [...unions.values()].filter((u) => u.x !== undefined && (u.a === source || u.b === source))
@@ -187,22 +223,28 @@ export function genogramLayout(input) {
           first = x + COLUMN;
         }
       } else {
-        // parents apart: the children on the side of the one they live with
+        // parents apart: the children on the side of the one they live with (compact: from under
+        // that parent, away from the other, so that their home's outline takes in no one else)
         const left = positions[union.a].x <= positions[union.b].x ? union.a : union.b;
         const right = left === union.a ? union.b : union.a;
         const withLeft = kids.some((k) => liveTogether(left, k));
         const withRight = kids.some((k) => liveTogether(right, k));
         if (withLeft && !withRight) {
-          first = x - (kids.length - 1) * COLUMN;
+          first = (compact ? positions[left].x : x) - (kids.length - 1) * COLUMN;
         } else if (withRight && !withLeft) {
-          first = x;
+          first = compact ? positions[right].x : x;
         }
+        home = withLeft !== withRight;
       }
-      kids.forEach((k, i) => {
-        wanted.set(k, first + i * COLUMN);
-        group.set(k, [first, source, i]);
-      });
+      siblingGroups.push({ source, kids, x, first, union: Boolean(union), home });
     });
+    if (compact) {
+      separate(siblingGroups, COLUMN);
+    }
+    siblingGroups.forEach(({ source, kids, first }) => kids.forEach((k, i) => {
+      wanted.set(k, first + i * COLUMN);
+      group.set(k, [first, source, i]);
+    }));
     // blocks: people of the row joined by couples, each drawn as a chain
     const neighbours = new Map(row.map((k) => [k, []]));
     [...unions.values()].filter((u) => inRow.has(u.a) && inRow.has(u.b)).forEach((u) => {
@@ -272,10 +314,13 @@ export function genogramLayout(input) {
     const offsets = blocks.map((chain) => {
       const offset = [0];
       for (let i = 1; i < chain.length; i += 1) {
-        offset.push(offset[i - 1] + (liveTogether(chain[i - 1], chain[i]) ? COLUMN : 2 * COLUMN));
+        const apart = !liveTogether(chain[i - 1], chain[i]);
+        const twoColumns = apart && (!compact || wide.has(pairKey(chain[i - 1], chain[i])));
+        offset.push(offset[i - 1] + (twoColumns ? 2 * COLUMN : COLUMN));
       }
       return offset;
     });
+    blocks.forEach((chain) => chains.push(chain));
     const desiredStart = blocks.map((chain, b) => {
       const i = chain.findIndex((k) => wanted.has(k));
       return i >= 0 ? wanted.get(chain[i]) - offsets[b][i] : null;
@@ -320,13 +365,134 @@ export function genogramLayout(input) {
       twins.push([...new Set(kids)].sort((a, b) => positions[a].x - positions[b].x));
     }
   });
-  return {
+  const plan = {
     twins,
     positions,
     unions: [...unions.values()].filter((u) => u.x !== undefined),
     descents: descents.filter((d) => positions[d.target] && (unionX.has(d.source) || positions[d.source])),
     generation: Object.fromEntries(generation),
   };
+  return { plan, chains, households, people: person, primarySource, column: COLUMN, apart: (a, b) => !liveTogether(a, b) };
+}
+
+/** The least room between a descent line and a child it does not lead to (a quarter of a column). */
+const MARGIN = 0.25;
+
+/**
+ * Compact layout: the children of each couple (or single parent) in a row, as sibling groups
+ * [{x (the couple's point or the parent), kids, first (where the eldest would go), union, home}],
+ * moved apart so that each group's line (from x across to its children) takes in no child of another
+ * group: a pass from the left keeps every group right of the group before it and of its line, a pass
+ * from the right keeps it left of the next. A couple's children are drawn under the couple's point
+ * where that moves no one from under the parent they live with (home: the eldest's place then).
+ */
+function separate(groups, column) {
+  const margin = MARGIN * column;
+  groups.sort((a, b) => (a.x - b.x) || (a.first - b.first) || byText(a.source, b.source));
+  const wanted = groups.map((g) => g.first);
+  const attempt = (under) => {
+    groups.forEach((g, i) => {
+      g.first = wanted[i];
+      if (i > 0) {
+        const before = groups[i - 1];
+        g.first = Math.max(g.first, before.first + before.kids.length * column, before.x + margin);
+      }
+      if (under && g.union) {
+        g.first = Math.min(g.first, Math.max(g.x, wanted[i]));
+      }
+    });
+    for (let i = groups.length - 2; i >= 0; i -= 1) {
+      const g = groups[i];
+      const after = groups[i + 1];
+      g.first = Math.min(g.first, after.first - g.kids.length * column, after.x - margin - (g.kids.length - 1) * column);
+    }
+    return groups.every((g, i) => !g.home || g.first >= wanted[i] - 0.5);
+  };
+  if (!attempt(true)) {
+    attempt(false);
+  }
+}
+
+/**
+ * What a layout misdraws, as the gaps between partners apart to widen: a descent line whose run (from
+ * its couple or parent across to its children) takes in someone else in the children's row, and a
+ * household outline that takes in someone who does not live there. Each becomes the gaps of the row
+ * above (or the row) between partners apart that lie within a column of the place.
+ */
+function crowded(placed) {
+  const { plan, chains, households, people, primarySource, column, apart } = placed;
+  const at = plan.positions;
+  const sourceAt = (s) => {
+    const union = plan.unions.find((u) => u.key === s);
+    return union ? { x: union.x, y: union.y } : at[s];
+  };
+  // the gaps between partners apart in a row that reach within a column of from..to
+  const gapsNear = (y, from, to) => {
+    const pairs = [];
+    chains.forEach((chain) => chain.slice(1).forEach((k, i) => {
+      const a = at[chain[i]];
+      const b = at[k];
+      if (a && b && a.y === y && apart(chain[i], k) && Math.max(a.x, b.x) > from - column && Math.min(a.x, b.x) < to + column) {
+        pairs.push(pairKey(chain[i], k));
+      }
+    }));
+    return pairs;
+  };
+  // the gap between someone and their partner on the side of x, if they live apart
+  const gapToward = (k, x) => {
+    const chain = chains.find((c) => c.includes(k));
+    const i = chain ? chain.indexOf(k) : -1;
+    const next = [chain && chain[i - 1], chain && chain[i + 1]].filter((n) => n && at[n])
+      .find((n) => Math.sign(at[n].x - at[k].x) === Math.sign(x - at[k].x));
+    if (!next || !apart(k, next)) {
+      return null;
+    }
+    return chain.indexOf(next) < i ? pairKey(next, k) : pairKey(k, next);
+  };
+  const widen = new Set();
+  // descent lines: each couple's or parent's run over its children's row
+  const groups = new Map();
+  primarySource.forEach((source, child) => {
+    if (at[child] && sourceAt(source)) {
+      if (!groups.has(source)) {
+        groups.set(source, []);
+      }
+      groups.get(source).push(child);
+    }
+  });
+  groups.forEach((kids, source) => {
+    const s = sourceAt(source);
+    const xs = kids.map((k) => at[k].x).concat(s.x);
+    const [from, to] = [Math.min(...xs), Math.max(...xs)];
+    const y = at[kids[0]].y;
+    const over = [...people.keys()].filter((k) => at[k] && at[k].y === y && !kids.includes(k)
+      && at[k].x > from - MARGIN * column && at[k].x < to + MARGIN * column);
+    if (over.length > 0) {
+      gapsNear(s.y, from, to).forEach((p) => widen.add(p));
+    }
+  });
+  // household outlines: the box of its members, their labels a column wide
+  households.forEach((h) => {
+    const members = h.members.filter((m) => at[m]);
+    if (members.length === 0) {
+      return;
+    }
+    const xs = members.map((m) => at[m].x);
+    const ys = members.map((m) => at[m].y);
+    const [from, to] = [Math.min(...xs), Math.max(...xs)];
+    [...people.keys()].filter((k) => at[k] && !members.includes(k) && at[k].y >= Math.min(...ys) && at[k].y <= Math.max(...ys)
+      && at[k].x > from - column && at[k].x < to + column).forEach((k) => {
+      // someone beside the home: the gap to their partner on its side; else the gaps of their parents
+      const toward = gapToward(k, (from + to) / 2);
+      const source = primarySource.get(k);
+      if (toward) {
+        widen.add(toward);
+      } else if (source && sourceAt(source)) {
+        gapsNear(sourceAt(source).y, at[k].x, at[k].x).forEach((p) => widen.add(p));
+      }
+    });
+  });
+  return [...widen];
 }
 
 /**

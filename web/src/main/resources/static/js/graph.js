@@ -289,7 +289,7 @@ export function setLayout(name) {
   return rendering.run(async () => {
     const current = networkCurrent;
     // the genogram draws the family the panels name, not only the network's steps
-    const family = name === 'genogram' && !state.meeting && state.subjectId && state.family
+    const family = name === 'genogram' && state.subjectId && state.family
       ? await familyParts(state.family, current) : [];
     if (!current()) {
       return;
@@ -343,11 +343,11 @@ async function loadContacts() {
 }
 
 /**
- * Whether the genogram draws the family the panels name: not yet in meeting mode, where the larger
- * family would shrink the names below what a room can read (the network's family is drawn there).
+ * Whether the family the panels name is drawn: in the genogram, meeting mode included (there the
+ * genogram is laid out compactly, so that the names stay large enough for a room to read).
  */
 function wantsFamily() {
-  return controller.layoutName === 'genogram' && !state.meeting;
+  return controller.layoutName === 'genogram';
 }
 
 /** The graph's type at a scale (meeting mode), laid out again where the spacing follows it. */

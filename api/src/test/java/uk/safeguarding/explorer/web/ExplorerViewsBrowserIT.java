@@ -423,6 +423,113 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(y.apply("Agency:csc")).isLessThan(y.apply("m"));
     }
 
+    /**
+     * The descent lines that take in someone they do not lead to: for each couple (or single parent),
+     * the run of its line (from its point across to its children) against everyone else in the
+     * children's row, within {@code margin} (model pixels). Answers "source: who" for each.
+     */
+    private static List<String> descentsOverOthers(
+            Map<String, double[]> at, Set<String> people, Set<String> descents, double margin) {
+        var children = new java.util.TreeMap<String, List<String>>();
+        descents.forEach(d -> children.computeIfAbsent(d.split("->")[0], s -> new ArrayList<>())
+                .add(d.split("->")[1]));
+        var found = new ArrayList<String>();
+        children.forEach((source, kids) -> {
+            var xs = new ArrayList<Double>();
+            kids.forEach(k -> xs.add(at.get(k)[0]));
+            xs.add(at.get(source)[0]);
+            var from = xs.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            var to = xs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            var row = at.get(kids.get(0))[1];
+            people.stream()
+                    .filter(p -> !kids.contains(p) && at.get(p)[1] == row)
+                    .filter(p -> at.get(p)[0] > from - margin && at.get(p)[0] < to + margin)
+                    .forEach(p -> found.add(source + ": " + p));
+        });
+        return found;
+    }
+
+    @Test
+    void theCompactGenogramGivesEachCouplesChildrenTheirOwnDescentLineAndIsNarrower() {
+        signIn("social-worker");
+        open("/");
+        // Kyle's family: Mark's children with Dawn (at home with both) and with Sian (living apart), and
+        // Sara's: Kerry between Lee and Gary, Gary's daughter with Joanne; the column of meeting mode
+        var answer = module("""
+                const { genogramLayout } = await import('/js/genogram.js');
+                const pair = (a, b, kids) => kids.flatMap((c) => [{ parent: a, child: c }, { parent: b, child: c }]);
+                const kyle = {
+                  subject: 'kyle', column: 226, row: 200,
+                  people: [ { key: 'dawn', dateOfBirth: '1978-01-01' }, { key: 'mark', dateOfBirth: '1975-01-01' },
+                    { key: 'sian' }, { key: 'kyle', dateOfBirth: '2001-03-01', child: true },
+                    { key: 'lily', dateOfBirth: '2008-01-01', child: true }, { key: 'tom', dateOfBirth: '2011-01-01', child: true },
+                    { key: 'ruby', dateOfBirth: '2011-06-01', child: true } ],
+                  partnerships: [{ key: 'dm', a: 'dawn', b: 'mark' }],
+                  parentage: [...pair('dawn', 'mark', ['kyle', 'lily', 'tom']), ...pair('mark', 'sian', ['ruby'])],
+                  households: [{ key: 'archer', members: ['dawn', 'mark', 'kyle', 'lily', 'tom'] }, { key: 'hale', members: ['ruby'] }],
+                };
+                const sara = {
+                  subject: 'sara', column: 226, row: 200,
+                  people: [ { key: 'lee', dateOfBirth: '1983-01-01' }, { key: 'kerry', dateOfBirth: '1985-01-01' },
+                    { key: 'gary', dateOfBirth: '1970-01-01' }, { key: 'joanne' },
+                    { key: 'sara', dateOfBirth: '2010-01-01', child: true }, { key: 'jack', dateOfBirth: '2013-01-01', child: true },
+                    { key: 'mia', dateOfBirth: '2009-01-01', child: true } ],
+                  partnerships: [{ key: 'kl', a: 'kerry', b: 'lee' }, { key: 'kg', a: 'kerry', b: 'gary' }],
+                  parentage: [...pair('kerry', 'lee', ['sara', 'jack']), ...pair('gary', 'joanne', ['mia'])],
+                  households: [{ key: 'bell', members: ['kerry', 'sara', 'jack'] }, { key: 'nolan', members: ['joanne', 'mia'] }],
+                };
+                return [kyle, sara].flatMap((f) => [genogramLayout({ ...f, compact: true }), genogramLayout(f)]);""");
+        for (var i = 0; i < 4; i += 2) {
+            var compact = answer.get(i);
+            var at = new java.util.HashMap<String, double[]>();
+            compact.get("positions")
+                    .properties()
+                    .forEach(e -> at.put(e.getKey(), new double[] {
+                        e.getValue().get("x").asDouble(), e.getValue().get("y").asDouble()
+                    }));
+            list(compact.get("unions"))
+                    .forEach(u -> at.put(
+                            u.get("key").asString(),
+                            new double[] {u.get("x").asDouble(), u.get("y").asDouble()}));
+            var people = new TreeSet<>(compact.get("positions").propertyNames());
+            var descents = list(compact.get("descents")).stream()
+                    .map(d ->
+                            d.get("source").asString() + "->" + d.get("target").asString())
+                    .collect(Collectors.toCollection(TreeSet::new));
+            var family = i == 0 ? "Kyle's" : "Sara's";
+            assertThat(descents).as("%s descents", family).hasSize(i == 0 ? 4 : 3);
+            // no descent line's drop or run lies on, or within a fifth of a column of, another couple's child
+            assertThat(descentsOverOthers(at, people, descents, 0.2 * 226))
+                    .as("descent lines over another couple's child in %s compact genogram", family)
+                    .isEmpty();
+            // narrower than the ordinary layout's parents' row, or as narrow
+            Function<JsonNode, Double> width = plan -> {
+                var xs = list(plan.get("unions")).stream()
+                        .mapToDouble(u -> u.get("x").asDouble())
+                        .toArray();
+                return Arrays.stream(xs).max().orElseThrow()
+                        - Arrays.stream(xs).min().orElseThrow();
+            };
+            assertThat(width.apply(compact))
+                    .as("%s couples' span", family)
+                    .isLessThanOrEqualTo(width.apply(answer.get(i + 1)));
+        }
+        Function<String, Double> kx =
+                k -> answer.get(0).get("positions").get(k).get("x").asDouble();
+        Function<String, Double> sx =
+                k -> answer.get(2).get("positions").get(k).get("x").asDouble();
+        // Kyle's: the children by age, Ruby beside her half-siblings and apart from their home (a column clear)
+        assertThat(List.of(kx.apply("kyle"), kx.apply("lily"), kx.apply("tom"), kx.apply("ruby")))
+                .isSorted();
+        assertThat(kx.apply("ruby") - Math.max(kx.apply("tom"), kx.apply("mark")))
+                .isGreaterThanOrEqualTo(226.0);
+        // Sara's: the chain of four is narrower than the ordinary six columns, Lee and Gary outside the Bells' home
+        assertThat(sx.apply("joanne") - sx.apply("lee")).isLessThan(6 * 226.0);
+        assertThat(sx.apply("sara") - sx.apply("lee")).isGreaterThanOrEqualTo(226.0);
+        assertThat(sx.apply("gary") - Math.max(sx.apply("jack"), sx.apply("kerry")))
+                .isGreaterThanOrEqualTo(226.0);
+    }
+
     // --- risks first -----------------------------------------------------------------------------
 
     @Test
@@ -585,8 +692,12 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 Map.of("width", 1920, "height", 1080, "deviceScaleFactor", 1, "mobile", false));
         try {
             signIn("meeting-chair");
-            for (var person : List.of("p-kyle", "p-sara")) {
-                open("/?person=" + person + "&asOf=" + Scenario.AS_OF);
+            // the scenario's day (the family the panels name) and today (the page's own day)
+            for (var visit :
+                    List.of(Scenario.AS_OF + " p-kyle", Scenario.AS_OF + " p-sara", "today p-kyle", "today p-sara")) {
+                var day = visit.split(" ")[0];
+                var person = visit.split(" ")[1];
+                open("/?person=" + person + (day.equals("today") ? "" : "&asOf=" + day));
                 showGenogram();
                 var rendered = renders("cy");
                 driver.findElement(By.id("meeting-button")).click();
@@ -598,6 +709,48 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                         .filter(n -> hasClass(n, "person") && n.get("visible").asBoolean())
                         .toList();
                 assertThat(people).hasSizeGreaterThan(3);
+                var visible = nodes(graph).stream()
+                        .filter(n -> n.get("visible").asBoolean())
+                        .map(n -> n.get("key").asString())
+                        .toList();
+                // the wider family the panels name is in the room's genogram too, without a click:
+                // Ruby's mother Sian and Mia's mother Joanne (placeholders for the chair), Mia, probation
+                var otherParent = person.equals("p-kyle") ? "Person:p-mark" : "Person:p-gary";
+                var child = person.equals("p-kyle") ? "Person:p-ruby" : "Person:p-mia";
+                var mothers = visible.stream()
+                        .filter(k -> k.startsWith("union:" + otherParent + "|RestrictedPerson:"))
+                        .toList();
+                assertThat(mothers)
+                        .as("%s's other parent in %s's genogram", child, person)
+                        .hasSize(1);
+                assertThat(visibleEdges(graph, "DESCENT")).contains(mothers.get(0) + "->" + child);
+                if (person.equals("p-sara")) {
+                    assertThat(visible).contains("Agency:probation");
+                    assertThat(hasClass(node(graph, "Person:p-mia"), "unassessed"))
+                            .isTrue();
+                }
+                // each couple's children have their own descent line: none runs over, or drops on, a
+                // child of another couple (closer than half a symbol and a few pixels)
+                var at = nodes(graph).stream()
+                        .collect(Collectors.toMap(n -> n.get("key").asString(), n ->
+                                new double[] {n.get("x").asDouble(), n.get("y").asDouble()}));
+                var family = nodes(graph).stream()
+                        .filter(n -> n.get("visible").asBoolean()
+                                && (hasClass(n, "person") || hasClass(n, "restricted-person")))
+                        .map(n -> n.get("key").asString())
+                        .collect(Collectors.toCollection(TreeSet::new));
+                assertThat(descentsOverOthers(at, family, visibleEdges(graph, "DESCENT"), 30))
+                        .as("descent lines over another couple's child in %s's genogram on %s", person, day)
+                        .isEmpty();
+                // a household's outline takes in only the people who live there
+                nodes(graph).stream().filter(h -> hasClass(h, "household")).forEach(h -> {
+                    var home = members(graph, h.get("key").asString());
+                    family.stream()
+                            .filter(k -> !home.contains(k))
+                            .forEach(k -> assertThat(overlaps(h, node(graph, k)))
+                                    .as("%s inside the outline of %s", k, h.get("key"))
+                                    .isFalse());
+                });
                 people.forEach(n -> assertThat(n.get("fontSize").asDouble() * zoom)
                         .as(
                                 "%s's name on screen (px) in %s's genogram, zoom %s, graph %sx%s",
@@ -630,7 +783,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 assertThat(numbers.get(4)).as("graph height").isGreaterThan(0.6 * numbers.get(3));
                 assertThat(numbers.get(5)).as("changes heading top").isGreaterThanOrEqualTo(0.0);
                 assertThat(numbers.get(6)).as("changes heading bottom").isLessThanOrEqualTo(numbers.get(3));
-                screenshot("meeting-genogram-" + person);
+                screenshot("meeting-genogram-" + person + (day.equals("today") ? "-today" : ""));
                 driver.findElement(By.id("meeting-exit")).click();
             }
         } finally {
