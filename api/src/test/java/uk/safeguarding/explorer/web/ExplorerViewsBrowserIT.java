@@ -791,6 +791,60 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         }
     }
 
+    @Test
+    void inMeetingModeTheLegendAndTimeBarLieOverTheGraphWithoutShrinkingItOrMovingAnyone() {
+        var chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1920, "height", 1080, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            signIn("meeting-chair");
+            open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+            showGenogram();
+            var rendered = renders("cy");
+            driver.findElement(By.id("meeting-button")).click();
+            waitRendered("cy", rendered);
+            waitSettled();
+            var folded = graph();
+            var keys = driver.findElement(By.id("meeting-keys"));
+            assertThat(driver.findElement(By.cssSelector(".graph-area .legend")).isDisplayed())
+                    .isFalse();
+            for (var open : List.of(true, false)) {
+                keys.click();
+                assertThat(keys.getAttribute("aria-pressed")).isEqualTo(String.valueOf(open));
+                assertThat(driver.findElement(By.cssSelector(".graph-area .legend"))
+                                .isDisplayed())
+                        .isEqualTo(open);
+                var now = graph();
+                var height = ((Number) js("return innerHeight")).doubleValue();
+                // the graph keeps its box (at least 60% of the screen's height), its zoom and everyone's place
+                assertThat(now.get("height").asDouble())
+                        .as("graph height, legend open: %s", open)
+                        .isEqualTo(folded.get("height").asDouble())
+                        .isGreaterThan(0.6 * height);
+                assertThat(now.get("zoom").asDouble())
+                        .isEqualTo(folded.get("zoom").asDouble());
+                assertStillOnScreen("legend open: " + open, folded, now);
+                if (open) {
+                    // the legend's foot is on screen: it scrolls within the graph, the page does not grow
+                    var page = (List<?>)
+                            js(
+                                    "const g = document.getElementById('graph-keys').getBoundingClientRect();"
+                                            + "const a = document.querySelector('.graph-area').getBoundingClientRect();"
+                                            + "return [document.documentElement.scrollHeight, innerHeight, g.bottom, g.height, a.height];");
+                    var numbers =
+                            page.stream().map(v -> ((Number) v).doubleValue()).toList();
+                    assertThat(numbers.get(0)).as("page height").isLessThanOrEqualTo(numbers.get(1));
+                    assertThat(numbers.get(2)).as("keys' bottom").isLessThanOrEqualTo(numbers.get(1));
+                    assertThat(numbers.get(3)).as("keys' height").isLessThanOrEqualTo(0.45 * numbers.get(4) + 1);
+                    screenshot("meeting-legend-open");
+                }
+            }
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
     /** Whether two nodes' symbols-with-labels overlap on screen. */
     private static boolean labelsOverlap(JsonNode a, JsonNode b) {
         var x = a.get("labelBox");
