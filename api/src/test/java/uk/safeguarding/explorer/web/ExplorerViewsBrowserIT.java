@@ -372,6 +372,28 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
+    void someoneNotYetBornOnTheDayIsDrawnInNoViewAndAppearsAsAChildOnceBorn() {
+        // Ruby was born on 2012-07-30, Tom on 2011-02-03: the records link Mark to Ruby whatever the day
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=2012-01-01");
+        assertThat(keysOf(graph(), "Person")).contains("Person:p-tom").doesNotContain("Person:p-ruby");
+        showGenogram();
+        var before = graph();
+        assertThat(keysOf(before, "Person"))
+                .as("the genogram's family on 2012-01-01")
+                .contains("Person:p-tom")
+                .doesNotContain("Person:p-ruby");
+        assertThat(hasClass(node(before, "Person:p-tom"), "child")).isTrue();
+        assertThat(visibleEdges(before, "DESCENT")).noneMatch(d -> d.endsWith("->Person:p-ruby"));
+        setAsOf("2012-08-01");
+        var after = graph();
+        assertThat(hasClass(node(after, "Person:p-ruby"), "child"))
+                .as("Ruby, born")
+                .isTrue();
+        assertThat(hasClass(node(after, "Person:p-ruby"), "adult")).isFalse();
+    }
+
+    @Test
     void theGenogramLayoutIsAPureFunctionThatDrawsSingleParentsAdoptionAndTwinsTheSameWayEveryTime() {
         signIn("social-worker");
         open("/");
@@ -792,7 +814,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
-    void inMeetingModeTheLegendAndTimeBarLieOverTheGraphWithoutShrinkingItOrMovingAnyone() {
+    void inMeetingModeTheLegendAndTimeBarLieOverTheGraphWithoutShrinkingItOrMovingAnyone() throws Exception {
         var chrome = (ChromeDriver) driver;
         chrome.executeCdpCommand(
                 "Emulation.setDeviceMetricsOverride",
