@@ -1167,12 +1167,16 @@ export class Controller {
         box: box(n), shape: n.style('shape'), fill: n.style('background-fill'), width: n.width(),
         fontSize: parseFloat(n.style('font-size')), labelBox: onScreen(n), fillColor: n.style('background-color'),
         outlineWidth: parseFloat(n.style('outline-width')) || 0, outlineColor: n.style('outline-color'),
+        borderWidth: parseFloat(n.style('border-width')) || 0, borderColor: n.style('border-color'),
+        borderStyle: n.style('border-style'),
       })),
       edges: this.cy.edges().map((e) => ({
         key: e.id(), type: e.data('type') || null, source: e.data('source'), target: e.data('target'),
         classes: e.classes(), visible: e.visible(), label: e.data('edgeLabel') || null, kind: e.data('kind') || null,
         lineStyle: e.style('line-style'), opacity: parseFloat(e.style('opacity')),
         labelShown: Boolean(e.data('edgeLabel')) && parseFloat(e.style('text-opacity')) > 0,
+        width: parseFloat(e.style('width')) || 0, fontSize: parseFloat(e.style('font-size')) || 0,
+        textOpacity: parseFloat(e.style('text-opacity')), labelText: e.style('label') || '',
       })),
     };
   }

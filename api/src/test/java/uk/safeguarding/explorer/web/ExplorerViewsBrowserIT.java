@@ -867,6 +867,62 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         }
     }
 
+    @Test
+    void theOpenedPersonKeepsTheThickBlackBorderWhenOnAPlan() {
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        for (var view : List.of("network", "genogram")) {
+            if (view.equals("genogram")) {
+                showGenogram();
+            }
+            var graph = graph();
+            // Sara and Jack are on protection plans; Sara is the person opened
+            var sara = node(graph, "Person:p-sara");
+            assertThat(hasClass(sara, "cpp") && hasClass(sara, "subject")).isTrue();
+            assertThat(sara.get("borderWidth").asDouble())
+                    .as("%s: Sara's border", view)
+                    .isEqualTo(5.0);
+            assertThat(sara.get("borderColor").asString()).isEqualTo("rgb(11,12,12)");
+            assertThat(sara.get("borderStyle").asString()).isEqualTo("solid");
+            // the plan's blue dashed border where the opened mark is not
+            var jack = node(graph, "Person:p-jack");
+            assertThat(hasClass(jack, "cpp")).isTrue();
+            assertThat(jack.get("borderColor").asString()).isEqualTo("rgb(29,112,184)");
+            assertThat(jack.get("borderStyle").asString()).isEqualTo("dashed");
+        }
+    }
+
+    @Test
+    void inMeetingModeRelationshipLinesAndTheirLabelsGrowWithTheType() {
+        signIn("meeting-chair");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        showGenogram();
+        var ordinary = edge(graph(), "HAS_CONTACT_WITH", "Person:p-gary", "Person:p-mia");
+        var partners = edge(graph(), "PARTNER_OF", "Person:p-kerry", "Person:p-lee");
+        var rendered = renders("cy");
+        driver.findElement(By.id("meeting-button")).click();
+        waitRendered("cy", rendered);
+        waitSettled();
+        var graph = graph();
+        var zoom = graph.get("zoom").asDouble();
+        var contact = edge(graph, "HAS_CONTACT_WITH", "Person:p-gary", "Person:p-mia");
+        // Gary's contact with Mia: a line as much wider as the type is larger, and labelled without a hover
+        assertThat(contact.get("width").asDouble())
+                .isGreaterThanOrEqualTo(1.6 * ordinary.get("width").asDouble());
+        assertThat(contact.get("labelText").asString()).isEqualTo("contact");
+        assertThat(contact.get("textOpacity").asDouble()).isEqualTo(1.0);
+        assertThat(contact.get("fontSize").asDouble() * zoom)
+                .as("the contact's label on screen (px)")
+                .isGreaterThanOrEqualTo(14.0);
+        assertThat(contact.get("width").asDouble() * zoom)
+                .as("the contact line on screen (px)")
+                .isGreaterThanOrEqualTo(3.0);
+        var partnership = edge(graph, "PARTNER_OF", "Person:p-kerry", "Person:p-lee");
+        assertThat(partnership.get("width").asDouble())
+                .isGreaterThanOrEqualTo(1.6 * partners.get("width").asDouble());
+        assertThat(partnership.get("fontSize").asDouble() * zoom).isGreaterThanOrEqualTo(14.0);
+    }
+
     /** Whether two nodes' symbols-with-labels overlap on screen. */
     private static boolean labelsOverlap(JsonNode a, JsonNode b) {
         var x = a.get("labelBox");
