@@ -70,8 +70,9 @@ export function unionKey(a, b) {
  * The whole layout. Input: subject (a person key); people [{key, dateOfBirth, child}];
  * partnerships [{key, a, b}] (partner edges); parentage [{key, parent, child, kind}];
  * siblings [{a, b}] (only to place people whose parents are not shown); households
- * [{key, members}] (the people living there on the as-of day); others [{key, group}] (everything
- * for the ring; group is the agency a professional works for, or the node's own key).
+ * [{key, members}] (the people living there on the as-of day); others [{key, group, people}] (everything
+ * for the ring; group is the agency a professional works for, or the node's own key; people, the
+ * family it is linked to, whom its lines go to).
  *
  * column, row and ringColumn (optional): the spacing, COLUMN and ROW unless given; the controller derives
  * them from the widest and tallest label, so that labels never overlap whatever their size.
@@ -498,16 +499,20 @@ function crowded(placed) {
 /**
  * The ecomap: everything that is not a person of the family in a band above and below the family
  * (a ring flattened to the shape of a screen, so that the family's type can stay large), in groups
- * (an agency, then its professionals) kept together, the first half of the groups above, the rest
- * below, each row spread over the family's width or wider when it needs the room (ringColumn apart).
+ * (an agency, then its professionals) kept together. Each group goes to the band from which its
+ * lines (to the people given as its people) pass over the fewest of the family's labels (labels hang
+ * under the symbols, so a line from below passes its own person's), the other band when that band
+ * holds more; in a band, each goes as near as it can above or below the people it is involved with
+ * (ringColumn apart), so that its lines run short and straight instead of across the family.
+ * Without people, groups alternate by name, spread over the family's width.
  */
 function ring(positions, others, COLUMN, ROW, ringColumn) {
   if (others.length === 0) {
     return;
   }
-  const placed = Object.values(positions);
-  const xs = placed.map((p) => p.x);
-  const ys = placed.map((p) => p.y);
+  const family = Object.values(positions);
+  const xs = family.map((p) => p.x);
+  const ys = family.map((p) => p.y);
   const [minX, maxX] = xs.length > 0 ? [Math.min(...xs), Math.max(...xs)] : [0, 0];
   const [minY, maxY] = ys.length > 0 ? [Math.min(...ys), Math.max(...ys)] : [0, 0];
   const cx = (minX + maxX) / 2;
@@ -521,22 +526,90 @@ function ring(positions, others, COLUMN, ROW, ringColumn) {
   });
   const ordered = [...groups.keys()].sort(byText).map((group) => groups.get(group)
     .sort((a, b) => (a.key === group ? -1 : b.key === group ? 1 : byText(a.key, b.key))));
-  const top = [];
-  const bottom = [];
-  ordered.forEach((group) => (top.length + group.length / 2 <= others.length / 2 ? top : bottom).push(...group));
   const step = Math.max(ringColumn || 0, 0.8 * COLUMN);
-  const band = (row, y) => {
+  const bandY = { top: minY - 0.5 * ROW, bottom: maxY + 0.65 * ROW };
+  // the people each one's lines go to, and where they would start from: above or below them
+  const peopleOf = (items) => items.flatMap((o) => (o.people || []).filter((k) => positions[k]).map((k) => positions[k]));
+  const meanX = (points) => (points.length === 0 ? null : points.reduce((sum, p) => sum + p.x, 0) / points.length);
+  const labels = family.map((p) => ({ x1: p.x - (COLUMN - 24) / 2, x2: p.x + (COLUMN - 24) / 2, y1: p.y + 12, y2: p.y + ROW - 70 }));
+  const crossings = (items, band) => items.reduce((count, o) => {
+    const from = { x: meanX(peopleOf([o])), y: bandY[band] };
+    return from.x === null ? count
+      : count + peopleOf([o]).reduce((n, to) => n + labels.filter((b) => crosses(from, to, b)).length, 0);
+  }, 0);
+  const bands = { top: [], bottom: [] };
+  const withPeople = ordered.filter((g) => peopleOf(g).length > 0);
+  const without = ordered.filter((g) => peopleOf(g).length === 0);
+  const cost = new Map(withPeople.map((g) => [g, { top: crossings(g, 'top'), bottom: crossings(g, 'bottom') }]));
+  withPeople.forEach((group) => {
+    const { top, bottom } = cost.get(group);
+    const fewer = bands.top.flat().length <= bands.bottom.flat().length ? 'top' : 'bottom';
+    bands[top < bottom ? 'top' : bottom < top ? 'bottom' : fewer].push(group);
+  });
+  without.forEach((group) => bands[bands.top.flat().length + group.length / 2 <= others.length / 2 ? 'top' : 'bottom'].push(group));
+  // a band wider than the family would shrink the drawing: groups move to the other band while it
+  // has the room, those whose lines lose least first
+  const room = Math.max(maxX - minX, (others.length / 2) * step);
+  const wide = (band) => (bands[band].flat().length - 1) * step > room;
+  ['top', 'bottom'].forEach((band) => {
+    const other = band === 'top' ? 'bottom' : 'top';
+    const movable = () => bands[band].filter((g) => (bands[other].flat().length + g.length - 1) * step <= room)
+      .sort((a, b) => {
+        const loss = (g) => (cost.has(g) ? cost.get(g)[other] - cost.get(g)[band] : 0);
+        return loss(a) - loss(b);
+      });
+    while (wide(band) && movable().length > 0) {
+      const group = movable()[0];
+      bands[band] = bands[band].filter((g) => g !== group);
+      bands[other].push(group);
+    }
+  });
+  const place = (band) => {
+    const row = bands[band].sort((a, b) => (meanX(peopleOf(a)) ?? Infinity) - (meanX(peopleOf(b)) ?? Infinity)).flat();
     if (row.length === 0) {
       return;
     }
     const span = Math.max(maxX - minX, (row.length - 1) * step);
-    row.forEach((o, i) => {
-      const x = row.length === 1 ? cx : cx - span / 2 + (i * span) / (row.length - 1);
-      positions[o.key] = { x: Math.round(x), y: Math.round(y) };
-    });
+    const spread = (i) => (row.length === 1 ? cx : cx - span / 2 + (i * span) / (row.length - 1));
+    // wanted: above or below one's people (an agency: its group's), else spread over the family's width
+    const wanted = row.map((o, i) => meanX(peopleOf([o])) ?? meanX(peopleOf(groups.get(o.group || o.key))) ?? spread(i));
+    const at = [];
+    row.forEach((o, i) => { at.push(i === 0 ? wanted[i] : Math.max(wanted[i], at[i - 1] + step)); });
+    // the band as a whole as near its wanted places as it can be, within the family's width (or
+    // centred on the family when it is wider), so that it never widens the drawing
+    const width = at[at.length - 1] - at[0];
+    const near = wanted.reduce((sum, w, i) => sum + w - at[i], 0) / row.length;
+    const shift = width >= maxX - minX ? cx - (at[0] + width / 2)
+      : Math.min(Math.max(near, minX - at[0]), maxX - at[at.length - 1]);
+    row.forEach((o, i) => { positions[o.key] = { x: Math.round(at[i] + shift), y: Math.round(bandY[band]) }; });
   };
   // the band above carries its labels above its symbols (the controller's ring-top), so it can sit
   // closer than the band below, whose labels hang under its symbols like the family's
-  band(top, minY - 0.5 * ROW);
-  band(bottom, maxY + 0.65 * ROW);
+  place('top');
+  place('bottom');
+}
+
+/** Whether the straight line from a to b passes through the box {x1, y1, x2, y2} (Liang–Barsky). */
+function crosses(a, b, box) {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  let [t0, t1] = [0, 1];
+  for (const [p, q] of [[-dx, a.x - box.x1], [dx, box.x2 - a.x], [-dy, a.y - box.y1], [dy, box.y2 - a.y]]) {
+    if (p === 0) {
+      if (q < 0) {
+        return false;
+      }
+    } else {
+      const t = q / p;
+      if (p < 0) {
+        t0 = Math.max(t0, t);
+      } else {
+        t1 = Math.min(t1, t);
+      }
+      if (t0 > t1) {
+        return false;
+      }
+    }
+  }
+  return true;
 }
