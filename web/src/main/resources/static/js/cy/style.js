@@ -17,7 +17,8 @@ export const STYLE = [
   { selector: 'node.person.male', style: { shape: 'rectangle', 'background-color': '#9ec5ee' } },
   { selector: 'node.person.female', style: { shape: 'ellipse', 'background-color': '#f4b6c8' } },
   { selector: 'node.person.other', style: { shape: 'diamond', 'background-color': '#dddddd' } },
-  { selector: 'node.person.child', style: { width: 24, height: 24, 'background-color': '#fff7c2' } },
+  // a child's symbol as large as an adult's (the children are who the meeting is about); the light fill tells them apart
+  { selector: 'node.person.child', style: { 'background-color': '#fff7c2' } },
   // deceased (genogram convention): the symbol struck through by a dark diagonal, over its own fill
   ...[['male', '#9ec5ee'], ['female', '#f4b6c8'], ['other', '#dddddd'], ['child', '#fff7c2']].map(([kind, fill]) => ({
     selector: `node.person.${kind}.deceased`,

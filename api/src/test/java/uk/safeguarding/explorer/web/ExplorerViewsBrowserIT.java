@@ -1491,7 +1491,8 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                         "blue dashed border: protection plan",
                         "brown dashed border: police or probation hold information (ask them)",
                         "teal double border: address with a marker",
-                        "contact held by the agency (details your agency cannot see)");
+                        "contact held by the agency (details your agency cannot see)",
+                        "black ring: NOT ASSESSED child");
         // and every shape and ecomap line, a dashed dark line meaning only "historic"
         var legend = List.of(button.getDomAttribute("data-legend").split("\n"));
         assertThat(legend)
@@ -1641,6 +1642,34 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         clickSelect("Person:p-kyle");
         waitRendered("panel-details", panel);
         assertThat(heading()).isEqualTo("Kyle Archer");
+    }
+
+    @Test
+    void childrenAreDrawnAsLargeAsAdultsTheLegendsPlaceholderIsAnOctagonAndChildrensSocialCareIsSpelt() {
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        showGenogram();
+        var graph = graph();
+        // the children the meeting is about are never the smallest symbols on screen
+        var adult = node(graph, "Person:p-dawn").get("width").asDouble();
+        for (var child : List.of("Person:p-kyle", "Person:p-lily", "Person:p-tom", "Person:p-ruby")) {
+            assertThat(hasClass(node(graph, child), "child")).isTrue();
+            assertThat(node(graph, child).get("width").asDouble()).as(child).isGreaterThanOrEqualTo(adult);
+        }
+        // the legend's placeholder is the graph's octagon, not a square
+        var placeholder = withClass(graph, "restricted-person").iterator().next();
+        assertThat(node(graph, placeholder).get("shape").asString()).isEqualTo("octagon");
+        var clip = (String)
+                js("return getComputedStyle(document.querySelector('.legend .key.restricted-person')).clipPath");
+        assertThat(clip).startsWith("polygon(");
+        assertThat(clip.split(",")).hasSize(8);
+        // the agency type in words, with its apostrophe
+        var panel = renders("panel-details");
+        clickSelect("Agency:csc");
+        waitRendered("panel-details", panel);
+        assertThat(driver.findElement(By.id("panel-details")).getText())
+                .contains("children’s social care")
+                .doesNotContainIgnoringCase("childrens");
     }
 
     /** Selects a node through the page's controller (the tests of clicks are in ExplorerBrowserIT). */
