@@ -901,6 +901,19 @@ class ExplorerViewsBrowserIT extends BrowserIT {
 
     @Test
     void inMeetingModeRelationshipLinesAndTheirLabelsGrowWithTheType() {
+        // the meeting room's screen, as the walk saw it
+        var chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1920, "height", 1080, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            contactLinesInMeetingMode();
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    private void contactLinesInMeetingMode() {
         signIn("meeting-chair");
         open("/?person=p-sara&asOf=" + Scenario.AS_OF);
         showGenogram();
