@@ -62,13 +62,14 @@ function sinceDay() {
   if (meeting) {
     const next = new Date(`${meeting.heldOn}T12:00:00Z`);
     next.setUTCDate(next.getUTCDate() + 1);
-    return next.toISOString().substring(0, 10);
+    const day = next.toISOString().substring(0, 10);
+    return day > state.asOf ? state.asOf : day;
   }
   return monthsBack();
 }
 
 /**
- * The starts offered: the meetings held on or before the as-of day, 3 months back, a chosen day (no
+ * The starts offered: the meetings held before the as-of day, 3 months back, a chosen day (no
  * later than the as-of day). The choice is kept while it is still offered; else the previous meeting,
  * else 3 months back.
  */
@@ -81,11 +82,16 @@ function renderSinceOptions() {
   select.append(el('option', { value: 'months', text: '3 months before the day' }));
   select.append(el('option', { value: 'day', text: 'a chosen day' }));
   const previous = previousMeeting();
-  select.value = [...select.options].some((o) => o.value === before) ? before : previous ? previous.id : 'months';
+  // the chair's own choice is kept while it is offered; a start the page chose follows the day
+  const kept = chosenByChair && [...select.options].some((o) => o.value === before);
+  select.value = kept ? before : previous ? previous.id : 'months';
   const date = byId('changes-since-date');
   date.max = state.asOf;
   date.hidden = select.value !== 'day';
 }
+
+/** Whether the chair chose the start (kept while offered), or the page did (it follows the as-of day). */
+let chosenByChair = false;
 
 /** The warning about a refused day, said once the changes from the as-of day are shown. */
 let refused = null;
@@ -125,8 +131,9 @@ async function loadChanges() {
     if (!current()) {
       return true;
     }
-    // only the meetings held by the as-of day: the changes cannot start after it
-    room.meetings = about.meetingsAbout.filter((m) => m.heldOn <= state.asOf);
+    // only the meetings held before the as-of day: the changes start the day after and cannot start
+    // after it (a meeting of the as-of day itself has no changes since)
+    room.meetings = about.meetingsAbout.filter((m) => m.heldOn < state.asOf);
     renderSinceOptions();
     changesKey = currentChangesKey();
     const since = sinceDay();
@@ -426,6 +433,7 @@ export function wireMeetingRoom(theController, tools) {
   thenRendering = new Rendering(byId('then-now'));
   recordRendering = new Rendering(byId('record-meeting'));
   byId('changes-since').addEventListener('change', () => {
+    chosenByChair = true;
     const date = byId('changes-since-date');
     date.hidden = byId('changes-since').value !== 'day';
     // a day to start from that the as-of day allows, until the chair chooses one

@@ -849,6 +849,32 @@ class ExplorerBrowserIT extends BrowserIT {
     }
 
     @Test
+    void onAMeetingsOwnDayTheChangesStartAfterThePreviousMeetingAndTheStartFollowsTheDayBack() {
+        signIn("meeting-chair");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        enterMeetingMode();
+        assertThat(selectedSince()).isEqualTo("icpc-sara");
+        // the day of the conference: it has no changes since itself, so the strategy meeting before it
+        // is the start (it used to ask for changes since the day after the as-of day and fail)
+        meetingDay("2018-07-15");
+        assertThat(sinceOptions()).contains("sm-sara").doesNotContain("icpc-sara");
+        assertThat(selectedSince()).isEqualTo("sm-sara");
+        assertThat(js("return document.getElementById('message').dataset.kind")).isNotEqualTo("error");
+        assertThat(textOf("changes-heading"))
+                .contains("since the strategy meeting of 2018-06-01", "from 2018-06-02 to 2018-07-15");
+        // the page chose that start, not the chair: back on the scenario's day it is the conference again
+        meetingDay(Scenario.AS_OF);
+        assertThat(selectedSince()).isEqualTo("icpc-sara");
+        assertThat(textOf("changes-heading")).contains("from 2018-07-16 to " + Scenario.AS_OF);
+    }
+
+    private String selectedSince() {
+        return new Select(driver.findElement(By.id("changes-since")))
+                .getFirstSelectedOption()
+                .getAttribute("value");
+    }
+
+    @Test
     void theChairSeesTheChangesSinceTheLastMeetingAndComparesThenAndNow() throws Exception {
         // after the conference of 2018-07-15 Kerry's new partner moves in
         assertThat(http().post("/api/import", "admin", """
