@@ -537,11 +537,13 @@ export class Controller {
     const householdKeys = new Set(households.map((h) => h.key));
     const others = this.cy.nodes().not(personNodes).filter((n) => !householdKeys.has(n.id())).map((n) => {
       const agency = n.outgoers('edge[type = "WORKS_FOR"]').targets();
-      return { key: n.id(), group: agency.nonempty() ? agency[0].id() : n.id() };
+      const people = n.connectedEdges().connectedNodes().filter((m) => personNodes.contains(m)).map((m) => m.id());
+      return { key: n.id(), group: agency.nonempty() ? agency[0].id() : n.id(), people };
     });
     const spacing = this.labelSpacing(personNodes, this.cy.nodes().filter((n) => others.some((o) => o.key === n.id())));
     const plan = genogramLayout({
       ...spacing,
+      compact: (this.textScale || 1) > 1,
       subject: this.subjectKey,
       people: personNodes.map((n) => ({ key: n.id(), dateOfBirth: n.data('dateOfBirth'), child: n.data('child') })),
       partnerships: edgesOf('PARTNER_OF').map((e) => ({ key: e.id(), a: e.data('source'), b: e.data('target') })),
@@ -1143,8 +1145,8 @@ export class Controller {
    * by the page itself. Positions are model coordinates; rendered ones are within the container.
    */
   snapshot() {
-    const box = (n) => {
-      const b = n.boundingBox({ includeLabels: false });
+    const box = (n, options = { includeLabels: false }) => {
+      const b = n.boundingBox(options);
       return { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
     };
     const shown = this.cy.elements(':visible').renderedBoundingBox();
@@ -1166,12 +1168,17 @@ export class Controller {
         box: box(n), shape: n.style('shape'), fill: n.style('background-fill'), width: n.width(),
         fontSize: parseFloat(n.style('font-size')), labelBox: onScreen(n), fillColor: n.style('background-color'),
         outlineWidth: parseFloat(n.style('outline-width')) || 0, outlineColor: n.style('outline-color'),
+        borderWidth: parseFloat(n.style('border-width')) || 0, borderColor: n.style('border-color'),
+        borderStyle: n.style('border-style'), textBox: box(n, { includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }),
       })),
       edges: this.cy.edges().map((e) => ({
         key: e.id(), type: e.data('type') || null, source: e.data('source'), target: e.data('target'),
         classes: e.classes(), visible: e.visible(), label: e.data('edgeLabel') || null, kind: e.data('kind') || null,
         lineStyle: e.style('line-style'), opacity: parseFloat(e.style('opacity')),
         labelShown: Boolean(e.data('edgeLabel')) && parseFloat(e.style('text-opacity')) > 0,
+        width: parseFloat(e.style('width')) || 0, fontSize: parseFloat(e.style('font-size')) || 0,
+        textOpacity: parseFloat(e.style('text-opacity')), labelText: e.style('label') || '',
+        ends: e.visible() ? { x1: e.sourceEndpoint().x, y1: e.sourceEndpoint().y, x2: e.targetEndpoint().x, y2: e.targetEndpoint().y } : null,
       })),
     };
   }

@@ -33,7 +33,7 @@ async function recordExport(kind) {
  */
 const PNG_LEGEND = [
   ['square', '#9ec5ee', 'male'], ['circle', '#f4b6c8', 'female'], ['diamond', '#dddddd', 'other or unknown'],
-  ['child', '#fff7c2', 'child (smaller, light fill)'],
+  ['child', '#fff7c2', 'child (light fill)'], ['ring-unassessed', '#0b0c0c', 'black ring: NOT ASSESSED child'],
   ['triangle', '#b10e1e', 'offender (RSO / MAPPA)'], ['halo', '#f47738', 'HIGH risk flag'],
   ['halo', '#ffbf47', 'MEDIUM risk flag'], ['octagon', '#d0d0d0', 'someone your agency cannot see'],
   ['address', '#d9d2c3', 'address'], ['professional', '#c9e4d2', 'professional'], ['agency', '#e7e7e7', 'agency'],
@@ -66,7 +66,7 @@ function drawSymbol(g, kind, colour, x, y) {
   if (kind === 'square') {
     g.rect(x, y - 8, 16, 16);
   } else if (kind === 'child') {
-    g.arc(x + 8, y, 6, 0, 2 * Math.PI);
+    g.arc(x + 8, y, 8, 0, 2 * Math.PI);
   } else if (kind === 'circle' || kind === 'halo') {
     g.arc(x + 8, y, 8, 0, 2 * Math.PI);
   } else if (kind === 'diamond') {
@@ -96,6 +96,17 @@ function drawSymbol(g, kind, colour, x, y) {
     g.lineWidth = 5;
     g.stroke();
   } else if (kind === 'box') {
+    g.stroke();
+  } else if (kind === 'ring-unassessed') {
+    // the graph's NOT ASSESSED mark: a light symbol, a white gap, a black ring
+    g.arc(x + 8, y, 5, 0, 2 * Math.PI);
+    g.fillStyle = '#fff7c2';
+    g.fill();
+    g.stroke();
+    g.beginPath();
+    g.strokeStyle = colour;
+    g.lineWidth = 2.5;
+    g.arc(x + 8, y, 9, 0, 2 * Math.PI);
     g.stroke();
   } else if (kind === 'ring-dashed' || kind === 'ring-double') {
     // a border as the graph draws it (protection plan, restriction, marked address)

@@ -70,11 +70,17 @@ export function unionKey(a, b) {
  * The whole layout. Input: subject (a person key); people [{key, dateOfBirth, child}];
  * partnerships [{key, a, b}] (partner edges); parentage [{key, parent, child, kind}];
  * siblings [{a, b}] (only to place people whose parents are not shown); households
- * [{key, members}] (the people living there on the as-of day); others [{key, group}] (everything
- * for the ring; group is the agency a professional works for, or the node's own key).
+ * [{key, members}] (the people living there on the as-of day); others [{key, group, people}] (everything
+ * for the ring; group is the agency a professional works for, or the node's own key; people, the
+ * family it is linked to, whom its lines go to).
  *
  * column, row and ringColumn (optional): the spacing, COLUMN and ROW unless given; the controller derives
  * them from the widest and tallest label, so that labels never overlap whatever their size.
+ * compact (optional; meeting mode, where the family must fit a shared screen at a size a room can
+ * read): partners who live apart one column apart instead of two, except where that would misdraw the
+ * family; each couple's (or single parent's) children are kept together under their own parents, and
+ * no descent line runs over, or drops on, a child of another couple; children who live with one
+ * parent start under that parent, away from the other, so that their home's outline takes in no one else.
  *
  * Answers {positions: key → {x, y}, unions: [{key, a, b, partnership, x, y}],
  * descents: [{key, source, target, kind}], twins: [[key, key, ...]] (left to right),
@@ -82,6 +88,34 @@ export function unionKey(a, b) {
  * or two people who are parents of the same child); partnership is the partner edge's key or null.
  */
 export function genogramLayout(input) {
+  if (!input.compact) {
+    return place(input).plan;
+  }
+  // compact: partners apart one column apart, then two where that would misdraw the family (a
+  // descent line over another couple's child, a household outline around someone who lives elsewhere)
+  const wide = new Set();
+  let placed = place(input, wide);
+  for (let round = 0; round < 16; round += 1) {
+    const widen = crowded(placed).filter((pair) => !wide.has(pair));
+    if (widen.length === 0) {
+      break;
+    }
+    widen.forEach((pair) => wide.add(pair));
+    placed = place(input, wide);
+  }
+  return placed.plan;
+}
+
+/** Key of a pair of neighbours in a row, left first. */
+const pairKey = (a, b) => `${a}|${b}`;
+
+/**
+ * The layout with the gaps between partners who live apart: two columns (the ordinary layout), or in
+ * the compact one (wide given) one column unless the pair is in wide. Answers {plan, ...} with what
+ * crowded() checks.
+ */
+function place(input, wide = null) {
+  const compact = wide !== null;
   const { people, partnerships = [], parentage = [], households = [], others = [] } = input;
   const COLUMN = Math.max(input.column || 0, SPACING.column);
   const ROW = Math.max(input.row || 0, SPACING.row);
@@ -163,6 +197,7 @@ export function genogramLayout(input) {
   });
   const positions = {};
   const unionX = new Map();
+  const chains = [];
 
   [...rows.keys()].sort((a, b) => a - b).forEach((g) => {
     const row = rows.get(g);
@@ -172,11 +207,13 @@ export function genogramLayout(input) {
     /** Each child's sibling group (its first place, then the child's place in it): groups stay together. */
     const group = new Map();
     const sources = [...new Set(row.map((k) => primarySource.get(k)).filter((s) => s && sourceX(s) !== null))];
+    const siblingGroups = [];
     sources.forEach((source) => {
       const kids = row.filter((k) => primarySource.get(k) === source).sort((a, b) => byText(dob(a), dob(b)) || byText(a, b));
       const x = sourceX(source);
       const union = unions.get(source);
       let first = x - ((kids.length - 1) * COLUMN) / 2;
+      let home = false;
       if (!union) {
         // a single parent's children go on the far side from the parent's couples, beside them
         const partnersX = [...unions.values()].filter((u) => u.x !== undefined && (u.a === source || u.b === source))
@@ -187,22 +224,28 @@ export function genogramLayout(input) {
           first = x + COLUMN;
         }
       } else {
-        // parents apart: the children on the side of the one they live with
+        // parents apart: the children on the side of the one they live with (compact: from under
+        // that parent, away from the other, so that their home's outline takes in no one else)
         const left = positions[union.a].x <= positions[union.b].x ? union.a : union.b;
         const right = left === union.a ? union.b : union.a;
         const withLeft = kids.some((k) => liveTogether(left, k));
         const withRight = kids.some((k) => liveTogether(right, k));
         if (withLeft && !withRight) {
-          first = x - (kids.length - 1) * COLUMN;
+          first = (compact ? positions[left].x : x) - (kids.length - 1) * COLUMN;
         } else if (withRight && !withLeft) {
-          first = x;
+          first = compact ? positions[right].x : x;
         }
+        home = withLeft !== withRight;
       }
-      kids.forEach((k, i) => {
-        wanted.set(k, first + i * COLUMN);
-        group.set(k, [first, source, i]);
-      });
+      siblingGroups.push({ source, kids, x, first, union: Boolean(union), home });
     });
+    if (compact) {
+      separate(siblingGroups, COLUMN);
+    }
+    siblingGroups.forEach(({ source, kids, first }) => kids.forEach((k, i) => {
+      wanted.set(k, first + i * COLUMN);
+      group.set(k, [first, source, i]);
+    }));
     // blocks: people of the row joined by couples, each drawn as a chain
     const neighbours = new Map(row.map((k) => [k, []]));
     [...unions.values()].filter((u) => inRow.has(u.a) && inRow.has(u.b)).forEach((u) => {
@@ -272,10 +315,13 @@ export function genogramLayout(input) {
     const offsets = blocks.map((chain) => {
       const offset = [0];
       for (let i = 1; i < chain.length; i += 1) {
-        offset.push(offset[i - 1] + (liveTogether(chain[i - 1], chain[i]) ? COLUMN : 2 * COLUMN));
+        const apart = !liveTogether(chain[i - 1], chain[i]);
+        const twoColumns = apart && (!compact || wide.has(pairKey(chain[i - 1], chain[i])));
+        offset.push(offset[i - 1] + (twoColumns ? 2 * COLUMN : COLUMN));
       }
       return offset;
     });
+    blocks.forEach((chain) => chains.push(chain));
     const desiredStart = blocks.map((chain, b) => {
       const i = chain.findIndex((k) => wanted.has(k));
       return i >= 0 ? wanted.get(chain[i]) - offsets[b][i] : null;
@@ -320,28 +366,153 @@ export function genogramLayout(input) {
       twins.push([...new Set(kids)].sort((a, b) => positions[a].x - positions[b].x));
     }
   });
-  return {
+  const plan = {
     twins,
     positions,
     unions: [...unions.values()].filter((u) => u.x !== undefined),
     descents: descents.filter((d) => positions[d.target] && (unionX.has(d.source) || positions[d.source])),
     generation: Object.fromEntries(generation),
   };
+  return { plan, chains, households, people: person, primarySource, column: COLUMN, apart: (a, b) => !liveTogether(a, b) };
+}
+
+/** The least room between a descent line and a child it does not lead to (a quarter of a column). */
+const MARGIN = 0.25;
+
+/**
+ * Compact layout: the children of each couple (or single parent) in a row, as sibling groups
+ * [{x (the couple's point or the parent), kids, first (where the eldest would go), union, home}],
+ * moved apart so that each group's line (from x across to its children) takes in no child of another
+ * group: a pass from the left keeps every group right of the group before it and of its line, a pass
+ * from the right keeps it left of the next. A couple's children are drawn under the couple's point
+ * where that moves no one from under the parent they live with (home: the eldest's place then).
+ */
+function separate(groups, column) {
+  const margin = MARGIN * column;
+  groups.sort((a, b) => (a.x - b.x) || (a.first - b.first) || byText(a.source, b.source));
+  const wanted = groups.map((g) => g.first);
+  const attempt = (under) => {
+    groups.forEach((g, i) => {
+      g.first = wanted[i];
+      if (i > 0) {
+        const before = groups[i - 1];
+        g.first = Math.max(g.first, before.first + before.kids.length * column, before.x + margin);
+      }
+      if (under && g.union) {
+        g.first = Math.min(g.first, Math.max(g.x, wanted[i]));
+      }
+    });
+    for (let i = groups.length - 2; i >= 0; i -= 1) {
+      const g = groups[i];
+      const after = groups[i + 1];
+      g.first = Math.min(g.first, after.first - g.kids.length * column, after.x - margin - (g.kids.length - 1) * column);
+    }
+    return groups.every((g, i) => !g.home || g.first >= wanted[i] - 0.5);
+  };
+  if (!attempt(true)) {
+    attempt(false);
+  }
+}
+
+/**
+ * What a layout misdraws, as the gaps between partners apart to widen: a descent line whose run (from
+ * its couple or parent across to its children) takes in someone else in the children's row, and a
+ * household outline that takes in someone who does not live there. Each becomes the gaps of the row
+ * above (or the row) between partners apart that lie within a column of the place.
+ */
+function crowded(placed) {
+  const { plan, chains, households, people, primarySource, column, apart } = placed;
+  const at = plan.positions;
+  const sourceAt = (s) => {
+    const union = plan.unions.find((u) => u.key === s);
+    return union ? { x: union.x, y: union.y } : at[s];
+  };
+  // the gaps between partners apart in a row that reach within a column of from..to
+  const gapsNear = (y, from, to) => {
+    const pairs = [];
+    chains.forEach((chain) => chain.slice(1).forEach((k, i) => {
+      const a = at[chain[i]];
+      const b = at[k];
+      if (a && b && a.y === y && apart(chain[i], k) && Math.max(a.x, b.x) > from - column && Math.min(a.x, b.x) < to + column) {
+        pairs.push(pairKey(chain[i], k));
+      }
+    }));
+    return pairs;
+  };
+  // the gap between someone and their partner on the side of x, if they live apart
+  const gapToward = (k, x) => {
+    const chain = chains.find((c) => c.includes(k));
+    const i = chain ? chain.indexOf(k) : -1;
+    const next = [chain && chain[i - 1], chain && chain[i + 1]].filter((n) => n && at[n])
+      .find((n) => Math.sign(at[n].x - at[k].x) === Math.sign(x - at[k].x));
+    if (!next || !apart(k, next)) {
+      return null;
+    }
+    return chain.indexOf(next) < i ? pairKey(next, k) : pairKey(k, next);
+  };
+  const widen = new Set();
+  // descent lines: each couple's or parent's run over its children's row
+  const groups = new Map();
+  primarySource.forEach((source, child) => {
+    if (at[child] && sourceAt(source)) {
+      if (!groups.has(source)) {
+        groups.set(source, []);
+      }
+      groups.get(source).push(child);
+    }
+  });
+  groups.forEach((kids, source) => {
+    const s = sourceAt(source);
+    const xs = kids.map((k) => at[k].x).concat(s.x);
+    const [from, to] = [Math.min(...xs), Math.max(...xs)];
+    const y = at[kids[0]].y;
+    const over = [...people.keys()].filter((k) => at[k] && at[k].y === y && !kids.includes(k)
+      && at[k].x > from - MARGIN * column && at[k].x < to + MARGIN * column);
+    if (over.length > 0) {
+      gapsNear(s.y, from, to).forEach((p) => widen.add(p));
+    }
+  });
+  // household outlines: the box of its members, their labels a column wide
+  households.forEach((h) => {
+    const members = h.members.filter((m) => at[m]);
+    if (members.length === 0) {
+      return;
+    }
+    const xs = members.map((m) => at[m].x);
+    const ys = members.map((m) => at[m].y);
+    const [from, to] = [Math.min(...xs), Math.max(...xs)];
+    [...people.keys()].filter((k) => at[k] && !members.includes(k) && at[k].y >= Math.min(...ys) && at[k].y <= Math.max(...ys)
+      && at[k].x > from - column && at[k].x < to + column).forEach((k) => {
+      // someone beside the home: the gap to their partner on its side; else the gaps of their parents
+      const toward = gapToward(k, (from + to) / 2);
+      const source = primarySource.get(k);
+      if (toward) {
+        widen.add(toward);
+      } else if (source && sourceAt(source)) {
+        gapsNear(sourceAt(source).y, at[k].x, at[k].x).forEach((p) => widen.add(p));
+      }
+    });
+  });
+  return [...widen];
 }
 
 /**
  * The ecomap: everything that is not a person of the family in a band above and below the family
  * (a ring flattened to the shape of a screen, so that the family's type can stay large), in groups
- * (an agency, then its professionals) kept together, the first half of the groups above, the rest
- * below, each row spread over the family's width or wider when it needs the room (ringColumn apart).
+ * (an agency, then its professionals) kept together. Each group goes to the band from which its
+ * lines (to the people given as its people) pass over the fewest of the family's labels (labels hang
+ * under the symbols, so a line from below passes its own person's), the other band when that band
+ * holds more; in a band, each goes as near as it can above or below the people it is involved with
+ * (ringColumn apart), so that its lines run short and straight instead of across the family.
+ * Without people, groups alternate by name, spread over the family's width.
  */
 function ring(positions, others, COLUMN, ROW, ringColumn) {
   if (others.length === 0) {
     return;
   }
-  const placed = Object.values(positions);
-  const xs = placed.map((p) => p.x);
-  const ys = placed.map((p) => p.y);
+  const family = Object.values(positions);
+  const xs = family.map((p) => p.x);
+  const ys = family.map((p) => p.y);
   const [minX, maxX] = xs.length > 0 ? [Math.min(...xs), Math.max(...xs)] : [0, 0];
   const [minY, maxY] = ys.length > 0 ? [Math.min(...ys), Math.max(...ys)] : [0, 0];
   const cx = (minX + maxX) / 2;
@@ -355,22 +526,90 @@ function ring(positions, others, COLUMN, ROW, ringColumn) {
   });
   const ordered = [...groups.keys()].sort(byText).map((group) => groups.get(group)
     .sort((a, b) => (a.key === group ? -1 : b.key === group ? 1 : byText(a.key, b.key))));
-  const top = [];
-  const bottom = [];
-  ordered.forEach((group) => (top.length + group.length / 2 <= others.length / 2 ? top : bottom).push(...group));
   const step = Math.max(ringColumn || 0, 0.8 * COLUMN);
-  const band = (row, y) => {
+  const bandY = { top: minY - 0.5 * ROW, bottom: maxY + 0.65 * ROW };
+  // the people each one's lines go to, and where they would start from: above or below them
+  const peopleOf = (items) => items.flatMap((o) => (o.people || []).filter((k) => positions[k]).map((k) => positions[k]));
+  const meanX = (points) => (points.length === 0 ? null : points.reduce((sum, p) => sum + p.x, 0) / points.length);
+  const labels = family.map((p) => ({ x1: p.x - (COLUMN - 24) / 2, x2: p.x + (COLUMN - 24) / 2, y1: p.y + 12, y2: p.y + ROW - 70 }));
+  const crossings = (items, band) => items.reduce((count, o) => {
+    const from = { x: meanX(peopleOf([o])), y: bandY[band] };
+    return from.x === null ? count
+      : count + peopleOf([o]).reduce((n, to) => n + labels.filter((b) => crosses(from, to, b)).length, 0);
+  }, 0);
+  const bands = { top: [], bottom: [] };
+  const withPeople = ordered.filter((g) => peopleOf(g).length > 0);
+  const without = ordered.filter((g) => peopleOf(g).length === 0);
+  const cost = new Map(withPeople.map((g) => [g, { top: crossings(g, 'top'), bottom: crossings(g, 'bottom') }]));
+  withPeople.forEach((group) => {
+    const { top, bottom } = cost.get(group);
+    const fewer = bands.top.flat().length <= bands.bottom.flat().length ? 'top' : 'bottom';
+    bands[top < bottom ? 'top' : bottom < top ? 'bottom' : fewer].push(group);
+  });
+  without.forEach((group) => bands[bands.top.flat().length + group.length / 2 <= others.length / 2 ? 'top' : 'bottom'].push(group));
+  // a band wider than the family would shrink the drawing: groups move to the other band while it
+  // has the room, those whose lines lose least first
+  const room = Math.max(maxX - minX, (others.length / 2) * step);
+  const wide = (band) => (bands[band].flat().length - 1) * step > room;
+  ['top', 'bottom'].forEach((band) => {
+    const other = band === 'top' ? 'bottom' : 'top';
+    const movable = () => bands[band].filter((g) => (bands[other].flat().length + g.length - 1) * step <= room)
+      .sort((a, b) => {
+        const loss = (g) => (cost.has(g) ? cost.get(g)[other] - cost.get(g)[band] : 0);
+        return loss(a) - loss(b);
+      });
+    while (wide(band) && movable().length > 0) {
+      const group = movable()[0];
+      bands[band] = bands[band].filter((g) => g !== group);
+      bands[other].push(group);
+    }
+  });
+  const place = (band) => {
+    const row = bands[band].sort((a, b) => (meanX(peopleOf(a)) ?? Infinity) - (meanX(peopleOf(b)) ?? Infinity)).flat();
     if (row.length === 0) {
       return;
     }
     const span = Math.max(maxX - minX, (row.length - 1) * step);
-    row.forEach((o, i) => {
-      const x = row.length === 1 ? cx : cx - span / 2 + (i * span) / (row.length - 1);
-      positions[o.key] = { x: Math.round(x), y: Math.round(y) };
-    });
+    const spread = (i) => (row.length === 1 ? cx : cx - span / 2 + (i * span) / (row.length - 1));
+    // wanted: above or below one's people (an agency: its group's), else spread over the family's width
+    const wanted = row.map((o, i) => meanX(peopleOf([o])) ?? meanX(peopleOf(groups.get(o.group || o.key))) ?? spread(i));
+    const at = [];
+    row.forEach((o, i) => { at.push(i === 0 ? wanted[i] : Math.max(wanted[i], at[i - 1] + step)); });
+    // the band as a whole as near its wanted places as it can be, within the family's width (or
+    // centred on the family when it is wider), so that it never widens the drawing
+    const width = at[at.length - 1] - at[0];
+    const near = wanted.reduce((sum, w, i) => sum + w - at[i], 0) / row.length;
+    const shift = width >= maxX - minX ? cx - (at[0] + width / 2)
+      : Math.min(Math.max(near, minX - at[0]), maxX - at[at.length - 1]);
+    row.forEach((o, i) => { positions[o.key] = { x: Math.round(at[i] + shift), y: Math.round(bandY[band]) }; });
   };
   // the band above carries its labels above its symbols (the controller's ring-top), so it can sit
   // closer than the band below, whose labels hang under its symbols like the family's
-  band(top, minY - 0.5 * ROW);
-  band(bottom, maxY + 0.65 * ROW);
+  place('top');
+  place('bottom');
+}
+
+/** Whether the straight line from a to b passes through the box {x1, y1, x2, y2} (Liang–Barsky). */
+function crosses(a, b, box) {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  let [t0, t1] = [0, 1];
+  for (const [p, q] of [[-dx, a.x - box.x1], [dx, box.x2 - a.x], [-dy, a.y - box.y1], [dy, box.y2 - a.y]]) {
+    if (p === 0) {
+      if (q < 0) {
+        return false;
+      }
+    } else {
+      const t = q / p;
+      if (p < 0) {
+        t0 = Math.max(t0, t);
+      } else {
+        t1 = Math.min(t1, t);
+      }
+      if (t0 > t1) {
+        return false;
+      }
+    }
+  }
+  return true;
 }

@@ -71,6 +71,21 @@ async function fetchExpansions(keys, network, current) {
  * The networks of people to a depth on state.asOf, in as few requests as the server allows
  * (record id → network); one that failed is left out and the message says why.
  */
+/**
+ * The network as it was on the day: without anyone born after it, nor their links (the records may
+ * link a parent to a child not yet born on an earlier day, and the panels may name the child), so
+ * that no view draws them, as an adult or at all. With keepSubject, the person opened stays.
+ */
+function bornBy(network, asOf, keepSubject = false) {
+  const unborn = new Set(network.nodes.filter((n) => n.dateOfBirth && n.dateOfBirth > asOf && !(keepSubject && n.subject))
+    .map((n) => n.key));
+  if (unborn.size === 0) {
+    return network;
+  }
+  return { ...network, nodes: network.nodes.filter((n) => !unborn.has(n.key)),
+    edges: network.edges.filter((e) => !unborn.has(e.source) && !unborn.has(e.target)) };
+}
+
 async function networksOf(ids, depth) {
   const fetched = new Map();
   for (let i = 0; i < ids.length; i += EXPANSIONS_PER_REQUEST) {
@@ -90,7 +105,7 @@ async function networksOf(ids, depth) {
     }
     part.forEach((id, n) => {
       if (data[`e${n}`]) {
-        fetched.set(id, data[`e${n}`]);
+        fetched.set(id, bornBy(data[`e${n}`], variables.asOf));
       }
     });
   }
@@ -199,10 +214,12 @@ export async function openPerson(personId, { keepExpansions = false } = {}) {
   say('');
   try {
     return await rendering.run(async () => {
-      const data = await graphql(NETWORK, { personId, depth: state.depth, asOf: state.asOf, first: FIRST });
+      const asOf = state.asOf;
+      const data = await graphql(NETWORK, { personId, depth: state.depth, asOf, first: FIRST });
       if (!current()) {
         return false;
       }
+      data.network = bornBy(data.network, asOf, true);
       hideBreakGlass();
       hideInformationRequest();
       const more = await fetchExpansions(replay, data.network, current);
@@ -243,10 +260,12 @@ export async function expandSelected() {
   }
   const current = networkCurrent;
   await guarded(() => rendering.run(async () => {
-    const data = await graphql(NETWORK, { personId: node.id, depth: 1, asOf: state.asOf, first: FIRST });
+    const asOf = state.asOf;
+    const data = await graphql(NETWORK, { personId: node.id, depth: 1, asOf, first: FIRST });
     if (!current()) {
       return;
     }
+    data.network = bornBy(data.network, asOf);
     const added = await controller.expand(node.key, data.network);
     refreshAgencyFilter();
     say(added.length === 0 ? `Nothing more is linked to ${node.label} on this date.` : '');
@@ -289,7 +308,7 @@ export function setLayout(name) {
   return rendering.run(async () => {
     const current = networkCurrent;
     // the genogram draws the family the panels name, not only the network's steps
-    const family = name === 'genogram' && !state.meeting && state.subjectId && state.family
+    const family = name === 'genogram' && state.subjectId && state.family
       ? await familyParts(state.family, current) : [];
     if (!current()) {
       return;
@@ -343,11 +362,11 @@ async function loadContacts() {
 }
 
 /**
- * Whether the genogram draws the family the panels name: not yet in meeting mode, where the larger
- * family would shrink the names below what a room can read (the network's family is drawn there).
+ * Whether the family the panels name is drawn: in the genogram, meeting mode included (there the
+ * genogram is laid out compactly, so that the names stay large enough for a room to read).
  */
 function wantsFamily() {
-  return controller.layoutName === 'genogram' && !state.meeting;
+  return controller.layoutName === 'genogram';
 }
 
 /** The graph's type at a scale (meeting mode), laid out again where the spacing follows it. */

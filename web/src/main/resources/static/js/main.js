@@ -113,7 +113,7 @@ async function start() {
   wireGraph(controller);
   wireSelection(controller);
   wireExports(controller);
-  wireMeeting(controller);
+  wireMeeting();
   wireMeetingRoom(controller, { print: printPack, png: exportPng, layout: setLayout });
   wireSearch(open);
   wireWorkQueues(open);

@@ -41,36 +41,69 @@ function previousMeeting() {
   return room.meetings.find((m) => m.id !== (room.recorded && room.recorded.id)) || null;
 }
 
-/**
- * The day the changes start: the chosen day; else the day after the chosen (or previous) meeting,
- * whose own decisions the chair already knows; else 3 months back.
- */
-function sinceDay() {
-  const chosen = byId('changes-since').value;
-  if (chosen === 'day') {
-    return byId('changes-since-date').value || state.asOf;
-  }
-  const meeting = room.meetings.find((m) => m.id === chosen);
-  if (meeting) {
-    const next = new Date(`${meeting.heldOn}T12:00:00Z`);
-    next.setUTCDate(next.getUTCDate() + 1);
-    return next.toISOString().substring(0, 10);
-  }
+/** The day three months before the as-of day: where the changes start when no meeting was held before it. */
+function monthsBack() {
   const d = new Date(`${state.asOf}T12:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() - 3);
   return d.toISOString().substring(0, 10);
 }
 
+/**
+ * The day the changes start: the chosen day (no later than the as-of day); else the day after the
+ * chosen (or previous) meeting, whose own decisions the chair already knows; else 3 months back.
+ */
+function sinceDay() {
+  const chosen = byId('changes-since').value;
+  if (chosen === 'day') {
+    const day = byId('changes-since-date').value || monthsBack();
+    return day > state.asOf ? state.asOf : day;
+  }
+  const meeting = room.meetings.find((m) => m.id === chosen);
+  if (meeting) {
+    const next = new Date(`${meeting.heldOn}T12:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    const day = next.toISOString().substring(0, 10);
+    return day > state.asOf ? state.asOf : day;
+  }
+  return monthsBack();
+}
+
+/**
+ * The starts offered: the meetings held before the as-of day, 3 months back, a chosen day (no
+ * later than the as-of day). The choice is kept while it is still offered; else the previous meeting,
+ * else 3 months back.
+ */
 function renderSinceOptions() {
   const select = byId('changes-since');
   const before = select.value;
   clear(select);
   room.meetings.forEach((m) => select.append(el('option', { value: m.id,
     text: `the ${MEETING_WORDS[m.kind] || words(m.kind)} of ${m.heldOn}` })));
+  select.append(el('option', { value: 'months', text: '3 months before the day' }));
   select.append(el('option', { value: 'day', text: 'a chosen day' }));
   const previous = previousMeeting();
-  select.value = [...select.options].some((o) => o.value === before) ? before : previous ? previous.id : 'day';
-  byId('changes-since-date').hidden = select.value !== 'day';
+  // the chair's own choice is kept while it is offered; a start the page chose follows the day
+  const kept = chosenByChair && [...select.options].some((o) => o.value === before);
+  select.value = kept ? before : previous ? previous.id : 'months';
+  const date = byId('changes-since-date');
+  date.max = state.asOf;
+  date.hidden = select.value !== 'day';
+}
+
+/** Whether the chair chose the start (kept while offered), or the page did (it follows the as-of day). */
+let chosenByChair = false;
+
+/** The warning about a refused day, said once the changes from the as-of day are shown. */
+let refused = null;
+
+/** A chosen day after the as-of day is refused: the day moves back to the as-of day, with a warning. */
+function clampChosenDay() {
+  const date = byId('changes-since-date');
+  if (byId('changes-since').value === 'day' && date.value && date.value > state.asOf) {
+    refused = `Changes can start no later than the as-of day: ${date.value} is after ${state.asOf}, `
+      + `so they start on ${state.asOf}.`;
+    date.value = state.asOf;
+  }
 }
 
 let changesKey = null;
@@ -92,26 +125,29 @@ async function loadChanges() {
     return;
   }
   const current = changeLoads.next();
-  await guarded(() => changesRendering.run(async () => {
+  clampChosenDay();
+  const loaded = await guarded(() => changesRendering.run(async () => {
     const about = await graphql(MEETINGS_ABOUT, { personId: state.subjectId, asOf: state.asOf });
     if (!current()) {
-      return;
+      return true;
     }
-    room.meetings = about.meetingsAbout;
+    // only the meetings held before the as-of day: the changes start the day after and cannot start
+    // after it (a meeting of the as-of day itself has no changes since)
+    room.meetings = about.meetingsAbout.filter((m) => m.heldOn < state.asOf);
     renderSinceOptions();
     changesKey = currentChangesKey();
     const since = sinceDay();
     const data = await graphql(FAMILY_CHANGES, { personId: state.subjectId, since, asOf: state.asOf });
     if (!current()) {
-      return;
+      return true;
     }
     room.changes = data.familyChanges;
     const list = clear(byId('changes-list'));
     const select = byId('changes-since');
-    const after = select.value === 'day' || select.selectedIndex < 0 ? '' : `${select.options[select.selectedIndex].text}, `;
+    const meeting = room.meetings.some((m) => m.id === select.value) ? ` since ${select.options[select.selectedIndex].text},` : '';
     byId('changes-heading').textContent = room.changes.length === 0
-      ? `No changes since ${after}from ${since} to ${state.asOf}`
-      : `Changes since ${after}from ${since} to ${state.asOf}: ${room.changes.length}`;
+      ? `No changes${meeting} from ${since} to ${state.asOf}`
+      : `Changes${meeting} from ${since} to ${state.asOf}: ${room.changes.length}`;
     room.changes.forEach((c) => {
       const keys = personKeys(c.people);
       list.append(el('li', {}, el('button', { type: 'button', class: `change change-${c.kind}`, 'aria-pressed': 'false',
@@ -123,7 +159,19 @@ async function loadChanges() {
     }
     // the family stays in full view until the chair chooses a change
     clearHighlight();
+    return true;
   }));
+  if (loaded && refused && current()) {
+    say(refused, 'warning');
+    refused = null;
+  }
+  if (!loaded && current()) {
+    // the heading never names changes the list does not show
+    room.changes = [];
+    clear(byId('changes-list'));
+    byId('changes-heading').textContent = `Changes to ${state.asOf}: not loaded`;
+    changesKey = null;
+  }
 }
 
 /** Brings the people of the chosen change forward on the graph (the rest fades) until cleared. */
@@ -385,7 +433,13 @@ export function wireMeetingRoom(theController, tools) {
   thenRendering = new Rendering(byId('then-now'));
   recordRendering = new Rendering(byId('record-meeting'));
   byId('changes-since').addEventListener('change', () => {
-    byId('changes-since-date').hidden = byId('changes-since').value !== 'day';
+    chosenByChair = true;
+    const date = byId('changes-since-date');
+    date.hidden = byId('changes-since').value !== 'day';
+    // a day to start from that the as-of day allows, until the chair chooses one
+    if (!date.hidden && (!date.value || date.value > state.asOf)) {
+      date.value = monthsBack();
+    }
     loadChanges();
   });
   byId('changes-since-date').addEventListener('change', loadChanges);

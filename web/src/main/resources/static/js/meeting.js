@@ -11,8 +11,6 @@ import { setTextScale } from './graph.js';
 /** How much larger the graph's type is in meeting mode. */
 const MEETING_TEXT_SCALE = 1.7;
 
-let controller;
-
 function render() {
   document.body.classList.toggle('meeting', state.meeting);
   byId('meeting-button').setAttribute('aria-pressed', String(state.meeting));
@@ -36,17 +34,18 @@ export function toggleMeeting() {
   meetingChanged();
 }
 
-export function wireMeeting(theController) {
-  controller = theController;
+export function wireMeeting() {
   byId('meeting-button').addEventListener('click', toggleMeeting);
   byId('meeting-exit').addEventListener('click', toggleMeeting);
   byId('meeting-keys').addEventListener('click', toggleKeys);
 }
 
-/** Meeting mode folds the legend and the time bar away for the graph's sake; this opens or folds them. */
+/**
+ * Meeting mode folds the legend and the time bar away for the graph's sake; this opens or folds them.
+ * Open, they lie over the foot of the graph (app.css): its box, zoom and pan stay as they are.
+ */
 function toggleKeys() {
   const open = !document.body.classList.contains('meeting-keys');
   document.body.classList.toggle('meeting-keys', open);
   byId('meeting-keys').setAttribute('aria-pressed', String(open));
-  controller.resize();
 }

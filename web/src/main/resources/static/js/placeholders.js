@@ -67,7 +67,7 @@ export function relationshipWords(relationship) {
 
 /** Short agency words for the graph's label: "Police, Probation". */
 export function holderTypes(holders) {
-  const types = [...new Set((holders || []).map((h) => (h.type ? words(h.type, { CHILDRENS_SOCIAL_CARE: 'children’s social care' }) : h.name)))];
+  const types = [...new Set((holders || []).map((h) => (h.type ? words(h.type) : h.name)))];
   return types.map((t) => t.charAt(0).toUpperCase() + t.substring(1)).join(', ');
 }
 

@@ -4,6 +4,7 @@
 
 const SPECIAL = {
   HSB: 'harmful sexual behaviour',
+  CHILDRENS_SOCIAL_CARE: 'children’s social care',
 };
 
 /** How the siblings-at-risk panel says each kind of link to the subject. */

@@ -17,7 +17,8 @@ export const STYLE = [
   { selector: 'node.person.male', style: { shape: 'rectangle', 'background-color': '#9ec5ee' } },
   { selector: 'node.person.female', style: { shape: 'ellipse', 'background-color': '#f4b6c8' } },
   { selector: 'node.person.other', style: { shape: 'diamond', 'background-color': '#dddddd' } },
-  { selector: 'node.person.child', style: { width: 24, height: 24, 'background-color': '#fff7c2' } },
+  // a child's symbol as large as an adult's (the children are who the meeting is about); the light fill tells them apart
+  { selector: 'node.person.child', style: { 'background-color': '#fff7c2' } },
   // deceased (genogram convention): the symbol struck through by a dark diagonal, over its own fill
   ...[['male', '#9ec5ee'], ['female', '#f4b6c8'], ['other', '#dddddd'], ['child', '#fff7c2']].map(([kind, fill]) => ({
     selector: `node.person.${kind}.deceased`,
@@ -27,7 +28,6 @@ export const STYLE = [
       'background-gradient-stop-positions': '0 44 44 56 56 100',
     },
   })),
-  { selector: 'node.subject', style: { 'border-width': 5, 'border-color': '#0b0c0c', 'font-weight': 'bold' } },
   { selector: 'node.flag-HIGH', style: { 'underlay-color': '#f47738', 'underlay-opacity': 0.6, 'underlay-padding': 8, 'underlay-shape': 'ellipse' } },
   { selector: 'node.flag-MEDIUM', style: { 'underlay-color': '#ffbf47', 'underlay-opacity': 0.5, 'underlay-padding': 6, 'underlay-shape': 'ellipse' } },
   // a child the risk rules name as not assessed: a black ring around the symbol (the legend's black
@@ -51,6 +51,9 @@ export const STYLE = [
     'border-color': '#5c0009', 'border-width': 3, 'border-style': 'solid', 'font-weight': 'bold', color: '#7a0010',
   } },
   { selector: 'node.cpp', style: { 'border-color': '#1d70b8', 'border-style': 'dashed' } },
+  // the person opened: after every other border (plan, restriction, offender), so that it always wins
+  // (their plan and markers are still in the label)
+  { selector: 'node.subject', style: { 'border-width': 5, 'border-color': '#0b0c0c', 'border-style': 'solid', 'font-weight': 'bold' } },
   { selector: 'node.address', style: { shape: 'round-rectangle', 'background-color': '#d9d2c3', width: 30, height: 22, 'font-size': 10 } },
   { selector: 'node.address.marked', style: { 'border-color': '#00645a', 'border-width': 5, 'border-style': 'double' } },
   { selector: 'node.professional', style: { shape: 'round-hexagon', 'background-color': '#c9e4d2', width: 24, height: 24, 'font-size': 9 } },
@@ -116,11 +119,17 @@ export const STYLE = [
  * they win over every smaller size above.
  */
 export function largeText(scale) {
+  // every line as much wider as the type is larger, rule by rule (so a recent contact stays the widest)
+  const lines = STYLE.filter((rule) => rule.selector.includes('edge') && typeof rule.style.width === 'number')
+    .map((rule) => ({ selector: rule.selector, style: { width: Math.round(rule.style.width * scale * 10) / 10 } }));
   return [
     { selector: 'node', style: { 'font-size': Math.round(11 * scale), 'text-max-width': Math.round(130 * scale) } },
     { selector: 'node.household', style: { 'font-size': Math.round(10 * scale) } },
     // agencies and professionals wrap sooner: the ecomap's bands stay as wide as the family
     { selector: 'node.agency, node.professional, node.address', style: { 'text-max-width': Math.round(80 * scale) } },
     { selector: 'edge', style: { 'font-size': Math.round(9 * scale) } },
+    ...lines,
+    // a room cannot hover: a contact between people says so without a selection
+    { selector: 'edge[type = "HAS_CONTACT_WITH"]', style: { 'text-opacity': 1, 'text-background-opacity': 0.9 } },
   ];
 }

@@ -790,6 +790,90 @@ class ExplorerBrowserIT extends BrowserIT {
         return (String) js("return document.getElementById(arguments[0]).textContent", id);
     }
 
+    /** Moves the as-of day in meeting mode and waits for the Changes panel to show the new day. */
+    private void meetingDay(String day) {
+        var changes = renders("meeting-changes");
+        js(
+                "const input = document.getElementById('asof-date'); input.value = arguments[0];"
+                        + "input.dispatchEvent(new Event('change'));",
+                day);
+        waitRendered("meeting-changes", changes);
+        waitSettled();
+    }
+
+    private List<String> sinceOptions() {
+        return new Select(driver.findElement(By.id("changes-since")))
+                .getOptions().stream().map(o -> o.getAttribute("value")).toList();
+    }
+
+    @Test
+    void movingTheDayBeforeTheLastMeetingStartsTheChangesThreeMonthsBackAndNeverAfterTheDay() {
+        signIn("meeting-chair");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        enterMeetingMode();
+        assertThat(sinceOptions()).contains("sm-sara", "icpc-sara");
+        // before both meetings about Sara: neither is offered, the changes start 3 months back, no error
+        meetingDay("2018-01-01");
+        assertThat(sinceOptions()).doesNotContain("sm-sara", "icpc-sara");
+        assertThat(new Select(driver.findElement(By.id("changes-since")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo("months");
+        assertThat(textOf("changes-heading")).startsWith("No changes from 2017-10-01 to 2018-01-01");
+        assertThat(js("return document.getElementById('message').dataset.kind")).isNotEqualTo("error");
+        // a chosen day after the as-of day: refused with a warning, the changes start on the day itself
+        var changes = renders("meeting-changes");
+        new Select(driver.findElement(By.id("changes-since"))).selectByValue("day");
+        waitRendered("meeting-changes", changes);
+        waitSettled();
+        assertThat(driver.findElement(By.id("changes-since-date")).getDomProperty("value"))
+                .as("the day offered when choosing one")
+                .isEqualTo("2017-10-01");
+        changes = renders("meeting-changes");
+        js("const input = document.getElementById('changes-since-date'); input.value = '2018-06-01';"
+                + "input.dispatchEvent(new Event('change'));");
+        waitRendered("meeting-changes", changes);
+        waitSettled();
+        assertThat(js("return document.getElementById('message').dataset.kind")).isEqualTo("warning");
+        assertThat(textOf("message")).contains("no later than the as-of day", "2018-06-01 is after 2018-01-01");
+        assertThat(driver.findElement(By.id("changes-since-date")).getDomProperty("value"))
+                .isEqualTo("2018-01-01");
+        assertThat(textOf("changes-heading")).startsWith("No changes from 2018-01-01 to 2018-01-01");
+        // back on the scenario's day: the meetings are offered again, the heading says what is shown
+        meetingDay(Scenario.AS_OF);
+        assertThat(sinceOptions()).contains("sm-sara", "icpc-sara");
+        assertThat(js("return document.getElementById('message').dataset.kind")).isNotEqualTo("error");
+        assertThat(textOf("changes-heading")).matches("Changes from 2018-01-01 to 2018-09-26: \\d+");
+        assertThat(driver.findElements(By.cssSelector("#changes-list button.change")))
+                .isNotEmpty();
+    }
+
+    @Test
+    void onAMeetingsOwnDayTheChangesStartAfterThePreviousMeetingAndTheStartFollowsTheDayBack() {
+        signIn("meeting-chair");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        enterMeetingMode();
+        assertThat(selectedSince()).isEqualTo("icpc-sara");
+        // the day of the conference: it has no changes since itself, so the strategy meeting before it
+        // is the start (it used to ask for changes since the day after the as-of day and fail)
+        meetingDay("2018-07-15");
+        assertThat(sinceOptions()).contains("sm-sara").doesNotContain("icpc-sara");
+        assertThat(selectedSince()).isEqualTo("sm-sara");
+        assertThat(js("return document.getElementById('message').dataset.kind")).isNotEqualTo("error");
+        assertThat(textOf("changes-heading"))
+                .contains("since the strategy meeting of 2018-06-01", "from 2018-06-02 to 2018-07-15");
+        // the page chose that start, not the chair: back on the scenario's day it is the conference again
+        meetingDay(Scenario.AS_OF);
+        assertThat(selectedSince()).isEqualTo("icpc-sara");
+        assertThat(textOf("changes-heading")).contains("from 2018-07-16 to " + Scenario.AS_OF);
+    }
+
+    private String selectedSince() {
+        return new Select(driver.findElement(By.id("changes-since")))
+                .getFirstSelectedOption()
+                .getAttribute("value");
+    }
+
     @Test
     void theChairSeesTheChangesSinceTheLastMeetingAndComparesThenAndNow() throws Exception {
         // after the conference of 2018-07-15 Kerry's new partner moves in

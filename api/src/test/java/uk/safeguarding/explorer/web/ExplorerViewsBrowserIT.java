@@ -372,6 +372,28 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
+    void someoneNotYetBornOnTheDayIsDrawnInNoViewAndAppearsAsAChildOnceBorn() {
+        // Ruby was born on 2012-07-30, Tom on 2011-02-03: the records link Mark to Ruby whatever the day
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=2012-01-01");
+        assertThat(keysOf(graph(), "Person")).contains("Person:p-tom").doesNotContain("Person:p-ruby");
+        showGenogram();
+        var before = graph();
+        assertThat(keysOf(before, "Person"))
+                .as("the genogram's family on 2012-01-01")
+                .contains("Person:p-tom")
+                .doesNotContain("Person:p-ruby");
+        assertThat(hasClass(node(before, "Person:p-tom"), "child")).isTrue();
+        assertThat(visibleEdges(before, "DESCENT")).noneMatch(d -> d.endsWith("->Person:p-ruby"));
+        setAsOf("2012-08-01");
+        var after = graph();
+        assertThat(hasClass(node(after, "Person:p-ruby"), "child"))
+                .as("Ruby, born")
+                .isTrue();
+        assertThat(hasClass(node(after, "Person:p-ruby"), "adult")).isFalse();
+    }
+
+    @Test
     void theGenogramLayoutIsAPureFunctionThatDrawsSingleParentsAdoptionAndTwinsTheSameWayEveryTime() {
         signIn("social-worker");
         open("/");
@@ -421,6 +443,113 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(y.apply("m")).isLessThan(y.apply("c1"));
         // the agency and its professional next to each other on the ring, outside the family
         assertThat(y.apply("Agency:csc")).isLessThan(y.apply("m"));
+    }
+
+    /**
+     * The descent lines that take in someone they do not lead to: for each couple (or single parent),
+     * the run of its line (from its point across to its children) against everyone else in the
+     * children's row, within {@code margin} (model pixels). Answers "source: who" for each.
+     */
+    private static List<String> descentsOverOthers(
+            Map<String, double[]> at, Set<String> people, Set<String> descents, double margin) {
+        var children = new java.util.TreeMap<String, List<String>>();
+        descents.forEach(d -> children.computeIfAbsent(d.split("->")[0], s -> new ArrayList<>())
+                .add(d.split("->")[1]));
+        var found = new ArrayList<String>();
+        children.forEach((source, kids) -> {
+            var xs = new ArrayList<Double>();
+            kids.forEach(k -> xs.add(at.get(k)[0]));
+            xs.add(at.get(source)[0]);
+            var from = xs.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            var to = xs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            var row = at.get(kids.get(0))[1];
+            people.stream()
+                    .filter(p -> !kids.contains(p) && at.get(p)[1] == row)
+                    .filter(p -> at.get(p)[0] > from - margin && at.get(p)[0] < to + margin)
+                    .forEach(p -> found.add(source + ": " + p));
+        });
+        return found;
+    }
+
+    @Test
+    void theCompactGenogramGivesEachCouplesChildrenTheirOwnDescentLineAndIsNarrower() {
+        signIn("social-worker");
+        open("/");
+        // Kyle's family: Mark's children with Dawn (at home with both) and with Sian (living apart), and
+        // Sara's: Kerry between Lee and Gary, Gary's daughter with Joanne; the column of meeting mode
+        var answer = module("""
+                const { genogramLayout } = await import('/js/genogram.js');
+                const pair = (a, b, kids) => kids.flatMap((c) => [{ parent: a, child: c }, { parent: b, child: c }]);
+                const kyle = {
+                  subject: 'kyle', column: 226, row: 200,
+                  people: [ { key: 'dawn', dateOfBirth: '1978-01-01' }, { key: 'mark', dateOfBirth: '1975-01-01' },
+                    { key: 'sian' }, { key: 'kyle', dateOfBirth: '2001-03-01', child: true },
+                    { key: 'lily', dateOfBirth: '2008-01-01', child: true }, { key: 'tom', dateOfBirth: '2011-01-01', child: true },
+                    { key: 'ruby', dateOfBirth: '2011-06-01', child: true } ],
+                  partnerships: [{ key: 'dm', a: 'dawn', b: 'mark' }],
+                  parentage: [...pair('dawn', 'mark', ['kyle', 'lily', 'tom']), ...pair('mark', 'sian', ['ruby'])],
+                  households: [{ key: 'archer', members: ['dawn', 'mark', 'kyle', 'lily', 'tom'] }, { key: 'hale', members: ['ruby'] }],
+                };
+                const sara = {
+                  subject: 'sara', column: 226, row: 200,
+                  people: [ { key: 'lee', dateOfBirth: '1983-01-01' }, { key: 'kerry', dateOfBirth: '1985-01-01' },
+                    { key: 'gary', dateOfBirth: '1970-01-01' }, { key: 'joanne' },
+                    { key: 'sara', dateOfBirth: '2010-01-01', child: true }, { key: 'jack', dateOfBirth: '2013-01-01', child: true },
+                    { key: 'mia', dateOfBirth: '2009-01-01', child: true } ],
+                  partnerships: [{ key: 'kl', a: 'kerry', b: 'lee' }, { key: 'kg', a: 'kerry', b: 'gary' }],
+                  parentage: [...pair('kerry', 'lee', ['sara', 'jack']), ...pair('gary', 'joanne', ['mia'])],
+                  households: [{ key: 'bell', members: ['kerry', 'sara', 'jack'] }, { key: 'nolan', members: ['joanne', 'mia'] }],
+                };
+                return [kyle, sara].flatMap((f) => [genogramLayout({ ...f, compact: true }), genogramLayout(f)]);""");
+        for (var i = 0; i < 4; i += 2) {
+            var compact = answer.get(i);
+            var at = new java.util.HashMap<String, double[]>();
+            compact.get("positions")
+                    .properties()
+                    .forEach(e -> at.put(e.getKey(), new double[] {
+                        e.getValue().get("x").asDouble(), e.getValue().get("y").asDouble()
+                    }));
+            list(compact.get("unions"))
+                    .forEach(u -> at.put(
+                            u.get("key").asString(),
+                            new double[] {u.get("x").asDouble(), u.get("y").asDouble()}));
+            var people = new TreeSet<>(compact.get("positions").propertyNames());
+            var descents = list(compact.get("descents")).stream()
+                    .map(d ->
+                            d.get("source").asString() + "->" + d.get("target").asString())
+                    .collect(Collectors.toCollection(TreeSet::new));
+            var family = i == 0 ? "Kyle's" : "Sara's";
+            assertThat(descents).as("%s descents", family).hasSize(i == 0 ? 4 : 3);
+            // no descent line's drop or run lies on, or within a fifth of a column of, another couple's child
+            assertThat(descentsOverOthers(at, people, descents, 0.2 * 226))
+                    .as("descent lines over another couple's child in %s compact genogram", family)
+                    .isEmpty();
+            // narrower than the ordinary layout's parents' row, or as narrow
+            Function<JsonNode, Double> width = plan -> {
+                var xs = list(plan.get("unions")).stream()
+                        .mapToDouble(u -> u.get("x").asDouble())
+                        .toArray();
+                return Arrays.stream(xs).max().orElseThrow()
+                        - Arrays.stream(xs).min().orElseThrow();
+            };
+            assertThat(width.apply(compact))
+                    .as("%s couples' span", family)
+                    .isLessThanOrEqualTo(width.apply(answer.get(i + 1)));
+        }
+        Function<String, Double> kx =
+                k -> answer.get(0).get("positions").get(k).get("x").asDouble();
+        Function<String, Double> sx =
+                k -> answer.get(2).get("positions").get(k).get("x").asDouble();
+        // Kyle's: the children by age, Ruby beside her half-siblings and apart from their home (a column clear)
+        assertThat(List.of(kx.apply("kyle"), kx.apply("lily"), kx.apply("tom"), kx.apply("ruby")))
+                .isSorted();
+        assertThat(kx.apply("ruby") - Math.max(kx.apply("tom"), kx.apply("mark")))
+                .isGreaterThanOrEqualTo(226.0);
+        // Sara's: the chain of four is narrower than the ordinary six columns, Lee and Gary outside the Bells' home
+        assertThat(sx.apply("joanne") - sx.apply("lee")).isLessThan(6 * 226.0);
+        assertThat(sx.apply("sara") - sx.apply("lee")).isGreaterThanOrEqualTo(226.0);
+        assertThat(sx.apply("gary") - Math.max(sx.apply("jack"), sx.apply("kerry")))
+                .isGreaterThanOrEqualTo(226.0);
     }
 
     // --- risks first -----------------------------------------------------------------------------
@@ -585,8 +714,12 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 Map.of("width", 1920, "height", 1080, "deviceScaleFactor", 1, "mobile", false));
         try {
             signIn("meeting-chair");
-            for (var person : List.of("p-kyle", "p-sara")) {
-                open("/?person=" + person + "&asOf=" + Scenario.AS_OF);
+            // the scenario's day (the family the panels name) and today (the page's own day)
+            for (var visit :
+                    List.of(Scenario.AS_OF + " p-kyle", Scenario.AS_OF + " p-sara", "today p-kyle", "today p-sara")) {
+                var day = visit.split(" ")[0];
+                var person = visit.split(" ")[1];
+                open("/?person=" + person + (day.equals("today") ? "" : "&asOf=" + day));
                 showGenogram();
                 var rendered = renders("cy");
                 driver.findElement(By.id("meeting-button")).click();
@@ -598,6 +731,55 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                         .filter(n -> hasClass(n, "person") && n.get("visible").asBoolean())
                         .toList();
                 assertThat(people).hasSizeGreaterThan(3);
+                var visible = nodes(graph).stream()
+                        .filter(n -> n.get("visible").asBoolean())
+                        .map(n -> n.get("key").asString())
+                        .toList();
+                // the wider family the panels name is in the room's genogram too, without a click:
+                // Ruby's mother Sian and Mia's mother Joanne (placeholders for the chair), Mia, probation
+                var otherParent = person.equals("p-kyle") ? "Person:p-mark" : "Person:p-gary";
+                var child = person.equals("p-kyle") ? "Person:p-ruby" : "Person:p-mia";
+                var mothers = visible.stream()
+                        .filter(k -> k.startsWith("union:" + otherParent + "|RestrictedPerson:"))
+                        .toList();
+                assertThat(mothers)
+                        .as("%s's other parent in %s's genogram", child, person)
+                        .hasSize(1);
+                assertThat(visibleEdges(graph, "DESCENT")).contains(mothers.get(0) + "->" + child);
+                if (person.equals("p-sara")) {
+                    assertThat(visible).contains("Agency:probation");
+                    assertThat(hasClass(node(graph, "Person:p-mia"), "unassessed"))
+                            .isTrue();
+                }
+                // each couple's children have their own descent line: none runs over, or drops on, a
+                // child of another couple (closer than half a symbol and a few pixels)
+                var at = nodes(graph).stream()
+                        .collect(Collectors.toMap(n -> n.get("key").asString(), n ->
+                                new double[] {n.get("x").asDouble(), n.get("y").asDouble()}));
+                var family = nodes(graph).stream()
+                        .filter(n -> n.get("visible").asBoolean()
+                                && (hasClass(n, "person") || hasClass(n, "restricted-person")))
+                        .map(n -> n.get("key").asString())
+                        .collect(Collectors.toCollection(TreeSet::new));
+                assertThat(descentsOverOthers(at, family, visibleEdges(graph, "DESCENT"), 30))
+                        .as("descent lines over another couple's child in %s's genogram on %s", person, day)
+                        .isEmpty();
+                // a household's outline takes in only the people who live there
+                nodes(graph).stream().filter(h -> hasClass(h, "household")).forEach(h -> {
+                    var home = members(graph, h.get("key").asString());
+                    family.stream()
+                            .filter(k -> !home.contains(k))
+                            .forEach(k -> assertThat(overlaps(h, node(graph, k)))
+                                    .as("%s inside the outline of %s", k, h.get("key"))
+                                    .isFalse());
+                });
+                if (day.equals(Scenario.AS_OF)) {
+                    // the ecomap's lines run near their people: over at most 2 (Kyle's) and 4 (Sara's)
+                    // labels of others (they were 3 and 4, and bands across the family)
+                    assertThat(agencyLinesOverLabels(graph))
+                            .as("agency lines over others' labels in %s's genogram", person)
+                            .hasSizeLessThanOrEqualTo(person.equals("p-kyle") ? 2 : 4);
+                }
                 people.forEach(n -> assertThat(n.get("fontSize").asDouble() * zoom)
                         .as(
                                 "%s's name on screen (px) in %s's genogram, zoom %s, graph %sx%s",
@@ -630,12 +812,193 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 assertThat(numbers.get(4)).as("graph height").isGreaterThan(0.6 * numbers.get(3));
                 assertThat(numbers.get(5)).as("changes heading top").isGreaterThanOrEqualTo(0.0);
                 assertThat(numbers.get(6)).as("changes heading bottom").isLessThanOrEqualTo(numbers.get(3));
-                screenshot("meeting-genogram-" + person);
+                screenshot("meeting-genogram-" + person + (day.equals("today") ? "-today" : ""));
                 driver.findElement(By.id("meeting-exit")).click();
             }
         } finally {
             chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
+    }
+
+    @Test
+    void inMeetingModeTheLegendAndTimeBarLieOverTheGraphWithoutShrinkingItOrMovingAnyone() throws Exception {
+        var chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1920, "height", 1080, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            signIn("meeting-chair");
+            open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+            showGenogram();
+            var rendered = renders("cy");
+            driver.findElement(By.id("meeting-button")).click();
+            waitRendered("cy", rendered);
+            waitSettled();
+            var folded = graph();
+            var keys = driver.findElement(By.id("meeting-keys"));
+            assertThat(driver.findElement(By.cssSelector(".graph-area .legend")).isDisplayed())
+                    .isFalse();
+            for (var open : List.of(true, false)) {
+                keys.click();
+                assertThat(keys.getAttribute("aria-pressed")).isEqualTo(String.valueOf(open));
+                assertThat(driver.findElement(By.cssSelector(".graph-area .legend"))
+                                .isDisplayed())
+                        .isEqualTo(open);
+                var now = graph();
+                var height = ((Number) js("return innerHeight")).doubleValue();
+                // the graph keeps its box (at least 60% of the screen's height), its zoom and everyone's place
+                assertThat(now.get("height").asDouble())
+                        .as("graph height, legend open: %s", open)
+                        .isEqualTo(folded.get("height").asDouble())
+                        .isGreaterThan(0.6 * height);
+                assertThat(now.get("zoom").asDouble())
+                        .isEqualTo(folded.get("zoom").asDouble());
+                assertStillOnScreen("legend open: " + open, folded, now);
+                if (open) {
+                    // the legend's foot is on screen: it scrolls within the graph, the page does not grow
+                    var page = (List<?>)
+                            js(
+                                    "const g = document.getElementById('graph-keys').getBoundingClientRect();"
+                                            + "const a = document.querySelector('.graph-area').getBoundingClientRect();"
+                                            + "return [document.documentElement.scrollHeight, innerHeight, g.bottom, g.height, a.height];");
+                    var numbers =
+                            page.stream().map(v -> ((Number) v).doubleValue()).toList();
+                    assertThat(numbers.get(0)).as("page height").isLessThanOrEqualTo(numbers.get(1));
+                    assertThat(numbers.get(2)).as("keys' bottom").isLessThanOrEqualTo(numbers.get(1));
+                    assertThat(numbers.get(3)).as("keys' height").isLessThanOrEqualTo(0.45 * numbers.get(4) + 1);
+                    screenshot("meeting-legend-open");
+                }
+            }
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    @Test
+    void theOpenedPersonKeepsTheThickBlackBorderWhenOnAPlan() {
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        for (var view : List.of("network", "genogram")) {
+            if (view.equals("genogram")) {
+                showGenogram();
+            }
+            var graph = graph();
+            // Sara and Jack are on protection plans; Sara is the person opened
+            var sara = node(graph, "Person:p-sara");
+            assertThat(hasClass(sara, "cpp") && hasClass(sara, "subject")).isTrue();
+            assertThat(sara.get("borderWidth").asDouble())
+                    .as("%s: Sara's border", view)
+                    .isEqualTo(5.0);
+            assertThat(sara.get("borderColor").asString()).isEqualTo("rgb(11,12,12)");
+            assertThat(sara.get("borderStyle").asString()).isEqualTo("solid");
+            // the plan's blue dashed border where the opened mark is not
+            var jack = node(graph, "Person:p-jack");
+            assertThat(hasClass(jack, "cpp")).isTrue();
+            assertThat(jack.get("borderColor").asString()).isEqualTo("rgb(29,112,184)");
+            assertThat(jack.get("borderStyle").asString()).isEqualTo("dashed");
+        }
+    }
+
+    @Test
+    void inMeetingModeRelationshipLinesAndTheirLabelsGrowWithTheType() {
+        // the meeting room's screen, as the walk saw it
+        var chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1920, "height", 1080, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            contactLinesInMeetingMode();
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    private void contactLinesInMeetingMode() {
+        signIn("meeting-chair");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        showGenogram();
+        var ordinary = edge(graph(), "HAS_CONTACT_WITH", "Person:p-gary", "Person:p-mia");
+        var partners = edge(graph(), "PARTNER_OF", "Person:p-kerry", "Person:p-lee");
+        var rendered = renders("cy");
+        driver.findElement(By.id("meeting-button")).click();
+        waitRendered("cy", rendered);
+        waitSettled();
+        var graph = graph();
+        var zoom = graph.get("zoom").asDouble();
+        var contact = edge(graph, "HAS_CONTACT_WITH", "Person:p-gary", "Person:p-mia");
+        // Gary's contact with Mia: a line as much wider as the type is larger, and labelled without a hover
+        assertThat(contact.get("width").asDouble())
+                .isGreaterThanOrEqualTo(1.6 * ordinary.get("width").asDouble());
+        assertThat(contact.get("labelText").asString()).isEqualTo("contact");
+        assertThat(contact.get("textOpacity").asDouble()).isEqualTo(1.0);
+        assertThat(contact.get("fontSize").asDouble() * zoom)
+                .as("the contact's label on screen (px)")
+                .isGreaterThanOrEqualTo(14.0);
+        assertThat(contact.get("width").asDouble() * zoom)
+                .as("the contact line on screen (px)")
+                .isGreaterThanOrEqualTo(3.0);
+        var partnership = edge(graph, "PARTNER_OF", "Person:p-kerry", "Person:p-lee");
+        assertThat(partnership.get("width").asDouble())
+                .isGreaterThanOrEqualTo(1.6 * partners.get("width").asDouble());
+        assertThat(partnership.get("fontSize").asDouble() * zoom).isGreaterThanOrEqualTo(14.0);
+    }
+
+    /**
+     * The ecomap's lines (a professional's or agency's) that pass over the label of someone or
+     * something else than their own two ends: "line over label" for each.
+     */
+    private static List<String> agencyLinesOverLabels(JsonNode graph) {
+        var labelled = nodes(graph).stream()
+                .filter(n -> n.get("visible").asBoolean() && !hasClass(n, "household") && !hasClass(n, "union"))
+                .filter(n -> n.get("textBox").get("x2").asDouble()
+                        > n.get("textBox").get("x1").asDouble())
+                .toList();
+        var found = new ArrayList<String>();
+        list(graph.get("edges")).stream()
+                .filter(e -> e.get("visible").asBoolean()
+                        && Set.of("INVOLVED_WITH", "WORKS_FOR")
+                                .contains(e.get("type").asString()))
+                .forEach(e -> {
+                    var ends = e.get("ends");
+                    labelled.stream()
+                            .filter(n -> !Set.of(
+                                            e.get("source").asString(),
+                                            e.get("target").asString())
+                                    .contains(n.get("key").asString()))
+                            .filter(n -> crosses(ends, n.get("textBox")))
+                            .forEach(n -> found.add(e.get("key").asString() + " over "
+                                    + n.get("key").asString()));
+                });
+        return found;
+    }
+
+    /** Whether the segment {x1, y1, x2, y2} passes through the box {x1, y1, x2, y2} (Liang–Barsky). */
+    private static boolean crosses(JsonNode line, JsonNode box) {
+        double x = line.get("x1").asDouble();
+        double y = line.get("y1").asDouble();
+        double dx = line.get("x2").asDouble() - x;
+        double dy = line.get("y2").asDouble() - y;
+        double[][] sides = {
+            {-dx, x - box.get("x1").asDouble()}, {dx, box.get("x2").asDouble() - x},
+            {-dy, y - box.get("y1").asDouble()}, {dy, box.get("y2").asDouble() - y}
+        };
+        double t0 = 0;
+        double t1 = 1;
+        for (var side : sides) {
+            if (side[0] == 0) {
+                if (side[1] < 0) {
+                    return false;
+                }
+            } else if (side[0] < 0) {
+                t0 = Math.max(t0, side[1] / side[0]);
+            } else {
+                t1 = Math.min(t1, side[1] / side[0]);
+            }
+            if (t0 > t1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether two nodes' symbols-with-labels overlap on screen. */
@@ -1141,7 +1504,8 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                         "blue dashed border: protection plan",
                         "brown dashed border: police or probation hold information (ask them)",
                         "teal double border: address with a marker",
-                        "contact held by the agency (details your agency cannot see)");
+                        "contact held by the agency (details your agency cannot see)",
+                        "black ring: NOT ASSESSED child");
         // and every shape and ecomap line, a dashed dark line meaning only "historic"
         var legend = List.of(button.getDomAttribute("data-legend").split("\n"));
         assertThat(legend)
@@ -1291,6 +1655,34 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         clickSelect("Person:p-kyle");
         waitRendered("panel-details", panel);
         assertThat(heading()).isEqualTo("Kyle Archer");
+    }
+
+    @Test
+    void childrenAreDrawnAsLargeAsAdultsTheLegendsPlaceholderIsAnOctagonAndChildrensSocialCareIsSpelt() {
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        showGenogram();
+        var graph = graph();
+        // the children the meeting is about are never the smallest symbols on screen
+        var adult = node(graph, "Person:p-dawn").get("width").asDouble();
+        for (var child : List.of("Person:p-kyle", "Person:p-lily", "Person:p-tom", "Person:p-ruby")) {
+            assertThat(hasClass(node(graph, child), "child")).isTrue();
+            assertThat(node(graph, child).get("width").asDouble()).as(child).isGreaterThanOrEqualTo(adult);
+        }
+        // the legend's placeholder is the graph's octagon, not a square
+        var placeholder = withClass(graph, "restricted-person").iterator().next();
+        assertThat(node(graph, placeholder).get("shape").asString()).isEqualTo("octagon");
+        var clip = (String)
+                js("return getComputedStyle(document.querySelector('.legend .key.restricted-person')).clipPath");
+        assertThat(clip).startsWith("polygon(");
+        assertThat(clip.split(",")).hasSize(8);
+        // the agency type in words, with its apostrophe
+        var panel = renders("panel-details");
+        clickSelect("Agency:csc");
+        waitRendered("panel-details", panel);
+        assertThat(driver.findElement(By.id("panel-details")).getText())
+                .contains("children’s social care")
+                .doesNotContainIgnoringCase("childrens");
     }
 
     /** Selects a node through the page's controller (the tests of clicks are in ExplorerBrowserIT). */
