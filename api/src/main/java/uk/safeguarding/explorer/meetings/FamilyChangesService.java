@@ -422,7 +422,7 @@ public class FamilyChangesService {
             }
         }
         meetingsAndActions(facts, familySet, changes, access, since, asOf);
-        households(stays, familySet, changes, access, since, asOf);
+        households(stays, familySet, people, changes, access, since, asOf);
         return changes;
     }
 
@@ -539,6 +539,7 @@ public class FamilyChangesService {
     private void households(
             List<Stay> stays,
             Set<String> family,
+            Map<String, PersonView> people,
             List<Raw> changes,
             Redaction.Access access,
             LocalDate since,
@@ -614,8 +615,22 @@ public class FamilyChangesService {
             var offenderAddress = !access.offenderDetail()
                     && redaction.offenderAddress(group.address().kind());
             var day = group.on();
+            // someone who arrived on the day they were born: for a reader who may not see them, the
+            // arrival would tell their birth day (DESIGN §7: a placeholder carries no birth date)
+            var bornThatDay = group.arriving()
+                    ? movers.stream()
+                            .filter(id -> people.containsKey(id)
+                                    && day.equals(people.get(id).dateOfBirth()))
+                            .collect(Collectors.toSet())
+                    : Set.<String>of();
             changes.add(new Raw(day, group.kind(), movers, n -> {
-                var who = n.names(movers);
+                var told = movers.stream()
+                        .filter(id -> !bornThatDay.contains(id) || n.anyVisible(List.of(id)))
+                        .toList();
+                if (told.isEmpty()) {
+                    return null;
+                }
+                var who = n.names(told);
                 if (!n.anyVisible(around)) {
                     // nobody the reader may see lives there: the address is not theirs to know
                     return who + (group.arriving() ? " moved" : " moved away") + " on " + day + ".";

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import uk.safeguarding.explorer.errors.BadRequestException;
@@ -19,6 +21,7 @@ import uk.safeguarding.explorer.faults.FairUse.Cost;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
+import uk.safeguarding.explorer.risk.rules.Names;
 import uk.safeguarding.explorer.risk.rules.RiskRules;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
@@ -138,6 +141,7 @@ public class RiskService {
         frozen.flags().forEach(f -> {
             everyone.addAll(f.people());
             everyone.addAll(f.named());
+            everyone.addAll(f.about().values());
         });
         return everyone;
     }
@@ -156,7 +160,17 @@ public class RiskService {
             List<String> people,
             String summary,
             List<String> named,
-            String offenderId) {}
+            String offenderId,
+            Map<String, String> evidenceAbout) {
+
+        /**
+         * Evidence that is a record about one person, and that person (empty for snapshots kept before
+         * it was recorded).
+         */
+        public Map<String, String> about() {
+            return evidenceAbout == null ? Map.of() : evidenceAbout;
+        }
+    }
 
     /** Flags before need-to-know, with the names of everyone their sentences may name, by id. */
     public record Frozen(List<FrozenFlag> flags, Map<String, String> names) {}
@@ -196,15 +210,45 @@ public class RiskService {
                         f.kind(),
                         f.evidence(),
                         f.people(),
-                        f.finding().sentence(RiskService::token),
+                        f.finding().sentence(TOKENS),
                         List.copyOf(f.named()),
-                        f.offenderId()))
+                        f.offenderId(),
+                        f.evidenceAbout()))
                 .toList();
         return new Frozen(flags, result.names());
     }
 
     private static String token(String personId) {
         return "{person:" + personId + "}";
+    }
+
+    /**
+     * A frozen sentence names people as tokens, and what it may tell about someone as
+     * {@code {about:id}words{or}neutral{/about}}, both filled in for each reader by {@link #fill}.
+     */
+    private static final Names TOKENS = new Names() {
+        @Override
+        public String name(String personId) {
+            return token(personId);
+        }
+
+        @Override
+        public String about(String personId, String words, String neutral) {
+            return "{about:" + personId + "}" + words + "{or}" + neutral + "{/about}";
+        }
+    };
+
+    private static final Pattern ABOUT = Pattern.compile("\\{about:([^}]*)}(.*?)\\{or}(.*?)\\{/about}", Pattern.DOTALL);
+
+    /** A frozen sentence for one reader: what it tells about people they may not see in neutral words, names. */
+    private static String fill(FrozenFlag flag, Map<String, String> names, Visibility visibility) {
+        var about = ABOUT.matcher(flag.summary());
+        var summary =
+                about.replaceAll(m -> Matcher.quoteReplacement(visibility.sees(m.group(1)) ? m.group(2) : m.group(3)));
+        for (var id : flag.named()) {
+            summary = summary.replace(token(id), visibility.name(id, names.getOrDefault(id, id)));
+        }
+        return summary;
     }
 
     private static boolean concerns(FrozenFlag flag, String personId) {
@@ -251,11 +295,7 @@ public class RiskService {
                         hidden));
                 continue;
             }
-            var summary = flag.summary();
-            for (var id : flag.named()) {
-                summary = summary.replace(
-                        token(id), visibility.name(id, result.names().getOrDefault(id, id)));
-            }
+            var summary = fill(flag, result.names(), visibility);
             shown.add(new RiskFlag(
                     flag.rule(),
                     flag.code(),
@@ -266,6 +306,8 @@ public class RiskService {
                     flag.evidence().stream()
                             .filter(e -> Arrays.stream(e.split("\\|"))
                                     .allMatch(part -> !result.names().containsKey(part) || visibility.sees(part)))
+                            .filter(e -> !flag.about().containsKey(e)
+                                    || visibility.sees(flag.about().get(e)))
                             .toList(),
                     flag.people().stream().filter(visibility::sees).toList(),
                     hidden));

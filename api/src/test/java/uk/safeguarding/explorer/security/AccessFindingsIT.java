@@ -571,6 +571,37 @@ class AccessFindingsIT extends ExplorerIT {
     }
 
     @Test
+    void probationLearnsNeitherTheConcernNorTheReferralNorTheBirthDayOfAChildItMayNotSee() {
+        // probation works with Gary and may see Kerry (his former partner) and Mia (his daughter), not
+        // Sara, the victim, nor Jack; the flags and changes about them must not tell who was abused
+        // or when the hidden child was born (DESIGN §7)
+        var flags = data(
+                        "probation-officer",
+                        "{ a: riskFlags(personId: \"p-mia\", asOf: \"" + Scenario.AS_OF
+                                + "\") { rule summary evidence } " + "b: riskFlags(personId: \"p-kerry\", asOf: \""
+                                + Scenario.AS_OF + "\") { rule summary evidence } }",
+                        Map.of())
+                .toString();
+        var changes = data(
+                        "probation-officer",
+                        "{ familyChanges(personId: \"p-kerry\", since: \"2000-01-01\", asOf: \"" + Scenario.AS_OF
+                                + "\") { on kind summary } }",
+                        Map.of())
+                .toString();
+        // what a sentence says instead, and that the flags are still there for the children it may see
+        assertThat(flags).contains("about whom an agency holds a concern");
+        for (var text : List.of(flags, changes)) {
+            assertThat(text)
+                    .doesNotContain("Sara")
+                    .doesNotContain("p-sara")
+                    .doesNotContain("r-sara")
+                    .doesNotContain("victim of child sexual abuse")
+                    .doesNotContain("sexual-abuse referral")
+                    .doesNotContain("2013-03-09");
+        }
+    }
+
+    @Test
     void aTeacherSeesAPlaceholderWhereGaryStandsAndLearnsNothingElseOfHim() {
         var network = data(
                         "teacher",

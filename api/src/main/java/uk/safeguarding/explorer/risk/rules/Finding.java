@@ -1,7 +1,5 @@
 package uk.safeguarding.explorer.risk.rules;
 
-import java.util.function.Function;
-
 /**
  * What a rule found, as typed facts (people by id, dates, periods), able to write its own sentence
  * once the caller knows how each person may be named: a person the user may not see is never
@@ -10,5 +8,5 @@ import java.util.function.Function;
 public interface Finding {
 
     /** The flag's sentence, naming each person through {@code name} (an id to the words for them). */
-    String sentence(Function<String, String> name);
+    String sentence(Names name);
 }

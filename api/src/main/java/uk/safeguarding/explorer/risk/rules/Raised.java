@@ -2,8 +2,8 @@ package uk.safeguarding.explorer.risk.rules;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import uk.safeguarding.explorer.risk.RiskFlag;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
@@ -11,7 +11,8 @@ import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
 /**
  * A flag before its sentence is written: the rule's finding writes it once need-to-know has said who
  * may be named. {@code offenderId} is set on flags resting on offender detail (rules 1-3), which the
- * redaction policy may restrict.
+ * redaction policy may restrict. {@code evidenceAbout} names, for evidence that is a record about one
+ * person (a referral, a marker), that person: such evidence is shown only to a reader who may see them.
  */
 public record Raised(
         int rule,
@@ -22,19 +23,44 @@ public record Raised(
         List<String> evidence,
         List<String> people,
         Finding finding,
-        String offenderId) {
+        String offenderId,
+        Map<String, String> evidenceAbout) {
 
-    /** The flag with its sentence, naming people through {@code name}. */
-    public RiskFlag write(Function<String, String> name) {
-        return new RiskFlag(rule, code, severity, subjectId, kind, finding.sentence(name), evidence, people, List.of());
+    /** A flag whose evidence is about no one in particular (the rule's nodes and relationships). */
+    public Raised(
+            int rule,
+            String code,
+            Severity severity,
+            String subjectId,
+            SubjectKind kind,
+            List<String> evidence,
+            List<String> people,
+            Finding finding,
+            String offenderId) {
+        this(rule, code, severity, subjectId, kind, evidence, people, finding, offenderId, Map.of());
     }
 
-    /** Everyone the sentence may name (found by writing it once with a name function that notes them). */
+    /** The flag with its sentence, for a reader who may see everyone (the benchmark's raw side). */
+    public RiskFlag write(Names names) {
+        return new RiskFlag(
+                rule, code, severity, subjectId, kind, finding.sentence(names), evidence, people, List.of());
+    }
+
+    /** Everyone the sentence may name or tell about (found by writing it once with names that note them). */
     public Set<String> named() {
         var named = new LinkedHashSet<String>();
-        finding.sentence(id -> {
-            named.add(id);
-            return "";
+        finding.sentence(new Names() {
+            @Override
+            public String name(String personId) {
+                named.add(personId);
+                return "";
+            }
+
+            @Override
+            public String about(String personId, String words, String neutral) {
+                named.add(personId);
+                return "";
+            }
         });
         return named;
     }

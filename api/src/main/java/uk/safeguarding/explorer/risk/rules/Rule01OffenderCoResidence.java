@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.model.Period;
@@ -24,12 +23,12 @@ class Rule01OffenderCoResidence implements RiskRule {
     record CoResidence(String childId, String offenderId, boolean current, List<Stay> stays) implements Finding {
 
         @Override
-        public String sentence(Function<String, String> name) {
+        public String sentence(Names name) {
             var where = stays.stream()
                     .map(s -> s.address() + " " + Sentences.period(s.overlap()))
                     .distinct()
                     .toList();
-            return name.apply(childId) + (current ? " lives" : " lived") + " with " + name.apply(offenderId)
+            return name.name(childId) + (current ? " lives" : " lived") + " with " + name.name(offenderId)
                     + ", a registered sex offender, at " + String.join("; ", where) + ".";
         }
     }

@@ -2,9 +2,10 @@ package uk.safeguarding.explorer.risk.rules;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.model.Ages;
@@ -24,15 +25,15 @@ class Rule02AddressMarkerMissing implements RiskRule {
     /** Why the address should carry a marker: an offender lived there, or a referral was made. */
     sealed interface Reason {
 
-        String words(Function<String, String> name);
+        String words(Names name);
     }
 
     /** A registered sex offender lived at the address while registered. */
     record OffenderLived(String offenderId, Period registered) implements Reason {
 
         @Override
-        public String words(Function<String, String> name) {
-            return name.apply(offenderId) + ", a registered sex offender, lived there " + Sentences.period(registered);
+        public String words(Names name) {
+            return name.name(offenderId) + ", a registered sex offender, lived there " + Sentences.period(registered);
         }
     }
 
@@ -40,9 +41,13 @@ class Rule02AddressMarkerMissing implements RiskRule {
     record ReferralWhileThere(String personId, String referralId, LocalDate day) implements Reason {
 
         @Override
-        public String words(Function<String, String> name) {
-            return "a sexual-abuse referral (" + referralId + ") about " + name.apply(personId)
-                    + " was made while they lived there";
+        public String words(Names name) {
+            // of someone the reader may not see: neither the referral nor its kind (DESIGN §7)
+            return name.about(
+                    personId,
+                    "a sexual-abuse referral (" + referralId + ") about " + name.name(personId)
+                            + " was made while they lived there",
+                    "an agency holds a concern about " + name.name(personId) + ", who lived there");
         }
     }
 
@@ -50,7 +55,7 @@ class Rule02AddressMarkerMissing implements RiskRule {
     record UnmarkedAddress(String line, List<Reason> reasons, boolean childThere) implements Finding {
 
         @Override
-        public String sentence(Function<String, String> name) {
+        public String sentence(Names name) {
             return line + " has no address marker although "
                     + String.join(
                             " and ", reasons.stream().map(r -> r.words(name)).toList())
@@ -76,6 +81,7 @@ class Rule02AddressMarkerMissing implements RiskRule {
             var reasons = new ArrayList<Reason>();
             var evidence = new LinkedHashSet<String>(List.of(addressId));
             var people = new LinkedHashSet<String>();
+            var about = new HashMap<String, String>();
             String offender = null;
             for (var link : row.get("links").asList(v -> v)) {
                 var lived = new Period(Views.date(link, "from"), Views.date(link, "to"));
@@ -99,6 +105,8 @@ class Rule02AddressMarkerMissing implements RiskRule {
                     var referralId = link.get("referralId").asString();
                     reasons.add(new ReferralWhileThere(id, referralId, day));
                     evidence.addAll(List.of(id, referralId, link.get("key").asString()));
+                    about.put(referralId, id);
+                    about.put(link.get("key").asString(), id);
                 }
                 people.add(id);
             }
@@ -123,7 +131,8 @@ class Rule02AddressMarkerMissing implements RiskRule {
                     List.copyOf(evidence),
                     List.copyOf(people),
                     new UnmarkedAddress(line, List.copyOf(reasons), childThere),
-                    offender));
+                    offender,
+                    Map.copyOf(about)));
         }
     }
 }

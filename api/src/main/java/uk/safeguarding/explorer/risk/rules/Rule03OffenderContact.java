@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.function.Function;
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.explorer.graph.Views;
@@ -21,15 +20,15 @@ class Rule03OffenderContact implements RiskRule {
     /** How the offender reaches the child. */
     sealed interface Way {
 
-        String words(String childId, Function<String, String> name);
+        String words(String childId, Names name);
     }
 
     /** The offender has contact with the child (since a day, when known). */
     record Contact(LocalDate since) implements Way {
 
         @Override
-        public String words(String childId, Function<String, String> name) {
-            return "has contact with " + name.apply(childId) + (since == null ? "" : " since " + since);
+        public String words(String childId, Names name) {
+            return "has contact with " + name.name(childId) + (since == null ? "" : " since " + since);
         }
     }
 
@@ -37,8 +36,8 @@ class Rule03OffenderContact implements RiskRule {
     record PartnerOfParent(String parentId, LocalDate since) implements Way {
 
         @Override
-        public String words(String childId, Function<String, String> name) {
-            return "is the partner of " + name.apply(parentId) + ", a parent of " + name.apply(childId)
+        public String words(String childId, Names name) {
+            return "is the partner of " + name.name(parentId) + ", a parent of " + name.name(childId)
                     + (since == null ? "" : ", since " + since);
         }
     }
@@ -47,8 +46,8 @@ class Rule03OffenderContact implements RiskRule {
     record OffenderNearChild(String childId, String offenderId, List<Way> ways) implements Finding {
 
         @Override
-        public String sentence(Function<String, String> name) {
-            return name.apply(offenderId) + ", a registered sex offender, "
+        public String sentence(Names name) {
+            return name.name(offenderId) + ", a registered sex offender, "
                     + String.join(
                             " and ",
                             ways.stream().map(w -> w.words(childId, name)).toList()) + ".";

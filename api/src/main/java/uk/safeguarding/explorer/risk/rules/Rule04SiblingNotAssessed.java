@@ -1,12 +1,12 @@
 package uk.safeguarding.explorer.risk.rules;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.explorer.model.Wording;
@@ -48,9 +48,11 @@ class Rule04SiblingNotAssessed implements RiskRule {
             implements Finding {
 
         @Override
-        public String sentence(Function<String, String> name) {
-            return name.apply(childId) + " (" + String.join(", ", how) + " of " + name.apply(subjectId) + ", who "
-                    + concern.words + ") has had no assessment since the concern began"
+        public String sentence(Names name) {
+            // the concern of someone the reader may not see is not told (DESIGN §7), only that there is one
+            return name.name(childId) + " (" + String.join(", ", how) + " of " + name.name(subjectId) + ", "
+                    + name.about(subjectId, "who " + concern.words, "about whom an agency holds a concern")
+                    + ") has had no assessment since the concern began"
                     + (lastAssessedOn == null ? "." : "; the last was on " + lastAssessedOn + ".");
         }
     }
@@ -110,8 +112,12 @@ class Rule04SiblingNotAssessed implements RiskRule {
                         .distinct()
                         .toList();
                 var evidence = new LinkedHashSet<String>(List.of(child.id(), subjectId));
+                var about = new HashMap<String, String>();
                 links.forEach(l -> {
-                    l.via().forEach(v -> evidence.add(v.id()));
+                    l.via().forEach(v -> {
+                        evidence.add(v.id());
+                        about.put(v.id(), v.id());
+                    });
                     if (l.address() != null) {
                         evidence.add(l.address().id());
                     }
@@ -125,7 +131,8 @@ class Rule04SiblingNotAssessed implements RiskRule {
                         List.copyOf(evidence),
                         List.of(child.id(), subjectId),
                         new NotAssessed(child.id(), subjectId, how, concern, atRisk.latestAssessmentOn()),
-                        null));
+                        null,
+                        Map.copyOf(about)));
             }
         });
     }

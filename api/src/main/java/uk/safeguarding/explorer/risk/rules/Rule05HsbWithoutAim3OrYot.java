@@ -3,7 +3,6 @@ package uk.safeguarding.explorer.risk.rules;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.explorer.graph.Views;
@@ -20,7 +19,7 @@ class Rule05HsbWithoutAim3OrYot implements RiskRule {
     record MissingResponse(String childId, LocalDate since, boolean aim3, boolean yot) implements Finding {
 
         @Override
-        public String sentence(Function<String, String> name) {
+        public String sentence(Names name) {
             var missing = new ArrayList<String>();
             if (!aim3) {
                 missing.add("no AIM3 assessment");
@@ -28,7 +27,7 @@ class Rule05HsbWithoutAim3OrYot implements RiskRule {
             if (!yot) {
                 missing.add("no youth offending involvement");
             }
-            return name.apply(childId) + " has harmful sexual behaviour"
+            return name.name(childId) + " has harmful sexual behaviour"
                     + (since == null ? "" : " (since " + since + ")") + " but " + String.join(" and ", missing) + ".";
         }
     }

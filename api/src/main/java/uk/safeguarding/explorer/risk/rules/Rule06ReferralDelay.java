@@ -3,7 +3,6 @@ package uk.safeguarding.explorer.risk.rules;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
@@ -55,9 +54,9 @@ class Rule06ReferralDelay implements RiskRule {
     record LateReferral(String referralId, String agencyName, String personId, List<Delay> delays) implements Finding {
 
         @Override
-        public String sentence(Function<String, String> name) {
+        public String sentence(Names name) {
             return "Referral " + referralId + (agencyName == null ? "" : " from " + agencyName) + " about "
-                    + name.apply(personId) + " was "
+                    + name.name(personId) + " was "
                     + String.join("; ", delays.stream().map(Delay::words).toList())
                     + " (timescale: 1 working day).";
         }

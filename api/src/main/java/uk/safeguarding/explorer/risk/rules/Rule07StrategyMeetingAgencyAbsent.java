@@ -3,7 +3,6 @@ package uk.safeguarding.explorer.risk.rules;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.explorer.graph.Views;
@@ -20,7 +19,7 @@ class Rule07StrategyMeetingAgencyAbsent implements RiskRule {
     record AbsentAgencies(LocalDate heldOn, List<String> people, List<String> missing) implements Finding {
 
         @Override
-        public String sentence(Function<String, String> name) {
+        public String sentence(Names name) {
             return "The strategy meeting of " + heldOn + " about " + Sentences.people(people, name)
                     + " was held without " + String.join(" or ", missing)
                     + " (the minimum is social care, health and police).";

@@ -3,7 +3,6 @@ package uk.safeguarding.explorer.risk.rules;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.neo4j.Parameters;
@@ -27,7 +26,7 @@ class Rule08ActionOverdue implements RiskRule {
             implements Finding {
 
         @Override
-        public String sentence(Function<String, String> name) {
+        public String sentence(Names name) {
             return "\"" + description + "\" (" + owner + "), agreed at the strategy meeting of " + heldOn
                     + (people.isEmpty() ? "" : " for " + Sentences.people(people, name)) + ", was due on " + due
                     + " and is " + workingDaysLate + " working days overdue.";

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
@@ -21,8 +20,8 @@ class Rule09MissingNoReturnInterview implements RiskRule {
             implements Finding {
 
         @Override
-        public String sentence(Function<String, String> name) {
-            return name.apply(personId) + " was missing from " + missingFrom + " (" + episodeId + ") and had "
+        public String sentence(Names name) {
+            return name.name(personId) + " was missing from " + missingFrom + " (" + episodeId + ") and had "
                     + (heldButNotIndependent
                             ? "a return home interview within 72 hours, but not by someone independent"
                             : "no return home interview within 72 hours")

@@ -2,7 +2,6 @@ package uk.safeguarding.explorer.risk.rules;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
@@ -18,8 +17,8 @@ class Rule10PlanNoNhsNumber implements RiskRule {
     record PlanWithoutNhsNumber(String personId, LocalDate since) implements Finding {
 
         @Override
-        public String sentence(Function<String, String> name) {
-            return name.apply(personId) + " has been on a child protection plan"
+        public String sentence(Names name) {
+            return name.name(personId) + " has been on a child protection plan"
                     + (since == null ? "" : " since " + since)
                     + " but has no NHS number, so health systems (CP-IS) cannot flag them.";
         }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
@@ -18,8 +17,8 @@ class Rule11RepeatReferrals implements RiskRule {
     record RepeatReferrals(String personId, LocalDate asOf, List<LocalDate> received) implements Finding {
 
         @Override
-        public String sentence(Function<String, String> name) {
-            return name.apply(personId) + " has " + received.size() + " referrals in the 12 months to " + asOf
+        public String sentence(Names name) {
+            return name.name(personId) + " has " + received.size() + " referrals in the 12 months to " + asOf
                     + " (received "
                     + String.join(
                             ", ", received.stream().map(LocalDate::toString).toList()) + ").";

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.explorer.graph.Views;
@@ -26,8 +25,8 @@ class Rule12VictimWithoutSupport implements RiskRule {
     record NoSupport(String personId, LocalDate since, long weeks, int threshold) implements Finding {
 
         @Override
-        public String sentence(Function<String, String> name) {
-            return name.apply(personId) + ", a victim of sexual abuse since " + since
+        public String sentence(Names name) {
+            return name.name(personId) + ", a victim of sexual abuse since " + since
                     + ", has no CAMHS, CSAAC or ISVA involvement (" + weeks + " weeks; the threshold is " + threshold
                     + ").";
         }
@@ -38,8 +37,8 @@ class Rule12VictimWithoutSupport implements RiskRule {
             implements Finding {
 
         @Override
-        public String sentence(Function<String, String> name) {
-            return name.apply(personId) + " waited " + weeks + " weeks (threshold " + threshold + ") for " + agencyName
+        public String sentence(Names name) {
+            return name.name(personId) + " waited " + weeks + " weeks (threshold " + threshold + ") for " + agencyName
                     + ", which began on " + began + ".";
         }
     }

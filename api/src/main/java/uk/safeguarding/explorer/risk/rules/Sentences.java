@@ -1,7 +1,6 @@
 package uk.safeguarding.explorer.risk.rules;
 
 import java.util.List;
-import java.util.function.Function;
 import uk.safeguarding.explorer.model.Period;
 
 /** Words the rules' sentences share: periods and lists of people (code-list values: {@code model.Wording}). */
@@ -17,7 +16,7 @@ final class Sentences {
     }
 
     /** The people named and joined with commas. */
-    static String people(List<String> ids, Function<String, String> name) {
-        return String.join(", ", ids.stream().map(name).toList());
+    static String people(List<String> ids, Names name) {
+        return String.join(", ", ids.stream().map(name::name).toList());
     }
 }

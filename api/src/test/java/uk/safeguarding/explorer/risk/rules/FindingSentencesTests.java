@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import uk.safeguarding.explorer.model.Period;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
@@ -24,9 +23,33 @@ class FindingSentencesTests {
 
     private static final Map<String, String> NAMES =
             Map.of("p-sara", "Sara Bell", "p-gary", "Gary Nolan", "p-kerry", "Kerry Bell");
-    private static final Function<String, String> SEE_ALL = NAMES::get;
-    private static final Function<String, String> HIDE_GARY =
-            id -> id.equals("p-gary") ? "someone your agency cannot see" : NAMES.get(id);
+    private static final Names SEE_ALL = Names.of(NAMES::get, id -> true);
+    private static final Names HIDE_GARY = Names.of(
+            id -> id.equals("p-gary") ? "someone your agency cannot see" : NAMES.get(id), id -> !id.equals("p-gary"));
+    private static final Names HIDE_SARA = Names.of(
+            id -> id.equals("p-sara") ? "someone your agency cannot see" : NAMES.get(id), id -> !id.equals("p-sara"));
+
+    @Test
+    void theReferralOfSomeoneTheReaderMayNotSeeIsNeitherNamedNorTypedNorNumbered() {
+        var finding = new Rule02AddressMarkerMissing.UnmarkedAddress(
+                "7 Fictional Terrace, YO1 0AA",
+                List.of(new Rule02AddressMarkerMissing.ReferralWhileThere(
+                        "p-sara", "r-sara-1", LocalDate.of(2018, 3, 1))),
+                true);
+        assertThat(finding.sentence(HIDE_SARA))
+                .isEqualTo("7 Fictional Terrace, YO1 0AA has no address marker although an agency holds a concern "
+                        + "about someone your agency cannot see, who lived there; a child lives there now.");
+    }
+
+    @Test
+    void theConcernOfASiblingTheReaderMayNotSeeIsNotTold() {
+        var finding = new Rule04SiblingNotAssessed.NotAssessed(
+                "p-kerry", "p-sara", List.of("half sibling"), Rule04SiblingNotAssessed.Concern.CSA_VICTIM, null);
+        assertThat(finding.sentence(SEE_ALL)).contains("Sara Bell, who is a victim of child sexual abuse)");
+        assertThat(finding.sentence(HIDE_SARA))
+                .isEqualTo("Kerry Bell (half sibling of someone your agency cannot see, about whom an agency holds a "
+                        + "concern) has had no assessment since the concern began.");
+    }
 
     @Test
     void anUnmarkedAddressSaysEachReasonAndNamesTheOffenderOnlyWhenTheUserMaySeeThem() {

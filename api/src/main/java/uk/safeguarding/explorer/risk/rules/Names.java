@@ -1,0 +1,34 @@
+package uk.safeguarding.explorer.risk.rules;
+
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * How a flag's sentence speaks of people for one reader: by name when the reader may see them
+ * ("someone your agency cannot see" otherwise), and what it may say about them: a concern, a
+ * referral or a marker of someone the reader may not see is told in neutral words (DESIGN §7: a
+ * placeholder never carries a marker or an identifier).
+ */
+public interface Names {
+
+    /** The words for a person: their name, or the words for someone the reader may not see. */
+    String name(String personId);
+
+    /** {@code words} when the reader may see the person; {@code neutral} when they may not. */
+    String about(String personId, String words, String neutral);
+
+    /** Names from a name function and what the reader may see. */
+    static Names of(Function<String, String> name, Predicate<String> sees) {
+        return new Names() {
+            @Override
+            public String name(String personId) {
+                return name.apply(personId);
+            }
+
+            @Override
+            public String about(String personId, String words, String neutral) {
+                return sees.test(personId) ? words : neutral;
+            }
+        };
+    }
+}
