@@ -40,7 +40,7 @@ public record Raised(
         this(rule, code, severity, subjectId, kind, evidence, people, finding, offenderId, Map.of());
     }
 
-    /** The flag with its sentence, for a reader who may see everyone (the benchmark's raw side). */
+    /** The flag with its sentence written through the names given (tests of a rule's sentence). */
     public RiskFlag write(Names names) {
         return new RiskFlag(
                 rule, code, severity, subjectId, kind, finding.sentence(names), evidence, people, List.of());
