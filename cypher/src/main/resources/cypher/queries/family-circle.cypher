@@ -25,6 +25,8 @@ WITH s, core, CASE WHEN $scope = 'PERSON' THEN [] ELSE COLLECT {
          AND (l2.from IS NULL OR l2.from <= $asOf) AND (l2.to IS NULL OR l2.to >= $asOf)
        RETURN DISTINCT o
      } END AS household
+// nobody not yet born on asOf (a parent's link to a child often has no start), except the subject
 UNWIND core + household AS p
-WITH DISTINCT p
+WITH DISTINCT s, p
+WHERE p = s OR p.dateOfBirth IS NULL OR p.dateOfBirth <= $asOf
 RETURN p.id AS id

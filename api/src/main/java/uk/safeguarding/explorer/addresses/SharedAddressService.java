@@ -74,7 +74,7 @@ public class SharedAddressService {
                         a.coResidents().stream()
                                 .map(c -> new CoResident(
                                         visibility.shown(c.person(), new Relation("CO_RESIDENT", c.from(), c.to())),
-                                        c.from(),
+                                        visibility.from(c.person(), c.from()),
                                         c.to()))
                                 // placeholders after the people the user may see
                                 .sorted(Comparator.comparing(

@@ -312,11 +312,13 @@ public record Network(
 
         /**
          * The same link to or from a placeholder: its type, kind and dates only, under a key that does
-         * not carry the hidden person's id.
+         * not carry the hidden person's id; no start when it began on the hidden person's birth day
+         * ({@code hiddenBirthDay}), which a placeholder never tells.
          */
-        public Edge toPlaceholder(String restrictedKey, String newSource, String newTarget) {
+        public Edge toPlaceholder(String restrictedKey, String newSource, String newTarget, LocalDate hiddenBirthDay) {
+            var shownFrom = from != null && from.equals(hiddenBirthDay) ? null : from;
             return new Edge(
-                    restrictedKey, type, newSource, newTarget, kind, null, null, null, from, to, current, derived);
+                    restrictedKey, type, newSource, newTarget, kind, null, null, null, shownFrom, to, current, derived);
         }
     }
 

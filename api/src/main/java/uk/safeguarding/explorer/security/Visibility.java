@@ -59,7 +59,20 @@ public final class Visibility {
 
     /** The person as the user may see them: themselves, or their placeholder related as given. */
     public PersonView shown(PersonView person, Relation relationship) {
-        return sees(person.id()) ? person : placeholder(person.id(), relationship);
+        return sees(person.id())
+                ? person
+                : placeholder(
+                        person.id(),
+                        new Relation(relationship.kind(), from(person, relationship.from()), relationship.to()));
+    }
+
+    /**
+     * The day a relation of the person began, as the user may see it: none for a hidden person's
+     * relation that began on their birth day (a home or a parent "from" the day they were born would
+     * tell their birth date, which a placeholder never does).
+     */
+    public LocalDate from(PersonView person, LocalDate day) {
+        return day != null && !sees(person.id()) && day.equals(person.dateOfBirth()) ? null : day;
     }
 
     /** The placeholder of a person the user may not see. */

@@ -135,7 +135,7 @@ public class SiblingsService {
                                                     null)))
                                     .toList(),
                             redaction.address(l.address(), access),
-                            l.from(),
+                            visibility.from(c.child(), l.from()),
                             l.to()))
                     .toList();
             if (visibility.sees(c.child().id())) {

@@ -602,6 +602,72 @@ class AccessFindingsIT extends ExplorerIT {
     }
 
     @Test
+    void aHiddenChildsPlaceholderNeverTellsTheBirthDayNorStandsThereBeforeTheBirth() {
+        // probation may see Kerry (Gary's former partner) but not her children Sara and Jack; Jack was
+        // born on 2013-03-09 and has lived at his mother's home since that day
+        var jackBorn = "2013-03-09";
+        var today = data(
+                "probation-officer",
+                "{ network(personId: \"p-kerry\", depth: 2, asOf: \"" + Scenario.AS_OF + "\") { "
+                        + "nodes { key kind } edges { type source target from to } } "
+                        + "sharedAddresses(personId: \"p-kerry\", asOf: \"" + Scenario.AS_OF + "\") { "
+                        + "from coResidents { from to person { id restricted } } } "
+                        + "siblingsAtRisk(personId: \"p-mia\", asOf: \"" + Scenario.AS_OF + "\") { "
+                        + "child { id restricted relationship { kind from to } } links { kind from to } } }",
+                Map.of());
+        // the placeholders are there, with their links to Kerry's home, but no link starts on the birth day
+        assertThat(childrenOfKerryShownAsPlaceholders(today.get("network"))).isEqualTo(2);
+        assertThat(today.get("sharedAddresses").toString()).contains("\"restricted\":true");
+        assertThat(today.toString()).doesNotContain(jackBorn);
+        // before Jack was born, only Sara stands beside Kerry as her child, in the network, and the
+        // family's agencies hold one hidden person fewer than on the day after his birth
+        var before = "2013-01-01";
+        var then = data(
+                "probation-officer",
+                "{ network(personId: \"p-kerry\", depth: 2, asOf: \"" + before + "\") { "
+                        + "nodes { key kind } edges { type source target from to } } }",
+                Map.of());
+        assertThat(childrenOfKerryShownAsPlaceholders(then.get("network"))).isEqualTo(1);
+        assertThat(hiddenInKerrysFamily(before)).isEqualTo(hiddenInKerrysFamily("2013-03-10") - 1);
+    }
+
+    /** How many people of Kerry's family (agencyInvolvement, FAMILY) probation sees as placeholders on a day. */
+    private long hiddenInKerrysFamily(String day) {
+        var family = data(
+                "probation-officer",
+                "{ agencyInvolvement(personId: \"p-kerry\", scope: FAMILY, asOf: \"" + day + "\") { "
+                        + "people { person { id restricted } } } }",
+                Map.of());
+        var hidden = 0L;
+        for (var p : family.get("agencyInvolvement").get("people")) {
+            if (p.get("person").get("restricted").asBoolean()) {
+                hidden++;
+            }
+        }
+        return hidden;
+    }
+
+    /** How many placeholders a network shows as a child of Kerry (PARENT_OF from her). */
+    private static long childrenOfKerryShownAsPlaceholders(JsonNode network) {
+        var placeholders = new ArrayList<String>();
+        network.get("nodes").forEach(n -> {
+            if ("RESTRICTED_PERSON".equals(n.get("kind").asString())) {
+                placeholders.add(n.get("key").asString());
+            }
+        });
+        var kerry = "Person:p-kerry";
+        var count = 0L;
+        for (var e : network.get("edges")) {
+            if ("PARENT_OF".equals(e.get("type").asString())
+                    && kerry.equals(e.get("source").asString())
+                    && placeholders.contains(e.get("target").asString())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Test
     void aTeacherSeesAPlaceholderWhereGaryStandsAndLearnsNothingElseOfHim() {
         var network = data(
                         "teacher",
