@@ -793,10 +793,7 @@ class ExplorerBrowserIT extends BrowserIT {
     /** Moves the as-of day in meeting mode and waits for the Changes panel to show the new day. */
     private void meetingDay(String day) {
         var changes = renders("meeting-changes");
-        js(
-                "const input = document.getElementById('asof-date'); input.value = arguments[0];"
-                        + "input.dispatchEvent(new Event('change'));",
-                day);
+        chooseDay(day);
         waitRendered("meeting-changes", changes);
         waitSettled();
     }
