@@ -1319,6 +1319,8 @@ export class Controller {
         borderWidth: parseFloat(n.style('border-width')) || 0, borderColor: n.style('border-color'),
         borderStyle: n.style('border-style'), textBox: box(n, { includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }),
         label: n.data('label') || null, age: n.data('age') ?? null, labelText: n.style('label') || '',
+        overlayOpacity: parseFloat(n.style('overlay-opacity')) || 0, underlayColor: n.style('underlay-color'),
+        underlayOpacity: parseFloat(n.style('underlay-opacity')) || 0, textBackgroundColor: n.style('text-background-color'),
       })),
       edges: this.cy.edges().map((e) => ({
         key: e.id(), type: e.data('type') || null, source: e.data('source'), target: e.data('target'),

@@ -3,10 +3,13 @@
 // markers also appear as text badges in the label, historic relations are dashed (at full contrast).
 // One meaning per colour: dark red is an offender (RSO or MAPPA, also a warning-triangle shape),
 // orange a HIGH risk flag (halo), amber a MEDIUM one, teal a marked address, blue a protection
-// plan, brown a restriction, purple a possible match, yellow the selection; index.html's legend
-// names every one.
+// plan, brown a restriction, purple a possible match, pink the person opened (a double border),
+// black a child not assessed (a ring apart from the symbol), yellow the selection (a glow behind the
+// symbol and the name, never over the symbol's own colour); index.html's legend names every one.
 
 const FAMILY_EDGE = '#333333';
+/** The person opened: a double border in this colour (the legend's and the PNG legend's). */
+export const OPENED = '#d53880';
 /**
  * The room inside a household's outline around its members (model pixels): small enough that two
  * households a column apart never meet (the column leaves 24 between the widest labels).
@@ -56,9 +59,10 @@ export const STYLE = [
     'border-color': '#5c0009', 'border-width': 3, 'border-style': 'solid', 'font-weight': 'bold', color: '#7a0010',
   } },
   { selector: 'node.cpp', style: { 'border-color': '#1d70b8', 'border-style': 'dashed' } },
-  // the person opened: after every other border (plan, restriction, offender), so that it always wins
-  // (their plan and markers are still in the label)
-  { selector: 'node.subject', style: { 'border-width': 5, 'border-color': '#0b0c0c', 'border-style': 'solid', 'font-weight': 'bold' } },
+  // the person opened: a pink double border, after every other border (plan, restriction, offender), so
+  // that it always wins (their plan and markers are still in the label); never black, which is the
+  // ring of a child not assessed
+  { selector: 'node.subject', style: { 'border-width': 7, 'border-color': OPENED, 'border-style': 'double', 'font-weight': 'bold' } },
   { selector: 'node.address', style: { shape: 'round-rectangle', 'background-color': '#d9d2c3', width: 30, height: 22, 'font-size': 10 } },
   { selector: 'node.address.marked', style: { 'border-color': '#00645a', 'border-width': 5, 'border-style': 'double' } },
   { selector: 'node.professional', style: { shape: 'round-hexagon', 'background-color': '#c9e4d2', width: 24, height: 24, 'font-size': 9 } },
@@ -119,7 +123,13 @@ export const STYLE = [
   { selector: '.highlighted', style: { opacity: 1, 'border-color': '#ffbf47', 'line-color': '#ffbf47', 'target-arrow-color': '#ffbf47', 'z-index': 10 } },
   { selector: 'node.highlighted', style: { 'border-width': 6 } },
   { selector: 'edge.highlighted', style: { width: 5 } },
-  { selector: ':selected', style: { 'overlay-color': '#ffdd00', 'overlay-opacity': 0.35, 'overlay-padding': 6 } },
+  // the selection: a yellow glow behind the symbol (over a flag's halo while selected) and the name
+  // on yellow; never an overlay, which would tint the symbol (an offender's dark red turned brown)
+  { selector: 'node:selected', style: {
+    'underlay-color': '#ffdd00', 'underlay-opacity': 0.9, 'underlay-padding': 10, 'underlay-shape': 'round-rectangle',
+    'text-background-color': '#ffdd00', 'text-background-opacity': 1,
+  } },
+  { selector: 'edge:selected', style: { 'overlay-color': '#ffdd00', 'overlay-opacity': 0.35, 'overlay-padding': 6 } },
 ];
 
 /**

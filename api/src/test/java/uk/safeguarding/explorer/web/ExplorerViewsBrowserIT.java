@@ -564,7 +564,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                         "blue dashed border",
                         "brown dashed border",
                         "teal double border",
-                        "thick black border");
+                        "pink double border: the person opened");
     }
 
     /** The children of the siblings-at-risk cards: record id → whether the card says NOT ASSESSED. */
@@ -914,7 +914,53 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
-    void theOpenedPersonKeepsTheThickBlackBorderWhenOnAPlan() {
+    void theOpenedPersonsMarkIsNoNotAssessedRingAndASelectedOffenderKeepsTheOffendersColour() {
+        signIn("admin");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        var graph = graph();
+        // Kyle, opened: a pink double border, no ring; Lily, not assessed: the black ring, no double border
+        var kyle = node(graph, "Person:p-kyle");
+        assertThat(kyle.get("borderStyle").asString()).isEqualTo("double");
+        assertThat(kyle.get("borderColor").asString()).isEqualTo("rgb(213,56,128)");
+        assertThat(kyle.get("borderWidth").asDouble()).isGreaterThanOrEqualTo(6.0);
+        assertThat(kyle.get("outlineWidth").asDouble()).isZero();
+        var lily = node(graph, "Person:p-lily");
+        assertThat(hasClass(lily, "unassessed")).isTrue();
+        assertThat(lily.get("outlineColor").asString()).isEqualTo("rgb(11,12,12)");
+        assertThat(lily.get("outlineWidth").asDouble()).isGreaterThanOrEqualTo(3.0);
+        assertThat(lily.get("borderStyle").asString()).isNotEqualTo("double");
+        assertThat(lily.get("borderColor").asString())
+                .isNotEqualTo(kyle.get("borderColor").asString());
+        // the legend names the opened mark
+        assertThat(driver.findElement(By.cssSelector(".legend")).getAttribute("textContent"))
+                .contains("pink double border: the person opened")
+                .doesNotContain("thick black border");
+
+        // Gary selected: still the offender's dark red, the selection a yellow glow behind him, not over him
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        var before = node(graph(), "Person:p-gary");
+        clickSelect("Person:p-gary");
+        var gary = node(graph(), "Person:p-gary");
+        assertThat(gary.get("selected").asBoolean()).isTrue();
+        assertThat(gary.get("fillColor").asString()).isEqualTo("rgb(177,14,30)");
+        assertThat(gary.get("overlayOpacity").asDouble())
+                .as("a tint over his symbol")
+                .isZero();
+        assertThat(gary.get("underlayColor").asString()).isEqualTo("rgb(255,221,0)");
+        assertThat(gary.get("underlayOpacity").asDouble()).isGreaterThan(0.5);
+        assertThat(gary.get("textBackgroundColor").asString()).isEqualTo("rgb(255,221,0)");
+        assertThat(before.get("underlayColor").asString()).isNotEqualTo("rgb(255,221,0)");
+        // and the exported picture's legend names the opened mark too
+        driver.findElement(By.id("png-button")).click();
+        new WebDriverWait(driver, WAIT).until(d -> message().startsWith("PNG exported"));
+        assertThat(driver.findElement(By.id("png-button"))
+                        .getDomAttribute("data-legend")
+                        .split("\n"))
+                .contains("pink double border: the person opened");
+    }
+
+    @Test
+    void theOpenedPersonKeepsThePinkDoubleBorderWhenOnAPlan() {
         signIn("social-worker");
         open("/?person=p-sara&asOf=" + Scenario.AS_OF);
         for (var view : List.of("network", "genogram")) {
@@ -927,9 +973,9 @@ class ExplorerViewsBrowserIT extends BrowserIT {
             assertThat(hasClass(sara, "cpp") && hasClass(sara, "subject")).isTrue();
             assertThat(sara.get("borderWidth").asDouble())
                     .as("%s: Sara's border", view)
-                    .isEqualTo(5.0);
-            assertThat(sara.get("borderColor").asString()).isEqualTo("rgb(11,12,12)");
-            assertThat(sara.get("borderStyle").asString()).isEqualTo("solid");
+                    .isEqualTo(7.0);
+            assertThat(sara.get("borderColor").asString()).isEqualTo("rgb(213,56,128)");
+            assertThat(sara.get("borderStyle").asString()).isEqualTo("double");
             // the plan's blue dashed border where the opened mark is not
             var jack = node(graph, "Person:p-jack");
             assertThat(hasClass(jack, "cpp")).isTrue();
