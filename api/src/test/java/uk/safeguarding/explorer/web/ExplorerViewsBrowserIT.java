@@ -860,19 +860,12 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
-    void inMeetingModeTheLegendAndTimeBarLieOverTheGraphWithoutShrinkingItOrMovingAnyone() throws Exception {
-        var chrome = (ChromeDriver) driver;
-        chrome.executeCdpCommand(
-                "Emulation.setDeviceMetricsOverride",
-                Map.of("width", 1920, "height", 1080, "deviceScaleFactor", 1, "mobile", false));
-        try {
+    void inMeetingModeTheOpenLegendAndTimeBarCoverNoOneOnTheGraphAndMoveNoOne() throws Exception {
+        onScreen(1920, 1080, () -> {
             signIn("meeting-chair");
             open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
             showGenogram();
-            var rendered = renders("cy");
-            driver.findElement(By.id("meeting-button")).click();
-            waitRendered("cy", rendered);
-            waitSettled();
+            meetingMode();
             var folded = graph();
             var keys = driver.findElement(By.id("meeting-keys"));
             assertThat(driver.findElement(By.cssSelector(".graph-area .legend")).isDisplayed())
@@ -890,27 +883,40 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                         .as("graph height, legend open: %s", open)
                         .isEqualTo(folded.get("height").asDouble())
                         .isGreaterThan(0.6 * height);
+                assertThat(now.get("width").asDouble())
+                        .isEqualTo(folded.get("width").asDouble());
                 assertThat(now.get("zoom").asDouble())
                         .isEqualTo(folded.get("zoom").asDouble());
                 assertStillOnScreen("legend open: " + open, folded, now);
                 if (open) {
-                    // the legend's foot is on screen: it scrolls within the graph, the page does not grow
-                    var page = (List<?>)
-                            js(
-                                    "const g = document.getElementById('graph-keys').getBoundingClientRect();"
-                                            + "const a = document.querySelector('.graph-area').getBoundingClientRect();"
-                                            + "return [document.documentElement.scrollHeight, innerHeight, g.bottom, g.height, a.height];");
-                    var numbers =
-                            page.stream().map(v -> ((Number) v).doubleValue()).toList();
-                    assertThat(numbers.get(0)).as("page height").isLessThanOrEqualTo(numbers.get(1));
-                    assertThat(numbers.get(2)).as("keys' bottom").isLessThanOrEqualTo(numbers.get(1));
-                    assertThat(numbers.get(3)).as("keys' height").isLessThanOrEqualTo(0.45 * numbers.get(4) + 1);
+                    // the legend and time bar on screen, over no one's symbol or name: they lie over the
+                    // panels beside the graph (they lay over the children's row)
+                    var rects = (List<?>) js("const k = document.getElementById('graph-keys').getBoundingClientRect();"
+                            + "const c = document.getElementById('cy').getBoundingClientRect();"
+                            + "return [k.left, k.top, k.right, k.bottom, c.left, c.top, document.documentElement.scrollHeight,"
+                            + " innerHeight, document.documentElement.scrollWidth, innerWidth];");
+                    var r = rects.stream().map(v -> ((Number) v).doubleValue()).toList();
+                    assertThat(r.get(3)).as("keys' bottom").isLessThanOrEqualTo(r.get(7));
+                    assertThat(r.get(6)).as("page height").isLessThanOrEqualTo(r.get(7));
+                    assertThat(r.get(8)).as("page width").isLessThanOrEqualTo(r.get(9));
+                    assertThat(r.get(2) - r.get(0)).as("keys' width").isGreaterThan(200.0);
+                    var covered = nodes(now).stream()
+                            .filter(n -> n.get("visible").asBoolean()
+                                    && (hasClass(n, "person") || hasClass(n, "restricted-person")))
+                            .filter(n -> {
+                                var b = n.get("labelBox");
+                                return b.get("x1").asDouble() + r.get(4) < r.get(2)
+                                        && b.get("x2").asDouble() + r.get(4) > r.get(0)
+                                        && b.get("y1").asDouble() + r.get(5) < r.get(3)
+                                        && b.get("y2").asDouble() + r.get(5) > r.get(1);
+                            })
+                            .map(n -> n.get("key").asString())
+                            .toList();
+                    assertThat(covered).as("people under the open legend").isEmpty();
                     screenshot("meeting-legend-open");
                 }
             }
-        } finally {
-            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-        }
+        });
     }
 
     @Test
