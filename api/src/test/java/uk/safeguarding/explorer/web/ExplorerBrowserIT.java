@@ -949,6 +949,55 @@ class ExplorerBrowserIT extends BrowserIT {
         screenshot("meeting-then-and-now");
     }
 
+    /** Every person and placeholder of the live graph lies inside the graph's box (rendered pixels). */
+    private void assertEveryoneInView(String when) {
+        var graph = graph();
+        var people = nodes(graph).stream()
+                .filter(n ->
+                        n.get("visible").asBoolean() && (hasClass(n, "person") || hasClass(n, "restricted-person")))
+                .toList();
+        assertThat(people).as("people, %s", when).hasSizeGreaterThan(3);
+        people.forEach(n -> {
+            var box = n.get("labelBox");
+            assertThat(box.get("x1").asDouble())
+                    .as("%s left, %s", n.get("key"), when)
+                    .isGreaterThanOrEqualTo(0.0);
+            assertThat(box.get("y1").asDouble())
+                    .as("%s top, %s", n.get("key"), when)
+                    .isGreaterThanOrEqualTo(0.0);
+            assertThat(box.get("x2").asDouble())
+                    .as("%s right, %s", n.get("key"), when)
+                    .isLessThanOrEqualTo(graph.get("width").asDouble());
+            assertThat(box.get("y2").asDouble())
+                    .as("%s bottom, %s (graph %s high)", n.get("key"), when, graph.get("height"))
+                    .isLessThanOrEqualTo(graph.get("height").asDouble());
+        });
+    }
+
+    @Test
+    void thenAndNowKeepsEveryoneOfTheLiveGraphInViewWhenItOpensAndCloses() throws Exception {
+        // it lies above the live graph and shrank its box without fitting it: the family slid ~194 px down
+        onScreen(1920, 1080, () -> {
+            signIn("meeting-chair");
+            open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+            enterMeetingMode();
+            waitSettled();
+            assertEveryoneInView("before Then and now");
+            var thenNow = renders("then-now");
+            driver.findElement(By.id("then-now-button")).click();
+            waitRendered("then-now", thenNow);
+            assertEveryoneInView("Then and now open");
+            thenNow = renders("then-now");
+            driver.findElement(By.id("take-snapshot")).click();
+            waitRendered("then-now", thenNow);
+            assertThat(text("then-now")).contains("Then (the meeting of 2018-07-15)");
+            assertEveryoneInView("Then and now with its snapshot");
+            screenshot("meeting-then-and-now-in-view");
+            driver.findElement(By.id("then-now-close")).click();
+            assertEveryoneInView("Then and now closed");
+        });
+    }
+
     @Test
     void theChairRecordsTheMeetingLiveAndPrintsThePackWithTheMarkingOnEveryPage() throws Exception {
         signIn("meeting-chair");
