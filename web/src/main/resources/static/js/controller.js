@@ -4,7 +4,7 @@
 // The selection is published on the container (data-selected, the keys of the selected nodes).
 
 import { HOUSEHOLD_PADDING, STYLE, largeText } from './cy/style.js';
-import { fcose } from './cy/layout.js';
+import { fcose, separateLabels } from './cy/layout.js';
 import { ecomapRoutes, genogramLayout, separateHouseholds } from './genogram.js';
 import { markerCode } from './dom.js';
 import { words } from './words.js';
@@ -402,13 +402,45 @@ export class Controller {
     if (this.layoutName === 'genogram') {
       return this.relayout();
     }
+    // the network's larger labels moved off each other, then fitted to the box
+    this.spreadLabels();
     this.resize();
     return Promise.resolve();
   }
 
-  /** After labels change (flags, marks): the genogram's ecomap routed again. */
+  /**
+   * Meeting mode's network: the nodes whose labels (in the larger type) overlap are moved apart,
+   * as little as they can be (cy/layout.js separateLabels); nothing moves at the ordinary size or in
+   * the genogram, whose spacing follows its labels. Answers whether anything moved.
+   */
+  spreadLabels() {
+    if (this.layoutName === 'genogram' || (this.textScale || 1) <= 1) {
+      return false;
+    }
+    const nodes = this.cy.nodes(':visible').not(GENOGRAM_ONLY);
+    const boxes = nodes.map((n) => {
+      const b = n.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false });
+      return { key: n.id(), ...n.position(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+    });
+    const places = separateLabels(boxes);
+    let moved = false;
+    this.cy.batch(() => nodes.forEach((n) => {
+      const p = places[n.id()];
+      if (p.x !== n.position('x') || p.y !== n.position('y')) {
+        n.position(p);
+        moved = true;
+      }
+    }));
+    return moved;
+  }
+
+  /** After labels change (flags, marks): the genogram's ecomap routed again, the network's labels kept apart. */
   labelsChanged() {
-    this.routeEcomap();
+    if (this.layoutName === 'genogram') {
+      this.routeEcomap();
+    } else if (this.spreadLabels()) {
+      this.fitIfOutOfView();
+    }
   }
 
   /**
@@ -498,6 +530,8 @@ export class Controller {
         }
         if (this.layoutName === 'genogram') {
           this.routeEcomap();
+        } else if (this.spreadLabels() && !held) {
+          this.fit();
         }
         if (held) {
           this.fitIfOutOfView();

@@ -990,6 +990,36 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         }
     }
 
+    @Test
+    void theNetworkInMeetingModeMovesNoLabelOverAnotherForKylesOrSarasFamily() throws Exception {
+        onScreen(1920, 1080, () -> {
+            signIn("meeting-chair");
+            for (var person : List.of("p-kyle", "p-sara")) {
+                open("/?person=" + person + "&asOf=" + Scenario.AS_OF);
+                meetingMode();
+                var graph = graph();
+                assertThat(graph.get("view").asString()).isEqualTo("network");
+                assertThat(labelOverlaps(graph))
+                        .as("labels over labels in %s's network", person)
+                        .isEmpty();
+                // everyone in the graph's box
+                nodes(graph).stream().filter(n -> n.get("visible").asBoolean()).forEach(n -> {
+                    var box = n.get("labelBox");
+                    assertThat(box.get("x1").asDouble()).as("%s", n.get("key")).isGreaterThanOrEqualTo(0.0);
+                    assertThat(box.get("x2").asDouble())
+                            .as("%s", n.get("key"))
+                            .isLessThanOrEqualTo(graph.get("width").asDouble());
+                    assertThat(box.get("y1").asDouble()).as("%s", n.get("key")).isGreaterThanOrEqualTo(0.0);
+                    assertThat(box.get("y2").asDouble())
+                            .as("%s", n.get("key"))
+                            .isLessThanOrEqualTo(graph.get("height").asDouble());
+                });
+                screenshot("meeting-network-" + person);
+                driver.findElement(By.id("meeting-exit")).click();
+            }
+        });
+    }
+
     /** The pairs of household outlines in a graph that overlap ("a / b"). */
     private static List<String> outlinesOverlapping(JsonNode graph) {
         return overlapping(
