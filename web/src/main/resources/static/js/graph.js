@@ -32,7 +32,7 @@ let networkCurrent = () => true;
 
 export function wireGraph(theController) {
   controller = theController;
-  rendering = new Rendering(byId('cy'));
+  rendering = new Rendering(byId('cy')).followsTheDay();
 }
 
 const personKey = (key) => key.startsWith('Person:');
@@ -237,6 +237,9 @@ export async function openPerson(personId, { keepExpansions = false } = {}) {
       await loadFlags(controller, controller.personIds(), { reset: true });
       controller.markUnassessed(scope ? scope.unassessed : []);
       await loadContacts();
+      if (current()) {
+        rendering.shows(asOf);
+      }
       return current();
     });
   } catch (e) {

@@ -126,8 +126,9 @@ async function loadChanges() {
   }
   const current = changeLoads.next();
   clampChosenDay();
+  const asOf = state.asOf;
   const loaded = await guarded(() => changesRendering.run(async () => {
-    const about = await graphql(MEETINGS_ABOUT, { personId: state.subjectId, asOf: state.asOf });
+    const about = await graphql(MEETINGS_ABOUT, { personId: state.subjectId, asOf });
     if (!current()) {
       return true;
     }
@@ -137,7 +138,7 @@ async function loadChanges() {
     renderSinceOptions();
     changesKey = currentChangesKey();
     const since = sinceDay();
-    const data = await graphql(FAMILY_CHANGES, { personId: state.subjectId, since, asOf: state.asOf });
+    const data = await graphql(FAMILY_CHANGES, { personId: state.subjectId, since, asOf });
     if (!current()) {
       return true;
     }
@@ -159,6 +160,7 @@ async function loadChanges() {
     }
     // the family stays in full view until the chair chooses a change
     clearHighlight();
+    changesRendering.shows(asOf);
     return true;
   }));
   if (loaded && refused && current()) {
@@ -441,7 +443,7 @@ export function meetingChanged() {
 
 export function wireMeetingRoom(theController, tools) {
   controller = theController;
-  changesRendering = new Rendering(byId('meeting-changes'));
+  changesRendering = new Rendering(byId('meeting-changes')).followsTheDay();
   thenRendering = new Rendering(byId('then-now'));
   recordRendering = new Rendering(byId('record-meeting'));
   byId('changes-since').addEventListener('change', () => {

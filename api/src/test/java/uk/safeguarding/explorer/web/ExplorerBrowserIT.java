@@ -999,6 +999,34 @@ class ExplorerBrowserIT extends BrowserIT {
     }
 
     @Test
+    void whenTheDayMovesEveryPanelSaysLoadingAtOnceAndReadyOnlyWithTheNewDaysFacts() {
+        signIn("meeting-chair");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        enterMeetingMode();
+        waitSettled();
+        var ids = List.of("cy", "panel-details", "panel-agencies", "meeting-changes", "meeting-overdue", "time-bar");
+        // each says which day its facts are of
+        ids.forEach(id -> assertThat(js("return document.getElementById(arguments[0]).dataset.asOf", id))
+                .as("%s's day", id)
+                .isEqualTo(Scenario.AS_OF));
+        // at once, in the event that moves the day: none says "ready" with the day before's facts
+        var states = (List<?>) js(
+                "const input = document.getElementById('asof-date'); input.value = '2018-07-01';"
+                        + "input.dispatchEvent(new Event('change'));"
+                        + "return arguments[0].map((id) => { const e = document.getElementById(id);"
+                        + " return [id, e.dataset.state, e.getAttribute('aria-busy'), e.dataset.asOf || ''].join(' '); });",
+                ids);
+        assertThat(states.stream().map(String::valueOf).toList())
+                .as("the panels as the day moves")
+                .allSatisfy(s -> assertThat(s).contains(" loading true "));
+        // then each is ready with the new day's facts
+        waitFor("%s.every((id) => { const e = document.getElementById(id); return e.dataset.state === 'ready'"
+                        .formatted(JsonMapper.shared().writeValueAsString(ids))
+                + " && e.dataset.asOf === '2018-07-01'; })");
+        assertThat(textOf("changes-heading")).contains("to 2018-07-01");
+    }
+
+    @Test
     void theChairRecordsTheMeetingLiveAndPrintsThePackWithTheMarkingOnEveryPage() throws Exception {
         signIn("meeting-chair");
         open("/?person=p-sara&asOf=" + Scenario.AS_OF);
