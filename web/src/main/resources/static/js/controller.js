@@ -72,7 +72,11 @@ function nodeElement(node) {
   let display = node.label;
   if (node.kind === 'PERSON') {
     classes.push(node.sex === 'MALE' ? 'male' : node.sex === 'FEMALE' ? 'female' : 'other');
-    classes.push(node.child ? 'child' : 'adult');
+    // the person opened on a day before their birth (graph.js bornBy): neither child nor adult
+    classes.push(node.unborn ? 'unborn' : node.child ? 'child' : 'adult');
+    if (node.unborn) {
+      display += '\nnot yet born on this day';
+    }
     if (node.age !== null && node.age !== undefined) {
       display += ` (${node.age})`;
     }
@@ -936,6 +940,13 @@ export class Controller {
       if (hidden.has('INVOLVED_WITH')) {
         this.cy.nodes('.professional, .agency').addClass('filtered');
       }
+      // someone your agency cannot see is drawn only with a relation that is drawn: alone, the
+      // placeholder would say no more than that someone exists
+      this.cy.nodes('.restricted-person').forEach((node) => {
+        if (node.connectedEdges().filter((e) => !e.hasClass('filtered')).empty()) {
+          node.addClass('filtered');
+        }
+      });
     });
   }
 
@@ -1231,6 +1242,9 @@ export class Controller {
         const people = new Set(service.professionals.flatMap((p) => p.people.map((x) => x.key)));
         parts.push(`involved with ${people.size} ${people.size === 1 ? 'person' : 'people'} shown`);
       }
+    }
+    if (node.hasClass('unborn')) {
+      parts.push('not yet born on this day');
     }
     if (node.data('deceasedOn')) {
       parts.push(`died ${node.data('deceasedOn').substring(0, 4)}`);

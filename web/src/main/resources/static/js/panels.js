@@ -110,7 +110,11 @@ function endForm(marker, ending) {
   return form;
 }
 
-export function renderDetails(panel, person, addresses, ending = null) {
+/**
+ * The details panel of a person on the as-of day (asOf): a person not yet born on that day is said to
+ * be, before anything else.
+ */
+export function renderDetails(panel, person, addresses, ending = null, asOf = null) {
   clear(panel);
   panel.setAttribute('aria-label', 'Details');
   const fields = [
@@ -121,8 +125,12 @@ export function renderDetails(panel, person, addresses, ending = null) {
     ['PNC id', person.pncId], ['LA case number', person.laCaseNumber], ['UPN', person.upn],
     ['Probation CRN', person.probationCrn],
   ].filter(([, value]) => value);
-  panel.append(el('h2', { text: fullName(person) }),
-    el('dl', {}, fields.map(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })])));
+  panel.append(el('h2', { text: fullName(person) }));
+  if (asOf && person.dateOfBirth && person.dateOfBirth > asOf) {
+    panel.append(el('p', { class: 'notice unborn', role: 'note',
+      text: `Not yet born on ${asOf}: born on ${person.dateOfBirth}. The graph and panels show the records of that day.` }));
+  }
+  panel.append(el('dl', {}, fields.map(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })])));
   panel.append(el('h3', { text: 'Markers' }));
   if ((person.markers || []).length === 0) {
     panel.append(el('p', { class: 'empty', text: 'No current markers.' }));

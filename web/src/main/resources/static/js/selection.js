@@ -41,7 +41,7 @@ async function load(personId, current) {
   state.selectedId = personId;
   const person = data.person;
   const highlight = (keys) => controller.highlight(keys);
-  renderDetails(byId('panel-details'), person, data.sharedAddresses, markerEnding());
+  renderDetails(byId('panel-details'), person, data.sharedAddresses, markerEnding(), asOf);
   renderSiblings(byId('panel-siblings'), data.siblingsAtRisk, person, highlight);
   renderAddresses(byId('panel-addresses'), data.sharedAddresses, person, highlight);
   renderAgencies(byId('panel-agencies'), data.agencyInvolvement, state.scope, (scope) => {

@@ -27,6 +27,11 @@ export const STYLE = [
   { selector: 'node.person.other', style: { shape: 'diamond', 'background-color': '#dddddd' } },
   // a child's symbol as large as an adult's (the children are who the meeting is about); the light fill tells them apart
   { selector: 'node.person.child', style: { 'background-color': '#fff7c2' } },
+  // the person opened on a day before their birth: neither an adult's nor a child's symbol, a small
+  // dotted outline (the label says "not yet born on this day")
+  { selector: 'node.person.unborn', style: {
+    width: 24, height: 24, 'background-color': '#ffffff', 'border-style': 'dotted', 'border-color': '#505a5f', 'font-style': 'italic',
+  } },
   // deceased (genogram convention): the symbol struck through by a dark diagonal, over its own fill
   ...[['male', '#9ec5ee'], ['female', '#f4b6c8'], ['other', '#dddddd'], ['child', '#fff7c2']].map(([kind, fill]) => ({
     selector: `node.person.${kind}.deceased`,

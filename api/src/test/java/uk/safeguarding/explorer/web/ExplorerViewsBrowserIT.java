@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -347,6 +348,87 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 .as("Ruby, born")
                 .isTrue();
         assertThat(hasClass(node(after, "Person:p-ruby"), "adult")).isFalse();
+    }
+
+    /** The placeholders drawn in a graph with no drawn line to anyone. */
+    private static List<String> floatingPlaceholders(JsonNode graph) {
+        var linked = edges(graph).stream()
+                .filter(e -> e.get("visible").asBoolean())
+                .flatMap(e ->
+                        Stream.of(e.get("source").asString(), e.get("target").asString()))
+                .collect(Collectors.toSet());
+        return nodes(graph).stream()
+                .filter(n ->
+                        hasClass(n, "restricted-person") && n.get("visible").asBoolean())
+                .map(n -> n.get("key").asString())
+                .filter(k -> !linked.contains(k))
+                .toList();
+    }
+
+    /** The children the graph links to a parent (PARENT_OF edges from them), whoever they are. */
+    private static List<String> childrenOf(JsonNode graph, String parent) {
+        return edges(graph).stream()
+                .filter(e -> "PARENT_OF".equals(e.get("type").asString())
+                        && parent.equals(e.get("source").asString()))
+                .map(e -> e.get("target").asString())
+                .toList();
+    }
+
+    @Test
+    void noPlaceholderIsDrawnWithoutARelationOrBeforeTheRelationItStandsInExists() {
+        // a teacher opens Mark on a day before Ruby's birth: Ruby's mother (a placeholder for the
+        // school) came in through Ruby alone, and floated with no line once Ruby was left out
+        signIn("teacher");
+        open("/?person=p-mark&asOf=2012-01-01");
+        assertThat(floatingPlaceholders(graph()))
+                .as("placeholders with no line, network")
+                .isEmpty();
+        showGenogram();
+        assertThat(floatingPlaceholders(graph()))
+                .as("placeholders with no line, genogram")
+                .isEmpty();
+
+        // probation opens Kerry on a day before Jack's birth: no child of hers is drawn but Sara (a child
+        // your agency cannot see, drawn before their birth, told that they exist and roughly when born)
+        signIn("probation-officer");
+        open("/?person=p-kerry&asOf=2013-01-01");
+        assertThat(childrenOf(graph(), "Person:p-kerry"))
+                .as("Kerry's children on 2013-01-01")
+                .hasSize(1);
+        var network = module("""
+                const { graphql } = await import('/js/api.js');
+                const data = await graphql(`query { network(personId: "p-kerry", depth: 2, asOf: "2013-01-01") {
+                  edges { type source target } } }`, {});
+                return data.network.edges.filter((e) => e.type === 'PARENT_OF' && e.source === 'Person:p-kerry').length;""");
+        assertThat(network.asInt())
+                .as("the server's answer: Kerry's children on 2013-01-01")
+                .isEqualTo(1);
+        setAsOf("2013-06-01");
+        assertThat(childrenOf(graph(), "Person:p-kerry"))
+                .as("Kerry's children once Jack is born")
+                .hasSize(2);
+    }
+
+    @Test
+    void thePersonOpenedOnADayBeforeTheirBirthIsSaidNotYetBornAndNotDrawnAsAnAdult() {
+        signIn("social-worker");
+        open("/?person=p-ruby&asOf=2012-01-01");
+        var ruby = node(graph(), "Person:p-ruby");
+        assertThat(hasClass(ruby, "unborn")).isTrue();
+        assertThat(hasClass(ruby, "adult")).isFalse();
+        assertThat(hasClass(ruby, "child")).isFalse();
+        assertThat(ruby.get("display").asString()).contains("not yet born on this day");
+        assertThat(ruby.get("width").asDouble())
+                .as("smaller than a person's symbol")
+                .isLessThan(node(graph(), "Person:p-mark").get("width").asDouble());
+        assertThat(text("panel-details")).contains("Not yet born on 2012-01-01: born on 2012-07-30");
+        showGenogram();
+        assertThat(hasClass(node(graph(), "Person:p-ruby"), "unborn")).isTrue();
+        // once born, a child like any other
+        setAsOf("2012-08-01");
+        assertThat(hasClass(node(graph(), "Person:p-ruby"), "child")).isTrue();
+        waitSettled();
+        assertThat(text("panel-details")).doesNotContain("Not yet born");
     }
 
     @Test
