@@ -130,7 +130,8 @@ async function familyScope(personId) {
   const ids = new Set([personId]);
   data.siblingsAtRisk.forEach((s) => { if (seen(s.child)) { ids.add(s.child.id); } });
   data.agencyInvolvement.people.forEach((p) => { if (seen(p.person)) { ids.add(p.person.id); } });
-  const unassessed = data.siblingsAtRisk.filter((s) => seen(s.child) && !s.assessed).map((s) => s.child.id);
+  // not assessed: due an assessment since a concern began on the day (before any concern, nothing is due)
+  const unassessed = data.siblingsAtRisk.filter((s) => seen(s.child) && s.notAssessed).map((s) => s.child.id);
   return { ids: [...ids], unassessed };
 }
 

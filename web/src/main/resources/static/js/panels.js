@@ -160,10 +160,13 @@ export function renderSiblings(panel, siblings, subject, onSelect) {
     panel.append(el('p', { class: 'empty', text: 'No other children are linked on this date.' }));
     return;
   }
-  const unassessed = siblings.filter((s) => !s.assessed).length;
-  panel.append(el('p', { class: unassessed > 0 ? 'status-bad' : 'status-good',
+  // NOT ASSESSED only where an assessment is due: a concern had begun on the day (notAssessed)
+  const unassessed = siblings.filter((s) => s.notAssessed).length;
+  const all = siblings.every((s) => s.assessed);
+  panel.append(el('p', { class: unassessed > 0 ? 'status-bad' : all ? 'status-good' : 'meta',
     text: unassessed > 0 ? `${unassessed} of ${siblings.length} not assessed since the concern began`
-      : 'Every linked child has been assessed since the concern began' }));
+      : all ? 'Every linked child has been assessed'
+        : 'No concern had begun by this day: no assessment is due yet' }));
   // one card per child: the child, whether assessed, how linked, plan and agencies, in a narrow panel
   const cards = siblings.map((s) => {
     const keys = [personKey(s.child), `Person:${subject.id}`];
@@ -177,16 +180,17 @@ export function renderSiblings(panel, siblings, subject, onSelect) {
       const when = l.from || l.to ? ` (${period(l.from, l.to)})` : '';
       return `${words(l.kind, LINK_WORDS)}${via}${where}${when}`;
     });
-    const assessment = s.assessed ? `Assessed (${s.latestAssessmentOn})` : 'NOT ASSESSED';
+    const assessment = s.assessed ? `Assessed (${s.latestAssessmentOn})` : s.notAssessed ? 'NOT ASSESSED'
+      : 'No assessment due (no concern yet)';
     const agencies = s.agencies.map((a) => a.name).join(', ');
     return card([
       el('h3', { class: 'card-head' }, el('span', { class: 'card-who' }, who(s.child, { child: true })), ' ',
-        el('span', { class: `card-status ${s.assessed ? 'status-good' : 'status-bad'}`, text: assessment }),
+        el('span', { class: `card-status ${s.assessed ? 'status-good' : s.notAssessed ? 'status-bad' : ''}`, text: assessment }),
         s.onProtectionPlan ? el('span', { class: 'tag cpp', text: 'CPP' }) : ''),
       el('p', { class: 'card-label', text: 'How linked' }),
       el('ul', { class: 'card-links' }, links.map((t) => el('li', { text: t }))),
       el('p', { class: 'card-meta', text: `Agencies now: ${agencies || 'none recorded'}` }),
-    ], keys, onSelect, `sibling ${s.assessed ? 'assessed' : 'unassessed'}`,
+    ], keys, onSelect, `sibling ${s.assessed ? 'assessed' : s.notAssessed ? 'unassessed' : 'not-due'}`,
     `${fullName(s.child)}, ${assessment.toLowerCase()}`);
   });
   // the card says whose it is (a person the user may see), as the graph's node does

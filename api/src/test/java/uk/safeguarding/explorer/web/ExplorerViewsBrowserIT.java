@@ -432,6 +432,29 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
+    void noChildIsMarkedNotAssessedOnADayBeforeTheConcernBegan() {
+        // Kyle's concern began with the incident of 2018-02-20: on 2018-01-15 no assessment of his
+        // brothers and sisters was due, and neither the cards nor the graph may say NOT ASSESSED
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=2018-01-15");
+        var before = siblingCards();
+        assertThat(before).containsKeys("p-lily", "p-tom", "p-ruby").doesNotContainValue(true);
+        assertGraphAgreesWithCards("the network before the concern", before);
+        assertThat(withClass(graph(), "unassessed")).isEmpty();
+        assertThat((String) js("return document.getElementById('panel-siblings').textContent"))
+                .doesNotContain("NOT ASSESSED")
+                .contains("no assessment is due yet");
+        // after it, all three are marked; and back before it, none again (nothing kept from the other day)
+        setAsOf(Scenario.AS_OF);
+        assertThat(withClass(graph(), "unassessed"))
+                .containsExactlyInAnyOrder("Person:p-lily", "Person:p-tom", "Person:p-ruby");
+        showGenogram();
+        setAsOf("2018-01-15");
+        assertThat(withClass(graph(), "unassessed")).isEmpty();
+        assertGraphAgreesWithCards("the genogram before the concern", siblingCards());
+    }
+
+    @Test
     void theGenogramLayoutIsAPureFunctionThatDrawsSingleParentsAdoptionAndTwinsTheSameWayEveryTime() {
         signIn("social-worker");
         open("/");
