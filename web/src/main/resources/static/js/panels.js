@@ -49,10 +49,25 @@ function card(children, keys, onSelect, extraClass, label) {
   return article;
 }
 
-function table(headers, rows, caption) {
-  return el('table', {}, el('caption', { class: 'visually-hidden', text: caption }),
-    el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col', text: h })))),
+/** A table; a header is its text, or an element (an abbreviation with its full name). */
+function table(headers, rows, caption, extraClass) {
+  return el('table', { class: extraClass }, el('caption', { class: 'visually-hidden', text: caption }),
+    el('thead', {}, el('tr', {}, headers.map((h) => (typeof h === 'string' ? el('th', { scope: 'col', text: h })
+      : el('th', { scope: 'col', title: h.title, 'aria-label': h.title }, h.element))))),
     el('tbody', {}, rows));
+}
+
+const MINOR_WORDS = new Set(['and', 'of', 'the', 'for', 'in', 'a', 'an']);
+
+/**
+ * An agency's name as the involvement matrix heads its column: a name of three words or more by its
+ * initials ("Child and adolescent mental health service": CAMHS, "Youth offending team": YOT), what
+ * it says in brackets left out; a shorter one as it is. The full name goes in the header's title and
+ * aria-label.
+ */
+export function agencyShortName(name) {
+  const words = name.replace(/\([^)]*\)/g, ' ').split(/\s+/).filter((w) => w && !MINOR_WORDS.has(w.toLowerCase()));
+  return words.length >= 3 ? words.map((w) => w.charAt(0).toUpperCase()).join('') : name;
 }
 
 function markerBadges(markers) {
@@ -255,7 +270,12 @@ export function renderAgencies(panel, involvement, scope, onScope, onSelect) {
     return row(cells, [personKey(p.person), ...p.involvements.map((i) => `Agency:${i.agency.id}`),
       ...p.involvements.filter((i) => i.professional).map((i) => `Professional:${i.professional.id}`)], onSelect);
   });
-  panel.append(table(['Person', ...agencies.map((a) => a.name), 'Missing'], rows, 'Involvement matrix'));
+  // one column per agency, headed by its short name, so that the matrix fits the panel's width
+  const heads = agencies.map((a) => {
+    const short = agencyShortName(a.name);
+    return short === a.name ? a.name : { title: a.name, element: el('abbr', { title: a.name, text: short }) };
+  });
+  panel.append(table(['Person', ...heads, 'Missing'], rows, 'Involvement matrix', 'matrix'));
 }
 
 export function renderChronology(panel, entries, subject, onSelect) {

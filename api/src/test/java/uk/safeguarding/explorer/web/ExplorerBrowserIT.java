@@ -1026,6 +1026,49 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(textOf("changes-heading")).contains("to 2018-07-01");
     }
 
+    /** The involvement matrix's widths: the panel's and the details column's content against their boxes. */
+    private void assertMatrixFits(String where) {
+        var widths = ((List<?>) js("const p = document.getElementById('panel-agencies');"
+                        + "const t = p.querySelector('table.matrix'); const a = document.getElementById('panels');"
+                        + "return [p.scrollWidth, p.clientWidth, a.scrollWidth, a.clientWidth,"
+                        + " t.getBoundingClientRect().right, p.getBoundingClientRect().right];"))
+                .stream().map(v -> ((Number) v).doubleValue()).toList();
+        assertThat(widths.get(0)).as("the matrix panel's content, %s", where).isLessThanOrEqualTo(widths.get(1));
+        assertThat(widths.get(2)).as("the details column's content, %s", where).isLessThanOrEqualTo(widths.get(3));
+        assertThat(widths.get(4)).as("the matrix's right edge, %s", where).isLessThanOrEqualTo(widths.get(5));
+    }
+
+    @Test
+    void theAgencyMatrixFitsThePanelWithoutScrollingSidewaysAndItsHeadersKeepTheAgenciesFullNames() throws Exception {
+        onScreen(1600, 900, () -> {
+            signIn("social-worker");
+            open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+            driver.findElement(By.id("tab-agencies")).click();
+            var panels = renders("panel-agencies");
+            new Select(driver.findElement(By.id("scope-select"))).selectByValue("FAMILY");
+            waitRendered("panel-agencies", panels);
+            assertThat(driver.findElements(By.cssSelector("#panel-agencies table.matrix thead th")))
+                    .hasSizeGreaterThanOrEqualTo(7);
+            assertMatrixFits("1600x900, Kyle's family");
+            // a long name by its initials, the full name in the header's title and aria-label
+            var camhs = driver.findElement(
+                    By.cssSelector("#panel-agencies th[title='Child and adolescent mental health service']"));
+            assertThat(camhs.getText()).isEqualTo("CAMHS");
+            assertThat(camhs.getDomAttribute("aria-label")).isEqualTo("Child and adolescent mental health service");
+            screenshot("agency-matrix-1600");
+        });
+        onScreen(1920, 1080, () -> {
+            signIn("meeting-chair");
+            open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+            enterMeetingMode();
+            waitSettled();
+            assertThat(driver.findElement(By.id("panel-agencies")).isDisplayed())
+                    .isTrue();
+            assertMatrixFits("meeting mode, Sara's family");
+            screenshot("agency-matrix-meeting");
+        });
+    }
+
     @Test
     void theChairRecordsTheMeetingLiveAndPrintsThePackWithTheMarkingOnEveryPage() throws Exception {
         signIn("meeting-chair");
