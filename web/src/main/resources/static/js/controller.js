@@ -3,25 +3,62 @@
 // cy.batch(). Verbs that move nodes answer a promise that settles when the layout has stopped.
 // The selection is published on the container (data-selected, the keys of the selected nodes).
 
-import { STYLE, largeText } from './cy/style.js';
-import { fcose } from './cy/layout.js';
-import { genogramLayout } from './genogram.js';
+import { HOUSEHOLD_PADDING, STYLE, largeText } from './cy/style.js';
+import { fcose, separateLabels } from './cy/layout.js';
+import { ecomapRoutes, genogramLayout, separateHouseholds } from './genogram.js';
 import { markerCode } from './dom.js';
 import { words } from './words.js';
 import { HIDDEN, holderTypes, years } from './placeholders.js';
 
 const FAMILY_TYPES = ['PARENT_OF', 'PARTNER_OF', 'SIBLING_OF', 'SIBLING', 'DESCENT', 'COPARENTS', 'TWINS'];
+/** The style an ecomap line is routed with (routeEcomap), taken off again when it goes straight. */
+const ROUTED = 'curve-style edge-distances segment-weights segment-distances';
 /** What only the genogram draws: couples, descent lines, household outlines. */
 const GENOGRAM_ONLY = '.household, .union, .descent, .coparents, .twins';
+/** The room between the ecomap's bands and the family that the ecomap's lines run along (model pixels). */
+const CORRIDOR = 14;
 /** How the partnership line says that a couple parted (one stroke separated, two divorced). */
 const PARTED = { SEPARATED: '/', DIVORCED: '//' };
+
+/**
+ * Badges that meeting mode's labels leave out because the symbol says them and the legend names the
+ * symbol: the black ring (not assessed), the warning triangle (RSO, MAPPA), the blue and brown
+ * dashed borders (protection plan, restriction).
+ */
+const SYMBOL_BADGES = new Set(['NOT ASSESSED', 'RSO', 'MAPPA', 'CPP', 'RESTRICTED']);
+
+/**
+ * A person's label on a shared screen (meeting mode, data(short)): the name and age on the first
+ * line, what else the label says in words (a death), and on one line the badges that no symbol
+ * says; read from the full label (data(display)), so that the two always agree.
+ */
+export function shortLabel(display) {
+  const [first, ...rest] = display.split('\n');
+  const words = [];
+  const badges = [];
+  rest.forEach((line) => {
+    const found = line.match(/\[[^\]]+\]/g);
+    if (found && line.trim().startsWith('[')) {
+      badges.push(...found.filter((b) => !SYMBOL_BADGES.has(b.slice(1, -1).replace(/ \d+$/, ''))));
+    } else if (line) {
+      words.push(line);
+    }
+  });
+  return [first, ...words, badges.join(' ')].filter(Boolean).join('\n');
+}
+
+/** A node's label, full (data(display)) and for a shared screen (data(short)). */
+function labels(display) {
+  return { display, short: shortLabel(display) };
+}
 
 /** The placeholder of someone the user may not see: drawn grey and dashed, never as a person. */
 function placeholderElement(node) {
   const held = holderTypes(node.holders);
+  const display = `${HIDDEN}${held ? `\nheld by: ${held}` : ''}`;
   return {
     group: 'nodes',
-    data: { ...node, recordId: node.id, id: node.key, display: `${HIDDEN}${held ? `\nheld by: ${held}` : ''}` },
+    data: { ...node, recordId: node.id, id: node.key, display, short: display },
     classes: 'restricted-person',
   };
 }
@@ -35,7 +72,11 @@ function nodeElement(node) {
   let display = node.label;
   if (node.kind === 'PERSON') {
     classes.push(node.sex === 'MALE' ? 'male' : node.sex === 'FEMALE' ? 'female' : 'other');
-    classes.push(node.child ? 'child' : 'adult');
+    // the person opened on a day before their birth (graph.js bornBy): neither child nor adult
+    classes.push(node.unborn ? 'unborn' : node.child ? 'child' : 'adult');
+    if (node.unborn) {
+      display += '\nnot yet born on this day';
+    }
     if (node.age !== null && node.age !== undefined) {
       display += ` (${node.age})`;
     }
@@ -72,7 +113,7 @@ function nodeElement(node) {
   if (badges.length > 0) {
     display += `\n${badges.map((b) => `[${b}]`).join(' ')}`;
   }
-  return { group: 'nodes', data: { ...node, recordId: node.id, id: node.key, display }, classes: classes.join(' ') };
+  return { group: 'nodes', data: { ...node, recordId: node.id, id: node.key, ...labels(display) }, classes: classes.join(' ') };
 }
 
 function edgeLabel(edge) {
@@ -365,8 +406,45 @@ export class Controller {
     if (this.layoutName === 'genogram') {
       return this.relayout();
     }
+    // the network's larger labels moved off each other, then fitted to the box
+    this.spreadLabels();
     this.resize();
     return Promise.resolve();
+  }
+
+  /**
+   * Meeting mode's network: the nodes whose labels (in the larger type) overlap are moved apart,
+   * as little as they can be (cy/layout.js separateLabels); nothing moves at the ordinary size or in
+   * the genogram, whose spacing follows its labels. Answers whether anything moved.
+   */
+  spreadLabels() {
+    if (this.layoutName === 'genogram' || (this.textScale || 1) <= 1) {
+      return false;
+    }
+    const nodes = this.cy.nodes(':visible').not(GENOGRAM_ONLY);
+    const boxes = nodes.map((n) => {
+      const b = n.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false });
+      return { key: n.id(), ...n.position(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+    });
+    const places = separateLabels(boxes);
+    let moved = false;
+    this.cy.batch(() => nodes.forEach((n) => {
+      const p = places[n.id()];
+      if (p.x !== n.position('x') || p.y !== n.position('y')) {
+        n.position(p);
+        moved = true;
+      }
+    }));
+    return moved;
+  }
+
+  /** After labels change (flags, marks): the genogram's ecomap routed again, the network's labels kept apart. */
+  labelsChanged() {
+    if (this.layoutName === 'genogram') {
+      this.routeEcomap();
+    } else if (this.spreadLabels()) {
+      this.fitIfOutOfView();
+    }
   }
 
   /**
@@ -374,20 +452,35 @@ export class Controller {
    * person's symbol and label, a row as tall as the tallest, each with a margin, so that the
    * larger type of meeting mode spreads the family out instead of piling labels on each other.
    */
-  labelSpacing(personNodes, ringNodes) {
+  labelSpacing(personNodes, ringNodes, gap = 24) {
     const widest = (nodes) => {
       let width = 0;
       let height = 0;
+      // how far a symbol reaches above its centre, and its label below it
+      let above = 0;
+      let below = 0;
+      let font = 0;
       nodes.forEach((n) => {
         const b = n.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false });
         width = Math.max(width, b.w);
         height = Math.max(height, b.h);
+        above = Math.max(above, n.position('y') - b.y1);
+        below = Math.max(below, b.y2 - n.position('y'));
+        font = Math.max(font, parseFloat(n.style('font-size')) || 0);
       });
-      return { width, height };
+      return { width, height, above, below, font };
     };
     const family = widest(personNodes);
     const ring = widest(ringNodes);
-    return { column: Math.ceil(family.width + 24), row: Math.ceil(family.height + 60), ringColumn: Math.ceil(ring.width + 16) };
+    const ringHalf = Math.max(0, ...ringNodes.map((n) => n.outerHeight() / 2));
+    // the ecomap's bands: clear of the family's symbols, labels and household outlines (their labels
+    // above them, in the ecomap's type), with a corridor between for the ecomap's lines (routeEcomap)
+    const outline = HOUSEHOLD_PADDING + (ring.font || 10) * 1.6;
+    const bands = {
+      top: Math.ceil(family.above + outline + 2 * CORRIDOR + ringHalf),
+      bottom: Math.ceil(family.below + HOUSEHOLD_PADDING + 2 * CORRIDOR + ringHalf),
+    };
+    return { column: Math.ceil(family.width + gap), gap, row: Math.ceil(family.height + 60), ringColumn: Math.ceil(ring.width + 16), bands };
   }
 
   /**
@@ -409,6 +502,9 @@ export class Controller {
     this.publishSelection();
     this.describePlaceholders();
     this.cy.batch(() => {
+      const routed = this.cy.edges('.routed');
+      routed.removeStyle(ROUTED);
+      routed.removeClass('routed');
       this.cy.nodes('.household').forEach((h) => {
         h.children().move({ parent: null });
       });
@@ -435,6 +531,11 @@ export class Controller {
       layout.one('layoutstop', () => {
         if (this.layout === layout) {
           this.layout = null;
+        }
+        if (this.layoutName === 'genogram') {
+          this.routeEcomap();
+        } else if (this.spreadLabels() && !held) {
+          this.fit();
         }
         if (held) {
           this.fitIfOutOfView();
@@ -528,9 +629,13 @@ export class Controller {
     const personNodes = this.cy.nodes('.person, .restricted-person');
     const edgesOf = (type) => this.cy.edges(`[type = "${type}"]`);
     const households = [];
+    // each person in one household's outline (their first home of the day): never drawn in two
+    const housed = new Set();
     this.cy.nodes('.address').forEach((address) => {
-      const residents = address.connectedEdges('edge[type = "LIVES_AT"].current').sources('.person');
+      const residents = address.connectedEdges('edge[type = "LIVES_AT"].current').sources('.person')
+        .filter((p) => !housed.has(p.id()));
       if (residents.nonempty()) {
+        residents.forEach((p) => housed.add(p.id()));
         households.push({ key: address.id(), members: residents.map((p) => p.id()) });
       }
     });
@@ -540,10 +645,14 @@ export class Controller {
       const people = n.connectedEdges().connectedNodes().filter((m) => personNodes.contains(m)).map((m) => m.id());
       return { key: n.id(), group: agency.nonempty() ? agency[0].id() : n.id(), people };
     });
-    const spacing = this.labelSpacing(personNodes, this.cy.nodes().filter((n) => others.some((o) => o.key === n.id())));
+    // a shared screen's columns closer (a gap of 16 between the widest labels instead of 24)
+    const compact = (this.textScale || 1) > 1;
+    const spacing = this.labelSpacing(personNodes, this.cy.nodes().filter((n) => others.some((o) => o.key === n.id())),
+      compact ? 16 : 24);
     const plan = genogramLayout({
       ...spacing,
-      compact: (this.textScale || 1) > 1,
+      padding: HOUSEHOLD_PADDING,
+      compact,
       subject: this.subjectKey,
       people: personNodes.map((n) => ({ key: n.id(), dateOfBirth: n.data('dateOfBirth'), child: n.data('child') })),
       partnerships: edgesOf('PARTNER_OF').map((e) => ({ key: e.id(), a: e.data('source'), b: e.data('target') })),
@@ -561,6 +670,8 @@ export class Controller {
       this.slots = null;
     }
     const positions = this.keepSlots(plan.positions, spacing);
+    // the households of this day apart, even where the people kept their slots of another day
+    separateHouseholds(positions, households, (spacing.column - spacing.gap) / 2 + HOUSEHOLD_PADDING);
     this.slots = { ...(this.slots || {}), ...positions };
     this.slotsKey = slotsKey;
     this.cy.batch(() => {
@@ -604,6 +715,76 @@ export class Controller {
     });
     this.applyFilters();
     return positions;
+  }
+
+  /**
+   * The genogram's ecomap lines round the family's labels (genogram.js ecomapRoutes): each line
+   * between a node of the ecomap's bands and a person that would pass over someone's label is drawn
+   * as segments through the corridor between its band and the family and a gap between the labels;
+   * run again whenever the labels change (flags, marks), since the routes follow the labels.
+   */
+  routeEcomap() {
+    if (this.layoutName !== 'genogram') {
+      return;
+    }
+    const family = this.cy.nodes('.person, .restricted-person').filter((n) => n.visible());
+    const ring = this.cy.nodes().filter((n) => n.visible() && !family.contains(n) && !n.is(GENOGRAM_ONLY));
+    if (family.empty() || ring.empty()) {
+      return;
+    }
+    const box = (b) => ({ x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 });
+    const labelBox = (n) => box(n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }));
+    const symbolBox = (n) => ({ key: n.id(), ...box(n.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: false, includeOverlays: false })) });
+    // the corridors: between the lowest (highest) of the family, outlines included, and the band below (above) it
+    const drawn = this.cy.nodes('.household').union(family);
+    const familyBox = drawn.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false });
+    const familyTop = Math.min(...family.map((n) => n.position('y')));
+    const familyBottom = Math.max(...family.map((n) => n.position('y')));
+    const above = ring.filter((n) => n.position('y') < familyTop);
+    const below = ring.filter((n) => n.position('y') > familyBottom);
+    const bandBelow = below.empty() ? null : Math.min(...below.map((n) => n.position('y') - n.outerHeight() / 2));
+    const bandAbove = above.empty() ? null : Math.max(...above.map((n) => n.position('y') + n.outerHeight() / 2));
+    // never inside a band's symbols, even where an outline's label reaches up to them
+    const corridor = {
+      bottom: bandBelow === null ? familyBox.y2 + CORRIDOR : Math.min((familyBox.y2 + bandBelow) / 2, bandBelow - CORRIDOR / 2),
+      top: bandAbove === null ? familyBox.y1 - CORRIDOR : Math.max((familyBox.y1 + bandAbove) / 2, bandAbove + CORRIDOR / 2),
+    };
+    const lines = [];
+    const edges = new Map();
+    this.cy.edges().filter((e) => e.visible()).forEach((e) => {
+      const [a, b] = [e.source(), e.target()];
+      const person = family.contains(a) ? a : family.contains(b) ? b : null;
+      const other = person === a ? b : a;
+      if (person && ring.contains(other)) {
+        edges.set(e.id(), { e, fromRing: other === a });
+        lines.push({ key: e.id(), ring: { ...other.position() },
+          person: { key: person.id(), ...person.position(), half: person.outerWidth() / 2 } });
+      }
+    });
+    const routes = ecomapRoutes({ lines, labels: family.map(labelBox), symbols: family.map(symbolBox), corridor });
+    this.cy.batch(() => {
+      edges.forEach(({ e, fromRing }, key) => {
+        const corners = fromRing ? routes[key] : [...routes[key]].reverse();
+        if (corners.length === 0) {
+          e.removeStyle(ROUTED);
+          e.removeClass('routed');
+          return;
+        }
+        // each corner as Cytoscape places a segment's point: a weight along the line from the source's
+        // centre to the target's, and a distance across it
+        const s = e.source().position();
+        const t = e.target().position();
+        const v = { x: t.x - s.x, y: t.y - s.y };
+        const length = Math.hypot(v.x, v.y) || 1;
+        const weights = corners.map((p) => ((p.x - s.x) * v.x + (p.y - s.y) * v.y) / (length * length));
+        const distances = corners.map((p) => ((p.x - s.x) * -v.y + (p.y - s.y) * v.x) / length);
+        e.addClass('routed').style({
+          'curve-style': 'segments', 'edge-distances': 'node-position',
+          'segment-weights': weights.map((w) => w.toFixed(4)).join(' '),
+          'segment-distances': distances.map((d) => d.toFixed(2)).join(' '),
+        });
+      });
+    });
   }
 
   /**
@@ -658,7 +839,9 @@ export class Controller {
       this.cy.nodes('.restricted-person').forEach((node) => {
         const lines = this.placeholderLines(node);
         const held = holderTypes(node.data('holders'));
-        node.data('display', [HIDDEN, lines[0], held ? `held by: ${held}` : ''].filter(Boolean).join('\n'));
+        // the room's label leaves the relation to the lines the genogram draws
+        node.data({ display: [HIDDEN, lines[0], held ? `held by: ${held}` : ''].filter(Boolean).join('\n'),
+          short: [HIDDEN, held ? `held by: ${held}` : ''].filter(Boolean).join('\n') });
         node.data('spoken', `${HIDDEN}: ${lines.length > 0 ? `${lines.join('; ')}; ` : ''}`
           + `${held ? `information held by ${held}` : 'no agency recorded as holding information'}`);
       });
@@ -757,6 +940,13 @@ export class Controller {
       if (hidden.has('INVOLVED_WITH')) {
         this.cy.nodes('.professional, .agency').addClass('filtered');
       }
+      // someone your agency cannot see is drawn only with a relation that is drawn: alone, the
+      // placeholder would say no more than that someone exists
+      this.cy.nodes('.restricted-person').forEach((node) => {
+        if (node.connectedEdges().filter((e) => !e.hasClass('filtered')).empty()) {
+          node.addClass('filtered');
+        }
+      });
     });
   }
 
@@ -815,9 +1005,10 @@ export class Controller {
         node.toggleClass('unassessed', unassessed);
         // the badge under the name and age, before any other badge
         const lines = display.split('\n');
-        node.data('display', unassessed ? [lines[0], '[NOT ASSESSED]', ...lines.slice(1)].join('\n') : display);
+        node.data(labels(unassessed ? [lines[0], '[NOT ASSESSED]', ...lines.slice(1)].join('\n') : display));
       });
     });
+    this.labelsChanged();
   }
 
   /**
@@ -834,16 +1025,17 @@ export class Controller {
         const base = node.data('display').replace(/\n?\[FLAG \d+\]$/, '');
         node.removeClass('flag-HIGH flag-MEDIUM flag-LOW');
         if (flags.length === 0) {
-          node.data('display', base);
+          node.data(labels(base));
           node.data('flags', 0);
           return;
         }
         const worst = ['HIGH', 'MEDIUM', 'LOW'].find((s) => flags.some((f) => f.severity === s));
-        node.data('display', `${base}\n[FLAG ${flags.length}]`);
+        node.data(labels(`${base}\n[FLAG ${flags.length}]`));
         node.data('flags', flags.length);
         node.addClass(`flag-${worst}`);
       });
     });
+    this.labelsChanged();
   }
 
   /**
@@ -1051,6 +1243,9 @@ export class Controller {
         parts.push(`involved with ${people.size} ${people.size === 1 ? 'person' : 'people'} shown`);
       }
     }
+    if (node.hasClass('unborn')) {
+      parts.push('not yet born on this day');
+    }
     if (node.data('deceasedOn')) {
       parts.push(`died ${node.data('deceasedOn').substring(0, 4)}`);
     }
@@ -1112,7 +1307,7 @@ export class Controller {
       this.cy.elements(`.${className}`).forEach((e) => {
         e.removeClass(className);
         if (e.isNode()) {
-          e.data('display', e.data('display').replace(`\n${tag}`, ''));
+          e.data(labels(e.data('display').replace(`\n${tag}`, '')));
         }
       });
       keys.forEach((k) => {
@@ -1120,11 +1315,12 @@ export class Controller {
         if (e.nonempty()) {
           e.addClass(className);
           if (e.isNode()) {
-            e.data('display', `${e.data('display')}\n${tag}`);
+            e.data(labels(`${e.data('display')}\n${tag}`));
           }
         }
       });
     });
+    this.labelsChanged();
   }
 
   fit() {
@@ -1170,6 +1366,9 @@ export class Controller {
         outlineWidth: parseFloat(n.style('outline-width')) || 0, outlineColor: n.style('outline-color'),
         borderWidth: parseFloat(n.style('border-width')) || 0, borderColor: n.style('border-color'),
         borderStyle: n.style('border-style'), textBox: box(n, { includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }),
+        label: n.data('label') || null, age: n.data('age') ?? null, labelText: n.style('label') || '',
+        overlayOpacity: parseFloat(n.style('overlay-opacity')) || 0, underlayColor: n.style('underlay-color'),
+        underlayOpacity: parseFloat(n.style('underlay-opacity')) || 0, textBackgroundColor: n.style('text-background-color'),
       })),
       edges: this.cy.edges().map((e) => ({
         key: e.id(), type: e.data('type') || null, source: e.data('source'), target: e.data('target'),
@@ -1179,6 +1378,9 @@ export class Controller {
         width: parseFloat(e.style('width')) || 0, fontSize: parseFloat(e.style('font-size')) || 0,
         textOpacity: parseFloat(e.style('text-opacity')), labelText: e.style('label') || '',
         ends: e.visible() ? { x1: e.sourceEndpoint().x, y1: e.sourceEndpoint().y, x2: e.targetEndpoint().x, y2: e.targetEndpoint().y } : null,
+        // the line as drawn (model pixels): its ends and, for a routed line, its corners between
+        path: e.visible() ? [e.sourceEndpoint(), ...(e.hasClass('routed') ? e.segmentPoints() || [] : []), e.targetEndpoint()]
+          .map((p) => ({ x: p.x, y: p.y })) : null,
       })),
     };
   }

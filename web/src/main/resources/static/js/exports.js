@@ -9,6 +9,7 @@ import { guarded, say } from './message.js';
 import { londonTime, state } from './state.js';
 import { preparePack } from './meeting-room.js';
 import { Rendering } from './publish.js';
+import { OPENED } from './cy/style.js';
 
 const MAX_PEOPLE = 2000;
 
@@ -34,7 +35,8 @@ async function recordExport(kind) {
 const PNG_LEGEND = [
   ['square', '#9ec5ee', 'male'], ['circle', '#f4b6c8', 'female'], ['diamond', '#dddddd', 'other or unknown'],
   ['child', '#fff7c2', 'child (light fill)'], ['ring-unassessed', '#0b0c0c', 'black ring: NOT ASSESSED child'],
-  ['triangle', '#b10e1e', 'offender (RSO / MAPPA)'], ['halo', '#f47738', 'HIGH risk flag'],
+  ['triangle', '#b10e1e', 'offender (RSO / MAPPA)'], ['ring-opened', OPENED, 'pink double border: the person opened'],
+  ['halo', '#f47738', 'HIGH risk flag'],
   ['halo', '#ffbf47', 'MEDIUM risk flag'], ['octagon', '#d0d0d0', 'someone your agency cannot see'],
   ['address', '#d9d2c3', 'address'], ['professional', '#c9e4d2', 'professional'], ['agency', '#e7e7e7', 'agency'],
   ['box', '#8a8a8a', 'household on the as-of day'],
@@ -108,6 +110,15 @@ function drawSymbol(g, kind, colour, x, y) {
     g.lineWidth = 2.5;
     g.arc(x + 8, y, 9, 0, 2 * Math.PI);
     g.stroke();
+  } else if (kind === 'ring-opened') {
+    // the graph's mark of the person opened: a light symbol in a double border of its colour
+    g.rect(x, y - 8, 16, 16);
+    g.fillStyle = '#ffffff';
+    g.fill();
+    g.strokeStyle = colour;
+    g.lineWidth = 2;
+    g.strokeRect(x - 2, y - 10, 20, 20);
+    g.strokeRect(x + 2, y - 6, 12, 12);
   } else if (kind === 'ring-dashed' || kind === 'ring-double') {
     // a border as the graph draws it (protection plan, restriction, marked address)
     g.strokeStyle = colour;

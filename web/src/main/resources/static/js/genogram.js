@@ -76,6 +76,13 @@ export function unionKey(a, b) {
  *
  * column, row and ringColumn (optional): the spacing, COLUMN and ROW unless given; the controller derives
  * them from the widest and tallest label, so that labels never overlap whatever their size.
+ * gap (optional): the room a column leaves between the widest labels (24 unless given);
+ * padding (optional): the room inside a household's outline around its members (8 unless given);
+ * two households' outlines never overlap (separateHouseholds).
+ * bands (optional): {top, bottom}, how far above the family's top row and below its bottom row the
+ * ecomap's bands lie (the controller derives them from the symbols, labels and household outlines,
+ * leaving a corridor for the ecomap's lines between each band and the family); half a row above and
+ * two thirds of a row below unless given.
  * compact (optional; meeting mode, where the family must fit a shared screen at a size a room can
  * read): partners who live apart one column apart instead of two, except where that would misdraw the
  * family; each couple's (or single parent's) children are kept together under their own parents, and
@@ -228,8 +235,13 @@ function place(input, wide = null) {
         // that parent, away from the other, so that their home's outline takes in no one else)
         const left = positions[union.a].x <= positions[union.b].x ? union.a : union.b;
         const right = left === union.a ? union.b : union.a;
-        const withLeft = kids.some((k) => liveTogether(left, k));
-        const withRight = kids.some((k) => liveTogether(right, k));
+        // compact: children known to live elsewhere than one parent (who has a home of their own)
+        // while the other's home is not known (a placeholder's) are taken to live with the other
+        const away = (parent) => homes.has(parent) && kids.every((k) => homes.has(k) && !liveTogether(parent, k));
+        const withLeft = kids.some((k) => liveTogether(left, k))
+          || (compact && away(right) && !homes.has(left));
+        const withRight = kids.some((k) => liveTogether(right, k))
+          || (compact && away(left) && !homes.has(right));
         if (withLeft && !withRight) {
           first = (compact ? positions[left].x : x) - (kids.length - 1) * COLUMN;
         } else if (withRight && !withLeft) {
@@ -350,7 +362,15 @@ function place(input, wide = null) {
     return positions[source] ? positions[source].x : null;
   }
 
-  ring(positions, others, COLUMN, ROW, input.ringColumn);
+  // two households' outlines never overlap: the family parted where they would, the couples' points after it
+  separateHouseholds(positions, households, (COLUMN - (input.gap ?? 24)) / 2 + (input.padding ?? 8));
+  unions.forEach((u) => {
+    if (u.x !== undefined) {
+      u.x = (positions[u.a].x + positions[u.b].x) / 2;
+      unionX.set(u.key, u.x);
+    }
+  });
+  ring(positions, others, { COLUMN, ROW, ringColumn: input.ringColumn, gaps: input.bands, compact, gap: input.gap ?? 24 });
   // twins: children of the same couple or parent born on the same day, side by side
   const twins = [];
   const bySource = new Map();
@@ -498,7 +518,8 @@ function crowded(placed) {
 
 /**
  * The ecomap: everything that is not a person of the family in a band above and below the family
- * (a ring flattened to the shape of a screen, so that the family's type can stay large), in groups
+ * (a ring flattened to the shape of a screen, so that the family's type can stay large; in the
+ * compact layout its members sit as close as their own labels allow), in groups
  * (an agency, then its professionals) kept together. Each group goes to the band from which its
  * lines (to the people given as its people) pass over the fewest of the family's labels (labels hang
  * under the symbols, so a line from below passes its own person's), the other band when that band
@@ -506,7 +527,7 @@ function crowded(placed) {
  * (ringColumn apart), so that its lines run short and straight instead of across the family.
  * Without people, groups alternate by name, spread over the family's width.
  */
-function ring(positions, others, COLUMN, ROW, ringColumn) {
+function ring(positions, others, { COLUMN, ROW, ringColumn, gaps, compact, gap }) {
   if (others.length === 0) {
     return;
   }
@@ -526,13 +547,17 @@ function ring(positions, others, COLUMN, ROW, ringColumn) {
   });
   const ordered = [...groups.keys()].sort(byText).map((group) => groups.get(group)
     .sort((a, b) => (a.key === group ? -1 : b.key === group ? 1 : byText(a.key, b.key))));
-  const step = Math.max(ringColumn || 0, 0.8 * COLUMN);
-  const bandY = { top: minY - 0.5 * ROW, bottom: maxY + 0.65 * ROW };
+  const step = compact && ringColumn ? ringColumn : Math.max(ringColumn || 0, 0.8 * COLUMN);
+  const bandY = gaps ? { top: minY - gaps.top, bottom: maxY + gaps.bottom } : { top: minY - 0.5 * ROW, bottom: maxY + 0.65 * ROW };
   // the people each one's lines go to, and where they would start from: above or below them
   const peopleOf = (items) => items.flatMap((o) => (o.people || []).filter((k) => positions[k]).map((k) => positions[k]));
   const meanX = (points) => (points.length === 0 ? null : points.reduce((sum, p) => sum + p.x, 0) / points.length);
-  const labels = family.map((p) => ({ x1: p.x - (COLUMN - 24) / 2, x2: p.x + (COLUMN - 24) / 2, y1: p.y + 12, y2: p.y + ROW - 70 }));
-  const crossings = (items, band) => items.reduce((count, o) => {
+  const labels = family.map((p) => ({ x1: p.x - (COLUMN - gap) / 2, x2: p.x + (COLUMN - gap) / 2, y1: p.y + 12, y2: p.y + ROW - 70 }));
+  // first the rows of the family a group's lines must pass to reach its people, then the labels
+  // its straight lines would cross: so a group goes to the band next to the row of its people
+  const rowsToCross = (items, band) => peopleOf(items)
+    .reduce((n, p) => n + Math.round(Math.abs(p.y - (band === 'top' ? minY : maxY)) / ROW), 0);
+  const crossings = (items, band) => rowsToCross(items, band) * 1000 + items.reduce((count, o) => {
     const from = { x: meanX(peopleOf([o])), y: bandY[band] };
     return from.x === null ? count
       : count + peopleOf([o]).reduce((n, to) => n + labels.filter((b) => crosses(from, to, b)).length, 0);
@@ -612,4 +637,86 @@ function crosses(a, b, box) {
     }
   }
   return true;
+}
+
+/**
+ * The ecomap's lines routed round the family's labels (issue 15): a line from a node of the ecomap's
+ * bands (an agency, a professional, a home) to a person of the family that would pass over someone's
+ * label goes instead from its node to the corridor between its band and the family, along the
+ * corridor to a gap between the labels of the person's row (the nearest gap to the person that is
+ * clear all the way), along the gap to the height of the person's symbol, and into the symbol from
+ * the side: over no label, and where it can over no one else's symbol either. A line that passes
+ * over no label stays straight.
+ *
+ * Input: lines [{key, ring: {x, y}, person: {key, x, y, half}}] (half: half the person's symbol's
+ * width); labels [{x1, y1, x2, y2}] (every family member's label); symbols [{key, x1, y1, x2, y2}]
+ * (the family's symbols); corridor {top, bottom} (the y of the corridor above and below the family).
+ * Answers key → the corners from the ring's end to the person's ([] for a straight line).
+ */
+export function ecomapRoutes({ lines, labels, symbols = [], corridor, margin = 4 }) {
+  const grow = (b) => ({ x1: b.x1 - margin, y1: b.y1 - margin, x2: b.x2 + margin, y2: b.y2 + margin });
+  const labelBoxes = labels.map(grow);
+  const clear = (path, boxes) => path.slice(1).every((p, i) => boxes.every((b) => !crosses(path[i], p, b)));
+  const routes = {};
+  lines.forEach(({ key, ring: from, person: to }) => {
+    if (clear([from, to], labelBoxes)) {
+      routes[key] = [];
+      return;
+    }
+    const others = symbols.filter((s) => s.key !== to.key).map(grow);
+    const y = from.y > to.y ? corridor.bottom : corridor.top;
+    const side = to.half + 2 * margin;
+    const candidates = [...new Set(labels.flatMap((b) => [b.x1 - 2 * margin, b.x2 + 2 * margin])
+      .concat(to.x - side, to.x + side))]
+      .filter((x) => Math.abs(x - to.x) >= side)
+      .sort((a, b) => (Math.abs(a - to.x) - Math.abs(b - to.x)) || (Math.abs(a - from.x) - Math.abs(b - from.x)) || (a - b));
+    const path = (x) => [from, { x: from.x, y }, { x, y }, { x, y: to.y }, { x: to.x, y: to.y }];
+    const found = candidates.find((x) => clear(path(x), labelBoxes.concat(others)))
+      ?? candidates.find((x) => clear(path(x), labelBoxes));
+    routes[key] = found === undefined ? []
+      : path(found).slice(1, -1).filter((p, i, all) => i === 0 || p.x !== all[i - 1].x || p.y !== all[i - 1].y);
+  });
+  return routes;
+}
+
+/**
+ * Household outlines that would overlap moved apart (issue 15): two households whose outlines (their
+ * members' places, a label's half width either side and the outline's padding) share a row and meet,
+ * where every member of one lies left of every member of the other, are parted by moving everything
+ * from the right one's leftmost member rightwards (the whole drawing right of that line, so that
+ * lines keep their shape) by the overlap and a gap. Outlines interleaved (someone of one between
+ * people of the other) are left as they are. Changes positions (key → {x, y}) in place.
+ *
+ * @param households [{key, members}] (each person in one only)
+ * @param half how far an outline reaches either side of a member's place: half the widest label and
+ *     the outline's padding
+ */
+export function separateHouseholds(positions, households, half, gap = 6) {
+  for (let round = 0; round < households.length * 2; round += 1) {
+    const boxes = households.map((h) => h.members.filter((m) => positions[m]).map((m) => positions[m]))
+      .filter((at) => at.length > 0)
+      .map((at) => {
+        const xs = at.map((p) => p.x);
+        const ys = at.map((p) => p.y);
+        return { left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) };
+      })
+      .sort((a, b) => a.left - b.left || a.right - b.right);
+    let shift = null;
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
+      const rows = a.top <= b.bottom && b.top <= a.bottom;
+      const overlap = a.right + half + gap - (b.left - half);
+      if (!shift && rows && overlap > 0 && a.right < b.left) {
+        shift = { from: b.left, by: overlap };
+      }
+    }));
+    if (!shift) {
+      return positions;
+    }
+    Object.values(positions).forEach((p) => {
+      if (p.x >= shift.from) {
+        p.x += shift.by;
+      }
+    });
+  }
+  return positions;
 }

@@ -32,7 +32,7 @@ let networkCurrent = () => true;
 
 export function wireGraph(theController) {
   controller = theController;
-  rendering = new Rendering(byId('cy'));
+  rendering = new Rendering(byId('cy')).followsTheDay();
 }
 
 const personKey = (key) => key.startsWith('Person:');
@@ -74,16 +74,19 @@ async function fetchExpansions(keys, network, current) {
 /**
  * The network as it was on the day: without anyone born after it, nor their links (the records may
  * link a parent to a child not yet born on an earlier day, and the panels may name the child), so
- * that no view draws them, as an adult or at all. With keepSubject, the person opened stays.
+ * that no view draws them, as an adult or at all; nor a placeholder left with no link to anyone
+ * drawn (someone your agency cannot see, brought in only by a child not yet born), which would say
+ * that such a child exists. With keepSubject, the person opened stays, marked as not yet born.
  */
 function bornBy(network, asOf, keepSubject = false) {
-  const unborn = new Set(network.nodes.filter((n) => n.dateOfBirth && n.dateOfBirth > asOf && !(keepSubject && n.subject))
-    .map((n) => n.key));
-  if (unborn.size === 0) {
-    return network;
-  }
-  return { ...network, nodes: network.nodes.filter((n) => !unborn.has(n.key)),
-    edges: network.edges.filter((e) => !unborn.has(e.source) && !unborn.has(e.target)) };
+  const late = (n) => Boolean(n.dateOfBirth && n.dateOfBirth > asOf);
+  const unborn = new Set(network.nodes.filter((n) => late(n) && !(keepSubject && n.subject)).map((n) => n.key));
+  const edges = network.edges.filter((e) => !unborn.has(e.source) && !unborn.has(e.target));
+  const linked = new Set(edges.flatMap((e) => [e.source, e.target]));
+  const nodes = network.nodes
+    .filter((n) => !unborn.has(n.key) && (n.kind !== 'RESTRICTED_PERSON' || linked.has(n.key)))
+    .map((n) => (late(n) ? { ...n, unborn: true } : n));
+  return { ...network, nodes, edges };
 }
 
 async function networksOf(ids, depth) {
@@ -127,7 +130,8 @@ async function familyScope(personId) {
   const ids = new Set([personId]);
   data.siblingsAtRisk.forEach((s) => { if (seen(s.child)) { ids.add(s.child.id); } });
   data.agencyInvolvement.people.forEach((p) => { if (seen(p.person)) { ids.add(p.person.id); } });
-  const unassessed = data.siblingsAtRisk.filter((s) => seen(s.child) && !s.assessed).map((s) => s.child.id);
+  // not assessed: due an assessment since a concern began on the day (before any concern, nothing is due)
+  const unassessed = data.siblingsAtRisk.filter((s) => seen(s.child) && s.notAssessed).map((s) => s.child.id);
   return { ids: [...ids], unassessed };
 }
 
@@ -237,6 +241,9 @@ export async function openPerson(personId, { keepExpansions = false } = {}) {
       await loadFlags(controller, controller.personIds(), { reset: true });
       controller.markUnassessed(scope ? scope.unassessed : []);
       await loadContacts();
+      if (current()) {
+        rendering.shows(asOf);
+      }
       return current();
     });
   } catch (e) {

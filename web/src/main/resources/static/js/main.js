@@ -6,6 +6,7 @@ import { currentCsrfToken, me } from './api.js';
 import { Controller } from './controller.js';
 import { byId } from './dom.js';
 import { guarded, say } from './message.js';
+import { dayChanging } from './publish.js';
 import { state } from './state.js';
 import { chooseAsOf, setAsOf, wireAsOf } from './asof.js';
 import { wireBreakGlass } from './break-glass.js';
@@ -121,6 +122,8 @@ async function start() {
   wireInformationRequests();
   wireAsOf(() => {
     if (state.subjectId) {
+      // at once, in this event: nothing says "ready" with the day before's facts
+      dayChanging();
       open(state.subjectId, { keepExpansions: true });
     }
   });

@@ -126,8 +126,9 @@ async function loadChanges() {
   }
   const current = changeLoads.next();
   clampChosenDay();
+  const asOf = state.asOf;
   const loaded = await guarded(() => changesRendering.run(async () => {
-    const about = await graphql(MEETINGS_ABOUT, { personId: state.subjectId, asOf: state.asOf });
+    const about = await graphql(MEETINGS_ABOUT, { personId: state.subjectId, asOf });
     if (!current()) {
       return true;
     }
@@ -137,7 +138,7 @@ async function loadChanges() {
     renderSinceOptions();
     changesKey = currentChangesKey();
     const since = sinceDay();
-    const data = await graphql(FAMILY_CHANGES, { personId: state.subjectId, since, asOf: state.asOf });
+    const data = await graphql(FAMILY_CHANGES, { personId: state.subjectId, since, asOf });
     if (!current()) {
       return true;
     }
@@ -159,6 +160,7 @@ async function loadChanges() {
     }
     // the family stays in full view until the chair chooses a change
     clearHighlight();
+    changesRendering.shows(asOf);
     return true;
   }));
   if (loaded && refused && current()) {
@@ -206,65 +208,77 @@ function compare(then, now) {
   };
 }
 
+/**
+ * Then and now, above the live graph: the graph's box is smaller by the section, so it is fitted to
+ * its new box once the section is drawn (once), and everyone stays in view.
+ */
 async function openThenAndNow() {
   const section = byId('then-now');
   section.hidden = false;
   await guarded(() => thenRendering.run(async () => {
-    const previous = previousMeeting() || room.meetings[0];
-    const list = clear(byId('then-now-list'));
-    if (!previous) {
-      byId('then-now-heading').textContent = 'Then and now: no earlier meeting about this child';
-      return;
-    }
-    if (!previous.snapshotTaken) {
-      // an imported meeting: what the records say of its day can be kept now, once
-      byId('cy-then').hidden = true;
-      byId('then-now-heading').textContent = `Then and now: the meeting of ${previous.heldOn} kept no snapshot`;
-      list.append(el('li', { class: 'meta', text: 'A snapshot can be reconstructed now from the records of that day. '
-        + 'It shows what the records say today about that day, not what the meeting saw, and says so wherever it is shown.' }));
-      list.append(el('li', {}, el('button', { type: 'button', id: 'take-snapshot', onclick: () => takeSnapshot(previous) },
-        `Reconstruct a snapshot of ${previous.heldOn} from the records`)));
-      return;
-    }
-    byId('cy-then').hidden = false;
-    const data = await graphql(MEETING_SNAPSHOT, { meetingId: previous.id });
-    const then = data.meetingSnapshot.network;
-    // now: the same children's networks, live, merged as the snapshot merged them
-    const now = { nodes: [], edges: [] };
-    const seen = new Set();
-    for (const child of data.meetingSnapshot.children.filter((c) => c.kind === 'PERSON')) {
-      const live = (await graphql(NETWORK, { personId: child.id, depth: 2, asOf: state.asOf, first: 500 })).network;
-      live.nodes.concat(live.edges).forEach((x) => {
-        if (!seen.has(x.key)) {
-          seen.add(x.key);
-          (x.source ? now.edges : now.nodes).push(x);
-        }
-      });
-    }
-    const diff = compare(then, now);
-    byId('then-now-heading').textContent = `Then (the meeting of ${previous.heldOn}) and now (${state.asOf})`;
-    const takenOn = londonDay(new Date(data.meetingSnapshot.takenAt));
-    if (takenOn > previous.heldOn) {
-      // taken after the meeting's day: what the records said of that day when it was taken
-      list.append(el('li', { class: 'meta taken-later',
-        text: `Snapshot taken on ${takenOn}, after the meeting of ${previous.heldOn}: what the records then said of that day.` }));
-    }
-    if (!thenController) {
-      thenController = new Controller(byId('cy-then'));
-    }
-    thenController.resize();
-    await thenController.show(then);
-    thenController.markChanges(diff.removedPeople.concat(diff.removedRelations.map((e) => e.key)), 'removed', 'GONE');
-    controller.markChanges(diff.addedPeople.concat(diff.addedRelations.map((e) => e.key)), 'added', 'NEW');
-    const item = (sign, text, cls) => el('li', { class: cls }, el('strong', { text: sign }), ' ', text);
-    diff.addedPeople.forEach((k) => list.append(item('Added:', diff.labelOf(now, k), 'added')));
-    diff.removedPeople.forEach((k) => list.append(item('Removed:', diff.labelOf(then, k), 'removed')));
-    diff.addedRelations.forEach((e) => list.append(item('Added:', diff.describe(now, e), 'added')));
-    diff.removedRelations.forEach((e) => list.append(item('Removed:', diff.describe(then, e), 'removed')));
-    if (list.querySelectorAll('li:not(.meta)').length === 0) {
-      list.append(el('li', { class: 'meta', text: 'The same people and relationships as then.' }));
+    try {
+      await drawThenAndNow();
+    } finally {
+      controller.resize();
     }
   }));
+}
+
+async function drawThenAndNow() {
+  const previous = previousMeeting() || room.meetings[0];
+  const list = clear(byId('then-now-list'));
+  if (!previous) {
+    byId('then-now-heading').textContent = 'Then and now: no earlier meeting about this child';
+    return;
+  }
+  if (!previous.snapshotTaken) {
+    // an imported meeting: what the records say of its day can be kept now, once
+    byId('cy-then').hidden = true;
+    byId('then-now-heading').textContent = `Then and now: the meeting of ${previous.heldOn} kept no snapshot`;
+    list.append(el('li', { class: 'meta', text: 'A snapshot can be reconstructed now from the records of that day. '
+      + 'It shows what the records say today about that day, not what the meeting saw, and says so wherever it is shown.' }));
+    list.append(el('li', {}, el('button', { type: 'button', id: 'take-snapshot', onclick: () => takeSnapshot(previous) },
+      `Reconstruct a snapshot of ${previous.heldOn} from the records`)));
+    return;
+  }
+  byId('cy-then').hidden = false;
+  const data = await graphql(MEETING_SNAPSHOT, { meetingId: previous.id });
+  const then = data.meetingSnapshot.network;
+  // now: the same children's networks, live, merged as the snapshot merged them
+  const now = { nodes: [], edges: [] };
+  const seen = new Set();
+  for (const child of data.meetingSnapshot.children.filter((c) => c.kind === 'PERSON')) {
+    const live = (await graphql(NETWORK, { personId: child.id, depth: 2, asOf: state.asOf, first: 500 })).network;
+    live.nodes.concat(live.edges).forEach((x) => {
+      if (!seen.has(x.key)) {
+        seen.add(x.key);
+        (x.source ? now.edges : now.nodes).push(x);
+      }
+    });
+  }
+  const diff = compare(then, now);
+  byId('then-now-heading').textContent = `Then (the meeting of ${previous.heldOn}) and now (${state.asOf})`;
+  const takenOn = londonDay(new Date(data.meetingSnapshot.takenAt));
+  if (takenOn > previous.heldOn) {
+    // taken after the meeting's day: what the records said of that day when it was taken
+    list.append(el('li', { class: 'meta taken-later',
+      text: `Snapshot taken on ${takenOn}, after the meeting of ${previous.heldOn}: what the records then said of that day.` }));
+  }
+  if (!thenController) {
+    thenController = new Controller(byId('cy-then'));
+  }
+  thenController.resize();
+  await thenController.show(then);
+  thenController.markChanges(diff.removedPeople.concat(diff.removedRelations.map((e) => e.key)), 'removed', 'GONE');
+  controller.markChanges(diff.addedPeople.concat(diff.addedRelations.map((e) => e.key)), 'added', 'NEW');
+  const item = (sign, text, cls) => el('li', { class: cls }, el('strong', { text: sign }), ' ', text);
+  diff.addedPeople.forEach((k) => list.append(item('Added:', diff.labelOf(now, k), 'added')));
+  diff.removedPeople.forEach((k) => list.append(item('Removed:', diff.labelOf(then, k), 'removed')));
+  diff.addedRelations.forEach((e) => list.append(item('Added:', diff.describe(now, e), 'added')));
+  diff.removedRelations.forEach((e) => list.append(item('Removed:', diff.describe(then, e), 'removed')));
+  if (list.querySelectorAll('li:not(.meta)').length === 0) {
+    list.append(el('li', { class: 'meta', text: 'The same people and relationships as then.' }));
+  }
 }
 
 async function takeSnapshot(meeting) {
@@ -429,7 +443,7 @@ export function meetingChanged() {
 
 export function wireMeetingRoom(theController, tools) {
   controller = theController;
-  changesRendering = new Rendering(byId('meeting-changes'));
+  changesRendering = new Rendering(byId('meeting-changes')).followsTheDay();
   thenRendering = new Rendering(byId('then-now'));
   recordRendering = new Rendering(byId('record-meeting'));
   byId('changes-since').addEventListener('change', () => {

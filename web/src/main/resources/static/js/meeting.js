@@ -42,7 +42,8 @@ export function wireMeeting() {
 
 /**
  * Meeting mode folds the legend and the time bar away for the graph's sake; this opens or folds them.
- * Open, they lie over the foot of the graph (app.css): its box, zoom and pan stay as they are.
+ * Open, they lie over the panels' column beside the graph (app.css), covering no one on the graph:
+ * its box, zoom and pan stay as they are.
  */
 function toggleKeys() {
   const open = !document.body.classList.contains('meeting-keys');

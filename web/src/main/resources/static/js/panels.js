@@ -49,10 +49,25 @@ function card(children, keys, onSelect, extraClass, label) {
   return article;
 }
 
-function table(headers, rows, caption) {
-  return el('table', {}, el('caption', { class: 'visually-hidden', text: caption }),
-    el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col', text: h })))),
+/** A table; a header is its text, or an element (an abbreviation with its full name). */
+function table(headers, rows, caption, extraClass) {
+  return el('table', { class: extraClass }, el('caption', { class: 'visually-hidden', text: caption }),
+    el('thead', {}, el('tr', {}, headers.map((h) => (typeof h === 'string' ? el('th', { scope: 'col', text: h })
+      : el('th', { scope: 'col', title: h.title, 'aria-label': h.title }, h.element))))),
     el('tbody', {}, rows));
+}
+
+const MINOR_WORDS = new Set(['and', 'of', 'the', 'for', 'in', 'a', 'an']);
+
+/**
+ * An agency's name as the involvement matrix heads its column: a name of three words or more by its
+ * initials ("Child and adolescent mental health service": CAMHS, "Youth offending team": YOT), what
+ * it says in brackets left out; a shorter one as it is. The full name goes in the header's title and
+ * aria-label.
+ */
+export function agencyShortName(name) {
+  const words = name.replace(/\([^)]*\)/g, ' ').split(/\s+/).filter((w) => w && !MINOR_WORDS.has(w.toLowerCase()));
+  return words.length >= 3 ? words.map((w) => w.charAt(0).toUpperCase()).join('') : name;
 }
 
 function markerBadges(markers) {
@@ -110,7 +125,11 @@ function endForm(marker, ending) {
   return form;
 }
 
-export function renderDetails(panel, person, addresses, ending = null) {
+/**
+ * The details panel of a person on the as-of day (asOf): a person not yet born on that day is said to
+ * be, before anything else.
+ */
+export function renderDetails(panel, person, addresses, ending = null, asOf = null) {
   clear(panel);
   panel.setAttribute('aria-label', 'Details');
   const fields = [
@@ -121,8 +140,12 @@ export function renderDetails(panel, person, addresses, ending = null) {
     ['PNC id', person.pncId], ['LA case number', person.laCaseNumber], ['UPN', person.upn],
     ['Probation CRN', person.probationCrn],
   ].filter(([, value]) => value);
-  panel.append(el('h2', { text: fullName(person) }),
-    el('dl', {}, fields.map(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })])));
+  panel.append(el('h2', { text: fullName(person) }));
+  if (asOf && person.dateOfBirth && person.dateOfBirth > asOf) {
+    panel.append(el('p', { class: 'notice unborn', role: 'note',
+      text: `Not yet born on ${asOf}: born on ${person.dateOfBirth}. The graph and panels show the records of that day.` }));
+  }
+  panel.append(el('dl', {}, fields.map(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })])));
   panel.append(el('h3', { text: 'Markers' }));
   if ((person.markers || []).length === 0) {
     panel.append(el('p', { class: 'empty', text: 'No current markers.' }));
@@ -152,10 +175,13 @@ export function renderSiblings(panel, siblings, subject, onSelect) {
     panel.append(el('p', { class: 'empty', text: 'No other children are linked on this date.' }));
     return;
   }
-  const unassessed = siblings.filter((s) => !s.assessed).length;
-  panel.append(el('p', { class: unassessed > 0 ? 'status-bad' : 'status-good',
+  // NOT ASSESSED only where an assessment is due: a concern had begun on the day (notAssessed)
+  const unassessed = siblings.filter((s) => s.notAssessed).length;
+  const all = siblings.every((s) => s.assessed);
+  panel.append(el('p', { class: unassessed > 0 ? 'status-bad' : all ? 'status-good' : 'meta',
     text: unassessed > 0 ? `${unassessed} of ${siblings.length} not assessed since the concern began`
-      : 'Every linked child has been assessed since the concern began' }));
+      : all ? 'Every linked child has been assessed'
+        : 'No concern had begun by this day: no assessment is due yet' }));
   // one card per child: the child, whether assessed, how linked, plan and agencies, in a narrow panel
   const cards = siblings.map((s) => {
     const keys = [personKey(s.child), `Person:${subject.id}`];
@@ -169,16 +195,17 @@ export function renderSiblings(panel, siblings, subject, onSelect) {
       const when = l.from || l.to ? ` (${period(l.from, l.to)})` : '';
       return `${words(l.kind, LINK_WORDS)}${via}${where}${when}`;
     });
-    const assessment = s.assessed ? `Assessed (${s.latestAssessmentOn})` : 'NOT ASSESSED';
+    const assessment = s.assessed ? `Assessed (${s.latestAssessmentOn})` : s.notAssessed ? 'NOT ASSESSED'
+      : 'No assessment due (no concern yet)';
     const agencies = s.agencies.map((a) => a.name).join(', ');
     return card([
       el('h3', { class: 'card-head' }, el('span', { class: 'card-who' }, who(s.child, { child: true })), ' ',
-        el('span', { class: `card-status ${s.assessed ? 'status-good' : 'status-bad'}`, text: assessment }),
+        el('span', { class: `card-status ${s.assessed ? 'status-good' : s.notAssessed ? 'status-bad' : ''}`, text: assessment }),
         s.onProtectionPlan ? el('span', { class: 'tag cpp', text: 'CPP' }) : ''),
       el('p', { class: 'card-label', text: 'How linked' }),
       el('ul', { class: 'card-links' }, links.map((t) => el('li', { text: t }))),
       el('p', { class: 'card-meta', text: `Agencies now: ${agencies || 'none recorded'}` }),
-    ], keys, onSelect, `sibling ${s.assessed ? 'assessed' : 'unassessed'}`,
+    ], keys, onSelect, `sibling ${s.assessed ? 'assessed' : s.notAssessed ? 'unassessed' : 'not-due'}`,
     `${fullName(s.child)}, ${assessment.toLowerCase()}`);
   });
   // the card says whose it is (a person the user may see), as the graph's node does
@@ -243,7 +270,12 @@ export function renderAgencies(panel, involvement, scope, onScope, onSelect) {
     return row(cells, [personKey(p.person), ...p.involvements.map((i) => `Agency:${i.agency.id}`),
       ...p.involvements.filter((i) => i.professional).map((i) => `Professional:${i.professional.id}`)], onSelect);
   });
-  panel.append(table(['Person', ...agencies.map((a) => a.name), 'Missing'], rows, 'Involvement matrix'));
+  // one column per agency, headed by its short name, so that the matrix fits the panel's width
+  const heads = agencies.map((a) => {
+    const short = agencyShortName(a.name);
+    return short === a.name ? a.name : { title: a.name, element: el('abbr', { title: a.name, text: short }) };
+  });
+  panel.append(table(['Person', ...heads, 'Missing'], rows, 'Involvement matrix', 'matrix'));
 }
 
 export function renderChronology(panel, entries, subject, onSelect) {

@@ -51,10 +51,11 @@ export const CONTACTS = `query Contacts($personId: ID!, $asOf: Date, $scope: Inv
 
 /**
  * The family the panels name for a person on a day (the genogram's scope): the children of the
- * siblings-at-risk cards with whether each was assessed, and the people of the FAMILY agency matrix.
+ * siblings-at-risk cards with whether each is due an assessment not started (a concern had begun on
+ * the day), and the people of the FAMILY agency matrix.
  */
 export const FAMILY_SCOPE = `query FamilyScope($personId: ID!, $asOf: Date) {
-  siblingsAtRisk(personId: $personId, asOf: $asOf) { child { id kind restricted } assessed }
+  siblingsAtRisk(personId: $personId, asOf: $asOf) { child { id kind restricted } notAssessed }
   agencyInvolvement(personId: $personId, scope: FAMILY, asOf: $asOf) { people { person { id kind restricted } } }
 }`;
 
@@ -138,7 +139,7 @@ export const PANELS = `query Panels($personId: ID!, $asOf: Date, $scope: Involve
   siblingsAtRisk(personId: $personId, asOf: $asOf) {
     child { ${WHO} dateOfBirth age(asOf: $asOf) }
     links { kind via { ${WHO} } address { id line1 } from to }
-    assessed latestAssessmentOn onProtectionPlan agencies { id name }
+    assessed notAssessed latestAssessmentOn onProtectionPlan agencies { id name }
   }
   sharedAddresses(personId: $personId, asOf: $asOf, includeHistoric: true) {
     address { id line1 town postcode kind } from to current markers { id type detail }

@@ -6,7 +6,7 @@ import { graphql } from './api.js';
 import { END_MARKER, PANELS, REINSTATE_MARKER } from './queries.js';
 import { byId } from './dom.js';
 import { guarded, say } from './message.js';
-import { Latest, Rendering } from './publish.js';
+import { Latest, Rendering, dayDrawn } from './publish.js';
 import { state } from './state.js';
 import { refreshChanges } from './meeting-room.js';
 import { flagsOf } from './flags.js';
@@ -29,18 +29,19 @@ const loads = new Latest();
 
 export function wireSelection(theController) {
   controller = theController;
-  rendering = new Rendering(...PANELS_IDS.map(byId));
+  rendering = new Rendering(...PANELS_IDS.map(byId)).followsTheDay();
 }
 
 async function load(personId, current) {
-  const data = await graphql(PANELS, { personId, asOf: state.asOf, scope: state.scope });
+  const asOf = state.asOf;
+  const data = await graphql(PANELS, { personId, asOf, scope: state.scope });
   if (!current()) {
     return true;
   }
   state.selectedId = personId;
   const person = data.person;
   const highlight = (keys) => controller.highlight(keys);
-  renderDetails(byId('panel-details'), person, data.sharedAddresses, markerEnding());
+  renderDetails(byId('panel-details'), person, data.sharedAddresses, markerEnding(), asOf);
   renderSiblings(byId('panel-siblings'), data.siblingsAtRisk, person, highlight);
   renderAddresses(byId('panel-addresses'), data.sharedAddresses, person, highlight);
   renderAgencies(byId('panel-agencies'), data.agencyInvolvement, state.scope, (scope) => {
@@ -49,6 +50,7 @@ async function load(personId, current) {
   }, highlight);
   renderChronology(byId('panel-chronology'), data.chronology, person, highlight);
   renderFlags(byId('panel-flags'), flagsOf(personId), person, highlight, (ids) => controller.keysOf(ids));
+  rendering.shows(asOf);
   if (state.meeting) {
     refreshChanges();
     await loadFamilyOverdue(controller.personIds());
@@ -119,18 +121,24 @@ export function selectPerson(personId) {
   return showPanels(personId);
 }
 
+const opens = new Latest();
+
 /**
  * Opens a person's network and selects them (or, after a new date or depth, the person selected
- * before, if still there), which loads the panels once.
+ * before, if still there), which loads the panels once. Then whatever showed the day before and was
+ * not drawn again (publish.js dayChanging) says what it said before, unless a newer opening is on.
  */
 export async function open(personId, { keepExpansions = false } = {}) {
+  const mine = opens.next();
   const before = state.selectedId;
-  if (!await openPerson(personId, { keepExpansions })) {
-    return;
+  if (await openPerson(personId, { keepExpansions })) {
+    const target = keepExpansions && before && controller.has(`Person:${before}`) ? before : personId;
+    controller.select(`Person:${target}`);
+    await showPanels(target);
   }
-  const target = keepExpansions && before && controller.has(`Person:${before}`) ? before : personId;
-  controller.select(`Person:${target}`);
-  await showPanels(target);
+  if (mine()) {
+    dayDrawn();
+  }
 }
 
 /**
@@ -159,7 +167,10 @@ export function selectPlaceholder(placeholder) {
   }
   selectTab('tab-details');
   byId('graph-status').textContent = `Selected: ${placeholder.spoken}`;
-  return rendering.run(async () => renderPlaceholder(byId('panel-details'), placeholder, actions));
+  return rendering.run(async () => {
+    renderPlaceholder(byId('panel-details'), placeholder, actions);
+    rendering.shows(state.asOf);
+  });
 }
 
 /**
@@ -176,7 +187,10 @@ export function selectService(service) {
   state.panelsKey = null;
   loading = null;
   selectTab('tab-details');
-  return rendering.run(async () => renderService(byId('panel-details'), service, (keys) => controller.highlight(keys)));
+  return rendering.run(async () => {
+    renderService(byId('panel-details'), service, (keys) => controller.highlight(keys));
+    rendering.shows(state.asOf);
+  });
 }
 
 export function selectTab(tabId) {

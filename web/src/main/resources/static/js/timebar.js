@@ -162,6 +162,7 @@ export function drawTimeBar() {
     if (!dragging) {
       showMarker(state.asOf);
     }
+    rendering.shows(state.asOf);
   });
 }
 
@@ -243,7 +244,7 @@ function wireKeys() {
 export function wireTimeBar(theController, chooseDay) {
   controller = theController;
   choose = chooseDay;
-  rendering = new Rendering(byId('time-bar'));
+  rendering = new Rendering(byId('time-bar')).followsTheDay();
   wirePointer();
   wireKeys();
   // drawn again whenever the graph ends a render (a person opened, a new day, an expansion, undo)

@@ -26,7 +26,7 @@ export function wireWorkQueues(openPerson) {
   overlay = new Rendering(byId('work'));
   triage = new Rendering(byId('panel-triage'));
   overdue = new Rendering(byId('panel-overdue'));
-  family = new Rendering(byId('meeting-overdue'));
+  family = new Rendering(byId('meeting-overdue')).followsTheDay();
   document.querySelectorAll('.work-tab').forEach((tab) => tab.addEventListener('click', () => selectWorkTab(tab.id)));
   byId('work-button').addEventListener('click', () => openWork('tab-triage'));
   byId('work-close').addEventListener('click', closeWork);
@@ -116,11 +116,13 @@ export function openWork(tabId) {
 /** Meeting mode: the overdue actions of the people in the graph. */
 export async function loadFamilyOverdue(personIds) {
   const current = familyLoads.next();
+  const asOf = state.asOf;
   await guarded(() => family.run(async () => {
-    const data = await graphql(OVERDUE, { asOf: state.asOf });
+    const data = await graphql(OVERDUE, { asOf });
     if (!current()) {
       return;
     }
+    family.shows(asOf);
     const inGraph = new Set(personIds);
     renderOverdue(byId('meeting-overdue'), data.overdueActions.filter((a) => a.for.some((p) => inGraph.has(p.id))),
       (id) => open(id), 'Overdue actions of this family');

@@ -1,6 +1,46 @@
-// The force-directed layout (fcose). The genogram's layout is genogram.js, a pure module.
+// The force-directed layout (fcose), and the pass that moves labels off each other where the larger
+// type of meeting mode makes them meet. The genogram's layout is genogram.js, a pure module.
 
 export function fcose(animate = true) {
   return { name: 'fcose', quality: 'default', randomize: true, animate, animationDuration: 400,
     nodeRepulsion: 6500, idealEdgeLength: 90, nodeSeparation: 90, fit: true, padding: 30 };
+}
+
+/**
+ * Moves boxes (a node's symbol with its label) apart until no two overlap, each as little as it can:
+ * every overlapping pair is pushed apart, half each, along the axis where they overlap least (with
+ * a gap between them), pass after pass, in the same order every time, so that the same graph always
+ * comes out the same. Boxes that do not overlap do not move.
+ *
+ * @param boxes [{key, x, y, x1, y1, x2, y2}]: the node's position and its box (model pixels)
+ * @returns key → {x, y}: where each node goes
+ */
+export function separateLabels(boxes, gap = 6, passes = 400) {
+  const at = [...boxes].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((b) => ({
+    key: b.key, x: b.x, y: b.y, left: b.x1 - b.x, right: b.x2 - b.x, top: b.y1 - b.y, bottom: b.y2 - b.y,
+  }));
+  const before = (a, b, axis) => a[axis] < b[axis] || (a[axis] === b[axis] && a.key < b.key);
+  for (let pass = 0; pass < passes; pass += 1) {
+    let moved = false;
+    for (let i = 0; i < at.length; i += 1) {
+      for (let j = i + 1; j < at.length; j += 1) {
+        const a = at[i];
+        const b = at[j];
+        const across = Math.min(a.x + a.right, b.x + b.right) - Math.max(a.x + a.left, b.x + b.left) + gap;
+        const down = Math.min(a.y + a.bottom, b.y + b.bottom) - Math.max(a.y + a.top, b.y + b.top) + gap;
+        if (across > 0 && down > 0) {
+          moved = true;
+          const axis = across <= down ? 'x' : 'y';
+          const push = (axis === 'x' ? across : down) / 2;
+          const sign = before(a, b, axis) ? -1 : 1;
+          a[axis] += sign * push;
+          b[axis] -= sign * push;
+        }
+      }
+    }
+    if (!moved) {
+      break;
+    }
+  }
+  return Object.fromEntries(at.map((a) => [a.key, { x: a.x, y: a.y }]));
 }

@@ -3,10 +3,18 @@
 // markers also appear as text badges in the label, historic relations are dashed (at full contrast).
 // One meaning per colour: dark red is an offender (RSO or MAPPA, also a warning-triangle shape),
 // orange a HIGH risk flag (halo), amber a MEDIUM one, teal a marked address, blue a protection
-// plan, brown a restriction, purple a possible match, yellow the selection; index.html's legend
-// names every one.
+// plan, brown a restriction, purple a possible match, pink the person opened (a double border),
+// black a child not assessed (a ring apart from the symbol), yellow the selection (a glow behind the
+// symbol and the name, never over the symbol's own colour); index.html's legend names every one.
 
 const FAMILY_EDGE = '#333333';
+/** The person opened: a double border in this colour (the legend's and the PNG legend's). */
+export const OPENED = '#d53880';
+/**
+ * The room inside a household's outline around its members (model pixels): small enough that two
+ * households a column apart never meet (the column leaves 24 between the widest labels).
+ */
+export const HOUSEHOLD_PADDING = 8;
 
 export const STYLE = [
   { selector: 'node', style: {
@@ -19,6 +27,11 @@ export const STYLE = [
   { selector: 'node.person.other', style: { shape: 'diamond', 'background-color': '#dddddd' } },
   // a child's symbol as large as an adult's (the children are who the meeting is about); the light fill tells them apart
   { selector: 'node.person.child', style: { 'background-color': '#fff7c2' } },
+  // the person opened on a day before their birth: neither an adult's nor a child's symbol, a small
+  // dotted outline (the label says "not yet born on this day")
+  { selector: 'node.person.unborn', style: {
+    width: 24, height: 24, 'background-color': '#ffffff', 'border-style': 'dotted', 'border-color': '#505a5f', 'font-style': 'italic',
+  } },
   // deceased (genogram convention): the symbol struck through by a dark diagonal, over its own fill
   ...[['male', '#9ec5ee'], ['female', '#f4b6c8'], ['other', '#dddddd'], ['child', '#fff7c2']].map(([kind, fill]) => ({
     selector: `node.person.${kind}.deceased`,
@@ -51,16 +64,20 @@ export const STYLE = [
     'border-color': '#5c0009', 'border-width': 3, 'border-style': 'solid', 'font-weight': 'bold', color: '#7a0010',
   } },
   { selector: 'node.cpp', style: { 'border-color': '#1d70b8', 'border-style': 'dashed' } },
-  // the person opened: after every other border (plan, restriction, offender), so that it always wins
-  // (their plan and markers are still in the label)
-  { selector: 'node.subject', style: { 'border-width': 5, 'border-color': '#0b0c0c', 'border-style': 'solid', 'font-weight': 'bold' } },
+  // the person opened: a pink double border, after every other border (plan, restriction, offender), so
+  // that it always wins (their plan and markers are still in the label); never black, which is the
+  // ring of a child not assessed
+  { selector: 'node.subject', style: { 'border-width': 7, 'border-color': OPENED, 'border-style': 'double', 'font-weight': 'bold' } },
   { selector: 'node.address', style: { shape: 'round-rectangle', 'background-color': '#d9d2c3', width: 30, height: 22, 'font-size': 10 } },
   { selector: 'node.address.marked', style: { 'border-color': '#00645a', 'border-width': 5, 'border-style': 'double' } },
   { selector: 'node.professional', style: { shape: 'round-hexagon', 'background-color': '#c9e4d2', width: 24, height: 24, 'font-size': 9 } },
   { selector: 'node.agency', style: { shape: 'barrel', 'background-color': '#e7e7e7', width: 26, height: 20, 'font-size': 9, 'border-style': 'double', 'border-width': 4 } },
   { selector: 'node.household', style: {
     shape: 'round-rectangle', 'background-color': '#f7f5ef', 'background-opacity': 0.6, 'border-style': 'dashed',
-    'border-color': '#8a8a8a', label: 'data(display)', 'text-valign': 'top', 'text-halign': 'center', 'font-size': 10, padding: 18,
+    'border-color': '#8a8a8a', label: 'data(display)', 'text-valign': 'top', 'text-halign': 'center', 'font-size': 10,
+    // one line, so that the ecomap's band above can be placed clear of it
+    'text-wrap': 'none',
+    padding: HOUSEHOLD_PADDING,
   } },
   { selector: 'edge', style: { width: 2, 'line-color': '#6f6f6f', 'curve-style': 'bezier', 'font-size': 9, color: '#333', 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.9, 'text-background-padding': 1 } },
   { selector: 'edge[type = "PARENT_OF"]', style: { 'line-color': FAMILY_EDGE, 'target-arrow-shape': 'triangle', 'target-arrow-color': FAMILY_EDGE, label: 'data(edgeLabel)' } },
@@ -111,22 +128,60 @@ export const STYLE = [
   { selector: '.highlighted', style: { opacity: 1, 'border-color': '#ffbf47', 'line-color': '#ffbf47', 'target-arrow-color': '#ffbf47', 'z-index': 10 } },
   { selector: 'node.highlighted', style: { 'border-width': 6 } },
   { selector: 'edge.highlighted', style: { width: 5 } },
-  { selector: ':selected', style: { 'overlay-color': '#ffdd00', 'overlay-opacity': 0.35, 'overlay-padding': 6 } },
+  // the selection: a yellow glow behind the symbol (over a flag's halo while selected) and the name
+  // on yellow; never an overlay, which would tint the symbol (an offender's dark red turned brown)
+  { selector: 'node:selected', style: {
+    'underlay-color': '#ffdd00', 'underlay-opacity': 0.9, 'underlay-padding': 10, 'underlay-shape': 'round-rectangle',
+    'text-background-color': '#ffdd00', 'text-background-opacity': 1,
+  } },
+  { selector: 'edge:selected', style: { 'overlay-color': '#ffdd00', 'overlay-opacity': 0.35, 'overlay-padding': 6 } },
 ];
 
 /**
+ * How much larger the family's type is in meeting mode than the rest of the graph's (at the same
+ * scale), and how large the ecomap (agencies, professionals, homes), household outlines and
+ * placeholders are beside it: a room reads the family's names first.
+ */
+export const FAMILY_TYPE = 1.5;
+export const RING_TYPE = 0.7;
+const PLACEHOLDER_TYPE = 0.8;
+/** The ecomap's lines: a professional's or agency's involvement, whom a professional works for, how recent the contact. */
+const ECOMAP = ['INVOLVED_WITH', 'WORKS_FOR', 'contact-'];
+/** How wide the ecomap's lines are in meeting mode, against the ordinary size. */
+const ECOMAP_LINE = 0.85;
+
+/**
  * The rules that enlarge the type for a shared screen (meeting mode): appended after STYLE, so
- * they win over every smaller size above.
+ * they win over every smaller size above. The family's names are the largest type on screen, on one
+ * line with the age, and their labels leave out the badges their symbols already say (data(short),
+ * controller.js); the ecomap's symbols and type are at most RING_TYPE of the family's.
  */
 export function largeText(scale) {
-  // every line as much wider as the type is larger, rule by rule (so a recent contact stays the widest)
+  const family = Math.round(11 * scale * FAMILY_TYPE);
+  const ring = Math.floor(family * RING_TYPE);
+  const placeholder = Math.round(family * PLACEHOLDER_TYPE);
+  // the family's lines as much wider as the type is larger, rule by rule; the ecomap's (a professional's
+  // or agency's) a little thinner than at the ordinary size, so that they stay thinner than the
+  // family's partnership and descent lines and never outweigh them
   const lines = STYLE.filter((rule) => rule.selector.includes('edge') && typeof rule.style.width === 'number')
-    .map((rule) => ({ selector: rule.selector, style: { width: Math.round(rule.style.width * scale * 10) / 10 } }));
+    .map((rule) => ({ selector: rule.selector, style: {
+      width: Math.round(rule.style.width * (ECOMAP.some((e) => rule.selector.includes(e)) ? ECOMAP_LINE : scale) * 10) / 10,
+    } }));
   return [
-    { selector: 'node', style: { 'font-size': Math.round(11 * scale), 'text-max-width': Math.round(130 * scale) } },
-    { selector: 'node.household', style: { 'font-size': Math.round(10 * scale) } },
-    // agencies and professionals wrap sooner: the ecomap's bands stay as wide as the family
-    { selector: 'node.agency, node.professional, node.address', style: { 'text-max-width': Math.round(80 * scale) } },
+    { selector: 'node', style: { 'font-size': ring, 'text-max-width': 7 * ring } },
+    // name and age on one line (a name wraps only beyond ten of its letters' widths)
+    { selector: 'node.person', style: { 'font-size': family, 'text-max-width': 10 * family, label: 'data(short)' } },
+    { selector: 'node.restricted-person', style: {
+      'font-size': placeholder, 'text-max-width': 8 * placeholder, label: 'data(short)',
+    } },
+    { selector: 'node.household', style: { 'font-size': ring } },
+    // every name in the same weight (the person opened, an offender and a child not assessed are bold
+    // at the ordinary size; here their symbols mark them), so that no name is wider than it must be
+    { selector: 'node.person', style: { 'font-weight': 'normal' } },
+    // the ecomap's symbols at most RING_TYPE of a person's (34)
+    { selector: 'node.professional', style: { width: 22, height: 22 } },
+    { selector: 'node.agency', style: { width: 23, height: 17, 'border-width': 3 } },
+    { selector: 'node.address', style: { width: 23, height: 16 } },
     { selector: 'edge', style: { 'font-size': Math.round(9 * scale) } },
     ...lines,
     // a room cannot hover: a contact between people says so without a selection

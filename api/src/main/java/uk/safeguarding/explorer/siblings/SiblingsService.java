@@ -140,7 +140,13 @@ public class SiblingsService {
                     .toList();
             if (visibility.sees(c.child().id())) {
                 shown.add(new ChildAtRisk(
-                        c.child(), links, c.assessed(), c.latestAssessmentOn(), c.onProtectionPlan(), c.agencies()));
+                        c.child(),
+                        links,
+                        c.assessed(),
+                        c.latestAssessmentOn(),
+                        c.onProtectionPlan(),
+                        c.agencies(),
+                        c.concern()));
             } else {
                 var first = links.get(0);
                 shown.add(new ChildAtRisk(
@@ -150,7 +156,8 @@ public class SiblingsService {
                         false,
                         null,
                         false,
-                        List.of()));
+                        List.of(),
+                        c.concern()));
             }
         }
         // placeholders after the children the user may see, keeping the order among each
@@ -340,7 +347,13 @@ public class SiblingsService {
                     .sorted(Comparator.comparing(AgencyView::id))
                     .toList();
             result.add(new ChildAtRisk(
-                    child, riskLinks, assessed, latest, row.get("onPlan").asBoolean(), agencies));
+                    child,
+                    riskLinks,
+                    assessed,
+                    latest,
+                    row.get("onPlan").asBoolean(),
+                    agencies,
+                    subject.concernBegan != null));
         }
         // Unassessed children first: they are the ones the inspection found forgotten; then oldest first.
         result.sort(Comparator.comparing(ChildAtRisk::assessed)

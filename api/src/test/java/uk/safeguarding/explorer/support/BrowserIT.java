@@ -11,8 +11,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -305,6 +307,160 @@ public abstract class BrowserIT extends ExplorerIT {
                 .filter(n -> hasClass(n, className))
                 .map(n -> n.get("key").asString())
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The visible edges of a type, as "source->target". */
+    protected static Set<String> visibleEdges(JsonNode graph, String type) {
+        return list(graph.get("edges")).stream()
+                .filter(e -> type.equals(e.get("type").asString())
+                        && e.get("visible").asBoolean())
+                .map(e -> e.get("source").asString() + "->" + e.get("target").asString())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    protected static Set<String> members(JsonNode graph, String household) {
+        return list(graph.get("nodes")).stream()
+                .filter(n -> household.equals(n.get("parent").asString(null)))
+                .map(n -> n.get("key").asString())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Whether a box {x1, y1, x2, y2} of one node and the same box of the other overlap. */
+    private static boolean boxesOverlap(JsonNode a, JsonNode b, String box) {
+        var x = a.get(box);
+        var y = b.get(box);
+        return x.get("x1").asDouble() < y.get("x2").asDouble()
+                && y.get("x1").asDouble() < x.get("x2").asDouble()
+                && x.get("y1").asDouble() < y.get("y2").asDouble()
+                && y.get("y1").asDouble() < x.get("y2").asDouble();
+    }
+
+    /** Whether the node's box and the other's overlap on screen. */
+    protected static boolean overlaps(JsonNode a, JsonNode b) {
+        return boxesOverlap(a, b, "box");
+    }
+
+    protected void showGenogram() {
+        var rendered = renders("cy");
+        driver.findElement(By.id("view-genogram")).click();
+        waitRendered("cy", rendered);
+        assertThat(js("return document.getElementById('cy').dataset.view")).isEqualTo("genogram");
+        assertThat(driver.findElement(By.id("view-genogram")).getAttribute("aria-pressed"))
+                .isEqualTo("true");
+    }
+
+    /** Types a day into the as-of field as a user would (the field's change event), waiting for nothing. */
+    protected void chooseDay(String day) {
+        js(
+                "const input = document.getElementById('asof-date'); input.value = arguments[0];"
+                        + "input.dispatchEvent(new Event('change'));",
+                day);
+    }
+
+    /** Moves the as-of day and waits until the graph is drawn for it. */
+    protected void setAsOf(String day) {
+        var rendered = renders("cy");
+        chooseDay(day);
+        waitRendered("cy", rendered);
+    }
+
+    /** Whether the segment {x1, y1, x2, y2} passes through the box {x1, y1, x2, y2} (Liang–Barsky). */
+    protected static boolean crosses(JsonNode line, JsonNode box) {
+        double x = line.get("x1").asDouble();
+        double y = line.get("y1").asDouble();
+        double dx = line.get("x2").asDouble() - x;
+        double dy = line.get("y2").asDouble() - y;
+        double[][] sides = {
+            {-dx, x - box.get("x1").asDouble()}, {dx, box.get("x2").asDouble() - x},
+            {-dy, y - box.get("y1").asDouble()}, {dy, box.get("y2").asDouble() - y}
+        };
+        double t0 = 0;
+        double t1 = 1;
+        for (var side : sides) {
+            if (side[0] == 0) {
+                if (side[1] < 0) {
+                    return false;
+                }
+            } else if (side[0] < 0) {
+                t0 = Math.max(t0, side[1] / side[0]);
+            } else {
+                t1 = Math.min(t1, side[1] / side[0]);
+            }
+            if (t0 > t1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether two nodes' symbols-with-labels overlap on screen. */
+    protected static boolean labelsOverlap(JsonNode a, JsonNode b) {
+        return boxesOverlap(a, b, "labelBox");
+    }
+
+    protected static JsonNode edge(JsonNode graph, String type, String a, String b) {
+        return list(graph.get("edges")).stream()
+                .filter(e -> type.equals(e.get("type").asString())
+                        && Set.of(e.get("source").asString(), e.get("target").asString())
+                                .equals(Set.of(a, b)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(type + " " + a + " " + b + " is not in the graph"));
+    }
+
+    /**
+     * The pairs of visible nodes whose symbols-with-labels overlap on screen ("a / b"), households
+     * and couples' points left out.
+     */
+    protected static List<String> labelOverlaps(JsonNode graph) {
+        return overlapping(
+                nodes(graph).stream()
+                        .filter(n -> n.get("visible").asBoolean() && !hasClass(n, "household") && !hasClass(n, "union"))
+                        .toList(),
+                BrowserIT::labelsOverlap);
+    }
+
+    /** The pairs of the nodes that overlap, as the test given says ("a / b"). */
+    protected static List<String> overlapping(List<JsonNode> nodes, BiPredicate<JsonNode, JsonNode> overlap) {
+        var found = new ArrayList<String>();
+        for (var i = 0; i < nodes.size(); i++) {
+            for (var j = i + 1; j < nodes.size(); j++) {
+                if (overlap.test(nodes.get(i), nodes.get(j))) {
+                    found.add(nodes.get(i).get("key").asString() + " / "
+                            + nodes.get(j).get("key").asString());
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A part of a test that may throw (a screenshot). */
+    @FunctionalInterface
+    protected interface Part {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs a part of a test on a screen of exactly width×height CSS pixels (the meeting room's is
+     * 1920×1080): the window of the headless browser is held to it, and let go afterwards.
+     */
+    protected void onScreen(int width, int height, Part part) throws Exception {
+        var chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            part.run();
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /** Enters meeting mode and waits until the graph is drawn again in its type and everything has loaded. */
+    protected void meetingMode() {
+        var rendered = renders("cy");
+        driver.findElement(By.id("meeting-button")).click();
+        waitRendered("cy", rendered);
+        waitSettled();
     }
 
     /** Clicks a node where the graph draws it, as a user would, and waits until it is selected. */

@@ -793,10 +793,7 @@ class ExplorerBrowserIT extends BrowserIT {
     /** Moves the as-of day in meeting mode and waits for the Changes panel to show the new day. */
     private void meetingDay(String day) {
         var changes = renders("meeting-changes");
-        js(
-                "const input = document.getElementById('asof-date'); input.value = arguments[0];"
-                        + "input.dispatchEvent(new Event('change'));",
-                day);
+        chooseDay(day);
         waitRendered("meeting-changes", changes);
         waitSettled();
     }
@@ -950,6 +947,126 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(withClass(live, "added")).contains("Person:p-dean");
         assertThat(node(live, "Person:p-dean").get("display").asString()).contains("[NEW]");
         screenshot("meeting-then-and-now");
+    }
+
+    /** Every person and placeholder of the live graph lies inside the graph's box (rendered pixels). */
+    private void assertEveryoneInView(String when) {
+        var graph = graph();
+        var people = nodes(graph).stream()
+                .filter(n ->
+                        n.get("visible").asBoolean() && (hasClass(n, "person") || hasClass(n, "restricted-person")))
+                .toList();
+        assertThat(people).as("people, %s", when).hasSizeGreaterThan(3);
+        people.forEach(n -> {
+            var box = n.get("labelBox");
+            assertThat(box.get("x1").asDouble())
+                    .as("%s left, %s", n.get("key"), when)
+                    .isGreaterThanOrEqualTo(0.0);
+            assertThat(box.get("y1").asDouble())
+                    .as("%s top, %s", n.get("key"), when)
+                    .isGreaterThanOrEqualTo(0.0);
+            assertThat(box.get("x2").asDouble())
+                    .as("%s right, %s", n.get("key"), when)
+                    .isLessThanOrEqualTo(graph.get("width").asDouble());
+            assertThat(box.get("y2").asDouble())
+                    .as("%s bottom, %s (graph %s high)", n.get("key"), when, graph.get("height"))
+                    .isLessThanOrEqualTo(graph.get("height").asDouble());
+        });
+    }
+
+    @Test
+    void thenAndNowKeepsEveryoneOfTheLiveGraphInViewWhenItOpensAndCloses() throws Exception {
+        // it lies above the live graph and shrank its box without fitting it: the family slid ~194 px down
+        onScreen(1920, 1080, () -> {
+            signIn("meeting-chair");
+            open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+            enterMeetingMode();
+            waitSettled();
+            assertEveryoneInView("before Then and now");
+            var thenNow = renders("then-now");
+            driver.findElement(By.id("then-now-button")).click();
+            waitRendered("then-now", thenNow);
+            assertEveryoneInView("Then and now open");
+            thenNow = renders("then-now");
+            driver.findElement(By.id("take-snapshot")).click();
+            waitRendered("then-now", thenNow);
+            assertThat(text("then-now")).contains("Then (the meeting of 2018-07-15)");
+            assertEveryoneInView("Then and now with its snapshot");
+            screenshot("meeting-then-and-now-in-view");
+            driver.findElement(By.id("then-now-close")).click();
+            assertEveryoneInView("Then and now closed");
+        });
+    }
+
+    @Test
+    void whenTheDayMovesEveryPanelSaysLoadingAtOnceAndReadyOnlyWithTheNewDaysFacts() {
+        signIn("meeting-chair");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        enterMeetingMode();
+        waitSettled();
+        var ids = List.of("cy", "panel-details", "panel-agencies", "meeting-changes", "meeting-overdue", "time-bar");
+        // each says which day its facts are of
+        ids.forEach(id -> assertThat(js("return document.getElementById(arguments[0]).dataset.asOf", id))
+                .as("%s's day", id)
+                .isEqualTo(Scenario.AS_OF));
+        // at once, in the event that moves the day: none says "ready" with the day before's facts
+        var states = (List<?>) js(
+                "const input = document.getElementById('asof-date'); input.value = '2018-07-01';"
+                        + "input.dispatchEvent(new Event('change'));"
+                        + "return arguments[0].map((id) => { const e = document.getElementById(id);"
+                        + " return [id, e.dataset.state, e.getAttribute('aria-busy'), e.dataset.asOf || ''].join(' '); });",
+                ids);
+        assertThat(states.stream().map(String::valueOf).toList())
+                .as("the panels as the day moves")
+                .allSatisfy(s -> assertThat(s).contains(" loading true "));
+        // then each is ready with the new day's facts
+        waitFor("%s.every((id) => { const e = document.getElementById(id); return e.dataset.state === 'ready'"
+                        .formatted(JsonMapper.shared().writeValueAsString(ids))
+                + " && e.dataset.asOf === '2018-07-01'; })");
+        assertThat(textOf("changes-heading")).contains("to 2018-07-01");
+    }
+
+    /** The involvement matrix's widths: the panel's and the details column's content against their boxes. */
+    private void assertMatrixFits(String where) {
+        var widths = ((List<?>) js("const p = document.getElementById('panel-agencies');"
+                        + "const t = p.querySelector('table.matrix'); const a = document.getElementById('panels');"
+                        + "return [p.scrollWidth, p.clientWidth, a.scrollWidth, a.clientWidth,"
+                        + " t.getBoundingClientRect().right, p.getBoundingClientRect().right];"))
+                .stream().map(v -> ((Number) v).doubleValue()).toList();
+        assertThat(widths.get(0)).as("the matrix panel's content, %s", where).isLessThanOrEqualTo(widths.get(1));
+        assertThat(widths.get(2)).as("the details column's content, %s", where).isLessThanOrEqualTo(widths.get(3));
+        assertThat(widths.get(4)).as("the matrix's right edge, %s", where).isLessThanOrEqualTo(widths.get(5));
+    }
+
+    @Test
+    void theAgencyMatrixFitsThePanelWithoutScrollingSidewaysAndItsHeadersKeepTheAgenciesFullNames() throws Exception {
+        onScreen(1600, 900, () -> {
+            signIn("social-worker");
+            open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+            driver.findElement(By.id("tab-agencies")).click();
+            var panels = renders("panel-agencies");
+            new Select(driver.findElement(By.id("scope-select"))).selectByValue("FAMILY");
+            waitRendered("panel-agencies", panels);
+            assertThat(driver.findElements(By.cssSelector("#panel-agencies table.matrix thead th")))
+                    .hasSizeGreaterThanOrEqualTo(7);
+            assertMatrixFits("1600x900, Kyle's family");
+            // a long name by its initials, the full name in the header's title and aria-label
+            var camhs = driver.findElement(
+                    By.cssSelector("#panel-agencies th[title='Child and adolescent mental health service']"));
+            assertThat(camhs.getText()).isEqualTo("CAMHS");
+            assertThat(camhs.getDomAttribute("aria-label")).isEqualTo("Child and adolescent mental health service");
+            screenshot("agency-matrix-1600");
+        });
+        onScreen(1920, 1080, () -> {
+            signIn("meeting-chair");
+            open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+            enterMeetingMode();
+            waitSettled();
+            assertThat(driver.findElement(By.id("panel-agencies")).isDisplayed())
+                    .isTrue();
+            assertMatrixFits("meeting mode, Sara's family");
+            screenshot("agency-matrix-meeting");
+        });
     }
 
     @Test
