@@ -562,7 +562,7 @@ public final class Resolution {
         }
     }
 
-    /** Decides one group's records in order (a date of birth first, then the extract's order). */
+    /** Decides one group's records in order ({@link #inOrder}). */
     private void decide(
             String source,
             List<Incoming> group,
@@ -579,72 +579,17 @@ public final class Resolution {
         // are, not the whole group (a batch of a large population is often one group)
         var decided = new ArrayList<Incoming>();
         var decidedByKey = new HashMap<String, List<Integer>>();
-        for (var in : group) {
-            var records = new LinkedHashMap<String, List<MatchRecord>>();
-            for (var f : found.getOrDefault(in.localId(), List.of())) {
-                records.computeIfAbsent(f[2], k -> new ArrayList<>()).add(MatchRecord.fromSignature(f[0], f[1]));
-            }
+        for (var in : inOrder(group, found, info, personIds, apart, bornBy)) {
             var myKeys = keySet(in);
             var sharing = new TreeSet<Integer>();
             for (var key : myKeys) {
                 sharing.addAll(decidedByKey.getOrDefault(key, List.of()));
             }
+            var alsoPeople = new ArrayList<String>();
             for (var index : sharing) {
-                records.computeIfAbsent(personIds.get(decided.get(index).localId()), k -> new ArrayList<>());
+                alsoPeople.add(personIds.get(decided.get(index).localId()));
             }
-            var excluded = new HashSet<String>();
-            for (var other : apart.getOrDefault(in.localId(), Set.of())) {
-                var id = personIds.get(other);
-                if (id != null) {
-                    excluded.add(id);
-                }
-            }
-            var candidates = new ArrayList<Candidate>();
-            for (var entry : records.entrySet()) {
-                var personId = entry.getKey();
-                var list = new ArrayList<>(entry.getValue());
-                var person = info.get(personId);
-                var nhs = new HashSet<String>();
-                var pnc = new HashSet<String>();
-                var upn = new HashSet<String>();
-                var addressIds = new HashSet<String>();
-                var codes = new HashSet<String>();
-                var notSame = Set.<String>of();
-                if (person != null) {
-                    nhs.addAll(person.nhs());
-                    pnc.addAll(person.pnc());
-                    upn.addAll(person.upn());
-                    addressIds.addAll(person.addressIds());
-                    codes.addAll(person.postcodes());
-                    notSame = person.notSame();
-                }
-                for (var joined : assigned.getOrDefault(personId, List.of())) {
-                    list.add(joined);
-                    addIfPresent(nhs, joined.nhsNumber());
-                    addIfPresent(pnc, joined.pncId());
-                    addIfPresent(upn, joined.upn());
-                    addressIds.addAll(joined.addressIds());
-                    codes.addAll(joined.postcodes());
-                }
-                var tooYoung = false;
-                var bound = in.record().dateOfBirth() == null ? bornBy.get(in.localId()) : null;
-                if (bound != null) {
-                    var known = list.stream()
-                            .map(MatchRecord::dateOfBirth)
-                            .filter(Objects::nonNull)
-                            .toList();
-                    tooYoung = !known.isEmpty() && known.stream().allMatch(d -> d.isAfter(bound));
-                }
-                candidates.add(new Candidate(
-                        personId,
-                        list,
-                        nhs,
-                        pnc,
-                        upn,
-                        addressIds,
-                        codes,
-                        excluded.contains(personId) || notSame.contains(in.key()) || tooYoung));
-            }
+            var candidates = candidates(in, found, info, assigned, alsoPeople, personIds, apart, bornBy);
             var decision = resolver.decide(in.record(), candidates);
             var personId = decision.personId() != null
                     ? decision.personId()
@@ -657,6 +602,122 @@ public final class Resolution {
             decided.add(in);
             outcomes.put(in.localId(), new Outcome(in, personId, decision, false));
         }
+    }
+
+    /**
+     * The order in which a group's records are decided: records with a date of birth first (as the
+     * whole extract is sorted), then, among them, those that would link to a person already known
+     * by the highest score. Two records of one extract that would both link to the same known
+     * person (twins, or a father and son of one name, when the earlier extract knew only one of
+     * them) are so decided best first: the better match takes the person, and the other then meets
+     * a person already holding the first one's identifiers (a different NHS number is another
+     * person), instead of whichever came first in the file taking it.
+     */
+    private List<Incoming> inOrder(
+            List<Incoming> group,
+            Map<String, List<String[]>> found,
+            Map<String, PersonInfo> info,
+            Map<String, String> personIds,
+            Map<String, Set<String>> apart,
+            Map<String, LocalDate> bornBy) {
+        if (group.size() < 2) {
+            return group;
+        }
+        var best = new HashMap<String, Double>();
+        for (var in : group) {
+            var decision = resolver.decide(
+                    in.record(), candidates(in, found, info, Map.of(), List.of(), personIds, apart, bornBy));
+            best.put(
+                    in.localId(),
+                    decision.link() == null
+                            ? Double.NEGATIVE_INFINITY
+                            : decision.link().score());
+        }
+        var ordered = new ArrayList<>(group);
+        ordered.sort(Comparator.comparing((Incoming x) -> x.record().dateOfBirth() == null)
+                .thenComparing(x -> best.get(x.localId()), Comparator.reverseOrder())
+                .thenComparingInt(Incoming::order));
+        return ordered;
+    }
+
+    /**
+     * The persons a record is weighed against: those its blocking keys found in the store, those
+     * earlier records of its group went to ({@code alsoPeople}) with the records assigned to them
+     * so far ({@code assigned}); a person is excluded when a record the extract relates to this one
+     * is theirs, when a steward decided they are not this record's person, or when a record without
+     * a date of birth is the parent of a child born before all of the person's known birth dates
+     * (allowing {@value #PARENT_GAP_YEARS} years).
+     */
+    private static List<Candidate> candidates(
+            Incoming in,
+            Map<String, List<String[]>> found,
+            Map<String, PersonInfo> info,
+            Map<String, List<MatchRecord>> assigned,
+            List<String> alsoPeople,
+            Map<String, String> personIds,
+            Map<String, Set<String>> apart,
+            Map<String, LocalDate> bornBy) {
+        var records = new LinkedHashMap<String, List<MatchRecord>>();
+        for (var f : found.getOrDefault(in.localId(), List.of())) {
+            records.computeIfAbsent(f[2], k -> new ArrayList<>()).add(MatchRecord.fromSignature(f[0], f[1]));
+        }
+        for (var personId : alsoPeople) {
+            records.computeIfAbsent(personId, k -> new ArrayList<>());
+        }
+        var excluded = new HashSet<String>();
+        for (var other : apart.getOrDefault(in.localId(), Set.of())) {
+            var id = personIds.get(other);
+            if (id != null) {
+                excluded.add(id);
+            }
+        }
+        var candidates = new ArrayList<Candidate>();
+        for (var entry : records.entrySet()) {
+            var personId = entry.getKey();
+            var list = new ArrayList<>(entry.getValue());
+            var person = info.get(personId);
+            var nhs = new HashSet<String>();
+            var pnc = new HashSet<String>();
+            var upn = new HashSet<String>();
+            var addressIds = new HashSet<String>();
+            var codes = new HashSet<String>();
+            var notSame = Set.<String>of();
+            if (person != null) {
+                nhs.addAll(person.nhs());
+                pnc.addAll(person.pnc());
+                upn.addAll(person.upn());
+                addressIds.addAll(person.addressIds());
+                codes.addAll(person.postcodes());
+                notSame = person.notSame();
+            }
+            for (var joined : assigned.getOrDefault(personId, List.of())) {
+                list.add(joined);
+                addIfPresent(nhs, joined.nhsNumber());
+                addIfPresent(pnc, joined.pncId());
+                addIfPresent(upn, joined.upn());
+                addressIds.addAll(joined.addressIds());
+                codes.addAll(joined.postcodes());
+            }
+            var tooYoung = false;
+            var bound = in.record().dateOfBirth() == null ? bornBy.get(in.localId()) : null;
+            if (bound != null) {
+                var known = list.stream()
+                        .map(MatchRecord::dateOfBirth)
+                        .filter(Objects::nonNull)
+                        .toList();
+                tooYoung = !known.isEmpty() && known.stream().allMatch(d -> d.isAfter(bound));
+            }
+            candidates.add(new Candidate(
+                    personId,
+                    list,
+                    nhs,
+                    pnc,
+                    upn,
+                    addressIds,
+                    codes,
+                    excluded.contains(personId) || notSame.contains(in.key()) || tooYoung));
+        }
+        return candidates;
     }
 
     private static Set<String> keySet(Incoming in) {

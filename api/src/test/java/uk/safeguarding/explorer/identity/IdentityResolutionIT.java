@@ -447,6 +447,36 @@ class IdentityResolutionIT extends ExplorerIT {
     }
 
     @Test
+    void ofTwoRecordsOfOneExtractThatWouldTakeTheSamePersonTheBetterMatchTakesIt() {
+        // fictional: social care knows one Robert Allen (born 1994-10-03); health knows him and his
+        // namesake born five years later at the same home, the namesake listed first. Before, the
+        // namesake took the person (a year off is a close date of birth) and the real match became a
+        // new person, since the person then held another NHS number.
+        importExtract("""
+                {"source": "csc", "resolve": true,
+                 "addresses": [{"id": "CA1", "line1": "4 Fictional Row", "town": "York", "postcode": "YO1 9ZZ"}],
+                 "people": [{"id": "C1", "givenName": "Robert", "familyName": "Allen", "dateOfBirth": "1994-10-03", "sex": "MALE"}],
+                 "relationships": [{"type": "LIVES_AT", "from": "C1", "to": "CA1", "start": "2015-01-01"}]}""");
+        importExtract("""
+                {"source": "health", "resolve": true,
+                 "addresses": [{"id": "HA1", "line1": "4 Fictional Row", "town": "York", "postcode": "YO1 9ZZ"}],
+                 "people": [
+                   {"id": "H1", "givenName": "Robert", "familyName": "Allen", "dateOfBirth": "1999-10-03", "sex": "MALE", "nhsNumber": "7747740301"},
+                   {"id": "H2", "givenName": "Robert", "familyName": "Allen", "dateOfBirth": "1994-10-03", "sex": "MALE", "nhsNumber": "4873547296"}],
+                 "relationships": [{"type": "LIVES_AT", "from": "H1", "to": "HA1", "start": "2015-01-01"},
+                                   {"type": "LIVES_AT", "from": "H2", "to": "HA1", "start": "2015-01-01"}]}""");
+        var robert = personOf("csc", "C1");
+        assertThat(personOf("health", "H2")).isEqualTo(robert);
+        assertThat(personOf("health", "H1")).isNotEqualTo(robert);
+    }
+
+    private void importExtract(String extract) {
+        var response = http().post("/api/import", "admin", extract);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("rejected").size()).as(response.body()).isZero();
+    }
+
+    @Test
     void anExtractNeedsASourceAndRefersOnlyToItsOwnRecords() {
         var noSource = http().post("/api/import", "admin", "{\"resolve\": true, \"people\": []}");
         assertThat(noSource.status()).isEqualTo(400);
