@@ -562,7 +562,7 @@ public final class Resolution {
         }
     }
 
-    /** Decides one group's records in order ({@link #inOrder}). */
+    /** Decides one group's records in the order of its {@link #plan}. */
     private void decide(
             String source,
             List<Incoming> group,
@@ -579,7 +579,8 @@ public final class Resolution {
         // are, not the whole group (a batch of a large population is often one group)
         var decided = new ArrayList<Incoming>();
         var decidedByKey = new HashMap<String, List<Integer>>();
-        for (var in : inOrder(group, found, info, personIds, apart, bornBy)) {
+        var plan = plan(group, found, info, personIds, apart, bornBy);
+        for (var in : plan.order()) {
             var myKeys = keySet(in);
             var sharing = new TreeSet<Integer>();
             for (var key : myKeys) {
@@ -590,7 +591,7 @@ public final class Resolution {
                 alsoPeople.add(personIds.get(decided.get(index).localId()));
             }
             var candidates = candidates(in, found, info, assigned, alsoPeople, personIds, apart, bornBy);
-            var decision = resolver.decide(in.record(), candidates);
+            var decision = plan.contested(in, resolver.decide(in.record(), candidates));
             var personId = decision.personId() != null
                     ? decision.personId()
                     : taken.contains(in.localId()) ? freshId(source, in.localId()) : source + ":" + in.localId();
@@ -605,15 +606,37 @@ public final class Resolution {
     }
 
     /**
-     * The order in which a group's records are decided: records with a date of birth first (as the
-     * whole extract is sorted), then, among them, those that would link to a person already known
-     * by the highest score. Two records of one extract that would both link to the same known
-     * person (twins, or a father and son of one name, when the earlier extract knew only one of
-     * them) are so decided best first: the better match takes the person, and the other then meets
-     * a person already holding the first one's identifiers (a different NHS number is another
-     * person), instead of whichever came first in the file taking it.
+     * How a group's records are decided ({@link #plan}): in {@code order}, and a record that would
+     * link by score to a person another record of the extract would link to as well, by a score
+     * within the ambiguity margin ({@code contested}: record's local id to that person), is queued
+     * for review with that person instead.
      */
-    private List<Incoming> inOrder(
+    private record Plan(List<Incoming> order, Map<String, String> contested) {
+
+        Decision contested(Incoming in, Decision decision) {
+            if (decision.linkedBy() != Decision.LinkedBy.SCORE
+                    || !decision.personId().equals(contested.get(in.localId()))) {
+                return decision;
+            }
+            var review = new ArrayList<Comparison>();
+            review.add(decision.link());
+            review.addAll(decision.review());
+            return Decision.newPerson(review.subList(0, Math.min(review.size(), Resolver.MAX_REVIEW)));
+        }
+    }
+
+    /**
+     * The order in which a group's records are decided, and which are too close to call. Records
+     * with a date of birth come first (as the whole extract is sorted), then those that would link
+     * to a person already known, by the highest score. Two records of one extract that would both
+     * link by score to the same known person (twins, or a father and son of one name, when the
+     * earlier extract knew only one of them) are two people to this extract: the better match is
+     * decided first and takes the person, and the other then meets a person holding the first one's
+     * identifiers (a different NHS number is another person); when their scores are within the
+     * ambiguity margin, neither takes the person and both are queued for review with them, instead of
+     * whichever came first in the file taking it.
+     */
+    private Plan plan(
             List<Incoming> group,
             Map<String, List<String[]>> found,
             Map<String, PersonInfo> info,
@@ -621,23 +644,38 @@ public final class Resolution {
             Map<String, Set<String>> apart,
             Map<String, LocalDate> bornBy) {
         if (group.size() < 2) {
-            return group;
+            return new Plan(group, Map.of());
         }
         var best = new HashMap<String, Double>();
+        var byPerson = new HashMap<String, List<Incoming>>();
         for (var in : group) {
             var decision = resolver.decide(
                     in.record(), candidates(in, found, info, Map.of(), List.of(), personIds, apart, bornBy));
-            best.put(
-                    in.localId(),
-                    decision.link() == null
-                            ? Double.NEGATIVE_INFINITY
-                            : decision.link().score());
+            var score = decision.link() == null
+                    ? Double.NEGATIVE_INFINITY
+                    : decision.link().score();
+            best.put(in.localId(), score);
+            if (decision.linkedBy() == Decision.LinkedBy.SCORE) {
+                byPerson.computeIfAbsent(decision.personId(), k -> new ArrayList<>())
+                        .add(in);
+            }
         }
+        var margin = resolver.scorer().settings().ambiguityMargin();
+        var contested = new HashMap<String, String>();
+        byPerson.forEach((personId, records) -> {
+            for (var a : records) {
+                for (var b : records) {
+                    if (a != b && Math.abs(best.get(a.localId()) - best.get(b.localId())) < margin) {
+                        contested.put(a.localId(), personId);
+                    }
+                }
+            }
+        });
         var ordered = new ArrayList<>(group);
         ordered.sort(Comparator.comparing((Incoming x) -> x.record().dateOfBirth() == null)
                 .thenComparing(x -> best.get(x.localId()), Comparator.reverseOrder())
                 .thenComparingInt(Incoming::order));
-        return ordered;
+        return new Plan(ordered, contested);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -468,6 +469,42 @@ class IdentityResolutionIT extends ExplorerIT {
         var robert = personOf("csc", "C1");
         assertThat(personOf("health", "H2")).isEqualTo(robert);
         assertThat(personOf("health", "H1")).isNotEqualTo(robert);
+    }
+
+    @Test
+    void twinsThatMatchTheOnlyTwinAKnownExtractHoldEquallyWellAreBothLeftToTheSteward() {
+        // fictional: social care knows one twin as "Jim", its surname mistyped; health knows both
+        // twins, Jamie and James, each by an NHS number. Either could be social care's Jim: neither
+        // takes him (before, the first in the file did), both are queued for a steward with him.
+        importExtract("""
+                {"source": "csc", "resolve": true,
+                 "addresses": [{"id": "CA1", "line1": "9 Fictional Close", "town": "York", "postcode": "YO1 9ZY"}],
+                 "people": [{"id": "C1", "givenName": "Jim", "familyName": "Grfifiths", "dateOfBirth": "2015-04-21", "sex": "MALE"}],
+                 "relationships": [{"type": "LIVES_AT", "from": "C1", "to": "CA1", "start": "2015-04-21"}]}""");
+        importExtract("""
+                {"source": "health", "resolve": true,
+                 "addresses": [{"id": "HA1", "line1": "9 Fictional Close", "town": "York", "postcode": "YO1 9ZY"}],
+                 "people": [
+                   {"id": "H1", "givenName": "Jamie", "familyName": "Griffitis", "dateOfBirth": "2015-04-21", "sex": "MALE", "nhsNumber": "8675983727"},
+                   {"id": "H2", "givenName": "James", "familyName": "Griffiths", "dateOfBirth": "2015-04-21", "sex": "MALE", "nhsNumber": "6880010261"}],
+                 "relationships": [{"type": "LIVES_AT", "from": "H1", "to": "HA1", "start": "2015-04-21"},
+                                   {"type": "LIVES_AT", "from": "H2", "to": "HA1", "start": "2015-04-21"}]}""");
+        var jim = personOf("csc", "C1");
+        assertThat(personOf("health", "H1")).isNotEqualTo(jim);
+        assertThat(personOf("health", "H2")).isNotEqualTo(jim);
+        var queue = http().graphql(
+                        "data-steward",
+                        "{ matchCandidates(first: 100) { record { source localId } person { id } status } }",
+                        Map.of());
+        assertThat(queue.get("errors")).as(queue.toString()).isNull();
+        var queued = new ArrayList<String>();
+        queue.get("data").get("matchCandidates").forEach(c -> {
+            if (jim.equals(c.get("person").get("id").asString())) {
+                queued.add(c.get("record").get("source").asString() + ":"
+                        + c.get("record").get("localId").asString());
+            }
+        });
+        assertThat(queued).containsExactlyInAnyOrder("health:H1", "health:H2");
     }
 
     private void importExtract(String extract) {
