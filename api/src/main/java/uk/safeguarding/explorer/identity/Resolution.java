@@ -562,7 +562,7 @@ public final class Resolution {
         }
     }
 
-    /** Decides one group's records in order (a date of birth first, then the extract's order). */
+    /** Decides one group's records in the order of its {@link #plan}. */
     private void decide(
             String source,
             List<Incoming> group,
@@ -579,73 +579,19 @@ public final class Resolution {
         // are, not the whole group (a batch of a large population is often one group)
         var decided = new ArrayList<Incoming>();
         var decidedByKey = new HashMap<String, List<Integer>>();
-        for (var in : group) {
-            var records = new LinkedHashMap<String, List<MatchRecord>>();
-            for (var f : found.getOrDefault(in.localId(), List.of())) {
-                records.computeIfAbsent(f[2], k -> new ArrayList<>()).add(MatchRecord.fromSignature(f[0], f[1]));
-            }
+        var plan = plan(group, found, info, personIds, apart, bornBy);
+        for (var in : plan.order()) {
             var myKeys = keySet(in);
             var sharing = new TreeSet<Integer>();
             for (var key : myKeys) {
                 sharing.addAll(decidedByKey.getOrDefault(key, List.of()));
             }
+            var alsoPeople = new ArrayList<String>();
             for (var index : sharing) {
-                records.computeIfAbsent(personIds.get(decided.get(index).localId()), k -> new ArrayList<>());
+                alsoPeople.add(personIds.get(decided.get(index).localId()));
             }
-            var excluded = new HashSet<String>();
-            for (var other : apart.getOrDefault(in.localId(), Set.of())) {
-                var id = personIds.get(other);
-                if (id != null) {
-                    excluded.add(id);
-                }
-            }
-            var candidates = new ArrayList<Candidate>();
-            for (var entry : records.entrySet()) {
-                var personId = entry.getKey();
-                var list = new ArrayList<>(entry.getValue());
-                var person = info.get(personId);
-                var nhs = new HashSet<String>();
-                var pnc = new HashSet<String>();
-                var upn = new HashSet<String>();
-                var addressIds = new HashSet<String>();
-                var codes = new HashSet<String>();
-                var notSame = Set.<String>of();
-                if (person != null) {
-                    nhs.addAll(person.nhs());
-                    pnc.addAll(person.pnc());
-                    upn.addAll(person.upn());
-                    addressIds.addAll(person.addressIds());
-                    codes.addAll(person.postcodes());
-                    notSame = person.notSame();
-                }
-                for (var joined : assigned.getOrDefault(personId, List.of())) {
-                    list.add(joined);
-                    addIfPresent(nhs, joined.nhsNumber());
-                    addIfPresent(pnc, joined.pncId());
-                    addIfPresent(upn, joined.upn());
-                    addressIds.addAll(joined.addressIds());
-                    codes.addAll(joined.postcodes());
-                }
-                var tooYoung = false;
-                var bound = in.record().dateOfBirth() == null ? bornBy.get(in.localId()) : null;
-                if (bound != null) {
-                    var known = list.stream()
-                            .map(MatchRecord::dateOfBirth)
-                            .filter(Objects::nonNull)
-                            .toList();
-                    tooYoung = !known.isEmpty() && known.stream().allMatch(d -> d.isAfter(bound));
-                }
-                candidates.add(new Candidate(
-                        personId,
-                        list,
-                        nhs,
-                        pnc,
-                        upn,
-                        addressIds,
-                        codes,
-                        excluded.contains(personId) || notSame.contains(in.key()) || tooYoung));
-            }
-            var decision = resolver.decide(in.record(), candidates);
+            var candidates = candidates(in, found, info, assigned, alsoPeople, personIds, apart, bornBy);
+            var decision = plan.contested(in, resolver.decide(in.record(), candidates));
             var personId = decision.personId() != null
                     ? decision.personId()
                     : taken.contains(in.localId()) ? freshId(source, in.localId()) : source + ":" + in.localId();
@@ -657,6 +603,159 @@ public final class Resolution {
             decided.add(in);
             outcomes.put(in.localId(), new Outcome(in, personId, decision, false));
         }
+    }
+
+    /**
+     * How a group's records are decided ({@link #plan}): in {@code order}, and a record that would
+     * link by score to a person another record of the extract would link to as well, by a score
+     * within the ambiguity margin ({@code contested}: record's local id to that person), is queued
+     * for review with that person instead.
+     */
+    private record Plan(List<Incoming> order, Map<String, String> contested) {
+
+        Decision contested(Incoming in, Decision decision) {
+            if (decision.linkedBy() != Decision.LinkedBy.SCORE
+                    || !decision.personId().equals(contested.get(in.localId()))) {
+                return decision;
+            }
+            var review = new ArrayList<Comparison>();
+            review.add(decision.link());
+            review.addAll(decision.review());
+            return Decision.newPerson(review.subList(0, Math.min(review.size(), Resolver.MAX_REVIEW)));
+        }
+    }
+
+    /**
+     * The order in which a group's records are decided, and which are too close to call. Records
+     * with a date of birth come first (as the whole extract is sorted), then those that would link
+     * to a person already known, by the highest score. Two records of one extract that would both
+     * link by score to the same known person (twins, or a father and son of one name, when the
+     * earlier extract knew only one of them) are two people to this extract: the better match is
+     * decided first and takes the person, and the other then meets a person holding the first one's
+     * identifiers (a different NHS number is another person); when their scores are within the
+     * ambiguity margin, neither takes the person and both are queued for review with them, instead of
+     * whichever came first in the file taking it.
+     */
+    private Plan plan(
+            List<Incoming> group,
+            Map<String, List<String[]>> found,
+            Map<String, PersonInfo> info,
+            Map<String, String> personIds,
+            Map<String, Set<String>> apart,
+            Map<String, LocalDate> bornBy) {
+        if (group.size() < 2) {
+            return new Plan(group, Map.of());
+        }
+        var best = new HashMap<String, Double>();
+        var byPerson = new HashMap<String, List<Incoming>>();
+        for (var in : group) {
+            var decision = resolver.decide(
+                    in.record(), candidates(in, found, info, Map.of(), List.of(), personIds, apart, bornBy));
+            var score = decision.link() == null
+                    ? Double.NEGATIVE_INFINITY
+                    : decision.link().score();
+            best.put(in.localId(), score);
+            if (decision.linkedBy() == Decision.LinkedBy.SCORE) {
+                byPerson.computeIfAbsent(decision.personId(), k -> new ArrayList<>())
+                        .add(in);
+            }
+        }
+        var margin = resolver.scorer().settings().ambiguityMargin();
+        var contested = new HashMap<String, String>();
+        byPerson.forEach((personId, records) -> {
+            for (var a : records) {
+                for (var b : records) {
+                    if (a != b && Math.abs(best.get(a.localId()) - best.get(b.localId())) < margin) {
+                        contested.put(a.localId(), personId);
+                    }
+                }
+            }
+        });
+        var ordered = new ArrayList<>(group);
+        ordered.sort(Comparator.comparing((Incoming x) -> x.record().dateOfBirth() == null)
+                .thenComparing(x -> best.get(x.localId()), Comparator.reverseOrder())
+                .thenComparingInt(Incoming::order));
+        return new Plan(ordered, contested);
+    }
+
+    /**
+     * The persons a record is weighed against: those its blocking keys found in the store, those
+     * earlier records of its group went to ({@code alsoPeople}) with the records assigned to them
+     * so far ({@code assigned}); a person is excluded when a record the extract relates to this one
+     * is theirs, when a steward decided they are not this record's person, or when a record without
+     * a date of birth is the parent of a child born before all of the person's known birth dates
+     * (allowing {@value #PARENT_GAP_YEARS} years).
+     */
+    private static List<Candidate> candidates(
+            Incoming in,
+            Map<String, List<String[]>> found,
+            Map<String, PersonInfo> info,
+            Map<String, List<MatchRecord>> assigned,
+            List<String> alsoPeople,
+            Map<String, String> personIds,
+            Map<String, Set<String>> apart,
+            Map<String, LocalDate> bornBy) {
+        var records = new LinkedHashMap<String, List<MatchRecord>>();
+        for (var f : found.getOrDefault(in.localId(), List.of())) {
+            records.computeIfAbsent(f[2], k -> new ArrayList<>()).add(MatchRecord.fromSignature(f[0], f[1]));
+        }
+        for (var personId : alsoPeople) {
+            records.computeIfAbsent(personId, k -> new ArrayList<>());
+        }
+        var excluded = new HashSet<String>();
+        for (var other : apart.getOrDefault(in.localId(), Set.of())) {
+            var id = personIds.get(other);
+            if (id != null) {
+                excluded.add(id);
+            }
+        }
+        var candidates = new ArrayList<Candidate>();
+        for (var entry : records.entrySet()) {
+            var personId = entry.getKey();
+            var list = new ArrayList<>(entry.getValue());
+            var person = info.get(personId);
+            var nhs = new HashSet<String>();
+            var pnc = new HashSet<String>();
+            var upn = new HashSet<String>();
+            var addressIds = new HashSet<String>();
+            var codes = new HashSet<String>();
+            var notSame = Set.<String>of();
+            if (person != null) {
+                nhs.addAll(person.nhs());
+                pnc.addAll(person.pnc());
+                upn.addAll(person.upn());
+                addressIds.addAll(person.addressIds());
+                codes.addAll(person.postcodes());
+                notSame = person.notSame();
+            }
+            for (var joined : assigned.getOrDefault(personId, List.of())) {
+                list.add(joined);
+                addIfPresent(nhs, joined.nhsNumber());
+                addIfPresent(pnc, joined.pncId());
+                addIfPresent(upn, joined.upn());
+                addressIds.addAll(joined.addressIds());
+                codes.addAll(joined.postcodes());
+            }
+            var tooYoung = false;
+            var bound = in.record().dateOfBirth() == null ? bornBy.get(in.localId()) : null;
+            if (bound != null) {
+                var known = list.stream()
+                        .map(MatchRecord::dateOfBirth)
+                        .filter(Objects::nonNull)
+                        .toList();
+                tooYoung = !known.isEmpty() && known.stream().allMatch(d -> d.isAfter(bound));
+            }
+            candidates.add(new Candidate(
+                    personId,
+                    list,
+                    nhs,
+                    pnc,
+                    upn,
+                    addressIds,
+                    codes,
+                    excluded.contains(personId) || notSame.contains(in.key()) || tooYoung));
+        }
+        return candidates;
     }
 
     private static Set<String> keySet(Incoming in) {

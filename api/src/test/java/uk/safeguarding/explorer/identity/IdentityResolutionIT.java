@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -444,6 +445,77 @@ class IdentityResolutionIT extends ExplorerIT {
                         .get("classification")
                         .asString())
                 .isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void ofTwoRecordsOfOneExtractThatWouldTakeTheSamePersonTheBetterMatchTakesIt() {
+        // fictional: social care knows one Robert Allen (born 1994-10-03); health knows him and his
+        // namesake born five years later at the same home, the namesake listed first. Before, the
+        // namesake took the person (a year off is a close date of birth) and the real match became a
+        // new person, since the person then held another NHS number.
+        oneKnownToSocialCareThenTwoToHealth(
+                "4 Fictional Row",
+                "2015-01-01",
+                "\"givenName\": \"Robert\", \"familyName\": \"Allen\", \"dateOfBirth\": \"1994-10-03\"",
+                "\"givenName\": \"Robert\", \"familyName\": \"Allen\", \"dateOfBirth\": \"1999-10-03\", \"nhsNumber\": \"7747740301\"",
+                "\"givenName\": \"Robert\", \"familyName\": \"Allen\", \"dateOfBirth\": \"1994-10-03\", \"nhsNumber\": \"4873547296\"");
+        var robert = personOf("csc", "C1");
+        assertThat(personOf("health", "H2")).isEqualTo(robert);
+        assertThat(personOf("health", "H1")).isNotEqualTo(robert);
+    }
+
+    @Test
+    void twinsThatMatchTheOnlyTwinAKnownExtractHoldEquallyWellAreBothLeftToTheSteward() {
+        // fictional: social care knows one twin as "Jim", its surname mistyped; health knows both
+        // twins, Jamie and James, each by an NHS number. Either could be social care's Jim: neither
+        // takes him (before, the first in the file did), both are queued for a steward with him.
+        oneKnownToSocialCareThenTwoToHealth(
+                "9 Fictional Close",
+                "2015-04-21",
+                "\"givenName\": \"Jim\", \"familyName\": \"Grfifiths\", \"dateOfBirth\": \"2015-04-21\"",
+                "\"givenName\": \"Jamie\", \"familyName\": \"Griffitis\", \"dateOfBirth\": \"2015-04-21\", \"nhsNumber\": \"8675983727\"",
+                "\"givenName\": \"James\", \"familyName\": \"Griffiths\", \"dateOfBirth\": \"2015-04-21\", \"nhsNumber\": \"6880010261\"");
+        var jim = personOf("csc", "C1");
+        assertThat(personOf("health", "H1")).isNotEqualTo(jim);
+        assertThat(personOf("health", "H2")).isNotEqualTo(jim);
+        var queue = http().graphql(
+                        "data-steward",
+                        "{ matchCandidates(first: 100) { record { source localId } person { id } status } }",
+                        Map.of());
+        assertThat(queue.get("errors")).as(queue.toString()).isNull();
+        var queued = new ArrayList<String>();
+        queue.get("data").get("matchCandidates").forEach(c -> {
+            if (jim.equals(c.get("person").get("id").asString())) {
+                queued.add(c.get("record").get("source").asString() + ":"
+                        + c.get("record").get("localId").asString());
+            }
+        });
+        assertThat(queued).containsExactlyInAnyOrder("health:H1", "health:H2");
+    }
+
+    /**
+     * Social care's extract: one man (C1) at a home (fields given as JSON members, fictional); then
+     * health's: two men at the same home, H1 listed first, each with the fields given.
+     */
+    private void oneKnownToSocialCareThenTwoToHealth(
+            String line1, String since, String known, String first, String second) {
+        importExtract("""
+                {"source": "csc", "resolve": true,
+                 "addresses": [{"id": "CA1", "line1": "%1$s", "town": "York", "postcode": "YO1 9ZZ"}],
+                 "people": [{"id": "C1", "sex": "MALE", %3$s}],
+                 "relationships": [{"type": "LIVES_AT", "from": "C1", "to": "CA1", "start": "%2$s"}]}""".formatted(line1, since, known));
+        importExtract("""
+                {"source": "health", "resolve": true,
+                 "addresses": [{"id": "HA1", "line1": "%1$s", "town": "York", "postcode": "YO1 9ZZ"}],
+                 "people": [{"id": "H1", "sex": "MALE", %3$s}, {"id": "H2", "sex": "MALE", %4$s}],
+                 "relationships": [{"type": "LIVES_AT", "from": "H1", "to": "HA1", "start": "%2$s"},
+                                   {"type": "LIVES_AT", "from": "H2", "to": "HA1", "start": "%2$s"}]}""".formatted(line1, since, first, second));
+    }
+
+    private void importExtract(String extract) {
+        var response = http().post("/api/import", "admin", extract);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("rejected").size()).as(response.body()).isZero();
     }
 
     @Test
