@@ -630,11 +630,11 @@ public final class Resolution {
      * with a date of birth come first (as the whole extract is sorted), then those that would link
      * to a person already known, by the highest score. Two records of one extract that would both
      * link by score to the same known person (twins, or a father and son of one name, when the
-     * earlier extract knew only one of them) are two people to this extract: the better match is
-     * decided first and takes the person, and the other then meets a person holding the first one's
-     * identifiers (a different NHS number is another person); when their scores are within the
-     * ambiguity margin, neither takes the person and both are queued for review with them, instead of
-     * whichever came first in the file taking it.
+     * earlier extract knew only one of them) are decided best match first: the better match takes
+     * the person, and the other then meets a person holding the first one's identifiers (a different
+     * NHS number is another person). When the extract gives them different identifiers (two people)
+     * and their scores are within the ambiguity margin, neither takes the person and both are queued
+     * for review with them, instead of whichever came first in the file taking it.
      */
     private Plan plan(
             List<Incoming> group,
@@ -665,7 +665,9 @@ public final class Resolution {
         byPerson.forEach((personId, records) -> {
             for (var a : records) {
                 for (var b : records) {
-                    if (a != b && Math.abs(best.get(a.localId()) - best.get(b.localId())) < margin) {
+                    if (a != b
+                            && twoPeople(a.record(), b.record())
+                            && Math.abs(best.get(a.localId()) - best.get(b.localId())) < margin) {
                         contested.put(a.localId(), personId);
                     }
                 }
@@ -676,6 +678,19 @@ public final class Resolution {
                 .thenComparing(x -> best.get(x.localId()), Comparator.reverseOrder())
                 .thenComparingInt(Incoming::order));
         return new Plan(ordered, contested);
+    }
+
+    /**
+     * Whether the extract itself says two of its records are two people: they carry different
+     * NHS numbers, PNC ids or UPNs. (Two records of one person in one extract, a duplicate, may
+     * still link; only two people are kept from taking one person's place.)
+     */
+    private static boolean twoPeople(MatchRecord a, MatchRecord b) {
+        return differ(a.nhsNumber(), b.nhsNumber()) || differ(a.pncId(), b.pncId()) || differ(a.upn(), b.upn());
+    }
+
+    private static boolean differ(String a, String b) {
+        return a != null && b != null && !a.equals(b);
     }
 
     /**
