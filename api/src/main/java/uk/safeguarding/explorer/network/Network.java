@@ -312,11 +312,10 @@ public record Network(
 
         /**
          * The same link to or from a placeholder: its type, kind and dates only, under a key that does
-         * not carry the hidden person's id; no start when it began on the hidden person's birth day
-         * ({@code hiddenBirthDay}), which a placeholder never tells.
+         * not carry the hidden person's id, starting on {@code shownFrom} (the start as the placeholder
+         * may carry it: {@link uk.safeguarding.explorer.security.Visibility#placeholderFrom}).
          */
-        public Edge toPlaceholder(String restrictedKey, String newSource, String newTarget, LocalDate hiddenBirthDay) {
-            var shownFrom = from != null && from.equals(hiddenBirthDay) ? null : from;
+        public Edge toPlaceholder(String restrictedKey, String newSource, String newTarget, LocalDate shownFrom) {
             return new Edge(
                     restrictedKey, type, newSource, newTarget, kind, null, null, null, shownFrom, to, current, derived);
         }

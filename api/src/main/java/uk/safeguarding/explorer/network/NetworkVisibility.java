@@ -2,7 +2,6 @@ package uk.safeguarding.explorer.network;
 
 import static uk.safeguarding.explorer.network.Network.Node.key;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,7 +31,7 @@ class NetworkVisibility {
 
     /** A network as the user may see it: hidden people as placeholders, then the redaction policy. */
     Network shown(Network raw, Visibility visibility) {
-        var placeholders = withPlaceholders(raw.nodes(), raw.edges(), visibility, raw.asOf(), false);
+        var placeholders = withPlaceholders(raw.nodes(), raw.edges(), visibility, false);
         var redacted = redact(placeholders, redaction.access());
         var linked = new HashSet<String>();
         redacted.edges().forEach(e -> {
@@ -50,11 +49,11 @@ class NetworkVisibility {
      * placeholders; a path that would show a place reached only through hidden people, or an
      * offender manager to an agency without offender detail, is not shown at all.
      */
-    List<Path> shown(List<Path> paths, Visibility visibility, LocalDate asOf) {
+    List<Path> shown(List<Path> paths, Visibility visibility) {
         var access = redaction.access();
         var shown = new ArrayList<Path>();
         for (var path : paths) {
-            var placeholders = withPlaceholders(path.nodes(), path.edges(), visibility, asOf, true);
+            var placeholders = withPlaceholders(path.nodes(), path.edges(), visibility, true);
             if (!placeholders.complete()) {
                 continue;
             }
@@ -114,14 +113,13 @@ class NetworkVisibility {
      * something the user may see: a placeholder keeps its edges (type, kind and dates only) to
      * people the user may see and to their addresses and professionals, never to another
      * placeholder, and nothing reached only through hidden people is shown (their homes,
-     * professionals and further family). A hidden person not yet born on {@code asOf} is left out
-     * (a placeholder before the birth would tell that a child is coming, and when), and a link that
-     * began on a hidden person's birth day says no start. Addresses and professionals stay only when linked to
+     * professionals and further family; nobody not yet born is in a raw network or path), and a
+     * link that began on a hidden person's birth day says no start. Addresses and professionals stay only when linked to
      * someone the user may see; agencies only through a professional kept. With {@code wholePath}
      * (a connection path), {@code complete} says whether every node of the path could be shown.
      */
     private static Shown withPlaceholders(
-            List<Node> nodes, List<Edge> edges, Visibility visibility, LocalDate asOf, boolean wholePath) {
+            List<Node> nodes, List<Edge> edges, Visibility visibility, boolean wholePath) {
         var byKey = new LinkedHashMap<String, Node>();
         nodes.forEach(n -> byKey.put(n.key(), n));
         var kept = new HashSet<String>();
@@ -149,7 +147,6 @@ class NetworkVisibility {
                         && hidden.kind() == NodeKind.PERSON
                         && !kept.contains(hidden.key())
                         && kept.contains(pair.get(1))
-                        && !bornAfter(hidden, asOf)
                         && !placeholders.containsKey(hidden.key())) {
                     placeholders.put(
                             hidden.key(),
@@ -188,18 +185,13 @@ class NetworkVisibility {
                 var restrictedKey =
                         "restricted:" + (++counter) + ":" + e.type() + ":" + (sourceHidden ? target : source);
                 var hidden = byKey.get(sourceHidden ? e.source() : e.target());
-                edgesOut.add(e.toPlaceholder(restrictedKey, source, target, hidden.dateOfBirth()));
+                edgesOut.add(e.toPlaceholder(
+                        restrictedKey, source, target, Visibility.placeholderFrom(e.from(), hidden.dateOfBirth())));
             } else {
                 edgesOut.add(e);
             }
         }
         return new Shown(nodesOut, edgesOut, !wholePath || nodesOut.size() == nodes.size());
-    }
-
-    private static boolean bornAfter(Node person, LocalDate asOf) {
-        return asOf != null
-                && person.dateOfBirth() != null
-                && person.dateOfBirth().isAfter(asOf);
     }
 
     private static NodeKind kind(Map<String, Node> byKey, String key) {

@@ -72,7 +72,12 @@ public final class Visibility {
      * tell their birth date, which a placeholder never does).
      */
     public LocalDate from(PersonView person, LocalDate day) {
-        return day != null && !sees(person.id()) && day.equals(person.dateOfBirth()) ? null : day;
+        return sees(person.id()) ? day : placeholderFrom(day, person.dateOfBirth());
+    }
+
+    /** The start of a placeholder's relation as it may carry it: none when it is their birth day. */
+    public static LocalDate placeholderFrom(LocalDate day, LocalDate birthDay) {
+        return day != null && day.equals(birthDay) ? null : day;
     }
 
     /** The placeholder of a person the user may not see. */
