@@ -631,6 +631,70 @@ class AccessFindingsIT extends ExplorerIT {
         assertThat(hiddenInKerrysFamily(before)).isEqualTo(hiddenInKerrysFamily("2013-03-10") - 1);
     }
 
+    @Test
+    void movingTheDayByOneCannotFindAHiddenChildsBirthDay() {
+        // review18: probation may not see Jack (born 2013-03-09); if his placeholder first stands beside
+        // Kerry on his birth day, bisecting asOf (about 14 queries, or dragging the time bar) finds the
+        // day that no placeholder may tell
+        var dayBefore = "2013-03-08";
+        var birthDay = "2013-03-09";
+        assertThat(childrenOfKerryShownAsPlaceholders(kerrysNetwork(birthDay)))
+                .as("Kerry's hidden children in the network the day before and on Jack's birth day")
+                .isEqualTo(childrenOfKerryShownAsPlaceholders(kerrysNetwork(dayBefore)));
+        assertThat(hiddenInKerrysFamily(birthDay))
+                .as("hidden people of Kerry's FAMILY matrix the day before and on Jack's birth day")
+                .isEqualTo(hiddenInKerrysFamily(dayBefore));
+        assertThat(hiddenCoResidentsOfKerry(birthDay))
+                .as("hidden co-residents of Kerry's home the day before and on Jack's birth day")
+                .isEqualTo(hiddenCoResidentsOfKerry(dayBefore));
+    }
+
+    @Test
+    void movingTheDayByOneCannotFindAHiddenChildsEighteenthBirthday() {
+        // review18: Sara (born 2010-05-18) is Mia's hidden step sibling to probation; the card of a
+        // child at risk goes when the child turns 18, so the day it goes tells her birth day
+        assertThat(hiddenChildrenAtRiskOfMia("2028-05-18"))
+                .as("Mia's hidden children at risk the day before and on Sara's 18th birthday")
+                .isEqualTo(hiddenChildrenAtRiskOfMia("2028-05-17"));
+    }
+
+    private JsonNode kerrysNetwork(String day) {
+        return probation("{ network(personId: \"p-kerry\", depth: 2, asOf: \"" + day + "\") { "
+                        + "nodes { key kind } edges { type source target from to } } }")
+                .get("network");
+    }
+
+    private long hiddenCoResidentsOfKerry(String day) {
+        var shared = probation("{ sharedAddresses(personId: \"p-kerry\", asOf: \"" + day + "\") { "
+                + "coResidents { person { restricted } } } }");
+        var hidden = 0L;
+        for (var address : shared.get("sharedAddresses")) {
+            hidden += restricted(address.get("coResidents"), "person");
+        }
+        return hidden;
+    }
+
+    private long hiddenChildrenAtRiskOfMia(String day) {
+        var siblings =
+                probation("{ siblingsAtRisk(personId: \"p-mia\", asOf: \"" + day + "\") { child { restricted } } }");
+        return restricted(siblings.get("siblingsAtRisk"), "child");
+    }
+
+    private JsonNode probation(String document) {
+        return data("probation-officer", document, Map.of());
+    }
+
+    /** How many entries of a list hold a placeholder in their field {@code person}. */
+    private static long restricted(JsonNode entries, String person) {
+        var hidden = 0L;
+        for (var entry : entries) {
+            if (entry.get(person).get("restricted").asBoolean()) {
+                hidden++;
+            }
+        }
+        return hidden;
+    }
+
     /** How many people of Kerry's family (agencyInvolvement, FAMILY) probation sees as placeholders on a day. */
     private long hiddenInKerrysFamily(String day) {
         var family = data(
@@ -638,13 +702,7 @@ class AccessFindingsIT extends ExplorerIT {
                 "{ agencyInvolvement(personId: \"p-kerry\", scope: FAMILY, asOf: \"" + day + "\") { "
                         + "people { person { id restricted } } } }",
                 Map.of());
-        var hidden = 0L;
-        for (var p : family.get("agencyInvolvement").get("people")) {
-            if (p.get("person").get("restricted").asBoolean()) {
-                hidden++;
-            }
-        }
-        return hidden;
+        return restricted(family.get("agencyInvolvement").get("people"), "person");
     }
 
     /** How many placeholders a network shows as a child of Kerry (PARENT_OF from her). */
