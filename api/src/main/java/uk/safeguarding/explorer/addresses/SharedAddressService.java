@@ -72,6 +72,8 @@ public class SharedAddressService {
                         redaction.markers(
                                 a.markers(), access, false, a.address().kind()),
                         a.coResidents().stream()
+                                .filter(c -> visibility.present(
+                                        c.person().id(), c.person().dateOfBirth(), asOf))
                                 .map(c -> new CoResident(
                                         visibility.shown(c.person(), new Relation("CO_RESIDENT", c.from(), c.to())),
                                         visibility.from(c.person(), c.from()),

@@ -78,7 +78,7 @@ public class InvolvementService {
             needToKnow.require(OPERATION, personId);
             throw unknown;
         }
-        return shown(all, scope, needToKnow.check(OPERATION, personId, people(all)));
+        return shown(all, scope, needToKnow.check(OPERATION, personId, people(all)), asOf);
     }
 
     /**
@@ -115,14 +115,17 @@ public class InvolvementService {
     /**
      * The matrix as the user may see it, once everyone is checked ({@code visibility}): a person the
      * user may not see is a placeholder row (the agencies holding information about them are on the
-     * placeholder) with no involvements and no gaps; a gap names a hidden person as "someone your
-     * agency cannot see".
+     * placeholder) with no involvements and no gaps, from the month after their birth
+     * ({@link Visibility#shownFrom}); a gap names a hidden person as "someone your agency cannot see".
      */
-    public AgencyInvolvement shown(Raw all, Scope scope, Visibility visibility) {
+    public AgencyInvolvement shown(Raw all, Scope scope, Visibility visibility, LocalDate asOf) {
         var access = redaction.access();
         var relation = new Relation(scope.name(), null, null);
         var people = new ArrayList<PersonInvolvement>();
-        for (var p : all.people()) {
+        var present = all.people().stream()
+                .filter(p -> visibility.present(p.person().id(), p.person().dateOfBirth(), asOf))
+                .toList();
+        for (var p : present) {
             if (visibility.sees(p.person().id())) {
                 people.add(new PersonInvolvement(
                         p.person(),
@@ -132,7 +135,7 @@ public class InvolvementService {
                                 .toList()));
             }
         }
-        for (var p : all.people()) {
+        for (var p : present) {
             if (!visibility.sees(p.person().id())) {
                 people.add(
                         new PersonInvolvement(visibility.placeholder(p.person().id(), relation), List.of()));

@@ -615,17 +615,20 @@ public class FamilyChangesService {
             var offenderAddress = !access.offenderDetail()
                     && redaction.offenderAddress(group.address().kind());
             var day = group.on();
-            // someone who arrived on the day they were born: for a reader who may not see them, the
-            // arrival would tell their birth day (DESIGN §7: a placeholder carries no birth date)
-            var bornThatDay = group.arriving()
+            // someone who arrived in their month of birth: for a reader who may not see them, the
+            // arrival would tell their birth date (DESIGN §7: a placeholder carries no birth date;
+            // a hidden person is shown from the month after their birth, Visibility#shownFrom)
+            var bornThatMonth = group.arriving()
                     ? movers.stream()
                             .filter(id -> people.containsKey(id)
-                                    && day.equals(people.get(id).dateOfBirth()))
+                                    && Visibility.placeholderFrom(
+                                                    day, people.get(id).dateOfBirth())
+                                            == null)
                             .collect(Collectors.toSet())
                     : Set.<String>of();
             changes.add(new Raw(day, group.kind(), movers, n -> {
                 var told = movers.stream()
-                        .filter(id -> !bornThatDay.contains(id) || n.anyVisible(List.of(id)))
+                        .filter(id -> !bornThatMonth.contains(id) || n.anyVisible(List.of(id)))
                         .toList();
                 if (told.isEmpty()) {
                     return null;

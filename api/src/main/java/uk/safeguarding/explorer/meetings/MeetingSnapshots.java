@@ -271,6 +271,7 @@ public class MeetingSnapshots {
         ids.addAll(InvolvementService.people(frozen.involvement()));
         ids.addAll(RiskService.touched(frozen.flags()));
         var visibility = needToKnow.check(READ, ids);
+        var asOf = Views.date(row, "asOf");
         var related = new Relation("CONCERNED", null, null);
         var children = meeting.concerns().stream()
                 .map(id -> person(id, frozen, visibility, related))
@@ -278,8 +279,8 @@ public class MeetingSnapshots {
         var siblingsAtRisk = new ArrayList<Siblings>();
         frozen.siblings().forEach((child, raw) -> {
             if (visibility.sees(child)) {
-                siblingsAtRisk.add(
-                        new Siblings(person(child, frozen, visibility, related), siblings.shown(raw, visibility)));
+                siblingsAtRisk.add(new Siblings(
+                        person(child, frozen, visibility, related), siblings.shown(raw, visibility, asOf)));
             }
         });
         var actions = meeting.actions().stream()
@@ -306,13 +307,13 @@ public class MeetingSnapshots {
         return new MeetingSnapshot(
                 meetingId,
                 row.get("takenAt").asZonedDateTime(),
-                Views.date(row, "asOf"),
+                asOf,
                 record,
                 children,
                 networks.shown(frozen.network(), visibility),
                 risk.shown(frozen.flags(), meeting.concerns(), visibility),
                 siblingsAtRisk,
-                involvement.shown(frozen.involvement(), Scope.FAMILY, visibility));
+                involvement.shown(frozen.involvement(), Scope.FAMILY, visibility, asOf));
     }
 
     /** The meetings about a person held by asOf, newest first, as the reader may see them. */

@@ -112,6 +112,6 @@ public class NetworkService {
         var people = new LinkedHashSet<String>();
         paths.forEach(
                 p -> p.nodes().stream().filter(n -> n.kind() == NodeKind.PERSON).forEach(n -> people.add(n.id())));
-        return visibility.shown(paths, needToKnow.check("connection", List.of(fromId, toId), people));
+        return visibility.shown(paths, needToKnow.check("connection", List.of(fromId, toId), people), asOf);
     }
 }

@@ -2,6 +2,7 @@ package uk.safeguarding.explorer.network;
 
 import static uk.safeguarding.explorer.network.Network.Node.key;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ class NetworkVisibility {
 
     /** A network as the user may see it: hidden people as placeholders, then the redaction policy. */
     Network shown(Network raw, Visibility visibility) {
-        var placeholders = withPlaceholders(raw.nodes(), raw.edges(), visibility, false);
+        var placeholders = withPlaceholders(raw.nodes(), raw.edges(), visibility, raw.asOf(), false);
         var redacted = redact(placeholders, redaction.access());
         var linked = new HashSet<String>();
         redacted.edges().forEach(e -> {
@@ -49,11 +50,11 @@ class NetworkVisibility {
      * placeholders; a path that would show a place reached only through hidden people, or an
      * offender manager to an agency without offender detail, is not shown at all.
      */
-    List<Path> shown(List<Path> paths, Visibility visibility) {
+    List<Path> shown(List<Path> paths, Visibility visibility, LocalDate asOf) {
         var access = redaction.access();
         var shown = new ArrayList<Path>();
         for (var path : paths) {
-            var placeholders = withPlaceholders(path.nodes(), path.edges(), visibility, true);
+            var placeholders = withPlaceholders(path.nodes(), path.edges(), visibility, asOf, true);
             if (!placeholders.complete()) {
                 continue;
             }
@@ -113,18 +114,21 @@ class NetworkVisibility {
      * something the user may see: a placeholder keeps its edges (type, kind and dates only) to
      * people the user may see and to their addresses and professionals, never to another
      * placeholder, and nothing reached only through hidden people is shown (their homes,
-     * professionals and further family; nobody not yet born is in a raw network or path), and a
-     * link that began on a hidden person's birth day says no start. Addresses and professionals stay only when linked to
-     * someone the user may see; agencies only through a professional kept. With {@code wholePath}
+     * professionals and further family; nobody not yet born is in a raw network or path), a hidden
+     * person stands there only from the month after their birth ({@link Visibility#shownFrom}) and a
+     * link of theirs that began before that says no start. Addresses and professionals stay only when
+     * linked to someone the user may see; agencies only through a professional kept. With {@code wholePath}
      * (a connection path), {@code complete} says whether every node of the path could be shown.
      */
     private static Shown withPlaceholders(
-            List<Node> nodes, List<Edge> edges, Visibility visibility, boolean wholePath) {
+            List<Node> nodes, List<Edge> edges, Visibility visibility, LocalDate asOf, boolean wholePath) {
         var byKey = new LinkedHashMap<String, Node>();
         nodes.forEach(n -> byKey.put(n.key(), n));
         var kept = new HashSet<String>();
         nodes.stream()
-                .filter(n -> n.kind() == NodeKind.PERSON && visibility.sees(n.id()))
+                .filter(n -> n.kind() == NodeKind.PERSON
+                        && visibility.sees(n.id())
+                        && visibility.present(n.id(), n.dateOfBirth(), asOf))
                 .forEach(n -> kept.add(n.key()));
         for (var e : edges) {
             if (kept.contains(e.source()) && isPlace(kind(byKey, e.target()))) {
@@ -147,7 +151,8 @@ class NetworkVisibility {
                         && hidden.kind() == NodeKind.PERSON
                         && !kept.contains(hidden.key())
                         && kept.contains(pair.get(1))
-                        && !placeholders.containsKey(hidden.key())) {
+                        && !placeholders.containsKey(hidden.key())
+                        && visibility.present(hidden.id(), hidden.dateOfBirth(), asOf)) {
                     placeholders.put(
                             hidden.key(),
                             Node.placeholder(

@@ -9,6 +9,7 @@ import java.util.Set;
 import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.graph.Views.PersonView.Relation;
+import uk.safeguarding.explorer.model.Ages;
 import uk.safeguarding.explorer.security.NeedToKnow.Decision;
 import uk.safeguarding.explorer.security.NeedToKnow.RequestDecisions;
 
@@ -68,16 +69,56 @@ public final class Visibility {
 
     /**
      * The day a relation of the person began, as the user may see it: none for a hidden person's
-     * relation that began on their birth day (a home or a parent "from" the day they were born would
-     * tell their birth date, which a placeholder never does).
+     * relation that began before they are shown ({@link #shownFrom}): a home or a parent "from" a day
+     * in their month of birth would tell their birth date, which a placeholder never does.
      */
     public LocalDate from(PersonView person, LocalDate day) {
         return sees(person.id()) ? day : placeholderFrom(day, person.dateOfBirth());
     }
 
-    /** The start of a placeholder's relation as it may carry it: none when it is their birth day. */
+    /** The start of a placeholder's relation as it may carry it: none when it is before they are shown. */
     public static LocalDate placeholderFrom(LocalDate day, LocalDate birthDay) {
-        return day != null && day.equals(birthDay) ? null : day;
+        return day != null && birthDay != null && day.isBefore(shownFrom(birthDay)) ? null : day;
+    }
+
+    /**
+     * The first day a person the user may not see is shown on: the first day of the month after their
+     * birth. A placeholder never tells a birth date (DESIGN §7); if it first stood beside its family
+     * on the birth day itself, moving the as-of day by one would find it. So a hidden person is shown
+     * only in whole calendar months of their life: from the month after their birth, as a child until
+     * the month they turn 18 and alive until the month they died.
+     */
+    public static LocalDate shownFrom(LocalDate birthDay) {
+        return birthDay == null ? null : birthDay.withDayOfMonth(1).plusMonths(1);
+    }
+
+    /**
+     * Whether the person is in an answer about the as-of day: everyone born by then whom the user may
+     * see; someone the user may not see from the first day of the month after their birth
+     * ({@link #shownFrom}). Someone with no recorded birth date is always there.
+     */
+    public boolean present(String personId, LocalDate birthDay, LocalDate asOf) {
+        var from = sees(personId) ? birthDay : shownFrom(birthDay);
+        return from == null || !from.isAfter(asOf);
+    }
+
+    /**
+     * Whether the person is a child on the as-of day as the user may know it: exactly for someone the
+     * user may see; for someone hidden, only in whole months ({@link #shownFrom}): from the month after
+     * their birth until the month they turn 18, and never from the month they died.
+     */
+    public boolean childOn(PersonView person, LocalDate asOf) {
+        if (!Ages.isChild(person.dateOfBirth(), person.deceasedOn(), asOf)) {
+            return false;
+        }
+        if (sees(person.id())) {
+            return true;
+        }
+        var born = person.dateOfBirth();
+        var died = person.deceasedOn();
+        return present(person.id(), born, asOf)
+                && asOf.isBefore(born.plusYears(Ages.ADULT_AGE).withDayOfMonth(1))
+                && (died == null || asOf.isBefore(died.withDayOfMonth(1)));
     }
 
     /** The placeholder of a person the user may not see. */

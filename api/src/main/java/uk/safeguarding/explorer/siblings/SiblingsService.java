@@ -83,7 +83,7 @@ public class SiblingsService {
             needToKnow.require(OPERATION, personId);
             throw unknown;
         }
-        return shown(raw, needToKnow.check(OPERATION, personId, people(raw)));
+        return shown(raw, needToKnow.check(OPERATION, personId, people(raw)), asOf);
     }
 
     /**
@@ -111,14 +111,19 @@ public class SiblingsService {
     /**
      * The children as the user may see them, once everyone is checked ({@code visibility}): a child
      * or go-between the user may not see is a placeholder with the link's kind and dates, and nothing
-     * else of them.
+     * else of them; a hidden child only in the whole months of their childhood
+     * ({@link Visibility#childOn}).
      */
-    public List<ChildAtRisk> shown(Raw raw, Visibility visibility) {
+    public List<ChildAtRisk> shown(Raw raw, Visibility visibility, LocalDate asOf) {
         var all = raw.children();
         var subjectParents = raw.parents() == null ? Set.<String>of() : raw.parents();
         var access = redaction.access();
         var shown = new ArrayList<ChildAtRisk>();
         for (var c : all) {
+            if (!visibility.childOn(c.child(), asOf)) {
+                // a hidden child is a child only in whole months (Visibility#shownFrom)
+                continue;
+            }
             var links = c.links().stream()
                     .map(l -> new RiskLink(
                             l.kind(),

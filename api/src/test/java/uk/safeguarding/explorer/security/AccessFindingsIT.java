@@ -620,15 +620,13 @@ class AccessFindingsIT extends ExplorerIT {
         assertThat(today.get("sharedAddresses").toString()).contains("\"restricted\":true");
         assertThat(today.toString()).doesNotContain(jackBorn);
         // before Jack was born, only Sara stands beside Kerry as her child, in the network, and the
-        // family's agencies hold one hidden person fewer than on the day after his birth
+        // family's agencies hold one hidden person fewer than from the month after his birth (a hidden
+        // person is shown in whole months only)
         var before = "2013-01-01";
-        var then = data(
-                "probation-officer",
-                "{ network(personId: \"p-kerry\", depth: 2, asOf: \"" + before + "\") { "
-                        + "nodes { key kind } edges { type source target from to } } }",
-                Map.of());
-        assertThat(childrenOfKerryShownAsPlaceholders(then.get("network"))).isEqualTo(1);
-        assertThat(hiddenInKerrysFamily(before)).isEqualTo(hiddenInKerrysFamily("2013-03-10") - 1);
+        assertThat(childrenOfKerryShownAsPlaceholders(kerrysNetwork(before))).isEqualTo(1);
+        assertThat(childrenOfKerryShownAsPlaceholders(kerrysNetwork("2013-04-01")))
+                .isEqualTo(2);
+        assertThat(hiddenInKerrysFamily(before)).isEqualTo(hiddenInKerrysFamily("2013-04-01") - 1);
     }
 
     @Test
@@ -647,6 +645,18 @@ class AccessFindingsIT extends ExplorerIT {
         assertThat(hiddenCoResidentsOfKerry(birthDay))
                 .as("hidden co-residents of Kerry's home the day before and on Jack's birth day")
                 .isEqualTo(hiddenCoResidentsOfKerry(dayBefore));
+        // nor any day of his month of birth: he is there from the first day of the next month, his
+        // links to Kerry and her home with no start (it would be in his month of birth)
+        var lastOfMonth = "2013-03-31";
+        var nextMonth = "2013-04-01";
+        assertThat(childrenOfKerryShownAsPlaceholders(kerrysNetwork(lastOfMonth)))
+                .isEqualTo(childrenOfKerryShownAsPlaceholders(kerrysNetwork(dayBefore)));
+        assertThat(hiddenCoResidentsOfKerry(lastOfMonth)).isEqualTo(hiddenCoResidentsOfKerry(dayBefore));
+        var then = kerrysNetwork(nextMonth);
+        assertThat(childrenOfKerryShownAsPlaceholders(then))
+                .isEqualTo(childrenOfKerryShownAsPlaceholders(kerrysNetwork(dayBefore)) + 1);
+        assertThat(hiddenCoResidentsOfKerry(nextMonth)).isEqualTo(hiddenCoResidentsOfKerry(dayBefore) + 1);
+        assertThat(then.toString()).doesNotContain("2013-03-");
     }
 
     @Test
@@ -656,6 +666,9 @@ class AccessFindingsIT extends ExplorerIT {
         assertThat(hiddenChildrenAtRiskOfMia("2028-05-18"))
                 .as("Mia's hidden children at risk the day before and on Sara's 18th birthday")
                 .isEqualTo(hiddenChildrenAtRiskOfMia("2028-05-17"));
+        // her card goes at the start of the month she turns 18: month precision, as her birth month
+        assertThat(hiddenChildrenAtRiskOfMia("2028-05-01")).isEqualTo(hiddenChildrenAtRiskOfMia("2028-05-17"));
+        assertThat(hiddenChildrenAtRiskOfMia("2028-04-30")).isEqualTo(hiddenChildrenAtRiskOfMia("2028-05-01") + 1);
     }
 
     private JsonNode kerrysNetwork(String day) {
