@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import uk.safeguarding.explorer.observability.ServerTiming;
 
 /**
  * Gives every request its audit (its id, sent back as {@code X-Request-Id} and written on each of
@@ -90,6 +91,10 @@ class AuditFilter extends OncePerRequestFilter {
                                     + ")\"}")
                             .getBytes(StandardCharsets.UTF_8));
             return;
+        }
+        var timing = ServerTiming.current();
+        if (timing != null) {
+            held.setHeader(ServerTiming.HEADER, timing.header());
         }
         held.copyBodyToResponse();
     }

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import uk.safeguarding.explorer.errors.DatabaseUnavailableException;
 import uk.safeguarding.explorer.graphql.ExplorerErrorType;
+import uk.safeguarding.explorer.observability.ServerTiming;
 
 /**
  * Audit once per GraphQL request: after the request has run and before its answer is written, the
@@ -51,7 +52,14 @@ class AuditInterceptor implements WebGraphQlInterceptor, Instrumentation {
         if (audit == null) {
             return chain.next(request);
         }
-        return chain.next(request).map(response -> finish(audit, response));
+        var timing = ServerTiming.current();
+        return chain.next(request).map(response -> {
+            var finished = finish(audit, response);
+            if (timing != null) {
+                finished.getResponseHeaders().set(ServerTiming.HEADER, timing.header());
+            }
+            return finished;
+        });
     }
 
     private WebGraphQlResponse finish(RequestAudit audit, WebGraphQlResponse response) {

@@ -24,6 +24,8 @@ import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.neo4j.Parameters;
+import uk.safeguarding.explorer.observability.ServerTiming;
+import uk.safeguarding.explorer.observability.ServerTiming.Phase;
 
 /**
  * The append-only, tamper-evident audit log (DESIGN §7). Every event is durable before the answer
@@ -229,7 +231,7 @@ public class AuditLog {
     void flush(RequestAudit request) {
         var drafts = request.takePending();
         if (!drafts.isEmpty()) {
-            append(drafts);
+            ServerTiming.time(Phase.AUDIT, () -> append(drafts));
         }
     }
 

@@ -19,6 +19,8 @@ import org.neo4j.driver.exceptions.TransientException;
 import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.errors.DatabaseUnavailableException;
 import uk.safeguarding.explorer.errors.QueryTimeoutException;
+import uk.safeguarding.explorer.observability.ServerTiming;
+import uk.safeguarding.explorer.observability.ServerTiming.Phase;
 
 /**
  * Runs the named {@code .cypher} statements with parameters. Reads go through
@@ -170,13 +172,15 @@ public class Graph {
 
     /** Runs work in one read transaction with a timeout of its own (a backup's long read). */
     public <T> T inReadTransaction(Duration timeout, Function<TransactionContext, T> work) {
-        return run(timeout, () -> {
-            try (var session = driver.session(sessionConfig())) {
-                return session.executeRead(
-                        work::apply,
-                        TransactionConfig.builder().withTimeout(timeout).build());
-            }
-        });
+        return ServerTiming.time(
+                Phase.DB,
+                () -> run(timeout, () -> {
+                    try (var session = driver.session(sessionConfig())) {
+                        return session.executeRead(
+                                work::apply,
+                                TransactionConfig.builder().withTimeout(timeout).build());
+                    }
+                }));
     }
 
     /** The barrier that a backup closes; exposed for the backup only. */

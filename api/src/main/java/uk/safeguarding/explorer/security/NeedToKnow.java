@@ -33,6 +33,8 @@ import uk.safeguarding.explorer.model.AgencyType;
 import uk.safeguarding.explorer.model.access.NeedToKnowRules;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.neo4j.Parameters;
+import uk.safeguarding.explorer.observability.ServerTiming;
+import uk.safeguarding.explorer.observability.ServerTiming.Phase;
 
 /**
  * Which people the signed-in user may see (DESIGN §7, "Need-to-know"). It is judged on today (the
@@ -288,6 +290,10 @@ public class NeedToKnow {
     }
 
     private Map<String, Decision> decide(ExplorerPrincipal user, Collection<String> ids) {
+        return ServerTiming.time(Phase.NTK, () -> decided(user, ids));
+    }
+
+    private Map<String, Decision> decided(ExplorerPrincipal user, Collection<String> ids) {
         var cache = cache(user);
         var missing = ids.stream()
                 .filter(id -> cache == null || !cache.decisions.containsKey(id))
@@ -362,16 +368,18 @@ public class NeedToKnow {
         var loaded = new HashMap<String, List<AgencyView>>();
         missing.forEach(h -> loaded.put(h, List.of()));
         if (!missing.isEmpty()) {
-            graph.read(
-                            "queries/holders",
-                            Map.of(
-                                    "ids",
-                                    missing,
-                                    "today",
-                                    today,
-                                    "involvementEndedOnOrAfter",
-                                    NeedToKnowRules.involvementEndedOnOrAfter(today, graceMonths)),
-                            r -> r)
+            ServerTiming.time(
+                            Phase.NTK,
+                            () -> graph.read(
+                                    "queries/holders",
+                                    Map.of(
+                                            "ids",
+                                            missing,
+                                            "today",
+                                            today,
+                                            "involvementEndedOnOrAfter",
+                                            NeedToKnowRules.involvementEndedOnOrAfter(today, graceMonths)),
+                                    r -> r))
                     .forEach(r -> loaded.put(
                             r.get("id").asString(),
                             r.get("holders").asList(AgencyView::from).stream()

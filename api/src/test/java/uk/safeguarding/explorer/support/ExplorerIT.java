@@ -36,7 +36,10 @@ import uk.safeguarding.explorer.neo4j.Graph;
             // the suite checks answers, not speed: a build machine shared by several builds must not turn a
             // slow answer into a TIMEOUT (QueryTimeoutIT tests the timeouts with an application of its own)
             "explorer.query-timeout=120s",
-            "explorer.area-query-timeout=300s"
+            "explorer.area-query-timeout=300s",
+            // every answer of the suite carries its Server-Timing header (off by default): the timing code
+            // runs on every request path the suite takes, and ServerTimingIT checks what it says
+            "explorer.server-timing=true"
         })
 @ExtendWith(NewerNeo4jCondition.class)
 public abstract class ExplorerIT {

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,9 @@ public final class BenchRunner {
     private final int requests;
     private final int throughputSeconds;
     private final CookieManager cookies = new CookieManager();
+    /** The Server-Timing phases of each measured GraphQL request, with the client's whole time ("client"). */
+    private final List<Map<String, Double>> phaseLog = Collections.synchronizedList(new ArrayList<>());
+
     private final HttpClient http =
             HttpClient.newBuilder().cookieHandler(cookies).build();
 
@@ -196,7 +200,9 @@ public final class BenchRunner {
                                 "graphql",
                                 graphql,
                                 "graphql_to_cypher_p95",
-                                round(graphql.get("p95_ms") / Math.max(cypher.get("p95_ms"), 0.001))));
+                                round(graphql.get("p95_ms") / Math.max(cypher.get("p95_ms"), 0.001)),
+                                "graphql_phases_mean_ms",
+                                breakdown(phaseLog)));
             }
             result.put("queries", queries);
             result.put("area_wide", areaWide(httpPort));
@@ -264,6 +270,8 @@ public final class BenchRunner {
         // the area-wide queries answer for the whole area as the local administrator: at 200,000
         // people the flags touch thousands of people, which the default cap (500 a request) refuses
         builder.environment().put("EXPLORER_AUDIT_MAX_SUBJECTS_PER_REQUEST", String.valueOf(AREA_WIDE_SUBJECTS));
+        // every answer says where its time went (Server-Timing): the breakdown of the application layer
+        builder.environment().put("EXPLORER_SERVER_TIMING", "true");
         builder.environment().remove("NEO4J_URI");
         var log = root.resolve("bench/work/app-" + httpPort + ".log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
@@ -419,6 +427,7 @@ public final class BenchRunner {
         for (int i = 0; i < WARMUP; i++) {
             call.apply(subjects.get(i % subjects.size()));
         }
+        phaseLog.clear();
         var times = new ArrayList<Double>();
         for (int i = 0; i < requests; i++) {
             times.add(call.apply(subjects.get(i % subjects.size())));
@@ -434,15 +443,69 @@ public final class BenchRunner {
 
     double timeGraphQl(int port, BenchQueries.Query query, BenchQueries.Subject subject) {
         var started = System.nanoTime();
-        var status = post(port, query.graphql(), query.variables(subject));
-        if (status != 200) {
-            throw new IllegalStateException(query.name() + " answered HTTP " + status);
+        var response = send(port, query.graphql(), query.variables(subject));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(query.name() + " answered HTTP " + response.statusCode());
         }
-        return (System.nanoTime() - started) / 1e6;
+        var ms = (System.nanoTime() - started) / 1e6;
+        var phases = phases(response.headers().firstValue("server-timing").orElse(""));
+        phases.put("client", ms);
+        phaseLog.add(phases);
+        return ms;
     }
 
-    private int post(int port, String document, Map<String, Object> variables) {
-        return send(port, document, variables).statusCode();
+    private static final Pattern TIMING = Pattern.compile("(\\w+);desc=\"[^\"]*\";dur=([0-9.]+)");
+
+    /** The phases of a Server-Timing header (the application's, EXPLORER_SERVER_TIMING), in ms. */
+    static Map<String, Double> phases(String header) {
+        var phases = new LinkedHashMap<String, Double>();
+        var m = TIMING.matcher(header);
+        while (m.find()) {
+            phases.put(m.group(1), Double.parseDouble(m.group(2)));
+        }
+        return phases;
+    }
+
+    /**
+     * Where the measured GraphQL requests' time went, mean ms: need-to-know, the answer's reads, the
+     * audit append and commit, the rest of the application (security, session, GraphQL dispatch,
+     * mapping), and what lies outside the application's own timing (Tomcat, writing the JSON, the
+     * connection and the client).
+     */
+    static Map<String, Double> breakdown(List<Map<String, Double>> log) {
+        var result = new LinkedHashMap<String, Double>();
+        synchronized (log) {
+            if (log.isEmpty() || !log.get(0).containsKey("app")) {
+                return result;
+            }
+            for (var phase : List.of("ntk", "db", "audit")) {
+                result.put(
+                        phase,
+                        round(log.stream()
+                                .mapToDouble(p -> p.get(phase))
+                                .average()
+                                .orElse(0)));
+            }
+            result.put(
+                    "app_other",
+                    round(log.stream()
+                            .mapToDouble(p -> p.get("app") - p.get("ntk") - p.get("db") - p.get("audit"))
+                            .average()
+                            .orElse(0)));
+            result.put(
+                    "outside_app",
+                    round(log.stream()
+                            .mapToDouble(p -> p.get("client") - p.get("app"))
+                            .average()
+                            .orElse(0)));
+            result.put(
+                    "total",
+                    round(log.stream()
+                            .mapToDouble(p -> p.get("client"))
+                            .average()
+                            .orElse(0)));
+        }
+        return result;
     }
 
     /** POST /graphql in the signed-in session; a GraphQL error fails the run. */
@@ -584,6 +647,23 @@ public final class BenchRunner {
                     g.get("p95_ms"),
                     g.get("p99_ms"),
                     both.get("graphql_to_cypher_p95")));
+        });
+        text.append("\nWhere a GraphQL request's time goes (mean ms; Server-Timing):\n\n")
+                .append("| query | need-to-know | answer reads | audit | rest of app | outside app | total |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        queries.forEach((name, both) -> {
+            var p = (Map<String, Double>) both.get("graphql_phases_mean_ms");
+            if (p != null && !p.isEmpty()) {
+                text.append(String.format(
+                        "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+                        name,
+                        p.get("ntk"),
+                        p.get("db"),
+                        p.get("audit"),
+                        p.get("app_other"),
+                        p.get("outside_app"),
+                        p.get("total")));
+            }
         });
         var t = (Map<String, Object>) result.get("throughput");
         text.append(String.format(
