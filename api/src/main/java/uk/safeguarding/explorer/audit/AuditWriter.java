@@ -51,8 +51,11 @@ class AuditWriter implements DisposableBean {
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong headReads = new AtomicLong();
     private final Thread appender;
     private volatile boolean stopped;
+    /** The head as this appender's last commit left it (only its thread touches it); null: read it. */
+    private Head known;
 
     AuditWriter(
             Graph graph,
@@ -89,6 +92,14 @@ class AuditWriter implements DisposableBean {
     /** Requests whose events are queued or being written now. */
     int waiting() {
         return waiting.get();
+    }
+
+    /**
+     * Appends that had to read the head first (the first, and any after another appender moved it);
+     * the others took one statement.
+     */
+    long headReads() {
+        return headReads.get();
     }
 
     /** Write transactions committed so far: fewer than requests when requests shared them. */
@@ -158,40 +169,81 @@ class AuditWriter implements DisposableBean {
         pending.durable().completeExceptionally(e);
     }
 
+    /** Where the chain's head stands: its last event, that event's hash, the newest checkpoint. */
+    private record Head(long seq, String hash, long checkpointSeq) {}
+
+    /** Events chained after a head: the rows to create, the head after them, a checkpoint if one is due. */
+    private record Chained(List<Map<String, Object>> rows, Head head, Map<String, Object> checkpoint) {}
+
     private void appendInOneTransaction(List<Pending> group) {
-        // append-only: an online backup cuts the chain at its head instead of making reads wait
-        graph.inAppendTransaction(tx -> {
-            var head = Graph.read(tx, "audit/head", Map.of(), r -> r).get(0);
-            var seq = head.get("seq").asLong();
-            var hash = head.get("hash").asString();
-            var checkpointSeq = head.get("checkpointSeq").asLong();
-            var rows = new ArrayList<Map<String, Object>>();
-            for (var pending : group) {
-                for (var draft : pending.drafts()) {
-                    seq++;
-                    var event = draft.at(seq, hash);
-                    hash = AuditLog.hash(event);
-                    rows.add(AuditLog.properties(event, hash));
+        var drafts = group.stream().flatMap(p -> p.drafts().stream()).toList();
+        var expected = known;
+        try {
+            // append-only: an online backup cuts the chain at its head instead of making reads wait
+            known = graph.inAppendTransaction(tx -> {
+                Chained chained = null;
+                if (expected != null) {
+                    // the usual case: the head is where this appender left it, one statement
+                    chained = chain(expected, drafts);
+                    var parameters = parameters(chained)
+                            .and("expectedSeq", expected.seq())
+                            .and("expectedHash", expected.hash());
+                    if (Graph.read(tx, "audit/append-after", parameters, r -> r).isEmpty()) {
+                        chained = null;
+                    }
                 }
-            }
-            Map<String, Object> checkpoint = null;
-            if (seq - checkpointSeq >= checkpointEvery) {
-                checkpoint = checkpoint(seq, hash, "APPEND");
-                checkpointSeq = seq;
-            }
-            var parameters = Parameters.with("events", rows)
-                    .and("lastSeq", seq)
-                    .and("lastHash", hash)
-                    .and("signature", key.sign(AuditKey.headText(seq, hash)))
-                    .and("checkpointSeq", checkpointSeq);
-            tx.run(CypherStatements.named("audit/append"), parameters).consume();
-            if (checkpoint != null) {
-                tx.run(CypherStatements.named("audit/checkpoint"), Map.of("checkpoint", checkpoint))
-                        .consume();
-            }
-            return null;
-        });
+                if (chained == null) {
+                    headReads.incrementAndGet();
+                    var row = Graph.read(tx, "audit/head", Map.of(), r -> r).get(0);
+                    chained = chain(
+                            new Head(
+                                    row.get("seq").asLong(),
+                                    row.get("hash").asString(),
+                                    row.get("checkpointSeq").asLong()),
+                            drafts);
+                    tx.run(CypherStatements.named("audit/append"), parameters(chained))
+                            .consume();
+                }
+                if (chained.checkpoint() != null) {
+                    tx.run(CypherStatements.named("audit/checkpoint"), Map.of("checkpoint", chained.checkpoint()))
+                            .consume();
+                }
+                return chained.head();
+            });
+        } catch (RuntimeException e) {
+            known = null;
+            throw e;
+        }
         commits.incrementAndGet();
+    }
+
+    /** The events chained after the head: numbered, each hashed with the one before. */
+    private Chained chain(Head head, List<AuditDraft> drafts) {
+        var seq = head.seq();
+        var hash = head.hash();
+        var checkpointSeq = head.checkpointSeq();
+        var rows = new ArrayList<Map<String, Object>>();
+        for (var draft : drafts) {
+            seq++;
+            var event = draft.at(seq, hash);
+            hash = AuditLog.hash(event);
+            rows.add(AuditLog.properties(event, hash));
+        }
+        Map<String, Object> checkpoint = null;
+        if (seq - checkpointSeq >= checkpointEvery) {
+            checkpoint = checkpoint(seq, hash, "APPEND");
+            checkpointSeq = seq;
+        }
+        return new Chained(rows, new Head(seq, hash, checkpointSeq), checkpoint);
+    }
+
+    private Parameters parameters(Chained chained) {
+        var head = chained.head();
+        return Parameters.with("events", chained.rows())
+                .and("lastSeq", head.seq())
+                .and("lastHash", head.hash())
+                .and("signature", key.sign(AuditKey.headText(head.seq(), head.hash())))
+                .and("checkpointSeq", head.checkpointSeq());
     }
 
     /** A signed checkpoint of the event at the place given, whose hash is given. */

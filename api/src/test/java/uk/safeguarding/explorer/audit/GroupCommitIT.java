@@ -142,6 +142,36 @@ class GroupCommitIT extends ExplorerIT {
         assertThat(check.events()).isEqualTo(start + 300);
     }
 
+    @Test
+    void anAppenderAppendsAfterTheHeadItLeftWithoutReadingItAgainUnlessAnotherMovedIt() {
+        var solo = new AuditWriter(graph, key, clock, 1_000);
+        try {
+            solo.append(drafts(1, 2)).join();
+            assertThat(solo.headReads()).as("the first append reads the head").isEqualTo(1);
+            solo.append(drafts(2, 2)).join();
+            solo.append(drafts(3, 1)).join();
+            assertThat(solo.headReads()).as("then it knows where the head is").isEqualTo(1);
+            // another instance appends: the head is no longer where solo left it
+            writer.append(drafts(4, 1)).join();
+            solo.append(drafts(5, 2)).join();
+            assertThat(solo.headReads()).isEqualTo(2);
+        } finally {
+            destroy(solo);
+        }
+        assertThat(count("MATCH (a:AuditEvent) WHERE a.user = 'appender-test' RETURN count(a)"))
+                .isEqualTo(8);
+        assertThat(log.verify(true).valid()).isTrue();
+    }
+
+    private static void destroy(AuditWriter writer) {
+        try {
+            writer.destroy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static List<AuditDraft> drafts(int batch, int n) {
         var actor = new Actor("appender-test", "csc", "PRACTITIONER");
         var at = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
