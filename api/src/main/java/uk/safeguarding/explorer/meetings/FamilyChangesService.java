@@ -167,29 +167,30 @@ public class FamilyChangesService {
         return shown;
     }
 
-    /** Flags raised on asOf and not on since, and flags raised on since and no longer on asOf. */
+    /**
+     * Flags raised on asOf and not on since, and flags raised on since and no longer on asOf, as they
+     * stand for the reader on each day ({@link RiskService#forReader}).
+     */
     private void flags(
             List<FamilyChange> shown,
-            RiskService.Frozen before,
-            RiskService.Frozen after,
+            RiskService.Frozen allBefore,
+            RiskService.Frozen allAfter,
             List<String> family,
             Map<String, PersonView> people,
             Visibility visibility,
             LocalDate since,
             LocalDate asOf) {
+        var before = risk.forReader(allBefore, visibility);
+        var after = risk.forReader(allAfter, visibility);
         Function<RiskService.FrozenFlag, String> key = f -> f.rule() + "|" + f.code() + "|" + f.subjectId();
         var beforeKeys = before.flags().stream().map(key).collect(Collectors.toSet());
         var afterKeys = after.flags().stream().map(key).collect(Collectors.toSet());
-        var raised = new RiskService.Frozen(
-                after.flags().stream()
-                        .filter(f -> !beforeKeys.contains(key.apply(f)))
-                        .toList(),
-                after.names());
-        var cleared = new RiskService.Frozen(
-                before.flags().stream()
-                        .filter(f -> !afterKeys.contains(key.apply(f)))
-                        .toList(),
-                before.names());
+        var raised = after.with(after.flags().stream()
+                .filter(f -> !beforeKeys.contains(key.apply(f)))
+                .toList());
+        var cleared = before.with(before.flags().stream()
+                .filter(f -> !afterKeys.contains(key.apply(f)))
+                .toList());
         for (var flag : risk.shown(raised, family, visibility)) {
             shown.add(new FamilyChange(
                     asOf,

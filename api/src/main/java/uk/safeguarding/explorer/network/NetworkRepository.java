@@ -38,11 +38,23 @@ public class NetworkRepository {
 
     /** The network of a person; {@link NotFoundException} when there is no such person. */
     public Network network(String personId, int depth, LocalDate asOf, int first, Set<String> offenderTypes) {
-        return graph.inReadTransaction(tx -> network(tx, personId, depth, asOf, first, offenderTypes));
+        return network(personId, depth, asOf, first, offenderTypes, Set.of());
+    }
+
+    /** The same without the people given: neither they nor what is reached only through them. */
+    public Network network(
+            String personId, int depth, LocalDate asOf, int first, Set<String> offenderTypes, Set<String> excluded) {
+        return graph.inReadTransaction(tx -> network(tx, personId, depth, asOf, first, offenderTypes, excluded));
     }
 
     private static Network network(
-            TransactionContext tx, String personId, int depth, LocalDate asOf, int first, Set<String> offenderTypes) {
+            TransactionContext tx,
+            String personId,
+            int depth,
+            LocalDate asOf,
+            int first,
+            Set<String> offenderTypes,
+            Set<String> excluded) {
         var subject = Graph.read(tx, "queries/people-by-id", Map.of("ids", List.of(personId)), r -> r.get("p"));
         if (subject.isEmpty()) {
             throw NotFoundException.person(personId);
@@ -57,7 +69,17 @@ public class NetworkRepository {
             var rows = Graph.read(
                     tx,
                     "queries/network-hop",
-                    Map.of("people", people, "addresses", addresses, "asOf", asOf, "limit", limit),
+                    Map.of(
+                            "people",
+                            people,
+                            "addresses",
+                            addresses,
+                            "asOf",
+                            asOf,
+                            "limit",
+                            limit,
+                            "excluded",
+                            List.copyOf(excluded)),
                     r -> r);
             truncated |= rows.size() >= limit;
             var nextPeople = new ArrayList<String>();
@@ -106,7 +128,20 @@ public class NetworkRepository {
      */
     public List<Path> connection(
             String fromId, String toId, int maxHops, LocalDate asOf, int limit, Set<String> offenderTypes) {
-        return graph.inReadTransaction(tx -> connection(tx, fromId, toId, maxHops, asOf, limit, offenderTypes));
+        return connection(fromId, toId, maxHops, asOf, limit, offenderTypes, Set.of());
+    }
+
+    /** The same through none of the people given. */
+    public List<Path> connection(
+            String fromId,
+            String toId,
+            int maxHops,
+            LocalDate asOf,
+            int limit,
+            Set<String> offenderTypes,
+            Set<String> excluded) {
+        return graph.inReadTransaction(
+                tx -> connection(tx, fromId, toId, maxHops, asOf, limit, offenderTypes, excluded));
     }
 
     private static List<Path> connection(
@@ -116,7 +151,8 @@ public class NetworkRepository {
             int maxHops,
             LocalDate asOf,
             int limit,
-            Set<String> offenderTypes) {
+            Set<String> offenderTypes,
+            Set<String> excluded) {
         var found = Graph.read(
                 tx,
                 "queries/people-by-id",
@@ -134,7 +170,19 @@ public class NetworkRepository {
         var rows = Graph.read(
                 tx,
                 "queries/connection",
-                Map.of("fromId", fromId, "toId", toId, "maxHops", maxHops, "asOf", asOf, "limit", limit),
+                Map.of(
+                        "fromId",
+                        fromId,
+                        "toId",
+                        toId,
+                        "maxHops",
+                        maxHops,
+                        "asOf",
+                        asOf,
+                        "limit",
+                        limit,
+                        "excluded",
+                        List.copyOf(excluded)),
                 r -> r);
         var collected = new CollectedNetwork(asOf, offenderTypes);
         var pathKeys = new ArrayList<PathKeys>();

@@ -3,6 +3,7 @@ package uk.safeguarding.explorer.network;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import uk.safeguarding.explorer.errors.BadRequestException;
@@ -58,7 +59,33 @@ public class NetworkService {
             needToKnow.require("network", personId);
             throw unknown;
         }
-        return shown(raw, needToKnow.check("network", personId, people(raw)));
+        var checked = needToKnow.check("network", personId, people(raw));
+        var excluded = new LinkedHashSet<String>();
+        // a hidden person in their month of birth is not there for this reader: the network is built
+        // again without them, so that they take no place of the page either (the page's cut and
+        // truncated would otherwise move on their birth day); again if the freed places let in another
+        while (excluded.addAll(notYetShown(raw.nodes(), checked, asOf))) {
+            var without = Set.copyOf(excluded);
+            raw = fairUse.run(
+                    depth == MAX_DEPTH ? Cost.EXPENSIVE : Cost.ORDINARY,
+                    () -> repository.network(personId, depth, asOf, first, redaction.offenderMarkerTypes(), without));
+            checked = needToKnow.check("network", personId, people(raw));
+        }
+        return shown(raw, checked);
+    }
+
+    /**
+     * The people among the nodes whom the reader may not see and who are not shown on asOf: hidden
+     * people are shown from the month after their birth ({@link Visibility#present}).
+     */
+    private static Set<String> notYetShown(List<Node> nodes, Visibility checked, LocalDate asOf) {
+        var notYet = new LinkedHashSet<String>();
+        nodes.stream()
+                .filter(n -> n.kind() == NodeKind.PERSON
+                        && !checked.sees(n.id())
+                        && !checked.present(n.id(), n.dateOfBirth(), asOf))
+                .forEach(n -> notYet.add(n.id()));
+        return notYet;
     }
 
     /**
@@ -98,9 +125,10 @@ public class NetworkService {
             throw new BadRequestException("maxHops", "must be from 1 to " + MAX_HOPS);
         }
         List<Path> paths;
+        var cost = maxHops == MAX_HOPS ? Cost.EXPENSIVE : Cost.ORDINARY;
         try {
             paths = fairUse.run(
-                    maxHops == MAX_HOPS ? Cost.EXPENSIVE : Cost.ORDINARY,
+                    cost,
                     () -> repository.connection(
                             fromId, toId, maxHops, asOf, MAX_PATHS, redaction.offenderMarkerTypes()));
         } catch (NotFoundException unknown) {
@@ -109,9 +137,26 @@ public class NetworkService {
             needToKnow.require("connection", toId);
             throw unknown;
         }
+        var checked = needToKnow.check("connection", List.of(fromId, toId), people(paths));
+        var excluded = new LinkedHashSet<String>();
+        // the shortest paths as they are without a hidden person in their month of birth, who would
+        // otherwise make a shorter path, or take the place of one, from their birth day
+        while (excluded.addAll(
+                notYetShown(paths.stream().flatMap(p -> p.nodes().stream()).toList(), checked, asOf))) {
+            var without = Set.copyOf(excluded);
+            paths = fairUse.run(
+                    cost,
+                    () -> repository.connection(
+                            fromId, toId, maxHops, asOf, MAX_PATHS, redaction.offenderMarkerTypes(), without));
+            checked = needToKnow.check("connection", List.of(fromId, toId), people(paths));
+        }
+        return visibility.shown(paths, checked, asOf);
+    }
+
+    private static Set<String> people(List<Path> paths) {
         var people = new LinkedHashSet<String>();
         paths.forEach(
                 p -> p.nodes().stream().filter(n -> n.kind() == NodeKind.PERSON).forEach(n -> people.add(n.id())));
-        return visibility.shown(paths, needToKnow.check("connection", List.of(fromId, toId), people), asOf);
+        return people;
     }
 }

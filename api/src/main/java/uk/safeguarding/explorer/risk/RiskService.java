@@ -21,7 +21,9 @@ import uk.safeguarding.explorer.faults.FairUse.Cost;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.risk.RiskFlag.Severity;
 import uk.safeguarding.explorer.risk.RiskFlag.SubjectKind;
+import uk.safeguarding.explorer.risk.rules.Lifetime;
 import uk.safeguarding.explorer.risk.rules.Names;
+import uk.safeguarding.explorer.risk.rules.Raised;
 import uk.safeguarding.explorer.risk.rules.RiskRules;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
@@ -161,7 +163,9 @@ public class RiskService {
             String summary,
             List<String> named,
             String offenderId,
-            Map<String, String> evidenceAbout) {
+            Map<String, String> evidenceAbout,
+            List<Lifetime> restsOn,
+            FrozenFlag otherwise) {
 
         /**
          * Evidence that is a record about one person, and that person (empty for snapshots kept before
@@ -172,8 +176,48 @@ public class RiskService {
         }
     }
 
-    /** Flags before need-to-know, with the names of everyone their sentences may name, by id. */
-    public record Frozen(List<FrozenFlag> flags, Map<String, String> names) {}
+    /**
+     * Flags of a day before need-to-know, with the names of everyone their sentences may name and the
+     * birth days of the people they concern, by id ({@code asOf} and {@code born} are null in a
+     * meeting's snapshot kept before they were).
+     */
+    public record Frozen(
+            List<FrozenFlag> flags, Map<String, String> names, LocalDate asOf, Map<String, LocalDate> born) {
+
+        /** The same day's flags, only those given. */
+        public Frozen with(List<FrozenFlag> kept) {
+            return new Frozen(kept, names, asOf, born);
+        }
+    }
+
+    /**
+     * The flags as they stand for one reader on their day: a flag that rests on someone being a child
+     * ({@link Raised#restingOn}) whom the reader may not see, and who is not a child that day in whole
+     * months ({@link Visibility#childOn}), becomes what it would be without them, or goes. Moving the
+     * day then never finds the day a hidden child was born, turned 18 or died.
+     */
+    public Frozen forReader(Frozen frozen, Visibility visibility) {
+        var kept = new ArrayList<FrozenFlag>();
+        for (var flag : frozen.flags()) {
+            var shown = forReader(flag, frozen.asOf(), visibility);
+            if (shown != null) {
+                kept.add(shown);
+            }
+        }
+        return frozen.with(kept);
+    }
+
+    private static FrozenFlag forReader(FrozenFlag flag, LocalDate asOf, Visibility visibility) {
+        if (flag.restsOn() == null || flag.restsOn().isEmpty() || asOf == null) {
+            return flag;
+        }
+        var stands = flag.restsOn().stream()
+                .anyMatch(child -> visibility.childOn(child.id(), child.born(), child.died(), asOf));
+        if (stands) {
+            return flag;
+        }
+        return flag.otherwise() == null ? null : forReader(flag.otherwise(), asOf, visibility);
+    }
 
     /**
      * The flags of the people (their own and those of their addresses, referrals, meetings and
@@ -182,15 +226,13 @@ public class RiskService {
      */
     public Frozen withoutNeedToKnow(Collection<String> personIds, LocalDate asOf) {
         if (personIds.isEmpty()) {
-            return new Frozen(List.of(), Map.of());
+            return new Frozen(List.of(), Map.of(), asOf, Map.of());
         }
         var frozen = freeze(rules.evaluate(asOf, null, personIds));
         var ids = List.copyOf(personIds);
-        return new Frozen(
-                frozen.flags().stream()
-                        .filter(f -> ids.stream().anyMatch(id -> concerns(f, id)))
-                        .toList(),
-                frozen.names());
+        return frozen.with(frozen.flags().stream()
+                .filter(f -> ids.stream().anyMatch(id -> concerns(f, id)))
+                .toList());
     }
 
     /** The frozen flags that concern the people given, as the user may see them (everyone checked). */
@@ -201,21 +243,25 @@ public class RiskService {
     }
 
     private static Frozen freeze(RiskRules.Result result) {
-        var flags = result.flags().stream()
-                .map(f -> new FrozenFlag(
-                        f.rule(),
-                        f.code(),
-                        f.severity(),
-                        f.subjectId(),
-                        f.kind(),
-                        f.evidence(),
-                        f.people(),
-                        f.finding().sentence(TOKENS),
-                        List.copyOf(f.named()),
-                        f.offenderId(),
-                        f.evidenceAbout()))
-                .toList();
-        return new Frozen(flags, result.names());
+        var flags = result.flags().stream().map(RiskService::freeze).toList();
+        return new Frozen(flags, result.names(), result.asOf(), result.born());
+    }
+
+    private static FrozenFlag freeze(Raised f) {
+        return new FrozenFlag(
+                f.rule(),
+                f.code(),
+                f.severity(),
+                f.subjectId(),
+                f.kind(),
+                f.evidence(),
+                f.people(),
+                f.finding().sentence(TOKENS),
+                List.copyOf(f.named()),
+                f.offenderId(),
+                f.evidenceAbout(),
+                f.restsOn(),
+                f.otherwise() == null ? null : freeze(f.otherwise()));
     }
 
     private static String token(String personId) {
@@ -261,9 +307,11 @@ public class RiskService {
         return shown(freeze(result), visibility);
     }
 
-    private List<RiskFlag> shown(Frozen result, Visibility visibility) {
+    private List<RiskFlag> shown(Frozen frozen, Visibility visibility) {
         var access = redaction.access();
         var shown = new ArrayList<RiskFlag>();
+        var result = forReader(frozen, visibility);
+        var born = result.born() == null ? Map.<String, LocalDate>of() : result.born();
         for (var flag : result.flags()) {
             var see = flag.kind() == SubjectKind.PERSON
                     ? visibility.sees(flag.subjectId())
@@ -273,6 +321,8 @@ public class RiskService {
             }
             var hidden = flag.people().stream()
                     .filter(p -> !visibility.sees(p))
+                    // a hidden person from the month after their birth (Visibility#shownFrom)
+                    .filter(p -> result.asOf() == null || visibility.present(p, born.get(p), result.asOf()))
                     .map(p -> visibility.placeholder(p, new PersonView.Relation("CONCERNED", null, null)))
                     .toList();
             if (flag.offenderId() != null && (!access.offenderDetail() || !visibility.sees(flag.offenderId()))) {

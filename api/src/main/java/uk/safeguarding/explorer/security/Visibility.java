@@ -108,15 +108,18 @@ public final class Visibility {
      * their birth until the month they turn 18, and never from the month they died.
      */
     public boolean childOn(PersonView person, LocalDate asOf) {
-        if (!Ages.isChild(person.dateOfBirth(), person.deceasedOn(), asOf)) {
+        return childOn(person.id(), person.dateOfBirth(), person.deceasedOn(), asOf);
+    }
+
+    /** The same, for a person known by id, birth and death days. */
+    public boolean childOn(String personId, LocalDate born, LocalDate died, LocalDate asOf) {
+        if (!Ages.isChild(born, died, asOf)) {
             return false;
         }
-        if (sees(person.id())) {
+        if (sees(personId)) {
             return true;
         }
-        var born = person.dateOfBirth();
-        var died = person.deceasedOn();
-        return present(person.id(), born, asOf)
+        return present(personId, born, asOf)
                 && asOf.isBefore(born.plusYears(Ages.ADULT_AGE).withDayOfMonth(1))
                 && (died == null || asOf.isBefore(died.withDayOfMonth(1)));
     }

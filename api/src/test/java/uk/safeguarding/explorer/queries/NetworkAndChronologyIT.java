@@ -130,7 +130,9 @@ class NetworkAndChronologyIT extends ExplorerIT {
                         "asOf",
                         LocalDate.parse(Scenario.AS_OF),
                         "limit",
-                        3),
+                        3,
+                        "excluded",
+                        List.of()),
                 r -> r.get("type").asString() + ":" + r.get("y").get("id").asString());
         assertThat(rows).containsExactly("PARENT_OF:p-kerry", "PARENT_OF:p-lee", "LIVES_AT:a-bell");
     }

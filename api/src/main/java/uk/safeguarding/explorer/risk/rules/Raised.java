@@ -24,7 +24,58 @@ public record Raised(
         List<String> people,
         Finding finding,
         String offenderId,
-        Map<String, String> evidenceAbout) {
+        Map<String, String> evidenceAbout,
+        List<Lifetime> restsOn,
+        Raised otherwise) {
+
+    /**
+     * A flag that is what it is only because at least one of {@code restsOn} is a child on the day:
+     * for a reader who may not see them, and for whom none of them is a child that day in whole
+     * months, the flag is {@code otherwise} ({@code null}: no flag). Moving the day then never shows
+     * the day a hidden child was born, turned 18 or died.
+     */
+    public Raised restingOn(List<Lifetime> children, Raised otherwise) {
+        return new Raised(
+                rule,
+                code,
+                severity,
+                subjectId,
+                kind,
+                evidence,
+                people,
+                finding,
+                offenderId,
+                evidenceAbout,
+                List.copyOf(children),
+                otherwise);
+    }
+
+    /** A flag whose evidence may be about one person (see the type's description). */
+    public Raised(
+            int rule,
+            String code,
+            Severity severity,
+            String subjectId,
+            SubjectKind kind,
+            List<String> evidence,
+            List<String> people,
+            Finding finding,
+            String offenderId,
+            Map<String, String> evidenceAbout) {
+        this(
+                rule,
+                code,
+                severity,
+                subjectId,
+                kind,
+                evidence,
+                people,
+                finding,
+                offenderId,
+                evidenceAbout,
+                List.of(),
+                null);
+    }
 
     /** A flag whose evidence is about no one in particular (the rule's nodes and relationships). */
     public Raised(

@@ -104,8 +104,11 @@ public class RiskRules {
         }
     }
 
-    /** Names of everyone the flags may mention, by id. */
-    public record Result(List<Raised> flags, Map<String, String> names) {}
+    /**
+     * The flags of a day, the names of everyone they may mention and the birth days of the people they
+     * concern, where known, by id.
+     */
+    public record Result(List<Raised> flags, Map<String, String> names, LocalDate asOf, Map<String, LocalDate> born) {}
 
     /**
      * The flags of the given rules ({@code null}: all) on asOf, for the whole area ({@code ids} null)
@@ -136,7 +139,7 @@ public class RiskRules {
                     .filter(r -> wanted == null || wanted.contains(r.number()))
                     .sorted(Comparator.comparingInt(RiskRule::number))
                     .forEach(r -> r.raise(context));
-            return new Result(List.copyOf(context.flags), context.names);
+            return new Result(List.copyOf(context.flags), context.names, asOf, context.born);
         });
     }
 

@@ -114,25 +114,48 @@ class Rule02AddressMarkerMissing implements RiskRule {
                 continue;
             }
             var residents = row.get("residents").asList(v -> v);
-            residents.forEach(r -> people.add(r.get("id").asString()));
+            residents.forEach(r -> {
+                people.add(r.get("id").asString());
+                c.born(r.get("id").asString(), Views.date(r, "dateOfBirth"));
+            });
             if (!c.inScope(people)) {
                 continue;
             }
-            var childThere = residents.stream()
-                    .anyMatch(r -> Ages.isChild(Views.date(r, "dateOfBirth"), Views.date(r, "deceasedOn"), c.asOf));
+            var children = residents.stream()
+                    .filter(r -> Ages.isChild(Views.date(r, "dateOfBirth"), Views.date(r, "deceasedOn"), c.asOf))
+                    .map(r -> new Lifetime(
+                            r.get("id").asString(), Views.date(r, "dateOfBirth"), Views.date(r, "deceasedOn")))
+                    .toList();
             var line = Views.string(address, "line1")
                     + (Views.string(address, "postcode") == null ? "" : ", " + Views.string(address, "postcode"));
-            c.raise(new Raised(
+            var withoutChild = new Raised(
                     number(),
                     code(),
-                    childThere ? Severity.HIGH : Severity.MEDIUM,
+                    Severity.MEDIUM,
                     addressId,
                     SubjectKind.ADDRESS,
                     List.copyOf(evidence),
                     List.copyOf(people),
-                    new UnmarkedAddress(line, List.copyOf(reasons), childThere),
+                    new UnmarkedAddress(line, List.copyOf(reasons), false),
                     offender,
-                    Map.copyOf(about)));
+                    Map.copyOf(about));
+            c.raise(
+                    children.isEmpty()
+                            ? withoutChild
+                            : new Raised(
+                                            number(),
+                                            code(),
+                                            Severity.HIGH,
+                                            addressId,
+                                            SubjectKind.ADDRESS,
+                                            List.copyOf(evidence),
+                                            List.copyOf(people),
+                                            new UnmarkedAddress(line, List.copyOf(reasons), true),
+                                            offender,
+                                            Map.copyOf(about))
+                                    // "a child lives there" for a reader who may not see the child only in
+                                    // whole months of their childhood (Visibility#childOn)
+                                    .restingOn(children, withoutChild));
         }
     }
 }

@@ -76,9 +76,11 @@ class Rule04SiblingNotAssessed implements RiskRule {
     @Override
     public void raise(RuleContext c) {
         Map<String, Concern> subjects = new LinkedHashMap<>();
+        var lifetimes = new HashMap<String, Lifetime>();
         for (var row : c.read(READ)) {
             var subject = c.person(row.get("s"));
             if (c.child(subject)) {
+                lifetimes.put(subject.id(), RuleContext.lifetime(subject));
                 subjects.put(
                         subject.id(),
                         row.get("whys").asList(Value::asString).contains("CSA_VICTIM")
@@ -123,16 +125,19 @@ class Rule04SiblingNotAssessed implements RiskRule {
                     }
                 });
                 c.raise(new Raised(
-                        number(),
-                        code(),
-                        together ? Severity.HIGH : Severity.MEDIUM,
-                        child.id(),
-                        SubjectKind.PERSON,
-                        List.copyOf(evidence),
-                        List.of(child.id(), subjectId),
-                        new NotAssessed(child.id(), subjectId, how, concern, atRisk.latestAssessmentOn()),
-                        null,
-                        Map.copyOf(about)));
+                                number(),
+                                code(),
+                                together ? Severity.HIGH : Severity.MEDIUM,
+                                child.id(),
+                                SubjectKind.PERSON,
+                                List.copyOf(evidence),
+                                List.of(child.id(), subjectId),
+                                new NotAssessed(child.id(), subjectId, how, concern, atRisk.latestAssessmentOn()),
+                                null,
+                                Map.copyOf(about))
+                        // only while the subject is a child: for a reader who may not see the subject, in
+                        // whole months, or the day the flag goes would tell their 18th birthday
+                        .restingOn(List.of(lifetimes.get(subjectId)), null));
             }
         });
     }

@@ -30,6 +30,9 @@ final class RuleContext {
     final RiskSettings settings;
     final List<Raised> flags = new ArrayList<>();
     final Map<String, String> names = new HashMap<>();
+    /** Birth days of the people the flags concern, where known: a hidden person is shown from the month after. */
+    final Map<String, LocalDate> born = new HashMap<>();
+
     private final Map<String, List<Record>> shared = new HashMap<>();
 
     RuleContext(TransactionContext tx, LocalDate asOf, List<String> ids, RiskSettings settings) {
@@ -67,7 +70,20 @@ final class RuleContext {
     PersonView person(Value node) {
         var person = PersonView.from(node);
         names.put(person.id(), person.displayName());
+        born(person.id(), person.dateOfBirth());
         return person;
+    }
+
+    /** Notes the birth day of someone a flag may concern. */
+    void born(String id, LocalDate day) {
+        if (day != null) {
+            born.put(id, day);
+        }
+    }
+
+    /** The lifetime of a person, for a flag that rests on their being a child. */
+    static Lifetime lifetime(PersonView p) {
+        return new Lifetime(p.id(), p.dateOfBirth(), p.deceasedOn());
     }
 
     /** Notes the name of someone a sentence may mention. */
