@@ -1429,6 +1429,43 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 .containsExactly("0", "100", "2001-01-01", "2020-01-01");
     }
 
+    @Test
+    void aHomeWithNoStartFadesInFromTheAxisAndSaysItsStartIsNotShownNeverThatItBeganThere() {
+        // a placeholder's home whose start is withheld: from null
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitTimeBar(Scenario.AS_OF);
+        var bars = module("""
+                const t = await import('/js/timebar.js');
+                const axis = { start: t.dayNumber('2008-01-01'), end: t.dayNumber('2020-01-01') };
+                const rows = [
+                  { key: 'open', kind: 'home', who: 'Someone', what: '1 High St', from: null, to: null },
+                  { key: 'known', kind: 'home', who: 'Ann', what: '1 High St', from: '2012-01-01', to: null } ];
+                const list = document.getElementById('time-bar-rows');
+                list.replaceChildren(...rows.map((r) => t.timeBarRow(r, axis, '2018-09-26')));
+                return [...list.querySelectorAll('.tb-bar')].map((b) => {
+                  const style = getComputedStyle(b);
+                  return { left: b.style.left, text: b.textContent, title: b.title, mask: style.maskImage,
+                    edge: style.borderLeftWidth };
+                });""");
+        var open = bars.get(0);
+        var known = bars.get(1);
+        // drawn from the axis start, but faded in and with no left edge: no definite start there
+        assertThat(open.get("left").asString()).isEqualTo("0%");
+        assertThat(open.get("edge").asString()).isEqualTo("0px");
+        assertThat(open.get("mask").asString()).startsWith("linear-gradient(to right, rgba(0, 0, 0, 0)");
+        // and said so, to the eye (the tooltip) and to a screen reader
+        assertThat(open.get("title").asString()).isEqualTo("start not shown to now");
+        assertThat(open.get("text").asString()).contains("start not shown");
+        // a known start is a definite edge
+        assertThat(known.get("edge").asString()).isEqualTo("2px");
+        assertThat(known.get("mask").asString()).isEqualTo("none");
+        assertThat(known.get("title").asString()).isEqualTo("1 January 2012 to now");
+        assertThat(driver.findElement(By.cssSelector(".legend")).getAttribute("textContent"))
+                .as("the legend")
+                .contains("start not shown");
+    }
+
     private String asOfField() {
         return (String) js("return document.getElementById('asof-date').value");
     }
