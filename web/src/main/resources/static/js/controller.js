@@ -629,10 +629,11 @@ export class Controller {
     const personNodes = this.cy.nodes('.person, .restricted-person');
     const edgesOf = (type) => this.cy.edges(`[type = "${type}"]`);
     const households = [];
-    // each person in one household's outline (their first home of the day): never drawn in two
+    // each person in one household's outline (their first home of the day): never drawn in two. A
+    // placeholder who lives there is one of the household: only their detail is hidden
     const housed = new Set();
     this.cy.nodes('.address').forEach((address) => {
-      const residents = address.connectedEdges('edge[type = "LIVES_AT"].current').sources('.person')
+      const residents = address.connectedEdges('edge[type = "LIVES_AT"].current').sources().intersection(personNodes)
         .filter((p) => !housed.has(p.id()));
       if (residents.nonempty()) {
         residents.forEach((p) => housed.add(p.id()));

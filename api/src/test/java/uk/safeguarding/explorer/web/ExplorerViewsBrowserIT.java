@@ -329,6 +329,36 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
+    void someoneYourAgencyCannotSeeWhoLivesAtAHomeIsInsideItsHouseholdOutline() {
+        // probation opens Gary: Sara and Jack, hidden from probation, live with their mother Kerry
+        signIn("probation-officer");
+        open("/?person=p-gary&asOf=" + Scenario.AS_OF);
+        showGenogram();
+        var graph = graph();
+        var living = edges(graph).stream()
+                .filter(e -> "LIVES_AT".equals(e.get("type").asString())
+                        && "Address:a-bell".equals(e.get("target").asString())
+                        && hasClass(e, "current"))
+                .map(e -> e.get("source").asString())
+                .collect(Collectors.toCollection(TreeSet::new));
+        var hidden =
+                living.stream().filter(k -> k.startsWith("RestrictedPerson:")).toList();
+        assertThat(hidden).as("placeholders living at 7 Fictional Terrace").hasSize(2);
+        assertThat(members(graph, "household:Address:a-bell"))
+                .as("the household's outline")
+                .isEqualTo(living)
+                .contains("Person:p-kerry");
+        var household = node(graph, "household:Address:a-bell");
+        hidden.forEach(
+                k -> assertThat(overlaps(household, node(graph, k))).as(k).isTrue());
+        // Sara's father, a placeholder who lived there until 2014, stays outside it
+        withClass(graph, "restricted-person").stream()
+                .filter(k -> !living.contains(k))
+                .forEach(k ->
+                        assertThat(overlaps(household, node(graph, k))).as(k).isFalse());
+    }
+
+    @Test
     void someoneNotYetBornOnTheDayIsDrawnInNoViewAndAppearsAsAChildOnceBorn() {
         // Ruby was born on 2012-07-30, Tom on 2011-02-03: the records link Mark to Ruby whatever the day
         signIn("social-worker");
