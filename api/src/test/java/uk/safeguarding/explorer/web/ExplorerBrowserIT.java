@@ -1036,6 +1036,17 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(widths.get(0)).as("the matrix panel's content, %s", where).isLessThanOrEqualTo(widths.get(1));
         assertThat(widths.get(2)).as("the details column's content, %s", where).isLessThanOrEqualTo(widths.get(3));
         assertThat(widths.get(4)).as("the matrix's right edge, %s", where).isLessThanOrEqualTo(widths.get(5));
+        // an agency's initials on one line ("CAMHS", never "CAM" over "HS"): one box each
+        var initials = module("""
+                return [...document.querySelectorAll('#panel-agencies table.matrix thead abbr')]
+                  .map((a) => [a.textContent, a.getClientRects().length]);""");
+        assertThat(list(initials))
+                .as("the initials heading the matrix, %s", where)
+                .isNotEmpty();
+        list(initials)
+                .forEach(a -> assertThat(a.get(1).asInt())
+                        .as("lines of %s, %s", a.get(0).asString(), where)
+                        .isEqualTo(1));
     }
 
     @Test
