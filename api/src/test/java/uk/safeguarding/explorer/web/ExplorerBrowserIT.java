@@ -1081,6 +1081,27 @@ class ExplorerBrowserIT extends BrowserIT {
     }
 
     @Test
+    void theChangesPanelNeverScrollsSidewaysInMeetingModeOnTheRoomsScreen() throws Exception {
+        onScreen(1920, 1080, () -> {
+            signIn("meeting-chair");
+            // Sara's: the longest meeting to choose ("the initial child protection conference of
+            // 2018-07-15"); Kyle's: the longest list of changes, with a scrollbar of its own
+            for (var person : List.of("p-sara", "p-kyle")) {
+                open("/?person=" + person + "&asOf=" + Scenario.AS_OF);
+                enterMeetingMode();
+                waitSettled();
+                var widths = ((List<?>) js("const c = document.getElementById('meeting-changes');"
+                                + "return [c.scrollWidth, c.clientWidth];"))
+                        .stream().map(v -> ((Number) v).intValue()).toList();
+                assertThat(widths.get(0))
+                        .as("the Changes panel's content against its width, %s", person)
+                        .isLessThanOrEqualTo(widths.get(1));
+                driver.findElement(By.id("meeting-exit")).click();
+            }
+        });
+    }
+
+    @Test
     void theChairRecordsTheMeetingLiveAndPrintsThePackWithTheMarkingOnEveryPage() throws Exception {
         signIn("meeting-chair");
         open("/?person=p-sara&asOf=" + Scenario.AS_OF);
