@@ -679,8 +679,10 @@ export class Controller {
       households.forEach((h) => {
         const address = this.cy.getElementById(h.key);
         const id = `household:${h.key}`;
-        this.cy.add({ group: 'nodes', data: { id, display: `Household: ${address.data('label')}`, address: h.key },
-          classes: 'household' });
+        // on a shared screen the street only (the legend says what the outline is), so that the
+        // label of a household one column wide does not reach past the family and shrink the fit
+        this.cy.add({ group: 'nodes', data: { id, display: `Household: ${address.data('label')}`,
+          short: String(address.data('label')).split(',')[0], address: h.key }, classes: 'household' });
         h.members.forEach((m) => this.cy.getElementById(m).move({ parent: id }));
         address.addClass('genogram-hidden');
         address.connectedEdges('edge[type = "LIVES_AT"]').addClass('genogram-hidden');

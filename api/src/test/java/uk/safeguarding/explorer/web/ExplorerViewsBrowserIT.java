@@ -924,6 +924,28 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 assertThat(labelOverlaps(graph))
                         .as("labels over labels in %s's genogram on %s", person, day)
                         .isEmpty();
+                // no household's label reaches past the family (it would shrink the fit, and every name):
+                // an outline is its members' box and padding, its label the street only
+                var left = familyNodes(graph).stream()
+                        .mapToDouble(n -> n.get("labelBox").get("x1").asDouble())
+                        .min()
+                        .orElseThrow();
+                var right = familyNodes(graph).stream()
+                        .mapToDouble(n -> n.get("labelBox").get("x2").asDouble())
+                        .max()
+                        .orElseThrow();
+                var padding = 12 * zoom;
+                nodes(graph).stream()
+                        .filter(h ->
+                                hasClass(h, "household") && h.get("visible").asBoolean())
+                        .forEach(h -> {
+                            assertThat(h.get("labelBox").get("x1").asDouble())
+                                    .as("%s's left in %s's genogram on %s", h.get("key"), person, day)
+                                    .isGreaterThanOrEqualTo(left - padding);
+                            assertThat(h.get("labelBox").get("x2").asDouble())
+                                    .as("%s's right in %s's genogram on %s", h.get("key"), person, day)
+                                    .isLessThanOrEqualTo(right + padding);
+                        });
                 // the page fits the screen, the graph has the height, the changes are in sight
                 var page = (List<?>)
                         js(
