@@ -629,10 +629,11 @@ export class Controller {
     const personNodes = this.cy.nodes('.person, .restricted-person');
     const edgesOf = (type) => this.cy.edges(`[type = "${type}"]`);
     const households = [];
-    // each person in one household's outline (their first home of the day): never drawn in two
+    // each person in one household's outline (their first home of the day): never drawn in two. A
+    // placeholder who lives there is one of the household: only their detail is hidden
     const housed = new Set();
     this.cy.nodes('.address').forEach((address) => {
-      const residents = address.connectedEdges('edge[type = "LIVES_AT"].current').sources('.person')
+      const residents = address.connectedEdges('edge[type = "LIVES_AT"].current').sources().intersection(personNodes)
         .filter((p) => !housed.has(p.id()));
       if (residents.nonempty()) {
         residents.forEach((p) => housed.add(p.id()));
@@ -678,8 +679,10 @@ export class Controller {
       households.forEach((h) => {
         const address = this.cy.getElementById(h.key);
         const id = `household:${h.key}`;
-        this.cy.add({ group: 'nodes', data: { id, display: `Household: ${address.data('label')}`, address: h.key },
-          classes: 'household' });
+        // on a shared screen the street only (the legend says what the outline is), so that the
+        // label of a household one column wide does not reach past the family and shrink the fit
+        this.cy.add({ group: 'nodes', data: { id, display: `Household: ${address.data('label')}`,
+          short: String(address.data('label')).split(',')[0], address: h.key }, classes: 'household' });
         h.members.forEach((m) => this.cy.getElementById(m).move({ parent: id }));
         address.addClass('genogram-hidden');
         address.connectedEdges('edge[type = "LIVES_AT"]').addClass('genogram-hidden');

@@ -167,6 +167,20 @@ export function renderDetails(panel, person, addresses, ending = null, asOf = nu
     `${a.address.line1}${a.address.postcode ? `, ${a.address.postcode}` : ''}: ${period(a.from, a.to)}${a.current ? ' (current)' : ''}`))));
 }
 
+/**
+ * What a siblings card says of a child's assessment: 'assessed', 'unassessed' (due since a concern
+ * began, none done), 'not-due', or 'undisclosed' (a placeholder: its assessments are not this
+ * reader's to know, so neither assessed nor NOT ASSESSED).
+ */
+function siblingStatus(s) {
+  if (isPlaceholder(s.child)) {
+    return 'undisclosed';
+  }
+  return s.assessed ? 'assessed' : s.notAssessed ? 'unassessed' : 'not-due';
+}
+
+const STATUS_CLASS = { assessed: 'status-good', unassessed: 'status-bad', 'not-due': '', undisclosed: 'status-neutral' };
+
 export function renderSiblings(panel, siblings, subject, onSelect) {
   clear(panel);
   panel.setAttribute('aria-label', 'Siblings at risk');
@@ -175,13 +189,18 @@ export function renderSiblings(panel, siblings, subject, onSelect) {
     panel.append(el('p', { class: 'empty', text: 'No other children are linked on this date.' }));
     return;
   }
-  // NOT ASSESSED only where an assessment is due: a concern had begun on the day (notAssessed)
-  const unassessed = siblings.filter((s) => s.notAssessed).length;
-  const all = siblings.every((s) => s.assessed);
-  panel.append(el('p', { class: unassessed > 0 ? 'status-bad' : all ? 'status-good' : 'meta',
-    text: unassessed > 0 ? `${unassessed} of ${siblings.length} not assessed since the concern began`
-      : all ? 'Every linked child has been assessed'
-        : 'No concern had begun by this day: no assessment is due yet' }));
+  // NOT ASSESSED only where an assessment is due: a concern had begun on the day (notAssessed). A
+  // placeholder's assessments are not disclosed to this reader: never counted either way
+  const disclosed = siblings.filter((s) => !isPlaceholder(s.child));
+  const unassessed = disclosed.filter((s) => s.notAssessed).length;
+  const all = disclosed.length > 0 && disclosed.every((s) => s.assessed);
+  const hidden = siblings.length - disclosed.length;
+  const status = unassessed > 0 ? `${unassessed} of ${disclosed.length} not assessed since the concern began`
+    : all ? `Every linked child${hidden > 0 ? ' you may see' : ''} has been assessed`
+      : disclosed.length > 0 ? 'No concern had begun by this day: no assessment is due yet' : '';
+  const undisclosed = hidden > 0 ? `ssessment not disclosed for ${hidden} ${hidden === 1 ? 'child' : 'children'} your agency cannot see` : '';
+  panel.append(el('p', { class: unassessed > 0 ? 'status-bad' : all && hidden === 0 ? 'status-good' : 'meta',
+    text: status && undisclosed ? `${status}; a${undisclosed}` : status || `A${undisclosed}` }));
   // one card per child: the child, whether assessed, how linked, plan and agencies, in a narrow panel
   const cards = siblings.map((s) => {
     const keys = [personKey(s.child), `Person:${subject.id}`];
@@ -195,17 +214,19 @@ export function renderSiblings(panel, siblings, subject, onSelect) {
       const when = l.from || l.to ? ` (${period(l.from, l.to)})` : '';
       return `${words(l.kind, LINK_WORDS)}${via}${where}${when}`;
     });
-    const assessment = s.assessed ? `Assessed (${s.latestAssessmentOn})` : s.notAssessed ? 'NOT ASSESSED'
-      : 'No assessment due (no concern yet)';
+    const status = siblingStatus(s);
+    const assessment = status === 'assessed' ? `Assessed (${s.latestAssessmentOn})`
+      : status === 'unassessed' ? 'NOT ASSESSED' : status === 'undisclosed' ? 'Assessment not disclosed'
+        : 'No assessment due (no concern yet)';
     const agencies = s.agencies.map((a) => a.name).join(', ');
     return card([
       el('h3', { class: 'card-head' }, el('span', { class: 'card-who' }, who(s.child, { child: true })), ' ',
-        el('span', { class: `card-status ${s.assessed ? 'status-good' : s.notAssessed ? 'status-bad' : ''}`, text: assessment }),
+        el('span', { class: `card-status ${STATUS_CLASS[status]}`, text: assessment }),
         s.onProtectionPlan ? el('span', { class: 'tag cpp', text: 'CPP' }) : ''),
       el('p', { class: 'card-label', text: 'How linked' }),
       el('ul', { class: 'card-links' }, links.map((t) => el('li', { text: t }))),
       el('p', { class: 'card-meta', text: `Agencies now: ${agencies || 'none recorded'}` }),
-    ], keys, onSelect, `sibling ${s.assessed ? 'assessed' : s.notAssessed ? 'unassessed' : 'not-due'}`,
+    ], keys, onSelect, `sibling ${status}`,
     `${fullName(s.child)}, ${assessment.toLowerCase()}`);
   });
   // the card says whose it is (a person the user may see), as the graph's node does

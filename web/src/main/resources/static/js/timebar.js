@@ -122,15 +122,23 @@ function showMarker(day) {
   byId('time-bar').dataset.marker = day;
 }
 
-function bar(row) {
-  const from = row.from || isoDay(axis.start);
-  const to = row.to || isoDay(axis.end);
-  const left = percentOf(axis, from);
-  const width = Math.max(0.6, percentOf(axis, to) - left);
-  const current = (!row.from || row.from <= state.asOf) && (!row.to || row.to >= state.asOf);
+/** What a bar with no start says where its start would be: the start is not known, or withheld. */
+export const START_NOT_SHOWN = 'start not shown';
+
+/**
+ * One row of the time bar on an axis (the element, for the tests too). A row with no start (a
+ * placeholder's home whose start is withheld, or a start never recorded) is drawn from the axis
+ * start, faded in, and says "start not shown": never as if it began on the axis's first day.
+ */
+export function timeBarRow(row, theAxis, asOf) {
+  const from = row.from || isoDay(theAxis.start);
+  const to = row.to || isoDay(theAxis.end);
+  const left = percentOf(theAxis, from);
+  const width = Math.max(0.6, percentOf(theAxis, to) - left);
+  const current = (!row.from || row.from <= asOf) && (!row.to || row.to >= asOf);
   const classes = ['tb-bar', row.kind, current ? 'current' : 'historic', row.from ? '' : 'open-start',
     row.to ? '' : 'ongoing'].filter(Boolean).join(' ');
-  const when = `${row.from ? spokenDay(row.from) : 'an unknown day'} to ${row.to ? spokenDay(row.to) : 'now'}`;
+  const when = `${row.from ? spokenDay(row.from) : START_NOT_SHOWN} to ${row.to ? spokenDay(row.to) : 'now'}`;
   return el('li', { class: 'tb-row', 'data-key': row.key },
     el('span', { class: 'tb-label', title: `${row.who}: ${row.what}` },
       el('span', { class: 'tb-who', text: row.who }), ' ', el('span', { class: 'tb-what', text: row.what })),
@@ -157,7 +165,7 @@ export function drawTimeBar() {
     if (rows.length === 0) {
       list.append(el('li', { class: 'empty', text: 'No homes or partnerships in the graph on this day.' }));
     } else {
-      list.append(...rows.map(bar));
+      list.append(...rows.map((row) => timeBarRow(row, axis, state.asOf)));
     }
     if (!dragging) {
       showMarker(state.asOf);

@@ -174,7 +174,7 @@ export function largeText(scale) {
     { selector: 'node.restricted-person', style: {
       'font-size': placeholder, 'text-max-width': 8 * placeholder, label: 'data(short)',
     } },
-    { selector: 'node.household', style: { 'font-size': ring } },
+    { selector: 'node.household', style: { 'font-size': ring, label: 'data(short)' } },
     // every name in the same weight (the person opened, an offender and a child not assessed are bold
     // at the ordinary size; here their symbols mark them), so that no name is wider than it must be
     { selector: 'node.person', style: { 'font-weight': 'normal' } },

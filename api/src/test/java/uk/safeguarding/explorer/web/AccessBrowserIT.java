@@ -217,6 +217,42 @@ class AccessBrowserIT extends BrowserIT {
     }
 
     @Test
+    void aProbationOfficerReadsTheHiddenStepchildrenOfGaryAsAssessmentNotDisclosedNeverAsNotAssessed() {
+        // Sara and Jack are hidden from probation; Jack was assessed, which probation may not know
+        signIn("probation-officer");
+        var panels = renders("panel-siblings");
+        open("/?person=p-gary&asOf=" + Scenario.AS_OF);
+        waitRendered("panel-siblings", panels);
+        waitSettled();
+        var cards = module("""
+                return [...document.querySelectorAll('#panel-siblings .card')].map((c) => ({
+                  hidden: !c.dataset.person, status: c.querySelector('.card-status').textContent,
+                  bad: c.querySelector('.card-status').classList.contains('status-bad'),
+                  unassessed: c.classList.contains('unassessed'), label: c.getAttribute('aria-label') }));""");
+        var hidden =
+                list(cards).stream().filter(c -> c.get("hidden").asBoolean()).toList();
+        assertThat(hidden).as("the two placeholder children").hasSize(2).allSatisfy(c -> {
+            assertThat(c.get("status").asString()).isEqualTo("Assessment not disclosed");
+            assertThat(c.get("bad").asBoolean()).as("red").isFalse();
+            assertThat(c.get("unassessed").asBoolean())
+                    .as("the card's red edge")
+                    .isFalse();
+            assertThat(c.get("label").asString()).endsWith("assessment not disclosed");
+        });
+        // Mia, whom probation may see, is still NOT ASSESSED
+        assertThat(list(cards).stream().filter(c -> !c.get("hidden").asBoolean()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.get("status").asString()).isEqualTo("NOT ASSESSED"));
+        // the count is of the children whose assessments the reader may know
+        assertThat(js("return document.querySelector('#panel-siblings h2 + p').textContent"))
+                .isEqualTo("1 of 1 not assessed since the concern began;"
+                        + " assessment not disclosed for 2 children your agency cannot see");
+        // and the genogram rings only Mia
+        showGenogram();
+        assertThat(withClass(graph(), "unassessed")).containsExactly("Person:p-mia");
+    }
+
+    @Test
     void theSocialWorkerAndTheMeetingChairSeeGaryNolanInSarasNetworkAndSiblingsAndHisHistoryWhenTheDateMovesBack()
             throws Exception {
         for (var user : List.of("social-worker", "meeting-chair")) {

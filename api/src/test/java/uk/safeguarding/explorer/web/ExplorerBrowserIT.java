@@ -1036,6 +1036,17 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(widths.get(0)).as("the matrix panel's content, %s", where).isLessThanOrEqualTo(widths.get(1));
         assertThat(widths.get(2)).as("the details column's content, %s", where).isLessThanOrEqualTo(widths.get(3));
         assertThat(widths.get(4)).as("the matrix's right edge, %s", where).isLessThanOrEqualTo(widths.get(5));
+        // an agency's initials on one line ("CAMHS", never "CAM" over "HS"): one box each
+        var initials = module("""
+                return [...document.querySelectorAll('#panel-agencies table.matrix thead abbr')]
+                  .map((a) => [a.textContent, a.getClientRects().length]);""");
+        assertThat(list(initials))
+                .as("the initials heading the matrix, %s", where)
+                .isNotEmpty();
+        list(initials)
+                .forEach(a -> assertThat(a.get(1).asInt())
+                        .as("lines of %s, %s", a.get(0).asString(), where)
+                        .isEqualTo(1));
     }
 
     @Test
@@ -1066,6 +1077,27 @@ class ExplorerBrowserIT extends BrowserIT {
                     .isTrue();
             assertMatrixFits("meeting mode, Sara's family");
             screenshot("agency-matrix-meeting");
+        });
+    }
+
+    @Test
+    void theChangesPanelNeverScrollsSidewaysInMeetingModeOnTheRoomsScreen() throws Exception {
+        onScreen(1920, 1080, () -> {
+            signIn("meeting-chair");
+            // Sara's: the longest meeting to choose ("the initial child protection conference of
+            // 2018-07-15"); Kyle's: the longest list of changes, with a scrollbar of its own
+            for (var person : List.of("p-sara", "p-kyle")) {
+                open("/?person=" + person + "&asOf=" + Scenario.AS_OF);
+                enterMeetingMode();
+                waitSettled();
+                var widths = ((List<?>) js("const c = document.getElementById('meeting-changes');"
+                                + "return [c.scrollWidth, c.clientWidth];"))
+                        .stream().map(v -> ((Number) v).intValue()).toList();
+                assertThat(widths.get(0))
+                        .as("the Changes panel's content against its width, %s", person)
+                        .isLessThanOrEqualTo(widths.get(1));
+                driver.findElement(By.id("meeting-exit")).click();
+            }
         });
     }
 

@@ -329,6 +329,36 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
+    void someoneYourAgencyCannotSeeWhoLivesAtAHomeIsInsideItsHouseholdOutline() {
+        // probation opens Gary: Sara and Jack, hidden from probation, live with their mother Kerry
+        signIn("probation-officer");
+        open("/?person=p-gary&asOf=" + Scenario.AS_OF);
+        showGenogram();
+        var graph = graph();
+        var living = edges(graph).stream()
+                .filter(e -> "LIVES_AT".equals(e.get("type").asString())
+                        && "Address:a-bell".equals(e.get("target").asString())
+                        && hasClass(e, "current"))
+                .map(e -> e.get("source").asString())
+                .collect(Collectors.toCollection(TreeSet::new));
+        var hidden =
+                living.stream().filter(k -> k.startsWith("RestrictedPerson:")).toList();
+        assertThat(hidden).as("placeholders living at 7 Fictional Terrace").hasSize(2);
+        assertThat(members(graph, "household:Address:a-bell"))
+                .as("the household's outline")
+                .isEqualTo(living)
+                .contains("Person:p-kerry");
+        var household = node(graph, "household:Address:a-bell");
+        hidden.forEach(
+                k -> assertThat(overlaps(household, node(graph, k))).as(k).isTrue());
+        // Sara's father, a placeholder who lived there until 2014, stays outside it
+        withClass(graph, "restricted-person").stream()
+                .filter(k -> !living.contains(k))
+                .forEach(k ->
+                        assertThat(overlaps(household, node(graph, k))).as(k).isFalse());
+    }
+
+    @Test
     void someoneNotYetBornOnTheDayIsDrawnInNoViewAndAppearsAsAChildOnceBorn() {
         // Ruby was born on 2012-07-30, Tom on 2011-02-03: the records link Mark to Ruby whatever the day
         signIn("social-worker");
@@ -894,6 +924,28 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 assertThat(labelOverlaps(graph))
                         .as("labels over labels in %s's genogram on %s", person, day)
                         .isEmpty();
+                // no household's label reaches past the family (it would shrink the fit, and every name):
+                // an outline is its members' box and padding, its label the street only
+                var left = familyNodes(graph).stream()
+                        .mapToDouble(n -> n.get("labelBox").get("x1").asDouble())
+                        .min()
+                        .orElseThrow();
+                var right = familyNodes(graph).stream()
+                        .mapToDouble(n -> n.get("labelBox").get("x2").asDouble())
+                        .max()
+                        .orElseThrow();
+                var padding = 12 * zoom;
+                nodes(graph).stream()
+                        .filter(h ->
+                                hasClass(h, "household") && h.get("visible").asBoolean())
+                        .forEach(h -> {
+                            assertThat(h.get("labelBox").get("x1").asDouble())
+                                    .as("%s's left in %s's genogram on %s", h.get("key"), person, day)
+                                    .isGreaterThanOrEqualTo(left - padding);
+                            assertThat(h.get("labelBox").get("x2").asDouble())
+                                    .as("%s's right in %s's genogram on %s", h.get("key"), person, day)
+                                    .isLessThanOrEqualTo(right + padding);
+                        });
                 // the page fits the screen, the graph has the height, the changes are in sight
                 var page = (List<?>)
                         js(
@@ -1427,6 +1479,43 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(answer.get("spoken").asString()).isEqualTo("26 September 2018");
         assertThat(list(answer.get("at")).stream().map(JsonNode::asString).toList())
                 .containsExactly("0", "100", "2001-01-01", "2020-01-01");
+    }
+
+    @Test
+    void aHomeWithNoStartFadesInFromTheAxisAndSaysItsStartIsNotShownNeverThatItBeganThere() {
+        // a placeholder's home whose start is withheld: from null
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitTimeBar(Scenario.AS_OF);
+        var bars = module("""
+                const t = await import('/js/timebar.js');
+                const axis = { start: t.dayNumber('2008-01-01'), end: t.dayNumber('2020-01-01') };
+                const rows = [
+                  { key: 'open', kind: 'home', who: 'Someone', what: '1 High St', from: null, to: null },
+                  { key: 'known', kind: 'home', who: 'Ann', what: '1 High St', from: '2012-01-01', to: null } ];
+                const list = document.getElementById('time-bar-rows');
+                list.replaceChildren(...rows.map((r) => t.timeBarRow(r, axis, '2018-09-26')));
+                return [...list.querySelectorAll('.tb-bar')].map((b) => {
+                  const style = getComputedStyle(b);
+                  return { left: b.style.left, text: b.textContent, title: b.title, mask: style.maskImage,
+                    edge: style.borderLeftWidth };
+                });""");
+        var open = bars.get(0);
+        var known = bars.get(1);
+        // drawn from the axis start, but faded in and with no left edge: no definite start there
+        assertThat(open.get("left").asString()).isEqualTo("0%");
+        assertThat(open.get("edge").asString()).isEqualTo("0px");
+        assertThat(open.get("mask").asString()).startsWith("linear-gradient(to right, rgba(0, 0, 0, 0)");
+        // and said so, to the eye (the tooltip) and to a screen reader
+        assertThat(open.get("title").asString()).isEqualTo("start not shown to now");
+        assertThat(open.get("text").asString()).contains("start not shown");
+        // a known start is a definite edge
+        assertThat(known.get("edge").asString()).isEqualTo("2px");
+        assertThat(known.get("mask").asString()).isEqualTo("none");
+        assertThat(known.get("title").asString()).isEqualTo("1 January 2012 to now");
+        assertThat(driver.findElement(By.cssSelector(".legend")).getAttribute("textContent"))
+                .as("the legend")
+                .contains("start not shown");
     }
 
     private String asOfField() {
