@@ -2,9 +2,6 @@ package uk.safeguarding.explorer.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,22 +25,8 @@ class HiddenDaysFindingsIT extends ExplorerIT {
     void scenarioFixtureAndAdditions() {
         cleanDatabase();
         importScenario();
-        imported("/fixtures/need-to-know.json");
-        imported("/fixtures/review19-hidden-days.json");
-    }
-
-    private void imported(String resource) {
-        var response = http().post("/api/import", "admin", text(resource));
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(response.json().get("rejected")).as(response.body()).isEmpty();
-    }
-
-    private static String text(String resource) {
-        try (var in = HiddenDaysFindingsIT.class.getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        importFixture("/fixtures/need-to-know.json");
+        importFixture("/fixtures/review19-hidden-days.json");
     }
 
     private JsonNode data(String user, String document) {

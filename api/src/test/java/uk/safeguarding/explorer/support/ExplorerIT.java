@@ -2,6 +2,7 @@ package uk.safeguarding.explorer.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -112,6 +113,21 @@ public abstract class ExplorerIT {
             throw new IllegalStateException("import failed: " + response.status() + " " + response.body());
         }
         return response.json();
+    }
+
+    /** Imports a test fixture (a classpath resource, e.g. /fixtures/need-to-know.json) as admin; asserts nothing rejected. */
+    protected void importFixture(String resource) {
+        String text;
+        try (var in = ExplorerIT.class.getResourceAsStream(resource)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var response = http().post("/api/import", "admin", text);
+        if (response.status() != 200 || !response.json().get("rejected").isEmpty()) {
+            throw new IllegalStateException(
+                    "import of " + resource + " failed: " + response.status() + " " + response.body());
+        }
     }
 
     private static Path tempDirectory(String prefix) {

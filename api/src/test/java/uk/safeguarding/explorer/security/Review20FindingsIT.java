@@ -1,0 +1,79 @@
+package uk.safeguarding.explorer.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import uk.safeguarding.explorer.support.ExplorerIT;
+
+/**
+ * Review 20: the triage queue still counts a hidden child as an unassessed sibling from the exact day
+ * they are born to the day before they turn 18, so moving the as-of day by one finds both. On the
+ * shared scenario, the need-to-know fixture, review 19's additions (Lisa Marsh's baby Robin, born
+ * 2020-06-17; a harmful sexual behaviour marker on Sam Marsh, born 2008-01-15) and two fictional
+ * referrals of ours ({@code fixtures/review20-triage.json}), decided on the day they came so that
+ * the queue's waiting reason does not move with the day.
+ */
+class Review20FindingsIT extends ExplorerIT {
+
+    @BeforeEach
+    void scenarioFixturesAndReferrals() {
+        cleanDatabase();
+        importScenario();
+        importFixture("/fixtures/need-to-know.json");
+        importFixture("/fixtures/review19-hidden-days.json");
+        importFixture("/fixtures/review20-triage.json");
+    }
+
+    /** The queue's entry for a referral on a day: score, placeholders and reasons. */
+    private String entry(String user, String referralId, String day) {
+        var json = http().graphql(
+                        user,
+                        "{ triageQueue(asOf: \"" + day + "\") { score reasons referral { id } "
+                                + "restrictedPeople { id } } }",
+                        Map.of());
+        assertThat(json.get("errors")).as(json.toString()).isNull();
+        var out = new ArrayList<String>();
+        for (JsonNode t : json.get("data").get("triageQueue")) {
+            if (referralId.equals(t.get("referral").get("id").asString())) {
+                var reasons = new ArrayList<String>();
+                t.get("reasons").forEach(r -> reasons.add(r.asString()));
+                out.add("score=" + t.get("score").asInt() + " hidden="
+                        + t.get("restrictedPeople").size() + " " + reasons);
+            }
+        }
+        assertThat(out).as("%s on %s", referralId, day).hasSize(1);
+        return out.get(0);
+    }
+
+    @Test
+    void triageDoesNotTellAHiddenNewbornsBirthDay() {
+        // police may see Sam, not his half sister Robin (born 2020-06-17): the referral about Sam
+        // counts her as a sibling not assessed, with a placeholder, from her birth day itself
+        assertThat(entry("police-officer", "r-r20-sam", "2020-06-17"))
+                .as("Sam's referral in the queue the day before and on Robin's birth day")
+                .isEqualTo(entry("police-officer", "r-r20-sam", "2020-06-16"));
+    }
+
+    @Test
+    void triageDoesNotTellAHiddenSiblingsEighteenthBirthday() {
+        // the health visitor may see Eve, not her half brother Sam (born 2008-01-15): the referral
+        // about Eve counts him as a child not assessed until the day before he turns 18
+        assertThat(entry("health-visitor", "r-r20-eve", "2026-01-15"))
+                .as("Eve's referral in the queue the day before and on Sam's 18th birthday")
+                .isEqualTo(entry("health-visitor", "r-r20-eve", "2026-01-14"));
+    }
+
+    @Test
+    void triageStillCountsChildrenTheReaderMaySeeToTheDay() {
+        // the control: police may see Zoe and Eve, counted on both days, named
+        assertThat(List.of(entry("police-officer", "r-r20-sam", "2020-06-16")))
+                .singleElement()
+                .asString()
+                .contains("Zoe Fenwick, Eve Fenwick");
+    }
+}
