@@ -25,8 +25,8 @@ class HiddenDaysFindingsIT extends ExplorerIT {
     void scenarioFixtureAndAdditions() {
         cleanDatabase();
         importScenario();
-        importFixture("/fixtures/need-to-know.json");
-        importFixture("/fixtures/review19-hidden-days.json");
+        importResource("/fixtures/need-to-know.json");
+        importResource("/fixtures/review19-hidden-days.json");
     }
 
     private JsonNode data(String user, String document) {

@@ -24,9 +24,9 @@ class Review20FindingsIT extends ExplorerIT {
     void scenarioFixturesAndReferrals() {
         cleanDatabase();
         importScenario();
-        importFixture("/fixtures/need-to-know.json");
-        importFixture("/fixtures/review19-hidden-days.json");
-        importFixture("/fixtures/review20-triage.json");
+        importResource("/fixtures/need-to-know.json");
+        importResource("/fixtures/review19-hidden-days.json");
+        importResource("/fixtures/review20-triage.json");
     }
 
     /** The queue's entry for a referral on a day: score, placeholders and reasons. */

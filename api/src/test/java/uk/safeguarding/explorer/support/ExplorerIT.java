@@ -116,7 +116,7 @@ public abstract class ExplorerIT {
     }
 
     /** Imports a test fixture (a classpath resource, e.g. /fixtures/need-to-know.json) as admin; asserts nothing rejected. */
-    protected void importFixture(String resource) {
+    protected void importResource(String resource) {
         String text;
         try (var in = ExplorerIT.class.getResourceAsStream(resource)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
