@@ -128,7 +128,8 @@ class NetworkVisibility {
         nodes.stream()
                 .filter(n -> n.kind() == NodeKind.PERSON
                         && visibility.sees(n.id())
-                        && visibility.present(n.id(), n.dateOfBirth(), asOf))
+                        // the person opened stays, even on a day before their birth ("not yet born")
+                        && (n.depth() == 0 || visibility.present(n.id(), n.dateOfBirth(), asOf)))
                 .forEach(n -> kept.add(n.key()));
         for (var e : edges) {
             if (kept.contains(e.source()) && isPlace(kind(byKey, e.target()))) {

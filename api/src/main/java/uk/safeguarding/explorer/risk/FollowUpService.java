@@ -197,7 +197,7 @@ public class FollowUpService {
                 continue;
             }
             var points = score(s, asOf, access, visibility);
-            var restricted = s.unassessedSiblings().keySet().stream()
+            var restricted = counted(s, visibility, asOf).stream()
                     .filter(id -> !visibility.sees(id))
                     .map(id -> visibility.placeholder(id, new Relation("SIBLING_OR_HOUSEHOLD_CHILD", null, null)))
                     .toList();
@@ -226,17 +226,29 @@ public class FollowUpService {
                 asOf);
         for (var row : rows) {
             var person = PersonView.from(row.get("p"));
-            var unassessed = new LinkedHashMap<String, String>();
+            var unassessed = new LinkedHashMap<String, PersonView>();
             answers.getOrDefault(person.id(), List.of()).stream()
                     .filter(c -> !c.assessed() && c.links().stream().anyMatch(l -> l.kind() != RiskLinkKind.CONTACT))
-                    .forEach(c -> unassessed.put(c.child().id(), c.child().displayName()));
+                    .forEach(c -> unassessed.put(c.child().id(), c.child()));
             result.add(new Scored(row, person, unassessed));
         }
         return result;
     }
 
-    /** A referral of the queue with the unassessed siblings and household children around its child (id to name). */
-    private record Scored(Record row, PersonView person, Map<String, String> unassessedSiblings) {}
+    /** A referral of the queue with the unassessed siblings and household children around its child, by id. */
+    private record Scored(Record row, PersonView person, Map<String, PersonView> unassessedSiblings) {}
+
+    /**
+     * The unassessed siblings the reader's queue counts: a child the reader may not see only in the
+     * whole months of their childhood ({@link Visibility#childOn}), or the day the count changes would
+     * tell their birth day or 18th birthday.
+     */
+    private static List<String> counted(Scored s, Visibility visibility, LocalDate asOf) {
+        return s.unassessedSiblings().values().stream()
+                .filter(c -> visibility.childOn(c, asOf))
+                .map(PersonView::id)
+                .toList();
+    }
 
     /**
      * The facts of a referral as the user may see them, scored ({@link TriageScore}): a sentence names
@@ -246,11 +258,14 @@ public class FollowUpService {
         var row = s.row();
         var r = row.get("r");
         var named = new ArrayList<String>();
-        s.unassessedSiblings().forEach((id, childName) -> {
-            if (visibility.sees(id)) {
-                named.add(childName);
-            }
-        });
+        var counted = counted(s, visibility, asOf);
+        counted.stream()
+                .filter(visibility::sees)
+                .forEach(id -> named.add(s.unassessedSiblings().get(id).displayName()));
+        // offender detail only for a reader who has it and may see every offender the reason counts
+        var offenders = new ArrayList<String>(row.get("rsoHousehold").asList(Value::asString));
+        offenders.addAll(row.get("rsoContact").asList(Value::asString));
+        var offenderDetail = access.offenderDetail() && offenders.stream().allMatch(visibility::sees);
         var received = RiskRules.london(r.get("receivedAt"));
         var decided = r.get("decidedAt").isNull() ? null : RiskRules.london(r.get("decidedAt"));
         return TriageScore.of(new TriageScore.Facts(
@@ -260,7 +275,7 @@ public class FollowUpService {
                 !row.get("rsoHousehold").asList(Value::asString).isEmpty(),
                 !row.get("rsoContact").asList(Value::asString).isEmpty(),
                 named,
-                s.unassessedSiblings().size() - named.size(),
+                counted.size() - named.size(),
                 row.get("priorReferrals").asList(Value::asString),
                 row.get("onPlan").asBoolean(),
                 row.get("addressMarkers").asList(m -> shownMarker(m, access)),
@@ -268,7 +283,7 @@ public class FollowUpService {
                 received,
                 decided,
                 decided == null ? settings.workingDays().between(received, asOf) : 0,
-                access.offenderDetail() ? null : redaction.restrictedDetail(List.of())));
+                offenderDetail ? null : redaction.restrictedDetail(List.of())));
     }
 
     /**

@@ -69,6 +69,28 @@ class Review20FindingsIT extends ExplorerIT {
     }
 
     @Test
+    void triageCountsAHiddenSiblingInWholeMonths() {
+        // Robin is counted from the first day of the month after her birth; Sam until the last day of
+        // the month before he turns 18
+        var before = entry("police-officer", "r-r20-sam", "2020-06-16");
+        assertThat(entry("police-officer", "r-r20-sam", "2020-06-30")).isEqualTo(before);
+        assertThat(entry("police-officer", "r-r20-sam", "2020-07-01"))
+                .isNotEqualTo(before)
+                .contains("hidden=1");
+        assertThat(entry("health-visitor", "r-r20-eve", "2025-12-31")).contains("hidden=1");
+        assertThat(entry("health-visitor", "r-r20-eve", "2026-01-01")).contains("hidden=0");
+    }
+
+    @Test
+    void triageNeverNamesAnOffenderTheReaderMayNotSee() {
+        // police may see Sam but not Ian, the registered sex offender he lives with: risk flags
+        // withhold rules 1 and 2 from police here (RESTRICTED), so the queue's reason must too
+        assertThat(entry("police-officer", "r-r20-sam", "2020-06-16"))
+                .doesNotContain("registered sex offender")
+                .contains("hold information about Sam Marsh's household or contacts");
+    }
+
+    @Test
     void triageStillCountsChildrenTheReaderMaySeeToTheDay() {
         // the control: police may see Zoe and Eve, counted on both days, named
         assertThat(List.of(entry("police-officer", "r-r20-sam", "2020-06-16")))

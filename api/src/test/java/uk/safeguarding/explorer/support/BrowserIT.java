@@ -123,6 +123,12 @@ public abstract class BrowserIT extends ExplorerIT {
 
     /** Signs in through the login form (a fresh session) and waits until the explorer has started. */
     protected void signIn(String user) {
+        // leave the previous test's page first: an answer of its still in flight could otherwise set
+        // a new CSRF cookie after the cookies are cleared, and the sign-in would be refused (401, once,
+        // on a busy machine)
+        driver.get("about:blank");
+        // cookies are cleared for the page's own address: on the sign-in page (no scripts of its own)
+        driver.get(url("/login"));
         driver.manage().deleteAllCookies();
         driver.get(url("/login"));
         driver.findElement(By.name("username")).sendKeys(user);
