@@ -196,8 +196,9 @@ public class FollowUpService {
             if (!visibility.sees(s.person().id())) {
                 continue;
             }
-            var points = score(s, asOf, access, visibility);
-            var restricted = counted(s, visibility, asOf).stream()
+            var counted = counted(s, visibility, asOf);
+            var points = score(s, counted, asOf, access, visibility);
+            var restricted = counted.stream()
                     .filter(id -> !visibility.sees(id))
                     .map(id -> visibility.placeholder(id, new Relation("SIBLING_OR_HOUSEHOLD_CHILD", null, null)))
                     .toList();
@@ -254,26 +255,28 @@ public class FollowUpService {
      * The facts of a referral as the user may see them, scored ({@link TriageScore}): a sentence names
      * only people the user may see; the others are counted as children the agency cannot see.
      */
-    private TriageScore.Scored score(Scored s, LocalDate asOf, Redaction.Access access, Visibility visibility) {
+    private TriageScore.Scored score(
+            Scored s, List<String> counted, LocalDate asOf, Redaction.Access access, Visibility visibility) {
         var row = s.row();
         var r = row.get("r");
         var named = new ArrayList<String>();
-        var counted = counted(s, visibility, asOf);
         counted.stream()
                 .filter(visibility::sees)
                 .forEach(id -> named.add(s.unassessedSiblings().get(id).displayName()));
         // offender detail only for a reader who has it and may see every offender the reason counts
-        var offenders = new ArrayList<String>(row.get("rsoHousehold").asList(Value::asString));
-        offenders.addAll(row.get("rsoContact").asList(Value::asString));
-        var offenderDetail = access.offenderDetail() && offenders.stream().allMatch(visibility::sees);
+        var household = row.get("rsoHousehold").asList(Value::asString);
+        var contact = row.get("rsoContact").asList(Value::asString);
+        var offenderDetail = access.offenderDetail()
+                && household.stream().allMatch(visibility::sees)
+                && contact.stream().allMatch(visibility::sees);
         var received = RiskRules.london(r.get("receivedAt"));
         var decided = r.get("decidedAt").isNull() ? null : RiskRules.london(r.get("decidedAt"));
         return TriageScore.of(new TriageScore.Facts(
                 s.person().displayName(),
                 Views.string(r, "urgency"),
                 Views.string(r, "concern"),
-                !row.get("rsoHousehold").asList(Value::asString).isEmpty(),
-                !row.get("rsoContact").asList(Value::asString).isEmpty(),
+                !household.isEmpty(),
+                !contact.isEmpty(),
                 named,
                 counted.size() - named.size(),
                 row.get("priorReferrals").asList(Value::asString),

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.model.Ages;
@@ -128,34 +129,21 @@ class Rule02AddressMarkerMissing implements RiskRule {
                     .toList();
             var line = Views.string(address, "line1")
                     + (Views.string(address, "postcode") == null ? "" : ", " + Views.string(address, "postcode"));
-            var withoutChild = new Raised(
+            var offenderId = offender;
+            Function<Boolean, Raised> flag = childThere -> new Raised(
                     number(),
                     code(),
-                    Severity.MEDIUM,
+                    childThere ? Severity.HIGH : Severity.MEDIUM,
                     addressId,
                     SubjectKind.ADDRESS,
                     List.copyOf(evidence),
                     List.copyOf(people),
-                    new UnmarkedAddress(line, List.copyOf(reasons), false),
-                    offender,
+                    new UnmarkedAddress(line, List.copyOf(reasons), childThere),
+                    offenderId,
                     Map.copyOf(about));
-            c.raise(
-                    children.isEmpty()
-                            ? withoutChild
-                            : new Raised(
-                                            number(),
-                                            code(),
-                                            Severity.HIGH,
-                                            addressId,
-                                            SubjectKind.ADDRESS,
-                                            List.copyOf(evidence),
-                                            List.copyOf(people),
-                                            new UnmarkedAddress(line, List.copyOf(reasons), true),
-                                            offender,
-                                            Map.copyOf(about))
-                                    // "a child lives there" for a reader who may not see the child only in
-                                    // whole months of their childhood (Visibility#childOn)
-                                    .restingOn(children, withoutChild));
+            // "a child lives there" for a reader who may not see the child only in whole months of
+            // their childhood (Visibility#childOn)
+            c.raise(children.isEmpty() ? flag.apply(false) : flag.apply(true).restingOn(children, flag.apply(false)));
         }
     }
 }
