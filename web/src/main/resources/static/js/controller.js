@@ -187,6 +187,10 @@ export class Controller {
       }
     });
     this.cy.on('select unselect', 'node', () => this.labelSelection());
+    // a label whose text changes while the node stays where it is (flags and marks after a date
+    // move) must be measured again: Cytoscape keeps the box (and the picture of the label drawn
+    // in it) of the text before, which cut a second line of badges to a sliver
+    this.cy.on('data', 'node', (e) => e.target.dirtyBoundingBoxCache());
     this.layout = null;
     this.layoutDone = null;
     this.publishSelection();

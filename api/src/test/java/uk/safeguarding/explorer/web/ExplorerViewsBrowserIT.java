@@ -1330,6 +1330,49 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         }
     }
 
+    @Test
+    void aLabelsBadgeLineIsDrawnInFullAfterTheDateMovesAndAfterItMovesBack() {
+        // Kerry's, Gary's, Jack's and Mia's second line ([FLAG n], [NOTE]) was cut to a sliver once
+        // the day moved, and stayed cut on the day they were opened: their label's box stayed as high
+        // as the label before the flags came, though the text was two lines or more
+        signIn("meeting-chair");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        showGenogram();
+        for (var mode : List.of("normal", "meeting")) {
+            if ("meeting".equals(mode)) {
+                meetingMode();
+            }
+            var fresh = labelHeights(graph());
+            assertThat(fresh.keySet()).contains("Person:p-kerry", "Person:p-gary", "Person:p-jack", "Person:p-mia");
+            setAsOf("2018-06-01");
+            labelHeights(graph());
+            setAsOf(Scenario.AS_OF);
+            var back = labelHeights(graph());
+            fresh.forEach((key, height) -> assertThat(back.get(key))
+                    .as("%s's label height back on the day, %s mode", key, mode)
+                    .isCloseTo(height, within(0.5)));
+        }
+    }
+
+    /**
+     * The heights (model pixels) of the family's labels, each asserted to hold every line of its
+     * text: at least as many font sizes as the text has lines.
+     */
+    private static Map<String, Double> labelHeights(JsonNode graph) {
+        return familyNodes(graph).stream()
+                .collect(Collectors.toMap(n -> n.get("key").asString(), n -> {
+                    var box = n.get("textBox");
+                    var height = box.get("y2").asDouble() - box.get("y1").asDouble();
+                    var lines = n.get("labelText").asString().split("\n").length;
+                    assertThat(height)
+                            .as(
+                                    "%s's label %s",
+                                    n.get("key").asString(), n.get("labelText").asString())
+                            .isGreaterThanOrEqualTo(lines * n.get("fontSize").asDouble());
+                    return height;
+                }));
+    }
+
     /** The people in both graphs are where they were on screen (rendered pixels), within a pixel. */
     private static void assertStillOnScreen(String when, JsonNode before, JsonNode after) {
         var was = nodes(before).stream()
