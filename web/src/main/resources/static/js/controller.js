@@ -1138,7 +1138,7 @@ export class Controller {
     index = (index + direction + nodes.length) % nodes.length;
     this.cy.$(':selected').unselect();
     nodes[index].select();
-    this.cy.animate({ center: { eles: nodes[index] }, duration: 150 });
+    this.reveal(nodes[index]);
     return summary(nodes[index]);
   }
 
@@ -1195,8 +1195,30 @@ export class Controller {
     this.cy.$(':selected').unselect();
     next.select();
     this.sideways = false;
-    this.cy.animate({ center: { eles: next }, duration: 150 });
+    this.reveal(next);
     return summary(next);
+  }
+
+  /**
+   * Keyboard: when the node selected (its symbol and label) is not wholly on screen, the least pan
+   * that shows it, with a margin; else none, and never a zoom, so that the family stays where the
+   * eye left it while the selection moves between people on screen.
+   */
+  reveal(node) {
+    const margin = 24;
+    const b = node.renderedBoundingBox({ includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false });
+    const shift = (low, high, size) => {
+      if (low >= 0 && high <= size) {
+        return 0;
+      }
+      // one larger than the box shows its start
+      return low < 0 || high - low > size - 2 * margin ? margin - low : size - margin - high;
+    };
+    const x = shift(b.x1, b.x2, this.cy.width());
+    const y = shift(b.y1, b.y2, this.cy.height());
+    if (x !== 0 || y !== 0) {
+      this.cy.panBy({ x, y });
+    }
   }
 
   /**

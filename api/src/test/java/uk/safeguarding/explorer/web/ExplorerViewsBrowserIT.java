@@ -1915,6 +1915,53 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
+    void anArrowKeyToSomeoneOnScreenMovesNoOneOnScreenAndNeverZooms() throws Exception {
+        // each press re-centred the view on the person selected (67-233 px at 1600x900, 731 in the
+        // meeting genogram), pushing the family off screen
+        onScreen(1600, 900, () -> {
+            signIn("social-worker");
+            for (var view : List.of("network", "meeting genogram")) {
+                open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+                if (view.endsWith("genogram")) {
+                    showGenogram();
+                    meetingMode();
+                }
+                var canvas = driver.findElement(By.id("cy"));
+                var keys = List.of(Keys.ARROW_UP, Keys.ARROW_DOWN, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_LEFT);
+                var shownBefore = 0;
+                for (var key : keys) {
+                    var before = graph();
+                    press(canvas, key);
+                    var after = graph();
+                    var chosen = selected();
+                    assertThat(after.get("zoom").asDouble())
+                            .as("zoom, %s", view)
+                            .isEqualTo(before.get("zoom").asDouble());
+                    assertThat(inView(node(after, chosen), after))
+                            .as("%s in view, %s", chosen, view)
+                            .isTrue();
+                    if (inView(node(before, chosen), before)) {
+                        shownBefore++;
+                        assertStillOnScreen(view + " " + key.name() + " to " + chosen, before, after);
+                    }
+                }
+                assertThat(shownBefore)
+                        .as("presses to someone already on screen, %s", view)
+                        .isPositive();
+            }
+        });
+    }
+
+    /** Whether a node's symbol and label lie inside the graph's box on screen. */
+    private static boolean inView(JsonNode node, JsonNode graph) {
+        var b = node.get("labelBox");
+        return b.get("x1").asDouble() >= 0
+                && b.get("y1").asDouble() >= 0
+                && b.get("x2").asDouble() <= graph.get("width").asDouble()
+                && b.get("y2").asDouble() <= graph.get("height").asDouble();
+    }
+
+    @Test
     void skipLinksLeadToTheGraphAndTheWorkQueuesHoldAndReturnFocus() {
         signIn("meeting-chair");
         open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
