@@ -1057,22 +1057,65 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                     assertThat(r.get(6)).as("page height").isLessThanOrEqualTo(r.get(7));
                     assertThat(r.get(8)).as("page width").isLessThanOrEqualTo(r.get(9));
                     assertThat(r.get(2) - r.get(0)).as("keys' width").isGreaterThan(200.0);
-                    var covered = nodes(now).stream()
-                            .filter(n -> n.get("visible").asBoolean()
-                                    && (hasClass(n, "person") || hasClass(n, "restricted-person")))
-                            .filter(n -> {
-                                var b = n.get("labelBox");
-                                return b.get("x1").asDouble() + r.get(4) < r.get(2)
-                                        && b.get("x2").asDouble() + r.get(4) > r.get(0)
-                                        && b.get("y1").asDouble() + r.get(5) < r.get(3)
-                                        && b.get("y2").asDouble() + r.get(5) > r.get(1);
-                            })
-                            .map(n -> n.get("key").asString())
-                            .toList();
-                    assertThat(covered).as("people under the open legend").isEmpty();
+                    assertThat(coveredBy("graph-keys", now))
+                            .as("people under the open legend")
+                            .isEmpty();
                     screenshot("meeting-legend-open");
                 }
             }
+        });
+    }
+
+    /** The people and placeholders on the graph whose symbol or label lies under an element on screen. */
+    private List<String> coveredBy(String id, JsonNode graph) {
+        var r = ((List<?>) js(
+                        "const k = document.getElementById(arguments[0]).getBoundingClientRect();"
+                                + "const c = document.getElementById('cy').getBoundingClientRect();"
+                                + "return [k.left, k.top, k.right, k.bottom, c.left, c.top];",
+                        id))
+                .stream().map(v -> ((Number) v).doubleValue()).toList();
+        return familyNodes(graph).stream()
+                .filter(n -> {
+                    var b = n.get("labelBox");
+                    return b.get("x1").asDouble() + r.get(4) < r.get(2)
+                            && b.get("x2").asDouble() + r.get(4) > r.get(0)
+                            && b.get("y1").asDouble() + r.get(5) < r.get(3)
+                            && b.get("y2").asDouble() + r.get(5) > r.get(1);
+                })
+                .map(n -> n.get("key").asString())
+                .toList();
+    }
+
+    @Test
+    void meetingModeAlwaysShowsAKeyThatSaysOffenderNotAssessedAndHiddenInWordsOverNoOne() throws Exception {
+        // meeting mode folded the legend away and its labels leave out [RSO], [MAPPA] and [NOT
+        // ASSESSED] (the symbols say them): a first-time chair could not tell what the black ring and
+        // the dark red triangle meant
+        onScreen(1920, 1080, () -> {
+            signIn("meeting-chair");
+            open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+            showGenogram();
+            var key = driver.findElement(By.id("meeting-key"));
+            assertThat(key.isDisplayed()).as("the key outside meeting mode").isFalse();
+            meetingMode();
+            assertThat(key.isDisplayed())
+                    .as("the key in meeting mode, legend folded")
+                    .isTrue();
+            assertThat(key.getText())
+                    .contains(
+                            "offender",
+                            "RSO",
+                            "MAPPA",
+                            "black ring",
+                            "NOT ASSESSED",
+                            "the person opened",
+                            "Hidden person");
+            var graph = graph();
+            assertThat(familyNodes(graph)).hasSizeGreaterThan(3);
+            assertThat(coveredBy("meeting-key", graph))
+                    .as("people under the key")
+                    .isEmpty();
+            screenshot("meeting-key");
         });
     }
 
