@@ -8,7 +8,7 @@ import { fcose, separateLabels } from './cy/layout.js';
 import { ecomapRoutes, genogramLayout, separateHouseholds } from './genogram.js';
 import { markerCode } from './dom.js';
 import { words } from './words.js';
-import { HIDDEN, holderTypes, years } from './placeholders.js';
+import { HIDDEN, HIDDEN_SHORT, holderTypes, years } from './placeholders.js';
 
 const FAMILY_TYPES = ['PARENT_OF', 'PARTNER_OF', 'SIBLING_OF', 'SIBLING', 'DESCENT', 'COPARENTS', 'TWINS'];
 /** The style an ecomap line is routed with (routeEcomap), taken off again when it goes straight. */
@@ -58,7 +58,7 @@ function placeholderElement(node) {
   const display = `${HIDDEN}${held ? `\nheld by: ${held}` : ''}`;
   return {
     group: 'nodes',
-    data: { ...node, recordId: node.id, id: node.key, display, short: display },
+    data: { ...node, recordId: node.id, id: node.key, display, short: HIDDEN_SHORT },
     classes: 'restricted-person',
   };
 }
@@ -846,9 +846,8 @@ export class Controller {
       this.cy.nodes('.restricted-person').forEach((node) => {
         const lines = this.placeholderLines(node);
         const held = holderTypes(node.data('holders'));
-        // the room's label leaves the relation to the lines the genogram draws
-        node.data({ display: [HIDDEN, lines[0], held ? `held by: ${held}` : ''].filter(Boolean).join('\n'),
-          short: [HIDDEN, held ? `held by: ${held}` : ''].filter(Boolean).join('\n') });
+        // the room's label (HIDDEN_SHORT) leaves the relation to the lines the genogram draws
+        node.data('display', [HIDDEN, lines[0], held ? `held by: ${held}` : ''].filter(Boolean).join('\n'));
         node.data('spoken', `${HIDDEN}: ${lines.length > 0 ? `${lines.join('; ')}; ` : ''}`
           + `${held ? `information held by ${held}` : 'no agency recorded as holding information'}`);
       });

@@ -888,6 +888,16 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                     // what the symbol says (ring, triangle, plan's border) is not said again in words
                     assertThat(n.get("labelText").asString()).doesNotContain("[NOT ASSESSED]", "[RSO]", "[CPP]");
                 });
+                // someone the chair's agency cannot see in the family's type (it was 25.6 px), on one line
+                var placeholders = familyNodes(graph).stream()
+                        .filter(n -> hasClass(n, "restricted-person"))
+                        .toList();
+                assertThat(placeholders).isNotEmpty().allSatisfy(n -> {
+                    assertThat(n.get("fontSize").asDouble() * zoom)
+                            .as("%s's label on screen (px) in %s's genogram on %s", n.get("key"), person, day)
+                            .isGreaterThanOrEqualTo(30.0);
+                    assertThat(n.get("labelText").asString()).isEqualTo("Hidden person");
+                });
                 // the ecomap smaller than the family: its type and symbols at most 0.7 of the family's
                 var familyType = people.stream()
                         .mapToDouble(n -> n.get("fontSize").asDouble())
