@@ -799,10 +799,10 @@ export class Controller {
    * server gives it (type, kind and dates only): "former partner of Sara’s mother Kerry Bell,
    * 2017–2018", "lived at 12 Bell Street, 2017–2018".
    */
-  placeholderLines(node) {
+  placeholderLines(node, { homes = true } = {}) {
     const subject = this.subjectKey ? this.cy.getElementById(this.subjectKey) : this.cy.collection();
     const subjectName = subject.nonempty() ? subject.data('label') : '';
-    return node.connectedEdges().map((edge) => {
+    return node.connectedEdges().filter((edge) => homes || edge.data('type') !== 'LIVES_AT').map((edge) => {
       const outgoing = edge.source().id() === node.id();
       const other = outgoing ? edge.target() : edge.source();
       const name = other.data('label');
@@ -852,6 +852,18 @@ export class Controller {
           + `${held ? `information held by ${held}` : 'no agency recorded as holding information'}`);
       });
     });
+  }
+
+  /**
+   * What the time bar calls each placeholder (key → name), so that two rows of people the user may
+   * not see can be told apart: "Hidden person 1 (child of Kerry Bell)", numbered in the order of
+   * how they are related (then of their keys, which hold while the page is open).
+   */
+  hiddenNames() {
+    const relation = (n) => this.placeholderLines(n, { homes: false })[0] || '';
+    const hidden = this.cy.nodes('.restricted-person').map((n) => ({ key: n.id(), relation: relation(n) }))
+      .sort((a, b) => a.relation.localeCompare(b.relation) || a.key.localeCompare(b.key));
+    return new Map(hidden.map((h, i) => [h.key, `${HIDDEN_SHORT} ${i + 1}${h.relation ? ` (${h.relation})` : ''}`]));
   }
 
   /** A placeholder in the graph as the page offers it: {key, id, lines, holders, spoken}, or null. */
@@ -1298,7 +1310,8 @@ export class Controller {
    * A placeholder's edges carry only their type and dates, and are named as the placeholder is.
    */
   periods() {
-    const name = (n) => (n.hasClass('restricted-person') ? HIDDEN : n.data('label'));
+    const hidden = this.hiddenNames();
+    const name = (n) => hidden.get(n.id()) || n.data('label');
     return this.cy.edges('[type = "LIVES_AT"], [type = "PARTNER_OF"]').map((e) => ({
       key: e.id(), type: e.data('type'), person: e.source().id(), personLabel: name(e.source()),
       other: e.target().id(), otherLabel: name(e.target()), status: e.data('status') || null,

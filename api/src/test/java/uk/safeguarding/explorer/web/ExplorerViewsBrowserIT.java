@@ -1614,6 +1614,24 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 .contains("start not shown");
     }
 
+    @Test
+    void theTimeBarTellsTheRowsOfPeopleYourAgencyCannotSeeApartByNumberAndRelation() {
+        // a probation officer's time bar of Kerry's home had three rows that all read "Someone your
+        // agency cannot see 7 Fictional Terrace": Sara, Jack and Lee, whom probation may not see
+        signIn("probation-officer");
+        open("/?person=p-kerry&asOf=" + Scenario.AS_OF);
+        waitTimeBar(Scenario.AS_OF);
+        var rows = timeBarRows();
+        var hidden = rows.stream().filter(r -> r.contains("Hidden person")).toList();
+        assertThat(hidden).as("rows of hidden people in %s", rows).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(rows).noneMatch(r -> r.contains("Someone your agency cannot see"));
+        var homes = hidden.stream().filter(r -> r.endsWith(": home current") || r.endsWith(": home historic"));
+        assertThat(homes.toList()).doesNotHaveDuplicates();
+        assertThat(hidden)
+                .anyMatch(r -> r.startsWith("Hidden person 1 (child of Kerry Bell) 7 Fictional Terrace"))
+                .anyMatch(r -> r.startsWith("Hidden person 2 (child of Kerry Bell) 7 Fictional Terrace"));
+    }
+
     private String asOfField() {
         return (String) js("return document.getElementById('asof-date').value");
     }
