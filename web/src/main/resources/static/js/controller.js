@@ -8,7 +8,7 @@ import { fcose, separateLabels } from './cy/layout.js';
 import { ecomapRoutes, genogramLayout, separateHouseholds } from './genogram.js';
 import { markerCode } from './dom.js';
 import { words } from './words.js';
-import { HIDDEN, holderTypes, years } from './placeholders.js';
+import { HIDDEN, HIDDEN_SHORT, holderTypes, years } from './placeholders.js';
 
 const FAMILY_TYPES = ['PARENT_OF', 'PARTNER_OF', 'SIBLING_OF', 'SIBLING', 'DESCENT', 'COPARENTS', 'TWINS'];
 /** The style an ecomap line is routed with (routeEcomap), taken off again when it goes straight. */
@@ -58,7 +58,7 @@ function placeholderElement(node) {
   const display = `${HIDDEN}${held ? `\nheld by: ${held}` : ''}`;
   return {
     group: 'nodes',
-    data: { ...node, recordId: node.id, id: node.key, display, short: display },
+    data: { ...node, recordId: node.id, id: node.key, display, short: HIDDEN_SHORT },
     classes: 'restricted-person',
   };
 }
@@ -187,6 +187,10 @@ export class Controller {
       }
     });
     this.cy.on('select unselect', 'node', () => this.labelSelection());
+    // a label whose text changes while the node stays where it is (flags and marks after a date
+    // move) must be measured again: Cytoscape keeps the box (and the picture of the label drawn
+    // in it) of the text before, which cut a second line of badges to a sliver
+    this.cy.on('data', 'node', (e) => e.target.dirtyBoundingBoxCache());
     this.layout = null;
     this.layoutDone = null;
     this.publishSelection();
@@ -795,10 +799,10 @@ export class Controller {
    * server gives it (type, kind and dates only): "former partner of Sara’s mother Kerry Bell,
    * 2017–2018", "lived at 12 Bell Street, 2017–2018".
    */
-  placeholderLines(node) {
+  placeholderLines(node, { homes = true } = {}) {
     const subject = this.subjectKey ? this.cy.getElementById(this.subjectKey) : this.cy.collection();
     const subjectName = subject.nonempty() ? subject.data('label') : '';
-    return node.connectedEdges().map((edge) => {
+    return node.connectedEdges().filter((edge) => homes || edge.data('type') !== 'LIVES_AT').map((edge) => {
       const outgoing = edge.source().id() === node.id();
       const other = outgoing ? edge.target() : edge.source();
       const name = other.data('label');
@@ -842,13 +846,24 @@ export class Controller {
       this.cy.nodes('.restricted-person').forEach((node) => {
         const lines = this.placeholderLines(node);
         const held = holderTypes(node.data('holders'));
-        // the room's label leaves the relation to the lines the genogram draws
-        node.data({ display: [HIDDEN, lines[0], held ? `held by: ${held}` : ''].filter(Boolean).join('\n'),
-          short: [HIDDEN, held ? `held by: ${held}` : ''].filter(Boolean).join('\n') });
+        // the room's label (HIDDEN_SHORT) leaves the relation to the lines the genogram draws
+        node.data('display', [HIDDEN, lines[0], held ? `held by: ${held}` : ''].filter(Boolean).join('\n'));
         node.data('spoken', `${HIDDEN}: ${lines.length > 0 ? `${lines.join('; ')}; ` : ''}`
           + `${held ? `information held by ${held}` : 'no agency recorded as holding information'}`);
       });
     });
+  }
+
+  /**
+   * What the time bar calls each placeholder (key → name), so that two rows of people the user may
+   * not see can be told apart: "Hidden person 1 (child of Kerry Bell)", numbered in the order of
+   * how they are related (then of their keys, which hold while the page is open).
+   */
+  hiddenNames() {
+    const relation = (n) => this.placeholderLines(n, { homes: false })[0] || '';
+    const hidden = this.cy.nodes('.restricted-person').map((n) => ({ key: n.id(), relation: relation(n) }))
+      .sort((a, b) => a.relation.localeCompare(b.relation) || a.key.localeCompare(b.key));
+    return new Map(hidden.map((h, i) => [h.key, `${HIDDEN_SHORT} ${i + 1}${h.relation ? ` (${h.relation})` : ''}`]));
   }
 
   /** A placeholder in the graph as the page offers it: {key, id, lines, holders, spoken}, or null. */
@@ -1134,7 +1149,7 @@ export class Controller {
     index = (index + direction + nodes.length) % nodes.length;
     this.cy.$(':selected').unselect();
     nodes[index].select();
-    this.cy.animate({ center: { eles: nodes[index] }, duration: 150 });
+    this.reveal(nodes[index]);
     return summary(nodes[index]);
   }
 
@@ -1191,8 +1206,30 @@ export class Controller {
     this.cy.$(':selected').unselect();
     next.select();
     this.sideways = false;
-    this.cy.animate({ center: { eles: next }, duration: 150 });
+    this.reveal(next);
     return summary(next);
+  }
+
+  /**
+   * Keyboard: when the node selected (its symbol and label) is not wholly on screen, the least pan
+   * that shows it, with a margin; else none, and never a zoom, so that the family stays where the
+   * eye left it while the selection moves between people on screen.
+   */
+  reveal(node) {
+    const margin = 24;
+    const b = node.renderedBoundingBox({ includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false });
+    const shift = (low, high, size) => {
+      if (low >= 0 && high <= size) {
+        return 0;
+      }
+      // one larger than the box shows its start
+      return low < 0 || high - low > size - 2 * margin ? margin - low : size - margin - high;
+    };
+    const x = shift(b.x1, b.x2, this.cy.width());
+    const y = shift(b.y1, b.y2, this.cy.height());
+    if (x !== 0 || y !== 0) {
+      this.cy.panBy({ x, y });
+    }
   }
 
   /**
@@ -1273,7 +1310,8 @@ export class Controller {
    * A placeholder's edges carry only their type and dates, and are named as the placeholder is.
    */
   periods() {
-    const name = (n) => (n.hasClass('restricted-person') ? HIDDEN : n.data('label'));
+    const hidden = this.hiddenNames();
+    const name = (n) => hidden.get(n.id()) || n.data('label');
     return this.cy.edges('[type = "LIVES_AT"], [type = "PARTNER_OF"]').map((e) => ({
       key: e.id(), type: e.data('type'), person: e.source().id(), personLabel: name(e.source()),
       other: e.target().id(), otherLabel: name(e.target()), status: e.data('status') || null,

@@ -282,10 +282,12 @@ export function renderAgencies(panel, involvement, scope, onScope, onSelect) {
     agencies.forEach((a) => {
       const here = p.involvements.filter((i) => i.agency.id === a.id);
       // what the user's agency may not see is said as held elsewhere, never left blank
-      cells.push(here.map((i) => (!i.professional && !i.role
-        ? `Involved — details held by ${i.agency.name}${i.from ? ` (since ${i.from})` : ''}`
-        : `${i.professional ? i.professional.name : ''} ${i.role ? `(${i.role})` : ''}`
-          + `${i.lastContactOn ? `, last contact ${i.lastContactOn}` : ''}`)).join('; '));
+      // a day on one line (a line never breaks after "2018-")
+      const day = (d) => el('span', { class: 'day', text: d });
+      cells.push(here.map((i, n) => [n > 0 ? '; ' : '', ...(!i.professional && !i.role
+        ? [`Involved — details held by ${i.agency.name}`, ...(i.from ? [' (since ', day(i.from), ')'] : [])]
+        : [`${i.professional ? i.professional.name : ''} ${i.role ? `(${i.role})` : ''}`,
+          ...(i.lastContactOn ? [', last contact ', day(i.lastContactOn)] : [])])]));
     });
     cells.push(missing.size > 0 ? el('span', { class: 'status-bad', text: [...missing].map((t) => words(t)).join(', ') }) : '');
     return row(cells, [personKey(p.person), ...p.involvements.map((i) => `Agency:${i.agency.id}`),
@@ -296,7 +298,15 @@ export function renderAgencies(panel, involvement, scope, onScope, onSelect) {
     const short = agencyShortName(a.name);
     return short === a.name ? a.name : { title: a.name, element: el('abbr', { title: a.name, text: short }) };
   });
-  panel.append(table(['Person', ...heads, 'Missing'], rows, 'Involvement matrix', 'matrix'));
+  const matrix = table(['Person', ...heads, 'Missing'], rows, 'Involvement matrix', 'matrix');
+  // each cell names its column, for meeting mode's matrix drawn as a card a person (app.css)
+  const columns = ['', ...agencies.map((a) => agencyShortName(a.name)), 'Missing'];
+  matrix.querySelectorAll('tbody tr').forEach((tr) => [...tr.cells].forEach((td, n) => {
+    if (columns[n]) {
+      td.dataset.column = columns[n];
+    }
+  }));
+  panel.append(matrix);
 }
 
 export function renderChronology(panel, entries, subject, onSelect) {

@@ -11,6 +11,12 @@ import { words } from './words.js';
 /** How a placeholder is named everywhere on the page. */
 export const HIDDEN = 'Someone your agency cannot see';
 
+/**
+ * How meeting mode's genogram labels a placeholder, in the family's type on one line (the key under
+ * the graph and the legend say what it stands for; the lines drawn say how they are related).
+ */
+export const HIDDEN_SHORT = 'Hidden person';
+
 /** A child placeholder (siblings at risk): the same, said of a child. */
 export const HIDDEN_CHILD = 'A child your agency cannot see';
 

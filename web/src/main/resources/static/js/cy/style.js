@@ -138,13 +138,12 @@ export const STYLE = [
 ];
 
 /**
- * How much larger the family's type is in meeting mode than the rest of the graph's (at the same
- * scale), and how large the ecomap (agencies, professionals, homes), household outlines and
- * placeholders are beside it: a room reads the family's names first.
+ * How much larger the family's type (placeholders' too) is in meeting mode than the rest of the
+ * graph's (at the same scale), and how large the ecomap (agencies, professionals, homes) and
+ * household outlines are beside it: a room reads the family's names first.
  */
 export const FAMILY_TYPE = 1.5;
 export const RING_TYPE = 0.7;
-const PLACEHOLDER_TYPE = 0.8;
 /** The ecomap's lines: a professional's or agency's involvement, whom a professional works for, how recent the contact. */
 const ECOMAP = ['INVOLVED_WITH', 'WORKS_FOR', 'contact-'];
 /** How wide the ecomap's lines are in meeting mode, against the ordinary size. */
@@ -159,7 +158,6 @@ const ECOMAP_LINE = 0.85;
 export function largeText(scale) {
   const family = Math.round(11 * scale * FAMILY_TYPE);
   const ring = Math.floor(family * RING_TYPE);
-  const placeholder = Math.round(family * PLACEHOLDER_TYPE);
   // the family's lines as much wider as the type is larger, rule by rule; the ecomap's (a professional's
   // or agency's) a little thinner than at the ordinary size, so that they stay thinner than the
   // family's partnership and descent lines and never outweigh them
@@ -171,9 +169,8 @@ export function largeText(scale) {
     { selector: 'node', style: { 'font-size': ring, 'text-max-width': 7 * ring } },
     // name and age on one line (a name wraps only beyond ten of its letters' widths)
     { selector: 'node.person', style: { 'font-size': family, 'text-max-width': 10 * family, label: 'data(short)' } },
-    { selector: 'node.restricted-person', style: {
-      'font-size': placeholder, 'text-max-width': 8 * placeholder, label: 'data(short)',
-    } },
+    // a placeholder in the family's type, named on one line ("Hidden person", HIDDEN_SHORT)
+    { selector: 'node.restricted-person', style: { 'font-size': family, 'text-max-width': 10 * family, label: 'data(short)' } },
     { selector: 'node.household', style: { 'font-size': ring, label: 'data(short)' } },
     // every name in the same weight (the person opened, an offender and a child not assessed are bold
     // at the ordinary size; here their symbols mark them), so that no name is wider than it must be

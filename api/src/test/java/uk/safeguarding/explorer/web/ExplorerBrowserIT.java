@@ -1080,24 +1080,65 @@ class ExplorerBrowserIT extends BrowserIT {
         });
     }
 
-    @Test
-    void theChangesPanelNeverScrollsSidewaysInMeetingModeOnTheRoomsScreen() throws Exception {
+    /** A part of a test that looks at a person's family in meeting mode. */
+    @FunctionalInterface
+    private interface FamilyPart {
+        void run(String person) throws Exception;
+    }
+
+    /** Runs a part in meeting mode on the room's screen, for Sara's family and then Kyle's, as the chair. */
+    private void inMeetingModeForEachFamily(FamilyPart part) throws Exception {
         onScreen(1920, 1080, () -> {
             signIn("meeting-chair");
-            // Sara's: the longest meeting to choose ("the initial child protection conference of
-            // 2018-07-15"); Kyle's: the longest list of changes, with a scrollbar of its own
             for (var person : List.of("p-sara", "p-kyle")) {
                 open("/?person=" + person + "&asOf=" + Scenario.AS_OF);
                 enterMeetingMode();
                 waitSettled();
-                var widths = ((List<?>) js("const c = document.getElementById('meeting-changes');"
-                                + "return [c.scrollWidth, c.clientWidth];"))
-                        .stream().map(v -> ((Number) v).intValue()).toList();
-                assertThat(widths.get(0))
-                        .as("the Changes panel's content against its width, %s", person)
-                        .isLessThanOrEqualTo(widths.get(1));
-                driver.findElement(By.id("meeting-exit")).click();
+                part.run(person);
             }
+        });
+    }
+
+    @Test
+    void inMeetingModeTheAgencyMatrixBreaksItsLinesOnlyBetweenWords() throws Exception {
+        // its columns in the room's larger type were narrower than their words: "Chri s Mor gan", "Allocat ed"
+        inMeetingModeForEachFamily(person -> {
+            assertMatrixFits("meeting mode, " + person);
+            // each word of the matrix's text on one line: the boxes of its characters share one top
+            var split = module("""
+                        const split = [];
+                        const words = document.createTreeWalker(
+                          document.querySelector('#panel-agencies table.matrix tbody'), NodeFilter.SHOW_TEXT);
+                        for (let t = words.nextNode(); t; t = words.nextNode()) {
+                          for (const m of t.data.matchAll(/\\S+/g)) {
+                            const range = document.createRange();
+                            range.setStart(t, m.index);
+                            range.setEnd(t, m.index + m[0].length);
+                            const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+                            if (tops.size > 1) { split.push(m[0]); }
+                          }
+                        }
+                        return split;""");
+            assertThat(list(split).stream().map(JsonNode::asString).toList())
+                    .as("words of the matrix broken across lines, %s", person)
+                    .isEmpty();
+            assertThat(text("panel-agencies")).contains("last contact");
+            screenshot("agency-matrix-meeting-" + person);
+        });
+    }
+
+    @Test
+    void theChangesPanelNeverScrollsSidewaysInMeetingModeOnTheRoomsScreen() throws Exception {
+        // Sara's: the longest meeting to choose ("the initial child protection conference of
+        // 2018-07-15"); Kyle's: the longest list of changes, with a scrollbar of its own
+        inMeetingModeForEachFamily(person -> {
+            var widths = ((List<?>) js("const c = document.getElementById('meeting-changes');"
+                            + "return [c.scrollWidth, c.clientWidth];"))
+                    .stream().map(v -> ((Number) v).intValue()).toList();
+            assertThat(widths.get(0))
+                    .as("the Changes panel's content against its width, %s", person)
+                    .isLessThanOrEqualTo(widths.get(1));
+            driver.findElement(By.id("meeting-exit")).click();
         });
     }
 

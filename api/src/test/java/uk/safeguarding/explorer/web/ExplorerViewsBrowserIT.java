@@ -888,6 +888,16 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                     // what the symbol says (ring, triangle, plan's border) is not said again in words
                     assertThat(n.get("labelText").asString()).doesNotContain("[NOT ASSESSED]", "[RSO]", "[CPP]");
                 });
+                // someone the chair's agency cannot see in the family's type (it was 25.6 px), on one line
+                var placeholders = familyNodes(graph).stream()
+                        .filter(n -> hasClass(n, "restricted-person"))
+                        .toList();
+                assertThat(placeholders).isNotEmpty().allSatisfy(n -> {
+                    assertThat(n.get("fontSize").asDouble() * zoom)
+                            .as("%s's label on screen (px) in %s's genogram on %s", n.get("key"), person, day)
+                            .isGreaterThanOrEqualTo(30.0);
+                    assertThat(n.get("labelText").asString()).isEqualTo("Hidden person");
+                });
                 // the ecomap smaller than the family: its type and symbols at most 0.7 of the family's
                 var familyType = people.stream()
                         .mapToDouble(n -> n.get("fontSize").asDouble())
@@ -1057,22 +1067,65 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                     assertThat(r.get(6)).as("page height").isLessThanOrEqualTo(r.get(7));
                     assertThat(r.get(8)).as("page width").isLessThanOrEqualTo(r.get(9));
                     assertThat(r.get(2) - r.get(0)).as("keys' width").isGreaterThan(200.0);
-                    var covered = nodes(now).stream()
-                            .filter(n -> n.get("visible").asBoolean()
-                                    && (hasClass(n, "person") || hasClass(n, "restricted-person")))
-                            .filter(n -> {
-                                var b = n.get("labelBox");
-                                return b.get("x1").asDouble() + r.get(4) < r.get(2)
-                                        && b.get("x2").asDouble() + r.get(4) > r.get(0)
-                                        && b.get("y1").asDouble() + r.get(5) < r.get(3)
-                                        && b.get("y2").asDouble() + r.get(5) > r.get(1);
-                            })
-                            .map(n -> n.get("key").asString())
-                            .toList();
-                    assertThat(covered).as("people under the open legend").isEmpty();
+                    assertThat(coveredBy("graph-keys", now))
+                            .as("people under the open legend")
+                            .isEmpty();
                     screenshot("meeting-legend-open");
                 }
             }
+        });
+    }
+
+    /** The people and placeholders on the graph whose symbol or label lies under an element on screen. */
+    private List<String> coveredBy(String id, JsonNode graph) {
+        var r = ((List<?>) js(
+                        "const k = document.getElementById(arguments[0]).getBoundingClientRect();"
+                                + "const c = document.getElementById('cy').getBoundingClientRect();"
+                                + "return [k.left, k.top, k.right, k.bottom, c.left, c.top];",
+                        id))
+                .stream().map(v -> ((Number) v).doubleValue()).toList();
+        return familyNodes(graph).stream()
+                .filter(n -> {
+                    var b = n.get("labelBox");
+                    return b.get("x1").asDouble() + r.get(4) < r.get(2)
+                            && b.get("x2").asDouble() + r.get(4) > r.get(0)
+                            && b.get("y1").asDouble() + r.get(5) < r.get(3)
+                            && b.get("y2").asDouble() + r.get(5) > r.get(1);
+                })
+                .map(n -> n.get("key").asString())
+                .toList();
+    }
+
+    @Test
+    void meetingModeAlwaysShowsAKeyThatSaysOffenderNotAssessedAndHiddenInWordsOverNoOne() throws Exception {
+        // meeting mode folded the legend away and its labels leave out [RSO], [MAPPA] and [NOT
+        // ASSESSED] (the symbols say them): a first-time chair could not tell what the black ring and
+        // the dark red triangle meant
+        onScreen(1920, 1080, () -> {
+            signIn("meeting-chair");
+            open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+            showGenogram();
+            var key = driver.findElement(By.id("meeting-key"));
+            assertThat(key.isDisplayed()).as("the key outside meeting mode").isFalse();
+            meetingMode();
+            assertThat(key.isDisplayed())
+                    .as("the key in meeting mode, legend folded")
+                    .isTrue();
+            assertThat(key.getText())
+                    .contains(
+                            "offender",
+                            "RSO",
+                            "MAPPA",
+                            "black ring",
+                            "NOT ASSESSED",
+                            "the person opened",
+                            "Hidden person");
+            var graph = graph();
+            assertThat(familyNodes(graph)).hasSizeGreaterThan(3);
+            assertThat(coveredBy("meeting-key", graph))
+                    .as("people under the key")
+                    .isEmpty();
+            screenshot("meeting-key");
         });
     }
 
@@ -1330,6 +1383,49 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         }
     }
 
+    @Test
+    void aLabelsBadgeLineIsDrawnInFullAfterTheDateMovesAndAfterItMovesBack() {
+        // Kerry's, Gary's, Jack's and Mia's second line ([FLAG n], [NOTE]) was cut to a sliver once
+        // the day moved, and stayed cut on the day they were opened: their label's box stayed as high
+        // as the label before the flags came, though the text was two lines or more
+        signIn("meeting-chair");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        showGenogram();
+        for (var mode : List.of("normal", "meeting")) {
+            if ("meeting".equals(mode)) {
+                meetingMode();
+            }
+            var fresh = labelHeights(graph());
+            assertThat(fresh.keySet()).contains("Person:p-kerry", "Person:p-gary", "Person:p-jack", "Person:p-mia");
+            setAsOf("2018-06-01");
+            labelHeights(graph());
+            setAsOf(Scenario.AS_OF);
+            var back = labelHeights(graph());
+            fresh.forEach((key, height) -> assertThat(back.get(key))
+                    .as("%s's label height back on the day, %s mode", key, mode)
+                    .isCloseTo(height, within(0.5)));
+        }
+    }
+
+    /**
+     * The heights (model pixels) of the family's labels, each asserted to hold every line of its
+     * text: at least as many font sizes as the text has lines.
+     */
+    private static Map<String, Double> labelHeights(JsonNode graph) {
+        return familyNodes(graph).stream()
+                .collect(Collectors.toMap(n -> n.get("key").asString(), n -> {
+                    var box = n.get("textBox");
+                    var height = box.get("y2").asDouble() - box.get("y1").asDouble();
+                    var lines = n.get("labelText").asString().split("\n").length;
+                    assertThat(height)
+                            .as(
+                                    "%s's label %s",
+                                    n.get("key").asString(), n.get("labelText").asString())
+                            .isGreaterThanOrEqualTo(lines * n.get("fontSize").asDouble());
+                    return height;
+                }));
+    }
+
     /** The people in both graphs are where they were on screen (rendered pixels), within a pixel. */
     private static void assertStillOnScreen(String when, JsonNode before, JsonNode after) {
         var was = nodes(before).stream()
@@ -1516,6 +1612,24 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(driver.findElement(By.cssSelector(".legend")).getAttribute("textContent"))
                 .as("the legend")
                 .contains("start not shown");
+    }
+
+    @Test
+    void theTimeBarTellsTheRowsOfPeopleYourAgencyCannotSeeApartByNumberAndRelation() {
+        // a probation officer's time bar of Kerry's home had three rows that all read "Someone your
+        // agency cannot see 7 Fictional Terrace": Sara, Jack and Lee, whom probation may not see
+        signIn("probation-officer");
+        open("/?person=p-kerry&asOf=" + Scenario.AS_OF);
+        waitTimeBar(Scenario.AS_OF);
+        var rows = timeBarRows();
+        var hidden = rows.stream().filter(r -> r.contains("Hidden person")).toList();
+        assertThat(hidden).as("rows of hidden people in %s", rows).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(rows).noneMatch(r -> r.contains("Someone your agency cannot see"));
+        var homes = hidden.stream().filter(r -> r.endsWith(": home current") || r.endsWith(": home historic"));
+        assertThat(homes.toList()).doesNotHaveDuplicates();
+        assertThat(hidden)
+                .anyMatch(r -> r.startsWith("Hidden person 1 (child of Kerry Bell) 7 Fictional Terrace"))
+                .anyMatch(r -> r.startsWith("Hidden person 2 (child of Kerry Bell) 7 Fictional Terrace"));
     }
 
     private String asOfField() {
@@ -1869,6 +1983,53 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(status()).matches("(Dawn Archer, 40, mother|Mark Archer, 43, father).*");
         press(canvas, Keys.ARROW_DOWN);
         assertThat(selected()).isEqualTo("Person:p-kyle");
+    }
+
+    @Test
+    void anArrowKeyToSomeoneOnScreenMovesNoOneOnScreenAndNeverZooms() throws Exception {
+        // each press re-centred the view on the person selected (67-233 px at 1600x900, 731 in the
+        // meeting genogram), pushing the family off screen
+        onScreen(1600, 900, () -> {
+            signIn("social-worker");
+            for (var view : List.of("network", "meeting genogram")) {
+                open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+                if (view.endsWith("genogram")) {
+                    showGenogram();
+                    meetingMode();
+                }
+                var canvas = driver.findElement(By.id("cy"));
+                var keys = List.of(Keys.ARROW_UP, Keys.ARROW_DOWN, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_LEFT);
+                var shownBefore = 0;
+                for (var key : keys) {
+                    var before = graph();
+                    press(canvas, key);
+                    var after = graph();
+                    var chosen = selected();
+                    assertThat(after.get("zoom").asDouble())
+                            .as("zoom, %s", view)
+                            .isEqualTo(before.get("zoom").asDouble());
+                    assertThat(inView(node(after, chosen), after))
+                            .as("%s in view, %s", chosen, view)
+                            .isTrue();
+                    if (inView(node(before, chosen), before)) {
+                        shownBefore++;
+                        assertStillOnScreen(view + " " + key.name() + " to " + chosen, before, after);
+                    }
+                }
+                assertThat(shownBefore)
+                        .as("presses to someone already on screen, %s", view)
+                        .isPositive();
+            }
+        });
+    }
+
+    /** Whether a node's symbol and label lie inside the graph's box on screen. */
+    private static boolean inView(JsonNode node, JsonNode graph) {
+        var b = node.get("labelBox");
+        return b.get("x1").asDouble() >= 0
+                && b.get("y1").asDouble() >= 0
+                && b.get("x2").asDouble() <= graph.get("width").asDouble()
+                && b.get("y2").asDouble() <= graph.get("height").asDouble();
     }
 
     @Test
