@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -186,6 +187,14 @@ public class AuditLog {
      * {@link AuditWriteException} when an append fails.
      */
     public void record(Actor actor, String operation, List<Subject> subjects) {
+        record(actor, operation, subjects, Set.of());
+    }
+
+    /**
+     * The same, with people recorded but not counted against the request's limit: hidden people the
+     * answer found around those it was asked about ({@link RequestAudit#add}).
+     */
+    public void record(Actor actor, String operation, List<Subject> subjects, Set<String> notCounted) {
         var at = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         var request = RequestAudit.current();
         var requestId = request == null ? UUID.randomUUID().toString() : request.requestId();
@@ -212,7 +221,7 @@ public class AuditLog {
             return;
         }
         try {
-            request.add(drafts);
+            request.add(drafts, notCounted);
         } catch (TooManySubjectsException e) {
             request.refusedBy(actor);
             throw e;

@@ -71,15 +71,20 @@ final class RequestAudit {
 
     /**
      * Adds the events; refuses them all, and the request from then on, when they would take the
-     * request past the number of people it may name.
+     * request past the number of people it may name. The people in {@code notCounted} are recorded
+     * but do not count: hidden people an answer found around those it was asked about (whether they
+     * are there can turn on a birth day the user may not learn, and a refusal says how many were
+     * counted).
      */
-    synchronized void add(List<AuditDraft> drafts) {
+    synchronized void add(List<AuditDraft> drafts, Set<String> notCounted) {
         if (refusedAt >= 0) {
             throw new TooManySubjectsException(maxSubjects);
         }
         var fresh = new HashSet<String>();
         for (var draft : drafts) {
-            if (draft.subjectId() != null && !subjects.contains(draft.subjectId())) {
+            if (draft.subjectId() != null
+                    && !notCounted.contains(draft.subjectId())
+                    && !subjects.contains(draft.subjectId())) {
                 fresh.add(draft.subjectId());
             }
         }

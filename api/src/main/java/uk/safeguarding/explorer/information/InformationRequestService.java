@@ -78,7 +78,7 @@ public class InformationRequestService {
         var why = words("reason", reason, MIN_REASON, MAX_REASON);
         var user = user();
         var hidden = needToKnow.hiddenBehind("requestInformation", personId, placeholderId);
-        var visibility = needToKnow.check("requestInformation", List.of(hidden));
+        var visibility = needToKnow.checkAsked("requestInformation", List.of(hidden), List.of(), null);
         var holders = visibility.holders(hidden).stream()
                 .map(AgencyView::id)
                 .filter(a -> !a.equals(user.agency()))

@@ -85,7 +85,9 @@ public class PersonService {
             // a cursor names someone shown on an earlier page: one the user may see. A forged cursor
             // naming a hidden person is answered as one naming nobody among the matches, or whether it
             // is would tell that the hidden person exists and matches the text (a name, an alias, a PNC id)
-            var named = needToKnow.check(SEARCH, List.of(last)).sees(last);
+            var named = needToKnow
+                    .checkAsked(SEARCH, List.of(last), List.of(), null)
+                    .sees(last);
             for (int i = 0; named && i < found.size(); i++) {
                 if (found.get(i).id().equals(last)) {
                     start = i + 1;

@@ -91,9 +91,7 @@ public class RiskService {
             return List.of();
         }
         var result = rules.evaluate(asOf, wanted, personIds);
-        var ids = new LinkedHashSet<String>(personIds);
-        ids.addAll(touched(result));
-        var visibility = needToKnow.check(OPERATION, ids);
+        var visibility = needToKnow.checkAsked(OPERATION, personIds, touched(result), null);
         var asked = personIds.stream().filter(visibility::sees).toList();
         return shown(result, visibility).stream()
                 .filter(f -> asked.stream().anyMatch(id -> concerns(f, id)))
@@ -115,9 +113,7 @@ public class RiskService {
     /** The flags of each of the people (Person.riskFlags), for people already shown to the user. */
     public Map<String, List<RiskFlag>> flagsOf(Collection<String> personIds, LocalDate asOf) {
         var result = rules.evaluate(asOf, null, personIds);
-        var ids = new LinkedHashSet<String>(personIds);
-        ids.addAll(touched(result));
-        var flags = shown(result, needToKnow.check(OPERATION, ids));
+        var flags = shown(result, needToKnow.checkAsked(OPERATION, personIds, touched(result), null));
         var byPerson = new HashMap<String, List<RiskFlag>>();
         for (var id : personIds) {
             byPerson.put(id, flags.stream().filter(f -> concerns(f, id)).toList());

@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -153,29 +155,37 @@ public class NeedToKnow {
     }
 
     /**
-     * Decides, once per request, which of the people an answer touches the user may see, and records
-     * every one of them in the audit log for the operation before anything is returned.
+     * Decides, once per request, which of the people an answer found the user may see, and records
+     * every one of them in the audit log for the operation before anything is returned. The hidden
+     * ones are recorded but not counted against the request's limit of people
+     * ({@code EXPLORER_AUDIT_MAX_SUBJECTS_PER_REQUEST}): whether the database found a hidden person
+     * can turn on a day the user may not learn (a birth day, an 18th birthday), and a refusal says
+     * how many people were counted.
      */
-    public Visibility check(String operation, Collection<String> ids) {
-        return check(operation, ids, null);
+    public Visibility check(String operation, Collection<String> found) {
+        return checkAsked(operation, List.of(), found, null);
     }
 
     /**
-     * The same, with what the operation was about written on every event as its reason (an export's
-     * as-of day); after a break-glass grant's own reason when there is one.
+     * The same for people the request named ({@code asked}: ids given as arguments, which count
+     * against the limit whatever the decision) and the people the answer found around them.
+     * {@code detail}, when given, is what the operation was about, written on every event as its
+     * reason (an export's as-of day); after a break-glass grant's own reason when there is one.
      */
-    public Visibility check(String operation, Collection<String> ids, String detail) {
+    public Visibility checkAsked(String operation, Collection<String> asked, Collection<String> found, String detail) {
         var user = viewer();
-        var asked = new LinkedHashSet<String>();
-        ids.stream().filter(Objects::nonNull).forEach(asked::add);
-        var decisions = decide(user, asked);
-        if (!asked.isEmpty()) {
+        var all = new LinkedHashSet<String>();
+        asked.stream().filter(Objects::nonNull).forEach(all::add);
+        found.stream().filter(Objects::nonNull).forEach(all::add);
+        var decisions = decide(user, all);
+        if (!all.isEmpty()) {
             audit.record(
                     actor(),
                     operation,
-                    subjects(asked, decisions).stream()
+                    subjects(all, decisions).stream()
                             .map(s -> s.withDetail(detail))
-                            .toList());
+                            .toList(),
+                    foundHidden(all, new HashSet<>(asked), decisions));
         }
         return new Visibility(this, user, today(), decisions, cache(user));
     }
@@ -222,7 +232,8 @@ public class NeedToKnow {
                 throw NotFoundException.person(subject);
             }
         }
-        audit.record(actor(), operation, subjects(asked, decisions));
+        audit.record(
+                actor(), operation, subjects(asked, decisions), foundHidden(asked, new HashSet<>(subjects), decisions));
         return new Visibility(this, user, today(), decisions, cache(user));
     }
 
@@ -394,6 +405,17 @@ public class NeedToKnow {
 
     String placeholderId(ExplorerPrincipal user, LocalDate day, String personId) {
         return placeholders.idFor(user, day, personId);
+    }
+
+    /** The people the user may not see among those the answer found, not named by the request. */
+    private static Set<String> foundHidden(Collection<String> ids, Set<String> asked, Map<String, Decision> decisions) {
+        var hidden = new HashSet<String>();
+        for (var id : ids) {
+            if (!asked.contains(id) && !decisions.get(id).visible()) {
+                hidden.add(id);
+            }
+        }
+        return hidden;
     }
 
     private static List<Subject> subjects(Collection<String> ids, Map<String, Decision> decisions) {

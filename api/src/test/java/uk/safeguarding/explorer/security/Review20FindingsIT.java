@@ -16,7 +16,9 @@ import uk.safeguarding.explorer.support.ExplorerIT;
  * shared scenario, the need-to-know fixture, review 19's additions (Lisa Marsh's baby Robin, born
  * 2020-06-17; a harmful sexual behaviour marker on Sam Marsh, born 2008-01-15) and two fictional
  * referrals of ours ({@code fixtures/review20-triage.json}), decided on the day they came so that
- * the queue's waiting reason does not move with the day.
+ * the queue's waiting reason does not move with the day. And (F2) the limit of people per request
+ * counted a hidden newborn the database found from her birth day, and a refusal says how many it
+ * counted.
  */
 class Review20FindingsIT extends ExplorerIT {
 
@@ -97,5 +99,50 @@ class Review20FindingsIT extends ExplorerIT {
                 .singleElement()
                 .asString()
                 .contains("Zoe Fenwick, Eve Fenwick");
+    }
+
+    /**
+     * The refusal of a request padded to past the limit of people (500 ids named in riskFlags
+     * beside Sam's network), which says how many people it had counted.
+     */
+    private String refusal(String day) {
+        var padding = java.util.stream.IntStream.rangeClosed(1, 500)
+                .mapToObj(i -> "p-r20-unknown-" + i)
+                .toList();
+        var json = http().graphql(
+                        "police-officer",
+                        "query($ids: [ID!]!) { network(personId: \"p-sam\", depth: 2, asOf: \"" + day
+                                + "\") { nodes { id } } riskFlags(personIds: $ids, asOf: \"" + day
+                                + "\") { code } }",
+                        Map.of("ids", padding));
+        assertThat(json.get("data").isNull()).as(json.toString()).isTrue();
+        return json.get("errors").get(0).get("message").asString();
+    }
+
+    /** How many times police were recorded (DENIED) finding Robin in a network. */
+    private long robinDenied() {
+        return count("MATCH (a:AuditEvent {operation: 'network', subjectId: 'p-r19-baby', user: 'police-officer', "
+                + "outcome: 'DENIED'}) RETURN count(a)");
+    }
+
+    @Test
+    void theLimitOfPeoplePerRequestDoesNotCountAHiddenNewborn() {
+        // police may see Sam, not his half sister Robin (born 2020-06-17), who is in his network (as
+        // a placeholder) from the first day of the month after her birth. A refused request says how
+        // many people it counted: Robin, found by the database from her birth day itself, must not
+        // be among them
+        assertThat(refusal("2020-06-17")).contains("more than 500 people").isEqualTo(refusal("2020-06-16"));
+        // she is still recorded as found and not shown, from her birth day (for the auditor)
+        var before = robinDenied();
+        var json = http().graphql(
+                        "police-officer",
+                        "{ network(personId: \"p-sam\", depth: 2, asOf: \"2020-06-16\") { nodes { id } } }");
+        assertThat(json.get("errors")).as(json.toString()).isNull();
+        assertThat(robinDenied()).isEqualTo(before);
+        json = http().graphql(
+                        "police-officer",
+                        "{ network(personId: \"p-sam\", depth: 2, asOf: \"2020-06-17\") { nodes { id } } }");
+        assertThat(json.get("errors")).as(json.toString()).isNull();
+        assertThat(robinDenied()).isEqualTo(before + 1);
     }
 }
