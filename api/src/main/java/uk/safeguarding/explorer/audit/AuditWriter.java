@@ -195,12 +195,16 @@ class AuditWriter implements DisposableBean {
                 if (chained == null) {
                     headReads.incrementAndGet();
                     var row = Graph.read(tx, "audit/head", Map.of(), r -> r).get(0);
-                    chained = chain(
-                            new Head(
-                                    row.get("seq").asLong(),
-                                    row.get("hash").asString(),
-                                    row.get("checkpointSeq").asLong()),
-                            drafts);
+                    var head = new Head(
+                            row.get("seq").asLong(),
+                            row.get("hash").asString(),
+                            row.get("checkpointSeq").asLong());
+                    requireSigned(
+                            head,
+                            row.get("signature").isNull()
+                                    ? null
+                                    : row.get("signature").asString());
+                    chained = chain(head, drafts);
                     tx.run(CypherStatements.named("audit/append"), parameters(chained))
                             .consume();
                 }
@@ -215,6 +219,22 @@ class AuditWriter implements DisposableBean {
             throw e;
         }
         commits.incrementAndGet();
+    }
+
+    /**
+     * Refuses to chain after a head that does not carry this key's signature: signing it would vouch
+     * for whatever was written to the database behind the appender's back (events rewritten with
+     * their hashes recomputed, events removed and the head moved back). The append fails, and with
+     * it every request, until an auditor has checked the log ({@code auditIntegrity}) and it is
+     * restored; an empty chain (place 0) has nothing to vouch for.
+     */
+    private void requireSigned(Head head, String signature) {
+        if (head.seq() > 0 && !key.verifies(AuditKey.headText(head.seq(), head.hash()), signature)) {
+            throw new AuditChainException("the head of the audit chain (at event " + head.seq()
+                    + ") does not carry a valid signature: the log was changed outside the application, or "
+                    + "EXPLORER_AUDIT_KEY is not the key it was signed with. Nothing is appended after it "
+                    + "(and no request is answered) until the log is checked with auditIntegrity and restored");
+        }
     }
 
     /** The events chained after the head: numbered, each hashed with the one before. */
@@ -278,14 +298,26 @@ class AuditWriter implements DisposableBean {
             var head = Graph.read(tx, "audit/head", Map.of(), r -> r).get(0);
             if (head.get("signature").isNull() && head.get("seq").asLong() > 0) {
                 var seq = head.get("seq").asLong();
-                tx.run(
-                                CypherStatements.named("audit/sign-head"),
+                var signed = Graph.read(
+                                tx,
+                                "audit/sign-head",
                                 Map.of(
                                         "signature",
                                         key.sign(AuditKey.headText(
-                                                seq, head.get("hash").asString()))))
-                        .consume();
-                LOG.info("Signed the head of the audit chain at event {} (first start with signed checkpoints)", seq);
+                                                seq, head.get("hash").asString()))),
+                                r -> r.get("signed").asBoolean())
+                        .get(0);
+                if (signed) {
+                    LOG.info(
+                            "Signed the head of the audit chain at event {} (first start with signed checkpoints)",
+                            seq);
+                } else {
+                    // a log with signed checkpoints was written by a version that signs its head
+                    LOG.error(
+                            "The head of the audit chain (at event {}) has lost its signature: nothing is appended "
+                                    + "after it until the log is checked with auditIntegrity and restored",
+                            seq);
+                }
             }
             return null;
         });

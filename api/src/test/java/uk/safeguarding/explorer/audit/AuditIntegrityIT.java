@@ -1,6 +1,7 @@
 package uk.safeguarding.explorer.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -141,6 +142,46 @@ class AuditIntegrityIT extends ExplorerIT {
         var check = log.verify();
         assertThat(check.valid()).isFalse();
         assertThat(check.problem()).contains("head of the chain does not carry a valid signature");
+    }
+
+    @Test
+    void theAppenderDoesNotVouchForARewrittenTail() {
+        append(30);
+        rewriteFrom(25);
+        // signing a new head after the rewritten events would make the chain check as intact again
+        assertThatThrownBy(() -> append(1))
+                .isInstanceOf(AuditWriteException.class)
+                .rootCause()
+                .hasMessageContaining("does not carry a valid signature");
+        assertThat(count("MATCH (h:AuditHead) RETURN h.seq")).isEqualTo(30);
+        assertThat(log.verify().valid()).isFalse();
+        // an auditor can still check it, and the log restored (here: emptied) takes appends again
+        assertThat(http().graphql("auditor", "{ auditIntegrity { valid } }").toString())
+                .contains("\"valid\":false");
+        cleanDatabase();
+        append(1);
+        assertThat(log.verify().valid()).isTrue();
+    }
+
+    @Test
+    void aHeadStrippedOfItsSignatureIsNotSignedAgainAtStartUp() {
+        append(1_005);
+        run("MATCH (h:AuditHead) REMOVE h.signature", Map.of());
+        // the start-up step that signs a log written before heads were signed: this one has checkpoints
+        writer.signUnsignedHead();
+        assertThat(count("MATCH (h:AuditHead) WHERE h.signature IS NULL RETURN count(h)"))
+                .isEqualTo(1);
+        assertThat(log.verify().valid()).isFalse();
+    }
+
+    @Test
+    void aLogFromBeforeHeadsWereSignedIsSignedOnceAtStartUp() {
+        append(20);
+        run("MATCH (c:AuditCheckpoint) DETACH DELETE c", Map.of());
+        run("MATCH (h:AuditHead) REMOVE h.signature", Map.of());
+        writer.signUnsignedHead();
+        append(1);
+        assertThat(log.verify(true).valid()).isTrue();
     }
 
     @Test
