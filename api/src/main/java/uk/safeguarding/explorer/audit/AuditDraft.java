@@ -3,6 +3,7 @@ package uk.safeguarding.explorer.audit;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * An audit event before it has a place in the chain: everything but its sequence number and the
@@ -42,6 +43,28 @@ record AuditDraft(
                 prevHash,
                 null,
                 grantId);
+    }
+
+    /**
+     * One event standing for {@code n} people like this draft's subject (hidden people an answer
+     * found, past the number recorded one by one in a request): no subject, how many in the reason.
+     */
+    AuditDraft folded(long n) {
+        return new AuditDraft(
+                UUID.randomUUID().toString(),
+                at,
+                user,
+                agency,
+                role,
+                operation,
+                null,
+                categories,
+                purpose,
+                n + " more people the answer found and did not show (people the user may not see, recorded "
+                        + "together)",
+                outcome,
+                requestId,
+                null);
     }
 
     /** What makes two drafts of one request the same event (recorded twice by two fields or aliases). */

@@ -27,6 +27,9 @@ final class RequestAudit {
     private final Map<List<Object>, AuditDraft> pending = new LinkedHashMap<>();
     private final Set<List<Object>> appended = new HashSet<>();
     private final Set<String> subjects = new HashSet<>();
+    private final Set<String> foundHidden = new HashSet<>();
+    private final Map<List<Object>, AuditDraft> folded = new LinkedHashMap<>();
+    private final Map<List<Object>, Long> foldedCounts = new LinkedHashMap<>();
     private boolean mutation;
     private boolean failed;
     private long refusedAt = -1;
@@ -74,7 +77,9 @@ final class RequestAudit {
      * request past the number of people it may name. The people in {@code notCounted} are recorded
      * but do not count: hidden people an answer found around those it was asked about (whether they
      * are there can turn on a birth day the user may not learn, and a refusal says how many were
-     * counted).
+     * counted). Past {@code maxSubjects} of those in one request, the rest are recorded together, one
+     * event per operation saying how many ({@link AuditDraft#folded}): an area-wide question of a
+     * reader who may see few people would otherwise write an event for everyone it looked at.
      */
     synchronized void add(List<AuditDraft> drafts, Set<String> notCounted) {
         if (refusedAt >= 0) {
@@ -94,6 +99,16 @@ final class RequestAudit {
         }
         subjects.addAll(fresh);
         for (var draft : drafts) {
+            var id = draft.subjectId();
+            if (id != null && notCounted.contains(id) && !subjects.contains(id) && !foundHidden.contains(id)) {
+                if (foundHidden.size() >= maxSubjects) {
+                    var key = List.<Object>of(draft.operation(), draft.outcome());
+                    folded.putIfAbsent(key, draft);
+                    foldedCounts.merge(key, 1L, Long::sum);
+                    continue;
+                }
+                foundHidden.add(id);
+            }
             var same = draft.sameness();
             if (!appended.contains(same)) {
                 pending.putIfAbsent(same, draft);
@@ -118,6 +133,8 @@ final class RequestAudit {
     /** The events not appended yet, handed over to be appended (they will not be handed over again). */
     synchronized List<AuditDraft> takePending() {
         var drafts = new ArrayList<>(pending.values());
+        foldedCounts.forEach((key, n) -> drafts.add(folded.get(key).folded(n)));
+        foldedCounts.clear();
         appended.addAll(pending.keySet());
         pending.clear();
         return drafts;
@@ -126,5 +143,6 @@ final class RequestAudit {
     /** Drops the events not appended yet: they describe reads whose answer is never sent. */
     synchronized void discardPending() {
         pending.clear();
+        foldedCounts.clear();
     }
 }
