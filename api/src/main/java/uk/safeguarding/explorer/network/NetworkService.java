@@ -59,19 +59,25 @@ public class NetworkService {
             needToKnow.require("network", personId);
             throw unknown;
         }
-        var checked = needToKnow.check("network", personId, people(raw));
+        var decided = needToKnow.decide(people(raw));
+        if (!decided.sees(personId)) {
+            // audited and answered exactly as an unknown id
+            needToKnow.require("network", personId);
+        }
         var excluded = new LinkedHashSet<String>();
         // a hidden person in their month of birth is not there for this reader: the network is built
         // again without them, so that they take no place of the page either (the page's cut and
-        // truncated would otherwise move on their birth day); again if the freed places let in another
-        while (excluded.addAll(notYetShown(raw.nodes(), checked, asOf))) {
+        // truncated would otherwise move on their birth day); again if the freed places let in another.
+        // Only the people of the network shown are recorded (and counted): not someone reached only
+        // through the newborn
+        while (excluded.addAll(notYetShown(raw.nodes(), decided, asOf))) {
             var without = Set.copyOf(excluded);
             raw = fairUse.run(
                     depth == MAX_DEPTH ? Cost.EXPENSIVE : Cost.ORDINARY,
                     () -> repository.network(personId, depth, asOf, first, redaction.offenderMarkerTypes(), without));
-            checked = needToKnow.check("network", personId, people(raw));
+            decided = needToKnow.decide(people(raw));
         }
-        return shown(raw, checked);
+        return shown(raw, needToKnow.check("network", personId, people(raw)));
     }
 
     /**
@@ -137,20 +143,32 @@ public class NetworkService {
             needToKnow.require("connection", toId);
             throw unknown;
         }
-        var checked = needToKnow.check("connection", List.of(fromId, toId), people(paths));
+        var ends = List.of(fromId, toId);
+        var decided = needToKnow.decide(withEnds(ends, people(paths)));
+        if (!decided.sees(fromId) || !decided.sees(toId)) {
+            // audited and answered exactly as an unknown id
+            needToKnow.check("connection", ends, List.of());
+        }
         var excluded = new LinkedHashSet<String>();
         // the shortest paths as they are without a hidden person in their month of birth, who would
-        // otherwise make a shorter path, or take the place of one, from their birth day
+        // otherwise make a shorter path, or take the place of one, from their birth day; only the
+        // people of the paths shown are recorded (and counted)
         while (excluded.addAll(
-                notYetShown(paths.stream().flatMap(p -> p.nodes().stream()).toList(), checked, asOf))) {
+                notYetShown(paths.stream().flatMap(p -> p.nodes().stream()).toList(), decided, asOf))) {
             var without = Set.copyOf(excluded);
             paths = fairUse.run(
                     cost,
                     () -> repository.connection(
                             fromId, toId, maxHops, asOf, MAX_PATHS, redaction.offenderMarkerTypes(), without));
-            checked = needToKnow.check("connection", List.of(fromId, toId), people(paths));
+            decided = needToKnow.decide(withEnds(ends, people(paths)));
         }
-        return visibility.shown(paths, checked, asOf);
+        return visibility.shown(paths, needToKnow.check("connection", ends, people(paths)), asOf);
+    }
+
+    private static Set<String> withEnds(List<String> ends, Set<String> people) {
+        var all = new LinkedHashSet<String>(ends);
+        all.addAll(people);
+        return all;
     }
 
     private static Set<String> people(List<Path> paths) {

@@ -61,17 +61,17 @@ public class RiskService {
         var wanted = wanted(ruleNumbers);
         if (personId == null) {
             return fairUse.run(Cost.EXPENSIVE_AREA_WIDE, () -> {
-                var result = rules.evaluate(asOf, wanted, null);
-                return shown(result, needToKnow.check(OPERATION, touched(result)));
+                var kept = standing(rules.evaluate(asOf, wanted, null));
+                return shown(kept, needToKnow.check(OPERATION, touched(kept)));
             });
         }
         if (personId.isBlank() || personId.length() > 200) {
             throw new BadRequestException("personId", "must be a non-blank id of at most 200 characters");
         }
-        var result = rules.evaluate(asOf, wanted, List.of(personId));
+        var kept = standing(rules.evaluate(asOf, wanted, List.of(personId)));
         // an unknown or hidden person: NOT_FOUND, audited, whatever the rules found
-        var visibility = needToKnow.check(OPERATION, personId, touched(result));
-        return shown(result, visibility).stream()
+        var visibility = needToKnow.check(OPERATION, personId, touched(kept));
+        return shown(kept, visibility).stream()
                 .filter(f -> concerns(f, personId))
                 .toList();
     }
@@ -90,10 +90,10 @@ public class RiskService {
         if (personIds.isEmpty()) {
             return List.of();
         }
-        var result = rules.evaluate(asOf, wanted, personIds);
-        var visibility = needToKnow.checkAsked(OPERATION, personIds, touched(result), null);
+        var kept = standing(rules.evaluate(asOf, wanted, personIds));
+        var visibility = needToKnow.checkAsked(OPERATION, personIds, touched(kept), null);
         var asked = personIds.stream().filter(visibility::sees).toList();
-        return shown(result, visibility).stream()
+        return shown(kept, visibility).stream()
                 .filter(f -> asked.stream().anyMatch(id -> concerns(f, id)))
                 .distinct()
                 .toList();
@@ -112,8 +112,8 @@ public class RiskService {
 
     /** The flags of each of the people (Person.riskFlags), for people already shown to the user. */
     public Map<String, List<RiskFlag>> flagsOf(Collection<String> personIds, LocalDate asOf) {
-        var result = rules.evaluate(asOf, null, personIds);
-        var flags = shown(result, needToKnow.checkAsked(OPERATION, personIds, touched(result), null));
+        var kept = standing(rules.evaluate(asOf, null, personIds));
+        var flags = shown(kept, needToKnow.checkAsked(OPERATION, personIds, touched(kept), null));
         var byPerson = new HashMap<String, List<RiskFlag>>();
         for (var id : personIds) {
             byPerson.put(id, flags.stream().filter(f -> concerns(f, id)).toList());
@@ -128,9 +128,20 @@ public class RiskService {
                 : flag.people().contains(personId);
     }
 
-    /** Everyone the flags concern or name: all of them are checked (and audited) before anything is shown. */
-    private static Set<String> touched(RiskRules.Result result) {
-        return touched(freeze(result));
+    /**
+     * The flags that stand for the reader and that they are shown something of (decided without
+     * recording): the people of these, and only these, are then checked and recorded. A raw flag
+     * that goes for the reader (it rests on a hidden newborn) must not count the people it names.
+     */
+    private Frozen standing(RiskRules.Result result) {
+        var frozen = freeze(result);
+        var decided = needToKnow.decide(touched(frozen));
+        var standing = forReader(frozen, decided);
+        return standing.with(standing.flags().stream()
+                .filter(f -> f.kind() == SubjectKind.PERSON
+                        ? decided.sees(f.subjectId())
+                        : f.people().stream().anyMatch(decided::sees))
+                .toList());
     }
 
     /** Everyone frozen flags concern or name: all to check before they are shown. */
@@ -297,10 +308,6 @@ public class RiskService {
         return flag.kind() == SubjectKind.PERSON
                 ? flag.subjectId().equals(personId)
                 : flag.people().contains(personId);
-    }
-
-    private List<RiskFlag> shown(RiskRules.Result result, Visibility visibility) {
-        return shown(freeze(result), visibility);
     }
 
     private List<RiskFlag> shown(Frozen frozen, Visibility visibility) {

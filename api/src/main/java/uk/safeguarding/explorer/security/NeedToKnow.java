@@ -191,8 +191,24 @@ public class NeedToKnow {
     }
 
     /**
+     * Decides which of the people the user may see, recording nothing: only to work out what an
+     * answer is (which flags stand for the reader, which people a network keeps), whose people are
+     * then checked and recorded with {@link #check}. Counting the people of a raw answer instead would
+     * count someone found only through a hidden newborn from the newborn's birth day.
+     */
+    public Visibility decide(Collection<String> ids) {
+        var user = viewer();
+        var asked = new LinkedHashSet<String>();
+        ids.stream().filter(Objects::nonNull).forEach(asked::add);
+        return new Visibility(this, user, today(), decide(user, asked), cache(user));
+    }
+
+    /**
      * The same for a write (a recording mutation) about the people it names: refusals are recorded
-     * in the audit log now; what the write does is recorded by the write itself, once.
+     * in the audit log now, not counted against the request's limit (one per hidden person past 500
+     * are recorded together): a write refused about people found around the one named (the residents
+     * of an address) would otherwise tell how many hidden people there are. What the write does is
+     * recorded by the write itself, once.
      */
     public Visibility checkWrite(String operation, Collection<String> ids) {
         var user = viewer();
@@ -204,7 +220,11 @@ public class NeedToKnow {
                 .map(Subject::denied)
                 .toList();
         if (!denied.isEmpty()) {
-            audit.record(actor(), operation, denied);
+            audit.record(
+                    actor(),
+                    operation,
+                    denied,
+                    denied.stream().map(Subject::id).collect(java.util.stream.Collectors.toSet()));
         }
         return new Visibility(this, user, today(), decisions, cache(user));
     }
