@@ -38,7 +38,7 @@ import uk.safeguarding.explorer.neo4j.Graph;
  * database itself, shared by its instances but no protection against whoever can read it.
  */
 @Component
-class AuditKey {
+public class AuditKey {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditKey.class);
     static final String FILE = "audit.key";
@@ -81,6 +81,27 @@ class AuditKey {
 
     private AuditKey(String secret) {
         var fixed = spec(secret.getBytes(StandardCharsets.UTF_8));
+        this.key = () -> fixed;
+    }
+
+    /**
+     * The signature of a head at the place and hash given under the key the explorer will use on this
+     * embedded data directory ({@code EXPLORER_AUDIT_KEY} when set, else the directory's
+     * {@code audit.key}), for the restore, which rebuilds the head; empty when neither is there.
+     */
+    public static java.util.Optional<String> headSignature(String configured, Path dataDir, long seq, String hash) {
+        AuditKey key;
+        if (configured != null && !configured.isBlank()) {
+            key = new AuditKey(configured.strip());
+        } else if (Files.exists(dataDir.resolve(FILE))) {
+            key = new AuditKey(spec(fromFile(dataDir.resolve(FILE))));
+        } else {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(key.sign(headText(seq, hash)));
+    }
+
+    private AuditKey(SecretKeySpec fixed) {
         this.key = () -> fixed;
     }
 

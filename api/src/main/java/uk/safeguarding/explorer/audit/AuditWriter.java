@@ -52,6 +52,7 @@ class AuditWriter implements DisposableBean {
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong headReads = new AtomicLong();
+    private final boolean signUnsigned;
     private final Thread appender;
     private volatile boolean stopped;
     /** The head as this appender's last commit left it (only its thread touches it); null: read it. */
@@ -61,7 +62,8 @@ class AuditWriter implements DisposableBean {
             Graph graph,
             AuditKey key,
             Clock clock,
-            @Value("${explorer.audit.checkpoint-every:1000}") long checkpointEvery) {
+            @Value("${explorer.audit.checkpoint-every:1000}") long checkpointEvery,
+            @Value("${explorer.audit.sign-unsigned-head:false}") boolean signUnsigned) {
         if (checkpointEvery < 1) {
             throw new IllegalStateException("EXPLORER_AUDIT_CHECKPOINT_EVERY must be at least 1");
         }
@@ -69,6 +71,7 @@ class AuditWriter implements DisposableBean {
         this.key = key;
         this.clock = clock;
         this.checkpointEvery = checkpointEvery;
+        this.signUnsigned = signUnsigned;
         this.appender = new Thread(this::run, "audit-appender");
         this.appender.setDaemon(true);
         this.appender.start();
@@ -281,8 +284,11 @@ class AuditWriter implements DisposableBean {
     }
 
     /**
-     * A log written before heads were signed gets its head signed once, at the first start that
-     * signs: from then on a head that does not match its signature shows tampering.
+     * A head that carries no signature is signed at start-up only when an operator asks for it
+     * ({@code EXPLORER_AUDIT_SIGN_UNSIGNED_HEAD=true}, once, for a log written before heads were
+     * signed): anything written in the database, a marker or the absence of checkpoints, could be
+     * forged by whoever stripped the signature, so nothing there decides it. Otherwise the head
+     * stays unsigned, appends refuse it, and the log says what to do.
      */
     @EventListener(ApplicationReadyEvent.class)
     void signUnsignedHead() {
@@ -298,24 +304,23 @@ class AuditWriter implements DisposableBean {
             var head = Graph.read(tx, "audit/head", Map.of(), r -> r).get(0);
             if (head.get("signature").isNull() && head.get("seq").asLong() > 0) {
                 var seq = head.get("seq").asLong();
-                var signed = Graph.read(
-                                tx,
-                                "audit/sign-head",
-                                Map.of(
-                                        "signature",
-                                        key.sign(AuditKey.headText(
-                                                seq, head.get("hash").asString()))),
-                                r -> r.get("signed").asBoolean())
-                        .get(0);
-                if (signed) {
-                    LOG.info(
-                            "Signed the head of the audit chain at event {} (first start with signed checkpoints)",
+                if (signUnsigned) {
+                    tx.run(
+                                    CypherStatements.named("audit/sign-head"),
+                                    Map.of(
+                                            "signature",
+                                            key.sign(AuditKey.headText(
+                                                    seq, head.get("hash").asString()))))
+                            .consume();
+                    LOG.warn(
+                            "Signed the unsigned head of the audit chain at event {} "
+                                    + "(EXPLORER_AUDIT_SIGN_UNSIGNED_HEAD): unset it now",
                             seq);
                 } else {
-                    // a log with signed checkpoints was written by a version that signs its head
                     LOG.error(
-                            "The head of the audit chain (at event {}) has lost its signature: nothing is appended "
-                                    + "after it until the log is checked with auditIntegrity and restored",
+                            "The head of the audit chain (at event {}) carries no signature: nothing is appended "
+                                    + "after it. Check the log with auditIntegrity; for a log written before heads were "
+                                    + "signed, start once with EXPLORER_AUDIT_SIGN_UNSIGNED_HEAD=true",
                             seq);
                 }
             }

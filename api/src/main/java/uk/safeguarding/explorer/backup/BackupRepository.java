@@ -90,11 +90,27 @@ class BackupRepository {
                 tx -> Graph.read(tx, name, Map.of(), r -> r.get("c").asLong()).get(0));
     }
 
-    /** Rebuilds the audit chain's head from the last event restored (a backup leaves the head out). */
-    void rebuildAuditHead() {
+    /**
+     * Rebuilds the audit chain's head from the last event restored (a backup leaves the head out),
+     * unsigned; returns its place and hash.
+     */
+    Map.Entry<Long, String> rebuildAuditHead() {
+        return graph.inWriteTransaction(
+                LONG,
+                tx -> Graph.read(
+                                tx,
+                                "backup/restore-audit-head",
+                                Map.of(),
+                                r -> Map.entry(
+                                        r.get("seq").asLong(), r.get("hash").asString()))
+                        .get(0));
+    }
+
+    /** Signs the rebuilt head. */
+    void signAuditHead(String signature) {
         graph.inWriteTransaction(
                 LONG,
-                tx -> tx.run(CypherStatements.named("backup/restore-audit-head"))
+                tx -> tx.run(CypherStatements.named("audit/sign-head"), Map.of("signature", signature))
                         .consume());
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.core.env.StandardEnvironment;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import uk.safeguarding.explorer.audit.AuditKey;
 import uk.safeguarding.explorer.neo4j.EmbeddedNeo4j;
 import uk.safeguarding.explorer.neo4j.EmbeddedProperties;
 import uk.safeguarding.explorer.neo4j.Graph;
@@ -97,7 +98,12 @@ public final class RestoreCommand {
                 return 2;
             }
             var expected = check(file);
-            restore(file, dataDir, embedded, expected);
+            restore(
+                    file,
+                    dataDir,
+                    embedded,
+                    expected,
+                    binder.bind("explorer.audit.key", String.class).orElse(null));
             return 0;
         } catch (BadBackupException e) {
             err.println(file + " is not a usable backup: " + e.getMessage() + ". Nothing was changed.");
@@ -193,7 +199,8 @@ public final class RestoreCommand {
         }
     }
 
-    private void restore(Path file, Path dataDir, EmbeddedProperties settings, Counts expected) throws IOException {
+    private void restore(Path file, Path dataDir, EmbeddedProperties settings, Counts expected, String auditKey)
+            throws IOException {
         var properties = new EmbeddedProperties(dataDir, 0, settings.pagecache(), null);
         try (var database = EmbeddedNeo4j.start(properties);
                 var driver = GraphDatabase.driver(
@@ -250,10 +257,17 @@ public final class RestoreCommand {
                 throw new IllegalStateException("restored " + restoredNodes + " nodes and " + restoredRelationships
                         + " relationships of " + expected.nodes() + " and " + expected.relationships());
             }
-            repository.rebuildAuditHead();
+            var head = repository.rebuildAuditHead();
+            var signature = AuditKey.headSignature(auditKey, dataDir, head.getKey(), head.getValue());
+            signature.ifPresent(repository::signAuditHead);
             out.println("Restored " + restoredNodes + " nodes, " + restoredRelationships + " relationships and "
                     + expected.files() + " data-directory files from " + file + " into " + dataDir + ". Start the "
                     + "explorer on it and check the audit chain as an auditor: { auditIntegrity { valid events } }");
+            if (signature.isEmpty() && head.getKey() > 0) {
+                out.println("The audit chain's head is not signed: neither EXPLORER_AUDIT_KEY nor an audit.key came "
+                        + "with the backup. Start the explorer once with EXPLORER_AUDIT_KEY set to the key the log "
+                        + "was signed with and EXPLORER_AUDIT_SIGN_UNSIGNED_HEAD=true.");
+            }
         }
     }
 

@@ -108,7 +108,8 @@ class AuditIntegrityIT extends ExplorerIT {
         append(20);
         var event = graph.read("audit/chain", Map.of("after", 9, "until", 10, "first", 1), r -> r.get("a"));
         var hash = event.get(0).get("hash").asString();
-        var forger = new AuditWriter(graph, AuditKey.of("a-different-key-that-nobody-should-hold"), clock, 1_000);
+        var forger =
+                new AuditWriter(graph, AuditKey.of("a-different-key-that-nobody-should-hold"), clock, 1_000, false);
         try {
             var forged = forger.checkpoint(10, hash, "VERIFIED");
             graph.inWriteTransaction(
@@ -175,13 +176,34 @@ class AuditIntegrityIT extends ExplorerIT {
     }
 
     @Test
-    void aLogFromBeforeHeadsWereSignedIsSignedOnceAtStartUp() {
+    void aLogFromBeforeHeadsWereSignedIsSignedAtStartUpOnlyWhenTheOperatorAsks() {
         append(20);
-        run("MATCH (c:AuditCheckpoint) DETACH DELETE c", Map.of());
         run("MATCH (h:AuditHead) REMOVE h.signature", Map.of());
         writer.signUnsignedHead();
+        assertThat(log.verify(true).valid()).isFalse();
+        // EXPLORER_AUDIT_SIGN_UNSIGNED_HEAD=true at one start
+        var asked = new AuditWriter(graph, key, clock, 1_000, true);
+        try {
+            asked.signUnsignedHead();
+        } finally {
+            destroy(asked);
+        }
         append(1);
         assertThat(log.verify(true).valid()).isTrue();
+    }
+
+    /**
+     * Review 21: a rewrite that also deletes every checkpoint and strips the head's signature looked
+     * like a log written before heads were signed, and the next start signed (vouched for) it.
+     */
+    @Test
+    void aRewrittenLogWhoseCheckpointsWereDeletedIsNotSignedAtStartUp() {
+        append(1_005);
+        rewriteFrom(600);
+        run("MATCH (c:AuditCheckpoint) DETACH DELETE c", Map.of());
+        run("MATCH (h:AuditHead) REMOVE h.signature SET h.checkpointSeq = 0", Map.of());
+        writer.signUnsignedHead();
+        assertThat(log.verify(true).valid()).isFalse();
     }
 
     @Test

@@ -118,7 +118,7 @@ class GroupCommitIT extends ExplorerIT {
 
     @Test
     void twoAppendersOnOneDatabaseKeepOneIntactChain() throws Exception {
-        var other = new AuditWriter(graph, key, clock, 1_000);
+        var other = new AuditWriter(graph, key, clock, 1_000, false);
         var start = count("MATCH (h:AuditHead) RETURN h.seq");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -144,7 +144,7 @@ class GroupCommitIT extends ExplorerIT {
 
     @Test
     void anAppenderAppendsAfterTheHeadItLeftWithoutReadingItAgainUnlessAnotherMovedIt() {
-        var solo = new AuditWriter(graph, key, clock, 1_000);
+        var solo = new AuditWriter(graph, key, clock, 1_000, false);
         try {
             solo.append(drafts(1, 2)).join();
             assertThat(solo.headReads()).as("the first append reads the head").isEqualTo(1);

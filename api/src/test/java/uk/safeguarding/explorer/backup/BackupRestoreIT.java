@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,6 +26,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import uk.safeguarding.explorer.ExplorerApplication;
+import uk.safeguarding.explorer.audit.AuditLog;
 import uk.safeguarding.explorer.support.Documents;
 import uk.safeguarding.explorer.support.ExplorerIT;
 import uk.safeguarding.explorer.support.Http;
@@ -55,6 +57,9 @@ class BackupRestoreIT extends ExplorerIT {
 
     @Autowired
     private BackupService backups;
+
+    @Autowired
+    private AuditLog audit;
 
     private static Map<String, JsonNode> answers(Http http) {
         var answers = new LinkedHashMap<String, JsonNode>();
@@ -100,6 +105,15 @@ class BackupRestoreIT extends ExplorerIT {
     void aBackupTakenWhileServingRestoresIntoANewDirectoryAndAnswersExactlyAsBefore() throws Exception {
         cleanDatabase();
         importScenario();
+        // more than a checkpoint's worth of events: the restored log has a signed checkpoint, and its
+        // rebuilt head must be signed by the restore for the restored explorer to append (review 21)
+        audit.record(
+                new AuditLog.Actor("backup-drill", "csc", "PRACTITIONER"),
+                "person",
+                IntStream.rangeClosed(1, 1_005)
+                        .mapToObj(i -> AuditLog.Subject.allowed("p-drill-" + i))
+                        .toList());
+        assertThat(count("MATCH (c:AuditCheckpoint) RETURN count(c)")).isPositive();
         var before = answers(http());
 
         var midway = new CountDownLatch(1);
