@@ -13,6 +13,10 @@ import { HIDDEN, HIDDEN_SHORT, holderTypes, years } from './placeholders.js';
 const FAMILY_TYPES = ['PARENT_OF', 'PARTNER_OF', 'SIBLING_OF', 'SIBLING', 'DESCENT', 'COPARENTS', 'TWINS'];
 /** The style an ecomap line is routed with (routeEcomap), taken off again when it goes straight. */
 const ROUTED = 'curve-style edge-distances segment-weights segment-distances';
+/** The room around what is fitted to the graph's box (rendered pixels). */
+const FIT_PADDING = 30;
+/** The smallest size (rendered pixels) of the family's names that a fit of the genogram allows. */
+const READABLE_NAME = 12;
 /** What only the genogram draws: couples, descent lines, household outlines. */
 const GENOGRAM_ONLY = '.household, .union, .descent, .coparents, .twins';
 /** The room between the ecomap's bands and the family that the ecomap's lines run along (model pixels). */
@@ -524,7 +528,8 @@ export class Controller {
     const held = Boolean(keep && keep.nonempty()) && !refit;
     if (this.layoutName === 'genogram') {
       const positions = this.genogram(Boolean(keep && keep.nonempty()));
-      layout = this.cy.layout({ name: 'preset', positions: (n) => positions[n.id()], fit: !held, padding: 30 });
+      // fitted once drawn (fit): the family first, so that its names stay readable
+      layout = this.cy.layout({ name: 'preset', positions: (n) => positions[n.id()], fit: false });
     } else if (keep && keep.nonempty()) {
       layout = this.heldLayout(keep, !held);
     } else {
@@ -538,6 +543,9 @@ export class Controller {
         }
         if (this.layoutName === 'genogram') {
           this.routeEcomap();
+          if (!held) {
+            this.fit();
+          }
         } else if (this.spreadLabels() && !held) {
           this.fit();
         }
@@ -583,9 +591,12 @@ export class Controller {
    * Draws the genogram's own elements (couples, descent lines, households of the as-of day) over
    * the family, hides what they replace, and answers where everything goes (genogram.js).
    */
-  /** Fits the graph to its box only when a shown node lies (partly) outside the view. */
+  /**
+   * Fits the graph to its box only when a shown node lies (partly) outside the view: in the genogram
+   * one of the family (its ecomap may lie outside the view, see fit).
+   */
   fitIfOutOfView() {
-    const shown = this.cy.elements(':visible');
+    const shown = this.layoutName === 'genogram' ? this.familyNodes() : this.cy.elements(':visible');
     if (shown.empty()) {
       return;
     }
@@ -650,14 +661,15 @@ export class Controller {
       const people = n.connectedEdges().connectedNodes().filter((m) => personNodes.contains(m)).map((m) => m.id());
       return { key: n.id(), group: agency.nonempty() ? agency[0].id() : n.id(), people };
     });
-    // a shared screen's columns closer (a gap of 16 between the widest labels instead of 24)
-    const compact = (this.textScale || 1) > 1;
+    // a shared screen's columns closer (a gap of 16 between the widest labels instead of 24); on
+    // every screen the compact layout (partners apart a column apart where that misdraws nothing),
+    // so that the family fits a laptop's graph with its names readable (fit)
     const spacing = this.labelSpacing(personNodes, this.cy.nodes().filter((n) => others.some((o) => o.key === n.id())),
-      compact ? 16 : 24);
+      (this.textScale || 1) > 1 ? 16 : 24);
     const plan = genogramLayout({
       ...spacing,
       padding: HOUSEHOLD_PADDING,
-      compact,
+      compact: true,
       subject: this.subjectKey,
       people: personNodes.map((n) => ({ key: n.id(), dateOfBirth: n.data('dateOfBirth'), child: n.data('child') })),
       partnerships: edgesOf('PARTNER_OF').map((e) => ({ key: e.id(), a: e.data('source'), b: e.data('target') })),
@@ -1364,8 +1376,24 @@ export class Controller {
     this.labelsChanged();
   }
 
+  /** The genogram's family as drawn: its people, placeholders and household outlines. */
+  familyNodes() {
+    return this.cy.nodes('.person, .restricted-person, .household').filter(':visible');
+  }
+
+  /**
+   * Everything in the box; in the genogram, unless that draws the family's names under 12 px on
+   * screen (professionals and agencies around a family on a laptop's screen drew them at 6.7 px):
+   * then the family alone, its ecomap's bands around it as far as they fit (the rest a pan away).
+   */
   fit() {
-    this.cy.fit(undefined, 30);
+    this.cy.fit(undefined, FIT_PADDING);
+    const family = this.layoutName === 'genogram' ? this.familyNodes() : this.cy.collection();
+    const named = family.not('.household');
+    if (named.nonempty() && this.cy.zoom() * Math.min(...named.map((n) => parseFloat(n.style('font-size')))) < READABLE_NAME) {
+      // the family's own outlines and labels leave it room enough: a narrower margin than the whole's
+      this.cy.fit(family, FIT_PADDING / 3);
+    }
   }
 
   resize() {

@@ -803,6 +803,19 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 .toList();
     }
 
+    /** A node's symbol and label lie inside the graph's box on screen. */
+    private static void assertInTheGraphsBox(JsonNode graph, JsonNode n) {
+        var box = n.get("labelBox");
+        assertThat(box.get("x1").asDouble()).as("%s left", n.get("key")).isGreaterThanOrEqualTo(0.0);
+        assertThat(box.get("y1").asDouble()).as("%s top", n.get("key")).isGreaterThanOrEqualTo(0.0);
+        assertThat(box.get("x2").asDouble())
+                .as("%s right", n.get("key"))
+                .isLessThanOrEqualTo(graph.get("width").asDouble());
+        assertThat(box.get("y2").asDouble())
+                .as("%s bottom", n.get("key"))
+                .isLessThanOrEqualTo(graph.get("height").asDouble());
+    }
+
     /** The visible nodes of the ecomap: agencies, professionals and homes that are no household. */
     private static List<JsonNode> ecomapNodes(JsonNode graph) {
         return nodes(graph).stream()
@@ -916,21 +929,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                             .isLessThanOrEqualTo(0.7 * familySymbol);
                 });
                 // everyone of the family inside the graph's box, no label over another
-                familyNodes(graph).forEach(n -> {
-                    var box = n.get("labelBox");
-                    assertThat(box.get("x1").asDouble())
-                            .as("%s left", n.get("key"))
-                            .isGreaterThanOrEqualTo(0.0);
-                    assertThat(box.get("y1").asDouble())
-                            .as("%s top", n.get("key"))
-                            .isGreaterThanOrEqualTo(0.0);
-                    assertThat(box.get("x2").asDouble())
-                            .as("%s right", n.get("key"))
-                            .isLessThanOrEqualTo(graph.get("width").asDouble());
-                    assertThat(box.get("y2").asDouble())
-                            .as("%s bottom", n.get("key"))
-                            .isLessThanOrEqualTo(graph.get("height").asDouble());
-                });
+                familyNodes(graph).forEach(n -> assertInTheGraphsBox(graph, n));
                 assertThat(labelOverlaps(graph))
                         .as("labels over labels in %s's genogram on %s", person, day)
                         .isEmpty();
@@ -970,6 +969,37 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 assertThat(numbers.get(6)).as("changes heading bottom").isLessThanOrEqualTo(numbers.get(3));
                 screenshot("meeting-genogram-" + person + (day.equals("today") ? "-today" : ""));
                 driver.findElement(By.id("meeting-exit")).click();
+            }
+        });
+    }
+
+    @Test
+    void aSocialWorkersGenogramOnALaptopDrawsTheFamilysNamesAtTwelvePixelsOrMoreWithTheProfessionalsShown()
+            throws Exception {
+        // at 1600x900 the family with its professionals and agencies around it was fitted whole: Kyle's
+        // names at 8.6 px, Sara's at 6.7; the family is fitted first, the ecomap around it as it fits
+        onScreen(1600, 900, () -> {
+            signIn("social-worker");
+            for (var person : List.of("p-kyle", "p-sara")) {
+                open("/?person=" + person + "&asOf=" + Scenario.AS_OF);
+                showGenogram();
+                var graph = graph();
+                var zoom = graph.get("zoom").asDouble();
+                assertThat(ecomapNodes(graph))
+                        .as("professionals and agencies shown")
+                        .isNotEmpty();
+                var family = familyNodes(graph);
+                assertThat(family).hasSizeGreaterThan(5);
+                family.forEach(n -> {
+                    assertThat(n.get("fontSize").asDouble() * zoom)
+                            .as("%s's name on screen (px) in %s's genogram", n.get("key"), person)
+                            .isGreaterThanOrEqualTo(12.0);
+                    assertInTheGraphsBox(graph, n);
+                });
+                assertThat(labelOverlaps(graph))
+                        .as("labels over labels in %s's genogram", person)
+                        .isEmpty();
+                screenshot("laptop-genogram-" + person);
             }
         });
     }
