@@ -610,29 +610,46 @@ export class Controller {
   /**
    * Where the genogram puts what is new when the family changes (another day, an expansion): the
    * people and agencies that were there keep their places (slots), and each newcomer goes where the
-   * layout would put it, moved along its row to the first place that no one holds.
+   * layout would put it, moved along its row to the first place that no one holds. A child keeps the
+   * order of its sibship (oldest left, those whose age the reader is not told, placeholders, at the
+   * right end): a newborn your agency cannot see goes right of its older siblings, never left.
    */
-  keepSlots(plan, spacing) {
+  keepSlots(plan, spacing, born) {
     const previous = this.slots;
     if (!previous) {
-      return plan;
+      return plan.positions;
     }
     const positions = {};
     const taken = [];
     const free = (p) => taken.every((q) => Math.abs(q.x - p.x) >= 0.9 * spacing.column || Math.abs(q.y - p.y) >= 0.5 * spacing.row);
-    Object.keys(plan).forEach((key) => {
+    Object.keys(plan.positions).forEach((key) => {
       if (previous[key]) {
         positions[key] = { ...previous[key] };
         taken.push(positions[key]);
       }
     });
-    Object.keys(plan).filter((key) => !previous[key]).sort((a, b) => plan[a].x - plan[b].x).forEach((key) => {
-      const wanted = plan[key];
-      let place = { ...wanted };
-      for (let i = 1; !free(place); i += 1) {
-        // beside: right, left, further right, further left, ...
-        const side = i % 2 === 1 ? 1 : -1;
-        place = { x: wanted.x + side * Math.ceil(i / 2) * spacing.column, y: wanted.y };
+    // each child's descent line (the first, for a child with more than one), and its place by age
+    const sourceOf = new Map();
+    plan.descents.forEach((d) => { if (!sourceOf.has(d.target)) sourceOf.set(d.target, d.source); });
+    const age = (key) => born(key) || '9999-12-31';
+    Object.keys(plan.positions).filter((key) => !previous[key]).sort((a, b) => plan.positions[a].x - plan.positions[b].x).forEach((key) => {
+      const wanted = plan.positions[key];
+      // the room between the kept siblings older than it (or whose age is not known) and those younger
+      const siblings = Object.keys(positions).filter((k) => k !== key && sourceOf.has(key) && sourceOf.get(k) === sourceOf.get(key));
+      const before = siblings.filter((k) => age(k) <= age(key)).map((k) => positions[k].x);
+      const after = siblings.filter((k) => age(k) > age(key)).map((k) => positions[k].x);
+      const [from, to] = [Math.max(-Infinity, ...before), Math.min(Infinity, ...after)];
+      let place = { x: Math.max(wanted.x, from + spacing.column), y: wanted.y };
+      while (!free(place) && place.x < to) {
+        place = { x: place.x + spacing.column, y: wanted.y };
+      }
+      if (!free(place) || place.x >= to) {
+        place = { ...wanted };
+        for (let i = 1; !free(place); i += 1) {
+          // beside: right, left, further right, further left, ...
+          const side = i % 2 === 1 ? 1 : -1;
+          place = { x: wanted.x + side * Math.ceil(i / 2) * spacing.column, y: wanted.y };
+        }
       }
       positions[key] = place;
       taken.push(place);
@@ -688,7 +705,7 @@ export class Controller {
     if (!held || !this.slots || this.slotsKey !== slotsKey) {
       this.slots = null;
     }
-    const positions = this.keepSlots(plan.positions, spacing);
+    const positions = this.keepSlots(plan, spacing, (key) => this.cy.getElementById(key).data('dateOfBirth'));
     // the households of this day apart, even where the people kept their slots of another day
     separateHouseholds(positions, households, (spacing.column - spacing.gap) / 2 + HOUSEHOLD_PADDING);
     this.slots = { ...(this.slots || {}), ...positions };

@@ -447,6 +447,47 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
+    void aHiddenNewbornGoesRightOfItsOlderSiblingAndTheViewDoesNotMoveWhenItAppears() {
+        // probation cannot see Sara or Jack (born 2013-03-09, drawn from the month after his birth):
+        // Jack's placeholder came in left of Sara's, and the whole view panned
+        signIn("probation-officer");
+        open("/?person=p-kerry&asOf=2013-03-20");
+        showGenogram();
+        var before = graph();
+        var older = childrenOf(before, "Person:p-kerry");
+        assertThat(older).hasSize(1);
+        var sara = older.get(0);
+        setAsOf("2013-04-02");
+        var after = graph();
+        var newborn = childrenOf(after, "Person:p-kerry").stream()
+                .filter(k -> !k.equals(sara))
+                .toList();
+        assertThat(newborn).as("Jack, born the month before").hasSize(1);
+        var jack = node(after, newborn.get(0));
+        assertThat(jack.get("x").asDouble())
+                .as("the newborn, whose age the reader is not told, right of the older child")
+                .isGreaterThan(node(after, sara).get("x").asDouble());
+        assertThat(jack.get("y").asDouble())
+                .isEqualTo(node(after, sara).get("y").asDouble());
+        // everyone who was there is where they were on screen: no pan, no zoom
+        assertThat(after.get("zoom").asDouble()).isCloseTo(before.get("zoom").asDouble(), within(1e-6));
+        familyNodes(before).forEach(n -> {
+            var now = node(after, n.get("key").asString());
+            assertThat(now.get("renderedX").asDouble())
+                    .as("%s on screen, x", n.get("key"))
+                    .isCloseTo(n.get("renderedX").asDouble(), within(HELD));
+            assertThat(now.get("renderedY").asDouble())
+                    .as("%s on screen, y", n.get("key"))
+                    .isCloseTo(n.get("renderedY").asDouble(), within(HELD));
+        });
+        // and in view
+        var box = jack.get("labelBox");
+        assertThat(box.get("x2").asDouble())
+                .isLessThanOrEqualTo(after.get("width").asDouble());
+        assertThat(box.get("x1").asDouble()).isGreaterThanOrEqualTo(0.0);
+    }
+
+    @Test
     void noPlaceholderIsDrawnWithoutARelationOrBeforeTheRelationItStandsInExists() {
         // a teacher opens Mark on a day before Ruby's birth: Ruby's mother (a placeholder for the
         // school) came in through Ruby alone, and floated with no line once Ruby was left out
