@@ -687,7 +687,7 @@ class ExplorerBrowserIT extends BrowserIT {
         var rendered = renders("cy");
         driver.findElement(By.id("expand-button")).click();
         waitRendered("cy", rendered);
-        assertThat(message()).isEqualTo("Nothing more is linked to Kerry Bell on this date.");
+        assertThat(textOf("graph-note")).isEqualTo("Nothing more is linked to Kerry Bell on this date.");
         assertThat(countByOperation(requests())).isEqualTo(Map.of("Network", 1));
 
         // expanding Gary: his neighbourhood, and the flags of the people it added, no one else's

@@ -2146,6 +2146,36 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
+    void enterOnSomeoneWithNothingMoreLinkedSaysSoOverTheGraphAndMovesNothingOnThePage() {
+        // the sentence came on the message line above the page: the page and the graph moved down
+        signIn("admin");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        clickSelect("Person:p-kerry");
+        var where = "const c = document.getElementById('cy').getBoundingClientRect();"
+                + "const l = document.querySelector('main.layout').getBoundingClientRect();"
+                + "return [c.top, c.left, c.width, c.height, l.top, l.height, window.scrollY,"
+                + " document.documentElement.scrollTop, document.documentElement.scrollHeight, window.innerHeight];";
+        var before = (List<?>) js(where);
+        assertThat(driver.findElement(By.id("message")).isDisplayed()).isFalse();
+        var rendered = renders("cy");
+        driver.findElement(By.id("cy")).sendKeys(Keys.ENTER);
+        waitRendered("cy", rendered);
+        var note = driver.findElement(By.id("graph-note"));
+        assertThat(note.getDomProperty("textContent")).isEqualTo("Nothing more is linked to Kerry Bell on this date.");
+        assertThat(note.getDomAttribute("role")).isEqualTo("status");
+        assertThat(note.isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("message")).isDisplayed())
+                .as("the message line above the page")
+                .isFalse();
+        assertThat(js(where)).as("the graph's and the page's boxes and scroll").isEqualTo(before);
+        var after = (List<?>) js(where);
+        assertThat(((Number) after.get(8)).doubleValue())
+                .as("the page's height")
+                .isLessThanOrEqualTo(((Number) after.get(9)).doubleValue());
+    }
+
+    @Test
     void skipLinksLeadToTheGraphAndTheWorkQueuesHoldAndReturnFocus() {
         signIn("meeting-chair");
         open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
