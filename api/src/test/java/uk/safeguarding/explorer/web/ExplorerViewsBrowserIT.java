@@ -1140,6 +1140,47 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
+    void theTimeBarsYearsNeverOverlapInMeetingModesSideColumnOrOnTheFullPage() throws Exception {
+        // in the side column meeting mode opens it in, every other year was named and the labels ran
+        // into each other ("|2008|2010|20122014")
+        onScreen(1920, 1080, () -> {
+            signIn("meeting-chair");
+            open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+            meetingMode();
+            driver.findElement(By.id("meeting-keys")).click();
+            for (var where : List.of("meeting mode's side column", "the full explorer")) {
+                // the years spaced for the axis's width as it is now (drawn again when it changed)
+                waitFor("(() => { const t = document.getElementById('time-bar-ticks');"
+                        + " return t.dataset.width === String(Math.round(t.getBoundingClientRect().width))"
+                        + " && t.getBoundingClientRect().width > 0; })()");
+                @SuppressWarnings("unchecked")
+                var ticks = (List<List<Number>>)
+                        js(
+                                "return [...document.querySelectorAll('#time-bar-ticks .tb-tick')]"
+                                        + ".map((t) => { const r = t.getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom]; })");
+                assertThat(ticks).as("years named in %s", where).hasSizeGreaterThanOrEqualTo(3);
+                for (var i = 0; i < ticks.size(); i++) {
+                    for (var j = i + 1; j < ticks.size(); j++) {
+                        var a = ticks.get(i);
+                        var b = ticks.get(j);
+                        var apart = a.get(1).doubleValue() <= b.get(0).doubleValue()
+                                || b.get(1).doubleValue() <= a.get(0).doubleValue()
+                                || a.get(3).doubleValue() <= b.get(2).doubleValue()
+                                || b.get(3).doubleValue() <= a.get(2).doubleValue();
+                        assertThat(apart)
+                                .as("years %d and %d apart in %s: %s %s", i, j, where, a, b)
+                                .isTrue();
+                    }
+                }
+                if (where.startsWith("meeting")) {
+                    driver.findElement(By.id("meeting-exit")).click();
+                    waitSettled();
+                }
+            }
+        });
+    }
+
+    @Test
     void inMeetingModeTheOpenLegendAndTimeBarCoverNoOneOnTheGraphAndMoveNoOne() throws Exception {
         onScreen(1920, 1080, () -> {
             signIn("meeting-chair");
