@@ -2216,6 +2216,57 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 .isLessThanOrEqualTo(((Number) after.get(9)).doubleValue());
     }
 
+    /** Each tab of a tab list as "id:tabindex:aria-selected", and the panels shown. */
+    private String tabs(String list) {
+        return (String) js(
+                "const l = document.getElementById(arguments[0]);"
+                        + "return [...l.querySelectorAll('[role=tab]')].map((t) => t.id + ':' + t.tabIndex + ':'"
+                        + " + t.getAttribute('aria-selected')).join(' ') + ' | ' + [...l.querySelectorAll('[role=tab]')]"
+                        + ".map((t) => document.getElementById(t.getAttribute('aria-controls')))"
+                        + ".filter((p) => !p.hidden).map((p) => p.id).join(' ')",
+                list);
+    }
+
+    @Test
+    void thePanelsTabsFollowTheArrowKeysHomeAndEndWithOnlyTheSelectedTabInTheTabOrder() throws IOException {
+        // the arrow keys did nothing on the tabs, and every tab was a stop of the Tab key
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        assertThat(tabs("panel-tabs"))
+                .isEqualTo("tab-details:0:true tab-siblings:-1:false tab-addresses:-1:false tab-agencies:-1:false"
+                        + " tab-chronology:-1:false tab-flags:-1:false | panel-details");
+        driver.findElement(By.id("tab-details")).click();
+        record Step(Keys key, String tab, String panel) {}
+        var steps = List.of(
+                new Step(Keys.ARROW_RIGHT, "tab-siblings", "panel-siblings"),
+                new Step(Keys.ARROW_RIGHT, "tab-addresses", "panel-addresses"),
+                new Step(Keys.END, "tab-flags", "panel-flags"),
+                new Step(Keys.ARROW_RIGHT, "tab-details", "panel-details"),
+                new Step(Keys.ARROW_LEFT, "tab-flags", "panel-flags"),
+                new Step(Keys.HOME, "tab-details", "panel-details"));
+        for (var step : steps) {
+            driver.switchTo().activeElement().sendKeys(step.key());
+            assertThat(driver.switchTo().activeElement().getDomAttribute("id"))
+                    .as("focus after %s", step.key().name())
+                    .isEqualTo(step.tab());
+            var said = tabs("panel-tabs");
+            assertThat(said)
+                    .as("after %s", step.key().name())
+                    .contains(step.tab() + ":0:true")
+                    .endsWith("| " + step.panel());
+            assertThat(said.split(":0:")).as("one tab in the Tab order").hasSize(2);
+        }
+        // the work queues' tabs the same way
+        driver.findElement(By.id("work-button")).click();
+        new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.id("work")).isDisplayed());
+        driver.findElement(By.id("tab-triage")).sendKeys(Keys.ARROW_RIGHT);
+        assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("tab-overdue");
+        assertThat(tabs("work-tabs"))
+                .isEqualTo("tab-triage:-1:false tab-overdue:0:true tab-requests:-1:false | panel-overdue");
+        assertThat(seriousViolations("tabs")).isEmpty();
+    }
+
     @Test
     void skipLinksLeadToTheGraphAndTheWorkQueuesHoldAndReturnFocus() {
         signIn("meeting-chair");
