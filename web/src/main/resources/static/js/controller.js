@@ -593,10 +593,11 @@ export class Controller {
    */
   /**
    * Fits the graph to its box only when a shown node lies (partly) outside the view: in the genogram
-   * one of the family (its ecomap may lie outside the view, see fit).
+   * one of the family's people (its ecomap, and the edge of a household's outline, may lie outside
+   * the view: see fit), so that a new day moves no one who stays.
    */
   fitIfOutOfView() {
-    const shown = this.layoutName === 'genogram' ? this.familyNodes() : this.cy.elements(':visible');
+    const shown = this.layoutName === 'genogram' ? this.familyNodes().not('.household') : this.cy.elements(':visible');
     if (shown.empty()) {
       return;
     }
