@@ -2210,10 +2210,6 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 .as("the message line above the page")
                 .isFalse();
         assertThat(js(where)).as("the graph's and the page's boxes and scroll").isEqualTo(before);
-        var after = (List<?>) js(where);
-        assertThat(((Number) after.get(8)).doubleValue())
-                .as("the page's height")
-                .isLessThanOrEqualTo(((Number) after.get(9)).doubleValue());
     }
 
     /** Each tab of a tab list as "id:tabindex:aria-selected", and the panels shown. */
