@@ -13,6 +13,10 @@ import { HIDDEN, HIDDEN_SHORT, holderTypes, years } from './placeholders.js';
 const FAMILY_TYPES = ['PARENT_OF', 'PARTNER_OF', 'SIBLING_OF', 'SIBLING', 'DESCENT', 'COPARENTS', 'TWINS'];
 /** The style an ecomap line is routed with (routeEcomap), taken off again when it goes straight. */
 const ROUTED = 'curve-style edge-distances segment-weights segment-distances';
+/** The room around what is fitted to the graph's box (rendered pixels). */
+const FIT_PADDING = 30;
+/** The smallest size (rendered pixels) of the family's names that a fit of the genogram allows. */
+const READABLE_NAME = 12;
 /** What only the genogram draws: couples, descent lines, household outlines. */
 const GENOGRAM_ONLY = '.household, .union, .descent, .coparents, .twins';
 /** The room between the ecomap's bands and the family that the ecomap's lines run along (model pixels). */
@@ -524,7 +528,8 @@ export class Controller {
     const held = Boolean(keep && keep.nonempty()) && !refit;
     if (this.layoutName === 'genogram') {
       const positions = this.genogram(Boolean(keep && keep.nonempty()));
-      layout = this.cy.layout({ name: 'preset', positions: (n) => positions[n.id()], fit: !held, padding: 30 });
+      // fitted once drawn (fit): the family first, so that its names stay readable
+      layout = this.cy.layout({ name: 'preset', positions: (n) => positions[n.id()], fit: false });
     } else if (keep && keep.nonempty()) {
       layout = this.heldLayout(keep, !held);
     } else {
@@ -538,6 +543,9 @@ export class Controller {
         }
         if (this.layoutName === 'genogram') {
           this.routeEcomap();
+          if (!held) {
+            this.fit();
+          }
         } else if (this.spreadLabels() && !held) {
           this.fit();
         }
@@ -583,9 +591,13 @@ export class Controller {
    * Draws the genogram's own elements (couples, descent lines, households of the as-of day) over
    * the family, hides what they replace, and answers where everything goes (genogram.js).
    */
-  /** Fits the graph to its box only when a shown node lies (partly) outside the view. */
+  /**
+   * Fits the graph to its box only when a shown node lies (partly) outside the view: in the genogram
+   * one of the family's people (its ecomap, and the edge of a household's outline, may lie outside
+   * the view: see fit), so that a new day moves no one who stays.
+   */
   fitIfOutOfView() {
-    const shown = this.cy.elements(':visible');
+    const shown = this.layoutName === 'genogram' ? this.familyNodes().not('.household') : this.cy.elements(':visible');
     if (shown.empty()) {
       return;
     }
@@ -599,29 +611,46 @@ export class Controller {
   /**
    * Where the genogram puts what is new when the family changes (another day, an expansion): the
    * people and agencies that were there keep their places (slots), and each newcomer goes where the
-   * layout would put it, moved along its row to the first place that no one holds.
+   * layout would put it, moved along its row to the first place that no one holds. A child keeps the
+   * order of its sibship (oldest left, those whose age the reader is not told, placeholders, at the
+   * right end): a newborn your agency cannot see goes right of its older siblings, never left.
    */
-  keepSlots(plan, spacing) {
+  keepSlots(plan, spacing, born) {
     const previous = this.slots;
     if (!previous) {
-      return plan;
+      return plan.positions;
     }
     const positions = {};
     const taken = [];
     const free = (p) => taken.every((q) => Math.abs(q.x - p.x) >= 0.9 * spacing.column || Math.abs(q.y - p.y) >= 0.5 * spacing.row);
-    Object.keys(plan).forEach((key) => {
+    Object.keys(plan.positions).forEach((key) => {
       if (previous[key]) {
         positions[key] = { ...previous[key] };
         taken.push(positions[key]);
       }
     });
-    Object.keys(plan).filter((key) => !previous[key]).sort((a, b) => plan[a].x - plan[b].x).forEach((key) => {
-      const wanted = plan[key];
-      let place = { ...wanted };
-      for (let i = 1; !free(place); i += 1) {
-        // beside: right, left, further right, further left, ...
-        const side = i % 2 === 1 ? 1 : -1;
-        place = { x: wanted.x + side * Math.ceil(i / 2) * spacing.column, y: wanted.y };
+    // each child's descent line (the first, for a child with more than one), and its place by age
+    const sourceOf = new Map();
+    plan.descents.forEach((d) => { if (!sourceOf.has(d.target)) sourceOf.set(d.target, d.source); });
+    const age = (key) => born(key) || '9999-12-31';
+    Object.keys(plan.positions).filter((key) => !previous[key]).sort((a, b) => plan.positions[a].x - plan.positions[b].x).forEach((key) => {
+      const wanted = plan.positions[key];
+      // the room between the kept siblings older than it (or whose age is not known) and those younger
+      const siblings = Object.keys(positions).filter((k) => k !== key && sourceOf.has(key) && sourceOf.get(k) === sourceOf.get(key));
+      const before = siblings.filter((k) => age(k) <= age(key)).map((k) => positions[k].x);
+      const after = siblings.filter((k) => age(k) > age(key)).map((k) => positions[k].x);
+      const [from, to] = [Math.max(-Infinity, ...before), Math.min(Infinity, ...after)];
+      let place = { x: Math.max(wanted.x, from + spacing.column), y: wanted.y };
+      while (!free(place) && place.x < to) {
+        place = { x: place.x + spacing.column, y: wanted.y };
+      }
+      if (!free(place) || place.x >= to) {
+        place = { ...wanted };
+        for (let i = 1; !free(place); i += 1) {
+          // beside: right, left, further right, further left, ...
+          const side = i % 2 === 1 ? 1 : -1;
+          place = { x: wanted.x + side * Math.ceil(i / 2) * spacing.column, y: wanted.y };
+        }
       }
       positions[key] = place;
       taken.push(place);
@@ -650,16 +679,19 @@ export class Controller {
       const people = n.connectedEdges().connectedNodes().filter((m) => personNodes.contains(m)).map((m) => m.id());
       return { key: n.id(), group: agency.nonempty() ? agency[0].id() : n.id(), people };
     });
-    // a shared screen's columns closer (a gap of 16 between the widest labels instead of 24)
-    const compact = (this.textScale || 1) > 1;
+    // a shared screen's columns closer (a gap of 16 between the widest labels instead of 24); on
+    // every screen the compact layout (partners apart a column apart where that misdraws nothing),
+    // so that the family fits a laptop's graph with its names readable (fit)
     const spacing = this.labelSpacing(personNodes, this.cy.nodes().filter((n) => others.some((o) => o.key === n.id())),
-      compact ? 16 : 24);
+      (this.textScale || 1) > 1 ? 16 : 24);
     const plan = genogramLayout({
       ...spacing,
       padding: HOUSEHOLD_PADDING,
-      compact,
+      compact: true,
       subject: this.subjectKey,
-      people: personNodes.map((n) => ({ key: n.id(), dateOfBirth: n.data('dateOfBirth'), child: n.data('child') })),
+      people: personNodes.map((n) => ({
+        key: n.id(), dateOfBirth: n.data('dateOfBirth'), child: n.data('child'), hidden: n.hasClass('restricted-person'),
+      })),
       partnerships: edgesOf('PARTNER_OF').map((e) => ({ key: e.id(), a: e.data('source'), b: e.data('target') })),
       parentage: edgesOf('PARENT_OF').map((e) => ({
         key: e.id(), parent: e.data('source'), child: e.data('target'), kind: e.data('kind'),
@@ -674,7 +706,7 @@ export class Controller {
     if (!held || !this.slots || this.slotsKey !== slotsKey) {
       this.slots = null;
     }
-    const positions = this.keepSlots(plan.positions, spacing);
+    const positions = this.keepSlots(plan, spacing, (key) => this.cy.getElementById(key).data('dateOfBirth'));
     // the households of this day apart, even where the people kept their slots of another day
     separateHouseholds(positions, households, (spacing.column - spacing.gap) / 2 + HOUSEHOLD_PADDING);
     this.slots = { ...(this.slots || {}), ...positions };
@@ -1364,8 +1396,24 @@ export class Controller {
     this.labelsChanged();
   }
 
+  /** The genogram's family as drawn: its people, placeholders and household outlines. */
+  familyNodes() {
+    return this.cy.nodes('.person, .restricted-person, .household').filter(':visible');
+  }
+
+  /**
+   * Everything in the box; in the genogram, unless that draws the family's names under 12 px on
+   * screen (professionals and agencies around a family on a laptop's screen drew them at 6.7 px):
+   * then the family alone, its ecomap's bands around it as far as they fit (the rest a pan away).
+   */
   fit() {
-    this.cy.fit(undefined, 30);
+    this.cy.fit(undefined, FIT_PADDING);
+    const family = this.layoutName === 'genogram' ? this.familyNodes() : this.cy.collection();
+    const named = family.not('.household');
+    if (named.nonempty() && this.cy.zoom() * Math.min(...named.map((n) => parseFloat(n.style('font-size')))) < READABLE_NAME) {
+      // the family's own outlines and labels leave it room enough: a narrower margin than the whole's
+      this.cy.fit(family, FIT_PADDING / 3);
+    }
   }
 
   resize() {

@@ -29,6 +29,39 @@ export function el(tag, attributes = {}, ...children) {
   return element;
 }
 
+/**
+ * Shows one tab of a tab list (WAI-ARIA tabs): it is selected and its panel shown, the others' hidden;
+ * only the selected tab is in the Tab order (roving tabindex), the arrow keys reach the others.
+ */
+export function showTab(list, tabId) {
+  list.querySelectorAll('[role="tab"]').forEach((t) => {
+    const selected = t.id === tabId;
+    t.setAttribute('aria-selected', String(selected));
+    t.tabIndex = selected ? 0 : -1;
+    byId(t.getAttribute('aria-controls')).hidden = !selected;
+  });
+}
+
+/**
+ * The keys of a tab list (WAI-ARIA tabs, selection follows focus): Left and Right move to the
+ * previous and next tab (round the ends), Home and End to the first and last; each tab reached is
+ * chosen (choose(tabId)) and focused.
+ */
+export function wireTabs(list, choose) {
+  list.addEventListener('keydown', (e) => {
+    const tabs = [...list.querySelectorAll('[role="tab"]')];
+    const at = tabs.indexOf(e.target.closest('[role="tab"]'));
+    const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[e.key];
+    if (at < 0 || to === undefined || e.altKey || e.ctrlKey || e.metaKey) {
+      return;
+    }
+    e.preventDefault();
+    const tab = tabs[(to + tabs.length) % tabs.length];
+    choose(tab.id);
+    tab.focus();
+  });
+}
+
 export function clear(element) {
   while (element.firstChild) {
     element.removeChild(element.firstChild);

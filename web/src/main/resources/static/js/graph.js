@@ -6,7 +6,7 @@
 import { graphql, graphqlEach } from './api.js';
 import { CONNECTION, CONTACTS, FAMILY_SCOPE, NETWORK, expansions } from './queries.js';
 import { byId, clear, el } from './dom.js';
-import { guarded, say } from './message.js';
+import { guarded, note, say } from './message.js';
 import { Latest, Rendering } from './publish.js';
 import { state } from './state.js';
 import { loadFlags } from './flags.js';
@@ -275,7 +275,8 @@ export async function expandSelected() {
     data.network = bornBy(data.network, asOf);
     const added = await controller.expand(node.key, data.network);
     refreshAgencyFilter();
-    say(added.length === 0 ? `Nothing more is linked to ${node.label} on this date.` : '');
+    // said over the graph's corner: the message line would push the page, and the graph, down
+    note(added.length === 0 ? `Nothing more is linked to ${node.label} on this date.` : '');
     const people = added.filter(personKey).map(recordId);
     if (people.length > 0) {
       await loadFlags(controller, people);

@@ -4,7 +4,7 @@
 
 import { currentCsrfToken, me } from './api.js';
 import { Controller } from './controller.js';
-import { byId } from './dom.js';
+import { byId, wireTabs } from './dom.js';
 import { guarded, say } from './message.js';
 import { dayChanging } from './publish.js';
 import { state } from './state.js';
@@ -73,6 +73,8 @@ function wireViewControls() {
   document.querySelectorAll('.edge-filter, #historic-filter, #agency-filter')
     .forEach((c) => c.addEventListener('change', readFilters));
   document.querySelectorAll('.panels [role="tab"]').forEach((tab) => tab.addEventListener('click', () => selectTab(tab.id)));
+  wireTabs(byId('panel-tabs'), selectTab);
+  selectTab(byId('panel-tabs').querySelector('[aria-selected="true"]').id);
 }
 
 function wireKeys() {

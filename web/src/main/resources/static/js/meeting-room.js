@@ -1,11 +1,10 @@
 // Meeting mode's own tools: the Changes panel (familyChanges since the previous meeting about these
-// children, or a chosen day, newest last, the people highlighted on the graph), Then and now (the
-// previous meeting's snapshot beside the live network, added and removed people and relationships
-// marked), the meeting recorded live (attendance, decision and reason, actions, next meeting) and
+// children, or a chosen day, newest last, the people highlighted on the graph), Then and now (beside
+// the live graph, what changed since the previous meeting and what its snapshot's network lacked or
+// had, those new marked on the graph), the meeting recorded live (attendance, decision and reason, actions, next meeting) and
 // the meeting pack. Each part publishes its render state (publish.js) for anyone waiting on it.
 
 import { graphql } from './api.js';
-import { Controller } from './controller.js';
 import {
   FAMILY_CHANGES, MEETINGS_ABOUT, MEETING_SNAPSHOT, NETWORK, RECORD_MEETING, TAKE_SNAPSHOT,
 } from './queries.js';
@@ -24,7 +23,6 @@ const MEETING_WORDS = {
 };
 
 let controller;
-let thenController = null;
 let changesRendering;
 let thenRendering;
 let recordRendering;
@@ -48,6 +46,13 @@ function monthsBack() {
   return d.toISOString().substring(0, 10);
 }
 
+/** The day after a day (yyyy-mm-dd). */
+function dayAfter(day) {
+  const next = new Date(`${day}T12:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().substring(0, 10);
+}
+
 /**
  * The day the changes start: the chosen day (no later than the as-of day); else the day after the
  * chosen (or previous) meeting, whose own decisions the chair already knows; else 3 months back.
@@ -60,9 +65,7 @@ function sinceDay() {
   }
   const meeting = room.meetings.find((m) => m.id === chosen);
   if (meeting) {
-    const next = new Date(`${meeting.heldOn}T12:00:00Z`);
-    next.setUTCDate(next.getUTCDate() + 1);
-    const day = next.toISOString().substring(0, 10);
+    const day = dayAfter(meeting.heldOn);
     return day > state.asOf ? state.asOf : day;
   }
   return monthsBack();
@@ -209,19 +212,31 @@ function compare(then, now) {
 }
 
 /**
- * Then and now, above the live graph: the graph's box is smaller by the section, so it is fitted to
- * its new box once the section is drawn (once), and everyone stays in view.
+ * Then and now, in the side column beside the live graph (never a second, smaller graph above it,
+ * which shrank the family's names to 12 px): what the records say changed in the family from the day
+ * after the previous meeting to the as-of day (familyChanges: who joined and who left, partnerships,
+ * flags raised and cleared), then what its snapshot's network lacks or had that the live one has not.
+ * The live graph keeps its box, and marks those new since then.
  */
 async function openThenAndNow() {
   const section = byId('then-now');
   section.hidden = false;
-  await guarded(() => thenRendering.run(async () => {
-    try {
-      await drawThenAndNow();
-    } finally {
-      controller.resize();
-    }
-  }));
+  await guarded(() => thenRendering.run(drawThenAndNow));
+  byId('then-now-heading').focus();
+}
+
+/** The order and sign of each kind of change in Then and now: who joined, who left, flags, the rest. */
+const THEN_NOW_SIGNS = [
+  ['BORN', 'Joined:'], ['JOINED_HOUSEHOLD', 'Joined:'], ['PARTNERSHIP_STARTED', 'Joined:'],
+  ['LEFT_HOUSEHOLD', 'Left:'], ['DIED', 'Left:'], ['PARTNERSHIP_ENDED', 'Left:'],
+  ['FLAG_RAISED', 'Flag raised:'], ['FLAG_CLEARED', 'Flag cleared:'],
+];
+
+function thenNowSign(kind) {
+  const known = THEN_NOW_SIGNS.findIndex(([k]) => k === kind);
+  const said = words(kind);
+  return known >= 0 ? [known, THEN_NOW_SIGNS[known][1]]
+    : [THEN_NOW_SIGNS.length, `${said.charAt(0).toUpperCase()}${said.slice(1)}:`];
 }
 
 async function drawThenAndNow() {
@@ -233,7 +248,6 @@ async function drawThenAndNow() {
   }
   if (!previous.snapshotTaken) {
     // an imported meeting: what the records say of its day can be kept now, once
-    byId('cy-then').hidden = true;
     byId('then-now-heading').textContent = `Then and now: the meeting of ${previous.heldOn} kept no snapshot`;
     list.append(el('li', { class: 'meta', text: 'A snapshot can be reconstructed now from the records of that day. '
       + 'It shows what the records say today about that day, not what the meeting saw, and says so wherever it is shown.' }));
@@ -241,14 +255,16 @@ async function drawThenAndNow() {
       `Reconstruct a snapshot of ${previous.heldOn} from the records`)));
     return;
   }
-  byId('cy-then').hidden = false;
-  const data = await graphql(MEETING_SNAPSHOT, { meetingId: previous.id });
+  const asOf = state.asOf;
+  const since = dayAfter(previous.heldOn) > asOf ? asOf : dayAfter(previous.heldOn);
+  const [data, changed] = await Promise.all([graphql(MEETING_SNAPSHOT, { meetingId: previous.id }),
+    graphql(FAMILY_CHANGES, { personId: state.subjectId, since, asOf })]);
   const then = data.meetingSnapshot.network;
   // now: the same children's networks, live, merged as the snapshot merged them
   const now = { nodes: [], edges: [] };
   const seen = new Set();
   for (const child of data.meetingSnapshot.children.filter((c) => c.kind === 'PERSON')) {
-    const live = (await graphql(NETWORK, { personId: child.id, depth: 2, asOf: state.asOf, first: 500 })).network;
+    const live = (await graphql(NETWORK, { personId: child.id, depth: 2, asOf, first: 500 })).network;
     live.nodes.concat(live.edges).forEach((x) => {
       if (!seen.has(x.key)) {
         seen.add(x.key);
@@ -257,26 +273,33 @@ async function drawThenAndNow() {
     });
   }
   const diff = compare(then, now);
-  byId('then-now-heading').textContent = `Then (the meeting of ${previous.heldOn}) and now (${state.asOf})`;
+  byId('then-now-heading').textContent = `Then (the meeting of ${previous.heldOn}) and now (${asOf})`;
   const takenOn = londonDay(new Date(data.meetingSnapshot.takenAt));
   if (takenOn > previous.heldOn) {
     // taken after the meeting's day: what the records said of that day when it was taken
     list.append(el('li', { class: 'meta taken-later',
       text: `Snapshot taken on ${takenOn}, after the meeting of ${previous.heldOn}: what the records then said of that day.` }));
   }
-  if (!thenController) {
-    thenController = new Controller(byId('cy-then'));
-  }
-  thenController.resize();
-  await thenController.show(then);
-  thenController.markChanges(diff.removedPeople.concat(diff.removedRelations.map((e) => e.key)), 'removed', 'GONE');
   controller.markChanges(diff.addedPeople.concat(diff.addedRelations.map((e) => e.key)), 'added', 'NEW');
   const item = (sign, text, cls) => el('li', { class: cls }, el('strong', { text: sign }), ' ', text);
-  diff.addedPeople.forEach((k) => list.append(item('Added:', diff.labelOf(now, k), 'added')));
-  diff.removedPeople.forEach((k) => list.append(item('Removed:', diff.labelOf(then, k), 'removed')));
-  diff.addedRelations.forEach((e) => list.append(item('Added:', diff.describe(now, e), 'added')));
-  diff.removedRelations.forEach((e) => list.append(item('Removed:', diff.describe(then, e), 'removed')));
-  if (list.querySelectorAll('li:not(.meta)').length === 0) {
+  // what the records say changed, as the Changes panel says it: who joined, who left, flags, the rest
+  const changes = changed.familyChanges.map((c, i) => ({ c, i, sign: thenNowSign(c.kind) }))
+    .sort((a, b) => (a.sign[0] - b.sign[0]) || (a.i - b.i));
+  list.append(el('li', { class: 'then-now-part', text: changes.length === 0
+    ? `Nothing recorded changed in this family from ${since} to ${asOf}.`
+    : `What changed from ${since} to ${asOf}: ${changes.length}` }));
+  changes.forEach(({ c, sign }) => list.append(item(sign[1], `${c.on}: ${c.summary}`, `family-change change-${c.kind}`)));
+  // the networks compared: who and what the snapshot did not have, or had and the live one has not
+  const compared = [
+    ...diff.addedPeople.map((k) => item('Added:', diff.labelOf(now, k), 'added')),
+    ...diff.removedPeople.map((k) => item('Removed:', diff.labelOf(then, k), 'removed')),
+    ...diff.addedRelations.map((e) => item('Added:', diff.describe(now, e), 'added')),
+    ...diff.removedRelations.map((e) => item('Removed:', diff.describe(then, e), 'removed')),
+  ];
+  if (compared.length > 0) {
+    list.append(el('li', { class: 'then-now-part', text: 'In the network now, not then (Added), or then, not now (Removed):' }));
+    list.append(...compared);
+  } else if (changes.length === 0) {
     list.append(el('li', { class: 'meta', text: 'The same people and relationships as then.' }));
   }
 }
@@ -292,7 +315,6 @@ async function takeSnapshot(meeting) {
 function closeThenAndNow() {
   byId('then-now').hidden = true;
   controller.markChanges([], 'added', 'NEW');
-  controller.resize();
 }
 
 // --- the meeting recorded live -------------------------------------------------------------------
@@ -459,7 +481,10 @@ export function wireMeetingRoom(theController, tools) {
   byId('changes-since-date').addEventListener('change', loadChanges);
   byId('changes-clear').addEventListener('click', clearHighlight);
   byId('then-now-button').addEventListener('click', openThenAndNow);
-  byId('then-now-close').addEventListener('click', closeThenAndNow);
+  byId('then-now-close').addEventListener('click', () => {
+    closeThenAndNow();
+    byId('then-now-button').focus();
+  });
   byId('record-button').addEventListener('click', openRecordForm);
   byId('record-cancel').addEventListener('click', () => { byId('record-meeting').hidden = true; });
   byId('record-add-action').addEventListener('click', addActionRow);

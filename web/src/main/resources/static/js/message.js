@@ -1,7 +1,7 @@
 // The message line under the top bar: one plain sentence for the user (role=status), of one kind
 // (success, warning, error or info: each its own colour and icon, published as data-kind so that
 // it is never colour alone), with an Undo button after something that can be undone, and the wrapper that turns any failure of an action into such a
-// sentence.
+// sentence; and a note about the graph, over its corner, that moves no layout.
 
 import { byId } from './dom.js';
 
@@ -17,6 +17,7 @@ let undoTimer = null;
  * an action, ending a marker). The button goes with the next message, or after 30 seconds.
  */
 export function say(text, kind = 'info', undo = null) {
+  note('');
   const box = byId('message');
   const chosen = Object.hasOwn(KINDS, kind) ? kind : 'info';
   clearTimeout(undoTimer);
@@ -40,6 +41,17 @@ export function say(text, kind = 'info', undo = null) {
   if (!text || !KINDS[chosen]) {
     box.removeAttribute('aria-label');
   }
+}
+
+/**
+ * Says a sentence about the graph where it moves nothing: over the graph's corner, in a live region of
+ * its own (the message line above the page pushed the page down, and the graph with it). The next
+ * message, or note, replaces it.
+ */
+export function note(text) {
+  const box = byId('graph-note');
+  box.textContent = text || '';
+  box.hidden = !text;
 }
 
 /** Runs an action; on failure says why in plain words (an error) and answers undefined. */

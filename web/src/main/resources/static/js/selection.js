@@ -4,7 +4,7 @@
 
 import { graphql } from './api.js';
 import { END_MARKER, PANELS, REINSTATE_MARKER } from './queries.js';
-import { byId } from './dom.js';
+import { byId, showTab } from './dom.js';
 import { guarded, say } from './message.js';
 import { Latest, Rendering, dayDrawn } from './publish.js';
 import { state } from './state.js';
@@ -195,9 +195,5 @@ export function selectService(service) {
 
 export function selectTab(tabId) {
   state.panelTab = tabId;
-  document.querySelectorAll('.panels [role="tab"]').forEach((t) => {
-    const selected = t.id === state.panelTab;
-    t.setAttribute('aria-selected', String(selected));
-    byId(t.getAttribute('aria-controls')).hidden = !selected;
-  });
+  showTab(document.querySelector('.panels [role="tablist"]'), tabId);
 }

@@ -100,15 +100,45 @@ let axisFor = null;
 /** The day the marker shows while it is dragged, before it is let go. */
 let dragging = false;
 
-function ticks(theAxis) {
+/** The steps between the years the axis names: every year, or every 2, 5, 10, ... */
+const TICK_STEPS = [1, 2, 5, 10, 20, 50, 100];
+
+/**
+ * The years the axis names, as few as keep their labels apart (width: the axis's width in pixels,
+ * label: a year's label's width; with no width known, at most 12): years that are multiples of the
+ * step, so that in a narrow column (meeting mode's side column) they read 2010, 2015, 2020.
+ */
+export function tickYears(theAxis, width = 0, label = 0) {
   const first = Number(isoDay(theAxis.start).substring(0, 4));
   const last = Number(isoDay(theAxis.end).substring(0, 4));
-  const step = Math.max(1, Math.ceil((last - first + 1) / 12));
-  const out = [];
-  for (let year = first; year <= last; year += step) {
-    out.push(el('span', { class: 'tb-tick', style: `left: ${percentOf(theAxis, `${year}-01-01`)}%`, text: String(year) }));
+  const perYear = width > 0 ? (width * 365.25) / Math.max(1, theAxis.end - theAxis.start) : 0;
+  const step = perYear > 0
+    ? TICK_STEPS.find((s) => s * perYear >= label + 8) || TICK_STEPS[TICK_STEPS.length - 1]
+    : Math.max(1, Math.ceil((last - first + 1) / 12));
+  const years = [];
+  for (let year = Math.ceil(first / step) * step; year <= last; year += step) {
+    years.push(year);
   }
-  return out;
+  return years;
+}
+
+/**
+ * Draws the axis's years as wide apart as the axis is now wide (again when its width changes), and
+ * publishes the width they were spaced for (data-width).
+ */
+function drawTicks() {
+  const box = byId('time-bar-ticks');
+  if (!axis) {
+    return;
+  }
+  const sample = el('span', { class: 'tb-tick', text: '2000' });
+  box.append(sample);
+  const label = sample.getBoundingClientRect().width;
+  const width = box.getBoundingClientRect().width;
+  clear(box).append(...tickYears(axis, width, label).map((year) => el('span', {
+    class: 'tb-tick', style: `left: ${percentOf(axis, `${year}-01-01`)}%`, text: String(year) })));
+  // the width the years were spaced for (whoever waits on them: a test, after the column changed)
+  box.dataset.width = String(Math.round(width));
 }
 
 /** Puts the marker on a day: its place, and what the slider says. */
@@ -160,7 +190,7 @@ export function drawTimeBar() {
     section.dataset.start = isoDay(axis.start);
     section.dataset.end = isoDay(axis.end);
     section.dataset.bars = String(rows.length);
-    clear(byId('time-bar-ticks')).append(...ticks(axis));
+    drawTicks();
     const list = clear(byId('time-bar-rows'));
     if (rows.length === 0) {
       list.append(el('li', { class: 'empty', text: 'No homes or partnerships in the graph on this day.' }));
@@ -261,4 +291,14 @@ export function wireTimeBar(theController, chooseDay) {
       drawTimeBar();
     }
   }).observe(byId('cy'), { attributes: true, attributeFilter: ['data-render'] });
+  // the years as far apart as the axis's width needs: shown (meeting mode's legend and time bar),
+  // the panel widened, the window resized
+  let drawnWidth = null;
+  new ResizeObserver(() => {
+    const width = byId('time-bar-ticks').getBoundingClientRect().width;
+    if (width !== drawnWidth) {
+      drawnWidth = width;
+      drawTicks();
+    }
+  }).observe(byId('time-bar-ticks'));
 }

@@ -5,7 +5,7 @@
 
 import { graphql } from './api.js';
 import { COMPLETE_ACTION, OVERDUE, REOPEN_ACTION, TRIAGE } from './queries.js';
-import { byId } from './dom.js';
+import { byId, showTab, wireTabs } from './dom.js';
 import { guarded, say } from './message.js';
 import { Latest, Rendering } from './publish.js';
 import { state } from './state.js';
@@ -28,17 +28,14 @@ export function wireWorkQueues(openPerson) {
   overdue = new Rendering(byId('panel-overdue'));
   family = new Rendering(byId('meeting-overdue')).followsTheDay();
   document.querySelectorAll('.work-tab').forEach((tab) => tab.addEventListener('click', () => selectWorkTab(tab.id)));
+  wireTabs(byId('work-tabs'), selectWorkTab);
   byId('work-button').addEventListener('click', () => openWork('tab-triage'));
   byId('work-close').addEventListener('click', closeWork);
   holdFocus(byId('work'));
 }
 
 function renderWork() {
-  document.querySelectorAll('.work-tab').forEach((t) => {
-    const selected = t.id === state.work;
-    t.setAttribute('aria-selected', String(selected));
-    byId(t.getAttribute('aria-controls')).hidden = !selected;
-  });
+  showTab(byId('work-tabs'), state.work);
   showDialog(byId('work'), state.work !== null, state.work ? byId(state.work) : null);
 }
 

@@ -55,7 +55,7 @@ export const STYLE = [
     'background-gradient-stop-colors': '#e4e4e4 #e4e4e4 #9a9a9a #9a9a9a #e4e4e4 #e4e4e4 #9a9a9a #9a9a9a #e4e4e4',
     'background-gradient-stop-positions': '0 20 20 30 30 60 60 70 70',
     'border-color': '#505a5f', 'border-width': 3, 'border-style': 'dashed', color: '#30363a', 'font-style': 'italic',
-    'text-max-width': 170,
+    'text-max-width': 110,
   } },
   { selector: 'node.restricted', style: { 'border-color': '#6b4e00', 'border-width': 4, 'border-style': 'dashed' } },
   // an offender (registered sex offender or MAPPA-managed): a large warning triangle, dark red, whatever the sex

@@ -687,7 +687,7 @@ class ExplorerBrowserIT extends BrowserIT {
         var rendered = renders("cy");
         driver.findElement(By.id("expand-button")).click();
         waitRendered("cy", rendered);
-        assertThat(message()).isEqualTo("Nothing more is linked to Kerry Bell on this date.");
+        assertThat(textOf("graph-note")).isEqualTo("Nothing more is linked to Kerry Bell on this date.");
         assertThat(countByOperation(requests())).isEqualTo(Map.of("Network", 1));
 
         // expanding Gary: his neighbourhood, and the flags of the people it added, no one else's
@@ -995,6 +995,65 @@ class ExplorerBrowserIT extends BrowserIT {
             screenshot("meeting-then-and-now-in-view");
             driver.findElement(By.id("then-now-close")).click();
             assertEveryoneInView("Then and now closed");
+        });
+    }
+
+    @Test
+    void thenAndNowListsWhatChangedBesideTheGenogramWhoseNamesStayReadableAcrossTheRoom() throws Exception {
+        // it drew the snapshot as a second, tiny network above the live one (the family's names fell
+        // from 32 to 10 px), and said "the same people and relationships as then" when Gary had left
+        // Sara's home and his partnership with her mother had ended since the meeting
+        onScreen(1920, 1080, () -> {
+            signIn("meeting-chair");
+            open("/?person=p-sara&asOf=2018-07-01");
+            showGenogram();
+            enterMeetingMode();
+            waitSettled();
+            var thenNow = renders("then-now");
+            driver.findElement(By.id("then-now-button")).click();
+            waitRendered("then-now", thenNow);
+            thenNow = renders("then-now");
+            driver.findElement(By.id("take-snapshot")).click();
+            waitRendered("then-now", thenNow);
+            var said = text("then-now");
+            assertThat(said).contains("Then (the meeting of 2018-06-01) and now (2018-07-01)");
+            // every change the records hold from the day after the meeting to the day, in the API's words
+            var changes = list(http().graphql(
+                            "meeting-chair",
+                            "query { familyChanges(personId: \"p-sara\", since: \"2018-06-02\","
+                                    + " asOf: \"2018-07-01\") { kind summary } }")
+                    .get("data")
+                    .get("familyChanges"));
+            assertThat(changes).extracting(c -> c.get("kind").asString()).contains("LEFT_HOUSEHOLD", "FLAG_CLEARED");
+            changes.forEach(c -> assertThat(said.replace("\n", " "))
+                    .as("Then and now says the %s", c.get("kind"))
+                    .contains(c.get("summary").asString()));
+            assertThat(said)
+                    .contains(
+                            "What changed from 2018-06-02 to 2018-07-01: " + changes.size(),
+                            "Left: 2018-06-20: Gary Nolan left the household at 7 Fictional Terrace",
+                            "Flag cleared:")
+                    .doesNotContain("The same people");
+            // who left comes before the rest
+            assertThat(said.indexOf("Gary Nolan left the household")).isLessThan(said.indexOf("Flag cleared:"));
+            // beside the graph, which keeps its box: every name of the family at 30 px or more
+            var sides = (List<?>) js("return [document.getElementById('cy').getBoundingClientRect().right,"
+                    + " document.getElementById('then-now').getBoundingClientRect().left]");
+            assertThat(((Number) sides.get(1)).doubleValue())
+                    .as("Then and now's left edge")
+                    .isGreaterThanOrEqualTo(((Number) sides.get(0)).doubleValue());
+            var graph = graph();
+            var zoom = graph.get("zoom").asDouble();
+            var family = nodes(graph).stream()
+                    .filter(n ->
+                            n.get("visible").asBoolean() && (hasClass(n, "person") || hasClass(n, "restricted-person")))
+                    .toList();
+            assertThat(family)
+                    .hasSizeGreaterThan(4)
+                    .allSatisfy(n -> assertThat(n.get("fontSize").asDouble() * zoom)
+                            .as("%s's name on screen (px) with Then and now open", n.get("key"))
+                            .isGreaterThanOrEqualTo(30.0));
+            screenshot("meeting-then-and-now-beside-the-genogram");
         });
     }
 

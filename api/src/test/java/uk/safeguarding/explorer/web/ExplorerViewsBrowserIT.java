@@ -404,6 +404,89 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 .toList();
     }
 
+    /** The one partner of a person the graph draws as someone your agency cannot see. */
+    private static String hiddenPartner(JsonNode graph, String person) {
+        var partners = edges(graph).stream()
+                .filter(e -> "PARTNER_OF".equals(e.get("type").asString())
+                        && e.get("visible").asBoolean()
+                        && (person.equals(e.get("source").asString())
+                                || person.equals(e.get("target").asString())))
+                .map(e -> person.equals(e.get("source").asString())
+                        ? e.get("target").asString()
+                        : e.get("source").asString())
+                .filter(k -> k.startsWith("RestrictedPerson:"))
+                .distinct()
+                .toList();
+        assertThat(partners).as("%s's partners the reader cannot see", person).hasSize(1);
+        return partners.get(0);
+    }
+
+    @Test
+    void kerrysChildrenDescendFromHerPartnershipWithThePartnerProbationCannotSeeAsForACoupleBothShown() {
+        // probation may see Kerry and Gary but not Lee, Sara or Jack: the children's line ran from
+        // Kerry alone, beside the placeholder of their father and her partnership line to him
+        signIn("probation-officer");
+        open("/?person=p-kerry&asOf=" + Scenario.AS_OF);
+        showGenogram();
+        var graph = graph();
+        var partner = hiddenPartner(graph, "Person:p-kerry");
+        var couple = "union:Person:p-kerry|" + partner;
+        var children = childrenOf(graph, "Person:p-kerry");
+        assertThat(children).hasSize(2).allMatch(k -> k.startsWith("RestrictedPerson:"));
+        assertThat(visibleEdges(graph, "DESCENT"))
+                .contains(children.stream().map(c -> couple + "->" + c).toArray(String[]::new))
+                .noneMatch(d -> d.startsWith("Person:p-kerry->"));
+        // the couple's point on their partnership line, the children below it
+        var union = node(graph, couple);
+        assertThat(union.get("y").asDouble())
+                .isEqualTo(node(graph, "Person:p-kerry").get("y").asDouble());
+        children.forEach(c -> assertThat(node(graph, c).get("y").asDouble())
+                .isGreaterThan(union.get("y").asDouble()));
+        // Gary, whose own lines to his children are drawn, is no parent of theirs
+        assertThat(visibleEdges(graph, "DESCENT")).noneMatch(d -> d.contains("Person:p-gary|Person:p-kerry"));
+    }
+
+    @Test
+    void aHiddenNewbornGoesRightOfItsOlderSiblingAndTheViewDoesNotMoveWhenItAppears() {
+        // probation cannot see Sara or Jack (born 2013-03-09, drawn from the month after his birth):
+        // Jack's placeholder came in left of Sara's, and the whole view panned
+        signIn("probation-officer");
+        open("/?person=p-kerry&asOf=2013-03-20");
+        showGenogram();
+        var before = graph();
+        var older = childrenOf(before, "Person:p-kerry");
+        assertThat(older).hasSize(1);
+        var sara = older.get(0);
+        setAsOf("2013-04-02");
+        var after = graph();
+        var newborn = childrenOf(after, "Person:p-kerry").stream()
+                .filter(k -> !k.equals(sara))
+                .toList();
+        assertThat(newborn).as("Jack, born the month before").hasSize(1);
+        var jack = node(after, newborn.get(0));
+        assertThat(jack.get("x").asDouble())
+                .as("the newborn, whose age the reader is not told, right of the older child")
+                .isGreaterThan(node(after, sara).get("x").asDouble());
+        assertThat(jack.get("y").asDouble())
+                .isEqualTo(node(after, sara).get("y").asDouble());
+        // everyone who was there is where they were on screen: no pan, no zoom
+        assertThat(after.get("zoom").asDouble()).isCloseTo(before.get("zoom").asDouble(), within(1e-6));
+        familyNodes(before).forEach(n -> {
+            var now = node(after, n.get("key").asString());
+            assertThat(now.get("renderedX").asDouble())
+                    .as("%s on screen, x", n.get("key"))
+                    .isCloseTo(n.get("renderedX").asDouble(), within(HELD));
+            assertThat(now.get("renderedY").asDouble())
+                    .as("%s on screen, y", n.get("key"))
+                    .isCloseTo(n.get("renderedY").asDouble(), within(HELD));
+        });
+        // and in view
+        var box = jack.get("labelBox");
+        assertThat(box.get("x2").asDouble())
+                .isLessThanOrEqualTo(after.get("width").asDouble());
+        assertThat(box.get("x1").asDouble()).isGreaterThanOrEqualTo(0.0);
+    }
+
     @Test
     void noPlaceholderIsDrawnWithoutARelationOrBeforeTheRelationItStandsInExists() {
         // a teacher opens Mark on a day before Ruby's birth: Ruby's mother (a placeholder for the
@@ -803,6 +886,19 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 .toList();
     }
 
+    /** A node's symbol and label lie inside the graph's box on screen. */
+    private static void assertInTheGraphsBox(JsonNode graph, JsonNode n) {
+        var box = n.get("labelBox");
+        assertThat(box.get("x1").asDouble()).as("%s left", n.get("key")).isGreaterThanOrEqualTo(0.0);
+        assertThat(box.get("y1").asDouble()).as("%s top", n.get("key")).isGreaterThanOrEqualTo(0.0);
+        assertThat(box.get("x2").asDouble())
+                .as("%s right", n.get("key"))
+                .isLessThanOrEqualTo(graph.get("width").asDouble());
+        assertThat(box.get("y2").asDouble())
+                .as("%s bottom", n.get("key"))
+                .isLessThanOrEqualTo(graph.get("height").asDouble());
+    }
+
     /** The visible nodes of the ecomap: agencies, professionals and homes that are no household. */
     private static List<JsonNode> ecomapNodes(JsonNode graph) {
         return nodes(graph).stream()
@@ -916,21 +1012,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                             .isLessThanOrEqualTo(0.7 * familySymbol);
                 });
                 // everyone of the family inside the graph's box, no label over another
-                familyNodes(graph).forEach(n -> {
-                    var box = n.get("labelBox");
-                    assertThat(box.get("x1").asDouble())
-                            .as("%s left", n.get("key"))
-                            .isGreaterThanOrEqualTo(0.0);
-                    assertThat(box.get("y1").asDouble())
-                            .as("%s top", n.get("key"))
-                            .isGreaterThanOrEqualTo(0.0);
-                    assertThat(box.get("x2").asDouble())
-                            .as("%s right", n.get("key"))
-                            .isLessThanOrEqualTo(graph.get("width").asDouble());
-                    assertThat(box.get("y2").asDouble())
-                            .as("%s bottom", n.get("key"))
-                            .isLessThanOrEqualTo(graph.get("height").asDouble());
-                });
+                familyNodes(graph).forEach(n -> assertInTheGraphsBox(graph, n));
                 assertThat(labelOverlaps(graph))
                         .as("labels over labels in %s's genogram on %s", person, day)
                         .isEmpty();
@@ -970,6 +1052,37 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 assertThat(numbers.get(6)).as("changes heading bottom").isLessThanOrEqualTo(numbers.get(3));
                 screenshot("meeting-genogram-" + person + (day.equals("today") ? "-today" : ""));
                 driver.findElement(By.id("meeting-exit")).click();
+            }
+        });
+    }
+
+    @Test
+    void aSocialWorkersGenogramOnALaptopDrawsTheFamilysNamesAtTwelvePixelsOrMoreWithTheProfessionalsShown()
+            throws Exception {
+        // at 1600x900 the family with its professionals and agencies around it was fitted whole: Kyle's
+        // names at 8.6 px, Sara's at 6.7; the family is fitted first, the ecomap around it as it fits
+        onScreen(1600, 900, () -> {
+            signIn("social-worker");
+            for (var person : List.of("p-kyle", "p-sara")) {
+                open("/?person=" + person + "&asOf=" + Scenario.AS_OF);
+                showGenogram();
+                var graph = graph();
+                var zoom = graph.get("zoom").asDouble();
+                assertThat(ecomapNodes(graph))
+                        .as("professionals and agencies shown")
+                        .isNotEmpty();
+                var family = familyNodes(graph);
+                assertThat(family).hasSizeGreaterThan(5);
+                family.forEach(n -> {
+                    assertThat(n.get("fontSize").asDouble() * zoom)
+                            .as("%s's name on screen (px) in %s's genogram", n.get("key"), person)
+                            .isGreaterThanOrEqualTo(12.0);
+                    assertInTheGraphsBox(graph, n);
+                });
+                assertThat(labelOverlaps(graph))
+                        .as("labels over labels in %s's genogram", person)
+                        .isEmpty();
+                screenshot("laptop-genogram-" + person);
             }
         });
     }
@@ -1022,6 +1135,47 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                         .isEmpty();
                 screenshot("meeting-ecomap-" + person);
                 driver.findElement(By.id("meeting-exit")).click();
+            }
+        });
+    }
+
+    @Test
+    void theTimeBarsYearsNeverOverlapInMeetingModesSideColumnOrOnTheFullPage() throws Exception {
+        // in the side column meeting mode opens it in, every other year was named and the labels ran
+        // into each other ("|2008|2010|20122014")
+        onScreen(1920, 1080, () -> {
+            signIn("meeting-chair");
+            open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+            meetingMode();
+            driver.findElement(By.id("meeting-keys")).click();
+            for (var where : List.of("meeting mode's side column", "the full explorer")) {
+                // the years spaced for the axis's width as it is now (drawn again when it changed)
+                waitFor("(() => { const t = document.getElementById('time-bar-ticks');"
+                        + " return t.dataset.width === String(Math.round(t.getBoundingClientRect().width))"
+                        + " && t.getBoundingClientRect().width > 0; })()");
+                @SuppressWarnings("unchecked")
+                var ticks = (List<List<Number>>)
+                        js(
+                                "return [...document.querySelectorAll('#time-bar-ticks .tb-tick')]"
+                                        + ".map((t) => { const r = t.getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom]; })");
+                assertThat(ticks).as("years named in %s", where).hasSizeGreaterThanOrEqualTo(3);
+                for (var i = 0; i < ticks.size(); i++) {
+                    for (var j = i + 1; j < ticks.size(); j++) {
+                        var a = ticks.get(i);
+                        var b = ticks.get(j);
+                        var apart = a.get(1).doubleValue() <= b.get(0).doubleValue()
+                                || b.get(1).doubleValue() <= a.get(0).doubleValue()
+                                || a.get(3).doubleValue() <= b.get(2).doubleValue()
+                                || b.get(3).doubleValue() <= a.get(2).doubleValue();
+                        assertThat(apart)
+                                .as("years %d and %d apart in %s: %s %s", i, j, where, a, b)
+                                .isTrue();
+                    }
+                }
+                if (where.startsWith("meeting")) {
+                    driver.findElement(By.id("meeting-exit")).click();
+                    waitSettled();
+                }
             }
         });
     }
@@ -2030,6 +2184,83 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 && b.get("y1").asDouble() >= 0
                 && b.get("x2").asDouble() <= graph.get("width").asDouble()
                 && b.get("y2").asDouble() <= graph.get("height").asDouble();
+    }
+
+    @Test
+    void enterOnSomeoneWithNothingMoreLinkedSaysSoOverTheGraphAndMovesNothingOnThePage() {
+        // the sentence came on the message line above the page: the page and the graph moved down
+        signIn("admin");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        clickSelect("Person:p-kerry");
+        var where = "const c = document.getElementById('cy').getBoundingClientRect();"
+                + "const l = document.querySelector('main.layout').getBoundingClientRect();"
+                + "return [c.top, c.left, c.width, c.height, l.top, l.height, window.scrollY,"
+                + " document.documentElement.scrollTop, document.documentElement.scrollHeight, window.innerHeight];";
+        var before = (List<?>) js(where);
+        assertThat(driver.findElement(By.id("message")).isDisplayed()).isFalse();
+        var rendered = renders("cy");
+        driver.findElement(By.id("cy")).sendKeys(Keys.ENTER);
+        waitRendered("cy", rendered);
+        var note = driver.findElement(By.id("graph-note"));
+        assertThat(note.getDomProperty("textContent")).isEqualTo("Nothing more is linked to Kerry Bell on this date.");
+        assertThat(note.getDomAttribute("role")).isEqualTo("status");
+        assertThat(note.isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("message")).isDisplayed())
+                .as("the message line above the page")
+                .isFalse();
+        assertThat(js(where)).as("the graph's and the page's boxes and scroll").isEqualTo(before);
+    }
+
+    /** Each tab of a tab list as "id:tabindex:aria-selected", and the panels shown. */
+    private String tabs(String list) {
+        return (String) js(
+                "const l = document.getElementById(arguments[0]);"
+                        + "return [...l.querySelectorAll('[role=tab]')].map((t) => t.id + ':' + t.tabIndex + ':'"
+                        + " + t.getAttribute('aria-selected')).join(' ') + ' | ' + [...l.querySelectorAll('[role=tab]')]"
+                        + ".map((t) => document.getElementById(t.getAttribute('aria-controls')))"
+                        + ".filter((p) => !p.hidden).map((p) => p.id).join(' ')",
+                list);
+    }
+
+    @Test
+    void thePanelsTabsFollowTheArrowKeysHomeAndEndWithOnlyTheSelectedTabInTheTabOrder() throws IOException {
+        // the arrow keys did nothing on the tabs, and every tab was a stop of the Tab key
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        assertThat(tabs("panel-tabs"))
+                .isEqualTo("tab-details:0:true tab-siblings:-1:false tab-addresses:-1:false tab-agencies:-1:false"
+                        + " tab-chronology:-1:false tab-flags:-1:false | panel-details");
+        driver.findElement(By.id("tab-details")).click();
+        record Step(Keys key, String tab, String panel) {}
+        var steps = List.of(
+                new Step(Keys.ARROW_RIGHT, "tab-siblings", "panel-siblings"),
+                new Step(Keys.ARROW_RIGHT, "tab-addresses", "panel-addresses"),
+                new Step(Keys.END, "tab-flags", "panel-flags"),
+                new Step(Keys.ARROW_RIGHT, "tab-details", "panel-details"),
+                new Step(Keys.ARROW_LEFT, "tab-flags", "panel-flags"),
+                new Step(Keys.HOME, "tab-details", "panel-details"));
+        for (var step : steps) {
+            driver.switchTo().activeElement().sendKeys(step.key());
+            assertThat(driver.switchTo().activeElement().getDomAttribute("id"))
+                    .as("focus after %s", step.key().name())
+                    .isEqualTo(step.tab());
+            var said = tabs("panel-tabs");
+            assertThat(said)
+                    .as("after %s", step.key().name())
+                    .contains(step.tab() + ":0:true")
+                    .endsWith("| " + step.panel());
+            assertThat(said.split(":0:")).as("one tab in the Tab order").hasSize(2);
+        }
+        // the work queues' tabs the same way
+        driver.findElement(By.id("work-button")).click();
+        new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.id("work")).isDisplayed());
+        driver.findElement(By.id("tab-triage")).sendKeys(Keys.ARROW_RIGHT);
+        assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("tab-overdue");
+        assertThat(tabs("work-tabs"))
+                .isEqualTo("tab-triage:-1:false tab-overdue:0:true tab-requests:-1:false | panel-overdue");
+        assertThat(seriousViolations("tabs")).isEmpty();
     }
 
     @Test
