@@ -689,9 +689,7 @@ export class Controller {
       padding: HOUSEHOLD_PADDING,
       compact: true,
       subject: this.subjectKey,
-      people: personNodes.map((n) => ({
-        key: n.id(), dateOfBirth: n.data('dateOfBirth'), child: n.data('child'), hidden: n.hasClass('restricted-person'),
-      })),
+      people: personNodes.map((n) => ({ key: n.id(), dateOfBirth: n.data('dateOfBirth'), child: n.data('child') })),
       partnerships: edgesOf('PARTNER_OF').map((e) => ({ key: e.id(), a: e.data('source'), b: e.data('target') })),
       parentage: edgesOf('PARENT_OF').map((e) => ({
         key: e.id(), parent: e.data('source'), child: e.data('target'), kind: e.data('kind'),

@@ -67,8 +67,7 @@ export function unionKey(a, b) {
 }
 
 /**
- * The whole layout. Input: subject (a person key); people [{key, dateOfBirth, child, hidden}]
- * (hidden: someone your agency cannot see, a placeholder);
+ * The whole layout. Input: subject (a person key); people [{key, dateOfBirth, child}];
  * partnerships [{key, a, b}] (partner edges); parentage [{key, parent, child, kind}];
  * siblings [{a, b}] (only to place people whose parents are not shown); households
  * [{key, members}] (the people living there on the as-of day); others [{key, group, people}] (everything
@@ -154,24 +153,6 @@ function place(input, wide = null) {
       byKind.set(kind, []);
     }
     byKind.get(kind).push(p.parent);
-  });
-
-  // a child with one parent shown, whose other parent is not shown, and a parent with one partner
-  // your agency cannot see: the child of that couple (the placeholder stands in for the other
-  // parent, whose line to the child is hidden with them; a partner shown would have their own line
-  // to the child), so that the one descent line comes from the couple's partnership line, as for a
-  // couple both shown, never from the parent alone beside the placeholder
-  const hiddenPartners = (k) => [...new Set(partnerships.filter((p) => p.a === k || p.b === k)
-    .map((p) => (p.a === k ? p.b : p.a)).filter((o) => person.has(o) && person.get(o).hidden))];
-  parentsOf.forEach((byKind, child) => {
-    const parents = byKind.get('BIRTH') || [];
-    if (byKind.size !== 1 || new Set(parents).size !== 1) {
-      return;
-    }
-    const partners = hiddenPartners(parents[0]);
-    if (partners.length === 1 && partners[0] !== child && generation.get(partners[0]) === generation.get(parents[0])) {
-      parents.push(partners[0]);
-    }
   });
 
   // couples: partners, and two parents of the same kind of the same child in one row
