@@ -72,11 +72,24 @@ public class InvolvementService {
     public AgencyInvolvement agencyInvolvement(String personId, Scope scope, LocalDate asOf) {
         Raw all;
         try {
-            all = answer(personId, scope, asOf);
+            all = answer(personId, scope, asOf, Set.of());
         } catch (NotFoundException unknown) {
             // audited and answered exactly as a hidden person is
             needToKnow.require(OPERATION, personId);
             throw unknown;
+        }
+        var decided = needToKnow.decide(withSubject(personId, people(all)));
+        if (!decided.sees(personId)) {
+            // audited and answered exactly as an unknown id
+            needToKnow.require(OPERATION, personId);
+        }
+        // a hidden newborn is not in the family before the month after their birth, and neither is the
+        // home they brought in (its people would otherwise come in on the birth day): the circle is
+        // worked out again without them; only the people of the matrix shown are recorded (and counted)
+        var excluded = new LinkedHashSet<String>();
+        while (excluded.addAll(notYetShown(all, decided, asOf))) {
+            all = answer(personId, scope, asOf, Set.copyOf(excluded));
+            decided = needToKnow.decide(withSubject(personId, people(all)));
         }
         return shown(all, scope, needToKnow.check(OPERATION, personId, people(all)), asOf);
     }
@@ -86,7 +99,7 @@ public class InvolvementService {
      * facts and shows them to each reader through their own need-to-know ({@link #shown}).
      */
     public Raw withoutNeedToKnow(String personId, Scope scope, LocalDate asOf) {
-        return answer(personId, scope, asOf);
+        return answer(personId, scope, asOf, Set.of());
     }
 
     /** Everyone in a raw matrix and everyone its gaps name: all to check. */
@@ -207,8 +220,26 @@ public class InvolvementService {
         return "{person:" + personId + "}";
     }
 
-    private Raw answer(String personId, Scope scope, LocalDate asOf) {
-        var rows = repository.involvement(personId, scope, asOf).orElseThrow(() -> NotFoundException.person(personId));
+    private static Set<String> withSubject(String personId, Set<String> people) {
+        var all = new LinkedHashSet<String>(people);
+        all.add(personId);
+        return all;
+    }
+
+    /** The people of the matrix whom the reader may not see and who are not shown on asOf. */
+    private static Set<String> notYetShown(Raw all, Visibility decided, LocalDate asOf) {
+        var notYet = new LinkedHashSet<String>();
+        all.people().stream()
+                .map(PersonInvolvement::person)
+                .filter(p -> !decided.sees(p.id()) && !decided.present(p.id(), p.dateOfBirth(), asOf))
+                .forEach(p -> notYet.add(p.id()));
+        return notYet;
+    }
+
+    private Raw answer(String personId, Scope scope, LocalDate asOf, Set<String> excluded) {
+        var rows = repository
+                .involvement(personId, scope, asOf, excluded)
+                .orElseThrow(() -> NotFoundException.person(personId));
         var people = new ArrayList<PersonInvolvement>();
         var gaps = new ArrayList<Gap>();
         for (var row : rows) {

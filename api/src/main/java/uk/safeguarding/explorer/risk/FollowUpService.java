@@ -180,8 +180,10 @@ public class FollowUpService {
                         asOf.minusDays(settings.triageDays() - 1L).atStartOfDay(RiskRules.LONDON),
                         asOf.plusDays(1).atStartOfDay(RiskRules.LONDON),
                         (tx, rows) -> scored(tx, rows, asOf)));
-        // everyone the queue touches: the children referred, the siblings its reasons count, the
-        // offenders they count; checked (and audited) once
+        // everyone the raw queue touches is decided first (nothing recorded); then the people of the
+        // entries shown are checked (and audited, and counted) once: the children referred whom the
+        // reader may see, the siblings their reasons count, the offenders they count. Not the people
+        // around a referral the reader is not shown (a hidden newborn's home, from the birth day)
         var people = new LinkedHashSet<String>();
         scored.forEach(s -> {
             people.add(s.person().id());
@@ -189,7 +191,15 @@ public class FollowUpService {
             people.addAll(s.row().get("rsoHousehold").asList(Value::asString));
             people.addAll(s.row().get("rsoContact").asList(Value::asString));
         });
-        var visibility = needToKnow.check("triageQueue", people);
+        var decided = needToKnow.decide(people);
+        var shownPeople = new LinkedHashSet<String>();
+        scored.stream().filter(s -> decided.sees(s.person().id())).forEach(s -> {
+            shownPeople.add(s.person().id());
+            shownPeople.addAll(counted(s, decided, asOf));
+            shownPeople.addAll(s.row().get("rsoHousehold").asList(Value::asString));
+            shownPeople.addAll(s.row().get("rsoContact").asList(Value::asString));
+        });
+        var visibility = needToKnow.check("triageQueue", shownPeople);
         var access = redaction.access();
         var entries = new ArrayList<TriagedReferral>();
         for (var s : scored) {

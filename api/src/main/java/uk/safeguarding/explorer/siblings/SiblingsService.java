@@ -83,7 +83,21 @@ public class SiblingsService {
             needToKnow.require(OPERATION, personId);
             throw unknown;
         }
-        return shown(raw, needToKnow.check(OPERATION, personId, people(raw)), asOf);
+        var everyone = new LinkedHashSet<String>(people(raw));
+        everyone.add(personId);
+        var decided = needToKnow.decide(everyone);
+        if (!decided.sees(personId)) {
+            // audited and answered exactly as an unknown id
+            needToKnow.require(OPERATION, personId);
+        }
+        // only the children shown to this reader, and the people their links go through, are recorded
+        // (and counted): not a go-between found only through a hidden newborn, from her birth day
+        var kept = new Raw(
+                raw.children().stream()
+                        .filter(c -> decided.childOn(c.child(), asOf))
+                        .toList(),
+                raw.parents());
+        return shown(kept, needToKnow.check(OPERATION, personId, people(kept)), asOf);
     }
 
     /**
