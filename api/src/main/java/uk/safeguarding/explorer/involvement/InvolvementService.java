@@ -78,18 +78,15 @@ public class InvolvementService {
             needToKnow.require(OPERATION, personId);
             throw unknown;
         }
-        var decided = needToKnow.decide(withSubject(personId, people(all)));
-        if (!decided.sees(personId)) {
-            // audited and answered exactly as an unknown id
-            needToKnow.require(OPERATION, personId);
-        }
+        // a hidden subject: audited and answered exactly as an unknown id
+        var decided = needToKnow.decide(OPERATION, List.of(personId), people(all));
         // a hidden newborn is not in the family before the month after their birth, and neither is the
         // home they brought in (its people would otherwise come in on the birth day): the circle is
         // worked out again without them; only the people of the matrix shown are recorded (and counted)
         var excluded = new LinkedHashSet<String>();
         while (excluded.addAll(notYetShown(all, decided, asOf))) {
             all = answer(personId, scope, asOf, Set.copyOf(excluded));
-            decided = needToKnow.decide(withSubject(personId, people(all)));
+            decided = needToKnow.decide(OPERATION, List.of(personId), people(all));
         }
         return shown(all, scope, needToKnow.check(OPERATION, personId, people(all)), asOf);
     }
@@ -218,12 +215,6 @@ public class InvolvementService {
     /** Where a gap's reason names a person: replaced by their name or "someone your agency cannot see". */
     static String token(String personId) {
         return "{person:" + personId + "}";
-    }
-
-    private static Set<String> withSubject(String personId, Set<String> people) {
-        var all = new LinkedHashSet<String>(people);
-        all.add(personId);
-        return all;
     }
 
     /** The people of the matrix whom the reader may not see and who are not shown on asOf. */

@@ -59,11 +59,8 @@ public class NetworkService {
             needToKnow.require("network", personId);
             throw unknown;
         }
-        var decided = needToKnow.decide(people(raw));
-        if (!decided.sees(personId)) {
-            // audited and answered exactly as an unknown id
-            needToKnow.require("network", personId);
-        }
+        // a hidden subject: audited and answered exactly as an unknown id
+        var decided = needToKnow.decide("network", List.of(personId), people(raw));
         var excluded = new LinkedHashSet<String>();
         // a hidden person in their month of birth is not there for this reader: the network is built
         // again without them, so that they take no place of the page either (the page's cut and
@@ -75,7 +72,7 @@ public class NetworkService {
             raw = fairUse.run(
                     depth == MAX_DEPTH ? Cost.EXPENSIVE : Cost.ORDINARY,
                     () -> repository.network(personId, depth, asOf, first, redaction.offenderMarkerTypes(), without));
-            decided = needToKnow.decide(people(raw));
+            decided = needToKnow.decide("network", List.of(personId), people(raw));
         }
         return shown(raw, needToKnow.check("network", personId, people(raw)));
     }
@@ -144,11 +141,8 @@ public class NetworkService {
             throw unknown;
         }
         var ends = List.of(fromId, toId);
-        var decided = needToKnow.decide(withEnds(ends, people(paths)));
-        if (!decided.sees(fromId) || !decided.sees(toId)) {
-            // audited and answered exactly as an unknown id
-            needToKnow.check("connection", ends, List.of());
-        }
+        // a hidden end: audited and answered exactly as an unknown id
+        var decided = needToKnow.decide("connection", ends, people(paths));
         var excluded = new LinkedHashSet<String>();
         // the shortest paths as they are without a hidden person in their month of birth, who would
         // otherwise make a shorter path, or take the place of one, from their birth day; only the
@@ -160,15 +154,9 @@ public class NetworkService {
                     cost,
                     () -> repository.connection(
                             fromId, toId, maxHops, asOf, MAX_PATHS, redaction.offenderMarkerTypes(), without));
-            decided = needToKnow.decide(withEnds(ends, people(paths)));
+            decided = needToKnow.decide("connection", ends, people(paths));
         }
         return visibility.shown(paths, needToKnow.check("connection", ends, people(paths)), asOf);
-    }
-
-    private static Set<String> withEnds(List<String> ends, Set<String> people) {
-        var all = new LinkedHashSet<String>(ends);
-        all.addAll(people);
-        return all;
     }
 
     private static Set<String> people(List<Path> paths) {

@@ -204,6 +204,21 @@ public class NeedToKnow {
     }
 
     /**
+     * The same for an answer about subjects (a person, both ends of a connection) and the people it
+     * found: the first subject the user may not see is refused, and recorded, exactly as an unknown id
+     * ({@link #check(String, List, Collection)}); otherwise nothing is recorded yet.
+     */
+    public Visibility decide(String operation, List<String> subjects, Collection<String> others) {
+        var everyone = new LinkedHashSet<String>(subjects);
+        others.stream().filter(Objects::nonNull).forEach(everyone::add);
+        var decided = decide(everyone);
+        if (!subjects.stream().allMatch(decided::sees)) {
+            check(operation, subjects, List.of());
+        }
+        return decided;
+    }
+
+    /**
      * The same for a write (a recording mutation) about the people it names: refusals are recorded
      * in the audit log now, not counted against the request's limit (one per hidden person past 500
      * are recorded together): a write refused about people found around the one named (the residents

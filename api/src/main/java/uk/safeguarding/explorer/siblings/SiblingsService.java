@@ -83,13 +83,8 @@ public class SiblingsService {
             needToKnow.require(OPERATION, personId);
             throw unknown;
         }
-        var everyone = new LinkedHashSet<String>(people(raw));
-        everyone.add(personId);
-        var decided = needToKnow.decide(everyone);
-        if (!decided.sees(personId)) {
-            // audited and answered exactly as an unknown id
-            needToKnow.require(OPERATION, personId);
-        }
+        // a hidden subject: audited and answered exactly as an unknown id
+        var decided = needToKnow.decide(OPERATION, List.of(personId), people(raw));
         // only the children shown to this reader, and the people their links go through, are recorded
         // (and counted): not a go-between found only through a hidden newborn, from her birth day
         var kept = new Raw(
