@@ -1,7 +1,9 @@
 // The family whose changes a meeting hears about: the FAMILY scope of agencyInvolvement (parents,
 // siblings of every kind, partners, children, with relationships begun by $asOf), and everyone who
 // shared a home with one of them at some time from $since to $asOf (both days included), so that
-// someone who left the household in the window is in it.
+// someone who left the household in the window is in it. Nobody in $excluded is in it, nor is their
+// household taken in through them (a hidden newborn, for a reader, before the month after their
+// birth: their home would otherwise bring in its people from the birth day).
 MATCH (s:Person {id: $id})
 WITH s, COLLECT {
        MATCH (s)<-[r:PARENT_OF]-(p:Person) WHERE r.from IS NULL OR r.from <= $asOf RETURN p
@@ -18,7 +20,7 @@ WITH s, COLLECT {
        UNION
        MATCH (s)-[r:PARENT_OF]->(p:Person) WHERE r.from IS NULL OR r.from <= $asOf RETURN p
      } AS relatives
-WITH [x IN relatives WHERE x <> s] + [s] AS core
+WITH [x IN relatives WHERE x <> s AND NOT x.id IN $excluded] + [s] AS core
 WITH core, COLLECT {
        UNWIND core AS member
        MATCH (member)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(o:Person)
@@ -30,4 +32,5 @@ WITH core, COLLECT {
      } AS household
 UNWIND core + household AS p
 WITH DISTINCT p
-RETURN p.id AS id
+WHERE NOT p.id IN $excluded
+RETURN p.id AS id, p.dateOfBirth AS dateOfBirth

@@ -100,12 +100,23 @@ public class FamilyChangesService {
         if (problem != null) {
             throw new BadRequestException("since", problem);
         }
-        var family = repository.familyOverWindow(personId, since, asOf);
-        if (family.isEmpty()) {
+        var members = repository.familyOverWindow(personId, since, asOf, Set.of());
+        if (members.isEmpty()) {
             // audited and answered exactly as a hidden person is
             needToKnow.require(OPERATION, personId);
             throw NotFoundException.person(personId);
         }
+        // a hidden subject: audited and answered exactly as an unknown id
+        var decided = needToKnow.decide(OPERATION, List.of(personId), ids(members));
+        // a hidden newborn is not in the family before the month after their birth, and neither is the
+        // home they brought in (its people would otherwise come in on the birth day): the family is
+        // worked out again without them; only the people of the changes shown are recorded (and counted)
+        var excluded = new LinkedHashSet<String>();
+        while (excluded.addAll(notYetShown(members, decided, asOf))) {
+            members = repository.familyOverWindow(personId, since, asOf, excluded);
+            decided = needToKnow.decide(OPERATION, List.of(personId), ids(members));
+        }
+        var family = ids(members);
         var facts = repository.familyFacts(family, since, asOf);
         var before = risk.withoutNeedToKnow(family, since);
         var after = risk.withoutNeedToKnow(family, asOf);
@@ -130,7 +141,7 @@ public class FamilyChangesService {
         ids.addAll(people.keySet());
         ids.addAll(RiskService.touched(before));
         ids.addAll(RiskService.touched(after));
-        var visibility = needToKnow.check(OPERATION, personId, ids);
+        var visibility = needToKnow.decide(ids);
         Namer namer = new Namer() {
             @Override
             public String names(List<String> list) {
@@ -143,6 +154,7 @@ public class FamilyChangesService {
             }
         };
         var shown = new ArrayList<FamilyChange>();
+        var recorded = new LinkedHashSet<String>();
         for (var change : raw) {
             if (!ABOUT_THE_HOUSEHOLD.contains(change.kind()) && !namer.anyVisible(change.people())) {
                 // a hidden person's own records are not told
@@ -152,6 +164,7 @@ public class FamilyChangesService {
             if (sentence == null) {
                 continue;
             }
+            recorded.addAll(change.people());
             shown.add(new FamilyChange(
                     change.on(),
                     change.kind(),
@@ -160,7 +173,8 @@ public class FamilyChangesService {
                             .map(id -> shown(id, people, visibility))
                             .toList()));
         }
-        flags(shown, before, after, family, people, visibility, since, asOf);
+        recorded.addAll(flags(shown, before, after, family, people, visibility, since, asOf));
+        needToKnow.check(OPERATION, personId, recorded);
         shown.sort(Comparator.comparing(FamilyChange::on)
                 .thenComparing(FamilyChange::kind)
                 .thenComparing(FamilyChange::summary));
@@ -169,9 +183,10 @@ public class FamilyChangesService {
 
     /**
      * Flags raised on asOf and not on since, and flags raised on since and no longer on asOf, as they
-     * stand for the reader on each day ({@link RiskService#forReader}).
+     * stand for the reader on each day ({@link RiskService#forReader}); returns the people of the flags
+     * shown.
      */
-    private void flags(
+    private Set<String> flags(
             List<FamilyChange> shown,
             RiskService.Frozen allBefore,
             RiskService.Frozen allAfter,
@@ -206,6 +221,23 @@ public class FamilyChangesService {
                             + flag.summary(),
                     flagPeople(flag, people)));
         }
+        var touched = new LinkedHashSet<String>(risk.touched(raised, family, visibility));
+        touched.addAll(risk.touched(cleared, family, visibility));
+        return touched;
+    }
+
+    private static List<String> ids(List<MeetingsRepository.Member> members) {
+        return members.stream().map(MeetingsRepository.Member::id).toList();
+    }
+
+    /** The members whom the reader may not see and who are not shown on asOf (a hidden newborn). */
+    private static Set<String> notYetShown(
+            List<MeetingsRepository.Member> members, Visibility decided, LocalDate asOf) {
+        var notYet = new LinkedHashSet<String>();
+        members.stream()
+                .filter(m -> !decided.sees(m.id()) && !decided.present(m.id(), m.dateOfBirth(), asOf))
+                .forEach(m -> notYet.add(m.id()));
+        return notYet;
     }
 
     private static String severity(RiskFlag flag) {

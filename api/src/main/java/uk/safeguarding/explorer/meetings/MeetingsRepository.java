@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Repository;
 import uk.safeguarding.explorer.cypher.CypherStatements;
@@ -22,12 +23,22 @@ class MeetingsRepository {
         this.graph = graph;
     }
 
-    /** The ids of the family over the window (empty for an unknown person). */
-    List<String> familyOverWindow(String personId, LocalDate since, LocalDate asOf) {
+    /** A member of the family over a window, with the birth day need-to-know needs. */
+    record Member(String id, LocalDate dateOfBirth) {}
+
+    /**
+     * The family over the window (empty for an unknown person), without the people {@code excluded}
+     * and the households they would bring in.
+     */
+    List<Member> familyOverWindow(String personId, LocalDate since, LocalDate asOf, Set<String> excluded) {
         return graph.read(
                 "meetings/family-over-window",
-                Map.of("id", personId, "since", since, "asOf", asOf),
-                r -> r.get("id").asString());
+                Map.of("id", personId, "since", since, "asOf", asOf, "excluded", List.copyOf(excluded)),
+                r -> new Member(
+                        r.get("id").asString(),
+                        r.get("dateOfBirth").isNull()
+                                ? null
+                                : r.get("dateOfBirth").asLocalDate()));
     }
 
     /** One row per fact of the people in the window. */

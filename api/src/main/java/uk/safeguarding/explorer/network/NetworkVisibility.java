@@ -4,6 +4,7 @@ import static uk.safeguarding.explorer.network.Network.Node.key;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,7 +173,7 @@ class NetworkVisibility {
             }
         }
         var edgesOut = new ArrayList<Edge>();
-        var counter = 0;
+        var restrictedKeys = new HashMap<String, Integer>();
         for (var e : edges) {
             var sourceHidden = placeholders.containsKey(e.source());
             var targetHidden = placeholders.containsKey(e.target());
@@ -187,9 +188,11 @@ class NetworkVisibility {
                 continue;
             }
             if (sourceHidden || targetHidden) {
-                // the relationship kind and dates only; its key must not carry the hidden person's id
-                var restrictedKey =
-                        "restricted:" + (++counter) + ":" + e.type() + ":" + (sourceHidden ? target : source);
+                // the relationship kind and dates only; its key must not carry the hidden person's id, and
+                // is the same in every answer that shows it (keyed by the placeholder, which is stable
+                // for the reader, and numbered among the same kind of link between the same two nodes)
+                var pair = e.type() + ":" + source + ":" + target;
+                var restrictedKey = "restricted:" + pair + ":" + restrictedKeys.merge(pair, 1, Integer::sum);
                 var hidden = byKey.get(sourceHidden ? e.source() : e.target());
                 edgesOut.add(e.toPlaceholder(
                         restrictedKey, source, target, Visibility.placeholderFrom(e.from(), hidden.dateOfBirth())));

@@ -137,11 +137,8 @@ public class RiskService {
         var frozen = freeze(result);
         var decided = needToKnow.decide(touched(frozen));
         var standing = forReader(frozen, decided);
-        return standing.with(standing.flags().stream()
-                .filter(f -> f.kind() == SubjectKind.PERSON
-                        ? decided.sees(f.subjectId())
-                        : f.people().stream().anyMatch(decided::sees))
-                .toList());
+        return standing.with(
+                standing.flags().stream().filter(f -> seen(f, decided)).toList());
     }
 
     /** Everyone frozen flags concern or name: all to check before they are shown. */
@@ -242,6 +239,18 @@ public class RiskService {
                 .toList());
     }
 
+    /**
+     * Everyone the flags {@link #shown(Frozen, Collection, Visibility)} gives concern or name: the
+     * people to record (and, those the user may see, to count) when those flags are shown.
+     */
+    public Set<String> touched(Frozen frozen, Collection<String> personIds, Visibility visibility) {
+        var standing = forReader(frozen, visibility);
+        return touched(standing.with(standing.flags().stream()
+                .filter(f -> seen(f, visibility))
+                .filter(f -> personIds.stream().filter(visibility::sees).anyMatch(id -> concerns(f, id)))
+                .toList()));
+    }
+
     /** The frozen flags that concern the people given, as the user may see them (everyone checked). */
     public List<RiskFlag> shown(Frozen frozen, Collection<String> personIds, Visibility visibility) {
         return shown(frozen, visibility).stream()
@@ -310,16 +319,20 @@ public class RiskService {
                 : flag.people().contains(personId);
     }
 
+    /** Whether the user sees the flag at all: its person, or someone at its address or referral. */
+    private static boolean seen(FrozenFlag flag, Visibility visibility) {
+        return flag.kind() == SubjectKind.PERSON
+                ? visibility.sees(flag.subjectId())
+                : flag.people().stream().anyMatch(visibility::sees);
+    }
+
     private List<RiskFlag> shown(Frozen frozen, Visibility visibility) {
         var access = redaction.access();
         var shown = new ArrayList<RiskFlag>();
         var result = forReader(frozen, visibility);
         var born = result.born() == null ? Map.<String, LocalDate>of() : result.born();
         for (var flag : result.flags()) {
-            var see = flag.kind() == SubjectKind.PERSON
-                    ? visibility.sees(flag.subjectId())
-                    : flag.people().stream().anyMatch(visibility::sees);
-            if (!see) {
+            if (!seen(flag, visibility)) {
                 continue;
             }
             var hidden = flag.people().stream()
