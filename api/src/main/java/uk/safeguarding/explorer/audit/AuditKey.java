@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.ZonedDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
@@ -41,7 +42,9 @@ import uk.safeguarding.explorer.neo4j.Graph;
 public class AuditKey {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditKey.class);
-    static final String FILE = "audit.key";
+    /** The key file in the embedded data directory (carried by a backup). */
+    public static final String FILE = "audit.key";
+
     static final int MIN_CONFIGURED_LENGTH = 32;
 
     private final Supplier<SecretKeySpec> key;
@@ -85,20 +88,33 @@ public class AuditKey {
     }
 
     /**
-     * The signature of a head at the place and hash given under the key the explorer will use on this
-     * embedded data directory ({@code EXPLORER_AUDIT_KEY} when set, else the directory's
-     * {@code audit.key}), for the restore, which rebuilds the head; empty when neither is there.
+     * The key the explorer will use on a data directory being restored: {@code EXPLORER_AUDIT_KEY}
+     * when set, else the {@code audit.key} the backup carries ({@code keyFile}, its text, or null);
+     * empty when neither is there. The restore checks with it that the log it restores was signed
+     * with it ({@link #signedCheckpoint}) and signs the head it rebuilds ({@link #signHead}).
      */
-    public static java.util.Optional<String> headSignature(String configured, Path dataDir, long seq, String hash) {
-        AuditKey key;
+    public static java.util.Optional<AuditKey> forRestore(String configured, String keyFile) {
         if (configured != null && !configured.isBlank()) {
-            key = new AuditKey(configured.strip());
-        } else if (Files.exists(dataDir.resolve(FILE))) {
-            key = new AuditKey(spec(fromFile(dataDir.resolve(FILE))));
-        } else {
-            return java.util.Optional.empty();
+            return java.util.Optional.of(new AuditKey(configured.strip()));
         }
-        return java.util.Optional.of(key.sign(headText(seq, hash)));
+        if (keyFile != null) {
+            return java.util.Optional.of(new AuditKey(spec(fromText(keyFile, FILE + " in the backup"))));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The signature of the head at the place and hash given. */
+    public String signHead(long seq, String hash) {
+        return sign(headText(seq, hash));
+    }
+
+    /**
+     * Whether this key signed the checkpoint at the place given (its hash, time, kind and signature as
+     * stored): false for a checkpoint altered or signed with another key.
+     */
+    public boolean signedCheckpoint(long seq, String hash, ZonedDateTime at, String kind, String signature) {
+        return verifies(
+                checkpointText(seq, hash, at == null ? "" : at.toInstant().toString(), kind), signature);
     }
 
     private AuditKey(SecretKeySpec fixed) {
@@ -149,16 +165,21 @@ public class AuditKey {
                     // another start created it first: read theirs
                 }
             }
-            var decoded = Base64.getDecoder()
-                    .decode(Files.readString(file, StandardCharsets.UTF_8).strip());
-            if (decoded.length < 32) {
-                throw new IllegalStateException(file + " does not hold a 32-byte base64 key");
-            }
-            return decoded;
+            return fromText(Files.readString(file, StandardCharsets.UTF_8), file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the audit key " + file, e);
+        }
+    }
+
+    private static byte[] fromText(String text, String where) {
+        try {
+            var decoded = Base64.getDecoder().decode(text.strip());
+            if (decoded.length < 32) {
+                throw new IllegalStateException(where + " does not hold a 32-byte base64 key");
+            }
+            return decoded;
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(file + " does not hold a base64 key", e);
+            throw new IllegalStateException(where + " does not hold a base64 key", e);
         }
     }
 

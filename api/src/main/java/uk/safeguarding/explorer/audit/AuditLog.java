@@ -346,11 +346,11 @@ public class AuditLog {
                 var c = row.get("c");
                 var seq = c.get("seq").asLong();
                 var hash = Views.string(c, "hash");
-                var at = c.get("at").isNull()
-                        ? ""
-                        : c.get("at").asZonedDateTime().toInstant().toString();
-                if (!key.verifies(
-                        AuditKey.checkpointText(seq, hash, at, Views.string(c, "kind")),
+                if (!key.signedCheckpoint(
+                        seq,
+                        hash,
+                        c.get("at").isNull() ? null : c.get("at").asZonedDateTime(),
+                        Views.string(c, "kind"),
                         Views.string(c, "signature"))) {
                     return checkpointBroken(
                             headSeq,

@@ -20,6 +20,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.explorer.cypher.CypherStatements;
+import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.neo4j.Parameters;
 
@@ -304,7 +305,24 @@ class AuditWriter implements DisposableBean {
             var head = Graph.read(tx, "audit/head", Map.of(), r -> r).get(0);
             if (head.get("signature").isNull() && head.get("seq").asLong() > 0) {
                 var seq = head.get("seq").asLong();
-                if (signUnsigned) {
+                var checkpoint = Graph.read(tx, "audit/newest-checkpoint", Map.of("until", seq), r -> r.get("c"));
+                if (signUnsigned
+                        && !checkpoint.isEmpty()
+                        && !key.signedCheckpoint(
+                                checkpoint.get(0).get("seq").asLong(),
+                                Views.string(checkpoint.get(0), "hash"),
+                                checkpoint.get(0).get("at").isNull()
+                                        ? null
+                                        : checkpoint.get(0).get("at").asZonedDateTime(),
+                                Views.string(checkpoint.get(0), "kind"),
+                                Views.string(checkpoint.get(0), "signature"))) {
+                    LOG.error(
+                            "Not signing the unsigned head of the audit chain (at event {}): the audit key does not "
+                                    + "verify its newest checkpoint (at event {}); start with EXPLORER_AUDIT_KEY set to "
+                                    + "the key the log was signed with",
+                            seq,
+                            checkpoint.get(0).get("seq").asLong());
+                } else if (signUnsigned) {
                     tx.run(
                                     CypherStatements.named("audit/sign-head"),
                                     Map.of(

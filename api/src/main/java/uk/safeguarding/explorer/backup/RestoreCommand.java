@@ -8,11 +8,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -97,13 +99,16 @@ public final class RestoreCommand {
                         + "(move the old one aside, or point EXPLORER_DATA_DIR at a new one). Nothing was changed.");
                 return 2;
             }
-            var expected = check(file);
-            restore(
-                    file,
-                    dataDir,
-                    embedded,
-                    expected,
-                    binder.bind("explorer.audit.key", String.class).orElse(null));
+            var checked = check(file);
+            var key = AuditKey.forRestore(
+                    binder.bind("explorer.audit.key", String.class).orElse(null),
+                    checked.audit().keyFile());
+            var refusal = keyRefusal(key, checked.audit());
+            if (refusal != null) {
+                err.println(refusal + " Nothing was changed.");
+                return 2;
+            }
+            restore(file, dataDir, embedded, checked.counts(), key);
             return 0;
         } catch (BadBackupException e) {
             err.println(file + " is not a usable backup: " + e.getMessage() + ". Nothing was changed.");
@@ -124,6 +129,12 @@ public final class RestoreCommand {
     /** The counts a backup's trailer promises, checked against its lines. */
     record Counts(long nodes, long relationships, long files) {}
 
+    /** What the backup holds of its audit log: its newest signed checkpoint and its audit.key (each or null). */
+    private record Audit(Map<String, Object> newestCheckpoint, String keyFile) {}
+
+    /** What a check of the backup found: its counts, and what it holds of its audit log. */
+    private record Checked(Counts counts, Audit audit) {}
+
     private static final class BadBackupException extends Exception {
         BadBackupException(String message) {
             super(message);
@@ -136,11 +147,13 @@ public final class RestoreCommand {
     }
 
     /** Reads the whole file once: header, lines, trailer; nothing is written before it passes. */
-    private static Counts check(Path file) throws IOException, BadBackupException {
+    private static Checked check(Path file) throws IOException, BadBackupException {
         long nodes = 0;
         long relationships = 0;
         long files = 0;
         JsonNode trailer = null;
+        Map<String, Object> checkpoint = null;
+        String keyFile = null;
         try (var in = open(file)) {
             var header = parse(in.readLine(), 1);
             if (header == null
@@ -161,10 +174,21 @@ public final class RestoreCommand {
                 var line = parse(text, number);
                 if (line.has("n")) {
                     nodes++;
+                    if (BackupFormat.strings(line.get("labels")).contains("AuditCheckpoint")) {
+                        var props = BackupFormat.parameters(line.get("props"));
+                        if (checkpoint == null || (Long) props.get("seq") > (Long) checkpoint.get("seq")) {
+                            checkpoint = props;
+                        }
+                    }
                 } else if (line.has("r")) {
                     relationships++;
                 } else if (line.has("file")) {
                     files++;
+                    if (AuditKey.FILE.equals(
+                            Path.of(line.get("file").asString()).getFileName().toString())) {
+                        keyFile = new String(
+                                Base64.getDecoder().decode(line.get("base64").asString()), StandardCharsets.UTF_8);
+                    }
                 } else if (line.has("end")) {
                     trailer = line;
                 } else {
@@ -185,7 +209,7 @@ public final class RestoreCommand {
             throw new BadBackupException("it holds " + nodes + " nodes, " + relationships + " relationships and "
                     + files + " files but its trailer promises " + promised);
         }
-        return promised;
+        return new Checked(promised, new Audit(checkpoint, keyFile));
     }
 
     private static JsonNode parse(String text, long number) throws BadBackupException {
@@ -199,7 +223,33 @@ public final class RestoreCommand {
         }
     }
 
-    private void restore(Path file, Path dataDir, EmbeddedProperties settings, Counts expected, String auditKey)
+    /**
+     * Why the key may not sign the restored log's head, or null: it must be the key that signed the
+     * log's newest checkpoint, or the head it signs would vouch for a log its checkpoints do not (and
+     * a log restored with a wrong key would seem signed until its next full check).
+     */
+    private static String keyRefusal(Optional<AuditKey> key, Audit audit) {
+        var c = audit.newestCheckpoint();
+        if (key.isEmpty() || c == null) {
+            return null;
+        }
+        var seq = (Long) c.get("seq");
+        if (key.get()
+                .signedCheckpoint(
+                        seq, (String) c.get("hash"), (ZonedDateTime) c.get("at"), (String) c.get("kind"), (String)
+                                c.get("signature"))) {
+            return null;
+        }
+        return "The audit key does not verify the backup's audit log: its newest checkpoint (at event " + seq
+                + ") was not signed with "
+                + (audit.keyFile() == null
+                        ? "EXPLORER_AUDIT_KEY"
+                        : "EXPLORER_AUDIT_KEY " + "(unset it to use the audit.key the backup carries)")
+                + ". Restore with the key the log was signed "
+                + "with.";
+    }
+
+    private void restore(Path file, Path dataDir, EmbeddedProperties settings, Counts expected, Optional<AuditKey> key)
             throws IOException {
         var properties = new EmbeddedProperties(dataDir, 0, settings.pagecache(), null);
         try (var database = EmbeddedNeo4j.start(properties);
@@ -258,7 +308,7 @@ public final class RestoreCommand {
                         + " relationships of " + expected.nodes() + " and " + expected.relationships());
             }
             var head = repository.rebuildAuditHead();
-            var signature = AuditKey.headSignature(auditKey, dataDir, head.getKey(), head.getValue());
+            var signature = key.map(k -> k.signHead(head.getKey(), head.getValue()));
             signature.ifPresent(repository::signAuditHead);
             out.println("Restored " + restoredNodes + " nodes, " + restoredRelationships + " relationships and "
                     + expected.files() + " data-directory files from " + file + " into " + dataDir + ". Start the "

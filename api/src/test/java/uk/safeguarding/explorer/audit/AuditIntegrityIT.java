@@ -193,6 +193,32 @@ class AuditIntegrityIT extends ExplorerIT {
     }
 
     /**
+     * An operator who asks for the unsigned head to be signed, with a key that is not the one the log
+     * was signed with: the head is not signed (it would vouch for a log its checkpoints do not).
+     */
+    @Test
+    void anUnsignedHeadIsNotSignedWithAKeyThatDidNotSignTheLog() {
+        append(1_005);
+        run("MATCH (h:AuditHead) REMOVE h.signature", Map.of());
+        var wrong = new AuditWriter(graph, AuditKey.of("a-different-key-that-nobody-should-hold"), clock, 1_000, true);
+        try {
+            wrong.signUnsignedHead();
+        } finally {
+            destroy(wrong);
+        }
+        assertThat(count("MATCH (h:AuditHead) WHERE h.signature IS NULL RETURN count(h)"))
+                .isEqualTo(1);
+        // the right key, asked, signs it, and the log verifies
+        var asked = new AuditWriter(graph, key, clock, 1_000, true);
+        try {
+            asked.signUnsignedHead();
+        } finally {
+            destroy(asked);
+        }
+        assertThat(log.verify(true).valid()).isTrue();
+    }
+
+    /**
      * Review 21: a rewrite that also deletes every checkpoint and strips the head's signature looked
      * like a log written before heads were signed, and the next start signed (vouched for) it.
      */

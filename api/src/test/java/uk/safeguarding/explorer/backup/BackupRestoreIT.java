@@ -81,6 +81,10 @@ class BackupRestoreIT extends ExplorerIT {
     }
 
     private static Process restore(Path backup, Path dataDir) throws IOException {
+        return restore(backup, dataDir, null);
+    }
+
+    private static Process restore(Path backup, Path dataDir, String auditKey) throws IOException {
         var java = ProcessHandle.current().info().command().orElse("java");
         var builder = new ProcessBuilder(
                         java,
@@ -92,6 +96,10 @@ class BackupRestoreIT extends ExplorerIT {
                 .redirectErrorStream(true);
         builder.environment().put("EXPLORER_DATA_DIR", dataDir.toString());
         builder.environment().put("EXPLORER_PAGECACHE", "32m");
+        builder.environment().remove("EXPLORER_AUDIT_KEY");
+        if (auditKey != null) {
+            builder.environment().put("EXPLORER_AUDIT_KEY", auditKey);
+        }
         return builder.start();
     }
 
@@ -161,6 +169,16 @@ class BackupRestoreIT extends ExplorerIT {
         assertThat(restoring.exitValue()).as(said).isZero();
         assertThat(said)
                 .contains("Restored " + result.nodes() + " nodes, " + result.relationships() + " relationships");
+
+        // an audit key that did not sign the log is refused before anything is written: the head it
+        // signed would vouch for a log its checkpoints do not
+        var elsewhere = Files.createTempDirectory("faults-wrong-key").resolve("data");
+        var wrongKey = restore(result.file(), elsewhere, "a-different-key-that-nobody-should-hold-0123");
+        assertThat(output(wrongKey))
+                .contains("The audit key does not verify the backup's audit log")
+                .contains("Nothing was changed");
+        assertThat(wrongKey.exitValue()).isEqualTo(2);
+        assertThat(elsewhere).doesNotExist();
 
         // a non-empty directory is refused, and nothing in it changes
         var refused = restore(result.file(), restored);
