@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -56,22 +55,8 @@ class Review22FindingsIT extends ExplorerIT {
         return padded("triageQueue", "triageQueue(asOf: \"" + day + "\") { rank }", day);
     }
 
-    /**
-     * A field asked beside riskFlags of 500 unknown ids, so that one more person counted refuses it:
-     * the field's answer, or the refusal (which says how many people were counted).
-     */
     private String padded(String field, String selection, String day) {
-        var padding = IntStream.rangeClosed(1, 500)
-                .mapToObj(i -> "p-r22-unknown-" + i)
-                .toList();
-        var json = http().graphql(
-                        "teacher",
-                        "query($ids: [ID!]!) { " + selection + " padding: riskFlags(personIds: $ids, asOf: \"" + day
-                                + "\") { code } }",
-                        Map.of("ids", padding));
-        return json.get("errors") == null
-                ? "answered " + json.get("data").get(field)
-                : json.get("errors").get(0).get("message").asString();
+        return besideTheLimit("teacher", field, selection, day);
     }
 
     @Test

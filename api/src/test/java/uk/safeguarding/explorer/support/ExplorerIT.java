@@ -106,6 +106,24 @@ public abstract class ExplorerIT {
         return json.get("data").get(document);
     }
 
+    /**
+     * A field asked beside riskFlags of 500 unknown ids, so that one more person counted refuses the
+     * request: the field's answer, or the refusal (which says how many people were counted).
+     */
+    protected String besideTheLimit(String user, String field, String selection, String day) {
+        var padding = java.util.stream.IntStream.rangeClosed(1, 500)
+                .mapToObj(i -> "p-padding-unknown-" + i)
+                .toList();
+        var json = http().graphql(
+                        user,
+                        "query($ids: [ID!]!) { " + selection + " padding: riskFlags(personIds: $ids, asOf: \"" + day
+                                + "\") { code } }",
+                        Map.of("ids", padding));
+        return json.get("errors") == null
+                ? "answered " + json.get("data").get(field)
+                : json.get("errors").get(0).get("message").asString();
+    }
+
     /** Imports the shared scenario through the real HTTP endpoint as admin. */
     protected JsonNode importScenario() {
         var response = http().post("/api/import", "admin", Scenario.text());
