@@ -142,20 +142,38 @@ public class FamilyChangesService {
         ids.addAll(RiskService.touched(before));
         ids.addAll(RiskService.touched(after));
         var visibility = needToKnow.decide(ids);
-        Namer namer = new Namer() {
-            @Override
-            public String names(List<String> list) {
-                return FamilyChangesService.names(list, people, visibility);
-            }
-
-            @Override
-            public boolean anyVisible(List<String> list) {
-                return list.stream().anyMatch(visibility::sees);
-            }
-        };
         var shown = new ArrayList<FamilyChange>();
         var recorded = new LinkedHashSet<String>();
         for (var change : raw) {
+            // a hidden person is not among those a change tells of before the month after their birth
+            // (the residents of a home on a marker's day would tell a newborn's birth day)
+            var told = change.people().stream()
+                    .filter(id -> visibility.sees(id)
+                            || !people.containsKey(id)
+                            || Visibility.placeholderFrom(
+                                            change.on(), people.get(id).dateOfBirth())
+                                    != null)
+                    .toList();
+            if (told.isEmpty() && !change.people().isEmpty()) {
+                continue;
+            }
+            Namer namer = new Namer() {
+                @Override
+                public String names(List<String> list) {
+                    return FamilyChangesService.names(
+                            list.stream()
+                                    .filter(id -> told.contains(id)
+                                            || !change.people().contains(id))
+                                    .toList(),
+                            people,
+                            visibility);
+                }
+
+                @Override
+                public boolean anyVisible(List<String> list) {
+                    return list.stream().anyMatch(visibility::sees);
+                }
+            };
             if (!ABOUT_THE_HOUSEHOLD.contains(change.kind()) && !namer.anyVisible(change.people())) {
                 // a hidden person's own records are not told
                 continue;
@@ -164,14 +182,12 @@ public class FamilyChangesService {
             if (sentence == null) {
                 continue;
             }
-            recorded.addAll(change.people());
+            recorded.addAll(told);
             shown.add(new FamilyChange(
                     change.on(),
                     change.kind(),
                     capital(sentence),
-                    change.people().stream()
-                            .map(id -> shown(id, people, visibility))
-                            .toList()));
+                    told.stream().map(id -> shown(id, people, visibility)).toList()));
         }
         recorded.addAll(flags(shown, before, after, family, people, visibility, since, asOf));
         needToKnow.check(OPERATION, personId, recorded);

@@ -324,15 +324,24 @@ public class MeetingSnapshots {
         var rows = repository.meetingsConcerning(personId, asOf);
         var ids = new LinkedHashSet<String>();
         rows.forEach(r -> ids.addAll(r.get("concerns").asList(Value::asString)));
-        var visibility = needToKnow.check("meetingsAbout", personId, ids);
+        // decided first: only the people of the meetings shown are recorded (and counted), not those
+        // of meetings whose kind is offender detail to the reader (MAPPA)
+        needToKnow.decide("meetingsAbout", List.of(personId), ids);
         var shownIds = new HashSet<String>();
-        var meetings = new ArrayList<MeetingHeld>();
+        var shownRows = new ArrayList<org.neo4j.driver.Record>();
+        var shownPeople = new LinkedHashSet<String>();
         for (var row : rows) {
             var m = row.get("meeting");
-            var kind = Views.string(m, "kind");
-            if (hiddenKind(kind) || !shownIds.add(Views.string(m, "id"))) {
-                continue;
+            if (!hiddenKind(Views.string(m, "kind")) && shownIds.add(Views.string(m, "id"))) {
+                shownRows.add(row);
+                shownPeople.addAll(row.get("concerns").asList(Value::asString));
             }
+        }
+        var visibility = needToKnow.check("meetingsAbout", personId, shownPeople);
+        var meetings = new ArrayList<MeetingHeld>();
+        for (var row : shownRows) {
+            var m = row.get("meeting");
+            var kind = Views.string(m, "kind");
             var concerns = row.get("concerns").asList(Value::asString).stream()
                     .map(id -> visibility.sees(id)
                             ? null

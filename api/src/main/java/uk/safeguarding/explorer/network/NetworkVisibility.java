@@ -188,12 +188,19 @@ class NetworkVisibility {
                 continue;
             }
             if (sourceHidden || targetHidden) {
+                var hidden = byKey.get(sourceHidden ? e.source() : e.target());
+                if (sourceHidden && "SIBLING".equals(e.type())) {
+                    // a worked-out sibling link runs from the lower real id to the higher: from the
+                    // person shown to the placeholder instead, or its direction would tell how ids sort
+                    var shownEnd = target;
+                    target = source;
+                    source = shownEnd;
+                }
                 // the relationship kind and dates only; its key must not carry the hidden person's id, and
                 // is the same in every answer that shows it (keyed by the placeholder, which is stable
                 // for the reader, and numbered among the same kind of link between the same two nodes)
                 var pair = e.type() + ":" + source + ":" + target;
                 var restrictedKey = "restricted:" + pair + ":" + restrictedKeys.merge(pair, 1, Integer::sum);
-                var hidden = byKey.get(sourceHidden ? e.source() : e.target());
                 edgesOut.add(e.toPlaceholder(
                         restrictedKey, source, target, Visibility.placeholderFrom(e.from(), hidden.dateOfBirth())));
             } else {

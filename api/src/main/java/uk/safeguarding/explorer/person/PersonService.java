@@ -71,9 +71,11 @@ public class PersonService {
 
     /**
      * The search as a cursor connection over its {@value #CONNECTION_WINDOW} best matches. Need-to-know
-     * comes before paging: candidates after the cursor are checked a page at a time (each check
-     * audited, as every check is) until the page and one more visible person are found, so a page is
-     * full whenever someone visible follows, and neither its size nor its cursor tells of hidden people.
+     * comes before paging: candidates after the cursor are decided a page at a time until the page and
+     * one more visible person are found, so a page is full whenever someone visible follows, and
+     * neither its size nor its cursor tells of hidden people. The people of the page are recorded and
+     * counted, the hidden matches passed over recorded only, and the visible matches decided past the
+     * page neither (how many were decided depends on the hidden matches before them).
      */
     public Connection<PersonView> searchConnection(String text, Integer first, String after) {
         var size = Connection.size(first, 20, MAX_FIRST);
@@ -100,13 +102,17 @@ public class PersonService {
             }
         }
         var page = new ArrayList<PersonView>();
+        var hidden = new ArrayList<String>();
         var more = false;
         for (int i = start; i < found.size() && !more; i += size + 1) {
             var chunk = found.subList(i, Math.min(found.size(), i + size + 1));
-            var visibility = needToKnow.check(
-                    "searchPeople", chunk.stream().map(PersonView::id).toList());
+            // decided without recording: the matches checked past the page (and how many there are
+            // depends on hidden matches before them) are not recorded, nor counted
+            var visibility =
+                    needToKnow.decide(chunk.stream().map(PersonView::id).toList());
             for (var person : chunk) {
                 if (!visibility.sees(person.id())) {
+                    hidden.add(person.id());
                     continue;
                 }
                 if (page.size() == size) {
@@ -116,6 +122,9 @@ public class PersonService {
                 page.add(person);
             }
         }
+        var recorded = new ArrayList<String>(page.stream().map(PersonView::id).toList());
+        recorded.addAll(hidden);
+        needToKnow.check(SEARCH, recorded);
         return Connection.of(SEARCH, page, PersonView::id, more);
     }
 

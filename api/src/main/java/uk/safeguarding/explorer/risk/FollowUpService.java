@@ -73,14 +73,19 @@ public class FollowUpService {
         var rows = fairUse.run(Cost.AREA_WIDE, () -> repository.overdueActions(asOf, agencyId));
         var people = new LinkedHashSet<String>();
         rows.forEach(r -> people.addAll(touched(r)));
-        var visibility = needToKnow.check("overdueActions", people);
+        // decided first: only the people of the actions shown are recorded (and counted), not those of
+        // actions the reader may not know of (a MAPPA meeting's, an action for someone hidden)
+        var decided = needToKnow.decide(people);
         var access = redaction.access();
+        var shownRows = rows.stream()
+                .filter(row -> known(row, decided, access, redaction))
+                .toList();
+        var shownPeople = new LinkedHashSet<String>();
+        shownRows.forEach(r -> shownPeople.addAll(shownPeople(r)));
+        var visibility = needToKnow.check("overdueActions", shownPeople);
         var days = settings.workingDays();
         var actions = new ArrayList<ActionView>();
-        for (var row : rows) {
-            if (!known(row, visibility, access, redaction)) {
-                continue;
-            }
+        for (var row : shownRows) {
             var due = Views.date(row.get("ac"), "dueOn");
             actions.add(action(row, visibility, days.between(due, asOf)));
         }
@@ -93,6 +98,15 @@ public class FollowUpService {
         row.get("people").values().forEach(p -> ids.add(p.get("id").asString()));
         ids.addAll(row.get("concerned").asList(Value::asString));
         return ids;
+    }
+
+    /**
+     * The people an action shown tells of: those it is for, or, when it is for nobody, those its
+     * meeting concerned (through whom the reader knows of it).
+     */
+    static List<String> shownPeople(Record row) {
+        var forPeople = row.get("people").asList(p -> p.get("id").asString());
+        return forPeople.isEmpty() ? row.get("concerned").asList(Value::asString) : forPeople;
     }
 
     /**
