@@ -96,7 +96,12 @@ public class InvolvementService {
      * facts and shows them to each reader through their own need-to-know ({@link #shown}).
      */
     public Raw withoutNeedToKnow(String personId, Scope scope, LocalDate asOf) {
-        return answer(personId, scope, asOf, Set.of());
+        return withoutNeedToKnow(personId, scope, asOf, Set.of());
+    }
+
+    /** The same without the people given, nor the households taken in only through them. */
+    public Raw withoutNeedToKnow(String personId, Scope scope, LocalDate asOf, Set<String> excluded) {
+        return answer(personId, scope, asOf, excluded);
     }
 
     /** Everyone in a raw matrix and everyone its gaps name: all to check. */

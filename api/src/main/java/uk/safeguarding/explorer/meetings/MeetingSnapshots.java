@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ClientException;
@@ -26,6 +27,7 @@ import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.graph.Views.PersonView.Relation;
+import uk.safeguarding.explorer.involvement.AgencyInvolvement.PersonInvolvement;
 import uk.safeguarding.explorer.involvement.AgencyInvolvement.Scope;
 import uk.safeguarding.explorer.involvement.InvolvementService;
 import uk.safeguarding.explorer.meetings.MeetingSnapshot.AgreedAction;
@@ -35,6 +37,7 @@ import uk.safeguarding.explorer.meetings.MeetingSnapshot.Siblings;
 import uk.safeguarding.explorer.network.Network;
 import uk.safeguarding.explorer.network.Network.Edge;
 import uk.safeguarding.explorer.network.Network.Node;
+import uk.safeguarding.explorer.network.Network.NodeKind;
 import uk.safeguarding.explorer.network.NetworkService;
 import uk.safeguarding.explorer.risk.MeetingRecorded;
 import uk.safeguarding.explorer.risk.RiskService;
@@ -108,7 +111,16 @@ public class MeetingSnapshots {
             Network network,
             RiskService.Frozen flags,
             Map<String, SiblingsService.Raw> siblings,
-            InvolvementService.Raw involvement) {}
+            InvolvementService.Raw involvement,
+            Newborns newborns) {}
+
+    /**
+     * The people born in the meeting's month by its day (not shown to a reader who may not see them
+     * until the month after), and the network and family matrix worked out without them and the homes
+     * they brought in: what a reader who may not see one of them reads (null in a snapshot without
+     * such people, or kept before this was).
+     */
+    record Newborns(List<String> ids, Network network, InvolvementService.Raw involvement) {}
 
     /** The meeting as recorded when the snapshot was taken. */
     record FrozenMeeting(
@@ -191,14 +203,17 @@ public class MeetingSnapshots {
             siblingsOf.put(child, siblings.withoutNeedToKnow(child, day));
             matrices.add(involvement.withoutNeedToKnow(child, Scope.FAMILY, day));
         }
+        var network = merged(concerns, raw, day);
+        var involved = InvolvementService.merged(matrices);
         var frozen = new Frozen(
                 FORMAT,
                 meeting,
                 people,
-                merged(concerns, raw, day),
+                network,
                 risk.withoutNeedToKnow(concerns, day),
                 siblingsOf,
-                InvolvementService.merged(matrices));
+                involved,
+                newborns(concerns, network, involved, day));
         var user = needToKnow.viewer();
         var takenAt = ZonedDateTime.now(clock).withZoneSameInstant(LONDON).truncatedTo(ChronoUnit.SECONDS);
         try {
@@ -217,6 +232,38 @@ public class MeetingSnapshots {
                     "the meeting '" + meetingId + "' has a snapshot already; "
                             + "a snapshot is never taken again or changed");
         }
+    }
+
+    /**
+     * The people of the network and family matrix born in the month of the day by that day, other than
+     * the children the meeting is about, and both worked out again without them; null when there are none.
+     */
+    private Newborns newborns(List<String> concerns, Network network, InvolvementService.Raw involved, LocalDate day) {
+        var born = new LinkedHashSet<String>();
+        network.nodes().stream()
+                .filter(n -> n.kind() == NodeKind.PERSON && notYetShown(n.dateOfBirth(), day))
+                .forEach(n -> born.add(n.id()));
+        involved.people().stream()
+                .map(PersonInvolvement::person)
+                .filter(p -> notYetShown(p.dateOfBirth(), day))
+                .forEach(p -> born.add(p.id()));
+        born.removeAll(concerns);
+        if (born.isEmpty()) {
+            return null;
+        }
+        var without = Set.copyOf(born);
+        var raw = new ArrayList<Network>();
+        var matrices = new ArrayList<InvolvementService.Raw>();
+        for (var child : concerns) {
+            raw.add(networks.withoutNeedToKnow(child, NETWORK_DEPTH, day, NETWORK_NODES, without));
+            matrices.add(involvement.withoutNeedToKnow(child, Scope.FAMILY, day, without));
+        }
+        return new Newborns(List.copyOf(born), merged(concerns, raw, day), InvolvementService.merged(matrices));
+    }
+
+    /** Born by the day but in its month: a reader who may not see them is shown them from the month after. */
+    private static boolean notYetShown(LocalDate born, LocalDate day) {
+        return born != null && !born.isAfter(day) && Visibility.placeholderFrom(day, born) == null;
     }
 
     /** The networks of the children as one: each node and edge once, the children as subjects, capped at 500 nodes. */
@@ -264,20 +311,43 @@ public class MeetingSnapshots {
         if (meeting.concerns().stream().noneMatch(concerned::sees) || hiddenKind(meeting.kind())) {
             throw NotFoundException.of("meeting snapshot", meetingId);
         }
+        var asOf = Views.date(row, "asOf");
         var ids = new LinkedHashSet<String>(meeting.concerns());
         meeting.actions().forEach(a -> ids.addAll(a.forPeople()));
         ids.addAll(NetworkService.people(frozen.network()));
         frozen.siblings().values().forEach(s -> ids.addAll(SiblingsService.people(s)));
         ids.addAll(InvolvementService.people(frozen.involvement()));
         ids.addAll(RiskService.touched(frozen.flags()));
-        var visibility = needToKnow.check(READ, ids);
-        var asOf = Views.date(row, "asOf");
+        // decided first: a reader who may not see someone born in the meeting's month reads the network
+        // and family matrix worked out without them (as network and agencyInvolvement answer on that
+        // day), and only the people of what is shown are recorded (and counted)
+        var decided = needToKnow.decide(ids);
+        var newborns = frozen.newborns();
+        var withoutNewborns = newborns != null && newborns.ids().stream().anyMatch(id -> !decided.sees(id));
+        var network = withoutNewborns ? newborns.network() : frozen.network();
+        var involved = withoutNewborns ? newborns.involvement() : frozen.involvement();
+        var shownSiblings = new LinkedHashMap<String, SiblingsService.Raw>();
+        frozen.siblings()
+                .forEach((child, raw) -> shownSiblings.put(
+                        child,
+                        new SiblingsService.Raw(
+                                raw.children().stream()
+                                        .filter(c -> asOf == null || decided.childOn(c.child(), asOf))
+                                        .toList(),
+                                raw.parents())));
+        var recorded = new LinkedHashSet<String>(meeting.concerns());
+        meeting.actions().forEach(a -> recorded.addAll(a.forPeople()));
+        recorded.addAll(NetworkService.people(network));
+        shownSiblings.values().forEach(s -> recorded.addAll(SiblingsService.people(s)));
+        recorded.addAll(InvolvementService.people(involved));
+        recorded.addAll(risk.touched(frozen.flags(), meeting.concerns(), decided));
+        var visibility = needToKnow.check(READ, recorded);
         var related = new Relation("CONCERNED", null, null);
         var children = meeting.concerns().stream()
                 .map(id -> person(id, frozen, visibility, related))
                 .toList();
         var siblingsAtRisk = new ArrayList<Siblings>();
-        frozen.siblings().forEach((child, raw) -> {
+        shownSiblings.forEach((child, raw) -> {
             if (visibility.sees(child)) {
                 siblingsAtRisk.add(new Siblings(
                         person(child, frozen, visibility, related), siblings.shown(raw, visibility, asOf)));
@@ -310,10 +380,10 @@ public class MeetingSnapshots {
                 asOf,
                 record,
                 children,
-                networks.shown(frozen.network(), visibility),
+                networks.shown(network, visibility),
                 risk.shown(frozen.flags(), meeting.concerns(), visibility),
                 siblingsAtRisk,
-                involvement.shown(frozen.involvement(), Scope.FAMILY, visibility, asOf));
+                involvement.shown(involved, Scope.FAMILY, visibility, asOf));
     }
 
     /** The meetings about a person held by asOf, newest first, as the reader may see them. */

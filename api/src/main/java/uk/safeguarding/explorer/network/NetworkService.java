@@ -96,6 +96,11 @@ public class NetworkService {
      * keeps the facts and shows them to each reader through their own need-to-know ({@link #shown}).
      */
     public Network withoutNeedToKnow(String personId, int depth, LocalDate asOf, int first) {
+        return withoutNeedToKnow(personId, depth, asOf, first, Set.of());
+    }
+
+    /** The same without the people given, nor anyone reached only through them. */
+    public Network withoutNeedToKnow(String personId, int depth, LocalDate asOf, int first, Set<String> excluded) {
         if (depth < 1 || depth > MAX_DEPTH) {
             throw new BadRequestException("depth", "must be from 1 to " + MAX_DEPTH);
         }
@@ -104,7 +109,7 @@ public class NetworkService {
         }
         return fairUse.run(
                 depth == MAX_DEPTH ? Cost.EXPENSIVE : Cost.ORDINARY,
-                () -> repository.network(personId, depth, asOf, first, redaction.offenderMarkerTypes()));
+                () -> repository.network(personId, depth, asOf, first, redaction.offenderMarkerTypes(), excluded));
     }
 
     /** The people of a network before need-to-know: everyone to check. */
