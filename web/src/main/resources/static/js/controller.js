@@ -1456,6 +1456,9 @@ export class Controller {
         label: n.data('label') || null, age: n.data('age') ?? null, labelText: n.style('label') || '',
         overlayOpacity: parseFloat(n.style('overlay-opacity')) || 0, underlayColor: n.style('underlay-color'),
         underlayOpacity: parseFloat(n.style('underlay-opacity')) || 0, textBackgroundColor: n.style('text-background-color'),
+        // the pictures laid over the node (the rings of the person opened and of the selection), as SVG text
+        marks: [n.style('background-image')].flat().filter((u) => u && u !== 'none')
+          .map((u) => decodeURIComponent(String(u).replace(/^url\(['"]?|['"]?\)$/g, ''))).join(' '),
       })),
       edges: this.cy.edges().map((e) => ({
         key: e.id(), type: e.data('type') || null, source: e.data('source'), target: e.data('target'),

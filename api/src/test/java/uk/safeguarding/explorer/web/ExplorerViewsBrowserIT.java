@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -740,7 +741,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                         "blue dashed border",
                         "brown dashed border",
                         "teal double border",
-                        "pink double border: the person opened");
+                        "pink double ring: the person opened");
     }
 
     /** The children of the siblings-at-risk cards: record id → whether the card says NOT ASSESSED. */
@@ -1246,25 +1247,21 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         signIn("admin");
         open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
         var graph = graph();
-        // Kyle, opened: a pink double border, no ring; Lily, not assessed: the black ring, no double border
+        // Kyle, opened: a pink double ring, no black ring; Lily, not assessed: the black ring, no pink one
         var kyle = node(graph, "Person:p-kyle");
-        assertThat(kyle.get("borderStyle").asString()).isEqualTo("double");
-        assertThat(kyle.get("borderColor").asString()).isEqualTo("rgb(213,56,128)");
-        assertThat(kyle.get("borderWidth").asDouble()).isGreaterThanOrEqualTo(6.0);
+        assertThat(kyle.get("marks").asString()).contains(OPENED);
         assertThat(kyle.get("outlineWidth").asDouble()).isZero();
         var lily = node(graph, "Person:p-lily");
         assertThat(hasClass(lily, "unassessed")).isTrue();
         assertThat(lily.get("outlineColor").asString()).isEqualTo("rgb(11,12,12)");
         assertThat(lily.get("outlineWidth").asDouble()).isGreaterThanOrEqualTo(3.0);
-        assertThat(lily.get("borderStyle").asString()).isNotEqualTo("double");
-        assertThat(lily.get("borderColor").asString())
-                .isNotEqualTo(kyle.get("borderColor").asString());
+        assertThat(lily.get("marks").asString()).doesNotContain(OPENED);
         // the legend names the opened mark
         assertThat(driver.findElement(By.cssSelector(".legend")).getAttribute("textContent"))
-                .contains("pink double border: the person opened")
+                .contains("pink double ring: the person opened")
                 .doesNotContain("thick black border");
 
-        // Gary selected: still the offender's dark red, the selection a yellow glow behind him, not over him
+        // Gary selected: still the offender's dark red and his HIGH flag's halo, the selection a yellow ring round both
         open("/?person=p-sara&asOf=" + Scenario.AS_OF);
         var before = node(graph(), "Person:p-gary");
         clickSelect("Person:p-gary");
@@ -1274,42 +1271,97 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(gary.get("overlayOpacity").asDouble())
                 .as("a tint over his symbol")
                 .isZero();
-        assertThat(gary.get("underlayColor").asString()).isEqualTo("rgb(255,221,0)");
-        assertThat(gary.get("underlayOpacity").asDouble()).isGreaterThan(0.5);
+        assertThat(gary.get("underlayColor").asString()).isEqualTo(HALO_HIGH);
+        assertThat(gary.get("borderColor").asString())
+                .isEqualTo(before.get("borderColor").asString());
+        assertThat(gary.get("marks").asString()).contains(SELECTED_RING).doesNotContain(OPENED);
         assertThat(gary.get("textBackgroundColor").asString()).isEqualTo("rgb(255,221,0)");
-        assertThat(before.get("underlayColor").asString()).isNotEqualTo("rgb(255,221,0)");
+        assertThat(before.get("marks").asString()).doesNotContain(SELECTED_RING);
         // and the exported picture's legend names the opened mark too
         driver.findElement(By.id("png-button")).click();
         new WebDriverWait(driver, WAIT).until(d -> message().startsWith("PNG exported"));
         assertThat(driver.findElement(By.id("png-button"))
                         .getDomAttribute("data-legend")
                         .split("\n"))
-                .contains("pink double border: the person opened");
+                .contains("pink double ring: the person opened");
     }
 
+    /** The colour of the person opened's double ring, of the selection's ring (style.js), and of a HIGH flag's halo. */
+    private static final String OPENED = "stroke=\"#d53880\"";
+
+    private static final String SELECTED_RING = "stroke=\"#ffdd00\"";
+    private static final String HALO_HIGH = "rgb(244,119,56)";
+
     @Test
-    void theOpenedPersonKeepsThePinkDoubleBorderWhenOnAPlan() {
+    void openingOrSelectingAPersonKeepsTheirHighFlagsHaloAndTheirPlansBorderInEveryView() {
+        // opening Sara drew a pink double border in place of her plan's blue dashed one, and the
+        // selection's yellow glow in place of her HIGH flag's orange halo
         signIn("social-worker");
         open("/?person=p-sara&asOf=" + Scenario.AS_OF);
-        for (var view : List.of("network", "genogram")) {
+        for (var view : List.of("network", "genogram", "meeting genogram")) {
             if (view.equals("genogram")) {
                 showGenogram();
+            } else if (view.equals("meeting genogram")) {
+                meetingMode();
             }
+            clickSelect("Person:p-sara");
             var graph = graph();
-            // Sara and Jack are on protection plans; Sara is the person opened
+            // Sara and Jack are on protection plans with HIGH flags; Sara is the person opened, and selected
             var sara = node(graph, "Person:p-sara");
-            assertThat(hasClass(sara, "cpp") && hasClass(sara, "subject")).isTrue();
-            assertThat(sara.get("borderWidth").asDouble())
-                    .as("%s: Sara's border", view)
-                    .isEqualTo(7.0);
-            assertThat(sara.get("borderColor").asString()).isEqualTo("rgb(213,56,128)");
-            assertThat(sara.get("borderStyle").asString()).isEqualTo("double");
-            // the plan's blue dashed border where the opened mark is not
+            assertThat(hasClass(sara, "cpp") && hasClass(sara, "subject") && hasClass(sara, "flag-HIGH"))
+                    .isTrue();
+            assertThat(sara.get("selected").asBoolean()).isTrue();
+            assertThat(sara.get("borderColor").asString())
+                    .as("%s: Sara's plan's border", view)
+                    .isEqualTo("rgb(29,112,184)");
+            assertThat(sara.get("borderStyle").asString()).isEqualTo("dashed");
+            assertThat(sara.get("underlayColor").asString())
+                    .as("%s: Sara's HIGH flag's halo", view)
+                    .isEqualTo(HALO_HIGH);
+            assertThat(sara.get("underlayOpacity").asDouble()).isGreaterThan(0.5);
+            // the marks of the opened and the selected person: rings outside the halo, the selection outermost
+            var marks = sara.get("marks").asString();
+            assertThat(marks).as("%s: Sara's rings", view).contains(OPENED, SELECTED_RING);
+            assertThat(marks.indexOf(SELECTED_RING)).isGreaterThan(marks.indexOf(OPENED));
+            assertThat(ringRadii(marks, OPENED))
+                    .as(
+                            "%s: the pink rings lie outside the halo (8 px beyond a symbol of 34, in 50 units of 112)",
+                            view)
+                    .allMatch(r -> r > (17 + 8) * 50.0 / 34);
+            // Jack selected instead: his plan and halo too, Sara keeps the opened mark alone
+            clickSelect("Person:p-jack");
+            graph = graph();
             var jack = node(graph, "Person:p-jack");
-            assertThat(hasClass(jack, "cpp")).isTrue();
             assertThat(jack.get("borderColor").asString()).isEqualTo("rgb(29,112,184)");
-            assertThat(jack.get("borderStyle").asString()).isEqualTo("dashed");
+            assertThat(jack.get("underlayColor").asString()).isEqualTo(HALO_HIGH);
+            assertThat(jack.get("marks").asString()).contains(SELECTED_RING).doesNotContain(OPENED);
+            assertThat(node(graph, "Person:p-sara").get("marks").asString())
+                    .contains(OPENED)
+                    .doesNotContain(SELECTED_RING);
+            assertThat(node(graph, "Person:p-sara").get("underlayColor").asString())
+                    .isEqualTo(HALO_HIGH);
         }
+        // the legend and the meeting key say both marks
+        assertThat(driver.findElement(By.id("meeting-key")).getText()).contains("pink double ring: the person opened");
+        assertThat(driver.findElement(By.cssSelector(".legend")).getAttribute("textContent"))
+                .contains("yellow ring and name on yellow: selected");
+    }
+
+    /** The radii of the rings of a colour in a node's marks (an SVG's circles or squares, in its own units). */
+    private static List<Double> ringRadii(String marks, String stroke) {
+        var radii = new ArrayList<Double>();
+        var m = Pattern.compile("<(circle|rect)([^>]*)/>").matcher(marks);
+        while (m.find()) {
+            var attributes = m.group(2);
+            if (attributes.contains(stroke)) {
+                var r = Pattern.compile(" (r|width)=\"([0-9.]+)\"").matcher(attributes);
+                if (r.find()) {
+                    radii.add(Double.parseDouble(r.group(2)) / (r.group(1).equals("width") ? 2 : 1));
+                }
+            }
+        }
+        assertThat(radii).as("rings of %s", stroke).isNotEmpty();
+        return radii;
     }
 
     @Test
