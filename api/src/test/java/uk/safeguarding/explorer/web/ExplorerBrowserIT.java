@@ -1036,6 +1036,14 @@ class ExplorerBrowserIT extends BrowserIT {
                     .doesNotContain("The same people");
             // who left comes before the rest
             assertThat(said.indexOf("Gary Nolan left the household")).isLessThan(said.indexOf("Flag cleared:"));
+            // a flag's change has no day of its own in the answer: cleared by the day compared, never on it
+            assertThat(said)
+                    .contains("Flag cleared: cleared by 2018-07-01: ")
+                    .doesNotContain("Flag cleared: 2018-07-01");
+            assertThat(driver.findElements(By.cssSelector("#changes-list .change-FLAG_CLEARED .change-day")))
+                    .isNotEmpty()
+                    .allSatisfy(
+                            day -> assertThat(day.getDomProperty("textContent")).isEqualTo("cleared by 2018-07-01"));
             // beside the graph, which keeps its box: every name of the family at 30 px or more
             var sides = (List<?>) js("return [document.getElementById('cy').getBoundingClientRect().right,"
                     + " document.getElementById('then-now').getBoundingClientRect().left]");
