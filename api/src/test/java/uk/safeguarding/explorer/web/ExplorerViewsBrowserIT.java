@@ -1703,6 +1703,44 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
+    void inMeetingModeTheTimeBarsRowsAreNotCutOffAndItsMarkerTakesTheVeryDayOfAMoveItIsLetGoOn() throws Exception {
+        // the side column cut every row's label off ("7 Fictional Terrac..."), and its bars were so
+        // narrow that a pixel stood for two weeks: the marker never came to the day someone moved
+        onScreen(1920, 1080, () -> {
+            signIn("meeting-chair");
+            open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+            meetingMode();
+            driver.findElement(By.id("meeting-keys")).click();
+            waitFor("document.body.classList.contains('meeting-keys')");
+            waitTimeBar(Scenario.AS_OF);
+            var labels = list(module("""
+                    return [...document.querySelectorAll('#time-bar-rows .tb-label')]
+                      .map((l) => [l.textContent, l.scrollWidth, l.clientWidth, l.getBoundingClientRect().right,
+                        document.getElementById('time-bar').getBoundingClientRect().right]);"""));
+            assertThat(labels).hasSizeGreaterThan(3);
+            labels.forEach(l -> {
+                assertThat(l.get(1).asDouble())
+                        .as("%s cut off", l.get(0).asString())
+                        .isLessThanOrEqualTo(l.get(2).asDouble());
+                assertThat(l.get(3).asDouble())
+                        .as("%s inside the column", l.get(0).asString())
+                        .isLessThanOrEqualTo(l.get(4).asDouble());
+            });
+            // let go at the start of a stay in the past (Gary's in Sara's home): the day of the move, not a day near it
+            var bar = driver.findElements(
+                            By.cssSelector("#time-bar-rows .tb-bar.home.historic[data-from]:not([data-from=''])"))
+                    .get(0);
+            var from = bar.getDomAttribute("data-from");
+            assertThat(from).isNotEmpty();
+            var width = bar.getRect().getWidth();
+            new Actions(driver).moveToElement(bar, -width / 2 + 2, 0).click().perform();
+            waitTimeBar(from);
+            assertThat(driver.findElement(By.id("asof-date")).getDomProperty("value"))
+                    .isEqualTo(from);
+        });
+    }
+
+    @Test
     void theTimeBarsRowsAxisAndStepsArePureFunctionsOfThePeriods() {
         signIn("social-worker");
         open("/");
