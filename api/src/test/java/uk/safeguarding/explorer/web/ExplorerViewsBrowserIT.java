@@ -1233,6 +1233,16 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                             "NOT ASSESSED",
                             "the person opened",
                             "Hidden person");
+            // and every other mark a room sees on the family: plans, amber halos, the badges
+            assertThat(key.getText())
+                    .contains(
+                            "blue dashed: CPP plan",
+                            "amber halo: MEDIUM",
+                            "FLAG n",
+                            "NOTE other marker",
+                            "HSB harmful sexual behaviour",
+                            "CSA victim",
+                            "brown dashed: RESTRICTED");
             var graph = graph();
             assertThat(familyNodes(graph)).hasSizeGreaterThan(3);
             assertThat(coveredBy("meeting-key", graph))
@@ -1342,7 +1352,8 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                     .isEqualTo(HALO_HIGH);
         }
         // the legend and the meeting key say both marks
-        assertThat(driver.findElement(By.id("meeting-key")).getText()).contains("pink double ring: the person opened");
+        assertThat(driver.findElement(By.id("meeting-key")).getText())
+                .contains("pink double ring: the person opened", "yellow ring: selected");
         assertThat(driver.findElement(By.cssSelector(".legend")).getAttribute("textContent"))
                 .contains("yellow ring and name on yellow: selected");
     }
