@@ -2323,6 +2323,37 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
+    void choosingASearchResultTakesTheKeyboardToTheGraphAndLinksAfterTheResultsLeadToTheGraphAndTheDetails() {
+        // from a result it took 20 Tabs to reach the graph, and the focus stayed on the result
+        signIn("social-worker");
+        open("/?asOf=" + Scenario.AS_OF);
+        var results = renders("results");
+        driver.findElement(By.id("search-text")).sendKeys("Archer", Keys.ENTER);
+        waitRendered("results", results);
+        var buttons = driver.findElements(By.cssSelector("#results button"));
+        assertThat(buttons).hasSizeGreaterThan(1);
+        // right after the last result: the graph and the details, one Tab each
+        buttons.get(buttons.size() - 1).sendKeys(Keys.TAB);
+        assertThat(js("return document.activeElement.getAttribute('href')")).isEqualTo("#cy");
+        assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Go to the graph");
+        driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat(js("return document.activeElement.getAttribute('href')")).isEqualTo("#panels");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        new WebDriverWait(driver, WAIT).until(d -> "panels".equals(js("return document.activeElement.id")));
+        // a result chosen with the keyboard: the graph has the focus, the person selected and said
+        var kyle = driver.findElement(By.cssSelector("#results button[data-person='p-kyle']"));
+        var panels = renders("panel-details");
+        kyle.sendKeys(Keys.ENTER);
+        waitRendered("panel-details", panels);
+        new WebDriverWait(driver, WAIT).until(d -> "cy".equals(js("return document.activeElement.id")));
+        assertThat(selected()).isEqualTo("Person:p-kyle");
+        assertThat(status()).startsWith("Kyle Archer, 17, the person opened");
+        // and the arrows work from there at once
+        press(driver.switchTo().activeElement(), Keys.ARROW_RIGHT);
+        assertThat(selected()).isNotEqualTo("Person:p-kyle");
+    }
+
+    @Test
     void skipLinksLeadToTheGraphAndTheWorkQueuesHoldAndReturnFocus() {
         signIn("meeting-chair");
         open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
