@@ -1042,6 +1042,28 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                         .as("labels over labels in %s's genogram", person)
                         .isEmpty();
                 screenshot("laptop-genogram-" + person);
+                // the ecomap left beyond the view was not said anywhere: a button says how much, and shows it
+                var beyond = ecomapNodes(graph).stream()
+                        .filter(n -> n.get("visible").asBoolean())
+                        .filter(n -> hasClass(n, "agency") || hasClass(n, "professional"))
+                        .filter(n -> symbolOutside(n, graph))
+                        .count();
+                assertThat(beyond)
+                        .as("agencies and professionals beyond the view, %s", person)
+                        .isPositive();
+                var button = driver.findElement(By.id("ring-outside"));
+                waitFor("document.getElementById('ring-outside').dataset.outside === '" + beyond + "'");
+                assertThat(button.isDisplayed()).isTrue();
+                assertThat(button.getText())
+                        .matches("\\d+ agenc(y|ies)( and \\d+ professionals?)? outside the view: show all.*");
+                button.click();
+                waitFor("document.getElementById('ring-outside').hidden");
+                var all = graph();
+                ecomapNodes(all).stream()
+                        .filter(n -> n.get("visible").asBoolean())
+                        .forEach(n -> assertThat(inView(n, all))
+                                .as("%s in view after show all", n.get("key").asString())
+                                .isTrue());
             }
         });
     }
@@ -2199,6 +2221,66 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
+    void leftAndRightGoRoundThePeopleLinkedOldestFirstInEveryViewAndReachAgenciesOnlyWhenNoOneIsLinked() {
+        // Right from Kyle went by where nodes lay on screen: his home, his professionals and his
+        // siblings mixed, in another order in the genogram
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        var canvas = driver.findElement(By.id("cy"));
+        var orders = new ArrayList<List<String>>();
+        for (var view : List.of("network", "genogram")) {
+            if (view.equals("genogram")) {
+                showGenogram();
+                clickSelect("Person:p-kyle");
+            }
+            var graph = graph();
+            var round = new ArrayList<String>();
+            var said = new ArrayList<String>();
+            do {
+                assertThat(round.size())
+                        .as("%s: presses to come back to Kyle", view)
+                        .isLessThan(12);
+                press(canvas, Keys.ARROW_RIGHT);
+                round.add(selected());
+                said.add(status());
+            } while (!"Person:p-kyle".equals(selected()));
+            // his siblings, oldest first, then back to him (the oldest of them all): no home, professional or agency
+            assertThat(round)
+                    .as(view)
+                    .containsExactly("Person:p-lily", "Person:p-tom", "Person:p-ruby", "Person:p-kyle");
+            var ages =
+                    round.stream().map(k -> node(graph, k).get("age").asInt()).toList();
+            assertThat(ages.subList(0, 3)).as("%s: ages", view).isSortedAccordingTo(Comparator.reverseOrder());
+            assertThat(said.get(1)).startsWith("Tom Archer, 7, full sibling, not assessed");
+            // and Left goes back the same way
+            press(canvas, Keys.ARROW_LEFT);
+            assertThat(selected()).isEqualTo("Person:p-ruby");
+            press(canvas, Keys.ARROW_LEFT);
+            assertThat(selected()).isEqualTo("Person:p-tom");
+            orders.add(round);
+        }
+        assertThat(orders.get(1)).as("the same order in both views").isEqualTo(orders.get(0));
+
+        // an agency links no one: beside it its professionals, one after the other, and said
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        var graph = graph();
+        var agency = nodes(graph).stream()
+                .filter(n -> "AGENCY".equals(n.get("kind").asString(null)))
+                .map(n -> n.get("key").asString())
+                .filter(key -> list(graph.get("edges")).stream()
+                                .filter(e -> key.equals(e.get("target").asString())
+                                        || key.equals(e.get("source").asString()))
+                                .count()
+                        > 0)
+                .findFirst()
+                .orElseThrow();
+        clickSelect(agency);
+        press(driver.findElement(By.id("cy")), Keys.ARROW_RIGHT);
+        assertThat(selected()).startsWith("Professional:");
+        assertThat(status()).isNotEmpty();
+    }
+
+    @Test
     void anArrowKeyToSomeoneOnScreenMovesNoOneOnScreenAndNeverZooms() throws Exception {
         // each press re-centred the view on the person selected (67-233 px at 1600x900, 731 in the
         // meeting genogram), pushing the family off screen
@@ -2236,6 +2318,18 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         });
     }
 
+    /** Whether a node's symbol (its label left out) lies, even partly, outside the graph's box on screen. */
+    private static boolean symbolOutside(JsonNode node, JsonNode graph) {
+        var b = node.get("box");
+        var z = graph.get("zoom").asDouble();
+        var dx = node.get("renderedX").asDouble() - node.get("x").asDouble() * z;
+        var dy = node.get("renderedY").asDouble() - node.get("y").asDouble() * z;
+        return b.get("x1").asDouble() * z + dx < 0
+                || b.get("y1").asDouble() * z + dy < 0
+                || b.get("x2").asDouble() * z + dx > graph.get("width").asDouble()
+                || b.get("y2").asDouble() * z + dy > graph.get("height").asDouble();
+    }
+
     /** Whether a node's symbol and label lie inside the graph's box on screen. */
     private static boolean inView(JsonNode node, JsonNode graph) {
         var b = node.get("labelBox");
@@ -2243,6 +2337,59 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 && b.get("y1").asDouble() >= 0
                 && b.get("x2").asDouble() <= graph.get("width").asDouble()
                 && b.get("y2").asDouble() <= graph.get("height").asDouble();
+    }
+
+    @Test
+    void aWindowOfAnotherSizeFitsTheNetworkAndEnterOnAPersonNeverMovesTheView() throws Exception {
+        // the network kept the view of the window it was opened in (partly off screen in a smaller
+        // one) until Enter on someone fitted it, with a jump
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        onScreen(1100, 760, () -> {
+            waitFor("(() => { const c = document.getElementById('cy');"
+                    + " return c.dataset.fitted === c.clientWidth + 'x' + c.clientHeight; })()");
+            var graph = graph();
+            nodes(graph).stream()
+                    .filter(n -> n.get("visible").asBoolean() && n.get("kind").asString(null) != null)
+                    .forEach(n -> assertThat(inView(n, graph))
+                            .as("%s in view at 1100x760", n.get("key").asString())
+                            .isTrue());
+        });
+        // zoomed in (as by the wheel), Enter on Gary: new people come, the view stays
+        var canvas = driver.findElement(By.id("cy"));
+        var zoom = graph().get("zoom").asDouble();
+        assertThat(module("const m = await import('/js/main.js'); return m.zoomBy(2);")
+                        .asDouble())
+                .isCloseTo(zoom * 2, within(0.01));
+        clickSelect("Person:p-gary");
+        var before = graph();
+        var rendered = renders("cy");
+        canvas.sendKeys(Keys.ENTER);
+        waitRendered("cy", rendered);
+        var after = graph();
+        assertThat(nodes(after))
+                .as("people and places Gary brought")
+                .hasSizeGreaterThan(nodes(before).size());
+        assertThat(after.get("zoom").asDouble())
+                .as("zoom")
+                .isEqualTo(before.get("zoom").asDouble());
+        assertThat(node(after, "Person:p-sara").get("renderedX").asDouble())
+                .as("Sara on screen")
+                .isCloseTo(node(before, "Person:p-sara").get("renderedX").asDouble(), within(HELD));
+        assertThat(node(after, "Person:p-sara").get("renderedY").asDouble())
+                .isCloseTo(node(before, "Person:p-sara").get("renderedY").asDouble(), within(HELD));
+        // what came outside the view is said over the graph's corner
+        var had = positions(before).keySet();
+        var outside = nodes(after).stream()
+                .filter(n -> n.get("kind").asString(null) != null
+                        && !had.contains(n.get("key").asString()))
+                .filter(n -> n.get("visible").asBoolean() && symbolOutside(n, after))
+                .count();
+        assertThat(outside).as("new outside the zoomed view").isPositive();
+        waitFor("document.getElementById('graph-note').textContent.includes('outside the view')");
+        assertThat(driver.findElement(By.id("graph-note")).getDomProperty("textContent"))
+                .isEqualTo(outside + " of what is linked to Gary Nolan lie outside the view: Fit shows everything.");
     }
 
     @Test
