@@ -158,17 +158,48 @@ function summary(node) {
 
 /** "mother", "father" or "parent" of a person node, by its sex. */
 /**
- * A node's box as boundingBox gives it (model pixels) without the reach of the rings of the person
- * opened and of the selection (style.js MARKED: bounds-expansion, so that the renderer draws them
- * whole), so that opening or selecting someone never spreads, routes or fits anything differently.
+ * A node's box as boundingBox gives it (model pixels) but without the room made for the rings of the
+ * person opened and of the selection (style.js MARKED: an outline nobody sees, so that the renderer
+ * draws them whole), so that opening or selecting someone never spreads, routes or fits anything
+ * differently: the symbol, its halo (an underlay) and a child not assessed's black ring, with its label.
  */
-function plainBox(n, options) {
-  const b = n.boundingBox(options);
-  const reach = Math.max(0, ...[].concat(n.pstyle('bounds-expansion').pfValue).map(Number).filter(Number.isFinite));
-  return reach > 0 && b.w > 2 * reach
-    ? { x1: b.x1 + reach, y1: b.y1 + reach, x2: b.x2 - reach, y2: b.y2 - reach, w: b.w - 2 * reach, h: b.h - 2 * reach }
-    : b;
+function plainBox(n, options = {}) {
+  if (!n.isNode() || !(n.hasClass('subject') || n.selected())) {
+    return n.boundingBox(options);
+  }
+  const o = { includeNodes: true, includeLabels: true, includeUnderlays: true, ...options };
+  const boxes = [];
+  if (o.includeLabels) {
+    const label = n.boundingBox({ ...o, includeNodes: false, includeEdges: false });
+    if (label.w > 0 && label.h > 0) {
+      boxes.push(label);
+    }
+  }
+  if (o.includeNodes) {
+    const p = n.position();
+    const halo = o.includeUnderlays && parseFloat(n.style('underlay-opacity')) > 0 ? parseFloat(n.style('underlay-padding')) || 0 : 0;
+    const extra = Math.max(halo, n.hasClass('unassessed') ? UNASSESSED_RING : 0) + 1;
+    const w = n.outerWidth() / 2 + extra;
+    const h = n.outerHeight() / 2 + extra;
+    boxes.push({ x1: p.x - w, y1: p.y - h, x2: p.x + w, y2: p.y + h });
+  }
+  const x1 = Math.min(...boxes.map((b) => b.x1));
+  const y1 = Math.min(...boxes.map((b) => b.y1));
+  const x2 = Math.max(...boxes.map((b) => b.x2));
+  const y2 = Math.max(...boxes.map((b) => b.y2));
+  return { x1, y1, x2, y2, w: x2 - x1, h: y2 - y1 };
 }
+
+/** A node's outline as the snapshot reports it: the black ring of a child not assessed as drawn (see plainBox). */
+function blackRing(n) {
+  if (!(n.hasClass('subject') || n.selected())) {
+    return { outlineWidth: parseFloat(n.style('outline-width')) || 0, outlineColor: n.style('outline-color') };
+  }
+  return n.hasClass('unassessed') ? { outlineWidth: 4, outlineColor: 'rgb(11,12,12)' } : { outlineWidth: 0, outlineColor: null };
+}
+
+/** How far a child not assessed's black ring reaches beyond the symbol (style.js: its outline's width and offset). */
+const UNASSESSED_RING = 7;
 
 /** plainBox of every node of a collection together. */
 function plainBoxOf(nodes, options) {
@@ -1551,7 +1582,9 @@ export class Controller {
         x: n.position('x'), y: n.position('y'), renderedX: n.renderedPosition('x'), renderedY: n.renderedPosition('y'),
         box: box(n), shape: n.style('shape'), fill: n.style('background-fill'), width: n.width(),
         fontSize: parseFloat(n.style('font-size')), labelBox: onScreen(n), fillColor: n.style('background-color'),
-        outlineWidth: parseFloat(n.style('outline-width')) || 0, outlineColor: n.style('outline-color'),
+        // the black ring of a child not assessed as drawn: its outline, or in the picture of the marks
+        // of the person opened or selected (whose outline, unseen, makes room for the picture)
+        ...blackRing(n),
         borderWidth: parseFloat(n.style('border-width')) || 0, borderColor: n.style('border-color'),
         borderStyle: n.style('border-style'), textBox: box(n, { includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }),
         label: n.data('label') || null, age: n.data('age') ?? null, labelText: n.style('label') || '',

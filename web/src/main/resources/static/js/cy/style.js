@@ -27,37 +27,49 @@ export const SELECTED = '#ffdd00';
  * risk's halo or takes the place of a risk's border (plan, restriction, offender).
  */
 const NODE = 50;
-const VIEW = 112;
-const SPAN = `${Math.round((VIEW / NODE) * 100)}%`;
+const VIEW = 104;
+const SPAN = `${Math.round((VIEW / NODE) * 1000) / 10}%`;
 function ring(shape, r, colour, width) {
   const c = VIEW / 2;
   return shape === 'square'
     ? `<rect x="${c - r}" y="${c - r}" width="${2 * r}" height="${2 * r}" rx="${r / 5}" fill="none" stroke="${colour}" stroke-width="${width}"/>`
     : `<circle cx="${c}" cy="${c}" r="${r}" fill="none" stroke="${colour}" stroke-width="${width}"/>`;
 }
-function marks(shape, opened, selected) {
+/** The picture of the marks; with unassessed, the black ring of a child not assessed too (its outline is the picture's room then). */
+function marks(shape, opened, selected, unassessed = false) {
   const rings = [
-    ...(opened ? [ring(shape, 39, OPENED, 3.5), ring(shape, 45, OPENED, 3.5)] : []),
-    ...(selected ? [ring(shape, 51.5, SELECTED, 8)] : []),
+    ...(unassessed ? [ring(shape, 33.5, '#0b0c0c', 5.9)] : []),
+    ...(opened ? [ring(shape, 38.5, OPENED, 3), ring(shape, 42.5, OPENED, 3)] : []),
+    ...(selected ? [ring(shape, 48, SELECTED, 7)] : []),
   ].join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${VIEW}" height="${VIEW}" viewBox="0 0 ${VIEW} ${VIEW}" preserveAspectRatio="none">${rings}</svg>`;
   return `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`;
 }
-/** How far the marks reach beyond a node of the size given (px), so that nothing of them is cut off. */
+/** How far the marks reach beyond a node of the size given (px). */
 const reach = (size) => Math.ceil(((VIEW - NODE) / 2) * (size / NODE)) + 1;
+/**
+ * The picture drawn whole: the renderer keeps a node's drawing to its body's box, so the body's box
+ * is widened by an outline nobody sees (its width and offset count half), never by bounds-expansion,
+ * which widened the box of the label too, and with it a household's outline round the person.
+ */
+const room = (size) => ({ 'outline-width': 1, 'outline-offset': 2 * reach(size) - 1, 'outline-color': '#ffffff', 'outline-opacity': 0.01 });
 const MARKED = {
   'background-image-containment': 'over', 'background-clip': 'none', 'background-width': SPAN, 'background-height': SPAN,
   'background-fit': 'none', 'background-position-x': '50%', 'background-position-y': '50%', 'background-image-opacity': 1,
-  'bounds-expansion': reach(34),
+  ...room(34),
 };
-/** The rules that draw the marks: a square ring round a square symbol, a round one round the rest (an offender's triangle too). */
-// (by state first: Cytoscape's later rule wins, whatever its selector, so both marks come last)
+/**
+ * The rules that draw the marks: a square ring round a square symbol, a round one round the rest (an
+ * offender's larger triangle too); a child not assessed's black ring drawn in the picture. By state
+ * first: Cytoscape's later rule wins, whatever its selector, so both marks come last.
+ */
+const MARK_BASES = [[['node'], 'round'], [['node.person.male'], 'square'], [['node.rso', 'node.mappa'], 'round', 56],
+  [['node.unassessed'], 'round', 34, true], [['node.person.male.unassessed'], 'square', 34, true]];
 const MARK_RULES = [['.subject', true, false], [':selected', false, true], ['.subject:selected', true, true]]
-  .flatMap(([state, opened, selected]) => [[['node'], 'round'], [['node.person.male'], 'square'], [['node.rso', 'node.mappa'], 'round']]
-    .map(([bases, shape]) => ({
-      selector: bases.map((base) => base + state).join(', '),
-      style: { ...MARKED, 'background-image': marks(shape, opened, selected) },
-    })));
+  .flatMap(([state, opened, selected]) => MARK_BASES.map(([bases, shape, size = 34, unassessed = false]) => ({
+    selector: bases.map((base) => base + state).join(', '),
+    style: { ...MARKED, ...room(size), 'background-image': marks(shape, opened, selected, unassessed) },
+  })));
 
 export const STYLE = [
   { selector: 'node', style: {
@@ -176,7 +188,6 @@ export const STYLE = [
   { selector: 'edge:selected', style: { 'overlay-color': SELECTED, 'overlay-opacity': 0.35, 'overlay-padding': 6 } },
   // the marks of the person opened and the selection, larger round an offender's larger symbol
   ...MARK_RULES,
-  { selector: 'node.rso.subject, node.rso:selected, node.mappa.subject, node.mappa:selected', style: { 'bounds-expansion': reach(56) } },
 ];
 
 /**
