@@ -2356,6 +2356,9 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                             .as("%s in view at 1100x760", n.get("key").asString())
                             .isTrue());
         });
+        // back in the window of before: fitted to it again
+        waitFor("(() => { const c = document.getElementById('cy');"
+                + " return c.dataset.fitted === c.clientWidth + 'x' + c.clientHeight; })()");
         // zoomed in (as by the wheel), Enter on Gary: new people come, the view stays
         var canvas = driver.findElement(By.id("cy"));
         var zoom = graph().get("zoom").asDouble();
