@@ -157,6 +157,81 @@ function summary(node) {
 }
 
 /** "mother", "father" or "parent" of a person node, by its sex. */
+/**
+ * A node's box as boundingBox gives it (model pixels) but without the room made for the rings of the
+ * person opened and of the selection (style.js MARKED: an outline nobody sees, so that the renderer
+ * draws them whole), so that opening or selecting someone never spreads, routes or fits anything
+ * differently: the symbol, its halo (an underlay) and a child not assessed's black ring, with its label.
+ */
+function plainBox(n, options = {}) {
+  if (!n.isNode() || !(n.hasClass('subject') || n.selected())) {
+    return n.boundingBox(options);
+  }
+  const o = { includeNodes: true, includeLabels: true, includeUnderlays: true, ...options };
+  const boxes = [];
+  if (o.includeLabels) {
+    const label = n.boundingBox({ ...o, includeNodes: false, includeEdges: false });
+    if (label.w > 0 && label.h > 0) {
+      boxes.push(label);
+    }
+  }
+  if (o.includeNodes) {
+    const p = n.position();
+    const halo = o.includeUnderlays && parseFloat(n.style('underlay-opacity')) > 0 ? parseFloat(n.style('underlay-padding')) || 0 : 0;
+    const extra = Math.max(halo, n.hasClass('unassessed') ? UNASSESSED_RING : 0) + 1;
+    const w = n.outerWidth() / 2 + extra;
+    const h = n.outerHeight() / 2 + extra;
+    boxes.push({ x1: p.x - w, y1: p.y - h, x2: p.x + w, y2: p.y + h });
+  }
+  const x1 = Math.min(...boxes.map((b) => b.x1));
+  const y1 = Math.min(...boxes.map((b) => b.y1));
+  const x2 = Math.max(...boxes.map((b) => b.x2));
+  const y2 = Math.max(...boxes.map((b) => b.y2));
+  return { x1, y1, x2, y2, w: x2 - x1, h: y2 - y1 };
+}
+
+/** A node's outline as the snapshot reports it: the black ring of a child not assessed as drawn (see plainBox). */
+function blackRing(n) {
+  if (!(n.hasClass('subject') || n.selected())) {
+    return { outlineWidth: parseFloat(n.style('outline-width')) || 0, outlineColor: n.style('outline-color') };
+  }
+  return n.hasClass('unassessed') ? { outlineWidth: 4, outlineColor: 'rgb(11,12,12)' } : { outlineWidth: 0, outlineColor: null };
+}
+
+/** How far a child not assessed's black ring reaches beyond the symbol (style.js: its outline's width and offset). */
+const UNASSESSED_RING = 7;
+
+/** plainBox of every node of a collection together. */
+function plainBoxOf(nodes, options) {
+  const boxes = nodes.map((n) => plainBox(n, options));
+  const x1 = Math.min(...boxes.map((b) => b.x1));
+  const y1 = Math.min(...boxes.map((b) => b.y1));
+  const x2 = Math.max(...boxes.map((b) => b.x2));
+  const y2 = Math.max(...boxes.map((b) => b.y2));
+  return { x1, y1, x2, y2, w: x2 - x1, h: y2 - y1 };
+}
+
+/** A model box on screen (rendered pixels within the graph's box). */
+function toScreen(cy, b) {
+  const zoom = cy.zoom();
+  const pan = cy.pan();
+  return { x1: b.x1 * zoom + pan.x, y1: b.y1 * zoom + pan.y, x2: b.x2 * zoom + pan.x, y2: b.y2 * zoom + pan.y,
+    w: b.w * zoom, h: b.h * zoom };
+}
+
+/**
+ * The keyboard's order beside a person: oldest first (as the genogram's rows), then those with no
+ * date of birth (a hidden person, a home, a professional, an agency) by kind and name; the same on
+ * every screen and after every layout.
+ */
+const KIND_ORDER = ['person', 'restricted-person', 'address', 'professional', 'agency'];
+function byAge(a, b) {
+  const born = (n) => String(n.data('dateOfBirth') || '');
+  const kind = (n) => KIND_ORDER.findIndex((k) => n.hasClass(k));
+  return (born(a) === '') - (born(b) === '') || born(a).localeCompare(born(b)) || kind(a) - kind(b)
+    || String(a.data('label') || '').localeCompare(String(b.data('label') || '')) || a.id().localeCompare(b.id());
+}
+
 function parentWord(node) {
   return node.data('sex') === 'FEMALE' ? 'mother' : node.data('sex') === 'MALE' ? 'father' : 'parent';
 }
@@ -191,6 +266,14 @@ export class Controller {
       }
     });
     this.cy.on('select unselect', 'node', () => this.labelSelection());
+    // whatever moves the view or the graph may move the ecomap out of it, or back (ringOutside)
+    if (on.onViewChanged) {
+      let pending = null;
+      this.cy.on('viewport layoutstop add remove', () => {
+        cancelAnimationFrame(pending);
+        pending = requestAnimationFrame(() => on.onViewChanged());
+      });
+    }
     // a label whose text changes while the node stays where it is (flags and marks after a date
     // move) must be measured again: Cytoscape keeps the box (and the picture of the label drawn
     // in it) of the text before, which cut a second line of badges to a sliver
@@ -305,7 +388,8 @@ export class Controller {
     this.expandedBy.set(key, added);
     this.history.push({ kind: 'expand', key, added });
     this.applyFilters();
-    await this.relayout({ keep: this.cy.nodes().not(GENOGRAM_ONLY).filter((n) => !added.includes(n.id())) });
+    // the view stays where the user left it (Enter never refits): what lies outside it is said (graph.js)
+    await this.relayout({ keep: this.cy.nodes().not(GENOGRAM_ONLY).filter((n) => !added.includes(n.id())), hold: true });
     return added;
   }
 
@@ -431,7 +515,7 @@ export class Controller {
     }
     const nodes = this.cy.nodes(':visible').not(GENOGRAM_ONLY);
     const boxes = nodes.map((n) => {
-      const b = n.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false });
+      const b = plainBox(n, { includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false });
       return { key: n.id(), ...n.position(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
     });
     const places = separateLabels(boxes);
@@ -469,7 +553,7 @@ export class Controller {
       let below = 0;
       let font = 0;
       nodes.forEach((n) => {
-        const b = n.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false });
+        const b = plainBox(n, { includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false });
         width = Math.max(width, b.w);
         height = Math.max(height, b.h);
         above = Math.max(above, n.position('y') - b.y1);
@@ -497,7 +581,7 @@ export class Controller {
    * places only the others, beside the neighbours they came with; the genogram is always the same
    * for the same family.
    */
-  relayout({ keep = null, refit = false } = {}) {
+  relayout({ keep = null, refit = false, hold = false } = {}) {
     if (this.layout) {
       this.layout.stop();
       this.layoutDone();
@@ -549,7 +633,7 @@ export class Controller {
         } else if (this.spreadLabels() && !held) {
           this.fit();
         }
-        if (held) {
+        if (held && !hold) {
           this.fitIfOutOfView();
         }
         resolve();
@@ -770,11 +854,11 @@ export class Controller {
       return;
     }
     const box = (b) => ({ x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 });
-    const labelBox = (n) => box(n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }));
-    const symbolBox = (n) => ({ key: n.id(), ...box(n.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: false, includeOverlays: false })) });
+    const labelBox = (n) => box(plainBox(n, { includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }));
+    const symbolBox = (n) => ({ key: n.id(), ...box(plainBox(n, { includeNodes: true, includeEdges: false, includeLabels: false, includeOverlays: false })) });
     // the corridors: between the lowest (highest) of the family, outlines included, and the band below (above) it
     const drawn = this.cy.nodes('.household').union(family);
-    const familyBox = drawn.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false });
+    const familyBox = plainBoxOf(drawn, { includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false });
     const familyTop = Math.min(...family.map((n) => n.position('y')));
     const familyBottom = Math.max(...family.map((n) => n.position('y')));
     const above = ring.filter((n) => n.position('y') < familyTop);
@@ -893,7 +977,16 @@ export class Controller {
     const relation = (n) => this.placeholderLines(n, { homes: false })[0] || '';
     const hidden = this.cy.nodes('.restricted-person').map((n) => ({ key: n.id(), relation: relation(n) }))
       .sort((a, b) => a.relation.localeCompare(b.relation) || a.key.localeCompare(b.key));
-    return new Map(hidden.map((h, i) => [h.key, `${HIDDEN_SHORT} ${i + 1}${h.relation ? ` (${h.relation})` : ''}`]));
+    // each keeps the number it was first given while the same person stays open: a new day that
+    // words a relation otherwise ("partner of" to "former partner of") never swaps two numbers
+    if (this.hiddenFor !== this.subjectKey) {
+      this.hiddenFor = this.subjectKey;
+      this.hiddenNumbers = new Map();
+    }
+    hidden.filter((h) => !this.hiddenNumbers.has(h.key))
+      .forEach((h) => this.hiddenNumbers.set(h.key, this.hiddenNumbers.size + 1));
+    return new Map(hidden.map((h) => [h.key,
+      `${HIDDEN_SHORT} ${this.hiddenNumbers.get(h.key)}${h.relation ? ` (${h.relation})` : ''}`]));
   }
 
   /** A placeholder in the graph as the page offers it: {key, id, lines, holders, spoken}, or null. */
@@ -1186,9 +1279,11 @@ export class Controller {
   /**
    * Keyboard: moves the selection along a relationship of the selected node: up to a parent (the
    * one the person lives with first), down to a child (the oldest first), left and right round
-   * the links of the pivot (the node last chosen by click, up or down: partners, siblings, homes,
-   * professionals) in their order on screen, so that going round always comes back. With nothing
-   * selected it selects the person opened. Answers the selected node, or null if nothing moved.
+   * the people linked to the pivot (the node last chosen by click, up or down: partners, siblings,
+   * anyone in contact), oldest first and never by where they lie on screen, so that going round
+   * always comes back the same way; homes, professionals and agencies only when no one is linked.
+   * With nothing selected it selects the person opened. Answers the selected node, or null if
+   * nothing moved.
    */
   move(direction) {
     const current = this.cy.$('node:selected').not(GENOGRAM_ONLY);
@@ -1201,27 +1296,26 @@ export class Controller {
     } else {
       const node = current[0];
       const visible = (edges) => edges.filter((e) => !e.hasClass('filtered'));
-      const byX = (nodes) => nodes.filter(':visible').sort((a, b) => a.position('x') - b.position('x')
-        || String(a.data('dateOfBirth') || '').localeCompare(String(b.data('dateOfBirth') || '')));
       if (direction === 'up' || direction === 'down') {
         const edges = visible(direction === 'up' ? node.incomers('edge[type = "PARENT_OF"]')
           : node.outgoers('edge[type = "PARENT_OF"]'));
-        const relatives = direction === 'up' ? edges.sources() : edges.targets();
+        const relatives = (direction === 'up' ? edges.sources() : edges.targets()).filter(':visible');
         const homes = node.outgoers('edge[type = "LIVES_AT"].current').targets();
         const livesWith = (p) => (p.outgoers('edge[type = "LIVES_AT"].current').targets().intersection(homes).nonempty()
           ? 0 : 1);
-        const ordered = direction === 'down'
-          ? relatives.sort((a, b) => String(a.data('dateOfBirth') || '').localeCompare(String(b.data('dateOfBirth') || '')))
-          : byX(relatives).sort((a, b) => livesWith(a) - livesWith(b) || a.position('x') - b.position('x'));
+        const ordered = direction === 'down' ? relatives.sort(byAge)
+          : relatives.sort((a, b) => livesWith(a) - livesWith(b) || byAge(a, b));
         next = ordered.nonempty() ? ordered[0] : null;
       } else {
-        // parents and children are up and down; everything else linked to the pivot is beside
+        // parents and children are up and down; the other people linked to the pivot are beside
         let pivot = this.cy.getElementById(this.pivot || '');
         if (pivot.empty() || !pivot.visible()) {
           pivot = node;
         }
-        const edges = visible(pivot.connectedEdges()).not(GENOGRAM_ONLY).filter((e) => e.data('type') !== 'PARENT_OF');
-        const around = byX(edges.connectedNodes().not(GENOGRAM_ONLY).union(pivot));
+        const linked = visible(pivot.connectedEdges()).not(GENOGRAM_ONLY).filter((e) => e.data('type') !== 'PARENT_OF')
+          .connectedNodes().not(GENOGRAM_ONLY).not(pivot).filter(':visible');
+        const people = linked.filter('.person, .restricted-person');
+        const around = (people.nonempty() ? people : linked).union(pivot).sort(byAge);
         if (around.length > 1) {
           const at = Math.max(0, around.indexOf(node));
           next = around[(at + (direction === 'right' ? 1 : -1) + around.length) % around.length];
@@ -1247,7 +1341,7 @@ export class Controller {
    */
   reveal(node) {
     const margin = 24;
-    const b = node.renderedBoundingBox({ includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false });
+    const b = toScreen(this.cy, plainBox(node, { includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false }));
     const shift = (low, high, size) => {
       if (low >= 0 && high <= size) {
         return 0;
@@ -1417,6 +1511,44 @@ export class Controller {
   resize() {
     this.cy.resize();
     this.fit();
+    this.container.dataset.fitted = `${this.container.clientWidth}x${this.container.clientHeight}`;
+  }
+
+  /**
+   * The genogram's ecomap beyond the view ({agencies, professionals}: how many lie, even partly,
+   * outside it): a laptop's fit keeps the family's names readable and leaves the ring a pan away.
+   */
+  ringOutside() {
+    if (this.layoutName !== 'genogram') {
+      return { agencies: 0, professionals: 0 };
+    }
+    const ring = this.cy.nodes('.agency, .professional').filter(':visible');
+    const out = this.outsideView(ring.map((n) => n.id())
+      .filter((id) => !this.cy.getElementById(id).hasClass('genogram-hidden')), true);
+    return { agencies: out.filter((id) => id.startsWith('Agency:')).length,
+      professionals: out.filter((id) => id.startsWith('Professional:')).length };
+  }
+
+  /** Zooms about the middle of the view, as the mouse wheel does there; answers the new zoom. */
+  zoomBy(factor) {
+    this.cy.zoom({ level: this.cy.zoom() * factor, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+    return this.cy.zoom();
+  }
+
+  /** Everything in the view, however small the family's names become (the ecomap's "show all"). */
+  fitAll() {
+    this.cy.fit(undefined, FIT_PADDING);
+  }
+
+  /** How many of the nodes (keys) lie, even partly, outside the view (with keys, which). */
+  outsideView(keys, which = false) {
+    const view = this.cy.extent();
+    const out = keys.map((k) => this.cy.getElementById(k)).filter((n) => n.nonempty() && n.isNode() && n.visible())
+      .filter((n) => {
+        const b = plainBox(n, { includeLabels: false, includeOverlays: false });
+        return b.x1 < view.x1 || b.x2 > view.x2 || b.y1 < view.y1 || b.y2 > view.y2;
+      });
+    return which ? out.map((n) => n.id()) : out.length;
   }
 
   png(options = {}) {
@@ -1429,12 +1561,12 @@ export class Controller {
    */
   snapshot() {
     const box = (n, options = { includeLabels: false }) => {
-      const b = n.boundingBox(options);
+      const b = plainBox(n, options);
       return { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
     };
     const shown = this.cy.elements(':visible').renderedBoundingBox();
     const onScreen = (n) => {
-      const b = n.renderedBoundingBox({ includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false });
+      const b = toScreen(this.cy, plainBox(n, { includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false }));
       return { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
     };
     return {
@@ -1450,12 +1582,17 @@ export class Controller {
         x: n.position('x'), y: n.position('y'), renderedX: n.renderedPosition('x'), renderedY: n.renderedPosition('y'),
         box: box(n), shape: n.style('shape'), fill: n.style('background-fill'), width: n.width(),
         fontSize: parseFloat(n.style('font-size')), labelBox: onScreen(n), fillColor: n.style('background-color'),
-        outlineWidth: parseFloat(n.style('outline-width')) || 0, outlineColor: n.style('outline-color'),
+        // the black ring of a child not assessed as drawn: its outline, or in the picture of the marks
+        // of the person opened or selected (whose outline, unseen, makes room for the picture)
+        ...blackRing(n),
         borderWidth: parseFloat(n.style('border-width')) || 0, borderColor: n.style('border-color'),
         borderStyle: n.style('border-style'), textBox: box(n, { includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }),
         label: n.data('label') || null, age: n.data('age') ?? null, labelText: n.style('label') || '',
         overlayOpacity: parseFloat(n.style('overlay-opacity')) || 0, underlayColor: n.style('underlay-color'),
         underlayOpacity: parseFloat(n.style('underlay-opacity')) || 0, textBackgroundColor: n.style('text-background-color'),
+        // the pictures laid over the node (the rings of the person opened and of the selection), as SVG text
+        marks: [n.style('background-image')].flat().filter((u) => u && u !== 'none')
+          .map((u) => decodeURIComponent(String(u).replace(/^url\(['"]?|['"]?\)$/g, ''))).join(' '),
       })),
       edges: this.cy.edges().map((e) => ({
         key: e.id(), type: e.data('type') || null, source: e.data('source'), target: e.data('target'),

@@ -35,7 +35,7 @@ async function recordExport(kind) {
 const PNG_LEGEND = [
   ['square', '#9ec5ee', 'male'], ['circle', '#f4b6c8', 'female'], ['diamond', '#dddddd', 'other or unknown'],
   ['child', '#fff7c2', 'child (light fill)'], ['ring-unassessed', '#0b0c0c', 'black ring: NOT ASSESSED child'],
-  ['triangle', '#b10e1e', 'offender (RSO / MAPPA)'], ['ring-opened', OPENED, 'pink double border: the person opened'],
+  ['triangle', '#b10e1e', 'offender (RSO / MAPPA)'], ['ring-opened', OPENED, 'pink double ring: the person opened'],
   ['halo', '#f47738', 'HIGH risk flag'],
   ['halo', '#ffbf47', 'MEDIUM risk flag'], ['octagon', '#d0d0d0', 'someone your agency cannot see'],
   ['address', '#d9d2c3', 'address'], ['professional', '#c9e4d2', 'professional'], ['agency', '#e7e7e7', 'agency'],
@@ -111,14 +111,18 @@ function drawSymbol(g, kind, colour, x, y) {
     g.arc(x + 8, y, 9, 0, 2 * Math.PI);
     g.stroke();
   } else if (kind === 'ring-opened') {
-    // the graph's mark of the person opened: a light symbol in a double border of its colour
-    g.rect(x, y - 8, 16, 16);
+    // the graph's mark of the person opened: a light symbol inside two rings of its colour
+    g.arc(x + 8, y, 5, 0, 2 * Math.PI);
     g.fillStyle = '#ffffff';
     g.fill();
+    g.stroke();
     g.strokeStyle = colour;
-    g.lineWidth = 2;
-    g.strokeRect(x - 2, y - 10, 20, 20);
-    g.strokeRect(x + 2, y - 6, 12, 12);
+    g.lineWidth = 1.5;
+    [7.5, 10].forEach((r) => {
+      g.beginPath();
+      g.arc(x + 8, y, r, 0, 2 * Math.PI);
+      g.stroke();
+    });
   } else if (kind === 'ring-dashed' || kind === 'ring-double') {
     // a border as the graph draws it (protection plan, restriction, marked address)
     g.strokeStyle = colour;

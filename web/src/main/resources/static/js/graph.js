@@ -276,13 +276,17 @@ export async function expandSelected() {
     const added = await controller.expand(node.key, data.network);
     refreshAgencyFilter();
     // said over the graph's corner: the message line would push the page, and the graph, down
-    note(added.length === 0 ? `Nothing more is linked to ${node.label} on this date.` : '');
     const people = added.filter(personKey).map(recordId);
     if (people.length > 0) {
       await loadFlags(controller, people);
       controller.markUnassessed(state.family ? state.family.unassessed : []);
     }
     await loadContacts();
+    // said last (a message on the way clears it): the view stays, so what came outside it is said
+    const outside = controller.outsideView(added);
+    note(added.length === 0 ? `Nothing more is linked to ${node.label} on this date.`
+      : outside > 0 ? `${outside} of what is linked to ${node.label} ${outside === 1 ? 'lies' : 'lie'} outside the view: Fit shows everything.`
+        : '');
   }));
 }
 

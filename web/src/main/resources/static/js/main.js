@@ -37,6 +37,11 @@ export function snapshot() {
   return controller.snapshot();
 }
 
+/** Zooms the graph about its middle as the mouse wheel would (for the browser tests); answers the zoom. */
+export function zoomBy(factor) {
+  return controller.zoomBy(factor);
+}
+
 /** Selects a node as a click would (for the browser tests); answers false when it is not in the graph. */
 export function select(key) {
   return controller.select(key);
@@ -45,6 +50,21 @@ export function select(key) {
 /** Says the selected node in the graph's live region: "Tom Archer, 7, full sibling, not assessed". */
 function announce(node) {
   byId('graph-status').textContent = node ? controller.describe(node.key) : '';
+}
+
+/**
+ * The genogram's hint that its ecomap lies beyond the view (a laptop's fit keeps the family's names
+ * readable): how many agencies and professionals, and a button that brings them all into view.
+ */
+function showRingOutside() {
+  const { agencies, professionals } = controller.ringOutside();
+  const button = byId('ring-outside');
+  const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+  const parts = [agencies > 0 ? count(agencies, 'agency', 'agencies') : '',
+    professionals > 0 ? count(professionals, 'professional', 'professionals') : ''].filter(Boolean);
+  button.hidden = parts.length === 0;
+  button.dataset.outside = String(agencies + professionals);
+  button.textContent = parts.length === 0 ? '' : `${parts.join(' and ')} outside the view: show all ↕`;
 }
 
 const ARROWS = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
@@ -112,7 +132,9 @@ async function start() {
     onSelectPerson: selectPerson, onSelectPlaceholder: selectPlaceholder, onSelectService: selectService,
     onOpenPerson: expandSelected,
     onSelectNode: (key) => { byId('graph-status').textContent = controller.describe(key); },
+    onViewChanged: () => showRingOutside(),
   });
+  byId('ring-outside').addEventListener('click', () => controller.fitAll());
   wireGraph(controller);
   wireSelection(controller);
   wireExports(controller);
@@ -132,6 +154,13 @@ async function start() {
   wireTimeBar(controller, chooseAsOf);
   wireViewControls();
   wirePanelResize(() => controller.resize());
+  // a window of another size: the graph fitted to its new box (else it kept the old box's view until
+  // something, such as an expansion, fitted it with a jump)
+  let resized = null;
+  window.addEventListener('resize', () => {
+    cancelAnimationFrame(resized);
+    resized = requestAnimationFrame(() => controller.resize());
+  });
   wireKeys();
   state.user = await guarded(() => me());
   if (state.user) {

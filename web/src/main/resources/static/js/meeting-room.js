@@ -155,7 +155,7 @@ async function loadChanges() {
     room.changes.forEach((c) => {
       const keys = personKeys(c.people);
       list.append(el('li', {}, el('button', { type: 'button', class: `change change-${c.kind}`, 'aria-pressed': 'false',
-        onclick: (e) => highlightChange(e.currentTarget, keys) }, el('span', { class: 'change-day', text: c.on }), ' ',
+        onclick: (e) => highlightChange(e.currentTarget, keys) }, el('span', { class: 'change-day', text: changeDay(c) }), ' ',
       el('span', { class: 'change-kind', text: words(c.kind) }), ' ', c.summary)));
     });
     if (room.changes.length === 0) {
@@ -232,6 +232,16 @@ const THEN_NOW_SIGNS = [
   ['FLAG_RAISED', 'Flag raised:'], ['FLAG_CLEARED', 'Flag cleared:'],
 ];
 
+/**
+ * The day a change is said on: its own day, but for a flag raised or cleared only the day the flags
+ * were compared on (familyChanges gives no day it happened: "on" is the as-of day), said as "raised
+ * by" or "cleared by" that day, never as the day it happened.
+ */
+function changeDay(c) {
+  const flag = { FLAG_RAISED: 'raised', FLAG_CLEARED: 'cleared' }[c.kind];
+  return flag ? `${flag} by ${c.on}` : c.on;
+}
+
 function thenNowSign(kind) {
   const known = THEN_NOW_SIGNS.findIndex(([k]) => k === kind);
   const said = words(kind);
@@ -288,7 +298,7 @@ async function drawThenAndNow() {
   list.append(el('li', { class: 'then-now-part', text: changes.length === 0
     ? `Nothing recorded changed in this family from ${since} to ${asOf}.`
     : `What changed from ${since} to ${asOf}: ${changes.length}` }));
-  changes.forEach(({ c, sign }) => list.append(item(sign[1], `${c.on}: ${c.summary}`, `family-change change-${c.kind}`)));
+  changes.forEach(({ c, sign }) => list.append(item(sign[1], `${changeDay(c)}: ${c.summary}`, `family-change change-${c.kind}`)));
   // the networks compared: who and what the snapshot did not have, or had and the live one has not
   const compared = [
     ...diff.addedPeople.map((k) => item('Added:', diff.labelOf(now, k), 'added')),

@@ -307,7 +307,32 @@ export function renderAgencies(panel, involvement, scope, onScope, onSelect) {
     }
   }));
   panel.append(matrix);
+  fitMatrix(matrix);
+  if (matrixWidths) {
+    // a hidden tab has no width: fitted again once shown, and whenever the panel's width changes
+    matrixWidths.observe(panel);
+  }
 }
+
+/**
+ * The agency matrix as a table where its words fit beside each other in the panel, else as a card
+ * a person (app.css .stacked): always in meeting mode, whose type is larger; otherwise when the
+ * table, its cells wrapped only between words, would be wider than the panel.
+ */
+function fitMatrix(matrix) {
+  if (!matrix.isConnected) {
+    return;
+  }
+  matrix.classList.remove('stacked');
+  const room = matrix.parentElement.clientWidth;
+  if (document.body.classList.contains('meeting') || (room > 0 && matrix.scrollWidth > room + 1)) {
+    matrix.classList.add('stacked');
+  }
+}
+
+/** The matrix follows its panel's width (the tab shown, the panel dragged, the window resized, meeting mode). */
+const matrixWidths = typeof ResizeObserver === 'undefined' ? null
+  : new ResizeObserver((entries) => entries.forEach((e) => e.target.querySelectorAll('table.matrix').forEach(fitMatrix)));
 
 export function renderChronology(panel, entries, subject, onSelect) {
   clear(panel);

@@ -19,12 +19,26 @@ function renderResults(people, open) {
   people.forEach((p) => {
     const address = p.currentAddress ? `${p.currentAddress.line1}, ${p.currentAddress.postcode || ''}` : 'no current address';
     const badges = p.markers.map((m) => `[${markerCode(m)}]`).join(' ');
-    list.append(el('li', {}, el('button', { type: 'button', 'data-person': p.id, onclick: () => open(p.id) },
+    list.append(el('li', {}, el('button', { type: 'button', 'data-person': p.id, onclick: () => choose(p.id, open) },
       el('strong', { text: fullName(p) }),
       el('span', { class: 'meta', text: `Born ${p.dateOfBirth || 'unknown'}${p.age !== null ? `, age ${p.age}` : ''}${p.child ? ' (child)' : ''}` }),
       el('span', { class: 'meta', text: address }),
       badges ? el('span', { class: 'meta', text: badges }) : null)));
   });
+  // from the results straight on (not a Tab through every control between): the graph or the details
+  byId('results-skip').hidden = people.length === 0;
+}
+
+/**
+ * A result chosen: the person opened, then the keyboard goes where the work goes on, the graph with
+ * the person selected (the live region says who), unless the person could not be opened (the
+ * message, or the form to ask for access, says why, and the focus stays on the result).
+ */
+async function choose(personId, open) {
+  await open(personId);
+  if (state.subjectId === personId && document.body.dataset.state === 'ready') {
+    byId('cy').focus({ preventScroll: true });
+  }
 }
 
 async function search(text, open) {

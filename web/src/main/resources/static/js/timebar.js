@@ -99,6 +99,8 @@ let axis = null;
 let axisFor = null;
 /** The day the marker shows while it is dragged, before it is let go. */
 let dragging = false;
+/** The rows drawn (their days are where the marker snaps). */
+let rowsDrawn = [];
 
 /** The steps between the years the axis names: every year, or every 2, 5, 10, ... */
 const TICK_STEPS = [1, 2, 5, 10, 20, 50, 100];
@@ -173,7 +175,8 @@ export function timeBarRow(row, theAxis, asOf) {
     el('span', { class: 'tb-label', title: `${row.who}: ${row.what}` },
       el('span', { class: 'tb-who', text: row.who }), ' ', el('span', { class: 'tb-what', text: row.what })),
     el('div', { class: 'tb-track' },
-      el('span', { class: classes, style: `left: ${left}%; width: ${width}%`, title: when },
+      el('span', { class: classes, style: `left: ${left}%; width: ${width}%`, title: when,
+        'data-from': row.from || '', 'data-to': row.to || '' },
         el('span', { class: 'visually-hidden', text: `, ${when}${current ? ', on the as-of day' : ''}` }))));
 }
 
@@ -184,6 +187,7 @@ export function drawTimeBar() {
     const periods = state.subjectId ? controller.periods() : [];
     section.hidden = !state.subjectId;
     const rows = timeBarRows(periods);
+    rowsDrawn = rows;
     const today = londonDay();
     axis = timeAxis(rows, state.asOf, today, axisFor === state.subjectId ? axis : null);
     axisFor = state.subjectId;
@@ -212,9 +216,27 @@ function commit(day) {
   }
 }
 
+/** How near (pixels) the pointer must come to the start or end of a bar to take its very day. */
+const SNAP_PX = 6;
+
+/**
+ * The day under the pointer: the start or end of a bar within SNAP_PX of it (a move, a partnership
+ * ending: the day itself, however many days a pixel spans in a narrow column), else the day the
+ * pixel stands for.
+ */
 function dayUnder(event) {
   const box = byId('time-bar-axis').getBoundingClientRect();
-  return dayAt(axis, (event.clientX - box.left) / box.width);
+  const day = dayAt(axis, (event.clientX - box.left) / box.width);
+  return snapDay(axis, day, rowsDrawn.flatMap((r) => [r.from, r.to]).filter(Boolean), (SNAP_PX / box.width) * (axis.end - axis.start));
+}
+
+/** The event day nearest a day, if within reach (days), else the day itself. Pure, for the tests. */
+export function snapDay(theAxis, day, events, reach) {
+  const at = dayNumber(day);
+  const near = events.filter((e) => e >= isoDay(theAxis.start) && e <= isoDay(theAxis.end))
+    .map((e) => ({ e, off: Math.abs(dayNumber(e) - at) })).filter((x) => x.off <= reach)
+    .sort((a, b) => a.off - b.off || a.e.localeCompare(b.e));
+  return near.length > 0 ? near[0].e : day;
 }
 
 function wirePointer() {

@@ -3,9 +3,10 @@
 // markers also appear as text badges in the label, historic relations are dashed (at full contrast).
 // One meaning per colour: dark red is an offender (RSO or MAPPA, also a warning-triangle shape),
 // orange a HIGH risk flag (halo), amber a MEDIUM one, teal a marked address, blue a protection
-// plan, brown a restriction, purple a possible match, pink the person opened (a double border),
-// black a child not assessed (a ring apart from the symbol), yellow the selection (a glow behind the
-// symbol and the name, never over the symbol's own colour); index.html's legend names every one.
+// plan, brown a restriction, purple a possible match, pink the person opened (a double ring),
+// black a child not assessed (a ring apart from the symbol), yellow the selection (a ring and the name
+// on yellow); index.html's legend names every one. The person opened and the selection are rings
+// drawn outside everything else (MARKS): never over a risk's halo or in place of a risk's border.
 
 const FAMILY_EDGE = '#333333';
 /** The person opened: a double border in this colour (the legend's and the PNG legend's). */
@@ -15,6 +16,60 @@ export const OPENED = '#d53880';
  * households a column apart never meet (the column leaves 24 between the widest labels).
  */
 export const HOUSEHOLD_PADDING = 8;
+/** The selection's colour: its ring and the name's background. */
+export const SELECTED = '#ffdd00';
+
+/**
+ * The marks of the person opened (a pink double ring) and of the selection (a yellow ring, outside
+ * it), as one picture laid over the node, centred and SPAN times its size: the node fills the
+ * middle NODE units of a VIEW-unit square, the rings lie beyond the largest halo (a HIGH flag's, 8
+ * px round a person of 34) and the black ring of a child not assessed, so that neither mark hides a
+ * risk's halo or takes the place of a risk's border (plan, restriction, offender).
+ */
+const NODE = 50;
+const VIEW = 104;
+const SPAN = `${Math.round((VIEW / NODE) * 1000) / 10}%`;
+function ring(shape, r, colour, width) {
+  const c = VIEW / 2;
+  return shape === 'square'
+    ? `<rect x="${c - r}" y="${c - r}" width="${2 * r}" height="${2 * r}" rx="${r / 5}" fill="none" stroke="${colour}" stroke-width="${width}"/>`
+    : `<circle cx="${c}" cy="${c}" r="${r}" fill="none" stroke="${colour}" stroke-width="${width}"/>`;
+}
+/** The picture of the marks; with unassessed, the black ring of a child not assessed too (its outline is the picture's room then). */
+function marks(shape, opened, selected, unassessed = false) {
+  const rings = [
+    ...(unassessed ? [ring(shape, 33.5, '#0b0c0c', 5.9)] : []),
+    ...(opened ? [ring(shape, 38.5, OPENED, 3), ring(shape, 42.5, OPENED, 3)] : []),
+    ...(selected ? [ring(shape, 48, SELECTED, 7)] : []),
+  ].join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${VIEW}" height="${VIEW}" viewBox="0 0 ${VIEW} ${VIEW}" preserveAspectRatio="none">${rings}</svg>`;
+  return `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`;
+}
+/** How far the marks reach beyond a node of the size given (px). */
+const reach = (size) => Math.ceil(((VIEW - NODE) / 2) * (size / NODE)) + 1;
+/**
+ * The picture drawn whole: the renderer keeps a node's drawing to its body's box, so the body's box
+ * is widened by an outline nobody sees (its width and offset count half), never by bounds-expansion,
+ * which widened the box of the label too, and with it a household's outline round the person.
+ */
+const room = (size) => ({ 'outline-width': 1, 'outline-offset': 2 * reach(size) - 1, 'outline-color': '#ffffff', 'outline-opacity': 0.01 });
+const MARKED = {
+  'background-image-containment': 'over', 'background-clip': 'none', 'background-width': SPAN, 'background-height': SPAN,
+  'background-fit': 'none', 'background-position-x': '50%', 'background-position-y': '50%', 'background-image-opacity': 1,
+  ...room(34),
+};
+/**
+ * The rules that draw the marks: a square ring round a square symbol, a round one round the rest (an
+ * offender's larger triangle too); a child not assessed's black ring drawn in the picture. By state
+ * first: Cytoscape's later rule wins, whatever its selector, so both marks come last.
+ */
+const MARK_BASES = [[['node'], 'round'], [['node.person.male'], 'square'], [['node.rso', 'node.mappa'], 'round', 56],
+  [['node.unassessed'], 'round', 34, true], [['node.person.male.unassessed'], 'square', 34, true]];
+const MARK_RULES = [['.subject', true, false], [':selected', false, true], ['.subject:selected', true, true]]
+  .flatMap(([state, opened, selected]) => MARK_BASES.map(([bases, shape, size = 34, unassessed = false]) => ({
+    selector: bases.map((base) => base + state).join(', '),
+    style: { ...MARKED, ...room(size), 'background-image': marks(shape, opened, selected, unassessed) },
+  })));
 
 export const STYLE = [
   { selector: 'node', style: {
@@ -63,11 +118,10 @@ export const STYLE = [
     shape: 'round-triangle', width: 56, height: 50, 'background-color': '#b10e1e', 'background-fill': 'solid',
     'border-color': '#5c0009', 'border-width': 3, 'border-style': 'solid', 'font-weight': 'bold', color: '#7a0010',
   } },
-  { selector: 'node.cpp', style: { 'border-color': '#1d70b8', 'border-style': 'dashed' } },
-  // the person opened: a pink double border, after every other border (plan, restriction, offender), so
-  // that it always wins (their plan and markers are still in the label); never black, which is the
-  // ring of a child not assessed
-  { selector: 'node.subject', style: { 'border-width': 7, 'border-color': OPENED, 'border-style': 'double', 'font-weight': 'bold' } },
+  { selector: 'node.cpp', style: { 'border-color': '#1d70b8', 'border-style': 'dashed', 'border-width': 3 } },
+  // the person opened: bold, and a pink double ring outside their halo and border (MARK_RULES below),
+  // which keep saying their plan, restriction or offence; never black, the ring of a child not assessed
+  { selector: 'node.subject', style: { 'font-weight': 'bold' } },
   { selector: 'node.address', style: { shape: 'round-rectangle', 'background-color': '#d9d2c3', width: 30, height: 22, 'font-size': 10 } },
   { selector: 'node.address.marked', style: { 'border-color': '#00645a', 'border-width': 5, 'border-style': 'double' } },
   { selector: 'node.professional', style: { shape: 'round-hexagon', 'background-color': '#c9e4d2', width: 24, height: 24, 'font-size': 9 } },
@@ -128,13 +182,12 @@ export const STYLE = [
   { selector: '.highlighted', style: { opacity: 1, 'border-color': '#ffbf47', 'line-color': '#ffbf47', 'target-arrow-color': '#ffbf47', 'z-index': 10 } },
   { selector: 'node.highlighted', style: { 'border-width': 6 } },
   { selector: 'edge.highlighted', style: { width: 5 } },
-  // the selection: a yellow glow behind the symbol (over a flag's halo while selected) and the name
-  // on yellow; never an overlay, which would tint the symbol (an offender's dark red turned brown)
-  { selector: 'node:selected', style: {
-    'underlay-color': '#ffdd00', 'underlay-opacity': 0.9, 'underlay-padding': 10, 'underlay-shape': 'round-rectangle',
-    'text-background-color': '#ffdd00', 'text-background-opacity': 1,
-  } },
-  { selector: 'edge:selected', style: { 'overlay-color': '#ffdd00', 'overlay-opacity': 0.35, 'overlay-padding': 6 } },
+  // the selection: a yellow ring outside everything (MARK_RULES) and the name on yellow; never an
+  // underlay (it took the place of a HIGH flag's halo) nor an overlay (it tinted the symbol)
+  { selector: 'node:selected', style: { 'text-background-color': SELECTED, 'text-background-opacity': 1 } },
+  { selector: 'edge:selected', style: { 'overlay-color': SELECTED, 'overlay-opacity': 0.35, 'overlay-padding': 6 } },
+  // the marks of the person opened and the selection, larger round an offender's larger symbol
+  ...MARK_RULES,
 ];
 
 /**

@@ -1036,6 +1036,14 @@ class ExplorerBrowserIT extends BrowserIT {
                     .doesNotContain("The same people");
             // who left comes before the rest
             assertThat(said.indexOf("Gary Nolan left the household")).isLessThan(said.indexOf("Flag cleared:"));
+            // a flag's change has no day of its own in the answer: cleared by the day compared, never on it
+            assertThat(said)
+                    .contains("Flag cleared: cleared by 2018-07-01: ")
+                    .doesNotContain("Flag cleared: 2018-07-01");
+            assertThat(driver.findElements(By.cssSelector("#changes-list .change-FLAG_CLEARED .change-day")))
+                    .isNotEmpty()
+                    .allSatisfy(
+                            day -> assertThat(day.getDomProperty("textContent")).isEqualTo("cleared by 2018-07-01"));
             // beside the graph, which keeps its box: every name of the family at 30 px or more
             var sides = (List<?>) js("return [document.getElementById('cy').getBoundingClientRect().right,"
                     + " document.getElementById('then-now').getBoundingClientRect().left]");
@@ -1120,12 +1128,23 @@ class ExplorerBrowserIT extends BrowserIT {
             assertThat(driver.findElements(By.cssSelector("#panel-agencies table.matrix thead th")))
                     .hasSizeGreaterThanOrEqualTo(7);
             assertMatrixFits("1600x900, Kyle's family");
+            // at the panel's default width its words broke letter by letter ("Allocat ed", "(Schoo l")
+            assertNoWordBroken("1600x900, Kyle's family");
+            assertThat(text("panel-agencies")).contains("last contact");
             // a long name by its initials, the full name in the header's title and aria-label
             var camhs = driver.findElement(
                     By.cssSelector("#panel-agencies th[title='Child and adolescent mental health service']"));
-            assertThat(camhs.getText()).isEqualTo("CAMHS");
+            assertThat(camhs.getDomProperty("textContent")).isEqualTo("CAMHS");
             assertThat(camhs.getDomAttribute("aria-label")).isEqualTo("Child and adolescent mental health service");
             screenshot("agency-matrix-1600");
+            // and Sara's family, whose professionals' roles are the longest
+            open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+            driver.findElement(By.id("tab-agencies")).click();
+            panels = renders("panel-agencies");
+            new Select(driver.findElement(By.id("scope-select"))).selectByValue("FAMILY");
+            waitRendered("panel-agencies", panels);
+            assertMatrixFits("1600x900, Sara's family");
+            assertNoWordBroken("1600x900, Sara's family");
         });
         onScreen(1920, 1080, () -> {
             signIn("meeting-chair");
@@ -1158,29 +1177,33 @@ class ExplorerBrowserIT extends BrowserIT {
         });
     }
 
+    /** Each word of the agency matrix's text on one line: the boxes of its characters share one top. */
+    private void assertNoWordBroken(String where) {
+        var split = module("""
+                const split = [];
+                const words = document.createTreeWalker(
+                  document.querySelector('#panel-agencies table.matrix tbody'), NodeFilter.SHOW_TEXT);
+                for (let t = words.nextNode(); t; t = words.nextNode()) {
+                  for (const m of t.data.matchAll(/\\S+/g)) {
+                    const range = document.createRange();
+                    range.setStart(t, m.index);
+                    range.setEnd(t, m.index + m[0].length);
+                    const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+                    if (tops.size > 1) { split.push(m[0]); }
+                  }
+                }
+                return split;""");
+        assertThat(list(split).stream().map(JsonNode::asString).toList())
+                .as("words of the matrix broken across lines, %s", where)
+                .isEmpty();
+    }
+
     @Test
     void inMeetingModeTheAgencyMatrixBreaksItsLinesOnlyBetweenWords() throws Exception {
         // its columns in the room's larger type were narrower than their words: "Chri s Mor gan", "Allocat ed"
         inMeetingModeForEachFamily(person -> {
             assertMatrixFits("meeting mode, " + person);
-            // each word of the matrix's text on one line: the boxes of its characters share one top
-            var split = module("""
-                        const split = [];
-                        const words = document.createTreeWalker(
-                          document.querySelector('#panel-agencies table.matrix tbody'), NodeFilter.SHOW_TEXT);
-                        for (let t = words.nextNode(); t; t = words.nextNode()) {
-                          for (const m of t.data.matchAll(/\\S+/g)) {
-                            const range = document.createRange();
-                            range.setStart(t, m.index);
-                            range.setEnd(t, m.index + m[0].length);
-                            const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-                            if (tops.size > 1) { split.push(m[0]); }
-                          }
-                        }
-                        return split;""");
-            assertThat(list(split).stream().map(JsonNode::asString).toList())
-                    .as("words of the matrix broken across lines, %s", person)
-                    .isEmpty();
+            assertNoWordBroken("meeting mode, " + person);
             assertThat(text("panel-agencies")).contains("last contact");
             screenshot("agency-matrix-meeting-" + person);
         });

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -740,7 +741,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                         "blue dashed border",
                         "brown dashed border",
                         "teal double border",
-                        "pink double border: the person opened");
+                        "pink double ring: the person opened");
     }
 
     /** The children of the siblings-at-risk cards: record id → whether the card says NOT ASSESSED. */
@@ -1041,6 +1042,28 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                         .as("labels over labels in %s's genogram", person)
                         .isEmpty();
                 screenshot("laptop-genogram-" + person);
+                // the ecomap left beyond the view was not said anywhere: a button says how much, and shows it
+                var beyond = ecomapNodes(graph).stream()
+                        .filter(n -> n.get("visible").asBoolean())
+                        .filter(n -> hasClass(n, "agency") || hasClass(n, "professional"))
+                        .filter(n -> symbolOutside(n, graph))
+                        .count();
+                assertThat(beyond)
+                        .as("agencies and professionals beyond the view, %s", person)
+                        .isPositive();
+                var button = driver.findElement(By.id("ring-outside"));
+                waitFor("document.getElementById('ring-outside').dataset.outside === '" + beyond + "'");
+                assertThat(button.isDisplayed()).isTrue();
+                assertThat(button.getText())
+                        .matches("\\d+ agenc(y|ies)( and \\d+ professionals?)? outside the view: show all.*");
+                button.click();
+                waitFor("document.getElementById('ring-outside').hidden");
+                var all = graph();
+                ecomapNodes(all).stream()
+                        .filter(n -> n.get("visible").asBoolean())
+                        .forEach(n -> assertThat(inView(n, all))
+                                .as("%s in view after show all", n.get("key").asString())
+                                .isTrue());
             }
         });
     }
@@ -1232,6 +1255,16 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                             "NOT ASSESSED",
                             "the person opened",
                             "Hidden person");
+            // and every other mark a room sees on the family: plans, amber halos, the badges
+            assertThat(key.getText())
+                    .contains(
+                            "blue dashed: CPP plan",
+                            "amber halo: MEDIUM",
+                            "FLAG n",
+                            "NOTE other marker",
+                            "HSB harmful sexual behaviour",
+                            "CSA victim",
+                            "brown dashed: RESTRICTED");
             var graph = graph();
             assertThat(familyNodes(graph)).hasSizeGreaterThan(3);
             assertThat(coveredBy("meeting-key", graph))
@@ -1246,25 +1279,21 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         signIn("admin");
         open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
         var graph = graph();
-        // Kyle, opened: a pink double border, no ring; Lily, not assessed: the black ring, no double border
+        // Kyle, opened: a pink double ring, no black ring; Lily, not assessed: the black ring, no pink one
         var kyle = node(graph, "Person:p-kyle");
-        assertThat(kyle.get("borderStyle").asString()).isEqualTo("double");
-        assertThat(kyle.get("borderColor").asString()).isEqualTo("rgb(213,56,128)");
-        assertThat(kyle.get("borderWidth").asDouble()).isGreaterThanOrEqualTo(6.0);
+        assertThat(kyle.get("marks").asString()).contains(OPENED);
         assertThat(kyle.get("outlineWidth").asDouble()).isZero();
         var lily = node(graph, "Person:p-lily");
         assertThat(hasClass(lily, "unassessed")).isTrue();
         assertThat(lily.get("outlineColor").asString()).isEqualTo("rgb(11,12,12)");
         assertThat(lily.get("outlineWidth").asDouble()).isGreaterThanOrEqualTo(3.0);
-        assertThat(lily.get("borderStyle").asString()).isNotEqualTo("double");
-        assertThat(lily.get("borderColor").asString())
-                .isNotEqualTo(kyle.get("borderColor").asString());
+        assertThat(lily.get("marks").asString()).doesNotContain(OPENED);
         // the legend names the opened mark
         assertThat(driver.findElement(By.cssSelector(".legend")).getAttribute("textContent"))
-                .contains("pink double border: the person opened")
+                .contains("pink double ring: the person opened")
                 .doesNotContain("thick black border");
 
-        // Gary selected: still the offender's dark red, the selection a yellow glow behind him, not over him
+        // Gary selected: still the offender's dark red and his HIGH flag's halo, the selection a yellow ring round both
         open("/?person=p-sara&asOf=" + Scenario.AS_OF);
         var before = node(graph(), "Person:p-gary");
         clickSelect("Person:p-gary");
@@ -1274,42 +1303,98 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(gary.get("overlayOpacity").asDouble())
                 .as("a tint over his symbol")
                 .isZero();
-        assertThat(gary.get("underlayColor").asString()).isEqualTo("rgb(255,221,0)");
-        assertThat(gary.get("underlayOpacity").asDouble()).isGreaterThan(0.5);
+        assertThat(gary.get("underlayColor").asString()).isEqualTo(HALO_HIGH);
+        assertThat(gary.get("borderColor").asString())
+                .isEqualTo(before.get("borderColor").asString());
+        assertThat(gary.get("marks").asString()).contains(SELECTED_RING).doesNotContain(OPENED);
         assertThat(gary.get("textBackgroundColor").asString()).isEqualTo("rgb(255,221,0)");
-        assertThat(before.get("underlayColor").asString()).isNotEqualTo("rgb(255,221,0)");
+        assertThat(before.get("marks").asString()).doesNotContain(SELECTED_RING);
         // and the exported picture's legend names the opened mark too
         driver.findElement(By.id("png-button")).click();
         new WebDriverWait(driver, WAIT).until(d -> message().startsWith("PNG exported"));
         assertThat(driver.findElement(By.id("png-button"))
                         .getDomAttribute("data-legend")
                         .split("\n"))
-                .contains("pink double border: the person opened");
+                .contains("pink double ring: the person opened");
     }
 
+    /** The colour of the person opened's double ring, of the selection's ring (style.js), and of a HIGH flag's halo. */
+    private static final String OPENED = "stroke=\"#d53880\"";
+
+    private static final String SELECTED_RING = "stroke=\"#ffdd00\"";
+    private static final String HALO_HIGH = "rgb(244,119,56)";
+
     @Test
-    void theOpenedPersonKeepsThePinkDoubleBorderWhenOnAPlan() {
+    void openingOrSelectingAPersonKeepsTheirHighFlagsHaloAndTheirPlansBorderInEveryView() {
+        // opening Sara drew a pink double border in place of her plan's blue dashed one, and the
+        // selection's yellow glow in place of her HIGH flag's orange halo
         signIn("social-worker");
         open("/?person=p-sara&asOf=" + Scenario.AS_OF);
-        for (var view : List.of("network", "genogram")) {
+        for (var view : List.of("network", "genogram", "meeting genogram")) {
             if (view.equals("genogram")) {
                 showGenogram();
+            } else if (view.equals("meeting genogram")) {
+                meetingMode();
             }
+            clickSelect("Person:p-sara");
             var graph = graph();
-            // Sara and Jack are on protection plans; Sara is the person opened
+            // Sara and Jack are on protection plans with HIGH flags; Sara is the person opened, and selected
             var sara = node(graph, "Person:p-sara");
-            assertThat(hasClass(sara, "cpp") && hasClass(sara, "subject")).isTrue();
-            assertThat(sara.get("borderWidth").asDouble())
-                    .as("%s: Sara's border", view)
-                    .isEqualTo(7.0);
-            assertThat(sara.get("borderColor").asString()).isEqualTo("rgb(213,56,128)");
-            assertThat(sara.get("borderStyle").asString()).isEqualTo("double");
-            // the plan's blue dashed border where the opened mark is not
+            assertThat(hasClass(sara, "cpp") && hasClass(sara, "subject") && hasClass(sara, "flag-HIGH"))
+                    .isTrue();
+            assertThat(sara.get("selected").asBoolean()).isTrue();
+            assertThat(sara.get("borderColor").asString())
+                    .as("%s: Sara's plan's border", view)
+                    .isEqualTo("rgb(29,112,184)");
+            assertThat(sara.get("borderStyle").asString()).isEqualTo("dashed");
+            assertThat(sara.get("underlayColor").asString())
+                    .as("%s: Sara's HIGH flag's halo", view)
+                    .isEqualTo(HALO_HIGH);
+            assertThat(sara.get("underlayOpacity").asDouble()).isGreaterThan(0.5);
+            // the marks of the opened and the selected person: rings outside the halo, the selection outermost
+            var marks = sara.get("marks").asString();
+            assertThat(marks).as("%s: Sara's rings", view).contains(OPENED, SELECTED_RING);
+            assertThat(marks.indexOf(SELECTED_RING)).isGreaterThan(marks.indexOf(OPENED));
+            assertThat(ringRadii(marks, OPENED))
+                    .as(
+                            "%s: the pink rings lie outside the halo (8 px beyond a symbol of 34, in 50 units of 112)",
+                            view)
+                    .allMatch(r -> r > (17 + 8) * 50.0 / 34);
+            // Jack selected instead: his plan and halo too, Sara keeps the opened mark alone
+            clickSelect("Person:p-jack");
+            graph = graph();
             var jack = node(graph, "Person:p-jack");
-            assertThat(hasClass(jack, "cpp")).isTrue();
             assertThat(jack.get("borderColor").asString()).isEqualTo("rgb(29,112,184)");
-            assertThat(jack.get("borderStyle").asString()).isEqualTo("dashed");
+            assertThat(jack.get("underlayColor").asString()).isEqualTo(HALO_HIGH);
+            assertThat(jack.get("marks").asString()).contains(SELECTED_RING).doesNotContain(OPENED);
+            assertThat(node(graph, "Person:p-sara").get("marks").asString())
+                    .contains(OPENED)
+                    .doesNotContain(SELECTED_RING);
+            assertThat(node(graph, "Person:p-sara").get("underlayColor").asString())
+                    .isEqualTo(HALO_HIGH);
         }
+        // the legend and the meeting key say both marks
+        assertThat(driver.findElement(By.id("meeting-key")).getText())
+                .contains("pink double ring: the person opened", "yellow ring: selected");
+        assertThat(driver.findElement(By.cssSelector(".legend")).getAttribute("textContent"))
+                .contains("yellow ring and name on yellow: selected");
+    }
+
+    /** The radii of the rings of a colour in a node's marks (an SVG's circles or squares, in its own units). */
+    private static List<Double> ringRadii(String marks, String stroke) {
+        var radii = new ArrayList<Double>();
+        var m = Pattern.compile("<(circle|rect)([^>]*)/>").matcher(marks);
+        while (m.find()) {
+            var attributes = m.group(2);
+            if (attributes.contains(stroke)) {
+                var r = Pattern.compile(" (r|width)=\"([0-9.]+)\"").matcher(attributes);
+                if (r.find()) {
+                    radii.add(Double.parseDouble(r.group(2)) / (r.group(1).equals("width") ? 2 : 1));
+                }
+            }
+        }
+        assertThat(radii).as("rings of %s", stroke).isNotEmpty();
+        return radii;
     }
 
     @Test
@@ -1648,6 +1733,44 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 .until(d -> "ready".equals(timeBar("data-state"))
                         && day.equals(timeBar("data-marker"))
                         && "ready".equals(js("return document.getElementById('cy').dataset.state")));
+    }
+
+    @Test
+    void inMeetingModeTheTimeBarsRowsAreNotCutOffAndItsMarkerTakesTheVeryDayOfAMoveItIsLetGoOn() throws Exception {
+        // the side column cut every row's label off ("7 Fictional Terrac..."), and its bars were so
+        // narrow that a pixel stood for two weeks: the marker never came to the day someone moved
+        onScreen(1920, 1080, () -> {
+            signIn("meeting-chair");
+            open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+            meetingMode();
+            driver.findElement(By.id("meeting-keys")).click();
+            waitFor("document.body.classList.contains('meeting-keys')");
+            waitTimeBar(Scenario.AS_OF);
+            var labels = list(module("""
+                    return [...document.querySelectorAll('#time-bar-rows .tb-label')]
+                      .map((l) => [l.textContent, l.scrollWidth, l.clientWidth, l.getBoundingClientRect().right,
+                        document.getElementById('time-bar').getBoundingClientRect().right]);"""));
+            assertThat(labels).hasSizeGreaterThan(3);
+            labels.forEach(l -> {
+                assertThat(l.get(1).asDouble())
+                        .as("%s cut off", l.get(0).asString())
+                        .isLessThanOrEqualTo(l.get(2).asDouble());
+                assertThat(l.get(3).asDouble())
+                        .as("%s inside the column", l.get(0).asString())
+                        .isLessThanOrEqualTo(l.get(4).asDouble());
+            });
+            // let go at the start of a stay in the past (Gary's in Sara's home): the day of the move, not a day near it
+            var bar = driver.findElements(
+                            By.cssSelector("#time-bar-rows .tb-bar.home.historic[data-from]:not([data-from=''])"))
+                    .get(0);
+            var from = bar.getDomAttribute("data-from");
+            assertThat(from).isNotEmpty();
+            var width = bar.getRect().getWidth();
+            new Actions(driver).moveToElement(bar, -width / 2 + 2, 0).click().perform();
+            waitTimeBar(from);
+            assertThat(driver.findElement(By.id("asof-date")).getDomProperty("value"))
+                    .isEqualTo(from);
+        });
     }
 
     @Test
@@ -2098,6 +2221,66 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
+    void leftAndRightGoRoundThePeopleLinkedOldestFirstInEveryViewAndReachAgenciesOnlyWhenNoOneIsLinked() {
+        // Right from Kyle went by where nodes lay on screen: his home, his professionals and his
+        // siblings mixed, in another order in the genogram
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        var canvas = driver.findElement(By.id("cy"));
+        var orders = new ArrayList<List<String>>();
+        for (var view : List.of("network", "genogram")) {
+            if (view.equals("genogram")) {
+                showGenogram();
+                clickSelect("Person:p-kyle");
+            }
+            var graph = graph();
+            var round = new ArrayList<String>();
+            var said = new ArrayList<String>();
+            do {
+                assertThat(round.size())
+                        .as("%s: presses to come back to Kyle", view)
+                        .isLessThan(12);
+                press(canvas, Keys.ARROW_RIGHT);
+                round.add(selected());
+                said.add(status());
+            } while (!"Person:p-kyle".equals(selected()));
+            // his siblings, oldest first, then back to him (the oldest of them all): no home, professional or agency
+            assertThat(round)
+                    .as(view)
+                    .containsExactly("Person:p-lily", "Person:p-tom", "Person:p-ruby", "Person:p-kyle");
+            var ages =
+                    round.stream().map(k -> node(graph, k).get("age").asInt()).toList();
+            assertThat(ages.subList(0, 3)).as("%s: ages", view).isSortedAccordingTo(Comparator.reverseOrder());
+            assertThat(said.get(1)).startsWith("Tom Archer, 7, full sibling, not assessed");
+            // and Left goes back the same way
+            press(canvas, Keys.ARROW_LEFT);
+            assertThat(selected()).isEqualTo("Person:p-ruby");
+            press(canvas, Keys.ARROW_LEFT);
+            assertThat(selected()).isEqualTo("Person:p-tom");
+            orders.add(round);
+        }
+        assertThat(orders.get(1)).as("the same order in both views").isEqualTo(orders.get(0));
+
+        // an agency links no one: beside it its professionals, one after the other, and said
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        var graph = graph();
+        var agency = nodes(graph).stream()
+                .filter(n -> "AGENCY".equals(n.get("kind").asString(null)))
+                .map(n -> n.get("key").asString())
+                .filter(key -> list(graph.get("edges")).stream()
+                                .filter(e -> key.equals(e.get("target").asString())
+                                        || key.equals(e.get("source").asString()))
+                                .count()
+                        > 0)
+                .findFirst()
+                .orElseThrow();
+        clickSelect(agency);
+        press(driver.findElement(By.id("cy")), Keys.ARROW_RIGHT);
+        assertThat(selected()).startsWith("Professional:");
+        assertThat(status()).isNotEmpty();
+    }
+
+    @Test
     void anArrowKeyToSomeoneOnScreenMovesNoOneOnScreenAndNeverZooms() throws Exception {
         // each press re-centred the view on the person selected (67-233 px at 1600x900, 731 in the
         // meeting genogram), pushing the family off screen
@@ -2135,6 +2318,18 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         });
     }
 
+    /** Whether a node's symbol (its label left out) lies, even partly, outside the graph's box on screen. */
+    private static boolean symbolOutside(JsonNode node, JsonNode graph) {
+        var b = node.get("box");
+        var z = graph.get("zoom").asDouble();
+        var dx = node.get("renderedX").asDouble() - node.get("x").asDouble() * z;
+        var dy = node.get("renderedY").asDouble() - node.get("y").asDouble() * z;
+        return b.get("x1").asDouble() * z + dx < 0
+                || b.get("y1").asDouble() * z + dy < 0
+                || b.get("x2").asDouble() * z + dx > graph.get("width").asDouble()
+                || b.get("y2").asDouble() * z + dy > graph.get("height").asDouble();
+    }
+
     /** Whether a node's symbol and label lie inside the graph's box on screen. */
     private static boolean inView(JsonNode node, JsonNode graph) {
         var b = node.get("labelBox");
@@ -2142,6 +2337,62 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 && b.get("y1").asDouble() >= 0
                 && b.get("x2").asDouble() <= graph.get("width").asDouble()
                 && b.get("y2").asDouble() <= graph.get("height").asDouble();
+    }
+
+    @Test
+    void aWindowOfAnotherSizeFitsTheNetworkAndEnterOnAPersonNeverMovesTheView() throws Exception {
+        // the network kept the view of the window it was opened in (partly off screen in a smaller
+        // one) until Enter on someone fitted it, with a jump
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        onScreen(1100, 760, () -> {
+            waitFor("(() => { const c = document.getElementById('cy');"
+                    + " return c.dataset.fitted === c.clientWidth + 'x' + c.clientHeight; })()");
+            var graph = graph();
+            nodes(graph).stream()
+                    .filter(n -> n.get("visible").asBoolean() && n.get("kind").asString(null) != null)
+                    .forEach(n -> assertThat(inView(n, graph))
+                            .as("%s in view at 1100x760", n.get("key").asString())
+                            .isTrue());
+        });
+        // back in the window of before: fitted to it again
+        waitFor("(() => { const c = document.getElementById('cy');"
+                + " return c.dataset.fitted === c.clientWidth + 'x' + c.clientHeight; })()");
+        // zoomed in (as by the wheel), Enter on Gary: new people come, the view stays
+        var canvas = driver.findElement(By.id("cy"));
+        var zoom = graph().get("zoom").asDouble();
+        assertThat(module("const m = await import('/js/main.js'); return m.zoomBy(2);")
+                        .asDouble())
+                .isCloseTo(zoom * 2, within(0.01));
+        clickSelect("Person:p-gary");
+        var before = graph();
+        var rendered = renders("cy");
+        canvas.sendKeys(Keys.ENTER);
+        waitRendered("cy", rendered);
+        var after = graph();
+        assertThat(nodes(after))
+                .as("people and places Gary brought")
+                .hasSizeGreaterThan(nodes(before).size());
+        assertThat(after.get("zoom").asDouble())
+                .as("zoom")
+                .isEqualTo(before.get("zoom").asDouble());
+        assertThat(node(after, "Person:p-sara").get("renderedX").asDouble())
+                .as("Sara on screen")
+                .isCloseTo(node(before, "Person:p-sara").get("renderedX").asDouble(), within(HELD));
+        assertThat(node(after, "Person:p-sara").get("renderedY").asDouble())
+                .isCloseTo(node(before, "Person:p-sara").get("renderedY").asDouble(), within(HELD));
+        // what came outside the view is said over the graph's corner
+        var had = positions(before).keySet();
+        var outside = nodes(after).stream()
+                .filter(n -> n.get("kind").asString(null) != null
+                        && !had.contains(n.get("key").asString()))
+                .filter(n -> n.get("visible").asBoolean() && symbolOutside(n, after))
+                .count();
+        assertThat(outside).as("new outside the zoomed view").isPositive();
+        waitFor("document.getElementById('graph-note').textContent.includes('outside the view')");
+        assertThat(driver.findElement(By.id("graph-note")).getDomProperty("textContent"))
+                .isEqualTo(outside + " of what is linked to Gary Nolan lie outside the view: Fit shows everything.");
     }
 
     @Test
@@ -2219,6 +2470,37 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(tabs("work-tabs"))
                 .isEqualTo("tab-triage:-1:false tab-overdue:0:true tab-requests:-1:false | panel-overdue");
         assertThat(seriousViolations("tabs")).isEmpty();
+    }
+
+    @Test
+    void choosingASearchResultTakesTheKeyboardToTheGraphAndLinksAfterTheResultsLeadToTheGraphAndTheDetails() {
+        // from a result it took 20 Tabs to reach the graph, and the focus stayed on the result
+        signIn("social-worker");
+        open("/?asOf=" + Scenario.AS_OF);
+        var results = renders("results");
+        driver.findElement(By.id("search-text")).sendKeys("Archer", Keys.ENTER);
+        waitRendered("results", results);
+        var buttons = driver.findElements(By.cssSelector("#results button"));
+        assertThat(buttons).hasSizeGreaterThan(1);
+        // right after the last result: the graph and the details, one Tab each
+        buttons.get(buttons.size() - 1).sendKeys(Keys.TAB);
+        assertThat(js("return document.activeElement.getAttribute('href')")).isEqualTo("#cy");
+        assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Go to the graph");
+        driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat(js("return document.activeElement.getAttribute('href')")).isEqualTo("#panels");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        new WebDriverWait(driver, WAIT).until(d -> "panels".equals(js("return document.activeElement.id")));
+        // a result chosen with the keyboard: the graph has the focus, the person selected and said
+        var kyle = driver.findElement(By.cssSelector("#results button[data-person='p-kyle']"));
+        var panels = renders("panel-details");
+        kyle.sendKeys(Keys.ENTER);
+        waitRendered("panel-details", panels);
+        new WebDriverWait(driver, WAIT).until(d -> "cy".equals(js("return document.activeElement.id")));
+        assertThat(selected()).isEqualTo("Person:p-kyle");
+        assertThat(status()).startsWith("Kyle Archer, 17, the person opened");
+        // and the arrows work from there at once
+        press(driver.switchTo().activeElement(), Keys.ARROW_RIGHT);
+        assertThat(selected()).isNotEqualTo("Person:p-kyle");
     }
 
     @Test
