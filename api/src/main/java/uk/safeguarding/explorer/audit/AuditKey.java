@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.explorer.config.ExplorerModeEnvironmentPostProcessor;
+import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.neo4j.Graph;
 
 /**
@@ -115,6 +116,16 @@ public class AuditKey {
     public boolean signedCheckpoint(long seq, String hash, ZonedDateTime at, String kind, String signature) {
         return verifies(
                 checkpointText(seq, hash, at == null ? "" : at.toInstant().toString(), kind), signature);
+    }
+
+    /** The same for a checkpoint node as stored ({@code :AuditCheckpoint}). */
+    boolean signedCheckpoint(org.neo4j.driver.Value c) {
+        return signedCheckpoint(
+                c.get("seq").asLong(),
+                Views.string(c, "hash"),
+                c.get("at").isNull() ? null : c.get("at").asZonedDateTime(),
+                Views.string(c, "kind"),
+                Views.string(c, "signature"));
     }
 
     private AuditKey(SecretKeySpec fixed) {

@@ -346,12 +346,7 @@ public class AuditLog {
                 var c = row.get("c");
                 var seq = c.get("seq").asLong();
                 var hash = Views.string(c, "hash");
-                if (!key.signedCheckpoint(
-                        seq,
-                        hash,
-                        c.get("at").isNull() ? null : c.get("at").asZonedDateTime(),
-                        Views.string(c, "kind"),
-                        Views.string(c, "signature"))) {
+                if (!key.signedCheckpoint(c)) {
                     return checkpointBroken(
                             headSeq,
                             seq,

@@ -20,7 +20,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.explorer.cypher.CypherStatements;
-import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.neo4j.Parameters;
 
@@ -306,16 +305,7 @@ class AuditWriter implements DisposableBean {
             if (head.get("signature").isNull() && head.get("seq").asLong() > 0) {
                 var seq = head.get("seq").asLong();
                 var checkpoint = Graph.read(tx, "audit/newest-checkpoint", Map.of("until", seq), r -> r.get("c"));
-                if (signUnsigned
-                        && !checkpoint.isEmpty()
-                        && !key.signedCheckpoint(
-                                checkpoint.get(0).get("seq").asLong(),
-                                Views.string(checkpoint.get(0), "hash"),
-                                checkpoint.get(0).get("at").isNull()
-                                        ? null
-                                        : checkpoint.get(0).get("at").asZonedDateTime(),
-                                Views.string(checkpoint.get(0), "kind"),
-                                Views.string(checkpoint.get(0), "signature"))) {
+                if (signUnsigned && !checkpoint.isEmpty() && !key.signedCheckpoint(checkpoint.get(0))) {
                     LOG.error(
                             "Not signing the unsigned head of the audit chain (at event {}): the audit key does not "
                                     + "verify its newest checkpoint (at event {}); start with EXPLORER_AUDIT_KEY set to "

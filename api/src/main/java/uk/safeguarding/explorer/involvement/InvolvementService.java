@@ -227,7 +227,7 @@ public class InvolvementService {
         var notYet = new LinkedHashSet<String>();
         all.people().stream()
                 .map(PersonInvolvement::person)
-                .filter(p -> !decided.sees(p.id()) && !decided.present(p.id(), p.dateOfBirth(), asOf))
+                .filter(p -> decided.notYetShown(p.id(), p.dateOfBirth(), asOf))
                 .forEach(p -> notYet.add(p.id()));
         return notYet;
     }

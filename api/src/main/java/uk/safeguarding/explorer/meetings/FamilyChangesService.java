@@ -251,7 +251,7 @@ public class FamilyChangesService {
             List<MeetingsRepository.Member> members, Visibility decided, LocalDate asOf) {
         var notYet = new LinkedHashSet<String>();
         members.stream()
-                .filter(m -> !decided.sees(m.id()) && !decided.present(m.id(), m.dateOfBirth(), asOf))
+                .filter(m -> decided.notYetShown(m.id(), m.dateOfBirth(), asOf))
                 .forEach(m -> notYet.add(m.id()));
         return notYet;
     }

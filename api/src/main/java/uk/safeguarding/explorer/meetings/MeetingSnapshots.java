@@ -328,13 +328,7 @@ public class MeetingSnapshots {
         var involved = withoutNewborns ? newborns.involvement() : frozen.involvement();
         var shownSiblings = new LinkedHashMap<String, SiblingsService.Raw>();
         frozen.siblings()
-                .forEach((child, raw) -> shownSiblings.put(
-                        child,
-                        new SiblingsService.Raw(
-                                raw.children().stream()
-                                        .filter(c -> asOf == null || decided.childOn(c.child(), asOf))
-                                        .toList(),
-                                raw.parents())));
+                .forEach((child, raw) -> shownSiblings.put(child, asOf == null ? raw : raw.childrenOn(decided, asOf)));
         var recorded = new LinkedHashSet<String>(meeting.concerns());
         meeting.actions().forEach(a -> recorded.addAll(a.forPeople()));
         recorded.addAll(NetworkService.people(network));

@@ -84,9 +84,7 @@ public class NetworkService {
     private static Set<String> notYetShown(List<Node> nodes, Visibility checked, LocalDate asOf) {
         var notYet = new LinkedHashSet<String>();
         nodes.stream()
-                .filter(n -> n.kind() == NodeKind.PERSON
-                        && !checked.sees(n.id())
-                        && !checked.present(n.id(), n.dateOfBirth(), asOf))
+                .filter(n -> n.kind() == NodeKind.PERSON && checked.notYetShown(n.id(), n.dateOfBirth(), asOf))
                 .forEach(n -> notYet.add(n.id()));
         return notYet;
     }

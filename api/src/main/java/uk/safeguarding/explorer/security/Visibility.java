@@ -103,6 +103,15 @@ public final class Visibility {
     }
 
     /**
+     * Whether the person is someone the user may not see and who is not yet shown on the as-of day (a
+     * hidden newborn before the month after their birth): an answer is worked out again without them
+     * and without what it reached only through them.
+     */
+    public boolean notYetShown(String personId, LocalDate birthDay, LocalDate asOf) {
+        return !sees(personId) && !present(personId, birthDay, asOf);
+    }
+
+    /**
      * Whether the person is a child on the as-of day as the user may know it: exactly for someone the
      * user may see; for someone hidden, only in whole months ({@link #shownFrom}): from the month after
      * their birth until the month they turn 18, and never from the month they died.

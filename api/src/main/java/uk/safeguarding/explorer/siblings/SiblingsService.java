@@ -87,11 +87,7 @@ public class SiblingsService {
         var decided = needToKnow.decide(OPERATION, List.of(personId), people(raw));
         // only the children shown to this reader, and the people their links go through, are recorded
         // (and counted): not a go-between found only through a hidden newborn, from her birth day
-        var kept = new Raw(
-                raw.children().stream()
-                        .filter(c -> decided.childOn(c.child(), asOf))
-                        .toList(),
-                raw.parents());
+        var kept = raw.childrenOn(decided, asOf);
         return shown(kept, needToKnow.check(OPERATION, personId, people(kept)), asOf);
     }
 
@@ -100,7 +96,17 @@ public class SiblingsService {
      * (to say how a go-between is related): for a meeting's snapshot, which keeps the facts and
      * shows them to each reader through their own need-to-know ({@link #shown}).
      */
-    public record Raw(List<ChildAtRisk> children, Set<String> parents) {}
+    public record Raw(List<ChildAtRisk> children, Set<String> parents) {
+
+        /** Only the children who are children on the day as the reader may know it ({@link Visibility#childOn}). */
+        public Raw childrenOn(Visibility decided, LocalDate asOf) {
+            return new Raw(
+                    children.stream()
+                            .filter(c -> decided.childOn(c.child(), asOf))
+                            .toList(),
+                    parents);
+        }
+    }
 
     /** The children at risk around a person before need-to-know. */
     public Raw withoutNeedToKnow(String personId, LocalDate asOf) {
