@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -122,6 +123,31 @@ public abstract class ExplorerIT {
         return json.get("errors") == null
                 ? "answered " + json.get("data").get(field)
                 : json.get("errors").get(0).get("message").asString();
+    }
+
+    /**
+     * Records, as the user, a strategy meeting held on a day about the people given, invited and
+     * attended by the agency given; asserts it was recorded.
+     */
+    protected void recordStrategyMeeting(
+            String user, String meetingId, String heldOn, List<String> concerns, String agency) {
+        var recorded = http().graphql(
+                        user,
+                        "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) { id } }",
+                        Map.of(
+                                "m",
+                                Map.of(
+                                        "id",
+                                        meetingId,
+                                        "heldOn",
+                                        heldOn,
+                                        "concerns",
+                                        concerns,
+                                        "attendance",
+                                        List.of(Map.of("agency", agency, "invited", true, "attended", true)))));
+        if (recorded.get("errors") != null) {
+            throw new IllegalStateException("meeting " + meetingId + " not recorded: " + recorded);
+        }
     }
 
     /** Imports the shared scenario through the real HTTP endpoint as admin. */
