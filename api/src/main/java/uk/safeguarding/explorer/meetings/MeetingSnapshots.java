@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ClientException;
@@ -64,6 +65,9 @@ import uk.safeguarding.explorer.siblings.SiblingsService;
 public class MeetingSnapshots {
 
     static final int FORMAT = 1;
+    /** Up to this many people born in a meeting's month, the snapshot keeps an answer without each set of them. */
+    static final int NEWBORN_VERSIONS_UP_TO = 4;
+
     static final int NETWORK_DEPTH = 2;
     static final int NETWORK_NODES = 500;
     private static final String READ = "meetingSnapshot";
@@ -115,12 +119,32 @@ public class MeetingSnapshots {
             Newborns newborns) {}
 
     /**
-     * The people born in the meeting's month by its day (not shown to a reader who may not see them
-     * until the month after), and the network and family matrix worked out without them and the homes
-     * they brought in: what a reader who may not see one of them reads (null in a snapshot without
-     * such people, or kept before this was).
+     * The people born in the meeting's month by its day (the children it is about included), whom a
+     * reader who may not see them is not shown until the month after: the network and family matrix
+     * worked out without all of them and the homes they brought in ({@code network},
+     * {@code involvement}), and without each other set of them ({@code versions}, when there are at
+     * most {@value #NEWBORN_VERSIONS_UP_TO}), so that a reader reads the answer without exactly those
+     * they may not see: a newborn the reader sees never depends on whether a hidden one was born by
+     * the day. Null in a snapshot without such people, or kept before this was; {@code versions} null
+     * in one kept before those were.
      */
-    record Newborns(List<String> ids, Network network, InvolvementService.Raw involvement) {}
+    record Newborns(List<String> ids, Network network, InvolvementService.Raw involvement, List<Without> versions) {
+
+        /** What a reader who may not see exactly the newborns given reads (all of them when no version fits). */
+        Without without(Set<String> hidden) {
+            if (versions != null && hidden.size() < ids.size()) {
+                for (var version : versions) {
+                    if (hidden.equals(Set.copyOf(version.excluded()))) {
+                        return version;
+                    }
+                }
+            }
+            return new Without(ids, network, involvement);
+        }
+    }
+
+    /** The network and family matrix worked out without the people excluded (newborns of the meeting's month). */
+    record Without(List<String> excluded, Network network, InvolvementService.Raw involvement) {}
 
     /** The meeting as recorded when the snapshot was taken. */
     record FrozenMeeting(
@@ -235,8 +259,10 @@ public class MeetingSnapshots {
     }
 
     /**
-     * The people of the network and family matrix born in the month of the day by that day, other than
-     * the children the meeting is about, and both worked out again without them; null when there are none.
+     * The people of the network and family matrix born in the month of the day by that day (the
+     * children the meeting is about too: a hidden one is no starting point before the month after
+     * his birth), and both worked out again without them, and without each other set of them; null
+     * when there are none.
      */
     private Newborns newborns(List<String> concerns, Network network, InvolvementService.Raw involved, LocalDate day) {
         var born = new LinkedHashSet<String>();
@@ -247,18 +273,40 @@ public class MeetingSnapshots {
                 .map(PersonInvolvement::person)
                 .filter(p -> notYetShown(p.dateOfBirth(), day))
                 .forEach(p -> born.add(p.id()));
-        born.removeAll(concerns);
         if (born.isEmpty()) {
             return null;
         }
-        var without = Set.copyOf(born);
+        var ids = List.copyOf(born);
+        var all = without(concerns, Set.copyOf(ids), day);
+        List<Without> versions = new ArrayList<>();
+        if (ids.size() <= NEWBORN_VERSIONS_UP_TO) {
+            // every other set a reader may not see (the empty set reads the snapshot itself)
+            for (var set = 1; set < (1 << ids.size()) - 1; set++) {
+                var excluded = new LinkedHashSet<String>();
+                for (var i = 0; i < ids.size(); i++) {
+                    if ((set & (1 << i)) != 0) {
+                        excluded.add(ids.get(i));
+                    }
+                }
+                if (!excluded.containsAll(concerns)) {
+                    // a reader who may see none of the children reads nothing of the snapshot
+                    versions.add(without(concerns, excluded, day));
+                }
+            }
+        }
+        return new Newborns(ids, all.network(), all.involvement(), List.copyOf(versions));
+    }
+
+    /** The network and family matrix from the children not excluded, without the people excluded. */
+    private Without without(List<String> concerns, Set<String> excluded, LocalDate day) {
+        var from = concerns.stream().filter(c -> !excluded.contains(c)).toList();
         var raw = new ArrayList<Network>();
         var matrices = new ArrayList<InvolvementService.Raw>();
-        for (var child : concerns) {
-            raw.add(networks.withoutNeedToKnow(child, NETWORK_DEPTH, day, NETWORK_NODES, without));
-            matrices.add(involvement.withoutNeedToKnow(child, Scope.FAMILY, day, without));
+        for (var child : from) {
+            raw.add(networks.withoutNeedToKnow(child, NETWORK_DEPTH, day, NETWORK_NODES, excluded));
+            matrices.add(involvement.withoutNeedToKnow(child, Scope.FAMILY, day, excluded));
         }
-        return new Newborns(List.copyOf(born), merged(concerns, raw, day), InvolvementService.merged(matrices));
+        return new Without(List.copyOf(excluded), merged(from, raw, day), InvolvementService.merged(matrices));
     }
 
     /** Born by the day but in its month: a reader who may not see them is shown them from the month after. */
@@ -323,9 +371,12 @@ public class MeetingSnapshots {
         // day), and only the people of what is shown are recorded (and counted)
         var decided = needToKnow.decide(ids);
         var newborns = frozen.newborns();
-        var withoutNewborns = newborns != null && newborns.ids().stream().anyMatch(id -> !decided.sees(id));
-        var network = withoutNewborns ? newborns.network() : frozen.network();
-        var involved = withoutNewborns ? newborns.involvement() : frozen.involvement();
+        var hidden = newborns == null
+                ? Set.<String>of()
+                : newborns.ids().stream().filter(id -> !decided.sees(id)).collect(Collectors.toSet());
+        var without = hidden.isEmpty() ? null : newborns.without(hidden);
+        var network = without == null ? frozen.network() : without.network();
+        var involved = without == null ? frozen.involvement() : without.involvement();
         var shownSiblings = new LinkedHashMap<String, SiblingsService.Raw>();
         frozen.siblings()
                 .forEach((child, raw) -> shownSiblings.put(child, asOf == null ? raw : raw.childrenOn(decided, asOf)));

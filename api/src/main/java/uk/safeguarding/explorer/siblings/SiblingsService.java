@@ -180,8 +180,11 @@ public class SiblingsService {
                         c.concern()));
             }
         }
-        // placeholders after the children the user may see, keeping the order among each
-        shown.sort(Comparator.comparing((ChildAtRisk c) -> c.child().restricted()));
+        // placeholders after the children the user may see (kept in the answer's order), and among
+        // themselves by their opaque id: the answer's order (not assessed first, then by birth) would
+        // tell what a placeholder does not
+        shown.sort(Comparator.comparing((ChildAtRisk c) -> c.child().restricted())
+                .thenComparing(c -> c.child().restricted() ? c.child().id() : ""));
         return shown;
     }
 
