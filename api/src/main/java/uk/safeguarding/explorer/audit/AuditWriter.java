@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.neo4j.driver.exceptions.TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -181,46 +182,39 @@ class AuditWriter implements DisposableBean {
     private void appendInOneTransaction(List<Pending> group) {
         var drafts = group.stream().flatMap(p -> p.drafts().stream()).toList();
         var expected = known;
-        try {
-            // append-only: an online backup cuts the chain at its head instead of making reads wait
-            known = graph.inAppendTransaction(tx -> {
-                Chained chained = null;
-                if (expected != null) {
-                    // the usual case: the head is where this appender left it, one statement
-                    chained = chain(expected, drafts);
-                    var parameters = parameters(chained)
-                            .and("expectedSeq", expected.seq())
-                            .and("expectedHash", expected.hash());
-                    if (Graph.read(tx, "audit/append-after", parameters, r -> r).isEmpty()) {
-                        chained = null;
-                    }
+        known = null;
+        if (expected != null) {
+            // the usual case: the head is where this appender left it, one statement that commits as it runs
+            var chained = chain(expected, drafts);
+            var parameters =
+                    parameters(chained).and("expectedSeq", expected.seq()).and("expectedHash", expected.hash());
+            try {
+                if (graph.appendStatement("audit/append-after", parameters)) {
+                    known = chained.head();
+                    commits.incrementAndGet();
+                    return;
                 }
-                if (chained == null) {
-                    headReads.incrementAndGet();
-                    var row = Graph.read(tx, "audit/head", Map.of(), r -> r).get(0);
-                    var head = new Head(
-                            row.get("seq").asLong(),
-                            row.get("hash").asString(),
-                            row.get("checkpointSeq").asLong());
-                    requireSigned(
-                            head,
-                            row.get("signature").isNull()
-                                    ? null
-                                    : row.get("signature").asString());
-                    chained = chain(head, drafts);
-                    tx.run(CypherStatements.named("audit/append"), parameters(chained))
-                            .consume();
-                }
-                if (chained.checkpoint() != null) {
-                    tx.run(CypherStatements.named("audit/checkpoint"), Map.of("checkpoint", chained.checkpoint()))
-                            .consume();
-                }
-                return chained.head();
-            });
-        } catch (RuntimeException e) {
-            known = null;
-            throw e;
+            } catch (TransientException e) {
+                // a lock it could not take in time, a leader that moved: read the head and try again below
+                LOG.debug("The audit append after the known head failed ({}); reading the head", e.code());
+            }
         }
+        // the first append, or the head moved (another instance, a restore): read it, then chain after it;
+        // append-only, so an online backup cuts the chain at its head instead of making reads wait
+        known = graph.inAppendTransaction(tx -> {
+            headReads.incrementAndGet();
+            var row = Graph.read(tx, "audit/head", Map.of(), r -> r).get(0);
+            var head = new Head(
+                    row.get("seq").asLong(),
+                    row.get("hash").asString(),
+                    row.get("checkpointSeq").asLong());
+            requireSigned(
+                    head,
+                    row.get("signature").isNull() ? null : row.get("signature").asString());
+            var chained = chain(head, drafts);
+            tx.run(CypherStatements.named("audit/append"), parameters(chained)).consume();
+            return chained.head();
+        });
         commits.incrementAndGet();
     }
 
@@ -266,7 +260,8 @@ class AuditWriter implements DisposableBean {
                 .and("lastSeq", head.seq())
                 .and("lastHash", head.hash())
                 .and("signature", key.sign(AuditKey.headText(head.seq(), head.hash())))
-                .and("checkpointSeq", head.checkpointSeq());
+                .and("checkpointSeq", head.checkpointSeq())
+                .and("checkpoint", chained.checkpoint());
     }
 
     /** A signed checkpoint of the event at the place given, whose hash is given. */

@@ -143,6 +143,21 @@ public class Graph {
         return barrier.write(() -> write(work, timeout));
     }
 
+    /**
+     * Runs one named append to the audit log as a statement that commits as it runs (an auto-commit
+     * transaction: RUN and PULL in one round trip, no BEGIN or COMMIT), for the appender's usual
+     * case; returns whether it answered a row. Unlike {@link #inAppendTransaction} it is not retried:
+     * the caller falls back to a transaction of its own when it fails or answers nothing.
+     */
+    public boolean appendStatement(String name, Map<String, Object> parameters) {
+        var query = CypherStatements.named(name);
+        return run(null, () -> {
+            try (var session = driver.session(sessionConfig())) {
+                return !session.run(query, parameters).list().isEmpty();
+            }
+        });
+    }
+
     private <T> T write(Function<TransactionContext, T> work, Duration timeout) {
         var config = timeout == null
                 ? TransactionConfig.empty()
