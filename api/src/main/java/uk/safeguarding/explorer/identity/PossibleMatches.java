@@ -63,8 +63,17 @@ public class PossibleMatches {
             }
         }
         if (!outside.isEmpty()) {
-            var visible = needToKnow.check("network", outside.keySet()).visible();
-            for (var person : repository.people(visible)) {
+            // only those born by the network's day (a record not yet born then is no one on that day)
+            var born = repository.people(outside.keySet()).stream()
+                    .filter(p -> network.asOf() == null
+                            || p.dateOfBirth() == null
+                            || !p.dateOfBirth().isAfter(network.asOf()))
+                    .toList();
+            var visible = needToKnow
+                    .check("network", born.stream().map(p -> p.id()).toList())
+                    .visible();
+            for (var person :
+                    born.stream().filter(p -> visible.contains(p.id())).toList()) {
                 var anchor = outside.get(person.id());
                 // markers are shown when the person is opened, through redaction
                 var node = Node.person(person, network.asOf(), anchor.depth() + 1, false);

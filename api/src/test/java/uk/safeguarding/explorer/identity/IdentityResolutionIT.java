@@ -357,6 +357,28 @@ class IdentityResolutionIT extends ExplorerIT {
     }
 
     @Test
+    void aPendingCandidateNotYetBornOnTheNetworksDayIsNotInIt() {
+        // the police's Joanne Nolen a year younger than the council's Joanne Nolan: one person or two?
+        importExtract(fixture("police-extract")
+                .replace(
+                        "\"familyName\": \"Wood\", \"dateOfBirth\": \"1979-12-01\"",
+                        "\"familyName\": \"Nolen\", \"dateOfBirth\": \"1980-12-01\""));
+        assertThat(personOf("police", "P105")).isEqualTo("police:P105");
+        var document = "query($asOf: Date) { network(personId: \"p-joanne\", depth: 1, asOf: $asOf) "
+                + "{ nodes { id } edges { type source target } } }";
+        var later = http().graphql("admin", document, Map.of("asOf", "2020-01-01"));
+        assertThat(later.get("errors")).as(later.toString()).isNull();
+        assertThat(later.get("data").get("network").get("nodes").toString()).contains("police:P105");
+        // in June 1980 the council's Joanne is six months old and the police's not yet born
+        var before = http().graphql("admin", document, Map.of("asOf", "1980-06-01"));
+        assertThat(before.get("errors")).as(before.toString()).isNull();
+        assertThat(before.get("data").get("network").get("nodes").toString())
+                .contains("p-joanne")
+                .doesNotContain("police:P105");
+        assertThat(before.get("data").get("network").get("edges").toString()).doesNotContain("POSSIBLY_SAME_AS");
+    }
+
+    @Test
     void theNetworkShowsAPendingCandidateAsAPossiblySameAsEdgeOnlyToThoseWhoMaySeeBothPeople() {
         importFixture("police-extract");
         var document = "{ network(personId: \"police:P105\", depth: 1) { nodes { id possibleMatch } "
