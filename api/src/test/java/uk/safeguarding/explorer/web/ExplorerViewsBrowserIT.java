@@ -868,7 +868,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
-    void aMeetingChairReadsKylesAndSarasGenogramsAt1920By1080FromAcrossTheRoomWithNamesOfThirtyPixels()
+    void aMeetingChairReadsKylesAndSarasGenogramsAt1920By1080FromAcrossTheRoomWithNamesOfThirtySixPixels()
             throws Exception {
         // the meeting room's screen, exactly; a name read at 3-4 m wants about 36 px, 30 at the least
         onScreen(1920, 1080, () -> {
@@ -927,13 +927,16 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                                     .as("%s inside the outline of %s", k, h.get("key"))
                                     .isFalse());
                 });
-                // every family member's name at 30 px or more on screen, name and age on one line
+                // every family member's name at 30 px or more on screen, name and age on one line; on
+                // the scenario's day 36 px for both families (Sara's, five columns as wide as Gary's
+                // name, was at 32.4 px: its columns are now each as wide as the names in them)
+                var least = day.equals(Scenario.AS_OF) ? 36.0 : 30.0;
                 people.forEach(n -> {
                     assertThat(n.get("fontSize").asDouble() * zoom)
                             .as(
                                     "%s's name on screen (px) in %s's genogram on %s, zoom %s, graph %sx%s",
                                     n.get("key"), person, day, zoom, graph.get("width"), graph.get("height"))
-                            .isGreaterThanOrEqualTo(30.0);
+                            .isGreaterThanOrEqualTo(least);
                     var name = n.get("labelText").asString().split("\n")[0];
                     assertThat(name)
                             .as("%s's first line", n.get("key"))
