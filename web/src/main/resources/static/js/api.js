@@ -81,6 +81,14 @@ export function me() {
   return send('/api/me', { headers: { Accept: 'application/json' } });
 }
 
-export function currentCsrfToken() {
-  return csrfToken();
+/**
+ * The CSRF token as a form's _csrf field (the sign-out form): Spring Security reads a form field
+ * masked, as its own pages write it (random bytes, then the token XOR them, base64url), and refused
+ * the cookie's raw token (403 on Sign out). The header of fetch() carries the raw token.
+ */
+export function formCsrfToken() {
+  const token = new TextEncoder().encode(csrfToken() || '');
+  const random = crypto.getRandomValues(new Uint8Array(token.length));
+  const bytes = [...random, ...token.map((b, i) => b ^ random[i])];
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
 }

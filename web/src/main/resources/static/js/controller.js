@@ -5,7 +5,7 @@
 
 import { HOUSEHOLD_PADDING, STYLE, largeText } from './cy/style.js';
 import { fcose, separateLabels } from './cy/layout.js';
-import { ecomapRoutes, genogramLayout, separateHouseholds } from './genogram.js';
+import { ecomapRoutes, fitColumns, genogramLayout, separateHouseholds } from './genogram.js';
 import { markerCode } from './dom.js';
 import { words } from './words.js';
 import { HIDDEN, HIDDEN_SHORT, holderTypes, years } from './placeholders.js';
@@ -17,6 +17,8 @@ const ROUTED = 'curve-style edge-distances segment-weights segment-distances';
 const FIT_PADDING = 30;
 /** The smallest size (rendered pixels) of the family's names that a fit of the genogram allows. */
 const READABLE_NAME = 12;
+/** plainBox of a node's symbol and label, without its edges or overlays. */
+const SYMBOL_AND_LABEL = { includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false };
 /** What only the genogram draws: couples, descent lines, household outlines. */
 const GENOGRAM_ONLY = '.household, .union, .descent, .coparents, .twins';
 /** The room between the ecomap's bands and the family that the ecomap's lines run along (model pixels). */
@@ -515,7 +517,7 @@ export class Controller {
     }
     const nodes = this.cy.nodes(':visible').not(GENOGRAM_ONLY);
     const boxes = nodes.map((n) => {
-      const b = plainBox(n, { includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false });
+      const b = plainBox(n, SYMBOL_AND_LABEL);
       return { key: n.id(), ...n.position(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
     });
     const places = separateLabels(boxes);
@@ -553,7 +555,7 @@ export class Controller {
       let below = 0;
       let font = 0;
       nodes.forEach((n) => {
-        const b = plainBox(n, { includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false });
+        const b = plainBox(n, SYMBOL_AND_LABEL);
         width = Math.max(width, b.w);
         height = Math.max(height, b.h);
         above = Math.max(above, n.position('y') - b.y1);
@@ -787,12 +789,26 @@ export class Controller {
     const slotsKey = `${this.subjectKey}|${this.textScale || 1}`;
     if (!held || !this.slots || this.slotsKey !== slotsKey) {
       this.slots = null;
+      this.namesWidth = new Map();
     }
-    const positions = this.keepSlots(plan, spacing, (key) => this.cy.getElementById(key).data('dateOfBirth'));
+    let positions = this.keepSlots(plan, spacing, (key) => this.cy.getElementById(key).data('dateOfBirth'));
     // the households of this day apart, even where the people kept their slots of another day
     separateHouseholds(positions, households, (spacing.column - spacing.gap) / 2 + HOUSEHOLD_PADDING);
     this.slots = { ...(this.slots || {}), ...positions };
     this.slotsKey = slotsKey;
+    if ((this.textScale || 1) > 1) {
+      // a shared screen's columns each as wide as the names in them (the slots stay the layout's);
+      // a name's width the widest it has had while the family stays, so that a day with shorter
+      // labels moves no one
+      personNodes.forEach((n) => {
+        const b = plainBox(n, SYMBOL_AND_LABEL);
+        this.namesWidth.set(n.id(), Math.max(b.w, this.namesWidth.get(n.id()) || 0));
+      });
+      const homes = new Map(households.flatMap((h) => h.members.map((m) => [m, h.key])));
+      const ringWidths = new Map(others.map((o) => [o.key, plainBox(this.cy.getElementById(o.key), SYMBOL_AND_LABEL).w]));
+      positions = fitColumns(positions, new Map(personNodes.map((n) => [n.id(), this.namesWidth.get(n.id())])), homes,
+        { gap: spacing.gap, padding: HOUSEHOLD_PADDING, ring: spacing.ringColumn, ringWidths });
+    }
     this.cy.batch(() => {
       households.forEach((h) => {
         const address = this.cy.getElementById(h.key);
@@ -858,7 +874,7 @@ export class Controller {
     const symbolBox = (n) => ({ key: n.id(), ...box(plainBox(n, { includeNodes: true, includeEdges: false, includeLabels: false, includeOverlays: false })) });
     // the corridors: between the lowest (highest) of the family, outlines included, and the band below (above) it
     const drawn = this.cy.nodes('.household').union(family);
-    const familyBox = plainBoxOf(drawn, { includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false });
+    const familyBox = plainBoxOf(drawn, SYMBOL_AND_LABEL);
     const familyTop = Math.min(...family.map((n) => n.position('y')));
     const familyBottom = Math.max(...family.map((n) => n.position('y')));
     const above = ring.filter((n) => n.position('y') < familyTop);
@@ -1341,7 +1357,7 @@ export class Controller {
    */
   reveal(node) {
     const margin = 24;
-    const b = toScreen(this.cy, plainBox(node, { includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false }));
+    const b = toScreen(this.cy, plainBox(node, SYMBOL_AND_LABEL));
     const shift = (low, high, size) => {
       if (low >= 0 && high <= size) {
         return 0;
@@ -1566,7 +1582,7 @@ export class Controller {
     };
     const shown = this.cy.elements(':visible').renderedBoundingBox();
     const onScreen = (n) => {
-      const b = toScreen(this.cy, plainBox(n, { includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false }));
+      const b = toScreen(this.cy, plainBox(n, SYMBOL_AND_LABEL));
       return { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
     };
     return {

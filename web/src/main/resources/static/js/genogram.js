@@ -720,3 +720,105 @@ export function separateHouseholds(positions, households, half, gap = 6) {
   }
   return positions;
 }
+
+/**
+ * Columns as wide as the names in them (meeting mode): the layout's columns are all as wide as the
+ * family's widest label, so a family five columns wide with one long label (Sara's: Gary's name and
+ * his NOTE and FLAG badges) was fitted at 32.4 px a name at 1920×1080 where Kyle's was at 37. The
+ * places keep their rows and their order from the left; the room between two neighbours in a row is
+ * cut to half of each one's label and the gap (and the padding of the outlines between them, where
+ * they are not of one household, and between a household's outline, which spans its members' rows,
+ * and anyone else in those rows); the room between places of different rows shrinks as those allow,
+ * in proportion. The ecomap (keys without a width) moves with the family around it, each band's
+ * neighbours as far apart as their labels need (ringWidths, and ringGap between) or, where their widths
+ * are not given, as they were, up to ring. Answers new positions (key → {x, y}); the family's middle
+ * stays where it was.
+ *
+ * @param widths Map key → the width of a family member's symbol and label
+ * @param homes Map key → the household whose outline a family member is drawn in (absent: none)
+ */
+export function fitColumns(positions, widths, homes, { gap, padding, apart = 6, ring = 0, ringWidths = new Map(), ringGap = 16 }) {
+  const family = Object.keys(positions).filter((k) => widths.has(k));
+  const xs = [...new Set(family.map((k) => positions[k].x))].sort((a, b) => a - b);
+  const moved = Object.fromEntries(Object.entries(positions).map(([k, p]) => [k, { ...p }]));
+  if (xs.length < 2) {
+    return moved;
+  }
+  const index = new Map(xs.map((x, i) => [x, i]));
+  const was = xs.slice(1).map((x, i) => x - xs[i]);
+  const room = was.map(() => 0);
+  const needs = [];
+  const byRow = new Map();
+  family.forEach((k) => byRow.set(positions[k].y, [...(byRow.get(positions[k].y) || []), k]));
+  byRow.forEach((keys) => {
+    keys.sort((a, b) => positions[a].x - positions[b].x);
+    keys.slice(1).forEach((b, i) => {
+      const a = keys[i];
+      const outlines = homes.get(a) === homes.get(b) ? 0 : Number(homes.has(a)) + Number(homes.has(b));
+      const between = outlines > 0 ? outlines * padding + apart : 0;
+      needs.push({ from: index.get(positions[a].x), to: index.get(positions[b].x),
+        room: (widths.get(a) + widths.get(b)) / 2 + Math.max(gap, between) });
+    });
+  });
+  // a household's outline spans its members' rows: anyone else in those rows beside it stays outside
+  const households = new Map();
+  homes.forEach((h, k) => { if (positions[k]) households.set(h, [...(households.get(h) || []), k]); });
+  households.forEach((members) => {
+    const ys = members.map((m) => positions[m].y);
+    const xs2 = members.map((m) => positions[m].x);
+    family.filter((p) => !members.includes(p) && positions[p].y >= Math.min(...ys) && positions[p].y <= Math.max(...ys))
+      .filter((p) => positions[p].x > Math.max(...xs2) || positions[p].x < Math.min(...xs2))
+      .forEach((p) => members.forEach((m) => {
+        const [a, b] = positions[p].x > positions[m].x ? [m, p] : [p, m];
+        const outlines = Number(homes.has(p)) + 1;
+        needs.push({ from: index.get(positions[a].x), to: index.get(positions[b].x),
+          room: (widths.get(a) + widths.get(b)) / 2 + Math.max(gap, outlines * padding + apart) });
+      }));
+  });
+  const sum = (list, from, to) => list.slice(from, to).reduce((s, d) => s + d, 0);
+  // each short span widened towards the layout's room (which every need fits), in proportion
+  for (let round = 0, short = true; short && round < 100; round += 1) {
+    short = false;
+    needs.forEach((n) => {
+      const missing = n.room - sum(room, n.from, n.to);
+      if (missing > 0.01) {
+        short = true;
+        const slack = sum(was, n.from, n.to) - sum(room, n.from, n.to);
+        const beyond = Math.max(0, missing - slack) / Math.max(1, sum(was, n.from, n.to));
+        for (let i = n.from; i < n.to; i += 1) {
+          room[i] += (was[i] - room[i]) * Math.min(1, missing / Math.max(slack, 0.01)) + was[i] * beyond;
+        }
+      }
+    });
+  }
+  const at = [xs[0]];
+  room.forEach((d) => at.push(at[at.length - 1] + d));
+  const shift = (xs[0] + xs[xs.length - 1]) / 2 - (at[0] + at[at.length - 1]) / 2;
+  const place = (x) => {
+    if (x <= xs[0]) {
+      return x - xs[0] + at[0] + shift;
+    }
+    if (x >= xs[xs.length - 1]) {
+      return x - xs[xs.length - 1] + at[at.length - 1] + shift;
+    }
+    const i = xs.findIndex((v, j) => x >= v && x <= xs[j + 1]);
+    return at[i] + (was[i] > 0 ? ((x - xs[i]) * room[i]) / was[i] : 0) + shift;
+  };
+  Object.keys(moved).forEach((k) => { moved[k].x = place(positions[k].x); });
+  // the ecomap's bands: neighbours as far apart as before (up to ring), the band's middle kept
+  const bands = new Map();
+  Object.keys(positions).filter((k) => !widths.has(k))
+    .forEach((k) => bands.set(positions[k].y, [...(bands.get(positions[k].y) || []), k]));
+  bands.forEach((keys) => {
+    keys.sort((a, b) => positions[a].x - positions[b].x);
+    const placed = keys.map((k) => moved[k].x);
+    keys.slice(1).forEach((k, i) => {
+      const room = ringWidths.has(k) && ringWidths.has(keys[i]) ? (ringWidths.get(k) + ringWidths.get(keys[i])) / 2 + ringGap
+        : Math.min(ring, positions[k].x - positions[keys[i]].x);
+      placed[i + 1] = Math.max(placed[i + 1], placed[i] + room);
+    });
+    const back = keys.reduce((s, k, i) => s + moved[k].x - placed[i], 0) / keys.length;
+    keys.forEach((k, i) => { moved[k].x = placed[i] + back; });
+  });
+  return moved;
+}

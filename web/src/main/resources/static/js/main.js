@@ -2,7 +2,7 @@
 // owns one part (search, graph, selection and panels, as-of date, work queues, meeting mode,
 // exports, break-glass, information requests); the state they share is in state.js, the server is reached through api.js.
 
-import { currentCsrfToken, me } from './api.js';
+import { formCsrfToken, me } from './api.js';
 import { Controller } from './controller.js';
 import { byId, wireTabs } from './dom.js';
 import { guarded, say } from './message.js';
@@ -124,7 +124,7 @@ function wireKeys() {
       collapseSelected();
     }
   });
-  byId('logout-form').addEventListener('submit', () => { byId('logout-csrf').value = currentCsrfToken() || ''; });
+  byId('logout-form').addEventListener('submit', () => { byId('logout-csrf').value = formCsrfToken(); });
 }
 
 async function start() {

@@ -220,6 +220,10 @@ export function largeText(scale) {
     } }));
   return [
     { selector: 'node', style: { 'font-size': ring, 'text-max-width': 7 * ring } },
+    // an agency's name a little wider than a professional's, on three lines where it took four
+    // ('Child sexual abuse / assessment centre'), so that the ecomap's bands above and below the
+    // family are no taller than they must be
+    { selector: 'node.agency', style: { 'text-max-width': 8.5 * ring } },
     // name and age on one line (a name wraps only beyond ten of its letters' widths)
     { selector: 'node.person', style: { 'font-size': family, 'text-max-width': 10 * family, label: 'data(short)' } },
     // a placeholder in the family's type, named on one line ("Hidden person", HIDDEN_SHORT)

@@ -116,7 +116,8 @@ class SecurityConfiguration {
             // scripts: one password check for a 15-minute bearer token (README, "Querying the API")
             http.addFilterBefore(new LocalTokenFilter(localTokens.getObject()), BasicAuthenticationFilter.class);
             http.httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                    .formLogin(form -> form.withObjectPostProcessor(RelativeRedirects.relativeLoginPage())
+                    .formLogin(form -> form.loginPage("/login") // the explorer's own page, SignInPage
+                            .withObjectPostProcessor(RelativeRedirects.relativeLoginPage())
                             .successHandler(RelativeRedirects.afterSignIn())
                             .failureHandler(SignInThrottleFilter.counting(
                                     new SimpleUrlAuthenticationFailureHandler("/login?error"))))

@@ -1,0 +1,78 @@
+package uk.safeguarding.explorer.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.HtmlUtils;
+import uk.safeguarding.explorer.config.ExplorerModeEnvironmentPostProcessor;
+
+/**
+ * The explorer's own sign-in page at {@code GET /login} (the form of local mode; the post goes to
+ * Spring Security's {@code POST /login} with {@code username}, {@code password} and {@code _csrf}).
+ * The page of the {@code web} module ({@code sign-in/login.html}) is filled in here, without a
+ * script: the CSRF token in the form (as a browser, the bench and the tests read it), the failed
+ * sign-in ({@code ?error}) or signed-out ({@code ?logout}) message, and the demo users' note only
+ * where demo users exist (local mode).
+ */
+@Controller
+class SignInPage {
+
+    private static final Pattern SECTION =
+            Pattern.compile("[ \\t]*<!--if (\\w+)-->\\n(.*?)[ \\t]*<!--end \\1-->\\n", Pattern.DOTALL);
+
+    private final String template;
+    private final boolean demo;
+
+    @Autowired
+    SignInPage(@Value("${explorer.mode}") String mode) {
+        this(read(), ExplorerModeEnvironmentPostProcessor.LOCAL.equals(mode));
+    }
+
+    SignInPage(String template, boolean demo) {
+        this.template = template;
+        this.demo = demo;
+    }
+
+    @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> page(
+            CsrfToken csrf,
+            @RequestParam(required = false) String error,
+            @RequestParam(required = false) String logout) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(render(csrf.getToken(), error != null, logout != null));
+    }
+
+    /** The page with the token, the sections that apply and the inputs tied to the error. */
+    String render(String csrf, boolean error, boolean logout) {
+        var shown = Map.of("error", error, "logout", logout && !error, "demo", demo);
+        var sections = SECTION.matcher(template)
+                .replaceAll(
+                        m -> Matcher.quoteReplacement(Boolean.TRUE.equals(shown.get(m.group(1))) ? m.group(2) : ""));
+        var users = DemoUsers.ALL.stream().map(DemoUsers.Demo::username).collect(Collectors.joining(", "));
+        return sections.replace("{{csrf}}", HtmlUtils.htmlEscape(csrf))
+                .replace("{{described}}", error ? " aria-describedby=\"sign-in-error\" aria-invalid=\"true\"" : "")
+                .replace("{{demoUsers}}", HtmlUtils.htmlEscape(users));
+    }
+
+    private static String read() {
+        try (var in = new ClassPathResource("sign-in/login.html").getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the sign-in page (sign-in/login.html) is missing", e);
+        }
+    }
+}
