@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.neo4j.driver.exceptions.TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -194,9 +196,10 @@ class AuditWriter implements DisposableBean {
                     commits.incrementAndGet();
                     return;
                 }
-            } catch (TransientException e) {
-                // a lock it could not take in time, a leader that moved: read the head and try again below
-                LOG.debug("The audit append after the known head failed ({}); reading the head", e.code());
+            } catch (TransientException | ServiceUnavailableException | SessionExpiredException e) {
+                // a lock it could not take in time, a dropped connection, a leader that moved: read the head
+                // and try again below, in a transaction the driver retries
+                LOG.debug("The audit append after the known head failed ({}); reading the head", e.getMessage());
             }
         }
         // the first append, or the head moved (another instance, a restore): read it, then chain after it;

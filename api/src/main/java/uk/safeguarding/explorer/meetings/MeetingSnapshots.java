@@ -237,7 +237,7 @@ public class MeetingSnapshots {
                 risk.withoutNeedToKnow(concerns, day),
                 siblingsOf,
                 involved,
-                newborns(concerns, network, involved, day));
+                newborns(concerns, people, network, involved, day));
         var user = needToKnow.viewer();
         var takenAt = ZonedDateTime.now(clock).withZoneSameInstant(LONDON).truncatedTo(ChronoUnit.SECONDS);
         try {
@@ -264,8 +264,22 @@ public class MeetingSnapshots {
      * his birth), and both worked out again without them, and without each other set of them; null
      * when there are none.
      */
-    private Newborns newborns(List<String> concerns, Network network, InvolvementService.Raw involved, LocalDate day) {
+    private Newborns newborns(
+            List<String> concerns,
+            Map<String, PersonView> people,
+            Network network,
+            InvolvementService.Raw involved,
+            LocalDate day) {
         var born = new LinkedHashSet<String>();
+        // a child the meeting is about not born by its day (a meeting before a birth) is no starting
+        // point either for a reader who may not see him: else what is reached only through him would
+        // be there before his birth, gone from his birth day and back the month after
+        concerns.stream()
+                .map(people::get)
+                .filter(p -> p != null
+                        && p.dateOfBirth() != null
+                        && (p.dateOfBirth().isAfter(day) || notYetShown(p.dateOfBirth(), day)))
+                .forEach(p -> born.add(p.id()));
         network.nodes().stream()
                 .filter(n -> n.kind() == NodeKind.PERSON && notYetShown(n.dateOfBirth(), day))
                 .forEach(n -> born.add(n.id()));
@@ -425,7 +439,19 @@ public class MeetingSnapshots {
                 asOf,
                 record,
                 children,
-                networks.shown(network, visibility),
+                // the subject is the first child the reader may see, never a hidden one's id
+                networks.shown(
+                        new Network(
+                                meeting.concerns().stream()
+                                        .filter(visibility::sees)
+                                        .findFirst()
+                                        .orElse(null),
+                                network.asOf(),
+                                network.depth(),
+                                network.nodes(),
+                                network.edges(),
+                                network.truncated()),
+                        visibility),
                 risk.shown(frozen.flags(), meeting.concerns(), visibility),
                 siblingsAtRisk,
                 involvement.shown(involved, Scope.FAMILY, visibility, asOf));

@@ -146,16 +146,19 @@ public class Graph {
     /**
      * Runs one named append to the audit log as a statement that commits as it runs (an auto-commit
      * transaction: RUN and PULL in one round trip, no BEGIN or COMMIT), for the appender's usual
-     * case; returns whether it answered a row. Unlike {@link #inAppendTransaction} it is not retried:
-     * the caller falls back to a transaction of its own when it fails or answers nothing.
+     * case; returns whether it answered a row. Unlike {@link #inAppendTransaction} it is not retried,
+     * and a failure does not mark the database away: the caller falls back to {@link
+     * #inAppendTransaction} (whose retries cover a dropped connection or a new cluster leader) when it
+     * fails or answers nothing.
      */
     public boolean appendStatement(String name, Map<String, Object> parameters) {
         var query = CypherStatements.named(name);
-        return run(null, () -> {
-            try (var session = driver.session(sessionConfig())) {
-                return !session.run(query, parameters).list().isEmpty();
-            }
-        });
+        availability.beforeCall();
+        try (var session = driver.session(sessionConfig())) {
+            var answered = !session.run(query, parameters).list().isEmpty();
+            availability.reachable();
+            return answered;
+        }
     }
 
     private <T> T write(Function<TransactionContext, T> work, Duration timeout) {

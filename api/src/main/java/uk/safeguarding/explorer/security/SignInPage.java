@@ -31,7 +31,7 @@ import uk.safeguarding.explorer.config.ExplorerModeEnvironmentPostProcessor;
 class SignInPage {
 
     private static final Pattern SECTION =
-            Pattern.compile("[ \\t]*<!--if (\\w+)-->\\n(.*?)[ \\t]*<!--end \\1-->\\n", Pattern.DOTALL);
+            Pattern.compile("[ \\t]*<!--if (\\w+)-->\\R(.*?)[ \\t]*<!--end \\1-->\\R", Pattern.DOTALL);
 
     private final String template;
     private final boolean demo;

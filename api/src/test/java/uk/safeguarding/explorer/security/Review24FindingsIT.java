@@ -74,14 +74,22 @@ class Review24FindingsIT extends ExplorerIT {
         assertThat(taken.get("errors")).as(taken.toString()).isNull();
         var json = http().graphql(
                         "teacher",
-                        "query($id: ID!) { meetingSnapshot(meetingId: $id) { network { nodes { kind label } } } }",
+                        "query($id: ID!) { meetingSnapshot(meetingId: $id) { network { subjectId nodes { kind label } } "
+                                + "involvement { people { person { kind givenName } } } } }",
                         Map.of("id", meetingId));
         assertThat(json.get("errors")).as(json.toString()).isNull();
+        var snapshot = json.get("data").get("meetingSnapshot");
         var nodes = new ArrayList<String>();
-        for (JsonNode n : json.get("data").get("meetingSnapshot").get("network").get("nodes")) {
+        for (JsonNode n : snapshot.get("network").get("nodes")) {
             nodes.add(n.get("kind").asString() + ":" + n.get("label").asString(""));
         }
+        for (JsonNode p : snapshot.get("involvement").get("people")) {
+            nodes.add("matrix " + p.get("person").get("kind").asString() + ":"
+                    + p.get("person").get("givenName").asString(""));
+        }
         nodes.sort(null);
+        // the subject is a child the teacher sees, never the hidden one's id
+        nodes.add("subject " + snapshot.get("network").get("subjectId").asString(""));
         return nodes;
     }
 
@@ -96,6 +104,11 @@ class Review24FindingsIT extends ExplorerIT {
     void aSnapshotAboutAHiddenNewbornDoesNotTakeInHisHomeInHisMonthOfBirth() {
         importResource("/fixtures/review24-newborn-meetings.json");
         var before = takenSnapshotNetwork("sm-r24-zed-0518");
+        assertThat(before).contains("subject p-r22-ada");
         assertThat(takenSnapshotNetwork("sm-r24-zed-0525")).isEqualTo(before);
+        // review 25 F1: nor before his birth (a meeting about an unborn baby), through his family matrix
+        assertThat(takenSnapshotNetwork("sm-r24-zed-0510")).isEqualTo(before);
+        // review 25 F2: a meeting about Len (hidden from the teacher, first by id) and Ron: Ron is the subject
+        assertThat(takenSnapshotNetwork("sm-r25-len-ron")).last().isEqualTo("subject p-r22-ron");
     }
 }
