@@ -150,12 +150,14 @@ public class InvolvementService {
                                 .toList()));
             }
         }
-        for (var p : present) {
-            if (!visibility.sees(p.person().id())) {
-                people.add(
-                        new PersonInvolvement(visibility.placeholder(p.person().id(), relation), List.of()));
-            }
-        }
+        visibility
+                .placeholders(
+                        present.stream()
+                                .map(p -> p.person().id())
+                                .filter(id -> !visibility.sees(id))
+                                .toList(),
+                        relation)
+                .forEach(placeholder -> people.add(new PersonInvolvement(placeholder, List.of())));
         var gaps = all.gaps().stream()
                 .filter(g -> visibility.sees(g.gap().person().id()))
                 .map(g -> {

@@ -483,16 +483,12 @@ public class MeetingSnapshots {
         for (var row : shownRows) {
             var m = row.get("meeting");
             var kind = Views.string(m, "kind");
-            var concerns = row.get("concerns").asList(Value::asString).stream()
-                    .map(id -> visibility.sees(id)
-                            ? null
-                            : visibility.placeholder(id, new Relation("CONCERNED", null, null)))
-                    .toList();
-            var people = repository.people(row.get("concerns").asList(Value::asString).stream()
-                    .filter(visibility::sees)
-                    .toList());
-            var all = new ArrayList<PersonView>(people);
-            concerns.stream().filter(p -> p != null).forEach(all::add);
+            var concerns = row.get("concerns").asList(Value::asString);
+            var all = new ArrayList<PersonView>(
+                    repository.people(concerns.stream().filter(visibility::sees).toList()));
+            all.addAll(visibility.placeholders(
+                    concerns.stream().filter(id -> !visibility.sees(id)).toList(),
+                    new Relation("CONCERNED", null, null)));
             meetings.add(new MeetingHeld(
                     Views.string(m, "id"),
                     kind,

@@ -4,6 +4,7 @@ import static uk.safeguarding.explorer.network.Network.Node.key;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -168,11 +169,20 @@ class NetworkVisibility {
         for (var n : nodes) {
             if (kept.contains(n.key())) {
                 nodesOut.add(n);
-            } else if (placeholders.containsKey(n.key())) {
+            } else if (wholePath && placeholders.containsKey(n.key())) {
+                // a path's nodes are in the path's order
                 nodesOut.add(placeholders.get(n.key()));
             }
         }
+        if (!wholePath) {
+            // a network's placeholders after the nodes shown, by depth and opaque id: the raw answer's
+            // order (by real id) would tell how the hidden people's ids sort
+            placeholders.values().stream()
+                    .sorted(Comparator.comparingInt(Node::depth).thenComparing((Node n) -> n.key()))
+                    .forEach(nodesOut::add);
+        }
         var edgesOut = new ArrayList<Edge>();
+        var placeholderEdges = new ArrayList<Edge>();
         var restrictedKeys = new HashMap<String, Integer>();
         for (var e : edges) {
             var sourceHidden = placeholders.containsKey(e.source());
@@ -201,12 +211,17 @@ class NetworkVisibility {
                 // for the reader, and numbered among the same kind of link between the same two nodes)
                 var pair = e.type() + ":" + source + ":" + target;
                 var restrictedKey = "restricted:" + pair + ":" + restrictedKeys.merge(pair, 1, Integer::sum);
-                edgesOut.add(e.toPlaceholder(
-                        restrictedKey, source, target, Visibility.placeholderFrom(e.from(), hidden.dateOfBirth())));
+                var link = e.toPlaceholder(
+                        restrictedKey, source, target, Visibility.placeholderFrom(e.from(), hidden.dateOfBirth()));
+                (wholePath ? edgesOut : placeholderEdges).add(link);
             } else {
                 edgesOut.add(e);
             }
         }
+        // a network's placeholder links after the others, by key (placeholder and link kind), for the same
+        // reason (a path's links stay in the path's order)
+        placeholderEdges.sort(Comparator.comparing(Edge::key));
+        edgesOut.addAll(placeholderEdges);
         return new Shown(nodesOut, edgesOut, !wholePath || nodesOut.size() == nodes.size());
     }
 

@@ -138,10 +138,12 @@ public class FollowUpService {
                 new MeetingView(Views.string(m, "id"), Views.string(m, "kind"), Views.date(m, "heldOn")),
                 people.stream().filter(p -> visibility.sees(p.id())).toList(),
                 workingDaysOverdue,
-                people.stream()
-                        .filter(p -> !visibility.sees(p.id()))
-                        .map(p -> visibility.placeholder(p.id(), new Relation("ACTION_FOR", null, null)))
-                        .toList());
+                visibility.placeholders(
+                        people.stream()
+                                .map(PersonView::id)
+                                .filter(id -> !visibility.sees(id))
+                                .toList(),
+                        new Relation("ACTION_FOR", null, null)));
     }
 
     /** An action just completed, as the user may see it: its people checked (and audited) as completeAction. */
@@ -222,10 +224,9 @@ public class FollowUpService {
             }
             var counted = counted(s, visibility, asOf);
             var points = score(s, counted, asOf, access, visibility);
-            var restricted = counted.stream()
-                    .filter(id -> !visibility.sees(id))
-                    .map(id -> visibility.placeholder(id, new Relation("SIBLING_OR_HOUSEHOLD_CHILD", null, null)))
-                    .toList();
+            var restricted = visibility.placeholders(
+                    counted.stream().filter(id -> !visibility.sees(id)).toList(),
+                    new Relation("SIBLING_OR_HOUSEHOLD_CHILD", null, null));
             entries.add(new TriagedReferral(0, referral(s.row()), points.score(), points.reasons(), restricted));
         }
         entries.sort(Comparator.comparingInt((TriagedReferral t) -> -t.score())

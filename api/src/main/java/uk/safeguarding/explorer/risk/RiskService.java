@@ -335,12 +335,13 @@ public class RiskService {
             if (!seen(flag, visibility)) {
                 continue;
             }
-            var hidden = flag.people().stream()
-                    .filter(p -> !visibility.sees(p))
-                    // a hidden person from the month after their birth (Visibility#shownFrom)
-                    .filter(p -> result.asOf() == null || visibility.present(p, born.get(p), result.asOf()))
-                    .map(p -> visibility.placeholder(p, new PersonView.Relation("CONCERNED", null, null)))
-                    .toList();
+            var hidden = visibility.placeholders(
+                    flag.people().stream()
+                            .filter(p -> !visibility.sees(p))
+                            // a hidden person from the month after their birth (Visibility#shownFrom)
+                            .filter(p -> result.asOf() == null || visibility.present(p, born.get(p), result.asOf()))
+                            .toList(),
+                    new PersonView.Relation("CONCERNED", null, null));
             if (flag.offenderId() != null && (!access.offenderDetail() || !visibility.sees(flag.offenderId()))) {
                 // the rule number, code, evidence and sentence would each tell what the user may not see
                 var about = flag.kind() == SubjectKind.PERSON

@@ -1,7 +1,9 @@
 package uk.safeguarding.explorer.security;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +138,18 @@ public final class Visibility {
     /** The placeholder of a person the user may not see. */
     public PersonView placeholder(String personId, Relation relationship) {
         return PersonView.restricted(placeholderId(personId), holders(personId), relationship);
+    }
+
+    /**
+     * The placeholders of hidden people, in the order of their opaque ids: the order they came in
+     * (by birth, by id, assessed first) would tell what a placeholder does not.
+     */
+    public List<PersonView> placeholders(Collection<String> hiddenIds, Relation relationship) {
+        return hiddenIds.stream()
+                .distinct()
+                .map(id -> placeholder(id, relationship))
+                .sorted(Comparator.comparing(PersonView::id))
+                .toList();
     }
 
     /** The opaque id of a hidden person for this user today. */

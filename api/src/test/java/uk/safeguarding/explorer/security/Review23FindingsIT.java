@@ -169,4 +169,59 @@ class Review23FindingsIT extends ExplorerIT {
         assertThat(links).as("Ron's two hidden half-brothers").isEqualTo(2);
         assertThat(ronFirst).hasSize(1);
     }
+    /**
+     * Placeholders come in the order of their opaque ids, after the people shown: the raw answer's
+     * order (by real id in a network, by date of birth in the family matrix) would tell how hidden
+     * people's ids sort or who is older. Ron's network and family hold four hidden people (Len, Tia,
+     * Zed and Amos).
+     */
+    @Test
+    void placeholdersComeInTheOrderOfTheirOpaqueIdsNotOfWhatTheyHide() {
+        importResource("/fixtures/review23-sibling-order.json");
+        var network = http().graphql(
+                        "teacher",
+                        "{ network(personId: \"p-r22-ron\", depth: 2, asOf: \"2021-07-01\") "
+                                + "{ nodes { key kind depth } edges { key type source target } } }")
+                .get("data")
+                .get("network");
+        var kinds = new ArrayList<String>();
+        var placeholders = new ArrayList<String>();
+        for (JsonNode n : network.get("nodes")) {
+            kinds.add(n.get("kind").asString());
+            if ("RESTRICTED_PERSON".equals(n.get("kind").asString())) {
+                placeholders.add(String.format(
+                        "%03d %s", n.get("depth").asInt(), n.get("key").asString()));
+            }
+        }
+        assertThat(placeholders).as(network.toString()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(placeholders).isSorted();
+        assertThat(kinds.subList(kinds.size() - placeholders.size(), kinds.size()))
+                .as("placeholders after the nodes shown")
+                .containsOnly("RESTRICTED_PERSON");
+        var placeholderLinks = new ArrayList<String>();
+        for (JsonNode e : network.get("edges")) {
+            if (e.get("key").asString().startsWith("restricted:")) {
+                placeholderLinks.add(e.get("key").asString());
+            } else {
+                assertThat(placeholderLinks)
+                        .as("placeholder links after the others")
+                        .isEmpty();
+            }
+        }
+        assertThat(placeholderLinks).hasSizeGreaterThanOrEqualTo(3).isSorted();
+
+        var matrix = http().graphql(
+                        "teacher",
+                        "{ agencyInvolvement(personId: \"p-r22-ron\", scope: FAMILY, asOf: \"2021-07-01\") "
+                                + "{ people { person { id kind } } } }")
+                .get("data")
+                .get("agencyInvolvement");
+        var rows = new ArrayList<String>();
+        for (JsonNode row : matrix.get("people")) {
+            if ("RESTRICTED_PERSON".equals(row.get("person").get("kind").asString())) {
+                rows.add(row.get("person").get("id").asString());
+            }
+        }
+        assertThat(rows).as(matrix.toString()).hasSizeGreaterThanOrEqualTo(2).isSorted();
+    }
 }
