@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.DefaultLoginPageConfigurer;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
@@ -67,6 +68,9 @@ final class ProductionSignIn {
                                 new SimpleUrlAuthenticationFailureHandler("/login?error")))
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService(settings))))
                 .logout(logout -> logout.logoutSuccessHandler(logoutHandler(registrations, settings.publicUrl())));
+        // GET /login is the explorer's own page (SignInPage), not Spring Security's generated one; a page
+        // first asked for still goes straight to the identity provider
+        http.removeConfigurer(DefaultLoginPageConfigurer.class);
     }
 
     private static ClientRegistration registration(IdentitySettings settings) {
@@ -141,7 +145,9 @@ final class ProductionSignIn {
     private static OidcClientInitiatedLogoutSuccessHandler logoutHandler(
             ClientRegistrationRepository registrations, String publicUrl) {
         var handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-        handler.setPostLogoutRedirectUri(publicUrl + "/");
+        // back to the sign-in page saying so, not straight into signing in again
+        handler.setPostLogoutRedirectUri(publicUrl + "/login?logout");
+        handler.setDefaultTargetUrl("/login?logout");
         return handler;
     }
 }

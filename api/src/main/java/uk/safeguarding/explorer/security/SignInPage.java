@@ -20,12 +20,13 @@ import org.springframework.web.util.HtmlUtils;
 import uk.safeguarding.explorer.config.ExplorerModeEnvironmentPostProcessor;
 
 /**
- * The explorer's own sign-in page at {@code GET /login} (the form of local mode; the post goes to
- * Spring Security's {@code POST /login} with {@code username}, {@code password} and {@code _csrf}).
- * The page of the {@code web} module ({@code sign-in/login.html}) is filled in here, without a
- * script: the CSRF token in the form (as a browser, the bench and the tests read it), the failed
- * sign-in ({@code ?error}) or signed-out ({@code ?logout}) message, and the demo users' note only
- * where demo users exist (local mode).
+ * The explorer's own sign-in page at {@code GET /login}: in local mode the form (the post goes to
+ * Spring Security's {@code POST /login} with {@code username}, {@code password} and {@code _csrf});
+ * in production a button to the identity provider, where a failed or refused sign-in
+ * ({@code ?error}) and signing out ({@code ?logout}) come back to. The page of the {@code web} module
+ * ({@code sign-in/login.html}) is filled in here, without a script: the CSRF token in the form (as a
+ * browser, the bench and the tests read it), the failed sign-in or signed-out message, and the demo
+ * users' note only where demo users exist (local mode).
  */
 @Controller
 class SignInPage {
@@ -34,16 +35,17 @@ class SignInPage {
             Pattern.compile("[ \\t]*<!--if (\\w+)-->\\R(.*?)[ \\t]*<!--end \\1-->\\R", Pattern.DOTALL);
 
     private final String template;
-    private final boolean demo;
+    private final boolean local;
 
     @Autowired
     SignInPage(@Value("${explorer.mode}") String mode) {
         this(read(), ExplorerModeEnvironmentPostProcessor.LOCAL.equals(mode));
     }
 
-    SignInPage(String template, boolean demo) {
+    /** With {@code local}, the form and the demo users' note; else the identity provider's button. */
+    SignInPage(String template, boolean local) {
         this.template = template;
-        this.demo = demo;
+        this.local = local;
     }
 
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
@@ -58,7 +60,19 @@ class SignInPage {
 
     /** The page with the token, the sections that apply and the inputs tied to the error. */
     String render(String csrf, boolean error, boolean logout) {
-        var shown = Map.of("error", error, "logout", logout && !error, "demo", demo);
+        var shown = Map.of(
+                "error",
+                error && local,
+                "providerError",
+                error && !local,
+                "logout",
+                logout && !error,
+                "demo",
+                local,
+                "form",
+                local,
+                "provider",
+                !local);
         var sections = SECTION.matcher(template)
                 .replaceAll(
                         m -> Matcher.quoteReplacement(Boolean.TRUE.equals(shown.get(m.group(1))) ? m.group(2) : ""));

@@ -332,6 +332,33 @@ class IdentityProviderIT {
         assertThat(redirect).isEqualTo("http://127.0.0.1:" + port + "/login/oauth2/code/explorer");
     }
 
+    @Test
+    void aFailedSignInAndSigningOutComeBackToTheExplorersOwnPage() throws Exception {
+        var html = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        var browser = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        var failed = browser.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login?error"))
+                        .header("Accept", html)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(failed.statusCode()).isEqualTo(200);
+        assertThat(failed.body())
+                .contains("Safeguarding Network Explorer", "OFFICIAL-SENSITIVE")
+                .contains("role=\"alert\"", "Signing in with your organisation's account did not work")
+                .contains("href=\"/oauth2/authorization/explorer\"")
+                .doesNotContain("name=\"password\"", "Demo users", "Login with OAuth");
+        var signedOut = browser.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login?logout"))
+                        .header("Accept", html)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedOut.body())
+                .contains("You have signed out", "href=\"/oauth2/authorization/explorer\"")
+                .doesNotContain("role=\"alert\"");
+    }
+
     // --- the little identity provider ---
 
     private void authorize(HttpExchange exchange) throws IOException {

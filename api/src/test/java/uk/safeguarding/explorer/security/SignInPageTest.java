@@ -15,6 +15,15 @@ class SignInPageTest {
             <!--if logout-->
             <div>You have signed out.</div>
             <!--end logout-->
+            <!--if providerError-->
+            <div role="alert">Signing in with your organisation's account did not work.</div>
+            <!--end providerError-->
+            <!--if form-->
+            <p>form</p>
+            <!--end form-->
+            <!--if provider-->
+            <a href="/oauth2/authorization/explorer">Sign in with your organisation's account</a>
+            <!--end provider-->
             <!--if demo-->
             <section>Demo users: {{demoUsers}}.</section>
             <!--end demo-->
@@ -43,5 +52,19 @@ class SignInPageTest {
     void theTokenIsEscapedInTheForm() {
         assertThat(new SignInPage(TEMPLATE, false).render("a\"><b", false, false))
                 .contains("name=\"_csrf\" type=\"hidden\" value=\"a&quot;&gt;&lt;b\"");
+    }
+
+    @Test
+    void inProductionThePageOffersTheIdentityProviderAndSaysWhenSigningInThereFailed() {
+        var page = new SignInPage(TEMPLATE, false);
+        assertThat(page.render("t", false, false))
+                .contains("href=\"/oauth2/authorization/explorer\"")
+                .doesNotContain("<p>form</p>", "role=\"alert\"");
+        assertThat(page.render("t", true, false))
+                .contains("Signing in with your organisation's account did not work")
+                .doesNotContain("user name and password");
+        assertThat(new SignInPage(TEMPLATE, true).render("t", true, false))
+                .contains("user name and password", "<p>form</p>")
+                .doesNotContain("organisation's account");
     }
 }
