@@ -2,14 +2,18 @@ package uk.safeguarding.explorer.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.security.Principal;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -51,31 +55,53 @@ class SignInPage {
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(
             CsrfToken csrf,
+            Principal signedIn,
             @RequestParam(required = false) String error,
             @RequestParam(required = false) String logout) {
-        return ResponseEntity.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .body(render(csrf.getToken(), error != null, logout != null));
+        if (signedIn != null) {
+            // signed in already: the explorer, not the form again
+            return redirect("/");
+        }
+        return html(render(csrf.getToken(), error != null, logout != null));
     }
 
-    /** The page with the token, the sections that apply and the inputs tied to the error. */
+    /** {@code GET /logout} (a link, a typed address): asks, and signs out with a POST carrying the token. */
+    @GetMapping(value = "/logout", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> signOut(CsrfToken csrf, Principal signedIn) {
+        return signedIn == null ? redirect("/login") : html(fill(Set.of("signOut"), csrf.getToken(), false));
+    }
+
+    private static ResponseEntity<String> redirect(String path) {
+        return ResponseEntity.status(HttpStatus.FOUND)
+                .location(URI.create(path))
+                .build();
+    }
+
+    private static ResponseEntity<String> html(String page) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(page);
+    }
+
+    /** The sign-in page with the token, the sections that apply and the inputs tied to the error. */
     String render(String csrf, boolean error, boolean logout) {
-        var shown = Map.of(
-                "error",
-                error && local,
-                "providerError",
-                error && !local,
-                "logout",
-                logout && !error,
-                "demo",
-                local,
-                "form",
-                local,
-                "provider",
-                !local);
+        var shown = new HashSet<String>();
+        shown.add(local ? "form" : "provider");
+        if (local) {
+            shown.add("demo");
+        }
+        if (error) {
+            shown.add(local ? "error" : "providerError");
+        } else if (logout) {
+            shown.add("logout");
+        }
+        return fill(shown, csrf, error);
+    }
+
+    /** The page with only the sections named shown. */
+    private String fill(Set<String> shown, String csrf, boolean error) {
         var sections = SECTION.matcher(template)
-                .replaceAll(
-                        m -> Matcher.quoteReplacement(Boolean.TRUE.equals(shown.get(m.group(1))) ? m.group(2) : ""));
+                .replaceAll(m -> Matcher.quoteReplacement(shown.contains(m.group(1)) ? m.group(2) : ""));
         var users = DemoUsers.ALL.stream().map(DemoUsers.Demo::username).collect(Collectors.joining(", "));
         return sections.replace("{{csrf}}", HtmlUtils.htmlEscape(csrf))
                 .replace("{{described}}", error ? " aria-describedby=\"sign-in-error\" aria-invalid=\"true\"" : "")

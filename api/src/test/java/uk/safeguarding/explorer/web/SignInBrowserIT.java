@@ -21,7 +21,7 @@ class SignInBrowserIT extends BrowserIT {
 
     private void freshSignInPage() {
         driver.get("about:blank");
-        driver.get(url("/login"));
+        driver.get(url("/favicon.ico"));
         driver.manage().deleteAllCookies();
         driver.get(url("/login"));
     }
@@ -67,6 +67,29 @@ class SignInBrowserIT extends BrowserIT {
         driver.findElement(By.name("password")).sendKeys("demo", Keys.ENTER);
         waitStarted();
 
+        // signed in, the sign-in page is the explorer; an unknown page is the explorer's own, marked
+        driver.get(url("/login"));
+        waitStarted();
+        assertThat(js("return location.pathname")).isEqualTo("/");
+        driver.get(url("/no-such-page"));
+        waitFor("document.readyState === 'complete'");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+        assertThat(driver.findElement(By.className("marking")).getText()).isEqualTo("OFFICIAL-SENSITIVE");
+        assertThat(driver.getPageSource()).doesNotContain("Whitelabel");
+
+        // a typed /logout asks, and signs out with the token
+        driver.get(url("/logout"));
+        waitFor("document.readyState === 'complete'");
+        assertThat(focused()).as("the keyboard on Sign out").isEqualTo("sign-out");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        waitFor(
+                "location.pathname === '/login' && location.search === '?logout' && document.readyState === 'complete'");
+        assertThat(driver.findElement(By.id("signed-out")).getText()).startsWith("You have signed out");
+
+        // and so does the explorer's Sign out
+        driver.switchTo().activeElement().sendKeys("teacher");
+        driver.findElement(By.name("password")).sendKeys("demo", Keys.ENTER);
+        waitStarted();
         driver.findElement(By.cssSelector("#logout-form button[type=submit]")).click();
         waitFor(
                 "location.pathname === '/login' && location.search === '?logout' && document.readyState === 'complete'");
