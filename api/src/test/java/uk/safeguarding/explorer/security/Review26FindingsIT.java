@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chrome.ChromeDriver;
 import tools.jackson.databind.JsonNode;
-import uk.safeguarding.explorer.support.ExplorerIT;
+import uk.safeguarding.explorer.support.BrowserIT;
 
 /**
  * Review 26 (failing tests, not fixes): answers where the place of a placeholder still follows the
@@ -17,9 +18,10 @@ import uk.safeguarding.explorer.support.ExplorerIT;
  * (fictional) adds a strategy meeting about both (no health there), with an action for both. {@code
  * fixtures/review26-shared-flat.json} (fictional) has Bea, whom the school sees, live for a while at
  * a flat where four people the school does not see live, born 1974, 1984, 1994 and 2004, with ids
- * sorting in the opposite order.
+ * sorting in the opposite order. A browser test class ({@link BrowserIT}) for F5, the browser's own
+ * Print; the others ask over HTTP only.
  */
-class Review26FindingsIT extends ExplorerIT {
+class Review26FindingsIT extends BrowserIT {
 
     private static final String HIDDEN = "someone your agency cannot see";
 
@@ -138,5 +140,33 @@ class Review26FindingsIT extends ExplorerIT {
             }
         }
         assertThat(placeholders).as(json.toString()).hasSize(4).isSorted();
+    }
+
+    /**
+     * F5: the browser's own Print (Ctrl+P, the menu) prints the page through print.css, which lays
+     * out every panel as the meeting pack does: Sara's NHS number, markers, co-residents, involvement
+     * matrix and chronology, with no OFFICIAL-SENSITIVE marking (the banner is hidden in print, the
+     * page-margin stamp is set only by printPack) and no export in the audit log (recordExport runs only
+     * from the PNG and pack buttons). Print media emulated as Ctrl+P renders it.
+     */
+    @Test
+    void theBrowsersOwnPrintGivesNoCaseDataThatWasNotRecordedAsAnExport() {
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=2018-09-26");
+        waitSettled();
+        assertThat(text("panel-details")).contains("4010232137");
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            var printed = (String) js("return document.body.innerText");
+            var exports = count("MATCH (a:AuditEvent {user: 'social-worker'}) WHERE a.operation STARTS WITH 'export:' "
+                    + "RETURN count(a)");
+            if (printed.contains("4010232137") || printed.contains("Fictional Terrace")) {
+                assertThat(exports)
+                        .as("a print holding Sara's NHS number and home, with no export recorded")
+                        .isPositive();
+            }
+        } finally {
+            ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
     }
 }
