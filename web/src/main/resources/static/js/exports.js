@@ -328,6 +328,10 @@ export async function printPack() {
     const printed = `Printed by ${exporter()} on ${londonTime(new Date())}; facts as of ${state.asOf}.`;
     preparePack();
     stampPages(printed);
+    // print.css prints the page only while the pack is being printed (the browser's own Print gives
+    // a note instead): recorded above, marked by stampPages
+    document.body.classList.add('printing-pack');
+    window.addEventListener('afterprint', () => document.body.classList.remove('printing-pack'), { once: true });
     window.print();
   });
 }

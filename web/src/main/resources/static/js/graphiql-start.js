@@ -34,13 +34,30 @@
     return body;
   }
 
+  /**
+   * GraphiQL's tabs, history and variables kept for this page only, never in the browser's storage:
+   * the next person to sign in on this browser must not find the names and ids searched before. What
+   * earlier versions left in localStorage is removed.
+   */
+  function pageStorage() {
+    Object.keys(localStorage).filter((k) => k.startsWith('graphiql:')).forEach((k) => localStorage.removeItem(k));
+    const kept = new Map();
+    return {
+      getItem: (key) => (kept.has(key) ? kept.get(key) : null),
+      setItem: (key, value) => { kept.set(key, String(value)); },
+      removeItem: (key) => { kept.delete(key); },
+      clear: () => { kept.clear(); },
+      get length() { return kept.size; },
+    };
+  }
+
   // a first request with the session writes the CSRF cookie before GraphiQL posts anything
   fetch('/api/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
     .catch(() => null)
     .then(() => {
       const root = ReactDOM.createRoot(document.getElementById('graphiql'));
       root.render(React.createElement(GraphiQL, {
-        fetcher, defaultQuery: FIRST_QUERY, defaultEditorToolsVisibility: true,
+        fetcher, defaultQuery: FIRST_QUERY, defaultEditorToolsVisibility: true, storage: pageStorage(),
       }));
     });
 }());

@@ -78,9 +78,13 @@ public class SharedAddressService {
                                         visibility.shown(c.person(), new Relation("CO_RESIDENT", c.from(), c.to())),
                                         visibility.from(c.person(), c.from()),
                                         c.to()))
-                                // placeholders after the people the user may see
+                                // placeholders after the people the user may see, among themselves by
+                                // opaque id (the raw order, by start and birth, would tell who is older)
                                 .sorted(Comparator.comparing(
-                                        (CoResident c) -> c.person().restricted()))
+                                                (CoResident c) -> c.person().restricted())
+                                        .thenComparing(c -> c.person().restricted()
+                                                ? c.person().id()
+                                                : ""))
                                 .toList()))
                 .toList();
     }

@@ -187,7 +187,9 @@ public class FamilyChangesService {
                     change.on(),
                     change.kind(),
                     capital(sentence),
-                    told.stream().map(id -> shown(id, people, visibility)).toList()));
+                    Visibility.placeholdersLast(told.stream()
+                            .map(id -> shown(id, people, visibility))
+                            .toList())));
         }
         recorded.addAll(flags(shown, before, after, family, people, visibility, since, asOf));
         needToKnow.check(OPERATION, personId, recorded);
@@ -336,18 +338,16 @@ public class FamilyChangesService {
                                 from,
                                 ChangeKind.PARTNERSHIP_STARTED,
                                 pair,
-                                n -> n.names(List.of(pair.get(0))) + " and " + n.names(List.of(pair.get(1)))
-                                        + " became partners on " + from + "."));
+                                // named as one list: someone hidden after the people shown, never in the
+                                // place the pair's order (by id) would put them
+                                n -> n.names(pair) + " became partners on " + from + "."));
                     }
                     if (ChangeRules.within(to, since, asOf)) {
                         changes.add(new Raw(
                                 to,
                                 ChangeKind.PARTNERSHIP_ENDED,
                                 pair,
-                                n -> "the partnership of "
-                                        + n.names(List.of(pair.get(0))) + " and " + n.names(List.of(pair.get(1)))
-                                        + " ended on "
-                                        + to + "."));
+                                n -> "the partnership of " + n.names(pair) + " ended on " + to + "."));
                     }
                 }
                 case "HAS_CONTACT_WITH" -> {

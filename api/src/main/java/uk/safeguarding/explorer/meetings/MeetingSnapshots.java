@@ -402,9 +402,9 @@ public class MeetingSnapshots {
         recorded.addAll(risk.touched(frozen.flags(), meeting.concerns(), decided));
         var visibility = needToKnow.check(READ, recorded);
         var related = new Relation("CONCERNED", null, null);
-        var children = meeting.concerns().stream()
+        var children = Visibility.placeholdersLast(meeting.concerns().stream()
                 .map(id -> person(id, frozen, visibility, related))
-                .toList();
+                .toList());
         var siblingsAtRisk = new ArrayList<Siblings>();
         shownSiblings.forEach((child, raw) -> {
             if (visibility.sees(child)) {
@@ -419,9 +419,9 @@ public class MeetingSnapshots {
                         a.dueOn(),
                         a.completedOn(),
                         a.owner(),
-                        a.forPeople().stream()
+                        Visibility.placeholdersLast(a.forPeople().stream()
                                 .map(id -> person(id, frozen, visibility, new Relation("ACTION_FOR", null, null)))
-                                .toList()))
+                                .toList())))
                 .toList();
         var record = new MeetingRecord(
                 meeting.id(),
@@ -441,17 +441,18 @@ public class MeetingSnapshots {
                 children,
                 // the subject is the first child the reader may see, never a hidden one's id
                 networks.shown(
-                        new Network(
-                                meeting.concerns().stream()
-                                        .filter(visibility::sees)
-                                        .findFirst()
-                                        .orElse(null),
-                                network.asOf(),
-                                network.depth(),
-                                network.nodes(),
-                                network.edges(),
-                                network.truncated()),
-                        visibility),
+                                new Network(
+                                        meeting.concerns().stream()
+                                                .filter(visibility::sees)
+                                                .findFirst()
+                                                .orElse(null),
+                                        network.asOf(),
+                                        network.depth(),
+                                        network.nodes(),
+                                        network.edges(),
+                                        network.truncated()),
+                                visibility)
+                        .withDepthsFromSubjects(),
                 risk.shown(frozen.flags(), meeting.concerns(), visibility),
                 siblingsAtRisk,
                 involvement.shown(involved, Scope.FAMILY, visibility, asOf));

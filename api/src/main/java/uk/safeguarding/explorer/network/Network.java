@@ -1,6 +1,10 @@
 package uk.safeguarding.explorer.network;
 
 import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.function.Consumer;
 import uk.safeguarding.explorer.graph.Views.AgencyView;
@@ -14,6 +18,41 @@ import uk.safeguarding.explorer.model.Ages;
  */
 public record Network(
         String subjectId, LocalDate asOf, int depth, List<Node> nodes, List<Edge> edges, boolean truncated) {
+
+    /**
+     * The same network with each node's depth counted from its subjects over its own edges, the nodes
+     * shown first and the placeholders after, each by depth then key: a meeting's merged network took a
+     * node's depth and place from whichever child reached it first, a child the reader may not see among
+     * them.
+     */
+    public Network withDepthsFromSubjects() {
+        var adjacent = new HashMap<String, List<String>>();
+        for (var e : edges) {
+            adjacent.computeIfAbsent(e.source(), k -> new ArrayList<>()).add(e.target());
+            adjacent.computeIfAbsent(e.target(), k -> new ArrayList<>()).add(e.source());
+        }
+        var depths = new HashMap<String, Integer>();
+        var queue = new ArrayDeque<String>();
+        nodes.stream().filter(Node::subject).forEach(n -> {
+            depths.put(n.key(), 0);
+            queue.add(n.key());
+        });
+        while (!queue.isEmpty()) {
+            var key = queue.poll();
+            for (var next : adjacent.getOrDefault(key, List.of())) {
+                if (depths.putIfAbsent(next, depths.get(key) + 1) == null) {
+                    queue.add(next);
+                }
+            }
+        }
+        var counted = nodes.stream()
+                .map(n -> n.withDepth(depths.getOrDefault(n.key(), n.depth())))
+                .sorted(Comparator.comparing((Node n) -> n.kind() == NodeKind.RESTRICTED_PERSON)
+                        .thenComparingInt(Node::depth)
+                        .thenComparing((Node n) -> n.key()))
+                .toList();
+        return new Network(subjectId, asOf, depth, counted, edges, truncated);
+    }
 
     /** The kinds of node; RESTRICTED_PERSON is the placeholder of a person the user may not see. */
     public enum NodeKind {
@@ -105,6 +144,10 @@ public record Network(
         /** The key of a node: unique in a network, from its label and id. */
         public static String key(String label, String id) {
             return label + ":" + id;
+        }
+
+        public Node withDepth(int newDepth) {
+            return newDepth == depth ? this : edit(b -> b.depth = newDepth);
         }
 
         public Node withMarkers(List<MarkerView> newMarkers) {

@@ -284,6 +284,10 @@ public class RiskService {
         return "{person:" + personId + "}";
     }
 
+    private static String tokenId(String token) {
+        return token.substring("{person:".length(), token.length() - 1);
+    }
+
     /**
      * A frozen sentence names people as tokens, and what it may tell about someone as
      * {@code {about:id}words{or}neutral{/about}}, both filled in for each reader by {@link #fill}.
@@ -298,13 +302,33 @@ public class RiskService {
         public String about(String personId, String words, String neutral) {
             return "{about:" + personId + "}" + words + "{or}" + neutral + "{/about}";
         }
+
+        @Override
+        public String list(List<String> personIds) {
+            return "{people}"
+                    + String.join(
+                            PEOPLE_SEPARATOR,
+                            personIds.stream().map(RiskService::token).toList()) + "{/people}";
+        }
     };
+
+    private static final String PEOPLE_SEPARATOR = "{,}";
+
+    private static final Pattern PEOPLE = Pattern.compile("\\{people}(.*?)\\{/people}", Pattern.DOTALL);
 
     private static final Pattern ABOUT = Pattern.compile("\\{about:([^}]*)}(.*?)\\{or}(.*?)\\{/about}", Pattern.DOTALL);
 
     /** A frozen sentence for one reader: what it tells about people they may not see in neutral words, names. */
     private static String fill(FrozenFlag flag, Map<String, String> names, Visibility visibility) {
-        var about = ABOUT.matcher(flag.summary());
+        // a list of people: those the reader may see first, someone hidden after them
+        var listed = PEOPLE.matcher(flag.summary()).replaceAll(m -> {
+            var tokens = List.of(m.group(1).split(Pattern.quote(PEOPLE_SEPARATOR)));
+            var shownFirst = new ArrayList<String>();
+            tokens.stream().filter(t -> visibility.sees(tokenId(t))).forEach(shownFirst::add);
+            tokens.stream().filter(t -> !visibility.sees(tokenId(t))).forEach(shownFirst::add);
+            return Matcher.quoteReplacement(String.join(", ", shownFirst));
+        });
+        var about = ABOUT.matcher(listed);
         var summary =
                 about.replaceAll(m -> Matcher.quoteReplacement(visibility.sees(m.group(1)) ? m.group(2) : m.group(3)));
         for (var id : flag.named()) {

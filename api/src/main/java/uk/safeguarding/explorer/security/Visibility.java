@@ -152,6 +152,20 @@ public final class Visibility {
                 .toList();
     }
 
+    /**
+     * People as an answer lists them: those shown in the order given, then the placeholders in the
+     * order of their opaque ids (never in the place the raw answer's order, by id or by birth, put them).
+     */
+    public static List<PersonView> placeholdersLast(List<PersonView> people) {
+        var listed = new java.util.ArrayList<PersonView>(people.size());
+        people.stream().filter(p -> !p.restricted()).forEach(listed::add);
+        people.stream()
+                .filter(PersonView::restricted)
+                .sorted(Comparator.comparing(PersonView::id))
+                .forEach(listed::add);
+        return listed;
+    }
+
     /** The opaque id of a hidden person for this user today. */
     public String placeholderId(String personId) {
         requireChecked(personId);

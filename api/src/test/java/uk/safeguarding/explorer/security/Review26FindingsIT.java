@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.chrome.ChromeDriver;
 import tools.jackson.databind.JsonNode;
-import uk.safeguarding.explorer.support.BrowserIT;
+import uk.safeguarding.explorer.support.ExplorerIT;
 
 /**
  * Review 26 (failing tests, not fixes): answers where the place of a placeholder still follows the
@@ -18,10 +17,9 @@ import uk.safeguarding.explorer.support.BrowserIT;
  * (fictional) adds a strategy meeting about both (no health there), with an action for both. {@code
  * fixtures/review26-shared-flat.json} (fictional) has Bea, whom the school sees, live for a while at
  * a flat where four people the school does not see live, born 1974, 1984, 1994 and 2004, with ids
- * sorting in the opposite order. A browser test class ({@link BrowserIT}) for F5, the browser's own
- * Print; the others ask over HTTP only.
+ * sorting in the opposite order. F5 (the browser's own Print) is in {@code web.PrintBrowserIT}.
  */
-class Review26FindingsIT extends BrowserIT {
+class Review26FindingsIT extends ExplorerIT {
 
     private static final String HIDDEN = "someone your agency cannot see";
 
@@ -143,30 +141,50 @@ class Review26FindingsIT extends BrowserIT {
     }
 
     /**
-     * F5: the browser's own Print (Ctrl+P, the menu) prints the page through print.css, which lays
-     * out every panel as the meeting pack does: Sara's NHS number, markers, co-residents, involvement
-     * matrix and chronology, with no OFFICIAL-SENSITIVE marking (the banner is hidden in print, the
-     * page-margin stamp is set only by printPack) and no export in the audit log (recordExport runs only
-     * from the PNG and pack buttons). Print media emulated as Ctrl+P renders it.
+     * F1 (the network): a snapshot's network merged the children's networks in the order of their
+     * real ids, so a node's depth and place came from whichever child reached it first, a hidden child
+     * among them. For the teacher every depth is now the distance from Ron over what she is shown, and
+     * the nodes shown come by depth.
      */
     @Test
-    void theBrowsersOwnPrintGivesNoCaseDataThatWasNotRecordedAsAnExport() {
-        signIn("social-worker");
-        open("/?person=p-sara&asOf=2018-09-26");
-        waitSettled();
-        assertThat(text("panel-details")).contains("4010232137");
-        ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
-        try {
-            var printed = (String) js("return document.body.innerText");
-            var exports = count("MATCH (a:AuditEvent {user: 'social-worker'}) WHERE a.operation STARTS WITH 'export:' "
-                    + "RETURN count(a)");
-            if (printed.contains("4010232137") || printed.contains("Fictional Terrace")) {
-                assertThat(exports)
-                        .as("a print holding Sara's NHS number and home, with no export recorded")
-                        .isPositive();
+    void aSnapshotsNetworkCountsDepthsFromTheChildrenTheReaderSees() {
+        http().graphql(
+                        "teacher",
+                        "mutation($id: ID!) { takeMeetingSnapshot(meetingId: $id) { asOf } }",
+                        Map.of("id", "sm-r26-ron-len"));
+        var json = http().graphql(
+                        "teacher",
+                        "query($id: ID!) { meetingSnapshot(meetingId: $id) { network { "
+                                + "nodes { key kind depth } edges { source target } } } }",
+                        Map.of("id", "sm-r26-ron-len"));
+        assertThat(json.get("errors")).as(json.toString()).isNull();
+        var network = json.get("data").get("meetingSnapshot").get("network");
+        var depths = new java.util.HashMap<String, Integer>();
+        var shownDepths = new ArrayList<Integer>();
+        for (JsonNode n : network.get("nodes")) {
+            depths.put(n.get("key").asString(), n.get("depth").asInt());
+            if (!"RESTRICTED_PERSON".equals(n.get("kind").asString())) {
+                shownDepths.add(n.get("depth").asInt());
             }
-        } finally {
-            ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
+        assertThat(depths.get("Person:p-r22-ron")).isZero();
+        assertThat(shownDepths).as(network.toString()).isSorted();
+        var nearest = new java.util.HashMap<String, Integer>();
+        for (JsonNode e : network.get("edges")) {
+            var a = e.get("source").asString();
+            var b = e.get("target").asString();
+            assertThat(Math.abs(depths.get(a) - depths.get(b)))
+                    .as(a + " - " + b)
+                    .isLessThanOrEqualTo(1);
+            nearest.merge(a, depths.get(b), Math::min);
+            nearest.merge(b, depths.get(a), Math::min);
+        }
+        depths.forEach((key, depth) -> {
+            if (depth > 0) {
+                assertThat(nearest.get(key))
+                        .as("a neighbour of " + key + " one nearer")
+                        .isEqualTo(depth - 1);
+            }
+        });
     }
 }

@@ -20,8 +20,14 @@ class GraphiqlBrowserIT extends BrowserIT {
         signIn("social-worker");
         driver.manage().logs().get("browser");
 
+        // what an earlier GraphiQL left in this browser's storage (a query naming a person)
+        js("localStorage.setItem('graphiql:query', '{ searchPeople(text: \"Bell\") { id } }')");
         driver.get(url("/graphiql"));
         waitFor("document.body.dataset.graphiql === 'ready'");
+        // tabs, history and queries are kept for the page only: the next user of this browser finds none
+        assertThat(js("return Object.keys(localStorage).filter((k) => k.startsWith('graphiql:'))"))
+                .asList()
+                .isEmpty();
         waitFor("!!document.querySelector('button[aria-label=\"Show Documentation Explorer\"]')");
         js("document.querySelector('button[aria-label=\"Show Documentation Explorer\"]').click()");
         waitFor("[...document.querySelectorAll('.graphiql-doc-explorer a')].some(a => a.textContent === 'Query')");

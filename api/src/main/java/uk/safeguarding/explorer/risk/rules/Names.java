@@ -1,5 +1,7 @@
 package uk.safeguarding.explorer.risk.rules;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -17,6 +19,15 @@ public interface Names {
     /** {@code words} when the reader may see the person; {@code neutral} when they may not. */
     String about(String personId, String words, String neutral);
 
+    /**
+     * People named in a list ("A, B, someone your agency cannot see"): here in the order given; a
+     * reader's names put the people they may see first, so that where someone hidden stands never
+     * follows the order of real ids.
+     */
+    default String list(List<String> personIds) {
+        return String.join(", ", personIds.stream().map(this::name).toList());
+    }
+
     /** Names from a name function and what the reader may see. */
     static Names of(Function<String, String> name, Predicate<String> sees) {
         return new Names() {
@@ -28,6 +39,14 @@ public interface Names {
             @Override
             public String about(String personId, String words, String neutral) {
                 return sees.test(personId) ? words : neutral;
+            }
+
+            @Override
+            public String list(List<String> personIds) {
+                var shownFirst = new ArrayList<String>();
+                personIds.stream().filter(sees).forEach(shownFirst::add);
+                personIds.stream().filter(sees.negate()).forEach(shownFirst::add);
+                return String.join(", ", shownFirst.stream().map(name).toList());
             }
         };
     }

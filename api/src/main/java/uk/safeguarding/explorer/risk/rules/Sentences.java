@@ -17,6 +17,6 @@ final class Sentences {
 
     /** The people named and joined with commas. */
     static String people(List<String> ids, Names name) {
-        return String.join(", ", ids.stream().map(name::name).toList());
+        return name.list(ids);
     }
 }
