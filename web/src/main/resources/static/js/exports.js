@@ -331,8 +331,18 @@ export async function printPack() {
     // print.css prints the page only while the pack is being printed (the browser's own Print gives
     // a note instead): recorded above, marked by stampPages
     document.body.classList.add('printing-pack');
-    window.addEventListener('afterprint', () => document.body.classList.remove('printing-pack'), { once: true });
-    window.print();
+    const done = () => {
+      document.body.classList.remove('printing-pack');
+      byId('print-pages')?.remove();
+    };
+    window.addEventListener('afterprint', done, { once: true });
+    try {
+      window.print();
+    } finally {
+      // print() returns once the dialog closes (or at once when the browser ignores it, firing no
+      // afterprint): a later Ctrl+P must not print the page as a pack without a record
+      done();
+    }
   });
 }
 

@@ -20,8 +20,9 @@ public record Network(
         String subjectId, LocalDate asOf, int depth, List<Node> nodes, List<Edge> edges, boolean truncated) {
 
     /**
-     * The same network with each node's depth counted from its subjects over its own edges, the nodes
-     * shown first and the placeholders after, each by depth then key: a meeting's merged network took a
+     * The same network with each node's depth counted from its subjects over its own edges (what none
+     * reaches past the deepest), the subject first, the nodes shown then the placeholders, each by depth
+     * then key: a meeting's merged network took a
      * node's depth and place from whichever child reached it first, a child the reader may not see among
      * them.
      */
@@ -45,9 +46,13 @@ public record Network(
                 }
             }
         }
+        // what no child the reader sees reaches over the links shown stands past the deepest, never at a
+        // depth counted from a hidden child
+        var beyond = depths.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
         var counted = nodes.stream()
-                .map(n -> n.withDepth(depths.getOrDefault(n.key(), n.depth())))
-                .sorted(Comparator.comparing((Node n) -> n.kind() == NodeKind.RESTRICTED_PERSON)
+                .map(n -> n.withDepth(depths.getOrDefault(n.key(), beyond)))
+                .sorted(Comparator.comparing((Node n) -> !n.id().equals(subjectId) || n.kind() != NodeKind.PERSON)
+                        .thenComparing((Node n) -> n.kind() == NodeKind.RESTRICTED_PERSON)
                         .thenComparingInt(Node::depth)
                         .thenComparing((Node n) -> n.key()))
                 .toList();

@@ -94,7 +94,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
                         .permitAll()
-                        .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/webjars/**")
+                        .requestMatchers(
+                                "/login", "/logout", "/error", "/favicon.ico", "/css/**", "/js/**", "/webjars/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

@@ -59,8 +59,8 @@ class SignInPage {
             @RequestParam(required = false) String error,
             @RequestParam(required = false) String logout) {
         if (signedIn != null) {
-            // signed in already: the explorer, not the form again
-            return redirect("/");
+            // signed in already (a shared computer, a bookmark): who is, and a way to sign out first
+            return html(signedIn(csrf, signedIn));
         }
         return html(render(csrf.getToken(), error != null, logout != null));
     }
@@ -68,7 +68,13 @@ class SignInPage {
     /** {@code GET /logout} (a link, a typed address): asks, and signs out with a POST carrying the token. */
     @GetMapping(value = "/logout", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> signOut(CsrfToken csrf, Principal signedIn) {
-        return signedIn == null ? redirect("/login") : html(fill(Set.of("signOut"), csrf.getToken(), false));
+        return signedIn == null ? redirect("/login") : html(signedIn(csrf, signedIn));
+    }
+
+    /** Who is signed in, with Sign out (a POST with the token) and Continue; nothing focused, nothing done. */
+    private String signedIn(CsrfToken csrf, Principal user) {
+        return fill(Set.of("signOut"), csrf.getToken(), false)
+                .replace("{{user}}", HtmlUtils.htmlEscape(user.getName()));
     }
 
     private static ResponseEntity<String> redirect(String path) {

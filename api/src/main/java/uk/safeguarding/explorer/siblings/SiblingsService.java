@@ -142,7 +142,7 @@ public class SiblingsService {
             var links = c.links().stream()
                     .map(l -> new RiskLink(
                             l.kind(),
-                            l.via().stream()
+                            Visibility.placeholdersLast(l.via().stream()
                                     .map(v -> visibility.shown(
                                             v,
                                             new Relation(
@@ -153,7 +153,7 @@ public class SiblingsService {
                                                                     : "PARENT_PARTNER",
                                                     null,
                                                     null)))
-                                    .toList(),
+                                    .toList()),
                             redaction.address(l.address(), access),
                             visibility.from(c.child(), l.from()),
                             l.to()))

@@ -1252,9 +1252,12 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(count("MATCH (s:MeetingSnapshot)-[:OF]->(:Meeting {chair: 'A. Chair'}) RETURN count(s)"))
                 .isEqualTo(1);
 
-        // the pack: recorded as an export first, then printed (the print dialog replaced by a counter)
+        // the pack: recorded as an export first, then printed (the print dialog replaced by a counter that
+        // keeps the page as it was while print() ran: the pack's class and page stamp, gone once it returns)
         js(
-                "window.print = () => { document.body.dataset.printed = String(Number(document.body.dataset.printed || 0) + 1); }");
+                "window.print = () => { document.body.dataset.printed = String(Number(document.body.dataset.printed || 0) + 1);"
+                        + " window.asPrinted = { pack: document.body.classList.contains('printing-pack'),"
+                        + " stamp: document.getElementById('print-pages') && document.getElementById('print-pages').textContent }; }");
         var pack = renders("print-title");
         driver.findElement(By.id("meeting-print")).click();
         waitRendered("print-title", pack);
@@ -1274,7 +1277,14 @@ class ExplorerBrowserIT extends BrowserIT {
                         "Decision: child protection plan. Reason: Both children remain at risk",
                         "Review contact arrangements (owner: Children's social care (front door); for: Sara Bell; due 2018-10-05)",
                         "Next meeting: 2018-12-14");
-        // as printed: the changes in, no controls
+        // as printed: the changes in, no controls (the page put back as it was while print() ran)
+        assertThat(js("return window.asPrinted.pack && !!window.asPrinted.stamp"))
+                .isEqualTo(true);
+        assertThat(js("return document.body.classList.contains('printing-pack')"))
+                .isEqualTo(false);
+        js(
+                "document.body.classList.add('printing-pack'); const stamp = document.createElement('style');"
+                        + " stamp.id = 'print-pages'; stamp.textContent = window.asPrinted.stamp; document.head.append(stamp);");
         ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         try {
             assertThat(computed("#print-title", "display")).isEqualTo("block");

@@ -67,21 +67,26 @@ class SignInBrowserIT extends BrowserIT {
         driver.findElement(By.name("password")).sendKeys("demo", Keys.ENTER);
         waitStarted();
 
-        // signed in, the sign-in page is the explorer; an unknown page is the explorer's own, marked
+        // signed in, the sign-in page says who is, with Continue and Sign out (a shared computer); an
+        // unknown page is the explorer's own, marked
         driver.get(url("/login"));
+        waitFor("document.readyState === 'complete'");
+        assertThat(driver.findElement(By.id("signed-in-as")).getText()).contains("You are signed in as teacher");
+        assertThat(driver.findElements(By.name("password"))).isEmpty();
+        driver.findElement(By.id("continue")).click();
         waitStarted();
-        assertThat(js("return location.pathname")).isEqualTo("/");
         driver.get(url("/no-such-page"));
         waitFor("document.readyState === 'complete'");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
         assertThat(driver.findElement(By.className("marking")).getText()).isEqualTo("OFFICIAL-SENSITIVE");
         assertThat(driver.getPageSource()).doesNotContain("Whitelabel");
 
-        // a typed /logout asks, and signs out with the token
+        // a typed /logout asks (nothing focused: a keystroke timed by another page signs nobody out), and
+        // signs out with the token
         driver.get(url("/logout"));
         waitFor("document.readyState === 'complete'");
-        assertThat(focused()).as("the keyboard on Sign out").isEqualTo("sign-out");
-        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertThat(focused()).as("nothing focused").isNotEqualTo("sign-out");
+        driver.findElement(By.id("sign-out")).sendKeys(Keys.ENTER);
         waitFor(
                 "location.pathname === '/login' && location.search === '?logout' && document.readyState === 'complete'");
         assertThat(driver.findElement(By.id("signed-out")).getText()).startsWith("You have signed out");

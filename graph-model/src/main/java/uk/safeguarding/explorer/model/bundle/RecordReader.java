@@ -98,8 +98,17 @@ final class RecordReader {
         return text;
     }
 
+    /**
+     * An id: no braces, which the explorer's sentences use to mark where a person is named for each
+     * reader (an id holding them could break that marking and show a hidden person's id).
+     */
     String id(String field) {
-        return string(field, true, MAX_ID);
+        var id = string(field, true, MAX_ID);
+        if (id != null && (id.indexOf('{') >= 0 || id.indexOf('}') >= 0)) {
+            reject(field, "must not contain '{' or '}'");
+            return null;
+        }
+        return id;
     }
 
     List<String> strings(String field) {

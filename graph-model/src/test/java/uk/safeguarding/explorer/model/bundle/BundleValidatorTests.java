@@ -60,6 +60,17 @@ class BundleValidatorTests {
     }
 
     @Test
+    void anIdWithBracesIsRejectedNamingTheField() {
+        var result = validate("{'source':'csc','people':[{'id':'p-{,}1'},{'id':'p-2}'},{'id':'p-3'}]}");
+        assertThat(result.rejected())
+                .extracting(Rejection::index, Rejection::field, Rejection::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(0, "id", "must not contain '{' or '}'"),
+                        org.assertj.core.groups.Tuple.tuple(1, "id", "must not contain '{' or '}'"));
+        assertThat(result.rows().get("people")).extracting(r -> r.get("id")).containsExactly("p-3");
+    }
+
+    @Test
     void everyKindOfBadFieldIsNamed() {
         var result = validate("""
                 {'source':'csc','people':[
