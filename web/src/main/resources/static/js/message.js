@@ -1,7 +1,9 @@
-// The message line under the top bar: one plain sentence for the user (role=status), of one kind
-// (success, warning, error or info: each its own colour and icon, published as data-kind so that
-// it is never colour alone), with an Undo button after something that can be undone, and the wrapper that turns any failure of an action into such a
-// sentence; and a note about the graph, over its corner, that moves no layout.
+// The message line over the graph's top (under its toolbars; it takes no room, so nothing on the page
+// moves when a message comes or goes): one plain sentence for the user, of one kind (success,
+// warning, error or info: each its own colour and icon, published as data-kind so that it is never
+// colour alone; an error is an alert, the others a status), with an Undo button after something that
+// can be undone, and the wrapper that turns any failure of an action into such a sentence; and a note
+// about the graph, over its corner, that moves no layout.
 
 import { byId } from './dom.js';
 
@@ -37,6 +39,10 @@ export function say(text, kind = 'info', undo = null) {
   }
   box.hidden = !text;
   box.dataset.kind = text ? chosen : '';
+  // a problem interrupts (role=alert); success, a note or information waits its turn (role=status)
+  const error = Boolean(text) && chosen === 'error';
+  box.setAttribute('role', error ? 'alert' : 'status');
+  box.setAttribute('aria-live', error ? 'assertive' : 'polite');
   box.setAttribute('aria-label', text && KINDS[chosen] ? `${KINDS[chosen]}: ${text}` : '');
   if (!text || !KINDS[chosen]) {
     box.removeAttribute('aria-label');

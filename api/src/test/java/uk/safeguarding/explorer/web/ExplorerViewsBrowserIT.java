@@ -2057,6 +2057,93 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 .contains("Done");
     }
 
+    /**
+     * Where the graph's box lies on the page ("#cy": left, top, width, height) and where each node is
+     * drawn on the page (left, top), in CSS pixels.
+     */
+    private Map<String, List<Double>> laidOut() {
+        var graph = graph();
+        var box = ((List<?>) js("const r = document.getElementById('cy').getBoundingClientRect();"
+                        + " return [r.left, r.top, r.width, r.height];"))
+                .stream().map(v -> ((Number) v).doubleValue()).toList();
+        var at = new TreeMap<String, List<Double>>();
+        at.put("#cy", box);
+        nodes(graph)
+                .forEach(n -> at.put(
+                        n.get("key").asString(),
+                        List.of(
+                                box.get(0) + n.get("renderedX").asDouble(),
+                                box.get(1) + n.get("renderedY").asDouble())));
+        return at;
+    }
+
+    private static void assertSamePlaces(
+            String when, Map<String, List<Double>> before, Map<String, List<Double>> after) {
+        assertThat(after.keySet()).as("the graph's nodes, %s", when).isEqualTo(before.keySet());
+        before.forEach((key, was) -> {
+            var now = after.get(key);
+            for (var i = 0; i < was.size(); i++) {
+                assertThat(now.get(i)).as("%s [%d] %s", key, i, when).isCloseTo(was.get(i), within(1.0));
+            }
+        });
+    }
+
+    private String messageRole() {
+        return (String) js("return document.getElementById('message').getAttribute('role')");
+    }
+
+    private void say(String text, String kind) {
+        module("(await import('/js/message.js')).say(%s, %s); return true;"
+                .formatted(
+                        JsonMapper.shared().writeValueAsString(text),
+                        JsonMapper.shared().writeValueAsString(kind)));
+    }
+
+    @Test
+    void aMessageAppearingOrClearingMovesNeitherTheGraphNorAnyoneOnIt() throws Exception {
+        // the message line above the page pushed it, and the graph, down (about 40 px at 1600x900, 54 px
+        // in meeting mode at 1920x1080 after Export PNG) and back up when it was cleared
+        signIn("meeting-chair");
+        onScreen(1600, 900, () -> {
+            open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+            waitSettled();
+            var before = laidOut();
+            assertThat(message()).isEmpty();
+            driver.findElement(By.id("connect-button")).click();
+            assertThat(kind()).isEqualTo("warning");
+            assertThat(messageRole()).isEqualTo("status");
+            assertSamePlaces("with a warning", before, laidOut());
+            driver.findElement(By.id("png-button")).click();
+            new WebDriverWait(driver, WAIT).until(d -> message().startsWith("PNG exported"));
+            assertThat(messageRole()).isEqualTo("status");
+            assertSamePlaces("with a success", before, laidOut());
+            // an error is an alert; the message lies over the graph, clear of its toolbar
+            say("The network could not be loaded.", "error");
+            assertThat(messageRole()).isEqualTo("alert");
+            assertSamePlaces("with an error", before, laidOut());
+            var toolbar = driver.findElement(By.id("graph-toolbar")).getRect();
+            var line = driver.findElement(By.id("message")).getRect();
+            assertThat(line.getY())
+                    .as("the message's top")
+                    .isGreaterThanOrEqualTo(toolbar.getY() + toolbar.getHeight());
+            say("", "info");
+            assertSamePlaces("once cleared", before, laidOut());
+        });
+        onScreen(1920, 1080, () -> {
+            meetingMode();
+            var before = laidOut();
+            driver.findElement(By.id("meeting-png")).click();
+            new WebDriverWait(driver, WAIT).until(d -> message().startsWith("PNG exported"));
+            assertSamePlaces("meeting mode, PNG exported", before, laidOut());
+            var toolbar = driver.findElement(By.id("graph-toolbar")).getRect();
+            assertThat(driver.findElement(By.id("message")).getRect().getY())
+                    .as("the message's top in meeting mode")
+                    .isGreaterThanOrEqualTo(toolbar.getY() + toolbar.getHeight());
+            say("", "info");
+            assertSamePlaces("meeting mode, cleared", before, laidOut());
+        });
+    }
+
     /** The message's sentence, without the Undo button that may follow it. */
     private String messageSentence() {
         return (String)
