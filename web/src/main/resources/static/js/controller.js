@@ -1227,8 +1227,13 @@ export class Controller {
     });
   }
 
-  /** Shows the paths of a connection, adding what is missing; answers once laid out. */
+  /**
+   * Shows the paths of a connection, adding what is missing; answers once laid out. Everyone there
+   * before stays where they were (only what the paths add is placed), and the view is fitted again
+   * only when something lies outside it.
+   */
   async showConnection(paths) {
+    const stayed = this.cy.nodes().not(GENOGRAM_ONLY);
     const keys = [];
     paths.forEach((path) => {
       this.merge(path.nodes, path.edges);
@@ -1236,7 +1241,7 @@ export class Controller {
       path.edges.forEach((e) => keys.push(e.key));
     });
     this.applyFilters();
-    const laidOut = this.relayout();
+    const laidOut = this.relayout({ keep: stayed.filter((n) => n.inside()) });
     this.highlight(keys);
     await laidOut;
     return keys;

@@ -1556,6 +1556,35 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
+    void connectTwoKeepsEveryoneWhereTheyWereAndTheZoomWhenNothingNewFallsOutOfView() throws Exception {
+        // Connect two laid the network out from scratch: everyone moved (3 to 461 units) and the zoom changed
+        signIn("admin");
+        onScreen(1600, 900, () -> {
+            open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+            waitSettled();
+            clickSelect("Person:p-ruby");
+            clickSelect("Person:p-kyle");
+            var before = graph();
+            var rendered = renders("cy");
+            driver.findElement(By.id("connect-button")).click();
+            waitRendered("cy", rendered);
+            assertThat(message()).startsWith("Shortest connection between Ruby ");
+            var after = graph();
+            assertHeld(positions(before), after);
+            var added = new TreeSet<>(nodeKeys(after));
+            added.removeAll(nodeKeys(before));
+            if (added.isEmpty()) {
+                assertThat(after.get("zoom").asDouble())
+                        .as("zoom")
+                        .isEqualTo(before.get("zoom").asDouble());
+            }
+            if (after.get("zoom").asDouble() == before.get("zoom").asDouble()) {
+                assertStillOnScreen("connect two", before, after);
+            }
+        });
+    }
+
+    @Test
     void movingTheDateKeepsThePeoplePresentOnBothDaysWhereTheyWereOnScreenInTheNetworkAndTheGenogram() {
         signIn("meeting-chair");
         for (var view : List.of("network", "genogram")) {
