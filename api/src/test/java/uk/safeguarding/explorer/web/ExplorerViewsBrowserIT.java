@@ -2234,6 +2234,28 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 .hasSize(1);
     }
 
+    @Test
+    void thenAndNowOpenedAsTheDayMovesShowsOnlyMeetingsHeldByTheNewDay() {
+        // opened while the Changes panel was still loading, it offered the meetings of the day before
+        // (on 2016-01-01 Sara's conference of 2018-07-15)
+        signIn("meeting-chair");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        meetingMode();
+        var then = renders("then-now");
+        chooseDay("2016-01-01");
+        driver.findElement(By.id("then-now-button")).click();
+        waitRendered("then-now", then);
+        waitSettled();
+        assertThat(text("then-now-heading")).isEqualTo("Then and now: no earlier meeting about this child");
+        assertThat(text("then-now")).doesNotContain("2018");
+        // back on the day: the conference of 2018-07-15 is the meeting before it
+        then = renders("then-now");
+        chooseDay(Scenario.AS_OF);
+        waitFor("document.getElementById('then-now').dataset.render > " + then);
+        waitSettled();
+        assertThat(text("then-now-heading")).contains("2018-07-15");
+    }
+
     private void chooseDoneDay(String day) {
         js(
                 "const input = document.querySelector('#panel-overdue .done-date'); input.value = arguments[0];"
