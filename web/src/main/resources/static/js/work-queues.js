@@ -56,13 +56,17 @@ export function workOpen() {
 /** Recording that an action was done: the owner agency or a meeting chair (the server checks too). */
 function completion() {
   const user = state.user || {};
+  const asOf = state.asOf;
   return {
+    asOf,
     allowed: (a) => user.role === 'MEETING_CHAIR' || user.role === 'ADMIN'
       || (a.owner && user.agency === a.owner.id),
     done: async (action, day) => {
       const recorded = await guarded(() => graphql(COMPLETE_ACTION, { actionId: action.id, completedOn: day }));
       if (recorded) {
-        await loadQueues(`Recorded: "${action.description}" done on ${recorded.completeAction.completedOn}.`,
+        const day = recorded.completeAction.completedOn;
+        const still = day > asOf ? ` The list of ${asOf} still shows it: it was overdue that day.` : '';
+        await loadQueues(`Recorded: "${action.description}" done on ${day}.${still}`,
           { label: 'Undo', run: () => reopen(action) });
       }
     },

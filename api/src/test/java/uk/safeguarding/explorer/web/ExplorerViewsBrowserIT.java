@@ -2308,6 +2308,50 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(driver.findElement(By.id("message-undo")).isDisplayed()).isTrue();
     }
 
+    /** Opens the work queues on the overdue actions of the as-of day in the page's link. */
+    private void openOverdueActions(String asOf) {
+        open("/?asOf=" + asOf);
+        var work = renders("work");
+        driver.findElement(By.id("work-button")).click();
+        waitRendered("work", work);
+        driver.findElement(By.id("tab-overdue")).click();
+    }
+
+    private String activeId() {
+        return (String) js("return document.activeElement ? document.activeElement.id : ''");
+    }
+
+    @Test
+    void doneOnADayAfterTheAsOfDaySaysTheActionStaysOnThatDaysListAndShowsItDoneNotADoneOnButton() {
+        // on a past as-of day the confirmation said "It leaves the overdue list", but the action stayed
+        // overdue on that day with its Done on button, which then answered "an action completed already"
+        signIn("meeting-chair");
+        openOverdueActions(Scenario.AS_OF);
+        var today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+        var form = "#panel-overdue .done-button[data-action='ac-kyle-1']";
+        driver.findElement(By.cssSelector(form)).click();
+        assertThat(text("panel-overdue"))
+                .contains("Record “Social work assessment of the risk to Kyle's siblings” as done on " + today + "?")
+                .contains("It leaves the overdue list from " + today + "; the list of " + Scenario.AS_OF
+                        + " (the as-of day) still shows it, done on " + today + ".")
+                .doesNotContain("It leaves the overdue list.");
+        var recorded = renders("work");
+        driver.findElement(By.cssSelector("#panel-overdue .done-confirm")).click();
+        waitRendered("work", recorded);
+        assertThat(count("MATCH (a:Action {id: 'ac-kyle-1'}) WHERE a.completedOn = date() RETURN count(a)"))
+                .isEqualTo(1);
+        // on the as-of day it is still overdue: listed, said to be done on its day, with no Done on button
+        assertThat(driver.findElements(By.cssSelector(form))).isEmpty();
+        var row = driver.findElement(
+                By.xpath("//*[@id='panel-overdue']//tr[contains(., 'Social work assessment of the risk to Kyle')]"));
+        assertThat(row.getText()).contains("Done on " + today);
+        // on a day before the as-of day, the same day leaves the list
+        driver.findElement(By.id("work-close")).click();
+        module("(await import('/js/message.js')).say(''); return true;");
+        openOverdueActions(today);
+        assertThat(text("panel-overdue")).doesNotContain("Social work assessment of the risk to Kyle");
+    }
+
     private void chooseEndDay(String day) {
         js(
                 "const input = document.querySelector('#panel-details .end-date'); input.value = arguments[0];"
