@@ -14,9 +14,17 @@ const KINDS = { success: 'Done', warning: 'Note', error: 'Problem', info: '' };
 const UNDO_MS = 30000;
 let undoTimer = null;
 
+/** Whether the keyboard is nowhere (on the page's body): its control was just removed or disabled. */
+function focusLost() {
+  return !document.activeElement || document.activeElement === document.body || !document.activeElement.isConnected;
+}
+
 /**
- * Says a sentence; with undo ({label, run}) a button after it undoes what was just done (completing
- * an action, ending a marker). The button goes with the next message, or after 30 seconds.
+ * Says a sentence; with undo ({label, run, focus, back}) a button after it undoes what was just done
+ * (completing an action, ending a marker). The button goes with the next message, or after 30
+ * seconds. With focus, the keyboard goes to it (the control that did it is gone); once undone, or
+ * gone while the keyboard was on it, the keyboard goes to back() (the control to do it again) or
+ * else to the message itself, never to the page's body.
  */
 export function say(text, kind = 'info', undo = null) {
   note('');
@@ -24,18 +32,32 @@ export function say(text, kind = 'info', undo = null) {
   const chosen = Object.hasOwn(KINDS, kind) ? kind : 'info';
   clearTimeout(undoTimer);
   box.textContent = text || '';
+  let button = null;
   if (text && undo) {
-    const button = document.createElement('button');
+    button = document.createElement('button');
     button.type = 'button';
     button.id = 'message-undo';
     button.className = 'message-undo secondary';
     button.textContent = undo.label || 'Undo';
-    button.addEventListener('click', () => {
+    const settle = () => {
+      const back = undo.back ? undo.back() : null;
+      (back || box).focus();
+    };
+    button.addEventListener('click', async () => {
       button.disabled = true;
-      undo.run();
+      await undo.run();
+      if (focusLost()) {
+        settle();
+      }
     });
     box.append(' ', button);
-    undoTimer = setTimeout(() => button.remove(), UNDO_MS);
+    undoTimer = setTimeout(() => {
+      const held = document.activeElement === button;
+      button.remove();
+      if (held) {
+        settle();
+      }
+    }, UNDO_MS);
   }
   box.hidden = !text;
   box.dataset.kind = text ? chosen : '';
@@ -46,6 +68,10 @@ export function say(text, kind = 'info', undo = null) {
   box.setAttribute('aria-label', text && KINDS[chosen] ? `${KINDS[chosen]}: ${text}` : '');
   if (!text || !KINDS[chosen]) {
     box.removeAttribute('aria-label');
+  }
+  // once shown (a control in a hidden box takes no focus)
+  if (button && undo.focus) {
+    button.focus();
   }
 }
 

@@ -494,10 +494,16 @@ function doneForm(action, complete) {
       form.replaceChildren(button, ' ', date, ' ', warning);
       button.focus();
     });
-    yes.addEventListener('click', () => {
+    yes.addEventListener('click', async () => {
       yes.disabled = true;
       no.disabled = true;
-      complete.done(action, day);
+      // recorded, the list is drawn again and the keyboard goes to Undo; refused, the question stays
+      // (the message, an alert, says why) and can be answered again
+      if (!await complete.done(action, day)) {
+        yes.disabled = false;
+        no.disabled = false;
+        no.focus();
+      }
     });
   });
   return form;

@@ -66,11 +66,18 @@ function completion() {
       if (recorded) {
         const day = recorded.completeAction.completedOn;
         const still = day > asOf ? ` The list of ${asOf} still shows it: it was overdue that day.` : '';
+        // the keyboard on Undo: the confirmation it was on is gone with the refresh
         await loadQueues(`Recorded: "${action.description}" done on ${day}.${still}`,
-          { label: 'Undo', run: () => reopen(action) });
+          { label: 'Undo', run: () => reopen(action), focus: true, back: () => doneButton(action) || byId('tab-overdue') });
       }
+      return Boolean(recorded);
     },
   };
+}
+
+/** The Done on button of an action in the overdue list, or null. */
+function doneButton(action) {
+  return byId('panel-overdue').querySelector(`.done-button[data-action="${CSS.escape(action.id)}"]`);
 }
 
 /** Undo of "Done on": the action is open again (reopenAction, audited), and the queues say so. */

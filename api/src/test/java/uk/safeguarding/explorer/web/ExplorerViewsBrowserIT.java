@@ -2352,6 +2352,36 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(text("panel-overdue")).doesNotContain("Social work assessment of the risk to Kyle");
     }
 
+    @Test
+    void afterDoneOnTheKeyboardIsOnUndoInsideTheDialogAndAfterUndoOnTheActionsDoneOnAgain() {
+        // focus dropped to the page after "Yes, done on": the next Tab left the dialog, Undo out of reach
+        signIn("meeting-chair");
+        openOverdueActions(Scenario.AS_OF);
+        chooseDoneDay("2018-09-20");
+        driver.findElement(By.cssSelector("#panel-overdue .done-button")).click();
+        var recorded = renders("work");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        waitRendered("work", recorded);
+        waitFor("document.activeElement && document.activeElement.id === 'message-undo'");
+        assertThat(messageSentence()).startsWith("Recorded:");
+        // the next Tab stays in the dialog, and Shift-Tab comes back to Undo
+        driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat((Boolean) js("return document.getElementById('work').contains(document.activeElement)"))
+                .as("focus inside the dialog after Tab")
+                .isTrue();
+        driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        assertThat(activeId()).isEqualTo("message-undo");
+        // Undo with the keyboard: the action is open again and the keyboard on its Done on button
+        var undone = renders("work");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        waitRendered("work", undone);
+        waitFor(
+                "document.activeElement && document.activeElement.matches(\"#panel-overdue .done-button[data-action='ac-kyle-1']\")");
+        assertThat(messageSentence()).startsWith("Undone:");
+        assertThat(count("MATCH (a:Action {id: 'ac-kyle-1'}) WHERE a.completedOn IS NULL RETURN count(a)"))
+                .isEqualTo(1);
+    }
+
     private void chooseEndDay(String day) {
         js(
                 "const input = document.querySelector('#panel-details .end-date'); input.value = arguments[0];"
