@@ -136,7 +136,8 @@ const opens = new Latest();
 export async function open(personId, { keepExpansions = false } = {}) {
   const mine = opens.next();
   const before = state.selectedId;
-  if (await openPerson(personId, { keepExpansions })) {
+  const shown = await openPerson(personId, { keepExpansions });
+  if (shown) {
     const target = keepExpansions && before && controller.has(`Person:${before}`) ? before : personId;
     controller.select(`Person:${target}`);
     await showPanels(target);
@@ -144,6 +145,8 @@ export async function open(personId, { keepExpansions = false } = {}) {
   if (mine()) {
     dayDrawn();
   }
+  // whether the network was shown (false: not loaded, or a newer opening took over)
+  return shown;
 }
 
 /**

@@ -2382,6 +2382,54 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 .isEqualTo(1);
     }
 
+    @Test
+    void aDayThatCannotBeLoadedIsPutBackAndTheMessageSaysWhichDayIsStillShown() {
+        // offline, the date field and the time bar's marker showed the new day over the old day's facts
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        js("window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));");
+        var rendered = renders("cy");
+        chooseDay("2016-01-01");
+        waitFor("(() => { const c = document.getElementById('cy');" + " return Number(c.dataset.render) > " + rendered
+                + " && c.dataset.state !== 'loading'; })()");
+        waitSettled();
+        assertThat(js("return document.getElementById('cy').dataset.asOf")).isEqualTo(Scenario.AS_OF);
+        assertThat(driver.findElement(By.id("asof-date")).getDomProperty("value"))
+                .isEqualTo(Scenario.AS_OF);
+        assertThat(js("return document.getElementById('time-bar').dataset.marker"))
+                .isEqualTo(Scenario.AS_OF);
+        assertThat(driver.getCurrentUrl()).contains("asOf=" + Scenario.AS_OF);
+        assertThat(kind()).isEqualTo("error");
+        assertThat(message())
+                .contains("2016-01-01 could not be shown")
+                .contains("still shows " + Scenario.AS_OF)
+                .contains("cannot reach the server");
+    }
+
+    @Test
+    void aDayAfterTodayIsNotShownTheDayShownIsTodayAndTheMessageSaysSo() {
+        // 2030-01-01 was accepted in silence, Kyle aged 28 on facts recorded up to today
+        signIn("social-worker");
+        var today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+        open("/?person=p-kyle&asOf=2030-01-01");
+        assertThat(driver.findElement(By.id("asof-date")).getDomProperty("value"))
+                .isEqualTo(today);
+        assertThat(driver.findElement(By.id("asof-date")).getDomAttribute("max"))
+                .isEqualTo(today);
+        assertThat(kind()).isEqualTo("warning");
+        assertThat(message()).contains("2030-01-01 is after today").contains("showing today, " + today);
+        assertThat(driver.getCurrentUrl()).contains("asOf=" + today);
+        setAsOf(Scenario.AS_OF);
+        chooseDay("2031-05-05");
+        waitFor("document.getElementById('message').textContent.includes('2031-05-05 is after today')");
+        waitSettled();
+        assertThat(driver.findElement(By.id("asof-date")).getDomProperty("value"))
+                .isEqualTo(today);
+        assertThat(kind()).isEqualTo("warning");
+        assertThat(js("return document.getElementById('cy').dataset.asOf")).isEqualTo(today);
+    }
+
     private void chooseEndDay(String day) {
         js(
                 "const input = document.querySelector('#panel-details .end-date'); input.value = arguments[0];"
