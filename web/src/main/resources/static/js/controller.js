@@ -970,14 +970,21 @@ export class Controller {
     });
   }
 
-  /** Puts each placeholder's links into its label and into what the keyboard announces. */
+  /**
+   * Puts each placeholder's links into its label and into what the keyboard announces, and the
+   * number the time bar calls it by ("Hidden person 2") into its label, so that a row of the time bar
+   * and an octagon on the graph can be matched.
+   */
   describePlaceholders() {
+    this.hiddenNames();
     this.cy.batch(() => {
       this.cy.nodes('.restricted-person').forEach((node) => {
         const lines = this.placeholderLines(node);
         const held = holderTypes(node.data('holders'));
-        // the room's label (HIDDEN_SHORT) leaves the relation to the lines the genogram draws
-        node.data('display', [HIDDEN, lines[0], held ? `held by: ${held}` : ''].filter(Boolean).join('\n'));
+        const number = `${HIDDEN_SHORT} ${this.hiddenNumbers.get(node.id())}`;
+        // the room's label (HIDDEN_SHORT and the number) leaves the relation to the lines the genogram draws
+        node.data('short', number);
+        node.data('display', [`${HIDDEN} (${number})`, lines[0], held ? `held by: ${held}` : ''].filter(Boolean).join('\n'));
         node.data('spoken', `${HIDDEN}: ${lines.length > 0 ? `${lines.join('; ')}; ` : ''}`
           + `${held ? `information held by ${held}` : 'no agency recorded as holding information'}`);
       });

@@ -69,6 +69,9 @@ function showRingOutside() {
 
 const ARROWS = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
+/** Who an arrow key looks for, said when there is no one that way. */
+const NO_ONE = { up: 'no parent', down: 'no child', left: 'no one else linked', right: 'no one else linked' };
+
 function wireViewControls() {
   byId('layout-select').addEventListener('change', (e) => setLayout(e.target.value));
   document.querySelectorAll('#graph-toolbar [data-view]')
@@ -111,7 +114,13 @@ function wireKeys() {
     if (ARROWS[e.key]) {
       e.preventDefault();
       const moved = controller.move(ARROWS[e.key]);
-      announce(moved || controller.selectedNode());
+      const stays = moved ? null : controller.selectedNode();
+      if (stays) {
+        // the selection stays: said, so that a key that did nothing is not taken for a lost one
+        byId('graph-status').textContent = `No one linked that way: ${stays.label} has ${NO_ONE[ARROWS[e.key]]} in the graph.`;
+      } else {
+        announce(moved);
+      }
     } else if (e.key === 'PageDown' || e.key === 'PageUp') {
       // through every node on screen, left to right (agencies and addresses too)
       e.preventDefault();

@@ -955,7 +955,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                     assertThat(n.get("fontSize").asDouble() * zoom)
                             .as("%s's label on screen (px) in %s's genogram on %s", n.get("key"), person, day)
                             .isGreaterThanOrEqualTo(30.0);
-                    assertThat(n.get("labelText").asString()).isEqualTo("Hidden person");
+                    assertThat(n.get("labelText").asString()).matches("Hidden person \\d+");
                 });
                 // the ecomap smaller than the family: its type and symbols at most 0.7 of the family's
                 var familyType = people.stream()
@@ -1931,6 +1931,25 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
+    void eachOctagonIsLabelledWithTheNumberTheTimeBarCallsItBy() {
+        // the time bar said "Hidden person 1, 2, 3", the octagons on the graph had no number
+        signIn("probation-officer");
+        open("/?person=p-kerry&asOf=" + Scenario.AS_OF);
+        waitTimeBar(Scenario.AS_OF);
+        var numbers = hiddenNumbers();
+        assertThat(numbers).hasSize(3);
+        var graph = graph();
+        numbers.forEach((key, n) -> assertThat(node(graph, key).get("labelText").asString())
+                .as("%s's label", key)
+                .startsWith("Someone your agency cannot see (Hidden person " + n + ")\n"));
+        meetingMode();
+        var room = graph();
+        numbers.forEach((key, n) -> assertThat(node(room, key).get("labelText").asString())
+                .as("%s's label in meeting mode", key)
+                .isEqualTo("Hidden person " + n));
+    }
+
+    @Test
     void aHiddenPersonKeepsTheNumberTheTimeBarFirstGaveThemWhenTheDayMoves() {
         // on 1 January 2010 probation may see none of Kerry's household but her partner Lee, hidden
         // and "Hidden person 1 (partner of Kerry Bell, 2008–2014)"; in 2018 her children Sara and Jack
@@ -2546,6 +2565,28 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(status()).matches("(Dawn Archer, 40, mother|Mark Archer, 43, father).*");
         press(canvas, Keys.ARROW_DOWN);
         assertThat(selected()).isEqualTo("Person:p-kyle");
+    }
+
+    @Test
+    void anArrowKeyWithNoOneLinkedThatWaySaysSoAndKeepsTheSelection() {
+        // the live region said the selected person again, as if the key had moved to them
+        signIn("social-worker");
+        open("/?person=p-tom&asOf=" + Scenario.AS_OF);
+        assertThat(selected()).isEqualTo("Person:p-tom");
+        // said in the key's own event (nothing to load)
+        driver.findElement(By.id("cy")).sendKeys(Keys.ARROW_DOWN);
+        assertThat(selected()).isEqualTo("Person:p-tom");
+        assertThat(status()).startsWith("No one linked that way: Tom Archer").endsWith("has no child in the graph.");
+    }
+
+    @Test
+    void afterSigningInTheEmptyGraphSaysHowToStartAndOpeningSomeoneTakesTheHintAway() {
+        signIn("social-worker");
+        var hint = driver.findElement(By.id("graph-empty"));
+        assertThat(hint.isDisplayed()).isTrue();
+        assertThat(hint.getText()).isEqualTo("Find a person to start: search by name or id.");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        assertThat(driver.findElement(By.id("graph-empty")).isDisplayed()).isFalse();
     }
 
     @Test
