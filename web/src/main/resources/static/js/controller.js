@@ -981,10 +981,11 @@ export class Controller {
       this.cy.nodes('.restricted-person').forEach((node) => {
         const lines = this.placeholderLines(node);
         const held = holderTypes(node.data('holders'));
-        const number = `${HIDDEN_SHORT} ${this.hiddenNumbers.get(node.id())}`;
-        // the room's label (HIDDEN_SHORT and the number) leaves the relation to the lines the genogram draws
-        node.data('short', number);
-        node.data('display', [`${HIDDEN} (${number})`, lines[0], held ? `held by: ${held}` : ''].filter(Boolean).join('\n'));
+        const number = this.hiddenNumbers.get(node.id());
+        // the room's label ("Hidden 2": no wider than "Hidden person" was, so that the family's names
+        // stay as large) leaves the relation to the lines the genogram draws
+        node.data('short', `Hidden ${number}`);
+        node.data('display', [`${HIDDEN} (${HIDDEN_SHORT} ${number})`, lines[0], held ? `held by: ${held}` : ''].filter(Boolean).join('\n'));
         node.data('spoken', `${HIDDEN}: ${lines.length > 0 ? `${lines.join('; ')}; ` : ''}`
           + `${held ? `information held by ${held}` : 'no agency recorded as holding information'}`);
       });

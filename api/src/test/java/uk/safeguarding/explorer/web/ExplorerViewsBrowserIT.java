@@ -955,7 +955,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                     assertThat(n.get("fontSize").asDouble() * zoom)
                             .as("%s's label on screen (px) in %s's genogram on %s", n.get("key"), person, day)
                             .isGreaterThanOrEqualTo(30.0);
-                    assertThat(n.get("labelText").asString()).matches("Hidden person \\d+");
+                    assertThat(n.get("labelText").asString()).matches("Hidden \\d+");
                 });
                 // the ecomap smaller than the family: its type and symbols at most 0.7 of the family's
                 var familyType = people.stream()
@@ -1946,7 +1946,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         var room = graph();
         numbers.forEach((key, n) -> assertThat(node(room, key).get("labelText").asString())
                 .as("%s's label in meeting mode", key)
-                .isEqualTo("Hidden person " + n));
+                .isEqualTo("Hidden " + n));
     }
 
     @Test
