@@ -3,7 +3,7 @@
 
 import { byId } from './dom.js';
 import { say } from './message.js';
-import { state } from './state.js';
+import { londonDay, state } from './state.js';
 
 const SLIDER_START = '2000-01-01';
 const SLIDER_STEPS = 1000;
@@ -30,18 +30,51 @@ export function updateUrl() {
   window.history.replaceState(null, '', `/?${params}`);
 }
 
-/** Sets the day the page shows; answers false (and says why) for a date that is not one. */
+/** What to say once the new day is shown (a day after today was not taken), or ''. */
+let dayNote = '';
+
+/** The note about the day last chosen, said once (after the day is drawn: opening a network clears the message line). */
+export function takeDayNote() {
+  const said = dayNote;
+  dayNote = '';
+  return said;
+}
+
+/**
+ * Sets the day the page shows; answers false (and says why) for a date that is not one. A day after
+ * today is not shown (the records hold nothing after today, so its ages would be of facts it cannot
+ * have): the page shows today and takeDayNote() says why.
+ */
 export function setAsOf(date) {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
     say('Choose a date as YYYY-MM-DD.', 'warning');
     return false;
   }
+  const today = londonDay();
+  dayNote = date > today
+    ? `${date} is after today: showing today, ${today} (the records hold nothing after today, and ages are worked out for the day shown).`
+    : '';
+  return showDay(date > today ? today : date);
+}
+
+/** The day the page shows, in the field, the slider and the URL; no note. */
+function showDay(date) {
+  byId('asof-date').max = londonDay();
   state.asOf = date;
   byId('asof-date').value = date;
   byId('asof-slider').value = String(dateToSlider(date));
   sayDay(date);
   updateUrl();
   return true;
+}
+
+/**
+ * Puts back the day the page still shows after a new day could not be loaded (offline, a server
+ * error): the field, slider and URL never name a day whose facts are not shown.
+ */
+export function putBackDay(shown) {
+  dayNote = '';
+  showDay(shown);
 }
 
 /** The slider says its day in words to a screen reader ("26 September 2018"), not its position. */
@@ -66,6 +99,7 @@ export function chooseAsOf(date) {
 /** @param changed what to do once the user has chosen a new day */
 export function wireAsOf(changed) {
   onChange = changed;
+  byId('asof-date').max = londonDay();
   byId('asof-date').addEventListener('change', (e) => {
     if (setAsOf(e.target.value)) {
       changed();

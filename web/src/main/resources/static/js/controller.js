@@ -970,14 +970,22 @@ export class Controller {
     });
   }
 
-  /** Puts each placeholder's links into its label and into what the keyboard announces. */
+  /**
+   * Puts each placeholder's links into its label and into what the keyboard announces, and the
+   * number the time bar calls it by ("Hidden person 2") into its label, so that a row of the time bar
+   * and an octagon on the graph can be matched.
+   */
   describePlaceholders() {
+    this.hiddenNames();
     this.cy.batch(() => {
       this.cy.nodes('.restricted-person').forEach((node) => {
         const lines = this.placeholderLines(node);
         const held = holderTypes(node.data('holders'));
-        // the room's label (HIDDEN_SHORT) leaves the relation to the lines the genogram draws
-        node.data('display', [HIDDEN, lines[0], held ? `held by: ${held}` : ''].filter(Boolean).join('\n'));
+        const number = this.hiddenNumbers.get(node.id());
+        // the room's label ("Hidden 2": no wider than "Hidden person" was, so that the family's names
+        // stay as large) leaves the relation to the lines the genogram draws
+        node.data('short', `Hidden ${number}`);
+        node.data('display', [`${HIDDEN} (${HIDDEN_SHORT} ${number})`, lines[0], held ? `held by: ${held}` : ''].filter(Boolean).join('\n'));
         node.data('spoken', `${HIDDEN}: ${lines.length > 0 ? `${lines.join('; ')}; ` : ''}`
           + `${held ? `information held by ${held}` : 'no agency recorded as holding information'}`);
       });
@@ -1227,8 +1235,13 @@ export class Controller {
     });
   }
 
-  /** Shows the paths of a connection, adding what is missing; answers once laid out. */
+  /**
+   * Shows the paths of a connection, adding what is missing; answers once laid out. Everyone there
+   * before stays where they were (only what the paths add is placed), and the view is fitted again
+   * only when something lies outside it.
+   */
   async showConnection(paths) {
+    const stayed = this.cy.nodes().not(GENOGRAM_ONLY);
     const keys = [];
     paths.forEach((path) => {
       this.merge(path.nodes, path.edges);
@@ -1236,7 +1249,7 @@ export class Controller {
       path.edges.forEach((e) => keys.push(e.key));
     });
     this.applyFilters();
-    const laidOut = this.relayout();
+    const laidOut = this.relayout({ keep: stayed.filter((n) => n.inside()) });
     this.highlight(keys);
     await laidOut;
     return keys;

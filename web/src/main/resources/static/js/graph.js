@@ -234,6 +234,8 @@ export async function openPerson(personId, { keepExpansions = false } = {}) {
       }
       state.subjectId = personId;
       state.family = scope;
+      // someone is open: the empty graph's hint goes
+      byId('graph-empty').hidden = true;
       updateUrl();
       showTruncated(data.network.truncated);
       await controller.show(data.network, more, family);

@@ -8,7 +8,7 @@ import { byId, wireTabs } from './dom.js';
 import { guarded, say } from './message.js';
 import { dayChanging } from './publish.js';
 import { state } from './state.js';
-import { chooseAsOf, setAsOf, wireAsOf } from './asof.js';
+import { chooseAsOf, putBackDay, setAsOf, takeDayNote, wireAsOf } from './asof.js';
 import { wireBreakGlass } from './break-glass.js';
 import { exportPng, printPack, wireExports } from './exports.js';
 import { initMatches } from './matches.js';
@@ -23,7 +23,7 @@ import { wireSearch } from './search.js';
 import {
   open, selectPerson, selectPlaceholder, selectService, selectTab, wireSelection,
 } from './selection.js';
-import { wireTimeBar } from './timebar.js';
+import { drawTimeBar, wireTimeBar } from './timebar.js';
 import { wireInformationRequests } from './information-requests.js';
 import { closeWork, wireWorkQueues, workOpen } from './work-queues.js';
 
@@ -69,6 +69,9 @@ function showRingOutside() {
 
 const ARROWS = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
+/** Who an arrow key looks for, said when there is no one that way. */
+const NO_ONE = { up: 'no parent', down: 'no child', left: 'no one else linked', right: 'no one else linked' };
+
 function wireViewControls() {
   byId('layout-select').addEventListener('change', (e) => setLayout(e.target.value));
   document.querySelectorAll('#graph-toolbar [data-view]')
@@ -111,7 +114,13 @@ function wireKeys() {
     if (ARROWS[e.key]) {
       e.preventDefault();
       const moved = controller.move(ARROWS[e.key]);
-      announce(moved || controller.selectedNode());
+      const stays = moved ? null : controller.selectedNode();
+      if (stays) {
+        // the selection stays: said, so that a key that did nothing is not taken for a lost one
+        byId('graph-status').textContent = `No one linked that way: ${stays.label} has ${NO_ONE[ARROWS[e.key]]} in the graph.`;
+      } else {
+        announce(moved);
+      }
     } else if (e.key === 'PageDown' || e.key === 'PageUp') {
       // through every node on screen, left to right (agencies and addresses too)
       e.preventDefault();
@@ -144,11 +153,27 @@ async function start() {
   wireWorkQueues(open);
   wireBreakGlass(open);
   wireInformationRequests();
-  wireAsOf(() => {
+  wireAsOf(async () => {
+    const note = takeDayNote();
     if (state.subjectId) {
+      // the day the graph shows until the new one is drawn
+      const shown = byId('cy').dataset.asOf;
+      const wanted = state.asOf;
       // at once, in this event: nothing says "ready" with the day before's facts
       dayChanging();
-      open(state.subjectId, { keepExpansions: true });
+      const drawn = await open(state.subjectId, { keepExpansions: true });
+      if (drawn === false && shown && shown !== wanted && state.asOf === wanted && byId('cy').dataset.asOf === shown) {
+        // not loaded (offline, a server error): the field, the slider, the URL and the time bar's
+        // marker go back to the day whose facts are still shown, and the message says so
+        const reason = byId('message').firstChild ? byId('message').firstChild.textContent : '';
+        putBackDay(shown);
+        drawTimeBar();
+        say(`${wanted} could not be shown: the page still shows ${shown}.${reason ? ` ${reason}` : ''}`, 'error');
+        return;
+      }
+    }
+    if (note) {
+      say(note, 'warning');
     }
   });
   wireTimeBar(controller, chooseAsOf);
@@ -169,12 +194,18 @@ async function start() {
     await initMatches(state.user, say);
   }
   const params = new URLSearchParams(window.location.search);
+  let note = '';
   if (!setAsOf(params.get('asOf') || state.asOf)) {
     setAsOf(state.asOf);
-    say('The date in the link is not a date; showing today.', 'warning');
+    note = 'The date in the link is not a date; showing today.';
   }
+  note = takeDayNote() || note;
   if (params.get('person')) {
     await open(params.get('person'));
+  }
+  // said once the network is open (opening it clears the message line)
+  if (note) {
+    say(note, 'warning');
   }
   document.body.dataset.state = 'ready';
 }

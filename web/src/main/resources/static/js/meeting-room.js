@@ -27,6 +27,10 @@ let changesRendering;
 let thenRendering;
 let recordRendering;
 const changeLoads = new Latest();
+/** Then and now draws the answers of the last day and child it was asked for, never an earlier one's. */
+const thenLoads = new Latest();
+/** The as-of day Then and now shows (or is loading), or null. */
+let thenDay = null;
 
 /** What the meeting room knows: the meetings about the child and the one recorded here, if any. */
 const room = { meetings: [], recorded: null, changes: [] };
@@ -35,8 +39,15 @@ function personKeys(people) {
   return people.filter((p) => p.kind === 'PERSON').map((p) => `Person:${p.id}`).filter((k) => controller.has(k));
 }
 
-function previousMeeting() {
-  return room.meetings.find((m) => m.id !== (room.recorded && room.recorded.id)) || null;
+/** The meeting before the as-of day to compare with: the last held, not the one recorded here. */
+function previousMeeting(meetings) {
+  return meetings.find((m) => m.id !== (room.recorded && room.recorded.id)) || null;
+}
+
+/** The meetings about the child held before the day, newest first (a meeting of the day itself has no changes since). */
+async function meetingsBefore(personId, asOf) {
+  const about = await graphql(MEETINGS_ABOUT, { personId, asOf });
+  return about.meetingsAbout.filter((m) => m.heldOn < asOf);
 }
 
 /** The day three months before the as-of day: where the changes start when no meeting was held before it. */
@@ -84,7 +95,7 @@ function renderSinceOptions() {
     text: `the ${MEETING_WORDS[m.kind] || words(m.kind)} of ${m.heldOn}` })));
   select.append(el('option', { value: 'months', text: '3 months before the day' }));
   select.append(el('option', { value: 'day', text: 'a chosen day' }));
-  const previous = previousMeeting();
+  const previous = previousMeeting(room.meetings);
   // the chair's own choice is kept while it is offered; a start the page chose follows the day
   const kept = chosenByChair && [...select.options].some((o) => o.value === before);
   select.value = kept ? before : previous ? previous.id : 'months';
@@ -121,6 +132,10 @@ export function refreshChanges() {
     changesKey = currentChangesKey();
     loadChanges();
   }
+  // Then and now, open, follows the day too
+  if (!byId('then-now').hidden && thenDay !== state.asOf) {
+    guarded(() => thenRendering.run(drawThenAndNow));
+  }
 }
 
 async function loadChanges() {
@@ -131,13 +146,13 @@ async function loadChanges() {
   clampChosenDay();
   const asOf = state.asOf;
   const loaded = await guarded(() => changesRendering.run(async () => {
-    const about = await graphql(MEETINGS_ABOUT, { personId: state.subjectId, asOf });
+    const meetings = await meetingsBefore(state.subjectId, asOf);
     if (!current()) {
       return true;
     }
     // only the meetings held before the as-of day: the changes start the day after and cannot start
     // after it (a meeting of the as-of day itself has no changes since)
-    room.meetings = about.meetingsAbout.filter((m) => m.heldOn < state.asOf);
+    room.meetings = meetings;
     renderSinceOptions();
     changesKey = currentChangesKey();
     const since = sinceDay();
@@ -249,9 +264,22 @@ function thenNowSign(kind) {
     : [THEN_NOW_SIGNS.length, `${said.charAt(0).toUpperCase()}${said.slice(1)}:`];
 }
 
+/**
+ * Draws Then and now for the child and day of the page: the meetings held before the day are read
+ * for it here (the Changes panel's may still be those of the day before, loading), and an answer
+ * that arrives after the day or the child changed is dropped.
+ */
 async function drawThenAndNow() {
-  const previous = previousMeeting() || room.meetings[0];
+  const current = thenLoads.next();
+  const asOf = state.asOf;
+  thenDay = asOf;
+  const meetings = state.subjectId ? await meetingsBefore(state.subjectId, asOf) : [];
+  if (!current()) {
+    return;
+  }
+  const previous = previousMeeting(meetings) || meetings[0] || null;
   const list = clear(byId('then-now-list'));
+  thenRendering.shows(asOf);
   if (!previous) {
     byId('then-now-heading').textContent = 'Then and now: no earlier meeting about this child';
     return;
@@ -265,7 +293,6 @@ async function drawThenAndNow() {
       `Reconstruct a snapshot of ${previous.heldOn} from the records`)));
     return;
   }
-  const asOf = state.asOf;
   const since = dayAfter(previous.heldOn) > asOf ? asOf : dayAfter(previous.heldOn);
   const [data, changed] = await Promise.all([graphql(MEETING_SNAPSHOT, { meetingId: previous.id }),
     graphql(FAMILY_CHANGES, { personId: state.subjectId, since, asOf })]);
@@ -281,6 +308,9 @@ async function drawThenAndNow() {
         (x.source ? now.edges : now.nodes).push(x);
       }
     });
+  }
+  if (!current()) {
+    return;
   }
   const diff = compare(then, now);
   byId('then-now-heading').textContent = `Then (the meeting of ${previous.heldOn}) and now (${asOf})`;
@@ -323,6 +353,8 @@ async function takeSnapshot(meeting) {
 }
 
 function closeThenAndNow() {
+  thenLoads.next();
+  thenDay = null;
   byId('then-now').hidden = true;
   controller.markChanges([], 'added', 'NEW');
 }

@@ -1,7 +1,9 @@
-// The message line under the top bar: one plain sentence for the user (role=status), of one kind
-// (success, warning, error or info: each its own colour and icon, published as data-kind so that
-// it is never colour alone), with an Undo button after something that can be undone, and the wrapper that turns any failure of an action into such a
-// sentence; and a note about the graph, over its corner, that moves no layout.
+// The message line over the graph's top (under its toolbars; it takes no room, so nothing on the page
+// moves when a message comes or goes): one plain sentence for the user, of one kind (success,
+// warning, error or info: each its own colour and icon, published as data-kind so that it is never
+// colour alone; an error is an alert, the others a status), with an Undo button after something that
+// can be undone, and the wrapper that turns any failure of an action into such a sentence; and a note
+// about the graph, over its corner, that moves no layout.
 
 import { byId } from './dom.js';
 
@@ -12,9 +14,17 @@ const KINDS = { success: 'Done', warning: 'Note', error: 'Problem', info: '' };
 const UNDO_MS = 30000;
 let undoTimer = null;
 
+/** Whether the keyboard is nowhere (on the page's body): its control was just removed or disabled. */
+function focusLost() {
+  return !document.activeElement || document.activeElement === document.body || !document.activeElement.isConnected;
+}
+
 /**
- * Says a sentence; with undo ({label, run}) a button after it undoes what was just done (completing
- * an action, ending a marker). The button goes with the next message, or after 30 seconds.
+ * Says a sentence; with undo ({label, run, focus, back}) a button after it undoes what was just done
+ * (completing an action, ending a marker). The button goes with the next message, or after 30
+ * seconds. With focus, the keyboard goes to it (the control that did it is gone); once undone, or
+ * gone while the keyboard was on it, the keyboard goes to back() (the control to do it again) or
+ * else to the message itself, never to the page's body.
  */
 export function say(text, kind = 'info', undo = null) {
   note('');
@@ -22,24 +32,46 @@ export function say(text, kind = 'info', undo = null) {
   const chosen = Object.hasOwn(KINDS, kind) ? kind : 'info';
   clearTimeout(undoTimer);
   box.textContent = text || '';
+  let button = null;
   if (text && undo) {
-    const button = document.createElement('button');
+    button = document.createElement('button');
     button.type = 'button';
     button.id = 'message-undo';
     button.className = 'message-undo secondary';
     button.textContent = undo.label || 'Undo';
-    button.addEventListener('click', () => {
+    const settle = () => {
+      const back = undo.back ? undo.back() : null;
+      (back || box).focus();
+    };
+    button.addEventListener('click', async () => {
       button.disabled = true;
-      undo.run();
+      await undo.run();
+      if (focusLost()) {
+        settle();
+      }
     });
     box.append(' ', button);
-    undoTimer = setTimeout(() => button.remove(), UNDO_MS);
+    undoTimer = setTimeout(() => {
+      const held = document.activeElement === button;
+      button.remove();
+      if (held) {
+        settle();
+      }
+    }, UNDO_MS);
   }
   box.hidden = !text;
   box.dataset.kind = text ? chosen : '';
+  // a problem interrupts (role=alert); success, a note or information waits its turn (role=status)
+  const error = Boolean(text) && chosen === 'error';
+  box.setAttribute('role', error ? 'alert' : 'status');
+  box.setAttribute('aria-live', error ? 'assertive' : 'polite');
   box.setAttribute('aria-label', text && KINDS[chosen] ? `${KINDS[chosen]}: ${text}` : '');
   if (!text || !KINDS[chosen]) {
     box.removeAttribute('aria-label');
+  }
+  // once shown (a control in a hidden box takes no focus)
+  if (button && undo.focus) {
+    button.focus();
   }
 }
 

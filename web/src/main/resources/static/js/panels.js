@@ -408,7 +408,7 @@ export function renderOverdue(panel, actions, open, heading, complete) {
       table(['Action', 'Due', 'Overdue', 'For', 'Meeting', complete ? 'Record' : ''], list.map((a) => row([
         a.description, a.dueOn, `${a.workingDaysOverdue} working days`,
         a.for.map(fullName).join(', '), `${words(a.meeting.kind)} ${a.meeting.heldOn}`,
-        complete && complete.allowed(a) ? doneForm(a, complete) : '',
+        complete ? recordCell(a, complete) : '',
       ], a.for.map((p) => p.id), (ids) => { if (ids.length > 0) { open(ids[0]); } }, 'overdue')), `Overdue actions of ${owner}`));
   });
 }
@@ -425,6 +425,28 @@ export function doneDayProblem(day, set, today) {
     return `${day} is before the action was set (${set}).`;
   }
   return '';
+}
+
+/**
+ * What the Record column offers for an action overdue on the as-of day: one done after that day
+ * (still overdue on it) says on which day it was done, never offers Done on again; else Done on, to
+ * those who may record it.
+ */
+function recordCell(action, complete) {
+  if (action.completedOn) {
+    return el('span', { class: 'done-after', text: `Done on ${action.completedOn} (after the as-of day)` });
+  }
+  return complete.allowed(action) ? doneForm(action, complete) : '';
+}
+
+/**
+ * What recording an action as done on a day does to the list of the as-of day: it leaves the list
+ * from that day on; a list of an earlier as-of day still shows it (overdue then), done on that day.
+ */
+export function doneFate(day, asOf) {
+  return asOf && day > asOf
+    ? `It leaves the overdue list from ${day}; the list of ${asOf} (the as-of day) still shows it, done on ${day}.`
+    : 'It leaves the overdue list.';
 }
 
 /**
@@ -465,17 +487,23 @@ function doneForm(action, complete) {
     const yes = el('button', { type: 'button', class: 'done-confirm', text: `Yes, done on ${day}` });
     const no = el('button', { type: 'button', class: 'done-cancel secondary', text: 'Cancel' });
     const question = el('span', { class: 'done-question', role: 'group', 'aria-label': 'Confirm' },
-      el('span', { text: `Record “${action.description}” as done on ${day}? It leaves the overdue list.` }), ' ', yes, ' ', no);
+      el('span', { text: `Record “${action.description}” as done on ${day}? ${doneFate(day, complete.asOf)}` }), ' ', yes, ' ', no);
     form.replaceChildren(question);
     yes.focus();
     no.addEventListener('click', () => {
       form.replaceChildren(button, ' ', date, ' ', warning);
       button.focus();
     });
-    yes.addEventListener('click', () => {
+    yes.addEventListener('click', async () => {
       yes.disabled = true;
       no.disabled = true;
-      complete.done(action, day);
+      // recorded, the list is drawn again and the keyboard goes to Undo; refused, the question stays
+      // (the message, an alert, says why) and can be answered again
+      if (!await complete.done(action, day)) {
+        yes.disabled = false;
+        no.disabled = false;
+        no.focus();
+      }
     });
   });
   return form;

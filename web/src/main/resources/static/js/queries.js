@@ -74,7 +74,7 @@ export const TRIAGE = `query Triage($asOf: Date) {
 
 export const OVERDUE = `query Overdue($asOf: Date) {
   overdueActions(asOf: $asOf) {
-    id description dueOn workingDaysOverdue owner { id name } meeting { id kind heldOn }
+    id description dueOn completedOn workingDaysOverdue owner { id name } meeting { id kind heldOn }
     for { id givenName familyName }
   }
 }`;

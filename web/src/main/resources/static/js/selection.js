@@ -67,6 +67,11 @@ async function redraw() {
   }
 }
 
+/** The End on button of a marker in the details panel, or null. */
+function endButton(marker) {
+  return byId('panel-details').querySelector(`.end-marker[data-marker="${CSS.escape(marker.id)}"]`);
+}
+
 /** Undo of "End on": the marker goes on again (reinstateMarker, audited), and the message says so. */
 async function reinstate(marker) {
   const back = await guarded(() => graphql(REINSTATE_MARKER, { markerId: marker.id }));
@@ -92,7 +97,7 @@ function markerEnding() {
       if (ended) {
         await redraw();
         say(`Ended: the ${words(marker.type)} marker, on ${ended.endMarker.to}.`, 'success',
-          { label: 'Undo', run: () => reinstate(marker) });
+          { label: 'Undo', run: () => reinstate(marker), focus: true, back: () => endButton(marker) });
       }
     },
   };
@@ -131,7 +136,8 @@ const opens = new Latest();
 export async function open(personId, { keepExpansions = false } = {}) {
   const mine = opens.next();
   const before = state.selectedId;
-  if (await openPerson(personId, { keepExpansions })) {
+  const shown = await openPerson(personId, { keepExpansions });
+  if (shown) {
     const target = keepExpansions && before && controller.has(`Person:${before}`) ? before : personId;
     controller.select(`Person:${target}`);
     await showPanels(target);
@@ -139,6 +145,8 @@ export async function open(personId, { keepExpansions = false } = {}) {
   if (mine()) {
     dayDrawn();
   }
+  // whether the network was shown (false: not loaded, or a newer opening took over)
+  return shown;
 }
 
 /**

@@ -56,17 +56,28 @@ export function workOpen() {
 /** Recording that an action was done: the owner agency or a meeting chair (the server checks too). */
 function completion() {
   const user = state.user || {};
+  const asOf = state.asOf;
   return {
+    asOf,
     allowed: (a) => user.role === 'MEETING_CHAIR' || user.role === 'ADMIN'
       || (a.owner && user.agency === a.owner.id),
     done: async (action, day) => {
       const recorded = await guarded(() => graphql(COMPLETE_ACTION, { actionId: action.id, completedOn: day }));
       if (recorded) {
-        await loadQueues(`Recorded: "${action.description}" done on ${recorded.completeAction.completedOn}.`,
-          { label: 'Undo', run: () => reopen(action) });
+        const day = recorded.completeAction.completedOn;
+        const still = day > asOf ? ` The list of ${asOf} still shows it: it was overdue that day.` : '';
+        // the keyboard on Undo: the confirmation it was on is gone with the refresh
+        await loadQueues(`Recorded: "${action.description}" done on ${day}.${still}`,
+          { label: 'Undo', run: () => reopen(action), focus: true, back: () => doneButton(action) || byId('tab-overdue') });
       }
+      return Boolean(recorded);
     },
   };
+}
+
+/** The Done on button of an action in the overdue list, or null. */
+function doneButton(action) {
+  return byId('panel-overdue').querySelector(`.done-button[data-action="${CSS.escape(action.id)}"]`);
 }
 
 /** Undo of "Done on": the action is open again (reopenAction, audited), and the queues say so. */

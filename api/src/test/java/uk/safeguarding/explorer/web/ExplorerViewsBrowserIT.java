@@ -955,7 +955,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                     assertThat(n.get("fontSize").asDouble() * zoom)
                             .as("%s's label on screen (px) in %s's genogram on %s", n.get("key"), person, day)
                             .isGreaterThanOrEqualTo(30.0);
-                    assertThat(n.get("labelText").asString()).isEqualTo("Hidden person");
+                    assertThat(n.get("labelText").asString()).matches("Hidden \\d+");
                 });
                 // the ecomap smaller than the family: its type and symbols at most 0.7 of the family's
                 var familyType = people.stream()
@@ -1556,6 +1556,35 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
+    void connectTwoKeepsEveryoneWhereTheyWereAndTheZoomWhenNothingNewFallsOutOfView() throws Exception {
+        // Connect two laid the network out from scratch: everyone moved (3 to 461 units) and the zoom changed
+        signIn("admin");
+        onScreen(1600, 900, () -> {
+            open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+            waitSettled();
+            clickSelect("Person:p-ruby");
+            clickSelect("Person:p-kyle");
+            var before = graph();
+            var rendered = renders("cy");
+            driver.findElement(By.id("connect-button")).click();
+            waitRendered("cy", rendered);
+            assertThat(message()).startsWith("Shortest connection between Ruby ");
+            var after = graph();
+            assertHeld(positions(before), after);
+            var added = new TreeSet<>(nodeKeys(after));
+            added.removeAll(nodeKeys(before));
+            if (added.isEmpty()) {
+                assertThat(after.get("zoom").asDouble())
+                        .as("zoom")
+                        .isEqualTo(before.get("zoom").asDouble());
+            }
+            if (after.get("zoom").asDouble() == before.get("zoom").asDouble()) {
+                assertStillOnScreen("connect two", before, after);
+            }
+        });
+    }
+
+    @Test
     void movingTheDateKeepsThePeoplePresentOnBothDaysWhereTheyWereOnScreenInTheNetworkAndTheGenogram() {
         signIn("meeting-chair");
         for (var view : List.of("network", "genogram")) {
@@ -1902,6 +1931,25 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
+    void eachOctagonIsLabelledWithTheNumberTheTimeBarCallsItBy() {
+        // the time bar said "Hidden person 1, 2, 3", the octagons on the graph had no number
+        signIn("probation-officer");
+        open("/?person=p-kerry&asOf=" + Scenario.AS_OF);
+        waitTimeBar(Scenario.AS_OF);
+        var numbers = hiddenNumbers();
+        assertThat(numbers).hasSize(3);
+        var graph = graph();
+        numbers.forEach((key, n) -> assertThat(node(graph, key).get("labelText").asString())
+                .as("%s's label", key)
+                .startsWith("Someone your agency cannot see (Hidden person " + n + ")\n"));
+        meetingMode();
+        var room = graph();
+        numbers.forEach((key, n) -> assertThat(node(room, key).get("labelText").asString())
+                .as("%s's label in meeting mode", key)
+                .isEqualTo("Hidden " + n));
+    }
+
+    @Test
     void aHiddenPersonKeepsTheNumberTheTimeBarFirstGaveThemWhenTheDayMoves() {
         // on 1 January 2010 probation may see none of Kerry's household but her partner Lee, hidden
         // and "Hidden person 1 (partner of Kerry Bell, 2008–2014)"; in 2018 her children Sara and Jack
@@ -2057,6 +2105,93 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 .contains("Done");
     }
 
+    /**
+     * Where the graph's box lies on the page ("#cy": left, top, width, height) and where each node is
+     * drawn on the page (left, top), in CSS pixels.
+     */
+    private Map<String, List<Double>> laidOut() {
+        var graph = graph();
+        var box = ((List<?>) js("const r = document.getElementById('cy').getBoundingClientRect();"
+                        + " return [r.left, r.top, r.width, r.height];"))
+                .stream().map(v -> ((Number) v).doubleValue()).toList();
+        var at = new TreeMap<String, List<Double>>();
+        at.put("#cy", box);
+        nodes(graph)
+                .forEach(n -> at.put(
+                        n.get("key").asString(),
+                        List.of(
+                                box.get(0) + n.get("renderedX").asDouble(),
+                                box.get(1) + n.get("renderedY").asDouble())));
+        return at;
+    }
+
+    private static void assertSamePlaces(
+            String when, Map<String, List<Double>> before, Map<String, List<Double>> after) {
+        assertThat(after.keySet()).as("the graph's nodes, %s", when).isEqualTo(before.keySet());
+        before.forEach((key, was) -> {
+            var now = after.get(key);
+            for (var i = 0; i < was.size(); i++) {
+                assertThat(now.get(i)).as("%s [%d] %s", key, i, when).isCloseTo(was.get(i), within(1.0));
+            }
+        });
+    }
+
+    private String messageRole() {
+        return (String) js("return document.getElementById('message').getAttribute('role')");
+    }
+
+    private void say(String text, String kind) {
+        module("(await import('/js/message.js')).say(%s, %s); return true;"
+                .formatted(
+                        JsonMapper.shared().writeValueAsString(text),
+                        JsonMapper.shared().writeValueAsString(kind)));
+    }
+
+    @Test
+    void aMessageAppearingOrClearingMovesNeitherTheGraphNorAnyoneOnIt() throws Exception {
+        // the message line above the page pushed it, and the graph, down (about 40 px at 1600x900, 54 px
+        // in meeting mode at 1920x1080 after Export PNG) and back up when it was cleared
+        signIn("meeting-chair");
+        onScreen(1600, 900, () -> {
+            open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+            waitSettled();
+            var before = laidOut();
+            assertThat(message()).isEmpty();
+            driver.findElement(By.id("connect-button")).click();
+            assertThat(kind()).isEqualTo("warning");
+            assertThat(messageRole()).isEqualTo("status");
+            assertSamePlaces("with a warning", before, laidOut());
+            driver.findElement(By.id("png-button")).click();
+            new WebDriverWait(driver, WAIT).until(d -> message().startsWith("PNG exported"));
+            assertThat(messageRole()).isEqualTo("status");
+            assertSamePlaces("with a success", before, laidOut());
+            // an error is an alert; the message lies over the graph, clear of its toolbar
+            say("The network could not be loaded.", "error");
+            assertThat(messageRole()).isEqualTo("alert");
+            assertSamePlaces("with an error", before, laidOut());
+            var toolbar = driver.findElement(By.id("graph-toolbar")).getRect();
+            var line = driver.findElement(By.id("message")).getRect();
+            assertThat(line.getY())
+                    .as("the message's top")
+                    .isGreaterThanOrEqualTo(toolbar.getY() + toolbar.getHeight());
+            say("", "info");
+            assertSamePlaces("once cleared", before, laidOut());
+        });
+        onScreen(1920, 1080, () -> {
+            meetingMode();
+            var before = laidOut();
+            driver.findElement(By.id("meeting-png")).click();
+            new WebDriverWait(driver, WAIT).until(d -> message().startsWith("PNG exported"));
+            assertSamePlaces("meeting mode, PNG exported", before, laidOut());
+            var toolbar = driver.findElement(By.id("graph-toolbar")).getRect();
+            assertThat(driver.findElement(By.id("message")).getRect().getY())
+                    .as("the message's top in meeting mode")
+                    .isGreaterThanOrEqualTo(toolbar.getY() + toolbar.getHeight());
+            say("", "info");
+            assertSamePlaces("meeting mode, cleared", before, laidOut());
+        });
+    }
+
     /** The message's sentence, without the Undo button that may follow it. */
     private String messageSentence() {
         return (String)
@@ -2118,6 +2253,28 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 .hasSize(1);
     }
 
+    @Test
+    void thenAndNowOpenedAsTheDayMovesShowsOnlyMeetingsHeldByTheNewDay() {
+        // opened while the Changes panel was still loading, it offered the meetings of the day before
+        // (on 2016-01-01 Sara's conference of 2018-07-15)
+        signIn("meeting-chair");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        meetingMode();
+        var then = renders("then-now");
+        chooseDay("2016-01-01");
+        driver.findElement(By.id("then-now-button")).click();
+        waitRendered("then-now", then);
+        waitSettled();
+        assertThat(text("then-now-heading")).isEqualTo("Then and now: no earlier meeting about this child");
+        assertThat(text("then-now")).doesNotContain("2018");
+        // back on the day: the conference of 2018-07-15 is the meeting before it
+        then = renders("then-now");
+        chooseDay(Scenario.AS_OF);
+        waitFor("document.getElementById('then-now').dataset.render > " + then);
+        waitSettled();
+        assertThat(text("then-now-heading")).contains("2018-07-15");
+    }
+
     private void chooseDoneDay(String day) {
         js(
                 "const input = document.querySelector('#panel-overdue .done-date'); input.value = arguments[0];"
@@ -2168,6 +2325,128 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(count("MATCH (a:Action {id: 'ac-kyle-1'}) WHERE a.completedOn = date('2018-09-20') RETURN count(a)"))
                 .isEqualTo(1);
         assertThat(driver.findElement(By.id("message-undo")).isDisplayed()).isTrue();
+    }
+
+    /** Opens the work queues on the overdue actions of the as-of day in the page's link. */
+    private void openOverdueActions(String asOf) {
+        open("/?asOf=" + asOf);
+        var work = renders("work");
+        driver.findElement(By.id("work-button")).click();
+        waitRendered("work", work);
+        driver.findElement(By.id("tab-overdue")).click();
+    }
+
+    private String activeId() {
+        return (String) js("return document.activeElement ? document.activeElement.id : ''");
+    }
+
+    @Test
+    void doneOnADayAfterTheAsOfDaySaysTheActionStaysOnThatDaysListAndShowsItDoneNotADoneOnButton() {
+        // on a past as-of day the confirmation said "It leaves the overdue list", but the action stayed
+        // overdue on that day with its Done on button, which then answered "an action completed already"
+        signIn("meeting-chair");
+        openOverdueActions(Scenario.AS_OF);
+        var today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+        var form = "#panel-overdue .done-button[data-action='ac-kyle-1']";
+        driver.findElement(By.cssSelector(form)).click();
+        assertThat(text("panel-overdue"))
+                .contains("Record “Social work assessment of the risk to Kyle's siblings” as done on " + today + "?")
+                .contains("It leaves the overdue list from " + today + "; the list of " + Scenario.AS_OF
+                        + " (the as-of day) still shows it, done on " + today + ".")
+                .doesNotContain("It leaves the overdue list.");
+        var recorded = renders("work");
+        driver.findElement(By.cssSelector("#panel-overdue .done-confirm")).click();
+        waitRendered("work", recorded);
+        assertThat(count("MATCH (a:Action {id: 'ac-kyle-1'}) WHERE a.completedOn = date() RETURN count(a)"))
+                .isEqualTo(1);
+        // on the as-of day it is still overdue: listed, said to be done on its day, with no Done on button
+        assertThat(driver.findElements(By.cssSelector(form))).isEmpty();
+        var row = driver.findElement(
+                By.xpath("//*[@id='panel-overdue']//tr[contains(., 'Social work assessment of the risk to Kyle')]"));
+        assertThat(row.getText()).contains("Done on " + today);
+        // on a day before the as-of day, the same day leaves the list
+        driver.findElement(By.id("work-close")).click();
+        module("(await import('/js/message.js')).say(''); return true;");
+        openOverdueActions(today);
+        assertThat(text("panel-overdue")).doesNotContain("Social work assessment of the risk to Kyle");
+    }
+
+    @Test
+    void afterDoneOnTheKeyboardIsOnUndoInsideTheDialogAndAfterUndoOnTheActionsDoneOnAgain() {
+        // focus dropped to the page after "Yes, done on": the next Tab left the dialog, Undo out of reach
+        signIn("meeting-chair");
+        openOverdueActions(Scenario.AS_OF);
+        chooseDoneDay("2018-09-20");
+        driver.findElement(By.cssSelector("#panel-overdue .done-button")).click();
+        var recorded = renders("work");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        waitRendered("work", recorded);
+        waitFor("document.activeElement && document.activeElement.id === 'message-undo'");
+        assertThat(messageSentence()).startsWith("Recorded:");
+        // the next Tab stays in the dialog, and Shift-Tab comes back to Undo
+        driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat((Boolean) js("return document.getElementById('work').contains(document.activeElement)"))
+                .as("focus inside the dialog after Tab")
+                .isTrue();
+        driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        assertThat(activeId()).isEqualTo("message-undo");
+        // Undo with the keyboard: the action is open again and the keyboard on its Done on button
+        var undone = renders("work");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        waitRendered("work", undone);
+        waitFor(
+                "document.activeElement && document.activeElement.matches(\"#panel-overdue .done-button[data-action='ac-kyle-1']\")");
+        assertThat(messageSentence()).startsWith("Undone:");
+        assertThat(count("MATCH (a:Action {id: 'ac-kyle-1'}) WHERE a.completedOn IS NULL RETURN count(a)"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aDayThatCannotBeLoadedIsPutBackAndTheMessageSaysWhichDayIsStillShown() {
+        // offline, the date field and the time bar's marker showed the new day over the old day's facts
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        js("window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));");
+        var rendered = renders("cy");
+        chooseDay("2016-01-01");
+        waitFor("(() => { const c = document.getElementById('cy');" + " return Number(c.dataset.render) > " + rendered
+                + " && c.dataset.state !== 'loading'; })()");
+        waitSettled();
+        assertThat(js("return document.getElementById('cy').dataset.asOf")).isEqualTo(Scenario.AS_OF);
+        assertThat(driver.findElement(By.id("asof-date")).getDomProperty("value"))
+                .isEqualTo(Scenario.AS_OF);
+        assertThat(js("return document.getElementById('time-bar').dataset.marker"))
+                .isEqualTo(Scenario.AS_OF);
+        assertThat(driver.getCurrentUrl()).contains("asOf=" + Scenario.AS_OF);
+        assertThat(kind()).isEqualTo("error");
+        assertThat(message())
+                .contains("2016-01-01 could not be shown")
+                .contains("still shows " + Scenario.AS_OF)
+                .contains("cannot reach the server");
+    }
+
+    @Test
+    void aDayAfterTodayIsNotShownTheDayShownIsTodayAndTheMessageSaysSo() {
+        // 2030-01-01 was accepted in silence, Kyle aged 28 on facts recorded up to today
+        signIn("social-worker");
+        var today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+        open("/?person=p-kyle&asOf=2030-01-01");
+        assertThat(driver.findElement(By.id("asof-date")).getDomProperty("value"))
+                .isEqualTo(today);
+        assertThat(driver.findElement(By.id("asof-date")).getDomAttribute("max"))
+                .isEqualTo(today);
+        assertThat(kind()).isEqualTo("warning");
+        assertThat(message()).contains("2030-01-01 is after today").contains("showing today, " + today);
+        assertThat(driver.getCurrentUrl()).contains("asOf=" + today);
+        setAsOf(Scenario.AS_OF);
+        chooseDay("2031-05-05");
+        waitFor("document.getElementById('message').textContent.includes('2031-05-05 is after today')");
+        waitSettled();
+        assertThat(driver.findElement(By.id("asof-date")).getDomProperty("value"))
+                .isEqualTo(today);
+        assertThat(kind()).isEqualTo("warning");
+        assertThat(js("return document.getElementById('cy').dataset.asOf")).isEqualTo(today);
     }
 
     private void chooseEndDay(String day) {
@@ -2286,6 +2565,28 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(status()).matches("(Dawn Archer, 40, mother|Mark Archer, 43, father).*");
         press(canvas, Keys.ARROW_DOWN);
         assertThat(selected()).isEqualTo("Person:p-kyle");
+    }
+
+    @Test
+    void anArrowKeyWithNoOneLinkedThatWaySaysSoAndKeepsTheSelection() {
+        // the live region said the selected person again, as if the key had moved to them
+        signIn("social-worker");
+        open("/?person=p-tom&asOf=" + Scenario.AS_OF);
+        assertThat(selected()).isEqualTo("Person:p-tom");
+        // said in the key's own event (nothing to load)
+        driver.findElement(By.id("cy")).sendKeys(Keys.ARROW_DOWN);
+        assertThat(selected()).isEqualTo("Person:p-tom");
+        assertThat(status()).startsWith("No one linked that way: Tom Archer").endsWith("has no child in the graph.");
+    }
+
+    @Test
+    void afterSigningInTheEmptyGraphSaysHowToStartAndOpeningSomeoneTakesTheHintAway() {
+        signIn("social-worker");
+        var hint = driver.findElement(By.id("graph-empty"));
+        assertThat(hint.isDisplayed()).isTrue();
+        assertThat(hint.getText()).isEqualTo("Find a person to start: search by name or id.");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        assertThat(driver.findElement(By.id("graph-empty")).isDisplayed()).isFalse();
     }
 
     @Test
