@@ -10,6 +10,9 @@ import { markerCode } from './dom.js';
 import { words } from './words.js';
 import { HIDDEN, HIDDEN_SHORT, holderTypes, years } from './placeholders.js';
 
+/** The order a placeholder's links are told in: how they are related before where they lived. */
+const LINK_ORDER = ['PARENT_OF', 'PARTNER_OF', 'SIBLING', 'SIBLING_OF', 'HAS_CONTACT_WITH', 'INVOLVED_WITH', 'LIVES_AT'];
+
 const FAMILY_TYPES = ['PARENT_OF', 'PARTNER_OF', 'SIBLING_OF', 'SIBLING', 'DESCENT', 'COPARENTS', 'TWINS'];
 /** The style an ecomap line is routed with (routeEcomap), taken off again when it goes straight. */
 const ROUTED = 'curve-style edge-distances segment-weights segment-distances';
@@ -932,7 +935,16 @@ export class Controller {
   placeholderLines(node, { homes = true } = {}) {
     const subject = this.subjectKey ? this.cy.getElementById(this.subjectKey) : this.cy.collection();
     const subjectName = subject.nonempty() ? subject.data('label') : '';
-    return node.connectedEdges().filter((edge) => homes || edge.data('type') !== 'LIVES_AT').map((edge) => {
+    // family first, then contact, agencies and homes: the first line is the one a label shows, and
+    // must not turn on the order the links came in
+    const rank = (edge) => {
+      const at = LINK_ORDER.indexOf(edge.data('type'));
+      return at < 0 ? LINK_ORDER.length : at;
+    };
+    return node.connectedEdges().filter((edge) => homes || edge.data('type') !== 'LIVES_AT')
+      .sort((a, b) => rank(a) - rank(b) || String(a.data('from') || '').localeCompare(String(b.data('from') || ''))
+        || a.id().localeCompare(b.id()))
+      .map((edge) => {
       const outgoing = edge.source().id() === node.id();
       const other = outgoing ? edge.target() : edge.source();
       const name = other.data('label');

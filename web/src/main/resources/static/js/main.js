@@ -159,10 +159,13 @@ async function start() {
       // the day the graph shows until the new one is drawn
       const shown = byId('cy').dataset.asOf;
       const wanted = state.asOf;
+      const subject = state.subjectId;
       // at once, in this event: nothing says "ready" with the day before's facts
       dayChanging();
       const drawn = await open(state.subjectId, { keepExpansions: true });
-      if (drawn === false && shown && shown !== wanted && state.asOf === wanted && byId('cy').dataset.asOf === shown) {
+      // (not when another person or day was opened meanwhile: that opening took over, nothing failed)
+      if (drawn === false && shown && shown !== wanted && state.asOf === wanted && state.subjectId === subject
+          && byId('cy').dataset.asOf === shown) {
         // not loaded (offline, a server error): the field, the slider, the URL and the time bar's
         // marker go back to the day whose facts are still shown, and the message says so
         const reason = byId('message').firstChild ? byId('message').firstChild.textContent : '';

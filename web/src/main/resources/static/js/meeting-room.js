@@ -133,7 +133,7 @@ export function refreshChanges() {
     loadChanges();
   }
   // Then and now, open, follows the day too
-  if (!byId('then-now').hidden && thenDay !== state.asOf) {
+  if (!byId('then-now').hidden && thenDay !== `${state.subjectId}|${state.asOf}`) {
     guarded(() => thenRendering.run(drawThenAndNow));
   }
 }
@@ -272,7 +272,8 @@ function thenNowSign(kind) {
 async function drawThenAndNow() {
   const current = thenLoads.next();
   const asOf = state.asOf;
-  thenDay = asOf;
+  // the child and the day it is drawn for: another child opened on the same day draws it again
+  thenDay = `${state.subjectId}|${asOf}`;
   const meetings = state.subjectId ? await meetingsBefore(state.subjectId, asOf) : [];
   if (!current()) {
     return;
@@ -496,6 +497,7 @@ export function meetingChanged() {
   if (state.meeting) {
     room.recorded = null;
     changesKey = null;
+    // refreshChanges draws Then and now again, open, for the child now opened
     refreshChanges();
   } else {
     byId('record-meeting').hidden = true;
