@@ -28,6 +28,8 @@ import { wireInformationRequests } from './information-requests.js';
 import { closeWork, wireWorkQueues, workOpen } from './work-queues.js';
 
 let controller;
+/** Day changes made so far: only the latest may put the day back. */
+let dayChanges = 0;
 
 /**
  * What the graph shows, as plain data, for the browser tests (import('/js/main.js')); the page
@@ -160,12 +162,14 @@ async function start() {
       const shown = byId('cy').dataset.asOf;
       const wanted = state.asOf;
       const subject = state.subjectId;
+      const change = ++dayChanges;
       // at once, in this event: nothing says "ready" with the day before's facts
       dayChanging();
       const drawn = await open(state.subjectId, { keepExpansions: true });
       // (not when another person or day was opened meanwhile: that opening took over, nothing failed)
-      if (drawn === false && shown && shown !== wanted && state.asOf === wanted && state.subjectId === subject
-          && byId('cy').dataset.asOf === shown) {
+      // (an earlier change overtaken by a later one, even one back to the same day, puts back nothing)
+      if (drawn === false && change === dayChanges && shown && shown !== wanted && state.asOf === wanted
+          && state.subjectId === subject && byId('cy').dataset.asOf === shown) {
         // not loaded (offline, a server error): the field, the slider, the URL and the time bar's
         // marker go back to the day whose facts are still shown, and the message says so
         const reason = byId('message').firstChild ? byId('message').firstChild.textContent : '';

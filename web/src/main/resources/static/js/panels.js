@@ -5,7 +5,7 @@
 import { clear, el, fullName, markerCode, period, personKey } from './dom.js';
 import { LINK_WORDS, words } from './words.js';
 import { heldBy, isPlaceholder, placeholderLine } from './placeholders.js';
-import { londonDay } from './state.js';
+import { londonDay, state } from './state.js';
 
 /** A person in a table cell: their name and age, or what a placeholder stands for (never its id). */
 function who(person, { child = false } = {}) {
@@ -287,7 +287,8 @@ export function renderAgencies(panel, involvement, scope, onScope, onSelect) {
       cells.push(here.map((i, n) => [n > 0 ? '; ' : '', ...(!i.professional && !i.role
         ? [`Involved — details held by ${i.agency.name}`, ...(i.from ? [' (since ', day(i.from), ')'] : [])]
         : [`${i.professional ? i.professional.name : ''} ${i.role ? `(${i.role})` : ''}`,
-          ...(i.lastContactOn ? [', last contact ', day(i.lastContactOn)] : [])])]));
+          // the record keeps the latest contact only: one after the as-of day says nothing of that day
+          ...(i.lastContactOn && i.lastContactOn <= state.asOf ? [', last contact ', day(i.lastContactOn)] : [])])]));
     });
     cells.push(missing.size > 0 ? el('span', { class: 'status-bad', text: [...missing].map((t) => words(t)).join(', ') }) : '');
     return row(cells, [personKey(p.person), ...p.involvements.map((i) => `Agency:${i.agency.id}`),

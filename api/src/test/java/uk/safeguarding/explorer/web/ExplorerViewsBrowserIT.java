@@ -33,6 +33,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -2251,6 +2252,43 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 .isEqualTo(1);
         assertThat(driver.findElements(By.cssSelector("#panel-details .end-marker")))
                 .hasSize(1);
+    }
+
+    @Test
+    void quickDayChangesThereAndBackEndOnTheDayTheGraphShows() {
+        // three changes at once, the last back to the first: the first, overtaken, put the field back to
+        // the day before while the last drew its own (the page said 2018, the graph showed 2017)
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        js("const input = document.getElementById('asof-date');"
+                + " for (const day of ['2017-09-26', '" + Scenario.AS_OF + "', '2017-09-26']) {"
+                + " input.value = day; input.dispatchEvent(new Event('change')); }");
+        waitFor("document.getElementById('cy').dataset.asOf === '2017-09-26'");
+        waitSettled();
+        assertThat(js("return document.getElementById('asof-date').value")).isEqualTo("2017-09-26");
+        assertThat(js("return location.search")).asString().contains("asOf=2017-09-26");
+        assertThat(js("return document.getElementById('cy').dataset.asOf")).isEqualTo("2017-09-26");
+        assertThat(driver.findElements(By.cssSelector("#message [role=alert]"))).isEmpty();
+    }
+
+    @Test
+    void theAgencyMatrixTellsNoContactAfterTheAsOfDay() {
+        // the record keeps the latest contact only: on 2018-06-15 it said "last contact 2018-09-20"
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=2018-06-15");
+        driver.findElement(By.id("tab-agencies")).click();
+        var panels = renders("panel-agencies");
+        new Select(driver.findElement(By.id("scope-select"))).selectByValue("FAMILY");
+        waitRendered("panel-agencies", panels);
+        waitSettled();
+        var matrix = text("panel-agencies");
+        var days = java.util.regex.Pattern.compile("last contact (\\d{4}-\\d{2}-\\d{2})")
+                .matcher(matrix);
+        while (days.find()) {
+            assertThat(days.group(1)).as(matrix).isLessThanOrEqualTo("2018-06-15");
+        }
+        assertThat(matrix).doesNotContain("2018-09-20", "2018-09-03");
     }
 
     @Test
