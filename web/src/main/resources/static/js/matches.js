@@ -144,7 +144,9 @@ export async function initMatches(user, message) {
   byId('matches-close').addEventListener('click', () => showDialog(byId('matches'), false));
   if (user.role === 'DATA_STEWARD') {
     document.body.classList.add('steward');
-    byId('matches').hidden = false;
+    // shown as a dialog is, so that the message line comes into it: the graph area it lies over is
+    // hidden from a steward, and what a decision did would be said where nobody sees it
+    showDialog(byId('matches'), true);
     await loadMatches();
   }
 }
