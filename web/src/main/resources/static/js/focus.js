@@ -8,7 +8,9 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]):not([ty
 const openers = new WeakMap();
 
 function focusables(dialog) {
-  return [...dialog.querySelectorAll(FOCUSABLE)].filter((e) => e.offsetParent !== null || e === document.activeElement);
+  // what Tab reaches: shown, and not taken out of the Tab order (a tab list's other tabs)
+  return [...dialog.querySelectorAll(FOCUSABLE)].filter((e) => (e.offsetParent !== null || e === document.activeElement)
+    && e.getAttribute('tabindex') !== '-1');
 }
 
 /** Keeps Tab inside the dialog whenever it is shown. */

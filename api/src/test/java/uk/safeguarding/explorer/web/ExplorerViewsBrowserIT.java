@@ -2876,6 +2876,14 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("tab-overdue");
         assertThat(tabs("work-tabs"))
                 .isEqualTo("tab-triage:-1:false tab-overdue:0:true tab-requests:-1:false | panel-overdue");
+        // Shift+Tab from the chosen tab stays in the dialog (it left for the panel behind it: the first
+        // control it counted was a tab out of the Tab order)
+        for (int i = 0; i < 12; i++) {
+            driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+            assertThat(js("return document.getElementById('work').contains(document.activeElement)"))
+                    .as("Shift+Tab %d", i + 1)
+                    .isEqualTo(true);
+        }
         assertThat(seriousViolations("tabs")).isEmpty();
     }
 
