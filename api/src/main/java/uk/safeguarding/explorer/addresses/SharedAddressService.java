@@ -17,6 +17,7 @@ import uk.safeguarding.explorer.graph.Views.PersonView.Relation;
 import uk.safeguarding.explorer.model.Period;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
+import uk.safeguarding.explorer.security.Visibility;
 
 /**
  * sharedAddresses (DESIGN §5): who lived with whom, and when. Periods include both end days; a
@@ -80,11 +81,7 @@ public class SharedAddressService {
                                         c.to()))
                                 // placeholders after the people the user may see, among themselves by
                                 // opaque id (the raw order, by start and birth, would tell who is older)
-                                .sorted(Comparator.comparing(
-                                                (CoResident c) -> c.person().restricted())
-                                        .thenComparing(c -> c.person().restricted()
-                                                ? c.person().id()
-                                                : ""))
+                                .sorted(Visibility.placeholdersLast(CoResident::person))
                                 .toList()))
                 .toList();
     }

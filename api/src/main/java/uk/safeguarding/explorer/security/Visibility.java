@@ -157,13 +157,14 @@ public final class Visibility {
      * order of their opaque ids (never in the place the raw answer's order, by id or by birth, put them).
      */
     public static List<PersonView> placeholdersLast(List<PersonView> people) {
-        var listed = new java.util.ArrayList<PersonView>(people.size());
-        people.stream().filter(p -> !p.restricted()).forEach(listed::add);
-        people.stream()
-                .filter(PersonView::restricted)
-                .sorted(Comparator.comparing(PersonView::id))
-                .forEach(listed::add);
-        return listed;
+        return people.stream().sorted(placeholdersLast(p -> p)).toList();
+    }
+
+    /** The same order for rows about people (a stable sort keeps the order of the people shown). */
+    public static <T> Comparator<T> placeholdersLast(java.util.function.Function<T, PersonView> person) {
+        return Comparator.comparing((T row) -> person.apply(row).restricted())
+                .thenComparing(row ->
+                        person.apply(row).restricted() ? person.apply(row).id() : "");
     }
 
     /** The opaque id of a hidden person for this user today. */

@@ -183,8 +183,7 @@ public class SiblingsService {
         // placeholders after the children the user may see (kept in the answer's order), and among
         // themselves by their opaque id: the answer's order (not assessed first, then by birth) would
         // tell what a placeholder does not
-        shown.sort(Comparator.comparing((ChildAtRisk c) -> c.child().restricted())
-                .thenComparing(c -> c.child().restricted() ? c.child().id() : ""));
+        shown.sort(Visibility.placeholdersLast(ChildAtRisk::child));
         return shown;
     }
 
