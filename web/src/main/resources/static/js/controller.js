@@ -747,21 +747,59 @@ export class Controller {
     return positions;
   }
 
-  genogram(held = false) {
-    const personNodes = this.cy.nodes('.person, .restricted-person');
-    const edgesOf = (type) => this.cy.edges(`[type = "${type}"]`);
+  /**
+   * The households of a day: the residents of each address whose home (LIVES_AT) the day's test
+   * takes, each person in their first home only, never drawn in two. A placeholder who lives there
+   * is one of the household: only their detail is hidden.
+   */
+  households(personNodes, lives) {
     const households = [];
-    // each person in one household's outline (their first home of the day): never drawn in two. A
-    // placeholder who lives there is one of the household: only their detail is hidden
     const housed = new Set();
     this.cy.nodes('.address').forEach((address) => {
-      const residents = address.connectedEdges('edge[type = "LIVES_AT"].current').sources().intersection(personNodes)
+      const residents = address.connectedEdges('edge[type = "LIVES_AT"]').filter(lives).sources().intersection(personNodes)
         .filter((p) => !housed.has(p.id()));
       if (residents.nonempty()) {
         residents.forEach((p) => housed.add(p.id()));
         households.push({ key: address.id(), members: residents.map((p) => p.id()) });
       }
     });
+    return households;
+  }
+
+  /**
+   * Every household arrangement the family has had: the as-of day's, those of the days the homes in
+   * the graph begin and end (a home's last day is its own), and those the days shown before have
+   * drawn while the family stays. Answers [[{key, members}]], the as-of day's first.
+   */
+  arrangements(households, personNodes) {
+    const days = new Set();
+    const dayAfter = (day) => {
+      const d = new Date(`${day}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + 1);
+      return d.toISOString().slice(0, 10);
+    };
+    this.cy.edges('[type = "LIVES_AT"]').forEach((e) => {
+      if (e.data('from')) {
+        days.add(e.data('from'));
+      }
+      if (e.data('to')) {
+        days.add(dayAfter(e.data('to')));
+      }
+    });
+    const on = (day) => (e) => (!e.data('from') || e.data('from') <= day) && (!e.data('to') || day <= e.data('to'));
+    const found = [households, ...[...days].sort().map((day) => this.households(personNodes, on(day)))];
+    const seen = this.householdsSeen || [];
+    const all = [...found, ...seen];
+    const id = (a) => JSON.stringify(a.map((h) => [h.key, [...h.members].sort()]).sort());
+    const unique = [...new Map(all.map((a) => [id(a), a])).values()];
+    this.householdsSeen = unique;
+    return unique;
+  }
+
+  genogram(held = false) {
+    const personNodes = this.cy.nodes('.person, .restricted-person');
+    const edgesOf = (type) => this.cy.edges(`[type = "${type}"]`);
+    const households = this.households(personNodes, (e) => e.hasClass('current'));
     const householdKeys = new Set(households.map((h) => h.key));
     const others = this.cy.nodes().not(personNodes).filter((n) => !householdKeys.has(n.id())).map((n) => {
       const agency = n.outgoers('edge[type = "WORKS_FOR"]').targets();
@@ -793,12 +831,23 @@ export class Controller {
     if (!held || !this.slots || this.slotsKey !== slotsKey) {
       this.slots = null;
       this.namesWidth = new Map();
+      this.householdsSeen = [];
     }
     let positions = this.keepSlots(plan, spacing, (key) => this.cy.getElementById(key).data('dateOfBirth'));
-    // the households of this day apart, even where the people kept their slots of another day
-    separateHouseholds(positions, households, (spacing.column - spacing.gap) / 2 + HOUSEHOLD_PADDING);
-    this.slots = { ...(this.slots || {}), ...positions };
+    // the people of other days while the family stays (not drawn): their slots stay theirs, so
+    // that the columns around them keep their width and no one moves when they come back or go
+    const absent = Object.keys(this.slots || {}).filter((k) => !positions[k] && this.namesWidth.has(k)
+      && !Object.keys(positions).some((p) => positions[p].y === this.slots[k].y
+        && Math.abs(positions[p].x - this.slots[k].x) < spacing.column / 2));
+    const everyone = { ...positions, ...Object.fromEntries(absent.map((k) => [k, { ...this.slots[k] }])) };
+    // every household the family has had, as far as the graph tells (its homes' dates) and as the
+    // days shown have drawn them, so that a day on which someone moves in or out moves no one
+    const arrangements = this.arrangements(households, personNodes);
+    // the households of every day apart, even where the people kept their slots of another day
+    arrangements.forEach((a) => separateHouseholds(everyone, a, (spacing.column - spacing.gap) / 2 + HOUSEHOLD_PADDING));
+    this.slots = { ...(this.slots || {}), ...everyone };
     this.slotsKey = slotsKey;
+    positions = Object.fromEntries(Object.keys(positions).map((k) => [k, everyone[k]]));
     if ((this.textScale || 1) > 1) {
       // a shared screen's columns each as wide as the names in them (the slots stay the layout's);
       // a name's width the widest it has had while the family stays, so that a day with shorter
@@ -807,10 +856,11 @@ export class Controller {
         const b = plainBox(n, SYMBOL_AND_LABEL);
         this.namesWidth.set(n.id(), Math.max(b.w, this.namesWidth.get(n.id()) || 0));
       });
-      const homes = new Map(households.flatMap((h) => h.members.map((m) => [m, h.key])));
+      const homes = arrangements.map((a) => new Map(a.flatMap((h) => h.members.map((m) => [m, h.key]))));
       const ringWidths = new Map(others.map((o) => [o.key, plainBox(this.cy.getElementById(o.key), SYMBOL_AND_LABEL).w]));
-      positions = fitColumns(positions, new Map(personNodes.map((n) => [n.id(), this.namesWidth.get(n.id())])), homes,
+      const fitted = fitColumns(everyone, new Map([...this.namesWidth].filter(([k]) => everyone[k])), homes,
         { gap: spacing.gap, padding: HOUSEHOLD_PADDING, ring: spacing.ringColumn, ringWidths });
+      positions = Object.fromEntries(Object.keys(positions).map((k) => [k, fitted[k]]));
     }
     this.cy.batch(() => {
       households.forEach((h) => {

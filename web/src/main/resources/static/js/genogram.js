@@ -735,7 +735,8 @@ export function separateHouseholds(positions, households, half, gap = 6) {
  * stays where it was.
  *
  * @param widths Map key → the width of a family member's symbol and label
- * @param homes Map key → the household whose outline a family member is drawn in (absent: none)
+ * @param homes Map key → the household whose outline a family member is drawn in (absent: none), or
+ *     a list of them (every household the family has had: the columns fit each)
  */
 export function fitColumns(positions, widths, homes, { gap, padding, apart = 6, ring = 0, ringWidths = new Map(), ringGap = 16 }) {
   const family = Object.keys(positions).filter((k) => widths.has(k));
@@ -750,30 +751,32 @@ export function fitColumns(positions, widths, homes, { gap, padding, apart = 6, 
   const needs = [];
   const byRow = new Map();
   family.forEach((k) => byRow.set(positions[k].y, [...(byRow.get(positions[k].y) || []), k]));
-  byRow.forEach((keys) => {
-    keys.sort((a, b) => positions[a].x - positions[b].x);
-    keys.slice(1).forEach((b, i) => {
-      const a = keys[i];
-      const outlines = homes.get(a) === homes.get(b) ? 0 : Number(homes.has(a)) + Number(homes.has(b));
-      const between = outlines > 0 ? outlines * padding + apart : 0;
-      needs.push({ from: index.get(positions[a].x), to: index.get(positions[b].x),
-        room: (widths.get(a) + widths.get(b)) / 2 + Math.max(gap, between) });
-    });
-  });
-  // a household's outline spans its members' rows: anyone else in those rows beside it stays outside
-  const households = new Map();
-  homes.forEach((h, k) => { if (positions[k]) households.set(h, [...(households.get(h) || []), k]); });
-  households.forEach((members) => {
-    const ys = members.map((m) => positions[m].y);
-    const xs2 = members.map((m) => positions[m].x);
-    family.filter((p) => !members.includes(p) && positions[p].y >= Math.min(...ys) && positions[p].y <= Math.max(...ys))
-      .filter((p) => positions[p].x > Math.max(...xs2) || positions[p].x < Math.min(...xs2))
-      .forEach((p) => members.forEach((m) => {
-        const [a, b] = positions[p].x > positions[m].x ? [m, p] : [p, m];
-        const outlines = Number(homes.has(p)) + 1;
+  byRow.forEach((keys) => keys.sort((a, b) => positions[a].x - positions[b].x));
+  [].concat(homes).forEach((home) => {
+    byRow.forEach((keys) => {
+      keys.slice(1).forEach((b, i) => {
+        const a = keys[i];
+        const outlines = home.get(a) === home.get(b) ? 0 : Number(home.has(a)) + Number(home.has(b));
+        const between = outlines > 0 ? outlines * padding + apart : 0;
         needs.push({ from: index.get(positions[a].x), to: index.get(positions[b].x),
-          room: (widths.get(a) + widths.get(b)) / 2 + Math.max(gap, outlines * padding + apart) });
-      }));
+          room: (widths.get(a) + widths.get(b)) / 2 + Math.max(gap, between) });
+      });
+    });
+    // a household's outline spans its members' rows: anyone else in those rows beside it stays outside
+    const households = new Map();
+    home.forEach((h, k) => { if (positions[k] && widths.has(k)) households.set(h, [...(households.get(h) || []), k]); });
+    households.forEach((members) => {
+      const ys = members.map((m) => positions[m].y);
+      const xs2 = members.map((m) => positions[m].x);
+      family.filter((p) => !members.includes(p) && positions[p].y >= Math.min(...ys) && positions[p].y <= Math.max(...ys))
+        .filter((p) => positions[p].x > Math.max(...xs2) || positions[p].x < Math.min(...xs2))
+        .forEach((p) => members.forEach((m) => {
+          const [a, b] = positions[p].x > positions[m].x ? [m, p] : [p, m];
+          const outlines = Number(home.has(p)) + 1;
+          needs.push({ from: index.get(positions[a].x), to: index.get(positions[b].x),
+            room: (widths.get(a) + widths.get(b)) / 2 + Math.max(gap, outlines * padding + apart) });
+        }));
+    });
   });
   const sum = (list, from, to) => list.slice(from, to).reduce((s, d) => s + d, 0);
   // each short span widened towards the layout's room (which every need fits), in proportion

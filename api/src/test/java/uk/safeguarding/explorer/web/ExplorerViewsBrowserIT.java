@@ -1586,31 +1586,51 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
-    void movingTheDateKeepsThePeoplePresentOnBothDaysWhereTheyWereOnScreenInTheNetworkAndTheGenogram() {
+    void movingTheDateKeepsThePeoplePresentOnBothDaysWhereTheyWereOnScreenInTheNetworkAndTheGenogram()
+            throws Exception {
         signIn("meeting-chair");
-        for (var view : List.of("network", "genogram")) {
-            open("/?person=p-sara&asOf=" + Scenario.AS_OF);
-            if ("genogram".equals(view)) {
-                showGenogram();
+        // Gary still lived with Sara on 2018-06-01; in 2016 he was not yet in her life, in 2013
+        // neither, and Lee was at home
+        var saras = List.of("2018-06-01", "2016-01-01", "2013-06-01", "2018-06-01", Scenario.AS_OF);
+        walkTheDays("network", "p-sara", saras);
+        walkTheDays("genogram", "p-sara", saras);
+        // the room's screen: in meeting mode each column is as wide as its names, and the household
+        // of the day draws its outline, so that Gary's leaving Sara's home on 2018-06-20 moved her
+        // family some 60 px, and 2016 (before Gary) 29 px; Kyle's before Tom was born
+        onScreen(1920, 1080, () -> {
+            walkTheDays("meeting genogram", "p-sara", saras);
+            walkTheDays("meeting genogram", "p-kyle", List.of("2011-01-01", Scenario.AS_OF));
+        });
+    }
+
+    /** A family on other days, nobody who stays moving on screen. */
+    private void walkTheDays(String view, String person, List<String> days) {
+        open("/?person=" + person + "&asOf=" + Scenario.AS_OF);
+        if (view.endsWith("genogram")) {
+            showGenogram();
+        }
+        if (view.startsWith("meeting")) {
+            meetingMode();
+        }
+        var day = graph();
+        for (var next : days) {
+            setAsOf(next);
+            var after = graph();
+            if ("2013-06-01".equals(next)) {
+                // the top bar's slider says its day in words, not its position
+                assertThat(driver.findElement(By.id("asof-slider")).getDomAttribute("aria-valuetext"))
+                        .isEqualTo("1 June 2013");
             }
-            var day = graph();
-            // Gary still lived with Sara on 2018-06-01; in 2013 he was not in her life and Lee was at home
-            for (var next : List.of("2018-06-01", "2013-06-01", Scenario.AS_OF)) {
-                setAsOf(next);
-                var after = graph();
-                if ("2013-06-01".equals(next)) {
-                    // the top bar's slider says its day in words, not its position
-                    assertThat(driver.findElement(By.id("asof-slider")).getDomAttribute("aria-valuetext"))
-                            .isEqualTo("1 June 2013");
-                }
-                // the network is fitted again only when a newcomer would fall out of view (then the
-                // zoom changes); otherwise nobody who stays moves on screen. The genogram never re-fits.
-                if ("genogram".equals(view)
-                        || after.get("zoom").asDouble() == day.get("zoom").asDouble()) {
-                    assertStillOnScreen(view + " " + next, day, after);
-                }
-                day = after;
+            // the network is fitted again only when a newcomer would fall out of view (then the
+            // zoom changes); otherwise nobody who stays moves on screen. The genogram never re-fits.
+            if (view.endsWith("genogram")
+                    || after.get("zoom").asDouble() == day.get("zoom").asDouble()) {
+                assertStillOnScreen(view + " of " + person + " on " + next, day, after);
             }
+            day = after;
+        }
+        if (view.startsWith("meeting")) {
+            driver.findElement(By.id("meeting-exit")).click();
         }
     }
 
@@ -2311,6 +2331,35 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         waitFor("document.getElementById('then-now').dataset.render > " + then);
         waitSettled();
         assertThat(text("then-now-heading")).contains("2018-07-15");
+    }
+
+    @Test
+    void thenAndNowOpenFollowsTheChildOpenedFromTheFamilysOverdueActions() {
+        // opening another child on the same day left Then and now on the child before (Kyle's
+        // strategy meeting still shown for Lily, whom it was not about)
+        signIn("meeting-chair");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        meetingMode();
+        var then = renders("then-now");
+        driver.findElement(By.id("then-now-button")).click();
+        waitRendered("then-now", then);
+        waitSettled();
+        assertThat(text("then-now-heading")).contains("2018-03-05");
+
+        // the overdue action of Kyle's meeting is for Lily, Tom and Ruby: choosing it opens Lily
+        var overdue = driver.findElement(By.cssSelector("#meeting-overdue tr.selectable"));
+        assertThat(overdue.getText()).contains("Lily");
+        then = renders("then-now");
+        var graph = renders("cy");
+        overdue.click();
+        waitRendered("cy", graph);
+        waitFor("document.getElementById('then-now').dataset.render > " + then);
+        waitSettled();
+        assertThat(text("then-now-heading")).isEqualTo("Then and now: no earlier meeting about this child");
+        assertThat(text("then-now")).doesNotContain("2018-03-05");
+        assertThat(driver.findElement(By.id("then-now")).isDisplayed())
+                .as("Then and now still open")
+                .isTrue();
     }
 
     private void chooseDoneDay(String day) {
