@@ -334,7 +334,14 @@ export class Controller {
    * Replaces the graph with a network, then adds the expansions ({key, network}, in order; one
    * whose node is not there by then is left out) as if expanded again, and lays it all out once.
    */
-  show(network, expansions = [], family = []) {
+  /**
+   * Draws a network ({nodes, edges}, the subject first) with the expansions replayed and the family
+   * the panels name; day: {asOf, reader}, the as-of day it was answered for and the user it was
+   * answered to (the genogram's memory of other days is kept for that user and family only).
+   */
+  show(network, expansions = [], family = [], day = {}) {
+    this.asOf = day.asOf || null;
+    this.reader = day.reader || null;
     // a new date or depth of the same family keeps everyone where they were
     const before = new Map(this.cy.nodes().not(GENOGRAM_ONLY).map((n) => [n.id(), { ...n.position() }]));
     this.cy.batch(() => {
@@ -796,6 +803,37 @@ export class Controller {
     return unique;
   }
 
+  /**
+   * The genogram's places with everyone drawn the last time (this.drawn) where they were, and each
+   * newcomer where the layout puts it in the same frame (moved by how far the layout moved those
+   * who stay), then along its row to the nearest place where its label (its symbol and label, and
+   * the gap) touches no one else's. Answers the places.
+   */
+  pinDrawn(positions, gap) {
+    const drawn = this.drawn;
+    const stay = drawn ? Object.keys(positions).filter((k) => drawn[k]) : [];
+    if (stay.length === 0) {
+      return positions;
+    }
+    const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+    const dx = median(stay.map((k) => drawn[k].x - positions[k].x));
+    const dy = median(stay.map((k) => drawn[k].y - positions[k].y));
+    const width = (k) => (this.namesWidth && this.namesWidth.get(k)) || plainBox(this.cy.getElementById(k), SYMBOL_AND_LABEL).w;
+    const placed = Object.fromEntries(stay.map((k) => [k, { ...drawn[k] }]));
+    const clear = (k, x, y) => Object.keys(placed).every((o) => Math.abs(placed[o].y - y) > 0.5
+      || Math.abs(placed[o].x - x) >= (width(o) + width(k)) / 2 + gap - 0.01);
+    Object.keys(positions).filter((k) => !placed[k]).sort((a, b) => positions[a].x - positions[b].x).forEach((k) => {
+      const x = positions[k].x + dx;
+      const y = positions[k].y + dy;
+      // the nearest free place: where the layout puts it, or just beside someone in its row
+      const beside = Object.keys(placed).filter((o) => Math.abs(placed[o].y - y) <= 0.5)
+        .flatMap((o) => [-1, 1].map((side) => placed[o].x + side * ((width(o) + width(k)) / 2 + gap)));
+      const free = [x, ...beside].filter((c) => clear(k, c, y)).sort((a, b) => Math.abs(a - x) - Math.abs(b - x));
+      placed[k] = { x: free.length > 0 ? free[0] : x, y };
+    });
+    return placed;
+  }
+
   genogram(held = false) {
     const personNodes = this.cy.nodes('.person, .restricted-person');
     const edgesOf = (type) => this.cy.edges(`[type = "${type}"]`);
@@ -827,18 +865,31 @@ export class Controller {
       others,
     });
     // the same family (another day, an expansion) at the same size of type keeps its slots
-    const slotsKey = `${this.subjectKey}|${this.textScale || 1}`;
+    const slotsKey = `${this.reader}|${this.subjectKey}|${this.textScale || 1}`;
     if (!held || !this.slots || this.slotsKey !== slotsKey) {
       this.slots = null;
       this.namesWidth = new Map();
       this.householdsSeen = [];
+      this.firstSeen = new Map();
+      this.drawn = null;
     }
     let positions = this.keepSlots(plan, spacing, (key) => this.cy.getElementById(key).data('dateOfBirth'));
-    // the people of other days while the family stays (not drawn): their slots stay theirs, so
-    // that the columns around them keep their width and no one moves when they come back or go
-    const absent = Object.keys(this.slots || {}).filter((k) => !positions[k] && this.namesWidth.has(k)
+    // the people of earlier days shown while the family stays, absent on a day before any on which
+    // they were drawn (not yet born, not yet linked): their slots stay theirs, so that the columns
+    // around them keep their width and no one moves when they come back. Someone absent on a day on
+    // which or after which they were drawn is no longer to be seen by this reader (an ended
+    // break-glass grant, a record restricted since): their column goes with them
+    const before = (k) => Boolean(this.asOf && this.firstSeen.has(k) && this.asOf < this.firstSeen.get(k));
+    const absent = Object.keys(this.slots || {}).filter((k) => !positions[k] && this.namesWidth.has(k) && before(k)
       && !Object.keys(positions).some((p) => positions[p].y === this.slots[k].y
         && Math.abs(positions[p].x - this.slots[k].x) < spacing.column / 2));
+    if (this.asOf) {
+      personNodes.forEach((n) => {
+        if (!this.firstSeen.has(n.id()) || this.asOf < this.firstSeen.get(n.id())) {
+          this.firstSeen.set(n.id(), this.asOf);
+        }
+      });
+    }
     const everyone = { ...positions, ...Object.fromEntries(absent.map((k) => [k, { ...this.slots[k] }])) };
     // every household the family has had, as far as the graph tells (its homes' dates) and as the
     // days shown have drawn them, so that a day on which someone moves in or out moves no one
@@ -862,6 +913,10 @@ export class Controller {
         { gap: spacing.gap, padding: HOUSEHOLD_PADDING, ring: spacing.ringColumn, ringWidths });
       positions = Object.fromEntries(Object.keys(positions).map((k) => [k, fitted[k]]));
     }
+    // whoever was drawn the last time (another day, an expansion of the same family) stays exactly
+    // where they were, whatever the fit of this day says; only newcomers are placed
+    positions = this.pinDrawn(positions, spacing.gap);
+    this.drawn = { ...positions };
     this.cy.batch(() => {
       households.forEach((h) => {
         const address = this.cy.getElementById(h.key);

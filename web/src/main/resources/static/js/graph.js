@@ -238,7 +238,7 @@ export async function openPerson(personId, { keepExpansions = false } = {}) {
       byId('graph-empty').hidden = true;
       updateUrl();
       showTruncated(data.network.truncated);
-      await controller.show(data.network, more, family);
+      await controller.show(data.network, more, family, { asOf, reader: state.user ? state.user.username : null });
       refreshAgencyFilter();
       await loadFlags(controller, controller.personIds(), { reset: true });
       controller.markUnassessed(scope ? scope.unassessed : []);

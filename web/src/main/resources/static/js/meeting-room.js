@@ -33,7 +33,12 @@ const thenLoads = new Latest();
 let thenDay = null;
 
 /** What the meeting room knows: the meetings about the child and the one recorded here, if any. */
-const room = { meetings: [], recorded: null, changes: [] };
+/**
+ * What meeting mode holds: the meetings of the open child, the meeting recorded here (for the pack),
+ * the changes, and the child the record form was opened for (its people and its meeting's id are
+ * that child's, whoever is opened while it is filled in).
+ */
+const room = { meetings: [], recorded: null, changes: [], formFor: null };
 
 function personKeys(people) {
   return people.filter((p) => p.kind === 'PERSON').map((p) => `Person:${p.id}`).filter((k) => controller.has(k));
@@ -274,6 +279,20 @@ async function drawThenAndNow() {
   const asOf = state.asOf;
   // the child and the day it is drawn for: another child opened on the same day draws it again
   thenDay = `${state.subjectId}|${asOf}`;
+  try {
+    await drawThenAndNowFor(current, asOf);
+  } catch (e) {
+    if (current()) {
+      // not loaded: nothing of the child or day before stays up, and the next refresh tries again
+      thenDay = null;
+      clear(byId('then-now-list'));
+      byId('then-now-heading').textContent = 'Then and now: not loaded';
+    }
+    throw e;
+  }
+}
+
+async function drawThenAndNowFor(current, asOf) {
   const meetings = state.subjectId ? await meetingsBefore(state.subjectId, asOf) : [];
   if (!current()) {
     return;
@@ -394,9 +413,17 @@ function addActionRow() {
     el('input', { id: `action-due-${i}`, type: 'date', required: true })));
 }
 
+/** The name the graph shows for the child open, or "this child". */
+function subjectName() {
+  const person = controller.people().find((p) => p.id === state.subjectId);
+  return person ? person.label : 'this child';
+}
+
 function openRecordForm() {
   const form = byId('record-meeting');
   form.hidden = false;
+  room.formFor = { id: state.subjectId, name: subjectName() };
+  byId('record-heading').textContent = `Record this meeting about ${room.formFor.name}`;
   byId('record-held').value = state.asOf;
   byId('record-chair').value = state.user ? state.user.username : '';
   const concerns = clear(byId('record-concerns'));
@@ -422,7 +449,8 @@ function meetingInput() {
     invited: box.checked,
     attended: document.querySelector(`#record-attendance .att-attended[data-agency="${CSS.escape(box.dataset.agency)}"]`).checked,
   })).filter((a) => a.invited || a.attended);
-  const id = `sm-${state.subjectId}-${held}-${Date.now().toString(36)}`;
+  const child = room.formFor ? room.formFor.id : state.subjectId;
+  const id = `sm-${child}-${held}-${Date.now().toString(36)}`;
   const actions = [...byId('record-actions').children].map((row, i) => ({
     id: `${id}-a${i + 1}`,
     description: byId(`action-description-${i}`).value.trim(),
@@ -431,7 +459,7 @@ function meetingInput() {
     dueOn: byId(`action-due-${i}`).value,
   }));
   const concerns = [...document.querySelectorAll('#record-concerns .concern:checked')].map((box) => box.value);
-  const input = { id, heldOn: held, concerns: concerns.length > 0 ? concerns : [state.subjectId], attendance, actions,
+  const input = { id, heldOn: held, concerns: concerns.length > 0 ? concerns : [child], attendance, actions,
     chair: byId('record-chair').value.trim() || null };
   const decision = byId('record-decision').value;
   if (decision) {
@@ -456,6 +484,7 @@ async function recordMeeting(event) {
   await guarded(() => recordRendering.run(async () => {
     await graphql(RECORD_MEETING, { meeting: input });
     room.recorded = input;
+    room.formFor = null;
     byId('record-meeting').hidden = true;
     say(`Meeting recorded (${input.id}); what it saw is kept as its snapshot.`, 'success');
     await loadChanges();
@@ -466,7 +495,9 @@ async function recordMeeting(event) {
 
 /** Fills the printed pack's title and meeting section from the meeting recorded here (or the last one). */
 export function preparePack() {
-  const meeting = room.recorded;
+  // the meeting recorded here, when it was about the child now open (another child opened since
+  // prints its own pack, never the first child's decision under the second child's name)
+  const meeting = room.recorded && room.recorded.concerns.includes(state.subjectId) ? room.recorded : null;
   const people = new Map(controller.people().map((p) => [p.id, p.label]));
   const agencies = new Map(agencyOptions());
   const agency = (id) => agencies.get(id) || id;

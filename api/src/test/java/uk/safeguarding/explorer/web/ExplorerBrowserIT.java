@@ -1306,6 +1306,53 @@ class ExplorerBrowserIT extends BrowserIT {
         assertPackPagesStamped();
     }
 
+    @Test
+    void aMeetingRecordedForOneChildIsNeitherSavedNorPrintedAsAnotherChildsOpenedSince() {
+        // Sara's conference recorded, Kyle opened from the work queues without leaving meeting mode:
+        // Kyle's pack printed "strategy meeting of 2018-09-26; chair ..." and Sara's decision; and a
+        // record form opened for Sara and saved after Kyle was opened became a meeting about Kyle
+        signIn("meeting-chair");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        enterMeetingMode();
+        driver.findElement(By.id("record-button")).click();
+        assertThat(textOf("record-heading")).isEqualTo("Record this meeting about Sara Bell");
+        new Select(driver.findElement(By.id("record-decision"))).selectByValue("CHILD_PROTECTION_PLAN");
+        driver.findElement(By.id("record-reason")).sendKeys("Both children remain at risk of sexual harm");
+
+        // Kyle opened from the triage queue while the form is open: it stays Sara's
+        var work = renders("work");
+        driver.findElement(By.id("work-button")).click();
+        waitRendered("work", work);
+        var details = renders("panel-details");
+        driver.findElement(By.xpath("//*[@id='panel-triage']//tr[contains(., 'Kyle Archer')]"))
+                .click();
+        waitRendered("panel-details", details);
+        waitSettled();
+        assertThat(textOf("panel-details")).contains("Kyle Archer");
+        assertThat(textOf("record-heading")).isEqualTo("Record this meeting about Sara Bell");
+        var recorded = renders("record-meeting");
+        driver.findElement(By.id("record-save")).click();
+        waitRendered("record-meeting", recorded);
+        assertThat(count("MATCH (m:Meeting {decision: 'CHILD_PROTECTION_PLAN', recordedVia: 'API'})"
+                        + "-[:CONCERNS]->(p:Person) RETURN count(p)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (m:Meeting {decision: 'CHILD_PROTECTION_PLAN', recordedVia: 'API'})"
+                        + "-[:CONCERNS]->(:Person {id: 'p-sara'}) WHERE m.id STARTS WITH 'sm-p-sara-' RETURN count(m)"))
+                .isEqualTo(1);
+
+        // Kyle's pack: his own, without Sara's meeting
+        js("window.print = () => {}");
+        var pack = renders("print-title");
+        driver.findElement(By.id("meeting-print")).click();
+        waitRendered("print-title", pack);
+        assertThat(textOf("print-title"))
+                .startsWith("Meeting pack: Kyle Archer")
+                .doesNotContain("2018-09-26");
+        assertThat(textOf("print-meeting"))
+                .isEqualTo("No meeting recorded in this session.")
+                .doesNotContain("child protection plan");
+    }
+
     /**
      * The pack as Chromium prints it: every page carries the marking, who printed it and when, and
      * its number, in the margins (18 mm), and nothing of that lies over the pack's own text.

@@ -1600,7 +1600,27 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         onScreen(1920, 1080, () -> {
             walkTheDays("meeting genogram", "p-sara", saras);
             walkTheDays("meeting genogram", "p-kyle", List.of("2011-01-01", Scenario.AS_OF));
+            // opened on a day before Gary, he comes as a newcomer (Jack moved 45 px); before Sara
+            // was born (Sara moved 41.5 px); before Dawn and Mark were partners (Mark moved 31.6
+            // px): whoever stays keeps their place in the drawing (a newcomer out of view re-fits it)
+            walkTheDrawing("p-sara", "2014-06-01", List.of("2017-06-01", "2008-01-01", Scenario.AS_OF));
+            walkTheDrawing("p-kyle", Scenario.AS_OF, List.of("1999-01-01", Scenario.AS_OF));
         });
+    }
+
+    /** A family's meeting-mode genogram opened on a day, then on others: nobody who stays moves in it. */
+    private void walkTheDrawing(String person, String start, List<String> days) {
+        open("/?person=" + person + "&asOf=" + start);
+        showGenogram();
+        meetingMode();
+        var before = graph();
+        for (var next : days) {
+            setAsOf(next);
+            var after = graph();
+            assertHeld(positions(before), after);
+            before = after;
+        }
+        driver.findElement(By.id("meeting-exit")).click();
     }
 
     /** A family on other days, nobody who stays moving on screen. */
@@ -2334,6 +2354,41 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
+    void aFamilyThatCouldNotBeReadIsSaidNotLeftOutSilently() {
+        // on a cold server the family's answer timed out: Kyle's genogram came without Sian and
+        // without the NOT ASSESSED rings on Lily, Tom and Ruby, and nothing said so
+        signIn("meeting-chair");
+        open("/?asOf=" + Scenario.AS_OF);
+        js("const real = window.fetch; window.fetch = (url, options) => {"
+                + " if (!window.failedOnce && options && String(options.body).includes('FamilyScope')) {"
+                + " window.failedOnce = true; return Promise.reject(new TypeError('offline')); }"
+                + " return real(url, options); };");
+        var results = renders("results");
+        driver.findElement(By.id("search-text")).sendKeys("Kyle", Keys.ENTER);
+        waitRendered("results", results);
+        var graph = renders("cy");
+        driver.findElement(By.cssSelector("#results button[data-person='p-kyle']"))
+                .click();
+        waitRendered("cy", graph);
+        waitSettled();
+        assertThat(js("return window.failedOnce")).isEqualTo(true);
+        assertThat(message()).contains("The family could not be read").contains("NOT ASSESSED");
+
+        // opened again, the family is read and the marks come
+        graph = renders("cy");
+        driver.findElement(By.cssSelector("#results button[data-person='p-kyle']"))
+                .click();
+        waitRendered("cy", graph);
+        waitSettled();
+        assertThat(message()).doesNotContain("The family could not be read");
+        var marked = nodes(graph()).stream()
+                .filter(n -> hasClass(n, "unassessed"))
+                .map(n -> n.get("key").asString())
+                .toList();
+        assertThat(marked).contains("Person:p-lily", "Person:p-tom");
+    }
+
+    @Test
     void thenAndNowOpenFollowsTheChildOpenedFromTheFamilysOverdueActions() {
         // opening another child on the same day left Then and now on the child before (Kyle's
         // strategy meeting still shown for Lily, whom it was not about)
@@ -2346,13 +2401,25 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         waitSettled();
         assertThat(text("then-now-heading")).contains("2018-03-05");
 
-        // the overdue action of Kyle's meeting is for Lily, Tom and Ruby: choosing it opens Lily
+        // the overdue action of Kyle's meeting is for Lily, Tom and Ruby: choosing it opens Lily, and
+        // Lily's meetings cannot be read the first time (the network drops): nothing of Kyle's stays
+        js("window.offline = true; const real = window.fetch; window.fetch = (url, options) => {"
+                + " if (window.offline && options && String(options.body).includes('MeetingsAbout')"
+                + " && String(options.body).includes('p-lily')) { window.failed = true;"
+                + " return Promise.reject(new TypeError('offline')); } return real(url, options); };");
         var overdue = driver.findElement(By.cssSelector("#meeting-overdue tr.selectable"));
         assertThat(overdue.getText()).contains("Lily");
-        then = renders("then-now");
         var graph = renders("cy");
         overdue.click();
         waitRendered("cy", graph);
+        waitFor("document.getElementById('then-now-heading').textContent === 'Then and now: not loaded'");
+        assertThat(text("then-now")).doesNotContain("2018-03-05");
+        assertThat(js("return window.failed")).isEqualTo(true);
+
+        // the next selection reads them again (the child open is still Lily)
+        js("window.offline = false");
+        then = renders("then-now");
+        clickSelect("Person:p-tom");
         waitFor("document.getElementById('then-now').dataset.render > " + then);
         waitSettled();
         assertThat(text("then-now-heading")).isEqualTo("Then and now: no earlier meeting about this child");
