@@ -27,7 +27,25 @@ export function updateUrl() {
     params.set('person', state.subjectId);
   }
   params.set('asOf', state.asOf);
-  window.history.replaceState(null, '', `/?${params}`);
+  // another person opened: a step the browser's Back goes back from (main.js); a new day is not,
+  // nor is going back or forward itself
+  const step = !followingHistory && state.subjectId && urlSubject && urlSubject !== state.subjectId;
+  window.history[step ? 'pushState' : 'replaceState'](null, '', `/?${params}`);
+  urlSubject = state.subjectId;
+}
+
+/** The person the address's entry in the browser's history is for, and whether Back or Forward is being followed. */
+let urlSubject = null;
+let followingHistory = false;
+
+/** Follows the browser's Back or Forward (work: opening the person its address names) without a new step. */
+export async function followHistory(work) {
+  followingHistory = true;
+  try {
+    await work();
+  } finally {
+    followingHistory = false;
+  }
 }
 
 /** What to say once the new day is shown (a day after today was not taken), or ''. */

@@ -8,7 +8,7 @@ import { byId, wireTabs } from './dom.js';
 import { guarded, say } from './message.js';
 import { dayChanging } from './publish.js';
 import { state } from './state.js';
-import { chooseAsOf, putBackDay, setAsOf, takeDayNote, wireAsOf } from './asof.js';
+import { chooseAsOf, followHistory, putBackDay, setAsOf, takeDayNote, wireAsOf } from './asof.js';
 import { wireBreakGlass } from './break-glass.js';
 import { exportPng, printPack, wireExports } from './exports.js';
 import { initMatches } from './matches.js';
@@ -194,6 +194,22 @@ async function start() {
     resized = requestAnimationFrame(() => controller.resize());
   });
   wireKeys();
+  // Back and Forward: the person the address names, on its day (in meeting mode too, where search
+  // is hidden, Back is the way back to the child opened before)
+  window.addEventListener('popstate', () => {
+    const params = new URLSearchParams(window.location.search);
+    const person = params.get('person');
+    if (!person || person === state.subjectId) {
+      return;
+    }
+    const day = params.get('asOf');
+    followHistory(async () => {
+      if (day && day !== state.asOf) {
+        setAsOf(day);
+      }
+      await open(person);
+    });
+  });
   state.user = await guarded(() => me());
   if (state.user) {
     byId('user-name').textContent = `${state.user.username}${state.user.agency ? ` (${state.user.agency})` : ''}`;

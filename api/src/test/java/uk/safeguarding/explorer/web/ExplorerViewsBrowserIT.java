@@ -2427,6 +2427,27 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(driver.findElement(By.id("then-now")).isDisplayed())
                 .as("Then and now still open")
                 .isTrue();
+
+        // the browser's Back is the way back to Kyle in meeting mode (search is hidden there): it
+        // left meeting mode for an empty page before; a new day is no step of its own
+        setAsOf("2018-09-01");
+        then = renders("then-now");
+        var details = renders("panel-details");
+        driver.navigate().back();
+        waitRendered("panel-details", details);
+        waitFor("document.getElementById('then-now').dataset.render > " + then);
+        waitSettled();
+        assertThat(js("return document.getElementById('cy').dataset.selected")).isEqualTo("Person:p-kyle");
+        assertThat(js("return document.getElementById('cy').dataset.asOf")).isEqualTo(Scenario.AS_OF);
+        assertThat(driver.getCurrentUrl()).contains("person=p-kyle").contains("asOf=" + Scenario.AS_OF);
+        assertThat(js("return document.body.classList.contains('meeting')")).isEqualTo(true);
+        assertThat(text("then-now-heading")).contains("2018-03-05");
+        details = renders("panel-details");
+        driver.navigate().forward();
+        waitRendered("panel-details", details);
+        waitSettled();
+        assertThat(js("return document.getElementById('cy').dataset.selected")).isEqualTo("Person:p-lily");
+        assertThat(driver.getCurrentUrl()).contains("person=p-lily").contains("asOf=2018-09-01");
     }
 
     private void chooseDoneDay(String day) {
