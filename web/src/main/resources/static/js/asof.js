@@ -30,7 +30,8 @@ export function updateUrl() {
   // another person opened: a step the browser's Back goes back from (main.js); a new day is not,
   // nor is going back or forward itself
   const step = !followingHistory && state.subjectId && urlSubject && urlSubject !== state.subjectId;
-  window.history[step ? 'pushState' : 'replaceState'](null, '', `/?${params}`);
+  // each entry says whose session made it, so that Back after someone else signed in opens nobody
+  window.history[step ? 'pushState' : 'replaceState']({ reader: state.user ? state.user.username : null }, '', `/?${params}`);
   urlSubject = state.subjectId;
 }
 

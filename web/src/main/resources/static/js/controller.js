@@ -809,7 +809,7 @@ export class Controller {
    * who stay), then along its row to the nearest place where its label (its symbol and label, and
    * the gap) touches no one else's. Answers the places.
    */
-  pinDrawn(positions, gap) {
+  pinDrawn(positions, gap, households = [], padding = 0) {
     const drawn = this.drawn;
     const stay = drawn ? Object.keys(positions).filter((k) => drawn[k]) : [];
     if (stay.length === 0) {
@@ -820,17 +820,43 @@ export class Controller {
     const dy = median(stay.map((k) => drawn[k].y - positions[k].y));
     const width = (k) => (this.namesWidth && this.namesWidth.get(k)) || plainBox(this.cy.getElementById(k), SYMBOL_AND_LABEL).w;
     const placed = Object.fromEntries(stay.map((k) => [k, { ...drawn[k] }]));
-    const clear = (k, x, y) => Object.keys(placed).every((o) => Math.abs(placed[o].y - y) > 0.5
+    const sameRow = (o, y) => Math.abs(placed[o].y - y) <= 0.5;
+    // the outlines of this day's households: their members' labels and the padding
+    const outlines = () => households.map((h) => {
+      const members = h.members.filter((m) => placed[m]);
+      if (members.length === 0) {
+        return null;
+      }
+      return { members, left: Math.min(...members.map((m) => placed[m].x - width(m) / 2)) - padding,
+        right: Math.max(...members.map((m) => placed[m].x + width(m) / 2)) + padding,
+        top: Math.min(...members.map((m) => placed[m].y)), bottom: Math.max(...members.map((m) => placed[m].y)) };
+    }).filter(Boolean);
+    const inside = (k, x, y, boxes) => boxes.some((b) => !b.members.includes(k) && y >= b.top - 0.5 && y <= b.bottom + 0.5
+      && x + width(k) / 2 > b.left && x - width(k) / 2 < b.right);
+    const clear = (k, x, y, boxes) => !inside(k, x, y, boxes) && Object.keys(placed).every((o) => o === k || !sameRow(o, y)
       || Math.abs(placed[o].x - x) >= (width(o) + width(k)) / 2 + gap - 0.01);
-    Object.keys(positions).filter((k) => !placed[k]).sort((a, b) => positions[a].x - positions[b].x).forEach((k) => {
-      const x = positions[k].x + dx;
-      const y = positions[k].y + dy;
-      // the nearest free place: where the layout puts it, or just beside someone in its row
-      const beside = Object.keys(placed).filter((o) => Math.abs(placed[o].y - y) <= 0.5)
+    // the nearest free place to x in its row: x itself, beside someone, or beside an outline
+    const nearestFree = (k, x, y, boxes) => {
+      const beside = Object.keys(placed).filter((o) => o !== k && sameRow(o, y))
         .flatMap((o) => [-1, 1].map((side) => placed[o].x + side * ((width(o) + width(k)) / 2 + gap)));
-      const free = [x, ...beside].filter((c) => clear(k, c, y)).sort((a, b) => Math.abs(a - x) - Math.abs(b - x));
-      placed[k] = { x: free.length > 0 ? free[0] : x, y };
+      const edges = boxes.flatMap((b) => [b.left - width(k) / 2 - gap, b.right + width(k) / 2 + gap]);
+      const free = [x, ...beside, ...edges].filter((c) => clear(k, c, y, boxes)).sort((a, b) => Math.abs(a - x) - Math.abs(b - x));
+      return free.length > 0 ? free[0] : x;
+    };
+    Object.keys(positions).filter((k) => !placed[k]).sort((a, b) => positions[a].x - positions[b].x).forEach((k) => {
+      const y = positions[k].y + dy;
+      placed[k] = { x: nearestFree(k, positions[k].x + dx, y, []), y };
     });
+    // no one inside the outline of a home they do not live in on this day (someone who left, a
+    // newcomer placed in a gap): only they move, to the nearest free place outside it
+    for (let round = 0; round < 4; round += 1) {
+      const boxes = outlines();
+      const misdrawn = Object.keys(placed).filter((k) => inside(k, placed[k].x, placed[k].y, boxes));
+      if (misdrawn.length === 0) {
+        break;
+      }
+      misdrawn.forEach((k) => { placed[k] = { x: nearestFree(k, placed[k].x, placed[k].y, boxes), y: placed[k].y }; });
+    }
     return placed;
   }
 
@@ -915,7 +941,7 @@ export class Controller {
     }
     // whoever was drawn the last time (another day, an expansion of the same family) stays exactly
     // where they were, whatever the fit of this day says; only newcomers are placed
-    positions = this.pinDrawn(positions, spacing.gap);
+    positions = this.pinDrawn(positions, spacing.gap, households, HOUSEHOLD_PADDING);
     this.drawn = { ...positions };
     this.cy.batch(() => {
       households.forEach((h) => {

@@ -138,7 +138,17 @@ function wireKeys() {
   byId('logout-form').addEventListener('submit', () => { byId('logout-csrf').value = formCsrfToken(); });
 }
 
+/** Whether an entry of the browser's history was made in this user's session (asof.js updateUrl). */
+function ownEntry(entry) {
+  return Boolean(entry && state.user && entry.reader === state.user.username);
+}
+
 async function start() {
+  // the history entry the page was reached by, and whether by Back or Forward (read before the
+  // address is written again)
+  const entry = window.history.state;
+  const navigation = performance.getEntriesByType('navigation')[0];
+  const returned = Boolean(navigation && navigation.type === 'back_forward');
   controller = new Controller(byId('cy'), {
     onSelectPerson: selectPerson, onSelectPlaceholder: selectPlaceholder, onSelectService: selectService,
     onOpenPerson: expandSelected,
@@ -196,18 +206,24 @@ async function start() {
   wireKeys();
   // Back and Forward: the person the address names, on its day (in meeting mode too, where search
   // is hidden, Back is the way back to the child opened before)
-  window.addEventListener('popstate', () => {
+  window.addEventListener('popstate', (event) => {
     const params = new URLSearchParams(window.location.search);
     const person = params.get('person');
-    if (!person || person === state.subjectId) {
+    if (!person || person === state.subjectId || !ownEntry(event.state)) {
       return;
     }
     const day = params.get('asOf');
     followHistory(async () => {
+      const before = { day: state.asOf, subject: state.subjectId };
       if (day && day !== state.asOf) {
         setAsOf(day);
       }
-      await open(person);
+      const shown = await open(person);
+      if (shown === false && state.subjectId === before.subject && state.asOf !== before.day) {
+        // not opened (no longer to be seen, offline): the field, slider and address go back to the
+        // day of what is still shown
+        putBackDay(before.day);
+      }
     });
   });
   state.user = await guarded(() => me());
@@ -223,7 +239,12 @@ async function start() {
     note = 'The date in the link is not a date; showing today.';
   }
   note = takeDayNote() || note;
-  if (params.get('person')) {
+  if (params.get('person') && returned && !ownEntry(entry)) {
+    // an address of another session reached by Back or Forward (a shared computer, someone else
+    // signed in since): nobody is opened in this session unawares
+    window.history.replaceState({ reader: state.user ? state.user.username : null }, '', `/?asOf=${state.asOf}`);
+    note = 'The page you went back to belongs to an earlier session: search for the person you need.';
+  } else if (params.get('person')) {
     await open(params.get('person'));
   }
   // said once the network is open (opening it clears the message line)

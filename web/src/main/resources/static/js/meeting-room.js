@@ -397,13 +397,15 @@ function peopleOptions() {
 function addActionRow() {
   const rows = byId('record-actions');
   const i = rows.children.length;
+  // the people and agencies of the child the form was opened for, whoever is open now
+  const form = room.formFor || { id: state.subjectId, people: peopleOptions(), agencies: agencyOptions() };
   const owner = el('select', { id: `action-owner-${i}`, 'aria-label': 'Owner' },
-    agencyOptions().map(([id, name]) => el('option', { value: id, text: name })));
+    form.agencies.map(([id, name]) => el('option', { value: id, text: name })));
   if (state.user && state.user.agency) {
     owner.value = state.user.agency;
   }
   const forPerson = el('select', { id: `action-for-${i}`, multiple: true, size: 3 },
-    peopleOptions().map((p) => el('option', { value: p.id, text: p.label, selected: p.id === state.subjectId })));
+    form.people.map((p) => el('option', { value: p.id, text: p.label, selected: p.id === form.id })));
   rows.append(el('fieldset', { class: 'action-row' }, el('legend', { text: `Action ${i + 1}` }),
     el('label', { for: `action-description-${i}`, text: 'What' }),
     el('input', { id: `action-description-${i}`, maxlength: 500, required: true }),
@@ -422,15 +424,15 @@ function subjectName() {
 function openRecordForm() {
   const form = byId('record-meeting');
   form.hidden = false;
-  room.formFor = { id: state.subjectId, name: subjectName() };
+  room.formFor = { id: state.subjectId, name: subjectName(), people: peopleOptions(), agencies: agencyOptions() };
   byId('record-heading').textContent = `Record this meeting about ${room.formFor.name}`;
   byId('record-held').value = state.asOf;
   byId('record-chair').value = state.user ? state.user.username : '';
   const concerns = clear(byId('record-concerns'));
-  peopleOptions().filter((p) => p.child || p.id === state.subjectId).forEach((p) => concerns.append(el('label', {},
+  room.formFor.people.filter((p) => p.child || p.id === state.subjectId).forEach((p) => concerns.append(el('label', {},
     el('input', { type: 'checkbox', class: 'concern', value: p.id, checked: p.id === state.subjectId }), ` ${p.label}`)));
   const attendance = clear(byId('record-attendance'));
-  agencyOptions().forEach(([id, name]) => attendance.append(el('div', { class: 'attendance-row' },
+  room.formFor.agencies.forEach(([id, name]) => attendance.append(el('div', { class: 'attendance-row' },
     el('span', { text: name }),
     el('label', {}, el('input', { type: 'checkbox', class: 'att-invited', 'data-agency': id, checked: true }), ' invited'),
     el('label', {}, el('input', { type: 'checkbox', class: 'att-attended', 'data-agency': id,

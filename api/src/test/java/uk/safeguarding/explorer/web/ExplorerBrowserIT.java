@@ -1330,6 +1330,11 @@ class ExplorerBrowserIT extends BrowserIT {
         waitSettled();
         assertThat(textOf("panel-details")).contains("Kyle Archer");
         assertThat(textOf("record-heading")).isEqualTo("Record this meeting about Sara Bell");
+        // an action added now is offered for Sara's family, Sara chosen, not Kyle's
+        driver.findElement(By.id("record-add-action")).click();
+        driver.findElement(By.id("action-description-0")).sendKeys("Review contact arrangements");
+        js("document.getElementById('action-due-0').value = '2018-10-05'");
+        assertThat(textOf("action-for-0")).contains("Sara Bell").doesNotContain("Kyle Archer");
         var recorded = renders("record-meeting");
         driver.findElement(By.id("record-save")).click();
         waitRendered("record-meeting", recorded);
@@ -1339,6 +1344,12 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(count("MATCH (m:Meeting {decision: 'CHILD_PROTECTION_PLAN', recordedVia: 'API'})"
                         + "-[:CONCERNS]->(:Person {id: 'p-sara'}) WHERE m.id STARTS WITH 'sm-p-sara-' RETURN count(m)"))
                 .isEqualTo(1);
+        assertThat(
+                        count(
+                                "MATCH (:Meeting {decision: 'CHILD_PROTECTION_PLAN', recordedVia: 'API'})-[:AGREED]->(a:Action)"
+                                        + "-[:FOR]->(p:Person) RETURN count(DISTINCT p) * 10 + count(CASE p.id WHEN 'p-sara' THEN 1 END)"))
+                .as("the action is for Sara alone")
+                .isEqualTo(11);
 
         // Kyle's pack: his own, without Sara's meeting
         js("window.print = () => {}");
