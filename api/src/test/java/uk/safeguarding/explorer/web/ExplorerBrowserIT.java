@@ -1296,9 +1296,7 @@ class ExplorerBrowserIT extends BrowserIT {
             for (var control : List.of("#meeting-toolbar", "#changes-since", "#meeting-print", "#record-meeting")) {
                 assertThat(computed(control, "display")).as(control).isEqualTo("none");
             }
-            assertThat((Long) js("return [...document.querySelectorAll('button, select, input, textarea')]"
-                            + ".filter((e) => getComputedStyle(e).display !== 'none').length"))
-                    .isZero();
+            assertThat(controlsOnPaper()).isZero();
         } finally {
             ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
@@ -1362,6 +1360,41 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(textOf("print-meeting"))
                 .isEqualTo("No meeting recorded in this session.")
                 .doesNotContain("child protection plan");
+    }
+
+    /** The controls the page would print (the changes' lines, buttons on screen, are text on paper). */
+    private long controlsOnPaper() {
+        return (Long) js("return [...document.querySelectorAll('button, select, input, textarea')]"
+                + ".filter((e) => !e.matches('#changes-list button.change'))"
+                + ".filter((e) => getComputedStyle(e).display !== 'none').length");
+    }
+
+    @Test
+    void thePackPrintsEveryChangeTheChangesPanelLists() {
+        // each change is a button on screen, and the pack hides every control: it printed "Changes
+        // since the strategy meeting of 2018-03-05 ...: 8" and then nothing
+        signIn("meeting-chair");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        enterMeetingMode();
+        var changes = driver.findElements(By.cssSelector("#changes-list button.change"));
+        assertThat(changes).as("Kyle's changes since his strategy meeting").isNotEmpty();
+        var first = changes.get(0).getText();
+        js("window.print = () => {}; document.body.classList.add('printing-pack')");
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertThat(computed("#meeting-changes", "display")).isEqualTo("block");
+            assertThat(
+                            (Long)
+                                    js(
+                                            "return [...document.querySelectorAll('#changes-list button.change')]"
+                                                    + ".filter((b) => getComputedStyle(b).display !== 'none' && b.getBoundingClientRect().height > 0).length"))
+                    .isEqualTo((long) changes.size());
+            assertThat(driver.findElement(By.id("changes-list")).getText()).contains(first);
+            // the other controls stay off the paper
+            assertThat(controlsOnPaper()).isZero();
+        } finally {
+            ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
     }
 
     /**
