@@ -1,6 +1,7 @@
 // The as-of date: the date field and the slider (2000-01-01 to today), kept in state.asOf and in
 // the URL (/?person=…&asOf=…) so that a view can be linked to.
 
+import { spokenDay } from './days.js';
 import { byId } from './dom.js';
 import { say } from './message.js';
 import { londonDay, state } from './state.js';
@@ -28,24 +29,29 @@ export function updateUrl() {
   }
   params.set('asOf', state.asOf);
   // another person opened: a step the browser's Back goes back from (main.js); a new day is not,
-  // nor is going back or forward itself
-  const step = !followingHistory && state.subjectId && urlSubject && urlSubject !== state.subjectId;
+  // nor is going back or forward itself (someone else opened while Back is followed is a step)
+  const step = state.subjectId && urlSubject && urlSubject !== state.subjectId && state.subjectId !== followed;
   // each entry says whose session made it, so that Back after someone else signed in opens nobody
   window.history[step ? 'pushState' : 'replaceState']({ reader: state.user ? state.user.username : null }, '', `/?${params}`);
   urlSubject = state.subjectId;
 }
 
-/** The person the address's entry in the browser's history is for, and whether Back or Forward is being followed. */
+/** The person the address's entry in the browser's history is for, and the person Back or Forward is opening. */
 let urlSubject = null;
-let followingHistory = false;
+let followed = null;
 
-/** Follows the browser's Back or Forward (work: opening the person its address names) without a new step. */
-export async function followHistory(work) {
-  followingHistory = true;
+/**
+ * Follows the browser's Back or Forward (work: opening the person, whom its address names) without
+ * a new step; anyone else opened meanwhile is a step of their own.
+ */
+export async function followHistory(person, work) {
+  followed = person;
   try {
     await work();
   } finally {
-    followingHistory = false;
+    if (followed === person) {
+      followed = null;
+    }
   }
 }
 
@@ -98,9 +104,8 @@ export function putBackDay(shown) {
 
 /** The slider says its day in words to a screen reader ("26 September 2018"), not its position. */
 function sayDay(date) {
-  const day = new Date(`${date}T12:00:00Z`);
-  byId('asof-slider').setAttribute('aria-valuetext', Number.isNaN(day.getTime()) ? date
-    : day.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T12:00:00Z`));
+  byId('asof-slider').setAttribute('aria-valuetext', day ? spokenDay(date) : date);
 }
 
 let onChange = () => {};

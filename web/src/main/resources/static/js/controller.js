@@ -6,6 +6,7 @@
 import { HOUSEHOLD_PADDING, STYLE, largeText } from './cy/style.js';
 import { fcose, separateLabels } from './cy/layout.js';
 import { ecomapRoutes, fitColumns, genogramLayout, separateHouseholds } from './genogram.js';
+import { addDays } from './days.js';
 import { markerCode } from './dom.js';
 import { words } from './words.js';
 import { HIDDEN, HIDDEN_SHORT, holderTypes, years } from './placeholders.js';
@@ -780,17 +781,12 @@ export class Controller {
    */
   arrangements(households, personNodes) {
     const days = new Set();
-    const dayAfter = (day) => {
-      const d = new Date(`${day}T00:00:00Z`);
-      d.setUTCDate(d.getUTCDate() + 1);
-      return d.toISOString().slice(0, 10);
-    };
     this.cy.edges('[type = "LIVES_AT"]').forEach((e) => {
       if (e.data('from')) {
         days.add(e.data('from'));
       }
       if (e.data('to')) {
-        days.add(dayAfter(e.data('to')));
+        days.add(addDays(e.data('to'), 1));
       }
     });
     const on = (day) => (e) => (!e.data('from') || e.data('from') <= day) && (!e.data('to') || day <= e.data('to'));
@@ -807,13 +803,16 @@ export class Controller {
    * The genogram's places with everyone drawn the last time (this.drawn) where they were, and each
    * newcomer where the layout puts it in the same frame (moved by how far the layout moved those
    * who stay), then along its row to the nearest place where its label (its symbol and label, and
-   * the gap) touches no one else's. Answers the places.
+   * the gap) touches no one else's. Someone whose home on this day is not the one they had the last
+   * time goes back to where they stood in that home when it was last drawn, where that place is
+   * free, so that going back to a day draws its households as they were. Answers the places.
    */
   pinDrawn(positions, gap, households = [], padding = 0) {
     const drawn = this.drawn;
+    const homeOf = new Map(households.flatMap((h) => h.members.map((m) => [m, h.key])));
     const stay = drawn ? Object.keys(positions).filter((k) => drawn[k]) : [];
     if (stay.length === 0) {
-      return positions;
+      return this.rememberHomes(positions, homeOf);
     }
     const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
     const dx = median(stay.map((k) => drawn[k].x - positions[k].x));
@@ -843,6 +842,13 @@ export class Controller {
       const free = [x, ...beside, ...edges].filter((c) => clear(k, c, y, boxes)).sort((a, b) => Math.abs(a - x) - Math.abs(b - x));
       return free.length > 0 ? free[0] : x;
     };
+    // back to their place in the home they come back to (the rest of the family stays put)
+    stay.filter((k) => homeOf.has(k) && (this.drawnHomes || new Map()).get(k) !== homeOf.get(k)).forEach((k) => {
+      const spot = this.homeSpots && this.homeSpots.get(`${k}|${homeOf.get(k)}`);
+      if (spot && Math.abs(spot.y - placed[k].y) <= 0.5 && clear(k, spot.x, spot.y, [])) {
+        placed[k] = { ...spot };
+      }
+    });
     Object.keys(positions).filter((k) => !placed[k]).sort((a, b) => positions[a].x - positions[b].x).forEach((k) => {
       const y = positions[k].y + dy;
       placed[k] = { x: nearestFree(k, positions[k].x + dx, y, []), y };
@@ -857,6 +863,18 @@ export class Controller {
       }
       misdrawn.forEach((k) => { placed[k] = { x: nearestFree(k, placed[k].x, placed[k].y, boxes), y: placed[k].y }; });
     }
+    return this.rememberHomes(placed, homeOf);
+  }
+
+  /** Notes each one's home on the day drawn and their place in it (pinDrawn). Answers the places. */
+  rememberHomes(placed, homeOf) {
+    this.homeSpots = this.homeSpots || new Map();
+    homeOf.forEach((home, k) => {
+      if (placed[k]) {
+        this.homeSpots.set(`${k}|${home}`, { ...placed[k] });
+      }
+    });
+    this.drawnHomes = homeOf;
     return placed;
   }
 
@@ -898,6 +916,8 @@ export class Controller {
       this.householdsSeen = [];
       this.firstSeen = new Map();
       this.drawn = null;
+      this.drawnHomes = null;
+      this.homeSpots = new Map();
     }
     let positions = this.keepSlots(plan, spacing, (key) => this.cy.getElementById(key).data('dateOfBirth'));
     // the people of earlier days shown while the family stays, absent on a day before any on which

@@ -238,6 +238,7 @@ export async function openPerson(personId, { keepExpansions = false } = {}) {
       byId('graph-empty').hidden = true;
       updateUrl();
       showTruncated(data.network.truncated);
+      byId('family-unread').hidden = scope !== null;
       await controller.show(data.network, more, family, { asOf, reader: state.user ? state.user.username : null });
       refreshAgencyFilter();
       await loadFlags(controller, controller.personIds(), { reset: true });

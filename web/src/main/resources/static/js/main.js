@@ -90,6 +90,7 @@ function wireViewControls() {
     state.depth = 1;
     open(state.subjectId);
   });
+  byId('family-retry').addEventListener('click', () => open(state.subjectId, { keepExpansions: true }));
   byId('expand-button').addEventListener('click', expandSelected);
   byId('collapse-button').addEventListener('click', collapseSelected);
   byId('undo-button').addEventListener('click', undo);
@@ -213,7 +214,7 @@ async function start() {
       return;
     }
     const day = params.get('asOf');
-    followHistory(async () => {
+    followHistory(person, async () => {
       const before = { day: state.asOf, subject: state.subjectId };
       if (day && day !== state.asOf) {
         setAsOf(day);

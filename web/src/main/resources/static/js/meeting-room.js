@@ -8,6 +8,7 @@ import { graphql } from './api.js';
 import {
   FAMILY_CHANGES, MEETINGS_ABOUT, MEETING_SNAPSHOT, NETWORK, RECORD_MEETING, TAKE_SNAPSHOT,
 } from './queries.js';
+import { addDays, addMonths } from './days.js';
 import { byId, clear, el } from './dom.js';
 import { guarded, say } from './message.js';
 import { Latest, Rendering } from './publish.js';
@@ -57,16 +58,7 @@ async function meetingsBefore(personId, asOf) {
 
 /** The day three months before the as-of day: where the changes start when no meeting was held before it. */
 function monthsBack() {
-  const d = new Date(`${state.asOf}T12:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() - 3);
-  return d.toISOString().substring(0, 10);
-}
-
-/** The day after a day (yyyy-mm-dd). */
-function dayAfter(day) {
-  const next = new Date(`${day}T12:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().substring(0, 10);
+  return addMonths(state.asOf, -3);
 }
 
 /**
@@ -81,7 +73,7 @@ function sinceDay() {
   }
   const meeting = room.meetings.find((m) => m.id === chosen);
   if (meeting) {
-    const day = dayAfter(meeting.heldOn);
+    const day = addDays(meeting.heldOn, 1);
     return day > state.asOf ? state.asOf : day;
   }
   return monthsBack();
@@ -313,7 +305,7 @@ async function drawThenAndNowFor(current, asOf) {
       `Reconstruct a snapshot of ${previous.heldOn} from the records`)));
     return;
   }
-  const since = dayAfter(previous.heldOn) > asOf ? asOf : dayAfter(previous.heldOn);
+  const since = addDays(previous.heldOn, 1) > asOf ? asOf : addDays(previous.heldOn, 1);
   const [data, changed] = await Promise.all([graphql(MEETING_SNAPSHOT, { meetingId: previous.id }),
     graphql(FAMILY_CHANGES, { personId: state.subjectId, since, asOf })]);
   const then = data.meetingSnapshot.network;

@@ -143,13 +143,8 @@ export async function open(personId, { keepExpansions = false } = {}) {
     await showPanels(target);
   }
   if (mine()) {
+    // (a family whose answer failed is said by the graph's banner #family-unread until it is read)
     dayDrawn();
-    if (shown && state.family === null) {
-      // the family's answer failed (a timeout, the network): the network is shown, but without the
-      // family the panels name and without the NOT ASSESSED marks, which must not pass unsaid
-      say('The family could not be read: the graph may lack family members and the NOT ASSESSED marks. '
-        + 'Open the person again to try again.', 'error');
-    }
   }
   // whether the network was shown (false: not loaded, or a newer opening took over)
   return shown;

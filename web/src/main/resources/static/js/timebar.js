@@ -8,39 +8,14 @@
 // not slide when the day moves. #time-bar publishes data-state/data-render (publish.js), the
 // number of bars (data-bars) and the axis (data-start, data-end).
 
+import { addMonths, dayNumber, isoDay, spokenDay } from './days.js';
 import { byId, clear, el } from './dom.js';
 import { Rendering } from './publish.js';
 import { londonDay, state } from './state.js';
 import { words } from './words.js';
 
-const DAY_MS = 86400000;
 /** Years without a start date go back this far from the as-of day when nothing else is known. */
 const DEFAULT_YEARS = 5;
-
-/** An ISO day as a day number (days since 1970-01-01): dates are days, not instants. */
-export function dayNumber(iso) {
-  const [y, m, d] = iso.split('-').map(Number);
-  return Date.UTC(y, m - 1, d) / DAY_MS;
-}
-
-export function isoDay(number) {
-  return new Date(number * DAY_MS).toISOString().substring(0, 10);
-}
-
-/** A day as people in England write it: "26 September 2018". */
-export function spokenDay(iso) {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' })
-    .format(new Date(dayNumber(iso) * DAY_MS));
-}
-
-/** The day a number of months after (or before) an ISO day, the day of the month kept where it exists. */
-export function addMonths(iso, months) {
-  const [y, m, d] = iso.split('-').map(Number);
-  const first = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  first.setUTCDate(Math.min(d, last));
-  return first.toISOString().substring(0, 10);
-}
 
 /**
  * The rows of the time bar from the graph's periods (controller.periods()), in reading order:

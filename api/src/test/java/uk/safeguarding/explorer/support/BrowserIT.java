@@ -154,6 +154,22 @@ public abstract class BrowserIT extends ExplorerIT {
     }
 
     /**
+     * From now on, the page's requests whose body names every one of the words (an operation, an id)
+     * fail as a dropped network fails them, while {@code window.offline} is true (it is, from here;
+     * set it false for the network to come back); {@code window.failedRequests} counts them.
+     */
+    protected void failRequests(String... words) {
+        js(
+                "const words = arguments[0]; window.offline = true; window.failedRequests = 0;"
+                        + " const real = window.fetch; window.fetch = (url, options) => {"
+                        + " const body = String(options && options.body);"
+                        + " if (window.offline && words.every((w) => body.includes(w))) {"
+                        + " window.failedRequests += 1; return Promise.reject(new TypeError('Failed to fetch')); }"
+                        + " return real(url, options); };",
+                List.of(words));
+    }
+
+    /**
      * Waits until a JavaScript condition holds on the page; when it does not in time, says what the
      * page said and what its console logged.
      */
