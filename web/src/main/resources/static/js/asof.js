@@ -21,36 +21,103 @@ function dateToSlider(date) {
   return Math.round(((Date.parse(date) - start) / (end - start)) * SLIDER_STEPS);
 }
 
-/** The URL says who is open on which day. */
+/**
+ * The URL says who is open (or, while Back or Forward is opening someone, who is being opened) on
+ * which day, in which view. Opening another person is a step the browser's Back goes back from
+ * (main.js); a new day is not, nor is going back or forward itself. Each entry says whose session
+ * made it (Back after someone else signed in opens nobody) and its place in the history (index), so
+ * that a Back whose person cannot be opened goes back to the entry of what the page still shows.
+ */
 export function updateUrl() {
+  const subject = pendingSubject();
   const params = new URLSearchParams();
-  if (state.subjectId) {
-    params.set('person', state.subjectId);
+  if (subject) {
+    params.set('person', subject);
   }
   params.set('asOf', state.asOf);
-  // another person opened: a step the browser's Back goes back from (main.js); a new day is not,
-  // nor is going back or forward itself (someone else opened while Back is followed is a step)
-  const step = state.subjectId && urlSubject && urlSubject !== state.subjectId && state.subjectId !== followed;
-  // each entry says whose session made it, so that Back after someone else signed in opens nobody
-  window.history[step ? 'pushState' : 'replaceState']({ reader: state.user ? state.user.username : null }, '', `/?${params}`);
-  urlSubject = state.subjectId;
+  if (state.view === 'genogram') {
+    params.set('view', 'genogram');
+  }
+  const step = Boolean(subject && urlSubject && urlSubject !== subject);
+  if (step) {
+    historyIndex += 1;
+  }
+  window.history[step ? 'pushState' : 'replaceState'](ownState(), '', `/?${params}`);
+  urlSubject = subject;
+  if (subject === state.subjectId) {
+    shownIndex = historyIndex;
+  }
 }
 
-/** The person the address's entry in the browser's history is for, and the person Back or Forward is opening. */
+/** This session's state for an entry of the browser's history, at the page's place in it. */
+export function ownState() {
+  return { reader: state.user ? state.user.username : null, index: historyIndex };
+}
+
+/** The person the current entry of the history names, and the page's place in the history. */
 let urlSubject = null;
-let followed = null;
+let historyIndex = (window.history.state && window.history.state.index) || 0;
+/** The place of the entry that names what the page shows (the entry a Back that fails goes back to). */
+let shownIndex = historyIndex;
+
+/** The page's place in the browser's history (the index its entries carry). */
+export function historyPlace() {
+  return historyIndex;
+}
+
+/** The place in the history of the entry that names what the page shows. */
+export function shownPlace() {
+  return shownIndex;
+}
 
 /**
- * Follows the browser's Back or Forward (work: opening the person, whom its address names) without
- * a new step; anyone else opened meanwhile is a step of their own.
+ * The browser went to another entry (Back, Forward), which names the person; shown: the entry names
+ * what the page shows (not someone still to be opened).
  */
+export function cameTo(entry, person, shown) {
+  historyIndex = (entry && entry.index) || 0;
+  urlSubject = person;
+  if (shown) {
+    shownIndex = historyIndex;
+  }
+}
+
+/** Whom Back or Forward is opening, and whom the page showed when it began (null: none followed). */
+let followed = null;
+let followedFrom = null;
+
+/**
+ * The person the page is showing or, while Back or Forward is opening someone and nobody else has
+ * been shown since, the person being opened: a new day chosen meanwhile is a day for them.
+ */
+export function pendingSubject() {
+  return followed && state.subjectId === followedFrom ? followed : state.subjectId;
+}
+
+/**
+ * Follows the browser's Back or Forward (work: opening the person its entry names) without a new
+ * step; anyone else opened meanwhile is a step of their own. Answers what the work answers.
+ */
+/** Back or Forward is no longer opening anyone (an opening or a day failed: the page stays on what it shows). */
+export function endFollowing() {
+  followed = null;
+  followedFrom = null;
+}
+
+/** Whether Back or Forward is opening someone. */
+export function following() {
+  return followed !== null;
+}
+
 export async function followHistory(person, work) {
   followed = person;
+  followedFrom = state.subjectId;
   try {
-    await work();
+    return await work();
   } finally {
     if (followed === person) {
       followed = null;
+      followedFrom = null;
     }
   }
 }
@@ -68,9 +135,10 @@ export function takeDayNote() {
 /**
  * Sets the day the page shows; answers false (and says why) for a date that is not one. A day after
  * today is not shown (the records hold nothing after today, so its ages would be of facts it cannot
- * have): the page shows today and takeDayNote() says why.
+ * have): the page shows today and takeDayNote() says why. With url false the address is left as it
+ * is (a link being opened keeps its person and view until they are shown).
  */
-export function setAsOf(date) {
+export function setAsOf(date, url = true) {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
     say('Choose a date as YYYY-MM-DD.', 'warning');
     return false;
@@ -79,27 +147,41 @@ export function setAsOf(date) {
   dayNote = date > today
     ? `${date} is after today: showing today, ${today} (the records hold nothing after today, and ages are worked out for the day shown).`
     : '';
-  return showDay(date > today ? today : date);
+  return showDay(date > today ? today : date, url);
 }
 
 /** The day the page shows, in the field, the slider and the URL; no note. */
-function showDay(date) {
+function showDay(date, url = true) {
   byId('asof-date').max = londonDay();
   state.asOf = date;
   byId('asof-date').value = date;
   byId('asof-slider').value = String(dateToSlider(date));
   sayDay(date);
-  updateUrl();
+  if (url) {
+    updateUrl();
+  }
   return true;
 }
 
 /**
  * Puts back the day the page still shows after a new day could not be loaded (offline, a server
- * error): the field, slider and URL never name a day whose facts are not shown.
+ * error): the field, slider and URL never name a day whose facts are not shown (url false: the
+ * address already names it, as the entry Back goes back to does).
  */
-export function putBackDay(shown) {
+export function putBackDay(shown, url = true) {
   dayNote = '';
-  showDay(shown);
+  showDay(shown, url);
+}
+
+/**
+ * The day of an entry of the history that Back or Forward is opening, in the field and the slider;
+ * the address already says it. Answers false for a day that is not one (nothing changes).
+ */
+export function followDay(date) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)) || date > londonDay()) {
+    return false;
+  }
+  return showDay(date, false);
 }
 
 /** The slider says its day in words to a screen reader ("26 September 2018"), not its position. */

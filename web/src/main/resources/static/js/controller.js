@@ -143,7 +143,12 @@ function edgeLabel(edge) {
       return `${edge.status === 'MARRIED' ? 'married' : 'partners'}${since}`;
     }
     const years = `${edge.from ? edge.from.substring(0, 4) : ''}${edge.to ? `–${edge.to.substring(0, 4)}` : ''}`;
-    return [PARTED[edge.status] || '', edge.status ? words(edge.status) : 'partners', years].join(' ').trim();
+    // "/ partners 2008–2014, separated": the years are the partnership's, never the separation's
+    const was = { SEPARATED: 'partners', DIVORCED: 'married' }[edge.status];
+    if (was) {
+      return `${[PARTED[edge.status], was, years].filter(Boolean).join(' ')}, ${words(edge.status)}`;
+    }
+    return [edge.status ? words(edge.status) : 'partners', years].filter(Boolean).join(' ');
   }
   return '';
 }
@@ -493,12 +498,17 @@ export class Controller {
    * adds the family (parts of networks) that the panels name, which the network leaves out again.
    */
   setLayout(name, family = []) {
-    this.layoutName = name;
-    this.container.dataset.view = name === 'genogram' ? 'genogram' : 'network';
+    this.chooseLayout(name);
     this.removeFamily();
     this.addFamily(family);
     this.applyFilters();
     return this.relayout();
+  }
+
+  /** The layout the next drawing uses (setLayout draws it now). */
+  chooseLayout(name) {
+    this.layoutName = name;
+    this.container.dataset.view = name === 'genogram' ? 'genogram' : 'network';
   }
 
   /**
@@ -543,9 +553,59 @@ export class Controller {
     return moved;
   }
 
+  /**
+   * The genogram after its labels changed (flags and marks come after the layout, and a wider label
+   * widens the household outline drawn round it): anyone in no household whom an outline now takes
+   * in moves along their row to the nearest place outside every outline where their symbol and label
+   * touch no one else's (review 30: Lee on the edge of 7 Fictional Terrace years after he left).
+   * Nobody else moves. Answers whether anyone moved.
+   */
+  keepOutOfOutlines() {
+    const outlines = this.cy.nodes('.household').filter(':visible')
+      .map((h) => h.boundingBox({ includeLabels: false, includeOverlays: false }));
+    if (outlines.length === 0) {
+      return false;
+    }
+    const gap = 8;
+    const people = this.cy.nodes('.person, .restricted-person').filter(':visible');
+    const meets = (a, b) => a.x2 > b.x1 && a.x1 < b.x2 && a.y2 > b.y1 && a.y1 < b.y2;
+    const shifted = (b, dx) => ({ x1: b.x1 + dx, x2: b.x2 + dx, y1: b.y1, y2: b.y2 });
+    let moved = false;
+    people.filter((n) => !n.isChild()).forEach((n) => {
+      const box = plainBox(n, SYMBOL_AND_LABEL);
+      if (!outlines.some((o) => meets(box, o))) {
+        return;
+      }
+      const others = people.not(n).map((m) => plainBox(m, SYMBOL_AND_LABEL));
+      const clear = (dx) => {
+        const b = shifted(box, dx);
+        return !outlines.some((o) => meets(b, o)) && !others.some((o) => meets(b, o));
+      };
+      // beside an outline or beside someone's label, the nearest that is clear
+      const shifts = [...outlines.flatMap((o) => [o.x1 - gap - box.x2, o.x2 + gap - box.x1]),
+        ...others.flatMap((o) => [o.x1 - gap - box.x2, o.x2 + gap - box.x1])]
+        .filter(clear).sort((a, b) => Math.abs(a) - Math.abs(b));
+      if (shifts.length > 0) {
+        n.position('x', n.position('x') + shifts[0]);
+        // their couples' unions stay between the two
+        this.cy.nodes('.union').filter((u) => u.data('a') === n.id() || u.data('b') === n.id()).forEach((u) => {
+          const a = this.cy.getElementById(u.data('a')).position();
+          const b = this.cy.getElementById(u.data('b')).position();
+          u.position({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
+        });
+        if (this.drawn && this.drawn[n.id()]) {
+          this.drawn[n.id()] = { ...n.position() };
+        }
+        moved = true;
+      }
+    });
+    return moved;
+  }
+
   /** After labels change (flags, marks): the genogram's ecomap routed again, the network's labels kept apart. */
   labelsChanged() {
     if (this.layoutName === 'genogram') {
+      this.keepOutOfOutlines();
       this.routeEcomap();
     } else if (this.spreadLabels()) {
       this.fitIfOutOfView();
@@ -701,7 +761,13 @@ export class Controller {
     const box = shown.boundingBox();
     const view = this.cy.extent();
     if (box.x1 < view.x1 || box.x2 > view.x2 || box.y1 < view.y1 || box.y2 > view.y2) {
-      this.fit();
+      if (this.layoutName === 'genogram') {
+        // the family into view, as little smaller as it can be (review 30: fitting the ecomap
+        // too drew Sara's family at a third of its size); the ecomap's button says what lies beyond
+        this.cy.fit(this.familyNodes(), FIT_PADDING / 3);
+      } else {
+        this.fit();
+      }
     }
   }
 

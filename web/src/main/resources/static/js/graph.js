@@ -226,8 +226,8 @@ export async function openPerson(personId, { keepExpansions = false } = {}) {
       data.network = bornBy(data.network, asOf, true);
       hideBreakGlass();
       hideInformationRequest();
-      const more = await fetchExpansions(replay, data.network, current);
-      const scope = current() ? await familyScope(personId) : null;
+      // the expansions replayed and the family asked for together (walk 26: one after the other)
+      const [more, scope] = await Promise.all([fetchExpansions(replay, data.network, current), familyScope(personId)]);
       const family = scope && wantsFamily() ? await familyParts(scope, current) : [];
       if (!current()) {
         return false;
@@ -316,10 +316,8 @@ export async function undo() {
  * sidebar's and meeting mode's selects) shows the choice; the graph publishes it as data-view.
  */
 export function setLayout(name) {
-  byId('layout-select').value = name;
-  byId('meeting-layout').value = name;
-  document.querySelectorAll('#graph-toolbar [data-view]')
-    .forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.view === name)));
+  chooseView(name);
+  updateUrl();
   return rendering.run(async () => {
     const current = networkCurrent;
     // the genogram draws the family the panels name, not only the network's steps
@@ -380,6 +378,20 @@ async function loadContacts() {
  * Whether the family the panels name is drawn: in the genogram, meeting mode included (there the
  * genogram is laid out compactly, so that the names stay large enough for a room to read).
  */
+/**
+ * The view (fcose: the network; genogram) the controls, the address and the next drawing say, drawn
+ * by setLayout, or by the next opening (a link with view=genogram).
+ */
+export function chooseView(name) {
+  const view = name === 'genogram' ? 'genogram' : 'fcose';
+  state.view = view;
+  byId('layout-select').value = view;
+  byId('meeting-layout').value = view;
+  document.querySelectorAll('#graph-toolbar [data-view]')
+    .forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.view === view)));
+  controller.chooseLayout(view);
+}
+
 function wantsFamily() {
   return controller.layoutName === 'genogram';
 }

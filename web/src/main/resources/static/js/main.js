@@ -8,13 +8,16 @@ import { byId, wireTabs } from './dom.js';
 import { guarded, say } from './message.js';
 import { dayChanging } from './publish.js';
 import { state } from './state.js';
-import { chooseAsOf, followHistory, putBackDay, setAsOf, takeDayNote, wireAsOf } from './asof.js';
+import {
+  cameTo, chooseAsOf, endFollowing, followDay, followHistory, following, historyPlace, ownState, pendingSubject, putBackDay,
+  setAsOf, shownPlace, takeDayNote, updateUrl, wireAsOf,
+} from './asof.js';
 import { wireBreakGlass } from './break-glass.js';
 import { exportPng, printPack, wireExports } from './exports.js';
 import { initMatches } from './matches.js';
 import { showDialog } from './focus.js';
 import {
-  collapseSelected, connectTwo, expandSelected, fit, readFilters, setLayout, undo, wireGraph,
+  chooseView, collapseSelected, connectTwo, expandSelected, fit, readFilters, setLayout, undo, wireGraph,
 } from './graph.js';
 import { toggleMeeting, wireMeeting } from './meeting.js';
 import { wireMeetingRoom } from './meeting-room.js';
@@ -139,6 +142,87 @@ function wireKeys() {
   byId('logout-form').addEventListener('submit', () => { byId('logout-csrf').value = formCsrfToken(); });
 }
 
+/** Whether the history was sent back by the page itself (a Back that could not be opened): that move is no Back. */
+let returning = false;
+
+/**
+ * Back and Forward within the page: the person the entry names, on its day (in meeting mode too,
+ * where search is hidden, Back is the way back to the child opened before). An entry of an earlier
+ * session opens nobody and is made to name what the page shows. A person who cannot be opened
+ * (offline, no longer to be seen) sends the history back to the entry of what the page still shows,
+ * and the field and slider back to its day; nothing is done when a newer opening or day took over.
+ */
+function followEntry(entry) {
+  const params = new URLSearchParams(window.location.search);
+  const person = params.get('person');
+  if (returning) {
+    returning = false;
+    cameTo(entry, state.subjectId, true);
+    return;
+  }
+  if (!ownEntry(entry)) {
+    cameTo(entry, state.subjectId, true);
+    updateUrl();
+    if (person) {
+      say(EARLIER_SESSION, 'warning');
+    }
+    return;
+  }
+  const day = params.get('asOf');
+  if (!person || (person === state.subjectId && !following() && (!day || day === state.asOf))) {
+    // what the page shows (or nobody): the address says what the page shows
+    cameTo(entry, state.subjectId, true);
+    updateUrl();
+    return;
+  }
+  // (someone shown again on another day, or while another Back is loading, is opened again)
+  cameTo(entry, person, false);
+  if (day && day !== state.asOf) {
+    followDay(day);
+  }
+  followHistory(person, () => open(person)).then((shown) => {
+    if (shown === false) {
+      // not opened, and nothing newer took over: the page still shows what it showed
+      const reason = byId('message').firstChild ? byId('message').firstChild.textContent : '';
+      const day = backToShown();
+      const still = controller.people().find((p) => p.id === state.subjectId);
+      say(`The person of that page could not be opened: ${still ? `the page still shows ${still.label} on ${day}`
+        : 'nobody is shown'}.${reason ? ` ${reason}` : ''}`, 'error');
+    }
+  });
+}
+
+/**
+ * After an opening or a new day that failed while nothing newer took over: the field, the slider,
+ * the address and the browser's history go back to what the page still shows (a Back whose person
+ * could not be opened goes back to the entry of what is shown). Answers the day shown.
+ */
+function backToShown() {
+  endFollowing();
+  const day = byId('cy').dataset.asOf || state.asOf;
+  if (shownPlace() !== historyPlace()) {
+    putBackDay(day, false);
+    returning = true;
+    window.history.go(shownPlace() - historyPlace());
+  } else {
+    cameTo(window.history.state, state.subjectId, true);
+    putBackDay(day);
+  }
+  return day;
+}
+
+/** Opens a person (search, work queues, break-glass); one that cannot be opened leaves the page as it was. */
+async function openOrStay(personId) {
+  const shown = await open(personId);
+  if (shown === false) {
+    backToShown();
+  }
+  return shown;
+}
+
+/** Said when Back or Forward reaches a page of an earlier session: nobody is opened. */
+const EARLIER_SESSION = 'The page you went back to belongs to an earlier session: search for the person you need.';
+
 /** Whether an entry of the browser's history was made in this user's session (asof.js updateUrl). */
 function ownEntry(entry) {
   return Boolean(entry && state.user && entry.reader === state.user.username);
@@ -162,9 +246,9 @@ async function start() {
   wireExports(controller);
   wireMeeting();
   wireMeetingRoom(controller, { print: printPack, png: exportPng, layout: setLayout });
-  wireSearch(open);
-  wireWorkQueues(open);
-  wireBreakGlass(open);
+  wireSearch(openOrStay);
+  wireWorkQueues(openOrStay);
+  wireBreakGlass(openOrStay);
   wireInformationRequests();
   wireAsOf(async () => {
     const note = takeDayNote();
@@ -176,7 +260,9 @@ async function start() {
       const change = ++dayChanges;
       // at once, in this event: nothing says "ready" with the day before's facts
       dayChanging();
-      const drawn = await open(state.subjectId, { keepExpansions: true });
+      // (while Back is opening someone, the day is theirs: they are opened on it)
+      const person = pendingSubject();
+      const drawn = await open(person, { keepExpansions: person === subject });
       // (not when another person or day was opened meanwhile: that opening took over, nothing failed)
       // (an earlier change overtaken by a later one, even one back to the same day, puts back nothing)
       if (drawn === false && change === dayChanges && shown && shown !== wanted && state.asOf === wanted
@@ -184,7 +270,7 @@ async function start() {
         // not loaded (offline, a server error): the field, the slider, the URL and the time bar's
         // marker go back to the day whose facts are still shown, and the message says so
         const reason = byId('message').firstChild ? byId('message').firstChild.textContent : '';
-        putBackDay(shown);
+        backToShown();
         drawTimeBar();
         say(`${wanted} could not be shown: the page still shows ${shown}.${reason ? ` ${reason}` : ''}`, 'error');
         return;
@@ -207,26 +293,7 @@ async function start() {
   wireKeys();
   // Back and Forward: the person the address names, on its day (in meeting mode too, where search
   // is hidden, Back is the way back to the child opened before)
-  window.addEventListener('popstate', (event) => {
-    const params = new URLSearchParams(window.location.search);
-    const person = params.get('person');
-    if (!person || person === state.subjectId || !ownEntry(event.state)) {
-      return;
-    }
-    const day = params.get('asOf');
-    followHistory(person, async () => {
-      const before = { day: state.asOf, subject: state.subjectId };
-      if (day && day !== state.asOf) {
-        setAsOf(day);
-      }
-      const shown = await open(person);
-      if (shown === false && state.subjectId === before.subject && state.asOf !== before.day) {
-        // not opened (no longer to be seen, offline): the field, slider and address go back to the
-        // day of what is still shown
-        putBackDay(before.day);
-      }
-    });
-  });
+  window.addEventListener('popstate', (event) => followEntry(event.state));
   state.user = await guarded(() => me());
   if (state.user) {
     byId('user-name').textContent = `${state.user.username}${state.user.agency ? ` (${state.user.agency})` : ''}`;
@@ -235,17 +302,23 @@ async function start() {
   }
   const params = new URLSearchParams(window.location.search);
   let note = '';
-  if (!setAsOf(params.get('asOf') || state.asOf)) {
-    setAsOf(state.asOf);
+  // (the address is written once someone is shown: a link that cannot be opened yet stays the link)
+  if (!setAsOf(params.get('asOf') || state.asOf, !params.get('person'))) {
+    setAsOf(state.asOf, !params.get('person'));
     note = 'The date in the link is not a date; showing today.';
   }
   note = takeDayNote() || note;
-  if (params.get('person') && returned && !ownEntry(entry)) {
-    // an address of another session reached by Back or Forward (a shared computer, someone else
-    // signed in since): nobody is opened in this session unawares
-    window.history.replaceState({ reader: state.user ? state.user.username : null }, '', `/?asOf=${state.asOf}`);
-    note = 'The page you went back to belongs to an earlier session: search for the person you need.';
+  if (params.get('person') && (returned || entry) && !ownEntry(entry)) {
+    // an address of another session reached by Back or Forward, or reloaded (a shared computer,
+    // someone else signed in since): nobody is opened in this session unawares
+    window.history.replaceState(ownState(), '', `/?asOf=${state.asOf}`);
+    note = EARLIER_SESSION;
   } else if (params.get('person')) {
+    if (params.get('view') === 'genogram') {
+      chooseView('genogram');
+    }
+    // the entry is this session's from now on (Back to it opens its person again)
+    window.history.replaceState(ownState(), '', window.location.href);
     await open(params.get('person'));
   }
   // said once the network is open (opening it clears the message line)

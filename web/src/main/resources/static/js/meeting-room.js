@@ -230,7 +230,17 @@ function compare(then, now) {
  * flags raised and cleared), then what its snapshot's network lacks or had that the live one has not.
  * The live graph keeps its box, and marks those new since then.
  */
+/**
+ * Opens or folds meeting mode's legend and time bar (the "Legend and time bar" button). They lie over
+ * the panels' column (app.css): Then and now and the meeting's form, which open there, fold them.
+ */
+export function showKeys(open) {
+  document.body.classList.toggle('meeting-keys', open);
+  byId('meeting-keys').setAttribute('aria-pressed', String(open));
+}
+
 async function openThenAndNow() {
+  showKeys(false);
   const section = byId('then-now');
   section.hidden = false;
   await guarded(() => thenRendering.run(drawThenAndNow));
@@ -414,6 +424,7 @@ function subjectName() {
 }
 
 function openRecordForm() {
+  showKeys(false);
   const form = byId('record-meeting');
   form.hidden = false;
   room.formFor = { id: state.subjectId, name: subjectName(), people: peopleOptions(), agencies: agencyOptions() };
@@ -482,6 +493,10 @@ async function recordMeeting(event) {
     byId('record-meeting').hidden = true;
     say(`Meeting recorded (${input.id}); what it saw is kept as its snapshot.`, 'success');
     await loadChanges();
+    if (!byId('then-now').hidden) {
+      // the meeting just recorded is now the one before: Then and now compares with it
+      await thenRendering.run(drawThenAndNow);
+    }
   }));
 }
 

@@ -5,7 +5,7 @@ import { byId } from './dom.js';
 import { state } from './state.js';
 import { selectTab, showPanels } from './selection.js';
 import { clearFamilyOverdue } from './work-queues.js';
-import { meetingChanged } from './meeting-room.js';
+import { meetingChanged, showKeys } from './meeting-room.js';
 import { setTextScale } from './graph.js';
 
 /** How much larger the graph's type is in meeting mode. */
@@ -46,7 +46,5 @@ export function wireMeeting() {
  * its box, zoom and pan stay as they are.
  */
 function toggleKeys() {
-  const open = !document.body.classList.contains('meeting-keys');
-  document.body.classList.toggle('meeting-keys', open);
-  byId('meeting-keys').setAttribute('aria-pressed', String(open));
+  showKeys(!document.body.classList.contains('meeting-keys'));
 }

@@ -146,8 +146,8 @@ export async function open(personId, { keepExpansions = false } = {}) {
     // (a family whose answer failed is said by the graph's banner #family-unread until it is read)
     dayDrawn();
   }
-  // whether the network was shown (false: not loaded, or a newer opening took over)
-  return shown;
+  // whether the network was shown (false: not loaded; null: a newer opening took over)
+  return mine() ? shown : null;
 }
 
 /**

@@ -25,6 +25,8 @@ export const state = {
   subjectId: null,
   /** Hops of the network. */
   depth: 2,
+  /** The graph's view: fcose (the network) or genogram (graph.js chooseView; view=genogram in the address). */
+  view: 'fcose',
   /** Scope of the agency involvement panel: PERSON, HOUSEHOLD or FAMILY. */
   scope: 'PERSON',
   /** The person whose panels are shown. */

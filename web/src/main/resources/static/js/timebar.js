@@ -17,6 +17,9 @@ import { words } from './words.js';
 /** Years without a start date go back this far from the as-of day when nothing else is known. */
 const DEFAULT_YEARS = 5;
 
+/** A partnership that ended: the bar's days are the partnership's, never the separation's. */
+const PARTNERS_THEN = { SEPARATED: 'partners, then separated', DIVORCED: 'married, then divorced' };
+
 /**
  * The rows of the time bar from the graph's periods (controller.periods()), in reading order:
  * homes grouped by person (the person opened first, then by name, each person's homes oldest
@@ -31,7 +34,7 @@ export function timeBarRows(periods) {
   homes.sort((a, b) => a.first - b.first || a.who.localeCompare(b.who) || byStart(a, b));
   const partners = periods.filter((p) => p.type === 'PARTNER_OF').map((p) => ({
     key: p.key, kind: 'partner', who: `${p.personLabel} and ${p.otherLabel}`,
-    what: p.status ? words(p.status) : 'partners', from: p.from, to: p.to,
+    what: PARTNERS_THEN[p.status] || (p.status ? words(p.status) : 'partners'), from: p.from, to: p.to,
   }));
   partners.sort(byStart);
   return [...homes, ...partners].map(({ first, ...row }) => row);

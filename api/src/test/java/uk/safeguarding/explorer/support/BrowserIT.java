@@ -154,6 +154,29 @@ public abstract class BrowserIT extends ExplorerIT {
     }
 
     /**
+     * From now on, the page's requests whose body names every one of the words wait, unanswered,
+     * until {@link #releaseRequests()}: a slow network, so that what the user does meanwhile can be
+     * tested. {@code window.held} counts the requests waiting.
+     */
+    protected void holdRequests(String... words) {
+        js(
+                "const words = arguments[0]; window.holding = true; window.waiting = []; window.held = 0;"
+                        + " window.answered = 0; const real = window.fetch; window.fetch = (url, options) => {"
+                        + " const body = String(options && options.body);"
+                        + " if (window.holding && words.every((w) => body.includes(w))) { window.held += 1;"
+                        + " return new Promise((resolve) => window.waiting.push(() => resolve(real(url, options)"
+                        + ".then((r) => { window.answered += 1; return r; })))); }"
+                        + " return real(url, options); };",
+                List.of(words));
+    }
+
+    /** Answers the requests held (holdRequests), and every later one at once; waits until they are answered. */
+    protected void releaseRequests() {
+        js("window.holding = false; window.waiting.forEach((release) => release()); window.waiting = [];");
+        waitFor("window.answered === window.held");
+    }
+
+    /**
      * From now on, the page's requests whose body names every one of the words (an operation, an id)
      * fail as a dropped network fails them, while {@code window.offline} is true (it is, from here;
      * set it false for the network to come back); {@code window.failedRequests} counts them.

@@ -927,10 +927,20 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(withClass(graph(), "highlighted")).contains("Person:p-gary").doesNotContain("Person:p-dean");
 
         // then and now: the conference was imported without a snapshot; the chair keeps what the
-        // records say of its day, and sees it beside the live network, Dean marked as added
+        // records say of its day, and sees it beside the live network, Dean marked as added; opened
+        // with the legend and time bar unfolded over the panels' column, it folds them (walk 26: it
+        // opened under them and seemed to do nothing)
+        driver.findElement(By.id("meeting-keys")).click();
         var thenNow = renders("then-now");
         driver.findElement(By.id("then-now-button")).click();
         waitRendered("then-now", thenNow);
+        assertThat(driver.findElement(By.id("meeting-keys")).getDomAttribute("aria-pressed"))
+                .isEqualTo("false");
+        assertThat(js("const r = document.getElementById('then-now-heading').getBoundingClientRect();"
+                        + " const top = document.elementFromPoint(r.left + 2, r.top + r.height / 2);"
+                        + " return top !== null && document.getElementById('then-now').contains(top);"))
+                .as("Then and now in sight, nothing over it")
+                .isEqualTo(true);
         assertThat(text("then-now")).contains("the meeting of 2018-07-15 kept no snapshot");
         thenNow = renders("then-now");
         driver.findElement(By.id("take-snapshot")).click();
@@ -1235,7 +1245,21 @@ class ExplorerBrowserIT extends BrowserIT {
         // the chair's tools stay in meeting mode, in a toolbar
         assertThat(driver.findElement(By.id("meeting-toolbar")).isDisplayed()).isTrue();
         assertThat(driver.findElement(By.id("meeting-print")).isDisplayed()).isTrue();
+        // the form opens over the panels' column, folding the legend and time bar that lay there: the
+        // graph keeps its box (walk 26: the form above it took all its height at 1600x900)
+        driver.findElement(By.id("meeting-keys")).click();
+        var box = "const r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                + " return [r.left, r.top, r.right, r.bottom].map(Math.round).join(' ');";
+        var graphBox = js(box, "cy");
         driver.findElement(By.id("record-button")).click();
+        assertThat(driver.findElement(By.id("meeting-keys")).getDomAttribute("aria-pressed"))
+                .isEqualTo("false");
+        assertThat(js(box, "cy")).as("the graph's box with the form open").isEqualTo(graphBox);
+        var graphRight = Double.parseDouble(((String) graphBox).split(" ")[2]);
+        assertThat(((Number) js("return document.getElementById('record-meeting').getBoundingClientRect().left"))
+                        .doubleValue())
+                .as("the form beside the graph")
+                .isGreaterThanOrEqualTo(graphRight);
         var chair = driver.findElement(By.id("record-chair"));
         chair.clear();
         chair.sendKeys("A. Chair");
