@@ -22,14 +22,20 @@ function dateToSlider(date) {
 }
 
 /**
- * The URL says who is open (or, while Back or Forward is opening someone, who is being opened) on
- * which day, in which view. Opening another person is a step the browser's Back goes back from
- * (main.js); a new day is not, nor is going back or forward itself. Each entry says whose session
- * made it (Back after someone else signed in opens nobody) and its place in the history (index), so
- * that a Back whose person cannot be opened goes back to the entry of what the page still shows.
+ * The URL says who is open on which day, in which view (while Back or Forward is opening someone,
+ * their entry already names them, and nothing is written until someone is shown). Opening another
+ * person is a step the browser's Back goes back from (main.js); a new day is not, nor is going back
+ * or forward itself. Each entry says whose session made it (Back after someone else signed in opens
+ * nobody) and its place in the history (index), so that a Back whose person cannot be opened goes
+ * back to the entry of what the page still shows.
  */
 export function updateUrl() {
-  const subject = pendingSubject();
+  if (followed && state.subjectId === followedFrom) {
+    // Back or Forward is opening someone: their entry already names them; it is written once they
+    // are shown (a day chosen meanwhile that never loads rewrites no entry)
+    return;
+  }
+  const subject = state.subjectId;
   const params = new URLSearchParams();
   if (subject) {
     params.set('person', subject);
@@ -44,9 +50,7 @@ export function updateUrl() {
   }
   window.history[step ? 'pushState' : 'replaceState'](ownState(), '', `/?${params}`);
   urlSubject = subject;
-  if (subject === state.subjectId) {
-    shownIndex = historyIndex;
-  }
+  shownIndex = historyIndex;
 }
 
 /** This session's state for an entry of the browser's history, at the page's place in it. */

@@ -250,6 +250,10 @@ export async function openPerson(personId, { keepExpansions = false } = {}) {
       return current();
     });
   } catch (e) {
+    if (!current()) {
+      // overtaken: a newer opening or day says what happened to it
+      return false;
+    }
     say(e.message || 'Something went wrong.', 'error');
     if (e.classification === 'NOT_FOUND' && state.user && state.user.role === 'PRACTITIONER') {
       offerBreakGlass(personId);

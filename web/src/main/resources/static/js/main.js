@@ -156,8 +156,10 @@ function followEntry(entry) {
   const params = new URLSearchParams(window.location.search);
   const person = params.get('person');
   if (returning) {
+    // back at the entry of what is shown: it names it (a day chosen meanwhile may have been written)
     returning = false;
     cameTo(entry, state.subjectId, true);
+    updateUrl();
     return;
   }
   if (!ownEntry(entry)) {

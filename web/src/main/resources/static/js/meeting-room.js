@@ -491,12 +491,13 @@ async function recordMeeting(event) {
     room.recorded = input;
     room.formFor = null;
     byId('record-meeting').hidden = true;
-    say(`Meeting recorded (${input.id}); what it saw is kept as its snapshot.`, 'success');
     await loadChanges();
     if (!byId('then-now').hidden) {
       // the meeting just recorded is now the one before: Then and now compares with it
       await thenRendering.run(drawThenAndNow);
     }
+    // said last: reading the changes again clears the message line first (guarded)
+    say(`Meeting recorded (${input.id}); what it saw is kept as its snapshot.`, 'success');
   }));
 }
 
