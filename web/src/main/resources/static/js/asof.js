@@ -1,7 +1,7 @@
 // The as-of date: the date field and the slider (2000-01-01 to today), kept in state.asOf and in
 // the URL (/?person=…&asOf=…) so that a view can be linked to.
 
-import { spokenDay } from './days.js';
+import { isDay, spokenDay } from './days.js';
 import { byId } from './dom.js';
 import { say } from './message.js';
 import { londonDay, state } from './state.js';
@@ -98,10 +98,6 @@ export function pendingSubject() {
   return followed && state.subjectId === followedFrom ? followed : state.subjectId;
 }
 
-/**
- * Follows the browser's Back or Forward (work: opening the person its entry names) without a new
- * step; anyone else opened meanwhile is a step of their own. Answers what the work answers.
- */
 /** Back or Forward is no longer opening anyone (an opening or a day failed: the page stays on what it shows). */
 export function endFollowing() {
   followed = null;
@@ -113,6 +109,10 @@ export function following() {
   return followed !== null;
 }
 
+/**
+ * Follows the browser's Back or Forward (work: opening the person its entry names) without a new
+ * step; anyone else opened meanwhile is a step of their own. Answers what the work answers.
+ */
 export async function followHistory(person, work) {
   followed = person;
   followedFrom = state.subjectId;
@@ -120,8 +120,7 @@ export async function followHistory(person, work) {
     return await work();
   } finally {
     if (followed === person) {
-      followed = null;
-      followedFrom = null;
+      endFollowing();
     }
   }
 }
@@ -143,7 +142,7 @@ export function takeDayNote() {
  * is (a link being opened keeps its person and view until they are shown).
  */
 export function setAsOf(date, url = true) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
+  if (!isDay(date)) {
     say('Choose a date as YYYY-MM-DD.', 'warning');
     return false;
   }
@@ -182,7 +181,7 @@ export function putBackDay(shown, url = true) {
  * the address already says it. Answers false for a day that is not one (nothing changes).
  */
 export function followDay(date) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)) || date > londonDay()) {
+  if (!isDay(date) || date > londonDay()) {
     return false;
   }
   return showDay(date, false);
@@ -190,8 +189,7 @@ export function followDay(date) {
 
 /** The slider says its day in words to a screen reader ("26 September 2018"), not its position. */
 function sayDay(date) {
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T12:00:00Z`));
-  byId('asof-slider').setAttribute('aria-valuetext', day ? spokenDay(date) : date);
+  byId('asof-slider').setAttribute('aria-valuetext', isDay(date) ? spokenDay(date) : date);
 }
 
 let onChange = () => {};

@@ -3,6 +3,11 @@
 
 const DAY_MS = 86400000;
 
+/** Whether a text is a day as the records write it (YYYY-MM-DD, a date that exists). */
+export function isDay(text) {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text));
+}
+
 /** An ISO day as a day number (days since 1970-01-01): dates are days, not instants. */
 export function dayNumber(iso) {
   const [y, m, d] = iso.split('-').map(Number);

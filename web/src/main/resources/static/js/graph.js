@@ -379,10 +379,6 @@ async function loadContacts() {
 }
 
 /**
- * Whether the family the panels name is drawn: in the genogram, meeting mode included (there the
- * genogram is laid out compactly, so that the names stay large enough for a room to read).
- */
-/**
  * The view (fcose: the network; genogram) the controls, the address and the next drawing say, drawn
  * by setLayout, or by the next opening (a link with view=genogram).
  */
@@ -396,6 +392,10 @@ export function chooseView(name) {
   controller.chooseLayout(view);
 }
 
+/**
+ * Whether the family the panels name is drawn: in the genogram, meeting mode included (there the
+ * genogram is laid out compactly, so that the names stay large enough for a room to read).
+ */
 function wantsFamily() {
   return controller.layoutName === 'genogram';
 }
