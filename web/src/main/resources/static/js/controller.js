@@ -19,8 +19,13 @@ const FAMILY_TYPES = ['PARENT_OF', 'PARTNER_OF', 'SIBLING_OF', 'SIBLING', 'DESCE
 const ROUTED = 'curve-style edge-distances segment-weights segment-distances';
 /** The room around what is fitted to the graph's box (rendered pixels). */
 const FIT_PADDING = 30;
-/** The smallest size (rendered pixels) of the family's names that a fit of the genogram allows. */
+/**
+ * The smallest size (rendered pixels) of the family's names that a fit of the genogram allows: on
+ * a screen of one's own, and in meeting mode, read across a room (walk 27: Fit at 1600×900 drew
+ * the family's names at 13 px to take in the whole ecomap).
+ */
 const READABLE_NAME = 12;
+const READABLE_IN_A_ROOM = 24;
 /** plainBox of a node's symbol and label, without its edges or overlays. */
 const SYMBOL_AND_LABEL = { includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false };
 /** What only the genogram draws: couples, descent lines, household outlines. */
@@ -32,10 +37,11 @@ const PARTED = { SEPARATED: '/', DIVORCED: '//' };
 
 /**
  * Badges that meeting mode's labels leave out because the symbol says them and the legend names the
- * symbol: the black ring (not assessed), the warning triangle (RSO, MAPPA), the blue and brown
- * dashed borders (protection plan, restriction).
+ * symbol: the blue and brown dashed borders (protection plan, restriction). NOT ASSESSED, RSO and
+ * MAPPA stay in words beside their ring and triangle: they are what a room must see at once, and a
+ * chair walking the family read the symbols alone more slowly than the words (walk 26).
  */
-const SYMBOL_BADGES = new Set(['NOT ASSESSED', 'RSO', 'MAPPA', 'CPP', 'RESTRICTED']);
+const SYMBOL_BADGES = new Set(['CPP', 'RESTRICTED']);
 
 /**
  * A person's label on a shared screen (meeting mode, data(short)): the name and age on the first
@@ -153,10 +159,30 @@ function edgeLabel(edge) {
   return '';
 }
 
+/**
+ * A partnership's label on a shared screen (meeting mode, data(edgeShort)): its years, "m." for a
+ * marriage, and the genogram's strokes for its end ("/ 2008–2014" separated, "// m. 2005–2014"
+ * divorced; the meeting key says so), short enough to lie between two partners one column apart
+ * (the full "/ partners 2008–2014, separated" ran under both partners' symbols at 1920×1080).
+ */
+export function partnershipShort(edge) {
+  const from = edge.from ? edge.from.substring(0, 4) : '';
+  const to = edge.current ? '' : edge.to ? edge.to.substring(0, 4) : '';
+  const years = from || to ? `${from}–${to}` : '';
+  if (!years || (!edge.current && !to)) {
+    // no years, or ended with no end recorded ("2008–" would read as still together)
+    return edgeLabel(edge);
+  }
+  // (together on the day: married only if the record says so now, as the full label says)
+  const married = edge.status === 'MARRIED' || (!edge.current && edge.status === 'DIVORCED') ? 'm.' : '';
+  return [edge.current ? '' : PARTED[edge.status], married, years].filter(Boolean).join(' ');
+}
+
 function edgeElement(edge) {
   return {
     group: 'edges',
-    data: { ...edge, id: edge.key, edgeLabel: edgeLabel(edge) },
+    data: { ...edge, id: edge.key, edgeLabel: edgeLabel(edge),
+      ...(edge.type === 'PARTNER_OF' ? { edgeShort: partnershipShort(edge) } : {}) },
     classes: edge.current ? 'current' : 'historic',
   };
 }
@@ -337,13 +363,11 @@ export class Controller {
   }
 
   /**
-   * Replaces the graph with a network, then adds the expansions ({key, network}, in order; one
-   * whose node is not there by then is left out) as if expanded again, and lays it all out once.
-   */
-  /**
-   * Draws a network ({nodes, edges}, the subject first) with the expansions replayed and the family
-   * the panels name; day: {asOf, reader}, the as-of day it was answered for and the user it was
-   * answered to (the genogram's memory of other days is kept for that user and family only).
+   * Draws a network ({nodes, edges}, the subject first) with the expansions ({key, network}, in
+   * order; one whose node is not there by then is left out) replayed and the family the panels
+   * name, laid out once; day: {asOf, reader, flags, unassessed}, the as-of day it was answered for,
+   * the user it was answered to (the genogram's memory of other days is kept for that user and
+   * family only) and the marks known of its people (applyMarks).
    */
   show(network, expansions = [], family = [], day = {}) {
     this.asOf = day.asOf || null;
@@ -368,6 +392,7 @@ export class Controller {
     });
     this.familyAdded = [];
     this.addFamily(family);
+    this.applyMarks(day);
     this.applyFilters();
     const kept = this.cy.nodes().filter((n) => before.has(n.id()));
     kept.forEach((n) => n.position(before.get(n.id())));
@@ -401,10 +426,11 @@ export class Controller {
   }
 
   /** Adds a neighbourhood loaded for the node; undoable. Answers the keys added, once laid out. */
-  async expand(key, network) {
+  async expand(key, network, marks = {}) {
     const added = this.merge(network.nodes, network.edges);
     this.expandedBy.set(key, added);
     this.history.push({ kind: 'expand', key, added });
+    this.applyMarks(marks);
     this.applyFilters();
     // the view stays where the user left it (Enter never refits): what lies outside it is said (graph.js)
     await this.relayout({ keep: this.cy.nodes().not(GENOGRAM_ONLY).filter((n) => !added.includes(n.id())), hold: true });
@@ -486,22 +512,38 @@ export class Controller {
     this.familyAdded = [];
   }
 
-  /** Replaces the genogram's family by another (none: the network's own), without laying out. */
-  setFamily(parts) {
+  /**
+   * Replaces the genogram's family by another (none: the network's own), without laying out; with
+   * the marks known of its people (applyMarks).
+   */
+  setFamily(parts, marks = {}) {
     this.removeFamily();
     this.addFamily(parts);
+    this.applyMarks(marks);
     this.applyFilters();
   }
 
   /**
-   * Network (a force layout) or genogram, published on the container as data-view; the genogram
-   * adds the family (parts of networks) that the panels name, which the network leaves out again.
+   * The marks already known ({flags: id → flags, unassessed: ids}) put on the labels before a
+   * layout measures them: a label that grew after the layout ran over its neighbours (walk 27).
    */
-  setLayout(name, family = []) {
+  applyMarks({ flags = null, unassessed = null } = {}) {
+    if (flags) {
+      this.applyFlags(flags);
+    }
+    if (unassessed) {
+      this.applyUnassessed(unassessed);
+    }
+  }
+
+  /**
+   * Network (a force layout) or genogram, published on the container as data-view; the genogram
+   * adds the family (parts of networks) that the panels name, which the network leaves out again,
+   * with the marks known of its people (applyMarks).
+   */
+  setLayout(name, family = [], marks = {}) {
     this.chooseLayout(name);
-    this.removeFamily();
-    this.addFamily(family);
-    this.applyFilters();
+    this.setFamily(family, marks);
     return this.relayout();
   }
 
@@ -698,15 +740,18 @@ export class Controller {
         if (this.layout === layout) {
           this.layout = null;
         }
+        let fitted = false;
         if (this.layoutName === 'genogram') {
           this.routeEcomap();
-          if (!held) {
+          if (!held || this.drawnAfresh) {
             this.fit();
+            fitted = true;
           }
+          this.drawnAfresh = false;
         } else if (this.spreadLabels() && !held) {
           this.fit();
         }
-        if (held && !hold) {
+        if (held && !hold && !fitted) {
           this.fitIfOutOfView();
         }
         resolve();
@@ -877,13 +922,15 @@ export class Controller {
     const drawn = this.drawn;
     const homeOf = new Map(households.flatMap((h) => h.members.map((m) => [m, h.key])));
     const stay = drawn ? Object.keys(positions).filter((k) => drawn[k]) : [];
+    const width = (k) => (this.namesWidth && this.namesWidth.get(k)) || plainBox(this.cy.getElementById(k), SYMBOL_AND_LABEL).w;
+    const widths = this.drawnWidths || new Map();
+    this.drawnWidths = new Map(Object.keys(positions).map((k) => [k, width(k)]));
     if (stay.length === 0) {
       return this.rememberHomes(positions, homeOf);
     }
     const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
     const dx = median(stay.map((k) => drawn[k].x - positions[k].x));
     const dy = median(stay.map((k) => drawn[k].y - positions[k].y));
-    const width = (k) => (this.namesWidth && this.namesWidth.get(k)) || plainBox(this.cy.getElementById(k), SYMBOL_AND_LABEL).w;
     const placed = Object.fromEntries(stay.map((k) => [k, { ...drawn[k] }]));
     const sameRow = (o, y) => Math.abs(placed[o].y - y) <= 0.5;
     // the outlines of this day's households: their members' labels and the padding
@@ -901,11 +948,12 @@ export class Controller {
     const clear = (k, x, y, boxes) => !inside(k, x, y, boxes) && Object.keys(placed).every((o) => o === k || !sameRow(o, y)
       || Math.abs(placed[o].x - x) >= (width(o) + width(k)) / 2 + gap - 0.01);
     // the nearest free place to x in its row: x itself, beside someone, or beside an outline
-    const nearestFree = (k, x, y, boxes) => {
+    const nearestFree = (k, x, y, boxes, allowed = () => true) => {
       const beside = Object.keys(placed).filter((o) => o !== k && sameRow(o, y))
         .flatMap((o) => [-1, 1].map((side) => placed[o].x + side * ((width(o) + width(k)) / 2 + gap)));
       const edges = boxes.flatMap((b) => [b.left - width(k) / 2 - gap, b.right + width(k) / 2 + gap]);
-      const free = [x, ...beside, ...edges].filter((c) => clear(k, c, y, boxes)).sort((a, b) => Math.abs(a - x) - Math.abs(b - x));
+      const free = [x, ...beside, ...edges].filter((c) => allowed(c) && clear(k, c, y, boxes))
+        .sort((a, b) => Math.abs(a - x) - Math.abs(b - x));
       return free.length > 0 ? free[0] : x;
     };
     // back to their place in the home they come back to (the rest of the family stays put)
@@ -915,6 +963,19 @@ export class Controller {
         placed[k] = { ...spot };
       }
     });
+    // someone whose label grew since it was drawn (a day whose marks say more: NOT ASSESSED) and
+    // would now lie over a neighbour moves to the nearest free place in its row between the same
+    // neighbours, so that a sibship keeps its order (re-walk 28: Lily jumped to Kyle's left); the
+    // others stay (walk 27: Jack's label over Sara's). Where there is none, the overlap is left for
+    // genogram() to draw the family afresh
+    stay.filter((k) => width(k) > (widths.get(k) || Infinity) + 0.5 && !clear(k, placed[k].x, placed[k].y, []))
+      .forEach((k) => {
+        const { x, y } = placed[k];
+        const row = Object.keys(placed).filter((o) => o !== k && sameRow(o, y)).map((o) => placed[o].x);
+        const left = Math.max(-Infinity, ...row.filter((o) => o < x));
+        const right = Math.min(Infinity, ...row.filter((o) => o > x));
+        placed[k] = { x: nearestFree(k, x, y, [], (c) => c > left && c < right), y };
+      });
     Object.keys(positions).filter((k) => !placed[k]).sort((a, b) => positions[a].x - positions[b].x).forEach((k) => {
       const y = positions[k].y + dy;
       placed[k] = { x: nearestFree(k, positions[k].x + dx, y, []), y };
@@ -930,6 +991,24 @@ export class Controller {
       misdrawn.forEach((k) => { placed[k] = { x: nearestFree(k, placed[k].x, placed[k].y, boxes), y: placed[k].y }; });
     }
     return this.rememberHomes(placed, homeOf);
+  }
+
+  /**
+   * How many of the family (keys) would lie over another of them or over the ecomap (others), by
+   * more than a pixel, at the places given (symbol and label as they are now).
+   */
+  overlaps(places, keys, others) {
+    const box = (k) => {
+      const n = this.cy.getElementById(k);
+      const b = plainBox(n, SYMBOL_AND_LABEL);
+      const dx = places[k].x - n.position('x');
+      const dy = places[k].y - n.position('y');
+      return { x1: b.x1 + dx + 1, x2: b.x2 + dx - 1, y1: b.y1 + dy + 1, y2: b.y2 + dy - 1 };
+    };
+    const family = keys.filter((k) => places[k]).map(box);
+    const all = [...family, ...others.filter((k) => places[k]).map(box)];
+    return family.filter((a, i) => all.some((b, j) => j !== i
+      && a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2)).length;
   }
 
   /** Notes each one's home on the day drawn and their place in it (pinDrawn). Answers the places. */
@@ -982,6 +1061,7 @@ export class Controller {
       this.householdsSeen = [];
       this.firstSeen = new Map();
       this.drawn = null;
+      this.drawnWidths = null;
       this.drawnHomes = null;
       this.homeSpots = new Map();
     }
@@ -1027,7 +1107,16 @@ export class Controller {
     }
     // whoever was drawn the last time (another day, an expansion of the same family) stays exactly
     // where they were, whatever the fit of this day says; only newcomers are placed
-    positions = this.pinDrawn(positions, spacing.gap, households, HOUSEHOLD_PADDING);
+    const pinned = this.pinDrawn(positions, spacing.gap, households, HOUSEHOLD_PADDING);
+    if (held && this.overlaps(pinned, personNodes.map((n) => n.id()), others.map((o) => o.key)) > 0) {
+      // labels wider or taller than when they were last drawn (a day whose marks say more: NOT
+      // ASSESSED) would lie over each other or the ecomap where they were: the family is drawn
+      // afresh, as when it was opened (the same drawing for the same labels), and fitted as then,
+      // rather than unreadable (walk 27)
+      this.drawnAfresh = true;
+      return this.genogram(false);
+    }
+    positions = pinned;
     this.drawn = { ...positions };
     this.cy.batch(() => {
       households.forEach((h) => {
@@ -1391,6 +1480,12 @@ export class Controller {
    * taken off every other node. The one source of the mark, so that the graph and the cards agree.
    */
   markUnassessed(ids) {
+    this.applyUnassessed(ids);
+    this.labelsChanged();
+  }
+
+  /** The NOT ASSESSED marks put on (markUnassessed), before any layout that measures the labels. */
+  applyUnassessed(ids) {
     const wanted = new Set(ids.map((id) => `Person:${id}`));
     this.cy.batch(() => {
       this.cy.nodes('.person').forEach((node) => {
@@ -1402,14 +1497,16 @@ export class Controller {
         node.data(labels(unassessed ? [lines[0], '[NOT ASSESSED]', ...lines.slice(1)].join('\n') : display));
       });
     });
+  }
+
+  /** Puts each person's risk flags on their node: a [FLAG n] badge and a class for the worst severity. */
+  markFlags(byPerson) {
+    this.applyFlags(byPerson);
     this.labelsChanged();
   }
 
-  /**
-   * Puts each person's risk flags on their node: a [FLAG n] badge and a class for the worst
-   * severity; a child whom a flag names as not assessed (rule 4) also gets a NOT ASSESSED badge.
-   */
-  markFlags(byPerson) {
+  /** The flags put on (markFlags), before any layout that measures the labels. */
+  applyFlags(byPerson) {
     this.cy.batch(() => {
       byPerson.forEach((flags, id) => {
         const node = this.cy.getElementById(`Person:${id}`);
@@ -1429,7 +1526,6 @@ export class Controller {
         node.addClass(`flag-${worst}`);
       });
     });
-    this.labelsChanged();
   }
 
   /**
@@ -1760,7 +1856,8 @@ export class Controller {
     this.cy.fit(undefined, FIT_PADDING);
     const family = this.layoutName === 'genogram' ? this.familyNodes() : this.cy.collection();
     const named = family.not('.household');
-    if (named.nonempty() && this.cy.zoom() * Math.min(...named.map((n) => parseFloat(n.style('font-size')))) < READABLE_NAME) {
+    const readable = (this.textScale || 1) > 1 ? READABLE_IN_A_ROOM : READABLE_NAME;
+    if (named.nonempty() && this.cy.zoom() * Math.min(...named.map((n) => parseFloat(n.style('font-size')))) < readable) {
       // the family's own outlines and labels leave it room enough: a narrower margin than the whole's
       this.cy.fit(family, FIT_PADDING / 3);
     }
@@ -1781,8 +1878,9 @@ export class Controller {
       return { agencies: 0, professionals: 0 };
     }
     const ring = this.cy.nodes('.agency, .professional').filter(':visible');
+    // a name cut at the edge counts (re-walk 28: nine names cut, the button hidden)
     const out = this.outsideView(ring.map((n) => n.id())
-      .filter((id) => !this.cy.getElementById(id).hasClass('genogram-hidden')), true);
+      .filter((id) => !this.cy.getElementById(id).hasClass('genogram-hidden')), true, true);
     return { agencies: out.filter((id) => id.startsWith('Agency:')).length,
       professionals: out.filter((id) => id.startsWith('Professional:')).length };
   }
@@ -1799,11 +1897,11 @@ export class Controller {
   }
 
   /** How many of the nodes (keys) lie, even partly, outside the view (with keys, which). */
-  outsideView(keys, which = false) {
+  outsideView(keys, which = false, labels = false) {
     const view = this.cy.extent();
     const out = keys.map((k) => this.cy.getElementById(k)).filter((n) => n.nonempty() && n.isNode() && n.visible())
       .filter((n) => {
-        const b = plainBox(n, { includeLabels: false, includeOverlays: false });
+        const b = plainBox(n, { includeLabels: labels, includeOverlays: false });
         return b.x1 < view.x1 || b.x2 > view.x2 || b.y1 < view.y1 || b.y2 > view.y2;
       });
     return which ? out.map((n) => n.id()) : out.length;
@@ -1858,7 +1956,8 @@ export class Controller {
         lineStyle: e.style('line-style'), opacity: parseFloat(e.style('opacity')),
         labelShown: Boolean(e.data('edgeLabel')) && parseFloat(e.style('text-opacity')) > 0,
         width: parseFloat(e.style('width')) || 0, fontSize: parseFloat(e.style('font-size')) || 0,
-        textOpacity: parseFloat(e.style('text-opacity')), labelText: e.style('label') || '',
+        textOpacity: parseFloat(e.style('text-opacity')), labelText: e.style('label') || e.style('target-label') || '',
+        textBox: e.visible() ? box(e, { includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }) : null,
         ends: e.visible() ? { x1: e.sourceEndpoint().x, y1: e.sourceEndpoint().y, x2: e.targetEndpoint().x, y2: e.targetEndpoint().y } : null,
         // the line as drawn (model pixels): its ends and, for a routed line, its corners between
         path: e.visible() ? [e.sourceEndpoint(), ...(e.hasClass('routed') ? e.segmentPoints() || [] : []), e.targetEndpoint()]

@@ -51,7 +51,7 @@ const PNG_LEGEND = [
   ['dashed', '#2e7d4f', 'ecomap: last contact longer ago'], ['dotted', '#2e7d4f', 'ecomap: no contact recorded'],
   ['ended', '#505a5f', 'ecomap: involvement ended'],
   ['spaced', '#8a5a00', 'contact held by the agency (details your agency cannot see)'],
-  ['text', '#0b0c0c', '[NOT ASSESSED] child not assessed; [FLAG n] risk flags; / separated, // divorced'],
+  ['text', '#0b0c0c', '[NOT ASSESSED] child not assessed; [FLAG n] risk flags; partners: m. married, / separated, // divorced'],
 ];
 
 /** The dash of each line key, as style.js draws the line. */
@@ -299,11 +299,11 @@ function cssString(text) {
 }
 
 /**
- * The marking, who printed the pack and when, and the page number, in the margins of every printed
- * page (CSS page-margin boxes): in the margin they repeat on every page and never lie over the
+ * The marking, who printed the pack and when, whose pack it is and the page number, in the margins
+ * of every printed page (CSS page-margin boxes): in the margin they repeat on every page and never lie over the
  * pack's text, as elements fixed to the page would.
  */
-function stampPages(printed) {
+function stampPages(printed, about) {
   let style = byId('print-pages');
   if (!style) {
     style = el('style', { id: 'print-pages' });
@@ -314,6 +314,7 @@ function stampPages(printed) {
   @top-left { content: ${marking}; font: 700 9pt sans-serif; letter-spacing: .1em; }
   @top-right { content: ${cssString(printed)}; font: 8pt sans-serif; }
   @bottom-left { content: ${marking}; font: 700 9pt sans-serif; letter-spacing: .1em; }
+  @bottom-center { content: ${cssString(about)}; font: 8pt sans-serif; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt sans-serif; }
 }`;
 }
@@ -326,8 +327,10 @@ export async function printPack() {
     }
     byId('print-graph').src = controller.png({ output: 'base64uri' });
     const printed = `Printed by ${exporter()} on ${londonTime(new Date())}; facts as of ${state.asOf}.`;
+    // whose pack on every page, so that a loose page is not lost to its child (walk 27)
+    const child = controller.people().find((p) => p.id === state.subjectId);
     preparePack();
-    stampPages(printed);
+    stampPages(printed, child ? `Meeting pack: ${child.label}` : 'Meeting pack');
     // print.css prints the page only while the pack is being printed (the browser's own Print gives
     // a note instead): recorded above, marked by stampPages
     document.body.classList.add('printing-pack');

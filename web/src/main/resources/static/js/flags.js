@@ -19,6 +19,32 @@ export function flagsOf(personId) {
 }
 
 /**
+ * The flags of the people given on the page's as-of day, read in one request (the first MAX_PEOPLE);
+ * null when they could not be read (the message says why) or the day moved meanwhile. A network
+ * about to be drawn (another person or day) has its flags read before it is drawn, so that its
+ * labels are whole when the layout measures them (walk 27: labels that grew afterwards ran over
+ * their neighbours); nothing is kept until keepFlags.
+ */
+export async function readFlags(personIds) {
+  const ids = [...new Set(personIds)].slice(0, MAX_PEOPLE);
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const asOf = state.asOf;
+  const data = await guarded(() => graphql(FLAGS, { personIds: ids, asOf }));
+  if (!data || asOf !== state.asOf) {
+    return null;
+  }
+  return new Map(ids.map((id) => [id, data.riskFlags.filter((f) => concerns(f, id))]));
+}
+
+/** The flags read for the network now drawn take the place of those of the one before. */
+export function keepFlags(flags) {
+  state.flags.clear();
+  (flags || new Map()).forEach((list, id) => state.flags.set(id, list));
+}
+
+/**
  * Loads the flags of the people given that are not known yet (all of them with reset, after a new
  * network) and marks every one of those people's nodes. Answers false when the flags could not be
  * loaded (the message says why).
@@ -27,17 +53,14 @@ export async function loadFlags(controller, personIds, { reset = false } = {}) {
   if (reset) {
     state.flags.clear();
   }
-  const wanted = [...new Set(personIds)].filter((id) => !state.flags.has(id)).slice(0, MAX_PEOPLE);
+  const wanted = [...new Set(personIds)].filter((id) => !state.flags.has(id));
   if (wanted.length > 0) {
     const asOf = state.asOf;
-    const data = await guarded(() => graphql(FLAGS, { personIds: wanted, asOf }));
-    if (!data) {
-      return false;
+    const read = await readFlags(wanted);
+    if (!read) {
+      return asOf !== state.asOf;
     }
-    if (asOf !== state.asOf) {
-      return true;
-    }
-    wanted.forEach((id) => state.flags.set(id, data.riskFlags.filter((f) => concerns(f, id))));
+    read.forEach((list, id) => state.flags.set(id, list));
   }
   controller.markFlags(new Map(personIds.filter((id) => state.flags.has(id)).map((id) => [id, flagsOf(id)])));
   return true;

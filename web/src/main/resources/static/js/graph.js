@@ -9,7 +9,7 @@ import { byId, clear, el } from './dom.js';
 import { guarded, note, say } from './message.js';
 import { Latest, Rendering } from './publish.js';
 import { state } from './state.js';
-import { loadFlags } from './flags.js';
+import { flagsOf, keepFlags, loadFlags, readFlags } from './flags.js';
 import { hideBreakGlass, offerBreakGlass } from './break-glass.js';
 import { hideInformationRequest } from './information-requests.js';
 import { updateUrl } from './asof.js';
@@ -191,6 +191,28 @@ async function familyParts(scope, current) {
   return current() ? parts : [];
 }
 
+/**
+ * The marks of the people about to be drawn (networks or parts of them): their flags (read for
+ * those not known yet) and the family's NOT ASSESSED, to put on before the layout measures labels.
+ */
+async function marksOf(parts, current) {
+  const ids = peopleOf(parts);
+  const unknown = ids.filter((id) => !state.flags.has(id));
+  const read = unknown.length > 0 && current() ? await readFlags(unknown) : null;
+  if (read && current()) {
+    read.forEach((list, id) => state.flags.set(id, list));
+  }
+  return {
+    flags: new Map(ids.filter((id) => state.flags.has(id)).map((id) => [id, flagsOf(id)])),
+    unassessed: state.family ? state.family.unassessed : [],
+  };
+}
+
+/** The ids of the people in networks or parts of them ({nodes}). */
+function peopleOf(networks) {
+  return [...new Set(networks.flatMap((n) => n.nodes).filter((n) => n.kind === 'PERSON').map((n) => n.id))];
+}
+
 function showTruncated(truncated) {
   byId('truncated').hidden = !truncated;
   byId('truncated-text').textContent = truncated
@@ -229,6 +251,8 @@ export async function openPerson(personId, { keepExpansions = false } = {}) {
       // the expansions replayed and the family asked for together (walk 26: one after the other)
       const [more, scope] = await Promise.all([fetchExpansions(replay, data.network, current), familyScope(personId)]);
       const family = scope && wantsFamily() ? await familyParts(scope, current) : [];
+      // everyone's flags before the drawing, so that the labels the layout measures are whole
+      const flags = current() ? await readFlags(peopleOf([data.network, ...more.map((m) => m.network), ...family])) : null;
       if (!current()) {
         return false;
       }
@@ -239,9 +263,13 @@ export async function openPerson(personId, { keepExpansions = false } = {}) {
       updateUrl();
       showTruncated(data.network.truncated);
       byId('family-unread').hidden = scope !== null;
-      await controller.show(data.network, more, family, { asOf, reader: state.user ? state.user.username : null });
+      keepFlags(flags);
+      await controller.show(data.network, more, family, {
+        asOf, reader: state.user ? state.user.username : null, flags, unassessed: scope ? scope.unassessed : [],
+      });
       refreshAgencyFilter();
-      await loadFlags(controller, controller.personIds(), { reset: true });
+      // (the flags of anyone they did not cover: none, unless they could not be read)
+      await loadFlags(controller, controller.personIds());
       controller.markUnassessed(scope ? scope.unassessed : []);
       await loadContacts();
       if (current()) {
@@ -280,7 +308,11 @@ export async function expandSelected() {
       return;
     }
     data.network = bornBy(data.network, asOf);
-    const added = await controller.expand(node.key, data.network);
+    const marks = await marksOf([data.network], current);
+    if (!current()) {
+      return;
+    }
+    const added = await controller.expand(node.key, data.network, marks);
     refreshAgencyFilter();
     // said over the graph's corner: the message line would push the page, and the graph, down
     const people = added.filter(personKey).map(recordId);
@@ -327,10 +359,11 @@ export function setLayout(name) {
     // the genogram draws the family the panels name, not only the network's steps
     const family = name === 'genogram' && state.subjectId && state.family
       ? await familyParts(state.family, current) : [];
+    const marks = await marksOf(family, current);
     if (!current()) {
       return;
     }
-    await controller.setLayout(name, family);
+    await controller.setLayout(name, family, marks);
     await loadFlags(controller, controller.personIds());
     if (state.family) {
       controller.markUnassessed(state.family.unassessed);
@@ -406,10 +439,11 @@ export function setTextScale(scale) {
     if (controller.layoutName === 'genogram') {
       const current = networkCurrent;
       const family = wantsFamily() && state.subjectId && state.family ? await familyParts(state.family, current) : [];
+      const marks = await marksOf(family, current);
       if (!current()) {
         return;
       }
-      controller.setFamily(family);
+      controller.setFamily(family, marks);
     }
     await controller.setTextScale(scale);
     if (controller.layoutName === 'genogram') {

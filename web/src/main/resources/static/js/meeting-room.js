@@ -415,6 +415,9 @@ function addActionRow() {
     el('label', { for: `action-for-${i}`, text: 'For (one or more)' }), forPerson,
     el('label', { for: `action-due-${i}`, text: 'Due' }),
     el('input', { id: `action-due-${i}`, type: 'date', required: true })));
+  // the new action's first field, in view (walk 27: the focus stayed on the button, pushed down
+  // under the Save bar, and the new field lay hidden there)
+  byId(`action-description-${i}`).focus();
 }
 
 /** The name the graph shows for the child open, or "this child". */
@@ -435,7 +438,8 @@ function openRecordForm() {
   room.formFor.people.filter((p) => p.child || p.id === state.subjectId).forEach((p) => concerns.append(el('label', {},
     el('input', { type: 'checkbox', class: 'concern', value: p.id, checked: p.id === state.subjectId }), ` ${p.label}`)));
   const attendance = clear(byId('record-attendance'));
-  room.formFor.agencies.forEach(([id, name]) => attendance.append(el('div', { class: 'attendance-row' },
+  // each agency's two boxes a group named by the agency (walk 27: a screen reader said only "invited")
+  room.formFor.agencies.forEach(([id, name]) => attendance.append(el('div', { class: 'attendance-row', role: 'group', 'aria-label': name },
     el('span', { text: name }),
     el('label', {}, el('input', { type: 'checkbox', class: 'att-invited', 'data-agency': id, checked: true }), ' invited'),
     el('label', {}, el('input', { type: 'checkbox', class: 'att-attended', 'data-agency': id,

@@ -205,8 +205,8 @@ const ECOMAP_LINE = 0.85;
 /**
  * The rules that enlarge the type for a shared screen (meeting mode): appended after STYLE, so
  * they win over every smaller size above. The family's names are the largest type on screen, on one
- * line with the age, and their labels leave out the badges their symbols already say (data(short),
- * controller.js); the ecomap's symbols and type are at most RING_TYPE of the family's.
+ * line with the age, and their labels leave out the badges their borders already say (CPP,
+ * RESTRICTED; data(short), controller.js); the ecomap's symbols and type are at most RING_TYPE of the family's.
  */
 export function largeText(scale) {
   const family = Math.round(11 * scale * FAMILY_TYPE);
@@ -237,8 +237,14 @@ export function largeText(scale) {
     { selector: 'node.agency', style: { width: 23, height: 17, 'border-width': 3 } },
     { selector: 'node.address', style: { width: 23, height: 16 } },
     { selector: 'edge', style: { 'font-size': Math.round(9 * scale) } },
+    // a partnership by its years and strokes (controller.js partnershipShort), between two partners a
+    // column apart, in the ecomap's type (walk 27: at the edges' 18 px it was the smallest on screen)
+    { selector: 'edge[type = "PARTNER_OF"]', style: { label: 'data(edgeShort)', 'font-size': ring } },
     ...lines,
-    // a room cannot hover: a contact between people says so without a selection
-    { selector: 'edge[type = "HAS_CONTACT_WITH"]', style: { 'text-opacity': 1, 'text-background-opacity': 0.9 } },
+    // a room cannot hover: a contact between people says so without a selection, near the person
+    // contacted (the arrow's end), clear of the label of whoever has the contact (Gary's three lines
+    // covered the middle of his line to Mia: walk 27)
+    { selector: 'edge[type = "HAS_CONTACT_WITH"]', style: { label: '', 'target-label': 'contact', 'target-text-rotation': 'autorotate',
+      'target-text-offset': Math.round(36 * scale), 'text-opacity': 1, 'text-background-opacity': 0.9 } },
   ];
 }

@@ -378,8 +378,11 @@ public abstract class BrowserIT extends ExplorerIT {
 
     /** Whether a box {x1, y1, x2, y2} of one node and the same box of the other overlap. */
     private static boolean boxesOverlap(JsonNode a, JsonNode b, String box) {
-        var x = a.get(box);
-        var y = b.get(box);
+        return boxesOverlap(a.get(box), b.get(box));
+    }
+
+    /** Whether two boxes ({x1, y1, x2, y2}, in the same coordinates) overlap. */
+    protected static boolean boxesOverlap(JsonNode x, JsonNode y) {
         return x.get("x1").asDouble() < y.get("x2").asDouble()
                 && y.get("x1").asDouble() < x.get("x2").asDouble()
                 && x.get("y1").asDouble() < y.get("y2").asDouble()

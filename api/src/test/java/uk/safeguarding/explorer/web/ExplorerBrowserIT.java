@@ -1269,6 +1269,14 @@ class ExplorerBrowserIT extends BrowserIT {
         driver.findElement(By.id("action-description-0")).sendKeys("Review contact arrangements");
         js("document.getElementById('action-due-0').value = '2018-10-05';"
                 + "document.getElementById('record-next').value = '2018-12-14'");
+        // the last field reached from the top of the form lies clear of the sticky Save bar (walk 26:
+        // Next meeting half under it)
+        js("document.getElementById('record-meeting').scrollTop = 0; document.getElementById('record-next').focus()");
+        assertThat(((Number) js("return document.getElementById('record-next').getBoundingClientRect().bottom"
+                                + " - document.querySelector('#record-meeting .buttons').getBoundingClientRect().top"))
+                        .doubleValue())
+                .as("Next meeting's bottom below the top of the Save bar (px)")
+                .isLessThanOrEqualTo(0);
         var recorded = renders("record-meeting");
         driver.findElement(By.id("record-save")).click();
         waitRendered("record-meeting", recorded);
@@ -1449,7 +1457,7 @@ class ExplorerBrowserIT extends BrowserIT {
                         .contains("OFFICIAL-SENSITIVE", "Printed by meeting-chair (csc) on ", "facts as of 2018-09-26");
                 assertThat(words(stripper.getTextForRegion("bottom")))
                         .as(what + ", bottom margin")
-                        .contains("OFFICIAL-SENSITIVE", "Page " + (i + 1) + " of " + pages);
+                        .contains("OFFICIAL-SENSITIVE", "Meeting pack: Sara Bell", "Page " + (i + 1) + " of " + pages);
                 assertThat(words(stripper.getTextForRegion("body")))
                         .as(what + ", text")
                         .isNotBlank()

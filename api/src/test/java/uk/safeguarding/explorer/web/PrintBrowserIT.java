@@ -2,6 +2,7 @@ package uk.safeguarding.explorer.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,57 @@ class PrintBrowserIT extends BrowserIT {
             assertThat((String) js("return document.body.innerText")).doesNotContain("4010232137");
         } finally {
             ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+    }
+
+    /**
+     * Walk 26: the printed pack named the changes and the family's overdue actions twice, once by
+     * the panel's label printed as a heading and once by the heading the panel has itself.
+     */
+    @Test
+    void thePrintedPackNamesEachOfItsPanelsOnce() {
+        signIn("meeting-chair");
+        open("/?person=p-kyle&asOf=2018-09-26");
+        waitSettled();
+        var family = renders("meeting-overdue");
+        meetingMode();
+        waitRendered("meeting-overdue", family);
+        js("window.print = () => {}");
+        var pack = renders("print-title");
+        driver.findElement(org.openqa.selenium.By.id("meeting-print")).click();
+        waitRendered("print-title", pack);
+        js("document.body.classList.add('printing-pack')");
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            // each panel on paper with its headings: its own, and the one print.css writes before it
+            var panels = module("""
+                    return Object.fromEntries([...document.querySelectorAll('.panel')]
+                      .filter((p) => p.getClientRects().length > 0)
+                      .map((p) => {
+                        const before = getComputedStyle(p, '::before').content;
+                        const named = before && before !== 'none' && before !== '""' ? [before.slice(1, -1)] : [];
+                        const own = [...p.querySelectorAll(':scope > h2, :scope > h3:first-child, :scope > .work-head h2')]
+                          .filter((h) => getComputedStyle(h).display !== 'none').map((h) => h.textContent.trim());
+                        return [p.id, [...named, ...own]];
+                      }));""");
+            assertThat(panels.propertyNames())
+                    .as("the pack's panels")
+                    .contains("meeting-changes", "meeting-overdue", "print-meeting", "panel-flags");
+            panels.properties()
+                    .forEach(e -> assertThat(list(e.getValue()))
+                            .as("%s's headings on paper", e.getKey())
+                            .hasSizeLessThanOrEqualTo(1));
+            for (var named : List.of("meeting-changes", "meeting-overdue", "print-meeting")) {
+                assertThat(list(panels.get(named)))
+                        .as("%s's headings on paper", named)
+                        .hasSize(1);
+            }
+            assertThat(panels.get("meeting-changes").get(0).asString())
+                    .startsWith("Changes since the strategy meeting");
+            assertThat(panels.get("print-meeting").get(0).asString()).isEqualTo("Attendance, decision and actions");
+        } finally {
+            ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+            js("document.body.classList.remove('printing-pack')");
         }
     }
 }
