@@ -994,10 +994,10 @@ export class Controller {
   }
 
   /**
-   * How many of the family (keys) would lie over another of them or over the ecomap (others), by
+   * Whether any of the family (keys) would lie over another of them or over the ecomap (others), by
    * more than a pixel, at the places given (symbol and label as they are now).
    */
-  overlaps(places, keys, others) {
+  crowded(places, keys, others) {
     const box = (k) => {
       const n = this.cy.getElementById(k);
       const b = plainBox(n, SYMBOL_AND_LABEL);
@@ -1007,8 +1007,8 @@ export class Controller {
     };
     const family = keys.filter((k) => places[k]).map(box);
     const all = [...family, ...others.filter((k) => places[k]).map(box)];
-    return family.filter((a, i) => all.some((b, j) => j !== i
-      && a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2)).length;
+    return family.some((a, i) => all.some((b, j) => j !== i
+      && a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2));
   }
 
   /** Notes each one's home on the day drawn and their place in it (pinDrawn). Answers the places. */
@@ -1108,7 +1108,7 @@ export class Controller {
     // whoever was drawn the last time (another day, an expansion of the same family) stays exactly
     // where they were, whatever the fit of this day says; only newcomers are placed
     const pinned = this.pinDrawn(positions, spacing.gap, households, HOUSEHOLD_PADDING);
-    if (held && this.overlaps(pinned, personNodes.map((n) => n.id()), others.map((o) => o.key)) > 0) {
+    if (held && this.crowded(pinned, personNodes.map((n) => n.id()), others.map((o) => o.key))) {
       // labels wider or taller than when they were last drawn (a day whose marks say more: NOT
       // ASSESSED) would lie over each other or the ecomap where they were: the family is drawn
       // afresh, as when it was opened (the same drawing for the same labels), and fitted as then,

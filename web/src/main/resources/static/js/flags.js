@@ -45,6 +45,22 @@ export function keepFlags(flags) {
 }
 
 /**
+ * The flags of the people given (id → flags), read for those not known yet and kept in state.flags;
+ * null when they could not be read (the message says why) or the day moved meanwhile.
+ */
+export async function knownFlags(personIds) {
+  const wanted = [...new Set(personIds)].filter((id) => !state.flags.has(id));
+  if (wanted.length > 0) {
+    const read = await readFlags(wanted);
+    if (!read) {
+      return null;
+    }
+    read.forEach((list, id) => state.flags.set(id, list));
+  }
+  return new Map(personIds.filter((id) => state.flags.has(id)).map((id) => [id, flagsOf(id)]));
+}
+
+/**
  * Loads the flags of the people given that are not known yet (all of them with reset, after a new
  * network) and marks every one of those people's nodes. Answers false when the flags could not be
  * loaded (the message says why).
@@ -53,15 +69,11 @@ export async function loadFlags(controller, personIds, { reset = false } = {}) {
   if (reset) {
     state.flags.clear();
   }
-  const wanted = [...new Set(personIds)].filter((id) => !state.flags.has(id));
-  if (wanted.length > 0) {
-    const asOf = state.asOf;
-    const read = await readFlags(wanted);
-    if (!read) {
-      return asOf !== state.asOf;
-    }
-    read.forEach((list, id) => state.flags.set(id, list));
+  const asOf = state.asOf;
+  const known = await knownFlags(personIds);
+  if (!known) {
+    return asOf !== state.asOf;
   }
-  controller.markFlags(new Map(personIds.filter((id) => state.flags.has(id)).map((id) => [id, flagsOf(id)])));
+  controller.markFlags(known);
   return true;
 }

@@ -9,7 +9,7 @@ import { byId, clear, el } from './dom.js';
 import { guarded, note, say } from './message.js';
 import { Latest, Rendering } from './publish.js';
 import { state } from './state.js';
-import { flagsOf, keepFlags, loadFlags, readFlags } from './flags.js';
+import { keepFlags, knownFlags, loadFlags, readFlags } from './flags.js';
 import { hideBreakGlass, offerBreakGlass } from './break-glass.js';
 import { hideInformationRequest } from './information-requests.js';
 import { updateUrl } from './asof.js';
@@ -196,14 +196,8 @@ async function familyParts(scope, current) {
  * those not known yet) and the family's NOT ASSESSED, to put on before the layout measures labels.
  */
 async function marksOf(parts, current) {
-  const ids = peopleOf(parts);
-  const unknown = ids.filter((id) => !state.flags.has(id));
-  const read = unknown.length > 0 && current() ? await readFlags(unknown) : null;
-  if (read && current()) {
-    read.forEach((list, id) => state.flags.set(id, list));
-  }
   return {
-    flags: new Map(ids.filter((id) => state.flags.has(id)).map((id) => [id, flagsOf(id)])),
+    flags: current() ? await knownFlags(peopleOf(parts)) : null,
     unassessed: state.family ? state.family.unassessed : [],
   };
 }
