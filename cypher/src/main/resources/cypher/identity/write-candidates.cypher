@@ -1,10 +1,12 @@
 // Queues match candidates for a data steward: a record that might be a person it was not linked
-// to, with the score and evidence. Idempotent on the candidate's id.
+// to, with the score, the evidence and why the engine queued it instead of deciding
+// (reason, and in words with the thresholds then in force, explanation).
+// Idempotent on the candidate's id.
 UNWIND $candidates AS c
 MATCH (r:SourceRecord {source: c.source, localId: c.localId})
 MATCH (p:Person {id: c.personId})
 MERGE (m:MatchCandidate {id: c.id})
   ON CREATE SET m.status = 'PENDING', m.score = c.score, m.evidence = c.evidence, m.comparedWith = c.comparedWith,
-                m.createdAt = $now
+                m.reason = c.reason, m.explanation = c.explanation, m.createdAt = $now
 MERGE (m)-[:OF_RECORD]->(r)
 MERGE (m)-[:MAYBE]->(p)

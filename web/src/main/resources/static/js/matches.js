@@ -86,8 +86,9 @@ function candidateCard(candidate) {
   const noteId = `note-${candidate.id}`;
   card.append(
     el('h3', { text: title }),
-    el('p', { class: 'meta', text: `Score ${candidate.score.toFixed(2)} (link from 16, review from 12). `
+    el('p', { class: 'meta', text: `Score ${candidate.score.toFixed(2)}. `
       + `The record is person ${record.person ? record.person.id : 'unknown'} until you decide.` }),
+    ...(candidate.explanation ? [el('p', { class: 'why', text: `Why it waits for you: ${candidate.explanation}` })] : []),
     el('table', { class: 'match-table' },
       el('caption', { class: 'visually-hidden', text: `Field by field: ${title}` }),
       el('thead', {}, el('tr', {}, ['Field', `This record (${record.source})`, `Person ${person.id}`, 'Agreement',

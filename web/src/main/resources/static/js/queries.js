@@ -160,7 +160,7 @@ const RECORD = `source localId givenName familyName aliases dateOfBirth sex nhsN
 
 export const MATCHES = `query Matches {
   matchCandidates(first: 50) {
-    id score status evidence { field level weight }
+    id score status reason explanation evidence { field level weight }
     record { ${RECORD} }
     person { id givenName familyName dateOfBirth sex nhsNumber pncId upn records { ${RECORD} } }
   }

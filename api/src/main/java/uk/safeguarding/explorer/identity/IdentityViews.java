@@ -77,7 +77,9 @@ final class IdentityViews {
             String status,
             String decidedBy,
             ZonedDateTime decidedAt,
-            String note) {
+            String note,
+            String reason,
+            String explanation) {
 
         static MatchCandidateView from(Value m, Value r, Value own, Value p) {
             return new MatchCandidateView(
@@ -89,7 +91,9 @@ final class IdentityViews {
                     Views.string(m, "status"),
                     Views.string(m, "decidedBy"),
                     m.get("decidedAt").isNull() ? null : m.get("decidedAt").asZonedDateTime(),
-                    Views.string(m, "note"));
+                    Views.string(m, "note"),
+                    Views.string(m, "reason"),
+                    Views.string(m, "explanation"));
         }
     }
 }

@@ -370,7 +370,12 @@ public final class Resolution {
                     linked++;
                 }
                 for (var review : decision.review()) {
-                    candidates.add(candidateWrite(source, outcome.incoming(), review));
+                    candidates.add(candidateWrite(
+                            source,
+                            outcome.incoming(),
+                            review,
+                            decision.queued(),
+                            resolver.explain(decision.queued())));
                 }
             }
             queued += candidates.size();
@@ -591,7 +596,8 @@ public final class Resolution {
                 alsoPeople.add(personIds.get(decided.get(index).localId()));
             }
             var candidates = candidates(in, found, info, assigned, alsoPeople, personIds, apart, bornBy);
-            var decision = plan.contested(in, resolver.decide(in.record(), candidates));
+            var decision =
+                    plan.contested(in, resolver.decide(in.record(), candidates, bornBy.containsKey(in.localId())));
             var personId = decision.personId() != null
                     ? decision.personId()
                     : taken.contains(in.localId()) ? freshId(source, in.localId()) : source + ":" + in.localId();
@@ -621,7 +627,9 @@ public final class Resolution {
             var review = new ArrayList<Comparison>();
             review.add(decision.link());
             review.addAll(decision.review());
-            return Decision.newPerson(review.subList(0, Math.min(review.size(), Resolver.MAX_REVIEW)));
+            return Decision.newPerson(
+                    review.subList(0, Math.min(review.size(), Resolver.MAX_REVIEW)),
+                    Decision.Queued.CONTESTED_IN_EXTRACT);
         }
     }
 
@@ -650,7 +658,9 @@ public final class Resolution {
         var byPerson = new HashMap<String, List<Incoming>>();
         for (var in : group) {
             var decision = resolver.decide(
-                    in.record(), candidates(in, found, info, Map.of(), List.of(), personIds, apart, bornBy));
+                    in.record(),
+                    candidates(in, found, info, Map.of(), List.of(), personIds, apart, bornBy),
+                    bornBy.containsKey(in.localId()));
             var score = decision.link() == null
                     ? Double.NEGATIVE_INFINITY
                     : decision.link().score();
@@ -837,7 +847,8 @@ public final class Resolution {
         return write;
     }
 
-    private static Map<String, Object> candidateWrite(String source, Incoming in, Comparison review) {
+    private static Map<String, Object> candidateWrite(
+            String source, Incoming in, Comparison review, Decision.Queued queued, String explanation) {
         var write = new HashMap<String, Object>();
         write.put(
                 "id",
@@ -848,6 +859,8 @@ public final class Resolution {
         write.put("score", review.score());
         write.put("evidence", evidence(review));
         write.put("comparedWith", null);
+        write.put("reason", queued == null ? null : queued.name());
+        write.put("explanation", explanation);
         return write;
     }
 

@@ -14,7 +14,9 @@ import org.springframework.web.context.request.RequestContextHolder;
  * append and its durable commit ({@code audit}), and everything the application did from the first
  * filter to the moment the header was written ({@code app}; what is left of it is HTTP, security,
  * session, GraphQL dispatch and mapping). A phase inside another counts for the outer one only, so
- * the three phases never overlap. Outside a timed request every method does nothing.
+ * the three phases never overlap. Each phase's description also says how many times it ran (for the
+ * answer's reads, how many read transactions the request cost). Outside a timed request every method
+ * does nothing.
  */
 public final class ServerTiming {
 
@@ -38,6 +40,7 @@ public final class ServerTiming {
 
     private final long started = System.nanoTime();
     private final AtomicLongArray nanos = new AtomicLongArray(Phase.values().length);
+    private final AtomicLongArray calls = new AtomicLongArray(Phase.values().length);
     private final AtomicInteger open = new AtomicInteger();
 
     ServerTiming() {}
@@ -67,6 +70,7 @@ public final class ServerTiming {
             return work.get();
         } finally {
             timing.nanos.addAndGet(phase.ordinal(), System.nanoTime() - from);
+            timing.calls.incrementAndGet(phase.ordinal());
             timing.open.decrementAndGet();
         }
     }
@@ -83,7 +87,11 @@ public final class ServerTiming {
     public String header() {
         var value = new StringBuilder();
         for (var phase : Phase.values()) {
-            value.append(entry(phase.token, phase.description, nanos.get(phase.ordinal())))
+            var count = calls.get(phase.ordinal());
+            value.append(entry(
+                            phase.token,
+                            phase.description + ", " + count + (count == 1 ? " call" : " calls"),
+                            nanos.get(phase.ordinal())))
                     .append(", ");
         }
         return value.append(entry("app", "application total", System.nanoTime() - started))

@@ -502,17 +502,63 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(personOf("health", "H2")).isNotEqualTo(jim);
         var queue = http().graphql(
                         "data-steward",
-                        "{ matchCandidates(first: 100) { record { source localId } person { id } status } }",
+                        "{ matchCandidates(first: 100) { record { source localId } person { id } status reason } }",
                         Map.of());
         assertThat(queue.get("errors")).as(queue.toString()).isNull();
         var queued = new ArrayList<String>();
         queue.get("data").get("matchCandidates").forEach(c -> {
             if (jim.equals(c.get("person").get("id").asString())) {
                 queued.add(c.get("record").get("source").asString() + ":"
-                        + c.get("record").get("localId").asString());
+                        + c.get("record").get("localId").asString() + " "
+                        + c.get("reason").asString());
             }
         });
-        assertThat(queued).containsExactlyInAnyOrder("health:H1", "health:H2");
+        assertThat(queued)
+                .containsExactlyInAnyOrder("health:H1 CONTESTED_IN_EXTRACT", "health:H2 CONTESTED_IN_EXTRACT");
+    }
+
+    @Test
+    void aPoliceRecordWithNeitherDateOfBirthNorIdentifierIsQueuedNotTakenForTheSonOfTheSameName() {
+        // fictional: health knows only the son, George Dunthorpe (born 2004), at the family's home; the
+        // police then record "George Dunthorpe" there with no date of birth and no PNC id: the father,
+        // whom no earlier extract knew. Name, sex and address agree with the son and nothing tells them
+        // apart, so the record is not linked: it becomes a person of its own, queued for a steward with
+        // the son. Before, it was linked to the son (an offender's record beside a young man's).
+        importExtract("""
+                {"source": "health", "resolve": true,
+                 "addresses": [{"id": "HA1", "line1": "12 Fictional Walk", "town": "York", "postcode": "YO1 7ZZ"}],
+                 "people": [{"id": "H1", "givenName": "George", "familyName": "Dunthorpe", "sex": "MALE",
+                             "dateOfBirth": "2004-03-09", "nhsNumber": "4873547296"}],
+                 "relationships": [{"type": "LIVES_AT", "from": "H1", "to": "HA1", "start": "2004-03-09"}]}""");
+        importExtract("""
+                {"source": "police", "resolve": true,
+                 "addresses": [{"id": "PA1", "line1": "12 FICTIONAL WALK", "town": "YORK", "postcode": "YO17ZZ"}],
+                 "people": [{"id": "P1", "givenName": "GEORGE", "familyName": "DUNTHORPE", "sex": "MALE"}],
+                 "relationships": [{"type": "LIVES_AT", "from": "P1", "to": "PA1", "start": "2019-01-01"}]}""");
+        var son = personOf("health", "H1");
+        var father = record("police", "P1");
+        assertThat(father.get("person").get("id").asString()).isNotEqualTo(son);
+        assertThat(father.get("linkedBy").asString()).isEqualTo("NEW");
+        var queue = http().graphql(
+                        "data-steward",
+                        "{ matchCandidates(first: 100) { record { source localId } person { id } status reason"
+                                + " explanation } }",
+                        Map.of());
+        assertThat(queue.get("errors")).as(queue.toString()).isNull();
+        var queued = new ArrayList<String>();
+        queue.get("data")
+                .get("matchCandidates")
+                .forEach(c -> queued.add(c.get("record").get("source").asString() + ":"
+                        + c.get("record").get("localId").asString() + " "
+                        + c.get("person").get("id").asString() + " "
+                        + c.get("reason").asString()));
+        assertThat(queued).contains("police:P1 " + son + " NO_DATE_OF_BIRTH_OR_IDENTIFIER");
+        // the steward is told why in words, with the link threshold then in force
+        queue.get("data").get("matchCandidates").forEach(c -> {
+            if (c.get("record").get("localId").asString().equals("P1")) {
+                assertThat(c.get("explanation").asString()).contains("no date of birth", "16 or more");
+            }
+        });
     }
 
     /**

@@ -259,7 +259,14 @@ public final class BenchRunner {
 
     Process startApplication(Path store, int httpPort, int boltPort) throws IOException {
         var jar = root.resolve("api/target/safeguarding-explorer.jar");
-        var builder = new ProcessBuilder(javaBinary(), "-Xmx2g", "-jar", jar.toString());
+        var command = new ArrayList<String>(List.of(javaBinary(), "-Xmx2g"));
+        // extra options for the application's JVM only, such as a flight recording of where its time goes
+        var extra = System.getenv().getOrDefault("BENCH_APP_JAVA_OPTIONS", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        var builder = new ProcessBuilder(command);
         builder.environment().put("EXPLORER_DATA_DIR", store.toString());
         builder.environment().put("SERVER_PORT", String.valueOf(httpPort));
         builder.environment().put("EXPLORER_BOLT_PORT", String.valueOf(boltPort));

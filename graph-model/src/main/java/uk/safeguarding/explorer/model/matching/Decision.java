@@ -5,10 +5,10 @@ import java.util.List;
 /**
  * What the engine decided for one record: link it to a person ({@code IDENTIFIER} on an equal
  * valid identifier, {@code SCORE} at or above the link threshold) or make it a new person
- * ({@code NEW}), with the score and evidence of the link, and the persons to queue for a steward's
- * review (scores between the thresholds, or links too close to call).
+ * ({@code NEW}), with the score and evidence of the link, the persons to queue for a steward's
+ * review, and why they are queued instead of decided ({@code queued}; null when none is).
  */
-public record Decision(LinkedBy linkedBy, String personId, Comparison link, List<Comparison> review) {
+public record Decision(LinkedBy linkedBy, String personId, Comparison link, List<Comparison> review, Queued queued) {
 
     /** How a record came to its person (contract, DESIGN §9). */
     public enum LinkedBy {
@@ -18,7 +18,22 @@ public record Decision(LinkedBy linkedBy, String personId, Comparison link, List
         NEW
     }
 
-    public static Decision newPerson(List<Comparison> review) {
-        return new Decision(LinkedBy.NEW, null, null, List.copyOf(review));
+    /** Why a record's candidates wait for a steward instead of being decided by the engine. */
+    public enum Queued {
+        /** The best score is at or above the review threshold but below the link threshold. */
+        BETWEEN_THRESHOLDS,
+        /** Another person scores within the ambiguity margin of the best (twins, a father and son). */
+        CLOSE_CALL,
+        /** The record has neither a date of birth nor an identifier, and its extract does not bound its age. */
+        NO_DATE_OF_BIRTH_OR_IDENTIFIER,
+        /** More than one person holds the record's NHS number, PNC id or UPN. */
+        IDENTIFIER_HELD_BY_SEVERAL,
+        /** Another record of the same extract, a different person by its identifiers, matches the person as well. */
+        CONTESTED_IN_EXTRACT
+    }
+
+    /** A new person with the persons to queue, and why (null when none are queued). */
+    public static Decision newPerson(List<Comparison> review, Queued queued) {
+        return new Decision(LinkedBy.NEW, null, null, List.copyOf(review), review.isEmpty() ? null : queued);
     }
 }

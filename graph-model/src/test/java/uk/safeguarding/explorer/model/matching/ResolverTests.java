@@ -86,6 +86,10 @@ class ResolverTests {
         assertThat(decision.review()).extracting(Comparison::personId).containsExactly("p-kerry");
         var score = decision.review().get(0).score();
         assertThat(score).isGreaterThanOrEqualTo(12.0).isLessThan(16.0);
+        assertThat(decision.queued()).isEqualTo(Decision.Queued.BETWEEN_THRESHOLDS);
+        assertThat(resolver.explain(decision.queued()))
+                .isEqualTo("It scored between the review threshold (12) and the link threshold (16): the fields agree"
+                        + " too little to link it and too much to ignore.");
     }
 
     @Test
@@ -118,6 +122,7 @@ class ResolverTests {
                 List.of(person("p-father", home, record("police:2", "John", "Smith", "1980-06-01", "MALE", null))));
         assertThat(decision.linkedBy()).isEqualTo(LinkedBy.NEW);
         assertThat(decision.review()).isEmpty();
+        assertThat(decision.queued()).isNull();
     }
 
     @Test
@@ -131,17 +136,63 @@ class ResolverTests {
                         person("p-son", home, record("csc:3", "John", "Smith", "2010-06-01", "MALE", null))));
         assertThat(decision.linkedBy()).isEqualTo(LinkedBy.NEW);
         assertThat(decision.review()).extracting(Comparison::personId).containsExactly("p-father", "p-son");
+        assertThat(decision.queued()).isEqualTo(Decision.Queued.CLOSE_CALL);
     }
 
     @Test
-    void aContactWithoutADateOfBirthLinksToTheOnlyPersonOfThatNameAtTheAddress() {
+    void aParentContactWithoutADateOfBirthLinksToTheOnlyPersonOfThatNameAtTheAddress() {
         var home = Set.of("a-1");
         var contact = record("school:4", "Dawn", "Archer", null, "FEMALE", null).at(home, Set.of("YO101AA"));
+        // the school's extract makes her the parent of a pupil whose birth it gives: her age is bounded
         var decision = resolver.decide(
                 contact,
-                List.of(person("p-dawn", home, record("csc:2", "Dawn", "Archer", "1980-09-30", "FEMALE", null))));
+                List.of(person("p-dawn", home, record("csc:2", "Dawn", "Archer", "1980-09-30", "FEMALE", null))),
+                true);
         assertThat(decision.linkedBy()).isEqualTo(LinkedBy.SCORE);
         assertThat(decision.personId()).isEqualTo("p-dawn");
+    }
+
+    @Test
+    void aRecordWithNeitherADateOfBirthNorAnIdentifierIsQueuedForReviewInsteadOfLinked() {
+        // a police record of the father, whom no earlier extract knew, meets only his son of one name at
+        // their home: name, sex and address agree, and nothing tells the two apart
+        var home = Set.of("a-1");
+        var father =
+                record("police:12", "George", "Dunthorpe", null, "MALE", null).at(home, Set.of("YO101AA"));
+        var son = person("p-son", home, record("health:3", "George", "Dunthorpe", "2004-03-09", "MALE", null));
+        var decision = resolver.decide(father, List.of(son));
+        assertThat(decision.linkedBy()).isEqualTo(LinkedBy.NEW);
+        assertThat(decision.review()).extracting(Comparison::personId).containsExactly("p-son");
+        assertThat(decision.review().get(0).score())
+                .as("it scores as a link would: only the missing date of birth and identifier hold it back")
+                .isGreaterThanOrEqualTo(16.0);
+        assertThat(decision.queued()).isEqualTo(Decision.Queued.NO_DATE_OF_BIRTH_OR_IDENTIFIER);
+        assertThat(resolver.explain(decision.queued())).contains("no date of birth", "score of 16 or more");
+        // with the same evidence and a parent-of in its extract that bounds its age, it links as before
+        assertThat(resolver.decide(father, List.of(son), true).personId()).isEqualTo("p-son");
+    }
+
+    @Test
+    void aRecordWithoutADateOfBirthButWithAnIdentifierStillLinksByIt() {
+        var home = Set.of("a-1");
+        var pnc = "2001/0012345A";
+        var police = MatchRecord.of("police:13", "George", "Dunthorpe", List.of(), null, "MALE", null, pnc, null)
+                .at(home, Set.of("YO101AA"));
+        var known = MatchRecord.of(
+                        "probation:3",
+                        "George",
+                        "Dunthorpe",
+                        List.of(),
+                        LocalDate.parse("1975-01-20"),
+                        "MALE",
+                        null,
+                        pnc,
+                        null)
+                .at(home, Set.of("YO101AA"));
+        var father = new Candidate("p-father", List.of(known), Set.of(), Set.of(pnc), Set.of(), home, Set.of(), false);
+        var decision = resolver.decide(police, List.of(father));
+        assertThat(decision.linkedBy()).isEqualTo(LinkedBy.IDENTIFIER);
+        assertThat(decision.personId()).isEqualTo("p-father");
     }
 
     @Test
@@ -195,6 +246,7 @@ class ResolverTests {
         var decision = resolver.decide(record, List.of(byNhs, byPnc));
         assertThat(decision.linkedBy()).isEqualTo(LinkedBy.NEW);
         assertThat(decision.review()).extracting(Comparison::personId).containsExactlyInAnyOrder("p-a", "p-b");
+        assertThat(decision.queued()).isEqualTo(Decision.Queued.IDENTIFIER_HELD_BY_SEVERAL);
     }
 
     @Test
@@ -208,6 +260,7 @@ class ResolverTests {
     @Test
     void noCandidatesMeansANewPerson() {
         var decision = resolver.decide(record("x:1", "A", "B", null, null, null), List.of());
-        assertThat(decision).isEqualTo(Decision.newPerson(List.of()));
+        assertThat(decision).isEqualTo(Decision.newPerson(List.of(), null));
+        assertThat(decision.queued()).as("nothing queued, so no reason").isNull();
     }
 }
