@@ -23,6 +23,11 @@ function value(record, field) {
   if (field === 'familyName' && record.aliases && record.aliases.length > 0) {
     return `${record.familyName || ''} (also ${record.aliases.join(', ')})`;
   }
+  if (!record[field] && record.records) {
+    // a person's identifier the steward may not read on the person (a PNC id is offender detail) is
+    // still a matching field of the person's records, which the steward compares
+    return [...new Set(record.records.map((r) => r[field]).filter(Boolean))].join(', ');
+  }
   return record[field] || '';
 }
 

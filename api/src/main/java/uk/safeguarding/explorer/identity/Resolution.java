@@ -29,6 +29,7 @@ import uk.safeguarding.explorer.model.matching.Candidate;
 import uk.safeguarding.explorer.model.matching.Comparison;
 import uk.safeguarding.explorer.model.matching.Decision;
 import uk.safeguarding.explorer.model.matching.Evidence;
+import uk.safeguarding.explorer.model.matching.Level;
 import uk.safeguarding.explorer.model.matching.MatchRecord;
 import uk.safeguarding.explorer.model.matching.MatchingSettings;
 import uk.safeguarding.explorer.model.matching.Nicknames;
@@ -308,22 +309,20 @@ public final class Resolution {
                 apart.computeIfAbsent(b, k -> new HashSet<>()).add(a);
             }
         }
-        // a parent is at least a dozen years older than the children the extract gives them: a
-        // contact without a date of birth is not taken for someone too young to be that parent
+        // the eldest child the extract gives each parent: a contact without a date of birth is not
+        // taken for someone too young to be that parent (a dozen years), and is linked by score only
+        // to someone old enough to be it (Resolver.PARENT_LINK_GAP_YEARS)
         var dobs = new HashMap<String, LocalDate>();
         peopleRows.forEach(r -> {
             if (r.get("dateOfBirth") != null) {
                 dobs.put((String) r.get("id"), (LocalDate) r.get("dateOfBirth"));
             }
         });
-        var bornBy = new HashMap<String, LocalDate>();
+        var eldestChildBorn = new HashMap<String, LocalDate>();
         for (var row : rows.getOrDefault("parent-of", List.of())) {
             var child = dobs.get((String) row.get("toId"));
             if (child != null) {
-                bornBy.merge(
-                        (String) row.get("fromId"),
-                        child.minusYears(PARENT_GAP_YEARS),
-                        (a, b) -> a.isBefore(b) ? a : b);
+                eldestChildBorn.merge((String) row.get("fromId"), child, (a, b) -> a.isBefore(b) ? a : b);
             }
         }
         var incoming = new ArrayList<Incoming>();
@@ -354,7 +353,7 @@ public final class Resolution {
         writeNanos = 0;
         for (int from = 0; from < incoming.size(); from += batchSize) {
             var batch = incoming.subList(from, Math.min(incoming.size(), from + batchSize));
-            var outcomes = resolveBatch(source, batch, personIds, apart, bornBy);
+            var outcomes = resolveBatch(source, batch, personIds, apart, eldestChildBorn);
             var writeStarted = System.nanoTime();
             var writes = new ArrayList<Map<String, Object>>();
             var candidates = new ArrayList<Map<String, Object>>();
@@ -425,7 +424,7 @@ public final class Resolution {
             List<Incoming> batch,
             Map<String, String> personIds,
             Map<String, Set<String>> apart,
-            Map<String, LocalDate> bornBy) {
+            Map<String, LocalDate> eldestChildBorn) {
         var queries = new ArrayList<Map<String, Object>>();
         for (var in : batch) {
             var q = new HashMap<String, Object>(in.keys());
@@ -501,7 +500,8 @@ public final class Resolution {
         }
         var groups = groups(pending, found, apart);
         groups.parallelStream()
-                .forEach(group -> decide(source, group, found, info, taken, personIds, apart, bornBy, outcomes));
+                .forEach(group ->
+                        decide(source, group, found, info, taken, personIds, apart, eldestChildBorn, outcomes));
         var result = new ArrayList<Outcome>();
         for (var in : batch) {
             result.add(outcomes.get(in.localId()));
@@ -576,7 +576,7 @@ public final class Resolution {
             Set<String> taken,
             Map<String, String> personIds,
             Map<String, Set<String>> apart,
-            Map<String, LocalDate> bornBy,
+            Map<String, LocalDate> eldestChildBorn,
             Map<String, Outcome> outcomes) {
         var assigned = new LinkedHashMap<String, List<MatchRecord>>();
         // the records of the group decided so far, and for each blocking key value which of them
@@ -584,7 +584,7 @@ public final class Resolution {
         // are, not the whole group (a batch of a large population is often one group)
         var decided = new ArrayList<Incoming>();
         var decidedByKey = new HashMap<String, List<Integer>>();
-        var plan = plan(group, found, info, personIds, apart, bornBy);
+        var plan = plan(group, found, info, personIds, apart, eldestChildBorn);
         for (var in : plan.order()) {
             var myKeys = keySet(in);
             var sharing = new TreeSet<Integer>();
@@ -595,9 +595,9 @@ public final class Resolution {
             for (var index : sharing) {
                 alsoPeople.add(personIds.get(decided.get(index).localId()));
             }
-            var candidates = candidates(in, found, info, assigned, alsoPeople, personIds, apart, bornBy);
+            var candidates = candidates(in, found, info, assigned, alsoPeople, personIds, apart, eldestChildBorn);
             var decision =
-                    plan.contested(in, resolver.decide(in.record(), candidates, bornBy.containsKey(in.localId())));
+                    plan.contested(in, resolver.decide(in.record(), candidates, eldestChildBorn.get(in.localId())));
             var personId = decision.personId() != null
                     ? decision.personId()
                     : taken.contains(in.localId()) ? freshId(source, in.localId()) : source + ":" + in.localId();
@@ -642,7 +642,10 @@ public final class Resolution {
      * the person, and the other then meets a person holding the first one's identifiers (a different
      * NHS number is another person). When the extract gives them different identifiers (two people)
      * and their scores are within the ambiguity margin, neither takes the person and both are queued
-     * for review with them, instead of whichever came first in the file taking it.
+     * for review with them, instead of whichever came first in the file taking it. Twins of one
+     * extract (one date of birth, different given names, no identifiers to tell them apart) are
+     * treated alike, and when their scores are further apart the worse match is queued with the
+     * person the better one takes.
      */
     private Plan plan(
             List<Incoming> group,
@@ -650,7 +653,7 @@ public final class Resolution {
             Map<String, PersonInfo> info,
             Map<String, String> personIds,
             Map<String, Set<String>> apart,
-            Map<String, LocalDate> bornBy) {
+            Map<String, LocalDate> eldestChildBorn) {
         if (group.size() < 2) {
             return new Plan(group, Map.of());
         }
@@ -659,8 +662,8 @@ public final class Resolution {
         for (var in : group) {
             var decision = resolver.decide(
                     in.record(),
-                    candidates(in, found, info, Map.of(), List.of(), personIds, apart, bornBy),
-                    bornBy.containsKey(in.localId()));
+                    candidates(in, found, info, Map.of(), List.of(), personIds, apart, eldestChildBorn),
+                    eldestChildBorn.get(in.localId()));
             var score = decision.link() == null
                     ? Double.NEGATIVE_INFINITY
                     : decision.link().score();
@@ -675,9 +678,14 @@ public final class Resolution {
         byPerson.forEach((personId, records) -> {
             for (var a : records) {
                 for (var b : records) {
-                    if (a != b
-                            && twoPeople(a.record(), b.record())
-                            && Math.abs(best.get(a.localId()) - best.get(b.localId())) < margin) {
+                    if (a == b || !twoPeople(a.record(), b.record())) {
+                        continue;
+                    }
+                    var close = Math.abs(best.get(a.localId()) - best.get(b.localId())) < margin;
+                    // twins carry no identifier that would keep the worse match from the person the better
+                    // one takes: the worse is queued with that person instead
+                    var worseTwin = twins(a.record(), b.record()) && best.get(a.localId()) < best.get(b.localId());
+                    if (close || worseTwin) {
                         contested.put(a.localId(), personId);
                     }
                 }
@@ -692,11 +700,23 @@ public final class Resolution {
 
     /**
      * Whether the extract itself says two of its records are two people: they carry different
-     * NHS numbers, PNC ids or UPNs. (Two records of one person in one extract, a duplicate, may
-     * still link; only two people are kept from taking one person's place.)
+     * NHS numbers, PNC ids or UPNs, or they are twins (one date of birth, given names that are
+     * neither the same nor forms of one name: Leo and Leon). Two records of one person in one
+     * extract, a duplicate, may still link; only two people are kept from taking one person's place.
      */
-    private static boolean twoPeople(MatchRecord a, MatchRecord b) {
-        return differ(a.nhsNumber(), b.nhsNumber()) || differ(a.pncId(), b.pncId()) || differ(a.upn(), b.upn());
+    private boolean twoPeople(MatchRecord a, MatchRecord b) {
+        return differ(a.nhsNumber(), b.nhsNumber())
+                || differ(a.pncId(), b.pncId())
+                || differ(a.upn(), b.upn())
+                || twins(a, b);
+    }
+
+    private boolean twins(MatchRecord a, MatchRecord b) {
+        if (a.dateOfBirth() == null || !a.dateOfBirth().equals(b.dateOfBirth())) {
+            return false;
+        }
+        var level = resolver.scorer().givenName(a.givenName(), b.givenName());
+        return level == Level.CLOSE || level == Level.DIFFERENT;
     }
 
     private static boolean differ(String a, String b) {
@@ -719,7 +739,7 @@ public final class Resolution {
             List<String> alsoPeople,
             Map<String, String> personIds,
             Map<String, Set<String>> apart,
-            Map<String, LocalDate> bornBy) {
+            Map<String, LocalDate> eldestChildBorn) {
         var records = new LinkedHashMap<String, List<MatchRecord>>();
         for (var f : found.getOrDefault(in.localId(), List.of())) {
             records.computeIfAbsent(f[2], k -> new ArrayList<>()).add(MatchRecord.fromSignature(f[0], f[1]));
@@ -762,7 +782,8 @@ public final class Resolution {
                 codes.addAll(joined.postcodes());
             }
             var tooYoung = false;
-            var bound = in.record().dateOfBirth() == null ? bornBy.get(in.localId()) : null;
+            var eldest = in.record().dateOfBirth() == null ? eldestChildBorn.get(in.localId()) : null;
+            var bound = eldest == null ? null : eldest.minusYears(PARENT_GAP_YEARS);
             if (bound != null) {
                 var known = list.stream()
                         .map(MatchRecord::dateOfBirth)

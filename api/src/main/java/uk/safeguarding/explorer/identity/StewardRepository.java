@@ -38,7 +38,7 @@ class StewardRepository {
     }
 
     /** A candidate with whether each person holds an anchored record. */
-    record CandidateState(MatchCandidateView candidate, boolean ownAnchored, boolean personAnchored) {}
+    record CandidateState(MatchCandidateView candidate, boolean ownAnchored, boolean personAnchored, boolean related) {}
 
     Optional<CandidateState> candidate(String id) {
         return graph
@@ -48,7 +48,8 @@ class StewardRepository {
                         r -> new CandidateState(
                                 MatchCandidateView.from(r.get("m"), r.get("r"), r.get("own"), r.get("p")),
                                 r.get("ownAnchored").asBoolean(),
-                                r.get("personAnchored").asBoolean()))
+                                r.get("personAnchored").asBoolean(),
+                                r.get("related").asBoolean()))
                 .stream()
                 .findFirst();
     }

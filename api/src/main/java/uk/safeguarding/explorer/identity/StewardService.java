@@ -120,6 +120,13 @@ public class StewardService {
                         "cannot merge two people whose ids were given by bundles " + "without resolve (" + own + ", "
                                 + other + "); correct the bundles instead");
             }
+            if (state.related()) {
+                throw new BadRequestException(
+                        "decision",
+                        "cannot merge " + own + " and " + other + ": the records say they are parent and child or "
+                                + "partners, so they are two people; decide DIFFERENT, or split the record that joined the "
+                                + "wrong one");
+            }
             // the person holding an id given by a bundle survives, so that re-imports still find it
             var from = state.ownAnchored() ? other : own;
             var into = state.ownAnchored() ? own : other;

@@ -518,6 +518,36 @@ class IdentityResolutionIT extends ExplorerIT {
     }
 
     @Test
+    void twinsOfOneExtractWithSimilarNamesDoNotBothJoinTheOneTwinAlreadyKnown() {
+        // fictional: social care knows Leo Ashgrove; health then sends Leo and his twin Leon, same birthday
+        // and home, with no identifiers to tell them apart. Before, both joined social care's Leo.
+        oneKnownToSocialCareThenTwoToHealth(
+                "5 Fictional Yard",
+                "2016-03-03",
+                "\"givenName\": \"Leo\", \"familyName\": \"Ashgrove\", \"dateOfBirth\": \"2016-03-03\"",
+                "\"givenName\": \"Leon\", \"familyName\": \"Ashgrove\", \"dateOfBirth\": \"2016-03-03\"",
+                "\"givenName\": \"Leo\", \"familyName\": \"Ashgrove\", \"dateOfBirth\": \"2016-03-03\"");
+        var leo = personOf("csc", "C1");
+        assertThat(personOf("health", "H1")).as("Leon does not join Leo").isNotEqualTo(leo);
+        // Leo's and Leon's scores are within the ambiguity margin: neither takes him, a steward decides
+        assertThat(personOf("health", "H2")).isNotEqualTo(leo);
+        var queue = http().graphql(
+                        "data-steward",
+                        "{ matchCandidates(first: 100) { record { source localId } person { id } reason } }",
+                        Map.of());
+        var queued = new ArrayList<String>();
+        queue.get("data").get("matchCandidates").forEach(c -> {
+            if (leo.equals(c.get("person").get("id").asString())) {
+                queued.add(c.get("record").get("localId").asString() + " "
+                        + c.get("reason").asString());
+            }
+        });
+        // Leo, the better match, is held back by his twin; Leon then meets two Leos (social care's and
+        // health's own, new), a close call
+        assertThat(queued).containsExactlyInAnyOrder("H2 CONTESTED_IN_EXTRACT", "H1 CLOSE_CALL");
+    }
+
+    @Test
     void aPoliceRecordWithNeitherDateOfBirthNorIdentifierIsQueuedNotTakenForTheSonOfTheSameName() {
         // fictional: health knows only the son, George Dunthorpe (born 2004), at the family's home; the
         // police then record "George Dunthorpe" there with no date of birth and no PNC id: the father,
@@ -552,13 +582,108 @@ class IdentityResolutionIT extends ExplorerIT {
                         + c.get("record").get("localId").asString() + " "
                         + c.get("person").get("id").asString() + " "
                         + c.get("reason").asString()));
-        assertThat(queued).contains("police:P1 " + son + " NO_DATE_OF_BIRTH_OR_IDENTIFIER");
+        assertThat(queued).contains("police:P1 " + son + " NO_DATE_OF_BIRTH");
         // the steward is told why in words, with the link threshold then in force
         queue.get("data").get("matchCandidates").forEach(c -> {
             if (c.get("record").get("localId").asString().equals("P1")) {
                 assertThat(c.get("explanation").asString()).contains("no date of birth", "16 or more");
             }
         });
+    }
+
+    @Test
+    void onceAStewardDecidesWhoARecordIsItsOtherCandidatesCloseAndParentAndChildNeverMerge() {
+        // fictional: health knows Cedric Hollowmere (1970) and his son Cedric (2000), parent and child,
+        // at one home; the police record "CEDRIC HOLLOWMERE" there with no date of birth: a close call
+        // between father and son, both queued
+        fatherAndSonOfOneNameThenAPoliceRecordWithoutBirth(true);
+        var father = personOf("health", "H1");
+        var son = personOf("health", "H2");
+        var queue = http().graphql(
+                        "data-steward",
+                        "{ matchCandidates(first: 100) { id record { localId } person { id } reason } }",
+                        Map.of());
+        var candidates = new TreeMap<String, String>();
+        queue.get("data").get("matchCandidates").forEach(c -> {
+            if (c.get("record").get("localId").asString().equals("P1")) {
+                assertThat(c.get("reason").asString()).isEqualTo("CLOSE_CALL");
+                candidates.put(c.get("person").get("id").asString(), c.get("id").asString());
+            }
+        });
+        assertThat(candidates).containsOnlyKeys(father, son);
+        var decide = "mutation($id: ID!, $d: MatchDecision!) { decideMatch(candidateId: $id, decision: $d,"
+                + " note: \"PNC check: the father\") { status } }";
+        var same = http().graphql("data-steward", decide, Map.of("id", candidates.get(father), "d", "SAME"));
+        assertThat(same.get("errors")).as(same.toString()).isNull();
+        assertThat(personOf("police", "P1")).isEqualTo(father);
+        // the record is the father's now: its candidate with the son is closed, and cannot merge the two
+        var state = http().graphql("data-steward", "{ matchCandidates(first: 100) { id } }", Map.of());
+        var pending = new ArrayList<String>();
+        state.get("data")
+                .get("matchCandidates")
+                .forEach(c -> pending.add(c.get("id").asString()));
+        assertThat(pending).doesNotContain(candidates.get(son));
+        var stale = http().graphql("data-steward", decide, Map.of("id", candidates.get(son), "d", "SAME"));
+        assertThat(stale.get("errors").get(0).get("message").asString()).contains("already decided (CLOSED)");
+        assertThat(personOf("health", "H2")).isEqualTo(son);
+        assertThat(count(
+                        "MATCH (:Person {id: $f})-[:PARENT_OF]->(:Person {id: $s}) RETURN count(*)",
+                        Map.of("f", father, "s", son)))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aStewardCannotMergeTwoPeopleTheRecordsSayAreParentAndChild() {
+        // fictional: as above, and then a later extract relates the police record's person to the son
+        // (simulated here by the relationship itself): the SAME that would merge the two is refused
+        fatherAndSonOfOneNameThenAPoliceRecordWithoutBirth(false);
+        var son = personOf("health", "H2");
+        var police = personOf("police", "P1");
+        graph.inWriteTransaction(tx -> tx.run(
+                        "MATCH (a:Person {id: $a}), (b:Person {id: $b}) CREATE (a)-[:PARENT_OF {kind: 'BIRTH'}]->(b)",
+                        Map.of("a", police, "b", son))
+                .consume());
+        var queue = http().graphql(
+                        "data-steward",
+                        "{ matchCandidates(first: 100) { id record { localId } person { id } } }",
+                        Map.of());
+        var toSon = new ArrayList<String>();
+        queue.get("data").get("matchCandidates").forEach(c -> {
+            if (c.get("record").get("localId").asString().equals("P1")
+                    && c.get("person").get("id").asString().equals(son)) {
+                toSon.add(c.get("id").asString());
+            }
+        });
+        assertThat(toSon).hasSize(1);
+        var refused = http().graphql(
+                        "data-steward",
+                        "mutation($id: ID!) { decideMatch(candidateId: $id, decision: SAME, note: \"same man\") { status } }",
+                        Map.of("id", toSon.get(0)));
+        assertThat(refused.get("errors").get(0).get("message").asString()).contains("parent and child or partners");
+        assertThat(personOf("health", "H2")).isEqualTo(son);
+        assertThat(personOf("police", "P1")).isEqualTo(police);
+    }
+
+    /**
+     * Health's extract: Cedric Hollowmere (1970) and his son Cedric (2000) at one home, parent and child
+     * when {@code related} (fictional); then the police's: "CEDRIC HOLLOWMERE" there, no date of birth.
+     */
+    private void fatherAndSonOfOneNameThenAPoliceRecordWithoutBirth(boolean related) {
+        importExtract("""
+                {"source": "health", "resolve": true,
+                 "addresses": [{"id": "HA1", "line1": "8 Fictional Mews", "town": "York", "postcode": "YO1 6ZZ"}],
+                 "people": [{"id": "H1", "givenName": "Cedric", "familyName": "Hollowmere", "sex": "MALE",
+                             "dateOfBirth": "1970-02-11", "nhsNumber": "4873547296"},
+                            {"id": "H2", "givenName": "Cedric", "familyName": "Hollowmere", "sex": "MALE",
+                             "dateOfBirth": "2000-08-30", "nhsNumber": "7747740301"}],
+                 "relationships": [{"type": "LIVES_AT", "from": "H1", "to": "HA1", "start": "2000-01-01"},
+                                   {"type": "LIVES_AT", "from": "H2", "to": "HA1", "start": "2000-08-30"}%s]}""".formatted(
+                related ? ", {\"type\": \"PARENT_OF\", \"from\": \"H1\", \"to\": \"H2\", \"kind\": \"BIRTH\"}" : ""));
+        importExtract("""
+                {"source": "police", "resolve": true,
+                 "addresses": [{"id": "PA1", "line1": "8 FICTIONAL MEWS", "town": "YORK", "postcode": "YO16ZZ"}],
+                 "people": [{"id": "P1", "givenName": "CEDRIC", "familyName": "HOLLOWMERE", "sex": "MALE"}],
+                 "relationships": [{"type": "LIVES_AT", "from": "P1", "to": "PA1", "start": "2020-01-01"}]}""");
     }
 
     /**

@@ -24,8 +24,15 @@ public record Decision(LinkedBy linkedBy, String personId, Comparison link, List
         BETWEEN_THRESHOLDS,
         /** Another person scores within the ambiguity margin of the best (twins, a father and son). */
         CLOSE_CALL,
-        /** The record has neither a date of birth nor an identifier, and its extract does not bound its age. */
-        NO_DATE_OF_BIRTH_OR_IDENTIFIER,
+        /**
+         * The record has no date of birth (nor an identifier the person holds), and its extract does
+         * not bound its age as a parent's: name, sex and address are shared by a father and his son.
+         */
+        NO_DATE_OF_BIRTH,
+        /** The best match holds the record's NHS number, PNC id or UPN, but the dates of birth contradict. */
+        IDENTIFIER_BUT_DATE_OF_BIRTH_DIFFERS,
+        /** The best match is of the other sex (boy and girl twins of similar names look like this). */
+        SEX_DIFFERS,
         /** More than one person holds the record's NHS number, PNC id or UPN. */
         IDENTIFIER_HELD_BY_SEVERAL,
         /** Another record of the same extract, a different person by its identifiers, matches the person as well. */

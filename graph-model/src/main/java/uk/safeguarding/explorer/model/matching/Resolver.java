@@ -1,8 +1,10 @@
 package uk.safeguarding.explorer.model.matching;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import uk.safeguarding.explorer.model.matching.Decision.Queued;
 
 /**
@@ -15,18 +17,25 @@ import uk.safeguarding.explorer.model.matching.Decision.Queued;
  * <li>otherwise the best-scoring person is linked ({@code SCORE}) when the score reaches the link
  * threshold and no other person comes near (below the review threshold, or more than the
  * ambiguity margin behind): twins and a father and son of one name stay apart;</li>
- * <li>a record with neither a date of birth nor an identifier is linked by score only when its own
- * extract bounds its age (it is the parent of a child whose birth the extract gives): name, sex and
- * address alone are shared by a father and the son named after him, and the father may be the one
- * nobody has recorded yet; otherwise its best match is queued for review;</li>
- * <li>anyone else scoring at or above the review threshold is queued for review, and the record
- * becomes a new person until a steward decides; below it, simply a new person.</li>
+ * <li>a link by score also needs a date of birth on the record, or an extract that bounds its
+ * age (it is the parent of a child whose birth the extract gives, and the person is at least
+ * {@value #PARENT_LINK_GAP_YEARS} years older than that child): name, sex and address alone are
+ * shared by a father and the son named after him, and the father may be the one nobody has
+ * recorded yet; an identifier that nobody else holds says nothing about which of them it is;</li>
+ * <li>no link by score where an identifier agrees but the dates of birth contradict, nor to a
+ * person of the other sex (boy and girl twins of similar names): both go to a steward;</li>
  * </ol>
  */
 public final class Resolver {
 
     /** At most this many persons are queued for one record. */
     public static final int MAX_REVIEW = 3;
+
+    /**
+     * A record without a date of birth that its extract makes the parent of a child links by score
+     * only to someone born at least this many years before the child.
+     */
+    public static final int PARENT_LINK_GAP_YEARS = 17;
 
     private final Scorer scorer;
 
@@ -38,18 +47,19 @@ public final class Resolver {
         return scorer;
     }
 
-    /** Decides for a record whose extract says nothing of its age (see {@link #decide(MatchRecord, List, boolean)}). */
+    /** Decides for a record whose extract says nothing of its age (see {@link #decide(MatchRecord, List, LocalDate)}). */
     public Decision decide(MatchRecord record, List<Candidate> candidates) {
-        return decide(record, candidates, false);
+        return decide(record, candidates, null);
     }
 
     /**
-     * Where a record belongs among its candidates. {@code ageBounded}: the record's own extract
-     * makes it the parent of a child whose date of birth it gives (the candidates too young to be
-     * that parent are already {@link Candidate#excluded()}), which lets a record without a date of
-     * birth or identifier link by score.
+     * Where a record belongs among its candidates. {@code eldestChildBorn}: the record's own extract
+     * makes it the parent of children, the eldest born that day (null when it does not): a record
+     * without a date of birth may then link by score to a person born at least {@value
+     * #PARENT_LINK_GAP_YEARS} years before (those too young to be a parent at all are already {@link
+     * Candidate#excluded()}).
      */
-    public Decision decide(MatchRecord record, List<Candidate> candidates, boolean ageBounded) {
+    public Decision decide(MatchRecord record, List<Candidate> candidates, LocalDate eldestChildBorn) {
         var settings = scorer.settings();
         var scored = new ArrayList<Comparison>();
         var identified = new ArrayList<Comparison>();
@@ -59,10 +69,7 @@ public final class Resolver {
             }
             var comparison = scorer.compare(record, candidate);
             scored.add(comparison);
-            var identifierAgrees = comparison.level(Field.NHS_NUMBER) == Level.EXACT
-                    || comparison.level(Field.PNC_ID) == Level.EXACT
-                    || comparison.level(Field.UPN) == Level.EXACT;
-            if (identifierAgrees && comparison.level(Field.DATE_OF_BIRTH) != Level.DIFFERENT) {
+            if (identifierAgrees(comparison) && comparison.level(Field.DATE_OF_BIRTH) != Level.DIFFERENT) {
                 identified.add(comparison);
             }
         }
@@ -81,8 +88,13 @@ public final class Resolver {
             if (best.score() >= settings.linkThreshold()) {
                 if (!clear) {
                     queued = Queued.CLOSE_CALL;
-                } else if (!ageBounded && thin(record)) {
-                    queued = Queued.NO_DATE_OF_BIRTH_OR_IDENTIFIER;
+                } else if (record.dateOfBirth() == null && !oldEnoughToBeTheParent(best, candidates, eldestChildBorn)) {
+                    queued = Queued.NO_DATE_OF_BIRTH;
+                } else if (identifierAgrees(best)) {
+                    // an agreeing identifier that did not link: the dates of birth contradict
+                    queued = Queued.IDENTIFIER_BUT_DATE_OF_BIRTH_DIFFERS;
+                } else if (best.level(Field.SEX) == Level.DIFFERENT) {
+                    queued = Queued.SEX_DIFFERS;
                 } else {
                     return new Decision(Decision.LinkedBy.SCORE, best.personId(), best, List.of(), null);
                 }
@@ -114,10 +126,16 @@ public final class Resolver {
             case CLOSE_CALL ->
                 "More than one person scored " + review + " or more, within " + margin
                         + " points of the best: twins, or a father and a son of one name, look like this.";
-            case NO_DATE_OF_BIRTH_OR_IDENTIFIER ->
-                "The record has no date of birth and no NHS number, PNC id or UPN:"
-                        + " name, sex and address alone are shared by a father and the son named after him, so even a"
-                        + " score of " + link + " or more is left to a steward.";
+            case NO_DATE_OF_BIRTH ->
+                "The record has no date of birth (and no NHS number, PNC id or UPN that this"
+                        + " person holds): name, sex and address alone are shared by a father and the son named after him,"
+                        + " so even a score of " + link + " or more is left to a steward.";
+            case IDENTIFIER_BUT_DATE_OF_BIRTH_DIFFERS ->
+                "This person holds the record's NHS number, PNC id or UPN,"
+                        + " but the dates of birth contradict each other: a wrong identifier, or two people.";
+            case SEX_DIFFERS ->
+                "The record and this person are of different sexes: boy and girl twins of similar"
+                        + " names look like this, so even a score of " + link + " or more is left to a steward.";
             case IDENTIFIER_HELD_BY_SEVERAL -> "More than one person holds the record's NHS number, PNC id or UPN.";
             case CONTESTED_IN_EXTRACT ->
                 "Another record of the same extract, a different person by its identifiers,"
@@ -130,12 +148,30 @@ public final class Resolver {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
-    /** Neither a date of birth nor an identifier: who the record is rests on name, sex and address. */
-    static boolean thin(MatchRecord record) {
-        return record.dateOfBirth() == null
-                && record.nhsNumber() == null
-                && record.pncId() == null
-                && record.upn() == null;
+    private static boolean identifierAgrees(Comparison comparison) {
+        return comparison.level(Field.NHS_NUMBER) == Level.EXACT
+                || comparison.level(Field.PNC_ID) == Level.EXACT
+                || comparison.level(Field.UPN) == Level.EXACT;
+    }
+
+    /**
+     * Whether the person a record without a date of birth best matches is old enough to be the
+     * parent its extract makes it: every date of birth the person's records give at least {@value
+     * #PARENT_LINK_GAP_YEARS} years before the eldest child's (a brother of the same name is younger).
+     */
+    private static boolean oldEnoughToBeTheParent(
+            Comparison best, List<Candidate> candidates, LocalDate eldestChildBorn) {
+        if (eldestChildBorn == null) {
+            return false;
+        }
+        var latest = eldestChildBorn.minusYears(PARENT_LINK_GAP_YEARS);
+        var births = candidates.stream()
+                .filter(c -> c.personId().equals(best.personId()))
+                .flatMap(c -> c.records().stream())
+                .map(MatchRecord::dateOfBirth)
+                .filter(Objects::nonNull)
+                .toList();
+        return !births.isEmpty() && births.stream().noneMatch(d -> d.isAfter(latest));
     }
 
     /** A person with a valid NHS number other than the record's is another person. */

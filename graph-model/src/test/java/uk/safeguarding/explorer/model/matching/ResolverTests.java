@@ -143,11 +143,11 @@ class ResolverTests {
     void aParentContactWithoutADateOfBirthLinksToTheOnlyPersonOfThatNameAtTheAddress() {
         var home = Set.of("a-1");
         var contact = record("school:4", "Dawn", "Archer", null, "FEMALE", null).at(home, Set.of("YO101AA"));
-        // the school's extract makes her the parent of a pupil whose birth it gives: her age is bounded
+        // the school's extract makes her the parent of a pupil born in 2008: Dawn (1980) is old enough
         var decision = resolver.decide(
                 contact,
                 List.of(person("p-dawn", home, record("csc:2", "Dawn", "Archer", "1980-09-30", "FEMALE", null))),
-                true);
+                LocalDate.parse("2008-09-14"));
         assertThat(decision.linkedBy()).isEqualTo(LinkedBy.SCORE);
         assertThat(decision.personId()).isEqualTo("p-dawn");
     }
@@ -166,10 +166,86 @@ class ResolverTests {
         assertThat(decision.review().get(0).score())
                 .as("it scores as a link would: only the missing date of birth and identifier hold it back")
                 .isGreaterThanOrEqualTo(16.0);
-        assertThat(decision.queued()).isEqualTo(Decision.Queued.NO_DATE_OF_BIRTH_OR_IDENTIFIER);
+        assertThat(decision.queued()).isEqualTo(Decision.Queued.NO_DATE_OF_BIRTH);
         assertThat(resolver.explain(decision.queued())).contains("no date of birth", "score of 16 or more");
-        // with the same evidence and a parent-of in its extract that bounds its age, it links as before
-        assertThat(resolver.decide(father, List.of(son), true).personId()).isEqualTo("p-son");
+    }
+
+    @Test
+    void aRecordWithoutADateOfBirthWhoseIdentifierNobodyHoldsIsQueuedToo() {
+        // the father's police record carries his PNC id, which no earlier record holds: it says nothing
+        // about whether he is the son of the same name at the same home
+        var home = Set.of("a-1");
+        var father = MatchRecord.of(
+                        "police:14", "Zebedee", "Quarrington", List.of(), null, "MALE", null, "2019/0012345A", null)
+                .at(home, Set.of("YO17HH"));
+        var son = person("p-son", home, record("health:4", "Zebedee", "Quarrington", "2012-04-01", "MALE", null));
+        var decision = resolver.decide(father, List.of(son));
+        assertThat(decision.linkedBy()).isEqualTo(LinkedBy.NEW);
+        assertThat(decision.queued()).isEqualTo(Decision.Queued.NO_DATE_OF_BIRTH);
+        assertThat(decision.review()).extracting(Comparison::personId).containsExactly("p-son");
+    }
+
+    @Test
+    void aParentContactIsLinkedOnlyToSomeoneOldEnoughToBeTheParent() {
+        // a school's contact "Oswin Pellingham", parent of a pupil born in 2019, meets the pupil's brother
+        // of the same name born in 2003: sixteen years older, old enough not to be excluded, too young to
+        // be linked as the parent without a steward
+        var home = Set.of("a-2");
+        var contact =
+                record("school:5", "Oswin", "Pellingham", null, "MALE", null).at(home, Set.of("YO18AA"));
+        var pupilBorn = LocalDate.parse("2019-05-02");
+        var brother = person("p-brother", home, record("health:5", "Oswin", "Pellingham", "2003-01-10", "MALE", null));
+        var decision = resolver.decide(contact, List.of(brother), pupilBorn);
+        assertThat(decision.linkedBy()).isEqualTo(LinkedBy.NEW);
+        assertThat(decision.queued()).isEqualTo(Decision.Queued.NO_DATE_OF_BIRTH);
+        var father = person("p-father", home, record("health:6", "Oswin", "Pellingham", "1984-07-21", "MALE", null));
+        assertThat(resolver.decide(contact, List.of(father), pupilBorn).personId())
+                .isEqualTo("p-father");
+    }
+
+    @Test
+    void anIdentifierThatAgreesWhenTheDatesOfBirthContradictIsLeftToASteward() {
+        // two records of one PNC id, born 1975 and 2009, at one address: a wrong PNC or two people
+        var home = Set.of("a-3");
+        var pnc = "1995/0011111A";
+        var youth = MatchRecord.of(
+                        "yot:1", "Rufus", "Tremayne", List.of(), LocalDate.parse("2009-02-03"), "MALE", null, pnc, null)
+                .at(home, Set.of("YO19ZZ"));
+        var adult = MatchRecord.of(
+                        "police:15",
+                        "Rufus",
+                        "Tremayne",
+                        List.of(),
+                        LocalDate.parse("1975-02-03"),
+                        "MALE",
+                        null,
+                        pnc,
+                        null)
+                .at(home, Set.of("YO19ZZ"));
+        var known = new Candidate(
+                "p-adult", List.of(adult), Set.of(), Set.of("19950011111A"), Set.of(), home, Set.of(), false);
+        var decision = resolver.decide(youth, List.of(known));
+        assertThat(decision.linkedBy()).isEqualTo(LinkedBy.NEW);
+        assertThat(decision.queued()).isEqualTo(Decision.Queued.IDENTIFIER_BUT_DATE_OF_BIRTH_DIFFERS);
+        assertThat(decision.review()).extracting(Comparison::personId).containsExactly("p-adult");
+    }
+
+    @Test
+    void aPersonOfTheOtherSexIsNeverLinkedByScore() {
+        // boy and girl twins, Alexander known to health, Alexandra sent by the school
+        var home = Set.of("a-4");
+        var alexandra = record("school:6", "Alexandra", "Thornbury", "2014-06-30", "FEMALE", null)
+                .at(home, Set.of("YO20AA"));
+        var alexander =
+                person("p-alexander", home, record("health:7", "Alexander", "Thornbury", "2014-06-30", "MALE", null));
+        var decision = resolver.decide(alexandra, List.of(alexander));
+        assertThat(decision.linkedBy()).isEqualTo(LinkedBy.NEW);
+        // a record of the same name with the sex mistyped is queued, not linked
+        var mistyped = record("school:7", "Alexander", "Thornbury", "2014-06-30", "FEMALE", null)
+                .at(home, Set.of("YO20AA"));
+        var queued = resolver.decide(mistyped, List.of(alexander));
+        assertThat(queued.linkedBy()).isEqualTo(LinkedBy.NEW);
+        assertThat(queued.queued()).isEqualTo(Decision.Queued.SEX_DIFFERS);
     }
 
     @Test
