@@ -1,10 +1,12 @@
 // One match candidate with its record, the record's person and the candidate person; whether each
 // person holds an anchored record (one that gives the person its id); whether the records say the two
-// people are parent and child or partners (then they are two people, whatever a steward decides).
+// people are parent and child or partners (then they are two people, whatever a steward decides);
+// whether a steward already declared the record different from the candidate person.
 MATCH (m:MatchCandidate {id: $id})
 MATCH (m)-[:OF_RECORD]->(r:SourceRecord)-[:RECORD_OF]->(own:Person)
 MATCH (m)-[:MAYBE]->(p:Person)
 RETURN m, r, own, p,
        EXISTS { MATCH (:SourceRecord {anchored: true})-[:RECORD_OF]->(own) } AS ownAnchored,
        EXISTS { MATCH (:SourceRecord {anchored: true})-[:RECORD_OF]->(p) } AS personAnchored,
-       own <> p AND EXISTS { MATCH (own)-[:PARENT_OF|PARTNER_OF]-(p) } AS related
+       own <> p AND EXISTS { MATCH (own)-[:PARENT_OF|PARTNER_OF]-(p) } AS related,
+       EXISTS { MATCH (r)-[:NOT_SAME_AS]->(p) } AS declaredDifferent

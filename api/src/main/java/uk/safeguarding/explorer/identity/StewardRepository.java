@@ -37,8 +37,17 @@ class StewardRepository {
                 r -> MatchCandidateView.from(r.get("m"), r.get("r"), r.get("own"), r.get("p")));
     }
 
-    /** A candidate with whether each person holds an anchored record. */
-    record CandidateState(MatchCandidateView candidate, boolean ownAnchored, boolean personAnchored, boolean related) {}
+    /**
+     * A candidate with whether each person holds an anchored record, whether the records make the
+     * two people parent and child or partners, and whether the record was declared different from
+     * the candidate person.
+     */
+    record CandidateState(
+            MatchCandidateView candidate,
+            boolean ownAnchored,
+            boolean personAnchored,
+            boolean related,
+            boolean declaredDifferent) {}
 
     Optional<CandidateState> candidate(String id) {
         return graph
@@ -49,7 +58,8 @@ class StewardRepository {
                                 MatchCandidateView.from(r.get("m"), r.get("r"), r.get("own"), r.get("p")),
                                 r.get("ownAnchored").asBoolean(),
                                 r.get("personAnchored").asBoolean(),
-                                r.get("related").asBoolean()))
+                                r.get("related").asBoolean(),
+                                r.get("declaredDifferent").asBoolean()))
                 .stream()
                 .findFirst();
     }

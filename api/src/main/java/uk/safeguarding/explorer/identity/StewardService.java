@@ -120,6 +120,13 @@ public class StewardService {
                         "cannot merge two people whose ids were given by bundles " + "without resolve (" + own + ", "
                                 + other + "); correct the bundles instead");
             }
+            if (state.declaredDifferent()) {
+                throw new BadRequestException(
+                        "decision",
+                        "cannot join " + candidate.record().source() + ":"
+                                + candidate.record().localId() + " to " + other
+                                + ": a steward already decided they are different people");
+            }
             if (state.related()) {
                 throw new BadRequestException(
                         "decision",

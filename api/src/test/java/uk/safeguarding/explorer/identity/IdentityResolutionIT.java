@@ -633,6 +633,43 @@ class IdentityResolutionIT extends ExplorerIT {
     }
 
     @Test
+    void aDifferentDecisionClosesEveryCandidateBetweenTheTwoAndNoLaterCandidateCanOverturnIt() {
+        // fictional: the police record of Cedric with no date of birth waits with father and son; a merge
+        // can leave a record two candidates with one person (simulated here by a copy of one)
+        fatherAndSonOfOneNameThenAPoliceRecordWithoutBirth(false);
+        var son = personOf("health", "H2");
+        var queue = http().graphql(
+                        "data-steward",
+                        "{ matchCandidates(first: 100) { id record { localId } person { id } } }",
+                        Map.of());
+        var toSon = new ArrayList<String>();
+        queue.get("data").get("matchCandidates").forEach(c -> {
+            if (c.get("record").get("localId").asString().equals("P1")
+                    && c.get("person").get("id").asString().equals(son)) {
+                toSon.add(c.get("id").asString());
+            }
+        });
+        assertThat(toSon).hasSize(1);
+        var copy = "MATCH (m:MatchCandidate {id: $id})-[:OF_RECORD]->(r), (m)-[:MAYBE]->(p) "
+                + "CREATE (c:MatchCandidate {id: $copy, status: 'PENDING', score: m.score, evidence: m.evidence, "
+                + "createdAt: m.createdAt})-[:OF_RECORD]->(r) CREATE (c)-[:MAYBE]->(p)";
+        graph.inWriteTransaction(tx ->
+                tx.run(copy, Map.of("id", toSon.get(0), "copy", "mc-copy-1")).consume());
+        var decide = "mutation($id: ID!, $d: MatchDecision!) { decideMatch(candidateId: $id, decision: $d,"
+                + " note: \"different man\") { status } }";
+        var different = http().graphql("data-steward", decide, Map.of("id", toSon.get(0), "d", "DIFFERENT"));
+        assertThat(different.get("errors")).as(different.toString()).isNull();
+        assertThat(count("MATCH (c:MatchCandidate {id: 'mc-copy-1', status: 'CLOSED'}) RETURN count(c)"))
+                .as("the copy closes with the decision")
+                .isEqualTo(1);
+        graph.inWriteTransaction(tx ->
+                tx.run(copy, Map.of("id", toSon.get(0), "copy", "mc-copy-2")).consume());
+        var same = http().graphql("data-steward", decide, Map.of("id", "mc-copy-2", "d", "SAME"));
+        assertThat(same.get("errors").get(0).get("message").asString()).contains("already decided they are different");
+        assertThat(personOf("police", "P1")).isNotEqualTo(son);
+    }
+
+    @Test
     void aStewardCannotMergeTwoPeopleTheRecordsSayAreParentAndChild() {
         // fictional: as above, and then a later extract relates the police record's person to the son
         // (simulated here by the relationship itself): the SAME that would merge the two is refused

@@ -33,6 +33,11 @@ public record Decision(LinkedBy linkedBy, String personId, Comparison link, List
         IDENTIFIER_BUT_DATE_OF_BIRTH_DIFFERS,
         /** The best match is of the other sex (boy and girl twins of similar names look like this). */
         SEX_DIFFERS,
+        /**
+         * The best match already holds a record from the same agency with the same date of birth and
+         * another given name: the agency has recorded twins (Leo and Leon), not one child twice.
+         */
+        TWIN_OF_AN_AGENCY_RECORD,
         /** More than one person holds the record's NHS number, PNC id or UPN. */
         IDENTIFIER_HELD_BY_SEVERAL,
         /** Another record of the same extract, a different person by its identifiers, matches the person as well. */

@@ -95,6 +95,8 @@ public final class Resolver {
                     queued = Queued.IDENTIFIER_BUT_DATE_OF_BIRTH_DIFFERS;
                 } else if (best.level(Field.SEX) == Level.DIFFERENT) {
                     queued = Queued.SEX_DIFFERS;
+                } else if (twinOfAnAgencyRecord(record, best, candidates)) {
+                    queued = Queued.TWIN_OF_AN_AGENCY_RECORD;
                 } else {
                     return new Decision(Decision.LinkedBy.SCORE, best.personId(), best, List.of(), null);
                 }
@@ -136,16 +138,41 @@ public final class Resolver {
             case SEX_DIFFERS ->
                 "The record and this person are of different sexes: boy and girl twins of similar"
                         + " names look like this, so even a score of " + link + " or more is left to a steward.";
+            case TWIN_OF_AN_AGENCY_RECORD ->
+                "This person already holds a record from the same agency, born the same day"
+                        + " under another given name: the agency has recorded twins, not one child twice.";
             case IDENTIFIER_HELD_BY_SEVERAL -> "More than one person holds the record's NHS number, PNC id or UPN.";
             case CONTESTED_IN_EXTRACT ->
-                "Another record of the same extract, a different person by its identifiers,"
-                        + " matches this person within " + margin
-                        + " points: which of the two it is, is left to a steward.";
+                "Another record of the same extract, a different person by its identifiers or a twin born the"
+                        + " same day, matches this person as well: which of the two it is, is left to a steward.";
         };
     }
 
     private static String number(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    /**
+     * Whether the person already holds a record of the record's own agency born the same day under
+     * another given name (not a form of the same name): that agency knows two people, twins.
+     */
+    private boolean twinOfAnAgencyRecord(MatchRecord record, Comparison best, List<Candidate> candidates) {
+        var source = source(record.key());
+        if (record.dateOfBirth() == null || record.givenName() == null || source == null) {
+            return false;
+        }
+        return candidates.stream()
+                .filter(c -> c.personId().equals(best.personId()))
+                .flatMap(c -> c.records().stream())
+                .filter(r ->
+                        source.equals(source(r.key())) && record.dateOfBirth().equals(r.dateOfBirth()))
+                .map(r -> scorer.givenName(record.givenName(), r.givenName()))
+                .anyMatch(level -> level == Level.CLOSE || level == Level.DIFFERENT);
+    }
+
+    private static String source(String key) {
+        var colon = key == null ? -1 : key.indexOf(':');
+        return colon < 0 ? null : key.substring(0, colon);
     }
 
     private static boolean identifierAgrees(Comparison comparison) {

@@ -231,6 +231,28 @@ class ResolverTests {
     }
 
     @Test
+    void aRecordIsNotLinkedToAPersonHoldingItsAgencysRecordOfATwin() {
+        // the police recorded Leo last month and now Leon, born the same day at the same home: twins
+        var home = Set.of("a-5");
+        var leo = record("police:16", "Leo", "Quillby", "2014-01-21", "MALE", null)
+                .at(home, Set.of("YO621LG"));
+        var known = person(
+                "p-leo",
+                home,
+                record("health:8", "Leo", "Quillby", "2014-01-21", "MALE", null).at(home, Set.of("YO621LG")),
+                leo);
+        var leon = record("police:17", "Leon", "Quillby", "2014-01-21", "MALE", null)
+                .at(home, Set.of("YO621LG"));
+        var decision = resolver.decide(leon, List.of(known));
+        assertThat(decision.linkedBy()).isEqualTo(LinkedBy.NEW);
+        assertThat(decision.queued()).isEqualTo(Decision.Queued.TWIN_OF_AN_AGENCY_RECORD);
+        // another agency's record of the same name still links: only the agency's own records say twins
+        var school =
+                record("school:8", "Leo", "Quillby", "2014-01-21", "MALE", null).at(home, Set.of("YO621LG"));
+        assertThat(resolver.decide(school, List.of(known)).linkedBy()).isEqualTo(LinkedBy.SCORE);
+    }
+
+    @Test
     void aPersonOfTheOtherSexIsNeverLinkedByScore() {
         // boy and girl twins, Alexander known to health, Alexandra sent by the school
         var home = Set.of("a-4");
