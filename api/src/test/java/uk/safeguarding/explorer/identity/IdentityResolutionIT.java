@@ -638,17 +638,7 @@ class IdentityResolutionIT extends ExplorerIT {
         // can leave a record two candidates with one person (simulated here by a copy of one)
         fatherAndSonOfOneNameThenAPoliceRecordWithoutBirth(false);
         var son = personOf("health", "H2");
-        var queue = http().graphql(
-                        "data-steward",
-                        "{ matchCandidates(first: 100) { id record { localId } person { id } } }",
-                        Map.of());
-        var toSon = new ArrayList<String>();
-        queue.get("data").get("matchCandidates").forEach(c -> {
-            if (c.get("record").get("localId").asString().equals("P1")
-                    && c.get("person").get("id").asString().equals(son)) {
-                toSon.add(c.get("id").asString());
-            }
-        });
+        var toSon = pendingBetween("P1", son);
         assertThat(toSon).hasSize(1);
         var copy = "MATCH (m:MatchCandidate {id: $id})-[:OF_RECORD]->(r), (m)-[:MAYBE]->(p) "
                 + "CREATE (c:MatchCandidate {id: $copy, status: 'PENDING', score: m.score, evidence: m.evidence, "
@@ -680,17 +670,7 @@ class IdentityResolutionIT extends ExplorerIT {
                         "MATCH (a:Person {id: $a}), (b:Person {id: $b}) CREATE (a)-[:PARENT_OF {kind: 'BIRTH'}]->(b)",
                         Map.of("a", police, "b", son))
                 .consume());
-        var queue = http().graphql(
-                        "data-steward",
-                        "{ matchCandidates(first: 100) { id record { localId } person { id } } }",
-                        Map.of());
-        var toSon = new ArrayList<String>();
-        queue.get("data").get("matchCandidates").forEach(c -> {
-            if (c.get("record").get("localId").asString().equals("P1")
-                    && c.get("person").get("id").asString().equals(son)) {
-                toSon.add(c.get("id").asString());
-            }
-        });
+        var toSon = pendingBetween("P1", son);
         assertThat(toSon).hasSize(1);
         var refused = http().graphql(
                         "data-steward",
@@ -699,6 +679,22 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(refused.get("errors").get(0).get("message").asString()).contains("parent and child or partners");
         assertThat(personOf("health", "H2")).isEqualTo(son);
         assertThat(personOf("police", "P1")).isEqualTo(police);
+    }
+
+    /** The ids of the pending candidates between a police record and a person. */
+    private List<String> pendingBetween(String localId, String personId) {
+        var queue = http().graphql(
+                        "data-steward",
+                        "{ matchCandidates(first: 100) { id record { localId } person { id } } }",
+                        Map.of());
+        var ids = new ArrayList<String>();
+        queue.get("data").get("matchCandidates").forEach(c -> {
+            if (c.get("record").get("localId").asString().equals(localId)
+                    && c.get("person").get("id").asString().equals(personId)) {
+                ids.add(c.get("id").asString());
+            }
+        });
+        return ids;
     }
 
     /**
