@@ -29,7 +29,6 @@ import uk.safeguarding.explorer.model.matching.Candidate;
 import uk.safeguarding.explorer.model.matching.Comparison;
 import uk.safeguarding.explorer.model.matching.Decision;
 import uk.safeguarding.explorer.model.matching.Evidence;
-import uk.safeguarding.explorer.model.matching.Level;
 import uk.safeguarding.explorer.model.matching.MatchRecord;
 import uk.safeguarding.explorer.model.matching.MatchingSettings;
 import uk.safeguarding.explorer.model.matching.Nicknames;
@@ -368,13 +367,9 @@ public final class Resolution {
                 } else {
                     linked++;
                 }
+                var explanation = resolver.explain(decision.queued());
                 for (var review : decision.review()) {
-                    candidates.add(candidateWrite(
-                            source,
-                            outcome.incoming(),
-                            review,
-                            decision.queued(),
-                            resolver.explain(decision.queued())));
+                    candidates.add(candidateWrite(source, outcome.incoming(), review, decision.queued(), explanation));
                 }
             }
             queued += candidates.size();
@@ -684,7 +679,8 @@ public final class Resolution {
                     var close = Math.abs(best.get(a.localId()) - best.get(b.localId())) < margin;
                     // twins carry no identifier that would keep the worse match from the person the better
                     // one takes: the worse is queued with that person instead
-                    var worseTwin = twins(a.record(), b.record()) && best.get(a.localId()) < best.get(b.localId());
+                    var worseTwin =
+                            resolver.twins(a.record(), b.record()) && best.get(a.localId()) < best.get(b.localId());
                     if (close || worseTwin) {
                         contested.put(a.localId(), personId);
                     }
@@ -708,15 +704,7 @@ public final class Resolution {
         return differ(a.nhsNumber(), b.nhsNumber())
                 || differ(a.pncId(), b.pncId())
                 || differ(a.upn(), b.upn())
-                || twins(a, b);
-    }
-
-    private boolean twins(MatchRecord a, MatchRecord b) {
-        if (a.dateOfBirth() == null || !a.dateOfBirth().equals(b.dateOfBirth())) {
-            return false;
-        }
-        var level = resolver.scorer().givenName(a.givenName(), b.givenName());
-        return level == Level.CLOSE || level == Level.DIFFERENT;
+                || resolver.twins(a, b);
     }
 
     private static boolean differ(String a, String b) {

@@ -40,7 +40,10 @@ public record Decision(LinkedBy linkedBy, String personId, Comparison link, List
         TWIN_OF_AN_AGENCY_RECORD,
         /** More than one person holds the record's NHS number, PNC id or UPN. */
         IDENTIFIER_HELD_BY_SEVERAL,
-        /** Another record of the same extract, a different person by its identifiers, matches the person as well. */
+        /**
+         * Another record of the same extract, a different person by its identifiers or a twin born the
+         * same day, matches the person as well.
+         */
         CONTESTED_IN_EXTRACT
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 import uk.safeguarding.explorer.model.matching.Decision.Queued;
 
 /**
@@ -158,16 +159,27 @@ public final class Resolver {
      */
     private boolean twinOfAnAgencyRecord(MatchRecord record, Comparison best, List<Candidate> candidates) {
         var source = source(record.key());
-        if (record.dateOfBirth() == null || record.givenName() == null || source == null) {
+        return source != null
+                && recordsOf(best, candidates).anyMatch(r -> source.equals(source(r.key())) && twins(record, r));
+    }
+
+    /**
+     * Whether two records are twins rather than one person: born the same (known) day under given
+     * names that are neither the same nor forms of one name (Leo and Leon).
+     */
+    public boolean twins(MatchRecord a, MatchRecord b) {
+        if (a.dateOfBirth() == null || !a.dateOfBirth().equals(b.dateOfBirth())) {
             return false;
         }
+        var level = scorer.givenName(a.givenName(), b.givenName());
+        return level == Level.CLOSE || level == Level.DIFFERENT;
+    }
+
+    /** The records of the person a comparison is with, as the candidates give them. */
+    private static Stream<MatchRecord> recordsOf(Comparison best, List<Candidate> candidates) {
         return candidates.stream()
                 .filter(c -> c.personId().equals(best.personId()))
-                .flatMap(c -> c.records().stream())
-                .filter(r ->
-                        source.equals(source(r.key())) && record.dateOfBirth().equals(r.dateOfBirth()))
-                .map(r -> scorer.givenName(record.givenName(), r.givenName()))
-                .anyMatch(level -> level == Level.CLOSE || level == Level.DIFFERENT);
+                .flatMap(c -> c.records().stream());
     }
 
     private static String source(String key) {
@@ -192,9 +204,7 @@ public final class Resolver {
             return false;
         }
         var latest = eldestChildBorn.minusYears(PARENT_LINK_GAP_YEARS);
-        var births = candidates.stream()
-                .filter(c -> c.personId().equals(best.personId()))
-                .flatMap(c -> c.records().stream())
+        var births = recordsOf(best, candidates)
                 .map(MatchRecord::dateOfBirth)
                 .filter(Objects::nonNull)
                 .toList();
