@@ -1,10 +1,13 @@
 // The data steward's work queue (DESIGN §9): match candidates, each as the record and the person it
 // might be, side by side field by field with the agreement level and weight, decided SAME or
-// DIFFERENT with a note; any of the person's records can be split off. Stewards see matching
-// fields only. The queue publishes its state on document.body.dataset.matches (the number shown).
+// DIFFERENT with a note; any of the person's records can be split off. Any agency record can be
+// looked up, split off or linked to the person of another record (after a split, or where the engine
+// made a new person). Stewards see matching fields only. The queue publishes its state on
+// document.body.dataset.matches (the number shown), the record shown on
+// document.body.dataset.record ("source:localId person-id", or "none").
 
 import { graphql } from './api.js';
-import { DECIDE_MATCH, MATCHES, SPLIT_RECORD } from './queries.js';
+import { DECIDE_MATCH, LINK_RECORD, MATCHES, SOURCE_RECORD, SPLIT_RECORD } from './queries.js';
 import { byId, clear, el, fullName } from './dom.js';
 import { words } from './words.js';
 import { holdFocus, showDialog } from './focus.js';
@@ -65,11 +68,114 @@ async function split(card, record) {
   }
   try {
     const result = await graphql(SPLIT_RECORD, { source: record.source, localId: record.localId, note });
-    say(`Split: ${record.source} ${record.localId} is now person ${result.splitRecord.person.id}.`, 'success');
+    say(`Split: ${record.source} ${record.localId} is now person ${result.splitRecord.person.id}. `
+      + 'It is shown above: link it to the person it belongs to, if you know who.', 'success');
+    await showRecord(record.source, record.localId);
     await loadMatches();
   } catch (e) {
     say(e.message, 'error');
   }
+}
+
+function recordsList(card, person) {
+  return el('ul', { class: 'records' }, person.records.map((r) => el('li', {},
+    `${r.source} ${r.localId}: ${fullName(r)}${r.dateOfBirth ? `, born ${r.dateOfBirth}` : ''} `
+      + `(linked by ${words(r.linkedBy)}) `,
+    r.linkedBy === 'IDENTIFIER' && r.score === null ? null
+      : el('button', { type: 'button', class: 'split', 'data-record': `${r.source}:${r.localId}`,
+        text: 'Split off', onclick: () => split(card, r) }))));
+}
+
+async function link(card, record) {
+  const source = card.querySelector('input.link-source').value.trim();
+  const localId = card.querySelector('input.link-local-id').value.trim();
+  if (!source || !localId) {
+    say('Give the agency and the record id of a record of the person this record belongs to.', 'warning');
+    card.querySelector(source ? 'input.link-local-id' : 'input.link-source').focus();
+    return;
+  }
+  const note = noteFor(card);
+  if (!note) {
+    return;
+  }
+  try {
+    let other;
+    try {
+      other = (await graphql(SOURCE_RECORD, { source, localId })).sourceRecord;
+    } catch (e) {
+      if (e.classification !== 'NOT_FOUND') {
+        throw e;
+      }
+    }
+    if (!other || !other.person) {
+      say(`No record ${source} ${localId}: check the agency and the id of the other record.`, 'warning');
+      return;
+    }
+    const result = await graphql(LINK_RECORD,
+      { source: record.source, localId: record.localId, personId: other.person.id, note });
+    const person = result.linkRecord.person;
+    say(`Linked: ${record.source} ${record.localId} is now part of ${fullName(person)} (${person.id}).`, 'success');
+    await showRecord(record.source, record.localId);
+    await loadMatches();
+  } catch (e) {
+    say(e.message, 'error');
+  }
+}
+
+function recordCard(record) {
+  const person = record.person;
+  const title = `${record.source} ${record.localId}: ${fullName(record)}`;
+  const card = el('article', { class: 'match record', 'data-record': `${record.source}:${record.localId}`,
+    'aria-label': title });
+  const noteId = `note-record-${record.source}-${record.localId}`.replace(/[^A-Za-z0-9_-]/g, '_');
+  const sourceId = `${noteId}-source`;
+  const localIdId = `${noteId}-local-id`;
+  card.append(
+    el('h3', { text: title }),
+    el('p', { class: 'meta', text: `Part of ${fullName(person)} (${person.id}), linked by ${words(record.linkedBy)}`
+      + `${record.score === null || record.score === undefined ? '' : `, score ${record.score.toFixed(2)}`}.` }),
+    el('table', { class: 'match-table' },
+      el('caption', { class: 'visually-hidden', text: `Matching fields: ${title}` }),
+      el('tbody', {}, FIELDS.filter(([field]) => field !== 'address').map(([field, label]) =>
+        el('tr', {}, el('th', { scope: 'row', text: label }), el('td', { text: value(record, field) }))))),
+    el('h4', { text: `Records of ${fullName(person)}` }),
+    recordsList(card, person),
+    el('h4', { text: 'Link it to the person it belongs to' }),
+    el('p', { class: 'meta', text: 'Name another record of that person: its relationships, markers and events '
+      + 'move with this record.' }),
+    el('div', { class: 'link-to' },
+      el('label', { for: sourceId, text: 'Agency' }),
+      el('input', { id: sourceId, class: 'link-source', maxlength: 200, autocomplete: 'off', spellcheck: 'false' }),
+      el('label', { for: localIdId, text: 'Record id' }),
+      el('input', { id: localIdId, class: 'link-local-id', maxlength: 200, autocomplete: 'off', spellcheck: 'false' })),
+    el('label', { for: noteId, text: 'Note (why; kept in the audit log)' }),
+    el('textarea', { id: noteId, rows: 2, maxlength: 2000 }),
+    el('div', { class: 'buttons' },
+      el('button', { type: 'button', class: 'link', text: 'Link to that person', onclick: () => link(card, record) })));
+  return card;
+}
+
+/** Shows one agency record (or says it is unknown) above the queue. */
+async function showRecord(source, localId) {
+  const found = byId('record-found');
+  let record;
+  try {
+    record = (await graphql(SOURCE_RECORD, { source, localId })).sourceRecord;
+  } catch (e) {
+    clear(found);
+    document.body.dataset.record = 'none';
+    say(e.classification === 'NOT_FOUND' ? `No record ${source} ${localId}: check the agency and the id.` : e.message,
+      e.classification === 'NOT_FOUND' ? 'warning' : 'error');
+    return;
+  }
+  clear(found);
+  if (!record) {
+    document.body.dataset.record = 'none';
+    say(`No record ${source} ${localId}: check the agency and the id.`, 'warning');
+    return;
+  }
+  found.append(recordCard(record));
+  document.body.dataset.record = `${record.source}:${record.localId} ${record.person.id}`;
 }
 
 function candidateCard(candidate) {
@@ -100,12 +206,7 @@ function candidateCard(candidate) {
         'Weight'].map((h) => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, rows)),
     el('h4', { text: `Records of ${fullName(person)}` }),
-    el('ul', { class: 'records' }, person.records.map((r) => el('li', {},
-      `${r.source} ${r.localId}: ${fullName(r)}${r.dateOfBirth ? `, born ${r.dateOfBirth}` : ''} `
-        + `(linked by ${words(r.linkedBy)}) `,
-      r.linkedBy === 'IDENTIFIER' && r.score === null ? null
-        : el('button', { type: 'button', class: 'split', 'data-record': `${r.source}:${r.localId}`,
-          text: 'Split off', onclick: () => split(card, r) })))),
+    recordsList(card, person),
     el('label', { for: noteId, text: 'Note (why; kept in the audit log)' }),
     el('textarea', { id: noteId, rows: 2, maxlength: 2000 }),
     el('div', { class: 'buttons' },
@@ -148,6 +249,10 @@ export async function initMatches(user, message) {
     await loadMatches();
   });
   byId('matches-close').addEventListener('click', () => showDialog(byId('matches'), false));
+  byId('record-lookup').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    await showRecord(byId('lookup-source').value.trim(), byId('lookup-local-id').value.trim());
+  });
   if (user.role === 'DATA_STEWARD') {
     document.body.classList.add('steward');
     // shown as a dialog is, so that the message line comes into it: the graph area it lies over is

@@ -174,6 +174,19 @@ export const SPLIT_RECORD = `mutation Split($source: ID!, $localId: ID!, $note: 
   splitRecord(source: $source, localId: $localId, note: $note) { source localId person { id } }
 }`;
 
+export const SOURCE_RECORD = `query Record($source: ID!, $localId: ID!) {
+  sourceRecord(source: $source, localId: $localId) {
+    ${RECORD}
+    person { id givenName familyName records { ${RECORD} } }
+  }
+}`;
+
+export const LINK_RECORD = `mutation Link($source: ID!, $localId: ID!, $personId: ID!, $note: String!) {
+  linkRecord(source: $source, localId: $localId, personId: $personId, note: $note) {
+    source localId person { id givenName familyName }
+  }
+}`;
+
 export const FAMILY_CHANGES = `query FamilyChanges($personId: ID!, $since: Date!, $asOf: Date) {
   familyChanges(personId: $personId, since: $since, asOf: $asOf) { on kind summary people { id kind } }
 }`;

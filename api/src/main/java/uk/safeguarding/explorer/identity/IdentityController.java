@@ -60,6 +60,12 @@ class IdentityController {
         return service.splitRecord(source, localId, note);
     }
 
+    @MutationMapping
+    SourceRecordView linkRecord(
+            @Argument String source, @Argument String localId, @Argument String personId, @Argument String note) {
+        return service.linkRecord(source, localId, personId, note);
+    }
+
     @BatchMapping(typeName = "Person", field = "records")
     Map<PersonView, List<SourceRecordView>> records(List<PersonView> people) {
         var found =

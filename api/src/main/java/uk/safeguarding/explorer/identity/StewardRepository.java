@@ -17,7 +17,7 @@ import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.neo4j.Parameters;
 
 /**
- * Reads and writes of the steward's work (the review queue, decisions, splits) with the
+ * Reads and writes of the steward's work (the review queue, decisions, splits, links) with the
  * {@code cypher/identity/*.cypher} statements; access is through {@link StewardService}. A decision
  * or split is one write transaction: relationships move with their records in the same commit.
  */
@@ -90,6 +90,33 @@ class StewardRepository {
                 .findFirst();
     }
 
+    /** What {@link StewardService#linkRecord} checks before linking a record to person {@code to}. */
+    record LinkState(
+            String personId,
+            boolean anchored,
+            long personRecords,
+            boolean exists,
+            boolean declaredDifferent,
+            boolean otherNhsNumber,
+            boolean related) {}
+
+    Optional<LinkState> linkState(String source, String localId, String to) {
+        return graph
+                .read(
+                        "identity/link-state",
+                        Map.of("source", source, "localId", localId, "to", to, "record", source + ":" + localId),
+                        r -> new LinkState(
+                                r.get("personId").asString(),
+                                r.get("anchored").asBoolean(),
+                                r.get("n").asLong(),
+                                r.get("exists").asBoolean(),
+                                r.get("declaredDifferent").asBoolean(),
+                                r.get("otherNhsNumber").asBoolean(),
+                                r.get("related").asBoolean()))
+                .stream()
+                .findFirst();
+    }
+
     Map<String, List<SourceRecordView>> recordsOf(Collection<String> personIds, String agency) {
         var result = new LinkedHashMap<String, List<SourceRecordView>>();
         personIds.forEach(id -> result.put(id, new ArrayList<>()));
@@ -148,6 +175,43 @@ class StewardRepository {
             run(tx, "identity/move-relationships", Map.of("from", from, "to", newId, "record", source + ":" + localId));
             run(tx, "identity/refresh-person", Map.of("id", from));
             run(tx, "identity/refresh-person", Map.of("id", newId));
+            return null;
+        });
+    }
+
+    /**
+     * Links the record to person {@code to}: merges its person {@code from} into {@code to} when it
+     * was that person's only record, else moves the record and the relationships that came through
+     * it; then decides its pending candidates and recomputes both people.
+     */
+    void link(
+            String source,
+            String localId,
+            String from,
+            String to,
+            boolean onlyRecord,
+            String user,
+            String note,
+            ZonedDateTime now) {
+        var record = source + ":" + localId;
+        graph.inWriteTransaction(tx -> {
+            if (onlyRecord) {
+                run(
+                        tx,
+                        "identity/move-relationships",
+                        Parameters.with("from", from).and("to", to).and("record", null));
+                run(tx, "identity/delete-person", Map.of("id", from));
+            }
+            run(
+                    tx,
+                    "identity/link-record",
+                    Map.of("source", source, "localId", localId, "to", to, "user", user, "note", note, "now", now));
+            if (!onlyRecord) {
+                run(tx, "identity/move-relationships", Map.of("from", from, "to", to, "record", record));
+                run(tx, "identity/refresh-person", Map.of("id", from));
+            }
+            run(tx, "identity/close-settled", Map.of("id", to, "now", now));
+            run(tx, "identity/refresh-person", Map.of("id", to));
             return null;
         });
     }

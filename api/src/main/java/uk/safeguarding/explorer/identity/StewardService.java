@@ -25,7 +25,7 @@ import uk.safeguarding.explorer.security.Role;
 
 /**
  * A data steward's work on identity resolution (DESIGN §9): the review queue, one record, and the
- * decisions (SAME, DIFFERENT, split). Stewards, and the administrator in local mode, see matching
+ * decisions (SAME, DIFFERENT, split, link). Stewards, and the administrator in local mode, see matching
  * fields only; every read is audited for the people it shows before it is answered, every
  * decision and split before it is made. A decision takes effect at once: relationships follow
  * their records in the same transaction.
@@ -169,6 +169,72 @@ public class StewardService {
                 "split " + source + ":" + localId + " off " + state.personId() + " onto " + newId + ": "
                         + note.strip());
         repository.split(source, localId, state.personId(), newId, user.username(), note.strip(), now());
+        return repository.record(source, localId).orElseThrow();
+    }
+
+    /**
+     * Links a record to the person a steward found it belongs to: one the engine left apart (below
+     * the review threshold, or a new person), or the right person after a split. The record's
+     * relationships follow it; when it was its person's only record, that person is merged into the
+     * target. Refused where the contract keeps two people apart: a record declared different from
+     * the target, an NHS number other than the target's, or a person the record makes a relative
+     * or contact of its own person. Audited with the note before it is made.
+     */
+    public SourceRecordView linkRecord(String source, String localId, String personId, String note) {
+        var user = steward();
+        checkKey(source, localId);
+        checkNote(note);
+        if (personId == null || personId.isBlank() || personId.length() > 200) {
+            throw new BadRequestException("personId", "must be a non-blank person id of at most 200 characters");
+        }
+        var key = source + ":" + localId;
+        var state = repository
+                .linkState(source, localId, personId)
+                .orElseThrow(() -> NotFoundException.of("source record", key));
+        if (!state.exists()) {
+            throw NotFoundException.of("person", personId);
+        }
+        if (state.personId().equals(personId)) {
+            throw new BadRequestException("personId", "is already the person of record " + key);
+        }
+        if (state.anchored()) {
+            throw new BadRequestException(
+                    "localId",
+                    "names a record that gives its person the id (a bundle without resolve); link the other "
+                            + "person's records to " + state.personId() + " instead");
+        }
+        if (state.declaredDifferent()) {
+            throw new BadRequestException(
+                    "personId",
+                    "names a person a steward already decided record " + key + " is not; it is never linked to "
+                            + "them again");
+        }
+        if (state.otherNhsNumber()) {
+            throw new BadRequestException(
+                    "personId",
+                    "names a person with another NHS number than record " + key + "; two NHS numbers are two people");
+        }
+        if (state.related()) {
+            throw new BadRequestException(
+                    "personId",
+                    "names a person that record " + key + " makes a parent, child, partner, sibling or " + "contact of "
+                            + state.personId() + ", so another person");
+        }
+        audit.record(
+                needToKnow.actor(),
+                "linkRecord",
+                List.of(state.personId(), personId),
+                List.of(),
+                "linked " + key + " (was " + state.personId() + ") to " + personId + ": " + note.strip());
+        repository.link(
+                source,
+                localId,
+                state.personId(),
+                personId,
+                state.personRecords() == 1,
+                user.username(),
+                note.strip(),
+                now());
         return repository.record(source, localId).orElseThrow();
     }
 

@@ -232,10 +232,7 @@ class IdentityResolutionIT extends ExplorerIT {
                                 "MATCH (e:AuditEvent {operation: 'splitRecord'}) WHERE e.user = 'data-steward' RETURN count(e)"))
                 .isEqualTo(2);
         // survives a re-import: the record stays on its own person, and nothing moves back
-        var before = fingerprint();
-        importFixture("police-extract");
-        assertThat(personOf("police", "P107")).isEqualTo("police:P107");
-        assertThat(fingerprint()).isEqualTo(before);
+        reImportingThePoliceExtractLeaves("P107", "police:P107");
     }
 
     @Test
@@ -679,6 +676,145 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(refused.get("errors").get(0).get("message").asString()).contains("parent and child or partners");
         assertThat(personOf("health", "H2")).isEqualTo(son);
         assertThat(personOf("police", "P1")).isEqualTo(police);
+    }
+
+    @Test
+    void aStewardLinksASplitRecordToThePersonItBelongsToAndItsRelationshipsFollowIt() {
+        // fictional: the police record P107 was joined to the scenario's Lee Bell; the PNC check
+        // shows it is Gary Nolan's. The steward splits it off, then links it to Gary.
+        importFixture("police-extract");
+        http().graphql(
+                        "data-steward",
+                        "mutation { splitRecord(source: \"police\", localId: \"P107\", note: \"Not Lee Bell\") "
+                                + "{ localId } }");
+        assertThat(personOf("police", "P107")).isEqualTo("police:P107");
+        // the split holds: the record is never linked to Lee again
+        assertThat(refusal(link("P107", "p-lee", "changed my mind")))
+                .startsWith("BAD_REQUEST")
+                .contains("already decided record police:P107 is not");
+        assertThat(refusal(link("P107", "p-nobody", "who?"))).startsWith("NOT_FOUND");
+        assertThat(refusal(link("P107", "police:P107", "itself")))
+                .startsWith("BAD_REQUEST")
+                .contains("already the person of record police:P107");
+        assertThat(refusal(link("P107", "p-gary", " ")))
+                .startsWith("BAD_REQUEST")
+                .contains("note");
+
+        var linked = link("P107", "p-gary", "PNC check: the record is Gary Nolan's");
+        assertThat(linked.get("errors")).as(linked.toString()).isNull();
+        assertThat(linked.get("data").get("linkRecord").toString())
+                .isEqualTo("{\"person\":{\"id\":\"p-gary\"},\"linkedBy\":\"REVIEW\"}");
+        // the person the split made was its only record's: merged into Gary with what came through it
+        assertThat(count("MATCH (p:Person {id: 'police:P107'}) RETURN count(p)"))
+                .isZero();
+        assertThat(
+                        count(
+                                "MATCH (:Person {id: 'p-gary'})-[r:HAS_CONTACT_WITH]->(:Person {id: 'p-sara'}) RETURN count(r)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (:Marker {id: 'police:m-v-1'})-[:ON]->(p:Person {id: 'p-gary'}) RETURN count(p)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (:Person {id: 'p-lee'})-[:PARENT_OF]->(c) RETURN count(c)"))
+                .isEqualTo(2);
+        assertThat(count(
+                        "MATCH (e:AuditEvent {operation: 'linkRecord'}) WHERE e.user = 'data-steward' RETURN count(e)"))
+                .isEqualTo(2);
+        // Gary is found by the police's spelling of the record too, and a re-import moves nothing
+        var search = http().graphql("admin", "{ searchPeople(text: \"lee bell\") { id } }");
+        assertThat(search.get("data").get("searchPeople").toString()).contains("p-gary");
+        reImportingThePoliceExtractLeaves("P107", "p-gary");
+    }
+
+    @Test
+    void linkingARecordOffAPersonWithOtherRecordsMovesOnlyWhatCameThroughItAndDecidesItsCandidates() {
+        importFixture("police-extract");
+        // straight from Lee to Gary, without a split: Lee keeps his own records and children
+        var moved = link("P107", "p-gary", "PNC check: the record is Gary Nolan's");
+        assertThat(moved.get("errors")).as(moved.toString()).isNull();
+        assertThat(personOf("police", "P107")).isEqualTo("p-gary");
+        assertThat(count("MATCH (:Person {id: 'p-lee'})-[r:HAS_CONTACT_WITH]->() RETURN count(r)"))
+                .isZero();
+        assertThat(
+                        count(
+                                "MATCH (:Person {id: 'p-gary'})-[r:HAS_CONTACT_WITH]->(:Person {id: 'p-sara'}) RETURN count(r)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (:Person {id: 'p-lee'})-[:PARENT_OF]->(c) RETURN count(c)"))
+                .isEqualTo(2);
+        assertThat(count("MATCH (p:Person {id: 'p-lee'}) WHERE p.givenName = 'Lee' RETURN count(p)"))
+                .isEqualTo(1);
+        // the queued record P105 linked by hand: its candidate for that person is decided SAME
+        var candidate = pendingBetween("P105", "p-joanne");
+        assertThat(candidate).hasSize(1);
+        var joanne = link("P105", "p-joanne", "Married name; same date of birth and GP");
+        assertThat(joanne.get("errors")).as(joanne.toString()).isNull();
+        assertThat(count("MATCH (p:Person {id: 'police:P105'}) RETURN count(p)"))
+                .isZero();
+        assertThat(count(
+                        "MATCH (m:MatchCandidate {id: $id, status: 'SAME', decidedBy: 'data-steward'}) RETURN count(m)",
+                        Map.of("id", candidate.get(0))))
+                .isEqualTo(1);
+        assertThat(http().graphql("data-steward", "{ matchCandidates { id } }")
+                        .get("data")
+                        .get("matchCandidates")
+                        .size())
+                .isZero();
+    }
+
+    @Test
+    void aStewardCannotLinkARecordToSomeoneItsRecordsSayIsAnotherPerson() {
+        importFixture("police-extract");
+        importFixture("health-extract");
+        // fictional: Sarah's police record came with Lee's contact with her; on Lee it would be his own
+        assertThat(refusal(link("P102", "p-lee", "same girl?")))
+                .startsWith("BAD_REQUEST")
+                .contains("parent, child, partner, sibling or contact");
+        // Kyle's health record holds an NHS number, Sarah's another
+        var kyle = http().graphql(
+                        "data-steward",
+                        "mutation { linkRecord(source: \"health\", localId: \"H1\", personId: \"p-sara\", "
+                                + "note: \"typo?\") { localId } }");
+        assertThat(refusal(kyle)).startsWith("BAD_REQUEST").contains("another NHS number");
+        // a record that gave its person the id stays with it
+        var anchored = http().graphql(
+                        "data-steward",
+                        "mutation { linkRecord(source: \"demo\", localId: \"p-lee\", personId: \"p-gary\", "
+                                + "note: \"no\") { localId } }");
+        assertThat(refusal(anchored)).startsWith("BAD_REQUEST").contains("gives its person the id");
+        // practitioners cannot link records
+        var practitioner = http().graphql(
+                        "police-officer",
+                        "mutation { linkRecord(source: \"police\", localId: \"P107\", personId: \"p-gary\", "
+                                + "note: \"mine\") { localId } }");
+        assertThat(refusal(practitioner)).startsWith("FORBIDDEN");
+        assertThat(personOf("police", "P102")).isEqualTo("p-sara");
+        assertThat(personOf("police", "P107")).isEqualTo("p-lee");
+        assertThat(count("MATCH (e:AuditEvent {operation: 'linkRecord'}) RETURN count(e)"))
+                .isZero();
+    }
+
+    /** Re-imports the police extract: the record stays with the person and nothing else changes. */
+    private void reImportingThePoliceExtractLeaves(String localId, String personId) {
+        var before = fingerprint();
+        importFixture("police-extract");
+        assertThat(personOf("police", localId)).isEqualTo(personId);
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    private JsonNode link(String policeRecord, String personId, String note) {
+        return http().graphql(
+                        "data-steward",
+                        "mutation($localId: ID!, $personId: ID!, $note: String!) { linkRecord(source: \"police\", "
+                                + "localId: $localId, personId: $personId, note: $note) { person { id } linkedBy } }",
+                        Map.of("localId", policeRecord, "personId", personId, "note", note));
+    }
+
+    /** The first error's classification and message, or "none". */
+    private static String refusal(JsonNode response) {
+        var errors = response.get("errors");
+        if (errors == null || errors.isEmpty()) {
+            return "none: " + response;
+        }
+        return errors.get(0).get("extensions").get("classification").asString() + ": "
+                + errors.get(0).get("message").asString();
     }
 
     /** The ids of the pending candidates between a police record and a person. */

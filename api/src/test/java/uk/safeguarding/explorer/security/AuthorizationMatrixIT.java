@@ -575,6 +575,14 @@ class AuthorizationMatrixIT extends ExplorerIT {
                         Map.of(),
                         stewards,
                         always("NOT_FOUND")));
+        ops.put(
+                "linkRecord",
+                Operation.read(
+                        "mutation { linkRecord(source: \"nowhere\", localId: \"x-1\", personId: \"p-sara\", "
+                                + "note: \"matrix check\") { localId } }",
+                        Map.of(),
+                        stewards,
+                        always("NOT_FOUND")));
         return ops;
     }
 

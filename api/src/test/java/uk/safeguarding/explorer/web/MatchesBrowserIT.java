@@ -11,7 +11,8 @@ import uk.safeguarding.explorer.support.BrowserIT;
 
 /**
  * Identity resolution in a real browser (headless Chromium, as {@code ExplorerBrowserIT}): the data
- * steward's Matches queue, field by field, decided SAME; and for practitioners the pending
+ * steward's Matches queue, field by field, decided SAME; a record looked up, split off and linked
+ * to the person it belongs to; and for practitioners the pending
  * candidate as a dashed POSSIBLY_SAME_AS edge and a badge, and the agency records that make up a
  * person in the details panel. Waits only on state the page publishes.
  */
@@ -74,6 +75,47 @@ class MatchesBrowserIT extends BrowserIT {
         assertThat(
                         count(
                                 "MATCH (:SourceRecord {key: 'police:P105'})-[:RECORD_OF]->(p:Person {id: 'p-joanne'}) RETURN count(p)"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aDataStewardLooksUpARecordSplitsItOffAndLinksItToThePersonItBelongsTo() throws Exception {
+        // fictional: the police record P107 was joined to the scenario's Lee Bell; it is Gary Nolan's
+        signIn("data-steward");
+        waitFor("document.body.dataset.matches === '1'");
+        driver.findElement(By.id("lookup-source")).sendKeys("police");
+        driver.findElement(By.id("lookup-local-id")).sendKeys("P999");
+        driver.findElement(By.cssSelector("#record-lookup button[type=submit]")).click();
+        waitFor("document.body.dataset.record === 'none'");
+        assertThat(driver.findElement(By.id("message")).getText()).contains("No record police P999");
+        driver.findElement(By.id("lookup-local-id")).clear();
+        driver.findElement(By.id("lookup-local-id")).sendKeys("P107");
+        driver.findElement(By.cssSelector("#record-lookup button[type=submit]")).click();
+        waitFor("document.body.dataset.record === 'police:P107 p-lee'");
+        var card = driver.findElement(By.cssSelector("#record-found article.record"));
+        assertThat(card.getText()).contains("police P107: Lee Bell", "Part of Lee Bell (p-lee)", "1983-04-27");
+        card.findElement(By.tagName("textarea")).sendKeys("PNC check: not Lee Bell");
+        card.findElement(By.cssSelector("button.split[data-record='police:P107']"))
+                .click();
+        waitFor("document.body.dataset.record === 'police:P107 police:P107'");
+        assertThat(driver.findElement(By.id("message")).getText())
+                .contains("Split: police P107 is now person police:P107");
+        card = driver.findElement(By.cssSelector("#record-found article.record"));
+        card.findElement(By.cssSelector("button.link")).click();
+        waitFor("document.getElementById('message').textContent.includes('Give the agency and the record id')");
+        card.findElement(By.cssSelector("input.link-source")).sendKeys("demo");
+        card.findElement(By.cssSelector("input.link-local-id")).sendKeys("p-gary");
+        card.findElement(By.tagName("textarea")).sendKeys("PNC check: the record is Gary Nolan's");
+        screenshot("steward-link-record");
+        card.findElement(By.cssSelector("button.link")).click();
+        waitFor("document.body.dataset.record === 'police:P107 p-gary'");
+        assertThat(driver.findElement(By.id("message")).getText())
+                .contains("Linked: police P107 is now part of Gary Nolan (p-gary)");
+        assertThat(
+                        count(
+                                "MATCH (:SourceRecord {key: 'police:P107'})-[:RECORD_OF]->(p:Person {id: 'p-gary'}) RETURN count(p)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (:Marker {id: 'police:m-v-1'})-[:ON]->(p:Person {id: 'p-gary'}) RETURN count(p)"))
                 .isEqualTo(1);
     }
 

@@ -518,8 +518,8 @@ public final class ExtractGenerator {
             adult.home = home;
             return;
         }
-        var father = adult(true, surname());
         var mother = adult(false, surname());
+        var father = person(name(true), surname(), partnerBorn(mother.dob), true);
         if (random.nextDouble() < 0.7) {
             // she took his name; some agencies still know her by her birth name
             mother.family = father.family;
@@ -530,6 +530,9 @@ public final class ExtractGenerator {
         mother.home = random.nextDouble() < 0.25 ? home() : home;
         var children = roll < 0.35 ? 0 : 1 + random.nextInt(4);
         var born = mother.dob.plusYears(18 + random.nextInt(15));
+        if (born.isBefore(father.dob.plusYears(18))) {
+            born = father.dob.plusYears(18 + random.nextInt(4));
+        }
         for (int i = 0; i < children && born.isBefore(today); i++) {
             var male = random.nextBoolean();
             var given = male && random.nextDouble() < 0.04 ? father.given : name(male);
@@ -554,6 +557,21 @@ public final class ExtractGenerator {
             }
             born = born.plusMonths(14 + random.nextInt(48));
         }
+    }
+
+    /**
+     * A father's date of birth: about two and a half years before the mother's, give or take
+     * four (within five years younger and fifteen older), and an adult. Drawn independently, a
+     * father was born after his first child in one family of six, and under 17 at that birth in
+     * two of five, which no partnership's records look like.
+     */
+    private LocalDate partnerBorn(LocalDate mothers) {
+        var gapDays = Math.round((2.5 + 4 * random.nextGaussian()) * 365.25);
+        gapDays = Math.max(-5 * 365L, Math.min(15 * 365L, gapDays));
+        var dob = mothers.minusDays(gapDays);
+        var youngest = today.minusYears(19);
+        var oldest = today.minusYears(85);
+        return dob.isAfter(youngest) ? youngest : dob.isBefore(oldest) ? oldest : dob;
     }
 
     private Person adult(boolean male, String family) {
@@ -742,7 +760,10 @@ public final class ExtractGenerator {
             dob = null;
         } else if (dob.getDayOfMonth() <= 12
                 && dob.getDayOfMonth() != dob.getMonthValue()
+                && !LocalDate.of(dob.getYear(), dob.getDayOfMonth(), dob.getMonthValue())
+                        .isAfter(today)
                 && random.nextDouble() < (police ? 0.05 : 0.01)) {
+            // swapped only where the swap is not after today: an import refuses a birth in the future
             dob = LocalDate.of(dob.getYear(), dob.getDayOfMonth(), dob.getMonthValue());
             count(source + ": day and month swapped");
         } else if (random.nextDouble() < (police ? 0.03 : 0.01)) {
@@ -751,7 +772,7 @@ public final class ExtractGenerator {
             count(source + ": year off by one");
         } else if (random.nextDouble() < 0.01) {
             var day = 1 + random.nextInt(28);
-            dob = day == dob.getDayOfMonth() ? dob : dob.withDayOfMonth(day);
+            dob = day == dob.getDayOfMonth() || dob.withDayOfMonth(day).isAfter(today) ? dob : dob.withDayOfMonth(day);
             count(source + ": wrong day");
         }
         if (dob != null) {

@@ -38,6 +38,12 @@ public record Decision(LinkedBy linkedBy, String personId, Comparison link, List
          * another given name: the agency has recorded twins (Leo and Leon), not one child twice.
          */
         TWIN_OF_AN_AGENCY_RECORD,
+        /**
+         * The given name is only a close spelling of the best match's, born the same day, and one
+         * of them gives no sex: a typing slip, or a twin of the other sex nobody has recorded yet
+         * (a school's Alexandra without a sex, and health's Alexander).
+         */
+        SIMILAR_NAME_SAME_BIRTHDAY,
         /** More than one person holds the record's NHS number, PNC id or UPN. */
         IDENTIFIER_HELD_BY_SEVERAL,
         /**

@@ -24,7 +24,9 @@ import uk.safeguarding.explorer.model.matching.Decision.Queued;
  * shared by a father and the son named after him, and the father may be the one nobody has
  * recorded yet; an identifier that nobody else holds says nothing about which of them it is;</li>
  * <li>no link by score where an identifier agrees but the dates of birth contradict, nor to a
- * person of the other sex (boy and girl twins of similar names): both go to a steward;</li>
+ * person of the other sex (boy and girl twins of similar names), nor on a given name that is only
+ * a close spelling of the person's, born the same day, where one side gives no sex (the same
+ * twins when the school sends no sex): all go to a steward;</li>
  * </ol>
  */
 public final class Resolver {
@@ -98,6 +100,10 @@ public final class Resolver {
                     queued = Queued.SEX_DIFFERS;
                 } else if (twinOfAnAgencyRecord(record, best, candidates)) {
                     queued = Queued.TWIN_OF_AN_AGENCY_RECORD;
+                } else if (best.level(Field.GIVEN_NAME) == Level.CLOSE
+                        && best.level(Field.DATE_OF_BIRTH) == Level.EXACT
+                        && best.level(Field.SEX) == Level.MISSING) {
+                    queued = Queued.SIMILAR_NAME_SAME_BIRTHDAY;
                 } else {
                     return new Decision(Decision.LinkedBy.SCORE, best.personId(), best, List.of(), null);
                 }
@@ -142,6 +148,10 @@ public final class Resolver {
             case TWIN_OF_AN_AGENCY_RECORD ->
                 "This person already holds a record from the same agency, born the same day"
                         + " under another given name: the agency has recorded twins, not one child twice.";
+            case SIMILAR_NAME_SAME_BIRTHDAY ->
+                "The given name is only a close spelling of this person's, both were born the same day, and"
+                        + " the sex of one is not known: a typing slip, or a boy and girl twin (Alexandra and"
+                        + " Alexander), so even a score of " + link + " or more is left to a steward.";
             case IDENTIFIER_HELD_BY_SEVERAL -> "More than one person holds the record's NHS number, PNC id or UPN.";
             case CONTESTED_IN_EXTRACT ->
                 "Another record of the same extract, a different person by its identifiers or a twin born the"

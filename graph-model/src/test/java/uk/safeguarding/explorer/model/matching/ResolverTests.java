@@ -271,6 +271,28 @@ class ResolverTests {
     }
 
     @Test
+    void aSimilarNameBornTheSameDayWithoutASexIsLeftToAStewardButAnExactOneLinks() {
+        // the same twins when the school sends no sex: Alexandra is only a close spelling of Alexander
+        var home = Set.of("a-4");
+        var alexander =
+                person("p-alexander", home, record("health:7", "Alexander", "Thornbury", "2014-06-30", "MALE", null));
+        var alexandra = record("school:6", "Alexandra", "Thornbury", "2014-06-30", null, null)
+                .at(home, Set.of("YO20AA"));
+        var decision = resolver.decide(alexandra, List.of(alexander));
+        assertThat(decision.linkedBy()).isEqualTo(LinkedBy.NEW);
+        assertThat(decision.queued()).isEqualTo(Decision.Queued.SIMILAR_NAME_SAME_BIRTHDAY);
+        assertThat(decision.review()).extracting(Comparison::personId).containsExactly("p-alexander");
+        assertThat(resolver.explain(decision.queued())).contains("Alexandra and Alexander", "score of 16 or more");
+        // the pupil's own name without a sex links; so does the close spelling when the sex agrees
+        var sameName = record("school:7", "Alexander", "Thornbury", "2014-06-30", null, null)
+                .at(home, Set.of("YO20AA"));
+        assertThat(resolver.decide(sameName, List.of(alexander)).linkedBy()).isEqualTo(LinkedBy.SCORE);
+        var typo = record("school:8", "Alexandre", "Thornbury", "2014-06-30", "MALE", null)
+                .at(home, Set.of("YO20AA"));
+        assertThat(resolver.decide(typo, List.of(alexander)).linkedBy()).isEqualTo(LinkedBy.SCORE);
+    }
+
+    @Test
     void aRecordWithoutADateOfBirthButWithAnIdentifierStillLinksByIt() {
         var home = Set.of("a-1");
         var pnc = "2001/0012345A";

@@ -1,0 +1,20 @@
+// A steward links a record to the person it belongs to (one the engine left apart, or after a
+// split): it is linked to person $to by REVIEW, and its pending candidates are decided with it:
+// the one for $to is SAME, the others are closed. When the record moves off a person that keeps
+// other records, its relationships follow it (move-relationships, by record) in the same
+// transaction; when it was its person's only record, that person is merged into $to first.
+MATCH (r:SourceRecord {source: $source, localId: $localId})-[l:RECORD_OF]->(old:Person)
+MATCH (to:Person {id: $to})
+CALL (r, l, old, to) {
+  WITH * WHERE old <> to
+  DELETE l
+  CREATE (r)-[:RECORD_OF {source: r.source, recordedAt: $now}]->(to)
+}
+SET r.linkedBy = 'REVIEW', r.score = null, r.evidence = [], r.linkedAt = $now, r.splitFrom = null
+WITH r, to
+CALL (r, to) {
+  MATCH (r)<-[:OF_RECORD]-(m:MatchCandidate {status: 'PENDING'})-[:MAYBE]->(p:Person)
+  SET m.status = CASE WHEN p = to THEN 'SAME' ELSE 'CLOSED' END, m.decidedAt = $now, m.decidedBy = $user,
+      m.note = CASE WHEN p = to THEN $note ELSE 'closed: a steward linked the record to person ' + to.id + ': ' + $note END
+}
+RETURN to.id AS id
