@@ -111,10 +111,46 @@ async function link(card, record) {
       say(`No record ${source} ${localId}: check the agency and the id of the other record.`, 'warning');
       return;
     }
+    preview(card, record, other.person, note);
+  } catch (e) {
+    say(e.message, 'error');
+  }
+}
+
+/** Shows who the record would join, side by side with it, and asks to confirm before linking. */
+function preview(card, record, person, note) {
+  const old = card.querySelector('.link-preview');
+  if (old) {
+    old.remove();
+  }
+  const merges = record.person.records.length === 1;
+  const box = el('div', { class: 'link-preview', role: 'group', 'aria-label': 'Check before you link' },
+    el('p', { text: `Link ${record.source} ${record.localId} (${fullName(record)}`
+      + `${record.dateOfBirth ? `, born ${record.dateOfBirth}` : ''}${record.sex ? `, ${words(record.sex)}` : ''}) `
+      + `to ${fullName(person)} (${person.id}), whose records are:` }),
+    el('ul', { class: 'records' }, person.records.map((r) => el('li', {
+      text: `${r.source} ${r.localId}: ${fullName(r)}${r.dateOfBirth ? `, born ${r.dateOfBirth}` : ''}`
+        + `${r.sex ? `, ${words(r.sex)}` : ''}${r.nhsNumber ? `, NHS ${r.nhsNumber}` : ''}` }))),
+    el('p', { class: 'why', text: merges
+      ? `This is the only record of person ${record.person.id}: that person is merged into ${person.id}, with `
+        + 'every relationship, marker and event. Undoing it needs a split.'
+      : `What came through this record moves from ${record.person.id} to ${person.id}; `
+        + `${record.person.id} keeps the other records.` }),
+    el('div', { class: 'buttons' },
+      el('button', { type: 'button', class: 'link-confirm', text: `Confirm: link to ${fullName(person)}`,
+        onclick: () => confirmLink(record, person, note) }),
+      el('button', { type: 'button', class: 'link-cancel', text: 'Cancel',
+        onclick: (event) => event.target.closest('.link-preview').remove() })));
+  card.append(box);
+  box.querySelector('button.link-confirm').focus();
+}
+
+async function confirmLink(record, person, note) {
+  try {
     const result = await graphql(LINK_RECORD,
-      { source: record.source, localId: record.localId, personId: other.person.id, note });
-    const person = result.linkRecord.person;
-    say(`Linked: ${record.source} ${record.localId} is now part of ${fullName(person)} (${person.id}).`, 'success');
+      { source: record.source, localId: record.localId, personId: person.id, note });
+    const linked = result.linkRecord.person;
+    say(`Linked: ${record.source} ${record.localId} is now part of ${fullName(linked)} (${linked.id}).`, 'success');
     await showRecord(record.source, record.localId);
     await loadMatches();
   } catch (e) {
@@ -151,7 +187,7 @@ function recordCard(record) {
     el('label', { for: noteId, text: 'Note (why; kept in the audit log)' }),
     el('textarea', { id: noteId, rows: 2, maxlength: 2000 }),
     el('div', { class: 'buttons' },
-      el('button', { type: 'button', class: 'link', text: 'Link to that person', onclick: () => link(card, record) })));
+      el('button', { type: 'button', class: 'link', text: 'Check the link', onclick: () => link(card, record) })));
   return card;
 }
 

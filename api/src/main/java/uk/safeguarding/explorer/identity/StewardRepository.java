@@ -102,19 +102,24 @@ class StewardRepository {
 
     Optional<LinkState> linkState(String source, String localId, String to) {
         return graph
-                .read(
-                        "identity/link-state",
-                        Map.of("source", source, "localId", localId, "to", to, "record", source + ":" + localId),
-                        r -> new LinkState(
-                                r.get("personId").asString(),
-                                r.get("anchored").asBoolean(),
-                                r.get("n").asLong(),
-                                r.get("exists").asBoolean(),
-                                r.get("declaredDifferent").asBoolean(),
-                                r.get("otherNhsNumber").asBoolean(),
-                                r.get("related").asBoolean()))
+                .read("identity/link-state", linkParameters(source, localId, to), StewardRepository::linkState)
                 .stream()
                 .findFirst();
+    }
+
+    private static Map<String, Object> linkParameters(String source, String localId, String to) {
+        return Map.of("source", source, "localId", localId, "to", to, "record", source + ":" + localId);
+    }
+
+    private static LinkState linkState(org.neo4j.driver.Record r) {
+        return new LinkState(
+                r.get("personId").asString(),
+                r.get("anchored").asBoolean(),
+                r.get("n").asLong(),
+                r.get("exists").asBoolean(),
+                r.get("declaredDifferent").asBoolean(),
+                r.get("otherNhsNumber").asBoolean(),
+                r.get("related").asBoolean());
     }
 
     Map<String, List<SourceRecordView>> recordsOf(Collection<String> personIds, String agency) {
@@ -182,19 +187,21 @@ class StewardRepository {
     /**
      * Links the record to person {@code to}: merges its person {@code from} into {@code to} when it
      * was that person's only record, else moves the record and the relationships that came through
-     * it; then decides its pending candidates and recomputes both people.
+     * it; then decides its pending candidates and recomputes both people. The checks are read again
+     * in the write transaction: when anything they saw changed (another steward, an import), nothing
+     * is written and {@code false} is returned.
      */
-    void link(
-            String source,
-            String localId,
-            String from,
-            String to,
-            boolean onlyRecord,
-            String user,
-            String note,
-            ZonedDateTime now) {
+    boolean link(
+            String source, String localId, String to, LinkState checked, String user, String note, ZonedDateTime now) {
         var record = source + ":" + localId;
-        graph.inWriteTransaction(tx -> {
+        var from = checked.personId();
+        var onlyRecord = checked.personRecords() == 1;
+        return graph.inWriteTransaction(tx -> {
+            var state = tx.run(CypherStatements.named("identity/link-state"), linkParameters(source, localId, to))
+                    .list();
+            if (state.size() != 1 || !linkState(state.get(0)).equals(checked)) {
+                return false;
+            }
             if (onlyRecord) {
                 run(
                         tx,
@@ -212,7 +219,7 @@ class StewardRepository {
             }
             run(tx, "identity/close-settled", Map.of("id", to, "now", now));
             run(tx, "identity/refresh-person", Map.of("id", to));
-            return null;
+            return true;
         });
     }
 

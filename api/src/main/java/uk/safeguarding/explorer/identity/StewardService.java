@@ -206,8 +206,8 @@ public class StewardService {
         if (state.declaredDifferent()) {
             throw new BadRequestException(
                     "personId",
-                    "names a person a steward already decided record " + key + " is not; it is never linked to "
-                            + "them again");
+                    "names a person a steward already kept apart from record " + key + " or its person "
+                            + state.personId() + " (a DIFFERENT decision or a split); they are never joined again");
         }
         if (state.otherNhsNumber()) {
             throw new BadRequestException(
@@ -217,8 +217,8 @@ public class StewardService {
         if (state.related()) {
             throw new BadRequestException(
                     "personId",
-                    "names a person that record " + key + " makes a parent, child, partner, sibling or " + "contact of "
-                            + state.personId() + ", so another person");
+                    "names a person that record " + key + " makes a parent, child, partner, sibling, contact, "
+                            + "ancestor or descendant of " + state.personId() + ", so another person");
         }
         audit.record(
                 needToKnow.actor(),
@@ -226,15 +226,12 @@ public class StewardService {
                 List.of(state.personId(), personId),
                 List.of(),
                 "linked " + key + " (was " + state.personId() + ") to " + personId + ": " + note.strip());
-        repository.link(
-                source,
-                localId,
-                state.personId(),
-                personId,
-                state.personRecords() == 1,
-                user.username(),
-                note.strip(),
-                now());
+        if (!repository.link(source, localId, personId, state, user.username(), note.strip(), now())) {
+            throw new BadRequestException(
+                    "localId",
+                    "names a record that changed while it was being linked (another steward's decision or an "
+                            + "import); look it up again");
+        }
         return repository.record(source, localId).orElseThrow();
     }
 

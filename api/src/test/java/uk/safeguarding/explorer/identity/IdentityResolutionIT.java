@@ -691,7 +691,7 @@ class IdentityResolutionIT extends ExplorerIT {
         // the split holds: the record is never linked to Lee again
         assertThat(refusal(link("P107", "p-lee", "changed my mind")))
                 .startsWith("BAD_REQUEST")
-                .contains("already decided record police:P107 is not");
+                .contains("already kept apart from record police:P107");
         assertThat(refusal(link("P107", "p-nobody", "who?"))).startsWith("NOT_FOUND");
         assertThat(refusal(link("P107", "police:P107", "itself")))
                 .startsWith("BAD_REQUEST")
@@ -741,6 +741,11 @@ class IdentityResolutionIT extends ExplorerIT {
                 .isEqualTo(2);
         assertThat(count("MATCH (p:Person {id: 'p-lee'}) WHERE p.givenName = 'Lee' RETURN count(p)"))
                 .isEqualTo(1);
+        // as after a split, the record is not Lee: nothing can join it back to him
+        assertThat(
+                        count(
+                                "MATCH (:SourceRecord {key: 'police:P107'})-[:NOT_SAME_AS]->(:Person {id: 'p-lee'}) RETURN count(*)"))
+                .isEqualTo(1);
         // the queued record P105 linked by hand: its candidate for that person is decided SAME
         var candidate = pendingBetween("P105", "p-joanne");
         assertThat(candidate).hasSize(1);
@@ -766,7 +771,7 @@ class IdentityResolutionIT extends ExplorerIT {
         // fictional: Sarah's police record came with Lee's contact with her; on Lee it would be his own
         assertThat(refusal(link("P102", "p-lee", "same girl?")))
                 .startsWith("BAD_REQUEST")
-                .contains("parent, child, partner, sibling or contact");
+                .contains("parent, child, partner, sibling, contact");
         // Kyle's health record holds an NHS number, Sarah's another
         var kyle = http().graphql(
                         "data-steward",
@@ -787,6 +792,55 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(refusal(practitioner)).startsWith("FORBIDDEN");
         assertThat(personOf("police", "P102")).isEqualTo("p-sara");
         assertThat(personOf("police", "P107")).isEqualTo("p-lee");
+        assertThat(count("MATCH (e:AuditEvent {operation: 'linkRecord'}) RETURN count(e)"))
+                .isZero();
+    }
+
+    @Test
+    void aLinkNeverUndoesAStewardsSplitFromTheOtherSideNorMakesSomeoneTheirOwnAncestor() {
+        // fictional: health knows Ellie Frost; the police record of her links by score, and a steward
+        // splits it off. Linking health's record onto the police record's person would join them again.
+        importExtract("""
+                {"source": "health", "resolve": true,
+                 "addresses": [{"id": "HA1", "line1": "3 Fictional Row", "town": "York", "postcode": "YO1 5ZZ"}],
+                 "people": [{"id": "H1", "givenName": "Ellie", "familyName": "Frostwick", "sex": "FEMALE",
+                             "dateOfBirth": "2013-09-09", "nhsNumber": "4873547296"}],
+                 "relationships": [{"type": "LIVES_AT", "from": "H1", "to": "HA1", "start": "2013-09-09"}]}""");
+        importExtract("""
+                {"source": "police", "resolve": true,
+                 "addresses": [{"id": "QA1", "line1": "3 FICTIONAL ROW", "town": "YORK", "postcode": "YO15ZZ"}],
+                 "people": [{"id": "Q1", "givenName": "Ellie", "familyName": "Frostwick", "sex": "FEMALE",
+                             "dateOfBirth": "2013-09-09"},
+                            {"id": "Q10", "givenName": "Ann", "familyName": "Arnottby", "sex": "FEMALE",
+                             "dateOfBirth": "1960-02-02"},
+                            {"id": "Q11", "givenName": "Bea", "familyName": "Arnottby", "sex": "FEMALE",
+                             "dateOfBirth": "1985-03-03"},
+                            {"id": "Q12", "givenName": "Zed", "familyName": "Arnottby", "sex": "MALE",
+                             "dateOfBirth": "1940-01-01"}],
+                 "relationships": [{"type": "LIVES_AT", "from": "Q1", "to": "QA1", "start": "2020-01-01"},
+                                   {"type": "PARENT_OF", "from": "Q12", "to": "Q10", "kind": "BIRTH"},
+                                   {"type": "PARENT_OF", "from": "Q10", "to": "Q11", "kind": "BIRTH"}]}""");
+        var ellie = personOf("health", "H1");
+        assertThat(personOf("police", "Q1")).isEqualTo(ellie);
+        var split = http().graphql(
+                        "data-steward",
+                        "mutation { splitRecord(source: \"police\", localId: \"Q1\", note: \"Another girl\") { person { id } } }");
+        var apart = split.get("data").get("splitRecord").get("person").get("id").asString();
+        var reverse = http().graphql(
+                        "data-steward",
+                        "mutation($to: ID!) { linkRecord(source: \"health\", localId: \"H1\", personId: $to, "
+                                + "note: \"the other way round\") { localId } }",
+                        Map.of("to", apart));
+        assertThat(refusal(reverse)).startsWith("BAD_REQUEST").contains("kept apart");
+        assertThat(personOf("health", "H1")).isEqualTo(ellie);
+        assertThat(count(
+                        "MATCH (:SourceRecord {key: 'police:Q1'})-[:NOT_SAME_AS]->(:Person {id: $id}) RETURN count(*)",
+                        Map.of("id", ellie)))
+                .isEqualTo(1);
+        // Zed is Ann's father and Bea's grandfather: on Bea he would be his own daughter's daughter
+        assertThat(refusal(link("Q12", personOf("police", "Q11"), "grandfather?")))
+                .startsWith("BAD_REQUEST")
+                .contains("ancestor or descendant");
         assertThat(count("MATCH (e:AuditEvent {operation: 'linkRecord'}) RETURN count(e)"))
                 .isZero();
     }

@@ -106,8 +106,21 @@ class MatchesBrowserIT extends BrowserIT {
         card.findElement(By.cssSelector("input.link-source")).sendKeys("demo");
         card.findElement(By.cssSelector("input.link-local-id")).sendKeys("p-gary");
         card.findElement(By.tagName("textarea")).sendKeys("PNC check: the record is Gary Nolan's");
-        screenshot("steward-link-record");
         card.findElement(By.cssSelector("button.link")).click();
+        // nothing is joined until the steward has seen who the record would join
+        waitFor("document.querySelector('#record-found .link-preview') !== null");
+        assertThat(card.findElement(By.cssSelector(".link-preview")).getText())
+                .contains(
+                        "to Gary Nolan (p-gary), whose records are:",
+                        "demo p-gary",
+                        "only record of person police:P107",
+                        "merged into p-gary");
+        assertThat(
+                        count(
+                                "MATCH (:SourceRecord {key: 'police:P107'})-[:RECORD_OF]->(p:Person {id: 'police:P107'}) RETURN count(p)"))
+                .isEqualTo(1);
+        screenshot("steward-link-record");
+        card.findElement(By.cssSelector("button.link-confirm")).click();
         waitFor("document.body.dataset.record === 'police:P107 p-gary'");
         assertThat(driver.findElement(By.id("message")).getText())
                 .contains("Linked: police P107 is now part of Gary Nolan (p-gary)");
