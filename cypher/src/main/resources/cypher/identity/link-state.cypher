@@ -1,8 +1,9 @@
 // Before a steward links a record to a person: the record's person, whether the record is anchored
 // (it gave its person the id) and how many records that person has; whether the target person
-// exists; whether a steward ever kept the two apart: the record declared different from the
-// target, or a record of either person declared different from the other person (a DIFFERENT
-// decision or a split, in either direction); whether the record holds an NHS number other than
+// exists; whether a steward ever kept the two apart (a DIFFERENT decision or a split, in either
+// direction): the record declared different from the target, or a record of the target declared
+// different from the record's person (when the record is its person's only one, the first is
+// every record of that person); whether the record holds an NHS number other than
 // one of the target's records (never the same person); whether the move would make someone their
 // own parent, partner, sibling or contact, or their own ancestor: the two are related, directly or
 // over PARENT_OF up to six generations, and, when the record's person keeps other records, the
@@ -17,7 +18,6 @@ RETURN own.id AS personId,
        to IS NOT NULL AND (
          EXISTS { MATCH (r)-[:NOT_SAME_AS]->(to) }
          OR EXISTS { MATCH (o:SourceRecord)-[:RECORD_OF]->(to) WHERE EXISTS { (o)-[:NOT_SAME_AS]->(own) } }
-         OR (n = 1 AND EXISTS { MATCH (o:SourceRecord)-[:RECORD_OF]->(own) WHERE EXISTS { (o)-[:NOT_SAME_AS]->(to) } })
        ) AS declaredDifferent,
        to IS NOT NULL AND r.nhsNumber IS NOT NULL AND EXISTS {
          MATCH (o:SourceRecord)-[:RECORD_OF]->(to)

@@ -99,14 +99,7 @@ async function link(card, record) {
     return;
   }
   try {
-    let other;
-    try {
-      other = (await graphql(SOURCE_RECORD, { source, localId })).sourceRecord;
-    } catch (e) {
-      if (e.classification !== 'NOT_FOUND') {
-        throw e;
-      }
-    }
+    const other = await findRecord(source, localId);
     if (!other || !other.person) {
       say(`No record ${source} ${localId}: check the agency and the id of the other record.`, 'warning');
       return;
@@ -191,17 +184,28 @@ function recordCard(record) {
   return card;
 }
 
+/** One agency record with its person and the person's records, or null when there is no such record. */
+async function findRecord(source, localId) {
+  try {
+    return (await graphql(SOURCE_RECORD, { source, localId })).sourceRecord;
+  } catch (e) {
+    if (e.classification === 'NOT_FOUND') {
+      return null;
+    }
+    throw e;
+  }
+}
+
 /** Shows one agency record (or says it is unknown) above the queue. */
 async function showRecord(source, localId) {
   const found = byId('record-found');
   let record;
   try {
-    record = (await graphql(SOURCE_RECORD, { source, localId })).sourceRecord;
+    record = await findRecord(source, localId);
   } catch (e) {
     clear(found);
     document.body.dataset.record = 'none';
-    say(e.classification === 'NOT_FOUND' ? `No record ${source} ${localId}: check the agency and the id.` : e.message,
-      e.classification === 'NOT_FOUND' ? 'warning' : 'error');
+    say(e.message, 'error');
     return;
   }
   clear(found);

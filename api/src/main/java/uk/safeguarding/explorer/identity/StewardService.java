@@ -90,9 +90,7 @@ public class StewardService {
     public MatchCandidateView decideMatch(String candidateId, String decision, String note) {
         var user = steward();
         checkNote(note);
-        if (candidateId == null || candidateId.isBlank() || candidateId.length() > 200) {
-            throw new BadRequestException("candidateId", "must be a non-blank id of at most 200 characters");
-        }
+        checkId("candidateId", candidateId, "id");
         var state = repository
                 .candidate(candidateId)
                 .orElseThrow(() -> NotFoundException.of("match candidate", candidateId));
@@ -176,17 +174,16 @@ public class StewardService {
      * Links a record to the person a steward found it belongs to: one the engine left apart (below
      * the review threshold, or a new person), or the right person after a split. The record's
      * relationships follow it; when it was its person's only record, that person is merged into the
-     * target. Refused where the contract keeps two people apart: a record declared different from
-     * the target, an NHS number other than the target's, or a person the record makes a relative
-     * or contact of its own person. Audited with the note before it is made.
+     * target. Refused where two people are kept apart: a steward's DIFFERENT or split between them
+     * (from either side), an NHS number other than the target's, an anchored record, or a person
+     * the record makes a relative, contact, ancestor or descendant of its own person. Audited with
+     * the note before it is made; the checks are read again in the write.
      */
     public SourceRecordView linkRecord(String source, String localId, String personId, String note) {
         var user = steward();
         checkKey(source, localId);
         checkNote(note);
-        if (personId == null || personId.isBlank() || personId.length() > 200) {
-            throw new BadRequestException("personId", "must be a non-blank person id of at most 200 characters");
-        }
+        checkId("personId", personId, "person id");
         var key = source + ":" + localId;
         var state = repository
                 .linkState(source, localId, personId)
@@ -288,11 +285,13 @@ public class StewardService {
     }
 
     private static void checkKey(String source, String localId) {
-        if (source == null || source.isBlank() || source.length() > 200) {
-            throw new BadRequestException("source", "must be a non-blank agency id of at most 200 characters");
-        }
-        if (localId == null || localId.isBlank() || localId.length() > 200) {
-            throw new BadRequestException("localId", "must be a non-blank id of at most 200 characters");
+        checkId("source", source, "agency id");
+        checkId("localId", localId, "id");
+    }
+
+    private static void checkId(String field, String value, String kind) {
+        if (value == null || value.isBlank() || value.length() > 200) {
+            throw new BadRequestException(field, "must be a non-blank " + kind + " of at most 200 characters");
         }
     }
 
