@@ -93,18 +93,54 @@ public class StewardService {
         checkId("candidateId", candidateId, "id");
         var state = repository
                 .candidate(candidateId)
-                .orElseThrow(() -> NotFoundException.of("match candidate", candidateId));
+                .orElseThrow(
+                        () -> refuse("decideMatch", List.of(), NotFoundException.of("match candidate", candidateId)));
         var candidate = state.candidate();
-        if (!"PENDING".equals(candidate.status())) {
-            throw new BadRequestException(
-                    "candidateId", "names a candidate already decided (" + candidate.status() + ")");
-        }
         var own = candidate.record().personId();
         var other = candidate.person().id();
+        var both = List.of(own, other);
+        if (!"PENDING".equals(candidate.status())) {
+            throw refuse(
+                    "decideMatch",
+                    both,
+                    new BadRequestException(
+                            "candidateId", "names a candidate already decided (" + candidate.status() + ")"));
+        }
+        if ("SAME".equals(decision)) {
+            if (state.ownAnchored() && state.personAnchored() && !own.equals(other)) {
+                throw refuse(
+                        "decideMatch",
+                        both,
+                        new BadRequestException(
+                                "decision",
+                                "cannot merge two people whose ids were given by bundles without resolve (" + own + ", "
+                                        + other + "); correct the bundles instead"));
+            }
+            if (state.declaredDifferent()) {
+                throw refuse(
+                        "decideMatch",
+                        both,
+                        new BadRequestException(
+                                "decision",
+                                "cannot join " + candidate.record().source() + ":"
+                                        + candidate.record().localId() + " to " + other
+                                        + ": a steward already decided they are different people"));
+            }
+            if (state.related()) {
+                throw refuse(
+                        "decideMatch",
+                        both,
+                        new BadRequestException(
+                                "decision",
+                                "cannot merge " + own + " and " + other
+                                        + ": the records say they are parent and child or partners, so they are two "
+                                        + "people; decide DIFFERENT, or split the record that joined the wrong one"));
+            }
+        }
         audit.record(
                 needToKnow.actor(),
                 "decideMatch",
-                List.of(own, other),
+                both,
                 List.of(),
                 decision + " on candidate " + candidateId + " (record "
                         + candidate.record().source() + ":" + candidate.record().localId() + "): " + note.strip());
@@ -112,26 +148,6 @@ public class StewardService {
         if ("DIFFERENT".equals(decision)) {
             repository.different(candidateId, user.username(), note.strip(), now);
         } else {
-            if (state.ownAnchored() && state.personAnchored() && !own.equals(other)) {
-                throw new BadRequestException(
-                        "decision",
-                        "cannot merge two people whose ids were given by bundles " + "without resolve (" + own + ", "
-                                + other + "); correct the bundles instead");
-            }
-            if (state.declaredDifferent()) {
-                throw new BadRequestException(
-                        "decision",
-                        "cannot join " + candidate.record().source() + ":"
-                                + candidate.record().localId() + " to " + other
-                                + ": a steward already decided they are different people");
-            }
-            if (state.related()) {
-                throw new BadRequestException(
-                        "decision",
-                        "cannot merge " + own + " and " + other + ": the records say they are parent and child or "
-                                + "partners, so they are two people; decide DIFFERENT, or split the record that joined the "
-                                + "wrong one");
-            }
             // the person holding an id given by a bundle survives, so that re-imports still find it
             var from = state.ownAnchored() ? other : own;
             var into = state.ownAnchored() ? own : other;
@@ -146,17 +162,25 @@ public class StewardService {
         checkNote(note);
         var state = repository
                 .state(source, localId)
-                .orElseThrow(() -> NotFoundException.of("source record", source + ":" + localId));
+                .orElseThrow(() -> refuse(
+                        "splitRecord", List.of(), NotFoundException.of("source record", source + ":" + localId)));
         if (state.anchored()) {
-            throw new BadRequestException(
-                    "localId",
-                    "names a record that gives its person the id (a bundle "
-                            + "without resolve); split the other records off instead");
+            throw refuse(
+                    "splitRecord",
+                    List.of(state.personId()),
+                    new BadRequestException(
+                            "localId",
+                            "names a record that gives its person the id (a bundle without resolve); split the "
+                                    + "other records off instead"));
         }
         if (state.personRecords() < 2) {
-            throw new BadRequestException(
-                    "localId",
-                    "names the only record of person " + state.personId() + "; there is nothing to split it from");
+            throw refuse(
+                    "splitRecord",
+                    List.of(state.personId()),
+                    new BadRequestException(
+                            "localId",
+                            "names the only record of person " + state.personId()
+                                    + "; there is nothing to split it from"));
         }
         var newId = freeId(source + ":" + localId);
         audit.record(
@@ -187,47 +211,68 @@ public class StewardService {
         var key = source + ":" + localId;
         var state = repository
                 .linkState(source, localId, personId)
-                .orElseThrow(() -> NotFoundException.of("source record", key));
+                .orElseThrow(() -> refuse("linkRecord", List.of(), NotFoundException.of("source record", key)));
+        var own = List.of(state.personId());
         if (!state.exists()) {
-            throw NotFoundException.of("person", personId);
+            throw refuse("linkRecord", own, NotFoundException.of("person", personId));
         }
+        var both = List.of(state.personId(), personId);
         if (state.personId().equals(personId)) {
-            throw new BadRequestException("personId", "is already the person of record " + key);
+            throw refuse(
+                    "linkRecord", own, new BadRequestException("personId", "is already the person of record " + key));
         }
         if (state.anchored()) {
-            throw new BadRequestException(
-                    "localId",
-                    "names a record that gives its person the id (a bundle without resolve); link the other "
-                            + "person's records to " + state.personId() + " instead");
+            throw refuse(
+                    "linkRecord",
+                    both,
+                    new BadRequestException(
+                            "localId",
+                            "names a record that gives its person the id (a bundle without resolve); link the "
+                                    + "other person's records to " + state.personId() + " instead"));
         }
         if (state.declaredDifferent()) {
-            throw new BadRequestException(
-                    "personId",
-                    "names a person a steward already kept apart from record " + key + " or its person "
-                            + state.personId() + " (a DIFFERENT decision or a split); they are never joined again");
+            throw refuse(
+                    "linkRecord",
+                    both,
+                    new BadRequestException(
+                            "personId",
+                            "names a person a steward already kept apart from record " + key + " or its person "
+                                    + state.personId()
+                                    + " (a DIFFERENT decision or a split); they are never joined again"));
         }
         if (state.otherNhsNumber()) {
-            throw new BadRequestException(
-                    "personId",
-                    "names a person with another NHS number than record " + key + "; two NHS numbers are two people");
+            throw refuse(
+                    "linkRecord",
+                    both,
+                    new BadRequestException(
+                            "personId",
+                            "names a person with another NHS number than record " + key
+                                    + "; two NHS numbers are two people"));
         }
         if (state.related()) {
-            throw new BadRequestException(
-                    "personId",
-                    "names a person that record " + key + " makes a parent, child, partner, sibling, contact, "
-                            + "ancestor or descendant of " + state.personId() + ", so another person");
+            throw refuse(
+                    "linkRecord",
+                    both,
+                    new BadRequestException(
+                            "personId",
+                            "names a person that record " + key + " makes a parent, child, partner, sibling, "
+                                    + "contact, ancestor or descendant of " + state.personId()
+                                    + ", so another person"));
         }
         audit.record(
                 needToKnow.actor(),
                 "linkRecord",
-                List.of(state.personId(), personId),
+                both,
                 List.of(),
                 "linked " + key + " (was " + state.personId() + ") to " + personId + ": " + note.strip());
         if (!repository.link(source, localId, personId, state, user.username(), note.strip(), now())) {
-            throw new BadRequestException(
-                    "localId",
-                    "names a record that changed while it was being linked (another steward's decision or an "
-                            + "import); look it up again");
+            throw refuse(
+                    "linkRecord",
+                    both,
+                    new BadRequestException(
+                            "localId",
+                            "names a record that changed while it was being linked (another steward's decision "
+                                    + "or an import); look it up again"));
         }
         return repository.record(source, localId).orElseThrow();
     }
@@ -262,6 +307,16 @@ public class StewardService {
             throw new AccessDeniedException("only data stewards (and the administrator in local mode) review matches");
         }
         return user;
+    }
+
+    /**
+     * Records a refused decision as DENIED for the people it concerned (or as the act alone), with the
+     * sentence the steward is given, and returns the error to throw: refusals are denials, audited as
+     * the reads and the decisions are.
+     */
+    private RuntimeException refuse(String operation, List<String> people, RuntimeException error) {
+        audit.record(needToKnow.actor(), operation, AuditLog.Subject.each(people, AuditLog.DENIED, error.getMessage()));
+        return error;
     }
 
     private String freeId(String base) {

@@ -15,7 +15,6 @@ import java.util.Objects;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +22,7 @@ import uk.safeguarding.explorer.audit.AuditLog;
 import uk.safeguarding.explorer.audit.AuditLog.Subject;
 import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.errors.NotFoundException;
+import uk.safeguarding.explorer.errors.RecordedDenialException;
 import uk.safeguarding.explorer.graph.AsOf;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.importing.ImportService;
@@ -254,7 +254,7 @@ public class RecordingService {
      */
     private void refuse(String operation, List<String> people, String reason) {
         audit.record(needToKnow.actor(), operation, Subject.each(people, AuditLog.DENIED, reason));
-        throw new AccessDeniedException(reason);
+        throw new RecordedDenialException(reason);
     }
 
     /**

@@ -715,9 +715,18 @@ class IdentityResolutionIT extends ExplorerIT {
                 .isEqualTo(1);
         assertThat(count("MATCH (:Person {id: 'p-lee'})-[:PARENT_OF]->(c) RETURN count(c)"))
                 .isEqualTo(2);
-        assertThat(count(
-                        "MATCH (e:AuditEvent {operation: 'linkRecord'}) WHERE e.user = 'data-steward' RETURN count(e)"))
+        assertThat(
+                        count(
+                                "MATCH (e:AuditEvent {operation: 'linkRecord', outcome: 'ALLOWED'}) WHERE e.user = 'data-steward' RETURN count(e)"))
                 .isEqualTo(2);
+        // the refused links are in the audit log too, each with its reason
+        assertThat(count("MATCH (e:AuditEvent {operation: 'linkRecord', outcome: 'DENIED'}) "
+                        + "WHERE e.user = 'data-steward' AND e.reason CONTAINS 'already kept apart' "
+                        + "AND e.subjectId IN ['police:P107', 'p-lee'] RETURN count(DISTINCT e.subjectId)"))
+                .isEqualTo(2);
+        assertThat(count("MATCH (e:AuditEvent {operation: 'linkRecord', outcome: 'DENIED'}) "
+                        + "WHERE e.user = 'data-steward' AND e.reason CONTAINS 'p-nobody' RETURN count(e)"))
+                .isEqualTo(1);
         // Gary is found by the police's spelling of the record too, and a re-import moves nothing
         var search = http().graphql("admin", "{ searchPeople(text: \"lee bell\") { id } }");
         assertThat(search.get("data").get("searchPeople").toString()).contains("p-gary");
@@ -792,8 +801,21 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(refusal(practitioner)).startsWith("FORBIDDEN");
         assertThat(personOf("police", "P102")).isEqualTo("p-sara");
         assertThat(personOf("police", "P107")).isEqualTo("p-lee");
-        assertThat(count("MATCH (e:AuditEvent {operation: 'linkRecord'}) RETURN count(e)"))
+        // nothing was linked, and every refusal is on record as a denial with its reason (DESIGN §7)
+        assertThat(count("MATCH (e:AuditEvent {operation: 'linkRecord', outcome: 'ALLOWED'}) RETURN count(e)"))
                 .isZero();
+        assertThat(count("MATCH (e:AuditEvent {operation: 'linkRecord', outcome: 'DENIED', user: 'data-steward'}) "
+                        + "WHERE e.reason CONTAINS 'another NHS number' RETURN count(DISTINCT e.subjectId)"))
+                .isEqualTo(2);
+        assertThat(count("MATCH (e:AuditEvent {operation: 'linkRecord', outcome: 'DENIED', user: 'data-steward'}) "
+                        + "WHERE e.reason CONTAINS 'parent, child, partner' RETURN count(e)"))
+                .isEqualTo(2);
+        assertThat(count("MATCH (e:AuditEvent {operation: 'linkRecord', outcome: 'DENIED', user: 'data-steward', "
+                        + "subjectId: 'p-gary'}) WHERE e.reason CONTAINS 'gives its person the id' RETURN count(e)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (e:AuditEvent {operation: 'linkRecord', outcome: 'DENIED', user: 'police-officer', "
+                        + "subjectId: 'p-gary'}) RETURN count(e)"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -841,8 +863,13 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(refusal(link("Q12", personOf("police", "Q11"), "grandfather?")))
                 .startsWith("BAD_REQUEST")
                 .contains("ancestor or descendant");
-        assertThat(count("MATCH (e:AuditEvent {operation: 'linkRecord'}) RETURN count(e)"))
+        assertThat(count("MATCH (e:AuditEvent {operation: 'linkRecord', outcome: 'ALLOWED'}) RETURN count(e)"))
                 .isZero();
+        assertThat(count(
+                        "MATCH (e:AuditEvent {operation: 'linkRecord', outcome: 'DENIED'}) WHERE e.reason CONTAINS "
+                                + "'kept apart' AND e.subjectId IN [$ellie, $apart] RETURN count(e)",
+                        Map.of("ellie", ellie, "apart", apart)))
+                .isEqualTo(2);
     }
 
     /** Re-imports the police extract: the record stays with the person and nothing else changes. */

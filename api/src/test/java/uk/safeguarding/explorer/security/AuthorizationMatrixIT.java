@@ -650,11 +650,14 @@ class AuthorizationMatrixIT extends ExplorerIT {
 
     private void check(Demo user, String subject, String operation, Operation op) {
         var name = user.username();
+        var deniedBefore = denials(name, operation);
         var json =
                 http().graphql(name, op.document().apply(user), op.variables().apply(user));
         var what = name + " calling " + operation + " about " + subject;
         if (!op.callers().contains(name)) {
             assertThat(classification(json)).as(what).isEqualTo("FORBIDDEN");
+            // a refusal is a denial: on record before the answer left (DESIGN §7)
+            assertThat(denials(name, operation)).as(what + ": DENIED events").isGreaterThan(deniedBefore);
             assertThat(json.get("data") == null
                             || json.get("data").isNull()
                             || json.get("data").get(operation) == null
@@ -728,6 +731,12 @@ class AuthorizationMatrixIT extends ExplorerIT {
         if (!OFFENDER_DETAIL.contains(user)) {
             assertThat(text).as(what).doesNotContain(OFFENDER_STRINGS);
         }
+    }
+
+    private long denials(String user, String operation) {
+        return count(
+                "MATCH (e:AuditEvent {user: $user, operation: $operation, outcome: 'DENIED'}) RETURN count(e)",
+                Map.of("user", user, "operation", operation));
     }
 
     private static String classification(JsonNode json) {
