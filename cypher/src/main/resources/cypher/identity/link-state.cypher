@@ -7,7 +7,9 @@
 // one of the target's records (never the same person); whether the move would make someone their
 // own parent, partner, sibling or contact, or their own ancestor: the two are related, directly or
 // over PARENT_OF up to six generations, and, when the record's person keeps other records, the
-// relationship at that person came through this record.
+// relationship at that person came through this record. Also, for the steward to check first and
+// to be told: when and why a steward kept the two apart (the first such declaration), and the
+// record's sex and date of birth beside those the target's records give.
 MATCH (r:SourceRecord {source: $source, localId: $localId})-[:RECORD_OF]->(own:Person)
 WITH r, own, COUNT { (:SourceRecord)-[:RECORD_OF]->(own) } AS n
 OPTIONAL MATCH (to:Person {id: $to})
@@ -19,6 +21,17 @@ RETURN own.id AS personId,
          EXISTS { MATCH (r)-[:NOT_SAME_AS]->(to) }
          OR EXISTS { MATCH (o:SourceRecord)-[:RECORD_OF]->(to) WHERE EXISTS { (o)-[:NOT_SAME_AS]->(own) } }
        ) AS declaredDifferent,
+       CASE WHEN to IS NULL THEN null ELSE head(
+         [(r)-[d:NOT_SAME_AS]->(to) | d.by + ' on ' + left(toString(d.at), 10) + coalesce(': ' + d.note, '')]
+         + [(own)<-[d:NOT_SAME_AS]-(:SourceRecord)-[:RECORD_OF]->(to)
+             | d.by + ' on ' + left(toString(d.at), 10) + coalesce(': ' + d.note, '')]
+       ) END AS keptApart,
+       r.sex AS sex,
+       toString(r.dateOfBirth) AS dateOfBirth,
+       CASE WHEN to IS NULL THEN [] ELSE
+         [(o:SourceRecord)-[:RECORD_OF]->(to) WHERE o.sex IS NOT NULL | o.sex] END AS sexes,
+       CASE WHEN to IS NULL THEN [] ELSE
+         [(o:SourceRecord)-[:RECORD_OF]->(to) WHERE o.dateOfBirth IS NOT NULL | toString(o.dateOfBirth)] END AS births,
        to IS NOT NULL AND r.nhsNumber IS NOT NULL AND EXISTS {
          MATCH (o:SourceRecord)-[:RECORD_OF]->(to)
          WHERE o.nhsNumber IS NOT NULL AND o.nhsNumber <> r.nhsNumber

@@ -4,10 +4,14 @@
 // looked up, split off or linked to the person of another record (after a split, or where the engine
 // made a new person). Stewards see matching fields only. The queue publishes its state on
 // document.body.dataset.matches (the number shown), the record shown on
-// document.body.dataset.record ("source:localId person-id", or "none").
+// document.body.dataset.record ("source:localId person-id", or "none"), and a link's check on
+// document.body.dataset.linkCheck ("allowed", "warnings", "refused" or "none"). Before a link the
+// server's linkCheck says whether it would be made and what to check first: a refused link offers no
+// Confirm, and one whose records give another sex or birthday is confirmed only once the steward
+// ticks that they checked.
 
 import { graphql } from './api.js';
-import { DECIDE_MATCH, LINK_RECORD, MATCHES, SOURCE_RECORD, SPLIT_RECORD } from './queries.js';
+import { DECIDE_MATCH, LINK_CHECK, LINK_RECORD, MATCHES, SOURCE_RECORD, SPLIT_RECORD } from './queries.js';
 import { byId, clear, el, fullName } from './dom.js';
 import { words } from './words.js';
 import { holdFocus, showDialog } from './focus.js';
@@ -17,7 +21,42 @@ const FIELDS = [
   ['address', 'Address'], ['nhsNumber', 'NHS number'], ['pncId', 'PNC id'], ['upn', 'UPN'],
 ];
 
-let say = () => {};
+let message = () => {};
+
+/** How a record came to its person, in a steward's words. */
+const LINKED_BY = {
+  IDENTIFIER: 'an identifier', SCORE: 'the matching score', REVIEW: 'a steward', NEW: 'no match: a new person',
+};
+
+/**
+ * The server's sentence in a steward's words: the argument it names ("Argument 'personId' names a
+ * person ...") is the API's way of saying which box was wrong, not the steward's.
+ */
+function plain(text) {
+  return String(text || '')
+    .replace(/^Argument '[^']+' names /, 'Not done: it is ')
+    .replace(/^Argument '[^']+' is /, 'Not done: it is ');
+}
+
+/**
+ * After the card or queue an action came from is drawn again, the keyboard is on nothing: it goes to
+ * the message line that says what was done, not to the page's body.
+ */
+function settleFocus() {
+  const active = document.activeElement;
+  if (!active || active === document.body || !active.isConnected) {
+    byId('message').focus();
+  }
+}
+
+/** Says a sentence on the dialog's message line and brings the line into view where it is read. */
+function say(text, kind) {
+  message(kind === 'error' || kind === 'warning' ? plain(text) : text, kind);
+  const line = byId('message');
+  if (line && text && typeof line.scrollIntoView === 'function') {
+    line.scrollIntoView({ block: 'nearest' });
+  }
+}
 
 function value(record, field) {
   if (field === 'address') {
@@ -31,7 +70,7 @@ function value(record, field) {
     // still a matching field of the person's records, which the steward compares
     return [...new Set(record.records.map((r) => r[field]).filter(Boolean))].join(', ');
   }
-  return record[field] || '';
+  return field === 'sex' ? words(record.sex) : record[field] || '';
 }
 
 function noteFor(card) {
@@ -49,6 +88,7 @@ async function decide(card, candidate, decision) {
   if (!note) {
     return;
   }
+  say(decision === 'SAME' ? 'Joining…' : 'Keeping apart…', 'info');
   try {
     await graphql(DECIDE_MATCH, { candidateId: candidate.id, decision, note });
     say(decision === 'SAME'
@@ -56,6 +96,7 @@ async function decide(card, candidate, decision) {
       : `Kept apart: ${candidate.record.source} ${candidate.record.localId} will not be linked to ${fullName(candidate.person)}.`,
     'success');
     await loadMatches();
+    settleFocus();
   } catch (e) {
     say(e.message, 'error');
   }
@@ -66,12 +107,14 @@ async function split(card, record) {
   if (!note) {
     return;
   }
+  say(`Splitting ${record.source} ${record.localId} off…`, 'info');
   try {
     const result = await graphql(SPLIT_RECORD, { source: record.source, localId: record.localId, note });
     say(`Split: ${record.source} ${record.localId} is now person ${result.splitRecord.person.id}. `
       + 'It is shown above: link it to the person it belongs to, if you know who.', 'success');
     await showRecord(record.source, record.localId);
     await loadMatches();
+    settleFocus();
   } catch (e) {
     say(e.message, 'error');
   }
@@ -80,7 +123,7 @@ async function split(card, record) {
 function recordsList(card, person) {
   return el('ul', { class: 'records' }, person.records.map((r) => el('li', {},
     `${r.source} ${r.localId}: ${fullName(r)}${r.dateOfBirth ? `, born ${r.dateOfBirth}` : ''} `
-      + `(linked by ${words(r.linkedBy)}) `,
+      + `(linked by ${words(r.linkedBy, LINKED_BY)}) `,
     r.linkedBy === 'IDENTIFIER' && r.score === null ? null
       : el('button', { type: 'button', class: 'split', 'data-record': `${r.source}:${r.localId}`,
         text: 'Split off', onclick: () => split(card, r) }))));
@@ -94,58 +137,97 @@ async function link(card, record) {
     card.querySelector(source ? 'input.link-local-id' : 'input.link-source').focus();
     return;
   }
-  const note = noteFor(card);
-  if (!note) {
-    return;
+  const old = card.querySelector('.link-preview');
+  if (old) {
+    old.remove();
   }
+  document.body.dataset.linkCheck = 'none';
+  say('Checking the link…', 'info');
   try {
-    const other = await findRecord(source, localId);
+    const other = await findAnyCase(source, localId);
     if (!other || !other.person) {
       say(`No record ${source} ${localId}: check the agency and the id of the other record.`, 'warning');
       return;
     }
-    preview(card, record, other.person, note);
+    const check = (await graphql(LINK_CHECK,
+      { source: record.source, localId: record.localId, personId: other.person.id })).linkCheck;
+    say('', 'info');
+    preview(card, record, other.person, check);
   } catch (e) {
     say(e.message, 'error');
   }
 }
 
-/** Shows who the record would join, side by side with it, and asks to confirm before linking. */
-function preview(card, record, person, note) {
-  const old = card.querySelector('.link-preview');
-  if (old) {
-    old.remove();
+/**
+ * Shows who the record would join, side by side with it, with the server's check: a refused link says
+ * why and offers no Confirm; differences to check (another sex or birthday) must be ticked as checked
+ * before Confirm links. The note is read when Confirm is pressed.
+ */
+function preview(card, record, person, check) {
+  const own = record.person.id;
+  const rows = person.records.map((r) => el('li', {
+    text: `${r.source} ${r.localId}: ${fullName(r)}${r.dateOfBirth ? `, born ${r.dateOfBirth}` : ''}`
+      + `${r.sex ? `, ${words(r.sex)}` : ''}${r.nhsNumber ? `, NHS ${r.nhsNumber}` : ''}` }));
+  const intro = el('p', { text: `Link ${record.source} ${record.localId} (${fullName(record)}`
+    + `${record.dateOfBirth ? `, born ${record.dateOfBirth}` : ''}${record.sex ? `, ${words(record.sex)}` : ''}) `
+    + `to ${fullName(person)} (${person.id}), whose records are:` });
+  const cancel = el('button', { type: 'button', class: 'link-cancel secondary', text: check.allowed ? 'Cancel' : 'Close',
+    onclick: () => {
+      box.remove();
+      document.body.dataset.linkCheck = 'none';
+      card.querySelector('button.link').focus();
+    } });
+  let box;
+  if (!check.allowed) {
+    box = el('div', { class: 'link-preview refused', role: 'group', 'aria-label': 'This link cannot be made' },
+      intro, el('ul', { class: 'records' }, rows),
+      el('p', { class: 'refusal', role: 'alert', text: plain(check.refusal) }),
+      el('div', { class: 'buttons' }, cancel));
+    card.append(box);
+    document.body.dataset.linkCheck = 'refused';
+    cancel.focus();
+    return;
   }
-  const merges = record.person.records.length === 1;
-  const box = el('div', { class: 'link-preview', role: 'group', 'aria-label': 'Check before you link' },
-    el('p', { text: `Link ${record.source} ${record.localId} (${fullName(record)}`
-      + `${record.dateOfBirth ? `, born ${record.dateOfBirth}` : ''}${record.sex ? `, ${words(record.sex)}` : ''}) `
-      + `to ${fullName(person)} (${person.id}), whose records are:` }),
-    el('ul', { class: 'records' }, person.records.map((r) => el('li', {
-      text: `${r.source} ${r.localId}: ${fullName(r)}${r.dateOfBirth ? `, born ${r.dateOfBirth}` : ''}`
-        + `${r.sex ? `, ${words(r.sex)}` : ''}${r.nhsNumber ? `, NHS ${r.nhsNumber}` : ''}` }))),
-    el('p', { class: 'why', text: merges
-      ? `This is the only record of person ${record.person.id}: that person is merged into ${person.id}, with `
-        + 'every relationship, marker and event. Undoing it needs a split.'
-      : `What came through this record moves from ${record.person.id} to ${person.id}; `
-        + `${record.person.id} keeps the other records.` }),
-    el('div', { class: 'buttons' },
-      el('button', { type: 'button', class: 'link-confirm', text: `Confirm: link to ${fullName(person)}`,
-        onclick: () => confirmLink(record, person, note) }),
-      el('button', { type: 'button', class: 'link-cancel', text: 'Cancel',
-        onclick: (event) => event.target.closest('.link-preview').remove() })));
+  const tickId = `${card.querySelector('textarea').id}-checked`;
+  const confirm = el('button', { type: 'button', class: 'link-confirm', text: `Confirm: link to ${fullName(person)}`,
+    disabled: check.warnings.length > 0,
+    onclick: () => confirmLink(card, record, person, check.warnings.length > 0) });
+  const tick = check.warnings.length === 0 ? null : el('p', { class: 'tick' },
+    el('input', { type: 'checkbox', id: tickId, class: 'link-checked',
+      onchange: (event) => { confirm.disabled = !event.target.checked; } }),
+    el('label', { for: tickId, text: ' I checked these with the agencies: it is the same person all the same.' }));
+  box = el('div', { class: 'link-preview', role: 'group', 'aria-label': 'Check before you link' },
+    intro, el('ul', { class: 'records' }, rows),
+    check.warnings.length === 0 ? null : el('div', { class: 'warnings', role: 'alert' },
+      el('p', { text: 'Check these first:' }),
+      el('ul', {}, check.warnings.map((w) => el('li', { text: w })))),
+    el('p', { class: 'why', text: (check.merges
+      ? `This is the only record of person ${own}: that person is merged into ${person.id}, with `
+        + 'every relationship, marker and event.'
+      : `What came through this record moves from ${own} to ${person.id}; ${own} keeps the other records, `
+        + `and the record is never linked to ${own} again.`)
+      + ` A wrong link can be split off again, but the record is then kept apart from ${person.id} for good.` }),
+    tick,
+    el('div', { class: 'buttons' }, confirm, cancel));
   card.append(box);
-  box.querySelector('button.link-confirm').focus();
+  document.body.dataset.linkCheck = check.warnings.length > 0 ? 'warnings' : 'allowed';
+  (tick ? tick.querySelector('input') : confirm).focus();
 }
 
-async function confirmLink(record, person, note) {
+async function confirmLink(card, record, person, acceptWarnings) {
+  const note = noteFor(card);
+  if (!note) {
+    return;
+  }
+  say(`Linking ${record.source} ${record.localId}…`, 'info');
   try {
     const result = await graphql(LINK_RECORD,
-      { source: record.source, localId: record.localId, personId: person.id, note });
+      { source: record.source, localId: record.localId, personId: person.id, note, acceptWarnings });
     const linked = result.linkRecord.person;
     say(`Linked: ${record.source} ${record.localId} is now part of ${fullName(linked)} (${linked.id}).`, 'success');
     await showRecord(record.source, record.localId);
     await loadMatches();
+    settleFocus();
   } catch (e) {
     say(e.message, 'error');
   }
@@ -161,7 +243,10 @@ function recordCard(record) {
   const localIdId = `${noteId}-local-id`;
   card.append(
     el('h3', { text: title }),
-    el('p', { class: 'meta', text: `Part of ${fullName(person)} (${person.id}), linked by ${words(record.linkedBy)}`
+    el('p', { class: 'meta', text: (person.records.length === 1
+      ? `A person of its own (${person.id}), `
+      : `Part of ${fullName(person)} (${person.id}), `)
+      + `linked by ${words(record.linkedBy, LINKED_BY)}`
       + `${record.score === null || record.score === undefined ? '' : `, score ${record.score.toFixed(2)}`}.` }),
     el('table', { class: 'match-table' },
       el('caption', { class: 'visually-hidden', text: `Matching fields: ${title}` }),
@@ -177,10 +262,17 @@ function recordCard(record) {
       el('input', { id: sourceId, class: 'link-source', maxlength: 200, autocomplete: 'off', spellcheck: 'false' }),
       el('label', { for: localIdId, text: 'Record id' }),
       el('input', { id: localIdId, class: 'link-local-id', maxlength: 200, autocomplete: 'off', spellcheck: 'false' })),
-    el('label', { for: noteId, text: 'Note (why; kept in the audit log)' }),
+    el('label', { for: noteId, text: 'Note, for a split or a link (why; kept in the audit log)' }),
     el('textarea', { id: noteId, rows: 2, maxlength: 2000 }),
     el('div', { class: 'buttons' },
       el('button', { type: 'button', class: 'link', text: 'Check the link', onclick: () => link(card, record) })));
+  // Enter in the agency or record id box checks the link, as a form would
+  card.querySelectorAll('.link-to input').forEach((input) => input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      link(card, record);
+    }
+  }));
   return card;
 }
 
@@ -196,12 +288,24 @@ async function findRecord(source, localId) {
   }
 }
 
+/**
+ * The record as typed, or else with the agency in lower case: agencies send their extracts under
+ * lower-case names ("police"), which a steward may well type as "Police".
+ */
+async function findAnyCase(source, localId) {
+  const found = await findRecord(source, localId);
+  if (found || source === source.toLowerCase()) {
+    return found;
+  }
+  return findRecord(source.toLowerCase(), localId);
+}
+
 /** Shows one agency record (or says it is unknown) above the queue. */
 async function showRecord(source, localId) {
   const found = byId('record-found');
   let record;
   try {
-    record = await findRecord(source, localId);
+    record = await findAnyCase(source, localId);
   } catch (e) {
     clear(found);
     document.body.dataset.record = 'none';
@@ -259,6 +363,9 @@ function candidateCard(candidate) {
 /** Loads and shows the queue. */
 export async function loadMatches() {
   const panel = byId('panel-matches');
+  if (!panel.firstChild) {
+    panel.append(el('p', { class: 'meta', text: 'Loading the queue…' }));
+  }
   let data;
   try {
     data = await graphql(MATCHES);
@@ -276,8 +383,8 @@ export async function loadMatches() {
 }
 
 /** Offers the queue to data stewards (and the administrator in local mode); stewards start there. */
-export async function initMatches(user, message) {
-  say = message;
+export async function initMatches(user, sayOnPage) {
+  message = sayOnPage;
   const steward = user && (user.role === 'DATA_STEWARD' || (user.role === 'ADMIN' && user.mode === 'local'));
   if (!steward) {
     return;
@@ -288,9 +395,16 @@ export async function initMatches(user, message) {
     showDialog(byId('matches'), true);
     await loadMatches();
   });
-  byId('matches-close').addEventListener('click', () => showDialog(byId('matches'), false));
+  byId('matches-close').addEventListener('click', () => {
+    showDialog(byId('matches'), false);
+    if (document.activeElement === document.body) {
+      // a steward starts in the queue: there was no button it was opened from to go back to
+      byId('matches-button').focus();
+    }
+  });
   byId('record-lookup').addEventListener('submit', async (event) => {
     event.preventDefault();
+    say('', 'info');
     await showRecord(byId('lookup-source').value.trim(), byId('lookup-local-id').value.trim());
   });
   if (user.role === 'DATA_STEWARD') {

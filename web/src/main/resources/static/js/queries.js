@@ -181,8 +181,13 @@ export const SOURCE_RECORD = `query Record($source: ID!, $localId: ID!) {
   }
 }`;
 
-export const LINK_RECORD = `mutation Link($source: ID!, $localId: ID!, $personId: ID!, $note: String!) {
-  linkRecord(source: $source, localId: $localId, personId: $personId, note: $note) {
+export const LINK_CHECK = `query LinkCheck($source: ID!, $localId: ID!, $personId: ID!) {
+  linkCheck(source: $source, localId: $localId, personId: $personId) { allowed refusal warnings merges }
+}`;
+
+export const LINK_RECORD = `mutation Link($source: ID!, $localId: ID!, $personId: ID!, $note: String!,
+    $acceptWarnings: Boolean) {
+  linkRecord(source: $source, localId: $localId, personId: $personId, note: $note, acceptWarnings: $acceptWarnings) {
     source localId person { id givenName familyName }
   }
 }`;

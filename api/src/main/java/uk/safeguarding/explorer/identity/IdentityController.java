@@ -62,8 +62,17 @@ class IdentityController {
 
     @MutationMapping
     SourceRecordView linkRecord(
-            @Argument String source, @Argument String localId, @Argument String personId, @Argument String note) {
-        return service.linkRecord(source, localId, personId, note);
+            @Argument String source,
+            @Argument String localId,
+            @Argument String personId,
+            @Argument String note,
+            @Argument Boolean acceptWarnings) {
+        return service.linkRecord(source, localId, personId, note, Boolean.TRUE.equals(acceptWarnings));
+    }
+
+    @QueryMapping
+    StewardService.LinkCheck linkCheck(@Argument String source, @Argument String localId, @Argument String personId) {
+        return service.linkCheck(source, localId, personId);
     }
 
     @BatchMapping(typeName = "Person", field = "records")

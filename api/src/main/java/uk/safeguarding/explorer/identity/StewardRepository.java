@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
 import org.springframework.stereotype.Repository;
 import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.graph.Views.PersonView;
@@ -90,7 +92,11 @@ class StewardRepository {
                 .findFirst();
     }
 
-    /** What {@link StewardService#linkRecord} checks before linking a record to person {@code to}. */
+    /**
+     * What {@link StewardService#linkRecord} checks before linking a record to person {@code to}:
+     * besides the refusals, who kept the two apart, when and why ({@code keptApart}, or null), and the
+     * record's sex and date of birth beside the distinct ones the target's records give (sorted).
+     */
     record LinkState(
             String personId,
             boolean anchored,
@@ -98,7 +104,12 @@ class StewardRepository {
             boolean exists,
             boolean declaredDifferent,
             boolean otherNhsNumber,
-            boolean related) {}
+            boolean related,
+            String keptApart,
+            String sex,
+            String dateOfBirth,
+            List<String> sexes,
+            List<String> births) {}
 
     Optional<LinkState> linkState(String source, String localId, String to) {
         return graph
@@ -119,7 +130,16 @@ class StewardRepository {
                 r.get("exists").asBoolean(),
                 r.get("declaredDifferent").asBoolean(),
                 r.get("otherNhsNumber").asBoolean(),
-                r.get("related").asBoolean());
+                r.get("related").asBoolean(),
+                r.get("keptApart").asString(null),
+                r.get("sex").asString(null),
+                r.get("dateOfBirth").asString(null),
+                distinct(r.get("sexes")),
+                distinct(r.get("births")));
+    }
+
+    private static List<String> distinct(Value values) {
+        return new TreeSet<>(values.asList(Value::asString)).stream().toList();
     }
 
     Map<String, List<SourceRecordView>> recordsOf(Collection<String> personIds, String agency) {

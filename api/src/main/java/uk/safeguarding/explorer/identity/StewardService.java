@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -194,87 +197,164 @@ public class StewardService {
         return repository.record(source, localId).orElseThrow();
     }
 
+    /** What a steward is told before a link: whether it would be made, and what to check first. */
+    public record LinkCheck(boolean allowed, String refusal, List<String> warnings, boolean merges) {}
+
+    /**
+     * Says whether {@link #linkRecord} would link the record to the person now, and if not why (the
+     * sentence the link would be refused with), and the differences a steward should check first: a
+     * sex or a date of birth the person's records do not give. Nothing is written but the audit event
+     * (the matching fields of both people were read).
+     */
+    public LinkCheck linkCheck(String source, String localId, String personId) {
+        steward();
+        var link = linkState("linkCheck", source, localId, personId);
+        var refusal = refusal(link);
+        audit.record(
+                needToKnow.actor(),
+                "linkCheck",
+                link.people(),
+                List.of(),
+                "checked linking " + link.key() + " (" + link.state().personId() + ") to " + personId);
+        return new LinkCheck(
+                refusal == null,
+                refusal == null ? null : refusal.getMessage(),
+                warnings(link),
+                link.state().personRecords() == 1);
+    }
+
     /**
      * Links a record to the person a steward found it belongs to: one the engine left apart (below
      * the review threshold, or a new person), or the right person after a split. The record's
      * relationships follow it; when it was its person's only record, that person is merged into the
      * target. Refused where two people are kept apart: a steward's DIFFERENT or split between them
      * (from either side), an NHS number other than the target's, an anchored record, or a person
-     * the record makes a relative, contact, ancestor or descendant of its own person. Audited with
-     * the note before it is made; the checks are read again in the write.
+     * the record makes a relative, contact, ancestor or descendant of its own person; and, unless
+     * {@code acceptWarnings}, where the person's records give another sex or date of birth (see
+     * {@link #linkCheck}). Audited with the note before it is made; the checks are read again in the
+     * write.
      */
-    public SourceRecordView linkRecord(String source, String localId, String personId, String note) {
+    public SourceRecordView linkRecord(
+            String source, String localId, String personId, String note, boolean acceptWarnings) {
         var user = steward();
-        checkKey(source, localId);
         checkNote(note);
-        checkId("personId", personId, "person id");
-        var key = source + ":" + localId;
-        var state = repository
-                .linkState(source, localId, personId)
-                .orElseThrow(() -> refuse("linkRecord", List.of(), NotFoundException.of("source record", key)));
-        var own = List.of(state.personId());
-        if (!state.exists()) {
-            throw refuse("linkRecord", own, NotFoundException.of("person", personId));
+        var link = linkState("linkRecord", source, localId, personId);
+        var refusal = refusal(link);
+        if (refusal != null) {
+            throw refuse("linkRecord", link.people(), refusal);
         }
-        var both = List.of(state.personId(), personId);
-        if (state.personId().equals(personId)) {
-            throw refuse(
-                    "linkRecord", own, new BadRequestException("personId", "is already the person of record " + key));
-        }
-        if (state.anchored()) {
+        var warnings = warnings(link);
+        if (!warnings.isEmpty() && !acceptWarnings) {
             throw refuse(
                     "linkRecord",
-                    both,
+                    link.people(),
                     new BadRequestException(
-                            "localId",
-                            "names a record that gives its person the id (a bundle without resolve); link the "
-                                    + "other person's records to " + state.personId() + " instead"));
+                            "acceptWarnings",
+                            "is not true, and " + String.join("; ", warnings)
+                                    + ". Check with the agencies; if it is the same person all the same, link "
+                                    + "with acceptWarnings: true"));
         }
-        if (state.declaredDifferent()) {
-            throw refuse(
-                    "linkRecord",
-                    both,
-                    new BadRequestException(
-                            "personId",
-                            "names a person a steward already kept apart from record " + key + " or its person "
-                                    + state.personId()
-                                    + " (a DIFFERENT decision or a split); they are never joined again"));
-        }
-        if (state.otherNhsNumber()) {
-            throw refuse(
-                    "linkRecord",
-                    both,
-                    new BadRequestException(
-                            "personId",
-                            "names a person with another NHS number than record " + key
-                                    + "; two NHS numbers are two people"));
-        }
-        if (state.related()) {
-            throw refuse(
-                    "linkRecord",
-                    both,
-                    new BadRequestException(
-                            "personId",
-                            "names a person that record " + key + " makes a parent, child, partner, sibling, "
-                                    + "contact, ancestor or descendant of " + state.personId()
-                                    + ", so another person"));
-        }
+        var state = link.state();
         audit.record(
                 needToKnow.actor(),
                 "linkRecord",
-                both,
+                link.people(),
                 List.of(),
-                "linked " + key + " (was " + state.personId() + ") to " + personId + ": " + note.strip());
+                "linked " + link.key() + " (was " + state.personId() + ") to " + personId
+                        + (warnings.isEmpty() ? "" : " despite: " + String.join("; ", warnings)) + ": "
+                        + note.strip());
         if (!repository.link(source, localId, personId, state, user.username(), note.strip(), now())) {
             throw refuse(
                     "linkRecord",
-                    both,
+                    link.people(),
                     new BadRequestException(
                             "localId",
                             "names a record that changed while it was being linked (another steward's decision "
                                     + "or an import); look it up again"));
         }
         return repository.record(source, localId).orElseThrow();
+    }
+
+    /** A link asked for: the record's key, what the checks read, and the people it concerns. */
+    private record Link(String key, String personId, StewardRepository.LinkState state, List<String> people) {}
+
+    /** Reads the checks of a link; an unknown record or person is NOT_FOUND (audited as refused). */
+    private Link linkState(String operation, String source, String localId, String personId) {
+        checkKey(source, localId);
+        checkId("personId", personId, "person id");
+        var key = source + ":" + localId;
+        var state = repository
+                .linkState(source, localId, personId)
+                .orElseThrow(() -> refuse(operation, List.of(), NotFoundException.of("source record", key)));
+        if (!state.exists()) {
+            throw refuse(operation, List.of(state.personId()), NotFoundException.of("person", personId));
+        }
+        return new Link(
+                key,
+                personId,
+                state,
+                Stream.of(state.personId(), personId).distinct().toList());
+    }
+
+    /** Why the link is refused, or null when it may be made. */
+    private static BadRequestException refusal(Link link) {
+        var key = link.key();
+        var state = link.state();
+        if (state.personId().equals(link.personId())) {
+            return new BadRequestException("personId", "is already the person of record " + key);
+        }
+        if (state.anchored()) {
+            return new BadRequestException(
+                    "localId",
+                    "names a record that gives its person the id (a bundle without resolve); link the "
+                            + "other person's records to " + state.personId() + " instead");
+        }
+        if (state.declaredDifferent()) {
+            return new BadRequestException(
+                    "personId",
+                    "names a person a steward already kept apart from record " + key + " or its person "
+                            + state.personId() + " (a DIFFERENT decision or a split"
+                            + (state.keptApart() == null ? "" : ", by " + state.keptApart())
+                            + "); they are never joined again");
+        }
+        if (state.otherNhsNumber()) {
+            return new BadRequestException(
+                    "personId",
+                    "names a person with another NHS number than record " + key + "; two NHS numbers are two people");
+        }
+        if (state.related()) {
+            return new BadRequestException(
+                    "personId",
+                    "names a person that record " + key + " makes a parent, child, partner, sibling, "
+                            + "contact, ancestor or descendant of " + state.personId() + ", so another person");
+        }
+        return null;
+    }
+
+    /**
+     * What contradicts the link without ruling it out: the record gives a sex (male or female) none of
+     * the person's records gives, or a date of birth none of them gives (a day and month swapped too:
+     * the steward checks which is right).
+     */
+    private static List<String> warnings(Link link) {
+        var state = link.state();
+        var warnings = new ArrayList<String>();
+        var known = List.of("MALE", "FEMALE");
+        var sexes = state.sexes().stream().filter(known::contains).toList();
+        if (known.contains(state.sex()) && !sexes.isEmpty() && !sexes.contains(state.sex())) {
+            warnings.add("record " + link.key() + " says " + state.sex().toLowerCase(Locale.ROOT)
+                    + " where person " + link.personId() + "'s records say "
+                    + String.join(
+                            " or ",
+                            sexes.stream().map(x -> x.toLowerCase(Locale.ROOT)).toList()));
+        }
+        if (state.dateOfBirth() != null
+                && !state.births().isEmpty()
+                && !state.births().contains(state.dateOfBirth())) {
+            warnings.add("record " + link.key() + " gives born " + state.dateOfBirth() + " where person "
+                    + link.personId() + "'s records give " + String.join(" or ", state.births()));
+        }
+        return warnings;
     }
 
     /**

@@ -679,6 +679,56 @@ class IdentityResolutionIT extends ExplorerIT {
     }
 
     @Test
+    void aLinkCheckSaysWhatTheLinkWouldDoAndWhatToCheckFirstAndWritesNothing() {
+        // fictional: police record P107 (Lee Bell, male, born 1983-04-27) split off Lee, then checked
+        // against Joanne (female, another birthday), Gary (another birthday) and Lee (kept apart)
+        importFixture("police-extract");
+        http().graphql(
+                        "data-steward",
+                        "mutation { splitRecord(source: \"police\", localId: \"P107\", note: \"Not Lee Bell\") "
+                                + "{ localId } }");
+        var toLee = linkCheck("P107", "p-lee");
+        assertThat(toLee.get("allowed").asBoolean()).isFalse();
+        assertThat(toLee.get("refusal").asString())
+                .contains("already kept apart from record police:P107")
+                .contains("by data-steward on ")
+                .contains(": Not Lee Bell");
+        assertThat(refusal(link("P107", "p-lee", "again")))
+                .contains(toLee.get("refusal").asString());
+
+        var toJoanne = linkCheck("P107", "p-joanne");
+        assertThat(toJoanne.get("allowed").asBoolean()).isTrue();
+        assertThat(toJoanne.get("refusal").isNull()).isTrue();
+        assertThat(toJoanne.get("merges").asBoolean()).isTrue();
+        assertThat(toJoanne.get("warnings").toString())
+                .contains("record police:P107 says male where person p-joanne's records say female")
+                .contains("record police:P107 gives born 1983-04-27 where person p-joanne's records give 1979-12-01");
+        // nothing was written by the checks but their audit events
+        assertThat(personOf("police", "P107")).isEqualTo("police:P107");
+        assertThat(count("MATCH (e:AuditEvent {operation: 'linkCheck', outcome: 'ALLOWED', user: 'data-steward'}) "
+                        + "WHERE e.subjectId IN ['police:P107', 'p-joanne'] RETURN count(DISTINCT e.subjectId)"))
+                .isEqualTo(2);
+        // a steward who does not accept the warnings links nothing; the refusal names them
+        assertThat(refusal(link("P107", "p-joanne", "tired")))
+                .startsWith("BAD_REQUEST")
+                .contains("Argument 'acceptWarnings' is not true")
+                .contains("says male where");
+        assertThat(personOf("police", "P107")).isEqualTo("police:P107");
+        // a check of an unknown record or person is NOT_FOUND, and practitioners cannot check links
+        var unknown = http().graphql(
+                        "data-steward",
+                        "{ linkCheck(source: \"police\", localId: \"P999\", personId: \"p-gary\") { allowed } }");
+        assertThat(refusal(unknown)).startsWith("NOT_FOUND");
+        var practitioner = http().graphql(
+                        "police-officer",
+                        "{ linkCheck(source: \"police\", localId: \"P107\", personId: \"p-gary\") { allowed } }");
+        assertThat(refusal(practitioner)).startsWith("FORBIDDEN");
+        // a record whose sex and birthday agree gives no warning: the queued P105 (Joanne Wood) to Joanne
+        var toItself = linkCheck("P105", "p-joanne");
+        assertThat(toItself.get("warnings").isEmpty()).as(toItself.toString()).isTrue();
+    }
+
+    @Test
     void aStewardLinksASplitRecordToThePersonItBelongsToAndItsRelationshipsFollowIt() {
         // fictional: the police record P107 was joined to the scenario's Lee Bell; the PNC check
         // shows it is Gary Nolan's. The steward splits it off, then links it to Gary.
@@ -700,7 +750,14 @@ class IdentityResolutionIT extends ExplorerIT {
                 .startsWith("BAD_REQUEST")
                 .contains("note");
 
-        var linked = link("P107", "p-gary", "PNC check: the record is Gary Nolan's");
+        // the record gives another birthday than Gary's: checked first, and linked only when the steward says so
+        assertThat(refusal(link("P107", "p-gary", "PNC check: the record is Gary Nolan's")))
+                .startsWith("BAD_REQUEST")
+                .contains("acceptWarnings")
+                .contains("record police:P107 gives born 1983-04-27 where person p-gary's records give "
+                        + "1970-02-11 or 1970-11-02");
+        assertThat(personOf("police", "P107")).isEqualTo("police:P107");
+        var linked = link("P107", "p-gary", "PNC check: the record is Gary Nolan's, born date wrong", true);
         assertThat(linked.get("errors")).as(linked.toString()).isNull();
         assertThat(linked.get("data").get("linkRecord").toString())
                 .isEqualTo("{\"person\":{\"id\":\"p-gary\"},\"linkedBy\":\"REVIEW\"}");
@@ -737,7 +794,7 @@ class IdentityResolutionIT extends ExplorerIT {
     void linkingARecordOffAPersonWithOtherRecordsMovesOnlyWhatCameThroughItAndDecidesItsCandidates() {
         importFixture("police-extract");
         // straight from Lee to Gary, without a split: Lee keeps his own records and children
-        var moved = link("P107", "p-gary", "PNC check: the record is Gary Nolan's");
+        var moved = link("P107", "p-gary", "PNC check: the record is Gary Nolan's, born date wrong", true);
         assertThat(moved.get("errors")).as(moved.toString()).isNull();
         assertThat(personOf("police", "P107")).isEqualTo("p-gary");
         assertThat(count("MATCH (:Person {id: 'p-lee'})-[r:HAS_CONTACT_WITH]->() RETURN count(r)"))
@@ -881,11 +938,26 @@ class IdentityResolutionIT extends ExplorerIT {
     }
 
     private JsonNode link(String policeRecord, String personId, String note) {
+        return link(policeRecord, personId, note, false);
+    }
+
+    private JsonNode link(String policeRecord, String personId, String note, boolean acceptWarnings) {
         return http().graphql(
                         "data-steward",
-                        "mutation($localId: ID!, $personId: ID!, $note: String!) { linkRecord(source: \"police\", "
-                                + "localId: $localId, personId: $personId, note: $note) { person { id } linkedBy } }",
-                        Map.of("localId", policeRecord, "personId", personId, "note", note));
+                        "mutation($localId: ID!, $personId: ID!, $note: String!, $accept: Boolean) { linkRecord("
+                                + "source: \"police\", localId: $localId, personId: $personId, note: $note, "
+                                + "acceptWarnings: $accept) { person { id } linkedBy } }",
+                        Map.of("localId", policeRecord, "personId", personId, "note", note, "accept", acceptWarnings));
+    }
+
+    private JsonNode linkCheck(String policeRecord, String personId) {
+        return http().graphql(
+                        "data-steward",
+                        "query($localId: ID!, $personId: ID!) { linkCheck(source: \"police\", localId: $localId, "
+                                + "personId: $personId) { allowed refusal warnings merges } }",
+                        Map.of("localId", policeRecord, "personId", personId))
+                .get("data")
+                .get("linkCheck");
     }
 
     /** The first error's classification and message, or "none". */

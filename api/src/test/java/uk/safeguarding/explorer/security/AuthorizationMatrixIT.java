@@ -560,6 +560,13 @@ class AuthorizationMatrixIT extends ExplorerIT {
                         stewards,
                         always("NOT_FOUND")));
         ops.put(
+                "linkCheck",
+                Operation.read(
+                        "{ linkCheck(source: \"nowhere\", localId: \"x-1\", personId: \"p-sara\") { allowed } }",
+                        Map.of(),
+                        stewards,
+                        always("NOT_FOUND")));
+        ops.put(
                 "decideMatch",
                 Operation.read(
                         "mutation { decideMatch(candidateId: \"mc-none\", decision: SAME, "

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.support.BrowserIT;
 
@@ -83,11 +84,12 @@ class MatchesBrowserIT extends BrowserIT {
         // fictional: the police record P107 was joined to the scenario's Lee Bell; it is Gary Nolan's
         signIn("data-steward");
         waitFor("document.body.dataset.matches === '1'");
-        driver.findElement(By.id("lookup-source")).sendKeys("police");
+        // the agency as a steward types it: the police's extract is "police"
+        driver.findElement(By.id("lookup-source")).sendKeys("Police");
         driver.findElement(By.id("lookup-local-id")).sendKeys("P999");
         driver.findElement(By.cssSelector("#record-lookup button[type=submit]")).click();
         waitFor("document.body.dataset.record === 'none'");
-        assertThat(driver.findElement(By.id("message")).getText()).contains("No record police P999");
+        assertThat(driver.findElement(By.id("message")).getText()).contains("No record Police P999");
         driver.findElement(By.id("lookup-local-id")).clear();
         driver.findElement(By.id("lookup-local-id")).sendKeys("P107");
         driver.findElement(By.cssSelector("#record-lookup button[type=submit]")).click();
@@ -101,20 +103,31 @@ class MatchesBrowserIT extends BrowserIT {
         assertThat(driver.findElement(By.id("message")).getText())
                 .contains("Split: police P107 is now person police:P107");
         card = driver.findElement(By.cssSelector("#record-found article.record"));
+        assertThat(card.getText()).contains("A person of its own (police:P107), linked by a steward");
         card.findElement(By.cssSelector("button.link")).click();
         waitFor("document.getElementById('message').textContent.includes('Give the agency and the record id')");
         card.findElement(By.cssSelector("input.link-source")).sendKeys("demo");
-        card.findElement(By.cssSelector("input.link-local-id")).sendKeys("p-gary");
-        card.findElement(By.tagName("textarea")).sendKeys("PNC check: the record is Gary Nolan's");
-        card.findElement(By.cssSelector("button.link")).click();
-        // nothing is joined until the steward has seen who the record would join
-        waitFor("document.querySelector('#record-found .link-preview') !== null");
+        // Enter in the record id box checks the link
+        card.findElement(By.cssSelector("input.link-local-id")).sendKeys("p-gary" + Keys.ENTER);
+        // nothing is joined until the steward has seen who the record would join, and what to check
+        waitFor("document.body.dataset.linkCheck === 'warnings'");
         assertThat(card.findElement(By.cssSelector(".link-preview")).getText())
                 .contains(
                         "to Gary Nolan (p-gary), whose records are:",
                         "demo p-gary",
+                        "Check these first:",
+                        "record police:P107 gives born 1983-04-27 where person p-gary's records give 1970-02-11",
                         "only record of person police:P107",
-                        "merged into p-gary");
+                        "merged into p-gary",
+                        "kept apart from p-gary for good");
+        // Confirm waits until the steward says they checked; the note is read when it is pressed
+        var confirm = card.findElement(By.cssSelector("button.link-confirm"));
+        assertThat(confirm.isEnabled()).isFalse();
+        assertThat(driver.switchTo().activeElement().getAttribute("class")).isEqualTo("link-checked");
+        driver.switchTo().activeElement().sendKeys(Keys.SPACE);
+        assertThat(confirm.isEnabled()).isTrue();
+        card.findElement(By.tagName("textarea")).clear();
+        card.findElement(By.tagName("textarea")).sendKeys("PNC check: the record is Gary Nolan's; born date wrong");
         assertThat(
                         count(
                                 "MATCH (:SourceRecord {key: 'police:P107'})-[:RECORD_OF]->(p:Person {id: 'police:P107'}) RETURN count(p)"))
@@ -130,6 +143,24 @@ class MatchesBrowserIT extends BrowserIT {
                 .isEqualTo(1);
         assertThat(count("MATCH (:Marker {id: 'police:m-v-1'})-[:ON]->(p:Person {id: 'p-gary'}) RETURN count(p)"))
                 .isEqualTo(1);
+        assertThat(count("MATCH (e:AuditEvent {operation: 'linkRecord', outcome: 'ALLOWED'}) "
+                        + "WHERE e.reason ENDS WITH 'born date wrong' AND e.reason CONTAINS 'despite: record police:P107' "
+                        + "RETURN count(DISTINCT e.subjectId)"))
+                .isEqualTo(2);
+        // linking it back to Lee is refused before anything is confirmed: the split kept the two apart
+        card = driver.findElement(By.cssSelector("#record-found article.record"));
+        card.findElement(By.cssSelector("input.link-source")).sendKeys("demo");
+        card.findElement(By.cssSelector("input.link-local-id")).sendKeys("p-lee");
+        card.findElement(By.cssSelector("button.link")).click();
+        waitFor("document.body.dataset.linkCheck === 'refused'");
+        assertThat(card.findElement(By.cssSelector(".link-preview")).getText())
+                .contains(
+                        "Not done: it is a person a steward already kept apart from record police:P107",
+                        "by data-steward on ",
+                        "PNC check: not Lee Bell")
+                .doesNotContain("Argument");
+        assertThat(card.findElements(By.cssSelector("button.link-confirm"))).isEmpty();
+        screenshot("steward-link-refused");
     }
 
     @Test
