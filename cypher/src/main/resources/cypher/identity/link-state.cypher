@@ -7,31 +7,51 @@
 // one of the target's records (never the same person); whether the move would make someone their
 // own parent, partner, sibling or contact, or their own ancestor: the two are related, directly or
 // over PARENT_OF up to six generations, and, when the record's person keeps other records, the
-// relationship at that person came through this record. Also, for the steward to check first and
-// to be told: when and why a steward kept the two apart (the first such declaration), and the
-// record's sex and date of birth beside those the target's records give.
+// relationship at that person came through this record. A record moved off a person by a steward's
+// earlier link (NOT_SAME_AS with byLink) is not kept apart from them for a steward's link: that
+// undoes a wrong link, with a warning (movedOff). Also, to be told: which declaration kept the two
+// apart, by whom and on what day (the first one; its note is not given, it may hold case data),
+// and the record's sex, date of birth, names, PNC id and UPN beside those the target's records give
+// (family names with their aliases).
 MATCH (r:SourceRecord {source: $source, localId: $localId})-[:RECORD_OF]->(own:Person)
 WITH r, own, COUNT { (:SourceRecord)-[:RECORD_OF]->(own) } AS n
 OPTIONAL MATCH (to:Person {id: $to})
+WITH r, own, n, to,
+     CASE WHEN to IS NULL THEN [] ELSE
+       [(r)-[d:NOT_SAME_AS]->(to) | d] + [(own)<-[d:NOT_SAME_AS]-(:SourceRecord)-[:RECORD_OF]->(to) | d] END AS apart
+WITH r, own, n, to,
+     reduce(first = null, d IN [d IN apart WHERE d.byLink IS NULL]
+       | CASE WHEN first IS NULL OR d.at < first.at THEN d ELSE first END) AS kept,
+     reduce(first = null, d IN [d IN apart WHERE d.byLink IS NOT NULL]
+       | CASE WHEN first IS NULL OR d.at < first.at THEN d ELSE first END) AS moved
 RETURN own.id AS personId,
        coalesce(r.anchored, false) AS anchored,
        n,
        to IS NOT NULL AS exists,
-       to IS NOT NULL AND (
-         EXISTS { MATCH (r)-[:NOT_SAME_AS]->(to) }
-         OR EXISTS { MATCH (o:SourceRecord)-[:RECORD_OF]->(to) WHERE EXISTS { (o)-[:NOT_SAME_AS]->(own) } }
-       ) AS declaredDifferent,
-       CASE WHEN to IS NULL THEN null ELSE head(
-         [(r)-[d:NOT_SAME_AS]->(to) | d.by + ' on ' + left(toString(d.at), 10) + coalesce(': ' + d.note, '')]
-         + [(own)<-[d:NOT_SAME_AS]-(:SourceRecord)-[:RECORD_OF]->(to)
-             | d.by + ' on ' + left(toString(d.at), 10) + coalesce(': ' + d.note, '')]
-       ) END AS keptApart,
+       kept IS NOT NULL AS declaredDifferent,
+       CASE WHEN kept IS NULL THEN null
+         ELSE CASE WHEN kept.candidate IS NULL THEN 'a split' ELSE 'a DIFFERENT decision' END
+           + ' by ' + kept.by + ' on ' + left(toString(kept.at), 10) END AS keptApart,
+       CASE WHEN moved IS NULL THEN null ELSE moved.by + ' on ' + left(toString(moved.at), 10) END AS movedOff,
        r.sex AS sex,
        toString(r.dateOfBirth) AS dateOfBirth,
        CASE WHEN to IS NULL THEN [] ELSE
          [(o:SourceRecord)-[:RECORD_OF]->(to) WHERE o.sex IS NOT NULL | o.sex] END AS sexes,
        CASE WHEN to IS NULL THEN [] ELSE
          [(o:SourceRecord)-[:RECORD_OF]->(to) WHERE o.dateOfBirth IS NOT NULL | toString(o.dateOfBirth)] END AS births,
+       r.givenName AS givenName,
+       r.familyName AS familyName,
+       r.pncId AS pncId,
+       r.upn AS upn,
+       CASE WHEN to IS NULL THEN [] ELSE
+         [(o:SourceRecord)-[:RECORD_OF]->(to) WHERE o.givenName IS NOT NULL | o.givenName] END AS givenNames,
+       CASE WHEN to IS NULL THEN [] ELSE
+         reduce(all = [], names IN [(o:SourceRecord)-[:RECORD_OF]->(to)
+             | [x IN [o.familyName] + coalesce(o.aliases, []) WHERE x IS NOT NULL]] | all + names) END AS familyNames,
+       CASE WHEN to IS NULL THEN [] ELSE
+         [(o:SourceRecord)-[:RECORD_OF]->(to) WHERE o.pncId IS NOT NULL | o.pncId] END AS pncIds,
+       CASE WHEN to IS NULL THEN [] ELSE
+         [(o:SourceRecord)-[:RECORD_OF]->(to) WHERE o.upn IS NOT NULL | o.upn] END AS upns,
        to IS NOT NULL AND r.nhsNumber IS NOT NULL AND EXISTS {
          MATCH (o:SourceRecord)-[:RECORD_OF]->(to)
          WHERE o.nhsNumber IS NOT NULL AND o.nhsNumber <> r.nhsNumber

@@ -7,8 +7,8 @@
 // document.body.dataset.record ("source:localId person-id", or "none"), and a link's check on
 // document.body.dataset.linkCheck ("allowed", "warnings", "refused" or "none"). Before a link the
 // server's linkCheck says whether it would be made and what to check first: a refused link offers no
-// Confirm, and one whose records give another sex or birthday is confirmed only once the steward
-// ticks that they checked.
+// Confirm, and one with warnings (no birthday, or another sex, birthday, name or identifier than
+// the person's records) is confirmed only once the steward ticks that they checked them.
 
 import { graphql } from './api.js';
 import { DECIDE_MATCH, LINK_CHECK, LINK_RECORD, MATCHES, SOURCE_RECORD, SPLIT_RECORD } from './queries.js';
@@ -83,6 +83,44 @@ function noteFor(card) {
   return note;
 }
 
+/**
+ * Asks once more, under the buttons of the card, before what cannot simply be undone: says what it
+ * does and what undoing it costs; the keyboard goes to the button that does it, Cancel takes it back.
+ */
+function ask(card, from, text, label, run) {
+  card.querySelectorAll('.ask').forEach((old) => old.remove());
+  const box = el('div', { class: 'ask', role: 'group', 'aria-label': 'Are you sure?' },
+    el('p', { text }),
+    el('div', { class: 'buttons' },
+      el('button', { type: 'button', class: 'ask-confirm', text: label, onclick: () => {
+        box.remove();
+        run();
+      } }),
+      el('button', { type: 'button', class: 'ask-cancel secondary', text: 'Cancel', onclick: () => {
+        box.remove();
+        from.focus();
+      } })));
+  from.closest('.buttons, li').after(box);
+  box.querySelector('button.ask-confirm').focus();
+}
+
+function askDecision(card, candidate, decision, button) {
+  if (!noteFor(card)) {
+    return;
+  }
+  const record = `${candidate.record.source} ${candidate.record.localId}`;
+  const person = `${fullName(candidate.person)} (${candidate.person.id})`;
+  if (decision === 'SAME') {
+    const own = candidate.record.person ? candidate.record.person.id : 'of the record';
+    ask(card, button, `Join ${record} to ${person}? Its person ${own} is merged into `
+      + `${candidate.person.id} with everything that came through it. Undoing it needs a split, after which the `
+      + `record is kept apart from ${candidate.person.id} for good.`, 'Join them', () => decide(card, candidate, decision));
+  } else {
+    ask(card, button, `Keep ${record} apart from ${person} for good? It is never linked to that person again, `
+      + 'whatever is imported.', 'Keep apart for good', () => decide(card, candidate, decision));
+  }
+}
+
 async function decide(card, candidate, decision) {
   const note = noteFor(card);
   if (!note) {
@@ -90,8 +128,8 @@ async function decide(card, candidate, decision) {
   }
   say(decision === 'SAME' ? 'Joining…' : 'Keeping apart…', 'info');
   try {
-    await graphql(DECIDE_MATCH, { candidateId: candidate.id, decision, note });
-    say(decision === 'SAME'
+    const decided = (await graphql(DECIDE_MATCH, { candidateId: candidate.id, decision, note })).decideMatch;
+    say(decided.status === 'SAME'
       ? `Joined: ${candidate.record.source} ${candidate.record.localId} is now part of ${fullName(candidate.person)}.`
       : `Kept apart: ${candidate.record.source} ${candidate.record.localId} will not be linked to ${fullName(candidate.person)}.`,
     'success');
@@ -100,6 +138,15 @@ async function decide(card, candidate, decision) {
   } catch (e) {
     say(e.message, 'error');
   }
+}
+
+function askSplit(card, record, person, button) {
+  if (!noteFor(card)) {
+    return;
+  }
+  ask(card, button, `Split ${record.source} ${record.localId} off ${fullName(person)} (${person.id})? It becomes a `
+    + `person of its own with what came through it, and is never linked to ${person.id} again.`,
+  'Split off for good', () => split(card, record));
 }
 
 async function split(card, record) {
@@ -111,7 +158,7 @@ async function split(card, record) {
   try {
     const result = await graphql(SPLIT_RECORD, { source: record.source, localId: record.localId, note });
     say(`Split: ${record.source} ${record.localId} is now person ${result.splitRecord.person.id}. `
-      + 'It is shown above: link it to the person it belongs to, if you know who.', 'success');
+      + 'It is shown here: link it to the person it belongs to, if you know who.', 'success');
     await showRecord(record.source, record.localId);
     await loadMatches();
     settleFocus();
@@ -124,9 +171,9 @@ function recordsList(card, person) {
   return el('ul', { class: 'records' }, person.records.map((r) => el('li', {},
     `${r.source} ${r.localId}: ${fullName(r)}${r.dateOfBirth ? `, born ${r.dateOfBirth}` : ''} `
       + `(linked by ${words(r.linkedBy, LINKED_BY)}) `,
-    r.linkedBy === 'IDENTIFIER' && r.score === null ? null
+    (r.linkedBy === 'IDENTIFIER' && r.score === null) || person.records.length === 1 ? null
       : el('button', { type: 'button', class: 'split', 'data-record': `${r.source}:${r.localId}`,
-        text: 'Split off', onclick: () => split(card, r) }))));
+        text: 'Split off', onclick: (event) => askSplit(card, r, person, event.currentTarget) }))));
 }
 
 async function link(card, record) {
@@ -160,7 +207,7 @@ async function link(card, record) {
 
 /**
  * Shows who the record would join, side by side with it, with the server's check: a refused link says
- * why and offers no Confirm; differences to check (another sex or birthday) must be ticked as checked
+ * why and offers no Confirm; warnings to check must be ticked as checked
  * before Confirm links. The note is read when Confirm is pressed.
  */
 function preview(card, record, person, check) {
@@ -189,12 +236,21 @@ function preview(card, record, person, check) {
     return;
   }
   const tickId = `${card.querySelector('textarea').id}-checked`;
+  // not disabled, which would take it out of the keyboard's way unheard: it says what is missing
   const confirm = el('button', { type: 'button', class: 'link-confirm', text: `Confirm: link to ${fullName(person)}`,
-    disabled: check.warnings.length > 0,
-    onclick: () => confirmLink(card, record, person, check.warnings.length > 0) });
+    'aria-disabled': check.warnings.length > 0 ? 'true' : null,
+    onclick: () => {
+      const ticked = box.querySelector('input.link-checked');
+      if (ticked && !ticked.checked) {
+        say('Tick that you checked the warnings with the agencies before you confirm.', 'warning');
+        ticked.focus();
+        return;
+      }
+      confirmLink(card, record, person, check.warnings);
+    } });
   const tick = check.warnings.length === 0 ? null : el('p', { class: 'tick' },
     el('input', { type: 'checkbox', id: tickId, class: 'link-checked',
-      onchange: (event) => { confirm.disabled = !event.target.checked; } }),
+      onchange: (event) => confirm.setAttribute('aria-disabled', event.target.checked ? 'false' : 'true') }),
     el('label', { for: tickId, text: ' I checked these with the agencies: it is the same person all the same.' }));
   box = el('div', { class: 'link-preview', role: 'group', 'aria-label': 'Check before you link' },
     intro, el('ul', { class: 'records' }, rows),
@@ -354,9 +410,10 @@ function candidateCard(candidate) {
     el('label', { for: noteId, text: 'Note (why; kept in the audit log)' }),
     el('textarea', { id: noteId, rows: 2, maxlength: 2000 }),
     el('div', { class: 'buttons' },
-      el('button', { type: 'button', class: 'same', text: 'Same person', onclick: () => decide(card, candidate, 'SAME') }),
+      el('button', { type: 'button', class: 'same', text: 'Same person',
+        onclick: (event) => askDecision(card, candidate, 'SAME', event.currentTarget) }),
       el('button', { type: 'button', class: 'different', text: 'Different people',
-        onclick: () => decide(card, candidate, 'DIFFERENT') })));
+        onclick: (event) => askDecision(card, candidate, 'DIFFERENT', event.currentTarget) })));
   return card;
 }
 

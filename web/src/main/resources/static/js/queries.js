@@ -186,7 +186,7 @@ export const LINK_CHECK = `query LinkCheck($source: ID!, $localId: ID!, $personI
 }`;
 
 export const LINK_RECORD = `mutation Link($source: ID!, $localId: ID!, $personId: ID!, $note: String!,
-    $acceptWarnings: Boolean) {
+    $acceptWarnings: [String!]) {
   linkRecord(source: $source, localId: $localId, personId: $personId, note: $note, acceptWarnings: $acceptWarnings) {
     source localId person { id givenName familyName }
   }

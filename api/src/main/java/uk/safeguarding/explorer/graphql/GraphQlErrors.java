@@ -4,10 +4,12 @@ import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
@@ -25,6 +27,7 @@ import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.errors.QueryTimeoutException;
 import uk.safeguarding.explorer.errors.RecordedDenialException;
 import uk.safeguarding.explorer.errors.TooManyRequestsException;
+import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.security.NeedToKnow;
 
 /**
@@ -34,9 +37,9 @@ import uk.safeguarding.explorer.security.NeedToKnow;
  * {@code TOO_MANY_REQUESTS} (with {@code retryAfterSeconds}). Anything else becomes {@code INTERNAL_ERROR} with a reference to the log and
  * nothing internal (no stack trace, Cypher or class name) in the response. A refusal (FORBIDDEN) is a
  * denial DESIGN §7 audits: unless the service already recorded it with the people it concerned
- * ({@link RecordedDenialException}), it is recorded here as DENIED, for the people the call named
- * ({@code personId}, {@code personIds}) or as the act alone, with the field and the reason, before the
- * answer leaves.
+ * ({@link RecordedDenialException}), it is recorded here as DENIED, for the people the call concerned
+ * (the person whose field it was, and those its arguments and input objects name) or as the act
+ * alone, with the field and the reason, before the answer leaves.
  */
 @Component
 class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
@@ -44,6 +47,9 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(GraphQlErrors.class);
     /** At most this many people of a refused call's arguments are named in its events. */
     static final int MAX_DENIED_SUBJECTS = 100;
+    /** Arguments, and fields of input objects, that name people (and the places markers go on). */
+    private static final Set<String> PERSON_ARGUMENTS =
+            Set.of("personId", "personIds", "fromId", "toId", "subjectId", "on", "of", "about");
 
     private final AuditLog audit;
     private final NeedToKnow needToKnow;
@@ -95,36 +101,58 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
      * could not be written), so nothing more is done with it here.
      */
     private void recordDenial(DataFetchingEnvironment env, AccessDeniedException denied) {
-        var reason = "refused " + env.getField().getName() + ": " + denied.getMessage();
+        var field = env.getField().getName();
+        var named = named(env);
+        var reason = "refused " + field + ": " + denied.getMessage()
+                + (named.size() > MAX_DENIED_SUBJECTS
+                        ? "; " + named.size() + " people named, the first " + MAX_DENIED_SUBJECTS + " recorded"
+                        : "");
         try {
             audit.record(
-                    needToKnow.actor(), env.getField().getName(), Subject.each(named(env), AuditLog.DENIED, reason));
+                    needToKnow.actor(),
+                    field,
+                    Subject.each(named.stream().limit(MAX_DENIED_SUBJECTS).toList(), AuditLog.DENIED, reason));
         } catch (RuntimeException e) {
-            LOG.warn(
-                    "The refusal of {} could not be recorded: {}",
-                    env.getField().getName(),
-                    e.toString());
+            LOG.warn("The refusal of {} could not be recorded: {}", field, e.toString());
         }
     }
 
-    /** The people a call named by id, as far as its arguments say. */
+    /**
+     * The people a refused call concerned, as far as it says: the person whose field it was (the
+     * parent), and the ids of its arguments and input objects that name people ({@code person(id)}'s
+     * id too), distinct, in order.
+     */
     private static List<String> named(DataFetchingEnvironment env) {
-        var ids = new ArrayList<String>();
-        if (env.getArgument("personId") instanceof String id) {
+        var ids = new LinkedHashSet<String>();
+        if (env.getSource() instanceof PersonView parent) {
+            ids.add(parent.id());
+        }
+        if ("person".equals(env.getField().getName()) && env.getArgument("id") instanceof String id) {
             ids.add(id);
         }
-        if (env.getArgument("personIds") instanceof Collection<?> many) {
-            many.stream()
-                    .filter(String.class::isInstance)
-                    .map(String.class::cast)
-                    .limit(MAX_DENIED_SUBJECTS)
-                    .forEach(ids::add);
+        collect(env.getArguments(), ids, 0);
+        return ids.stream().filter(id -> !id.isBlank() && id.length() <= 200).toList();
+    }
+
+    private static void collect(Map<String, Object> arguments, Set<String> ids, int depth) {
+        for (var entry : arguments.entrySet()) {
+            var value = entry.getValue();
+            if (PERSON_ARGUMENTS.contains(entry.getKey())) {
+                if (value instanceof String id) {
+                    ids.add(id);
+                } else if (value instanceof Collection<?> many) {
+                    many.stream()
+                            .filter(String.class::isInstance)
+                            .map(String.class::cast)
+                            .limit(10_000)
+                            .forEach(ids::add);
+                }
+            } else if (depth < 2 && value instanceof Map<?, ?> input) {
+                var fields = new LinkedHashMap<String, Object>();
+                input.forEach((k, v) -> fields.put(String.valueOf(k), v));
+                collect(fields, ids, depth + 1);
+            }
         }
-        return ids.stream()
-                .filter(id -> !id.isBlank() && id.length() <= 200)
-                .distinct()
-                .limit(MAX_DENIED_SUBJECTS)
-                .toList();
     }
 
     private static GraphQLError error(DataFetchingEnvironment env, ErrorClassification type, String message) {

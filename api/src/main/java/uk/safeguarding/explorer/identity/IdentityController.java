@@ -66,8 +66,8 @@ class IdentityController {
             @Argument String localId,
             @Argument String personId,
             @Argument String note,
-            @Argument Boolean acceptWarnings) {
-        return service.linkRecord(source, localId, personId, note, Boolean.TRUE.equals(acceptWarnings));
+            @Argument List<String> acceptWarnings) {
+        return service.linkRecord(source, localId, personId, note, acceptWarnings);
     }
 
     @QueryMapping

@@ -94,8 +94,10 @@ class StewardRepository {
 
     /**
      * What {@link StewardService#linkRecord} checks before linking a record to person {@code to}:
-     * besides the refusals, who kept the two apart, when and why ({@code keptApart}, or null), and the
-     * record's sex and date of birth beside the distinct ones the target's records give (sorted).
+     * besides the refusals, which declaration kept the two apart, by whom and when ({@code keptApart},
+     * or null), who moved the record off the target with a link and when ({@code movedOff}, or null),
+     * and the record's sex, date of birth, names (family names with aliases), PNC id and UPN beside
+     * the distinct ones the target's records give (sorted).
      */
     record LinkState(
             String personId,
@@ -106,10 +108,19 @@ class StewardRepository {
             boolean otherNhsNumber,
             boolean related,
             String keptApart,
+            String movedOff,
             String sex,
             String dateOfBirth,
             List<String> sexes,
-            List<String> births) {}
+            List<String> births,
+            String givenName,
+            String familyName,
+            String pncId,
+            String upn,
+            List<String> givenNames,
+            List<String> familyNames,
+            List<String> pncIds,
+            List<String> upns) {}
 
     Optional<LinkState> linkState(String source, String localId, String to) {
         return graph
@@ -132,10 +143,19 @@ class StewardRepository {
                 r.get("otherNhsNumber").asBoolean(),
                 r.get("related").asBoolean(),
                 r.get("keptApart").asString(null),
+                r.get("movedOff").asString(null),
                 r.get("sex").asString(null),
                 r.get("dateOfBirth").asString(null),
                 distinct(r.get("sexes")),
-                distinct(r.get("births")));
+                distinct(r.get("births")),
+                r.get("givenName").asString(null),
+                r.get("familyName").asString(null),
+                r.get("pncId").asString(null),
+                r.get("upn").asString(null),
+                distinct(r.get("givenNames")),
+                distinct(r.get("familyNames")),
+                distinct(r.get("pncIds")),
+                distinct(r.get("upns")));
     }
 
     private static List<String> distinct(Value values) {
@@ -168,24 +188,55 @@ class StewardRepository {
                         r.get("score").asDouble()));
     }
 
-    void different(String id, String user, String note, ZonedDateTime now) {
-        graph.inWriteTransaction(tx -> {
+    /**
+     * DIFFERENT: the record is declared not the person and the candidate decided; false, with nothing
+     * written, when the candidate was decided or its people changed since it was read.
+     */
+    boolean different(String id, String own, String other, String user, String note, ZonedDateTime now) {
+        return graph.inWriteTransaction(tx -> {
+            if (!stillPending(tx, id, own, other)) {
+                return false;
+            }
             run(tx, "identity/decide-different", Map.of("id", id, "user", user, "note", note, "now", now));
-            return null;
+            return true;
         });
     }
 
-    /** SAME: merges person {@code from} into person {@code into} and decides the candidate. */
-    void same(String id, String from, String into, String user, String note, ZonedDateTime now) {
-        graph.inWriteTransaction(tx -> {
+    /**
+     * SAME: merges person {@code from} into person {@code into} and decides the candidate; false, with
+     * nothing written, when the candidate was decided or its people changed since it was read.
+     */
+    boolean same(
+            String id,
+            String own,
+            String other,
+            String from,
+            String into,
+            String user,
+            String note,
+            ZonedDateTime now) {
+        return graph.inWriteTransaction(tx -> {
+            if (!stillPending(tx, id, own, other)) {
+                return false;
+            }
             var parameters = Parameters.with("from", from).and("to", into).and("record", null);
             run(tx, "identity/move-relationships", parameters);
             run(tx, "identity/delete-person", Map.of("id", from));
             run(tx, "identity/decide-same", Map.of("id", id, "user", user, "note", note, "now", now));
             run(tx, "identity/close-settled", Map.of("id", into, "now", now));
             run(tx, "identity/refresh-person", Map.of("id", into));
-            return null;
+            return true;
         });
+    }
+
+    /** Locks the candidate and says whether it is still pending between the same two people. */
+    private static boolean stillPending(TransactionContext tx, String id, String own, String other) {
+        var now = tx.run(CypherStatements.named("identity/lock-candidate"), Map.of("id", id))
+                .list();
+        return now.size() == 1
+                && "PENDING".equals(now.get(0).get("status").asString(null))
+                && own.equals(now.get(0).get("own").asString(null))
+                && other.equals(now.get(0).get("person").asString(null));
     }
 
     /** Splits the record off person {@code from} onto a new person {@code newId}; returns nothing. */

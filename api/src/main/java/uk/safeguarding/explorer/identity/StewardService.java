@@ -148,13 +148,24 @@ public class StewardService {
                 decision + " on candidate " + candidateId + " (record "
                         + candidate.record().source() + ":" + candidate.record().localId() + "): " + note.strip());
         var now = now();
+        boolean written;
         if ("DIFFERENT".equals(decision)) {
-            repository.different(candidateId, user.username(), note.strip(), now);
+            written = repository.different(candidateId, own, other, user.username(), note.strip(), now);
         } else {
             // the person holding an id given by a bundle survives, so that re-imports still find it
             var from = state.ownAnchored() ? other : own;
             var into = state.ownAnchored() ? own : other;
-            repository.same(candidateId, from, into, user.username(), note.strip(), now);
+            written = repository.same(candidateId, own, other, from, into, user.username(), note.strip(), now);
+        }
+        if (!written) {
+            // read again under the candidate's lock: another steward's decision or an import came first
+            throw refuse(
+                    "decideMatch",
+                    both,
+                    new BadRequestException(
+                            "candidateId",
+                            "names a candidate another steward decided, or an import changed, while you were "
+                                    + "deciding it; nothing was written: look at the queue again"));
         }
         return repository.candidate(candidateId).orElseThrow().candidate();
     }
@@ -203,7 +214,8 @@ public class StewardService {
     /**
      * Says whether {@link #linkRecord} would link the record to the person now, and if not why (the
      * sentence the link would be refused with), and the differences a steward should check first: a
-     * sex or a date of birth the person's records do not give. Nothing is written but the audit event
+     * missing date of birth, or a sex, date of birth, name, PNC id or UPN the person's records do not
+     * give, or a link that moved the record off the person before. Nothing is written but the audit event
      * (the matching fields of both people were read).
      */
     public LinkCheck linkCheck(String source, String localId, String personId) {
@@ -229,30 +241,37 @@ public class StewardService {
      * relationships follow it; when it was its person's only record, that person is merged into the
      * target. Refused where two people are kept apart: a steward's DIFFERENT or split between them
      * (from either side), an NHS number other than the target's, an anchored record, or a person
-     * the record makes a relative, contact, ancestor or descendant of its own person; and, unless
-     * {@code acceptWarnings}, where the person's records give another sex or date of birth (see
-     * {@link #linkCheck}). Audited with the note before it is made; the checks are read again in the
+     * the record makes a relative, contact, ancestor or descendant of its own person; and where a
+     * warning of {@link #linkCheck} (see {@link #warnings}) is not among {@code acceptWarnings}, so that a warning that came after the check refuses
+     * the link. Audited with the note before it is made; the checks are read again in the
      * write.
      */
     public SourceRecordView linkRecord(
-            String source, String localId, String personId, String note, boolean acceptWarnings) {
+            String source, String localId, String personId, String note, List<String> acceptWarnings) {
         var user = steward();
         checkNote(note);
+        if (acceptWarnings != null
+                && (acceptWarnings.size() > 20 || acceptWarnings.stream().anyMatch(w -> w.length() > MAX_NOTE))) {
+            throw new BadRequestException(
+                    "acceptWarnings", "must hold at most 20 warnings of at most " + MAX_NOTE + " characters");
+        }
         var link = linkState("linkRecord", source, localId, personId);
         var refusal = refusal(link);
         if (refusal != null) {
             throw refuse("linkRecord", link.people(), refusal);
         }
         var warnings = warnings(link);
-        if (!warnings.isEmpty() && !acceptWarnings) {
+        var accepted = acceptWarnings == null ? List.<String>of() : acceptWarnings;
+        var unaccepted = warnings.stream().filter(w -> !accepted.contains(w)).toList();
+        if (!unaccepted.isEmpty()) {
             throw refuse(
                     "linkRecord",
                     link.people(),
                     new BadRequestException(
                             "acceptWarnings",
-                            "is not true, and " + String.join("; ", warnings)
+                            "does not accept " + String.join("; ", unaccepted)
                                     + ". Check with the agencies; if it is the same person all the same, link "
-                                    + "with acceptWarnings: true"));
+                                    + "with acceptWarnings listing the warnings linkCheck gives"));
         }
         var state = link.state();
         audit.record(
@@ -312,10 +331,8 @@ public class StewardService {
         if (state.declaredDifferent()) {
             return new BadRequestException(
                     "personId",
-                    "names a person a steward already kept apart from record " + key + " or its person "
-                            + state.personId() + " (a DIFFERENT decision or a split"
-                            + (state.keptApart() == null ? "" : ", by " + state.keptApart())
-                            + "); they are never joined again");
+                    "names a person kept apart from record " + key + " (or from the person it belongs to) by "
+                            + state.keptApart() + "; they are never joined again");
         }
         if (state.otherNhsNumber()) {
             return new BadRequestException(
@@ -332,29 +349,80 @@ public class StewardService {
     }
 
     /**
-     * What contradicts the link without ruling it out: the record gives a sex (male or female) none of
-     * the person's records gives, or a date of birth none of them gives (a day and month swapped too:
-     * the steward checks which is right).
+     * What contradicts the link without ruling it out, for the steward to check first: a steward's link
+     * moved the record off this person before (linking it back undoes that); the record gives no date
+     * of birth (a parent or child of the same name is another person); it gives a sex (male or
+     * female), a date of birth (a day and month swapped too: the steward checks which is right), a
+     * given name, a family name (aliases count), a PNC id or a UPN that none of the person's records
+     * gives, where they give one.
      */
     private static List<String> warnings(Link link) {
         var state = link.state();
+        var record = "record " + link.key();
+        var person = "person " + link.personId() + "'s records";
         var warnings = new ArrayList<String>();
+        if (state.movedOff() != null) {
+            warnings.add(record + " was moved off person " + link.personId() + " by a link (" + state.movedOff()
+                    + "); linking it back undoes that");
+        }
+        if (state.dateOfBirth() == null) {
+            warnings.add(record + " gives no date of birth: make sure it is not a parent or child of the same name");
+        }
         var known = List.of("MALE", "FEMALE");
-        var sexes = state.sexes().stream().filter(known::contains).toList();
-        if (known.contains(state.sex()) && !sexes.isEmpty() && !sexes.contains(state.sex())) {
-            warnings.add("record " + link.key() + " says " + state.sex().toLowerCase(Locale.ROOT)
-                    + " where person " + link.personId() + "'s records say "
-                    + String.join(
-                            " or ",
-                            sexes.stream().map(x -> x.toLowerCase(Locale.ROOT)).toList()));
-        }
-        if (state.dateOfBirth() != null
-                && !state.births().isEmpty()
-                && !state.births().contains(state.dateOfBirth())) {
-            warnings.add("record " + link.key() + " gives born " + state.dateOfBirth() + " where person "
-                    + link.personId() + "'s records give " + String.join(" or ", state.births()));
-        }
+        var sex = state.sex() == null || !known.contains(state.sex()) ? null : state.sex();
+        var sexes = lower(state.sexes().stream().filter(known::contains).toList());
+        differs(warnings, record + " says", lower(sex), sexes, sexes, person + " say");
+        differs(warnings, record + " gives born", state.dateOfBirth(), state.births(), List.of(), person + " give");
+        differs(
+                warnings,
+                record + " gives given name",
+                state.givenName(),
+                state.givenNames(),
+                List.of(),
+                person + " give");
+        // an alias is a whole name ("Joanne Wood"): its last word is a family name too
+        var lastWords = state.familyNames().stream()
+                .map(name -> name.strip().substring(name.strip().lastIndexOf(' ') + 1))
+                .toList();
+        differs(
+                warnings,
+                record + " gives family name",
+                state.familyName(),
+                state.familyNames(),
+                lastWords,
+                person + " give");
+        differs(warnings, record + " gives PNC id", state.pncId(), state.pncIds(), List.of(), person + " give");
+        differs(warnings, record + " gives UPN", state.upn(), state.upns(), List.of(), person + " give");
         return warnings;
+    }
+
+    /**
+     * Adds "{said} {value} where {theirs} {values}" when the record's value is none of the person's
+     * (nor of {@code also}), ignoring case and the spaces around.
+     */
+    private static void differs(
+            List<String> warnings, String said, String value, List<String> values, List<String> also, String theirs) {
+        if (value == null || value.isBlank() || values.isEmpty()) {
+            return;
+        }
+        var folded = Stream.concat(values.stream(), also.stream())
+                .map(StewardService::fold)
+                .toList();
+        if (!folded.contains(fold(value))) {
+            warnings.add(said + " " + value + " where " + theirs + " " + String.join(" or ", values));
+        }
+    }
+
+    private static String fold(String value) {
+        return value.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String lower(String value) {
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+
+    private static List<String> lower(List<String> values) {
+        return values.stream().map(StewardService::lower).toList();
     }
 
     /**

@@ -149,7 +149,12 @@ public class RecordingService {
         var target = recordings.recordTarget(on);
         List<String> people;
         if (target.get("person").asBoolean()) {
-            requirePeople("recordMarker", List.of(on));
+            try {
+                requirePeople("recordMarker", List.of(on));
+            } catch (NotFoundException hidden) {
+                // the same sentence as for an unknown id, or the answer tells a hidden person apart
+                throw NotFoundException.of("person or address", on);
+            }
             people = List.of(on);
         } else if (target.get("address").asBoolean() && mayKnowAddress("recordMarker", target, redaction.access())) {
             people = List.of();

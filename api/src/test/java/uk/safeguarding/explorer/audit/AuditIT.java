@@ -47,6 +47,36 @@ class AuditIT extends ExplorerIT {
     }
 
     @Test
+    void aFieldRefusedByRoleIsADenialOfThePersonItBelongsToOrThePeopleItNames() {
+        // a steward may read a record's person but not that person's markers: refused, and on Lily's trail
+        var nested = http().graphql(
+                        "data-steward",
+                        "{ sourceRecord(source: \"demo\", localId: \"p-lily\") { person { id markers { type } } } }");
+        assertThat(nested.get("errors").toString()).contains("FORBIDDEN");
+        assertThat(count("MATCH (e:AuditEvent {operation: 'markers', outcome: 'DENIED', user: 'data-steward', "
+                        + "subjectId: 'p-lily'}) RETURN count(e)"))
+                .isEqualTo(1);
+        // an auditor may not read a person, nor record a marker on one: named by id or in the input
+        http().graphql("auditor", PERSON, Map.of("id", "p-lily"));
+        http().graphql(
+                        "auditor",
+                        "mutation { recordMarker(marker: {id: \"m-audit-1\", on: \"p-lily\", type: VIOLENCE, "
+                                + "from: \"2026-01-01\"}) { id } }");
+        assertThat(count("MATCH (e:AuditEvent {outcome: 'DENIED', user: 'auditor', subjectId: 'p-lily'}) "
+                        + "WHERE e.operation IN ['person', 'recordMarker'] RETURN count(DISTINCT e.operation)"))
+                .isEqualTo(2);
+        // a long list is recorded up to its limit, and the event says how many were named
+        var many = new java.util.ArrayList<String>();
+        for (int i = 0; i < 150; i++) {
+            many.add("p-none-" + i);
+        }
+        http().graphql("auditor", "query($ids: [ID!]!) { riskFlags(personIds: $ids) { code } }", Map.of("ids", many));
+        assertThat(count("MATCH (e:AuditEvent {operation: 'riskFlags', outcome: 'DENIED', user: 'auditor'}) "
+                        + "WHERE e.reason CONTAINS '150 people named, the first 100 recorded' RETURN count(e)"))
+                .isEqualTo(100);
+    }
+
+    @Test
     void searchResultsAreAuditedPerPerson() {
         http().graphql("teacher", "{ searchPeople(text: \"bell\") { id } }");
         for (var id : new String[] {"p-sara", "p-jack", "p-kerry", "p-lee"}) {

@@ -690,9 +690,10 @@ class IdentityResolutionIT extends ExplorerIT {
         var toLee = linkCheck("P107", "p-lee");
         assertThat(toLee.get("allowed").asBoolean()).isFalse();
         assertThat(toLee.get("refusal").asString())
-                .contains("already kept apart from record police:P107")
-                .contains("by data-steward on ")
-                .contains(": Not Lee Bell");
+                .contains("kept apart from record police:P107 (or from the person it belongs to) by a split by "
+                        + "data-steward on ")
+                // the split's note may hold case data: who and when only
+                .doesNotContain("Not Lee Bell");
         assertThat(refusal(link("P107", "p-lee", "again")))
                 .contains(toLee.get("refusal").asString());
 
@@ -711,8 +712,20 @@ class IdentityResolutionIT extends ExplorerIT {
         // a steward who does not accept the warnings links nothing; the refusal names them
         assertThat(refusal(link("P107", "p-joanne", "tired")))
                 .startsWith("BAD_REQUEST")
-                .contains("Argument 'acceptWarnings' is not true")
+                .contains("Argument 'acceptWarnings' does not accept")
                 .contains("says male where");
+        // nor one who accepts only some of them: a warning not accepted refuses the link
+        var warnings = new ArrayList<String>();
+        toJoanne.get("warnings").forEach(w -> warnings.add(w.asString()));
+        assertThat(warnings)
+                .contains(
+                        "record police:P107 gives given name Lee where person p-joanne's records give Joanne",
+                        "record police:P107 gives family name Bell where person p-joanne's records give Nolan");
+        var last = warnings.get(warnings.size() - 1);
+        assertThat(refusal(link("P107", "p-joanne", "half checked", warnings.subList(0, warnings.size() - 1))))
+                .startsWith("BAD_REQUEST")
+                .contains("does not accept " + last)
+                .doesNotContain(warnings.get(0));
         assertThat(personOf("police", "P107")).isEqualTo("police:P107");
         // a check of an unknown record or person is NOT_FOUND, and practitioners cannot check links
         var unknown = http().graphql(
@@ -723,9 +736,120 @@ class IdentityResolutionIT extends ExplorerIT {
                         "police-officer",
                         "{ linkCheck(source: \"police\", localId: \"P107\", personId: \"p-gary\") { allowed } }");
         assertThat(refusal(practitioner)).startsWith("FORBIDDEN");
-        // a record whose sex and birthday agree gives no warning: the queued P105 (Joanne Wood) to Joanne
+        // where sex, birthday and given name agree, only what differs is said: the queued P105 (Joanne Wood)
         var toItself = linkCheck("P105", "p-joanne");
-        assertThat(toItself.get("warnings").isEmpty()).as(toItself.toString()).isTrue();
+        assertThat(toItself.get("warnings").toString())
+                .isEqualTo("[\"record police:P105 gives family name Wood where person p-joanne's records give "
+                        + "Nolan\"]");
+    }
+
+    @Test
+    void aWrongLinkIsPutRightByLinkingTheRecordBackWithAWarningAndWhatCameThroughItReturns() {
+        // fictional: P107 is Gary's record; a tired steward links it on to Joanne, then back to Gary
+        importFixture("police-extract");
+        http().graphql(
+                        "data-steward",
+                        "mutation { splitRecord(source: \"police\", localId: \"P107\", note: \"Not Lee Bell\") "
+                                + "{ localId } }");
+        assertThat(linkAccepting("P107", "p-gary", "PNC check: Gary's").get("errors"))
+                .isNull();
+        assertThat(linkAccepting("P107", "p-joanne", "tired: wrong one").get("errors"))
+                .isNull();
+        assertThat(count("MATCH (:Marker {id: 'police:m-v-1'})-[:ON]->(p:Person {id: 'p-joanne'}) RETURN count(p)"))
+                .isEqualTo(1);
+        // moved off Gary by a link: not kept apart for a steward's link back, but said first
+        var back = linkCheck("P107", "p-gary");
+        assertThat(back.get("allowed").asBoolean()).as(back.toString()).isTrue();
+        assertThat(back.get("warnings").toString())
+                .contains("record police:P107 was moved off person p-gary by a link (data-steward on ")
+                .contains("linking it back undoes that");
+        assertThat(refusal(link("P107", "p-gary", "back", List.of()))).contains("moved off person p-gary by a link");
+        assertThat(linkAccepting("P107", "p-gary", "put right: Gary's record").get("errors"))
+                .isNull();
+        assertThat(personOf("police", "P107")).isEqualTo("p-gary");
+        assertThat(count("MATCH (:Marker {id: 'police:m-v-1'})-[:ON]->(p:Person {id: 'p-gary'}) RETURN count(p)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (:SourceRecord {key: 'police:P107'})-[:NOT_SAME_AS]->(:Person {id: 'p-gary'}) "
+                        + "RETURN count(*)"))
+                .isZero();
+        // the split from Lee still holds: a split or a DIFFERENT is never undone by a link
+        assertThat(linkCheck("P107", "p-lee").get("allowed").asBoolean()).isFalse();
+        // and the engine and decisions hold to the move off Joanne
+        assertThat(count("MATCH (:SourceRecord {key: 'police:P107'})-[n:NOT_SAME_AS]->(:Person {id: 'p-joanne'}) "
+                        + "WHERE n.byLink RETURN count(n)"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void twoStewardsDecidingOneCandidateAtOnceGetOneDecisionAndTheOtherIsTold() throws Exception {
+        // fictional: police P105 (Joanne Wood) might be Joanne Nolan; one steward says SAME, another
+        // DIFFERENT, at the same moment: exactly one is written, and the other is refused, not told "done"
+        importFixture("police-extract");
+        var candidate = pendingBetween("P105", "p-joanne");
+        assertThat(candidate).hasSize(1);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var answers = new ArrayList<java.util.concurrent.Future<JsonNode>>();
+            for (var decision : List.of("SAME", "DIFFERENT")) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return http().graphql(
+                                    "SAME".equals(decision) ? "admin" : "data-steward",
+                                    "mutation($id: ID!, $d: MatchDecision!) { decideMatch(candidateId: $id, decision: $d, "
+                                            + "note: \"at once\") { status } }",
+                                    Map.of("id", candidate.get(0), "d", decision));
+                }));
+            }
+            start.countDown();
+            var same = answers.get(0).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            var different = answers.get(1).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            var done = (same.get("errors") == null ? 1 : 0) + (different.get("errors") == null ? 1 : 0);
+            assertThat(done).as(same + " / " + different).isEqualTo(1);
+            var refused = same.get("errors") == null ? different : same;
+            assertThat(refusal(refused)).startsWith("BAD_REQUEST").contains("candidateId");
+            var won = same.get("errors") == null ? "SAME" : "DIFFERENT";
+            assertThat(count(
+                            "MATCH (m:MatchCandidate {id: $id}) WHERE m.status = $s RETURN count(m)",
+                            Map.of("id", candidate.get(0), "s", won)))
+                    .isEqualTo(1);
+            assertThat(personOf("police", "P105").equals("p-joanne")).isEqualTo("SAME".equals(won));
+            assertThat(count("MATCH (:SourceRecord {key: 'police:P105'})-[n:NOT_SAME_AS]->(:Person {id: 'p-joanne'}) "
+                            + "RETURN count(n)"))
+                    .isEqualTo("SAME".equals(won) ? 0 : 1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRecordThatGivesNoSexIsCheckedAndLinked() {
+        // fictional: a health record without sex or date of birth, linked by a steward to Lily
+        importExtract("""
+                {"source": "health", "resolve": true,
+                 "people": [{"id": "H20", "givenName": "Zarah", "familyName": "Quennellby"}]}""");
+        assertThat(personOf("health", "H20")).isNotEqualTo("p-lily");
+        var check = http().graphql(
+                        "data-steward",
+                        "{ linkCheck(source: \"health\", localId: \"H20\", personId: \"p-lily\") "
+                                + "{ allowed warnings } }");
+        assertThat(check.get("errors")).as(check.toString()).isNull();
+        var answer = check.get("data").get("linkCheck");
+        assertThat(answer.get("allowed").asBoolean()).isTrue();
+        assertThat(answer.get("warnings").toString())
+                .contains("record health:H20 gives no date of birth: make sure it is not a parent or child of the same "
+                        + "name")
+                .contains("gives given name Zarah where")
+                .doesNotContain(" says ");
+        var accepted = new ArrayList<String>();
+        answer.get("warnings").forEach(w -> accepted.add(w.asString()));
+        var linked = http().graphql(
+                        "data-steward",
+                        "mutation($w: [String!]) { linkRecord(source: \"health\", localId: \"H20\", "
+                                + "personId: \"p-lily\", note: \"GP confirms\", acceptWarnings: $w) { person { id } } }",
+                        Map.of("w", accepted));
+        assertThat(linked.get("errors")).as(linked.toString()).isNull();
+        assertThat(personOf("health", "H20")).isEqualTo("p-lily");
     }
 
     @Test
@@ -741,7 +865,7 @@ class IdentityResolutionIT extends ExplorerIT {
         // the split holds: the record is never linked to Lee again
         assertThat(refusal(link("P107", "p-lee", "changed my mind")))
                 .startsWith("BAD_REQUEST")
-                .contains("already kept apart from record police:P107");
+                .contains("kept apart from record police:P107");
         assertThat(refusal(link("P107", "p-nobody", "who?"))).startsWith("NOT_FOUND");
         assertThat(refusal(link("P107", "police:P107", "itself")))
                 .startsWith("BAD_REQUEST")
@@ -757,7 +881,7 @@ class IdentityResolutionIT extends ExplorerIT {
                 .contains("record police:P107 gives born 1983-04-27 where person p-gary's records give "
                         + "1970-02-11 or 1970-11-02");
         assertThat(personOf("police", "P107")).isEqualTo("police:P107");
-        var linked = link("P107", "p-gary", "PNC check: the record is Gary Nolan's, born date wrong", true);
+        var linked = linkAccepting("P107", "p-gary", "PNC check: the record is Gary Nolan's, born date wrong");
         assertThat(linked.get("errors")).as(linked.toString()).isNull();
         assertThat(linked.get("data").get("linkRecord").toString())
                 .isEqualTo("{\"person\":{\"id\":\"p-gary\"},\"linkedBy\":\"REVIEW\"}");
@@ -778,7 +902,7 @@ class IdentityResolutionIT extends ExplorerIT {
                 .isEqualTo(2);
         // the refused links are in the audit log too, each with its reason
         assertThat(count("MATCH (e:AuditEvent {operation: 'linkRecord', outcome: 'DENIED'}) "
-                        + "WHERE e.user = 'data-steward' AND e.reason CONTAINS 'already kept apart' "
+                        + "WHERE e.user = 'data-steward' AND e.reason CONTAINS 'kept apart from record' "
                         + "AND e.subjectId IN ['police:P107', 'p-lee'] RETURN count(DISTINCT e.subjectId)"))
                 .isEqualTo(2);
         assertThat(count("MATCH (e:AuditEvent {operation: 'linkRecord', outcome: 'DENIED'}) "
@@ -794,7 +918,7 @@ class IdentityResolutionIT extends ExplorerIT {
     void linkingARecordOffAPersonWithOtherRecordsMovesOnlyWhatCameThroughItAndDecidesItsCandidates() {
         importFixture("police-extract");
         // straight from Lee to Gary, without a split: Lee keeps his own records and children
-        var moved = link("P107", "p-gary", "PNC check: the record is Gary Nolan's, born date wrong", true);
+        var moved = linkAccepting("P107", "p-gary", "PNC check: the record is Gary Nolan's, born date wrong");
         assertThat(moved.get("errors")).as(moved.toString()).isNull();
         assertThat(personOf("police", "P107")).isEqualTo("p-gary");
         assertThat(count("MATCH (:Person {id: 'p-lee'})-[r:HAS_CONTACT_WITH]->() RETURN count(r)"))
@@ -815,7 +939,7 @@ class IdentityResolutionIT extends ExplorerIT {
         // the queued record P105 linked by hand: its candidate for that person is decided SAME
         var candidate = pendingBetween("P105", "p-joanne");
         assertThat(candidate).hasSize(1);
-        var joanne = link("P105", "p-joanne", "Married name; same date of birth and GP");
+        var joanne = linkAccepting("P105", "p-joanne", "Married name; same date of birth and GP");
         assertThat(joanne.get("errors")).as(joanne.toString()).isNull();
         assertThat(count("MATCH (p:Person {id: 'police:P105'}) RETURN count(p)"))
                 .isZero();
@@ -938,13 +1062,21 @@ class IdentityResolutionIT extends ExplorerIT {
     }
 
     private JsonNode link(String policeRecord, String personId, String note) {
-        return link(policeRecord, personId, note, false);
+        return link(policeRecord, personId, note, List.of());
     }
 
-    private JsonNode link(String policeRecord, String personId, String note, boolean acceptWarnings) {
+    /** Links, accepting the warnings linkCheck gives (a steward who checked them with the agencies). */
+    private JsonNode linkAccepting(String policeRecord, String personId, String note) {
+        var warnings = new ArrayList<String>();
+        linkCheck(policeRecord, personId).get("warnings").forEach(w -> warnings.add(w.asString()));
+        assertThat(warnings).as("warnings to accept").isNotEmpty();
+        return link(policeRecord, personId, note, warnings);
+    }
+
+    private JsonNode link(String policeRecord, String personId, String note, List<String> acceptWarnings) {
         return http().graphql(
                         "data-steward",
-                        "mutation($localId: ID!, $personId: ID!, $note: String!, $accept: Boolean) { linkRecord("
+                        "mutation($localId: ID!, $personId: ID!, $note: String!, $accept: [String!]) { linkRecord("
                                 + "source: \"police\", localId: $localId, personId: $personId, note: $note, "
                                 + "acceptWarnings: $accept) { person { id } linkedBy } }",
                         Map.of("localId", policeRecord, "personId", personId, "note", note, "accept", acceptWarnings));

@@ -138,6 +138,25 @@ class AccessFindingsIT extends ExplorerIT {
     }
 
     @Test
+    void aMarkerOnSomeoneTheUserMayNotSeeIsAnsweredAsAnUnknownIdWordForWord() {
+        // hostile review 37: the teacher may not see Gary; a marker on him and on no one read the same
+        var marker = "mutation($m: MarkerInput!) { recordMarker(marker: $m) { id } }";
+        var hidden = as(
+                "teacher",
+                marker,
+                Map.of("m", Map.of("id", "m-t-1", "type", "OTHER", "on", "p-gary", "from", "2026-01-01")));
+        var unknown = as(
+                "teacher",
+                marker,
+                Map.of("m", Map.of("id", "m-t-2", "type", "OTHER", "on", "p-nobody", "from", "2026-01-01")));
+        assertThat(classification(hidden)).isEqualTo("NOT_FOUND");
+        assertThat(error(hidden).get("message").asString().replace("p-gary", "X"))
+                .isEqualTo(error(unknown).get("message").asString().replace("p-nobody", "X"));
+        assertThat(count("MATCH (m:Marker) WHERE m.id IN ['m-t-1', 'm-t-2'] RETURN count(m)"))
+                .isZero();
+    }
+
+    @Test
     void aPractitionerRecordsOnlyInTheirOwnAgencysName() {
         var meeting = as(
                 "teacher",
