@@ -17,13 +17,15 @@ MATCH (r:SourceRecord {source: $source, localId: $localId})-[:RECORD_OF]->(own:P
 WITH r, own, COUNT { (:SourceRecord)-[:RECORD_OF]->(own) } AS n
 OPTIONAL MATCH (to:Person {id: $to})
 WITH r, own, n, to,
-     CASE WHEN to IS NULL THEN [] ELSE
-       [(r)-[d:NOT_SAME_AS]->(to) | d] + [(own)<-[d:NOT_SAME_AS]-(:SourceRecord)-[:RECORD_OF]->(to) | d] END AS apart
+     CASE WHEN to IS NULL THEN [] ELSE [(r)-[d:NOT_SAME_AS]->(to) | d] END AS mine,
+     CASE WHEN to IS NULL THEN [] ELSE [(own)<-[d:NOT_SAME_AS]-(:SourceRecord)-[:RECORD_OF]->(to) | d] END AS theirs
 WITH r, own, n, to,
-     reduce(first = null, d IN [d IN apart WHERE d.byLink IS NULL]
+     reduce(first = null, d IN [d IN mine + theirs WHERE d.byLink IS NULL]
        | CASE WHEN first IS NULL OR d.at < first.at THEN d ELSE first END) AS kept,
-     reduce(first = null, d IN [d IN apart WHERE d.byLink IS NOT NULL]
-       | CASE WHEN first IS NULL OR d.at < first.at THEN d ELSE first END) AS moved
+     reduce(first = null, d IN [d IN mine WHERE d.byLink IS NOT NULL]
+       | CASE WHEN first IS NULL OR d.at < first.at THEN d ELSE first END) AS moved,
+     reduce(first = null, d IN [d IN theirs WHERE d.byLink IS NOT NULL]
+       | CASE WHEN first IS NULL OR d.at < first.at THEN d ELSE first END) AS otherMoved
 RETURN own.id AS personId,
        coalesce(r.anchored, false) AS anchored,
        n,
@@ -33,6 +35,8 @@ RETURN own.id AS personId,
          ELSE CASE WHEN kept.candidate IS NULL THEN 'a split' ELSE 'a DIFFERENT decision' END
            + ' by ' + kept.by + ' on ' + left(toString(kept.at), 10) END AS keptApart,
        CASE WHEN moved IS NULL THEN null ELSE moved.by + ' on ' + left(toString(moved.at), 10) END AS movedOff,
+       CASE WHEN otherMoved IS NULL THEN null
+         ELSE otherMoved.by + ' on ' + left(toString(otherMoved.at), 10) END AS otherMovedOff,
        r.sex AS sex,
        toString(r.dateOfBirth) AS dateOfBirth,
        CASE WHEN to IS NULL THEN [] ELSE

@@ -49,7 +49,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
     static final int MAX_DENIED_SUBJECTS = 100;
     /** Arguments, and fields of input objects, that name people (and the places markers go on). */
     private static final Set<String> PERSON_ARGUMENTS =
-            Set.of("personId", "personIds", "fromId", "toId", "subjectId", "on", "of", "about");
+            Set.of("personId", "personIds", "fromId", "toId", "subjectId", "on", "of", "about", "concerns", "for");
 
     private final AuditLog audit;
     private final NeedToKnow needToKnow;
@@ -134,6 +134,12 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         return ids.stream().filter(id -> !id.isBlank() && id.length() <= 200).toList();
     }
 
+    private static Map<String, Object> fields(Map<?, ?> input) {
+        var fields = new LinkedHashMap<String, Object>();
+        input.forEach((k, v) -> fields.put(String.valueOf(k), v));
+        return fields;
+    }
+
     private static void collect(Map<String, Object> arguments, Set<String> ids, int depth) {
         for (var entry : arguments.entrySet()) {
             var value = entry.getValue();
@@ -147,10 +153,14 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                             .limit(10_000)
                             .forEach(ids::add);
                 }
-            } else if (depth < 2 && value instanceof Map<?, ?> input) {
-                var fields = new LinkedHashMap<String, Object>();
-                input.forEach((k, v) -> fields.put(String.valueOf(k), v));
-                collect(fields, ids, depth + 1);
+            } else if (depth < 3 && value instanceof Map<?, ?> input) {
+                collect(fields(input), ids, depth + 1);
+            } else if (depth < 3 && value instanceof Collection<?> inputs) {
+                // a list of input objects (a meeting's actions, each naming whom it is for)
+                inputs.stream()
+                        .filter(Map.class::isInstance)
+                        .limit(1_000)
+                        .forEach(input -> collect(fields((Map<?, ?>) input), ids, depth + 1));
             }
         }
     }

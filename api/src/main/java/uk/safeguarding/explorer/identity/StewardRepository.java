@@ -96,6 +96,7 @@ class StewardRepository {
      * What {@link StewardService#linkRecord} checks before linking a record to person {@code to}:
      * besides the refusals, which declaration kept the two apart, by whom and when ({@code keptApart},
      * or null), who moved the record off the target with a link and when ({@code movedOff}, or null),
+     * and a record of the target off the record's person ({@code otherMovedOff}, or null),
      * and the record's sex, date of birth, names (family names with aliases), PNC id and UPN beside
      * the distinct ones the target's records give (sorted).
      */
@@ -109,6 +110,7 @@ class StewardRepository {
             boolean related,
             String keptApart,
             String movedOff,
+            String otherMovedOff,
             String sex,
             String dateOfBirth,
             List<String> sexes,
@@ -144,6 +146,7 @@ class StewardRepository {
                 r.get("related").asBoolean(),
                 r.get("keptApart").asString(null),
                 r.get("movedOff").asString(null),
+                r.get("otherMovedOff").asString(null),
                 r.get("sex").asString(null),
                 r.get("dateOfBirth").asString(null),
                 distinct(r.get("sexes")),
@@ -194,7 +197,7 @@ class StewardRepository {
      */
     boolean different(String id, String own, String other, String user, String note, ZonedDateTime now) {
         return graph.inWriteTransaction(tx -> {
-            if (!stillPending(tx, id, own, other)) {
+            if (stillPending(tx, id, own, other) == null) {
                 return false;
             }
             run(tx, "identity/decide-different", Map.of("id", id, "user", user, "note", note, "now", now));
@@ -216,7 +219,8 @@ class StewardRepository {
             String note,
             ZonedDateTime now) {
         return graph.inWriteTransaction(tx -> {
-            if (!stillPending(tx, id, own, other)) {
+            var apart = stillPending(tx, id, own, other);
+            if (apart == null || apart) {
                 return false;
             }
             var parameters = Parameters.with("from", from).and("to", into).and("record", null);
@@ -229,14 +233,20 @@ class StewardRepository {
         });
     }
 
-    /** Locks the candidate and says whether it is still pending between the same two people. */
-    private static boolean stillPending(TransactionContext tx, String id, String own, String other) {
+    /**
+     * Locks the candidate; null when it is no longer pending between the same two people, else
+     * whether a steward kept the two apart meanwhile (a SAME must not merge them).
+     */
+    private static Boolean stillPending(TransactionContext tx, String id, String own, String other) {
         var now = tx.run(CypherStatements.named("identity/lock-candidate"), Map.of("id", id))
                 .list();
-        return now.size() == 1
-                && "PENDING".equals(now.get(0).get("status").asString(null))
-                && own.equals(now.get(0).get("own").asString(null))
-                && other.equals(now.get(0).get("person").asString(null));
+        if (now.size() != 1
+                || !"PENDING".equals(now.get(0).get("status").asString(null))
+                || !own.equals(now.get(0).get("own").asString(null))
+                || !other.equals(now.get(0).get("person").asString(null))) {
+            return null;
+        }
+        return now.get(0).get("keptApart").asBoolean();
     }
 
     /** Splits the record off person {@code from} onto a new person {@code newId}; returns nothing. */
@@ -268,6 +278,8 @@ class StewardRepository {
         var from = checked.personId();
         var onlyRecord = checked.personRecords() == 1;
         return graph.inWriteTransaction(tx -> {
+            tx.run(CypherStatements.named("identity/lock-record"), linkParameters(source, localId, to))
+                    .consume();
             var state = tx.run(CypherStatements.named("identity/link-state"), linkParameters(source, localId, to))
                     .list();
             if (state.size() != 1 || !linkState(state.get(0)).equals(checked)) {

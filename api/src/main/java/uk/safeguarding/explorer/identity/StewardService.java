@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -127,7 +127,9 @@ public class StewardService {
                                 "decision",
                                 "cannot join " + candidate.record().source() + ":"
                                         + candidate.record().localId() + " to " + other
-                                        + ": a steward already decided they are different people"));
+                                        + ": a steward already decided they are different people (a "
+                                        + "DIFFERENT decision, a split or a link kept a record of one apart from the "
+                                        + "other); they are never merged"));
             }
             if (state.related()) {
                 throw refuse(
@@ -231,7 +233,7 @@ public class StewardService {
         return new LinkCheck(
                 refusal == null,
                 refusal == null ? null : refusal.getMessage(),
-                warnings(link),
+                List.copyOf(warnings(link).keySet()),
                 link.state().personRecords() == 1);
     }
 
@@ -262,16 +264,28 @@ public class StewardService {
         }
         var warnings = warnings(link);
         var accepted = acceptWarnings == null ? List.<String>of() : acceptWarnings;
-        var unaccepted = warnings.stream().filter(w -> !accepted.contains(w)).toList();
+        var unaccepted =
+                warnings.keySet().stream().filter(w -> !accepted.contains(w)).toList();
         if (!unaccepted.isEmpty()) {
-            throw refuse(
+            // the steward is told the values; the audit log, which auditors read, only what kind they were
+            var error = new BadRequestException(
+                    "acceptWarnings",
+                    "does not accept " + String.join("; ", unaccepted)
+                            + ". Check with the agencies; if it is the same person all the same, link "
+                            + "with acceptWarnings listing the warnings linkCheck gives");
+            audit.record(
+                    needToKnow.actor(),
                     "linkRecord",
-                    link.people(),
-                    new BadRequestException(
-                            "acceptWarnings",
-                            "does not accept " + String.join("; ", unaccepted)
-                                    + ". Check with the agencies; if it is the same person all the same, link "
-                                    + "with acceptWarnings listing the warnings linkCheck gives"));
+                    AuditLog.Subject.each(
+                            link.people(),
+                            AuditLog.DENIED,
+                            "warnings not accepted: "
+                                    + String.join(
+                                            ", ",
+                                            unaccepted.stream()
+                                                    .map(warnings::get)
+                                                    .toList())));
+            throw error;
         }
         var state = link.state();
         audit.record(
@@ -280,7 +294,8 @@ public class StewardService {
                 link.people(),
                 List.of(),
                 "linked " + link.key() + " (was " + state.personId() + ") to " + personId
-                        + (warnings.isEmpty() ? "" : " despite: " + String.join("; ", warnings)) + ": "
+                        + (warnings.isEmpty() ? "" : " despite warnings: " + String.join(", ", warnings.values()))
+                        + ": "
                         + note.strip());
         if (!repository.link(source, localId, personId, state, user.username(), note.strip(), now())) {
             throw refuse(
@@ -356,25 +371,43 @@ public class StewardService {
      * given name, a family name (aliases count), a PNC id or a UPN that none of the person's records
      * gives, where they give one.
      */
-    private static List<String> warnings(Link link) {
+    private static Map<String, String> warnings(Link link) {
         var state = link.state();
         var record = "record " + link.key();
         var person = "person " + link.personId() + "'s records";
-        var warnings = new ArrayList<String>();
+        var warnings = new LinkedHashMap<String, String>();
         if (state.movedOff() != null) {
-            warnings.add(record + " was moved off person " + link.personId() + " by a link (" + state.movedOff()
-                    + "); linking it back undoes that");
+            warnings.put(
+                    record + " was moved off person " + link.personId() + " by a link (" + state.movedOff()
+                            + "); linking it back undoes that",
+                    "moved off by a link");
+        }
+        if (state.otherMovedOff() != null) {
+            warnings.put(
+                    "a record of person " + link.personId() + " was moved off person " + state.personId()
+                            + " by a link (" + state.otherMovedOff() + "); this link joins them again",
+                    "a record moved off by a link");
         }
         if (state.dateOfBirth() == null) {
-            warnings.add(record + " gives no date of birth: make sure it is not a parent or child of the same name");
+            warnings.put(
+                    record + " gives no date of birth: make sure it is not a parent or child of the same name",
+                    "no date of birth");
         }
         var known = List.of("MALE", "FEMALE");
         var sex = state.sex() == null || !known.contains(state.sex()) ? null : state.sex();
         var sexes = lower(state.sexes().stream().filter(known::contains).toList());
-        differs(warnings, record + " says", lower(sex), sexes, sexes, person + " say");
-        differs(warnings, record + " gives born", state.dateOfBirth(), state.births(), List.of(), person + " give");
+        differs(warnings, "sex", record + " says", lower(sex), sexes, sexes, person + " say");
         differs(
                 warnings,
+                "date of birth",
+                record + " gives born",
+                state.dateOfBirth(),
+                state.births(),
+                List.of(),
+                person + " give");
+        differs(
+                warnings,
+                "given name",
                 record + " gives given name",
                 state.givenName(),
                 state.givenNames(),
@@ -386,22 +419,37 @@ public class StewardService {
                 .toList();
         differs(
                 warnings,
+                "family name",
                 record + " gives family name",
                 state.familyName(),
                 state.familyNames(),
                 lastWords,
                 person + " give");
-        differs(warnings, record + " gives PNC id", state.pncId(), state.pncIds(), List.of(), person + " give");
-        differs(warnings, record + " gives UPN", state.upn(), state.upns(), List.of(), person + " give");
+        differs(
+                warnings,
+                "PNC id",
+                record + " gives PNC id",
+                state.pncId(),
+                state.pncIds(),
+                List.of(),
+                person + " give");
+        differs(warnings, "UPN", record + " gives UPN", state.upn(), state.upns(), List.of(), person + " give");
         return warnings;
     }
 
     /**
-     * Adds "{said} {value} where {theirs} {values}" when the record's value is none of the person's
-     * (nor of {@code also}), ignoring case and the spaces around.
+     * Adds "{said} {value} where {theirs} {values}", of its kind (what the audit log says), when the
+     * record's value is none of the person's (nor of {@code also}), ignoring case and the spaces
+     * around.
      */
     private static void differs(
-            List<String> warnings, String said, String value, List<String> values, List<String> also, String theirs) {
+            Map<String, String> warnings,
+            String kind,
+            String said,
+            String value,
+            List<String> values,
+            List<String> also,
+            String theirs) {
         if (value == null || value.isBlank() || values.isEmpty()) {
             return;
         }
@@ -409,7 +457,7 @@ public class StewardService {
                 .map(StewardService::fold)
                 .toList();
         if (!folded.contains(fold(value))) {
-            warnings.add(said + " " + value + " where " + theirs + " " + String.join(" or ", values));
+            warnings.put(said + " " + value + " where " + theirs + " " + String.join(" or ", values), kind);
         }
     }
 

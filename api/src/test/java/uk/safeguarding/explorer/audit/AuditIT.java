@@ -62,8 +62,18 @@ class AuditIT extends ExplorerIT {
                         "auditor",
                         "mutation { recordMarker(marker: {id: \"m-audit-1\", on: \"p-lily\", type: VIOLENCE, "
                                 + "from: \"2026-01-01\"}) { id } }");
+        http().graphql(
+                        "auditor",
+                        "mutation { recordStrategyMeeting(meeting: {id: \"sm-audit-1\", heldOn: \"2026-01-02\", "
+                                + "concerns: [\"p-tom\"], attendance: [], actions: [{id: \"a-audit-1\", description: \"visit\", "
+                                + "owner: \"csc\", for: [\"p-ruby\"], dueOn: \"2026-02-01\"}]}) { id } }");
         assertThat(count("MATCH (e:AuditEvent {outcome: 'DENIED', user: 'auditor', subjectId: 'p-lily'}) "
                         + "WHERE e.operation IN ['person', 'recordMarker'] RETURN count(DISTINCT e.operation)"))
+                .isEqualTo(2);
+        assertThat(
+                        count(
+                                "MATCH (e:AuditEvent {operation: 'recordStrategyMeeting', outcome: 'DENIED', "
+                                        + "user: 'auditor'}) WHERE e.subjectId IN ['p-tom', 'p-ruby'] RETURN count(DISTINCT e.subjectId)"))
                 .isEqualTo(2);
         // a long list is recorded up to its limit, and the event says how many were named
         var many = new java.util.ArrayList<String>();

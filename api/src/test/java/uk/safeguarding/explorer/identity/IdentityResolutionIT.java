@@ -11,6 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -714,6 +719,11 @@ class IdentityResolutionIT extends ExplorerIT {
                 .startsWith("BAD_REQUEST")
                 .contains("Argument 'acceptWarnings' does not accept")
                 .contains("says male where");
+        // the audit log, which auditors read, says what kind of warnings, never the values
+        assertThat(count("MATCH (e:AuditEvent {operation: 'linkRecord', outcome: 'DENIED', user: 'data-steward'}) "
+                        + "WHERE e.reason STARTS WITH 'warnings not accepted: ' AND e.reason CONTAINS 'sex' "
+                        + "AND e.reason CONTAINS 'date of birth' AND NOT e.reason CONTAINS '1983' RETURN count(e)"))
+                .isEqualTo(2);
         // nor one who accepts only some of them: a warning not accepted refuses the link
         var warnings = new ArrayList<String>();
         toJoanne.get("warnings").forEach(w -> warnings.add(w.asString()));
@@ -764,6 +774,10 @@ class IdentityResolutionIT extends ExplorerIT {
                 .contains("record police:P107 was moved off person p-gary by a link (data-steward on ")
                 .contains("linking it back undoes that");
         assertThat(refusal(link("P107", "p-gary", "back", List.of()))).contains("moved off person p-gary by a link");
+        // seen from Gary's other record, the same move is a record of Joanne's that came off Gary
+        assertThat(linkCheck("P100", "p-joanne").get("warnings").toString())
+                .contains("a record of person p-joanne was moved off person p-gary by a link (data-steward on ")
+                .doesNotContain("record police:P100 was moved off");
         assertThat(linkAccepting("P107", "p-gary", "put right: Gary's record").get("errors"))
                 .isNull();
         assertThat(personOf("police", "P107")).isEqualTo("p-gary");
@@ -787,36 +801,124 @@ class IdentityResolutionIT extends ExplorerIT {
         importFixture("police-extract");
         var candidate = pendingBetween("P105", "p-joanne");
         assertThat(candidate).hasSize(1);
-        var start = new java.util.concurrent.CountDownLatch(1);
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var both = atOnce(
+                () -> decide(candidate.get(0), "admin", "SAME"),
+                () -> decide(candidate.get(0), "data-steward", "DIFFERENT"));
+        var same = both.get(0);
+        var different = both.get(1);
+        var done = (same.get("errors") == null ? 1 : 0) + (different.get("errors") == null ? 1 : 0);
+        assertThat(done).as(same + " / " + different).isEqualTo(1);
+        var refused = same.get("errors") == null ? different : same;
+        assertThat(refusal(refused)).startsWith("BAD_REQUEST").contains("candidateId");
+        var won = same.get("errors") == null ? "SAME" : "DIFFERENT";
+        assertThat(count(
+                        "MATCH (m:MatchCandidate {id: $id}) WHERE m.status = $s RETURN count(m)",
+                        Map.of("id", candidate.get(0), "s", won)))
+                .isEqualTo(1);
+        assertThat(personOf("police", "P105").equals("p-joanne")).isEqualTo("SAME".equals(won));
+        assertThat(count("MATCH (:SourceRecord {key: 'police:P105'})-[n:NOT_SAME_AS]->(:Person {id: 'p-joanne'}) "
+                        + "RETURN count(n)"))
+                .isEqualTo("SAME".equals(won) ? 0 : 1);
+    }
+
+    @Test
+    void aSameDecisionNeverMergesAPersonWithARecordAStewardSplitOffTheOther() {
+        // hostile re-check 38: H30 split off Joanne, linked to the police's Joanne Wood (a person of its
+        // own, queued as possibly Joanne); SAME on that candidate would merge H30 back into Joanne
+        importFixture("police-extract");
+        importExtract("""
+                {"source": "health", "resolve": true,
+                 "people": [{"id": "H30", "givenName": "Joanne", "familyName": "Nolan", "dateOfBirth": "1979-12-01",
+                             "sex": "FEMALE"}]}""");
+        assertThat(personOf("health", "H30")).isEqualTo("p-joanne");
+        var split = http().graphql(
+                        "data-steward",
+                        "mutation { splitRecord(source: \"health\", localId: \"H30\", note: \"Another Joanne\") "
+                                + "{ person { id } } }");
+        assertThat(split.get("errors")).as(split.toString()).isNull();
+        var warnings = new ArrayList<String>();
+        http().graphql(
+                        "data-steward",
+                        "{ linkCheck(source: \"health\", localId: \"H30\", personId: \"police:P105\") { warnings } }")
+                .get("data")
+                .get("linkCheck")
+                .get("warnings")
+                .forEach(w -> warnings.add(w.asString()));
+        var linked = http().graphql(
+                        "data-steward",
+                        "mutation($w: [String!]) { linkRecord(source: \"health\", localId: \"H30\", "
+                                + "personId: \"police:P105\", note: \"same woman as the police's\", acceptWarnings: $w) "
+                                + "{ person { id } } }",
+                        Map.of("w", warnings));
+        assertThat(linked.get("errors")).as(linked.toString()).isNull();
+        var candidate = pendingBetween("P105", "p-joanne");
+        assertThat(candidate).hasSize(1);
+        var same = http().graphql(
+                        "data-steward",
+                        "mutation($id: ID!) { decideMatch(candidateId: $id, decision: SAME, note: \"same\") { status } }",
+                        Map.of("id", candidate.get(0)));
+        assertThat(refusal(same)).startsWith("BAD_REQUEST").contains("different people");
+        assertThat(personOf("health", "H30")).isEqualTo("police:P105");
+        assertThat(personOf("police", "P105")).isEqualTo("police:P105");
+        assertThat(count("MATCH (:SourceRecord {key: 'health:H30'})-[:NOT_SAME_AS]->(:Person {id: 'p-joanne'}) "
+                        + "RETURN count(*)"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aLinkAndADecisionOnTheSameRecordAtOnceGiveOneOutcome() throws Exception {
+        // hostile re-check 38: the police's Joanne Wood linked to Joanne by one steward while another
+        // decides the candidate between them DIFFERENT: exactly one is written
+        importFixture("police-extract");
+        var candidate = pendingBetween("P105", "p-joanne");
+        assertThat(candidate).hasSize(1);
+        var warnings = new ArrayList<String>();
+        linkCheck("P105", "p-joanne").get("warnings").forEach(w -> warnings.add(w.asString()));
+        var both = atOnce(
+                () -> link("P105", "p-joanne", "married name", warnings),
+                () -> decide(candidate.get(0), "admin", "DIFFERENT"));
+        var linked = both.get(0);
+        var decided = both.get(1);
+        var linkWon = linked.get("errors") == null;
+        assertThat(linkWon ^ decided.get("errors") == null)
+                .as(linked + " / " + decided)
+                .isTrue();
+        assertThat(personOf("police", "P105").equals("p-joanne")).isEqualTo(linkWon);
+        assertThat(count(
+                        "MATCH (m:MatchCandidate {id: $id}) WHERE m.status = $s RETURN count(m)",
+                        Map.of("id", candidate.get(0), "s", linkWon ? "SAME" : "DIFFERENT")))
+                .isEqualTo(1);
+        assertThat(count("MATCH (:SourceRecord {key: 'police:P105'})-[n:NOT_SAME_AS]->(:Person {id: 'p-joanne'}) "
+                        + "RETURN count(n)"))
+                .isEqualTo(linkWon ? 0 : 1);
+    }
+
+    private JsonNode decide(String candidateId, String user, String decision) {
+        return http().graphql(
+                        user,
+                        "mutation($id: ID!, $d: MatchDecision!) { decideMatch(candidateId: $id, decision: $d, "
+                                + "note: \"at once\") { status } }",
+                        Map.of("id", candidateId, "d", decision));
+    }
+
+    /** Sends the two requests at the same moment, from two threads, and returns both answers in order. */
+    private static List<JsonNode> atOnce(Callable<JsonNode> first, Callable<JsonNode> second) throws Exception {
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(2);
         try {
-            var answers = new ArrayList<java.util.concurrent.Future<JsonNode>>();
-            for (var decision : List.of("SAME", "DIFFERENT")) {
+            var answers = new ArrayList<Future<JsonNode>>();
+            for (var request : List.of(first, second)) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return http().graphql(
-                                    "SAME".equals(decision) ? "admin" : "data-steward",
-                                    "mutation($id: ID!, $d: MatchDecision!) { decideMatch(candidateId: $id, decision: $d, "
-                                            + "note: \"at once\") { status } }",
-                                    Map.of("id", candidate.get(0), "d", decision));
+                    return request.call();
                 }));
             }
             start.countDown();
-            var same = answers.get(0).get(60, java.util.concurrent.TimeUnit.SECONDS);
-            var different = answers.get(1).get(60, java.util.concurrent.TimeUnit.SECONDS);
-            var done = (same.get("errors") == null ? 1 : 0) + (different.get("errors") == null ? 1 : 0);
-            assertThat(done).as(same + " / " + different).isEqualTo(1);
-            var refused = same.get("errors") == null ? different : same;
-            assertThat(refusal(refused)).startsWith("BAD_REQUEST").contains("candidateId");
-            var won = same.get("errors") == null ? "SAME" : "DIFFERENT";
-            assertThat(count(
-                            "MATCH (m:MatchCandidate {id: $id}) WHERE m.status = $s RETURN count(m)",
-                            Map.of("id", candidate.get(0), "s", won)))
-                    .isEqualTo(1);
-            assertThat(personOf("police", "P105").equals("p-joanne")).isEqualTo("SAME".equals(won));
-            assertThat(count("MATCH (:SourceRecord {key: 'police:P105'})-[n:NOT_SAME_AS]->(:Person {id: 'p-joanne'}) "
-                            + "RETURN count(n)"))
-                    .isEqualTo("SAME".equals(won) ? 0 : 1);
+            var result = new ArrayList<JsonNode>();
+            for (var answer : answers) {
+                result.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            return result;
         } finally {
             pool.shutdownNow();
         }

@@ -161,7 +161,8 @@ class MatchesBrowserIT extends BrowserIT {
         assertThat(count("MATCH (:Marker {id: 'police:m-v-1'})-[:ON]->(p:Person {id: 'p-gary'}) RETURN count(p)"))
                 .isEqualTo(1);
         assertThat(count("MATCH (e:AuditEvent {operation: 'linkRecord', outcome: 'ALLOWED'}) "
-                        + "WHERE e.reason ENDS WITH 'born date wrong' AND e.reason CONTAINS 'despite: record police:P107' "
+                        + "WHERE e.reason ENDS WITH 'born date wrong' AND e.reason CONTAINS 'despite warnings: ' "
+                        + "AND e.reason CONTAINS 'date of birth' AND NOT e.reason CONTAINS '1983-04-27' "
                         + "RETURN count(DISTINCT e.subjectId)"))
                 .isEqualTo(2);
         // linking it back to Lee is refused before anything is confirmed: the split kept the two apart
