@@ -66,7 +66,8 @@ class CypherInjectionIT extends ExplorerIT {
 
     private String fingerprint() {
         return graph.inReadTransaction(tx -> tx.run("""
-                MATCH (n) WHERE NOT n:AuditEvent AND NOT n:AuditHead AND NOT n:__Neo4jMigration AND NOT n:BreakGlass
+                MATCH (n) WHERE NOT n:AuditEvent AND NOT n:AuditHead AND NOT n:AuditCheckpoint AND NOT n:__Neo4jMigration
+                  AND NOT n:BreakGlass
                 WITH n ORDER BY elementId(n)
                 WITH collect(labels(n)[0] + ':' + coalesce(n.id, '') + ':' + toString(size(keys(n)))) AS nodes
                 RETURN toString(size(nodes)) + '|' + toString(COUNT { ()-[r]->() }) + '|'

@@ -1290,7 +1290,7 @@ class IdentityResolutionIT extends ExplorerIT {
     private String fingerprint() {
         return graph.inReadTransaction(tx ->
                 String.join("\n", tx.run("""
-                MATCH (n) WHERE NOT n:AuditEvent AND NOT n:AuditHead AND NOT n:__Neo4jMigration
+                MATCH (n) WHERE NOT n:AuditEvent AND NOT n:AuditHead AND NOT n:AuditCheckpoint AND NOT n:__Neo4jMigration
                 WITH n ORDER BY coalesce(n.key, n.id, n.source + ':' + n.localId)
                 RETURN labels(n)[0] + ' ' + coalesce(n.key, n.id, '') + ' ' +
                        toString(size(keys(n))) + ' ' + toString(COUNT { (n)--() }) AS line""").list(r -> r.get("line").asString())));
