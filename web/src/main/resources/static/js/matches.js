@@ -15,6 +15,7 @@ import { DECIDE_MATCH, LINK_CHECK, LINK_RECORD, MATCHES, SOURCE_RECORD, SPLIT_RE
 import { byId, clear, el, fullName } from './dom.js';
 import { words } from './words.js';
 import { holdFocus, showDialog } from './focus.js';
+import { focusLost } from './message.js';
 
 const FIELDS = [
   ['givenName', 'Given name'], ['familyName', 'Family name'], ['dateOfBirth', 'Date of birth'], ['sex', 'Sex'],
@@ -43,8 +44,7 @@ function plain(text) {
  * the message line that says what was done, not to the page's body.
  */
 function settleFocus() {
-  const active = document.activeElement;
-  if (!active || active === document.body || !active.isConnected) {
+  if (focusLost()) {
     byId('message').focus();
   }
 }

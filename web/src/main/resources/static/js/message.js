@@ -15,7 +15,7 @@ const UNDO_MS = 30000;
 let undoTimer = null;
 
 /** Whether the keyboard is nowhere (on the page's body): its control was just removed or disabled. */
-function focusLost() {
+export function focusLost() {
   return !document.activeElement || document.activeElement === document.body || !document.activeElement.isConnected;
 }
 

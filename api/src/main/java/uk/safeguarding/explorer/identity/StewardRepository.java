@@ -234,19 +234,22 @@ class StewardRepository {
     }
 
     /**
-     * Locks the candidate; null when it is no longer pending between the same two people, else
-     * whether a steward kept the two apart meanwhile (a SAME must not merge them).
+     * Locks the candidate and reads it again as {@link #candidate} did: null when it is no longer
+     * pending between the same two people, else whether a steward kept the two apart meanwhile (a
+     * SAME must not merge them).
      */
     private static Boolean stillPending(TransactionContext tx, String id, String own, String other) {
-        var now = tx.run(CypherStatements.named("identity/lock-candidate"), Map.of("id", id))
+        tx.run(CypherStatements.named("identity/lock-candidate"), Map.of("id", id))
+                .consume();
+        var now = tx.run(CypherStatements.named("identity/candidate"), Map.of("id", id))
                 .list();
         if (now.size() != 1
-                || !"PENDING".equals(now.get(0).get("status").asString(null))
-                || !own.equals(now.get(0).get("own").asString(null))
-                || !other.equals(now.get(0).get("person").asString(null))) {
+                || !"PENDING".equals(now.get(0).get("m").get("status").asString(null))
+                || !own.equals(now.get(0).get("own").get("id").asString(null))
+                || !other.equals(now.get(0).get("p").get("id").asString(null))) {
             return null;
         }
-        return now.get(0).get("keptApart").asBoolean();
+        return now.get(0).get("declaredDifferent").asBoolean();
     }
 
     /** Splits the record off person {@code from} onto a new person {@code newId}; returns nothing. */

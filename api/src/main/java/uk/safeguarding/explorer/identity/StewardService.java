@@ -268,24 +268,17 @@ public class StewardService {
                 warnings.keySet().stream().filter(w -> !accepted.contains(w)).toList();
         if (!unaccepted.isEmpty()) {
             // the steward is told the values; the audit log, which auditors read, only what kind they were
-            var error = new BadRequestException(
-                    "acceptWarnings",
-                    "does not accept " + String.join("; ", unaccepted)
-                            + ". Check with the agencies; if it is the same person all the same, link "
-                            + "with acceptWarnings listing the warnings linkCheck gives");
-            audit.record(
-                    needToKnow.actor(),
+            throw refuse(
                     "linkRecord",
-                    AuditLog.Subject.each(
-                            link.people(),
-                            AuditLog.DENIED,
-                            "warnings not accepted: "
-                                    + String.join(
-                                            ", ",
-                                            unaccepted.stream()
-                                                    .map(warnings::get)
-                                                    .toList())));
-            throw error;
+                    link.people(),
+                    new BadRequestException(
+                            "acceptWarnings",
+                            "does not accept " + String.join("; ", unaccepted)
+                                    + ". Check with the agencies; if it is the same person all the same, link "
+                                    + "with acceptWarnings listing the warnings linkCheck gives"),
+                    "warnings not accepted: "
+                            + String.join(
+                                    ", ", unaccepted.stream().map(warnings::get).toList()));
         }
         var state = link.state();
         audit.record(
@@ -511,7 +504,12 @@ public class StewardService {
      * the reads and the decisions are.
      */
     private RuntimeException refuse(String operation, List<String> people, RuntimeException error) {
-        audit.record(needToKnow.actor(), operation, AuditLog.Subject.each(people, AuditLog.DENIED, error.getMessage()));
+        return refuse(operation, people, error, error.getMessage());
+    }
+
+    /** As above, with a reason of its own where the steward's sentence must not go into the log. */
+    private RuntimeException refuse(String operation, List<String> people, RuntimeException error, String reason) {
+        audit.record(needToKnow.actor(), operation, AuditLog.Subject.each(people, AuditLog.DENIED, reason));
         return error;
     }
 
