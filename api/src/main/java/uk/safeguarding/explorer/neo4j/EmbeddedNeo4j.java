@@ -112,6 +112,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
     }
 
+    /** The database itself, for transactions run in this process without Bolt. */
+    GraphDatabaseAPI database() {
+        return (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    }
+
     public String boltUri() {
         return "bolt://127.0.0.1:" + boltPort;
     }

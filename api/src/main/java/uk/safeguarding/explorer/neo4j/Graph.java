@@ -9,8 +9,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
@@ -23,10 +21,11 @@ import uk.safeguarding.explorer.observability.ServerTiming;
 import uk.safeguarding.explorer.observability.ServerTiming.Phase;
 
 /**
- * Runs the named {@code .cypher} statements with parameters. Reads go through
- * {@code executeRead}, so that a cluster routes them to secondaries and transient failures are
- * retried; writes through {@code executeWrite}. Results are mapped straight from driver records
- * into records of the calling feature, with no object mapping in between.
+ * Runs the named {@code .cypher} statements with parameters, in read or write transactions that
+ * are retried on transient failures: through the Java driver ({@code executeRead}, so that a
+ * cluster routes reads to secondaries, and {@code executeWrite}), or, for the embedded database,
+ * in this process without Bolt ({@link #inProcess}). Results are mapped straight from driver
+ * records into records of the calling feature, with no object mapping in between.
  *
  * <p>It is also where faults are handled once for everyone: every read transaction carries a
  * timeout (the area-wide one inside {@link #areaWide}); a database that cannot be reached becomes
@@ -52,12 +51,11 @@ public class Graph {
     private static final int DEADLOCK_ATTEMPTS = 5;
     private static final ThreadLocal<Boolean> AREA_WIDE = ThreadLocal.withInitial(() -> false);
 
-    private final Driver driver;
-    private final String database;
+    private final Transactions transactions;
     private final QueryTimeouts timeouts;
     private final WriteBarrier barrier;
     private final DatabaseAvailability availability = new DatabaseAvailability(Duration.ofSeconds(1));
-    private final AtomicLong transactions = new AtomicLong();
+    private final AtomicLong transactionsRun = new AtomicLong();
 
     /** With the default timeouts, for code that runs without Spring (the seed CLI, the benchmark). */
     public Graph(Driver driver, String database) {
@@ -65,10 +63,32 @@ public class Graph {
     }
 
     public Graph(Driver driver, String database, QueryTimeouts timeouts, WriteBarrier barrier) {
-        this.driver = driver;
-        this.database = database;
+        this(new DriverTransactions(driver, database), timeouts, barrier);
+    }
+
+    private Graph(Transactions transactions, QueryTimeouts timeouts, WriteBarrier barrier) {
+        this.transactions = transactions;
         this.timeouts = timeouts;
         this.barrier = barrier;
+    }
+
+    /**
+     * Straight into the embedded database of this process, with the default timeouts, for code that
+     * runs without Spring (the benchmark's import, as the application imports into its embedded
+     * database).
+     */
+    public static Graph inProcess(EmbeddedNeo4j embedded) {
+        return inProcess(embedded, Duration.ofSeconds(2), QueryTimeouts.DEFAULTS, new WriteBarrier());
+    }
+
+    /**
+     * Straight into the embedded database of this process, without Bolt (see {@link
+     * InProcessTransactions}); transient failures retried for {@code maxRetryTime}, as the driver
+     * does.
+     */
+    public static Graph inProcess(
+            EmbeddedNeo4j embedded, Duration maxRetryTime, QueryTimeouts timeouts, WriteBarrier barrier) {
+        return new Graph(new InProcessTransactions(embedded.database(), maxRetryTime), timeouts, barrier);
     }
 
     /**
@@ -90,17 +110,12 @@ public class Graph {
      * number of queries whatever the number of results (no N+1).
      */
     public long transactionsRun() {
-        return transactions.get();
+        return transactionsRun.get();
     }
 
     /** Whether the database answered the last transaction (false during an outage). */
     public boolean reachable() {
         return availability.up();
-    }
-
-    private SessionConfig sessionConfig() {
-        transactions.incrementAndGet();
-        return database == null ? SessionConfig.defaultConfig() : SessionConfig.forDatabase(database);
     }
 
     /** Runs the named read query and maps every record. */
@@ -154,24 +169,16 @@ public class Graph {
     public boolean appendStatement(String name, Map<String, Object> parameters) {
         var query = CypherStatements.named(name);
         availability.beforeCall();
-        try (var session = driver.session(sessionConfig())) {
-            var answered = !session.run(query, parameters).list().isEmpty();
-            availability.reachable();
-            return answered;
-        }
+        transactionsRun.incrementAndGet();
+        var answered = transactions.answersRow(query, parameters);
+        availability.reachable();
+        return answered;
     }
 
     private <T> T write(Function<TransactionContext, T> work, Duration timeout) {
-        var config = timeout == null
-                ? TransactionConfig.empty()
-                : TransactionConfig.builder().withTimeout(timeout).build();
         for (int attempt = 1; ; attempt++) {
             try {
-                return run(timeout, () -> {
-                    try (var session = driver.session(sessionConfig())) {
-                        return session.executeWrite(work::apply, config);
-                    }
-                });
+                return run(timeout, () -> transactions.write(timeout, work));
             } catch (TransientException e) {
                 // The driver retries for EXPLORER_NEO4J_MAX_RETRY_TIME only, kept short so that an outage is
                 // answered fast; concurrent imports can deadlock more often than that, so deadlocks get more tries.
@@ -190,15 +197,7 @@ public class Graph {
 
     /** Runs work in one read transaction with a timeout of its own (a backup's long read). */
     public <T> T inReadTransaction(Duration timeout, Function<TransactionContext, T> work) {
-        return ServerTiming.time(
-                Phase.DB,
-                () -> run(timeout, () -> {
-                    try (var session = driver.session(sessionConfig())) {
-                        return session.executeRead(
-                                work::apply,
-                                TransactionConfig.builder().withTimeout(timeout).build());
-                    }
-                }));
+        return ServerTiming.time(Phase.DB, () -> run(timeout, () -> transactions.read(timeout, work)));
     }
 
     /** The barrier that a backup closes; exposed for the backup only. */
@@ -208,6 +207,7 @@ public class Graph {
 
     private <T> T run(Duration timeout, Supplier<T> call) {
         availability.beforeCall();
+        transactionsRun.incrementAndGet();
         var started = System.nanoTime();
         try {
             var result = call.get();

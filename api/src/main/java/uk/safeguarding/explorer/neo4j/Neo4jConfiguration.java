@@ -1,10 +1,12 @@
 package uk.safeguarding.explorer.neo4j;
 
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +15,7 @@ import org.springframework.data.neo4j.core.DatabaseSelectionProvider;
 /**
  * Chooses the database: an external server, cluster or Aura when {@code NEO4J_URI} is set,
  * otherwise an embedded Neo4j started here. Either way the rest of the application sees one
- * {@link Driver}.
+ * {@link Graph}, and one {@link Driver} for what speaks Bolt (health, the benchmark's raw side).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
@@ -64,9 +66,30 @@ class Neo4jConfiguration {
                 : DatabaseSelectionProvider.createStaticDatabaseSelectionProvider(database);
     }
 
+    /**
+     * The application's way to the database: for the embedded database, in this process without Bolt
+     * unless {@code EXPLORER_EMBEDDED_ACCESS=bolt} (the driver over the local Bolt port, as other
+     * Neo4j clients reach it); for an external server, the driver.
+     */
     @Bean
-    Graph graph(Driver driver, Neo4jProperties neo4j, QueryTimeouts timeouts) {
-        return new Graph(driver, neo4j.databaseOrNull(), timeouts, new WriteBarrier());
+    Graph graph(
+            Driver driver,
+            EmbeddedHolder holder,
+            Neo4jProperties neo4j,
+            QueryTimeouts timeouts,
+            DriverSettings settings,
+            @Value("${explorer.embedded-access:in-process}") String access) {
+        var barrier = new WriteBarrier();
+        if (holder.embedded() == null) {
+            return new Graph(driver, neo4j.databaseOrNull(), timeouts, barrier);
+        }
+        return switch (access.trim().toLowerCase(Locale.ROOT)) {
+            case "in-process" -> Graph.inProcess(holder.embedded(), settings.maxRetryTime(), timeouts, barrier);
+            case "bolt" -> new Graph(driver, neo4j.databaseOrNull(), timeouts, barrier);
+            default ->
+                throw new IllegalStateException(
+                        "EXPLORER_EMBEDDED_ACCESS must be in-process or bolt, not '" + access + "'");
+        };
     }
 
     /** Holds the embedded database, or nothing when an external server is used. */

@@ -219,9 +219,8 @@ public final class BenchRunner {
     // --- import -------------------------------------------------------------------------------
 
     Map<String, Object> importPopulation(Path store, int persons) throws IOException {
-        try (var embedded = EmbeddedNeo4j.start(new EmbeddedProperties(store, 0, "2g", PASSWORD));
-                var driver = GraphDatabase.driver(embedded.boltUri(), AuthTokens.basic("neo4j", PASSWORD))) {
-            var graph = new Graph(driver, null);
+        try (var embedded = EmbeddedNeo4j.start(new EmbeddedProperties(store, 0, "2g", PASSWORD))) {
+            var graph = Graph.inProcess(embedded);
             new SchemaMigrations(graph).migrate();
             var service = new ImportService(graph, Clock.systemUTC(), 5_000);
             var rows = new AtomicLong();

@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.GraphDatabase;
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.identity.Resolution;
 import uk.safeguarding.explorer.importing.BundleWriter;
@@ -40,9 +38,8 @@ final class ImportProfile {
         var store = root.resolve("bench/work/import-profile-" + persons);
         deleteRecursively(store);
         var password = "profile-" + System.nanoTime();
-        try (var embedded = EmbeddedNeo4j.start(new EmbeddedProperties(store, 0, "2g", password));
-                var driver = GraphDatabase.driver(embedded.boltUri(), AuthTokens.basic("neo4j", password))) {
-            var graph = new Graph(driver, null);
+        try (var embedded = EmbeddedNeo4j.start(new EmbeddedProperties(store, 0, "2g", password))) {
+            var graph = Graph.inProcess(embedded);
             new SchemaMigrations(graph).migrate();
             var service = new ImportService(graph, Clock.systemUTC(), batchSize);
             var resolution = new Resolution(graph, MatchingSettings.defaults(), batchSize);

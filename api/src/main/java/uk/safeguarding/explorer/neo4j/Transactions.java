@@ -1,0 +1,28 @@
+package uk.safeguarding.explorer.neo4j;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import org.neo4j.driver.TransactionContext;
+
+/**
+ * How {@link Graph} reaches the database: through the Java driver over Bolt ({@link
+ * DriverTransactions}: an external server, cluster or Aura, and the seed and benchmark tools), or
+ * straight into the embedded database in this process ({@link InProcessTransactions}). Both hand
+ * the work the driver's {@link TransactionContext} and raise the driver's exceptions, so that every
+ * service runs the same code on either.
+ */
+interface Transactions {
+
+    /** Runs work in one read transaction stopped after {@code timeout}, retried on transient errors. */
+    <T> T read(Duration timeout, Function<TransactionContext, T> work);
+
+    /**
+     * Runs work in one write transaction, retried on transient errors; {@code timeout} null: the
+     * database's own limit.
+     */
+    <T> T write(Duration timeout, Function<TransactionContext, T> work);
+
+    /** Runs one statement that commits as it runs, not retried; returns whether it answered a row. */
+    boolean answersRow(String query, Map<String, Object> parameters);
+}
