@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An embedded Neo4j 5.26 with Bolt bound to 127.0.0.1, used when no external server is
- * configured. The application talks to it through the same Java driver and Bolt protocol as to a
- * production server, so every code path is the production one. Authentication is on: the
+ * configured. The application runs its transactions in process ({@link #database()}, through
+ * {@link InProcessTransactions}, which hands services the driver's types), or through the Java
+ * driver over Bolt with {@code EXPLORER_EMBEDDED_ACCESS=bolt}; Bolt stays on for Neo4j clients
+ * and the benchmark. Authentication is on: the
  * {@code neo4j} user's password is set at every start, from {@code EXPLORER_BOLT_PASSWORD} or at
  * random, so other local processes cannot read the data through the port.
  */

@@ -2,15 +2,19 @@ package uk.safeguarding.explorer.neo4j;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.neo4j.driver.Query;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
@@ -23,8 +27,10 @@ import org.neo4j.driver.exceptions.NoSuchRecordException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.TransientException;
 import org.neo4j.driver.internal.InternalRecord;
+import org.neo4j.driver.internal.summary.InternalSummaryCounters;
 import org.neo4j.driver.internal.util.QueryKeys;
 import org.neo4j.driver.summary.ResultSummary;
+import org.neo4j.driver.summary.SummaryCounters;
 import org.neo4j.graphdb.DatabaseShutdownException;
 import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.internal.kernel.api.connectioninfo.ClientConnectionInfo;
@@ -45,8 +51,7 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * Reads and writes run with the same access: the embedded database's read-only mode also refuses
  * the schema reads ({@code SHOW CONSTRAINTS}) the start-up check makes; that reads write nothing
  * is the statements' own property, checked by the tests' graph fingerprints.
- * Each statement's rows are read whole before the work goes on, as the application reads them
- * anyway ({@code list}).
+ * Rows are read from the database as the work asks for them, not held whole.
  */
 final class InProcessTransactions implements Transactions {
 
@@ -89,7 +94,8 @@ final class InProcessTransactions implements Transactions {
                     throw e;
                 }
                 try {
-                    Thread.sleep(pause);
+                    // with jitter, as the driver's, so that two victims of one deadlock do not meet again
+                    Thread.sleep(pause / 2 + ThreadLocalRandom.current().nextLong(pause));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
@@ -101,7 +107,9 @@ final class InProcessTransactions implements Transactions {
 
     private <T> T inTransaction(Duration timeout, Function<TransactionContext, T> work) {
         try (var tx = begin(timeout)) {
-            var answer = work.apply(new Context(tx));
+            var context = new Context(tx);
+            var answer = work.apply(context);
+            context.finish();
             tx.commit();
             return answer;
         } catch (RuntimeException e) {
@@ -134,16 +142,20 @@ final class InProcessTransactions implements Transactions {
             return e;
         }
         var message = e.getMessage() == null ? code : e.getMessage();
-        if (code.startsWith("Neo.TransientError.") && !STOPPED.contains(code)) {
-            return new TransientException(code, message);
-        }
-        if (code.startsWith("Neo.DatabaseError.")) {
-            return new DatabaseException(code, message);
-        }
+        Neo4jException translated;
         if (code.equals("Neo.TransientError.General.DatabaseUnavailable")) {
+            // shutting down (or not started): the database is away, as when Bolt cannot reach it; not retried
             return new ServiceUnavailableException(message, e);
+        } else if (code.startsWith("Neo.TransientError.") && !STOPPED.contains(code)) {
+            translated = new TransientException(code, message);
+        } else if (code.startsWith("Neo.DatabaseError.")) {
+            translated = new DatabaseException(code, message);
+        } else {
+            translated = new ClientException(code, message);
         }
-        return new ClientException(code, message);
+        // the driver's exceptions take no cause after they are made: the database's own goes with it as suppressed
+        translated.addSuppressed(e);
+        return translated;
     }
 
     /** The status code of a Neo4j failure (the first in its chain of causes that has one), or null. */
@@ -159,26 +171,39 @@ final class InProcessTransactions implements Transactions {
         return null;
     }
 
-    /** The driver's view of one embedded transaction. */
-    private record Context(InternalTransaction tx) implements TransactionContext {
+    /**
+     * The driver's view of one embedded transaction. As the driver does, a statement run while an
+     * earlier one's rows are still unread keeps those rows for later (reads them whole first, so
+     * that the new statement sees what the earlier wrote), and the rows nobody read are read to the
+     * end before the commit (so that a write nobody read the answer of is still done whole).
+     */
+    private static final class Context implements TransactionContext {
+
+        private final InternalTransaction tx;
+        private Rows open;
+
+        Context(InternalTransaction tx) {
+            this.tx = tx;
+        }
 
         @Override
         public Result run(String query, Map<String, Object> parameters) {
+            if (open != null) {
+                open.keepTheRest();
+            }
             var embedded = InProcessValues.parameters(parameters);
-            try (var result = tx.execute(query, embedded)) {
-                var keys = new QueryKeys(result.columns());
-                var rows = new ArrayList<Record>();
-                while (result.hasNext()) {
-                    var row = result.next();
-                    var values = new ArrayList<Value>(keys.keys().size());
-                    for (var key : keys.keys()) {
-                        values.add(InProcessValues.value(row.get(key)));
-                    }
-                    rows.add(new InternalRecord(keys, values));
-                }
-                return new Rows(keys.keys(), rows);
+            try {
+                open = new Rows(query, parameters, tx.execute(query, embedded));
+                return open;
             } catch (RuntimeException e) {
                 throw translated(e);
+            }
+        }
+
+        /** Reads to the end what was not read, before the commit. */
+        void finish() {
+            if (open != null) {
+                open.discardTheRest();
             }
         }
 
@@ -199,96 +224,179 @@ final class InProcessTransactions implements Transactions {
 
         @Override
         public Result run(Query query) {
-            return run(query.text(), query.parameters());
+            return run(query.text(), query.parameters().asMap(v -> (Object) v));
         }
     }
 
-    /** A statement's rows, read whole. */
+    /**
+     * A statement's rows, read from the embedded result as they are asked for (a backup streams the
+     * whole store through one), each converted to the driver's record when it is read.
+     */
     private static final class Rows implements Result {
 
-        private final List<String> keys;
-        private final List<Record> rows;
-        private int next;
+        private final String text;
+        private final Map<String, Object> parameters;
+        private final org.neo4j.graphdb.Result source;
+        private final QueryKeys keys;
+        private final ArrayDeque<Record> kept = new ArrayDeque<>();
+        private SummaryCounters counters;
+        private boolean consumed;
 
-        Rows(List<String> keys, List<Record> rows) {
-            this.keys = keys;
-            this.rows = rows;
+        Rows(String query, Map<String, Object> parameters, org.neo4j.graphdb.Result source) {
+            this.text = query;
+            this.parameters = parameters == null ? Map.of() : parameters;
+            this.source = source;
+            this.keys = new QueryKeys(source.columns());
+        }
+
+        private boolean sourceHasNext() {
+            if (counters != null) {
+                return false;
+            }
+            try {
+                if (source.hasNext()) {
+                    return true;
+                }
+                var s = source.getQueryStatistics();
+                counters = new InternalSummaryCounters(
+                        s.getNodesCreated(),
+                        s.getNodesDeleted(),
+                        s.getRelationshipsCreated(),
+                        s.getRelationshipsDeleted(),
+                        s.getPropertiesSet(),
+                        s.getLabelsAdded(),
+                        s.getLabelsRemoved(),
+                        s.getIndexesAdded(),
+                        s.getIndexesRemoved(),
+                        s.getConstraintsAdded(),
+                        s.getConstraintsRemoved(),
+                        s.getSystemUpdates());
+                source.close();
+                return false;
+            } catch (RuntimeException e) {
+                throw translated(e);
+            }
+        }
+
+        private Record sourceNext() {
+            try {
+                var row = source.next();
+                var values = new ArrayList<Value>(keys.keys().size());
+                for (var key : keys.keys()) {
+                    values.add(InProcessValues.value(row.get(key)));
+                }
+                return new InternalRecord(keys, values);
+            } catch (RuntimeException e) {
+                throw translated(e);
+            }
+        }
+
+        void keepTheRest() {
+            while (sourceHasNext()) {
+                kept.add(sourceNext());
+            }
+        }
+
+        void discardTheRest() {
+            kept.clear();
+            try {
+                while (sourceHasNext()) {
+                    source.next();
+                }
+            } catch (RuntimeException e) {
+                throw translated(e);
+            }
         }
 
         @Override
         public List<String> keys() {
-            return keys;
+            return keys.keys();
         }
 
         @Override
         public boolean hasNext() {
-            return next < rows.size();
+            return !kept.isEmpty() || sourceHasNext();
         }
 
         @Override
         public Record next() {
-            if (!hasNext()) {
+            if (!kept.isEmpty()) {
+                return kept.poll();
+            }
+            if (!sourceHasNext()) {
                 throw new NoSuchElementException();
             }
-            return rows.get(next++);
+            return sourceNext();
         }
 
         @Override
         public Record single() {
-            if (rows.size() - next != 1) {
-                throw new NoSuchRecordException(
-                        rows.size() == next
-                                ? "Cannot retrieve a single record, because this result is empty."
-                                : "Expected a result with a single record, but this result contains at least one more.");
+            if (!hasNext()) {
+                throw new NoSuchRecordException("Cannot retrieve a single record, because this result is empty.");
             }
-            return next();
+            var only = next();
+            if (hasNext()) {
+                throw new NoSuchRecordException(
+                        "Expected a result with a single record, but this result contains at least one more. "
+                                + "Ensure your query returns only one record.");
+            }
+            return only;
         }
 
         @Override
         public Record peek() {
-            if (!hasNext()) {
-                throw new NoSuchRecordException("Cannot peek past the last record");
+            if (kept.isEmpty()) {
+                if (!sourceHasNext()) {
+                    throw new NoSuchRecordException("Cannot peek past the last record");
+                }
+                kept.add(sourceNext());
             }
-            return rows.get(next);
+            return kept.peek();
         }
 
         @Override
         public Stream<Record> stream() {
-            var rest = rows.subList(next, rows.size());
-            next = rows.size();
-            return rest.stream();
+            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED), false);
         }
 
         @Override
         public List<Record> list() {
-            return stream().toList();
+            return list(r -> r);
         }
 
         @Override
         public <T> List<T> list(Function<Record, T> mapFunction) {
-            var mapped = new ArrayList<T>(rows.size() - next);
-            for (Iterator<Record> it = this; it.hasNext(); ) {
-                mapped.add(mapFunction.apply(it.next()));
+            var mapped = new ArrayList<T>();
+            while (hasNext()) {
+                mapped.add(mapFunction.apply(next()));
             }
             return mapped;
         }
 
-        /** Discards what is left; an embedded statement keeps no summary, so none is given. */
+        /** Reads the rest without converting it; the summary has the query and the counters only. */
         @Override
         public ResultSummary consume() {
-            next = rows.size();
+            discardTheRest();
+            consumed = true;
+            var counted = counters;
             return (ResultSummary) Proxy.newProxyInstance(
                     ResultSummary.class.getClassLoader(),
                     new Class<?>[] {ResultSummary.class},
-                    (proxy, method, args) -> {
-                        throw new UnsupportedOperationException(
-                                "A statement run in process keeps no summary (" + method.getName() + ")");
+                    (proxy, method, args) -> switch (method.getName()) {
+                        case "counters" -> counted;
+                        case "query" -> new Query(text, parameters);
+                        case "toString" -> "ResultSummary{query=" + text + ", counters=" + counted + "}";
+                        case "hashCode" -> System.identityHashCode(proxy);
+                        case "equals" -> proxy == args[0];
+                        default ->
+                            throw new UnsupportedOperationException("A statement run in process has no "
+                                    + method.getName() + " in its summary (only counters and query)");
                     });
         }
 
         @Override
         public boolean isOpen() {
-            return hasNext();
+            return !consumed;
         }
     }
 }

@@ -27,7 +27,11 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.TransientException;
 import org.neo4j.driver.types.TypeSystem;
+import org.neo4j.graphdb.TransactionTerminatedException;
+import org.neo4j.kernel.api.exceptions.Status;
 import uk.safeguarding.explorer.errors.QueryTimeoutException;
 
 /**
@@ -171,6 +175,66 @@ class InProcessTransactionsIT {
     }
 
     @Test
+    void aWriteCountsWhatItChangedAsOverBolt() {
+        for (var graph : List.of(bolt, inProcess)) {
+            var counters = graph.inWriteTransaction(
+                    tx -> tx.run("MATCH (n:Fictional {id: 'b'}) SET n.touched = coalesce(n.touched, 0) + 1")
+                            .consume()
+                            .counters());
+            assertThat(counters.containsUpdates()).isTrue();
+            assertThat(counters.propertiesSet()).isEqualTo(1);
+            var none = graph.inWriteTransaction(tx -> tx.run("MATCH (n:Fictional {id: 'nobody'}) SET n.touched = 1")
+                    .consume()
+                    .counters());
+            assertThat(none.containsUpdates()).isFalse();
+        }
+    }
+
+    @Test
+    void rowsNobodyReadAreStillWrittenAndAnEarlierStatementsRowsStayReadable() {
+        for (var graph : List.of(bolt, inProcess)) {
+            var name = graph == bolt ? "bolt" : "in-process";
+            var answer = graph.inWriteTransaction(tx -> {
+                var created = tx.run(
+                        "UNWIND range(1, 3) AS i CREATE (n:Fictional {id: $name + '-' + i}) RETURN n.id AS id",
+                        Map.of("name", name));
+                // a second statement before the first's rows are read sees what the first wrote
+                var seen = tx.run(
+                                "MATCH (n:Fictional) WHERE n.id STARTS WITH $name RETURN count(n) AS n",
+                                Map.of("name", name))
+                        .single()
+                        .get("n")
+                        .asLong();
+                return seen + ":" + created.list(r -> r.get("id").asString());
+            });
+            assertThat(answer).isEqualTo("3:[" + name + "-1, " + name + "-2, " + name + "-3]");
+            // a write whose rows nobody reads is done whole
+            graph.inWriteTransaction(tx -> {
+                tx.run(
+                        "UNWIND range(4, 6) AS i CREATE (n:Fictional {id: $name + '-' + i}) RETURN n",
+                        Map.of("name", name));
+                return null;
+            });
+            assertThat(rows(
+                            graph,
+                            "MATCH (n:Fictional) WHERE n.id STARTS WITH $name RETURN count(n) AS n",
+                            Map.of("name", name)))
+                    .isEqualTo(List.of(Map.of("n", 6L)));
+        }
+    }
+
+    @Test
+    void aDatabaseShuttingDownIsUnavailableNotATransientErrorToRetry() {
+        var translated = InProcessTransactions.translated(
+                new TransactionTerminatedException(Status.General.DatabaseUnavailable));
+        assertThat(translated).isInstanceOf(ServiceUnavailableException.class);
+        var deadlock = InProcessTransactions.translated(
+                new TransactionTerminatedException(Status.Transaction.DeadlockDetected));
+        assertThat(deadlock).isInstanceOf(TransientException.class);
+        assertThat(deadlock.getSuppressed()).hasAtLeastOneElementOfType(TransactionTerminatedException.class);
+    }
+
+    @Test
     void aFailureCarriesTheSameStatusCodeAsOverBolt() {
         for (var statement : List.of(
                 "CREATE (:Fictional {id: 'a'})", // a constraint violated
@@ -182,8 +246,8 @@ class InProcessTransactionsIT {
             assertThat(inProc.code()).isEqualTo(overBolt.code()).startsWith("Neo.ClientError.");
         }
         // nothing of a failed transaction stays
-        assertThat(rows(inProcess, "MATCH (n:Fictional) RETURN count(n) AS n", Map.of()))
-                .isEqualTo(List.of(Map.of("n", 2L)));
+        assertThat(rows(inProcess, "MATCH (n:Fictional {id: 'rolled-back'}) RETURN count(n) AS n", Map.of()))
+                .isEqualTo(List.of(Map.of("n", 0L)));
     }
 
     private static Neo4jException failure(Graph graph, String statement) {
