@@ -214,7 +214,11 @@ class BackupRestoreIT extends ExplorerIT {
 
     @Test
     void onlyAnAdministratorMayBackUpAndTheAnswerNamesTheFile() {
+        var denied = "MATCH (e:AuditEvent {user: 'social-worker', operation: 'backup', outcome: 'DENIED'}) "
+                + "RETURN count(e)";
+        var before = count(denied);
         assertThat(http().post("/api/backup", "social-worker", "{}").status()).isEqualTo(403);
+        assertThat(count(denied)).isEqualTo(before + 1);
         var response = http().post("/api/backup", "admin", "{}");
         assertThat(response.status()).isEqualTo(200);
         var file = Path.of(response.json().get("file").asString());

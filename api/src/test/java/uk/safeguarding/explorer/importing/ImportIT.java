@@ -239,8 +239,15 @@ class ImportIT extends ExplorerIT {
 
     @Test
     void onlyAnAdministratorMayImport() {
-        assertThat(http().post("/api/import", "social-worker", Scenario.text()).status())
-                .isEqualTo(403);
+        var denied = "MATCH (e:AuditEvent {user: 'social-worker', operation: 'import', outcome: 'DENIED'}) "
+                + "RETURN count(e)";
+        var before = count(denied);
+        var refused = http().post("/api/import", "social-worker", Scenario.text());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("error").asString()).isEqualTo("FORBIDDEN");
+        assertThat(refused.json().get("message").asString()).contains("role does not allow import");
+        // a refusal is a denial: on record before the answer left (DESIGN §7)
+        assertThat(count(denied)).isEqualTo(before + 1);
         assertThat(http().post("/api/import", null, Scenario.text()).status()).isEqualTo(401);
         assertThat(count("MATCH (p:Person) RETURN count(p)")).isZero();
     }
