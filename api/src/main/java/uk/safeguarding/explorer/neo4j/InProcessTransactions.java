@@ -4,6 +4,7 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -29,9 +30,11 @@ import org.neo4j.driver.exceptions.TransientException;
 import org.neo4j.driver.internal.InternalRecord;
 import org.neo4j.driver.internal.summary.InternalSummaryCounters;
 import org.neo4j.driver.internal.util.QueryKeys;
+import org.neo4j.driver.summary.Plan;
 import org.neo4j.driver.summary.ResultSummary;
 import org.neo4j.driver.summary.SummaryCounters;
 import org.neo4j.graphdb.DatabaseShutdownException;
+import org.neo4j.graphdb.ExecutionPlanDescription;
 import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.internal.kernel.api.connectioninfo.ClientConnectionInfo;
 import org.neo4j.internal.kernel.api.security.LoginContext;
@@ -240,6 +243,7 @@ final class InProcessTransactions implements Transactions {
         private final QueryKeys keys;
         private final ArrayDeque<Record> kept = new ArrayDeque<>();
         private SummaryCounters counters;
+        private Plan plan;
         private boolean consumed;
 
         Rows(String query, Map<String, Object> parameters, org.neo4j.graphdb.Result source) {
@@ -271,6 +275,10 @@ final class InProcessTransactions implements Transactions {
                         s.getConstraintsAdded(),
                         s.getConstraintsRemoved(),
                         s.getSystemUpdates());
+                var head = text.stripLeading().toUpperCase(java.util.Locale.ROOT);
+                if (head.startsWith("EXPLAIN") || head.startsWith("PROFILE")) {
+                    plan = plan(source.getExecutionPlanDescription());
+                }
                 source.close();
                 return false;
             } catch (RuntimeException e) {
@@ -379,18 +387,21 @@ final class InProcessTransactions implements Transactions {
             discardTheRest();
             consumed = true;
             var counted = counters;
+            var planned = plan;
             return (ResultSummary) Proxy.newProxyInstance(
                     ResultSummary.class.getClassLoader(),
                     new Class<?>[] {ResultSummary.class},
                     (proxy, method, args) -> switch (method.getName()) {
                         case "counters" -> counted;
                         case "query" -> new Query(text, parameters);
+                        case "hasPlan" -> planned != null;
+                        case "plan" -> planned;
                         case "toString" -> "ResultSummary{query=" + text + ", counters=" + counted + "}";
                         case "hashCode" -> System.identityHashCode(proxy);
                         case "equals" -> proxy == args[0];
                         default ->
                             throw new UnsupportedOperationException("A statement run in process has no "
-                                    + method.getName() + " in its summary (only counters and query)");
+                                    + method.getName() + " in its summary (only counters, query and plan)");
                     });
         }
 
@@ -398,5 +409,20 @@ final class InProcessTransactions implements Transactions {
         public boolean isOpen() {
             return !consumed;
         }
+
+        private static Plan plan(ExecutionPlanDescription description) {
+            var arguments = new LinkedHashMap<String, Value>();
+            description.getArguments().forEach((k, v) -> arguments.put(k, InProcessValues.value(v)));
+            return new PlanStep(
+                    description.getName(),
+                    arguments,
+                    List.copyOf(description.getIdentifiers()),
+                    description.getChildren().stream().map(Rows::plan).toList());
+        }
     }
+
+    /** One step of an {@code EXPLAIN}ed or {@code PROFILE}d statement's plan, as the driver gives it. */
+    private record PlanStep(
+            String operatorType, Map<String, Value> arguments, List<String> identifiers, List<Plan> children)
+            implements Plan {}
 }

@@ -29,6 +29,7 @@ import org.neo4j.driver.Values;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.TransientException;
+import org.neo4j.driver.summary.Plan;
 import org.neo4j.driver.types.TypeSystem;
 import org.neo4j.graphdb.TransactionTerminatedException;
 import org.neo4j.kernel.api.exceptions.Status;
@@ -188,6 +189,24 @@ class InProcessTransactionsIT {
                     .counters());
             assertThat(none.containsUpdates()).isFalse();
         }
+    }
+
+    @Test
+    void anExplainedStatementsPlanIsTheOneOverBolt() {
+        var query = "EXPLAIN MATCH (n:Fictional {id: $id})-[:KNOWS]->(m) RETURN m.id";
+        var overBolt = operators(bolt.inReadTransaction(
+                tx -> tx.run(query, Map.of("id", "a")).consume().plan()));
+        assertThat(overBolt).contains("NodeUniqueIndexSeek");
+        assertThat(operators(inProcess.inReadTransaction(
+                        tx -> tx.run(query, Map.of("id", "a")).consume().plan())))
+                .isEqualTo(overBolt);
+    }
+
+    private static List<String> operators(Plan plan) {
+        var names = new ArrayList<String>();
+        names.add(plan.operatorType().replaceAll("@.*", ""));
+        plan.children().forEach(child -> names.addAll(operators(child)));
+        return names;
     }
 
     @Test
