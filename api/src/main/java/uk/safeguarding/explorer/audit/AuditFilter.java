@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import uk.safeguarding.explorer.observability.ServerTiming;
+import uk.safeguarding.explorer.web.RequestPath;
 
 /**
  * Gives every request its audit (its id, sent back as {@code X-Request-Id} and written on each of
@@ -47,7 +48,7 @@ class AuditFilter extends OncePerRequestFilter {
             request.setAttribute(RequestAudit.ATTRIBUTE, audit);
             response.setHeader(REQUEST_ID_HEADER, audit.requestId());
         }
-        if (!request.getRequestURI().startsWith("/api/")) {
+        if (!RequestPath.of(request).startsWith("/api/")) {
             chain.doFilter(request, response);
             if (!request.isAsyncStarted()) {
                 flushLeftovers(audit);

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import uk.safeguarding.explorer.web.RequestPath;
 
 /**
  * {@code /graphql} takes only POST with {@code application/json}, and bodies of at most
@@ -29,7 +30,7 @@ class GraphQlRequestFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"/graphql".equals(request.getRequestURI());
+        return !"/graphql".equals(RequestPath.of(request));
     }
 
     @Override

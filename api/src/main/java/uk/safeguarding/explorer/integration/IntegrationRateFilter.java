@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import uk.safeguarding.explorer.security.NeedToKnow;
+import uk.safeguarding.explorer.web.RequestPath;
 
 /**
  * A partner system past its {@code requests-per-minute} is answered at once with 429, a
@@ -32,7 +33,7 @@ class IntegrationRateFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        var path = request.getRequestURI();
+        var path = RequestPath.of(request);
         return !"/graphql".equals(path) && !path.startsWith("/api/");
     }
 

@@ -25,6 +25,7 @@ import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.DatabaseException;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.NoSuchRecordException;
+import org.neo4j.driver.exceptions.ResultConsumedException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.TransientException;
 import org.neo4j.driver.internal.InternalRecord;
@@ -109,14 +110,19 @@ final class InProcessTransactions implements Transactions {
     }
 
     private <T> T inTransaction(Duration timeout, Function<TransactionContext, T> work) {
+        Context context = null;
         try (var tx = begin(timeout)) {
-            var context = new Context(tx);
+            context = new Context(tx);
             var answer = work.apply(context);
             context.finish();
             tx.commit();
             return answer;
         } catch (RuntimeException e) {
             throw translated(e);
+        } finally {
+            if (context != null) {
+                context.close();
+            }
         }
     }
 
@@ -184,6 +190,7 @@ final class InProcessTransactions implements Transactions {
 
         private final InternalTransaction tx;
         private Rows open;
+        private final List<Rows> all = new ArrayList<>();
 
         Context(InternalTransaction tx) {
             this.tx = tx;
@@ -197,6 +204,7 @@ final class InProcessTransactions implements Transactions {
             var embedded = InProcessValues.parameters(parameters);
             try {
                 open = new Rows(query, parameters, tx.execute(query, embedded));
+                all.add(open);
                 return open;
             } catch (RuntimeException e) {
                 throw translated(e);
@@ -204,6 +212,11 @@ final class InProcessTransactions implements Transactions {
         }
 
         /** Reads to the end what was not read, before the commit. */
+        /** The transaction has ended: its results can no longer be read, as with the driver. */
+        void close() {
+            all.forEach(Rows::close);
+        }
+
         void finish() {
             if (open != null) {
                 open.discardTheRest();
@@ -244,6 +257,7 @@ final class InProcessTransactions implements Transactions {
         private final ArrayDeque<Record> kept = new ArrayDeque<>();
         private SummaryCounters counters;
         private Plan plan;
+        private boolean closed;
         private boolean consumed;
 
         Rows(String query, Map<String, Object> parameters, org.neo4j.graphdb.Result source) {
@@ -321,13 +335,28 @@ final class InProcessTransactions implements Transactions {
             return keys.keys();
         }
 
+        void close() {
+            closed = true;
+            kept.clear();
+        }
+
+        private void requireOpen() {
+            if (closed) {
+                throw new ResultConsumedException("Cannot access records on this result any more as the result has "
+                        + "already been consumed or the query runner where the result is created has already been "
+                        + "closed.");
+            }
+        }
+
         @Override
         public boolean hasNext() {
+            requireOpen();
             return !kept.isEmpty() || sourceHasNext();
         }
 
         @Override
         public Record next() {
+            requireOpen();
             if (!kept.isEmpty()) {
                 return kept.poll();
             }
@@ -353,6 +382,7 @@ final class InProcessTransactions implements Transactions {
 
         @Override
         public Record peek() {
+            requireOpen();
             if (kept.isEmpty()) {
                 if (!sourceHasNext()) {
                     throw new NoSuchRecordException("Cannot peek past the last record");
@@ -407,7 +437,7 @@ final class InProcessTransactions implements Transactions {
 
         @Override
         public boolean isOpen() {
-            return !consumed;
+            return !consumed && !closed;
         }
 
         private static Plan plan(ExecutionPlanDescription description) {

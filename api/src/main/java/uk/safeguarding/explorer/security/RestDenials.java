@@ -1,15 +1,15 @@
 package uk.safeguarding.explorer.security;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.HandlerMethod;
 import uk.safeguarding.explorer.audit.AuditLog;
 import uk.safeguarding.explorer.audit.AuditLog.Subject;
 
@@ -23,8 +23,13 @@ import uk.safeguarding.explorer.audit.AuditLog.Subject;
 class RestDenials {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestDenials.class);
-    /** The operation each refused path would have been recorded as had it been allowed. */
-    private static final Map<String, String> OPERATIONS = Map.of("/api/import", "import", "/api/backup", "backup");
+    /**
+     * The operation each refused controller would have been recorded as had it been allowed, by the
+     * controller the request reached (never by the path it was sent to, which a caller may spell in
+     * many ways).
+     */
+    private static final Map<String, String> OPERATIONS =
+            Map.of("ImportController", "import", "BackupController", "backup");
 
     private final AuditLog audit;
     private final NeedToKnow needToKnow;
@@ -34,20 +39,24 @@ class RestDenials {
         this.needToKnow = needToKnow;
     }
 
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Map<String, String>> refused(HttpServletRequest request, AccessDeniedException denied) {
-        var path = request.getRequestURI();
-        var operation = OPERATIONS.getOrDefault(path, request.getMethod() + " " + path);
+    /** Refused by method security ({@code @PreAuthorize}), the one refusal by role a REST call meets. */
+    @ExceptionHandler(AuthorizationDeniedException.class)
+    ResponseEntity<Map<String, String>> refused(HandlerMethod handler, AuthorizationDeniedException denied) {
+        var operation = OPERATIONS.getOrDefault(
+                handler.getBeanType().getSimpleName(), handler.getMethod().getName());
+        var actor = needToKnow.actor();
         try {
             audit.record(
-                    needToKnow.actor(),
+                    actor,
                     operation,
-                    List.of(Subject.denied(
-                            null,
-                            "refused " + request.getMethod() + " " + path + ": not allowed for the "
-                                    + "caller's role")));
+                    List.of(Subject.denied(null, "refused " + operation + ": not allowed for the caller's role")));
         } catch (RuntimeException e) {
-            LOG.warn("The refusal of {} {} could not be recorded: {}", request.getMethod(), path, e.toString());
+            LOG.warn(
+                    "The refusal of {} to {} ({}) could not be recorded: {}",
+                    operation,
+                    actor.user(),
+                    actor.role(),
+                    e.toString());
         }
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
                 .body(Map.of(

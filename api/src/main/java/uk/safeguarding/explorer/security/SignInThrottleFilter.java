@@ -14,6 +14,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
+import uk.safeguarding.explorer.web.RequestPath;
 
 /**
  * Applies {@link SignInThrottle} in the security filter chain, before any credential is checked: a
@@ -84,7 +85,7 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return new Attempt(Kind.BEARER, null, address);
         }
-        var path = request.getRequestURI();
+        var path = RequestPath.of(request);
         if ("POST".equals(request.getMethod()) && "/login".equals(path)) {
             var user = request.getParameter("username");
             return new Attempt(Kind.FORM, user == null || user.isBlank() ? null : user, address);

@@ -248,6 +248,10 @@ class ImportIT extends ExplorerIT {
         assertThat(refused.json().get("message").asString()).contains("role does not allow import");
         // a refusal is a denial: on record before the answer left (DESIGN §7)
         assertThat(count(denied)).isEqualTo(before + 1);
+        // also when the path is spelled with an encoded letter: it still reaches the import, and is recorded as one
+        var encoded = http().post("/%61pi/%69mport", "social-worker", Scenario.text());
+        assertThat(encoded.status()).isEqualTo(403);
+        assertThat(count(denied)).isEqualTo(before + 2);
         assertThat(http().post("/api/import", null, Scenario.text()).status()).isEqualTo(401);
         assertThat(count("MATCH (p:Person) RETURN count(p)")).isZero();
     }

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,9 +25,11 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.ResultConsumedException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.TransientException;
 import org.neo4j.driver.summary.Plan;
@@ -207,6 +210,20 @@ class InProcessTransactionsIT {
         names.add(plan.operatorType().replaceAll("@.*", ""));
         plan.children().forEach(child -> names.addAll(operators(child)));
         return names;
+    }
+
+    @Test
+    void rowsCannotBeReadAfterTheTransactionAsOverBolt() {
+        for (var graph : List.of(bolt, inProcess)) {
+            var kept = new AtomicReference<Result>();
+            graph.inReadTransaction(tx -> {
+                kept.set(tx.run("UNWIND [1, 2, 3] AS i RETURN i"));
+                return null;
+            });
+            assertThatThrownBy(() -> kept.get().list())
+                    .as("%s", graph == bolt ? "bolt" : "in process")
+                    .isInstanceOf(ResultConsumedException.class);
+        }
     }
 
     @Test
