@@ -65,7 +65,7 @@ class ImportController {
                             "error",
                             "BAD_REQUEST",
                             "message",
-                            "The body is not valid JSON" + where + ": " + e.getOriginalMessage()));
+                            "The body is not valid JSON" + where + ": " + parserSentence(e)));
         }
         if (tree == null || tree.isMissingNode()) {
             return ResponseEntity.badRequest().body(Map.of("error", "BAD_REQUEST", "message", "The body is empty"));
@@ -75,6 +75,17 @@ class ImportController {
         } catch (BundleFormatException e) {
             return ResponseEntity.badRequest().body(Map.of("error", "BAD_REQUEST", "message", e.getMessage()));
         }
+    }
+
+    /**
+     * What the parser says, without its own notes on where it was reading from (a start marker's
+     * "[Source: REDACTED ...; byte offset: #UNKNOWN]"): the line and column are given already.
+     */
+    static String parserSentence(JacksonException e) {
+        var message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        return message.replaceAll("\\s*\\(start marker at \\[Source:.*?]\\)", "")
+                .replaceAll("\\s*\\[Source:.*?]", "")
+                .strip();
     }
 
     private ResponseEntity<?> tooLarge() {
