@@ -12,16 +12,10 @@ import org.springframework.web.util.UrlPathHelper;
  */
 public final class RequestPath {
 
-    private static final UrlPathHelper PATHS = new UrlPathHelper();
-
-    static {
-        PATHS.setUrlDecode(true);
-        PATHS.setRemoveSemicolonContent(true);
-    }
-
     private RequestPath() {}
 
     public static String of(HttpServletRequest request) {
-        return PATHS.getPathWithinApplication(request);
+        // Spring's shared read-only helper: decodes and removes path parameters, as MVC's matching does
+        return UrlPathHelper.defaultInstance.getPathWithinApplication(request);
     }
 }
