@@ -244,7 +244,7 @@ async function start() {
   });
   byId('ring-outside').addEventListener('click', () => controller.fitAll());
   wireGraph(controller);
-  wireSelection(controller);
+  wireSelection(controller, openOrStay);
   wireExports(controller);
   wireMeeting();
   wireMeetingRoom(controller, { print: printPack, png: exportPng, layout: setLayout });

@@ -126,10 +126,19 @@ function endForm(marker, ending) {
 }
 
 /**
+ * Where a record came from, in words: the agency's name when the source is an agency the answer
+ * named (agencyNames: id to name), else the import's source as given (a shared bundle's, such as
+ * the fictional demo's).
+ */
+export function sourceName(source, agencyNames) {
+  return agencyNames.get(source) || `${source} import`;
+}
+
+/**
  * The details panel of a person on the as-of day (asOf): a person not yet born on that day is said to
  * be, before anything else.
  */
-export function renderDetails(panel, person, addresses, ending = null, asOf = null) {
+export function renderDetails(panel, person, addresses, ending = null, asOf = null, agencyNames = new Map()) {
   clear(panel);
   panel.setAttribute('aria-label', 'Details');
   const fields = [
@@ -151,14 +160,15 @@ export function renderDetails(panel, person, addresses, ending = null, asOf = nu
     panel.append(el('p', { class: 'empty', text: 'No current markers.' }));
   } else {
     panel.append(el('ul', {}, person.markers.map((m) => el('li', {}, markerBadges([m]),
-      `${words(m.type)}${m.from ? ` since ${m.from}` : ''}${m.to ? ` until ${m.to}` : ''}${m.detail ? ` — ${m.detail}` : ''}${m.source ? ` (${m.source})` : ''}`,
+      `${words(m.type)}${m.from ? ` since ${m.from}` : ''}${m.to ? ` until ${m.to}` : ''}${m.detail ? ` — ${m.detail}` : ''}${m.source ? `; recorded by ${sourceName(m.source, agencyNames)}` : ''}`,
       ending && ending.allowed(m) ? [' ', endForm(m, ending)] : ''))));
   }
   if (person.records) {
     // which agencies' records make up this person (a practitioner is shown their own agency's only)
     panel.append(el('h3', { text: 'Agency records' }));
     panel.append(person.records.length === 0
-      ? el('p', { class: 'empty', text: 'None of your agency’s records is linked to this person.' })
+      ? el('p', { class: 'empty', text: 'No record from your agency’s own systems is joined to this person. '
+        + 'Records from other sources are not listed here.' })
       : el('ul', { class: 'records' }, person.records.map((r) => el('li', {},
         `${r.source} ${r.localId} (linked by ${words(r.linkedBy)})`))));
   }
@@ -179,9 +189,29 @@ function siblingStatus(s) {
   return s.assessed ? 'assessed' : s.notAssessed ? 'unassessed' : 'not-due';
 }
 
+/**
+ * Under a card whose person is not in the network drawn: says so, and offers to open their network
+ * (the button's keys are its own: the card's Enter and Space do not take them).
+ */
+function outsideNote(person, open) {
+  const button = el('button', { type: 'button', class: 'open-outside', text: `Open ${fullName(person)}’s network` });
+  button.addEventListener('click', (e) => {
+    e.stopPropagation();
+    open(person.id);
+  });
+  button.addEventListener('keydown', (e) => e.stopPropagation());
+  return el('p', { class: 'card-outside', role: 'note' },
+    'Not in the network shown (beyond its depth). ', button);
+}
+
 const STATUS_CLASS = { assessed: 'status-good', unassessed: 'status-bad', 'not-due': '', undisclosed: 'status-neutral' };
 
-export function renderSiblings(panel, siblings, subject, onSelect) {
+/**
+ * The siblings at risk of the subject, one card each. A child the reader may see who is not in the
+ * network drawn (beyond its depth) says so, with a button that opens that child's network
+ * ({@code outside.shown(key)}, {@code outside.open(id)}).
+ */
+export function renderSiblings(panel, siblings, subject, onSelect, outside = null) {
   clear(panel);
   panel.setAttribute('aria-label', 'Siblings at risk');
   panel.append(el('h2', { text: `Children exposed through ${fullName(subject)}` }));
@@ -219,6 +249,7 @@ export function renderSiblings(panel, siblings, subject, onSelect) {
       : status === 'unassessed' ? 'NOT ASSESSED' : status === 'undisclosed' ? 'Assessment not disclosed'
         : 'No assessment due (no concern yet)';
     const agencies = s.agencies.map((a) => a.name).join(', ');
+    const away = outside && !isPlaceholder(s.child) && !outside.shown(personKey(s.child));
     return card([
       el('h3', { class: 'card-head' }, el('span', { class: 'card-who' }, who(s.child, { child: true })), ' ',
         el('span', { class: `card-status ${STATUS_CLASS[status]}`, text: assessment }),
@@ -226,8 +257,9 @@ export function renderSiblings(panel, siblings, subject, onSelect) {
       el('p', { class: 'card-label', text: 'How linked' }),
       el('ul', { class: 'card-links' }, links.map((t) => el('li', { text: t }))),
       el('p', { class: 'card-meta', text: `Agencies now: ${agencies || 'none recorded'}` }),
-    ], keys, onSelect, `sibling ${status}`,
-    `${fullName(s.child)}, ${assessment.toLowerCase()}`);
+      away ? outsideNote(s.child, outside.open) : '',
+    ], keys, onSelect, `sibling ${status}${away ? ' outside-graph' : ''}`,
+    `${fullName(s.child)}, ${assessment.toLowerCase()}${away ? ', not in the network shown' : ''}`);
   });
   // the card says whose it is (a person the user may see), as the graph's node does
   siblings.forEach((s, i) => {
@@ -335,7 +367,7 @@ function fitMatrix(matrix) {
 const matrixWidths = typeof ResizeObserver === 'undefined' ? null
   : new ResizeObserver((entries) => entries.forEach((e) => e.target.querySelectorAll('table.matrix').forEach(fitMatrix)));
 
-export function renderChronology(panel, entries, subject, onSelect) {
+export function renderChronology(panel, entries, subject, onSelect, agencyNames = new Map()) {
   clear(panel);
   panel.setAttribute('aria-label', 'Chronology');
   panel.append(el('h2', { text: `Chronology of ${fullName(subject)}` }));
@@ -344,7 +376,7 @@ export function renderChronology(panel, entries, subject, onSelect) {
     return;
   }
   panel.append(table(['Date', 'What', 'Source'], entries.map((e) => row(
-    [e.date || '', e.restrictedPerson ? `${e.summary} (${heldBy(e.restrictedPerson.holders)})` : e.summary, e.source || ''],
+    [e.date || '', e.restrictedPerson ? `${e.summary} (${heldBy(e.restrictedPerson.holders)})` : e.summary, e.source ? sourceName(e.source, agencyNames) : ''],
     [`Person:${subject.id}`, ...(e.restrictedPerson ? [personKey(e.restrictedPerson)] : []),
       ...e.relatedIds.flatMap((id) => [`Person:${id}`, `Address:${id}`])], onSelect)),
   'Chronology'));

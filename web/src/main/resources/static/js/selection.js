@@ -23,12 +23,15 @@ import { words } from './words.js';
 const PANELS_IDS = ['panel-details', 'panel-siblings', 'panel-addresses', 'panel-agencies', 'panel-chronology', 'panel-flags'];
 
 let controller;
+let openElsewhere;
 let rendering;
 let loading = null;
 const loads = new Latest();
 
-export function wireSelection(theController) {
+/** @param openOther how a panel opens another person's network (main.js: as search does) */
+export function wireSelection(theController, openOther) {
   controller = theController;
+  openElsewhere = openOther;
   rendering = new Rendering(...PANELS_IDS.map(byId)).followsTheDay();
 }
 
@@ -41,14 +44,18 @@ async function load(personId, current) {
   state.selectedId = personId;
   const person = data.person;
   const highlight = (keys) => controller.highlight(keys);
-  renderDetails(byId('panel-details'), person, data.sharedAddresses, markerEnding(), asOf);
-  renderSiblings(byId('panel-siblings'), data.siblingsAtRisk, person, highlight);
+  const names = agencyNames(data);
+  renderDetails(byId('panel-details'), person, data.sharedAddresses, markerEnding(), asOf, names);
+  renderSiblings(byId('panel-siblings'), data.siblingsAtRisk, person, highlight, {
+    shown: (key) => controller.has(key),
+    open: (id) => openElsewhere(id),
+  });
   renderAddresses(byId('panel-addresses'), data.sharedAddresses, person, highlight);
   renderAgencies(byId('panel-agencies'), data.agencyInvolvement, state.scope, (scope) => {
     state.scope = scope;
     showPanels(personId);
   }, highlight);
-  renderChronology(byId('panel-chronology'), data.chronology, person, highlight);
+  renderChronology(byId('panel-chronology'), data.chronology, person, highlight, names);
   renderFlags(byId('panel-flags'), flagsOf(personId), person, highlight, (ids) => controller.keysOf(ids));
   rendering.shows(asOf);
   if (state.meeting) {
@@ -56,6 +63,14 @@ async function load(personId, current) {
     await loadFamilyOverdue(controller.personIds());
   }
   return true;
+}
+
+/** The names of the agencies the panels' answer names (involvements, siblings' agencies), by id. */
+function agencyNames(data) {
+  const names = new Map();
+  (data.agencyInvolvement ? data.agencyInvolvement.people : []).forEach((p) => p.involvements.forEach((i) => names.set(i.agency.id, i.agency.name)));
+  (data.siblingsAtRisk || []).forEach((s) => s.agencies.forEach((a) => names.set(a.id, a.name)));
+  return names;
 }
 
 /** The graph and the panels drawn again after a marker changed (its badge, the details). */

@@ -19,8 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -35,6 +33,7 @@ import uk.safeguarding.explorer.model.AgencyType;
 import uk.safeguarding.explorer.model.access.NeedToKnowRules;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.neo4j.Parameters;
+import uk.safeguarding.explorer.neo4j.PlanBuckets;
 import uk.safeguarding.explorer.observability.ServerTiming;
 import uk.safeguarding.explorer.observability.ServerTiming.Phase;
 
@@ -302,31 +301,31 @@ public class NeedToKnow {
     }
 
     /**
-     * Plans the need-to-know queries once at start-up (with nobody to decide about), so that the
-     * first user does not wait for Neo4j to plan them: they run on every request.
+     * Plans the need-to-know queries at start-up (deciding about nobody), for each size of list a
+     * request asks about ({@link PlanBuckets}), so that the first users do not wait for Neo4j to plan
+     * them: they run on every request. Called by the start-up warm-up.
      */
-    @EventListener(ApplicationReadyEvent.class)
-    void planQueries() {
+    public void warmUp() {
         var today = today();
-        try {
-            var parameters = Parameters.with("ids", List.of())
-                    .and("agency", "")
-                    .and("user", "")
-                    .and("chair", false)
-                    .and("wide", true)
-                    .and("today", today)
-                    .and("involvementEndedOnOrAfter", NeedToKnowRules.involvementEndedOnOrAfter(today, graceMonths))
-                    .and("now", ZonedDateTime.now(clock));
-            // planning can take longer than an ordinary question on a busy machine: the area-wide timeout
-            Graph.areaWide(() -> {
-                graph.read("queries/visible-people", parameters, r -> r);
-                return graph.read(
-                        "queries/holders",
-                        Map.of("ids", List.of(), "today", today, "involvementEndedOnOrAfter", today),
-                        r -> r);
-            });
-        } catch (RuntimeException e) {
-            LOG.warn("Could not plan the need-to-know queries at start-up; the first request will: {}", e.getMessage());
+        for (var ids : PlanBuckets.NOBODY) {
+            // a user of no agency or of one; user names short and long
+            for (var agency : List.of("", PlanBuckets.text(3))) {
+                for (var length : PlanBuckets.NAME_LENGTHS) {
+                    var parameters = Parameters.with("ids", ids)
+                            .and("agency", agency)
+                            .and("user", PlanBuckets.text(length))
+                            .and("chair", false)
+                            .and("wide", true)
+                            .and("today", today)
+                            .and(
+                                    "involvementEndedOnOrAfter",
+                                    NeedToKnowRules.involvementEndedOnOrAfter(today, graceMonths))
+                            .and("now", ZonedDateTime.now(clock));
+                    graph.read("queries/visible-people", parameters, r -> r);
+                }
+            }
+            graph.read(
+                    "queries/holders", Map.of("ids", ids, "today", today, "involvementEndedOnOrAfter", today), r -> r);
         }
     }
 

@@ -102,6 +102,17 @@ class ScenarioRiskFlagsIT extends ExplorerIT {
     }
 
     @Test
+    void aStayGoingOnOnTheDayIsSaidAsGoingOnWithoutTheEndLearnedLater() {
+        // Sara lived with Gary from 2017-06-01 to 2018-06-20: on 2018-06-01 that end was not known yet
+        var sara = find(flags("admin", Map.of("personId", "p-sara", "asOf", "2018-06-01")), 1, "p-sara");
+        assertThat(sara.get("severity").asString()).isEqualTo("HIGH");
+        assertThat(sara.get("summary").asString())
+                .contains("Sara Bell lives with Gary Nolan")
+                .contains("7 Fictional Terrace from 2017-06-01 on")
+                .doesNotContain("2018-06-20");
+    }
+
+    @Test
     void aPersonsFlagsAreTheirOwnAndThoseOfTheirAddressesAndRecords() {
         assertThat(keys(flags("admin", Map.of("personId", "p-kyle", "asOf", Scenario.AS_OF))))
                 .containsExactlyInAnyOrder("5:p-kyle", "6:r-kyle-1", "6:r-kyle-2", "7:sm-kyle", "11:p-kyle");

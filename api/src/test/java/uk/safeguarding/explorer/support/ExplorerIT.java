@@ -41,7 +41,10 @@ import uk.safeguarding.explorer.neo4j.Graph;
             "explorer.area-query-timeout=300s",
             // every answer of the suite carries its Server-Timing header (off by default): the timing code
             // runs on every request path the suite takes, and ServerTimingIT checks what it says
-            "explorer.server-timing=true"
+            "explorer.server-timing=true",
+            // no background planning beside the tests (some count the transactions a request costs):
+            // StartupWarmUpIT runs the warm-up itself
+            "explorer.warm-up=false"
         })
 @ExtendWith(NewerNeo4jCondition.class)
 public abstract class ExplorerIT {

@@ -256,6 +256,40 @@ class ExplorerBrowserIT extends BrowserIT {
     }
 
     @Test
+    void aChildAtRiskBeyondTheNetworkDrawnSaysSoAndOpensTheirNetwork() throws Exception {
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        driver.findElement(By.id("tab-siblings")).click();
+        // Mia is a child at risk through Sara, three steps away: beyond the depth-2 network drawn
+        assertThat(graph().toString()).doesNotContain("Person:p-mia");
+        // where records came from is said by the agency's name; a shared bundle's source as an import
+        driver.findElement(By.id("tab-details")).click();
+        assertThat(text("panel-details"))
+                .contains("child protection plan since 2018-07-15 — Category: sexual abuse; recorded by "
+                        + "Children's social care (front door)");
+        driver.findElement(By.id("tab-chronology")).click();
+        assertThat(text("panel-chronology"))
+                .contains("Police vulnerability assessment team", "demo import")
+                .doesNotContainPattern("(?m) csc$");
+        driver.findElement(By.id("tab-siblings")).click();
+        var away = driver.findElements(By.cssSelector("#panel-siblings .card.outside-graph"));
+        assertThat(away).hasSize(1);
+        assertThat(away.get(0).getText())
+                .startsWith("Mia Nolan")
+                .contains("Not in the network shown (beyond its depth).");
+        // every other card is of a child drawn
+        driver.findElements(By.cssSelector("#panel-siblings .card:not(.outside-graph)"))
+                .forEach(card -> assertThat(card.findElements(By.cssSelector("button.open-outside")))
+                        .isEmpty());
+        var panels = renders("panel-siblings");
+        away.get(0).findElement(By.cssSelector("button.open-outside")).click();
+        waitRendered("panel-siblings", panels);
+        assertThat(selected()).isEqualTo("Person:p-mia");
+        assertThat(driver.getCurrentUrl()).contains("person=p-mia");
+    }
+
+    @Test
     void movingTheDateBackRemovesGarysStayAtTheBellAddress() throws Exception {
         signIn("admin");
         open("/?person=p-sara&asOf=" + Scenario.AS_OF);

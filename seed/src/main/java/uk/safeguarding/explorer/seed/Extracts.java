@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.GraphDatabase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.importing.ImportService;
@@ -102,11 +100,10 @@ final class Extracts {
             twins = result.twins();
             namesakes = result.namesakes();
         }
-        try (var embedded = EmbeddedNeo4j.start(
-                        new EmbeddedProperties(Path.of(store), 0, options.get("pagecache", "1g"), null));
-                var driver = GraphDatabase.driver(
-                        embedded.boltUri(), AuthTokens.basic(EmbeddedNeo4j.USER, embedded.password()))) {
-            var graph = new Graph(driver, null);
+        try (var embedded =
+                EmbeddedNeo4j.start(new EmbeddedProperties(Path.of(store), 0, options.get("pagecache", "1g"), null))) {
+            // In process, as the application imports into its embedded database.
+            var graph = Graph.inProcess(embedded);
             new SchemaMigrations(graph).migrate();
             var service = new ImportService(graph, Clock.systemUTC(), options.integer("batch", 5_000));
             long personRecords = 0;

@@ -153,12 +153,13 @@ public final class SeedCli {
         EmbeddedNeo4j embedded = store == null
                 ? null
                 : EmbeddedNeo4j.start(new EmbeddedProperties(Path.of(store), 0, options.get("pagecache", "1g"), null));
+        // An embedded store is loaded in process, as the application imports into it; a server over Bolt.
         var driver = embedded != null
-                ? GraphDatabase.driver(embedded.boltUri(), AuthTokens.basic(EmbeddedNeo4j.USER, embedded.password()))
+                ? null
                 : GraphDatabase.driver(
                         uri, AuthTokens.basic(options.get("username", "neo4j"), options.get("password", "")));
-        try (driver) {
-            var graph = new Graph(driver, options.get("database", null));
+        try {
+            var graph = embedded != null ? Graph.inProcess(embedded) : new Graph(driver, options.get("database", null));
             new SchemaMigrations(graph).migrate();
             var result = load(graph, options);
             System.out.printf(
@@ -168,6 +169,9 @@ public final class SeedCli {
                     result.seconds(),
                     result.records() / Math.max(result.seconds(), 0.001));
         } finally {
+            if (driver != null) {
+                driver.close();
+            }
             if (embedded != null) {
                 embedded.close();
             }

@@ -17,10 +17,9 @@ import java.util.stream.IntStream;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.neo4j.PlanBuckets;
 import uk.safeguarding.explorer.risk.RiskSettings;
 import uk.safeguarding.explorer.siblings.SiblingsService;
 
@@ -88,19 +87,15 @@ public class RiskRules {
     }
 
     /**
-     * Plans the statements the rules run for some people once at start-up (asking about nobody), so
-     * that the first person opened does not wait for Neo4j to plan twelve statements: the explorer
-     * asks for the flags of every person it shows.
+     * Plans the statements the rules run for some people at start-up (asking about nobody), for each
+     * size of list the explorer asks about ({@link PlanBuckets}), so that the first person opened does
+     * not wait for Neo4j to plan twelve statements: the explorer asks for the flags of every person it
+     * shows. Called by the start-up warm-up.
      */
-    @EventListener(ApplicationReadyEvent.class)
-    void planScopedStatements() {
-        try {
-            // planning can take longer than an ordinary question on a busy machine: the area-wide timeout
-            Graph.areaWide(() -> evaluate(LocalDate.now(clock.withZone(LONDON)), null, List.of()));
-        } catch (RuntimeException e) {
-            LOG.warn(
-                    "Could not plan the risk rules' statements at start-up; the first request will: {}",
-                    e.getMessage());
+    public void warmUp() {
+        var today = LocalDate.now(clock.withZone(LONDON));
+        for (var ids : PlanBuckets.NOBODY) {
+            evaluate(today, null, ids);
         }
     }
 

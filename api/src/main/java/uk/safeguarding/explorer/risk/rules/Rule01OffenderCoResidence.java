@@ -63,6 +63,10 @@ class Rule01OffenderCoResidence implements RiskRule {
             if (overlap == null || !overlap.startsOnOrBefore(c.asOf)) {
                 continue;
             }
+            // a stay still going on on the as-of day is said as going on: its end was not known then
+            if (overlap.to() != null && overlap.to().isAfter(c.asOf)) {
+                overlap = new Period(overlap.from(), null);
+            }
             var address = row.get("a");
             byPair.computeIfAbsent(List.of(child.id(), offender.id()), k -> new ArrayList<>())
                     .add(new Found(
