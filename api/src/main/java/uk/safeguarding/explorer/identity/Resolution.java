@@ -35,6 +35,7 @@ import uk.safeguarding.explorer.model.matching.Nicknames;
 import uk.safeguarding.explorer.model.matching.Resolver;
 import uk.safeguarding.explorer.model.matching.Scorer;
 import uk.safeguarding.explorer.model.matching.Standardise;
+import uk.safeguarding.explorer.neo4j.CreatedTally;
 import uk.safeguarding.explorer.neo4j.Graph;
 
 /**
@@ -96,16 +97,16 @@ public final class Resolution {
      * Resolves and writes the people and addresses of a validated extract, and returns its other
      * rows rewritten to the resolved ids (people and addresses are written here, not by the caller).
      */
-    public Resolved resolveExtract(ValidatedBundle bundle, ImportProgress progress) {
+    public Resolved resolveExtract(ValidatedBundle bundle, ImportProgress progress, CreatedTally created) {
         var source = bundle.source();
         var now = ZonedDateTime.now(ZoneOffset.UTC);
         var rows = bundle.rows();
         var addressIds = new HashMap<String, String>();
         var postcodes = new HashMap<String, String>();
-        resolveAddresses(source, rows.getOrDefault("addresses", List.of()), addressIds, postcodes, now);
+        resolveAddresses(source, rows.getOrDefault("addresses", List.of()), addressIds, postcodes, now, created);
         var personIds = new ConcurrentHashMap<String, String>();
         lookUpEarlierRecords(source, rows, personIds, addressIds, postcodes);
-        var counts = resolvePeople(source, rows, personIds, addressIds, postcodes, now, progress);
+        var counts = resolvePeople(source, rows, personIds, addressIds, postcodes, now, progress, created);
         var warnings = new ArrayList<Rejection>();
         var rewritten = new Rewriter(source, personIds, addressIds, warnings).rewrite(rows);
         return new Resolved(counts, rewritten, warnings);
@@ -118,7 +119,8 @@ public final class Resolution {
             List<Map<String, Object>> rows,
             Map<String, String> addressIds,
             Map<String, String> postcodes,
-            ZonedDateTime now) {
+            ZonedDateTime now,
+            CreatedTally created) {
         for (int from = 0; from < rows.size(); from += batchSize) {
             var batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
             var queries = new ArrayList<Map<String, Object>>();
@@ -188,10 +190,9 @@ public final class Resolution {
                 write.put("recordedAt", row.get("recordedAt"));
                 writes.add(write);
             }
-            graph.inWriteTransaction(tx -> tx.run(
-                            CypherStatements.named("identity/write-address-records"),
-                            Map.of("rows", writes, "now", now))
-                    .consume());
+            graph.inWriteTransaction(tx -> created.add(
+                    tx.run(CypherStatements.named("identity/write-address-records"), Map.of("rows", writes, "now", now))
+                            .consume()));
         }
     }
 
@@ -284,7 +285,8 @@ public final class Resolution {
             Map<String, String> addressIds,
             Map<String, String> postcodes,
             ZonedDateTime now,
-            ImportProgress progress) {
+            ImportProgress progress,
+            CreatedTally tally) {
         var peopleRows = rows.getOrDefault("people", List.of());
         if (peopleRows.isEmpty()) {
             return ResolutionCounts.NONE;
@@ -374,13 +376,15 @@ public final class Resolution {
             }
             queued += candidates.size();
             graph.inWriteTransaction(tx -> {
-                tx.run(CypherStatements.named("identity/write-person-records"), Map.of("rows", writes, "now", now))
-                        .consume();
+                tally.add(tx.run(
+                                CypherStatements.named("identity/write-person-records"),
+                                Map.of("rows", writes, "now", now))
+                        .consume());
                 if (!candidates.isEmpty()) {
-                    tx.run(
+                    tally.add(tx.run(
                                     CypherStatements.named("identity/write-candidates"),
                                     Map.of("candidates", candidates, "now", now))
-                            .consume();
+                            .consume());
                 }
                 return null;
             });

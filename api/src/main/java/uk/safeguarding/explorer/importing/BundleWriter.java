@@ -13,6 +13,7 @@ import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.errors.DatabaseUnavailableException;
 import uk.safeguarding.explorer.model.bundle.BundleValidator;
 import uk.safeguarding.explorer.model.bundle.ExistingIds;
+import uk.safeguarding.explorer.neo4j.CreatedTally;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.neo4j.Parameters;
 
@@ -43,7 +44,7 @@ public class BundleWriter {
      * unwritten; the error then says so, and importing the same bundle again completes it (records
      * MERGE on their keys).
      */
-    public void write(Map<String, List<Map<String, Object>>> rows, ImportProgress progress) {
+    public void write(Map<String, List<Map<String, Object>>> rows, ImportProgress progress, CreatedTally created) {
         var now = ZonedDateTime.now(ZoneOffset.UTC);
         long total = rows.values().stream().mapToLong(List::size).sum();
         long done = 0;
@@ -53,8 +54,8 @@ public class BundleWriter {
             for (int from = 0; from < groupRows.size(); from += batchSize) {
                 var batch = groupRows.subList(from, Math.min(groupRows.size(), from + batchSize));
                 try {
-                    graph.inWriteTransaction(tx ->
-                            tx.run(statement, Map.of("rows", batch, "now", now)).consume());
+                    graph.inWriteTransaction(tx -> created.add(
+                            tx.run(statement, Map.of("rows", batch, "now", now)).consume()));
                 } catch (DatabaseUnavailableException e) {
                     if (done == 0) {
                         throw e;

@@ -15,6 +15,7 @@ import uk.safeguarding.explorer.identity.ResolutionCounts;
 import uk.safeguarding.explorer.model.bundle.BundleValidator;
 import uk.safeguarding.explorer.model.bundle.ValidatedBundle;
 import uk.safeguarding.explorer.model.matching.MatchingSettings;
+import uk.safeguarding.explorer.neo4j.CreatedTally;
 import uk.safeguarding.explorer.neo4j.Graph;
 
 /**
@@ -104,11 +105,12 @@ public class ImportService {
     private ImportResult writeInArea(ValidatedBundle validated, ImportProgress progress) {
         var counts = ResolutionCounts.NONE;
         var warnings = new ArrayList<>(validated.warnings());
+        var created = new CreatedTally();
         if (validated.resolve()) {
-            var resolved = resolution.resolveExtract(validated, progress);
+            var resolved = resolution.resolveExtract(validated, progress, created);
             counts = resolved.counts();
             warnings.addAll(resolved.warnings());
-            writer.write(resolved.rows(), progress);
+            writer.write(resolved.rows(), progress, created);
             LOG.info(
                     "Imported agency extract of {}: {} records ({} rejected, {} warnings); resolution: {} linked, "
                             + "{} new, {} queued for review",
@@ -121,13 +123,18 @@ public class ImportService {
                     counts.queued());
         } else {
             resolution.prepareAnchored(validated);
-            writer.write(validated.rows(), progress);
+            writer.write(validated.rows(), progress, created);
             LOG.info(
                     "Imported {} records ({} rejected, {} warnings)",
                     validated.accepted(),
                     validated.rejected().size(),
                     validated.warnings().size());
         }
-        return new ImportResult(validated.accepted(), validated.rejected(), List.copyOf(warnings), counts);
+        return new ImportResult(
+                validated.accepted(),
+                validated.rejected(),
+                List.copyOf(warnings),
+                counts,
+                new ImportResult.Created(created.nodes(), created.relationships()));
     }
 }

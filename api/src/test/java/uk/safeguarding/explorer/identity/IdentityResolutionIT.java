@@ -197,6 +197,7 @@ class IdentityResolutionIT extends ExplorerIT {
         for (var name : List.of("police-extract", "health-extract", "school-extract")) {
             var again = importFixture(name);
             assertThat(again.get("resolution").toString()).isEqualTo("{\"linked\":0,\"created\":0,\"queued\":0}");
+            assertThat(again.get("created").toString()).isEqualTo("{\"nodes\":0,\"relationships\":0}");
         }
         assertThat(fingerprint()).isEqualTo(before);
     }
