@@ -32,6 +32,7 @@ import org.neo4j.driver.internal.InternalRecord;
 import org.neo4j.driver.internal.summary.InternalSummaryCounters;
 import org.neo4j.driver.internal.util.QueryKeys;
 import org.neo4j.driver.summary.Plan;
+import org.neo4j.driver.summary.ProfiledPlan;
 import org.neo4j.driver.summary.ResultSummary;
 import org.neo4j.driver.summary.SummaryCounters;
 import org.neo4j.graphdb.DatabaseShutdownException;
@@ -257,6 +258,7 @@ final class InProcessTransactions implements Transactions {
         private final ArrayDeque<Record> kept = new ArrayDeque<>();
         private SummaryCounters counters;
         private Plan plan;
+        private ProfiledPlan profile;
         private boolean closed;
         private boolean consumed;
 
@@ -289,9 +291,12 @@ final class InProcessTransactions implements Transactions {
                         s.getConstraintsAdded(),
                         s.getConstraintsRemoved(),
                         s.getSystemUpdates());
-                var head = text.stripLeading().toUpperCase(java.util.Locale.ROOT);
-                if (head.startsWith("EXPLAIN") || head.startsWith("PROFILE")) {
-                    plan = plan(source.getExecutionPlanDescription());
+                // asked for by EXPLAIN or PROFILE, however the statement begins (CYPHER options first)
+                var type = source.getQueryExecutionType();
+                if (type.requestedExecutionPlanDescription()) {
+                    var description = source.getExecutionPlanDescription();
+                    plan = plan(description);
+                    profile = type.isProfiled() ? profiled(description) : null;
                 }
                 source.close();
                 return false;
@@ -418,6 +423,7 @@ final class InProcessTransactions implements Transactions {
             consumed = true;
             var counted = counters;
             var planned = plan;
+            var profiled = profile;
             return (ResultSummary) Proxy.newProxyInstance(
                     ResultSummary.class.getClassLoader(),
                     new Class<?>[] {ResultSummary.class},
@@ -426,12 +432,14 @@ final class InProcessTransactions implements Transactions {
                         case "query" -> new Query(text, parameters);
                         case "hasPlan" -> planned != null;
                         case "plan" -> planned;
+                        case "hasProfile" -> profiled != null;
+                        case "profile" -> profiled;
                         case "toString" -> "ResultSummary{query=" + text + ", counters=" + counted + "}";
                         case "hashCode" -> System.identityHashCode(proxy);
                         case "equals" -> proxy == args[0];
                         default ->
                             throw new UnsupportedOperationException("A statement run in process has no "
-                                    + method.getName() + " in its summary (only counters, query and plan)");
+                                    + method.getName() + " in its summary (only counters, query, plan and profile)");
                     });
         }
 
@@ -450,6 +458,42 @@ final class InProcessTransactions implements Transactions {
                     description.getChildren().stream().map(Rows::plan).toList());
         }
     }
+
+    /** One step of a {@code PROFILE}d statement's plan with what it cost, as the driver gives it. */
+    private static ProfiledPlan profiled(ExecutionPlanDescription description) {
+        var arguments = new LinkedHashMap<String, Value>();
+        description.getArguments().forEach((k, v) -> arguments.put(k, InProcessValues.value(v)));
+        var stats = description.hasProfilerStatistics() ? description.getProfilerStatistics() : null;
+        return new ProfiledStep(
+                description.getName(),
+                arguments,
+                List.copyOf(description.getIdentifiers()),
+                stats != null && stats.hasDbHits() ? stats.getDbHits() : 0,
+                stats != null && stats.hasRows() ? stats.getRows() : 0,
+                stats != null && stats.hasPageCacheStats(),
+                stats != null && stats.hasPageCacheStats() ? stats.getPageCacheHits() : 0,
+                stats != null && stats.hasPageCacheStats() ? stats.getPageCacheMisses() : 0,
+                stats != null && stats.hasPageCacheStats() ? stats.getPageCacheHitRatio() : 0,
+                stats != null && stats.hasTime() ? stats.getTime() : 0,
+                description.getChildren().stream()
+                        .map(InProcessTransactions::profiled)
+                        .toList());
+    }
+
+    /** A step of a profiled plan (ProfiledPlan), from the database's profiler statistics. */
+    private record ProfiledStep(
+            String operatorType,
+            Map<String, Value> arguments,
+            List<String> identifiers,
+            long dbHits,
+            long records,
+            boolean hasPageCacheStats,
+            long pageCacheHits,
+            long pageCacheMisses,
+            double pageCacheHitRatio,
+            long time,
+            List<ProfiledPlan> children)
+            implements ProfiledPlan {}
 
     /** One step of an {@code EXPLAIN}ed or {@code PROFILE}d statement's plan, as the driver gives it. */
     private record PlanStep(

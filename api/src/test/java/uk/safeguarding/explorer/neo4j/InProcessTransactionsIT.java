@@ -33,6 +33,7 @@ import org.neo4j.driver.exceptions.ResultConsumedException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.TransientException;
 import org.neo4j.driver.summary.Plan;
+import org.neo4j.driver.summary.ProfiledPlan;
 import org.neo4j.driver.types.TypeSystem;
 import org.neo4j.graphdb.TransactionTerminatedException;
 import org.neo4j.kernel.api.exceptions.Status;
@@ -203,6 +204,36 @@ class InProcessTransactionsIT {
         assertThat(operators(inProcess.inReadTransaction(
                         tx -> tx.run(query, Map.of("id", "a")).consume().plan())))
                 .isEqualTo(overBolt);
+    }
+
+    @Test
+    void aProfiledStatementBehindAnOptionOrACommentGivesItsPlanAndCostsAsOverBolt() {
+        var query =
+                "// the cost of a lookup\nCYPHER runtime=slotted PROFILE MATCH (n:Fictional {id: $id})-[:KNOWS]->(m) "
+                        + "RETURN m.id";
+        var overBolt =
+                bolt.inReadTransaction(tx -> tx.run(query, Map.of("id", "a")).consume());
+        var here = inProcess.inReadTransaction(
+                tx -> tx.run(query, Map.of("id", "a")).consume());
+        assertThat(overBolt.hasProfile()).isTrue();
+        assertThat(here.hasPlan()).isTrue();
+        assertThat(here.hasProfile()).isTrue();
+        assertThat(operators(here.profile())).isEqualTo(operators(overBolt.profile()));
+        assertThat(here.profile().records()).isEqualTo(overBolt.profile().records());
+        assertThat(dbHits(here.profile())).isPositive().isEqualTo(dbHits(overBolt.profile()));
+        // a statement that asks for no plan has none
+        var plain =
+                inProcess.inReadTransaction(tx -> tx.run("MATCH (n:Fictional {id: $id}) RETURN n.id", Map.of("id", "a"))
+                        .consume());
+        assertThat(plain.hasPlan()).isFalse();
+        assertThat(plain.hasProfile()).isFalse();
+    }
+
+    private static long dbHits(ProfiledPlan plan) {
+        return plan.dbHits()
+                + plan.children().stream()
+                        .mapToLong(InProcessTransactionsIT::dbHits)
+                        .sum();
     }
 
     private static List<String> operators(Plan plan) {
