@@ -24,7 +24,7 @@ import { wireMeetingRoom } from './meeting-room.js';
 import { wirePanelResize } from './resize.js';
 import { wireSearch } from './search.js';
 import {
-  open, selectPerson, selectPlaceholder, selectService, selectTab, wireSelection,
+  markSiblingsOutside, open, selectPerson, selectPlaceholder, selectService, selectTab, wireSelection,
 } from './selection.js';
 import { drawTimeBar, wireTimeBar } from './timebar.js';
 import { wireInformationRequests } from './information-requests.js';
@@ -240,7 +240,10 @@ async function start() {
     onSelectPerson: selectPerson, onSelectPlaceholder: selectPlaceholder, onSelectService: selectService,
     onOpenPerson: expandSelected,
     onSelectNode: (key) => { byId('graph-status').textContent = controller.describe(key); },
-    onViewChanged: () => showRingOutside(),
+    onViewChanged: () => {
+      showRingOutside();
+      markSiblingsOutside();
+    },
   });
   byId('ring-outside').addEventListener('click', () => controller.fitAll());
   wireGraph(controller);

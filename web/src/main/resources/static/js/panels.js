@@ -126,12 +126,20 @@ function endForm(marker, ending) {
 }
 
 /**
- * Where a record came from, in words: the agency's name when the source is an agency the answer
- * named (agencyNames: id to name), else the import's source as given (a shared bundle's, such as
- * the fictional demo's).
+ * Where a record came from, in words: the agency's name when the source is an agency an answer of
+ * this page named (agencyNames: id to name); what a user recorded without an agency; else the
+ * bundle's source as given (a shared bundle's, such as the fictional demo's).
  */
 export function sourceName(source, agencyNames) {
-  return agencyNames.get(source) || `${source} import`;
+  if (agencyNames.has(source)) {
+    return agencyNames.get(source);
+  }
+  return source.startsWith('explorer-') ? 'recorded in the explorer' : `bundle “${source}”`;
+}
+
+/** Whether the reader is shown every agency's records of a person (local admin, data steward). */
+function seesEverySource() {
+  return Boolean(state.user) && ['ADMIN', 'DATA_STEWARD'].includes(state.user.role);
 }
 
 /**
@@ -167,8 +175,10 @@ export function renderDetails(panel, person, addresses, ending = null, asOf = nu
     // which agencies' records make up this person (a practitioner is shown their own agency's only)
     panel.append(el('h3', { text: 'Agency records' }));
     panel.append(person.records.length === 0
-      ? el('p', { class: 'empty', text: 'No record from your agency’s own systems is joined to this person. '
-        + 'Records from other sources are not listed here.' })
+      ? el('p', { class: 'empty', text: seesEverySource()
+        ? 'No source record is linked to this person.'
+        : 'No record from your agency’s own systems is joined to this person. '
+          + 'Records from other sources are not listed here.' })
       : el('ul', { class: 'records' }, person.records.map((r) => el('li', {},
         `${r.source} ${r.localId} (linked by ${words(r.linkedBy)})`))));
   }
@@ -199,9 +209,13 @@ function outsideNote(person, open) {
     e.stopPropagation();
     open(person.id);
   });
-  button.addEventListener('keydown', (e) => e.stopPropagation());
-  return el('p', { class: 'card-outside', role: 'note' },
-    'Not in the network shown (beyond its depth). ', button);
+  // Enter and Space press the button, not the card (other keys, Escape, go on to the page)
+  button.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.stopPropagation();
+    }
+  });
+  return el('p', { class: 'card-outside', role: 'note' }, 'Not in the network drawn. ', button);
 }
 
 const STATUS_CLASS = { assessed: 'status-good', unassessed: 'status-bad', 'not-due': '', undisclosed: 'status-neutral' };
@@ -249,7 +263,7 @@ export function renderSiblings(panel, siblings, subject, onSelect, outside = nul
       : status === 'unassessed' ? 'NOT ASSESSED' : status === 'undisclosed' ? 'Assessment not disclosed'
         : 'No assessment due (no concern yet)';
     const agencies = s.agencies.map((a) => a.name).join(', ');
-    const away = outside && !isPlaceholder(s.child) && !outside.shown(personKey(s.child));
+    const note = outside && !isPlaceholder(s.child) ? outsideNote(s.child, outside.open) : '';
     return card([
       el('h3', { class: 'card-head' }, el('span', { class: 'card-who' }, who(s.child, { child: true })), ' ',
         el('span', { class: `card-status ${STATUS_CLASS[status]}`, text: assessment }),
@@ -257,9 +271,8 @@ export function renderSiblings(panel, siblings, subject, onSelect, outside = nul
       el('p', { class: 'card-label', text: 'How linked' }),
       el('ul', { class: 'card-links' }, links.map((t) => el('li', { text: t }))),
       el('p', { class: 'card-meta', text: `Agencies now: ${agencies || 'none recorded'}` }),
-      away ? outsideNote(s.child, outside.open) : '',
-    ], keys, onSelect, `sibling ${status}${away ? ' outside-graph' : ''}`,
-    `${fullName(s.child)}, ${assessment.toLowerCase()}${away ? ', not in the network shown' : ''}`);
+      note,
+    ], keys, onSelect, `sibling ${status}`, `${fullName(s.child)}, ${assessment.toLowerCase()}`);
   });
   // the card says whose it is (a person the user may see), as the graph's node does
   siblings.forEach((s, i) => {
@@ -269,6 +282,28 @@ export function renderSiblings(panel, siblings, subject, onSelect, outside = nul
   });
   panel.append(el('div', { class: 'cards', role: 'list', 'aria-label': 'Children at risk, one card each' },
     cards.map((c) => el('div', { role: 'listitem' }, c))));
+  if (outside) {
+    markOutside(panel, outside.shown);
+  }
+}
+
+/**
+ * Says on each child's card whether the child is in the network drawn ({@code shown(key)}), again
+ * whenever the graph changes (an expansion, a new depth): the note and its button show only while
+ * the child is not drawn.
+ */
+export function markOutside(panel, shown) {
+  panel.querySelectorAll('.card[data-person]').forEach((c) => {
+    const note = c.querySelector('.card-outside');
+    if (!note) {
+      return;
+    }
+    const away = !shown(`Person:${c.dataset.person}`);
+    note.hidden = !away;
+    c.classList.toggle('outside-graph', away);
+    const label = c.getAttribute('aria-label').replace(/, not in the network drawn$/, '');
+    c.setAttribute('aria-label', away ? `${label}, not in the network drawn` : label);
+  });
 }
 
 export function renderAddresses(panel, addresses, subject, onSelect) {

@@ -13,7 +13,8 @@ import { flagsOf } from './flags.js';
 import { openPerson } from './graph.js';
 import { loadFamilyOverdue } from './work-queues.js';
 import {
-  renderAddresses, renderAgencies, renderChronology, renderDetails, renderFlags, renderService, renderSiblings,
+  markOutside, renderAddresses, renderAgencies, renderChronology, renderDetails, renderFlags, renderService,
+  renderSiblings,
 } from './panels.js';
 import { renderPlaceholder } from './placeholders.js';
 import { offerBreakGlassFromPlaceholder } from './break-glass.js';
@@ -44,11 +45,15 @@ async function load(personId, current) {
   state.selectedId = personId;
   const person = data.person;
   const highlight = (keys) => controller.highlight(keys);
-  const names = agencyNames(data);
+  agencyNames(data);
   renderDetails(byId('panel-details'), person, data.sharedAddresses, markerEnding(), asOf, names);
   renderSiblings(byId('panel-siblings'), data.siblingsAtRisk, person, highlight, {
     shown: (key) => controller.has(key),
-    open: (id) => openElsewhere(id),
+    // the panel is drawn again for the child: the keyboard's place goes to it, not to the page
+    open: async (id) => {
+      await openElsewhere(id);
+      byId('panel-siblings').focus();
+    },
   });
   renderAddresses(byId('panel-addresses'), data.sharedAddresses, person, highlight);
   renderAgencies(byId('panel-agencies'), data.agencyInvolvement, state.scope, (scope) => {
@@ -65,12 +70,20 @@ async function load(personId, current) {
   return true;
 }
 
-/** The names of the agencies the panels' answer names (involvements, siblings' agencies), by id. */
+/** The names of agencies the panels' answers named on this page (involvements, siblings' agencies), by id. */
+const names = new Map();
+
 function agencyNames(data) {
-  const names = new Map();
   (data.agencyInvolvement ? data.agencyInvolvement.people : []).forEach((p) => p.involvements.forEach((i) => names.set(i.agency.id, i.agency.name)));
   (data.siblingsAtRisk || []).forEach((s) => s.agencies.forEach((a) => names.set(a.id, a.name)));
   return names;
+}
+
+/** Says again on the siblings' cards who is in the network drawn (the graph changed). */
+export function markSiblingsOutside() {
+  if (controller) {
+    markOutside(byId('panel-siblings'), (key) => controller.has(key));
+  }
 }
 
 /** The graph and the panels drawn again after a marker changed (its badge, the details). */

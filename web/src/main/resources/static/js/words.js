@@ -4,6 +4,7 @@
 
 const SPECIAL = {
   HSB: 'harmful sexual behaviour',
+  CSA_VICTIM: 'victim of child sexual abuse',
   CHILDRENS_SOCIAL_CARE: 'children’s social care',
 };
 

@@ -10,7 +10,7 @@ import uk.safeguarding.explorer.neo4j.Parameters;
 
 /** The Cypher of the chronology (queries/person, queries/chronology); access is through {@link ChronologyService}. */
 @Repository
-public class ChronologyRepository {
+class ChronologyRepository {
 
     private final Graph graph;
 
@@ -19,7 +19,7 @@ public class ChronologyRepository {
     }
 
     /** Every dated entry about the person, in one read with the check that they exist; empty when they do not. */
-    public Optional<List<Record>> chronology(String personId) {
+    Optional<List<Record>> chronology(String personId) {
         var parameters = Parameters.with("id", personId).and("from", null).and("to", null);
         return graph.inReadTransaction(tx -> Graph.read(tx, "queries/person", Map.of("id", personId), r -> true)
                         .isEmpty()

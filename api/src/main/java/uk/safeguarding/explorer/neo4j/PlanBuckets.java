@@ -14,8 +14,18 @@ import java.util.stream.IntStream;
  */
 public final class PlanBuckets {
 
-    /** Lists of ids of no one: one person, a household (2 to 10 people), a network (11 to 100). */
-    public static final List<List<String>> NOBODY = List.of(nobody(1), nobody(2), nobody(11));
+    /**
+     * Lists of ids of no one: one person, a household (2 to 10 people), a network (11 to 100), a large
+     * network (101 to 1,000: the explorer draws up to 500 nodes).
+     */
+    public static final List<List<String>> NOBODY = List.of(nobody(1), nobody(2), nobody(11), nobody(101));
+
+    /** The same with the empty list first (no addresses yet, nobody excluded). */
+    public static final List<List<String>> NOBODY_OR_NONE =
+            List.of(List.of(), nobody(1), nobody(2), nobody(11), nobody(101));
+
+    /** Ids of no one, short ("p-sara", "csc:C39780") and long ("police:P105"). */
+    public static final List<String> IDS = List.of("~" + text(5), "~" + text(11));
 
     /** The lengths of a short name (an agency's id, "admin") and of a longer one ("social-worker"). */
     public static final List<Integer> NAME_LENGTHS = List.of(5, 12);

@@ -11,75 +11,55 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import uk.safeguarding.explorer.addresses.SharedAddressRepository;
-import uk.safeguarding.explorer.chronology.ChronologyRepository;
-import uk.safeguarding.explorer.involvement.AgencyInvolvement.Scope;
-import uk.safeguarding.explorer.involvement.InvolvementRepository;
 import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.neo4j.Parameters;
 import uk.safeguarding.explorer.neo4j.PlanBuckets;
-import uk.safeguarding.explorer.network.NetworkRepository;
-import uk.safeguarding.explorer.person.PersonRepository;
 import uk.safeguarding.explorer.risk.rules.RiskRules;
 import uk.safeguarding.explorer.security.NeedToKnow;
-import uk.safeguarding.explorer.security.Redaction;
-import uk.safeguarding.explorer.siblings.SiblingsService;
 
 /**
- * Plans, once the explorer has started, the statements that opening a person runs: the need-to-know
- * queries and the risk rules for each size of list and name (asking about nobody, {@link
- * PlanBuckets}), then the network, siblings, addresses, involvement, chronology and markers of a real
- * person with a short id and of one with a long id (the answers are thrown away, shown to nobody and
- * so not audited). A cold start otherwise made the first person opened wait several seconds while
- * Neo4j planned some forty statements; later ones took a tenth of that. It runs in the background, so
- * the explorer answers meanwhile (the first answers then as slowly as without it). A step that fails
- * is logged and the others still run: the warm-up only saves time.
+ * Plans, once the explorer has started, the statements that opening a person runs: need-to-know,
+ * the risk rules, and the network, siblings, addresses, involvement, chronology and markers
+ * statements, each for the sizes of list and id a request gives it ({@link PlanBuckets}), asking
+ * about ids of nobody: nothing is read about anyone, so nothing is audited or logged about anyone.
+ * A cold start otherwise made the first person opened wait several seconds while Neo4j planned some
+ * forty statements; later ones took a tenth of that. It runs in the background, so the explorer
+ * answers meanwhile (the first answers then as slowly as without it), and stops when the
+ * application closes. A step that fails is logged (with the error's kind, never its message) and the
+ * others still run: the warm-up only saves time.
  */
 @Component
 public class StartupWarmUp {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupWarmUp.class);
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    /** Rows a network hop may read (NetworkRepository: 20 a node, 500 nodes). */
+    private static final int HOP_LIMIT = 500 * 20;
 
     private final Graph graph;
     private final NeedToKnow needToKnow;
     private final RiskRules riskRules;
-    private final NetworkRepository network;
-    private final SharedAddressRepository addresses;
-    private final InvolvementRepository involvement;
-    private final ChronologyRepository chronology;
-    private final PersonRepository people;
-    private final Redaction redaction;
     private final Clock clock;
     private final boolean enabled;
+    private volatile boolean closing;
 
     public StartupWarmUp(
             Graph graph,
             NeedToKnow needToKnow,
             RiskRules riskRules,
-            NetworkRepository network,
-            SharedAddressRepository addresses,
-            InvolvementRepository involvement,
-            ChronologyRepository chronology,
-            PersonRepository people,
-            Redaction redaction,
             Clock clock,
             @Value("${explorer.warm-up:true}") boolean enabled) {
         this.graph = graph;
         this.needToKnow = needToKnow;
         this.riskRules = riskRules;
-        this.network = network;
-        this.addresses = addresses;
-        this.involvement = involvement;
-        this.chronology = chronology;
-        this.people = people;
-        this.redaction = redaction;
         this.clock = clock;
         this.enabled = enabled;
     }
 
-    /** What a warm-up did: the steps run, and those that failed with why. */
+    /** What a warm-up did: the steps run, and those that failed with the kind of error. */
     public record Report(List<String> done, Map<String, String> failed, long millis) {}
 
     @EventListener(ApplicationReadyEvent.class)
@@ -91,19 +71,18 @@ public class StartupWarmUp {
         }
     }
 
+    @EventListener(ContextClosedEvent.class)
+    void onClose() {
+        closing = true;
+    }
+
     private void runAndLog() {
-        Report report;
-        try {
-            report = run();
-        } catch (RuntimeException e) {
-            LOG.warn("Start-up warm-up stopped; the first requests will plan their statements: {}", e.getMessage());
-            return;
-        }
+        var report = run();
         if (report.failed().isEmpty()) {
             LOG.info("Planned the statements of opening a person in {} ms: {}", report.millis(), report.done());
         } else {
             LOG.warn(
-                    "Start-up warm-up: {} step(s) failed, the first request will plan them: {}",
+                    "Start-up warm-up: {} step(s) failed, the first requests will plan them: {}",
                     report.failed().size(),
                     report.failed());
         }
@@ -117,53 +96,92 @@ public class StartupWarmUp {
         var today = LocalDate.now(clock.withZone(LONDON));
         step("need-to-know", needToKnow::warmUp, done, failed);
         step("risk rules", riskRules::warmUp, done, failed);
-        // a person with a short id (up to 10 characters) and one with a long id, where there are any
-        for (var lengths : List.of(List.of(0, 10), List.of(11, 100))) {
-            var person = Graph.areaWide(() -> graph.read(
-                            "queries/warm-up-person",
-                            Map.of("shortest", lengths.get(0), "longest", lengths.get(1)),
-                            r -> r.get("id").asString()))
-                    .stream()
-                    .findFirst();
-            person.ifPresent(id -> warmPerson(id, today, done, failed));
-        }
-        return new Report(List.copyOf(done), Map.copyOf(failed), (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /** Reads what opening the person reads (the answers are thrown away). */
-    private void warmPerson(String id, LocalDate today, List<String> done, Map<String, String> failed) {
-        var offenderTypes = redaction.offenderMarkerTypes();
+        step("network", () -> network(today), done, failed);
+        step("siblings", () -> lists(today, "siblings-at-risk", "children-context"), done, failed);
         step(
-                "network",
+                "people",
                 () -> {
-                    network.network(id, 1, today, 500, offenderTypes);
-                    network.network(id, 2, today, 500, offenderTypes);
-                },
-                done,
-                failed);
-        step("siblings", () -> SiblingsService.forTools(graph).withoutNeedToKnow(id, today), done, failed);
-        step("addresses", () -> addresses.sharedAddresses(id, today, true), done, failed);
-        step(
-                "involvement",
-                () -> {
-                    for (var scope : Scope.values()) {
-                        involvement.involvement(id, scope, today);
+                    lists(today, "markers-of-people", "current-addresses", "involvement-context");
+                    for (var ids : PlanBuckets.NOBODY) {
+                        read("queries/people-by-id", Parameters.with("ids", ids));
+                        read("queries/addresses-by-id", Parameters.with("ids", ids));
+                        read("queries/partnerships-among", Parameters.with("ids", ids));
                     }
                 },
                 done,
                 failed);
-        step("chronology", () -> chronology.chronology(id), done, failed);
         step(
                 "person",
                 () -> {
-                    people.findById(id);
-                    people.markers(List.of(id), today);
+                    for (var id : PlanBuckets.IDS) {
+                        read("queries/person", Parameters.with("id", id));
+                        read(
+                                "queries/shared-addresses",
+                                Parameters.with("id", id).and("asOf", today).and("includeHistoric", true));
+                        read(
+                                "queries/chronology",
+                                Parameters.with("id", id).and("from", null).and("to", null));
+                        for (var excluded : PlanBuckets.NOBODY_OR_NONE) {
+                            read(
+                                    "queries/family-circle",
+                                    Parameters.with("id", id)
+                                            .and("scope", "HOUSEHOLD")
+                                            .and("asOf", today)
+                                            .and("excluded", excluded));
+                        }
+                    }
                 },
                 done,
                 failed);
+        return new Report(List.copyOf(done), Map.copyOf(failed), (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static void step(String name, Runnable work, List<String> done, Map<String, String> failed) {
+    /**
+     * A network hop for each size of the people and addresses it starts from (the first hop: one
+     * person, no address), with nobody or someone excluded; the details of what was collected.
+     */
+    private void network(LocalDate today) {
+        for (var people : PlanBuckets.NOBODY) {
+            for (var addresses : PlanBuckets.NOBODY_OR_NONE) {
+                for (var excluded : List.of(List.<String>of(), people)) {
+                    read(
+                            "queries/network-hop",
+                            Parameters.with("people", people)
+                                    .and("addresses", addresses)
+                                    .and("asOf", today)
+                                    .and("limit", HOP_LIMIT)
+                                    .and("excluded", excluded));
+                }
+                read(
+                        "queries/network-details",
+                        Parameters.with("people", people)
+                                .and("addresses", addresses)
+                                .and("professionals", addresses)
+                                .and("asOf", today));
+            }
+        }
+    }
+
+    /** Statements of ids and a day, for each size of list. */
+    private void lists(LocalDate today, String... statements) {
+        for (var ids : PlanBuckets.NOBODY) {
+            for (var statement : statements) {
+                read("queries/" + statement, Parameters.with("ids", ids).and("asOf", today));
+            }
+        }
+    }
+
+    private void read(String statement, Map<String, Object> parameters) {
+        if (closing) {
+            throw new IllegalStateException("the application is closing");
+        }
+        graph.read(statement, parameters, r -> r);
+    }
+
+    private void step(String name, Runnable work, List<String> done, Map<String, String> failed) {
+        if (closing) {
+            return;
+        }
         try {
             Graph.areaWide(() -> {
                 work.run();
@@ -171,7 +189,8 @@ public class StartupWarmUp {
             });
             done.add(name);
         } catch (RuntimeException e) {
-            failed.put(name, e.getClass().getSimpleName() + ": " + e.getMessage());
+            // the kind only: a message may carry what a statement was about
+            failed.put(name, e.getClass().getSimpleName());
         }
     }
 }

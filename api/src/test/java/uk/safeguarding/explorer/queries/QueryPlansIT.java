@@ -53,11 +53,7 @@ class QueryPlansIT extends ExplorerIT {
     /** Schema commands (a restore's temporary index), which have no plan. */
     private static final Set<String> SCHEMA_COMMANDS = Set.of("backup/restore-index", "backup/restore-drop-index");
 
-    /**
-     * Not asked by a request: counts, the list of agencies, and the person the start-up warm-up reads
-     * (the first by id in the index's order, once per start).
-     */
-    private static final Set<String> NOT_ROUTE_QUERIES = Set.of("count-people", "agencies", "warm-up-person");
+    private static final Set<String> NOT_ROUTE_QUERIES = Set.of("count-people", "agencies");
 
     /**
      * Plans depend on the store's statistics and on plans cached by earlier tests of the shared

@@ -113,6 +113,26 @@ class ScenarioRiskFlagsIT extends ExplorerIT {
     }
 
     @Test
+    void anAddressFlagOnAPastDaySaysTheOffenderStillLivesThereWithoutTheEndLearnedLater() {
+        var bell = find(flags("admin", Map.of("personId", "p-sara", "asOf", "2018-06-01")), 2, "a-bell");
+        assertThat(bell.get("summary").asString())
+                .contains("Gary Nolan, a registered sex offender, lives there, from 2017-06-01 on")
+                .doesNotContain("2018-06-20");
+    }
+
+    @Test
+    void aReferralDecidedAfterTheDayIsNotDecidedOnIt() {
+        // r-kyle-2, received on Monday 2018-09-03, was decided on the 5th: on the 4th it waited one
+        // working day, within the timescale, and its later decision is not known yet
+        assertThat(keys(flags("admin", Map.of("personId", "p-kyle", "asOf", "2018-09-04"))))
+                .doesNotContain("6:r-kyle-2");
+        assertThat(find(flags("admin", Map.of("personId", "p-kyle", "asOf", "2018-09-05")), 6, "r-kyle-2")
+                        .get("summary")
+                        .asString())
+                .contains("decided 2 working days after receipt on 2018-09-03");
+    }
+
+    @Test
     void aPersonsFlagsAreTheirOwnAndThoseOfTheirAddressesAndRecords() {
         assertThat(keys(flags("admin", Map.of("personId", "p-kyle", "asOf", Scenario.AS_OF))))
                 .containsExactlyInAnyOrder("5:p-kyle", "6:r-kyle-1", "6:r-kyle-2", "7:sm-kyle", "11:p-kyle");

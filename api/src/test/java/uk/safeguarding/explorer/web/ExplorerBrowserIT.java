@@ -270,23 +270,37 @@ class ExplorerBrowserIT extends BrowserIT {
                         + "Children's social care (front door)");
         driver.findElement(By.id("tab-chronology")).click();
         assertThat(text("panel-chronology"))
-                .contains("Police vulnerability assessment team", "demo import")
+                .contains("Police vulnerability assessment team", "bundle “demo”")
                 .doesNotContainPattern("(?m) csc$");
         driver.findElement(By.id("tab-siblings")).click();
         var away = driver.findElements(By.cssSelector("#panel-siblings .card.outside-graph"));
         assertThat(away).hasSize(1);
-        assertThat(away.get(0).getText())
-                .startsWith("Mia Nolan")
-                .contains("Not in the network shown (beyond its depth).");
-        // every other card is of a child drawn
-        driver.findElements(By.cssSelector("#panel-siblings .card:not(.outside-graph)"))
-                .forEach(card -> assertThat(card.findElements(By.cssSelector("button.open-outside")))
-                        .isEmpty());
+        assertThat(away.get(0).getText()).startsWith("Mia Nolan").contains("Not in the network drawn.");
+        // every other card is of a child drawn: no note shows on it
+        assertThat(driver.findElements(By.cssSelector("#panel-siblings .card:not(.outside-graph)")))
+                .isNotEmpty()
+                .allSatisfy(card -> assertThat(card.findElements(By.cssSelector(".card-outside")))
+                        .allSatisfy(note -> assertThat(note.isDisplayed()).isFalse()));
+        // drawn three steps deep, Mia is in the network: her card says so at once
+        new Select(driver.findElement(By.id("depth-select"))).selectByValue("3");
+        waitFor("!document.querySelector(\"#panel-siblings .card[data-person='p-mia']\")"
+                + ".classList.contains('outside-graph')");
+        assertThat(graph().toString()).contains("Person:p-mia");
+        assertThat(driver.findElement(By.cssSelector("#panel-siblings .card[data-person='p-mia'] .card-outside"))
+                        .isDisplayed())
+                .isFalse();
+        // back to two steps, and open her network from the card
+        new Select(driver.findElement(By.id("depth-select"))).selectByValue("2");
+        waitFor("document.querySelector(\"#panel-siblings .card[data-person='p-mia']\")"
+                + ".classList.contains('outside-graph')");
         var panels = renders("panel-siblings");
-        away.get(0).findElement(By.cssSelector("button.open-outside")).click();
+        driver.findElement(By.cssSelector("#panel-siblings .card[data-person='p-mia'] button.open-outside"))
+                .click();
         waitRendered("panel-siblings", panels);
         assertThat(selected()).isEqualTo("Person:p-mia");
         assertThat(driver.getCurrentUrl()).contains("person=p-mia");
+        // the keyboard's place is the panel drawn again, not the page
+        waitFor("document.activeElement.id === 'panel-siblings'");
     }
 
     @Test

@@ -34,7 +34,9 @@ class Rule02AddressMarkerMissing implements RiskRule {
 
         @Override
         public String words(Names name) {
-            return name.name(offenderId) + ", a registered sex offender, lived there " + Sentences.period(registered);
+            // still there on the as-of day: said as going on (its later end was not known then)
+            return name.name(offenderId) + ", a registered sex offender, "
+                    + (registered.to() == null ? "lives there, " : "lived there ") + Sentences.period(registered);
         }
     }
 
@@ -93,6 +95,9 @@ class Rule02AddressMarkerMissing implements RiskRule {
                             new Period(Views.date(link, "markerFrom"), Views.date(link, "markerTo")));
                     if (registered == null || !registered.startsOnOrBefore(c.asOf)) {
                         continue;
+                    }
+                    if (registered.to() != null && registered.to().isAfter(c.asOf)) {
+                        registered = new Period(registered.from(), null);
                     }
                     offender = id;
                     reasons.add(new OffenderLived(id, registered));

@@ -82,6 +82,10 @@ class Rule06ReferralDelay implements RiskRule {
             var received = RiskRules.london(r.get("receivedAt"));
             var incident = RiskRules.london(r.get("incidentAt"));
             var decided = RiskRules.london(r.get("decidedAt"));
+            if (decided != null && decided.isAfter(c.asOf)) {
+                // not decided yet on the as-of day: the decision made later is not known then
+                decided = null;
+            }
             var delays = new ArrayList<Delay>();
             var severity = Severity.LOW;
             if (incident != null && days.between(incident, received) > 1) {
