@@ -183,8 +183,9 @@ export function renderDetails(panel, person, addresses, ending = null, asOf = nu
         `${r.source} ${r.localId} (linked by ${words(r.linkedBy)})`))));
   }
   panel.append(el('h3', { text: 'Addresses' }));
-  panel.append(el('ul', {}, addresses.map((a) => el('li', {},
-    `${a.address.line1}${a.address.postcode ? `, ${a.address.postcode}` : ''}: ${period(a.from, a.to)}${a.current ? ' (current)' : ''}`))));
+  panel.append(addresses.length === 0 ? el('p', { class: 'empty', text: 'No addresses recorded.' })
+    : el('ul', {}, addresses.map((a) => el('li', {},
+      `${a.address.line1}${a.address.postcode ? `, ${a.address.postcode}` : ''}: ${period(a.from, a.to)}${a.current ? ' (current)' : ''}`))));
 }
 
 /**
@@ -431,7 +432,7 @@ export function renderFlags(panel, flags, person, highlight, keysOf) {
     el('span', { class: `severity severity-${f.severity}`, text: f.severity }),
     el('span', { title: f.code, text: `Rule ${f.rule}` }),
     (f.restrictedPeople || []).length > 0
-      ? `${f.summary} (${f.restrictedPeople.map((r) => `${fullName(r)}: ${heldBy(r.holders)}`).join('; ')})` : f.summary,
+      ? `${f.summary} (${f.restrictedPeople.map((r) => `${fullName(r)}, ${heldBy(r.holders)}`).join('; ')})` : f.summary,
   ], [...keysOf(f.evidence), ...(f.restrictedPeople || []).map(personKey)], highlight, `flag flag-${f.severity}`)), 'Risk flags'));
 }
 

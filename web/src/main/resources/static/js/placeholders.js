@@ -81,7 +81,7 @@ export function holderTypes(holders) {
 export function heldBy(holders) {
   return (holders || []).length > 0
     ? `held by: ${holders.map((h) => h.name).join(', ')}`
-    : 'no agency is recorded as holding information: ask the police public protection unit';
+    : 'no agency is recorded as holding information; ask the police public protection unit';
 }
 
 /**
