@@ -137,9 +137,10 @@ export function sourceName(source, agencyNames) {
   return source.startsWith('explorer-') ? 'recorded in the explorer' : `bundle “${source}”`;
 }
 
-/** Whether the reader is shown every agency's records of a person (local admin, data steward). */
+/** Whether the reader is shown every agency's records of a person (data steward, admin in local mode). */
 function seesEverySource() {
-  return Boolean(state.user) && ['ADMIN', 'DATA_STEWARD'].includes(state.user.role);
+  const user = state.user;
+  return Boolean(user) && (user.role === 'DATA_STEWARD' || (user.role === 'ADMIN' && user.mode === 'local'));
 }
 
 /**

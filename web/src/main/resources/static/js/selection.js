@@ -51,8 +51,9 @@ async function load(personId, current) {
     shown: (key) => controller.has(key),
     // the panel is drawn again for the child: the keyboard's place goes to it, not to the page
     open: async (id) => {
-      await openElsewhere(id);
-      byId('panel-siblings').focus();
+      if (await openElsewhere(id)) {
+        byId('panel-siblings').focus();
+      }
     },
   });
   renderAddresses(byId('panel-addresses'), data.sharedAddresses, person, highlight);

@@ -5,6 +5,7 @@ import static uk.safeguarding.explorer.model.Wording.meeting;
 import static uk.safeguarding.explorer.model.Wording.words;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,6 +30,8 @@ import uk.safeguarding.explorer.security.Redaction;
 @Service
 @PreAuthorize("hasAnyRole('ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
 public class ChronologyService {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     /** Within one day and without a time: the order entries read best in. */
     private static final List<String> ORDER =
@@ -90,7 +93,7 @@ public class ChronologyService {
                             "Referral"
                                     + (agency == null ? "" : " from " + agency.name()) + ": "
                                     + words(Views.string(data, "concern"))
-                                    + urgency(Views.string(data, "urgency")) + incident(data, at) + decided(data, at),
+                                    + urgency(Views.string(data, "urgency")) + incident(data, at) + decided(data, to),
                             source,
                             agency,
                             related,
@@ -258,7 +261,11 @@ public class ChronologyService {
                             "Action agreed: " + Views.string(data, "description")
                                     + (agency == null ? "" : " (owner: " + agency.name() + ")")
                                     + (due == null ? "" : ", due " + due)
-                                    + (done == null ? ", not completed" : ", completed " + done),
+                                    + (done == null
+                                            ? ", not completed"
+                                            : to != null && done.isAfter(to)
+                                                    ? ", not completed by " + to
+                                                    : ", completed " + done),
                             source,
                             agency,
                             related,
@@ -287,11 +294,14 @@ public class ChronologyService {
         return "; incident on " + incident.asZonedDateTime().toLocalDate();
     }
 
-    private static String decided(Value data, ZonedDateTime received) {
+    /** The decision as known by the day the list ends ({@code to}, never after the as-of day). */
+    private static String decided(Value data, LocalDate to) {
         var decided = data.get("decidedAt");
-        return decided.isNull()
-                ? "; no decision recorded"
-                : "; decided on " + decided.asZonedDateTime().toLocalDate();
+        if (decided.isNull()) {
+            return "; no decision recorded";
+        }
+        var day = decided.asZonedDateTime().withZoneSameInstant(LONDON).toLocalDate();
+        return to != null && day.isAfter(to) ? "; not decided by " + to : "; decided on " + day;
     }
 
     private static String urgency(String urgency) {

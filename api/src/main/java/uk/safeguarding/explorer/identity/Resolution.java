@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.summary.ResultSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.safeguarding.explorer.cypher.CypherStatements;
@@ -190,9 +191,10 @@ public final class Resolution {
                 write.put("recordedAt", row.get("recordedAt"));
                 writes.add(write);
             }
-            graph.inWriteTransaction(tx -> created.add(
-                    tx.run(CypherStatements.named("identity/write-address-records"), Map.of("rows", writes, "now", now))
-                            .consume()));
+            created.add(graph.inWriteTransaction(tx -> tx.run(
+                            CypherStatements.named("identity/write-address-records"),
+                            Map.of("rows", writes, "now", now))
+                    .consume()));
         }
     }
 
@@ -375,19 +377,22 @@ public final class Resolution {
                 }
             }
             queued += candidates.size();
-            graph.inWriteTransaction(tx -> {
-                tally.add(tx.run(
+            // counted once the transaction is done: an attempt retried (a deadlock) is not counted twice
+            var summaries = graph.inWriteTransaction(tx -> {
+                var written = new ArrayList<ResultSummary>();
+                written.add(tx.run(
                                 CypherStatements.named("identity/write-person-records"),
                                 Map.of("rows", writes, "now", now))
                         .consume());
                 if (!candidates.isEmpty()) {
-                    tally.add(tx.run(
+                    written.add(tx.run(
                                     CypherStatements.named("identity/write-candidates"),
                                     Map.of("candidates", candidates, "now", now))
                             .consume());
                 }
-                return null;
+                return written;
             });
+            summaries.forEach(tally::add);
             writeNanos += System.nanoTime() - writeStarted;
             var done = from + batch.size();
             progress.update("people", done, incoming.size());

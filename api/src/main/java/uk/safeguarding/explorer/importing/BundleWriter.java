@@ -54,7 +54,7 @@ public class BundleWriter {
             for (int from = 0; from < groupRows.size(); from += batchSize) {
                 var batch = groupRows.subList(from, Math.min(groupRows.size(), from + batchSize));
                 try {
-                    graph.inWriteTransaction(tx -> created.add(
+                    created.add(graph.inWriteTransaction(tx ->
                             tx.run(statement, Map.of("rows", batch, "now", now)).consume()));
                 } catch (DatabaseUnavailableException e) {
                     if (done == 0) {

@@ -227,7 +227,7 @@ public class FollowUpService {
             var restricted = visibility.placeholders(
                     counted.stream().filter(id -> !visibility.sees(id)).toList(),
                     new Relation("SIBLING_OR_HOUSEHOLD_CHILD", null, null));
-            entries.add(new TriagedReferral(0, referral(s.row()), points.score(), points.reasons(), restricted));
+            entries.add(new TriagedReferral(0, referral(s.row(), asOf), points.score(), points.reasons(), restricted));
         }
         entries.sort(Comparator.comparingInt((TriagedReferral t) -> -t.score())
                 .thenComparing(t -> t.referral().receivedAt())
@@ -295,7 +295,7 @@ public class FollowUpService {
                 && household.stream().allMatch(visibility::sees)
                 && contact.stream().allMatch(visibility::sees);
         var received = RiskRules.london(r.get("receivedAt"));
-        var decided = r.get("decidedAt").isNull() ? null : RiskRules.london(r.get("decidedAt"));
+        var decided = decidedBy(r, asOf);
         return TriageScore.of(new TriageScore.Facts(
                 s.person().displayName(),
                 Views.string(r, "urgency"),
@@ -328,19 +328,34 @@ public class FollowUpService {
                 : "a restricted marker: " + redaction.restrictedDetailFrom(view.source());
     }
 
+    /**
+     * The day a referral was decided, if it was by asOf ({@code null} for no limit): a decision made
+     * later was not known on that day, and is neither scored nor told.
+     */
+    private static LocalDate decidedBy(Value referral, LocalDate asOf) {
+        var decided = referral.get("decidedAt").isNull() ? null : RiskRules.london(referral.get("decidedAt"));
+        return decided == null || (asOf != null && decided.isAfter(asOf)) ? null : decided;
+    }
+
     private static ReferralView referral(Record row) {
+        return referral(row, null);
+    }
+
+    /** The referral as it stood on asOf ({@code null}: as it stands): a later decision and outcome left out. */
+    private static ReferralView referral(Record row, LocalDate asOf) {
         var r = row.get("r");
+        var decided = decidedBy(r, asOf) != null;
         return new ReferralView(
                 Views.string(r, "id"),
                 PersonView.from(row.get("p")),
                 row.get("ag").isNull() ? null : AgencyView.from(row.get("ag")),
                 instant(r, "incidentAt"),
                 instant(r, "receivedAt"),
-                instant(r, "decidedAt"),
+                decided ? instant(r, "decidedAt") : null,
                 Views.string(r, "concern"),
                 Views.string(r, "urgency"),
                 Views.string(r, "sourceCode"),
-                Views.string(r, "outcome"));
+                decided ? Views.string(r, "outcome") : null);
     }
 
     private static ZonedDateTime instant(Value map, String key) {

@@ -78,6 +78,10 @@ public class StartupWarmUp {
 
     private void runAndLog() {
         var report = run();
+        if (closing) {
+            // stopped by the application's closing: nothing to warn about
+            return;
+        }
         if (report.failed().isEmpty()) {
             LOG.info("Planned the statements of opening a person in {} ms: {}", report.millis(), report.done());
         } else {
@@ -138,12 +142,16 @@ public class StartupWarmUp {
 
     /**
      * A network hop for each size of the people and addresses it starts from (the first hop: one
-     * person, no address), with nobody or someone excluded; the details of what was collected.
+     * person, no address; a later one may start from addresses only), with nobody or someone
+     * excluded; the details of what was collected.
      */
     private void network(LocalDate today) {
-        for (var people : PlanBuckets.NOBODY) {
+        for (var people : PlanBuckets.NOBODY_OR_NONE) {
             for (var addresses : PlanBuckets.NOBODY_OR_NONE) {
-                for (var excluded : List.of(List.<String>of(), people)) {
+                if (people.isEmpty() && addresses.isEmpty()) {
+                    continue;
+                }
+                for (var excluded : List.of(List.<String>of(), people.isEmpty() ? addresses : people)) {
                     read(
                             "queries/network-hop",
                             Parameters.with("people", people)

@@ -183,6 +183,17 @@ class NetworkAndChronologyIT extends ExplorerIT {
     }
 
     @Test
+    void aChronologyOfADayTellsNoDecisionMadeLater() {
+        // r-kyle-2, received on 2018-09-03, was decided on the 5th
+        var fourth = query("chronology", Map.of("personId", "p-kyle", "asOf", "2018-09-04"));
+        assertThat(fourth.get(fourth.size() - 1).get("summary").asString())
+                .endsWith("; not decided by 2018-09-04")
+                .doesNotContain("2018-09-05");
+        var fifth = query("chronology", Map.of("personId", "p-kyle", "asOf", "2018-09-05"));
+        assertThat(fifth.get(fifth.size() - 1).get("summary").asString()).endsWith("; decided on 2018-09-05");
+    }
+
+    @Test
     void kylesChronologyIsOneTimeOrderedListAcrossAgencies() {
         var entries = query("chronology", Map.of("personId", "p-kyle", "asOf", Scenario.AS_OF));
         var lines = new ArrayList<String>();

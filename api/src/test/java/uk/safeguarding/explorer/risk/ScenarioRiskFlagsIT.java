@@ -36,6 +36,12 @@ class ScenarioRiskFlagsIT extends ExplorerIT {
         return json.get("data").get("riskFlags");
     }
 
+    private static List<JsonNode> list(JsonNode array) {
+        var items = new java.util.ArrayList<JsonNode>();
+        array.forEach(items::add);
+        return items;
+    }
+
     private static TreeSet<String> keys(JsonNode flags) {
         var keys = new TreeSet<String>();
         flags.forEach(
@@ -224,6 +230,35 @@ class ScenarioRiskFlagsIT extends ExplorerIT {
                 .get("triageQueue");
         assertThat(june).hasSize(1);
         assertThat(june.get(0).get("referral").get("id").asString()).isEqualTo("r-sara-1");
+    }
+
+    @Test
+    void theTriageQueueOfADayKnowsNoDecisionMadeLater() {
+        // r-kyle-2 (received on Monday 2018-09-03) was decided on the 5th: on the 4th it still waited
+        var queue = http().graphql(
+                        "admin",
+                        "{ triageQueue(asOf: \"2018-09-04\") { score reasons referral { id decidedAt outcome } } }")
+                .get("data")
+                .get("triageQueue");
+        var entry = list(queue).stream()
+                .filter(t -> t.get("referral").get("id").asString().equals("r-kyle-2"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(entry.get("referral").get("decidedAt").isNull()).isTrue();
+        assertThat(entry.get("referral").get("outcome").isNull()).isTrue();
+        assertThat(entry.get("reasons").toString()).doesNotContain("2018-09-05").doesNotContain("Decided on");
+        // on the 5th the decision is known
+        var fifth = http().graphql("admin", "{ triageQueue(asOf: \"2018-09-05\") { referral { id decidedAt } } }")
+                .get("data")
+                .get("triageQueue");
+        assertThat(list(fifth).stream()
+                        .filter(t -> t.get("referral").get("id").asString().equals("r-kyle-2"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("referral")
+                        .get("decidedAt")
+                        .asString())
+                .startsWith("2018-09-05");
     }
 
     @Test

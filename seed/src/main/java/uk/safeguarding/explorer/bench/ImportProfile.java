@@ -18,6 +18,7 @@ import uk.safeguarding.explorer.importing.ImportProgress;
 import uk.safeguarding.explorer.importing.ImportService;
 import uk.safeguarding.explorer.model.bundle.BundleValidator;
 import uk.safeguarding.explorer.model.matching.MatchingSettings;
+import uk.safeguarding.explorer.neo4j.CreatedTally;
 import uk.safeguarding.explorer.neo4j.EmbeddedNeo4j;
 import uk.safeguarding.explorer.neo4j.EmbeddedProperties;
 import uk.safeguarding.explorer.neo4j.Graph;
@@ -66,7 +67,7 @@ final class ImportProfile {
                         continue;
                     }
                     t = System.nanoTime();
-                    writer.write(Map.of(group, groupRows), ImportProgress.NONE);
+                    writer.write(Map.of(group, groupRows), ImportProgress.NONE, new CreatedTally());
                     add(phases, "write " + group, System.nanoTime() - t);
                     rowsOf.computeIfAbsent(group, k -> new AtomicLong()).addAndGet(groupRows.size());
                 }
