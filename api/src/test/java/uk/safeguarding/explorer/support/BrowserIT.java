@@ -519,15 +519,40 @@ public abstract class BrowserIT extends ExplorerIT {
 
     /** Clicks a node where the graph draws it, as a user would, and waits until it is selected. */
     protected void clickNode(String key) {
-        var node = node(graph(), key);
+        var graph = graph();
+        var node = node(graph, key);
         var canvas = driver.findElement(By.id("cy"));
         var size = canvas.getSize();
+        if (!inside(node, size.getWidth(), size.getHeight())) {
+            // an expansion may draw a node outside the view (the page says "Fit shows everything"):
+            // as a user would, fit the graph to the view first (a fit is done when its click is)
+            driver.findElement(By.id("fit-button")).click();
+            graph = graph();
+            node = node(graph, key);
+        }
+        var at = node;
         new Actions(driver)
                 .moveToElement(canvas, (int) Math.round(node.get("renderedX").asDouble() - size.getWidth() / 2.0), (int)
                         Math.round(node.get("renderedY").asDouble() - size.getHeight() / 2.0))
                 .click()
                 .perform();
-        new WebDriverWait(driver, WAIT).until(d -> key.equals(selected()));
+        new WebDriverWait(driver, WAIT)
+                .withMessage(() -> "%s to be selected after a click at (%.0f, %.0f) in a graph of %d x %d; selected: %s"
+                        .formatted(
+                                key,
+                                at.get("renderedX").asDouble(),
+                                at.get("renderedY").asDouble(),
+                                size.getWidth(),
+                                size.getHeight(),
+                                selected()))
+                .until(d -> key.equals(selected()));
+    }
+
+    /** Whether a node's middle is drawn inside the graph's area (a little inside its edges). */
+    private static boolean inside(JsonNode node, int width, int height) {
+        var x = node.get("renderedX").asDouble();
+        var y = node.get("renderedY").asDouble();
+        return x > 4 && y > 4 && x < width - 4 && y < height - 4;
     }
 
     /** Presses a key on the graph and waits until the selection has changed. */
