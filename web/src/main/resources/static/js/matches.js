@@ -16,6 +16,7 @@ import { byId, clear, el, fullName } from './dom.js';
 import { words } from './words.js';
 import { holdFocus, showDialog } from './focus.js';
 import { focusLost } from './message.js';
+import { seesEverySource } from './state.js';
 
 const FIELDS = [
   ['givenName', 'Given name'], ['familyName', 'Family name'], ['dateOfBirth', 'Date of birth'], ['sex', 'Sex'],
@@ -442,7 +443,7 @@ export async function loadMatches() {
 /** Offers the queue to data stewards (and the administrator in local mode); stewards start there. */
 export async function initMatches(user, sayOnPage) {
   message = sayOnPage;
-  const steward = user && (user.role === 'DATA_STEWARD' || (user.role === 'ADMIN' && user.mode === 'local'));
+  const steward = seesEverySource(user);
   if (!steward) {
     return;
   }

@@ -5,7 +5,7 @@
 import { clear, el, fullName, markerCode, period, personKey } from './dom.js';
 import { LINK_WORDS, words } from './words.js';
 import { heldBy, isPlaceholder, placeholderLine } from './placeholders.js';
-import { londonDay, state } from './state.js';
+import { londonDay, seesEverySource, state } from './state.js';
 
 /** A person in a table cell: their name and age, or what a placeholder stands for (never its id). */
 function who(person, { child = false } = {}) {
@@ -137,12 +137,6 @@ export function sourceName(source, agencyNames) {
   return source.startsWith('explorer-') ? 'recorded in the explorer' : `bundle “${source}”`;
 }
 
-/** Whether the reader is shown every agency's records of a person (data steward, admin in local mode). */
-function seesEverySource() {
-  const user = state.user;
-  return Boolean(user) && (user.role === 'DATA_STEWARD' || (user.role === 'ADMIN' && user.mode === 'local'));
-}
-
 /**
  * The details panel of a person on the as-of day (asOf): a person not yet born on that day is said to
  * be, before anything else.
@@ -176,7 +170,7 @@ export function renderDetails(panel, person, addresses, ending = null, asOf = nu
     // which agencies' records make up this person (a practitioner is shown their own agency's only)
     panel.append(el('h3', { text: 'Agency records' }));
     panel.append(person.records.length === 0
-      ? el('p', { class: 'empty', text: seesEverySource()
+      ? el('p', { class: 'empty', text: seesEverySource(state.user)
         ? 'No source record is linked to this person.'
         : 'No record from your agency’s own systems is joined to this person. '
           + 'Records from other sources are not listed here.' })

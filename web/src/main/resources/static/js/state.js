@@ -16,6 +16,14 @@ export function londonTime(instant) {
   }).format(new Date(instant));
 }
 
+/**
+ * Whether the user works the identity matches and sees every agency's records of a person: a data
+ * steward, or the administrator in local mode (as the server decides).
+ */
+export function seesEverySource(user) {
+  return Boolean(user) && (user.role === 'DATA_STEWARD' || (user.role === 'ADMIN' && user.mode === 'local'));
+}
+
 export const state = {
   /** Who is signed in (from /api/me): username, role, agency, mode. */
   user: null,

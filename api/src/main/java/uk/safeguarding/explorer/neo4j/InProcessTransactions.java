@@ -449,24 +449,27 @@ final class InProcessTransactions implements Transactions {
         }
 
         private static Plan plan(ExecutionPlanDescription description) {
-            var arguments = new LinkedHashMap<String, Value>();
-            description.getArguments().forEach((k, v) -> arguments.put(k, InProcessValues.value(v)));
             return new PlanStep(
                     description.getName(),
-                    arguments,
+                    arguments(description),
                     List.copyOf(description.getIdentifiers()),
                     description.getChildren().stream().map(Rows::plan).toList());
         }
     }
 
-    /** One step of a {@code PROFILE}d statement's plan with what it cost, as the driver gives it. */
-    private static ProfiledPlan profiled(ExecutionPlanDescription description) {
+    /** A plan step's arguments as the driver gives them. */
+    private static Map<String, Value> arguments(ExecutionPlanDescription description) {
         var arguments = new LinkedHashMap<String, Value>();
         description.getArguments().forEach((k, v) -> arguments.put(k, InProcessValues.value(v)));
+        return arguments;
+    }
+
+    /** One step of a {@code PROFILE}d statement's plan with what it cost, as the driver gives it. */
+    private static ProfiledPlan profiled(ExecutionPlanDescription description) {
         var stats = description.hasProfilerStatistics() ? description.getProfilerStatistics() : null;
         return new ProfiledStep(
                 description.getName(),
-                arguments,
+                arguments(description),
                 List.copyOf(description.getIdentifiers()),
                 stats != null && stats.hasDbHits() ? stats.getDbHits() : 0,
                 stats != null && stats.hasRows() ? stats.getRows() : 0,

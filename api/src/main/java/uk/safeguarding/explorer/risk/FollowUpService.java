@@ -295,7 +295,7 @@ public class FollowUpService {
                 && household.stream().allMatch(visibility::sees)
                 && contact.stream().allMatch(visibility::sees);
         var received = RiskRules.london(r.get("receivedAt"));
-        var decided = decidedBy(r, asOf);
+        var decided = RiskRules.decidedBy(r, asOf);
         return TriageScore.of(new TriageScore.Facts(
                 s.person().displayName(),
                 Views.string(r, "urgency"),
@@ -328,15 +328,6 @@ public class FollowUpService {
                 : "a restricted marker: " + redaction.restrictedDetailFrom(view.source());
     }
 
-    /**
-     * The day a referral was decided, if it was by asOf ({@code null} for no limit): a decision made
-     * later was not known on that day, and is neither scored nor told.
-     */
-    private static LocalDate decidedBy(Value referral, LocalDate asOf) {
-        var decided = referral.get("decidedAt").isNull() ? null : RiskRules.london(referral.get("decidedAt"));
-        return decided == null || (asOf != null && decided.isAfter(asOf)) ? null : decided;
-    }
-
     private static ReferralView referral(Record row) {
         return referral(row, null);
     }
@@ -344,7 +335,7 @@ public class FollowUpService {
     /** The referral as it stood on asOf ({@code null}: as it stands): a later decision and outcome left out. */
     private static ReferralView referral(Record row, LocalDate asOf) {
         var r = row.get("r");
-        var decided = decidedBy(r, asOf) != null;
+        var decided = RiskRules.decidedBy(r, asOf) != null;
         return new ReferralView(
                 Views.string(r, "id"),
                 PersonView.from(row.get("p")),

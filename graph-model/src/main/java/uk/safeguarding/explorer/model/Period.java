@@ -18,6 +18,14 @@ public record Period(LocalDate from, LocalDate to) {
         return new Period(from, to);
     }
 
+    /**
+     * The period as it was known on the day: one still going on then is open-ended (its end, a later
+     * day, was not known yet); one that had ended is as it is.
+     */
+    public Period knownOn(LocalDate day) {
+        return to != null && day != null && to.isAfter(day) ? new Period(from, null) : this;
+    }
+
     /** Two periods overlap when each starts on or before the other ends; touching on one day counts. */
     public boolean overlaps(Period other) {
         return startsOnOrBefore(other.to) && other.startsOnOrBefore(this.to);

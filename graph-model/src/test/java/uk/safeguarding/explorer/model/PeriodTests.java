@@ -57,6 +57,16 @@ class PeriodTests {
     }
 
     @Test
+    void onADayBeforeItsEndAPeriodIsKnownAsGoingOn() {
+        var stay = p("2017-06-01", "2018-06-20");
+        assertThat(stay.knownOn(LocalDate.parse("2018-06-01"))).isEqualTo(p("2017-06-01", null));
+        // on its last day and after it, its end is known
+        assertThat(stay.knownOn(LocalDate.parse("2018-06-20"))).isEqualTo(stay);
+        assertThat(stay.knownOn(LocalDate.parse("2019-01-01"))).isEqualTo(stay);
+        assertThat(p("2017-06-01", null).knownOn(LocalDate.parse("2018-06-01"))).isEqualTo(p("2017-06-01", null));
+    }
+
+    @Test
     void aPeriodCannotEndBeforeItStarts() {
         assertThatThrownBy(() -> p("2018-02-01", "2018-01-31")).isInstanceOf(IllegalArgumentException.class);
     }

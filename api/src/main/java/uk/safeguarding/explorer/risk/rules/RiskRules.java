@@ -149,4 +149,14 @@ public class RiskRules {
     public static LocalDate london(ZonedDateTime instant) {
         return instant == null ? null : instant.withZoneSameInstant(LONDON).toLocalDate();
     }
+
+    /**
+     * The day in England a referral (its {@code decidedAt}) was decided, if it was by asOf ({@code
+     * null} for no limit); else null: a decision made later was not known on that day, and is
+     * neither counted nor told.
+     */
+    public static LocalDate decidedBy(Value referral, LocalDate asOf) {
+        var decided = london(referral.get("decidedAt"));
+        return decided == null || (asOf != null && decided.isAfter(asOf)) ? null : decided;
+    }
 }

@@ -64,9 +64,7 @@ class Rule01OffenderCoResidence implements RiskRule {
                 continue;
             }
             // a stay still going on on the as-of day is said as going on: its end was not known then
-            if (overlap.to() != null && overlap.to().isAfter(c.asOf)) {
-                overlap = new Period(overlap.from(), null);
-            }
+            overlap = overlap.knownOn(c.asOf);
             var address = row.get("a");
             byPair.computeIfAbsent(List.of(child.id(), offender.id()), k -> new ArrayList<>())
                     .add(new Found(

@@ -96,11 +96,9 @@ class Rule02AddressMarkerMissing implements RiskRule {
                     if (registered == null || !registered.startsOnOrBefore(c.asOf)) {
                         continue;
                     }
-                    if (registered.to() != null && registered.to().isAfter(c.asOf)) {
-                        registered = new Period(registered.from(), null);
-                    }
                     offender = id;
-                    reasons.add(new OffenderLived(id, registered));
+                    // still there on the as-of day: its later end was not known then
+                    reasons.add(new OffenderLived(id, registered.knownOn(c.asOf)));
                     evidence.addAll(List.of(
                             id, link.get("markerId").asString(), link.get("key").asString()));
                 } else {

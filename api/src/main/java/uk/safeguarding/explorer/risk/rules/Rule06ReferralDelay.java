@@ -81,11 +81,8 @@ class Rule06ReferralDelay implements RiskRule {
             var id = Views.string(r, "id");
             var received = RiskRules.london(r.get("receivedAt"));
             var incident = RiskRules.london(r.get("incidentAt"));
-            var decided = RiskRules.london(r.get("decidedAt"));
-            if (decided != null && decided.isAfter(c.asOf)) {
-                // not decided yet on the as-of day: the decision made later is not known then
-                decided = null;
-            }
+            // not decided yet on the as-of day when decided later: that decision is not known then
+            var decided = RiskRules.decidedBy(r, c.asOf);
             var delays = new ArrayList<Delay>();
             var severity = Severity.LOW;
             if (incident != null && days.between(incident, received) > 1) {
