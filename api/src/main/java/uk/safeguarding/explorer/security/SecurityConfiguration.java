@@ -92,7 +92,11 @@ class SecurityConfiguration {
                 PathPatternRequestMatcher.withDefaults().matcher("/api/**"));
         RequestMatcher ownCredentials = request -> request.getHeader("Authorization") != null;
         http.authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+                        .requestMatchers(
+                                "/actuator/health",
+                                "/actuator/health/liveness",
+                                "/actuator/health/readiness",
+                                "/actuator/health/warm-up")
                         .permitAll()
                         .requestMatchers(
                                 "/login", "/logout", "/error", "/favicon.ico", "/css/**", "/js/**", "/webjars/**")

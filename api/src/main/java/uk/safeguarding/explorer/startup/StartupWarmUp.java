@@ -45,6 +45,7 @@ public class StartupWarmUp {
     private final Clock clock;
     private final boolean enabled;
     private volatile boolean closing;
+    private volatile State state;
 
     public StartupWarmUp(
             Graph graph,
@@ -57,6 +58,27 @@ public class StartupWarmUp {
         this.riskRules = riskRules;
         this.clock = clock;
         this.enabled = enabled;
+        this.state = enabled ? State.PENDING : State.OFF;
+    }
+
+    /**
+     * Where the warm-up stands, published by the {@code planWarmUp} health contributor: an operator
+     * may hold an instance out of a load balancer until it is warm, and the benchmark waits for it so
+     * that no measured request shares the machine with it.
+     */
+    public enum State {
+        /** Turned off ({@code EXPLORER_WARM_UP=false}): nothing to wait for. */
+        OFF,
+        /** Waiting for the application to start. */
+        PENDING,
+        /** Planning now. */
+        RUNNING,
+        /** Finished (a step that failed is logged; the first requests plan it). */
+        DONE
+    }
+
+    public State state() {
+        return state;
     }
 
     /** What a warm-up did: the steps run, and those that failed with the kind of error. */
@@ -65,10 +87,16 @@ public class StartupWarmUp {
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
         if (enabled) {
-            var thread = new Thread(this::runAndLog, "plan-warm-up");
-            thread.setDaemon(true);
-            thread.start();
+            start();
         }
+    }
+
+    /** Starts the warm-up in a background thread; {@link #state()} is {@code RUNNING} until it ends. */
+    void start() {
+        state = State.RUNNING;
+        var thread = new Thread(this::runAndLog, "plan-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     @EventListener(ContextClosedEvent.class)
@@ -77,7 +105,12 @@ public class StartupWarmUp {
     }
 
     private void runAndLog() {
-        var report = run();
+        Report report;
+        try {
+            report = run();
+        } finally {
+            state = State.DONE;
+        }
         if (closing) {
             // stopped by the application's closing: nothing to warn about
             return;

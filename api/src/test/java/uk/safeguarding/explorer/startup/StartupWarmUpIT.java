@@ -1,9 +1,19 @@
 package uk.safeguarding.explorer.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.boot.health.contributor.Status;
+import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.risk.rules.RiskRules;
+import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.support.ExplorerIT;
 
 /**
@@ -15,6 +25,21 @@ class StartupWarmUpIT extends ExplorerIT {
 
     @Autowired
     StartupWarmUp warmUp;
+
+    @Autowired
+    Graph graph;
+
+    @Autowired
+    NeedToKnow needToKnow;
+
+    @Autowired
+    RiskRules riskRules;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    HealthEndpointGroups healthGroups;
 
     @Test
     void everyStepRunsAndNothingIsWrittenOrAudited() {
@@ -38,5 +63,45 @@ class StartupWarmUpIT extends ExplorerIT {
         var report = warmUp.run();
         assertThat(report.failed()).isEmpty();
         assertThat(report.done()).hasSize(6);
+    }
+
+    @Test
+    void itsHealthIsWarmingUpUntilItHasRunThenUp() {
+        cleanDatabase();
+        var ownWarmUp = new StartupWarmUp(graph, needToKnow, riskRules, clock, true);
+        var health = new PlanWarmUpHealthIndicator(ownWarmUp);
+        assertThat(ownWarmUp.state()).isEqualTo(StartupWarmUp.State.PENDING);
+        assertThat(health.health().getStatus()).isEqualTo(PlanWarmUpHealthIndicator.WARMING_UP);
+        ownWarmUp.start();
+        await().atMost(Duration.ofMinutes(5)).until(() -> ownWarmUp.state() == StartupWarmUp.State.DONE);
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(health.health().getDetails()).containsEntry("state", "DONE");
+    }
+
+    @Test
+    void theWarmUpGroupAnswers503WhileWarmingAndTheOverallHealthIgnoresIt() {
+        var group = healthGroups.get("warm-up");
+        assertThat(group.isMember("planWarmUp")).isTrue();
+        assertThat(group.getStatusAggregator().getAggregateStatus(Set.of(PlanWarmUpHealthIndicator.WARMING_UP)))
+                .isEqualTo(PlanWarmUpHealthIndicator.WARMING_UP);
+        assertThat(group.getHttpCodeStatusMapper().getStatusCode(PlanWarmUpHealthIndicator.WARMING_UP))
+                .isEqualTo(503);
+        // the explorer answers while it warms up: neither the overall health nor readiness wait for it
+        for (var other : List.of(healthGroups.getPrimary(), healthGroups.get("readiness"))) {
+            assertThat(other.getStatusAggregator()
+                            .getAggregateStatus(Set.of(Status.UP, PlanWarmUpHealthIndicator.WARMING_UP)))
+                    .isEqualTo(Status.UP);
+        }
+        assertThat(healthGroups.get("readiness").isMember("planWarmUp")).isFalse();
+    }
+
+    @Test
+    void theWarmUpGroupAnswersAnonymouslyWithStatusOnly() {
+        // the tests turn the warm-up off: nothing to wait for
+        assertThat(warmUp.state()).isEqualTo(StartupWarmUp.State.OFF);
+        var answer = http().get("/actuator/health/warm-up", null);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(http().get("/actuator/health", null).status()).isEqualTo(200);
     }
 }
