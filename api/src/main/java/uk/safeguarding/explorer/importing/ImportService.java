@@ -61,23 +61,29 @@ public class ImportService {
         this.resolution = new Resolution(graph, settings, batchSize);
     }
 
-    /** Validates the bundle without writing anything (for a caller that must act between the two). */
+    /**
+     * Validates a bundle from outside without writing anything (for a caller that must act between
+     * the two): its sources may not be the explorer's own ({@link BundleValidator#EXPLORER_SOURCE_PREFIX}).
+     */
     public ValidatedBundle validate(JsonNode bundle) {
-        return Graph.areaWide(() -> validateInArea(bundle));
+        return Graph.areaWide(() -> validateInArea(bundle, false));
     }
 
-    private ValidatedBundle validateInArea(JsonNode bundle) {
+    /** Validates what the explorer records itself (a user's recording, under a source of its own). */
+    public ValidatedBundle validateRecorded(JsonNode bundle) {
+        return Graph.areaWide(() -> validateInArea(bundle, true));
+    }
+
+    private ValidatedBundle validateInArea(JsonNode bundle, boolean recorded) {
         var extract = bundle != null
                 && bundle.isObject()
                 && bundle.path("resolve").isBoolean()
                 && bundle.path("resolve").booleanValue()
                 && bundle.path("source").isString();
-        return validator.validate(
-                bundle,
-                extract
-                        ? writer.existingRecordIds(
-                                bundle.path("source").stringValue().strip())
-                        : writer.existingIds());
+        var existing = extract
+                ? writer.existingRecordIds(bundle.path("source").stringValue().strip())
+                : writer.existingIds();
+        return recorded ? validator.validateRecorded(bundle, existing) : validator.validate(bundle, existing);
     }
 
     public ImportResult importBundle(JsonNode bundle) {

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.neo4j.driver.Record;
@@ -26,6 +27,7 @@ import uk.safeguarding.explorer.errors.RecordedDenialException;
 import uk.safeguarding.explorer.graph.AsOf;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.importing.ImportService;
+import uk.safeguarding.explorer.model.bundle.BundleValidator;
 import uk.safeguarding.explorer.security.ExplorerPrincipal;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
@@ -464,14 +466,14 @@ public class RecordingService {
         var user = needToKnow.viewer();
         var source = user.agency() != null
                 ? user.agency()
-                : "explorer-" + user.role().name().toLowerCase();
+                : BundleValidator.EXPLORER_SOURCE_PREFIX + user.role().name().toLowerCase(Locale.ROOT);
         var record = new LinkedHashMap<String, Object>();
         input.forEach((k, v) -> record.put(k, json(v)));
         var bundle = new LinkedHashMap<String, Object>();
         bundle.put("source", source);
         bundle.put(array, List.of(record));
         // validated first, so nothing is audited or written for a record the import would refuse
-        var validated = imports.validate(JsonMapper.shared().valueToTree(bundle));
+        var validated = imports.validateRecorded(JsonMapper.shared().valueToTree(bundle));
         if (!validated.rejected().isEmpty()) {
             var first = validated.rejected().get(0);
             throw new BadRequestException(

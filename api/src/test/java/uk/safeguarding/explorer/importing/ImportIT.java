@@ -230,6 +230,28 @@ class ImportIT extends ExplorerIT {
     }
 
     @Test
+    void anImportMayNotClaimWhatTheExplorerRecordsItself() {
+        cleanDatabase();
+        var whole = http().post(
+                        "/api/import",
+                        "admin",
+                        "{\"source\": \"explorer-admin\", \"people\": [{\"id\": \"p-claim\", \"givenName\": \"Ann\"}]}");
+        assertThat(whole.status()).isEqualTo(400);
+        assertThat(whole.json().get("message").asString()).contains("must not begin with 'explorer-'");
+        var one = http().post(
+                        "/api/import",
+                        "admin",
+                        "{\"source\": \"csc\", \"people\": [{\"id\": \"p-claim\", \"source\": \"explorer-chair\"},"
+                                + " {\"id\": \"p-fine\"}]}");
+        assertThat(one.status()).isEqualTo(200);
+        var rejected = one.json().get("rejected").get(0);
+        assertThat(rejected.get("id").asString()).isEqualTo("p-claim");
+        assertThat(rejected.get("field").asString()).isEqualTo("source");
+        assertThat(count("MATCH (p:Person {id: 'p-claim'}) RETURN count(p)")).isZero();
+        assertThat(count("MATCH (p:Person {id: 'p-fine'}) RETURN count(p)")).isEqualTo(1);
+    }
+
+    @Test
     void aBundleThatIsNotAnObjectGets400() {
         var response = http().post("/api/import", "admin", "[{\"id\": \"x\"}]");
         assertThat(response.status()).isEqualTo(400);

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -84,17 +85,34 @@ public final class BundleValidator {
     /** Arrays of at least this many records are read in parallel (below it, threads cost more than they save). */
     static final int PARALLEL_FROM = 2_000;
 
+    /**
+     * Sources beginning with this are what the explorer records itself (a meeting, an action, a
+     * marker recorded through the API by a user of no agency: {@code explorer-admin}); the page says
+     * such a record was "recorded in the explorer". A bundle from outside may not claim it.
+     */
+    public static final String EXPLORER_SOURCE_PREFIX = "explorer-";
+
     private final Clock clock;
 
     public BundleValidator(Clock clock) {
         this.clock = clock;
     }
 
+    /** Validates a bundle from outside (an import): its sources may not begin with {@link #EXPLORER_SOURCE_PREFIX}. */
     public ValidatedBundle validate(JsonNode root, ExistingIds existingIds) {
+        return validate(root, existingIds, false);
+    }
+
+    /** Validates what the explorer records itself, whose source may be one of its own. */
+    public ValidatedBundle validateRecorded(JsonNode root, ExistingIds existingIds) {
+        return validate(root, existingIds, true);
+    }
+
+    private ValidatedBundle validate(JsonNode root, ExistingIds existingIds, boolean recorded) {
         if (root == null || !root.isObject()) {
             throw new BundleFormatException("the bundle must be a JSON object with arrays such as \"people\"");
         }
-        var run = new Run(root);
+        var run = new Run(root, recorded);
         run.lookUpReferences(existingIds);
         run.validateAll();
         return run.result();
@@ -104,6 +122,7 @@ public final class BundleValidator {
     private final class Run {
 
         private final JsonNode root;
+        private final boolean recorded;
         private final String bundleSource;
         private final boolean resolve;
         private final LocalDate today = LocalDate.now(clock);
@@ -114,8 +133,9 @@ public final class BundleValidator {
         private final Map<String, Set<String>> valid = new HashMap<>();
         private Map<String, Set<String>> inDatabase = Map.of();
 
-        Run(JsonNode root) {
+        Run(JsonNode root, boolean recorded) {
             this.root = root;
+            this.recorded = recorded;
             var source = root.get("source");
             if (source != null
                     && !source.isNull()
@@ -137,6 +157,10 @@ public final class BundleValidator {
             if (bundleSource != null && bundleSource.contains(":")) {
                 throw new BundleFormatException(
                         "\"source\" must not contain ':' (it prefixes the ids of agency " + "extracts)");
+            }
+            if (bundleSource != null && ownSource(bundleSource)) {
+                throw new BundleFormatException("\"source\" must not begin with '" + EXPLORER_SOURCE_PREFIX
+                        + "': it names what is recorded in the explorer itself; give the supplying agency's id");
             }
             for (var name : root.propertyNames()) {
                 if (!ARRAYS.contains(name) && !ROOT_FIELDS.contains(name)) {
@@ -286,6 +310,11 @@ public final class BundleValidator {
             return new Read(reader, problems, rule.read(reader), true);
         }
 
+        /** Whether an import claims a source of the explorer's own (case aside). */
+        private boolean ownSource(String source) {
+            return !recorded && source.toLowerCase(Locale.ROOT).startsWith(EXPLORER_SOURCE_PREFIX);
+        }
+
         private Map<String, Object> start(RecordReader r, boolean hasId) {
             var row = new LinkedHashMap<String, Object>();
             if (hasId) {
@@ -301,6 +330,11 @@ public final class BundleValidator {
                 r.reject("source", "is required: give the bundle a \"source\" or the record its own");
             } else if (source.contains(":")) {
                 r.reject("source", "must not contain ':' (it prefixes the ids of agency extracts)");
+            } else if (ownSource(source)) {
+                r.reject(
+                        "source",
+                        "must not begin with '" + EXPLORER_SOURCE_PREFIX + "': it names what is recorded in the "
+                                + "explorer itself; give the supplying agency's id");
             } else if (resolve && !source.equals(bundleSource)) {
                 r.reject(
                         "source",

@@ -71,6 +71,26 @@ class BundleValidatorTests {
     }
 
     @Test
+    void anImportMayNotClaimTheExplorersOwnSourceButTheExplorerMay() {
+        assertThatThrownBy(() -> validate("{'source':'explorer-admin','people':[{'id':'p-1'}]}"))
+                .isInstanceOf(BundleFormatException.class)
+                .hasMessageContaining("\"source\" must not begin with 'explorer-'");
+        var result = validate(
+                "{'source':'csc','people':[{'id':'p-1','source':'Explorer-chair'},{'id':'p-2','source':'explorers'}]}");
+        assertThat(result.rejected())
+                .extracting(Rejection::index, Rejection::id, Rejection::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "p-1", "source"));
+        assertThat(result.rejected().get(0).reason()).startsWith("must not begin with 'explorer-'");
+        assertThat(result.rows().get("people")).extracting(r -> r.get("id")).containsExactly("p-2");
+        var recorded = validator.validateRecorded(
+                json("{'source':'explorer-admin','people':[{'id':'p-1'}]}"), ExistingIds.NONE);
+        assertThat(recorded.rejected()).isEmpty();
+        assertThat(recorded.rows().get("people"))
+                .extracting(r -> r.get("source"))
+                .containsExactly("explorer-admin");
+    }
+
+    @Test
     void everyKindOfBadFieldIsNamed() {
         var result = validate("""
                 {'source':'csc','people':[
