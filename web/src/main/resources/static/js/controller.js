@@ -19,6 +19,8 @@ const FAMILY_TYPES = ['PARENT_OF', 'PARTNER_OF', 'SIBLING_OF', 'SIBLING', 'DESCE
 const ROUTED = 'curve-style edge-distances segment-weights segment-distances';
 /** The room around what is fitted to the graph's box (rendered pixels). */
 const FIT_PADDING = 30;
+/** The most nodes whose labels a fresh drawing moves off each other (spreadLabels). */
+const SPREAD_AT_MOST = 150;
 /**
  * The smallest size (rendered pixels) of the family's names that a fit of the genogram allows: on
  * a screen of one's own, and in meeting mode, read across a room (walk 27: Fit at 1600×900 drew
@@ -372,15 +374,20 @@ export class Controller {
   show(network, expansions = [], family = [], day = {}) {
     this.asOf = day.asOf || null;
     this.reader = day.reader || null;
-    // a new date or depth of the same family keeps everyone where they were
-    const before = new Map(this.cy.nodes().not(GENOGRAM_ONLY).map((n) => [n.id(), { ...n.position() }]));
+    const subjectKey = network.nodes.length > 0 ? network.nodes[0].key : null;
+    const newSubject = subjectKey !== this.subjectKey;
+    // a new date or depth of the same person keeps everyone where they were; another person's
+    // network is laid out afresh (layout45: re-opening Sara after Kyle kept the agencies both share
+    // where Kyle's drawing had put them and started everyone else beside them, and the held layout,
+    // which only places newcomers, left Sara's family under the agencies' labels)
+    const before = newSubject ? new Map()
+      : new Map(this.cy.nodes().not(GENOGRAM_ONLY).map((n) => [n.id(), { ...n.position() }]));
     this.cy.batch(() => {
       this.cy.elements().remove();
       this.cy.add(network.nodes.map(nodeElement));
       this.cy.add(network.edges.map(edgeElement));
     });
-    const newSubject = (network.nodes.length > 0 ? network.nodes[0].key : null) !== this.subjectKey;
-    this.subjectKey = network.nodes.length > 0 ? network.nodes[0].key : null;
+    this.subjectKey = subjectKey;
     this.history = [];
     this.expandedBy.clear();
     expansions.forEach(({ key, network: more }) => {
@@ -570,15 +577,22 @@ export class Controller {
   }
 
   /**
-   * Meeting mode's network: the nodes whose labels (in the larger type) overlap are moved apart,
-   * as little as they can be (cy/layout.js separateLabels); nothing moves at the ordinary size or in
-   * the genogram, whose spacing follows its labels. Answers whether anything moved.
+   * The network's nodes whose labels overlap are moved apart, as little as they can be (cy/layout.js
+   * separateLabels): after a fresh drawing (always; of SPREAD_AT_MOST nodes at most), and in meeting
+   * mode's larger type; a held
+   * drawing at the ordinary size keeps everyone where they were, and the genogram's spacing follows
+   * its labels. Answers whether anything moved.
    */
-  spreadLabels() {
-    if (this.layoutName === 'genogram' || (this.textScale || 1) <= 1) {
+  spreadLabels(always = false) {
+    if (this.layoutName === 'genogram' || (!always && (this.textScale || 1) <= 1)) {
       return false;
     }
     const nodes = this.cy.nodes(':visible').not(GENOGRAM_ONLY);
+    if (always && (this.textScale || 1) <= 1 && nodes.length > SPREAD_AT_MOST) {
+      // a network this large is read by zooming in: spreading every label would push it beyond what
+      // one view can fit, and the pass costs the square of the nodes
+      return false;
+    }
     const boxes = nodes.map((n) => {
       const b = plainBox(n, SYMBOL_AND_LABEL);
       return { key: n.id(), ...n.position(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
@@ -748,7 +762,7 @@ export class Controller {
             fitted = true;
           }
           this.drawnAfresh = false;
-        } else if (this.spreadLabels() && !held) {
+        } else if (this.spreadLabels(!held) && !held) {
           this.fit();
         }
         if (held && !hold && !fitted) {

@@ -1,6 +1,12 @@
-// The force-directed layout (fcose), and the pass that moves labels off each other where the larger
-// type of meeting mode makes them meet. The genogram's layout is genogram.js, a pure module.
+// The force-directed layout (fcose), and the pass that moves labels off each other after a fresh
+// drawing and in meeting mode's larger type. The genogram's layout is genogram.js, a pure module.
 
+/**
+ * The force layout's options. It spaces the symbols; a fresh drawing then moves labels off each
+ * other (separateLabels), since a name with its marks, "Ruby Hale (6) [NOT ASSESSED] [FLAG 2]", is
+ * far wider than its symbol (layout45: Ruby's label over Dawn's in Kyle's household). Spacing by the
+ * labels inside the layout instead spread every network out and made every name smaller.
+ */
 export function fcose(animate = true) {
   return { name: 'fcose', quality: 'default', randomize: true, animate, animationDuration: 400,
     nodeRepulsion: 6500, idealEdgeLength: 90, nodeSeparation: 90, fit: true, padding: 30 };

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -1527,6 +1528,47 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 driver.findElement(By.id("meeting-exit")).click();
             }
         });
+    }
+
+    /**
+     * Layout45: a social worker who opened Sara, then Kyle, then Sara again in the same page saw the
+     * agencies' and professionals' labels over Sara's, Jack's and Kerry's names (the agencies the two
+     * networks share were kept where Kyle's drawing had put them, and everyone else was started beside
+     * them), and in Kyle's network Ruby's label over Dawn's (the force layout spaced the symbols, not
+     * their labels). Each person opened is laid out afresh, their labels clear of each other.
+     */
+    @Test
+    void reopeningSaraAfterKyleInTheSamePageDrawsNoLabelOverAName() throws Exception {
+        signIn("social-worker");
+        open("/?asOf=" + Scenario.AS_OF);
+        openFromSearch("Sara", "p-sara");
+        assertNoLabelOverAName(graph(), "Sara's network, opened first");
+        openFromSearch("Kyle", "p-kyle");
+        var kyle = graph();
+        assertThat(kyle.get("view").asString()).isEqualTo("network");
+        assertNoLabelOverAName(kyle, "Kyle's network, opened after Sara's");
+        screenshot("reopened-kyle-after-sara");
+        openFromSearch("Sara", "p-sara");
+        var again = graph();
+        assertThat(nodeKeys(again)).contains("Person:p-sara", "Person:p-jack", "Person:p-kerry", "Agency:csc");
+        assertNoLabelOverAName(again, "Sara's network, opened again after Kyle's");
+        screenshot("reopened-sara-after-kyle");
+        // and her genogram, drawn from there, too
+        showGenogram();
+        assertThat(labelOverlaps(graph()))
+                .as("labels over labels in Sara's genogram, opened again after Kyle's")
+                .isEmpty();
+    }
+
+    /** No visible node's symbol and label over a person's (or a hidden person's) symbol and label, on screen. */
+    private static void assertNoLabelOverAName(JsonNode graph, String where) {
+        var shown = nodes(graph).stream()
+                .filter(n -> n.get("visible").asBoolean() && !hasClass(n, "household") && !hasClass(n, "union"))
+                .toList();
+        Predicate<JsonNode> person = n -> hasClass(n, "person") || hasClass(n, "restricted-person");
+        assertThat(overlapping(shown, (a, b) -> (person.test(a) || person.test(b)) && labelsOverlap(a, b)))
+                .as("labels over a name in %s", where)
+                .isEmpty();
     }
 
     /**
