@@ -86,6 +86,8 @@ class StartupWarmUpIT extends ExplorerIT {
                 .isEqualTo(PlanWarmUpHealthIndicator.WARMING_UP);
         assertThat(group.getHttpCodeStatusMapper().getStatusCode(PlanWarmUpHealthIndicator.WARMING_UP))
                 .isEqualTo(503);
+        // answered anonymously: the status alone, no sentence about what the instance is doing
+        assertThat(PlanWarmUpHealthIndicator.WARMING_UP.getDescription()).isEmpty();
         // the explorer answers while it warms up: neither the overall health nor readiness wait for it
         for (var other : List.of(healthGroups.getPrimary(), healthGroups.get("readiness"))) {
             assertThat(other.getStatusAggregator()

@@ -348,6 +348,14 @@ public final class BundleValidator {
 
         private Map.Entry<String, Map<String, Object>> agency(RecordReader r) {
             var row = start(r, true);
+            if (row.get("id") instanceof String id && ownSource(id)) {
+                // a source is looked up as the agency of that id: an agency of this name would stand in
+                // for the explorer in whatever it records (who holds a record, offender management)
+                r.reject(
+                        "id",
+                        "must not begin with '" + EXPLORER_SOURCE_PREFIX + "': sources of that name are what is "
+                                + "recorded in the explorer itself, so no agency may be called so");
+            }
             row.put("name", r.string("name", true));
             row.put("type", name(r.enumValue("type", AgencyType.class, true)));
             return Map.entry("agencies", row);

@@ -82,6 +82,12 @@ class BundleValidatorTests {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "p-1", "source"));
         assertThat(result.rejected().get(0).reason()).startsWith("must not begin with 'explorer-'");
         assertThat(result.rows().get("people")).extracting(r -> r.get("id")).containsExactly("p-2");
+        var agency = validate("{'source':'csc','agencies':[{'id':'explorer-admin','name':'Not us','type':'EDUCATION'},"
+                + "{'id':'ag-school','name':'School','type':'EDUCATION'}]}");
+        assertThat(agency.rejected())
+                .extracting(Rejection::index, Rejection::id, Rejection::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "explorer-admin", "id"));
+        assertThat(agency.rows().get("agencies")).extracting(r -> r.get("id")).containsExactly("ag-school");
         var recorded = validator.validateRecorded(
                 json("{'source':'explorer-admin','people':[{'id':'p-1'}]}"), ExistingIds.NONE);
         assertThat(recorded.rejected()).isEmpty();
