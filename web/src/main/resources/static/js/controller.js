@@ -578,16 +578,19 @@ export class Controller {
 
   /**
    * The network's nodes whose labels overlap are moved apart, as little as they can be (cy/layout.js
-   * separateLabels): after a fresh drawing (always; of SPREAD_AT_MOST nodes at most), and in meeting
-   * mode's larger type; a held
-   * drawing at the ordinary size keeps everyone where they were, and the genogram's spacing follows
-   * its labels. Answers whether anything moved.
+   * separateLabels): after a drawing at the ordinary size (always; of SPREAD_AT_MOST nodes at most),
+   * and in meeting mode's larger type. With movable, only those move, off everyone else and each
+   * other: after a held drawing the newcomers (an expansion, a new day's people), after labels
+   * changed the nodes whose labels did, so that whoever was there before stays where they were.
+   * The genogram's spacing follows its labels. Remembers the labels it spread (spreadAs) and answers
+   * whether anything moved.
    */
-  spreadLabels(always = false) {
+  spreadLabels(always = false, movable = null) {
     if (this.layoutName === 'genogram' || (!always && (this.textScale || 1) <= 1)) {
       return false;
     }
     const nodes = this.cy.nodes(':visible').not(GENOGRAM_ONLY);
+    this.spreadAs = new Map(nodes.map((n) => [n.id(), n.data('display')]));
     if (always && (this.textScale || 1) <= 1 && nodes.length > SPREAD_AT_MOST) {
       // a network this large is read by zooming in: spreading every label would push it beyond what
       // one view can fit, and the pass costs the square of the nodes
@@ -597,7 +600,8 @@ export class Controller {
       const b = plainBox(n, SYMBOL_AND_LABEL);
       return { key: n.id(), ...n.position(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
     });
-    const places = separateLabels(boxes);
+    const fixed = movable ? new Set(nodes.not(movable).map((n) => n.id())) : new Set();
+    const places = separateLabels(boxes, fixed);
     let moved = false;
     this.cy.batch(() => nodes.forEach((n) => {
       const p = places[n.id()];
@@ -658,12 +662,25 @@ export class Controller {
     return moved;
   }
 
-  /** After labels change (flags, marks): the genogram's ecomap routed again, the network's labels kept apart. */
+  /**
+   * After labels change (flags, marks): the genogram's ecomap routed again; in the network, the
+   * nodes whose labels changed since they were last spread move off the others (everyone in
+   * meeting mode's larger type), and the view is fitted if one falls out of it.
+   */
   labelsChanged() {
     if (this.layoutName === 'genogram') {
       this.keepOutOfOutlines();
       this.routeEcomap();
-    } else if (this.spreadLabels()) {
+      return;
+    }
+    if (this.layout) {
+      // a drawing under way spreads the labels as they are when it stops
+      return;
+    }
+    const changed = this.cy.nodes(':visible').not(GENOGRAM_ONLY)
+      .filter((n) => !this.spreadAs || this.spreadAs.get(n.id()) !== n.data('display'));
+    const large = (this.textScale || 1) > 1;
+    if ((large || changed.nonempty()) && this.spreadLabels(true, large ? null : changed)) {
       this.fitIfOutOfView();
     }
   }
@@ -762,7 +779,10 @@ export class Controller {
             fitted = true;
           }
           this.drawnAfresh = false;
-        } else if (this.spreadLabels(!held) && !held) {
+        } else if (held) {
+          // the newcomers off the labels of those who stay (fitted below if one falls out of view)
+          this.spreadLabels(true, this.cy.nodes().not(keep));
+        } else if (this.spreadLabels(true)) {
           this.fit();
         }
         if (held && !hold && !fitted) {

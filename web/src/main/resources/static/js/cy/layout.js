@@ -16,12 +16,14 @@ export function fcose(animate = true) {
  * Moves boxes (a node's symbol with its label) apart until no two overlap, each as little as it can:
  * every overlapping pair is pushed apart, half each, along the axis where they overlap least (with
  * a gap between them), pass after pass, in the same order every time, so that the same graph always
- * comes out the same. Boxes that do not overlap do not move.
+ * comes out the same. Boxes that do not overlap do not move. A fixed box never moves: the other of
+ * its pair is pushed the whole way, and two fixed boxes stay as they are.
  *
  * @param boxes [{key, x, y, x1, y1, x2, y2}]: the node's position and its box (model pixels)
+ * @param fixed the keys of the boxes that stay where they are
  * @returns key → {x, y}: where each node goes
  */
-export function separateLabels(boxes, gap = 6, passes = 400) {
+export function separateLabels(boxes, fixed = new Set(), gap = 6, passes = 400) {
   const at = [...boxes].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((b) => ({
     key: b.key, x: b.x, y: b.y, left: b.x1 - b.x, right: b.x2 - b.x, top: b.y1 - b.y, bottom: b.y2 - b.y,
   }));
@@ -34,13 +36,16 @@ export function separateLabels(boxes, gap = 6, passes = 400) {
         const b = at[j];
         const across = Math.min(a.x + a.right, b.x + b.right) - Math.max(a.x + a.left, b.x + b.left) + gap;
         const down = Math.min(a.y + a.bottom, b.y + b.bottom) - Math.max(a.y + a.top, b.y + b.top) + gap;
-        if (across > 0 && down > 0) {
+        const aFixed = fixed.has(a.key);
+        const bFixed = fixed.has(b.key);
+        if (across > 0 && down > 0 && !(aFixed && bFixed)) {
           moved = true;
           const axis = across <= down ? 'x' : 'y';
-          const push = (axis === 'x' ? across : down) / 2;
+          const overlap = axis === 'x' ? across : down;
           const sign = before(a, b, axis) ? -1 : 1;
-          a[axis] += sign * push;
-          b[axis] -= sign * push;
+          // half each, or the whole way for the one that may move
+          a[axis] += aFixed ? 0 : sign * (bFixed ? overlap : overlap / 2);
+          b[axis] -= bFixed ? 0 : sign * (aFixed ? overlap : overlap / 2);
         }
       }
     }

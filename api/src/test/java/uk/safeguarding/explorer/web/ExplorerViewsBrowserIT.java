@@ -1719,6 +1719,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         var expanded = graph();
         assertThat(positions(expanded).keySet()).contains("Person:p-mia", "Person:p-joanne");
         assertHeld(before, expanded);
+        assertNoLabelOverAName(expanded, "Sara's network after Gary's expansion");
 
         var grown = positions(expanded);
         setAsOf("2016-01-01");
