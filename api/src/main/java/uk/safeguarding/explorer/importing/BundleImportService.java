@@ -6,6 +6,8 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.audit.AuditLog;
 import uk.safeguarding.explorer.model.bundle.BundleFormatException;
+import uk.safeguarding.explorer.model.bundle.Rejection;
+import uk.safeguarding.explorer.model.bundle.ValidatedBundle;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
 
@@ -35,15 +37,25 @@ public class BundleImportService {
     /** Imports the bundle; throws {@link BundleFormatException} when it is not a bundle at all. */
     public ImportResult importBundle(JsonNode bundle) {
         var validated = imports.validate(bundle);
-        audit.record(
-                needToKnow.actor(),
-                "import",
-                List.of(),
-                List.of(),
-                "imported " + validated.accepted() + ", rejected "
-                        + validated.rejected().size());
+        audit.record(needToKnow.actor(), "import", List.of(), List.of(), reason(validated));
         var result = imports.write(validated);
         redaction.forgetAgencies();
         return result;
+    }
+
+    /**
+     * What an auditor needs to find the import's records and what it changed in who sees what:
+     * the kind of bundle and its source, the counts, and every agency whose type it changes.
+     */
+    static String reason(ValidatedBundle validated) {
+        var what = validated.resolve()
+                ? "agency extract of " + validated.source()
+                : "bundle" + (validated.source() == null ? "" : " of source " + validated.source());
+        var typeChanges = validated.warnings().stream()
+                .filter(w -> "agencies".equals(w.array()) && "type".equals(w.field()))
+                .map(Rejection::reason)
+                .toList();
+        return "imported " + what + ": " + validated.accepted() + ", rejected "
+                + validated.rejected().size() + (typeChanges.isEmpty() ? "" : "; " + String.join("; ", typeChanges));
     }
 }

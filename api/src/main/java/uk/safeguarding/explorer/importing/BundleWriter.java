@@ -2,6 +2,7 @@ package uk.safeguarding.explorer.importing;
 
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public class BundleWriter {
 
     /** Looks up, in one index-backed query, which referenced ids already exist in the database. */
     public ExistingIds existingIds() {
-        return refs -> lookUp("import/existing-ids", refs, null);
+        return lookingUp("import/existing-ids", null);
     }
 
     /**
@@ -79,7 +80,43 @@ public class BundleWriter {
      * extract of that source (agencies keep the partnership's ids).
      */
     public ExistingIds existingRecordIds(String source) {
-        return refs -> lookUp("import/existing-record-ids", refs, source);
+        return lookingUp("import/existing-record-ids", source);
+    }
+
+    /** The ids a statement finds, and the stored types of agencies (the same for both kinds of bundle). */
+    private ExistingIds lookingUp(String statement, String source) {
+        return new ExistingIds() {
+            @Override
+            public Map<String, Set<String>> existing(Map<String, Set<String>> idsByLabel) {
+                return lookUp(statement, idsByLabel, source);
+            }
+
+            @Override
+            public Map<String, String> agencyTypes(Set<String> agencyIds) {
+                var types = new HashMap<String, String>();
+                for (var row : graph.read("import/agency-types", Map.of("ids", List.copyOf(agencyIds)), r ->
+                        new String[] {r.get("id").asString(), r.get("type").asString(null)})) {
+                    if (row[1] != null) {
+                        types.put(row[0], row[1]);
+                    }
+                }
+                return types;
+            }
+
+            @Override
+            public Map<String, Set<String>> recordedIds(Map<String, Set<String>> idsByArray) {
+                var parameters = Parameters.with("prefix", source == null ? null : source + ":");
+                for (var array : List.of("referrals", "meetings", "actions", "assessments", "markers")) {
+                    parameters.put(array, List.copyOf(idsByArray.getOrDefault(array, Set.of())));
+                }
+                return graph.read(
+                                "import/recorded-ids",
+                                parameters,
+                                r -> r.keys().stream().collect(Collectors.toMap(k -> k, k ->
+                                        (Set<String>) new HashSet<>(r.get(k).asList(v -> v.asString())))))
+                        .get(0);
+            }
+        };
     }
 
     private Map<String, Set<String>> lookUp(String statement, Map<String, Set<String>> refs, String source) {

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.support.ExplorerIT;
 import uk.safeguarding.explorer.support.Http;
 import uk.safeguarding.explorer.support.Scenario;
@@ -168,10 +170,9 @@ class ImportIT extends ExplorerIT {
                 {"source": "csc", "people": [{"id": "bx-1", "givenName": "Good"},
                                              {"id": "bx-2", "givenName": "Bad", "nhsNumber": "9434765918"}]}""");
         assertThat(response.status()).isEqualTo(200);
-        assertThat(
-                        count(
-                                "MATCH (e:AuditEvent {operation: 'import', user: 'admin'}) WHERE e.reason STARTS WITH "
-                                        + "'imported {' AND e.reason CONTAINS 'people=1' AND e.reason ENDS WITH '}, rejected 1' RETURN count(e)"))
+        assertThat(count("MATCH (e:AuditEvent {operation: 'import', user: 'admin'}) WHERE e.reason STARTS WITH "
+                        + "'imported bundle of source csc: {' AND e.reason CONTAINS 'people=1' "
+                        + "AND e.reason ENDS WITH '}, rejected 1' RETURN count(e)"))
                 .isEqualTo(1);
         assertThat(http().post("/api/import", "admin", "[{\"id\": \"x\"}]").status())
                 .isEqualTo(400);
@@ -249,6 +250,141 @@ class ImportIT extends ExplorerIT {
         assertThat(rejected.get("field").asString()).isEqualTo("source");
         assertThat(count("MATCH (p:Person {id: 'p-claim'}) RETURN count(p)")).isZero();
         assertThat(count("MATCH (p:Person {id: 'p-fine'}) RETURN count(p)")).isEqualTo(1);
+    }
+
+    /** Whether the user is answered about the person (not NOT_FOUND). */
+    private boolean sees(String user, String personId) {
+        var json = http().graphql(user, "query($id: ID!) { person(id: $id) { id } }", Map.of("id", personId));
+        return json.get("errors") == null && !json.get("data").get("person").isNull();
+    }
+
+    /**
+     * Review 47: a school's extract made its agency POLICE (its teacher then read Gary's PNC id and
+     * markers), and a police extract gave the school a professional involved with Gary and health an
+     * invitation to a meeting about him. An extract describes its own agency and its own
+     * professionals and attendance only, never changes a type; the import's audit event says whose
+     * extract it was and any type a bundle changes.
+     */
+    @Test
+    void anAgencyExtractChangesNoTypeAndGivesNoOtherAgencyARelationship() {
+        importScenario();
+        assertThat(sees("teacher", "p-gary")).isFalse();
+        var school = http().post("/api/import", "admin", """
+                {"source": "school-a", "resolve": true,
+                 "agencies": [{"id": "school-a", "name": "Riverside Primary School", "type": "POLICE"}], "people": []}""");
+        assertThat(school.status()).isEqualTo(200);
+        var rejected = school.json().get("rejected").get(0);
+        assertThat(rejected.get("array").asString()).isEqualTo("agencies");
+        assertThat(rejected.get("field").asString()).isEqualTo("type");
+        assertThat(rejected.get("reason").asString())
+                .startsWith("changes the type of agency school-a from EDUCATION to POLICE");
+        assertThat(count("MATCH (a:Agency {id: 'school-a', type: 'EDUCATION'}) RETURN count(a)"))
+                .isEqualTo(1);
+        assertThat(sees("teacher", "p-gary")).isFalse();
+
+        var police = http().post("/api/import", "admin", """
+                {"source": "police", "resolve": true,
+                 "professionals": [{"id": "PX1", "name": "Ms Teacher Proxy", "agency": "school-a"},
+                                   {"id": "PX2", "name": "DC Own", "agency": "police"}],
+                 "people": [{"id": "P2", "givenName": "Gary", "familyName": "Nolan", "dateOfBirth": "1970-02-11",
+                             "pncId": "1998/0123456X"}],
+                 "involvements": [{"professional": "PX1", "person": "P2", "start": "2018-01-01"},
+                                  {"professional": "PX2", "person": "P2", "start": "2018-01-01"}],
+                 "meetings": [{"id": "M1", "kind": "STRATEGY", "heldOn": "2018-09-20", "concerns": ["P2"],
+                               "attendance": [{"agency": "police", "attended": true},
+                                              {"agency": "health", "invited": true}]}]}""");
+        assertThat(police.status()).isEqualTo(200);
+        var fields = new ArrayList<String>();
+        police.json()
+                .get("rejected")
+                .forEach(r -> fields.add(
+                        r.get("array").asString() + "/" + r.get("field").asString()));
+        assertThat(fields)
+                .contains("professionals/agency", "meetings/attendance[1].agency")
+                .allMatch(f ->
+                        f.startsWith("professionals/") || f.startsWith("meetings/") || f.startsWith("involvements/"));
+        // Gary's record joined him; police's own professional is involved, nobody else's
+        assertThat(count("MATCH (:SourceRecord {source: 'police', localId: 'P2'})-[]-(:Person {id: 'p-gary'}) "
+                        + "RETURN count(*)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (:Agency {id: 'police'})<-[:WORKS_FOR]-(:Professional)-[:INVOLVED_WITH]->"
+                        + "(:Person {id: 'p-gary'}) RETURN count(*)"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(count("MATCH (:Agency {id: 'school-a'})<-[:WORKS_FOR]-(:Professional)-[:INVOLVED_WITH]->"
+                        + "(:Person {id: 'p-gary'}) RETURN count(*)"))
+                .isZero();
+        assertThat(sees("teacher", "p-gary")).isFalse();
+        assertThat(sees("health-visitor", "p-gary")).isFalse();
+        // the audit says whose extract it was; a partnership bundle may change a type, and the audit says so
+        assertThat(count("MATCH (e:AuditEvent {operation: 'import'}) WHERE e.reason STARTS WITH "
+                        + "'imported agency extract of police: {' RETURN count(e)"))
+                .isEqualTo(1);
+        var plain = http().post("/api/import", "admin", """
+                {"source": "partnership", "agencies": [{"id": "isva", "name": "ISVA service", "type": "HEALTH"}]}""");
+        assertThat(plain.json().get("rejected").size()).isZero();
+        assertThat(plain.json().get("warnings").get(0).get("reason").asString())
+                .isEqualTo(
+                        "changes the type of agency isva from VOLUNTARY to HEALTH: what its users see changes with it");
+        assertThat(count("MATCH (e:AuditEvent {operation: 'import'}) WHERE e.reason STARTS WITH "
+                        + "'imported bundle of source partnership: {agencies=1}, rejected 0; changes the type of agency "
+                        + "isva from VOLUNTARY to HEALTH' RETURN count(e)"))
+                .isEqualTo(1);
+    }
+
+    /** A referral about Sara recorded by the social worker through the API, with the id given. */
+    private JsonNode socialWorkersReferral(String id) {
+        return http().graphql(
+                        "social-worker",
+                        "mutation($r: ReferralInput!) { recordReferral(referral: $r) { id } }",
+                        Map.of(
+                                "r",
+                                Map.of(
+                                        "id",
+                                        id,
+                                        "about",
+                                        "p-sara",
+                                        "from",
+                                        "csc",
+                                        "receivedAt",
+                                        "2018-09-25T10:00:00Z",
+                                        "concern",
+                                        "NEGLECT")));
+    }
+
+    /**
+     * Review 47: a social worker recorded referral 'police:R77' about Sara, and a police extract's
+     * referral R77 about Kyle then took it over. A recording may not take an extract's id, and no
+     * import changes or takes over a recorded record.
+     */
+    @Test
+    void aRecordingTakesNoExtractsIdAndNoImportTakesOverARecording() {
+        importScenario();
+        var squat = socialWorkersReferral("police:R77");
+        assertThat(squat.get("errors")
+                        .get(0)
+                        .get("extensions")
+                        .get("classification")
+                        .asString())
+                .isEqualTo("BAD_REQUEST");
+        assertThat(squat.get("errors").get(0).get("message").asString()).contains("must not contain ':'");
+        assertThat(count("MATCH (r:Referral {id: 'police:R77'}) RETURN count(r)"))
+                .isZero();
+        var recorded = socialWorkersReferral("R77");
+        assertThat(recorded.get("errors")).as(recorded.toString()).isNull();
+        var takeover = http().post("/api/import", "admin", """
+                {"source": "police", "referrals": [{"id": "R77", "about": "p-kyle", "from": "police",
+                  "receivedAt": "2018-09-25T11:00:00Z", "concern": "EXPLOITATION"}]}""");
+        assertThat(takeover.status()).isEqualTo(200);
+        var rejected = takeover.json().get("rejected").get(0);
+        assertThat(rejected.get("id").asString()).isEqualTo("R77");
+        assertThat(rejected.get("field").asString()).isEqualTo("id");
+        assertThat(rejected.get("reason").asString())
+                .startsWith("is the id of a record a user recorded in the explorer");
+        assertThat(count("MATCH (r:Referral {id: 'R77', concern: 'NEGLECT'})-[:ABOUT]->(:Person {id: 'p-sara'}) "
+                        + "WHERE r.recordedVia IS NOT NULL RETURN count(r)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (:Referral {id: 'R77'})-[:ABOUT]->(:Person {id: 'p-kyle'}) RETURN count(*)"))
+                .isZero();
     }
 
     @Test

@@ -3,6 +3,7 @@ package uk.safeguarding.explorer.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -242,6 +243,69 @@ class InformationRequestsIT extends ExplorerIT {
         assertThat(classification(hidden)).isEqualTo("NOT_FOUND");
         assertThat(hidden.get("errors").get(0).get("message").asString()).isEqualTo("No person with id 'p-gary'");
         assertThat(count("MATCH (r:InformationRequest) RETURN count(r)")).isZero();
+    }
+
+    /** The agencies the user's placeholder of Gary in Sara's network names as holding information. */
+    private List<String> holdersOfGarysPlaceholder(String user) {
+        var holders = new ArrayList<String>();
+        data(
+                        user,
+                        "{ network(personId: \"p-sara\", depth: 2, asOf: \"" + Scenario.AS_OF + "\") { nodes "
+                                + "{ kind holders { id } } } }",
+                        Map.of())
+                .get("network")
+                .get("nodes")
+                .forEach(n -> {
+                    if ("RESTRICTED_PERSON".equals(n.get("kind").asString())) {
+                        n.get("holders").forEach(h -> holders.add(h.get("id").asString()));
+                    }
+                });
+        return holders;
+    }
+
+    /**
+     * Review 47: a marker recorded under a break-glass grant made the agency a holder of the person
+     * for good, so that after the grant was found not justified an information request routed to it
+     * showed it the person's name and birth date. Recording never makes a holder (DESIGN §7).
+     */
+    @Test
+    void aMarkerRecordedUnderAGrantMakesNoHolderOnceTheGrantEnds() {
+        assertThat(holdersOfGarysPlaceholder("teacher")).containsExactlyInAnyOrder("police", "probation");
+        var grant = data(
+                        "teacher",
+                        "mutation($ph: ID!) { breakGlass(personId: \"p-sara\", placeholderId: $ph, "
+                                + "purpose: STRATEGY_DISCUSSION, reason: \"Strategy discussion about Sara's safety at home\") "
+                                + "{ id } }",
+                        Map.of("ph", garysPlaceholder("teacher")))
+                .get("breakGlass")
+                .get("id")
+                .asString();
+        data(
+                "teacher",
+                "mutation($m: MarkerInput!) { recordMarker(marker: $m) { id } }",
+                Map.of(
+                        "m",
+                        Map.of(
+                                "id",
+                                "m-school-gary",
+                                "type",
+                                "OTHER",
+                                "on",
+                                "p-gary",
+                                "from",
+                                Scenario.AS_OF,
+                                "detail",
+                                "Seen waiting at the school gate at home time")));
+        assertThat(count("MATCH (:Marker {id: 'm-school-gary', source: 'school-a'})-[:ON]->(:Person {id: 'p-gary'}) "
+                        + "RETURN count(*)"))
+                .isEqualTo(1);
+        data(
+                "auditor",
+                "mutation($id: ID!) { reviewBreakGlass(grantId: $id, outcome: NOT_JUSTIFIED, "
+                        + "note: \"No strategy discussion recorded\") { id } }",
+                Map.of("id", grant));
+        // the grant has ended: Gary is a placeholder again, held by the agencies whose systems hold him
+        assertThat(holdersOfGarysPlaceholder("teacher")).containsExactlyInAnyOrder("police", "probation");
     }
 
     @Test

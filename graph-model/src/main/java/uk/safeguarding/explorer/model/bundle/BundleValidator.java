@@ -132,6 +132,10 @@ public final class BundleValidator {
         private final List<Rejection> warnings = new ArrayList<>();
         private final Map<String, Set<String>> valid = new HashMap<>();
         private Map<String, Set<String>> inDatabase = Map.of();
+        /** The stored type of each agency the bundle's agencies array names that exists already. */
+        private Map<String, String> storedTypes = Map.of();
+        /** Per array, the ids of this bundle's records that are records a user recorded in the explorer. */
+        private Map<String, Set<String>> recordedInDatabase = Map.of();
 
         Run(JsonNode root, boolean recorded) {
             this.root = root;
@@ -217,6 +221,28 @@ public final class BundleValidator {
             });
             records("events").forEach(r -> texts(r, "involves").forEach(id -> add.accept(new String[] {PERSON, id})));
             inDatabase = refs.isEmpty() ? Map.of() : existingIds.existing(refs);
+            var agencyIds = new TreeSet<String>();
+            records("agencies").forEach(r -> {
+                if (text(r, "id") != null) {
+                    agencyIds.add(text(r, "id"));
+                }
+            });
+            storedTypes = agencyIds.isEmpty() ? Map.of() : existingIds.agencyTypes(agencyIds);
+            if (!recorded) {
+                var ids = new HashMap<String, Set<String>>();
+                Consumer<String[]> own = pair -> {
+                    if (pair[1] != null) {
+                        ids.computeIfAbsent(pair[0], k -> new TreeSet<>()).add(pair[1]);
+                    }
+                };
+                for (var array : List.of("referrals", "meetings", "assessments", "markers")) {
+                    records(array).forEach(r -> own.accept(new String[] {array, text(r, "id")}));
+                }
+                records("meetings")
+                        .forEach(r -> children(r, "actions")
+                                .forEach(a -> own.accept(new String[] {"actions", text(a, "id")})));
+                recordedInDatabase = ids.isEmpty() ? Map.of() : existingIds.recordedIds(ids);
+            }
         }
 
         void validateAll() {
@@ -315,12 +341,36 @@ public final class BundleValidator {
             return !recorded && source.toLowerCase(Locale.ROOT).startsWith(EXPLORER_SOURCE_PREFIX);
         }
 
+        /**
+         * What the explorer records and what agencies import never take each other's ids: a recording's
+         * id may not have the form of an agency extract's records ({@code source:localId}, which an
+         * extract would then take over), and an import may not change or take over a record a user
+         * recorded (its {@code recordedVia} is set).
+         */
+        private void checkOwnId(RecordReader r, String array, String id) {
+            if (recorded && id.contains(":")) {
+                r.reject(
+                        "id",
+                        "must not contain ':': ids of that form are those of agency extracts' records "
+                                + "(source:localId)");
+            } else if (!recorded
+                    && recordedInDatabase.getOrDefault(array, Set.of()).contains(id)) {
+                r.reject(
+                        "id",
+                        "is the id of a record a user recorded in the explorer; an import never changes "
+                                + "or takes over such a record: give this record another id");
+            }
+        }
+
         private Map<String, Object> start(RecordReader r, boolean hasId) {
             var row = new LinkedHashMap<String, Object>();
             if (hasId) {
                 var id = r.id("id");
                 r.setId(id);
                 row.put("id", id);
+                if (id != null) {
+                    checkOwnId(r, r.array(), id);
+                }
             }
             var source = r.string("source", false, RecordReader.MAX_ID);
             if (source == null) {
@@ -356,8 +406,29 @@ public final class BundleValidator {
                         "must not begin with '" + EXPLORER_SOURCE_PREFIX + "': sources of that name are what is "
                                 + "recorded in the explorer itself, so no agency may be called so");
             }
+            if (resolve && row.get("id") instanceof String id && !id.equals(bundleSource)) {
+                r.reject(
+                        "id",
+                        "must be the extract's source \"" + bundleSource + "\": an agency extract describes its "
+                                + "own agency only (the partnership's other agencies come from their own extracts "
+                                + "or a bundle without resolve)");
+            }
             row.put("name", r.string("name", true));
-            row.put("type", name(r.enumValue("type", AgencyType.class, true)));
+            var type = name(r.enumValue("type", AgencyType.class, true));
+            row.put("type", type);
+            var stored = row.get("id") instanceof String id ? storedTypes.get(id) : null;
+            if (type != null && stored != null && !stored.equals(type)) {
+                var change = "changes the type of agency " + row.get("id") + " from " + stored + " to " + type;
+                if (resolve) {
+                    // an agency's type decides what every one of its users sees (offender detail to police)
+                    r.reject(
+                            "type",
+                            change + ": an agency extract never changes an agency's type, which decides "
+                                    + "what its users see; a bundle without resolve from the partnership can");
+                } else {
+                    r.warn("type", change + ": what its users see changes with it");
+                }
+            }
             return Map.entry("agencies", row);
         }
 
@@ -365,7 +436,16 @@ public final class BundleValidator {
             var row = start(r, true);
             row.put("name", r.string("name", true));
             row.put("role", r.string("role", false));
-            row.put("agency", reference(r, "agency", AGENCY, true));
+            var agency = reference(r, "agency", AGENCY, true);
+            if (resolve && agency != null && !agency.equals(bundleSource)) {
+                // an involvement of a professional gives their agency a relationship (need-to-know)
+                r.reject(
+                        "agency",
+                        "must be the extract's source \"" + bundleSource + "\": an agency extract lists its own "
+                                + "agency's professionals only (another agency's involvement comes from that "
+                                + "agency)");
+            }
+            row.put("agency", agency);
             return Map.entry("professionals", row);
         }
 
@@ -609,6 +689,13 @@ public final class BundleValidator {
                 if (agency != null && !agencies.add(agency)) {
                     sub.reject("agency", "is listed twice in this meeting's attendance");
                 }
+                if (resolve && agency != null && !agency.equals(bundleSource)) {
+                    // being invited to a meeting gives an agency a relationship (need-to-know)
+                    sub.reject(
+                            "agency",
+                            "must be the extract's source \"" + bundleSource + "\": an agency extract records "
+                                    + "its own agency's attendance only (the chair records the other agencies')");
+                }
                 var invited = sub.bool("invited");
                 var attended = sub.bool("attended");
                 var att = new LinkedHashMap<String, Object>();
@@ -630,6 +717,9 @@ public final class BundleValidator {
                 var id = sub.id("id");
                 if (id != null && !actionIds.add(id)) {
                     sub.reject("id", "is used by two actions of this meeting");
+                }
+                if (id != null) {
+                    checkOwnId(sub, "actions", id);
                 }
                 action.put("id", id);
                 action.put("description", sub.string("description", true));

@@ -13,6 +13,23 @@ public interface ExistingIds {
 
     Map<String, Set<String>> existing(Map<String, Set<String>> idsByLabel);
 
+    /**
+     * The type stored for each of these agencies that exists (an agency's type decides what its
+     * users see, so an import is checked against it); none by default.
+     */
+    default Map<String, String> agencyTypes(Set<String> agencyIds) {
+        return Map.of();
+    }
+
+    /**
+     * Of the ids of records that a user can also record through the explorer (per array: referrals,
+     * meetings, actions, assessments, markers), those a user did record: an import never changes or
+     * takes over one of them. None by default.
+     */
+    default Map<String, Set<String>> recordedIds(Map<String, Set<String>> idsByArray) {
+        return Map.of();
+    }
+
     /** For a bundle that must stand alone (or an empty database). */
     ExistingIds NONE = ids -> Map.of();
 }

@@ -28,6 +28,7 @@ final class RecordReader {
     private final String prefix;
     private final Set<String> read = new HashSet<>();
     private final List<Rejection> problems;
+    private final List<Rejection> notes = new ArrayList<>();
     private String id;
 
     RecordReader(String array, int index, JsonNode node, String prefix, List<Rejection> problems) {
@@ -218,8 +219,14 @@ final class RecordReader {
         return value.intValue();
     }
 
-    /** Every field of the record that was never read, as warnings. */
+    /** A warning about a field that does not reject the record, reported with the unknown fields. */
+    void warn(String field, String reason) {
+        notes.add(new Rejection(array, index, id, prefix + field, reason));
+    }
+
+    /** The warnings of {@link #warn}, then every field of the record that was never read, as warnings. */
     void reportUnknownFields(List<Rejection> warnings) {
+        warnings.addAll(notes);
         for (var name : node.propertyNames()) {
             if (!read.contains(name)) {
                 warnings.add(new Rejection(array, index, id, prefix + name, "unknown field, ignored"));

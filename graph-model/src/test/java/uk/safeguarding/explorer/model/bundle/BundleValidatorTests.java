@@ -96,6 +96,131 @@ class BundleValidatorTests {
                 .containsExactly("explorer-admin");
     }
 
+    /** A database as the validator asks it: the agencies it holds and the records users recorded. */
+    private static ExistingIds database(Map<String, String> agencyTypes, Map<String, Set<String>> recorded) {
+        return new ExistingIds() {
+            @Override
+            public Map<String, Set<String>> existing(Map<String, Set<String>> idsByLabel) {
+                return Map.of("Agency", agencyTypes.keySet(), "Person", Set.of("P1", "p-sara"));
+            }
+
+            @Override
+            public Map<String, String> agencyTypes(Set<String> agencyIds) {
+                var types = new HashMap<>(agencyTypes);
+                types.keySet().retainAll(agencyIds);
+                return types;
+            }
+
+            @Override
+            public Map<String, Set<String>> recordedIds(Map<String, Set<String>> idsByArray) {
+                var found = new HashMap<String, Set<String>>();
+                idsByArray.forEach((array, ids) -> {
+                    var both = new HashSet<>(ids);
+                    both.retainAll(recorded.getOrDefault(array, Set.of()));
+                    found.put(array, both);
+                });
+                return found;
+            }
+        };
+    }
+
+    /** Review 47: a school's extract made its agency POLICE, and its teachers saw offender detail. */
+    @Test
+    void anAgencyExtractDescribesItsOwnAgencyOnlyAndNeverChangesAType() {
+        var agencies = Map.of("school-a", "EDUCATION", "police", "POLICE", "health", "HEALTH");
+        var db = database(agencies, Map.of());
+        var extract = validator.validate(
+                json("{'source':'school-a','resolve':true,'agencies':["
+                        + "{'id':'school-a','name':'Riverside Primary School','type':'POLICE'},"
+                        + "{'id':'health','name':'Health','type':'EDUCATION'}]}"),
+                db);
+        assertThat(extract.rejected())
+                .extracting(Rejection::index, Rejection::field)
+                .containsExactly(tuple(0, "type"), tuple(1, "id"), tuple(1, "type"));
+        assertThat(extract.rejected().get(0).reason())
+                .startsWith("changes the type of agency school-a from EDUCATION to POLICE: an agency extract never");
+        assertThat(extract.rejected().get(1).reason()).startsWith("must be the extract's source \"school-a\"");
+        // its own agency with its own type (a new name) passes
+        var own = validator.validate(
+                json(
+                        "{'source':'school-a','resolve':true,'agencies':[{'id':'school-a','name':'Riverside','type':'EDUCATION'}]}"),
+                db);
+        assertThat(own.rejected()).isEmpty();
+        assertThat(own.rows().get("agencies")).extracting(r -> r.get("name")).containsExactly("Riverside");
+        // a bundle without resolve (the partnership's own) may change a type, and says so
+        var plain = validator.validate(
+                json("{'source':'partnership','agencies':[{'id':'school-a','name':'Riverside','type':'POLICE'}]}"), db);
+        assertThat(plain.rejected()).isEmpty();
+        assertThat(plain.rows().get("agencies")).hasSize(1);
+        assertThat(plain.warnings())
+                .extracting(Rejection::array, Rejection::index, Rejection::id, Rejection::field, Rejection::reason)
+                .containsExactly(tuple(
+                        "agencies",
+                        0,
+                        "school-a",
+                        "type",
+                        "changes the type of agency school-a from EDUCATION to POLICE: what its users see changes "
+                                + "with it"));
+    }
+
+    /** Review 47: a police extract gave a school teacher an involvement, and health an invitation. */
+    @Test
+    void anAgencyExtractGivesNoOtherAgencyAProfessionalOrAnAttendance() {
+        var db = database(Map.of("school-a", "EDUCATION", "police", "POLICE", "health", "HEALTH"), Map.of());
+        var result = validator.validate(
+                json("{'source':'police','resolve':true,"
+                        + "'professionals':[{'id':'PX1','name':'Ms Proxy','agency':'school-a'},"
+                        + "{'id':'PX2','name':'DC Own','agency':'police'}],"
+                        + "'people':[{'id':'P2','givenName':'Gary','familyName':'Nolan'}],"
+                        + "'meetings':[{'id':'M1','kind':'STRATEGY','heldOn':'2018-09-20','concerns':['P2'],"
+                        + "'attendance':[{'agency':'police','attended':true},{'agency':'health','invited':true}]},"
+                        + "{'id':'M2','kind':'STRATEGY','heldOn':'2018-09-21','concerns':['P2'],"
+                        + "'attendance':[{'agency':'police','attended':true}]}]}"),
+                db);
+        assertThat(result.rejected())
+                .extracting(Rejection::array, Rejection::index, Rejection::field)
+                .containsExactly(tuple("professionals", 0, "agency"), tuple("meetings", 0, "attendance[1].agency"));
+        assertThat(result.rows().get("professionals"))
+                .extracting(r -> r.get("id"))
+                .containsExactly("PX2");
+        assertThat(result.rows().get("meetings")).extracting(r -> r.get("id")).containsExactly("M2");
+        // the partnership's own bundle records every agency's attendance, as the chair does
+        var plain = validator.validate(
+                json("{'source':'csc','professionals':[{'id':'PX1','name':'Ms Teacher','agency':'school-a'}]}"), db);
+        assertThat(plain.rejected()).isEmpty();
+    }
+
+    /** Review 47: a social worker recorded referral 'police:R77', which a police extract then took over. */
+    @Test
+    void aRecordingTakesNoExtractsIdAndAnImportTakesOverNoRecording() {
+        var db = database(
+                Map.of("csc", "CHILDRENS_SOCIAL_CARE", "police", "POLICE"),
+                Map.of("referrals", Set.of("R77", "police:R78"), "actions", Set.of("A1")));
+        var recording = validator.validateRecorded(
+                json("{'source':'csc','referrals':[{'id':'police:R77','about':'p-sara','from':'csc',"
+                        + "'receivedAt':'2018-09-01T10:00:00Z','concern':'NEGLECT'}]}"),
+                db);
+        assertThat(recording.rejected())
+                .extracting(Rejection::field, Rejection::reason)
+                .containsExactly(
+                        tuple(
+                                "id",
+                                "must not contain ':': ids of that form are those of agency extracts' records (source:localId)"));
+        var plain = validator.validate(
+                json("{'source':'csc','referrals':["
+                        + "{'id':'R77','about':'p-sara','from':'csc','receivedAt':'2018-09-01T10:00:00Z','concern':'NEGLECT'},"
+                        + "{'id':'R79','about':'p-sara','from':'csc','receivedAt':'2018-09-01T10:00:00Z','concern':'NEGLECT'}],"
+                        + "'meetings':[{'id':'M1','kind':'STRATEGY','heldOn':'2018-09-20','concerns':['p-sara'],"
+                        + "'actions':[{'id':'A1','description':'Visit'}]}]}"),
+                db);
+        assertThat(plain.rejected())
+                .extracting(Rejection::array, Rejection::id, Rejection::field)
+                .containsExactly(tuple("referrals", "R77", "id"), tuple("meetings", "M1", "actions[0].id"));
+        assertThat(plain.rejected().get(0).reason())
+                .startsWith("is the id of a record a user recorded in the explorer; an import never changes");
+        assertThat(plain.rows().get("referrals")).extracting(r -> r.get("id")).containsExactly("R79");
+    }
+
     @Test
     void everyKindOfBadFieldIsNamed() {
         var result = validate("""
