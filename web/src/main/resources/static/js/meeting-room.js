@@ -383,13 +383,46 @@ function closeThenAndNow() {
 
 // --- the meeting recorded live -------------------------------------------------------------------
 
-function agencyOptions() {
-  const agencies = new Map(controller.agencies().map((a) => [a.id, a.name]));
-  if (state.user && state.user.agency && !agencies.has(state.user.agency)) {
-    agencies.set(state.user.agency, state.user.agency);
+/** The partnership's agencies by name, [[id, name]], once loaded (the agencies query); null until then. */
+let partnership = null;
+let partnershipLoading = null;
+
+/** Loads the partnership's agencies once; answers them, or null when they could not be loaded (tried again next time). */
+function loadPartnership() {
+  if (!partnershipLoading) {
+    partnershipLoading = graphql('{ agencies { id name } }')
+      .then((data) => {
+        partnership = data.agencies.map((a) => [a.id, a.name]);
+        return partnership;
+      })
+      .catch(() => {
+        partnershipLoading = null;
+        return null;
+      });
   }
-  ['csc', 'police', 'health', 'school-a'].forEach((id) => { if (!agencies.has(id)) agencies.set(id, id); });
-  return [...agencies.entries()];
+  return partnershipLoading;
+}
+
+/**
+ * The agencies a meeting's form offers, each [id, name, expected], by name (new-user check 47: the
+ * form offered ids, and a hard-coded four, and left out the school and probation): those drawn in
+ * the graph and the user's own first, expected at the table (invited by default), then every other
+ * agency of the partnership, not invited unless the chair ticks it.
+ */
+function agencyOptions() {
+  const names = new Map(partnership || []);
+  const offered = new Map();
+  const offer = (id, name, expected) => {
+    if (!offered.has(id)) {
+      offered.set(id, [id, names.get(id) || name || id, expected]);
+    }
+  };
+  controller.agencies().forEach((a) => offer(a.id, a.name, true));
+  if (state.user && state.user.agency) {
+    offer(state.user.agency, null, true);
+  }
+  (partnership || []).forEach(([id, name]) => offer(id, name, false));
+  return [...offered.values()];
 }
 
 function peopleOptions() {
@@ -426,6 +459,29 @@ function subjectName() {
   return person ? person.label : 'this child';
 }
 
+/**
+ * The form's attendance rows, one per agency offered: invited ticked for those expected at the table,
+ * attended for the user's own; a row already there keeps its ticks.
+ */
+function fillAttendance() {
+  const ticked = (cls, id) => {
+    const box = document.querySelector(`#record-attendance .${cls}[data-agency="${CSS.escape(id)}"]`);
+    return box ? box.checked : null;
+  };
+  const kept = new Map(room.formFor.agencies.map(([id]) => [id, [ticked('att-invited', id), ticked('att-attended', id)]]));
+  const attendance = clear(byId('record-attendance'));
+  // each agency's two boxes a group named by the agency (walk 27: a screen reader said only "invited")
+  room.formFor.agencies.forEach(([id, name, expected]) => {
+    const [invited, attended] = kept.get(id);
+    attendance.append(el('div', { class: 'attendance-row', role: 'group', 'aria-label': name },
+      el('span', { text: name }),
+      el('label', {}, el('input', { type: 'checkbox', class: 'att-invited', 'data-agency': id,
+        checked: invited === null ? expected : invited }), ' invited'),
+      el('label', {}, el('input', { type: 'checkbox', class: 'att-attended', 'data-agency': id,
+        checked: attended === null ? Boolean(state.user && state.user.agency === id) : attended }), ' attended')));
+  });
+}
+
 function openRecordForm() {
   showKeys(false);
   const form = byId('record-meeting');
@@ -437,13 +493,18 @@ function openRecordForm() {
   const concerns = clear(byId('record-concerns'));
   room.formFor.people.filter((p) => p.child || p.id === state.subjectId).forEach((p) => concerns.append(el('label', {},
     el('input', { type: 'checkbox', class: 'concern', value: p.id, checked: p.id === state.subjectId }), ` ${p.label}`)));
-  const attendance = clear(byId('record-attendance'));
-  // each agency's two boxes a group named by the agency (walk 27: a screen reader said only "invited")
-  room.formFor.agencies.forEach(([id, name]) => attendance.append(el('div', { class: 'attendance-row', role: 'group', 'aria-label': name },
-    el('span', { text: name }),
-    el('label', {}, el('input', { type: 'checkbox', class: 'att-invited', 'data-agency': id, checked: true }), ' invited'),
-    el('label', {}, el('input', { type: 'checkbox', class: 'att-attended', 'data-agency': id,
-      checked: state.user && state.user.agency === id }), ' attended'))));
+  clear(byId('record-attendance'));
+  fillAttendance();
+  if (!partnership) {
+    // the partnership's agencies are loaded once: the rows are filled again when they come, ticks kept
+    const forForm = room.formFor;
+    recordRendering.run(async () => {
+      if (await loadPartnership() && room.formFor === forForm) {
+        forForm.agencies = agencyOptions();
+        fillAttendance();
+      }
+    });
+  }
   const decision = clear(byId('record-decision'));
   decision.append(el('option', { value: '', text: '(choose one)' }));
   DECISIONS.forEach((d) => decision.append(el('option', { value: d, text: words(d) })));
@@ -540,6 +601,7 @@ export function preparePack() {
 /** Meeting mode was entered or left, or a new person opened in it. */
 export function meetingChanged() {
   if (state.meeting) {
+    loadPartnership();
     room.recorded = null;
     changesKey = null;
     // refreshChanges draws Then and now again, open, for the child now opened

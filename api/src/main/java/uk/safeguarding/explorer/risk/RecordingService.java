@@ -510,9 +510,14 @@ public class RecordingService {
         return value;
     }
 
+    /**
+     * A text argument as the validator reads it, without surrounding white space (hostile review 48:
+     * the id " m-gary-rso" passed the check for an id already used, and the write, which strips it,
+     * took over police's marker).
+     */
     private static String text(Map<?, ?> input, String key) {
         var value = input.get(key);
-        return value == null ? null : value.toString();
+        return value == null ? null : value.toString().strip();
     }
 
     private static List<String> strings(Object value) {

@@ -231,9 +231,15 @@ public class Redaction {
      * with imports, which clear it); an id unknown to the graph is not a reason to reload.
      */
     public AgencyView agency(String id) {
-        if (id == null) {
-            return null;
-        }
+        return id == null ? null : agenciesById().get(id);
+    }
+
+    /** Every agency of the partnership, from the same cache. */
+    public Collection<AgencyView> agencies() {
+        return agenciesById().values();
+    }
+
+    private Map<String, AgencyView> agenciesById() {
         var now = System.currentTimeMillis();
         var cached = agencies;
         if (now - agenciesLoadedAt > AGENCY_CACHE_MILLIS) {
@@ -243,7 +249,7 @@ public class Redaction {
             agencies = cached = Map.copyOf(loaded);
             agenciesLoadedAt = now;
         }
-        return cached.get(id);
+        return cached;
     }
 
     /** Forgets the cached agencies (after an import). */

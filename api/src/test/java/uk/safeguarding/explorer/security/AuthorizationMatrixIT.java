@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -177,6 +178,14 @@ class AuthorizationMatrixIT extends ExplorerIT {
                         id,
                         CASE_ROLES,
                         about(subject)));
+        // the partnership's agencies are not personal data: every signed-in user lists them
+        ops.put(
+                "agencies",
+                Operation.read(
+                        "{ agencies { id name type } }",
+                        Map.of(),
+                        DemoUsers.ALL.stream().map(Demo::username).collect(Collectors.toSet()),
+                        always(null)));
         ops.put(
                 "searchPeople",
                 Operation.read(

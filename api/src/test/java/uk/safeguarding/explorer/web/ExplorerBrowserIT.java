@@ -1285,6 +1285,83 @@ class ExplorerBrowserIT extends BrowserIT {
         });
     }
 
+    /**
+     * New-user check 47: the form offered agencies by id ("police", "school-a"), a hard-coded four
+     * beside those drawn, and left out Lily's school and probation. Now every agency of the
+     * partnership by name: those in Kyle's network (and the chair's own) invited by default, the rest
+     * offered unticked. And the protective marking is on the screen, as on the sign-in page.
+     */
+    @Test
+    void theChairsMeetingFormOffersEveryAgencyOfThePartnershipByName() {
+        signIn("meeting-chair");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        assertThat(driver.findElement(By.id("marking")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("marking")).getText()).isEqualTo("OFFICIAL-SENSITIVE");
+        enterMeetingMode();
+        assertThat(driver.findElement(By.id("marking")).isDisplayed()).isTrue();
+        driver.findElement(By.id("record-button")).click();
+        // the partnership's agencies come once loaded: wait for the form to say it is drawn with them
+        new WebDriverWait(driver, WAIT)
+                .until(
+                        d -> Boolean.TRUE.equals(
+                                js(
+                                        "const f = document.getElementById"
+                                                + "('record-meeting'); return f.dataset.state === 'ready' && f.textContent.includes('Probation service')")));
+        @SuppressWarnings("unchecked")
+        var rows = (List<Map<String, Object>>)
+                js(
+                        "return [...document.querySelectorAll('#record-attendance "
+                                + ".attendance-row')].map((r) => ({ name: r.querySelector('span').textContent, "
+                                + "invited: r.querySelector('.att-invited').checked, attended: r.querySelector('.att-attended').checked }))");
+        var names = rows.stream().map(r -> (String) r.get("name")).toList();
+        assertThat(names)
+                .contains(
+                        "Probation service",
+                        "Minster Academy",
+                        "Police vulnerability assessment team",
+                        "Children's social care (front door)",
+                        "Riverside Primary School")
+                .doesNotContain("police", "school-a", "health", "csc")
+                .doesNotHaveDuplicates()
+                .hasSize(10);
+        // invited by default: the agencies drawn in Kyle's network and the chair's own
+        var byId = Map.of(
+                "csc",
+                "Children's social care (front door)",
+                "police",
+                "Police vulnerability assessment team",
+                "health",
+                "Healthy child service",
+                "camhs",
+                "Child and adolescent mental health service",
+                "csaac",
+                "Child sexual abuse assessment centre",
+                "yot",
+                "Youth offending team",
+                "probation",
+                "Probation service",
+                "school-a",
+                "Riverside Primary School",
+                "school-b",
+                "Minster Academy",
+                "isva",
+                "Independent sexual violence advisers");
+        var expected = new TreeSet<String>();
+        expected.add(byId.get("csc"));
+        nodeKeys(graph()).stream()
+                .filter(k -> k.startsWith("Agency:"))
+                .forEach(k -> expected.add(byId.get(k.substring("Agency:".length()))));
+        assertThat(rows.stream()
+                        .filter(r -> Boolean.TRUE.equals(r.get("invited")))
+                        .map(r -> (String) r.get("name")))
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(expected).hasSizeLessThan(10);
+        assertThat(rows.stream()
+                        .filter(r -> Boolean.TRUE.equals(r.get("attended")))
+                        .map(r -> (String) r.get("name")))
+                .containsExactly("Children's social care (front door)");
+    }
+
     @Test
     void theChairRecordsTheMeetingLiveAndPrintsThePackWithTheMarkingOnEveryPage() throws Exception {
         signIn("meeting-chair");

@@ -342,13 +342,14 @@ public final class BundleValidator {
         }
 
         /**
-         * What the explorer records and what agencies import never take each other's ids: a recording's
-         * id may not have the form of an agency extract's records ({@code source:localId}, which an
-         * extract would then take over), and an import may not change or take over a record a user
-         * recorded (its {@code recordedVia} is set).
+         * What the explorer records, the partnership's bundles and agency extracts never take each
+         * other's ids: only an extract makes ids of the form of its records ({@code source:localId}),
+         * so neither a recording nor a bundle without resolve may give a record such an id (hostile
+         * review 48: a plain bundle under the school's source took over a police extract's marker);
+         * and an import may not change or take over a record a user recorded ({@code recordedVia} set).
          */
         private void checkOwnId(RecordReader r, String array, String id) {
-            if (recorded && id.contains(":")) {
+            if (!resolve && id.contains(":")) {
                 r.reject(
                         "id",
                         "must not contain ':': ids of that form are those of agency extracts' records "

@@ -219,6 +219,14 @@ class BundleValidatorTests {
         assertThat(plain.rejected().get(0).reason())
                 .startsWith("is the id of a record a user recorded in the explorer; an import never changes");
         assertThat(plain.rows().get("referrals")).extracting(r -> r.get("id")).containsExactly("R79");
+        // nor does a bundle without resolve give a record the form of an extract's (police:M1)
+        var squat = validator.validate(
+                json("{'source':'school-a','markers':[{'id':'police:M1','type':'OTHER','on':'p-sara'}],"
+                        + "'professionals':[{'id':'police:PC1','name':'PC Proxy','agency':'csc'}]}"),
+                db);
+        assertThat(squat.rejected())
+                .extracting(Rejection::array, Rejection::field)
+                .containsExactly(tuple("professionals", "id"), tuple("markers", "id"));
     }
 
     @Test

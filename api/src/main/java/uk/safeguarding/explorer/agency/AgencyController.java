@@ -1,0 +1,34 @@
+package uk.safeguarding.explorer.agency;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import uk.safeguarding.explorer.graph.Views.AgencyView;
+import uk.safeguarding.explorer.security.Redaction;
+
+/**
+ * The partnership's agencies by name, for the forms that name one (a meeting's attendance and the
+ * owners of its actions): a chair records every agency at the table, not only those drawn in the
+ * graph. Agencies are not personal data, so every signed-in user may list them; nothing is audited.
+ * Read from the agencies the redaction policy keeps (reloaded after an import).
+ */
+@Controller
+class AgencyController {
+
+    private final Redaction redaction;
+
+    AgencyController(Redaction redaction) {
+        this.redaction = redaction;
+    }
+
+    @QueryMapping
+    List<AgencyView> agencies() {
+        return redaction.agencies().stream()
+                .filter(a -> a.name() != null && a.type() != null)
+                .sorted(Comparator.comparing((AgencyView a) -> a.name().toLowerCase(Locale.ROOT))
+                        .thenComparing(AgencyView::id))
+                .toList();
+    }
+}
