@@ -45,14 +45,16 @@ public class BundleImportService {
 
     /**
      * What an auditor needs to find the import's records and what it changed in who sees what:
-     * the kind of bundle and its source, the counts, and every agency whose type it changes.
+     * the kind of bundle and its source, the counts, every agency whose type it changes and every
+     * professional it moves to another agency.
      */
     static String reason(ValidatedBundle validated) {
         var what = validated.resolve()
                 ? "agency extract of " + validated.source()
                 : "bundle" + (validated.source() == null ? "" : " of source " + validated.source());
         var typeChanges = validated.warnings().stream()
-                .filter(w -> "agencies".equals(w.array()) && "type".equals(w.field()))
+                .filter(w -> ("agencies".equals(w.array()) && "type".equals(w.field()))
+                        || ("professionals".equals(w.array()) && "agency".equals(w.field())))
                 .map(Rejection::reason)
                 .toList();
         return "imported " + what + ": " + validated.accepted() + ", rejected "

@@ -104,6 +104,20 @@ public class BundleWriter {
             }
 
             @Override
+            public Map<String, String> professionalAgencies(Set<String> professionalIds) {
+                var employers = new HashMap<String, String>();
+                for (var row : graph.read(
+                        "import/professional-agencies", Map.of("ids", List.copyOf(professionalIds)), r -> new String[] {
+                            r.get("id").asString(), r.get("agency").asString(null)
+                        })) {
+                    if (row[1] != null) {
+                        employers.put(row[0], row[1]);
+                    }
+                }
+                return employers;
+            }
+
+            @Override
             public Map<String, Set<String>> recordedIds(Map<String, Set<String>> idsByArray) {
                 var parameters = Parameters.with("prefix", source == null ? null : source + ":");
                 for (var array : List.of("referrals", "meetings", "actions", "assessments", "markers")) {

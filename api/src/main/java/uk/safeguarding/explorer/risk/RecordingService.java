@@ -93,7 +93,7 @@ public class RecordingService {
         var person = text(input, "about");
         requirePeople("recordReferral", List.of(person));
         ownAgency(user, "referral.from", text(input, "from"));
-        requireNew("referral.id", Map.of("referrals", List.of(text(input, "id"))));
+        requireNew("recordReferral", List.of(person), "referral.id", Map.of("referrals", List.of(text(input, "id"))));
         write("referral", "referrals", input, "recordReferral", List.of(person));
         return text(input, "id");
     }
@@ -121,8 +121,10 @@ public class RecordingService {
                 ownAgency(user, "meeting.actions[" + i + "].owner", text(actions.get(i), "owner"));
             }
         }
-        requireNew("meeting.id", Map.of("meetings", List.of(text(input, "id"))));
+        requireNew("recordStrategyMeeting", people, "meeting.id", Map.of("meetings", List.of(text(input, "id"))));
         requireNew(
+                "recordStrategyMeeting",
+                people,
                 "meeting.actions",
                 Map.of("actions", actions.stream().map(a -> text(a, "id")).toList()));
         write("meeting", "meetings", record, "recordStrategyMeeting", people);
@@ -136,7 +138,11 @@ public class RecordingService {
         var person = text(input, "of");
         requirePeople("recordAssessment", List.of(person));
         ownAgency(user, "assessment.by", text(input, "by"));
-        requireNew("assessment.id", Map.of("assessments", List.of(text(input, "id"))));
+        requireNew(
+                "recordAssessment",
+                List.of(person),
+                "assessment.id",
+                Map.of("assessments", List.of(text(input, "id"))));
         write("assessment", "assessments", input, "recordAssessment", List.of(person));
         return text(input, "id");
     }
@@ -170,7 +176,7 @@ public class RecordingService {
                     "'" + text(input, "type") + "' markers are recorded only by "
                             + "agencies that see offender detail (police, probation, children's social care)");
         }
-        requireNew("marker.id", Map.of("markers", List.of(text(input, "id"))));
+        requireNew("recordMarker", people, "marker.id", Map.of("markers", List.of(text(input, "id"))));
         var record = new LinkedHashMap<String, Object>(input);
         record.remove("from");
         record.remove("to");
@@ -443,8 +449,12 @@ public class RecordingService {
         }
     }
 
-    /** Refuses ids of records that exist already: recording never changes or takes over a record. */
-    private void requireNew(String field, Map<String, List<String>> ids) {
+    /**
+     * Refuses ids of records that exist already: recording never changes or takes over a record. The
+     * refusal is recorded first, DENIED for each of the people the recording was about (hostile review
+     * 48: refusals went unrecorded, and told a practitioner unseen which record ids exist).
+     */
+    private void requireNew(String operation, List<String> people, String field, Map<String, List<String>> ids) {
         var parameters = new LinkedHashMap<String, Object>();
         for (var key : List.of("referrals", "meetings", "actions", "assessments", "markers")) {
             parameters.put(
@@ -455,6 +465,10 @@ public class RecordingService {
         }
         var taken = recordings.idsTaken(parameters);
         if (!taken.isEmpty()) {
+            audit.record(
+                    needToKnow.actor(),
+                    operation,
+                    Subject.each(people, AuditLog.DENIED, "refused: " + field + " '" + taken.get(0) + "' is in use"));
             throw new BadRequestException(
                     field,
                     "'" + taken.get(0) + "' is the id of an existing record; " + "record something new with a new id");

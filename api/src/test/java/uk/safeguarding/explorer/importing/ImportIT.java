@@ -329,6 +329,15 @@ class ImportIT extends ExplorerIT {
                         + "'imported bundle of source partnership: {agencies=1}, rejected 0; changes the type of agency "
                         + "isva from VOLUNTARY to HEALTH' RETURN count(e)"))
                 .isEqualTo(1);
+        // and a professional moved to another agency, which changes who sees the people they are involved with
+        var moved = http().post("/api/import", "admin", """
+                {"source": "demo", "professionals": [{"id": "om-1", "name": "Offender manager", "agency": "school-a"}]}""");
+        assertThat(moved.json().get("rejected").size()).isZero();
+        assertThat(moved.json().get("warnings").get(0).get("reason").asString())
+                .startsWith("moves professional om-1 from probation to school-a");
+        assertThat(count("MATCH (e:AuditEvent {operation: 'import'}) WHERE e.reason CONTAINS "
+                        + "'moves professional om-1 from probation to school-a' RETURN count(e)"))
+                .isEqualTo(1);
     }
 
     /** A referral about Sara recorded by the social worker through the API, with the id given. */
@@ -408,13 +417,18 @@ class ImportIT extends ExplorerIT {
                         .get("classification")
                         .asString())
                 .isEqualTo("BAD_REQUEST");
+        // the refusal is on record, for the person the marker was to be about
+        assertThat(count("MATCH (a:AuditEvent {operation: 'recordMarker', user: 'police-officer', subjectId: 'p-sara', "
+                        + "outcome: 'DENIED'}) WHERE a.reason CONTAINS 'm-gary-rso' RETURN count(a)"))
+                .isEqualTo(1);
         assertThat(count("MATCH (m:Marker {id: 'm-gary-rso', type: 'REGISTERED_SEX_OFFENDER'})-[:ON]->"
                         + "(:Person {id: 'p-gary'}) WHERE m.recordedVia IS NULL RETURN count(m)"))
                 .isEqualTo(1);
         // nor does a bundle without resolve give a record an extract's id
         var plainSquat = http().post("/api/import", "admin", """
                 {"source": "school-a", "markers": [{"id": "police:M1", "type": "OTHER", "on": "p-sara"}]}""");
-        assertThat(plainSquat.json().get("rejected").get(0).get("field").asString()).isEqualTo("id");
+        assertThat(plainSquat.json().get("rejected").get(0).get("field").asString())
+                .isEqualTo("id");
         assertThat(count("MATCH (m:Marker {id: 'police:M1'}) RETURN count(m)")).isZero();
     }
 

@@ -134,6 +134,8 @@ public final class BundleValidator {
         private Map<String, Set<String>> inDatabase = Map.of();
         /** The stored type of each agency the bundle's agencies array names that exists already. */
         private Map<String, String> storedTypes = Map.of();
+        /** The agency each professional of a bundle without resolve works for, where it exists already. */
+        private Map<String, String> storedEmployers = Map.of();
         /** Per array, the ids of this bundle's records that are records a user recorded in the explorer. */
         private Map<String, Set<String>> recordedInDatabase = Map.of();
 
@@ -228,6 +230,14 @@ public final class BundleValidator {
                 }
             });
             storedTypes = agencyIds.isEmpty() ? Map.of() : existingIds.agencyTypes(agencyIds);
+            var professionalIds = new TreeSet<String>();
+            records("professionals").forEach(r -> {
+                if (text(r, "id") != null) {
+                    professionalIds.add(text(r, "id"));
+                }
+            });
+            storedEmployers =
+                    resolve || professionalIds.isEmpty() ? Map.of() : existingIds.professionalAgencies(professionalIds);
             if (!recorded) {
                 var ids = new HashMap<String, Set<String>>();
                 Consumer<String[]> own = pair -> {
@@ -413,6 +423,12 @@ public final class BundleValidator {
                         "must be the extract's source \"" + bundleSource + "\": an agency extract describes its "
                                 + "own agency only (the partnership's other agencies come from their own extracts "
                                 + "or a bundle without resolve)");
+            } else if (resolve && row.get("id") instanceof String id && !storedTypes.containsKey(id)) {
+                // its type would decide what its users see, and no one of the partnership chose it
+                r.reject(
+                        "id",
+                        "names no agency of the partnership yet: an agency extract describes its own agency once "
+                                + "the partnership has added it (a bundle without resolve)");
             }
             row.put("name", r.string("name", true));
             var type = name(r.enumValue("type", AgencyType.class, true));
@@ -447,6 +463,13 @@ public final class BundleValidator {
                                 + "agency)");
             }
             row.put("agency", agency);
+            var employer = row.get("id") instanceof String id ? storedEmployers.get(id) : null;
+            if (agency != null && employer != null && !employer.equals(agency)) {
+                r.warn(
+                        "agency",
+                        "moves professional " + row.get("id") + " from " + employer + " to " + agency
+                                + ": who sees the people they are involved with changes with it");
+            }
             return Map.entry("professionals", row);
         }
 

@@ -22,6 +22,15 @@ public interface ExistingIds {
     }
 
     /**
+     * The agency each of these professionals works for, where the professional exists (a
+     * professional's involvements give their agency a relationship, so a move is checked); none by
+     * default.
+     */
+    default Map<String, String> professionalAgencies(Set<String> professionalIds) {
+        return Map.of();
+    }
+
+    /**
      * Of the ids of records that a user can also record through the explorer (per array: referrals,
      * meetings, actions, assessments, markers), those a user did record: an import never changes or
      * takes over one of them. None by default.

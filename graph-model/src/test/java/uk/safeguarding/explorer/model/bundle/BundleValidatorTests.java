@@ -112,6 +112,11 @@ class BundleValidatorTests {
             }
 
             @Override
+            public Map<String, String> professionalAgencies(Set<String> professionalIds) {
+                return professionalIds.contains("om-1") ? Map.of("om-1", "probation") : Map.of();
+            }
+
+            @Override
             public Map<String, Set<String>> recordedIds(Map<String, Set<String>> idsByArray) {
                 var found = new HashMap<String, Set<String>>();
                 idsByArray.forEach((array, ids) -> {
@@ -147,6 +152,13 @@ class BundleValidatorTests {
                 db);
         assertThat(own.rejected()).isEmpty();
         assertThat(own.rows().get("agencies")).extracting(r -> r.get("name")).containsExactly("Riverside");
+        // nor does an extract add an agency the partnership has not (its type would decide what its users see)
+        var added = validator.validate(
+                json(
+                        "{'source':'school-c','resolve':true,'agencies':[{'id':'school-c','name':'New school','type':'POLICE'}]}"),
+                db);
+        assertThat(added.rejected()).extracting(Rejection::field).containsExactly("id");
+        assertThat(added.rejected().get(0).reason()).startsWith("names no agency of the partnership yet");
         // a bundle without resolve (the partnership's own) may change a type, and says so
         var plain = validator.validate(
                 json("{'source':'partnership','agencies':[{'id':'school-a','name':'Riverside','type':'POLICE'}]}"), db);
@@ -184,6 +196,17 @@ class BundleValidatorTests {
                 .extracting(r -> r.get("id"))
                 .containsExactly("PX2");
         assertThat(result.rows().get("meetings")).extracting(r -> r.get("id")).containsExactly("M2");
+        // the partnership's own bundle may move a professional to another agency, and says so
+        var moved = validator.validate(
+                json("{'source':'demo','professionals':[{'id':'om-1','name':'Offender manager','agency':'school-a'}]}"),
+                db);
+        assertThat(moved.rejected()).isEmpty();
+        assertThat(moved.warnings())
+                .extracting(Rejection::field, Rejection::reason)
+                .containsExactly(tuple(
+                        "agency",
+                        "moves professional om-1 from probation to school-a: who sees the people they are involved "
+                                + "with changes with it"));
         // the partnership's own bundle records every agency's attendance, as the chair does
         var plain = validator.validate(
                 json("{'source':'csc','professionals':[{'id':'PX1','name':'Ms Teacher','agency':'school-a'}]}"), db);
