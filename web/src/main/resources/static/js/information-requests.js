@@ -54,7 +54,7 @@ async function send(event) {
   }
   const select = byId('information-request-holder');
   if (!select.value) {
-    say('No other agency is recorded as holding information about this person: ask the police public protection unit.', 'warning');
+    say('No other agency is recorded as holding information about this person, so there is nobody to ask here.', 'warning');
     return;
   }
   const reason = byId('information-request-reason').value.trim();

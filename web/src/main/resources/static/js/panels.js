@@ -425,7 +425,8 @@ export function renderFlags(panel, flags, person, highlight, keysOf) {
   }
   panel.append(table(['Severity', 'Rule', 'What'], flags.map((f) => row([
     el('span', { class: `severity severity-${f.severity}`, text: f.severity }),
-    el('span', { title: f.code, text: `Rule ${f.rule}` }),
+    // rule 0 is a restricted flag: its rule is not the reader's to know (new-user check 47: "Rule 0" meant nothing)
+    el('span', { title: f.code, text: f.rule === 0 ? 'Restricted' : `Rule ${f.rule}` }),
     (f.restrictedPeople || []).length > 0
       ? `${f.summary} (${f.restrictedPeople.map((r) => `${fullName(r)}, ${heldBy(r.holders)}`).join('; ')})` : f.summary,
   ], [...keysOf(f.evidence), ...(f.restrictedPeople || []).map(personKey)], highlight, `flag flag-${f.severity}`)), 'Risk flags'));

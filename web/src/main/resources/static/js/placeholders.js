@@ -7,6 +7,7 @@
 
 import { clear, el, period } from './dom.js';
 import { words } from './words.js';
+import { state } from './state.js';
 
 /** How a placeholder is named everywhere on the page. */
 export const HIDDEN = 'Someone your agency cannot see';
@@ -81,7 +82,8 @@ export function holderTypes(holders) {
 export function heldBy(holders) {
   return (holders || []).length > 0
     ? `held by: ${holders.map((h) => h.name).join(', ')}`
-    : 'no agency is recorded as holding information; ask the police public protection unit';
+    // said plainly: pointing at the police would suggest an offender (new-user check 47: a child's mother)
+    : 'no other agency is recorded as holding information about them';
 }
 
 /**
@@ -114,6 +116,11 @@ export function renderPlaceholder(panel, placeholder, actions) {
   panel.append((placeholder.holders || []).length === 0
     ? el('p', { class: 'empty', text: heldBy([]) })
     : el('ul', { class: 'placeholder-holders' }, placeholder.holders.map((h) => el('li', { text: h.name }))));
+  if ((placeholder.holders || []).every((h) => state.user && h.id === state.user.agency)) {
+    panel.append(el('p', { id: 'placeholder-nobody-to-ask', class: 'meta', text: 'There is no other agency to ask '
+      + 'through the explorer.' + (actions.some((a) => a.id === 'placeholder-break-glass')
+      ? ' If you need to know who they are to protect a child, break the glass: it is recorded and reviewed.' : '') }));
+  }
   if (actions.length > 0) {
     panel.append(el('div', { class: 'buttons' }, actions.map((a) => el('button', {
       type: 'button', id: a.id, text: a.text, onclick: a.onClick,

@@ -195,7 +195,10 @@ export function selectPlaceholder(placeholder) {
   const role = state.user ? state.user.role : '';
   const personId = state.subjectId;
   const actions = [];
-  if (role === 'PRACTITIONER' || role === 'MEETING_CHAIR') {
+  // asked only of an agency that holds something, never the user's own (new-user check 47: the form
+  // was offered with nobody to ask, and said so only once a reason was written and sent)
+  const askable = (placeholder.holders || []).filter((h) => !state.user || h.id !== state.user.agency);
+  if ((role === 'PRACTITIONER' || role === 'MEETING_CHAIR') && askable.length > 0) {
     actions.push({ id: 'placeholder-request', text: 'Request information',
       onClick: () => offerInformationRequest(personId, placeholder) });
   }

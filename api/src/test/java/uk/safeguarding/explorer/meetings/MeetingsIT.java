@@ -136,7 +136,7 @@ class MeetingsIT extends ExplorerIT {
                         "2018-06-20 PARTNERSHIP_ENDED The partnership of Kerry Bell and someone your agency cannot see ended on 2018-06-20.",
                         "2018-06-21 MOVED Someone your agency cannot see moved on 2018-06-21.",
                         "2018-09-26 FLAG_CLEARED Flag no longer raised on 2018-09-26 (raised on 2018-06-02), high: Sara Bell: Police or "
-                                + "probation hold information about this person that your agency cannot see here. Contact the police "
+                                + "probation hold information that your agency cannot see here. Contact the police "
                                 + "public protection unit or the probation service before acting.");
         assertThat(String.join("\n", lines))
                 .doesNotContain("Gary")

@@ -57,7 +57,7 @@ class OffenderMarkersOfAHomeIT extends ExplorerIT {
             assertThat(reasons)
                     .as(user)
                     .contains("+15: Sara Bell's address carries a marker (a restricted marker: "
-                            + "Police or probation hold information about this person that your agency cannot see here. "
+                            + "Police or probation hold information that your agency cannot see here. "
                             + "Contact Police vulnerability assessment team before acting.).");
         }
         assertThat(saraTriageReasons("police-officer"))

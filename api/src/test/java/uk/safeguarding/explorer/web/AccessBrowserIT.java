@@ -11,6 +11,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.support.BrowserIT;
 import uk.safeguarding.explorer.support.Scenario;
 
@@ -76,6 +77,36 @@ class AccessBrowserIT extends BrowserIT {
     }
 
     // --- tests ---------------------------------------------------------------------------------
+
+    /**
+     * New-user check 47: a social worker who selected Mia's mother, whom no agency is recorded as
+     * holding, was offered Request information with nobody to ask, and was told so only after writing
+     * a reason and sending it, then to ask the police public protection unit (as if she were an
+     * offender). Now nobody to ask is said at once, plainly, beside break glass.
+     */
+    @Test
+    void aPlaceholderThatNoAgencyHoldsOffersNoRequestAndSaysSoPlainly() {
+        signIn("social-worker");
+        open("/?person=p-gary&asOf=" + Scenario.AS_OF);
+        var unheld = withClass(graph(), "restricted-person").stream()
+                .filter(k -> !node(graph(), k).get("display").asString().contains("held by"))
+                .toList();
+        assertThat(unheld).as("placeholders no agency holds in Gary's network").isNotEmpty();
+        var panels = renders("panel-details");
+        var selected = module("const m = await import('/js/main.js'); return m.select(%s);"
+                .formatted(JsonMapper.shared().writeValueAsString(unheld.get(0))));
+        assertThat(selected.asBoolean()).isTrue();
+        waitRendered("panel-details", panels);
+        assertThat(driver.findElements(By.id("placeholder-request"))).isEmpty();
+        assertThat(driver.findElement(By.id("placeholder-break-glass")).isDisplayed())
+                .isTrue();
+        assertThat(text("placeholder-nobody-to-ask"))
+                .isEqualTo("There is no other agency to ask through the explorer. If you need to know who they are to "
+                        + "protect a child, break the glass: it is recorded and reviewed.");
+        assertThat(text("panel-details"))
+                .contains("no other agency is recorded as holding information about them")
+                .doesNotContain("public protection");
+    }
 
     @Test
     void aTeacherSeesAPlaceholderWhereGaryStandsAsksThePoliceAndReadsTheirAnswer() throws Exception {
