@@ -74,6 +74,18 @@ function value(record, field) {
   return field === 'sex' ? words(record.sex) : record[field] || '';
 }
 
+/**
+ * A person's values of a field as the engine weighed them: its own and every one its records give,
+ * each once (new-user check 47: "Southford" against the person's "Southfodr" read as exact, because
+ * another of the person's records gives "Southford").
+ */
+function personValues(person, field) {
+  const values = [person, ...(person.records || [])]
+    .map((r) => value({ ...r, records: null }, field))
+    .filter(Boolean);
+  return [...new Set(values)].join(' / ');
+}
+
 function noteFor(card) {
   const note = card.querySelector('textarea').value.trim();
   if (!note) {
@@ -390,7 +402,7 @@ function candidateCard(candidate) {
     return el('tr', { class: agree },
       el('th', { scope: 'row', text: label }),
       el('td', { text: value(record, field) }),
-      el('td', { text: value(person, field) }),
+      el('td', { text: personValues(person, field) }),
       el('td', { text: words(e.level) }),
       el('td', { class: 'number', text: e.weight.toFixed(2) }));
   });
@@ -403,7 +415,7 @@ function candidateCard(candidate) {
     ...(candidate.explanation ? [el('p', { class: 'why', text: `Why it waits for you: ${candidate.explanation}` })] : []),
     el('table', { class: 'match-table' },
       el('caption', { class: 'visually-hidden', text: `Field by field: ${title}` }),
-      el('thead', {}, el('tr', {}, ['Field', `This record (${record.source})`, `Person ${person.id}`, 'Agreement',
+      el('thead', {}, el('tr', {}, ['Field', `This record (${record.source})`, `Person ${person.id} (all its records)`, 'Agreement',
         'Weight'].map((h) => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, rows)),
     el('h4', { text: `Records of ${fullName(person)}` }),

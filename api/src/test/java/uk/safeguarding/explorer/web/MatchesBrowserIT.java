@@ -3,6 +3,7 @@ package uk.safeguarding.explorer.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -46,9 +47,22 @@ class MatchesBrowserIT extends BrowserIT {
 
     @Test
     void aDataStewardComparesTheTwoRecordsFieldByFieldAndJoinsThem() throws Exception {
+        // fictional: health knows Joanne Nolan as "Jo"; her record joins her
+        var health = http().post("/api/import", "admin", """
+                {"source": "health", "resolve": true, "people": [{"id": "H7", "givenName": "Jo", "familyName": "Nolan",
+                 "dateOfBirth": "1979-12-01", "sex": "FEMALE"}]}""");
+        assertThat(health.json().get("resolution").get("linked").asInt()).isEqualTo(1);
         signIn("data-steward");
         waitFor("document.body.dataset.matches === '1'");
         var card = driver.findElement(By.cssSelector("#panel-matches article.match"));
+        // the person's column gives every value its records give, as the engine weighed them (new-user
+        // check 47: one record's "Southfodr" stood against an exact agreement with another's "Southford")
+        @SuppressWarnings("unchecked")
+        var given = (List<String>) js(
+                "return [...arguments[0].querySelectorAll('tbody tr')].filter((r) => "
+                        + "r.querySelector('th').textContent === 'Given name').map((r) => r.querySelectorAll('td')[1].textContent)",
+                card);
+        assertThat(given).containsExactly("Joanne / Jo");
         var text = card.getText();
         assertThat(text)
                 .contains(
