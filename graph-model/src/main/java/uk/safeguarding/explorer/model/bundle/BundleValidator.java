@@ -352,6 +352,21 @@ public final class BundleValidator {
         }
 
         /**
+         * In an agency extract, the agency a referral came from or an assessment was made by is the
+         * supplying agency: an extract speaks for its own agency only (hostile review 48: a police extract
+         * recorded a referral from the school and an assessment by health). The agency, or null.
+         */
+        private String ownAgency(RecordReader r, String field, String agency) {
+            if (resolve && agency != null && !agency.equals(bundleSource)) {
+                r.reject(
+                        field,
+                        "must be the extract's source \"" + bundleSource + "\": an agency extract records "
+                                + "its own agency's " + ("from".equals(field) ? "referrals" : "assessments") + " only");
+            }
+            return agency;
+        }
+
+        /**
          * What the explorer records, the partnership's bundles and agency extracts never take each
          * other's ids: only an extract makes ids of the form of its records ({@code source:localId}),
          * so neither a recording nor a bundle without resolve may give a record such an id (hostile
@@ -641,7 +656,7 @@ public final class BundleValidator {
         private Map.Entry<String, Map<String, Object>> referral(RecordReader r) {
             var row = start(r, true);
             row.put("about", reference(r, "about", PERSON, true));
-            row.put("from", reference(r, "from", AGENCY, false));
+            row.put("from", ownAgency(r, "from", reference(r, "from", AGENCY, false)));
             var incident = r.instant("incidentAt", false);
             var received = r.instant("receivedAt", true);
             var decided = r.instant("decidedAt", false);
@@ -672,7 +687,7 @@ public final class BundleValidator {
         private Map.Entry<String, Map<String, Object>> assessment(RecordReader r) {
             var row = start(r, true);
             row.put("of", reference(r, "of", PERSON, true));
-            row.put("by", reference(r, "by", AGENCY, false));
+            row.put("by", ownAgency(r, "by", reference(r, "by", AGENCY, false)));
             row.put("type", name(r.enumValue("type", AssessmentType.class, true)));
             var period = period(r, "startedOn", "completedOn");
             row.put("startedOn", period[0]);

@@ -196,6 +196,19 @@ class BundleValidatorTests {
                 .extracting(r -> r.get("id"))
                 .containsExactly("PX2");
         assertThat(result.rows().get("meetings")).extracting(r -> r.get("id")).containsExactly("M2");
+        // nor a referral from, or an assessment by, another agency
+        var others = validator.validate(
+                json(
+                        "{'source':'police','resolve':true,'people':[{'id':'P2','givenName':'Gary'}],"
+                                + "'referrals':[{'id':'R1','about':'P2','from':'school-a','receivedAt':'2018-09-01T10:00:00Z',"
+                                + "'concern':'NEGLECT'},{'id':'R2','about':'P2','from':'police','receivedAt':'2018-09-01T10:00:00Z',"
+                                + "'concern':'NEGLECT'}],"
+                                + "'assessments':[{'id':'A1','of':'P2','type':'SOCIAL_WORK','startedOn':'2018-09-02','by':'health'}]}"),
+                db);
+        assertThat(others.rejected())
+                .extracting(Rejection::array, Rejection::field)
+                .containsExactly(tuple("referrals", "from"), tuple("assessments", "by"));
+        assertThat(others.rows().get("referrals")).extracting(r -> r.get("id")).containsExactly("R2");
         // the partnership's own bundle may move a professional to another agency, and says so
         var moved = validator.validate(
                 json("{'source':'demo','professionals':[{'id':'om-1','name':'Offender manager','agency':'school-a'}]}"),
