@@ -214,6 +214,9 @@ function showTruncated(truncated) {
     : '';
 }
 
+/** What the graph says before anyone is opened (index.html). */
+const EMPTY_HINT = 'Find a person to start: search by name or id.';
+
 function refreshAgencyFilter() {
   const select = byId('agency-filter');
   const chosen = select.value;
@@ -232,6 +235,12 @@ export async function openPerson(personId, { keepExpansions = false } = {}) {
   networkCurrent = current;
   const replay = keepExpansions ? controller.expandedKeys() : [];
   say('');
+  // the first opening says so where the graph will be (new-user check 47: "Find a person to start"
+  // stayed for seconds after a person was chosen)
+  const empty = byId('graph-empty');
+  if (!empty.hidden) {
+    empty.textContent = 'Opening the network…';
+  }
   try {
     return await rendering.run(async () => {
       const asOf = state.asOf;
@@ -281,6 +290,11 @@ export async function openPerson(personId, { keepExpansions = false } = {}) {
       offerBreakGlass(personId);
     }
     return false;
+  } finally {
+    if (!empty.hidden && current()) {
+      // nobody opened after all (not found, an error): the hint again
+      empty.textContent = EMPTY_HINT;
+    }
   }
 }
 

@@ -3206,6 +3206,11 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         var hint = driver.findElement(By.id("graph-empty"));
         assertThat(hint.isDisplayed()).isTrue();
         assertThat(hint.getText()).isEqualTo("Find a person to start: search by name or id.");
+        // while someone is being opened the hint says so; an opening that fails gives the hint back
+        open("/?person=p-nobody&asOf=" + Scenario.AS_OF);
+        waitFor("document.getElementById('message').textContent.includes('No person')");
+        assertThat(driver.findElement(By.id("graph-empty")).getText())
+                .isEqualTo("Find a person to start: search by name or id.");
         open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
         assertThat(driver.findElement(By.id("graph-empty")).isDisplayed()).isFalse();
     }
