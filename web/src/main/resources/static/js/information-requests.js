@@ -9,7 +9,7 @@ import { ANSWER_INFORMATION_REQUEST, DECLINE_INFORMATION_REQUEST, INFORMATION_RE
 import { byId, clear, el, fullName } from './dom.js';
 import { guarded, say } from './message.js';
 import { Rendering } from './publish.js';
-import { state } from './state.js';
+import { londonTime, state } from './state.js';
 import { HIDDEN, isPlaceholder, relationshipWords } from './placeholders.js';
 import { reasonProblem } from './break-glass.js';
 import { words } from './words.js';
@@ -100,8 +100,9 @@ function concerning(request) {
     : fullName(request.concerning);
 }
 
+/** An instant in UK time, as the rest of the explorer shows it (new-user check 47: these alone were in UTC). */
 function when(instant) {
-  return instant ? `${instant.substring(0, 16).replace('T', ' ')} UTC` : '';
+  return instant ? londonTime(instant) : '';
 }
 
 function closeForm(request, onDone) {

@@ -192,7 +192,10 @@ class AccessBrowserIT extends BrowserIT {
         openWorkQueue();
         var incoming = driver.findElement(By.cssSelector("#panel-requests .incoming article.information-request"));
         assertThat(incoming.getText())
-                .contains("From teacher", "Gary Nolan, born 1970-02-11", "Sara Bell", WHY, "waiting for an answer");
+                .contains("From teacher", "Gary Nolan, born 1970-02-11", "Sara Bell", WHY, "waiting for an answer")
+                // when it was asked, in UK time as everywhere else (it said UTC)
+                .containsPattern("From teacher \\([^)]*\\), \\d{1,2} \\w{3,4} \\d{4}, \\d{2}:\\d{2} (GMT|BST)")
+                .doesNotContain("UTC");
         screenshot("police-information-request");
         incoming.findElement(By.cssSelector("textarea.answer-text")).sendKeys(ANSWER);
         var queue = renders("panel-requests");
