@@ -45,15 +45,15 @@ public class BundleImportService {
 
     /**
      * What an auditor needs to find the import's records and what it changed in who sees what:
-     * the kind of bundle and its source, the counts, every agency whose type it changes and every
-     * professional it moves to another agency.
+     * the kind of bundle and its source, the counts, every agency whose type or name it changes
+     * and every professional it moves to another agency.
      */
     static String reason(ValidatedBundle validated) {
         var what = validated.resolve()
                 ? "agency extract of " + validated.source()
                 : "bundle" + (validated.source() == null ? "" : " of source " + validated.source());
         var typeChanges = validated.warnings().stream()
-                .filter(w -> ("agencies".equals(w.array()) && "type".equals(w.field()))
+                .filter(w -> ("agencies".equals(w.array()) && ("type".equals(w.field()) || "name".equals(w.field())))
                         || ("professionals".equals(w.array()) && "agency".equals(w.field())))
                 .map(Rejection::reason)
                 .toList();

@@ -93,14 +93,24 @@ public class BundleWriter {
 
             @Override
             public Map<String, String> agencyTypes(Set<String> agencyIds) {
-                var types = new HashMap<String, String>();
+                return stored(agencyIds, "type");
+            }
+
+            @Override
+            public Map<String, String> agencyNames(Set<String> agencyIds) {
+                return stored(agencyIds, "name");
+            }
+
+            /** One stored property of each of these agencies that exists and has it. */
+            private Map<String, String> stored(Set<String> agencyIds, String property) {
+                var values = new HashMap<String, String>();
                 for (var row : graph.read("import/agency-types", Map.of("ids", List.copyOf(agencyIds)), r ->
-                        new String[] {r.get("id").asString(), r.get("type").asString(null)})) {
+                        new String[] {r.get("id").asString(), r.get(property).asString(null)})) {
                     if (row[1] != null) {
-                        types.put(row[0], row[1]);
+                        values.put(row[0], row[1]);
                     }
                 }
-                return types;
+                return values;
             }
 
             @Override

@@ -280,6 +280,14 @@ class ImportIT extends ExplorerIT {
                 .startsWith("changes the type of agency school-a from EDUCATION to POLICE");
         assertThat(count("MATCH (a:Agency {id: 'school-a', type: 'EDUCATION'}) RETURN count(a)"))
                 .isEqualTo(1);
+        // review 49: nor may it rename itself as what every user reads as the police
+        var renamed = http().post("/api/import", "admin", """
+                {"source": "school-a", "resolve": true,
+                 "agencies": [{"id": "school-a", "name": "Police public protection unit", "type": "EDUCATION"}]}""");
+        assertThat(renamed.json().get("rejected").get(0).get("field").asString())
+                .isEqualTo("name");
+        assertThat(count("MATCH (a:Agency {id: 'school-a', name: 'Riverside Primary School'}) RETURN count(a)"))
+                .isEqualTo(1);
         assertThat(sees("teacher", "p-gary")).isFalse();
 
         var police = http().post("/api/import", "admin", """
@@ -320,7 +328,8 @@ class ImportIT extends ExplorerIT {
                         + "'imported agency extract of police: {' RETURN count(e)"))
                 .isEqualTo(1);
         var plain = http().post("/api/import", "admin", """
-                {"source": "partnership", "agencies": [{"id": "isva", "name": "ISVA service", "type": "HEALTH"}]}""");
+                {"source": "partnership", "agencies": [{"id": "isva", "name": "Independent sexual violence advisers",
+                  "type": "HEALTH"}]}""");
         assertThat(plain.json().get("rejected").size()).isZero();
         assertThat(plain.json().get("warnings").get(0).get("reason").asString())
                 .isEqualTo(

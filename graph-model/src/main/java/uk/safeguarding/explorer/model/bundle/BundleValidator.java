@@ -134,6 +134,8 @@ public final class BundleValidator {
         private Map<String, Set<String>> inDatabase = Map.of();
         /** The stored type of each agency the bundle's agencies array names that exists already. */
         private Map<String, String> storedTypes = Map.of();
+        /** The stored name of each agency the bundle's agencies array names that exists already. */
+        private Map<String, String> storedNames = Map.of();
         /** The agency each professional of a bundle without resolve works for, where it exists already. */
         private Map<String, String> storedEmployers = Map.of();
         /** Per array, the ids of this bundle's records that are records a user recorded in the explorer. */
@@ -230,6 +232,7 @@ public final class BundleValidator {
                 }
             });
             storedTypes = agencyIds.isEmpty() ? Map.of() : existingIds.agencyTypes(agencyIds);
+            storedNames = agencyIds.isEmpty() ? Map.of() : existingIds.agencyNames(agencyIds);
             var professionalIds = new TreeSet<String>();
             records("professionals").forEach(r -> {
                 if (text(r, "id") != null) {
@@ -445,7 +448,22 @@ public final class BundleValidator {
                         "names no agency of the partnership yet: an agency extract describes its own agency once "
                                 + "the partnership has added it (a bundle without resolve)");
             }
-            row.put("name", r.string("name", true));
+            var agencyName = r.string("name", true);
+            row.put("name", agencyName);
+            var storedName = row.get("id") instanceof String id ? storedNames.get(id) : null;
+            if (agencyName != null && storedName != null && !storedName.equals(agencyName)) {
+                var rename =
+                        "renames agency " + row.get("id") + " from \"" + storedName + "\" to \"" + agencyName + "\"";
+                if (resolve) {
+                    // hostile review 49: a school's extract could call itself the police public protection unit
+                    r.reject(
+                            "name",
+                            rename + ": an agency extract never renames an agency, whose name every user "
+                                    + "reads as who holds information; a bundle without resolve from the partnership can");
+                } else {
+                    r.warn("name", rename + ": every user reads the new name");
+                }
+            }
             var type = name(r.enumValue("type", AgencyType.class, true));
             row.put("type", type);
             var stored = row.get("id") instanceof String id ? storedTypes.get(id) : null;

@@ -22,6 +22,14 @@ public interface ExistingIds {
     }
 
     /**
+     * The name stored for each of these agencies that exists (every user reads an agency's name as
+     * who holds information, so an import is checked against it); none by default.
+     */
+    default Map<String, String> agencyNames(Set<String> agencyIds) {
+        return Map.of();
+    }
+
+    /**
      * The agency each of these professionals works for, where the professional exists (a
      * professional's involvements give their agency a relationship, so a move is checked); none by
      * default.

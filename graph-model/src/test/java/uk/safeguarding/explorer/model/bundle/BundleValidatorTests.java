@@ -112,6 +112,11 @@ class BundleValidatorTests {
             }
 
             @Override
+            public Map<String, String> agencyNames(Set<String> agencyIds) {
+                return agencyIds.contains("school-a") ? Map.of("school-a", "Riverside Primary School") : Map.of();
+            }
+
+            @Override
             public Map<String, String> professionalAgencies(Set<String> professionalIds) {
                 return professionalIds.contains("om-1") ? Map.of("om-1", "probation") : Map.of();
             }
@@ -148,10 +153,22 @@ class BundleValidatorTests {
         // its own agency with its own type (a new name) passes
         var own = validator.validate(
                 json(
-                        "{'source':'school-a','resolve':true,'agencies':[{'id':'school-a','name':'Riverside','type':'EDUCATION'}]}"),
+                        "{'source':'school-a','resolve':true,'agencies':[{'id':'school-a','name':'Riverside Primary School',"
+                                + "'type':'EDUCATION'}]}"),
                 db);
         assertThat(own.rejected()).isEmpty();
-        assertThat(own.rows().get("agencies")).extracting(r -> r.get("name")).containsExactly("Riverside");
+        assertThat(own.rows().get("agencies"))
+                .extracting(r -> r.get("name"))
+                .containsExactly("Riverside Primary School");
+        // review 49: nor a new name, which every user reads as who holds information
+        var renamed = validator.validate(
+                json("{'source':'school-a','resolve':true,'agencies':[{'id':'school-a',"
+                        + "'name':'Police public protection unit','type':'EDUCATION'}]}"),
+                db);
+        assertThat(renamed.rejected()).extracting(Rejection::field).containsExactly("name");
+        assertThat(renamed.rejected().get(0).reason())
+                .startsWith("renames agency school-a from \"Riverside Primary School\" to \"Police public protection "
+                        + "unit\": an agency extract never renames an agency");
         // nor does an extract add an agency the partnership has not (its type would decide what its users see)
         var added = validator.validate(
                 json(
@@ -166,13 +183,21 @@ class BundleValidatorTests {
         assertThat(plain.rows().get("agencies")).hasSize(1);
         assertThat(plain.warnings())
                 .extracting(Rejection::array, Rejection::index, Rejection::id, Rejection::field, Rejection::reason)
-                .containsExactly(tuple(
-                        "agencies",
-                        0,
-                        "school-a",
-                        "type",
-                        "changes the type of agency school-a from EDUCATION to POLICE: what its users see changes "
-                                + "with it"));
+                .containsExactly(
+                        tuple(
+                                "agencies",
+                                0,
+                                "school-a",
+                                "name",
+                                "renames agency school-a from \"Riverside Primary School\" to \"Riverside\": every user "
+                                        + "reads the new name"),
+                        tuple(
+                                "agencies",
+                                0,
+                                "school-a",
+                                "type",
+                                "changes the type of agency school-a from EDUCATION to POLICE: what its users see "
+                                        + "changes with it"));
     }
 
     /** Review 47: a police extract gave a school teacher an involvement, and health an invitation. */
