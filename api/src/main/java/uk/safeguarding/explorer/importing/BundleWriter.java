@@ -101,30 +101,26 @@ public class BundleWriter {
                 return stored(agencyIds, "name");
             }
 
+            @Override
+            public Map<String, String> professionalAgencies(Set<String> professionalIds) {
+                return valuesById("import/professional-agencies", professionalIds, "agency");
+            }
+
             /** One stored property of each of these agencies that exists and has it. */
             private Map<String, String> stored(Set<String> agencyIds, String property) {
+                return valuesById("import/agency-types", agencyIds, property);
+            }
+
+            /** A statement's column by the id of each row that has it. */
+            private Map<String, String> valuesById(String statement, Set<String> ids, String column) {
                 var values = new HashMap<String, String>();
-                for (var row : graph.read("import/agency-types", Map.of("ids", List.copyOf(agencyIds)), r ->
-                        new String[] {r.get("id").asString(), r.get(property).asString(null)})) {
+                for (var row : graph.read(statement, Map.of("ids", List.copyOf(ids)), r ->
+                        new String[] {r.get("id").asString(), r.get(column).asString(null)})) {
                     if (row[1] != null) {
                         values.put(row[0], row[1]);
                     }
                 }
                 return values;
-            }
-
-            @Override
-            public Map<String, String> professionalAgencies(Set<String> professionalIds) {
-                var employers = new HashMap<String, String>();
-                for (var row : graph.read(
-                        "import/professional-agencies", Map.of("ids", List.copyOf(professionalIds)), r -> new String[] {
-                            r.get("id").asString(), r.get("agency").asString(null)
-                        })) {
-                    if (row[1] != null) {
-                        employers.put(row[0], row[1]);
-                    }
-                }
-                return employers;
             }
 
             @Override

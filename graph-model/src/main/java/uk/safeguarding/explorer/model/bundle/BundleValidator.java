@@ -452,34 +452,41 @@ public final class BundleValidator {
             row.put("name", agencyName);
             var storedName = row.get("id") instanceof String id ? storedNames.get(id) : null;
             if (agencyName != null && storedName != null && !storedName.equals(agencyName)) {
-                var rename =
-                        "renames agency " + row.get("id") + " from \"" + storedName + "\" to \"" + agencyName + "\"";
-                if (resolve) {
-                    // hostile review 49: a school's extract could call itself the police public protection unit
-                    r.reject(
-                            "name",
-                            rename + ": an agency extract never renames an agency, whose name every user "
-                                    + "reads as who holds information; a bundle without resolve from the partnership can");
-                } else {
-                    r.warn("name", rename + ": every user reads the new name");
-                }
+                // hostile review 49: a school's extract could call itself the police public protection unit
+                storedChange(
+                        r,
+                        "name",
+                        "renames agency " + row.get("id") + " from \"" + storedName + "\" to \"" + agencyName + "\"",
+                        "an agency extract never renames an agency, whose name every user reads as who holds "
+                                + "information; a bundle without resolve from the partnership can",
+                        "every user reads the new name");
             }
             var type = name(r.enumValue("type", AgencyType.class, true));
             row.put("type", type);
             var stored = row.get("id") instanceof String id ? storedTypes.get(id) : null;
             if (type != null && stored != null && !stored.equals(type)) {
-                var change = "changes the type of agency " + row.get("id") + " from " + stored + " to " + type;
-                if (resolve) {
-                    // an agency's type decides what every one of its users sees (offender detail to police)
-                    r.reject(
-                            "type",
-                            change + ": an agency extract never changes an agency's type, which decides "
-                                    + "what its users see; a bundle without resolve from the partnership can");
-                } else {
-                    r.warn("type", change + ": what its users see changes with it");
-                }
+                // an agency's type decides what every one of its users sees (offender detail to police)
+                storedChange(
+                        r,
+                        "type",
+                        "changes the type of agency " + row.get("id") + " from " + stored + " to " + type,
+                        "an agency extract never changes an agency's type, which decides what its users see; a "
+                                + "bundle without resolve from the partnership can",
+                        "what its users see changes with it");
             }
             return Map.entry("agencies", row);
+        }
+
+        /**
+         * A stored value of an agency that the record changes: refused in an agency extract, which
+         * speaks for its agency but does not configure it; a warning in the partnership's own bundle.
+         */
+        private void storedChange(RecordReader r, String field, String change, String whyRefused, String whatFollows) {
+            if (resolve) {
+                r.reject(field, change + ": " + whyRefused);
+            } else {
+                r.warn(field, change + ": " + whatFollows);
+            }
         }
 
         private Map.Entry<String, Map<String, Object>> professional(RecordReader r) {
