@@ -520,16 +520,15 @@ function meetingInput() {
     attended: document.querySelector(`#record-attendance .att-attended[data-agency="${CSS.escape(box.dataset.agency)}"]`).checked,
   })).filter((a) => a.invited || a.attended);
   const child = room.formFor ? room.formFor.id : state.subjectId;
-  const id = `sm-${child}-${held}-${Date.now().toString(36)}`;
+  // the explorer gives the meeting and its actions their ids
   const actions = [...byId('record-actions').children].map((row, i) => ({
-    id: `${id}-a${i + 1}`,
     description: byId(`action-description-${i}`).value.trim(),
     owner: byId(`action-owner-${i}`).value,
     for: [...byId(`action-for-${i}`).selectedOptions].map((o) => o.value),
     dueOn: byId(`action-due-${i}`).value,
   }));
   const concerns = [...document.querySelectorAll('#record-concerns .concern:checked')].map((box) => box.value);
-  const input = { id, heldOn: held, concerns: concerns.length > 0 ? concerns : [child], attendance, actions,
+  const input = { heldOn: held, concerns: concerns.length > 0 ? concerns : [child], attendance, actions,
     chair: byId('record-chair').value.trim() || null };
   const decision = byId('record-decision').value;
   if (decision) {
@@ -552,8 +551,8 @@ async function recordMeeting(event) {
   }
   const input = meetingInput();
   await guarded(() => recordRendering.run(async () => {
-    await graphql(RECORD_MEETING, { meeting: input });
-    room.recorded = input;
+    const data = await graphql(RECORD_MEETING, { meeting: input });
+    room.recorded = { ...input, id: data.recordStrategyMeeting.id };
     room.formFor = null;
     byId('record-meeting').hidden = true;
     await loadChanges();
@@ -562,7 +561,7 @@ async function recordMeeting(event) {
       await thenRendering.run(drawThenAndNow);
     }
     // said last: reading the changes again clears the message line first (guarded)
-    say(`Meeting recorded (${input.id}); what it saw is kept as its snapshot.`, 'success');
+    say(`The meeting of ${input.heldOn} is recorded; what it saw is kept as its snapshot.`, 'success');
   }));
 }
 

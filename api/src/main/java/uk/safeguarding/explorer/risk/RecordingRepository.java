@@ -1,15 +1,13 @@
 package uk.safeguarding.explorer.risk;
 
-import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
 import org.springframework.stereotype.Repository;
 import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.neo4j.Graph;
 
 /**
- * The Cypher of recording (risk/record-target, risk/ids-taken, and the statements that complete,
+ * The Cypher of recording (risk/record-target and the statements that complete,
  * reopen, end and reinstate): rows as the statements return them, no decisions; {@link
  * RecordingService} decides who may record what. New records are written by the import's writer.
  */
@@ -25,12 +23,6 @@ class RecordingRepository {
     /** Whether an id is a person's, an address's (with who lives or lived there), or neither. */
     Record recordTarget(String id) {
         return graph.read("risk/record-target", Map.of("id", id), r -> r).get(0);
-    }
-
-    /** Of the ids given per kind of record (referrals, meetings, actions, assessments, markers), those taken. */
-    List<String> idsTaken(Map<String, Object> idsByKind) {
-        return graph.read("risk/ids-taken", idsByKind, r -> r.get("taken").asList(Value::asString))
-                .get(0);
     }
 
     /**

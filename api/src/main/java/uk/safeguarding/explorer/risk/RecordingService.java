@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -51,7 +52,8 @@ import uk.safeguarding.explorer.security.Visibility;
  * records a meeting's attendance and actions for every agency; RSO and MAPPA markers are recorded
  * only by agencies that see offender detail. Records written here are marked
  * {@code recordedVia: 'API'} and never make a need-to-know relationship; they are always new
- * records, never changes to existing ones.
+ * records, never changes to existing ones, with ids the explorer gives them ({@code
+ * explorer-<kind>-<uuid>}, a form no import may use).
  */
 @Service
 @PreAuthorize("hasAnyRole('ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
@@ -93,9 +95,9 @@ public class RecordingService {
         var person = text(input, "about");
         requirePeople("recordReferral", List.of(person));
         ownAgency(user, "referral.from", text(input, "from"));
-        requireNew("recordReferral", List.of(person), "referral.id", Map.of("referrals", List.of(text(input, "id"))));
-        write("referral", "referrals", input, "recordReferral", List.of(person));
-        return text(input, "id");
+        var record = withNewId(input, "referral", "referral.id");
+        write("referral", "referrals", record, "recordReferral", List.of(person));
+        return (String) record.get("id");
     }
 
     /**
@@ -104,9 +106,9 @@ public class RecordingService {
      * chair's name, the decision with its reason and the next meeting's day are validated like an
      * import's. Once written, what the meeting saw is kept ({@link MeetingRecorded}: its snapshot).
      */
-    public String recordStrategyMeeting(Map<String, Object> input) {
+    public RecordedMeeting recordStrategyMeeting(Map<String, Object> input) {
         var user = needToKnow.viewer();
-        var record = new LinkedHashMap<>(input);
+        var record = withNewId(input, "meeting", "meeting.id");
         record.put("kind", "STRATEGY");
         var people = new ArrayList<String>(strings(input.get("concerns")));
         var actions = list(input.get("actions"));
@@ -121,16 +123,20 @@ public class RecordingService {
                 ownAgency(user, "meeting.actions[" + i + "].owner", text(actions.get(i), "owner"));
             }
         }
-        requireNew("recordStrategyMeeting", people, "meeting.id", Map.of("meetings", List.of(text(input, "id"))));
-        requireNew(
-                "recordStrategyMeeting",
-                people,
-                "meeting.actions",
-                Map.of("actions", actions.stream().map(a -> text(a, "id")).toList()));
+        var recordedActions = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < actions.size(); i++) {
+            recordedActions.add(withNewId(actions.get(i), "action", "meeting.actions[" + i + "].id"));
+        }
+        record.put("actions", recordedActions);
+        var id = (String) record.get("id");
         write("meeting", "meetings", record, "recordStrategyMeeting", people);
-        events.publishEvent(new MeetingRecorded(text(input, "id")));
-        return text(input, "id");
+        events.publishEvent(new MeetingRecorded(id));
+        return new RecordedMeeting(
+                id, recordedActions.stream().map(a -> (String) a.get("id")).toList());
     }
+
+    /** The ids the explorer gave a meeting it recorded and its actions (in the order given). */
+    public record RecordedMeeting(String id, List<String> actionIds) {}
 
     /** An assessment of a person the user may see, by their own agency. */
     public String recordAssessment(Map<String, Object> input) {
@@ -138,13 +144,9 @@ public class RecordingService {
         var person = text(input, "of");
         requirePeople("recordAssessment", List.of(person));
         ownAgency(user, "assessment.by", text(input, "by"));
-        requireNew(
-                "recordAssessment",
-                List.of(person),
-                "assessment.id",
-                Map.of("assessments", List.of(text(input, "id"))));
-        write("assessment", "assessments", input, "recordAssessment", List.of(person));
-        return text(input, "id");
+        var record = withNewId(input, "assessment", "assessment.id");
+        write("assessment", "assessments", record, "recordAssessment", List.of(person));
+        return (String) record.get("id");
     }
 
     /**
@@ -176,14 +178,13 @@ public class RecordingService {
                     "'" + text(input, "type") + "' markers are recorded only by "
                             + "agencies that see offender detail (police, probation, children's social care)");
         }
-        requireNew("recordMarker", people, "marker.id", Map.of("markers", List.of(text(input, "id"))));
-        var record = new LinkedHashMap<String, Object>(input);
+        var record = withNewId(input, "marker", "marker.id");
         record.remove("from");
         record.remove("to");
         record.put("start", input.get("from"));
         record.put("end", input.get("to"));
         write("marker", "markers", record, "recordMarker", people);
-        return text(input, "id");
+        return (String) record.get("id");
     }
 
     /**
@@ -450,29 +451,26 @@ public class RecordingService {
     }
 
     /**
-     * Refuses ids of records that exist already: recording never changes or takes over a record. The
-     * refusal is recorded first, DENIED for each of the people the recording was about (hostile review
-     * 48: refusals went unrecorded, and told a practitioner unseen which record ids exist).
+     * The record with the id the explorer gives it: {@code explorer-<kind>-<random UUID>}, a form no
+     * import may use ({@link BundleValidator#EXPLORER_SOURCE_PREFIX}), so that what users record and
+     * what agencies send never take each other's ids, and a recording tells nobody which ids exist
+     * (reviews 48 and 49: a recording could take an id a partnership bundle brought later, and its
+     * "id in use" refusal told a practitioner which record ids existed). An id given in the input
+     * (deprecated) is refused, naming the field, whatever it is.
      */
-    private void requireNew(String operation, List<String> people, String field, Map<String, List<String>> ids) {
-        var parameters = new LinkedHashMap<String, Object>();
-        for (var key : List.of("referrals", "meetings", "actions", "assessments", "markers")) {
-            parameters.put(
-                    key,
-                    ids.getOrDefault(key, List.of()).stream()
-                            .filter(Objects::nonNull)
-                            .toList());
-        }
-        var taken = recordings.idsTaken(parameters);
-        if (!taken.isEmpty()) {
-            audit.record(
-                    needToKnow.actor(),
-                    operation,
-                    Subject.each(people, AuditLog.DENIED, "refused: " + field + " '" + taken.get(0) + "' is in use"));
+    private static LinkedHashMap<String, Object> withNewId(Map<?, ?> input, String kind, String field) {
+        if (input.get("id") != null) {
             throw new BadRequestException(
-                    field,
-                    "'" + taken.get(0) + "' is the id of an existing record; " + "record something new with a new id");
+                    field, "is given by the explorer: leave it out (the answer carries the id the record gets)");
         }
+        var record = new LinkedHashMap<String, Object>();
+        record.put("id", BundleValidator.EXPLORER_SOURCE_PREFIX + kind + "-" + UUID.randomUUID());
+        input.forEach((k, v) -> {
+            if (!"id".equals(k)) {
+                record.put(String.valueOf(k), v);
+            }
+        });
+        return record;
     }
 
     private void write(
@@ -492,7 +490,8 @@ public class RecordingService {
             var first = validated.rejected().get(0);
             throw new BadRequestException(
                     argument + (first.field() == null ? "" : "." + first.field()),
-                    first.reason() + " (" + array + " record '" + first.id() + "')");
+                    // the record is the one being recorded: its id, which the explorer gave it, says nothing
+                    first.reason());
         }
         // recorded through the API: never a need-to-know relationship
         validated.rows().values().forEach(rows -> rows.forEach(row -> row.put("recordedVia", RECORDED_VIA)));
@@ -524,11 +523,7 @@ public class RecordingService {
         return value;
     }
 
-    /**
-     * A text argument as the validator reads it, without surrounding white space (hostile review 48:
-     * the id " m-gary-rso" passed the check for an id already used, and the write, which strips it,
-     * took over police's marker).
-     */
+    /** A text argument as the validator reads it, without surrounding white space. */
     private static String text(Map<?, ?> input, String key) {
         var value = input.get(key);
         return value == null ? null : value.toString().strip();

@@ -20,7 +20,6 @@ import uk.safeguarding.explorer.graph.AsOf;
 import uk.safeguarding.explorer.graph.Views.MarkerView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.risk.Work.ActionView;
-import uk.safeguarding.explorer.risk.Work.MeetingView;
 import uk.safeguarding.explorer.risk.Work.ReferralView;
 import uk.safeguarding.explorer.risk.Work.TriagedReferral;
 
@@ -107,10 +106,14 @@ class RiskController {
         return followUp.recordedReferral(recording.recordReferral(referral));
     }
 
+    /** A meeting just recorded (a MeetingSummary): its id and its actions' ids, which the explorer gave them. */
+    record RecordedMeetingView(String id, String kind, LocalDate heldOn, List<String> actionIds) {}
+
     @MutationMapping
-    MeetingView recordStrategyMeeting(@Argument Map<String, Object> meeting) {
-        var id = recording.recordStrategyMeeting(meeting);
-        return new MeetingView(id, "STRATEGY", (LocalDate) meeting.get("heldOn"));
+    RecordedMeetingView recordStrategyMeeting(@Argument Map<String, Object> meeting) {
+        var recorded = recording.recordStrategyMeeting(meeting);
+        return new RecordedMeetingView(
+                recorded.id(), "STRATEGY", (LocalDate) meeting.get("heldOn"), recorded.actionIds());
     }
 
     @MutationMapping

@@ -60,12 +60,12 @@ class AuditIT extends ExplorerIT {
         http().graphql("auditor", PERSON, Map.of("id", "p-lily"));
         http().graphql(
                         "auditor",
-                        "mutation { recordMarker(marker: {id: \"m-audit-1\", on: \"p-lily\", type: VIOLENCE, "
+                        "mutation { recordMarker(marker: {on: \"p-lily\", type: VIOLENCE, "
                                 + "from: \"2026-01-01\"}) { id } }");
         http().graphql(
                         "auditor",
-                        "mutation { recordStrategyMeeting(meeting: {id: \"sm-audit-1\", heldOn: \"2026-01-02\", "
-                                + "concerns: [\"p-tom\"], attendance: [], actions: [{id: \"a-audit-1\", description: \"visit\", "
+                        "mutation { recordStrategyMeeting(meeting: {heldOn: \"2026-01-02\", "
+                                + "concerns: [\"p-tom\"], attendance: [], actions: [{description: \"visit\", "
                                 + "owner: \"csc\", for: [\"p-ruby\"], dueOn: \"2026-02-01\"}]}) { id } }");
         assertThat(count("MATCH (e:AuditEvent {outcome: 'DENIED', user: 'auditor', subjectId: 'p-lily'}) "
                         + "WHERE e.operation IN ['person', 'recordMarker'] RETURN count(DISTINCT e.operation)"))

@@ -63,9 +63,8 @@ class DateArgumentsIT extends ExplorerIT {
 
     @Test
     void anInstantOutsideTheBoundsInAMutationsInputIsRefusedAndNothingIsRecorded() {
-        var referral =
-                "mutation($at: DateTime!) { recordReferral(referral: {id: \"r-far\", about: \"p-sara\", from: \"csc\", "
-                        + "receivedAt: $at, concern: NEGLECT, urgency: ROUTINE}) { id } }";
+        var referral = "mutation($at: DateTime!) { recordReferral(referral: {about: \"p-sara\", from: \"csc\", "
+                + "receivedAt: $at, concern: NEGLECT, urgency: ROUTINE}) { id } }";
         refusedNaming(http().graphql("social-worker", referral, Map.of("at", "2101-01-01T00:00:00Z")), "at");
         refusedNaming(
                 http().graphql(
@@ -74,7 +73,8 @@ class DateArgumentsIT extends ExplorerIT {
                                         .replace("$at", "\"1899-12-31T23:59:59Z\""),
                                 Map.of()),
                 "referral");
-        assertThat(count("MATCH (r:Referral {id: 'r-far'}) RETURN count(r)")).isZero();
+        assertThat(count("MATCH (r:Referral) WHERE r.id STARTS WITH 'explorer-' RETURN count(r)"))
+                .isZero();
     }
 
     @Test

@@ -349,90 +349,83 @@ class ImportIT extends ExplorerIT {
                 .isEqualTo(1);
     }
 
-    /** A referral about Sara recorded by the social worker through the API, with the id given. */
-    private JsonNode socialWorkersReferral(String id) {
+    /** A referral about Sara recorded by the social worker through the API, with the fields given added. */
+    private JsonNode socialWorkersReferral(Map<String, Object> more) {
+        var referral = new java.util.LinkedHashMap<String, Object>(
+                Map.of("about", "p-sara", "from", "csc", "receivedAt", "2018-09-25T10:00:00Z", "concern", "NEGLECT"));
+        referral.putAll(more);
         return http().graphql(
                         "social-worker",
                         "mutation($r: ReferralInput!) { recordReferral(referral: $r) { id } }",
-                        Map.of(
-                                "r",
-                                Map.of(
-                                        "id",
-                                        id,
-                                        "about",
-                                        "p-sara",
-                                        "from",
-                                        "csc",
-                                        "receivedAt",
-                                        "2018-09-25T10:00:00Z",
-                                        "concern",
-                                        "NEGLECT")));
+                        Map.of("r", referral));
     }
 
     /**
-     * Review 47: a social worker recorded referral 'police:R77' about Sara, and a police extract's
-     * referral R77 about Kyle then took it over. A recording may not take an extract's id, and no
-     * import changes or takes over a recorded record.
+     * Reviews 47 to 49: a recording took an id an import used later ('police:R77', then any plain
+     * bundle's 'R80'), and its "id in use" refusal told a practitioner which ids existed. The explorer
+     * now gives what users record its own ids (explorer-<kind>-<uuid>), which no import may use, and a
+     * recording may not choose one; an import still never takes over a recorded record.
      */
     @Test
-    void aRecordingTakesNoExtractsIdAndNoImportTakesOverARecording() {
+    void recordingsAndImportsNeverTakeEachOthersIds() {
         importScenario();
-        var squat = socialWorkersReferral("police:R77");
-        assertThat(squat.get("errors")
-                        .get(0)
-                        .get("extensions")
-                        .get("classification")
-                        .asString())
-                .isEqualTo("BAD_REQUEST");
-        assertThat(squat.get("errors").get(0).get("message").asString()).contains("must not contain ':'");
-        assertThat(count("MATCH (r:Referral {id: 'police:R77'}) RETURN count(r)"))
+        // a recording may not choose its id: not an extract's, not one in use, not a new one
+        for (var id : List.of("police:R77", "m-gary-rso", " m-gary-rso", "R77")) {
+            var chosen = socialWorkersReferral(Map.of("id", id));
+            assertThat(chosen.get("errors").get(0).get("message").asString())
+                    .as(id)
+                    .isEqualTo("Argument 'referral.id' is given by the explorer: leave it out (the answer "
+                            + "carries the id the record gets)");
+        }
+        assertThat(count("MATCH (r:Referral) WHERE r.recordedVia IS NOT NULL RETURN count(r)"))
                 .isZero();
-        var recorded = socialWorkersReferral("R77");
-        assertThat(recorded.get("errors")).as(recorded.toString()).isNull();
-        var takeover = http().post("/api/import", "admin", """
-                {"source": "police", "referrals": [{"id": "R77", "about": "p-kyle", "from": "police",
-                  "receivedAt": "2018-09-25T11:00:00Z", "concern": "EXPLOITATION"}]}""");
-        assertThat(takeover.status()).isEqualTo(200);
-        var rejected = takeover.json().get("rejected").get(0);
-        assertThat(rejected.get("id").asString()).isEqualTo("R77");
-        assertThat(rejected.get("field").asString()).isEqualTo("id");
-        assertThat(rejected.get("reason").asString())
-                .startsWith("is the id of a record a user recorded in the explorer");
-        assertThat(count("MATCH (r:Referral {id: 'R77', concern: 'NEGLECT'})-[:ABOUT]->(:Person {id: 'p-sara'}) "
-                        + "WHERE r.recordedVia IS NOT NULL RETURN count(r)"))
-                .isEqualTo(1);
-        assertThat(count("MATCH (:Referral {id: 'R77'})-[:ABOUT]->(:Person {id: 'p-kyle'}) RETURN count(*)"))
-                .isZero();
-        // review 48: an id given with white space round it is the same id (the write strips it)
-        var padded = http().graphql(
-                        "police-officer",
-                        "mutation($m: MarkerInput!) { recordMarker(marker: $m) { id } }",
-                        Map.of(
-                                "m",
-                                Map.of(
-                                        "id",
-                                        " m-gary-rso",
-                                        "type",
-                                        "OTHER",
-                                        "on",
-                                        "p-sara",
-                                        "from",
-                                        "2018-09-25",
-                                        "detail",
-                                        "A note that must not replace Gary's marker")));
-        assertThat(padded.get("errors")
-                        .get(0)
-                        .get("extensions")
-                        .get("classification")
-                        .asString())
-                .isEqualTo("BAD_REQUEST");
-        // the refusal is on record, for the person the marker was to be about
-        assertThat(count("MATCH (a:AuditEvent {operation: 'recordMarker', user: 'police-officer', subjectId: 'p-sara', "
-                        + "outcome: 'DENIED'}) WHERE a.reason CONTAINS 'm-gary-rso' RETURN count(a)"))
-                .isEqualTo(1);
         assertThat(count("MATCH (m:Marker {id: 'm-gary-rso', type: 'REGISTERED_SEX_OFFENDER'})-[:ON]->"
                         + "(:Person {id: 'p-gary'}) WHERE m.recordedVia IS NULL RETURN count(m)"))
                 .isEqualTo(1);
+        // the explorer gives it its id; police's own R77, sent later, is police's own record
+        var recorded = socialWorkersReferral(Map.of());
+        assertThat(recorded.get("errors")).as(recorded.toString()).isNull();
+        var recordedId = recorded.get("data").get("recordReferral").get("id").asString();
+        assertThat(recordedId).matches("explorer-referral-[0-9a-f-]{36}");
+        var police = http().post("/api/import", "admin", """
+                {"source": "police", "referrals": [{"id": "R77", "about": "p-kyle", "from": "police",
+                  "receivedAt": "2018-09-25T11:00:00Z", "concern": "EXPLOITATION"}]}""");
+        assertThat(police.json().get("rejected")).isEmpty();
+        assertThat(count("MATCH (:Referral {id: 'R77'})-[:ABOUT]->(:Person {id: 'p-kyle'}) RETURN count(*)"))
+                .isEqualTo(1);
+        // no bundle may give a record an id of the explorer's form: the recording stays as it was
+        var takeover = http().post(
+                        "/api/import",
+                        "admin",
+                        "{\"source\": \"police\", \"referrals\": [{\"id\": \"" + recordedId
+                                + "\", \"about\": \"p-kyle\", \"from\": \"police\", "
+                                + "\"receivedAt\": \"2018-09-25T11:00:00Z\", \"concern\": \"EXPLOITATION\"}, "
+                                + "{\"id\": \"Explorer-x\", \"about\": \"p-kyle\", \"from\": \"police\", "
+                                + "\"receivedAt\": \"2018-09-25T11:00:00Z\", \"concern\": \"EXPLOITATION\"}]}");
+        assertThat(takeover.status()).isEqualTo(200);
+        assertThat(takeover.json().get("rejected")).hasSize(2);
+        for (var rejected : takeover.json().get("rejected")) {
+            assertThat(rejected.get("field").asString()).isEqualTo("id");
+            assertThat(rejected.get("reason").asString()).startsWith("must not begin with 'explorer-'");
+        }
+        assertThat(count(
+                        "MATCH (r:Referral {id: $id, concern: 'NEGLECT'})-[:ABOUT]->(:Person {id: 'p-sara'}) "
+                                + "WHERE r.recordedVia IS NOT NULL RETURN count(r)",
+                        Map.of("id", recordedId)))
+                .isEqualTo(1);
+        // a record a user recorded before the explorer gave ids (any id) is still never taken over
+        graph.inWriteTransaction(tx -> tx.run("MATCH (r:Referral {id: $id}) SET r.id = 'R80'", Map.of("id", recordedId))
+                .consume());
+        var older = http().post("/api/import", "admin", """
+                {"source": "police", "referrals": [{"id": "R80", "about": "p-kyle", "from": "police",
+                  "receivedAt": "2018-09-25T11:00:00Z", "concern": "EXPLOITATION"}]}""");
+        var rejected = older.json().get("rejected").get(0);
+        assertThat(rejected.get("id").asString()).isEqualTo("R80");
+        assertThat(rejected.get("field").asString()).isEqualTo("id");
+        assertThat(rejected.get("reason").asString())
+                .startsWith("is the id of a record a user recorded in the explorer");
+        assertThat(count("MATCH (:Referral {id: 'R80'})-[:ABOUT]->(:Person {id: 'p-kyle'}) RETURN count(*)"))
+                .isZero();
         // nor does a bundle without resolve give a record an extract's id
         var plainSquat = http().post("/api/import", "admin", """
                 {"source": "school-a", "markers": [{"id": "police:M1", "type": "OTHER", "on": "p-sara"}]}""");

@@ -55,8 +55,6 @@ class RecordingIT extends ExplorerIT {
                         Map.of(
                                 "m",
                                 Map.of(
-                                        "id",
-                                        "m-bell-address",
                                         "type",
                                         "OTHER",
                                         "on",
@@ -67,7 +65,9 @@ class RecordingIT extends ExplorerIT {
                                         "Police address marker: call before visiting")))
                 .get("data")
                 .get("recordMarker");
-        assertThat(marker.get("id").asString()).isEqualTo("m-bell-address");
+        // the explorer gives it its id, in a form no import may use
+        var markerId = marker.get("id").asString();
+        assertThat(markerId).startsWith("explorer-marker-");
         for (var resident : List.of("p-sara", "p-jack", "p-kerry")) {
             var markers = as(
                             "social-worker",
@@ -79,7 +79,7 @@ class RecordingIT extends ExplorerIT {
                     .get("markers");
             assertThat(markers.toString())
                     .as(resident)
-                    .contains("\"m-bell-address\"")
+                    .contains("\"" + markerId + "\"")
                     .contains("\"derived\":true")
                     .contains("\"a-bell\"");
         }
@@ -90,19 +90,19 @@ class RecordingIT extends ExplorerIT {
                                 "{ person(id: \"p-lee\") { markers(asOf: \"" + Scenario.AS_OF + "\") { id } } }",
                                 Map.of())
                         .toString())
-                .doesNotContain("m-bell-address");
+                .doesNotContain(markerId);
         assertThat(count("MATCH (a:AuditEvent {operation: 'recordMarker', user: 'police-officer'}) RETURN count(a)"))
                 .isEqualTo(1);
 
         // the police end it; a school may not
         assertThat(classification(as(
                         "teacher",
-                        "mutation { endMarker(markerId: \"m-bell-address\", on: \"2018-09-25\") { id } }",
+                        "mutation { endMarker(markerId: \"" + markerId + "\", on: \"2018-09-25\") { id } }",
                         Map.of())))
                 .isEqualTo("FORBIDDEN");
         var ended = as(
                         "police-officer",
-                        "mutation { endMarker(markerId: \"m-bell-address\", on: \"2018-09-25\") { to } }",
+                        "mutation { endMarker(markerId: \"" + markerId + "\", on: \"2018-09-25\") { to } }",
                         Map.of())
                 .get("data")
                 .get("endMarker");
@@ -110,7 +110,7 @@ class RecordingIT extends ExplorerIT {
         assertThat(flagKeys("p-sara")).contains("2:a-bell");
         assertThat(classification(as(
                         "police-officer",
-                        "mutation { endMarker(markerId: \"m-bell-address\", on: \"2018-01-01\") " + "{ id } }",
+                        "mutation { endMarker(markerId: \"" + markerId + "\", on: \"2018-01-01\") { id } }",
                         Map.of())))
                 .isEqualTo("BAD_REQUEST");
     }
@@ -124,8 +124,6 @@ class RecordingIT extends ExplorerIT {
                 Map.of(
                         "r",
                         Map.of(
-                                "id",
-                                "r-new",
                                 "about",
                                 "p-nobody",
                                 "from",
@@ -143,8 +141,6 @@ class RecordingIT extends ExplorerIT {
                 Map.of(
                         "r",
                         Map.of(
-                                "id",
-                                "r-new",
                                 "about",
                                 "p-lily",
                                 "from",
@@ -158,8 +154,9 @@ class RecordingIT extends ExplorerIT {
         assertThat(classification(bad)).isEqualTo("BAD_REQUEST");
         assertThat(bad.get("errors").get(0).get("message").asString())
                 .contains("referral.")
-                .contains("r-new");
-        assertThat(count("MATCH (r:Referral {id: 'r-new'}) RETURN count(r)")).isZero();
+                .doesNotContain("explorer-");
+        assertThat(count("MATCH (r:Referral) WHERE r.id STARTS WITH 'explorer-' RETURN count(r)"))
+                .isZero();
 
         var referral = as(
                         "teacher",
@@ -168,8 +165,6 @@ class RecordingIT extends ExplorerIT {
                         Map.of(
                                 "r",
                                 Map.of(
-                                        "id",
-                                        "r-new",
                                         "about",
                                         "p-lily",
                                         "from",
@@ -194,7 +189,8 @@ class RecordingIT extends ExplorerIT {
                 .get("triageQueue");
         assertThat(queue).hasSize(2);
         // urgent sexual abuse with unassessed siblings and no police information outranks r-kyle-2
-        assertThat(queue.get(0).get("referral").get("id").asString()).isEqualTo("r-new");
+        assertThat(queue.get(0).get("referral").get("id").asString())
+                .isEqualTo(referral.get("id").asString());
         assertThat(queue.get(0).get("score").asInt())
                 .isGreaterThan(queue.get(1).get("score").asInt());
         assertThat(queue.get(0).get("reasons").toString()).contains("Waiting for a decision");
@@ -203,10 +199,9 @@ class RecordingIT extends ExplorerIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aStrategyMeetingWithActionsThenTheirCompletion() {
         var meeting = Map.<String, Object>of(
-                "id",
-                "sm-lily",
                 "heldOn",
                 "2018-09-10",
                 "concerns",
@@ -218,8 +213,6 @@ class RecordingIT extends ExplorerIT {
                         Map.of("agency", "health", "invited", true, "attended", false)),
                 "actions",
                 List.of(Map.of(
-                        "id",
-                        "ac-lily-1",
                         "description",
                         "Visit Lily at school",
                         "owner",
@@ -228,30 +221,51 @@ class RecordingIT extends ExplorerIT {
                         List.of("p-lily"),
                         "dueOn",
                         "2018-09-20")));
+        // an action's id is the explorer's to give, as the meeting's is
+        var actionWithId =
+                new java.util.HashMap<String, Object>((Map<String, Object>) ((List<?>) meeting.get("actions")).get(0));
+        actionWithId.put("id", "ac-lily-1");
+        var withActionId = new java.util.HashMap<String, Object>(meeting);
+        withActionId.put("actions", List.of(actionWithId));
+        var refused = as(
+                "meeting-chair",
+                "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) { id } }",
+                Map.of("m", withActionId));
+        assertThat(classification(refused)).isEqualTo("BAD_REQUEST");
+        assertThat(refused.get("errors").get(0).get("message").asString())
+                .startsWith("Argument 'meeting.actions[0].id' is given by the explorer");
+        assertThat(count("MATCH (m:Meeting) WHERE m.recordedVia IS NOT NULL RETURN count(m)"))
+                .isZero();
         var recorded = as(
                         "meeting-chair",
                         "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) "
-                                + "{ id kind heldOn } }",
+                                + "{ id kind heldOn actionIds } }",
                         Map.of("m", meeting))
                 .get("data")
                 .get("recordStrategyMeeting");
         assertThat(recorded.get("kind").asString()).isEqualTo("STRATEGY");
-        assertThat(flagKeys("p-lily")).contains("7:sm-lily", "8:ac-lily-1");
+        var meetingId = recorded.get("id").asString();
+        var actionId = recorded.get("actionIds").get(0).asString();
+        assertThat(meetingId).startsWith("explorer-meeting-");
+        assertThat(actionId).startsWith("explorer-action-");
+        assertThat(recorded.get("actionIds")).hasSize(1);
+        assertThat(flagKeys("p-lily")).contains("7:" + meetingId, "8:" + actionId);
 
         assertThat(classification(as(
                         "police-officer",
-                        "mutation { completeAction(actionId: \"ac-lily-1\", " + "completedOn: \"2018-09-19\") { id } }",
+                        "mutation { completeAction(actionId: \"" + actionId
+                                + "\", completedOn: \"2018-09-19\") { id } }",
                         Map.of())))
                 .isEqualTo("FORBIDDEN");
         var done = as(
                         "social-worker",
-                        "mutation { completeAction(actionId: \"ac-lily-1\", completedOn: \"2018-09-19\") "
+                        "mutation { completeAction(actionId: \"" + actionId + "\", completedOn: \"2018-09-19\") "
                                 + "{ id completedOn meeting { id } } }",
                         Map.of())
                 .get("data")
                 .get("completeAction");
         assertThat(done.get("completedOn").asString()).isEqualTo("2018-09-19");
-        assertThat(flagKeys("p-lily")).doesNotContain("8:ac-lily-1");
+        assertThat(flagKeys("p-lily")).doesNotContain("8:" + actionId);
         assertThat(classification(as(
                         "social-worker",
                         "mutation { completeAction(actionId: \"ac-none\", " + "completedOn: \"2018-09-19\") { id } }",
@@ -268,8 +282,6 @@ class RecordingIT extends ExplorerIT {
                 Map.of(
                         "a",
                         Map.of(
-                                "id",
-                                "as-kyle-aim3",
                                 "of",
                                 "p-kyle",
                                 "type",
@@ -281,46 +293,24 @@ class RecordingIT extends ExplorerIT {
                                 "completedOn",
                                 "2018-09-01")));
         assertThat(classification(bad)).isEqualTo("BAD_REQUEST");
-        assertThat(count("MATCH (a:Assessment {id: 'as-kyle-aim3'}) RETURN count(a)"))
+        assertThat(count("MATCH (a:Assessment {type: 'AIM3'}) WHERE a.id STARTS WITH 'explorer-' RETURN count(a)"))
                 .isZero();
         var id = as(
                         "yot-worker",
                         "mutation($a: AssessmentInput!) { recordAssessment(assessment: $a) }",
-                        Map.of(
-                                "a",
-                                Map.of(
-                                        "id",
-                                        "as-kyle-aim3",
-                                        "of",
-                                        "p-kyle",
-                                        "type",
-                                        "AIM3",
-                                        "by",
-                                        "yot",
-                                        "startedOn",
-                                        "2018-09-20")))
+                        Map.of("a", Map.of("of", "p-kyle", "type", "AIM3", "by", "yot", "startedOn", "2018-09-20")))
                 .get("data")
                 .get("recordAssessment")
                 .asString();
-        assertThat(id).isEqualTo("as-kyle-aim3");
+        assertThat(id).startsWith("explorer-assessment-");
+        assertThat(count("MATCH (a:Assessment {id: $id}) RETURN count(a)", Map.of("id", id)))
+                .isEqualTo(1);
         assertThat(flagKeys("p-kyle")).doesNotContain("5:p-kyle");
         // a practitioner records only about people their agency may see
         assertThat(classification(as(
                         "yot-worker",
                         "mutation($a: AssessmentInput!) { recordAssessment(assessment: $a) }",
-                        Map.of(
-                                "a",
-                                Map.of(
-                                        "id",
-                                        "as-sara-x",
-                                        "of",
-                                        "p-sara",
-                                        "type",
-                                        "OTHER",
-                                        "by",
-                                        "yot",
-                                        "startedOn",
-                                        "2018-09-20")))))
+                        Map.of("a", Map.of("of", "p-sara", "type", "OTHER", "by", "yot", "startedOn", "2018-09-20")))))
                 .isEqualTo("NOT_FOUND");
     }
 }

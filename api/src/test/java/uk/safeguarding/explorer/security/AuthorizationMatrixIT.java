@@ -425,8 +425,6 @@ class AuthorizationMatrixIT extends ExplorerIT {
                         u -> Map.of(
                                 "r",
                                 Map.of(
-                                        "id",
-                                        "r-matrix-" + u.username() + "-" + subject,
                                         "about",
                                         subject,
                                         "from",
@@ -443,17 +441,7 @@ class AuthorizationMatrixIT extends ExplorerIT {
                         u -> "mutation($a: AssessmentInput!) { recordAssessment(assessment: $a) }",
                         u -> Map.of(
                                 "a",
-                                Map.of(
-                                        "id",
-                                        "as-matrix-" + u.username() + "-" + subject,
-                                        "of",
-                                        subject,
-                                        "type",
-                                        "OTHER",
-                                        "by",
-                                        agencyOf(u),
-                                        "startedOn",
-                                        "2018-09-20")),
+                                Map.of("of", subject, "type", "OTHER", "by", agencyOf(u), "startedOn", "2018-09-20")),
                         CASE_ROLES,
                         about(subject)));
         ops.put(
@@ -462,17 +450,7 @@ class AuthorizationMatrixIT extends ExplorerIT {
                         u -> "mutation($m: MarkerInput!) { recordMarker(marker: $m) { id type } }",
                         u -> Map.of(
                                 "m",
-                                Map.of(
-                                        "id",
-                                        "m-matrix-" + u.username() + "-" + subject,
-                                        "type",
-                                        "OTHER",
-                                        "on",
-                                        subject,
-                                        "from",
-                                        "2018-09-20",
-                                        "detail",
-                                        "Matrix check")),
+                                Map.of("type", "OTHER", "on", subject, "from", "2018-09-20", "detail", "Matrix check")),
                         CASE_ROLES,
                         u -> sees(u, subject) ? null : "NOT_FOUND"));
         ops.put(
@@ -482,8 +460,6 @@ class AuthorizationMatrixIT extends ExplorerIT {
                         u -> Map.of(
                                 "m",
                                 Map.of(
-                                        "id",
-                                        "sm-matrix-" + u.username() + "-" + subject,
                                         "heldOn",
                                         "2018-09-20",
                                         "concerns",

@@ -286,8 +286,6 @@ class InformationRequestsIT extends ExplorerIT {
                 Map.of(
                         "m",
                         Map.of(
-                                "id",
-                                "m-school-gary",
                                 "type",
                                 "OTHER",
                                 "on",
@@ -296,7 +294,7 @@ class InformationRequestsIT extends ExplorerIT {
                                 Scenario.AS_OF,
                                 "detail",
                                 "Seen waiting at the school gate at home time")));
-        assertThat(count("MATCH (:Marker {id: 'm-school-gary', source: 'school-a'})-[:ON]->(:Person {id: 'p-gary'}) "
+        assertThat(count("MATCH (:Marker {source: 'school-a', recordedVia: 'API'})-[:ON]->(:Person {id: 'p-gary'}) "
                         + "RETURN count(*)"))
                 .isEqualTo(1);
         data(

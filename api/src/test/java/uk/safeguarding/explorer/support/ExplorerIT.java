@@ -130,18 +130,15 @@ public abstract class ExplorerIT {
 
     /**
      * Records, as the user, a strategy meeting held on a day about the people given, invited and
-     * attended by the agency given; asserts it was recorded.
+     * attended by the agency given; asserts it was recorded and answers the id the explorer gave it.
      */
-    protected void recordStrategyMeeting(
-            String user, String meetingId, String heldOn, List<String> concerns, String agency) {
+    protected String recordStrategyMeeting(String user, String heldOn, List<String> concerns, String agency) {
         var recorded = http().graphql(
                         user,
                         "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) { id } }",
                         Map.of(
                                 "m",
                                 Map.of(
-                                        "id",
-                                        meetingId,
                                         "heldOn",
                                         heldOn,
                                         "concerns",
@@ -149,8 +146,9 @@ public abstract class ExplorerIT {
                                         "attendance",
                                         List.of(Map.of("agency", agency, "invited", true, "attended", true)))));
         if (recorded.get("errors") != null) {
-            throw new IllegalStateException("meeting " + meetingId + " not recorded: " + recorded);
+            throw new IllegalStateException("meeting of " + heldOn + " not recorded: " + recorded);
         }
+        return recorded.get("data").get("recordStrategyMeeting").get("id").asString();
     }
 
     /** Imports the shared scenario through the real HTTP endpoint as admin. */

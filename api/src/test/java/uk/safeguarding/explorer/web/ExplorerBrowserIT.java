@@ -1496,8 +1496,10 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(count("MATCH (m:Meeting {decision: 'CHILD_PROTECTION_PLAN', recordedVia: 'API'})"
                         + "-[:CONCERNS]->(p:Person) RETURN count(p)"))
                 .isEqualTo(1);
-        assertThat(count("MATCH (m:Meeting {decision: 'CHILD_PROTECTION_PLAN', recordedVia: 'API'})"
-                        + "-[:CONCERNS]->(:Person {id: 'p-sara'}) WHERE m.id STARTS WITH 'sm-p-sara-' RETURN count(m)"))
+        assertThat(
+                        count(
+                                "MATCH (m:Meeting {decision: 'CHILD_PROTECTION_PLAN', recordedVia: 'API'})"
+                                        + "-[:CONCERNS]->(:Person {id: 'p-sara'}) WHERE m.id STARTS WITH 'explorer-meeting-' RETURN count(m)"))
                 .isEqualTo(1);
         assertThat(
                         count(

@@ -373,8 +373,9 @@ public final class BundleValidator {
          * What the explorer records, the partnership's bundles and agency extracts never take each
          * other's ids: only an extract makes ids of the form of its records ({@code source:localId}),
          * so neither a recording nor a bundle without resolve may give a record such an id (hostile
-         * review 48: a plain bundle under the school's source took over a police extract's marker);
-         * and an import may not change or take over a record a user recorded ({@code recordedVia} set).
+         * review 48: a plain bundle under the school's source took over a police extract's marker); no
+         * bundle may give a record an id of the form the explorer gives what users record ({@code
+         * explorer-<kind>-<uuid>}); and an import may not change or take over a record a user recorded ({@code recordedVia} set).
          */
         private void checkOwnId(RecordReader r, String array, String id) {
             if (!resolve && id.contains(":")) {
@@ -382,6 +383,12 @@ public final class BundleValidator {
                         "id",
                         "must not contain ':': ids of that form are those of agency extracts' records "
                                 + "(source:localId)");
+            } else if (!resolve && !"agencies".equals(array) && ownSource(id)) {
+                // (an agency of such an id is refused with its own reason)
+                r.reject(
+                        "id",
+                        "must not begin with '" + EXPLORER_SOURCE_PREFIX + "': ids of that form are given by the "
+                                + "explorer to what users record in it");
             } else if (!recorded
                     && recordedInDatabase.getOrDefault(array, Set.of()).contains(id)) {
                 r.reject(

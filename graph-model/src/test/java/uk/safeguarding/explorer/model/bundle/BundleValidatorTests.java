@@ -290,6 +290,46 @@ class BundleValidatorTests {
                 .containsExactly(tuple("professionals", "id"), tuple("markers", "id"));
     }
 
+    /**
+     * Reviews 48 and 49: the explorer gives what users record ids of its own form (explorer-<kind>-<uuid>),
+     * which no bundle may use, in any case of letters; an extract's ids carry its source, so its
+     * local ids may begin so.
+     */
+    @Test
+    void noImportGivesARecordAnIdOfTheFormTheExplorerGivesRecordings() {
+        var db = database(Map.of("csc", "CHILDRENS_SOCIAL_CARE", "police", "POLICE"), Map.of());
+        var plain = validator.validate(
+                json("{'source':'csc','people':[{'id':'explorer-person-1'},{'id':'p-1'}],"
+                        + "'markers':[{'id':'EXPLORER-marker-0b9e','type':'OTHER','on':'p-1'}]}"),
+                db);
+        assertThat(plain.rejected())
+                .extracting(Rejection::array, Rejection::id, Rejection::field, Rejection::reason)
+                .containsExactly(
+                        tuple(
+                                "people",
+                                "explorer-person-1",
+                                "id",
+                                "must not begin with 'explorer-': ids of that form are given by the explorer to "
+                                        + "what users record in it"),
+                        tuple(
+                                "markers",
+                                "EXPLORER-marker-0b9e",
+                                "id",
+                                "must not begin with 'explorer-': ids of that form are given by the explorer to "
+                                        + "what users record in it"));
+        assertThat(plain.rows().get("people")).extracting(r -> r.get("id")).containsExactly("p-1");
+        var extract = validator.validate(
+                json("{'source':'police','resolve':true,'people':[{'id':'explorer-7','givenName':'Ann',"
+                        + "'familyName':'Ray','dateOfBirth':'2010-01-01'}]}"),
+                db);
+        assertThat(extract.rejected()).isEmpty();
+        var recording = validator.validateRecorded(
+                json("{'source':'csc','referrals':[{'id':'explorer-referral-1','about':'p-sara','from':'csc',"
+                        + "'receivedAt':'2018-09-01T10:00:00Z','concern':'NEGLECT'}]}"),
+                db);
+        assertThat(recording.rejected()).isEmpty();
+    }
+
     @Test
     void everyKindOfBadFieldIsNamed() {
         var result = validate("""
