@@ -3,6 +3,8 @@
 // the holder's work queue (and push real requests off it), so the agency waits for that answer.
 MATCH (r:InformationRequest {subjectId: $subjectId, fromAgency: $fromAgency, status: 'OPEN'})-[:ADDRESSED_TO]->(a:Agency)
 WHERE a.id IN $holders
+WITH r, a
+ORDER BY a.name
 WITH r, collect(a.name) AS asked
 ORDER BY r.askedAt
 RETURN r.id AS id, asked

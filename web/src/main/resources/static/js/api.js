@@ -10,9 +10,12 @@ function csrfToken() {
 
 /** A problem to show to the user in plain words (never a stack trace). */
 export class ApiError extends Error {
-  constructor(message, classification) {
+  constructor(message, classification, extensions = {}) {
     super(message);
     this.classification = classification;
+    // a BAD_REQUEST's argument and reason apart: a page may say the reason in its own words
+    this.argument = extensions.argument;
+    this.reason = extensions.reason;
   }
 }
 
@@ -42,7 +45,7 @@ function apiError(error) {
   const message = classification === 'FORBIDDEN'
     ? 'Your account may not see this person’s records.'
     : error.message;
-  return new ApiError(message, classification);
+  return new ApiError(message, classification, error.extensions || {});
 }
 
 async function post(query, variables) {

@@ -65,9 +65,19 @@ async function send(event) {
     return;
   }
   const holder = select.options[select.selectedIndex].text;
-  const sent = await guarded(() => graphql(REQUEST_INFORMATION, {
-    personId: offer.personId, placeholderId: offer.placeholder.id, reason, holderId: select.value,
-  }));
+  const sent = await guarded(async () => {
+    try {
+      return await graphql(REQUEST_INFORMATION, {
+        personId: offer.personId, placeholderId: offer.placeholder.id, reason, holderId: select.value,
+      });
+    } catch (e) {
+      if (e.argument === 'placeholderId' && e.reason) {
+        // asked already: said as a sentence, not as the API names its argument
+        throw new Error(e.reason.charAt(0).toUpperCase() + e.reason.slice(1) + '.');
+      }
+      throw e;
+    }
+  });
   if (sent) {
     hideInformationRequest();
     byId('information-request-reason').value = '';

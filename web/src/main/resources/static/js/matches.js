@@ -479,6 +479,8 @@ export async function initMatches(user, sayOnPage) {
   });
   if (user.role === 'DATA_STEWARD') {
     document.body.classList.add('steward');
+    // the queue is a steward's whole page (the graph is not theirs): closing it left a blank page
+    byId('matches-close').hidden = true;
     // shown as a dialog is, so that the message line comes into it: the graph area it lies over is
     // hidden from a steward, and what a decision did would be said where nobody sees it
     showDialog(byId('matches'), true);

@@ -4,13 +4,20 @@ package uk.safeguarding.explorer.errors;
 public class BadRequestException extends RuntimeException {
 
     private final String argument;
+    private final String reason;
 
     public BadRequestException(String argument, String reason) {
         super("Argument '" + argument + "' " + reason);
         this.argument = argument;
+        this.reason = reason;
     }
 
     public String argument() {
         return argument;
+    }
+
+    /** What is wrong with the argument, without its name (a page says it in its own words). */
+    public String reason() {
+        return reason;
     }
 }

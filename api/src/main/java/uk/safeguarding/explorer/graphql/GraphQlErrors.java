@@ -64,8 +64,13 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         if (ex instanceof NotFoundException) {
             return error(env, ErrorType.NOT_FOUND, ex.getMessage());
         }
-        if (ex instanceof BadRequestException) {
-            return error(env, ErrorType.BAD_REQUEST, ex.getMessage());
+        if (ex instanceof BadRequestException bad) {
+            // the argument and the reason apart too, so that a page can say it without the API's names
+            return GraphqlErrorBuilder.newError(env)
+                    .errorType(ErrorType.BAD_REQUEST)
+                    .message(bad.getMessage())
+                    .extensions(Map.of("argument", bad.argument(), "reason", bad.reason()))
+                    .build();
         }
         if (ex instanceof AccessDeniedException denied) {
             if (!(denied instanceof RecordedDenialException)) {

@@ -104,9 +104,8 @@ public class InformationRequestService {
                     "placeholderId",
                     "your agency has already asked "
                             + String.join(" and ", open.get().get("asked").asList(Value::asString))
-                            + " about this person "
-                            + "(request " + open.get().get("id").asString() + ", still open); its answer will appear "
-                            + "among your agency's outgoing requests");
+                            + " about this person, and that request is still open; its answer will appear among "
+                            + "your agency's outgoing requests (Work queues, Information requests, Sent by your agency)");
         }
         var id = UUID.randomUUID().toString();
         // audited first: if the audit write fails, no request exists

@@ -220,6 +220,26 @@ class InformationRequestsIT extends ExplorerIT {
         assertThat(count("MATCH (r:InformationRequest) RETURN count(r)")).isZero();
     }
 
+    /**
+     * One open request per agency, hidden person and holder; the refusal gives the argument and the
+     * reason apart as well (extensions), so that the explorer says it as a sentence.
+     */
+    @Test
+    void anAgencyAsksAHolderOnceWhileItsRequestIsOpen() {
+        var placeholder = garysPlaceholder("teacher");
+        assertThat(request("teacher", "p-sara", placeholder, WHY).get("errors")).isNull();
+        var again = request("teacher", "p-sara", placeholder, WHY);
+        assertThat(classification(again)).isEqualTo("BAD_REQUEST");
+        var error = again.get("errors").get(0);
+        var reason = "your agency has already asked Police vulnerability assessment team and Probation service "
+                + "about this person, and that request is still open; its answer will appear among your agency's "
+                + "outgoing requests (Work queues, Information requests, Sent by your agency)";
+        assertThat(error.get("message").asString()).isEqualTo("Argument 'placeholderId' " + reason);
+        assertThat(error.get("extensions").get("argument").asString()).isEqualTo("placeholderId");
+        assertThat(error.get("extensions").get("reason").asString()).isEqualTo(reason);
+        assertThat(count("MATCH (r:InformationRequest) RETURN count(r)")).isEqualTo(1);
+    }
+
     @Test
     void aPlaceholderIsUnknownToAnyoneElseOnAnyOtherDayOrAwayFromItsPerson() {
         var placeholder = garysPlaceholder("teacher");

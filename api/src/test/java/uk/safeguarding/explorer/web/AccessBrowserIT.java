@@ -181,6 +181,17 @@ class AccessBrowserIT extends BrowserIT {
                         + "Information requests queue");
         assertThat(driver.findElement(By.id("information-request")).isDisplayed())
                 .isFalse();
+        // asking again while the request is open is said in words, not as the API names its argument
+        driver.findElement(By.id("placeholder-request")).click();
+        new Select(driver.findElement(By.id("information-request-holder"))).selectByValue("police");
+        driver.findElement(By.id("information-request-reason")).sendKeys(WHY);
+        driver.findElement(By.id("information-request-button")).click();
+        waitFor("document.getElementById('message').textContent.startsWith('Your agency has already asked')");
+        assertThat(message())
+                .isEqualTo("Your agency has already asked Police vulnerability assessment team about this person, "
+                        + "and that request is still open; its answer will appear among your agency's outgoing "
+                        + "requests (Work queues, Information requests, Sent by your agency).");
+        driver.findElement(By.id("information-request-reason")).clear();
         assertThat(count(
                         "MATCH (r:InformationRequest {fromUser: 'teacher', subjectId: 'p-gary', concerningId: 'p-sara'}) "
                                 + "WHERE r.reason = $why RETURN count(r)",

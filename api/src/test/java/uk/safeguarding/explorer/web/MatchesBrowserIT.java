@@ -54,6 +54,8 @@ class MatchesBrowserIT extends BrowserIT {
         assertThat(health.json().get("resolution").get("linked").asInt()).isEqualTo(1);
         signIn("data-steward");
         waitFor("document.body.dataset.matches === '1'");
+        // the queue is the steward's page: no Close that would leave a blank page
+        assertThat(driver.findElement(By.id("matches-close")).isDisplayed()).isFalse();
         var card = driver.findElement(By.cssSelector("#panel-matches article.match"));
         // the person's column gives every value its records give, as the engine weighed them (new-user
         // check 47: one record's "Southfodr" stood against an exact agreement with another's "Southford")
