@@ -7,18 +7,18 @@ import { say } from './message.js';
 import { londonDay, state } from './state.js';
 
 const SLIDER_START = '2000-01-01';
-const SLIDER_STEPS = 1000;
+const DAY_MS = 86_400_000;
 
+/**
+ * The slider moves a day a step (an arrow key is a day, Page Up and Page Down a tenth of the range):
+ * it was 1,000 steps from 2000 to today, about nine days each (new-user check 47).
+ */
 function sliderToDate(value) {
-  const start = Date.parse(SLIDER_START);
-  const end = Date.now();
-  return new Date(start + (end - start) * (value / SLIDER_STEPS)).toISOString().substring(0, 10);
+  return new Date(Date.parse(SLIDER_START) + value * DAY_MS).toISOString().substring(0, 10);
 }
 
 function dateToSlider(date) {
-  const start = Date.parse(SLIDER_START);
-  const end = Date.now();
-  return Math.round(((Date.parse(date) - start) / (end - start)) * SLIDER_STEPS);
+  return Math.round((Date.parse(date) - Date.parse(SLIDER_START)) / DAY_MS);
 }
 
 /**
@@ -156,6 +156,7 @@ export function setAsOf(date, url = true) {
 /** The day the page shows, in the field, the slider and the URL; no note. */
 function showDay(date, url = true) {
   byId('asof-date').max = londonDay();
+  byId('asof-slider').max = String(dateToSlider(londonDay()));
   state.asOf = date;
   byId('asof-date').value = date;
   byId('asof-slider').value = String(dateToSlider(date));
@@ -208,6 +209,7 @@ export function chooseAsOf(date) {
 export function wireAsOf(changed) {
   onChange = changed;
   byId('asof-date').max = londonDay();
+  byId('asof-slider').max = String(dateToSlider(londonDay()));
   byId('asof-date').addEventListener('change', (e) => {
     if (setAsOf(e.target.value)) {
       changed();

@@ -172,8 +172,11 @@ export function renderDetails(panel, person, addresses, ending = null, asOf = nu
     panel.append(person.records.length === 0
       ? el('p', { class: 'empty', text: seesEverySource(state.user)
         ? 'No source record is linked to this person.'
-        : 'No record from your agency’s own systems is joined to this person. '
-          + 'Records from other sources are not listed here.' })
+        // police who hold a marker on Sara read "no record from your agency" (new-user check 47): this
+        // list is of person records, the identities agencies sent, not of markers or referrals
+        : 'Your agency has sent no person record of its own for this person (what it holds about '
+          + 'them, such as markers or referrals, is shown in its place). Other agencies’ person records '
+          + 'are not listed here.' })
       : el('ul', { class: 'records' }, person.records.map((r) => el('li', {},
         `${r.source} ${r.localId} (linked by ${words(r.linkedBy)})`))));
   }

@@ -216,5 +216,12 @@ class MatchesBrowserIT extends BrowserIT {
         assertThat(edgesOfType(theirs, "POSSIBLY_SAME_AS")).isZero();
         assertThat(display(theirs, "Person:police:P105")).contains("[MATCH?]");
         assertThat(display(theirs, "Person:p-joanne")).isNull();
+        // Jack came from social care's records: the police hold a marker on his home, but no person record
+        open("/?person=p-jack");
+        waitFor("document.getElementById('panel-details').textContent.includes('Agency records')");
+        assertThat(driver.findElement(By.id("panel-details")).getText())
+                .contains("Your agency has sent no person record of its own for this person (what it holds about "
+                        + "them, such as markers or referrals, is shown in its place).")
+                .doesNotContain("csc ");
     }
 }
