@@ -61,7 +61,8 @@ function say(text, kind) {
 
 function value(record, field) {
   if (field === 'address') {
-    return '';
+    // the addresses the record's agency gave it (a person's: those its records give)
+    return (record.addresses || []).join('; ');
   }
   if (field === 'familyName' && record.aliases && record.aliases.length > 0) {
     return `${record.familyName || ''} (also ${record.aliases.join(', ')})`;
@@ -319,7 +320,7 @@ function recordCard(record) {
       + `${record.score === null || record.score === undefined ? '' : `, score ${record.score.toFixed(2)}`}.` }),
     el('table', { class: 'match-table' },
       el('caption', { class: 'visually-hidden', text: `Matching fields: ${title}` }),
-      el('tbody', {}, FIELDS.filter(([field]) => field !== 'address').map(([field, label]) =>
+      el('tbody', {}, FIELDS.map(([field, label]) =>
         el('tr', {}, el('th', { scope: 'row', text: label }), el('td', { text: value(record, field) }))))),
     el('h4', { text: `Records of ${fullName(person)}` }),
     recordsList(card, person),

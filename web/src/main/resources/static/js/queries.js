@@ -155,7 +155,7 @@ export const PANELS = `query Panels($personId: ID!, $asOf: Date, $scope: Involve
   }
 }`;
 
-const RECORD = `source localId givenName familyName aliases dateOfBirth sex nhsNumber pncId upn linkedBy score
+const RECORD = `source localId givenName familyName aliases dateOfBirth sex nhsNumber pncId upn addresses linkedBy score
   person { id }`;
 
 export const MATCHES = `query Matches {

@@ -75,6 +75,14 @@ class IdentityController {
         return service.linkCheck(source, localId, personId);
     }
 
+    @BatchMapping(typeName = "SourceRecord", field = "addresses")
+    Map<SourceRecordView, List<String>> addresses(List<SourceRecordView> records) {
+        var found = service.addressesOf(records);
+        var result = new LinkedHashMap<SourceRecordView, List<String>>();
+        records.forEach(r -> result.put(r, found.getOrDefault(r.source() + ":" + r.localId(), List.of())));
+        return result;
+    }
+
     @BatchMapping(typeName = "Person", field = "records")
     Map<PersonView, List<SourceRecordView>> records(List<PersonView> people) {
         var found =

@@ -177,6 +177,24 @@ class StewardRepository {
         return result;
     }
 
+    /** The addresses each record gives its person (identity/record-addresses), by "source:localId". */
+    Map<String, List<String>> addressesOf(Collection<SourceRecordView> records) {
+        var keys = records.stream()
+                .map(r -> Map.<String, Object>of("source", r.source(), "localId", r.localId()))
+                .distinct()
+                .toList();
+        var result = new LinkedHashMap<String, List<String>>();
+        graph.read(
+                        "identity/record-addresses",
+                        Map.of("records", keys),
+                        r -> Map.entry(
+                                r.get("source").asString() + ":"
+                                        + r.get("localId").asString(),
+                                r.get("addresses").asList(Value::asString)))
+                .forEach(e -> result.put(e.getKey(), e.getValue()));
+        return result;
+    }
+
     /** One pending candidate per pair of people in the network: person ids a and b. */
     record Pending(String id, String a, String b, double score) {}
 

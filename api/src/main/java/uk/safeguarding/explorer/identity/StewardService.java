@@ -484,6 +484,19 @@ public class StewardService {
         return repository.recordsOf(personIds, all ? null : user.agency());
     }
 
+    /**
+     * The addresses each record gives its person, by "source:localId": a matching field, for whoever
+     * was given the record (a steward, or a practitioner their own agency's records of a person they
+     * may see).
+     */
+    public Map<String, List<String>> addressesOf(Collection<SourceRecordView> records) {
+        var user = NeedToKnow.principal();
+        if (user == null || user.role() == Role.AUDITOR) {
+            throw new AccessDeniedException("no records for this user");
+        }
+        return records.isEmpty() ? Map.of() : repository.addressesOf(records);
+    }
+
     /** Pending candidates between the given people (for the network), seen by whoever sees those people. */
     @PreAuthorize("hasAnyRole('ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
     public List<StewardRepository.Pending> pendingAmong(Collection<String> personIds) {

@@ -447,6 +447,25 @@ class IdentityResolutionIT extends ExplorerIT {
                     .doesNotContain("REGISTERED_SEX_OFFENDER")
                     .doesNotContain("Placeholder");
         }
+        // the addresses a record gives are its matching field address, newest first (the steward's row was
+        // blank); approved premises are named as such, never located
+        var addresses =
+                http().graphql("data-steward", "{ sourceRecord(source: \"demo\", localId: \"p-gary\") { addresses } }");
+        assertThat(addresses.get("errors")).as(addresses.toString()).isNull();
+        assertThat(addresses.get("data").get("sourceRecord").get("addresses").toString())
+                .isEqualTo("[\"approved premises (address withheld)\",\"7 Fictional Terrace, YO31 3CC\","
+                        + "\"22 Placeholder Lane, YO26 4DD\"]");
+        // an extract's record gives the addresses that came through it: none in the police extract
+        var police =
+                http().graphql("data-steward", "{ sourceRecord(source: \"police\", localId: \"P100\") { addresses } }");
+        assertThat(police.get("data").get("sourceRecord").get("addresses").toString())
+                .isEqualTo("[]");
+        // the school's "14 Example Rd" resolved to the Archers' home, which the steward reads as resolved
+        importFixture("school-extract");
+        var school =
+                http().graphql("data-steward", "{ sourceRecord(source: \"school-a\", localId: \"S2\") { addresses } }");
+        assertThat(school.get("data").get("sourceRecord").get("addresses").toString())
+                .isEqualTo("[\"14 Example Road, YO10 1AA\"]");
     }
 
     @Test

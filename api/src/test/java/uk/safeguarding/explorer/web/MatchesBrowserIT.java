@@ -65,6 +65,15 @@ class MatchesBrowserIT extends BrowserIT {
                         + "r.querySelector('th').textContent === 'Given name').map((r) => r.querySelectorAll('td')[1].textContent)",
                 card);
         assertThat(given).containsExactly("Joanne / Jo");
+        // the address row gives what each side's records give (it was blank: a record exposed no address);
+        // the police record gives none, Joanne's social care record her home
+        @SuppressWarnings("unchecked")
+        var address = (List<String>) js(
+                "return [...arguments[0].querySelectorAll('tbody tr')].filter((r) => "
+                        + "r.querySelector('th').textContent === 'Address').flatMap((r) => "
+                        + "[...r.querySelectorAll('td')].slice(0, 2).map((d) => d.textContent))",
+                card);
+        assertThat(address).containsExactly("", "22 Placeholder Lane, YO26 4DD");
         var text = card.getText();
         assertThat(text)
                 .contains(
