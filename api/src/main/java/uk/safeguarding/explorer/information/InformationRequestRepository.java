@@ -21,10 +21,17 @@ class InformationRequestRepository {
         this.graph = graph;
     }
 
-    Record create(Map<String, Object> request, List<String> holders) {
-        return graph.inWriteTransaction(tx ->
-                        Graph.read(tx, "information/create", Map.of("request", request, "holders", holders), r -> r))
-                .get(0);
+    /**
+     * Creates the request to the holders, unless the agency has one about the person open to any of
+     * them (checked under the holders' locks): empty then.
+     */
+    Optional<Record> create(Map<String, Object> request, List<String> holders) {
+        var sorted = holders.stream().sorted().toList();
+        return graph
+                .inWriteTransaction(tx ->
+                        Graph.read(tx, "information/create", Map.of("request", request, "holders", sorted), r -> r))
+                .stream()
+                .findFirst();
     }
 
     /** The open request the agency already addressed to one of the holders about the person, if any. */

@@ -98,15 +98,7 @@ public class InformationRequestService {
             holders = List.of(holderId);
         }
         // one open request per agency, hidden person and holder: the holder's queue is not for repeats
-        var open = repository.openAlready(user.agency(), hidden, holders);
-        if (open.isPresent()) {
-            throw new BadRequestException(
-                    "placeholderId",
-                    "your agency has already asked "
-                            + String.join(" and ", open.get().get("asked").asList(Value::asString))
-                            + " about this person, and that request is still open; its answer will appear among "
-                            + "your agency's outgoing requests (Work queues, Information requests, Sent by your agency)");
-        }
+        askedAlready(user, hidden, holders);
         var id = UUID.randomUUID().toString();
         // audited first: if the audit write fails, no request exists
         audit.record(
@@ -126,7 +118,35 @@ public class InformationRequestService {
         request.put("fromAgency", user.agency());
         request.put("fromRole", user.role().name());
         var row = repository.create(request, holders);
-        return views(List.of(row), Direction.OUTGOING, user).get(0);
+        if (row.isEmpty()) {
+            // another request of the agency about the person was made in between: this one is not
+            audit.record(
+                    needToKnow.actor(),
+                    "requestInformation",
+                    List.of(
+                            new Subject(personId, AuditLog.DENIED, PURPOSE, "refused: asked already", null),
+                            new Subject(hidden, AuditLog.DENIED, PURPOSE, "refused: asked already", null)));
+            askedAlready(user, hidden, holders);
+            // (that request closed since): said as what happened
+            throw new BadRequestException(
+                    "placeholderId",
+                    "your agency asked the same about this person at the same moment; its answer will appear among "
+                            + "your agency's outgoing requests (Work queues, Information requests, Sent by your agency)");
+        }
+        return views(List.of(row.get()), Direction.OUTGOING, user).get(0);
+    }
+
+    /** Refuses a request while the agency's request about the person to one of the holders is open. */
+    private void askedAlready(ExplorerPrincipal user, String hidden, List<String> holders) {
+        var open = repository.openAlready(user.agency(), hidden, holders);
+        if (open.isPresent()) {
+            throw new BadRequestException(
+                    "placeholderId",
+                    "your agency has already asked "
+                            + String.join(" and ", open.get().get("asked").asList(Value::asString))
+                            + " about this person, and that request is still open; its answer will appear among "
+                            + "your agency's outgoing requests (Work queues, Information requests, Sent by your agency)");
+        }
     }
 
     /** The work queue: requests addressed to the user's agency (INCOMING) or made by it (OUTGOING), newest first. */

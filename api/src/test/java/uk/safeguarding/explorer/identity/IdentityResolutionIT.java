@@ -11,11 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -919,29 +914,6 @@ class IdentityResolutionIT extends ExplorerIT {
                         "mutation($id: ID!, $d: MatchDecision!) { decideMatch(candidateId: $id, decision: $d, "
                                 + "note: \"at once\") { status } }",
                         Map.of("id", candidateId, "d", decision));
-    }
-
-    /** Sends the two requests at the same moment, from two threads, and returns both answers in order. */
-    private static List<JsonNode> atOnce(Callable<JsonNode> first, Callable<JsonNode> second) throws Exception {
-        var start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(2);
-        try {
-            var answers = new ArrayList<Future<JsonNode>>();
-            for (var request : List.of(first, second)) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            var result = new ArrayList<JsonNode>();
-            for (var answer : answers) {
-                result.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            return result;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     @Test

@@ -203,6 +203,38 @@ class BreakGlassAndRedactionIT extends ExplorerIT {
                 .isEmpty();
     }
 
+    /** The youth offending worker's grant on Sara, for a strategy discussion about Kyle's contacts. */
+    private JsonNode yotGrantOnSara() {
+        return breakGlass(
+                        "yot-worker",
+                        "p-sara",
+                        "STRATEGY_DISCUSSION",
+                        "Strategy discussion about Kyle's contacts",
+                        null)
+                .get("data")
+                .get("breakGlass");
+    }
+
+    /** Hostile review 50: four reviews of one grant sent at once were all recorded, with both outcomes. */
+    @Test
+    void reviewsOfOneGrantSentAtTheSameMomentAreTakenOnce() throws Exception {
+        var id = yotGrantOnSara().get("id").asString();
+        var review = "mutation($id: ID!, $o: BreakGlassReviewOutcome!) { reviewBreakGlass(grantId: $id, outcome: $o, "
+                + "note: \"at once\") { id } }";
+        var answers = atOnce(
+                () -> http().graphql("auditor", review, Map.of("id", id, "o", "JUSTIFIED")),
+                () -> http().graphql("auditor", review, Map.of("id", id, "o", "NOT_JUSTIFIED")),
+                () -> http().graphql("auditor", review, Map.of("id", id, "o", "JUSTIFIED")),
+                () -> http().graphql("auditor", review, Map.of("id", id, "o", "NOT_JUSTIFIED")));
+        assertThat(answers.stream().filter(a -> a.get("errors") == null).count())
+                .as(answers.toString())
+                .isEqualTo(1);
+        assertThat(count(
+                        "MATCH (:BreakGlass {id: $id})-[:REVIEWED_IN]->(r:BreakGlassReview) RETURN count(r)",
+                        Map.of("id", id)))
+                .isEqualTo(1);
+    }
+
     @Test
     void onlyPractitionersBreakTheGlassAndUnknownPeopleAreNotFound() {
         assertThat(classification(breakGlass("meeting-chair", "p-gary", "OTHER", "a chair may not do this", null)))
@@ -217,15 +249,7 @@ class BreakGlassAndRedactionIT extends ExplorerIT {
 
     @Test
     void theAuditorReviewsEachGrantOnce() {
-        var grant = breakGlass(
-                        "yot-worker",
-                        "p-sara",
-                        "STRATEGY_DISCUSSION",
-                        "Strategy discussion about Kyle's contacts",
-                        null)
-                .get("data")
-                .get("breakGlass");
-        var id = grant.get("id").asString();
+        var id = yotGrantOnSara().get("id").asString();
         http().graphql("yot-worker", "{ person(id: \"p-sara\") { id } }");
         var queue = http().graphql(
                         "auditor",

@@ -240,6 +240,56 @@ class InformationRequestsIT extends ExplorerIT {
         assertThat(count("MATCH (r:InformationRequest) RETURN count(r)")).isEqualTo(1);
     }
 
+    /**
+     * Hostile review 50: six requests sent at once all passed the check made before the write, and
+     * flooded the holder's queue; two answers (and a decline) sent at once were all taken, the last
+     * overwriting a warning the first had given.
+     */
+    @Test
+    void requestsAndAnswersSentAtTheSameMomentAreTakenOnce() throws Exception {
+        var placeholder = garysPlaceholder("teacher");
+        var asked = atOnce(
+                () -> request("teacher", "p-sara", placeholder, WHY),
+                () -> request("teacher", "p-sara", placeholder, WHY),
+                () -> request("teacher", "p-sara", placeholder, WHY),
+                () -> request("teacher", "p-sara", placeholder, WHY),
+                () -> request("teacher", "p-sara", placeholder, WHY),
+                () -> request("teacher", "p-sara", placeholder, WHY));
+        assertThat(asked.stream().filter(a -> a.get("errors") == null).count())
+                .as(asked.toString())
+                .isEqualTo(1);
+        asked.stream()
+                .filter(a -> a.get("errors") != null)
+                .forEach(a -> assertThat(classification(a)).isEqualTo("BAD_REQUEST"));
+        assertThat(count("MATCH (r:InformationRequest) RETURN count(r)")).isEqualTo(1);
+        var id = asked.stream()
+                .filter(a -> a.get("errors") == null)
+                .findFirst()
+                .orElseThrow()
+                .get("data")
+                .get("requestInformation")
+                .get("id")
+                .asString();
+        var answer = "mutation($id: ID!, $a: String!) { answerInformationRequest(id: $id, answer: $a) { status } }";
+        var closed = atOnce(
+                () -> as("police-officer", answer, Map.of("id", id, "a", "Answer A: no unsupervised contact.")),
+                () -> as(
+                        "police-officer",
+                        "mutation($id: ID!) { declineInformationRequest(id: $id, reason: \"Decline B: ask "
+                                + "probation, who hold it\") { status } }",
+                        Map.of("id", id)),
+                () -> as("probation-officer", answer, Map.of("id", id, "a", "Answer C: he may visit.")));
+        assertThat(closed.stream().filter(a -> a.get("errors") == null).count())
+                .as(closed.toString())
+                .isEqualTo(1);
+        var stored = count(
+                "MATCH (r:InformationRequest {id: $id}) RETURN CASE WHEN r.status = 'ANSWERED' AND r.answer IS NOT NULL "
+                        + "AND r.declineReason IS NULL THEN 1 WHEN r.status = 'DECLINED' AND r.answer IS NULL THEN 2 "
+                        + "ELSE 0 END",
+                Map.of("id", id));
+        assertThat(stored).as("one closing, whole").isIn(1L, 2L);
+    }
+
     @Test
     void aPlaceholderIsUnknownToAnyoneElseOnAnyOtherDayOrAwayFromItsPerson() {
         var placeholder = garysPlaceholder("teacher");

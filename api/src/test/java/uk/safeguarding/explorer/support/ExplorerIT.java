@@ -5,8 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -149,6 +155,33 @@ public abstract class ExplorerIT {
             throw new IllegalStateException("meeting of " + heldOn + " not recorded: " + recorded);
         }
         return recorded.get("data").get("recordStrategyMeeting").get("id").asString();
+    }
+
+    /**
+     * Sends the requests at the same moment, each from its own thread, and returns the answers in the
+     * order given (races: what a check made before a write lets through).
+     */
+    @SafeVarargs
+    protected static List<JsonNode> atOnce(Callable<JsonNode>... requests) throws Exception {
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(requests.length);
+        try {
+            var answers = new ArrayList<Future<JsonNode>>();
+            for (var request : requests) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            var result = new ArrayList<JsonNode>();
+            for (var answer : answers) {
+                result.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            return result;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Imports the shared scenario through the real HTTP endpoint as admin. */
