@@ -14,6 +14,7 @@ import { guarded, say } from './message.js';
 import { Latest, Rendering } from './publish.js';
 import { londonDay, state } from './state.js';
 import { words } from './words.js';
+import { redraw } from './selection.js';
 
 const DECISIONS = ['SECTION_47_ENQUIRY', 'INITIAL_CHILD_PROTECTION_CONFERENCE', 'CHILD_PROTECTION_PLAN',
   'CHILD_IN_NEED', 'EARLY_HELP', 'NO_FURTHER_ACTION', 'OTHER'];
@@ -549,20 +550,40 @@ async function recordMeeting(event) {
     byId('record-decision').focus();
     return;
   }
+  const save = byId('record-save');
+  if (save.disabled) {
+    // saving already: a second click (a save takes a second or two) would record the meeting twice
+    return;
+  }
   const input = meetingInput();
-  await guarded(() => recordRendering.run(async () => {
-    const data = await graphql(RECORD_MEETING, { meeting: input });
-    room.recorded = { ...input, id: data.recordStrategyMeeting.id };
-    room.formFor = null;
-    byId('record-meeting').hidden = true;
-    await loadChanges();
-    if (!byId('then-now').hidden) {
-      // the meeting just recorded is now the one before: Then and now compares with it
-      await thenRendering.run(drawThenAndNow);
-    }
-    // said last: reading the changes again clears the message line first (guarded)
-    say(`The meeting of ${input.heldOn} is recorded; what it saw is kept as its snapshot.`, 'success');
-  }));
+  save.disabled = true;
+  save.textContent = 'Saving…';
+  try {
+    await guarded(() => recordRendering.run(async () => {
+      await saveMeeting(input);
+    }));
+  } finally {
+    save.disabled = false;
+    save.textContent = 'Save the meeting';
+  }
+}
+
+/** Records the meeting, then reads again what it changed (the changes, Then and now). */
+async function saveMeeting(input) {
+  const data = await graphql(RECORD_MEETING, { meeting: input });
+  room.recorded = { ...input, id: data.recordStrategyMeeting.id };
+  room.formFor = null;
+  byId('record-meeting').hidden = true;
+  // the chronology, the flags and the badges say what the meeting changed (new-user check 50: they
+  // stayed as before until a reload)
+  await redraw();
+  await loadChanges();
+  if (!byId('then-now').hidden) {
+    // the meeting just recorded is now the one before: Then and now compares with it
+    await thenRendering.run(drawThenAndNow);
+  }
+  // said last: reading the changes again clears the message line first (guarded)
+  say(`The meeting of ${input.heldOn} is recorded; what it saw is kept as its snapshot.`, 'success');
 }
 
 // --- the pack ------------------------------------------------------------------------------------

@@ -87,8 +87,11 @@ export function markSiblingsOutside() {
   }
 }
 
-/** The graph and the panels drawn again after a marker changed (its badge, the details). */
-async function redraw() {
+/**
+ * The graph and the panels drawn again after a write (a marker changed: its badge, the details; a
+ * meeting recorded: the chronology, the flags it raised).
+ */
+export async function redraw() {
   state.panelsKey = null;
   loading = null;
   if (state.subjectId) {
