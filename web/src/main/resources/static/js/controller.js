@@ -1904,6 +1904,22 @@ export class Controller {
   }
 
   /**
+   * After something beside the graph took or gave back room (the time bar): the graph takes its box
+   * as it is now, and the view moves only if someone shown fell out of it.
+   */
+  boxChanged() {
+    const size = `${this.container.clientWidth}x${this.container.clientHeight}`;
+    if (size === this.boxSize) {
+      return;
+    }
+    this.boxSize = size;
+    this.cy.resize();
+    if (!this.layout && this.cy.nodes().nonempty()) {
+      this.fitIfOutOfView();
+    }
+  }
+
+  /**
    * The genogram's ecomap beyond the view ({agencies, professionals}: how many lie, even partly,
    * outside it): a laptop's fit keeps the family's names readable and leaves the ring a pan away.
    */

@@ -182,6 +182,9 @@ export function drawTimeBar() {
     if (!dragging) {
       showMarker(state.asOf);
     }
+    // the bar, shown or grown, takes height from the graph's box: whoever falls out of it is brought
+    // back into view (new-user check 50: a person opened from a link drew half the family under it)
+    controller.boxChanged();
     rendering.shows(state.asOf);
   });
 }

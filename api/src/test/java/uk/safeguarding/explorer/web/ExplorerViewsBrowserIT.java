@@ -2720,6 +2720,32 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(driver.getCurrentUrl()).contains("person=p-sara").doesNotContain("p-mia");
     }
 
+    /**
+     * New-user check 50: Sara opened from a link at 1920×1080 was fitted to the graph's box before the
+     * time bar took its height, and Jack, Kerry and Lee lay under the time bar.
+     */
+    @Test
+    void aPersonOpenedFromALinkHasTheWholeFamilyInTheGraphsBox() throws Exception {
+        signIn("social-worker");
+        onScreen(1920, 1080, () -> {
+            open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+            waitSettled();
+            waitFor("!document.getElementById('time-bar').hidden");
+            var box = driver.findElement(By.id("cy")).getSize();
+            var graph = graph();
+            assertThat(nodes(graph).stream()
+                            .filter(n -> n.get("visible").asBoolean() && hasClass(n, "person"))
+                            .map(n -> n.get("key").asString())
+                            .toList())
+                    .contains("Person:p-jack", "Person:p-kerry", "Person:p-lee");
+            nodes(graph).stream()
+                    .filter(n -> n.get("visible").asBoolean() && hasClass(n, "person"))
+                    .forEach(n -> assertThat(n.get("renderedY").asDouble())
+                            .as("%s's centre in the graph's box (%s px tall)", n.get("key"), box.getHeight())
+                            .isBetween(0.0, (double) box.getHeight()));
+        });
+    }
+
     /** New-user check 47: an arrow on the date slider moved about nine days (1,000 steps from 2000). */
     @Test
     void anArrowKeyOnTheDateSliderMovesOneDay() {
