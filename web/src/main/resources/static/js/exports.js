@@ -329,7 +329,7 @@ export async function printPack() {
     const printed = `Printed by ${exporter()} on ${londonTime(new Date())}; facts as of ${state.asOf}.`;
     // whose pack on every page, so that a loose page is not lost to its child (walk 27)
     const child = controller.people().find((p) => p.id === state.subjectId);
-    preparePack();
+    await preparePack();
     stampPages(printed, child ? `Meeting pack: ${child.label}` : 'Meeting pack');
     // print.css prints the page only while the pack is being printed (the browser's own Print gives
     // a note instead): recorded above, marked by stampPages

@@ -6,15 +6,16 @@
 
 import { graphql } from './api.js';
 import {
-  FAMILY_CHANGES, MEETINGS_ABOUT, MEETING_SNAPSHOT, NETWORK, RECORD_MEETING, TAKE_SNAPSHOT,
+  FAMILY_CHANGES, MEETINGS_ABOUT, MEETING_RECORD, MEETING_SNAPSHOT, NETWORK, RECORD_MEETING, TAKE_SNAPSHOT,
 } from './queries.js';
 import { addDays, addMonths } from './days.js';
-import { byId, clear, el } from './dom.js';
+import { byId, clear, el, fullName } from './dom.js';
 import { guarded, say } from './message.js';
 import { Latest, Rendering } from './publish.js';
 import { londonDay, state } from './state.js';
 import { words } from './words.js';
 import { redraw } from './selection.js';
+import { HIDDEN, isPlaceholder } from './placeholders.js';
 
 const DECISIONS = ['SECTION_47_ENQUIRY', 'INITIAL_CHILD_PROTECTION_CONFERENCE', 'CHILD_PROTECTION_PLAN',
   'CHILD_IN_NEED', 'EARLY_HELP', 'NO_FURTHER_ACTION', 'OTHER'];
@@ -387,12 +388,15 @@ function closeThenAndNow() {
 /** The partnership's agencies by name, [[id, name]], once loaded (the agencies query); null until then. */
 let partnership = null;
 let partnershipLoading = null;
+/** The type of each of the partnership's agencies, by id, once loaded. */
+const agencyTypes = new Map();
 
 /** Loads the partnership's agencies once; answers them, or null when they could not be loaded (tried again next time). */
 function loadPartnership() {
   if (!partnershipLoading) {
-    partnershipLoading = graphql('{ agencies { id name } }')
+    partnershipLoading = graphql('{ agencies { id name type } }')
       .then((data) => {
+        data.agencies.forEach((a) => agencyTypes.set(a.id, a.type));
         partnership = data.agencies.map((a) => [a.id, a.name]);
         return partnership;
       })
@@ -559,6 +563,11 @@ async function recordMeeting(event) {
   save.disabled = true;
   save.textContent = 'Saving…';
   try {
+    // the agencies' types say who attended for rule 7 (loaded when the form opened, but maybe not yet)
+    await loadPartnership();
+    if (!sayMissingAttendance(input)) {
+      return;
+    }
     await guarded(() => recordRendering.run(async () => {
       await saveMeeting(input);
     }));
@@ -566,6 +575,26 @@ async function recordMeeting(event) {
     save.disabled = false;
     save.textContent = 'Save the meeting';
   }
+}
+
+/**
+ * Before a meeting that no police or no health agency attended is saved, says once that it will
+ * raise rule 7's flag (new-user check 50: the form's own default attendance, every agency invited
+ * and the chair's own attended, raised a HIGH flag unannounced). Answers whether to save now: a
+ * second Save with the same attendance records it as it is.
+ */
+function sayMissingAttendance(input) {
+  const attended = new Set(input.attendance.filter((a) => a.attended).map((a) => agencyTypes.get(a.agency)));
+  const missing = [['POLICE', 'police'], ['HEALTH', 'health']].filter(([type]) => !attended.has(type)).map(([, w]) => w);
+  const asked = JSON.stringify(input.attendance);
+  if (missing.length === 0 || agencyTypes.size === 0 || room.attendanceWarned === asked) {
+    return true;
+  }
+  room.attendanceWarned = asked;
+  say(`No ${missing.join(' or ')} agency is ticked as attended, so this meeting will raise a risk flag `
+    + '(rule 7: a strategy meeting without police or health). Tick who attended, or choose Save again to '
+    + 'record it as it is.', 'warning');
+  return false;
 }
 
 /** Records the meeting, then reads again what it changed (the changes, Then and now). */
@@ -588,30 +617,69 @@ async function saveMeeting(input) {
 
 // --- the pack ------------------------------------------------------------------------------------
 
-/** Fills the printed pack's title and meeting section from the meeting recorded here (or the last one). */
-export function preparePack() {
-  // the meeting recorded here, when it was about the child now open (another child opened since
-  // prints its own pack, never the first child's decision under the second child's name)
-  const meeting = room.recorded && room.recorded.concerns.includes(state.subjectId) ? room.recorded : null;
-  const people = new Map(controller.people().map((p) => [p.id, p.label]));
+/**
+ * The meeting the pack is for, as it reads on paper: the one recorded here when it was about the
+ * child now open (another child opened since prints its own pack, never the first child's decision
+ * under the second child's name), else the child's last meeting as its snapshot kept it (new-user
+ * check 50: a meeting recorded before a reload printed as "No meeting recorded"), else null.
+ */
+async function packMeeting(people, last) {
   const agencies = new Map(agencyOptions());
   const agency = (id) => agencies.get(id) || id;
+  const recorded = room.recorded && room.recorded.concerns.includes(state.subjectId) ? room.recorded : null;
+  if (recorded) {
+    return {
+      what: `strategy meeting of ${recorded.heldOn}`,
+      chair: recorded.chair,
+      attendance: recorded.attendance.map((a) => ({ name: agency(a.agency), attended: a.attended })),
+      decision: recorded.decision,
+      decisionReason: recorded.decisionReason,
+      actions: recorded.actions.map((a) => ({ description: a.description, owner: agency(a.owner),
+        for: a.for.map((id) => people.get(id) || id), dueOn: a.dueOn })),
+      nextMeetingOn: recorded.nextMeetingOn,
+    };
+  }
+  if (!last || !last.snapshotTaken) {
+    return null;
+  }
+  const data = await graphql(MEETING_RECORD, { meetingId: last.id });
+  const m = data.meetingSnapshot.meeting;
+  return {
+    what: `${MEETING_WORDS[m.kind] || words(m.kind)} of ${m.heldOn}`,
+    chair: m.chair,
+    attendance: m.attendance.map((a) => ({ name: a.agency.name, attended: a.attended })),
+    decision: m.decision,
+    decisionReason: m.decisionReason,
+    actions: m.actions.map((a) => ({ description: a.description, owner: a.owner ? a.owner.name : 'not recorded',
+      for: a.for.map((p) => (isPlaceholder(p) ? HIDDEN : fullName(p))), dueOn: a.dueOn })),
+    nextMeetingOn: m.nextMeetingOn,
+  };
+}
+
+/** Fills the printed pack's title and meeting section from the meeting recorded here (or the last one). */
+export async function preparePack() {
+  const people = new Map(controller.people().map((p) => [p.id, p.label]));
   const child = people.get(state.subjectId) || state.subjectId;
-  const last = room.meetings[0];
-  const attendees = meeting ? meeting.attendance.filter((a) => a.attended).map((a) => agency(a.agency)).join(', ') : '';
+  // the child's meetings up to the pack's day, that day's included (the Changes panel's stop before it)
+  const about = await graphql(MEETINGS_ABOUT, { personId: state.subjectId, asOf: state.asOf });
+  const last = about.meetingsAbout.find((m) => m.heldOn <= state.asOf) || null;
+  const meeting = await packMeeting(people, last);
+  const attendees = meeting ? meeting.attendance.filter((a) => a.attended).map((a) => a.name).join(', ') : '';
   byId('print-title').textContent = `Meeting pack: ${child}`
-    + (meeting ? `; strategy meeting of ${meeting.heldOn}; chair ${meeting.chair || 'not recorded'}; attended by ${attendees || 'nobody recorded'}`
+    + (meeting ? `; ${meeting.what}; chair ${meeting.chair || 'not recorded'}; attended by ${attendees || 'nobody recorded'}`
       : last ? `; last meeting: the ${MEETING_WORDS[last.kind] || words(last.kind)} of ${last.heldOn}` : '');
   const section = clear(byId('print-meeting'));
   section.setAttribute('aria-label', 'Attendance, decision and actions');
   if (!meeting) {
-    section.append(el('p', { text: 'No meeting recorded in this session.' }));
+    section.append(el('p', { text: last
+      ? `No meeting recorded in the explorer: the ${MEETING_WORDS[last.kind] || words(last.kind)} of ${last.heldOn} `
+        + 'came from an agency’s records, and its attendance, decision and actions are in them.'
+      : 'No meeting recorded.' }));
   } else {
-    section.append(el('p', { text: `Attendance: ${meeting.attendance.map((a) => `${agency(a.agency)} (${a.attended ? 'attended' : 'invited, absent'})`).join('; ')}` }));
+    section.append(el('p', { text: `Attendance: ${meeting.attendance.map((a) => `${a.name} (${a.attended ? 'attended' : 'invited, absent'})`).join('; ')}` }));
     section.append(el('p', { text: `Decision: ${meeting.decision ? `${words(meeting.decision)}. Reason: ${meeting.decisionReason}` : 'none recorded'}` }));
     section.append(el('ul', {}, meeting.actions.map((a) => el('li', {
-      text: `${a.description} (owner: ${agency(a.owner)}; for: ${a.for.map((id) => people.get(id) || id).join(', ')}; `
-        + `due ${a.dueOn})` }))));
+      text: `${a.description} (owner: ${a.owner}; for: ${a.for.join(', ')}; due ${a.dueOn})` }))));
     if (meeting.nextMeetingOn) {
       section.append(el('p', { text: `Next meeting: ${meeting.nextMeetingOn}` }));
     }

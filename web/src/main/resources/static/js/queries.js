@@ -210,6 +210,15 @@ export const MEETING_SNAPSHOT = `query MeetingSnapshot($meetingId: ID!) {
   }
 }`;
 
+/** A meeting as its snapshot kept it, for the pack: attendance, decision, actions. */
+export const MEETING_RECORD = `query MeetingRecord($meetingId: ID!) {
+  meetingSnapshot(meetingId: $meetingId) {
+    meeting { id kind heldOn chair decision decisionReason nextMeetingOn
+      attendance { agency { id name } attended }
+      actions { description dueOn owner { id name } for { id givenName familyName kind restricted } } }
+  }
+}`;
+
 export const RECORD_MEETING = `mutation RecordMeeting($meeting: StrategyMeetingInput!) {
   recordStrategyMeeting(meeting: $meeting) { id kind heldOn }
 }`;

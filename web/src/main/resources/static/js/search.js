@@ -47,6 +47,12 @@ async function search(text, open) {
     const data = await graphql(SEARCH, { text, asOf: state.asOf });
     if (current()) {
       renderResults(data.searchPeople, open);
+      const first = byId('results').querySelector('button');
+      if (first && document.activeElement === byId('search-text')) {
+        // Enter in the box: the keyboard goes to the first result, not nine Tabs away past the date,
+        // the work queues and Sign out (new-user check 50); Shift+Tab goes back to the box
+        first.focus();
+      }
     }
   }));
 }

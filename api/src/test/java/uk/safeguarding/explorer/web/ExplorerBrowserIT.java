@@ -1402,6 +1402,12 @@ class ExplorerBrowserIT extends BrowserIT {
                         .doubleValue())
                 .as("Next meeting's bottom below the top of the Save bar (px)")
                 .isLessThanOrEqualTo(0);
+        // police and health attended (else the form first says the meeting will raise rule 7's flag)
+        waitFor("document.querySelector('#record-attendance .att-attended[data-agency=\"police\"]') !== null"
+                + " && document.querySelector('#record-attendance .att-attended[data-agency=\"health\"]') !== null");
+        js("for (const id of ['police', 'health']) {"
+                + " const box = document.querySelector(`#record-attendance .att-attended[data-agency=\"${id}\"]`);"
+                + " if (!box.checked) { box.click(); } }");
         var recorded = renders("record-meeting");
         // new-user check 50: a second click while it saved recorded the meeting twice
         js("const save = document.getElementById('record-save'); save.click(); save.click();");
@@ -1434,7 +1440,7 @@ class ExplorerBrowserIT extends BrowserIT {
                         "Meeting pack: Sara Bell",
                         "strategy meeting of 2018-09-26",
                         "chair A. Chair",
-                        "attended by Children's social care (front door)");
+                        "attended by Police vulnerability assessment team, Healthy child service, Children's social care (front door)");
         assertThat(textOf("print-meeting"))
                 .contains(
                         "Decision: child protection plan. Reason: Both children remain at risk",
@@ -1493,6 +1499,16 @@ class ExplorerBrowserIT extends BrowserIT {
         driver.findElement(By.id("action-description-0")).sendKeys("Review contact arrangements");
         js("document.getElementById('action-due-0').value = '2018-10-05'");
         assertThat(textOf("action-for-0")).contains("Sara Bell").doesNotContain("Kyle Archer");
+        // the chair's own attendance only: the form says first that the meeting will raise rule 7's flag
+        // (new-user check 50: it did so unannounced), and a second Save records it as it is
+        driver.findElement(By.id("record-save")).click();
+        waitFor("document.getElementById('message').textContent.includes('rule 7')");
+        assertThat(message())
+                .contains("so this meeting will raise a risk flag (rule 7: a strategy meeting without police "
+                        + "or health). Tick who attended, or choose Save again to record it as it is.");
+        assertThat(driver.findElement(By.id("record-meeting")).isDisplayed()).isTrue();
+        assertThat(count("MATCH (m:Meeting {recordedVia: 'API'}) RETURN count(m)"))
+                .isZero();
         var recorded = renders("record-meeting");
         driver.findElement(By.id("record-save")).click();
         waitRendered("record-meeting", recorded);
@@ -1520,8 +1536,65 @@ class ExplorerBrowserIT extends BrowserIT {
                 .startsWith("Meeting pack: Kyle Archer")
                 .doesNotContain("2018-09-26");
         assertThat(textOf("print-meeting"))
-                .isEqualTo("No meeting recorded in this session.")
+                .isEqualTo("No meeting recorded in the explorer: the strategy meeting of 2018-03-05 came from an "
+                        + "agency’s records, and its attendance, decision and actions are in them.")
                 .doesNotContain("child protection plan");
+    }
+
+    /**
+     * New-user check 50: Sara's meeting recorded, then the page reloaded (or the chair signed in
+     * again): the pack said "No meeting recorded in this session" while its changes listed the
+     * meeting. It prints the last meeting as its snapshot kept it.
+     */
+    @Test
+    void thePackPrintsTheLastMeetingRecordedBeforeAReload() {
+        var recorded = http().graphql(
+                        "meeting-chair",
+                        "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) { id } }",
+                        Map.of(
+                                "m",
+                                Map.of(
+                                        "heldOn",
+                                        Scenario.AS_OF,
+                                        "concerns",
+                                        List.of("p-sara"),
+                                        "chair",
+                                        "B. Chair",
+                                        "decision",
+                                        "CHILD_IN_NEED",
+                                        "decisionReason",
+                                        "Support at home, reviewed in a month",
+                                        "attendance",
+                                        List.of(
+                                                Map.of("agency", "police", "invited", true, "attended", true),
+                                                Map.of("agency", "health", "invited", true, "attended", false)),
+                                        "actions",
+                                        List.of(Map.of(
+                                                "description",
+                                                "Visit Sara at home",
+                                                "owner",
+                                                "csc",
+                                                "for",
+                                                List.of("p-sara"),
+                                                "dueOn",
+                                                "2018-10-03")))));
+        assertThat(recorded.get("errors")).as(recorded.toString()).isNull();
+        signIn("meeting-chair");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        enterMeetingMode();
+        js("window.print = () => {}");
+        var pack = renders("print-title");
+        driver.findElement(By.id("meeting-print")).click();
+        waitRendered("print-title", pack);
+        assertThat(textOf("print-title"))
+                .isEqualTo("Meeting pack: Sara Bell; strategy meeting of 2018-09-26; chair B. Chair; attended by "
+                        + "Police vulnerability assessment team");
+        assertThat(textOf("print-meeting"))
+                .contains("Attendance: Healthy child service (invited, absent); Police vulnerability assessment team "
+                        + "(attended)")
+                .contains("Decision: child in need. Reason: Support at home, reviewed in a month")
+                .contains("Visit Sara at home (owner: Children's social care (front door); for: Sara Bell; due "
+                        + "2018-10-03)");
     }
 
     /** The controls the page would print (the changes' lines, buttons on screen, are text on paper). */

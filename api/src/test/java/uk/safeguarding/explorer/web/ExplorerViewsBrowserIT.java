@@ -3533,6 +3533,8 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         waitRendered("results", results);
         var buttons = driver.findElements(By.cssSelector("#results button"));
         assertThat(buttons).hasSizeGreaterThan(1);
+        // Enter in the box takes the keyboard to the first result (new-user check 50: nine Tabs away)
+        waitFor("document.activeElement === document.querySelector('#results button')");
         // right after the last result: the graph and the details, one Tab each
         buttons.get(buttons.size() - 1).sendKeys(Keys.TAB);
         assertThat(js("return document.activeElement.getAttribute('href')")).isEqualTo("#cy");

@@ -24,6 +24,32 @@ public final class ExtractGenerator {
 
     static final List<String> SOURCES = List.of("csc", "health", "school", "police", "probation");
 
+    /**
+     * The partnership's bundle of the five agencies (a bundle without resolve), imported before their
+     * extracts: an agency extract comes from an agency the partnership has added. The names are the
+     * demo's where its agencies have the same ids, so that importing it beside the demo renames none.
+     */
+    static Map<String, Object> partnership() {
+        var agencies = List.of(
+                agency("csc", "Children's social care (front door)", "CHILDRENS_SOCIAL_CARE"),
+                agency("health", "Healthy child service", "HEALTH"),
+                agency("school", "Schools of the area (fictional)", "EDUCATION"),
+                agency("police", "Police vulnerability assessment team", "POLICE"),
+                agency("probation", "Probation service", "PROBATION"));
+        var bundle = new LinkedHashMap<String, Object>();
+        bundle.put("source", "partnership");
+        bundle.put("agencies", agencies);
+        return bundle;
+    }
+
+    private static Map<String, Object> agency(String id, String name, String type) {
+        var agency = new LinkedHashMap<String, Object>();
+        agency.put("id", id);
+        agency.put("name", name);
+        agency.put("type", type);
+        return agency;
+    }
+
     private static final String[] MALE = {
         "Oliver",
         "George",

@@ -30,6 +30,8 @@ final class Extracts {
         var out = Path.of(options.get("out", "target/extracts"));
         Files.createDirectories(out);
         var result = generator(options).generate();
+        // the five agencies first: an agency extract comes from an agency the partnership has added
+        JsonMapper.shared().writeValue(out.resolve("partnership.json").toFile(), ExtractGenerator.partnership());
         for (var entry : result.extracts().entrySet()) {
             JsonMapper.shared()
                     .writeValue(
@@ -110,6 +112,8 @@ final class Extracts {
             long allRecords = 0;
             double resolutionSeconds = 0;
             double allSeconds = 0;
+            // the partnership's agencies first: an extract comes from an agency the partnership has added
+            service.importBundle(JsonMapper.shared().valueToTree(ExtractGenerator.partnership()));
             for (var entry : extracts.entrySet()) {
                 var bundle = entry.getValue();
                 var people = bundle.path("people").size();

@@ -231,7 +231,17 @@ public final class BundleValidator {
                     agencyIds.add(text(r, "id"));
                 }
             });
+            if (resolve) {
+                agencyIds.add(bundleSource);
+            }
             storedTypes = agencyIds.isEmpty() ? Map.of() : existingIds.agencyTypes(agencyIds);
+            if (resolve && !storedTypes.containsKey(bundleSource)) {
+                // hostile review 50: an extract of source "demo", the source of a bundle without resolve,
+                // reached every person that bundle brought and gave Sian a stepson
+                throw new BundleFormatException("\"source\" \"" + bundleSource + "\" names no agency of the "
+                        + "partnership: an agency extract comes from an agency the partnership has added (with a "
+                        + "bundle without resolve); nothing was imported");
+            }
             storedNames = agencyIds.isEmpty() ? Map.of() : existingIds.agencyNames(agencyIds);
             var professionalIds = new TreeSet<String>();
             records("professionals").forEach(r -> {

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -171,11 +172,23 @@ class BundleValidatorTests {
                         + "unit\": an agency extract never renames an agency");
         // nor does an extract add an agency the partnership has not (its type would decide what its users see)
         var added = validator.validate(
-                json(
-                        "{'source':'school-c','resolve':true,'agencies':[{'id':'school-c','name':'New school','type':'POLICE'}]}"),
+                json("{'source':'school-a','resolve':true,'agencies':[{'id':'school-c','name':'New school',"
+                        + "'type':'POLICE'}]}"),
                 db);
         assertThat(added.rejected()).extracting(Rejection::field).containsExactly("id");
-        assertThat(added.rejected().get(0).reason()).startsWith("names no agency of the partnership yet");
+        assertThat(added.rejected().get(0).reason()).startsWith("must be the extract's source \"school-a\"");
+        // and an extract comes from an agency of the partnership (hostile review 50: an extract of source
+        // "demo", a bundle's source but no agency, reached every person that bundle brought)
+        for (var source : List.of("school-c", "demo")) {
+            assertThatThrownBy(() -> validator.validate(
+                            json("{'source':'" + source + "','resolve':true,'agencies':[{'id':'" + source
+                                    + "','name':'New school','type':'POLICE'}]}"),
+                            db))
+                    .isInstanceOf(BundleFormatException.class)
+                    .hasMessage("\"source\" \"" + source + "\" names no agency of the partnership: an agency extract "
+                            + "comes from an agency the partnership has added (with a bundle without resolve); nothing "
+                            + "was imported");
+        }
         // a bundle without resolve (the partnership's own) may change a type, and says so
         var plain = validator.validate(
                 json("{'source':'partnership','agencies':[{'id':'school-a','name':'Riverside','type':'POLICE'}]}"), db);
