@@ -1908,11 +1908,10 @@ export class Controller {
    * as it is now, and the view moves only if someone shown fell out of it.
    */
   boxChanged() {
-    const size = `${this.container.clientWidth}x${this.container.clientHeight}`;
-    if (size === this.boxSize) {
+    // against the box the graph last took (code review 51: a size cached here went stale)
+    if (this.cy.width() === this.container.clientWidth && this.cy.height() === this.container.clientHeight) {
       return;
     }
-    this.boxSize = size;
     this.cy.resize();
     if (!this.layout && this.cy.nodes().nonempty()) {
       this.fitIfOutOfView();

@@ -322,14 +322,24 @@ function stampPages(printed, about) {
 /** The pack: recorded as an export first, then its title, meeting and graph filled in, then printed. */
 export async function printPack() {
   await packRendering.run(async () => {
-    if (!await recordExport('PRINT_PACK')) {
+    // the child and day the pack is for, fixed now: another child opened while it is read is not
+    // printed under this one's name (code review 51)
+    const subjectId = state.subjectId;
+    const asOf = state.asOf;
+    const people = new Map(controller.people().map((p) => [p.id, p.label]));
+    const moved = () => state.subjectId !== subjectId || state.asOf !== asOf;
+    if (!await recordExport('PRINT_PACK') || moved()) {
       return;
     }
     byId('print-graph').src = controller.png({ output: 'base64uri' });
     const printed = `Printed by ${exporter()} on ${londonTime(new Date())}; facts as of ${state.asOf}.`;
     // whose pack on every page, so that a loose page is not lost to its child (walk 27)
     const child = controller.people().find((p) => p.id === state.subjectId);
-    await preparePack();
+    await preparePack(subjectId, asOf, people);
+    if (moved()) {
+      say('Another person or day was opened while the pack was prepared: print the pack again.', 'warning');
+      return;
+    }
     stampPages(printed, child ? `Meeting pack: ${child.label}` : 'Meeting pack');
     // print.css prints the page only while the pack is being printed (the browser's own Print gives
     // a note instead): recorded above, marked by stampPages

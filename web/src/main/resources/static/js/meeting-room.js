@@ -586,7 +586,9 @@ async function recordMeeting(event) {
 function sayMissingAttendance(input) {
   const attended = new Set(input.attendance.filter((a) => a.attended).map((a) => agencyTypes.get(a.agency)));
   const missing = [['POLICE', 'police'], ['HEALTH', 'health']].filter(([type]) => !attended.has(type)).map(([, w]) => w);
-  const asked = JSON.stringify(input.attendance);
+  // the warning holds for this meeting only: its children, day and attendance
+  const asked = JSON.stringify([room.formFor ? room.formFor.id : state.subjectId, input.heldOn, input.concerns,
+    input.attendance]);
   if (missing.length === 0 || agencyTypes.size === 0 || room.attendanceWarned === asked) {
     return true;
   }
@@ -623,10 +625,10 @@ async function saveMeeting(input) {
  * under the second child's name), else the child's last meeting as its snapshot kept it (new-user
  * check 50: a meeting recorded before a reload printed as "No meeting recorded"), else null.
  */
-async function packMeeting(people, last) {
+async function packMeeting(subjectId, people, last) {
   const agencies = new Map(agencyOptions());
   const agency = (id) => agencies.get(id) || id;
-  const recorded = room.recorded && room.recorded.concerns.includes(state.subjectId) ? room.recorded : null;
+  const recorded = room.recorded && room.recorded.concerns.includes(subjectId) ? room.recorded : null;
   if (recorded) {
     return {
       what: `strategy meeting of ${recorded.heldOn}`,
@@ -650,20 +652,23 @@ async function packMeeting(people, last) {
     attendance: m.attendance.map((a) => ({ name: a.agency.name, attended: a.attended })),
     decision: m.decision,
     decisionReason: m.decisionReason,
-    actions: m.actions.map((a) => ({ description: a.description, owner: a.owner ? a.owner.name : 'not recorded',
+    // an action for none the reader may see is said without its words (they may name the hidden)
+    actions: m.actions.map((a) => ({
+      description: a.for.length > 0 && a.for.every(isPlaceholder)
+        ? 'An action for people your agency cannot see' : a.description,
+      owner: a.owner ? a.owner.name : 'not recorded',
       for: a.for.map((p) => (isPlaceholder(p) ? HIDDEN : fullName(p))), dueOn: a.dueOn })),
     nextMeetingOn: m.nextMeetingOn,
   };
 }
 
 /** Fills the printed pack's title and meeting section from the meeting recorded here (or the last one). */
-export async function preparePack() {
-  const people = new Map(controller.people().map((p) => [p.id, p.label]));
-  const child = people.get(state.subjectId) || state.subjectId;
+export async function preparePack(subjectId, asOf, people) {
+  const child = people.get(subjectId) || subjectId;
   // the child's meetings up to the pack's day, that day's included (the Changes panel's stop before it)
-  const about = await graphql(MEETINGS_ABOUT, { personId: state.subjectId, asOf: state.asOf });
-  const last = about.meetingsAbout.find((m) => m.heldOn <= state.asOf) || null;
-  const meeting = await packMeeting(people, last);
+  const about = await graphql(MEETINGS_ABOUT, { personId: subjectId, asOf });
+  const last = about.meetingsAbout.find((m) => m.heldOn <= asOf) || null;
+  const meeting = await packMeeting(subjectId, people, last);
   const attendees = meeting ? meeting.attendance.filter((a) => a.attended).map((a) => a.name).join(', ') : '';
   byId('print-title').textContent = `Meeting pack: ${child}`
     + (meeting ? `; ${meeting.what}; chair ${meeting.chair || 'not recorded'}; attended by ${attendees || 'nobody recorded'}`

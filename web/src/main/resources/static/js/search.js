@@ -48,7 +48,7 @@ async function search(text, open) {
     if (current()) {
       renderResults(data.searchPeople, open);
       const first = byId('results').querySelector('button');
-      if (first && document.activeElement === byId('search-text')) {
+      if (first && document.activeElement === byId('search-text') && byId('search-text').value.trim() === text) {
         // Enter in the box: the keyboard goes to the first result, not nine Tabs away past the date,
         // the work queues and Sign out (new-user check 50); Shift+Tab goes back to the box
         first.focus();

@@ -69,7 +69,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             return GraphqlErrorBuilder.newError(env)
                     .errorType(ErrorType.BAD_REQUEST)
                     .message(bad.getMessage())
-                    .extensions(Map.of("argument", bad.argument(), "reason", bad.reason()))
+                    .extensions(badRequest(bad))
                     .build();
         }
         if (ex instanceof AccessDeniedException denied) {
@@ -168,6 +168,18 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                         .forEach(input -> collect(fields((Map<?, ?>) input), ids, depth + 1));
             }
         }
+    }
+
+    /** The argument and the reason of a BAD_REQUEST, those given. */
+    private static Map<String, Object> badRequest(BadRequestException bad) {
+        var extensions = new java.util.LinkedHashMap<String, Object>();
+        if (bad.argument() != null) {
+            extensions.put("argument", bad.argument());
+        }
+        if (bad.reason() != null) {
+            extensions.put("reason", bad.reason());
+        }
+        return extensions;
     }
 
     private static GraphQLError error(DataFetchingEnvironment env, ErrorClassification type, String message) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Repository;
@@ -177,8 +178,11 @@ class StewardRepository {
         return result;
     }
 
-    /** The addresses each record gives its person (identity/record-addresses), by "source:localId". */
-    Map<String, List<String>> addressesOf(Collection<SourceRecordView> records) {
+    /**
+     * The addresses each record gives its person (identity/record-addresses), by "source:localId",
+     * but those of the kinds the predicate withholds.
+     */
+    Map<String, List<String>> addressesOf(Collection<SourceRecordView> records, Predicate<String> withheldKind) {
         var keys = records.stream()
                 .map(r -> Map.<String, Object>of("source", r.source(), "localId", r.localId()))
                 .distinct()
@@ -190,7 +194,13 @@ class StewardRepository {
                         r -> Map.entry(
                                 r.get("source").asString() + ":"
                                         + r.get("localId").asString(),
-                                r.get("addresses").asList(Value::asString)))
+                                r.get("addresses").asList(a -> a).stream()
+                                        .filter(a -> !withheldKind.test(
+                                                a.get("kind").isNull()
+                                                        ? null
+                                                        : a.get("kind").asString()))
+                                        .map(a -> a.get("text").asString())
+                                        .toList()))
                 .forEach(e -> result.put(e.getKey(), e.getValue()));
         return result;
     }

@@ -24,6 +24,7 @@ import uk.safeguarding.explorer.identity.IdentityViews.MatchCandidateView;
 import uk.safeguarding.explorer.identity.IdentityViews.SourceRecordView;
 import uk.safeguarding.explorer.security.ExplorerPrincipal;
 import uk.safeguarding.explorer.security.NeedToKnow;
+import uk.safeguarding.explorer.security.Redaction;
 import uk.safeguarding.explorer.security.Role;
 
 /**
@@ -43,6 +44,7 @@ public class StewardService {
     private final StewardRepository repository;
     private final AuditLog audit;
     private final NeedToKnow needToKnow;
+    private final Redaction redaction;
     private final Clock clock;
     private final boolean local;
 
@@ -50,9 +52,11 @@ public class StewardService {
             StewardRepository repository,
             AuditLog audit,
             NeedToKnow needToKnow,
+            Redaction redaction,
             Clock clock,
             @Value("${explorer.mode}") String mode) {
         this.repository = repository;
+        this.redaction = redaction;
         this.audit = audit;
         this.needToKnow = needToKnow;
         this.clock = clock;
@@ -494,7 +498,13 @@ public class StewardService {
         if (user == null || user.role() == Role.AUDITOR) {
             throw new AccessDeniedException("no records for this user");
         }
-        return records.isEmpty() ? Map.of() : repository.addressesOf(records);
+        // a placement (where a child in care lives) and an offender's address (approved premises, by
+        // the redaction policy) are case data: left out, for a steward and a practitioner alike, and
+        // not named either (code review 51: "approved premises (address withheld)" told a school that
+        // a parent is managed as an offender)
+        return records.isEmpty()
+                ? Map.of()
+                : repository.addressesOf(records, kind -> "PLACEMENT".equals(kind) || redaction.offenderAddress(kind));
     }
 
     /** Pending candidates between the given people (for the network), seen by whoever sees those people. */

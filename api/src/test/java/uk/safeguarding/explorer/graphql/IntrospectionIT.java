@@ -42,6 +42,34 @@ class IntrospectionIT extends ExplorerIT {
         var client = UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().buildRegistry(document));
 
         assertThat(client.getQueryType().getFieldDefinition("siblingsAtRisk")).isNotNull();
-        assertThat(SchemaText.print(client)).isEqualTo(SchemaText.print(graphQlSource.schema()));
+        // the served introspection marks deprecated input fields (the recordings' id, since 2026-12-04);
+        // graphql-java's IntrospectionResultToSchema drops their deprecation when it builds the client
+        // schema, so it is checked in the answer and left out of the comparison
+        var served = SchemaText.print(graphQlSource.schema());
+        var deprecatedInputs = new java.util.TreeSet<String>();
+        for (var type : json.get("data").get("__schema").get("types")) {
+            var fields = type.get("inputFields");
+            if (fields == null || fields.isNull()) {
+                continue;
+            }
+            for (var field : fields) {
+                if (field.get("isDeprecated").asBoolean()) {
+                    deprecatedInputs.add(type.get("name").asString() + "."
+                            + field.get("name").asString());
+                    served = served.replace(
+                            " @deprecated(reason : \""
+                                    + field.get("deprecationReason").asString() + "\")",
+                            "");
+                }
+            }
+        }
+        assertThat(deprecatedInputs)
+                .containsExactly(
+                        "ActionInput.id",
+                        "AssessmentInput.id",
+                        "MarkerInput.id",
+                        "ReferralInput.id",
+                        "StrategyMeetingInput.id");
+        assertThat(SchemaText.print(client)).isEqualTo(served);
     }
 }

@@ -443,13 +443,13 @@ class IdentityResolutionIT extends ExplorerIT {
                     .doesNotContain("Placeholder");
         }
         // the addresses a record gives are its matching field address, newest first (the steward's row was
-        // blank); approved premises are named as such, never located
+        // blank); his approved premises are left out, not named either (code review 51: naming them told a
+        // school that a parent is managed as an offender)
         var addresses =
                 http().graphql("data-steward", "{ sourceRecord(source: \"demo\", localId: \"p-gary\") { addresses } }");
         assertThat(addresses.get("errors")).as(addresses.toString()).isNull();
         assertThat(addresses.get("data").get("sourceRecord").get("addresses").toString())
-                .isEqualTo("[\"approved premises (address withheld)\",\"7 Fictional Terrace, YO31 3CC\","
-                        + "\"22 Placeholder Lane, YO26 4DD\"]");
+                .isEqualTo("[\"7 Fictional Terrace, YO31 3CC\",\"22 Placeholder Lane, YO26 4DD\"]");
         // an extract's record gives the addresses that came through it: none in the police extract
         var police =
                 http().graphql("data-steward", "{ sourceRecord(source: \"police\", localId: \"P100\") { addresses } }");
