@@ -5,34 +5,54 @@
 // addresses, so that two people of one name there are seen as two. A record that already exists
 // is not matched again. Every lookup is pinned to its index: an import grows the store from
 // nothing, and a plan made on an empty store (label scans) would otherwise be used until the
-// planner's next replan, batch after batch.
+// planner's next replan, batch after batch. Records of $inFlight (the batch before, whose write
+// may still be landing; a map from record key, so that the check is a look-up, not a scan of a
+// list) are left out before each limit, whether or not they have landed: the
+// caller adds them from memory, so that what a batch finds does not depend on the timing. For a
+// record without a date of birth, atAddresses names the people living at its addresses, whose
+// records in flight the caller adds too.
 UNWIND $rows AS row
 OPTIONAL MATCH (rec:SourceRecord {source: row.source, localId: row.localId})-[:RECORD_OF]->(own:Person)
 USING INDEX rec:SourceRecord(source, localId)
 CALL (row, own) {
   WITH row WHERE own IS NULL
   CALL (row) {
-    MATCH (r:SourceRecord {nhsNumber: row.nhsNumber}) USING INDEX r:SourceRecord(nhsNumber) RETURN r LIMIT 200
+    MATCH (r:SourceRecord {nhsNumber: row.nhsNumber}) USING INDEX r:SourceRecord(nhsNumber)
+    WHERE $inFlight[r.key] IS NULL RETURN r LIMIT 200
     UNION
-    MATCH (r:SourceRecord {pncKey: row.pncKey}) USING INDEX r:SourceRecord(pncKey) RETURN r LIMIT 200
+    MATCH (r:SourceRecord {pncKey: row.pncKey}) USING INDEX r:SourceRecord(pncKey)
+    WHERE $inFlight[r.key] IS NULL RETURN r LIMIT 200
     UNION
-    MATCH (r:SourceRecord {upn: row.upn}) USING INDEX r:SourceRecord(upn) RETURN r LIMIT 200
+    MATCH (r:SourceRecord {upn: row.upn}) USING INDEX r:SourceRecord(upn)
+    WHERE $inFlight[r.key] IS NULL RETURN r LIMIT 200
     UNION
-    MATCH (r:SourceRecord {bkDob: row.bkDob}) USING INDEX r:SourceRecord(bkDob) RETURN r LIMIT 200
+    MATCH (r:SourceRecord {bkDob: row.bkDob}) USING INDEX r:SourceRecord(bkDob)
+    WHERE $inFlight[r.key] IS NULL RETURN r LIMIT 200
     UNION
-    MATCH (r:SourceRecord {bkFamilyYear: row.bkFamilyYear}) USING INDEX r:SourceRecord(bkFamilyYear) RETURN r LIMIT 200
+    MATCH (r:SourceRecord {bkFamilyYear: row.bkFamilyYear}) USING INDEX r:SourceRecord(bkFamilyYear)
+    WHERE $inFlight[r.key] IS NULL RETURN r LIMIT 200
     UNION
-    MATCH (r:SourceRecord {bkNames: row.bkNames}) USING INDEX r:SourceRecord(bkNames) RETURN r LIMIT 200
+    MATCH (r:SourceRecord {bkNames: row.bkNames}) USING INDEX r:SourceRecord(bkNames)
+    WHERE $inFlight[r.key] IS NULL RETURN r LIMIT 200
     UNION
-    MATCH (r:SourceRecord {bkGivenDay: row.bkGivenDay}) USING INDEX r:SourceRecord(bkGivenDay) RETURN r LIMIT 200
+    MATCH (r:SourceRecord {bkGivenDay: row.bkGivenDay}) USING INDEX r:SourceRecord(bkGivenDay)
+    WHERE $inFlight[r.key] IS NULL RETURN r LIMIT 200
     UNION
     UNWIND CASE WHEN row.bkDob IS NULL THEN row.addressIds ELSE [] END AS addressId
     MATCH (home:Address {id: addressId})<-[:LIVES_AT]-(:Person)<-[:RECORD_OF]-(r:SourceRecord)
     USING INDEX home:Address(id)
+    WHERE $inFlight[r.key] IS NULL
     RETURN r LIMIT 200
   }
   MATCH (r)-[:RECORD_OF]->(p:Person)
   RETURN collect([r.key, r.sig, p.id]) AS found
 }
-RETURN row.localId AS localId, own.id AS own, found,
+CALL (row, own) {
+  WITH row WHERE own IS NULL AND row.bkDob IS NULL
+  UNWIND row.addressIds AS addressId
+  MATCH (home:Address {id: addressId})<-[:LIVES_AT]-(p:Person)
+  USING INDEX home:Address(id)
+  RETURN collect(DISTINCT p.id) AS atAddresses
+}
+RETURN row.localId AS localId, own.id AS own, found, atAddresses,
        EXISTS { MATCH (taken:Person {id: row.newId}) USING INDEX taken:Person(id) } AS taken

@@ -16,7 +16,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.summary.ResultSummary;
@@ -42,9 +47,12 @@ import uk.safeguarding.explorer.neo4j.Graph;
 /**
  * Identity resolution at import (DESIGN §9). For an agency extract ({@code "resolve": true}) it
  * resolves every address record (UPRN, else postcode and standardised first line) and every person
- * record (blocking keys, then the matching engine's decision rules) in batches: one read
- * transaction finds the candidates of a batch by index seeks, the records are scored in parallel
- * in Java, one write transaction writes the batch. Records of one batch that could affect each
+ * record (blocking keys, then the matching engine's decision rules) in batches: read transactions
+ * in parallel find the candidates of a batch by index seeks, the records are scored in parallel in
+ * Java, and one write transaction writes the batch on a writer thread while the next batch is read
+ * and decided (the store's look-up leaves out the records of the batch in flight and they are found
+ * in memory instead, so what a batch finds does not depend on whether the one before it has
+ * landed). Records of one batch that could affect each
  * other (sharing a blocking key or a candidate, or related in the extract) are decided in one
  * sequence, records with a date of birth first; unrelated groups are decided in parallel. Then it
  * rewrites the extract's other records to the resolved ids, each relationship remembering the
@@ -57,6 +65,9 @@ public final class Resolution {
     private static final String PERSON = "Person";
     private static final String ADDRESS = "Address";
     private static final int PARENT_GAP_YEARS = 12;
+    /** The fewest rows of a batch's look-up worth a read transaction (and a core) of their own. */
+    private static final int READ_PART = 250;
+
     private static final List<String> PERSON_PAIRS =
             List.of("parent-of", "partner-of", "sibling-of", "has-contact-with");
 
@@ -104,10 +115,22 @@ public final class Resolution {
         var rows = bundle.rows();
         var addressIds = new HashMap<String, String>();
         var postcodes = new HashMap<String, String>();
-        resolveAddresses(source, rows.getOrDefault("addresses", List.of()), addressIds, postcodes, now, created);
         var personIds = new ConcurrentHashMap<String, String>();
+        // addresses one batch after another: writing a batch beside the next batch's reads, as the
+        // people are, was measured no faster
+        var addressesStarted = System.nanoTime();
+        var addressRows = rows.getOrDefault("addresses", List.of());
+        resolveAddresses(source, addressRows, addressIds, postcodes, now, created);
+        LOG.info(
+                "Resolved {} address records of {} in {} s",
+                addressRows.size(),
+                source,
+                seconds(System.nanoTime() - addressesStarted));
         lookUpEarlierRecords(source, rows, personIds, addressIds, postcodes);
-        var counts = resolvePeople(source, rows, personIds, addressIds, postcodes, now, progress, created);
+        ResolutionCounts counts;
+        try (var writes = new Writes(source, created)) {
+            counts = resolvePeople(source, rows, personIds, addressIds, postcodes, now, progress, writes);
+        }
         var warnings = new ArrayList<Rejection>();
         var rewritten = new Rewriter(source, personIds, addressIds, warnings).rewrite(rows);
         return new Resolved(counts, rewritten, warnings);
@@ -135,10 +158,11 @@ public final class Resolution {
                 q.put("newId", source + ":" + row.get("id"));
                 queries.add(q);
             }
-            var answers = graph.read("identity/address-candidates", Map.of("rows", queries), r -> r);
+            var answers =
+                    graph.readInParts("identity/address-candidates", "rows", queries, Map.of(), READ_PART, r -> r);
             var byLocal = new HashMap<String, Record>();
             answers.forEach(r -> byLocal.put(r.get("localId").asString(), r));
-            var writes = new ArrayList<Map<String, Object>>();
+            var batchWrites = new ArrayList<Map<String, Object>>();
             var byKeyInBatch = new HashMap<String, String>();
             for (int i = 0; i < batch.size(); i++) {
                 var row = batch.get(i);
@@ -189,11 +213,11 @@ public final class Resolution {
                 write.put("fields", fields);
                 write.put("addressFields", addressFields);
                 write.put("recordedAt", row.get("recordedAt"));
-                writes.add(write);
+                batchWrites.add(write);
             }
             created.add(graph.inWriteTransaction(tx -> tx.run(
                             CypherStatements.named("identity/write-address-records"),
-                            Map.of("rows", writes, "now", now))
+                            Map.of("rows", batchWrites, "now", now))
                     .consume()));
         }
     }
@@ -268,6 +292,9 @@ public final class Resolution {
         }
     }
 
+    /** A stored record a blocking key found, as its signature gives it, and the person it belongs to. */
+    private record Found(String key, MatchRecord record, String personId) {}
+
     /** What the database knows of one candidate person. */
     private record PersonInfo(
             Set<String> nhs,
@@ -288,11 +315,12 @@ public final class Resolution {
             Map<String, String> postcodes,
             ZonedDateTime now,
             ImportProgress progress,
-            CreatedTally tally) {
+            Writes writes) {
         var peopleRows = rows.getOrDefault("people", List.of());
         if (peopleRows.isEmpty()) {
             return ResolutionCounts.NONE;
         }
+        var prepareStarted = System.nanoTime();
         // the addresses each record's own extract gives it
         var homes = new HashMap<String, Set<String>>();
         for (var row : rows.getOrDefault("lives-at", List.of())) {
@@ -354,14 +382,20 @@ public final class Resolution {
         readNanos = 0;
         decideNanos = 0;
         writeNanos = 0;
+        // A batch is written by one writer thread while the next batch is read and decided: the
+        // records of the batch in flight are found in memory (InFlight), so what a batch's reads see
+        // does not depend on whether the batch before it has landed yet.
+        var inFlight = new InFlight();
+        var waitedBefore = writes.waitedNanos();
         for (int from = 0; from < incoming.size(); from += batchSize) {
             var batch = incoming.subList(from, Math.min(incoming.size(), from + batchSize));
-            var outcomes = resolveBatch(source, batch, personIds, apart, eldestChildBorn);
-            var writeStarted = System.nanoTime();
-            var writes = new ArrayList<Map<String, Object>>();
+            var outcomes = resolveBatch(source, batch, personIds, apart, eldestChildBorn, inFlight);
+            var next = new InFlight();
+            var records = new ArrayList<Map<String, Object>>();
             var candidates = new ArrayList<Map<String, Object>>();
             for (var outcome : outcomes) {
-                writes.add(personWrite(source, outcome));
+                records.add(personWrite(source, outcome));
+                next.add(outcome.incoming(), outcome.personId(), outcome.existed());
                 if (outcome.existed()) {
                     continue;
                 }
@@ -377,25 +411,14 @@ public final class Resolution {
                 }
             }
             queued += candidates.size();
-            // counted once the transaction is done: an attempt retried (a deadlock) is not counted twice
-            var summaries = graph.inWriteTransaction(tx -> {
-                var written = new ArrayList<ResultSummary>();
-                written.add(tx.run(
-                                CypherStatements.named("identity/write-person-records"),
-                                Map.of("rows", writes, "now", now))
-                        .consume());
-                if (!candidates.isEmpty()) {
-                    written.add(tx.run(
-                                    CypherStatements.named("identity/write-candidates"),
-                                    Map.of("candidates", candidates, "now", now))
-                            .consume());
-                }
-                return written;
-            });
-            summaries.forEach(tally::add);
-            writeNanos += System.nanoTime() - writeStarted;
+            // waits for the batch in flight to land, then this batch is the one in flight
+            writes.submit(() -> writeBatch(records, candidates, now));
+            inFlight = next;
             var done = from + batch.size();
-            progress.update("people", done, incoming.size());
+            if (done < incoming.size()) {
+                // the last batch is done when its write is
+                progress.update("people", done, incoming.size());
+            }
             var nowNanos = System.nanoTime();
             if (nowNanos - lastLog > 10_000_000_000L && done < incoming.size()) {
                 lastLog = nowNanos;
@@ -409,14 +432,236 @@ public final class Resolution {
                         Math.round((incoming.size() - done) / rate));
             }
         }
+        writes.finish();
+        progress.update("people", incoming.size(), incoming.size());
+        writeNanos = writes.waitedNanos() - waitedBefore;
         LOG.info(
-                "Resolved {} person records of {}: candidates read in {} s, decided in {} s, written in {} s",
+                "Resolved {} person records of {} in {} s (prepared in {} s): candidates read in {} s, decided in {} s,"
+                        + " waited {} s for writes to land",
                 incoming.size(),
                 source,
+                seconds(System.nanoTime() - prepareStarted),
+                seconds(started - prepareStarted),
                 seconds(readNanos),
                 seconds(decideNanos),
                 seconds(writeNanos));
         return new ResolutionCounts(linked, created, queued);
+    }
+
+    /** Writes one batch's person records and match candidates in one write transaction. */
+    private List<ResultSummary> writeBatch(
+            List<Map<String, Object>> writes, List<Map<String, Object>> candidates, ZonedDateTime now) {
+        return graph.inWriteTransaction(tx -> {
+            var written = new ArrayList<ResultSummary>();
+            written.add(
+                    tx.run(CypherStatements.named("identity/write-person-records"), Map.of("rows", writes, "now", now))
+                            .consume());
+            if (!candidates.isEmpty()) {
+                written.add(tx.run(
+                                CypherStatements.named("identity/write-candidates"),
+                                Map.of("candidates", candidates, "now", now))
+                        .consume());
+            }
+            return written;
+        });
+    }
+
+    /**
+     * The writer thread of one extract's resolution: a batch's write transaction runs while the
+     * next batch is read and decided. One write at a time, in order: a batch's write starts when the
+     * one before it is done. What a write created is counted once its transaction is done (an
+     * attempt retried after a deadlock is not counted twice); a write's failure stops the import when
+     * the next batch, read and decided meanwhile, is about to be written (or at the end).
+     */
+    private static final class Writes implements AutoCloseable {
+
+        private final ExecutorService executor;
+        private final CreatedTally tally;
+        private Future<List<ResultSummary>> pending;
+        private long waitedNanos;
+
+        Writes(String source, CreatedTally tally) {
+            this.tally = tally;
+            this.executor = Executors.newSingleThreadExecutor(r -> {
+                var thread = new Thread(r, "resolution-writer-" + source);
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        void submit(Callable<List<ResultSummary>> write) {
+            finish();
+            pending = executor.submit(write);
+        }
+
+        /** Waits for the write in progress, if any; its failure is this import's. */
+        void finish() {
+            if (pending == null) {
+                return;
+            }
+            var started = System.nanoTime();
+            try {
+                var written = pending.get();
+                pending = null;
+                written.forEach(tally::add);
+            } catch (InterruptedException e) {
+                // the write goes on: close() still waits for it
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while writing resolved records", e);
+            } catch (ExecutionException e) {
+                pending = null;
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                waitedNanos += System.nanoTime() - started;
+            }
+        }
+
+        long waitedNanos() {
+            return waitedNanos;
+        }
+
+        /**
+         * After a failure, waits for the write in progress to end, even when interrupted (its own
+         * failure, if any, is logged): nothing of the import is still being written once it has
+         * answered.
+         */
+        @Override
+        public void close() {
+            var interrupted = false;
+            try {
+                while (pending != null) {
+                    try {
+                        pending.get();
+                        pending = null;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    } catch (ExecutionException e) {
+                        pending = null;
+                        LOG.warn("A resolution write failed after the import had failed", e.getCause());
+                    }
+                }
+            } finally {
+                executor.shutdown();
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /**
+     * The person records of the batch whose write may still be landing while the next batch is read
+     * and decided (the batch before that one has landed: a write starts only when the one before
+     * it is done). The store's look-up leaves these records out whether or not they have landed
+     * ({@code $inFlight}), and they are found here instead, by the same keys as the store's index
+     * seeks and with the same limit, with the persons they went to and the identifiers their write
+     * gives those persons: what a batch finds does not depend on the timing.
+     */
+    private static final class InFlight {
+
+        private static final int LIMIT = 200;
+        private final Map<String, Found> records = new LinkedHashMap<>();
+        private final Map<String, List<Found>> byKey = new HashMap<>();
+        private final Map<String, List<Found>> byPerson = new HashMap<>();
+        private final Map<String, String[]> identifiers = new HashMap<>();
+
+        /**
+         * Adds a decided record. A new record also gives its person the NHS number, PNC id and UPN
+         * the person lacks, as the write does ({@code coalesce}, in the order written).
+         */
+        void add(Incoming in, String personId, boolean existed) {
+            // as the store gives it back: the fields of its signature, without the extract's addresses
+            var found = new Found(
+                    in.key(), MatchRecord.fromSignature(in.key(), in.record().signature()), personId);
+            records.put(in.key(), found);
+            for (var key : storedKeys(in)) {
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(found);
+            }
+            byPerson.computeIfAbsent(personId, k -> new ArrayList<>()).add(found);
+            if (!existed) {
+                var given = identifiers.computeIfAbsent(personId, k -> new String[3]);
+                var fields = List.of("nhsNumber", "pncId", "upn");
+                for (int i = 0; i < 3; i++) {
+                    if (given[i] == null && in.row().get(fields.get(i)) != null) {
+                        given[i] = (String) in.row().get(fields.get(i));
+                    }
+                }
+            }
+        }
+
+        /** The keys of the records in flight, as a map to look them up in (identity/person-candidates). */
+        Map<String, Boolean> keys() {
+            var keys = new HashMap<String, Boolean>();
+            records.keySet().forEach(k -> keys.put(k, true));
+            return keys;
+        }
+
+        /**
+         * The records in flight that the store's look-up would find for the record: by each blocking
+         * key or identifier, at most {@value #LIMIT} a key, and for a record without a date of birth
+         * those of the people living at its addresses ({@code atAddresses}), each record once.
+         */
+        List<Found> found(Incoming in, List<String> atAddresses) {
+            if (records.isEmpty()) {
+                return List.of();
+            }
+            var seen = new LinkedHashMap<String, Found>();
+            for (var key : searchKeys(in)) {
+                var list = byKey.getOrDefault(key, List.of());
+                list.subList(0, Math.min(LIMIT, list.size())).forEach(f -> seen.putIfAbsent(f.key(), f));
+            }
+            var atHome = new ArrayList<Found>();
+            for (var person : atAddresses) {
+                atHome.addAll(byPerson.getOrDefault(person, List.of()));
+            }
+            atHome.subList(0, Math.min(LIMIT, atHome.size())).forEach(f -> seen.putIfAbsent(f.key(), f));
+            return List.copyOf(seen.values());
+        }
+
+        /** The first NHS number, PNC id and UPN the batch's new records gave the person (null: none went to it). */
+        String[] identifiers(String personId) {
+            return identifiers.get(personId);
+        }
+
+        /** The values a stored record is found by (what identity/write-person-records stores). */
+        private static List<String> storedKeys(Incoming in) {
+            var keys = blockingKeys(in);
+            add(keys, "nhs=", (String) in.row().get("nhsNumber"));
+            add(keys, "pnc=", in.record().pncId());
+            add(keys, "upn=", (String) in.row().get("upn"));
+            return keys;
+        }
+
+        /** The values identity/person-candidates seeks with for an incoming record. */
+        private static List<String> searchKeys(Incoming in) {
+            var keys = blockingKeys(in);
+            add(keys, "nhs=", in.record().nhsNumber());
+            add(keys, "pnc=", in.record().pncId());
+            add(keys, "upn=", in.record().upn());
+            return keys;
+        }
+
+        private static List<String> blockingKeys(Incoming in) {
+            var keys = new ArrayList<String>();
+            in.keys().forEach((k, v) -> {
+                if (v != null) {
+                    keys.add(k + "=" + v);
+                }
+            });
+            return keys;
+        }
+
+        private static void add(List<String> keys, String prefix, String value) {
+            if (value != null) {
+                keys.add(prefix + value);
+            }
+        }
     }
 
     private static String seconds(long nanos) {
@@ -428,7 +673,8 @@ public final class Resolution {
             List<Incoming> batch,
             Map<String, String> personIds,
             Map<String, Set<String>> apart,
-            Map<String, LocalDate> eldestChildBorn) {
+            Map<String, LocalDate> eldestChildBorn,
+            InFlight inFlight) {
         var queries = new ArrayList<Map<String, Object>>();
         for (var in : batch) {
             var q = new HashMap<String, Object>(in.keys());
@@ -443,51 +689,90 @@ public final class Resolution {
         }
         var own = new HashMap<String, String>();
         var taken = new HashSet<String>();
-        var found = new HashMap<String, List<String[]>>();
+        var found = new HashMap<String, List<Found>>();
+        // each stored record read once per batch, however many incoming records found it
+        var parsed = new HashMap<String, MatchRecord>();
         var people = new LinkedHashSet<String>();
         var info = new HashMap<String, PersonInfo>();
         var readStarted = System.nanoTime();
-        graph.inReadTransaction(tx -> {
-            for (var r : Graph.read(tx, "identity/person-candidates", Map.of("rows", queries), r -> r)) {
-                var localId = r.get("localId").asString();
-                if (!r.get("own").isNull()) {
-                    own.put(localId, r.get("own").asString());
-                }
-                if (r.get("taken").asBoolean()) {
-                    taken.add(localId);
-                }
-                var list = new ArrayList<String[]>();
-                for (var f : r.get("found").values()) {
-                    var person = f.get(2).asString();
-                    list.add(new String[] {f.get(0).asString(), f.get(1).asString(), person});
-                    people.add(person);
-                }
-                found.put(localId, list);
+        // the batch's rows are independent: read in parts, in parallel read transactions
+        var atAddresses = new HashMap<String, List<String>>();
+        for (var r : graph.readInParts(
+                "identity/person-candidates",
+                "rows",
+                queries,
+                Map.of("inFlight", inFlight.keys()),
+                READ_PART,
+                r -> r)) {
+            var localId = r.get("localId").asString();
+            if (!r.get("own").isNull()) {
+                own.put(localId, r.get("own").asString());
             }
-            // records of earlier extracts this batch's records are related to
-            for (var in : batch) {
-                for (var other : apart.getOrDefault(in.localId(), Set.of())) {
-                    var id = personIds.get(other);
-                    if (id != null) {
-                        people.add(id);
-                    }
+            if (r.get("taken").asBoolean()) {
+                taken.add(localId);
+            }
+            var list = new ArrayList<Found>();
+            for (var f : r.get("found").values()) {
+                var key = f.get(0).asString();
+                var sig = f.get(1).asString();
+                list.add(new Found(
+                        key,
+                        parsed.computeIfAbsent(key, k -> MatchRecord.fromSignature(k, sig)),
+                        f.get(2).asString()));
+            }
+            found.put(localId, list);
+            atAddresses.put(localId, r.get("atAddresses").asList(Value::asString));
+        }
+        // the records of the batch in flight, which the store left out
+        for (var in : batch) {
+            var list = found.get(in.localId());
+            if (list != null && !own.containsKey(in.localId())) {
+                list.addAll(inFlight.found(in, atAddresses.getOrDefault(in.localId(), List.of())));
+                list.forEach(f -> people.add(f.personId()));
+            }
+        }
+        // records of earlier extracts this batch's records are related to
+        for (var in : batch) {
+            for (var other : apart.getOrDefault(in.localId(), Set.of())) {
+                var id = personIds.get(other);
+                if (id != null) {
+                    people.add(id);
                 }
             }
-            if (!people.isEmpty()) {
-                for (var r : Graph.read(tx, "identity/candidate-persons", Map.of("ids", List.copyOf(people)), r -> r)) {
-                    info.put(
-                            r.get("id").asString(),
-                            new PersonInfo(
-                                    set(r.get("nhsNumber")),
-                                    pnc(r.get("pncId")),
-                                    set(r.get("upn")),
-                                    Set.copyOf(r.get("addressIds").asList(Value::asString)),
-                                    postcodes(r.get("postcodes")),
-                                    Set.copyOf(r.get("notSame").asList(Value::asString))));
-                }
+        }
+        if (!people.isEmpty()) {
+            for (var r : graph.readInParts(
+                    "identity/candidate-persons", "ids", List.copyOf(people), Map.of(), READ_PART, r -> r)) {
+                info.put(
+                        r.get("id").asString(),
+                        new PersonInfo(
+                                set(r.get("nhsNumber")),
+                                pnc(r.get("pncId")),
+                                set(r.get("upn")),
+                                Set.copyOf(r.get("addressIds").asList(Value::asString)),
+                                postcodes(r.get("postcodes")),
+                                Set.copyOf(r.get("notSame").asList(Value::asString))));
             }
-            return null;
-        });
+        }
+        // a person the batch in flight made or gave an identifier holds it whether or not the write has landed
+        for (var person : people) {
+            var given = inFlight.identifiers(person);
+            if (given == null) {
+                continue;
+            }
+            var known = info.get(person);
+            info.put(
+                    person,
+                    new PersonInfo(
+                            known != null && !known.nhs().isEmpty() ? known.nhs() : optional(given[0]),
+                            known != null && !known.pnc().isEmpty()
+                                    ? known.pnc()
+                                    : given[1] == null ? Set.of() : Set.of(MatchRecord.pnc(given[1])),
+                            known != null && !known.upn().isEmpty() ? known.upn() : optional(given[2]),
+                            known == null ? Set.of() : known.addressIds(),
+                            known == null ? Set.of() : known.postcodes(),
+                            known == null ? Set.of() : known.notSame()));
+        }
         readNanos += System.nanoTime() - readStarted;
         var decideStarted = System.nanoTime();
         // existing records keep their person; the rest are grouped into independent sequences
@@ -519,7 +804,7 @@ public final class Resolution {
      * value or a candidate person, or related in the extract, fall into one group (union-find).
      */
     private static List<List<Incoming>> groups(
-            List<Incoming> pending, Map<String, List<String[]>> found, Map<String, Set<String>> apart) {
+            List<Incoming> pending, Map<String, List<Found>> found, Map<String, Set<String>> apart) {
         var parent = new int[pending.size()];
         for (int i = 0; i < parent.length; i++) {
             parent[i] = i;
@@ -533,7 +818,7 @@ public final class Resolution {
             var in = pending.get(i);
             var keys = new ArrayList<>(keySet(in));
             for (var f : found.getOrDefault(in.localId(), List.of())) {
-                keys.add("person=" + f[2]);
+                keys.add("person=" + f.personId());
             }
             for (var key : keys) {
                 var first = firstByKey.putIfAbsent(key, i);
@@ -575,7 +860,7 @@ public final class Resolution {
     private void decide(
             String source,
             List<Incoming> group,
-            Map<String, List<String[]>> found,
+            Map<String, List<Found>> found,
             Map<String, PersonInfo> info,
             Set<String> taken,
             Map<String, String> personIds,
@@ -653,7 +938,7 @@ public final class Resolution {
      */
     private Plan plan(
             List<Incoming> group,
-            Map<String, List<String[]>> found,
+            Map<String, List<Found>> found,
             Map<String, PersonInfo> info,
             Map<String, String> personIds,
             Map<String, Set<String>> apart,
@@ -730,7 +1015,7 @@ public final class Resolution {
      */
     private static List<Candidate> candidates(
             Incoming in,
-            Map<String, List<String[]>> found,
+            Map<String, List<Found>> found,
             Map<String, PersonInfo> info,
             Map<String, List<MatchRecord>> assigned,
             List<String> alsoPeople,
@@ -739,7 +1024,7 @@ public final class Resolution {
             Map<String, LocalDate> eldestChildBorn) {
         var records = new LinkedHashMap<String, List<MatchRecord>>();
         for (var f : found.getOrDefault(in.localId(), List.of())) {
-            records.computeIfAbsent(f[2], k -> new ArrayList<>()).add(MatchRecord.fromSignature(f[0], f[1]));
+            records.computeIfAbsent(f.personId(), k -> new ArrayList<>()).add(f.record());
         }
         for (var personId : alsoPeople) {
             records.computeIfAbsent(personId, k -> new ArrayList<>());
@@ -754,29 +1039,31 @@ public final class Resolution {
         var candidates = new ArrayList<Candidate>();
         for (var entry : records.entrySet()) {
             var personId = entry.getKey();
-            var list = new ArrayList<>(entry.getValue());
             var person = info.get(personId);
-            var nhs = new HashSet<String>();
-            var pnc = new HashSet<String>();
-            var upn = new HashSet<String>();
-            var addressIds = new HashSet<String>();
-            var codes = new HashSet<String>();
-            var notSame = Set.<String>of();
-            if (person != null) {
-                nhs.addAll(person.nhs());
-                pnc.addAll(person.pnc());
-                upn.addAll(person.upn());
-                addressIds.addAll(person.addressIds());
-                codes.addAll(person.postcodes());
-                notSame = person.notSame();
-            }
-            for (var joined : assigned.getOrDefault(personId, List.of())) {
-                list.add(joined);
-                addIfPresent(nhs, joined.nhsNumber());
-                addIfPresent(pnc, joined.pncId());
-                addIfPresent(upn, joined.upn());
-                addressIds.addAll(joined.addressIds());
-                codes.addAll(joined.postcodes());
+            List<MatchRecord> list = entry.getValue();
+            Set<String> nhs = person == null ? Set.of() : person.nhs();
+            Set<String> pnc = person == null ? Set.of() : person.pnc();
+            Set<String> upn = person == null ? Set.of() : person.upn();
+            Set<String> addressIds = person == null ? Set.of() : person.addressIds();
+            Set<String> codes = person == null ? Set.of() : person.postcodes();
+            var notSame = person == null ? Set.<String>of() : person.notSame();
+            var joinedHere = assigned.getOrDefault(personId, List.of());
+            if (!joinedHere.isEmpty()) {
+                // the records of the group that went to the person so far add what they hold
+                list = new ArrayList<>(list);
+                nhs = new HashSet<>(nhs);
+                pnc = new HashSet<>(pnc);
+                upn = new HashSet<>(upn);
+                addressIds = new HashSet<>(addressIds);
+                codes = new HashSet<>(codes);
+                for (var joined : joinedHere) {
+                    list.add(joined);
+                    addIfPresent(nhs, joined.nhsNumber());
+                    addIfPresent(pnc, joined.pncId());
+                    addIfPresent(upn, joined.upn());
+                    addressIds.addAll(joined.addressIds());
+                    codes.addAll(joined.postcodes());
+                }
             }
             var tooYoung = false;
             var eldest = in.record().dateOfBirth() == null ? eldestChildBorn.get(in.localId()) : null;
@@ -933,6 +1220,10 @@ public final class Resolution {
         if (value != null) {
             set.add(value);
         }
+    }
+
+    private static Set<String> optional(String value) {
+        return value == null ? Set.of() : Set.of(value);
     }
 
     private static Set<String> set(Value value) {

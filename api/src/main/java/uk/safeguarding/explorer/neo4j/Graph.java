@@ -1,9 +1,15 @@
 package uk.safeguarding.explorer.neo4j;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -50,6 +56,13 @@ public class Graph {
     private static final String DEADLOCK = "Neo.TransientError.Transaction.DeadlockDetected";
     private static final int DEADLOCK_ATTEMPTS = 5;
     private static final ThreadLocal<Boolean> AREA_WIDE = ThreadLocal.withInitial(() -> false);
+    private static final int READERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** The threads that read the parts of a batch's look-up beside the caller (readInParts). */
+    private static final ExecutorService PARTS = Executors.newFixedThreadPool(Math.max(1, READERS - 1), r -> {
+        var thread = new Thread(r, "graph-read-part");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Transactions transactions;
     private final QueryTimeouts timeouts;
@@ -122,6 +135,63 @@ public class Graph {
     public <T> List<T> read(String name, Map<String, Object> parameters, Function<Record, T> mapper) {
         var query = CypherStatements.named(name);
         return inReadTransaction(tx -> tx.run(query, parameters).list(mapper::apply));
+    }
+
+    /**
+     * Runs the named read over a batch of independent rows (an import's look-ups, one answer per
+     * row or per id) in parts, each in a read transaction of its own and the parts in parallel (the
+     * caller reads the first, a small pool of this class the others), so that a large batch's index
+     * seeks use every core; the answers come back in the parts' order.
+     * A batch smaller than two parts of {@code minPart} rows is read in one transaction.
+     */
+    public <T> List<T> readInParts(
+            String name,
+            String parameter,
+            List<?> rows,
+            Map<String, Object> others,
+            int minPart,
+            Function<Record, T> mapper) {
+        var parts = Math.max(1, Math.min(READERS, rows.size() / Math.max(1, minPart)));
+        if (parts == 1) {
+            return read(name, with(others, parameter, rows), mapper);
+        }
+        var wide = AREA_WIDE.get();
+        var size = (rows.size() + parts - 1) / parts;
+        var partsRead = new ArrayList<Future<List<T>>>();
+        for (int i = 1; i < parts; i++) {
+            var part = rows.subList(i * size, Math.min(rows.size(), (i + 1) * size));
+            partsRead.add(PARTS.submit(() -> {
+                var outer = AREA_WIDE.get();
+                AREA_WIDE.set(wide);
+                try {
+                    return read(name, with(others, parameter, part), mapper);
+                } finally {
+                    AREA_WIDE.set(outer);
+                }
+            }));
+        }
+        // the caller reads the first part itself: a busy pool delays the others, never this one
+        var answers = new ArrayList<T>(read(name, with(others, parameter, rows.subList(0, size)), mapper));
+        for (var other : partsRead) {
+            try {
+                answers.addAll(other.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while reading " + name, e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        return answers;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> others, String parameter, List<?> rows) {
+        var parameters = new HashMap<String, Object>(others);
+        parameters.put(parameter, rows);
+        return parameters;
     }
 
     /**

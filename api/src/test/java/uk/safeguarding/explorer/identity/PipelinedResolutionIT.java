@@ -1,0 +1,310 @@
+package uk.safeguarding.explorer.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+import tools.jackson.databind.json.JsonMapper;
+import uk.safeguarding.explorer.importing.ImportResult;
+import uk.safeguarding.explorer.importing.ImportService;
+import uk.safeguarding.explorer.model.bundle.Rejection;
+import uk.safeguarding.explorer.neo4j.EmbeddedNeo4j;
+import uk.safeguarding.explorer.neo4j.EmbeddedProperties;
+import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.neo4j.SchemaMigrations;
+
+/**
+ * Identity resolution writes a batch of people while it reads and decides the next one (issue 12's
+ * speed): a batch must decide the same whether or not the batch before it has landed. An extract of
+ * 1,800 fictional police records of people and 1,800 of addresses, each of 600 people and 600
+ * addresses seen three times, once in each batch of 600 (an address written two ways), is
+ * imported twice: into a store whose writes land only after the next batch has read (the batch in
+ * flight is never in the store when the next one looks for candidates), and into one whose writes
+ * land before the next batch reads. Both must join every person's three records into one person,
+ * the same way.
+ */
+class PipelinedResolutionIT {
+
+    private static final String PASSWORD = "pipeline-secret";
+    /** People in the extract, and rows in a batch: enough for a batch's look-ups to be read in two parts. */
+    private static final int PEOPLE = 600;
+
+    private static final int BATCHES = 3;
+    private static final String[] FIRST = {"Ash", "Brook", "Carr", "Dun", "Ell", "Fair", "Gold", "Hart", "Ivy", "Jay"};
+    private static final String[] LAST = {"ford", "well", "ton", "by", "ley", "wood", "ham", "son", "field", "more"};
+    private static final String[] GIVEN = {"Oliver", "Amelia", "George", "Isla", "Harry", "Ava", "Jack", "Mia"};
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES) // a guard: a write waiting for a read that never comes
+    void aBatchDecidesTheSameWhetherOrNotTheBatchBeforeItHasLanded(@TempDir Path dir) {
+        var late = resolve(dir.resolve("late"), true);
+        var early = resolve(dir.resolve("early"), false);
+
+        // every person's three records, one in each batch, went to one person
+        var byPerson = new TreeMap<Integer, List<String>>();
+        late.persons()
+                .forEach((localId, person) -> byPerson.computeIfAbsent(
+                                Integer.parseInt(localId.substring(1)) % PEOPLE, k -> new ArrayList<>())
+                        .add(person));
+        assertThat(byPerson).hasSize(PEOPLE);
+        byPerson.forEach((k, persons) ->
+                assertThat(persons).as("person %d", k).hasSize(3).containsOnly(persons.get(0)));
+        assertThat(late.persons().values().stream().distinct()).hasSize(PEOPLE);
+        assertThat(late.result().resolution().linked()).isEqualTo(2 * PEOPLE);
+        assertThat(late.result().resolution().created()).isEqualTo(PEOPLE);
+        assertThat(late.writesLandedLate())
+                .as("writes that landed after the next batch's candidates were read")
+                .isEqualTo(2);
+        // every address's three records went to one address
+        var byAddress = new TreeMap<Integer, List<String>>();
+        late.addresses()
+                .forEach((localId, address) -> byAddress
+                        .computeIfAbsent(Integer.parseInt(localId.substring(1)) % PEOPLE, k -> new ArrayList<>())
+                        .add(address));
+        assertThat(byAddress).hasSize(PEOPLE);
+        byAddress.forEach((k, addresses) ->
+                assertThat(addresses).as("address %d", k).hasSize(3).containsOnly(addresses.get(0)));
+        assertThat(early.addresses()).isEqualTo(late.addresses());
+
+        // and the same as when every write lands before the next batch reads
+        assertThat(early.persons()).isEqualTo(late.persons());
+        assertThat(early.linkedBy()).isEqualTo(late.linkedBy());
+        assertThat(early.result().resolution()).isEqualTo(late.result().resolution());
+    }
+
+    private record Outcome(
+            ImportResult result,
+            Map<String, String> persons,
+            Map<String, String> linkedBy,
+            Map<String, String> addresses,
+            int writesLandedLate) {}
+
+    private static Outcome resolve(Path store, boolean writesLandLate) {
+        try (var server = EmbeddedNeo4j.start(new EmbeddedProperties(store, 0, "32m", PASSWORD));
+                var driver = GraphDatabase.driver(
+                        "bolt://127.0.0.1:" + server.boltPort(), AuthTokens.basic("neo4j", PASSWORD))) {
+            var graph = writesLandLate ? new LateWrites(driver) : new EarlyWrites(driver);
+            new SchemaMigrations(graph).migrate();
+            var imports = new ImportService(graph, Clock.systemUTC(), PEOPLE);
+            var agencies = imports.importBundle(JsonMapper.shared()
+                    .valueToTree(Map.of(
+                            "source",
+                            "partnership",
+                            "agencies",
+                            List.of(Map.of("id", "police", "name", "Police (fictional)", "type", "POLICE")))));
+            assertThat(agencies.rejected()).isEmpty();
+            var result = imports.importBundle(JsonMapper.shared().valueToTree(extract()));
+            assertThat(result.rejected()).extracting(Rejection::toString).isEmpty();
+            // the partition of the records into persons, each person named by its first record
+            var real = new TreeMap<String, String>();
+            var linkedBy = new TreeMap<String, String>();
+            for (var r : records(driver)) {
+                real.put(r.get("localId").asString(), r.get("person").asString());
+                linkedBy.put(r.get("localId").asString(), r.get("linkedBy").asString(""));
+            }
+            assertThat(real).hasSize(3 * PEOPLE);
+            var canonical = new TreeMap<String, String>();
+            real.forEach((localId, person) -> canonical.put(localId, "person of " + firstRecordOf(real, person)));
+            var addressOf = new TreeMap<String, String>();
+            addressRecords(driver)
+                    .forEach(r -> addressOf.put(
+                            r.get("localId").asString(), r.get("address").asString()));
+            assertThat(addressOf).hasSize(3 * PEOPLE);
+            var addresses = new TreeMap<String, String>();
+            addressOf.forEach(
+                    (localId, address) -> addresses.put(localId, "address of " + firstRecordOf(addressOf, address)));
+            return new Outcome(
+                    result,
+                    canonical,
+                    linkedBy,
+                    addresses,
+                    graph instanceof LateWrites lateWrites ? lateWrites.landedLate : 0);
+        }
+    }
+
+    private static String firstRecordOf(Map<String, String> records, String person) {
+        return records.entrySet().stream()
+                .filter(e -> e.getValue().equals(person))
+                .map(Map.Entry::getKey)
+                .min((a, b) -> Integer.compare(Integer.parseInt(a.substring(1)), Integer.parseInt(b.substring(1))))
+                .orElseThrow();
+    }
+
+    private static List<Record> records(Driver driver) {
+        try (var session = driver.session()) {
+            return session.run(
+                            "MATCH (r:SourceRecord {source: $source})-[:RECORD_OF]->(p:Person) "
+                                    + "RETURN r.localId AS localId, p.id AS person, r.linkedBy AS linkedBy",
+                            Map.<String, Object>of("source", "police"))
+                    .list();
+        }
+    }
+
+    private static List<Record> addressRecords(Driver driver) {
+        try (var session = driver.session()) {
+            return session.run(
+                            "MATCH (r:AddressRecord {source: $source})-[:RECORD_OF]->(a:Address) "
+                                    + "RETURN r.localId AS localId, a.id AS address",
+                            Map.<String, Object>of("source", "police"))
+                    .list();
+        }
+    }
+
+    /** Three records of each fictional person: record i is person i mod 600, so each batch holds everyone once. */
+    private static Map<String, Object> extract() {
+        var people = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < 3 * PEOPLE; i++) {
+            var k = i % PEOPLE;
+            var person = new LinkedHashMap<String, Object>();
+            person.put("id", "P" + i);
+            person.put("givenName", GIVEN[k / 100]);
+            person.put("familyName", FIRST[k % 100 / 10] + LAST[k % 10]);
+            person.put("dateOfBirth", LocalDate.of(1960, 1, 1).plusDays(29L * k).toString());
+            person.put("sex", k / 100 % 2 == 0 ? "MALE" : "FEMALE");
+            people.add(person);
+        }
+        var addresses = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < 3 * PEOPLE; i++) {
+            var k = i % PEOPLE;
+            var address = new LinkedHashMap<String, Object>();
+            address.put("id", "A" + i);
+            // found again by UPRN (even) or by first line and postcode, written another way (odd)
+            address.put("line1", (k + 1) + (i < PEOPLE ? " Fictional Road" : " FICTIONAL RD"));
+            address.put("town", "York");
+            address.put("postcode", "YO10 " + (k % 9 + 1) + "AB");
+            if (k % 2 == 0) {
+                address.put("uprn", String.valueOf(100_000_000L + k));
+            }
+            address.put("kind", "HOME");
+            addresses.add(address);
+        }
+        var bundle = new LinkedHashMap<String, Object>();
+        bundle.put("source", "police");
+        bundle.put("resolve", true);
+        bundle.put("addresses", addresses);
+        bundle.put("people", people);
+        return bundle;
+    }
+
+    /**
+     * A store whose person-record writes land as late as they can: write n only once batch n + 1 has
+     * read its candidates and their persons (its n-th read of candidate persons: the first batch,
+     * in an empty store, finds none); the last of the three batches has no next one. The batch in
+     * flight is then never in the store while the next batch reads.
+     */
+    private static final class LateWrites extends Graph {
+
+        private final Object monitor = new Object();
+        private int personReads;
+        private int writes;
+        private int landedLate;
+
+        LateWrites(Driver driver) {
+            super(driver, null);
+        }
+
+        @Override
+        public <T> List<T> readInParts(
+                String name,
+                String parameter,
+                List<?> rows,
+                Map<String, Object> others,
+                int minPart,
+                Function<Record, T> mapper) {
+            var answers = super.readInParts(name, parameter, rows, others, minPart, mapper);
+            if ("identity/candidate-persons".equals(name)) {
+                synchronized (monitor) {
+                    personReads++;
+                    monitor.notifyAll();
+                }
+            }
+            return answers;
+        }
+
+        @Override
+        public <T> T inWriteTransaction(Function<TransactionContext, T> work) {
+            if (Thread.currentThread().getName().startsWith("resolution-writer")) {
+                synchronized (monitor) {
+                    var batch = ++writes;
+                    try {
+                        while (batch < BATCHES && personReads < batch) {
+                            monitor.wait();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    if (batch < BATCHES && personReads >= batch) {
+                        landedLate++;
+                    }
+                }
+            }
+            return super.inWriteTransaction(work);
+        }
+    }
+
+    /**
+     * A store whose person-record writes land as early as they can: batch n + 1 reads only once the
+     * write of batch n has landed (as if batches were written one after another).
+     */
+    private static final class EarlyWrites extends Graph {
+
+        private final Object monitor = new Object();
+        private int batchesRead;
+        private int landed;
+
+        EarlyWrites(Driver driver) {
+            super(driver, null);
+        }
+
+        @Override
+        public <T> List<T> readInParts(
+                String name,
+                String parameter,
+                List<?> rows,
+                Map<String, Object> others,
+                int minPart,
+                Function<Record, T> mapper) {
+            if ("identity/person-candidates".equals(name)) {
+                synchronized (monitor) {
+                    var batch = ++batchesRead;
+                    try {
+                        while (landed < batch - 1) {
+                            monitor.wait();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+            return super.readInParts(name, parameter, rows, others, minPart, mapper);
+        }
+
+        @Override
+        public <T> T inWriteTransaction(Function<TransactionContext, T> work) {
+            var result = super.inWriteTransaction(work);
+            if (Thread.currentThread().getName().startsWith("resolution-writer")) {
+                synchronized (monitor) {
+                    landed++;
+                    monitor.notifyAll();
+                }
+            }
+            return result;
+        }
+    }
+}
