@@ -724,12 +724,31 @@ public final class Resolution {
             atAddresses.put(localId, r.get("atAddresses").asList(Value::asString));
         }
         // the records of the batch in flight, which the store left out
+        var fromFlight = new HashMap<String, List<Found>>();
+        var flightKeys = new LinkedHashSet<String>();
         for (var in : batch) {
-            var list = found.get(in.localId());
-            if (list != null && !own.containsKey(in.localId())) {
-                list.addAll(inFlight.found(in, atAddresses.getOrDefault(in.localId(), List.of())));
-                list.forEach(f -> people.add(f.personId()));
+            if (found.containsKey(in.localId()) && !own.containsKey(in.localId())) {
+                var flying = inFlight.found(in, atAddresses.getOrDefault(in.localId(), List.of()));
+                fromFlight.put(in.localId(), flying);
+                flying.forEach(f -> flightKeys.add(f.key()));
             }
+        }
+        // whom they belong to is the store's once they are there (a steward may have split one meanwhile)
+        var owners = new HashMap<String, String>();
+        if (!flightKeys.isEmpty()) {
+            graph.readInParts("identity/record-persons", "keys", List.copyOf(flightKeys), Map.of(), READ_PART, r -> r)
+                    .forEach(r ->
+                            owners.put(r.get("key").asString(), r.get("person").asString()));
+        }
+        fromFlight.forEach((localId, flying) -> {
+            var list = found.get(localId);
+            for (var f : flying) {
+                var owner = owners.get(f.key());
+                list.add(owner == null || owner.equals(f.personId()) ? f : new Found(f.key(), f.record(), owner));
+            }
+        });
+        for (var in : batch) {
+            found.getOrDefault(in.localId(), List.of()).forEach(f -> people.add(f.personId()));
         }
         // records of earlier extracts this batch's records are related to
         for (var in : batch) {

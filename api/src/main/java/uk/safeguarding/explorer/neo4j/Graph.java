@@ -158,7 +158,7 @@ public class Graph {
         var wide = AREA_WIDE.get();
         var size = (rows.size() + parts - 1) / parts;
         var partsRead = new ArrayList<Future<List<T>>>();
-        for (int i = 1; i < parts; i++) {
+        for (int i = 1; i < parts && i * size < rows.size(); i++) {
             var part = rows.subList(i * size, Math.min(rows.size(), (i + 1) * size));
             partsRead.add(PARTS.submit(() -> {
                 var outer = AREA_WIDE.get();
@@ -170,22 +170,25 @@ public class Graph {
                 }
             }));
         }
-        // the caller reads the first part itself: a busy pool delays the others, never this one
-        var answers = new ArrayList<T>(read(name, with(others, parameter, rows.subList(0, size)), mapper));
-        for (var other : partsRead) {
-            try {
+        try {
+            // the caller reads the first part itself: a busy pool delays the others, never this one
+            var answers = new ArrayList<T>(read(name, with(others, parameter, rows.subList(0, size)), mapper));
+            for (var other : partsRead) {
                 answers.addAll(other.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while reading " + name, e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                throw new IllegalStateException(e.getCause());
             }
+            return answers;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading " + name, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            // a part that failed fails the whole read: the others are not left running (no-op when done)
+            partsRead.forEach(other -> other.cancel(true));
         }
-        return answers;
     }
 
     private static Map<String, Object> with(Map<String, Object> others, String parameter, List<?> rows) {

@@ -51,7 +51,9 @@ class PipelinedResolutionIT {
     private static final String[] GIVEN = {"Oliver", "Amelia", "George", "Isla", "Harry", "Ava", "Jack", "Mia"};
 
     @Test
-    @Timeout(value = 10, unit = TimeUnit.MINUTES) // a guard: a write waiting for a read that never comes
+    // a guard, on a thread of its own so that it fails the test even when the import is stuck (a
+    // write of the late store waiting for a read that never comes: the batch in flight not found)
+    @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aBatchDecidesTheSameWhetherOrNotTheBatchBeforeItHasLanded(@TempDir Path dir) {
         var late = resolve(dir.resolve("late"), true);
         var early = resolve(dir.resolve("early"), false);
