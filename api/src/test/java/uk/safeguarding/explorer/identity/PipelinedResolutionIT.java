@@ -58,18 +58,27 @@ class PipelinedResolutionIT {
         var late = resolve(dir.resolve("late"), true);
         var early = resolve(dir.resolve("early"), false);
 
-        // every person's three records, one in each batch, went to one person
-        var byPerson = new TreeMap<Integer, List<String>>();
-        late.persons()
-                .forEach((localId, person) -> byPerson.computeIfAbsent(
-                                Integer.parseInt(localId.substring(1)) % PEOPLE, k -> new ArrayList<>())
-                        .add(person));
+        // every person's three records, one in each batch, went to one person (in batch order)
+        var byPerson = new TreeMap<Integer, String[]>();
+        late.persons().forEach((localId, person) -> {
+            var i = Integer.parseInt(localId.substring(1));
+            byPerson.computeIfAbsent(i % PEOPLE, k -> new String[BATCHES])[i / PEOPLE] = person;
+        });
         assertThat(byPerson).hasSize(PEOPLE);
-        byPerson.forEach((k, persons) ->
-                assertThat(persons).as("person %d", k).hasSize(3).containsOnly(persons.get(0)));
-        assertThat(late.persons().values().stream().distinct()).hasSize(PEOPLE);
-        assertThat(late.result().resolution().linked()).isEqualTo(2 * PEOPLE);
-        assertThat(late.result().resolution().created()).isEqualTo(PEOPLE);
+        byPerson.forEach((k, persons) -> {
+            assertThat(persons).as("person %d", k).doesNotContainNull();
+            assertThat(persons[1]).as("person %d", k).isEqualTo(persons[0]);
+            if (k % 5 == 2) {
+                // the last record gives another NHS number: another person, whoever's write had landed
+                assertThat(persons[2]).as("person %d", k).isNotEqualTo(persons[0]);
+            } else {
+                assertThat(persons[2]).as("person %d", k).isEqualTo(persons[0]);
+            }
+        });
+        var anotherNhs = PEOPLE / 5;
+        assertThat(late.persons().values().stream().distinct()).hasSize(PEOPLE + anotherNhs);
+        assertThat(late.result().resolution().linked()).isEqualTo(2 * PEOPLE - anotherNhs);
+        assertThat(late.result().resolution().created()).isEqualTo(PEOPLE + anotherNhs);
         assertThat(late.writesLandedLate())
                 .as("writes that landed after the next batch's candidates were read")
                 .isEqualTo(2);
@@ -158,6 +167,24 @@ class PipelinedResolutionIT {
         }
     }
 
+    /** A valid fictional NHS number (modulus 11 check digit) of person k, the n-th of theirs. */
+    private static String nhsNumber(int k, int n) {
+        for (long body = 900_000_000L + 10L * k + 7_000L * n; ; body += 3_000_000L) {
+            var digits = String.valueOf(body);
+            var sum = 0;
+            for (int d = 0; d < 9; d++) {
+                sum += (digits.charAt(d) - '0') * (10 - d);
+            }
+            var check = 11 - sum % 11;
+            if (check == 11) {
+                check = 0;
+            }
+            if (check != 10) {
+                return digits + check;
+            }
+        }
+    }
+
     private static List<Record> addressRecords(Driver driver) {
         try (var session = driver.session()) {
             return session.run(
@@ -168,7 +195,11 @@ class PipelinedResolutionIT {
         }
     }
 
-    /** Three records of each fictional person: record i is person i mod 600, so each batch holds everyone once. */
+    /**
+     * Three records of each fictional person: record i is person i mod 600, so each batch holds
+     * everyone once; some carry NHS numbers, and for one person in five the last record gives
+     * another NHS number (another person).
+     */
     private static Map<String, Object> extract() {
         var people = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < 3 * PEOPLE; i++) {
@@ -179,6 +210,14 @@ class PipelinedResolutionIT {
             person.put("familyName", FIRST[k % 100 / 10] + LAST[k % 10]);
             person.put("dateOfBirth", LocalDate.of(1960, 1, 1).plusDays(29L * k).toString());
             person.put("sex", k / 100 % 2 == 0 ? "MALE" : "FEMALE");
+            // identifiers: one NHS number on every record (k % 5 == 0), on the first and last only
+            // (1), or the last record of the three gives another valid NHS number: another person (2)
+            var copy = i / PEOPLE;
+            if (k % 5 == 0 || (k % 5 == 1 && copy != 1) || (k % 5 == 2 && copy < 2)) {
+                person.put("nhsNumber", nhsNumber(k, 0));
+            } else if (k % 5 == 2) {
+                person.put("nhsNumber", nhsNumber(k, 1));
+            }
             people.add(person);
         }
         var addresses = new ArrayList<Map<String, Object>>();
