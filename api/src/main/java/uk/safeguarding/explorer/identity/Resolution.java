@@ -638,8 +638,8 @@ public final class Resolution {
             return keys;
         }
 
-        /** The values identity/person-candidates seeks with for an incoming record. */
-        private static List<String> searchKeys(Incoming in) {
+        /** The values identity/person-candidates seeks with for an incoming record (and groups() joins on). */
+        static List<String> searchKeys(Incoming in) {
             var keys = blockingKeys(in);
             add(keys, "nhs=", in.record().nhsNumber());
             add(keys, "pnc=", in.record().pncId());
@@ -1108,21 +1108,7 @@ public final class Resolution {
     }
 
     private static Set<String> keySet(Incoming in) {
-        var keys = new HashSet<String>();
-        in.keys().forEach((k, v) -> {
-            if (v != null) {
-                keys.add(k + "=" + v);
-            }
-        });
-        if (in.record().nhsNumber() != null) {
-            keys.add("nhs=" + in.record().nhsNumber());
-        }
-        if (in.record().pncId() != null) {
-            keys.add("pnc=" + in.record().pncId());
-        }
-        if (in.record().upn() != null) {
-            keys.add("upn=" + in.record().upn());
-        }
+        var keys = new HashSet<String>(InFlight.searchKeys(in));
         // everyone at an address meets a record without a date of birth there
         in.record().addressIds().forEach(a -> keys.add("addr=" + a));
         return keys;

@@ -244,21 +244,28 @@ class PipelinedResolutionIT {
     }
 
     /**
-     * A store whose person-record writes land as late as they can: write n only once batch n + 1 has
-     * read its candidates and their persons (its n-th read of candidate persons: the first batch,
-     * in an empty store, finds none); the last of the three batches has no next one. The batch in
-     * flight is then never in the store while the next batch reads.
+     * A store that tells its subclass when a named look-up is read and when the resolution's writer
+     * thread writes, and lets it hold either back until the other has happened (on its monitor).
      */
-    private static final class LateWrites extends Graph {
+    private abstract static class Paced extends Graph {
 
-        private final Object monitor = new Object();
-        private int personReads;
-        private int writes;
-        private int landedLate;
+        final Object monitor = new Object();
 
-        LateWrites(Driver driver) {
+        Paced(Driver driver) {
             super(driver, null);
         }
+
+        /** Before a look-up of the resolution is read (under the monitor). */
+        void beforeRead(String name) throws InterruptedException {}
+
+        /** After a look-up of the resolution is read (under the monitor). */
+        void afterRead(String name) {}
+
+        /** Before the writer thread writes a batch (under the monitor). */
+        void beforeWrite() throws InterruptedException {}
+
+        /** After the writer thread has written a batch (under the monitor). */
+        void afterWrite() {}
 
         @Override
         public <T> List<T> readInParts(
@@ -268,34 +275,73 @@ class PipelinedResolutionIT {
                 Map<String, Object> others,
                 int minPart,
                 Function<Record, T> mapper) {
+            paced(() -> beforeRead(name));
             var answers = super.readInParts(name, parameter, rows, others, minPart, mapper);
-            if ("identity/candidate-persons".equals(name)) {
-                synchronized (monitor) {
-                    personReads++;
-                    monitor.notifyAll();
-                }
-            }
+            paced(() -> afterRead(name));
             return answers;
         }
 
         @Override
         public <T> T inWriteTransaction(Function<TransactionContext, T> work) {
-            if (Thread.currentThread().getName().startsWith("resolution-writer")) {
-                synchronized (monitor) {
-                    var batch = ++writes;
-                    try {
-                        while (batch < BATCHES && personReads < batch) {
-                            monitor.wait();
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    if (batch < BATCHES && personReads >= batch) {
-                        landedLate++;
-                    }
-                }
+            var writer = Thread.currentThread().getName().startsWith("resolution-writer");
+            if (writer) {
+                paced(this::beforeWrite);
             }
-            return super.inWriteTransaction(work);
+            var result = super.inWriteTransaction(work);
+            if (writer) {
+                paced(this::afterWrite);
+            }
+            return result;
+        }
+
+        private interface Step {
+            void run() throws InterruptedException;
+        }
+
+        private void paced(Step step) {
+            synchronized (monitor) {
+                try {
+                    step.run();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                monitor.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * A store whose person-record writes land as late as they can: write n only once batch n + 1 has
+     * read its candidates and their persons (its n-th read of candidate persons: the first batch,
+     * in an empty store, finds none); the last of the three batches has no next one. The batch in
+     * flight is then never in the store while the next batch reads.
+     */
+    private static final class LateWrites extends Paced {
+
+        private int personReads;
+        private int writes;
+        private int landedLate;
+
+        LateWrites(Driver driver) {
+            super(driver);
+        }
+
+        @Override
+        void afterRead(String name) {
+            if ("identity/candidate-persons".equals(name)) {
+                personReads++;
+            }
+        }
+
+        @Override
+        void beforeWrite() throws InterruptedException {
+            var batch = ++writes;
+            while (batch < BATCHES && personReads < batch) {
+                monitor.wait();
+            }
+            if (batch < BATCHES) {
+                landedLate++;
+            }
         }
     }
 
@@ -303,49 +349,28 @@ class PipelinedResolutionIT {
      * A store whose person-record writes land as early as they can: batch n + 1 reads only once the
      * write of batch n has landed (as if batches were written one after another).
      */
-    private static final class EarlyWrites extends Graph {
+    private static final class EarlyWrites extends Paced {
 
-        private final Object monitor = new Object();
         private int batchesRead;
         private int landed;
 
         EarlyWrites(Driver driver) {
-            super(driver, null);
+            super(driver);
         }
 
         @Override
-        public <T> List<T> readInParts(
-                String name,
-                String parameter,
-                List<?> rows,
-                Map<String, Object> others,
-                int minPart,
-                Function<Record, T> mapper) {
+        void beforeRead(String name) throws InterruptedException {
             if ("identity/person-candidates".equals(name)) {
-                synchronized (monitor) {
-                    var batch = ++batchesRead;
-                    try {
-                        while (landed < batch - 1) {
-                            monitor.wait();
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+                var batch = ++batchesRead;
+                while (landed < batch - 1) {
+                    monitor.wait();
                 }
             }
-            return super.readInParts(name, parameter, rows, others, minPart, mapper);
         }
 
         @Override
-        public <T> T inWriteTransaction(Function<TransactionContext, T> work) {
-            var result = super.inWriteTransaction(work);
-            if (Thread.currentThread().getName().startsWith("resolution-writer")) {
-                synchronized (monitor) {
-                    landed++;
-                    monitor.notifyAll();
-                }
-            }
-            return result;
+        void afterWrite() {
+            landed++;
         }
     }
 }
