@@ -1,16 +1,17 @@
 // Identity resolution, step 1 for a batch of incoming person records: the person a record already
 // belongs to (a re-import keeps it), whether the id a new person would get is taken, and every
 // stored record the record's blocking keys find (index seeks only, at most 200 per key), with the
-// person it belongs to. A record without a date of birth also meets everyone living at its
-// addresses, so that two people of one name there are seen as two. A record that already exists
-// is not matched again. Every lookup is pinned to its index: an import grows the store from
-// nothing, and a plan made on an empty store (label scans) would otherwise be used until the
-// planner's next replan, batch after batch. Records of $inFlight (the batch before, whose write
-// may still be landing; a map from record key, so that the check is a look-up, not a scan of a
-// list) are left out before each limit, whether or not they have landed: the
-// caller adds them from memory, so that what a batch finds does not depend on the timing. For a
-// record without a date of birth, atAddresses names the people living at its addresses, whose
-// records in flight the caller adds too.
+// person it belongs to and the identifiers that person holds (so that a person no record can come
+// near need not be read again: Resolver.outOfReach). A record without a date of birth also meets
+// everyone living at its addresses, so that two people of one name there are seen as two. A record
+// that already exists is not matched again. Every lookup is pinned to its index: an import grows
+// the store from nothing, and a plan made on an empty store (label scans) would otherwise be used
+// until the planner's next replan, batch after batch. Records of $inFlight (the batch before, whose
+// write may still be landing; a map from record key, so that the check is a look-up, not a scan of
+// a list) are left out before each limit, whether or not they have landed: the caller adds them
+// from memory, so that what a batch finds does not depend on the timing. For a record without a
+// date of birth, atAddresses names the people living at its addresses, whose records in flight the
+// caller adds too.
 UNWIND $rows AS row
 OPTIONAL MATCH (rec:SourceRecord {source: row.source, localId: row.localId})-[:RECORD_OF]->(own:Person)
 USING INDEX rec:SourceRecord(source, localId)
@@ -45,7 +46,7 @@ CALL (row, own) {
     RETURN r LIMIT 200
   }
   MATCH (r)-[:RECORD_OF]->(p:Person)
-  RETURN collect([r.key, r.sig, p.id]) AS found
+  RETURN collect([r.key, r.sig, p.id, p.nhsNumber, p.pncId, p.upn]) AS found
 }
 CALL (row, own) {
   WITH row WHERE own IS NULL AND row.bkDob IS NULL

@@ -35,6 +35,7 @@ import uk.safeguarding.explorer.model.matching.Candidate;
 import uk.safeguarding.explorer.model.matching.Comparison;
 import uk.safeguarding.explorer.model.matching.Decision;
 import uk.safeguarding.explorer.model.matching.Evidence;
+import uk.safeguarding.explorer.model.matching.HeldIdentifiers;
 import uk.safeguarding.explorer.model.matching.MatchRecord;
 import uk.safeguarding.explorer.model.matching.MatchingSettings;
 import uk.safeguarding.explorer.model.matching.Nicknames;
@@ -76,6 +77,11 @@ public final class Resolution {
     private final Nicknames nicknames = Nicknames.standard();
     private final int batchSize;
     private long readNanos;
+    /** Of readNanos: reading the records the blocking keys found (identity/person-candidates). */
+    private long foundNanos;
+    /** Of readNanos: reading what the candidate persons hold (identity/candidate-persons). */
+    private long personsNanos;
+
     private long decideNanos;
     private long writeNanos;
 
@@ -292,8 +298,12 @@ public final class Resolution {
         }
     }
 
-    /** A stored record a blocking key found, as its signature gives it, and the person it belongs to. */
-    private record Found(String key, MatchRecord record, String personId) {}
+    /**
+     * A stored record a blocking key found, as its signature gives it, the person it belongs to, and
+     * the identifiers that person held when it was read (null when not read with it: a record of the
+     * batch in flight).
+     */
+    private record Found(String key, MatchRecord record, String personId, HeldIdentifiers held) {}
 
     /** What the database knows of one candidate person. */
     private record PersonInfo(
@@ -380,6 +390,8 @@ public final class Resolution {
         var started = System.nanoTime();
         var lastLog = started;
         readNanos = 0;
+        foundNanos = 0;
+        personsNanos = 0;
         decideNanos = 0;
         writeNanos = 0;
         // A batch is written by one writer thread while the next batch is read and decided: the
@@ -436,13 +448,15 @@ public final class Resolution {
         progress.update("people", incoming.size(), incoming.size());
         writeNanos = writes.waitedNanos() - waitedBefore;
         LOG.info(
-                "Resolved {} person records of {} in {} s (prepared in {} s): candidates read in {} s, decided in {} s,"
-                        + " waited {} s for writes to land",
+                "Resolved {} person records of {} in {} s (prepared in {} s): candidates read in {} s (of which records"
+                        + " found {} s, persons' details {} s), decided in {} s, waited {} s for writes to land",
                 incoming.size(),
                 source,
                 seconds(System.nanoTime() - prepareStarted),
                 seconds(started - prepareStarted),
                 seconds(readNanos),
+                seconds(foundNanos),
+                seconds(personsNanos),
                 seconds(decideNanos),
                 seconds(writeNanos));
         return new ResolutionCounts(linked, created, queued);
@@ -578,7 +592,7 @@ public final class Resolution {
         void add(Incoming in, String personId, boolean existed) {
             // as the store gives it back: the fields of its signature, without the extract's addresses
             var found = new Found(
-                    in.key(), MatchRecord.fromSignature(in.key(), in.record().signature()), personId);
+                    in.key(), MatchRecord.fromSignature(in.key(), in.record().signature()), personId, null);
             records.put(in.key(), found);
             for (var key : storedKeys(in)) {
                 byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(found);
@@ -712,17 +726,22 @@ public final class Resolution {
                 taken.add(localId);
             }
             var list = new ArrayList<Found>();
+            var held = new HashMap<String, HeldIdentifiers>();
             for (var f : r.get("found").values()) {
                 var key = f.get(0).asString();
                 var sig = f.get(1).asString();
+                var person = f.get(2).asString();
                 list.add(new Found(
                         key,
                         parsed.computeIfAbsent(key, k -> MatchRecord.fromSignature(k, sig)),
-                        f.get(2).asString()));
+                        person,
+                        held.computeIfAbsent(
+                                person, p -> new HeldIdentifiers(set(f.get(3)), pnc(f.get(4)), set(f.get(5))))));
             }
             found.put(localId, list);
             atAddresses.put(localId, r.get("atAddresses").asList(Value::asString));
         }
+        foundNanos += System.nanoTime() - readStarted;
         // the records of the batch in flight, which the store left out
         var fromFlight = new HashMap<String, List<Found>>();
         var flightKeys = new LinkedHashSet<String>();
@@ -744,11 +763,20 @@ public final class Resolution {
             var list = found.get(localId);
             for (var f : flying) {
                 var owner = owners.get(f.key());
-                list.add(owner == null || owner.equals(f.personId()) ? f : new Found(f.key(), f.record(), owner));
+                list.add(owner == null || owner.equals(f.personId()) ? f : new Found(f.key(), f.record(), owner, null));
             }
         });
+        // a person found only by records that no record of the batch could come near
+        // (Resolver.outOfReach) is left out of the decisions, and what the person holds is not read
+        var reachStarted = System.nanoTime();
+        var reach = reach(batch, found, inFlight);
+        var reachNanos = System.nanoTime() - reachStarted;
         for (var in : batch) {
-            found.getOrDefault(in.localId(), List.of()).forEach(f -> people.add(f.personId()));
+            for (var f : found.getOrDefault(in.localId(), List.of())) {
+                if (!reach.outOfReach(in, f.personId())) {
+                    people.add(f.personId());
+                }
+            }
         }
         // records of earlier extracts this batch's records are related to
         for (var in : batch) {
@@ -759,6 +787,7 @@ public final class Resolution {
                 }
             }
         }
+        var personsStarted = System.nanoTime();
         if (!people.isEmpty()) {
             for (var r : graph.readInParts(
                     "identity/candidate-persons", "ids", List.copyOf(people), Map.of(), READ_PART, r -> r)) {
@@ -768,11 +797,12 @@ public final class Resolution {
                                 set(r.get("nhsNumber")),
                                 pnc(r.get("pncId")),
                                 set(r.get("upn")),
-                                Set.copyOf(r.get("addressIds").asList(Value::asString)),
-                                postcodes(r.get("postcodes")),
+                                addressIds(r.get("addresses")),
+                                postcodes(r.get("addresses")),
                                 Set.copyOf(r.get("notSame").asList(Value::asString))));
             }
         }
+        personsNanos += System.nanoTime() - personsStarted;
         // a person the batch in flight made or gave an identifier holds it whether or not the write has landed
         for (var person : people) {
             var given = inFlight.identifiers(person);
@@ -792,8 +822,9 @@ public final class Resolution {
                             known == null ? Set.of() : known.postcodes(),
                             known == null ? Set.of() : known.notSame()));
         }
-        readNanos += System.nanoTime() - readStarted;
-        var decideStarted = System.nanoTime();
+        // weighing who is within reach is deciding, not reading
+        readNanos += System.nanoTime() - readStarted - reachNanos;
+        var decideStarted = System.nanoTime() - reachNanos;
         // existing records keep their person; the rest are grouped into independent sequences
         var outcomes = new ConcurrentHashMap<String, Outcome>();
         var pending = new ArrayList<Incoming>();
@@ -809,13 +840,63 @@ public final class Resolution {
         var groups = groups(pending, found, apart);
         groups.parallelStream()
                 .forEach(group ->
-                        decide(source, group, found, info, taken, personIds, apart, eldestChildBorn, outcomes));
+                        decide(source, group, reach, info, taken, personIds, apart, eldestChildBorn, outcomes));
         var result = new ArrayList<Outcome>();
         for (var in : batch) {
             result.add(outcomes.get(in.localId()));
         }
         decideNanos += System.nanoTime() - decideStarted;
         return result;
+    }
+
+    /**
+     * What each incoming record of a batch found ({@code found}: local id to the stored records), and
+     * the persons among them it cannot come near ({@code outOfReach}: local id to person ids; {@link
+     * Resolver#outOfReach}: the record gives no identifier, and every record of the person it found
+     * scores below both thresholds even at the best address). Such a person is never linked, queued
+     * or a close second, so the record is decided without them, unless a record of its group has
+     * joined them meanwhile (what it brought may come near). A person out of reach of every record
+     * of the batch is not read at all ({@code identity/candidate-persons}): a record can only join a
+     * person it was weighed against, whom the batch therefore read.
+     */
+    private record Reach(Map<String, List<Found>> found, Map<String, Set<String>> outOfReach) {
+
+        List<Found> found(Incoming in) {
+            return found.getOrDefault(in.localId(), List.of());
+        }
+
+        boolean outOfReach(Incoming in, String personId) {
+            return outOfReach.getOrDefault(in.localId(), Set.of()).contains(personId);
+        }
+    }
+
+    private Reach reach(List<Incoming> batch, Map<String, List<Found>> found, InFlight inFlight) {
+        var outOfReach = new ConcurrentHashMap<String, Set<String>>();
+        batch.parallelStream().forEach(in -> {
+            var byPerson = new LinkedHashMap<String, List<MatchRecord>>();
+            // what each person holds, as read with their records; not known when a record came from
+            // the batch in flight, or when that batch gives the person an identifier
+            var held = new HashMap<String, HeldIdentifiers>();
+            var unknown = new HashSet<String>();
+            for (var f : found.getOrDefault(in.localId(), List.of())) {
+                byPerson.computeIfAbsent(f.personId(), k -> new ArrayList<>()).add(f.record());
+                if (f.held() == null || inFlight.identifiers(f.personId()) != null) {
+                    unknown.add(f.personId());
+                } else {
+                    held.putIfAbsent(f.personId(), f.held());
+                }
+            }
+            var far = new HashSet<String>();
+            byPerson.forEach((person, records) -> {
+                if (resolver.outOfReach(in.record(), records, unknown.contains(person) ? null : held.get(person))) {
+                    far.add(person);
+                }
+            });
+            if (!far.isEmpty()) {
+                outOfReach.put(in.localId(), far);
+            }
+        });
+        return new Reach(found, outOfReach);
     }
 
     /**
@@ -879,7 +960,7 @@ public final class Resolution {
     private void decide(
             String source,
             List<Incoming> group,
-            Map<String, List<Found>> found,
+            Reach reach,
             Map<String, PersonInfo> info,
             Set<String> taken,
             Map<String, String> personIds,
@@ -892,7 +973,7 @@ public final class Resolution {
         // are, not the whole group (a batch of a large population is often one group)
         var decided = new ArrayList<Incoming>();
         var decidedByKey = new HashMap<String, List<Integer>>();
-        var plan = plan(group, found, info, personIds, apart, eldestChildBorn);
+        var plan = plan(group, reach, info, personIds, apart, eldestChildBorn);
         for (var in : plan.order()) {
             var myKeys = keySet(in);
             var sharing = new TreeSet<Integer>();
@@ -903,7 +984,7 @@ public final class Resolution {
             for (var index : sharing) {
                 alsoPeople.add(personIds.get(decided.get(index).localId()));
             }
-            var candidates = candidates(in, found, info, assigned, alsoPeople, personIds, apart, eldestChildBorn);
+            var candidates = candidates(in, reach, info, assigned, alsoPeople, personIds, apart, eldestChildBorn);
             var decision =
                     plan.contested(in, resolver.decide(in.record(), candidates, eldestChildBorn.get(in.localId())));
             var personId = decision.personId() != null
@@ -957,7 +1038,7 @@ public final class Resolution {
      */
     private Plan plan(
             List<Incoming> group,
-            Map<String, List<Found>> found,
+            Reach reach,
             Map<String, PersonInfo> info,
             Map<String, String> personIds,
             Map<String, Set<String>> apart,
@@ -970,7 +1051,7 @@ public final class Resolution {
         for (var in : group) {
             var decision = resolver.decide(
                     in.record(),
-                    candidates(in, found, info, Map.of(), List.of(), personIds, apart, eldestChildBorn),
+                    candidates(in, reach, info, Map.of(), List.of(), personIds, apart, eldestChildBorn),
                     eldestChildBorn.get(in.localId()));
             var score = decision.link() == null
                     ? Double.NEGATIVE_INFINITY
@@ -1025,16 +1106,17 @@ public final class Resolution {
     }
 
     /**
-     * The persons a record is weighed against: those its blocking keys found in the store, those
-     * earlier records of its group went to ({@code alsoPeople}) with the records assigned to them
-     * so far ({@code assigned}); a person is excluded when a record the extract relates to this one
-     * is theirs, when a steward decided they are not this record's person, or when a record without
-     * a date of birth is the parent of a child born before all of the person's known birth dates
-     * (allowing {@value #PARENT_GAP_YEARS} years).
+     * The persons a record is weighed against: those its blocking keys found in the store (less
+     * those out of its reach, {@link Reach}), those earlier records of its group went to ({@code
+     * alsoPeople}) with the records assigned to them so far ({@code assigned}); a person is
+     * excluded when a record the extract relates to this one is theirs, when a steward decided they
+     * are not this record's person, or when a record without a date of birth is the parent of a
+     * child born before all of the person's known birth dates (allowing {@value #PARENT_GAP_YEARS}
+     * years).
      */
     private static List<Candidate> candidates(
             Incoming in,
-            Map<String, List<Found>> found,
+            Reach reach,
             Map<String, PersonInfo> info,
             Map<String, List<MatchRecord>> assigned,
             List<String> alsoPeople,
@@ -1042,8 +1124,11 @@ public final class Resolution {
             Map<String, Set<String>> apart,
             Map<String, LocalDate> eldestChildBorn) {
         var records = new LinkedHashMap<String, List<MatchRecord>>();
-        for (var f : found.getOrDefault(in.localId(), List.of())) {
-            records.computeIfAbsent(f.personId(), k -> new ArrayList<>()).add(f.record());
+        for (var f : reach.found(in)) {
+            // a person out of the record's reach is weighed only once a record of the group joined them
+            if (!reach.outOfReach(in, f.personId()) || assigned.containsKey(f.personId())) {
+                records.computeIfAbsent(f.personId(), k -> new ArrayList<>()).add(f.record());
+            }
         }
         for (var personId : alsoPeople) {
             records.computeIfAbsent(personId, k -> new ArrayList<>());
@@ -1239,9 +1324,21 @@ public final class Resolution {
         return value.isNull() ? Set.of() : Set.of(MatchRecord.pnc(value.asString()));
     }
 
-    private static Set<String> postcodes(Value value) {
+    /** The ids of the addresses of identity/candidate-persons' {@code [id, postcode]} pairs. */
+    private static Set<String> addressIds(Value addresses) {
         var result = new HashSet<String>();
-        value.asList(Value::asString).forEach(p -> addIfPresent(result, Standardise.postcode(p)));
+        addresses.values().forEach(a -> result.add(a.get(0).asString()));
+        return result;
+    }
+
+    /** The standardised postcodes of identity/candidate-persons' {@code [id, postcode]} pairs. */
+    private static Set<String> postcodes(Value addresses) {
+        var result = new HashSet<String>();
+        addresses.values().forEach(a -> {
+            if (!a.get(1).isNull()) {
+                addIfPresent(result, Standardise.postcode(a.get(1).asString()));
+            }
+        });
         return result;
     }
 

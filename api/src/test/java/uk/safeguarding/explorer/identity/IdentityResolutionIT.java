@@ -61,6 +61,26 @@ class IdentityResolutionIT extends ExplorerIT {
         return record(source, localId).get("person").get("id").asString();
     }
 
+    /** The steward's queue of match candidates (fields the tests read), checked for errors. */
+    private JsonNode matchCandidates() {
+        var queue = http().graphql(
+                        "data-steward",
+                        "{ matchCandidates(first: 100) { record { source localId } person { id } status reason explanation } }",
+                        Map.of());
+        assertThat(queue.get("errors")).as(queue.toString()).isNull();
+        return queue.get("data").get("matchCandidates");
+    }
+
+    /** Each candidate of the queue as "source:localId personId reason". */
+    private static List<String> queued(JsonNode candidates) {
+        var queued = new ArrayList<String>();
+        candidates.forEach(c -> queued.add(c.get("record").get("source").asString() + ":"
+                + c.get("record").get("localId").asString() + " "
+                + c.get("person").get("id").asString() + " "
+                + c.get("reason").asString()));
+        return queued;
+    }
+
     private Map<String, String> resolved(String source, String... localIds) {
         var result = new TreeMap<String, String>();
         for (var id : localIds) {
@@ -517,21 +537,10 @@ class IdentityResolutionIT extends ExplorerIT {
         var jim = personOf("csc", "C1");
         assertThat(personOf("health", "H1")).isNotEqualTo(jim);
         assertThat(personOf("health", "H2")).isNotEqualTo(jim);
-        var queue = http().graphql(
-                        "data-steward",
-                        "{ matchCandidates(first: 100) { record { source localId } person { id } status reason } }",
-                        Map.of());
-        assertThat(queue.get("errors")).as(queue.toString()).isNull();
-        var queued = new ArrayList<String>();
-        queue.get("data").get("matchCandidates").forEach(c -> {
-            if (jim.equals(c.get("person").get("id").asString())) {
-                queued.add(c.get("record").get("source").asString() + ":"
-                        + c.get("record").get("localId").asString() + " "
-                        + c.get("reason").asString());
-            }
-        });
-        assertThat(queued)
-                .containsExactlyInAnyOrder("health:H1 CONTESTED_IN_EXTRACT", "health:H2 CONTESTED_IN_EXTRACT");
+        assertThat(queued(matchCandidates()))
+                .filteredOn(c -> c.contains(" " + jim + " "))
+                .containsExactlyInAnyOrder(
+                        "health:H1 " + jim + " CONTESTED_IN_EXTRACT", "health:H2 " + jim + " CONTESTED_IN_EXTRACT");
     }
 
     @Test
@@ -548,20 +557,12 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(personOf("health", "H1")).as("Leon does not join Leo").isNotEqualTo(leo);
         // Leo's and Leon's scores are within the ambiguity margin: neither takes him, a steward decides
         assertThat(personOf("health", "H2")).isNotEqualTo(leo);
-        var queue = http().graphql(
-                        "data-steward",
-                        "{ matchCandidates(first: 100) { record { source localId } person { id } reason } }",
-                        Map.of());
-        var queued = new ArrayList<String>();
-        queue.get("data").get("matchCandidates").forEach(c -> {
-            if (leo.equals(c.get("person").get("id").asString())) {
-                queued.add(c.get("record").get("localId").asString() + " "
-                        + c.get("reason").asString());
-            }
-        });
         // Leo, the better match, is held back by his twin; Leon then meets two Leos (social care's and
         // health's own, new), a close call
-        assertThat(queued).containsExactlyInAnyOrder("H2 CONTESTED_IN_EXTRACT", "H1 CLOSE_CALL");
+        assertThat(queued(matchCandidates()))
+                .filteredOn(c -> c.contains(" " + leo + " "))
+                .containsExactlyInAnyOrder(
+                        "health:H2 " + leo + " CONTESTED_IN_EXTRACT", "health:H1 " + leo + " CLOSE_CALL");
     }
 
     @Test
@@ -586,26 +587,41 @@ class IdentityResolutionIT extends ExplorerIT {
         var father = record("police", "P1");
         assertThat(father.get("person").get("id").asString()).isNotEqualTo(son);
         assertThat(father.get("linkedBy").asString()).isEqualTo("NEW");
-        var queue = http().graphql(
-                        "data-steward",
-                        "{ matchCandidates(first: 100) { record { source localId } person { id } status reason"
-                                + " explanation } }",
-                        Map.of());
-        assertThat(queue.get("errors")).as(queue.toString()).isNull();
-        var queued = new ArrayList<String>();
-        queue.get("data")
-                .get("matchCandidates")
-                .forEach(c -> queued.add(c.get("record").get("source").asString() + ":"
-                        + c.get("record").get("localId").asString() + " "
-                        + c.get("person").get("id").asString() + " "
-                        + c.get("reason").asString()));
-        assertThat(queued).contains("police:P1 " + son + " NO_DATE_OF_BIRTH");
+        var queue = matchCandidates();
+        assertThat(queued(queue)).contains("police:P1 " + son + " NO_DATE_OF_BIRTH");
         // the steward is told why in words, with the link threshold then in force
-        queue.get("data").get("matchCandidates").forEach(c -> {
+        queue.forEach(c -> {
             if (c.get("record").get("localId").asString().equals("P1")) {
                 assertThat(c.get("explanation").asString()).contains("no date of birth", "16 or more");
             }
         });
+    }
+
+    @Test
+    void aRecordIsWeighedAgainstAllAPersonHoldsOnceAnotherRecordOfItsExtractJoinedThemFarFromItBefore() {
+        // fictional: the police know Maud Penhallow, born 2001-05-01, with an NHS number. A later police
+        // extract gives her NHS number to "Kyle Archer", born the same day (a slip, but the identifier
+        // links that record to her person), and holds Kyle Archer again without identifiers. Before
+        // that link, Maud's record was all the second record found of her person, and far from it
+        // (Resolver.outOfReach); once the first record has joined her person, the second is weighed
+        // against everything the person then holds: the police's own record of a girl born that day
+        // under another name says twins, so it is left to a steward, not linked.
+        importExtract("""
+                {"source": "police", "resolve": true,
+                 "people": [{"id": "P1", "givenName": "Maud", "familyName": "Penhallow", "sex": "FEMALE",
+                             "dateOfBirth": "2001-05-01", "nhsNumber": "4873547296"}]}""");
+        importExtract("""
+                {"source": "police", "resolve": true,
+                 "people": [{"id": "P2", "givenName": "Kyle", "familyName": "Archer", "sex": "MALE",
+                             "dateOfBirth": "2001-05-01"},
+                            {"id": "P3", "givenName": "Kyle", "familyName": "Archer", "sex": "MALE",
+                             "dateOfBirth": "2001-05-01", "nhsNumber": "4873547296"}]}""");
+        var maud = personOf("police", "P1");
+        assertThat(resolved("police", "P3")).containsEntry("P3", maud + " IDENTIFIER");
+        var second = record("police", "P2");
+        assertThat(second.get("person").get("id").asString()).isNotEqualTo(maud);
+        assertThat(second.get("linkedBy").asString()).isEqualTo("NEW");
+        assertThat(queued(matchCandidates())).contains("police:P2 " + maud + " TWIN_OF_AN_AGENCY_RECORD");
     }
 
     @Test

@@ -34,10 +34,11 @@ import uk.safeguarding.explorer.neo4j.SchemaMigrations;
  * speed): a batch must decide the same whether or not the batch before it has landed. An extract of
  * 1,800 fictional police records of people and 1,800 of addresses, each of 600 people and 600
  * addresses seen three times, once in each batch of 600 (an address written two ways), is
- * imported twice: into a store whose writes land only after the next batch has read (the batch in
- * flight is never in the store when the next one looks for candidates), and into one whose writes
- * land before the next batch reads. Both must join every person's three records into one person,
- * the same way.
+ * imported three times: into a store whose writes land only after the next batch has read (the
+ * batch in flight is never in the store when the next one looks for candidates), into one whose
+ * writes land before the next batch reads, and into one whose writes land between the next batch's
+ * reading the records found and reading their persons. All must join every person's three records
+ * into one person, the same way.
  */
 class PipelinedResolutionIT {
 
@@ -55,8 +56,9 @@ class PipelinedResolutionIT {
     // write of the late store waiting for a read that never comes: the batch in flight not found)
     @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aBatchDecidesTheSameWhetherOrNotTheBatchBeforeItHasLanded(@TempDir Path dir) {
-        var late = resolve(dir.resolve("late"), true);
-        var early = resolve(dir.resolve("early"), false);
+        var late = resolve(dir.resolve("late"), LateWrites::new);
+        var early = resolve(dir.resolve("early"), EarlyWrites::new);
+        var between = resolve(dir.resolve("between"), WritesBetweenReads::new);
 
         // every person's three records, one in each batch, went to one person (in batch order)
         var byPerson = new TreeMap<Integer, String[]>();
@@ -91,12 +93,47 @@ class PipelinedResolutionIT {
         assertThat(byAddress).hasSize(PEOPLE);
         byAddress.forEach((k, addresses) ->
                 assertThat(addresses).as("address %d", k).hasSize(3).containsOnly(addresses.get(0)));
-        assertThat(early.addresses()).isEqualTo(late.addresses());
 
-        // and the same as when every write lands before the next batch reads
-        assertThat(early.persons()).isEqualTo(late.persons());
-        assertThat(early.linkedBy()).isEqualTo(late.linkedBy());
-        assertThat(early.result().resolution()).isEqualTo(late.result().resolution());
+        // and the same as when every write lands before the next batch reads, or between its reading
+        // the records found (with the identifiers their persons hold) and reading those persons
+        for (var other : List.of(early, between)) {
+            assertThat(other.persons()).isEqualTo(late.persons());
+            assertThat(other.linkedBy()).isEqualTo(late.linkedBy());
+            assertThat(other.result().resolution()).isEqualTo(late.result().resolution());
+            assertThat(other.addresses()).isEqualTo(late.addresses());
+        }
+        assertThat(between.writesLandedLate())
+                .as("writes that landed between the next batch's two reads")
+                .isEqualTo(2);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aRecordWithoutADateOfBirthMeetsTheRecordsInFlightOfThePeopleLivingAtItsAddress(@TempDir Path dir) {
+        // health knows 600 fictional households (father and son of one name, and a man of a close
+        // given name and another family name); the police then record each son (batch 1), the other
+        // man under the household's family name (batch 2) and, without a date of birth, a man of the
+        // father's and son's name at the home (batch 3). The third record's name keys find the father
+        // and the son; the other man's police record, in flight while batch 3 reads, is found only as
+        // the record of someone living at the address, and brings him within reach: the record is
+        // left to a steward with all three, whether or not that record has landed
+        var stores = List.<Function<Driver, Paced>>of(LateWrites::new, EarlyWrites::new, WritesBetweenReads::new);
+        var outcomes = new ArrayList<Outcome>();
+        for (int i = 0; i < stores.size(); i++) {
+            outcomes.add(resolve(dir.resolve("store-" + i), stores.get(i), households(), householdsSeenByThePolice()));
+        }
+        var late = outcomes.get(0);
+        assertThat(late.writesLandedLate()).isEqualTo(2);
+        // sons and the other men join health's people; the records without a date of birth are new
+        // persons, each queued with the father, the son and the other man
+        assertThat(late.result().resolution().linked()).isEqualTo(2 * PEOPLE);
+        assertThat(late.result().resolution().created()).isEqualTo(PEOPLE);
+        assertThat(late.result().resolution().queued()).isEqualTo(3 * PEOPLE);
+        for (var other : outcomes.subList(1, outcomes.size())) {
+            assertThat(other.persons()).isEqualTo(late.persons());
+            assertThat(other.linkedBy()).isEqualTo(late.linkedBy());
+            assertThat(other.result().resolution()).isEqualTo(late.result().resolution());
+        }
     }
 
     private record Outcome(
@@ -106,11 +143,17 @@ class PipelinedResolutionIT {
             Map<String, String> addresses,
             int writesLandedLate) {}
 
-    private static Outcome resolve(Path store, boolean writesLandLate) {
+    private static Outcome resolve(Path store, Function<Driver, Paced> pacing) {
+        return resolve(store, pacing, null, extract());
+    }
+
+    /** Imports the earlier extract (if any) unpaced, then the extract under test through the pacing. */
+    private static Outcome resolve(
+            Path store, Function<Driver, Paced> pacing, Map<String, Object> earlier, Map<String, Object> extract) {
         try (var server = EmbeddedNeo4j.start(new EmbeddedProperties(store, 0, "32m", PASSWORD));
                 var driver = GraphDatabase.driver(
                         "bolt://127.0.0.1:" + server.boltPort(), AuthTokens.basic("neo4j", PASSWORD))) {
-            var graph = writesLandLate ? new LateWrites(driver) : new EarlyWrites(driver);
+            var graph = pacing.apply(driver);
             new SchemaMigrations(graph).migrate();
             var imports = new ImportService(graph, Clock.systemUTC(), PEOPLE);
             var agencies = imports.importBundle(JsonMapper.shared()
@@ -118,9 +161,16 @@ class PipelinedResolutionIT {
                             "source",
                             "partnership",
                             "agencies",
-                            List.of(Map.of("id", "police", "name", "Police (fictional)", "type", "POLICE")))));
+                            List.of(
+                                    Map.of("id", "police", "name", "Police (fictional)", "type", "POLICE"),
+                                    Map.of("id", "health", "name", "Health (fictional)", "type", "HEALTH")))));
             assertThat(agencies.rejected()).isEmpty();
-            var result = imports.importBundle(JsonMapper.shared().valueToTree(extract()));
+            if (earlier != null) {
+                var before = imports.importBundle(JsonMapper.shared().valueToTree(earlier));
+                assertThat(before.rejected()).extracting(Rejection::toString).isEmpty();
+            }
+            graph.armed = true;
+            var result = imports.importBundle(JsonMapper.shared().valueToTree(extract));
             assertThat(result.rejected()).extracting(Rejection::toString).isEmpty();
             // the partition of the records into persons, each person named by its first record
             var real = new TreeMap<String, String>();
@@ -129,23 +179,18 @@ class PipelinedResolutionIT {
                 real.put(r.get("localId").asString(), r.get("person").asString());
                 linkedBy.put(r.get("localId").asString(), r.get("linkedBy").asString(""));
             }
-            assertThat(real).hasSize(3 * PEOPLE);
+            assertThat(real).hasSize(((List<?>) extract.get("people")).size());
             var canonical = new TreeMap<String, String>();
             real.forEach((localId, person) -> canonical.put(localId, "person of " + firstRecordOf(real, person)));
             var addressOf = new TreeMap<String, String>();
             addressRecords(driver)
                     .forEach(r -> addressOf.put(
                             r.get("localId").asString(), r.get("address").asString()));
-            assertThat(addressOf).hasSize(3 * PEOPLE);
+            assertThat(addressOf).hasSize(((List<?>) extract.get("addresses")).size());
             var addresses = new TreeMap<String, String>();
             addressOf.forEach(
                     (localId, address) -> addresses.put(localId, "address of " + firstRecordOf(addressOf, address)));
-            return new Outcome(
-                    result,
-                    canonical,
-                    linkedBy,
-                    addresses,
-                    graph instanceof LateWrites lateWrites ? lateWrites.landedLate : 0);
+            return new Outcome(result, canonical, linkedBy, addresses, graph.landedLate());
         }
     }
 
@@ -243,6 +288,108 @@ class PipelinedResolutionIT {
         return bundle;
     }
 
+    /** Given names with a close spelling of another sound (Cedric and Cedrin): CLOSE, other name keys. */
+    private static final String[][] CLOSE_GIVEN = {
+        {"Cedric", "Cedrin"}, {"Derek", "Deren"}, {"Patrick", "Patrin"},
+        {"Frederick", "Frederin"}, {"Roderick", "Roderin"}, {"Alaric", "Alarin"}
+    };
+
+    private static String household(int k) {
+        return FIRST[k % 100 / 10] + LAST[k % 10];
+    }
+
+    private static Map<String, Object> person(
+            String id, String given, String family, LocalDate born, String address, List<Map<String, Object>> lives) {
+        var person = new LinkedHashMap<String, Object>();
+        person.put("id", id);
+        person.put("givenName", given);
+        person.put("familyName", family);
+        person.put("sex", "MALE");
+        if (born != null) {
+            person.put("dateOfBirth", born.toString());
+        }
+        lives.add(Map.of("type", "LIVES_AT", "from", id, "to", address, "start", "2015-01-01"));
+        return person;
+    }
+
+    private static Map<String, Object> home(String id, int k, boolean police) {
+        var address = new LinkedHashMap<String, Object>();
+        address.put("id", id);
+        address.put("line1", (k + 1) + (police ? " FICTIONAL RD" : " Fictional Road"));
+        address.put("town", "York");
+        address.put("postcode", "YO24 " + (k % 9 + 1) + "CD");
+        address.put("kind", "HOME");
+        return address;
+    }
+
+    /**
+     * Health's extract: 600 fictional households at their homes, each a father and his son of one
+     * name (born 1950s–60s and 2000s) and a man of a close given name and another family name.
+     */
+    private static Map<String, Object> households() {
+        var people = new ArrayList<Map<String, Object>>();
+        var addresses = new ArrayList<Map<String, Object>>();
+        var lives = new ArrayList<Map<String, Object>>();
+        for (int k = 0; k < PEOPLE; k++) {
+            var given = CLOSE_GIVEN[k / 100];
+            var home = "HA" + k;
+            addresses.add(home(home, k, false));
+            people.add(person(
+                    "HF" + k, given[0], household(k), LocalDate.of(1950, 1, 1).plusDays(11L * k), home, lives));
+            people.add(person(
+                    "HS" + k, given[0], household(k), LocalDate.of(2000, 1, 1).plusDays(5L * k), home, lives));
+            people.add(person(
+                    "HO" + k,
+                    given[1],
+                    "Pen" + household(k).toLowerCase(),
+                    LocalDate.of(1975, 1, 1).plusDays(7L * k),
+                    home,
+                    lives));
+        }
+        return Map.of(
+                "source", "health", "resolve", true, "addresses", addresses, "people", people, "relationships", lives);
+    }
+
+    /**
+     * The police's extract of the same households: each son (P0..), the other man under the
+     * household's family name (P600..) and a man of the father's and son's name without a date of
+     * birth (P1200..), at the police's record of the home.
+     */
+    private static Map<String, Object> householdsSeenByThePolice() {
+        var people = new ArrayList<Map<String, Object>>();
+        var addresses = new ArrayList<Map<String, Object>>();
+        var lives = new ArrayList<Map<String, Object>>();
+        for (int k = 0; k < PEOPLE; k++) {
+            addresses.add(home("A" + k, k, true));
+        }
+        for (int i = 0; i < 3 * PEOPLE; i++) {
+            var k = i % PEOPLE;
+            var given = CLOSE_GIVEN[k / 100];
+            people.add(
+                    switch (i / PEOPLE) {
+                        case 0 ->
+                            person(
+                                    "P" + i,
+                                    given[0],
+                                    household(k),
+                                    LocalDate.of(2000, 1, 1).plusDays(5L * k),
+                                    "A" + k,
+                                    lives);
+                        case 1 ->
+                            person(
+                                    "P" + i,
+                                    given[1],
+                                    household(k),
+                                    LocalDate.of(1975, 1, 1).plusDays(7L * k),
+                                    "A" + k,
+                                    lives);
+                        default -> person("P" + i, given[0], household(k), null, "A" + k, lives);
+                    });
+        }
+        return Map.of(
+                "source", "police", "resolve", true, "addresses", addresses, "people", people, "relationships", lives);
+    }
+
     /**
      * A store that tells its subclass when a named look-up is read and when the resolution's writer
      * thread writes, and lets it hold either back until the other has happened (on its monitor).
@@ -253,6 +400,14 @@ class PipelinedResolutionIT {
 
         Paced(Driver driver) {
             super(driver, null);
+        }
+
+        /** Pacing applies from here on (an earlier extract of the test is imported without it). */
+        volatile boolean armed;
+
+        /** How many writes landed only after the next batch had started reading. */
+        int landedLate() {
+            return 0;
         }
 
         /** Before a look-up of the resolution is read (under the monitor). */
@@ -275,6 +430,9 @@ class PipelinedResolutionIT {
                 Map<String, Object> others,
                 int minPart,
                 Function<Record, T> mapper) {
+            if (!armed) {
+                return super.readInParts(name, parameter, rows, others, minPart, mapper);
+            }
             paced(() -> beforeRead(name));
             var answers = super.readInParts(name, parameter, rows, others, minPart, mapper);
             paced(() -> afterRead(name));
@@ -283,7 +441,7 @@ class PipelinedResolutionIT {
 
         @Override
         public <T> T inWriteTransaction(Function<TransactionContext, T> work) {
-            var writer = Thread.currentThread().getName().startsWith("resolution-writer");
+            var writer = armed && Thread.currentThread().getName().startsWith("resolution-writer");
             if (writer) {
                 paced(this::beforeWrite);
             }
@@ -312,13 +470,16 @@ class PipelinedResolutionIT {
 
     /**
      * A store whose person-record writes land as late as they can: write n only once batch n + 1 has
-     * read its candidates and their persons (its n-th read of candidate persons: the first batch,
-     * in an empty store, finds none); the last of the three batches has no next one. The batch in
-     * flight is then never in the store while the next batch reads.
+     * read its candidates and their persons; the last of the three batches has no next one. The batch in
+     * flight is then never in the store while the next batch reads. Every later batch reads
+     * candidate persons because each of its records finds its own person's records of the batch
+     * before, which are within its reach ({@code Resolver.outOfReach}): a batch that found nobody
+     * within reach would read none, and its write would wait until the test's guard fails it.
      */
     private static final class LateWrites extends Paced {
 
-        private int personReads;
+        private int batchesRead;
+        private int personsReadBy;
         private int writes;
         private int landedLate;
 
@@ -327,16 +488,23 @@ class PipelinedResolutionIT {
         }
 
         @Override
+        int landedLate() {
+            return landedLate;
+        }
+
+        @Override
         void afterRead(String name) {
-            if ("identity/candidate-persons".equals(name)) {
-                personReads++;
+            if ("identity/person-candidates".equals(name)) {
+                batchesRead++;
+            } else if ("identity/candidate-persons".equals(name)) {
+                personsReadBy = batchesRead;
             }
         }
 
         @Override
         void beforeWrite() throws InterruptedException {
             var batch = ++writes;
-            while (batch < BATCHES && personReads < batch) {
+            while (batch < BATCHES && personsReadBy < batch + 1) {
                 monitor.wait();
             }
             if (batch < BATCHES) {
@@ -371,6 +539,61 @@ class PipelinedResolutionIT {
         @Override
         void afterWrite() {
             landed++;
+        }
+    }
+
+    /**
+     * A store whose person-record writes land between batch n + 1's two reads: write n waits for
+     * batch n + 1's look-up of the records found (with the identifiers their persons hold), and
+     * batch n + 1's read of what its candidate persons hold waits for write n. A person the write
+     * gives an identifier then holds it in the second read but not in the first.
+     */
+    private static final class WritesBetweenReads extends Paced {
+
+        private int batchesRead;
+        private int writes;
+        private int landed;
+        private int landedLate;
+
+        WritesBetweenReads(Driver driver) {
+            super(driver);
+        }
+
+        @Override
+        void afterRead(String name) {
+            if ("identity/person-candidates".equals(name)) {
+                batchesRead++;
+            }
+        }
+
+        @Override
+        void beforeRead(String name) throws InterruptedException {
+            if ("identity/candidate-persons".equals(name)) {
+                while (landed < batchesRead - 1) {
+                    monitor.wait();
+                }
+            }
+        }
+
+        @Override
+        void beforeWrite() throws InterruptedException {
+            var batch = ++writes;
+            while (batch < BATCHES && batchesRead < batch + 1) {
+                monitor.wait();
+            }
+            if (batch < BATCHES) {
+                landedLate++;
+            }
+        }
+
+        @Override
+        void afterWrite() {
+            landed++;
+        }
+
+        @Override
+        int landedLate() {
+            return landedLate;
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 import uk.safeguarding.explorer.model.matching.Decision.Queued;
 
@@ -114,6 +115,44 @@ public final class Resolver {
                 .limit(MAX_REVIEW)
                 .toList();
         return Decision.newPerson(review, queued);
+    }
+
+    /**
+     * Whether a person weighed on these records only, whatever addresses they hold, cannot matter
+     * to the record's decision: no identifier of the record agrees with the person's (an identifier
+     * links whatever the score), and even at the best address every record scores below both
+     * thresholds. {@code held}: the identifiers the person holds, or null when they are not known (a
+     * record giving an identifier is then always within reach). Such a person is neither linked nor
+     * queued nor near enough to make another person's score a close call: {@link #decide} decides
+     * the same without them, so an import need not read what they hold nor weigh them.
+     */
+    public boolean outOfReach(MatchRecord record, List<MatchRecord> personRecords, HeldIdentifiers held) {
+        var identified = record.nhsNumber() != null || record.pncId() != null || record.upn() != null;
+        if (personRecords.isEmpty() || (identified && held == null)) {
+            return false;
+        }
+        var settings = scorer.settings();
+        var floor = Math.min(settings.reviewThreshold(), settings.linkThreshold());
+        for (var other : personRecords) {
+            if (identified && identifierAgrees(record, other, held)) {
+                return false;
+            }
+            if (scorer.ceiling(record, other, held) >= floor) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether an identifier of the record is among those of the other record or of its person. */
+    private static boolean identifierAgrees(MatchRecord record, MatchRecord other, HeldIdentifiers held) {
+        return agrees(record.nhsNumber(), other.nhsNumber(), held.nhsNumbers())
+                || agrees(record.pncId(), other.pncId(), held.pncIds())
+                || agrees(record.upn(), other.upn(), held.upns());
+    }
+
+    private static boolean agrees(String value, String other, Set<String> held) {
+        return value != null && (value.equals(other) || held.contains(value));
     }
 
     /**

@@ -59,11 +59,75 @@ public final class Scorer {
         add(evidence, Field.NHS_NUMBER, same(record.nhsNumber(), union(person.nhsNumbers(), other.nhsNumber())));
         add(evidence, Field.PNC_ID, same(record.pncId(), union(person.pncIds(), other.pncId())));
         add(evidence, Field.UPN, same(record.upn(), union(person.upns(), other.upn())));
-        var score = 0.0;
-        for (var e : evidence) {
-            score += e.weight();
+        var weights = new double[evidence.size()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = evidence.get(i).weight();
         }
-        return new Comparison(person.personId(), MatchingSettings.round(score), List.copyOf(evidence));
+        return new Comparison(person.personId(), MatchingSettings.round(sum(weights)), List.copyOf(evidence));
+    }
+
+    /**
+     * The most a comparison of the record with one record of a person can score, whatever else the
+     * person holds: the record fields (names, date of birth, sex) as {@link #compare(MatchRecord,
+     * MatchRecord, Candidate)} compares them, the address at its best level where the record gives
+     * one, and the identifiers as they compare with those the person holds ({@code held}) or, when
+     * that is not known (null), at their best level where the record gives them (a field the record
+     * does not give is MISSING whoever the person is). Weighed, summed in the same order and rounded
+     * as {@code compare} does ({@link #sum}), so never below its score.
+     */
+    public double ceiling(MatchRecord record, MatchRecord other, HeldIdentifiers held) {
+        var hasAddress = !record.addressIds().isEmpty() || !record.postcodes().isEmpty();
+        return MatchingSettings.round(sum(
+                rounded(Field.GIVEN_NAME, givenName(record.givenName(), other.givenName())),
+                rounded(Field.FAMILY_NAME, familyName(record, other)),
+                rounded(Field.DATE_OF_BIRTH, dateOfBirth(record.dateOfBirth(), other.dateOfBirth())),
+                rounded(Field.SEX, same(record.sex(), other.sex() != null ? Set.of(other.sex()) : Set.of())),
+                best(
+                        Field.ADDRESS,
+                        hasAddress,
+                        Level.SAME_ADDRESS,
+                        Level.SAME_POSTCODE,
+                        Level.SAME_DISTRICT,
+                        Level.DIFFERENT),
+                held == null
+                        ? best(Field.NHS_NUMBER, record.nhsNumber() != null, Level.EXACT, Level.DIFFERENT)
+                        : rounded(
+                                Field.NHS_NUMBER,
+                                same(record.nhsNumber(), union(held.nhsNumbers(), other.nhsNumber()))),
+                held == null
+                        ? best(Field.PNC_ID, record.pncId() != null, Level.EXACT, Level.DIFFERENT)
+                        : rounded(Field.PNC_ID, same(record.pncId(), union(held.pncIds(), other.pncId()))),
+                held == null
+                        ? best(Field.UPN, record.upn() != null, Level.EXACT, Level.DIFFERENT)
+                        : rounded(Field.UPN, same(record.upn(), union(held.upns(), other.upn())))));
+    }
+
+    /**
+     * The weights of a comparison's fields added up in the order given, from zero: the score of
+     * {@link #compare(MatchRecord, MatchRecord, Candidate)} and {@link #ceiling} alike, so that the
+     * ceiling's rounding is never below the score's.
+     */
+    private static double sum(double... weights) {
+        var score = 0.0;
+        for (var weight : weights) {
+            score += weight;
+        }
+        return score;
+    }
+
+    /** The best rounded weight of the field among the levels (and MISSING); MISSING's alone when the record lacks it. */
+    private double best(Field field, boolean given, Level... levels) {
+        var best = rounded(field, Level.MISSING);
+        if (given) {
+            for (var level : levels) {
+                best = Math.max(best, rounded(field, level));
+            }
+        }
+        return best;
+    }
+
+    private double rounded(Field field, Level level) {
+        return MatchingSettings.round(settings.weight(field, level));
     }
 
     private void add(List<Evidence> evidence, Field field, Level level) {

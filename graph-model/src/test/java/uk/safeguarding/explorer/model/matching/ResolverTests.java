@@ -3,6 +3,7 @@ package uk.safeguarding.explorer.model.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -382,5 +383,71 @@ class ResolverTests {
         var decision = resolver.decide(record("x:1", "A", "B", null, null, null), List.of());
         assertThat(decision).isEqualTo(Decision.newPerson(List.of(), null));
         assertThat(decision.queued()).as("nothing queued, so no reason").isNull();
+    }
+
+    @Test
+    void aPersonOutOfReachIsOneWithoutWhomEveryDecisionIsTheSame() {
+        // fictional: Kyle Archer, his namesake father, a twin sister, and strangers sharing only a birthday
+        var kyle = record("csc:1", "Kyle", "Archer", "2001-05-01", "MALE", null).at(Set.of("a-1"), Set.of("YO10 1AB"));
+        var stranger = record("csc:2", "Maud", "Penhallow", "2001-05-01", "FEMALE", null);
+        var otherStranger = record("csc:3", "Ivor", "Quillon", "2001-05-01", null, null);
+        var nothing = new HeldIdentifiers(Set.of(), Set.of(), Set.of());
+        assertThat(resolver.outOfReach(kyle, List.of(stranger), null)).isTrue();
+        assertThat(resolver.outOfReach(kyle, List.of(stranger, otherStranger), nothing))
+                .isTrue();
+        // one near record of the person is enough to weigh them
+        var himself = record("health:1", "Kyle", "Archer", "2001-05-01", "MALE", null);
+        assertThat(resolver.outOfReach(kyle, List.of(stranger, himself), null)).isFalse();
+        // a twin sister or a namesake father come near enough to be weighed
+        var twin = record("csc:4", "Kylie", "Archer", "2001-05-01", "FEMALE", null);
+        assertThat(resolver.outOfReach(kyle, List.of(twin), null)).isFalse();
+        var father = record("csc:5", "Kyle", "Archer", null, "MALE", null);
+        assertThat(resolver.outOfReach(kyle, List.of(father), null)).isFalse();
+        // a record with an identifier links by it whatever the score: out of reach only of a person
+        // known not to hold it, on records that do not give it either
+        var withNhs = record("health:2", "Kyle", "Archer", "2001-05-01", "MALE", "9434765919");
+        assertThat(resolver.outOfReach(withNhs, List.of(stranger), null)).isFalse();
+        assertThat(resolver.outOfReach(withNhs, List.of(stranger), nothing)).isTrue();
+        assertThat(resolver.outOfReach(
+                        withNhs, List.of(stranger), new HeldIdentifiers(Set.of("9434765919"), Set.of(), Set.of())))
+                .isFalse();
+        assertThat(resolver.outOfReach(
+                        withNhs,
+                        List.of(record("csc:7", "Maud", "Penhallow", "2001-05-01", "FEMALE", "9434765919")),
+                        nothing))
+                .isFalse();
+
+        // whatever the others are, leaving out a person out of reach decides the same
+        var all = List.of(
+                person("p-stranger", Set.of("a-1"), stranger, otherStranger),
+                person("p-himself", Set.of("a-1"), himself),
+                person("p-twin", Set.of("a-1"), twin),
+                person("p-father", Set.of("a-1"), father),
+                person("p-far", Set.of("a-9"), record("csc:6", "Kyle", "Archer", "2011-05-01", null, null)),
+                person("p-nhs", Set.of("a-2"), record("csc:8", "Keith", "Arden", "1971-05-01", "MALE", "9434765919")),
+                person(
+                        "p-other-nhs",
+                        Set.of("a-1"),
+                        record("csc:9", "Kyle", "Archer", "2001-05-01", null, "4010232137")));
+        var left = 0;
+        for (var record : List.of(
+                kyle,
+                withNhs,
+                record("police:1", "Kyle", "Archer", "2001-01-05", null, null).at(Set.of("a-1"), Set.of()),
+                record("police:2", "K", "Archer", null, "MALE", null).at(Set.of("a-1"), Set.of()),
+                record("health:3", "Kyle", "Archer", "2001-05-01", null, "4010232137"),
+                record("school:1", "Maud", "Penhallow", "2001-05-01", "FEMALE", null))) {
+            var reachable = new ArrayList<Candidate>();
+            for (var candidate : all) {
+                var held = new HeldIdentifiers(candidate.nhsNumbers(), candidate.pncIds(), candidate.upns());
+                if (resolver.outOfReach(record, candidate.records(), held)) {
+                    left++;
+                } else {
+                    reachable.add(candidate);
+                }
+            }
+            assertThat(resolver.decide(record, reachable)).as(record.key()).isEqualTo(resolver.decide(record, all));
+        }
+        assertThat(left).as("persons left out").isGreaterThanOrEqualTo(6);
     }
 }

@@ -3,6 +3,7 @@ package uk.safeguarding.explorer.model.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -176,5 +177,119 @@ class ScorerTests {
                 .blockingKeys(nicknames);
         assertThat(noDob.get("bkDob")).isNull();
         assertThat(noDob.get("bkNames")).isEqualTo(a.get("bkNames"));
+    }
+
+    @Test
+    void theCeilingIsNeverBelowAScoreWhateverThePersonHoldsAndIsReachedAtTheBestAddress() {
+        ceilingHolds(scorer);
+        // weights overridden by a partnership's file: an address that differs weighing more than the
+        // same one, and every address level weighing against
+        ceilingHolds(new Scorer(MatchingSettings.fromJson("""
+                        {"fields": {"address": {"DIFFERENT": {"m": 0.9, "u": 0.1}, "SAME_ADDRESS": {"m": 0.1, "u": 0.5}}}}""", "odd address"), Nicknames.standard()));
+        ceilingHolds(new Scorer(MatchingSettings.fromJson("""
+                        {"fields": {"address": {"SAME_ADDRESS": {"m": 0.1, "u": 0.6}, "SAME_POSTCODE": {"m": 0.1, "u": 0.5},
+                          "SAME_DISTRICT": {"m": 0.1, "u": 0.4}, "DIFFERENT": {"m": 0.1, "u": 0.9}}}}""", "address always against"), Nicknames.standard()));
+    }
+
+    /**
+     * For records that agree, half agree or disagree on every field, against persons holding
+     * nothing, the same or something else: the ceiling is never below the score, with the
+     * person's identifiers known or not, and it is the score when the person is at the record's
+     * address and its identifiers are known (the best address level, whatever its weight, is one of
+     * the persons').
+     */
+    private static void ceilingHolds(Scorer scorer) {
+        // fictional records
+        var names = List.of(
+                new String[] {"Kyle", "Archer", "2001-05-01", "MALE"},
+                new String[] {"Kyle", "Archer", "2001-01-05", null},
+                new String[] {"Kye", "Archar", "2002-05-01", "MALE"},
+                new String[] {"Lily", "Archer", "2001-05-01", "FEMALE"},
+                new String[] {"Bob", "Smyth", null, "MALE"},
+                new String[] {"Robert", "Smith", "1980-03-09", "MALE"},
+                new String[] {"R", "Smith-Jones", "1980-09-03", null});
+        var records = new ArrayList<MatchRecord>();
+        for (var n : names) {
+            for (var nhs : new String[] {null, "9434765919", "4010232137"}) {
+                for (var home : List.of(Set.<String>of(), Set.of("a-1"), Set.of("a-3"))) {
+                    records.add(MatchRecord.of(
+                                    "x",
+                                    n[0],
+                                    n[1],
+                                    List.of(),
+                                    n[2] == null ? null : LocalDate.parse(n[2]),
+                                    n[3],
+                                    nhs,
+                                    nhs == null ? null : "01/123456X",
+                                    null)
+                            .at(
+                                    home,
+                                    home.isEmpty()
+                                            ? Set.of()
+                                            : Set.of(home.contains("a-1") ? "YO10 1AB" : "YO10 1ZZ")));
+                }
+            }
+        }
+        // what a person may hold beyond the record compared: nothing, the same, something else; and
+        // for each of the records' addresses, a person at every address level
+        var persons = List.of(
+                new Candidate("p", List.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), false),
+                new Candidate(
+                        "p",
+                        List.of(),
+                        Set.of("9434765919"),
+                        Set.of(MatchRecord.pnc("01/123456X")),
+                        Set.of("A123"),
+                        Set.of("a-1"),
+                        Set.of("YO10 1AB"),
+                        false),
+                new Candidate(
+                        "p",
+                        List.of(),
+                        Set.of("4010232137"),
+                        Set.of("99123456Y"),
+                        Set.of("B456"),
+                        Set.of("a-2"),
+                        Set.of("YO10 2CD"),
+                        false),
+                new Candidate("p", List.of(), Set.of(), Set.of(), Set.of(), Set.of("a-3"), Set.of("YO10 1ZZ"), false),
+                new Candidate("p", List.of(), Set.of(), Set.of(), Set.of(), Set.of("a-4"), Set.of("LS1 1AA"), false),
+                new Candidate("p", List.of(), Set.of(), Set.of(), Set.of(), Set.of("a-5"), Set.of("YO10 1AB"), false),
+                new Candidate("p", List.of(), Set.of(), Set.of(), Set.of(), Set.of("a-6"), Set.of("YO10 1ZZ"), false));
+        var reached = 0;
+        var pairs = 0;
+        for (var record : records) {
+            for (var other : records) {
+                var unknown = scorer.ceiling(record, other, null);
+                var bestWeight = Double.NEGATIVE_INFINITY;
+                for (var person : persons) {
+                    var score = scorer.compare(record, other, person).score();
+                    var held = new HeldIdentifiers(person.nhsNumbers(), person.pncIds(), person.upns());
+                    var known = scorer.ceiling(record, other, held);
+                    assertThat(score).as("%s against %s", record, other).isLessThanOrEqualTo(unknown);
+                    assertThat(score)
+                            .as("%s against %s of %s", record, other, person)
+                            .isLessThanOrEqualTo(known);
+                    var address = Scorer.address(
+                            record.addressIds(), record.postcodes(), person.addressIds(), person.postcodes());
+                    bestWeight = Math.max(bestWeight, scorer.settings().weight(Field.ADDRESS, address));
+                }
+                // the persons cover every address level here, so the best of them reaches the ceiling
+                // of a person whose identifiers are known to be those of the best
+                for (var person : persons) {
+                    var held = new HeldIdentifiers(person.nhsNumbers(), person.pncIds(), person.upns());
+                    var address = Scorer.address(
+                            record.addressIds(), record.postcodes(), person.addressIds(), person.postcodes());
+                    if (scorer.settings().weight(Field.ADDRESS, address) == bestWeight) {
+                        pairs++;
+                        if (scorer.compare(record, other, person).score() == scorer.ceiling(record, other, held)) {
+                            reached++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(pairs).isPositive();
+        assertThat(reached).isEqualTo(pairs);
     }
 }
