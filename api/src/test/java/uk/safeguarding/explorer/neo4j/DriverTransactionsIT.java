@@ -44,16 +44,32 @@ class DriverTransactionsIT {
                             .asLong());
             assertThat(seen).isEqualTo(1);
 
-            // a bookmark the server has never given: a read that starts from the manager's bookmarks
-            // is refused for it, which a read outside the chain would not be
+            // a bookmark the database cannot reach (as after it was restored to an earlier point): a
+            // read that starts from the manager's bookmarks is refused for it, forgets it and runs
+            // once more, so that the application goes on reading instead of failing until a restart
             transactions.bookmarks().updateBookmarks(Set.of(), Set.of(Bookmark.from("fictional-unknown-bookmark")));
-            assertThatThrownBy(() ->
-                            transactions.read(TIMEOUT, tx -> tx.run("RETURN 1").consume()))
-                    .isInstanceOf(ClientException.class)
-                    .satisfies(e -> assertThat(((ClientException) e).code()).contains("Bookmark"));
-            try (var outside = driver.session()) {
-                assertThat(outside.run("RETURN 1 AS one").single().get("one").asInt())
-                        .isEqualTo(1);
+            long again = transactions.read(
+                    TIMEOUT,
+                    tx -> tx.run("MATCH (p:FictionalProbe) RETURN count(p) AS n")
+                            .single()
+                            .get("n")
+                            .asLong());
+            assertThat(again).isEqualTo(1);
+            assertThat(transactions.bookmarks().getBookmarks())
+                    .as("the unreachable bookmark forgotten by the read that started from it")
+                    .noneMatch(b -> b.value().equals("fictional-unknown-bookmark"));
+            // a write after it is chained again
+            transactions.write(
+                    TIMEOUT,
+                    tx -> tx.run("CREATE (:FictionalProbe {id: 'two'})").consume());
+            assertThat(transactions.bookmarks().getBookmarks()).isNotEmpty();
+            // the database does refuse such a bookmark: a session that starts from it fails
+            try (var session = driver.session(org.neo4j.driver.SessionConfig.builder()
+                    .withBookmarks(Bookmark.from("fictional-unknown-bookmark"))
+                    .build())) {
+                assertThatThrownBy(() -> session.run("RETURN 1").consume())
+                        .isInstanceOf(ClientException.class)
+                        .satisfies(e -> assertThat(((ClientException) e).code()).contains("Bookmark"));
             }
         }
     }
