@@ -36,24 +36,14 @@ class DriverTransactionsIT {
                     tx -> tx.run("CREATE (:FictionalProbe {id: 'one'})").consume());
             var afterWrite = transactions.bookmarks().getBookmarks();
             assertThat(afterWrite).as("the write's bookmark").isNotEmpty();
-            long seen = transactions.read(
-                    TIMEOUT,
-                    tx -> tx.run("MATCH (p:FictionalProbe) RETURN count(p) AS n")
-                            .single()
-                            .get("n")
-                            .asLong());
+            long seen = probes(transactions);
             assertThat(seen).isEqualTo(1);
 
             // a bookmark the database cannot reach (as after it was restored to an earlier point): a
             // read that starts from the manager's bookmarks is refused for it, forgets it and runs
             // once more, so that the application goes on reading instead of failing until a restart
             transactions.bookmarks().updateBookmarks(Set.of(), Set.of(Bookmark.from("fictional-unknown-bookmark")));
-            long again = transactions.read(
-                    TIMEOUT,
-                    tx -> tx.run("MATCH (p:FictionalProbe) RETURN count(p) AS n")
-                            .single()
-                            .get("n")
-                            .asLong());
+            long again = probes(transactions);
             assertThat(again).isEqualTo(1);
             assertThat(transactions.bookmarks().getBookmarks())
                     .as("the unreachable bookmark forgotten by the read that started from it")
@@ -72,5 +62,15 @@ class DriverTransactionsIT {
                         .satisfies(e -> assertThat(((ClientException) e).code()).contains("Bookmark"));
             }
         }
+    }
+
+    /** How many probes a read through the transactions counts. */
+    private static long probes(DriverTransactions transactions) {
+        return transactions.read(
+                TIMEOUT,
+                tx -> tx.run("MATCH (p:FictionalProbe) RETURN count(p) AS n")
+                        .single()
+                        .get("n")
+                        .asLong());
     }
 }
