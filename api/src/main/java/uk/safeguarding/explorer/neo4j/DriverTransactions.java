@@ -5,9 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.neo4j.driver.Bookmark;
-import org.neo4j.driver.BookmarkManager;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
@@ -17,114 +15,155 @@ import org.neo4j.driver.exceptions.Neo4jException;
 /**
  * Transactions through the Java driver, a new session each: {@code executeRead} so that a cluster
  * routes reads to secondaries, {@code executeWrite} for writes, both retried by the driver on
- * transient errors for {@code EXPLORER_NEO4J_MAX_RETRY_TIME}. Every session shares one bookmark
- * manager, as Spring Data Neo4j chains its transactions: on a cluster a read starts only once
- * everything this instance committed before it has reached the member that serves it (an import's
- * batch sees the batch written before it, a practitioner sees what they just recorded). On a single
- * server the bookmarks cost nothing. A bookmark the database can no longer reach (it was restored
- * to an earlier point while the application ran) is forgotten and the transaction run once more
- * without it, rather than every read failing until a restart.
+ * transient errors for {@code EXPLORER_NEO4J_MAX_RETRY_TIME}. Reads and data writes are chained by
+ * their bookmarks ({@link Chain}), as Spring Data Neo4j chains its transactions: on a cluster a read
+ * starts only once the member serving it has applied what this instance committed before (an
+ * import's batch sees the batch written before it, a practitioner sees what they just recorded).
+ * The audit appends stay out of the chain: they write on the leader and read the chain's head in
+ * their own transaction, and a read waiting for the last request's audit event to reach a secondary
+ * would only be slower. On a single server the bookmarks cost nothing.
  */
 final class DriverTransactions implements Transactions {
 
     private final Driver driver;
     private final String database;
-    /** Codes of a transaction refused for the bookmarks it started from. */
-    private static final Set<String> BOOKMARK_REFUSED = Set.of(
-            "Neo.ClientError.Transaction.InvalidBookmark",
-            "Neo.ClientError.Transaction.InvalidBookmarkMixture",
-            "Neo.TransientError.Transaction.BookmarkTimeout");
-
-    private final ChainedBookmarks bookmarks = new ChainedBookmarks();
+    private final Chain chain = new Chain();
 
     DriverTransactions(Driver driver, String database) {
         this.driver = driver;
         this.database = database;
     }
 
-    private SessionConfig sessionConfig() {
-        var config = SessionConfig.builder().withBookmarkManager(bookmarks);
+    private SessionConfig sessionConfig(Set<Bookmark> from) {
+        var config = SessionConfig.builder().withBookmarks(from);
         if (database != null) {
             config.withDatabase(database);
         }
         return config.build();
     }
 
-    /** The bookmark manager every session of these transactions shares. */
-    BookmarkManager bookmarks() {
-        return bookmarks;
+    /** The bookmarks reads and data writes are chained by. */
+    Chain chain() {
+        return chain;
     }
 
     @Override
     public <T> T read(Duration timeout, Function<TransactionContext, T> work) {
-        return chained(() -> {
-            try (var session = driver.session(sessionConfig())) {
-                return session.executeRead(
-                        work::apply,
-                        TransactionConfig.builder().withTimeout(timeout).build());
+        var config = TransactionConfig.builder().withTimeout(timeout).build();
+        return chain.run(true, (from, onLeader) -> {
+            try (var session = driver.session(sessionConfig(from))) {
+                var result =
+                        onLeader ? session.executeWrite(work::apply, config) : session.executeRead(work::apply, config);
+                return new Chain.Done<>(result, session.lastBookmarks());
             }
         });
     }
 
     @Override
     public <T> T write(Duration timeout, Function<TransactionContext, T> work) {
-        var config = timeout == null
-                ? TransactionConfig.empty()
-                : TransactionConfig.builder().withTimeout(timeout).build();
-        return chained(() -> {
-            try (var session = driver.session(sessionConfig())) {
-                return session.executeWrite(work::apply, config);
+        var config = transactionConfig(timeout);
+        return chain.run(false, (from, onLeader) -> {
+            try (var session = driver.session(sessionConfig(from))) {
+                var result = session.executeWrite(work::apply, config);
+                return new Chain.Done<>(result, session.lastBookmarks());
             }
         });
     }
 
     @Override
-    public boolean answersRow(String query, Map<String, Object> parameters) {
-        return chained(() -> {
-            try (var session = driver.session(sessionConfig())) {
-                return !session.run(query, parameters).list().isEmpty();
-            }
-        });
-    }
-
-    /**
-     * Runs a unit of work once more, from no bookmarks, when the database refused the bookmarks it
-     * started from (nothing of it ran: bookmarks are checked when the transaction begins).
-     */
-    private <T> T chained(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (Neo4jException e) {
-            if (!BOOKMARK_REFUSED.contains(e.code())) {
-                throw e;
-            }
-            bookmarks.forget();
-            return work.get();
+    public <T> T appendWrite(Duration timeout, Function<TransactionContext, T> work) {
+        try (var session = driver.session(sessionConfig(Set.of()))) {
+            return session.executeWrite(work::apply, transactionConfig(timeout));
         }
     }
 
-    /**
-     * The bookmarks of the last transactions committed, as the driver's own manager keeps them (a
-     * session replaces those it started from with the one it ends with), and forgettable.
-     */
-    static final class ChainedBookmarks implements BookmarkManager {
+    @Override
+    public boolean answersRow(String query, Map<String, Object> parameters) {
+        try (var session = driver.session(sessionConfig(Set.of()))) {
+            return !session.run(query, parameters).list().isEmpty();
+        }
+    }
 
-        private static final long serialVersionUID = 1L;
+    private static TransactionConfig transactionConfig(Duration timeout) {
+        return timeout == null
+                ? TransactionConfig.empty()
+                : TransactionConfig.builder().withTimeout(timeout).build();
+    }
+
+    /**
+     * The bookmarks of the last transactions this instance committed: a unit of work starts from
+     * them, and replaces those it started from with the one it ends with (as the driver's own
+     * bookmark manager does). A database refuses a bookmark it cannot reach in time
+     * ({@code BookmarkTimeout}) or cannot read; nothing of the work has run then (bookmarks are
+     * checked when a transaction begins), so the work is run once more:
+     * <ul>
+     * <li>a read refused for time, on the leader, which has everything committed (a secondary
+     * behind by more than the database's {@code db.transaction.bookmark_ready_timeout});</li>
+     * <li>when the leader refuses too, or a bookmark is invalid, from the bookmarks the chain holds
+     * less those the refused work started from: the database no longer has what they name (it was
+     * restored to an earlier point while the application ran), and waiting for them would fail
+     * every read until a restart.</li>
+     * </ul>
+     */
+    static final class Chain {
+
+        private static final String TIMED_OUT = "Neo.TransientError.Transaction.BookmarkTimeout";
+        private static final Set<String> INVALID = Set.of(
+                "Neo.ClientError.Transaction.InvalidBookmark", "Neo.ClientError.Transaction.InvalidBookmarkMixture");
+
         private final Set<Bookmark> bookmarks = new LinkedHashSet<>();
 
-        @Override
-        public synchronized void updateBookmarks(Set<Bookmark> previousBookmarks, Set<Bookmark> newBookmarks) {
-            bookmarks.removeAll(previousBookmarks);
-            bookmarks.addAll(newBookmarks);
+        /** What a unit of work answered, and the bookmarks its session ended with. */
+        record Done<T>(T result, Set<Bookmark> bookmarks) {}
+
+        /** One attempt at a unit of work from the given bookmarks, on the leader or where the driver routes it. */
+        interface Attempt<T> {
+            Done<T> run(Set<Bookmark> from, boolean onLeader);
         }
 
-        @Override
-        public synchronized Set<Bookmark> getBookmarks() {
+        synchronized Set<Bookmark> bookmarks() {
             return Set.copyOf(bookmarks);
         }
 
-        synchronized void forget() {
-            bookmarks.clear();
+        /** Adds bookmarks as if a unit of work had ended with them. */
+        synchronized void add(Set<Bookmark> ended) {
+            bookmarks.addAll(ended);
+        }
+
+        private synchronized <T> T ended(Set<Bookmark> from, Done<T> done) {
+            bookmarks.removeAll(from);
+            bookmarks.addAll(done.bookmarks());
+            return done.result();
+        }
+
+        private synchronized Set<Bookmark> forget(Set<Bookmark> refused) {
+            bookmarks.removeAll(refused);
+            return Set.copyOf(bookmarks);
+        }
+
+        <T> T run(boolean read, Attempt<T> attempt) {
+            var from = bookmarks();
+            try {
+                return ended(from, attempt.run(from, false));
+            } catch (Neo4jException e) {
+                if (read && TIMED_OUT.equals(e.code())) {
+                    try {
+                        return ended(from, attempt.run(from, true));
+                    } catch (Neo4jException onLeader) {
+                        if (!refused(onLeader)) {
+                            throw onLeader;
+                        }
+                    }
+                } else if (!refused(e)) {
+                    throw e;
+                }
+            }
+            var rest = forget(from);
+            return ended(rest, attempt.run(rest, false));
+        }
+
+        private static boolean refused(Neo4jException e) {
+            return TIMED_OUT.equals(e.code()) || INVALID.contains(e.code());
         }
     }
 }

@@ -211,16 +211,18 @@ public class Graph {
      * while an online backup reads.
      */
     public <T> T inWriteTransaction(Function<TransactionContext, T> work) {
-        return barrier.write(() -> write(work, null));
+        return barrier.write(() -> write(work, null, false));
     }
 
     /**
      * Runs work in one write transaction that only appends to the append-only audit log, which an
      * online backup cuts at the head it read first instead of waiting for it: reads, which must be
-     * audited before they answer, go on while a backup runs.
+     * audited before they answer, go on while a backup runs. Through the driver it stays outside the
+     * bookmarks that chain reads and data writes (a read need not wait for the last request's audit
+     * event to reach a secondary).
      */
     public <T> T inAppendTransaction(Function<TransactionContext, T> work) {
-        return write(work, null);
+        return write(work, null, true);
     }
 
     /**
@@ -228,7 +230,7 @@ public class Graph {
      * for indexes longer than the server's backstop; a restore's large batches).
      */
     public <T> T inWriteTransaction(Duration timeout, Function<TransactionContext, T> work) {
-        return barrier.write(() -> write(work, timeout));
+        return barrier.write(() -> write(work, timeout, false));
     }
 
     /**
@@ -248,10 +250,12 @@ public class Graph {
         return answered;
     }
 
-    private <T> T write(Function<TransactionContext, T> work, Duration timeout) {
+    private <T> T write(Function<TransactionContext, T> work, Duration timeout, boolean append) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return run(timeout, () -> transactions.write(timeout, work));
+                return run(
+                        timeout,
+                        () -> append ? transactions.appendWrite(timeout, work) : transactions.write(timeout, work));
             } catch (TransientException e) {
                 // The driver retries for EXPLORER_NEO4J_MAX_RETRY_TIME only, kept short so that an outage is
                 // answered fast; concurrent imports can deadlock more often than that, so deadlocks get more tries.

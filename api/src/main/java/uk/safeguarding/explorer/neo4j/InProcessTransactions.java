@@ -83,6 +83,12 @@ final class InProcessTransactions implements Transactions {
         return retried(() -> inTransaction(timeout, work));
     }
 
+    /** In process there are no bookmarks: an append is a write. */
+    @Override
+    public <T> T appendWrite(Duration timeout, Function<TransactionContext, T> work) {
+        return write(timeout, work);
+    }
+
     @Override
     public boolean answersRow(String query, Map<String, Object> parameters) {
         return inTransaction(null, tx -> tx.run(query, parameters).hasNext());

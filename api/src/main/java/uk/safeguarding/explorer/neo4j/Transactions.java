@@ -23,6 +23,15 @@ interface Transactions {
      */
     <T> T write(Duration timeout, Function<TransactionContext, T> work);
 
-    /** Runs one statement that commits as it runs, not retried; returns whether it answered a row. */
+    /**
+     * Runs work in one write transaction that only appends to the audit log, retried on transient
+     * errors: through the driver, outside the bookmarks that chain reads and data writes.
+     */
+    <T> T appendWrite(Duration timeout, Function<TransactionContext, T> work);
+
+    /**
+     * Runs one statement that commits as it runs, not retried by the driver; returns whether it
+     * answered a row. Used for audit appends, outside the bookmarks that chain reads and data writes.
+     */
     boolean answersRow(String query, Map<String, Object> parameters);
 }

@@ -11,52 +11,63 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Bookmark;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.exceptions.ClientException;
 
 /**
- * Through the Java driver (an external server or cluster), every session of the application is
- * chained by one bookmark manager: a write leaves its bookmark, and every read that follows starts
- * from the bookmarks the manager holds, so that on a cluster it sees what this instance committed
- * before it (an import's next batch sees the batch before; a practitioner sees what they recorded).
+ * Through the Java driver (an external server or cluster), reads and data writes are chained by
+ * their bookmarks: a write leaves its bookmark and what follows starts from it, so that on a cluster
+ * it sees what this instance committed before (an import's next batch sees the batch before; a
+ * practitioner sees what they recorded). Audit appends stay out of the chain, and a bookmark the
+ * database refuses is forgotten rather than failing every read until a restart.
  */
 class DriverTransactionsIT {
 
     private static final String PASSWORD = "bookmark-secret";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Bookmark UNKNOWN = Bookmark.from("fictional-unknown-bookmark");
 
     @Test
-    void everySessionIsChainedByTheBookmarksOfTheWritesBeforeIt(@TempDir Path store) {
+    void readsAndWritesAreChainedByTheirBookmarksAndARefusedBookmarkIsForgotten(@TempDir Path store) {
         try (var embedded = EmbeddedNeo4j.start(new EmbeddedProperties(store, 0, "32m", PASSWORD));
                 var driver = GraphDatabase.driver(embedded.boltUri(), AuthTokens.basic(EmbeddedNeo4j.USER, PASSWORD))) {
             var transactions = new DriverTransactions(driver, null);
-            assertThat(transactions.bookmarks().getBookmarks()).isEmpty();
+            var chain = transactions.chain();
+            assertThat(chain.bookmarks()).isEmpty();
 
             transactions.write(
                     TIMEOUT,
                     tx -> tx.run("CREATE (:FictionalProbe {id: 'one'})").consume());
-            var afterWrite = transactions.bookmarks().getBookmarks();
+            var afterWrite = chain.bookmarks();
             assertThat(afterWrite).as("the write's bookmark").isNotEmpty();
-            long seen = probes(transactions);
-            assertThat(seen).isEqualTo(1);
+            assertThat(probes(transactions)).isEqualTo(1);
 
-            // a bookmark the database cannot reach (as after it was restored to an earlier point): a
-            // read that starts from the manager's bookmarks is refused for it, forgets it and runs
-            // once more, so that the application goes on reading instead of failing until a restart
-            transactions.bookmarks().updateBookmarks(Set.of(), Set.of(Bookmark.from("fictional-unknown-bookmark")));
-            long again = probes(transactions);
-            assertThat(again).isEqualTo(1);
-            assertThat(transactions.bookmarks().getBookmarks())
-                    .as("the unreachable bookmark forgotten by the read that started from it")
-                    .noneMatch(b -> b.value().equals("fictional-unknown-bookmark"));
-            // a write after it is chained again
+            // an audit append neither starts from the chain nor joins it
+            var beforeAppend = chain.bookmarks();
+            transactions.appendWrite(
+                    TIMEOUT, tx -> tx.run("CREATE (:FictionalAppend)").consume());
+            assertThat(transactions.answersRow("CREATE (a:FictionalAppend) RETURN a", java.util.Map.of()))
+                    .isTrue();
+            assertThat(chain.bookmarks()).isEqualTo(beforeAppend);
+
+            // a bookmark the database refuses (as one it can no longer reach after a restore to an
+            // earlier point): the read that started from it forgets it and runs once more
+            chain.add(Set.of(UNKNOWN));
+            assertThat(probes(transactions)).isEqualTo(1);
+            assertThat(chain.bookmarks())
+                    .as("the refused bookmark forgotten by the read that started from it")
+                    .isNotEmpty()
+                    .doesNotContain(UNKNOWN);
+            // a write after it is chained again: it ends with a bookmark of its own
+            var beforeSecondWrite = chain.bookmarks();
             transactions.write(
                     TIMEOUT,
                     tx -> tx.run("CREATE (:FictionalProbe {id: 'two'})").consume());
-            assertThat(transactions.bookmarks().getBookmarks()).isNotEmpty();
-            // the database does refuse such a bookmark: a session that starts from it fails
-            try (var session = driver.session(org.neo4j.driver.SessionConfig.builder()
-                    .withBookmarks(Bookmark.from("fictional-unknown-bookmark"))
-                    .build())) {
+            assertThat(chain.bookmarks()).isNotEmpty().isNotEqualTo(beforeSecondWrite);
+            assertThat(probes(transactions)).isEqualTo(2);
+            // and the database does refuse such a bookmark: a session that starts from it fails
+            try (var session = driver.session(
+                    SessionConfig.builder().withBookmarks(UNKNOWN).build())) {
                 assertThatThrownBy(() -> session.run("RETURN 1").consume())
                         .isInstanceOf(ClientException.class)
                         .satisfies(e -> assertThat(((ClientException) e).code()).contains("Bookmark"));
