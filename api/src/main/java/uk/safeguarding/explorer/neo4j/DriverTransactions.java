@@ -11,6 +11,8 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.Neo4jException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Transactions through the Java driver, a new session each: {@code executeRead} so that a cluster
@@ -107,11 +109,13 @@ final class DriverTransactions implements Transactions {
      */
     static final class Chain {
 
+        private static final Logger LOG = LoggerFactory.getLogger(Chain.class);
         private static final String TIMED_OUT = "Neo.TransientError.Transaction.BookmarkTimeout";
         private static final Set<String> INVALID = Set.of(
                 "Neo.ClientError.Transaction.InvalidBookmark", "Neo.ClientError.Transaction.InvalidBookmarkMixture");
 
         private final Set<Bookmark> bookmarks = new LinkedHashSet<>();
+        private long forgotten;
 
         /** What a unit of work answered, and the bookmarks its session ended with. */
         record Done<T>(T result, Set<Bookmark> bookmarks) {}
@@ -138,7 +142,13 @@ final class DriverTransactions implements Transactions {
 
         private synchronized Set<Bookmark> forget(Set<Bookmark> refused) {
             bookmarks.removeAll(refused);
+            forgotten++;
             return Set.copyOf(bookmarks);
+        }
+
+        /** How many times the bookmarks a unit of work started from were refused and forgotten. */
+        synchronized long forgotten() {
+            return forgotten;
         }
 
         <T> T run(boolean read, Attempt<T> attempt) {
@@ -158,6 +168,9 @@ final class DriverTransactions implements Transactions {
                     throw e;
                 }
             }
+            LOG.warn("The database refused the bookmarks a transaction started from (invalid, or more recent than"
+                    + " anything it has: restored to an earlier point?); they are forgotten and the transaction"
+                    + " runs once more");
             var rest = forget(from);
             return ended(rest, attempt.run(rest, false));
         }

@@ -70,6 +70,7 @@ class BookmarkChainTests {
         assertThat(chain.run(true, script)).isEqualTo("answer");
         assertThat(script.tried).containsExactly(new Tried(Set.of(OLD), false), new Tried(Set.of(OLD), true));
         assertThat(chain.bookmarks()).containsExactly(NEW);
+        assertThat(chain.forgotten()).isZero();
     }
 
     @Test
@@ -92,6 +93,7 @@ class BookmarkChainTests {
                 .containsExactly(
                         new Tried(Set.of(OLD), false), new Tried(Set.of(OLD), true), new Tried(Set.of(OTHER), false));
         assertThat(chain.bookmarks()).containsExactly(NEW);
+        assertThat(chain.forgotten()).isEqualTo(1);
     }
 
     @Test

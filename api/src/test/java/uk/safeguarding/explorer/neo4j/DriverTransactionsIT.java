@@ -54,6 +54,9 @@ class DriverTransactionsIT {
             // earlier point): the read that started from it forgets it and runs once more
             chain.add(Set.of(UNKNOWN));
             assertThat(probes(transactions)).isEqualTo(1);
+            assertThat(chain.forgotten())
+                    .as("the read sent the bookmark, was refused for it (before its work ran) and ran once more")
+                    .isEqualTo(1);
             assertThat(chain.bookmarks())
                     .as("the refused bookmark forgotten by the read that started from it")
                     .isNotEmpty()
