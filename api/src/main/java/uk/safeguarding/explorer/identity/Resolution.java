@@ -580,7 +580,7 @@ public final class Resolution {
     private static final class InFlight {
 
         private static final int LIMIT = 200;
-        private final Map<String, Found> records = new LinkedHashMap<>();
+        private final Set<String> records = new HashSet<>();
         private final Map<String, List<Found>> byKey = new HashMap<>();
         private final Map<String, List<Found>> byPerson = new HashMap<>();
         private final Map<String, String[]> identifiers = new HashMap<>();
@@ -593,7 +593,7 @@ public final class Resolution {
             // as the store gives it back: the fields of its signature, without the extract's addresses
             var found = new Found(
                     in.key(), MatchRecord.fromSignature(in.key(), in.record().signature()), personId, null);
-            records.put(in.key(), found);
+            records.add(in.key());
             for (var key : storedKeys(in)) {
                 byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(found);
             }
@@ -612,7 +612,7 @@ public final class Resolution {
         /** The keys of the records in flight, as a map to look them up in (identity/person-candidates). */
         Map<String, Boolean> keys() {
             var keys = new HashMap<String, Boolean>();
-            records.keySet().forEach(k -> keys.put(k, true));
+            records.forEach(k -> keys.put(k, true));
             return keys;
         }
 
@@ -735,8 +735,7 @@ public final class Resolution {
                         key,
                         parsed.computeIfAbsent(key, k -> MatchRecord.fromSignature(k, sig)),
                         person,
-                        held.computeIfAbsent(
-                                person, p -> new HeldIdentifiers(set(f.get(3)), pnc(f.get(4)), set(f.get(5))))));
+                        held.computeIfAbsent(person, p -> identifiers(f.get(3), f.get(4), f.get(5)))));
             }
             found.put(localId, list);
             atAddresses.put(localId, r.get("atAddresses").asList(Value::asString));
@@ -791,12 +790,13 @@ public final class Resolution {
         if (!people.isEmpty()) {
             for (var r : graph.readInParts(
                     "identity/candidate-persons", "ids", List.copyOf(people), Map.of(), READ_PART, r -> r)) {
+                var held = identifiers(r.get("nhsNumber"), r.get("pncId"), r.get("upn"));
                 info.put(
                         r.get("id").asString(),
                         new PersonInfo(
-                                set(r.get("nhsNumber")),
-                                pnc(r.get("pncId")),
-                                set(r.get("upn")),
+                                held.nhsNumbers(),
+                                held.pncIds(),
+                                held.upns(),
                                 addressIds(r.get("addresses")),
                                 postcodes(r.get("addresses")),
                                 Set.copyOf(r.get("notSame").asList(Value::asString))));
@@ -1314,6 +1314,15 @@ public final class Resolution {
 
     private static Set<String> optional(String value) {
         return value == null ? Set.of() : Set.of(value);
+    }
+
+    /**
+     * The identifiers a person holds as the store gives them (its NHS number, PNC id and UPN), in
+     * the form the engine compares: one conversion for what is read with the records found and for
+     * what identity/candidate-persons reads, so that the two can be compared.
+     */
+    private static HeldIdentifiers identifiers(Value nhsNumber, Value pncId, Value upn) {
+        return new HeldIdentifiers(set(nhsNumber), pnc(pncId), set(upn));
     }
 
     private static Set<String> set(Value value) {

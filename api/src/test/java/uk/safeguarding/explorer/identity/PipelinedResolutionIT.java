@@ -476,40 +476,67 @@ class PipelinedResolutionIT {
      * before, which are within its reach ({@code Resolver.outOfReach}): a batch that found nobody
      * within reach would read none, and its write would wait until the test's guard fails it.
      */
-    private static final class LateWrites extends Paced {
+    private static final class LateWrites extends HeldWrites {
 
-        private int batchesRead;
         private int personsReadBy;
-        private int writes;
-        private int landedLate;
 
         LateWrites(Driver driver) {
             super(driver);
         }
 
         @Override
-        int landedLate() {
-            return landedLate;
+        void afterRead(String name) {
+            super.afterRead(name);
+            if ("identity/candidate-persons".equals(name)) {
+                personsReadBy = batchesRead;
+            }
         }
+
+        @Override
+        boolean mayLand(int batch) {
+            return personsReadBy >= batch + 1;
+        }
+    }
+
+    /**
+     * A store that holds write n of the first two batches until {@link #mayLand} says so (the last
+     * batch has no next one to wait for), counting the batches that have read their records found
+     * and the writes so held.
+     */
+    private abstract static class HeldWrites extends Paced {
+
+        int batchesRead;
+        private int writes;
+        private int landedLate;
+
+        HeldWrites(Driver driver) {
+            super(driver);
+        }
+
+        /** Whether write n may land now (under the monitor). */
+        abstract boolean mayLand(int batch);
 
         @Override
         void afterRead(String name) {
             if ("identity/person-candidates".equals(name)) {
                 batchesRead++;
-            } else if ("identity/candidate-persons".equals(name)) {
-                personsReadBy = batchesRead;
             }
         }
 
         @Override
         void beforeWrite() throws InterruptedException {
             var batch = ++writes;
-            while (batch < BATCHES && personsReadBy < batch + 1) {
+            while (batch < BATCHES && !mayLand(batch)) {
                 monitor.wait();
             }
             if (batch < BATCHES) {
                 landedLate++;
             }
+        }
+
+        @Override
+        int landedLate() {
+            return landedLate;
         }
     }
 
@@ -548,22 +575,12 @@ class PipelinedResolutionIT {
      * batch n + 1's read of what its candidate persons hold waits for write n. A person the write
      * gives an identifier then holds it in the second read but not in the first.
      */
-    private static final class WritesBetweenReads extends Paced {
+    private static final class WritesBetweenReads extends HeldWrites {
 
-        private int batchesRead;
-        private int writes;
         private int landed;
-        private int landedLate;
 
         WritesBetweenReads(Driver driver) {
             super(driver);
-        }
-
-        @Override
-        void afterRead(String name) {
-            if ("identity/person-candidates".equals(name)) {
-                batchesRead++;
-            }
         }
 
         @Override
@@ -576,24 +593,13 @@ class PipelinedResolutionIT {
         }
 
         @Override
-        void beforeWrite() throws InterruptedException {
-            var batch = ++writes;
-            while (batch < BATCHES && batchesRead < batch + 1) {
-                monitor.wait();
-            }
-            if (batch < BATCHES) {
-                landedLate++;
-            }
+        boolean mayLand(int batch) {
+            return batchesRead >= batch + 1;
         }
 
         @Override
         void afterWrite() {
             landed++;
-        }
-
-        @Override
-        int landedLate() {
-            return landedLate;
         }
     }
 }
