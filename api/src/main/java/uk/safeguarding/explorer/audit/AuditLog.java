@@ -300,7 +300,7 @@ public class AuditLog {
                 .and("subjectId", subjectId)
                 .and("from", from)
                 .and("to", to);
-        return graph.read("audit/events", parameters, r -> AuditEvent.from(r.get("a")));
+        return graph.readAuditLog("audit/events", parameters, r -> AuditEvent.from(r.get("a")));
     }
 
     /**
@@ -331,16 +331,20 @@ public class AuditLog {
      * check that finds the chain intact leaves a signed checkpoint at the head, so the next check
      * starts there. An incremental check does not re-hash the events before the newest checkpoint:
      * a rewrite of them shows (the checkpoints and the signed head no longer match), an edit of one
-     * event's fields without re-hashing shows only to a full check.
+     * event's fields without re-hashing shows only to a full check. Every read goes to the member
+     * that holds every appended event ({@link Graph#readAuditLog}); the check ends at the head it
+     * read first, and a checkpoint after that head whose event is there is the chain going on (a
+     * check elsewhere left it meanwhile), not events removed.
      */
     public Verification verify(boolean full) {
-        var head = graph.read("audit/head-state", Map.of(), r -> r).get(0);
+        var head = graph.readAuditLog("audit/head-state", Map.of(), r -> r).get(0);
         var headSeq = head.get("seq").asLong();
         var headHash = head.get("hash").asString();
         long newestSeq = 0;
         String newestHash = "";
-        for (long after = 0; ; ) {
-            var page = graph.read(
+        var beyondHead = false;
+        for (long after = 0; !beyondHead; ) {
+            var page = graph.readAuditLog(
                     "audit/checkpoints", Map.of("after", after, "until", Long.MAX_VALUE, "first", pageSize), r -> r);
             for (var row : page) {
                 var c = row.get("c");
@@ -354,7 +358,16 @@ public class AuditLog {
                             "The checkpoint at event " + seq
                                     + " does not carry a valid signature: it was altered, or signed with another key.");
                 }
+                var eventHash = row.get("eventHash").isNull()
+                        ? null
+                        : row.get("eventHash").asString();
                 if (seq > headSeq) {
+                    if (hash.equals(eventHash)) {
+                        // the chain went on after its head was read (and a check or an append left a checkpoint
+                        // there): the events it vouches for exist; this check ends at the head it read
+                        beyondHead = true;
+                        break;
+                    }
                     return checkpointBroken(
                             headSeq,
                             seq,
@@ -362,10 +375,7 @@ public class AuditLog {
                             "The checkpoint at event " + seq + " vouches for an event after the head (event " + headSeq
                                     + "): events were removed.");
                 }
-                if (!hash.equals(
-                        row.get("eventHash").isNull()
-                                ? null
-                                : row.get("eventHash").asString())) {
+                if (!hash.equals(eventHash)) {
                     return checkpointBroken(
                             headSeq,
                             seq,
@@ -387,7 +397,7 @@ public class AuditLog {
         String previous = fromCheckpoint ? null : "";
         var last = fromCheckpoint ? newestHash : "";
         for (long after = expected - 1; ; ) {
-            var page = graph.read(
+            var page = graph.readAuditLog(
                     "audit/chain",
                     Map.of("after", after, "until", headSeq, "first", pageSize),
                     r -> AuditEvent.from(r.get("a")));

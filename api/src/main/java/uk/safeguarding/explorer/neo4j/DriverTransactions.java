@@ -72,6 +72,14 @@ final class DriverTransactions implements Transactions {
         });
     }
 
+    /** A write-mode session routes to the leader; the work only reads. */
+    @Override
+    public <T> T leaderRead(Duration timeout, Function<TransactionContext, T> work) {
+        try (var session = driver.session(sessionConfig(Set.of()))) {
+            return session.executeWrite(work::apply, transactionConfig(timeout));
+        }
+    }
+
     @Override
     public <T> T appendWrite(Duration timeout, Function<TransactionContext, T> work) {
         try (var session = driver.session(sessionConfig(Set.of()))) {

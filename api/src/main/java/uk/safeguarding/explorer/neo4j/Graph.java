@@ -138,6 +138,24 @@ public class Graph {
     }
 
     /**
+     * Runs the named read of the audit log on the member that holds every appended event (on a
+     * cluster, the leader, where the appends are written outside the bookmark chain), so that an
+     * auditor sees every event appended before the query, and a check that reads the log in several
+     * transactions (the head, then checkpoints and events page by page) never meets a member further
+     * behind than the one that answered before.
+     */
+    public <T> List<T> readAuditLog(String name, Map<String, Object> parameters, Function<Record, T> mapper) {
+        var query = CypherStatements.named(name);
+        var timeout = readTimeout();
+        return ServerTiming.time(
+                Phase.DB,
+                () -> run(
+                        timeout,
+                        () -> transactions.leaderRead(
+                                timeout, tx -> tx.run(query, parameters).list(mapper::apply))));
+    }
+
+    /**
      * Runs the named read over a batch of independent rows (an import's look-ups, one answer per
      * row or per id) in parts, each in a read transaction of its own and the parts in parallel (the
      * caller reads the first, a small pool of this class the others), so that a large batch's index
@@ -268,8 +286,13 @@ public class Graph {
 
     /** Runs work in one read transaction, stopped by the database after the query timeout. */
     public <T> T inReadTransaction(Function<TransactionContext, T> work) {
-        var timeout = AREA_WIDE.get() ? timeouts.areaQueryTimeout() : timeouts.queryTimeout();
+        var timeout = readTimeout();
         return inReadTransaction(timeout, work);
+    }
+
+    /** The timeout of a read: the area-wide one inside {@link #areaWide}, else the ordinary one. */
+    private Duration readTimeout() {
+        return AREA_WIDE.get() ? timeouts.areaQueryTimeout() : timeouts.queryTimeout();
     }
 
     /** Runs work in one read transaction with a timeout of its own (a backup's long read). */

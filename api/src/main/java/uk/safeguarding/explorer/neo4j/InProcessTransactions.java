@@ -83,6 +83,12 @@ final class InProcessTransactions implements Transactions {
         return retried(() -> inTransaction(timeout, work));
     }
 
+    /** In process there is one member: a read on the leader is a read. */
+    @Override
+    public <T> T leaderRead(Duration timeout, Function<TransactionContext, T> work) {
+        return read(timeout, work);
+    }
+
     /** In process there are no bookmarks: an append is a write. */
     @Override
     public <T> T appendWrite(Duration timeout, Function<TransactionContext, T> work) {

@@ -24,6 +24,14 @@ interface Transactions {
     <T> T write(Duration timeout, Function<TransactionContext, T> work);
 
     /**
+     * Runs work that only reads in one transaction on the member that holds every committed
+     * transaction (through the driver: the cluster's leader, outside the bookmark chain; in process:
+     * a read), stopped after {@code timeout}, retried on transient errors. For the audit log, whose
+     * appends stay out of the chain: a check that reads it in several transactions reads one history.
+     */
+    <T> T leaderRead(Duration timeout, Function<TransactionContext, T> work);
+
+    /**
      * Runs work in one write transaction that only appends to the audit log, retried on transient
      * errors: through the driver, outside the bookmarks that chain reads and data writes.
      */

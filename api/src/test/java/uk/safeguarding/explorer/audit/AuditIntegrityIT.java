@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.safeguarding.explorer.audit.AuditLog.Actor;
 import uk.safeguarding.explorer.audit.AuditLog.Subject;
@@ -38,6 +43,9 @@ class AuditIntegrityIT extends ExplorerIT {
 
     @Autowired
     private Clock clock;
+
+    @Autowired
+    private Driver driver;
 
     @BeforeEach
     void emptyLog() {
@@ -248,6 +256,56 @@ class AuditIntegrityIT extends ExplorerIT {
         assertThat(check.valid()).isFalse();
         assertThat(check.firstBrokenSeq()).isEqualTo(7);
         assertThat(check.problem()).isEqualTo("Event 7 is missing from the chain.");
+    }
+
+    /**
+     * The closing notes' leftover: the check reads the head, then the checkpoints in another
+     * transaction. A check elsewhere (another instance, another auditor) that appends and leaves a
+     * checkpoint between the two is the chain going on, not events removed.
+     */
+    @Test
+    void aCheckpointLeftAfterTheHeadWasReadIsNotTakenForRemovedEvents() {
+        append(20);
+        assertThat(log.verify(true).valid()).isTrue();
+        var interleaved = new AtomicBoolean();
+        var racing = new Graph(driver, null) {
+            @Override
+            public <T> List<T> readAuditLog(String name, Map<String, Object> parameters, Function<Record, T> mapper) {
+                var rows = super.readAuditLog(name, parameters, mapper);
+                if (name.equals("audit/head-state") && interleaved.compareAndSet(false, true)) {
+                    append(5);
+                    assertThat(log.verify(true).valid()).isTrue();
+                }
+                return rows;
+            }
+        };
+        var check = new AuditLog(racing, writer, key, clock, 500, Duration.ofSeconds(30), 7).verify();
+        assertThat(interleaved).isTrue();
+        assertThat(check).isEqualTo(new AuditLog.Verification(true, 20, 1, 20L, null, null, null, false));
+        assertThat(count("MATCH (c:AuditCheckpoint {seq: 25}) RETURN count(c)")).isEqualTo(1);
+        assertThat(log.verify()).isEqualTo(new AuditLog.Verification(true, 25, 1, 25L, null, null, null, false));
+    }
+
+    /** A head put back to an earlier signed state, the events after it removed: a checkpoint tells. */
+    @Test
+    void aHeadPutBackToAnEarlierSignedStateIsFoundByTheCheckpointsAfterIt() {
+        append(20);
+        var saved = graph.inReadTransaction(
+                tx -> tx.run("MATCH (h:AuditHead) RETURN h.seq AS seq, h.hash AS hash, h.signature AS signature")
+                        .single());
+        append(5);
+        assertThat(log.verify(true).valid()).isTrue();
+        run("MATCH (a:AuditEvent) WHERE a.seq > 20 DETACH DELETE a", Map.of());
+        run(
+                "MATCH (h:AuditHead) SET h.seq = $seq, h.hash = $hash, h.signature = $signature",
+                Map.of(
+                        "seq", saved.get("seq").asLong(),
+                        "hash", saved.get("hash").asString(),
+                        "signature", saved.get("signature").asString()));
+        var check = log.verify();
+        assertThat(check.valid()).isFalse();
+        assertThat(check.brokenCheckpointSeq()).isEqualTo(25);
+        assertThat(check.problem()).contains("events were removed");
     }
 
     @Test

@@ -49,6 +49,15 @@ class DriverTransactionsIT {
             assertThat(transactions.answersRow("CREATE (a:FictionalAppend) RETURN a", java.util.Map.of()))
                     .isTrue();
             assertThat(chain.bookmarks()).isEqualTo(beforeAppend);
+            // a read of the audit log goes to the leader outside the chain too, and sees the appends
+            long appends = transactions.leaderRead(
+                    TIMEOUT,
+                    tx -> tx.run("MATCH (a:FictionalAppend) RETURN count(a) AS n")
+                            .single()
+                            .get("n")
+                            .asLong());
+            assertThat(appends).isEqualTo(2);
+            assertThat(chain.bookmarks()).isEqualTo(beforeAppend);
 
             // a bookmark the database refuses (as one it can no longer reach after a restore to an
             // earlier point): the read that started from it forgets it and runs once more
