@@ -452,7 +452,7 @@ public class AuditLog {
                     "The head of the chain does not carry a valid signature: "
                             + "it was altered (events removed or rewritten), or signed with another key.");
         }
-        if (head.get("beyond").asLong() > 0) {
+        if (head.get("beyond").asLong() > 0 && !headMovedOn(headSeq)) {
             return broken(
                     headSeq,
                     checked,
@@ -468,6 +468,20 @@ public class AuditLog {
                             .consume());
         }
         return new Verification(true, headSeq, checked, from, null, null, null, full);
+    }
+
+    /**
+     * Whether the head has moved past {@code seq} since it was read. The statement that read it
+     * counts the events after it in the same query, but the database reads committed data, so an
+     * append committed between the two reads shows as events after the head: read it again. Events
+     * left after a head moved back can never be followed by an append (their places are taken), so
+     * the head cannot move on past them.
+     */
+    private boolean headMovedOn(long seq) {
+        return graph.readAuditLog(
+                                "audit/head-state", Map.of(), r -> r.get("seq").asLong())
+                        .get(0)
+                > seq;
     }
 
     private static Verification broken(

@@ -192,8 +192,7 @@ class AuditWriter implements DisposableBean {
                     parameters(chained).and("expectedSeq", expected.seq()).and("expectedHash", expected.hash());
             try {
                 if (graph.appendStatement("audit/append-after", parameters)) {
-                    known = chained.head();
-                    commits.incrementAndGet();
+                    committed(chained.head());
                     return;
                 }
             } catch (TransientException | ServiceUnavailableException | SessionExpiredException e) {
@@ -204,7 +203,7 @@ class AuditWriter implements DisposableBean {
         }
         // the first append, or the head moved (another instance, a restore): read it, then chain after it;
         // append-only, so an online backup cuts the chain at its head instead of making reads wait
-        known = graph.inAppendTransaction(tx -> {
+        committed(graph.inAppendTransaction(tx -> {
             headReads.incrementAndGet();
             var row = Graph.read(tx, "audit/head", Map.of(), r -> r).get(0);
             var head = new Head(
@@ -217,8 +216,21 @@ class AuditWriter implements DisposableBean {
             var chained = chain(head, drafts);
             tx.run(CypherStatements.named("audit/append"), parameters(chained)).consume();
             return chained.head();
-        });
+        }));
+    }
+
+    /**
+     * After an append committed: the head it left is where the next one chains. A checkpoint it wrote
+     * is logged too, a record of the chain kept outside the database: a log cut back to an earlier
+     * signed head with every later checkpoint deleted looks like a restore of a backup taken then,
+     * and only a record kept elsewhere tells the two apart.
+     */
+    private void committed(Head head) {
+        known = head;
         commits.incrementAndGet();
+        if (head.checkpointSeq() == head.seq()) {
+            LOG.info("Audit checkpoint at event {} (hash {})", head.seq(), head.hash());
+        }
     }
 
     /**

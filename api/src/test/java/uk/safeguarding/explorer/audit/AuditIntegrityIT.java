@@ -259,6 +259,31 @@ class AuditIntegrityIT extends ExplorerIT {
     }
 
     /**
+     * A check whose first read of the head is answered by {@code answer} after {@code meanwhile} ran:
+     * another instance's work committed between the check's reads.
+     */
+    private AuditLog interleaved(Runnable meanwhile, Function<Graph, List<Record>> answer, AtomicBoolean done) {
+        var racing = new Graph(driver, null) {
+            @Override
+            public <T> List<T> readAuditLog(String name, Map<String, Object> parameters, Function<Record, T> mapper) {
+                if (name.equals("audit/head-state") && done.compareAndSet(false, true)) {
+                    var rows = answer.apply(this);
+                    meanwhile.run();
+                    return rows.stream().map(mapper).toList();
+                }
+                return super.readAuditLog(name, parameters, mapper);
+            }
+        };
+        return new AuditLog(racing, writer, key, clock, 500, Duration.ofSeconds(30), 7);
+    }
+
+    private Record headState() {
+        return graph.inReadTransaction(
+                tx -> tx.run("MATCH (h:AuditHead) RETURN h.seq AS seq, h.hash AS hash, h.signature AS signature")
+                        .single());
+    }
+
+    /**
      * The closing notes' leftover: the check reads the head, then the checkpoints in another
      * transaction. A check elsewhere (another instance, another auditor) that appends and leaves a
      * checkpoint between the two is the chain going on, not events removed.
@@ -267,45 +292,114 @@ class AuditIntegrityIT extends ExplorerIT {
     void aCheckpointLeftAfterTheHeadWasReadIsNotTakenForRemovedEvents() {
         append(20);
         assertThat(log.verify(true).valid()).isTrue();
-        var interleaved = new AtomicBoolean();
-        var racing = new Graph(driver, null) {
-            @Override
-            public <T> List<T> readAuditLog(String name, Map<String, Object> parameters, Function<Record, T> mapper) {
-                var rows = super.readAuditLog(name, parameters, mapper);
-                if (name.equals("audit/head-state") && interleaved.compareAndSet(false, true)) {
-                    append(5);
-                    assertThat(log.verify(true).valid()).isTrue();
-                }
-                return rows;
-            }
-        };
-        var check = new AuditLog(racing, writer, key, clock, 500, Duration.ofSeconds(30), 7).verify();
-        assertThat(interleaved).isTrue();
+        var done = new AtomicBoolean();
+        var check = interleaved(
+                        () -> {
+                            append(5);
+                            assertThat(log.verify(true).valid()).isTrue();
+                        },
+                        g -> g.readAuditLog("audit/head-state", Map.of(), r -> r),
+                        done)
+                .verify();
+        assertThat(done).isTrue();
         assertThat(check).isEqualTo(new AuditLog.Verification(true, 20, 1, 20L, null, null, null, false));
         assertThat(count("MATCH (c:AuditCheckpoint {seq: 25}) RETURN count(c)")).isEqualTo(1);
         assertThat(log.verify()).isEqualTo(new AuditLog.Verification(true, 25, 1, 25L, null, null, null, false));
     }
 
+    /**
+     * Review 58: the statement that reads the head counts the events after it in the same query, but
+     * reads committed data, so an append committed between the two shows as events after the head.
+     */
+    @Test
+    void eventsAppendedWhileTheHeadIsReadAreNotTakenForEventsBeyondIt() {
+        append(20);
+        var before = headState();
+        var done = new AtomicBoolean();
+        var check = interleaved(
+                        () -> {},
+                        g -> {
+                            append(5);
+                            // what the statement saw: the head before the append, the events after it
+                            return g.inReadTransaction(tx -> tx.run(
+                                            "RETURN true AS exists, $seq AS seq, $hash AS hash, $signature AS signature,"
+                                                    + " COUNT { MATCH (a:AuditEvent) WHERE a.seq > $seq } AS beyond",
+                                            Map.of(
+                                                    "seq", before.get("seq").asLong(),
+                                                    "hash", before.get("hash").asString(),
+                                                    "signature",
+                                                            before.get("signature")
+                                                                    .asString()))
+                                    .list());
+                        },
+                        done)
+                .verify(true);
+        assertThat(done).isTrue();
+        assertThat(check).isEqualTo(new AuditLog.Verification(true, 20, 20, null, null, null, null, true));
+    }
+
     /** A head put back to an earlier signed state, the events after it removed: a checkpoint tells. */
     @Test
     void aHeadPutBackToAnEarlierSignedStateIsFoundByTheCheckpointsAfterIt() {
-        append(20);
-        var saved = graph.inReadTransaction(
-                tx -> tx.run("MATCH (h:AuditHead) RETURN h.seq AS seq, h.hash AS hash, h.signature AS signature")
-                        .single());
-        append(5);
-        assertThat(log.verify(true).valid()).isTrue();
+        var saved = twentyEventsSignedThenFiveMoreChecked();
         run("MATCH (a:AuditEvent) WHERE a.seq > 20 DETACH DELETE a", Map.of());
-        run(
-                "MATCH (h:AuditHead) SET h.seq = $seq, h.hash = $hash, h.signature = $signature",
-                Map.of(
-                        "seq", saved.get("seq").asLong(),
-                        "hash", saved.get("hash").asString(),
-                        "signature", saved.get("signature").asString()));
+        putBack(saved);
         var check = log.verify();
         assertThat(check.valid()).isFalse();
         assertThat(check.brokenCheckpointSeq()).isEqualTo(25);
         assertThat(check.problem()).contains("events were removed");
+    }
+
+    /**
+     * Review 58: a head put back with the events after it left (and the checkpoint among them, whose
+     * event is there): the events after the head tell, since the head cannot have moved on.
+     */
+    @Test
+    void aHeadPutBackWithTheEventsAfterItLeftIsFound() {
+        var saved = twentyEventsSignedThenFiveMoreChecked();
+        putBack(saved);
+        var check = log.verify();
+        assertThat(check.valid()).isFalse();
+        assertThat(check.firstBrokenSeq()).isEqualTo(21);
+        assertThat(check.problem()).isEqualTo("5 event(s) claim places after the head of the chain.");
+    }
+
+    /** Review 58: a forged checkpoint after the head is found before anything else is concluded from it. */
+    @Test
+    void aCheckpointForgedAfterTheHeadIsFound() {
+        append(20);
+        var forger =
+                new AuditWriter(graph, AuditKey.of("a-different-key-that-nobody-should-hold"), clock, 1_000, false);
+        try {
+            var forged = forger.checkpoint(25, "0".repeat(64), "VERIFIED");
+            graph.inWriteTransaction(
+                    tx -> tx.run(CypherStatements.named("audit/checkpoint"), Map.of("checkpoint", forged))
+                            .consume());
+        } finally {
+            destroy(forger);
+        }
+        var check = log.verify();
+        assertThat(check.valid()).isFalse();
+        assertThat(check.brokenCheckpointSeq()).isEqualTo(25);
+        assertThat(check.problem()).contains("does not carry a valid signature");
+    }
+
+    /** Twenty events, their head kept; five more, and a full check that leaves a checkpoint at 25. */
+    private Record twentyEventsSignedThenFiveMoreChecked() {
+        append(20);
+        var saved = headState();
+        append(5);
+        assertThat(log.verify(true).valid()).isTrue();
+        return saved;
+    }
+
+    private void putBack(Record head) {
+        run(
+                "MATCH (h:AuditHead) SET h.seq = $seq, h.hash = $hash, h.signature = $signature",
+                Map.of(
+                        "seq", head.get("seq").asLong(),
+                        "hash", head.get("hash").asString(),
+                        "signature", head.get("signature").asString()));
     }
 
     @Test
