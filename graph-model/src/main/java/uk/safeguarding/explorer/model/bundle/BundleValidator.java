@@ -162,6 +162,10 @@ public final class BundleValidator {
                 throw new BundleFormatException("an agency extract (\"resolve\": true) needs a \"source\": "
                         + "the id of the supplying agency");
             }
+            var lookalike = bundleSource == null ? null : RecordReader.lookalike(bundleSource);
+            if (lookalike != null) {
+                throw new BundleFormatException("\"source\" " + lookalike);
+            }
             if (bundleSource != null && bundleSource.contains(":")) {
                 throw new BundleFormatException(
                         "\"source\" must not contain ':' (it prefixes the ids of agency " + "extracts)");

@@ -1,5 +1,6 @@
 package uk.safeguarding.explorer.model.bundle;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.model.DateBounds;
 
@@ -109,7 +111,61 @@ final class RecordReader {
             reject(field, "must not contain '{' or '}'");
             return null;
         }
+        var lookalike = id == null ? null : lookalike(id);
+        if (lookalike != null) {
+            reject(field, lookalike);
+            return null;
+        }
         return id;
+    }
+
+    /** Scripts written together in one word (UTS #39's highly restrictive level): not a disguise. */
+    private static final Set<Set<Character.UnicodeScript>> SCRIPTS_WRITTEN_TOGETHER = Set.of(
+            Set.of(
+                    Character.UnicodeScript.LATIN,
+                    Character.UnicodeScript.HAN,
+                    Character.UnicodeScript.HIRAGANA,
+                    Character.UnicodeScript.KATAKANA),
+            Set.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.HAN, Character.UnicodeScript.BOPOMOFO),
+            Set.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.HAN, Character.UnicodeScript.HANGUL));
+
+    /**
+     * Why an id could pass for another one on screen, or null: characters that do not show (format
+     * characters such as zero-width spaces and direction overrides, spaces other than the plain
+     * one), a form that another spelling of the same characters would not share (not in Unicode
+     * normal form KC: accents composed or not, full-width letters, ligatures), or letters of
+     * scripts not written together (a Cyrillic "у" in a Latin "p-kyle"). Ids are shown and typed
+     * by people, so two that look the same must be the same.
+     */
+    static String lookalike(String id) {
+        var scripts = new TreeSet<Character.UnicodeScript>();
+        for (int i = 0; i < id.length(); ) {
+            int c = id.codePointAt(i);
+            var type = Character.getType(c);
+            if (type == Character.FORMAT
+                    || (Character.isWhitespace(c) || Character.isSpaceChar(c)) && c != ' '
+                    || type == Character.UNASSIGNED
+                    || type == Character.PRIVATE_USE) {
+                return "contains a character that does not show or is not a plain space (U+" + String.format("%04X", c)
+                        + "), so it could look like another id";
+            }
+            if (Character.isLetter(c)) {
+                var script = Character.UnicodeScript.of(c);
+                if (script != Character.UnicodeScript.COMMON && script != Character.UnicodeScript.INHERITED) {
+                    scripts.add(script);
+                }
+            }
+            i += Character.charCount(c);
+        }
+        if (!Normalizer.isNormalized(id, Normalizer.Form.NFKC)) {
+            return "is not in Unicode normal form KC (NFKC): the same id could be written with other characters "
+                    + "that look alike (composed accents, full-width letters, ligatures); normalise it";
+        }
+        if (scripts.size() > 1 && SCRIPTS_WRITTEN_TOGETHER.stream().noneMatch(s -> s.containsAll(scripts))) {
+            return "mixes letters of the scripts " + scripts
+                    + ", so it could look like another id; use the letters of one script";
+        }
+        return null;
     }
 
     List<String> strings(String field) {

@@ -71,6 +71,37 @@ class BundleValidatorTests {
         assertThat(result.rows().get("people")).extracting(r -> r.get("id")).containsExactly("p-3");
     }
 
+    /**
+     * An id that could pass for another on screen is refused, naming why: a Cyrillic letter in a
+     * Latin id, a zero-width space, a direction override, a no-break space, a full-width letter, a
+     * decomposed accent. Ids in one script, or in scripts written together, and accented letters
+     * written the usual way are kept.
+     */
+    @Test
+    void anIdThatCouldLookLikeAnotherIsRejectedNamingWhy() {
+        var result = validate("{'source':'csc','people':["
+                + "{'id':'p-k\u0443le'},{'id':'p-ky\u200Ble'},{'id':'p-\u202Eelyk'},{'id':'p-ky\u00A0le'},"
+                + "{'id':'\uFF50-kyle'},{'id':'p-zoe\u0308'},"
+                + "{'id':'p-kyle'},{'id':'p-zo\u00EB'},{'id':'\u0440-\u043A\u0443'},{'id':'p-\u5C71\u7530\u3055\u3093'},"
+                + "{'id':'p-1 2'}]}");
+        assertThat(result.rejected())
+                .extracting(Rejection::index, Rejection::field)
+                .containsExactly(
+                        tuple(0, "id"), tuple(1, "id"), tuple(2, "id"), tuple(3, "id"), tuple(4, "id"), tuple(5, "id"));
+        assertThat(result.rejected().get(0).reason()).contains("mixes letters of the scripts [LATIN, CYRILLIC]");
+        assertThat(result.rejected().get(1).reason()).contains("U+200B");
+        assertThat(result.rejected().get(2).reason()).contains("U+202E");
+        assertThat(result.rejected().get(3).reason()).contains("U+00A0");
+        assertThat(result.rejected().get(4).reason()).contains("normal form KC");
+        assertThat(result.rejected().get(5).reason()).contains("normal form KC");
+        assertThat(result.rows().get("people"))
+                .extracting(r -> r.get("id"))
+                .containsExactly("p-kyle", "p-zo\u00EB", "\u0440-\u043A\u0443", "p-\u5C71\u7530\u3055\u3093", "p-1 2");
+        assertThatThrownBy(() -> validate("{'source':'p\u043Elice','people':[{'id':'p-1'}]}"))
+                .isInstanceOf(BundleFormatException.class)
+                .hasMessageContaining("\"source\" mixes letters of the scripts [LATIN, CYRILLIC]");
+    }
+
     @Test
     void anImportMayNotClaimTheExplorersOwnSourceButTheExplorerMay() {
         assertThatThrownBy(() -> validate("{'source':'explorer-admin','people':[{'id':'p-1'}]}"))
