@@ -2,6 +2,7 @@ package uk.safeguarding.explorer.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,12 +17,16 @@ import uk.safeguarding.explorer.neo4j.Graph;
 /**
  * On an empty database, loads the fictional demo bundle (two families modelled on the practice
  * studies of the inspection; every name, date, address and identifier is invented), so that a new
- * user sees a working explorer at once. On by default in local mode ({@code EXPLORER_DEMO_DATA}).
+ * user sees a working explorer at once, then a school's fictional agency extract whose two records
+ * wait for a data steward (a pupil known to the school by another family name, a parent contact
+ * without a date of birth), so that the steward's review queue has work in it. On by default in
+ * local mode ({@code EXPLORER_DEMO_DATA}).
  */
 @Component
 class DemoDataLoader implements ApplicationRunner {
 
     static final String BUNDLE = "/demo/york-practice-studies.json";
+    static final String EXTRACT = "/demo/school-a-extract.json";
     private static final Logger LOG = LoggerFactory.getLogger(DemoDataLoader.class);
 
     private final Graph graph;
@@ -49,9 +54,11 @@ class DemoDataLoader implements ApplicationRunner {
             LOG.info("Database holds {} people; demo data not loaded", people);
             return;
         }
-        try (InputStream in = DemoDataLoader.class.getResourceAsStream(BUNDLE)) {
-            var result = importService.importBundle(JsonMapper.shared().readTree(in));
-            LOG.info("Loaded fictional demo data: {}", result.imported());
+        for (var resource : List.of(BUNDLE, EXTRACT)) {
+            try (InputStream in = DemoDataLoader.class.getResourceAsStream(resource)) {
+                var result = importService.importBundle(JsonMapper.shared().readTree(in));
+                LOG.info("Loaded fictional demo data {}: {}", resource, result.imported());
+            }
         }
     }
 }

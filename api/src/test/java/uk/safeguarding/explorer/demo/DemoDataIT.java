@@ -1,0 +1,83 @@
+package uk.safeguarding.explorer.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import uk.safeguarding.explorer.ExplorerApplication;
+import uk.safeguarding.explorer.support.Http;
+
+/**
+ * What a new user gets on an empty database in local mode: the fictional demo families, and a
+ * school's fictional extract whose two records wait for the data steward (a pupil the school knows
+ * by another family name, a parent contact without a date of birth), while the families' answers
+ * stay those the README shows.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoDataIT {
+
+    private ConfigurableApplicationContext app;
+    private Http http;
+
+    @BeforeAll
+    void start() throws Exception {
+        var dir = Files.createTempDirectory("demo-data");
+        app = new SpringApplicationBuilder(ExplorerApplication.class)
+                .run(
+                        "--explorer.data-dir=" + dir,
+                        "--explorer.bolt-port=0",
+                        "--server.port=0",
+                        "--explorer.pagecache=32m",
+                        "--explorer.mode=local",
+                        "--explorer.demo-data=true");
+        http = Http.on(((WebServerApplicationContext) app).getWebServer().getPort());
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    private static List<String> texts(JsonNode array, String... path) {
+        var result = new ArrayList<String>();
+        for (var element : array) {
+            var node = element;
+            for (var step : path) {
+                node = node.get(step);
+            }
+            result.add(node.asString());
+        }
+        return result;
+    }
+
+    @Test
+    void theDataStewardFindsTheSchoolsTwoRecordsWaitingForReview() {
+        var queue = http.graphql(
+                "data-steward",
+                "{ matchCandidates { record { source localId givenName familyName dateOfBirth } "
+                        + "person { id givenName familyName } } }");
+        assertThat(queue.get("errors")).as(queue.toString()).isNull();
+        var candidates = queue.get("data").get("matchCandidates");
+        assertThat(texts(candidates, "record", "localId")).containsExactlyInAnyOrder("SA-2291", "SA-C-0417");
+        assertThat(texts(candidates, "record", "source")).containsOnly("school-a");
+        assertThat(texts(candidates, "person", "id")).containsExactlyInAnyOrder("p-ruby", "p-dawn");
+    }
+
+    @Test
+    void theFamiliesAnswerAsTheReadmeShows() {
+        var answer = http.graphql(
+                "admin", "{ siblingsAtRisk(personId: \"p-kyle\", asOf: \"2018-09-26\") { child { id } } }");
+        assertThat(answer.get("errors")).as(answer.toString()).isNull();
+        assertThat(texts(answer.get("data").get("siblingsAtRisk"), "child", "id"))
+                .containsExactly("p-lily", "p-tom", "p-ruby");
+    }
+}
