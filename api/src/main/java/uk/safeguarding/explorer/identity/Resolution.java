@@ -28,6 +28,7 @@ import org.neo4j.driver.summary.ResultSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.safeguarding.explorer.cypher.CypherStatements;
+import uk.safeguarding.explorer.errors.Failures;
 import uk.safeguarding.explorer.importing.ImportProgress;
 import uk.safeguarding.explorer.model.bundle.Rejection;
 import uk.safeguarding.explorer.model.bundle.ValidatedBundle;
@@ -524,13 +525,7 @@ public final class Resolution {
                 throw new IllegalStateException("Interrupted while writing resolved records", e);
             } catch (ExecutionException e) {
                 pending = null;
-                if (e.getCause() instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(e.getCause());
+                throw Failures.unwrapped(e);
             } finally {
                 waitedNanos += System.nanoTime() - started;
             }

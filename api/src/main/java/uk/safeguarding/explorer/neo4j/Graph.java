@@ -22,6 +22,7 @@ import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.neo4j.driver.exceptions.TransientException;
 import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.errors.DatabaseUnavailableException;
+import uk.safeguarding.explorer.errors.Failures;
 import uk.safeguarding.explorer.errors.QueryTimeoutException;
 import uk.safeguarding.explorer.observability.ServerTiming;
 import uk.safeguarding.explorer.observability.ServerTiming.Phase;
@@ -199,10 +200,7 @@ public class Graph {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while reading " + name, e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw Failures.unwrapped(e);
         } finally {
             // a part that failed fails the whole read: the others are not left running (no-op when done)
             partsRead.forEach(other -> other.cancel(true));

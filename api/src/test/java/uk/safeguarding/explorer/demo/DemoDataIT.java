@@ -14,6 +14,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.ExplorerApplication;
+import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.support.Http;
 
 /**
@@ -70,6 +71,37 @@ class DemoDataIT {
         assertThat(texts(candidates, "record", "localId")).containsExactlyInAnyOrder("SA-2291", "SA-C-0417");
         assertThat(texts(candidates, "record", "source")).containsOnly("school-a");
         assertThat(texts(candidates, "person", "id")).containsExactlyInAnyOrder("p-ruby", "p-dawn");
+    }
+
+    /**
+     * Review 59: a start stopped between the families and the school's extract loads the extract the
+     * next time (it has a check of its own; the families are not loaded twice).
+     */
+    @Test
+    void theSchoolsExtractIsLoadedAtTheNextStartWhenItWasNot() throws Exception {
+        var graph = app.getBean(Graph.class);
+        graph.inWriteTransaction(tx -> tx.run("MATCH (r:SourceRecord {source: 'school-a'})-[:RECORD_OF]->(p:Person) "
+                        + "OPTIONAL MATCH (m:MatchCandidate)-[:OF_RECORD]->(r) DETACH DELETE m, r, p")
+                .consume());
+        long people = people(graph);
+        assertThat(http.graphql("data-steward", "{ matchCandidates { score } }")
+                        .get("data")
+                        .get("matchCandidates"))
+                .isEmpty();
+
+        app.getBean(DemoDataLoader.class).run(null);
+
+        theDataStewardFindsTheSchoolsTwoRecordsWaitingForReview();
+        assertThat(people(graph))
+                .as("the school's two new persons, the families not loaded again")
+                .isEqualTo(people + 2);
+    }
+
+    private static long people(Graph graph) {
+        return graph.inReadTransaction(tx -> tx.run("MATCH (p:Person) RETURN count(p) AS n")
+                .single()
+                .get("n")
+                .asLong());
     }
 
     @Test
