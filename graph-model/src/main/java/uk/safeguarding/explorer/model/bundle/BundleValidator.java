@@ -428,6 +428,8 @@ public final class BundleValidator {
             }
             if (source == null) {
                 r.reject("source", "is required: give the bundle a \"source\" or the record its own");
+            } else if (RecordReader.lookalike(source) != null) {
+                r.reject("source", RecordReader.lookalike(source));
             } else if (source.contains(":")) {
                 r.reject("source", "must not contain ':' (it prefixes the ids of agency extracts)");
             } else if (ownSource(source)) {

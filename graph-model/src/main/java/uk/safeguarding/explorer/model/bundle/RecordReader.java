@@ -129,43 +129,121 @@ final class RecordReader {
             Set.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.HAN, Character.UnicodeScript.BOPOMOFO),
             Set.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.HAN, Character.UnicodeScript.HANGUL));
 
+    /** Latin letters that do not decompose to an ASCII letter and are written in names and words. */
+    private static final String OTHER_LATIN_LETTERS = "ßæÆœŒøØðÐþÞđĐłŁıŋŊħĦ";
+
     /**
-     * Why an id could pass for another one on screen, or null: characters that do not show (format
-     * characters such as zero-width spaces and direction overrides, spaces other than the plain
-     * one), a form that another spelling of the same characters would not share (not in Unicode
-     * normal form KC: accents composed or not, full-width letters, ligatures), or letters of
-     * scripts not written together (a Cyrillic "у" in a Latin "p-kyle"). Ids are shown and typed
-     * by people, so two that look the same must be the same.
+     * Why an id could pass for another on screen, or null. Ids are shown and typed by people, so two
+     * that look the same must be the same; refused are:
+     * <ul>
+     *   <li>a character that does not show or is not a plain space: format characters (zero-width
+     *       spaces, direction overrides), other default-ignorable ones (variation selectors, the
+     *       combining grapheme joiner, Hangul fillers), the braille blank, unusual spaces;
+     *   <li>a form another spelling of the same characters would not share (not in Unicode normal
+     *       form KC: decomposed accents, full-width or half-width forms, ligatures);
+     *   <li>anything but letters, digits, printable ASCII and the plain space: no dash-like or
+     *       colon-like symbols (U+2010, U+A789), no letters of no script, no Latin letters that look
+     *       like others (U+01C0, U+0251) beside those of European names;
+     *   <li>a combining mark left on a Latin, Greek or Cyrillic letter (i with a dot above);
+     *   <li>digits of two number systems (an Arabic-Indic one among ASCII digits);
+     *   <li>letters of scripts not written together (a Cyrillic "у" in a Latin "p-kyle").
+     * </ul>
      */
     static String lookalike(String id) {
-        var scripts = new TreeSet<Character.UnicodeScript>();
         for (int i = 0; i < id.length(); ) {
             int c = id.codePointAt(i);
-            var type = Character.getType(c);
-            if (type == Character.FORMAT
-                    || (Character.isWhitespace(c) || Character.isSpaceChar(c)) && c != ' '
-                    || type == Character.UNASSIGNED
-                    || type == Character.PRIVATE_USE) {
-                return "contains a character that does not show or is not a plain space (U+" + String.format("%04X", c)
+            if (doesNotShow(c)) {
+                return "contains a character that does not show or is not a plain space (" + codePoint(c)
                         + "), so it could look like another id";
-            }
-            if (Character.isLetter(c)) {
-                var script = Character.UnicodeScript.of(c);
-                if (script != Character.UnicodeScript.COMMON && script != Character.UnicodeScript.INHERITED) {
-                    scripts.add(script);
-                }
             }
             i += Character.charCount(c);
         }
         if (!Normalizer.isNormalized(id, Normalizer.Form.NFKC)) {
             return "is not in Unicode normal form KC (NFKC): the same id could be written with other characters "
-                    + "that look alike (composed accents, full-width letters, ligatures); normalise it";
+                    + "that look alike (composed accents, full-width or half-width forms, ligatures); normalise it";
+        }
+        var scripts = new TreeSet<Character.UnicodeScript>();
+        Character.UnicodeScript base = null;
+        int zero = -1;
+        for (int i = 0; i < id.length(); ) {
+            int c = id.codePointAt(i);
+            i += Character.charCount(c);
+            var type = Character.getType(c);
+            if (Character.isDigit(c)) {
+                var digitZero = c - Character.digit(c, 10);
+                if (zero >= 0 && digitZero != zero) {
+                    return "mixes digits of two number systems (" + codePoint(c)
+                            + "), so it could look like another id; use the digits of one";
+                }
+                zero = digitZero;
+                base = null;
+            } else if (Character.isLetter(c)) {
+                var script = Character.UnicodeScript.of(c);
+                if (script == Character.UnicodeScript.COMMON
+                        || script == Character.UnicodeScript.INHERITED
+                        || script == Character.UnicodeScript.LATIN && c > 0x7E && !europeanLatin(c)) {
+                    return notPlain(c);
+                }
+                scripts.add(script);
+                base = script;
+            } else if (type == Character.NON_SPACING_MARK
+                    || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK) {
+                if (base == null
+                        || base == Character.UnicodeScript.LATIN
+                        || base == Character.UnicodeScript.GREEK
+                        || base == Character.UnicodeScript.CYRILLIC) {
+                    return "has a combining mark (" + codePoint(c)
+                            + ") that its letter is not written with, so it could look like another id";
+                }
+            } else if (c > 0x7E) {
+                return notPlain(c);
+            } else {
+                base = null;
+            }
         }
         if (scripts.size() > 1 && SCRIPTS_WRITTEN_TOGETHER.stream().noneMatch(s -> s.containsAll(scripts))) {
             return "mixes letters of the scripts " + scripts
                     + ", so it could look like another id; use the letters of one script";
         }
         return null;
+    }
+
+    private static boolean doesNotShow(int c) {
+        var type = Character.getType(c);
+        return type == Character.FORMAT
+                || type == Character.CONTROL
+                || type == Character.SURROGATE
+                || type == Character.UNASSIGNED
+                || type == Character.PRIVATE_USE
+                || (Character.isWhitespace(c) || Character.isSpaceChar(c)) && c != ' '
+                // default-ignorable code points that are not format characters, and the braille blank
+                || c == 0x034F
+                || c == 0x115F
+                || c == 0x1160
+                || c == 0x17B4
+                || c == 0x17B5
+                || c >= 0x180B && c <= 0x180F
+                || c == 0x2800
+                || c == 0x3164
+                || c >= 0xFE00 && c <= 0xFE0F
+                || c == 0xFFA0
+                || c >= 0xE0100 && c <= 0xE01EF;
+    }
+
+    private static boolean europeanLatin(int c) {
+        var decomposed = Normalizer.normalize(new String(Character.toChars(c)), Normalizer.Form.NFD);
+        var first = decomposed.charAt(0);
+        return first < 0x80 && Character.isLetter(first) || OTHER_LATIN_LETTERS.indexOf(c) >= 0;
+    }
+
+    private static String notPlain(int c) {
+        return "contains a character that is not a letter of a script, a digit or printable ASCII (" + codePoint(c)
+                + "), so it could look like another id";
+    }
+
+    private static String codePoint(int c) {
+        return String.format("U+%04X", c);
     }
 
     List<String> strings(String field) {
