@@ -536,11 +536,36 @@ public final class BundleValidator {
             return Map.entry("professionals", row);
         }
 
+        /**
+         * A name is free text and kept as sent, but a word that could pass for another name on screen
+         * (a character that does not show, letters of scripts not written together: a Cyrillic "а" in
+         * "Hale") is said in a warning naming the field, for the data steward who may meet it.
+         */
+        private static void warnLookalikeName(RecordReader r, String field, String name) {
+            if (name == null) {
+                return;
+            }
+            for (var word : name.split("[\\s\\-']+")) {
+                var why = word.isEmpty() ? null : RecordReader.lookalikeWord(word);
+                if (why != null) {
+                    r.warn(field, "the word \"" + word + "\" " + why + "; check it with the agency that sent it");
+                    return;
+                }
+            }
+        }
+
         private Map.Entry<String, Map<String, Object>> person(RecordReader r) {
             var row = start(r, true);
             row.put("givenName", r.string("givenName", false, 200));
             row.put("familyName", r.string("familyName", false, 200));
             row.put("aliases", r.strings("aliases"));
+            warnLookalikeName(r, "givenName", (String) row.get("givenName"));
+            warnLookalikeName(r, "familyName", (String) row.get("familyName"));
+            @SuppressWarnings("unchecked")
+            var aliases = (List<String>) row.get("aliases");
+            for (int i = 0; i < aliases.size(); i++) {
+                warnLookalikeName(r, "aliases[" + i + "]", aliases.get(i));
+            }
             var dob = r.date("dateOfBirth", false);
             if (dob != null && dob.isAfter(today)) {
                 r.reject("dateOfBirth", "is in the future (" + dob + ")");

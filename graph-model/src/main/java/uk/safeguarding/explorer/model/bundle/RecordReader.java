@@ -209,6 +209,32 @@ final class RecordReader {
         return null;
     }
 
+    /**
+     * Why one word of a name could pass for another word on screen, or null: a character that does
+     * not show, or letters of scripts not written together. Names are free text: accents, marks and
+     * punctuation are theirs.
+     */
+    static String lookalikeWord(String word) {
+        var scripts = new TreeSet<Character.UnicodeScript>();
+        for (int i = 0; i < word.length(); ) {
+            int c = word.codePointAt(i);
+            i += Character.charCount(c);
+            if (doesNotShow(c)) {
+                return "contains a character that does not show (" + codePoint(c) + ")";
+            }
+            var script = Character.UnicodeScript.of(c);
+            if (Character.isLetter(c)
+                    && script != Character.UnicodeScript.COMMON
+                    && script != Character.UnicodeScript.INHERITED) {
+                scripts.add(script);
+            }
+        }
+        if (scripts.size() > 1 && SCRIPTS_WRITTEN_TOGETHER.stream().noneMatch(s -> s.containsAll(scripts))) {
+            return "mixes letters of the scripts " + scripts + ", so it could look like another name";
+        }
+        return null;
+    }
+
     private static boolean doesNotShow(int c) {
         var type = Character.getType(c);
         return type == Character.FORMAT

@@ -130,6 +130,23 @@ class BundleValidatorTests {
                 .hasMessageContaining("\"source\" mixes letters of the scripts [LATIN, CYRILLIC]");
     }
 
+    /** Review 59: a name is kept as sent, but a word that could pass for another is said in a warning. */
+    @Test
+    void aNameThatCouldLookLikeAnotherIsKeptWithAWarning() {
+        var result = validate("{'source':'police','people':["
+                + "{'id':'p-1','givenName':'Ruby','familyName':'H\u0430le'},"
+                + "{'id':'p-2','givenName':'Zo\u00EB','familyName':'O\u2019Brien-Smith','aliases':['Ruby Ha\u200Ble']},"
+                + "{'id':'p-3','givenName':'\u5C71\u7530','familyName':'Nolan'}]}");
+        assertThat(result.rejected()).isEmpty();
+        assertThat(result.rows().get("people")).extracting(r -> r.get("id")).containsExactly("p-1", "p-2", "p-3");
+        assertThat(result.warnings())
+                .extracting(Rejection::index, Rejection::field)
+                .containsExactly(tuple(0, "familyName"), tuple(1, "aliases[0]"));
+        assertThat(result.warnings().get(0).reason())
+                .contains("the word \"H\u0430le\" mixes letters of the scripts [LATIN, CYRILLIC]");
+        assertThat(result.warnings().get(1).reason()).contains("U+200B");
+    }
+
     @Test
     void anImportMayNotClaimTheExplorersOwnSourceButTheExplorerMay() {
         assertThatThrownBy(() -> validate("{'source':'explorer-admin','people':[{'id':'p-1'}]}"))
