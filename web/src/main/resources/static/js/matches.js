@@ -87,12 +87,18 @@ function personValues(person, field) {
   return [...new Set(values)].join(' / ');
 }
 
+const NOTE_FIRST = 'Write a note saying why before you decide.';
+
 function noteFor(card) {
   const note = card.querySelector('textarea').value.trim();
   if (!note) {
-    say('Write a note saying why before you decide.', 'warning');
+    say(NOTE_FIRST, 'warning');
     card.querySelector('textarea').focus();
     return null;
+  }
+  if (byId('message').textContent === NOTE_FIRST) {
+    // the note is written now (walk 48: the warning stayed up beside it)
+    say('', 'info');
   }
   return note;
 }

@@ -74,6 +74,17 @@ class DemoDataIT {
     }
 
     /**
+     * Walk 48: the school finds its own record of Ruby (its safeguarding lead is involved with her),
+     * with the match waiting for the steward.
+     */
+    @Test
+    void theSchoolFindsItsOwnRecordOfRubyWaitingForTheSteward() {
+        var found = http.graphql("teacher", "{ searchPeople(text: \"Ruby Archer\") { id givenName familyName } }");
+        assertThat(found.get("errors")).as(found.toString()).isNull();
+        assertThat(texts(found.get("data").get("searchPeople"), "id")).contains("school-a:SA-2291");
+    }
+
+    /**
      * Review 59: a start stopped between the families and the school's extract loads the extract the
      * next time (it has a check of its own; the families are not loaded twice).
      */

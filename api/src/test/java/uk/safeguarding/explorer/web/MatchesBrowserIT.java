@@ -98,6 +98,9 @@ class MatchesBrowserIT extends BrowserIT {
         // asked once more, with what it does and what undoing it costs; the keyboard is on the answer
         assertThat(card.findElement(By.cssSelector(".ask")).getText())
                 .contains("Join police P105 to Joanne Nolan (p-joanne)?", "kept apart from p-joanne for good");
+        assertThat(driver.findElement(By.id("message")).getText())
+                .as("the warning to write a note is gone once it is written")
+                .doesNotContain("before you decide");
         assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Join them");
         assertThat(count("MATCH (:SourceRecord {key: 'police:P105'})-[:RECORD_OF]->(p:Person {id: 'p-joanne'}) "
                         + "RETURN count(p)"))
