@@ -398,6 +398,14 @@ async function showRecord(source, localId) {
   document.body.dataset.record = `${record.source}:${record.localId} ${record.person.id}`;
 }
 
+/** Which side lacks a field that was not weighed (walk 48: "missing" read the same for both). */
+function missing(ours, theirs) {
+  if (!ours && !theirs) {
+    return 'given by neither';
+  }
+  return ours ? 'not on the person' : 'not on this record';
+}
+
 function candidateCard(candidate) {
   const record = candidate.record;
   const person = candidate.person;
@@ -406,11 +414,13 @@ function candidateCard(candidate) {
   const rows = FIELDS.map(([field, label]) => {
     const e = levels.get(field) || { level: 'MISSING', weight: 0 };
     const agree = e.weight > 0 ? 'agree' : e.weight < 0 ? 'disagree' : 'neutral';
+    const ours = value(record, field);
+    const theirs = personValues(person, field);
     return el('tr', { class: agree },
       el('th', { scope: 'row', text: label }),
-      el('td', { text: value(record, field) }),
-      el('td', { text: personValues(person, field) }),
-      el('td', { text: words(e.level) }),
+      el('td', { text: ours }),
+      el('td', { text: theirs }),
+      el('td', { text: e.level === 'MISSING' ? missing(ours, theirs) : words(e.level) }),
       el('td', { class: 'number', text: e.weight.toFixed(2) }));
   });
   const card = el('article', { class: 'match', 'data-candidate': candidate.id, 'aria-label': title });
@@ -418,7 +428,7 @@ function candidateCard(candidate) {
   card.append(
     el('h3', { text: title }),
     el('p', { class: 'meta', text: `Score ${candidate.score.toFixed(2)}. `
-      + `The record is person ${record.person ? record.person.id : 'unknown'} until you decide.` }),
+      + `Until you decide, the record stays with person ${record.person ? record.person.id : 'unknown'}.` }),
     ...(candidate.explanation ? [el('p', { class: 'why', text: `Why it waits for you: ${candidate.explanation}` })] : []),
     el('table', { class: 'match-table' },
       el('caption', { class: 'visually-hidden', text: `Field by field: ${title}` }),

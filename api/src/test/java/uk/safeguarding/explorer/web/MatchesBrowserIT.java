@@ -91,6 +91,13 @@ class MatchesBrowserIT extends BrowserIT {
                 .as("no case-data search for a steward")
                 .isFalse();
         screenshot("steward-matches");
+        // walk 48: which side lacks a field that was not weighed
+        assertThat(card.findElements(By.cssSelector("table.match-table tbody tr")).stream()
+                        .filter(row ->
+                                row.findElement(By.tagName("th")).getText().equals("UPN"))
+                        .map(row -> row.findElements(By.tagName("td")).get(2).getText())
+                        .toList())
+                .containsExactly("given by neither");
         card.findElement(By.cssSelector("button.same")).click();
         waitFor("document.getElementById('message').textContent.includes('before you decide')");
         card.findElement(By.tagName("textarea")).sendKeys("Married name; same date of birth and GP practice");
