@@ -400,6 +400,9 @@ async function showRecord(source, localId) {
 
 /** Which side lacks a field that was not weighed (walk 48: "missing" read the same for both). */
 function missing(ours, theirs) {
+  if (ours && theirs) {
+    return 'not weighed';
+  }
   if (!ours && !theirs) {
     return 'given by neither';
   }

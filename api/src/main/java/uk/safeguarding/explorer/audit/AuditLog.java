@@ -19,6 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.explorer.cypher.CypherStatements;
@@ -44,6 +46,8 @@ import uk.safeguarding.explorer.observability.ServerTiming.Phase;
  */
 @Component
 public class AuditLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
 
     public static final String ALLOWED = "ALLOWED";
     public static final String DENIED = "DENIED";
@@ -466,6 +470,8 @@ public class AuditLog {
             graph.inWriteTransaction(
                     tx -> tx.run(CypherStatements.named("audit/checkpoint"), Map.of("checkpoint", checkpoint))
                             .consume());
+            // kept outside the database as the appender's checkpoints are (review 60)
+            LOG.info("Audit checkpoint at event {} (hash {}), after a full check", headSeq, headHash);
         }
         return new Verification(true, headSeq, checked, from, null, null, null, full);
     }

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * import's batch sees the batch written before it, a practitioner sees what they just recorded).
  * The audit appends stay out of the chain: they write on the leader and read the chain's head in
  * their own transaction, and a read waiting for the last request's audit event to reach a secondary
- * would only be slower. On a single server the bookmarks cost nothing.
+ * would only be slower. Reads of the audit log go to the leader too ({@link #leaderRead}, in
+ * {@code executeWrite}), where every appended event is. On a single server the bookmarks cost
+ * nothing.
  */
 final class DriverTransactions implements Transactions {
 
@@ -75,13 +77,15 @@ final class DriverTransactions implements Transactions {
     /** A write-mode session routes to the leader; the work only reads. */
     @Override
     public <T> T leaderRead(Duration timeout, Function<TransactionContext, T> work) {
-        try (var session = driver.session(sessionConfig(Set.of()))) {
-            return session.executeWrite(work::apply, transactionConfig(timeout));
-        }
+        return onLeaderOutsideTheChain(timeout, work);
     }
 
     @Override
     public <T> T appendWrite(Duration timeout, Function<TransactionContext, T> work) {
+        return onLeaderOutsideTheChain(timeout, work);
+    }
+
+    private <T> T onLeaderOutsideTheChain(Duration timeout, Function<TransactionContext, T> work) {
         try (var session = driver.session(sessionConfig(Set.of()))) {
             return session.executeWrite(work::apply, transactionConfig(timeout));
         }

@@ -426,10 +426,11 @@ public final class BundleValidator {
             if (source == null) {
                 source = bundleSource;
             }
+            var disguise = source == null ? null : RecordReader.lookalike(source);
             if (source == null) {
                 r.reject("source", "is required: give the bundle a \"source\" or the record its own");
-            } else if (RecordReader.lookalike(source) != null) {
-                r.reject("source", RecordReader.lookalike(source));
+            } else if (disguise != null) {
+                r.reject("source", disguise);
             } else if (source.contains(":")) {
                 r.reject("source", "must not contain ':' (it prefixes the ids of agency extracts)");
             } else if (ownSource(source)) {
@@ -539,7 +540,8 @@ public final class BundleValidator {
         /**
          * A name is free text and kept as sent, but a word that could pass for another name on screen
          * (a character that does not show, letters of scripts not written together: a Cyrillic "а" in
-         * "Hale") is said in a warning naming the field, for the data steward who may meet it.
+         * "Hale") is said in a warning naming the field, for the administrator who imports to check it
+         * with the agency before a data steward meets it.
          */
         private static void warnLookalikeName(RecordReader r, String field, String name) {
             if (name == null) {

@@ -130,7 +130,7 @@ final class RecordReader {
             Set.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.HAN, Character.UnicodeScript.HANGUL));
 
     /** Latin letters that do not decompose to an ASCII letter and are written in names and words. */
-    private static final String OTHER_LATIN_LETTERS = "ßæÆœŒøØðÐþÞđĐłŁıŋŊħĦ";
+    private static final String OTHER_LATIN_LETTERS = "ßæÆœŒøØðÐþÞđĐłŁıŋŊħĦəƏŧŦ";
 
     /**
      * Why an id could pass for another on screen, or null. Ids are shown and typed by people, so two
@@ -142,11 +142,12 @@ final class RecordReader {
      *   <li>a form another spelling of the same characters would not share (not in Unicode normal
      *       form KC: decomposed accents, full-width or half-width forms, ligatures);
      *   <li>anything but letters, digits, printable ASCII and the plain space: no dash-like or
-     *       colon-like symbols (U+2010, U+A789), no letters of no script, no Latin letters that look
-     *       like others (U+01C0, U+0251) beside those of European names;
+     *       colon-like symbols (U+2010, U+A789), no letters of no script, and of Latin letters only
+     *       those that decompose to an ASCII letter with marks, and {@link #OTHER_LATIN_LETTERS};
      *   <li>a combining mark left on a Latin, Greek or Cyrillic letter (i with a dot above);
      *   <li>digits of two number systems (an Arabic-Indic one among ASCII digits);
-     *   <li>letters of scripts not written together (a Cyrillic "у" in a Latin "p-kyle").
+     *   <li>letters or digits of scripts not written together (a Cyrillic "у" in a Latin "p-kyle",
+     *       a Devanagari zero after it).
      * </ul>
      */
     static String lookalike(String id) {
@@ -177,6 +178,7 @@ final class RecordReader {
                 }
                 zero = digitZero;
                 base = null;
+                ofScript(c, scripts);
             } else if (Character.isLetter(c)) {
                 var script = Character.UnicodeScript.of(c);
                 if (script == Character.UnicodeScript.COMMON
@@ -184,7 +186,7 @@ final class RecordReader {
                         || script == Character.UnicodeScript.LATIN && c > 0x7E && !europeanLatin(c)) {
                     return notPlain(c);
                 }
-                scripts.add(script);
+                ofScript(c, scripts);
                 base = script;
             } else if (type == Character.NON_SPACING_MARK
                     || type == Character.COMBINING_SPACING_MARK
@@ -202,11 +204,24 @@ final class RecordReader {
                 base = null;
             }
         }
-        if (scripts.size() > 1 && SCRIPTS_WRITTEN_TOGETHER.stream().noneMatch(s -> s.containsAll(scripts))) {
-            return "mixes letters of the scripts " + scripts
-                    + ", so it could look like another id; use the letters of one script";
+        if (mixed(scripts)) {
+            return "mixes letters or digits of the scripts " + scripts
+                    + ", so it could look like another id; use the letters and digits of one script";
         }
         return null;
+    }
+
+    /** Adds the script of a letter or digit to the scripts seen, unless it is common to all. */
+    private static void ofScript(int c, Set<Character.UnicodeScript> scripts) {
+        var script = Character.UnicodeScript.of(c);
+        if (script != Character.UnicodeScript.COMMON && script != Character.UnicodeScript.INHERITED) {
+            scripts.add(script);
+        }
+    }
+
+    /** Whether the scripts seen are more than one and not written together. */
+    private static boolean mixed(Set<Character.UnicodeScript> scripts) {
+        return scripts.size() > 1 && SCRIPTS_WRITTEN_TOGETHER.stream().noneMatch(s -> s.containsAll(scripts));
     }
 
     /**
@@ -222,14 +237,11 @@ final class RecordReader {
             if (doesNotShow(c)) {
                 return "contains a character that does not show (" + codePoint(c) + ")";
             }
-            var script = Character.UnicodeScript.of(c);
-            if (Character.isLetter(c)
-                    && script != Character.UnicodeScript.COMMON
-                    && script != Character.UnicodeScript.INHERITED) {
-                scripts.add(script);
+            if (Character.isLetter(c)) {
+                ofScript(c, scripts);
             }
         }
-        if (scripts.size() > 1 && SCRIPTS_WRITTEN_TOGETHER.stream().noneMatch(s -> s.containsAll(scripts))) {
+        if (mixed(scripts)) {
             return "mixes letters of the scripts " + scripts + ", so it could look like another name";
         }
         return null;
@@ -265,6 +277,7 @@ final class RecordReader {
 
     private static String notPlain(int c) {
         return "contains a character that is not a letter of a script, a digit or printable ASCII (" + codePoint(c)
+                + (c == 0x2018 || c == 0x2019 ? "; write the apostrophe as '" : "")
                 + "), so it could look like another id";
     }
 

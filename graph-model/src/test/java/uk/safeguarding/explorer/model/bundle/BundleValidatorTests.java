@@ -72,15 +72,20 @@ class BundleValidatorTests {
     }
 
     /**
-     * An id that could pass for another on screen is refused, naming why: a Cyrillic letter in a
-     * Latin id, a zero-width space, a direction override, a no-break space, a full-width letter, a
-     * decomposed accent. Ids in one script, or in scripts written together, and accented letters
-     * written the usual way are kept.
+     * An id that could pass for another on screen is refused, naming why (reviews 59 and 60): letters
+     * or digits of another script in a Latin id, characters that do not show or unusual spaces, forms
+     * not in normal form KC, marks left on a Latin letter, digits of two number systems, symbols
+     * beyond printable ASCII (a curly apostrophe, with a hint), Latin letters that look like others.
+     * Ids in one script or in scripts written together, ASCII punctuation, accented letters written
+     * the usual way and the Latin letters of European names are kept.
      */
     @Test
     void anIdThatCouldLookLikeAnotherIsRejectedNamingWhy() {
         var disguised = Map.ofEntries(
-                Map.entry("p-k\u0443le", "mixes letters of the scripts [LATIN, CYRILLIC]"),
+                Map.entry("p-k\u0443le", "mixes letters or digits of the scripts [LATIN, CYRILLIC]"),
+                Map.entry("p-kyle-\u0966", "mixes letters or digits of the scripts [LATIN, DEVANAGARI]"),
+                Map.entry("SA-\u0661\u0662", "mixes letters or digits of the scripts [LATIN, ARABIC]"),
+                Map.entry("O\u2019Neill-2", "write the apostrophe as '"),
                 Map.entry("p-ky\u200Ble", "U+200B"),
                 Map.entry("p-\u202Eelyk", "U+202E"),
                 Map.entry("p-ky\u00A0le", "U+00A0"),
@@ -105,7 +110,9 @@ class BundleValidatorTests {
                 "\u0440-\u043A\u0443",
                 "p-\u5C71\u7530\u3055\u3093",
                 "\u0915\u093F-1",
-                "SA-\u0661\u0662",
+                "\u0661\u0662-\u0628",
+                "O'Neill-2",
+                "p-\u0259li-\u0167",
                 "CSC/2018/0042_b",
                 "p-1 2");
         var people = new ArrayList<Map<String, Object>>();
@@ -124,10 +131,11 @@ class BundleValidatorTests {
         assertThat(ownSource.rejected())
                 .extracting(Rejection::index, Rejection::field)
                 .containsExactly(tuple(0, "source"));
-        assertThat(ownSource.rejected().get(0).reason()).contains("mixes letters of the scripts [LATIN, CYRILLIC]");
+        assertThat(ownSource.rejected().get(0).reason())
+                .contains("mixes letters or digits of the scripts [LATIN, CYRILLIC]");
         assertThatThrownBy(() -> validate("{'source':'p\u043Elice','people':[{'id':'p-1'}]}"))
                 .isInstanceOf(BundleFormatException.class)
-                .hasMessageContaining("\"source\" mixes letters of the scripts [LATIN, CYRILLIC]");
+                .hasMessageContaining("\"source\" mixes letters or digits of the scripts [LATIN, CYRILLIC]");
     }
 
     /** Review 59: a name is kept as sent, but a word that could pass for another is said in a warning. */
