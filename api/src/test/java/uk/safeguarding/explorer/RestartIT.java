@@ -4,38 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.support.LocalExplorer;
 
 /** The embedded default: demo data on first start, data kept across a clean restart. */
 class RestartIT {
 
-    private static long people(ConfigurableApplicationContext context) {
-        return context.getBean(Graph.class)
-                .inReadTransaction(tx -> tx.run("MATCH (p:Person) RETURN count(p)")
-                        .single()
-                        .get(0)
-                        .asLong());
-    }
-
     private static ConfigurableApplicationContext start(String dataDir) {
-        return new SpringApplicationBuilder(ExplorerApplication.class)
-                .run(
-                        "--explorer.data-dir=" + dataDir,
-                        "--explorer.bolt-port=0",
-                        "--server.port=0",
-                        "--explorer.pagecache=32m",
-                        "--explorer.mode=local",
-                        // a fixed Bolt password must survive a restart too
-                        "--explorer.bolt-password=fixed-for-restart");
+        // a fixed Bolt password must survive a restart too
+        return LocalExplorer.start(dataDir, "--explorer.bolt-password=fixed-for-restart");
     }
 
     @Test
     void demoDataIsLoadedOnceAndEverythingSurvivesARestart() throws Exception {
         var dir = Files.createTempDirectory("explorer-restart").toString();
         try (var first = start(dir)) {
-            assertThat(people(first))
+            assertThat(LocalExplorer.people(first))
                     .as("the demo families' fourteen and the school's two records' persons")
                     .isEqualTo(16);
             first.getBean(Graph.class)
@@ -43,7 +28,7 @@ class RestartIT {
                             .consume());
         }
         try (var second = start(dir)) {
-            assertThat(people(second)).isEqualTo(17);
+            assertThat(LocalExplorer.people(second)).isEqualTo(17);
             long migrations = second.getBean(Graph.class)
                     .inReadTransaction(tx -> tx.run("MATCH (m:__Neo4jMigration) RETURN count(m)")
                             .single()

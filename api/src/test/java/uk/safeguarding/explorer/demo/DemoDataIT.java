@@ -9,13 +9,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
-import uk.safeguarding.explorer.ExplorerApplication;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.support.Http;
+import uk.safeguarding.explorer.support.LocalExplorer;
 
 /**
  * What a new user gets on an empty database in local mode: the fictional demo families, and a
@@ -31,16 +29,8 @@ class DemoDataIT {
 
     @BeforeAll
     void start() throws Exception {
-        var dir = Files.createTempDirectory("demo-data");
-        app = new SpringApplicationBuilder(ExplorerApplication.class)
-                .run(
-                        "--explorer.data-dir=" + dir,
-                        "--explorer.bolt-port=0",
-                        "--server.port=0",
-                        "--explorer.pagecache=32m",
-                        "--explorer.mode=local",
-                        "--explorer.demo-data=true");
-        http = Http.on(((WebServerApplicationContext) app).getWebServer().getPort());
+        app = LocalExplorer.start(Files.createTempDirectory("demo-data").toString(), "--explorer.demo-data=true");
+        http = LocalExplorer.http(app);
     }
 
     @AfterAll
@@ -94,7 +84,7 @@ class DemoDataIT {
         graph.inWriteTransaction(tx -> tx.run("MATCH (r:SourceRecord {source: 'school-a'})-[:RECORD_OF]->(p:Person) "
                         + "OPTIONAL MATCH (m:MatchCandidate)-[:OF_RECORD]->(r) DETACH DELETE m, r, p")
                 .consume());
-        long people = people(graph);
+        long people = LocalExplorer.people(app);
         assertThat(http.graphql("data-steward", "{ matchCandidates { score } }")
                         .get("data")
                         .get("matchCandidates"))
@@ -103,16 +93,9 @@ class DemoDataIT {
         app.getBean(DemoDataLoader.class).run(null);
 
         theDataStewardFindsTheSchoolsTwoRecordsWaitingForReview();
-        assertThat(people(graph))
+        assertThat(LocalExplorer.people(app))
                 .as("the school's two new persons, the families not loaded again")
                 .isEqualTo(people + 2);
-    }
-
-    private static long people(Graph graph) {
-        return graph.inReadTransaction(tx -> tx.run("MATCH (p:Person) RETURN count(p) AS n")
-                .single()
-                .get("n")
-                .asLong());
     }
 
     @Test

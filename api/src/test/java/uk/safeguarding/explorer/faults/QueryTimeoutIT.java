@@ -11,12 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.TransactionConfig;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
-import uk.safeguarding.explorer.ExplorerApplication;
 import uk.safeguarding.explorer.support.Http;
+import uk.safeguarding.explorer.support.LocalExplorer;
 
 /**
  * Every read has a timeout, area-wide questions a longer one, and a question stopped for it answers
@@ -31,18 +29,12 @@ class QueryTimeoutIT {
 
     @BeforeAll
     void start() throws Exception {
-        var dir = Files.createTempDirectory("faults-timeout");
-        app = new SpringApplicationBuilder(ExplorerApplication.class)
-                .run(
-                        "--explorer.data-dir=" + dir,
-                        "--explorer.bolt-port=0",
-                        "--server.port=0",
-                        "--explorer.pagecache=32m",
-                        "--explorer.mode=local",
-                        "--explorer.demo-data=true",
-                        "--explorer.query-timeout=8s",
-                        "--explorer.area-query-timeout=30s");
-        http = Http.on(((WebServerApplicationContext) app).getWebServer().getPort());
+        app = LocalExplorer.start(
+                Files.createTempDirectory("faults-timeout").toString(),
+                "--explorer.demo-data=true",
+                "--explorer.query-timeout=8s",
+                "--explorer.area-query-timeout=30s");
+        http = LocalExplorer.http(app);
     }
 
     @AfterAll

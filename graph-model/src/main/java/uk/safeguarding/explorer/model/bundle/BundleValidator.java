@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.model.AddressKind;
@@ -537,6 +538,9 @@ public final class BundleValidator {
             return Map.entry("professionals", row);
         }
 
+        /** What separates the words of a name: spaces, hyphens, apostrophes. */
+        private static final Pattern BETWEEN_WORDS = Pattern.compile("[\\s\\-']+");
+
         /**
          * A name is free text and kept as sent, but a word that could pass for another name on screen
          * (a character that does not show, letters of scripts not written together: a Cyrillic "а" in
@@ -547,7 +551,7 @@ public final class BundleValidator {
             if (name == null) {
                 return;
             }
-            for (var word : name.split("[\\s\\-']+")) {
+            for (var word : BETWEEN_WORDS.split(name)) {
                 var why = word.isEmpty() ? null : RecordReader.lookalikeWord(word);
                 if (why != null) {
                     r.warn(field, "the word \"" + word + "\" " + why + "; check it with the agency that sent it");

@@ -186,7 +186,7 @@ final class RecordReader {
                         || script == Character.UnicodeScript.LATIN && c > 0x7E && !europeanLatin(c)) {
                     return notPlain(c);
                 }
-                ofScript(c, scripts);
+                scripts.add(script);
                 base = script;
             } else if (type == Character.NON_SPACING_MARK
                     || type == Character.COMBINING_SPACING_MARK
