@@ -1,5 +1,6 @@
 package uk.safeguarding.explorer.model.bundle;
 
+import com.ibm.icu.text.SpoofChecker;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
@@ -147,8 +149,12 @@ final class RecordReader {
      *   <li>a combining mark left on a Latin, Greek or Cyrillic letter (i with a dot above);
      *   <li>digits of two number systems (an Arabic-Indic one among ASCII digits);
      *   <li>letters or digits of scripts not written together (a Cyrillic "у" in a Latin "p-kyle",
-     *       a Devanagari zero after it).
+     *       a Devanagari zero after it);
+     *   <li>letters of another script that, with the rest of the id, all look like ASCII (a Cyrillic
+     *       "КА-1" or "ЅА-2291"; see {@link #passesForLatin}).
      * </ul>
+     * Latin letters that look like other Latin ones (a dotless "ı") are not refused: they are the
+     * letters of names ids are made of.
      */
     static String lookalike(String id) {
         for (int i = 0; i < id.length(); ) {
@@ -208,7 +214,45 @@ final class RecordReader {
             return "mixes letters or digits of the scripts " + scripts
                     + ", so it could look like another id; use the letters and digits of one script";
         }
+        var script = passesForLatin(id);
+        if (script != null) {
+            return "is written in " + script + " letters that all look like Latin ones, so it could pass for a "
+                    + "Latin id; write it in Latin letters";
+        }
         return null;
+    }
+
+    /** Unicode's table of characters that look alike (UTS #39 confusables), loaded once when first needed. */
+    private static final class Confusables {
+        /** Immutable, and its checks of one string are thread-safe (ICU). */
+        static final SpoofChecker CHECKER = new SpoofChecker.Builder().build();
+    }
+
+    /**
+     * The name of the script (other than Latin) of a text's letters when the whole text, read on
+     * screen, looks like one in ASCII: its confusable skeleton (UTS #39, the form two strings that look
+     * alike share) is all ASCII. "КА-1" and "Вера" in Cyrillic, "ΑΒΕ" in Greek, "Ꭺ-1" in Cherokee do;
+     * "Дом-5" does not (a "Д" shows it). Null otherwise, and for a text with no letter of another script.
+     */
+    static String passesForLatin(String text) {
+        Character.UnicodeScript other = null;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isLetter(c)) {
+                var script = Character.UnicodeScript.of(c);
+                if (script != Character.UnicodeScript.LATIN
+                        && script != Character.UnicodeScript.COMMON
+                        && script != Character.UnicodeScript.INHERITED) {
+                    other = script;
+                }
+            }
+        }
+        if (other == null || !Confusables.CHECKER.getSkeleton(text).chars().allMatch(c -> c < 0x80)) {
+            return null;
+        }
+        var name = other.name().replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     /** Adds the script of a letter or digit to the scripts seen, unless it is common to all. */
@@ -226,7 +270,8 @@ final class RecordReader {
 
     /**
      * Why one word of a name could pass for another word on screen, or null: a character that does
-     * not show, or letters of scripts not written together. Names are free text: accents, marks and
+     * not show, letters of scripts not written together, or letters of another script that all look
+     * like Latin ones (a Cyrillic "Вера" reads "Bepa"). Names are free text: accents, marks and
      * punctuation are theirs.
      */
     static String lookalikeWord(String word) {
@@ -243,6 +288,11 @@ final class RecordReader {
         }
         if (mixed(scripts)) {
             return "mixes letters of the scripts " + scripts + ", so it could look like another name";
+        }
+        var script = passesForLatin(word);
+        if (script != null) {
+            return "is written in " + script + " letters that all look like Latin ones, so it could be read as "
+                    + "a Latin name";
         }
         return null;
     }

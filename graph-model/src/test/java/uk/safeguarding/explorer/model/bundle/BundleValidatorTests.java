@@ -77,7 +77,8 @@ class BundleValidatorTests {
      * not in normal form KC, marks left on a Latin letter, digits of two number systems, symbols
      * beyond printable ASCII (a curly apostrophe, with a hint), Latin letters that look like others.
      * Ids in one script or in scripts written together, ASCII punctuation, accented letters written
-     * the usual way and the Latin letters of European names are kept.
+     * the usual way and the Latin letters of European names are kept. An id wholly in another script is
+     * refused when all of it looks like ASCII (a Cyrillic "КА-1"), kept when a letter shows otherwise.
      */
     @Test
     void anIdThatCouldLookLikeAnotherIsRejectedNamingWhy() {
@@ -102,12 +103,18 @@ class BundleValidatorTests {
                 Map.entry("p\u2010kyle", "U+2010"),
                 Map.entry("police\uA789m-1", "U+A789"),
                 Map.entry("p-ky\u01C0e", "U+01C0"),
-                Map.entry("p-d\u0251wn", "U+0251"));
+                Map.entry("p-d\u0251wn", "U+0251"),
+                Map.entry("\u041A\u0410-1", "written in Cyrillic letters that all look like Latin ones"),
+                Map.entry("\u0405\u0410-2291", "written in Cyrillic letters that all look like Latin ones"),
+                Map.entry("\u0391\u0392\u0395-12", "written in Greek letters that all look like Latin ones"),
+                Map.entry("\u13AA-1", "written in Cherokee letters that all look like Latin ones"));
         var kept = List.of(
                 "p-kyle",
                 "p-zo\u00EB",
                 "p-\u00C6thelred",
                 "\u0440-\u043A\u0443",
+                "\u0414\u043E\u043C-5",
+                "p-y\u0131ld\u0131z",
                 "p-\u5C71\u7530\u3055\u3093",
                 "\u0915\u093F-1",
                 "\u0661\u0662-\u0628",
@@ -138,21 +145,33 @@ class BundleValidatorTests {
                 .hasMessageContaining("\"source\" mixes letters or digits of the scripts [LATIN, CYRILLIC]");
     }
 
-    /** Review 59: a name is kept as sent, but a word that could pass for another is said in a warning. */
+    /**
+     * Review 59: a name is kept as sent, but a word that could pass for another is said in a warning
+     * (a Cyrillic "Вера" reads "Bepa"); a Cyrillic name a letter of which shows its script, and a
+     * Turkish dotless "ı", are not.
+     */
     @Test
     void aNameThatCouldLookLikeAnotherIsKeptWithAWarning() {
-        var result = validate("{'source':'police','people':["
-                + "{'id':'p-1','givenName':'Ruby','familyName':'H\u0430le'},"
-                + "{'id':'p-2','givenName':'Zo\u00EB','familyName':'O\u2019Brien-Smith','aliases':['Ruby Ha\u200Ble']},"
-                + "{'id':'p-3','givenName':'\u5C71\u7530','familyName':'Nolan'}]}");
+        var result = validate(
+                "{'source':'police','people':["
+                        + "{'id':'p-1','givenName':'Ruby','familyName':'H\u0430le'},"
+                        + "{'id':'p-2','givenName':'Zo\u00EB','familyName':'O\u2019Brien-Smith','aliases':['Ruby Ha\u200Ble']},"
+                        + "{'id':'p-3','givenName':'\u5C71\u7530','familyName':'Nolan'},"
+                        + "{'id':'p-4','givenName':'\u0412\u0435\u0440\u0430','familyName':'Nolan'},"
+                        + "{'id':'p-5','givenName':'\u0414\u043C\u0438\u0442\u0440\u0438\u0439','familyName':'Y\u0131ld\u0131z'}]}");
         assertThat(result.rejected()).isEmpty();
-        assertThat(result.rows().get("people")).extracting(r -> r.get("id")).containsExactly("p-1", "p-2", "p-3");
+        assertThat(result.rows().get("people"))
+                .extracting(r -> r.get("id"))
+                .containsExactly("p-1", "p-2", "p-3", "p-4", "p-5");
         assertThat(result.warnings())
                 .extracting(Rejection::index, Rejection::field)
-                .containsExactly(tuple(0, "familyName"), tuple(1, "aliases[0]"));
+                .containsExactly(tuple(0, "familyName"), tuple(1, "aliases[0]"), tuple(3, "givenName"));
         assertThat(result.warnings().get(0).reason())
                 .contains("the word \"H\u0430le\" mixes letters of the scripts [LATIN, CYRILLIC]");
         assertThat(result.warnings().get(1).reason()).contains("U+200B");
+        assertThat(result.warnings().get(2).reason())
+                .contains("the word \"\u0412\u0435\u0440\u0430\" is written in Cyrillic letters that all look like "
+                        + "Latin ones");
     }
 
     @Test
