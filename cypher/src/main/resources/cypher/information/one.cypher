@@ -1,3 +1,3 @@
-// One information request with the agencies it is addressed to.
+// One information request with the replies of the agencies it is addressed to.
 MATCH (r:InformationRequest {id: $id})
-RETURN r, COLLECT { MATCH (r)-[:ADDRESSED_TO]->(a:Agency) RETURN a ORDER BY a.name } AS holders
+RETURN r, COLLECT { MATCH (r)-[x:ADDRESSED_TO]->(a:Agency) RETURN x {.*, agency: a} ORDER BY a.name } AS replies

@@ -1,7 +1,8 @@
 // The open request, if any, that the asking agency ($fromAgency) has already addressed to one of the
-// holders ($holders) about the same hidden person ($subjectId): asking again would only add noise to
-// the holder's work queue (and push real requests off it), so the agency waits for that answer.
-MATCH (r:InformationRequest {subjectId: $subjectId, fromAgency: $fromAgency, status: 'OPEN'})-[:ADDRESSED_TO]->(a:Agency)
+// holders ($holders) about the same hidden person ($subjectId), that holder not having replied yet:
+// asking again would only add noise to the holder's work queue (and push real requests off it), so
+// the agency waits for that answer.
+MATCH (r:InformationRequest {subjectId: $subjectId, fromAgency: $fromAgency})-[:ADDRESSED_TO {status: 'OPEN'}]->(a:Agency)
 WHERE a.id IN $holders
 WITH r, a
 ORDER BY a.name

@@ -7,6 +7,8 @@ import { say } from './message.js';
 import { londonDay, state } from './state.js';
 
 const SLIDER_START = '2000-01-01';
+/** The earliest day the explorer answers for (the API's Date scalar). */
+const EARLIEST = '1900-01-01';
 const DAY_MS = 86_400_000;
 
 /**
@@ -209,10 +211,22 @@ export function chooseAsOf(date) {
 export function wireAsOf(changed) {
   onChange = changed;
   byId('asof-date').max = londonDay();
+  byId('asof-date').min = EARLIEST;
   byId('asof-slider').max = String(dateToSlider(londonDay()));
   byId('asof-date').addEventListener('change', (e) => {
+    if (e.target.value && e.target.value < EARLIEST) {
+      // a year being typed digit by digit is a day of its own at each digit (0002, 0020, 0201): walk
+      // 49 saw each asked for, refused, and the field put back before the year was finished
+      return;
+    }
     if (setAsOf(e.target.value)) {
       changed();
+    }
+  });
+  byId('asof-date').addEventListener('blur', (e) => {
+    if (e.target.value && e.target.value < EARLIEST) {
+      say(`Choose a day from ${EARLIEST}: the records hold nothing earlier.`, 'warning');
+      showDay(state.asOf, false);
     }
   });
   byId('asof-slider').addEventListener('input', (e) => {

@@ -5,7 +5,10 @@
 // placeholder chosen in the graph, with the person in whose answer it appeared.
 
 import { graphql } from './api.js';
-import { ANSWER_INFORMATION_REQUEST, DECLINE_INFORMATION_REQUEST, INFORMATION_REQUESTS, REQUEST_INFORMATION } from './queries.js';
+import {
+  ANSWER_INFORMATION_REQUEST, DECLINE_INFORMATION_REQUEST, INFORMATION_REQUESTS, INFORMATION_REQUESTS_WAITING,
+  REQUEST_INFORMATION,
+} from './queries.js';
 import { byId, clear, el, fullName } from './dom.js';
 import { guarded, say } from './message.js';
 import { Rendering } from './publish.js';
@@ -162,16 +165,31 @@ function card(request, incoming, onDone) {
       el('dt', { text: 'Linked to' }), el('dd', { text: concerning(request) }),
       el('dt', { text: 'Why' }), el('dd', { class: 'reason', text: request.reason }),
       el('dt', { text: 'Status' }), el('dd', { class: 'status', text: STATUS_WORDS[request.status] || words(request.status) })));
-  if (request.status === 'ANSWERED') {
-    article.append(el('p', { class: 'meta', text: `Answered by ${request.closedBy}${request.closingAgency ? ` (${request.closingAgency.name})` : ''}, ${when(request.closedAt)}:` }),
-      el('p', { class: 'answer', text: request.answer }));
-  } else if (request.status === 'DECLINED') {
-    article.append(el('p', { class: 'meta', text: `Declined by ${request.closedBy}${request.closingAgency ? ` (${request.closingAgency.name})` : ''}, ${when(request.closedAt)}:` }),
-      el('p', { class: 'answer', text: request.declineReason }));
-  } else if (incoming) {
+  if (!incoming) {
+    // every holder replies on its own: the requesting agency reads each reply
+    article.append(el('ul', { class: 'replies' }, request.replies.map((reply) => el('li',
+      { class: `reply status-${reply.status}`, 'data-agency': reply.agency.id }, ...replyLines(reply)))));
+  } else if (request.status === 'OPEN') {
     article.append(closeForm(request, onDone));
+  } else {
+    // the agency's own reply only: another holder's answer may hold what it may not see
+    article.append(...replyLines(request.replies[0]));
   }
   return article;
+}
+
+/** One holder's reply: who replied and when, then the answer or the reason. */
+function replyLines(reply) {
+  if (reply.status === 'OPEN') {
+    return [el('p', { class: 'meta', text: `${reply.agency.name}: ${STATUS_WORDS.OPEN}` })];
+  }
+  const verb = reply.status === 'ANSWERED' ? 'Answered' : 'Declined';
+  if (!reply.closedBy) {
+    // a request closed for every holder by one of them, before each replied on its own (migration V0039)
+    return [el('p', { class: 'meta', text: `${reply.agency.name}: ${reply.declineReason || 'not replied'}` })];
+  }
+  return [el('p', { class: 'meta', text: `${verb} by ${reply.closedBy} (${reply.agency.name}), ${when(reply.closedAt)}:` }),
+    el('p', { class: 'answer', text: reply.status === 'ANSWERED' ? reply.answer : reply.declineReason })];
 }
 
 function renderQueue(panel, data, onDone) {
@@ -200,10 +218,31 @@ export function loadInformationRequests(news = '') {
   return guarded(() => queue.run(async () => {
     const data = await graphql(INFORMATION_REQUESTS);
     renderQueue(byId('panel-requests'), data, (said) => loadInformationRequests(said));
+    await showWaiting();
     if (news) {
       say(news, 'success');
     }
   }));
+}
+
+/**
+ * Says on the Work queues button how many requests wait for the user's agency's reply, and publishes
+ * it on the button's data-waiting (walk 49: nothing told the police that a health visitor had asked
+ * them before a home visit). For practitioners and meeting chairs, who answer them.
+ */
+export async function showWaiting() {
+  const user = state.user || {};
+  if (user.role !== 'PRACTITIONER' && user.role !== 'MEETING_CHAIR') {
+    return;
+  }
+  const data = await graphql(INFORMATION_REQUESTS_WAITING);
+  const waiting = data.informationRequestsWaiting;
+  const button = byId('work-button');
+  button.textContent = waiting > 0 ? `Work queues (${waiting} waiting)` : 'Work queues';
+  button.title = waiting > 0
+    ? `${waiting} information request${waiting === 1 ? '' : 's'} waiting for your agency's answer; triage queue and overdue actions`
+    : 'Triage queue, overdue actions and information requests';
+  button.dataset.waiting = String(waiting);
 }
 
 export function wireInformationRequests() {

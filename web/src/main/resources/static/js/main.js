@@ -27,7 +27,7 @@ import {
   markSiblingsOutside, open, selectPerson, selectPlaceholder, selectService, selectTab, wireSelection,
 } from './selection.js';
 import { drawTimeBar, wireTimeBar } from './timebar.js';
-import { wireInformationRequests } from './information-requests.js';
+import { showWaiting, wireInformationRequests } from './information-requests.js';
 import { closeWork, wireWorkQueues, workOpen } from './work-queues.js';
 
 let controller;
@@ -304,6 +304,8 @@ async function start() {
     byId('user-name').textContent = `${state.user.username}${state.user.agency ? ` (${state.user.agency})` : ''}`;
     byId('demo-badge').hidden = state.user.mode !== 'local';
     await initMatches(state.user, say);
+    // the requests waiting for the agency's answer, on the Work queues button
+    guarded(() => showWaiting());
   }
   const params = new URLSearchParams(window.location.search);
   let note = '';

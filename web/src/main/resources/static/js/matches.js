@@ -187,6 +187,20 @@ async function split(card, record) {
   }
 }
 
+/**
+ * The names of the records shown that could be read as others on screen (a Cyrillic "а" in "Hale",
+ * SourceRecord.nameWarnings), said above the comparison: two names that look alike and did not agree
+ * exactly are explained, and the steward knows to check them with the agency.
+ */
+function nameWarnings(records) {
+  const seen = new Set();
+  const lines = records.filter((r) => !seen.has(`${r.source}:${r.localId}`) && seen.add(`${r.source}:${r.localId}`))
+    .flatMap((r) => (r.nameWarnings || []).map((w) => `${r.source} ${r.localId}, ${w}`));
+  return lines.length === 0 ? [] : [el('div', { class: 'names-warning', role: 'note' },
+    el('p', { text: 'Check these names with the agency that sent them: they could be read as other names.' }),
+    el('ul', {}, lines.map((line) => el('li', { text: line }))))];
+}
+
 function recordsList(card, person) {
   return el('ul', { class: 'records' }, person.records.map((r) => el('li', {},
     `${r.source} ${r.localId}: ${fullName(r)}${r.dateOfBirth ? `, born ${r.dateOfBirth}` : ''} `
@@ -324,6 +338,7 @@ function recordCard(record) {
       : `Part of ${fullName(person)} (${person.id}), `)
       + `linked by ${words(record.linkedBy, LINKED_BY)}`
       + `${record.score === null || record.score === undefined ? '' : `, score ${record.score.toFixed(2)}`}.` }),
+    ...nameWarnings([record, ...person.records]),
     el('table', { class: 'match-table' },
       el('caption', { class: 'visually-hidden', text: `Matching fields: ${title}` }),
       el('tbody', {}, FIELDS.map(([field, label]) =>
@@ -433,6 +448,7 @@ function candidateCard(candidate) {
     el('p', { class: 'meta', text: `Score ${candidate.score.toFixed(2)}. `
       + `Until you decide, the record stays with person ${record.person ? record.person.id : 'unknown'}.` }),
     ...(candidate.explanation ? [el('p', { class: 'why', text: `Why it waits for you: ${candidate.explanation}` })] : []),
+    ...nameWarnings([record, ...person.records]),
     el('table', { class: 'match-table' },
       el('caption', { class: 'visually-hidden', text: `Field by field: ${title}` }),
       el('thead', {}, el('tr', {}, ['Field', `This record (${record.source})`, `Person ${person.id} (all its records)`, 'Agreement',

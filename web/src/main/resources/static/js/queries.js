@@ -23,12 +23,15 @@ export const REQUEST_INFORMATION = `mutation RequestInformation($personId: ID!, 
 
 const INFORMATION_REQUEST = `id status requestedBy requestingAgency { id name } holders { id name }
   concerning { ${WHO} } person { ${WHO} } subject { id givenName familyName dateOfBirth }
-  reason askedAt answer declineReason closedBy closingAgency { id name } closedAt`;
+  reason askedAt answer declineReason closedBy closingAgency { id name } closedAt
+  replies { agency { id name } status answer declineReason closedBy closedAt }`;
 
 export const INFORMATION_REQUESTS = `query InformationRequests {
   incoming: informationRequests(direction: INCOMING, first: 100) { ${INFORMATION_REQUEST} }
   outgoing: informationRequests(direction: OUTGOING, first: 100) { ${INFORMATION_REQUEST} }
 }`;
+
+export const INFORMATION_REQUESTS_WAITING = 'query Waiting { informationRequestsWaiting }';
 
 export const ANSWER_INFORMATION_REQUEST = `mutation AnswerInformationRequest($id: ID!, $answer: String!) {
   answerInformationRequest(id: $id, answer: $answer) { id status }
@@ -155,7 +158,8 @@ export const PANELS = `query Panels($personId: ID!, $asOf: Date, $scope: Involve
   }
 }`;
 
-const RECORD = `source localId givenName familyName aliases dateOfBirth sex nhsNumber pncId upn addresses linkedBy score
+const RECORD = `source localId givenName familyName aliases nameWarnings dateOfBirth sex nhsNumber pncId upn addresses
+  linkedBy score
   person { id }`;
 
 export const MATCHES = `query Matches {

@@ -7,6 +7,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.identity.IdentityViews.MatchCandidateView;
@@ -73,6 +74,11 @@ class IdentityController {
     @QueryMapping
     StewardService.LinkCheck linkCheck(@Argument String source, @Argument String localId, @Argument String personId) {
         return service.linkCheck(source, localId, personId);
+    }
+
+    @SchemaMapping(typeName = "SourceRecord", field = "nameWarnings")
+    List<String> nameWarnings(SourceRecordView record) {
+        return record.nameWarnings();
     }
 
     @BatchMapping(typeName = "SourceRecord", field = "addresses")

@@ -2,10 +2,12 @@ package uk.safeguarding.explorer.identity;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.neo4j.driver.Value;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.PersonView;
+import uk.safeguarding.explorer.model.bundle.BundleValidator;
 import uk.safeguarding.explorer.model.matching.Evidence;
 
 /** Projections of identity-resolution nodes as records, read straight from driver values. */
@@ -64,6 +66,28 @@ final class IdentityViews {
 
         String personId() {
             return person == null ? null : person.id();
+        }
+
+        /**
+         * {@code SourceRecord.nameWarnings} (IdentityController): each name as sent that could be read as another on screen
+         * (BundleValidator.lookalikeName), as "field: why", the field named as the import's warning
+         * names it. A steward comparing "Hаle" with "Hale" learns why they did not agree exactly.
+         */
+        List<String> nameWarnings() {
+            var warnings = new ArrayList<String>();
+            nameWarning(warnings, "givenName", givenName);
+            nameWarning(warnings, "familyName", familyName);
+            for (int i = 0; i < aliases.size(); i++) {
+                nameWarning(warnings, "aliases[" + i + "]", aliases.get(i));
+            }
+            return warnings;
+        }
+
+        private static void nameWarning(List<String> warnings, String field, String name) {
+            var why = BundleValidator.lookalikeName(name);
+            if (why != null) {
+                warnings.add(field + ": " + why);
+            }
         }
     }
 

@@ -280,9 +280,40 @@ class StewardRepository {
         return now.get(0).get("declaredDifferent").asBoolean();
     }
 
-    /** Splits the record off person {@code from} onto a new person {@code newId}; returns nothing. */
-    void split(String source, String localId, String from, String newId, String user, String note, ZonedDateTime now) {
-        graph.inWriteTransaction(tx -> {
+    /**
+     * Splits the record off person {@code from} onto a new person {@code newId}. What the split checked
+     * ({@code checked}: the record's person, not anchored, with other records) is read again under the
+     * locks a link and a decision take (hostile review 61: two stewards splitting both records of one
+     * person at once left it with none, and a split of a record a link had moved since was said to be
+     * done while nothing was): when it changed, nothing is written and {@code false} is returned.
+     */
+    boolean split(
+            String source,
+            String localId,
+            RecordState checked,
+            String newId,
+            String user,
+            String note,
+            ZonedDateTime now) {
+        var from = checked.personId();
+        return graph.inWriteTransaction(tx -> {
+            // no person to link to: the record's own pending candidates, the record and its person
+            tx.run(
+                            CypherStatements.named("identity/lock-record"),
+                            Parameters.with("source", source)
+                                    .and("localId", localId)
+                                    .and("to", null))
+                    .consume();
+            var state = tx.run(
+                            CypherStatements.named("identity/record-state"),
+                            Map.of("source", source, "localId", localId))
+                    .list();
+            if (state.size() != 1
+                    || !from.equals(state.get(0).get("personId").asString())
+                    || state.get(0).get("anchored").asBoolean()
+                    || state.get(0).get("n").asLong() < 2) {
+                return false;
+            }
             run(
                     tx,
                     "identity/split-record",
@@ -292,7 +323,7 @@ class StewardRepository {
             run(tx, "identity/move-relationships", Map.of("from", from, "to", newId, "record", source + ":" + localId));
             run(tx, "identity/refresh-person", Map.of("id", from));
             run(tx, "identity/refresh-person", Map.of("id", newId));
-            return null;
+            return true;
         });
     }
 

@@ -210,7 +210,13 @@ public class StewardService {
                 List.of(),
                 "split " + source + ":" + localId + " off " + state.personId() + " onto " + newId + ": "
                         + note.strip());
-        repository.split(source, localId, state.personId(), newId, user.username(), note.strip(), now());
+        if (!repository.split(source, localId, state, newId, user.username(), note.strip(), now())) {
+            var error = new BadRequestException(
+                    "localId",
+                    "names a record another steward or an import changed while you were splitting it; "
+                            + "nothing was written: look at the record again");
+            throw refuse("splitRecord", List.of(state.personId()), error, "not done: " + error.getMessage());
+        }
         return repository.record(source, localId).orElseThrow();
     }
 

@@ -12,7 +12,10 @@ import uk.safeguarding.explorer.graph.Views.PersonView;
  * {@code concerning} is the person in whose answer the placeholder appeared, {@code person} the
  * person asked about (both shown as the viewer may see them, a placeholder otherwise);
  * {@code subject} names the person asked about to the agencies it is addressed to (so that they can
- * find their own records), to nobody else.
+ * find their own records), to nobody else. Each holder replies on its own ({@code replies}): a holder
+ * sees its own reply only (another's answer may hold what its agency may not see), the requesting
+ * agency every reply; {@code status}, {@code answer} and the closing fields are a holder's own reply,
+ * or for the requesting agency what the replies add up to.
  */
 public record InformationRequest(
         String id,
@@ -29,7 +32,17 @@ public record InformationRequest(
         String declineReason,
         String closedBy,
         AgencyView closingAgency,
-        ZonedDateTime closedAt) {
+        ZonedDateTime closedAt,
+        List<Reply> replies) {
+
+    /** One holding agency's reply: OPEN until it answers or declines. */
+    public record Reply(
+            AgencyView agency,
+            String status,
+            String answer,
+            String declineReason,
+            String closedBy,
+            ZonedDateTime closedAt) {}
 
     /** Who a request is about, for the agencies it is addressed to. */
     public record Subject(String id, String givenName, String familyName, LocalDate dateOfBirth) {}

@@ -49,6 +49,11 @@ class InformationRequestController {
         return service.list(direction, status, first);
     }
 
+    @QueryMapping
+    int informationRequestsWaiting() {
+        return service.waiting();
+    }
+
     @MutationMapping
     InformationRequest answerInformationRequest(@Argument String id, @Argument String answer) {
         return service.answer(id, answer);

@@ -53,6 +53,15 @@ class InformationRequestRepository {
         return list("information/outgoing", agency, status, first);
     }
 
+    /** How many requests addressed to the agency wait for its reply. */
+    int waiting(String agency) {
+        return graph.read(
+                        "information/waiting",
+                        Map.of("agency", agency),
+                        r -> r.get("waiting").asInt())
+                .get(0);
+    }
+
     Optional<Record> find(String id) {
         return graph.read("information/one", Map.of("id", id), r -> r).stream().findFirst();
     }

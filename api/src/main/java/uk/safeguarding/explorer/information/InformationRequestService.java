@@ -4,11 +4,15 @@ import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,6 +26,7 @@ import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.graph.Views.PersonView.Relation;
 import uk.safeguarding.explorer.information.InformationRequest.Direction;
+import uk.safeguarding.explorer.information.InformationRequest.Reply;
 import uk.safeguarding.explorer.information.InformationRequest.Status;
 import uk.safeguarding.explorer.security.ExplorerPrincipal;
 import uk.safeguarding.explorer.security.NeedToKnow;
@@ -34,8 +39,10 @@ import uk.safeguarding.explorer.security.Visibility;
  * about the hidden person for it, with a reason. The server reads the placeholder back (valid for
  * that user today, near that person), addresses the request to the holding agencies (never the
  * requester's own) and audits it. The holding agencies see it in their work queue with the name and
- * date of birth of the person asked about, and answer or decline it with a reason; the requesting
- * agency sees the answer. Nothing else about the hidden person reaches the requester.
+ * date of birth of the person asked about, and each answers or declines it with a reason, on its
+ * own: a holder sees its own reply only, the requesting agency every reply (hostile review 61: one
+ * holder's answer reached every holder, and one holder closed the request for all). Nothing else
+ * about the hidden person reaches the requester.
  */
 @Service
 @PreAuthorize("hasAnyRole('PRACTITIONER', 'MEETING_CHAIR')")
@@ -164,6 +171,15 @@ public class InformationRequestService {
         return views(rows, which, user);
     }
 
+    /**
+     * How many requests addressed to the user's agency wait for its reply: the explorer's Work queues
+     * button says it (walk 49: nothing told the police a request was waiting). A count names nobody,
+     * so it is not audited.
+     */
+    public int waiting() {
+        return repository.waiting(user().agency());
+    }
+
     /** The holding agency's answer: the requesting agency reads it. */
     public InformationRequest answer(String id, String answer) {
         id("id", id);
@@ -186,7 +202,7 @@ public class InformationRequestService {
         var user = user();
         var existing = repository
                 .find(id)
-                .filter(r -> addressedTo(r, user.agency()))
+                .filter(r -> ownReply(replies(r), user.agency()).isPresent())
                 // a request not addressed to the user's agency is answered as an unknown one
                 .orElseThrow(() -> NotFoundException.of("information request", id));
         var subjectId = Views.string(existing.get("r"), "subjectId");
@@ -203,21 +219,24 @@ public class InformationRequestService {
         close.put("status", status.name());
         close.put(field, text);
         close.put("closedBy", user.username());
-        close.put("closedByAgency", user.agency());
         close.put("closedAt", now());
-        var row = repository
-                .close(id, user.agency(), close)
-                .orElseThrow(() -> new BadRequestException(
-                        "id",
-                        "information request '" + id + "' has been "
-                                + Views.string(existing.get("r"), "status").toLowerCase() + " already"));
+        var row = repository.close(id, user.agency(), close).orElseThrow(() -> {
+            // the agency's reply is not open (any more): say what it is now
+            var now = repository.find(id).flatMap(r -> ownReply(replies(r), user.agency()));
+            return new BadRequestException(
+                    "id",
+                    "information request '" + id + "' has been "
+                            + now.map(Reply::status).orElse(status.name()).toLowerCase()
+                            + " by your agency already");
+        });
         return views(List.of(row), Direction.INCOMING, user).get(0);
     }
 
     /**
      * The requests as the user may see them, checked for need-to-know in one call: the people are
      * shown as the user may see them (placeholders otherwise); the agencies a request is addressed to
-     * learn whom it is about; answers and names disclosed this way are audited.
+     * learn whom it is about, and see their own reply only; the requesting agency sees every reply.
+     * Answers and names disclosed this way are audited.
      */
     private List<InformationRequest> views(List<Record> rows, Direction direction, ExplorerPrincipal user) {
         var ids = new LinkedHashSet<String>();
@@ -235,11 +254,11 @@ public class InformationRequestService {
         for (var row : rows) {
             var r = row.get("r");
             var subjectId = Views.string(r, "subjectId");
-            var holders = row.get("holders").asList(AgencyView::from);
-            var holder = addressedTo(row, user.agency());
+            var replies = replies(row);
+            var own = ownReply(replies, user.agency());
             InformationRequest.Subject subject = null;
             var person = people.get(subjectId);
-            if (holder && person != null) {
+            if (own.isPresent() && person != null) {
                 subject = new InformationRequest.Subject(
                         person.id(), person.givenName(), person.familyName(), person.dateOfBirth());
                 disclosed.add(new Subject(
@@ -248,7 +267,7 @@ public class InformationRequestService {
                         PURPOSE,
                         "named to a holding agency in request " + Views.string(r, "id"),
                         null));
-            } else if (Views.string(r, "answer") != null) {
+            } else if (own.isEmpty() && replies.stream().anyMatch(x -> x.answer() != null)) {
                 disclosed.add(new Subject(
                         subjectId,
                         AuditLog.ALLOWED,
@@ -256,27 +275,70 @@ public class InformationRequestService {
                         "answer read by the requesting agency " + "in request " + Views.string(r, "id"),
                         null));
             }
+            var shown = own.map(List::of).orElse(replies);
+            var last = shown.stream()
+                    .filter(x -> x.closedAt() != null)
+                    .max(Comparator.comparing(Reply::closedAt))
+                    .orElse(null);
             result.add(new InformationRequest(
                     Views.string(r, "id"),
-                    Views.string(r, "status"),
+                    own.map(Reply::status).orElse(Views.string(r, "status")),
                     Views.string(r, "fromUser"),
                     agency(Views.string(r, "fromAgency")),
-                    holders,
+                    replies.stream().map(Reply::agency).toList(),
                     shown(visibility, people, Views.string(r, "concerningId"), "CONCERNING"),
                     shown(visibility, people, subjectId, "REQUESTED_ABOUT"),
                     subject,
                     Views.string(r, "reason"),
                     instant(r, "askedAt"),
-                    Views.string(r, "answer"),
-                    Views.string(r, "declineReason"),
-                    Views.string(r, "closedBy"),
-                    agency(Views.string(r, "closedByAgency")),
-                    instant(r, "closedAt")));
+                    joined(shown, Reply::answer),
+                    joined(shown, Reply::declineReason),
+                    last == null ? null : last.closedBy(),
+                    last == null ? null : last.agency(),
+                    last == null ? null : last.closedAt(),
+                    shown));
         }
         if (!disclosed.isEmpty()) {
             audit.record(needToKnow.actor(), "informationRequests", disclosed);
         }
         return result;
+    }
+
+    /** The replies of a request's row, one per agency it is addressed to, in the agencies' name order. */
+    private static List<Reply> replies(Record row) {
+        return row.get("replies")
+                .asList(x -> new Reply(
+                        AgencyView.from(x.get("agency")),
+                        Views.string(x, "status"),
+                        Views.string(x, "answer"),
+                        Views.string(x, "declineReason"),
+                        Views.string(x, "closedBy"),
+                        instant(x, "closedAt")));
+    }
+
+    /** The reply of the user's agency, when the request is addressed to it. */
+    private static Optional<Reply> ownReply(List<Reply> replies, String agency) {
+        return agency == null
+                ? Optional.empty()
+                : replies.stream().filter(x -> x.agency().id().equals(agency)).findFirst();
+    }
+
+    /**
+     * The texts the replies give (answers, or reasons to decline): a holder's own as it is; to the
+     * requesting agency of a request with several holders, each after its agency's name, a paragraph
+     * each, so that it knows who said what (review 62: one answer alone, beside the latest reply's
+     * closing agency, read as that agency's). {@code replies} gives them apart.
+     */
+    private static String joined(List<Reply> replies, Function<Reply, String> text) {
+        var given = replies.stream().filter(x -> text.apply(x) != null).toList();
+        if (replies.size() < 2) {
+            return given.isEmpty() ? null : text.apply(given.get(0));
+        }
+        return given.isEmpty()
+                ? null
+                : given.stream()
+                        .map(x -> x.agency().name() + ": " + text.apply(x))
+                        .collect(Collectors.joining("\n\n"));
     }
 
     private static PersonView shown(Visibility visibility, Map<String, PersonView> people, String id, String relation) {
@@ -285,11 +347,6 @@ public class InformationRequestService {
             return person;
         }
         return visibility.placeholder(id, new Relation(relation, null, null));
-    }
-
-    private static boolean addressedTo(Record row, String agency) {
-        return agency != null
-                && row.get("holders").asList(AgencyView::from).stream().anyMatch(a -> a.id().equals(agency));
     }
 
     private AgencyView agency(String id) {

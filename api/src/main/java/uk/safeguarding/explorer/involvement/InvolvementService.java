@@ -210,7 +210,7 @@ public class InvolvementService {
                 gap.person(),
                 gap.agencyType(),
                 Redaction.RESTRICTED,
-                "No current " + label(gap.agencyType()) + " involvement. " + redaction.restrictedDetail(List.of()));
+                "No current " + gap.agencyType().inWords() + " involvement. " + redaction.restrictedDetail(List.of()));
     }
 
     /** A gap before need-to-know, with the people its reason names (id to name) as tokens to fill in. */
@@ -364,7 +364,7 @@ public class InvolvementService {
             Map<String, String> named) {
         for (var type : needed) {
             if (!present.contains(type)) {
-                gaps.add(new Gap(new InvolvementGap(person, type, rule, reason.replace("%s", label(type))), named));
+                gaps.add(new Gap(new InvolvementGap(person, type, rule, reason.replace("%s", type.inWords())), named));
             }
         }
     }
@@ -380,19 +380,6 @@ public class InvolvementService {
 
     private static String sinceText(LocalDate since) {
         return since.equals(LocalDate.MIN) ? "" : " since " + since;
-    }
-
-    static String label(AgencyType type) {
-        return switch (type) {
-            case CHILDRENS_SOCIAL_CARE -> "children's social care";
-            case POLICE -> "police";
-            case HEALTH -> "health";
-            case YOUTH_OFFENDING -> "youth offending";
-            case PROBATION -> "probation";
-            case EDUCATION -> "education";
-            case HOUSING -> "housing";
-            case VOLUNTARY -> "voluntary sector";
-        };
     }
 
     private static Involvement involvement(Value v) {

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ClientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -63,6 +65,8 @@ import uk.safeguarding.explorer.siblings.SiblingsService;
 @Service
 @PreAuthorize("hasAnyRole('ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
 public class MeetingSnapshots {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MeetingSnapshots.class);
 
     static final int FORMAT = 1;
     /** Up to this many people born in a meeting's month, the snapshot keeps an answer without each set of them. */
@@ -169,10 +173,24 @@ public class MeetingSnapshots {
             AgencyView owner,
             List<String> forPeople) {}
 
-    /** A meeting just recorded through the API: its snapshot is taken at once (the recording checked who may). */
+    /**
+     * A meeting just recorded through the API: its snapshot is taken at once (the recording checked who
+     * may). The meeting is written already: when its snapshot cannot be taken now (a timeout, the
+     * database briefly out of reach), that is logged and the recording still answers the ids it gave
+     * (hostile review 61: it answered an error, and Save again recorded the meeting twice);
+     * {@code takeMeetingSnapshot} takes it later.
+     */
     @EventListener
     void recorded(MeetingRecorded event) {
-        freeze(event.meetingId());
+        try {
+            freeze(event.meetingId());
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "The snapshot of meeting {} could not be taken now ({}); the meeting is recorded, and "
+                            + "takeMeetingSnapshot takes its snapshot later",
+                    event.meetingId(),
+                    e.toString());
+        }
     }
 
     /**

@@ -25,8 +25,8 @@ import uk.safeguarding.explorer.cypher.CypherStatements;
 /**
  * Applies the schema migrations {@code neo4j/migrations/V####__*.cypher} in version order, once
  * each, recording every applied version as a {@code :__Neo4jMigration} node with its checksum.
- * The statements are idempotent ({@code IF NOT EXISTS}), so a half-applied migration is simply
- * applied again. A migration whose file changed after it was applied stops the start-up.
+ * The statements are idempotent ({@code IF NOT EXISTS}; a data migration changes only what is still
+ * in the old form), so a half-applied migration is simply applied again. A migration whose file changed after it was applied stops the start-up.
  */
 public class SchemaMigrations {
 

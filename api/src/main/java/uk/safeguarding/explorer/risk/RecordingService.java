@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,6 +29,8 @@ import uk.safeguarding.explorer.errors.RecordedDenialException;
 import uk.safeguarding.explorer.graph.AsOf;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.importing.ImportService;
+import uk.safeguarding.explorer.model.AgencyType;
+import uk.safeguarding.explorer.model.AssessmentType;
 import uk.safeguarding.explorer.model.bundle.BundleValidator;
 import uk.safeguarding.explorer.security.ExplorerPrincipal;
 import uk.safeguarding.explorer.security.NeedToKnow;
@@ -94,7 +97,7 @@ public class RecordingService {
         var user = needToKnow.viewer();
         var person = text(input, "about");
         requirePeople("recordReferral", List.of(person));
-        ownAgency(user, "referral.from", text(input, "from"));
+        ownAgency(user, "recordReferral", List.of(person), "referral.from", text(input, "from"));
         var record = withNewId(input, "referral", "referral.id");
         write("referral", "referrals", record, "recordReferral", List.of(person));
         return (String) record.get("id");
@@ -117,10 +120,20 @@ public class RecordingService {
         if (user.role() == Role.PRACTITIONER) {
             var attendance = list(input.get("attendance"));
             for (int i = 0; i < attendance.size(); i++) {
-                ownAgency(user, "meeting.attendance[" + i + "].agency", text(attendance.get(i), "agency"));
+                ownAgency(
+                        user,
+                        "recordStrategyMeeting",
+                        people,
+                        "meeting.attendance[" + i + "].agency",
+                        text(attendance.get(i), "agency"));
             }
             for (int i = 0; i < actions.size(); i++) {
-                ownAgency(user, "meeting.actions[" + i + "].owner", text(actions.get(i), "owner"));
+                ownAgency(
+                        user,
+                        "recordStrategyMeeting",
+                        people,
+                        "meeting.actions[" + i + "].owner",
+                        text(actions.get(i), "owner"));
             }
         }
         var recordedActions = new ArrayList<Map<String, Object>>();
@@ -138,12 +151,34 @@ public class RecordingService {
     /** The ids the explorer gave a meeting it recorded and its actions (in the order given). */
     public record RecordedMeeting(String id, List<String> actionIds) {}
 
-    /** An assessment of a person the user may see, by their own agency. */
+    /**
+     * An assessment of a person the user may see, by their own agency, of a kind that agency carries
+     * out ({@link AssessmentType#doneBy}): an AIM3 ends risk flag 5, so a school recording one would
+     * end a flag that asks for it (hostile review 61); flag 4 counts an assessment of any kind (DESIGN
+     * §6), and any agency records its own of kind OTHER. Refused otherwise (BAD_REQUEST naming
+     * {@code assessment.type}, or {@code assessment.by} for an agency the partnership does not have)
+     * and audited.
+     */
     public String recordAssessment(Map<String, Object> input) {
         var user = needToKnow.viewer();
         var person = text(input, "of");
         requirePeople("recordAssessment", List.of(person));
-        ownAgency(user, "assessment.by", text(input, "by"));
+        ownAgency(user, "recordAssessment", List.of(person), "assessment.by", text(input, "by"));
+        var type = enumValue(AssessmentType.class, text(input, "type"));
+        var byId = text(input, "by");
+        var by = redaction.agency(byId);
+        if (byId != null && by == null) {
+            var error = new BadRequestException("assessment.by", "names no agency of the partnership: '" + byId + "'");
+            throw refused("recordAssessment", List.of(person), "refused: " + error.getMessage(), error);
+        }
+        if (type != null && by != null && !type.doneBy(enumValue(AgencyType.class, by.type()))) {
+            var error = new BadRequestException(
+                    "assessment.type",
+                    "'" + type + "' assessments are carried out and recorded by "
+                            + type.doneBy().stream().map(AgencyType::inWords).collect(Collectors.joining(", "))
+                            + ", not by " + by.name() + "; record your agency's own as OTHER");
+            throw refused("recordAssessment", List.of(person), "refused: " + error.getMessage(), error);
+        }
         var record = withNewId(input, "assessment", "assessment.id");
         write("assessment", "assessments", record, "recordAssessment", List.of(person));
         return (String) record.get("id");
@@ -151,32 +186,51 @@ public class RecordingService {
 
     /**
      * A marker on a person the user may see or on an address where someone they may see lives or
-     * lived; RSO and MAPPA markers only by an agency that sees offender detail.
+     * lived; RSO and MAPPA markers, and any marker on an address, only by those who see offender
+     * detail: an address marker ends risk flag 2, which rests on a registered sex offender or a
+     * sexual-abuse referral at the address, so another agency could end it, and learn from it ending
+     * what it rests on (hostile review 61); other agencies' address markers come from their own
+     * systems. Refused otherwise (BAD_REQUEST naming {@code marker.on} or {@code marker.type}) and
+     * audited. A marker on an address is audited for the residents the user may see.
      */
     public String recordMarker(Map<String, Object> input) {
         needToKnow.viewer();
         var on = text(input, "on");
         var target = recordings.recordTarget(on);
+        var access = redaction.access();
         List<String> people;
         if (target.get("person").asBoolean()) {
             try {
                 requirePeople("recordMarker", List.of(on));
             } catch (NotFoundException hidden) {
-                // the same sentence as for an unknown id, or the answer tells a hidden person apart
+                // the same sentence as for an unknown id, or the answer tells a hidden person apart (the
+                // refusal is recorded by the need-to-know check)
                 throw NotFoundException.of("person or address", on);
             }
             people = List.of(on);
-        } else if (target.get("address").asBoolean() && mayKnowAddress("recordMarker", target, redaction.access())) {
-            people = List.of();
+        } else if (target.get("address").asBoolean()) {
+            var address = address("recordMarker", target, access);
+            if (!address.known()) {
+                // an address the user may not know of answers as an unknown id, refused once in the log
+                throw address.recorded() ? NotFoundException.of("person or address", on) : unknownTarget(on);
+            }
+            people = address.residents();
+            if (!access.offenderDetail()) {
+                var error = new BadRequestException(
+                        "marker.on",
+                        "is an address: markers on an address are recorded only by " + offenderDetailSeers()
+                                + " (an address marker ends a flag that can rest on offender detail); ask one of them");
+                throw refused("recordMarker", people, "refused: " + error.getMessage(), error);
+            }
         } else {
-            // an unknown id, a hidden person and an address the user may not know of: the same answer
-            throw NotFoundException.of("person or address", on);
+            // an unknown id: the same answer as a hidden person, refused once in the log as one is
+            throw unknownTarget(on);
         }
-        if (!redaction.access().offenderDetail() && redaction.restrictedMarkerType(text(input, "type"))) {
-            throw new BadRequestException(
+        if (!access.offenderDetail() && redaction.restrictedMarkerType(text(input, "type"))) {
+            var error = new BadRequestException(
                     "marker.type",
-                    "'" + text(input, "type") + "' markers are recorded only by "
-                            + "agencies that see offender detail (police, probation, children's social care)");
+                    "'" + text(input, "type") + "' markers are recorded only by " + offenderDetailSeers());
+            throw refused("recordMarker", people, "refused: " + error.getMessage(), error);
         }
         var record = withNewId(input, "marker", "marker.id");
         record.remove("from");
@@ -267,8 +321,7 @@ public class RecordingService {
      * records the attempt in the audit log first, as DENIED for each of them.
      */
     private void refuse(String operation, List<String> people, String reason) {
-        audit.record(needToKnow.actor(), operation, Subject.each(people, AuditLog.DENIED, reason));
-        throw new RecordedDenialException(reason);
+        throw refused(operation, people, reason, new RecordedDenialException(reason));
     }
 
     /**
@@ -279,10 +332,14 @@ public class RecordingService {
         if (actionId == null || actionId.isBlank() || actionId.length() > 200) {
             throw new BadRequestException("actionId", "must be a non-blank id of at most 200 characters");
         }
-        var row = followUps.action(actionId).orElseThrow(() -> NotFoundException.of("action", actionId));
-        var visibility = needToKnow.checkWrite(operation, FollowUpService.touched(row));
+        var row = followUps.action(actionId).orElseThrow(() -> unknown(operation, "action", actionId));
+        var touched = FollowUpService.touched(row);
+        var visibility = needToKnow.checkWrite(operation, touched);
         if (!FollowUpService.known(row, visibility, redaction.access(), redaction)) {
-            throw NotFoundException.of("action", actionId);
+            // refused once in the log: by the need-to-know check for the hidden people, else here
+            throw touched.stream().anyMatch(id -> !visibility.sees(id))
+                    ? NotFoundException.of("action", actionId)
+                    : unknown(operation, "action", actionId);
         }
         return row;
     }
@@ -343,7 +400,7 @@ public class RecordingService {
     /** Audits an operation on the people it touches, then runs its statement in one write transaction. */
     private void auditedWrite(
             String operation, List<String> people, String reason, String statement, Map<String, Object> parameters) {
-        audit.record(needToKnow.actor(), operation, Subject.each(people, AuditLog.ALLOWED, reason));
+        audit.record(needToKnow.actor(), operation, needToKnow.writeSubjects(people, reason));
         recordings.change(statement, parameters);
     }
 
@@ -360,7 +417,7 @@ public class RecordingService {
             Map<String, Object> parameters,
             String argument,
             String refusal) {
-        audit.record(needToKnow.actor(), operation, Subject.each(people, AuditLog.ALLOWED, reason));
+        audit.record(needToKnow.actor(), operation, needToKnow.writeSubjects(people, reason));
         if (!recordings.change(statement, parameters)) {
             audit.record(needToKnow.actor(), operation, Subject.each(people, AuditLog.DENIED, "not done: " + refusal));
             throw new BadRequestException(argument, refusal);
@@ -384,10 +441,11 @@ public class RecordingService {
         if (markerId == null || markerId.isBlank() || markerId.length() > 200) {
             throw new BadRequestException("markerId", "must be a non-blank id of at most 200 characters");
         }
-        var row = followUps.marker(markerId).orElseThrow(() -> NotFoundException.of("marker", markerId));
+        var row = followUps.marker(markerId).orElseThrow(() -> unknown(operation, "marker", markerId));
         var access = redaction.access();
         var people = row.get("people").asList(Value::asString);
         boolean known;
+        boolean recorded;
         if (!people.isEmpty()) {
             var visibility = needToKnow.checkWrite(operation, people);
             var offender = row.get("everCarried").asList(Value::asString).stream()
@@ -397,34 +455,58 @@ public class RecordingService {
                             || (!redaction.restrictedMarkerType(Views.string(row.get("m"), "type"))
                                     && !redaction.offenderManagementRecord(
                                             offender, Views.string(row.get("m"), "source"))));
+            recorded = people.stream().anyMatch(id -> !visibility.sees(id));
         } else {
             // an RSO or MAPPA marker on an ordinary home is offender detail too: unknown, not FORBIDDEN
-            known = mayKnowAddress(operation, row, access)
+            var address = address(operation, row, access);
+            known = address.known()
                     && (access.offenderDetail() || !redaction.restrictedMarkerType(Views.string(row.get("m"), "type")));
+            recorded = address.recorded();
         }
         if (!known) {
-            throw NotFoundException.of("marker", markerId);
+            // refused once in the log: by the need-to-know check for the hidden people, else here
+            throw recorded ? NotFoundException.of("marker", markerId) : unknown(operation, "marker", markerId);
         }
         return row;
     }
 
     /**
-     * Whether the user may know of an address (a row with {@code residents} and {@code addressKind}):
-     * someone who lives or lived there is a person they may see, and it is no approved premises
-     * hidden from them by the redaction policy.
+     * What the user may know of an address (a row with {@code residents} and {@code addressKind}):
+     * whether they may know of it (someone who lives or lived there is a person they may see, and it is
+     * no approved premises hidden from them by the redaction policy), the residents they may see, and
+     * whether the need-to-know check recorded a refusal (of a hidden resident) deciding it.
      */
-    private boolean mayKnowAddress(String operation, Record row, Redaction.Access access) {
+    private record AddressKnown(boolean known, List<String> residents, boolean recorded) {}
+
+    private AddressKnown address(String operation, Record row, Redaction.Access access) {
         if (needToKnow.viewer().role() == Role.ADMIN) {
             // the local administrator (demo data only) knows every address
-            return true;
+            return new AddressKnown(true, List.of(), false);
         }
         var residents = row.get("residents").asList(Value::asString);
         if (residents.isEmpty()) {
-            return false;
+            return new AddressKnown(false, List.of(), false);
         }
         var visibility = needToKnow.checkWrite(operation, residents);
-        return residents.stream().anyMatch(visibility::sees)
+        var seen = residents.stream().filter(visibility::sees).toList();
+        var known = !seen.isEmpty()
                 && (access.offenderDetail() || !redaction.offenderAddress(Views.string(row, "addressKind")));
+        return new AddressKnown(known, seen, seen.size() < residents.size());
+    }
+
+    /** Who sees offender detail by the redaction policy, in words ("police, probation, … and meeting chairs"). */
+    private String offenderDetailSeers() {
+        var offender = redaction.policy().offender();
+        var who = new ArrayList<String>();
+        offender.seenByAgencyTypes().stream()
+                .map(type -> enumValue(AgencyType.class, type))
+                .filter(Objects::nonNull)
+                .sorted()
+                .forEach(type -> who.add(type.inWords()));
+        offender.seenByRoles().stream()
+                .sorted()
+                .forEach(role -> who.add(role.toLowerCase(Locale.ROOT).replace('_', ' ') + "s"));
+        return who.isEmpty() ? "nobody in this partnership" : String.join(", ", who);
     }
 
     /** Refuses, exactly as an unknown id, anyone the user may not see: one need-to-know call for all. */
@@ -440,14 +522,27 @@ public class RecordingService {
         return visibility;
     }
 
-    /** A practitioner or meeting chair acts in their own agency's name; the local administrator in any. */
-    private static void ownAgency(ExplorerPrincipal user, String field, String agency) {
+    /**
+     * A practitioner or meeting chair acts in their own agency's name; the local administrator in any.
+     * A write in another agency's name is refused (BAD_REQUEST naming the field) and recorded as
+     * DENIED for the people it named (hostile review 61: it left no trace).
+     */
+    private void ownAgency(
+            ExplorerPrincipal user, String operation, Collection<String> people, String field, String agency) {
         if (user.role() == Role.ADMIN || agency == null) {
             return;
         }
         if (!agency.equals(user.agency())) {
-            throw new BadRequestException(field, "must be your own agency '" + user.agency() + "'");
+            var error = new BadRequestException(field, "must be your own agency '" + user.agency() + "'");
+            throw refused(operation, people, "refused: " + error.getMessage(), error);
         }
+    }
+
+    /** Records a refused write as DENIED, for the people it named (or none), and answers the refusal to throw. */
+    private RuntimeException refused(
+            String operation, Collection<String> people, String reason, RuntimeException error) {
+        audit.record(needToKnow.actor(), operation, Subject.each(people, AuditLog.DENIED, reason));
+        return error;
     }
 
     /**
@@ -498,7 +593,7 @@ public class RecordingService {
         audit.record(
                 needToKnow.actor(),
                 operation,
-                Subject.each(people, AuditLog.ALLOWED, "recorded " + array + " " + record.get("id")));
+                needToKnow.writeSubjects(people, "recorded " + array + " " + record.get("id")));
         imports.write(validated);
     }
 
@@ -521,6 +616,42 @@ public class RecordingService {
             return list.stream().map(RecordingService::json).toList();
         }
         return value;
+    }
+
+    /** The constant of an enum a text names, or null (the validator refuses an unknown one, naming the field). */
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String name) {
+        for (var constant : type.getEnumConstants()) {
+            if (constant.name().equals(name)) {
+                return constant;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The answer to an action or marker the user may not know of, the same whether it is unknown or
+     * hidden, recorded as DENIED (no person named) either way (hostile review 61: an unknown one left
+     * no trace and answered sooner than a hidden one, whose people's refusals were recorded).
+     */
+    private RuntimeException unknown(String operation, String kind, String id) {
+        return refused(
+                operation,
+                List.of(),
+                "refused: " + kind + " " + id + " is not one the user may know of",
+                NotFoundException.of(kind, id));
+    }
+
+    /**
+     * The answer to a marker's target that is no person and no address someone lived at, recorded as
+     * DENIED as the need-to-know check records a hidden person or the residents of a hidden address, so
+     * that neither the audit log nor the time the answer takes tells them apart (hostile review 61).
+     */
+    private RuntimeException unknownTarget(String on) {
+        return refused(
+                "recordMarker",
+                List.of(on),
+                "refused: not a person or address the user may know of",
+                NotFoundException.of("person or address", on));
     }
 
     /** A text argument as the validator reads it, without surrounding white space. */

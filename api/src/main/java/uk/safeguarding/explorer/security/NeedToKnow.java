@@ -244,6 +244,32 @@ public class NeedToKnow {
     }
 
     /**
+     * The audit subjects of a write the user was allowed about the people it touches: each as
+     * need-to-know, or, for someone the user sees only under a break-glass grant, as done under that
+     * grant (its purpose and id), so that the grant's review counts the write among its uses (hostile
+     * review 61: writes under a grant were recorded as need-to-know, and the auditor never saw them).
+     * The decisions are this request's (checked already by the write): nothing is recorded here.
+     */
+    public List<Subject> writeSubjects(Collection<String> ids, String reason) {
+        var asked = new LinkedHashSet<String>();
+        ids.stream().filter(Objects::nonNull).forEach(asked::add);
+        if (asked.isEmpty()) {
+            return Subject.each(List.of(), AuditLog.ALLOWED, reason);
+        }
+        var decisions = decide(viewer(), asked);
+        var subjects = new ArrayList<Subject>();
+        for (var id : asked) {
+            var decision = decisions.get(id);
+            subjects.add(
+                    decision.grantId() == null
+                            ? Subject.each(List.of(id), AuditLog.ALLOWED, reason)
+                                    .get(0)
+                            : Subject.breakGlass(id, decision.purpose(), reason, decision.grantId()));
+        }
+        return subjects;
+    }
+
+    /**
      * The same for an answer about a subject: when the user may not see the subject, the refusal is
      * recorded and the answer is exactly that of an unknown id (NOT_FOUND), whatever else it touched.
      */

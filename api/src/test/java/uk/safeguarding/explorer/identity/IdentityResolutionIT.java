@@ -256,6 +256,40 @@ class IdentityResolutionIT extends ExplorerIT {
         reImportingThePoliceExtractLeaves("P107", "police:P107");
     }
 
+    /**
+     * Hostile review 61: a split checked the record's person before its write and not in it: two splits
+     * of one record at once were both answered as done (the second moved nothing), and two of both
+     * records of one person left it with none. The checks are read again under the locks now.
+     */
+    @Test
+    void twoSplitsOfOneRecordAtOnceSplitItOnceAndTheOtherIsTold() throws Exception {
+        importFixture("police-extract");
+        assertThat(personOf("police", "P107")).isEqualTo("p-lee");
+        var split = "mutation { splitRecord(source: \"police\", localId: \"P107\", note: \"PNC check: another Lee\") "
+                + "{ person { id } } }";
+        var both = atOnce(() -> http().graphql("data-steward", split), () -> http().graphql("data-steward", split));
+        assertThat(both.stream().filter(a -> a.get("errors") == null).count())
+                .as(both.toString())
+                .isEqualTo(1);
+        var refused =
+                both.stream().filter(a -> a.get("errors") != null).findFirst().orElseThrow();
+        assertThat(refused.get("errors")
+                        .get(0)
+                        .get("extensions")
+                        .get("classification")
+                        .asString())
+                .isEqualTo("BAD_REQUEST");
+        assertThat(refused.get("errors").get(0).get("message").asString()).contains("'localId'");
+        assertThat(personOf("police", "P107")).isEqualTo("police:P107");
+        assertThat(count("MATCH (p:Person) WHERE p.id STARTS WITH 'police:P107' RETURN count(p)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (:SourceRecord {key: 'police:P107'})-[n:NOT_SAME_AS]->(:Person {id: 'p-lee'}) "
+                        + "RETURN count(n)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (e:AuditEvent {operation: 'splitRecord', outcome: 'DENIED'}) RETURN count(e)"))
+                .isEqualTo(1);
+    }
+
     @Test
     void aSameDecisionMergesThePeopleAndEverythingThatCameThroughTheRecord() {
         importFixture("police-extract");
@@ -930,6 +964,32 @@ class IdentityResolutionIT extends ExplorerIT {
                         "mutation($id: ID!, $d: MatchDecision!) { decideMatch(candidateId: $id, decision: $d, "
                                 + "note: \"at once\") { status } }",
                         Map.of("id", candidateId, "d", decision));
+    }
+
+    @Test
+    void aStewardIsToldWhichNamesOfARecordCouldBeReadAsOthers() {
+        // fictional: a health record of Ruby whose family name has a Cyrillic "а", and an alias in Cyrillic
+        // letters that all look Latin; another with plain names
+        importExtract("""
+                {"source": "health", "resolve": true,
+                 "people": [{"id": "H21", "givenName": "Ruby", "familyName": "H\u0430le", "aliases": ["Ruby Hale", "\u0412\u0435\u0440\u0430"],
+                             "dateOfBirth": "2012-07-30", "sex": "FEMALE"},
+                            {"id": "H22", "givenName": "Zarah", "familyName": "Quennellby"}]}""");
+        var query = "query($l: ID!) { sourceRecord(source: \"health\", localId: $l) { nameWarnings } }";
+        var warned = http().graphql("data-steward", query, Map.of("l", "H21"));
+        assertThat(warned.get("errors")).as(warned.toString()).isNull();
+        var warnings = new ArrayList<String>();
+        warned.get("data").get("sourceRecord").get("nameWarnings").forEach(w -> warnings.add(w.asString()));
+        assertThat(warnings)
+                .containsExactly(
+                        "familyName: the word \"H\u0430le\" mixes letters of the scripts [LATIN, CYRILLIC], so it could "
+                                + "look like another name",
+                        "aliases[1]: the word \"\u0412\u0435\u0440\u0430\" is written in Cyrillic letters that all look "
+                                + "like Latin ones, so it could be read as a Latin name");
+        var plain = http().graphql("data-steward", query, Map.of("l", "H22"));
+        assertThat(plain.get("data").get("sourceRecord").get("nameWarnings").size())
+                .as(plain.toString())
+                .isZero();
     }
 
     @Test

@@ -91,8 +91,15 @@ class RecordingIT extends ExplorerIT {
                                 Map.of())
                         .toString())
                 .doesNotContain(markerId);
-        assertThat(count("MATCH (a:AuditEvent {operation: 'recordMarker', user: 'police-officer'}) RETURN count(a)"))
+        // audited once, for each resident the police may see (everyone who lived there, Lee too)
+        assertThat(count("MATCH (a:AuditEvent {operation: 'recordMarker', user: 'police-officer'}) "
+                        + "RETURN count(DISTINCT a.requestId)"))
                 .isEqualTo(1);
+        assertThat(
+                        count(
+                                "MATCH (a:AuditEvent {operation: 'recordMarker', user: 'police-officer', outcome: 'ALLOWED'}) "
+                                        + "WHERE a.subjectId IN ['p-sara', 'p-jack', 'p-kerry', 'p-lee'] RETURN count(DISTINCT a.subjectId)"))
+                .isEqualTo(4);
 
         // the police end it; a school may not
         assertThat(classification(as(
@@ -271,6 +278,69 @@ class RecordingIT extends ExplorerIT {
                         "mutation { completeAction(actionId: \"ac-none\", " + "completedOn: \"2018-09-19\") { id } }",
                         Map.of())))
                 .isEqualTo("NOT_FOUND");
+    }
+
+    /**
+     * Hostile review 61: a school could end the address flag (rule 2) by recording any marker on the
+     * address of a child it works with, and learn from the flag going and coming back what it rests
+     * on; and end the flag that asks for an AIM3 by recording one it never carried out. Each is refused
+     * (BAD_REQUEST naming the field and why) and audited, and the flags stay.
+     */
+    @Test
+    void onlyAgenciesThatSeeOffenderDetailMarkAnAddressAndOnlyAgenciesThatAssessRecordAnAssessment() {
+        assertThat(flagKeys("p-sara")).contains("2:a-bell");
+        var marker = as(
+                "teacher",
+                "mutation($m: MarkerInput!) { recordMarker(marker: $m) { id } }",
+                Map.of("m", Map.of("type", "OTHER", "on", "a-bell", "from", "2018-09-20")));
+        assertThat(classification(marker)).as(marker.toString()).isEqualTo("BAD_REQUEST");
+        assertThat(marker.get("errors").get(0).get("message").asString())
+                .contains("'marker.on'")
+                .contains("markers on an address are recorded only by children's social care, police, probation, "
+                        + "meeting chairs");
+        assertThat(count("MATCH (m:Marker)-[:ON]->(:Address {id: 'a-bell'}) RETURN count(m)"))
+                .isZero();
+        assertThat(flagKeys("p-sara")).contains("2:a-bell");
+        // recorded once, for the residents the school may see
+        assertThat(count("MATCH (a:AuditEvent {operation: 'recordMarker', user: 'teacher', outcome: 'DENIED'}) "
+                        + "WHERE a.subjectId IS NOT NULL RETURN count(a)"))
+                .isPositive();
+        assertThat(count(
+                        "MATCH (a:AuditEvent {operation: 'recordMarker', user: 'teacher'}) WHERE a.outcome <> 'DENIED' "
+                                + "RETURN count(a)"))
+                .isZero();
+        // children's social care sees offender detail, and may
+        var social = as(
+                "social-worker",
+                "mutation($m: MarkerInput!) { recordMarker(marker: $m) { id } }",
+                Map.of("m", Map.of("type", "OTHER", "on", "a-bell", "from", "2018-09-20")));
+        assertThat(social.get("errors")).as(social.toString()).isNull();
+        assertThat(flagKeys("p-sara")).doesNotContain("2:a-bell");
+
+        assertThat(flagKeys("p-kyle")).contains("5:p-kyle");
+        for (var type : List.of("AIM3", "SIBLING_RISK", "HEALTH")) {
+            var assessment = as(
+                    "police-officer",
+                    "mutation($a: AssessmentInput!) { recordAssessment(assessment: $a) }",
+                    Map.of("a", Map.of("of", "p-kyle", "type", type, "by", "police", "startedOn", "2018-09-20")));
+            assertThat(classification(assessment)).as(assessment.toString()).isEqualTo("BAD_REQUEST");
+            assertThat(assessment.get("errors").get(0).get("message").asString())
+                    .contains("'assessment.type'")
+                    .contains("'" + type + "' assessments are carried out and recorded by ")
+                    .contains("not by Police vulnerability assessment team; record your agency's own as OTHER");
+        }
+        assertThat(count("MATCH (a:Assessment) WHERE a.id STARTS WITH 'explorer-' RETURN count(a)"))
+                .isZero();
+        assertThat(flagKeys("p-kyle")).contains("5:p-kyle");
+        assertThat(count("MATCH (a:AuditEvent {operation: 'recordAssessment', user: 'police-officer', "
+                        + "outcome: 'DENIED', subjectId: 'p-kyle'}) RETURN count(a)"))
+                .isEqualTo(3);
+        // any agency records an assessment of its own kind
+        var other = as(
+                "police-officer",
+                "mutation($a: AssessmentInput!) { recordAssessment(assessment: $a) }",
+                Map.of("a", Map.of("of", "p-kyle", "type", "OTHER", "by", "police", "startedOn", "2018-09-20")));
+        assertThat(other.get("errors")).as(other.toString()).isNull();
     }
 
     @Test

@@ -392,6 +392,9 @@ class AuthorizationMatrixIT extends ExplorerIT {
                         AGENCY_USERS,
                         always(null)));
         ops.put(
+                "informationRequestsWaiting",
+                Operation.read("{ informationRequestsWaiting }", Map.of(), AGENCY_USERS, always(null)));
+        ops.put(
                 "requestInformation",
                 Operation.read(
                         "mutation($id: ID!) { requestInformation(personId: $id, "

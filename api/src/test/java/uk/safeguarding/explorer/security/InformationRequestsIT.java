@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import uk.safeguarding.explorer.cypher.CypherStatements;
+import uk.safeguarding.explorer.neo4j.SchemaMigrations;
 import uk.safeguarding.explorer.support.ExplorerIT;
 import uk.safeguarding.explorer.support.Scenario;
 
@@ -27,7 +29,8 @@ class InformationRequestsIT extends ExplorerIT {
             + "concerning { id } person { id kind restricted holders { id } } subject { id givenName } reason answer } }";
     private static final String QUEUE = "query($d: InformationRequestDirection) { informationRequests(direction: $d) "
             + "{ id status requestedBy holders { id } concerning { id kind } person { id kind } "
-            + "subject { id givenName familyName dateOfBirth } reason answer declineReason closedBy closingAgency { id } } }";
+            + "subject { id givenName familyName dateOfBirth } reason answer declineReason closedBy closingAgency { id } "
+            + "replies { agency { id } status answer declineReason closedBy } } }";
 
     @Autowired
     Placeholders placeholders;
@@ -129,19 +132,48 @@ class InformationRequestsIT extends ExplorerIT {
                 .get("answerInformationRequest");
         assertThat(answered.get("status").asString()).isEqualTo("ANSWERED");
         assertThat(answered.get("closedBy").asString()).isEqualTo("police-officer");
+        // hostile review 61: each holder replies on its own, and never reads another's answer (it may hold
+        // what that agency may not see); the police's answer does not close the request for probation
+        var probations = data("probation-officer", QUEUE, Map.of("d", "INCOMING"))
+                .get("informationRequests")
+                .get(0);
+        assertThat(probations.get("status").asString()).isEqualTo("OPEN");
+        assertThat(probations.get("answer").isNull()).isTrue();
+        assertThat(probations.get("replies").toString())
+                .isEqualTo("[{\"agency\":{\"id\":\"probation\"},\"status\":\"OPEN\",\"answer\":null,"
+                        + "\"declineReason\":null,\"closedBy\":null}]");
+        assertThat(probations.toString()).doesNotContain("must not visit");
+        var declined = data(
+                        "probation-officer",
+                        "mutation($id: ID!) { declineInformationRequest(id: $id, "
+                                + "reason: \"The police have answered for us both\") { status answer } }",
+                        Map.of("id", id))
+                .get("declineInformationRequest");
+        assertThat(declined.get("status").asString()).isEqualTo("DECLINED");
+        assertThat(declined.get("answer").isNull()).isTrue();
         // once only
         var again = as(
-                "probation-officer",
+                "police-officer",
                 "mutation($id: ID!) { declineInformationRequest(id: $id, "
-                        + "reason: \"Answered by the police already\") { id } }",
+                        + "reason: \"Changed our mind about it\") { id } }",
                 Map.of("id", id));
         assertThat(classification(again)).isEqualTo("BAD_REQUEST");
-        assertThat(again.get("errors").get(0).get("message").asString()).contains("answered already");
+        assertThat(again.get("errors").get(0).get("message").asString())
+                .contains("has been answered by your agency already");
 
         // the school reads the answer, and learns nothing else of him
         var outgoing = data("teacher", QUEUE, Map.of("d", "OUTGOING")).get("informationRequests");
         assertThat(outgoing).hasSize(1);
-        assertThat(outgoing.get(0).get("answer").asString()).isEqualTo(answer);
+        assertThat(outgoing.get(0).get("status").asString()).isEqualTo("ANSWERED");
+        // each after its agency's name: the request had two holders
+        assertThat(outgoing.get(0).get("answer").asString())
+                .isEqualTo("Police vulnerability assessment team: " + answer);
+        assertThat(outgoing.get(0).get("replies").toString())
+                .isEqualTo(
+                        "[{\"agency\":{\"id\":\"police\"},\"status\":\"ANSWERED\",\"answer\":\"" + answer
+                                + "\",\"declineReason\":null,\"closedBy\":\"police-officer\"},"
+                                + "{\"agency\":{\"id\":\"probation\"},\"status\":\"DECLINED\",\"answer\":null,"
+                                + "\"declineReason\":\"The police have answered for us both\",\"closedBy\":\"probation-officer\"}]");
         assertThat(outgoing.get(0).get("subject").isNull()).isTrue();
         assertThat(outgoing.get(0).get("person").get("kind").asString()).isEqualTo("RESTRICTED_PERSON");
         assertThat(outgoing.toString())
@@ -190,9 +222,31 @@ class InformationRequestsIT extends ExplorerIT {
         var outgoing = data("teacher", QUEUE, Map.of("d", "OUTGOING"))
                 .get("informationRequests")
                 .get(0);
-        assertThat(outgoing.get("status").asString()).isEqualTo("DECLINED");
-        assertThat(outgoing.get("declineReason").asString()).startsWith("Ask the police public protection unit");
+        // the police have not replied yet: open for them, and for the school
+        assertThat(outgoing.get("status").asString()).isEqualTo("OPEN");
+        assertThat(outgoing.get("declineReason").asString())
+                .startsWith("Probation service: Ask the police public protection unit");
         assertThat(outgoing.get("closingAgency").get("id").asString()).isEqualTo("probation");
+        assertThat(data("police-officer", QUEUE, Map.of("d", "INCOMING"))
+                        .get("informationRequests")
+                        .get(0)
+                        .get("status")
+                        .asString())
+                .isEqualTo("OPEN");
+        data(
+                "police-officer",
+                "mutation($id: ID!) { declineInformationRequest(id: $id, reason: \"Nothing we can share with a "
+                        + "school\") { status } }",
+                Map.of("id", id));
+        outgoing = data("teacher", QUEUE, Map.of("d", "OUTGOING"))
+                .get("informationRequests")
+                .get(0);
+        assertThat(outgoing.get("status").asString()).isEqualTo("DECLINED");
+        // both reasons, each after its agency's name
+        assertThat(outgoing.get("declineReason").asString())
+                .isEqualTo("Police vulnerability assessment team: Nothing we can share with a school\n\n"
+                        + "Probation service: Ask the police public protection unit, who hold the risk assessment");
+        assertThat(outgoing.get("closingAgency").get("id").asString()).isEqualTo("police");
     }
 
     @Test
@@ -243,7 +297,8 @@ class InformationRequestsIT extends ExplorerIT {
     /**
      * Hostile review 50: six requests sent at once all passed the check made before the write, and
      * flooded the holder's queue; two answers (and a decline) sent at once were all taken, the last
-     * overwriting a warning the first had given.
+     * overwriting a warning the first had given. Each holder's reply is taken once (review 61: each
+     * holder replies on its own).
      */
     @Test
     void requestsAndAnswersSentAtTheSameMomentAreTakenOnce() throws Exception {
@@ -279,15 +334,22 @@ class InformationRequestsIT extends ExplorerIT {
                                 + "probation, who hold it\") { status } }",
                         Map.of("id", id)),
                 () -> as("probation-officer", answer, Map.of("id", id, "a", "Answer C: he may visit.")));
+        // the police's answer or their decline, and probation's answer
         assertThat(closed.stream().filter(a -> a.get("errors") == null).count())
                 .as(closed.toString())
-                .isEqualTo(1);
+                .isEqualTo(2);
+        assertThat(closed.get(2).get("errors")).as(closed.toString()).isNull();
         var stored = count(
-                "MATCH (r:InformationRequest {id: $id}) RETURN CASE WHEN r.status = 'ANSWERED' AND r.answer IS NOT NULL "
-                        + "AND r.declineReason IS NULL THEN 1 WHEN r.status = 'DECLINED' AND r.answer IS NULL THEN 2 "
-                        + "ELSE 0 END",
+                "MATCH (:InformationRequest {id: $id})-[x:ADDRESSED_TO]->(:Agency {id: 'police'}) RETURN CASE "
+                        + "WHEN x.status = 'ANSWERED' AND x.answer IS NOT NULL AND x.declineReason IS NULL THEN 1 "
+                        + "WHEN x.status = 'DECLINED' AND x.answer IS NULL THEN 2 ELSE 0 END",
                 Map.of("id", id));
-        assertThat(stored).as("one closing, whole").isIn(1L, 2L);
+        assertThat(stored).as("one closing by the police, whole").isIn(1L, 2L);
+        assertThat(count(
+                        "MATCH (r:InformationRequest {id: $id, status: 'ANSWERED'})-[x:ADDRESSED_TO {status: 'ANSWERED'}]"
+                                + "->(:Agency {id: 'probation'}) RETURN count(x)",
+                        Map.of("id", id)))
+                .isEqualTo(1);
     }
 
     @Test
@@ -367,6 +429,13 @@ class InformationRequestsIT extends ExplorerIT {
         assertThat(count("MATCH (:Marker {source: 'school-a', recordedVia: 'API'})-[:ON]->(:Person {id: 'p-gary'}) "
                         + "RETURN count(*)"))
                 .isEqualTo(1);
+        // hostile review 61: the write is recorded as done under the grant, so that its review counts it among
+        // the grant's uses (the events carrying its id)
+        assertThat(count(
+                        "MATCH (e:AuditEvent {operation: 'recordMarker', user: 'teacher', subjectId: 'p-gary', "
+                                + "outcome: 'BREAK_GLASS', grantId: $grant, purpose: 'STRATEGY_DISCUSSION'}) RETURN count(e)",
+                        Map.of("grant", grant)))
+                .isEqualTo(1);
         data(
                 "auditor",
                 "mutation($id: ID!) { reviewBreakGlass(grantId: $id, outcome: NOT_JUSTIFIED, "
@@ -403,6 +472,58 @@ class InformationRequestsIT extends ExplorerIT {
                 Map.of());
         assertThat(classification(none)).isEqualTo("NOT_FOUND");
         assertThat(count("MATCH (g:BreakGlass) RETURN count(g)")).isEqualTo(1);
+    }
+
+    /**
+     * A request answered before each holder replied on its own (one holder closed it for all, the answer
+     * on the request): migration V0039 gives the answer to the reply of the agency that gave it, and the
+     * other holder's reply the request's state without the answer.
+     */
+    @Test
+    void aRequestAnsweredBeforeRepliesPerHolderIsReadAsItWasWithoutSharingTheAnswer() {
+        var id = request("teacher", "p-sara", garysPlaceholder("teacher"), WHY)
+                .get("data")
+                .get("requestInformation")
+                .get("id")
+                .asString();
+        // the old form: no reply on the relationships, the police's answer on the request
+        graph.inWriteTransaction(tx -> tx.run("""
+                        MATCH (r:InformationRequest {id: $id})-[x:ADDRESSED_TO]->()
+                        REMOVE x.status
+                        SET r.status = 'ANSWERED', r.answer = 'Old answer: no contact.', r.closedBy = 'police-officer',
+                            r.closedByAgency = 'police', r.closedAt = datetime('2026-11-01T10:00:00Z')""", Map.of("id", id)).consume());
+        var migration = SchemaMigrations.discover().stream()
+                .filter(m -> m.version() == 39)
+                .findFirst()
+                .orElseThrow();
+        for (int twice = 0; twice < 2; twice++) {
+            CypherStatements.split(migration.text())
+                    .forEach(statement ->
+                            graph.inWriteTransaction(tx -> tx.run(statement).consume()));
+        }
+        assertThat(count("MATCH (r:InformationRequest) WHERE r.answer IS NOT NULL OR r.closedByAgency IS NOT NULL "
+                        + "RETURN count(r)"))
+                .isZero();
+        var outgoing = data("teacher", QUEUE, Map.of("d", "OUTGOING"))
+                .get("informationRequests")
+                .get(0);
+        assertThat(outgoing.get("status").asString()).isEqualTo("ANSWERED");
+        assertThat(outgoing.get("answer").asString())
+                .isEqualTo("Police vulnerability assessment team: Old answer: no contact.");
+        var notReplied = "Not replied: the request was closed when another agency it was addressed to replied, "
+                + "before each agency replied on its own";
+        assertThat(outgoing.get("replies").toString())
+                .isEqualTo("[{\"agency\":{\"id\":\"police\"},\"status\":\"ANSWERED\",\"answer\":\"Old answer: no "
+                        + "contact.\",\"declineReason\":null,\"closedBy\":\"police-officer\"},"
+                        + "{\"agency\":{\"id\":\"probation\"},\"status\":\"DECLINED\",\"answer\":null,"
+                        + "\"declineReason\":\"" + notReplied + "\",\"closedBy\":null}]");
+        var probations = data("probation-officer", QUEUE, Map.of("d", "INCOMING"))
+                .get("informationRequests")
+                .get(0);
+        assertThat(probations.get("status").asString()).isEqualTo("DECLINED");
+        assertThat(probations.get("declineReason").asString()).isEqualTo(notReplied);
+        assertThat(probations.get("answer").isNull()).isTrue();
+        assertThat(probations.toString()).doesNotContain("Old answer");
     }
 
     @Test

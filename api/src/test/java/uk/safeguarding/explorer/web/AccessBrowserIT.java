@@ -198,8 +198,11 @@ class AccessBrowserIT extends BrowserIT {
                         Map.of("why", WHY)))
                 .isEqualTo(1);
 
-        // the police see who asks, about whom, why and when, and answer
+        // the police see who asks, about whom, why and when, and answer; the Work queues button says one
+        // waits for them (walk 49: nothing told them)
         signIn("police-officer");
+        waitFor("document.getElementById('work-button').dataset.waiting === '1'");
+        assertThat(driver.findElement(By.id("work-button")).getText()).isEqualTo("Work queues (1 waiting)");
         openWorkQueue();
         var incoming = driver.findElement(By.cssSelector("#panel-requests .incoming article.information-request"));
         assertThat(incoming.getText())
@@ -214,6 +217,8 @@ class AccessBrowserIT extends BrowserIT {
         waitRendered("panel-requests", queue);
         assertThat(message()).startsWith("Answered:");
         assertThat(text("panel-requests")).contains("Asked of your agency (0 open)", "answered", ANSWER);
+        waitFor("document.getElementById('work-button').dataset.waiting === '0'");
+        assertThat(driver.findElement(By.id("work-button")).getText()).isEqualTo("Work queues");
 
         // the teacher reads the answer, and still learns nothing else of him
         signIn("teacher");

@@ -2535,6 +2535,32 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(driver.findElements(By.cssSelector("#message [role=alert]"))).isEmpty();
     }
 
+    /**
+     * Walk 49: a year typed into the as-of field is a day at every digit (0002, 0020, 0201, then 2017);
+     * each was asked for, refused with the server's words, and the field put back before the year was
+     * finished. Days before 1900 are now waited past while typing, and said once the field is left.
+     */
+    @Test
+    void aYearTypedDigitByDigitIsShownOnceItIsWhole() {
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        js("const input = document.getElementById('asof-date');"
+                + " for (const day of ['0002-09-26', '0020-09-26', '0201-09-26', '2017-09-26']) {"
+                + " input.value = day; input.dispatchEvent(new Event('change')); }");
+        waitFor("document.getElementById('cy').dataset.asOf === '2017-09-26'");
+        waitSettled();
+        assertThat(js("return document.getElementById('asof-date').value")).isEqualTo("2017-09-26");
+        assertThat(driver.findElements(By.cssSelector("#message [role=alert]"))).isEmpty();
+        assertThat(driver.findElement(By.id("message")).getText()).doesNotContain("could not be shown");
+        // left unfinished, the field says so and shows the day the page shows
+        js("const input = document.getElementById('asof-date'); input.value = '0201-09-26';"
+                + " input.dispatchEvent(new Event('change')); input.dispatchEvent(new FocusEvent('blur'));");
+        waitFor("document.getElementById('message').textContent.includes('Choose a day from 1900-01-01')");
+        assertThat(js("return document.getElementById('asof-date').value")).isEqualTo("2017-09-26");
+        assertThat(js("return document.getElementById('cy').dataset.asOf")).isEqualTo("2017-09-26");
+    }
+
     @Test
     void theAgencyMatrixTellsNoContactAfterTheAsOfDay() {
         // the record keeps the latest contact only: on 2018-06-15 it said "last contact 2018-09-20"

@@ -45,6 +45,15 @@ class MatchesBrowserIT extends BrowserIT {
                 .orElse(null);
     }
 
+    /** Types an agency and a record id into Matches' look-up, as a steward does, and asks for the record. */
+    private void lookUp(String source, String localId) {
+        driver.findElement(By.id("lookup-source")).clear();
+        driver.findElement(By.id("lookup-source")).sendKeys(source);
+        driver.findElement(By.id("lookup-local-id")).clear();
+        driver.findElement(By.id("lookup-local-id")).sendKeys(localId);
+        driver.findElement(By.cssSelector("#record-lookup button[type=submit]")).click();
+    }
+
     @Test
     void aDataStewardComparesTheTwoRecordsFieldByFieldAndJoinsThem() throws Exception {
         // fictional: health knows Joanne Nolan as "Jo"; her record joins her
@@ -123,14 +132,35 @@ class MatchesBrowserIT extends BrowserIT {
     }
 
     @Test
+    void aDataStewardIsToldWhichNamesOfARecordCouldBeReadAsOthers() throws Exception {
+        // fictional: a health record of Ruby whose family name has a Cyrillic "а"
+        var health = http().post("/api/import", "admin", """
+                {"source": "health", "resolve": true, "people": [{"id": "H21", "givenName": "Ruby",
+                 "familyName": "H\u0430le", "dateOfBirth": "2012-07-30", "sex": "FEMALE"}]}""");
+        assertThat(health.status()).as(health.body()).isEqualTo(200);
+        signIn("data-steward");
+        waitFor("document.body.dataset.matches !== undefined");
+        lookUp("health", "H21");
+        waitFor("(document.body.dataset.record || '').startsWith('health:H21 ')");
+        var card = driver.findElement(By.cssSelector("#record-found article.record"));
+        assertThat(card.findElement(By.cssSelector(".names-warning")).getText())
+                .contains(
+                        "Check these names with the agency that sent them",
+                        "health H21, familyName: the word \"H\u0430le\" mixes letters of the scripts [LATIN, CYRILLIC]");
+        // the scenario's own records give plain names: no warning beside them
+        lookUp("demo", "p-lee");
+        waitFor("(document.body.dataset.record || '').startsWith('demo:p-lee ')");
+        assertThat(driver.findElements(By.cssSelector("#record-found .names-warning")))
+                .isEmpty();
+    }
+
+    @Test
     void aDataStewardLooksUpARecordSplitsItOffAndLinksItToThePersonItBelongsTo() throws Exception {
         // fictional: the police record P107 was joined to the scenario's Lee Bell; it is Gary Nolan's
         signIn("data-steward");
         waitFor("document.body.dataset.matches === '1'");
         // the agency as a steward types it: the police's extract is "police"
-        driver.findElement(By.id("lookup-source")).sendKeys("Police");
-        driver.findElement(By.id("lookup-local-id")).sendKeys("P999");
-        driver.findElement(By.cssSelector("#record-lookup button[type=submit]")).click();
+        lookUp("Police", "P999");
         waitFor("document.body.dataset.record === 'none'");
         assertThat(driver.findElement(By.id("message")).getText()).contains("No record Police P999");
         driver.findElement(By.id("lookup-local-id")).clear();

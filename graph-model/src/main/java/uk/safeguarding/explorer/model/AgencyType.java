@@ -9,5 +9,19 @@ public enum AgencyType {
     PROBATION,
     EDUCATION,
     HOUSING,
-    VOLUNTARY
+    VOLUNTARY;
+
+    /** The type in words, as a sentence names it ("children's social care"). */
+    public String inWords() {
+        return switch (this) {
+            case CHILDRENS_SOCIAL_CARE -> "children's social care";
+            case POLICE -> "police";
+            case HEALTH -> "health";
+            case YOUTH_OFFENDING -> "youth offending";
+            case PROBATION -> "probation";
+            case EDUCATION -> "education";
+            case HOUSING -> "housing";
+            case VOLUNTARY -> "voluntary sector";
+        };
+    }
 }

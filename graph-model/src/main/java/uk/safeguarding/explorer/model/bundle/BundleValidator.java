@@ -119,6 +119,29 @@ public final class BundleValidator {
         return run.result();
     }
 
+    /** What separates the words of a name: spaces, hyphens, apostrophes. */
+    private static final Pattern BETWEEN_WORDS = Pattern.compile("[\\s\\-']+");
+
+    /**
+     * Why a name (a given or family name, an alias) could be read as another on screen, or null: its
+     * first word with a character that does not show, letters of scripts not written together (a
+     * Cyrillic "а" in "Hale"), or letters of another script that all look like Latin ones (a Cyrillic
+     * "Вера" reads "Bepa"), as "the word "…" …". Accents, marks and punctuation are the name's own.
+     * Said in an import's warnings and beside a record in the data steward's queue.
+     */
+    public static String lookalikeName(String name) {
+        if (name == null) {
+            return null;
+        }
+        for (var word : BETWEEN_WORDS.split(name)) {
+            var why = word.isEmpty() ? null : RecordReader.lookalikeWord(word);
+            if (why != null) {
+                return "the word \"" + word + "\" " + why;
+            }
+        }
+        return null;
+    }
+
     /** The state of validating one bundle. */
     private final class Run {
 
@@ -538,25 +561,15 @@ public final class BundleValidator {
             return Map.entry("professionals", row);
         }
 
-        /** What separates the words of a name: spaces, hyphens, apostrophes. */
-        private static final Pattern BETWEEN_WORDS = Pattern.compile("[\\s\\-']+");
-
         /**
          * A name is free text and kept as sent, but a word that could pass for another name on screen
-         * (a character that does not show, letters of scripts not written together: a Cyrillic "а" in
-         * "Hale") is said in a warning naming the field, for the administrator who imports to check it
-         * with the agency before a data steward meets it.
+         * is said in a warning naming the field ({@link #lookalikeName}), for the administrator who
+         * imports to check it with the agency before a data steward meets it.
          */
         private static void warnLookalikeName(RecordReader r, String field, String name) {
-            if (name == null) {
-                return;
-            }
-            for (var word : BETWEEN_WORDS.split(name)) {
-                var why = word.isEmpty() ? null : RecordReader.lookalikeWord(word);
-                if (why != null) {
-                    r.warn(field, "the word \"" + word + "\" " + why + "; check it with the agency that sent it");
-                    return;
-                }
+            var why = lookalikeName(name);
+            if (why != null) {
+                r.warn(field, why + "; check it with the agency that sent it");
             }
         }
 
