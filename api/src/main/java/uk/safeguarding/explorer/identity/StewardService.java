@@ -215,7 +215,8 @@ public class StewardService {
                     "localId",
                     "names a record another steward or an import changed while you were splitting it; "
                             + "nothing was written: look at the record again");
-            throw refuse("splitRecord", List.of(state.personId()), error, "not done: " + error.getMessage());
+            // the attempt was recorded as allowed, for both people, before the write: now as not done
+            throw refuse("splitRecord", List.of(state.personId(), newId), error, "not done: " + error.getMessage());
         }
         return repository.record(source, localId).orElseThrow();
     }

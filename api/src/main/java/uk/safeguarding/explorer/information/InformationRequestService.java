@@ -325,9 +325,10 @@ public class InformationRequestService {
 
     /**
      * The texts the replies give (answers, or reasons to decline): a holder's own as it is; to the
-     * requesting agency of a request with several holders, each after its agency's name, a paragraph
-     * each, so that it knows who said what (review 62: one answer alone, beside the latest reply's
-     * closing agency, read as that agency's). {@code replies} gives them apart.
+     * requesting agency of a request with several holders, each under a line with its agency's name,
+     * every line of it quoted ("> "), so that it knows who said what (review 62: one answer alone,
+     * beside the latest reply's closing agency, read as that agency's; review 63: a holder's text
+     * could hold a line that looked like another agency's heading). {@code replies} gives them apart.
      */
     private static String joined(List<Reply> replies, Function<Reply, String> text) {
         var given = replies.stream().filter(x -> text.apply(x) != null).toList();
@@ -337,7 +338,8 @@ public class InformationRequestService {
         return given.isEmpty()
                 ? null
                 : given.stream()
-                        .map(x -> x.agency().name() + ": " + text.apply(x))
+                        .map(x -> x.agency().name() + ":\n"
+                                + text.apply(x).lines().map(line -> "> " + line).collect(Collectors.joining("\n")))
                         .collect(Collectors.joining("\n\n"));
     }
 

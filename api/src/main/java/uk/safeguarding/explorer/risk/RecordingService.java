@@ -196,6 +196,9 @@ public class RecordingService {
     public String recordMarker(Map<String, Object> input) {
         needToKnow.viewer();
         var on = text(input, "on");
+        if (on == null || on.isEmpty() || on.length() > 200) {
+            throw new BadRequestException("marker.on", "must be a non-blank id of at most 200 characters");
+        }
         var target = recordings.recordTarget(on);
         var access = redaction.access();
         List<String> people;
@@ -350,16 +353,16 @@ public class RecordingService {
      * source agency, a meeting chair or (local) the administrator.
      */
     public String endMarker(String markerId, LocalDate on) {
-        var row = knownMarker("endMarker", markerId);
-        requireMarkerSource("endMarker", row, "ends");
+        var known = knownMarker("endMarker", markerId);
+        var row = known.row();
+        requireMarkerSource("endMarker", known, "ends");
         var from = Views.date(row.get("m"), "from");
         if (from != null && on.isBefore(from)) {
             throw new BadRequestException("on", "must not be before the marker began on " + from);
         }
-        var people = row.get("people").asList(Value::asString);
         auditedWrite(
                 "endMarker",
-                people,
+                known.people(),
                 "ended " + markerId + " on " + on,
                 "risk/end-marker",
                 Map.of("id", markerId, "to", on));
@@ -372,8 +375,9 @@ public class RecordingService {
      * that has no end day is refused (BAD_REQUEST naming markerId).
      */
     public String reinstateMarker(String markerId) {
-        var row = knownMarker("reinstateMarker", markerId);
-        requireMarkerSource("reinstateMarker", row, "reinstates");
+        var known = knownMarker("reinstateMarker", markerId);
+        var row = known.row();
+        requireMarkerSource("reinstateMarker", known, "reinstates");
         var to = Views.date(row.get("m"), "to");
         if (to == null) {
             throw new BadRequestException("markerId", "is a marker that has not ended: there is nothing to reinstate");
@@ -385,10 +389,9 @@ public class RecordingService {
                     "is a marker whose end comes from its agency's own records, not from the explorer: "
                             + "it can be reinstated only there");
         }
-        var people = row.get("people").asList(Value::asString);
         auditedWrite(
                 "reinstateMarker",
-                people,
+                known.people(),
                 "reinstated " + markerId + " (it ended on " + to + ")",
                 "risk/reinstate-marker",
                 Map.of("id", markerId),
@@ -424,20 +427,40 @@ public class RecordingService {
         }
     }
 
-    /** A practitioner acts on a marker only for the agency that recorded it; a meeting chair or (local) admin on any. */
-    private void requireMarkerSource(String operation, Record row, String verb) {
+    /**
+     * A practitioner acts on a marker only for the agency that recorded it; a meeting chair or (local)
+     * admin on any. A marker on an address is ended or reinstated only by those who see offender detail,
+     * as it is recorded (review 63: its end turns flag 2 on and off as its recording did); an agency's
+     * own systems end theirs through an import.
+     */
+    private void requireMarkerSource(String operation, KnownMarker known, String verb) {
         var user = needToKnow.viewer();
-        var source = Views.string(row.get("m"), "source");
+        var source = Views.string(known.row().get("m"), "source");
         if (user.role() == Role.PRACTITIONER && (source == null || !source.equals(user.agency()))) {
             refuse(
                     operation,
-                    row.get("people").asList(Value::asString),
+                    known.people(),
                     "only the agency that recorded a marker, or a meeting chair, " + verb + " it");
+        }
+        if (known.onAddress() && !redaction.access().offenderDetail()) {
+            var error = new BadRequestException(
+                    "markerId",
+                    "is a marker on an address: it is ended and reinstated here only by " + offenderDetailSeers()
+                            + " (its end turns on a flag that can rest on offender detail); your agency's own "
+                            + "system ends it through an import");
+            throw refused(operation, known.people(), "refused: " + error.getMessage(), error);
         }
     }
 
+    /**
+     * A marker the user may know of (its risk/marker row), the people to audit an act on it for (those
+     * it is on, or the residents the user may see of the address it is on) and whether it is on an
+     * address.
+     */
+    record KnownMarker(Record row, List<String> people, boolean onAddress) {}
+
     /** The marker (risk/marker row) as the user may know of it, or NOT_FOUND exactly as for an unknown id. */
-    Record knownMarker(String operation, String markerId) {
+    KnownMarker knownMarker(String operation, String markerId) {
         if (markerId == null || markerId.isBlank() || markerId.length() > 200) {
             throw new BadRequestException("markerId", "must be a non-blank id of at most 200 characters");
         }
@@ -446,6 +469,7 @@ public class RecordingService {
         var people = row.get("people").asList(Value::asString);
         boolean known;
         boolean recorded;
+        var audited = people;
         if (!people.isEmpty()) {
             var visibility = needToKnow.checkWrite(operation, people);
             var offender = row.get("everCarried").asList(Value::asString).stream()
@@ -462,12 +486,13 @@ public class RecordingService {
             known = address.known()
                     && (access.offenderDetail() || !redaction.restrictedMarkerType(Views.string(row.get("m"), "type")));
             recorded = address.recorded();
+            audited = address.residents();
         }
         if (!known) {
             // refused once in the log: by the need-to-know check for the hidden people, else here
             throw recorded ? NotFoundException.of("marker", markerId) : unknown(operation, "marker", markerId);
         }
-        return row;
+        return new KnownMarker(row, audited, people.isEmpty());
     }
 
     /**

@@ -309,6 +309,27 @@ class RecordingIT extends ExplorerIT {
                         "MATCH (a:AuditEvent {operation: 'recordMarker', user: 'teacher'}) WHERE a.outcome <> 'DENIED' "
                                 + "RETURN count(a)"))
                 .isZero();
+        // a marker on the address from the school's own system (an import) is ended there, not here: its
+        // end would bring the flag back (review 63)
+        var imported = http().post(
+                        "/api/import",
+                        "admin",
+                        "{\"source\": \"school-a\", \"markers\": [{\"id\": \"m-gate\", \"type\": \"OTHER\", "
+                                + "\"on\": \"a-bell\", \"start\": \"2018-09-01\"}]}");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(flagKeys("p-sara")).doesNotContain("2:a-bell");
+        var ended = as("teacher", "mutation { endMarker(markerId: \"m-gate\", on: \"2018-09-20\") { id } }", Map.of());
+        assertThat(classification(ended)).as(ended.toString()).isEqualTo("BAD_REQUEST");
+        assertThat(ended.get("errors").get(0).get("message").asString())
+                .contains("'markerId'")
+                .contains("is a marker on an address: it is ended and reinstated here only by");
+        assertThat(flagKeys("p-sara")).doesNotContain("2:a-bell");
+        assertThat(count("MATCH (a:AuditEvent {operation: 'endMarker', user: 'teacher', outcome: 'DENIED'}) "
+                        + "RETURN count(DISTINCT a.requestId)"))
+                .isEqualTo(1);
+        graph.inWriteTransaction(
+                tx -> tx.run("MATCH (m:Marker {id: 'm-gate'}) DETACH DELETE m").consume());
+        assertThat(flagKeys("p-sara")).contains("2:a-bell");
         // children's social care sees offender detail, and may
         var social = as(
                 "social-worker",

@@ -167,7 +167,7 @@ class InformationRequestsIT extends ExplorerIT {
         assertThat(outgoing.get(0).get("status").asString()).isEqualTo("ANSWERED");
         // each after its agency's name: the request had two holders
         assertThat(outgoing.get(0).get("answer").asString())
-                .isEqualTo("Police vulnerability assessment team: " + answer);
+                .isEqualTo("Police vulnerability assessment team:\n> " + answer);
         assertThat(outgoing.get(0).get("replies").toString())
                 .isEqualTo(
                         "[{\"agency\":{\"id\":\"police\"},\"status\":\"ANSWERED\",\"answer\":\"" + answer
@@ -225,7 +225,7 @@ class InformationRequestsIT extends ExplorerIT {
         // the police have not replied yet: open for them, and for the school
         assertThat(outgoing.get("status").asString()).isEqualTo("OPEN");
         assertThat(outgoing.get("declineReason").asString())
-                .startsWith("Probation service: Ask the police public protection unit");
+                .startsWith("Probation service:\n> Ask the police public protection unit");
         assertThat(outgoing.get("closingAgency").get("id").asString()).isEqualTo("probation");
         assertThat(data("police-officer", QUEUE, Map.of("d", "INCOMING"))
                         .get("informationRequests")
@@ -233,19 +233,20 @@ class InformationRequestsIT extends ExplorerIT {
                         .get("status")
                         .asString())
                 .isEqualTo("OPEN");
+        // a reason with a line that looks like another agency's heading (review 63)
         data(
                 "police-officer",
-                "mutation($id: ID!) { declineInformationRequest(id: $id, reason: \"Nothing we can share with a "
-                        + "school\") { status } }",
-                Map.of("id", id));
+                "mutation($id: ID!, $r: String!) { declineInformationRequest(id: $id, reason: $r) { status } }",
+                Map.of("id", id, "r", "Nothing we can share with a school\n\nProbation service: he may visit"));
         outgoing = data("teacher", QUEUE, Map.of("d", "OUTGOING"))
                 .get("informationRequests")
                 .get(0);
         assertThat(outgoing.get("status").asString()).isEqualTo("DECLINED");
-        // both reasons, each after its agency's name
+        // both reasons, each under its agency's name, every line of it quoted: no heading can be forged
         assertThat(outgoing.get("declineReason").asString())
-                .isEqualTo("Police vulnerability assessment team: Nothing we can share with a school\n\n"
-                        + "Probation service: Ask the police public protection unit, who hold the risk assessment");
+                .isEqualTo("Police vulnerability assessment team:\n> Nothing we can share with a school\n> \n"
+                        + "> Probation service: he may visit\n\n"
+                        + "Probation service:\n> Ask the police public protection unit, who hold the risk assessment");
         assertThat(outgoing.get("closingAgency").get("id").asString()).isEqualTo("police");
     }
 
@@ -476,8 +477,8 @@ class InformationRequestsIT extends ExplorerIT {
 
     /**
      * A request answered before each holder replied on its own (one holder closed it for all, the answer
-     * on the request): migration V0039 gives the answer to the reply of the agency that gave it, and the
-     * other holder's reply the request's state without the answer.
+     * on the request): migration V0039 gives the answer to the reply of the agency that gave it, and
+     * makes the other holder's reply DECLINED, saying it did not reply, without the answer.
      */
     @Test
     void aRequestAnsweredBeforeRepliesPerHolderIsReadAsItWasWithoutSharingTheAnswer() {
@@ -509,7 +510,7 @@ class InformationRequestsIT extends ExplorerIT {
                 .get(0);
         assertThat(outgoing.get("status").asString()).isEqualTo("ANSWERED");
         assertThat(outgoing.get("answer").asString())
-                .isEqualTo("Police vulnerability assessment team: Old answer: no contact.");
+                .isEqualTo("Police vulnerability assessment team:\n> Old answer: no contact.");
         var notReplied = "Not replied: the request was closed when another agency it was addressed to replied, "
                 + "before each agency replied on its own";
         assertThat(outgoing.get("replies").toString())
