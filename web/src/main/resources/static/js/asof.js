@@ -155,12 +155,21 @@ export function setAsOf(date, url = true) {
   return showDay(date > today ? today : date, url);
 }
 
-/** The day the page shows, in the field, the slider and the URL; no note. */
+/**
+ * The day the page shows, in the field, the slider and the URL; no note. The field is written only
+ * when it says another day: written while someone types in it, it forgot the digit typed before, and
+ * "26" typed after "2" became the 6th (walk 50).
+ */
 function showDay(date, url = true) {
-  byId('asof-date').max = londonDay();
+  const field = byId('asof-date');
+  if (field.max !== londonDay()) {
+    field.max = londonDay();
+  }
   byId('asof-slider').max = String(dateToSlider(londonDay()));
   state.asOf = date;
-  byId('asof-date').value = date;
+  if (field.value !== date) {
+    field.value = date;
+  }
   byId('asof-slider').value = String(dateToSlider(date));
   sayDay(date);
   if (url) {

@@ -23,6 +23,15 @@ let queue;
 
 // --- asking --------------------------------------------------------------------------------
 
+/** The Ask option that sends the request to every holder (no agency id may begin with "explorer-"). */
+const EVERY_HOLDER = 'explorer-every-holder';
+
+/** The holders' names in a sentence: "A", "A and B", "A, B and C". */
+function namesOf(holders) {
+  const names = holders.map((h) => h.name);
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
 function renderForm() {
   const offer = state.requestFor;
   byId('information-request').hidden = offer === null;
@@ -33,8 +42,13 @@ function renderForm() {
   }
   const p = offer.placeholder;
   byId('information-request-about').textContent = `About: ${HIDDEN}${p.lines.length > 0 ? ` — ${p.lines.join('; ')}` : ''}.`;
-  p.holders.filter((h) => !state.user || h.id !== state.user.agency)
-    .forEach((h) => select.append(el('option', { value: h.id, text: h.name })));
+  const holders = p.holders.filter((h) => !state.user || h.id !== state.user.agency);
+  holders.forEach((h) => select.append(el('option', { value: h.id, text: h.name })));
+  if (holders.length > 1) {
+    // each replies on its own (walk 50: a practitioner could ask only one at a time)
+    select.append(el('option', { value: EVERY_HOLDER,
+      text: `${holders.length === 2 ? 'Both' : `All ${holders.length}`}: ${namesOf(holders)}` }));
+  }
 }
 
 /** Opens the form for a placeholder met in the answer about personId. */
@@ -67,11 +81,14 @@ async function send(event) {
     byId('information-request-reason').focus();
     return;
   }
-  const holder = select.options[select.selectedIndex].text;
+  const every = select.value === EVERY_HOLDER;
+  const holder = every
+    ? namesOf(offer.placeholder.holders.filter((h) => !state.user || h.id !== state.user.agency))
+    : select.options[select.selectedIndex].text;
   const sent = await guarded(async () => {
     try {
       return await graphql(REQUEST_INFORMATION, {
-        personId: offer.personId, placeholderId: offer.placeholder.id, reason, holderId: select.value,
+        personId: offer.personId, placeholderId: offer.placeholder.id, reason, holderId: every ? null : select.value,
       });
     } catch (e) {
       if (e.argument === 'placeholderId' && e.reason) {

@@ -278,6 +278,9 @@ function preview(card, record, person, check) {
       if (ticked && !ticked.checked) {
         say('Tick that you checked the warnings with the agencies before you confirm.', 'warning');
         ticked.focus();
+        // the message line is at the top; the box to tick is where the keyboard is (walk 50: it was off
+        // screen once the message had been brought into view)
+        ticked.scrollIntoView({ block: 'center' });
         return;
       }
       confirmLink(card, record, person, check.warnings);

@@ -163,7 +163,9 @@ export function renderDetails(panel, person, addresses, ending = null, asOf = nu
     panel.append(el('p', { class: 'empty', text: 'No current markers.' }));
   } else {
     panel.append(el('ul', {}, person.markers.map((m) => el('li', {}, markerBadges([m]),
-      `${words(m.type)}${m.from ? ` since ${m.from}` : ''}${m.to ? ` until ${m.to}` : ''}${m.detail ? ` — ${m.detail}` : ''}${m.source ? `; recorded by ${sourceName(m.source, agencyNames)}` : ''}`,
+      // a marker carried from the home says so (walk 50: it read as a marker on the person)
+      `${m.derived ? `On the home${m.address && m.address.line1 ? `, ${m.address.line1}` : ''}: ` : ''}`
+      + `${words(m.type)}${m.from ? ` since ${m.from}` : ''}${m.to ? ` until ${m.to}` : ''}${m.detail ? ` — ${m.detail}` : ''}${m.source ? `; recorded by ${sourceName(m.source, agencyNames)}` : ''}`,
       ending && ending.allowed(m) ? [' ', endForm(m, ending)] : ''))));
   }
   if (person.records) {

@@ -167,7 +167,10 @@ class AccessBrowserIT extends BrowserIT {
         assertThat(holder.getOptions().stream()
                         .map(o -> o.getDomProperty("value"))
                         .toList())
-                .containsExactly("police", "probation");
+                .containsExactly("police", "probation", "explorer-every-holder");
+        // both may be asked at once, each to reply on its own (walk 50)
+        assertThat(holder.getOptions().get(2).getText())
+                .isEqualTo("Both: Police vulnerability assessment team and Probation service");
         holder.selectByValue("police");
         driver.findElement(By.id("information-request-reason")).sendKeys("too short");
         driver.findElement(By.id("information-request-button")).click();

@@ -2561,6 +2561,47 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(js("return document.getElementById('cy').dataset.asOf")).isEqualTo("2017-09-26");
     }
 
+    /**
+     * Walk 50: a day typed with the keyboard at a normal pace showed another day (09 26 2018 gave the
+     * 6th): the page wrote the field back after the "2", and the field forgot it. Typed here as a user
+     * does, in the order the browser's locale gives the field's parts.
+     */
+    @Test
+    void aDayTypedOnTheKeyboardIsTheDayShown() {
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=2017-01-15");
+        waitSettled();
+        @SuppressWarnings("unchecked")
+        var order = (List<String>) js("return new Intl.DateTimeFormat(navigator.language).formatToParts("
+                + "new Date(2018, 8, 26)).map((p) => p.type).filter((t) => ['day', 'month', 'year'].includes(t))");
+        var parts = Map.of("day", "26", "month", "09", "year", "2018");
+        // focused, the field's first part takes the keys
+        js("document.getElementById('asof-date').focus()");
+        var field = driver.findElement(By.id("asof-date"));
+        for (var part : order) {
+            field.sendKeys(parts.get(part));
+        }
+        waitFor("document.getElementById('cy').dataset.asOf === '2018-09-26'");
+        waitSettled();
+        assertThat(js("return document.getElementById('asof-date').value")).isEqualTo("2018-09-26");
+        assertThat(js("return document.getElementById('cy').dataset.asOf")).isEqualTo("2018-09-26");
+    }
+
+    /** Walk 50: a marker carried from the home read in the details as a marker on the person. */
+    @Test
+    void aMarkerCarriedFromTheHomeSaysSoInTheDetails() {
+        var recorded = http().graphql(
+                        "police-officer",
+                        "mutation { recordMarker(marker: {type: OTHER, on: \"a-bell\", from: \"2018-09-20\", "
+                                + "detail: \"Call before visiting\"}) { id } }");
+        assertThat(recorded.get("errors")).as(recorded.toString()).isNull();
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        assertThat(text("panel-details"))
+                .contains("On the home, 7 Fictional Terrace: other since 2018-09-20 — Call before visiting");
+    }
+
     @Test
     void theAgencyMatrixTellsNoContactAfterTheAsOfDay() {
         // the record keeps the latest contact only: on 2018-06-15 it said "last contact 2018-09-20"
