@@ -171,6 +171,20 @@ function closeForm(request, onDone) {
     el('div', { class: 'buttons' }, declineButton));
 }
 
+/**
+ * The state of a request in words: a holder's own reply's; to the asking agency, who replied and who
+ * has not yet (walk 50: "waiting for an answer" stood above the answer one holder had given).
+ */
+function statusWords(request, incoming) {
+  const replied = incoming ? [] : request.replies.filter((r) => r.status !== 'OPEN');
+  if (incoming || request.status !== 'OPEN' || replied.length === 0) {
+    return STATUS_WORDS[request.status] || words(request.status);
+  }
+  const waiting = request.replies.filter((r) => r.status === 'OPEN').map((r) => r.agency.name);
+  return `${replied.map((r) => `${STATUS_WORDS[r.status]} by ${r.agency.name}`).join(', ')}; `
+    + `waiting for ${namesOf(waiting.map((name) => ({ name })))}`;
+}
+
 function card(request, incoming, onDone) {
   const heading = incoming
     ? `From ${request.requestedBy}${request.requestingAgency ? ` (${request.requestingAgency.name})` : ''}, ${when(request.askedAt)}`
@@ -181,7 +195,7 @@ function card(request, incoming, onDone) {
       el('dt', { text: 'About' }), el('dd', { class: 'about', text: about(request, incoming) }),
       el('dt', { text: 'Linked to' }), el('dd', { text: concerning(request) }),
       el('dt', { text: 'Why' }), el('dd', { class: 'reason', text: request.reason }),
-      el('dt', { text: 'Status' }), el('dd', { class: 'status', text: STATUS_WORDS[request.status] || words(request.status) })));
+      el('dt', { text: 'Status' }), el('dd', { class: 'status', text: statusWords(request, incoming) })));
   if (!incoming) {
     // every holder replies on its own: the requesting agency reads each reply
     article.append(el('ul', { class: 'replies' }, request.replies.map((reply) => el('li',

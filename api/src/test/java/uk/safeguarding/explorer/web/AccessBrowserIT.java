@@ -241,6 +241,48 @@ class AccessBrowserIT extends BrowserIT {
         GARY.forEach(secret -> assertThat(afterwards).doesNotContain(secret));
     }
 
+    /**
+     * Walk 50: a teacher could ask only one holder at a time, and a request one holder had answered read
+     * "waiting for an answer" above that answer. Both are asked at once now, each replies on its own,
+     * and the status says who has replied and who not yet.
+     */
+    @Test
+    void aTeacherAsksBothHoldersAtOnceAndSeesWhoHasRepliedAndWhoNotYet() throws Exception {
+        signIn("teacher");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        var panels = renders("panel-details");
+        clickNode(placeholderKey());
+        waitRendered("panel-details", panels);
+        driver.findElement(By.id("placeholder-request")).click();
+        new Select(driver.findElement(By.id("information-request-holder"))).selectByValue("explorer-every-holder");
+        driver.findElement(By.id("information-request-reason")).sendKeys(WHY);
+        driver.findElement(By.id("information-request-button")).click();
+        waitFor("document.getElementById('message').textContent.startsWith('Request sent to')");
+        assertThat(message()).startsWith("Request sent to Police vulnerability assessment team and Probation service.");
+        assertThat(count(
+                        "MATCH (:InformationRequest {fromUser: 'teacher'})-[x:ADDRESSED_TO {status: 'OPEN'}]->(a:Agency) "
+                                + "WHERE a.id IN ['police', 'probation'] RETURN count(x)"))
+                .isEqualTo(2);
+        var id = http().graphql("police-officer", "{ informationRequests(direction: INCOMING) { id } }")
+                .get("data")
+                .get("informationRequests")
+                .get(0)
+                .get("id")
+                .asString();
+        var answered = http().graphql(
+                        "police-officer",
+                        "mutation($id: ID!) { answerInformationRequest(id: $id, answer: \"Call the PPU before any visit\") "
+                                + "{ status } }",
+                        Map.of("id", id));
+        assertThat(answered.get("errors")).as(answered.toString()).isNull();
+        openWorkQueue();
+        var sent = driver.findElement(By.cssSelector("#panel-requests .outgoing article.information-request"));
+        assertThat(sent.findElement(By.cssSelector(".status")).getText())
+                .isEqualTo("answered by Police vulnerability assessment team; waiting for Probation service");
+        assertThat(sent.getText())
+                .contains("Call the PPU before any visit", "Probation service: waiting for an answer");
+    }
+
     @Test
     void aTeacherBreaksTheGlassFromThePlaceholderWithoutTypingAnId() throws Exception {
         signIn("teacher");
