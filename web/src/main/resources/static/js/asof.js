@@ -148,6 +148,10 @@ export function setAsOf(date, url = true) {
     say('Choose a date as YYYY-MM-DD.', 'warning');
     return false;
   }
+  if (date < EARLIEST) {
+    say(`Choose a day from ${EARLIEST}: the records hold nothing earlier.`, 'warning');
+    return false;
+  }
   const today = londonDay();
   dayNote = date > today
     ? `${date} is after today: showing today, ${today} (the records hold nothing after today, and ages are worked out for the day shown).`
@@ -193,7 +197,7 @@ export function putBackDay(shown, url = true) {
  * the address already says it. Answers false for a day that is not one (nothing changes).
  */
 export function followDay(date) {
-  if (!isDay(date) || date > londonDay()) {
+  if (!isDay(date) || date < EARLIEST || date > londonDay()) {
     return false;
   }
   return showDay(date, false);
@@ -222,20 +226,41 @@ export function wireAsOf(changed) {
   byId('asof-date').max = londonDay();
   byId('asof-date').min = EARLIEST;
   byId('asof-slider').max = String(dateToSlider(londonDay()));
-  byId('asof-date').addEventListener('change', (e) => {
-    if (e.target.value && e.target.value < EARLIEST) {
-      // a year being typed digit by digit is a day of its own at each digit (0002, 0020, 0201): walk
-      // 49 saw each asked for, refused, and the field put back before the year was finished
+  const field = byId('asof-date');
+  field.addEventListener('change', () => {
+    const value = field.value;
+    const typing = document.activeElement === field;
+    if ((!value && typing) || (value && (value < EARLIEST || (typing && value > londonDay())))) {
+      // a day typed digit by digit passes through days of its own, or none (a part cleared): a year
+      // before 1900 (0002, 0020, 0201), or a day after today (the 31st of this month, typed before the
+      // year). Shown, each was put back in the field, which lost the digits typed (walks 49 and 50,
+      // review 64): waited past until the field is left
       return;
     }
-    if (setAsOf(e.target.value)) {
+    if (setAsOf(value)) {
       changed();
     }
   });
-  byId('asof-date').addEventListener('blur', (e) => {
-    if (e.target.value && e.target.value < EARLIEST) {
-      say(`Choose a day from ${EARLIEST}: the records hold nothing earlier.`, 'warning');
+  // left, or Enter: a day waited past is shown now (after today: today, saying so), one that is none put
+  // back with a word; the field never stays on a day the page does not show
+  const settle = () => {
+    const value = field.value;
+    if (value === state.asOf) {
+      return;
+    }
+    if (!isDay(value) || value < EARLIEST) {
+      say(`Choose a day from ${EARLIEST} to today, as the field shows it.`, 'warning');
       showDay(state.asOf, false);
+      return;
+    }
+    if (setAsOf(value)) {
+      changed();
+    }
+  };
+  field.addEventListener('blur', settle);
+  field.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      settle();
     }
   });
   byId('asof-slider').addEventListener('input', (e) => {

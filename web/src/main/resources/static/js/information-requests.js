@@ -32,6 +32,16 @@ function namesOf(holders) {
   return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+/** The agencies a placeholder's holders the user may ask: all but the user's own. */
+function askable(placeholder) {
+  return placeholder.holders.filter((h) => !state.user || h.id !== state.user.agency);
+}
+
+/** Whether the user asks and answers information requests: practitioners and meeting chairs. */
+function asksAndAnswers(user) {
+  return user.role === 'PRACTITIONER' || user.role === 'MEETING_CHAIR';
+}
+
 function renderForm() {
   const offer = state.requestFor;
   byId('information-request').hidden = offer === null;
@@ -42,7 +52,7 @@ function renderForm() {
   }
   const p = offer.placeholder;
   byId('information-request-about').textContent = `About: ${HIDDEN}${p.lines.length > 0 ? ` — ${p.lines.join('; ')}` : ''}.`;
-  const holders = p.holders.filter((h) => !state.user || h.id !== state.user.agency);
+  const holders = askable(p);
   holders.forEach((h) => select.append(el('option', { value: h.id, text: h.name })));
   if (holders.length > 1) {
     // each replies on its own (walk 50: a practitioner could ask only one at a time)
@@ -82,9 +92,6 @@ async function send(event) {
     return;
   }
   const every = select.value === EVERY_HOLDER;
-  const holder = every
-    ? namesOf(offer.placeholder.holders.filter((h) => !state.user || h.id !== state.user.agency))
-    : select.options[select.selectedIndex].text;
   const sent = await guarded(async () => {
     try {
       return await graphql(REQUEST_INFORMATION, {
@@ -101,7 +108,8 @@ async function send(event) {
   if (sent) {
     hideInformationRequest();
     byId('information-request-reason').value = '';
-    say(`Request sent to ${holder}. They see it in their Information requests queue and answer or decline it; `
+    // the agencies the server addressed it to (with Both or All it chooses them itself)
+    say(`Request sent to ${namesOf(sent.requestInformation.holders)}. They see it in their Information requests queue and answer or decline it; `
       + 'the answer will be under Work queues, Information requests, Sent by your agency. '
       + 'Nothing more about this person is shown here meanwhile.', 'success');
   }
@@ -180,9 +188,9 @@ function statusWords(request, incoming) {
   if (incoming || request.status !== 'OPEN' || replied.length === 0) {
     return STATUS_WORDS[request.status] || words(request.status);
   }
-  const waiting = request.replies.filter((r) => r.status === 'OPEN').map((r) => r.agency.name);
+  const waiting = request.replies.filter((r) => r.status === 'OPEN').map((r) => r.agency);
   return `${replied.map((r) => `${STATUS_WORDS[r.status]} by ${r.agency.name}`).join(', ')}; `
-    + `waiting for ${namesOf(waiting.map((name) => ({ name })))}`;
+    + `waiting for ${namesOf(waiting)}`;
 }
 
 function card(request, incoming, onDone) {
@@ -204,7 +212,10 @@ function card(request, incoming, onDone) {
     article.append(closeForm(request, onDone));
   } else {
     // the agency's own reply only: another holder's answer may hold what it may not see
-    article.append(...replyLines(request.replies[0]));
+    const own = request.replies.find((reply) => state.user && reply.agency.id === state.user.agency);
+    if (own) {
+      article.append(...replyLines(own));
+    }
   }
   return article;
 }
@@ -240,7 +251,7 @@ function renderQueue(panel, data, onDone) {
 /** Loads the queue; news (what was just done) is said once it is drawn. */
 export function loadInformationRequests(news = '') {
   const user = state.user || {};
-  if (user.role !== 'PRACTITIONER' && user.role !== 'MEETING_CHAIR') {
+  if (!asksAndAnswers(user)) {
     return queue.run(async () => {
       clear(byId('panel-requests')).append(el('p', { class: 'empty',
         text: 'Information requests are for practitioners and meeting chairs.' }));
@@ -263,7 +274,7 @@ export function loadInformationRequests(news = '') {
  */
 export async function showWaiting() {
   const user = state.user || {};
-  if (user.role !== 'PRACTITIONER' && user.role !== 'MEETING_CHAIR') {
+  if (!asksAndAnswers(user)) {
     return;
   }
   const data = await graphql(INFORMATION_REQUESTS_WAITING);

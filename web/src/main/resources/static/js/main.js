@@ -304,8 +304,16 @@ async function start() {
     byId('user-name').textContent = `${state.user.username}${state.user.agency ? ` (${state.user.agency})` : ''}`;
     byId('demo-badge').hidden = state.user.mode !== 'local';
     await initMatches(state.user, say);
-    // the requests waiting for the agency's answer, on the Work queues button
-    guarded(() => showWaiting());
+    // the requests waiting for the agency's answer, on the Work queues button, and again whenever the
+    // page is looked at again (a request may come in during a long session); a count that cannot be
+    // read leaves the button as it is, and the message line to what the page says
+    const waiting = () => showWaiting().catch(() => {});
+    waiting();
+    document.addEventListener('visibilitychange', () => {
+      if (!document.hidden) {
+        waiting();
+      }
+    });
   }
   const params = new URLSearchParams(window.location.search);
   let note = '';

@@ -29,7 +29,9 @@ export function wireWorkQueues(openPerson) {
   family = new Rendering(byId('meeting-overdue')).followsTheDay();
   document.querySelectorAll('.work-tab').forEach((tab) => tab.addEventListener('click', () => selectWorkTab(tab.id)));
   wireTabs(byId('work-tabs'), selectWorkTab);
-  byId('work-button').addEventListener('click', () => openWork('tab-triage'));
+  // with requests waiting for the agency's answer, the button opens them (it says how many)
+  byId('work-button').addEventListener('click', () => openWork(
+    Number(byId('work-button').dataset.waiting || 0) > 0 ? 'tab-requests' : 'tab-triage'));
   byId('work-close').addEventListener('click', closeWork);
   holdFocus(byId('work'));
 }
