@@ -163,21 +163,25 @@ public class RecordingService {
         var user = needToKnow.viewer();
         var person = text(input, "of");
         requirePeople("recordAssessment", List.of(person));
-        ownAgency(user, "recordAssessment", List.of(person), "assessment.by", text(input, "by"));
-        var type = enumValue(AssessmentType.class, text(input, "type"));
         var byId = text(input, "by");
+        ownAgency(user, "recordAssessment", List.of(person), "assessment.by", byId);
+        var type = enumValue(AssessmentType.class, text(input, "type"));
         var by = redaction.agency(byId);
         if (byId != null && by == null) {
-            var error = new BadRequestException("assessment.by", "names no agency of the partnership: '" + byId + "'");
-            throw refused("recordAssessment", List.of(person), "refused: " + error.getMessage(), error);
+            throw refusedRequest(
+                    "recordAssessment",
+                    List.of(person),
+                    "assessment.by",
+                    "names no agency of the partnership: '" + byId + "'");
         }
         if (type != null && by != null && !type.doneBy(enumValue(AgencyType.class, by.type()))) {
-            var error = new BadRequestException(
+            throw refusedRequest(
+                    "recordAssessment",
+                    List.of(person),
                     "assessment.type",
                     "'" + type + "' assessments are carried out and recorded by "
                             + type.doneBy().stream().map(AgencyType::inWords).collect(Collectors.joining(", "))
                             + ", not by " + by.name() + "; record your agency's own as OTHER");
-            throw refused("recordAssessment", List.of(person), "refused: " + error.getMessage(), error);
         }
         var record = withNewId(input, "assessment", "assessment.id");
         write("assessment", "assessments", record, "recordAssessment", List.of(person));
@@ -219,21 +223,23 @@ public class RecordingService {
             }
             people = address.residents();
             if (!access.offenderDetail()) {
-                var error = new BadRequestException(
+                throw refusedRequest(
+                        "recordMarker",
+                        people,
                         "marker.on",
                         "is an address: markers on an address are recorded only by " + offenderDetailSeers()
                                 + " (an address marker ends a flag that can rest on offender detail); ask one of them");
-                throw refused("recordMarker", people, "refused: " + error.getMessage(), error);
             }
         } else {
             // an unknown id: the same answer as a hidden person, refused once in the log as one is
             throw unknownTarget(on);
         }
         if (!access.offenderDetail() && redaction.restrictedMarkerType(text(input, "type"))) {
-            var error = new BadRequestException(
+            throw refusedRequest(
+                    "recordMarker",
+                    people,
                     "marker.type",
                     "'" + text(input, "type") + "' markers are recorded only by " + offenderDetailSeers());
-            throw refused("recordMarker", people, "refused: " + error.getMessage(), error);
         }
         var record = withNewId(input, "marker", "marker.id");
         record.remove("from");
@@ -443,12 +449,13 @@ public class RecordingService {
                     "only the agency that recorded a marker, or a meeting chair, " + verb + " it");
         }
         if (known.onAddress() && !redaction.access().offenderDetail()) {
-            var error = new BadRequestException(
+            throw refusedRequest(
+                    operation,
+                    known.people(),
                     "markerId",
                     "is a marker on an address: it is ended and reinstated here only by " + offenderDetailSeers()
                             + " (its end turns on a flag that can rest on offender detail); your agency's own "
                             + "system ends it through an import");
-            throw refused(operation, known.people(), "refused: " + error.getMessage(), error);
         }
     }
 
@@ -558,9 +565,16 @@ public class RecordingService {
             return;
         }
         if (!agency.equals(user.agency())) {
-            var error = new BadRequestException(field, "must be your own agency '" + user.agency() + "'");
-            throw refused(operation, people, "refused: " + error.getMessage(), error);
+            throw refusedRequest(operation, people, field, "must be your own agency '" + user.agency() + "'");
         }
+    }
+
+    /** The same for a refusal that names the field and why (BAD_REQUEST), recorded with its sentence. */
+    private BadRequestException refusedRequest(
+            String operation, Collection<String> people, String field, String reason) {
+        var error = new BadRequestException(field, reason);
+        refused(operation, people, "refused: " + error.getMessage(), error);
+        return error;
     }
 
     /** Records a refused write as DENIED, for the people it named (or none), and answers the refusal to throw. */

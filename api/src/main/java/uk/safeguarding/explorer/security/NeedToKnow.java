@@ -262,8 +262,7 @@ public class NeedToKnow {
             var decision = decisions.get(id);
             subjects.add(
                     decision.grantId() == null
-                            ? Subject.each(List.of(id), AuditLog.ALLOWED, reason)
-                                    .get(0)
+                            ? Subject.allowed(id, reason)
                             : Subject.breakGlass(id, decision.purpose(), reason, decision.grantId()));
         }
         return subjects;
