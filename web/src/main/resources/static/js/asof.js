@@ -227,9 +227,17 @@ export function wireAsOf(changed) {
   byId('asof-date').min = EARLIEST;
   byId('asof-slider').max = String(dateToSlider(londonDay()));
   const field = byId('asof-date');
+  // whether the field has the keyboard, from its own focus and blur: when a part of the day is
+  // finished (the month's two digits) the browser moves the caret to the next part, and the change it
+  // sends meanwhile finds the page's body focused, not the field; read so, the 31st of this month
+  // typed from today was taken as a day after today and put back as today, and 31 12 2017 gave
+  // 2017-12-05 (review 64)
+  let typing = false;
+  field.addEventListener('focus', () => {
+    typing = true;
+  });
   field.addEventListener('change', () => {
     const value = field.value;
-    const typing = document.activeElement === field;
     if ((!value && typing) || (value && (value < EARLIEST || (typing && value > londonDay())))) {
       // a day typed digit by digit passes through days of its own, or none (a part cleared): a year
       // before 1900 (0002, 0020, 0201), or a day after today (the 31st of this month, typed before the
@@ -257,7 +265,10 @@ export function wireAsOf(changed) {
       changed();
     }
   };
-  field.addEventListener('blur', settle);
+  field.addEventListener('blur', () => {
+    typing = false;
+    settle();
+  });
   field.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
       settle();

@@ -2571,20 +2571,47 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         signIn("social-worker");
         open("/?person=p-kyle&asOf=2017-01-15");
         waitSettled();
-        @SuppressWarnings("unchecked")
-        var order = (List<String>) js("return new Intl.DateTimeFormat(navigator.language).formatToParts("
-                + "new Date(2018, 8, 26)).map((p) => p.type).filter((t) => ['day', 'month', 'year'].includes(t))");
-        var parts = Map.of("day", "26", "month", "09", "year", "2018");
-        // focused, the field's first part takes the keys
-        js("document.getElementById('asof-date').focus()");
-        var field = driver.findElement(By.id("asof-date"));
-        for (var part : order) {
-            field.sendKeys(parts.get(part));
-        }
+        typeDay(Map.of("day", "26", "month", "09", "year", "2018"));
         waitFor("document.getElementById('cy').dataset.asOf === '2018-09-26'");
         waitSettled();
         assertThat(js("return document.getElementById('asof-date').value")).isEqualTo("2018-09-26");
         assertThat(js("return document.getElementById('cy').dataset.asOf")).isEqualTo("2018-09-26");
+    }
+
+    /**
+     * Review 64: from today (the day a new user starts on), 31 12 2017 typed digit by digit gave
+     * 2017-12-05. When a part of the day is finished the browser moves on to the next part, and the
+     * change it sends meanwhile finds the page's body focused: the 31st of this month was taken as
+     * a day chosen after today and put back as today. Typed a key at a time, in the locale's order.
+     */
+    @Test
+    void aDayTypedFromTodayPassingADayAfterTodayIsTheDayShown() {
+        signIn("social-worker");
+        open("/?person=p-kyle");
+        waitSettled();
+        typeDay(Map.of("day", "31", "month", "12", "year", "2017"));
+        waitFor("document.getElementById('cy').dataset.asOf === '2017-12-31'");
+        waitSettled();
+        assertThat(js("return document.getElementById('asof-date').value")).isEqualTo("2017-12-31");
+        assertThat(js("return document.getElementById('cy').dataset.asOf")).isEqualTo("2017-12-31");
+        assertThat(js("return location.search")).asString().contains("asOf=2017-12-31");
+    }
+
+    /**
+     * Types a day into the as-of field a key at a time, as a user does, in the order the browser's
+     * locale gives the field's parts (focused, the field's first part takes the keys).
+     */
+    private void typeDay(Map<String, String> parts) {
+        @SuppressWarnings("unchecked")
+        var order = (List<String>) js("return new Intl.DateTimeFormat(navigator.language).formatToParts("
+                + "new Date(2018, 8, 26)).map((p) => p.type).filter((t) => ['day', 'month', 'year'].includes(t))");
+        js("document.getElementById('asof-date').focus()");
+        var field = driver.findElement(By.id("asof-date"));
+        for (var part : order) {
+            for (var key : parts.get(part).split("")) {
+                field.sendKeys(key);
+            }
+        }
     }
 
     /** Walk 50: a marker carried from the home read in the details as a marker on the person. */
