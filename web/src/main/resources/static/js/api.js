@@ -1,4 +1,4 @@
-// The only module that talks to the server: GraphQL over POST /graphql and /api/me.
+// The only module that talks to the server: GraphQL over POST /graphql, /api/me and /api/demo.
 // The cookie session is protected by a CSRF token that Spring Security puts in the XSRF-TOKEN cookie.
 
 const GRAPHQL = '/graphql';
@@ -82,6 +82,11 @@ export async function graphqlEach(query, variables = {}) {
 /** Who is signed in. */
 export function me() {
   return send('/api/me', { headers: { Accept: 'application/json' } });
+}
+
+/** Whether the fictional demo families are here, and the day they are seen on (local mode). */
+export function demo() {
+  return send('/api/demo', { headers: { Accept: 'application/json' } });
 }
 
 /**

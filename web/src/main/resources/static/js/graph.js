@@ -263,6 +263,7 @@ export async function openPerson(personId, { keepExpansions = false } = {}) {
       state.family = scope;
       // someone is open: the empty graph's hint goes
       byId('graph-empty').hidden = true;
+      byId('demo-hint').hidden = true;
       updateUrl();
       showTruncated(data.network.truncated);
       byId('family-unread').hidden = scope !== null;

@@ -13,6 +13,7 @@ import {
   setAsOf, shownPlace, takeDayNote, updateUrl, wireAsOf,
 } from './asof.js';
 import { wireBreakGlass } from './break-glass.js';
+import { showDemoHint, wireDemoHint } from './demo-hint.js';
 import { exportPng, printPack, wireExports } from './exports.js';
 import { initMatches } from './matches.js';
 import { showDialog } from './focus.js';
@@ -257,6 +258,7 @@ async function start() {
   wireInformationRequests();
   wireAsOf(async () => {
     const note = takeDayNote();
+    showDemoHint();
     if (state.subjectId) {
       // the day the graph shows until the new one is drawn
       const shown = byId('cy').dataset.asOf;
@@ -300,10 +302,13 @@ async function start() {
   // is hidden, Back is the way back to the child opened before)
   window.addEventListener('popstate', (event) => followEntry(event.state));
   state.user = await guarded(() => me());
+  let demoHint = null;
   if (state.user) {
     byId('user-name').textContent = `${state.user.username}${state.user.agency ? ` (${state.user.agency})` : ''}`;
     byId('demo-badge').hidden = state.user.mode !== 'local';
     await initMatches(state.user, say);
+    // asked beside the opening of the link's person; the page is ready once it is settled
+    demoHint = wireDemoHint(state.user, chooseAsOf);
     // the requests waiting for the agency's answer, on the Work queues button, and again whenever the
     // page is looked at again (a request may come in during a long session); a count that cannot be
     // read leaves the button as it is, and the message line to what the page says
@@ -340,6 +345,9 @@ async function start() {
   if (note) {
     say(note, 'warning');
   }
+  await demoHint;
+  // (the day of the link now in the field)
+  showDemoHint();
   document.body.dataset.state = 'ready';
 }
 

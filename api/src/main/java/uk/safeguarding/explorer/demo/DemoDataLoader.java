@@ -2,6 +2,8 @@ package uk.safeguarding.explorer.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,14 @@ class DemoDataLoader implements ApplicationRunner {
 
     static final String BUNDLE = "/demo/york-practice-studies.json";
     static final String EXTRACT = "/demo/school-a-extract.json";
+    /**
+     * The day the demo families are seen on: the scenario's as-of day (the inspection week); their
+     * records end in September 2018 (../shared/scenarios/README.md).
+     */
+    static final LocalDate DAY = LocalDate.of(2018, 9, 26);
+    /** The demo families' names, to search for. */
+    static final List<String> FAMILY_NAMES = List.of("Archer", "Bell");
+
     private static final Logger LOG = LoggerFactory.getLogger(DemoDataLoader.class);
 
     private final Graph graph;
@@ -59,6 +69,11 @@ class DemoDataLoader implements ApplicationRunner {
         if (holds("demo", "p-ruby") && !holds("school-a", "SA-2291")) {
             load(EXTRACT);
         }
+    }
+
+    /** Whether the demo data is on here and its families are in the database (their record of Ruby). */
+    boolean familiesLoaded() {
+        return enabled && holds("demo", "p-ruby");
     }
 
     private boolean holds(String source, String localId) {

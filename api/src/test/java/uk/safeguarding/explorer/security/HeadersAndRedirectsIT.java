@@ -35,6 +35,7 @@ class HeadersAndRedirectsIT extends ExplorerIT {
                 "/css/app.css",
                 "/login",
                 "/api/me",
+                "/api/demo",
                 "/graphql",
                 "/actuator/health",
                 "/no-such-page")) {
