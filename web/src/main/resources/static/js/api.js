@@ -86,7 +86,8 @@ export function me() {
 
 /** Whether the fictional demo families are here, and the day they are seen on (local mode). */
 export function demo() {
-  return send('/api/demo', { headers: { Accept: 'application/json' } });
+  // (the page's start waits for it: never longer than this)
+  return send('/api/demo', { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(10_000) });
 }
 
 /**

@@ -266,6 +266,11 @@ export function wireAsOf(changed) {
     }
   };
   field.addEventListener('blur', () => {
+    if (!document.hasFocus()) {
+      // the window left (another window, another tab), not the field: it has the keyboard again on
+      // return, and the day typed so far stays as it is (review 65)
+      return;
+    }
     typing = false;
     settle();
   });

@@ -6,6 +6,7 @@
 import { graphql } from './api.js';
 import { BREAK_GLASS } from './queries.js';
 import { byId } from './dom.js';
+import { focusUnlessTyping } from './focus.js';
 import { guarded, say } from './message.js';
 import { londonTime, state } from './state.js';
 import { HIDDEN, heldBy } from './placeholders.js';
@@ -39,7 +40,7 @@ export function offerBreakGlass(personId) {
   render();
   say(`No person '${personId}' that your agency may see. If a child's safety needs access, use `
     + '“Access without a relationship” (audited and reviewed).', 'warning');
-  byId('break-glass-reason').focus();
+  focusUnlessTyping(byId('break-glass-reason'));
 }
 
 /**

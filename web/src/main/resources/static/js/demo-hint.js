@@ -3,7 +3,7 @@
 // anyone is opened, a new user is told, and offered the day the families are seen on.
 
 import { demo } from './api.js';
-import { spokenDay } from './days.js';
+import { isDay, spokenDay } from './days.js';
 import { byId, clear, el } from './dom.js';
 import { state } from './state.js';
 
@@ -13,33 +13,36 @@ let familyNames = [];
 
 /**
  * Asks the server whether the demo families are here (local mode only) and, for a user who
- * searches (not a data steward or an auditor), shows the hint. chooseDay moves the page to a day
- * (asof.js chooseAsOf).
+ * searches (not a data steward or an auditor), readies the hint (showDemoHint shows it). chooseDay
+ * moves the page to a day (asof.js chooseAsOf). Never fails: without an answer in time, or with one
+ * that is not understood, there is no hint, and the page works as it does without the demo (the
+ * page's start waits for this).
  */
 export async function wireDemoHint(user, chooseDay) {
   if (user.mode !== 'local' || ['DATA_STEWARD', 'AUDITOR'].includes(user.role)) {
     return;
   }
-  let answer;
   try {
-    answer = await demo();
+    const answer = await demo();
+    if (!answer.families || !isDay(answer.day) || !Array.isArray(answer.familyNames)
+        || answer.familyNames.length === 0) {
+      return;
+    }
+    demoDay = answer.day;
+    familyNames = answer.familyNames.map(String);
   } catch (e) {
-    // no hint is no harm: the page works as it does without the demo
     return;
   }
-  if (!answer.families) {
-    return;
-  }
-  demoDay = answer.day;
-  familyNames = answer.familyNames;
   byId('demo-hint').addEventListener('click', (event) => {
     if (event.target.id === 'demo-day') {
       chooseDay(demoDay);
       showDemoHint();
-      byId('search-text').focus();
+      // the button is gone: the keyboard goes to the search the hint names (hidden in meeting mode:
+      // to the hint itself)
+      const search = byId('search-text');
+      (search.offsetParent !== null ? search : byId('demo-hint')).focus();
     }
   });
-  showDemoHint();
 }
 
 /**
@@ -54,11 +57,13 @@ export function showDemoHint() {
   }
   const names = familyNames.join(' or ');
   const day = spokenDay(demoDay);
+  const month = day.replace(/^\d+ /, '');
   clear(hint).append(...(state.asOf === demoDay
-    ? [el('p', { text: `Fictional demo data, shown on ${day}, the day its two families are seen on: search for ${names}.` })]
+    ? [el('p', { text: `Fictional demo data, shown on ${day}, the day its families are seen on: search for ${names}.` })]
     : [
-      el('p', { text: 'Fictional demo data: its two families’ records end in September 2018, so on later days, today’s among them, their children have grown up and their households have ended.' }),
-      el('p', {}, el('button', { id: 'demo-day', type: 'button', text: `Show ${day}` }), ` then search for ${names}.`),
+      el('p', { text: `Fictional demo data: its families’ records end in ${month}, so on later days, today’s among them, their children have grown up and their households have ended.` }),
+      el('p', {}, el('button', { id: 'demo-day', type: 'button', text: `Show the demo on ${day}` }),
+        ` then search for ${names}.`),
     ]));
   hint.hidden = false;
 }

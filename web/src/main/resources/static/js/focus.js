@@ -80,3 +80,17 @@ export function showDialog(dialog, shown, start = null) {
     }
   }
 }
+
+/**
+ * Moves the keyboard to an element after something the page waited for (a person opened, an opening
+ * that failed), unless the user has meanwhile gone on typing in a field (the as-of day): taken from
+ * it, the field was left half typed and settled on a day the user did not type (review 65).
+ */
+export function focusUnlessTyping(element, options) {
+  const active = document.activeElement;
+  const typing = active && active !== element && (active.tagName === 'TEXTAREA' || (active.tagName === 'INPUT'
+    && !['button', 'checkbox', 'radio', 'submit', 'range', 'reset'].includes(active.type)));
+  if (!typing) {
+    element.focus(options);
+  }
+}

@@ -4,6 +4,7 @@
 import { graphql } from './api.js';
 import { SEARCH } from './queries.js';
 import { byId, clear, el, fullName, markerCode } from './dom.js';
+import { focusUnlessTyping } from './focus.js';
 import { guarded } from './message.js';
 import { Latest, Rendering } from './publish.js';
 import { state } from './state.js';
@@ -37,7 +38,7 @@ function renderResults(people, open) {
 async function choose(personId, open) {
   await open(personId);
   if (state.subjectId === personId && document.body.dataset.state === 'ready') {
-    byId('cy').focus({ preventScroll: true });
+    focusUnlessTyping(byId('cy'), { preventScroll: true });
   }
 }
 

@@ -3,11 +3,13 @@ package uk.safeguarding.explorer.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.safeguarding.explorer.support.BrowserIT;
@@ -52,8 +54,8 @@ class DemoHintBrowserIT extends BrowserIT {
         // on today, before anyone is opened
         assertThat(hintShown()).isTrue();
         assertThat(text("demo-hint"))
-                .contains("Fictional demo data: its two families’ records end in September 2018")
-                .contains("Show 26 September 2018")
+                .contains("Fictional demo data: its families’ records end in September 2018")
+                .contains("Show the demo on 26 September 2018")
                 .contains("then search for Archer or Bell");
         assertThat(seriousViolations("the demo's hint")).isEmpty();
 
@@ -62,7 +64,7 @@ class DemoHintBrowserIT extends BrowserIT {
         waitSettled();
         assertThat(js("return location.search")).asString().contains("asOf=2018-09-26");
         assertThat(text("demo-hint"))
-                .isEqualTo("Fictional demo data, shown on 26 September 2018, the day its two families are seen on:"
+                .isEqualTo("Fictional demo data, shown on 26 September 2018, the day its families are seen on:"
                         + " search for Archer or Bell.");
         assertThat(js("return document.activeElement.id")).isEqualTo("search-text");
 
@@ -74,6 +76,33 @@ class DemoHintBrowserIT extends BrowserIT {
         waitFor(
                 "document.getElementById('cy').dataset.asOf === '2018-09-26' && document.getElementById('graph-empty').hidden");
         assertThat(hintShown()).isFalse();
+    }
+
+    /** Review 65: a link that names a person never shows the hint, not even while the network opens. */
+    @Test
+    void aLinkToAPersonShowsNoHint() {
+        signIn("social-worker");
+        // watched from the page's first script on: the hint is never shown
+        var chrome = (ChromeDriver) driver;
+        var watch = chrome.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument",
+                Map.of(
+                        "source",
+                        "window.hintSeen = false; document.addEventListener('DOMContentLoaded', () => {"
+                                + " const hint = document.getElementById('demo-hint');"
+                                + " new MutationObserver(() => { if (!hint.hidden) { window.hintSeen = true; } })"
+                                + ".observe(hint, { attributes: true, childList: true }); });"));
+        try {
+            open("/?person=p-sara&asOf=2018-09-26");
+            waitSettled();
+            assertThat(js("return document.getElementById('graph-empty').hidden"))
+                    .isEqualTo(true);
+            assertThat(hintShown()).isFalse();
+            assertThat(js("return window.hintSeen")).isEqualTo(false);
+        } finally {
+            chrome.executeCdpCommand(
+                    "Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", watch.get("identifier")));
+        }
     }
 
     @Test
@@ -89,8 +118,10 @@ class DemoHintBrowserIT extends BrowserIT {
     }
 
     @Test
-    void aDataStewardHasNoHintNorDoesAnExplorerWithoutTheDemo() {
+    void aDataStewardAndAnAuditorHaveNoHintNorDoesAnExplorerWithoutTheDemo() {
         signIn("data-steward");
+        assertThat(hintShown()).isFalse();
+        signIn("auditor");
         assertThat(hintShown()).isFalse();
         var without = http().get("/api/demo", "social-worker");
         assertThat(without.status()).isEqualTo(200);

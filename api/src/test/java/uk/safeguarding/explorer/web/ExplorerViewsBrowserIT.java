@@ -2598,6 +2598,30 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     /**
+     * Review 65: a result chosen, then the as-of field typed in while the network loads: the page
+     * moved the keyboard to the graph once it was drawn, the field was left half typed and settled on
+     * a day the user did not type. The keyboard now stays where the user is typing.
+     */
+    @Test
+    void typingADayWhileAChosenPersonOpensKeepsTheKeyboardInTheField() {
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        searchFor("Kyle");
+        holdRequests("query Network", "p-kyle");
+        driver.findElement(By.cssSelector("#results button[data-person='p-kyle']"))
+                .click();
+        waitFor("window.held > 0");
+        // a first digit that makes no day yet ("0" of a month or a day): nothing is asked for meanwhile
+        js("document.getElementById('asof-date').focus()");
+        driver.findElement(By.id("asof-date")).sendKeys("0");
+        releaseRequests();
+        waitFor("new URLSearchParams(location.search).get('person') === 'p-kyle'");
+        waitSettled();
+        assertThat(js("return document.activeElement.id")).isEqualTo("asof-date");
+    }
+
+    /**
      * Types a day into the as-of field a key at a time, as a user does, in the order the browser's
      * locale gives the field's parts (focused, the field's first part takes the keys).
      */
