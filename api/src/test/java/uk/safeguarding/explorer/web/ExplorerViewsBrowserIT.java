@@ -935,6 +935,32 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 .toList();
     }
 
+    /**
+     * Walk 51: in meeting mode at 1400×900 the button for the ecomap beyond the view lay over the
+     * genogram's top row (the household's name, Dawn's symbol), and the graph's own toolbar took two
+     * rows (a View switch the meeting toolbar's Layout repeats, and the edge labels' explanation). The
+     * button now sits on the right of that one row, above the graph, clear of the edge labels' box.
+     */
+    @Test
+    void inMeetingModeTheButtonForTheEcomapBeyondTheViewLiesAboveTheGenogramNotOverIt() throws Exception {
+        onScreen(1400, 900, () -> {
+            signIn("meeting-chair");
+            open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+            showGenogram();
+            meetingMode();
+            waitFor("!document.getElementById('ring-outside').hidden");
+            assertThat(driver.findElement(By.id("view-genogram")).isDisplayed()).isFalse();
+            assertThat(js("const b = document.getElementById('ring-outside').getBoundingClientRect();"
+                            + " const label = document.getElementById('edge-labels').parentElement.getBoundingClientRect();"
+                            + " const toolbar = document.getElementById('graph-toolbar').getBoundingClientRect();"
+                            + " return [b.bottom <= document.getElementById('cy').getBoundingClientRect().top,"
+                            + " b.left >= label.right, b.top >= toolbar.top, b.right <= toolbar.right]"))
+                    .as("above the graph, right of the edge labels' box, within the graph's toolbar row")
+                    .isEqualTo(List.of(true, true, true, true));
+            screenshot("meeting-1400-genogram-outside-button");
+        });
+    }
+
     @Test
     void aMeetingChairReadsKylesAndSarasGenogramsAt1920By1080FromAcrossTheRoomWithNamesOfThirtySixPixels()
             throws Exception {
