@@ -456,10 +456,11 @@ export function renderTriage(panel, queue, open) {
 }
 
 /**
- * Overdue actions grouped by the agency that owns them (for meeting chairs). With {@code complete},
- * each row offers "Done on" (a date, default today in London) for the owner agency or a chair.
+ * Overdue actions grouped by the agency that owns them (for meeting chairs). Choosing a row calls
+ * choose(the ids of the people the action is for, the action). With {@code complete}, each row
+ * offers "Done on" (a date, default today in London) for the owner agency or a chair.
  */
-export function renderOverdue(panel, actions, open, heading, complete) {
+export function renderOverdue(panel, actions, choose, heading, complete) {
   clear(panel);
   if (heading) {
     panel.append(el('h3', { text: heading }));
@@ -479,7 +480,7 @@ export function renderOverdue(panel, actions, open, heading, complete) {
         a.description, a.dueOn, `${a.workingDaysOverdue} working days`,
         a.for.map(fullName).join(', '), `${words(a.meeting.kind)} ${a.meeting.heldOn}`,
         complete ? recordCell(a, complete) : '',
-      ], a.for.map((p) => p.id), (ids) => { if (ids.length > 0) { open(ids[0]); } }, 'overdue')), `Overdue actions of ${owner}`));
+      ], a.for.map((p) => p.id), (ids) => choose(ids, a), 'overdue')), `Overdue actions of ${owner}`));
   });
 }
 

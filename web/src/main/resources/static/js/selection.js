@@ -66,7 +66,7 @@ async function load(personId, current) {
   rendering.shows(asOf);
   if (state.meeting) {
     refreshChanges();
-    await loadFamilyOverdue(controller.personIds());
+    await loadFamilyOverdue(controller.personIds(), (ids) => controller.highlight(controller.keysOf(ids)));
   }
   return true;
 }

@@ -5,7 +5,7 @@
 
 import { graphql } from './api.js';
 import { COMPLETE_ACTION, OVERDUE, REOPEN_ACTION, TRIAGE } from './queries.js';
-import { byId, showTab, wireTabs } from './dom.js';
+import { byId, fullName, showTab, wireTabs } from './dom.js';
 import { guarded, say } from './message.js';
 import { Latest, Rendering } from './publish.js';
 import { state } from './state.js';
@@ -106,7 +106,8 @@ function loadQueues(news = '', undo = null) {
     })),
     guarded(() => overdue.run(async () => {
       const data = await graphql(OVERDUE, { asOf: state.asOf });
-      renderOverdue(byId('panel-overdue'), data.overdueActions, choose, null, completion());
+      renderOverdue(byId('panel-overdue'), data.overdueActions, (ids) => { if (ids.length > 0) { choose(ids[0]); } },
+        null, completion());
     })),
     loadInformationRequests(),
   ]).then(() => {
@@ -123,8 +124,13 @@ export function openWork(tabId) {
   return loadQueues();
 }
 
-/** Meeting mode: the overdue actions of the people in the graph. */
-export async function loadFamilyOverdue(personIds) {
+/**
+ * Meeting mode: the overdue actions of the people in the graph. Choosing one highlights, in the
+ * graph of the child the meeting is about, the people it is for (walk 51: it opened the first of
+ * them, and the child's graph, with its NOT ASSESSED marks on those very children, went); one for
+ * nobody in the graph opens the first of them. highlight(ids) highlights people in the graph.
+ */
+export async function loadFamilyOverdue(personIds, highlight) {
   const current = familyLoads.next();
   const asOf = state.asOf;
   await guarded(() => family.run(async () => {
@@ -135,7 +141,16 @@ export async function loadFamilyOverdue(personIds) {
     family.shows(asOf);
     const inGraph = new Set(personIds);
     renderOverdue(byId('meeting-overdue'), data.overdueActions.filter((a) => a.for.some((p) => inGraph.has(p.id))),
-      (id) => open(id), 'Overdue actions of this family');
+      (ids, action) => {
+        const shown = action.for.filter((p) => inGraph.has(p.id));
+        if (shown.length === 0) {
+          open(ids[0]);
+          return;
+        }
+        highlight(shown.map((p) => p.id));
+        byId('graph-status').textContent = `“${action.description}” is for ${shown.map(fullName).join(', ')}: `
+          + 'highlighted in the graph.';
+      }, 'Overdue actions of this family');
   }));
 }
 

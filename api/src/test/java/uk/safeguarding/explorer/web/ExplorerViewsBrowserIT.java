@@ -2763,6 +2763,33 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(marked).contains("Person:p-lily", "Person:p-tom");
     }
 
+    /**
+     * Walk 51: in meeting mode, choosing the family's overdue action (for Lily, Tom and Ruby) opened
+     * Lily in place of Kyle, and the NOT ASSESSED marks went from the very children it is for. It now
+     * highlights them in Kyle's graph, which stays open with its marks.
+     */
+    @Test
+    void inMeetingModeChoosingTheFamilysOverdueActionHighlightsTheChildrenItIsForInTheChildsGraph() {
+        signIn("meeting-chair");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        meetingMode();
+        var unassessed = withClass(graph(), "unassessed");
+        assertThat(unassessed).contains("Person:p-lily", "Person:p-tom", "Person:p-ruby");
+        var overdue = driver.findElement(By.cssSelector("#meeting-overdue tr.selectable"));
+        assertThat(overdue.getText()).contains("Lily");
+        overdue.click();
+        waitFor("document.getElementById('graph-status').textContent.includes('highlighted in the graph')");
+        var graph = graph();
+        assertThat(withClass(graph, "highlighted"))
+                .contains("Person:p-lily", "Person:p-tom", "Person:p-ruby")
+                .doesNotContain("Person:p-kyle", "Person:p-dawn");
+        assertThat(withClass(graph, "unassessed")).isEqualTo(unassessed);
+        assertThat(driver.getCurrentUrl()).contains("person=p-kyle");
+        assertThat(text("graph-status"))
+                .isEqualTo("“Social work assessment of the risk to Kyle's siblings” is for Lily Archer, Tom Archer,"
+                        + " Ruby Hale: highlighted in the graph.");
+    }
+
     @Test
     void thenAndNowOpenFollowsTheChildOpenedFromTheFamilysOverdueActions() {
         // opening another child on the same day left Then and now on the child before (Kyle's
@@ -2776,10 +2803,15 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         waitSettled();
         assertThat(text("then-now-heading")).contains("2018-03-05");
 
-        // the overdue action of Kyle's meeting is for Lily, Tom and Ruby: choosing it opens Lily, and
-        // Lily's meetings cannot be read the first time (the network drops): nothing of Kyle's stays
+        // the overdue action of Kyle's meeting is for Lily, Tom and Ruby: chosen in the work queues, it
+        // opens Lily, and Lily's meetings cannot be read the first time (the network drops): nothing of
+        // Kyle's stays
         failRequests("MeetingsAbout", "p-lily");
-        var overdue = driver.findElement(By.cssSelector("#meeting-overdue tr.selectable"));
+        var work = renders("work");
+        driver.findElement(By.id("work-button")).click();
+        waitRendered("work", work);
+        driver.findElement(By.id("tab-overdue")).click();
+        var overdue = driver.findElement(By.cssSelector("#panel-overdue tr.selectable"));
         assertThat(overdue.getText()).contains("Lily");
         var graph = renders("cy");
         overdue.click();
