@@ -580,6 +580,9 @@ function doneForm(action, complete) {
   return form;
 }
 
+/** The label the server gives a health professional whose name and role an agency may not see. */
+const ANONYMOUS_HEALTH_PROFESSIONAL = 'Health professional';
+
 /**
  * The details panel for a selected agency or professional (controller.service): what it is, and its
  * involvement with the people in the graph (the graph's own edges, so need-to-know and redaction
@@ -590,16 +593,22 @@ export function renderService(panel, service, onSelect) {
   clear(panel);
   panel.setAttribute('aria-label', 'Details');
   const agency = service.kind === 'AGENCY';
+  // a health professional as agencies without health detail see them (the server's label, no name or
+  // role): walk 51, the police read a blank role and nothing of whom to ask
+  const withheld = !agency && service.label === ANONYMOUS_HEALTH_PROFESSIONAL && !service.role;
   panel.append(el('h2', { text: service.label }),
     el('dl', {},
       el('dt', { text: 'Kind' }), el('dd', { text: agency ? 'Agency' : 'Professional' }),
       service.agencyType ? [el('dt', { text: agency ? 'Type' : 'Agency type' }), el('dd', { text: words(service.agencyType) })] : '',
       service.agency ? [el('dt', { text: 'Works for' }), el('dd', { text: service.agency })] : '',
-      service.role ? [el('dt', { text: 'Role' }), el('dd', { text: service.role })] : ''));
+      service.role ? [el('dt', { text: 'Role' }), el('dd', { text: service.role })] : '',
+      withheld ? [el('dt', { text: 'Name and role' }), el('dd', {
+        text: `not shared with your agency (health detail)${service.agency ? `: ask ${service.agency}` : ''}` })] : ''));
   panel.append(el('h3', { text: 'Involvement with the people shown' }));
   const rows = service.professionals.flatMap((p) => p.people.map((person) => row([
     agency ? `${p.label}${p.role ? `, ${p.role}` : ''}` : null,
-    person.label, person.role || '', period(person.from, person.to), person.current ? 'current' : 'ended',
+    person.label, person.role || (withheld ? 'not shared' : ''), period(person.from, person.to),
+    person.current ? 'current' : 'ended',
   ].filter((c) => c !== null), [p.key, person.key], onSelect, person.current ? '' : 'historic')));
   panel.append(rows.length === 0
     ? el('p', { class: 'empty', text: agency

@@ -3826,6 +3826,39 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     /** Selects a node through the page's controller (the tests of clicks are in ExplorerBrowserIT). */
+    /**
+     * Walk 51: the police selecting a health professional (shown to them without name or role) read
+     * a blank role and nothing of whom to ask.
+     */
+    @Test
+    void aHealthProfessionalShownWithoutNameOrRoleSaysItIsNotSharedAndWhomToAsk() {
+        signIn("police-officer");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        var panel = renders("panel-details");
+        clickSelect("Professional:csaac-1");
+        waitRendered("panel-details", panel);
+        assertThat(heading()).isEqualTo("Health professional");
+        assertThat(text("panel-details"))
+                .contains(
+                        "Name and role",
+                        "not shared with your agency (health detail): ask Child sexual abuse assessment centre")
+                .doesNotContain("Dr Ann Lewis", "Paediatric");
+        @SuppressWarnings("unchecked")
+        var rows = (List<String>) js("return [...document.querySelectorAll('#panel-details tbody tr')]"
+                + ".map((tr) => [...tr.cells].map((c) => c.textContent).join(' | '))");
+        assertThat(rows).containsExactly("Sara Bell | not shared | 2018-06-03 to 2018-06-03 | ended");
+        // health sees the name and role, and no such line
+        signIn("health-visitor");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        panel = renders("panel-details");
+        clickSelect("Professional:csaac-1");
+        waitRendered("panel-details", panel);
+        assertThat(heading()).isEqualTo("Dr Ann Lewis");
+        assertThat(text("panel-details")).contains("Paediatrician").doesNotContain("not shared");
+    }
+
     private void clickSelect(String key) {
         var selected = module("""
                 const m = await import('/js/main.js');
