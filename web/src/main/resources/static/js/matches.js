@@ -13,7 +13,7 @@
 import { graphql } from './api.js';
 import { DECIDE_MATCH, LINK_CHECK, LINK_RECORD, MATCHES, SOURCE_RECORD, SPLIT_RECORD } from './queries.js';
 import { byId, clear, el, fullName } from './dom.js';
-import { words } from './words.js';
+import { linkedBy, words } from './words.js';
 import { holdFocus, showDialog } from './focus.js';
 import { focusLost } from './message.js';
 import { seesEverySource } from './state.js';
@@ -26,10 +26,6 @@ const FIELDS = [
 let message = () => {};
 
 /** How a record came to its person, in a steward's words. */
-const LINKED_BY = {
-  IDENTIFIER: 'an identifier', SCORE: 'the matching score', REVIEW: 'a steward', NEW: 'no match: a new person',
-};
-
 /**
  * The server's sentence in a steward's words: the argument it names ("Argument 'personId' names a
  * person ...") is the API's way of saying which box was wrong, not the steward's.
@@ -204,7 +200,7 @@ function nameWarnings(records) {
 function recordsList(card, person) {
   return el('ul', { class: 'records' }, person.records.map((r) => el('li', {},
     `${r.source} ${r.localId}: ${fullName(r)}${r.dateOfBirth ? `, born ${r.dateOfBirth}` : ''} `
-      + `(linked by ${words(r.linkedBy, LINKED_BY)}) `,
+      + `(${linkedBy(r)}) `,
     (r.linkedBy === 'IDENTIFIER' && r.score === null) || person.records.length === 1 ? null
       : el('button', { type: 'button', class: 'split', 'data-record': `${r.source}:${r.localId}`,
         text: 'Split off', onclick: (event) => askSplit(card, r, person, event.currentTarget) }))));
@@ -339,7 +335,7 @@ function recordCard(record) {
     el('p', { class: 'meta', text: (person.records.length === 1
       ? `A person of its own (${person.id}), `
       : `Part of ${fullName(person)} (${person.id}), `)
-      + `linked by ${words(record.linkedBy, LINKED_BY)}`
+      + linkedBy(record)
       + `${record.score === null || record.score === undefined ? '' : `, score ${record.score.toFixed(2)}`}.` }),
     ...nameWarnings([record, ...person.records]),
     el('table', { class: 'match-table' },

@@ -3,7 +3,7 @@
 // can be reached with the keyboard, and choosing one highlights the matching graph elements.
 
 import { clear, el, fullName, markerCode, period, personKey } from './dom.js';
-import { LINK_WORDS, words } from './words.js';
+import { LINK_WORDS, linkedBy, words } from './words.js';
 import { heldBy, isPlaceholder, placeholderLine } from './placeholders.js';
 import { londonDay, seesEverySource, state } from './state.js';
 
@@ -180,7 +180,7 @@ export function renderDetails(panel, person, addresses, ending = null, asOf = nu
           + 'them, such as markers or referrals, is shown in its place). Other agencies’ person records '
           + 'are not listed here.' })
       : el('ul', { class: 'records' }, person.records.map((r) => el('li', {},
-        `${r.source} ${r.localId} (linked by ${words(r.linkedBy)})`))));
+        `${r.source} ${r.localId} (${linkedBy(r)})`))));
   }
   panel.append(el('h3', { text: 'Addresses' }));
   panel.append(addresses.length === 0 ? el('p', { class: 'empty', text: 'No addresses recorded.' })

@@ -21,3 +21,20 @@ export function words(constant, vocabulary = {}) {
   }
   return vocabulary[constant] || SPECIAL[constant] || constant.toLowerCase().replaceAll('_', ' ');
 }
+
+/** How a person record came to its person (SourceRecord.linkedBy), for the steward and the details. */
+const LINKED_BY = {
+  IDENTIFIER: 'an identifier', SCORE: 'the matching score', REVIEW: 'a steward',
+};
+
+/**
+ * How a record came to its person, in words: the record a person was made from (an identifier link
+ * without a score: a bundle that gave the person's id) is not said to be linked by an identifier,
+ * which beside a table of identifiers "given by neither" read as a contradiction (walk 51).
+ */
+export function linkedBy(record) {
+  if (record.linkedBy === 'IDENTIFIER' && (record.score === null || record.score === undefined)) {
+    return 'its own id: the person was made from it';
+  }
+  return record.linkedBy === 'NEW' ? 'matched no one: a new person' : `linked by ${words(record.linkedBy, LINKED_BY)}`;
+}

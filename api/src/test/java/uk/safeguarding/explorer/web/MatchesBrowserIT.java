@@ -255,8 +255,16 @@ class MatchesBrowserIT extends BrowserIT {
         assertThat(edgesOfType(graph, "POSSIBLY_SAME_AS")).isEqualTo(1);
         assertThat(display(graph, "Person:p-joanne")).contains("[MATCH?]");
         waitFor("document.getElementById('panel-details').textContent.includes('Agency records')");
-        assertThat(driver.findElement(By.id("panel-details")).getText()).contains("police P105 (linked by new)");
+        assertThat(driver.findElement(By.id("panel-details")).getText())
+                .contains("police P105 (matched no one: a new person)");
         screenshot("possibly-same-as");
+        // the record a person was made from is not "linked by an identifier" (walk 51: beside identifiers
+        // "given by neither")
+        open("/?person=p-joanne");
+        waitFor("document.getElementById('panel-details').textContent.includes('Agency records')");
+        assertThat(driver.findElement(By.id("panel-details")).getText())
+                .contains("demo p-joanne (its own id: the person was made from it)")
+                .doesNotContain("linked by an identifier");
         // the police may not see Joanne: only the badge says a duplicate may exist; their own record is listed
         signIn("police-officer");
         open("/?person=police:P105");
