@@ -103,6 +103,7 @@ export const SEARCH = `query Search($text: String!, $asOf: Date) {
     id givenName familyName dateOfBirth age(asOf: $asOf) child(asOf: $asOf)
     currentAddress(asOf: $asOf) { line1 postcode }
     markers(asOf: $asOf) { type }
+    possibleMatch
   }
 }`;
 

@@ -19,7 +19,9 @@ function renderResults(people, open) {
   }
   people.forEach((p) => {
     const address = p.currentAddress ? `${p.currentAddress.line1}, ${p.currentAddress.postcode || ''}` : 'no current address';
-    const badges = p.markers.map((m) => `[${markerCode(m)}]`).join(' ');
+    // a possible duplicate said where the person is chosen, as the graph says it (walk 51: the school's
+    // record of Ruby waited for a steward, and her result said nothing)
+    const badges = [...p.markers.map((m) => `[${markerCode(m)}]`), ...(p.possibleMatch ? ['[MATCH?]'] : [])].join(' ');
     list.append(el('li', {}, el('button', { type: 'button', 'data-person': p.id, onclick: () => choose(p.id, open) },
       el('strong', { text: fullName(p) }),
       el('span', { class: 'meta', text: `Born ${p.dateOfBirth || 'unknown'}${p.age !== null ? `, age ${p.age}` : ''}${p.child ? ' (child)' : ''}` }),

@@ -1,6 +1,7 @@
 package uk.safeguarding.explorer.identity;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,6 +34,27 @@ public class PossibleMatches {
     PossibleMatches(StewardRepository repository, NeedToKnow needToKnow) {
         this.repository = repository;
         this.needToKnow = needToKnow;
+    }
+
+    /**
+     * Which of these people (whom the user already sees) have a pending candidate: the badge of
+     * {@code Person.possibleMatch} (search results), naming no one else.
+     */
+    public Set<String> pendingOf(Collection<String> personIds) {
+        if (personIds.isEmpty()) {
+            return Set.of();
+        }
+        var asked = Set.copyOf(personIds);
+        var flagged = new HashSet<String>();
+        for (var p : repository.pendingAmong(asked)) {
+            if (asked.contains(p.a())) {
+                flagged.add(p.a());
+            }
+            if (asked.contains(p.b())) {
+                flagged.add(p.b());
+            }
+        }
+        return flagged;
     }
 
     /** The network with its pending candidates, and the people in it who have one. */

@@ -258,6 +258,15 @@ class MatchesBrowserIT extends BrowserIT {
         assertThat(driver.findElement(By.id("panel-details")).getText())
                 .contains("police P105 (matched no one: a new person)");
         screenshot("possibly-same-as");
+        // the search result says so too (walk 51: only the graph did)
+        var results = renders("results");
+        var search = driver.findElement(By.id("search-text"));
+        search.clear();
+        search.sendKeys("Joanne", Keys.ENTER);
+        waitRendered("results", results);
+        assertThat(driver.findElement(By.cssSelector("#results button[data-person='p-joanne']"))
+                        .getText())
+                .contains("[MATCH?]");
         // the record a person was made from is not "linked by an identifier" (walk 51: beside identifiers
         // "given by neither")
         open("/?person=p-joanne");
@@ -273,6 +282,12 @@ class MatchesBrowserIT extends BrowserIT {
         assertThat(edgesOfType(theirs, "POSSIBLY_SAME_AS")).isZero();
         assertThat(display(theirs, "Person:police:P105")).contains("[MATCH?]");
         assertThat(display(theirs, "Person:p-joanne")).isNull();
+        // their search says so of their own record, and names no one else
+        var found = http().graphql("police-officer", "{ searchPeople(text: \"Joanne\") { id possibleMatch } }");
+        assertThat(found.get("errors")).as(found.toString()).isNull();
+        assertThat(found.get("data").get("searchPeople").toString())
+                .contains("{\"id\":\"police:P105\",\"possibleMatch\":true}")
+                .doesNotContain("p-joanne");
         // Jack came from social care's records: the police hold a marker on his home, but no person record
         open("/?person=p-jack");
         waitFor("document.getElementById('panel-details').textContent.includes('Agency records')");
