@@ -200,6 +200,15 @@ function highlightChange(button, keys) {
   byId('changes-clear').hidden = false;
 }
 
+/**
+ * Brings people forward on the graph (the rest fades) until cleared, as a change does: the family's
+ * overdue action chosen (work-queues.js); Clear highlight, a background click or leaving meeting
+ * mode clears it.
+ */
+export function highlightPeople(keys) {
+  highlightChange(null, keys);
+}
+
 /** The whole family in full view again. */
 function clearHighlight() {
   document.querySelectorAll('#changes-list button.change').forEach((b) => b.setAttribute('aria-pressed', 'false'));
@@ -704,6 +713,9 @@ export function meetingChanged() {
     if (!byId('then-now').hidden) {
       closeThenAndNow();
     }
+    // (the family's overdue action or a change chosen in the room: nothing outside it says why the
+    // graph would stay faded)
+    clearHighlight();
   }
 }
 

@@ -595,7 +595,8 @@ export function renderService(panel, service, onSelect) {
   const agency = service.kind === 'AGENCY';
   // a health professional as agencies without health detail see them (the server's label, no name or
   // role): walk 51, the police read a blank role and nothing of whom to ask
-  const withheld = !agency && service.label === ANONYMOUS_HEALTH_PROFESSIONAL && !service.role;
+  const withheldOne = (p) => p.label === ANONYMOUS_HEALTH_PROFESSIONAL && !p.role;
+  const withheld = !agency && withheldOne(service);
   panel.append(el('h2', { text: service.label }),
     el('dl', {},
       el('dt', { text: 'Kind' }), el('dd', { text: agency ? 'Agency' : 'Professional' }),
@@ -607,7 +608,7 @@ export function renderService(panel, service, onSelect) {
   panel.append(el('h3', { text: 'Involvement with the people shown' }));
   const rows = service.professionals.flatMap((p) => p.people.map((person) => row([
     agency ? `${p.label}${p.role ? `, ${p.role}` : ''}` : null,
-    person.label, person.role || (withheld ? 'not shared' : ''), period(person.from, person.to),
+    person.label, person.role || (withheldOne(p) ? 'not shared' : ''), period(person.from, person.to),
     person.current ? 'current' : 'ended',
   ].filter((c) => c !== null), [p.key, person.key], onSelect, person.current ? '' : 'historic')));
   panel.append(rows.length === 0

@@ -8,7 +8,7 @@ import { byId, showTab } from './dom.js';
 import { guarded, say } from './message.js';
 import { Latest, Rendering, dayDrawn } from './publish.js';
 import { state } from './state.js';
-import { refreshChanges } from './meeting-room.js';
+import { highlightPeople, refreshChanges } from './meeting-room.js';
 import { flagsOf } from './flags.js';
 import { openPerson } from './graph.js';
 import { loadFamilyOverdue } from './work-queues.js';
@@ -66,7 +66,7 @@ async function load(personId, current) {
   rendering.shows(asOf);
   if (state.meeting) {
     refreshChanges();
-    await loadFamilyOverdue(controller.personIds(), (ids) => controller.highlight(controller.keysOf(ids)));
+    await loadFamilyOverdue(controller.personIds(), { has: (id) => controller.has(`Person:${id}`), highlight: highlightPeople });
   }
   return true;
 }

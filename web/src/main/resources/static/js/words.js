@@ -28,13 +28,15 @@ const LINKED_BY = {
 };
 
 /**
- * How a record came to its person, in words: the record a person was made from (an identifier link
+ * How a record came to its person, in words: a record whose id is the person's (an identifier link
  * without a score: a bundle that gave the person's id) is not said to be linked by an identifier,
  * which beside a table of identifiers "given by neither" read as a contradiction (walk 51).
  */
 export function linkedBy(record) {
   if (record.linkedBy === 'IDENTIFIER' && (record.score === null || record.score === undefined)) {
-    return 'its own id: the person was made from it';
+    return 'its id is the person’s';
   }
-  return record.linkedBy === 'NEW' ? 'matched no one: a new person' : `linked by ${words(record.linkedBy, LINKED_BY)}`;
+  // (a new person may still have a match waiting for a steward: [MATCH?] says so)
+  return record.linkedBy === 'NEW' ? 'a new person: no link was strong enough'
+    : `linked by ${words(record.linkedBy, LINKED_BY)}`;
 }

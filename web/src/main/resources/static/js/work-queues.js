@@ -128,9 +128,10 @@ export function openWork(tabId) {
  * Meeting mode: the overdue actions of the people in the graph. Choosing one highlights, in the
  * graph of the child the meeting is about, the people it is for (walk 51: it opened the first of
  * them, and the child's graph, with its NOT ASSESSED marks on those very children, went); one for
- * nobody in the graph opens the first of them. highlight(ids) highlights people in the graph.
+ * nobody in the graph opens the first of them. graph: has(person id), whether they are drawn now (a
+ * change of layout adds or takes away the wider family), and highlight(keys) (meeting-room.js).
  */
-export async function loadFamilyOverdue(personIds, highlight) {
+export async function loadFamilyOverdue(personIds, graph) {
   const current = familyLoads.next();
   const asOf = state.asOf;
   await guarded(() => family.run(async () => {
@@ -142,12 +143,12 @@ export async function loadFamilyOverdue(personIds, highlight) {
     const inGraph = new Set(personIds);
     renderOverdue(byId('meeting-overdue'), data.overdueActions.filter((a) => a.for.some((p) => inGraph.has(p.id))),
       (ids, action) => {
-        const shown = action.for.filter((p) => inGraph.has(p.id));
+        const shown = action.for.filter((p) => graph.has(p.id));
         if (shown.length === 0) {
           open(ids[0]);
           return;
         }
-        highlight(shown.map((p) => p.id));
+        graph.highlight(shown.map((p) => `Person:${p.id}`));
         byId('graph-status').textContent = `“${action.description}” is for ${shown.map(fullName).join(', ')}: `
           + 'highlighted in the graph.';
       }, 'Overdue actions of this family');

@@ -2788,6 +2788,17 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(text("graph-status"))
                 .isEqualTo("“Social work assessment of the risk to Kyle's siblings” is for Lily Archer, Tom Archer,"
                         + " Ruby Hale: highlighted in the graph.");
+        // cleared from the keyboard as a change's highlight is (review 66), and by leaving meeting mode
+        driver.findElement(By.id("changes-clear")).sendKeys(Keys.ENTER);
+        waitFor("document.getElementById('changes-clear').hidden");
+        assertThat(withClass(graph(), "highlighted")).isEmpty();
+        driver.findElement(By.cssSelector("#meeting-overdue tr.selectable")).click();
+        waitFor("!document.getElementById('changes-clear').hidden");
+        assertThat(withClass(graph(), "highlighted")).contains("Person:p-lily");
+        driver.findElement(By.id("meeting-exit")).click();
+        waitFor("!document.body.classList.contains('meeting')");
+        assertThat(withClass(graph(), "highlighted")).isEmpty();
+        assertThat(withClass(graph(), "faded")).isEmpty();
     }
 
     @Test

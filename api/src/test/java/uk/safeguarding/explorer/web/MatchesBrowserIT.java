@@ -256,7 +256,7 @@ class MatchesBrowserIT extends BrowserIT {
         assertThat(display(graph, "Person:p-joanne")).contains("[MATCH?]");
         waitFor("document.getElementById('panel-details').textContent.includes('Agency records')");
         assertThat(driver.findElement(By.id("panel-details")).getText())
-                .contains("police P105 (matched no one: a new person)");
+                .contains("police P105 (a new person: no link was strong enough)");
         screenshot("possibly-same-as");
         // the search result says so too (walk 51: only the graph did)
         var results = renders("results");
@@ -272,7 +272,7 @@ class MatchesBrowserIT extends BrowserIT {
         open("/?person=p-joanne");
         waitFor("document.getElementById('panel-details').textContent.includes('Agency records')");
         assertThat(driver.findElement(By.id("panel-details")).getText())
-                .contains("demo p-joanne (its own id: the person was made from it)")
+                .contains("demo p-joanne (its id is the person’s)")
                 .doesNotContain("linked by an identifier");
         // the police may not see Joanne: only the badge says a duplicate may exist; their own record is listed
         signIn("police-officer");
