@@ -1503,8 +1503,11 @@ export class Controller {
       let chosen = this.cy.collection();
       keys.forEach((k) => { chosen = chosen.union(this.cy.getElementById(k)); });
       chosen = chosen.union(chosen.edgesWith(chosen));
-      this.cy.elements().addClass('faded');
-      chosen.removeClass('faded').addClass('highlighted');
+      // the households round those chosen are not faded: a faded outline faded its members with it
+      // (walk 52: the children an overdue action is for were greyed in the genogram); the others in
+      // them fade on their own
+      this.cy.elements().not(chosen).not(chosen.nodes().ancestors()).addClass('faded');
+      chosen.addClass('highlighted');
     });
   }
 

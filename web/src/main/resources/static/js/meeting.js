@@ -30,6 +30,10 @@ export function toggleMeeting() {
     }
   } else {
     clearFamilyOverdue();
+    // the panels loaded for meeting mode are no longer what the page shows: coming back into meeting
+    // mode on the same person and day loads them again (walk 52: it found them loaded, and the family's
+    // overdue actions, emptied on the way out, stayed empty)
+    state.panelsKey = null;
   }
   meetingChanged();
 }

@@ -21,7 +21,9 @@ function renderResults(people, open) {
     const address = p.currentAddress ? `${p.currentAddress.line1}, ${p.currentAddress.postcode || ''}` : 'no current address';
     // a possible duplicate said where the person is chosen, as the graph says it (walk 51: the school's
     // record of Ruby waited for a steward, and her result said nothing)
-    const badges = [...p.markers.map((m) => `[${markerCode(m)}]`), ...(p.possibleMatch ? ['[MATCH?]'] : [])].join(' ');
+    // (walk 52: a bare [MATCH?] said nothing to a teacher)
+    const badges = [...p.markers.map((m) => `[${markerCode(m)}]`),
+      ...(p.possibleMatch ? ['[MATCH?] may be a duplicate record: a data steward is checking'] : [])].join(' ');
     list.append(el('li', {}, el('button', { type: 'button', 'data-person': p.id, onclick: () => choose(p.id, open) },
       el('strong', { text: fullName(p) }),
       el('span', { class: 'meta', text: `Born ${p.dateOfBirth || 'unknown'}${p.age !== null ? `, age ${p.age}` : ''}${p.child ? ' (child)' : ''}` }),

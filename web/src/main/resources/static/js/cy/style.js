@@ -179,8 +179,10 @@ export const STYLE = [
   { selector: '.filtered', style: { display: 'none' } },
   { selector: '.genogram-hidden', style: { display: 'none' } },
   { selector: '.faded', style: { opacity: 0.15 } },
-  { selector: '.highlighted', style: { opacity: 1, 'border-color': '#ffbf47', 'line-color': '#ffbf47', 'target-arrow-color': '#ffbf47', 'z-index': 10 } },
-  { selector: 'node.highlighted', style: { 'border-width': 6 } },
+  // people highlighted keep their own marks (walk 52: an orange border over the genogram's symbols hid
+  // the NOT ASSESSED ring and made Tom's square a circle): everyone else fading is what brings them forward
+  { selector: '.highlighted', style: { opacity: 1, 'line-color': '#ffbf47', 'target-arrow-color': '#ffbf47', 'z-index': 10 } },
+  { selector: 'node.highlighted[kind != "PERSON"]', style: { 'border-color': '#ffbf47', 'border-width': 6 } },
   { selector: 'edge.highlighted', style: { width: 5 } },
   // the selection: a yellow ring outside everything (MARK_RULES) and the name on yellow; never an
   // underlay (it took the place of a HIGH flag's halo) nor an overlay (it tinted the symbol)

@@ -2772,6 +2772,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     void inMeetingModeChoosingTheFamilysOverdueActionHighlightsTheChildrenItIsForInTheChildsGraph() {
         signIn("meeting-chair");
         open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        showGenogram();
         meetingMode();
         var unassessed = withClass(graph(), "unassessed");
         assertThat(unassessed).contains("Person:p-lily", "Person:p-tom", "Person:p-ruby");
@@ -2784,6 +2785,22 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 .contains("Person:p-lily", "Person:p-tom", "Person:p-ruby")
                 .doesNotContain("Person:p-kyle", "Person:p-dawn");
         assertThat(withClass(graph, "unassessed")).isEqualTo(unassessed);
+        // walk 52: in the genogram they were greyed with their faded households, and an orange border hid
+        // their black rings: their households are not faded, and their own marks are what they show
+        for (var child : List.of("Person:p-lily", "Person:p-tom", "Person:p-ruby")) {
+            var node = node(graph, child);
+            assertThat(hasClass(node, "faded")).as(child).isFalse();
+            if (!node.get("parent").isNull()) {
+                assertThat(hasClass(node(graph, node.get("parent").asString()), "faded"))
+                        .as("%s's household", child)
+                        .isFalse();
+            }
+            assertThat(node.get("outlineWidth").asDouble())
+                    .as("%s's black ring", child)
+                    .isPositive();
+            assertThat(node.get("borderColor").asString()).as(child).isNotEqualTo("rgb(255,191,71)");
+        }
+        assertThat(hasClass(node(graph, "Person:p-dawn"), "faded")).isTrue();
         assertThat(driver.getCurrentUrl()).contains("person=p-kyle");
         assertThat(text("graph-status"))
                 .isEqualTo("“Social work assessment of the risk to Kyle's siblings” is for Lily Archer, Tom Archer,"
@@ -2799,6 +2816,13 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         waitFor("!document.body.classList.contains('meeting')");
         assertThat(withClass(graph(), "highlighted")).isEmpty();
         assertThat(withClass(graph(), "faded")).isEmpty();
+        // back in meeting mode on the same child and day, the family's overdue actions are there again
+        // (walk 52: they stayed empty until a reload)
+        var family = renders("meeting-overdue");
+        driver.findElement(By.id("meeting-button")).click();
+        waitRendered("meeting-overdue", family);
+        waitSettled();
+        assertThat(text("meeting-overdue")).contains("Overdue actions of this family", "Social work assessment");
     }
 
     @Test
