@@ -13,7 +13,7 @@
 import { graphql } from './api.js';
 import { DECIDE_MATCH, LINK_CHECK, LINK_RECORD, MATCHES, SOURCE_RECORD, SPLIT_RECORD } from './queries.js';
 import { byId, clear, el, fullName } from './dom.js';
-import { linkedBy, words } from './words.js';
+import { linkedBy, ownId, words } from './words.js';
 import { holdFocus, showDialog } from './focus.js';
 import { focusLost } from './message.js';
 import { seesEverySource } from './state.js';
@@ -25,7 +25,6 @@ const FIELDS = [
 
 let message = () => {};
 
-/** How a record came to its person, in a steward's words. */
 /**
  * The server's sentence in a steward's words: the argument it names ("Argument 'personId' names a
  * person ...") is the API's way of saying which box was wrong, not the steward's.
@@ -201,7 +200,7 @@ function recordsList(card, person) {
   return el('ul', { class: 'records' }, person.records.map((r) => el('li', {},
     `${r.source} ${r.localId}: ${fullName(r)}${r.dateOfBirth ? `, born ${r.dateOfBirth}` : ''} `
       + `(${linkedBy(r)}) `,
-    (r.linkedBy === 'IDENTIFIER' && r.score === null) || person.records.length === 1 ? null
+    ownId(r) || person.records.length === 1 ? null
       : el('button', { type: 'button', class: 'split', 'data-record': `${r.source}:${r.localId}`,
         text: 'Split off', onclick: (event) => askSplit(card, r, person, event.currentTarget) }))));
 }

@@ -28,12 +28,20 @@ const LINKED_BY = {
 };
 
 /**
- * How a record came to its person, in words: a record whose id is the person's (an identifier link
- * without a score: a bundle that gave the person's id) is not said to be linked by an identifier,
- * which beside a table of identifiers "given by neither" read as a contradiction (walk 51).
+ * Whether a record's id is its person's (an identifier link without a score: a bundle that gave the
+ * person's id): the record a person stands on, never split off.
+ */
+export function ownId(record) {
+  return record.linkedBy === 'IDENTIFIER' && (record.score === null || record.score === undefined);
+}
+
+/**
+ * How a record came to its person, in words: a record whose id is the person's is not said to be
+ * linked by an identifier, which beside a table of identifiers "given by neither" read as a
+ * contradiction (walk 51).
  */
 export function linkedBy(record) {
-  if (record.linkedBy === 'IDENTIFIER' && (record.score === null || record.score === undefined)) {
+  if (ownId(record)) {
     return 'its id is the person’s';
   }
   // (a new person may still have a match waiting for a steward: [MATCH?] says so)

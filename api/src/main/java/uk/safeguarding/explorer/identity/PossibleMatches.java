@@ -45,12 +45,17 @@ public class PossibleMatches {
             return Set.of();
         }
         var asked = Set.copyOf(personIds);
+        return among(repository.pendingAmong(asked), asked);
+    }
+
+    /** The people of a set that pending candidates are about. */
+    private static Set<String> among(List<StewardRepository.Pending> pending, Set<String> people) {
         var flagged = new HashSet<String>();
-        for (var p : repository.pendingAmong(asked)) {
-            if (asked.contains(p.a())) {
+        for (var p : pending) {
+            if (people.contains(p.a())) {
                 flagged.add(p.a());
             }
-            if (asked.contains(p.b())) {
+            if (people.contains(p.b())) {
                 flagged.add(p.b());
             }
         }
@@ -69,15 +74,9 @@ public class PossibleMatches {
             return new Augmented(nodes, edges, Set.of());
         }
         var pending = repository.pendingAmong(inNetwork.keySet());
-        var flagged = new HashSet<String>();
+        var flagged = among(pending, inNetwork.keySet());
         var outside = new LinkedHashMap<String, Node>();
         for (var p : pending) {
-            if (inNetwork.containsKey(p.a())) {
-                flagged.add(p.a());
-            }
-            if (inNetwork.containsKey(p.b())) {
-                flagged.add(p.b());
-            }
             if (!inNetwork.containsKey(p.a())) {
                 outside.putIfAbsent(p.a(), inNetwork.get(p.b()));
             } else if (!inNetwork.containsKey(p.b())) {
