@@ -10,6 +10,7 @@
 // Confirm, and one with warnings (no birthday, or another sex, birthday, name or identifier than
 // the person's records) is confirmed only once the steward ticks that they checked them.
 
+import { agencyIdOf, agencyLabel, loadAgencies, loadedAgencies } from './agencies.js';
 import { graphql } from './api.js';
 import { DECIDE_MATCH, LINK_CHECK, LINK_RECORD, MATCHES, SOURCE_RECORD, SPLIT_RECORD } from './queries.js';
 import { byId, clear, el, fullName } from './dom.js';
@@ -51,6 +52,19 @@ function say(text, kind) {
   const line = byId('message');
   if (line && text && typeof line.scrollIntoView === 'function') {
     line.scrollIntoView({ block: 'nearest' });
+  }
+}
+
+/** A record as a steward reads it: its agency's name and id, and its id there ("School A (school-a) SA-C-0417"). */
+function recordName(record) {
+  return `${agencyLabel(record.source)} ${record.localId}`;
+}
+
+/** The agencies the Agency boxes offer as they are typed in: each id, with its name. */
+function offerAgencies() {
+  const list = byId('agency-list');
+  if (list.options.length === 0) {
+    list.append(...loadedAgencies().map((a) => el('option', { value: a.id, label: a.name || a.id })));
   }
 }
 
@@ -123,7 +137,7 @@ function askDecision(card, candidate, decision, button) {
   if (!noteFor(card)) {
     return;
   }
-  const record = `${candidate.record.source} ${candidate.record.localId}`;
+  const record = recordName(candidate.record);
   const person = `${fullName(candidate.person)} (${candidate.person.id})`;
   if (decision === 'SAME') {
     const own = candidate.record.person ? candidate.record.person.id : 'of the record';
@@ -145,8 +159,8 @@ async function decide(card, candidate, decision) {
   try {
     const decided = (await graphql(DECIDE_MATCH, { candidateId: candidate.id, decision, note })).decideMatch;
     say(decided.status === 'SAME'
-      ? `Joined: ${candidate.record.source} ${candidate.record.localId} is now part of ${fullName(candidate.person)}.`
-      : `Kept apart: ${candidate.record.source} ${candidate.record.localId} will not be linked to ${fullName(candidate.person)}.`,
+      ? `Joined: ${recordName(candidate.record)} is now part of ${fullName(candidate.person)}.`
+      : `Kept apart: ${recordName(candidate.record)} will not be linked to ${fullName(candidate.person)}.`,
     'success');
     await loadMatches();
     settleFocus();
@@ -159,7 +173,7 @@ function askSplit(card, record, person, button) {
   if (!noteFor(card)) {
     return;
   }
-  ask(card, button, `Split ${record.source} ${record.localId} off ${fullName(person)} (${person.id})? It becomes a `
+  ask(card, button, `Split ${recordName(record)} off ${fullName(person)} (${person.id})? It becomes a `
     + `person of its own with what came through it, and is never linked to ${person.id} again.`,
   'Split off for good', () => split(card, record));
 }
@@ -169,10 +183,10 @@ async function split(card, record) {
   if (!note) {
     return;
   }
-  say(`Splitting ${record.source} ${record.localId} off…`, 'info');
+  say(`Splitting ${recordName(record)} off…`, 'info');
   try {
     const result = await graphql(SPLIT_RECORD, { source: record.source, localId: record.localId, note });
-    say(`Split: ${record.source} ${record.localId} is now person ${result.splitRecord.person.id}. `
+    say(`Split: ${recordName(record)} is now person ${result.splitRecord.person.id}. `
       + 'It is shown here: link it to the person it belongs to, if you know who.', 'success');
     await showRecord(record.source, record.localId);
     await loadMatches();
@@ -190,7 +204,7 @@ async function split(card, record) {
 function nameWarnings(records) {
   const seen = new Set();
   const lines = records.filter((r) => !seen.has(`${r.source}:${r.localId}`) && seen.add(`${r.source}:${r.localId}`))
-    .flatMap((r) => (r.nameWarnings || []).map((w) => `${r.source} ${r.localId}, ${w}`));
+    .flatMap((r) => (r.nameWarnings || []).map((w) => `${recordName(r)}, ${w}`));
   return lines.length === 0 ? [] : [el('div', { class: 'names-warning', role: 'note' },
     el('p', { text: 'Check these names with the agency that sent them: they could be read as other names.' }),
     el('ul', {}, lines.map((line) => el('li', { text: line }))))];
@@ -198,7 +212,7 @@ function nameWarnings(records) {
 
 function recordsList(card, person) {
   return el('ul', { class: 'records' }, person.records.map((r) => el('li', {},
-    `${r.source} ${r.localId}: ${fullName(r)}${r.dateOfBirth ? `, born ${r.dateOfBirth}` : ''} `
+    `${recordName(r)}: ${fullName(r)}${r.dateOfBirth ? `, born ${r.dateOfBirth}` : ''} `
       + `(${linkedBy(r)}) `,
     ownId(r) || person.records.length === 1 ? null
       : el('button', { type: 'button', class: 'split', 'data-record': `${r.source}:${r.localId}`,
@@ -220,9 +234,10 @@ async function link(card, record) {
   document.body.dataset.linkCheck = 'none';
   say('Checking the link…', 'info');
   try {
-    const other = await findAnyCase(source, localId);
+    const other = await findAnyCase(agencyIdOf(source), localId);
     if (!other || !other.person) {
-      say(`No record ${source} ${localId}: check the agency and the id of the other record.`, 'warning');
+      say(`No record ${agencyLabel(agencyIdOf(source))} ${localId}: check the agency and the id of the other record.`,
+        'warning');
       return;
     }
     const check = (await graphql(LINK_CHECK,
@@ -242,9 +257,9 @@ async function link(card, record) {
 function preview(card, record, person, check) {
   const own = record.person.id;
   const rows = person.records.map((r) => el('li', {
-    text: `${r.source} ${r.localId}: ${fullName(r)}${r.dateOfBirth ? `, born ${r.dateOfBirth}` : ''}`
+    text: `${recordName(r)}: ${fullName(r)}${r.dateOfBirth ? `, born ${r.dateOfBirth}` : ''}`
       + `${r.sex ? `, ${words(r.sex)}` : ''}${r.nhsNumber ? `, NHS ${r.nhsNumber}` : ''}` }));
-  const intro = el('p', { text: `Link ${record.source} ${record.localId} (${fullName(record)}`
+  const intro = el('p', { text: `Link ${recordName(record)} (${fullName(record)}`
     + `${record.dateOfBirth ? `, born ${record.dateOfBirth}` : ''}${record.sex ? `, ${words(record.sex)}` : ''}) `
     + `to ${fullName(person)} (${person.id}), whose records are:` });
   const cancel = el('button', { type: 'button', class: 'link-cancel secondary', text: check.allowed ? 'Cancel' : 'Close',
@@ -307,12 +322,12 @@ async function confirmLink(card, record, person, acceptWarnings) {
   if (!note) {
     return;
   }
-  say(`Linking ${record.source} ${record.localId}…`, 'info');
+  say(`Linking ${recordName(record)}…`, 'info');
   try {
     const result = await graphql(LINK_RECORD,
       { source: record.source, localId: record.localId, personId: person.id, note, acceptWarnings });
     const linked = result.linkRecord.person;
-    say(`Linked: ${record.source} ${record.localId} is now part of ${fullName(linked)} (${linked.id}).`, 'success');
+    say(`Linked: ${recordName(record)} is now part of ${fullName(linked)} (${linked.id}).`, 'success');
     await showRecord(record.source, record.localId);
     await loadMatches();
     settleFocus();
@@ -323,7 +338,7 @@ async function confirmLink(card, record, person, acceptWarnings) {
 
 function recordCard(record) {
   const person = record.person;
-  const title = `${record.source} ${record.localId}: ${fullName(record)}`;
+  const title = `${recordName(record)}: ${fullName(record)}`;
   const card = el('article', { class: 'match record', 'data-record': `${record.source}:${record.localId}`,
     'aria-label': title });
   const noteId = `note-record-${record.source}-${record.localId}`.replace(/[^A-Za-z0-9_-]/g, '_');
@@ -348,7 +363,8 @@ function recordCard(record) {
       + 'move with this record.' }),
     el('div', { class: 'link-to' },
       el('label', { for: sourceId, text: 'Agency' }),
-      el('input', { id: sourceId, class: 'link-source', maxlength: 200, autocomplete: 'off', spellcheck: 'false' }),
+      el('input', { id: sourceId, class: 'link-source', maxlength: 200, autocomplete: 'off', spellcheck: 'false',
+        list: 'agency-list' }),
       el('label', { for: localIdId, text: 'Record id' }),
       el('input', { id: localIdId, class: 'link-local-id', maxlength: 200, autocomplete: 'off', spellcheck: 'false' })),
     el('label', { for: noteId, text: 'Note, for a split or a link (why; kept in the audit log)' }),
@@ -404,7 +420,7 @@ async function showRecord(source, localId) {
   clear(found);
   if (!record) {
     document.body.dataset.record = 'none';
-    say(`No record ${source} ${localId}: check the agency and the id.`, 'warning');
+    say(`No record ${agencyLabel(source)} ${localId}: check the agency and the id.`, 'warning');
     return;
   }
   found.append(recordCard(record));
@@ -426,7 +442,7 @@ function candidateCard(candidate) {
   const record = candidate.record;
   const person = candidate.person;
   const levels = new Map(candidate.evidence.map((e) => [e.field, e]));
-  const title = `${record.source} ${record.localId}: ${fullName(record)} — possibly ${fullName(person)} (${person.id})`;
+  const title = `${recordName(record)}: ${fullName(record)} — possibly ${fullName(person)} (${person.id})`;
   const rows = FIELDS.map(([field, label]) => {
     const e = levels.get(field) || { level: 'MISSING', weight: 0 };
     const agree = e.weight > 0 ? 'agree' : e.weight < 0 ? 'disagree' : 'neutral';
@@ -449,7 +465,7 @@ function candidateCard(candidate) {
     ...nameWarnings([record, ...person.records]),
     el('table', { class: 'match-table' },
       el('caption', { class: 'visually-hidden', text: `Field by field: ${title}` }),
-      el('thead', {}, el('tr', {}, ['Field', `This record (${record.source})`, `Person ${person.id} (all its records)`, 'Agreement',
+      el('thead', {}, el('tr', {}, ['Field', `This record (${agencyLabel(record.source)})`, `Person ${person.id} (all its records)`, 'Agreement',
         'Weight'].map((h) => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, rows)),
     el('h4', { text: `Records of ${fullName(person)}` }),
@@ -472,6 +488,8 @@ export async function loadMatches() {
   }
   let data;
   try {
+    // the agencies' names, for the records' agencies (an extract names its agency by id); without them, ids
+    await loadAgencies().then(offerAgencies);
     data = await graphql(MATCHES);
   } catch (e) {
     say(e.message, 'error');
@@ -509,7 +527,8 @@ export async function initMatches(user, sayOnPage) {
   byId('record-lookup').addEventListener('submit', async (event) => {
     event.preventDefault();
     say('', 'info');
-    await showRecord(byId('lookup-source').value.trim(), byId('lookup-local-id').value.trim());
+    await loadAgencies();
+    await showRecord(agencyIdOf(byId('lookup-source').value.trim()), byId('lookup-local-id').value.trim());
   });
   if (user.role === 'DATA_STEWARD') {
     document.body.classList.add('steward');

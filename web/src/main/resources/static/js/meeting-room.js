@@ -4,6 +4,7 @@
 // had, those new marked on the graph), the meeting recorded live (attendance, decision and reason, actions, next meeting) and
 // the meeting pack. Each part publishes its render state (publish.js) for anyone waiting on it.
 
+import { agencyType, loadAgencies, loadedAgencies } from './agencies.js';
 import { graphql } from './api.js';
 import {
   FAMILY_CHANGES, MEETINGS_ABOUT, MEETING_RECORD, MEETING_SNAPSHOT, NETWORK, RECORD_MEETING, TAKE_SNAPSHOT,
@@ -242,12 +243,14 @@ function compare(then, now) {
  * The live graph keeps its box, and marks those new since then.
  */
 /**
- * Opens or folds meeting mode's legend and time bar (the "Legend and time bar" button). They lie over
- * the panels' column (app.css): Then and now and the meeting's form, which open there, fold them.
+ * Opens or folds meeting mode's legend and time bar (the "Legend and time bar" button, and on a short
+ * screen "Whole key", which opens the whole key with them). They lie over the panels' column (app.css):
+ * Then and now and the meeting's form, which open there, fold them.
  */
 export function showKeys(open) {
   document.body.classList.toggle('meeting-keys', open);
   byId('meeting-keys').setAttribute('aria-pressed', String(open));
+  byId('meeting-key-more').setAttribute('aria-pressed', String(open));
 }
 
 async function openThenAndNow() {
@@ -394,29 +397,6 @@ function closeThenAndNow() {
 
 // --- the meeting recorded live -------------------------------------------------------------------
 
-/** The partnership's agencies by name, [[id, name]], once loaded (the agencies query); null until then. */
-let partnership = null;
-let partnershipLoading = null;
-/** The type of each of the partnership's agencies, by id, once loaded. */
-const agencyTypes = new Map();
-
-/** Loads the partnership's agencies once; answers them, or null when they could not be loaded (tried again next time). */
-function loadPartnership() {
-  if (!partnershipLoading) {
-    partnershipLoading = graphql('{ agencies { id name type } }')
-      .then((data) => {
-        data.agencies.forEach((a) => agencyTypes.set(a.id, a.type));
-        partnership = data.agencies.map((a) => [a.id, a.name]);
-        return partnership;
-      })
-      .catch(() => {
-        partnershipLoading = null;
-        return null;
-      });
-  }
-  return partnershipLoading;
-}
-
 /**
  * The agencies a meeting's form offers, each [id, name, expected], by name (new-user check 47: the
  * form offered ids, and a hard-coded four, and left out the school and probation): those drawn in
@@ -424,7 +404,8 @@ function loadPartnership() {
  * agency of the partnership, not invited unless the chair ticks it.
  */
 function agencyOptions() {
-  const names = new Map(partnership || []);
+  const partnership = loadedAgencies();
+  const names = new Map(partnership.map((a) => [a.id, a.name]));
   const offered = new Map();
   const offer = (id, name, expected) => {
     if (!offered.has(id)) {
@@ -435,7 +416,7 @@ function agencyOptions() {
   if (state.user && state.user.agency) {
     offer(state.user.agency, null, true);
   }
-  (partnership || []).forEach(([id, name]) => offer(id, name, false));
+  partnership.forEach((a) => offer(a.id, a.name, false));
   return [...offered.values()];
 }
 
@@ -509,11 +490,11 @@ function openRecordForm() {
     el('input', { type: 'checkbox', class: 'concern', value: p.id, checked: p.id === state.subjectId }), ` ${p.label}`)));
   clear(byId('record-attendance'));
   fillAttendance();
-  if (!partnership) {
+  if (loadedAgencies().length === 0) {
     // the partnership's agencies are loaded once: the rows are filled again when they come, ticks kept
     const forForm = room.formFor;
     recordRendering.run(async () => {
-      if (await loadPartnership() && room.formFor === forForm) {
+      if (await loadAgencies() && room.formFor === forForm) {
         forForm.agencies = agencyOptions();
         fillAttendance();
       }
@@ -573,7 +554,7 @@ async function recordMeeting(event) {
   save.textContent = 'Saving…';
   try {
     // the agencies' types say who attended for rule 7 (loaded when the form opened, but maybe not yet)
-    await loadPartnership();
+    await loadAgencies();
     if (!sayMissingAttendance(input)) {
       return;
     }
@@ -593,12 +574,12 @@ async function recordMeeting(event) {
  * second Save with the same attendance records it as it is.
  */
 function sayMissingAttendance(input) {
-  const attended = new Set(input.attendance.filter((a) => a.attended).map((a) => agencyTypes.get(a.agency)));
+  const attended = new Set(input.attendance.filter((a) => a.attended).map((a) => agencyType(a.agency)));
   const missing = [['POLICE', 'police'], ['HEALTH', 'health']].filter(([type]) => !attended.has(type)).map(([, w]) => w);
   // the warning holds for this meeting only: its children, day and attendance
   const asked = JSON.stringify([room.formFor ? room.formFor.id : state.subjectId, input.heldOn, input.concerns,
     input.attendance]);
-  if (missing.length === 0 || agencyTypes.size === 0 || room.attendanceWarned === asked) {
+  if (missing.length === 0 || loadedAgencies().length === 0 || room.attendanceWarned === asked) {
     return true;
   }
   room.attendanceWarned = asked;
@@ -703,7 +684,7 @@ export async function preparePack(subjectId, asOf, people) {
 /** Meeting mode was entered or left, or a new person opened in it. */
 export function meetingChanged() {
   if (state.meeting) {
-    loadPartnership();
+    loadAgencies();
     room.recorded = null;
     changesKey = null;
     // refreshChanges draws Then and now again, open, for the child now opened

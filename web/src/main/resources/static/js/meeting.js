@@ -42,6 +42,9 @@ export function wireMeeting() {
   byId('meeting-button').addEventListener('click', toggleMeeting);
   byId('meeting-exit').addEventListener('click', toggleMeeting);
   byId('meeting-keys').addEventListener('click', toggleKeys);
+  // a short screen shows one row of the key under the graph: the whole of it opens with the legend
+  byId('meeting-key-more').addEventListener('click', toggleKeys);
+  byId('meeting-key-whole').append(...[...byId('meeting-key').children].map((item) => item.cloneNode(true)));
 }
 
 /**

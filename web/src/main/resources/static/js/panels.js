@@ -180,7 +180,9 @@ export function renderDetails(panel, person, addresses, ending = null, asOf = nu
           + 'them, such as markers or referrals, is shown in its place). Other agencies’ person records '
           + 'are not listed here.' })
       : el('ul', { class: 'records' }, person.records.map((r) => el('li', {},
-        `${r.source} ${r.localId} (${linkedBy(r)})`))));
+        // the agency by name where the page knows it (walk 51: "school-a SA-C-0417")
+        `${agencyNames.has(r.source) ? `${agencyNames.get(r.source)} (${r.source})` : r.source} ${r.localId}`
+          + ` (${linkedBy(r)})`))));
   }
   panel.append(el('h3', { text: 'Addresses' }));
   panel.append(addresses.length === 0 ? el('p', { class: 'empty', text: 'No addresses recorded.' })

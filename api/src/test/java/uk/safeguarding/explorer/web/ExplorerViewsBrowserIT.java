@@ -1399,7 +1399,78 @@ class ExplorerViewsBrowserIT extends BrowserIT {
             assertThat(coveredBy("meeting-key", graph))
                     .as("people under the key")
                     .isEmpty();
+            assertThat(driver.findElement(By.id("meeting-key-more")).isDisplayed())
+                    .as("the whole key is there: no button for it")
+                    .isFalse();
             screenshot("meeting-key");
+        });
+    }
+
+    /**
+     * Walk 52: on a 1280×720 screen the key under the graph took more height than the graph itself
+     * (143 px of graph). A short screen shows the key's first row, whose marks are the most telling,
+     * and "Whole key" opens all of it over the panels' column with the legend: the graph keeps its size.
+     */
+    @Test
+    void onAShortScreenMeetingModeShowsOneRowOfTheKeyAndTheWholeKeyOnRequestBesideTheGraph() throws Exception {
+        onScreen(1280, 720, () -> {
+            signIn("meeting-chair");
+            open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+            showGenogram();
+            meetingMode();
+            @SuppressWarnings("unchecked")
+            var sizes = (List<Number>) js("const area = document.querySelector('.graph-area').getBoundingClientRect();"
+                    + " const cy = document.getElementById('cy').getBoundingClientRect();"
+                    + " return [area.height, cy.height];");
+            assertThat(sizes.get(1).doubleValue())
+                    .as("the graph's height, of the graph area's %s px", sizes.get(0))
+                    .isGreaterThan(sizes.get(0).doubleValue() * 0.6);
+            // one row: the items shown lie on the key's first line, and the rest is below its box
+            @SuppressWarnings("unchecked")
+            var shown = (List<String>) js("const key = document.getElementById('meeting-key').getBoundingClientRect();"
+                    + " return [...document.querySelectorAll('#meeting-key > li')].filter((li) => {"
+                    + " const r = li.getBoundingClientRect(); return r.top < key.bottom; })"
+                    + ".map((li) => li.textContent.replace(/\\s+/g, ' ').trim());");
+            assertThat(shown).isNotEmpty().allMatch(item -> !item.isEmpty());
+            assertThat(shown.get(0)).contains("offender");
+            assertThat(
+                            js(
+                                    "const key = document.getElementById('meeting-key').getBoundingClientRect();"
+                                            + " return [...document.querySelectorAll('#meeting-key > li')].every((li) => {"
+                                            + " const r = li.getBoundingClientRect(); return r.top >= key.bottom || r.bottom <= key.bottom + 1; });"))
+                    .as("no row cut in half")
+                    .isEqualTo(true);
+            var key = driver.findElement(By.id("meeting-key")).getText();
+            var whole = driver.findElement(By.id("meeting-key-whole"));
+            assertThat(whole.isDisplayed()).isFalse();
+            var graph = graph();
+            assertThat(coveredBy("meeting-key-more", graph)).isEmpty();
+            var box = js("return JSON.stringify(document.getElementById('cy').getBoundingClientRect())");
+
+            var more = driver.findElement(By.id("meeting-key-more"));
+            assertThat(more.getText()).isEqualTo("Whole key");
+            more.click();
+            waitFor("document.body.classList.contains('meeting-keys')");
+            assertThat(more.getAttribute("aria-pressed")).isEqualTo("true");
+            assertThat(whole.isDisplayed()).isTrue();
+            assertThat(whole.getText())
+                    .contains(
+                            "offender",
+                            "black ring: child NOT ASSESSED",
+                            "pink double ring: the person opened",
+                            "grey octagon: Hidden person",
+                            "partners: years");
+            assertThat(coveredBy("meeting-key-whole", graph))
+                    .as("people under the whole key")
+                    .isEmpty();
+            assertThat(js("return JSON.stringify(document.getElementById('cy').getBoundingClientRect())"))
+                    .as("the graph's box")
+                    .isEqualTo(box);
+            screenshot("meeting-1280-whole-key");
+            more.sendKeys(Keys.ENTER);
+            waitFor("!document.body.classList.contains('meeting-keys')");
+            assertThat(whole.isDisplayed()).isFalse();
+            assertThat(driver.findElement(By.id("meeting-key")).getText()).isEqualTo(key);
         });
     }
 

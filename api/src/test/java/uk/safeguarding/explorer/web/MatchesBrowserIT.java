@@ -20,6 +20,11 @@ import uk.safeguarding.explorer.support.BrowserIT;
  */
 class MatchesBrowserIT extends BrowserIT {
 
+    /** The agencies of the extracts as a steward reads them: by name, with the id an extract names (walk 51). */
+    private static final String POLICE = "Police vulnerability assessment team (police)";
+
+    private static final String HEALTH = "Healthy child service (health)";
+
     @BeforeEach
     void data() throws Exception {
         cleanDatabase();
@@ -86,7 +91,7 @@ class MatchesBrowserIT extends BrowserIT {
         var text = card.getText();
         assertThat(text)
                 .contains(
-                        "police P105: Joanne Wood",
+                        POLICE + " P105: Joanne Wood",
                         "possibly Joanne Nolan (p-joanne)",
                         "Date of birth",
                         "1979-12-01",
@@ -113,7 +118,7 @@ class MatchesBrowserIT extends BrowserIT {
         card.findElement(By.cssSelector("button.same")).click();
         // asked once more, with what it does and what undoing it costs; the keyboard is on the answer
         assertThat(card.findElement(By.cssSelector(".ask")).getText())
-                .contains("Join police P105 to Joanne Nolan (p-joanne)?", "kept apart from p-joanne for good");
+                .contains("Join " + POLICE + " P105 to Joanne Nolan (p-joanne)?", "kept apart from p-joanne for good");
         assertThat(driver.findElement(By.id("message")).getText())
                 .as("the warning to write a note is gone once it is written")
                 .doesNotContain("before you decide");
@@ -124,7 +129,7 @@ class MatchesBrowserIT extends BrowserIT {
         driver.switchTo().activeElement().sendKeys(Keys.ENTER);
         waitFor("document.body.dataset.matches === '0'");
         assertThat(driver.findElement(By.id("message")).getText())
-                .contains("Joined: police P105 is now part of Joanne Nolan");
+                .contains("Joined: " + POLICE + " P105 is now part of Joanne Nolan");
         assertThat(
                         count(
                                 "MATCH (:SourceRecord {key: 'police:P105'})-[:RECORD_OF]->(p:Person {id: 'p-joanne'}) RETURN count(p)"))
@@ -140,13 +145,19 @@ class MatchesBrowserIT extends BrowserIT {
         assertThat(health.status()).as(health.body()).isEqualTo(200);
         signIn("data-steward");
         waitFor("document.body.dataset.matches !== undefined");
-        lookUp("health", "H21");
+        // the agency by its name, as the box offers it (walk 51: the steward had to know "health")
+        @SuppressWarnings("unchecked")
+        var offered = (List<String>) js("return [...document.querySelectorAll('#agency-list option')]"
+                + ".map((o) => o.value + ' ' + o.label)");
+        assertThat(offered).contains("health Healthy child service", "police Police vulnerability assessment team");
+        lookUp("healthy child SERVICE", "H21");
         waitFor("(document.body.dataset.record || '').startsWith('health:H21 ')");
         var card = driver.findElement(By.cssSelector("#record-found article.record"));
         assertThat(card.findElement(By.cssSelector(".names-warning")).getText())
                 .contains(
                         "Check these names with the agency that sent them",
-                        "health H21, familyName: the word \"H\u0430le\" mixes letters of the scripts [LATIN, CYRILLIC]");
+                        HEALTH
+                                + " H21, familyName: the word \"H\u0430le\" mixes letters of the scripts [LATIN, CYRILLIC]");
         // the scenario's own records give plain names: no warning beside them
         lookUp("demo", "p-lee");
         waitFor("(document.body.dataset.record || '').startsWith('demo:p-lee ')");
@@ -162,22 +173,22 @@ class MatchesBrowserIT extends BrowserIT {
         // the agency as a steward types it: the police's extract is "police"
         lookUp("Police", "P999");
         waitFor("document.body.dataset.record === 'none'");
-        assertThat(driver.findElement(By.id("message")).getText()).contains("No record Police P999");
+        assertThat(driver.findElement(By.id("message")).getText()).contains("No record " + POLICE + " P999");
         driver.findElement(By.id("lookup-local-id")).clear();
         driver.findElement(By.id("lookup-local-id")).sendKeys("P107");
         driver.findElement(By.cssSelector("#record-lookup button[type=submit]")).click();
         waitFor("document.body.dataset.record === 'police:P107 p-lee'");
         var card = driver.findElement(By.cssSelector("#record-found article.record"));
-        assertThat(card.getText()).contains("police P107: Lee Bell", "Part of Lee Bell (p-lee)", "1983-04-27");
+        assertThat(card.getText()).contains(POLICE + " P107: Lee Bell", "Part of Lee Bell (p-lee)", "1983-04-27");
         card.findElement(By.tagName("textarea")).sendKeys("PNC check: not Lee Bell");
         card.findElement(By.cssSelector("button.split[data-record='police:P107']"))
                 .click();
         assertThat(card.findElement(By.cssSelector(".ask")).getText())
-                .contains("Split police P107 off Lee Bell (p-lee)?", "never linked to p-lee again");
+                .contains("Split " + POLICE + " P107 off Lee Bell (p-lee)?", "never linked to p-lee again");
         card.findElement(By.cssSelector(".ask button.ask-confirm")).click();
         waitFor("document.body.dataset.record === 'police:P107 police:P107'");
         assertThat(driver.findElement(By.id("message")).getText())
-                .contains("Split: police P107 is now person police:P107");
+                .contains("Split: " + POLICE + " P107 is now person police:P107");
         card = driver.findElement(By.cssSelector("#record-found article.record"));
         assertThat(card.getText()).contains("A person of its own (police:P107), linked by a steward");
         card.findElement(By.cssSelector("button.link")).click();
@@ -218,7 +229,7 @@ class MatchesBrowserIT extends BrowserIT {
         card.findElement(By.cssSelector("button.link-confirm")).click();
         waitFor("document.body.dataset.record === 'police:P107 p-gary'");
         assertThat(driver.findElement(By.id("message")).getText())
-                .contains("Linked: police P107 is now part of Gary Nolan (p-gary)");
+                .contains("Linked: " + POLICE + " P107 is now part of Gary Nolan (p-gary)");
         assertThat(
                         count(
                                 "MATCH (:SourceRecord {key: 'police:P107'})-[:RECORD_OF]->(p:Person {id: 'p-gary'}) RETURN count(p)"))
@@ -256,7 +267,7 @@ class MatchesBrowserIT extends BrowserIT {
         assertThat(display(graph, "Person:p-joanne")).contains("[MATCH?]");
         waitFor("document.getElementById('panel-details').textContent.includes('Agency records')");
         assertThat(driver.findElement(By.id("panel-details")).getText())
-                .contains("police P105 (a new person: no link was strong enough)");
+                .contains(POLICE + " P105 (a new person: no link was strong enough)");
         screenshot("possibly-same-as");
         // the search result says so too (walk 51: only the graph did)
         var results = renders("results");
@@ -277,7 +288,7 @@ class MatchesBrowserIT extends BrowserIT {
         // the police may not see Joanne: only the badge says a duplicate may exist; their own record is listed
         signIn("police-officer");
         open("/?person=police:P105");
-        waitFor("document.getElementById('panel-details').textContent.includes('police P105')");
+        waitFor("document.getElementById('panel-details').textContent.includes('(police) P105')");
         var theirs = graph();
         assertThat(edgesOfType(theirs, "POSSIBLY_SAME_AS")).isZero();
         assertThat(display(theirs, "Person:police:P105")).contains("[MATCH?]");
