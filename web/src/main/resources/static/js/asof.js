@@ -92,14 +92,6 @@ export function cameTo(entry, person, shown) {
 let followed = null;
 let followedFrom = null;
 
-/**
- * The person the page is showing or, while Back or Forward is opening someone and nobody else has
- * been shown since, the person being opened: a new day chosen meanwhile is a day for them.
- */
-export function pendingSubject() {
-  return followed && state.subjectId === followedFrom ? followed : state.subjectId;
-}
-
 /** Back or Forward is no longer opening anyone (an opening or a day failed: the page stays on what it shows). */
 export function endFollowing() {
   followed = null;

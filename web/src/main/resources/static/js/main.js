@@ -9,7 +9,7 @@ import { guarded, say } from './message.js';
 import { dayChanging } from './publish.js';
 import { state } from './state.js';
 import {
-  cameTo, chooseAsOf, endFollowing, followDay, followHistory, following, historyPlace, ownState, pendingSubject, putBackDay,
+  cameTo, chooseAsOf, endFollowing, followDay, followHistory, following, historyPlace, ownState, putBackDay,
   setAsOf, shownPlace, takeDayNote, updateUrl, wireAsOf,
 } from './asof.js';
 import { wireBreakGlass } from './break-glass.js';
@@ -25,7 +25,7 @@ import { wireMeetingRoom } from './meeting-room.js';
 import { wirePanelResize } from './resize.js';
 import { wireSearch } from './search.js';
 import {
-  markSiblingsOutside, open, selectPerson, selectPlaceholder, selectService, selectTab, wireSelection,
+  markSiblingsOutside, open, openingPerson, selectPerson, selectPlaceholder, selectService, selectTab, wireSelection,
 } from './selection.js';
 import { drawTimeBar, wireTimeBar } from './timebar.js';
 import { showWaiting, wireInformationRequests } from './information-requests.js';
@@ -259,7 +259,7 @@ async function start() {
   wireAsOf(async () => {
     const note = takeDayNote();
     showDemoHint();
-    if (state.subjectId) {
+    if (state.subjectId || openingPerson()) {
       // the day the graph shows until the new one is drawn
       const shown = byId('cy').dataset.asOf;
       const wanted = state.asOf;
@@ -267,8 +267,8 @@ async function start() {
       const change = ++dayChanges;
       // at once, in this event: nothing says "ready" with the day before's facts
       dayChanging();
-      // (while Back is opening someone, the day is theirs: they are opened on it)
-      const person = pendingSubject();
+      // (while someone chosen, or reached by Back, is opening, the day is theirs: they are opened on it)
+      const person = openingPerson() || state.subjectId;
       const drawn = await open(person, { keepExpansions: person === subject });
       // (not when another person or day was opened meanwhile: that opening took over, nothing failed)
       // (an earlier change overtaken by a later one, even one back to the same day, puts back nothing)

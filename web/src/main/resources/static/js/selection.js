@@ -160,6 +160,18 @@ export function selectPerson(personId) {
 
 const opens = new Latest();
 
+/** The person the opening now on is for (null: none). */
+let opening = null;
+
+/**
+ * The person an opening now on is for, or null: a new day chosen while a person chosen from search
+ * or a work queue is still opening is a day for them, not for the person shown before (the day's
+ * opening took over, and the person chosen was never shown).
+ */
+export function openingPerson() {
+  return opening;
+}
+
 /**
  * Opens a person's network and selects them (or, after a new date or depth, the person selected
  * before, if still there), which loads the panels once. Then whatever showed the day before and was
@@ -167,19 +179,26 @@ const opens = new Latest();
  */
 export async function open(personId, { keepExpansions = false } = {}) {
   const mine = opens.next();
-  const before = state.selectedId;
-  const shown = await openPerson(personId, { keepExpansions });
-  if (shown) {
-    const target = keepExpansions && before && controller.has(`Person:${before}`) ? before : personId;
-    controller.select(`Person:${target}`);
-    await showPanels(target);
+  opening = personId;
+  try {
+    const before = state.selectedId;
+    const shown = await openPerson(personId, { keepExpansions });
+    if (shown) {
+      const target = keepExpansions && before && controller.has(`Person:${before}`) ? before : personId;
+      controller.select(`Person:${target}`);
+      await showPanels(target);
+    }
+    if (mine()) {
+      // (a family whose answer failed is said by the graph's banner #family-unread until it is read)
+      dayDrawn();
+    }
+    // whether the network was shown (false: not loaded; null: a newer opening took over)
+    return mine() ? shown : null;
+  } finally {
+    if (mine()) {
+      opening = null;
+    }
   }
-  if (mine()) {
-    // (a family whose answer failed is said by the graph's banner #family-unread until it is read)
-    dayDrawn();
-  }
-  // whether the network was shown (false: not loaded; null: a newer opening took over)
-  return mine() ? shown : null;
 }
 
 /**

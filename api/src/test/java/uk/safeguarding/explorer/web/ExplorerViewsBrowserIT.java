@@ -2719,6 +2719,31 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     /**
+     * A person chosen from search is still opening when a new day is chosen: the day is for them. The
+     * day reopened the person shown before on it, which took over, and the person chosen was never
+     * shown (a race a slow machine wins: the day chosen before the chosen person's network came).
+     */
+    @Test
+    void aDayChosenWhileAPersonChosenFromSearchOpensIsADayForThem() {
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        searchFor("Kyle");
+        holdRequests("query Network", "p-kyle");
+        driver.findElement(By.cssSelector("#results button[data-person='p-kyle']"))
+                .click();
+        waitFor("window.held > 0");
+        chooseDay("2018-03-05");
+        releaseRequests();
+        waitFor("new URLSearchParams(location.search).get('person') === 'p-kyle'"
+                + " && document.getElementById('cy').dataset.asOf === '2018-03-05'");
+        waitSettled();
+        assertThat(js("return location.search")).asString().contains("asOf=2018-03-05");
+        assertThat(hasClass(node(graph(), "Person:p-kyle"), "subject")).isTrue();
+        assertThat(js("return document.getElementById('asof-date').value")).isEqualTo("2018-03-05");
+    }
+
+    /**
      * Types a day into the as-of field a key at a time, as a user does, in the order the browser's
      * locale gives the field's parts (focused, the field's first part takes the keys).
      */
