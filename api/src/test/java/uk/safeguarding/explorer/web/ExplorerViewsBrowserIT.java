@@ -2701,14 +2701,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
      */
     @Test
     void typingADayWhileAChosenPersonOpensKeepsTheKeyboardInTheField() {
-        signIn("social-worker");
-        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
-        waitSettled();
-        searchFor("Kyle");
-        holdRequests("query Network", "p-kyle");
-        driver.findElement(By.cssSelector("#results button[data-person='p-kyle']"))
-                .click();
-        waitFor("window.held > 0");
+        kyleChosenFromSearchWhileSarasShownAndHisNetworkHeld();
         // a first digit that makes no day yet ("0" of a month or a day): nothing is asked for meanwhile
         js("document.getElementById('asof-date').focus()");
         driver.findElement(By.id("asof-date")).sendKeys("0");
@@ -2725,14 +2718,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
      */
     @Test
     void aDayChosenWhileAPersonChosenFromSearchOpensIsADayForThem() {
-        signIn("social-worker");
-        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
-        waitSettled();
-        searchFor("Kyle");
-        holdRequests("query Network", "p-kyle");
-        driver.findElement(By.cssSelector("#results button[data-person='p-kyle']"))
-                .click();
-        waitFor("window.held > 0");
+        kyleChosenFromSearchWhileSarasShownAndHisNetworkHeld();
         chooseDay("2018-03-05");
         releaseRequests();
         waitFor("new URLSearchParams(location.search).get('person') === 'p-kyle'"
@@ -2741,6 +2727,18 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(js("return location.search")).asString().contains("asOf=2018-03-05");
         assertThat(hasClass(node(graph(), "Person:p-kyle"), "subject")).isTrue();
         assertThat(js("return document.getElementById('asof-date').value")).isEqualTo("2018-03-05");
+    }
+
+    /** Sara shown; Kyle chosen from search, his network's requests held (unanswered) until released. */
+    private void kyleChosenFromSearchWhileSarasShownAndHisNetworkHeld() {
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        searchFor("Kyle");
+        holdRequests("query Network", "p-kyle");
+        driver.findElement(By.cssSelector("#results button[data-person='p-kyle']"))
+                .click();
+        waitFor("window.held > 0");
     }
 
     /**
