@@ -43,15 +43,22 @@ export function agencyLabel(id) {
 }
 
 /**
- * The id of the agency typed into a box: its id as typed, or its name or id in any case
- * ("Police", "School A"); what names no agency is answered as typed.
+ * The agency typed into a box, by its id or its name in any case ("Police", "school-a", "Riverside
+ * Primary School"): {id} (as typed where it names no agency: an extract's agency the partnership lacks),
+ * or {several}, the agencies a name names when it names more than one (their ids tell them apart).
+ * An id wins over a name, and an id as typed over one in another case.
  */
-export function agencyIdOf(typed) {
+export function agencyTyped(typed) {
   if (known.has(typed)) {
-    return typed;
+    return { id: typed };
   }
   const lower = typed.toLowerCase();
-  const found = [...known.values()].find((a) => a.id.toLowerCase() === lower
-    || (a.name && a.name.toLowerCase() === lower) || agencyLabel(a.id).toLowerCase() === lower);
-  return found ? found.id : typed;
+  const agencies = [...known.values()];
+  const byId = agencies.filter((a) => a.id.toLowerCase() === lower);
+  const found = byId.length > 0 ? byId
+    : agencies.filter((a) => (a.name && a.name.toLowerCase() === lower) || agencyLabel(a.id).toLowerCase() === lower);
+  if (found.length > 1) {
+    return { id: null, several: found };
+  }
+  return { id: found.length === 1 ? found[0].id : typed };
 }

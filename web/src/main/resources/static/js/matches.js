@@ -10,7 +10,7 @@
 // Confirm, and one with warnings (no birthday, or another sex, birthday, name or identifier than
 // the person's records) is confirmed only once the steward ticks that they checked them.
 
-import { agencyIdOf, agencyLabel, loadAgencies, loadedAgencies } from './agencies.js';
+import { agencyLabel, agencyTyped, loadAgencies, loadedAgencies } from './agencies.js';
 import { graphql } from './api.js';
 import { DECIDE_MATCH, LINK_CHECK, LINK_RECORD, MATCHES, SOURCE_RECORD, SPLIT_RECORD } from './queries.js';
 import { byId, clear, el, fullName } from './dom.js';
@@ -58,6 +58,20 @@ function say(text, kind) {
 /** A record as a steward reads it: its agency's name and id, and its id there ("School A (school-a) SA-C-0417"). */
 function recordName(record) {
   return `${agencyLabel(record.source)} ${record.localId}`;
+}
+
+/**
+ * The id of the agency typed into an Agency box, or null (said) when the name names several agencies:
+ * the steward types the id of the one meant (review 67: the first of them was taken silently).
+ */
+function agencyOf(typed) {
+  const agency = agencyTyped(typed);
+  if (agency.several) {
+    say(`“${typed}” names ${agency.several.length} agencies: ${agency.several.map((a) => agencyLabel(a.id)).join(', ')}.`
+      + ' Type the id (in brackets) of the one you mean.', 'warning');
+    return null;
+  }
+  return agency.id;
 }
 
 /** The agencies the Agency boxes offer as they are typed in: each id, with its name. */
@@ -234,10 +248,14 @@ async function link(card, record) {
   document.body.dataset.linkCheck = 'none';
   say('Checking the link…', 'info');
   try {
-    const other = await findAnyCase(agencyIdOf(source), localId);
+    await loadAgencies();
+    const agency = agencyOf(source);
+    if (!agency) {
+      return;
+    }
+    const other = await findAnyCase(agency, localId);
     if (!other || !other.person) {
-      say(`No record ${agencyLabel(agencyIdOf(source))} ${localId}: check the agency and the id of the other record.`,
-        'warning');
+      say(`No record ${agencyLabel(agency)} ${localId}: check the agency and the id of the other record.`, 'warning');
       return;
     }
     const check = (await graphql(LINK_CHECK,
@@ -528,7 +546,10 @@ export async function initMatches(user, sayOnPage) {
     event.preventDefault();
     say('', 'info');
     await loadAgencies();
-    await showRecord(agencyIdOf(byId('lookup-source').value.trim()), byId('lookup-local-id').value.trim());
+    const agency = agencyOf(byId('lookup-source').value.trim());
+    if (agency) {
+      await showRecord(agency, byId('lookup-local-id').value.trim());
+    }
   });
   if (user.role === 'DATA_STEWARD') {
     document.body.classList.add('steward');

@@ -165,6 +165,25 @@ class MatchesBrowserIT extends BrowserIT {
                 .isEmpty();
     }
 
+    /** Review 67: a name two agencies share took the first of them silently; it is refused with their ids. */
+    @Test
+    void anAgencyNameTwoAgenciesShareIsRefusedWithTheirIds() {
+        // fictional: a second health service of the same name
+        var other = http().post("/api/import", "admin", """
+                {"source": "hv", "agencies": [{"id": "hv", "name": "Healthy child service", "type": "HEALTH"}]}""");
+        assertThat(other.status()).as(other.body()).isEqualTo(200);
+        signIn("data-steward");
+        waitFor("document.body.dataset.matches !== undefined");
+        lookUp("healthy child service", "H21");
+        waitFor("document.getElementById('message').textContent.includes('names 2 agencies')");
+        assertThat(driver.findElement(By.id("message")).getText())
+                .contains(HEALTH, "Healthy child service (hv)", "Type the id");
+        assertThat(js("return document.body.dataset.record || ''")).isEqualTo("");
+        // its id names one: the police's record by the police's id in capitals
+        lookUp("POLICE", "P105");
+        waitFor("(document.body.dataset.record || '').startsWith('police:P105 ')");
+    }
+
     @Test
     void aDataStewardLooksUpARecordSplitsItOffAndLinksItToThePersonItBelongsTo() throws Exception {
         // fictional: the police record P107 was joined to the scenario's Lee Bell; it is Gary Nolan's
