@@ -37,6 +37,12 @@ export function updateUrl() {
     // are shown (a day chosen meanwhile that never loads rewrites no entry)
     return;
   }
+  if (state.opening && state.opening !== state.subjectId) {
+    // someone else is opening (chosen from search, a work queue): a day chosen meanwhile is theirs,
+    // written with them as a step of their own once they are shown; the entry of the person still
+    // shown keeps the day they were shown on (walk 53: Back then showed them on a day never theirs)
+    return;
+  }
   const subject = state.subjectId;
   const params = new URLSearchParams();
   if (subject) {

@@ -160,16 +160,13 @@ export function selectPerson(personId) {
 
 const opens = new Latest();
 
-/** The person the opening now on is for (null: none). */
-let opening = null;
-
 /**
  * The person an opening now on is for, or null: a new day chosen while a person chosen from search
  * or a work queue is still opening is a day for them, not for the person shown before (the day's
  * opening took over, and the person chosen was never shown).
  */
 export function openingPerson() {
-  return opening;
+  return state.opening;
 }
 
 /**
@@ -179,7 +176,7 @@ export function openingPerson() {
  */
 export async function open(personId, { keepExpansions = false } = {}) {
   const mine = opens.next();
-  opening = personId;
+  state.opening = personId;
   try {
     const before = state.selectedId;
     const shown = await openPerson(personId, { keepExpansions });
@@ -196,7 +193,7 @@ export async function open(personId, { keepExpansions = false } = {}) {
     return mine() ? shown : null;
   } finally {
     if (mine()) {
-      opening = null;
+      state.opening = null;
     }
   }
 }

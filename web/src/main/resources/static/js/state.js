@@ -31,6 +31,12 @@ export const state = {
   asOf: londonDay(),
   /** The person whose network is open. */
   subjectId: null,
+  /**
+   * The person an opening now on is for (search, a work queue, Back, a new day), or null
+   * (selection.js open): a day chosen meanwhile is a day for them, and the address names nobody else
+   * on it (asof.js updateUrl).
+   */
+  opening: null,
   /** Hops of the network. */
   depth: 2,
   /** The graph's view: fcose (the network) or genogram (graph.js chooseView; view=genogram in the address). */

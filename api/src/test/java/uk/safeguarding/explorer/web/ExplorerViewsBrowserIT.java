@@ -2727,6 +2727,14 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(js("return location.search")).asString().contains("asOf=2018-03-05");
         assertThat(hasClass(node(graph(), "Person:p-kyle"), "subject")).isTrue();
         assertThat(js("return document.getElementById('asof-date').value")).isEqualTo("2018-03-05");
+        // Sara's entry keeps the day she was shown on (walk 53: the day chosen for Kyle was written into
+        // it while he opened, and Back showed her on a day she was never shown on)
+        driver.navigate().back();
+        waitFor("new URLSearchParams(location.search).get('person') === 'p-sara'"
+                + " && document.getElementById('cy').dataset.asOf === '" + Scenario.AS_OF + "'");
+        waitSettled();
+        assertThat(js("return location.search")).asString().contains("asOf=" + Scenario.AS_OF);
+        assertThat(js("return document.getElementById('asof-date').value")).isEqualTo(Scenario.AS_OF);
     }
 
     /** Sara shown; Kyle chosen from search, his network's requests held (unanswered) until released. */
