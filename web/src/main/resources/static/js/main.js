@@ -21,7 +21,7 @@ import {
   chooseView, collapseSelected, connectTwo, expandSelected, fit, readFilters, setLayout, undo, wireGraph,
 } from './graph.js';
 import { toggleMeeting, wireMeeting } from './meeting.js';
-import { wireMeetingRoom } from './meeting-room.js';
+import { showKeys, wireMeetingRoom } from './meeting-room.js';
 import { wirePanelResize } from './resize.js';
 import { wireSearch } from './search.js';
 import {
@@ -113,6 +113,10 @@ function wireKeys() {
       showDialog(byId('matches'), false);
     } else if (e.key === 'Escape' && workOpen()) {
       closeWork();
+    } else if (e.key === 'Escape' && state.meeting && document.body.classList.contains('meeting-keys')) {
+      // the key, legend and time bar lying over the panels are closed first, as an overlay is (walk 53:
+      // Escape left meeting mode on the shared screen)
+      showKeys(false);
     } else if (e.key === 'Escape' && state.meeting) {
       toggleMeeting();
     }

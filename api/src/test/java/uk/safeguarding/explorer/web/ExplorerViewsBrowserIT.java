@@ -1406,6 +1406,28 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         });
     }
 
+    /** Walk 53: meeting mode started with nobody open said "Find a person to start", and has no search. */
+    @Test
+    void meetingModeWithNobodyOpenSaysHowToOpenTheChild() {
+        signIn("meeting-chair");
+        assertThat(driver.findElement(By.id("graph-empty")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("meeting-empty")).isDisplayed()).isFalse();
+        driver.findElement(By.id("meeting-button")).click();
+        waitFor("document.body.classList.contains('meeting')");
+        assertThat(driver.findElement(By.id("search-text")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("graph-empty")).isDisplayed()).isFalse();
+        assertThat(text("meeting-empty"))
+                .isEqualTo("Nobody is open. Leave meeting mode (Escape), search for the child the meeting is about and"
+                        + " open them, then choose Meeting mode again.");
+        driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        waitFor("!document.body.classList.contains('meeting')");
+        assertThat(driver.findElement(By.id("search-text")).isDisplayed()).isTrue();
+        // once someone is open, meeting mode says nothing of the kind
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        meetingMode();
+        assertThat(driver.findElement(By.id("meeting-empty")).isDisplayed()).isFalse();
+    }
+
     /**
      * Walk 52: on a 1280×720 screen the key under the graph took more height than the graph itself
      * (143 px of graph). A short screen shows the key's first row, whose marks are the most telling,
@@ -1466,7 +1488,15 @@ class ExplorerViewsBrowserIT extends BrowserIT {
             assertThat(js("return JSON.stringify(document.getElementById('cy').getBoundingClientRect())"))
                     .as("the graph's box")
                     .isEqualTo(box);
+            assertThat(whole.getText()).contains("MATCH? may be a duplicate record");
             screenshot("meeting-1280-whole-key");
+            // Escape closes what lies over the panels, as an overlay is closed (walk 53: it left meeting mode)
+            driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+            waitFor("!document.body.classList.contains('meeting-keys')");
+            assertThat(js("return document.body.classList.contains('meeting')")).isEqualTo(true);
+            assertThat(more.getAttribute("aria-pressed")).isEqualTo("false");
+            more.sendKeys(Keys.ENTER);
+            waitFor("document.body.classList.contains('meeting-keys')");
             more.sendKeys(Keys.ENTER);
             waitFor("!document.body.classList.contains('meeting-keys')");
             assertThat(whole.isDisplayed()).isFalse();
