@@ -1502,6 +1502,15 @@ class ExplorerViewsBrowserIT extends BrowserIT {
             assertThat(whole.isDisplayed()).isFalse();
             assertThat(driver.findElement(By.id("meeting-key")).getText()).isEqualTo(key);
         });
+        // a narrow screen: the panels' column is narrower than the graph (walk 53: 520 px of 1024, the graph 472)
+        onScreen(1024, 640, () -> {
+            @SuppressWarnings("unchecked")
+            var widths = (List<Number>) js("return [document.getElementById('cy').getBoundingClientRect().width,"
+                    + " document.querySelector('.panels').getBoundingClientRect().width]");
+            assertThat(widths.get(0).doubleValue())
+                    .as("the graph's width beside the panels' %s px", widths.get(1))
+                    .isGreaterThan(widths.get(1).doubleValue());
+        });
     }
 
     @Test
