@@ -31,18 +31,21 @@ function dateToSlider(date) {
  * nobody) and its place in the history (index), so that a Back whose person cannot be opened goes
  * back to the entry of what the page still shows.
  */
-export function updateUrl() {
+export function updateUrl({ day = false } = {}) {
   if (followed && state.subjectId === followedFrom) {
     // Back or Forward is opening someone: their entry already names them; it is written once they
     // are shown (a day chosen meanwhile that never loads rewrites no entry)
     return;
   }
-  if (state.opening && state.opening !== state.subjectId) {
-    // someone else is opening (chosen from search, a work queue): a day chosen meanwhile is theirs,
-    // written with them as a step of their own once they are shown; the entry of the person still
-    // shown keeps the day they were shown on (walk 53: Back then showed them on a day never theirs)
+  if (day && state.opening && state.opening !== state.subjectId) {
+    // a day chosen while someone else is opening (chosen from search, a work queue) is theirs, written
+    // with them as a step of their own once they are shown; the entry of the person still shown keeps
+    // the day they were shown on (walk 53: Back then showed them on a day never theirs). Written once
+    // the opening ends, whatever became of it (writeWaitingDay)
+    dayWaiting = true;
     return;
   }
+  dayWaiting = false;
   const subject = state.subjectId;
   const params = new URLSearchParams();
   if (subject) {
@@ -59,6 +62,19 @@ export function updateUrl() {
   window.history[step ? 'pushState' : 'replaceState'](ownState(), '', `/?${params}`);
   urlSubject = subject;
   shownIndex = historyIndex;
+}
+
+/** A day chosen while someone else was opening, not yet in the address (updateUrl). */
+let dayWaiting = false;
+
+/**
+ * An opening ended (selection.js open): a day chosen meanwhile and not yet in the address is written
+ * now with what the page shows (the opening failed: the person shown before, or nobody, on that day).
+ */
+export function writeWaitingDay() {
+  if (dayWaiting) {
+    updateUrl({ day: true });
+  }
 }
 
 /** This session's state for an entry of the browser's history, at the page's place in it. */
@@ -175,7 +191,7 @@ function showDay(date, url = true) {
   byId('asof-slider').value = String(dateToSlider(date));
   sayDay(date);
   if (url) {
-    updateUrl();
+    updateUrl({ day: true });
   }
   return true;
 }

@@ -240,6 +240,8 @@ export async function openPerson(personId, { keepExpansions = false } = {}) {
   const empty = byId('graph-empty');
   if (!empty.hidden) {
     empty.textContent = 'Opening the network…';
+    // (meeting mode says so too, not that nobody is open)
+    empty.dataset.opening = 'true';
   }
   try {
     return await rendering.run(async () => {
@@ -295,6 +297,7 @@ export async function openPerson(personId, { keepExpansions = false } = {}) {
     if (!empty.hidden && current()) {
       // nobody opened after all (not found, an error): the hint again
       empty.textContent = EMPTY_HINT;
+      delete empty.dataset.opening;
     }
   }
 }

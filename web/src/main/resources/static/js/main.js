@@ -85,8 +85,10 @@ function wireViewControls() {
   byId('edge-labels').addEventListener('change', (e) => controller.setEdgeLabels(e.target.checked));
   byId('depth-select').addEventListener('change', (e) => {
     state.depth = Number(e.target.value);
-    if (state.subjectId) {
-      open(state.subjectId);
+    // (while someone chosen is opening, the depth is theirs, as a day is: review 68)
+    const person = openingPerson() || state.subjectId;
+    if (person) {
+      open(person);
     }
   });
   byId('narrow-button').addEventListener('click', () => {
@@ -113,10 +115,18 @@ function wireKeys() {
       showDialog(byId('matches'), false);
     } else if (e.key === 'Escape' && workOpen()) {
       closeWork();
+    } else if (e.key === 'Escape' && state.meeting && !byId('record-meeting').hidden) {
+      // the meeting's form, half written, is left only by its own Cancel or Save (review 68: Escape left
+      // meeting mode and the form was emptied)
     } else if (e.key === 'Escape' && state.meeting && document.body.classList.contains('meeting-keys')) {
       // the key, legend and time bar lying over the panels are closed first, as an overlay is (walk 53:
-      // Escape left meeting mode on the shared screen)
+      // Escape left meeting mode on the shared screen); the keyboard goes to the button shown that opens them
+      const within = byId('graph-keys').contains(document.activeElement);
       showKeys(false);
+      if (within || document.activeElement === document.body) {
+        const more = byId('meeting-key-more');
+        (more.offsetParent !== null ? more : byId('meeting-keys')).focus();
+      }
     } else if (e.key === 'Escape' && state.meeting) {
       toggleMeeting();
     }

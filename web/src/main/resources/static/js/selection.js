@@ -8,6 +8,7 @@ import { byId, showTab } from './dom.js';
 import { guarded, say } from './message.js';
 import { Latest, Rendering, dayDrawn } from './publish.js';
 import { state } from './state.js';
+import { writeWaitingDay } from './asof.js';
 import { highlightPeople, refreshChanges } from './meeting-room.js';
 import { flagsOf } from './flags.js';
 import { openPerson } from './graph.js';
@@ -194,6 +195,7 @@ export async function open(personId, { keepExpansions = false } = {}) {
   } finally {
     if (mine()) {
       state.opening = null;
+      writeWaitingDay();
     }
   }
 }

@@ -1417,8 +1417,8 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(driver.findElement(By.id("search-text")).isDisplayed()).isFalse();
         assertThat(driver.findElement(By.id("graph-empty")).isDisplayed()).isFalse();
         assertThat(text("meeting-empty"))
-                .isEqualTo("Nobody is open. Leave meeting mode (Escape), search for the child the meeting is about and"
-                        + " open them, then choose Meeting mode again.");
+                .isEqualTo("Nobody is open. Choose the child the meeting is about from the work queues, or leave"
+                        + " meeting mode (Escape), search for them and open them, then choose Meeting mode again.");
         driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
         waitFor("!document.body.classList.contains('meeting')");
         assertThat(driver.findElement(By.id("search-text")).isDisplayed()).isTrue();
@@ -1500,6 +1500,17 @@ class ExplorerViewsBrowserIT extends BrowserIT {
             more.sendKeys(Keys.ENTER);
             waitFor("!document.body.classList.contains('meeting-keys')");
             assertThat(whole.isDisplayed()).isFalse();
+            // the meeting's form is closed by its own Cancel, never by Escape (review 68: Escape left meeting mode
+            // and emptied the half-written form)
+            driver.findElement(By.id("record-button")).click();
+            waitFor("!document.getElementById('record-meeting').hidden");
+            driver.findElement(By.id("record-reason")).sendKeys("Half written", Keys.ESCAPE);
+            assertThat(js("return document.body.classList.contains('meeting')"
+                            + " && !document.getElementById('record-meeting').hidden"
+                            + " && document.getElementById('record-reason').value"))
+                    .isEqualTo("Half written");
+            driver.findElement(By.id("record-cancel")).click();
+            waitFor("document.getElementById('record-meeting').hidden");
             assertThat(driver.findElement(By.id("meeting-key")).getText()).isEqualTo(key);
         });
         // a narrow screen: the panels' column is narrower than the graph (walk 53: 520 px of 1024, the graph 472)
@@ -2774,6 +2785,29 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         waitSettled();
         assertThat(js("return location.search")).asString().contains("asOf=" + Scenario.AS_OF);
         assertThat(js("return document.getElementById('asof-date').value")).isEqualTo(Scenario.AS_OF);
+    }
+
+    /**
+     * Review 68: on an empty page, a day chosen while the person chosen opens, whose opening then fails:
+     * the address says the day the page shows (it kept the day before, while the field said the new one).
+     */
+    @Test
+    void aDayChosenWhileAnOpeningThatFailsIsInTheAddress() {
+        signIn("social-worker");
+        open("/?asOf=" + Scenario.AS_OF);
+        searchFor("Kyle");
+        holdRequests("query Network", "p-kyle");
+        driver.findElement(By.cssSelector("#results button[data-person='p-kyle']"))
+                .click();
+        waitFor("window.held > 0");
+        failRequests("query Network", "p-kyle");
+        chooseDay("2018-03-05");
+        releaseRequests();
+        waitFor("new URLSearchParams(location.search).get('asOf') === '2018-03-05'");
+        waitSettled();
+        assertThat(js("return document.getElementById('asof-date').value")).isEqualTo("2018-03-05");
+        assertThat(js("return new URLSearchParams(location.search).get('person')"))
+                .isNull();
     }
 
     /** Sara shown; Kyle chosen from search, his network's requests held (unanswered) until released. */
