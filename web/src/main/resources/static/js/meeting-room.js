@@ -503,6 +503,10 @@ function openRecordForm() {
   const decision = clear(byId('record-decision'));
   decision.append(el('option', { value: '', text: '(choose one)' }));
   DECISIONS.forEach((d) => decision.append(el('option', { value: d, text: words(d) })));
+  // a new form for this child: nothing of a form cancelled before, about another child perhaps (walk 54:
+  // its reason was kept, and a chair's new words ran on after it)
+  byId('record-reason').value = '';
+  byId('record-next').value = '';
   clear(byId('record-actions'));
   byId('record-held').focus();
 }
