@@ -32,6 +32,11 @@ export function loadedAgencies() {
   return [...known.values()];
 }
 
+/** An agency's name by its id, once loaded (undefined until then, or for an id the partnership lacks). */
+export function agencyName(id) {
+  return known.has(id) ? known.get(id).name : undefined;
+}
+
 /** An agency's type by its id, once loaded (undefined until then, or for an id the partnership lacks). */
 export function agencyType(id) {
   return known.has(id) ? known.get(id).type : undefined;
@@ -39,7 +44,8 @@ export function agencyType(id) {
 
 /** An agency as a person reads it: its name and its id ("School A (school-a)"), or its id where unknown. */
 export function agencyLabel(id) {
-  return known.has(id) && known.get(id).name !== id ? `${known.get(id).name} (${id})` : id;
+  const name = agencyName(id);
+  return name && name !== id ? `${name} (${id})` : id;
 }
 
 /**

@@ -25,7 +25,7 @@ import { showKeys, wireMeetingRoom } from './meeting-room.js';
 import { wirePanelResize } from './resize.js';
 import { wireSearch } from './search.js';
 import {
-  markSiblingsOutside, open, openingPerson, selectPerson, selectPlaceholder, selectService, selectTab, wireSelection,
+  markSiblingsOutside, open, selectPerson, selectPlaceholder, selectService, selectTab, wireSelection,
 } from './selection.js';
 import { drawTimeBar, wireTimeBar } from './timebar.js';
 import { showWaiting, wireInformationRequests } from './information-requests.js';
@@ -86,7 +86,7 @@ function wireViewControls() {
   byId('depth-select').addEventListener('change', (e) => {
     state.depth = Number(e.target.value);
     // (while someone chosen is opening, the depth is theirs, as a day is: review 68)
-    const person = openingPerson() || state.subjectId;
+    const person = state.opening || state.subjectId;
     if (person) {
       open(person);
     }
@@ -273,7 +273,7 @@ async function start() {
   wireAsOf(async () => {
     const note = takeDayNote();
     showDemoHint();
-    if (state.subjectId || openingPerson()) {
+    if (state.subjectId || state.opening) {
       // the day the graph shows until the new one is drawn
       const shown = byId('cy').dataset.asOf;
       const wanted = state.asOf;
@@ -282,7 +282,7 @@ async function start() {
       // at once, in this event: nothing says "ready" with the day before's facts
       dayChanging();
       // (while someone chosen, or reached by Back, is opening, the day is theirs: they are opened on it)
-      const person = openingPerson() || state.subjectId;
+      const person = state.opening || state.subjectId;
       const drawn = await open(person, { keepExpansions: person === subject });
       // (not when another person or day was opened meanwhile: that opening took over, nothing failed)
       // (an earlier change overtaken by a later one, even one back to the same day, puts back nothing)

@@ -4,7 +4,7 @@
 // had, those new marked on the graph), the meeting recorded live (attendance, decision and reason, actions, next meeting) and
 // the meeting pack. Each part publishes its render state (publish.js) for anyone waiting on it.
 
-import { agencyType, loadAgencies, loadedAgencies } from './agencies.js';
+import { agencyName, agencyType, loadAgencies, loadedAgencies } from './agencies.js';
 import { graphql } from './api.js';
 import {
   FAMILY_CHANGES, MEETINGS_ABOUT, MEETING_RECORD, MEETING_SNAPSHOT, NETWORK, RECORD_MEETING, TAKE_SNAPSHOT,
@@ -404,19 +404,17 @@ function closeThenAndNow() {
  * agency of the partnership, not invited unless the chair ticks it.
  */
 function agencyOptions() {
-  const partnership = loadedAgencies();
-  const names = new Map(partnership.map((a) => [a.id, a.name]));
   const offered = new Map();
   const offer = (id, name, expected) => {
     if (!offered.has(id)) {
-      offered.set(id, [id, names.get(id) || name || id, expected]);
+      offered.set(id, [id, agencyName(id) || name || id, expected]);
     }
   };
   controller.agencies().forEach((a) => offer(a.id, a.name, true));
   if (state.user && state.user.agency) {
     offer(state.user.agency, null, true);
   }
-  partnership.forEach((a) => offer(a.id, a.name, false));
+  loadedAgencies().forEach((a) => offer(a.id, a.name, false));
   return [...offered.values()];
 }
 

@@ -162,15 +162,6 @@ export function selectPerson(personId) {
 const opens = new Latest();
 
 /**
- * The person an opening now on is for, or null: a new day chosen while a person chosen from search
- * or a work queue is still opening is a day for them, not for the person shown before (the day's
- * opening took over, and the person chosen was never shown).
- */
-export function openingPerson() {
-  return state.opening;
-}
-
-/**
  * Opens a person's network and selects them (or, after a new date or depth, the person selected
  * before, if still there), which loads the panels once. Then whatever showed the day before and was
  * not drawn again (publish.js dayChanging) says what it said before, unless a newer opening is on.

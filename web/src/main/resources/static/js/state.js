@@ -33,8 +33,9 @@ export const state = {
   subjectId: null,
   /**
    * The person an opening now on is for (search, a work queue, Back, a new day), or null
-   * (selection.js open): a day chosen meanwhile is a day for them, and the address names nobody else
-   * on it (asof.js updateUrl).
+   * (selection.js open): a day or depth chosen meanwhile is for them, not for the person shown before
+   * (whose reopening took over, and the person chosen was never shown), and the address names nobody
+   * else on that day (asof.js updateUrl).
    */
   opening: null,
   /** Hops of the network. */
