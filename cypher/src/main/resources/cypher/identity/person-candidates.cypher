@@ -1,59 +1,29 @@
-// Identity resolution, step 1 for a batch of incoming person records: the person a record already
-// belongs to (a re-import keeps it), whether the id a new person would get is taken, and every
-// stored record the record's blocking keys find (index seeks only, at most 200 per key), with the
-// person it belongs to and the identifiers that person holds (so that a person no record can come
-// near need not be read again: Resolver.outOfReach). A record without a date of birth also meets
-// everyone living at its addresses, so that two people of one name there are seen as two. A record
-// that already exists is not matched again. Every lookup is pinned to its index: an import grows
-// the store from nothing, and a plan made on an empty store (label scans) would otherwise be used
-// until the planner's next replan, batch after batch. Records of $inFlight (the batch before, whose
-// write may still be landing; a map from record key, so that the check is a look-up, not a scan of
-// a list) are left out before each limit, whether or not they have landed: the caller adds them
-// from memory, so that what a batch finds does not depend on the timing. For a record without a
-// date of birth, atAddresses names the people living at its addresses, whose records in flight the
-// caller adds too.
+// Identity resolution, step 1 for the incoming person records of a batch that give no date of
+// birth, when the store's person records are held in memory (StoredRecords: what the blocking keys
+// find, and the person an existing record belongs to, are looked up there;
+// identity/taken-person-ids answers whether a new person's id is taken): the stored records of
+// everyone living at the record's addresses (at most 200, with their persons and the identifiers
+// those hold) and those people's ids (atAddresses), as identity/person-candidates-in-store gives
+// them. Records of $inFlight (the batch whose write may still be landing) are left out before the
+// limit: the caller adds them from memory. Read once a batch, with no rows when every record gives
+// a date of birth.
 UNWIND $rows AS row
-OPTIONAL MATCH (rec:SourceRecord {source: row.source, localId: row.localId})-[:RECORD_OF]->(own:Person)
-USING INDEX rec:SourceRecord(source, localId)
-CALL (row, own) {
-  WITH row WHERE own IS NULL
+CALL (row) {
   CALL (row) {
-    MATCH (r:SourceRecord {nhsNumber: row.nhsNumber}) USING INDEX r:SourceRecord(nhsNumber)
-    WHERE $inFlight[r.key] IS NULL RETURN r LIMIT 200
-    UNION
-    MATCH (r:SourceRecord {pncKey: row.pncKey}) USING INDEX r:SourceRecord(pncKey)
-    WHERE $inFlight[r.key] IS NULL RETURN r LIMIT 200
-    UNION
-    MATCH (r:SourceRecord {upn: row.upn}) USING INDEX r:SourceRecord(upn)
-    WHERE $inFlight[r.key] IS NULL RETURN r LIMIT 200
-    UNION
-    MATCH (r:SourceRecord {bkDob: row.bkDob}) USING INDEX r:SourceRecord(bkDob)
-    WHERE $inFlight[r.key] IS NULL RETURN r LIMIT 200
-    UNION
-    MATCH (r:SourceRecord {bkFamilyYear: row.bkFamilyYear}) USING INDEX r:SourceRecord(bkFamilyYear)
-    WHERE $inFlight[r.key] IS NULL RETURN r LIMIT 200
-    UNION
-    MATCH (r:SourceRecord {bkNames: row.bkNames}) USING INDEX r:SourceRecord(bkNames)
-    WHERE $inFlight[r.key] IS NULL RETURN r LIMIT 200
-    UNION
-    MATCH (r:SourceRecord {bkGivenDay: row.bkGivenDay}) USING INDEX r:SourceRecord(bkGivenDay)
-    WHERE $inFlight[r.key] IS NULL RETURN r LIMIT 200
-    UNION
-    UNWIND CASE WHEN row.bkDob IS NULL THEN row.addressIds ELSE [] END AS addressId
+    UNWIND row.addressIds AS addressId
     MATCH (home:Address {id: addressId})<-[:LIVES_AT]-(:Person)<-[:RECORD_OF]-(r:SourceRecord)
     USING INDEX home:Address(id)
     WHERE $inFlight[r.key] IS NULL
     RETURN r LIMIT 200
   }
+  WITH DISTINCT r
   MATCH (r)-[:RECORD_OF]->(p:Person)
   RETURN collect([r.key, r.sig, p.id, p.nhsNumber, p.pncId, p.upn]) AS found
 }
-CALL (row, own) {
-  WITH row WHERE own IS NULL AND row.bkDob IS NULL
+CALL (row) {
   UNWIND row.addressIds AS addressId
   MATCH (home:Address {id: addressId})<-[:LIVES_AT]-(p:Person)
   USING INDEX home:Address(id)
   RETURN collect(DISTINCT p.id) AS atAddresses
 }
-RETURN row.localId AS localId, own.id AS own, found, atAddresses,
-       EXISTS { MATCH (taken:Person {id: row.newId}) USING INDEX taken:Person(id) } AS taken
+RETURN row.localId AS localId, found, atAddresses

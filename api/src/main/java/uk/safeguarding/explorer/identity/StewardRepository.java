@@ -257,6 +257,7 @@ class StewardRepository {
             run(tx, "identity/decide-same", Map.of("id", id, "user", user, "note", note, "now", now));
             run(tx, "identity/close-settled", Map.of("id", into, "now", now));
             run(tx, "identity/refresh-person", Map.of("id", into));
+            run(tx, "identity/bump-generation", Map.of("writer", "steward"));
             return true;
         });
     }
@@ -323,6 +324,7 @@ class StewardRepository {
             run(tx, "identity/move-relationships", Map.of("from", from, "to", newId, "record", source + ":" + localId));
             run(tx, "identity/refresh-person", Map.of("id", from));
             run(tx, "identity/refresh-person", Map.of("id", newId));
+            run(tx, "identity/bump-generation", Map.of("writer", "steward"));
             return true;
         });
     }
@@ -364,6 +366,7 @@ class StewardRepository {
             }
             run(tx, "identity/close-settled", Map.of("id", to, "now", now));
             run(tx, "identity/refresh-person", Map.of("id", to));
+            run(tx, "identity/bump-generation", Map.of("writer", "steward"));
             return true;
         });
     }

@@ -55,8 +55,15 @@ public class BundleWriter {
             for (int from = 0; from < groupRows.size(); from += batchSize) {
                 var batch = groupRows.subList(from, Math.min(groupRows.size(), from + batchSize));
                 try {
-                    created.add(graph.inWriteTransaction(tx ->
-                            tx.run(statement, Map.of("rows", batch, "now", now)).consume()));
+                    created.add(graph.inWriteTransaction(tx -> {
+                        if ("people".equals(group)) {
+                            // person records change: an import resolving in memory meanwhile must know
+                            tx.run(CypherStatements.named("identity/bump-generation"), Map.of("writer", "import"))
+                                    .consume();
+                        }
+                        return tx.run(statement, Map.of("rows", batch, "now", now))
+                                .consume();
+                    }));
                 } catch (DatabaseUnavailableException e) {
                     if (done == 0) {
                         throw e;

@@ -40,25 +40,32 @@ public class ImportService {
             Graph graph,
             Clock clock,
             @Value("${explorer.import.batch-size:2000}") int batchSize,
-            @Value("${explorer.matching-file:}") String matchingFile) {
+            @Value("${explorer.matching-file:}") String matchingFile,
+            @Value("${explorer.import.resolve-in-memory:true}") boolean resolveInMemory) {
         this(
                 graph,
                 clock,
                 batchSize,
-                matchingFile.isBlank() ? MatchingSettings.defaults() : MatchingSettings.load(Path.of(matchingFile)));
+                matchingFile.isBlank() ? MatchingSettings.defaults() : MatchingSettings.load(Path.of(matchingFile)),
+                resolveInMemory);
     }
 
     public ImportService(Graph graph, Clock clock, int batchSize) {
-        this(graph, clock, batchSize, MatchingSettings.defaults());
+        this(graph, clock, batchSize, MatchingSettings.defaults(), true);
     }
 
-    public ImportService(Graph graph, Clock clock, int batchSize, MatchingSettings settings) {
+    /**
+     * {@code resolveInMemory} ({@code EXPLORER_IMPORT_RESOLVE_IN_MEMORY}, default true): an agency extract's
+     * person records are matched against the store's records held in memory while it is resolved,
+     * else against index seeks in the store, batch by batch (slower; needs no heap for the records).
+     */
+    public ImportService(Graph graph, Clock clock, int batchSize, MatchingSettings settings, boolean resolveInMemory) {
         if (batchSize < 1) {
             throw new IllegalStateException("EXPLORER_IMPORT_BATCH_SIZE must be at least 1");
         }
         this.validator = new BundleValidator(clock);
         this.writer = new BundleWriter(graph, batchSize);
-        this.resolution = new Resolution(graph, settings, batchSize);
+        this.resolution = new Resolution(graph, settings, batchSize, resolveInMemory);
     }
 
     /**

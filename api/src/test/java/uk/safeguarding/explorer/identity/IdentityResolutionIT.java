@@ -221,11 +221,15 @@ class IdentityResolutionIT extends ExplorerIT {
     void aWrongLinkSplitByAStewardMovesItsRelationshipsAndHoldsAfterReimport() {
         importFixture("police-extract");
         assertThat(personOf("police", "P107")).isEqualTo("p-lee");
+        var generation = identityGeneration();
         var split = http().graphql(
                         "data-steward",
                         "mutation { splitRecord(source: \"police\", localId: \"P107\", "
                                 + "note: \"Police PNC check: a different Lee Bell\") { person { id } linkedBy } }");
         assertThat(split.get("errors")).as(split.toString()).isNull();
+        // an import resolving against the person records held in memory meanwhile would know
+        assertThat(identityGeneration()).isEqualTo(generation + 1);
+        assertThat(movedByAStewardLast()).isTrue();
         assertThat(split.get("data").get("splitRecord").toString())
                 .isEqualTo("{\"person\":{\"id\":\"police:P107\"},\"linkedBy\":\"REVIEW\"}");
         // what came through the police record moved with it; the scenario's own records stayed
@@ -312,12 +316,15 @@ class IdentityResolutionIT extends ExplorerIT {
                 .isEqualTo("[{\"source\":\"demo\",\"localId\":\"p-joanne\"}]");
         assertThat(candidate.get("score").asDouble()).isBetween(12.0, 16.0);
 
+        var generation = identityGeneration();
         var decided = http().graphql(
                         "data-steward",
                         "mutation($id: ID!) { decideMatch(candidateId: $id, decision: SAME, "
                                 + "note: \"Married name; same date of birth and GP\") { status decidedBy note } }",
                         Map.of("id", candidate.get("id").asString()));
         assertThat(decided.get("errors")).as(decided.toString()).isNull();
+        assertThat(identityGeneration()).isEqualTo(generation + 1);
+        assertThat(movedByAStewardLast()).isTrue();
         assertThat(decided.get("data").get("decideMatch").toString())
                 .isEqualTo(
                         "{\"status\":\"SAME\",\"decidedBy\":\"data-steward\",\"note\":\"Married name; same date of birth and GP\"}");
@@ -1331,6 +1338,15 @@ class IdentityResolutionIT extends ExplorerIT {
                  "people": [{"id": "H1", "sex": "MALE", %3$s}, {"id": "H2", "sex": "MALE", %4$s}],
                  "relationships": [{"type": "LIVES_AT", "from": "H1", "to": "HA1", "start": "%2$s"},
                                    {"type": "LIVES_AT", "from": "H2", "to": "HA1", "start": "%2$s"}]}""".formatted(line1, since, first, second));
+    }
+
+    /** The identity generation, which a steward's change of who a record is moves on. */
+    private long identityGeneration() {
+        return count("MATCH (g:IdentityGeneration {id: 'identity'}) RETURN g.value");
+    }
+
+    private boolean movedByAStewardLast() {
+        return count("MATCH (g:IdentityGeneration {id: 'identity', writer: 'steward'}) RETURN count(g)") == 1;
     }
 
     private void importExtract(String extract) {

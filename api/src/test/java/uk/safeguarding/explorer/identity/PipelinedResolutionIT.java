@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.importing.ImportResult;
 import uk.safeguarding.explorer.importing.ImportService;
 import uk.safeguarding.explorer.model.bundle.Rejection;
+import uk.safeguarding.explorer.model.matching.MatchingSettings;
 import uk.safeguarding.explorer.neo4j.EmbeddedNeo4j;
 import uk.safeguarding.explorer.neo4j.EmbeddedProperties;
 import uk.safeguarding.explorer.neo4j.Graph;
@@ -34,11 +35,13 @@ import uk.safeguarding.explorer.neo4j.SchemaMigrations;
  * speed): a batch must decide the same whether or not the batch before it has landed. An extract of
  * 1,800 fictional police records of people and 1,800 of addresses, each of 600 people and 600
  * addresses seen three times, once in each batch of 600 (an address written two ways), is
- * imported three times: into a store whose writes land only after the next batch has read (the
+ * imported four times: into a store whose writes land only after the next batch has read (the
  * batch in flight is never in the store when the next one looks for candidates), into one whose
- * writes land before the next batch reads, and into one whose writes land between the next batch's
- * reading the records found and reading their persons. All must join every person's three records
- * into one person, the same way.
+ * writes land before the next batch reads, into one whose writes land between the next batch's
+ * reading the records found and reading their persons, and, with the candidates read from the store
+ * by index seeks instead of found among its records held in memory, into the first kind again. All
+ * must join every person's three records into one person, the same way. The records held in memory
+ * must also not hide what another writer adds meanwhile.
  */
 class PipelinedResolutionIT {
 
@@ -59,6 +62,17 @@ class PipelinedResolutionIT {
         var late = resolve(dir.resolve("late"), LateWrites::new);
         var early = resolve(dir.resolve("early"), EarlyWrites::new);
         var between = resolve(dir.resolve("between"), WritesBetweenReads::new);
+        // and with the candidates read from the store by index seeks instead of found among the
+        // store's records held in memory
+        var inStore = resolve(dir.resolve("in-store"), LateWrites::new, null, extract(), false);
+        assertThat(late.lookUps())
+                .containsExactly(
+                        "identity/person-candidates", "identity/person-candidates", "identity/person-candidates");
+        assertThat(inStore.lookUps())
+                .containsExactly(
+                        "identity/person-candidates-in-store",
+                        "identity/person-candidates-in-store",
+                        "identity/person-candidates-in-store");
 
         // every person's three records, one in each batch, went to one person (in batch order)
         var byPerson = new TreeMap<Integer, String[]>();
@@ -96,7 +110,7 @@ class PipelinedResolutionIT {
 
         // and the same as when every write lands before the next batch reads, or between its reading
         // the records found (with the identifiers their persons hold) and reading those persons
-        for (var other : List.of(early, between)) {
+        for (var other : List.of(early, between, inStore)) {
             assertThat(other.persons()).isEqualTo(late.persons());
             assertThat(other.linkedBy()).isEqualTo(late.linkedBy());
             assertThat(other.result().resolution()).isEqualTo(late.result().resolution());
@@ -136,26 +150,64 @@ class PipelinedResolutionIT {
         }
     }
 
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void personRecordsAnotherImportWritesDuringTheResolutionAreFoundByTheBatchesAfterIt(@TempDir Path dir) {
+        // while batch 2 of the police extract is decided, health imports a plain bundle giving each of
+        // the 120 fictional people whose last police record carries another NHS number a person with
+        // that number. The resolution found batch 1 and 2's candidates among the store's records held
+        // in memory, read before health's; health's import moved the identity generation on, so
+        // batch 3 reads from the store and its records join health's people by their NHS numbers
+        var outcome = resolve(dir.resolve("store"), AnotherImportDuringTheResolution::new);
+        for (int k = 2; k < PEOPLE; k += 5) {
+            assertThat(outcome.personIds().get("P" + (2 * PEOPLE + k)))
+                    .as("person %d", k)
+                    .isEqualTo("H" + k);
+        }
+        assertThat(outcome.result().resolution().linked()).isEqualTo(2 * PEOPLE);
+        assertThat(outcome.result().resolution().created()).isEqualTo(PEOPLE);
+        assertThat(outcome.lookUps())
+                .containsExactly(
+                        "identity/person-candidates",
+                        "identity/person-candidates",
+                        "identity/person-candidates-in-store");
+    }
+
     private record Outcome(
             ImportResult result,
             Map<String, String> persons,
             Map<String, String> linkedBy,
             Map<String, String> addresses,
-            int writesLandedLate) {}
+            int writesLandedLate,
+            Map<String, String> personIds,
+            List<String> lookUps) {}
 
     private static Outcome resolve(Path store, Function<Driver, Paced> pacing) {
         return resolve(store, pacing, null, extract());
     }
 
-    /** Imports the earlier extract (if any) unpaced, then the extract under test through the pacing. */
     private static Outcome resolve(
             Path store, Function<Driver, Paced> pacing, Map<String, Object> earlier, Map<String, Object> extract) {
+        return resolve(store, pacing, earlier, extract, true);
+    }
+
+    /**
+     * Imports the earlier extract (if any) unpaced, then the extract under test through the pacing,
+     * its candidates found among the store's records held in memory or read from the store.
+     */
+    private static Outcome resolve(
+            Path store,
+            Function<Driver, Paced> pacing,
+            Map<String, Object> earlier,
+            Map<String, Object> extract,
+            boolean inMemory) {
         try (var server = EmbeddedNeo4j.start(new EmbeddedProperties(store, 0, "32m", PASSWORD));
                 var driver = GraphDatabase.driver(
                         "bolt://127.0.0.1:" + server.boltPort(), AuthTokens.basic("neo4j", PASSWORD))) {
             var graph = pacing.apply(driver);
             new SchemaMigrations(graph).migrate();
-            var imports = new ImportService(graph, Clock.systemUTC(), PEOPLE);
+            var imports = new ImportService(graph, Clock.systemUTC(), PEOPLE, MatchingSettings.defaults(), inMemory);
+            graph.imports = imports;
             var agencies = imports.importBundle(JsonMapper.shared()
                     .valueToTree(Map.of(
                             "source",
@@ -190,7 +242,7 @@ class PipelinedResolutionIT {
             var addresses = new TreeMap<String, String>();
             addressOf.forEach(
                     (localId, address) -> addresses.put(localId, "address of " + firstRecordOf(addressOf, address)));
-            return new Outcome(result, canonical, linkedBy, addresses, graph.landedLate());
+            return new Outcome(result, canonical, linkedBy, addresses, graph.landedLate(), real, graph.lookUps);
         }
     }
 
@@ -405,6 +457,12 @@ class PipelinedResolutionIT {
         /** Pacing applies from here on (an earlier extract of the test is imported without it). */
         volatile boolean armed;
 
+        /** The imports of the test, for a store that imports something else during the resolution. */
+        ImportService imports;
+
+        /** The look-ups of the records found, in the order read (one a batch). */
+        final List<String> lookUps = new ArrayList<>();
+
         /** How many writes landed only after the next batch had started reading. */
         int landedLate() {
             return 0;
@@ -434,6 +492,9 @@ class PipelinedResolutionIT {
                 return super.readInParts(name, parameter, rows, others, minPart, mapper);
             }
             paced(() -> beforeRead(name));
+            if (name.startsWith("identity/person-candidates")) {
+                lookUps.add(name);
+            }
             var answers = super.readInParts(name, parameter, rows, others, minPart, mapper);
             paced(() -> afterRead(name));
             return answers;
@@ -465,6 +526,45 @@ class PipelinedResolutionIT {
                 }
                 monitor.notifyAll();
             }
+        }
+    }
+
+    /**
+     * A store in which, once batch 2 of the extract has read what its candidate persons hold (the
+     * first batch to: batch 1 finds nobody in the empty store), health
+     * imports a plain bundle (on the resolution's own thread, so before batch 3 is looked up) of a
+     * person for each fictional person whose last police record gives another NHS number: that
+     * number, the same name, birthday and sex.
+     */
+    private static final class AnotherImportDuringTheResolution extends Paced {
+
+        private int personsRead;
+
+        AnotherImportDuringTheResolution(Driver driver) {
+            super(driver);
+        }
+
+        @Override
+        void afterRead(String name) {
+            if (!"identity/candidate-persons".equals(name) || ++personsRead != 1) {
+                return;
+            }
+            var people = new ArrayList<Map<String, Object>>();
+            for (int k = 2; k < PEOPLE; k += 5) {
+                var person = new LinkedHashMap<String, Object>();
+                person.put("id", "H" + k);
+                person.put("givenName", GIVEN[k / 100]);
+                person.put("familyName", FIRST[k % 100 / 10] + LAST[k % 10]);
+                person.put(
+                        "dateOfBirth",
+                        LocalDate.of(1960, 1, 1).plusDays(29L * k).toString());
+                person.put("sex", k / 100 % 2 == 0 ? "MALE" : "FEMALE");
+                person.put("nhsNumber", nhsNumber(k, 1));
+                people.add(person);
+            }
+            var result =
+                    imports.importBundle(JsonMapper.shared().valueToTree(Map.of("source", "health", "people", people)));
+            assertThat(result.rejected()).extracting(Rejection::toString).isEmpty();
         }
     }
 
@@ -518,7 +618,7 @@ class PipelinedResolutionIT {
 
         @Override
         void afterRead(String name) {
-            if ("identity/person-candidates".equals(name)) {
+            if (name.startsWith("identity/person-candidates")) {
                 batchesRead++;
             }
         }
@@ -555,7 +655,7 @@ class PipelinedResolutionIT {
 
         @Override
         void beforeRead(String name) throws InterruptedException {
-            if ("identity/person-candidates".equals(name)) {
+            if (name.startsWith("identity/person-candidates")) {
                 var batch = ++batchesRead;
                 while (landed < batch - 1) {
                     monitor.wait();

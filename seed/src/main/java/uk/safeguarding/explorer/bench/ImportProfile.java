@@ -43,7 +43,7 @@ final class ImportProfile {
             var graph = Graph.inProcess(embedded);
             new SchemaMigrations(graph).migrate();
             var service = new ImportService(graph, Clock.systemUTC(), batchSize);
-            var resolution = new Resolution(graph, MatchingSettings.defaults(), batchSize);
+            var resolution = new Resolution(graph, MatchingSettings.defaults(), batchSize, true);
             var writer = new BundleWriter(graph, batchSize);
             var phases = new LinkedHashMap<String, AtomicLong>();
             var rowsOf = new LinkedHashMap<String, AtomicLong>();

@@ -1,0 +1,274 @@
+package uk.safeguarding.explorer.identity;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.neo4j.driver.Record;
+import uk.safeguarding.explorer.model.matching.HeldIdentifiers;
+import uk.safeguarding.explorer.model.matching.MatchRecord;
+import uk.safeguarding.explorer.neo4j.Graph;
+
+/**
+ * The person records of the store, held in memory while one extract is resolved (issue 12): by the
+ * values {@code identity/person-candidates-in-store} seeks with (NHS number, PNC id, UPN and the
+ * blocking keys), each with its signature, the person it belongs to and the identifiers that person
+ * holds. An incoming record's blocking keys find some sixty stored records; finding them here
+ * instead of by index seeks in the store was most of resolution's time.
+ *
+ * <p>What is held is right only while nobody else changes person records, the persons they belong
+ * to or what those persons hold. Every write that does (a plain bundle's people, a resolution
+ * batch, a steward's decision, link or split) moves the store's identity generation on in its own
+ * transaction ({@code identity/bump-generation}), and {@link Resolution} checks before each batch
+ * that the generation is the one its own writes left ({@link Generation}); when it is not, the
+ * batch is read from the store and the records are loaded again. The resolution's own writes are
+ * applied here as it submits them ({@link #apply}), as {@code identity/write-person-records} writes
+ * them.
+ */
+final class StoredRecords {
+
+    /** At most this many records a key, as the store's look-up ({@code LIMIT 200}). */
+    static final int LIMIT = 200;
+
+    /** How often one import loads the records again after another writer changed them, at most. */
+    static final int RELOADS = 3;
+
+    /** One stored person record; its signature is parsed when first found. */
+    private static final class Entry {
+        final String key;
+        String sig;
+        MatchRecord parsed;
+        String personId;
+        List<String> keys;
+
+        Entry(String key, String sig, String personId, List<String> keys) {
+            this.key = key;
+            this.sig = sig;
+            this.personId = personId;
+            this.keys = keys;
+        }
+    }
+
+    /** A person whose identifiers are not known here (a record went to a person without records). */
+    private static final HeldIdentifiers UNKNOWN = new HeldIdentifiers(Set.of(), Set.of(), Set.of());
+
+    private final Map<String, List<Entry>> byKey = new HashMap<>();
+    private final Map<String, Entry> byRecord = new HashMap<>();
+    private final Map<String, HeldIdentifiers> held = new HashMap<>();
+    private final long generation;
+
+    private StoredRecords(long generation) {
+        this.generation = generation;
+    }
+
+    /** The identity generation at which the records were read. */
+    long generation() {
+        return generation;
+    }
+
+    int size() {
+        return byRecord.size();
+    }
+
+    /**
+     * Reads every person record of the store, with the generation before and after: when another
+     * writer moved it meanwhile, the records read may be half of its change, so they are read again
+     * (three times at most; null: read the store instead).
+     */
+    static StoredRecords load(Graph graph) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            var before = Generation.read(graph);
+            var records = new StoredRecords(before.value());
+            graph.read("identity/stored-person-records", Map.of(), r -> {
+                records.put(r);
+                return Boolean.TRUE;
+            });
+            if (Generation.read(graph).value() == before.value()) {
+                return records;
+            }
+        }
+        return null;
+    }
+
+    private void put(Record r) {
+        var key = r.get("key").asString();
+        var keys = new ArrayList<String>();
+        for (var name : Resolution.SEARCHED) {
+            var value = r.get(name);
+            if (!value.isNull()) {
+                keys.add(name + "=" + value.asString());
+            }
+        }
+        var person = r.get("person").asString();
+        add(new Entry(key, r.get("sig").asString(null), person, keys));
+        held.computeIfAbsent(
+                person,
+                p -> Resolution.identifiers(r.get("personNhsNumber"), r.get("personPncId"), r.get("personUpn")));
+    }
+
+    private void add(Entry entry) {
+        byRecord.put(entry.key, entry);
+        for (var key : entry.keys) {
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(entry);
+        }
+    }
+
+    private void remove(Entry entry) {
+        for (var key : entry.keys) {
+            var list = byKey.get(key);
+            if (list != null) {
+                list.remove(entry);
+            }
+        }
+    }
+
+    /** The person a stored record belongs to (null: no such record is stored). */
+    String owner(String key) {
+        var entry = byRecord.get(key);
+        return entry == null ? null : entry.personId;
+    }
+
+    /**
+     * The stored records an incoming record's keys find, as {@code identity/person-candidates-in-store}
+     * gives them: key by key in its order ({@code searchKeys}), at most {@value #LIMIT} a key once the
+     * records of the batch in flight are left out, each record once, with its person and the
+     * identifiers that person holds (null when not known here).
+     */
+    List<Resolution.Found> found(List<String> searchKeys, Set<String> inFlight) {
+        var seen = new LinkedHashMap<String, Resolution.Found>();
+        for (var key : searchKeys) {
+            var list = byKey.get(key);
+            if (list == null) {
+                continue;
+            }
+            var taken = 0;
+            for (var entry : list) {
+                if (inFlight.contains(entry.key)) {
+                    continue;
+                }
+                if (++taken > LIMIT) {
+                    break;
+                }
+                if (!seen.containsKey(entry.key)) {
+                    if (entry.parsed == null) {
+                        entry.parsed = MatchRecord.fromSignature(entry.key, entry.sig);
+                    }
+                    var identifiers = held.get(entry.personId);
+                    seen.put(
+                            entry.key,
+                            new Resolution.Found(
+                                    entry.key,
+                                    entry.parsed,
+                                    entry.personId,
+                                    identifiers == UNKNOWN ? null : identifiers));
+                }
+            }
+        }
+        return List.copyOf(seen.values());
+    }
+
+    /**
+     * Applies one written record as {@code identity/write-person-records} writes it: a record that
+     * exists keeps its person and takes its new fields (signature and keys); a new record joins its
+     * person, which it creates with its identifiers ({@code created}) or gives those it lacks
+     * ({@code coalesce}). Applied in the order the write's rows are.
+     */
+    void apply(
+            String key,
+            String sig,
+            List<String> storedKeys,
+            String personId,
+            boolean created,
+            String nhsNumber,
+            String pncId,
+            String upn) {
+        var entry = byRecord.get(key);
+        if (entry != null) {
+            remove(entry);
+            entry.sig = sig;
+            entry.parsed = null;
+            entry.keys = storedKeys;
+            for (var k : storedKeys) {
+                byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(entry);
+            }
+            return;
+        }
+        add(new Entry(key, sig, personId, storedKeys));
+        var given = new HeldIdentifiers(
+                Resolution.optional(nhsNumber),
+                pncId == null ? Set.of() : Set.of(MatchRecord.pnc(pncId)),
+                Resolution.optional(upn));
+        var known = held.get(personId);
+        if (known == null) {
+            // a person this store holds no record of: made by this write, else not known here
+            held.put(personId, created ? given : UNKNOWN);
+        } else if (known != UNKNOWN) {
+            held.put(
+                    personId,
+                    new HeldIdentifiers(
+                            known.nhsNumbers().isEmpty() ? given.nhsNumbers() : known.nhsNumbers(),
+                            known.pncIds().isEmpty() ? given.pncIds() : known.pncIds(),
+                            known.upns().isEmpty() ? given.upns() : known.upns()));
+        }
+    }
+
+    /**
+     * The identity generation as one import resolving in memory follows it: the value its own last
+     * landed write left ({@code expected}), whether a write of its own is in flight, and whether a
+     * write of its own found the generation moved by someone else before it ({@code stale}).
+     */
+    static final class Generation {
+
+        /** The generation as the store gives it: its value and the last writer to move it. */
+        record Read(long value, String writer) {}
+
+        private final String writer;
+        private long expected;
+        private boolean inFlight;
+        private boolean stale;
+
+        Generation(String writer, long expected) {
+            this.writer = writer;
+            this.expected = expected;
+        }
+
+        static Read read(Graph graph) {
+            return graph.read(
+                            "identity/generation",
+                            Map.of(),
+                            r -> new Read(
+                                    r.get("value").asLong(), r.get("writer").asString(null)))
+                    .get(0);
+        }
+
+        String writer() {
+            return writer;
+        }
+
+        /** A write of this import was submitted. */
+        void submitted() {
+            inFlight = true;
+        }
+
+        /** A write of this import landed, having moved the generation from {@code before} to {@code after}. */
+        void landed(long before, long after) {
+            if (before != expected) {
+                stale = true;
+            }
+            expected = after;
+            inFlight = false;
+        }
+
+        /**
+         * Whether nobody else has moved the generation: it is the value this import's last landed
+         * write left, or one more moved by this import's write in flight.
+         */
+        boolean unchanged(Read now) {
+            return !stale
+                    && (now.value() == expected
+                            || (inFlight && now.value() == expected + 1 && writer.equals(now.writer())));
+        }
+    }
+}
