@@ -41,13 +41,13 @@ final class StoredRecords {
         String sig;
         MatchRecord parsed;
         String personId;
-        List<String> keys;
+        /** The lists of the keys it is found by (not the keys' text: held once, by byKey). */
+        List<List<Entry>> buckets = List.of();
 
-        Entry(String key, String sig, String personId, List<String> keys) {
+        Entry(String key, String sig, String personId) {
             this.key = key;
             this.sig = sig;
             this.personId = personId;
-            this.keys = keys;
         }
     }
 
@@ -102,26 +102,25 @@ final class StoredRecords {
             }
         }
         var person = r.get("person").asString();
-        add(new Entry(key, r.get("sig").asString(null), person, keys));
+        add(new Entry(key, r.get("sig").asString(null), person), keys);
         held.computeIfAbsent(
                 person,
                 p -> Resolution.identifiers(r.get("personNhsNumber"), r.get("personPncId"), r.get("personUpn")));
     }
 
-    private void add(Entry entry) {
+    private void add(Entry entry, List<String> keys) {
         byRecord.put(entry.key, entry);
-        for (var key : entry.keys) {
-            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(entry);
-        }
+        index(entry, keys);
     }
 
-    private void remove(Entry entry) {
-        for (var key : entry.keys) {
-            var list = byKey.get(key);
-            if (list != null) {
-                list.remove(entry);
-            }
+    private void index(Entry entry, List<String> keys) {
+        var buckets = new ArrayList<List<Entry>>(keys.size());
+        for (var key : keys) {
+            var bucket = byKey.computeIfAbsent(key, k -> new ArrayList<>());
+            bucket.add(entry);
+            buckets.add(bucket);
         }
+        entry.buckets = buckets;
     }
 
     /** The person a stored record belongs to (null: no such record is stored). */
@@ -186,16 +185,13 @@ final class StoredRecords {
             String upn) {
         var entry = byRecord.get(key);
         if (entry != null) {
-            remove(entry);
+            entry.buckets.forEach(bucket -> bucket.remove(entry));
             entry.sig = sig;
             entry.parsed = null;
-            entry.keys = storedKeys;
-            for (var k : storedKeys) {
-                byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(entry);
-            }
+            index(entry, storedKeys);
             return;
         }
-        add(new Entry(key, sig, personId, storedKeys));
+        add(new Entry(key, sig, personId), storedKeys);
         var given = new HeldIdentifiers(
                 Resolution.optional(nhsNumber),
                 pncId == null ? Set.of() : Set.of(MatchRecord.pnc(pncId)),
