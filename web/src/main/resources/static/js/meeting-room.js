@@ -725,7 +725,11 @@ export function wireMeetingRoom(theController, tools) {
     byId('then-now-button').focus();
   });
   byId('record-button').addEventListener('click', openRecordForm);
-  byId('record-cancel').addEventListener('click', () => { byId('record-meeting').hidden = true; });
+  byId('record-cancel').addEventListener('click', () => {
+    byId('record-meeting').hidden = true;
+    // the keyboard goes back to the button that opened the form, not to the page's start
+    byId('record-button').focus();
+  });
   byId('record-add-action').addEventListener('click', addActionRow);
   byId('record-form').addEventListener('submit', recordMeeting);
   byId('meeting-print').addEventListener('click', tools.print);

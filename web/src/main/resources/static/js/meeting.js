@@ -36,6 +36,20 @@ export function toggleMeeting() {
     state.panelsKey = null;
   }
   meetingChanged();
+  keepFocus();
+}
+
+/**
+ * The button that started or left meeting mode is hidden by the change (the sidebar's Meeting mode,
+ * the top bar's Leave meeting mode): the keyboard goes to the one shown in its place, not to the
+ * page's start, where Tab began again. Focus anywhere else shown stays.
+ */
+function keepFocus() {
+  const active = document.activeElement;
+  if (active && active !== document.body && active.offsetParent !== null) {
+    return;
+  }
+  byId(state.meeting ? 'meeting-exit' : 'meeting-button').focus();
 }
 
 export function wireMeeting() {

@@ -1414,6 +1414,8 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(driver.findElement(By.id("meeting-empty")).isDisplayed()).isFalse();
         driver.findElement(By.id("meeting-button")).click();
         waitFor("document.body.classList.contains('meeting')");
+        // the button pressed is hidden in meeting mode: the keyboard is on the one that leaves it
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("meeting-exit");
         assertThat(driver.findElement(By.id("search-text")).isDisplayed()).isFalse();
         assertThat(driver.findElement(By.id("graph-empty")).isDisplayed()).isFalse();
         // nor tools that act on a child (walk 54: a meeting recorded about nobody failed with the API's words)
@@ -1425,6 +1427,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
         waitFor("!document.body.classList.contains('meeting')");
         assertThat(driver.findElement(By.id("search-text")).isDisplayed()).isTrue();
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("meeting-button");
         // once someone is open, meeting mode says nothing of the kind
         open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
         meetingMode();
@@ -1515,11 +1518,25 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                     .isEqualTo("Half written");
             driver.findElement(By.id("record-cancel")).click();
             waitFor("document.getElementById('record-meeting').hidden");
+            // the keyboard is back on the button that opened the form, not at the page's start
+            assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("record-button");
             // opened again, it starts empty (walk 54: the cancelled form's reason stayed, to be saved in another)
             driver.findElement(By.id("record-button")).click();
             waitFor("!document.getElementById('record-meeting').hidden");
             assertThat(js("return document.getElementById('record-reason').value"))
                     .isEqualTo("");
+            // the whole key, opened while the form is, lies over it (it was drawn under it: nothing seemed to
+            // happen); folded, the form is there again as it was
+            more.click();
+            waitFor("document.body.classList.contains('meeting-keys')");
+            assertThat(js("const keys = document.querySelector('.graph-keys').getBoundingClientRect();"
+                            + " const at = document.elementFromPoint(keys.left + keys.width / 2, keys.top + keys.height / 2);"
+                            + " return Boolean(at.closest('.graph-keys'))"))
+                    .as("the middle of the whole key shows the key")
+                    .isEqualTo(true);
+            more.click();
+            waitFor("!document.body.classList.contains('meeting-keys')");
+            assertThat(driver.findElement(By.id("record-reason")).isDisplayed()).isTrue();
             driver.findElement(By.id("record-cancel")).click();
             waitFor("document.getElementById('record-meeting').hidden");
             assertThat(driver.findElement(By.id("meeting-key")).getText()).isEqualTo(key);
