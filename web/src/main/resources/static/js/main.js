@@ -23,7 +23,7 @@ import {
 import { toggleMeeting, wireMeeting } from './meeting.js';
 import { showKeys, wireMeetingRoom } from './meeting-room.js';
 import { wirePanelResize } from './resize.js';
-import { wireSearch } from './search.js';
+import { searchAgain, wireSearch } from './search.js';
 import {
   markSiblingsOutside, open, selectPerson, selectPlaceholder, selectService, selectTab, wireSelection,
 } from './selection.js';
@@ -273,6 +273,7 @@ async function start() {
   wireAsOf(async () => {
     const note = takeDayNote();
     showDemoHint();
+    searchAgain();
     if (state.subjectId || state.opening) {
       // the day the graph shows until the new one is drawn
       const shown = byId('cy').dataset.asOf;

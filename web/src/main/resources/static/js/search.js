@@ -11,8 +11,12 @@ import { state } from './state.js';
 
 let rendering;
 const searches = new Latest();
+/** The search whose results are shown: a new day asks it again (searchAgain). */
+let shown = null;
 
 function renderResults(people, open) {
+  // the result the keyboard is on stays under it when the results are drawn again (another day)
+  const focused = byId('results').contains(document.activeElement) ? document.activeElement.dataset.person : null;
   const list = clear(byId('results'));
   if (people.length === 0) {
     list.append(el('li', { class: 'empty', text: 'Nobody found.' }));
@@ -32,6 +36,10 @@ function renderResults(people, open) {
   });
   // from the results straight on (not a Tab through every control between): the graph or the details
   byId('results-skip').hidden = people.length === 0;
+  const again = focused && [...list.querySelectorAll('button')].find((b) => b.dataset.person === focused);
+  if (again) {
+    again.focus();
+  }
 }
 
 /**
@@ -47,6 +55,7 @@ async function choose(personId, open) {
 }
 
 async function search(text, open) {
+  shown = { text, open };
   const current = searches.next();
   await guarded(() => rendering.run(async () => {
     const data = await graphql(SEARCH, { text, asOf: state.asOf });
@@ -60,6 +69,17 @@ async function search(text, open) {
       }
     }
   }));
+}
+
+/**
+ * The results say each person's age, whether a child, and address on the day searched: when the page
+ * moves to another day they are asked again for it, the keyboard left where it is (they kept the day
+ * before's ages beside a graph of the new day).
+ */
+export function searchAgain() {
+  if (shown && byId('results').querySelector('li')) {
+    search(shown.text, shown.open);
+  }
 }
 
 /** @param open what choosing a result does with the person's id */

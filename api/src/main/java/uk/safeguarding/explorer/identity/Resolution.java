@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.summary.ResultSummary;
@@ -84,6 +85,9 @@ public final class Resolution {
     private final Resolver resolver;
     private final Nicknames nicknames = Nicknames.standard();
     private final int batchSize;
+    /** One import at a time holds the store's person records in memory. */
+    private static final Semaphore HOLDING = new Semaphore(1);
+
     /** Whether the store's person records are held in memory while an extract is resolved (StoredRecords). */
     private final boolean inMemory;
 
@@ -422,93 +426,102 @@ public final class Resolution {
         // them: each batch first checks the identity generation; when another writer moved it, that
         // batch reads from the store and the records are read again before the next one.
         var writer = "resolution:" + source + ":" + UUID.randomUUID();
-        var inMemory = this.inMemory && worthHolding(incoming.size());
-        StoredRecords memory = null;
-        StoredRecords.Generation generation = null;
-        var loads = 0;
-        for (int from = 0; from < incoming.size(); from += batchSize) {
-            var batch = incoming.subList(from, Math.min(incoming.size(), from + batchSize));
-            if (memory == null && loads <= StoredRecords.RELOADS && inMemory) {
-                // what the batch in flight wrote is then in what is read
-                writes.finish();
-                loads++;
-                var loadStarted = System.nanoTime();
-                memory = StoredRecords.load(graph);
-                generation = memory == null ? null : new StoredRecords.Generation(writer, memory.generation());
-                writes.follow(generation);
-                loadNanos += System.nanoTime() - loadStarted;
-                LOG.info(
-                        memory == null
-                                ? "Person records kept changing while {} read them for {}: read from the store"
-                                : "Read {} stored person records into memory for {}",
-                        memory == null ? "the resolution" : memory.size(),
-                        source);
-            } else if (memory != null && !generation.unchanged(StoredRecords.Generation.read(graph))) {
-                LOG.info(
-                        "Person records changed by another writer while {} was resolved: this batch is read from"
-                                + " the store{}",
-                        source,
-                        loads <= StoredRecords.RELOADS ? ", and the records read again before the next" : "");
-                memory = null;
-                generation = null;
-                writes.follow(null);
+        // one import at a time holds the store's records (each holds its own copy)
+        var inMemory = this.inMemory && worthHolding(source, incoming.size()) && HOLDING.tryAcquire();
+        try {
+            StoredRecords memory = null;
+            StoredRecords.Generation generation = null;
+            var loads = 0;
+            for (int from = 0; from < incoming.size(); from += batchSize) {
+                var batch = incoming.subList(from, Math.min(incoming.size(), from + batchSize));
+                if (memory == null && loads <= StoredRecords.RELOADS && inMemory) {
+                    // what the batch in flight wrote is then in what is read
+                    writes.finish();
+                    loads++;
+                    var loadStarted = System.nanoTime();
+                    memory = load(source);
+                    if (memory == null) {
+                        // not read (it failed, or kept changing): the store, batch by batch, from here on
+                        loads = StoredRecords.RELOADS + 1;
+                    }
+                    generation = memory == null ? null : new StoredRecords.Generation(writer, memory.generation());
+                    writes.follow(generation);
+                    loadNanos += System.nanoTime() - loadStarted;
+                    if (memory != null) {
+                        LOG.info("Read {} stored person records into memory for {}", memory.size(), source);
+                    }
+                } else if (memory != null && !generation.unchanged(StoredRecords.Generation.read(graph))) {
+                    LOG.info(
+                            "Person records changed by another writer while {} was resolved: this batch is read from"
+                                    + " the store{}",
+                            source,
+                            loads <= StoredRecords.RELOADS ? ", and the records read again before the next" : "");
+                    memory = null;
+                    generation = null;
+                    writes.follow(null);
+                }
+                var outcomes = resolveBatch(source, batch, personIds, apart, eldestChildBorn, inFlight, memory);
+                var next = new InFlight();
+                var records = new ArrayList<Map<String, Object>>();
+                var candidates = new ArrayList<Map<String, Object>>();
+                for (var outcome : outcomes) {
+                    records.add(personWrite(source, outcome));
+                    next.add(outcome.incoming(), outcome.personId(), outcome.existed());
+                    if (memory != null) {
+                        var in = outcome.incoming();
+                        memory.apply(
+                                in.key(),
+                                in.record().signature(),
+                                InFlight.storedKeys(in),
+                                outcome.personId(),
+                                !outcome.existed() && outcome.decision().linkedBy() == Decision.LinkedBy.NEW,
+                                (String) in.row().get("nhsNumber"),
+                                (String) in.row().get("pncId"),
+                                (String) in.row().get("upn"));
+                    }
+                    if (outcome.existed()) {
+                        continue;
+                    }
+                    var decision = outcome.decision();
+                    if (decision.linkedBy() == Decision.LinkedBy.NEW) {
+                        created++;
+                    } else {
+                        linked++;
+                    }
+                    var explanation = resolver.explain(decision.queued());
+                    for (var review : decision.review()) {
+                        candidates.add(
+                                candidateWrite(source, outcome.incoming(), review, decision.queued(), explanation));
+                    }
+                }
+                queued += candidates.size();
+                // waits for the batch in flight to land, then this batch is the one in flight
+                writes.submit(() -> writeBatch(records, candidates, now, writer));
+                inFlight = next;
+                var done = from + batch.size();
+                if (done < incoming.size()) {
+                    // the last batch is done when its write is
+                    progress.update("people", done, incoming.size());
+                }
+                var nowNanos = System.nanoTime();
+                if (nowNanos - lastLog > 10_000_000_000L && done < incoming.size()) {
+                    lastLog = nowNanos;
+                    var rate = done / ((nowNanos - started) / 1e9);
+                    LOG.info(
+                            "Resolved {} of {} person records of {} ({} records/s, about {} s left)",
+                            done,
+                            incoming.size(),
+                            source,
+                            Math.round(rate),
+                            Math.round((incoming.size() - done) / rate));
+                }
             }
-            var outcomes = resolveBatch(source, batch, personIds, apart, eldestChildBorn, inFlight, memory);
-            var next = new InFlight();
-            var records = new ArrayList<Map<String, Object>>();
-            var candidates = new ArrayList<Map<String, Object>>();
-            for (var outcome : outcomes) {
-                records.add(personWrite(source, outcome));
-                next.add(outcome.incoming(), outcome.personId(), outcome.existed());
-                if (memory != null) {
-                    var in = outcome.incoming();
-                    memory.apply(
-                            in.key(),
-                            in.record().signature(),
-                            InFlight.storedKeys(in),
-                            outcome.personId(),
-                            !outcome.existed() && outcome.decision().linkedBy() == Decision.LinkedBy.NEW,
-                            (String) in.row().get("nhsNumber"),
-                            (String) in.row().get("pncId"),
-                            (String) in.row().get("upn"));
-                }
-                if (outcome.existed()) {
-                    continue;
-                }
-                var decision = outcome.decision();
-                if (decision.linkedBy() == Decision.LinkedBy.NEW) {
-                    created++;
-                } else {
-                    linked++;
-                }
-                var explanation = resolver.explain(decision.queued());
-                for (var review : decision.review()) {
-                    candidates.add(candidateWrite(source, outcome.incoming(), review, decision.queued(), explanation));
-                }
-            }
-            queued += candidates.size();
-            // waits for the batch in flight to land, then this batch is the one in flight
-            writes.submit(() -> writeBatch(records, candidates, now, writer));
-            inFlight = next;
-            var done = from + batch.size();
-            if (done < incoming.size()) {
-                // the last batch is done when its write is
-                progress.update("people", done, incoming.size());
-            }
-            var nowNanos = System.nanoTime();
-            if (nowNanos - lastLog > 10_000_000_000L && done < incoming.size()) {
-                lastLog = nowNanos;
-                var rate = done / ((nowNanos - started) / 1e9);
-                LOG.info(
-                        "Resolved {} of {} person records of {} ({} records/s, about {} s left)",
-                        done,
-                        incoming.size(),
-                        source,
-                        Math.round(rate),
-                        Math.round((incoming.size() - done) / rate));
+            writes.finish();
+        } finally {
+            if (inMemory) {
+                HOLDING.release();
             }
         }
-        writes.finish();
         progress.update("people", incoming.size(), incoming.size());
         writeNanos = writes.waitedNanos() - waitedBefore;
         LOG.info(
@@ -535,13 +548,47 @@ public final class Resolution {
      * an extract of at least a twentieth of the store's records is (a daily extract of a few
      * thousand records into a large store is not: it is looked up in the store).
      */
-    private boolean worthHolding(int incoming) {
+    private boolean worthHolding(String source, int incoming) {
         var stored = graph.read(
                         "identity/stored-record-count",
                         Map.of(),
                         r -> r.get("records").asLong())
                 .get(0);
-        return incoming * 20L >= stored;
+        if (incoming * 20L < stored) {
+            return false;
+        }
+        // about 950 bytes a record once its signature is parsed (seed/README.md): at most half the heap free
+        var runtime = Runtime.getRuntime();
+        var free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        var needed = stored * StoredRecords.BYTES_PER_RECORD;
+        if (needed > free / 2) {
+            LOG.info(
+                    "The {} person records of the store need about {} MB of heap and {} MB are free: {} is"
+                            + " looked up in the store",
+                    stored,
+                    needed >> 20,
+                    free >> 20,
+                    source);
+            return false;
+        }
+        return true;
+    }
+
+    /** The store's person records read into memory; null when they could not be (the store is read instead). */
+    private StoredRecords load(String source) {
+        try {
+            var memory = StoredRecords.load(graph);
+            if (memory == null) {
+                LOG.info("Person records kept changing while they were read for {}: looked up in the store", source);
+            }
+            return memory;
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "The store's person records could not be read into memory for {}: looked up in the store",
+                    source,
+                    e);
+            return null;
+        }
     }
 
     /** What one batch's write did: its statements' summaries, and the identity generation it moved. */

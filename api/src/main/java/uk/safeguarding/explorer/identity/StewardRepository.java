@@ -247,6 +247,7 @@ class StewardRepository {
             String note,
             ZonedDateTime now) {
         return graph.inWriteTransaction(tx -> {
+            movesGeneration(tx);
             var apart = stillPending(tx, id, own, other);
             if (apart == null || apart) {
                 return false;
@@ -257,7 +258,6 @@ class StewardRepository {
             run(tx, "identity/decide-same", Map.of("id", id, "user", user, "note", note, "now", now));
             run(tx, "identity/close-settled", Map.of("id", into, "now", now));
             run(tx, "identity/refresh-person", Map.of("id", into));
-            run(tx, "identity/bump-generation", Map.of("writer", "steward"));
             return true;
         });
     }
@@ -298,6 +298,7 @@ class StewardRepository {
             ZonedDateTime now) {
         var from = checked.personId();
         return graph.inWriteTransaction(tx -> {
+            movesGeneration(tx);
             // no person to link to: the record's own pending candidates, the record and its person
             tx.run(
                             CypherStatements.named("identity/lock-record"),
@@ -324,7 +325,6 @@ class StewardRepository {
             run(tx, "identity/move-relationships", Map.of("from", from, "to", newId, "record", source + ":" + localId));
             run(tx, "identity/refresh-person", Map.of("id", from));
             run(tx, "identity/refresh-person", Map.of("id", newId));
-            run(tx, "identity/bump-generation", Map.of("writer", "steward"));
             return true;
         });
     }
@@ -342,6 +342,7 @@ class StewardRepository {
         var from = checked.personId();
         var onlyRecord = checked.personRecords() == 1;
         return graph.inWriteTransaction(tx -> {
+            movesGeneration(tx);
             tx.run(CypherStatements.named("identity/lock-record"), linkParameters(source, localId, to))
                     .consume();
             var state = tx.run(CypherStatements.named("identity/link-state"), linkParameters(source, localId, to))
@@ -366,7 +367,6 @@ class StewardRepository {
             }
             run(tx, "identity/close-settled", Map.of("id", to, "now", now));
             run(tx, "identity/refresh-person", Map.of("id", to));
-            run(tx, "identity/bump-generation", Map.of("writer", "steward"));
             return true;
         });
     }
@@ -378,6 +378,18 @@ class StewardRepository {
     boolean personExists(String id) {
         return !graph.read("queries/people-by-id", Map.of("ids", List.of(id)), r -> r)
                 .isEmpty();
+    }
+
+    /**
+     * A steward's decision, split or link changes whom records belong to: it moves the identity
+     * generation on (an import resolving against the records held in memory then reads them again),
+     * first, before any record or person is locked, as every writer that moves it does (a resolution
+     * batch, an import's people): taken last, it deadlocked with a batch linking a record to the
+     * person the steward had locked (review 69). A decision refused under the locks moves it too,
+     * which costs an import one reading of the records again, never a wrong join.
+     */
+    private static void movesGeneration(TransactionContext tx) {
+        run(tx, "identity/bump-generation", Map.of("writer", "steward"));
     }
 
     private static void run(TransactionContext tx, String name, Map<String, Object> parameters) {

@@ -1,7 +1,9 @@
 package uk.safeguarding.explorer.identity;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,9 @@ final class StoredRecords {
 
     /** At most this many records a key, as the store's look-up ({@code LIMIT 200}). */
     static final int LIMIT = 200;
+
+    /** The heap a record takes once its signature is parsed, about (measured: 950 bytes, seed/README.md). */
+    static final long BYTES_PER_RECORD = 1_000;
 
     /** How often one import loads the records again after another writer changed them, at most. */
     static final int RELOADS = 3;
@@ -113,6 +118,36 @@ final class StoredRecords {
         index(entry, keys);
     }
 
+    /**
+     * A stored record written again with its (new) keys: it keeps its place in the lists of the keys it
+     * still has, as the store's index keeps it (node id order), so that "the first 200 of a key" stay
+     * the same records (review 69: moved to the end, a re-imported record fell out of a key's first
+     * 200 in memory and not in the store); it leaves the lists of keys it lost and joins the end of
+     * those of keys it gained.
+     */
+    private void reindex(Entry entry, List<String> keys) {
+        var wanted = new ArrayList<List<Entry>>(keys.size());
+        for (var key : keys) {
+            wanted.add(byKey.computeIfAbsent(key, k -> new ArrayList<>()));
+        }
+        // the lists themselves, not their contents
+        var had = Collections.newSetFromMap(new IdentityHashMap<List<Entry>, Boolean>());
+        had.addAll(entry.buckets);
+        var keep = Collections.newSetFromMap(new IdentityHashMap<List<Entry>, Boolean>());
+        keep.addAll(wanted);
+        for (var bucket : entry.buckets) {
+            if (!keep.contains(bucket)) {
+                bucket.remove(entry);
+            }
+        }
+        for (var bucket : wanted) {
+            if (!had.contains(bucket)) {
+                bucket.add(entry);
+            }
+        }
+        entry.buckets = wanted;
+    }
+
     private void index(Entry entry, List<String> keys) {
         var buckets = new ArrayList<List<Entry>>(keys.size());
         for (var key : keys) {
@@ -185,10 +220,9 @@ final class StoredRecords {
             String upn) {
         var entry = byRecord.get(key);
         if (entry != null) {
-            entry.buckets.forEach(bucket -> bucket.remove(entry));
+            reindex(entry, storedKeys);
             entry.sig = sig;
             entry.parsed = null;
-            index(entry, storedKeys);
             return;
         }
         add(new Entry(key, sig, personId), storedKeys);

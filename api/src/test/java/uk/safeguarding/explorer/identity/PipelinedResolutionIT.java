@@ -136,6 +136,11 @@ class PipelinedResolutionIT {
         for (int i = 0; i < stores.size(); i++) {
             outcomes.add(resolve(dir.resolve("store-" + i), stores.get(i), households(), householdsSeenByThePolice()));
         }
+        // and with health's records found by index seeks in the store, not among them held in memory
+        outcomes.add(
+                resolve(dir.resolve("in-store"), LateWrites::new, households(), householdsSeenByThePolice(), false));
+        assertThat(outcomes.get(0).lookUps()).doesNotContain("identity/person-candidates-in-store");
+        assertThat(outcomes.get(outcomes.size() - 1).lookUps()).containsOnly("identity/person-candidates-in-store");
         var late = outcomes.get(0);
         assertThat(late.writesLandedLate()).isEqualTo(2);
         // sons and the other men join health's people; the records without a date of birth are new

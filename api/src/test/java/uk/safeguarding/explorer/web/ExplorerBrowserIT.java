@@ -227,6 +227,20 @@ class ExplorerBrowserIT extends BrowserIT {
         waitRendered("results", results);
         assertThat(driver.findElements(By.cssSelector("#results button"))).hasSize(5);
         assertThat(text("results")).contains("Kyle Archer", "Born 2001-04-12, age 17", "14 Example Road");
+        // the results are of the day shown: another day asks again (they kept the day before's ages)
+        var onResult = driver.switchTo().activeElement().getAttribute("data-person");
+        assertThat(onResult).isNotNull();
+        results = renders("results");
+        chooseDay("2016-06-01");
+        waitRendered("results", results);
+        assertThat(text("results")).contains("Kyle Archer", "Born 2001-04-12, age 15");
+        // the keyboard stays on the result it was on
+        assertThat(driver.switchTo().activeElement().getAttribute("data-person"))
+                .isEqualTo(onResult);
+        results = renders("results");
+        chooseDay(Scenario.AS_OF);
+        waitRendered("results", results);
+        assertThat(text("results")).contains("Born 2001-04-12, age 17");
         var panels = renders("panel-siblings");
         driver.findElement(By.cssSelector("#results button[data-person='p-kyle']"))
                 .click();
