@@ -448,6 +448,8 @@ public final class Resolution {
                     writes.follow(generation);
                     loadNanos += System.nanoTime() - loadStarted;
                     if (memory != null) {
+                        // the batch before, landed and read with the rest, is still the one in flight
+                        memory.inFlight(inFlight.records());
                         LOG.info("Read {} stored person records into memory for {}", memory.size(), source);
                     }
                 } else if (memory != null && !generation.unchanged(StoredRecords.Generation.read(graph))) {
@@ -461,6 +463,10 @@ public final class Resolution {
                     writes.follow(null);
                 }
                 var outcomes = resolveBatch(source, batch, personIds, apart, eldestChildBorn, inFlight, memory);
+                if (memory != null) {
+                    // this batch, applied below, is the one in flight from here on
+                    memory.nextFlight();
+                }
                 var next = new InFlight();
                 var records = new ArrayList<Map<String, Object>>();
                 var candidates = new ArrayList<Map<String, Object>>();
@@ -872,9 +878,7 @@ public final class Resolution {
             for (var q : queries) {
                 var localId = (String) q.get("localId");
                 newIds.put((String) q.get("newId"), localId);
-                found.put(
-                        localId,
-                        new ArrayList<>(memory.found(InFlight.searchKeys(byLocalId.get(localId)), inFlight.records())));
+                found.put(localId, new ArrayList<>(memory.found(InFlight.searchKeys(byLocalId.get(localId)))));
                 atAddresses.put(localId, List.of());
             }
             graph.readInParts(

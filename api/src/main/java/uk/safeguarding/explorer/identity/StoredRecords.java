@@ -1,10 +1,10 @@
 package uk.safeguarding.explorer.identity;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +46,10 @@ final class StoredRecords {
         String sig;
         MatchRecord parsed;
         String personId;
+        /** The batch in flight it was written by (StoredRecords.flight), if it is that batch. */
+        int flight;
+        /** The last look-up that found it (StoredRecords.looks): each record once a look-up. */
+        int look;
         /** The lists of the keys it is found by (not the keys' text: held once, by byKey). */
         List<List<Entry>> buckets = List.of();
 
@@ -63,6 +67,10 @@ final class StoredRecords {
     private final Map<String, Entry> byRecord = new HashMap<>();
     private final Map<String, HeldIdentifiers> held = new HashMap<>();
     private final long generation;
+    /** The batch in flight's mark (Entry.flight; records as read are 0, never in flight). */
+    private int flight = 1;
+    /** The look-ups made (Entry.look). */
+    private int looks;
 
     private StoredRecords(long generation) {
         this.generation = generation;
@@ -170,8 +178,11 @@ final class StoredRecords {
      * records of the batch in flight are left out, each record once, with its person and the
      * identifiers that person holds (null when not known here).
      */
-    List<Resolution.Found> found(List<String> searchKeys, Set<String> inFlight) {
-        var seen = new LinkedHashMap<String, Resolution.Found>();
+    List<Resolution.Found> found(List<String> searchKeys) {
+        // (marks on the entries, not look-ups by key: this runs for every record found, about sixty
+        // times per incoming record, and hashing their keys was most of it)
+        var look = ++looks;
+        var found = new ArrayList<Resolution.Found>();
         for (var key : searchKeys) {
             var list = byKey.get(key);
             if (list == null) {
@@ -179,28 +190,44 @@ final class StoredRecords {
             }
             var taken = 0;
             for (var entry : list) {
-                if (inFlight.contains(entry.key)) {
+                if (entry.flight == flight) {
                     continue;
                 }
                 if (++taken > LIMIT) {
                     break;
                 }
-                if (!seen.containsKey(entry.key)) {
+                if (entry.look != look) {
+                    entry.look = look;
                     if (entry.parsed == null) {
                         entry.parsed = MatchRecord.fromSignature(entry.key, entry.sig);
                     }
                     var identifiers = held.get(entry.personId);
-                    seen.put(
-                            entry.key,
-                            new Resolution.Found(
-                                    entry.key,
-                                    entry.parsed,
-                                    entry.personId,
-                                    identifiers == UNKNOWN ? null : identifiers));
+                    found.add(new Resolution.Found(
+                            entry.key, entry.parsed, entry.personId, identifiers == UNKNOWN ? null : identifiers));
                 }
             }
         }
-        return List.copyOf(seen.values());
+        return found;
+    }
+
+    /**
+     * The records of the batch whose write is in flight, left out of {@link #found} (the caller adds
+     * them as it holds them): those applied since the last call, or these (after the records were read
+     * again while that batch was in flight).
+     */
+    void inFlight(Collection<String> keys) {
+        flight++;
+        for (var key : keys) {
+            var entry = byRecord.get(key);
+            if (entry != null) {
+                entry.flight = flight;
+            }
+        }
+    }
+
+    /** The records applied from here on are the batch in flight (see {@link #apply}). */
+    void nextFlight() {
+        flight++;
     }
 
     /**
@@ -223,9 +250,12 @@ final class StoredRecords {
             reindex(entry, storedKeys);
             entry.sig = sig;
             entry.parsed = null;
+            entry.flight = flight;
             return;
         }
-        add(new Entry(key, sig, personId), storedKeys);
+        var added = new Entry(key, sig, personId);
+        added.flight = flight;
+        add(added, storedKeys);
         var given = new HeldIdentifiers(
                 Resolution.optional(nhsNumber),
                 pncId == null ? Set.of() : Set.of(MatchRecord.pnc(pncId)),

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.safeguarding.explorer.neo4j.EmbeddedNeo4j;
@@ -56,7 +55,9 @@ class StoredRecordsIT {
             memory.apply(
                     "t:r0", (String) rows.get(0).get("sig"), List.of("bkNames=JN:SM"), "p0", false, null, null, null);
 
-            var inMemory = memory.found(List.of("bkNames=JN:SM"), Set.of()).stream()
+            // its batch has landed: the next batch is the one in flight
+            memory.nextFlight();
+            var inMemory = memory.found(List.of("bkNames=JN:SM")).stream()
                     .map(Resolution.Found::key)
                     .toList();
 
