@@ -115,9 +115,6 @@ function wireKeys() {
       showDialog(byId('matches'), false);
     } else if (e.key === 'Escape' && workOpen()) {
       closeWork();
-    } else if (e.key === 'Escape' && state.meeting && !byId('record-meeting').hidden) {
-      // the meeting's form, half written, is left only by its own Cancel or Save (review 68: Escape left
-      // meeting mode and the form was emptied)
     } else if (e.key === 'Escape' && state.meeting && document.body.classList.contains('meeting-keys')) {
       // the key, legend and time bar lying over the panels are closed first, as an overlay is (walk 53:
       // Escape left meeting mode on the shared screen); the keyboard goes to the button shown that opens them
@@ -127,6 +124,9 @@ function wireKeys() {
         const more = byId('meeting-key-more');
         (more.offsetParent !== null ? more : byId('meeting-keys')).focus();
       }
+    } else if (e.key === 'Escape' && state.meeting && !byId('record-meeting').hidden) {
+      // the meeting's form, half written, is left only by its own Cancel or Save (review 68: Escape left
+      // meeting mode and the form was emptied); a key lying over it is closed first (walk 55)
     } else if (e.key === 'Escape' && state.meeting) {
       toggleMeeting();
     }

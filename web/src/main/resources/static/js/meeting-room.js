@@ -249,6 +249,9 @@ function compare(then, now) {
  */
 export function showKeys(open) {
   document.body.classList.toggle('meeting-keys', open);
+  // the meeting's form under the key is out of the keyboard's reach until the key is folded (walk 55:
+  // Tab went into fields the key covered)
+  byId('record-meeting').inert = open;
   byId('meeting-keys').setAttribute('aria-pressed', String(open));
   byId('meeting-key-more').setAttribute('aria-pressed', String(open));
 }
@@ -478,6 +481,12 @@ function fillAttendance() {
 function openRecordForm() {
   showKeys(false);
   const form = byId('record-meeting');
+  if (!form.hidden && room.formFor && room.formFor.id === state.subjectId) {
+    // already open for this child: shown again as it is (walk 55: pressed again, after the key had
+    // covered it, it emptied what the chair had written)
+    byId('record-held').focus();
+    return;
+  }
   form.hidden = false;
   room.formFor = { id: state.subjectId, name: subjectName(), people: peopleOptions(), agencies: agencyOptions() };
   byId('record-heading').textContent = `Record this meeting about ${room.formFor.name}`;

@@ -6,23 +6,28 @@ import { state } from './state.js';
 import { selectTab, showPanels } from './selection.js';
 import { clearFamilyOverdue } from './work-queues.js';
 import { meetingChanged, showKeys } from './meeting-room.js';
-import { setTextScale } from './graph.js';
+import { fit, setTextScale } from './graph.js';
 
 /** How much larger the graph's type is in meeting mode. */
 const MEETING_TEXT_SCALE = 1.7;
+
+/** The panels' tab shown before meeting mode chose the agencies': shown again on leaving it. */
+let tabBefore = null;
 
 function render() {
   document.body.classList.toggle('meeting', state.meeting);
   byId('meeting-button').setAttribute('aria-pressed', String(state.meeting));
   // type that can be read across a room; the graph's box changed size with the layout of the page,
   // and the genogram's spacing follows its labels (laid out again, published on #cy)
-  setTextScale(state.meeting ? MEETING_TEXT_SCALE : 1);
+  return setTextScale(state.meeting ? MEETING_TEXT_SCALE : 1);
 }
 
 export function toggleMeeting() {
   state.meeting = !state.meeting;
-  render();
+  const scaled = render();
   if (state.meeting) {
+    const tab = document.querySelector('.panels [role="tab"][aria-selected="true"]');
+    tabBefore = tab ? tab.id : null;
     state.scope = 'FAMILY';
     selectTab('tab-agencies');
     if (state.selectedId) {
@@ -30,6 +35,16 @@ export function toggleMeeting() {
     }
   } else {
     clearFamilyOverdue();
+    if (tabBefore) {
+      selectTab(tabBefore);
+    }
+    // the graph drawn in the shared screen's box and type fits the page's again (walk 55: names of
+    // 5 px in a corner of a large empty box until Fit was pressed)
+    scaled.then(() => {
+      if (!state.meeting) {
+        fit();
+      }
+    });
     // the panels loaded for meeting mode are no longer what the page shows: coming back into meeting
     // mode on the same person and day loads them again (walk 52: it found them loaded, and the family's
     // overdue actions, emptied on the way out, stayed empty)
@@ -41,15 +56,24 @@ export function toggleMeeting() {
 
 /**
  * The button that started or left meeting mode is hidden by the change (the sidebar's Meeting mode,
- * the top bar's Leave meeting mode): the keyboard goes to the one shown in its place, not to the
- * page's start, where Tab began again. Focus anywhere else shown stays.
+ * the top bar's Leave meeting mode): the keyboard goes to the family's graph in meeting mode (to
+ * Leave meeting mode when nobody is open), and to Meeting mode after it, not to the page's start,
+ * where Tab began again. Focus anywhere else shown stays.
  */
 function keepFocus() {
   const active = document.activeElement;
   if (active && active !== document.body && active.offsetParent !== null) {
     return;
   }
-  byId(state.meeting ? 'meeting-exit' : 'meeting-button').focus();
+  if (!state.meeting) {
+    byId('meeting-button').focus();
+  } else if (state.subjectId) {
+    // the family's graph, where the arrow keys go from person to person (walk 55: on Leave meeting
+    // mode, a second Enter left at once)
+    byId('cy').focus({ preventScroll: true });
+  } else {
+    byId('meeting-exit').focus();
+  }
 }
 
 export function wireMeeting() {

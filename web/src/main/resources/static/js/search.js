@@ -28,14 +28,28 @@ function renderResults(people, open) {
     // (walk 52: a bare [MATCH?] said nothing to a teacher)
     const badges = [...p.markers.map((m) => `[${markerCode(m)}]`),
       ...(p.possibleMatch ? ['[MATCH?] may be a duplicate record: a data steward is checking'] : [])].join(' ');
+    // someone born after the day shown has no age and no address on it (walk 55: they read "no current
+    // address", as if lost)
+    const unborn = p.age === null && p.dateOfBirth && p.dateOfBirth > state.asOf;
     list.append(el('li', {}, el('button', { type: 'button', 'data-person': p.id, onclick: () => choose(p.id, open) },
       el('strong', { text: fullName(p) }),
-      el('span', { class: 'meta', text: `Born ${p.dateOfBirth || 'unknown'}${p.age !== null ? `, age ${p.age}` : ''}${p.child ? ' (child)' : ''}` }),
-      el('span', { class: 'meta', text: address }),
+      el('span', { class: 'meta', text: `Born ${p.dateOfBirth || 'unknown'}${p.age !== null ? `, age ${p.age}` : ''}${p.child ? ' (child)' : ''}${unborn ? ', not yet born on this day' : ''}` }),
+      unborn ? null : el('span', { class: 'meta', text: address }),
       badges ? el('span', { class: 'meta', text: badges }) : null)));
   });
   // from the results straight on (not a Tab through every control between): the graph or the details
   byId('results-skip').hidden = people.length === 0;
+  const first = list.querySelector('button');
+  if (first) {
+    // Shift+Tab from the first result goes back to the search box, as Enter came from it (walk 55: it
+    // went to Sign out, the control before the results in the page)
+    first.addEventListener('keydown', (e) => {
+      if (e.key === 'Tab' && e.shiftKey) {
+        e.preventDefault();
+        byId('search-text').focus();
+      }
+    });
+  }
   const again = focused && [...list.querySelectorAll('button')].find((b) => b.dataset.person === focused);
   if (again) {
     again.focus();

@@ -231,16 +231,21 @@ class ExplorerBrowserIT extends BrowserIT {
         var onResult = driver.switchTo().activeElement().getAttribute("data-person");
         assertThat(onResult).isNotNull();
         results = renders("results");
-        chooseDay("2016-06-01");
+        chooseDay("2006-05-05");
         waitRendered("results", results);
-        assertThat(text("results")).contains("Kyle Archer", "Born 2001-04-12, age 15");
+        // (someone born later is said to be so: not "no current address", as if lost; walk 55)
+        assertThat(text("results"))
+                .contains("Kyle Archer", "Born 2001-04-12, age 5", "Born 2008-09-14, not yet born on this day");
         // the keyboard stays on the result it was on
         assertThat(driver.switchTo().activeElement().getAttribute("data-person"))
                 .isEqualTo(onResult);
         results = renders("results");
         chooseDay(Scenario.AS_OF);
         waitRendered("results", results);
-        assertThat(text("results")).contains("Born 2001-04-12, age 17");
+        assertThat(text("results")).contains("Born 2001-04-12, age 17").doesNotContain("not yet born");
+        // Shift+Tab from the first result goes back to the search box (walk 55: to Sign out)
+        driver.findElement(By.cssSelector("#results button")).sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("search-text");
         var panels = renders("panel-siblings");
         driver.findElement(By.cssSelector("#results button[data-person='p-kyle']"))
                 .click();

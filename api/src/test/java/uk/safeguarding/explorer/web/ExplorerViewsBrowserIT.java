@@ -2,6 +2,7 @@ package uk.safeguarding.explorer.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -1430,9 +1431,24 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("meeting-button");
         // once someone is open, meeting mode says nothing of the kind
         open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        var tab = js("return document.querySelector('.panels [role=\"tab\"][aria-selected=\"true\"]').id");
         meetingMode();
         assertThat(driver.findElement(By.id("meeting-empty")).isDisplayed()).isFalse();
         assertThat(driver.findElement(By.id("record-button")).isDisplayed()).isTrue();
+        // leaving it shows the tab shown before and fits the graph to the page's box again (walk 55: the
+        // Agencies tab stayed, and the names were 5 px in a corner of a large empty box until Fit)
+        driver.findElement(By.id("meeting-exit")).click();
+        waitFor("!document.body.classList.contains('meeting')");
+        assertThat(js("return document.querySelector('.panels [role=\"tab\"][aria-selected=\"true\"]').id"))
+                .isEqualTo(tab);
+        await().atMost(WAIT).until(() -> {
+            var shown = graph();
+            return shown.get("shown").get("width").asDouble()
+                            >= 0.8 * shown.get("width").asDouble()
+                    || shown.get("shown").get("height").asDouble()
+                            >= 0.8 * shown.get("height").asDouble();
+        });
     }
 
     /**
@@ -1526,7 +1542,9 @@ class ExplorerViewsBrowserIT extends BrowserIT {
             assertThat(js("return document.getElementById('record-reason').value"))
                     .isEqualTo("");
             // the whole key, opened while the form is, lies over it (it was drawn under it: nothing seemed to
-            // happen); folded, the form is there again as it was
+            // happen), and the form under it is out of the keyboard's reach (walk 55: Tab went into it);
+            // Escape folds the key, and the form is there again as it was
+            driver.findElement(By.id("record-reason")).sendKeys("Kept");
             more.click();
             waitFor("document.body.classList.contains('meeting-keys')");
             assertThat(js("const keys = document.querySelector('.graph-keys').getBoundingClientRect();"
@@ -1534,8 +1552,17 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                             + " return Boolean(at.closest('.graph-keys'))"))
                     .as("the middle of the whole key shows the key")
                     .isEqualTo(true);
-            more.click();
+            assertThat(js("return document.getElementById('record-meeting').inert"))
+                    .isEqualTo(true);
+            driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
             waitFor("!document.body.classList.contains('meeting-keys')");
+            assertThat(js("return !document.getElementById('record-meeting').inert"
+                            + " && document.getElementById('record-reason').value"))
+                    .isEqualTo("Kept");
+            // Record this meeting pressed again shows the form as it is (walk 55: it emptied it)
+            driver.findElement(By.id("record-button")).click();
+            assertThat(js("return document.getElementById('record-reason').value"))
+                    .isEqualTo("Kept");
             assertThat(driver.findElement(By.id("record-reason")).isDisplayed()).isTrue();
             driver.findElement(By.id("record-cancel")).click();
             waitFor("document.getElementById('record-meeting').hidden");
