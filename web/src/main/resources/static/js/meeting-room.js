@@ -478,6 +478,19 @@ function fillAttendance() {
   });
 }
 
+/** Whether the meeting's form holds anything the chair wrote (a reason, the next step, an action). */
+function written() {
+  return ['record-reason', 'record-next'].some((id) => byId(id).value.trim() !== '')
+    || [...document.querySelectorAll('#record-actions [id^="action-description-"]')].some((f) => f.value.trim() !== '');
+}
+
+/** Cancel is Cancel again: the next press with something written asks first. */
+function askBeforeCancel() {
+  const cancel = byId('record-cancel');
+  delete cancel.dataset.confirm;
+  cancel.textContent = 'Cancel';
+}
+
 function openRecordForm() {
   showKeys(false);
   const form = byId('record-meeting');
@@ -514,6 +527,7 @@ function openRecordForm() {
   // its reason was kept, and a chair's new words ran on after it)
   byId('record-reason').value = '';
   byId('record-next').value = '';
+  askBeforeCancel();
   clear(byId('record-actions'));
   byId('record-held').focus();
 }
@@ -735,10 +749,21 @@ export function wireMeetingRoom(theController, tools) {
   });
   byId('record-button').addEventListener('click', openRecordForm);
   byId('record-cancel').addEventListener('click', () => {
+    const cancel = byId('record-cancel');
+    if (written() && cancel.dataset.confirm !== 'yes') {
+      // what the chair wrote is not thrown away by one press (walk 55): the button asks again
+      cancel.dataset.confirm = 'yes';
+      cancel.textContent = 'Discard what is written';
+      say('Press "Discard what is written" to close the form and lose what it holds, or go on writing.', 'warning');
+      return;
+    }
+    askBeforeCancel();
     byId('record-meeting').hidden = true;
     // the keyboard goes back to the button that opened the form, not to the page's start
     byId('record-button').focus();
   });
+  // writing again takes the question back
+  byId('record-meeting').addEventListener('input', askBeforeCancel);
   byId('record-add-action').addEventListener('click', addActionRow);
   byId('record-form').addEventListener('submit', recordMeeting);
   byId('meeting-print').addEventListener('click', tools.print);

@@ -68,13 +68,17 @@ async function choose(personId, open) {
   }
 }
 
-async function search(text, open) {
+async function search(text, open, again = false) {
   shown = { text, open };
   const current = searches.next();
   await guarded(() => rendering.run(async () => {
-    const data = await graphql(SEARCH, { text, asOf: state.asOf });
+    const asOf = state.asOf;
+    const data = await graphql(SEARCH, { text, asOf });
     if (current()) {
       renderResults(data.searchPeople, open);
+      // said to a screen reader when the results change under the user, not when they asked (walk 55)
+      byId('results-status').textContent = again
+        ? `The results for ${text} are now of ${asOf}: ${data.searchPeople.length} found.` : '';
       const first = byId('results').querySelector('button');
       if (first && document.activeElement === byId('search-text') && byId('search-text').value.trim() === text) {
         // Enter in the box: the keyboard goes to the first result, not nine Tabs away past the date,
@@ -92,7 +96,7 @@ async function search(text, open) {
  */
 export function searchAgain() {
   if (shown && byId('results').querySelector('li')) {
-    search(shown.text, shown.open);
+    search(shown.text, shown.open, true);
   }
 }
 

@@ -236,9 +236,11 @@ class ExplorerBrowserIT extends BrowserIT {
         // (someone born later is said to be so: not "no current address", as if lost; walk 55)
         assertThat(text("results"))
                 .contains("Kyle Archer", "Born 2001-04-12, age 5", "Born 2008-09-14, not yet born on this day");
-        // the keyboard stays on the result it was on
+        // the keyboard stays on the result it was on, and a screen reader is told (walk 55: nothing said)
         assertThat(driver.switchTo().activeElement().getAttribute("data-person"))
                 .isEqualTo(onResult);
+        assertThat(driver.findElement(By.id("results-status")).getAttribute("textContent"))
+                .isEqualTo("The results for Archer are now of 2006-05-05: 5 found.");
         results = renders("results");
         chooseDay(Scenario.AS_OF);
         waitRendered("results", results);

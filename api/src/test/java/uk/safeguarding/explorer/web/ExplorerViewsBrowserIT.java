@@ -1532,6 +1532,11 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                             + " && !document.getElementById('record-meeting').hidden"
                             + " && document.getElementById('record-reason').value"))
                     .isEqualTo("Half written");
+            // Cancel with something written asks first (walk 55: one press threw it away)
+            driver.findElement(By.id("record-cancel")).click();
+            assertThat(text("record-cancel")).isEqualTo("Discard what is written");
+            assertThat(js("return !document.getElementById('record-meeting').hidden"))
+                    .isEqualTo(true);
             driver.findElement(By.id("record-cancel")).click();
             waitFor("document.getElementById('record-meeting').hidden");
             // the keyboard is back on the button that opened the form, not at the page's start
@@ -1564,6 +1569,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
             assertThat(js("return document.getElementById('record-reason').value"))
                     .isEqualTo("Kept");
             assertThat(driver.findElement(By.id("record-reason")).isDisplayed()).isTrue();
+            driver.findElement(By.id("record-cancel")).click();
             driver.findElement(By.id("record-cancel")).click();
             waitFor("document.getElementById('record-meeting').hidden");
             assertThat(driver.findElement(By.id("meeting-key")).getText()).isEqualTo(key);
