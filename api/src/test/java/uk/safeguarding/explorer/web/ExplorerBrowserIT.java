@@ -790,7 +790,8 @@ class ExplorerBrowserIT extends BrowserIT {
         requests();
 
         // a new date: the network, the four expansions in one request, the family of the day (its
-        // NOT ASSESSED marks), the flags and the panels, once each
+        // NOT ASSESSED marks), the flags and the panels, once each; and the search for Sara, whose
+        // results are still shown, for the new day's ages
         rendered = renders("cy");
         panels = renders("panel-details");
         js("const input = document.getElementById('asof-date'); input.value = '2018-09-20';"
@@ -799,7 +800,8 @@ class ExplorerBrowserIT extends BrowserIT {
         waitRendered("panel-details", panels);
         var replay = requests();
         assertThat(countByOperation(replay))
-                .isEqualTo(Map.of("Network", 1, "Expansions", 1, "FamilyScope", 1, "Flags", 1, "Panels", 1));
+                .isEqualTo(
+                        Map.of("Network", 1, "Expansions", 1, "FamilyScope", 1, "Flags", 1, "Panels", 1, "Search", 1));
         var expansions = replay.stream()
                 .filter(r -> r.operation().equals("Expansions"))
                 .findFirst()
