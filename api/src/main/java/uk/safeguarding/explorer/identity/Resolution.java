@@ -729,7 +729,9 @@ public final class Resolution {
      */
     private static final class InFlight {
 
-        private static final int LIMIT = 200;
+        /** As the store's look-up and the records held in memory: one limit for all three. */
+        private static final int LIMIT = StoredRecords.LIMIT;
+
         private final Set<String> records = new HashSet<>();
         private final Map<String, List<Found>> byKey = new HashMap<>();
         private final Map<String, List<Found>> byPerson = new HashMap<>();

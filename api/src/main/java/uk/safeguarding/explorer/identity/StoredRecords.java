@@ -303,10 +303,6 @@ final class StoredRecords {
                     .get(0);
         }
 
-        String writer() {
-            return writer;
-        }
-
         /** A write of this import was submitted. */
         void submitted() {
             inFlight = true;
