@@ -4,7 +4,7 @@
 // and postcode (null when it has none).
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
-USING INDEX p:Person(id)
+USING INDEX SEEK p:Person(id)
 RETURN p.id AS id, p.nhsNumber AS nhsNumber, p.pncId AS pncId, p.upn AS upn,
        COLLECT { MATCH (p)-[:LIVES_AT]->(a:Address) RETURN DISTINCT [a.id, a.postcode] } AS addresses,
        COLLECT { MATCH (r:SourceRecord)-[:NOT_SAME_AS]->(p) RETURN r.key } AS notSame

@@ -12,7 +12,7 @@ CALL (row) {
   CALL (row) {
     UNWIND row.addressIds AS addressId
     MATCH (home:Address {id: addressId})<-[:LIVES_AT]-(:Person)<-[:RECORD_OF]-(r:SourceRecord)
-    USING INDEX home:Address(id)
+    USING INDEX SEEK home:Address(id)
     WHERE $inFlight[r.key] IS NULL
     RETURN r LIMIT 200
   }
@@ -23,7 +23,7 @@ CALL (row) {
 CALL (row) {
   UNWIND row.addressIds AS addressId
   MATCH (home:Address {id: addressId})<-[:LIVES_AT]-(p:Person)
-  USING INDEX home:Address(id)
+  USING INDEX SEEK home:Address(id)
   RETURN collect(DISTINCT p.id) AS atAddresses
 }
 RETURN row.localId AS localId, found, atAddresses

@@ -4,5 +4,5 @@
 // meanwhile counts at once.
 UNWIND $keys AS key
 MATCH (r:SourceRecord {key: key})-[:RECORD_OF]->(p:Person)
-USING INDEX r:SourceRecord(key)
+USING INDEX SEEK r:SourceRecord(key)
 RETURN key, p.id AS person

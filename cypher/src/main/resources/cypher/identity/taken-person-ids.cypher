@@ -2,5 +2,5 @@
 // would get are taken already (by any person, with records or without).
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
-USING INDEX p:Person(id)
+USING INDEX SEEK p:Person(id)
 RETURN id
