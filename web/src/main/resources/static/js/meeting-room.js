@@ -42,7 +42,9 @@ let thenDay = null;
  * the changes, and the child the record form was opened for (its people and its meeting's id are
  * that child's, whoever is opened while it is filled in).
  */
-const room = { meetings: [], recorded: null, changes: [], formFor: null };
+// formFor: whom the meeting's form is for; folded: the form, written and not cancelled, folded away
+// while Then and now is read (it opens in the same column)
+const room = { meetings: [], recorded: null, changes: [], formFor: null, folded: false };
 
 function personKeys(people) {
   return people.filter((p) => p.kind === 'PERSON').map((p) => `Person:${p.id}`).filter((k) => controller.has(k));
@@ -258,9 +260,21 @@ export function showKeys(open) {
 
 async function openThenAndNow() {
   showKeys(false);
+  const form = byId('record-meeting');
+  const folding = !form.hidden;
+  if (folding) {
+    // the form lies over the column Then and now opens in (walk 55: Then and now opened behind it, and
+    // nothing seemed to happen): it is folded as it is written, and Record this meeting shows it again
+    form.hidden = true;
+    room.folded = true;
+  }
   const section = byId('then-now');
   section.hidden = false;
   await guarded(() => thenRendering.run(drawThenAndNow));
+  if (folding && room.folded) {
+    // said once Then and now is drawn, so that its loading does not wipe it
+    say('The meeting\'s form is folded as it is written: "Record this meeting" shows it again.', 'info');
+  }
   byId('then-now-heading').focus();
 }
 
@@ -494,13 +508,16 @@ function askBeforeCancel() {
 function openRecordForm() {
   showKeys(false);
   const form = byId('record-meeting');
-  if (!form.hidden && room.formFor && room.formFor.id === state.subjectId) {
-    // already open for this child: shown again as it is (walk 55: pressed again, after the key had
-    // covered it, it emptied what the chair had written)
+  if ((!form.hidden || room.folded) && room.formFor && room.formFor.id === state.subjectId) {
+    // already open, or folded for Then and now, for this child: shown again as it is (walk 55: pressed
+    // again, after the key had covered it, it emptied what the chair had written)
+    form.hidden = false;
+    room.folded = false;
     byId('record-held').focus();
     return;
   }
   form.hidden = false;
+  room.folded = false;
   room.formFor = { id: state.subjectId, name: subjectName(), people: peopleOptions(), agencies: agencyOptions() };
   byId('record-heading').textContent = `Record this meeting about ${room.formFor.name}`;
   byId('record-held').value = state.asOf;
@@ -619,6 +636,7 @@ async function saveMeeting(input) {
   const data = await graphql(RECORD_MEETING, { meeting: input });
   room.recorded = { ...input, id: data.recordStrategyMeeting.id };
   room.formFor = null;
+  room.folded = false;
   byId('record-meeting').hidden = true;
   // the chronology, the flags and the badges say what the meeting changed (new-user check 50: they
   // stayed as before until a reload)
@@ -716,6 +734,7 @@ export function meetingChanged() {
     refreshChanges();
   } else {
     byId('record-meeting').hidden = true;
+    room.folded = false;
     if (!byId('then-now').hidden) {
       closeThenAndNow();
     }
@@ -759,6 +778,7 @@ export function wireMeetingRoom(theController, tools) {
     }
     askBeforeCancel();
     byId('record-meeting').hidden = true;
+    room.folded = false;
     // the keyboard goes back to the button that opened the form, not to the page's start
     byId('record-button').focus();
   });

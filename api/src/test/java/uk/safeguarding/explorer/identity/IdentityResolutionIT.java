@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -265,7 +267,7 @@ class IdentityResolutionIT extends ExplorerIT {
      * of one record at once were both answered as done (the second moved nothing), and two of both
      * records of one person left it with none. The checks are read again under the locks now. (When the
      * two requests happen not to overlap, the second meets the first's outcome in its own first check:
-     * the test holds either way, and fails without the fix only when they overlap.)
+     * this test holds either way; the one after it makes the overlap happen every time.)
      */
     @Test
     void twoSplitsOfOneRecordAtOnceSplitItOnceAndTheOtherIsTold() throws Exception {
@@ -296,6 +298,32 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(count("MATCH (e:AuditEvent {operation: 'splitRecord', outcome: 'DENIED'}) "
                         + "RETURN count(DISTINCT e.requestId)"))
                 .isEqualTo(1);
+    }
+
+    /**
+     * The overlap of the test above, made certain: both splits are checked before either writes, as two
+     * requests at once are when they overlap. The second, its check now stale, writes nothing and says
+     * so (without the checks read again under the locks it was answered as done).
+     */
+    @Test
+    void aSplitWhoseRecordMovedAfterItWasCheckedWritesNothing() {
+        importFixture("police-extract");
+        assertThat(personOf("police", "P107")).isEqualTo("p-lee");
+        var repository = new StewardRepository(graph);
+        var first = repository.state("police", "P107").orElseThrow();
+        var second = repository.state("police", "P107").orElseThrow();
+        var now = ZonedDateTime.now(ZoneOffset.UTC);
+        assertThat(repository.split("police", "P107", first, "police:P107", "data-steward", "PNC check", now))
+                .isTrue();
+        assertThat(repository.split("police", "P107", second, "police:P107~b", "data-steward", "PNC check", now))
+                .as("the second split, checked before the first was written")
+                .isFalse();
+        assertThat(personOf("police", "P107")).isEqualTo("police:P107");
+        assertThat(count("MATCH (p:Person) WHERE p.id STARTS WITH 'police:P107' RETURN count(p)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (:SourceRecord)-[:RECORD_OF]->(:Person {id: 'p-lee'}) RETURN count(*)"))
+                .as("records left with p-lee")
+                .isGreaterThan(0);
     }
 
     @Test

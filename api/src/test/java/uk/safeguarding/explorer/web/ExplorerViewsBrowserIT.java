@@ -1569,9 +1569,40 @@ class ExplorerViewsBrowserIT extends BrowserIT {
             assertThat(js("return document.getElementById('record-reason').value"))
                     .isEqualTo("Kept");
             assertThat(driver.findElement(By.id("record-reason")).isDisplayed()).isTrue();
+            // every agency's two boxes line up, however long its name (walk 55: a name on two lines pushed its
+            // boxes out of line)
+            @SuppressWarnings("unchecked")
+            var columns = (List<Number>) js("const left = (cls) => new Set([...document.querySelectorAll("
+                    + "'#record-attendance .' + cls)].map((box) => Math.round(box.getBoundingClientRect().left)));"
+                    + " return [left('att-invited').size, left('att-attended').size,"
+                    + " document.querySelectorAll('#record-attendance .attendance-row').length]");
+            assertThat(columns.get(2).intValue()).as("agencies offered").isGreaterThan(3);
+            assertThat(columns.get(0).intValue())
+                    .as("places of the invited boxes")
+                    .isEqualTo(1);
+            assertThat(columns.get(1).intValue())
+                    .as("places of the attended boxes")
+                    .isEqualTo(1);
+            // Then and now, pressed while the form is open, opens in the column the form lay over (walk 55: it
+            // opened behind the form and nothing seemed to happen): the form is folded as written, and Record
+            // this meeting shows it again
+            driver.findElement(By.id("then-now-button")).click();
+            waitFor("!document.getElementById('then-now').hidden && document.getElementById('record-meeting').hidden");
+            assertThat(js("const box = document.getElementById('then-now-heading').getBoundingClientRect();"
+                            + " const at = document.elementFromPoint(box.left + 5, box.top + box.height / 2);"
+                            + " return Boolean(at && at.closest('#then-now'))"))
+                    .as("Then and now is seen, not under the form")
+                    .isEqualTo(true);
+            waitFor("document.getElementById('message').textContent.includes('folded as it is written')");
+            driver.findElement(By.id("record-button")).click();
+            waitFor("!document.getElementById('record-meeting').hidden");
+            assertThat(js("return document.getElementById('record-reason').value"))
+                    .isEqualTo("Kept");
             driver.findElement(By.id("record-cancel")).click();
             driver.findElement(By.id("record-cancel")).click();
             waitFor("document.getElementById('record-meeting').hidden");
+            driver.findElement(By.id("then-now-close")).click();
+            waitFor("document.getElementById('then-now').hidden");
             assertThat(driver.findElement(By.id("meeting-key")).getText()).isEqualTo(key);
         });
         // a narrow screen: the panels' column is narrower than the graph (walk 53: 520 px of 1024, the graph 472)
