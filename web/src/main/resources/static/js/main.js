@@ -21,7 +21,7 @@ import {
   chooseView, collapseSelected, connectTwo, expandSelected, fit, readFilters, setLayout, undo, wireGraph,
 } from './graph.js';
 import { toggleMeeting, wireMeeting } from './meeting.js';
-import { showKeys, wireMeetingRoom } from './meeting-room.js';
+import { formHeld, showKeys, wireMeetingRoom } from './meeting-room.js';
 import { wirePanelResize } from './resize.js';
 import { searchAgain, wireSearch } from './search.js';
 import {
@@ -124,9 +124,13 @@ function wireKeys() {
         const more = byId('meeting-key-more');
         (more.offsetParent !== null ? more : byId('meeting-keys')).focus();
       }
-    } else if (e.key === 'Escape' && state.meeting && !byId('record-meeting').hidden) {
+    } else if (e.key === 'Escape' && state.meeting && formHeld()) {
       // the meeting's form, half written, is left only by its own Cancel or Save (review 68: Escape left
-      // meeting mode and the form was emptied); a key lying over it is closed first (walk 55)
+      // meeting mode and the form was emptied); a key lying over it is closed first (walk 55). Folded for
+      // Then and now, Escape closes Then and now, as the chair meant (review 70: it left meeting mode)
+      if (byId('record-meeting').hidden && !byId('then-now').hidden) {
+        byId('then-now-close').click();
+      }
     } else if (e.key === 'Escape' && state.meeting) {
       toggleMeeting();
     }
@@ -194,8 +198,10 @@ function followEntry(entry) {
   }
   // (someone shown again on another day, or while another Back is loading, is opened again)
   cameTo(entry, person, false);
-  if (day && day !== state.asOf) {
-    followDay(day);
+  if (day && day !== state.asOf && followDay(day)) {
+    // search results shown are asked again for the entry's day (walk 56: Back showed a child's age of
+    // the day left)
+    searchAgain();
   }
   followHistory(person, () => open(person)).then((shown) => {
     if (shown === false) {
@@ -217,6 +223,10 @@ function followEntry(entry) {
 function backToShown() {
   endFollowing();
   const day = byId('cy').dataset.asOf || state.asOf;
+  if (day !== state.asOf) {
+    // the results too are of the day the page still shows
+    queueMicrotask(searchAgain);
+  }
   if (shownPlace() !== historyPlace()) {
     putBackDay(day, false);
     returning = true;

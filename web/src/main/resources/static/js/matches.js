@@ -113,11 +113,26 @@ function personValues(person, field) {
 const NOTE_FIRST = 'Write a note saying why before you decide.';
 
 function noteFor(card) {
-  const note = card.querySelector('textarea').value.trim();
+  const area = card.querySelector('textarea');
+  const note = area.value.trim();
+  let hint = card.querySelector('.note-first');
   if (!note) {
     say(NOTE_FIRST, 'warning');
-    card.querySelector('textarea').focus();
+    // said beside the note too: the message line can be scrolled out of sight in a long card (walk 56:
+    // the only thing seen was the keyboard moving to the note)
+    if (!hint) {
+      hint = el('p', { class: 'note-first', id: `${area.id || 'note'}-first`, text: NOTE_FIRST });
+      area.after(hint);
+    }
+    area.setAttribute('aria-invalid', 'true');
+    area.setAttribute('aria-describedby', hint.id);
+    area.focus();
     return null;
+  }
+  if (hint) {
+    hint.remove();
+    area.removeAttribute('aria-invalid');
+    area.removeAttribute('aria-describedby');
   }
   if (byId('message').textContent === NOTE_FIRST) {
     // the note is written now (walk 48: the warning stayed up beside it)

@@ -275,7 +275,10 @@ async function openThenAndNow() {
     // said once Then and now is drawn, so that its loading does not wipe it
     say('The meeting\'s form is folded as it is written: "Record this meeting" shows it again.', 'info');
   }
-  byId('then-now-heading').focus();
+  if (byId('record-meeting').hidden) {
+    // (the form, opened again while Then and now loaded, keeps the keyboard: review 70)
+    byId('then-now-heading').focus();
+  }
 }
 
 /** The order and sign of each kind of change in Then and now: who joined, who left, flags, the rest. */
@@ -498,6 +501,15 @@ function written() {
     || [...document.querySelectorAll('#record-actions [id^="action-description-"]')].some((f) => f.value.trim() !== '');
 }
 
+/**
+ * Whether the meeting's form holds the chair's words: open, or folded for Then and now with something
+ * written (review 70: Escape, taken for closing Then and now, left meeting mode and the folded form was
+ * emptied). Escape then leaves neither the form nor meeting mode (main.js).
+ */
+export function formHeld() {
+  return !byId('record-meeting').hidden || (room.folded && written());
+}
+
 /** Cancel is Cancel again: the next press with something written asks first. */
 function askBeforeCancel() {
   const cancel = byId('record-cancel');
@@ -508,11 +520,18 @@ function askBeforeCancel() {
 function openRecordForm() {
   showKeys(false);
   const form = byId('record-meeting');
-  if ((!form.hidden || room.folded) && room.formFor && room.formFor.id === state.subjectId) {
+  const held = (!form.hidden || room.folded) && room.formFor;
+  if (held && (room.formFor.id === state.subjectId || written())) {
     // already open, or folded for Then and now, for this child: shown again as it is (walk 55: pressed
-    // again, after the key had covered it, it emptied what the chair had written)
+    // again, after the key had covered it, it emptied what the chair had written); one written about
+    // another child is shown as it is too, its heading naming that child, never emptied unasked
+    // (review 70: opening a sibling and pressing Record this meeting wiped it)
     form.hidden = false;
     room.folded = false;
+    if (room.formFor.id !== state.subjectId) {
+      say(`This form is about ${room.formFor.name}, as written: save it, or cancel it to record a meeting `
+        + `about ${subjectName()}.`, 'warning');
+    }
     byId('record-held').focus();
     return;
   }
@@ -643,7 +662,8 @@ async function saveMeeting(input) {
   await redraw();
   await loadChanges();
   if (!byId('then-now').hidden) {
-    // the meeting just recorded is now the one before: Then and now compares with it
+    // drawn again with what the meeting changed, still against the meeting before it (previousMeeting
+    // leaves out the one just recorded: it is what the next meeting compares with)
     await thenRendering.run(drawThenAndNow);
   }
   // said last: reading the changes again clears the message line first (guarded)
@@ -733,8 +753,15 @@ export function meetingChanged() {
     // refreshChanges draws Then and now again, open, for the child now opened
     refreshChanges();
   } else {
-    byId('record-meeting').hidden = true;
-    room.folded = false;
+    // a form with the chair's words is kept, folded, for when meeting mode starts again (review 70: the
+    // Leave button, or Escape, emptied it)
+    const form = byId('record-meeting');
+    room.folded = (!form.hidden || room.folded) && Boolean(room.formFor) && written();
+    form.hidden = true;
+    if (room.folded) {
+      say('The meeting\'s form is kept as it is written: in meeting mode, "Record this meeting" shows it again.',
+        'info');
+    }
     if (!byId('then-now').hidden) {
       closeThenAndNow();
     }

@@ -24,7 +24,7 @@ export function words(constant, vocabulary = {}) {
 
 /** How a person record came to its person (SourceRecord.linkedBy), for the steward and the details. */
 const LINKED_BY = {
-  IDENTIFIER: 'an identifier', SCORE: 'the matching score', REVIEW: 'a steward',
+  IDENTIFIER: 'an identifier', SCORE: 'the matching score',
 };
 
 /**
@@ -44,7 +44,11 @@ export function linkedBy(record) {
   if (ownId(record)) {
     return 'its id is the person’s';
   }
-  // (a new person may still have a match waiting for a steward: [MATCH?] says so)
+  // (a new person may still have a match waiting for a steward: [MATCH?] says so; a steward's SAME,
+  // link and split all leave REVIEW, and a record split off is not "linked": walk 56)
+  if (record.linkedBy === 'REVIEW') {
+    return 'placed here by a steward (a decision, a link or a split)';
+  }
   return record.linkedBy === 'NEW' ? 'a new person: no link was strong enough'
     : `linked by ${words(record.linkedBy, LINKED_BY)}`;
 }

@@ -303,7 +303,8 @@ class IdentityResolutionIT extends ExplorerIT {
     /**
      * The overlap of the test above, made certain: both splits are checked before either writes, as two
      * requests at once are when they overlap. The second, its check now stale, writes nothing and says
-     * so (without the checks read again under the locks it was answered as done).
+     * so (without the checks read again under the locks it was answered as done; the count of the
+     * record's person's records alone refuses it here: the next test needs the person compared).
      */
     @Test
     void aSplitWhoseRecordMovedAfterItWasCheckedWritesNothing() {
@@ -324,6 +325,29 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(count("MATCH (:SourceRecord)-[:RECORD_OF]->(:Person {id: 'p-lee'}) RETURN count(*)"))
                 .as("records left with p-lee")
                 .isGreaterThan(0);
+    }
+
+    /**
+     * Review 70: the test above is refused on the count alone (after the first split the record's new
+     * person holds one record). Here a link moves the record to a person who then holds two or more, so
+     * only the person read again under the locks can refuse the stale split.
+     */
+    @Test
+    void aSplitWhoseRecordALinkMovedToAPersonOfManyRecordsWritesNothing() {
+        importFixture("police-extract");
+        assertThat(personOf("police", "P107")).isEqualTo("p-lee");
+        var repository = new StewardRepository(graph);
+        var stale = repository.state("police", "P107").orElseThrow();
+        assertThat(linkAccepting("P107", "p-gary", "PNC check: Gary's").get("errors"))
+                .isNull();
+        assertThat(repository.state("police", "P107").orElseThrow().personRecords())
+                .as("Gary's records after the link")
+                .isGreaterThan(1);
+        var now = ZonedDateTime.now(ZoneOffset.UTC);
+        assertThat(repository.split("police", "P107", stale, "police:P107", "data-steward", "PNC check", now))
+                .as("a split checked while the record was Lee's, written after a link moved it to Gary")
+                .isFalse();
+        assertThat(personOf("police", "P107")).isEqualTo("p-gary");
     }
 
     @Test

@@ -1594,15 +1594,37 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                     .as("Then and now is seen, not under the form")
                     .isEqualTo(true);
             waitFor("document.getElementById('message').textContent.includes('folded as it is written')");
+            // Escape, meant for Then and now, closes it and leaves the room and the folded form as they are
+            // (review 70: it left meeting mode, and the form came back empty)
+            driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+            waitFor("document.getElementById('then-now').hidden");
+            assertThat(js("return document.body.classList.contains('meeting')")).isEqualTo(true);
             driver.findElement(By.id("record-button")).click();
             waitFor("!document.getElementById('record-meeting').hidden");
             assertThat(js("return document.getElementById('record-reason').value"))
                     .isEqualTo("Kept");
+            // leaving meeting mode keeps what is written, and says so; Record this meeting shows it again
+            driver.findElement(By.id("meeting-exit")).click();
+            waitFor("!document.body.classList.contains('meeting')");
+            waitFor("document.getElementById('message').textContent.includes('kept as it is written')");
+            waitSettled();
+            meetingMode();
+            driver.findElement(By.id("record-button")).click();
+            waitFor("!document.getElementById('record-meeting').hidden");
+            assertThat(js("return document.getElementById('record-reason').value"))
+                    .isEqualTo("Kept");
+            // another child opened: Record this meeting shows the form written about Kyle as it is, and says
+            // whom it is about (review 70: it was emptied for the child opened)
+            module("const { open } = await import('/js/selection.js'); await open('p-lily'); return true;");
+            waitSettled();
+            driver.findElement(By.id("record-button")).click();
+            waitFor("document.getElementById('message').textContent.includes('This form is about Kyle Archer')");
+            assertThat(js("return document.getElementById('record-reason').value"))
+                    .isEqualTo("Kept");
+            assertThat(text("record-heading")).contains("Kyle Archer");
             driver.findElement(By.id("record-cancel")).click();
             driver.findElement(By.id("record-cancel")).click();
             waitFor("document.getElementById('record-meeting').hidden");
-            driver.findElement(By.id("then-now-close")).click();
-            waitFor("document.getElementById('then-now').hidden");
             assertThat(driver.findElement(By.id("meeting-key")).getText()).isEqualTo(key);
         });
         // a narrow screen: the panels' column is narrower than the graph (walk 53: 520 px of 1024, the graph 472)
@@ -3154,6 +3176,36 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         waitSettled();
         assertThat(js("return document.getElementById('cy').dataset.selected")).isEqualTo("Person:p-lily");
         assertThat(driver.getCurrentUrl()).contains("person=p-lily").contains("asOf=2018-09-01");
+    }
+
+    @Test
+    void backAndForwardAskTheSearchAgainForTheDayOfTheEntryTheyShow() {
+        // walk 56: after Back, the results still gave Tom's age of the day left
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        openFromSearch("Archer", "p-lily");
+        assertThat(text("results")).contains("Born 2001-04-12, age 17");
+        var results = renders("results");
+        setAsOf("2006-05-05");
+        waitRendered("results", results);
+        assertThat(text("results")).contains("Born 2001-04-12, age 5");
+
+        results = renders("results");
+        driver.navigate().back();
+        waitRendered("results", results);
+        waitSettled();
+        assertThat(js("return document.getElementById('cy').dataset.asOf")).isEqualTo(Scenario.AS_OF);
+        assertThat(text("results")).contains("Born 2001-04-12, age 17").doesNotContain("age 5");
+        assertThat(driver.findElement(By.id("results-status")).getAttribute("textContent"))
+                .isEqualTo("The results for Archer are now of " + Scenario.AS_OF + ": 5 found.");
+
+        results = renders("results");
+        driver.navigate().forward();
+        waitRendered("results", results);
+        waitSettled();
+        assertThat(js("return document.getElementById('cy').dataset.asOf")).isEqualTo("2006-05-05");
+        assertThat(text("results")).contains("Born 2001-04-12, age 5");
     }
 
     @Test

@@ -114,7 +114,12 @@ class MatchesBrowserIT extends BrowserIT {
                 .containsExactly("given by neither");
         card.findElement(By.cssSelector("button.same")).click();
         waitFor("document.getElementById('message').textContent.includes('before you decide')");
-        card.findElement(By.tagName("textarea")).sendKeys("Married name; same date of birth and GP practice");
+        // said beside the note as well, where the steward is (walk 56: the message line was scrolled away)
+        var note = card.findElement(By.tagName("textarea"));
+        assertThat(card.findElement(By.cssSelector(".note-first")).getText()).contains("before you decide");
+        assertThat(note.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(driver.switchTo().activeElement()).isEqualTo(note);
+        note.sendKeys("Married name; same date of birth and GP practice");
         card.findElement(By.cssSelector("button.same")).click();
         // asked once more, with what it does and what undoing it costs; the keyboard is on the answer
         assertThat(card.findElement(By.cssSelector(".ask")).getText())
@@ -122,6 +127,7 @@ class MatchesBrowserIT extends BrowserIT {
         assertThat(driver.findElement(By.id("message")).getText())
                 .as("the warning to write a note is gone once it is written")
                 .doesNotContain("before you decide");
+        assertThat(card.findElements(By.cssSelector(".note-first"))).isEmpty();
         assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Join them");
         assertThat(count("MATCH (:SourceRecord {key: 'police:P105'})-[:RECORD_OF]->(p:Person {id: 'p-joanne'}) "
                         + "RETURN count(p)"))
@@ -209,7 +215,9 @@ class MatchesBrowserIT extends BrowserIT {
         assertThat(driver.findElement(By.id("message")).getText())
                 .contains("Split: " + POLICE + " P107 is now person police:P107");
         card = driver.findElement(By.cssSelector("#record-found article.record"));
-        assertThat(card.getText()).contains("A person of its own (police:P107), linked by a steward");
+        assertThat(card.getText())
+                .contains(
+                        "A person of its own (police:P107), placed here by a steward (a decision, a link or a split)");
         card.findElement(By.cssSelector("button.link")).click();
         waitFor("document.getElementById('message').textContent.includes('Give the agency and the record id')");
         card.findElement(By.cssSelector("input.link-source")).sendKeys("demo");
