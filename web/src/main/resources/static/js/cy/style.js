@@ -248,5 +248,9 @@ export function largeText(scale) {
     // covered the middle of his line to Mia: walk 27)
     { selector: 'edge[type = "HAS_CONTACT_WITH"]', style: { label: '', 'target-label': 'contact', 'target-text-rotation': 'autorotate',
       'target-text-offset': Math.round(36 * scale), 'text-opacity': 1, 'text-background-opacity': 0.9 } },
+    // a relationship Then and now finds new since the meeting it compares with says so in words, as a
+    // person does ([NEW]): a green line alone was read as any other line (walk 56)
+    { selector: 'edge.added', style: { label: 'NEW', 'text-opacity': 1, color: '#00703c', 'font-weight': 'bold',
+      'font-size': ring, 'text-background-color': '#fff', 'text-background-opacity': 0.9, 'text-background-padding': 2 } },
   ];
 }

@@ -1030,6 +1030,16 @@ class ExplorerBrowserIT extends BrowserIT {
         var live = graph();
         assertThat(withClass(live, "added")).contains("Person:p-dean");
         assertThat(node(live, "Person:p-dean").get("display").asString()).contains("[NEW]");
+        // a relationship new since then says so in words too (walk 56: a green line alone went unexplained),
+        // and the key says what green means
+        var addedLines = edges(live).stream().filter(e -> hasClass(e, "added")).toList();
+        assertThat(addedLines).as("lines new since the meeting").isNotEmpty();
+        assertThat(addedLines).allSatisfy(e -> {
+            assertThat(e.get("labelText").asString()).isEqualTo("NEW");
+            assertThat(e.get("textOpacity").asDouble()).isPositive();
+        });
+        assertThat(driver.findElement(By.id("meeting-key")).getAttribute("textContent"))
+                .contains("green: new since the meeting Then and now compares with");
         screenshot("meeting-then-and-now");
     }
 
