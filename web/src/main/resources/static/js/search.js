@@ -5,7 +5,7 @@ import { graphql } from './api.js';
 import { SEARCH } from './queries.js';
 import { byId, clear, el, fullName, markerCode } from './dom.js';
 import { focusUnlessTyping } from './focus.js';
-import { guarded } from './message.js';
+import { guarded, say } from './message.js';
 import { Latest, Rendering } from './publish.js';
 import { state } from './state.js';
 
@@ -71,7 +71,10 @@ async function choose(personId, open) {
 async function search(text, open, again = false) {
   shown = { text, open };
   const current = searches.next();
-  await guarded(() => rendering.run(async () => {
+  // asked again for a new day, it leaves the message line as it is (verify 23: it wiped "could not be
+  // opened" after a failed Back); a failure is still said
+  const asking = again ? quietly : guarded;
+  await asking(() => rendering.run(async () => {
     const asOf = state.asOf;
     const data = await graphql(SEARCH, { text, asOf });
     if (current()) {
@@ -87,6 +90,16 @@ async function search(text, open, again = false) {
       }
     }
   }));
+}
+
+/** Runs work without clearing the message line first; a failure is said, as guarded says it. */
+async function quietly(work) {
+  try {
+    return await work();
+  } catch (e) {
+    say(e.message || 'Something went wrong.', 'error');
+    return undefined;
+  }
 }
 
 /**
