@@ -88,8 +88,13 @@ export function note(text) {
 
 /** Runs an action; on failure says why in plain words (an error) and answers undefined. */
 export async function guarded(work) {
+  say('');
+  return quietly(work);
+}
+
+/** As guarded, but the message line is left as it is until something fails. */
+export async function quietly(work) {
   try {
-    say('');
     return await work();
   } catch (e) {
     say(e.message || 'Something went wrong.', 'error');

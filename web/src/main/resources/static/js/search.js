@@ -5,7 +5,7 @@ import { graphql } from './api.js';
 import { SEARCH } from './queries.js';
 import { byId, clear, el, fullName, markerCode } from './dom.js';
 import { focusUnlessTyping } from './focus.js';
-import { guarded, say } from './message.js';
+import { guarded, quietly } from './message.js';
 import { Latest, Rendering } from './publish.js';
 import { state } from './state.js';
 
@@ -90,16 +90,6 @@ async function search(text, open, again = false) {
       }
     }
   }));
-}
-
-/** Runs work without clearing the message line first; a failure is said, as guarded says it. */
-async function quietly(work) {
-  try {
-    return await work();
-  } catch (e) {
-    say(e.message || 'Something went wrong.', 'error');
-    return undefined;
-  }
 }
 
 /**
