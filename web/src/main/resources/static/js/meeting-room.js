@@ -15,6 +15,8 @@ import { guarded, say } from './message.js';
 import { Latest, Rendering } from './publish.js';
 import { londonDay, state } from './state.js';
 import { words } from './words.js';
+import { knownFlags } from './flags.js';
+import { renderNetworkFlags } from './panels.js';
 import { redraw } from './selection.js';
 import { HIDDEN, isPlaceholder } from './placeholders.js';
 
@@ -172,8 +174,7 @@ async function loadChanges() {
     room.changes.forEach((c) => {
       const keys = personKeys(c.people);
       list.append(el('li', {}, el('button', { type: 'button', class: `change change-${c.kind}`, 'aria-pressed': 'false',
-        onclick: (e) => highlightChange(e.currentTarget, keys) }, el('span', { class: 'change-day', text: changeDay(c) }), ' ',
-      el('span', { class: 'change-kind', text: words(c.kind) }), ' ', c.summary)));
+        onclick: (e) => highlightChange(e.currentTarget, keys) }, ...changeLine(c))));
     });
     if (room.changes.length === 0) {
       list.append(el('li', { class: 'meta', text: 'Nothing recorded changed in this family in these days.' }));
@@ -288,14 +289,25 @@ const THEN_NOW_SIGNS = [
   ['FLAG_RAISED', 'Flag raised:'], ['FLAG_CLEARED', 'Flag cleared:'],
 ];
 
+const FLAG_CHANGES = new Set(['FLAG_RAISED', 'FLAG_CLEARED']);
+
 /**
- * The day a change is said on: its own day, but for a flag raised or cleared only the day the flags
- * were compared on (familyChanges gives no day it happened: "on" is the as-of day), said as "raised
- * by" or "cleared by" that day, never as the day it happened.
+ * A flag raised or cleared says its own kind and days, in the API's words ("Flag raised by 2018-09-26
+ * (not on 2018-06-02), high: …": familyChanges knows no day it happened, only the days compared):
+ * [its kind's words, the rest], so that they are said once (walk 56: "raised by … FLAG RAISED Flag
+ * raised by …"); null for any other change.
  */
-function changeDay(c) {
-  const flag = { FLAG_RAISED: 'raised', FLAG_CLEARED: 'cleared' }[c.kind];
-  return flag ? `${flag} by ${c.on}` : c.on;
+function flagWords(c) {
+  const said = FLAG_CHANGES.has(c.kind) ? /^(Flag (?:raised|no longer raised))(.*)$/s.exec(c.summary) : null;
+  return said ? [said[1], said[2]] : null;
+}
+
+/** A change as the Changes panel says it: its day, its kind, what it says; a flag's in its own words. */
+function changeLine(c) {
+  const flag = flagWords(c);
+  return flag ? [el('span', { class: 'change-kind', text: flag[0] }), flag[1]]
+    : [el('span', { class: 'change-day', text: c.on }), ' ', el('span', { class: 'change-kind', text: words(c.kind) }), ' ',
+      c.summary];
 }
 
 function thenNowSign(kind) {
@@ -384,7 +396,11 @@ async function drawThenAndNowFor(current, asOf) {
   list.append(el('li', { class: 'then-now-part', text: changes.length === 0
     ? `Nothing recorded changed in this family from ${since} to ${asOf}.`
     : `What changed from ${since} to ${asOf}: ${changes.length}` }));
-  changes.forEach(({ c, sign }) => list.append(item(sign[1], `${changeDay(c)}: ${c.summary}`, `family-change change-${c.kind}`)));
+  changes.forEach(({ c, sign }) => {
+    const flag = flagWords(c);
+    list.append(flag ? item(flag[0], flag[1].trimStart(), `family-change change-${c.kind}`)
+      : item(sign[1], `${c.on}: ${c.summary}`, `family-change change-${c.kind}`));
+  });
   // the networks compared: who and what the snapshot did not have, or had and the live one has not
   const compared = [
     ...diff.addedPeople.map((k) => item('Added:', diff.labelOf(now, k), 'added')),
@@ -486,12 +502,22 @@ function fillAttendance() {
   // each agency's two boxes a group named by the agency (walk 27: a screen reader said only "invited")
   room.formFor.agencies.forEach(([id, name, expected]) => {
     const [invited, attended] = kept.get(id);
+    const attendedBox = el('input', { type: 'checkbox', class: 'att-attended', 'data-agency': id,
+      checked: attended === null ? Boolean(state.user && state.user.agency === id) : attended });
+    const invitedBox = el('input', { type: 'checkbox', class: 'att-invited', 'data-agency': id,
+      checked: invited === null ? expected || attendedBox.checked : invited });
+    // an agency that attended was invited (walk 56: "attended" without "invited" was saved as it was);
+    // one no longer invited did not attend
+    attendedBox.addEventListener('change', () => {
+      invitedBox.checked ||= attendedBox.checked;
+    });
+    invitedBox.addEventListener('change', () => {
+      attendedBox.checked &&= invitedBox.checked;
+    });
     attendance.append(el('div', { class: 'attendance-row', role: 'group', 'aria-label': name },
       el('span', { text: name }),
-      el('label', {}, el('input', { type: 'checkbox', class: 'att-invited', 'data-agency': id,
-        checked: invited === null ? expected : invited }), ' invited'),
-      el('label', {}, el('input', { type: 'checkbox', class: 'att-attended', 'data-agency': id,
-        checked: attended === null ? Boolean(state.user && state.user.agency === id) : attended }), ' attended')));
+      el('label', {}, invitedBox, ' invited'),
+      el('label', {}, attendedBox, ' attended')));
   });
 }
 
@@ -540,7 +566,9 @@ function openRecordForm() {
   room.formFor = { id: state.subjectId, name: subjectName(), people: peopleOptions(), agencies: agencyOptions() };
   byId('record-heading').textContent = `Record this meeting about ${room.formFor.name}`;
   byId('record-held').value = state.asOf;
-  byId('record-chair').value = state.user ? state.user.username : '';
+  // the chair's name and role as the minutes give them, written by the chair (walk 56: the sign-in name,
+  // "meeting-chair", stood there as if it were the chair's)
+  byId('record-chair').value = '';
   const concerns = clear(byId('record-concerns'));
   room.formFor.people.filter((p) => p.child || p.id === state.subjectId).forEach((p) => concerns.append(el('label', {},
     el('input', { type: 'checkbox', class: 'concern', value: p.id, checked: p.id === state.subjectId }), ` ${p.label}`)));
@@ -742,6 +770,21 @@ export async function preparePack(subjectId, asOf, people) {
       section.append(el('p', { text: `Next meeting: ${meeting.nextMeetingOn}` }));
     }
   }
+  await packFlags(subjectId, people);
+}
+
+/**
+ * Every flag of everyone drawn, in the pack in place of the opened person's Flags tab (walk 56: a
+ * sibling's HIGH flag was on no page). The flags already put on the graph are not asked again.
+ */
+async function packFlags(subjectId, people) {
+  const panel = clear(byId('print-flags'));
+  const byPerson = await knownFlags([...people.keys()]);
+  if (!byPerson) {
+    panel.append(el('p', { text: 'The risk flags could not be read: print the pack again.' }));
+    return;
+  }
+  renderNetworkFlags(panel, byPerson, people, subjectId);
 }
 
 /** Meeting mode was entered or left, or a new person opened in it. */

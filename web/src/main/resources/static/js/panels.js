@@ -431,12 +431,55 @@ export function renderFlags(panel, flags, person, highlight, keysOf) {
     return;
   }
   panel.append(table(['Severity', 'Rule', 'What'], flags.map((f) => row([
+    ...flagCells(f).slice(0, 2), flagWhat(f),
+  ], [...keysOf(f.evidence), ...(f.restrictedPeople || []).map(personKey)], highlight, `flag flag-${f.severity}`)), 'Risk flags'));
+}
+
+/** A flag's severity and rule as the panels show them. */
+function flagCells(f) {
+  return [
     el('span', { class: `severity severity-${f.severity}`, text: f.severity }),
     // rule 0 is a restricted flag: its rule is not the reader's to know (new-user check 47: "Rule 0" meant nothing)
     el('span', { title: f.code, text: f.rule === 0 ? 'Restricted' : `Rule ${f.rule}` }),
-    (f.restrictedPeople || []).length > 0
-      ? `${f.summary} (${f.restrictedPeople.map((r) => `${fullName(r)}, ${heldBy(r.holders)}`).join('; ')})` : f.summary,
-  ], [...keysOf(f.evidence), ...(f.restrictedPeople || []).map(personKey)], highlight, `flag flag-${f.severity}`)), 'Risk flags'));
+  ];
+}
+
+/** What a flag says, with the agencies that hold information about the people it may not name. */
+function flagWhat(f) {
+  return (f.restrictedPeople || []).length > 0
+    ? `${f.summary} (${f.restrictedPeople.map((r) => `${fullName(r)}, ${heldBy(r.holders)}`).join('; ')})` : f.summary;
+}
+
+const SEVERITY_ORDER = ['HIGH', 'MEDIUM', 'LOW'];
+
+/**
+ * The meeting pack's flags: every flag of everyone drawn (id → flags, names id → name), each once
+ * with the people it concerns, worst first and the pack's child first within a severity (walk 56:
+ * the pack listed the opened child's flags only, and a sibling's HIGH flag was on no page).
+ */
+export function renderNetworkFlags(panel, byPerson, names, childId) {
+  clear(panel);
+  const flags = new Map();
+  byPerson.forEach((list, id) => list.forEach((f) => {
+    const key = [f.rule, f.subjectKind, f.subjectId, f.summary].join('|');
+    const entry = flags.get(key) || { flag: f, people: [] };
+    entry.people.push(id);
+    flags.set(key, entry);
+  }));
+  const rank = (entry) => [SEVERITY_ORDER.indexOf(entry.flag.severity), entry.people.includes(childId) ? 0 : 1];
+  const entries = [...flags.values()].sort((a, b) => {
+    const [x, y] = [rank(a), rank(b)];
+    return x[0] - y[0] || x[1] - y[1] || (names.get(a.people[0]) || '').localeCompare(names.get(b.people[0]) || '');
+  });
+  panel.append(el('h2', { text: 'Risk flags of everyone in the network' }),
+    el('p', { class: 'meta', text: 'Prompts for a human decision, never decisions.' }));
+  if (entries.length === 0) {
+    panel.append(el('p', { class: 'empty', text: 'No risk flags on this date for anyone in the network.' }));
+    return;
+  }
+  panel.append(table(['Severity', 'Rule', 'Concerns', 'What'], entries.map(({ flag, people }) => el('tr',
+    { class: `flag flag-${flag.severity}` }, [...flagCells(flag), people.map((id) => names.get(id) || id).join(', '),
+      flagWhat(flag)].map((c) => el('td', {}, c)))), 'Risk flags of everyone in the network'));
 }
 
 /** The triage queue: every rank with its score and the sentences behind it. */

@@ -2,11 +2,19 @@ package uk.safeguarding.explorer.importing;
 
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,48 +39,111 @@ public class BundleWriter {
             + "(records already written are not duplicated)";
     private static final Logger LOG = LoggerFactory.getLogger(BundleWriter.class);
 
+    /** The threads that write batches beside the caller (shared by every writer; idle between imports). */
+    private static final ExecutorService WRITERS = Executors.newCachedThreadPool(r -> {
+        var thread = new Thread(r, "import-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final Graph graph;
     private final int batchSize;
+    private final int writers;
 
     public BundleWriter(Graph graph, int batchSize) {
-        this.graph = graph;
-        this.batchSize = batchSize;
+        this(graph, batchSize, defaultWriters());
+    }
+
+    /** One writer per core, at most four (more only wait on each other's locks and commits). */
+    public static int defaultWriters() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
     /**
-     * Writes the rows of every write group, in write order, batch by batch, reporting progress after
-     * each batch. If the database goes away part way, the batches written are whole and the rest
-     * unwritten; the error then says so, and importing the same bundle again completes it (records
-     * MERGE on their keys).
+     * {@code writers}: how many batches of one write group are written at once
+     * ({@code EXPLORER_IMPORT_WRITERS}); the groups still follow one another.
+     */
+    public BundleWriter(Graph graph, int batchSize, int writers) {
+        if (writers < 1) {
+            throw new IllegalStateException("EXPLORER_IMPORT_WRITERS must be at least 1");
+        }
+        this.graph = graph;
+        this.batchSize = batchSize;
+        this.writers = writers;
+    }
+
+    /**
+     * Writes the rows of every write group, in write order (the nodes before the relationships that
+     * point at them), reporting progress after each batch. The batches of one group are written by
+     * up to {@code writers} threads at once, each in its own transaction: the rows of a group are
+     * independent records, each MERGEd on its own key (a relationship's two ends locked while it is
+     * merged), and a deadlock between two batches is retried. If the database goes away part way,
+     * the batches written are whole and the rest unwritten; the error then says so, and importing
+     * the same bundle again completes it (records MERGE on their keys).
      */
     public void write(Map<String, List<Map<String, Object>>> rows, ImportProgress progress, CreatedTally created) {
         var now = ZonedDateTime.now(ZoneOffset.UTC);
         long total = rows.values().stream().mapToLong(List::size).sum();
-        long done = 0;
+        var done = new AtomicLong();
         for (var group : BundleValidator.WRITE_GROUPS) {
             var groupRows = rows.getOrDefault(group, List.of());
             var statement = CypherStatements.named("import/" + group);
+            var batches = new ArrayList<List<Map<String, Object>>>();
             for (int from = 0; from < groupRows.size(); from += batchSize) {
-                var batch = groupRows.subList(from, Math.min(groupRows.size(), from + batchSize));
-                try {
-                    created.add(graph.inWriteTransaction(tx -> {
-                        if ("people".equals(group)) {
-                            // person records change: an import resolving in memory meanwhile must know
-                            tx.run(CypherStatements.named("identity/bump-generation"), Map.of("writer", "import"))
+                batches.add(groupRows.subList(from, Math.min(groupRows.size(), from + batchSize)));
+            }
+            var next = new AtomicInteger();
+            var failure = new AtomicReference<RuntimeException>();
+            Runnable work = () -> {
+                for (int i = next.getAndIncrement();
+                        i < batches.size() && failure.get() == null;
+                        i = next.getAndIncrement()) {
+                    var batch = batches.get(i);
+                    try {
+                        created.add(graph.inWriteTransaction(tx -> {
+                            var summary = tx.run(statement, Map.of("rows", batch, "now", now))
                                     .consume();
-                        }
-                        return tx.run(statement, Map.of("rows", batch, "now", now))
-                                .consume();
-                    }));
-                } catch (DatabaseUnavailableException e) {
-                    if (done == 0) {
-                        throw e;
+                            if ("people".equals(group)) {
+                                // person records change: an import resolving in memory meanwhile must know
+                                // (moved last, so that the batches written beside this one wait for its lock
+                                // only while they commit)
+                                tx.run(CypherStatements.named("identity/bump-generation"), Map.of("writer", "import"))
+                                        .consume();
+                            }
+                            return summary;
+                        }));
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                        return;
                     }
-                    throw new DatabaseUnavailableException(PARTLY_WRITTEN.formatted(done, total), e);
+                    synchronized (done) {
+                        progress.update("records", done.addAndGet(batch.size()), total);
+                    }
+                    LOG.debug("Import progress: {} of {} rows written ({})", done.get(), total, group);
                 }
-                done += batch.size();
-                progress.update("records", done, total);
-                LOG.debug("Import progress: {} of {} rows written ({})", done, total, group);
+            };
+            var beside = new ArrayList<Future<?>>();
+            for (int w = 1; w < Math.min(writers, batches.size()); w++) {
+                beside.add(WRITERS.submit(work));
+            }
+            // the caller writes too: a busy pool delays the other batches, never the first
+            work.run();
+            for (var other : beside) {
+                try {
+                    other.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure.compareAndSet(null, new IllegalStateException("the import was interrupted", e));
+                } catch (ExecutionException e) {
+                    failure.compareAndSet(null, new IllegalStateException("an import batch failed", e.getCause()));
+                }
+            }
+            var failed = failure.get();
+            if (failed instanceof DatabaseUnavailableException e && done.get() > 0) {
+                throw new DatabaseUnavailableException(PARTLY_WRITTEN.formatted(done.get(), total), e);
+            }
+            if (failed != null) {
+                throw failed;
             }
         }
     }

@@ -41,17 +41,19 @@ public class ImportService {
             Clock clock,
             @Value("${explorer.import.batch-size:2000}") int batchSize,
             @Value("${explorer.matching-file:}") String matchingFile,
-            @Value("${explorer.import.resolve-in-memory:true}") boolean resolveInMemory) {
+            @Value("${explorer.import.resolve-in-memory:true}") boolean resolveInMemory,
+            @Value("${explorer.import.writers:0}") int writers) {
         this(
                 graph,
                 clock,
                 batchSize,
                 matchingFile.isBlank() ? MatchingSettings.defaults() : MatchingSettings.load(Path.of(matchingFile)),
-                resolveInMemory);
+                resolveInMemory,
+                writers);
     }
 
     public ImportService(Graph graph, Clock clock, int batchSize) {
-        this(graph, clock, batchSize, MatchingSettings.defaults(), true);
+        this(graph, clock, batchSize, MatchingSettings.defaults(), true, 0);
     }
 
     /**
@@ -60,11 +62,23 @@ public class ImportService {
      * else against index seeks in the store, batch by batch (slower; needs no heap for the records).
      */
     public ImportService(Graph graph, Clock clock, int batchSize, MatchingSettings settings, boolean resolveInMemory) {
+        this(graph, clock, batchSize, settings, resolveInMemory, 0);
+    }
+
+    /**
+     * {@code writers} ({@code EXPLORER_IMPORT_WRITERS}): how many batches of one kind of record are
+     * written at once; 0 for {@link BundleWriter#defaultWriters()}.
+     */
+    public ImportService(
+            Graph graph, Clock clock, int batchSize, MatchingSettings settings, boolean resolveInMemory, int writers) {
         if (batchSize < 1) {
             throw new IllegalStateException("EXPLORER_IMPORT_BATCH_SIZE must be at least 1");
         }
+        if (writers < 0) {
+            throw new IllegalStateException("EXPLORER_IMPORT_WRITERS must be 0 (one per core, at most 4) or more");
+        }
         this.validator = new BundleValidator(clock);
-        this.writer = new BundleWriter(graph, batchSize);
+        this.writer = new BundleWriter(graph, batchSize, writers == 0 ? BundleWriter.defaultWriters() : writers);
         this.resolution = new Resolution(graph, settings, batchSize, resolveInMemory);
     }
 

@@ -1126,18 +1126,21 @@ class ExplorerBrowserIT extends BrowserIT {
                     .contains(
                             "What changed from 2018-06-02 to 2018-07-01: " + changes.size(),
                             "Left: 2018-06-20: Gary Nolan left the household at 7 Fictional Terrace",
-                            "Flag cleared:")
+                            "Flag no longer raised on 2018-07-01 (raised on 2018-06-02)")
                     .doesNotContain("The same people");
             // who left comes before the rest
-            assertThat(said.indexOf("Gary Nolan left the household")).isLessThan(said.indexOf("Flag cleared:"));
-            // a flag's change has no day of its own in the answer: cleared by the day compared, never on it
-            assertThat(said)
-                    .contains("Flag cleared: cleared by 2018-07-01: ")
-                    .doesNotContain("Flag cleared: 2018-07-01");
-            assertThat(driver.findElements(By.cssSelector("#changes-list .change-FLAG_CLEARED .change-day")))
+            assertThat(said.indexOf("Gary Nolan left the household")).isLessThan(said.indexOf("Flag no longer raised"));
+            // a flag's change has no day of its own in the answer: its words say the days compared, once
+            // (walk 56: "Flag cleared: cleared by 2018-07-01: Flag no longer raised on 2018-07-01 ...")
+            assertThat(said).doesNotContain("Flag cleared", "cleared by", "2018-07-01: Flag");
+            assertThat(driver.findElements(By.cssSelector("#changes-list .change-FLAG_CLEARED")))
                     .isNotEmpty()
-                    .allSatisfy(
-                            day -> assertThat(day.getDomProperty("textContent")).isEqualTo("cleared by 2018-07-01"));
+                    .allSatisfy(change -> {
+                        assertThat(change.findElements(By.cssSelector(".change-day")))
+                                .isEmpty();
+                        assertThat(change.getDomProperty("textContent"))
+                                .startsWith("Flag no longer raised on 2018-07-01 (raised on 2018-06-02), ");
+                    });
             // beside the graph, which keeps its box: every name of the family at 30 px or more
             var sides = (List<?>) js("return [document.getElementById('cy').getBoundingClientRect().right,"
                     + " document.getElementById('then-now').getBoundingClientRect().left]");
@@ -1393,6 +1396,20 @@ class ExplorerBrowserIT extends BrowserIT {
                         .filter(r -> Boolean.TRUE.equals(r.get("attended")))
                         .map(r -> (String) r.get("name")))
                 .containsExactly("Children's social care (front door)");
+        // walk 56: the chair's name is the chair's to write, not the sign-in name
+        var chair = driver.findElement(By.id("record-chair"));
+        assertThat(chair.getDomProperty("value")).isEmpty();
+        assertThat(chair.getDomAttribute("placeholder")).startsWith("Name and role");
+        // walk 56: an agency that attended was invited, and one no longer invited did not attend
+        var probation = driver.findElement(
+                By.cssSelector("#record-attendance .attendance-row[aria-label='Probation service']"));
+        var invited = probation.findElement(By.className("att-invited"));
+        var attended = probation.findElement(By.className("att-attended"));
+        assertThat(invited.isSelected()).as("probation invited at first").isFalse();
+        attended.click();
+        assertThat(List.of(invited.isSelected(), attended.isSelected())).containsExactly(true, true);
+        invited.click();
+        assertThat(List.of(invited.isSelected(), attended.isSelected())).containsExactly(false, false);
     }
 
     @Test

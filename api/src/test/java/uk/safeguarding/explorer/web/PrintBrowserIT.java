@@ -2,11 +2,16 @@ package uk.safeguarding.explorer.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
+import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.support.BrowserIT;
 
 /** The browser's own Print (review 26 F5): no case data leaves on paper without a recorded, marked pack. */
@@ -108,12 +113,13 @@ class PrintBrowserIT extends BrowserIT {
                       }));""");
             assertThat(panels.propertyNames())
                     .as("the pack's panels")
-                    .contains("meeting-changes", "meeting-overdue", "print-meeting", "panel-flags");
+                    .contains("meeting-changes", "meeting-overdue", "print-meeting", "print-flags")
+                    .doesNotContain("panel-flags");
             panels.properties()
                     .forEach(e -> assertThat(list(e.getValue()))
                             .as("%s's headings on paper", e.getKey())
                             .hasSizeLessThanOrEqualTo(1));
-            for (var named : List.of("meeting-changes", "meeting-overdue", "print-meeting")) {
+            for (var named : List.of("meeting-changes", "meeting-overdue", "print-meeting", "print-flags")) {
                 assertThat(list(panels.get(named)))
                         .as("%s's headings on paper", named)
                         .hasSize(1);
@@ -125,5 +131,44 @@ class PrintBrowserIT extends BrowserIT {
             ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
             js("document.body.classList.remove('printing-pack')");
         }
+    }
+
+    /**
+     * Walk 56: the pack printed the Flags tab of the child opened only; his siblings' flags (rule 4:
+     * not assessed since the concern began) were on no page. Now the pack lists every flag of everyone
+     * drawn, each once with the people it concerns, worst severity first.
+     */
+    @Test
+    void thePackListsTheFlagsOfEveryoneInTheNetworkEachOnce() {
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=2018-09-26");
+        waitSettled();
+        js("window.print = () => {}");
+        var pack = renders("print-title");
+        driver.findElement(org.openqa.selenium.By.id("print-button")).click();
+        waitRendered("print-title", pack);
+        var rows = module("""
+                return [...document.querySelectorAll('#print-flags tbody tr')]
+                  .map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim()));""");
+        var severities = new ArrayList<String>();
+        var concerned = new HashMap<String, String>();
+        var lines = new HashSet<String>();
+        for (var row : list(rows)) {
+            var cells = list(row).stream().map(JsonNode::asString).toList();
+            assertThat(lines.add(String.join("|", cells)))
+                    .as("each flag once: %s", cells)
+                    .isTrue();
+            severities.add(cells.get(0));
+            concerned.merge(cells.get(1), cells.get(2), (a, b) -> a + "; " + b);
+        }
+        assertThat(concerned.get("Rule 4"))
+                .as("the siblings not assessed")
+                .contains("Lily Archer", "Tom Archer", "Ruby Hale");
+        assertThat(concerned.get("Rule 5")).contains("Kyle Archer");
+        var order = List.of("HIGH", "MEDIUM", "LOW");
+        assertThat(severities).isSortedAccordingTo(Comparator.comparingInt(order::indexOf));
+        assertThat((String) js("return document.getElementById('print-flags').textContent"))
+                .as("printed only, so read as text")
+                .startsWith("Risk flags of everyone in the network");
     }
 }
