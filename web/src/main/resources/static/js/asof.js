@@ -55,6 +55,9 @@ export function updateUrl({ day = false } = {}) {
   if (state.view === 'genogram') {
     params.set('view', 'genogram');
   }
+  if (state.meeting) {
+    params.set('mode', 'meeting');
+  }
   const step = Boolean(subject && urlSubject && urlSubject !== subject);
   if (step) {
     historyIndex += 1;

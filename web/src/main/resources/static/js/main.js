@@ -366,6 +366,10 @@ async function start() {
     window.history.replaceState(ownState(), '', window.location.href);
     await open(params.get('person'));
   }
+  if (params.get('mode') === 'meeting' && !state.meeting && new URLSearchParams(window.location.search).get('person')) {
+    // reloaded in a meeting (or its link followed): in meeting mode again, on the person it was about
+    toggleMeeting();
+  }
   // said once the network is open (opening it clears the message line)
   if (note) {
     say(note, 'warning');

@@ -500,7 +500,11 @@ function candidateCard(candidate) {
       el('caption', { class: 'visually-hidden', text: `Field by field: ${title}` }),
       el('thead', {}, el('tr', {}, ['Field', `This record (${agencyLabel(record.source)})`, `Person ${person.id} (all its records)`, 'Agreement',
         'Weight'].map((h) => el('th', { scope: 'col', text: h })))),
-      el('tbody', {}, rows)),
+      el('tbody', {}, rows),
+      // the weights add up to the score the thresholds are set against (walk 56: no total to check it by)
+      el('tfoot', {}, el('tr', { class: 'total' },
+        el('th', { scope: 'row', colspan: 4, text: 'Score: the sum of the weights' }),
+        el('td', { class: 'number', text: candidate.score.toFixed(2) })))),
     el('h4', { text: `Records of ${fullName(person)}` }),
     recordsList(card, person),
     el('label', { for: noteId, text: 'Note (why; kept in the audit log)' }),

@@ -24,6 +24,14 @@ function render() {
 
 export function toggleMeeting() {
   state.meeting = !state.meeting;
+  // the address says so, so that a reload in the middle of a meeting stays in it (walk 56)
+  const address = new URL(window.location.href);
+  if (state.meeting) {
+    address.searchParams.set('mode', 'meeting');
+  } else {
+    address.searchParams.delete('mode');
+  }
+  window.history.replaceState(window.history.state, '', address);
   const scaled = render();
   if (state.meeting) {
     const tab = document.querySelector('.panels [role="tab"][aria-selected="true"]');

@@ -1412,6 +1412,31 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(List.of(invited.isSelected(), attended.isSelected())).containsExactly(false, false);
     }
 
+    /**
+     * Walk 56: a reload in the middle of a meeting (F5 on the shared screen) left meeting mode; the
+     * chair had to find it again with the room watching. The address now says so, and a reload stays.
+     */
+    @Test
+    void aReloadInTheMiddleOfAMeetingStaysInMeetingMode() {
+        signIn("meeting-chair");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        enterMeetingMode();
+        assertThat(driver.getCurrentUrl()).contains("person=p-kyle", "mode=meeting");
+        driver.navigate().refresh();
+        waitStarted();
+        waitSettled();
+        assertThat(js("return document.body.classList.contains('meeting')")).isEqualTo(true);
+        assertThat(driver.findElement(By.id("meeting-exit")).isDisplayed()).isTrue();
+        assertThat(textOf("changes-heading")).contains("2018-09-26");
+        assertThat(driver.getCurrentUrl()).contains("person=p-kyle", "mode=meeting");
+        driver.findElement(By.id("meeting-exit")).click();
+        assertThat(js("return document.body.classList.contains('meeting')")).isEqualTo(false);
+        assertThat(driver.getCurrentUrl()).contains("person=p-kyle").doesNotContain("mode=meeting");
+        driver.navigate().refresh();
+        waitStarted();
+        assertThat(js("return document.body.classList.contains('meeting')")).isEqualTo(false);
+    }
+
     @Test
     void theChairRecordsTheMeetingLiveAndPrintsThePackWithTheMarkingOnEveryPage() throws Exception {
         signIn("meeting-chair");

@@ -1,6 +1,7 @@
 package uk.safeguarding.explorer.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -112,6 +113,16 @@ class MatchesBrowserIT extends BrowserIT {
                         .map(row -> row.findElements(By.tagName("td")).get(2).getText())
                         .toList())
                 .containsExactly("given by neither");
+        // walk 56: the weights add up to the score, said under them
+        var weights = card.findElements(By.cssSelector("table.match-table tbody td.number")).stream()
+                .mapToDouble(w -> Double.parseDouble(w.getText()))
+                .sum();
+        var total = card.findElement(By.cssSelector("table.match-table tfoot tr"));
+        assertThat(total.getText()).startsWith("Score: the sum of the weights");
+        assertThat(Double.parseDouble(
+                        total.findElement(By.cssSelector("td.number")).getText()))
+                .isCloseTo(weights, within(0.03))
+                .isBetween(12.0, 16.0);
         card.findElement(By.cssSelector("button.same")).click();
         waitFor("document.getElementById('message').textContent.includes('before you decide')");
         // said beside the note as well, where the steward is (walk 56: the message line was scrolled away)

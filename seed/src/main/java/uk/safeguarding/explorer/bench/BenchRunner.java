@@ -87,6 +87,7 @@ public final class BenchRunner {
         var seconds = 30;
         var profile = false;
         var batchSize = 5_000;
+        var writers = 0;
         var soakMinutes = 0;
         var personsGiven = false;
         for (int i = 0; i < args.length; i++) {
@@ -102,6 +103,7 @@ public final class BenchRunner {
                 case "--throughput-seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--import-profile" -> profile = true;
                 case "--batch-size" -> batchSize = Integer.parseInt(args[++i]);
+                case "--writers" -> writers = Integer.parseInt(args[++i]);
                 case "--charts-from" -> {
                     // redraws the charts of an earlier run's JSON, without measuring anything
                     @SuppressWarnings("unchecked")
@@ -115,7 +117,7 @@ public final class BenchRunner {
                 default ->
                     throw new IllegalArgumentException("unknown option " + args[i]
                             + " (use --persons N --out FILE [--scale-curve] [--requests R] [--throughput-seconds S], --soak MINUTES [--persons N], "
-                            + "--import-profile --persons N [--batch-size B], or --charts-from FILE)");
+                            + "--import-profile --persons N [--batch-size B] [--writers W], or --charts-from FILE)");
             }
         }
         if (soakMinutes > 0) {
@@ -143,7 +145,7 @@ public final class BenchRunner {
             return;
         }
         if (profile) {
-            ImportProfile.run(Path.of("").toAbsolutePath(), persons, batchSize);
+            ImportProfile.run(Path.of("").toAbsolutePath(), persons, batchSize, writers);
             return;
         }
         var runner = new BenchRunner(Path.of("").toAbsolutePath(), requests, seconds);

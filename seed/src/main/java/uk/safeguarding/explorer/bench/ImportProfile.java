@@ -35,7 +35,8 @@ final class ImportProfile {
 
     private ImportProfile() {}
 
-    static void run(Path root, int persons, int batchSize) throws IOException {
+    /** {@code writers}: batches of one kind written at once, 0 for the application's default. */
+    static void run(Path root, int persons, int batchSize, int writers) throws IOException {
         var store = root.resolve("bench/work/import-profile-" + persons);
         deleteRecursively(store);
         var password = "profile-" + System.nanoTime();
@@ -44,7 +45,8 @@ final class ImportProfile {
             new SchemaMigrations(graph).migrate();
             var service = new ImportService(graph, Clock.systemUTC(), batchSize);
             var resolution = new Resolution(graph, MatchingSettings.defaults(), batchSize, true);
-            var writer = new BundleWriter(graph, batchSize);
+            var threads = writers == 0 ? BundleWriter.defaultWriters() : writers;
+            var writer = new BundleWriter(graph, batchSize, threads);
             var phases = new LinkedHashMap<String, AtomicLong>();
             var rowsOf = new LinkedHashMap<String, AtomicLong>();
             var generator = new PopulationGenerator(persons, 42, LocalDate.of(2026, 11, 1));
@@ -77,8 +79,8 @@ final class ImportProfile {
             }
             var seconds = (System.nanoTime() - importStarted) / 1e9;
             System.out.printf(
-                    "%nImport profile: %d people, %d records in %.1f s = %.0f rows/s (batch size %d)%n%n",
-                    persons, rows.get(), seconds, rows.get() / seconds, batchSize);
+                    "%nImport profile: %d people, %d records in %.1f s = %.0f rows/s (batch size %d, %d writers)%n%n",
+                    persons, rows.get(), seconds, rows.get() / seconds, batchSize, threads);
             System.out.println("| phase | seconds | share of the import | rows | rows/s |");
             System.out.println("|---|---|---|---|---|");
             phases.forEach((phase, nanos) -> {
