@@ -386,7 +386,10 @@ async function drawThenAndNowFor(current, asOf) {
   if (takenOn > previous.heldOn) {
     // taken after the meeting's day: what the records said of that day when it was taken
     list.append(el('li', { class: 'meta taken-later',
-      text: `Snapshot taken on ${takenOn}, after the meeting of ${previous.heldOn}: what the records then said of that day.` }));
+      // (walk 57: "what the records then said" read as what the meeting saw, which the offer to take it
+      // had just said it is not)
+      text: `Snapshot taken on ${takenOn}, after the meeting of ${previous.heldOn}: what the records said on ${takenOn}`
+        + ` about ${previous.heldOn}, not necessarily what the meeting saw.` }));
   }
   controller.markChanges(diff.addedPeople.concat(diff.addedRelations.map((e) => e.key)), 'added', 'NEW');
   const item = (sign, text, cls) => el('li', { class: cls }, el('strong', { text: sign }), ' ', text);

@@ -1025,7 +1025,8 @@ class ExplorerBrowserIT extends BrowserIT {
                         "Added: Dean Hart",
                         "Added: partner of",
                         "Snapshot taken on ",
-                        "after the meeting of 2018-07-15");
+                        "after the meeting of 2018-07-15: what the records said on ",
+                        " about 2018-07-15, not necessarily what the meeting saw.");
         assertThat(text("then-now")).doesNotContain("Removed: Dean Hart");
         var live = graph();
         assertThat(withClass(live, "added")).contains("Person:p-dean");
