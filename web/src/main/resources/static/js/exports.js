@@ -335,9 +335,13 @@ export async function printPack() {
     const printed = `Printed by ${exporter()} on ${londonTime(new Date())}; facts as of ${state.asOf}.`;
     // whose pack on every page, so that a loose page is not lost to its child (walk 27)
     const child = controller.people().find((p) => p.id === state.subjectId);
-    await preparePack(subjectId, asOf, people);
+    const prepared = await preparePack(subjectId, asOf, people);
     if (moved()) {
       say('Another person or day was opened while the pack was prepared: print the pack again.', 'warning');
+      return;
+    }
+    if (!prepared) {
+      say('The risk flags could not be read, so the pack was not printed: print the pack again.', 'warning');
       return;
     }
     stampPages(printed, child ? `Meeting pack: ${child.label}` : 'Meeting pack');

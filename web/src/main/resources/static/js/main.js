@@ -366,7 +366,7 @@ async function start() {
     window.history.replaceState(ownState(), '', window.location.href);
     await open(params.get('person'));
   }
-  if (params.get('mode') === 'meeting' && !state.meeting && new URLSearchParams(window.location.search).get('person')) {
+  if (params.get('mode') === 'meeting' && !state.meeting && state.subjectId) {
     // reloaded in a meeting (or its link followed): in meeting mode again, on the person it was about
     toggleMeeting();
   }

@@ -524,10 +524,15 @@ function fillAttendance() {
   });
 }
 
-/** Whether the meeting's form holds anything the chair wrote (a reason, the next step, an action). */
+/**
+ * Whether the meeting's form holds anything the chair wrote or chose: the chair's name, a reason, the
+ * next step, an action, or attendance ticked otherwise than it was offered (review 71: the chair's name,
+ * no longer filled in, was emptied unasked).
+ */
 function written() {
-  return ['record-reason', 'record-next'].some((id) => byId(id).value.trim() !== '')
-    || [...document.querySelectorAll('#record-actions [id^="action-description-"]')].some((f) => f.value.trim() !== '');
+  return ['record-chair', 'record-reason', 'record-next'].some((id) => byId(id).value.trim() !== '')
+    || [...document.querySelectorAll('#record-actions [id^="action-description-"]')].some((f) => f.value.trim() !== '')
+    || [...document.querySelectorAll('#record-attendance input[type="checkbox"]')].some((box) => box.checked !== box.defaultChecked);
 }
 
 /**
@@ -746,7 +751,10 @@ async function packMeeting(subjectId, people, last) {
   };
 }
 
-/** Fills the printed pack's title and meeting section from the meeting recorded here (or the last one). */
+/**
+ * Fills the printed pack's title and meeting section from the meeting recorded here (or the last one),
+ * and its flags; answers false when the flags could not be read (the message says why).
+ */
 export async function preparePack(subjectId, asOf, people) {
   const child = people.get(subjectId) || subjectId;
   // the child's meetings up to the pack's day, that day's included (the Changes panel's stop before it)
@@ -773,7 +781,7 @@ export async function preparePack(subjectId, asOf, people) {
       section.append(el('p', { text: `Next meeting: ${meeting.nextMeetingOn}` }));
     }
   }
-  await packFlags(subjectId, people);
+  return packFlags(subjectId, people);
 }
 
 /**
@@ -784,10 +792,11 @@ async function packFlags(subjectId, people) {
   const panel = clear(byId('print-flags'));
   const byPerson = await knownFlags([...people.keys()]);
   if (!byPerson) {
-    panel.append(el('p', { text: 'The risk flags could not be read: print the pack again.' }));
-    return;
+    // no pack without its flags (review 71: it printed with none, the Flags tab hidden)
+    return false;
   }
   renderNetworkFlags(panel, byPerson, people, subjectId);
+  return true;
 }
 
 /** Meeting mode was entered or left, or a new person opened in it. */

@@ -460,10 +460,18 @@ const SEVERITY_ORDER = ['HIGH', 'MEDIUM', 'LOW'];
 export function renderNetworkFlags(panel, byPerson, names, childId) {
   clear(panel);
   const flags = new Map();
+  let own = 0;
   byPerson.forEach((list, id) => list.forEach((f) => {
-    const key = [f.rule, f.subjectKind, f.subjectId, f.summary].join('|');
+    // a flag about one person is filed under that person only, and two of them may read alike (review
+    // 71: two restricted flags of Mia's, HIGH and MEDIUM, were printed as one); a flag about an address,
+    // a referral, a meeting or an action is filed under each person it concerns: printed once
+    const key = f.subjectKind === 'PERSON' ? `own ${own += 1}`
+      : JSON.stringify([f.rule, f.code, f.severity, f.subjectKind, f.subjectId, f.summary,
+        (f.restrictedPeople || []).map((r) => r.id)]);
     const entry = flags.get(key) || { flag: f, people: [] };
-    entry.people.push(id);
+    if (!entry.people.includes(id)) {
+      entry.people.push(id);
+    }
     flags.set(key, entry);
   }));
   const rank = (entry) => [SEVERITY_ORDER.indexOf(entry.flag.severity), entry.people.includes(childId) ? 0 : 1];

@@ -3,18 +3,19 @@ package uk.safeguarding.explorer.importing;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,12 @@ public class BundleWriter {
         this(graph, batchSize, defaultWriters());
     }
 
+    /** The write groups whose batches are written one at a time (write). */
+    private static final Set<String> SERIAL_GROUPS = Set.of("people", "meetings");
+
+    /** The most writers an import may have (more only wait on each other's locks and connections). */
+    public static final int MOST_WRITERS = 8;
+
     /** One writer per core, at most four (more only wait on each other's locks and commits). */
     public static int defaultWriters() {
         return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
@@ -64,8 +71,8 @@ public class BundleWriter {
      * ({@code EXPLORER_IMPORT_WRITERS}); the groups still follow one another.
      */
     public BundleWriter(Graph graph, int batchSize, int writers) {
-        if (writers < 1) {
-            throw new IllegalStateException("EXPLORER_IMPORT_WRITERS must be at least 1");
+        if (writers < 1 || writers > MOST_WRITERS) {
+            throw new IllegalStateException("EXPLORER_IMPORT_WRITERS must be from 1 to " + MOST_WRITERS);
         }
         this.graph = graph;
         this.batchSize = batchSize;
@@ -77,9 +84,13 @@ public class BundleWriter {
      * point at them), reporting progress after each batch. The batches of one group are written by
      * up to {@code writers} threads at once, each in its own transaction: the rows of a group are
      * independent records, each MERGEd on its own key (a relationship's two ends locked while it is
-     * merged), and a deadlock between two batches is retried. If the database goes away part way,
-     * the batches written are whole and the rest unwritten; the error then says so, and importing
-     * the same bundle again completes it (records MERGE on their keys).
+     * merged), and a deadlock between two batches is retried. People are written one batch at a
+     * time: each batch moves the identity generation, whose lock every writer of person records takes
+     * first (StewardRepository), so their batches would only queue on it; and meetings, whose actions
+     * are keyed across meetings, so that the later of two meetings naming one action wins, as it did.
+     * If the database goes away part way, the batches written are whole and the rest unwritten; the
+     * error then says so, and importing the same bundle again completes it (records MERGE on their
+     * keys). Every thread has ended when this returns or throws.
      */
     public void write(Map<String, List<Map<String, Object>>> rows, ImportProgress progress, CreatedTally created) {
         var now = ZonedDateTime.now(ZoneOffset.UTC);
@@ -93,27 +104,26 @@ public class BundleWriter {
                 batches.add(groupRows.subList(from, Math.min(groupRows.size(), from + batchSize)));
             }
             var next = new AtomicInteger();
-            var failure = new AtomicReference<RuntimeException>();
+            var failures = new ConcurrentLinkedQueue<Throwable>();
             Runnable work = () -> {
                 for (int i = next.getAndIncrement();
-                        i < batches.size() && failure.get() == null;
+                        i < batches.size() && failures.isEmpty();
                         i = next.getAndIncrement()) {
                     var batch = batches.get(i);
                     try {
                         created.add(graph.inWriteTransaction(tx -> {
-                            var summary = tx.run(statement, Map.of("rows", batch, "now", now))
-                                    .consume();
                             if ("people".equals(group)) {
-                                // person records change: an import resolving in memory meanwhile must know
-                                // (moved last, so that the batches written beside this one wait for its lock
-                                // only while they commit)
+                                // person records change: an import resolving in memory meanwhile must know. The
+                                // generation is locked first, as by every writer of person records (review 71:
+                                // locked last, it crossed a steward's or a resolution's order and deadlocked)
                                 tx.run(CypherStatements.named("identity/bump-generation"), Map.of("writer", "import"))
                                         .consume();
                             }
-                            return summary;
+                            return tx.run(statement, Map.of("rows", batch, "now", now))
+                                    .consume();
                         }));
-                    } catch (RuntimeException e) {
-                        failure.compareAndSet(null, e);
+                    } catch (RuntimeException | Error e) {
+                        failures.add(e);
                         return;
                     }
                     synchronized (done) {
@@ -123,28 +133,55 @@ public class BundleWriter {
                 }
             };
             var beside = new ArrayList<Future<?>>();
-            for (int w = 1; w < Math.min(writers, batches.size()); w++) {
+            var threads = SERIAL_GROUPS.contains(group) ? 1 : Math.min(writers, batches.size());
+            for (int w = 1; w < threads; w++) {
                 beside.add(WRITERS.submit(work));
             }
-            // the caller writes too: a busy pool delays the other batches, never the first
-            work.run();
-            for (var other : beside) {
-                try {
-                    other.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failure.compareAndSet(null, new IllegalStateException("the import was interrupted", e));
-                } catch (ExecutionException e) {
-                    failure.compareAndSet(null, new IllegalStateException("an import batch failed", e.getCause()));
-                }
+            try {
+                // the caller writes too: a busy pool delays the other batches, never the first
+                work.run();
+            } finally {
+                joinAll(beside, failures);
             }
-            var failed = failure.get();
+            // an outage is said first (whatever else failed beside it): the error says what was written
+            var failed = failures.stream()
+                    .filter(DatabaseUnavailableException.class::isInstance)
+                    .findFirst()
+                    .orElse(failures.peek());
             if (failed instanceof DatabaseUnavailableException e && done.get() > 0) {
                 throw new DatabaseUnavailableException(PARTLY_WRITTEN.formatted(done.get(), total), e);
             }
-            if (failed != null) {
-                throw failed;
+            if (failed instanceof RuntimeException e) {
+                throw e;
             }
+            if (failed instanceof Error e) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Waits for every writer beside the caller to end, even when the caller is interrupted (the
+     * interrupt is kept): nothing is written after the import has answered.
+     */
+    private static void joinAll(List<Future<?>> writers, Collection<Throwable> failures) {
+        var interrupted = false;
+        for (var other : writers) {
+            while (true) {
+                try {
+                    other.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    failures.add(new IllegalStateException("the import was interrupted", e));
+                } catch (ExecutionException e) {
+                    failures.add(e.getCause());
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1411,6 +1411,13 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(List.of(invited.isSelected(), attended.isSelected())).containsExactly(true, true);
         invited.click();
         assertThat(List.of(invited.isSelected(), attended.isSelected())).containsExactly(false, false);
+        // review 71: the chair's name alone is kept when meeting mode is left and the form opened again
+        chair.sendKeys("J. Smith, IRO");
+        driver.findElement(By.id("meeting-exit")).click();
+        enterMeetingMode();
+        driver.findElement(By.id("record-button")).click();
+        assertThat(driver.findElement(By.id("record-chair")).getDomProperty("value"))
+                .isEqualTo("J. Smith, IRO");
     }
 
     /**

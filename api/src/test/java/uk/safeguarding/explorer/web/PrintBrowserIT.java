@@ -171,4 +171,58 @@ class PrintBrowserIT extends BrowserIT {
                 .as("printed only, so read as text")
                 .startsWith("Risk flags of everyone in the network");
     }
+
+    /**
+     * Review 71: the pack merged flags that read alike, and Mia's two restricted flags (HIGH and
+     * MEDIUM, as a teacher sees them) were printed as one, with her name twice. Each flag about a
+     * person is printed as the Flags tab shows it.
+     */
+    @Test
+    void thePackPrintsEachOfAPersonsFlagsEvenWhenTwoReadAlike() {
+        signIn("teacher");
+        open("/?person=p-mia&asOf=2018-09-26");
+        waitSettled();
+        driver.findElement(org.openqa.selenium.By.id("tab-flags")).click();
+        var tab = list(module("""
+                return [...document.querySelectorAll('#panel-flags tbody tr')]
+                  .map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim()).join(' | '));"""));
+        assertThat(tab).as("Mia's flags as the teacher's Flags tab shows them").hasSizeGreaterThanOrEqualTo(2);
+        js("window.print = () => {}");
+        var pack = renders("print-title");
+        driver.findElement(org.openqa.selenium.By.id("print-button")).click();
+        waitRendered("print-title", pack);
+        var rows = list(module("""
+                return [...document.querySelectorAll('#print-flags tbody tr')]
+                  .map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim()));"""));
+        var mias = rows.stream()
+                .map(r -> list(r).stream().map(JsonNode::asString).toList())
+                .filter(cells -> cells.get(2).contains("Mia Nolan"))
+                .toList();
+        assertThat(mias)
+                .hasSize(tab.size())
+                .allSatisfy(cells -> assertThat(cells.get(2).split(", "))
+                        .as("the people a flag concerns, each once")
+                        .doesNotHaveDuplicates());
+        assertThat(mias.stream().map(cells -> cells.get(0)))
+                .containsExactlyInAnyOrderElementsOf(
+                        tab.stream().map(t -> t.asString().split(" \\| ")[0]).toList());
+    }
+
+    /** Review 71: a pack whose flags could not be read was printed without them (the Flags tab hidden). */
+    @Test
+    void aPackWhoseFlagsCannotBeReadIsNotPrinted() {
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=2018-09-26");
+        waitSettled();
+        js("window.print = () => { document.body.dataset.printed = 'yes'; }");
+        // the flags known to the page forgotten, and their request failing as a dropped network fails it
+        module("(await import('/js/state.js')).state.flags.clear(); return true;");
+        failRequests("riskFlags");
+        var pack = renders("print-title");
+        driver.findElement(org.openqa.selenium.By.id("print-button")).click();
+        waitRendered("print-title", pack);
+        assertThat(js("return window.failedRequests")).isEqualTo(1L);
+        assertThat(js("return document.body.dataset.printed || 'no'")).isEqualTo("no");
+        assertThat(message()).contains("the pack was not printed");
+    }
 }
