@@ -59,6 +59,24 @@ export function say(text, kind = 'info', undo = null) {
       }
     }, UNDO_MS);
   }
+  if (text) {
+    // the sentence lies over the graph: whoever it covers is a click away (walk 57: "Done" lay over the
+    // child's name for as long as nothing else was said). The cross is drawn by CSS: the sentence's
+    // text stays the sentence
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'message-close';
+    close.setAttribute('aria-label', 'Dismiss this message');
+    close.title = 'Dismiss this message';
+    close.addEventListener('click', () => {
+      const held = document.activeElement === close;
+      say('');
+      if (held) {
+        byId('cy').focus({ preventScroll: true });
+      }
+    });
+    box.append(close);
+  }
   box.hidden = !text;
   box.dataset.kind = text ? chosen : '';
   // a problem interrupts (role=alert); success, a note or information waits its turn (role=status)

@@ -224,5 +224,13 @@ class PrintBrowserIT extends BrowserIT {
         assertThat(js("return window.failedRequests")).isEqualTo(1L);
         assertThat(js("return document.body.dataset.printed || 'no'")).isEqualTo("no");
         assertThat(message()).contains("the pack was not printed");
+        // walk 57: a message lying over the graph is dismissed by its cross, its text the sentence alone
+        assertThat(message()).endsWith("print the pack again.");
+        var close = driver.findElement(org.openqa.selenium.By.cssSelector("#message .message-close"));
+        assertThat(close.getDomAttribute("aria-label")).isEqualTo("Dismiss this message");
+        close.click();
+        assertThat(driver.findElement(org.openqa.selenium.By.id("message")).isDisplayed())
+                .isFalse();
+        assertThat(message()).isEmpty();
     }
 }

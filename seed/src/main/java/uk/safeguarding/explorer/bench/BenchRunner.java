@@ -224,7 +224,8 @@ public final class BenchRunner {
         try (var embedded = EmbeddedNeo4j.start(new EmbeddedProperties(store, 0, "2g", PASSWORD))) {
             var graph = Graph.inProcess(embedded);
             new SchemaMigrations(graph).migrate();
-            var service = new ImportService(graph, Clock.systemUTC(), 5_000);
+            // the application's default batch size and writers, as the application imports
+            var service = new ImportService(graph, Clock.systemUTC(), 2_000);
             var rows = new AtomicLong();
             var rejected = new AtomicLong();
             var generator = new PopulationGenerator(persons, 42, LocalDate.of(2026, 11, 1));
