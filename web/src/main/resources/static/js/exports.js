@@ -5,9 +5,10 @@
 import { graphql } from './api.js';
 import { RECORD_EXPORT } from './queries.js';
 import { byId, el } from './dom.js';
-import { guarded, say } from './message.js';
+import { guarded, say, shownMessage } from './message.js';
 import { londonTime, state } from './state.js';
 import { preparePack } from './meeting-room.js';
+import { toggleMeeting } from './meeting.js';
 import { Rendering } from './publish.js';
 import { OPENED } from './cy/style.js';
 
@@ -319,48 +320,82 @@ function stampPages(printed, about) {
 }`;
 }
 
-/** The pack: recorded as an export first, then its title, meeting and graph filled in, then printed. */
+/**
+ * The pack: recorded as an export first, then its title, meeting and graph filled in, then printed.
+ * It is the same pack from wherever it is printed (walk 57: printed outside meeting mode it had no
+ * changes since the last meeting, no overdue actions of the family and the child's agencies only):
+ * outside meeting mode the page goes into it while the pack is printed, and back after.
+ */
 export async function printPack() {
   await packRendering.run(async () => {
-    // the child and day the pack is for, fixed now: another child opened while it is read is not
-    // printed under this one's name (code review 51)
-    const subjectId = state.subjectId;
-    const asOf = state.asOf;
-    const people = new Map(controller.people().map((p) => [p.id, p.label]));
-    const moved = () => state.subjectId !== subjectId || state.asOf !== asOf;
-    if (!await recordExport('PRINT_PACK') || moved()) {
+    if (!state.subjectId) {
+      say('Open a person first.', 'warning');
       return;
     }
-    byId('print-graph').src = controller.png({ output: 'base64uri' });
-    const printed = `Printed by ${exporter()} on ${londonTime(new Date())}; facts as of ${state.asOf}.`;
-    // whose pack on every page, so that a loose page is not lost to its child (walk 27)
-    const child = controller.people().find((p) => p.id === state.subjectId);
-    const prepared = await preparePack(subjectId, asOf, people);
-    if (moved()) {
-      say('Another person or day was opened while the pack was prepared: print the pack again.', 'warning');
-      return;
+    const outside = !state.meeting;
+    const back = document.activeElement;
+    if (outside) {
+      await toggleMeeting();
     }
-    if (!prepared) {
-      say('The risk flags could not be read, so the pack was not printed: print the pack again.', 'warning');
-      return;
-    }
-    stampPages(printed, child ? `Meeting pack: ${child.label}` : 'Meeting pack');
-    // print.css prints the page only while the pack is being printed (the browser's own Print gives
-    // a note instead): recorded above, marked by stampPages
-    document.body.classList.add('printing-pack');
-    const done = () => {
-      document.body.classList.remove('printing-pack');
-      byId('print-pages')?.remove();
-    };
-    window.addEventListener('afterprint', done, { once: true });
+    let problem = null;
     try {
-      window.print();
+      problem = await printInTheRoom();
     } finally {
-      // print() returns once the dialog closes (or at once when the browser ignores it, firing no
-      // afterprint): a later Ctrl+P must not print the page as a pack without a record
-      done();
+      problem = problem || shownMessage();
+      if (outside && state.meeting) {
+        await toggleMeeting();
+        if (back && back.isConnected && back.offsetParent !== null) {
+          back.focus();
+        }
+      }
+    }
+    if (problem) {
+      // said once the page is back as it was (going back may load what it shows, which clears the line)
+      say(problem.text, problem.kind);
     }
   });
+}
+
+/** Prints the pack from meeting mode; answers why it was not printed ({text, kind}), or null. */
+async function printInTheRoom() {
+  // the child and day the pack is for, fixed now: another child opened while it is read is not
+  // printed under this one's name (code review 51)
+  const subjectId = state.subjectId;
+  const asOf = state.asOf;
+  const people = new Map(controller.people().map((p) => [p.id, p.label]));
+  const moved = () => state.subjectId !== subjectId || state.asOf !== asOf;
+  if (!await recordExport('PRINT_PACK') || moved()) {
+    return null;
+  }
+  byId('print-graph').src = controller.png({ output: 'base64uri' });
+  const printed = `Printed by ${exporter()} on ${londonTime(new Date())}; facts as of ${state.asOf}.`;
+  // whose pack on every page, so that a loose page is not lost to its child (walk 27)
+  const child = controller.people().find((p) => p.id === state.subjectId);
+  const prepared = await preparePack(subjectId, asOf, people);
+  if (moved()) {
+    return { text: 'Another person or day was opened while the pack was prepared: print the pack again.', kind: 'warning' };
+  }
+  if (!prepared) {
+    return { text: 'The risk flags could not be read, so the pack was not printed: print the pack again.',
+      kind: 'warning' };
+  }
+  stampPages(printed, child ? `Meeting pack: ${child.label}` : 'Meeting pack');
+  // print.css prints the page only while the pack is being printed (the browser's own Print gives
+  // a note instead): recorded above, marked by stampPages
+  document.body.classList.add('printing-pack');
+  const done = () => {
+    document.body.classList.remove('printing-pack');
+    byId('print-pages')?.remove();
+  };
+  window.addEventListener('afterprint', done, { once: true });
+  try {
+    window.print();
+  } finally {
+    // print() returns once the dialog closes (or at once when the browser ignores it, firing no
+    // afterprint): a later Ctrl+P must not print the page as a pack without a record
+    done();
+  }
+  return null;
 }
 
 export { exportPng };

@@ -130,16 +130,21 @@ function currentChangesKey() {
   return [state.subjectId, state.asOf, byId('changes-since').value, byId('changes-since-date').value].join('|');
 }
 
-/** Loads the Changes panel unless it already shows (or is loading) this child, day and start. */
+/**
+ * Loads the Changes panel unless it already shows (or is loading) this child, day and start; answers
+ * when it is drawn (at once when there was nothing to load).
+ */
 export function refreshChanges() {
+  let loaded = Promise.resolve();
   if (currentChangesKey() !== changesKey) {
     changesKey = currentChangesKey();
-    loadChanges();
+    loaded = loadChanges();
   }
   // Then and now, open, follows the day too
   if (!byId('then-now').hidden && thenDay !== `${state.subjectId}|${state.asOf}`) {
     guarded(() => thenRendering.run(drawThenAndNow));
   }
+  return loaded;
 }
 
 async function loadChanges() {
@@ -799,14 +804,17 @@ async function packFlags(subjectId, people) {
   return true;
 }
 
-/** Meeting mode was entered or left, or a new person opened in it. */
+/**
+ * Meeting mode was entered or left, or a new person opened in it; answers when the Changes panel is
+ * drawn.
+ */
 export function meetingChanged() {
   if (state.meeting) {
     loadAgencies();
     room.recorded = null;
     changesKey = null;
     // refreshChanges draws Then and now again, open, for the child now opened
-    refreshChanges();
+    return refreshChanges();
   } else {
     // a form with the chair's words is kept, folded, for when meeting mode starts again (review 70: the
     // Leave button, or Escape, emptied it)
@@ -823,6 +831,7 @@ export function meetingChanged() {
     // (the family's overdue action or a change chosen in the room: nothing outside it says why the
     // graph would stay faded)
     clearHighlight();
+    return Promise.resolve();
   }
 }
 

@@ -22,6 +22,10 @@ function render() {
   return setTextScale(state.meeting ? MEETING_TEXT_SCALE : 1);
 }
 
+/**
+ * Enters or leaves meeting mode; answers when the room is drawn (the graph in its type, the panels
+ * and the family's changes), so that the pack can be printed from it.
+ */
 export function toggleMeeting() {
   state.meeting = !state.meeting;
   // the address says so, so that a reload in the middle of a meeting stays in it (walk 56)
@@ -33,13 +37,14 @@ export function toggleMeeting() {
   }
   window.history.replaceState(window.history.state, '', address);
   const scaled = render();
+  let panels = null;
   if (state.meeting) {
     const tab = document.querySelector('.panels [role="tab"][aria-selected="true"]');
     tabBefore = tab ? tab.id : null;
     state.scope = 'FAMILY';
     selectTab('tab-agencies');
     if (state.selectedId) {
-      showPanels(state.selectedId);
+      panels = showPanels(state.selectedId);
     }
   } else {
     clearFamilyOverdue();
@@ -58,8 +63,9 @@ export function toggleMeeting() {
     // overdue actions, emptied on the way out, stayed empty)
     state.panelsKey = null;
   }
-  meetingChanged();
+  const changes = meetingChanged();
   keepFocus();
+  return Promise.all([scaled, panels, changes]);
 }
 
 /**

@@ -93,6 +93,12 @@ export function say(text, kind = 'info', undo = null) {
   }
 }
 
+/** What the message line says now ({text, kind}, no Undo), or null when it says nothing. */
+export function shownMessage() {
+  const box = byId('message');
+  return box.hidden || !box.firstChild ? null : { text: box.firstChild.textContent, kind: box.dataset.kind };
+}
+
 /**
  * Says a sentence about the graph where it moves nothing: over the graph's corner, in a live region of
  * its own (the message line above the page pushed the page down, and the graph with it). The next

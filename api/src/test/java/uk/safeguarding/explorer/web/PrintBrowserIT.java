@@ -233,4 +233,39 @@ class PrintBrowserIT extends BrowserIT {
                 .isFalse();
         assertThat(message()).isEmpty();
     }
+
+    /**
+     * Walk 57: the pack printed outside meeting mode had no changes since the last meeting, no
+     * overdue actions of the family and the child's agencies only. It is the same pack from either
+     * place: the page goes into meeting mode while it prints, and comes back as it was.
+     */
+    @Test
+    void thePackPrintedOutsideMeetingModeIsTheMeetingsPack() {
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=2018-09-26");
+        waitSettled();
+        // what the print sees, kept when it is called
+        js("""
+                window.print = () => { window.packSeen = {
+                  meeting: document.body.classList.contains('meeting'),
+                  changes: document.getElementById('meeting-changes').textContent,
+                  overdue: document.getElementById('meeting-overdue').textContent,
+                  agencies: document.getElementById('panel-agencies').textContent,
+                  busy: [...document.querySelectorAll('[aria-busy="true"]')].map((e) => e.id) }; };""");
+        var pack = renders("print-title");
+        driver.findElement(org.openqa.selenium.By.id("print-button")).click();
+        waitRendered("print-title", pack);
+        var seen = module("return window.packSeen;");
+        assertThat(seen.get("meeting").asBoolean()).isTrue();
+        assertThat(seen.get("changes").asString()).contains("Changes since the strategy meeting");
+        assertThat(seen.get("overdue").asString()).contains("Social work assessment of the risk to Kyle");
+        assertThat(seen.get("agencies").asString()).contains("Lily Archer", "Tom Archer");
+        assertThat(list(seen.get("busy")))
+                .extracting(JsonNode::asString)
+                .as("nothing printed still loading")
+                .doesNotContain("meeting-changes", "meeting-overdue", "panel-agencies", "cy");
+        // and back as it was
+        assertThat(js("return document.body.classList.contains('meeting')")).isEqualTo(false);
+        assertThat(driver.getCurrentUrl()).doesNotContain("mode=meeting");
+    }
 }
