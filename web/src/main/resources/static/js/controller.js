@@ -1889,6 +1889,32 @@ export class Controller {
    * screen (professionals and agencies around a family on a laptop's screen drew them at 6.7 px):
    * then the family alone, its ecomap's bands around it as far as they fit (the rest a pan away).
    */
+  /** The view as it is: where everyone is, the zoom and the pan (restoreView puts it back). */
+  view() {
+    return { layout: this.layoutName, zoom: this.cy.zoom(), pan: { ...this.cy.pan() },
+      positions: new Map(this.cy.nodes().map((n) => [n.id(), { ...n.position() }])) };
+  }
+
+  /**
+   * Puts a view (view()) back: the network's nodes where they were (those still drawn; the genogram
+   * lays itself out as it did, routes and all), then its zoom and pan.
+   */
+  restoreView(view) {
+    if (view.layout !== this.layoutName) {
+      return;
+    }
+    if (this.layoutName !== 'genogram') {
+      // (a household's box follows its members)
+      this.cy.batch(() => this.cy.nodes().filter((n) => !n.isParent()).forEach((n) => {
+        const at = view.positions.get(n.id());
+        if (at) {
+          n.position(at);
+        }
+      }));
+    }
+    this.cy.viewport({ zoom: view.zoom, pan: view.pan });
+  }
+
   fit() {
     this.cy.fit(undefined, FIT_PADDING);
     const family = this.layoutName === 'genogram' ? this.familyNodes() : this.cy.collection();

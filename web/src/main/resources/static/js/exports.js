@@ -9,6 +9,7 @@ import { guarded, say, shownMessage } from './message.js';
 import { londonTime, state } from './state.js';
 import { preparePack } from './meeting-room.js';
 import { toggleMeeting } from './meeting.js';
+import { showPanels } from './selection.js';
 import { Rendering } from './publish.js';
 import { OPENED } from './cy/style.js';
 
@@ -332,54 +333,101 @@ export async function printPack() {
       say('Open a person first.', 'warning');
       return;
     }
+    // the child and day the pack is for, fixed at the press: another child opened meanwhile is not
+    // printed under this one's name (code review 51; review 72: fixed only once meeting mode was drawn)
+    const pack = { subjectId: state.subjectId, asOf: state.asOf,
+      people: new Map(controller.people().map((p) => [p.id, p.label])) };
     const outside = !state.meeting;
     const back = document.activeElement;
-    if (outside) {
-      await toggleMeeting();
-    }
+    const view = outside ? { scope: state.scope, graph: controller.view() } : null;
+    // the pack's panels are the child's, whoever is selected (walk 58: Lily selected, her details,
+    // siblings and chronology were printed under Kyle's name)
+    const selected = state.selectedId;
     let problem = null;
     try {
-      problem = await printInTheRoom();
-    } finally {
-      problem = problem || shownMessage();
-      if (outside && state.meeting) {
+      if (outside) {
         await toggleMeeting();
+      }
+      if (selected !== pack.subjectId && state.subjectId === pack.subjectId) {
+        await showPanels(pack.subjectId);
+      }
+      problem = await printInTheRoom(pack);
+    } finally {
+      // what a failure on the way said, said again once the page is back (going back may load what it
+      // shows, which clears the line)
+      const shown = shownMessage();
+      problem = problem || (shown && ['error', 'warning'].includes(shown.kind) ? shown : null);
+      if (selected && selected !== pack.subjectId && state.subjectId === pack.subjectId
+        && controller.selectedPeople().some((p) => p.id === selected)) {
+        // the panels of the person still selected in the graph again
+        await showPanels(selected);
+      }
+      if (outside) {
+        if (state.meeting) {
+          await toggleMeeting();
+        }
+        if (state.subjectId === pack.subjectId && state.asOf === pack.asOf) {
+          await putBack(view);
+        }
         if (back && back.isConnected && back.offsetParent !== null) {
           back.focus();
         }
       }
     }
-    if (problem) {
-      // said once the page is back as it was (going back may load what it shows, which clears the line)
+    // (once: a problem the line still says is not announced again)
+    const now = shownMessage();
+    if (problem && !(now && now.text === problem.text)) {
       say(problem.text, problem.kind);
     }
   });
 }
 
-/** Prints the pack from meeting mode; answers why it was not printed ({text, kind}), or null. */
-async function printInTheRoom() {
-  // the child and day the pack is for, fixed now: another child opened while it is read is not
-  // printed under this one's name (code review 51)
-  const subjectId = state.subjectId;
-  const asOf = state.asOf;
-  const people = new Map(controller.people().map((p) => [p.id, p.label]));
+/**
+ * The page as it was before the pack took it into meeting mode (review 72: the family's scope, the
+ * larger type's spreading and the zoom stayed): the agencies' scope, where everyone was, the zoom and
+ * the pan (printPack puts nothing back when another person or day was opened meanwhile).
+ */
+async function putBack(view) {
+  if (state.scope !== view.scope) {
+    state.scope = view.scope;
+    state.panelsKey = null;
+    if (state.selectedId) {
+      await showPanels(state.selectedId);
+    }
+  }
+  controller.restoreView(view.graph);
+}
+
+/**
+ * Prints the pack of the child and day given from meeting mode; answers why it was not printed
+ * ({text, kind}), or null.
+ */
+async function printInTheRoom({ subjectId, asOf, people }) {
   const moved = () => state.subjectId !== subjectId || state.asOf !== asOf;
-  if (!await recordExport('PRINT_PACK') || moved()) {
+  const elsewhere = { text: 'Another person or day was opened while the pack was prepared: print the pack again.',
+    kind: 'warning' };
+  if (moved()) {
+    return elsewhere;
+  }
+  if (!await recordExport('PRINT_PACK')) {
     return null;
   }
+  if (moved()) {
+    return elsewhere;
+  }
   byId('print-graph').src = controller.png({ output: 'base64uri' });
-  const printed = `Printed by ${exporter()} on ${londonTime(new Date())}; facts as of ${state.asOf}.`;
+  const printed = `Printed by ${exporter()} on ${londonTime(new Date())}; facts as of ${asOf}.`;
   // whose pack on every page, so that a loose page is not lost to its child (walk 27)
-  const child = controller.people().find((p) => p.id === state.subjectId);
+  const child = people.get(subjectId);
   const prepared = await preparePack(subjectId, asOf, people);
   if (moved()) {
-    return { text: 'Another person or day was opened while the pack was prepared: print the pack again.', kind: 'warning' };
+    return elsewhere;
   }
   if (!prepared) {
     return { text: 'The risk flags could not be read, so the pack was not printed: print the pack again.',
       kind: 'warning' };
   }
-  stampPages(printed, child ? `Meeting pack: ${child.label}` : 'Meeting pack');
+  stampPages(printed, child ? `Meeting pack: ${child}` : 'Meeting pack');
   // print.css prints the page only while the pack is being printed (the browser's own Print gives
   // a note instead): recorded above, marked by stampPages
   document.body.classList.add('printing-pack');

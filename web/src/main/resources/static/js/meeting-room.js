@@ -530,12 +530,12 @@ function fillAttendance() {
 }
 
 /**
- * Whether the meeting's form holds anything the chair wrote or chose: the chair's name, a reason, the
- * next step, an action, or attendance ticked otherwise than it was offered (review 71: the chair's name,
- * no longer filled in, was emptied unasked).
+ * Whether the meeting's form holds anything the chair wrote or chose: the chair's name, a decision, a
+ * reason, the next step, an action, or attendance ticked otherwise than it was offered (review 71: the
+ * chair's name, no longer filled in, was emptied unasked).
  */
 function written() {
-  return ['record-chair', 'record-reason', 'record-next'].some((id) => byId(id).value.trim() !== '')
+  return ['record-chair', 'record-decision', 'record-reason', 'record-next'].some((id) => byId(id).value.trim() !== '')
     || [...document.querySelectorAll('#record-actions [id^="action-description-"]')].some((f) => f.value.trim() !== '')
     || [...document.querySelectorAll('#record-attendance input[type="checkbox"]')].some((box) => box.checked !== box.defaultChecked);
 }

@@ -2,6 +2,7 @@
 // overdue actions beside the graph, for a shared screen. The body class is drawn from state.meeting.
 
 import { byId } from './dom.js';
+import { say } from './message.js';
 import { state } from './state.js';
 import { selectTab, showPanels } from './selection.js';
 import { clearFamilyOverdue } from './work-queues.js';
@@ -65,7 +66,9 @@ export function toggleMeeting() {
   }
   const changes = meetingChanged();
   keepFocus();
-  return Promise.all([scaled, panels, changes]);
+  // a part that could not be drawn says so here: nobody who waits on the room is left with a rejection
+  return Promise.all([scaled, panels, changes]).then(() => undefined,
+    (e) => say(e && e.message ? e.message : 'Meeting mode could not be drawn in full.', 'error'));
 }
 
 /**

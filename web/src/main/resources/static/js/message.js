@@ -63,16 +63,22 @@ export function say(text, kind = 'info', undo = null) {
     // the sentence lies over the graph: whoever it covers is a click away (walk 57: "Done" lay over the
     // child's name for as long as nothing else was said). The cross is drawn by CSS: the sentence's
     // text stays the sentence
+    const before = document.activeElement;
     const close = document.createElement('button');
     close.type = 'button';
     close.className = 'message-close';
     close.setAttribute('aria-label', 'Dismiss this message');
-    close.title = 'Dismiss this message';
     close.addEventListener('click', () => {
       const held = document.activeElement === close;
+      const dialog = box.closest('[role="dialog"]');
       say('');
       if (held) {
-        byId('cy').focus({ preventScroll: true });
+        // where the keyboard was when the message came, else inside the dialog the message is in (review
+        // 72: the graph behind an open dialog took it), else the graph
+        const usable = before && before !== document.body && before.isConnected && before.offsetParent !== null
+          && (!dialog || dialog.contains(before));
+        const back = usable ? before : dialog && dialog.querySelector('h2[tabindex], button, [tabindex="0"]');
+        (back || byId('cy')).focus({ preventScroll: true });
       }
     });
     box.append(close);

@@ -157,6 +157,9 @@ public class BundleWriter {
             if (failed instanceof Error e) {
                 throw e;
             }
+            if (failed != null) {
+                throw new IllegalStateException("an import batch failed", failed);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package uk.safeguarding.explorer.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -244,6 +245,12 @@ class PrintBrowserIT extends BrowserIT {
         signIn("social-worker");
         open("/?person=p-kyle&asOf=2018-09-26");
         waitSettled();
+        driver.findElement(org.openqa.selenium.By.id("tab-chronology")).click();
+        // walk 58: with Lily selected, her panels were printed under Kyle's name
+        clickNode("Person:p-lily");
+        waitSettled();
+        assertThat(textContent("panel-chronology")).contains("Chronology of Lily Archer");
+        var before = graph();
         // what the print sees, kept when it is called
         js("""
                 window.print = () => { window.packSeen = {
@@ -251,6 +258,7 @@ class PrintBrowserIT extends BrowserIT {
                   changes: document.getElementById('meeting-changes').textContent,
                   overdue: document.getElementById('meeting-overdue').textContent,
                   agencies: document.getElementById('panel-agencies').textContent,
+                  chronology: document.getElementById('panel-chronology').textContent,
                   busy: [...document.querySelectorAll('[aria-busy="true"]')].map((e) => e.id) }; };""");
         var pack = renders("print-title");
         driver.findElement(org.openqa.selenium.By.id("print-button")).click();
@@ -260,12 +268,40 @@ class PrintBrowserIT extends BrowserIT {
         assertThat(seen.get("changes").asString()).contains("Changes since the strategy meeting");
         assertThat(seen.get("overdue").asString()).contains("Social work assessment of the risk to Kyle");
         assertThat(seen.get("agencies").asString()).contains("Lily Archer", "Tom Archer");
+        assertThat(seen.get("chronology").asString())
+                .contains("Chronology of Kyle Archer")
+                .doesNotContain("Chronology of Lily Archer");
         assertThat(list(seen.get("busy")))
                 .extracting(JsonNode::asString)
                 .as("nothing printed still loading")
                 .doesNotContain("meeting-changes", "meeting-overdue", "panel-agencies", "cy");
-        // and back as it was
+        // and back as it was (review 72: the family's scope, the meeting type's spreading and its zoom
+        // stayed): the tab, the agencies' scope, everyone where they were, the zoom
         assertThat(js("return document.body.classList.contains('meeting')")).isEqualTo(false);
         assertThat(driver.getCurrentUrl()).doesNotContain("mode=meeting");
+        waitSettled();
+        assertThat(driver.findElement(org.openqa.selenium.By.id("tab-chronology"))
+                        .getDomAttribute("aria-selected"))
+                .isEqualTo("true");
+        assertThat(module("return (await import('/js/state.js')).state.scope;").asString())
+                .isEqualTo("PERSON");
+        assertThat(textContent("panel-chronology")).contains("Chronology of Lily Archer");
+        assertThat(selected()).isEqualTo("Person:p-lily");
+        var after = graph();
+        assertThat(after.get("zoom").asDouble()).isCloseTo(before.get("zoom").asDouble(), within(1e-6));
+        for (var node : nodes(before)) {
+            var now = node(after, node.get("key").asString());
+            assertThat(now).as("%s still drawn", node.get("key")).isNotNull();
+            assertThat(now.get("renderedX").asDouble())
+                    .as("%s on screen", node.get("key"))
+                    .isCloseTo(node.get("renderedX").asDouble(), within(0.5));
+            assertThat(now.get("renderedY").asDouble())
+                    .as("%s on screen", node.get("key"))
+                    .isCloseTo(node.get("renderedY").asDouble(), within(0.5));
+        }
+    }
+
+    private String textContent(String id) {
+        return (String) js("return document.getElementById(arguments[0]).textContent", id);
     }
 }
