@@ -9,6 +9,7 @@ import { ecomapRoutes, fitColumns, genogramLayout, separateHouseholds } from './
 import { addDays } from './days.js';
 import { markerCode } from './dom.js';
 import { words } from './words.js';
+import { SEVERITIES } from './flags.js';
 import { HIDDEN, HIDDEN_SHORT, holderTypes, years } from './placeholders.js';
 
 /** The order a placeholder's links are told in: how they are related before where they lived. */
@@ -1557,7 +1558,7 @@ export class Controller {
           node.data('flags', 0);
           return;
         }
-        const worst = ['HIGH', 'MEDIUM', 'LOW'].find((s) => flags.some((f) => f.severity === s));
+        const worst = SEVERITIES.find((s) => flags.some((f) => f.severity === s));
         node.data(labels(`${base}\n[FLAG ${flags.length}]`));
         node.data('flags', flags.length);
         node.addClass(`flag-${worst}`);
@@ -1884,11 +1885,6 @@ export class Controller {
     return this.cy.nodes('.person, .restricted-person, .household').filter(':visible');
   }
 
-  /**
-   * Everything in the box; in the genogram, unless that draws the family's names under 12 px on
-   * screen (professionals and agencies around a family on a laptop's screen drew them at 6.7 px):
-   * then the family alone, its ecomap's bands around it as far as they fit (the rest a pan away).
-   */
   /** The view as it is: where everyone is, the zoom and the pan (restoreView puts it back). */
   view() {
     return { layout: this.layoutName, zoom: this.cy.zoom(), pan: { ...this.cy.pan() },
@@ -1915,6 +1911,11 @@ export class Controller {
     this.cy.viewport({ zoom: view.zoom, pan: view.pan });
   }
 
+  /**
+   * Everything in the box; in the genogram, unless that draws the family's names under 12 px on
+   * screen (professionals and agencies around a family on a laptop's screen drew them at 6.7 px):
+   * then the family alone, its ecomap's bands around it as far as they fit (the rest a pan away).
+   */
   fit() {
     this.cy.fit(undefined, FIT_PADDING);
     const family = this.layoutName === 'genogram' ? this.familyNodes() : this.cy.collection();

@@ -357,21 +357,12 @@ export async function printPack() {
       // shows, which clears the line)
       const shown = shownMessage();
       problem = problem || (shown && ['error', 'warning'].includes(shown.kind) ? shown : null);
-      if (selected && selected !== pack.subjectId && state.subjectId === pack.subjectId
-        && controller.selectedPeople().some((p) => p.id === selected)) {
-        // the panels of the person still selected in the graph again
-        await showPanels(selected);
+      if (outside && state.meeting) {
+        await toggleMeeting();
       }
-      if (outside) {
-        if (state.meeting) {
-          await toggleMeeting();
-        }
-        if (state.subjectId === pack.subjectId && state.asOf === pack.asOf) {
-          await putBack(view);
-        }
-        if (back && back.isConnected && back.offsetParent !== null) {
-          back.focus();
-        }
+      await putBack(pack, selected, view);
+      if (outside && back && back.isConnected && back.offsetParent !== null) {
+        back.focus();
       }
     }
     // (once: a problem the line still says is not announced again)
@@ -383,19 +374,30 @@ export async function printPack() {
 }
 
 /**
- * The page as it was before the pack took it into meeting mode (review 72: the family's scope, the
- * larger type's spreading and the zoom stayed): the agencies' scope, where everyone was, the zoom and
- * the pan (printPack puts nothing back when another person or day was opened meanwhile).
+ * The page as it was before the pack was printed, unless another person was opened meanwhile: the
+ * panels of the person still selected in the graph (the pack's were the child's); outside meeting
+ * mode (view), unless the day moved too, the agencies' scope, where everyone was, the zoom and the pan
+ * (review 72: the family's scope, the larger type's spreading and the zoom stayed). The panels are
+ * loaded once, with both.
  */
-async function putBack(view) {
-  if (state.scope !== view.scope) {
+async function putBack(pack, selected, view) {
+  if (state.subjectId !== pack.subjectId) {
+    return;
+  }
+  const reselect = Boolean(selected) && selected !== pack.subjectId
+    && controller.selectedPeople().some((p) => p.id === selected);
+  const restore = Boolean(view) && state.asOf === pack.asOf;
+  const rescope = restore && state.scope !== view.scope;
+  if (rescope) {
     state.scope = view.scope;
     state.panelsKey = null;
-    if (state.selectedId) {
-      await showPanels(state.selectedId);
-    }
   }
-  controller.restoreView(view.graph);
+  if (reselect || (rescope && state.selectedId)) {
+    await showPanels(reselect ? selected : state.selectedId);
+  }
+  if (restore) {
+    controller.restoreView(view.graph);
+  }
 }
 
 /**

@@ -8,6 +8,9 @@ import { state } from './state.js';
 
 const MAX_PEOPLE = 500;
 
+/** A flag's severities, worst first. */
+export const SEVERITIES = ['HIGH', 'MEDIUM', 'LOW'];
+
 /** Whether a flag is about the person or concerns them (through an address, referral, meeting or action). */
 export function concerns(flag, personId) {
   return flag.subjectKind === 'PERSON' ? flag.subjectId === personId : flag.people.includes(personId);

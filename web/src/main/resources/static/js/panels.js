@@ -6,6 +6,7 @@ import { clear, el, fullName, markerCode, period, personKey } from './dom.js';
 import { LINK_WORDS, linkedBy, words } from './words.js';
 import { heldBy, isPlaceholder, placeholderLine } from './placeholders.js';
 import { londonDay, seesEverySource, state } from './state.js';
+import { SEVERITIES } from './flags.js';
 
 /** A person in a table cell: their name and age, or what a placeholder stands for (never its id). */
 function who(person, { child = false } = {}) {
@@ -450,8 +451,6 @@ function flagWhat(f) {
     ? `${f.summary} (${f.restrictedPeople.map((r) => `${fullName(r)}, ${heldBy(r.holders)}`).join('; ')})` : f.summary;
 }
 
-const SEVERITY_ORDER = ['HIGH', 'MEDIUM', 'LOW'];
-
 /**
  * The meeting pack's flags: every flag of everyone drawn (id → flags, names id → name), each once
  * with the people it concerns, worst first and the pack's child first within a severity (walk 56:
@@ -474,7 +473,7 @@ export function renderNetworkFlags(panel, byPerson, names, childId) {
     }
     flags.set(key, entry);
   }));
-  const rank = (entry) => [SEVERITY_ORDER.indexOf(entry.flag.severity), entry.people.includes(childId) ? 0 : 1];
+  const rank = (entry) => [SEVERITIES.indexOf(entry.flag.severity), entry.people.includes(childId) ? 0 : 1];
   const entries = [...flags.values()].sort((a, b) => {
     const [x, y] = [rank(a), rank(b)];
     return x[0] - y[0] || x[1] - y[1] || (names.get(a.people[0]) || '').localeCompare(names.get(b.people[0]) || '');

@@ -47,19 +47,19 @@ public class BundleWriter {
         return thread;
     });
 
+    /** The write groups whose batches are written one at a time (write). */
+    private static final Set<String> SERIAL_GROUPS = Set.of("people", "meetings");
+
+    /** The most writers an import may have (more only wait on each other's locks and connections). */
+    private static final int MOST_WRITERS = 8;
+
     private final Graph graph;
     private final int batchSize;
     private final int writers;
 
     public BundleWriter(Graph graph, int batchSize) {
-        this(graph, batchSize, defaultWriters());
+        this(graph, batchSize, 0);
     }
-
-    /** The write groups whose batches are written one at a time (write). */
-    private static final Set<String> SERIAL_GROUPS = Set.of("people", "meetings");
-
-    /** The most writers an import may have (more only wait on each other's locks and connections). */
-    public static final int MOST_WRITERS = 8;
 
     /** One writer per core, at most four (more only wait on each other's locks and commits). */
     public static int defaultWriters() {
@@ -68,15 +68,17 @@ public class BundleWriter {
 
     /**
      * {@code writers}: how many batches of one write group are written at once
-     * ({@code EXPLORER_IMPORT_WRITERS}); the groups still follow one another.
+     * ({@code EXPLORER_IMPORT_WRITERS}; 0 for {@link #defaultWriters()}); the groups still follow one
+     * another.
      */
     public BundleWriter(Graph graph, int batchSize, int writers) {
-        if (writers < 1 || writers > MOST_WRITERS) {
-            throw new IllegalStateException("EXPLORER_IMPORT_WRITERS must be from 1 to " + MOST_WRITERS);
+        if (writers < 0 || writers > MOST_WRITERS) {
+            throw new IllegalStateException(
+                    "EXPLORER_IMPORT_WRITERS must be 0 (one per core, at most 4) or from 1 to " + MOST_WRITERS);
         }
         this.graph = graph;
         this.batchSize = batchSize;
-        this.writers = writers;
+        this.writers = writers == 0 ? defaultWriters() : writers;
     }
 
     /**

@@ -74,12 +74,9 @@ public class ImportService {
         if (batchSize < 1) {
             throw new IllegalStateException("EXPLORER_IMPORT_BATCH_SIZE must be at least 1");
         }
-        if (writers < 0 || writers > BundleWriter.MOST_WRITERS) {
-            throw new IllegalStateException("EXPLORER_IMPORT_WRITERS must be 0 (one per core, at most 4) or from 1 to "
-                    + BundleWriter.MOST_WRITERS);
-        }
         this.validator = new BundleValidator(clock);
-        this.writer = new BundleWriter(graph, batchSize, writers == 0 ? BundleWriter.defaultWriters() : writers);
+        // (BundleWriter checks the number of writers)
+        this.writer = new BundleWriter(graph, batchSize, writers);
         this.resolution = new Resolution(graph, settings, batchSize, resolveInMemory);
     }
 
