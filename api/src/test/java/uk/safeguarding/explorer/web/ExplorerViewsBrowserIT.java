@@ -3341,8 +3341,14 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         searchFor("Mia");
         holdRequests("query Network", "p-sara");
         failRequests("query Network", "p-mia");
+        // the Back goes to Sara's day, so the results are asked again for it and drawn anew: the result
+        // is clicked once they are (stop 49: clicked as they were drawn again, it was a stale element)
+        var results = renders("results");
         driver.navigate().back();
         waitFor("window.held > 0");
+        waitRendered("results", results);
+        assertThat(driver.findElement(By.id("results-status")).getAttribute("textContent"))
+                .contains("now of 2014-05-31");
         driver.findElement(By.cssSelector("#results button[data-person='p-mia']"))
                 .click();
         waitFor("window.failedRequests > 0");
