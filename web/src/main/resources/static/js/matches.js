@@ -16,6 +16,7 @@ import { DECIDE_MATCH, LINK_CHECK, LINK_RECORD, MATCHES, SOURCE_RECORD, SPLIT_RE
 import { byId, clear, el, fullName } from './dom.js';
 import { linkedBy, ownId, words } from './words.js';
 import { holdFocus, showDialog } from './focus.js';
+import { fieldError, fieldOk } from './fields.js';
 import { focusLost } from './message.js';
 import { seesEverySource } from './state.js';
 
@@ -115,25 +116,15 @@ const NOTE_FIRST = 'Write a note saying why before you decide.';
 function noteFor(card) {
   const area = card.querySelector('textarea');
   const note = area.value.trim();
-  let hint = card.querySelector('.note-first');
   if (!note) {
     say(NOTE_FIRST, 'warning');
     // said beside the note too: the message line can be scrolled out of sight in a long card (walk 56:
     // the only thing seen was the keyboard moving to the note)
-    if (!hint) {
-      hint = el('p', { class: 'note-first', id: `${area.id || 'note'}-first`, text: NOTE_FIRST });
-      area.after(hint);
-    }
-    area.setAttribute('aria-invalid', 'true');
-    area.setAttribute('aria-describedby', hint.id);
+    fieldError(area, NOTE_FIRST);
     area.focus();
     return null;
   }
-  if (hint) {
-    hint.remove();
-    area.removeAttribute('aria-invalid');
-    area.removeAttribute('aria-describedby');
-  }
+  fieldOk(area);
   if (byId('message').textContent === NOTE_FIRST) {
     // the note is written now (walk 48: the warning stayed up beside it)
     say('', 'info');

@@ -11,6 +11,7 @@ import {
 } from './queries.js';
 import { addDays, addMonths } from './days.js';
 import { byId, clear, el, fullName } from './dom.js';
+import { fieldError, fieldErrors, fieldsOk } from './fields.js';
 import { guarded, say } from './message.js';
 import { Latest, Rendering } from './publish.js';
 import { londonDay, state } from './state.js';
@@ -578,6 +579,9 @@ function openRecordForm() {
   room.folded = false;
   room.formFor = { id: state.subjectId, name: subjectName(), people: peopleOptions(), agencies: agencyOptions() };
   byId('record-heading').textContent = `Record this meeting about ${room.formFor.name}`;
+  // nothing said about a form before this one
+  fieldsOk(byId('record-form'));
+  byId('record-attendance-note').textContent = '';
   byId('record-held').value = state.asOf;
   // the chair's name and role as the minutes give them, written by the chair (walk 56: the sign-in name,
   // "meeting-chair", stood there as if it were the chair's)
@@ -638,17 +642,88 @@ function meetingInput() {
   return input;
 }
 
+/** A date field's problem: empty or not a whole day (a browser's field says '' for half a date). */
+function dayProblem(field, required, what) {
+  if (field.validity && field.validity.badInput) {
+    return `Give ${what} as a whole date: day, month and year.`;
+  }
+  return required && !field.value ? `Give ${what}.` : null;
+}
+
+/**
+ * What the form lacks before it can be saved, each [field, sentence] in the form's order, said beside
+ * its field (walk 57: said on the message line over the graph, away from the form): the day held, the
+ * decision and its reason (every strategy meeting ends in a decision, "no further action" included),
+ * each action's what and due day, and a next meeting after this one.
+ */
+function formProblems() {
+  const problems = [];
+  const add = (field, sentence) => sentence && problems.push([field, sentence]);
+  const held = byId('record-held');
+  add(held, dayProblem(held, true, 'the day the meeting was held'));
+  const decision = byId('record-decision');
+  if (!decision.value) {
+    add(decision, 'Choose the meeting’s decision: every strategy meeting ends in one, “no further action” included.');
+  } else if (!byId('record-reason').value.trim()) {
+    add(byId('record-reason'), `Say why the meeting decided “${words(decision.value)}”.`);
+  }
+  [...byId('record-actions').children].forEach((row, i) => {
+    const description = byId(`action-description-${i}`);
+    if (!description.value.trim()) {
+      add(description, `Say what action ${i + 1} is.`);
+    }
+    const due = byId(`action-due-${i}`);
+    add(due, dayProblem(due, true, `the day action ${i + 1} is due`));
+  });
+  const next = byId('record-next');
+  add(next, dayProblem(next, false, 'the next meeting’s day'));
+  if (next.value && held.value && next.value <= held.value) {
+    add(next, `The next meeting must be after this one, held on ${held.value}.`);
+  }
+  return problems;
+}
+
+/** The API's words for the form's fields, in the form's own (a refusal said beside its field). */
+const FIELD_WORDS = [['heldOn', 'the day held'], ['nextMeetingOn', 'the next meeting'],
+  ['decisionReason', 'a reason'], ['dueOn', 'the due day']];
+
+/**
+ * The field of the form a refusal of the server names (BAD_REQUEST's argument, "meeting.decisionReason"
+ * or "meeting.actions[0].dueOn"), or null when it names none of them.
+ */
+function fieldOfArgument(argument, input) {
+  const match = /^meeting\.(?:(actions|attendance)\[(\d+)\]\.)?(\w+)$/.exec(argument || '');
+  if (!match) {
+    return null;
+  }
+  const [, list, index, name] = match;
+  if (list === 'actions') {
+    const ids = { description: 'description', owner: 'owner', for: 'for', dueOn: 'due' };
+    return ids[name] ? byId(`action-${ids[name]}-${index}`) : null;
+  }
+  if (list === 'attendance') {
+    const agency = input.attendance[Number(index)] && input.attendance[Number(index)].agency;
+    return agency ? document.querySelector(`#record-attendance .att-invited[data-agency="${CSS.escape(agency)}"]`) : null;
+  }
+  const ids = { heldOn: 'record-held', chair: 'record-chair', decision: 'record-decision',
+    decisionReason: 'record-reason', nextMeetingOn: 'record-next' };
+  return ids[name] ? byId(ids[name]) : null;
+}
+
+/** The server's reason in the form's words, as a sentence. */
+function reasonInWords(reason) {
+  const text = FIELD_WORDS.reduce((t, [api, form]) => t.replaceAll(api, form), reason || 'is not accepted');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
+}
+
 async function recordMeeting(event) {
   event.preventDefault();
-  if (!byId('record-decision').value) {
-    // every strategy meeting or conference ends in a decision, "no further action" included
-    say('Choose the meeting’s decision, with its reason, before saving it.', 'warning');
-    byId('record-decision').focus();
-    return;
-  }
   const save = byId('record-save');
   if (save.disabled) {
     // saving already: a second click (a save takes a second or two) would record the meeting twice
+    return;
+  }
+  if (fieldErrors(byId('record-form'), formProblems())) {
     return;
   }
   const input = meetingInput();
@@ -661,7 +736,17 @@ async function recordMeeting(event) {
       return;
     }
     await guarded(() => recordRendering.run(async () => {
-      await saveMeeting(input);
+      try {
+        await saveMeeting(input);
+      } catch (e) {
+        // a refusal that names a field of the form is said beside it, the keyboard taken there
+        const field = e.argument ? fieldOfArgument(e.argument, input) : null;
+        if (!field || byId('record-meeting').hidden) {
+          throw e;
+        }
+        fieldError(field, reasonInWords(e.reason));
+        field.focus();
+      }
     }));
   } finally {
     save.disabled = false;
@@ -670,10 +755,10 @@ async function recordMeeting(event) {
 }
 
 /**
- * Before a meeting that no police or no health agency attended is saved, says once that it will
- * raise rule 7's flag (new-user check 50: the form's own default attendance, every agency invited
- * and the chair's own attended, raised a HIGH flag unannounced). Answers whether to save now: a
- * second Save with the same attendance records it as it is.
+ * Before a meeting that no police or no health agency attended is saved, says once, beside the
+ * attendance, that it will raise rule 7's flag (new-user check 50: the form's own default attendance,
+ * every agency invited and the chair's own attended, raised a HIGH flag unannounced). Answers whether
+ * to save now: a second Save with the same attendance records it as it is.
  */
 function sayMissingAttendance(input) {
   const attended = new Set(input.attendance.filter((a) => a.attended).map((a) => agencyType(a.agency)));
@@ -685,9 +770,11 @@ function sayMissingAttendance(input) {
     return true;
   }
   room.attendanceWarned = asked;
-  say(`No ${missing.join(' or ')} agency is ticked as attended, so this meeting will raise a risk flag `
-    + '(rule 7: a strategy meeting without police or health). Tick who attended, or choose Save again to '
-    + 'record it as it is.', 'warning');
+  const note = byId('record-attendance-note');
+  note.textContent = `No ${missing.join(' or ')} agency is ticked as attended, so this meeting will raise a risk `
+    + 'flag (rule 7: a strategy meeting without police or health). Tick who attended, or choose Save again to '
+    + 'record it as it is.';
+  note.scrollIntoView({ block: 'nearest' });
   return false;
 }
 
@@ -875,6 +962,18 @@ export function wireMeetingRoom(theController, tools) {
   });
   // writing again takes the question back
   byId('record-meeting').addEventListener('input', askBeforeCancel);
+  // attendance ticked otherwise: the warning about rule 7 was about the ticks before
+  byId('record-attendance').addEventListener('change', () => {
+    byId('record-attendance-note').textContent = '';
+  });
+  // a reload, a link followed or Sign out with the chair's words in the form asks first (walk 57: a
+  // reload emptied a half-written meeting without a word); nothing of the form is kept in the browser
+  window.addEventListener('beforeunload', (e) => {
+    if (formHeld() && written()) {
+      e.preventDefault();
+      e.returnValue = '';
+    }
+  });
   byId('record-add-action').addEventListener('click', addActionRow);
   byId('record-form').addEventListener('submit', recordMeeting);
   byId('meeting-print').addEventListener('click', tools.print);

@@ -499,13 +499,18 @@ public abstract class BrowserIT extends ExplorerIT {
      */
     protected void onScreen(int width, int height, Part part) throws Exception {
         var chrome = (ChromeDriver) driver;
+        // the emulation answers before the page has its new size: each change is waited for in the page
+        // (a resize applied after the part began refitted the graph under its zoom assertions)
+        var window = (String) js("return innerWidth + 'x' + innerHeight");
         chrome.executeCdpCommand(
                 "Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
         try {
+            waitFor("innerWidth + 'x' + innerHeight === '" + width + "x" + height + "'");
             part.run();
         } finally {
             chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            waitFor("innerWidth + 'x' + innerHeight === '" + window + "'");
         }
     }
 

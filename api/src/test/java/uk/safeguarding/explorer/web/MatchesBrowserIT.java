@@ -127,7 +127,7 @@ class MatchesBrowserIT extends BrowserIT {
         waitFor("document.getElementById('message').textContent.includes('before you decide')");
         // said beside the note as well, where the steward is (walk 56: the message line was scrolled away)
         var note = card.findElement(By.tagName("textarea"));
-        assertThat(card.findElement(By.cssSelector(".note-first")).getText()).contains("before you decide");
+        assertThat(card.findElement(By.cssSelector(".field-error")).getText()).contains("before you decide");
         assertThat(note.getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(driver.switchTo().activeElement()).isEqualTo(note);
         note.sendKeys("Married name; same date of birth and GP practice");
@@ -138,7 +138,7 @@ class MatchesBrowserIT extends BrowserIT {
         assertThat(driver.findElement(By.id("message")).getText())
                 .as("the warning to write a note is gone once it is written")
                 .doesNotContain("before you decide");
-        assertThat(card.findElements(By.cssSelector(".note-first"))).isEmpty();
+        assertThat(card.findElements(By.cssSelector(".field-error"))).isEmpty();
         assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Join them");
         assertThat(count("MATCH (:SourceRecord {key: 'police:P105'})-[:RECORD_OF]->(p:Person {id: 'p-joanne'}) "
                         + "RETURN count(p)"))
