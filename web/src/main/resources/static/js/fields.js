@@ -1,12 +1,14 @@
-// What is wrong with a field of a form, said beside the field (GOV.UK's error message pattern): the
-// message line lies over the graph, out of sight of a field in a long form (walk 57: the meeting's
-// form said "choose the decision" there, over the family, while the chair looked at the form). The
-// field is marked invalid and described by the sentence, so that a screen reader says it on focus.
+// What is wrong with a field of a form, said beside the field (GOV.UK's error message pattern), and,
+// for a form of several fields, listed at its top (the error summary, which takes the keyboard, each
+// entry a link to its field): the message line lies over the graph, out of sight of a field in a long
+// form (walk 57: the meeting's form said "choose the decision" there, over the family, while the chair
+// looked at the form). The field is marked invalid and described by its sentence, so that a screen
+// reader says it on focus.
 
-import { el } from './dom.js';
+import { clear, el } from './dom.js';
 
 function errorOf(field) {
-  return field.id ? document.getElementById(`${field.id}-error`) : null;
+  return document.getElementById(`${field.id}-error`);
 }
 
 /** The ids that describe a field (a hint, its error), as a list. */
@@ -14,26 +16,39 @@ function describedBy(field) {
   return (field.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
 }
 
+/** What takes a field's sentence away at its next edit, by field. */
+const edits = new WeakMap();
+
 /**
  * Says beside a field what is wrong with it, in place of what was said before; the field's next edit
- * takes the sentence away. A hint that describes the field still does, after the sentence.
+ * takes the sentence away. A hint that describes the field still does, after the sentence. The
+ * sentence goes right after the field, or after {@code after} (the row a box of a grid lies in).
+ * @param field an element with an id
  */
-export function fieldError(field, text) {
+export function fieldError(field, text, after = field) {
   let error = errorOf(field);
   if (!error) {
     error = el('p', { class: 'field-error', id: `${field.id}-error` });
-    field.after(error);
+    after.after(error);
     field.setAttribute('aria-describedby', [error.id, ...describedBy(field)].join(' '));
   }
   error.textContent = text;
   field.setAttribute('aria-invalid', 'true');
-  const clearOnEdit = () => fieldOk(field);
-  field.addEventListener('input', clearOnEdit, { once: true });
-  field.addEventListener('change', clearOnEdit, { once: true });
+  if (!edits.has(field)) {
+    const edited = new AbortController();
+    edits.set(field, edited);
+    const clearOnEdit = () => fieldOk(field);
+    field.addEventListener('input', clearOnEdit, { signal: edited.signal });
+    field.addEventListener('change', clearOnEdit, { signal: edited.signal });
+  }
 }
 
-/** The field is as it should be: its sentence goes (its hint stays). */
+/** The field is as it should be: its sentence goes (its hint stays), and its entry in the summary. */
 export function fieldOk(field) {
+  if (edits.has(field)) {
+    edits.get(field).abort();
+    edits.delete(field);
+  }
   const error = errorOf(field);
   if (error) {
     error.remove();
@@ -45,23 +60,53 @@ export function fieldOk(field) {
     }
   }
   field.removeAttribute('aria-invalid');
+  const entry = document.querySelector(`.error-summary a[href="#${CSS.escape(field.id)}"]`);
+  if (entry) {
+    const summary = entry.closest('.error-summary');
+    entry.closest('li').remove();
+    summary.hidden = !summary.querySelector('li');
+  }
 }
 
-/** Every sentence said beside the fields of a form or part of one goes. */
-export function fieldsOk(container) {
+/** Every sentence said about the fields of a form or part of one goes, and its summary. */
+export function fieldsOk(container, summary = null) {
   container.querySelectorAll('[aria-invalid="true"]').forEach(fieldOk);
+  if (summary) {
+    clear(summary.querySelector('ul'));
+    summary.hidden = true;
+  }
 }
 
 /**
- * Says each problem beside its field, clearing the container's earlier ones, and puts the keyboard on
- * the first. Answers whether there was any. @param problems [[field, sentence], ...] in the form's order
+ * Says each problem beside its field, clearing the container's earlier ones, lists them in the
+ * summary (a heading and a list, hidden while empty) and puts the keyboard on it, or on the first
+ * field when there is no summary (unless {@code focus} is false). Answers whether there was any.
+ * @param problems [[field, sentence, after?], ...] in the form's order
  */
-export function fieldErrors(container, problems) {
-  fieldsOk(container);
-  problems.forEach(([field, text]) => fieldError(field, text));
-  if (problems.length > 0) {
-    problems[0][0].focus();
-    problems[0][0].scrollIntoView({ block: 'nearest' });
+export function fieldErrors(container, problems, summary = null, focus = true) {
+  fieldsOk(container, summary);
+  problems.forEach(([field, text, after]) => fieldError(field, text, after));
+  if (problems.length === 0) {
+    return false;
   }
-  return problems.length > 0;
+  if (summary) {
+    const list = summary.querySelector('ul');
+    problems.forEach(([field, text]) => list.append(el('li', {}, el('a', {
+      href: `#${field.id}`,
+      text,
+      onclick: (e) => {
+        // the field, not the address: the page's history is the people and days shown
+        e.preventDefault();
+        field.focus();
+        field.scrollIntoView({ block: 'nearest' });
+      },
+    }))));
+    summary.hidden = false;
+  }
+  if (focus) {
+    const first = summary || problems[0][0];
+    first.scrollIntoView({ block: 'nearest' });
+    first.focus();
+  }
+  return true;
 }

@@ -11,7 +11,7 @@ import {
 } from './queries.js';
 import { addDays, addMonths } from './days.js';
 import { byId, clear, el, fullName } from './dom.js';
-import { fieldError, fieldErrors, fieldsOk } from './fields.js';
+import { fieldErrors, fieldOk, fieldsOk } from './fields.js';
 import { guarded, say } from './message.js';
 import { Latest, Rendering } from './publish.js';
 import { londonDay, state } from './state.js';
@@ -472,8 +472,10 @@ function addActionRow() {
   const i = rows.children.length;
   // the people and agencies of the child the form was opened for, whoever is open now
   const form = room.formFor || { id: state.subjectId, people: peopleOptions(), agencies: agencyOptions() };
+  // (a practitioner's actions are their own agency's)
+  const owners = form.agencies.filter(([id]) => !ownAttendanceOnly() || id === state.user.agency);
   const owner = el('select', { id: `action-owner-${i}`, 'aria-label': 'Owner' },
-    form.agencies.map(([id, name]) => el('option', { value: id, text: name })));
+    owners.map(([id, name]) => el('option', { value: id, text: name })));
   if (state.user && state.user.agency) {
     owner.value = state.user.agency;
   }
@@ -508,13 +510,22 @@ function fillAttendance() {
   };
   const kept = new Map(room.formFor.agencies.map(([id]) => [id, [ticked('att-invited', id), ticked('att-attended', id)]]));
   const attendance = clear(byId('record-attendance'));
+  const own = state.user ? state.user.agency : null;
+  // a practitioner records their own agency's attendance only (the server refuses the others'): the
+  // others' boxes are offered, unticked and not to be ticked, the hint says why (review 73: every
+  // agency drawn was ticked as invited, and the save was refused)
+  const ownOnly = ownAttendanceOnly();
+  byId('record-attendance-hint').hidden = !ownOnly;
   // each agency's two boxes a group named by the agency (walk 27: a screen reader said only "invited")
   room.formFor.agencies.forEach(([id, name, expected]) => {
     const [invited, attended] = kept.get(id);
+    const locked = ownOnly && id !== own;
     const attendedBox = el('input', { type: 'checkbox', class: 'att-attended', 'data-agency': id,
-      checked: attended === null ? Boolean(state.user && state.user.agency === id) : attended });
+      id: `att-attended-${id}`, disabled: locked,
+      checked: !locked && (attended === null ? own === id : attended) });
     const invitedBox = el('input', { type: 'checkbox', class: 'att-invited', 'data-agency': id,
-      checked: invited === null ? expected || attendedBox.checked : invited });
+      id: `att-invited-${id}`, disabled: locked,
+      checked: !locked && (invited === null ? expected || attendedBox.checked : invited) });
     // an agency that attended was invited (walk 56: "attended" without "invited" was saved as it was);
     // one no longer invited did not attend
     attendedBox.addEventListener('change', () => {
@@ -528,6 +539,11 @@ function fillAttendance() {
       el('label', {}, invitedBox, ' invited'),
       el('label', {}, attendedBox, ' attended')));
   });
+}
+
+/** Whether the user records their own agency's attendance and actions only (a practitioner; a chair records any). */
+function ownAttendanceOnly() {
+  return Boolean(state.user && state.user.role === 'PRACTITIONER' && state.user.agency);
 }
 
 /**
@@ -580,8 +596,9 @@ function openRecordForm() {
   room.formFor = { id: state.subjectId, name: subjectName(), people: peopleOptions(), agencies: agencyOptions() };
   byId('record-heading').textContent = `Record this meeting about ${room.formFor.name}`;
   // nothing said about a form before this one
-  fieldsOk(byId('record-form'));
+  fieldsOk(byId('record-form'), byId('record-problems'));
   byId('record-attendance-note').textContent = '';
+  room.attendanceWarned = null;
   byId('record-held').value = state.asOf;
   // the chair's name and role as the minutes give them, written by the chair (walk 56: the sign-in name,
   // "meeting-chair", stood there as if it were the chair's)
@@ -607,6 +624,7 @@ function openRecordForm() {
   // a new form for this child: nothing of a form cancelled before, about another child perhaps (walk 54:
   // its reason was kept, and a chair's new words ran on after it)
   byId('record-reason').value = '';
+  byId('record-reason').setAttribute('aria-required', 'false');
   byId('record-next').value = '';
   askBeforeCancel();
   clear(byId('record-actions'));
@@ -689,7 +707,8 @@ const FIELD_WORDS = [['heldOn', 'the day held'], ['nextMeetingOn', 'the next mee
 
 /**
  * The field of the form a refusal of the server names (BAD_REQUEST's argument, "meeting.decisionReason"
- * or "meeting.actions[0].dueOn"), or null when it names none of them.
+ * or "meeting.actions[0].dueOn"), as [field, the element its sentence goes after], or null when it
+ * names none of them.
  */
 function fieldOfArgument(argument, input) {
   const match = /^meeting\.(?:(actions|attendance)\[(\d+)\]\.)?(\w+)$/.exec(argument || '');
@@ -697,23 +716,55 @@ function fieldOfArgument(argument, input) {
     return null;
   }
   const [, list, index, name] = match;
+  let field = null;
   if (list === 'actions') {
     const ids = { description: 'description', owner: 'owner', for: 'for', dueOn: 'due' };
-    return ids[name] ? byId(`action-${ids[name]}-${index}`) : null;
+    field = ids[name] ? byId(`action-${ids[name]}-${index}`) : null;
+  } else if (list === 'attendance') {
+    // (the attendance sent is the rows ticked, so its index is not the row's: the agency says which)
+    const sent = input.attendance[Number(index)];
+    field = sent ? byId(`att-invited-${sent.agency}`) : null;
+    // said under the agency's row, never inside its grid
+    return field ? [field, field.closest('.attendance-row')] : null;
+  } else {
+    const ids = { heldOn: 'record-held', chair: 'record-chair', decision: 'record-decision',
+      decisionReason: 'record-reason', nextMeetingOn: 'record-next' };
+    field = ids[name] ? byId(ids[name]) : null;
   }
-  if (list === 'attendance') {
-    const agency = input.attendance[Number(index)] && input.attendance[Number(index)].agency;
-    return agency ? document.querySelector(`#record-attendance .att-invited[data-agency="${CSS.escape(agency)}"]`) : null;
-  }
-  const ids = { heldOn: 'record-held', chair: 'record-chair', decision: 'record-decision',
-    decisionReason: 'record-reason', nextMeetingOn: 'record-next' };
-  return ids[name] ? byId(ids[name]) : null;
+  return field ? [field, field] : null;
 }
 
 /** The server's reason in the form's words, as a sentence. */
 function reasonInWords(reason) {
   const text = FIELD_WORDS.reduce((t, [api, form]) => t.replaceAll(api, form), reason || 'is not accepted');
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
+}
+
+/**
+ * A refusal of the server that names a field of the form the meeting was saved from, said beside the
+ * field and in the form's summary; answers false when it cannot be (no such field, or another form
+ * since, or the form cancelled): the caller says it on the message line. The keyboard goes to the summary only from Save or
+ * from nowhere, never from a field the chair has gone on to write in.
+ */
+function sayRefusal(e, input, form) {
+  // (a form cancelled since is nobody's: the refusal goes to the message line)
+  const held = !byId('record-meeting').hidden || room.folded;
+  const found = e.argument && held && room.formFor === form ? fieldOfArgument(e.argument, input) : null;
+  if (!found) {
+    return false;
+  }
+  const [field, after] = found;
+  const active = document.activeElement;
+  const keyboardFree = !active || active === document.body || active === byId('record-save');
+  const folded = byId('record-meeting').hidden;
+  fieldErrors(byId('record-form'), [[field, reasonInWords(e.reason), after]], byId('record-problems'),
+    keyboardFree && !folded);
+  if (folded) {
+    // folded for Then and now, or with meeting mode left: said on the message line too, the form kept
+    say(`The meeting was not saved: ${reasonInWords(e.reason)} "Record this meeting" shows the form with the `
+      + 'problem marked.', 'error');
+  }
+  return true;
 }
 
 async function recordMeeting(event) {
@@ -723,10 +774,11 @@ async function recordMeeting(event) {
     // saving already: a second click (a save takes a second or two) would record the meeting twice
     return;
   }
-  if (fieldErrors(byId('record-form'), formProblems())) {
+  if (fieldErrors(byId('record-form'), formProblems(), byId('record-problems'))) {
     return;
   }
   const input = meetingInput();
+  const form = room.formFor;
   save.disabled = true;
   save.textContent = 'Saving…';
   try {
@@ -739,13 +791,10 @@ async function recordMeeting(event) {
       try {
         await saveMeeting(input);
       } catch (e) {
-        // a refusal that names a field of the form is said beside it, the keyboard taken there
-        const field = e.argument ? fieldOfArgument(e.argument, input) : null;
-        if (!field || byId('record-meeting').hidden) {
+        // a refusal that names a field of the form is said beside it
+        if (!sayRefusal(e, input, form)) {
           throw e;
         }
-        fieldError(field, reasonInWords(e.reason));
-        field.focus();
       }
     }));
   } finally {
@@ -965,13 +1014,24 @@ export function wireMeetingRoom(theController, tools) {
   // attendance ticked otherwise: the warning about rule 7 was about the ticks before
   byId('record-attendance').addEventListener('change', () => {
     byId('record-attendance-note').textContent = '';
+    // asked again at the next Save (review 73: ticked and unticked, it was saved without a word)
+    room.attendanceWarned = null;
+  });
+  // a sentence about a field that another decides goes with the other's change (review 73: "after this
+  // one, held on ..." stayed once the day held was changed); Save checks both again
+  byId('record-held').addEventListener('change', () => fieldOk(byId('record-next')));
+  byId('record-decision').addEventListener('change', () => {
+    fieldOk(byId('record-reason'));
+    // the reason is asked for with a decision
+    byId('record-reason').setAttribute('aria-required', String(Boolean(byId('record-decision').value)));
   });
   // a reload, a link followed or Sign out with the chair's words in the form asks first (walk 57: a
   // reload emptied a half-written meeting without a word); nothing of the form is kept in the browser
   window.addEventListener('beforeunload', (e) => {
     if (formHeld() && written()) {
       e.preventDefault();
-      e.returnValue = '';
+      // (browsers before the event's preventDefault was enough: Chrome and Edge before 119)
+      e.returnValue = true;
     }
   });
   byId('record-add-action').addEventListener('click', addActionRow);

@@ -505,12 +505,17 @@ public abstract class BrowserIT extends ExplorerIT {
         chrome.executeCdpCommand(
                 "Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+        var ran = false;
         try {
             waitFor("innerWidth + 'x' + innerHeight === '" + width + "x" + height + "'");
             part.run();
+            ran = true;
         } finally {
             chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-            waitFor("innerWidth + 'x' + innerHeight === '" + window + "'");
+            if (ran) {
+                // (after a failure the failure is what is reported, not a wait that followed it)
+                waitFor("innerWidth + 'x' + innerHeight === '" + window + "'");
+            }
         }
     }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
@@ -1435,16 +1436,22 @@ class ExplorerBrowserIT extends BrowserIT {
         var before = message();
         driver.findElement(By.id("record-add-action")).click();
         driver.findElement(By.id("record-save")).click();
-        // the decision first, then the action's what and due day, the keyboard on the decision
-        assertThat(fieldErrors())
-                .containsExactly(
-                        "record-decision: Choose the meeting’s decision: every strategy meeting ends in one, "
-                                + "“no further action” included.",
-                        "action-description-0: Say what action 1 is.",
-                        "action-due-0: Give the day action 1 is due.");
-        assertThat(js("return document.activeElement.id")).isEqualTo("record-decision");
+        // the decision first, then the action's what and due day, listed at the top of the form too, the
+        // keyboard on the list (GOV.UK's error summary), each entry taking it to its field
+        var problems = List.of(
+                "record-decision: Choose the meeting’s decision: every strategy meeting ends in one, "
+                        + "“no further action” included.",
+                "action-description-0: Say what action 1 is.",
+                "action-due-0: Give the day action 1 is due.");
+        assertThat(fieldErrors()).containsExactlyElementsOf(problems);
+        assertThat(summary()).containsExactlyElementsOf(problems);
+        assertThat(js("return document.activeElement.id")).isEqualTo("record-problems");
         assertThat(driver.findElement(By.id("record-decision")).getDomAttribute("aria-describedby"))
                 .isEqualTo("record-decision-error");
+        driver.findElement(By.cssSelector("#record-problems a[href='#action-due-0']"))
+                .click();
+        assertThat(js("return document.activeElement.id")).isEqualTo("action-due-0");
+        assertThat(driver.getCurrentUrl()).doesNotContain("#action-due-0");
         assertThat(message()).as("nothing said over the graph").isEqualTo(before);
         // each sentence goes once its field is written; the reason is asked for with the decision
         new Select(driver.findElement(By.id("record-decision"))).selectByValue("SECTION_47_ENQUIRY");
@@ -1453,6 +1460,8 @@ class ExplorerBrowserIT extends BrowserIT {
                 + "document.getElementById('action-due-0').dispatchEvent(new Event('change'));"
                 + "document.getElementById('record-next').value = '2018-09-01'");
         assertThat(fieldErrors()).isEmpty();
+        assertThat(summary()).as("each entry gone with its sentence").isEmpty();
+        assertThat(driver.findElement(By.id("record-problems")).isDisplayed()).isFalse();
         assertThat(driver.findElement(By.id("record-decision")).getDomAttribute("aria-invalid"))
                 .isNull();
         driver.findElement(By.id("record-save")).click();
@@ -1460,7 +1469,12 @@ class ExplorerBrowserIT extends BrowserIT {
                 .containsExactly(
                         "record-reason: Say why the meeting decided “section 47 enquiry”.",
                         "record-next: The next meeting must be after this one, held on " + Scenario.AS_OF + ".");
-        assertThat(js("return document.activeElement.id")).isEqualTo("record-reason");
+        assertThat(js("return document.activeElement.id")).isEqualTo("record-problems");
+        // a day held after it takes the next meeting's sentence away (Save checks it again)
+        js("document.getElementById('record-held').value = '2018-08-20';"
+                + "document.getElementById('record-held').dispatchEvent(new Event('change'))");
+        assertThat(fieldErrors()).containsExactly("record-reason: Say why the meeting decided “section 47 enquiry”.");
+        js("document.getElementById('record-held').value = '" + Scenario.AS_OF + "'");
         assertThat(count("MATCH (m:Meeting {recordedVia: 'API'}) RETURN count(m)"))
                 .isZero();
         // the server's refusal of a field said beside it (a chair's name longer than the field lets a
@@ -1482,7 +1496,8 @@ class ExplorerBrowserIT extends BrowserIT {
                 .asString()
                 .startsWith("record-chair: ")
                 .contains("200");
-        assertThat(js("return document.activeElement.id")).isEqualTo("record-chair");
+        assertThat(summary()).isEqualTo(fieldErrors());
+        assertThat(js("return document.activeElement.id")).isEqualTo("record-problems");
         assertThat(count("MATCH (m:Meeting {recordedVia: 'API'}) RETURN count(m)"))
                 .isZero();
         // written as it should be, it is saved, and nothing is said beside any field
@@ -1496,6 +1511,58 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(count(
                         "MATCH (m:Meeting {recordedVia: 'API', chair: 'A. Chair, IRO', decision: 'SECTION_47_ENQUIRY'}) "
                                 + "RETURN count(m)"))
+                .isEqualTo(1);
+    }
+
+    /** The entries of the meeting form's error summary, as "field id: sentence". */
+    @SuppressWarnings("unchecked")
+    private List<String> summary() {
+        return (List<String>) js("return [...document.querySelectorAll('#record-problems li a')]"
+                + ".map((a) => `${a.getAttribute('href').substring(1)}: ${a.textContent}`)");
+    }
+
+    /**
+     * Review 73: a practitioner records their own agency's attendance and actions only (the server refuses
+     * the others'), and the form ticked every agency drawn as invited, so that the save was refused. Now
+     * the others' boxes are offered unticked and cannot be ticked, the form says why, and the meeting is
+     * recorded.
+     */
+    @Test
+    void aPractitionersMeetingFormOffersTheirOwnAgencysAttendanceAndActionsAndIsSaved() {
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        enterMeetingMode();
+        driver.findElement(By.id("record-button")).click();
+        waitFor("document.getElementById('record-meeting').dataset.state === 'ready'"
+                + " && document.getElementById('record-meeting').textContent.includes('Probation service')");
+        assertThat(driver.findElement(By.id("record-attendance-hint")).isDisplayed())
+                .isTrue();
+        @SuppressWarnings("unchecked")
+        var open = (List<String>) js("return [...document.querySelectorAll('#record-attendance input:not(:disabled)')]"
+                + ".map((b) => b.id)");
+        assertThat(open).containsExactlyInAnyOrder("att-invited-csc", "att-attended-csc");
+        assertThat(js("return [...document.querySelectorAll('#record-attendance input:disabled')]"
+                        + ".some((b) => b.checked)"))
+                .isEqualTo(false);
+        driver.findElement(By.id("record-add-action")).click();
+        assertThat(new Select(driver.findElement(By.id("action-owner-0"))).getOptions())
+                .extracting(WebElement::getText)
+                .containsExactly("Children's social care (front door)");
+        new Select(driver.findElement(By.id("record-decision"))).selectByValue("SECTION_47_ENQUIRY");
+        driver.findElement(By.id("record-reason")).sendKeys("Kyle's disclosure at school");
+        driver.findElement(By.id("action-description-0")).sendKeys("Visit the family");
+        js("document.getElementById('action-due-0').value = '2018-10-01'");
+        // rule 7 asked first (no police or health attended), said beside the attendance; a second Save records it
+        driver.findElement(By.id("record-save")).click();
+        waitFor("document.getElementById('record-attendance-note').textContent.includes('rule 7')");
+        var saved = renders("record-meeting");
+        driver.findElement(By.id("record-save")).click();
+        waitRendered("record-meeting", saved);
+        waitFor("document.getElementById('message').textContent.includes('is recorded')");
+        assertThat(
+                        count(
+                                "MATCH (m:Meeting {recordedVia: 'API', decision: 'SECTION_47_ENQUIRY'})<-[:ATTENDED]-(a:Agency) "
+                                        + "WITH m, collect(DISTINCT a.id) AS agencies WHERE agencies = ['csc'] RETURN count(m)"))
                 .isEqualTo(1);
     }
 
