@@ -21,7 +21,7 @@ import {
   chooseView, collapseSelected, connectTwo, expandSelected, fit, readFilters, setLayout, undo, wireGraph,
 } from './graph.js';
 import { toggleMeeting, wireMeeting } from './meeting.js';
-import { formHeld, showKeys, wireMeetingRoom } from './meeting-room.js';
+import { formHeld, offerRecording, showKeys, wireMeetingRoom } from './meeting-room.js';
 import { wirePanelResize } from './resize.js';
 import { searchAgain, wireSearch } from './search.js';
 import {
@@ -331,6 +331,7 @@ async function start() {
   if (state.user) {
     byId('user-name').textContent = `${state.user.username}${state.user.agency ? ` (${state.user.agency})` : ''}`;
     byId('demo-badge').hidden = state.user.mode !== 'local';
+    offerRecording(state.user);
     await initMatches(state.user, say);
     // asked beside the opening of the link's person; the page is ready once it is settled
     demoHint = wireDemoHint(state.user, chooseAsOf);

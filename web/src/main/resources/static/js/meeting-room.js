@@ -12,7 +12,7 @@ import {
 import { addDays, addMonths } from './days.js';
 import { byId, clear, el, fullName } from './dom.js';
 import { fieldErrors, fieldOk, fieldsOk } from './fields.js';
-import { guarded, say } from './message.js';
+import { guarded, say, shownMessage } from './message.js';
 import { Latest, Rendering } from './publish.js';
 import { londonDay, state } from './state.js';
 import { words } from './words.js';
@@ -278,8 +278,9 @@ async function openThenAndNow() {
   const section = byId('then-now');
   section.hidden = false;
   await guarded(() => thenRendering.run(drawThenAndNow));
-  if (folding && room.folded) {
-    // said once Then and now is drawn, so that its loading does not wipe it
+  if (folding && room.folded && !shownMessage()) {
+    // said once Then and now is drawn, so that its loading does not wipe it, unless something else was
+    // said meanwhile (review 74: a refusal of the save, replaced by this)
     say('The meeting\'s form is folded as it is written: "Record this meeting" shows it again.', 'info');
   }
   if (byId('record-meeting').hidden) {
@@ -472,25 +473,59 @@ function addActionRow() {
   const i = rows.children.length;
   // the people and agencies of the child the form was opened for, whoever is open now
   const form = room.formFor || { id: state.subjectId, people: peopleOptions(), agencies: agencyOptions() };
-  // (a practitioner's actions are their own agency's)
-  const owners = form.agencies.filter(([id]) => !ownAttendanceOnly() || id === state.user.agency);
   const owner = el('select', { id: `action-owner-${i}`, 'aria-label': 'Owner' },
-    owners.map(([id, name]) => el('option', { value: id, text: name })));
+    form.agencies.map(([id, name]) => el('option', { value: id, text: name })));
   if (state.user && state.user.agency) {
     owner.value = state.user.agency;
   }
   const forPerson = el('select', { id: `action-for-${i}`, multiple: true, size: 3 },
     form.people.map((p) => el('option', { value: p.id, text: p.label, selected: p.id === form.id })));
-  rows.append(el('fieldset', { class: 'action-row' }, el('legend', { text: `Action ${i + 1}` }),
+  const row = el('fieldset', { class: 'action-row' }, el('legend', { text: `Action ${i + 1}` }),
     el('label', { for: `action-description-${i}`, text: 'What' }),
     el('input', { id: `action-description-${i}`, maxlength: 500, required: true }),
     el('label', { for: `action-owner-${i}`, text: 'Owner' }), owner,
     el('label', { for: `action-for-${i}`, text: 'For (one or more)' }), forPerson,
     el('label', { for: `action-due-${i}`, text: 'Due' }),
-    el('input', { id: `action-due-${i}`, type: 'date', required: true })));
+    el('input', { id: `action-due-${i}`, type: 'date', required: true }));
+  // an action added by mistake, or half written, goes on its own (walk 59: only discarding the whole
+  // meeting took it away)
+  row.append(el('button', { type: 'button', class: 'remove-action', text: `Remove action ${i + 1}`,
+    onclick: () => removeActionRow(row) }));
+  rows.append(row);
   // the new action's first field, in view (walk 27: the focus stayed on the button, pushed down
   // under the Save bar, and the new field lay hidden there)
   byId(`action-description-${i}`).focus();
+}
+
+/** The fields of an action row, by their part of the id ("action-description-0"). */
+const ACTION_PARTS = ['description', 'owner', 'for', 'due'];
+
+/**
+ * Removes an action from the form; those after it are numbered again (their ids, labels, legends and
+ * buttons: the ids are what the form is read by), what was said about their fields goes (Save says it
+ * again if it still holds), and the keyboard goes to the action now in its place, or Add an action.
+ */
+function removeActionRow(row) {
+  const rows = byId('record-actions');
+  const at = [...rows.children].indexOf(row);
+  row.querySelectorAll('[id^="action-"]').forEach(fieldOk);
+  row.remove();
+  [...rows.children].slice(at).forEach((later, k) => {
+    const i = at + k;
+    later.querySelectorAll('[id^="action-"]').forEach(fieldOk);
+    ACTION_PARTS.forEach((part) => {
+      later.querySelector(`[id^="action-${part}-"]`).id = `action-${part}-${i}`;
+      later.querySelector(`label[for^="action-${part}-"]`).htmlFor = `action-${part}-${i}`;
+    });
+    later.querySelector('legend').textContent = `Action ${i + 1}`;
+    later.querySelector('.remove-action').textContent = `Remove action ${i + 1}`;
+  });
+  const summary = byId('record-problems');
+  if (!summary.hidden && !summary.querySelector('li')) {
+    summary.hidden = true;
+  }
+  const next = rows.children[at];
+  (next ? next.querySelector('input') : byId('record-add-action')).focus();
 }
 
 /** The name the graph shows for the child open, or "this child". */
@@ -510,22 +545,14 @@ function fillAttendance() {
   };
   const kept = new Map(room.formFor.agencies.map(([id]) => [id, [ticked('att-invited', id), ticked('att-attended', id)]]));
   const attendance = clear(byId('record-attendance'));
-  const own = state.user ? state.user.agency : null;
-  // a practitioner records their own agency's attendance only (the server refuses the others'): the
-  // others' boxes are offered, unticked and not to be ticked, the hint says why (review 73: every
-  // agency drawn was ticked as invited, and the save was refused)
-  const ownOnly = ownAttendanceOnly();
-  byId('record-attendance-hint').hidden = !ownOnly;
   // each agency's two boxes a group named by the agency (walk 27: a screen reader said only "invited")
   room.formFor.agencies.forEach(([id, name, expected]) => {
     const [invited, attended] = kept.get(id);
-    const locked = ownOnly && id !== own;
     const attendedBox = el('input', { type: 'checkbox', class: 'att-attended', 'data-agency': id,
-      id: `att-attended-${id}`, disabled: locked,
-      checked: !locked && (attended === null ? own === id : attended) });
+      id: `att-attended-${id}`,
+      checked: attended === null ? Boolean(state.user && state.user.agency === id) : attended });
     const invitedBox = el('input', { type: 'checkbox', class: 'att-invited', 'data-agency': id,
-      id: `att-invited-${id}`, disabled: locked,
-      checked: !locked && (invited === null ? expected || attendedBox.checked : invited) });
+      id: `att-invited-${id}`, checked: invited === null ? expected || attendedBox.checked : invited });
     // an agency that attended was invited (walk 56: "attended" without "invited" was saved as it was);
     // one no longer invited did not attend
     attendedBox.addEventListener('change', () => {
@@ -541,9 +568,15 @@ function fillAttendance() {
   });
 }
 
-/** Whether the user records their own agency's attendance and actions only (a practitioner; a chair records any). */
-function ownAttendanceOnly() {
-  return Boolean(state.user && state.user.role === 'PRACTITIONER' && state.user.agency);
+/**
+ * The meeting is recorded by its chair, who records every agency's attendance (DESIGN §7): a
+ * practitioner may record only their own agency's, so a meeting they recorded would read as held
+ * without police or health and raise rule 7's HIGH flag (review 74). Their toolbar says who records it.
+ */
+export function offerRecording(user) {
+  const chair = Boolean(user) && ['MEETING_CHAIR', 'ADMIN'].includes(user.role);
+  byId('record-button').hidden = !chair;
+  byId('record-by-chair').hidden = chair;
 }
 
 /**
@@ -553,8 +586,11 @@ function ownAttendanceOnly() {
  */
 function written() {
   return ['record-chair', 'record-decision', 'record-reason', 'record-next'].some((id) => byId(id).value.trim() !== '')
-    || [...document.querySelectorAll('#record-actions [id^="action-description-"]')].some((f) => f.value.trim() !== '')
-    || [...document.querySelectorAll('#record-attendance input[type="checkbox"]')].some((box) => box.checked !== box.defaultChecked);
+    || byId('record-held').value !== byId('record-held').defaultValue
+    || [...document.querySelectorAll('#record-actions [id^="action-description-"], #record-actions input[type="date"]')]
+      .some((f) => f.value.trim() !== '')
+    || [...document.querySelectorAll('#record-attendance input[type="checkbox"], #record-concerns input[type="checkbox"]')]
+      .some((box) => box.checked !== box.defaultChecked);
 }
 
 /**
@@ -566,11 +602,20 @@ export function formHeld() {
   return !byId('record-meeting').hidden || (room.folded && written());
 }
 
-/** Cancel is Cancel again: the next press with something written asks first. */
+const DISCARD_ASK = 'Press "Discard what is written" to close the form and lose what it holds, or go on writing.';
+
+/**
+ * Cancel is Cancel again: the next press with something written asks first; the question, answered,
+ * goes from the message line (walk 59: it stayed up through the next form).
+ */
 function askBeforeCancel() {
   const cancel = byId('record-cancel');
   delete cancel.dataset.confirm;
   cancel.textContent = 'Cancel';
+  const shown = shownMessage();
+  if (shown && shown.text === DISCARD_ASK) {
+    say('');
+  }
 }
 
 function openRecordForm() {
@@ -588,17 +633,22 @@ function openRecordForm() {
       say(`This form is about ${room.formFor.name}, as written: save it, or cancel it to record a meeting `
         + `about ${subjectName()}.`, 'warning');
     }
-    byId('record-held').focus();
+    // a problem marked while it was folded is where the keyboard goes (review 74)
+    (byId('record-problems').hidden ? byId('record-held') : byId('record-problems')).focus();
     return;
   }
   form.hidden = false;
   room.folded = false;
   room.formFor = { id: state.subjectId, name: subjectName(), people: peopleOptions(), agencies: agencyOptions() };
   byId('record-heading').textContent = `Record this meeting about ${room.formFor.name}`;
-  // nothing said about a form before this one
+  // nothing said about a form before this one, on the form or over the graph (walk 59: "Done: ... is
+  // recorded" of the meeting before stood beside the new form's problems)
   fieldsOk(byId('record-form'), byId('record-problems'));
   byId('record-attendance-note').textContent = '';
+  byId('record-save').textContent = SAVE;
   room.attendanceWarned = null;
+  say('');
+  byId('record-held').defaultValue = state.asOf;
   byId('record-held').value = state.asOf;
   // the chair's name and role as the minutes give them, written by the chair (walk 56: the sign-in name,
   // "meeting-chair", stood there as if it were the chair's)
@@ -682,8 +732,11 @@ function formProblems() {
   const decision = byId('record-decision');
   if (!decision.value) {
     add(decision, 'Choose the meeting’s decision: every strategy meeting ends in one, “no further action” included.');
-  } else if (!byId('record-reason').value.trim()) {
-    add(byId('record-reason'), `Say why the meeting decided “${words(decision.value)}”.`);
+  }
+  // (asked for with the decision, not one Save later: walk 59)
+  if (!byId('record-reason').value.trim()) {
+    add(byId('record-reason'), decision.value ? `Say why the meeting decided “${words(decision.value)}”.`
+      : 'Say why the meeting decided what it did.');
   }
   [...byId('record-actions').children].forEach((row, i) => {
     const description = byId(`action-description-${i}`);
@@ -692,6 +745,10 @@ function formProblems() {
     }
     const due = byId(`action-due-${i}`);
     add(due, dayProblem(due, true, `the day action ${i + 1} is due`));
+    if (due.value && held.value && due.value < held.value) {
+      // agreed at the meeting, it is due on or after it (walk 59: due before the meeting was accepted)
+      add(due, `Action ${i + 1} is due before the meeting that agrees it, held on ${held.value}.`);
+    }
   });
   const next = byId('record-next');
   add(next, dayProblem(next, false, 'the next meeting’s day'));
@@ -763,6 +820,9 @@ function sayRefusal(e, input, form) {
     // folded for Then and now, or with meeting mode left: said on the message line too, the form kept
     say(`The meeting was not saved: ${reasonInWords(e.reason)} "Record this meeting" shows the form with the `
       + 'problem marked.', 'error');
+  } else if (!keyboardFree) {
+    // the chair writes on lower down: the summary at the form's top may be out of sight (review 74)
+    say('The meeting was not saved: the problem is listed at the top of the form.', 'error');
   }
   return true;
 }
@@ -781,6 +841,8 @@ async function recordMeeting(event) {
   const form = room.formFor;
   save.disabled = true;
   save.textContent = 'Saving…';
+  // (what is being saved is not cancelled: review 74, a save that came back after Cancel closed the next form)
+  byId('record-cancel').disabled = true;
   try {
     // the agencies' types say who attended for rule 7 (loaded when the form opened, but maybe not yet)
     await loadAgencies();
@@ -789,7 +851,7 @@ async function recordMeeting(event) {
     }
     await guarded(() => recordRendering.run(async () => {
       try {
-        await saveMeeting(input);
+        await saveMeeting(input, form);
       } catch (e) {
         // a refusal that names a field of the form is said beside it
         if (!sayRefusal(e, input, form)) {
@@ -799,9 +861,22 @@ async function recordMeeting(event) {
     }));
   } finally {
     save.disabled = false;
-    save.textContent = 'Save the meeting';
+    // Save says what it now does: after rule 7's question, it records the meeting with its flag (walk 59:
+    // the question was easy to miss, and Save read as before)
+    save.textContent = byId('record-attendance-note').textContent ? SAVE_AS_IT_IS : SAVE;
+    byId('record-cancel').disabled = false;
   }
 }
+
+/** Police and health, as the words of rule 7, that no agency ticked as attended in the input is of. */
+function missingAtTable(input) {
+  const attended = new Set(input.attendance.filter((a) => a.attended).map((a) => agencyType(a.agency)));
+  return [['POLICE', 'police'], ['HEALTH', 'health']].filter(([type]) => !attended.has(type)).map(([, w]) => w);
+}
+
+/** What Save says: what it does once rule 7's question was asked for the ticks as they are. */
+const SAVE = 'Save the meeting';
+const SAVE_AS_IT_IS = 'Save as it is (raises rule 7’s flag)';
 
 /**
  * Before a meeting that no police or no health agency attended is saved, says once, beside the
@@ -810,8 +885,7 @@ async function recordMeeting(event) {
  * to save now: a second Save with the same attendance records it as it is.
  */
 function sayMissingAttendance(input) {
-  const attended = new Set(input.attendance.filter((a) => a.attended).map((a) => agencyType(a.agency)));
-  const missing = [['POLICE', 'police'], ['HEALTH', 'health']].filter(([type]) => !attended.has(type)).map(([, w]) => w);
+  const missing = missingAtTable(input);
   // the warning holds for this meeting only: its children, day and attendance
   const asked = JSON.stringify([room.formFor ? room.formFor.id : state.subjectId, input.heldOn, input.concerns,
     input.attendance]);
@@ -821,19 +895,29 @@ function sayMissingAttendance(input) {
   room.attendanceWarned = asked;
   const note = byId('record-attendance-note');
   note.textContent = `No ${missing.join(' or ')} agency is ticked as attended, so this meeting will raise a risk `
-    + 'flag (rule 7: a strategy meeting without police or health). Tick who attended, or choose Save again to '
-    + 'record it as it is.';
+    + 'flag (rule 7: a strategy meeting without police or health). Tick who attended, or choose '
+    + `“${SAVE_AS_IT_IS}” to record it as it is.`;
   note.scrollIntoView({ block: 'nearest' });
   return false;
 }
 
 /** Records the meeting, then reads again what it changed (the changes, Then and now). */
-async function saveMeeting(input) {
+async function saveMeeting(input, form) {
   const data = await graphql(RECORD_MEETING, { meeting: input });
   room.recorded = { ...input, id: data.recordStrategyMeeting.id };
-  room.formFor = null;
-  room.folded = false;
-  byId('record-meeting').hidden = true;
+  if (room.formFor === form) {
+    // (Save, disabled while saving, gave the keyboard back to the page: from nowhere it goes there too)
+    const active = document.activeElement;
+    const focused = !active || active === document.body || byId('record-meeting').contains(active);
+    room.formFor = null;
+    room.folded = false;
+    byId('record-meeting').hidden = true;
+    byId('record-attendance-note').textContent = '';
+    if (focused) {
+      // the keyboard back on the button that opened the form, not lost with it (walk 59)
+      byId('record-button').focus();
+    }
+  }
   // the chronology, the flags and the badges say what the meeting changed (new-user check 50: they
   // stayed as before until a reload)
   await redraw();
@@ -844,7 +928,9 @@ async function saveMeeting(input) {
     await thenRendering.run(drawThenAndNow);
   }
   // said last: reading the changes again clears the message line first (guarded)
-  say(`The meeting of ${input.heldOn} is recorded; what it saw is kept as its snapshot.`, 'success');
+  const missing = missingAtTable(input);
+  say(`The meeting of ${input.heldOn} is recorded; what it saw is kept as its snapshot.${missing.length > 0
+    ? ` It raises rule 7’s flag: no ${missing.join(' or ')} agency attended.` : ''}`, 'success');
 }
 
 // --- the pack ------------------------------------------------------------------------------------
@@ -1000,7 +1086,7 @@ export function wireMeetingRoom(theController, tools) {
       // what the chair wrote is not thrown away by one press (walk 55): the button asks again
       cancel.dataset.confirm = 'yes';
       cancel.textContent = 'Discard what is written';
-      say('Press "Discard what is written" to close the form and lose what it holds, or go on writing.', 'warning');
+      say(DISCARD_ASK, 'warning');
       return;
     }
     askBeforeCancel();
@@ -1016,6 +1102,9 @@ export function wireMeetingRoom(theController, tools) {
     byId('record-attendance-note').textContent = '';
     // asked again at the next Save (review 73: ticked and unticked, it was saved without a word)
     room.attendanceWarned = null;
+    if (!byId('record-save').disabled) {
+      byId('record-save').textContent = SAVE;
+    }
   });
   // a sentence about a field that another decides goes with the other's change (review 73: "after this
   // one, held on ..." stayed once the day held was changed); Save checks both again

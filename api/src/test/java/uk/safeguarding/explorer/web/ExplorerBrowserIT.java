@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
@@ -1441,6 +1440,7 @@ class ExplorerBrowserIT extends BrowserIT {
         var problems = List.of(
                 "record-decision: Choose the meeting’s decision: every strategy meeting ends in one, "
                         + "“no further action” included.",
+                "record-reason: Say why the meeting decided what it did.",
                 "action-description-0: Say what action 1 is.",
                 "action-due-0: Give the day action 1 is due.");
         assertThat(fieldErrors()).containsExactlyElementsOf(problems);
@@ -1453,9 +1453,21 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(js("return document.activeElement.id")).isEqualTo("action-due-0");
         assertThat(driver.getCurrentUrl()).doesNotContain("#action-due-0");
         assertThat(message()).as("nothing said over the graph").isEqualTo(before);
+        // an action removed (walk 59: only discarding the whole meeting took one away): the one after it
+        // takes its place and number, and what was said of the one removed goes
+        driver.findElement(By.id("record-add-action")).click();
+        driver.findElement(By.id("action-description-1")).sendKeys("Health assessment of Lily");
+        driver.findElement(By.cssSelector("#record-actions .action-row:first-child .remove-action"))
+                .click();
+        assertThat(js("return [...document.querySelectorAll('#record-actions .action-row')].map((r) =>"
+                        + " r.querySelector('legend').textContent + ': ' + document.getElementById('action-description-0').value"
+                        + " + ' / ' + r.querySelector('.remove-action').textContent)"))
+                .isEqualTo(List.of("Action 1: Health assessment of Lily / Remove action 1"));
+        assertThat(js("return document.activeElement.id")).isEqualTo("action-description-0");
+        assertThat(fieldErrors()).containsExactlyElementsOf(problems.subList(0, 2));
+        assertThat(summary()).containsExactlyElementsOf(problems.subList(0, 2));
         // each sentence goes once its field is written; the reason is asked for with the decision
         new Select(driver.findElement(By.id("record-decision"))).selectByValue("SECTION_47_ENQUIRY");
-        driver.findElement(By.id("action-description-0")).sendKeys("Health assessment of Lily");
         js("document.getElementById('action-due-0').value = '2018-10-05';"
                 + "document.getElementById('action-due-0').dispatchEvent(new Event('change'));"
                 + "document.getElementById('record-next').value = '2018-09-01'");
@@ -1475,6 +1487,10 @@ class ExplorerBrowserIT extends BrowserIT {
                 + "document.getElementById('record-held').dispatchEvent(new Event('change'))");
         assertThat(fieldErrors()).containsExactly("record-reason: Say why the meeting decided “section 47 enquiry”.");
         js("document.getElementById('record-held').value = '" + Scenario.AS_OF + "'");
+        // and another decision takes the reason's away (review 74: it named the decision of before)
+        new Select(driver.findElement(By.id("record-decision"))).selectByValue("CHILD_IN_NEED");
+        assertThat(fieldErrors()).isEmpty();
+        new Select(driver.findElement(By.id("record-decision"))).selectByValue("SECTION_47_ENQUIRY");
         assertThat(count("MATCH (m:Meeting {recordedVia: 'API'}) RETURN count(m)"))
                 .isZero();
         // the server's refusal of a field said beside it (a chair's name longer than the field lets a
@@ -1482,12 +1498,28 @@ class ExplorerBrowserIT extends BrowserIT {
         driver.findElement(By.id("record-reason")).sendKeys("Kyle's disclosure at school");
         js("document.getElementById('record-next').value = '2018-10-10';"
                 + "document.getElementById('record-chair').value = 'A'.repeat(201)");
-        // (police and health ticked as attended, once the partnership's agencies are in the form: no
-        // question about rule 7 first)
+        // the chair's agency alone attended: rule 7's question first, beside the attendance; ticking
+        // goes back on it, and with the ticks as they were it is asked again (review 73: not asked again)
         waitFor("document.getElementById('record-meeting').dataset.state === 'ready'"
                 + " && document.getElementById('record-meeting').textContent.includes('Probation service')");
-        js("['police', 'health'].forEach((a) => document.querySelector("
-                + "`#record-attendance .att-attended[data-agency=\"${a}\"]`).click())");
+        driver.findElement(By.id("record-save")).click();
+        waitFor("document.getElementById('record-attendance-note').textContent.includes('rule 7')");
+        // Save says what it now does (walk 59: the question was easy to miss)
+        waitFor("document.getElementById('record-save').textContent === 'Save as it is (raises rule 7’s flag)'");
+        var ticks = "return [...document.querySelectorAll('#record-attendance input')].map((b) => b.checked).join()";
+        var asked = js(ticks);
+        var police = driver.findElement(By.id("att-invited-police"));
+        police.click();
+        assertThat(textOf("record-attendance-note")).isEmpty();
+        assertThat(driver.findElement(By.id("record-save")).getText()).isEqualTo("Save the meeting");
+        police.click();
+        assertThat(js(ticks)).as("the ticks as they were when asked").isEqualTo(asked);
+        driver.findElement(By.id("record-save")).click();
+        waitFor("document.getElementById('record-attendance-note').textContent.includes('rule 7')");
+        assertThat(count("MATCH (m:Meeting {recordedVia: 'API'}) RETURN count(m)"))
+                .isZero();
+        // (police and health ticked as attended: no question)
+        js("['police', 'health'].forEach((a) => document.getElementById(`att-attended-${a}`).click())");
         var saved = renders("record-meeting");
         driver.findElement(By.id("record-save")).click();
         waitRendered("record-meeting", saved);
@@ -1503,10 +1535,20 @@ class ExplorerBrowserIT extends BrowserIT {
         // written as it should be, it is saved, and nothing is said beside any field
         js("document.getElementById('record-chair').value = 'A. Chair, IRO';"
                 + "document.getElementById('record-chair').dispatchEvent(new Event('input'))");
+        // (an action due before the meeting that agrees it is not, walk 59)
+        js("document.getElementById('action-due-0').value = '2018-09-01'");
+        driver.findElement(By.id("record-save")).click();
+        assertThat(fieldErrors())
+                .containsExactly("action-due-0: Action 1 is due before the meeting that agrees it, held on "
+                        + Scenario.AS_OF + ".");
+        js("document.getElementById('action-due-0').value = '2018-10-05'");
         saved = renders("record-meeting");
         driver.findElement(By.id("record-save")).click();
         waitRendered("record-meeting", saved);
         waitFor("document.getElementById('message').textContent.includes('is recorded')");
+        assertThat(message()).doesNotContain("rule 7");
+        // the keyboard back on the button that opened the form (walk 59: lost with the form)
+        assertThat(js("return document.activeElement.id")).isEqualTo("record-button");
         assertThat(fieldErrors()).isEmpty();
         assertThat(count(
                         "MATCH (m:Meeting {recordedVia: 'API', chair: 'A. Chair, IRO', decision: 'SECTION_47_ENQUIRY'}) "
@@ -1522,48 +1564,23 @@ class ExplorerBrowserIT extends BrowserIT {
     }
 
     /**
-     * Review 73: a practitioner records their own agency's attendance and actions only (the server refuses
-     * the others'), and the form ticked every agency drawn as invited, so that the save was refused. Now
-     * the others' boxes are offered unticked and cannot be ticked, the form says why, and the meeting is
-     * recorded.
+     * Review 74: a practitioner may record only their own agency's attendance (DESIGN §7), so a meeting
+     * they recorded read as held without police or health and raised rule 7's HIGH flag. The meeting is
+     * recorded by its chair; a practitioner's meeting toolbar says so in place of the button.
      */
     @Test
-    void aPractitionersMeetingFormOffersTheirOwnAgencysAttendanceAndActionsAndIsSaved() {
+    void theMeetingIsRecordedByItsChairAndAPractitionersToolbarSaysSo() {
         signIn("social-worker");
         open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
         enterMeetingMode();
-        driver.findElement(By.id("record-button")).click();
-        waitFor("document.getElementById('record-meeting').dataset.state === 'ready'"
-                + " && document.getElementById('record-meeting').textContent.includes('Probation service')");
-        assertThat(driver.findElement(By.id("record-attendance-hint")).isDisplayed())
-                .isTrue();
-        @SuppressWarnings("unchecked")
-        var open = (List<String>) js("return [...document.querySelectorAll('#record-attendance input:not(:disabled)')]"
-                + ".map((b) => b.id)");
-        assertThat(open).containsExactlyInAnyOrder("att-invited-csc", "att-attended-csc");
-        assertThat(js("return [...document.querySelectorAll('#record-attendance input:disabled')]"
-                        + ".some((b) => b.checked)"))
-                .isEqualTo(false);
-        driver.findElement(By.id("record-add-action")).click();
-        assertThat(new Select(driver.findElement(By.id("action-owner-0"))).getOptions())
-                .extracting(WebElement::getText)
-                .containsExactly("Children's social care (front door)");
-        new Select(driver.findElement(By.id("record-decision"))).selectByValue("SECTION_47_ENQUIRY");
-        driver.findElement(By.id("record-reason")).sendKeys("Kyle's disclosure at school");
-        driver.findElement(By.id("action-description-0")).sendKeys("Visit the family");
-        js("document.getElementById('action-due-0').value = '2018-10-01'");
-        // rule 7 asked first (no police or health attended), said beside the attendance; a second Save records it
-        driver.findElement(By.id("record-save")).click();
-        waitFor("document.getElementById('record-attendance-note').textContent.includes('rule 7')");
-        var saved = renders("record-meeting");
-        driver.findElement(By.id("record-save")).click();
-        waitRendered("record-meeting", saved);
-        waitFor("document.getElementById('message').textContent.includes('is recorded')");
-        assertThat(
-                        count(
-                                "MATCH (m:Meeting {recordedVia: 'API', decision: 'SECTION_47_ENQUIRY'})<-[:ATTENDED]-(a:Agency) "
-                                        + "WITH m, collect(DISTINCT a.id) AS agencies WHERE agencies = ['csc'] RETURN count(m)"))
-                .isEqualTo(1);
+        assertThat(driver.findElement(By.id("record-button")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("record-by-chair")).getText())
+                .isEqualTo("The meeting's chair records it, with every agency's attendance");
+        signIn("meeting-chair");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        enterMeetingMode();
+        assertThat(driver.findElement(By.id("record-button")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("record-by-chair")).isDisplayed()).isFalse();
     }
 
     /** Each sentence said beside a field of the meeting's form, as "field id: sentence", in the form's order. */
@@ -1781,13 +1798,17 @@ class ExplorerBrowserIT extends BrowserIT {
         waitFor("document.getElementById('record-attendance-note').textContent.includes('rule 7')");
         assertThat(textOf("record-attendance-note"))
                 .contains("so this meeting will raise a risk flag (rule 7: a strategy meeting without police "
-                        + "or health). Tick who attended, or choose Save again to record it as it is.");
+                        + "or health). Tick who attended, or choose “Save as it is (raises rule 7’s flag)” to record "
+                        + "it as it is.");
         assertThat(driver.findElement(By.id("record-meeting")).isDisplayed()).isTrue();
         assertThat(count("MATCH (m:Meeting {recordedVia: 'API'}) RETURN count(m)"))
                 .isZero();
         var recorded = renders("record-meeting");
         driver.findElement(By.id("record-save")).click();
         waitRendered("record-meeting", recorded);
+        // the message says the flag it raises (walk 59: it said nothing of it)
+        waitFor("document.getElementById('message').textContent.includes('is recorded')");
+        assertThat(message()).contains("It raises rule 7’s flag: no police or health agency attended.");
         assertThat(count("MATCH (m:Meeting {decision: 'CHILD_PROTECTION_PLAN', recordedVia: 'API'})"
                         + "-[:CONCERNS]->(p:Person) RETURN count(p)"))
                 .isEqualTo(1);
