@@ -34,6 +34,11 @@ export function fieldError(field, text, after = field) {
   }
   error.textContent = text;
   field.setAttribute('aria-invalid', 'true');
+  // said again otherwise (another decision): its entry in the summary says the same
+  const entry = document.querySelector(`.error-summary a[href="#${CSS.escape(field.id)}"]`);
+  if (entry) {
+    entry.textContent = text;
+  }
   if (!edits.has(field)) {
     const edited = new AbortController();
     edits.set(field, edited);

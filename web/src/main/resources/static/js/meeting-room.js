@@ -11,7 +11,7 @@ import {
 } from './queries.js';
 import { addDays, addMonths } from './days.js';
 import { byId, clear, el, fullName } from './dom.js';
-import { fieldErrors, fieldOk, fieldsOk } from './fields.js';
+import { fieldError, fieldErrors, fieldOk, fieldsOk } from './fields.js';
 import { guarded, say, shownMessage } from './message.js';
 import { Latest, Rendering } from './publish.js';
 import { londonDay, state } from './state.js';
@@ -575,7 +575,16 @@ function fillAttendance() {
  */
 export function offerRecording(user) {
   const chair = Boolean(user) && ['MEETING_CHAIR', 'ADMIN'].includes(user.role);
-  byId('record-button').hidden = !chair;
+  const button = byId('record-button');
+  // offered to everyone, so that the keyboard and a screen reader reach it and hear why (review 75: a
+  // note in the toolbar was passed over by Tab); only a chair's opens the form
+  if (chair) {
+    button.removeAttribute('aria-disabled');
+    button.removeAttribute('aria-describedby');
+  } else {
+    button.setAttribute('aria-disabled', 'true');
+    button.setAttribute('aria-describedby', 'record-by-chair');
+  }
   byId('record-by-chair').hidden = chair;
 }
 
@@ -619,6 +628,10 @@ function askBeforeCancel() {
 }
 
 function openRecordForm() {
+  if (byId('record-button').getAttribute('aria-disabled') === 'true') {
+    say(byId('record-by-chair').textContent, 'info');
+    return;
+  }
   showKeys(false);
   const form = byId('record-meeting');
   const held = (!form.hidden || room.folded) && room.formFor;
@@ -674,7 +687,6 @@ function openRecordForm() {
   // a new form for this child: nothing of a form cancelled before, about another child perhaps (walk 54:
   // its reason was kept, and a chair's new words ran on after it)
   byId('record-reason').value = '';
-  byId('record-reason').setAttribute('aria-required', 'false');
   byId('record-next').value = '';
   askBeforeCancel();
   clear(byId('record-actions'));
@@ -822,7 +834,7 @@ function sayRefusal(e, input, form) {
       + 'problem marked.', 'error');
   } else if (!keyboardFree) {
     // the chair writes on lower down: the summary at the form's top may be out of sight (review 74)
-    say('The meeting was not saved: the problem is listed at the top of the form.', 'error');
+    say(`The meeting was not saved: ${reasonInWords(e.reason)} It is listed at the top of the form.`, 'error');
   }
   return true;
 }
@@ -841,8 +853,9 @@ async function recordMeeting(event) {
   const form = room.formFor;
   save.disabled = true;
   save.textContent = 'Saving…';
-  // (what is being saved is not cancelled: review 74, a save that came back after Cancel closed the next form)
-  byId('record-cancel').disabled = true;
+  // (what is being saved is not cancelled, nor its actions added or removed: review 74, a save that came
+  // back after Cancel closed the next form; review 75, a refusal of action 2 said beside another)
+  holdActions(true);
   try {
     // the agencies' types say who attended for rule 7 (loaded when the form opened, but maybe not yet)
     await loadAgencies();
@@ -864,8 +877,15 @@ async function recordMeeting(event) {
     // Save says what it now does: after rule 7's question, it records the meeting with its flag (walk 59:
     // the question was easy to miss, and Save read as before)
     save.textContent = byId('record-attendance-note').textContent ? SAVE_AS_IT_IS : SAVE;
-    byId('record-cancel').disabled = false;
+    holdActions(false);
   }
+}
+
+/** While a meeting is saved, its form's Cancel, Add an action and each Remove wait. */
+function holdActions(saving) {
+  byId('record-cancel').disabled = saving;
+  byId('record-add-action').disabled = saving;
+  document.querySelectorAll('#record-actions .remove-action').forEach((b) => { b.disabled = saving; });
 }
 
 /** Police and health, as the words of rule 7, that no agency ticked as attended in the input is of. */
@@ -928,9 +948,11 @@ async function saveMeeting(input, form) {
     await thenRendering.run(drawThenAndNow);
   }
   // said last: reading the changes again clears the message line first (guarded)
-  const missing = missingAtTable(input);
+  // (what attended is known once the agencies' types are: review 75)
+  const missing = loadedAgencies().length > 0 ? missingAtTable(input) : [];
   say(`The meeting of ${input.heldOn} is recorded; what it saw is kept as its snapshot.${missing.length > 0
-    ? ` It raises rule 7’s flag: no ${missing.join(' or ')} agency attended.` : ''}`, 'success');
+    ? ` No ${missing.join(' or ')} agency is recorded as attended: rule 7 flags a strategy meeting without them.`
+    : ''}`, 'success');
 }
 
 // --- the pack ------------------------------------------------------------------------------------
@@ -1098,21 +1120,32 @@ export function wireMeetingRoom(theController, tools) {
   // writing again takes the question back
   byId('record-meeting').addEventListener('input', askBeforeCancel);
   // attendance ticked otherwise: the warning about rule 7 was about the ticks before
-  byId('record-attendance').addEventListener('change', () => {
+  // the attendance, the day or the children changed: rule 7's question was about the meeting before,
+  // and is asked again at the next Save (review 73: ticked and unticked, it was saved without a word;
+  // review 75: "Save as it is" after the day changed only asked again)
+  const meetingChanged = () => {
     byId('record-attendance-note').textContent = '';
-    // asked again at the next Save (review 73: ticked and unticked, it was saved without a word)
     room.attendanceWarned = null;
     if (!byId('record-save').disabled) {
       byId('record-save').textContent = SAVE;
     }
-  });
+  };
+  ['record-attendance', 'record-held', 'record-concerns'].forEach((id) => byId(id).addEventListener('change', meetingChanged));
   // a sentence about a field that another decides goes with the other's change (review 73: "after this
-  // one, held on ..." stayed once the day held was changed); Save checks both again
-  byId('record-held').addEventListener('change', () => fieldOk(byId('record-next')));
+  // one, held on ..." stayed once the day held was changed); Save checks them again
+  byId('record-held').addEventListener('change', () => {
+    fieldOk(byId('record-next'));
+    document.querySelectorAll('#record-actions input[type="date"]').forEach(fieldOk);
+  });
   byId('record-decision').addEventListener('change', () => {
-    fieldOk(byId('record-reason'));
-    // the reason is asked for with a decision
-    byId('record-reason').setAttribute('aria-required', String(Boolean(byId('record-decision').value)));
+    const reason = byId('record-reason');
+    if (reason.getAttribute('aria-invalid') === 'true' && !reason.value.trim() && byId('record-decision').value) {
+      // still to be written: asked for in the new decision's words (review 75: the sentence went, and
+      // came back one Save later)
+      fieldError(reason, `Say why the meeting decided “${words(byId('record-decision').value)}”.`);
+    } else {
+      fieldOk(reason);
+    }
   });
   // a reload, a link followed or Sign out with the chair's words in the form asks first (walk 57: a
   // reload emptied a half-written meeting without a word); nothing of the form is kept in the browser

@@ -1466,14 +1466,17 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(js("return document.activeElement.id")).isEqualTo("action-description-0");
         assertThat(fieldErrors()).containsExactlyElementsOf(problems.subList(0, 2));
         assertThat(summary()).containsExactlyElementsOf(problems.subList(0, 2));
-        // each sentence goes once its field is written; the reason is asked for with the decision
+        // each sentence goes once its field is written; the reason, still to be written, is asked for in
+        // the decision's words (review 75: it went with the decision, and came back one Save later)
         new Select(driver.findElement(By.id("record-decision"))).selectByValue("SECTION_47_ENQUIRY");
         js("document.getElementById('action-due-0').value = '2018-10-05';"
                 + "document.getElementById('action-due-0').dispatchEvent(new Event('change'));"
                 + "document.getElementById('record-next').value = '2018-09-01'");
-        assertThat(fieldErrors()).isEmpty();
-        assertThat(summary()).as("each entry gone with its sentence").isEmpty();
-        assertThat(driver.findElement(By.id("record-problems")).isDisplayed()).isFalse();
+        var reason = "record-reason: Say why the meeting decided “section 47 enquiry”.";
+        assertThat(fieldErrors()).containsExactly(reason);
+        assertThat(summary())
+                .as("each entry gone with its sentence, or said again")
+                .containsExactly(reason);
         assertThat(driver.findElement(By.id("record-decision")).getDomAttribute("aria-invalid"))
                 .isNull();
         driver.findElement(By.id("record-save")).click();
@@ -1487,9 +1490,10 @@ class ExplorerBrowserIT extends BrowserIT {
                 + "document.getElementById('record-held').dispatchEvent(new Event('change'))");
         assertThat(fieldErrors()).containsExactly("record-reason: Say why the meeting decided “section 47 enquiry”.");
         js("document.getElementById('record-held').value = '" + Scenario.AS_OF + "'");
-        // and another decision takes the reason's away (review 74: it named the decision of before)
+        // and another decision says the reason's in its words (review 74: it named the decision of before)
         new Select(driver.findElement(By.id("record-decision"))).selectByValue("CHILD_IN_NEED");
-        assertThat(fieldErrors()).isEmpty();
+        assertThat(fieldErrors()).containsExactly("record-reason: Say why the meeting decided “child in need”.");
+        assertThat(summary()).isEqualTo(fieldErrors());
         new Select(driver.findElement(By.id("record-decision"))).selectByValue("SECTION_47_ENQUIRY");
         assertThat(count("MATCH (m:Meeting {recordedVia: 'API'}) RETURN count(m)"))
                 .isZero();
@@ -1573,13 +1577,21 @@ class ExplorerBrowserIT extends BrowserIT {
         signIn("social-worker");
         open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
         enterMeetingMode();
-        assertThat(driver.findElement(By.id("record-button")).isDisplayed()).isFalse();
-        assertThat(driver.findElement(By.id("record-by-chair")).getText())
-                .isEqualTo("The meeting's chair records it, with every agency's attendance");
+        // offered, so that the keyboard reaches it and hears why (review 75), but it opens no form
+        var button = driver.findElement(By.id("record-button"));
+        assertThat(button.isDisplayed()).isTrue();
+        assertThat(button.getDomAttribute("aria-disabled")).isEqualTo("true");
+        assertThat(button.getDomAttribute("aria-describedby")).isEqualTo("record-by-chair");
+        var why = "Recording a meeting needs the meeting chair's role: it records every agency's attendance";
+        assertThat(driver.findElement(By.id("record-by-chair")).getText()).isEqualTo(why);
+        button.click();
+        assertThat(driver.findElement(By.id("record-meeting")).isDisplayed()).isFalse();
+        assertThat(messageSentence()).isEqualTo(why);
         signIn("meeting-chair");
         open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
         enterMeetingMode();
-        assertThat(driver.findElement(By.id("record-button")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("record-button")).getDomAttribute("aria-disabled"))
+                .isNull();
         assertThat(driver.findElement(By.id("record-by-chair")).isDisplayed()).isFalse();
     }
 
@@ -1808,7 +1820,9 @@ class ExplorerBrowserIT extends BrowserIT {
         waitRendered("record-meeting", recorded);
         // the message says the flag it raises (walk 59: it said nothing of it)
         waitFor("document.getElementById('message').textContent.includes('is recorded')");
-        assertThat(message()).contains("It raises rule 7’s flag: no police or health agency attended.");
+        assertThat(message())
+                .contains("No police or health agency is recorded as attended: rule 7 flags a strategy meeting "
+                        + "without them.");
         assertThat(count("MATCH (m:Meeting {decision: 'CHILD_PROTECTION_PLAN', recordedVia: 'API'})"
                         + "-[:CONCERNS]->(p:Person) RETURN count(p)"))
                 .isEqualTo(1);
