@@ -16,6 +16,11 @@ function describedBy(field) {
   return (field.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
 }
 
+/** A field's entry in the error summary it is listed in, or null. */
+function summaryEntry(field) {
+  return document.querySelector(`.error-summary a[href="#${CSS.escape(field.id)}"]`);
+}
+
 /** What takes a field's sentence away at its next edit, by field. */
 const edits = new WeakMap();
 
@@ -35,7 +40,7 @@ export function fieldError(field, text, after = field) {
   error.textContent = text;
   field.setAttribute('aria-invalid', 'true');
   // said again otherwise (another decision): its entry in the summary says the same
-  const entry = document.querySelector(`.error-summary a[href="#${CSS.escape(field.id)}"]`);
+  const entry = summaryEntry(field);
   if (entry) {
     entry.textContent = text;
   }
@@ -65,7 +70,7 @@ export function fieldOk(field) {
     }
   }
   field.removeAttribute('aria-invalid');
-  const entry = document.querySelector(`.error-summary a[href="#${CSS.escape(field.id)}"]`);
+  const entry = summaryEntry(field);
   if (entry) {
     const summary = entry.closest('.error-summary');
     entry.closest('li').remove();

@@ -508,11 +508,12 @@ const ACTION_PARTS = ['description', 'owner', 'for', 'due'];
 function removeActionRow(row) {
   const rows = byId('record-actions');
   const at = [...rows.children].indexOf(row);
-  row.querySelectorAll('[id^="action-"]').forEach(fieldOk);
+  // (its fields' sentences and summary entries go with them; the summary hides once empty)
+  fieldsOk(row);
   row.remove();
   [...rows.children].slice(at).forEach((later, k) => {
     const i = at + k;
-    later.querySelectorAll('[id^="action-"]').forEach(fieldOk);
+    fieldsOk(later);
     ACTION_PARTS.forEach((part) => {
       later.querySelector(`[id^="action-${part}-"]`).id = `action-${part}-${i}`;
       later.querySelector(`label[for^="action-${part}-"]`).htmlFor = `action-${part}-${i}`;
@@ -520,10 +521,6 @@ function removeActionRow(row) {
     later.querySelector('legend').textContent = `Action ${i + 1}`;
     later.querySelector('.remove-action').textContent = `Remove action ${i + 1}`;
   });
-  const summary = byId('record-problems');
-  if (!summary.hidden && !summary.querySelector('li')) {
-    summary.hidden = true;
-  }
   const next = rows.children[at];
   (next ? next.querySelector('input') : byId('record-add-action')).focus();
 }
@@ -747,8 +744,7 @@ function formProblems() {
   }
   // (asked for with the decision, not one Save later: walk 59)
   if (!byId('record-reason').value.trim()) {
-    add(byId('record-reason'), decision.value ? `Say why the meeting decided “${words(decision.value)}”.`
-      : 'Say why the meeting decided what it did.');
+    add(byId('record-reason'), reasonAsked(decision.value));
   }
   [...byId('record-actions').children].forEach((row, i) => {
     const description = byId(`action-description-${i}`);
@@ -768,6 +764,11 @@ function formProblems() {
     add(next, `The next meeting must be after this one, held on ${held.value}.`);
   }
   return problems;
+}
+
+/** What the reason's sentence asks, in the words of the decision chosen (or of none). */
+function reasonAsked(decision) {
+  return decision ? `Say why the meeting decided “${words(decision)}”.` : 'Say why the meeting decided what it did.';
 }
 
 /** The API's words for the form's fields, in the form's own (a refusal said beside its field). */
@@ -826,15 +827,15 @@ function sayRefusal(e, input, form) {
   const active = document.activeElement;
   const keyboardFree = !active || active === document.body || active === byId('record-save');
   const folded = byId('record-meeting').hidden;
-  fieldErrors(byId('record-form'), [[field, reasonInWords(e.reason), after]], byId('record-problems'),
-    keyboardFree && !folded);
+  const reason = reasonInWords(e.reason);
+  fieldErrors(byId('record-form'), [[field, reason, after]], byId('record-problems'), keyboardFree && !folded);
   if (folded) {
     // folded for Then and now, or with meeting mode left: said on the message line too, the form kept
-    say(`The meeting was not saved: ${reasonInWords(e.reason)} "Record this meeting" shows the form with the `
-      + 'problem marked.', 'error');
+    say(`The meeting was not saved: ${reason} "Record this meeting" shows the form with the problem marked.`,
+      'error');
   } else if (!keyboardFree) {
     // the chair writes on lower down: the summary at the form's top may be out of sight (review 74)
-    say(`The meeting was not saved: ${reasonInWords(e.reason)} It is listed at the top of the form.`, 'error');
+    say(`The meeting was not saved: ${reason} It is listed at the top of the form.`, 'error');
   }
   return true;
 }
@@ -1119,7 +1120,6 @@ export function wireMeetingRoom(theController, tools) {
   });
   // writing again takes the question back
   byId('record-meeting').addEventListener('input', askBeforeCancel);
-  // attendance ticked otherwise: the warning about rule 7 was about the ticks before
   // the attendance, the day or the children changed: rule 7's question was about the meeting before,
   // and is asked again at the next Save (review 73: ticked and unticked, it was saved without a word;
   // review 75: "Save as it is" after the day changed only asked again)
@@ -1142,7 +1142,7 @@ export function wireMeetingRoom(theController, tools) {
     if (reason.getAttribute('aria-invalid') === 'true' && !reason.value.trim() && byId('record-decision').value) {
       // still to be written: asked for in the new decision's words (review 75: the sentence went, and
       // came back one Save later)
-      fieldError(reason, `Say why the meeting decided “${words(byId('record-decision').value)}”.`);
+      fieldError(reason, reasonAsked(byId('record-decision').value));
     } else {
       fieldOk(reason);
     }
