@@ -52,6 +52,9 @@ export function updateUrl({ day = false } = {}) {
     params.set('person', subject);
   }
   params.set('asOf', state.asOf);
+  if (state.depth !== DEFAULT_DEPTH) {
+    params.set('depth', String(state.depth));
+  }
   if (state.view === 'genogram') {
     params.set('view', 'genogram');
   }
@@ -82,7 +85,60 @@ export function writeWaitingDay() {
 
 /** This session's state for an entry of the browser's history, at the page's place in it. */
 export function ownState() {
-  return { reader: state.user ? state.user.username : null, index: historyIndex };
+  return {
+    reader: state.user ? state.user.username : null,
+    index: historyIndex,
+    // the network as it is left (entryView): the people expanded and the person whose panels are shown
+    expanded: [...state.expanded],
+    selected: state.selectedId,
+  };
+}
+
+/**
+ * The network as the entry of the history left it: its people expanded (graph keys, in order) and
+ * the person selected, or none (an entry of an earlier version of the page, or not yet written).
+ */
+export function entryView(entry) {
+  const expanded = entry && Array.isArray(entry.expanded)
+    ? entry.expanded.filter((k) => typeof k === 'string' && k.startsWith('Person:')) : [];
+  const selected = entry && typeof entry.selected === 'string' ? entry.selected : null;
+  return { expanded, selected };
+}
+
+/**
+ * The network's depth, people expanded or person selected changed: the entry of the history that
+ * names what is shown says so, with no step of its own (Back goes back to the person before, not to
+ * each expansion). Nothing is written while the entry is another person's (Back or Forward still
+ * opening someone, an opening waiting).
+ */
+export function rememberView() {
+  if (!state.subjectId || urlSubject !== state.subjectId || historyIndex !== shownIndex
+      || (followed !== null && followed !== state.subjectId)) {
+    return;
+  }
+  window.history.replaceState(ownState(), '', window.location.href);
+}
+
+/** The hops of a network a new page opens with, and those the depth field offers. */
+export const DEFAULT_DEPTH = 2;
+const DEPTHS = [1, 2, 3];
+
+/**
+ * The depth a link or an entry of the history names (depth=1 or 3; none: the default), or null for
+ * one the field does not offer.
+ */
+export function depthOf(value) {
+  if (value === null || value === undefined || value === '') {
+    return DEFAULT_DEPTH;
+  }
+  const depth = Number(value);
+  return DEPTHS.includes(depth) && String(depth) === String(value) ? depth : null;
+}
+
+/** The network's depth, in state and in the depth field (a link, Back or Forward, a failure put back). */
+export function showDepth(depth) {
+  state.depth = depth;
+  byId('depth-select').value = String(depth);
 }
 
 /** The person the current entry of the history names, and the page's place in the history. */

@@ -12,7 +12,7 @@ import { state } from './state.js';
 import { keepFlags, knownFlags, loadFlags, readFlags } from './flags.js';
 import { hideBreakGlass, offerBreakGlass } from './break-glass.js';
 import { hideInformationRequest } from './information-requests.js';
-import { updateUrl } from './asof.js';
+import { rememberView, updateUrl } from './asof.js';
 
 /** Nodes asked for per network; the server caps a network there and says it was cut. */
 export const FIRST = 500;
@@ -226,14 +226,15 @@ function refreshAgencyFilter() {
 }
 
 /**
- * Opens a person's network on state.asOf; with keepExpansions (a new date or depth) the people
- * expanded before are expanded again. Answers true when the network is shown; the caller then
- * selects someone, which loads the panels.
+ * Opens a person's network on state.asOf at state.depth; with keepExpansions (a new date or depth)
+ * the people expanded before are expanded again, with expanded (Back, Forward, a reload) the people
+ * an entry of the history names. Answers true when the network is shown; the caller then selects
+ * someone, which loads the panels.
  */
-export async function openPerson(personId, { keepExpansions = false } = {}) {
+export async function openPerson(personId, { keepExpansions = false, expanded = null } = {}) {
   const current = networks.next();
   networkCurrent = current;
-  const replay = keepExpansions ? controller.expandedKeys() : [];
+  const replay = expanded || (keepExpansions ? controller.expandedKeys() : []);
   say('');
   // the first opening says so where the graph will be (new-user check 47: "Find a person to start"
   // stayed for seconds after a person was chosen)
@@ -246,7 +247,8 @@ export async function openPerson(personId, { keepExpansions = false } = {}) {
   try {
     return await rendering.run(async () => {
       const asOf = state.asOf;
-      const data = await graphql(NETWORK, { personId, depth: state.depth, asOf, first: FIRST });
+      const depth = state.depth;
+      const data = await graphql(NETWORK, { personId, depth, asOf, first: FIRST });
       if (!current()) {
         return false;
       }
@@ -263,6 +265,9 @@ export async function openPerson(personId, { keepExpansions = false } = {}) {
       }
       state.subjectId = personId;
       state.family = scope;
+      // (the entry written next names the people expanded again, on the depth drawn)
+      state.expanded = more.map((m) => m.key);
+      byId('cy').dataset.depth = String(depth);
       // someone is open: the empty graph's hint goes
       byId('graph-empty').hidden = true;
       byId('demo-hint').hidden = true;
@@ -325,6 +330,7 @@ export async function expandSelected() {
       return;
     }
     const added = await controller.expand(node.key, data.network, marks);
+    keepExpansions();
     refreshAgencyFilter();
     // said over the graph's corner: the message line would push the page, and the graph, down
     const people = added.filter(personKey).map(recordId);
@@ -348,15 +354,24 @@ export async function collapseSelected() {
     return;
   }
   const removed = await rendering.run(() => controller.collapse(node.key));
+  keepExpansions();
   if (removed === 0) {
     say('Nothing to collapse there.', 'warning');
   }
 }
 
 export async function undo() {
-  if (!await rendering.run(() => controller.undo())) {
+  const undone = await rendering.run(() => controller.undo());
+  keepExpansions();
+  if (!undone) {
     say('Nothing to undo.', 'warning');
   }
+}
+
+/** The people expanded now, in state and in the history's entry (Back to it expands them again). */
+function keepExpansions() {
+  state.expanded = controller.expandedKeys();
+  rememberView();
 }
 
 /**

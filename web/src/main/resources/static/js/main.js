@@ -9,8 +9,8 @@ import { guarded, say } from './message.js';
 import { dayChanging } from './publish.js';
 import { state } from './state.js';
 import {
-  cameTo, chooseAsOf, endFollowing, followDay, followHistory, following, historyPlace, ownState, putBackDay,
-  setAsOf, shownPlace, takeDayNote, updateUrl, wireAsOf,
+  DEFAULT_DEPTH, cameTo, chooseAsOf, depthOf, endFollowing, entryView, followDay, followHistory, following,
+  historyPlace, ownState, putBackDay, setAsOf, showDepth, shownPlace, takeDayNote, updateUrl, wireAsOf,
 } from './asof.js';
 import { wireBreakGlass } from './break-glass.js';
 import { showDemoHint, wireDemoHint } from './demo-hint.js';
@@ -92,8 +92,7 @@ function wireViewControls() {
     }
   });
   byId('narrow-button').addEventListener('click', () => {
-    byId('depth-select').value = '1';
-    state.depth = 1;
+    showDepth(1);
     open(state.subjectId);
   });
   byId('family-retry').addEventListener('click', () => open(state.subjectId, { keepExpansions: true }));
@@ -165,11 +164,13 @@ function wireKeys() {
 let returning = false;
 
 /**
- * Back and Forward within the page: the person the entry names, on its day (in meeting mode too,
- * where search is hidden, Back is the way back to the child opened before). An entry of an earlier
- * session opens nobody and is made to name what the page shows. A person who cannot be opened
- * (offline, no longer to be seen) sends the history back to the entry of what the page still shows,
- * and the field and slider back to its day; nothing is done when a newer opening or day took over.
+ * Back and Forward within the page: the person the entry names, on its day and depth, with the people
+ * expanded and the person selected as the entry left them (in meeting mode too, where search is
+ * hidden, Back is the way back to the child opened before). An entry of an earlier session opens
+ * nobody and is made to name what the page shows. A person who cannot be opened (offline, no longer
+ * to be seen) sends the history back to the entry of what the page still shows, and the field, the
+ * slider and the depth back to its day and depth; nothing is done when a newer opening or day took
+ * over.
  */
 function followEntry(entry) {
   const params = new URLSearchParams(window.location.search);
@@ -190,20 +191,26 @@ function followEntry(entry) {
     return;
   }
   const day = params.get('asOf');
-  if (!person || (person === state.subjectId && !following() && (!day || day === state.asOf))) {
+  const depth = depthOf(params.get('depth')) || DEFAULT_DEPTH;
+  const view = entryView(entry);
+  if (!person || (person === state.subjectId && !following() && (!day || day === state.asOf)
+      && depth === state.depth && view.expanded.join(' ') === state.expanded.join(' '))) {
     // what the page shows (or nobody): the address says what the page shows
     cameTo(entry, state.subjectId, true);
     updateUrl();
     return;
   }
-  // (someone shown again on another day, or while another Back is loading, is opened again)
+  // (someone shown again on another day or depth, or while another Back is loading, is opened again)
   cameTo(entry, person, false);
   if (day && day !== state.asOf && followDay(day)) {
     // search results shown are asked again for the entry's day (walk 56: Back showed a child's age of
     // the day left)
     searchAgain();
   }
-  followHistory(person, () => open(person)).then((shown) => {
+  // the network as it was left: its depth, the people expanded and the person selected (Back forgot
+  // them: the network came back at the depth last chosen, with nobody expanded)
+  showDepth(depth);
+  followHistory(person, () => open(person, view)).then((shown) => {
     if (shown === false) {
       // not opened, and nothing newer took over: the page still shows what it showed
       const reason = byId('message').firstChild ? byId('message').firstChild.textContent : '';
@@ -222,6 +229,11 @@ function followEntry(entry) {
  */
 function backToShown() {
   endFollowing();
+  const depth = depthOf(byId('cy').dataset.depth);
+  if (depth && depth !== state.depth) {
+    // (and the depth the network is drawn at: Back to an entry of another depth failed)
+    showDepth(depth);
+  }
   const day = byId('cy').dataset.asOf || state.asOf;
   if (day !== state.asOf) {
     // the results too are of the day the page still shows
@@ -363,9 +375,18 @@ async function start() {
     if (params.get('view') === 'genogram') {
       chooseView('genogram');
     }
+    const depth = depthOf(params.get('depth'));
+    showDepth(depth || DEFAULT_DEPTH);
+    if (!depth) {
+      note = [note, `The depth in the link is not one the page offers: showing ${DEFAULT_DEPTH} hops.`]
+        .filter(Boolean).join(' ');
+    }
+    // reloaded: the people expanded and the person selected as the page left them (a link opens
+    // its person alone)
+    const view = entryView(ownEntry(entry) ? entry : null);
     // the entry is this session's from now on (Back to it opens its person again)
-    window.history.replaceState(ownState(), '', window.location.href);
-    await open(params.get('person'));
+    window.history.replaceState({ ...ownState(), ...view }, '', window.location.href);
+    await open(params.get('person'), view);
   }
   if (params.get('mode') === 'meeting' && !state.meeting && state.subjectId) {
     // reloaded in a meeting (or its link followed): in meeting mode again, on the person it was about

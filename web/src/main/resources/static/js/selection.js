@@ -8,7 +8,7 @@ import { byId, showTab } from './dom.js';
 import { guarded, say } from './message.js';
 import { Latest, Rendering, dayDrawn } from './publish.js';
 import { state } from './state.js';
-import { writeWaitingDay } from './asof.js';
+import { rememberView, writeWaitingDay } from './asof.js';
 import { highlightPeople, refreshChanges } from './meeting-room.js';
 import { flagsOf } from './flags.js';
 import { openPerson } from './graph.js';
@@ -44,6 +44,8 @@ async function load(personId, current) {
     return true;
   }
   state.selectedId = personId;
+  // Back to this page selects them again
+  rememberView();
   const person = data.person;
   const highlight = (keys) => controller.highlight(keys);
   agencyNames(data);
@@ -163,17 +165,19 @@ const opens = new Latest();
 
 /**
  * Opens a person's network and selects them (or, after a new date or depth, the person selected
- * before, if still there), which loads the panels once. Then whatever showed the day before and was
- * not drawn again (publish.js dayChanging) says what it said before, unless a newer opening is on.
+ * before; from an entry of the history, the person it names: if still there), which loads the panels
+ * once. Then whatever showed the day before and was not drawn again (publish.js dayChanging) says
+ * what it said before, unless a newer opening is on. expanded: the people to expand again (an entry
+ * of the history, graph.js openPerson).
  */
-export async function open(personId, { keepExpansions = false } = {}) {
+export async function open(personId, { keepExpansions = false, expanded = null, selected = null } = {}) {
   const mine = opens.next();
   state.opening = personId;
   try {
-    const before = state.selectedId;
-    const shown = await openPerson(personId, { keepExpansions });
+    const wanted = selected || (keepExpansions ? state.selectedId : null);
+    const shown = await openPerson(personId, { keepExpansions, expanded });
     if (shown) {
-      const target = keepExpansions && before && controller.has(`Person:${before}`) ? before : personId;
+      const target = wanted && controller.has(`Person:${wanted}`) ? wanted : personId;
       controller.select(`Person:${target}`);
       await showPanels(target);
     }

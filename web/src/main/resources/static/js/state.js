@@ -40,6 +40,12 @@ export const state = {
   opening: null,
   /** Hops of the network. */
   depth: 2,
+  /**
+   * The people expanded in the graph, as graph keys in the order they were expanded: kept with the
+   * depth and the person selected in the history's entry (asof.js rememberView), so that Back,
+   * Forward and a reload open the network as it was left.
+   */
+  expanded: [],
   /** The graph's view: fcose (the network) or genogram (graph.js chooseView; view=genogram in the address). */
   view: 'fcose',
   /** Scope of the agency involvement panel: PERSON, HOUSEHOLD or FAMILY. */

@@ -3212,6 +3212,77 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
+    void backForwardAndAReloadOpenTheNetworkAsItWasLeftWithItsDepthItsExpansionsAndThePersonSelected() {
+        // Back forgot them: Sara's network came back at the depth last chosen, with Gary's expansion gone
+        // and Sara selected, so an investigator had to build the view again
+        signIn("admin");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        clickSelect("Person:p-gary");
+        var rendered = renders("cy");
+        driver.findElement(By.id("expand-button")).click();
+        waitRendered("cy", rendered);
+        waitSettled();
+        assertThat(positions(graph()).keySet()).contains("Person:p-mia", "Person:p-joanne");
+        var expanded = positions(graph()).keySet();
+
+        openFromSearch("Kyle", "p-kyle");
+        rendered = renders("cy");
+        new Select(driver.findElement(By.id("depth-select"))).selectByValue("1");
+        waitRendered("cy", rendered);
+        waitSettled();
+        assertThat(driver.getCurrentUrl()).contains("person=p-kyle").contains("depth=1");
+        var kyleAtOne = positions(graph()).keySet();
+
+        rendered = renders("cy");
+        driver.navigate().back();
+        waitRendered("cy", rendered);
+        waitSettled();
+        assertThat(driver.getCurrentUrl()).contains("person=p-sara").doesNotContain("depth=");
+        assertThat(js("return document.getElementById('depth-select').value")).isEqualTo("2");
+        assertThat(positions(graph()).keySet()).isEqualTo(expanded);
+        assertThat(selected()).isEqualTo("Person:p-gary");
+        assertThat(heading()).isEqualTo("Gary Nolan");
+
+        // Forward: Kyle one step deep, as he was left
+        rendered = renders("cy");
+        driver.navigate().forward();
+        waitRendered("cy", rendered);
+        waitSettled();
+        assertThat(js("return document.getElementById('depth-select').value")).isEqualTo("1");
+        assertThat(positions(graph()).keySet()).isEqualTo(kyleAtOne);
+        assertThat(selected()).isEqualTo("Person:p-kyle");
+
+        // a reload of Sara's page expands Gary again and selects him; Gary's expansion undone, Back to
+        // Sara's page no longer brings it
+        driver.navigate().back();
+        waitFor("window.location.search.includes('p-sara')");
+        waitFor("document.getElementById('cy').dataset.selected === 'Person:p-gary'");
+        waitSettled();
+        driver.navigate().refresh();
+        waitSettled();
+        assertThat(positions(graph()).keySet()).isEqualTo(expanded);
+        assertThat(selected()).isEqualTo("Person:p-gary");
+        rendered = renders("cy");
+        driver.findElement(By.id("undo-button")).click();
+        waitRendered("cy", rendered);
+        assertThat(positions(graph()).keySet()).doesNotContain("Person:p-mia");
+        var unexpanded = positions(graph()).keySet();
+        openFromSearch("Kyle", "p-kyle");
+        rendered = renders("cy");
+        driver.navigate().back();
+        waitRendered("cy", rendered);
+        waitSettled();
+        assertThat(positions(graph()).keySet()).isEqualTo(unexpanded);
+
+        // a link naming a depth the page does not offer opens two steps deep and says so
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF + "&depth=9");
+        waitSettled();
+        assertThat(js("return document.getElementById('depth-select').value")).isEqualTo("2");
+        assertThat(message()).contains("The depth in the link is not one the page offers: showing 2 hops.");
+    }
+
+    @Test
     void backToAPersonWhoCannotBeReadKeepsThePersonShownAndTheirDayAndAnEntryOfAnotherSessionOpensNobody() {
         signIn("social-worker");
         open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
