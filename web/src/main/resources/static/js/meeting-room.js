@@ -478,13 +478,19 @@ function addActionRow() {
   if (state.user && state.user.agency) {
     owner.value = state.user.agency;
   }
-  const forPerson = el('select', { id: `action-for-${i}`, multiple: true, size: 3 },
-    form.people.map((p) => el('option', { value: p.id, text: p.label, selected: p.id === form.id })));
+  // whom it is for, ticked as the children concerned are (walk 59: a list that took Ctrl and a click for
+  // a second child, and a plain click lost the first); the child of the form first, ticked
+  const people = [...form.people].sort((a, b) => (b.id === form.id) - (a.id === form.id));
+  const forPeople = el('fieldset', { id: `action-for-${i}`, class: 'action-for', tabindex: -1 },
+    el('legend', { text: 'For (one or more)' }),
+    el('div', { class: 'action-for-people' }, people.map((p) => el('label', {},
+      el('input', { type: 'checkbox', class: 'action-for-person', value: p.id, checked: p.id === form.id }),
+      ` ${p.label}`))));
   const row = el('fieldset', { class: 'action-row' }, el('legend', { text: `Action ${i + 1}` }),
     el('label', { for: `action-description-${i}`, text: 'What' }),
     el('input', { id: `action-description-${i}`, maxlength: 500, required: true }),
     el('label', { for: `action-owner-${i}`, text: 'Owner' }), owner,
-    el('label', { for: `action-for-${i}`, text: 'For (one or more)' }), forPerson,
+    forPeople,
     el('label', { for: `action-due-${i}`, text: 'Due' }),
     el('input', { id: `action-due-${i}`, type: 'date', required: true }));
   // an action added by mistake, or half written, goes on its own (walk 59: only discarding the whole
@@ -516,7 +522,11 @@ function removeActionRow(row) {
     fieldsOk(later);
     ACTION_PARTS.forEach((part) => {
       later.querySelector(`[id^="action-${part}-"]`).id = `action-${part}-${i}`;
-      later.querySelector(`label[for^="action-${part}-"]`).htmlFor = `action-${part}-${i}`;
+      const label = later.querySelector(`label[for^="action-${part}-"]`);
+      if (label) {
+        // (whom it is for is a group of boxes named by its legend)
+        label.htmlFor = `action-${part}-${i}`;
+      }
     });
     later.querySelector('legend').textContent = `Action ${i + 1}`;
     later.querySelector('.remove-action').textContent = `Remove action ${i + 1}`;
@@ -595,7 +605,8 @@ function written() {
     || byId('record-held').value !== byId('record-held').defaultValue
     || [...document.querySelectorAll('#record-actions [id^="action-description-"], #record-actions input[type="date"]')]
       .some((f) => f.value.trim() !== '')
-    || [...document.querySelectorAll('#record-attendance input[type="checkbox"], #record-concerns input[type="checkbox"]')]
+    || [...document.querySelectorAll('#record-attendance input[type="checkbox"], #record-concerns input[type="checkbox"],'
+      + ' #record-actions .action-for-person')]
       .some((box) => box.checked !== box.defaultChecked);
 }
 
@@ -702,7 +713,7 @@ function meetingInput() {
   const actions = [...byId('record-actions').children].map((row, i) => ({
     description: byId(`action-description-${i}`).value.trim(),
     owner: byId(`action-owner-${i}`).value,
-    for: [...byId(`action-for-${i}`).selectedOptions].map((o) => o.value),
+    for: [...byId(`action-for-${i}`).querySelectorAll('.action-for-person:checked')].map((box) => box.value),
     dueOn: byId(`action-due-${i}`).value,
   }));
   const concerns = [...document.querySelectorAll('#record-concerns .concern:checked')].map((box) => box.value);
@@ -750,6 +761,10 @@ function formProblems() {
     const description = byId(`action-description-${i}`);
     if (!description.value.trim()) {
       add(description, `Say what action ${i + 1} is.`);
+    }
+    const forPeople = byId(`action-for-${i}`);
+    if (!forPeople.querySelector('.action-for-person:checked')) {
+      add(forPeople, `Tick whom action ${i + 1} is for.`);
     }
     const due = byId(`action-due-${i}`);
     add(due, dayProblem(due, true, `the day action ${i + 1} is due`));

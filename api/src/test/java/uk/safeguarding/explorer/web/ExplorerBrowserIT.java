@@ -1700,6 +1700,23 @@ class ExplorerBrowserIT extends BrowserIT {
         driver.findElement(By.id("action-description-0")).sendKeys("Review contact arrangements");
         js("document.getElementById('action-due-0').value = '2018-10-05';"
                 + "document.getElementById('record-next').value = '2018-12-14'");
+        // whom it is for: a box per person, Sara first and ticked (walk 59: a list that took Ctrl and a
+        // click for a second child); none ticked is said beside the boxes, and a click adds Jack
+        var forSara = driver.findElement(By.cssSelector("#action-for-0 .action-for-person[value='p-sara']"));
+        assertThat(driver.findElement(By.cssSelector("#action-for-0 .action-for-person"))
+                        .getDomAttribute("value"))
+                .isEqualTo("p-sara");
+        assertThat(forSara.isSelected()).isTrue();
+        forSara.click();
+        driver.findElement(By.id("record-save")).click();
+        assertThat(fieldErrors()).contains("action-for-0: Tick whom action 1 is for.");
+        driver.findElement(By.cssSelector("#record-problems a[href='#action-for-0']"))
+                .click();
+        assertThat(js("return document.activeElement.id")).isEqualTo("action-for-0");
+        forSara.click();
+        assertThat(fieldErrors()).doesNotContain("action-for-0: Tick whom action 1 is for.");
+        driver.findElement(By.cssSelector("#action-for-0 .action-for-person[value='p-jack']"))
+                .click();
         // the last field reached from the top of the form lies clear of the sticky Save bar (walk 26:
         // Next meeting half under it)
         js("document.getElementById('record-fields').scrollTop = 0; document.getElementById('record-next').focus()");
@@ -1726,6 +1743,10 @@ class ExplorerBrowserIT extends BrowserIT {
                 .isEqualTo(1);
         assertThat(count("MATCH (s:MeetingSnapshot)-[:OF]->(:Meeting {chair: 'A. Chair'}) RETURN count(s)"))
                 .isEqualTo(1);
+        assertThat(count("MATCH (:Meeting {chair: 'A. Chair'})-[:AGREED]->(:Action {description: 'Review contact "
+                        + "arrangements'})-[:FOR]->(p:Person) WHERE p.id IN ['p-sara', 'p-jack'] RETURN count(p)"))
+                .as("the action is for Sara and Jack")
+                .isEqualTo(2);
 
         // the pack: recorded as an export first, then printed (the print dialog replaced by a counter that
         // keeps the page as it was while print() ran: the pack's class and page stamp, gone once it returns)
@@ -1750,7 +1771,7 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(textOf("print-meeting"))
                 .contains(
                         "Decision: child protection plan. Reason: Both children remain at risk",
-                        "Review contact arrangements (owner: Children's social care (front door); for: Sara Bell; due 2018-10-05)",
+                        "Review contact arrangements (owner: Children's social care (front door); for: Sara Bell, Jack Bell; due 2018-10-05)",
                         "Next meeting: 2018-12-14");
         // as printed: the changes in, no controls (the page put back as it was while print() ran)
         assertThat(js("return window.asPrinted.pack && !!window.asPrinted.stamp"))
