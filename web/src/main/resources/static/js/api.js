@@ -19,6 +19,35 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * What the page holds that is not saved yet (meeting-room.js: the chair's words in the meeting's form),
+ * and what to do when the session ends while it does: the page is not left for the sign-in (walk 59:
+ * the browser's "Leave site?" came up, and signing in meant losing the meeting's words).
+ */
+let holdsWords = () => false;
+let wordsKept = () => {};
+/** Whether a request met the end of the session while words were held (Save first asks who is signed in). */
+let ended = false;
+
+/** @param holds whether the page holds unsaved words; @param kept what to do when a session ends then */
+export function keepWords(holds, kept) {
+  holdsWords = holds;
+  wordsKept = kept;
+}
+
+/** Whether the session ended while words were held, and no one has been seen signed in since (signedInAgain). */
+export function sessionEnded() {
+  return ended;
+}
+
+/** The same user is signed in again (meeting-room.js checks who before saving): requests go on as before. */
+export function sessionResumed() {
+  ended = false;
+}
+
+/** Said when the session ends while the page holds words not yet saved. */
+export const SESSION_ENDED_KEPT = 'Your session has ended. What you wrote is kept on this page: sign in again in a new tab, then save.';
+
 async function send(url, options) {
   let response;
   try {
@@ -27,6 +56,12 @@ async function send(url, options) {
     throw new ApiError('The explorer cannot reach the server. Check your connection and try again.');
   }
   if (response.status === 401) {
+    if (holdsWords()) {
+      // the words stay: signed in again in another tab, this page saves them (sessionEnded)
+      ended = true;
+      wordsKept();
+      throw new ApiError(SESSION_ENDED_KEPT, 'UNAUTHORIZED');
+    }
     // local mode shows the sign-in form, production goes to the identity provider
     window.location.assign('/');
     throw new ApiError('Your session has ended. Please sign in again.', 'UNAUTHORIZED');

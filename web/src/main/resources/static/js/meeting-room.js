@@ -5,7 +5,7 @@
 // the meeting pack. Each part publishes its render state (publish.js) for anyone waiting on it.
 
 import { agencyName, agencyType, loadAgencies, loadedAgencies } from './agencies.js';
-import { graphql } from './api.js';
+import { graphql, keepWords, me, sessionEnded, sessionResumed } from './api.js';
 import {
   FAMILY_CHANGES, MEETINGS_ABOUT, MEETING_RECORD, MEETING_SNAPSHOT, NETWORK, RECORD_MEETING, TAKE_SNAPSHOT,
 } from './queries.js';
@@ -669,6 +669,12 @@ function openRecordForm() {
   byId('record-save').textContent = SAVE;
   room.attendanceWarned = null;
   say('');
+  // (a session that ended before, and was not taken up again, is said on the new form too)
+  if (sessionEnded()) {
+    sayOnForm(SESSION_ENDED);
+  } else {
+    byId('record-session').hidden = true;
+  }
   byId('record-held').defaultValue = state.asOf;
   byId('record-held').value = state.asOf;
   // the chair's name and role as the minutes give them, written by the chair (walk 56: the sign-in name,
@@ -873,6 +879,9 @@ async function recordMeeting(event) {
   // back after Cancel closed the next form; review 75, a refusal of action 2 said beside another)
   holdActions(true);
   try {
+    if (sessionEnded() && !await sameUserSignedIn()) {
+      return;
+    }
     // the agencies' types say who attended for rule 7 (loaded when the form opened, but maybe not yet)
     await loadAgencies();
     if (!sayMissingAttendance(input)) {
@@ -895,6 +904,58 @@ async function recordMeeting(event) {
     save.textContent = byId('record-attendance-note').textContent ? SAVE_AS_IT_IS : SAVE;
     holdActions(false);
   }
+}
+
+/** What the form says once the session has ended with the chair's words in it. */
+const SESSION_ENDED = 'Your session has ended. What you wrote is kept in this form:';
+
+/**
+ * Says above Save that the session has ended (or that someone else is signed in now), with a link that
+ * signs in again in a new tab, so that the words stay here to be saved.
+ */
+function sayOnForm(text, link = 'sign in again in a new tab') {
+  const note = clear(byId('record-session'));
+  note.append(`${text} `, el('a', { id: 'record-sign-in', href: '/', target: '_blank', rel: 'noopener', text: link }),
+    ', then press Save here.');
+  note.hidden = false;
+}
+
+/**
+ * Before a meeting is saved after the session ended: whoever is signed in now (in the new tab) must be
+ * the user who wrote it, else it would be recorded in someone else's name; the same user takes the
+ * session up again. Answers whether to save.
+ */
+async function sameUserSignedIn() {
+  let now;
+  try {
+    now = await me();
+  } catch (e) {
+    // (still nobody: the form said so again)
+    say(e.message, 'error');
+    return false;
+  }
+  const writer = state.user ? state.user.username : '';
+  if (now.username !== writer) {
+    sayOnForm(`You are signed in as ${now.username} now, and this meeting was written by ${writer}: it is saved `
+      + 'in their name only. Sign out in the other tab, then', `sign in as ${writer} in a new tab`);
+    return false;
+  }
+  sessionResumed();
+  byId('record-session').hidden = true;
+  return true;
+}
+
+/** The chair's typing, at most every five minutes: the session goes on while the meeting is written. */
+const KEEP_ALIVE_MS = 5 * 60_000;
+let lastKeptAlive = Date.now();
+
+function stillWriting() {
+  if (Date.now() - lastKeptAlive < KEEP_ALIVE_MS || sessionEnded()) {
+    return;
+  }
+  lastKeptAlive = Date.now();
+  // (a session already ended says so on the form: api.js keepWords)
+  me().catch(() => {});
 }
 
 /** While a meeting is saved, its form's Cancel, Add an action and each Remove wait. */
@@ -1164,6 +1225,10 @@ export function wireMeetingRoom(theController, tools) {
   });
   // a reload, a link followed or Sign out with the chair's words in the form asks first (walk 57: a
   // reload emptied a half-written meeting without a word); nothing of the form is kept in the browser
+  // a session that ends meanwhile leaves the page and the words where they are (api.js keepWords): the
+  // form says how to save them; the chair's typing keeps the session going (a meeting outlasts it)
+  keepWords(() => formHeld() && written(), () => sayOnForm(SESSION_ENDED));
+  byId('record-form').addEventListener('input', stillWriting);
   window.addEventListener('beforeunload', (e) => {
     if (formHeld() && written()) {
       e.preventDefault();

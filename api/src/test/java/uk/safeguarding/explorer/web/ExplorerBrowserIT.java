@@ -1637,6 +1637,85 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(js("return document.body.classList.contains('meeting')")).isEqualTo(true);
     }
 
+    /**
+     * Walk 59: a session that ended with the chair's words in the meeting's form took the page to the
+     * sign-in, and signing in meant losing them. The page and the words now stay; the form says so,
+     * with a link that signs in again in a new tab, and Save then records the meeting in the name of the
+     * chair who wrote it only.
+     */
+    @Test
+    void aSessionThatEndsWhileTheMeetingIsWrittenKeepsTheWordsAndSavesThemOnceTheChairIsSignedInAgain() {
+        signIn("meeting-chair");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        enterMeetingMode();
+        driver.findElement(By.id("record-button")).click();
+        waitForThePartnershipInTheForm();
+        driver.findElement(By.id("record-chair")).sendKeys("S. Ended, IRO");
+        new Select(driver.findElement(By.id("record-decision"))).selectByValue("SECTION_47_ENQUIRY");
+        driver.findElement(By.id("record-reason")).sendKeys("Kyle's disclosure at school");
+        js("for (const id of ['police', 'health']) {"
+                + " const box = document.querySelector(`#record-attendance .att-attended[data-agency=\"${id}\"]`);"
+                + " if (!box.checked) { box.click(); } }");
+        var address = driver.getCurrentUrl();
+        var meetings = "MATCH (m:Meeting {chair: 'S. Ended, IRO'}) RETURN count(m)";
+
+        // the session ends (as after half an hour without a request): Save keeps the page and the words
+        driver.manage().deleteCookieNamed("JSESSIONID");
+        driver.findElement(By.id("record-save")).click();
+        waitFor("!document.getElementById('record-session').hidden");
+        assertThat(text("record-session"))
+                .isEqualTo("Your session has ended. What you wrote is kept in this form: sign in again in a new tab,"
+                        + " then press Save here.");
+        assertThat(message()).contains("Your session has ended. What you wrote is kept on this page");
+        assertThat(driver.getCurrentUrl()).isEqualTo(address);
+        assertThat(driver.findElement(By.id("record-reason")).getDomProperty("value"))
+                .isEqualTo("Kyle's disclosure at school");
+        assertThat(count(meetings)).isZero();
+
+        // someone else signs in, in the new tab: Save does not record the chair's meeting in their name
+        var room = driver.getWindowHandle();
+        driver.findElement(By.id("record-sign-in")).click();
+        new WebDriverWait(driver, WAIT).until(d -> d.getWindowHandles().size() == 2);
+        var tab = driver.getWindowHandles().stream()
+                .filter(h -> !h.equals(room))
+                .findFirst()
+                .orElseThrow();
+        driver.switchTo().window(tab);
+        signInHere("social-worker");
+        driver.switchTo().window(room);
+        driver.findElement(By.id("record-save")).click();
+        waitFor("document.getElementById('record-session').textContent.includes('social-worker')");
+        assertThat(text("record-session"))
+                .isEqualTo("You are signed in as social-worker now, and this meeting was written by meeting-chair: it"
+                        + " is saved in their name only. Sign out in the other tab, then sign in as meeting-chair in a"
+                        + " new tab, then press Save here.");
+        assertThat(count(meetings)).isZero();
+
+        // the chair signs in again there: Save records the meeting, and the form says nothing more of it
+        driver.switchTo().window(tab);
+        driver.manage().deleteCookieNamed("JSESSIONID");
+        signInHere("meeting-chair");
+        driver.close();
+        driver.switchTo().window(room);
+        var recorded = renders("record-meeting");
+        driver.findElement(By.id("record-save")).click();
+        waitRendered("record-meeting", recorded);
+        waitFor("document.getElementById('record-meeting').hidden");
+        assertThat(count(meetings)).isEqualTo(1);
+        assertThat(driver.findElement(By.id("record-session")).isDisplayed()).isFalse();
+        assertThat(asksBeforeLeaving()).as("nothing left to lose").isFalse();
+    }
+
+    /** Signs in on the sign-in page, in the window the driver is on (a new tab of the same browser). */
+    private void signInHere(String user) {
+        driver.get(url("/login"));
+        driver.findElement(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys("demo");
+        driver.findElement(By.cssSelector("button[type=submit], input[type=submit]"))
+                .click();
+        waitStarted();
+    }
+
     /** Whether the page asks before it is left: its answer to the browser's beforeunload event. */
     private boolean asksBeforeLeaving() {
         return Boolean.TRUE.equals(js("const e = new Event('beforeunload', { cancelable: true });"
