@@ -131,6 +131,11 @@ public abstract class BrowserIT extends ExplorerIT {
         // signed-in user to the explorer, whose answers could set cookies again)
         driver.get(url("/favicon.ico"));
         driver.manage().deleteAllCookies();
+        signInHere(user);
+    }
+
+    /** Signs in on the sign-in page, in the window the driver is on (a new tab of the same browser too). */
+    protected void signInHere(String user) {
         driver.get(url("/login"));
         driver.findElement(By.name("username")).sendKeys(user);
         driver.findElement(By.name("password")).sendKeys("demo");

@@ -1706,16 +1706,6 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(asksBeforeLeaving()).as("nothing left to lose").isFalse();
     }
 
-    /** Signs in on the sign-in page, in the window the driver is on (a new tab of the same browser). */
-    private void signInHere(String user) {
-        driver.get(url("/login"));
-        driver.findElement(By.name("username")).sendKeys(user);
-        driver.findElement(By.name("password")).sendKeys("demo");
-        driver.findElement(By.cssSelector("button[type=submit], input[type=submit]"))
-                .click();
-        waitStarted();
-    }
-
     /** Whether the page asks before it is left: its answer to the browser's beforeunload event. */
     private boolean asksBeforeLeaving() {
         return Boolean.TRUE.equals(js("const e = new Event('beforeunload', { cancelable: true });"
