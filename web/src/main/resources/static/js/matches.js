@@ -117,18 +117,15 @@ function noteFor(card) {
   const area = card.querySelector('textarea');
   const note = area.value.trim();
   if (!note) {
-    say(NOTE_FIRST, 'warning');
-    // said beside the note too: the message line can be scrolled out of sight in a long card (walk 56:
-    // the only thing seen was the keyboard moving to the note)
+    // said beside the note, where the steward is, not on the message line at the dialog's top (walk 56:
+    // the message line was scrolled out of sight in a long card; walk 59: said there, with the note the
+    // keyboard went to cut by the dialog's edge); the note and its sentence in the middle of the view
     fieldError(area, NOTE_FIRST);
-    area.focus();
+    area.focus({ preventScroll: true });
+    area.scrollIntoView({ block: 'center' });
     return null;
   }
   fieldOk(area);
-  if (byId('message').textContent === NOTE_FIRST) {
-    // the note is written now (walk 48: the warning stayed up beside it)
-    say('', 'info');
-  }
   return note;
 }
 

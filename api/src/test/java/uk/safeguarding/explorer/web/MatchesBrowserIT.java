@@ -124,12 +124,24 @@ class MatchesBrowserIT extends BrowserIT {
                 .isCloseTo(weights, within(0.03))
                 .isBetween(12.0, 16.0);
         card.findElement(By.cssSelector("button.same")).click();
-        waitFor("document.getElementById('message').textContent.includes('before you decide')");
-        // said beside the note as well, where the steward is (walk 56: the message line was scrolled away)
+        // said beside the note, where the steward is (walk 56: the message line was scrolled away; walk 59:
+        // said at the dialog's top, with the note cut by the dialog's edge), the note and its sentence in view
         var note = card.findElement(By.tagName("textarea"));
         assertThat(card.findElement(By.cssSelector(".field-error")).getText()).contains("before you decide");
         assertThat(note.getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(driver.switchTo().activeElement()).isEqualTo(note);
+        assertThat(message()).doesNotContain("before you decide");
+        assertThat(js(
+                        "const inside = (e) => { const r = e.getBoundingClientRect();"
+                                + " let box = e.parentElement;"
+                                + " while (box && !['auto', 'scroll'].includes(getComputedStyle(box).overflowY)) { box = box.parentElement; }"
+                                + " const b = box ? box.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };"
+                                + " return r.top >= b.top && r.bottom <= b.bottom && r.bottom <= window.innerHeight; };"
+                                + " return inside(arguments[0]) && inside(arguments[1])",
+                        note,
+                        card.findElement(By.cssSelector(".field-error"))))
+                .as("the note and its sentence in view")
+                .isEqualTo(true);
         note.sendKeys("Married name; same date of birth and GP practice");
         card.findElement(By.cssSelector("button.same")).click();
         // asked once more, with what it does and what undoing it costs; the keyboard is on the answer
