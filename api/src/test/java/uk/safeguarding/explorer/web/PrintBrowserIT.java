@@ -135,6 +135,54 @@ class PrintBrowserIT extends BrowserIT {
     }
 
     /**
+     * Walk 58: the pack printed the agency matrix as meeting mode's screen draws it, a card a person, so
+     * no agency could be read down its column. On paper it is the grid: its headings, a row a person, a
+     * cell an agency.
+     */
+    @Test
+    void thePrintedPackDrawsTheAgencyMatrixAsAGridAColumnAnAgency() {
+        signIn("meeting-chair");
+        open("/?person=p-kyle&asOf=2018-09-26");
+        waitSettled();
+        meetingMode();
+        waitSettled();
+        var matrix = "document.querySelector('#panel-agencies table.matrix')";
+        // a card a person on the meeting's screen
+        waitFor(matrix + ".classList.contains('stacked')");
+        js("document.body.classList.add('printing-pack')");
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            var paper = module("""
+                    const m = %s;
+                    const heads = [...m.querySelectorAll('thead th')];
+                    const rows = [...m.querySelectorAll('tbody tr')];
+                    return {
+                      display: getComputedStyle(m).display,
+                      headings: heads.filter((h) => h.getBoundingClientRect().height > 5).length,
+                      columns: heads.length,
+                      // each row's cells side by side: one top, as many left edges as cells
+                      rowsOnOneLine: rows.every((r) => new Set([...r.cells].map((c) => Math.round(c.getBoundingClientRect().top))).size === 1
+                        && new Set([...r.cells].map((c) => Math.round(c.getBoundingClientRect().left))).size === r.cells.length),
+                      rows: rows.length,
+                      before: getComputedStyle(m.querySelector('tbody td[data-column]'), '::before').content,
+                    };""".formatted(matrix));
+            assertThat(paper.get("display").asString()).isEqualTo("table");
+            assertThat(paper.get("columns").asInt()).isGreaterThan(3);
+            assertThat(paper.get("headings").asInt())
+                    .as("every heading printed")
+                    .isEqualTo(paper.get("columns").asInt());
+            assertThat(paper.get("rows").asInt()).isPositive();
+            assertThat(paper.get("rowsOnOneLine").asBoolean()).isTrue();
+            assertThat(paper.get("before").asString())
+                    .as("no card's column names")
+                    .isIn("none", "normal");
+        } finally {
+            ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+            js("document.body.classList.remove('printing-pack')");
+        }
+    }
+
+    /**
      * Walk 56: the pack printed the Flags tab of the child opened only; his siblings' flags (rule 4:
      * not assessed since the concern began) were on no page. Now the pack lists every flag of everyone
      * drawn, each once with the people it concerns, worst severity first.
