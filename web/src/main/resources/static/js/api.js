@@ -20,51 +20,85 @@ export class ApiError extends Error {
 }
 
 /**
+ * Whose page this is (the user /api/me named when it started), said with each of its requests: the
+ * server refuses one while another user is signed in in the browser (ReaderCheckFilter), so that the
+ * page never reads or records in the name of someone other than the user it shows (review 76).
+ */
+let reader = null;
+
+/** The page is this user's from now on (main.js, once /api/me has answered). */
+export function pageOf(username) {
+  reader = username;
+}
+
+/**
  * What the page holds that is not saved yet (meeting-room.js: the chair's words in the meeting's form),
- * and what to do when the session ends while it does: the page is not left for the sign-in (walk 59:
- * the browser's "Leave site?" came up, and signing in meant losing the meeting's words).
+ * and what to do when the session ends while it does, and when it goes on again: the page is not left
+ * for the sign-in (walk 59: the browser's "Leave site?" came up, and signing in meant losing the
+ * meeting's words).
  */
 let holdsWords = () => false;
 let wordsKept = () => {};
-/** Whether a request met the end of the session while words were held (Save first asks who is signed in). */
+let wordsResumed = () => {};
+/** Whether a request met the end of the session while words were held, and none of the page's has passed since. */
 let ended = false;
 
-/** @param holds whether the page holds unsaved words; @param kept what to do when a session ends then */
-export function keepWords(holds, kept) {
+/**
+ * @param holds whether the page holds unsaved words
+ * @param kept what to do when the session ends then (anotherUser: someone else is signed in now)
+ * @param resumed what to do when a request of the page passes again (its user signed in again)
+ */
+export function keepWords(holds, kept, resumed) {
   holdsWords = holds;
   wordsKept = kept;
+  wordsResumed = resumed;
 }
 
-/** Whether the session ended while words were held, and no one has been seen signed in since (signedInAgain). */
+/** Whether the session ended while words were held, and no request of the page has passed since. */
 export function sessionEnded() {
   return ended;
-}
-
-/** The same user is signed in again (meeting-room.js checks who before saving): requests go on as before. */
-export function sessionResumed() {
-  ended = false;
 }
 
 /** Said when the session ends while the page holds words not yet saved. */
 export const SESSION_ENDED_KEPT = 'Your session has ended. What you wrote is kept on this page: sign in again in a new tab, then save.';
 
-async function send(url, options) {
+/** Whether a 401 says that another user is signed in (ReaderCheckFilter), not that nobody is. */
+async function anotherUser(response) {
+  try {
+    return (await response.json()).error === 'ANOTHER_USER';
+  } catch (e) {
+    return false;
+  }
+}
+
+/** @param own whether the request is the page's own (it says whose page it is), not "who is signed in?" */
+async function send(url, options, own = true) {
+  const headers = { ...(options.headers || {}) };
+  if (own && reader) {
+    headers['X-Explorer-User'] = encodeURIComponent(reader);
+  }
   let response;
   try {
-    response = await fetch(url, { credentials: 'same-origin', ...options });
+    response = await fetch(url, { credentials: 'same-origin', ...options, headers });
   } catch (e) {
     throw new ApiError('The explorer cannot reach the server. Check your connection and try again.');
   }
   if (response.status === 401) {
     if (holdsWords()) {
-      // the words stay: signed in again in another tab, this page saves them (sessionEnded)
+      // the words stay: signed in again in another tab, this page saves them
       ended = true;
-      wordsKept();
+      wordsKept(await anotherUser(response));
       throw new ApiError(SESSION_ENDED_KEPT, 'UNAUTHORIZED');
     }
-    // local mode shows the sign-in form, production goes to the identity provider
+    // local mode shows the sign-in form, production goes to the identity provider (someone else
+    // signed in: the explorer as theirs)
     window.location.assign('/');
     throw new ApiError('Your session has ended. Please sign in again.', 'UNAUTHORIZED');
+  }
+  if (ended && own && reader) {
+    // one of the page's requests passed: its user is signed in again
+    ended = false;
+    wordsResumed();
   }
   if (response.status === 403) {
     throw new ApiError('That action is not allowed for your account.', 'FORBIDDEN');
@@ -114,8 +148,16 @@ export async function graphqlEach(query, variables = {}) {
   return { data: body.data || {}, errors };
 }
 
-/** Who is signed in. */
+/** Who is signed in in the browser now (whoever it is: the page's user, or someone since). */
 export function me() {
+  return send('/api/me', { headers: { Accept: 'application/json' } }, false);
+}
+
+/**
+ * Whether the page's user is still signed in: a request of the page (a session that ended, or another
+ * user signed in, is said as any request of the page says it); it keeps the session going.
+ */
+export function stillSignedIn() {
   return send('/api/me', { headers: { Accept: 'application/json' } });
 }
 

@@ -29,10 +29,12 @@ function dateToSlider(date) {
  * person is a step the browser's Back goes back from (main.js); a new day is not, nor is going back
  * or forward itself. Each entry says whose session made it (Back after someone else signed in opens
  * nobody) and its place in the history (index), so that a Back whose person cannot be opened goes
- * back to the entry of what the page still shows.
+ * back to the entry of what the page still shows. shown: the person Back or Forward opened is shown
+ * now (graph.js openPerson), even the one shown before it (review 76: Back to the same person left the
+ * page's place in the history on the entry left).
  */
-export function updateUrl({ day = false } = {}) {
-  if (followed && state.subjectId === followedFrom) {
+export function updateUrl({ day = false, shown = false } = {}) {
+  if (followed && state.subjectId === followedFrom && !shown) {
     // Back or Forward is opening someone: their entry already names them; it is written once they
     // are shown (a day chosen meanwhile that never loads rewrites no entry)
     return;

@@ -263,6 +263,11 @@ export async function openPerson(personId, { keepExpansions = false, expanded = 
       if (!current()) {
         return false;
       }
+      if (personId !== state.subjectId) {
+        // (the entry written next names nobody selected until their panels are shown: not the person
+        // selected on the page before)
+        state.selectedId = null;
+      }
       state.subjectId = personId;
       state.family = scope;
       // (the entry written next names the people expanded again, on the depth drawn)
@@ -271,7 +276,7 @@ export async function openPerson(personId, { keepExpansions = false, expanded = 
       // someone is open: the empty graph's hint goes
       byId('graph-empty').hidden = true;
       byId('demo-hint').hidden = true;
-      updateUrl();
+      updateUrl({ shown: true });
       showTruncated(data.network.truncated);
       byId('family-unread').hidden = scope !== null;
       keepFlags(flags);

@@ -2,7 +2,7 @@
 // owns one part (search, graph, selection and panels, as-of date, work queues, meeting mode,
 // exports, break-glass, information requests); the state they share is in state.js, the server is reached through api.js.
 
-import { formCsrfToken, me } from './api.js';
+import { formCsrfToken, me, pageOf } from './api.js';
 import { Controller } from './controller.js';
 import { byId, wireTabs } from './dom.js';
 import { guarded, say } from './message.js';
@@ -88,12 +88,13 @@ function wireViewControls() {
     // (while someone chosen is opening, the depth is theirs, as a day is: review 68)
     const person = state.opening || state.subjectId;
     if (person) {
-      open(person);
+      // (not drawn at the new depth: the field goes back to the depth drawn, review 76)
+      openOrStay(person);
     }
   });
   byId('narrow-button').addEventListener('click', () => {
     showDepth(1);
-    open(state.subjectId);
+    openOrStay(state.subjectId);
   });
   byId('family-retry').addEventListener('click', () => open(state.subjectId, { keepExpansions: true }));
   byId('expand-button').addEventListener('click', expandSelected);
@@ -341,6 +342,8 @@ async function start() {
   state.user = await guarded(() => me());
   let demoHint = null;
   if (state.user) {
+    // the page is this user's: its requests say so, and none passes while someone else is signed in
+    pageOf(state.user.username);
     byId('user-name').textContent = `${state.user.username}${state.user.agency ? ` (${state.user.agency})` : ''}`;
     byId('demo-badge').hidden = state.user.mode !== 'local';
     offerRecording(state.user);

@@ -120,6 +120,8 @@ function noteFor(card) {
     // said beside the note, where the steward is, not on the message line at the dialog's top (walk 56:
     // the message line was scrolled out of sight in a long card; walk 59: said there, with the note the
     // keyboard went to cut by the dialog's edge); the note and its sentence in the middle of the view
+    // (and nothing said before stays over the dialog beside it: review 76)
+    say('');
     fieldError(area, NOTE_FIRST);
     area.focus({ preventScroll: true });
     area.scrollIntoView({ block: 'center' });

@@ -5,7 +5,7 @@
 // the meeting pack. Each part publishes its render state (publish.js) for anyone waiting on it.
 
 import { agencyName, agencyType, loadAgencies, loadedAgencies } from './agencies.js';
-import { graphql, keepWords, me, sessionEnded, sessionResumed } from './api.js';
+import { graphql, keepWords, me, sessionEnded, stillSignedIn } from './api.js';
 import {
   FAMILY_CHANGES, MEETINGS_ABOUT, MEETING_RECORD, MEETING_SNAPSHOT, NETWORK, RECORD_MEETING, TAKE_SNAPSHOT,
 } from './queries.js';
@@ -770,7 +770,8 @@ function formProblems() {
     }
     const forPeople = byId(`action-for-${i}`);
     if (!forPeople.querySelector('.action-for-person:checked')) {
-      add(forPeople, `Tick whom action ${i + 1} is for.`);
+      // said inside the group, under its legend (GOV.UK's checkboxes: a screen reader meets it there)
+      problems.push([forPeople, `Tick whom action ${i + 1} is for.`, forPeople.querySelector('legend')]);
     }
     const due = byId(`action-due-${i}`);
     add(due, dayProblem(due, true, `the day action ${i + 1} is due`));
@@ -908,6 +909,41 @@ async function recordMeeting(event) {
 
 /** What the form says once the session has ended with the chair's words in it. */
 const SESSION_ENDED = 'Your session has ended. What you wrote is kept in this form:';
+const ANOTHER_USER = 'Someone else is signed in in this browser now. What you wrote is kept in this form:';
+
+/**
+ * The session ended (or another user signed in, in another tab) while the form held the chair's words:
+ * the form says how to save them, and the family's graph and panels are hidden meanwhile (a shared
+ * screen in a meeting room: review 76, the page stayed on the family with nobody signed in).
+ */
+function sessionEndedWithWords(anotherUser) {
+  document.body.classList.add('session-ended');
+  if (!anotherUser) {
+    sayOnForm(SESSION_ENDED);
+    return;
+  }
+  const writer = state.user ? state.user.username : '';
+  sayOnForm(ANOTHER_USER, `sign in again as ${writer} in a new tab`);
+  // then by name, as Save says it (whichever request met them first)
+  me().then((now) => {
+    if (sessionEnded() && now.username !== writer) {
+      sayAnotherUser(now.username);
+    }
+  }).catch(() => {});
+}
+
+/** The form names who is signed in now, in place of the user who wrote the meeting. */
+function sayAnotherUser(name) {
+  const writer = state.user ? state.user.username : '';
+  sayOnForm(`You are signed in as ${name} now, and this meeting was written by ${writer}: it is saved in their `
+    + 'name only. Sign out in the other tab, then', `sign in as ${writer} in a new tab`);
+}
+
+/** A request of the page passed again (its user signed in again): the note goes, the family is shown again. */
+function sessionGoesOn() {
+  byId('record-session').hidden = true;
+  document.body.classList.remove('session-ended');
+}
 
 /**
  * Says above Save that the session has ended (or that someone else is signed in now), with a link that
@@ -922,8 +958,8 @@ function sayOnForm(text, link = 'sign in again in a new tab') {
 
 /**
  * Before a meeting is saved after the session ended: whoever is signed in now (in the new tab) must be
- * the user who wrote it, else it would be recorded in someone else's name; the same user takes the
- * session up again. Answers whether to save.
+ * the user who wrote it, and the form says so by name otherwise (the server refuses the page's save in
+ * anyone else's name all the same: ReaderCheckFilter). Answers whether to save.
  */
 async function sameUserSignedIn() {
   let now;
@@ -934,14 +970,10 @@ async function sameUserSignedIn() {
     say(e.message, 'error');
     return false;
   }
-  const writer = state.user ? state.user.username : '';
-  if (now.username !== writer) {
-    sayOnForm(`You are signed in as ${now.username} now, and this meeting was written by ${writer}: it is saved `
-      + 'in their name only. Sign out in the other tab, then', `sign in as ${writer} in a new tab`);
+  if (!state.user || now.username !== state.user.username) {
+    sayAnotherUser(now.username);
     return false;
   }
-  sessionResumed();
-  byId('record-session').hidden = true;
   return true;
 }
 
@@ -954,8 +986,8 @@ function stillWriting() {
     return;
   }
   lastKeptAlive = Date.now();
-  // (a session already ended says so on the form: api.js keepWords)
-  me().catch(() => {});
+  // (a session that ended, or another user signed in, is said on the form: sessionEndedWithWords)
+  stillSignedIn().catch(() => {});
 }
 
 /** While a meeting is saved, its form's Cancel, Add an action and each Remove wait. */
@@ -1227,7 +1259,7 @@ export function wireMeetingRoom(theController, tools) {
   // reload emptied a half-written meeting without a word); nothing of the form is kept in the browser
   // a session that ends meanwhile leaves the page and the words where they are (api.js keepWords): the
   // form says how to save them; the chair's typing keeps the session going (a meeting outlasts it)
-  keepWords(() => formHeld() && written(), () => sayOnForm(SESSION_ENDED));
+  keepWords(() => formHeld() && written(), sessionEndedWithWords, sessionGoesOn);
   byId('record-form').addEventListener('input', stillWriting);
   window.addEventListener('beforeunload', (e) => {
     if (formHeld() && written()) {

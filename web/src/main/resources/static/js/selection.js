@@ -39,13 +39,17 @@ export function wireSelection(theController, openOther) {
 
 async function load(personId, current) {
   const asOf = state.asOf;
+  const subject = state.subjectId;
   const data = await graphql(PANELS, { personId, asOf, scope: state.scope });
   if (!current()) {
     return true;
   }
   state.selectedId = personId;
-  // Back to this page selects them again
-  rememberView();
+  if (state.subjectId === subject) {
+    // Back to this page selects them again (not a selection of the page before, answered after another
+    // person's network was drawn: review 76)
+    rememberView();
+  }
   const person = data.person;
   const highlight = (keys) => controller.highlight(keys);
   agencyNames(data);

@@ -24,6 +24,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -108,6 +109,8 @@ class SecurityConfiguration {
                         .defaultAccessDeniedHandlerFor(SecurityConfiguration::unauthorizedWhenAnonymous, api))
                 .csrf(csrf -> csrf.spa().ignoringRequestMatchers(ownCredentials))
                 .addFilterAfter(new SignInThrottleFilter(throttle), CsrfFilter.class)
+                // a page's request while another user is signed in in the browser: 401 (ReaderCheckFilter)
+                .addFilterAfter(new ReaderCheckFilter(), AuthorizationFilter.class)
                 .headers(headers -> headers
                         // written before the answer, so that answers without a body (HEAD) carry them too
                         .withObjectPostProcessor(writtenEagerly())

@@ -2,8 +2,11 @@ package uk.safeguarding.explorer.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.safeguarding.explorer.support.ExplorerIT;
+import uk.safeguarding.explorer.support.RawHttp;
 
 class AuthenticationIT extends ExplorerIT {
 
@@ -29,6 +32,40 @@ class AuthenticationIT extends ExplorerIT {
                     .as(demo.username())
                     .isEqualTo(200);
         }
+    }
+
+    /**
+     * Review 76: a page opened for one user, whose browser has since been signed in as another (in
+     * another tab), read and recorded in the other user's name. The page says whose it is; a request of
+     * it while someone else is signed in is refused, nothing read.
+     */
+    @Test
+    void aPagesRequestWhileAnotherUserIsSignedInIsRefusedAndNothingIsRead() {
+        var client = new RawHttp(port, "127.0.0.1");
+        var asChair =
+                Map.of("Authorization", RawHttp.basic("meeting-chair", "demo"), "Content-Type", "application/json");
+        var refused = client.send("POST", "/graphql", with(asChair, ReaderCheckFilter.HEADER, "social-worker"), QUERY);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.body()).contains("ANOTHER_USER").doesNotContain("p-");
+        // the page of the user signed in, spelled as the page sends it, and a client that says nothing
+        var own = client.send("POST", "/graphql", with(asChair, ReaderCheckFilter.HEADER, "meeting%2Dchair"), QUERY);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.body()).contains("searchPeople").doesNotContain("errors");
+        assertThat(client.send("POST", "/graphql", asChair, QUERY).status()).isEqualTo(200);
+        // anonymous: 401 as before, whatever the header says
+        assertThat(client.send(
+                                "POST",
+                                "/graphql",
+                                Map.of("Content-Type", "application/json", ReaderCheckFilter.HEADER, "meeting-chair"),
+                                QUERY)
+                        .status())
+                .isEqualTo(401);
+    }
+
+    private static Map<String, String> with(Map<String, String> headers, String name, String value) {
+        var all = new LinkedHashMap<>(headers);
+        all.put(name, value);
+        return all;
     }
 
     @Test

@@ -1648,18 +1648,12 @@ class ExplorerBrowserIT extends BrowserIT {
         signIn("meeting-chair");
         open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
         enterMeetingMode();
-        driver.findElement(By.id("record-button")).click();
-        waitForThePartnershipInTheForm();
-        driver.findElement(By.id("record-chair")).sendKeys("S. Ended, IRO");
-        new Select(driver.findElement(By.id("record-decision"))).selectByValue("SECTION_47_ENQUIRY");
-        driver.findElement(By.id("record-reason")).sendKeys("Kyle's disclosure at school");
-        js("for (const id of ['police', 'health']) {"
-                + " const box = document.querySelector(`#record-attendance .att-attended[data-agency=\"${id}\"]`);"
-                + " if (!box.checked) { box.click(); } }");
+        writeAMeeting("S. Ended, IRO");
         var address = driver.getCurrentUrl();
         var meetings = "MATCH (m:Meeting {chair: 'S. Ended, IRO'}) RETURN count(m)";
 
-        // the session ends (as after half an hour without a request): Save keeps the page and the words
+        // the session ends (as after half an hour without a request): Save keeps the page and the words,
+        // and the family is hidden from the room's screen until the chair is signed in again
         driver.manage().deleteCookieNamed("JSESSIONID");
         driver.findElement(By.id("record-save")).click();
         waitFor("!document.getElementById('record-session').hidden");
@@ -1670,32 +1664,24 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(driver.getCurrentUrl()).isEqualTo(address);
         assertThat(driver.findElement(By.id("record-reason")).getDomProperty("value"))
                 .isEqualTo("Kyle's disclosure at school");
+        assertThat(familyHidden()).isTrue();
         assertThat(count(meetings)).isZero();
 
         // someone else signs in, in the new tab: Save does not record the chair's meeting in their name
         var room = driver.getWindowHandle();
         driver.findElement(By.id("record-sign-in")).click();
-        new WebDriverWait(driver, WAIT).until(d -> d.getWindowHandles().size() == 2);
-        var tab = driver.getWindowHandles().stream()
-                .filter(h -> !h.equals(room))
-                .findFirst()
-                .orElseThrow();
-        driver.switchTo().window(tab);
+        var tab = otherTab(room);
         signInHere("social-worker");
         driver.switchTo().window(room);
         driver.findElement(By.id("record-save")).click();
-        waitFor("document.getElementById('record-session').textContent.includes('social-worker')");
-        assertThat(text("record-session"))
-                .isEqualTo("You are signed in as social-worker now, and this meeting was written by meeting-chair: it"
-                        + " is saved in their name only. Sign out in the other tab, then sign in as meeting-chair in a"
-                        + " new tab, then press Save here.");
+        waitForTheFormToSay(SOCIAL_WORKER_SIGNED_IN);
         assertThat(count(meetings)).isZero();
 
-        // the chair signs in again there: Save records the meeting, and the form says nothing more of it
+        // the chair signs in again there: Save records the meeting, the form says nothing more of it, and
+        // the family is shown again
         driver.switchTo().window(tab);
         driver.manage().deleteCookieNamed("JSESSIONID");
         signInHere("meeting-chair");
-        driver.close();
         driver.switchTo().window(room);
         var recorded = renders("record-meeting");
         driver.findElement(By.id("record-save")).click();
@@ -1703,7 +1689,62 @@ class ExplorerBrowserIT extends BrowserIT {
         waitFor("document.getElementById('record-meeting').hidden");
         assertThat(count(meetings)).isEqualTo(1);
         assertThat(driver.findElement(By.id("record-session")).isDisplayed()).isFalse();
+        assertThat(familyHidden()).isFalse();
         assertThat(asksBeforeLeaving()).as("nothing left to lose").isFalse();
+
+        // review 76: another user signs in in the other tab with no request of this page in between; the
+        // server refuses the page's Save in their name, and the form says someone else is signed in
+        writeAMeeting("T. Other, IRO");
+        driver.switchTo().window(tab);
+        driver.manage().deleteCookieNamed("JSESSIONID");
+        signInHere("social-worker");
+        driver.close();
+        driver.switchTo().window(room);
+        driver.findElement(By.id("record-save")).click();
+        waitForTheFormToSay(SOCIAL_WORKER_SIGNED_IN);
+        assertThat(familyHidden()).isTrue();
+        assertThat(count("MATCH (m:Meeting {chair: 'T. Other, IRO'}) RETURN count(m)"))
+                .isZero();
+    }
+
+    private static final String SOCIAL_WORKER_SIGNED_IN = "You are signed in as social-worker now, and this meeting"
+            + " was written by meeting-chair: it is saved in their name only. Sign out in the other tab, then sign in"
+            + " as meeting-chair in a new tab, then press Save here.";
+
+    /** Waits until the form says what the session's end is, in these words (any request may have said it first). */
+    private void waitForTheFormToSay(String words) {
+        new WebDriverWait(driver, WAIT)
+                .withMessage(() -> "the form to say: " + words + "; it says: " + text("record-session"))
+                .until(d -> words.equals(text("record-session")));
+    }
+
+    /** Opens the meeting's form and writes a meeting that police and health attended, with the chair's name. */
+    private void writeAMeeting(String chair) {
+        driver.findElement(By.id("record-button")).click();
+        waitForThePartnershipInTheForm();
+        driver.findElement(By.id("record-chair")).sendKeys(chair);
+        new Select(driver.findElement(By.id("record-decision"))).selectByValue("SECTION_47_ENQUIRY");
+        driver.findElement(By.id("record-reason")).sendKeys("Kyle's disclosure at school");
+        js("for (const id of ['police', 'health']) {"
+                + " const box = document.querySelector(`#record-attendance .att-attended[data-agency=\"${id}\"]`);"
+                + " if (!box.checked) { box.click(); } }");
+    }
+
+    /** The tab the page opened beside the room's, once it is there. */
+    private String otherTab(String room) {
+        new WebDriverWait(driver, WAIT).until(d -> d.getWindowHandles().size() == 2);
+        var tab = driver.getWindowHandles().stream()
+                .filter(h -> !h.equals(room))
+                .findFirst()
+                .orElseThrow();
+        driver.switchTo().window(tab);
+        return tab;
+    }
+
+    /** Whether the family's graph and panels are hidden from the screen (a session that ended). */
+    private boolean familyHidden() {
+        return Boolean.TRUE.equals(js("return ['cy', 'panels'].every((id) =>"
+                + " getComputedStyle(document.getElementById(id)).visibility === 'hidden')"));
     }
 
     /** Whether the page asks before it is left: its answer to the browser's beforeunload event. */

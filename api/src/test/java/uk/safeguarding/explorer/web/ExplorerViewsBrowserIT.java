@@ -3275,6 +3275,40 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         waitSettled();
         assertThat(positions(graph()).keySet()).isEqualTo(unexpanded);
 
+        // Back two steps to Sara from Sara (Sara, Kyle, Sara with Gary expanded): the page is on the
+        // entry it went back to, and a person selected there is remembered there (review 76: the page's
+        // place stayed on the entry left, and nothing done there was kept)
+        rendered = renders("cy");
+        driver.navigate().forward();
+        waitRendered("cy", rendered);
+        waitSettled();
+        openFromSearch("Sara", "p-sara");
+        clickSelect("Person:p-gary");
+        rendered = renders("cy");
+        driver.findElement(By.id("expand-button")).click();
+        waitRendered("cy", rendered);
+        waitSettled();
+        rendered = renders("cy");
+        js("window.history.go(-2)");
+        waitRendered("cy", rendered);
+        waitSettled();
+        assertThat(positions(graph()).keySet()).isEqualTo(unexpanded);
+        var details = renders("panel-details");
+        clickSelect("Person:p-jack");
+        waitRendered("panel-details", details);
+        waitSettled();
+        rendered = renders("cy");
+        driver.navigate().forward();
+        waitRendered("cy", rendered);
+        waitSettled();
+        assertThat(selected()).isEqualTo("Person:p-kyle");
+        rendered = renders("cy");
+        driver.navigate().back();
+        waitRendered("cy", rendered);
+        waitSettled();
+        assertThat(selected()).isEqualTo("Person:p-jack");
+        assertThat(positions(graph()).keySet()).isEqualTo(unexpanded);
+
         // a link naming a depth the page does not offer opens two steps deep and says so
         open("/?person=p-sara&asOf=" + Scenario.AS_OF + "&depth=9");
         waitSettled();
