@@ -71,6 +71,19 @@ async function anotherUser(response) {
   }
 }
 
+/**
+ * The page's own address, marked as sent back by the end of its session and with whose page it was:
+ * the sign-in page says so (SignInPage) and, signed in again, the browser comes back to it.
+ */
+function sentBackAddress() {
+  const url = new URL(window.location.href);
+  url.searchParams.set('session', 'ended');
+  if (reader) {
+    url.searchParams.set('for', reader);
+  }
+  return `${url.pathname}${url.search}`;
+}
+
 /** @param own whether the request is the page's own (it says whose page it is), not "who is signed in?" */
 async function send(url, options, own = true) {
   const headers = { ...(options.headers || {}) };
@@ -90,9 +103,10 @@ async function send(url, options, own = true) {
       wordsKept(await anotherUser(response));
       throw new ApiError(SESSION_ENDED_KEPT, 'UNAUTHORIZED');
     }
-    // local mode shows the sign-in form, production goes to the identity provider (someone else
-    // signed in: the explorer as theirs)
-    window.location.assign('/');
+    // local mode shows the sign-in form, production goes to the identity provider; signed in again, the
+    // browser comes back to this page (walk 60: it came back to an empty explorer, the child, the day
+    // and meeting mode gone), opened only for the same user (main.js)
+    window.location.assign(sentBackAddress());
     throw new ApiError('Your session has ended. Please sign in again.', 'UNAUTHORIZED');
   }
   if (ended && own && reader) {

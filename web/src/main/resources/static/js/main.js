@@ -88,8 +88,9 @@ function wireViewControls() {
     // (while someone chosen is opening, the depth is theirs, as a day is: review 68)
     const person = state.opening || state.subjectId;
     if (person) {
-      // (not drawn at the new depth: the field goes back to the depth drawn, review 76)
-      openOrStay(person);
+      // the people expanded stay expanded (walk 60: a depth chosen dropped Gary's expansion, and nothing
+      // brought it back); not drawn at the new depth, the field goes back to the depth drawn (review 76)
+      openOrStay(person, { keepExpansions: person === state.subjectId });
     }
   });
   byId('narrow-button').addEventListener('click', () => {
@@ -252,13 +253,16 @@ function backToShown() {
 }
 
 /** Opens a person (search, work queues, break-glass); one that cannot be opened leaves the page as it was. */
-async function openOrStay(personId) {
-  const shown = await open(personId);
+async function openOrStay(personId, options = {}) {
+  const shown = await open(personId, options);
   if (shown === false) {
     backToShown();
   }
   return shown;
 }
+
+/** Said when the page the end of the session sent back from is opened again, signed in again. */
+const SENT_BACK = 'Your session had ended: signed in again, you are back on the page you were on.';
 
 /** Said when Back or Forward reaches a page of an earlier session: nobody is opened. */
 const EARLIER_SESSION = 'The page you went back to belongs to an earlier session: search for the person you need.';
@@ -369,7 +373,17 @@ async function start() {
     note = 'The date in the link is not a date; showing today.';
   }
   note = takeDayNote() || note;
-  if (params.get('person') && (returned || entry) && !ownEntry(entry)) {
+  // sent back by the end of the session and signed in again (api.js): the page as it was, for the same
+  // user only; the address says no more of it
+  const sentBack = params.get('session') === 'ended';
+  const someoneElse = sentBack && Boolean(params.get('for')) && Boolean(state.user)
+    && params.get('for') !== state.user.username;
+  if (sentBack) {
+    params.delete('session');
+    params.delete('for');
+    window.history.replaceState(window.history.state, '', `/?${params}`);
+  }
+  if (params.get('person') && (((returned || entry) && !ownEntry(entry)) || someoneElse)) {
     // an address of another session reached by Back or Forward, or reloaded (a shared computer,
     // someone else signed in since): nobody is opened in this session unawares
     window.history.replaceState(ownState(), '', `/?asOf=${state.asOf}`);
@@ -390,10 +404,14 @@ async function start() {
     // the entry is this session's from now on (Back to it opens its person again)
     window.history.replaceState({ ...ownState(), ...view }, '', window.location.href);
     await open(params.get('person'), view);
+    if (sentBack) {
+      note = [note, SENT_BACK].filter(Boolean).join(' ');
+    }
   }
   if (params.get('mode') === 'meeting' && !state.meeting && state.subjectId) {
     // reloaded in a meeting (or its link followed): in meeting mode again, on the person it was about
-    toggleMeeting();
+    // (drawn before the note below is said: its loads clear the message line)
+    await toggleMeeting();
   }
   // said once the network is open (opening it clears the message line)
   if (note) {

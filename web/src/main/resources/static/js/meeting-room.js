@@ -5,14 +5,14 @@
 // the meeting pack. Each part publishes its render state (publish.js) for anyone waiting on it.
 
 import { agencyName, agencyType, loadAgencies, loadedAgencies } from './agencies.js';
-import { graphql, keepWords, me, sessionEnded, stillSignedIn } from './api.js';
+import { SESSION_ENDED_KEPT, graphql, keepWords, me, sessionEnded, stillSignedIn } from './api.js';
 import {
   FAMILY_CHANGES, MEETINGS_ABOUT, MEETING_RECORD, MEETING_SNAPSHOT, NETWORK, RECORD_MEETING, TAKE_SNAPSHOT,
 } from './queries.js';
 import { addDays, addMonths } from './days.js';
 import { byId, clear, el, fullName } from './dom.js';
 import { fieldError, fieldErrors, fieldOk, fieldsOk } from './fields.js';
-import { guarded, say, shownMessage } from './message.js';
+import { focusLost, guarded, say, shownMessage } from './message.js';
 import { Latest, Rendering } from './publish.js';
 import { londonDay, state } from './state.js';
 import { words } from './words.js';
@@ -479,20 +479,22 @@ function addActionRow() {
     owner.value = state.user.agency;
   }
   // whom it is for, ticked as the children concerned are (walk 59: a list that took Ctrl and a click for
-  // a second child, and a plain click lost the first); the child of the form first, ticked
+  // a second child, and a plain click lost the first); the child of the form first, none ticked (walk 60:
+  // an action for Jack went to Sara, ticked for every new action: GOV.UK ticks nothing for the user)
   const people = [...form.people].sort((a, b) => (b.id === form.id) - (a.id === form.id));
   const forPeople = el('fieldset', { id: `action-for-${i}`, class: 'action-for', tabindex: -1 },
     el('legend', { text: 'For (one or more)' }),
     el('div', { class: 'action-for-people' }, people.map((p) => el('label', {},
-      el('input', { type: 'checkbox', class: 'action-for-person', value: p.id, checked: p.id === form.id }),
-      ` ${p.label}`))));
+      el('input', { type: 'checkbox', class: 'action-for-person', value: p.id }), ` ${p.label}`))));
+  // the owner and the due day side by side: an action took 400 px of a 454 px box at 1280×720 (walk 60)
   const row = el('fieldset', { class: 'action-row' }, el('legend', { text: `Action ${i + 1}` }),
     el('label', { for: `action-description-${i}`, text: 'What' }),
     el('input', { id: `action-description-${i}`, maxlength: 500, required: true }),
-    el('label', { for: `action-owner-${i}`, text: 'Owner' }), owner,
-    forPeople,
-    el('label', { for: `action-due-${i}`, text: 'Due' }),
-    el('input', { id: `action-due-${i}`, type: 'date', required: true }));
+    el('div', { class: 'action-pair' },
+      el('div', {}, el('label', { for: `action-owner-${i}`, text: 'Owner' }), owner),
+      el('div', {}, el('label', { for: `action-due-${i}`, text: 'Due' }),
+        el('input', { id: `action-due-${i}`, type: 'date', required: true }))),
+    forPeople);
   // an action added by mistake, or half written, goes on its own (walk 59: only discarding the whole
   // meeting took it away)
   row.append(el('button', { type: 'button', class: 'remove-action', text: `Remove action ${i + 1}`,
@@ -768,16 +770,16 @@ function formProblems() {
     if (!description.value.trim()) {
       add(description, `Say what action ${i + 1} is.`);
     }
-    const forPeople = byId(`action-for-${i}`);
-    if (!forPeople.querySelector('.action-for-person:checked')) {
-      // said inside the group, under its legend (GOV.UK's checkboxes: a screen reader meets it there)
-      problems.push([forPeople, `Tick whom action ${i + 1} is for.`, forPeople.querySelector('legend')]);
-    }
     const due = byId(`action-due-${i}`);
     add(due, dayProblem(due, true, `the day action ${i + 1} is due`));
     if (due.value && held.value && due.value < held.value) {
       // agreed at the meeting, it is due on or after it (walk 59: due before the meeting was accepted)
       add(due, `Action ${i + 1} is due before the meeting that agrees it, held on ${held.value}.`);
+    }
+    const forPeople = byId(`action-for-${i}`);
+    if (!forPeople.querySelector('.action-for-person:checked')) {
+      // said inside the group, under its legend (GOV.UK's checkboxes: a screen reader meets it there)
+      problems.push([forPeople, `Tick whom action ${i + 1} is for.`, forPeople.querySelector('legend')]);
     }
   });
   const next = byId('record-next');
@@ -900,6 +902,10 @@ async function recordMeeting(event) {
     }));
   } finally {
     save.disabled = false;
+    if (focusLost() && !byId('record-session').hidden) {
+      // (Save, disabled while saving, gave the keyboard to the page: walk 60) the way to save it
+      byId('record-sign-in').focus();
+    }
     // Save says what it now does: after rule 7's question, it records the meeting with its flag (walk 59:
     // the question was easy to miss, and Save read as before)
     save.textContent = byId('record-attendance-note').textContent ? SAVE_AS_IT_IS : SAVE;
@@ -935,6 +941,11 @@ function sessionEndedWithWords(anotherUser) {
 /** The form names who is signed in now, in place of the user who wrote the meeting. */
 function sayAnotherUser(name) {
   const writer = state.user ? state.user.username : '';
+  const shown = shownMessage();
+  if (shown && shown.text === SESSION_ENDED_KEPT) {
+    // the message line says no different (walk 60: "Your session has ended" there, another user named here)
+    say('');
+  }
   sayOnForm(`You are signed in as ${name} now, and this meeting was written by ${writer}: it is saved in their `
     + 'name only. Sign out in the other tab, then', `sign in as ${writer} in a new tab`);
 }
@@ -951,7 +962,9 @@ function sessionGoesOn() {
  */
 function sayOnForm(text, link = 'sign in again in a new tab') {
   const note = clear(byId('record-session'));
-  note.append(`${text} `, el('a', { id: 'record-sign-in', href: '/', target: '_blank', rel: 'noopener', text: link }),
+  // (the sign-in page: with someone else signed in there, it says who and offers Sign out; walk 60, the
+  // explorer's own address opened their explorer)
+  note.append(`${text} `, el('a', { id: 'record-sign-in', href: '/login', target: '_blank', rel: 'noopener', text: link }),
     ', then press Save here.');
   note.hidden = false;
 }

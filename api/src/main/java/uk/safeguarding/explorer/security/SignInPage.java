@@ -1,11 +1,14 @@
 package uk.safeguarding.explorer.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +20,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.savedrequest.DefaultSavedRequest;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -57,12 +62,33 @@ class SignInPage {
             CsrfToken csrf,
             Principal signedIn,
             @RequestParam(required = false) String error,
-            @RequestParam(required = false) String logout) {
+            @RequestParam(required = false) String logout,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         if (signedIn != null) {
             // signed in already (a shared computer, a bookmark): who is, and a way to sign out first
             return html(signedIn(csrf, signedIn));
         }
-        return html(render(csrf.getToken(), error != null, logout != null));
+        var page = render(csrf.getToken(), error != null, logout != null);
+        if (error == null && logout == null && sessionEnded(request, response)) {
+            page = page.replace("<!--ended-->", ENDED);
+        }
+        return html(page);
+    }
+
+    /** Said on the sign-in page that a page of the explorer sent back to when its session ended. */
+    static final String ENDED = "<div id=\"session-ended\" class=\"sign-in-notice\" role=\"status\">Your session"
+            + " has ended. Sign in again to go back to where you were.</div>";
+
+    /**
+     * Whether the request that brought the browser here is an explorer page sent back by the end of its
+     * session ({@code session=ended}, api.js): signed in again, the browser goes back to it.
+     */
+    private static boolean sessionEnded(HttpServletRequest request, HttpServletResponse response) {
+        return new HttpSessionRequestCache().getRequest(request, response) instanceof DefaultSavedRequest saved
+                && "GET".equals(saved.getMethod())
+                && saved.getParameterValues("session") != null
+                && List.of(saved.getParameterValues("session")).contains("ended");
     }
 
     /** {@code GET /logout} (a link, a typed address): asks, and signs out with a POST carrying the token. */

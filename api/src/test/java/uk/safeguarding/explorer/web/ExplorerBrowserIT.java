@@ -1436,7 +1436,8 @@ class ExplorerBrowserIT extends BrowserIT {
                         + "“no further action” included.",
                 "record-reason: Say why the meeting decided what it did.",
                 "action-description-0: Say what action 1 is.",
-                "action-due-0: Give the day action 1 is due.");
+                "action-due-0: Give the day action 1 is due.",
+                "action-for-0: Tick whom action 1 is for.");
         assertThat(fieldErrors()).containsExactlyElementsOf(problems);
         assertThat(summary()).containsExactlyElementsOf(problems);
         assertThat(js("return document.activeElement.id")).isEqualTo("record-problems");
@@ -1451,6 +1452,8 @@ class ExplorerBrowserIT extends BrowserIT {
         // takes its place and number, and what was said of the one removed goes
         driver.findElement(By.id("record-add-action")).click();
         driver.findElement(By.id("action-description-1")).sendKeys("Health assessment of Lily");
+        driver.findElement(By.cssSelector("#action-for-1 .action-for-person[value='p-lily']"))
+                .click();
         driver.findElement(By.cssSelector("#record-actions .action-row:first-child .remove-action"))
                 .click();
         assertThat(js("return [...document.querySelectorAll('#record-actions .action-row')].map((r) =>"
@@ -1707,6 +1710,50 @@ class ExplorerBrowserIT extends BrowserIT {
                 .isZero();
     }
 
+    /**
+     * Walk 60: a session that ended with nothing written sent the page to the sign-in and, signed in
+     * again, to an empty explorer: the child, the day and meeting mode were gone. The sign-in page now
+     * says why, and the same user comes back to the page as it was; someone else signing in on that
+     * computer opens nobody.
+     */
+    @Test
+    void aSessionThatEndsWithNothingWrittenComesBackToThePageAfterTheSignInForTheSameUserOnly() {
+        signIn("meeting-chair");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        enterMeetingMode();
+        driver.manage().deleteCookieNamed("JSESSIONID");
+        js("const f = document.getElementById('asof-date'); f.value = '2018-09-20';"
+                + " f.dispatchEvent(new Event('change'));");
+        new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().contains("/login"));
+        assertThat(text("session-ended"))
+                .isEqualTo("Your session has ended. Sign in again to go back to where you were.");
+        driver.findElement(By.name("username")).sendKeys("meeting-chair");
+        driver.findElement(By.name("password")).sendKeys("demo");
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        waitStarted();
+        waitSettled();
+        assertThat(selected()).isEqualTo("Person:p-kyle");
+        assertThat(js("return document.getElementById('cy').dataset.asOf")).isEqualTo("2018-09-20");
+        assertThat(js("return document.body.classList.contains('meeting')")).isEqualTo(true);
+        assertThat(message())
+                .contains("Your session had ended: signed in again, you are back on the page you were on.");
+        assertThat(driver.getCurrentUrl()).doesNotContain("session=", "for=").contains("person=p-kyle");
+
+        // the session ends again, and someone else signs in on this computer: nobody is opened for them
+        driver.manage().deleteCookieNamed("JSESSIONID");
+        js("const f = document.getElementById('asof-date'); f.value = '2018-09-21';"
+                + " f.dispatchEvent(new Event('change'));");
+        new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().contains("/login"));
+        driver.findElement(By.name("username")).sendKeys("social-worker");
+        driver.findElement(By.name("password")).sendKeys("demo");
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        waitStarted();
+        assertThat(js("return document.getElementById('cy').dataset.selected || ''"))
+                .isEqualTo("");
+        assertThat(message()).contains("belongs to an earlier session");
+        assertThat(driver.getCurrentUrl()).doesNotContain("person=", "for=");
+    }
+
     private static final String SOCIAL_WORKER_SIGNED_IN = "You are signed in as social-worker now, and this meeting"
             + " was written by meeting-chair: it is saved in their name only. Sign out in the other tab, then sign in"
             + " as meeting-chair in a new tab, then press Save here.";
@@ -1810,14 +1857,15 @@ class ExplorerBrowserIT extends BrowserIT {
         driver.findElement(By.id("action-description-0")).sendKeys("Review contact arrangements");
         js("document.getElementById('action-due-0').value = '2018-10-05';"
                 + "document.getElementById('record-next').value = '2018-12-14'");
-        // whom it is for: a box per person, Sara first and ticked (walk 59: a list that took Ctrl and a
-        // click for a second child); none ticked is said beside the boxes, and a click adds Jack
+        // whom it is for: a box per person, Sara first and none ticked (walk 59: a list that took Ctrl and a
+        // click for a second child; walk 60: Sara ticked for every action); none ticked is said inside the
+        // group, and a click adds Jack
         var forSara = driver.findElement(By.cssSelector("#action-for-0 .action-for-person[value='p-sara']"));
         assertThat(driver.findElement(By.cssSelector("#action-for-0 .action-for-person"))
                         .getDomAttribute("value"))
                 .isEqualTo("p-sara");
-        assertThat(forSara.isSelected()).isTrue();
-        forSara.click();
+        assertThat(driver.findElements(By.cssSelector("#action-for-0 .action-for-person:checked")))
+                .isEmpty();
         driver.findElement(By.id("record-save")).click();
         assertThat(fieldErrors()).contains("action-for-0: Tick whom action 1 is for.");
         driver.findElement(By.cssSelector("#record-problems a[href='#action-for-0']"))
@@ -1936,6 +1984,8 @@ class ExplorerBrowserIT extends BrowserIT {
         driver.findElement(By.id("action-description-0")).sendKeys("Review contact arrangements");
         js("document.getElementById('action-due-0').value = '2018-10-05'");
         assertThat(textOf("action-for-0")).contains("Sara Bell").doesNotContain("Kyle Archer");
+        driver.findElement(By.cssSelector("#action-for-0 .action-for-person[value='p-sara']"))
+                .click();
         // the chair's own attendance only: the form says first that the meeting will raise rule 7's flag
         // (new-user check 50: it did so unannounced), and a second Save records it as it is
         driver.findElement(By.id("record-save")).click();
