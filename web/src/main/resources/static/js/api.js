@@ -42,6 +42,8 @@ let wordsKept = () => {};
 let wordsResumed = () => {};
 /** Whether a request met the end of the session while words were held, and none of the page's has passed since. */
 let ended = false;
+/** How many times the session was found ended: only a request sent after the last time takes it up again. */
+let endings = 0;
 
 /**
  * @param holds whether the page holds unsaved words
@@ -90,6 +92,7 @@ async function send(url, options, own = true) {
   if (own && reader) {
     headers['X-Explorer-User'] = encodeURIComponent(reader);
   }
+  const sentAfter = endings;
   let response;
   try {
     response = await fetch(url, { credentials: 'same-origin', ...options, headers });
@@ -100,6 +103,7 @@ async function send(url, options, own = true) {
     if (holdsWords()) {
       // the words stay: signed in again in another tab, this page saves them
       ended = true;
+      endings += 1;
       wordsKept(await anotherUser(response));
       throw new ApiError(SESSION_ENDED_KEPT, 'UNAUTHORIZED');
     }
@@ -109,8 +113,9 @@ async function send(url, options, own = true) {
     window.location.assign(sentBackAddress());
     throw new ApiError('Your session has ended. Please sign in again.', 'UNAUTHORIZED');
   }
-  if (ended && own && reader) {
-    // one of the page's requests passed: its user is signed in again
+  if (ended && own && reader && response.ok && sentAfter === endings) {
+    // one of the page's requests, sent since the session was found ended, passed: its user is signed in
+    // again (not a refusal of another kind, nor an answer to a request sent before: review 77)
     ended = false;
     wordsResumed();
   }

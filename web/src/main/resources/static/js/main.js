@@ -5,7 +5,7 @@
 import { formCsrfToken, me, pageOf } from './api.js';
 import { Controller } from './controller.js';
 import { byId, wireTabs } from './dom.js';
-import { guarded, say } from './message.js';
+import { guarded, say, shownMessage } from './message.js';
 import { dayChanging } from './publish.js';
 import { state } from './state.js';
 import {
@@ -90,7 +90,8 @@ function wireViewControls() {
     if (person) {
       // the people expanded stay expanded (walk 60: a depth chosen dropped Gary's expansion, and nothing
       // brought it back); not drawn at the new depth, the field goes back to the depth drawn (review 76)
-      openOrStay(person, { keepExpansions: person === state.subjectId });
+      // (while Back or Forward opens someone, the people its entry names are not known here)
+      openOrStay(person, { keepExpansions: person === state.subjectId && !following() });
     }
   });
   byId('narrow-button').addEventListener('click', () => {
@@ -196,7 +197,8 @@ function followEntry(entry) {
   const depth = depthOf(params.get('depth')) || DEFAULT_DEPTH;
   const view = entryView(entry);
   if (!person || (person === state.subjectId && !following() && (!day || day === state.asOf)
-      && depth === state.depth && view.expanded.join(' ') === state.expanded.join(' '))) {
+      && depth === state.depth && view.expanded.join(' ') === state.expanded.join(' ')
+      && (!view.selected || view.selected === state.selectedId))) {
     // what the page shows (or nobody): the address says what the page shows
     cameTo(entry, state.subjectId, true);
     updateUrl();
@@ -403,8 +405,9 @@ async function start() {
     const view = entryView(ownEntry(entry) ? entry : null);
     // the entry is this session's from now on (Back to it opens its person again)
     window.history.replaceState({ ...ownState(), ...view }, '', window.location.href);
-    await open(params.get('person'), view);
-    if (sentBack) {
+    const shown = await open(params.get('person'), view);
+    if (sentBack && shown) {
+      // (not when it could not be opened: the message line says why, review 77)
       note = [note, SENT_BACK].filter(Boolean).join(' ');
     }
   }
@@ -413,8 +416,10 @@ async function start() {
     // (drawn before the note below is said: its loads clear the message line)
     await toggleMeeting();
   }
-  // said once the network is open (opening it clears the message line)
-  if (note) {
+  // said once the network is open (opening it clears the message line), never over a problem said
+  // meanwhile (meeting mode not drawn in full: review 77)
+  const said = shownMessage();
+  if (note && !(said && said.kind === 'error')) {
     say(note, 'warning');
   }
   await demoHint;

@@ -1238,6 +1238,11 @@ export function wireMeetingRoom(theController, tools) {
     room.folded = false;
     // the keyboard goes back to the button that opened the form, not to the page's start
     byId('record-button').focus();
+    if (sessionEnded()) {
+      // nothing is kept any more: the sign-in now, or the family shown again if the chair is signed in
+      // (review 77: the family stayed hidden, the only word of why gone with the form)
+      stillSignedIn().catch(() => {});
+    }
   });
   // writing again takes the question back
   byId('record-meeting').addEventListener('input', askBeforeCancel);

@@ -146,7 +146,14 @@ function markerEnding() {
 export function showPanels(personId) {
   const key = [personId, state.asOf, state.scope, state.meeting].join('|');
   if (state.panelsKey === key && loading) {
-    return loading;
+    // shown already, or on the way: they are the person selected again (a network opened since, for
+    // someone else, cleared it: review 77, meeting mode then found nobody selected)
+    return loading.then(() => {
+      if (state.panelsKey === key) {
+        state.selectedId = personId;
+        rememberView();
+      }
+    });
   }
   state.panelsKey = key;
   const current = loads.next();

@@ -7,9 +7,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import uk.safeguarding.explorer.web.RequestPath;
 
 /**
  * A page of the explorer says whose page it is ({@value #HEADER}, the user it was opened for, URL
@@ -22,15 +25,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class ReaderCheckFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Explorer-User";
+    private static final Logger LOG = LoggerFactory.getLogger(ReaderCheckFilter.class);
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var expected = request.getHeader(HEADER);
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (expected != null
-                && authentication != null
-                && !URLDecoder.decode(expected, StandardCharsets.UTF_8).equals(authentication.getName())) {
+        if (expected != null && authentication != null && !named(expected).equals(authentication.getName())) {
+            LOG.warn(
+                    "Refused a request of a page opened for another user: {} is signed in ({} {})",
+                    authentication.getName(),
+                    request.getMethod(),
+                    RequestPath.of(request));
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -40,5 +47,14 @@ final class ReaderCheckFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** The user a page says it is for; a value that is not URL-encoded names nobody (review 77: it gave 500). */
+    private static String named(String header) {
+        try {
+            return URLDecoder.decode(header, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 }

@@ -71,7 +71,10 @@ class SignInPage {
         }
         var page = render(csrf.getToken(), error != null, logout != null);
         if (error == null && logout == null && sessionEnded(request, response)) {
-            page = page.replace("<!--ended-->", ENDED);
+            // said where it stands, and by the field the keyboard starts on (a status already there when
+            // the page loads is not announced: review 77)
+            page = page.replace("<!--ended-->", ENDED)
+                    .replace("id=\"username\"", "id=\"username\" aria-describedby=\"session-ended\"");
         }
         return html(page);
     }

@@ -52,6 +52,10 @@ class AuthenticationIT extends ExplorerIT {
         assertThat(own.status()).isEqualTo(200);
         assertThat(own.body()).contains("searchPeople").doesNotContain("errors");
         assertThat(client.send("POST", "/graphql", asChair, QUERY).status()).isEqualTo(200);
+        // a value that is not URL-encoded names nobody: refused, not a server error (review 77)
+        assertThat(client.send("POST", "/graphql", with(asChair, ReaderCheckFilter.HEADER, "%"), QUERY)
+                        .status())
+                .isEqualTo(401);
         // anonymous: 401 as before, whatever the header says
         assertThat(client.send(
                                 "POST",

@@ -1706,8 +1706,21 @@ class ExplorerBrowserIT extends BrowserIT {
         driver.findElement(By.id("record-save")).click();
         waitForTheFormToSay(SOCIAL_WORKER_SIGNED_IN);
         assertThat(familyHidden()).isTrue();
+        // (refused as the page's request, not as social-worker's: nothing recorded or refused in their name)
+        assertThat(count("MATCH (e:AuditEvent {operation: 'recordStrategyMeeting', user: 'social-worker'}) "
+                        + "RETURN count(e)"))
+                .isZero();
         assertThat(count("MATCH (m:Meeting {chair: 'T. Other, IRO'}) RETURN count(m)"))
                 .isZero();
+        // the chair discards the meeting: nothing is kept, so the page is left for the explorer of whoever
+        // is signed in, which opens nobody of the chair's (the family stayed hidden, with the only word of
+        // why gone with the form: review 77)
+        driver.findElement(By.id("record-cancel")).click();
+        driver.findElement(By.id("record-cancel")).click();
+        waitFor("document.getElementById('user-name').textContent.startsWith('social-worker')");
+        waitStarted();
+        assertThat(driver.getCurrentUrl()).doesNotContain("person=");
+        assertThat(message()).contains("belongs to an earlier session");
     }
 
     /**
@@ -1727,6 +1740,8 @@ class ExplorerBrowserIT extends BrowserIT {
         new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().contains("/login"));
         assertThat(text("session-ended"))
                 .isEqualTo("Your session has ended. Sign in again to go back to where you were.");
+        assertThat(driver.findElement(By.id("username")).getDomAttribute("aria-describedby"))
+                .isEqualTo("session-ended");
         driver.findElement(By.name("username")).sendKeys("meeting-chair");
         driver.findElement(By.name("password")).sendKeys("demo");
         driver.findElement(By.cssSelector("button[type=submit]")).click();

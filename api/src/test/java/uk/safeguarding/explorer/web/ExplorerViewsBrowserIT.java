@@ -3225,6 +3225,24 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         waitSettled();
         assertThat(positions(graph()).keySet()).contains("Person:p-mia", "Person:p-joanne");
         var expanded = positions(graph()).keySet();
+        // a depth chosen keeps Gary's expansion (walk 60: it was dropped, and nothing brought it back); one
+        // that cannot be drawn puts the field back on the depth drawn (review 76)
+        rendered = renders("cy");
+        new Select(driver.findElement(By.id("depth-select"))).selectByValue("3");
+        waitRendered("cy", rendered);
+        waitSettled();
+        assertThat(positions(graph()).keySet()).containsAll(expanded);
+        failRequests("depth");
+        new Select(driver.findElement(By.id("depth-select"))).selectByValue("1");
+        waitFor("window.failedRequests > 0");
+        waitFor("document.getElementById('depth-select').value === '3'");
+        assertThat(driver.getCurrentUrl()).contains("depth=3");
+        js("window.offline = false");
+        rendered = renders("cy");
+        new Select(driver.findElement(By.id("depth-select"))).selectByValue("2");
+        waitRendered("cy", rendered);
+        waitSettled();
+        assertThat(positions(graph()).keySet()).isEqualTo(expanded);
 
         openFromSearch("Kyle", "p-kyle");
         rendered = renders("cy");
