@@ -266,6 +266,9 @@ async function openOrStay(personId, options = {}) {
 /** Said when the page the end of the session sent back from is opened again, signed in again. */
 const SENT_BACK = 'Your session had ended: signed in again, you are back on the page you were on.';
 
+/** Said when the page another user's session ended on is reached by someone else signing in: nobody is opened. */
+const ANOTHER_USERS_PAGE = 'The page you signed in to was another user’s, whose session had ended: search for the person you need.';
+
 /** Said when Back or Forward reaches a page of an earlier session: nobody is opened. */
 const EARLIER_SESSION = 'The page you went back to belongs to an earlier session: search for the person you need.';
 
@@ -389,7 +392,8 @@ async function start() {
     // an address of another session reached by Back or Forward, or reloaded (a shared computer,
     // someone else signed in since): nobody is opened in this session unawares
     window.history.replaceState(ownState(), '', `/?asOf=${state.asOf}`);
-    note = EARLIER_SESSION;
+    // (sent back by another user's session's end, nobody went back: walk 61)
+    note = someoneElse ? ANOTHER_USERS_PAGE : EARLIER_SESSION;
   } else if (params.get('person')) {
     if (params.get('view') === 'genogram') {
       chooseView('genogram');

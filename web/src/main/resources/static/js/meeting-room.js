@@ -489,7 +489,8 @@ function addActionRow() {
   // the owner and the due day side by side: an action took 400 px of a 454 px box at 1280×720 (walk 60)
   const row = el('fieldset', { class: 'action-row' }, el('legend', { text: `Action ${i + 1}` }),
     el('label', { for: `action-description-${i}`, text: 'What' }),
-    el('input', { id: `action-description-${i}`, maxlength: 500, required: true }),
+    // (two lines: a sentence of the minutes was cut to its last words in a one-line box, walk 61)
+    el('textarea', { id: `action-description-${i}`, rows: 2, maxlength: 500, 'aria-required': 'true' }),
     el('div', { class: 'action-pair' },
       el('div', {}, el('label', { for: `action-owner-${i}`, text: 'Owner' }), owner),
       el('div', {}, el('label', { for: `action-due-${i}`, text: 'Due' }),
@@ -534,7 +535,7 @@ function removeActionRow(row) {
     later.querySelector('.remove-action').textContent = `Remove action ${i + 1}`;
   });
   const next = rows.children[at];
-  (next ? next.querySelector('input') : byId('record-add-action')).focus();
+  (next ? next.querySelector('textarea, input') : byId('record-add-action')).focus();
 }
 
 /** The name the graph shows for the child open, or "this child". */
@@ -668,8 +669,10 @@ function openRecordForm() {
   // recorded" of the meeting before stood beside the new form's problems)
   fieldsOk(byId('record-form'), byId('record-problems'));
   byId('record-attendance-note').textContent = '';
+  byId('record-held-note').textContent = '';
   byId('record-save').textContent = SAVE;
   room.attendanceWarned = null;
+  room.duplicateAsked = null;
   say('');
   // (a session that ended before, and was not taken up again, is said on the new form too)
   if (sessionEnded()) {
@@ -890,6 +893,9 @@ async function recordMeeting(event) {
     if (!sayMissingAttendance(input)) {
       return;
     }
+    if (!await sayAlreadyRecorded(input, form)) {
+      return;
+    }
     await guarded(() => recordRendering.run(async () => {
       try {
         await saveMeeting(input, form);
@@ -946,8 +952,8 @@ function sayAnotherUser(name) {
     // the message line says no different (walk 60: "Your session has ended" there, another user named here)
     say('');
   }
-  sayOnForm(`You are signed in as ${name} now, and this meeting was written by ${writer}: it is saved in their `
-    + 'name only. Sign out in the other tab, then', `sign in as ${writer} in a new tab`);
+  sayOnForm(`You are signed in as ${name} now, and this meeting was written by ${writer}: nothing is saved yet, `
+    + `and it can be saved in ${writer}’s name only. Sign out in the other tab, then`, `sign in as ${writer} in a new tab`);
 }
 
 /** A request of the page passed again (its user signed in again): the note goes, the family is shown again. */
@@ -962,9 +968,13 @@ function sessionGoesOn() {
  */
 function sayOnForm(text, link = 'sign in again in a new tab') {
   const note = clear(byId('record-session'));
-  // (the sign-in page: with someone else signed in there, it says who and offers Sign out; walk 60, the
-  // explorer's own address opened their explorer)
-  note.append(`${text} `, el('a', { id: 'record-sign-in', href: '/login', target: '_blank', rel: 'noopener', text: link }),
+  // (with someone else signed in there, it says who and offers Sign out; walk 60, the explorer's own
+  // address opened their explorer)
+  // (through the sign-in, a page that sends the chair back to this tab: walk 61, the new tab opened an
+  // empty explorer and said nothing of the meeting)
+  const writer = state.user ? state.user.username : '';
+  const address = `/signed-in.html?for=${encodeURIComponent(writer)}`;
+  note.append(`${text} `, el('a', { id: 'record-sign-in', href: address, target: '_blank', rel: 'noopener', text: link }),
     ', then press Save here.');
   note.hidden = false;
 }
@@ -1039,6 +1049,35 @@ function sayMissingAttendance(input) {
   note.textContent = `No ${missing.join(' or ')} agency is ticked as attended, so this meeting will raise a risk `
     + 'flag (rule 7: a strategy meeting without police or health). Tick who attended, or choose '
     + `“${SAVE_AS_IT_IS}” to record it as it is.`;
+  note.scrollIntoView({ block: 'nearest' });
+  return false;
+}
+
+/**
+ * Before a strategy meeting is saved for a child and day that already have one recorded, says so once
+ * beside the day held (walk 61: three meetings about Sara on one day were saved without a word, easy
+ * after a session's end or a second tab); a second Save records it all the same. Answers whether to save.
+ */
+async function sayAlreadyRecorded(input, form) {
+  const child = form ? form.id : state.subjectId;
+  const asked = JSON.stringify([child, input.heldOn]);
+  if (room.duplicateAsked === asked) {
+    return true;
+  }
+  const about = await guarded(() => graphql(MEETINGS_ABOUT, { personId: child, asOf: input.heldOn }));
+  if (!about) {
+    // (not read: the message line says why, and nothing is saved)
+    return false;
+  }
+  const held = about.meetingsAbout.filter((m) => m.kind === 'STRATEGY' && m.heldOn === input.heldOn);
+  if (held.length === 0) {
+    return true;
+  }
+  room.duplicateAsked = asked;
+  const name = form ? form.name : subjectName();
+  const note = byId('record-held-note');
+  note.textContent = `A strategy meeting about ${name} held on ${input.heldOn} is already recorded`
+    + `${held.length > 1 ? ` (${held.length} are)` : ''}: press Save again to record another one.`;
   note.scrollIntoView({ block: 'nearest' });
   return false;
 }
@@ -1257,6 +1296,8 @@ export function wireMeetingRoom(theController, tools) {
     }
   };
   ['record-attendance', 'record-held', 'record-concerns'].forEach((id) => byId(id).addEventListener('change', meetingChanged));
+  // (another day held: the meeting already recorded on the day before is no longer this one's)
+  byId('record-held').addEventListener('change', () => { byId('record-held-note').textContent = ''; });
   // a sentence about a field that another decides goes with the other's change (review 73: "after this
   // one, held on ..." stayed once the day held was changed); Save checks them again
   byId('record-held').addEventListener('change', () => {

@@ -70,28 +70,39 @@ class SignInPage {
             return html(signedIn(csrf, signedIn));
         }
         var page = render(csrf.getToken(), error != null, logout != null);
-        if (error == null && logout == null && sessionEnded(request, response)) {
+        var ended = error == null && logout == null ? sessionEnded(request, response) : null;
+        if (ended != null) {
             // said where it stands, and by the field the keyboard starts on (a status already there when
             // the page loads is not announced: review 77)
-            page = page.replace("<!--ended-->", ENDED)
+            page = page.replace(
+                            "<!--ended-->",
+                            "<div id=\"session-ended\" class=\"sign-in-notice\" role=\"status\">" + ended + "</div>")
                     .replace("id=\"username\"", "id=\"username\" aria-describedby=\"session-ended\"");
         }
         return html(page);
     }
 
     /** Said on the sign-in page that a page of the explorer sent back to when its session ended. */
-    static final String ENDED = "<div id=\"session-ended\" class=\"sign-in-notice\" role=\"status\">Your session"
-            + " has ended. Sign in again to go back to where you were.</div>";
+    static final String ENDED = "Your session has ended. Sign in again to go back to where you were.";
+
+    /** Said on the sign-in page that the meeting's form links to when the session ended while the chair wrote. */
+    static final String WRITING = "Your session has ended. Sign in again to go on with the meeting you were writing.";
 
     /**
-     * Whether the request that brought the browser here is an explorer page sent back by the end of its
-     * session ({@code session=ended}, api.js): signed in again, the browser goes back to it.
+     * What to say when the request that brought the browser here is an explorer page sent back by the
+     * end of its session ({@code session=ended}, api.js; signed in again, the browser goes back to it) or
+     * the page the meeting's form links to then ({@code /signed-in.html}); else null.
      */
-    private static boolean sessionEnded(HttpServletRequest request, HttpServletResponse response) {
-        return new HttpSessionRequestCache().getRequest(request, response) instanceof DefaultSavedRequest saved
-                && "GET".equals(saved.getMethod())
-                && saved.getParameterValues("session") != null
-                && List.of(saved.getParameterValues("session")).contains("ended");
+    private static String sessionEnded(HttpServletRequest request, HttpServletResponse response) {
+        if (!(new HttpSessionRequestCache().getRequest(request, response) instanceof DefaultSavedRequest saved)
+                || !"GET".equals(saved.getMethod())) {
+            return null;
+        }
+        if ("/signed-in.html".equals(saved.getRequestURI())) {
+            return WRITING;
+        }
+        var session = saved.getParameterValues("session");
+        return session != null && List.of(session).contains("ended") ? ENDED : null;
     }
 
     /** {@code GET /logout} (a link, a typed address): asks, and signs out with a POST carrying the token. */

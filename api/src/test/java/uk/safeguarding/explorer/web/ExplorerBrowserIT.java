@@ -1554,6 +1554,22 @@ class ExplorerBrowserIT extends BrowserIT {
                         "MATCH (m:Meeting {recordedVia: 'API', chair: 'A. Chair, IRO', decision: 'SECTION_47_ENQUIRY'}) "
                                 + "RETURN count(m)"))
                 .isEqualTo(1);
+
+        // a second strategy meeting about Kyle on that day is asked about once, beside the day held (walk 61:
+        // three about Sara on one day were saved without a word), and a second Save records it
+        writeAMeeting("B. Second, IRO");
+        driver.findElement(By.id("record-save")).click();
+        waitFor("document.getElementById('record-held-note').textContent.includes('already recorded')");
+        assertThat(textOf("record-held-note"))
+                .isEqualTo("A strategy meeting about Kyle Archer held on " + Scenario.AS_OF
+                        + " is already recorded: press Save again to record another one.");
+        var second = "MATCH (m:Meeting {chair: 'B. Second, IRO'}) RETURN count(m)";
+        assertThat(count(second)).isZero();
+        var again = renders("record-meeting");
+        driver.findElement(By.id("record-save")).click();
+        waitRendered("record-meeting", again);
+        waitFor("document.getElementById('record-meeting').hidden");
+        assertThat(count(second)).isEqualTo(1);
     }
 
     /**
@@ -1674,7 +1690,17 @@ class ExplorerBrowserIT extends BrowserIT {
         var room = driver.getWindowHandle();
         driver.findElement(By.id("record-sign-in")).click();
         var tab = otherTab(room);
+        // the sign-in says what it is for, and signed in, the tab says whom the meeting waits for (walk 61:
+        // it opened an empty explorer and said nothing of the meeting)
+        new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().contains("/login"));
+        assertThat(text("session-ended"))
+                .isEqualTo("Your session has ended. Sign in again to go on with the meeting you were writing.");
         signInHere("social-worker");
+        assertThat(driver.getCurrentUrl()).contains("/signed-in.html");
+        assertThat(text("signed-in-text"))
+                .isEqualTo("You are signed in as social-worker, and the meeting was written by meeting-chair: only"
+                        + " meeting-chair can save it. Sign out, then sign in as meeting-chair.");
+        assertThat(driver.findElement(By.linkText("Sign out")).isDisplayed()).isTrue();
         driver.switchTo().window(room);
         driver.findElement(By.id("record-save")).click();
         waitForTheFormToSay(SOCIAL_WORKER_SIGNED_IN);
@@ -1720,7 +1746,7 @@ class ExplorerBrowserIT extends BrowserIT {
         waitFor("document.getElementById('user-name').textContent.startsWith('social-worker')");
         waitStarted();
         assertThat(driver.getCurrentUrl()).doesNotContain("person=");
-        assertThat(message()).contains("belongs to an earlier session");
+        assertThat(message()).contains("The page you signed in to was another user’s, whose session had ended");
     }
 
     /**
@@ -1765,13 +1791,13 @@ class ExplorerBrowserIT extends BrowserIT {
         waitStarted();
         assertThat(js("return document.getElementById('cy').dataset.selected || ''"))
                 .isEqualTo("");
-        assertThat(message()).contains("belongs to an earlier session");
+        assertThat(message()).contains("The page you signed in to was another user’s, whose session had ended");
         assertThat(driver.getCurrentUrl()).doesNotContain("person=", "for=");
     }
 
     private static final String SOCIAL_WORKER_SIGNED_IN = "You are signed in as social-worker now, and this meeting"
-            + " was written by meeting-chair: it is saved in their name only. Sign out in the other tab, then sign in"
-            + " as meeting-chair in a new tab, then press Save here.";
+            + " was written by meeting-chair: nothing is saved yet, and it can be saved in meeting-chair’s name only."
+            + " Sign out in the other tab, then sign in as meeting-chair in a new tab, then press Save here.";
 
     /** Waits until the form says what the session's end is, in these words (any request may have said it first). */
     private void waitForTheFormToSay(String words) {

@@ -1,0 +1,27 @@
+// The page the meeting's form links to when the session ended while the chair wrote (meeting-room.js
+// sayOnForm): reached through the sign-in, it says who is signed in now and sends the chair back to the
+// meeting's tab to press Save there; someone else signed in is offered Sign out. It reads who is signed
+// in and nothing else.
+
+import { me } from './api.js';
+
+async function start() {
+  const writer = new URLSearchParams(window.location.search).get('for');
+  const text = document.getElementById('signed-in-text');
+  try {
+    const user = await me();
+    if (!writer || user.username === writer) {
+      text.textContent = `You are signed in again as ${user.username}. Go back to the tab of the meeting you were `
+        + 'writing and press Save there; you can close this tab.';
+    } else {
+      text.textContent = `You are signed in as ${user.username}, and the meeting was written by ${writer}: only `
+        + `${writer} can save it. Sign out, then sign in as ${writer}.`;
+      document.getElementById('signed-in-other').hidden = false;
+    }
+  } catch (e) {
+    text.textContent = e.message;
+  }
+  document.body.dataset.state = 'ready';
+}
+
+start();
