@@ -90,8 +90,9 @@ function wireViewControls() {
     if (person) {
       // the people expanded stay expanded (walk 60: a depth chosen dropped Gary's expansion, and nothing
       // brought it back); not drawn at the new depth, the field goes back to the depth drawn (review 76)
-      // (while Back or Forward opens someone, the people its entry names are not known here)
-      openOrStay(person, { keepExpansions: person === state.subjectId && !following() });
+      // (while Back or Forward opens someone, the people its entry names: review 78)
+      openOrStay(person, following() ? { expanded: entryView(window.history.state).expanded }
+        : { keepExpansions: person === state.subjectId });
     }
   });
   byId('narrow-button').addEventListener('click', () => {
@@ -387,6 +388,13 @@ async function start() {
     params.delete('session');
     params.delete('for');
     window.history.replaceState(window.history.state, '', `/?${params}`);
+  }
+  if (someoneElse && !/\/login/.test(document.referrer)) {
+    // sent here by a page of another user whose session ended, without signing in here (a discarded form,
+    // a refused request: someone else signed in in another tab): the screen is not handed to them
+    // unasked; the sign-in page says who is signed in, with Sign out (review 78)
+    window.location.replace('/login');
+    return;
   }
   if (params.get('person') && (((returned || entry) && !ownEntry(entry)) || someoneElse)) {
     // an address of another session reached by Back or Forward, or reloaded (a shared computer,

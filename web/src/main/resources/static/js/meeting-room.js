@@ -1059,25 +1059,32 @@ function sayMissingAttendance(input) {
  * after a session's end or a second tab); a second Save records it all the same. Answers whether to save.
  */
 async function sayAlreadyRecorded(input, form) {
-  const child = form ? form.id : state.subjectId;
-  const asked = JSON.stringify([child, input.heldOn]);
+  // every child the meeting is about (review 78: a second meeting about Sara from Jack's form passed)
+  const children = input.concerns;
+  const asked = JSON.stringify([children, input.heldOn]);
   if (room.duplicateAsked === asked) {
     return true;
   }
-  const about = await guarded(() => graphql(MEETINGS_ABOUT, { personId: child, asOf: input.heldOn }));
-  if (!about) {
-    // (not read: the message line says why, and nothing is saved)
-    return false;
+  const heldAbout = [];
+  for (const child of children) {
+    const about = await guarded(() => graphql(MEETINGS_ABOUT, { personId: child, asOf: input.heldOn }));
+    if (!about) {
+      // (not read: the message line says why, and nothing is saved)
+      return false;
+    }
+    if (about.meetingsAbout.some((m) => m.kind === 'STRATEGY' && m.heldOn === input.heldOn)) {
+      heldAbout.push(child);
+    }
   }
-  const held = about.meetingsAbout.filter((m) => m.kind === 'STRATEGY' && m.heldOn === input.heldOn);
-  if (held.length === 0) {
+  if (heldAbout.length === 0) {
     return true;
   }
   room.duplicateAsked = asked;
-  const name = form ? form.name : subjectName();
+  const people = form ? form.people : peopleOptions();
+  const names = heldAbout.map((id) => (people.find((p) => p.id === id) || { label: 'this child' }).label);
   const note = byId('record-held-note');
-  note.textContent = `A strategy meeting about ${name} held on ${input.heldOn} is already recorded`
-    + `${held.length > 1 ? ` (${held.length} are)` : ''}: press Save again to record another one.`;
+  note.textContent = `A strategy meeting about ${names.join(' and ')} held on ${input.heldOn} is already recorded: `
+    + 'press Save again to record another one.';
   note.scrollIntoView({ block: 'nearest' });
   return false;
 }

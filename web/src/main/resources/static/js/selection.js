@@ -148,8 +148,10 @@ export function showPanels(personId) {
   if (state.panelsKey === key && loading) {
     // shown already, or on the way: they are the person selected again (a network opened since, for
     // someone else, cleared it: review 77, meeting mode then found nobody selected)
+    const subject = state.subjectId;
     return loading.then(() => {
-      if (state.panelsKey === key) {
+      // (not once another person's network is drawn: review 78)
+      if (state.panelsKey === key && state.subjectId === subject) {
         state.selectedId = personId;
         rememberView();
       }

@@ -6,7 +6,9 @@
 import { me } from './api.js';
 
 async function start() {
-  const writer = new URLSearchParams(window.location.search).get('for');
+  // (a user name as the explorer writes it, or none: the address's words are not said as the page's, review 78)
+  const named = new URLSearchParams(window.location.search).get('for');
+  const writer = named && /^[\w.@+-]{1,100}$/.test(named) ? named : null;
   const text = document.getElementById('signed-in-text');
   try {
     const user = await me();

@@ -34,7 +34,8 @@ final class ReaderCheckFilter extends OncePerRequestFilter {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (expected != null && authentication != null && !named(expected).equals(authentication.getName())) {
             LOG.warn(
-                    "Refused a request of a page opened for another user: {} is signed in ({} {})",
+                    "Refused a request of a page opened for {} while {} is signed in ({} {})",
+                    named(expected).matches("[\\w.@+-]{1,100}") ? named(expected) : "an unreadable user",
                     authentication.getName(),
                     request.getMethod(),
                     RequestPath.of(request));
