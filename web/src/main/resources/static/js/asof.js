@@ -4,7 +4,7 @@
 import { isDay, spokenDay } from './days.js';
 import { byId } from './dom.js';
 import { say } from './message.js';
-import { londonDay, state } from './state.js';
+import { DEFAULT_DEPTH, londonDay, state } from './state.js';
 
 const SLIDER_START = '2000-01-01';
 /** The earliest day the explorer answers for (the API's Date scalar). */
@@ -121,8 +121,7 @@ export function rememberView() {
   window.history.replaceState(ownState(), '', window.location.href);
 }
 
-/** The hops of a network a new page opens with, and those the depth field offers. */
-export const DEFAULT_DEPTH = 2;
+/** The hops the depth field offers. */
 const DEPTHS = [1, 2, 3];
 
 /**

@@ -7,9 +7,9 @@ import { Controller } from './controller.js';
 import { byId, wireTabs } from './dom.js';
 import { guarded, say, shownMessage } from './message.js';
 import { dayChanging } from './publish.js';
-import { state } from './state.js';
+import { DEFAULT_DEPTH, state } from './state.js';
 import {
-  DEFAULT_DEPTH, cameTo, chooseAsOf, depthOf, endFollowing, entryView, followDay, followHistory, following,
+  cameTo, chooseAsOf, depthOf, endFollowing, entryView, followDay, followHistory, following,
   historyPlace, ownState, putBackDay, setAsOf, showDepth, shownPlace, takeDayNote, updateUrl, wireAsOf,
 } from './asof.js';
 import { wireBreakGlass } from './break-glass.js';

@@ -919,6 +919,11 @@ async function recordMeeting(event) {
   }
 }
 
+/** The user the page is for, who wrote the form ('' before anyone is signed in). */
+function pageUser() {
+  return state.user ? state.user.username : '';
+}
+
 /** What the form says once the session has ended with the chair's words in it. */
 const SESSION_ENDED = 'Your session has ended. What you wrote is kept in this form:';
 const ANOTHER_USER = 'Someone else is signed in in this browser now. What you wrote is kept in this form:';
@@ -934,7 +939,7 @@ function sessionEndedWithWords(anotherUser) {
     sayOnForm(SESSION_ENDED);
     return;
   }
-  const writer = state.user ? state.user.username : '';
+  const writer = pageUser();
   sayOnForm(ANOTHER_USER, `sign in again as ${writer} in a new tab`);
   // then by name, as Save says it (whichever request met them first)
   me().then((now) => {
@@ -946,7 +951,7 @@ function sessionEndedWithWords(anotherUser) {
 
 /** The form names who is signed in now, in place of the user who wrote the meeting. */
 function sayAnotherUser(name) {
-  const writer = state.user ? state.user.username : '';
+  const writer = pageUser();
   const shown = shownMessage();
   if (shown && shown.text === SESSION_ENDED_KEPT) {
     // the message line says no different (walk 60: "Your session has ended" there, another user named here)
@@ -968,12 +973,10 @@ function sessionGoesOn() {
  */
 function sayOnForm(text, link = 'sign in again in a new tab') {
   const note = clear(byId('record-session'));
-  // (with someone else signed in there, it says who and offers Sign out; walk 60, the explorer's own
-  // address opened their explorer)
-  // (through the sign-in, a page that sends the chair back to this tab: walk 61, the new tab opened an
-  // empty explorer and said nothing of the meeting)
-  const writer = state.user ? state.user.username : '';
-  const address = `/signed-in.html?for=${encodeURIComponent(writer)}`;
+  // (through the sign-in, a page that sends the chair back to this tab, or with someone else signed in
+  // there says who and offers Sign out: walks 60 and 61, the new tab opened an explorer and said nothing
+  // of the meeting)
+  const address = `/signed-in.html?for=${encodeURIComponent(pageUser())}`;
   note.append(`${text} `, el('a', { id: 'record-sign-in', href: address, target: '_blank', rel: 'noopener', text: link }),
     ', then press Save here.');
   note.hidden = false;
@@ -993,7 +996,7 @@ async function sameUserSignedIn() {
     say(e.message, 'error');
     return false;
   }
-  if (!state.user || now.username !== state.user.username) {
+  if (now.username !== pageUser()) {
     sayAnotherUser(now.username);
     return false;
   }
@@ -1303,11 +1306,11 @@ export function wireMeetingRoom(theController, tools) {
     }
   };
   ['record-attendance', 'record-held', 'record-concerns'].forEach((id) => byId(id).addEventListener('change', meetingChanged));
-  // (another day held: the meeting already recorded on the day before is no longer this one's)
-  byId('record-held').addEventListener('change', () => { byId('record-held-note').textContent = ''; });
   // a sentence about a field that another decides goes with the other's change (review 73: "after this
-  // one, held on ..." stayed once the day held was changed); Save checks them again
+  // one, held on ..." stayed once the day held was changed); Save checks them again; the meeting already
+  // recorded on the day before is no longer this one's
   byId('record-held').addEventListener('change', () => {
+    byId('record-held-note').textContent = '';
     fieldOk(byId('record-next'));
     document.querySelectorAll('#record-actions input[type="date"]').forEach(fieldOk);
   });

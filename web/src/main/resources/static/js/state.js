@@ -24,6 +24,9 @@ export function seesEverySource(user) {
   return Boolean(user) && (user.role === 'DATA_STEWARD' || (user.role === 'ADMIN' && user.mode === 'local'));
 }
 
+/** The hops of a network a new page opens with. */
+export const DEFAULT_DEPTH = 2;
+
 export const state = {
   /** Who is signed in (from /api/me): username, role, agency, mode. */
   user: null,
@@ -39,7 +42,7 @@ export const state = {
    */
   opening: null,
   /** Hops of the network. */
-  depth: 2,
+  depth: DEFAULT_DEPTH,
   /**
    * The people expanded in the graph, as graph keys in the order they were expanded: kept with the
    * depth and the person selected in the history's entry (asof.js rememberView), so that Back,

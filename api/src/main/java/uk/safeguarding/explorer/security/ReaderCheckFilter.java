@@ -30,12 +30,13 @@ final class ReaderCheckFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        var expected = request.getHeader(HEADER);
+        var header = request.getHeader(HEADER);
+        var expected = header == null ? null : named(header);
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (expected != null && authentication != null && !named(expected).equals(authentication.getName())) {
+        if (expected != null && authentication != null && !expected.equals(authentication.getName())) {
             LOG.warn(
                     "Refused a request of a page opened for {} while {} is signed in ({} {})",
-                    named(expected).matches("[\\w.@+-]{1,100}") ? named(expected) : "an unreadable user",
+                    expected.matches("[\\w.@+-]{1,100}") ? expected : "an unreadable user",
                     authentication.getName(),
                     request.getMethod(),
                     RequestPath.of(request));

@@ -69,17 +69,7 @@ class SignInPage {
             // signed in already (a shared computer, a bookmark): who is, and a way to sign out first
             return html(signedIn(csrf, signedIn));
         }
-        var page = render(csrf.getToken(), error != null, logout != null);
-        var ended = error == null && logout == null ? sessionEnded(request, response) : null;
-        if (ended != null) {
-            // said where it stands, and by the field the keyboard starts on (a status already there when
-            // the page loads is not announced: review 77)
-            page = page.replace(
-                            "<!--ended-->",
-                            "<div id=\"session-ended\" class=\"sign-in-notice\" role=\"status\">" + ended + "</div>")
-                    .replace("id=\"username\"", "id=\"username\" aria-describedby=\"session-ended\"");
-        }
-        return html(page);
+        return html(render(csrf.getToken(), error != null, logout != null, sessionEnded(request, response)));
     }
 
     /** Said on the sign-in page that a page of the explorer sent back to when its session ended. */
@@ -113,7 +103,7 @@ class SignInPage {
 
     /** Who is signed in, with Sign out (a POST with the token) and Continue; nothing focused, nothing done. */
     private String signedIn(CsrfToken csrf, Principal user) {
-        return fill(Set.of("signOut"), csrf.getToken(), false)
+        return fill(Set.of("signOut"), csrf.getToken(), false, "")
                 .replace("{{user}}", HtmlUtils.htmlEscape(user.getName()));
     }
 
@@ -131,6 +121,15 @@ class SignInPage {
 
     /** The sign-in page with the token, the sections that apply and the inputs tied to the error. */
     String render(String csrf, boolean error, boolean logout) {
+        return render(csrf, error, logout, null);
+    }
+
+    /**
+     * As above; ended: what to say of a session that ended (sessionEnded), or null. It is said where
+     * it stands and by the field the keyboard starts on (a status already there when the page loads is
+     * not announced: review 77); an error or a sign-out says its own.
+     */
+    String render(String csrf, boolean error, boolean logout, String ended) {
         var shown = new HashSet<String>();
         shown.add(local ? "form" : "provider");
         if (local) {
@@ -140,17 +139,21 @@ class SignInPage {
             shown.add(local ? "error" : "providerError");
         } else if (logout) {
             shown.add("logout");
+        } else if (ended != null) {
+            shown.add("ended");
         }
-        return fill(shown, csrf, error);
+        return fill(shown, csrf, error, shown.contains("ended") ? ended : "");
     }
 
-    /** The page with only the sections named shown. */
-    private String fill(Set<String> shown, String csrf, boolean error) {
+    /** The page with only the sections named shown; ended: the session's end said, or "". */
+    private String fill(Set<String> shown, String csrf, boolean error, String ended) {
         var sections = SECTION.matcher(template)
                 .replaceAll(m -> Matcher.quoteReplacement(shown.contains(m.group(1)) ? m.group(2) : ""));
         var users = DemoUsers.ALL.stream().map(DemoUsers.Demo::username).collect(Collectors.joining(", "));
         return sections.replace("{{csrf}}", HtmlUtils.htmlEscape(csrf))
                 .replace("{{described}}", error ? " aria-describedby=\"sign-in-error\" aria-invalid=\"true\"" : "")
+                .replace("{{endedBy}}", ended.isEmpty() ? "" : " aria-describedby=\"session-ended\"")
+                .replace("{{ended}}", HtmlUtils.htmlEscape(ended))
                 .replace("{{demoUsers}}", HtmlUtils.htmlEscape(users));
     }
 
