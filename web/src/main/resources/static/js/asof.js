@@ -93,19 +93,26 @@ export function ownState() {
     // the network as it is left (entryView): the people expanded and the person whose panels are shown
     expanded: [...state.expanded],
     selected: state.selectedId,
+    // and the panels' tab open (a reload went back to Details)
+    tab: state.panelTab,
   };
 }
 
 /**
- * The network as the entry of the history left it: its people expanded (graph keys, in order) and
- * the person selected, or none (an entry of an earlier version of the page, or not yet written).
+ * The network as the entry of the history left it: its people expanded (graph keys, in order), the
+ * person selected and the panels' tab open, or none (an entry of an earlier version of the page, or
+ * not yet written).
  */
 export function entryView(entry) {
   const expanded = entry && Array.isArray(entry.expanded)
     ? entry.expanded.filter((k) => typeof k === 'string' && k.startsWith('Person:')) : [];
   const selected = entry && typeof entry.selected === 'string' ? entry.selected : null;
-  return { expanded, selected };
+  const tab = entry && PANEL_TABS.includes(entry.tab) ? entry.tab : null;
+  return { expanded, selected, tab };
 }
+
+/** The panels' tabs an entry of the history may name. */
+const PANEL_TABS = ['tab-details', 'tab-siblings', 'tab-addresses', 'tab-agencies', 'tab-chronology', 'tab-flags'];
 
 /**
  * The network's depth, people expanded or person selected changed: the entry of the history that
@@ -136,10 +143,14 @@ export function depthOf(value) {
   return DEPTHS.includes(depth) && String(depth) === String(value) ? depth : null;
 }
 
-/** The network's depth, in state and in the depth field (a link, Back or Forward, a failure put back). */
+/**
+ * The network's depth, in state and in the depth fields, the sidebar's and meeting mode's (a choice,
+ * a link, Back or Forward, a failure put back).
+ */
 export function showDepth(depth) {
   state.depth = depth;
   byId('depth-select').value = String(depth);
+  byId('meeting-depth').value = String(depth);
 }
 
 /** The person the current entry of the history names, and the page's place in the history. */

@@ -20,6 +20,16 @@ const FAMILY_TYPES = ['PARENT_OF', 'PARTNER_OF', 'SIBLING_OF', 'SIBLING', 'DESCE
 const ROUTED = 'curve-style edge-distances segment-weights segment-distances';
 /** The room around what is fitted to the graph's box (rendered pixels). */
 const FIT_PADDING = 30;
+/**
+ * The factors meeting mode spreads the network by along its box's long axis, and draws it together by
+ * along the other, and from what difference of shape it tries (stretchToBox).
+ */
+const STRETCHES = [1, 1.4, 1.8, 2.2];
+const SQUEEZES = [1, 0.8, 0.6, 0.45];
+const STRETCH_FROM = 1.15;
+/** How much larger a shape must draw the names than the layout's own to be kept instead. */
+const STRETCH_GAIN = 1.05;
+
 /** The most nodes whose labels a fresh drawing moves off each other (spreadLabels). */
 const SPREAD_AT_MOST = 150;
 /**
@@ -572,9 +582,77 @@ export class Controller {
       return this.relayout();
     }
     // the network's larger labels moved off each other, then fitted to the box
+    this.stretchToBox();
     this.spreadLabels();
     this.resize();
     return Promise.resolve();
+  }
+
+  /**
+   * Meeting mode's shared screen: the network drawn in the shape of its box. A force layout comes
+   * out about as tall as it is wide, so a wide screen drew the family in a third of its width, its
+   * names no larger than the box's height allowed (walk 61). The places are spread along the axis
+   * the network is short of and drawn together along the other, about the middle, by each of a few
+   * factors (STRETCHES, SQUEEZES), the labels moved off each other as spreadLabels does, and the
+   * shape that draws the names largest in the box is kept (the layout's own when none does better).
+   * Nobody changes side or order. Nothing moves at the ordinary size, in the genogram, or for a
+   * network already about the box's shape. Answers whether anything moved.
+   */
+  stretchToBox() {
+    if (this.layoutName === 'genogram' || (this.textScale || 1) <= 1) {
+      return false;
+    }
+    const nodes = this.cy.nodes(':visible').not(GENOGRAM_ONLY);
+    const width = this.container.clientWidth - 2 * FIT_PADDING;
+    const height = this.container.clientHeight - 2 * FIT_PADDING;
+    if (nodes.length < 3 || nodes.length > SPREAD_AT_MOST || width <= 0 || height <= 0) {
+      return false;
+    }
+    const boxes = nodes.map((n) => {
+      const b = plainBox(n, SYMBOL_AND_LABEL);
+      return { key: n.id(), ...n.position(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+    });
+    const drawn = plainBoxOf(nodes, SYMBOL_AND_LABEL);
+    // > 1: the box is wider than the network; < 1: taller
+    const ratio = (width / height) / (drawn.w / drawn.h);
+    if (ratio < STRETCH_FROM && ratio > 1 / STRETCH_FROM) {
+      return false;
+    }
+    const [long, short] = ratio > 1 ? ['x', 'y'] : ['y', 'x'];
+    const middle = { x: (drawn.x1 + drawn.x2) / 2, y: (drawn.y1 + drawn.y2) / 2 };
+    // the zoom at which a shape fits the box: the names' size on screen
+    const zoomOf = (places) => {
+      const moved = boxes.map((b) => ({ dx: places[b.key].x - b.x, dy: places[b.key].y - b.y, b }));
+      const x1 = Math.min(...moved.map((m) => m.b.x1 + m.dx));
+      const x2 = Math.max(...moved.map((m) => m.b.x2 + m.dx));
+      const y1 = Math.min(...moved.map((m) => m.b.y1 + m.dy));
+      const y2 = Math.max(...moved.map((m) => m.b.y2 + m.dy));
+      return Math.min(width / (x2 - x1), height / (y2 - y1));
+    };
+    let best = null;
+    STRETCHES.forEach((spread) => SQUEEZES.forEach((squeeze) => {
+      if (spread === 1 && squeeze === 1) {
+        return;
+      }
+      const shaped = boxes.map((b) => {
+        const place = { x: b.x, y: b.y };
+        place[long] = middle[long] + (b[long] - middle[long]) * spread;
+        place[short] = middle[short] + (b[short] - middle[short]) * squeeze;
+        return { ...b, ...place, x1: b.x1 + place.x - b.x, x2: b.x2 + place.x - b.x,
+          y1: b.y1 + place.y - b.y, y2: b.y2 + place.y - b.y };
+      });
+      const places = separateLabels(shaped);
+      const zoom = zoomOf(places);
+      if (!best || zoom > best.zoom) {
+        best = { zoom, places };
+      }
+    }));
+    const asLaid = zoomOf(separateLabels(boxes));
+    if (!best || best.zoom <= asLaid * STRETCH_GAIN) {
+      return false;
+    }
+    this.cy.batch(() => nodes.forEach((n) => n.position(best.places[n.id()])));
+    return true;
   }
 
   /**
@@ -783,8 +861,12 @@ export class Controller {
         } else if (held) {
           // the newcomers off the labels of those who stay (fitted below if one falls out of view)
           this.spreadLabels(true, this.cy.nodes().not(keep));
-        } else if (this.spreadLabels(true)) {
-          this.fit();
+        } else {
+          // (in meeting mode, in the shape of the shared screen's box first)
+          const stretched = this.stretchToBox();
+          if (this.spreadLabels(true) || stretched) {
+            this.fit();
+          }
         }
         if (held && !hold && !fitted) {
           this.fitIfOutOfView();

@@ -78,23 +78,28 @@ const ARROWS = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight
 /** Who an arrow key looks for, said when there is no one that way. */
 const NO_ONE = { up: 'no parent', down: 'no child', left: 'no one else linked', right: 'no one else linked' };
 
+/** A depth chosen: the network opened again at it, the people expanded still expanded. */
+function chooseDepth(value) {
+  showDepth(Number(value));
+  // (while someone chosen is opening, the depth is theirs, as a day is: review 68)
+  const person = state.opening || state.subjectId;
+  if (person) {
+    // the people expanded stay expanded (walk 60: a depth chosen dropped Gary's expansion, and nothing
+    // brought it back); not drawn at the new depth, the field goes back to the depth drawn (review 76)
+    // (while Back or Forward opens someone, the people its entry names: review 78)
+    openOrStay(person, following() ? { expanded: entryView(window.history.state).expanded }
+      : { keepExpansions: person === state.subjectId });
+  }
+}
+
 function wireViewControls() {
   byId('layout-select').addEventListener('change', (e) => setLayout(e.target.value));
   document.querySelectorAll('#graph-toolbar [data-view]')
     .forEach((b) => b.addEventListener('click', () => setLayout(b.dataset.view)));
   byId('edge-labels').addEventListener('change', (e) => controller.setEdgeLabels(e.target.checked));
-  byId('depth-select').addEventListener('change', (e) => {
-    state.depth = Number(e.target.value);
-    // (while someone chosen is opening, the depth is theirs, as a day is: review 68)
-    const person = state.opening || state.subjectId;
-    if (person) {
-      // the people expanded stay expanded (walk 60: a depth chosen dropped Gary's expansion, and nothing
-      // brought it back); not drawn at the new depth, the field goes back to the depth drawn (review 76)
-      // (while Back or Forward opens someone, the people its entry names: review 78)
-      openOrStay(person, following() ? { expanded: entryView(window.history.state).expanded }
-        : { keepExpansions: person === state.subjectId });
-    }
-  });
+  // the sidebar's depth, and meeting mode's toolbar's (the sidebar is hidden there: walk 61, a chair could
+  // not reach a child three steps away to name them in the meeting's actions)
+  ['depth-select', 'meeting-depth'].forEach((id) => byId(id).addEventListener('change', (e) => chooseDepth(e.target.value)));
   byId('narrow-button').addEventListener('click', () => {
     showDepth(1);
     openOrStay(state.subjectId);

@@ -332,13 +332,19 @@ export function renderAddresses(panel, addresses, subject, onSelect) {
   });
 }
 
-export function renderAgencies(panel, involvement, scope, onScope, onSelect) {
+/** Whose agency involvement the panel shows: the person selected, their household or their family. */
+const SCOPE_OF = { PERSON: '', HOUSEHOLD: '’s household', FAMILY: '’s family' };
+
+export function renderAgencies(panel, involvement, scope, onScope, onSelect, person) {
   clear(panel);
-  panel.setAttribute('aria-label', 'Agency involvement');
+  // whose it is (walks: in meeting mode the matrix follows the person selected on the shared screen,
+  // and the panel did not say whom it was about)
+  const whose = person ? `Agency involvement: ${fullName(person)}${SCOPE_OF[scope] || ''}` : 'Agency involvement';
+  panel.setAttribute('aria-label', whose);
   const select = el('select', { id: 'scope-select' },
     ['PERSON', 'HOUSEHOLD', 'FAMILY'].map((s) => el('option', { value: s, selected: s === scope, text: words(s) })));
   select.addEventListener('change', () => onScope(select.value));
-  panel.append(el('h2', { text: 'Agency involvement' }), el('label', { for: 'scope-select', text: 'Scope ' }), select);
+  panel.append(el('h2', { text: whose }), el('label', { for: 'scope-select', text: 'Scope ' }), select);
   panel.append(el('h3', { text: `Gaps (${involvement.gaps.length})` }));
   if (involvement.gaps.length === 0) {
     panel.append(el('p', { class: 'empty', text: 'No expected agency is missing.' }));

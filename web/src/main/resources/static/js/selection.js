@@ -67,7 +67,7 @@ async function load(personId, current) {
   renderAgencies(byId('panel-agencies'), data.agencyInvolvement, state.scope, (scope) => {
     state.scope = scope;
     showPanels(personId);
-  }, highlight);
+  }, highlight, person);
   renderChronology(byId('panel-chronology'), data.chronology, person, highlight, names);
   renderFlags(byId('panel-flags'), flagsOf(personId), person, highlight, (ids) => controller.keysOf(ids));
   rendering.shows(asOf);
@@ -181,9 +181,9 @@ const opens = new Latest();
  * before; from an entry of the history, the person it names: if still there), which loads the panels
  * once. Then whatever showed the day before and was not drawn again (publish.js dayChanging) says
  * what it said before, unless a newer opening is on. expanded: the people to expand again (an entry
- * of the history, graph.js openPerson).
+ * of the history, graph.js openPerson); tab: the panels' tab the entry left open for the person selected.
  */
-export async function open(personId, { keepExpansions = false, expanded = null, selected = null } = {}) {
+export async function open(personId, { keepExpansions = false, expanded = null, selected = null, tab = null } = {}) {
   const mine = opens.next();
   state.opening = personId;
   try {
@@ -192,6 +192,10 @@ export async function open(personId, { keepExpansions = false, expanded = null, 
     if (shown) {
       const target = wanted && controller.has(`Person:${wanted}`) ? wanted : personId;
       controller.select(`Person:${target}`);
+      if (tab && target === selected && !state.meeting) {
+        // the tab the entry left open (a reload, Back), on the person it was open for
+        selectTab(tab);
+      }
       await showPanels(target);
     }
     if (mine()) {
@@ -266,4 +270,6 @@ export function selectService(service) {
 export function selectTab(tabId) {
   state.panelTab = tabId;
   showTab(document.querySelector('.panels [role="tablist"]'), tabId);
+  // kept in the history's entry, with the person selected
+  rememberView();
 }

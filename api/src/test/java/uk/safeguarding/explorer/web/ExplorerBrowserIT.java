@@ -609,7 +609,16 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(computed("body", "font-size")).isEqualTo("20px");
         assertThat(computed("#panel-agencies td", "font-size")).isEqualTo("18px");
         assertThat(computed("#panel-agencies h2", "font-size")).isEqualTo("20px");
+        // the matrix says whose it is: it follows the person selected on the shared screen
+        assertThat(driver.findElement(By.cssSelector("#panel-agencies h2")).getText())
+                .isEqualTo("Agency involvement: Sara Bell’s family");
         screenshot("meeting-mode");
+        panels = renders("panel-agencies");
+        clickNode("Person:p-jack");
+        waitRendered("panel-agencies", panels);
+        assertThat(driver.findElement(By.cssSelector("#panel-agencies h2")).getText())
+                .isEqualTo("Agency involvement: Jack Bell’s family");
+        clickNode("Person:p-sara");
         // Escape leaves meeting mode
         driver.findElement(By.id("tab-agencies")).sendKeys(Keys.ESCAPE);
         waitFor("!document.body.classList.contains('meeting')");
@@ -1865,6 +1874,29 @@ class ExplorerBrowserIT extends BrowserIT {
         driver.navigate().refresh();
         waitStarted();
         assertThat(js("return document.body.classList.contains('meeting')")).isEqualTo(false);
+    }
+
+    @Test
+    void inMeetingModeTheChairReachesAChildThreeStepsAwayAndNamesHerInAnAction() {
+        // walk 61: the sidebar's depth is hidden in meeting mode, and Mia, three steps from Sara, could not
+        // be drawn, so no action could be for her
+        signIn("meeting-chair");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        enterMeetingMode();
+        assertThat(nodeKeys(graph())).doesNotContain("Person:p-mia");
+        assertThat(driver.findElement(By.id("depth-select")).isDisplayed()).isFalse();
+        var rendered = renders("cy");
+        new Select(driver.findElement(By.id("meeting-depth"))).selectByValue("3");
+        waitRendered("cy", rendered);
+        waitSettled();
+        assertThat(nodeKeys(graph())).contains("Person:p-mia");
+        assertThat(driver.getCurrentUrl()).contains("depth=3").contains("mode=meeting");
+        // one depth: the sidebar's says the same once meeting mode is left
+        assertThat(js("return document.getElementById('depth-select').value")).isEqualTo("3");
+        driver.findElement(By.id("record-button")).click();
+        driver.findElement(By.id("record-add-action")).click();
+        assertThat(driver.findElements(By.cssSelector("#action-for-0 .action-for-person[value='p-mia']")))
+                .hasSize(1);
     }
 
     @Test

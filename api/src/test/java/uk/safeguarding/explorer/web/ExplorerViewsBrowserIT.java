@@ -1784,10 +1784,31 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                             .as("%s", n.get("key"))
                             .isLessThanOrEqualTo(graph.get("height").asDouble());
                 });
+                // in the shape of the shared screen's box: a force layout comes out about as tall as it is
+                // wide, and the wide box drew it in under half its width, its names no larger than the box's
+                // height allowed (walk 61); now it takes most of both
+                var shown = nodes(graph).stream()
+                        .filter(n -> n.get("visible").asBoolean())
+                        .map(n -> n.get("labelBox"))
+                        .toList();
+                var across = extent(shown, "x1", "x2");
+                var down = extent(shown, "y1", "y2");
+                assertThat(across / graph.get("width").asDouble())
+                        .as("the share of the box's width %s's network takes", person)
+                        .isGreaterThan(0.6);
+                assertThat(down / graph.get("height").asDouble())
+                        .as("the share of the box's height %s's network takes", person)
+                        .isGreaterThan(0.6);
                 screenshot("meeting-network-" + person);
                 driver.findElement(By.id("meeting-exit")).click();
             }
         });
+    }
+
+    /** How far boxes reach together from the least of one side to the most of the other (on screen). */
+    private static double extent(List<JsonNode> boxes, String from, String to) {
+        return boxes.stream().mapToDouble(b -> b.get(to).asDouble()).max().orElseThrow()
+                - boxes.stream().mapToDouble(b -> b.get(from).asDouble()).min().orElseThrow();
     }
 
     /**
@@ -3333,6 +3354,44 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         waitSettled();
         assertThat(js("return document.getElementById('depth-select').value")).isEqualTo("2");
         assertThat(message()).contains("The depth in the link is not one the page offers: showing 2 hops.");
+    }
+
+    @Test
+    void aReloadBackAndForwardKeepThePanelsTabTheEntryLeftOpenForThePersonSelected() {
+        // a reload went back to Details: a social worker reading Gary's chronology lost it on every reload
+        signIn("admin");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        clickSelect("Person:p-gary");
+        waitSettled();
+        driver.findElement(By.id("tab-chronology")).click();
+        driver.navigate().refresh();
+        waitSettled();
+        assertThat(selected()).isEqualTo("Person:p-gary");
+        assertThat(selectedTab()).isEqualTo("tab-chronology");
+        assertThat(driver.findElement(By.cssSelector("#panel-chronology h2")).getText())
+                .isEqualTo("Chronology of Gary Nolan");
+
+        // another person opened keeps the tab; each entry of the history keeps its own
+        openFromSearch("Kyle", "p-kyle");
+        assertThat(selectedTab()).isEqualTo("tab-chronology");
+        driver.findElement(By.id("tab-flags")).click();
+        var rendered = renders("cy");
+        driver.navigate().back();
+        waitRendered("cy", rendered);
+        waitSettled();
+        assertThat(selected()).isEqualTo("Person:p-gary");
+        assertThat(selectedTab()).isEqualTo("tab-chronology");
+        rendered = renders("cy");
+        driver.navigate().forward();
+        waitRendered("cy", rendered);
+        waitSettled();
+        assertThat(selected()).isEqualTo("Person:p-kyle");
+        assertThat(selectedTab()).isEqualTo("tab-flags");
+    }
+
+    private String selectedTab() {
+        return (String) js("return document.querySelector('.panels [role=\"tab\"][aria-selected=\"true\"]').id");
     }
 
     @Test
