@@ -72,6 +72,24 @@ export function updateUrl({ day = false, shown = false } = {}) {
   shownIndex = historyIndex;
 }
 
+/**
+ * Meeting mode entered by the chair is a step of its own: Back leaves it, on the same person, instead
+ * of putting the family opened before on the room's screen (walk 62). The entry names the same person
+ * with mode=meeting; nothing is written while Back or Forward is opening someone, or before anyone is
+ * shown (then the address is only written again, as before).
+ */
+export function stepIntoMeeting() {
+  if (!state.subjectId || urlSubject !== state.subjectId || historyIndex !== shownIndex || followed !== null) {
+    updateUrl();
+    return;
+  }
+  historyIndex += 1;
+  shownIndex = historyIndex;
+  const address = new URL(window.location.href);
+  address.searchParams.set('mode', 'meeting');
+  window.history.pushState(ownState(), '', address);
+}
+
 /** A day chosen while someone else was opening, not yet in the address (updateUrl). */
 let dayWaiting = false;
 
@@ -93,8 +111,11 @@ export function ownState() {
     // the network as it is left (entryView): the people expanded and the person whose panels are shown
     expanded: [...state.expanded],
     selected: state.selectedId,
-    // and the panels' tab open (a reload went back to Details)
-    tab: state.panelTab,
+    // and the panels' tab open (a reload went back to Details); in meeting mode, which opens the agencies'
+    // for the room, the tab the user had before it (review 79)
+    tab: (state.meeting && state.tabBeforeMeeting) || state.panelTab,
+    // and the tab chosen in meeting mode, shown again when a reload comes back into it (walk 62)
+    meetingTab: state.meeting ? state.panelTab : null,
   };
 }
 
@@ -108,7 +129,8 @@ export function entryView(entry) {
     ? entry.expanded.filter((k) => typeof k === 'string' && k.startsWith('Person:')) : [];
   const selected = entry && typeof entry.selected === 'string' ? entry.selected : null;
   const tab = entry && PANEL_TABS.includes(entry.tab) ? entry.tab : null;
-  return { expanded, selected, tab };
+  const meetingTab = entry && PANEL_TABS.includes(entry.meetingTab) ? entry.meetingTab : null;
+  return { expanded, selected, tab, meetingTab };
 }
 
 /** The panels' tabs an entry of the history may name. */

@@ -4,7 +4,7 @@
 // The selection is published on the container (data-selected, the keys of the selected nodes).
 
 import { HOUSEHOLD_PADDING, STYLE, largeText } from './cy/style.js';
-import { fcose, separateLabels } from './cy/layout.js';
+import { chooseShape, fcose, separateLabels } from './cy/layout.js';
 import { ecomapRoutes, fitColumns, genogramLayout, separateHouseholds } from './genogram.js';
 import { addDays } from './days.js';
 import { markerCode } from './dom.js';
@@ -20,15 +20,8 @@ const FAMILY_TYPES = ['PARENT_OF', 'PARTNER_OF', 'SIBLING_OF', 'SIBLING', 'DESCE
 const ROUTED = 'curve-style edge-distances segment-weights segment-distances';
 /** The room around what is fitted to the graph's box (rendered pixels). */
 const FIT_PADDING = 30;
-/**
- * The factors meeting mode spreads the network by along its box's long axis, and draws it together by
- * along the other, and from what difference of shape it tries (stretchToBox).
- */
-const STRETCHES = [1, 1.4, 1.8, 2.2];
-const SQUEEZES = [1, 0.8, 0.6, 0.45];
-const STRETCH_FROM = 1.15;
-/** How much larger a shape must draw the names than the layout's own to be kept instead. */
-const STRETCH_GAIN = 1.05;
+/** The most nodes meeting mode shapes to its box (stretchToBox): a larger network is read by zooming in. */
+const STRETCH_AT_MOST = 60;
 
 /** The most nodes whose labels a fresh drawing moves off each other (spreadLabels). */
 const SPREAD_AT_MOST = 150;
@@ -50,11 +43,12 @@ const PARTED = { SEPARATED: '/', DIVORCED: '//' };
 
 /**
  * Badges that meeting mode's labels leave out because the symbol says them and the legend names the
- * symbol: the blue and brown dashed borders (protection plan, restriction). NOT ASSESSED, RSO and
- * MAPPA stay in words beside their ring and triangle: they are what a room must see at once, and a
- * chair walking the family read the symbols alone more slowly than the words (walk 26).
+ * symbol: the brown dashed border (a restriction). NOT ASSESSED, RSO, MAPPA and CPP stay in words
+ * beside their ring, triangle and border: they are what a room must see at once, and a chair walking
+ * the family read the symbols alone more slowly than the words (walk 26); a plan's dashed blue border
+ * could not be made out across the room (walk 62).
  */
-const SYMBOL_BADGES = new Set(['CPP', 'RESTRICTED']);
+const SYMBOL_BADGES = new Set(['RESTRICTED']);
 
 /**
  * A person's label on a shared screen (meeting mode, data(short)): the name and age on the first
@@ -259,6 +253,42 @@ function plainBoxOf(nodes, options) {
   const x2 = Math.max(...boxes.map((b) => b.x2));
   const y2 = Math.max(...boxes.map((b) => b.y2));
   return { x1, y1, x2, y2, w: x2 - x1, h: y2 - y1 };
+}
+
+/** A seed for the layout of these nodes: the same for the same people, services and places (FNV-1a of their keys). */
+function layoutSeed(nodes) {
+  let hash = 0x811c9dc5;
+  nodes.map((n) => n.id()).sort().join('|').split('').forEach((c) => {
+    hash ^= c.charCodeAt(0);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  });
+  return hash;
+}
+
+/**
+ * Runs work (a layout's run, which computes every place before it returns) with Math.random drawn
+ * from a generator of the seed given (xorshift32), and the force layout's own sequence (layout-base's
+ * RandomSeed) started again, so that the layout is the same for the same seed; Math.random is then as
+ * it was.
+ */
+function withSeed(seed, work) {
+  const random = Math.random;
+  let x = seed || 1;
+  Math.random = () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 4294967296;
+  };
+  const base = window.layoutBase && window.layoutBase.RandomSeed;
+  if (base) {
+    base.seed = 1;
+  }
+  try {
+    return work();
+  } finally {
+    Math.random = random;
+  }
 }
 
 /** A model box on screen (rendered pixels within the graph's box). */
@@ -581,22 +611,26 @@ export class Controller {
     if (this.layoutName === 'genogram') {
       return this.relayout();
     }
-    // the network's larger labels moved off each other, then fitted to the box
-    this.stretchToBox();
-    this.spreadLabels();
+    // the network's larger labels moved off each other, in the shape of meeting mode's box, then fitted
+    // to the box; at the ordinary size in the places it had before (review 79: the shape stayed)
+    if (scale > 1) {
+      this.keepShape();
+      this.stretchToBox();
+      this.spreadLabels();
+    } else if (this.unstretch()) {
+      this.spreadLabels(true);
+    }
     this.resize();
     return Promise.resolve();
   }
 
   /**
-   * Meeting mode's shared screen: the network drawn in the shape of its box. A force layout comes
-   * out about as tall as it is wide, so a wide screen drew the family in a third of its width, its
-   * names no larger than the box's height allowed (walk 61). The places are spread along the axis
-   * the network is short of and drawn together along the other, about the middle, by each of a few
-   * factors (STRETCHES, SQUEEZES), the labels moved off each other as spreadLabels does, and the
-   * shape that draws the names largest in the box is kept (the layout's own when none does better).
-   * Nobody changes side or order. Nothing moves at the ordinary size, in the genogram, or for a
-   * network already about the box's shape. Answers whether anything moved.
+   * Meeting mode's shared screen: the network drawn in the shape of its box (cy/layout.js chooseShape:
+   * a force layout comes out about as tall as it is wide, so a wide screen drew the family in a third
+   * of its width, its names no larger than the box's height allowed: walk 61), its labels then moved
+   * apart in full by spreadLabels. Hidden nodes move with the rest. The places before meeting mode moved
+   * anyone are kept (keepShape) for the ordinary size and the printed pack. Nothing moves at the ordinary size, in
+   * the genogram, or for a network of more than STRETCH_AT_MOST nodes. Answers whether anything moved.
    */
   stretchToBox() {
     if (this.layoutName === 'genogram' || (this.textScale || 1) <= 1) {
@@ -605,53 +639,50 @@ export class Controller {
     const nodes = this.cy.nodes(':visible').not(GENOGRAM_ONLY);
     const width = this.container.clientWidth - 2 * FIT_PADDING;
     const height = this.container.clientHeight - 2 * FIT_PADDING;
-    if (nodes.length < 3 || nodes.length > SPREAD_AT_MOST || width <= 0 || height <= 0) {
+    if (nodes.length < 3 || nodes.length > STRETCH_AT_MOST || width <= 0 || height <= 0) {
       return false;
     }
     const boxes = nodes.map((n) => {
       const b = plainBox(n, SYMBOL_AND_LABEL);
-      return { key: n.id(), ...n.position(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+      return { key: n.id(), ...n.position(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2,
+        halfWidth: n.outerWidth() / 2, halfHeight: n.outerHeight() / 2,
+        person: n.hasClass('person') || n.hasClass('restricted-person') };
     });
-    const drawn = plainBoxOf(nodes, SYMBOL_AND_LABEL);
-    // > 1: the box is wider than the network; < 1: taller
-    const ratio = (width / height) / (drawn.w / drawn.h);
-    if (ratio < STRETCH_FROM && ratio > 1 / STRETCH_FROM) {
+    // the lines between the people and services shown
+    const shown = new Set(boxes.map((b) => b.key));
+    const lines = this.cy.edges(':visible').filter((e) => shown.has(e.source().id()) && shown.has(e.target().id()))
+      .map((e) => [e.source().id(), e.target().id()]);
+    const move = chooseShape(boxes, lines, width, height);
+    if (!move) {
       return false;
     }
-    const [long, short] = ratio > 1 ? ['x', 'y'] : ['y', 'x'];
-    const middle = { x: (drawn.x1 + drawn.x2) / 2, y: (drawn.y1 + drawn.y2) / 2 };
-    // the zoom at which a shape fits the box: the names' size on screen
-    const zoomOf = (places) => {
-      const moved = boxes.map((b) => ({ dx: places[b.key].x - b.x, dy: places[b.key].y - b.y, b }));
-      const x1 = Math.min(...moved.map((m) => m.b.x1 + m.dx));
-      const x2 = Math.max(...moved.map((m) => m.b.x2 + m.dx));
-      const y1 = Math.min(...moved.map((m) => m.b.y1 + m.dy));
-      const y2 = Math.max(...moved.map((m) => m.b.y2 + m.dy));
-      return Math.min(width / (x2 - x1), height / (y2 - y1));
-    };
-    let best = null;
-    STRETCHES.forEach((spread) => SQUEEZES.forEach((squeeze) => {
-      if (spread === 1 && squeeze === 1) {
-        return;
-      }
-      const shaped = boxes.map((b) => {
-        const place = { x: b.x, y: b.y };
-        place[long] = middle[long] + (b[long] - middle[long]) * spread;
-        place[short] = middle[short] + (b[short] - middle[short]) * squeeze;
-        return { ...b, ...place, x1: b.x1 + place.x - b.x, x2: b.x2 + place.x - b.x,
-          y1: b.y1 + place.y - b.y, y2: b.y2 + place.y - b.y };
-      });
-      const places = separateLabels(shaped);
-      const zoom = zoomOf(places);
-      if (!best || zoom > best.zoom) {
-        best = { zoom, places };
+    const all = this.cy.nodes().not(GENOGRAM_ONLY);
+    this.cy.batch(() => all.forEach((n) => n.position(move(n.position()))));
+    return true;
+  }
+
+  /** Where every node is now, kept (shapeBefore) for leaving meeting mode and for the printed pack. */
+  keepShape() {
+    this.shapeBefore = new Map(this.cy.nodes().map((n) => [n.id(), { ...n.position() }]));
+  }
+
+  /**
+   * Leaving meeting mode: the network back in the places it had before meeting mode shaped it to its
+   * box and spread its larger labels, unless it was drawn again since (an expansion or a new day in
+   * meeting mode: then everyone stays where they are); answers whether anything moved.
+   */
+  unstretch() {
+    const before = this.shapeBefore;
+    this.shapeBefore = null;
+    if (!before) {
+      return false;
+    }
+    this.cy.batch(() => this.cy.nodes().forEach((n) => {
+      const place = before.get(n.id());
+      if (place) {
+        n.position(place);
       }
     }));
-    const asLaid = zoomOf(separateLabels(boxes));
-    if (!best || best.zoom <= asLaid * STRETCH_GAIN) {
-      return false;
-    }
-    this.cy.batch(() => nodes.forEach((n) => n.position(best.places[n.id()])));
     return true;
   }
 
@@ -815,6 +846,8 @@ export class Controller {
     // The box may have changed since the last draw (the "network was cut" banner, meeting mode):
     // fit to the box as it is now, not as it was.
     this.cy.resize();
+    // (the places before meeting mode's shape are no longer the network's: it is drawn again)
+    this.shapeBefore = null;
     // removing a selected node (undo, a new network) fires no unselect
     this.publishSelection();
     this.describePlaceholders();
@@ -862,7 +895,11 @@ export class Controller {
           // the newcomers off the labels of those who stay (fitted below if one falls out of view)
           this.spreadLabels(true, this.cy.nodes().not(keep));
         } else {
-          // (in meeting mode, in the shape of the shared screen's box first)
+          // (in meeting mode, in the shape of the shared screen's box first; the places as laid out are
+          // where leaving meeting mode puts everyone)
+          if ((this.textScale || 1) > 1) {
+            this.keepShape();
+          }
           const stretched = this.stretchToBox();
           if (this.spreadLabels(true) || stretched) {
             this.fit();
@@ -875,7 +912,9 @@ export class Controller {
       });
     });
     this.layout = layout;
-    layout.run();
+    // the same network is laid out the same way every time it is drawn afresh (walk 62: people stood
+    // elsewhere on every load, and a shape that suited one drawing did not suit the next)
+    withSeed(layoutSeed(this.cy.nodes()), () => layout.run());
     return done;
   }
 
@@ -2066,6 +2105,29 @@ export class Controller {
         return b.x1 < view.x1 || b.x2 > view.x2 || b.y1 < view.y1 || b.y2 > view.y2;
       });
     return which ? out.map((n) => n.id()) : out.length;
+  }
+
+  /**
+   * The picture for a printed page: in meeting mode, of the network in the places it had before meeting
+   * mode shaped it to the screen's box (its labels moved apart), which an A4 page, about as tall as it is
+   * wide, draws with names a third larger (review 79); the screen is not redrawn in between.
+   */
+  pngForPaper(options = {}) {
+    if (!this.shapeBefore) {
+      return this.png(options);
+    }
+    const now = new Map(this.cy.nodes().map((n) => [n.id(), { ...n.position() }]));
+    const before = this.shapeBefore;
+    const spreadAs = this.spreadAs;
+    this.unstretch();
+    this.spreadLabels(true);
+    try {
+      return this.png(options);
+    } finally {
+      this.cy.batch(() => this.cy.nodes().forEach((n) => n.position(now.get(n.id()))));
+      this.shapeBefore = before;
+      this.spreadAs = spreadAs;
+    }
   }
 
   png(options = {}) {

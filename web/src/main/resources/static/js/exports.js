@@ -417,7 +417,7 @@ async function printInTheRoom({ subjectId, asOf, people }) {
   if (moved()) {
     return elsewhere;
   }
-  byId('print-graph').src = controller.png({ output: 'base64uri' });
+  byId('print-graph').src = controller.pngForPaper({ output: 'base64uri' });
   const printed = `Printed by ${exporter()} on ${londonTime(new Date())}; facts as of ${asOf}.`;
   // whose pack on every page, so that a loose page is not lost to its child (walk 27)
   const child = people.get(subjectId);

@@ -5,6 +5,7 @@ import { graphql } from './api.js';
 import { FLAGS } from './queries.js';
 import { guarded } from './message.js';
 import { state } from './state.js';
+import { byId } from './dom.js';
 
 const MAX_PEOPLE = 500;
 
@@ -19,6 +20,19 @@ export function concerns(flag, personId) {
 /** The flags that concern a person in the graph. */
 export function flagsOf(personId) {
   return state.flags.get(personId) || [];
+}
+
+/** Whether the flags of a person in the graph were read (else none can be said to be there). */
+export function flagsRead(personId) {
+  return state.flags.has(personId);
+}
+
+/**
+ * The banner over the graph says whether the flags of everyone drawn were read: until they are, the
+ * graph's FLAG marks and the Flags panel lack them (it stays, whatever other messages come).
+ */
+function sayUnread(controller) {
+  byId('flags-unread').hidden = controller.personIds().every(flagsRead);
 }
 
 /**
@@ -75,8 +89,13 @@ export async function loadFlags(controller, personIds, { reset = false } = {}) {
   const asOf = state.asOf;
   const known = await knownFlags(personIds);
   if (!known) {
-    return asOf !== state.asOf;
+    if (asOf === state.asOf) {
+      sayUnread(controller);
+      return false;
+    }
+    return true;
   }
   controller.markFlags(known);
+  sayUnread(controller);
   return true;
 }

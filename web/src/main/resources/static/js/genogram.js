@@ -615,7 +615,7 @@ function ring(positions, others, { COLUMN, ROW, ringColumn, gaps, compact, gap }
 }
 
 /** Whether the straight line from a to b passes through the box {x1, y1, x2, y2} (Liang–Barsky). */
-function crosses(a, b, box) {
+export function crosses(a, b, box) {
   const dx = b.x - a.x;
   const dy = b.y - a.y;
   let [t0, t1] = [0, 1];

@@ -234,7 +234,10 @@ function refreshAgencyFilter() {
 export async function openPerson(personId, { keepExpansions = false, expanded = null } = {}) {
   const current = networks.next();
   networkCurrent = current;
-  const replay = expanded || (keepExpansions ? controller.expandedKeys() : []);
+  const replay = expanded || (keepExpansions ? [...controller.expandedKeys(), ...notReached(personId)] : []);
+  reachNote = '';
+  // the names of those expanded, as drawn now: said if the new network no longer reaches them
+  const drawnNames = new Map(controller.people().map((p) => [p.key, String(p.label).split('\n')[0]]));
   say('');
   // the first opening says so where the graph will be (new-user check 47: "Find a person to start"
   // stayed for seconds after a person was chosen)
@@ -270,8 +273,11 @@ export async function openPerson(personId, { keepExpansions = false, expanded = 
       }
       state.subjectId = personId;
       state.family = scope;
-      // (the entry written next names the people expanded again, on the depth drawn)
-      state.expanded = more.map((m) => m.key);
+      // (the entry written next names the people expanded again, on the depth drawn, and those it does
+      // not reach, kept to be expanded again where it does)
+      unreached = { personId, keys: replay.filter((k) => personKey(k) && !more.some((m) => m.key === k)
+        && !data.network.nodes.some((n) => n.key === k)) };
+      state.expanded = [...more.map((m) => m.key), ...unreached.keys];
       byId('cy').dataset.depth = String(depth);
       // someone is open: the empty graph's hint goes
       byId('graph-empty').hidden = true;
@@ -290,6 +296,7 @@ export async function openPerson(personId, { keepExpansions = false, expanded = 
       await loadContacts();
       if (current()) {
         rendering.shows(asOf);
+        reachNote = notReachedNote(unreached.keys.filter((k) => !controller.has(k)), drawnNames, depth, asOf);
       }
       return current();
     });
@@ -310,6 +317,41 @@ export async function openPerson(personId, { keepExpansions = false, expanded = 
       delete empty.dataset.opening;
     }
   }
+}
+
+/**
+ * People expanded whom the network drawn does not reach (a smaller depth, another day), of the person
+ * opened: kept with the expansions (state.expanded, the history's entry), and expanded again once a
+ * depth or day reaches them (walk 60: at one hop Gary's expansion was dropped without a word, and two
+ * hops again did not bring it back).
+ */
+let unreached = { personId: null, keys: [] };
+
+function notReached(personId) {
+  return unreached.personId === personId ? unreached.keys : [];
+}
+
+/** What to say once the network and its panels are drawn (takeReachNote), or ''. */
+let reachNote = '';
+
+/** The note on expansions the network drawn last does not reach, said once (selection.js open, after the panels). */
+export function takeReachNote() {
+  const note = reachNote;
+  reachNote = '';
+  return note;
+}
+
+/** By name, whose expansion the network drawn does not reach, and that it comes back where it does; or ''. */
+function notReachedNote(keys, names, depth, asOf) {
+  if (keys.length === 0) {
+    return '';
+  }
+  // (a reload knows the keys of its entry, not the names: those drawn before it are gone)
+  const who = keys.map((k) => names.get(k) || 'someone expanded before');
+  const list = who.length === 1 ? who[0] : `${who.slice(0, -1).join(', ')} and ${who[who.length - 1]}`;
+  return `${list.charAt(0).toUpperCase()}${list.slice(1)} ${who.length === 1 ? 'is' : 'are'} not in the network at `
+    + `${depth} ${depth === 1 ? 'hop' : 'hops'} on ${asOf}: ${who.length === 1 ? 'their expansion is' : 'their expansions are'}`
+    + ' kept, and drawn again at a depth or day that reaches them.';
 }
 
 export async function expandSelected() {
@@ -375,7 +417,7 @@ export async function undo() {
 
 /** The people expanded now, in state and in the history's entry (Back to it expands them again). */
 function keepExpansions() {
-  state.expanded = controller.expandedKeys();
+  state.expanded = [...controller.expandedKeys(), ...notReached(state.subjectId)];
   rememberView();
 }
 

@@ -25,8 +25,9 @@ import { formHeld, offerRecording, showKeys, wireMeetingRoom } from './meeting-r
 import { wirePanelResize } from './resize.js';
 import { searchAgain, wireSearch } from './search.js';
 import {
-  markSiblingsOutside, open, selectPerson, selectPlaceholder, selectService, selectTab, wireSelection,
+  markSiblingsOutside, open, selectPerson, selectPlaceholder, selectService, selectTab, showPanels, wireSelection,
 } from './selection.js';
+import { loadFlags } from './flags.js';
 import { drawTimeBar, wireTimeBar } from './timebar.js';
 import { showWaiting, wireInformationRequests } from './information-requests.js';
 import { closeWork, wireWorkQueues, workOpen } from './work-queues.js';
@@ -86,9 +87,18 @@ function chooseDepth(value) {
   if (person) {
     // the people expanded stay expanded (walk 60: a depth chosen dropped Gary's expansion, and nothing
     // brought it back); not drawn at the new depth, the field goes back to the depth drawn (review 76)
-    // (while Back or Forward opens someone, the people its entry names: review 78)
-    openOrStay(person, following() ? { expanded: entryView(window.history.state).expanded }
+    // (while Back or Forward opens someone, the people its entry names, its person selected and its tab:
+    // reviews 78 and 79)
+    openOrStay(person, following() ? entryView(window.history.state)
       : { keepExpansions: person === state.subjectId });
+  }
+}
+
+/** The banner's "Read the risk flags again": the graph's marks and the selected person's Flags panel with them. */
+async function readFlagsAgain() {
+  if (await loadFlags(controller, controller.personIds()) && state.selectedId) {
+    state.panelsKey = null;
+    await showPanels(state.selectedId);
   }
 }
 
@@ -105,6 +115,7 @@ function wireViewControls() {
     openOrStay(state.subjectId);
   });
   byId('family-retry').addEventListener('click', () => open(state.subjectId, { keepExpansions: true }));
+  byId('flags-retry').addEventListener('click', readFlagsAgain);
   byId('expand-button').addEventListener('click', expandSelected);
   byId('collapse-button').addEventListener('click', collapseSelected);
   byId('undo-button').addEventListener('click', undo);
@@ -175,7 +186,8 @@ let returning = false;
 /**
  * Back and Forward within the page: the person the entry names, on its day and depth, with the people
  * expanded and the person selected as the entry left them (in meeting mode too, where search is
- * hidden, Back is the way back to the child opened before). An entry of an earlier session opens
+ * hidden, Back is the way back to the child opened before), in meeting mode or not as the entry says
+ * (followMode). An entry of an earlier session opens
  * nobody and is made to name what the page shows. A person who cannot be opened (offline, no longer
  * to be seen) sends the history back to the entry of what the page still shows, and the field, the
  * slider and the depth back to its day and depth; nothing is done when a newer opening or day took
@@ -205,7 +217,16 @@ function followEntry(entry) {
   if (!person || (person === state.subjectId && !following() && (!day || day === state.asOf)
       && depth === state.depth && view.expanded.join(' ') === state.expanded.join(' ')
       && (!view.selected || view.selected === state.selectedId))) {
-    // what the page shows (or nobody): the address says what the page shows
+    // what the page shows (or nobody): the address says what the page shows, on the entry's tab (review 79:
+    // Back two entries to the same person kept the tab of the later one)
+    if (person && view.tab && view.selected === state.selectedId) {
+      if (state.meeting) {
+        state.tabBeforeMeeting = view.tab;
+      } else {
+        selectTab(view.tab);
+      }
+    }
+    followMode(params);
     cameTo(entry, state.subjectId, true);
     updateUrl();
     return;
@@ -221,6 +242,9 @@ function followEntry(entry) {
   // them: the network came back at the depth last chosen, with nobody expanded)
   showDepth(depth);
   followHistory(person, () => open(person, view)).then((shown) => {
+    if (shown) {
+      followMode(params);
+    }
     if (shown === false) {
       // not opened, and nothing newer took over: the page still shows what it showed
       const reason = byId('message').firstChild ? byId('message').firstChild.textContent : '';
@@ -230,6 +254,18 @@ function followEntry(entry) {
         : 'nobody is shown'}.${reason ? ` ${reason}` : ''}`, 'error');
     }
   });
+}
+
+/**
+ * Meeting mode as the entry Back or Forward went to says (mode=meeting): Back from the step that
+ * entered it leaves it, on the same person (walk 62: Back put the family opened before on the room's
+ * screen). A meeting's form half written keeps meeting mode: it is left only by its own Cancel or Save.
+ */
+function followMode(params) {
+  const meeting = params.get('mode') === 'meeting';
+  if (meeting !== state.meeting && state.subjectId && !(state.meeting && formHeld())) {
+    toggleMeeting();
+  }
 }
 
 /**
@@ -430,8 +466,13 @@ async function start() {
   }
   if (params.get('mode') === 'meeting' && !state.meeting && state.subjectId) {
     // reloaded in a meeting (or its link followed): in meeting mode again, on the person it was about
-    // (drawn before the note below is said: its loads clear the message line)
+    // (drawn before the note below is said: its loads clear the message line), on the tab chosen there
     await toggleMeeting();
+    // (the entry as the page was left: opening the person has written it again since)
+    const { selected, meetingTab } = entryView(ownEntry(entry) ? entry : null);
+    if (meetingTab && selected === state.selectedId) {
+      selectTab(meetingTab);
+    }
   }
   // said once the network is open (opening it clears the message line), never over a problem said
   // meanwhile (meeting mode not drawn in full: review 77)

@@ -174,9 +174,11 @@ async function loadChanges() {
     const list = clear(byId('changes-list'));
     const select = byId('changes-since');
     const meeting = room.meetings.some((m) => m.id === select.value) ? ` since ${select.options[select.selectedIndex].text},` : '';
+    // whose family (walk 62: beside a matrix that follows the person selected, "this family" named nobody)
+    const whose = ` in ${subjectName()}’s family`;
     byId('changes-heading').textContent = room.changes.length === 0
-      ? `No changes${meeting} from ${since} to ${state.asOf}`
-      : `Changes${meeting} from ${since} to ${state.asOf}: ${room.changes.length}`;
+      ? `No changes${whose}${meeting} from ${since} to ${state.asOf}`
+      : `Changes${whose}${meeting} from ${since} to ${state.asOf}: ${room.changes.length}`;
     room.changes.forEach((c) => {
       const keys = personKeys(c.people);
       list.append(el('li', {}, el('button', { type: 'button', class: `change change-${c.kind}`, 'aria-pressed': 'false',
@@ -541,7 +543,7 @@ function removeActionRow(row) {
 /** The name the graph shows for the child open, or "this child". */
 function subjectName() {
   const person = controller.people().find((p) => p.id === state.subjectId);
-  return person ? person.label : 'this child';
+  return person ? String(person.label).split('\n')[0] : 'this child';
 }
 
 /**
@@ -874,7 +876,10 @@ async function recordMeeting(event) {
     // saving already: a second click (a save takes a second or two) would record the meeting twice
     return;
   }
-  if (fieldErrors(byId('record-form'), formProblems(), byId('record-problems'))) {
+  // with the session ended the fields are out of sight: what they lack is said once the writer is signed in
+  // again and they are shown, not inside a hidden form
+  const ended = sessionEnded();
+  if (!ended && fieldErrors(byId('record-form'), formProblems(), byId('record-problems'))) {
     return;
   }
   const input = meetingInput();
@@ -886,6 +891,9 @@ async function recordMeeting(event) {
   holdActions(true);
   try {
     if (sessionEnded() && !await sameUserSignedIn()) {
+      return;
+    }
+    if (ended && fieldErrors(byId('record-form'), formProblems(), byId('record-problems'))) {
       return;
     }
     // the agencies' types say who attended for rule 7 (loaded when the form opened, but maybe not yet)
@@ -925,13 +933,16 @@ function pageUser() {
 }
 
 /** What the form says once the session has ended with the chair's words in it. */
-const SESSION_ENDED = 'Your session has ended. What you wrote is kept in this form:';
-const ANOTHER_USER = 'Someone else is signed in in this browser now. What you wrote is kept in this form:';
+const SESSION_ENDED = 'Your session has ended. What you wrote is kept in this form, out of sight until you are'
+  + ' signed in again:';
+const ANOTHER_USER = 'Someone else is signed in in this browser now. What you wrote is kept in this form, out of'
+  + ' sight until you are signed in again:';
 
 /**
  * The session ended (or another user signed in, in another tab) while the form held the chair's words:
  * the form says how to save them, and the family's graph and panels are hidden meanwhile (a shared
- * screen in a meeting room: review 76, the page stayed on the family with nobody signed in).
+ * screen in a meeting room: review 76, the page stayed on the family with nobody signed in), and so
+ * are the form's fields, the children's names and the reason among them (app.css); Save and Cancel stay.
  */
 function sessionEndedWithWords(anotherUser) {
   document.body.classList.add('session-ended');

@@ -8,12 +8,10 @@ import { selectTab, showPanels } from './selection.js';
 import { clearFamilyOverdue } from './work-queues.js';
 import { meetingChanged, showKeys } from './meeting-room.js';
 import { fit, setTextScale } from './graph.js';
+import { stepIntoMeeting } from './asof.js';
 
 /** How much larger the graph's type is in meeting mode. */
 const MEETING_TEXT_SCALE = 1.7;
-
-/** The panels' tab shown before meeting mode chose the agencies': shown again on leaving it. */
-let tabBefore = null;
 
 function render() {
   document.body.classList.toggle('meeting', state.meeting);
@@ -25,23 +23,28 @@ function render() {
 
 /**
  * Enters or leaves meeting mode; answers when the room is drawn (the graph in its type, the panels
- * and the family's changes), so that the pack can be printed from it.
+ * and the family's changes), so that the pack can be printed from it. step: the chair entered it (a
+ * button, a key), a step of the browser's history that Back leaves (asof.js stepIntoMeeting); not when
+ * the pack is printed, a reload or Back itself enters or leaves it.
  */
-export function toggleMeeting() {
+export function toggleMeeting({ step = false } = {}) {
   state.meeting = !state.meeting;
   // the address says so, so that a reload in the middle of a meeting stays in it (walk 56)
-  const address = new URL(window.location.href);
-  if (state.meeting) {
-    address.searchParams.set('mode', 'meeting');
+  if (state.meeting && step) {
+    stepIntoMeeting();
   } else {
-    address.searchParams.delete('mode');
+    const address = new URL(window.location.href);
+    if (state.meeting) {
+      address.searchParams.set('mode', 'meeting');
+    } else {
+      address.searchParams.delete('mode');
+    }
+    window.history.replaceState(window.history.state, '', address);
   }
-  window.history.replaceState(window.history.state, '', address);
   const scaled = render();
   let panels = null;
   if (state.meeting) {
-    const tab = document.querySelector('.panels [role="tab"][aria-selected="true"]');
-    tabBefore = tab ? tab.id : null;
+    state.tabBeforeMeeting = state.panelTab;
     state.scope = 'FAMILY';
     selectTab('tab-agencies');
     if (state.selectedId) {
@@ -49,8 +52,9 @@ export function toggleMeeting() {
     }
   } else {
     clearFamilyOverdue();
-    if (tabBefore) {
-      selectTab(tabBefore);
+    if (state.tabBeforeMeeting) {
+      selectTab(state.tabBeforeMeeting);
+      state.tabBeforeMeeting = null;
     }
     // the graph drawn in the shared screen's box and type fits the page's again (walk 55: names of
     // 5 px in a corner of a large empty box until Fit was pressed)
@@ -94,8 +98,8 @@ function keepFocus() {
 }
 
 export function wireMeeting() {
-  byId('meeting-button').addEventListener('click', toggleMeeting);
-  byId('meeting-exit').addEventListener('click', toggleMeeting);
+  byId('meeting-button').addEventListener('click', () => toggleMeeting({ step: true }));
+  byId('meeting-exit').addEventListener('click', () => toggleMeeting());
   byId('meeting-keys').addEventListener('click', toggleKeys);
   // a short screen shows one row of the key under the graph: the whole of it opens with the legend
   byId('meeting-key-more').addEventListener('click', toggleKeys);

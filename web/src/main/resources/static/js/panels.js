@@ -433,6 +433,12 @@ export function renderFlags(panel, flags, person, highlight, keysOf) {
   panel.setAttribute('aria-label', 'Risk flags');
   panel.append(el('h2', { text: `Flags: ${fullName(person)}` }),
     el('p', { class: 'meta', text: 'Prompts for a human decision, never decisions. Choose one to see its evidence.' }));
+  if (flags === null) {
+    // never "no flags" for flags that could not be read (the banner over the graph offers to read them again)
+    panel.append(el('p', { class: 'empty problem', text: 'The risk flags could not be read: this panel cannot say '
+      + 'whether there are any. Choose "Read the risk flags again" above the graph.' }));
+    return;
+  }
   if (flags.length === 0) {
     panel.append(el('p', { class: 'empty', text: 'No risk flags on this date.' }));
     return;

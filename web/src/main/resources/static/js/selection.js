@@ -5,13 +5,13 @@
 import { graphql } from './api.js';
 import { END_MARKER, PANELS, REINSTATE_MARKER } from './queries.js';
 import { byId, showTab } from './dom.js';
-import { guarded, say } from './message.js';
+import { guarded, say, shownMessage } from './message.js';
 import { Latest, Rendering, dayDrawn } from './publish.js';
 import { state } from './state.js';
 import { rememberView, writeWaitingDay } from './asof.js';
 import { highlightPeople, refreshChanges } from './meeting-room.js';
-import { flagsOf } from './flags.js';
-import { openPerson } from './graph.js';
+import { flagsOf, flagsRead } from './flags.js';
+import { openPerson, takeReachNote } from './graph.js';
 import { loadFamilyOverdue } from './work-queues.js';
 import {
   markOutside, renderAddresses, renderAgencies, renderChronology, renderDetails, renderFlags, renderService,
@@ -69,11 +69,14 @@ async function load(personId, current) {
     showPanels(personId);
   }, highlight, person);
   renderChronology(byId('panel-chronology'), data.chronology, person, highlight, names);
-  renderFlags(byId('panel-flags'), flagsOf(personId), person, highlight, (ids) => controller.keysOf(ids));
+  renderFlags(byId('panel-flags'), flagsRead(personId) ? flagsOf(personId) : null, person, highlight,
+    (ids) => controller.keysOf(ids));
   rendering.shows(asOf);
   if (state.meeting) {
     refreshChanges();
-    await loadFamilyOverdue(controller.personIds(), { has: (id) => controller.has(`Person:${id}`), highlight: highlightPeople });
+    const subject = controller.personSummary(state.subjectId);
+    await loadFamilyOverdue(controller.personIds(), { has: (id) => controller.has(`Person:${id}`), highlight: highlightPeople,
+      whose: subject ? String(subject.label).split('\n')[0] : null });
   }
   return true;
 }
@@ -192,11 +195,21 @@ export async function open(personId, { keepExpansions = false, expanded = null, 
     if (shown) {
       const target = wanted && controller.has(`Person:${wanted}`) ? wanted : personId;
       controller.select(`Person:${target}`);
-      if (tab && target === selected && !state.meeting) {
-        // the tab the entry left open (a reload, Back), on the person it was open for
-        selectTab(tab);
+      if (tab && target === selected) {
+        // the tab the entry left open (a reload, Back), on the person it was open for; in meeting mode, the
+        // tab shown again on leaving it
+        if (state.meeting) {
+          state.tabBeforeMeeting = tab;
+        } else {
+          selectTab(tab);
+        }
       }
       await showPanels(target);
+    }
+    const reach = takeReachNote();
+    if (mine() && reach && !shownMessage()) {
+      // (after the panels, whose loading clears the message line; never over what they said)
+      say(reach, 'warning');
     }
     if (mine()) {
       // (a family whose answer failed is said by the graph's banner #family-unread until it is read)
@@ -268,8 +281,12 @@ export function selectService(service) {
 }
 
 export function selectTab(tabId) {
+  const changed = state.panelTab !== tabId;
   state.panelTab = tabId;
   showTab(document.querySelector('.panels [role="tablist"]'), tabId);
-  // kept in the history's entry, with the person selected
-  rememberView();
+  if (changed) {
+    // kept in the history's entry, with the person selected (only when it changed: arrow keys along the
+    // tabs write no entry each, review 79)
+    rememberView();
+  }
 }

@@ -68,6 +68,11 @@ export const state = {
   flags: new Map(),
   /** The selected tab of the panels. */
   panelTab: 'tab-details',
+  /**
+   * The panels' tab shown before meeting mode chose the agencies': shown again on leaving it, and the
+   * tab the history's entries keep meanwhile (asof.js ownState), or null outside meeting mode.
+   */
+  tabBeforeMeeting: null,
   /** Strategy-meeting mode. */
   meeting: false,
   /** The open tab of the work-queue overlay ('tab-triage', 'tab-overdue', 'tab-requests'), or null when it is closed. */

@@ -129,7 +129,8 @@ export function openWork(tabId) {
  * graph of the child the meeting is about, the people it is for (walk 51: it opened the first of
  * them, and the child's graph, with its NOT ASSESSED marks on those very children, went); one for
  * nobody in the graph opens the first of them. graph: has(person id), whether they are drawn now (a
- * change of layout adds or takes away the wider family), and highlight(keys) (meeting-room.js).
+ * change of layout adds or takes away the wider family), highlight(keys) (meeting-room.js), and whose
+ * network it is, by name (the heading says so beside a matrix that follows the person selected).
  */
 export async function loadFamilyOverdue(personIds, graph) {
   const current = familyLoads.next();
@@ -151,7 +152,7 @@ export async function loadFamilyOverdue(personIds, graph) {
         graph.highlight(shown.map((p) => `Person:${p.id}`));
         byId('graph-status').textContent = `“${action.description}” is for ${shown.map(fullName).join(', ')}: `
           + 'highlighted in the graph.';
-      }, 'Overdue actions of this family');
+      }, `Overdue actions in ${graph.whose || 'this'}’s network`);
   }));
 }
 

@@ -1,6 +1,8 @@
 // The force-directed layout (fcose), and the pass that moves labels off each other after a fresh
 // drawing and in meeting mode's larger type. The genogram's layout is genogram.js, a pure module.
 
+import { crosses } from '../genogram.js';
+
 /**
  * The force layout's options. It spaces the symbols; a fresh drawing then moves labels off each
  * other (separateLabels), since a name with its marks, "Ruby Hale (6) [NOT ASSESSED] [FLAG 2]", is
@@ -22,9 +24,11 @@ export function fcose(animate = true) {
  *
  * @param boxes [{key, x, y, x1, y1, x2, y2}]: the node's position and its box (model pixels)
  * @param fixed the keys of the boxes that stay where they are
+ * @param placeStuck whether a box the passes leave over another goes to the nearest free place (false:
+ *   where the passes left it, for a quick estimate of a shape's size)
  * @returns key → {x, y}: where each node goes
  */
-export function separateLabels(boxes, fixed = new Set(), gap = 6, passes = 400) {
+export function separateLabels(boxes, fixed = new Set(), gap = 6, passes = 400, placeStuck = true) {
   const at = [...boxes].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((b) => ({
     key: b.key, x: b.x, y: b.y, left: b.x1 - b.x, right: b.x2 - b.x, top: b.y1 - b.y, bottom: b.y2 - b.y,
   }));
@@ -59,7 +63,7 @@ export function separateLabels(boxes, fixed = new Set(), gap = 6, passes = 400) 
   // where it is over no one: rings round where it is, nearest first, in the same order every time
   const clash = (a, b) => Math.min(a.x + a.right, b.x + b.right) - Math.max(a.x + a.left, b.x + b.left) + gap > 0
     && Math.min(a.y + a.bottom, b.y + b.bottom) - Math.max(a.y + a.top, b.y + b.top) + gap > 0;
-  at.filter((a) => !fixed.has(a.key)).forEach((a) => {
+  at.filter((a) => placeStuck && !fixed.has(a.key)).forEach((a) => {
     if (!at.some((b) => b !== a && clash(a, b))) {
       return;
     }
@@ -78,4 +82,80 @@ export function separateLabels(boxes, fixed = new Set(), gap = 6, passes = 400) 
     }
   });
   return Object.fromEntries(at.map((a) => [a.key, { x: a.x, y: a.y }]));
+}
+
+/** The factors a shape spreads a network by along its box's long axis, and draws it together by along the other. */
+const STRETCHES = [1, 1.3, 1.6, 2.2];
+const SQUEEZES = [1, 0.85, 0.7, 0.55, 0.45];
+/** How far the network's shape must differ from its box's to be shaped at all. */
+const STRETCH_FROM = 1.15;
+/** How much larger a shape must draw the names than the layout's own to be chosen instead. */
+const STRETCH_GAIN = 1.05;
+/** The passes that estimate each shape's size with its labels moved apart. */
+const ESTIMATE_PASSES = 60;
+
+/** Whether the straight line from a to b passes over the box of half-size (w, h) around at. */
+export function lineMeetsBox(a, b, at, half) {
+  return crosses(a, b, { x1: at.x - half.w, y1: at.y - half.h, x2: at.x + half.w, y2: at.y + half.h });
+}
+
+/**
+ * The shape in which a network is drawn largest in a box of width × height (meeting mode's shared
+ * screen), or null for the layout's own. The places are spread along the axis the network is short of
+ * and drawn together along the other, about the middle, by each of a few factors; each shape's labels
+ * are moved apart in a few passes to estimate its size, and the one that fits the box at the largest
+ * zoom is chosen, provided no more lines run over the symbol of a person they do not join than in the
+ * layout's own (walk 62: a line from Dawn to Tom over Ruby read as Ruby being Dawn's child) and it
+ * draws the names STRETCH_GAIN larger. Everyone keeps their order along each axis.
+ *
+ * @param boxes [{key, x, y, x1, y1, x2, y2, halfWidth, halfHeight, person}]: each node's place, its box
+ *   with its label, half its symbol's size (model pixels), and whether it is a person (or someone hidden),
+ *   whom no line must seem to join (a line over a service's symbol misreads nobody's family)
+ * @param lines [[key, key]]: the lines between them
+ * @returns place → place, or null
+ */
+export function chooseShape(boxes, lines, width, height) {
+  const x1 = Math.min(...boxes.map((b) => b.x1));
+  const x2 = Math.max(...boxes.map((b) => b.x2));
+  const y1 = Math.min(...boxes.map((b) => b.y1));
+  const y2 = Math.max(...boxes.map((b) => b.y2));
+  // > 1: the box is wider than the network; < 1: taller
+  const ratio = (width / height) / ((x2 - x1) / (y2 - y1));
+  if (boxes.length < 3 || !(ratio >= STRETCH_FROM || ratio <= 1 / STRETCH_FROM)) {
+    return null;
+  }
+  const [long, short] = ratio > 1 ? ['x', 'y'] : ['y', 'x'];
+  const middle = { x: (x1 + x2) / 2, y: (y1 + y2) / 2 };
+  const shape = (spread, squeeze) => (place) => {
+    const moved = { ...place };
+    moved[long] = middle[long] + (place[long] - middle[long]) * spread;
+    moved[short] = middle[short] + (place[short] - middle[short]) * squeeze;
+    return moved;
+  };
+  const half = new Map(boxes.map((b) => [b.key, { w: b.halfWidth, h: b.halfHeight }]));
+  const measure = (move) => {
+    const shaped = boxes.map((b) => {
+      const p = move(b);
+      return { ...b, x: p.x, y: p.y, x1: b.x1 + p.x - b.x, x2: b.x2 + p.x - b.x, y1: b.y1 + p.y - b.y, y2: b.y2 + p.y - b.y };
+    });
+    const places = separateLabels(shaped, new Set(), 6, ESTIMATE_PASSES, false);
+    const edge = (b, side, axis) => b[side] + places[b.key][axis] - b[axis];
+    const w = Math.max(...shaped.map((b) => edge(b, 'x2', 'x'))) - Math.min(...shaped.map((b) => edge(b, 'x1', 'x')));
+    const h = Math.max(...shaped.map((b) => edge(b, 'y2', 'y'))) - Math.min(...shaped.map((b) => edge(b, 'y1', 'y')));
+    const over = lines.reduce((count, [a, b]) => count + boxes.filter((n) => n.person && n.key !== a && n.key !== b
+      && lineMeetsBox(places[a], places[b], places[n.key], half.get(n.key))).length, 0);
+    return { zoom: Math.min(width / w, height / h), over };
+  };
+  const asLaid = measure((p) => p);
+  let best = null;
+  STRETCHES.forEach((spread) => SQUEEZES.forEach((squeeze) => {
+    if (spread !== 1 || squeeze !== 1) {
+      const move = shape(spread, squeeze);
+      const { zoom, over } = measure(move);
+      if (over <= asLaid.over && (!best || zoom > best.zoom)) {
+        best = { zoom, move };
+      }
+    }
+  }));
+  return best && best.zoom > asLaid.zoom * STRETCH_GAIN ? best.move : null;
 }

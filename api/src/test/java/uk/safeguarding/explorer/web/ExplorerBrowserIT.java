@@ -618,7 +618,9 @@ class ExplorerBrowserIT extends BrowserIT {
         waitRendered("panel-agencies", panels);
         assertThat(driver.findElement(By.cssSelector("#panel-agencies h2")).getText())
                 .isEqualTo("Agency involvement: Jack Bell’s family");
+        panels = renders("panel-agencies");
         clickNode("Person:p-sara");
+        waitRendered("panel-agencies", panels);
         // Escape leaves meeting mode
         driver.findElement(By.id("tab-agencies")).sendKeys(Keys.ESCAPE);
         waitFor("!document.body.classList.contains('meeting')");
@@ -673,7 +675,8 @@ class ExplorerBrowserIT extends BrowserIT {
         var family = renders("meeting-overdue");
         driver.findElement(By.id("meeting-button")).click();
         waitRendered("meeting-overdue", family);
-        assertThat(text("meeting-overdue")).contains("Overdue actions of this family", "Social work assessment");
+        assertThat(text("meeting-overdue"))
+                .contains("Overdue actions in Lily Archer’s network", "Social work assessment");
         // the chair leaves meeting mode and records that the action was done; it leaves the list
         driver.findElement(By.id("meeting-exit")).click();
         waitFor("!document.body.classList.contains('meeting')");
@@ -900,7 +903,8 @@ class ExplorerBrowserIT extends BrowserIT {
                         .getFirstSelectedOption()
                         .getAttribute("value"))
                 .isEqualTo("months");
-        assertThat(textOf("changes-heading")).startsWith("No changes from 2017-10-01 to 2018-01-01");
+        assertThat(textOf("changes-heading"))
+                .startsWith("No changes in Sara Bell’s family from 2017-10-01 to 2018-01-01");
         assertThat(js("return document.getElementById('message').dataset.kind")).isNotEqualTo("error");
         // a chosen day after the as-of day: refused with a warning, the changes start on the day itself
         var changes = renders("meeting-changes");
@@ -919,12 +923,14 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(textOf("message")).contains("no later than the as-of day", "2018-06-01 is after 2018-01-01");
         assertThat(driver.findElement(By.id("changes-since-date")).getDomProperty("value"))
                 .isEqualTo("2018-01-01");
-        assertThat(textOf("changes-heading")).startsWith("No changes from 2018-01-01 to 2018-01-01");
+        assertThat(textOf("changes-heading"))
+                .startsWith("No changes in Sara Bell’s family from 2018-01-01 to 2018-01-01");
         // back on the scenario's day: the meetings are offered again, the heading says what is shown
         meetingDay(Scenario.AS_OF);
         assertThat(sinceOptions()).contains("sm-sara", "icpc-sara");
         assertThat(js("return document.getElementById('message').dataset.kind")).isNotEqualTo("error");
-        assertThat(textOf("changes-heading")).matches("Changes from 2018-01-01 to 2018-09-26: \\d+");
+        assertThat(textOf("changes-heading"))
+                .matches("Changes in Sara Bell’s family from 2018-01-01 to 2018-09-26: \\d+");
         assertThat(driver.findElements(By.cssSelector("#changes-list button.change")))
                 .isNotEmpty();
     }
@@ -975,7 +981,8 @@ class ExplorerBrowserIT extends BrowserIT {
         // from the day after the conference: its own decisions are not changes since it
         assertThat(changes)
                 .contains(
-                        "Changes since the initial child protection conference of 2018-07-15, from 2018-07-16 to 2018-09-26",
+                        "Changes in Sara Bell’s family since the initial child protection conference of 2018-07-15, from"
+                                + " 2018-07-16 to 2018-09-26",
                         "Dean Hart and Kerry Bell became partners on 2018-07-20.",
                         "Dean Hart joined the household at 7 Fictional Terrace, York on 2018-08-01.");
         assertThat(changes.indexOf("2018-07-20")).isLessThan(changes.indexOf("2018-08-01"));
@@ -1686,13 +1693,16 @@ class ExplorerBrowserIT extends BrowserIT {
         driver.findElement(By.id("record-save")).click();
         waitFor("!document.getElementById('record-session').hidden");
         assertThat(text("record-session"))
-                .isEqualTo("Your session has ended. What you wrote is kept in this form: sign in again in a new tab,"
-                        + " then press Save here.");
+                .isEqualTo("Your session has ended. What you wrote is kept in this form, out of sight until you are"
+                        + " signed in again: sign in again in a new tab, then press Save here.");
         assertThat(message()).contains("Your session has ended. What you wrote is kept on this page");
         assertThat(driver.getCurrentUrl()).isEqualTo(address);
         assertThat(driver.findElement(By.id("record-reason")).getDomProperty("value"))
                 .isEqualTo("Kyle's disclosure at school");
         assertThat(familyHidden()).isTrue();
+        // the form's words too: the children it names and the reason are off the room's screen
+        assertThat(driver.findElement(By.id("record-reason")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("record-save")).isDisplayed()).isTrue();
         assertThat(count(meetings)).isZero();
 
         // someone else signs in, in the new tab: Save does not record the chair's meeting in their name
@@ -1891,12 +1901,23 @@ class ExplorerBrowserIT extends BrowserIT {
         waitSettled();
         assertThat(nodeKeys(graph())).contains("Person:p-mia");
         assertThat(driver.getCurrentUrl()).contains("depth=3").contains("mode=meeting");
-        // one depth: the sidebar's says the same once meeting mode is left
-        assertThat(js("return document.getElementById('depth-select').value")).isEqualTo("3");
         driver.findElement(By.id("record-button")).click();
         driver.findElement(By.id("record-add-action")).click();
         assertThat(driver.findElements(By.cssSelector("#action-for-0 .action-for-person[value='p-mia']")))
                 .hasSize(1);
+        driver.findElement(By.id("record-cancel")).click();
+        if (driver.findElement(By.id("record-meeting")).isDisplayed()) {
+            // (the empty action asks first: "Discard what is written")
+            driver.findElement(By.id("record-cancel")).click();
+        }
+        waitFor("document.getElementById('record-meeting').hidden");
+        // one depth: the sidebar's says the same once meeting mode is left
+        driver.findElement(By.id("meeting-exit")).click();
+        waitFor("!document.body.classList.contains('meeting')");
+        assertThat(new Select(driver.findElement(By.id("depth-select")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("3 hops");
     }
 
     @Test

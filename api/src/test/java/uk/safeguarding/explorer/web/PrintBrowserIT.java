@@ -126,7 +126,7 @@ class PrintBrowserIT extends BrowserIT {
                         .hasSize(1);
             }
             assertThat(panels.get("meeting-changes").get(0).asString())
-                    .startsWith("Changes since the strategy meeting");
+                    .startsWith("Changes in Kyle Archer’s family since the strategy meeting");
             assertThat(panels.get("print-meeting").get(0).asString()).isEqualTo("Attendance, decision and actions");
         } finally {
             ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
@@ -313,7 +313,8 @@ class PrintBrowserIT extends BrowserIT {
         waitRendered("print-title", pack);
         var seen = module("return window.packSeen;");
         assertThat(seen.get("meeting").asBoolean()).isTrue();
-        assertThat(seen.get("changes").asString()).contains("Changes since the strategy meeting");
+        assertThat(seen.get("changes").asString())
+                .contains("Changes in Kyle Archer’s family since the strategy meeting");
         assertThat(seen.get("overdue").asString()).contains("Social work assessment of the risk to Kyle");
         assertThat(seen.get("agencies").asString()).contains("Lily Archer", "Tom Archer");
         assertThat(seen.get("chronology").asString())
