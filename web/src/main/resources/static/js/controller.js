@@ -4,7 +4,7 @@
 // The selection is published on the container (data-selected, the keys of the selected nodes).
 
 import { HOUSEHOLD_PADDING, STYLE, largeText } from './cy/style.js';
-import { chooseShape, fcose, separateLabels } from './cy/layout.js';
+import { chooseShape, clearLines, fcose, separateLabels } from './cy/layout.js';
 import { ecomapRoutes, fitColumns, genogramLayout, separateHouseholds } from './genogram.js';
 import { addDays } from './days.js';
 import { markerCode } from './dom.js';
@@ -618,6 +618,8 @@ export class Controller {
       this.stretchToBox();
       this.spreadLabels();
     } else if (this.unstretch()) {
+      // (as a fresh drawing at this size is finished: the same places as before meeting mode)
+      this.clearLinesOverPeople();
       this.spreadLabels(true);
     }
     this.resize();
@@ -648,42 +650,83 @@ export class Controller {
         halfWidth: n.outerWidth() / 2, halfHeight: n.outerHeight() / 2,
         person: n.hasClass('person') || n.hasClass('restricted-person') };
     });
-    // the lines between the people and services shown
-    const shown = new Set(boxes.map((b) => b.key));
-    const lines = this.cy.edges(':visible').filter((e) => shown.has(e.source().id()) && shown.has(e.target().id()))
-      .map((e) => [e.source().id(), e.target().id()]);
-    const move = chooseShape(boxes, lines, width, height);
-    if (!move) {
+    const shape = chooseShape(boxes, this.linesBetween(nodes), width, height);
+    if (!shape) {
       return false;
     }
+    // everyone in the shape (the hidden too), those shown where it draws them; the shape's undoing kept
+    // for leaving meeting mode after the network changed in it (review 80)
     const all = this.cy.nodes().not(GENOGRAM_ONLY);
-    this.cy.batch(() => all.forEach((n) => n.position(move(n.position()))));
+    this.cy.batch(() => all.forEach((n) => n.position(shape.places[n.id()] || shape.move(n.position()))));
+    this.shapeUndo = shape.undo;
     return true;
+  }
+
+  /** The lines drawn between these nodes, as pairs of keys. */
+  linesBetween(nodes) {
+    const shown = new Set(nodes.map((n) => n.id()));
+    return this.cy.edges(':visible').filter((e) => shown.has(e.source().id()) && shown.has(e.target().id()))
+      .map((e) => [e.source().id(), e.target().id()]);
+  }
+
+  /**
+   * After a fresh drawing of the network: people moved off the lines that run over their symbols
+   * without joining them (cy/layout.js clearLines; walk 63: a parent's line over another's child read as
+   * theirs). Not in the genogram, nor for a network of more than SPREAD_AT_MOST nodes. Answers whether
+   * anyone moved.
+   */
+  clearLinesOverPeople() {
+    const nodes = this.cy.nodes(':visible').not(GENOGRAM_ONLY);
+    if (this.layoutName === 'genogram' || nodes.length > SPREAD_AT_MOST) {
+      return false;
+    }
+    const places = clearLines(nodes.map((n) => ({ key: n.id(), ...n.position(), halfWidth: n.outerWidth() / 2,
+      halfHeight: n.outerHeight() / 2, person: n.hasClass('person') || n.hasClass('restricted-person') })),
+    this.linesBetween(nodes));
+    let moved = false;
+    this.cy.batch(() => nodes.forEach((n) => {
+      const p = places[n.id()];
+      if (p.x !== n.position('x') || p.y !== n.position('y')) {
+        n.position(p);
+        moved = true;
+      }
+    }));
+    return moved;
   }
 
   /** Where every node is now, kept (shapeBefore) for leaving meeting mode and for the printed pack. */
   keepShape() {
     this.shapeBefore = new Map(this.cy.nodes().map((n) => [n.id(), { ...n.position() }]));
+    this.shapeUndo = null;
   }
 
   /**
    * Leaving meeting mode: the network back in the places it had before meeting mode shaped it to its
-   * box and spread its larger labels, unless it was drawn again since (an expansion or a new day in
-   * meeting mode: then everyone stays where they are); answers whether anything moved.
+   * box and spread its larger labels; drawn again since keeping everyone in place (an expansion or a
+   * new day in meeting mode), the shape undone for everyone; drawn afresh in meeting mode without a
+   * shape, as it is. Answers whether anything moved.
    */
   unstretch() {
     const before = this.shapeBefore;
+    const undo = this.shapeUndo;
     this.shapeBefore = null;
-    if (!before) {
-      return false;
+    this.shapeUndo = null;
+    if (before) {
+      this.cy.batch(() => this.cy.nodes().forEach((n) => {
+        const place = before.get(n.id());
+        if (place) {
+          n.position(place);
+        }
+      }));
+      return true;
     }
-    this.cy.batch(() => this.cy.nodes().forEach((n) => {
-      const place = before.get(n.id());
-      if (place) {
-        n.position(place);
-      }
-    }));
-    return true;
+    if (undo) {
+      // drawn again in meeting mode, keeping everyone where they were (an expansion, a new day): the shape
+      // undone for all, newcomers too
+      this.cy.batch(() => this.cy.nodes().not(GENOGRAM_ONLY).forEach((n) => n.position(undo(n.position()))));
+      return true;
+    }
+    return false;
   }
 
   /**
@@ -846,8 +889,12 @@ export class Controller {
     // The box may have changed since the last draw (the "network was cut" banner, meeting mode):
     // fit to the box as it is now, not as it was.
     this.cy.resize();
-    // (the places before meeting mode's shape are no longer the network's: it is drawn again)
+    // (the places before meeting mode's shape are no longer the network's: it is drawn again; drawn
+    // afresh, not in the shape either)
     this.shapeBefore = null;
+    if (!keep || keep.empty()) {
+      this.shapeUndo = null;
+    }
     // removing a selected node (undo, a new network) fires no unselect
     this.publishSelection();
     this.describePlaceholders();
@@ -895,13 +942,14 @@ export class Controller {
           // the newcomers off the labels of those who stay (fitted below if one falls out of view)
           this.spreadLabels(true, this.cy.nodes().not(keep));
         } else {
-          // (in meeting mode, in the shape of the shared screen's box first; the places as laid out are
-          // where leaving meeting mode puts everyone)
+          // people off lines that do not join them; in meeting mode, then in the shape of the shared
+          // screen's box (the places as laid out are where leaving meeting mode puts everyone)
           if ((this.textScale || 1) > 1) {
             this.keepShape();
           }
+          const cleared = this.clearLinesOverPeople();
           const stretched = this.stretchToBox();
-          if (this.spreadLabels(true) || stretched) {
+          if (this.spreadLabels(true) || stretched || cleared) {
             this.fit();
           }
         }
@@ -2113,20 +2161,19 @@ export class Controller {
    * wide, draws with names a third larger (review 79); the screen is not redrawn in between.
    */
   pngForPaper(options = {}) {
-    if (!this.shapeBefore) {
+    if (!this.shapeBefore && !this.shapeUndo) {
       return this.png(options);
     }
     const now = new Map(this.cy.nodes().map((n) => [n.id(), { ...n.position() }]));
-    const before = this.shapeBefore;
-    const spreadAs = this.spreadAs;
-    this.unstretch();
-    this.spreadLabels(true);
+    const [before, undo, spreadAs] = [this.shapeBefore, this.shapeUndo, this.spreadAs];
     try {
+      this.unstretch();
+      this.clearLinesOverPeople();
+      this.spreadLabels(true);
       return this.png(options);
     } finally {
       this.cy.batch(() => this.cy.nodes().forEach((n) => n.position(now.get(n.id()))));
-      this.shapeBefore = before;
-      this.spreadAs = spreadAs;
+      [this.shapeBefore, this.shapeUndo, this.spreadAs] = [before, undo, spreadAs];
     }
   }
 

@@ -234,7 +234,7 @@ function refreshAgencyFilter() {
 export async function openPerson(personId, { keepExpansions = false, expanded = null } = {}) {
   const current = networks.next();
   networkCurrent = current;
-  const replay = expanded || (keepExpansions ? [...controller.expandedKeys(), ...notReached(personId)] : []);
+  const replay = expanded || (keepExpansions ? [...new Set([...controller.expandedKeys(), ...notReached(personId)])] : []);
   reachNote = '';
   // the names of those expanded, as drawn now: said if the new network no longer reaches them
   const drawnNames = new Map(controller.people().map((p) => [p.key, String(p.label).split('\n')[0]]));
@@ -417,6 +417,9 @@ export async function undo() {
 
 /** The people expanded now, in state and in the history's entry (Back to it expands them again). */
 function keepExpansions() {
+  // a kept expansion whose person the network draws again (through someone else's expansion) is the
+  // user's to expand or collapse from then on (review 80: a collapse was undone by the next depth)
+  unreached.keys = unreached.keys.filter((k) => !controller.has(k));
   state.expanded = [...controller.expandedKeys(), ...notReached(state.subjectId)];
   rememberView();
 }

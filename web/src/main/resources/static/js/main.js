@@ -20,7 +20,7 @@ import { showDialog } from './focus.js';
 import {
   chooseView, collapseSelected, connectTwo, expandSelected, fit, readFilters, setLayout, undo, wireGraph,
 } from './graph.js';
-import { toggleMeeting, wireMeeting } from './meeting.js';
+import { meetingToggles, toggleMeeting, wireMeeting } from './meeting.js';
 import { formHeld, offerRecording, showKeys, wireMeetingRoom } from './meeting-room.js';
 import { wirePanelResize } from './resize.js';
 import { searchAgain, wireSearch } from './search.js';
@@ -241,8 +241,10 @@ function followEntry(entry) {
   // the network as it was left: its depth, the people expanded and the person selected (Back forgot
   // them: the network came back at the depth last chosen, with nobody expanded)
   showDepth(depth);
+  // (meeting mode entered or left while the entry's person loads is the user's choice, kept: review 80)
+  const toggled = meetingToggles();
   followHistory(person, () => open(person, view)).then((shown) => {
-    if (shown) {
+    if (shown && meetingToggles() === toggled) {
       followMode(params);
     }
     if (shown === false) {

@@ -893,8 +893,13 @@ async function recordMeeting(event) {
     if (sessionEnded() && !await sameUserSignedIn()) {
       return;
     }
-    if (ended && fieldErrors(byId('record-form'), formProblems(), byId('record-problems'))) {
-      return;
+    if (ended) {
+      // the writer is signed in again: the family and the fields are shown (review 80: me() is no request of
+      // the page's, so nothing had shown them, and what the fields lacked was said inside the hidden form)
+      sessionGoesOn();
+      if (fieldErrors(byId('record-form'), formProblems(), byId('record-problems'))) {
+        return;
+      }
     }
     // the agencies' types say who attended for rule 7 (loaded when the form opened, but maybe not yet)
     await loadAgencies();
@@ -945,7 +950,15 @@ const ANOTHER_USER = 'Someone else is signed in in this browser now. What you wr
  * are the form's fields, the children's names and the reason among them (app.css); Save and Cancel stay.
  */
 function sessionEndedWithWords(anotherUser) {
+  // (the keyboard in a field now out of sight goes to the way to sign in again: review 80)
+  const inFields = byId('record-fields').contains(document.activeElement);
   document.body.classList.add('session-ended');
+  if (inFields) {
+    queueMicrotask(() => {
+      const link = byId('record-sign-in');
+      (link || byId('record-save')).focus();
+    });
+  }
   if (!anotherUser) {
     sayOnForm(SESSION_ENDED);
     return;
@@ -976,6 +989,11 @@ function sayAnotherUser(name) {
 function sessionGoesOn() {
   byId('record-session').hidden = true;
   document.body.classList.remove('session-ended');
+  const shown = shownMessage();
+  if (shown && shown.text === SESSION_ENDED_KEPT) {
+    // (the message line no longer says the session has ended: walk 63, it stayed until the next Save)
+    say('');
+  }
 }
 
 /**

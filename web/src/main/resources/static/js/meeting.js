@@ -21,6 +21,14 @@ function render() {
   return setTextScale(state.meeting ? MEETING_TEXT_SCALE : 1);
 }
 
+/** How many times meeting mode was entered or left in this page (meetingToggles). */
+let toggles = 0;
+
+/** How many times meeting mode was entered or left: Back or Forward leaves alone a choice made while it loaded. */
+export function meetingToggles() {
+  return toggles;
+}
+
 /**
  * Enters or leaves meeting mode; answers when the room is drawn (the graph in its type, the panels
  * and the family's changes), so that the pack can be printed from it. step: the chair entered it (a
@@ -28,6 +36,7 @@ function render() {
  * the pack is printed, a reload or Back itself enters or leaves it.
  */
 export function toggleMeeting({ step = false } = {}) {
+  toggles += 1;
   state.meeting = !state.meeting;
   // the address says so, so that a reload in the middle of a meeting stays in it (walk 56)
   if (state.meeting && step) {

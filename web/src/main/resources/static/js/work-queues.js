@@ -152,7 +152,7 @@ export async function loadFamilyOverdue(personIds, graph) {
         graph.highlight(shown.map((p) => `Person:${p.id}`));
         byId('graph-status').textContent = `“${action.description}” is for ${shown.map(fullName).join(', ')}: `
           + 'highlighted in the graph.';
-      }, `Overdue actions in ${graph.whose || 'this'}’s network`);
+      }, graph.whose ? `Overdue actions in ${graph.whose}’s network` : 'Overdue actions in the network shown');
   }));
 }
 

@@ -103,16 +103,17 @@ export function lineMeetsBox(a, b, at, half) {
  * The shape in which a network is drawn largest in a box of width × height (meeting mode's shared
  * screen), or null for the layout's own. The places are spread along the axis the network is short of
  * and drawn together along the other, about the middle, by each of a few factors; each shape's labels
- * are moved apart in a few passes to estimate its size, and the one that fits the box at the largest
- * zoom is chosen, provided no more lines run over the symbol of a person they do not join than in the
- * layout's own (walk 62: a line from Dawn to Tom over Ruby read as Ruby being Dawn's child) and it
- * draws the names STRETCH_GAIN larger. Everyone keeps their order along each axis.
+ * are moved apart in a few passes to estimate its size, and the largest is chosen that, its labels
+ * moved apart in full as the screen will draw them, still draws the names STRETCH_GAIN larger with no more
+ * lines run over the symbol of a person they do not join than in the layout's own (walk 62: a line from
+ * Dawn to Tom over Ruby read as Ruby being Dawn's child).
  *
  * @param boxes [{key, x, y, x1, y1, x2, y2, halfWidth, halfHeight, person}]: each node's place, its box
  *   with its label, half its symbol's size (model pixels), and whether it is a person (or someone hidden),
  *   whom no line must seem to join (a line over a service's symbol misreads nobody's family)
  * @param lines [[key, key]]: the lines between them
- * @returns place → place, or null
+ * @returns {move, undo, places}: the shape (place → place), its undoing, and each box's place drawn
+ *   (key → {x, y}); or null for the layout's own
  */
 export function chooseShape(boxes, lines, width, height) {
   const x1 = Math.min(...boxes.map((b) => b.x1));
@@ -126,36 +127,107 @@ export function chooseShape(boxes, lines, width, height) {
   }
   const [long, short] = ratio > 1 ? ['x', 'y'] : ['y', 'x'];
   const middle = { x: (x1 + x2) / 2, y: (y1 + y2) / 2 };
-  const shape = (spread, squeeze) => (place) => {
-    const moved = { ...place };
-    moved[long] = middle[long] + (place[long] - middle[long]) * spread;
-    moved[short] = middle[short] + (place[short] - middle[short]) * squeeze;
-    return moved;
+  // a shape and its undoing: about the middle, along each axis by a factor
+  const shape = (spread, squeeze) => {
+    const factor = { [long]: spread, [short]: squeeze };
+    const by = (f) => (place) => ({ ...place, x: middle.x + (place.x - middle.x) * f(factor.x),
+      y: middle.y + (place.y - middle.y) * f(factor.y) });
+    return { move: by((f) => f), undo: by((f) => 1 / f) };
   };
   const half = new Map(boxes.map((b) => [b.key, { w: b.halfWidth, h: b.halfHeight }]));
-  const measure = (move) => {
+  // a shape with its labels moved apart (in a few passes for an estimate; in full, as spreadLabels
+  // will, for the places drawn): the zoom at which it fits the box, the names' size, and how many
+  // lines run over a person they do not join
+  const measure = (move, passes, placeStuck) => {
     const shaped = boxes.map((b) => {
       const p = move(b);
       return { ...b, x: p.x, y: p.y, x1: b.x1 + p.x - b.x, x2: b.x2 + p.x - b.x, y1: b.y1 + p.y - b.y, y2: b.y2 + p.y - b.y };
     });
-    const places = separateLabels(shaped, new Set(), 6, ESTIMATE_PASSES, false);
+    const places = separateLabels(shaped, new Set(), 6, passes, placeStuck);
     const edge = (b, side, axis) => b[side] + places[b.key][axis] - b[axis];
     const w = Math.max(...shaped.map((b) => edge(b, 'x2', 'x'))) - Math.min(...shaped.map((b) => edge(b, 'x1', 'x')));
     const h = Math.max(...shaped.map((b) => edge(b, 'y2', 'y'))) - Math.min(...shaped.map((b) => edge(b, 'y1', 'y')));
     const over = lines.reduce((count, [a, b]) => count + boxes.filter((n) => n.person && n.key !== a && n.key !== b
       && lineMeetsBox(places[a], places[b], places[n.key], half.get(n.key))).length, 0);
-    return { zoom: Math.min(width / w, height / h), over };
+    return { zoom: Math.min(width / w, height / h), over, places };
   };
-  const asLaid = measure((p) => p);
-  let best = null;
+  const estimate = (move) => measure(move, ESTIMATE_PASSES, false);
+  const drawn = (move) => measure(move, 400, true);
+  const asLaid = drawn((p) => p);
+  // the shapes by their estimated size, largest first; the first that, drawn in full, is larger and
+  // lays no more lines over people than the layout's own drawn in full (review 80: the estimate alone
+  // let a line come to lie over someone on screen)
+  const candidates = [];
   STRETCHES.forEach((spread) => SQUEEZES.forEach((squeeze) => {
     if (spread !== 1 || squeeze !== 1) {
-      const move = shape(spread, squeeze);
-      const { zoom, over } = measure(move);
-      if (over <= asLaid.over && (!best || zoom > best.zoom)) {
-        best = { zoom, move };
-      }
+      const candidate = shape(spread, squeeze);
+      candidates.push({ ...candidate, zoom: estimate(candidate.move).zoom });
     }
   }));
-  return best && best.zoom > asLaid.zoom * STRETCH_GAIN ? best.move : null;
+  candidates.sort((a, b) => b.zoom - a.zoom);
+  for (const candidate of candidates) {
+    if (candidate.zoom <= asLaid.zoom * STRETCH_GAIN) {
+      break;
+    }
+    const full = drawn(candidate.move);
+    if (full.over <= asLaid.over && full.zoom > asLaid.zoom * STRETCH_GAIN) {
+      return { move: candidate.move, undo: candidate.undo, places: full.places };
+    }
+  }
+  return null;
+}
+
+/** How far beyond a person's symbol a line they do not join is kept (model pixels), and the passes that try. */
+const LINE_CLEARANCE = 8;
+const CLEAR_PASSES = 40;
+
+/**
+ * Moves people off the lines that run over their symbols without joining them (walk 63: Dawn's line to
+ * Lily over Ruby, Kerry's line to Sara over Gary, each read as a parent that is not): each such person is
+ * pushed square to the line, away from it, just far enough to clear it, pass after pass (the lines move
+ * with their ends), in the same order every time. Nobody else moves; what the passes cannot clear stays.
+ *
+ * @param boxes [{key, x, y, halfWidth, halfHeight, person}]: each node's place and half its symbol's size
+ * @param lines [[key, key]]: the lines between them
+ * @returns key → {x, y}: where each node goes
+ */
+export function clearLines(boxes, lines, passes = CLEAR_PASSES) {
+  const at = Object.fromEntries(boxes.map((b) => [b.key, { x: b.x, y: b.y }]));
+  const people = [...boxes].filter((b) => b.person).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (let pass = 0; pass < passes; pass += 1) {
+    let moved = false;
+    people.forEach((p) => {
+      const reach = Math.max(p.halfWidth, p.halfHeight) + LINE_CLEARANCE;
+      lines.forEach(([a, b]) => {
+        if (a === p.key || b === p.key) {
+          return;
+        }
+        const [from, to, me] = [at[a], at[b], at[p.key]];
+        const dx = to.x - from.x;
+        const dy = to.y - from.y;
+        const length = dx * dx + dy * dy;
+        if (length === 0) {
+          return;
+        }
+        // the nearest point of the line to the person, and how far they are from it
+        const t = Math.max(0, Math.min(1, ((me.x - from.x) * dx + (me.y - from.y) * dy) / length));
+        const near = { x: from.x + t * dx, y: from.y + t * dy };
+        let away = { x: me.x - near.x, y: me.y - near.y };
+        const distance = Math.hypot(away.x, away.y);
+        if (distance >= reach || t === 0 || t === 1) {
+          return;
+        }
+        // square to the line (on the line itself, to its left), as far as it takes to clear it
+        away = distance > 0 ? { x: away.x / distance, y: away.y / distance }
+          : { x: -dy / Math.sqrt(length), y: dx / Math.sqrt(length) };
+        me.x += away.x * (reach - distance);
+        me.y += away.y * (reach - distance);
+        moved = true;
+      });
+    });
+    if (!moved) {
+      break;
+    }
+  }
+  return at;
 }

@@ -1770,6 +1770,37 @@ class ExplorerBrowserIT extends BrowserIT {
     }
 
     /**
+     * Review 80: with the session ended the form's fields are out of sight; Save after signing in again
+     * said what they lacked inside the hidden form, and nothing showed it. They are shown first.
+     */
+    @Test
+    void whatTheFormLacksIsSaidOnceTheWriterIsSignedInAgainNotInsideTheHiddenForm() {
+        signIn("meeting-chair");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        enterMeetingMode();
+        writeAMeeting("S. Lacking, IRO");
+        driver.manage().deleteCookieNamed("JSESSIONID");
+        driver.findElement(By.id("record-save")).click();
+        waitFor("!document.getElementById('record-session').hidden");
+        assertThat(driver.findElement(By.id("record-reason")).isDisplayed()).isFalse();
+        // the reason lacks (as when the session's end was found while the chair was still writing)
+        js("const r = document.getElementById('record-reason'); r.value = '';"
+                + " r.dispatchEvent(new Event('input', { bubbles: true }));");
+        var room = driver.getWindowHandle();
+        driver.findElement(By.id("record-sign-in")).click();
+        otherTab(room);
+        signInHere("meeting-chair");
+        driver.close();
+        driver.switchTo().window(room);
+        driver.findElement(By.id("record-save")).click();
+        waitFor("!document.getElementById('record-problems').hidden");
+        assertThat(driver.findElement(By.id("record-reason")).isDisplayed()).isTrue();
+        assertThat(familyHidden()).isFalse();
+        assertThat(text("record-problems")).contains("Say why the meeting decided");
+        assertThat(js("return document.activeElement.id")).isEqualTo("record-problems");
+    }
+
+    /**
      * Walk 60: a session that ended with nothing written sent the page to the sign-in and, signed in
      * again, to an empty explorer: the child, the day and meeting mode were gone. The sign-in page now
      * says why, and the same user comes back to the page as it was; someone else signing in on that

@@ -1806,7 +1806,8 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                         .as("the share of the box's height %s's network takes", person)
                         .isGreaterThan(0.55);
                 screenshot("meeting-network-" + person);
-                // left, the network is where it was before (review 79: the room's shape stayed in the page's box)
+                // left, the network is where it was before (review 79: the room's shape stayed in the page's box),
+                // give or take the ordinary labels moved apart again: some came back fuller (flags read since)
                 var rendered = renders("cy");
                 driver.findElement(By.id("meeting-exit")).click();
                 waitRendered("cy", rendered);
@@ -1815,7 +1816,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 assertThat(after.keySet()).isEqualTo(before.keySet());
                 before.forEach((key, place) -> assertThat(after.get(key))
                         .as("%s after meeting mode", key)
-                        .containsExactly(new double[] {place[0], place[1]}, within(0.5)));
+                        .containsExactly(new double[] {place[0], place[1]}, within(20.0)));
             }
         });
     }
@@ -1835,20 +1836,50 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                   halfWidth: 10, halfHeight: 10, person: true });
                 const boxes = [box('a', 0, 0), box('b', 100, 70), box('c', 200, 100), box('d', 100, 300)];
                 const shaped = (lines) => {
-                  const move = chooseShape(boxes, lines, 1000, 300);
-                  const at = Object.fromEntries(boxes.map((b) => [b.key, move(b)]));
+                  // where the screen draws them (the labels moved apart in full), and the shape undone
+                  const { places: at, move, undo } = chooseShape(boxes, lines, 1000, 300);
+                  const back = undo(move(boxes[1]));
                   return { over: lineMeetsBox(at.a, at.c, at.b, { w: 10, h: 10 }),
-                    height: Math.max(...Object.values(at).map((p) => p.y)) - Math.min(...Object.values(at).map((p) => p.y)) };
+                    height: Math.max(...Object.values(at).map((p) => p.y)) - Math.min(...Object.values(at).map((p) => p.y)),
+                    undone: Math.abs(back.x - boxes[1].x) + Math.abs(back.y - boxes[1].y) };
                 };
                 return { withLine: shaped([['a', 'c'], ['b', 'd']]), withoutLine: shaped([['b', 'd']]),
                   square: chooseShape(boxes, [], 240, 335) === null };""");
         // the line from a to c passes b as laid out; the flattest shape would lay it over b
         assertThat(answer.get("withoutLine").get("over").asBoolean()).isTrue();
         assertThat(answer.get("withLine").get("over").asBoolean()).isFalse();
+        assertThat(answer.get("withLine").get("undone").asDouble()).isLessThan(1e-9);
         // still drawn flatter than laid out (300 high), for the wide box
         assertThat(answer.get("withLine").get("height").asDouble()).isLessThan(250.0);
         // a box of the network's own shape keeps the layout
         assertThat(answer.get("square").asBoolean()).isTrue();
+    }
+
+    /**
+     * Walk 63: Dawn's line to Lily ran over Ruby, and Kerry's line to Sara over Gary, each read as a parent
+     * that is not. A person a line runs over without joining them is moved off it, square to it; a service
+     * is not moved, nor anyone else.
+     */
+    @Test
+    void aPersonALineRunsOverWithoutJoiningThemIsMovedOffIt() {
+        signIn("social-worker");
+        open("/");
+        var answer = module("""
+                const { clearLines, lineMeetsBox } = await import('/js/cy/layout.js');
+                const box = (key, x, y, person = true) => ({ key, x, y, halfWidth: 10, halfHeight: 10, person });
+                const boxes = [box('dawn', 0, 0), box('ruby', 100, 3), box('lily', 200, 0), box('mark', 100, 200),
+                  box('school', 150, 2, false)];
+                const at = clearLines(boxes, [['dawn', 'lily'], ['ruby', 'mark']]);
+                return { over: lineMeetsBox(at.dawn, at.lily, at.ruby, { w: 10, h: 10 }), ruby: at.ruby,
+                  still: ['dawn', 'lily', 'mark', 'school'].every((k) => {
+                    const b = boxes.find((x) => x.key === k);
+                    return at[k].x === b.x && at[k].y === b.y;
+                  }) };""");
+        assertThat(answer.get("over").asBoolean()).isFalse();
+        // square to the line, away from it
+        assertThat(answer.get("ruby").get("x").asDouble()).isEqualTo(100.0);
+        assertThat(answer.get("ruby").get("y").asDouble()).isGreaterThan(3.0);
+        assertThat(answer.get("still").asBoolean()).isTrue();
     }
 
     /** How far boxes reach together from the least of one side to the most of the other (on screen). */
