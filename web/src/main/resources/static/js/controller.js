@@ -291,6 +291,19 @@ function withSeed(seed, work) {
   }
 }
 
+/** Moves the nodes to their places (key → {x, y}) in one batch; answers whether any moved. */
+function moveTo(cy, nodes, places) {
+  let moved = false;
+  cy.batch(() => nodes.forEach((n) => {
+    const p = places[n.id()];
+    if (p.x !== n.position('x') || p.y !== n.position('y')) {
+      n.position(p);
+      moved = true;
+    }
+  }));
+  return moved;
+}
+
 /** A model box on screen (rendered pixels within the graph's box). */
 function toScreen(cy, b) {
   const zoom = cy.zoom();
@@ -683,15 +696,7 @@ export class Controller {
     const places = clearLines(nodes.map((n) => ({ key: n.id(), ...n.position(), halfWidth: n.outerWidth() / 2,
       halfHeight: n.outerHeight() / 2, person: n.hasClass('person') || n.hasClass('restricted-person') })),
     this.linesBetween(nodes));
-    let moved = false;
-    this.cy.batch(() => nodes.forEach((n) => {
-      const p = places[n.id()];
-      if (p.x !== n.position('x') || p.y !== n.position('y')) {
-        n.position(p);
-        moved = true;
-      }
-    }));
-    return moved;
+    return moveTo(this.cy, nodes, places);
   }
 
   /** Where every node is now, kept (shapeBefore) for leaving meeting mode and for the printed pack. */
@@ -755,15 +760,7 @@ export class Controller {
     });
     const fixed = movable ? new Set(nodes.not(movable).map((n) => n.id())) : new Set();
     const places = separateLabels(boxes, fixed);
-    let moved = false;
-    this.cy.batch(() => nodes.forEach((n) => {
-      const p = places[n.id()];
-      if (p.x !== n.position('x') || p.y !== n.position('y')) {
-        n.position(p);
-        moved = true;
-      }
-    }));
-    return moved;
+    return moveTo(this.cy, nodes, places);
   }
 
   /**
