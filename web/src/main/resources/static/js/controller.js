@@ -1813,6 +1813,12 @@ export class Controller {
     return node.nonempty() ? summary(node) : null;
   }
 
+  /** A person's name as the graph draws it (the first line of their label), or null when not drawn. */
+  personName(id) {
+    const person = this.personSummary(id);
+    return person ? String(person.label).split('\n')[0] : null;
+  }
+
   /** The selected node of any kind, or null. */
   selectedNode() {
     const selected = this.cy.$('node:selected');

@@ -237,7 +237,7 @@ export async function openPerson(personId, { keepExpansions = false, expanded = 
   const replay = expanded || (keepExpansions ? [...new Set([...controller.expandedKeys(), ...notReached(personId)])] : []);
   reachNote = '';
   // the names of those expanded, as drawn now: said if the new network no longer reaches them
-  const drawnNames = new Map(controller.people().map((p) => [p.key, String(p.label).split('\n')[0]]));
+  const drawnNames = new Map(replay.filter(personKey).map((k) => [k, controller.personName(recordId(k))]));
   say('');
   // the first opening says so where the graph will be (new-user check 47: "Find a person to start"
   // stayed for seconds after a person was chosen)

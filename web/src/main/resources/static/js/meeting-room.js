@@ -542,8 +542,7 @@ function removeActionRow(row) {
 
 /** The name the graph shows for the child open, or "this child". */
 function subjectName() {
-  const person = controller.people().find((p) => p.id === state.subjectId);
-  return person ? String(person.label).split('\n')[0] : 'this child';
+  return controller.personName(state.subjectId) || 'this child';
 }
 
 /**

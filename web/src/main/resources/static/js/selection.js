@@ -74,9 +74,8 @@ async function load(personId, current) {
   rendering.shows(asOf);
   if (state.meeting) {
     refreshChanges();
-    const subject = controller.personSummary(state.subjectId);
     await loadFamilyOverdue(controller.personIds(), { has: (id) => controller.has(`Person:${id}`), highlight: highlightPeople,
-      whose: subject ? String(subject.label).split('\n')[0] : null });
+      whose: controller.personName(state.subjectId) });
   }
   return true;
 }

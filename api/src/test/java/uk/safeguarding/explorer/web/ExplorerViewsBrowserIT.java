@@ -3311,10 +3311,16 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(text("results")).contains("Born 2001-04-12, age 5");
     }
 
-    @Test
-    void backForwardAndAReloadOpenTheNetworkAsItWasLeftWithItsDepthItsExpansionsAndThePersonSelected() {
-        // Back forgot them: Sara's network came back at the depth last chosen, with Gary's expansion gone
-        // and Sara selected, so an investigator had to build the view again
+    /** Chooses a depth in the sidebar and waits until the network is drawn at it. */
+    private void drawnAtDepth(String depth) {
+        var rendered = renders("cy");
+        new Select(driver.findElement(By.id("depth-select"))).selectByValue(depth);
+        waitRendered("cy", rendered);
+        waitSettled();
+    }
+
+    /** Sara's network as the administrator, Gary selected and expanded: the people drawn then. */
+    private Set<String> saraWithGaryExpanded() {
         signIn("admin");
         open("/?person=p-sara&asOf=" + Scenario.AS_OF);
         waitSettled();
@@ -3323,14 +3329,18 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         driver.findElement(By.id("expand-button")).click();
         waitRendered("cy", rendered);
         waitSettled();
-        assertThat(positions(graph()).keySet()).contains("Person:p-mia", "Person:p-joanne");
-        var expanded = positions(graph()).keySet();
+        return positions(graph()).keySet();
+    }
+
+    @Test
+    void backForwardAndAReloadOpenTheNetworkAsItWasLeftWithItsDepthItsExpansionsAndThePersonSelected() {
+        // Back forgot them: Sara's network came back at the depth last chosen, with Gary's expansion gone
+        // and Sara selected, so an investigator had to build the view again
+        var expanded = saraWithGaryExpanded();
+        assertThat(expanded).contains("Person:p-mia", "Person:p-joanne");
         // a depth chosen keeps Gary's expansion (walk 60: it was dropped, and nothing brought it back); one
         // that cannot be drawn puts the field back on the depth drawn (review 76)
-        rendered = renders("cy");
-        new Select(driver.findElement(By.id("depth-select"))).selectByValue("3");
-        waitRendered("cy", rendered);
-        waitSettled();
+        drawnAtDepth("3");
         assertThat(positions(graph()).keySet()).containsAll(expanded);
         failRequests("depth");
         new Select(driver.findElement(By.id("depth-select"))).selectByValue("1");
@@ -3338,21 +3348,15 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         waitFor("document.getElementById('depth-select').value === '3'");
         assertThat(driver.getCurrentUrl()).contains("depth=3");
         js("window.offline = false");
-        rendered = renders("cy");
-        new Select(driver.findElement(By.id("depth-select"))).selectByValue("2");
-        waitRendered("cy", rendered);
-        waitSettled();
+        drawnAtDepth("2");
         assertThat(positions(graph()).keySet()).isEqualTo(expanded);
 
         openFromSearch("Kyle", "p-kyle");
-        rendered = renders("cy");
-        new Select(driver.findElement(By.id("depth-select"))).selectByValue("1");
-        waitRendered("cy", rendered);
-        waitSettled();
+        drawnAtDepth("1");
         assertThat(driver.getCurrentUrl()).contains("person=p-kyle").contains("depth=1");
         var kyleAtOne = positions(graph()).keySet();
 
-        rendered = renders("cy");
+        var rendered = renders("cy");
         driver.navigate().back();
         waitRendered("cy", rendered);
         waitSettled();
@@ -3464,20 +3468,9 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     @Test
     void anExpansionTheNetworkNoLongerReachesIsSaidByNameKeptAndDrawnAgainWhereItDoes() {
         // walk 60: at one hop Gary's expansion went without a word, and two hops again did not bring it back
-        signIn("admin");
-        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
-        waitSettled();
-        clickSelect("Person:p-gary");
-        var rendered = renders("cy");
-        driver.findElement(By.id("expand-button")).click();
-        waitRendered("cy", rendered);
-        waitSettled();
-        var expanded = positions(graph()).keySet();
+        var expanded = saraWithGaryExpanded();
         assertThat(expanded).contains("Person:p-mia");
-        rendered = renders("cy");
-        new Select(driver.findElement(By.id("depth-select"))).selectByValue("1");
-        waitRendered("cy", rendered);
-        waitSettled();
+        drawnAtDepth("1");
         assertThat(nodeKeys(graph())).doesNotContain("Person:p-gary", "Person:p-mia");
         assertThat(message())
                 .contains("Gary Nolan is not in the network at 1 hop on " + Scenario.AS_OF
@@ -3487,10 +3480,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         waitSettled();
         // (a reload knows the entry's keys, not the names drawn before it)
         assertThat(message()).contains("Someone expanded before is not in the network at 1 hop");
-        rendered = renders("cy");
-        new Select(driver.findElement(By.id("depth-select"))).selectByValue("2");
-        waitRendered("cy", rendered);
-        waitSettled();
+        drawnAtDepth("2");
         assertThat(positions(graph()).keySet()).isEqualTo(expanded);
         assertThat(message()).doesNotContain("is not in the network");
     }
