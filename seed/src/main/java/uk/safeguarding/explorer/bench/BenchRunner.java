@@ -61,6 +61,9 @@ public final class BenchRunner {
     private final Path root;
     private final int requests;
     private final int throughputSeconds;
+    /** Seconds of mixed requests, raw and GraphQL, before anything is measured (0: none). */
+    private int warmUpSeconds;
+
     private final CookieManager cookies = new CookieManager();
     /** The Server-Timing phases of each measured GraphQL request, with the client's whole time ("client"). */
     private final List<Map<String, Double>> phaseLog = Collections.synchronizedList(new ArrayList<>());
@@ -74,6 +77,15 @@ public final class BenchRunner {
         this.throughputSeconds = throughputSeconds;
     }
 
+    /** Sets how long every query is asked, both ways, before the first is measured. */
+    BenchRunner warmUpFor(int seconds) {
+        if (seconds < 0) {
+            throw new IllegalArgumentException("--warm-up-seconds must be 0 or more, not " + seconds);
+        }
+        this.warmUpSeconds = seconds;
+        return this;
+    }
+
     /** The client signed in by {@link #signIn(int, String)}, with its session cookie. */
     HttpClient http() {
         return http;
@@ -85,6 +97,7 @@ public final class BenchRunner {
         var curve = false;
         var requests = 500;
         var seconds = 30;
+        var warmUp = 60;
         var profile = false;
         var batchSize = 5_000;
         var writers = 0;
@@ -101,6 +114,7 @@ public final class BenchRunner {
                 case "--scale-curve" -> curve = true;
                 case "--requests" -> requests = Integer.parseInt(args[++i]);
                 case "--throughput-seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--warm-up-seconds" -> warmUp = Integer.parseInt(args[++i]);
                 case "--import-profile" -> profile = true;
                 case "--batch-size" -> batchSize = Integer.parseInt(args[++i]);
                 case "--writers" -> writers = Integer.parseInt(args[++i]);
@@ -116,7 +130,7 @@ public final class BenchRunner {
                 }
                 default ->
                     throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (use --persons N --out FILE [--scale-curve] [--requests R] [--throughput-seconds S], --soak MINUTES [--persons N], "
+                            + " (use --persons N --out FILE [--scale-curve] [--requests R] [--throughput-seconds S] [--warm-up-seconds W], --soak MINUTES [--persons N], "
                             + "--import-profile --persons N [--batch-size B] [--writers W], or --charts-from FILE)");
             }
         }
@@ -148,7 +162,7 @@ public final class BenchRunner {
             ImportProfile.run(Path.of("").toAbsolutePath(), persons, batchSize, writers);
             return;
         }
-        var runner = new BenchRunner(Path.of("").toAbsolutePath(), requests, seconds);
+        var runner = new BenchRunner(Path.of("").toAbsolutePath(), requests, seconds).warmUpFor(warmUp);
         Map<String, Object> result;
         if (curve) {
             var small = runner.run(20_000);
@@ -189,6 +203,7 @@ public final class BenchRunner {
             var raw = BenchQueries.App.over(new Graph(driver, null));
             var subjects = subjects(driver, raw, persons);
             result.put("bolt_floor_ms", floor(driver));
+            result.put("warm_up", warmUp(raw, httpPort, subjects));
             var queries = new LinkedHashMap<String, Object>();
             for (var query : BenchQueries.all()) {
                 log("Measuring " + query.name());
@@ -447,6 +462,39 @@ public final class BenchRunner {
 
     // --- timing ---------------------------------------------------------------------------------
 
+    /**
+     * Asks every query, raw and over GraphQL in turn, for {@code warmUpSeconds} before the first is
+     * measured, so that each side is measured as a server that has been running answers it (its hot
+     * code compiled by the JIT), not as one just started: without it the first queries measured also
+     * paid for compiling the paths every query shares (security, GraphQL, the audit append), and
+     * their figures depended on their place in the order.
+     */
+    private Map<String, Object> warmUp(BenchQueries.App raw, int httpPort, List<BenchQueries.Subject> subjects) {
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("seconds", warmUpSeconds);
+        if (warmUpSeconds == 0) {
+            answer.put("requests", 0);
+            return answer;
+        }
+        log("Warming up: every query both ways for " + warmUpSeconds + " s");
+        var deadline = System.nanoTime() + warmUpSeconds * 1_000_000_000L;
+        var asked = 0;
+        var next = 0;
+        while (System.nanoTime() < deadline) {
+            for (var query : BenchQueries.all()) {
+                for (int i = 0; i < 10; i++, next++) {
+                    var subject = subjects.get(next % subjects.size());
+                    timeCypher(raw, query, subject);
+                    timeGraphQl(httpPort, query, subject);
+                    asked += 2;
+                }
+            }
+        }
+        phaseLog.clear();
+        answer.put("requests", asked);
+        return answer;
+    }
+
     private Map<String, Double> measure(
             List<BenchQueries.Subject> subjects, Function<BenchQueries.Subject, Double> call) {
         for (int i = 0; i < WARMUP; i++) {
@@ -656,14 +704,20 @@ public final class BenchRunner {
                 result.get("bolt_floor_ms"),
                 ((Number) result.get("store_bytes")).longValue() / 1_000_000,
                 ((Number) result.get("heap_used_bytes")).longValue() / 1_000_000));
-        text.append("| query | Cypher p50 | p95 | p99 | GraphQL p50 | p95 | p99 | GraphQL/Cypher p95 |\n");
-        text.append("|---|---|---|---|---|---|---|---|\n");
+        var warmUp = (Map<String, Object>) result.get("warm_up");
+        if (warmUp != null) {
+            text.append(String.format(
+                    "Warm-up before measuring: %s s, %s requests%n%n", warmUp.get("seconds"), warmUp.get("requests")));
+        }
+        text.append(
+                "| query | Cypher p50 | p95 | p99 | GraphQL p50 | p95 | p99 | GraphQL/Cypher p95 | app layer p95 |\n");
+        text.append("|---|---|---|---|---|---|---|---|---|\n");
         var queries = (Map<String, Map<String, Object>>) result.get("queries");
         queries.forEach((name, both) -> {
             var c = (Map<String, Double>) both.get("cypher");
             var g = (Map<String, Double>) both.get("graphql");
             text.append(String.format(
-                    "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+                    "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %+.1f |%n",
                     name,
                     c.get("p50_ms"),
                     c.get("p95_ms"),
@@ -671,7 +725,8 @@ public final class BenchRunner {
                     g.get("p50_ms"),
                     g.get("p95_ms"),
                     g.get("p99_ms"),
-                    both.get("graphql_to_cypher_p95")));
+                    both.get("graphql_to_cypher_p95"),
+                    g.get("p95_ms") - c.get("p95_ms")));
         });
         text.append("\nWhere a GraphQL request's time goes (mean ms; Server-Timing):\n\n")
                 .append("| query | need-to-know | answer reads | audit | rest of app | outside app | total |\n")
