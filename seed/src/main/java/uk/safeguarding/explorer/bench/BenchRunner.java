@@ -103,36 +103,43 @@ public final class BenchRunner {
         var writers = 0;
         var soakMinutes = 0;
         var personsGiven = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--persons" -> {
-                    persons = Integer.parseInt(args[++i]);
-                    personsGiven = true;
-                }
-                case "--soak" -> soakMinutes = Integer.parseInt(args[++i]);
-                case "--out" -> out = Path.of(args[++i]);
-                case "--scale-curve" -> curve = true;
-                case "--requests" -> requests = Integer.parseInt(args[++i]);
-                case "--throughput-seconds" -> seconds = Integer.parseInt(args[++i]);
-                case "--warm-up-seconds" -> warmUp = Integer.parseInt(args[++i]);
-                case "--import-profile" -> profile = true;
-                case "--batch-size" -> batchSize = Integer.parseInt(args[++i]);
-                case "--writers" -> writers = Integer.parseInt(args[++i]);
-                case "--charts-from" -> {
-                    // redraws the charts of an earlier run's JSON, without measuring anything
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> earlier =
-                            JsonMapper.shared().readValue(Path.of(args[++i]).toFile(), Map.class);
-                    for (var chart : BenchCharts.write(earlier, Path.of("bench"))) {
-                        System.out.println("Chart written to " + chart);
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--persons" -> {
+                        persons = number(args, ++i, 1);
+                        personsGiven = true;
                     }
-                    return;
+                    case "--soak" -> soakMinutes = number(args, ++i, 0);
+                    case "--out" -> out = Path.of(value(args, ++i));
+                    case "--scale-curve" -> curve = true;
+                    case "--requests" -> requests = number(args, ++i, 1);
+                    case "--throughput-seconds" -> seconds = number(args, ++i, 0);
+                    case "--warm-up-seconds" -> warmUp = number(args, ++i, 0);
+                    case "--import-profile" -> profile = true;
+                    case "--batch-size" -> batchSize = number(args, ++i, 1);
+                    case "--writers" -> writers = number(args, ++i, 0);
+                    case "--charts-from" -> {
+                        // redraws the charts of an earlier run's JSON, without measuring anything
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> earlier = JsonMapper.shared()
+                                .readValue(Path.of(value(args, ++i)).toFile(), Map.class);
+                        for (var chart : BenchCharts.write(earlier, Path.of("bench"))) {
+                            System.out.println("Chart written to " + chart);
+                        }
+                        return;
+                    }
+                    default ->
+                        throw new IllegalArgumentException(
+                                "unknown option " + args[i]
+                                        + " (use --persons N --out FILE [--scale-curve] [--requests R] [--throughput-seconds S] [--warm-up-seconds W], --soak MINUTES [--persons N], "
+                                        + "--import-profile --persons N [--batch-size B] [--writers W], or --charts-from FILE)");
                 }
-                default ->
-                    throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (use --persons N --out FILE [--scale-curve] [--requests R] [--throughput-seconds S] [--warm-up-seconds W], --soak MINUTES [--persons N], "
-                            + "--import-profile --persons N [--batch-size B] [--writers W], or --charts-from FILE)");
             }
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
         }
         if (soakMinutes > 0) {
             var soakPersons = personsGiven ? persons : 20_000;
@@ -181,6 +188,32 @@ public final class BenchRunner {
         System.out.println();
         System.out.println(markdown(result));
         System.out.println("Results written to " + out);
+    }
+
+    /** The value given after an option; a missing one stops the run with a sentence naming the option. */
+    static String value(String[] args, int at) {
+        if (at >= args.length) {
+            throw new IllegalArgumentException(args[at - 1] + " needs a value after it");
+        }
+        return args[at];
+    }
+
+    /**
+     * The whole number given after an option, at least {@code least}; a missing, malformed or smaller
+     * one stops the run with a sentence naming the option, not a stack trace.
+     */
+    static int number(String[] args, int at, int least) {
+        var given = value(args, at);
+        int n;
+        try {
+            n = Integer.parseInt(given.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(args[at - 1] + " must be a whole number, not \"" + given + "\"", e);
+        }
+        if (n < least) {
+            throw new IllegalArgumentException(args[at - 1] + " must be " + least + " or more, not " + n);
+        }
+        return n;
     }
 
     Map<String, Object> run(int persons) throws Exception {
