@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark (contract): bench/run.sh --persons N --out FILE [--scale-curve] [--requests R] [--throughput-seconds S]
+# Benchmark (contract): bench/run.sh --persons N --out FILE [--scale-curve] [--requests R] [--throughput-seconds S] [--warm-up-seconds W]
 # Also: bench/run.sh --import-profile --persons N [--batch-size B] (time per import phase);
 #       bench/run.sh --soak MINUTES [--persons N] (8 clients of mixed reads, an import a minute; default 20,000 people);
 #       bench/run.sh --charts-from FILE (redraw the SVG charts of a run).

@@ -4,7 +4,7 @@
 
 import { graphql } from './api.js';
 import { END_MARKER, PANELS, REINSTATE_MARKER } from './queries.js';
-import { byId, showTab } from './dom.js';
+import { byId, el, fullName, showTab } from './dom.js';
 import { guarded, say, shownMessage } from './message.js';
 import { Latest, Rendering, dayDrawn } from './publish.js';
 import { state } from './state.js';
@@ -29,6 +29,8 @@ let openElsewhere;
 let rendering;
 let loading = null;
 const loads = new Latest();
+/** The name of the person whose panels are drawn (their headings name them), or null. */
+let panelsOf = null;
 
 /** @param openOther how a panel opens another person's network (main.js: as search does) */
 export function wireSelection(theController, openOther) {
@@ -51,6 +53,7 @@ async function load(personId, current) {
     rememberView();
   }
   const person = data.person;
+  panelsOf = fullName(person);
   const highlight = (keys) => controller.highlight(keys);
   agencyNames(data);
   renderDetails(byId('panel-details'), person, data.sharedAddresses, markerEnding(), asOf, names);
@@ -255,7 +258,36 @@ export function selectPlaceholder(placeholder) {
   byId('graph-status').textContent = `Selected: ${placeholder.spoken}`;
   return rendering.run(async () => {
     renderPlaceholder(byId('panel-details'), placeholder, actions);
+    sayPanelsAreOfBefore('Someone your agency cannot see');
     rendering.shows(state.asOf);
+  });
+}
+
+/**
+ * Selecting what has no panels of its own (a placeholder, an agency or professional): the other tabs
+ * still show the person selected before, and each says so under its heading, so that a hidden
+ * person's selection never reads as "no risk flags" or "no siblings" of theirs (walk 64: "Flags: Lee
+ * Bell … No risk flags on this date" beside the hidden person's selection). The next person's panels
+ * are drawn afresh, without it.
+ */
+function sayPanelsAreOfBefore(selected) {
+  PANELS_IDS.filter((id) => id !== 'panel-details').forEach((id) => {
+    const panel = byId(id);
+    const old = panel.querySelector(':scope > .panels-of-before');
+    if (old) {
+      old.remove();
+    }
+    if (!panelsOf || panel.childElementCount === 0) {
+      return;
+    }
+    const note = el('p', { class: 'notice panels-of-before', role: 'note',
+      text: `These are ${panelsOf}'s, the person selected before: ${selected} has none here. Select a person to see theirs.` });
+    const heading = panel.querySelector(':scope > h2');
+    if (heading) {
+      heading.after(note);
+    } else {
+      panel.prepend(note);
+    }
   });
 }
 
@@ -275,6 +307,7 @@ export function selectService(service) {
   selectTab('tab-details');
   return rendering.run(async () => {
     renderService(byId('panel-details'), service, (keys) => controller.highlight(keys));
+    sayPanelsAreOfBefore(service.label);
     rendering.shows(state.asOf);
   });
 }

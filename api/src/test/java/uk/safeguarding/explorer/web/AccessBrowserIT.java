@@ -109,6 +109,39 @@ class AccessBrowserIT extends BrowserIT {
     }
 
     @Test
+    void thePanelsOfThePersonBeforeSayWhoseTheyAreWhileAPlaceholderIsSelected() throws Exception {
+        // walk 64: "Flags: … No risk flags on this date" beside the hidden person's selection read as theirs
+        signIn("teacher");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        var key = placeholderKey();
+        var panels = renders("panel-details");
+        var selected = module("const m = await import('/js/main.js'); return m.select(%s);"
+                .formatted(JsonMapper.shared().writeValueAsString(key)));
+        assertThat(selected.asBoolean()).isTrue();
+        waitRendered("panel-details", panels);
+        var note = "These are Sara Bell's, the person selected before: Someone your agency cannot see has none here. "
+                + "Select a person to see theirs.";
+        for (var panel :
+                List.of("panel-siblings", "panel-addresses", "panel-agencies", "panel-chronology", "panel-flags")) {
+            assertThat((String) js(
+                            "return document.getElementById(arguments[0]).querySelector('h2 + .panels-of-before')"
+                                    + "?.textContent ?? null",
+                            panel))
+                    .as(panel)
+                    .isEqualTo(note);
+        }
+        assertThat(text("panel-details")).doesNotContain("These are Sara Bell's");
+
+        // a person selected again: their panels, drawn afresh, without it
+        panels = renders("panel-flags");
+        module("const m = await import('/js/main.js'); return m.select('Person:p-sara');");
+        waitRendered("panel-flags", panels);
+        assertThat((Long) js("return document.querySelectorAll('.panels-of-before').length"))
+                .isZero();
+    }
+
+    @Test
     void aTeacherSeesAPlaceholderWhereGaryStandsAsksThePoliceAndReadsTheirAnswer() throws Exception {
         signIn("teacher");
         open("/?person=p-sara&asOf=" + Scenario.AS_OF);

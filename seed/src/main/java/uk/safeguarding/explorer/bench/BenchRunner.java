@@ -19,9 +19,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -92,57 +94,38 @@ public final class BenchRunner {
     }
 
     public static void main(String[] args) throws Exception {
-        var persons = 200_000;
-        var out = Path.of("bench/results/latest.json");
-        var curve = false;
-        var requests = 500;
-        var seconds = 30;
-        var warmUp = 60;
-        var profile = false;
-        var batchSize = 5_000;
-        var writers = 0;
-        var soakMinutes = 0;
-        var personsGiven = false;
+        Options options;
         try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--persons" -> {
-                        persons = number(args, ++i, 1);
-                        personsGiven = true;
-                    }
-                    case "--soak" -> soakMinutes = number(args, ++i, 0);
-                    case "--out" -> out = Path.of(value(args, ++i));
-                    case "--scale-curve" -> curve = true;
-                    case "--requests" -> requests = number(args, ++i, 1);
-                    case "--throughput-seconds" -> seconds = number(args, ++i, 0);
-                    case "--warm-up-seconds" -> warmUp = number(args, ++i, 0);
-                    case "--import-profile" -> profile = true;
-                    case "--batch-size" -> batchSize = number(args, ++i, 1);
-                    case "--writers" -> writers = number(args, ++i, 0);
-                    case "--charts-from" -> {
-                        // redraws the charts of an earlier run's JSON, without measuring anything
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> earlier = JsonMapper.shared()
-                                .readValue(Path.of(value(args, ++i)).toFile(), Map.class);
-                        for (var chart : BenchCharts.write(earlier, Path.of("bench"))) {
-                            System.out.println("Chart written to " + chart);
-                        }
-                        return;
-                    }
-                    default ->
-                        throw new IllegalArgumentException(
-                                "unknown option " + args[i]
-                                        + " (use --persons N --out FILE [--scale-curve] [--requests R] [--throughput-seconds S] [--warm-up-seconds W], --soak MINUTES [--persons N], "
-                                        + "--import-profile --persons N [--batch-size B] [--writers W], or --charts-from FILE)");
-                }
-            }
+            options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
             System.exit(2);
             return;
         }
+        if (options.chartsFrom() != null) {
+            // redraws the charts of an earlier run's JSON, without measuring anything
+            Map<String, Object> earlier;
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> read =
+                        JsonMapper.shared().readValue(options.chartsFrom().toFile(), Map.class);
+                earlier = read;
+            } catch (RuntimeException e) {
+                System.err.println(
+                        "bench: --charts-from " + options.chartsFrom() + " is not a run's JSON: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
+            for (var chart : BenchCharts.write(earlier, Path.of("bench"))) {
+                System.out.println("Chart written to " + chart);
+            }
+            return;
+        }
+        var persons = options.persons();
+        var out = options.out();
+        var soakMinutes = options.soakMinutes();
         if (soakMinutes > 0) {
-            var soakPersons = personsGiven ? persons : 20_000;
+            var soakPersons = options.personsGiven() ? persons : 20_000;
             var soak = Soak.run(Path.of("").toAbsolutePath(), soakPersons, soakMinutes);
             var file = Path.of("bench/results/soak-" + soakMinutes + "min-" + soakPersons + ".json");
             Soak.write(soak, file);
@@ -165,13 +148,14 @@ public final class BenchRunner {
             }
             return;
         }
-        if (profile) {
-            ImportProfile.run(Path.of("").toAbsolutePath(), persons, batchSize, writers);
+        if (options.importProfile()) {
+            ImportProfile.run(Path.of("").toAbsolutePath(), persons, options.batchSize(), options.writers());
             return;
         }
-        var runner = new BenchRunner(Path.of("").toAbsolutePath(), requests, seconds).warmUpFor(warmUp);
+        var runner = new BenchRunner(Path.of("").toAbsolutePath(), options.requests(), options.throughputSeconds())
+                .warmUpFor(options.warmUpSeconds());
         Map<String, Object> result;
-        if (curve) {
+        if (options.scaleCurve()) {
             var small = runner.run(20_000);
             result = runner.run(200_000);
             result.put("scale_curve", Map.of("small", small, "p95_ratio_200000_to_20000", ratios(small, result)));
@@ -190,30 +174,140 @@ public final class BenchRunner {
         System.out.println("Results written to " + out);
     }
 
-    /** The value given after an option; a missing one stops the run with a sentence naming the option. */
-    static String value(String[] args, int at) {
-        if (at >= args.length) {
-            throw new IllegalArgumentException(args[at - 1] + " needs a value after it");
-        }
-        return args[at];
-    }
+    /** What the command line asks for; {@link #parse} refuses what it cannot mean with a sentence. */
+    record Options(
+            int persons,
+            boolean personsGiven,
+            Path out,
+            boolean scaleCurve,
+            int requests,
+            int throughputSeconds,
+            int warmUpSeconds,
+            boolean importProfile,
+            int batchSize,
+            int writers,
+            int soakMinutes,
+            Path chartsFrom) {
 
-    /**
-     * The whole number given after an option, at least {@code least}; a missing, malformed or smaller
-     * one stops the run with a sentence naming the option, not a stack trace.
-     */
-    static int number(String[] args, int at, int least) {
-        var given = value(args, at);
-        int n;
-        try {
-            n = Integer.parseInt(given.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(args[at - 1] + " must be a whole number, not \"" + given + "\"", e);
+        static final String USAGE =
+                "use --persons N --out FILE [--scale-curve] [--requests R] [--throughput-seconds S] "
+                        + "[--warm-up-seconds W], --soak MINUTES [--persons N], "
+                        + "--import-profile --persons N [--batch-size B] [--writers W], or --charts-from FILE";
+
+        static Options parse(String... args) {
+            var persons = 200_000;
+            var personsGiven = false;
+            var out = Path.of("bench/results/latest.json");
+            var curve = false;
+            var requests = 500;
+            var seconds = 30;
+            var warmUp = 60;
+            var profile = false;
+            var batchSize = 5_000;
+            var writers = 0;
+            var soakMinutes = 0;
+            Path charts = null;
+            var given = new LinkedHashSet<String>();
+            for (int i = 0; i < args.length; i++) {
+                if (!given.add(args[i])) {
+                    throw new IllegalArgumentException(args[i] + " is given twice");
+                }
+                switch (args[i]) {
+                    case "--persons" -> {
+                        persons = number(args, ++i, 1);
+                        personsGiven = true;
+                    }
+                    case "--soak" -> soakMinutes = number(args, ++i, 1);
+                    case "--out" -> out = Path.of(value(args, ++i));
+                    case "--scale-curve" -> curve = true;
+                    case "--requests" -> requests = number(args, ++i, 1);
+                    case "--throughput-seconds" -> seconds = number(args, ++i, 1);
+                    case "--warm-up-seconds" -> warmUp = number(args, ++i, 0);
+                    case "--import-profile" -> profile = true;
+                    case "--batch-size" -> batchSize = number(args, ++i, 1);
+                    case "--writers" -> writers = number(args, ++i, 0);
+                    case "--charts-from" -> {
+                        charts = Path.of(value(args, ++i));
+                        if (!Files.isReadable(charts)) {
+                            throw new IllegalArgumentException("--charts-from " + charts + ": no such file to read");
+                        }
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + args[i] + " (" + USAGE + ")");
+                }
+            }
+            var modes = new ArrayList<String>();
+            if (curve) {
+                modes.add("--scale-curve");
+            }
+            if (profile) {
+                modes.add("--import-profile");
+            }
+            if (soakMinutes > 0) {
+                modes.add("--soak");
+            }
+            if (charts != null) {
+                modes.add("--charts-from");
+            }
+            if (modes.size() > 1) {
+                throw new IllegalArgumentException(
+                        String.join(" and ", modes) + " cannot be asked together (" + USAGE + ")");
+            }
+            var mode = modes.isEmpty() ? "a run at one scale" : modes.get(0);
+            // options the chosen mode would ignore are refused, not silently dropped
+            var allowed = switch (mode) {
+                case "--scale-curve" ->
+                    Set.of("--scale-curve", "--out", "--requests", "--throughput-seconds", "--warm-up-seconds");
+                case "--import-profile" -> Set.of("--import-profile", "--persons", "--batch-size", "--writers");
+                case "--soak" -> Set.of("--soak", "--persons");
+                case "--charts-from" -> Set.of("--charts-from");
+                default -> Set.of("--persons", "--out", "--requests", "--throughput-seconds", "--warm-up-seconds");
+            };
+            for (var option : given) {
+                if (!allowed.contains(option)) {
+                    throw new IllegalArgumentException(option + " means nothing to " + mode
+                            + (mode.equals("--scale-curve") && option.equals("--persons")
+                                    ? " (it measures 20,000 and 200,000)"
+                                    : "")
+                            + " (" + USAGE + ")");
+                }
+            }
+            return new Options(
+                    persons,
+                    personsGiven,
+                    out,
+                    curve,
+                    requests,
+                    seconds,
+                    warmUp,
+                    profile,
+                    batchSize,
+                    writers,
+                    soakMinutes,
+                    charts);
         }
-        if (n < least) {
-            throw new IllegalArgumentException(args[at - 1] + " must be " + least + " or more, not " + n);
+
+        /** The value given after an option; a missing one (or another option in its place) is refused. */
+        static String value(String[] args, int at) {
+            if (at >= args.length || args[at].startsWith("--")) {
+                throw new IllegalArgumentException(args[at - 1] + " needs a value after it");
+            }
+            return args[at];
         }
-        return n;
+
+        /** The whole number given after an option, at least {@code least}. */
+        static int number(String[] args, int at, int least) {
+            var given = value(args, at);
+            int n;
+            try {
+                n = Integer.parseInt(given.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(args[at - 1] + " must be a whole number, not \"" + given + "\"", e);
+            }
+            if (n < least) {
+                throw new IllegalArgumentException(args[at - 1] + " must be " + least + " or more, not " + n);
+            }
+            return n;
+        }
     }
 
     Map<String, Object> run(int persons) throws Exception {
@@ -610,6 +704,14 @@ public final class BenchRunner {
                             .mapToDouble(p -> p.get("client"))
                             .average()
                             .orElse(0)));
+            // the request's whole time less its own reads, in process: what the application, HTTP and
+            // the client add, without crediting the application with the Bolt round trips the raw side pays
+            result.put(
+                    "beyond_reads_p95",
+                    percentiles(log.stream()
+                                    .map(p -> p.get("client") - p.get("db"))
+                                    .toList())
+                            .get("p95_ms"));
         }
         return result;
     }
@@ -761,21 +863,24 @@ public final class BenchRunner {
                     both.get("graphql_to_cypher_p95"),
                     g.get("p95_ms") - c.get("p95_ms")));
         });
-        text.append("\nWhere a GraphQL request's time goes (mean ms; Server-Timing):\n\n")
-                .append("| query | need-to-know | answer reads | audit | rest of app | outside app | total |\n")
-                .append("|---|---|---|---|---|---|---|\n");
+        text.append("\nWhere a GraphQL request's time goes (mean ms; Server-Timing; the last column is the p95 of"
+                        + " each request's time less its own reads):\n\n")
+                .append("| query | need-to-know | answer reads | audit | rest of app | outside app | total |"
+                        + " p95 beyond its reads |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
         queries.forEach((name, both) -> {
             var p = (Map<String, Double>) both.get("graphql_phases_mean_ms");
             if (p != null && !p.isEmpty()) {
                 text.append(String.format(
-                        "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+                        "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %s |%n",
                         name,
                         p.get("ntk"),
                         p.get("db"),
                         p.get("audit"),
                         p.get("app_other"),
                         p.get("outside_app"),
-                        p.get("total")));
+                        p.get("total"),
+                        p.containsKey("beyond_reads_p95") ? String.format("%.2f", p.get("beyond_reads_p95")) : "–"));
             }
         });
         var t = (Map<String, Object>) result.get("throughput");
