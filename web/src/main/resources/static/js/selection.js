@@ -191,6 +191,12 @@ const opens = new Latest();
 export async function open(personId, { keepExpansions = false, expanded = null, selected = null, tab = null } = {}) {
   const mine = opens.next();
   state.opening = personId;
+  if (state.subjectId && personId !== state.subjectId) {
+    // the panels still show someone of the network before: they say "loading" (and fade) until the new
+    // person's are drawn (walk 64: for half a second after Sara was opened from search, the details said
+    // Lily Archer beside Sara's network)
+    rendering.hold();
+  }
   try {
     const wanted = selected || (keepExpansions ? state.selectedId : null);
     const shown = await openPerson(personId, { keepExpansions, expanded });
@@ -222,6 +228,8 @@ export async function open(personId, { keepExpansions = false, expanded = null, 
   } finally {
     if (mine()) {
       state.opening = null;
+      // (no person's panels drawn after all, or the same person's already there: what they said stands)
+      rendering.release();
       writeWaitingDay();
     }
   }

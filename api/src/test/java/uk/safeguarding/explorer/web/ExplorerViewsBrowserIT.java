@@ -3470,6 +3470,36 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(flagsAsked()).containsExactly(List.copyOf(after));
     }
 
+    @Test
+    void whileAnotherPersonOpensThePanelsOfTheOneBeforeSayTheyAreLoading() {
+        // walk 64: for half a second after Sara was opened from search, the details said Lily Archer beside
+        // Sara's network, with nothing to say they were about to go
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        assertThat(driver.findElement(By.id("panel-details")).getDomAttribute("aria-busy"))
+                .isEqualTo("false");
+        // Sara's network is held back until the test lets it go
+        js("window.networkHeld = []; const real = window.fetch; window.fetch = (url, options) => {"
+                + " if (window.networkHeld && String(options && options.body).includes('query Network(')) {"
+                + " return new Promise((go) => window.networkHeld.push(() => go(real(url, options)))); }"
+                + " return real(url, options); };");
+        searchFor("Sara");
+        driver.findElement(By.cssSelector("#results button[data-person='p-sara']"))
+                .click();
+        waitFor("window.networkHeld.length === 1");
+        assertThat(text("panel-details")).contains("Kyle Archer");
+        assertThat(driver.findElement(By.id("panel-details")).getDomAttribute("aria-busy"))
+                .isEqualTo("true");
+        var graph = renders("cy");
+        js("const held = window.networkHeld; window.networkHeld = null; held.forEach((go) => go());");
+        waitRendered("cy", graph);
+        waitSettled();
+        assertThat(text("panel-details")).contains("Sara Bell").doesNotContain("Kyle Archer");
+        assertThat(driver.findElement(By.id("panel-details")).getDomAttribute("aria-busy"))
+                .isEqualTo("false");
+    }
+
     /** The ids of the people the graph draws (not placeholders). */
     private Set<String> peopleDrawn() {
         return nodes(graph()).stream()
