@@ -136,20 +136,7 @@ function apiError(error) {
   return new ApiError(message, classification, error.extensions || {});
 }
 
-let writes = 0;
-
-/**
- * How many mutations the page has sent (answered or not): what was read before one may have changed
- * (the risk flags kept for the network drawn, flags.js).
- */
-export function writesSent() {
-  return writes;
-}
-
 async function post(query, variables) {
-  if (/^\s*mutation\b/.test(query)) {
-    writes += 1;
-  }
   const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
   const token = csrfToken();
   if (token) {

@@ -348,7 +348,9 @@ export async function printPack() {
       if (outside) {
         await toggleMeeting();
       }
-      if (selected !== pack.subjectId && state.subjectId === pack.subjectId) {
+      // (also when the child is still "selected" behind a placeholder or service chosen since: their panels
+      // then carry a note that they are the child's, which has no place on paper, review 82)
+      if (state.subjectId === pack.subjectId) {
         await showPanels(pack.subjectId);
       }
       problem = await printInTheRoom(pack);

@@ -1,7 +1,7 @@
 // Risk flags of the people in the graph: asked for the people not asked about yet (never again
 // for people already shown), kept in state.flags and put on their nodes.
 
-import { graphql, writesSent } from './api.js';
+import { graphql } from './api.js';
 import { FLAGS } from './queries.js';
 import { guarded } from './message.js';
 import { state } from './state.js';
@@ -55,33 +55,10 @@ export async function readFlags(personIds) {
   return new Map(ids.map((id) => [id, data.riskFlags.filter((f) => concerns(f, id))]));
 }
 
-/** The flags read for the network now drawn, on the day given, take the place of those of the one before. */
-export function keepFlags(flags, asOf) {
+/** The flags read for the network now drawn take the place of those of the one before. */
+export function keepFlags(flags) {
   state.flags.clear();
   (flags || new Map()).forEach((list, id) => state.flags.set(id, list));
-  state.flagsDay = flags ? asOf : null;
-  keptAfterWrites = writesSent();
-}
-
-/** How many mutations the page had sent when the flags kept were read. */
-let keptAfterWrites = 0;
-
-/**
- * The flags of a network about to be drawn: on the day the kept ones were read for, only the people
- * not kept are asked about (walk 64: a new depth asked again for all six people drawn, none new); on
- * another day, or once the page has sent a write since (a marker ended, a meeting recorded, a grant
- * of break-glass), everyone's. Null when they could not be read or the day moved.
- */
-export async function flagsToDraw(personIds) {
-  const asOf = state.asOf;
-  if (state.flagsDay !== asOf || writesSent() !== keptAfterWrites) {
-    return readFlags(personIds);
-  }
-  const read = await readFlags(personIds.filter((id) => !state.flags.has(id)));
-  if (!read || asOf !== state.asOf) {
-    return null;
-  }
-  return new Map([...new Set(personIds)].map((id) => [id, read.has(id) ? read.get(id) : flagsOf(id)]));
 }
 
 /**

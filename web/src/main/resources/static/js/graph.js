@@ -9,7 +9,7 @@ import { byId, clear, el } from './dom.js';
 import { guarded, note, say } from './message.js';
 import { Latest, Rendering } from './publish.js';
 import { state } from './state.js';
-import { flagsToDraw, keepFlags, knownFlags, loadFlags } from './flags.js';
+import { keepFlags, knownFlags, loadFlags, readFlags } from './flags.js';
 import { hideBreakGlass, offerBreakGlass } from './break-glass.js';
 import { hideInformationRequest } from './information-requests.js';
 import { rememberView, updateUrl } from './asof.js';
@@ -262,7 +262,7 @@ export async function openPerson(personId, { keepExpansions = false, expanded = 
       const [more, scope] = await Promise.all([fetchExpansions(replay, data.network, current), familyScope(personId)]);
       const family = scope && wantsFamily() ? await familyParts(scope, current) : [];
       // everyone's flags before the drawing, so that the labels the layout measures are whole
-      const flags = current() ? await flagsToDraw(peopleOf([data.network, ...more.map((m) => m.network), ...family])) : null;
+      const flags = current() ? await readFlags(peopleOf([data.network, ...more.map((m) => m.network), ...family])) : null;
       if (!current()) {
         return false;
       }
@@ -285,7 +285,7 @@ export async function openPerson(personId, { keepExpansions = false, expanded = 
       updateUrl({ shown: true });
       showTruncated(data.network.truncated);
       byId('family-unread').hidden = scope !== null;
-      keepFlags(flags, asOf);
+      keepFlags(flags);
       await controller.show(data.network, more, family, {
         asOf, reader: state.user ? state.user.username : null, flags, unassessed: scope ? scope.unassessed : [],
       });

@@ -66,8 +66,6 @@ export const state = {
   family: null,
   /** Person id → the risk flags that concern them, for the people in the graph. */
   flags: new Map(),
-  /** The day state.flags were read for; null: none were. */
-  flagsDay: null,
   /** The selected tab of the panels. */
   panelTab: 'tab-details',
   /**

@@ -198,26 +198,6 @@ public abstract class BrowserIT extends ExplorerIT {
     }
 
     /**
-     * From now on, notes the body of every request the page sends (window.sentRequests), to see what
-     * it asks the server and how often.
-     */
-    protected void recordRequests() {
-        js("window.sentRequests = []; if (!window.recordingRequests) { window.recordingRequests = true;"
-                + " const real = window.fetch; window.fetch = (url, options) => {"
-                + " if (window.sentRequests && options && options.body) { window.sentRequests.push(String(options.body)); }"
-                + " return real(url, options); }; }");
-    }
-
-    /** The person ids of the risk flags' questions the page sent since {@link #recordRequests()}, each time. */
-    protected List<List<String>> flagsAsked() {
-        var asked = module("return window.sentRequests.map((b) => JSON.parse(b))"
-                + ".filter((b) => b.query.includes('query Flags(')).map((b) => b.variables.personIds);");
-        return list(asked).stream()
-                .map(ids -> list(ids).stream().map(JsonNode::asString).sorted().toList())
-                .toList();
-    }
-
-    /**
      * Waits until a JavaScript condition holds on the page; when it does not in time, says what the
      * page said and what its console logged.
      */

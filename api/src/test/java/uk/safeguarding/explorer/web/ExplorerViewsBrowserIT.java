@@ -3439,38 +3439,6 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
-    void aNewDepthOnTheSameDayAsksTheFlagsOfNewcomersOnlyAndAfterAWriteEveryonesAgain() {
-        // walk 64: choosing another depth asked again for the flags of all the people drawn, none of them new
-        signIn("social-worker");
-        open("/?person=p-sara&asOf=" + Scenario.AS_OF + "&depth=1");
-        waitSettled();
-        var before = peopleDrawn();
-        recordRequests();
-        drawnAtDepth("2");
-        var after = peopleDrawn();
-        var newcomers = new TreeSet<>(after);
-        newcomers.removeAll(before);
-        assertThat(newcomers).isNotEmpty();
-        assertThat(flagsAsked()).containsExactly(List.copyOf(newcomers));
-        var sara = node(graph(), "Person:p-sara").get("display").asString();
-        assertThat(sara).contains("[FLAG");
-
-        // back to one hop: nobody new, nothing asked, the marks as they were
-        recordRequests();
-        drawnAtDepth("1");
-        assertThat(flagsAsked()).isEmpty();
-        assertThat(node(graph(), "Person:p-sara").get("display").asString()).isEqualTo(sara);
-
-        // once the page has sent a write, the flags kept may be out of date: everyone's are asked again
-        module("const api = await import('/js/api.js'); const q = await import('/js/queries.js');"
-                + " await api.graphql(q.RECORD_EXPORT, { kind: 'PNG', personIds: ['p-sara'], asOf: '" + Scenario.AS_OF
-                + "' }); return true;");
-        recordRequests();
-        drawnAtDepth("2");
-        assertThat(flagsAsked()).containsExactly(List.copyOf(after));
-    }
-
-    @Test
     void whileAnotherPersonOpensThePanelsOfTheOneBeforeSayTheyAreLoading() {
         // walk 64: for half a second after Sara was opened from search, the details said Lily Archer beside
         // Sara's network, with nothing to say they were about to go
@@ -3498,14 +3466,6 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(text("panel-details")).contains("Sara Bell").doesNotContain("Kyle Archer");
         assertThat(driver.findElement(By.id("panel-details")).getDomAttribute("aria-busy"))
                 .isEqualTo("false");
-    }
-
-    /** The ids of the people the graph draws (not placeholders). */
-    private Set<String> peopleDrawn() {
-        return nodes(graph()).stream()
-                .filter(n -> "PERSON".equals(n.get("kind").asString()))
-                .map(n -> n.get("key").asString().substring("Person:".length()))
-                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test

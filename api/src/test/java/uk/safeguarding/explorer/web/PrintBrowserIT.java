@@ -289,6 +289,28 @@ class PrintBrowserIT extends BrowserIT {
      * place: the page goes into meeting mode while it prints, and comes back as it was.
      */
     @Test
+    void aPackPrintedWithAnAgencySelectedPrintsTheChildsPanelsWithoutTheNoteThatTheyAreTheChilds() {
+        // review 82: with an agency selected after the child, the child's panels carried "These are Sara
+        // Bell's, the person selected before …" and were printed with it
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=2018-09-26");
+        waitSettled();
+        clickNode("Agency:csc");
+        waitSettled();
+        assertThat(textContent("panel-chronology")).contains("These are Sara Bell's, the person selected before");
+        js("""
+                window.print = () => { window.packSeen = {
+                  notes: document.querySelectorAll('.panels-of-before').length,
+                  chronology: document.getElementById('panel-chronology').textContent }; };""");
+        var pack = renders("print-title");
+        driver.findElement(org.openqa.selenium.By.id("print-button")).click();
+        waitRendered("print-title", pack);
+        var seen = module("return window.packSeen;");
+        assertThat(seen.get("notes").asInt()).isZero();
+        assertThat(seen.get("chronology").asString()).contains("Chronology of Sara Bell");
+    }
+
+    @Test
     void thePackPrintedOutsideMeetingModeIsTheMeetingsPack() {
         signIn("social-worker");
         open("/?person=p-kyle&asOf=2018-09-26");
