@@ -17,7 +17,7 @@ import {
   markOutside, renderAddresses, renderAgencies, renderChronology, renderDetails, renderFlags, renderService,
   renderSiblings,
 } from './panels.js';
-import { renderPlaceholder } from './placeholders.js';
+import { HIDDEN, renderPlaceholder } from './placeholders.js';
 import { offerBreakGlassFromPlaceholder } from './break-glass.js';
 import { offerInformationRequest } from './information-requests.js';
 import { words } from './words.js';
@@ -266,7 +266,7 @@ export function selectPlaceholder(placeholder) {
   byId('graph-status').textContent = `Selected: ${placeholder.spoken}`;
   return rendering.run(async () => {
     renderPlaceholder(byId('panel-details'), placeholder, actions);
-    sayPanelsAreOfBefore('Someone your agency cannot see');
+    sayPanelsAreOfBefore(HIDDEN);
     rendering.shows(state.asOf);
   });
 }

@@ -325,6 +325,14 @@ public abstract class BrowserIT extends ExplorerIT {
         return JsonMapper.shared().readTree(json);
     }
 
+    /** Selects a node as a click would (main.js {@code select}); it must be in the graph. */
+    protected void clickSelect(String key) {
+        var selected = module("""
+                const m = await import('/js/main.js');
+                return m.select(%s);""".formatted(JsonMapper.shared().writeValueAsString(key)));
+        assertThat(selected.asBoolean()).as("%s selected", key).isTrue();
+    }
+
     /** The graph as the page's controller describes it ({@code snapshot()} of main.js). */
     protected JsonNode graph() {
         return module("return (await import('/js/main.js')).snapshot();");

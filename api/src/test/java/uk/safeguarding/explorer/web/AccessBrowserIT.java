@@ -11,7 +11,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.support.BrowserIT;
 import uk.safeguarding.explorer.support.Scenario;
 
@@ -93,9 +92,7 @@ class AccessBrowserIT extends BrowserIT {
                 .toList();
         assertThat(unheld).as("placeholders no agency holds in Gary's network").isNotEmpty();
         var panels = renders("panel-details");
-        var selected = module("const m = await import('/js/main.js'); return m.select(%s);"
-                .formatted(JsonMapper.shared().writeValueAsString(unheld.get(0))));
-        assertThat(selected.asBoolean()).isTrue();
+        clickSelect(unheld.get(0));
         waitRendered("panel-details", panels);
         assertThat(driver.findElements(By.id("placeholder-request"))).isEmpty();
         assertThat(driver.findElement(By.id("placeholder-break-glass")).isDisplayed())
@@ -116,9 +113,7 @@ class AccessBrowserIT extends BrowserIT {
         waitSettled();
         var key = placeholderKey();
         var panels = renders("panel-details");
-        var selected = module("const m = await import('/js/main.js'); return m.select(%s);"
-                .formatted(JsonMapper.shared().writeValueAsString(key)));
-        assertThat(selected.asBoolean()).isTrue();
+        clickSelect(key);
         waitRendered("panel-details", panels);
         var note = "These are Sara Bell's, the person selected before: Someone your agency cannot see has none here. "
                 + "Select a person to see theirs.";
@@ -135,7 +130,7 @@ class AccessBrowserIT extends BrowserIT {
 
         // a person selected again: their panels, drawn afresh, without it
         panels = renders("panel-flags");
-        module("const m = await import('/js/main.js'); return m.select('Person:p-sara');");
+        clickSelect("Person:p-sara");
         waitRendered("panel-flags", panels);
         assertThat((Long) js("return document.querySelectorAll('.panels-of-before').length"))
                 .isZero();

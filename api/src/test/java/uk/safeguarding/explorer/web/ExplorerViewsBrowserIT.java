@@ -4626,11 +4626,4 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(heading()).isEqualTo("Dr Ann Lewis");
         assertThat(text("panel-details")).contains("Paediatrician").doesNotContain("not shared");
     }
-
-    private void clickSelect(String key) {
-        var selected = module("""
-                const m = await import('/js/main.js');
-                return m.select(%s);""".formatted(JsonMapper.shared().writeValueAsString(key)));
-        assertThat(selected.asBoolean()).as("%s selected", key).isTrue();
-    }
 }

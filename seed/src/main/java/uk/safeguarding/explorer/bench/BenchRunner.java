@@ -79,11 +79,8 @@ public final class BenchRunner {
         this.throughputSeconds = throughputSeconds;
     }
 
-    /** Sets how long every query is asked, both ways, before the first is measured. */
+    /** Sets how long every query is asked, both ways, before the first is measured (0 or more: {@link Options}). */
     BenchRunner warmUpFor(int seconds) {
-        if (seconds < 0) {
-            throw new IllegalArgumentException("--warm-up-seconds must be 0 or more, not " + seconds);
-        }
         this.warmUpSeconds = seconds;
         return this;
     }
