@@ -273,6 +273,8 @@ export function setAsOf(date, url = true) {
  */
 function showDay(date, url = true) {
   const field = byId('asof-date');
+  // a day the page chooses (Back, a day put back, the time bar) overtakes one typed and still waiting
+  stopWaitingDay();
   if (field.max !== londonDay()) {
     field.max = londonDay();
   }
@@ -318,6 +320,26 @@ function sayDay(date) {
 let onChange = () => {};
 
 /**
+ * How long a day typed in the field waits for the next key before it is shown (walk 64: 26 09 2018
+ * typed drew the network on three days, each part finishing a day of its own); Enter or leaving the
+ * field shows it at once, a day chosen from the calendar at once too.
+ */
+let typedDayPause = 800;
+/** The typed day waiting to be shown (its timer), or null; the field says it in data-pending. */
+let waitingDay = null;
+
+/** For the browser tests: how long a typed day waits (ms). */
+export function setTypedDayPause(ms) {
+  typedDayPause = ms;
+}
+
+function stopWaitingDay() {
+  clearTimeout(waitingDay);
+  waitingDay = null;
+  delete byId('asof-date').dataset.pending;
+}
+
+/**
  * Moves the page to another day as the date field does (the time bar's marker): the graph is
  * drawn again with everyone held where they were.
  */
@@ -340,16 +362,33 @@ export function wireAsOf(changed) {
   // typed from today was taken as a day after today and put back as today, and 31 12 2017 gave
   // 2017-12-05 (review 64)
   let typing = false;
+  // whether the change to come is a key's (typed, or an arrow on a part of the day), not the calendar's
+  let keyed = false;
   field.addEventListener('focus', () => {
     typing = true;
   });
   field.addEventListener('change', () => {
     const value = field.value;
+    const byKey = keyed;
+    keyed = false;
     if ((!value && typing) || (value && (value < EARLIEST || (typing && value > londonDay())))) {
       // a day typed digit by digit passes through days of its own, or none (a part cleared): a year
       // before 1900 (0002, 0020, 0201), or a day after today (the 31st of this month, typed before the
       // year). Shown, each was put back in the field, which lost the digits typed (walks 49 and 50,
-      // review 64): waited past until the field is left
+      // review 64): waited past until the field is left (a day typed before it waits no more)
+      stopWaitingDay();
+      return;
+    }
+    if (byKey && typing) {
+      // the next key may change it again: shown once the keys pause
+      stopWaitingDay();
+      field.dataset.pending = value;
+      waitingDay = setTimeout(() => {
+        stopWaitingDay();
+        if (setAsOf(value)) {
+          changed();
+        }
+      }, typedDayPause);
       return;
     }
     if (setAsOf(value)) {
@@ -359,6 +398,7 @@ export function wireAsOf(changed) {
   // left, or Enter: a day waited past is shown now (after today: today, saying so), one that is none put
   // back with a word; the field never stays on a day the page does not show
   const settle = () => {
+    stopWaitingDay();
     const value = field.value;
     if (value === state.asOf) {
       return;
@@ -379,11 +419,14 @@ export function wireAsOf(changed) {
       return;
     }
     typing = false;
+    keyed = false;
     settle();
   });
   field.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
       settle();
+    } else {
+      keyed = true;
     }
   });
   byId('asof-slider').addEventListener('input', (e) => {

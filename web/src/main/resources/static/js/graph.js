@@ -387,11 +387,41 @@ export async function expandSelected() {
     }
     await loadContacts();
     // said last (a message on the way clears it): the view stays, so what came outside it is said
-    const outside = controller.outsideView(added);
-    note(added.length === 0 ? `Nothing more is linked to ${node.label} on this date.`
-      : outside > 0 ? `${outside} of what is linked to ${node.label} ${outside === 1 ? 'lies' : 'lie'} outside the view: Fit shows everything.`
-        : '');
+    outsideNote = added.length === 0 ? null : { keys: added, label: node.label, text: '' };
+    if (added.length === 0) {
+      note(`Nothing more is linked to ${node.label} on this date.`);
+    } else {
+      followOutsideNote(true);
+    }
   }));
+}
+
+/**
+ * What an expansion brought outside the view ({keys, label, text}): its note stays true as the view
+ * moves, and goes once everything it names is in view (walk 64: it stayed after Fit had brought them in).
+ */
+let outsideNote = null;
+
+/**
+ * Says, over the graph's corner, how many of what the last expansion brought lie outside the view,
+ * or nothing once none does. After the first saying (first), only while the note is still its own
+ * (a message or another note since has replaced it).
+ */
+export function followOutsideNote(first = false) {
+  const box = byId('graph-note');
+  if (!outsideNote || (!first && (box.hidden || box.textContent !== outsideNote.text))) {
+    outsideNote = null;
+    return;
+  }
+  const outside = controller.outsideView(outsideNote.keys);
+  outsideNote.text = outside === 0 ? ''
+    : `${outside} of what is linked to ${outsideNote.label} ${outside === 1 ? 'lies' : 'lie'} outside the view: Fit shows everything.`;
+  if (first || box.textContent !== outsideNote.text) {
+    note(outsideNote.text);
+  }
+  if (outside === 0) {
+    outsideNote = null;
+  }
 }
 
 export async function collapseSelected() {

@@ -18,7 +18,7 @@ import { exportPng, printPack, wireExports } from './exports.js';
 import { initMatches } from './matches.js';
 import { showDialog } from './focus.js';
 import {
-  chooseView, collapseSelected, connectTwo, expandSelected, fit, readFilters, setLayout, undo, wireGraph,
+  chooseView, collapseSelected, connectTwo, expandSelected, fit, followOutsideNote, readFilters, setLayout, undo, wireGraph,
 } from './graph.js';
 import { meetingToggles, toggleMeeting, wireMeeting } from './meeting.js';
 import { formHeld, offerRecording, showKeys, wireMeetingRoom } from './meeting-room.js';
@@ -334,6 +334,7 @@ async function start() {
     onViewChanged: () => {
       showRingOutside();
       markSiblingsOutside();
+      followOutsideNote();
     },
   });
   byId('ring-outside').addEventListener('click', () => controller.fitAll());

@@ -2939,6 +2939,37 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     /**
+     * Walk 64: 26 09 2018 typed into the field drew the network on three days, one for each part that
+     * finished a day. A typed day now waits for the keys to pause (here for longer than the typing
+     * takes, so that the test never depends on the machine's speed), says so in data-pending, and
+     * Enter shows it at once: one network is asked for, of the day typed.
+     */
+    @Test
+    void aDayTypedIsAskedForOnceWhenTheTypingEnds() {
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=2017-01-15");
+        waitSettled();
+        module("const m = await import('/js/asof.js'); m.setTypedDayPause(600000); return null;");
+        js("window.networkDays = []; const real = window.fetch; window.fetch = (url, options) => {"
+                + " const body = String(options && options.body);"
+                + " if (body.includes('query Network')) { window.networkDays.push(JSON.parse(body).variables.asOf); }"
+                + " return real(url, options); };");
+        var rendered = renders("cy");
+        typeDay(Map.of("day", "26", "month", "09", "year", "2018"));
+        assertThat(driver.findElement(By.id("asof-date")).getDomAttribute("data-pending"))
+                .isEqualTo("2018-09-26");
+        assertThat(js("return window.networkDays")).asList().isEmpty();
+        assertThat(renders("cy")).isEqualTo(rendered);
+        driver.findElement(By.id("asof-date")).sendKeys(Keys.ENTER);
+        waitFor("document.getElementById('cy').dataset.asOf === '2018-09-26'");
+        waitSettled();
+        assertThat(js("return window.networkDays")).asList().containsExactly("2018-09-26");
+        assertThat(driver.findElement(By.id("asof-date")).getDomAttribute("data-pending"))
+                .isNull();
+        assertThat(js("return location.search")).asString().contains("asOf=2018-09-26");
+    }
+
+    /**
      * Review 64: from today (the day a new user starts on), 31 12 2017 typed digit by digit gave
      * 2017-12-05. When a part of the day is finished the browser moves on to the next part, and the
      * change it sends meanwhile finds the page's body focused: the 31st of this month was taken as
@@ -4380,6 +4411,11 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         waitFor("document.getElementById('graph-note').textContent.includes('outside the view')");
         assertThat(driver.findElement(By.id("graph-note")).getDomProperty("textContent"))
                 .isEqualTo(outside + " of what is linked to Gary Nolan lie outside the view: Fit shows everything.");
+        // Fit brings them in: the note goes with what it said (walk 64: it stayed)
+        driver.findElement(By.id("fit-button")).click();
+        waitFor("document.getElementById('graph-note').hidden");
+        assertThat(driver.findElement(By.id("graph-note")).getDomProperty("textContent"))
+                .isEmpty();
     }
 
     @Test
