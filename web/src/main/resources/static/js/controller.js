@@ -919,7 +919,7 @@ export class Controller {
     } else if (keep && keep.nonempty()) {
       layout = this.heldLayout(keep, !held);
     } else {
-      layout = this.cy.layout(fcose(this.cy.nodes().length < 400));
+      layout = this.cy.layout(fcose());
     }
     const done = new Promise((resolve) => {
       this.layoutDone = resolve;
@@ -985,7 +985,7 @@ export class Controller {
       n.position({ x: centre.x + 60 * Math.cos(angle), y: centre.y + 60 * Math.sin(angle) });
     });
     return this.cy.layout({
-      ...fcose(false), randomize: false, quality: 'proof', fit,
+      ...fcose(), randomize: false, quality: 'proof', fit,
       fixedNodeConstraint: keep.map((n) => ({ nodeId: n.id(), position: { ...n.position() } })),
     });
   }

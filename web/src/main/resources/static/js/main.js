@@ -44,6 +44,26 @@ export function snapshot() {
   return controller.snapshot();
 }
 
+/** The frames the graph has drawn since watchFrames() (for the browser tests), or null. */
+let frames = null;
+
+/**
+ * For the browser tests: from now on, each frame the graph draws is kept as what it showed, the view
+ * and where every node stood (frames() answers them), so that a test sees every picture a user saw.
+ */
+export function watchFrames() {
+  frames = [];
+  const cy = controller.cy;
+  cy.on('render', () => frames.push(JSON.stringify({
+    zoom: Math.round(cy.zoom() * 1000) / 1000, pan: [Math.round(cy.pan().x), Math.round(cy.pan().y)],
+    nodes: cy.nodes().map((n) => [n.id(), Math.round(n.position('x')), Math.round(n.position('y'))]),
+  })));
+}
+
+export function framesDrawn() {
+  return frames;
+}
+
 /** Zooms the graph about its middle as the mouse wheel would (for the browser tests); answers the zoom. */
 export function zoomBy(factor) {
   return controller.zoomBy(factor);

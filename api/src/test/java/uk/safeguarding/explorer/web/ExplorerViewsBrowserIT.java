@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -4416,6 +4417,31 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         waitFor("document.getElementById('graph-note').hidden");
         assertThat(driver.findElement(By.id("graph-note")).getDomProperty("textContent"))
                 .isEmpty();
+    }
+
+    /**
+     * Walk 64: another person opened was drawn several times, everyone flying in from a heap, then
+     * jumping once the labels were spread and the view fitted. Every frame drawn of the new network is
+     * now the picture that stays: everyone where they end, in the view they end in.
+     */
+    @Test
+    void anotherPersonOpenedIsDrawnOnceWhereTheyStay() {
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        module("(await import('/js/main.js')).watchFrames(); return null;");
+        openFromSearch("Sara", "p-sara");
+        var frames = module("return (await import('/js/main.js')).framesDrawn();");
+        var ofSara = new ArrayList<String>();
+        frames.forEach(f -> {
+            if (f.asString().contains("\"Person:p-sara\"")) {
+                ofSara.add(f.asString());
+            }
+        });
+        assertThat(ofSara).as("frames of Sara's network").isNotEmpty();
+        assertThat(new LinkedHashSet<>(ofSara))
+                .as("pictures of Sara's network drawn")
+                .containsExactly(ofSara.get(ofSara.size() - 1));
     }
 
     @Test
