@@ -342,7 +342,8 @@ export class Controller {
       Controller.layoutsRegistered = true;
     }
     this.container = container;
-    this.cy = window.cytoscape({ container, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.1, maxZoom: 4 });
+    // (the wheel as Cytoscape tunes it for each kind of device: at 0.3 a mouse's notch zoomed by under 1 %, walk 65)
+    this.cy = window.cytoscape({ container, style: STYLE, minZoom: 0.1, maxZoom: 4 });
     this.layoutName = 'fcose';
     this.container.dataset.view = 'network';
     this.subjectKey = null;
@@ -489,8 +490,13 @@ export class Controller {
   /** Adds a neighbourhood loaded for the node; undoable. Answers the keys added, once laid out. */
   async expand(key, network, marks = {}) {
     const added = this.merge(network.nodes, network.edges);
-    this.expandedBy.set(key, added);
-    this.history.push({ kind: 'expand', key, added });
+    // expanded again, what the first expansion added stays theirs to collapse (walk 65: a second Expand that
+    // added nothing left Collapse with nothing to remove, and an Undo that did nothing)
+    const before = this.expandedBy.get(key);
+    this.expandedBy.set(key, before ? [...before, ...added] : added);
+    if (added.length > 0 || !before) {
+      this.history.push({ kind: 'expand', key, added, before });
+    }
     this.applyMarks(marks);
     this.applyFilters();
     // the view stays where the user left it (Enter never refits): what lies outside it is said (graph.js)
@@ -536,7 +542,11 @@ export class Controller {
     this.cy.batch(() => {
       if (last.kind === 'expand') {
         last.added.forEach((id) => this.cy.getElementById(id).remove());
-        this.expandedBy.delete(last.key);
+        if (last.before) {
+          this.expandedBy.set(last.key, last.before);
+        } else {
+          this.expandedBy.delete(last.key);
+        }
       } else {
         this.cy.add(last.saved.filter((j) => j.group === 'nodes'));
         this.cy.add(last.saved.filter((j) => j.group === 'edges'

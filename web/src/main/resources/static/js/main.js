@@ -96,6 +96,17 @@ function showRingOutside() {
 
 const ARROWS = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
+/** The keys that zoom the graph (with the toolbar's − and +): +1 a step in, -1 a step out. */
+const ZOOM_KEYS = { '+': 1, '=': 1, '-': -1, _: -1 };
+/** How much a step of zoom enlarges (or, out, shrinks) the graph about the middle of its view. */
+const ZOOM_STEP = 1.25;
+
+/** A step of zoom in (1) or out (-1), about the middle of the view; the new zoom said in the graph's live region. */
+function zoomStep(direction) {
+  const zoom = controller.zoomBy(direction > 0 ? ZOOM_STEP : 1 / ZOOM_STEP);
+  byId('graph-status').textContent = `Zoom ${Math.round(zoom * 100)} %`;
+}
+
 /** Who an arrow key looks for, said when there is no one that way. */
 const NO_ONE = { up: 'no parent', down: 'no child', left: 'no one else linked', right: 'no one else linked' };
 
@@ -140,6 +151,8 @@ function wireViewControls() {
   byId('collapse-button').addEventListener('click', collapseSelected);
   byId('undo-button').addEventListener('click', undo);
   byId('fit-button').addEventListener('click', fit);
+  byId('zoom-in').addEventListener('click', () => zoomStep(1));
+  byId('zoom-out').addEventListener('click', () => zoomStep(-1));
   byId('connect-button').addEventListener('click', connectTwo);
   document.querySelectorAll('.edge-filter, #historic-filter, #agency-filter')
     .forEach((c) => c.addEventListener('change', readFilters));
@@ -195,6 +208,9 @@ function wireKeys() {
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       e.preventDefault();
       collapseSelected();
+    } else if (ZOOM_KEYS[e.key]) {
+      e.preventDefault();
+      zoomStep(ZOOM_KEYS[e.key]);
     }
   });
   byId('logout-form').addEventListener('submit', () => { byId('logout-csrf').value = formCsrfToken(); });

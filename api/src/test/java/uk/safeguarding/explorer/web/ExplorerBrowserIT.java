@@ -476,8 +476,26 @@ class ExplorerBrowserIT extends BrowserIT {
         var added = nodeKeys(graph());
         added.removeAll(before);
         assertThat(added).isEqualTo(ADDED_BY_GARY);
+        // expanded again, nothing more comes; what the first expansion brought is still his to collapse
+        // (walk 65: Delete then said "Nothing to collapse there", and Undo took two presses)
+        rendered = renders("cy");
+        canvas.sendKeys(Keys.ENTER);
+        waitRendered("cy", rendered);
+        waitFor("document.getElementById('graph-note').textContent"
+                + " === 'Nothing more is linked to Gary Nolan on this date.'");
         rendered = renders("cy");
         canvas.sendKeys(Keys.DELETE);
+        waitRendered("cy", rendered);
+        assertThat(nodeKeys(graph())).isEqualTo(before);
+        // one Undo brings back what the collapse took, a second takes the expansion away again
+        rendered = renders("cy");
+        driver.findElement(By.id("undo-button")).click();
+        waitRendered("cy", rendered);
+        var back = nodeKeys(graph());
+        back.removeAll(before);
+        assertThat(back).isEqualTo(ADDED_BY_GARY);
+        rendered = renders("cy");
+        driver.findElement(By.id("undo-button")).click();
         waitRendered("cy", rendered);
         assertThat(nodeKeys(graph())).isEqualTo(before);
     }

@@ -4420,6 +4420,27 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     /**
+     * Walk 65: the wheel zoomed by under 1 % a notch and nothing else zoomed. The toolbar's + and −, and
+     * the keys + and − on the graph, zoom a step (1.25) about the middle of the view, and say the zoom.
+     */
+    @Test
+    void theToolbarAndTheKeysZoomTheGraphAStepAtATime() {
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        var fitted = graph().get("zoom").asDouble();
+        driver.findElement(By.id("zoom-in")).click();
+        assertThat(graph().get("zoom").asDouble()).isCloseTo(fitted * 1.25, within(0.001));
+        assertThat(text("graph-status")).isEqualTo("Zoom " + Math.round(fitted * 125) + " %");
+        var canvas = driver.findElement(By.id("cy"));
+        canvas.sendKeys("+");
+        assertThat(graph().get("zoom").asDouble()).isCloseTo(fitted * 1.25 * 1.25, within(0.001));
+        canvas.sendKeys("-");
+        driver.findElement(By.id("zoom-out")).click();
+        assertThat(graph().get("zoom").asDouble()).isCloseTo(fitted, within(0.001));
+    }
+
+    /**
      * Walk 64: another person opened was drawn several times, everyone flying in from a heap, then
      * jumping once the labels were spread and the view fitted. Every frame drawn of the new network is
      * now the picture that stays: everyone where they end, in the view they end in.
