@@ -9,6 +9,7 @@ import { byId, clear, el } from './dom.js';
 import { guarded, note, say } from './message.js';
 import { Latest, Rendering } from './publish.js';
 import { state } from './state.js';
+import { inSentence } from './words.js';
 import { keepFlags, knownFlags, loadFlags, readFlags } from './flags.js';
 import { hideBreakGlass, offerBreakGlass } from './break-glass.js';
 import { hideInformationRequest } from './information-requests.js';
@@ -348,7 +349,7 @@ function notReachedNote(keys, names, depth, asOf) {
   }
   // (a reload knows the keys of its entry, not the names: those drawn before it are gone)
   const who = keys.map((k) => names.get(k) || 'someone expanded before');
-  const list = who.length === 1 ? who[0] : `${who.slice(0, -1).join(', ')} and ${who[who.length - 1]}`;
+  const list = inSentence(who);
   return `${list.charAt(0).toUpperCase()}${list.slice(1)} ${who.length === 1 ? 'is' : 'are'} not in the network at `
     + `${depth} ${depth === 1 ? 'hop' : 'hops'} on ${asOf}: ${who.length === 1 ? 'their expansion is' : 'their expansions are'}`
     + ' kept, and drawn again at a depth or day that reaches them.';

@@ -3,7 +3,7 @@
 // can be reached with the keyboard, and choosing one highlights the matching graph elements.
 
 import { clear, el, fullName, markerCode, period, personKey } from './dom.js';
-import { LINK_WORDS, linkedBy, words } from './words.js';
+import { LINK_WORDS, inSentence, linkedBy, words } from './words.js';
 import { heldBy, isPlaceholder, placeholderLine } from './placeholders.js';
 import { londonDay, seesEverySource, state } from './state.js';
 import { SEVERITIES } from './flags.js';
@@ -332,6 +332,12 @@ export function renderAddresses(panel, addresses, subject, onSelect) {
   });
 }
 
+/** What the gap rules (the server's InvolvementService) expect: said under the gaps, so that none is read for what it is. */
+const GAP_RULES = 'Gap rules: a child on a protection plan needs social care, health and (aged 5 to 16) education; '
+  + 'a child with harmful sexual behaviour (a marker, or a referral in the last 12 months) needs social care and youth '
+  + 'offending; a child sexual abuse victim needs social care, health and police; a child living with a registered sex '
+  + 'offender needs social care, and the offender police and probation.';
+
 /** Whose agency involvement the panel shows: the person selected, their household or their family. */
 const SCOPE_OF = { PERSON: '', HOUSEHOLD: '’s household', FAMILY: '’s family' };
 
@@ -347,10 +353,22 @@ export function renderAgencies(panel, involvement, scope, onScope, onSelect, per
   panel.append(el('h2', { text: whose }), el('label', { for: 'scope-select', text: 'Scope ' }), select);
   panel.append(el('h3', { text: `Gaps (${involvement.gaps.length})` }));
   if (involvement.gaps.length === 0) {
-    panel.append(el('p', { class: 'empty', text: 'No expected agency is missing.' }));
+    panel.append(el('p', { class: 'empty', text: 'No agency that the gap rules expect is missing.' }));
   }
   involvement.gaps.forEach((g) => panel.append(el('div', { class: 'gap', role: 'note' },
     el('strong', { text: `${named(g.person)}: no ${words(g.agencyType)}. ` }), g.reason)));
+  // a child no agency is involved with is no gap under the rules, and was read as covered (walk 65: "Gaps
+  // (0) – No expected agency is missing" beside a six-year-old not assessed whom no agency knew)
+  const unknown = involvement.people.filter((p) => !isPlaceholder(p.person) && p.person.age !== null
+    && p.person.age !== undefined && p.person.age < 18 && p.involvements.length === 0);
+  if (unknown.length > 0) {
+    panel.append(el('p', { class: 'known-to-none', role: 'note', id: 'known-to-none' },
+      el('strong', { text: `No agency is involved with ${inSentence(unknown.map((p) => who(p.person)))} on this day. ` }),
+      'The gap rules do not ask for one for a child without a protection plan, a harmful sexual behaviour or '
+        + 'abuse marker or referral, or a registered sex offender at home: whether an agency should be is for '
+        + 'the practitioners to decide.'));
+  }
+  panel.append(el('p', { class: 'gap-rules', text: GAP_RULES }));
   const agencies = [...new Map(involvement.people.flatMap((p) => p.involvements.map((i) => [i.agency.id, i.agency])))
     .values()].sort((a, b) => a.name.localeCompare(b.name));
   const rows = involvement.people.map((p) => {

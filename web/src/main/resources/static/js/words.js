@@ -52,3 +52,8 @@ export function linkedBy(record) {
   return record.linkedBy === 'NEW' ? 'a new person: no link was strong enough'
     : `linked by ${words(record.linkedBy, LINKED_BY)}`;
 }
+
+/** Names as a sentence lists them: "A", "A and B", "A, B and C". */
+export function inSentence(names) {
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

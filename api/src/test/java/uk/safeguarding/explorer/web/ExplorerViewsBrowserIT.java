@@ -3118,6 +3118,40 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(matrix).doesNotContain("2018-09-20", "2018-09-03");
     }
 
+    /**
+     * Walk 65: "Gaps (0) – No expected agency is missing" beside Kyle's family, whose half-sister Ruby (6,
+     * not assessed) no agency knew: the panel now names the children no agency is involved with, and says
+     * what the gap rules expect.
+     */
+    @Test
+    void theAgencyMatrixNamesTheChildrenNoAgencyKnowsAndSaysWhatTheGapRulesExpect() {
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        driver.findElement(By.id("tab-agencies")).click();
+        var panels = renders("panel-agencies");
+        new Select(driver.findElement(By.id("scope-select"))).selectByValue("FAMILY");
+        waitRendered("panel-agencies", panels);
+        waitSettled();
+        var rows = driver.findElements(By.cssSelector("#panel-agencies tbody tr"));
+        var withNone = rows.stream()
+                .filter(r -> r.findElements(By.cssSelector("td")).stream()
+                        .skip(1)
+                        .allMatch(td -> td.getText().isBlank()))
+                .map(r -> r.findElement(By.cssSelector("th, td")).getText())
+                .filter(name -> name.matches(".*\\((\\d|1[0-7])\\)"))
+                .toList();
+        assertThat(withNone).as("children of the matrix with no agency").contains("Ruby Hale (6)");
+        var said = withNone.size() == 1
+                ? withNone.get(0)
+                : String.join(", ", withNone.subList(0, withNone.size() - 1)) + " and "
+                        + withNone.get(withNone.size() - 1);
+        assertThat(text("known-to-none")).startsWith("No agency is involved with " + said + " on this day.");
+        assertThat(text("panel-agencies"))
+                .contains(
+                        "Gap rules: a child on a protection plan needs social care, health and (aged 5 to 16) education;");
+    }
+
     @Test
     void thenAndNowOpenedAsTheDayMovesShowsOnlyMeetingsHeldByTheNewDay() {
         // opened while the Changes panel was still loading, it offered the meetings of the day before
