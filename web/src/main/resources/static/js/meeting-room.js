@@ -179,7 +179,9 @@ async function loadChanges() {
     byId('changes-heading').textContent = room.changes.length === 0
       ? `No changes${whose}${meeting} from ${since} to ${state.asOf}`
       : `Changes${whose}${meeting} from ${since} to ${state.asOf}: ${room.changes.length}`;
-    room.changes.forEach((c) => {
+    // newest first, the risk flags raised or cleared over the days before them (walk 65: oldest first, the
+    // urgent referral that called the meeting, and the HIGH flag, lay 524 and 688 px down the list)
+    [...room.changes].reverse().forEach((c) => {
       const keys = personKeys(c.people);
       list.append(el('li', {}, el('button', { type: 'button', class: `change change-${c.kind}`, 'aria-pressed': 'false',
         onclick: (e) => highlightChange(e.currentTarget, keys) }, ...changeLine(c))));
@@ -445,6 +447,9 @@ function closeThenAndNow() {
 
 // --- the meeting recorded live -------------------------------------------------------------------
 
+/** The agency types rule 7 expects at every strategy meeting. */
+const AT_EVERY_STRATEGY_MEETING = ['POLICE', 'HEALTH'];
+
 /**
  * The agencies a meeting's form offers, each [id, name, expected], by name (new-user check 47: the
  * form offered ids, and a hard-coded four, and left out the school and probation): those drawn in
@@ -462,9 +467,20 @@ function agencyOptions() {
   if (state.user && state.user.agency) {
     offer(state.user.agency, null, true);
   }
-  loadedAgencies().forEach((a) => offer(a.id, a.name, false));
+  // a strategy meeting needs police and health at the table (rule 7): the partnership's one police
+  // agency, or one health agency, is expected too when none is in the graph (walk 65: Kyle's meeting
+  // offered police uninvited, and saving it raised rule 7's flag); of several, the chair chooses
+  const loaded = loadedAgencies();
+  AT_EVERY_STRATEGY_MEETING.forEach((type) => {
+    const ofType = loaded.filter((a) => a.type === type);
+    if (ofType.length === 1 && ![...offered.values()].some(([id, , expected]) => expected && agencyType(id) === type)) {
+      offer(ofType[0].id, ofType[0].name, true);
+    }
+  });
+  loaded.forEach((a) => offer(a.id, a.name, false));
   return [...offered.values()];
 }
+
 
 function peopleOptions() {
   return controller.people().filter((p) => p.kind === 'PERSON');
@@ -1054,7 +1070,7 @@ function holdActions(saving) {
 /** Police and health, as the words of rule 7, that no agency ticked as attended in the input is of. */
 function missingAtTable(input) {
   const attended = new Set(input.attendance.filter((a) => a.attended).map((a) => agencyType(a.agency)));
-  return [['POLICE', 'police'], ['HEALTH', 'health']].filter(([type]) => !attended.has(type)).map(([, w]) => w);
+  return AT_EVERY_STRATEGY_MEETING.filter((type) => !attended.has(type)).map((type) => words(type));
 }
 
 /** What Save says: what it does once rule 7's question was asked for the ticks as they are. */

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -1360,8 +1362,8 @@ class ExplorerBrowserIT extends BrowserIT {
     /**
      * New-user check 47: the form offered agencies by id ("police", "school-a"), a hard-coded four
      * beside those drawn, and left out Lily's school and probation. Now every agency of the
-     * partnership by name: those in Kyle's network (and the chair's own) invited by default, the rest
-     * offered unticked. And the protective marking is on the screen, as on the sign-in page.
+     * partnership by name: those in Kyle's network (and the chair's own, and the one police agency)
+     * invited by default, the rest offered unticked. And the protective marking is on the screen, as on the sign-in page.
      */
     @Test
     void theChairsMeetingFormOffersEveryAgencyOfThePartnershipByName() {
@@ -1414,6 +1416,9 @@ class ExplorerBrowserIT extends BrowserIT {
                 "Independent sexual violence advisers");
         var expected = new TreeSet<String>();
         expected.add(byId.get("csc"));
+        // and the partnership's only police agency, none being drawn: rule 7 wants police at a strategy
+        // meeting (walk 65); of its three health agencies, none unless one is drawn
+        expected.add(byId.get("police"));
         nodeKeys(graph()).stream()
                 .filter(k -> k.startsWith("Agency:"))
                 .forEach(k -> expected.add(byId.get(k.substring("Agency:".length()))));
@@ -2242,6 +2247,33 @@ class ExplorerBrowserIT extends BrowserIT {
                 + ".filter((e) => getComputedStyle(e).display !== 'none').length");
     }
 
+    /**
+     * Walk 65: oldest first, the urgent referral that called Kyle's meeting lay 524 px down the Changes
+     * list, and the HIGH flag 688 px. Newest first: the flags raised or cleared over the days, then the
+     * changes from the latest day back.
+     */
+    @Test
+    void theChangesListTheNewestFirst() {
+        signIn("meeting-chair");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        enterMeetingMode();
+        @SuppressWarnings("unchecked")
+        var lines = (List<String>) js("return [...document.querySelectorAll('#changes-list button.change')]"
+                + ".map((b) => { const d = b.querySelector('.change-day'); return d ? d.textContent : 'flag'; })");
+        assertThat(lines).as("Kyle's changes since his last meeting").contains("flag");
+        var firstDay = lines.indexOf(
+                lines.stream().filter(l -> !l.equals("flag")).findFirst().orElseThrow());
+        assertThat(lines.subList(0, firstDay)).as("flags first").containsOnly("flag");
+        var days = lines.subList(firstDay, lines.size());
+        assertThat(days)
+                .as("then every day, newest first")
+                .doesNotContain("flag")
+                .hasSizeGreaterThan(1)
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(driver.findElement(By.id("changes-list")).getDomAttribute("aria-label"))
+                .isEqualTo("Changes, newest first");
+    }
+
     @Test
     void thePackPrintsEveryChangeTheChangesPanelLists() {
         // each change is a button on screen, and the pack hides every control: it printed "Changes
@@ -2305,6 +2337,18 @@ class ExplorerBrowserIT extends BrowserIT {
                         .doesNotContain("OFFICIAL-SENSITIVE")
                         .doesNotContain("Printed by");
             }
+            // the meeting's own record first after the graph's page, before the changes and the panels (walk
+            // 65: attendance, decision and actions came on the sixth page of eight)
+            var second = new PDFTextStripper();
+            second.setStartPage(2);
+            second.setEndPage(2);
+            var page2 = words(second.getText(document));
+            assertThat(page2).as("the page after the graph").contains("Attendance:", "Decision:");
+            var whole = words(new PDFTextStripper().getText(document));
+            assertThat(whole.indexOf("Changes in Sara Bell")).as("the changes").isPositive();
+            assertThat(whole.indexOf("Attendance:"))
+                    .as("the meeting's record before the changes")
+                    .isLessThan(whole.indexOf("Changes in Sara Bell"));
         }
     }
 
