@@ -273,14 +273,14 @@ export function setAsOf(date, url = true) {
  */
 function showDay(date, url = true) {
   const field = byId('asof-date');
-  // a day the page chooses (Back, a day put back, the time bar) overtakes one typed and still waiting
-  stopWaitingDay();
   if (field.max !== londonDay()) {
     field.max = londonDay();
   }
   byId('asof-slider').max = String(dateToSlider(londonDay()));
   state.asOf = date;
-  if (field.value !== date) {
+  // (a day being typed stays in the field: a day put back meanwhile, after a load that failed, is the
+  // page's, and the typed one is shown once the keys pause, review 83)
+  if (field.value !== date && !waitingDay) {
     field.value = date;
   }
   byId('asof-slider').value = String(dateToSlider(date));
@@ -306,6 +306,7 @@ export function putBackDay(shown, url = true) {
  * the address already says it. Answers false for a day that is not one (nothing changes).
  */
 export function followDay(date) {
+  dropTypedDay();
   if (!isDay(date) || date < EARLIEST || date > londonDay()) {
     return false;
   }
@@ -340,10 +341,23 @@ function stopWaitingDay() {
 }
 
 /**
+ * A day typed and still waiting is not shown: the page moves to a day of its own choosing (Back or
+ * Forward, the time bar), which the field then says (review 83: Back within the pause reopened the
+ * person before on the typed day, and wrote it into their entry).
+ */
+export function dropTypedDay() {
+  if (waitingDay) {
+    stopWaitingDay();
+    byId('asof-date').value = state.asOf;
+  }
+}
+
+/**
  * Moves the page to another day as the date field does (the time bar's marker): the graph is
  * drawn again with everyone held where they were.
  */
 export function chooseAsOf(date) {
+  dropTypedDay();
   if (setAsOf(date)) {
     onChange();
   }
@@ -380,12 +394,16 @@ export function wireAsOf(changed) {
       return;
     }
     if (byKey && typing) {
-      // the next key may change it again: shown once the keys pause
+      // the next key may change it again: shown once the keys pause (typed back to the day shown, nothing
+      // waits)
       stopWaitingDay();
+      if (value === state.asOf) {
+        return;
+      }
       field.dataset.pending = value;
       waitingDay = setTimeout(() => {
         stopWaitingDay();
-        if (setAsOf(value)) {
+        if (value !== state.asOf && setAsOf(value)) {
           changed();
         }
       }, typedDayPause);
@@ -422,12 +440,17 @@ export function wireAsOf(changed) {
     keyed = false;
     settle();
   });
+  // a key's change comes between its keydown and its keyup; a key that changes nothing (Alt+Down opening
+  // the calendar) leaves no mark on the change that comes later from the calendar (review 83)
   field.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
       settle();
     } else {
       keyed = true;
     }
+  });
+  field.addEventListener('keyup', () => {
+    keyed = false;
   });
   byId('asof-slider').addEventListener('input', (e) => {
     byId('asof-date').value = sliderToDate(Number(e.target.value));

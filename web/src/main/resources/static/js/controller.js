@@ -490,11 +490,13 @@ export class Controller {
   /** Adds a neighbourhood loaded for the node; undoable. Answers the keys added, once laid out. */
   async expand(key, network, marks = {}) {
     const added = this.merge(network.nodes, network.edges);
-    // expanded again, what the first expansion added stays theirs to collapse (walk 65: a second Expand that
-    // added nothing left Collapse with nothing to remove, and an Undo that did nothing)
-    const before = this.expandedBy.get(key);
-    this.expandedBy.set(key, before ? [...before, ...added] : added);
-    if (added.length > 0 || !before) {
+    // expanded again, what the first expansion added stays theirs to collapse; an expansion that adds
+    // nothing changes nothing, so that Collapse still takes what hangs on them and Undo undoes what was done
+    // before (walk 65: "Nothing to collapse there", and an Undo that did nothing; review 83: also a first
+    // expansion of someone whose links were all drawn)
+    if (added.length > 0) {
+      const before = this.expandedBy.get(key);
+      this.expandedBy.set(key, before ? [...before, ...added] : added);
       this.history.push({ kind: 'expand', key, added, before });
     }
     this.applyMarks(marks);

@@ -387,6 +387,10 @@ export async function expandSelected() {
       controller.markUnassessed(state.family ? state.family.unassessed : []);
     }
     await loadContacts();
+    if (!current()) {
+      // another network is drawn now: nothing is said about this one over it (review 83)
+      return;
+    }
     // said last (a message on the way clears it): the view stays, so what came outside it is said
     outsideNote = added.length === 0 ? null : { keys: added, label: node.label, text: '' };
     if (added.length === 0) {
@@ -610,4 +614,6 @@ export async function connectTwo() {
 export function readFilters() {
   const hidden = new Set([...document.querySelectorAll('.edge-filter')].filter((c) => !c.checked).map((c) => c.value));
   controller.setFilters({ hidden, historic: byId('historic-filter').checked, agency: byId('agency-filter').value });
+  // (what a filter hides is not outside the view, and what it shows again may be)
+  followOutsideNote();
 }

@@ -9,7 +9,7 @@ import { guarded, say, shownMessage } from './message.js';
 import { dayChanging } from './publish.js';
 import { DEFAULT_DEPTH, state } from './state.js';
 import {
-  cameTo, chooseAsOf, depthOf, endFollowing, entryView, followDay, followHistory, following,
+  cameTo, chooseAsOf, depthOf, dropTypedDay, endFollowing, entryView, followDay, followHistory, following,
   historyPlace, ownState, putBackDay, setAsOf, showDepth, shownPlace, takeDayNote, updateUrl, wireAsOf,
 } from './asof.js';
 import { wireBreakGlass } from './break-glass.js';
@@ -208,7 +208,8 @@ function wireKeys() {
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       e.preventDefault();
       collapseSelected();
-    } else if (ZOOM_KEYS[e.key]) {
+    } else if (ZOOM_KEYS[e.key] && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      // (Ctrl or Cmd with + or − is the browser's own zoom of the page: review 83)
       e.preventDefault();
       zoomStep(ZOOM_KEYS[e.key]);
     }
@@ -230,6 +231,8 @@ let returning = false;
  * over.
  */
 function followEntry(entry) {
+  // (a day typed and still waiting is not the entry's: review 83)
+  dropTypedDay();
   const params = new URLSearchParams(window.location.search);
   const person = params.get('person');
   if (returning) {

@@ -16,7 +16,7 @@ import { focusLost, guarded, say, shownMessage } from './message.js';
 import { Latest, Rendering } from './publish.js';
 import { londonDay, state } from './state.js';
 import { words } from './words.js';
-import { knownFlags } from './flags.js';
+import { SEVERITIES, knownFlags } from './flags.js';
 import { renderNetworkFlags } from './panels.js';
 import { redraw } from './selection.js';
 import { HIDDEN, isPlaceholder } from './placeholders.js';
@@ -179,9 +179,9 @@ async function loadChanges() {
     byId('changes-heading').textContent = room.changes.length === 0
       ? `No changes${whose}${meeting} from ${since} to ${state.asOf}`
       : `Changes${whose}${meeting} from ${since} to ${state.asOf}: ${room.changes.length}`;
-    // newest first, the risk flags raised or cleared over the days before them (walk 65: oldest first, the
+    // newest first, the risk flags raised and then those cleared before them (walk 65: oldest first, the
     // urgent referral that called the meeting, and the HIGH flag, lay 524 and 688 px down the list)
-    [...room.changes].reverse().forEach((c) => {
+    newestFirst(room.changes).forEach((c) => {
       const keys = personKeys(c.people);
       list.append(el('li', {}, el('button', { type: 'button', class: `change change-${c.kind}`, 'aria-pressed': 'false',
         onclick: (e) => highlightChange(e.currentTarget, keys) }, ...changeLine(c))));
@@ -301,6 +301,20 @@ const THEN_NOW_SIGNS = [
 ];
 
 const FLAG_CHANGES = new Set(['FLAG_RAISED', 'FLAG_CLEARED']);
+
+/**
+ * The changes as the room reads them (the server's are oldest first): the flags raised over the days,
+ * worst first, then those cleared, then every other change from the latest day back (review 83: merely
+ * reversed, the cleared flags and the medium ones came before a HIGH flag raised).
+ */
+function newestFirst(changes) {
+  const severity = (c) => {
+    const said = /\b(high|medium|low):/.exec(c.summary);
+    return said ? SEVERITIES.indexOf(said[1].toUpperCase()) : SEVERITIES.length;
+  };
+  const flags = (kind) => changes.filter((c) => c.kind === kind).sort((a, b) => severity(a) - severity(b));
+  return [...flags('FLAG_RAISED'), ...flags('FLAG_CLEARED'), ...changes.filter((c) => !FLAG_CHANGES.has(c.kind)).reverse()];
+}
 
 /**
  * A flag raised or cleared says its own kind and days, in the API's words ("Flag raised by 2018-09-26

@@ -359,14 +359,19 @@ export function renderAgencies(panel, involvement, scope, onScope, onSelect, per
     el('strong', { text: `${named(g.person)}: no ${words(g.agencyType)}. ` }), g.reason)));
   // a child no agency is involved with is no gap under the rules, and was read as covered (walk 65: "Gaps
   // (0) – No expected agency is missing" beside a six-year-old not assessed whom no agency knew)
-  const unknown = involvement.people.filter((p) => !isPlaceholder(p.person) && p.person.age !== null
-    && p.person.age !== undefined && p.person.age < 18 && p.involvements.length === 0);
+  // (a child on the day as the server counts one: under 18 and alive; review 83: the dead were named too)
+  const unknown = involvement.people.filter((p) => !isPlaceholder(p.person) && p.person.child
+    && p.involvements.length === 0);
   if (unknown.length > 0) {
+    // what the user's agency can see: an offender-management involvement is left out for an agency that may
+    // not see offender detail (review 83: a health visitor was told no agency was involved with a child a
+    // police public-protection officer was)
     panel.append(el('p', { class: 'known-to-none', role: 'note', id: 'known-to-none' },
-      el('strong', { text: `No agency is involved with ${inSentence(unknown.map((p) => who(p.person)))} on this day. ` }),
-      'The gap rules do not ask for one for a child without a protection plan, a harmful sexual behaviour or '
-        + 'abuse marker or referral, or a registered sex offender at home: whether an agency should be is for '
-        + 'the practitioners to decide.'));
+      el('strong', { text: `Your agency can see no agency involved with ${inSentence(unknown.map((p) => who(p.person)))} `
+        + 'on this day. ' }),
+      'The gap rules ask for none for a child without a protection plan, harmful sexual behaviour, abuse or a '
+        + 'registered sex offender at home. Involvements in offender management are shown only to the agencies '
+        + 'that may see offender detail: ask before acting on this.'));
   }
   panel.append(el('p', { class: 'gap-rules', text: GAP_RULES }));
   const agencies = [...new Map(involvement.people.flatMap((p) => p.involvements.map((i) => [i.agency.id, i.agency])))

@@ -150,7 +150,7 @@ export const PANELS = `query Panels($personId: ID!, $asOf: Date, $scope: Involve
     coResidents { person { ${WHO} age(asOf: $asOf) } from to }
   }
   agencyInvolvement(personId: $personId, scope: $scope, asOf: $asOf) {
-    people { person { ${WHO} age(asOf: $asOf) }
+    people { person { ${WHO} age(asOf: $asOf) child(asOf: $asOf) }
              involvements { agency { id name type } professional { id name } role from to lastContactOn } }
     gaps { person { ${WHO} } agencyType rule reason }
   }

@@ -992,7 +992,7 @@ class ExplorerBrowserIT extends BrowserIT {
         signIn("meeting-chair");
         open("/?person=p-sara&asOf=" + Scenario.AS_OF);
         enterMeetingMode();
-        // since the previous meeting about Sara, the conference; newest last; the people highlighted
+        // since the previous meeting about Sara, the conference; newest first; the people highlighted
         assertThat(new Select(driver.findElement(By.id("changes-since")))
                         .getFirstSelectedOption()
                         .getAttribute("value"))
@@ -1005,7 +1005,7 @@ class ExplorerBrowserIT extends BrowserIT {
                                 + " 2018-07-16 to 2018-09-26",
                         "Dean Hart and Kerry Bell became partners on 2018-07-20.",
                         "Dean Hart joined the household at 7 Fictional Terrace, York on 2018-08-01.");
-        assertThat(changes.indexOf("2018-07-20")).isLessThan(changes.indexOf("2018-08-01"));
+        assertThat(changes.indexOf("2018-08-01")).isLessThan(changes.indexOf("2018-07-20"));
         // the family stays in full view until the chair chooses a change; then its people come
         // forward, the rest fades, until "Clear highlight"
         assertThat(withClass(graph(), "faded")).isEmpty();

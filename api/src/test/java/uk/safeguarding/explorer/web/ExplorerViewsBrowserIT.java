@@ -2971,6 +2971,36 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     /**
+     * Review 83: a day typed and still waiting when Back was pressed reopened the person before on the
+     * typed day, and wrote it into their entry. Back now drops it: the person before comes back on their
+     * own day, and the typed day is never asked for.
+     */
+    @Test
+    void aDayTypedAndStillWaitingIsDroppedByBack() {
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        openFromSearch("Kyle", "p-kyle");
+        module("const m = await import('/js/asof.js'); m.setTypedDayPause(600000); return null;");
+        js("window.networkDays = []; const real = window.fetch; window.fetch = (url, options) => {"
+                + " const body = String(options && options.body);"
+                + " if (body.includes('query Network')) { window.networkDays.push(JSON.parse(body).variables.asOf); }"
+                + " return real(url, options); };");
+        typeDay(Map.of("day", "01", "month", "01", "year", "2017"));
+        assertThat(driver.findElement(By.id("asof-date")).getDomAttribute("data-pending"))
+                .isEqualTo("2017-01-01");
+        driver.navigate().back();
+        waitFor("new URLSearchParams(location.search).get('person') === 'p-sara'"
+                + " && document.getElementById('cy').dataset.asOf === '" + Scenario.AS_OF + "'");
+        waitSettled();
+        assertThat(js("return document.getElementById('asof-date').value")).isEqualTo(Scenario.AS_OF);
+        assertThat(driver.findElement(By.id("asof-date")).getDomAttribute("data-pending"))
+                .isNull();
+        assertThat(js("return location.search")).asString().contains("asOf=" + Scenario.AS_OF);
+        assertThat(js("return window.networkDays")).asList().doesNotContain("2017-01-01");
+    }
+
+    /**
      * Review 64: from today (the day a new user starts on), 31 12 2017 typed digit by digit gave
      * 2017-12-05. When a part of the day is finished the browser moves on to the next part, and the
      * change it sends meanwhile finds the page's body focused: the 31st of this month was taken as
@@ -3146,7 +3176,10 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 ? withNone.get(0)
                 : String.join(", ", withNone.subList(0, withNone.size() - 1)) + " and "
                         + withNone.get(withNone.size() - 1);
-        assertThat(text("known-to-none")).startsWith("No agency is involved with " + said + " on this day.");
+        assertThat(text("known-to-none"))
+                .startsWith("Your agency can see no agency involved with " + said + " on this day.")
+                .contains(
+                        "Involvements in offender management are shown only to the agencies that may see offender detail");
         assertThat(text("panel-agencies"))
                 .contains(
                         "Gap rules: a child on a protection plan needs social care, health and (aged 5 to 16) education;");
@@ -4523,6 +4556,9 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 .as("the message line above the page")
                 .isFalse();
         assertThat(js(where)).as("the graph's and the page's boxes and scroll").isEqualTo(before);
+        // an expansion that brought nothing leaves nothing to undo (review 83: Undo took a press that did nothing)
+        driver.findElement(By.id("undo-button")).click();
+        waitFor("document.getElementById('message').textContent.includes('Nothing to undo.')");
     }
 
     /** Each tab of a tab list as "id:tabindex:aria-selected", and the panels shown. */
