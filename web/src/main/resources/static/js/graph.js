@@ -435,6 +435,8 @@ export async function collapseSelected() {
     say('Select a node to collapse.', 'warning');
     return;
   }
+  // (what the graph's corner said of an expansion is no longer so: walk 66, "Nothing more is linked" stayed)
+  note('');
   const removed = await rendering.run(() => controller.collapse(node.key));
   keepExpansions();
   if (removed === 0) {
@@ -443,6 +445,7 @@ export async function collapseSelected() {
 }
 
 export async function undo() {
+  note('');
   const undone = await rendering.run(() => controller.undo());
   keepExpansions();
   if (!undone) {

@@ -489,6 +489,8 @@ class ExplorerBrowserIT extends BrowserIT {
         canvas.sendKeys(Keys.DELETE);
         waitRendered("cy", rendered);
         assertThat(nodeKeys(graph())).isEqualTo(before);
+        // what the corner said of the expansion goes with it (walk 66: it stayed)
+        assertThat(driver.findElement(By.id("graph-note")).isDisplayed()).isFalse();
         // one Undo brings back what the collapse took, a second takes the expansion away again
         rendered = renders("cy");
         driver.findElement(By.id("undo-button")).click();
