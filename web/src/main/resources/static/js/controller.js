@@ -491,12 +491,12 @@ export class Controller {
   async expand(key, network, marks = {}) {
     const added = this.merge(network.nodes, network.edges);
     // expanded again, what the first expansion added stays theirs to collapse; an expansion that adds
-    // nothing changes nothing, so that Collapse still takes what hangs on them and Undo undoes what was done
-    // before (walk 65: "Nothing to collapse there", and an Undo that did nothing; review 83: also a first
-    // expansion of someone whose links were all drawn)
+    // nothing is kept (another day or depth may bring more) but leaves nothing to undo, and Collapse then
+    // takes what hangs on them (walk 65: "Nothing to collapse there", and an Undo that did nothing;
+    // review 83: also a first expansion of someone whose links were all drawn)
+    const before = this.expandedBy.get(key);
+    this.expandedBy.set(key, before ? [...before, ...added] : added);
     if (added.length > 0) {
-      const before = this.expandedBy.get(key);
-      this.expandedBy.set(key, before ? [...before, ...added] : added);
       this.history.push({ kind: 'expand', key, added, before });
     }
     this.applyMarks(marks);
@@ -517,7 +517,7 @@ export class Controller {
     }
     let removable = this.cy.collection();
     const added = this.expandedBy.get(key);
-    if (added) {
+    if (added && added.length > 0) {
       added.forEach((id) => { removable = removable.union(this.cy.getElementById(id)); });
     } else {
       removable = node.neighborhood('node').filter((n) => n.degree(false) === 1 && n.id() !== this.subjectKey);
