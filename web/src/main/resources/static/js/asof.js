@@ -453,6 +453,8 @@ export function wireAsOf(changed) {
     keyed = false;
   });
   byId('asof-slider').addEventListener('input', (e) => {
+    // (the slider moved is the day chosen: a typed day still waiting is not shown after it)
+    dropTypedDay();
     byId('asof-date').value = sliderToDate(Number(e.target.value));
     sayDay(byId('asof-date').value);
   });
