@@ -1592,6 +1592,10 @@ export class Controller {
   setFilters(filters) {
     this.filters = filters;
     this.applyFilters();
+    // (Cytoscape keeps whether an element is visible until its style is read: read now, so that what the
+    // filters show again is fitted too; walk 66: eight of sixteen lay outside the view after Professionals
+    // was ticked again)
+    this.cy.elements().forEach((e) => e.style('display'));
     const shown = this.cy.elements(':visible');
     if (shown.nonempty()) {
       this.cy.fit(shown, 30);

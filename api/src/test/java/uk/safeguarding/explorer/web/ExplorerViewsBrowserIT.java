@@ -4487,6 +4487,32 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     /**
+     * Walk 66: Professionals unticked, then ticked again, left eight of Sara's sixteen outside the view:
+     * the view was fitted to what Cytoscape still took for hidden. Ticked again, everyone shown is in view.
+     */
+    @Test
+    void aRelationshipFilterTickedAgainFitsEveryoneItShowsAgain() {
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        var professionals = driver.findElement(By.cssSelector("input.edge-filter[value='INVOLVED_WITH']"));
+        professionals.click();
+        assertThat(nodes(graph()).stream()
+                        .filter(n -> n.get("visible").asBoolean())
+                        .count())
+                .as("shown without professionals and agencies")
+                .isLessThan(nodes(graph()).size());
+        professionals.click();
+        var graph = graph();
+        assertThat(nodes(graph))
+                .allSatisfy(n -> assertThat(n.get("visible").asBoolean()).isTrue());
+        nodes(graph)
+                .forEach(n -> assertThat(inView(n, graph))
+                        .as("%s in view", n.get("key").asString())
+                        .isTrue());
+    }
+
+    /**
      * Walk 65: the wheel zoomed by under 1 % a notch and nothing else zoomed. The toolbar's + and −, and
      * the keys + and − on the graph, zoom a step (1.25) about the middle of the view, and say the zoom.
      */
