@@ -306,7 +306,6 @@ export function putBackDay(shown, url = true) {
  * the address already says it. Answers false for a day that is not one (nothing changes).
  */
 export function followDay(date) {
-  dropTypedDay();
   if (!isDay(date) || date < EARLIEST || date > londonDay()) {
     return false;
   }

@@ -392,10 +392,11 @@ export async function expandSelected() {
       return;
     }
     // said last (a message on the way clears it): the view stays, so what came outside it is said
-    outsideNote = added.length === 0 ? null : { keys: added, label: node.label, text: '' };
     if (added.length === 0) {
+      outsideNote = null;
       note(`Nothing more is linked to ${node.label} on this date.`);
     } else {
+      outsideNote = { keys: added, label: node.label, text: '' };
       followOutsideNote(true);
     }
   }));

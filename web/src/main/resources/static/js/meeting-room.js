@@ -495,7 +495,6 @@ function agencyOptions() {
   return [...offered.values()];
 }
 
-
 function peopleOptions() {
   return controller.people().filter((p) => p.kind === 'PERSON');
 }

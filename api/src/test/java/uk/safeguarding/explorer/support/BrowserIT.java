@@ -35,6 +35,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -323,6 +324,14 @@ public abstract class BrowserIT extends ExplorerIT {
                 (async () => { %s })().then((r) => done(JSON.stringify(r)), (e) => done('failed: ' + e));""".formatted(script));
         assertThat(json).doesNotStartWith("failed");
         return JsonMapper.shared().readTree(json);
+    }
+
+    /** Opens the Agencies tab and shows the family's matrix (scope FAMILY), once drawn. */
+    protected void showFamilyAgencies() {
+        driver.findElement(By.id("tab-agencies")).click();
+        var panels = renders("panel-agencies");
+        new Select(driver.findElement(By.id("scope-select"))).selectByValue("FAMILY");
+        waitRendered("panel-agencies", panels);
     }
 
     /** Selects a node as a click would (main.js {@code select}); it must be in the graph. */

@@ -1258,10 +1258,7 @@ class ExplorerBrowserIT extends BrowserIT {
         onScreen(1600, 900, () -> {
             signIn("social-worker");
             open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
-            driver.findElement(By.id("tab-agencies")).click();
-            var panels = renders("panel-agencies");
-            new Select(driver.findElement(By.id("scope-select"))).selectByValue("FAMILY");
-            waitRendered("panel-agencies", panels);
+            showFamilyAgencies();
             assertThat(driver.findElements(By.cssSelector("#panel-agencies table.matrix thead th")))
                     .hasSizeGreaterThanOrEqualTo(7);
             assertMatrixFits("1600x900, Kyle's family");
@@ -1276,10 +1273,7 @@ class ExplorerBrowserIT extends BrowserIT {
             screenshot("agency-matrix-1600");
             // and Sara's family, whose professionals' roles are the longest
             open("/?person=p-sara&asOf=" + Scenario.AS_OF);
-            driver.findElement(By.id("tab-agencies")).click();
-            panels = renders("panel-agencies");
-            new Select(driver.findElement(By.id("scope-select"))).selectByValue("FAMILY");
-            waitRendered("panel-agencies", panels);
+            showFamilyAgencies();
             assertMatrixFits("1600x900, Sara's family");
             assertNoWordBroken("1600x900, Sara's family");
         });

@@ -3134,10 +3134,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         // the record keeps the latest contact only: on 2018-06-15 it said "last contact 2018-09-20"
         signIn("social-worker");
         open("/?person=p-sara&asOf=2018-06-15");
-        driver.findElement(By.id("tab-agencies")).click();
-        var panels = renders("panel-agencies");
-        new Select(driver.findElement(By.id("scope-select"))).selectByValue("FAMILY");
-        waitRendered("panel-agencies", panels);
+        showFamilyAgencies();
         waitSettled();
         var matrix = text("panel-agencies");
         var days = java.util.regex.Pattern.compile("last contact (\\d{4}-\\d{2}-\\d{2})")
@@ -3158,10 +3155,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         signIn("social-worker");
         open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
         waitSettled();
-        driver.findElement(By.id("tab-agencies")).click();
-        var panels = renders("panel-agencies");
-        new Select(driver.findElement(By.id("scope-select"))).selectByValue("FAMILY");
-        waitRendered("panel-agencies", panels);
+        showFamilyAgencies();
         waitSettled();
         var rows = driver.findElements(By.cssSelector("#panel-agencies tbody tr"));
         var withNone = rows.stream()
