@@ -3,6 +3,7 @@
 // steward's records, whose agency an extract names by its id ("school-a").
 
 import { graphql } from './api.js';
+import { addDays } from './days.js';
 
 /** The agencies by id, {id, name, type}, once loaded. */
 const known = new Map();
@@ -67,4 +68,43 @@ export function agencyTyped(typed) {
     return { id: null, several: found };
   }
   return { id: found.length === 1 ? found[0].id : typed };
+}
+
+/** How far back a referral makes its agency expected at a meeting: the triage queue's 30 days. */
+const REFERRAL_DAYS = 30;
+
+/** The referrals of the person whose panels were read last: {personId, asOf, referrals: [{day, agency}]}. */
+let referralsRead = null;
+
+/** Keeps the referrals a person's chronology names on a day (the panels' answer), for recentReferrers. */
+export function noteReferrals(personId, asOf, chronology) {
+  referralsRead = {
+    personId,
+    asOf,
+    referrals: (chronology || []).filter((e) => e.kind === 'REFERRAL' && e.agency && e.date)
+      .map((e) => ({ day: e.date, agency: e.agency })),
+  };
+}
+
+/**
+ * The agencies that referred the person in the 30 days up to the day, latest first ({id, name, day}: their
+ * latest referral's), as
+ * their chronology was read last; none when it was not read for that person and day. A strategy
+ * meeting hears from the agency that referred (Working Together 2023; walk 66: Kyle's meeting, called
+ * on the school's urgent referral, did not invite the school).
+ */
+export function recentReferrers(personId, asOf) {
+  if (!referralsRead || referralsRead.personId !== personId || referralsRead.asOf !== asOf) {
+    return [];
+  }
+  const from = addDays(asOf, 1 - REFERRAL_DAYS);
+  const recent = referralsRead.referrals.filter((r) => r.day >= from && r.day <= asOf)
+    .sort((a, b) => b.day.localeCompare(a.day));
+  const latest = new Map();
+  recent.forEach((r) => {
+    if (!latest.has(r.agency.id)) {
+      latest.set(r.agency.id, { id: r.agency.id, name: r.agency.name, day: r.day });
+    }
+  });
+  return [...latest.values()];
 }

@@ -639,13 +639,12 @@ export class Controller {
     // the network's larger labels moved off each other, in the shape of meeting mode's box, then fitted
     // to the box; at the ordinary size in the places it had before (review 79: the shape stayed)
     if (scale > 1) {
-      this.keepShape();
+      // the places of a drawing finished at the ordinary size, its labels as they are now
+      this.keepShape(true);
       this.stretchToBox();
       this.spreadLabels();
-    } else if (this.unstretch()) {
-      // (as a fresh drawing at this size is finished: the same places as before meeting mode)
-      this.clearLinesOverPeople();
-      this.spreadLabels(true);
+    } else {
+      this.backToOrdinarySize();
     }
     this.resize();
     return Promise.resolve();
@@ -711,10 +710,36 @@ export class Controller {
     return moveTo(this.cy, nodes, places);
   }
 
-  /** Where every node is now, kept (shapeBefore) for leaving meeting mode and for the printed pack. */
-  keepShape() {
+  /**
+   * Where every node is now, kept (shapeBefore) for leaving meeting mode and for the printed pack; with
+   * finished, the places are those of a drawing finished at the ordinary size (its lines cleared and its
+   * labels spread), kept with the labels they were spread for (labelsBefore).
+   */
+  keepShape(finished = false) {
     this.shapeBefore = new Map(this.cy.nodes().map((n) => [n.id(), { ...n.position() }]));
+    this.labelsBefore = finished ? new Map(this.cy.nodes().map((n) => [n.id(), n.data('display')])) : null;
     this.shapeUndo = null;
+  }
+
+  /**
+   * The network at the ordinary size again (leaving meeting mode, and the printed pack's picture): back in
+   * the places it had before (unstretch). Places of a finished drawing stay as they were, but for the
+   * nodes whose labels changed since (flags read in meeting mode), which move off the others (walk 65,
+   * review 79: everyone's labels spread again from those places moved Kyle's home 120 px); other places
+   * are finished as a fresh drawing at this size is.
+   */
+  backToOrdinarySize() {
+    const labels = this.shapeBefore ? this.labelsBefore : null;
+    this.labelsBefore = null;
+    if (!this.unstretch()) {
+      return;
+    }
+    if (labels) {
+      this.spreadLabels(true, this.cy.nodes().filter((n) => labels.get(n.id()) !== n.data('display')));
+      return;
+    }
+    this.clearLinesOverPeople();
+    this.spreadLabels(true);
   }
 
   /**
@@ -1719,7 +1744,12 @@ export class Controller {
     });
   }
 
-  /** Puts each person's risk flags on their node: a [FLAG n] badge and a class for the worst severity. */
+  /**
+   * Puts each person's risk flags on their node: a [FLAG n] badge, a class for the worst severity (its
+   * halo) and the worst severity itself (data flagsWorst), which the spoken description says (the halo's
+   * colour is not for everyone: walk 65). The badge keeps to the count: a label that changed with the
+   * worst severity would move the person on a new day.
+   */
   markFlags(byPerson) {
     this.applyFlags(byPerson);
     this.labelsChanged();
@@ -1743,6 +1773,7 @@ export class Controller {
         const worst = SEVERITIES.find((s) => flags.some((f) => f.severity === s));
         node.data(labels(`${base}\n[FLAG ${flags.length}]`));
         node.data('flags', flags.length);
+        node.data('flagsWorst', worst);
         node.addClass(`flag-${worst}`);
       });
     });
@@ -2002,7 +2033,9 @@ export class Controller {
       parts.push('not assessed');
     }
     if (node.data('flags')) {
-      parts.push(`${node.data('flags')} risk flag${node.data('flags') > 1 ? 's' : ''}`);
+      const n = node.data('flags');
+      const worst = (node.data('flagsWorst') || '').toLowerCase();
+      parts.push(n > 1 ? `${n} risk flags, the worst ${worst}` : `1 risk flag, ${worst}`);
     }
     return parts.join(', ');
   }
@@ -2184,15 +2217,13 @@ export class Controller {
       return this.png(options);
     }
     const now = new Map(this.cy.nodes().map((n) => [n.id(), { ...n.position() }]));
-    const [before, undo, spreadAs] = [this.shapeBefore, this.shapeUndo, this.spreadAs];
+    const [before, undo, spreadAs, labels] = [this.shapeBefore, this.shapeUndo, this.spreadAs, this.labelsBefore];
     try {
-      this.unstretch();
-      this.clearLinesOverPeople();
-      this.spreadLabels(true);
+      this.backToOrdinarySize();
       return this.png(options);
     } finally {
       this.cy.batch(() => this.cy.nodes().forEach((n) => n.position(now.get(n.id()))));
-      [this.shapeBefore, this.shapeUndo, this.spreadAs] = [before, undo, spreadAs];
+      [this.shapeBefore, this.shapeUndo, this.spreadAs, this.labelsBefore] = [before, undo, spreadAs, labels];
     }
   }
 

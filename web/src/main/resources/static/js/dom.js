@@ -30,6 +30,16 @@ export function el(tag, attributes = {}, ...children) {
 }
 
 /**
+ * A text as nodes in which every ISO day ("2018-09-03") is a span.day, which never breaks across lines
+ * (walk 66: the pack printed "2018-" over "09-03" in narrow columns and sentences); the text reads the same.
+ */
+export function unbrokenDays(text) {
+  return String(text).split(/(\d{4}-\d{2}-\d{2})/)
+    .map((part, i) => (i % 2 === 1 ? el('span', { class: 'day', text: part }) : part))
+    .filter((part) => part !== '');
+}
+
+/**
  * Shows one tab of a tab list (WAI-ARIA tabs): it is selected and its panel shown, the others' hidden;
  * only the selected tab is in the Tab order (roving tabindex), the arrow keys reach the others.
  */

@@ -4,13 +4,13 @@
 // had, those new marked on the graph), the meeting recorded live (attendance, decision and reason, actions, next meeting) and
 // the meeting pack. Each part publishes its render state (publish.js) for anyone waiting on it.
 
-import { agencyName, agencyType, loadAgencies, loadedAgencies } from './agencies.js';
+import { agencyName, agencyType, loadAgencies, loadedAgencies, recentReferrers } from './agencies.js';
 import { SESSION_ENDED_KEPT, graphql, keepWords, me, sessionEnded, stillSignedIn } from './api.js';
 import {
   FAMILY_CHANGES, MEETINGS_ABOUT, MEETING_RECORD, MEETING_SNAPSHOT, NETWORK, RECORD_MEETING, TAKE_SNAPSHOT,
 } from './queries.js';
-import { addDays, addMonths } from './days.js';
-import { byId, clear, el, fullName } from './dom.js';
+import { addDays, addMonths, spokenDay } from './days.js';
+import { byId, clear, el, fullName, unbrokenDays } from './dom.js';
 import { fieldError, fieldErrors, fieldOk, fieldsOk } from './fields.js';
 import { focusLost, guarded, say, shownMessage } from './message.js';
 import { Latest, Rendering } from './publish.js';
@@ -308,10 +308,7 @@ const FLAG_CHANGES = new Set(['FLAG_RAISED', 'FLAG_CLEARED']);
  * reversed, the cleared flags and the medium ones came before a HIGH flag raised).
  */
 function newestFirst(changes) {
-  const severity = (c) => {
-    const said = /\b(high|medium|low):/.exec(c.summary);
-    return said ? SEVERITIES.indexOf(said[1].toUpperCase()) : SEVERITIES.length;
-  };
+  const severity = (c) => (c.severity ? SEVERITIES.indexOf(c.severity) : SEVERITIES.length);
   const flags = (kind) => changes.filter((c) => c.kind === kind).sort((a, b) => severity(a) - severity(b));
   return [...flags('FLAG_RAISED'), ...flags('FLAG_CLEARED'), ...changes.filter((c) => !FLAG_CHANGES.has(c.kind)).reverse()];
 }
@@ -330,9 +327,9 @@ function flagWords(c) {
 /** A change as the Changes panel says it: its day, its kind, what it says; a flag's in its own words. */
 function changeLine(c) {
   const flag = flagWords(c);
-  return flag ? [el('span', { class: 'change-kind', text: flag[0] }), flag[1]]
+  return flag ? [el('span', { class: 'change-kind', text: flag[0] }), unbrokenDays(flag[1])]
     : [el('span', { class: 'change-day', text: c.on }), ' ', el('span', { class: 'change-kind', text: words(c.kind) }), ' ',
-      c.summary];
+      unbrokenDays(c.summary)];
 }
 
 function thenNowSign(kind) {
@@ -467,20 +464,26 @@ const AT_EVERY_STRATEGY_MEETING = ['POLICE', 'HEALTH'];
 /**
  * The agencies a meeting's form offers, each [id, name, expected], by name (new-user check 47: the
  * form offered ids, and a hard-coded four, and left out the school and probation): those drawn in
- * the graph and the user's own first, expected at the table (invited by default), then every other
- * agency of the partnership, not invited unless the chair ticks it.
+ * the graph, the user's own and those that referred the child in the last 30 days first, expected at
+ * the table (invited by default), then every other agency of the partnership, not invited unless the
+ * chair ticks it.
  */
 function agencyOptions() {
   const offered = new Map();
-  const offer = (id, name, expected) => {
+  // why an agency not drawn is invited by default, said on its row
+  const offer = (id, name, expected, why) => {
     if (!offered.has(id)) {
-      offered.set(id, [id, agencyName(id) || name || id, expected]);
+      offered.set(id, [id, agencyName(id) || name || id, expected, why]);
     }
   };
   controller.agencies().forEach((a) => offer(a.id, a.name, true));
   if (state.user && state.user.agency) {
     offer(state.user.agency, null, true);
   }
+  // the agency that referred the child in the last 30 days (walk 66: Kyle's meeting, called on the
+  // school's urgent referral, left the school uninvited unless it was drawn)
+  recentReferrers(state.subjectId, state.asOf).forEach((a) => offer(a.id, a.name, true,
+    `referred ${subjectName()} on ${spokenDay(a.day)}`));
   // a strategy meeting needs police and health at the table (rule 7): the partnership's one police
   // agency, or one health agency, is expected too when none is in the graph (walk 65: Kyle's meeting
   // offered police uninvited, and saving it raised rule 7's flag); of several, the chair chooses
@@ -488,7 +491,7 @@ function agencyOptions() {
   AT_EVERY_STRATEGY_MEETING.forEach((type) => {
     const ofType = loaded.filter((a) => a.type === type);
     if (ofType.length === 1 && ![...offered.values()].some(([id, , expected]) => expected && agencyType(id) === type)) {
-      offer(ofType[0].id, ofType[0].name, true);
+      offer(ofType[0].id, ofType[0].name, true, 'a strategy meeting needs police and health');
     }
   });
   loaded.forEach((a) => offer(a.id, a.name, false));
@@ -586,7 +589,7 @@ function fillAttendance() {
   const kept = new Map(room.formFor.agencies.map(([id]) => [id, [ticked('att-invited', id), ticked('att-attended', id)]]));
   const attendance = clear(byId('record-attendance'));
   // each agency's two boxes a group named by the agency (walk 27: a screen reader said only "invited")
-  room.formFor.agencies.forEach(([id, name, expected]) => {
+  room.formFor.agencies.forEach(([id, name, expected, why]) => {
     const [invited, attended] = kept.get(id);
     const attendedBox = el('input', { type: 'checkbox', class: 'att-attended', 'data-agency': id,
       id: `att-attended-${id}`,
@@ -603,6 +606,7 @@ function fillAttendance() {
     });
     attendance.append(el('div', { class: 'attendance-row', role: 'group', 'aria-label': name },
       el('span', { text: name }),
+      why ? el('span', { class: 'why-invited', text: `(${why})` }) : null,
       el('label', {}, invitedBox, ' invited'),
       el('label', {}, attendedBox, ' attended')));
   });

@@ -2,7 +2,7 @@
 // involvement with gaps, chronology. They are also the table alternative to the graph: every row
 // can be reached with the keyboard, and choosing one highlights the matching graph elements.
 
-import { clear, el, fullName, markerCode, period, personKey } from './dom.js';
+import { clear, el, fullName, markerCode, period, personKey, unbrokenDays } from './dom.js';
 import { LINK_WORDS, inSentence, linkedBy, words } from './words.js';
 import { heldBy, isPlaceholder, placeholderLine } from './placeholders.js';
 import { londonDay, seesEverySource, state } from './state.js';
@@ -23,7 +23,8 @@ function named(person) {
 
 function row(cells, keys, onSelect, extraClass) {
   const tr = el('tr', { class: `selectable ${extraClass || ''}`, tabindex: 0 },
-    cells.map((c) => el('td', {}, c)));
+    // a text cell's days kept on one line
+    cells.map((c) => el('td', {}, typeof c === 'string' ? unbrokenDays(c) : c)));
   const choose = () => onSelect(keys);
   tr.addEventListener('click', choose);
   tr.addEventListener('keydown', (e) => {
@@ -82,6 +83,17 @@ function markerBadges(markers) {
 }
 
 /**
+ * What ending a marker on a day does, as the page shows it on asOf (walk 66: ended today while the page
+ * showed 2018, the marker stayed on the screen with nothing said): it no longer applies after the day,
+ * and the day the page shows, if before it, still shows it.
+ */
+export function endFate(day, asOf) {
+  return asOf && day > asOf
+    ? `It no longer applies after ${day}; ${asOf}, the day the page shows, still shows it.`
+    : 'It no longer applies after that day.';
+}
+
+/**
  * "End on" for a marker the user may end (the agency that recorded it, a chair): a day, today in
  * London unless the user chooses another (a day in the past is said to be one), then a
  * confirmation; the message line then offers to undo it (selection.js).
@@ -110,7 +122,7 @@ function endForm(marker, ending) {
     const yes = el('button', { type: 'button', class: 'end-confirm', text: `Yes, end it on ${day}` });
     const no = el('button', { type: 'button', class: 'end-cancel secondary', text: 'Cancel' });
     form.replaceChildren(el('span', { class: 'end-question', role: 'group', 'aria-label': 'Confirm' },
-      el('span', { text: `End the ${what} marker on ${day}? It no longer applies after that day.` }),
+      el('span', { text: `End the ${what} marker on ${day}? ${endFate(day, ending.day)}` }),
       ' ', yes, ' ', no));
     yes.focus();
     no.addEventListener('click', () => {
@@ -332,12 +344,6 @@ export function renderAddresses(panel, addresses, subject, onSelect) {
   });
 }
 
-/** What the gap rules (the server's InvolvementService) expect: said under the gaps, so that none is read for what it is. */
-const GAP_RULES = 'Gap rules: a child on a protection plan needs social care, health and (aged 5 to 16) education; '
-  + 'a child with harmful sexual behaviour (a marker, or a referral in the last 12 months) needs social care and youth '
-  + 'offending; a child sexual abuse victim needs social care, health and police; a child living with a registered sex '
-  + 'offender needs social care, and the offender police and probation.';
-
 /** Whose agency involvement the panel shows: the person selected, their household or their family. */
 const SCOPE_OF = { PERSON: '', HOUSEHOLD: '’s household', FAMILY: '’s family' };
 
@@ -373,12 +379,26 @@ export function renderAgencies(panel, involvement, scope, onScope, onSelect, per
         + 'registered sex offender at home. Involvements in offender management are shown only to the agencies '
         + 'that may see offender detail: ask before acting on this.'));
   }
-  panel.append(el('p', { class: 'gap-rules', text: GAP_RULES }));
+  // what the gap rules expect, in the server's words (AgencyInvolvement.rules), so that no gap is read for
+  // what it is
+  // a person a data steward may yet join to another record: what that record's agencies hold is not in this
+  // matrix until then (walk 66: a health visitor read Ruby, MATCH? on the graph, as known to no agency)
+  const pending = involvement.people.filter((p) => !isPlaceholder(p.person) && p.person.possibleMatch);
+  if (pending.length > 0) {
+    panel.append(el('p', { class: 'known-to-none', role: 'note', id: 'possible-match-note' },
+      el('strong', { text: `${inSentence(pending.map((p) => who(p.person)))} may also be recorded as someone else: a data `
+        + 'steward is checking (MATCH?). ' }),
+      'Involvements recorded under the other record are not in this matrix until the steward joins them.'));
+  }
+  panel.append(el('div', { class: 'gap-rules', id: 'gap-rules' }, el('span', { text: 'Gap rules:' }),
+    el('ul', {}, involvement.rules.map((r) => el('li', { text: r })))));
   const agencies = [...new Map(involvement.people.flatMap((p) => p.involvements.map((i) => [i.agency.id, i.agency])))
     .values()].sort((a, b) => a.name.localeCompare(b.name));
   const rows = involvement.people.map((p) => {
     const missing = new Set(involvement.gaps.filter((g) => g.person.id === p.person.id).map((g) => g.agencyType));
-    const cells = [who(p.person)];
+    const cells = [p.person.possibleMatch && !isPlaceholder(p.person)
+      ? [who(p.person), ' ', el('span', { class: 'tag possible-match', title: 'A data steward is checking a possible match',
+        text: 'MATCH?' })] : who(p.person)];
     agencies.forEach((a) => {
       const here = p.involvements.filter((i) => i.agency.id === a.id);
       // what the user's agency may not see is said as held elsewhere, never left blank

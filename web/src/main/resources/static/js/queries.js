@@ -150,12 +150,13 @@ export const PANELS = `query Panels($personId: ID!, $asOf: Date, $scope: Involve
     coResidents { person { ${WHO} age(asOf: $asOf) } from to }
   }
   agencyInvolvement(personId: $personId, scope: $scope, asOf: $asOf) {
-    people { person { ${WHO} age(asOf: $asOf) child(asOf: $asOf) }
+    people { person { ${WHO} age(asOf: $asOf) child(asOf: $asOf) possibleMatch }
              involvements { agency { id name type } professional { id name } role from to lastContactOn } }
     gaps { person { ${WHO} } agencyType rule reason }
+    rules
   }
   chronology(personId: $personId, asOf: $asOf) {
-    date kind summary source relatedIds restrictedPerson { ${WHO} }
+    date kind summary source agency { id name } relatedIds restrictedPerson { ${WHO} }
   }
 }`;
 
@@ -198,7 +199,7 @@ export const LINK_RECORD = `mutation Link($source: ID!, $localId: ID!, $personId
 }`;
 
 export const FAMILY_CHANGES = `query FamilyChanges($personId: ID!, $since: Date!, $asOf: Date) {
-  familyChanges(personId: $personId, since: $since, asOf: $asOf) { on kind summary people { id kind } }
+  familyChanges(personId: $personId, since: $since, asOf: $asOf) { on kind summary severity people { id kind } }
 }`;
 
 export const MEETINGS_ABOUT = `query MeetingsAbout($personId: ID!, $asOf: Date) {

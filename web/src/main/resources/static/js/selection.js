@@ -10,6 +10,7 @@ import { Latest, Rendering, dayDrawn } from './publish.js';
 import { state } from './state.js';
 import { rememberView, writeWaitingDay } from './asof.js';
 import { highlightPeople, refreshChanges } from './meeting-room.js';
+import { noteReferrals } from './agencies.js';
 import { flagsOf, flagsRead } from './flags.js';
 import { openPerson, takeReachNote } from './graph.js';
 import { loadFamilyOverdue } from './work-queues.js';
@@ -72,6 +73,8 @@ async function load(personId, current) {
     showPanels(personId);
   }, highlight, person);
   renderChronology(byId('panel-chronology'), data.chronology, person, highlight, names);
+  // who referred them lately, invited by default to a meeting recorded about them
+  noteReferrals(personId, asOf, data.chronology);
   renderFlags(byId('panel-flags'), flagsRead(personId) ? flagsOf(personId) : null, person, highlight,
     (ids) => controller.keysOf(ids));
   rendering.shows(asOf);
@@ -140,7 +143,9 @@ function markerEnding() {
       const ended = await guarded(() => graphql(END_MARKER, { markerId: marker.id, on: day }));
       if (ended) {
         await redraw();
-        say(`Ended: the ${words(marker.type)} marker, on ${ended.endMarker.to}.`, 'success',
+        const to = ended.endMarker.to;
+        say(`Ended: the ${words(marker.type)} marker, on ${to}.${to > state.asOf
+          ? ` ${state.asOf}, the day the page shows, still shows it.` : ''}`, 'success',
           { label: 'Undo', run: () => reinstate(marker), focus: true, back: () => endButton(marker) });
       }
     },

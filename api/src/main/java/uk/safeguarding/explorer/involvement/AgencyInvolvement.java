@@ -8,9 +8,11 @@ import uk.safeguarding.explorer.model.AgencyType;
 
 /**
  * Which agencies are involved with the people of a scope, and who is missing (contract type
- * {@code AgencyInvolvement}): a person x agency matrix of current involvements and the gaps.
+ * {@code AgencyInvolvement}): a person x agency matrix of current involvements, the gaps, and the
+ * gap rules they were found by, one sentence each (so that a page says what the rules expect in the
+ * server's words, and no "no gap" is read as "nothing missing").
  */
-public record AgencyInvolvement(List<PersonInvolvement> people, List<InvolvementGap> gaps) {
+public record AgencyInvolvement(List<PersonInvolvement> people, List<InvolvementGap> gaps, List<String> rules) {
 
     /** One row of the matrix. */
     public record PersonInvolvement(PersonView person, List<Involvement> involvements) {}

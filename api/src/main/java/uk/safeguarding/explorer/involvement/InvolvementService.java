@@ -51,6 +51,15 @@ public class InvolvementService {
     static final String CSA = "CSA_VICTIM";
     static final String RSO = "RSO_HOUSEHOLD";
 
+    /** The gap rules above in words, one sentence each, in their order (AgencyInvolvement.rules). */
+    static final List<String> RULES = List.of(
+            "A child on a protection plan needs children's social care, health and (aged 5 to 16) education.",
+            "A child with harmful sexual behaviour (a marker, or a referral in the last 12 months) needs"
+                    + " children's social care and youth offending.",
+            "A child sexual abuse victim needs children's social care, health and police.",
+            "A child living with a registered sex offender needs children's social care, and the offender police"
+                    + " and probation.");
+
     private final InvolvementRepository repository;
     private final NeedToKnow needToKnow;
     private final Redaction redaction;
@@ -176,7 +185,7 @@ public class InvolvementService {
                 })
                 .filter(Objects::nonNull)
                 .toList();
-        return new AgencyInvolvement(people, gaps);
+        return new AgencyInvolvement(people, gaps, RULES);
     }
 
     /**

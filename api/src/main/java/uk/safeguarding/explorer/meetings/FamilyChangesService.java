@@ -229,7 +229,8 @@ public class FamilyChangesService {
                     asOf,
                     ChangeKind.FLAG_RAISED,
                     "Flag raised by " + asOf + " (not on " + since + "), " + severity(flag) + ": " + flag.summary(),
-                    flagPeople(flag, people)));
+                    flagPeople(flag, people),
+                    flag.severity()));
         }
         for (var flag : risk.shown(cleared, family, visibility)) {
             shown.add(new FamilyChange(
@@ -237,7 +238,8 @@ public class FamilyChangesService {
                     ChangeKind.FLAG_CLEARED,
                     "Flag no longer raised on " + asOf + " (raised on " + since + "), " + severity(flag) + ": "
                             + flag.summary(),
-                    flagPeople(flag, people)));
+                    flagPeople(flag, people),
+                    flag.severity()));
         }
         var touched = new LinkedHashSet<String>(risk.touched(raised, family, visibility));
         touched.addAll(risk.touched(cleared, family, visibility));

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,40 @@ class MeetingsIT extends ExplorerIT {
                 .forEach(c -> lines.add(c.get("on").asString() + " "
                         + c.get("kind").asString() + " " + c.get("summary").asString()));
         return lines;
+    }
+
+    /**
+     * A flag raised or cleared carries its severity as a field (the explorer ordered the room's
+     * Changes by reading "high:" out of the sentence): the flag's own, as its sentence says it; every
+     * other change has none.
+     */
+    @Test
+    void aFlagsChangeCarriesItsSeverityAndNoOtherChangeDoes() {
+        var answer = data(
+                as(
+                        "social-worker",
+                        "query($p: ID!, $since: Date!, $asOf: Date) { familyChanges(personId: $p, since: $since,"
+                                + " asOf: $asOf) { kind summary severity } }",
+                        Map.of("p", "p-sara", "since", "2018-06-02", "asOf", Scenario.AS_OF)),
+                "familyChanges");
+        var flags = new ArrayList<String>();
+        answer.forEach(c -> {
+            var kind = c.get("kind").asString();
+            if (kind.startsWith("FLAG_")) {
+                var said = c.get("summary").asString().replaceAll("^[^)]*\\), (high|medium|low): .*$", "$1");
+                assertThat(c.get("severity").asString()).as(c.toString()).isEqualTo(said.toUpperCase(Locale.ROOT));
+                flags.add(kind + " " + c.get("severity").asString());
+            } else {
+                assertThat(c.get("severity").isNull()).as(c.toString()).isTrue();
+            }
+        });
+        assertThat(flags)
+                .containsExactlyInAnyOrder(
+                        "FLAG_RAISED MEDIUM",
+                        "FLAG_CLEARED HIGH",
+                        "FLAG_CLEARED HIGH",
+                        "FLAG_CLEARED HIGH",
+                        "FLAG_CLEARED MEDIUM");
     }
 
     @Test

@@ -132,6 +132,30 @@ class ScenarioQueriesIT extends ExplorerIT {
                         + "(a child on a plan needs social care, health and, aged 5-16, education)");
     }
 
+    /**
+     * The matrix says what its gap rules expect, one sentence a rule, so that a page says it in the
+     * server's words (the explorer kept a copy): the same four for every person and scope, and the
+     * rule of each gap found is among them.
+     */
+    @Test
+    void theMatrixCarriesTheGapRulesItWasFoundBy() {
+        var rules = new ArrayList<String>();
+        query("agencyInvolvement", Map.of("personId", "p-jack", "asOf", Scenario.AS_OF))
+                .get("rules")
+                .forEach(r -> rules.add(r.asString()));
+        assertThat(rules)
+                .hasSize(4)
+                .allSatisfy(r -> assertThat(r).startsWith("A child ").endsWith("."));
+        assertThat(rules.get(0)).contains("protection plan", "health", "(aged 5 to 16) education");
+        assertThat(rules.get(2)).contains("sexual abuse victim", "health and police");
+        assertThat(rules.get(3)).contains("registered sex offender", "police and probation");
+        var family = new ArrayList<String>();
+        query("agencyInvolvement", Map.of("personId", "p-kyle", "scope", "FAMILY", "asOf", Scenario.AS_OF))
+                .get("rules")
+                .forEach(r -> family.add(r.asString()));
+        assertThat(family).isEqualTo(rules);
+    }
+
     @Test
     void householdAndFamilyScopesWidenTheMatrix() {
         var household = new ArrayList<String>();

@@ -1415,6 +1415,8 @@ class ExplorerBrowserIT extends BrowserIT {
         // and the partnership's only police agency, none being drawn: rule 7 wants police at a strategy
         // meeting (walk 65); of its three health agencies, none unless one is drawn
         expected.add(byId.get("police"));
+        // and the school whose urgent referral of 2018-09-03 called the meeting, drawn or not (walk 66)
+        expected.add(byId.get("school-b"));
         nodeKeys(graph()).stream()
                 .filter(k -> k.startsWith("Agency:"))
                 .forEach(k -> expected.add(byId.get(k.substring("Agency:".length()))));
@@ -1423,6 +1425,16 @@ class ExplorerBrowserIT extends BrowserIT {
                         .map(r -> (String) r.get("name")))
                 .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(expected).hasSizeLessThan(10);
+        // each agency invited though not drawn says why
+        assertThat(nodeKeys(graph())).doesNotContain("Agency:school-b", "Agency:police");
+        assertThat(driver.findElement(By.cssSelector(
+                                "#record-attendance .attendance-row[aria-label='Minster Academy'] .why-invited"))
+                        .getText())
+                .isEqualTo("(referred Kyle Archer on 3 September 2018)");
+        assertThat(driver.findElement(By.cssSelector("#record-attendance .attendance-row[aria-label='Police"
+                                + " vulnerability assessment team'] .why-invited"))
+                        .getText())
+                .isEqualTo("(a strategy meeting needs police and health)");
         assertThat(rows.stream()
                         .filter(r -> Boolean.TRUE.equals(r.get("attended")))
                         .map(r -> (String) r.get("name")))

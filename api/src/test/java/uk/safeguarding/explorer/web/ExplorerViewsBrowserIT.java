@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
@@ -2836,6 +2837,12 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                         .getDomProperty("value"))
                 .isEqualTo(today);
         assertThat(text("panel-details")).doesNotContain("is in the past");
+        // today is after the day the page shows, which still shows the marker: the question says so (walk 66)
+        driver.findElement(By.cssSelector("#panel-details .end-marker")).click();
+        assertThat(text("panel-details"))
+                .contains("End the child protection plan marker on " + today + "? It no longer applies after " + today
+                        + "; 2018-09-26, the day the page shows, still shows it.");
+        driver.findElement(By.cssSelector("#panel-details .end-cancel")).click();
         chooseEndDay("2018-09-26");
         assertThat(text("panel-details"))
                 .contains("2018-09-26 is in the past: the marker will read as ended since that day.");
@@ -3174,9 +3181,14 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                 .startsWith("Your agency can see no agency involved with " + said + " on this day.")
                 .contains(
                         "Involvements in offender management are shown only to the agencies that may see offender detail");
-        assertThat(text("panel-agencies"))
-                .contains(
-                        "Gap rules: a child on a protection plan needs social care, health and (aged 5 to 16) education;");
+        // the rules in the server's words, one a line (they were a copy kept in the page)
+        assertThat(driver.findElements(By.cssSelector("#gap-rules li")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .hasSize(4)
+                .first()
+                .isEqualTo(
+                        "A child on a protection plan needs children's social care, health and (aged 5 to 16) education.");
     }
 
     @Test
@@ -4263,6 +4275,8 @@ class ExplorerViewsBrowserIT extends BrowserIT {
             assertThat(selected()).isNotIn("Person:p-dawn", "Person:p-mark");
         }
         assertThat(status()).startsWith("Tom Archer, 7, full sibling, not assessed");
+        // his flags with the worst one's severity, in words (walk 65: the halo's colour alone told HIGH from MEDIUM)
+        assertThat(status()).containsPattern(", (1 risk flag, high|\\d+ risk flags, the worst high)(,|$)");
         assertThat(driver.findElement(By.id("graph-status")).getAttribute("aria-live"))
                 .isEqualTo("polite");
         // up to a parent, down to the parent's oldest child

@@ -335,6 +335,19 @@ class MatchesBrowserIT extends BrowserIT {
         assertThat(driver.findElement(By.id("panel-details")).getText())
                 .contains("demo p-joanne (its id is the person’s)")
                 .doesNotContain("linked by an identifier");
+        // the agency matrix says that what the other record's agencies hold is not in it yet (walk 66: a
+        // health visitor read a child with MATCH? on the graph as known to no agency)
+        driver.findElement(By.id("tab-agencies")).click();
+        waitFor("document.getElementById('possible-match-note') !== null");
+        assertThat(text("possible-match-note"))
+                .startsWith("Joanne ")
+                .contains(
+                        "may also be recorded as someone else: a data steward is checking (MATCH?).",
+                        "Involvements recorded under the other record are not in this matrix until the steward joins"
+                                + " them.");
+        assertThat(driver.findElement(By.cssSelector("#panel-agencies tbody tr .possible-match"))
+                        .getText())
+                .isEqualTo("MATCH?");
         // the police may not see Joanne: only the badge says a duplicate may exist; their own record is listed
         signIn("police-officer");
         open("/?person=police:P105");
