@@ -4,6 +4,7 @@
 
 import { graphql } from './api.js';
 import { addDays } from './days.js';
+import { fullName } from './dom.js';
 
 /** The agencies by id, {id, name, type}, once loaded. */
 const known = new Map();
@@ -73,38 +74,81 @@ export function agencyTyped(typed) {
 /** How far back a referral makes its agency expected at a meeting: the triage queue's 30 days. */
 const REFERRAL_DAYS = 30;
 
-/** The referrals of the person whose panels were read last: {personId, asOf, referrals: [{day, agency}]}. */
-let referralsRead = null;
+/**
+ * What a meeting about a child expects at the table on a day, read for the child when the form opens
+ * ("id|day" → {referrers, involved, gaps}): the panels may be another person's, or not loaded (review 84).
+ */
+const defaultsRead = new Map();
 
-/** Keeps the referrals a person's chronology names on a day (the panels' answer), for recentReferrers. */
-export function noteReferrals(personId, asOf, chronology) {
-  referralsRead = {
-    personId,
-    asOf,
-    referrals: (chronology || []).filter((e) => e.kind === 'REFERRAL' && e.agency && e.date)
-      .map((e) => ({ day: e.date, agency: e.agency })),
-  };
+const FORM_DEFAULTS = `query FormDefaults($personId: ID!, $from: Date, $asOf: Date) {
+  chronology(personId: $personId, from: $from, to: $asOf, asOf: $asOf) { date kind agency { id name } }
+  agencyInvolvement(personId: $personId, scope: FAMILY, asOf: $asOf) {
+    people { person { id kind restricted givenName familyName } involvements { agency { id name type } } }
+    gaps { person { id kind restricted givenName familyName } agencyType }
+  }
+}`;
+
+/** Agencies, each once, with the names of the people each is there for: [{id, name, type, people}] in order. */
+function byAgency(pairs) {
+  const found = new Map();
+  pairs.forEach(([agency, person]) => {
+    if (!found.has(agency.id)) {
+      found.set(agency.id, { ...agency, people: [] });
+    }
+    if (person && !found.get(agency.id).people.includes(person)) {
+      found.get(agency.id).people.push(person);
+    }
+  });
+  return [...found.values()];
 }
 
 /**
- * The agencies that referred the person in the 30 days up to the day, latest first ({id, name, day}: their
- * latest referral's), as
- * their chronology was read last; none when it was not read for that person and day. A strategy
- * meeting hears from the agency that referred (Working Together 2023; walk 66: Kyle's meeting, called
- * on the school's urgent referral, did not invite the school).
+ * Reads what a meeting about the child expects on the day, unless already read; answers whether it is
+ * known: the agencies that referred the child in the 30 days up to the day (latest first, {id, name, day}),
+ * the agencies involved with the child's family on the day ({id, name, type, people}: the names of those
+ * they are involved with), and the agency types the gap rules find missing ({type, people}). Only what the
+ * reader's agency may see: the server's need-to-know decides.
  */
-export function recentReferrers(personId, asOf) {
-  if (!referralsRead || referralsRead.personId !== personId || referralsRead.asOf !== asOf) {
-    return [];
+export async function loadFormDefaults(personId, asOf) {
+  const key = `${personId}|${asOf}`;
+  if (defaultsRead.has(key)) {
+    return true;
   }
-  const from = addDays(asOf, 1 - REFERRAL_DAYS);
-  const recent = referralsRead.referrals.filter((r) => r.day >= from && r.day <= asOf)
-    .sort((a, b) => b.day.localeCompare(a.day));
-  const latest = new Map();
-  recent.forEach((r) => {
-    if (!latest.has(r.agency.id)) {
-      latest.set(r.agency.id, { id: r.agency.id, name: r.agency.name, day: r.day });
+  let data;
+  try {
+    data = await graphql(FORM_DEFAULTS, { personId, from: addDays(asOf, 1 - REFERRAL_DAYS), asOf });
+  } catch (e) {
+    // not known: the form offers the agencies without them, unticked
+    return false;
+  }
+  const referrals = data.chronology.filter((e) => e.kind === 'REFERRAL' && e.agency && e.date && e.date <= asOf)
+    .sort((a, b) => b.date.localeCompare(a.date));
+  const referrers = [];
+  referrals.forEach((e) => {
+    if (!referrers.some((r) => r.id === e.agency.id)) {
+      referrers.push({ id: e.agency.id, name: e.agency.name, day: e.date });
     }
   });
-  return [...latest.values()];
+  const involvement = data.agencyInvolvement;
+  const involved = byAgency(involvement.people.flatMap((p) => p.involvements.map((i) => [i.agency,
+    p.person.restricted ? null : fullName(p.person)])));
+  const gaps = [];
+  involvement.gaps.forEach((g) => {
+    let gap = gaps.find((x) => x.type === g.agencyType);
+    if (!gap) {
+      gap = { type: g.agencyType, people: [] };
+      gaps.push(gap);
+    }
+    const name = g.person.restricted ? null : fullName(g.person);
+    if (name && !gap.people.includes(name)) {
+      gap.people.push(name);
+    }
+  });
+  defaultsRead.set(key, { referrers, involved, gaps });
+  return true;
+}
+
+/** What a meeting about the child expects on the day (loadFormDefaults), or null until it is read. */
+export function formDefaults(personId, asOf) {
+  return defaultsRead.get(`${personId}|${asOf}`) || null;
 }

@@ -497,7 +497,7 @@ export class Controller {
     const before = this.expandedBy.get(key);
     this.expandedBy.set(key, before ? [...before, ...added] : added);
     if (added.length > 0) {
-      this.history.push({ kind: 'expand', key, added, before });
+      this.history.push({ kind: 'expand', key, added, before, view: this.viewport() });
     }
     this.applyMarks(marks);
     this.applyFilters();
@@ -527,14 +527,24 @@ export class Controller {
       return 0;
     }
     const saved = removable.jsons();
+    const view = this.viewport();
     this.cy.batch(() => removable.remove());
     this.expandedBy.delete(key);
-    this.history.push({ kind: 'collapse', key, saved, added });
+    this.history.push({ kind: 'collapse', key, saved, added, view });
     await this.relayout({ keep: this.cy.nodes().not(GENOGRAM_ONLY) });
     return saved.length;
   }
 
-  /** Reverses the last expand or collapse; answers false when there is none, once laid out. */
+  /** The view's zoom and pan, as cy.viewport takes them. */
+  viewport() {
+    return { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } };
+  }
+
+  /**
+   * Reverses the last expand or collapse, and gives back the view it was done in (walk 66: Undo after an
+   * expansion and a Fit stayed zoomed out over the network as it was before); answers false when there is
+   * none, once laid out.
+   */
   async undo() {
     const last = this.history.pop();
     if (!last) {
@@ -560,6 +570,10 @@ export class Controller {
     });
     this.applyFilters();
     await this.relayout({ keep: stayed.filter((n) => n.inside()) });
+    if (last.view && this.layoutName !== 'genogram') {
+      // (the genogram lays its family out afresh: it is fitted to it)
+      this.cy.viewport(last.view);
+    }
     return true;
   }
 
@@ -722,11 +736,11 @@ export class Controller {
   }
 
   /**
-   * The network at the ordinary size again (leaving meeting mode, and the printed pack's picture): back in
-   * the places it had before (unstretch). Places of a finished drawing stay as they were, but for the
-   * nodes whose labels changed since (flags read in meeting mode), which move off the others (walk 65,
-   * review 79: everyone's labels spread again from those places moved Kyle's home 120 px); other places
-   * are finished as a fresh drawing at this size is.
+   * The network at the ordinary size again (leaving meeting mode): back in the places it had before
+   * (unstretch). Places of a finished drawing stay as they were, but for the nodes whose labels changed
+   * since (flags read in meeting mode), which move off the others (everyone's labels spread again from
+   * those places moved Kyle's home 120 px); a [NEW] of Then and now, about to go, is no change (review
+   * 84). Other places are finished as a fresh drawing at this size is.
    */
   backToOrdinarySize() {
     const labels = this.shapeBefore ? this.labelsBefore : null;
@@ -735,7 +749,8 @@ export class Controller {
       return;
     }
     if (labels) {
-      this.spreadLabels(true, this.cy.nodes().filter((n) => labels.get(n.id()) !== n.data('display')));
+      const plain = (display) => (display || '').replace(/\n?\[NEW\]/g, '');
+      this.spreadLabels(true, this.cy.nodes().filter((n) => plain(labels.get(n.id())) !== plain(n.data('display'))));
       return;
     }
     this.clearLinesOverPeople();
@@ -2032,6 +2047,13 @@ export class Controller {
     if (node.hasClass('unassessed')) {
       parts.push('not assessed');
     }
+    // the markers the badges say (walk 67: Sara was said without her plan or the abuse, Kyle without HSB)
+    const said = new Set(['REGISTERED_SEX_OFFENDER', 'MAPPA']);
+    [...new Set((node.data('markers') || []).map((m) => m.type))].filter((t) => !said.has(t))
+      .forEach((t) => parts.push(words(t)));
+    if (node.hasClass('possible-match')) {
+      parts.push('may be a duplicate record, a data steward is checking');
+    }
     if (node.data('flags')) {
       const n = node.data('flags');
       const worst = (node.data('flagsWorst') || '').toLowerCase();
@@ -2217,13 +2239,16 @@ export class Controller {
       return this.png(options);
     }
     const now = new Map(this.cy.nodes().map((n) => [n.id(), { ...n.position() }]));
-    const [before, undo, spreadAs, labels] = [this.shapeBefore, this.shapeUndo, this.spreadAs, this.labelsBefore];
+    const [before, undo, spreadAs] = [this.shapeBefore, this.shapeUndo, this.spreadAs];
     try {
-      this.backToOrdinarySize();
+      // (drawn in meeting mode's larger type: everyone's labels spread again for it, review 84)
+      this.unstretch();
+      this.clearLinesOverPeople();
+      this.spreadLabels(true);
       return this.png(options);
     } finally {
       this.cy.batch(() => this.cy.nodes().forEach((n) => n.position(now.get(n.id()))));
-      [this.shapeBefore, this.shapeUndo, this.spreadAs, this.labelsBefore] = [before, undo, spreadAs, labels];
+      [this.shapeBefore, this.shapeUndo, this.spreadAs] = [before, undo, spreadAs];
     }
   }
 
@@ -2248,6 +2273,7 @@ export class Controller {
     return {
       layout: this.layoutName,
       zoom: this.cy.zoom(),
+      pan: this.cy.pan(),
       view: this.container.dataset.view,
       shown: { width: shown.w, height: shown.h },
       width: this.container.clientWidth,

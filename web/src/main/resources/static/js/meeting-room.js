@@ -4,7 +4,9 @@
 // had, those new marked on the graph), the meeting recorded live (attendance, decision and reason, actions, next meeting) and
 // the meeting pack. Each part publishes its render state (publish.js) for anyone waiting on it.
 
-import { agencyName, agencyType, loadAgencies, loadedAgencies, recentReferrers } from './agencies.js';
+import {
+  agencyName, agencyType, formDefaults, loadAgencies, loadFormDefaults, loadedAgencies,
+} from './agencies.js';
 import { SESSION_ENDED_KEPT, graphql, keepWords, me, sessionEnded, stillSignedIn } from './api.js';
 import {
   FAMILY_CHANGES, MEETINGS_ABOUT, MEETING_RECORD, MEETING_SNAPSHOT, NETWORK, RECORD_MEETING, TAKE_SNAPSHOT,
@@ -15,7 +17,7 @@ import { fieldError, fieldErrors, fieldOk, fieldsOk } from './fields.js';
 import { focusLost, guarded, say, shownMessage } from './message.js';
 import { Latest, Rendering } from './publish.js';
 import { londonDay, state } from './state.js';
-import { words } from './words.js';
+import { inSentence, words } from './words.js';
 import { SEVERITIES, knownFlags } from './flags.js';
 import { renderNetworkFlags } from './panels.js';
 import { redraw } from './selection.js';
@@ -462,15 +464,19 @@ function closeThenAndNow() {
 const AT_EVERY_STRATEGY_MEETING = ['POLICE', 'HEALTH'];
 
 /**
- * The agencies a meeting's form offers, each [id, name, expected], by name (new-user check 47: the
- * form offered ids, and a hard-coded four, and left out the school and probation): those drawn in
- * the graph, the user's own and those that referred the child in the last 30 days first, expected at
- * the table (invited by default), then every other agency of the partnership, not invited unless the
- * chair ticks it.
+ * The agencies a meeting's form offers, each [id, name, expected, why], by name (new-user check 47: the
+ * form offered ids, and a hard-coded four, and left out the school and probation). Expected at the table
+ * (invited by default): those drawn in the graph and the user's own; then, once read for the child and
+ * the day (agencies.js formDefaults; review 84), the agencies that referred the child in the last 30
+ * days and those involved with the child's family (walk 67: on 2018-06-02 the probation service working
+ * with Sara's mother's partner, an offender at home, was left out), each saying why when it is not drawn;
+ * the partnership's one agency of a kind the gap rules find missing, or of police or health (rule 7 wants
+ * both at a strategy meeting), when none of that kind is expected. Then every other agency of the
+ * partnership, not invited unless the chair ticks it; one of a kind still missing says so (of several,
+ * the chair chooses).
  */
-function agencyOptions() {
+function agencyOptions(child = state.subjectId, day = state.asOf) {
   const offered = new Map();
-  // why an agency not drawn is invited by default, said on its row
   const offer = (id, name, expected, why) => {
     if (!offered.has(id)) {
       offered.set(id, [id, agencyName(id) || name || id, expected, why]);
@@ -480,21 +486,31 @@ function agencyOptions() {
   if (state.user && state.user.agency) {
     offer(state.user.agency, null, true);
   }
-  // the agency that referred the child in the last 30 days (walk 66: Kyle's meeting, called on the
-  // school's urgent referral, left the school uninvited unless it was drawn)
-  recentReferrers(state.subjectId, state.asOf).forEach((a) => offer(a.id, a.name, true,
-    `referred ${subjectName()} on ${spokenDay(a.day)}`));
-  // a strategy meeting needs police and health at the table (rule 7): the partnership's one police
-  // agency, or one health agency, is expected too when none is in the graph (walk 65: Kyle's meeting
-  // offered police uninvited, and saving it raised rule 7's flag); of several, the chair chooses
+  const childName = controller.personName(child) || 'this child';
+  const known = formDefaults(child, day) || { referrers: [], involved: [], gaps: [] };
+  known.referrers.forEach((a) => offer(a.id, a.name, true, `referred ${childName} on ${spokenDay(a.day)}`));
+  known.involved.forEach((a) => offer(a.id, a.name, true,
+    a.people.length > 0 ? `involved with ${inSentence(a.people)}` : 'involved with the family'));
+  // a kind of agency wanted at the table: by the gap rules (for the people they name), or by rule 7
+  const wanted = [
+    ...known.gaps.map((g) => [g.type, `the gap rules expect ${words(g.type)} for ${g.people.length > 0
+      ? inSentence(g.people) : 'someone in the family'}`]),
+    ...AT_EVERY_STRATEGY_MEETING.map((type) => [type, 'a strategy meeting needs police and health']),
+  ];
   const loaded = loadedAgencies();
-  AT_EVERY_STRATEGY_MEETING.forEach((type) => {
+  const choose = new Map();
+  wanted.forEach(([type, why]) => {
+    if ([...offered.values()].some(([id, , expected]) => expected && agencyType(id) === type)) {
+      return;
+    }
     const ofType = loaded.filter((a) => a.type === type);
-    if (ofType.length === 1 && ![...offered.values()].some(([id, , expected]) => expected && agencyType(id) === type)) {
-      offer(ofType[0].id, ofType[0].name, true, 'a strategy meeting needs police and health');
+    if (ofType.length === 1) {
+      offer(ofType[0].id, ofType[0].name, true, why);
+    } else {
+      ofType.forEach((a) => choose.set(a.id, choose.get(a.id) || `${why}: choose one`));
     }
   });
-  loaded.forEach((a) => offer(a.id, a.name, false));
+  loaded.forEach((a) => offer(a.id, a.name, false, choose.get(a.id)));
   return [...offered.values()];
 }
 
@@ -579,12 +595,13 @@ function subjectName() {
 
 /**
  * The form's attendance rows, one per agency offered: invited ticked for those expected at the table,
- * attended for the user's own; a row already there keeps its ticks.
+ * attended for the user's own; a row already there keeps the ticks the chair gave it (one the chair did
+ * not touch takes the defaults as they are now: the child's referrer is known later, review 84).
  */
 function fillAttendance() {
   const ticked = (cls, id) => {
     const box = document.querySelector(`#record-attendance .${cls}[data-agency="${CSS.escape(id)}"]`);
-    return box ? box.checked : null;
+    return box && box.dataset.touched ? box.checked : null;
   };
   const kept = new Map(room.formFor.agencies.map(([id]) => [id, [ticked('att-invited', id), ticked('att-attended', id)]]));
   const attendance = clear(byId('record-attendance'));
@@ -596,17 +613,32 @@ function fillAttendance() {
       checked: attended === null ? Boolean(state.user && state.user.agency === id) : attended });
     const invitedBox = el('input', { type: 'checkbox', class: 'att-invited', 'data-agency': id,
       id: `att-invited-${id}`, checked: invited === null ? expected || attendedBox.checked : invited });
+    if (invited !== null) {
+      invitedBox.dataset.touched = '1';
+    }
+    if (attended !== null) {
+      attendedBox.dataset.touched = '1';
+    }
     // an agency that attended was invited (walk 56: "attended" without "invited" was saved as it was);
     // one no longer invited did not attend
     attendedBox.addEventListener('change', () => {
       invitedBox.checked ||= attendedBox.checked;
+      attendedBox.dataset.touched = '1';
+      invitedBox.dataset.touched = '1';
     });
     invitedBox.addEventListener('change', () => {
       attendedBox.checked &&= invitedBox.checked;
+      attendedBox.dataset.touched = '1';
+      invitedBox.dataset.touched = '1';
     });
+    // why it is invited, said with its box (review 84: a screen reader on "invited" never heard it)
+    const whyId = `att-why-${id}`;
+    if (why) {
+      invitedBox.setAttribute('aria-describedby', whyId);
+    }
     attendance.append(el('div', { class: 'attendance-row', role: 'group', 'aria-label': name },
       el('span', { text: name }),
-      why ? el('span', { class: 'why-invited', text: `(${why})` }) : null,
+      why ? el('span', { class: 'why-invited', id: whyId, text: `(${why})` }) : null,
       el('label', {}, invitedBox, ' invited'),
       el('label', {}, attendedBox, ' attended')));
   });
@@ -724,12 +756,16 @@ function openRecordForm() {
     el('input', { type: 'checkbox', class: 'concern', value: p.id, checked: p.id === state.subjectId }), ` ${p.label}`)));
   clear(byId('record-attendance'));
   fillAttendance();
-  if (loadedAgencies().length === 0) {
-    // the partnership's agencies are loaded once: the rows are filled again when they come, ticks kept
+  if (loadedAgencies().length === 0 || !formDefaults(state.subjectId, state.asOf)) {
+    // the partnership's agencies are loaded once, and the child's referrals of the last 30 days once a day
+    // (the panels may be another person's: review 84): the rows are filled again when they come, the
+    // chair's own ticks kept
     const forForm = room.formFor;
+    const [child, day] = [state.subjectId, state.asOf];
     recordRendering.run(async () => {
-      if (await loadAgencies() && room.formFor === forForm) {
-        forForm.agencies = agencyOptions();
+      const [agencies] = await Promise.all([loadAgencies(), loadFormDefaults(child, day)]);
+      if (agencies && room.formFor === forForm) {
+        forForm.agencies = agencyOptions(child, day);
         fillAttendance();
       }
     });
@@ -1243,9 +1279,10 @@ export async function preparePack(subjectId, asOf, people) {
   const last = about.meetingsAbout.find((m) => m.heldOn <= asOf) || null;
   const meeting = await packMeeting(subjectId, people, last);
   const attendees = meeting ? meeting.attendance.filter((a) => a.attended).map((a) => a.name).join(', ') : '';
-  byId('print-title').textContent = `Meeting pack: ${child}`
+  // (its days on one line: walk 67, "strategy meeting of 2018-" over "03-05")
+  byId('print-title').replaceChildren(...unbrokenDays(`Meeting pack: ${child}`
     + (meeting ? `; ${meeting.what}; chair ${meeting.chair || 'not recorded'}; attended by ${attendees || 'nobody recorded'}`
-      : last ? `; last meeting: the ${MEETING_WORDS[last.kind] || words(last.kind)} of ${last.heldOn}` : '');
+      : last ? `; last meeting: the ${MEETING_WORDS[last.kind] || words(last.kind)} of ${last.heldOn}` : '')));
   const section = clear(byId('print-meeting'));
   section.setAttribute('aria-label', 'Attendance, decision and actions');
   if (!meeting) {

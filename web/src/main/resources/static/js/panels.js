@@ -177,8 +177,8 @@ export function renderDetails(panel, person, addresses, ending = null, asOf = nu
   } else {
     panel.append(el('ul', {}, person.markers.map((m) => el('li', {}, markerBadges([m]),
       // a marker carried from the home says so (walk 50: it read as a marker on the person)
-      `${m.derived ? `On the home${m.address && m.address.line1 ? `, ${m.address.line1}` : ''}: ` : ''}`
-      + `${words(m.type)}${m.from ? ` since ${m.from}` : ''}${m.to ? ` until ${m.to}` : ''}${m.detail ? ` — ${m.detail}` : ''}${m.source ? `; recorded by ${sourceName(m.source, agencyNames)}` : ''}`,
+      unbrokenDays(`${m.derived ? `On the home${m.address && m.address.line1 ? `, ${m.address.line1}` : ''}: ` : ''}`
+      + `${words(m.type)}${m.from ? ` since ${m.from}` : ''}${m.to ? ` until ${m.to}` : ''}${m.detail ? ` — ${m.detail}` : ''}${m.source ? `; recorded by ${sourceName(m.source, agencyNames)}` : ''}`),
       ending && ending.allowed(m) ? [' ', endForm(m, ending)] : ''))));
   }
   if (person.records) {
@@ -362,7 +362,7 @@ export function renderAgencies(panel, involvement, scope, onScope, onSelect, per
     panel.append(el('p', { class: 'empty', text: 'No agency that the gap rules expect is missing.' }));
   }
   involvement.gaps.forEach((g) => panel.append(el('div', { class: 'gap', role: 'note' },
-    el('strong', { text: `${named(g.person)}: no ${words(g.agencyType)}. ` }), g.reason)));
+    el('strong', { text: `${named(g.person)}: no ${words(g.agencyType)}. ` }), unbrokenDays(g.reason))));
   // a child no agency is involved with is no gap under the rules, and was read as covered (walk 65: "Gaps
   // (0) – No expected agency is missing" beside a six-year-old not assessed whom no agency knew)
   // (a child on the day as the server counts one: under 18 and alive; review 83: the dead were named too)
@@ -388,7 +388,7 @@ export function renderAgencies(panel, involvement, scope, onScope, onSelect, per
     panel.append(el('p', { class: 'known-to-none', role: 'note', id: 'possible-match-note' },
       el('strong', { text: `${inSentence(pending.map((p) => who(p.person)))} may also be recorded as someone else: a data `
         + 'steward is checking (MATCH?). ' }),
-      'Involvements recorded under the other record are not in this matrix until the steward joins them.'));
+      'Until the steward decides, what agencies recorded under the other record is not shown as theirs.'));
   }
   panel.append(el('div', { class: 'gap-rules', id: 'gap-rules' }, el('span', { text: 'Gap rules:' }),
     el('ul', {}, involvement.rules.map((r) => el('li', { text: r })))));
@@ -420,6 +420,8 @@ export function renderAgencies(panel, involvement, scope, onScope, onSelect, per
     return short === a.name ? a.name : { title: a.name, element: el('abbr', { title: a.name, text: short }) };
   });
   const matrix = table(['Person', ...heads, 'Missing'], rows, 'Involvement matrix', 'matrix');
+  // on paper, a column of seven agencies or more is narrower than a day: its days may break there (print.css)
+  matrix.toggleAttribute('data-many', agencies.length >= 7);
   // each cell names its column, for meeting mode's matrix drawn as a card a person (app.css)
   const columns = ['', ...agencies.map((a) => agencyShortName(a.name)), 'Missing'];
   matrix.querySelectorAll('tbody tr').forEach((tr) => [...tr.cells].forEach((td, n) => {
@@ -541,7 +543,7 @@ export function renderNetworkFlags(panel, byPerson, names, childId) {
   }
   panel.append(table(['Severity', 'Rule', 'Concerns', 'What'], entries.map(({ flag, people }) => el('tr',
     { class: `flag flag-${flag.severity}` }, [...flagCells(flag), people.map((id) => names.get(id) || id).join(', '),
-      flagWhat(flag)].map((c) => el('td', {}, c)))), 'Risk flags of everyone in the network'));
+      unbrokenDays(flagWhat(flag))].map((c) => el('td', {}, c)))), 'Risk flags of everyone in the network'));
 }
 
 /** The triage queue: every rank with its score and the sentences behind it. */

@@ -156,7 +156,7 @@ export const PANELS = `query Panels($personId: ID!, $asOf: Date, $scope: Involve
     rules
   }
   chronology(personId: $personId, asOf: $asOf) {
-    date kind summary source agency { id name } relatedIds restrictedPerson { ${WHO} }
+    date kind summary source relatedIds restrictedPerson { ${WHO} }
   }
 }`;
 

@@ -10,7 +10,6 @@ import { Latest, Rendering, dayDrawn } from './publish.js';
 import { state } from './state.js';
 import { rememberView, writeWaitingDay } from './asof.js';
 import { highlightPeople, refreshChanges } from './meeting-room.js';
-import { noteReferrals } from './agencies.js';
 import { flagsOf, flagsRead } from './flags.js';
 import { openPerson, takeReachNote } from './graph.js';
 import { loadFamilyOverdue } from './work-queues.js';
@@ -73,8 +72,6 @@ async function load(personId, current) {
     showPanels(personId);
   }, highlight, person);
   renderChronology(byId('panel-chronology'), data.chronology, person, highlight, names);
-  // who referred them lately, invited by default to a meeting recorded about them
-  noteReferrals(personId, asOf, data.chronology);
   renderFlags(byId('panel-flags'), flagsRead(personId) ? flagsOf(personId) : null, person, highlight,
     (ids) => controller.keysOf(ids));
   rendering.shows(asOf);

@@ -57,8 +57,8 @@ public class InvolvementService {
             "A child with harmful sexual behaviour (a marker, or a referral in the last 12 months) needs"
                     + " children's social care and youth offending.",
             "A child sexual abuse victim needs children's social care, health and police.",
-            "A child living with a registered sex offender needs children's social care, and the offender police"
-                    + " and probation.");
+            "A child living with a registered sex offender needs children's social care; a registered sex"
+                    + " offender needs police and probation.");
 
     private final InvolvementRepository repository;
     private final NeedToKnow needToKnow;

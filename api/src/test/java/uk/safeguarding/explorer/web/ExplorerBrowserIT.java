@@ -1,6 +1,7 @@
 package uk.safeguarding.explorer.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
@@ -391,6 +392,28 @@ class ExplorerBrowserIT extends BrowserIT {
         driver.findElement(By.id("undo-button")).click();
         waitRendered("cy", rendered);
         assertThat(nodeKeys(graph())).isEqualTo(before);
+
+        // expanded again and fitted to all: Undo gives back the view the expansion was made in (walk 66: it
+        // stayed zoomed out over a network smaller again)
+        graph = graph();
+        var zoom = graph.get("zoom").asDouble();
+        var pan = graph.get("pan");
+        // (a second after the first double click, past Cytoscape's quarter-second window)
+        rendered = renders("cy");
+        clickNodeAt(graph, "Person:p-gary", start + 2);
+        clickNodeAt(graph, "Person:p-gary", start + 2.05);
+        waitRendered("cy", rendered);
+        assertThat(nodeKeys(graph())).containsAll(ADDED_BY_GARY);
+        driver.findElement(By.id("fit-button")).click();
+        new WebDriverWait(driver, WAIT).until(d -> graph().get("zoom").asDouble() < zoom - 0.01);
+        rendered = renders("cy");
+        driver.findElement(By.id("undo-button")).click();
+        waitRendered("cy", rendered);
+        var undone = graph();
+        assertThat(nodeKeys(undone)).isEqualTo(before);
+        assertThat(undone.get("zoom").asDouble()).isCloseTo(zoom, within(0.001));
+        assertThat(undone.get("pan").get("x").asDouble()).isCloseTo(pan.get("x").asDouble(), within(0.5));
+        assertThat(undone.get("pan").get("y").asDouble()).isCloseTo(pan.get("y").asDouble(), within(0.5));
 
         driver.findElement(By.id("png-button")).click();
         waitFor("document.getElementById('message').textContent.startsWith('PNG exported')");
@@ -1355,6 +1378,90 @@ class ExplorerBrowserIT extends BrowserIT {
         });
     }
 
+    /** The agencies involved with a child's family on a day, as the meeting chair's agency may see them. */
+    private Set<String> involvedWithTheFamily(String child, String day) {
+        var answer = http().graphql(
+                        "meeting-chair",
+                        "query($p: ID!, $d: Date) { agencyInvolvement(personId: $p, scope: FAMILY, asOf: $d) {"
+                                + " people { involvements { agency { id } } } } }",
+                        Map.of("p", child, "d", day));
+        assertThat(answer.get("errors")).as(answer.toString()).isNull();
+        var ids = new TreeSet<String>();
+        answer.get("data")
+                .get("agencyInvolvement")
+                .get("people")
+                .forEach(p -> p.get("involvements")
+                        .forEach(i -> ids.add(i.get("agency").get("id").asString())));
+        return ids;
+    }
+
+    /**
+     * Walk 67: on 2018-06-02, Sara's form invited police, her school and social care, and neither the
+     * probation service working with her mother's partner, an offender at home, nor health, which the
+     * gap rules found missing for her. Every agency involved with her family is invited and says why; of
+     * the partnership's three health agencies the chair chooses, each row saying why it is wanted.
+     */
+    @Test
+    void theFormInvitesTheFamilysAgenciesAndSaysWhichKindTheGapRulesWant() {
+        signIn("meeting-chair");
+        open("/?person=p-sara&asOf=2018-06-02");
+        enterMeetingMode();
+        driver.findElement(By.id("record-button")).click();
+        waitForThePartnershipInTheForm();
+        @SuppressWarnings("unchecked")
+        var rows = (List<Map<String, Object>>) js("return [...document.querySelectorAll('#record-attendance"
+                + " .attendance-row')].map((r) => ({ id: r.querySelector('.att-invited').dataset.agency,"
+                + " invited: r.querySelector('.att-invited').checked,"
+                + " why: (r.querySelector('.why-invited') || { textContent: '' }).textContent }))");
+        var invited = rows.stream()
+                .filter(r -> Boolean.TRUE.equals(r.get("invited")))
+                .map(r -> (String) r.get("id"))
+                .toList();
+        var involved = involvedWithTheFamily("p-sara", "2018-06-02");
+        assertThat(involved).contains("probation");
+        assertThat(invited).containsAll(involved);
+        var drawn = nodeKeys(graph());
+        rows.stream()
+                .filter(r -> involved.contains((String) r.get("id")) && !drawn.contains("Agency:" + r.get("id")))
+                .forEach(r -> assertThat((String) r.get("why")).as("%s", r).startsWith("(involved with "));
+        // health: a gap for Sara, and the partnership has three: none ticked, each saying so
+        var health = rows.stream()
+                .filter(r -> List.of("health", "camhs", "csaac").contains((String) r.get("id")))
+                .toList();
+        assertThat(health).hasSize(3).allSatisfy(r -> {
+            assertThat(r.get("invited")).as("%s", r).isEqualTo(Boolean.FALSE);
+            assertThat((String) r.get("why"))
+                    .as("%s", r)
+                    .isEqualTo("(the gap rules expect health for Sara Bell: choose one)");
+        });
+    }
+
+    /**
+     * Review 84: the referrer was invited only when the child's own panels were the last loaded. With Tom
+     * selected, on a day whose panels are his, Kyle's form still invites the school that referred Kyle.
+     */
+    @Test
+    void theFormInvitesTheChildsReferrerWhoeverThePanelsAreOf() {
+        signIn("meeting-chair");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        enterMeetingMode();
+        clickNode("Person:p-tom");
+        setAsOf("2018-09-20");
+        waitSettled();
+        waitFor("document.getElementById('panel-details').textContent.includes('Tom Archer')");
+        assertThat(nodeKeys(graph())).doesNotContain("Agency:school-b");
+        driver.findElement(By.id("record-button")).click();
+        waitForThePartnershipInTheForm();
+        assertThat(text("record-heading")).isEqualTo("Record this meeting about Kyle Archer");
+        var school =
+                driver.findElement(By.cssSelector("#record-attendance .attendance-row[aria-label='Minster Academy']"));
+        assertThat(school.findElement(By.className("att-invited")).isSelected()).isTrue();
+        assertThat(school.findElement(By.className("why-invited")).getText())
+                .isEqualTo("(referred Kyle Archer on 3 September 2018)");
+        assertThat(school.findElement(By.className("att-invited")).getDomAttribute("aria-describedby"))
+                .isEqualTo("att-why-school-b");
+    }
+
     /**
      * New-user check 47: the form offered agencies by id ("police", "school-a"), a hard-coded four
      * beside those drawn, and left out Lily's school and probation. Now every agency of the
@@ -1417,6 +1524,8 @@ class ExplorerBrowserIT extends BrowserIT {
         expected.add(byId.get("police"));
         // and the school whose urgent referral of 2018-09-03 called the meeting, drawn or not (walk 66)
         expected.add(byId.get("school-b"));
+        // and every agency involved with Kyle's family on the day, as the chair's agency may see them (walk 67)
+        involvedWithTheFamily("p-kyle", Scenario.AS_OF).forEach(id -> expected.add(byId.get(id)));
         nodeKeys(graph()).stream()
                 .filter(k -> k.startsWith("Agency:"))
                 .forEach(k -> expected.add(byId.get(k.substring("Agency:".length()))));

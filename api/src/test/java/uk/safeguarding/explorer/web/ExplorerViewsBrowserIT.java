@@ -4267,6 +4267,8 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         // the person opened is selected, and said
         assertThat(selected()).isEqualTo("Person:p-kyle");
         assertThat(status()).startsWith("Kyle Archer, 17, the person opened");
+        // his marker in words, as his badge says it (walk 67: the live region left it out)
+        assertThat(status()).contains(", harmful sexual behaviour");
         // beside Kyle: his siblings and what else is linked to him, never his parents
         var presses = 0;
         while (!"Person:p-tom".equals(selected())) {

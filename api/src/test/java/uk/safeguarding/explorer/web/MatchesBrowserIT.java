@@ -343,8 +343,8 @@ class MatchesBrowserIT extends BrowserIT {
                 .startsWith("Joanne ")
                 .contains(
                         "may also be recorded as someone else: a data steward is checking (MATCH?).",
-                        "Involvements recorded under the other record are not in this matrix until the steward joins"
-                                + " them.");
+                        "Until the steward decides, what agencies recorded under the other record is not shown as"
+                                + " theirs.");
         assertThat(driver.findElement(By.cssSelector("#panel-agencies tbody tr .possible-match"))
                         .getText())
                 .isEqualTo("MATCH?");
