@@ -13,8 +13,10 @@ CALL (s) {
   MATCH (s)<-[:CONCERNS]-(m:Meeting)
   RETURN 'MEETING' AS kind, null AS at, m.heldOn AS day, m.source AS source, null AS agency,
          {id: m.id, meetingKind: m.kind,
-          attended: COLLECT { MATCH (a:Agency)-[x:ATTENDED]->(m) WHERE x.attended RETURN a.name ORDER BY a.name },
-          absent: COLLECT { MATCH (a:Agency)-[x:ATTENDED]->(m) WHERE x.invited AND NOT x.attended RETURN a.name ORDER BY a.name }} AS data,
+          attended: COLLECT { MATCH (a:Agency)-[x:ATTENDED]->(m) WHERE x.attended
+                              RETURN {name: a.name, type: a.type} AS a ORDER BY a.name },
+          absent: COLLECT { MATCH (a:Agency)-[x:ATTENDED]->(m) WHERE x.invited AND NOT x.attended
+                            RETURN {name: a.name, type: a.type} AS a ORDER BY a.name }} AS data,
          [m.id] AS related
   UNION ALL
   MATCH (s)<-[:OF]-(a:Assessment)

@@ -82,7 +82,7 @@ const defaultsRead = new Map();
 
 const FORM_DEFAULTS = `query FormDefaults($personId: ID!, $from: Date, $asOf: Date) {
   chronology(personId: $personId, from: $from, to: $asOf, asOf: $asOf) { date kind agency { id name } }
-  agencyInvolvement(personId: $personId, scope: FAMILY, asOf: $asOf) {
+  agencyInvolvement(personId: $personId, scope: HOUSEHOLD, asOf: $asOf) {
     people { person { id kind restricted givenName familyName } involvements { agency { id name type } } }
     gaps { person { id kind restricted givenName familyName } agencyType }
   }
@@ -103,17 +103,16 @@ function byAgency(pairs) {
 }
 
 /**
- * Reads what a meeting about the child expects on the day, unless already read; answers whether it is
- * known: the agencies that referred the child in the 30 days up to the day (latest first, {id, name, day}),
- * the agencies involved with the child's family on the day ({id, name, type, people}: the names of those
- * they are involved with), and the agency types the gap rules find missing ({type, people}). Only what the
+ * Reads what a meeting about the child expects on the day (each time a form opens: a referral may have
+ * been recorded since); answers whether it is known: the agencies that referred the child in the 30 days up to the day (latest first, {id, name, day}),
+ * the agencies involved with the child's household on the day (review 85: the family's
+ * households reached every partner's agencies) ({id, name, type, people}: the names of those
+ * they are involved with), and the agency types the gap rules find missing there ({type, people}). Only what the
  * reader's agency may see: the server's need-to-know decides.
  */
 export async function loadFormDefaults(personId, asOf) {
   const key = `${personId}|${asOf}`;
-  if (defaultsRead.has(key)) {
-    return true;
-  }
+  defaultsRead.delete(key);
   let data;
   try {
     data = await graphql(FORM_DEFAULTS, { personId, from: addDays(asOf, 1 - REFERRAL_DAYS), asOf });

@@ -535,9 +535,13 @@ export class Controller {
     return saved.length;
   }
 
-  /** The view's zoom and pan, as cy.viewport takes them. */
+  /**
+   * The view's zoom and pan, as cy.viewport takes them, with what they are measured in: the layout, the
+   * size of the type and of the graph's box (undo gives the view back only in the same: review 85).
+   */
   viewport() {
-    return { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } };
+    return { zoom: this.cy.zoom(), pan: { ...this.cy.pan() }, layout: this.layoutName, scale: this.textScale || 1,
+      width: this.container.clientWidth, height: this.container.clientHeight };
   }
 
   /**
@@ -570,9 +574,12 @@ export class Controller {
     });
     this.applyFilters();
     await this.relayout({ keep: stayed.filter((n) => n.inside()) });
-    if (last.view && this.layoutName !== 'genogram') {
-      // (the genogram lays its family out afresh: it is fitted to it)
-      this.cy.viewport(last.view);
+    const view = last.view;
+    if (view && this.layoutName !== 'genogram' && view.layout === this.layoutName && view.scale === (this.textScale || 1)
+        && view.width === this.container.clientWidth && view.height === this.container.clientHeight) {
+      // (the genogram lays its family out afresh, and meeting mode, another box or layout measure the view
+      // otherwise: those are fitted where anyone falls out of view, as relayout did)
+      this.cy.viewport({ zoom: view.zoom, pan: view.pan });
     }
     return true;
   }
@@ -2041,7 +2048,8 @@ export class Controller {
     }
     if (node.hasClass('rso')) {
       parts.push('registered sex offender');
-    } else if (node.hasClass('mappa')) {
+    }
+    if (node.hasClass('mappa')) {
       parts.push('MAPPA');
     }
     if (node.hasClass('unassessed')) {
@@ -2050,7 +2058,7 @@ export class Controller {
     // the markers the badges say (walk 67: Sara was said without her plan or the abuse, Kyle without HSB)
     const said = new Set(['REGISTERED_SEX_OFFENDER', 'MAPPA']);
     [...new Set((node.data('markers') || []).map((m) => m.type))].filter((t) => !said.has(t))
-      .forEach((t) => parts.push(words(t)));
+      .forEach((t) => parts.push(words(t, { OTHER: 'note (other marker)' })));
     if (node.hasClass('possible-match')) {
       parts.push('may be a duplicate record, a data steward is checking');
     }

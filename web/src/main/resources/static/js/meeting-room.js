@@ -463,38 +463,48 @@ function closeThenAndNow() {
 /** The agency types rule 7 expects at every strategy meeting. */
 const AT_EVERY_STRATEGY_MEETING = ['POLICE', 'HEALTH'];
 
+/** Agency types whose involvement is offender management (the redaction policy's default: probation). */
+const OFFENDER_MANAGEMENT = new Set(['PROBATION']);
+
 /**
  * The agencies a meeting's form offers, each [id, name, expected, why], by name (new-user check 47: the
  * form offered ids, and a hard-coded four, and left out the school and probation). Expected at the table
- * (invited by default): those drawn in the graph and the user's own; then, once read for the child and
- * the day (agencies.js formDefaults; review 84), the agencies that referred the child in the last 30
- * days and those involved with the child's family (walk 67: on 2018-06-02 the probation service working
- * with Sara's mother's partner, an offender at home, was left out), each saying why when it is not drawn;
- * the partnership's one agency of a kind the gap rules find missing, or of police or health (rule 7 wants
- * both at a strategy meeting), when none of that kind is expected. Then every other agency of the
- * partnership, not invited unless the chair ticks it; one of a kind still missing says so (of several,
- * the chair chooses).
+ * (invited by default): those drawn in the graph when the form opened (drawn) and the user's own; then,
+ * once read for the child and the day (agencies.js formDefaults; review 84), the agencies that referred
+ * the child in the last 30 days and those involved with the child's household, each saying why when it
+ * is not drawn (walk 67: on 2018-06-02 Sara's form left out health and the probation service working
+ * with the offender in her home); the partnership's one agency of a kind the gap rules find missing, or
+ * of police or health (rule 7 wants both at a strategy meeting), when none of that kind is expected.
+ * Then every other agency of the partnership, not invited unless the chair ticks it: one of a wanted kind
+ * that has several says so (the chair chooses), and so does an agency managing an offender, which the
+ * chair invites or not (review 85: who attended is told to those the meeting's chronology reaches).
  */
-function agencyOptions(child = state.subjectId, day = state.asOf) {
+function agencyOptions(child = state.subjectId, day = state.asOf, drawn = controller.agencies(),
+  childName = controller.personName(child) || 'this child') {
   const offered = new Map();
   const offer = (id, name, expected, why) => {
     if (!offered.has(id)) {
       offered.set(id, [id, agencyName(id) || name || id, expected, why]);
     }
   };
-  controller.agencies().forEach((a) => offer(a.id, a.name, true));
+  drawn.forEach((a) => offer(a.id, a.name, true));
   if (state.user && state.user.agency) {
     offer(state.user.agency, null, true);
   }
-  const childName = controller.personName(child) || 'this child';
   const known = formDefaults(child, day) || { referrers: [], involved: [], gaps: [] };
   known.referrers.forEach((a) => offer(a.id, a.name, true, `referred ${childName} on ${spokenDay(a.day)}`));
-  known.involved.forEach((a) => offer(a.id, a.name, true,
-    a.people.length > 0 ? `involved with ${inSentence(a.people)}` : 'involved with the family'));
+  known.involved.forEach((a) => {
+    const why = a.people.length > 0 ? `involved with ${inSentence(a.people)}` : 'involved with the household';
+    if (OFFENDER_MANAGEMENT.has(a.type)) {
+      offer(a.id, a.name, false, `${why}; offender management: the chair decides`);
+    } else {
+      offer(a.id, a.name, true, why);
+    }
+  });
   // a kind of agency wanted at the table: by the gap rules (for the people they name), or by rule 7
   const wanted = [
     ...known.gaps.map((g) => [g.type, `the gap rules expect ${words(g.type)} for ${g.people.length > 0
-      ? inSentence(g.people) : 'someone in the family'}`]),
+      ? inSentence(g.people) : 'someone in the household'}`]),
     ...AT_EVERY_STRATEGY_MEETING.map((type) => [type, 'a strategy meeting needs police and health']),
   ];
   const loaded = loadedAgencies();
@@ -504,7 +514,7 @@ function agencyOptions(child = state.subjectId, day = state.asOf) {
       return;
     }
     const ofType = loaded.filter((a) => a.type === type);
-    if (ofType.length === 1) {
+    if (ofType.length === 1 && !offered.has(ofType[0].id)) {
       offer(ofType[0].id, ofType[0].name, true, why);
     } else {
       ofType.forEach((a) => choose.set(a.id, choose.get(a.id) || `${why}: choose one`));
@@ -729,7 +739,11 @@ function openRecordForm() {
   }
   form.hidden = false;
   room.folded = false;
-  room.formFor = { id: state.subjectId, name: subjectName(), people: peopleOptions(), agencies: agencyOptions() };
+  // (the agencies drawn and the child's name as the form opens: a refill comes later, when another person
+  // or day may be drawn: review 85)
+  const drawn = controller.agencies();
+  room.formFor = { id: state.subjectId, name: subjectName(), people: peopleOptions(),
+    agencies: agencyOptions(state.subjectId, state.asOf, drawn, subjectName()) };
   byId('record-heading').textContent = `Record this meeting about ${room.formFor.name}`;
   // nothing said about a form before this one, on the form or over the graph (walk 59: "Done: ... is
   // recorded" of the meeting before stood beside the new form's problems)
@@ -756,20 +770,26 @@ function openRecordForm() {
     el('input', { type: 'checkbox', class: 'concern', value: p.id, checked: p.id === state.subjectId }), ` ${p.label}`)));
   clear(byId('record-attendance'));
   fillAttendance();
-  if (loadedAgencies().length === 0 || !formDefaults(state.subjectId, state.asOf)) {
-    // the partnership's agencies are loaded once, and the child's referrals of the last 30 days once a day
-    // (the panels may be another person's: review 84): the rows are filled again when they come, the
-    // chair's own ticks kept
-    const forForm = room.formFor;
-    const [child, day] = [state.subjectId, state.asOf];
-    recordRendering.run(async () => {
-      const [agencies] = await Promise.all([loadAgencies(), loadFormDefaults(child, day)]);
-      if (agencies && room.formFor === forForm) {
-        forForm.agencies = agencyOptions(child, day);
-        fillAttendance();
-      }
-    });
-  }
+  // the partnership's agencies are loaded once, and what a meeting about the child expects on the day each
+  // time a form opens (the panels may be another person's: review 84; a referral recorded since: review
+  // 85): the rows are filled again when they come, the chair's own ticks kept
+  const forForm = room.formFor;
+  const [child, day, name] = [state.subjectId, state.asOf, subjectName()];
+  byId('record-defaults-note').textContent = '';
+  recordRendering.run(async () => {
+    const [agencies, defaults] = await Promise.all([loadAgencies(), loadFormDefaults(child, day)]);
+    if (room.formFor !== forForm) {
+      return;
+    }
+    if (agencies) {
+      forForm.agencies = agencyOptions(child, day, drawn, name);
+      fillAttendance();
+    }
+    if (!defaults) {
+      byId('record-defaults-note').textContent = `Who referred ${name} and which agencies work with the household `
+        + 'could not be read: check whom to invite.';
+    }
+  });
   const decision = clear(byId('record-decision'));
   decision.append(el('option', { value: '', text: '(choose one)' }));
   DECISIONS.forEach((d) => decision.append(el('option', { value: d, text: words(d) })));

@@ -420,8 +420,6 @@ export function renderAgencies(panel, involvement, scope, onScope, onSelect, per
     return short === a.name ? a.name : { title: a.name, element: el('abbr', { title: a.name, text: short }) };
   });
   const matrix = table(['Person', ...heads, 'Missing'], rows, 'Involvement matrix', 'matrix');
-  // on paper, a column of seven agencies or more is narrower than a day: its days may break there (print.css)
-  matrix.toggleAttribute('data-many', agencies.length >= 7);
   // each cell names its column, for meeting mode's matrix drawn as a card a person (app.css)
   const columns = ['', ...agencies.map((a) => agencyShortName(a.name)), 'Missing'];
   matrix.querySelectorAll('tbody tr').forEach((tr) => [...tr.cells].forEach((td, n) => {

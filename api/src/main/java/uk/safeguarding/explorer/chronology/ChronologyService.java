@@ -110,8 +110,8 @@ public class ChronologyService {
                             at,
                             kind,
                             capital(meeting(Views.string(data, "meetingKind")))
-                                    + listed(" attended by ", data.get("attended"))
-                                    + listed("; invited but absent: ", data.get("absent")),
+                                    + listed(" attended by ", data.get("attended"), access)
+                                    + listed("; invited but absent: ", data.get("absent"), access),
                             source,
                             agency,
                             related,
@@ -308,8 +308,16 @@ public class ChronologyService {
         return urgency == null ? "" : " (" + words(urgency) + ")";
     }
 
-    private static String listed(String prefix, Value names) {
-        var list = names.asList(Value::asString);
+    /**
+     * A meeting's agencies ({name, type}) by name; an offender-management agency (probation) only to a
+     * reader with offender detail: at a child's meeting it says that someone in the family is managed as
+     * an offender, which the matrix hides from the others (review 85).
+     */
+    private String listed(String prefix, Value agencies, Redaction.Access access) {
+        var list = agencies.asList(a -> a).stream()
+                .filter(a -> access.offenderDetail() || !redaction.offenderManagement(Views.string(a, "type"), null))
+                .map(a -> Views.string(a, "name"))
+                .toList();
         return list.isEmpty() ? "" : prefix + String.join(", ", list);
     }
 

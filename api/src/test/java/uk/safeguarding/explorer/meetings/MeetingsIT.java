@@ -238,6 +238,44 @@ class MeetingsIT extends ExplorerIT {
                 "2018-12-14");
     }
 
+    /**
+     * Review 85: the meeting form now invites the probation service working with an offender in the child's
+     * family; the chronology's sentence of the meeting named it to every reader, telling a school or health
+     * reader that someone in the family is managed as an offender, which their own matrix hides. It names
+     * an offender-management agency only to a reader with offender detail.
+     */
+    @Test
+    void aMeetingsChronologyNamesProbationOnlyToReadersWithOffenderDetail() {
+        var attendance = List.of(
+                Map.of("agency", "csc", "invited", true, "attended", true),
+                Map.of("agency", "police", "invited", true, "attended", true),
+                Map.of("agency", "probation", "invited", true, "attended", true),
+                Map.of("agency", "health", "invited", true, "attended", false));
+        var input = new HashMap<>(meeting(Scenario.AS_OF));
+        input.put("attendance", attendance);
+        data(
+                as(
+                        "meeting-chair",
+                        "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) { id } }",
+                        Map.of("m", input)),
+                "recordStrategyMeeting");
+        var chronology = "query($p: ID!, $d: Date) { chronology(personId: $p, asOf: $d) { kind date summary } }";
+        Map<String, String> said = new HashMap<>();
+        for (var user : List.of("social-worker", "health-visitor")) {
+            var entries = data(as(user, chronology, Map.of("p", "p-sara", "d", Scenario.AS_OF)), "chronology");
+            entries.forEach(e -> {
+                if ("MEETING".equals(e.get("kind").asString())
+                        && Scenario.AS_OF.equals(e.get("date").asString())) {
+                    said.put(user, e.get("summary").asString());
+                }
+            });
+        }
+        assertThat(said.get("social-worker")).contains("Probation service", "Police vulnerability assessment team");
+        assertThat(said.get("health-visitor"))
+                .contains("Police vulnerability assessment team", "Healthy child service")
+                .doesNotContain("Probation");
+    }
+
     @Test
     void aRecordedMeetingsSnapshotAnswersTheSameAfterAnImportAddsSomeoneToTheHousehold() {
         var recorded = data(
