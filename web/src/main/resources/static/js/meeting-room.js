@@ -378,7 +378,8 @@ async function drawThenAndNowFor(current, asOf) {
   }
   if (!previous.snapshotTaken) {
     // an imported meeting: what the records say of its day can be kept now, once
-    byId('then-now-heading').textContent = `Then and now: the meeting of ${previous.heldOn} kept no snapshot`;
+    byId('then-now-heading').replaceChildren(
+      ...unbrokenDays(`Then and now: the meeting of ${previous.heldOn} kept no snapshot`));
     list.append(el('li', { class: 'meta', text: 'A snapshot can be reconstructed now from the records of that day. '
       + 'It shows what the records say today about that day, not what the meeting saw, and says so wherever it is shown.' }));
     list.append(el('li', {}, el('button', { type: 'button', id: 'take-snapshot', onclick: () => takeSnapshot(previous) },
@@ -487,9 +488,10 @@ function agencyOptions(child = state.subjectId, day = state.asOf, drawn = contro
       offered.set(id, [id, agencyName(id) || name || id, expected, why]);
     }
   };
-  drawn.forEach((a) => offer(a.id, a.name, true));
+  // every row invited by default says why (walk 68: those drawn said nothing)
+  drawn.forEach((a) => offer(a.id, a.name, true, 'in the network drawn'));
   if (state.user && state.user.agency) {
-    offer(state.user.agency, null, true);
+    offer(state.user.agency, null, true, 'your agency');
   }
   const known = formDefaults(child, day) || { referrers: [], involved: [], gaps: [] };
   known.referrers.forEach((a) => offer(a.id, a.name, true, `referred ${childName} on ${spokenDay(a.day)}`));

@@ -200,7 +200,7 @@ export function renderDetails(panel, person, addresses, ending = null, asOf = nu
   panel.append(el('h3', { text: 'Addresses' }));
   panel.append(addresses.length === 0 ? el('p', { class: 'empty', text: 'No addresses recorded.' })
     : el('ul', {}, addresses.map((a) => el('li', {},
-      `${a.address.line1}${a.address.postcode ? `, ${a.address.postcode}` : ''}: ${period(a.from, a.to)}${a.current ? ' (current)' : ''}`))));
+      unbrokenDays(`${a.address.line1}${a.address.postcode ? `, ${a.address.postcode}` : ''}: ${period(a.from, a.to)}${a.current ? ' (current)' : ''}`)))));
 }
 
 /**
@@ -285,7 +285,7 @@ export function renderSiblings(panel, siblings, subject, onSelect, outside = nul
         el('span', { class: `card-status ${STATUS_CLASS[status]}`, text: assessment }),
         s.onProtectionPlan ? el('span', { class: 'tag cpp', text: 'CPP' }) : ''),
       el('p', { class: 'card-label', text: 'How linked' }),
-      el('ul', { class: 'card-links' }, links.map((t) => el('li', { text: t }))),
+      el('ul', { class: 'card-links' }, links.map((t) => el('li', {}, unbrokenDays(t)))),
       el('p', { class: 'card-meta', text: `Agencies now: ${agencies || 'none recorded'}` }),
       note,
     ], keys, onSelect, `sibling ${status}`, `${fullName(s.child)}, ${assessment.toLowerCase()}`);
@@ -332,7 +332,7 @@ export function renderAddresses(panel, addresses, subject, onSelect) {
   }
   addresses.forEach((a) => {
     panel.append(el('h3', {}, `${a.address.line1}${a.address.postcode ? `, ${a.address.postcode}` : ''} — `,
-      `${period(a.from, a.to)}${a.current ? ' (current)' : ''} `, markerBadges(a.markers)));
+      unbrokenDays(`${period(a.from, a.to)}${a.current ? ' (current)' : ''} `), markerBadges(a.markers)));
     const addressKey = `Address:${a.address.id}`;
     if (a.coResidents.length === 0) {
       panel.append(el('p', { class: 'empty', text: 'Nobody else lived there at the same time.' }));
@@ -420,6 +420,8 @@ export function renderAgencies(panel, involvement, scope, onScope, onSelect, per
     return short === a.name ? a.name : { title: a.name, element: el('abbr', { title: a.name, text: short }) };
   });
   const matrix = table(['Person', ...heads, 'Missing'], rows, 'Involvement matrix', 'matrix');
+  // on paper the initials have no hover: their names under the matrix (walk 68)
+  const initials = agencies.filter((a) => agencyShortName(a.name) !== a.name);
   // each cell names its column, for meeting mode's matrix drawn as a card a person (app.css)
   const columns = ['', ...agencies.map((a) => agencyShortName(a.name)), 'Missing'];
   matrix.querySelectorAll('tbody tr').forEach((tr) => [...tr.cells].forEach((td, n) => {
@@ -428,6 +430,10 @@ export function renderAgencies(panel, involvement, scope, onScope, onSelect, per
     }
   }));
   panel.append(matrix);
+  if (initials.length > 0) {
+    panel.append(el('p', { class: 'print-only matrix-key', text: `Columns: ${initials.map((a) => `${agencyShortName(a.name)} `
+      + `${a.name}`).join('; ')}.` }));
+  }
   fitMatrix(matrix);
   if (matrixWidths) {
     // a hidden tab has no width: fitted again once shown, and whenever the panel's width changes
