@@ -88,18 +88,27 @@ const FORM_DEFAULTS = `query FormDefaults($personId: ID!, $from: Date, $asOf: Da
   }
 }`;
 
-/** Agencies, each once, with the names of the people each is there for: [{id, name, type, people}] in order. */
-function byAgency(pairs) {
+/**
+ * Things each once by their key (an agency by id, a gap by agency type), with the names of the people each
+ * is there for: [{...thing, people}] in order; a null name (someone your agency cannot see) is not said.
+ */
+function withPeople(pairs, keyOf) {
   const found = new Map();
-  pairs.forEach(([agency, person]) => {
-    if (!found.has(agency.id)) {
-      found.set(agency.id, { ...agency, people: [] });
+  pairs.forEach(([thing, person]) => {
+    const key = keyOf(thing);
+    if (!found.has(key)) {
+      found.set(key, { ...thing, people: [] });
     }
-    if (person && !found.get(agency.id).people.includes(person)) {
-      found.get(agency.id).people.push(person);
+    if (person && !found.get(key).people.includes(person)) {
+      found.get(key).people.push(person);
     }
   });
   return [...found.values()];
+}
+
+/** A person's name as a reason says it, or null for someone your agency cannot see. */
+function nameOf(person) {
+  return person.restricted ? null : fullName(person);
 }
 
 /**
@@ -129,20 +138,9 @@ export async function loadFormDefaults(personId, asOf) {
     }
   });
   const involvement = data.agencyInvolvement;
-  const involved = byAgency(involvement.people.flatMap((p) => p.involvements.map((i) => [i.agency,
-    p.person.restricted ? null : fullName(p.person)])));
-  const gaps = [];
-  involvement.gaps.forEach((g) => {
-    let gap = gaps.find((x) => x.type === g.agencyType);
-    if (!gap) {
-      gap = { type: g.agencyType, people: [] };
-      gaps.push(gap);
-    }
-    const name = g.person.restricted ? null : fullName(g.person);
-    if (name && !gap.people.includes(name)) {
-      gap.people.push(name);
-    }
-  });
+  const involved = withPeople(involvement.people.flatMap((p) => p.involvements.map((i) => [i.agency,
+    nameOf(p.person)])), (agency) => agency.id);
+  const gaps = withPeople(involvement.gaps.map((g) => [{ type: g.agencyType }, nameOf(g.person)]), (gap) => gap.type);
   defaultsRead.set(key, { referrers, involved, gaps });
   return true;
 }

@@ -625,23 +625,23 @@ function fillAttendance() {
       checked: attended === null ? Boolean(state.user && state.user.agency === id) : attended });
     const invitedBox = el('input', { type: 'checkbox', class: 'att-invited', 'data-agency': id,
       id: `att-invited-${id}`, checked: invited === null ? expected || attendedBox.checked : invited });
-    if (invited !== null) {
+    // the chair's ticks, a row's two boxes together, are kept when the rows are filled again
+    const touch = () => {
       invitedBox.dataset.touched = '1';
-    }
-    if (attended !== null) {
       attendedBox.dataset.touched = '1';
+    };
+    if (invited !== null) {
+      touch();
     }
     // an agency that attended was invited (walk 56: "attended" without "invited" was saved as it was);
     // one no longer invited did not attend
     attendedBox.addEventListener('change', () => {
       invitedBox.checked ||= attendedBox.checked;
-      attendedBox.dataset.touched = '1';
-      invitedBox.dataset.touched = '1';
+      touch();
     });
     invitedBox.addEventListener('change', () => {
       attendedBox.checked &&= invitedBox.checked;
-      attendedBox.dataset.touched = '1';
-      invitedBox.dataset.touched = '1';
+      touch();
     });
     // why it is invited, said with its box (review 84: a screen reader on "invited" never heard it)
     const whyId = `att-why-${id}`;
@@ -743,9 +743,9 @@ function openRecordForm() {
   room.folded = false;
   // (the agencies drawn and the child's name as the form opens: a refill comes later, when another person
   // or day may be drawn: review 85)
-  const drawn = controller.agencies();
-  room.formFor = { id: state.subjectId, name: subjectName(), people: peopleOptions(),
-    agencies: agencyOptions(state.subjectId, state.asOf, drawn, subjectName()) };
+  const [drawn, day] = [controller.agencies(), state.asOf];
+  room.formFor = { id: state.subjectId, name: subjectName(), people: peopleOptions() };
+  room.formFor.agencies = agencyOptions(room.formFor.id, day, drawn, room.formFor.name);
   byId('record-heading').textContent = `Record this meeting about ${room.formFor.name}`;
   // nothing said about a form before this one, on the form or over the graph (walk 59: "Done: ... is
   // recorded" of the meeting before stood beside the new form's problems)
@@ -776,20 +776,19 @@ function openRecordForm() {
   // time a form opens (the panels may be another person's: review 84; a referral recorded since: review
   // 85): the rows are filled again when they come, the chair's own ticks kept
   const forForm = room.formFor;
-  const [child, day, name] = [state.subjectId, state.asOf, subjectName()];
   byId('record-defaults-note').textContent = '';
   recordRendering.run(async () => {
-    const [agencies, defaults] = await Promise.all([loadAgencies(), loadFormDefaults(child, day)]);
+    const [agencies, defaults] = await Promise.all([loadAgencies(), loadFormDefaults(forForm.id, day)]);
     if (room.formFor !== forForm) {
       return;
     }
     if (agencies) {
-      forForm.agencies = agencyOptions(child, day, drawn, name);
+      forForm.agencies = agencyOptions(forForm.id, day, drawn, forForm.name);
       fillAttendance();
     }
     if (!defaults) {
-      byId('record-defaults-note').textContent = `Who referred ${name} and which agencies work with the household `
-        + 'could not be read: check whom to invite.';
+      byId('record-defaults-note').textContent = `Who referred ${forForm.name} and which agencies work with the `
+        + 'household could not be read: check whom to invite.';
     }
   });
   const decision = clear(byId('record-decision'));
