@@ -654,7 +654,9 @@ export class Controller {
   setTextScale(scale) {
     this.textScale = scale;
     this.cy.style(scale > 1 ? STYLE.concat(largeText(scale)) : STYLE);
+    this.viewKept = false;
     if (this.layoutName === 'genogram') {
+      this.viewBeforeMeeting = null;
       return this.relayout();
     }
     // the network's larger labels moved off each other, in the shape of meeting mode's box, then fitted
@@ -664,11 +666,60 @@ export class Controller {
       this.keepShape(true);
       this.stretchToBox();
       this.spreadLabels();
+      this.resize();
     } else {
       this.backToOrdinarySize();
+      const view = this.viewBeforeMeeting;
+      this.viewBeforeMeeting = null;
+      this.cy.resize();
+      this.viewKept = this.putBackView(view);
+      if (!this.viewKept) {
+        this.resize();
+      }
+      this.container.dataset.fitted = `${this.container.clientWidth}x${this.container.clientHeight}`;
     }
-    this.resize();
     return Promise.resolve();
+  }
+
+  /**
+   * The view the page has as meeting mode is entered, before its box changes (zoom, pan, the box's
+   * size and who is drawn), for leaving it (putBackView).
+   */
+  keepViewForMeeting() {
+    this.viewBeforeMeeting = { zoom: this.cy.zoom(), pan: { ...this.cy.pan() }, width: this.cy.width(),
+      height: this.cy.height(), drawn: this.drawnKeys() };
+  }
+
+  /** The keys of the nodes drawn, in one text: whether the same network is drawn. */
+  drawnKeys() {
+    return this.cy.nodes().not(GENOGRAM_ONLY).map((n) => n.id()).sort().join(' ');
+  }
+
+  /**
+   * Leaving meeting mode: the view the page had before it (walk 68: a chair zoomed in on Kyle found his
+   * name at 9 px instead of 14 once the view was fitted again), when the same people are drawn, back in
+   * their places, and the person selected is in it; the middle of that view in the middle of the box
+   * if the box changed size. Answers whether it was put back (otherwise the page fits the graph).
+   */
+  putBackView(view) {
+    if (!view || this.layoutName === 'genogram' || view.drawn !== this.drawnKeys()) {
+      return false;
+    }
+    const middle = { x: (view.width / 2 - view.pan.x) / view.zoom, y: (view.height / 2 - view.pan.y) / view.zoom };
+    this.cy.viewport({ zoom: view.zoom,
+      pan: { x: this.cy.width() / 2 - middle.x * view.zoom, y: this.cy.height() / 2 - middle.y * view.zoom } });
+    const selected = this.cy.$('node:selected').map((n) => n.id());
+    if (selected.length > 0 && this.outsideView(selected, false, true) > 0) {
+      return false;
+    }
+    return true;
+  }
+
+  /** After leaving meeting mode: the graph fitted to the page's box, unless the view before it was put back. */
+  fitUnlessKept() {
+    if (!this.viewKept) {
+      this.fit();
+    }
   }
 
   /**
@@ -766,31 +817,27 @@ export class Controller {
 
   /**
    * Leaving meeting mode: the network back in the places it had before meeting mode shaped it to its
-   * box and spread its larger labels; drawn again since keeping everyone in place (an expansion or a
-   * new day in meeting mode), the shape undone for everyone; drawn afresh in meeting mode without a
-   * shape, as it is. Answers whether anything moved.
+   * box and spread its larger labels; those drawn since (an expansion or a new day in meeting mode,
+   * keeping everyone else where they were) with the shape undone; drawn afresh in meeting mode without
+   * a shape, as it is. Answers whether anything moved.
    */
   unstretch() {
     const before = this.shapeBefore;
     const undo = this.shapeUndo;
     this.shapeBefore = null;
     this.shapeUndo = null;
-    if (before) {
-      this.cy.batch(() => this.cy.nodes().forEach((n) => {
-        const place = before.get(n.id());
-        if (place) {
-          n.position(place);
-        }
-      }));
-      return true;
+    if (!before && !undo) {
+      return false;
     }
-    if (undo) {
-      // drawn again in meeting mode, keeping everyone where they were (an expansion, a new day): the shape
-      // undone for all, newcomers too
-      this.cy.batch(() => this.cy.nodes().not(GENOGRAM_ONLY).forEach((n) => n.position(undo(n.position()))));
-      return true;
-    }
-    return false;
+    this.cy.batch(() => this.cy.nodes().not(GENOGRAM_ONLY).forEach((n) => {
+      const place = before ? before.get(n.id()) : null;
+      if (place) {
+        n.position(place);
+      } else if (undo) {
+        n.position(undo(n.position()));
+      }
+    }));
+    return true;
   }
 
   /**
@@ -945,11 +992,16 @@ export class Controller {
     // The box may have changed since the last draw (the "network was cut" banner, meeting mode):
     // fit to the box as it is now, not as it was.
     this.cy.resize();
-    // (the places before meeting mode's shape are no longer the network's: it is drawn again; drawn
-    // afresh, not in the shape either)
-    this.shapeBefore = null;
-    if (!keep || keep.empty()) {
+    // drawn afresh, the places before meeting mode's shape are no longer the network's, nor is the shape;
+    // drawn keeping everyone in place (a new day, an expansion in meeting mode), those who stay keep theirs
+    // and leaving meeting mode puts them back there (walk 68: the shape undone for all moved everyone
+    // up to 407 units), the newcomers with the shape undone (unstretch)
+    if (!keep || keep.empty() || this.layoutName === 'genogram') {
+      this.shapeBefore = null;
+      this.labelsBefore = null;
       this.shapeUndo = null;
+      // (nor is the view the page had before meeting mode that of this drawing)
+      this.viewBeforeMeeting = null;
     }
     // removing a selected node (undo, a new network) fires no unselect
     this.publishSelection();

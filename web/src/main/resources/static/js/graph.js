@@ -574,6 +574,16 @@ export function fit() {
   controller.fit();
 }
 
+/** Entering meeting mode, before the page's layout changes: the view to put back on leaving it. */
+export function keepViewForMeeting() {
+  controller.keepViewForMeeting();
+}
+
+/** After leaving meeting mode: fitted, unless the view the page had before it was put back. */
+export function fitUnlessKept() {
+  controller.fitUnlessKept();
+}
+
 /**
  * The two people to connect: the two selected in the graph; else the one selected and the person
  * selected in the graph just before (the way "Select one person, then another" works with a click

@@ -464,9 +464,6 @@ function closeThenAndNow() {
 /** The agency types rule 7 expects at every strategy meeting. */
 const AT_EVERY_STRATEGY_MEETING = ['POLICE', 'HEALTH'];
 
-/** Agency types whose involvement is offender management (the redaction policy's default: probation). */
-const OFFENDER_MANAGEMENT = new Set(['PROBATION']);
-
 /**
  * The agencies a meeting's form offers, each [id, name, expected, why], by name (new-user check 47: the
  * form offered ids, and a hard-coded four, and left out the school and probation). Expected at the table
@@ -497,7 +494,7 @@ function agencyOptions(child = state.subjectId, day = state.asOf, drawn = contro
   known.referrers.forEach((a) => offer(a.id, a.name, true, `referred ${childName} on ${spokenDay(a.day)}`));
   known.involved.forEach((a) => {
     const why = a.people.length > 0 ? `involved with ${inSentence(a.people)}` : 'involved with the household';
-    if (OFFENDER_MANAGEMENT.has(a.type)) {
+    if (a.offenderManagement) {
       offer(a.id, a.name, false, `${why}; offender management: the chair decides`);
     } else {
       offer(a.id, a.name, true, why);
@@ -744,7 +741,7 @@ function openRecordForm() {
   // (the agencies drawn and the child's name as the form opens: a refill comes later, when another person
   // or day may be drawn: review 85)
   const [drawn, day] = [controller.agencies(), state.asOf];
-  room.formFor = { id: state.subjectId, name: subjectName(), people: peopleOptions() };
+  room.formFor = { id: state.subjectId, name: subjectName(), people: peopleOptions(), drawn, day };
   room.formFor.agencies = agencyOptions(room.formFor.id, day, drawn, room.formFor.name);
   byId('record-heading').textContent = `Record this meeting about ${room.formFor.name}`;
   // nothing said about a form before this one, on the form or over the graph (walk 59: "Done: ... is
@@ -772,25 +769,7 @@ function openRecordForm() {
     el('input', { type: 'checkbox', class: 'concern', value: p.id, checked: p.id === state.subjectId }), ` ${p.label}`)));
   clear(byId('record-attendance'));
   fillAttendance();
-  // the partnership's agencies are loaded once, and what a meeting about the child expects on the day each
-  // time a form opens (the panels may be another person's: review 84; a referral recorded since: review
-  // 85): the rows are filled again when they come, the chair's own ticks kept
-  const forForm = room.formFor;
-  byId('record-defaults-note').textContent = '';
-  recordRendering.run(async () => {
-    const [agencies, defaults] = await Promise.all([loadAgencies(), loadFormDefaults(forForm.id, day)]);
-    if (room.formFor !== forForm) {
-      return;
-    }
-    if (agencies) {
-      forForm.agencies = agencyOptions(forForm.id, day, drawn, forForm.name);
-      fillAttendance();
-    }
-    if (!defaults) {
-      byId('record-defaults-note').textContent = `Who referred ${forForm.name} and which agencies work with the `
-        + 'household could not be read: check whom to invite.';
-    }
-  });
+  readDefaults(room.formFor);
   const decision = clear(byId('record-decision'));
   decision.append(el('option', { value: '', text: '(choose one)' }));
   DECISIONS.forEach((d) => decision.append(el('option', { value: d, text: words(d) })));
@@ -801,6 +780,31 @@ function openRecordForm() {
   askBeforeCancel();
   clear(byId('record-actions'));
   byId('record-held').focus();
+}
+
+/**
+ * The partnership's agencies (loaded once), and what a meeting about the form's child expects on the form's
+ * day (formFor.day: the page's as the form opens, then the day the chair says it was held), read each time
+ * (the panels may be another person's: review 84; a referral recorded since: review 85): the rows are
+ * filled again when they come, the chair's own ticks kept.
+ */
+function readDefaults(forForm) {
+  const day = forForm.day;
+  byId('record-defaults-note').textContent = '';
+  recordRendering.run(async () => {
+    const [agencies, defaults] = await Promise.all([loadAgencies(), loadFormDefaults(forForm.id, day)]);
+    if (room.formFor !== forForm || forForm.day !== day) {
+      return;
+    }
+    if (agencies) {
+      forForm.agencies = agencyOptions(forForm.id, day, forForm.drawn, forForm.name);
+      fillAttendance();
+    }
+    if (!defaults) {
+      byId('record-defaults-note').textContent = `Who referred ${forForm.name} and which agencies work with the `
+        + 'household could not be read: check whom to invite.';
+    }
+  });
 }
 
 function meetingInput() {
@@ -1432,6 +1436,13 @@ export function wireMeetingRoom(theController, tools) {
     byId('record-held-note').textContent = '';
     fieldOk(byId('record-next'));
     document.querySelectorAll('#record-actions input[type="date"]').forEach(fieldOk);
+    // whom a meeting invites by default is read for the day it was held (the form kept the day the page
+    // showed when it opened): the referrals of the 30 days up to it, the household's agencies on it
+    const day = byId('record-held').value;
+    if (room.formFor && /^\d{4}-\d{2}-\d{2}$/.test(day) && day !== room.formFor.day) {
+      room.formFor.day = day;
+      readDefaults(room.formFor);
+    }
   });
   byId('record-decision').addEventListener('change', () => {
     const reason = byId('record-reason');

@@ -7,7 +7,7 @@ import { state } from './state.js';
 import { selectTab, showPanels } from './selection.js';
 import { clearFamilyOverdue } from './work-queues.js';
 import { meetingChanged, showKeys } from './meeting-room.js';
-import { fit, setTextScale } from './graph.js';
+import { fitUnlessKept, keepViewForMeeting, setTextScale } from './graph.js';
 import { stepIntoMeeting } from './asof.js';
 
 /** How much larger the graph's type is in meeting mode. */
@@ -50,6 +50,9 @@ export function toggleMeeting({ step = false } = {}) {
     }
     window.history.replaceState(window.history.state, '', address);
   }
+  if (state.meeting) {
+    keepViewForMeeting();
+  }
   const scaled = render();
   let panels = null;
   if (state.meeting) {
@@ -66,10 +69,11 @@ export function toggleMeeting({ step = false } = {}) {
       state.tabBeforeMeeting = null;
     }
     // the graph drawn in the shared screen's box and type fits the page's again (walk 55: names of
-    // 5 px in a corner of a large empty box until Fit was pressed)
+    // 5 px in a corner of a large empty box until Fit was pressed), unless the view the page had before
+    // meeting mode was put back (walk 68: a chair's zoom on Kyle was lost)
     scaled.then(() => {
       if (!state.meeting) {
-        fit();
+        fitUnlessKept();
       }
     });
     // the panels loaded for meeting mode are no longer what the page shows: coming back into meeting

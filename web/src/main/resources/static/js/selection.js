@@ -175,8 +175,14 @@ export function showPanels(personId) {
   return loading;
 }
 
+/** How many people the graph has selected, and the last of them (open: chosen while a drawing loads). */
+let personSelections = 0;
+let lastSelected = null;
+
 /** The graph's select event for a person (a click, the keyboard, opening a network). */
 export function selectPerson(personId) {
+  personSelections += 1;
+  lastSelected = personId;
   state.recentPeople = [...state.recentPeople.filter((p) => p !== personId), personId].slice(-2);
   return showPanels(personId);
 }
@@ -200,9 +206,14 @@ export async function open(personId, { keepExpansions = false, expanded = null, 
     rendering.hold();
   }
   try {
-    const wanted = selected || (keepExpansions ? state.selectedId : null);
+    const selectedBefore = keepExpansions ? state.selectedId : null;
+    const selections = personSelections;
     const shown = await openPerson(personId, { keepExpansions, expanded });
     if (shown) {
+      // someone chosen on the graph while it loaded (a new day, a new depth) is the one selected, not the
+      // person selected when it began (the choice was lost when the new drawing landed)
+      const chosen = keepExpansions && personSelections !== selections ? lastSelected : null;
+      const wanted = chosen || selected || selectedBefore;
       const target = wanted && controller.has(`Person:${wanted}`) ? wanted : personId;
       controller.select(`Person:${target}`);
       if (tab && target === selected) {

@@ -174,9 +174,34 @@ class BreakGlassAndRedactionIT extends ExplorerIT {
         var involvement = http().graphql(
                         "police-officer",
                         "{ agencyInvolvement(personId: \"p-gary\", asOf: \"" + Scenario.AS_OF
-                                + "\") { people { involvements { professional { name } role } } } }")
-                .toString();
-        assertThat(involvement).contains("Pat Evans").contains("Offender manager");
+                                + "\") { people { involvements { agency { type } professional { name } role offenderManagement } } } }");
+        assertThat(involvement.toString()).contains("Pat Evans").contains("Offender manager");
+        // the server says which involvements are offender management (the redaction policy's agency types
+        // and roles), so that the meeting form need not keep its own copy of the policy
+        var managing = new ArrayList<String>();
+        var others = new ArrayList<String>();
+        sortInvolvements(involvement, managing, others);
+        sortInvolvements(
+                http().graphql(
+                                "social-worker",
+                                "{ agencyInvolvement(personId: \"p-sara\", scope: FAMILY, asOf: \"" + Scenario.AS_OF
+                                        + "\") { people { involvements { agency { type } role offenderManagement } } } }"),
+                managing,
+                others);
+        assertThat(managing).contains("PROBATION Offender manager");
+        assertThat(others).isNotEmpty();
+        assertThat(others).noneMatch(i -> i.startsWith("PROBATION"));
+    }
+
+    /** Each involvement of an agencyInvolvement answer as "TYPE role", into managing when it is offender management. */
+    private static void sortInvolvements(JsonNode answer, List<String> managing, List<String> others) {
+        answer.get("data")
+                .get("agencyInvolvement")
+                .get("people")
+                .forEach(p -> p.get("involvements")
+                        .forEach(i -> (i.get("offenderManagement").asBoolean() ? managing : others)
+                                .add(i.get("agency").get("type").asString() + " "
+                                        + i.get("role").asString(null))));
     }
 
     @Test

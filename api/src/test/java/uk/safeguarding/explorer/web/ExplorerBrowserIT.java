@@ -1476,6 +1476,33 @@ class ExplorerBrowserIT extends BrowserIT {
                 .isEqualTo("(referred Kyle Archer on 3 September 2018)");
         assertThat(school.findElement(By.className("att-invited")).getDomAttribute("aria-describedby"))
                 .isEqualTo("att-why-school-b");
+        // the invitations follow the day the chair says the meeting was held (they kept the page's day):
+        // held before the referral, the school did not refer Kyle in the 30 days up to it
+        heldOn("2018-08-20");
+        assertThat(whyInvited("Minster Academy")).doesNotStartWith("(referred");
+        heldOn("2018-09-10");
+        assertThat(whyInvited("Minster Academy")).isEqualTo("(referred Kyle Archer on 3 September 2018)");
+        assertThat(driver.findElement(By.cssSelector(
+                                "#record-attendance .attendance-row[aria-label='Minster Academy'] .att-invited"))
+                        .isSelected())
+                .isTrue();
+    }
+
+    /** Types the day the meeting was held, as the date field's change does, and waits for the invitations read for it. */
+    private void heldOn(String day) {
+        var rendered = renders("record-meeting");
+        js(
+                "const input = document.getElementById('record-held'); input.value = arguments[0];"
+                        + "input.dispatchEvent(new Event('change'));",
+                day);
+        waitRendered("record-meeting", rendered);
+    }
+
+    /** Why the form invites an agency, as its row says, or "" when it says nothing. */
+    private String whyInvited(String agency) {
+        var why = driver.findElements(
+                By.cssSelector("#record-attendance .attendance-row[aria-label='" + agency + "'] .why-invited"));
+        return why.isEmpty() ? "" : why.get(0).getText();
     }
 
     /**

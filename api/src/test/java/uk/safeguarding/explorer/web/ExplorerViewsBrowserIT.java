@@ -1824,6 +1824,52 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     /**
+     * Walk 68: leaving meeting mode fitted the view again, so that a chair zoomed in on Kyle found his name
+     * at 9 px instead of 14; and after a new day in meeting mode it undid the room's shape for everyone,
+     * moving people up to 407 units from where they were before it. The page's view comes back, and so
+     * does everyone drawn on both days.
+     */
+    @Test
+    void leavingMeetingModeAfterNewDaysPutsBackTheViewAndEveryoneWhereTheyWereBeforeIt() throws Exception {
+        onScreen(1920, 1080, () -> {
+            signIn("meeting-chair");
+            open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+            waitSettled();
+            driver.findElement(By.id("zoom-in")).click();
+            var before = graph();
+            var kyle = node(before, "Person:p-kyle");
+            meetingMode();
+            setAsOf("2018-06-21");
+            var onTheOtherDay = positions(graph()).keySet();
+            setAsOf(Scenario.AS_OF);
+            waitSettled();
+            assertThat(positions(graph()).keySet()).isEqualTo(positions(before).keySet());
+            var rendered = renders("cy");
+            driver.findElement(By.id("meeting-exit")).click();
+            waitRendered("cy", rendered);
+            waitSettled();
+            var after = graph();
+            assertThat(after.get("zoom").asDouble())
+                    .as("the zoom the chair had")
+                    .isCloseTo(before.get("zoom").asDouble(), within(1e-6));
+            var kyleAfter = node(after, "Person:p-kyle");
+            assertThat(kyleAfter.get("renderedX").asDouble())
+                    .isCloseTo(kyle.get("renderedX").asDouble(), within(1.0));
+            assertThat(kyleAfter.get("renderedY").asDouble())
+                    .isCloseTo(kyle.get("renderedY").asDouble(), within(1.0));
+            var places = positions(after);
+            positions(before).forEach((key, place) -> {
+                if (onTheOtherDay.contains(key)) {
+                    assertThat(places.get(key))
+                            .as("%s after meeting mode", key)
+                            .containsExactly(new double[] {place[0], place[1]}, within(20.0));
+                }
+            });
+            assertThat(labelOverlaps(after)).isEmpty();
+        });
+    }
+
+    /**
      * Walk 62: in the shape meeting mode gave the network, Dawn's line to Tom ran over Ruby, who read as
      * Dawn's child. Of the shapes that draw the names larger, none has a line over someone it does not
      * join that the layout's own did not have: here the one that draws them largest would.
@@ -3895,6 +3941,27 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertShown("p-tom", "2018-06-21");
         assertThat(driver.getCurrentUrl()).contains("asOf=2018-06-21").doesNotContain("2010-03-03");
         assertThat(message()).contains("the page still shows Tom Archer on 2018-06-21");
+    }
+
+    @Test
+    void someoneChosenOnTheGraphWhileANewDayLoadsIsTheOneSelectedWhenItIsDrawn() {
+        // seen in a test race (session 40): Tom was chosen while Kyle's network loaded for a new day,
+        // and the new drawing selected Kyle again, the person selected when the day changed
+        signIn("social-worker");
+        open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        assertThat(selected()).isEqualTo("Person:p-kyle");
+        var graph = renders("cy");
+        holdRequests("query Network", "p-kyle");
+        chooseDay("2018-06-21");
+        waitFor("window.held > 0");
+        clickSelect("Person:p-tom");
+        releaseRequests();
+        waitRendered("cy", graph);
+        waitSettled();
+        assertThat(js("return document.getElementById('cy').dataset.asOf")).isEqualTo("2018-06-21");
+        assertThat(selected()).isEqualTo("Person:p-tom");
+        assertThat(heading()).contains("Tom Archer");
     }
 
     @Test
