@@ -83,7 +83,7 @@ const defaultsRead = new Map();
 const FORM_DEFAULTS = `query FormDefaults($personId: ID!, $from: Date, $asOf: Date) {
   chronology(personId: $personId, from: $from, to: $asOf, asOf: $asOf) { date kind agency { id name } }
   agencyInvolvement(personId: $personId, scope: HOUSEHOLD, asOf: $asOf) {
-    people { person { id kind restricted givenName familyName } involvements { agency { id name type } offenderManagement } }
+    people { person { id kind restricted givenName familyName } involvements { agency { id name type offenderManagement } } }
     gaps { person { id kind restricted givenName familyName } agencyType }
   }
 }`;
@@ -115,8 +115,8 @@ function nameOf(person) {
  * Reads what a meeting about the child expects on the day (each time a form opens: a referral may have
  * been recorded since); answers whether it is known: the agencies that referred the child in the 30 days up to the day (latest first, {id, name, day}),
  * the agencies involved with the child's household on the day (review 85: the family's
- * households reached every partner's agencies) ({id, name, type, people, offenderManagement}: the names of
- * those they are involved with, and whether each involvement of the agency there is offender management), and the agency types the gap rules find missing there ({type, people}). Only what the
+ * households reached every partner's agencies) ({id, name, type, offenderManagement, people}: whether its
+ * kind is offender management, and the names of those they are involved with), and the agency types the gap rules find missing there ({type, people}). Only what the
  * reader's agency may see: the server's need-to-know decides.
  */
 export async function loadFormDefaults(personId, asOf) {
@@ -138,13 +138,9 @@ export async function loadFormDefaults(personId, asOf) {
     }
   });
   const involvement = data.agencyInvolvement;
+  // (each agency saying whether its kind is offender management, as the server's redaction policy says)
   const involved = withPeople(involvement.people.flatMap((p) => p.involvements.map((i) => [i.agency,
     nameOf(p.person)])), (agency) => agency.id);
-  // an agency here only to manage an offender, as the server's redaction policy says (not a copy of it here)
-  involved.forEach((a) => {
-    a.offenderManagement = involvement.people.every((p) => p.involvements
-      .every((i) => i.agency.id !== a.id || i.offenderManagement));
-  });
   const gaps = withPeople(involvement.gaps.map((g) => [{ type: g.agencyType }, nameOf(g.person)]), (gap) => gap.type);
   defaultsRead.set(key, { referrers, involved, gaps });
   return true;

@@ -668,15 +668,34 @@ export class Controller {
       this.spreadLabels();
       this.resize();
     } else {
-      this.backToOrdinarySize();
       const view = this.viewBeforeMeeting;
       this.viewBeforeMeeting = null;
-      this.cy.resize();
-      this.viewKept = this.putBackView(view);
-      if (!this.viewKept) {
-        this.resize();
+      const before = this.shapeBefore;
+      const nodes = this.cy.nodes().not(GENOGRAM_ONLY);
+      const kept = before ? nodes.filter((n) => before.has(n.id())) : this.cy.collection();
+      const newcomers = kept.nonempty() && kept.length < nodes.length;
+      if (newcomers) {
+        // everyone back in their places, as a new day at this size keeps them (their labels as the day says)
+        this.labelsBefore = null;
+        this.unstretch();
+      } else {
+        this.backToOrdinarySize();
       }
-      this.container.dataset.fitted = `${this.container.clientWidth}x${this.container.clientHeight}`;
+      this.cy.resize();
+      const finish = () => {
+        this.viewKept = this.putBackView(view);
+        if (!this.viewKept) {
+          this.resize();
+        }
+        this.container.dataset.fitted = `${this.container.clientWidth}x${this.container.clientHeight}`;
+      };
+      if (newcomers) {
+        // people first drawn in meeting mode (an expansion, a new day) laid out again at this size around
+        // those back in their places, as a new day at this size places them (review 86: with the room's
+        // shape undone alone, they came back away from the people they are linked to, spaced for the room)
+        return this.relayout({ keep: kept, hold: true }).then(finish);
+      }
+      finish();
     }
     return Promise.resolve();
   }
@@ -687,32 +706,35 @@ export class Controller {
    */
   keepViewForMeeting() {
     this.viewBeforeMeeting = { zoom: this.cy.zoom(), pan: { ...this.cy.pan() }, width: this.cy.width(),
-      height: this.cy.height(), drawn: this.drawnKeys() };
-  }
-
-  /** The keys of the nodes drawn, in one text: whether the same network is drawn. */
-  drawnKeys() {
-    return this.cy.nodes().not(GENOGRAM_ONLY).map((n) => n.id()).sort().join(' ');
+      height: this.cy.height(), places: new Map(this.cy.nodes().not(GENOGRAM_ONLY)
+        .map((n) => [n.id(), { ...n.position() }])) };
   }
 
   /**
    * Leaving meeting mode: the view the page had before it (walk 68: a chair zoomed in on Kyle found his
-   * name at 9 px instead of 14 once the view was fitted again), when the same people are drawn, back in
-   * their places, and the person selected is in it; the middle of that view in the middle of the box
-   * if the box changed size. Answers whether it was put back (otherwise the page fits the graph).
+   * name at 9 px instead of 14 once the view was fitted again), whoever is selected (walk 69), when the
+   * network drawn before it is back in its places (those gone since aside; nobody moved off another); the
+   * middle of that view in the middle of the box if the box changed size. Someone drawn since (an
+   * expansion, a new day) who falls outside it has the graph fitted instead. Answers whether it was put
+   * back (otherwise the page fits the graph).
    */
   putBackView(view) {
-    if (!view || this.layoutName === 'genogram' || view.drawn !== this.drawnKeys()) {
+    if (!view || this.layoutName === 'genogram') {
+      return false;
+    }
+    const nodes = this.cy.nodes().not(GENOGRAM_ONLY);
+    const moved = nodes.some((n) => {
+      const place = view.places.get(n.id());
+      return place && Math.hypot(place.x - n.position('x'), place.y - n.position('y')) > 1;
+    });
+    if (moved || !nodes.some((n) => view.places.has(n.id()))) {
       return false;
     }
     const middle = { x: (view.width / 2 - view.pan.x) / view.zoom, y: (view.height / 2 - view.pan.y) / view.zoom };
     this.cy.viewport({ zoom: view.zoom,
       pan: { x: this.cy.width() / 2 - middle.x * view.zoom, y: this.cy.height() / 2 - middle.y * view.zoom } });
-    const selected = this.cy.$('node:selected').map((n) => n.id());
-    if (selected.length > 0 && this.outsideView(selected, false, true) > 0) {
-      return false;
-    }
-    return true;
+    const newcomers = nodes.filter((n) => !view.places.has(n.id()) && n.visible()).map((n) => n.id());
+    return this.outsideView(newcomers) === 0;
   }
 
   /** After leaving meeting mode: the graph fitted to the page's box, unless the view before it was put back. */

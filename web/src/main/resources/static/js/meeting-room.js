@@ -741,7 +741,7 @@ function openRecordForm() {
   // (the agencies drawn and the child's name as the form opens: a refill comes later, when another person
   // or day may be drawn: review 85)
   const [drawn, day] = [controller.agencies(), state.asOf];
-  room.formFor = { id: state.subjectId, name: subjectName(), people: peopleOptions(), drawn, day };
+  room.formFor = { id: state.subjectId, name: subjectName(), people: peopleOptions(), drawn, day, read: null };
   room.formFor.agencies = agencyOptions(room.formFor.id, day, drawn, room.formFor.name);
   byId('record-heading').textContent = `Record this meeting about ${room.formFor.name}`;
   // nothing said about a form before this one, on the form or over the graph (walk 59: "Done: ... is
@@ -786,24 +786,46 @@ function openRecordForm() {
  * The partnership's agencies (loaded once), and what a meeting about the form's child expects on the form's
  * day (formFor.day: the page's as the form opens, then the day the chair says it was held), read each time
  * (the panels may be another person's: review 84; a referral recorded since: review 85): the rows are
- * filled again when they come, the chair's own ticks kept.
+ * filled again when they come, the chair's own ticks kept, and the keyboard on the box it was on. Read
+ * again for a new day held and not known (review 86: a session ended, the network down), the rows stay as
+ * they were, and the note says for which day they are; read, the note says so (a live region).
  */
 function readDefaults(forForm) {
   const day = forForm.day;
+  const again = forForm.read !== null;
   byId('record-defaults-note').textContent = '';
   recordRendering.run(async () => {
     const [agencies, defaults] = await Promise.all([loadAgencies(), loadFormDefaults(forForm.id, day)]);
     if (room.formFor !== forForm || forForm.day !== day) {
       return;
     }
+    if (again && !defaults) {
+      // (another change of the day held reads again)
+      forForm.day = forForm.read;
+      byId('record-defaults-note').textContent = `Whom to invite could not be read for a meeting held on ${day}: `
+        + `the invitations are still those of ${forForm.read}; check whom to invite.`;
+      return;
+    }
     if (agencies) {
       forForm.agencies = agencyOptions(forForm.id, day, forForm.drawn, forForm.name);
+      const focused = byId('record-attendance').contains(document.activeElement) ? document.activeElement : null;
       fillAttendance();
+      const back = focused && focused.dataset.agency && document.querySelector(
+        `#record-attendance .${focused.classList[0]}[data-agency="${CSS.escape(focused.dataset.agency)}"]`);
+      if (back) {
+        back.focus();
+      }
     }
     if (!defaults) {
       byId('record-defaults-note').textContent = `Who referred ${forForm.name} and which agencies work with the `
         + 'household could not be read: check whom to invite.';
+      return;
     }
+    if (again) {
+      byId('record-defaults-note').textContent = `Invitations read again for a meeting held on ${day}; your own `
+        + 'ticks are kept.';
+    }
+    forForm.read = day;
   });
 }
 
@@ -855,6 +877,10 @@ function formProblems() {
   const add = (field, sentence) => sentence && problems.push([field, sentence]);
   const held = byId('record-held');
   add(held, dayProblem(held, true, 'the day the meeting was held'));
+  if (held.value && held.value > londonDay() && held.validity && !held.validity.badInput) {
+    // recorded once held (walk 69: one dated the end of the month was saved; the server refuses it too)
+    add(held, `${held.value} is after today: record the meeting once it has been held.`);
+  }
   const decision = byId('record-decision');
   if (!decision.value) {
     add(decision, 'Choose the meeting’s decision: every strategy meeting ends in one, “no further action” included.');
@@ -1438,8 +1464,10 @@ export function wireMeetingRoom(theController, tools) {
     document.querySelectorAll('#record-actions input[type="date"]').forEach(fieldOk);
     // whom a meeting invites by default is read for the day it was held (the form kept the day the page
     // showed when it opened): the referrals of the 30 days up to it, the household's agencies on it
+    // (a day being typed passes through years of its own, 0002 to 0201: not read; nor one to come)
     const day = byId('record-held').value;
-    if (room.formFor && /^\d{4}-\d{2}-\d{2}$/.test(day) && day !== room.formFor.day) {
+    if (room.formFor && /^\d{4}-\d{2}-\d{2}$/.test(day) && day >= '1900-01-01' && day <= londonDay()
+      && day !== room.formFor.day) {
       room.formFor.day = day;
       readDefaults(room.formFor);
     }
@@ -1469,6 +1497,13 @@ export function wireMeetingRoom(theController, tools) {
   });
   byId('record-add-action').addEventListener('click', addActionRow);
   byId('record-form').addEventListener('submit', recordMeeting);
+  // Enter in a day's field (the day held, the next meeting, an action's due day) only ends the typing: it
+  // does not save the meeting (walk 69: it said "the meeting is not saved yet")
+  byId('record-form').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && e.target instanceof HTMLInputElement && e.target.type === 'date') {
+      e.preventDefault();
+    }
+  });
   byId('meeting-print').addEventListener('click', tools.print);
   byId('meeting-png').addEventListener('click', tools.png);
   byId('meeting-fit').addEventListener('click', () => controller.fit());

@@ -693,6 +693,51 @@ function doneForm(action, complete) {
   return form;
 }
 
+/**
+ * Under the overdue actions, those recorded as done in the 30 days up to the as-of day, latest first
+ * (walk 68's leftover: an action recorded as done by mistake left every list at once, and the message's
+ * Undo lasted 30 s): what, when done, due, for whom, whose, and Reopen where the explorer recorded it
+ * (reopenable) and the user may (complete.allowed); one done by its agency's own records says so.
+ * actions: null when they could not be read.
+ */
+export function renderDone(panel, actions, asOf, choose, complete) {
+  const section = el('section', { class: 'done-recently', 'aria-labelledby': 'done-recently-heading' },
+    el('h3', { id: 'done-recently-heading' }, 'Done in the 30 days up to ', unbrokenDays(asOf)));
+  if (actions === null) {
+    section.append(el('p', { class: 'empty', text: 'The actions done recently could not be read.' }));
+  } else if (actions.length === 0) {
+    section.append(el('p', { class: 'empty', text: 'No action was recorded as done in these 30 days.' }));
+  } else {
+    section.append(table(['Action', 'Done on', 'Due', 'For', 'Owner', 'Meeting', 'Record'], actions.map((a) => row([
+      a.description, a.completedOn, a.dueOn, a.for.map(fullName).join(', '), a.owner ? a.owner.name : 'No owner recorded',
+      `${words(a.meeting.kind)} ${a.meeting.heldOn}`, reopenCell(a, complete),
+    ], a.for.map((p) => p.id), (ids) => choose(ids, a), 'done-row')), 'Actions done in the 30 days up to the as-of day'));
+  }
+  panel.append(section);
+}
+
+/** Reopen for an action done through the explorer, to those who may; else what can be said of it. */
+function reopenCell(action, complete) {
+  if (!action.reopenable) {
+    return el('span', { class: 'meta', text: 'Done by the agency’s own records: reopened there' });
+  }
+  if (!complete.allowed(action)) {
+    return '';
+  }
+  const button = el('button', { type: 'button', class: 'reopen-button secondary', 'data-action': action.id,
+    text: 'Reopen', 'aria-label': `Reopen “${action.description}”` });
+  // the row opens the child; the button must not
+  button.addEventListener('click', async (e) => {
+    e.stopPropagation();
+    button.disabled = true;
+    if (!await complete.reopen(action)) {
+      button.disabled = false;
+    }
+  });
+  button.addEventListener('keydown', (e) => e.stopPropagation());
+  return button;
+}
+
 /** The label the server gives a health professional whose name and role an agency may not see. */
 const ANONYMOUS_HEALTH_PROFESSIONAL = 'Health professional';
 

@@ -82,6 +82,14 @@ export const OVERDUE = `query Overdue($asOf: Date) {
   }
 }`;
 
+/** The actions recorded as done in the 30 days up to the day, latest first (the overdue list's Done recently). */
+export const DONE_RECENTLY = `query DoneRecently($asOf: Date) {
+  completedActions(asOf: $asOf, days: 30) {
+    id description dueOn completedOn reopenable owner { id name } meeting { id kind heldOn }
+    for { id givenName familyName }
+  }
+}`;
+
 export const COMPLETE_ACTION = `mutation Complete($actionId: ID!, $completedOn: Date!) {
   completeAction(actionId: $actionId, completedOn: $completedOn) { id completedOn }
 }`;

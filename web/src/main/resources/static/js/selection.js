@@ -178,11 +178,19 @@ export function showPanels(personId) {
 /** How many people the graph has selected, and the last of them (open: chosen while a drawing loads). */
 let personSelections = 0;
 let lastSelected = null;
+/** Their name as the graph said it when chosen (they may not be drawn on the next day). */
+let lastSelectedName = null;
+
+/** A name as the graph's label gives it, without the age it says for the day drawn ("Ruby Hale (6)"). */
+function nameOnly(label) {
+  return label ? label.replace(/ \(\d+\)$/, '') : label;
+}
 
 /** The graph's select event for a person (a click, the keyboard, opening a network). */
 export function selectPerson(personId) {
   personSelections += 1;
   lastSelected = personId;
+  lastSelectedName = controller ? nameOnly(controller.personName(personId)) : null;
   state.recentPeople = [...state.recentPeople.filter((p) => p !== personId), personId].slice(-2);
   return showPanels(personId);
 }
@@ -206,15 +214,21 @@ export async function open(personId, { keepExpansions = false, expanded = null, 
     rendering.hold();
   }
   try {
-    const selectedBefore = keepExpansions ? state.selectedId : null;
     const selections = personSelections;
     const shown = await openPerson(personId, { keepExpansions, expanded });
+    let notDrawn = null;
     if (shown) {
-      // someone chosen on the graph while it loaded (a new day, a new depth) is the one selected, not the
-      // person selected when it began (the choice was lost when the new drawing landed)
+      // the person last chosen on the graph of this network, even while it loaded (a new day, a new depth):
+      // not the person whose panels were last drawn, which a choice waiting for its panels is not yet
+      // (the choice was lost when the new drawing landed; review 86: and when the day changed twice)
       const chosen = keepExpansions && personSelections !== selections ? lastSelected : null;
-      const wanted = chosen || selected || selectedBefore;
+      const wanted = chosen || selected || (keepExpansions ? lastSelected || state.selectedId : null);
       const target = wanted && controller.has(`Person:${wanted}`) ? wanted : personId;
+      if (keepExpansions && wanted && wanted !== target && wanted === lastSelected && lastSelectedName) {
+        // (walk 69: Ruby, chosen while a day before her birth loaded, gave way to Kyle without a word)
+        notDrawn = `${lastSelectedName} is not in the network on ${state.asOf}: ${nameOnly(controller.personName(target))
+          || 'the person opened'} is selected.`;
+      }
       controller.select(`Person:${target}`);
       if (tab && target === selected) {
         // the tab the entry left open (a reload, Back), on the person it was open for; in meeting mode, the
@@ -231,6 +245,8 @@ export async function open(personId, { keepExpansions = false, expanded = null, 
     if (mine() && reach && !shownMessage()) {
       // (after the panels, whose loading clears the message line; never over what they said)
       say(reach, 'warning');
+    } else if (mine() && notDrawn && !shownMessage()) {
+      say(notDrawn, 'info');
     }
     if (mine()) {
       // (a family whose answer failed is said by the graph's banner #family-unread until it is read)

@@ -4,12 +4,12 @@
 // of the family in the graph. Each list publishes its own render state.
 
 import { graphql } from './api.js';
-import { COMPLETE_ACTION, OVERDUE, REOPEN_ACTION, TRIAGE } from './queries.js';
+import { COMPLETE_ACTION, DONE_RECENTLY, OVERDUE, REOPEN_ACTION, TRIAGE } from './queries.js';
 import { byId, fullName, showTab, wireTabs } from './dom.js';
 import { guarded, say } from './message.js';
 import { Latest, Rendering } from './publish.js';
 import { state } from './state.js';
-import { renderOverdue, renderTriage } from './panels.js';
+import { renderDone, renderOverdue, renderTriage } from './panels.js';
 import { loadInformationRequests } from './information-requests.js';
 import { holdFocus, showDialog } from './focus.js';
 
@@ -74,6 +74,8 @@ function completion() {
       }
       return Boolean(recorded);
     },
+    // an action done recently, reopened from the list of those (no Undo: it can be done again)
+    reopen: (action) => reopen(action, 'Reopened'),
   };
 }
 
@@ -82,12 +84,16 @@ function doneButton(action) {
   return byId('panel-overdue').querySelector(`.done-button[data-action="${CSS.escape(action.id)}"]`);
 }
 
-/** Undo of "Done on": the action is open again (reopenAction, audited), and the queues say so. */
-async function reopen(action) {
+/**
+ * Undo of "Done on", or Reopen of an action done recently: the action is open again (reopenAction,
+ * audited), and the queues say so; answers whether it is.
+ */
+async function reopen(action, done = 'Undone') {
   const reopened = await guarded(() => graphql(REOPEN_ACTION, { actionId: action.id }));
   if (reopened) {
-    await loadQueues(`Undone: "${action.description}" is open again.`);
+    await loadQueues(`${done}: "${action.description}" is open again.`);
   }
+  return Boolean(reopened);
 }
 
 /**
@@ -105,9 +111,13 @@ function loadQueues(news = '', undo = null) {
       renderTriage(byId('panel-triage'), data.triageQueue, choose);
     })),
     guarded(() => overdue.run(async () => {
-      const data = await graphql(OVERDUE, { asOf: state.asOf });
-      renderOverdue(byId('panel-overdue'), data.overdueActions, (ids) => { if (ids.length > 0) { choose(ids[0]); } },
-        null, completion());
+      // (the actions done recently are under the overdue ones; the overdue list stands when they cannot be read)
+      const [data, done] = await Promise.all([graphql(OVERDUE, { asOf: state.asOf }),
+        graphql(DONE_RECENTLY, { asOf: state.asOf }).catch(() => null)]);
+      const chooseFirst = (ids) => { if (ids.length > 0) { choose(ids[0]); } };
+      const complete = completion();
+      renderOverdue(byId('panel-overdue'), data.overdueActions, chooseFirst, null, complete);
+      renderDone(byId('panel-overdue'), done ? done.completedActions : null, state.asOf, chooseFirst, complete);
     })),
     loadInformationRequests(),
   ]).then(() => {

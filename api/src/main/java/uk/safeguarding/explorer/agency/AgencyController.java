@@ -3,7 +3,9 @@ package uk.safeguarding.explorer.agency;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.security.Redaction;
@@ -30,5 +32,24 @@ class AgencyController {
                 .sorted(Comparator.comparing((AgencyView a) -> a.name().toLowerCase(Locale.ROOT))
                         .thenComparing(AgencyView::id))
                 .toList();
+    }
+
+    /**
+     * Whether the agency's type is one the redaction policy calls offender management
+     * ({@code offenderManagementAgencyTypes}; probation by default): its involvements are shown only to
+     * agencies with offender detail, and so is its attendance at a meeting (the chronology), so a
+     * meeting's form leaves inviting it to the chair. By type alone, as the chronology judges it.
+     */
+    @SchemaMapping(typeName = "Agency")
+    boolean offenderManagement(Object agency) {
+        String type;
+        if (agency instanceof AgencyView view) {
+            type = view.type();
+        } else if (agency instanceof Map<?, ?> map && map.get("type") != null) {
+            type = String.valueOf(map.get("type"));
+        } else {
+            throw new IllegalStateException("An agency of an unknown shape: " + agency.getClass());
+        }
+        return redaction.offenderManagement(type, null);
     }
 }

@@ -4,10 +4,8 @@ import graphql.execution.DataFetcherResult;
 import java.time.LocalDate;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import uk.safeguarding.explorer.graph.AsOf;
-import uk.safeguarding.explorer.involvement.AgencyInvolvement.Involvement;
 import uk.safeguarding.explorer.involvement.AgencyInvolvement.Scope;
 
 /** {@code agencyInvolvement}: which agencies are involved, and who is missing from the table. */
@@ -27,11 +25,5 @@ class InvolvementController {
             @Argument String personId, @Argument Scope scope, @Argument LocalDate asOf) {
         var day = this.asOf.orToday(asOf);
         return AsOf.answer(service.agencyInvolvement(personId, scope == null ? Scope.PERSON : scope, day), day);
-    }
-
-    /** Whether the involvement is offender management (the redaction policy's agency types and roles). */
-    @SchemaMapping(typeName = "Involvement")
-    boolean offenderManagement(Involvement involvement) {
-        return service.offenderManagement(involvement);
     }
 }

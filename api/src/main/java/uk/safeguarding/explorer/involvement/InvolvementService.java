@@ -205,10 +205,10 @@ public class InvolvementService {
 
     /**
      * Whether an involvement is offender management, by its agency's type or the role of the
-     * professional, as the redaction policy names them (contract field {@code
-     * Involvement.offenderManagement}): only agencies with offender detail are shown one at all.
+     * professional, as the redaction policy names them: only agencies with offender detail are shown
+     * one at all.
      */
-    boolean offenderManagement(Involvement i) {
+    private boolean offenderManagement(Involvement i) {
         var role = i.role() != null
                 ? i.role()
                 : i.professional() == null ? null : i.professional().role();

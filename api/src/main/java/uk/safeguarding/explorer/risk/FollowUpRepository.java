@@ -32,6 +32,12 @@ class FollowUpRepository {
         return graph.read("risk/overdue-actions", parameters, r -> r);
     }
 
+    /** Actions completed from the one day to the other, of one owning agency or all (agencyId null). */
+    List<Record> completedActions(LocalDate from, LocalDate asOf, String agencyId) {
+        var parameters = Parameters.with("from", from).and("asOf", asOf).and("agency", agencyId);
+        return graph.read("risk/completed-actions", parameters, r -> r);
+    }
+
     /** An action with its meeting, owner and the people it is for and its meeting concerned. */
     Optional<Record> action(String actionId) {
         return graph.read("risk/action", Map.of("id", actionId), r -> r).stream()

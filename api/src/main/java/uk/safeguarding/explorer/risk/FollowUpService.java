@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
@@ -44,6 +45,9 @@ public class FollowUpService {
 
     public static final int MAX_FIRST = 500;
 
+    /** The most days completedActions looks back. */
+    public static final int MAX_COMPLETED_DAYS = 366;
+
     private final FollowUpRepository repository;
     private final NeedToKnow needToKnow;
     private final Redaction redaction;
@@ -67,10 +71,41 @@ public class FollowUpService {
     }
 
     public List<ActionView> overdueActions(LocalDate asOf, String agencyId) {
+        checkAgency(agencyId);
+        var rows = fairUse.run(Cost.AREA_WIDE, () -> repository.overdueActions(asOf, agencyId));
+        var days = settings.workingDays();
+        return shown("overdueActions", rows, row -> days.between(Views.date(row.get("ac"), "dueOn"), asOf));
+    }
+
+    /**
+     * Actions completed in the {@code days} days up to asOf (asOf among them), latest completed first,
+     * as overdueActions shows actions: only those the user may know of, each saying whether
+     * reopenAction can undo its completion (a completion recorded by mistake is otherwise out of every
+     * list the day it is recorded).
+     */
+    public List<ActionView> completedActions(LocalDate asOf, Integer days, String agencyId) {
+        checkAgency(agencyId);
+        var span = days == null ? 30 : days;
+        if (span < 1 || span > MAX_COMPLETED_DAYS) {
+            throw new BadRequestException("days", "must be from 1 to " + MAX_COMPLETED_DAYS);
+        }
+        var rows = fairUse.run(
+                Cost.AREA_WIDE, () -> repository.completedActions(asOf.minusDays(span - 1L), asOf, agencyId));
+        return shown("completedActions", rows, row -> null);
+    }
+
+    private static void checkAgency(String agencyId) {
         if (agencyId != null && (agencyId.isBlank() || agencyId.length() > 200)) {
             throw new BadRequestException("agencyId", "must be a non-blank id of at most 200 characters");
         }
-        var rows = fairUse.run(Cost.AREA_WIDE, () -> repository.overdueActions(asOf, agencyId));
+    }
+
+    /**
+     * The action rows the user may know of, as actions: the people of every row decided first (only
+     * those of the actions shown are recorded and counted), then those shown checked and audited under
+     * the operation.
+     */
+    private List<ActionView> shown(String operation, List<Record> rows, Function<Record, Integer> workingDaysOverdue) {
         var people = new LinkedHashSet<String>();
         rows.forEach(r -> people.addAll(touched(r)));
         // decided first: only the people of the actions shown are recorded (and counted), not those of
@@ -82,12 +117,10 @@ public class FollowUpService {
                 .toList();
         var shownPeople = new LinkedHashSet<String>();
         shownRows.forEach(r -> shownPeople.addAll(shownPeople(r)));
-        var visibility = needToKnow.check("overdueActions", shownPeople);
-        var days = settings.workingDays();
+        var visibility = needToKnow.check(operation, shownPeople);
         var actions = new ArrayList<ActionView>();
         for (var row : shownRows) {
-            var due = Views.date(row.get("ac"), "dueOn");
-            actions.add(action(row, visibility, days.between(due, asOf)));
+            actions.add(action(row, visibility, workingDaysOverdue.apply(row)));
         }
         return actions;
     }
@@ -143,7 +176,8 @@ public class FollowUpService {
                                 .map(PersonView::id)
                                 .filter(id -> !visibility.sees(id))
                                 .toList(),
-                        new Relation("ACTION_FOR", null, null)));
+                        new Relation("ACTION_FOR", null, null)),
+                RecordingService.RECORDED_VIA.equals(Views.string(ac, "completedVia")));
     }
 
     /** An action just completed, as the user may see it: its people checked (and audited) as completeAction. */

@@ -117,6 +117,12 @@ public class RecordingService {
         var actions = list(input.get("actions"));
         actions.forEach(a -> people.addAll(strings(a.get("for"))));
         requirePeople("recordStrategyMeeting", people);
+        // recorded once held (walk 69: a meeting dated 2026-12-31 was saved on 2026-12-06, and would read as
+        // held in every chronology and Changes list); a day that is no date is the validator's to name
+        if (input.get("heldOn") instanceof LocalDate held && held.isAfter(asOf.today())) {
+            throw new BadRequestException(
+                    "meeting.heldOn", "must not be in the future: record a meeting once it has been held");
+        }
         if (user.role() == Role.PRACTITIONER) {
             var attendance = list(input.get("attendance"));
             for (int i = 0; i < attendance.size(); i++) {

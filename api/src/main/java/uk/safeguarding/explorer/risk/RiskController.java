@@ -91,6 +91,13 @@ class RiskController {
     }
 
     @QueryMapping
+    DataFetcherResult<List<ActionView>> completedActions(
+            @Argument LocalDate asOf, @Argument Integer days, @Argument String agencyId) {
+        var day = this.asOf.orToday(asOf);
+        return AsOf.answer(followUp.completedActions(day, days, agencyId), day);
+    }
+
+    @QueryMapping
     DataFetcherResult<List<TriagedReferral>> triageQueue(@Argument LocalDate asOf, @Argument Integer first) {
         var day = this.asOf.orToday(asOf);
         return AsOf.answer(followUp.triageQueue(day, first), day);

@@ -29,7 +29,8 @@ public final class Work {
 
     /**
      * An agreed action (contract type {@code Action}) and how late it is on asOf; {@code forPeople}
-     * are those it is for whom the user may see, {@code restrictedFor} the placeholders of the others.
+     * are those it is for whom the user may see, {@code restrictedFor} the placeholders of the others;
+     * {@code reopenable}: completed through the explorer (completeAction), which reopenAction undoes.
      */
     public record ActionView(
             String id,
@@ -40,7 +41,8 @@ public final class Work {
             MeetingView meeting,
             List<PersonView> forPeople,
             Integer workingDaysOverdue,
-            List<PersonView> restrictedFor) {}
+            List<PersonView> restrictedFor,
+            boolean reopenable) {}
 
     /**
      * A referral in the triage queue with its score and the reasons for it, one sentence each;

@@ -115,6 +115,64 @@ class ReopenAndReinstateIT extends ExplorerIT {
                 .isEqualTo(1);
     }
 
+    private static final String COMPLETED =
+            "{ completedActions(asOf: \"%s\", days: %d) { id completedOn reopenable workingDaysOverdue } }";
+
+    /** The completedActions answer to a user, by action id. */
+    private Map<String, JsonNode> completed(String user, String asOf, int days) {
+        var found = new LinkedHashMap<String, JsonNode>();
+        as(user, COMPLETED.formatted(asOf, days))
+                .get("data")
+                .get("completedActions")
+                .forEach(a -> found.put(a.get("id").asString(), a));
+        return found;
+    }
+
+    /**
+     * Walk 68's leftover: a completion recorded by mistake left every list the day it was recorded, and
+     * could be undone only for the 30 s the message offered Undo. completedActions lists the completions of
+     * the days up to asOf, saying which reopenAction can undo, to those who may know of the actions.
+     */
+    @Test
+    void completedActionsListsTheDaysCompletionsAndSaysWhichCanBeReopened() {
+        // recorded by social care's own records on 2018-03-15 (the scenario), and Sara's two in June
+        var byRecords = completed("social-worker", "2018-03-20", 30).get("ac-kyle-2");
+        assertThat(byRecords.get("completedOn").asString()).isEqualTo("2018-03-15");
+        assertThat(byRecords.get("reopenable").asBoolean()).isFalse();
+        assertThat(byRecords.get("workingDaysOverdue").isNull()).isTrue();
+        assertThat(completed("social-worker", "2018-06-30", 30).keySet()).containsExactly("ac-sara-2", "ac-sara-1");
+        // recorded through the explorer: reopenable, in the days up to asOf only
+        write("MATCH (ac:Action {id: 'ac-kyle-2'}) REMOVE ac.completedOn");
+        assertThat(as("social-worker", COMPLETE).get("errors")).isNull();
+        assertThat(completed("social-worker", "2018-03-20", 30)
+                        .get("ac-kyle-2")
+                        .get("reopenable")
+                        .asBoolean())
+                .isTrue();
+        assertThat(completed("social-worker", "2018-03-15", 1)).containsKey("ac-kyle-2");
+        assertThat(completed("social-worker", "2018-03-14", 30)).doesNotContainKey("ac-kyle-2");
+        assertThat(completed("social-worker", "2018-04-14", 30)).doesNotContainKey("ac-kyle-2");
+        assertThat(completed("social-worker", "2018-04-13", 30)).containsKey("ac-kyle-2");
+        // to an agency that may not know of it, it is not there; the reads are audited as completedActions
+        assertThat(completed("probation-officer", "2018-03-20", 30)).doesNotContainKey("ac-kyle-2");
+        assertThat(count(
+                        "MATCH (a:AuditEvent {operation: 'completedActions', user: 'social-worker', subjectId: 'p-kyle'}) "
+                                + "RETURN count(a)"))
+                .isPositive();
+        // reopened, it is no longer among them
+        assertThat(as("social-worker", REOPEN.formatted("ac-kyle-2")).get("errors"))
+                .isNull();
+        assertThat(completed("social-worker", "2018-03-20", 30)).doesNotContainKey("ac-kyle-2");
+        // a span of 1 to 366 days
+        for (var days : new int[] {0, 367}) {
+            var error = as("social-worker", COMPLETED.formatted("2018-03-20", days))
+                    .get("errors")
+                    .get(0);
+            assertThat(error.get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
+            assertThat(error.get("message").asString()).isEqualTo("Argument 'days' must be from 1 to 366");
+        }
+    }
+
     @Test
     void reopeningAnActionThatIsNotCompletedIsABadRequestNamingActionIdAndChangesNothing() {
         var json = as("social-worker", REOPEN.formatted("ac-kyle-1"));

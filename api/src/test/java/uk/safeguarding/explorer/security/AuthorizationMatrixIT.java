@@ -352,6 +352,14 @@ class AuthorizationMatrixIT extends ExplorerIT {
                         CASE_ROLES,
                         always(null)));
         ops.put(
+                "completedActions",
+                Operation.read(
+                        "{ completedActions(asOf: \"" + asOf + "\") { id description owner { id } "
+                                + "for { id givenName } restrictedFor { id } reopenable } }",
+                        Map.of(),
+                        CASE_ROLES,
+                        always(null)));
+        ops.put(
                 "triageQueue",
                 Operation.read(
                         "{ triageQueue(asOf: \"" + asOf + "\") { rank score reasons "

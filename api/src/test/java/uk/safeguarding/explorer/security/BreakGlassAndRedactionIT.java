@@ -174,10 +174,10 @@ class BreakGlassAndRedactionIT extends ExplorerIT {
         var involvement = http().graphql(
                         "police-officer",
                         "{ agencyInvolvement(personId: \"p-gary\", asOf: \"" + Scenario.AS_OF
-                                + "\") { people { involvements { agency { type } professional { name } role offenderManagement } } } }");
+                                + "\") { people { involvements { agency { type offenderManagement } professional { name } role } } } }");
         assertThat(involvement.toString()).contains("Pat Evans").contains("Offender manager");
-        // the server says which involvements are offender management (the redaction policy's agency types
-        // and roles), so that the meeting form need not keep its own copy of the policy
+        // the server says which agencies are offender management (the redaction policy's agency types, as the
+        // chronology judges a meeting's attendance), so that the meeting form need not keep its own copy
         var managing = new ArrayList<String>();
         var others = new ArrayList<String>();
         sortInvolvements(involvement, managing, others);
@@ -185,21 +185,31 @@ class BreakGlassAndRedactionIT extends ExplorerIT {
                 http().graphql(
                                 "social-worker",
                                 "{ agencyInvolvement(personId: \"p-sara\", scope: FAMILY, asOf: \"" + Scenario.AS_OF
-                                        + "\") { people { involvements { agency { type } role offenderManagement } } } }"),
+                                        + "\") { people { involvements { agency { type offenderManagement } role } } } }"),
                 managing,
                 others);
-        assertThat(managing).contains("PROBATION Offender manager");
+        assertThat(managing).contains("PROBATION Offender manager").allMatch(i -> i.startsWith("PROBATION "));
         assertThat(others).isNotEmpty();
         assertThat(others).noneMatch(i -> i.startsWith("PROBATION"));
+        // the partnership's agencies say it too, to any signed-in user (a policy of kinds, not personal data)
+        var kinds = new ArrayList<String>();
+        http().graphql("teacher", "{ agencies { type offenderManagement } }")
+                .get("data")
+                .get("agencies")
+                .forEach(a -> kinds.add(a.get("type").asString() + " "
+                        + a.get("offenderManagement").asBoolean()));
+        assertThat(kinds)
+                .contains("PROBATION true", "POLICE false")
+                .noneMatch(k -> k.endsWith(" true") && !k.startsWith("PROBATION"));
     }
 
-    /** Each involvement of an agencyInvolvement answer as "TYPE role", into managing when it is offender management. */
+    /** Each involvement of an agencyInvolvement answer as "TYPE role", into managing when its agency is offender management. */
     private static void sortInvolvements(JsonNode answer, List<String> managing, List<String> others) {
         answer.get("data")
                 .get("agencyInvolvement")
                 .get("people")
                 .forEach(p -> p.get("involvements")
-                        .forEach(i -> (i.get("offenderManagement").asBoolean() ? managing : others)
+                        .forEach(i -> (i.get("agency").get("offenderManagement").asBoolean() ? managing : others)
                                 .add(i.get("agency").get("type").asString() + " "
                                         + i.get("role").asString(null))));
     }
