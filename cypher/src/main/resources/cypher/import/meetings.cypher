@@ -36,8 +36,8 @@ CALL (m, row) {
   SET x.description = act.description, x.dueOn = act.dueOn, x.completedOn = act.completedOn,
       x.source = row.source, x.recordedVia = row.recordedVia
   // the agency's record now says whether it is done: a completion made in the explorer is no longer
-  // there to undo
-  REMOVE x.completedVia
+  // there to undo; one recorded with the meeting in the explorer is (review 87)
+  SET x.completedVia = CASE WHEN row.recordedVia = 'API' AND act.completedOn IS NOT NULL THEN 'API' END
   MERGE (m)-[agreed:AGREED]->(x)
     ON CREATE SET agreed.recordedAt = coalesce(row.recordedAt, $now)
   SET agreed.source = row.source

@@ -656,8 +656,18 @@ export class Controller {
     this.cy.style(scale > 1 ? STYLE.concat(largeText(scale)) : STYLE);
     this.viewKept = false;
     if (this.layoutName === 'genogram') {
+      // laid out again for the type; the view the page had comes back on leaving when the same family is
+      // drawn in the same places (walk 69: the genogram always lost the chair's zoom)
+      const view = this.viewBeforeMeeting;
+      if (scale > 1) {
+        return this.relayout().then(() => {
+          this.viewBeforeMeeting = view;
+        });
+      }
       this.viewBeforeMeeting = null;
-      return this.relayout();
+      return this.relayout().then(() => {
+        this.viewKept = this.putBackView(view);
+      });
     }
     // the network's larger labels moved off each other, in the shape of meeting mode's box, then fitted
     // to the box; at the ordinary size in the places it had before (review 79: the shape stayed)
@@ -674,6 +684,8 @@ export class Controller {
       const nodes = this.cy.nodes().not(GENOGRAM_ONLY);
       const kept = before ? nodes.filter((n) => before.has(n.id())) : this.cy.collection();
       const newcomers = kept.nonempty() && kept.length < nodes.length;
+      // (the labels the places were finished with; none when the places are a layout's own, unfinished)
+      const labels = this.labelsBefore;
       if (newcomers) {
         // everyone back in their places, as a new day at this size keeps them (their labels as the day says)
         this.labelsBefore = null;
@@ -693,7 +705,18 @@ export class Controller {
         // people first drawn in meeting mode (an expansion, a new day) laid out again at this size around
         // those back in their places, as a new day at this size places them (review 86: with the room's
         // shape undone alone, they came back away from the people they are linked to, spaced for the room)
-        return this.relayout({ keep: kept, hold: true }).then(finish);
+        return this.relayout({ keep: kept, hold: true }).then(() => {
+          // and finished as leaving without them is (review 87): places a layout's own, unfinished (a reload
+          // in meeting mode), have their lines cleared and their labels spread; otherwise only those whose
+          // labels changed meanwhile, and overlap another's now, move off the others
+          if (!labels) {
+            this.clearLinesOverPeople();
+            this.spreadLabels(true);
+          } else {
+            this.spreadLabels(true, kept.filter((n) => labels.has(n.id()) && labels.get(n.id()) !== n.data('display')));
+          }
+          finish();
+        });
       }
       finish();
     }
@@ -713,13 +736,14 @@ export class Controller {
   /**
    * Leaving meeting mode: the view the page had before it (walk 68: a chair zoomed in on Kyle found his
    * name at 9 px instead of 14 once the view was fitted again), whoever is selected (walk 69), when the
-   * network drawn before it is back in its places (those gone since aside; nobody moved off another); the
+   * network or genogram drawn before it is back in its places (those gone since aside; nobody moved off
+   * another: a genogram laid out again for another day is not); the
    * middle of that view in the middle of the box if the box changed size. Someone drawn since (an
    * expansion, a new day) who falls outside it has the graph fitted instead. Answers whether it was put
    * back (otherwise the page fits the graph).
    */
   putBackView(view) {
-    if (!view || this.layoutName === 'genogram') {
+    if (!view) {
       return false;
     }
     const nodes = this.cy.nodes().not(GENOGRAM_ONLY);
@@ -734,7 +758,14 @@ export class Controller {
     this.cy.viewport({ zoom: view.zoom,
       pan: { x: this.cy.width() / 2 - middle.x * view.zoom, y: this.cy.height() / 2 - middle.y * view.zoom } });
     const newcomers = nodes.filter((n) => !view.places.has(n.id()) && n.visible()).map((n) => n.id());
-    return this.outsideView(newcomers) === 0;
+    // nor when the person selected lies wholly outside it (review 87: chosen at the room's edge, Tom was
+    // selected and his panels shown, off the screen)
+    const extent = this.cy.extent();
+    const lost = this.cy.$('node:selected').some((n) => {
+      const b = n.boundingBox({ includeLabels: false });
+      return b.x2 < extent.x1 || b.x1 > extent.x2 || b.y2 < extent.y1 || b.y1 > extent.y2;
+    });
+    return !lost && this.outsideView(newcomers) === 0;
   }
 
   /** After leaving meeting mode: the graph fitted to the page's box, unless the view before it was put back. */

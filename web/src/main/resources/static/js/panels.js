@@ -591,7 +591,7 @@ export function renderOverdue(panel, actions, choose, heading, complete) {
     panel.append(el('h4', { text: `${owner} (${list.length})` }),
       table(['Action', 'Due', 'Overdue', 'For', 'Meeting', complete ? 'Record' : ''], list.map((a) => row([
         a.description, a.dueOn, `${a.workingDaysOverdue} working days`,
-        a.for.map(fullName).join(', '), `${words(a.meeting.kind)} ${a.meeting.heldOn}`,
+        forWhom(a), `${words(a.meeting.kind)} ${a.meeting.heldOn}`,
         complete ? recordCell(a, complete) : '',
       ], a.for.map((p) => p.id), (ids) => choose(ids, a), 'overdue')), `Overdue actions of ${owner}`));
   });
@@ -709,14 +709,28 @@ export function renderDone(panel, actions, asOf, choose, complete) {
     section.append(el('p', { class: 'empty', text: 'No action was recorded as done in these 30 days.' }));
   } else {
     section.append(table(['Action', 'Done on', 'Due', 'For', 'Owner', 'Meeting', 'Record'], actions.map((a) => row([
-      a.description, a.completedOn, a.dueOn, a.for.map(fullName).join(', '), a.owner ? a.owner.name : 'No owner recorded',
+      a.description, a.completedOn, a.dueOn, forWhom(a), a.owner ? a.owner.name : 'No owner recorded',
       `${words(a.meeting.kind)} ${a.meeting.heldOn}`, reopenCell(a, complete),
     ], a.for.map((p) => p.id), (ids) => choose(ids, a), 'done-row')), 'Actions done in the 30 days up to the as-of day'));
   }
   panel.append(section);
 }
 
-/** Reopen for an action done through the explorer, to those who may; else what can be said of it. */
+/**
+ * Whom an action is for, as the reader may be told: the names, and how many others the reader's agency
+ * cannot see (review 87: "Lily Archer" alone hid a second person).
+ */
+function forWhom(action) {
+  const hidden = (action.restrictedFor || []).length;
+  return [...action.for.map(fullName), ...(hidden === 0 ? []
+    : [hidden === 1 ? 'someone your agency cannot see' : `${hidden} people your agency cannot see`])].join(', ');
+}
+
+/**
+ * Reopen for an action done through the explorer, to those who may, confirmed first as Done on is (review
+ * 87: one click reopened it, with no way back from the screen); the message then offers Undo. Else what
+ * can be said of it.
+ */
 function reopenCell(action, complete) {
   if (!action.reopenable) {
     return el('span', { class: 'meta', text: 'Done by the agency’s own records: reopened there' });
@@ -726,16 +740,33 @@ function reopenCell(action, complete) {
   }
   const button = el('button', { type: 'button', class: 'reopen-button secondary', 'data-action': action.id,
     text: 'Reopen', 'aria-label': `Reopen “${action.description}”` });
-  // the row opens the child; the button must not
-  button.addEventListener('click', async (e) => {
-    e.stopPropagation();
-    button.disabled = true;
-    if (!await complete.reopen(action)) {
-      button.disabled = false;
-    }
+  const cell = el('span', { class: 'reopen' }, button);
+  // the row opens the child; the cell must not
+  cell.addEventListener('click', (e) => e.stopPropagation());
+  cell.addEventListener('keydown', (e) => e.stopPropagation());
+  button.addEventListener('click', () => {
+    const yes = el('button', { type: 'button', class: 'reopen-confirm', text: 'Yes, reopen it' });
+    const no = el('button', { type: 'button', class: 'reopen-cancel secondary', text: 'Cancel' });
+    const question = el('span', { class: 'reopen-question', role: 'group', 'aria-label': 'Confirm' },
+      el('span', { text: `Reopen “${action.description}”, done on ${action.completedOn}? It is open again, and `
+        + `overdue from the day after it is due (${action.dueOn}).` }), ' ', yes, ' ', no);
+    cell.replaceChildren(question);
+    yes.focus();
+    no.addEventListener('click', () => {
+      cell.replaceChildren(button);
+      button.focus();
+    });
+    yes.addEventListener('click', async () => {
+      yes.disabled = true;
+      no.disabled = true;
+      if (!await complete.reopen(action)) {
+        yes.disabled = false;
+        no.disabled = false;
+        no.focus();
+      }
+    });
   });
-  button.addEventListener('keydown', (e) => e.stopPropagation());
-  return button;
+  return cell;
 }
 
 /** The label the server gives a health professional whose name and role an agency may not see. */

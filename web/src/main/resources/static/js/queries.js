@@ -78,7 +78,7 @@ export const TRIAGE = `query Triage($asOf: Date) {
 export const OVERDUE = `query Overdue($asOf: Date) {
   overdueActions(asOf: $asOf) {
     id description dueOn completedOn workingDaysOverdue owner { id name } meeting { id kind heldOn }
-    for { id givenName familyName }
+    for { id givenName familyName } restrictedFor { id }
   }
 }`;
 
@@ -86,7 +86,7 @@ export const OVERDUE = `query Overdue($asOf: Date) {
 export const DONE_RECENTLY = `query DoneRecently($asOf: Date) {
   completedActions(asOf: $asOf, days: 30) {
     id description dueOn completedOn reopenable owner { id name } meeting { id kind heldOn }
-    for { id givenName familyName }
+    for { id givenName familyName } restrictedFor { id }
   }
 }`;
 
@@ -94,8 +94,8 @@ export const COMPLETE_ACTION = `mutation Complete($actionId: ID!, $completedOn: 
   completeAction(actionId: $actionId, completedOn: $completedOn) { id completedOn }
 }`;
 
-export const REOPEN_ACTION = `mutation Reopen($actionId: ID!) {
-  reopenAction(actionId: $actionId) { id completedOn }
+export const REOPEN_ACTION = `mutation Reopen($actionId: ID!, $completedOn: Date) {
+  reopenAction(actionId: $actionId, completedOn: $completedOn) { id completedOn }
 }`;
 
 export const END_MARKER = `mutation EndMarker($markerId: ID!, $on: Date!) {

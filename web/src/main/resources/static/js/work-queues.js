@@ -74,8 +74,9 @@ function completion() {
       }
       return Boolean(recorded);
     },
-    // an action done recently, reopened from the list of those (no Undo: it can be done again)
-    reopen: (action) => reopen(action, 'Reopened'),
+    // an action done recently, reopened from the list of those; Undo records it done on its day again
+    reopen: (action) => reopen(action, 'Reopened', { label: 'Undo', run: () => doneAgain(action), focus: true,
+      back: () => byId('tab-overdue') }),
   };
 }
 
@@ -88,12 +89,24 @@ function doneButton(action) {
  * Undo of "Done on", or Reopen of an action done recently: the action is open again (reopenAction,
  * audited), and the queues say so; answers whether it is.
  */
-async function reopen(action, done = 'Undone') {
-  const reopened = await guarded(() => graphql(REOPEN_ACTION, { actionId: action.id }));
+async function reopen(action, done = 'Undone', undo = null) {
+  // (the completion read: one recorded again since is refused, review 87)
+  const reopened = await guarded(() => graphql(REOPEN_ACTION,
+    { actionId: action.id, completedOn: action.completedOn || null }));
   if (reopened) {
-    await loadQueues(`${done}: "${action.description}" is open again.`);
+    // (the keyboard on the message's Undo, when there is one: the Reopen it was on is gone with the refresh)
+    await loadQueues(`${done}: "${action.description}" is open again.`, undo);
   }
   return Boolean(reopened);
+}
+
+/** Undo of Reopen: the action is done on the day it was done again (completeAction, audited). */
+async function doneAgain(action) {
+  const recorded = await guarded(() => graphql(COMPLETE_ACTION,
+    { actionId: action.id, completedOn: action.completedOn }));
+  if (recorded) {
+    await loadQueues(`Undone: "${action.description}" is done on ${action.completedOn} again.`);
+  }
 }
 
 /**

@@ -117,12 +117,6 @@ public class RecordingService {
         var actions = list(input.get("actions"));
         actions.forEach(a -> people.addAll(strings(a.get("for"))));
         requirePeople("recordStrategyMeeting", people);
-        // recorded once held (walk 69: a meeting dated 2026-12-31 was saved on 2026-12-06, and would read as
-        // held in every chronology and Changes list); a day that is no date is the validator's to name
-        if (input.get("heldOn") instanceof LocalDate held && held.isAfter(asOf.today())) {
-            throw new BadRequestException(
-                    "meeting.heldOn", "must not be in the future: record a meeting once it has been held");
-        }
         if (user.role() == Role.PRACTITIONER) {
             var attendance = list(input.get("attendance"));
             for (int i = 0; i < attendance.size(); i++) {
@@ -141,6 +135,13 @@ public class RecordingService {
                         "meeting.actions[" + i + "].owner",
                         text(actions.get(i), "owner"));
             }
+        }
+        // recorded once held (walk 69: a meeting dated 2026-12-31 was saved on 2026-12-06, and would read as
+        // held in every chronology and Changes list), checked after the audited refusals of another
+        // agency's name (review 87); a day that is no date is the validator's to name
+        if (input.get("heldOn") instanceof LocalDate held && held.isAfter(asOf.today())) {
+            throw new BadRequestException(
+                    "meeting.heldOn", "is in the future (" + held + "): record a meeting once it has been held");
         }
         var recordedActions = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < actions.size(); i++) {
@@ -290,14 +291,22 @@ public class RecordingService {
     /**
      * Undoes {@link #completeAction}: the action is open again. Allowed to exactly whoever may
      * complete it, with the same answers for an action the user may not know of (NOT_FOUND, as an
-     * unknown id); an action that is not completed is refused (BAD_REQUEST naming actionId).
+     * unknown id); an action that is not completed is refused (BAD_REQUEST naming actionId), and so is
+     * one completed on another day than {@code completedOn}, when given (BAD_REQUEST naming it: recorded
+     * again since the reader saw it, review 87).
      */
-    public String reopenAction(String actionId) {
+    public String reopenAction(String actionId, LocalDate expected) {
         var row = knownAction("reopenAction", actionId);
         requireActionOwner("reopenAction", row, "reopens");
         var completedOn = Views.date(row.get("ac"), "completedOn");
         if (completedOn == null) {
             throw new BadRequestException("actionId", "is an action that is not completed: there is nothing to reopen");
+        }
+        if (expected != null && !expected.equals(completedOn)) {
+            throw new BadRequestException(
+                    "completedOn",
+                    "is not the day the action is completed on now (" + completedOn
+                            + "): its completion was recorded again since; look at it again before reopening it");
         }
         if (!RECORDED_VIA.equals(Views.string(row.get("ac"), "completedVia"))) {
             // an agency's own records completed it: the explorer undoes only what was done in it
@@ -312,10 +321,10 @@ public class RecordingService {
                 people,
                 "reopened " + actionId + " (it was completed on " + completedOn + ")",
                 "risk/reopen-action",
-                Map.of("id", actionId),
+                Map.of("id", actionId, "completedOn", completedOn),
                 "actionId",
-                "is an action whose completion has just come from its agency's own records: "
-                        + "it can be reopened only there");
+                "is an action whose completion has just changed (recorded again, or now its agency's own): "
+                        + "look at it again before reopening it");
         return actionId;
     }
 

@@ -130,8 +130,8 @@ class RiskController {
     }
 
     @MutationMapping
-    ActionView reopenAction(@Argument String actionId) {
-        recording.reopenAction(actionId);
+    ActionView reopenAction(@Argument String actionId, @Argument LocalDate completedOn) {
+        recording.reopenAction(actionId, completedOn);
         return followUp.reopenedAction(actionId);
     }
 

@@ -159,8 +159,26 @@ class ReopenAndReinstateIT extends ExplorerIT {
                         "MATCH (a:AuditEvent {operation: 'completedActions', user: 'social-worker', subjectId: 'p-kyle'}) "
                                 + "RETURN count(a)"))
                 .isPositive();
+        // reopened only as the completion read (review 87: a list read before it was recorded again on
+        // another day reopened the new completion)
+        var stale = as(
+                        "social-worker",
+                        "mutation { reopenAction(actionId: \"ac-kyle-2\", completedOn: \"2018-03-14\") { id } }")
+                .get("errors")
+                .get(0);
+        assertThat(stale.get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
+        assertThat(stale.get("message").asString())
+                .isEqualTo("Argument 'completedOn' is not the day the action is completed on now (2018-03-15): its"
+                        + " completion was recorded again since; look at it again before reopening it");
+        assertThat(
+                        count(
+                                "MATCH (ac:Action {id: 'ac-kyle-2'}) WHERE ac.completedOn = date('2018-03-15') RETURN count(ac)"))
+                .isEqualTo(1);
         // reopened, it is no longer among them
-        assertThat(as("social-worker", REOPEN.formatted("ac-kyle-2")).get("errors"))
+        assertThat(as(
+                                "social-worker",
+                                "mutation { reopenAction(actionId: \"ac-kyle-2\", completedOn: \"2018-03-15\") { id } }")
+                        .get("errors"))
                 .isNull();
         assertThat(completed("social-worker", "2018-03-20", 30)).doesNotContainKey("ac-kyle-2");
         // a span of 1 to 366 days
@@ -171,6 +189,49 @@ class ReopenAndReinstateIT extends ExplorerIT {
             assertThat(error.get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
             assertThat(error.get("message").asString()).isEqualTo("Argument 'days' must be from 1 to 366");
         }
+    }
+
+    /**
+     * Review 87: an action recorded as done with its meeting in the explorer read "done by the agency's own
+     * records: reopened there", and could not be reopened.
+     */
+    @Test
+    void anActionRecordedDoneWithItsMeetingInTheExplorerCanBeReopened() {
+        var recorded = http().graphql(
+                        "meeting-chair",
+                        "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) { actionIds } }",
+                        Map.of(
+                                "m",
+                                Map.of(
+                                        "heldOn",
+                                        "2018-09-20",
+                                        "concerns",
+                                        java.util.List.of("p-lily"),
+                                        "attendance",
+                                        java.util.List.of(Map.of("agency", "csc", "invited", true, "attended", true)),
+                                        "actions",
+                                        java.util.List.of(Map.of(
+                                                "description",
+                                                "Visit Lily at school",
+                                                "owner",
+                                                "csc",
+                                                "for",
+                                                java.util.List.of("p-lily"),
+                                                "dueOn",
+                                                "2018-09-24",
+                                                "completedOn",
+                                                "2018-09-21")))))
+                .get("data")
+                .get("recordStrategyMeeting");
+        var actionId = recorded.get("actionIds").get(0).asString();
+        assertThat(completed("meeting-chair", "2018-09-26", 30)
+                        .get(actionId)
+                        .get("reopenable")
+                        .asBoolean())
+                .isTrue();
+        assertThat(as("meeting-chair", REOPEN.formatted(actionId)).get("errors"))
+                .isNull();
+        assertThat(completed("meeting-chair", "2018-09-26", 30)).doesNotContainKey(actionId);
     }
 
     @Test
@@ -425,7 +486,8 @@ class ReopenAndReinstateIT extends ExplorerIT {
         write("MATCH (ac:Action {id: 'ac-kyle-1'}) SET ac.completedOn = date('2018-09-20')");
         write("MATCH (m:Marker {id: 'm-sara-cpp'}) SET m.to = date('2019-01-15')");
 
-        assertThat(recordings.change("risk/reopen-action", Map.of("id", "ac-kyle-1")))
+        assertThat(recordings.change(
+                        "risk/reopen-action", Map.of("id", "ac-kyle-1", "completedOn", LocalDate.parse("2018-09-20"))))
                 .isFalse();
         assertThat(recordings.change("risk/reinstate-marker", Map.of("id", "m-sara-cpp")))
                 .isFalse();

@@ -785,8 +785,15 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(doneRow.getText())
                 .contains("Social work assessment of the risk to Kyle's siblings")
                 .contains("2018-09-20");
-        var reopened = renders("work");
+        // asked first, as Done on is (review 87: one click reopened it)
         doneRow.findElement(By.className("reopen-button")).click();
+        assertThat(text("panel-overdue"))
+                .contains(
+                        "Reopen “Social work assessment of the risk to Kyle's siblings”, done on 2018-09-20? It is open"
+                                + " again, and overdue from the day after it is due (2018-03-26).");
+        assertThat(js("return document.activeElement.className")).isEqualTo("reopen-confirm");
+        var reopened = renders("work");
+        driver.findElement(By.cssSelector("#panel-overdue .reopen-confirm")).click();
         waitRendered("work", reopened);
         assertThat(messageSentence())
                 .isEqualTo("Reopened: \"Social work assessment of the risk to Kyle's siblings\" is open again.");
@@ -796,6 +803,17 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(count("MATCH (e:AuditEvent {operation: 'reopenAction', user: 'meeting-chair', subjectId: 'p-lily'}) "
                         + "WHERE e.reason = 'reopened ac-kyle-1 (it was completed on 2018-09-20)' RETURN count(e)"))
                 .isEqualTo(2);
+        // the keyboard on the message's Undo, which records it done on its day again
+        assertThat(js("return document.activeElement.id")).isEqualTo("message-undo");
+        var again2 = renders("work");
+        driver.findElement(By.id("message-undo")).click();
+        waitRendered("work", again2);
+        assertThat(messageSentence())
+                .isEqualTo(
+                        "Undone: \"Social work assessment of the risk to Kyle's siblings\" is done on 2018-09-20 again.");
+        assertThat(driver.findElement(By.cssSelector("#panel-overdue .done-recently"))
+                        .getText())
+                .contains("Social work assessment of the risk to Kyle's siblings 2018-09-20");
         // closing the dialog puts the message line back over the graph, where it takes no room
         driver.findElement(By.id("work-close")).click();
         assertThat(

@@ -1872,6 +1872,40 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     /**
+     * Walk 69: the genogram always lost the chair's zoom on leaving meeting mode (Kyle's name 21.4 px before,
+     * 13.7 px after). Laid out again at the ordinary size in the same places, it gets the view back.
+     */
+    @Test
+    void leavingMeetingModeGivesTheGenogramItsViewBackWhenTheFamilyIsDrawnInTheSamePlaces() throws Exception {
+        onScreen(1920, 1080, () -> {
+            signIn("meeting-chair");
+            open("/?person=p-kyle&asOf=" + Scenario.AS_OF);
+            waitSettled();
+            showGenogram();
+            waitSettled();
+            driver.findElement(By.id("zoom-in")).click();
+            driver.findElement(By.id("zoom-in")).click();
+            var before = graph();
+            meetingMode();
+            var rendered = renders("cy");
+            driver.findElement(By.id("meeting-exit")).click();
+            waitRendered("cy", rendered);
+            waitSettled();
+            var after = graph();
+            assertThat(after.get("view").asString()).isEqualTo("genogram");
+            assertThat(after.get("zoom").asDouble())
+                    .as("the zoom the chair had")
+                    .isCloseTo(before.get("zoom").asDouble(), within(1e-6));
+            var kyle = node(before, "Person:p-kyle");
+            var kyleAfter = node(after, "Person:p-kyle");
+            assertThat(kyleAfter.get("renderedX").asDouble())
+                    .isCloseTo(kyle.get("renderedX").asDouble(), within(1.0));
+            assertThat(kyleAfter.get("renderedY").asDouble())
+                    .isCloseTo(kyle.get("renderedY").asDouble(), within(1.0));
+        });
+    }
+
+    /**
      * Review 86: people first drawn in meeting mode (a later day) came back with the room's shape undone
      * alone, away from the people they are linked to, whom meeting mode's larger labels had moved apart and
      * who went back to their places. They are placed again as the same new day at the ordinary size places
@@ -1883,7 +1917,8 @@ class ExplorerViewsBrowserIT extends BrowserIT {
             signIn("meeting-chair");
             open("/?person=p-kyle&asOf=2011-06-01");
             waitSettled();
-            var before = positions(graph()).keySet();
+            var first = graph();
+            var before = positions(first).keySet();
             setAsOf(Scenario.AS_OF);
             waitSettled();
             var ordinary = graph();
@@ -1905,10 +1940,20 @@ class ExplorerViewsBrowserIT extends BrowserIT {
             // newcomers beside them (Agency:camhs had come back 309 units from its professional, not 118)
             var drawn = positions(ordinary);
             assertThat(positions(after).keySet()).isEqualTo(drawn.keySet());
-            positions(after)
-                    .forEach((key, place) -> assertThat(place)
-                            .as("%s after meeting mode", key)
-                            .containsExactly(drawn.get(key), within(1.0)));
+            newcomers.forEach(key -> assertThat(positions(after).get(key))
+                    .as("%s after meeting mode", key)
+                    .containsExactly(drawn.get(key), within(1.0)));
+            // those before it in their places, but for a label changed meanwhile (Kyle's flags), moved off
+            // another's when it came to lie over it (review 87)
+            positions(after).forEach((key, place) -> {
+                if (before.contains(key)
+                        && node(first, key)
+                                .get("labelText")
+                                .asString()
+                                .equals(node(after, key).get("labelText").asString())) {
+                    assertThat(place).as("%s after meeting mode", key).containsExactly(drawn.get(key), within(1.0));
+                }
+            });
             assertThat(labelOverlaps(after)).isSubsetOf(labelOverlaps(ordinary));
         });
     }
