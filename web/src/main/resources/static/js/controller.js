@@ -291,6 +291,15 @@ function withSeed(seed, work) {
   }
 }
 
+/**
+ * Whether a node's label is not what it was (labels: key → display, as kept): a [NEW] of Then and now,
+ * about to go, is no change (review 84).
+ */
+function labelChanged(labels, node) {
+  const plain = (display) => (display || '').replace(/\n?\[NEW\]/g, '');
+  return plain(labels.get(node.id())) !== plain(node.data('display'));
+}
+
 /** Moves the nodes to their places (key → {x, y}) in one batch; answers whether any moved. */
 function moveTo(cy, nodes, places) {
   let moved = false;
@@ -713,7 +722,7 @@ export class Controller {
             this.clearLinesOverPeople();
             this.spreadLabels(true);
           } else {
-            this.spreadLabels(true, kept.filter((n) => labels.has(n.id()) && labels.get(n.id()) !== n.data('display')));
+            this.spreadLabels(true, kept.filter((n) => labelChanged(labels, n)));
           }
           finish();
         });
@@ -725,7 +734,7 @@ export class Controller {
 
   /**
    * The view the page has as meeting mode is entered, before its box changes (zoom, pan, the box's
-   * size and who is drawn), for leaving it (putBackView).
+   * size and where everyone is drawn), for leaving it (putBackView).
    */
   keepViewForMeeting() {
     this.viewBeforeMeeting = { zoom: this.cy.zoom(), pan: { ...this.cy.pan() }, width: this.cy.width(),
@@ -860,8 +869,7 @@ export class Controller {
       return;
     }
     if (labels) {
-      const plain = (display) => (display || '').replace(/\n?\[NEW\]/g, '');
-      this.spreadLabels(true, this.cy.nodes().filter((n) => plain(labels.get(n.id())) !== plain(n.data('display'))));
+      this.spreadLabels(true, this.cy.nodes().filter((n) => labelChanged(labels, n)));
       return;
     }
     this.clearLinesOverPeople();

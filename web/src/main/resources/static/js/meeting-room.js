@@ -1313,7 +1313,7 @@ async function packMeeting(subjectId, people, last) {
     actions: m.actions.map((a) => ({
       description: a.for.length > 0 && a.for.every(isPlaceholder)
         ? 'An action for people your agency cannot see' : a.description,
-      owner: a.owner ? a.owner.name : 'not recorded',
+      owner: a.owner ? a.owner.name : 'not named',
       for: a.for.map((p) => (isPlaceholder(p) ? HIDDEN : fullName(p))), dueOn: a.dueOn })),
     nextMeetingOn: m.nextMeetingOn,
   };

@@ -584,7 +584,7 @@ export function renderOverdue(panel, actions, choose, heading, complete) {
   }
   const groups = new Map();
   actions.forEach((a) => {
-    const owner = a.owner ? a.owner.name : 'No owner recorded';
+    const owner = a.owner ? a.owner.name : NO_OWNER;
     groups.set(owner, [...(groups.get(owner) || []), a]);
   });
   [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).forEach(([owner, list]) => {
@@ -596,6 +596,12 @@ export function renderOverdue(panel, actions, choose, heading, complete) {
       ], a.for.map((p) => p.id), (ids) => choose(ids, a), 'overdue')), `Overdue actions of ${owner}`));
   });
 }
+
+/**
+ * Said of an action whose owner is not named: none recorded, or an agency managing offenders, named only
+ * to agencies that may see offender detail (review 87).
+ */
+const NO_OWNER = 'No owner named';
 
 /**
  * What is wrong with a day an action was done on, or '' (set: the day of the meeting that set it;
@@ -709,7 +715,7 @@ export function renderDone(panel, actions, asOf, choose, complete) {
     section.append(el('p', { class: 'empty', text: 'No action was recorded as done in these 30 days.' }));
   } else {
     section.append(table(['Action', 'Done on', 'Due', 'For', 'Owner', 'Meeting', 'Record'], actions.map((a) => row([
-      a.description, a.completedOn, a.dueOn, forWhom(a), a.owner ? a.owner.name : 'No owner recorded',
+      a.description, a.completedOn, a.dueOn, forWhom(a), a.owner ? a.owner.name : NO_OWNER,
       `${words(a.meeting.kind)} ${a.meeting.heldOn}`, reopenCell(a, complete),
     ], a.for.map((p) => p.id), (ids) => choose(ids, a), 'done-row')), 'Actions done in the 30 days up to the as-of day'));
   }

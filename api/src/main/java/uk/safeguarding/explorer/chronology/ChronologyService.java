@@ -254,12 +254,14 @@ public class ChronologyService {
                 case "ACTION" -> {
                     var due = Views.date(data, "dueOn");
                     var done = Views.date(data, "completedOn");
+                    // an owner managing offenders is named only to readers with offender detail (review 87)
+                    var owner = agency != null && redaction.agencyNamed(agency.type(), access) ? agency : null;
                     entries.add(new ChronologyEntry(
                             day,
                             at,
                             kind,
                             "Action agreed: " + Views.string(data, "description")
-                                    + (agency == null ? "" : " (owner: " + agency.name() + ")")
+                                    + (owner == null ? "" : " (owner: " + owner.name() + ")")
                                     + (due == null ? "" : ", due " + due)
                                     + (done == null
                                             ? ", not completed"
@@ -267,7 +269,7 @@ public class ChronologyService {
                                                     ? ", not completed by " + to
                                                     : ", completed " + done),
                             source,
-                            agency,
+                            owner,
                             related,
                             null));
                 }

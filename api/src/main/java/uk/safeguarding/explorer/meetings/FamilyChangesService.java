@@ -531,7 +531,11 @@ public class FamilyChangesService {
             }
             var ids = sorted(actionPeople.get(actionId));
             var description = Views.string(data, "description");
-            var owner = data.get("agency").isNull() ? null : Views.string(data.get("agency"), "name");
+            // an owner managing offenders is named only to readers with offender detail (review 87)
+            var owner = data.get("agency").isNull()
+                            || !redaction.agencyNamed(Views.string(data.get("agency"), "type"), access)
+                    ? null
+                    : Views.string(data.get("agency"), "name");
             var due = Views.date(data, "dueOn");
             var done = Views.date(data, "completedOn");
             if (ChangeRules.within(done, since, asOf)) {

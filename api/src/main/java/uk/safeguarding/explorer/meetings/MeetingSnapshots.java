@@ -430,13 +430,16 @@ public class MeetingSnapshots {
                         person(child, frozen, visibility, related), siblings.shown(raw, visibility, asOf)));
             }
         });
+        // an agency managing offenders (probation) is named as an action's owner or among those at the
+        // meeting only to readers with offender detail, as the chronology names it (reviews 85 and 87)
+        var access = redaction.access();
         var actions = meeting.actions().stream()
                 .map(a -> new AgreedAction(
                         a.id(),
                         a.description(),
                         a.dueOn(),
                         a.completedOn(),
-                        a.owner(),
+                        a.owner() == null || !redaction.agencyNamed(a.owner().type(), access) ? null : a.owner(),
                         Visibility.placeholdersLast(a.forPeople().stream()
                                 .map(id -> person(id, frozen, visibility, new Relation("ACTION_FOR", null, null)))
                                 .toList())))
@@ -449,7 +452,10 @@ public class MeetingSnapshots {
                 meeting.decision(),
                 meeting.decisionReason(),
                 meeting.nextMeetingOn(),
-                meeting.attendance(),
+                meeting.attendance().stream()
+                        .filter(a -> a.agency() == null
+                                || redaction.agencyNamed(a.agency().type(), access))
+                        .toList(),
                 actions);
         return new MeetingSnapshot(
                 meetingId,

@@ -157,17 +157,21 @@ public class FollowUpService {
                 : forPeople.stream().anyMatch(visibility::sees);
     }
 
-    /** An action row (ac, m, owner, people; risk/overdue-actions or risk/action) as the user may see it. */
-    private static ActionView action(Record row, Visibility visibility, Integer workingDaysOverdue) {
+    /**
+     * An action row (ac, m, owner, people; risk/overdue-actions or risk/action) as the user may see it:
+     * an owner managing offenders (probation) is not named to a reader without offender detail (review 87).
+     */
+    private ActionView action(Record row, Visibility visibility, Integer workingDaysOverdue) {
         var ac = row.get("ac");
         var m = row.get("m");
         var people = row.get("people").asList(PersonView::from);
+        var owner = row.get("owner").isNull() ? null : AgencyView.from(row.get("owner"));
         return new ActionView(
                 Views.string(ac, "id"),
                 Views.string(ac, "description"),
                 Views.date(ac, "dueOn"),
                 Views.date(ac, "completedOn"),
-                row.get("owner").isNull() ? null : AgencyView.from(row.get("owner")),
+                owner == null || !redaction.agencyNamed(owner.type(), redaction.access()) ? null : owner,
                 new MeetingView(Views.string(m, "id"), Views.string(m, "kind"), Views.date(m, "heldOn")),
                 people.stream().filter(p -> visibility.sees(p.id())).toList(),
                 workingDaysOverdue,

@@ -185,6 +185,16 @@ public class Redaction {
         return policy.health().assessmentTypes().contains(type);
     }
 
+    /**
+     * Whether an agency may be named to the reader as the owner of an action or among a meeting's
+     * attendance: one whose kind is offender management (probation, by default) only to readers with
+     * offender detail, since naming it at a child's meeting tells that someone there is managed as an
+     * offender (reviews 85 and 87). A null type is named.
+     */
+    public boolean agencyNamed(String agencyType, Access access) {
+        return access.offenderDetail() || agencyType == null || !offenderManagement(agencyType, null);
+    }
+
     /** An involvement of offender management: by an agency type, or a professional role, the policy names. */
     public boolean offenderManagement(String agencyType, String role) {
         if (agencyType != null

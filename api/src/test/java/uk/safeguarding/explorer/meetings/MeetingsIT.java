@@ -253,12 +253,26 @@ class MeetingsIT extends ExplorerIT {
                 Map.of("agency", "health", "invited", true, "attended", false));
         var input = new HashMap<>(meeting(Scenario.AS_OF));
         input.put("attendance", attendance);
-        data(
-                as(
-                        "meeting-chair",
-                        "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) { id } }",
-                        Map.of("m", input)),
-                "recordStrategyMeeting");
+        // and an action probation owns (review 87: its owner was named to every reader)
+        input.put(
+                "actions",
+                List.of(Map.of(
+                        "description",
+                        "Share the licence conditions' risk assessment",
+                        "owner",
+                        "probation",
+                        "for",
+                        List.of("p-sara"),
+                        "dueOn",
+                        "2018-10-05")));
+        var meetingId = data(
+                        as(
+                                "meeting-chair",
+                                "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) { id } }",
+                                Map.of("m", input)),
+                        "recordStrategyMeeting")
+                .get("id")
+                .asString();
         var chronology = "query($p: ID!, $d: Date) { chronology(personId: $p, asOf: $d) { kind date summary } }";
         Map<String, String> said = new HashMap<>();
         for (var user : List.of("social-worker", "health-visitor")) {
@@ -274,6 +288,30 @@ class MeetingsIT extends ExplorerIT {
         assertThat(said.get("health-visitor"))
                 .contains("Police vulnerability assessment team", "Healthy child service")
                 .doesNotContain("Probation");
+        // nor as an action's owner or among those at the meeting, anywhere the reader is told of them: the
+        // chronology, the overdue actions, the meeting's snapshot (and the pack printed from it)
+        var readers = Map.of("social-worker", true, "health-visitor", false);
+        readers.forEach((user, named) -> {
+            var told = new StringBuilder();
+            data(as(user, chronology, Map.of("p", "p-sara", "d", Scenario.AS_OF)), "chronology")
+                    .forEach(e -> told.append(e.get("summary").asString()).append('\n'));
+            told.append(data(
+                    as(
+                            user,
+                            "query($d: Date) { overdueActions(asOf: $d) { description owner { id name } } }",
+                            Map.of("d", "2018-10-10")),
+                    "overdueActions"));
+            told.append(data(as(user, SNAPSHOT, Map.of("m", meetingId)), "meetingSnapshot")
+                    .get("meeting"));
+            assertThat(told.toString())
+                    .as("what %s is told", user)
+                    .contains("Share the licence conditions' risk assessment");
+            if (named) {
+                assertThat(told.toString()).contains("(owner: Probation service)", "\"probation\"");
+            } else {
+                assertThat(told.toString()).doesNotContain("Probation service", "\"probation\"");
+            }
+        });
     }
 
     @Test
