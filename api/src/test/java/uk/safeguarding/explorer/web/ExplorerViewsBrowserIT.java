@@ -4066,6 +4066,19 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         waitSettled();
         assertThat(selected()).isEqualTo("Person:p-lily");
         assertThat(heading()).contains("Lily Archer");
+        // one chosen who is not drawn on the new day gives way to the person opened, and the page says so
+        // (walk 69: Ruby, chosen while a day before her birth loaded, gave way to Kyle without a word)
+        graph = renders("cy");
+        holdRequests("query Network", "p-kyle");
+        chooseDay("2011-06-01");
+        waitFor("window.held > 0");
+        clickSelect("Person:p-ruby");
+        releaseRequests();
+        waitRendered("cy", graph);
+        waitFor("document.getElementById('cy').dataset.asOf === '2011-06-01'");
+        waitSettled();
+        assertThat(selected()).isEqualTo("Person:p-kyle");
+        assertThat(message()).startsWith("Ruby Hale is not in the network on 2011-06-01: Kyle Archer is selected.");
     }
 
     @Test
