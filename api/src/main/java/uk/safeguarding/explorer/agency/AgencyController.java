@@ -3,7 +3,6 @@ package uk.safeguarding.explorer.agency;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -41,15 +40,7 @@ class AgencyController {
      * meeting's form leaves inviting it to the chair. By type alone, as the chronology judges it.
      */
     @SchemaMapping(typeName = "Agency")
-    boolean offenderManagement(Object agency) {
-        String type;
-        if (agency instanceof AgencyView view) {
-            type = view.type();
-        } else if (agency instanceof Map<?, ?> map && map.get("type") != null) {
-            type = String.valueOf(map.get("type"));
-        } else {
-            throw new IllegalStateException("An agency of an unknown shape: " + agency.getClass());
-        }
-        return redaction.offenderManagement(type, null);
+    boolean offenderManagement(AgencyView agency) {
+        return redaction.offenderManagement(agency.type(), null);
     }
 }

@@ -255,7 +255,7 @@ public class ChronologyService {
                     var due = Views.date(data, "dueOn");
                     var done = Views.date(data, "completedOn");
                     // an owner managing offenders is named only to readers with offender detail (review 87)
-                    var owner = agency != null && redaction.agencyNamed(agency.type(), access) ? agency : null;
+                    var owner = redaction.named(agency, access);
                     entries.add(new ChronologyEntry(
                             day,
                             at,

@@ -194,25 +194,17 @@ public class InvolvementService {
      * health detail, a health involvement keeps only its agency and period.
      */
     private Involvement redacted(Involvement i, Redaction.Access access) {
-        if (!access.offenderDetail() && offenderManagement(i)) {
-            return null;
-        }
-        if (!access.healthDetail() && redaction.healthInvolvement(i.agency().type())) {
-            return new Involvement(i.agency(), null, null, i.from(), i.to(), null);
-        }
-        return i;
-    }
-
-    /**
-     * Whether an involvement is offender management, by its agency's type or the role of the
-     * professional, as the redaction policy names them: only agencies with offender detail are shown
-     * one at all.
-     */
-    private boolean offenderManagement(Involvement i) {
+        var type = i.agency().type();
         var role = i.role() != null
                 ? i.role()
                 : i.professional() == null ? null : i.professional().role();
-        return redaction.offenderManagement(i.agency().type(), role);
+        if (!access.offenderDetail() && redaction.offenderManagement(type, role)) {
+            return null;
+        }
+        if (!access.healthDetail() && redaction.healthInvolvement(type)) {
+            return new Involvement(i.agency(), null, null, i.from(), i.to(), null);
+        }
+        return i;
     }
 
     /** Gaps that would reveal a registered sex offender are told as restricted information. */

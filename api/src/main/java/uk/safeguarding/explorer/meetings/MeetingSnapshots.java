@@ -439,7 +439,7 @@ public class MeetingSnapshots {
                         a.description(),
                         a.dueOn(),
                         a.completedOn(),
-                        a.owner() == null || !redaction.agencyNamed(a.owner().type(), access) ? null : a.owner(),
+                        redaction.named(a.owner(), access),
                         Visibility.placeholdersLast(a.forPeople().stream()
                                 .map(id -> person(id, frozen, visibility, new Relation("ACTION_FOR", null, null)))
                                 .toList())))
@@ -453,8 +453,7 @@ public class MeetingSnapshots {
                 meeting.decisionReason(),
                 meeting.nextMeetingOn(),
                 meeting.attendance().stream()
-                        .filter(a -> a.agency() == null
-                                || redaction.agencyNamed(a.agency().type(), access))
+                        .filter(a -> a.agency() == null || redaction.named(a.agency(), access) != null)
                         .toList(),
                 actions);
         return new MeetingSnapshot(

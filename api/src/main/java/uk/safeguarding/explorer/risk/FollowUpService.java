@@ -120,7 +120,7 @@ public class FollowUpService {
         var visibility = needToKnow.check(operation, shownPeople);
         var actions = new ArrayList<ActionView>();
         for (var row : shownRows) {
-            actions.add(action(row, visibility, workingDaysOverdue.apply(row)));
+            actions.add(action(row, visibility, access, workingDaysOverdue.apply(row)));
         }
         return actions;
     }
@@ -161,17 +161,16 @@ public class FollowUpService {
      * An action row (ac, m, owner, people; risk/overdue-actions or risk/action) as the user may see it:
      * an owner managing offenders (probation) is not named to a reader without offender detail (review 87).
      */
-    private ActionView action(Record row, Visibility visibility, Integer workingDaysOverdue) {
+    private ActionView action(Record row, Visibility visibility, Redaction.Access access, Integer workingDaysOverdue) {
         var ac = row.get("ac");
         var m = row.get("m");
         var people = row.get("people").asList(PersonView::from);
-        var owner = row.get("owner").isNull() ? null : AgencyView.from(row.get("owner"));
         return new ActionView(
                 Views.string(ac, "id"),
                 Views.string(ac, "description"),
                 Views.date(ac, "dueOn"),
                 Views.date(ac, "completedOn"),
-                owner == null || !redaction.agencyNamed(owner.type(), redaction.access()) ? null : owner,
+                redaction.named(row.get("owner").isNull() ? null : AgencyView.from(row.get("owner")), access),
                 new MeetingView(Views.string(m, "id"), Views.string(m, "kind"), Views.date(m, "heldOn")),
                 people.stream().filter(p -> visibility.sees(p.id())).toList(),
                 workingDaysOverdue,
@@ -196,7 +195,7 @@ public class FollowUpService {
 
     private ActionView changedAction(String operation, String actionId) {
         var row = repository.action(actionId).orElseThrow(() -> NotFoundException.of("action", actionId));
-        return action(row, needToKnow.check(operation, touched(row)), null);
+        return action(row, needToKnow.check(operation, touched(row)), redaction.access(), null);
     }
 
     /** A referral just recorded, as its recorder sees it (recordReferral checked they may know of its child). */

@@ -195,6 +195,11 @@ public class Redaction {
         return access.offenderDetail() || agencyType == null || !offenderManagement(agencyType, null);
     }
 
+    /** The agency as the reader may be told of it (agencyNamed), or null. */
+    public AgencyView named(AgencyView agency, Access access) {
+        return agency != null && agencyNamed(agency.type(), access) ? agency : null;
+    }
+
     /** An involvement of offender management: by an agency type, or a professional role, the policy names. */
     public boolean offenderManagement(String agencyType, String role) {
         if (agencyType != null
