@@ -674,29 +674,38 @@ function doneForm(action, complete) {
       return;
     }
     const day = date.value;
-    const yes = el('button', { type: 'button', class: 'done-confirm', text: `Yes, done on ${day}` });
-    const no = el('button', { type: 'button', class: 'done-cancel secondary', text: 'Cancel' });
-    const question = el('span', { class: 'done-question', role: 'group', 'aria-label': 'Confirm' },
-      el('span', { text: `Record “${action.description}” as done on ${day}? ${doneFate(day, complete.asOf)}` }), ' ', yes, ' ', no);
-    form.replaceChildren(question);
-    yes.focus();
-    no.addEventListener('click', () => {
-      form.replaceChildren(button, ' ', date, ' ', warning);
-      button.focus();
-    });
-    yes.addEventListener('click', async () => {
-      yes.disabled = true;
-      no.disabled = true;
-      // recorded, the list is drawn again and the keyboard goes to Undo; refused, the question stays
-      // (the message, an alert, says why) and can be answered again
-      if (!await complete.done(action, day)) {
-        yes.disabled = false;
-        no.disabled = false;
-        no.focus();
-      }
-    });
+    askInPlace(form, 'done', `Record “${action.description}” as done on ${day}? ${doneFate(day, complete.asOf)}`,
+      `Yes, done on ${day}`, () => complete.done(action, day), [button, ' ', date, ' ', warning], button);
   });
   return form;
+}
+
+/**
+ * Asks in a row's cell before an act on a statutory record (Done on, Reopen): the sentence, Yes and Cancel
+ * (classes `${kind}-question`, `${kind}-confirm`, `${kind}-cancel`), the keyboard on Yes. Cancel puts back
+ * what was there (then) and the keyboard on back. Yes runs act: done, the list is drawn again and the
+ * keyboard goes to the message's Undo; refused, the question stays (the message, an alert, says why) and
+ * can be answered again.
+ */
+function askInPlace(cell, kind, sentence, yesText, act, then, back) {
+  const yes = el('button', { type: 'button', class: `${kind}-confirm`, text: yesText });
+  const no = el('button', { type: 'button', class: `${kind}-cancel secondary`, text: 'Cancel' });
+  cell.replaceChildren(el('span', { class: `${kind}-question`, role: 'group', 'aria-label': 'Confirm' },
+    el('span', { text: sentence }), ' ', yes, ' ', no));
+  yes.focus();
+  no.addEventListener('click', () => {
+    cell.replaceChildren(...then);
+    back.focus();
+  });
+  yes.addEventListener('click', async () => {
+    yes.disabled = true;
+    no.disabled = true;
+    if (!await act()) {
+      yes.disabled = false;
+      no.disabled = false;
+      no.focus();
+    }
+  });
 }
 
 /**
@@ -750,28 +759,9 @@ function reopenCell(action, complete) {
   // the row opens the child; the cell must not
   cell.addEventListener('click', (e) => e.stopPropagation());
   cell.addEventListener('keydown', (e) => e.stopPropagation());
-  button.addEventListener('click', () => {
-    const yes = el('button', { type: 'button', class: 'reopen-confirm', text: 'Yes, reopen it' });
-    const no = el('button', { type: 'button', class: 'reopen-cancel secondary', text: 'Cancel' });
-    const question = el('span', { class: 'reopen-question', role: 'group', 'aria-label': 'Confirm' },
-      el('span', { text: `Reopen “${action.description}”, done on ${action.completedOn}? It is open again, and `
-        + `overdue from the day after it is due (${action.dueOn}).` }), ' ', yes, ' ', no);
-    cell.replaceChildren(question);
-    yes.focus();
-    no.addEventListener('click', () => {
-      cell.replaceChildren(button);
-      button.focus();
-    });
-    yes.addEventListener('click', async () => {
-      yes.disabled = true;
-      no.disabled = true;
-      if (!await complete.reopen(action)) {
-        yes.disabled = false;
-        no.disabled = false;
-        no.focus();
-      }
-    });
-  });
+  button.addEventListener('click', () => askInPlace(cell, 'reopen', `Reopen “${action.description}”, done on `
+    + `${action.completedOn}? It is open again, and overdue from the day after it is due (${action.dueOn}).`,
+  'Yes, reopen it', () => complete.reopen(action), [button], button));
   return cell;
 }
 
