@@ -7,6 +7,7 @@ import { LINK_WORDS, inSentence, linkedBy, words } from './words.js';
 import { heldBy, isPlaceholder, placeholderLine } from './placeholders.js';
 import { londonDay, seesEverySource, state } from './state.js';
 import { SEVERITIES } from './flags.js';
+import { DONE_LISTED } from './queries.js';
 
 /** A person in a table cell: their name and age, or what a placeholder stands for (never its id). */
 function who(person, { child = false } = {}) {
@@ -727,6 +728,10 @@ export function renderDone(panel, actions, asOf, choose, complete) {
       a.description, a.completedOn, a.dueOn, forWhom(a), a.owner ? a.owner.name : NO_OWNER,
       `${words(a.meeting.kind)} ${a.meeting.heldOn}`, reopenCell(a, complete),
     ], a.for.map((p) => p.id), (ids) => choose(ids, a), 'done-row')), 'Actions done in the 30 days up to the as-of day'));
+    if (actions.length >= DONE_LISTED) {
+      // the server answers the latest DONE_LISTED: say that earlier ones of the 30 days are not here
+      section.append(el('p', { class: 'note', text: `The ${DONE_LISTED} done most recently are listed; earlier ones of these 30 days are not.` }));
+    }
   }
   panel.append(section);
 }

@@ -82,9 +82,10 @@ export const OVERDUE = `query Overdue($asOf: Date) {
   }
 }`;
 
-/** The actions recorded as done in the 30 days up to the day, latest first (the overdue list's Done recently). */
+/** The actions recorded as done in the 30 days up to the day, latest first, the 100 latest (the overdue list's Done recently). */
+export const DONE_LISTED = 100;
 export const DONE_RECENTLY = `query DoneRecently($asOf: Date) {
-  completedActions(asOf: $asOf, days: 30) {
+  completedActions(asOf: $asOf, days: 30, first: ${DONE_LISTED}) {
     id description dueOn completedOn reopenable owner { id name } meeting { id kind heldOn }
     for { id givenName familyName } restrictedFor { id }
   }

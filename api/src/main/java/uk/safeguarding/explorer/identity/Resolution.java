@@ -960,8 +960,9 @@ public final class Resolution {
         var reach = reach(batch, found, inFlight);
         var reachNanos = System.nanoTime() - reachStarted;
         for (var in : batch) {
+            var far = reach.outOfReach(in);
             for (var f : found.getOrDefault(in.localId(), List.of())) {
-                if (!reach.outOfReach(in, f.personId())) {
+                if (!far.contains(f.personId())) {
                     people.add(f.personId());
                 }
             }
@@ -1054,8 +1055,9 @@ public final class Resolution {
             return found.getOrDefault(in.localId(), List.of());
         }
 
-        boolean outOfReach(Incoming in, String personId) {
-            return outOfReach.getOrDefault(in.localId(), Set.of()).contains(personId);
+        /** The persons out of the record's reach. */
+        Set<String> outOfReach(Incoming in) {
+            return outOfReach.getOrDefault(in.localId(), Set.of());
         }
     }
 
@@ -1313,9 +1315,10 @@ public final class Resolution {
             Map<String, Set<String>> apart,
             Map<String, LocalDate> eldestChildBorn) {
         var records = new LinkedHashMap<String, List<MatchRecord>>();
+        var far = reach.outOfReach(in);
         for (var f : reach.found(in)) {
             // a person out of the record's reach is weighed only once a record of the group joined them
-            if (!reach.outOfReach(in, f.personId()) || assigned.containsKey(f.personId())) {
+            if (!far.contains(f.personId()) || assigned.containsKey(f.personId())) {
                 records.computeIfAbsent(f.personId(), k -> new ArrayList<>()).add(f.record());
             }
         }

@@ -45,6 +45,9 @@ public class FollowUpService {
 
     public static final int MAX_FIRST = 500;
 
+    /** How many completedActions answers when not told. */
+    public static final int COMPLETED_FIRST = 100;
+
     /** The most days completedActions looks back. */
     public static final int MAX_COMPLETED_DAYS = 366;
 
@@ -74,24 +77,33 @@ public class FollowUpService {
         checkAgency(agencyId);
         var rows = fairUse.run(Cost.AREA_WIDE, () -> repository.overdueActions(asOf, agencyId));
         var days = settings.workingDays();
-        return shown("overdueActions", rows, row -> days.between(Views.date(row.get("ac"), "dueOn"), asOf));
+        return shown(
+                "overdueActions",
+                rows,
+                Integer.MAX_VALUE,
+                row -> days.between(Views.date(row.get("ac"), "dueOn"), asOf));
     }
 
     /**
      * Actions completed in the {@code days} days up to asOf (asOf among them), latest completed first,
      * as overdueActions shows actions: only those the user may know of, each saying whether
      * reopenAction can undo its completion (a completion recorded by mistake is otherwise out of every
-     * list the day it is recorded).
+     * list the day it is recorded). At most {@code first} (default {@value #COMPLETED_FIRST}), counted
+     * among those the user may know of, so that a busy year's span answers with the latest.
      */
-    public List<ActionView> completedActions(LocalDate asOf, Integer days, String agencyId) {
+    public List<ActionView> completedActions(LocalDate asOf, Integer days, String agencyId, Integer first) {
         checkAgency(agencyId);
         var span = days == null ? 30 : days;
         if (span < 1 || span > MAX_COMPLETED_DAYS) {
             throw new BadRequestException("days", "must be from 1 to " + MAX_COMPLETED_DAYS);
         }
+        var limit = first == null ? COMPLETED_FIRST : first;
+        if (limit < 1 || limit > MAX_FIRST) {
+            throw new BadRequestException("first", "must be from 1 to " + MAX_FIRST);
+        }
         var rows = fairUse.run(
                 Cost.AREA_WIDE, () -> repository.completedActions(asOf.minusDays(span - 1L), asOf, agencyId));
-        return shown("completedActions", rows, row -> null);
+        return shown("completedActions", rows, limit, row -> null);
     }
 
     private static void checkAgency(String agencyId) {
@@ -103,9 +115,10 @@ public class FollowUpService {
     /**
      * The action rows the user may know of, as actions: the people of every row decided first (only
      * those of the actions shown are recorded and counted), then those shown checked and audited under
-     * the operation.
+     * the operation; at most {@code limit} of them, in the rows' order.
      */
-    private List<ActionView> shown(String operation, List<Record> rows, Function<Record, Integer> workingDaysOverdue) {
+    private List<ActionView> shown(
+            String operation, List<Record> rows, int limit, Function<Record, Integer> workingDaysOverdue) {
         var people = new LinkedHashSet<String>();
         rows.forEach(r -> people.addAll(touched(r)));
         // decided first: only the people of the actions shown are recorded (and counted), not those of
@@ -114,6 +127,7 @@ public class FollowUpService {
         var access = redaction.access();
         var shownRows = rows.stream()
                 .filter(row -> known(row, decided, access, redaction))
+                .limit(limit)
                 .toList();
         var shownPeople = new LinkedHashSet<String>();
         shownRows.forEach(r -> shownPeople.addAll(shownPeople(r)));

@@ -276,7 +276,7 @@ public class RecordingService {
         if (completedOn.isAfter(asOf.today())) {
             throw new BadRequestException("completedOn", "must not be in the future");
         }
-        var people = row.get("people").asList(p -> p.get("id").asString());
+        var people = FollowUpService.shownPeople(row);
         auditedWrite(
                 "completeAction",
                 people,
@@ -315,7 +315,7 @@ public class RecordingService {
                     "is an action whose completion comes from its agency's own records, not from the explorer: "
                             + "it can be reopened only there");
         }
-        var people = row.get("people").asList(p -> p.get("id").asString());
+        var people = FollowUpService.shownPeople(row);
         auditedWrite(
                 "reopenAction",
                 people,
@@ -328,14 +328,18 @@ public class RecordingService {
         return actionId;
     }
 
-    /** A practitioner acts on an action only for its owner agency; a meeting chair or (local) admin on any. */
+    /**
+     * A practitioner acts on an action only for its owner agency; a meeting chair or (local) admin on any.
+     * Acts on an action are audited for the people it is for or, for nobody, those its meeting concerned
+     * ({@link FollowUpService#shownPeople}), as its lists are.
+     */
     private void requireActionOwner(String operation, Record row, String verb) {
         var owner = row.get("owner").isNull() ? null : Views.string(row.get("owner"), "id");
         var user = needToKnow.viewer();
         if (user.role() == Role.PRACTITIONER && (owner == null || !owner.equals(user.agency()))) {
             refuse(
                     operation,
-                    row.get("people").asList(p -> p.get("id").asString()),
+                    FollowUpService.shownPeople(row),
                     "only the owner agency or a meeting chair " + verb + " an action");
         }
     }

@@ -92,9 +92,9 @@ class RiskController {
 
     @QueryMapping
     DataFetcherResult<List<ActionView>> completedActions(
-            @Argument LocalDate asOf, @Argument Integer days, @Argument String agencyId) {
+            @Argument LocalDate asOf, @Argument Integer days, @Argument String agencyId, @Argument Integer first) {
         var day = this.asOf.orToday(asOf);
-        return AsOf.answer(followUp.completedActions(day, days, agencyId), day);
+        return AsOf.answer(followUp.completedActions(day, days, agencyId, first), day);
     }
 
     @QueryMapping

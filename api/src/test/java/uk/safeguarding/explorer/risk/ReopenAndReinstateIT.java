@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,32 @@ class ReopenAndReinstateIT extends ExplorerIT {
                 .isEqualTo(1);
     }
 
+    /**
+     * Review 87's leftover: an action for nobody (a meeting's "review in a month") was completed and
+     * reopened with no one in the audit log. It is audited for those its meeting concerned, through
+     * whom the reader knows of it, as its lists audit it.
+     */
+    @Test
+    void completingAndReopeningAnActionForNobodyIsAuditedForThoseItsMeetingConcerned() {
+        write("MATCH (ac:Action {id: 'ac-kyle-2'}) REMOVE ac.completedOn WITH ac MATCH (ac)-[f:FOR]->() DELETE f");
+        var concerned = count("MATCH (m:Meeting)-[:AGREED]->(:Action {id: 'ac-kyle-2'}), (m)-[:CONCERNS]->(p:Person) "
+                + "RETURN count(DISTINCT p)");
+        assertThat(as("social-worker", COMPLETE).get("errors")).isNull();
+        assertThat(as("social-worker", REOPEN.formatted("ac-kyle-2")).get("errors"))
+                .isNull();
+        for (var operation : List.of("completeAction", "reopenAction")) {
+            var subjects = count(
+                    "MATCH (a:AuditEvent {operation: $operation, user: 'social-worker'}) "
+                            + "WHERE a.reason STARTS WITH $operationWord RETURN count(DISTINCT a.subjectId)",
+                    Map.of(
+                            "operation",
+                            operation,
+                            "operationWord",
+                            operation.startsWith("complete") ? "completed ac-kyle-2" : "reopened ac-kyle-2"));
+            assertThat(subjects).as(operation).isEqualTo(concerned).isPositive();
+        }
+    }
+
     private static final String COMPLETED =
             "{ completedActions(asOf: \"%s\", days: %d) { id completedOn reopenable workingDaysOverdue } }";
 
@@ -188,6 +215,26 @@ class ReopenAndReinstateIT extends ExplorerIT {
                     .get(0);
             assertThat(error.get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
             assertThat(error.get("message").asString()).isEqualTo("Argument 'days' must be from 1 to 366");
+        }
+    }
+
+    /**
+     * completedActions answers at most {@code first} (1 to 500, default 100), the latest completed: a
+     * year's span of a busy area answers with the latest, and the page says when its list is full.
+     */
+    @Test
+    void completedActionsAnswersTheLatestFirstAndRefusesAFirstOutOfRange() {
+        var query = "{ completedActions(asOf: \"2018-06-30\", days: 30, first: %d) { id } }";
+        var one = as("social-worker", query.formatted(1)).get("data").get("completedActions");
+        assertThat(one).hasSize(1);
+        assertThat(one.get(0).get("id").asString()).isEqualTo("ac-sara-2");
+        assertThat(as("social-worker", query.formatted(2)).get("data").get("completedActions"))
+                .hasSize(2);
+        for (var first : new int[] {0, 501}) {
+            var error =
+                    as("social-worker", query.formatted(first)).get("errors").get(0);
+            assertThat(error.get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
+            assertThat(error.get("message").asString()).isEqualTo("Argument 'first' must be from 1 to 500");
         }
     }
 

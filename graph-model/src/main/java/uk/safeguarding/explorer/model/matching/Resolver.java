@@ -131,10 +131,17 @@ public final class Resolver {
         if (personRecords.isEmpty() || (identified && held == null)) {
             return false;
         }
+        if (identified
+                && (held(record.nhsNumber(), held.nhsNumbers())
+                        || held(record.pncId(), held.pncIds())
+                        || held(record.upn(), held.upns()))) {
+            // the person holds an identifier of the record: it links whatever the score
+            return false;
+        }
         var settings = scorer.settings();
         var floor = Math.min(settings.reviewThreshold(), settings.linkThreshold());
         for (var other : personRecords) {
-            if (identified && identifierAgrees(record, other, held)) {
+            if (identified && identifierAgrees(record, other)) {
                 return false;
             }
             if (scorer.ceiling(record, other, held) >= floor) {
@@ -144,15 +151,19 @@ public final class Resolver {
         return true;
     }
 
-    /** Whether an identifier of the record is among those of the other record or of its person. */
-    private static boolean identifierAgrees(MatchRecord record, MatchRecord other, HeldIdentifiers held) {
-        return agrees(record.nhsNumber(), other.nhsNumber(), held.nhsNumbers())
-                || agrees(record.pncId(), other.pncId(), held.pncIds())
-                || agrees(record.upn(), other.upn(), held.upns());
+    /** Whether an identifier of the record is the other record's own. */
+    private static boolean identifierAgrees(MatchRecord record, MatchRecord other) {
+        return agrees(record.nhsNumber(), other.nhsNumber())
+                || agrees(record.pncId(), other.pncId())
+                || agrees(record.upn(), other.upn());
     }
 
-    private static boolean agrees(String value, String other, Set<String> held) {
-        return value != null && (value.equals(other) || held.contains(value));
+    private static boolean agrees(String value, String other) {
+        return value != null && value.equals(other);
+    }
+
+    private static boolean held(String value, Set<String> held) {
+        return value != null && held.contains(value);
     }
 
     /**

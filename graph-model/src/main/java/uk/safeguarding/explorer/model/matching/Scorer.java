@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
@@ -19,12 +18,41 @@ public final class Scorer {
 
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 
+    /** From this Jaro-Winkler similarity up, two names that sound alike are CLOSE. */
+    private static final double PHONETIC_FLOOR = 0.8;
+
+    /** Added to the bound of {@link #similarityAtMost}, so that rounding never puts it below the similarity. */
+    private static final double BOUND_SLACK = 1e-9;
+
     private final MatchingSettings settings;
     private final Nicknames nicknames;
+
+    /**
+     * Each field's weight at each level, rounded as shown ({@link MatchingSettings#round}), by
+     * ordinal; NaN where the field has no such level (asking for it throws, as the settings do).
+     * Read once: some sixty stored records are weighed against each incoming record.
+     */
+    private final double[][] roundedWeights;
+
+    /** The similarity below which two names are neither CLOSE nor worth comparing by sound. */
+    private final double closeFloor;
 
     public Scorer(MatchingSettings settings, Nicknames nicknames) {
         this.settings = settings;
         this.nicknames = nicknames;
+        this.roundedWeights = new double[Field.values().length][Level.values().length];
+        for (var field : Field.values()) {
+            for (var level : Level.values()) {
+                double weight;
+                try {
+                    weight = MatchingSettings.round(settings.weight(field, level));
+                } catch (IllegalArgumentException noSuchLevel) {
+                    weight = Double.NaN;
+                }
+                roundedWeights[field.ordinal()][level.ordinal()] = weight;
+            }
+        }
+        this.closeFloor = Math.min(settings.closeName(), PHONETIC_FLOOR);
     }
 
     public MatchingSettings settings() {
@@ -51,14 +79,14 @@ public final class Scorer {
         add(evidence, Field.GIVEN_NAME, givenName(record.givenName(), other.givenName()));
         add(evidence, Field.FAMILY_NAME, familyName(record, other));
         add(evidence, Field.DATE_OF_BIRTH, dateOfBirth(record.dateOfBirth(), other.dateOfBirth()));
-        add(evidence, Field.SEX, same(record.sex(), other.sex() != null ? Set.of(other.sex()) : Set.of()));
+        add(evidence, Field.SEX, sex(record.sex(), other.sex()));
         add(
                 evidence,
                 Field.ADDRESS,
                 address(record.addressIds(), record.postcodes(), person.addressIds(), person.postcodes()));
-        add(evidence, Field.NHS_NUMBER, same(record.nhsNumber(), union(person.nhsNumbers(), other.nhsNumber())));
-        add(evidence, Field.PNC_ID, same(record.pncId(), union(person.pncIds(), other.pncId())));
-        add(evidence, Field.UPN, same(record.upn(), union(person.upns(), other.upn())));
+        add(evidence, Field.NHS_NUMBER, identifier(record.nhsNumber(), person.nhsNumbers(), other.nhsNumber()));
+        add(evidence, Field.PNC_ID, identifier(record.pncId(), person.pncIds(), other.pncId()));
+        add(evidence, Field.UPN, identifier(record.upn(), person.upns(), other.upn()));
         var weights = new double[evidence.size()];
         for (int i = 0; i < weights.length; i++) {
             weights[i] = evidence.get(i).weight();
@@ -81,7 +109,7 @@ public final class Scorer {
                 rounded(Field.GIVEN_NAME, givenName(record.givenName(), other.givenName())),
                 rounded(Field.FAMILY_NAME, familyName(record, other)),
                 rounded(Field.DATE_OF_BIRTH, dateOfBirth(record.dateOfBirth(), other.dateOfBirth())),
-                rounded(Field.SEX, same(record.sex(), other.sex() != null ? Set.of(other.sex()) : Set.of())),
+                rounded(Field.SEX, sex(record.sex(), other.sex())),
                 best(
                         Field.ADDRESS,
                         hasAddress,
@@ -92,14 +120,13 @@ public final class Scorer {
                 held == null
                         ? best(Field.NHS_NUMBER, record.nhsNumber() != null, Level.EXACT, Level.DIFFERENT)
                         : rounded(
-                                Field.NHS_NUMBER,
-                                same(record.nhsNumber(), union(held.nhsNumbers(), other.nhsNumber()))),
+                                Field.NHS_NUMBER, identifier(record.nhsNumber(), held.nhsNumbers(), other.nhsNumber())),
                 held == null
                         ? best(Field.PNC_ID, record.pncId() != null, Level.EXACT, Level.DIFFERENT)
-                        : rounded(Field.PNC_ID, same(record.pncId(), union(held.pncIds(), other.pncId()))),
+                        : rounded(Field.PNC_ID, identifier(record.pncId(), held.pncIds(), other.pncId())),
                 held == null
                         ? best(Field.UPN, record.upn() != null, Level.EXACT, Level.DIFFERENT)
-                        : rounded(Field.UPN, same(record.upn(), union(held.upns(), other.upn())))));
+                        : rounded(Field.UPN, identifier(record.upn(), held.upns(), other.upn()))));
     }
 
     /**
@@ -127,11 +154,13 @@ public final class Scorer {
     }
 
     private double rounded(Field field, Level level) {
-        return MatchingSettings.round(settings.weight(field, level));
+        var weight = roundedWeights[field.ordinal()][level.ordinal()];
+        // a level the field does not have: the settings say so
+        return Double.isNaN(weight) ? MatchingSettings.round(settings.weight(field, level)) : weight;
     }
 
     private void add(List<Evidence> evidence, Field field, Level level) {
-        evidence.add(new Evidence(field, level, MatchingSettings.round(settings.weight(field, level))));
+        evidence.add(new Evidence(field, level, rounded(field, level)));
     }
 
     /**
@@ -174,11 +203,13 @@ public final class Scorer {
         if (left.equals(right)) {
             return Level.EXACT;
         }
-        var leftTokens = Standardise.tokens(a.familyName());
-        var rightTokens = Standardise.tokens(b.familyName());
-        if ((leftTokens.size() > 1 || rightTokens.size() > 1)
-                && (leftTokens.containsAll(rightTokens) || rightTokens.containsAll(leftTokens))) {
-            return Level.CLOSE;
+        if (a.familyName().indexOf(' ') >= 0 || b.familyName().indexOf(' ') >= 0) {
+            // one half of a double-barrelled name
+            var leftTokens = Standardise.tokens(a.familyName());
+            var rightTokens = Standardise.tokens(b.familyName());
+            if (leftTokens.containsAll(rightTokens) || rightTokens.containsAll(leftTokens)) {
+                return Level.CLOSE;
+            }
         }
         if (close(left, right)) {
             return Level.CLOSE;
@@ -295,23 +326,84 @@ public final class Scorer {
         return values.contains(value) ? Level.EXACT : Level.DIFFERENT;
     }
 
+    /** Sex: {@link #same} with the other record's one value (none when it gives none). */
+    static Level sex(String value, String other) {
+        if (value == null || other == null) {
+            return Level.MISSING;
+        }
+        return value.equals(other) ? Level.EXACT : Level.DIFFERENT;
+    }
+
+    /**
+     * An identifier: {@link #same} with the values the person holds and the other record's own
+     * (which may not be among them yet), without building their union.
+     */
+    static Level identifier(String value, Set<String> held, String other) {
+        if (value == null || (held.isEmpty() && other == null)) {
+            return Level.MISSING;
+        }
+        return value.equals(other) || held.contains(value) ? Level.EXACT : Level.DIFFERENT;
+    }
+
     private boolean close(String a, String b) {
+        if (similarityAtMost(a, b) < closeFloor) {
+            // the bound says what Jaro-Winkler would: neither close nor alike enough to ask the sound
+            return false;
+        }
         var similarity = JARO_WINKLER.apply(a, b);
         if (similarity >= settings.closeName()) {
             return true;
         }
-        return similarity >= 0.8
+        return similarity >= PHONETIC_FLOOR
                 && a.length() > 3
                 && b.length() > 3
                 && Standardise.phonetic(a).equals(Standardise.phonetic(b));
     }
 
-    private static Set<String> union(Set<String> values, String value) {
-        if (value == null || values.contains(value)) {
-            return values;
+    /**
+     * An upper bound of the Jaro-Winkler similarity of two standardised names, from what it is made
+     * of, for the price of counting letters: Jaro's matches m are at most the letters the two have in
+     * common (c), so Jaro = (m/|a| + m/|b| + (m - t)/m) / 3 is at most (c/|a| + c/|b| + 1) / 3; the
+     * Winkler boost (0.1 per letter of common prefix, at most four, from a Jaro of 0.7) grows with
+     * Jaro, so it is at most the boost of that bound. Two strangers' names ("KYLE" and "ARCHER": one
+     * letter in common) are then told apart without Apache Commons Text's comparison, which the
+     * bound never overrules: a pair the bound lets through is compared by it. Letters outside A to Z
+     * (a name not standardised) give the bound 1.
+     */
+    static double similarityAtMost(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.equals(b) ? 1 : 0;
         }
-        var all = new HashSet<>(values);
-        all.add(value);
-        return all;
+        var counts = new int[26];
+        for (int i = 0; i < a.length(); i++) {
+            var letter = a.charAt(i) - 'A';
+            if (letter < 0 || letter >= 26) {
+                return 1;
+            }
+            counts[letter]++;
+        }
+        int common = 0;
+        for (int i = 0; i < b.length(); i++) {
+            var letter = b.charAt(i) - 'A';
+            if (letter < 0 || letter >= 26) {
+                return 1;
+            }
+            if (counts[letter] > 0) {
+                counts[letter]--;
+                common++;
+            }
+        }
+        if (common == 0) {
+            return 0;
+        }
+        var jaro = ((double) common / a.length() + (double) common / b.length() + 1) / 3;
+        if (jaro < 0.7) {
+            return jaro + BOUND_SLACK;
+        }
+        int prefix = 0;
+        while (prefix < 4 && prefix < a.length() && prefix < b.length() && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        return jaro + 0.1 * prefix * (1 - jaro) + BOUND_SLACK;
     }
 }

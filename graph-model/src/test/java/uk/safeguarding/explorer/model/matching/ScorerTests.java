@@ -292,4 +292,121 @@ class ScorerTests {
         assertThat(pairs).isPositive();
         assertThat(reached).isEqualTo(pairs);
     }
+
+    /**
+     * The letter-count bound that spares Jaro-Winkler for strangers' names is never below Apache
+     * Commons Text's similarity: on names of every length from one to fourteen letters, random and
+     * each a slip (a letter changed, dropped, added or two swapped) of another, so that the close
+     * pairs the bound must let through are there in number. A bound below the similarity would turn
+     * a CLOSE name DIFFERENT.
+     */
+    @Test
+    void theSimilarityBoundIsNeverBelowJaroWinkler() {
+        var jaroWinkler = new org.apache.commons.text.similarity.JaroWinklerSimilarity();
+        var random = new java.util.Random(20261206L);
+        int pairs = 0;
+        int spared = 0;
+        int close = 0;
+        for (int i = 0; i < 200_000; i++) {
+            var a = randomName(random, 1 + random.nextInt(14));
+            var b = i % 2 == 0 ? slip(random, a) : randomName(random, 1 + random.nextInt(14));
+            var similarity = jaroWinkler.apply(a, b);
+            var bound = Scorer.similarityAtMost(a, b);
+            assertThat(bound).as("%s and %s", a, b).isGreaterThanOrEqualTo(similarity);
+            pairs++;
+            if (bound < 0.8) {
+                spared++;
+            }
+            if (similarity >= 0.8) {
+                close++;
+            }
+        }
+        // both sides of the bound are exercised: many pairs spared, many close ones let through
+        assertThat(spared).isGreaterThan(pairs / 4);
+        assertThat(close).isGreaterThan(pairs / 10);
+        // strangers are told apart by the bound alone; the spellings of one name never are
+        assertThat(Scorer.similarityAtMost("KYLE", "ARCHER")).isLessThan(0.8);
+        assertThat(Scorer.similarityAtMost("CATHERINE", "KATHERINE")).isGreaterThanOrEqualTo(0.8);
+        assertThat(Scorer.similarityAtMost("KYLE", "K\u00c9LE")).isEqualTo(1);
+    }
+
+    @Test
+    void closeNamesAreFoundWithTheBoundAsWithoutIt() {
+        var random = new java.util.Random(42L);
+        var jaroWinkler = new org.apache.commons.text.similarity.JaroWinklerSimilarity();
+        for (int i = 0; i < 50_000; i++) {
+            // as the family names are compared: standardised ("MC" written "MAC")
+            var a = Standardise.name(randomName(random, 2 + random.nextInt(10)));
+            var b = Standardise.name(i % 3 == 0 ? randomName(random, 2 + random.nextInt(10)) : slip(random, a));
+            if (a.equals(b)) {
+                continue;
+            }
+            var similarity = jaroWinkler.apply(a, b);
+            var expected = similarity >= settings.closeName()
+                            || (similarity >= 0.8
+                                    && a.length() > 3
+                                    && b.length() > 3
+                                    && Standardise.phonetic(a).equals(Standardise.phonetic(b)))
+                    ? Level.CLOSE
+                    : Level.DIFFERENT;
+            var record = MatchRecord.of("x", "Kyle", a, List.of(), null, null, null, null, null);
+            var other = MatchRecord.of("y", "Kyle", b, List.of(), null, null, null, null, null);
+            assertThat(scorer.familyName(record, other)).as("%s and %s", a, b).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void sexAndIdentifiersCompareAsAgainstTheSetOfValues() {
+        var values = java.util.Arrays.asList(null, "A", "B");
+        for (var value : values) {
+            for (var other : values) {
+                var others = other == null ? Set.<String>of() : Set.of(other);
+                assertThat(Scorer.sex(value, other)).isEqualTo(Scorer.same(value, others));
+                for (var held : List.of(Set.<String>of(), Set.of("A"), Set.of("B", "C"))) {
+                    var union = new java.util.HashSet<>(held);
+                    if (other != null) {
+                        union.add(other);
+                    }
+                    assertThat(Scorer.identifier(value, held, other))
+                            .as("%s against %s and %s", value, held, other)
+                            .isEqualTo(Scorer.same(value, union));
+                }
+            }
+        }
+    }
+
+    private static String randomName(java.util.Random random, int length) {
+        var name = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            // vowels and common consonants more often, as in names
+            var letters = i % 2 == 0 ? "BCDHKLMNRSTJW" : "AEIOUAEY";
+            name.append(
+                    random.nextInt(5) == 0
+                            ? (char) ('A' + random.nextInt(26))
+                            : letters.charAt(random.nextInt(letters.length())));
+        }
+        return name.toString();
+    }
+
+    private static String slip(java.util.Random random, String name) {
+        var chars = new StringBuilder(name);
+        var at = random.nextInt(chars.length());
+        switch (random.nextInt(4)) {
+            case 0 -> chars.setCharAt(at, (char) ('A' + random.nextInt(26)));
+            case 1 -> {
+                if (chars.length() > 1) {
+                    chars.deleteCharAt(at);
+                }
+            }
+            case 2 -> chars.insert(at, (char) ('A' + random.nextInt(26)));
+            default -> {
+                if (at + 1 < chars.length()) {
+                    var c = chars.charAt(at);
+                    chars.setCharAt(at, chars.charAt(at + 1));
+                    chars.setCharAt(at + 1, c);
+                }
+            }
+        }
+        return chars.toString();
+    }
 }
