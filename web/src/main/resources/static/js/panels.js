@@ -724,13 +724,14 @@ export function renderDone(panel, actions, asOf, choose, complete) {
   } else if (actions.length === 0) {
     section.append(el('p', { class: 'empty', text: 'No action was recorded as done in these 30 days.' }));
   } else {
-    section.append(table(['Action', 'Done on', 'Due', 'For', 'Owner', 'Meeting', 'Record'], actions.map((a) => row([
+    const listed = actions.slice(0, DONE_LISTED);
+    section.append(table(['Action', 'Done on', 'Due', 'For', 'Owner', 'Meeting', 'Record'], listed.map((a) => row([
       a.description, a.completedOn, a.dueOn, forWhom(a), a.owner ? a.owner.name : NO_OWNER,
       `${words(a.meeting.kind)} ${a.meeting.heldOn}`, reopenCell(a, complete),
     ], a.for.map((p) => p.id), (ids) => choose(ids, a), 'done-row')), 'Actions done in the 30 days up to the as-of day'));
-    if (actions.length >= DONE_LISTED) {
-      // the server answers the latest DONE_LISTED: say that earlier ones of the 30 days are not here
-      section.append(el('p', { class: 'note', text: `The ${DONE_LISTED} done most recently are listed; earlier ones of these 30 days are not.` }));
+    if (actions.length > listed.length) {
+      // one more than listed was asked for (review 88: a list of exactly 100 was said to be cut short)
+      section.append(el('p', { class: 'note', text: `Only the ${DONE_LISTED} done most recently are listed: more actions were done in these 30 days.` }));
     }
   }
   panel.append(section);

@@ -82,10 +82,13 @@ export const OVERDUE = `query Overdue($asOf: Date) {
   }
 }`;
 
-/** The actions recorded as done in the 30 days up to the day, latest first, the 100 latest (the overdue list's Done recently). */
+/**
+ * The actions recorded as done in the 30 days up to the day, latest first (the overdue list's Done
+ * recently): DONE_LISTED are listed, and one more is asked for to tell whether there are more.
+ */
 export const DONE_LISTED = 100;
 export const DONE_RECENTLY = `query DoneRecently($asOf: Date) {
-  completedActions(asOf: $asOf, days: 30, first: ${DONE_LISTED}) {
+  completedActions(asOf: $asOf, days: 30, first: ${DONE_LISTED + 1}) {
     id description dueOn completedOn reopenable owner { id name } meeting { id kind heldOn }
     for { id givenName familyName } restrictedFor { id }
   }

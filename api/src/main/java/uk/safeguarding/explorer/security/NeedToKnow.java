@@ -249,6 +249,10 @@ public class NeedToKnow {
      * grant (its purpose and id), so that the grant's review counts the write among its uses (hostile
      * review 61: writes under a grant were recorded as need-to-know, and the auditor never saw them).
      * The decisions are this request's (checked already by the write): nothing is recorded here.
+     * Someone the write touches whom the user may not see is left out: the check before the write
+     * ({@link #checkWrite}) recorded them as DENIED, and a write is never recorded as allowed about
+     * them (review 88: an action for nobody was recorded as completed about everyone its meeting
+     * concerned, people hidden from the writer among them).
      */
     public List<Subject> writeSubjects(Collection<String> ids, String reason) {
         var asked = new LinkedHashSet<String>();
@@ -260,12 +264,15 @@ public class NeedToKnow {
         var subjects = new ArrayList<Subject>();
         for (var id : asked) {
             var decision = decisions.get(id);
+            if (!decision.visible()) {
+                continue;
+            }
             subjects.add(
                     decision.grantId() == null
                             ? Subject.allowed(id, reason)
                             : Subject.breakGlass(id, decision.purpose(), reason, decision.grantId()));
         }
-        return subjects;
+        return subjects.isEmpty() ? Subject.each(List.of(), AuditLog.ALLOWED, reason) : subjects;
     }
 
     /**

@@ -207,7 +207,8 @@ public final class Scorer {
             // one half of a double-barrelled name
             var leftTokens = Standardise.tokens(a.familyName());
             var rightTokens = Standardise.tokens(b.familyName());
-            if (leftTokens.containsAll(rightTokens) || rightTokens.containsAll(leftTokens)) {
+            if ((leftTokens.size() > 1 || rightTokens.size() > 1)
+                    && (leftTokens.containsAll(rightTokens) || rightTokens.containsAll(leftTokens))) {
                 return Level.CLOSE;
             }
         }

@@ -355,6 +355,27 @@ class ScorerTests {
         }
     }
 
+    /**
+     * Review 88: a CLOSE threshold set below the 0.8 from which names are compared by sound is the
+     * bound's floor (Amelia and Ella, Jaro-Winkler 0.75); one half of a double-barrelled name is
+     * CLOSE; a blank family name (only through the record's own constructor) is as it was.
+     */
+    @Test
+    void theBoundFollowsACloseThresholdBelowTheSoundsAndDoubleBarrelledNamesStayClose() {
+        var lowered = new Scorer(
+                MatchingSettings.fromJson("{\"similarity\":{\"closeName\":0.75}}", "test"), Nicknames.standard());
+        assertThat(lowered.familyName(person("Kyle", "Amelia", null), person("Kyle", "Ella", null)))
+                .isEqualTo(Level.CLOSE);
+        assertThat(scorer.familyName(person("Kyle", "Amelia", null), person("Kyle", "Ella", null)))
+                .isEqualTo(Level.DIFFERENT);
+        assertThat(family(person("Kyle", "Archer-Smith", null), person("Kyle", "Smith", null)))
+                .isEqualTo(Level.CLOSE);
+        assertThat(family(person("Kyle", "Smith", null), person("Kyle", "Archer Smith", null)))
+                .isEqualTo(Level.CLOSE);
+        var blank = new MatchRecord("x", "KYLE", " ", List.of(), null, null, null, null, null, Set.of(), Set.of());
+        assertThat(family(blank, person("Kyle", "A", null))).isEqualTo(Level.DIFFERENT);
+    }
+
     @Test
     void sexAndIdentifiersCompareAsAgainstTheSetOfValues() {
         var values = java.util.Arrays.asList(null, "A", "B");
