@@ -9,7 +9,7 @@ import {
 } from './agencies.js';
 import { SESSION_ENDED_KEPT, graphql, keepWords, me, sessionEnded, stillSignedIn } from './api.js';
 import {
-  FAMILY_CHANGES, MEETINGS_ABOUT, MEETING_RECORD, MEETING_SNAPSHOT, NETWORK, RECORD_MEETING, TAKE_SNAPSHOT,
+  CHILDREN_EXPOSED, FAMILY_CHANGES, MEETINGS_ABOUT, MEETING_RECORD, MEETING_SNAPSHOT, NETWORK, RECORD_MEETING, TAKE_SNAPSHOT,
 } from './queries.js';
 import { addDays, addMonths, spokenDay } from './days.js';
 import { byId, clear, el, fullName, unbrokenDays } from './dom.js';
@@ -543,8 +543,7 @@ function addActionRow() {
   const people = [...form.people].sort((a, b) => (b.id === form.id) - (a.id === form.id));
   const forPeople = el('fieldset', { id: `action-for-${i}`, class: 'action-for', tabindex: -1 },
     el('legend', { text: 'For (one or more)' }),
-    el('div', { class: 'action-for-people' }, people.map((p) => el('label', {},
-      el('input', { type: 'checkbox', class: 'action-for-person', value: p.id }), ` ${p.label}`))));
+    el('div', { class: 'action-for-people' }, people.map(forBox)));
   // the owner and the due day side by side: an action took 400 px of a 454 px box at 1280×720 (walk 60)
   const row = el('fieldset', { class: 'action-row' }, el('legend', { text: `Action ${i + 1}` }),
     el('label', { for: `action-description-${i}`, text: 'What' }),
@@ -563,6 +562,46 @@ function addActionRow() {
   // the new action's first field, in view (walk 27: the focus stayed on the button, pushed down
   // under the Save bar, and the new field lay hidden there)
   byId(`action-description-${i}`).focus();
+}
+
+/** A person the meeting is about, as a box of the form's About (the form's child ticked). */
+function concernBox(p) {
+  return el('label', {},
+    el('input', { type: 'checkbox', class: 'concern', value: p.id, checked: p.id === state.subjectId }), ` ${p.label}`);
+}
+
+/** A person an action may be for, as a box of its For. */
+function forBox(p) {
+  return el('label', {}, el('input', { type: 'checkbox', class: 'action-for-person', value: p.id }), ` ${p.label}`);
+}
+
+/**
+ * Offers in About and in each action's For, unticked, the children exposed through the form's child
+ * whom the graph drawn does not reach (walk 70: at two hops Mia, three hops from Sara, could not be
+ * named, and an assessment of her could only be recorded as for Sara). Read as the form opens; a child
+ * the reader may not see is never offered (the server answers a placeholder for them). Not read, the
+ * form offers those drawn, as before.
+ */
+async function offerChildrenExposed(forForm) {
+  let data;
+  try {
+    data = await graphql(CHILDREN_EXPOSED, { personId: forForm.id, asOf: forForm.day });
+  } catch (e) {
+    return;
+  }
+  if (room.formFor !== forForm) {
+    return;
+  }
+  const known = new Set(forForm.people.map((p) => p.id));
+  const more = data.siblingsAtRisk.map((s) => s.child)
+    .filter((c) => c.kind === 'PERSON' && !c.restricted && !known.has(c.id))
+    .map((c) => ({ id: c.id, label: `${fullName(c)} (not in the graph)`, kind: 'PERSON', child: true }));
+  if (more.length === 0) {
+    return;
+  }
+  forForm.people = [...forForm.people, ...more];
+  byId('record-concerns').append(...more.map(concernBox));
+  byId('record-actions').querySelectorAll('.action-for-people').forEach((list) => list.append(...more.map(forBox)));
 }
 
 /** The fields of an action row, by their part of the id ("action-description-0"). */
@@ -765,11 +804,11 @@ function openRecordForm() {
   // "meeting-chair", stood there as if it were the chair's)
   byId('record-chair').value = '';
   const concerns = clear(byId('record-concerns'));
-  room.formFor.people.filter((p) => p.child || p.id === state.subjectId).forEach((p) => concerns.append(el('label', {},
-    el('input', { type: 'checkbox', class: 'concern', value: p.id, checked: p.id === state.subjectId }), ` ${p.label}`)));
+  room.formFor.people.filter((p) => p.child || p.id === state.subjectId).forEach((p) => concerns.append(concernBox(p)));
   clear(byId('record-attendance'));
   fillAttendance();
   readDefaults(room.formFor);
+  offerChildrenExposed(room.formFor);
   const decision = clear(byId('record-decision'));
   decision.append(el('option', { value: '', text: '(choose one)' }));
   DECISIONS.forEach((d) => decision.append(el('option', { value: d, text: words(d) })));
@@ -1350,21 +1389,31 @@ export async function preparePack(subjectId, asOf, people) {
       section.append(el('p', { text: `Next meeting: ${meeting.nextMeetingOn}` }));
     }
   }
-  return packFlags(subjectId, people);
+  return packFlags(subjectId, asOf, people);
 }
 
 /**
  * Every flag of everyone drawn, in the pack in place of the opened person's Flags tab (walk 56: a
- * sibling's HIGH flag was on no page). The flags already put on the graph are not asked again.
+ * sibling's HIGH flag was on no page), and of every child exposed through the child whom the reader may
+ * see, drawn or not (walk 70: at two hops Sara's pack left out Mia, three hops away, and her HIGH flag
+ * of contact with a registered sex offender). The flags already put on the graph are not asked again.
  */
-async function packFlags(subjectId, people) {
+async function packFlags(subjectId, asOf, people) {
   const panel = clear(byId('print-flags'));
-  const byPerson = await knownFlags([...people.keys()]);
+  const exposed = await guarded(() => graphql(CHILDREN_EXPOSED, { personId: subjectId, asOf }));
+  if (!exposed) {
+    return false;
+  }
+  const names = new Map(people);
+  const beyond = exposed.siblingsAtRisk.map((s) => s.child)
+    .filter((c) => c.kind === 'PERSON' && !c.restricted && !names.has(c.id));
+  beyond.forEach((c) => names.set(c.id, fullName(c)));
+  const byPerson = await knownFlags([...names.keys()]);
   if (!byPerson) {
     // no pack without its flags (review 71: it printed with none, the Flags tab hidden)
     return false;
   }
-  renderNetworkFlags(panel, byPerson, people, subjectId);
+  renderNetworkFlags(panel, byPerson, names, subjectId, beyond.map(fullName));
   return true;
 }
 

@@ -516,9 +516,11 @@ function flagWhat(f) {
 /**
  * The meeting pack's flags: every flag of everyone drawn (id → flags, names id → name), each once
  * with the people it concerns, worst first and the pack's child first within a severity (walk 56:
- * the pack listed the opened child's flags only, and a sibling's HIGH flag was on no page).
+ * the pack listed the opened child's flags only, and a sibling's HIGH flag was on no page); beyond: the
+ * names of the children exposed through the child whom the network drawn does not reach, whose flags
+ * byPerson holds too (they are said under the heading).
  */
-export function renderNetworkFlags(panel, byPerson, names, childId) {
+export function renderNetworkFlags(panel, byPerson, names, childId, beyond = []) {
   clear(panel);
   const flags = new Map();
   let own = 0;
@@ -542,6 +544,11 @@ export function renderNetworkFlags(panel, byPerson, names, childId) {
   });
   panel.append(el('h2', { text: 'Risk flags of everyone in the network' }),
     el('p', { class: 'meta', text: 'Prompts for a human decision, never decisions.' }));
+  if (beyond.length > 0) {
+    // (printed: the pack's other notes are hidden on paper, this one is not)
+    panel.append(el('p', { class: 'beyond', text: `With the ${beyond.length === 1 ? 'child' : 'children'} exposed through `
+      + `${names.get(childId) || 'the child'} whom the network drawn does not reach: ${inSentence(beyond)}.` }));
+  }
   if (entries.length === 0) {
     panel.append(el('p', { class: 'empty', text: 'No risk flags on this date for anyone in the network.' }));
     return;

@@ -62,6 +62,14 @@ export const FAMILY_SCOPE = `query FamilyScope($personId: ID!, $asOf: Date) {
   agencyInvolvement(personId: $personId, scope: FAMILY, asOf: $asOf) { people { person { id kind restricted } } }
 }`;
 
+/**
+ * The children exposed through a child (siblings-at-risk's children, placeholders as the server gives
+ * them): the meeting pack's flags are theirs too, drawn or not.
+ */
+export const CHILDREN_EXPOSED = `query ChildrenExposed($personId: ID!, $asOf: Date) {
+  siblingsAtRisk(personId: $personId, asOf: $asOf) { child { id kind restricted givenName familyName } }
+}`;
+
 export const FLAGS = `query Flags($personIds: [ID!], $asOf: Date) {
   riskFlags(personIds: $personIds, asOf: $asOf) {
     rule code severity subjectId subjectKind summary evidence people restrictedPeople { ${WHO} }

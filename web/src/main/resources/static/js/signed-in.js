@@ -3,7 +3,7 @@
 // meeting's tab to press Save there; someone else signed in is offered Sign out. It reads who is signed
 // in and nothing else.
 
-import { me } from './api.js';
+import { formCsrfToken, me } from './api.js';
 
 async function start() {
   // (a user name as the explorer writes it, or none: the address's words are not said as the page's, review 78)
@@ -18,7 +18,9 @@ async function start() {
     } else {
       text.textContent = `You are signed in as ${user.username}, and the meeting was written by ${writer}: only `
         + `${writer} can save it. Sign out, then sign in as ${writer}.`;
-      document.getElementById('signed-in-other').hidden = false;
+      const signOut = document.getElementById('signed-in-other');
+      signOut.addEventListener('submit', () => { document.getElementById('signed-in-csrf').value = formCsrfToken(); });
+      signOut.hidden = false;
     }
   } catch (e) {
     text.textContent = e.message;

@@ -19,6 +19,8 @@ let triage;
 let overdue;
 let family;
 const familyLoads = new Latest();
+/** What the family's list in meeting mode was last loaded for ([personIds, graph]), or null. */
+let familyShown = null;
 
 /** @param openPerson what choosing a row does with the child's id */
 export function wireWorkQueues(openPerson) {
@@ -133,7 +135,12 @@ function loadQueues(news = '', undo = null) {
       renderDone(byId('panel-overdue'), done ? done.completedActions : null, state.asOf, chooseFirst, complete);
     })),
     loadInformationRequests(),
-  ]).then(() => {
+  ]).then(async () => {
+    if (news && state.meeting && familyShown) {
+      // an action done or reopened here is done or open in the room's list too (walk 70: the room went on
+      // being shown it as overdue until the page was loaded again)
+      await loadFamilyOverdue(...familyShown);
+    }
     // said once everything is loaded again, so that no refresh wipes it
     if (news) {
       say(news, 'success', undo);
@@ -156,6 +163,7 @@ export function openWork(tabId) {
  * network it is, by name (the heading says so beside a matrix that follows the person selected).
  */
 export async function loadFamilyOverdue(personIds, graph) {
+  familyShown = [personIds, graph];
   const current = familyLoads.next();
   const asOf = state.asOf;
   await guarded(() => family.run(async () => {
@@ -181,6 +189,7 @@ export async function loadFamilyOverdue(personIds, graph) {
 
 /** Leaving meeting mode empties the family's list. */
 export function clearFamilyOverdue() {
+  familyShown = null;
   familyLoads.next();
   family.run(async () => byId('meeting-overdue').replaceChildren());
 }

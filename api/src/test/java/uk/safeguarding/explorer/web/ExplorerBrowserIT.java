@@ -681,7 +681,7 @@ class ExplorerBrowserIT extends BrowserIT {
         // his unassessed siblings carry a HIGH flag each; Kyle's own are MEDIUM at worst
         assertThat(withClass(graph, "flag-HIGH")).isEqualTo(Set.of("Person:p-lily", "Person:p-ruby", "Person:p-tom"));
         assertThat(withClass(graph, "flag-MEDIUM")).contains("Person:p-kyle");
-        assertThat(node(graph, "Person:p-lily").get("display").asString()).contains("[FLAG 2]");
+        assertThat(node(graph, "Person:p-lily").get("display").asString()).contains("[2 FLAGS]");
         driver.findElement(By.id("tab-flags")).click();
         assertThat(text("panel-flags"))
                 .contains("Kyle Archer has harmful sexual behaviour (since 2018-02-20) but no AIM3 assessment.")
@@ -1495,6 +1495,35 @@ class ExplorerBrowserIT extends BrowserIT {
     }
 
     /**
+     * Walk 70: at two hops Mia, three hops from Sara and a child exposed through her, was in neither the
+     * form's About nor an action's For, so an assessment of her could only be recorded as for Sara. The
+     * children exposed whom the graph does not reach are offered too, unticked.
+     */
+    @Test
+    void theFormOffersTheChildrenExposedWhomTheGraphDoesNotReach() {
+        signIn("meeting-chair");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        enterMeetingMode();
+        assertThat(nodeKeys(graph())).contains("Person:p-jack").doesNotContain("Person:p-mia");
+        driver.findElement(By.id("record-button")).click();
+        driver.findElement(By.id("record-add-action")).click();
+        waitFor("!!document.querySelector(\"#record-concerns .concern[value='p-mia']\")");
+        var mia = driver.findElement(By.cssSelector("#record-concerns .concern[value='p-mia']"));
+        assertThat(mia.isSelected()).isFalse();
+        assertThat(mia.findElement(By.xpath("..")).getText()).isEqualTo("Mia Nolan (not in the graph)");
+        // offered once: Jack, drawn, is not offered again
+        assertThat(driver.findElements(By.cssSelector("#record-concerns .concern[value='p-jack']")))
+                .hasSize(1);
+        // in the action added as the form opened, and in one added later
+        driver.findElement(By.id("record-add-action")).click();
+        for (var action : List.of("#action-for-0", "#action-for-1")) {
+            assertThat(driver.findElements(By.cssSelector(action + " .action-for-person[value='p-mia']")))
+                    .as(action)
+                    .hasSize(1);
+        }
+    }
+
+    /**
      * Review 84: the referrer was invited only when the child's own panels were the last loaded. On another
      * day, with Tom selected and his panels the last loaded, Kyle's form still invites the school that
      * referred Kyle.
@@ -1966,16 +1995,19 @@ class ExplorerBrowserIT extends BrowserIT {
         assertThat(text("signed-in-text"))
                 .isEqualTo("You are signed in as social-worker, and the meeting was written by meeting-chair: only"
                         + " meeting-chair can save it. Sign out, then sign in as meeting-chair.");
-        assertThat(driver.findElement(By.linkText("Sign out")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("signed-in-sign-out")).isDisplayed())
+                .isTrue();
         driver.switchTo().window(room);
         driver.findElement(By.id("record-save")).click();
         waitForTheFormToSay(SOCIAL_WORKER_SIGNED_IN);
         assertThat(count(meetings)).isZero();
 
-        // the chair signs in again there: Save records the meeting, the form says nothing more of it, and
-        // the family is shown again
+        // the chair signs in again there (Sign out is one press, walk 70: a link to /logout asked again):
+        // Save records the meeting, the form says nothing more of it, and the family is shown again
         driver.switchTo().window(tab);
-        driver.manage().deleteCookieNamed("JSESSIONID");
+        driver.findElement(By.id("signed-in-sign-out")).click();
+        new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().contains("/login?logout"));
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("You have signed out");
         signInHere("meeting-chair");
         driver.get(url("/signed-in.html?for=meeting-chair"));
         waitStarted();

@@ -547,8 +547,8 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                   ended: p(null, '2008-01-01', '2014-01-01', false),
                   undated: p('SEPARATED', null, null, false),
                   unended: p('SEPARATED', '2008-01-01', null, false),
-                  gary: shortLabel('Gary Nolan (48)\\n[MAPPA 1] [RSO] [NOTE] [FLAG 2]'),
-                  mia: shortLabel('Mia Nolan (9)\\n[NOT ASSESSED]\\n[CPP] [FLAG 4]'),
+                  gary: shortLabel('Gary Nolan (48)\\n[MAPPA 1] [RSO] [NOTE] [2 FLAGS]'),
+                  mia: shortLabel('Mia Nolan (9)\\n[NOT ASSESSED]\\n[CPP] [4 FLAGS]'),
                   restricted: shortLabel('Jack Bell (5)\\n[RESTRICTED]'),
                 };""");
         assertThat(answer.get("separated").asString()).isEqualTo("/ 2008–2014");
@@ -561,8 +561,8 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(answer.get("undated").asString()).isEqualTo("/ partners, separated");
         // ended with no end recorded: "2008–" would read as still together
         assertThat(answer.get("unended").asString()).isEqualTo("/ partners 2008, separated");
-        assertThat(answer.get("gary").asString()).isEqualTo("Gary Nolan (48)\n[MAPPA 1] [RSO] [NOTE] [FLAG 2]");
-        assertThat(answer.get("mia").asString()).isEqualTo("Mia Nolan (9)\n[NOT ASSESSED] [CPP] [FLAG 4]");
+        assertThat(answer.get("gary").asString()).isEqualTo("Gary Nolan (48)\n[MAPPA 1] [RSO] [NOTE] [2 FLAGS]");
+        assertThat(answer.get("mia").asString()).isEqualTo("Mia Nolan (9)\n[NOT ASSESSED] [CPP] [4 FLAGS]");
         assertThat(answer.get("restricted").asString()).isEqualTo("Jack Bell (5)");
     }
 
@@ -1395,7 +1395,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                     .contains(
                             "blue dashed: CPP plan",
                             "amber halo: MEDIUM",
-                            "FLAG n",
+                            "MEDIUM flag (2 FLAGS: how many)",
                             "NOTE other marker",
                             "HSB harmful sexual behaviour",
                             "CSA victim",
@@ -2085,7 +2085,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
             setAsOf(Scenario.AS_OF);
             var graph = graph();
             assertThat(withClass(graph, "unassessed")).contains("Person:p-lily", "Person:p-tom", "Person:p-ruby");
-            assertThat(node(graph, "Person:p-lily").get("labelText").asString()).contains("[NOT ASSESSED]", "[FLAG");
+            assertThat(node(graph, "Person:p-lily").get("labelText").asString()).contains("[NOT ASSESSED]", " FLAGS]");
             assertThat(labelOverlaps(graph))
                     .as("labels over labels in Kyle's genogram moved to the scenario's day")
                     .isEmpty();
@@ -2360,7 +2360,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
 
     @Test
     void aLabelsBadgeLineIsDrawnInFullAfterTheDateMovesAndAfterItMovesBack() {
-        // Kerry's, Gary's, Jack's and Mia's second line ([FLAG n], [NOTE]) was cut to a sliver once
+        // Kerry's, Gary's, Jack's and Mia's second line ([2 FLAGS], [NOTE]) was cut to a sliver once
         // the day moved, and stayed cut on the day they were opened: their label's box stayed as high
         // as the label before the flags came, though the text was two lines or more
         signIn("meeting-chair");
@@ -3719,7 +3719,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         openFromSearch("Kyle", "p-kyle");
         waitFor("!document.getElementById('flags-unread').hidden");
         assertThat(nodeKeys(graph())).contains("Person:p-lily");
-        assertThat(node(graph(), "Person:p-lily").get("display").asString()).doesNotContain("[FLAG");
+        assertThat(node(graph(), "Person:p-lily").get("display").asString()).doesNotContain("FLAG");
         driver.findElement(By.id("tab-flags")).click();
         assertThat(text("panel-flags"))
                 .contains("The risk flags could not be read: this panel cannot say whether there are any.")
@@ -3731,7 +3731,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         driver.findElement(By.id("flags-retry")).click();
         waitRendered("panel-flags", panels);
         waitFor("document.getElementById('flags-unread').hidden");
-        assertThat(node(graph(), "Person:p-lily").get("display").asString()).contains("[FLAG 2]");
+        assertThat(node(graph(), "Person:p-lily").get("display").asString()).contains("[2 FLAGS]");
         assertThat(text("panel-flags")).contains("harmful sexual behaviour");
     }
 
@@ -4306,6 +4306,40 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         waitFor(
                 "document.activeElement && document.activeElement.matches(\"#panel-overdue .done-button[data-action='ac-kyle-1']\")");
         assertThat(messageSentence()).startsWith("Undone:");
+        assertThat(count("MATCH (a:Action {id: 'ac-kyle-1'}) WHERE a.completedOn IS NULL RETURN count(a)"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void inMeetingModeAnActionDoneFromTheWorkQueuesLeavesTheRoomsOverdueListAndUndoBringsItBack() {
+        // walk 70: after "Done on" in the work queues the room's list went on showing the action as
+        // overdue until the page was loaded again
+        signIn("meeting-chair");
+        open("/?person=p-lily&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        var family = renders("meeting-overdue");
+        driver.findElement(By.id("meeting-button")).click();
+        waitRendered("meeting-overdue", family);
+        assertThat(text("meeting-overdue")).contains("Social work assessment of the risk to Kyle's siblings");
+        var work = renders("work");
+        driver.findElement(By.id("work-button")).click();
+        waitRendered("work", work);
+        driver.findElement(By.id("tab-overdue")).click();
+        chooseDoneDay("2018-09-20");
+        driver.findElement(By.cssSelector("#panel-overdue .done-button[data-action='ac-kyle-1']"))
+                .click();
+        var recorded = renders("work");
+        family = renders("meeting-overdue");
+        driver.findElement(By.cssSelector("#panel-overdue .done-confirm")).click();
+        waitRendered("work", recorded);
+        waitRendered("meeting-overdue", family);
+        assertThat(messageSentence()).startsWith("Recorded:");
+        assertThat(text("meeting-overdue")).doesNotContain("Social work assessment of the risk to Kyle's siblings");
+        // Undo puts it back in the room's list too
+        var undone = renders("meeting-overdue");
+        driver.findElement(By.id("message-undo")).click();
+        waitRendered("meeting-overdue", undone);
+        assertThat(text("meeting-overdue")).contains("Social work assessment of the risk to Kyle's siblings");
         assertThat(count("MATCH (a:Action {id: 'ac-kyle-1'}) WHERE a.completedOn IS NULL RETURN count(a)"))
                 .isEqualTo(1);
     }

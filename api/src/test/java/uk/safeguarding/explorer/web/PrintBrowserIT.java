@@ -83,6 +83,37 @@ class PrintBrowserIT extends BrowserIT {
     }
 
     /**
+     * Walk 70: at two hops Sara's pack listed the flags of the people drawn only, so Mia, three hops away
+     * and a child exposed through Sara, and her HIGH flag of contact with a registered sex offender were
+     * on no page.
+     */
+    @Test
+    void thePacksFlagsAreAlsoThoseOfTheChildrenExposedWhomTheNetworkDrawnDoesNotReach() {
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=2018-09-26");
+        waitSettled();
+        assertThat(js("return document.getElementById('depth-select').value")).isEqualTo("2");
+        js("window.print = () => {}");
+        var pack = renders("print-title");
+        driver.findElement(org.openqa.selenium.By.id("print-button")).click();
+        waitRendered("print-title", pack);
+        var flags = (String) js("return document.getElementById('print-flags').textContent");
+        assertThat(flags)
+                .contains("whom the network drawn does not reach: Mia Nolan.")
+                .contains("has contact with Mia Nolan");
+        // and the note is on paper
+        js("document.body.classList.add('printing-pack')");
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertThat((String) js("return document.getElementById('print-flags').innerText"))
+                    .contains("whom the network drawn does not reach: Mia Nolan.");
+        } finally {
+            ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+            js("document.body.classList.remove('printing-pack')");
+        }
+    }
+
+    /**
      * Walk 26: the printed pack named the changes and the family's overdue actions twice, once by
      * the panel's label printed as a heading and once by the heading the panel has itself.
      */
