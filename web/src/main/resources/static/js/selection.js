@@ -180,6 +180,12 @@ let personSelections = 0;
 let lastSelected = null;
 /** Their name as the graph said it when chosen (they may not be drawn on the next day). */
 let lastSelectedName = null;
+/**
+ * The hidden person (a placeholder's node key) the graph selected after any person, or null: a new day or
+ * depth selects them again where drawn (walk 70: after the depth changed, the details went on showing
+ * them, not drawn, and the message named the person selected before them).
+ */
+let lastHidden = null;
 
 /** A name as the graph's label gives it, without the age it says for the day drawn ("Ruby Hale (6)"). */
 function nameOnly(label) {
@@ -189,6 +195,7 @@ function nameOnly(label) {
 /** The graph's select event for a person (a click, the keyboard, opening a network). */
 export function selectPerson(personId) {
   personSelections += 1;
+  lastHidden = null;
   lastSelected = personId;
   lastSelectedName = controller ? nameOnly(controller.personName(personId)) : null;
   state.recentPeople = [...state.recentPeople.filter((p) => p !== personId), personId].slice(-2);
@@ -221,10 +228,15 @@ export async function open(personId, { keepExpansions = false, expanded = null, 
       // the person last chosen on the graph of this network, even while it loaded (a new day, a new depth):
       // not the person whose panels were last drawn, which a choice waiting for its panels is not yet
       // (the choice was lost when the new drawing landed; review 86: and when the day changed twice)
+      const hidden = keepExpansions && !selected ? lastHidden : null;
       const chosen = keepExpansions && personSelections !== selections ? lastSelected : null;
-      const wanted = chosen || selected || (keepExpansions ? lastSelected || state.selectedId : null);
+      const wanted = hidden ? null : chosen || selected || (keepExpansions ? lastSelected || state.selectedId : null);
       const target = wanted && controller.has(`Person:${wanted}`) ? wanted : personId;
-      if (keepExpansions && wanted && wanted !== target && wanted === lastSelected && lastSelectedName) {
+      if (hidden && !controller.has(hidden)) {
+        notDrawn = `The person your agency cannot see whom you selected is not in the network on ${state.asOf}: `
+          + `${nameOnly(controller.personName(target)) || 'the person opened'} is selected.`;
+        lastHidden = null;
+      } else if (keepExpansions && wanted && wanted !== target && wanted === lastSelected && lastSelectedName) {
         // (walk 69: Ruby, chosen while a day before her birth loaded, gave way to Kyle without a word)
         notDrawn = `${lastSelectedName} is not in the network on ${state.asOf}: ${nameOnly(controller.personName(target))
           || 'the person opened'} is selected.`;
@@ -240,6 +252,11 @@ export async function open(personId, { keepExpansions = false, expanded = null, 
         }
       }
       await showPanels(target);
+      if (hidden && controller.has(hidden) && mine()) {
+        // the hidden person chosen last, drawn again: selected again, as a person chosen last is (their
+        // details; the other panels, drawn for the day, say whose they are)
+        controller.select(hidden);
+      }
     }
     const reach = takeReachNote();
     if (mine() && reach && !shownMessage()) {
@@ -277,6 +294,8 @@ export function selectPlaceholder(placeholder) {
   loads.next();
   state.panelsKey = null;
   loading = null;
+  personSelections += 1;
+  lastHidden = placeholder.key;
   const role = state.user ? state.user.role : '';
   const personId = state.subjectId;
   const actions = [];

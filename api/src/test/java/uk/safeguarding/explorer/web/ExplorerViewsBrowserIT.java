@@ -4345,6 +4345,37 @@ class ExplorerViewsBrowserIT extends BrowserIT {
     }
 
     @Test
+    void aHiddenPersonSelectedLastIsSelectedAgainOnAnotherDayAndSaidToBeGoneWhenADepthNoLongerDrawsThem() {
+        // walk 70: after the depth changed, the details went on showing the hidden person, no longer drawn,
+        // and the message named Mia, selected before them
+        signIn("social-worker");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        waitSettled();
+        var atTwo = withClass(graph(), "restricted-person");
+        drawnAtDepth("3");
+        var beyond = withClass(graph(), "restricted-person").stream()
+                .filter(k -> !atTwo.contains(k))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no hidden person drawn at three hops but not at two"));
+        clickNode("Person:p-mia");
+        waitFor("document.getElementById('panel-details').textContent.includes('Mia Nolan')");
+        clickNode(beyond);
+        waitFor("document.getElementById('cy').dataset.selected === '" + beyond + "'");
+        // another day: the same hidden person is drawn, and selected again
+        setAsOf("2018-09-20");
+        waitSettled();
+        waitFor("document.getElementById('cy').dataset.selected === '" + beyond + "'");
+        // two hops do not reach them: the person opened is selected, and the message says so of them
+        drawnAtDepth("2");
+        assertThat(withClass(graph(), "restricted-person")).doesNotContain(beyond);
+        assertThat(selected()).isEqualTo("Person:p-sara");
+        waitFor("document.getElementById('panel-details').textContent.includes('Sara Bell')");
+        assertThat(messageSentence())
+                .isEqualTo("The person your agency cannot see whom you selected is not in the network on 2018-09-20:"
+                        + " Sara Bell is selected.");
+    }
+
+    @Test
     void aDayThatCannotBeLoadedIsPutBackAndTheMessageSaysWhichDayIsStillShown() {
         // offline, the date field and the time bar's marker showed the new day over the old day's facts
         signIn("social-worker");
