@@ -37,24 +37,23 @@ export function pageOf(username) {
  * for the sign-in (walk 59: the browser's "Leave site?" came up, and signing in meant losing the
  * meeting's words).
  */
-let holdsWords = () => false;
-let wordsKept = () => {};
-let wordsResumed = () => {};
+const keepers = [];
 /** Whether a request met the end of the session while words were held, and none of the page's has passed since. */
 let ended = false;
 /** How many times the session was found ended: only a request sent after the last time takes it up again. */
 let endings = 0;
 
 /**
- * @param holds whether the page holds unsaved words
+ * A form of the page that may hold unsaved words (the meeting's, the break-glass and information-request
+ * reasons: drafts.js); each is told when the session ends while it holds them, and when it goes on.
+ * @param holds whether the form holds unsaved words
  * @param kept what to do when the session ends then (anotherUser: someone else is signed in now)
  * @param resumed what to do when a request of the page passes again (its user signed in again)
  */
 export function keepWords(holds, kept, resumed) {
-  holdsWords = holds;
-  wordsKept = kept;
-  wordsResumed = resumed;
+  keepers.push({ holds, kept, resumed });
 }
+
 
 /** Whether the session ended while words were held, and no request of the page has passed since. */
 export function sessionEnded() {
@@ -100,11 +99,13 @@ async function send(url, options, own = true) {
     throw new ApiError('The explorer cannot reach the server. Check your connection and try again.');
   }
   if (response.status === 401) {
-    if (holdsWords()) {
+    const holding = keepers.filter((k) => k.holds());
+    if (holding.length > 0) {
       // the words stay: signed in again in another tab, this page saves them
       ended = true;
       endings += 1;
-      wordsKept(await anotherUser(response));
+      const another = await anotherUser(response);
+      holding.forEach((k) => k.kept(another));
       throw new ApiError(SESSION_ENDED_KEPT, 'UNAUTHORIZED');
     }
     // local mode shows the sign-in form, production goes to the identity provider; signed in again, the
@@ -117,7 +118,7 @@ async function send(url, options, own = true) {
     // one of the page's requests, sent since the session was found ended, passed: its user is signed in
     // again (not a refusal of another kind, nor an answer to a request sent before: review 77)
     ended = false;
-    wordsResumed();
+    keepers.forEach((k) => k.resumed());
   }
   if (response.status === 403) {
     throw new ApiError('That action is not allowed for your account.', 'FORBIDDEN');

@@ -10,6 +10,7 @@ import { focusUnlessTyping } from './focus.js';
 import { guarded, say } from './message.js';
 import { londonTime, state } from './state.js';
 import { HIDDEN, heldBy } from './placeholders.js';
+import { keepDraft } from './drafts.js';
 
 /** The server's rule for reasons (README "Break-glass"): 20+ characters, two different letters or digits. */
 export function reasonProblem(reason) {
@@ -90,4 +91,6 @@ async function breakGlass(event, open) {
 export function wireBreakGlass(open) {
   byId('break-glass-form').addEventListener('submit', (e) => breakGlass(e, open));
   byId('break-glass-cancel').addEventListener('click', hideBreakGlass);
+  keepDraft({ form: 'break-glass-form', field: 'break-glass-reason', open: () => state.breakGlassFor !== null,
+    button: 'Request access', about: 'access' });
 }

@@ -16,6 +16,7 @@ import { londonTime, state } from './state.js';
 import { HIDDEN, isPlaceholder, relationshipWords } from './placeholders.js';
 import { reasonProblem } from './break-glass.js';
 import { words } from './words.js';
+import { keepDraft } from './drafts.js';
 
 const STATUS_WORDS = { OPEN: 'waiting for an answer', ANSWERED: 'answered', DECLINED: 'declined' };
 
@@ -291,4 +292,6 @@ export function wireInformationRequests() {
   queue = new Rendering(byId('panel-requests'));
   byId('information-request-form').addEventListener('submit', send);
   byId('information-request-cancel').addEventListener('click', hideInformationRequest);
+  keepDraft({ form: 'information-request-form', field: 'information-request-reason',
+    open: () => state.requestFor !== null, button: 'Send request', about: 'request' });
 }

@@ -311,6 +311,72 @@ class AccessBrowserIT extends BrowserIT {
                 .contains("Call the PPU before any visit", "Probation service: waiting for an answer");
     }
 
+    /**
+     * Walk 70: a break-glass reason written when the session had ended was lost at the sign-in. Now the page
+     * stays, the family goes out of sight, the form keeps the reason and says how to send it once signed in
+     * again in a new tab, and then Request access sends it.
+     */
+    @Test
+    void aBreakGlassReasonWrittenWhenTheSessionHasEndedIsKeptAndSentOnceSignedInAgain() {
+        signIn("teacher");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        var panels = renders("panel-details");
+        clickNode(placeholderKey());
+        waitRendered("panel-details", panels);
+        driver.findElement(By.id("placeholder-break-glass")).click();
+        var reason = "Strategy discussion today about Sara's safety at home";
+        driver.findElement(By.id("break-glass-reason")).sendKeys(reason);
+        var page = driver.getCurrentUrl();
+        driver.manage().deleteCookieNamed("JSESSIONID");
+        driver.findElement(By.id("break-glass-button")).click();
+        waitFor("!!document.querySelector('#break-glass-form .draft-session:not([hidden])')");
+        assertThat(driver.getCurrentUrl()).isEqualTo(page);
+        assertThat(driver.findElement(By.cssSelector("#break-glass-form .draft-session"))
+                        .getText())
+                .isEqualTo("Your session has ended. What you wrote is kept in this form, out of sight until you are"
+                        + " signed in again: sign in again in a new tab, then press Request access here.");
+        assertThat(driver.findElement(By.id("break-glass-reason")).getDomProperty("value"))
+                .isEqualTo(reason);
+        assertThat(driver.findElement(By.id("cy")).isDisplayed())
+                .as("the family out of sight")
+                .isFalse();
+        assertThat(driver.findElement(By.id("break-glass-reason")).isDisplayed())
+                .as("the reason out of sight")
+                .isFalse();
+        assertThat(count("MATCH (g:BreakGlass {user: 'teacher'}) RETURN count(g)"))
+                .isZero();
+        // signed in again in a new tab, which says where to go back to
+        var room = driver.getWindowHandle();
+        driver.findElement(By.cssSelector("#break-glass-form .draft-session a")).click();
+        new WebDriverWait(driver, WAIT).until(d -> d.getWindowHandles().size() == 2);
+        var tab = driver.getWindowHandles().stream()
+                .filter(h -> !h.equals(room))
+                .findFirst()
+                .orElseThrow();
+        driver.switchTo().window(tab);
+        new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().contains("/login"));
+        signInHere("teacher");
+        driver.get(url("/signed-in.html?for=teacher&about=access"));
+        waitFor("document.body.dataset.state === 'ready'");
+        assertThat(text("signed-in-text"))
+                .isEqualTo("You are signed in again as teacher. Go back to the tab where you asked for access and press"
+                        + " Request access there; you can close this tab.");
+        driver.close();
+        driver.switchTo().window(room);
+        // Request access sends the reason kept; the family and the form are in sight again
+        var rendered = renders("cy");
+        driver.findElement(By.id("break-glass-button")).click();
+        waitRendered("cy", rendered);
+        waitFor("document.getElementById('message').textContent.startsWith('Access granted until')");
+        assertThat(count(
+                        "MATCH (g:BreakGlass {user: 'teacher', subjectId: 'p-gary', reason: $reason}) RETURN count(g)",
+                        Map.of("reason", reason)))
+                .isEqualTo(1);
+        assertThat(driver.findElement(By.id("cy")).isDisplayed()).isTrue();
+        assertThat(driver.findElements(By.cssSelector("#break-glass-form .draft-session:not([hidden])")))
+                .isEmpty();
+    }
+
     @Test
     void aTeacherBreaksTheGlassFromThePlaceholderWithoutTypingAnId() throws Exception {
         signIn("teacher");
