@@ -436,7 +436,11 @@ public class MeetingSnapshots {
         var actions = meeting.actions().stream()
                 .map(a -> new AgreedAction(
                         a.id(),
-                        a.description(),
+                        // the words of an action for none the reader may see may name them (hostile review 89):
+                        // the action is there, with its placeholders, without its words
+                        a.forPeople().isEmpty() || a.forPeople().stream().anyMatch(visibility::sees)
+                                ? a.description()
+                                : null,
                         a.dueOn(),
                         a.completedOn(),
                         redaction.named(a.owner(), access),

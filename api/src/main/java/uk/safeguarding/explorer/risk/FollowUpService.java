@@ -75,6 +75,9 @@ public class FollowUpService {
 
     public List<ActionView> overdueActions(LocalDate asOf, String agencyId) {
         checkAgency(agencyId);
+        if (ownerUntold(agencyId)) {
+            return List.of();
+        }
         var rows = fairUse.run(Cost.AREA_WIDE, () -> repository.overdueActions(asOf, agencyId));
         var days = settings.workingDays();
         return shown(
@@ -101,9 +104,23 @@ public class FollowUpService {
         if (limit < 1 || limit > MAX_FIRST) {
             throw new BadRequestException("first", "must be from 1 to " + MAX_FIRST);
         }
+        if (ownerUntold(agencyId)) {
+            return List.of();
+        }
         var rows = fairUse.run(
                 Cost.AREA_WIDE, () -> repository.completedActions(asOf.minusDays(span - 1L), asOf, agencyId));
         return shown("completedActions", rows, limit, row -> null);
+    }
+
+    /**
+     * Whether the agency asked for is one the reader is never told owns an action: an offender-management
+     * agency (probation, by the redaction policy) is named as an owner only to readers who may see offender
+     * detail, so to the others a list of its actions answers as one of an agency that owns none (hostile
+     * review 89: the owner was hidden, and the filter by it told a school which actions were probation's).
+     */
+    private boolean ownerUntold(String agencyId) {
+        var agency = agencyId == null ? null : redaction.agency(agencyId);
+        return agency != null && !redaction.agencyNamed(agency.type(), redaction.access());
     }
 
     private static void checkAgency(String agencyId) {

@@ -31,6 +31,7 @@ import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.importing.ImportService;
 import uk.safeguarding.explorer.model.AgencyType;
 import uk.safeguarding.explorer.model.AssessmentType;
+import uk.safeguarding.explorer.model.MarkerType;
 import uk.safeguarding.explorer.model.bundle.BundleValidator;
 import uk.safeguarding.explorer.security.ExplorerPrincipal;
 import uk.safeguarding.explorer.security.NeedToKnow;
@@ -247,6 +248,23 @@ public class RecordingService {
                     people,
                     "marker.type",
                     "'" + text(input, "type") + "' markers are recorded only by " + offenderDetailSeers());
+        }
+        var type = enumValue(MarkerType.class, text(input, "type"));
+        var user = needToKnow.viewer();
+        if (type != null && !type.recordedOnlyBy().isEmpty() && user.role() != Role.ADMIN) {
+            var agency = user.agency() == null ? null : redaction.agency(user.agency());
+            var agencyType = agency == null ? null : enumValue(AgencyType.class, agency.type());
+            if (agencyType == null || !type.recordedOnlyBy().contains(agencyType)) {
+                throw refusedRequest(
+                        "recordMarker",
+                        people,
+                        "marker.type",
+                        "'" + type + "' markers are the local authority's decisions, recorded only by "
+                                + type.recordedOnlyBy().stream()
+                                        .map(AgencyType::inWords)
+                                        .sorted()
+                                        .collect(Collectors.joining(", ")));
+            }
         }
         var record = withNewId(input, "marker", "marker.id");
         record.remove("from");

@@ -65,7 +65,9 @@ final class TriageScore {
                             + concern.toLowerCase().replace('_', ' ').replace("hsb", "harmful sexual behaviour") + ".");
         }
         if (f.offenderInHousehold() || f.offenderContact()) {
-            points = f.offenderInHousehold() ? 40 : 30;
+            // to a reader without offender detail the link is not told, nor by its points: the household's
+            // 40 for either (hostile review 89: 40 or 30 told a school whether the offender lived there)
+            points = f.offenderInHousehold() || f.restrictedOffenderDetail() != null ? 40 : 30;
             score += add(
                     reasons,
                     points,

@@ -207,6 +207,18 @@ class MeetingsIT extends ExplorerIT {
         assertThat(answer.isNull() || answer.isMissingNode()).isTrue();
     }
 
+    /** Records the meeting as the meeting chair and answers its id. */
+    private String recordedByTheChair(Map<String, Object> meeting) {
+        return data(
+                        as(
+                                "meeting-chair",
+                                "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) { id } }",
+                                Map.of("m", meeting)),
+                        "recordStrategyMeeting")
+                .get("id")
+                .asString();
+    }
+
     private Map<String, Object> meeting(String heldOn) {
         return Map.of(
                 "heldOn",
@@ -265,14 +277,7 @@ class MeetingsIT extends ExplorerIT {
                         List.of("p-sara"),
                         "dueOn",
                         "2018-10-05")));
-        var meetingId = data(
-                        as(
-                                "meeting-chair",
-                                "mutation($m: StrategyMeetingInput!) { recordStrategyMeeting(meeting: $m) { id } }",
-                                Map.of("m", input)),
-                        "recordStrategyMeeting")
-                .get("id")
-                .asString();
+        var meetingId = recordedByTheChair(input);
         var chronology = "query($p: ID!, $d: Date) { chronology(personId: $p, asOf: $d) { kind date summary } }";
         Map<String, String> said = new HashMap<>();
         for (var user : List.of("social-worker", "health-visitor")) {
@@ -303,15 +308,84 @@ class MeetingsIT extends ExplorerIT {
                     "overdueActions"));
             told.append(data(as(user, SNAPSHOT, Map.of("m", meetingId)), "meetingSnapshot")
                     .get("meeting"));
+            // review 89: and the overdue action's flag (rule 8), and the overdue list of probation's actions
+            data(
+                            as(
+                                    user,
+                                    "query($p: ID!, $d: Date) { riskFlags(personId: $p, asOf: $d) { rule summary } }",
+                                    Map.of("p", "p-sara", "d", "2018-10-10")),
+                            "riskFlags")
+                    .forEach(f -> told.append(f.get("summary").asString()).append('\n'));
+            var probations = data(
+                    as(
+                            user,
+                            "query($d: Date) { overdueActions(asOf: $d, agencyId: \"probation\") { description } }",
+                            Map.of("d", "2018-10-10")),
+                    "overdueActions");
             assertThat(told.toString())
                     .as("what %s is told", user)
                     .contains("Share the licence conditions' risk assessment");
             if (named) {
-                assertThat(told.toString()).contains("(owner: Probation service)", "\"probation\"");
+                assertThat(told.toString())
+                        .contains("(owner: Probation service)", "\"probation\"", "(Probation service), agreed at");
+                assertThat(probations.toString()).contains("Share the licence conditions' risk assessment");
             } else {
-                assertThat(told.toString()).doesNotContain("Probation service", "\"probation\"");
+                assertThat(told.toString())
+                        .doesNotContain("Probation service", "\"probation\"")
+                        .contains("\"Share the licence conditions' risk assessment\" (owner not named), agreed at");
+                assertThat(probations.size())
+                        .as("probation's overdue actions, told to %s", user)
+                        .isZero();
             }
         });
+    }
+
+    /**
+     * Hostile review 89: the snapshot of a meeting about Sara gave a school an action for Gary alone, whom
+     * the school may not see, with its words. The action is there, with its placeholder, without its words.
+     */
+    @Test
+    void aSnapshotsActionForNoneTheReaderMaySeeComesWithoutItsWords() {
+        var input = new HashMap<>(meeting(Scenario.AS_OF));
+        input.put(
+                "actions",
+                List.of(
+                        Map.of(
+                                "description",
+                                "Check Gary Nolan's licence conditions on contact",
+                                "owner",
+                                "police",
+                                "for",
+                                List.of("p-gary"),
+                                "dueOn",
+                                "2018-10-05"),
+                        Map.of(
+                                "description",
+                                "Review contact arrangements",
+                                "owner",
+                                "csc",
+                                "for",
+                                List.of("p-jack", "p-gary"),
+                                "dueOn",
+                                "2018-10-05")));
+        var meetingId = recordedByTheChair(input);
+        for (var user : List.of("teacher", "social-worker")) {
+            var actions = data(as(user, SNAPSHOT, Map.of("m", meetingId)), "meetingSnapshot")
+                    .get("meeting")
+                    .get("actions");
+            var words = new ArrayList<String>();
+            actions.forEach(a -> words.add(
+                    a.get("description").isNull() ? null : a.get("description").asString()));
+            assertThat(actions.size()).as(user).isEqualTo(2);
+            if (user.equals("teacher")) {
+                assertThat(words).containsExactlyInAnyOrder(null, "Review contact arrangements");
+                assertThat(actions.toString()).doesNotContain("Gary", "p-gary");
+            } else {
+                assertThat(words)
+                        .containsExactlyInAnyOrder(
+                                "Check Gary Nolan's licence conditions on contact", "Review contact arrangements");
+            }
+        }
     }
 
     @Test

@@ -282,6 +282,48 @@ class RecordingIT extends ExplorerIT {
     }
 
     /**
+     * Hostile review 89: a school recorded a child protection plan on Tom, and the youth offending team
+     * Lily as looked after: every agency then read Tom on a plan in the siblings' cards, flag 10, a gap and
+     * the triage score. Both are the local authority's decisions: recorded here by children's social care
+     * only, refused otherwise (BAD_REQUEST naming marker.type) and audited.
+     */
+    @Test
+    void onlyChildrensSocialCareRecordsAProtectionPlanOrThatAChildIsLookedAfter() {
+        for (var attempt : List.of(
+                List.of("teacher", "p-tom", "CHILD_PROTECTION_PLAN"),
+                List.of("yot-worker", "p-kyle", "LOOKED_AFTER"),
+                List.of("police-officer", "p-sara", "CHILD_PROTECTION_PLAN"))) {
+            var answer = as(
+                    attempt.get(0),
+                    "mutation($m: MarkerInput!) { recordMarker(marker: $m) { id } }",
+                    Map.of("m", Map.of("type", attempt.get(2), "on", attempt.get(1), "from", "2018-09-20")));
+            assertThat(classification(answer)).as(answer.toString()).isEqualTo("BAD_REQUEST");
+            assertThat(answer.get("errors").get(0).get("message").asString())
+                    .as("%s", attempt)
+                    .contains("'marker.type'")
+                    .contains("are the local authority's decisions, recorded only by children's social care");
+            assertThat(count(
+                            "MATCH (m:Marker {type: $type})-[:ON]->(:Person {id: $on}) WHERE m.id STARTS WITH 'explorer-' RETURN count(m)",
+                            Map.of("type", attempt.get(2), "on", attempt.get(1))))
+                    .as("%s", attempt)
+                    .isZero();
+            assertThat(count(
+                            "MATCH (a:AuditEvent {operation: 'recordMarker', user: $user, outcome: 'DENIED', subjectId: $on}) "
+                                    + "RETURN count(a)",
+                            Map.of("user", attempt.get(0), "on", attempt.get(1))))
+                    .as("%s", attempt)
+                    .isEqualTo(1);
+        }
+        var recorded = as(
+                "social-worker",
+                "mutation($m: MarkerInput!) { recordMarker(marker: $m) { id type } }",
+                Map.of("m", Map.of("type", "CHILD_PROTECTION_PLAN", "on", "p-tom", "from", "2018-09-20")));
+        assertThat(recorded.get("errors")).as(recorded.toString()).isNull();
+        assertThat(recorded.get("data").get("recordMarker").get("type").asString())
+                .isEqualTo("CHILD_PROTECTION_PLAN");
+    }
+
+    /**
      * Hostile review 61: a school could end the address flag (rule 2) by recording any marker on the
      * address of a child it works with, and learn from the flag going and coming back what it rests
      * on; and end the flag that asks for an AIM3 by recording one it never carried out. Each is refused

@@ -193,6 +193,16 @@ class ScenarioRiskFlagsIT extends ExplorerIT {
         assertThat(sara.get("summary").asString()).startsWith("Sara Bell: Police or probation hold information");
         assertThat(keys(flags)).doesNotContain("1:p-sara", "1:p-jack", "1:p-mia", "3:p-mia");
         assertThat(keys(flags)).contains("4:p-lily", "8:ac-kyle-1", "10:p-jack");
+        // nor does the severity tell the rule (review 89: Mia's HIGH rule 3 and MEDIUM rule 1): HIGH, every one
+        var restricted = list(flags).stream()
+                .filter(f -> f.get("rule").asInt() == 0)
+                .map(f ->
+                        f.get("subjectId").asString() + " " + f.get("severity").asString())
+                .toList();
+        assertThat(restricted)
+                .contains("p-mia HIGH", "p-sara HIGH")
+                .allSatisfy(f -> assertThat(f).endsWith(" HIGH"));
+        assertThat(restricted.stream().filter(f -> f.startsWith("p-mia "))).hasSize(2);
         // the yot worker sees the Archers only
         assertThat(keys(flags("yot-worker", Map.of("asOf", Scenario.AS_OF))))
                 .allSatisfy(k -> assertThat(k)

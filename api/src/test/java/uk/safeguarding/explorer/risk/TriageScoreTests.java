@@ -106,23 +106,7 @@ class TriageScoreTests {
 
     @Test
     void withoutOffenderDetailTheOffenderIsRestrictedAndHiddenChildrenAreCountedNeverNamed() {
-        var facts = new Facts(
-                "Sara Bell",
-                "STANDARD",
-                null,
-                true,
-                false,
-                List.of(),
-                2,
-                List.of(),
-                false,
-                List.of(),
-                true,
-                RECEIVED,
-                null,
-                0,
-                "Contact the police public protection unit.");
-        var scored = TriageScore.of(facts);
+        var scored = TriageScore.of(withoutOffenderDetail("Sara Bell", true, 2));
         assertThat(scored.reasons())
                 .containsExactly(
                         "+40: Police or probation hold information about Sara Bell's household or contacts: "
@@ -131,5 +115,38 @@ class TriageScoreTests {
                                 + "2 children your agency cannot see.",
                         "Received on 2018-06-01; no decision yet (0 points for waiting so far).");
         assertThat(scored.score()).isEqualTo(60);
+    }
+
+    @Test
+    void withoutOffenderDetailAContactScoresAsTheHouseholdDoesSoThePointsDoNotTellTheLink() {
+        // hostile review 89: 40 for the household and 30 for a contact told a school which it was
+        for (var household : List.of(true, false)) {
+            assertThat(TriageScore.of(withoutOffenderDetail("Mia Nolan", household, 0))
+                            .reasons()
+                            .get(0))
+                    .as("in the household: %s", household)
+                    .isEqualTo("+40: Police or probation hold information about Mia Nolan's household or contacts: "
+                            + "Contact the police public protection unit.");
+        }
+    }
+
+    /** A standard referral read by someone without offender detail: an offender in the household or in contact. */
+    private static Facts withoutOffenderDetail(String name, boolean household, int siblingsHidden) {
+        return new Facts(
+                name,
+                "STANDARD",
+                null,
+                household,
+                !household,
+                List.of(),
+                siblingsHidden,
+                List.of(),
+                false,
+                List.of(),
+                true,
+                RECEIVED,
+                null,
+                0,
+                "Contact the police public protection unit.");
     }
 }

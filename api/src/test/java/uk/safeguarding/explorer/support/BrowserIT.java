@@ -264,6 +264,17 @@ public abstract class BrowserIT extends ExplorerIT {
                 + "return m ? 'message: ' + m.textContent : 'page: ' + document.body.textContent.slice(0, 300)");
     }
 
+    /** Waits for a second tab of the browser (a link with target _blank), switches to it and answers its handle. */
+    protected String otherTab(String room) {
+        new WebDriverWait(driver, WAIT).until(d -> d.getWindowHandles().size() == 2);
+        var tab = driver.getWindowHandles().stream()
+                .filter(h -> !h.equals(room))
+                .findFirst()
+                .orElseThrow();
+        driver.switchTo().window(tab);
+        return tab;
+    }
+
     /** The key of the node selected in the graph. */
     protected String selected() {
         return (String) js("return document.getElementById('cy').dataset.selected");

@@ -67,6 +67,15 @@ class AccessBrowserIT extends BrowserIT {
         return placeholders.iterator().next();
     }
 
+    /** The teacher opens Sara's network and selects the one placeholder in it; its details are drawn. */
+    private void teacherSelectsThePlaceholderInSarasNetwork() {
+        signIn("teacher");
+        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
+        var panels = renders("panel-details");
+        clickNode(placeholderKey());
+        waitRendered("panel-details", panels);
+    }
+
     private void openWorkQueue() {
         var work = renders("work");
         driver.findElement(By.id("work-button")).click();
@@ -276,11 +285,7 @@ class AccessBrowserIT extends BrowserIT {
      */
     @Test
     void aTeacherAsksBothHoldersAtOnceAndSeesWhoHasRepliedAndWhoNotYet() throws Exception {
-        signIn("teacher");
-        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
-        var panels = renders("panel-details");
-        clickNode(placeholderKey());
-        waitRendered("panel-details", panels);
+        teacherSelectsThePlaceholderInSarasNetwork();
         driver.findElement(By.id("placeholder-request")).click();
         new Select(driver.findElement(By.id("information-request-holder"))).selectByValue("explorer-every-holder");
         driver.findElement(By.id("information-request-reason")).sendKeys(WHY);
@@ -318,11 +323,7 @@ class AccessBrowserIT extends BrowserIT {
      */
     @Test
     void aBreakGlassReasonWrittenWhenTheSessionHasEndedIsKeptAndSentOnceSignedInAgain() {
-        signIn("teacher");
-        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
-        var panels = renders("panel-details");
-        clickNode(placeholderKey());
-        waitRendered("panel-details", panels);
+        teacherSelectsThePlaceholderInSarasNetwork();
         driver.findElement(By.id("placeholder-break-glass")).click();
         var reason = "Strategy discussion today about Sara's safety at home";
         driver.findElement(By.id("break-glass-reason")).sendKeys(reason);
@@ -348,12 +349,7 @@ class AccessBrowserIT extends BrowserIT {
         // signed in again in a new tab, which says where to go back to
         var room = driver.getWindowHandle();
         driver.findElement(By.cssSelector("#break-glass-form .draft-session a")).click();
-        new WebDriverWait(driver, WAIT).until(d -> d.getWindowHandles().size() == 2);
-        var tab = driver.getWindowHandles().stream()
-                .filter(h -> !h.equals(room))
-                .findFirst()
-                .orElseThrow();
-        driver.switchTo().window(tab);
+        otherTab(room);
         new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().contains("/login"));
         signInHere("teacher");
         driver.get(url("/signed-in.html?for=teacher&about=access"));
@@ -379,11 +375,7 @@ class AccessBrowserIT extends BrowserIT {
 
     @Test
     void aTeacherBreaksTheGlassFromThePlaceholderWithoutTypingAnId() throws Exception {
-        signIn("teacher");
-        open("/?person=p-sara&asOf=" + Scenario.AS_OF);
-        var panels = renders("panel-details");
-        clickNode(placeholderKey());
-        waitRendered("panel-details", panels);
+        teacherSelectsThePlaceholderInSarasNetwork();
         driver.findElement(By.id("placeholder-break-glass")).click();
         assertThat(driver.findElement(By.id("break-glass")).isDisplayed()).isTrue();
         assertThat(driver.findElements(By.cssSelector("#break-glass input:not([type=hidden])")))

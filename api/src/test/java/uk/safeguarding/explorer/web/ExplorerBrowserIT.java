@@ -2148,17 +2148,6 @@ class ExplorerBrowserIT extends BrowserIT {
                 + " if (!box.checked) { box.click(); } }");
     }
 
-    /** The tab the page opened beside the room's, once it is there. */
-    private String otherTab(String room) {
-        new WebDriverWait(driver, WAIT).until(d -> d.getWindowHandles().size() == 2);
-        var tab = driver.getWindowHandles().stream()
-                .filter(h -> !h.equals(room))
-                .findFirst()
-                .orElseThrow();
-        driver.switchTo().window(tab);
-        return tab;
-    }
-
     /** Whether the family's graph and panels are hidden from the screen (a session that ended). */
     private boolean familyHidden() {
         return Boolean.TRUE.equals(js("return ['cy', 'panels'].every((id) =>"

@@ -1,6 +1,15 @@
 package uk.safeguarding.explorer.model;
 
-/** Warning markers on a person or an address. */
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Warning markers on a person or an address. A child protection plan and being looked after are the
+ * local authority's decisions, recorded through the explorer only by children's social care
+ * ({@link #recordedOnlyBy}): either one reaches the siblings' cards, risk flag 10, the agencies' gaps
+ * and the triage score, so another agency recording one would change what everyone reads (hostile
+ * review 89).
+ */
 public enum MarkerType {
     REGISTERED_SEX_OFFENDER,
     MAPPA,
@@ -11,5 +20,12 @@ public enum MarkerType {
     MISSING_EPISODE,
     DOMESTIC_ABUSE,
     VIOLENCE,
-    OTHER
+    OTHER;
+
+    /** The agency types that alone record this marker through the explorer; empty: any agency. */
+    public Set<AgencyType> recordedOnlyBy() {
+        return this == CHILD_PROTECTION_PLAN || this == LOOKED_AFTER
+                ? EnumSet.of(AgencyType.CHILDRENS_SOCIAL_CARE)
+                : EnumSet.noneOf(AgencyType.class);
+    }
 }

@@ -20,6 +20,15 @@ public interface Names {
     String about(String personId, String words, String neutral);
 
     /**
+     * An agency's name as the reader may be told it: an offender-management agency (probation, by the
+     * redaction policy) is named only to readers who may see offender detail; "not named" to others. Here
+     * (tests, and the rules' own writing) the name.
+     */
+    default String agency(String name, String type) {
+        return name;
+    }
+
+    /**
      * People named in a list ("A, B, someone your agency cannot see"): here in the order given; a
      * reader's names put the people they may see first, so that where someone hidden stands never
      * follows the order of real ids.

@@ -46,7 +46,7 @@ class Rule06ReferralDelay implements RiskRule {
 
         @Override
         public String words() {
-            return "no decision " + workingDays + " working days after receipt on " + received;
+            return "still undecided " + workingDays + " working days after receipt on " + received;
         }
     }
 

@@ -19,6 +19,7 @@ class Rule08ActionOverdue implements RiskRule {
     record OverdueAction(
             String description,
             String owner,
+            String ownerType,
             LocalDate heldOn,
             List<String> people,
             LocalDate due,
@@ -27,7 +28,8 @@ class Rule08ActionOverdue implements RiskRule {
 
         @Override
         public String sentence(Names name) {
-            return "\"" + description + "\" (" + owner + "), agreed at the strategy meeting of " + heldOn
+            return "\"" + description + "\" (" + (owner == null ? "no owner recorded" : name.agency(owner, ownerType))
+                    + "), agreed at the strategy meeting of " + heldOn
                     + (people.isEmpty() ? "" : " for " + Sentences.people(people, name)) + ", was due on " + due
                     + " and is " + workingDaysLate + " working days overdue.";
         }
@@ -58,7 +60,8 @@ class Rule08ActionOverdue implements RiskRule {
             var late = days.between(due, c.asOf);
             var people = new ArrayList<String>();
             row.get("people").asList(v -> v).forEach(p -> people.add(c.person(p).id()));
-            var owner = row.get("owner").isNull() ? "no owner recorded" : Views.string(row.get("owner"), "name");
+            var owner = row.get("owner").isNull() ? null : Views.string(row.get("owner"), "name");
+            var ownerType = row.get("owner").isNull() ? null : Views.string(row.get("owner"), "type");
             var evidence = new ArrayList<String>(List.of(id, Views.string(m, "id")));
             evidence.addAll(people);
             c.raise(new Raised(
@@ -72,6 +75,7 @@ class Rule08ActionOverdue implements RiskRule {
                     new OverdueAction(
                             Views.string(ac, "description"),
                             owner,
+                            ownerType,
                             Views.date(m, "heldOn"),
                             List.copyOf(people),
                             due,

@@ -42,6 +42,22 @@ class FindingSentencesTests {
     }
 
     @Test
+    void aReferralStillUndecidedReadsAsASentence() {
+        // review 89: "… about Sara Bell was no decision 4 working days after receipt …"
+        var finding = new Rule06ReferralDelay.LateReferral(
+                "r-sara-2",
+                "Riverside Primary School",
+                "p-sara",
+                List.of(
+                        new Rule06ReferralDelay.LateReceipt(2, LocalDate.of(2018, 9, 3)),
+                        new Rule06ReferralDelay.NoDecision(4, LocalDate.of(2018, 9, 5))));
+        assertThat(finding.sentence(SEE_ALL))
+                .isEqualTo("Referral r-sara-2 from Riverside Primary School about Sara Bell was received 2 working days"
+                        + " after the incident on 2018-09-03; still undecided 4 working days after receipt on 2018-09-05"
+                        + " (timescale: 1 working day).");
+    }
+
+    @Test
     void theConcernOfASiblingTheReaderMayNotSeeIsNotTold() {
         var finding = new Rule04SiblingNotAssessed.NotAssessed(
                 "p-kerry", "p-sara", List.of("half sibling"), Rule04SiblingNotAssessed.Concern.CSA_VICTIM, null);

@@ -856,10 +856,18 @@ public final class BundleValidator {
                 action.put("description", sub.string("description", true));
                 action.put("owner", reference(sub, "owner", AGENCY, false));
                 action.put("for", references(sub, "for", PERSON));
-                action.put("dueOn", sub.date("dueOn", false));
+                // nothing agreed at a meeting is due or done before it (hostile review 89: an action due and
+                // done before its meeting read as overdue the day it was agreed; completeAction refused the same)
+                var due = sub.date("dueOn", false);
+                if (due != null && held != null && due.isBefore(held)) {
+                    sub.reject("dueOn", "is before the meeting that agreed the action (" + held + ")");
+                }
+                action.put("dueOn", due);
                 var completed = sub.date("completedOn", false);
                 if (completed != null && completed.isAfter(today)) {
                     sub.reject("completedOn", "is in the future (" + completed + ")");
+                } else if (completed != null && held != null && completed.isBefore(held)) {
+                    sub.reject("completedOn", "is before the meeting that agreed the action (" + held + ")");
                 }
                 action.put("completedOn", completed);
                 actions.add(action);

@@ -648,6 +648,30 @@ class BundleValidatorTests {
     }
 
     @Test
+    void anActionIsNeitherDueNorDoneBeforeTheMeetingThatAgreedIt() {
+        // hostile review 89: due 2018-08-01 and done 2018-07-01 at a meeting of 2018-09-01 was taken, and read
+        // as 39 working days overdue the day it was agreed
+        var result = validate("""
+                {'source':'csc','agencies':[{'id':'csc','name':'CSC','type':'CHILDRENS_SOCIAL_CARE'}],
+                 'people':[{'id':'c'}],
+                 'meetings':[{'id':'m1','kind':'STRATEGY','heldOn':'2018-09-01','concerns':['c'],
+                   'actions':[{'id':'a1','description':'Visit','for':['c'],'dueOn':'2018-08-01'}]},
+                  {'id':'m2','kind':'STRATEGY','heldOn':'2018-09-01','concerns':['c'],
+                   'actions':[{'id':'a2','description':'Visit','for':['c'],'dueOn':'2018-09-10','completedOn':'2018-07-01'}]},
+                  {'id':'m3','kind':'STRATEGY','heldOn':'2018-09-01','concerns':['c'],
+                   'actions':[{'id':'a3','description':'Visit','for':['c'],'dueOn':'2018-09-01','completedOn':'2018-09-01'}]}]}""");
+        assertThat(result.rejected())
+                .extracting(Rejection::id, Rejection::field, Rejection::reason)
+                .containsExactly(
+                        tuple("m1", "actions[0].dueOn", "is before the meeting that agreed the action (2018-09-01)"),
+                        tuple(
+                                "m2",
+                                "actions[0].completedOn",
+                                "is before the meeting that agreed the action (2018-09-01)"));
+        assertThat(result.rows().get("meetings")).extracting(r -> r.get("id")).containsExactly("m3");
+    }
+
+    @Test
     void markersGoOnPeopleOrAddresses() {
         var result = validate("""
                 {'source':'police','people':[{'id':'p'}],'addresses':[{'id':'a'}],
