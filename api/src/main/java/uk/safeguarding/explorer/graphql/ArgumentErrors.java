@@ -4,6 +4,8 @@ import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -35,7 +37,7 @@ class ArgumentErrors implements WebGraphQlInterceptor {
         return response.getErrors().stream()
                 .map(error -> aboutAnArgument(error)
                         ? GraphqlErrorBuilder.newError()
-                                .message(error.getMessage())
+                                .message(plain(error.getMessage()))
                                 .locations(error.getLocations())
                                 .path(error.getParsedPath())
                                 .errorType(ErrorType.BAD_REQUEST)
@@ -53,6 +55,26 @@ class ArgumentErrors implements WebGraphQlInterceptor {
                 .errorType(type)
                 .extensions(error.getExtensions())
                 .build();
+    }
+
+    /** GraphQL Java's literal as written ('FloatValue{value=2.5}'), and its note of AST types. */
+    private static final Pattern LITERAL =
+            Pattern.compile("\\b(?:Int|Float|String|Boolean|Enum|Null)Value\\{value=([^}]*)}");
+
+    private static final Pattern AST_NOTE =
+            Pattern.compile(" - Expected an AST type of '[^']*' but it was an? '[^']*'");
+
+    /**
+     * The message in the client's words: a literal as it was written, not GraphQL Java's class of it, and
+     * without the parser's note of its syntax-tree types (hostile review 89: "argument 'depth' with value
+     * 'FloatValue{value=2.5}' ... Expected an AST type of 'IntValue' but it was a 'FloatValue'").
+     */
+    static String plain(String message) {
+        if (message == null) {
+            return null;
+        }
+        var literal = LITERAL.matcher(message).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+        return AST_NOTE.matcher(literal).replaceAll("");
     }
 
     private static boolean aboutAnArgument(ResponseError error) {

@@ -148,5 +148,25 @@ class PersonQueryIT extends ExplorerIT {
                 .isEqualTo("BAD_REQUEST");
         assertThat(json.get("errors").get(0).get("message").asString()).contains("argument 'asOf'");
         assertThat(text).doesNotContain("Exception", "uk.safeguarding", "MATCH", "at org.");
+        // nor GraphQL Java's classes of a literal (review 89: "'FloatValue{value=2.5}' ... an AST type of")
+        for (var query : List.of(
+                "{ network(personId: \"p-kyle\", depth: 2.5) { truncated } }",
+                "{ person(id: \"p-kyle\") { markers(asOf: \"2018-13-01\") { id } } }")) {
+            var answer = http().graphql("admin", query);
+            var message = answer.get("errors").get(0).get("message").asString();
+            assertThat(message).as(query).doesNotContain("Value{", "AST type");
+            assertThat(answer.get("errors")
+                            .get(0)
+                            .get("extensions")
+                            .get("classification")
+                            .asString())
+                    .isEqualTo("BAD_REQUEST");
+        }
+        assertThat(http().graphql("admin", "{ network(personId: \"p-kyle\", depth: 2.5) { truncated } }")
+                        .get("errors")
+                        .get(0)
+                        .get("message")
+                        .asString())
+                .contains("argument 'depth' with value '2.5'");
     }
 }
