@@ -61,7 +61,8 @@ export function sessionEnded() {
 }
 
 /** Said when the session ends while the page holds words not yet saved. */
-export const SESSION_ENDED_KEPT = 'Your session has ended. What you wrote is kept on this page: sign in again in a new tab, then save.';
+export const SESSION_ENDED_KEPT = 'Your session has ended. What you wrote is kept on this page: sign in again in a new tab, '
+  + 'then come back to this tab to save or send it.';
 
 /** Whether a 401 says that another user is signed in (ReaderCheckFilter), not that nobody is. */
 async function anotherUser(response) {

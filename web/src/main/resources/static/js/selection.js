@@ -242,6 +242,9 @@ export async function open(personId, { keepExpansions = false, expanded = null, 
           || 'the person opened'} is selected.`;
       }
       controller.select(`Person:${target}`);
+      // (a person chosen while the panels load is the choice: the hidden person is not selected over them,
+      // review 90)
+      const chosenSince = personSelections;
       if (tab && target === selected) {
         // the tab the entry left open (a reload, Back), on the person it was open for; in meeting mode, the
         // tab shown again on leaving it
@@ -252,7 +255,7 @@ export async function open(personId, { keepExpansions = false, expanded = null, 
         }
       }
       await showPanels(target);
-      if (hidden && controller.has(hidden) && mine()) {
+      if (hidden && controller.has(hidden) && mine() && personSelections === chosenSince) {
         // the hidden person chosen last, drawn again: selected again, as a person chosen last is (their
         // details; the other panels, drawn for the day, say whose they are)
         controller.select(hidden);

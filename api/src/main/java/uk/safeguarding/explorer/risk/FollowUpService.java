@@ -119,7 +119,12 @@ public class FollowUpService {
      * review 89: the owner was hidden, and the filter by it told a school which actions were probation's).
      */
     private boolean ownerUntold(String agencyId) {
-        var agency = agencyId == null ? null : redaction.agency(agencyId);
+        if (agencyId == null) {
+            return false;
+        }
+        // (whoever may not read the lists is refused as before, not answered empty: review 90)
+        needToKnow.viewer();
+        var agency = redaction.agency(agencyId);
         return agency != null && !redaction.agencyNamed(agency.type(), redaction.access());
     }
 

@@ -91,12 +91,14 @@ public class RiskService {
         if (personIds.isEmpty()) {
             return List.of();
         }
-        var kept = standing(rules.evaluate(asOf, wanted, personIds));
+        var evaluated = standing(rules.evaluate(asOf, wanted, personIds));
+        // each flag once, before it is redacted: two restricted flags of one person read alike (rule 0,
+        // HIGH, the same sentence) and are two flags all the same (hostile review 90; review 71)
+        var kept = evaluated.with(evaluated.flags().stream().distinct().toList());
         var visibility = needToKnow.checkAsked(OPERATION, personIds, touched(kept), null);
         var asked = personIds.stream().filter(visibility::sees).toList();
         return shown(kept, visibility).stream()
                 .filter(f -> asked.stream().anyMatch(id -> concerns(f, id)))
-                .distinct()
                 .toList();
     }
 
@@ -324,11 +326,13 @@ public class RiskService {
 
     private static final Pattern ABOUT = Pattern.compile("\\{about:([^}]*)}(.*?)\\{or}(.*?)\\{/about}", Pattern.DOTALL);
 
-    private static final Pattern AGENCY = Pattern.compile("\\{agency:([^}]*)}(.*?)\\{/agency}", Pattern.DOTALL);
+    /** An agency's token as {@link #TOKENS} writes it: a type in capitals, a name without braces (free text never spans it). */
+    private static final Pattern AGENCY = Pattern.compile("\\{agency:([A-Z_]*)}([^{}]*)\\{/agency}");
 
     /**
      * A frozen sentence for one reader: what it tells about people they may not see in neutral words, names,
-     * and an agency the reader is not told of (agencyNamed: by its type) as "owner not named".
+     * and an agency the reader is not told of (agencyNamed: by its type) as "no owner recorded", as an action
+     * without an owner is said (hostile review 90: "owner not named" told which were probation's).
      */
     private static String fill(
             FrozenFlag flag, Map<String, String> names, Visibility visibility, Predicate<String> agencyNamed) {
@@ -342,7 +346,7 @@ public class RiskService {
         });
         listed = AGENCY.matcher(listed)
                 .replaceAll(m -> Matcher.quoteReplacement(
-                        agencyNamed.test(m.group(1).isEmpty() ? null : m.group(1)) ? m.group(2) : "owner not named"));
+                        agencyNamed.test(m.group(1).isEmpty() ? null : m.group(1)) ? m.group(2) : "no owner recorded"));
         var about = ABOUT.matcher(listed);
         var summary =
                 about.replaceAll(m -> Matcher.quoteReplacement(visibility.sees(m.group(1)) ? m.group(2) : m.group(3)));
@@ -350,6 +354,24 @@ public class RiskService {
             summary = summary.replace(token(id), visibility.name(id, names.getOrDefault(id, id)));
         }
         return summary;
+    }
+
+    /**
+     * A rule 8 sentence frozen before its owner was a token (a meeting's snapshot taken before 2026-12-07
+     * wrote "(Probation service)"): an owner the reader is not told of is said as no owner, as now (hostile
+     * review 90).
+     */
+    private String olderOwnerUntold(FrozenFlag flag, String summary, Redaction.Access access) {
+        if (flag.rule() != 8 || flag.summary().contains("{agency:")) {
+            return summary;
+        }
+        var said = summary;
+        for (var agency : redaction.agencies()) {
+            if (agency.name() != null && !redaction.agencyNamed(agency.type(), access)) {
+                said = said.replace("\" (" + agency.name() + "), agreed at", "\" (no owner recorded), agreed at");
+            }
+        }
+        return said;
     }
 
     private static boolean concerns(FrozenFlag flag, String personId) {
@@ -403,7 +425,8 @@ public class RiskService {
                         hidden));
                 continue;
             }
-            var summary = fill(flag, result.names(), visibility, type -> redaction.agencyNamed(type, access));
+            var summary = olderOwnerUntold(
+                    flag, fill(flag, result.names(), visibility, type -> redaction.agencyNamed(type, access)), access);
             shown.add(new RiskFlag(
                     flag.rule(),
                     flag.code(),

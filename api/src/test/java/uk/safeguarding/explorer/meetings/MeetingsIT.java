@@ -332,7 +332,7 @@ class MeetingsIT extends ExplorerIT {
             } else {
                 assertThat(told.toString())
                         .doesNotContain("Probation service", "\"probation\"")
-                        .contains("\"Share the licence conditions' risk assessment\" (owner not named), agreed at");
+                        .contains("\"Share the licence conditions' risk assessment\" (no owner recorded), agreed at");
                 assertThat(probations.size())
                         .as("probation's overdue actions, told to %s", user)
                         .isZero();

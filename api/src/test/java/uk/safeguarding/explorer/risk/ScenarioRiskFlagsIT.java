@@ -203,6 +203,17 @@ class ScenarioRiskFlagsIT extends ExplorerIT {
                 .contains("p-mia HIGH", "p-sara HIGH")
                 .allSatisfy(f -> assertThat(f).endsWith(" HIGH"));
         assertThat(restricted.stream().filter(f -> f.startsWith("p-mia "))).hasSize(2);
+        // and both when asked by person, as the page asks (review 90: alike once redacted, they were one)
+        var byPerson = http().graphql(
+                        "teacher",
+                        "query($ids: [ID!], $asOf: Date) { riskFlags(personIds: $ids, asOf: $asOf) { rule subjectId severity } }",
+                        Map.of("ids", List.of("p-mia"), "asOf", Scenario.AS_OF));
+        assertThat(list(byPerson.get("data").get("riskFlags")).stream()
+                        .filter(f -> f.get("rule").asInt() == 0
+                                && f.get("subjectId").asString().equals("p-mia"))
+                        .count())
+                .as(byPerson.toString())
+                .isEqualTo(2);
         // the yot worker sees the Archers only
         assertThat(keys(flags("yot-worker", Map.of("asOf", Scenario.AS_OF))))
                 .allSatisfy(k -> assertThat(k)

@@ -21,7 +21,7 @@ public interface Names {
 
     /**
      * An agency's name as the reader may be told it: an offender-management agency (probation, by the
-     * redaction policy) is named only to readers who may see offender detail; "not named" to others. Here
+     * redaction policy) is named only to readers who may see offender detail; "no owner recorded" to others. Here
      * (tests, and the rules' own writing) the name.
      */
     default String agency(String name, String type) {

@@ -856,17 +856,20 @@ public final class BundleValidator {
                 action.put("description", sub.string("description", true));
                 action.put("owner", reference(sub, "owner", AGENCY, false));
                 action.put("for", references(sub, "for", PERSON));
-                // nothing agreed at a meeting is due or done before it (hostile review 89: an action due and
-                // done before its meeting read as overdue the day it was agreed; completeAction refused the same)
+                // nothing agreed at a strategy meeting is due or done before it (hostile review 89: an action
+                // due and done before its meeting read as overdue the day it was agreed; completeAction refused
+                // the same); the minutes of a core group or review carry forward actions of earlier ones, which
+                // may be (review 90)
+                var agreedHere = held != null && "STRATEGY".equals(row.get("kind"));
                 var due = sub.date("dueOn", false);
-                if (due != null && held != null && due.isBefore(held)) {
+                if (due != null && agreedHere && due.isBefore(held)) {
                     sub.reject("dueOn", "is before the meeting that agreed the action (" + held + ")");
                 }
                 action.put("dueOn", due);
                 var completed = sub.date("completedOn", false);
                 if (completed != null && completed.isAfter(today)) {
                     sub.reject("completedOn", "is in the future (" + completed + ")");
-                } else if (completed != null && held != null && completed.isBefore(held)) {
+                } else if (completed != null && agreedHere && completed.isBefore(held)) {
                     sub.reject("completedOn", "is before the meeting that agreed the action (" + held + ")");
                 }
                 action.put("completedOn", completed);
