@@ -1880,8 +1880,7 @@ export class Controller {
   }
 
   /**
-   * Puts each person's risk flags on their node: a badge counting them ([1 FLAG], [2 FLAGS]: walk 70 read
-   * "[FLAG 2]" as rule 2, an offender at the address), a class for the worst severity (its
+   * Puts each person's risk flags on their node: a [FLAG n] badge, a class for the worst severity (its
    * halo) and the worst severity itself (data flagsWorst), which the spoken description says (the halo's
    * colour is not for everyone: walk 65). The badge keeps to the count: a label that changed with the
    * worst severity would move the person on a new day.
@@ -1899,7 +1898,7 @@ export class Controller {
         if (node.empty()) {
           return;
         }
-        const base = node.data('display').replace(/\n?\[\d+ FLAGS?\]$/, '');
+        const base = node.data('display').replace(/\n?\[FLAG \d+\]$/, '');
         node.removeClass('flag-HIGH flag-MEDIUM flag-LOW');
         if (flags.length === 0) {
           node.data(labels(base));
@@ -1907,7 +1906,7 @@ export class Controller {
           return;
         }
         const worst = SEVERITIES.find((s) => flags.some((f) => f.severity === s));
-        node.data(labels(`${base}\n[${flags.length} ${flags.length === 1 ? 'FLAG' : 'FLAGS'}]`));
+        node.data(labels(`${base}\n[FLAG ${flags.length}]`));
         node.data('flags', flags.length);
         node.data('flagsWorst', worst);
         node.addClass(`flag-${worst}`);

@@ -53,7 +53,7 @@ const PNG_LEGEND = [
   ['dashed', '#2e7d4f', 'ecomap: last contact longer ago'], ['dotted', '#2e7d4f', 'ecomap: no contact recorded'],
   ['ended', '#505a5f', 'ecomap: involvement ended'],
   ['spaced', '#8a5a00', 'contact held by the agency (details your agency cannot see)'],
-  ['text', '#0b0c0c', '[NOT ASSESSED] child not assessed; [n FLAGS] risk flags; partners: m. married, / separated, // divorced'],
+  ['text', '#0b0c0c', '[NOT ASSESSED] child not assessed; [FLAG n] n risk flags; partners: m. married, / separated, // divorced'],
 ];
 
 /** The dash of each line key, as style.js draws the line. */

@@ -5,7 +5,7 @@ import { crosses } from '../genogram.js';
 
 /**
  * The force layout's options. It spaces the symbols; a fresh drawing then moves labels off each
- * other (separateLabels), since a name with its marks, "Ruby Hale (6) [NOT ASSESSED] [2 FLAGS]", is
+ * other (separateLabels), since a name with its marks, "Ruby Hale (6) [NOT ASSESSED] [FLAG 2]", is
  * far wider than its symbol (layout45: Ruby's label over Dawn's in Kyle's household). Spacing by the
  * labels inside the layout instead spread every network out and made every name smaller.
  * Never animated: from its random start everyone flew in from a heap, then jumped once the labels

@@ -547,8 +547,8 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                   ended: p(null, '2008-01-01', '2014-01-01', false),
                   undated: p('SEPARATED', null, null, false),
                   unended: p('SEPARATED', '2008-01-01', null, false),
-                  gary: shortLabel('Gary Nolan (48)\\n[MAPPA 1] [RSO] [NOTE] [2 FLAGS]'),
-                  mia: shortLabel('Mia Nolan (9)\\n[NOT ASSESSED]\\n[CPP] [4 FLAGS]'),
+                  gary: shortLabel('Gary Nolan (48)\\n[MAPPA 1] [RSO] [NOTE] [FLAG 2]'),
+                  mia: shortLabel('Mia Nolan (9)\\n[NOT ASSESSED]\\n[CPP] [FLAG 4]'),
                   restricted: shortLabel('Jack Bell (5)\\n[RESTRICTED]'),
                 };""");
         assertThat(answer.get("separated").asString()).isEqualTo("/ 2008–2014");
@@ -561,8 +561,8 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         assertThat(answer.get("undated").asString()).isEqualTo("/ partners, separated");
         // ended with no end recorded: "2008–" would read as still together
         assertThat(answer.get("unended").asString()).isEqualTo("/ partners 2008, separated");
-        assertThat(answer.get("gary").asString()).isEqualTo("Gary Nolan (48)\n[MAPPA 1] [RSO] [NOTE] [2 FLAGS]");
-        assertThat(answer.get("mia").asString()).isEqualTo("Mia Nolan (9)\n[NOT ASSESSED] [CPP] [4 FLAGS]");
+        assertThat(answer.get("gary").asString()).isEqualTo("Gary Nolan (48)\n[MAPPA 1] [RSO] [NOTE] [FLAG 2]");
+        assertThat(answer.get("mia").asString()).isEqualTo("Mia Nolan (9)\n[NOT ASSESSED] [CPP] [FLAG 4]");
         assertThat(answer.get("restricted").asString()).isEqualTo("Jack Bell (5)");
     }
 
@@ -1395,7 +1395,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
                     .contains(
                             "blue dashed: CPP plan",
                             "amber halo: MEDIUM",
-                            "MEDIUM flag (2 FLAGS: how many)",
+                            "FLAG n",
                             "NOTE other marker",
                             "HSB harmful sexual behaviour",
                             "CSA victim",
@@ -2085,7 +2085,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
             setAsOf(Scenario.AS_OF);
             var graph = graph();
             assertThat(withClass(graph, "unassessed")).contains("Person:p-lily", "Person:p-tom", "Person:p-ruby");
-            assertThat(node(graph, "Person:p-lily").get("labelText").asString()).contains("[NOT ASSESSED]", " FLAGS]");
+            assertThat(node(graph, "Person:p-lily").get("labelText").asString()).contains("[NOT ASSESSED]", "[FLAG");
             assertThat(labelOverlaps(graph))
                     .as("labels over labels in Kyle's genogram moved to the scenario's day")
                     .isEmpty();
@@ -2360,7 +2360,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
 
     @Test
     void aLabelsBadgeLineIsDrawnInFullAfterTheDateMovesAndAfterItMovesBack() {
-        // Kerry's, Gary's, Jack's and Mia's second line ([2 FLAGS], [NOTE]) was cut to a sliver once
+        // Kerry's, Gary's, Jack's and Mia's second line ([FLAG n], [NOTE]) was cut to a sliver once
         // the day moved, and stayed cut on the day they were opened: their label's box stayed as high
         // as the label before the flags came, though the text was two lines or more
         signIn("meeting-chair");
@@ -3719,7 +3719,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         openFromSearch("Kyle", "p-kyle");
         waitFor("!document.getElementById('flags-unread').hidden");
         assertThat(nodeKeys(graph())).contains("Person:p-lily");
-        assertThat(node(graph(), "Person:p-lily").get("display").asString()).doesNotContain("FLAG");
+        assertThat(node(graph(), "Person:p-lily").get("display").asString()).doesNotContain("[FLAG");
         driver.findElement(By.id("tab-flags")).click();
         assertThat(text("panel-flags"))
                 .contains("The risk flags could not be read: this panel cannot say whether there are any.")
@@ -3731,7 +3731,7 @@ class ExplorerViewsBrowserIT extends BrowserIT {
         driver.findElement(By.id("flags-retry")).click();
         waitRendered("panel-flags", panels);
         waitFor("document.getElementById('flags-unread').hidden");
-        assertThat(node(graph(), "Person:p-lily").get("display").asString()).contains("[2 FLAGS]");
+        assertThat(node(graph(), "Person:p-lily").get("display").asString()).contains("[FLAG 2]");
         assertThat(text("panel-flags")).contains("harmful sexual behaviour");
     }
 
