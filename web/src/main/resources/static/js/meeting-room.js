@@ -19,6 +19,7 @@ import { Latest, Rendering } from './publish.js';
 import { londonDay, state } from './state.js';
 import { inSentence, words } from './words.js';
 import { SEVERITIES, knownFlags } from './flags.js';
+import { ANOTHER_USER, SESSION_ENDED, sayKept } from './drafts.js';
 import { renderNetworkFlags } from './panels.js';
 import { redraw } from './selection.js';
 import { HIDDEN, isPlaceholder } from './placeholders.js';
@@ -1095,12 +1096,6 @@ function pageUser() {
   return state.user ? state.user.username : '';
 }
 
-/** What the form says once the session has ended with the chair's words in it. */
-const SESSION_ENDED = 'Your session has ended. What you wrote is kept in this form, out of sight until you are'
-  + ' signed in again:';
-const ANOTHER_USER = 'Someone else is signed in in this browser now. What you wrote is kept in this form, out of'
-  + ' sight until you are signed in again:';
-
 /**
  * The session ended (or another user signed in, in another tab) while the form held the chair's words:
  * the form says how to save them, and the family's graph and panels are hidden meanwhile (a shared
@@ -1159,14 +1154,7 @@ function sessionGoesOn() {
  * signs in again in a new tab, so that the words stay here to be saved.
  */
 function sayOnForm(text, link = 'sign in again in a new tab') {
-  const note = clear(byId('record-session'));
-  // (through the sign-in, a page that sends the chair back to this tab, or with someone else signed in
-  // there says who and offers Sign out: walks 60 and 61, the new tab opened an explorer and said nothing
-  // of the meeting)
-  const address = `/signed-in.html?for=${encodeURIComponent(pageUser())}`;
-  note.append(`${text} `, el('a', { id: 'record-sign-in', href: address, target: '_blank', rel: 'noopener', text: link }),
-    ', then press Save here.');
-  note.hidden = false;
+  sayKept(byId('record-session'), text, { button: 'Save', link, id: 'record-sign-in' });
 }
 
 /**

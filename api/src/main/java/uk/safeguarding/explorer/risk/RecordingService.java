@@ -206,7 +206,7 @@ public class RecordingService {
      * audited. A marker on an address is audited for the residents the user may see.
      */
     public String recordMarker(Map<String, Object> input) {
-        needToKnow.viewer();
+        var user = needToKnow.viewer();
         var on = text(input, "on");
         if (on == null || on.isEmpty() || on.length() > 200) {
             throw new BadRequestException("marker.on", "must be a non-blank id of at most 200 characters");
@@ -250,21 +250,19 @@ public class RecordingService {
                     "'" + text(input, "type") + "' markers are recorded only by " + offenderDetailSeers());
         }
         var type = enumValue(MarkerType.class, text(input, "type"));
-        var user = needToKnow.viewer();
-        if (type != null && !type.recordedOnlyBy().isEmpty() && user.role() != Role.ADMIN) {
-            var agency = user.agency() == null ? null : redaction.agency(user.agency());
-            var agencyType = agency == null ? null : enumValue(AgencyType.class, agency.type());
-            if (agencyType == null || !type.recordedOnlyBy().contains(agencyType)) {
-                throw refusedRequest(
-                        "recordMarker",
-                        people,
-                        "marker.type",
-                        "'" + type + "' markers are the local authority's decisions, recorded only by "
-                                + type.recordedOnlyBy().stream()
-                                        .map(AgencyType::inWords)
-                                        .sorted()
-                                        .collect(Collectors.joining(", ")));
-            }
+        var agency = user.agency() == null ? null : redaction.agency(user.agency());
+        if (type != null
+                && user.role() != Role.ADMIN
+                && !type.recordedBy(agency == null ? null : enumValue(AgencyType.class, agency.type()))) {
+            throw refusedRequest(
+                    "recordMarker",
+                    people,
+                    "marker.type",
+                    "'" + type + "' markers are the local authority's decisions, recorded only by "
+                            + type.recordedOnlyBy().stream()
+                                    .map(AgencyType::inWords)
+                                    .sorted()
+                                    .collect(Collectors.joining(", ")));
         }
         var record = withNewId(input, "marker", "marker.id");
         record.remove("from");

@@ -22,6 +22,15 @@ public enum MarkerType {
     VIOLENCE,
     OTHER;
 
+    /**
+     * Whether an agency of the type (null: not known) records this marker through the explorer, as
+     * {@link AssessmentType#doneBy(AgencyType)} says of assessments.
+     */
+    public boolean recordedBy(AgencyType type) {
+        var only = recordedOnlyBy();
+        return only.isEmpty() || (type != null && only.contains(type));
+    }
+
     /** The agency types that alone record this marker through the explorer; empty: any agency. */
     public Set<AgencyType> recordedOnlyBy() {
         return this == CHILD_PROTECTION_PLAN || this == LOOKED_AFTER
