@@ -8,8 +8,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import uk.safeguarding.explorer.importing.ImportService;
@@ -22,9 +22,17 @@ import uk.safeguarding.explorer.neo4j.Graph;
  * wait for a data steward (a pupil known to the school by another family name, a parent contact
  * without a date of birth), so that the steward's review queue has work in it. On by default in
  * local mode ({@code EXPLORER_DEMO_DATA}).
+ *
+ * <p>It loads before the web server starts (a lifecycle phase below the server's), so the sign-in
+ * page answers only once the families are there: when it loaded after, as an application runner,
+ * a new user's first questions arrived during the load, found nobody or shared the cores with it,
+ * and were stopped at the query timeout.
  */
 @Component
-class DemoDataLoader implements ApplicationRunner {
+class DemoDataLoader implements SmartLifecycle {
+
+    /** Before the web server, which starts at {@code WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 1024}. */
+    static final int PHASE = WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 2048;
 
     static final String BUNDLE = "/demo/york-practice-studies.json";
     static final String EXTRACT = "/demo/school-a-extract.json";
@@ -41,6 +49,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final Graph graph;
     private final ImportService importService;
     private final boolean enabled;
+    private volatile boolean running;
 
     DemoDataLoader(
             Graph graph,
@@ -52,7 +61,32 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void start() {
+        try {
+            loadIfMissing();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not read the fictional demo data: " + e.getMessage(), e);
+        }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    /** Loads what of the demo data the database lacks (nothing when it is off). */
+    void loadIfMissing() throws IOException {
         if (!enabled) {
             return;
         }

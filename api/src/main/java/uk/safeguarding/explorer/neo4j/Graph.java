@@ -70,6 +70,8 @@ public class Graph {
     private final WriteBarrier barrier;
     private final DatabaseAvailability availability = new DatabaseAvailability(Duration.ofSeconds(1));
     private final AtomicLong transactionsRun = new AtomicLong();
+    /** Whether the start-up warm-up is planning (StartupWarmUp): every read then gets the area timeout. */
+    private volatile boolean warmingUp;
 
     /** With the default timeouts, for code that runs without Spring (the seed CLI, the benchmark). */
     public Graph(Driver driver, String database) {
@@ -288,9 +290,20 @@ public class Graph {
         return inReadTransaction(timeout, work);
     }
 
-    /** The timeout of a read: the area-wide one inside {@link #areaWide}, else the ordinary one. */
-    private Duration readTimeout() {
-        return AREA_WIDE.get() ? timeouts.areaQueryTimeout() : timeouts.queryTimeout();
+    /**
+     * The timeout of a read started now on this thread: the area-wide one inside {@link #areaWide}
+     * or while the start-up warm-up plans, else the ordinary one. A statement's first run includes
+     * its planning, and during the warm-up that shares the cores with the warm-up's own planning: a
+     * question asked then is slow because the explorer has just started, not because it is a
+     * runaway, and was stopped at the ordinary timeout on a busy machine.
+     */
+    public Duration readTimeout() {
+        return AREA_WIDE.get() || warmingUp ? timeouts.areaQueryTimeout() : timeouts.queryTimeout();
+    }
+
+    /** Set by the start-up warm-up while it plans ({@link #readTimeout()}). */
+    public void warmingUp(boolean on) {
+        warmingUp = on;
     }
 
     /** Runs work in one read transaction with a timeout of its own (a backup's long read). */

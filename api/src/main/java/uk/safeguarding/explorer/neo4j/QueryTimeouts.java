@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How long a read may run before the database stops it: {@code EXPLORER_QUERY_TIMEOUT} (default
  * 10 s) for every read transaction, {@code EXPLORER_AREA_QUERY_TIMEOUT} (default 60 s) for the
  * area-wide questions (area-wide risk flags, the triage queue, overdue actions), which read the
- * whole area by design. The embedded database also stops any transaction after twice the area
+ * whole area by design, and for every read while the start-up warm-up plans ({@code
+ * Graph.readTimeout}). The embedded database also stops any transaction after twice the area
  * timeout, at least two minutes ({@code db.transaction.timeout}), a backstop for transactions that
  * set none.
  */

@@ -29,7 +29,8 @@ import uk.safeguarding.explorer.security.NeedToKnow;
  * forty statements; later ones took a tenth of that. It runs in the background, so the explorer
  * answers meanwhile (the first answers then as slowly as without it), and stops when the
  * application closes. A step that fails is logged (with the error's kind, never its message) and the
- * others still run: the warm-up only saves time.
+ * others still run: the warm-up only saves time. While it runs, every read gets the area-wide timeout
+ * ({@link Graph#readTimeout()}): a question asked then plans beside it, slowly, and is no runaway.
  */
 @Component
 public class StartupWarmUp {
@@ -94,6 +95,7 @@ public class StartupWarmUp {
     /** Starts the warm-up in a background thread; {@link #state()} is {@code RUNNING} until it ends. */
     void start() {
         state = State.RUNNING;
+        graph.warmingUp(true);
         var thread = new Thread(this::runAndLog, "plan-warm-up");
         thread.setDaemon(true);
         thread.start();
@@ -109,6 +111,7 @@ public class StartupWarmUp {
         try {
             report = run();
         } finally {
+            graph.warmingUp(false);
             state = State.DONE;
         }
         if (closing) {

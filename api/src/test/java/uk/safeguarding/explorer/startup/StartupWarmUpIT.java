@@ -8,10 +8,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.TransactionConfig;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.contributor.Status;
 import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.neo4j.QueryTimeouts;
 import uk.safeguarding.explorer.risk.rules.RiskRules;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.support.ExplorerIT;
@@ -40,6 +43,12 @@ class StartupWarmUpIT extends ExplorerIT {
 
     @Autowired
     HealthEndpointGroups healthGroups;
+
+    @Autowired
+    Driver driver;
+
+    @Autowired
+    QueryTimeouts timeouts;
 
     @Test
     void everyStepRunsAndNothingIsWrittenOrAudited() {
@@ -76,6 +85,34 @@ class StartupWarmUpIT extends ExplorerIT {
         await().atMost(Duration.ofMinutes(5)).until(() -> ownWarmUp.state() == StartupWarmUp.State.DONE);
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         assertThat(health.health().getDetails()).containsEntry("state", "DONE");
+    }
+
+    /**
+     * A question asked while the warm-up plans is planned beside it, slowly, and was stopped at the
+     * ordinary timeout on a busy machine just after the start (the README's first request). While it
+     * runs every read gets the area-wide timeout, and the ordinary one again once it has finished. An
+     * uncommitted schema change on Person holds the warm-up in its first step (its reads wait for the
+     * label's lock), so that it is seen running whatever the machine's speed.
+     */
+    @Test
+    void whileItPlansEveryReadGetsTheAreaTimeoutAndTheOrdinaryOneAfter() {
+        cleanDatabase();
+        assertThat(graph.readTimeout()).isEqualTo(timeouts.queryTimeout());
+        assertThat(timeouts.areaQueryTimeout()).isGreaterThan(timeouts.queryTimeout());
+        var ownWarmUp = new StartupWarmUp(graph, needToKnow, riskRules, clock, true);
+        try (var session = driver.session();
+                var lock = session.beginTransaction(TransactionConfig.builder()
+                        .withTimeout(Duration.ofMinutes(5))
+                        .build())) {
+            lock.run("CREATE INDEX warm_up_lock_person IF NOT EXISTS FOR (n:Person) ON (n.warmUpLock)")
+                    .consume();
+            ownWarmUp.start();
+            assertThat(ownWarmUp.state()).isEqualTo(StartupWarmUp.State.RUNNING);
+            assertThat(graph.readTimeout()).isEqualTo(timeouts.areaQueryTimeout());
+            lock.rollback();
+        }
+        await().atMost(Duration.ofMinutes(5)).until(() -> ownWarmUp.state() == StartupWarmUp.State.DONE);
+        assertThat(graph.readTimeout()).isEqualTo(timeouts.queryTimeout());
     }
 
     @Test

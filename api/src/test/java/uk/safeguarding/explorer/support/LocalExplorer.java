@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.safeguarding.explorer.ExplorerApplication;
 import uk.safeguarding.explorer.neo4j.Graph;
@@ -17,6 +18,12 @@ public final class LocalExplorer {
     private LocalExplorer() {}
 
     public static ConfigurableApplicationContext start(String dataDir, String... more) {
+        return start(dataDir, List.of(), more);
+    }
+
+    /** Started with listeners of its events from the first on (its web server's start, for one). */
+    public static ConfigurableApplicationContext start(
+            String dataDir, List<ApplicationListener<?>> listeners, String... more) {
         var arguments = new ArrayList<>(List.of(
                 "--explorer.data-dir=" + dataDir,
                 "--explorer.bolt-port=0",
@@ -24,7 +31,9 @@ public final class LocalExplorer {
                 "--explorer.pagecache=32m",
                 "--explorer.mode=local"));
         arguments.addAll(List.of(more));
-        return new SpringApplicationBuilder(ExplorerApplication.class).run(arguments.toArray(String[]::new));
+        return new SpringApplicationBuilder(ExplorerApplication.class)
+                .listeners(listeners.toArray(ApplicationListener<?>[]::new))
+                .run(arguments.toArray(String[]::new));
     }
 
     /** HTTP to the started explorer. */
