@@ -1,6 +1,9 @@
 // Address resolution for a batch of incoming address records: the address a record already belongs
-// to, else the address of a stored record with the same UPRN, else one with the same postcode and
-// standardised first line; and whether the id a new address would get is taken. Every lookup is
+// to, else the address of a stored record with the same UPRN whose postcode does not contradict the
+// record's (compared without spaces, in capitals; review 91: a UPRN mistyped by one agency joined an
+// offender's address in another town to a children's home; uprnElsewhere gives the postcode of such a
+// record, for the import's warning), else one with the same postcode and standardised first line;
+// and whether the id a new address would get is taken. Every lookup is
 // pinned to a seek of its index (USING INDEX SEEK): an import grows the store from nothing, and a
 // plan made while it is small (a label scan, or a scan of the whole index filtered row by row) would
 // otherwise be used until the planner's next replan, batch after batch.
@@ -11,7 +14,10 @@ CALL (row, own) {
   WITH row WHERE own IS NULL AND row.uprn IS NOT NULL
   OPTIONAL MATCH (r:AddressRecord {uprn: row.uprn})-[:RECORD_OF]->(a:Address)
   USING INDEX SEEK r:AddressRecord(uprn)
-  RETURN min(a.id) AS byUprn
+  WITH a, r, row.postcodeKey IS NULL OR r.postcode IS NULL
+       OR replace(toUpper(r.postcode), ' ', '') = row.postcodeKey AS agrees
+  RETURN min(CASE WHEN agrees THEN a.id END) AS byUprn,
+         min(CASE WHEN NOT agrees THEN r.postcode END) AS uprnElsewhere
 }
 CALL (row, own) {
   WITH row WHERE own IS NULL AND row.matchKey IS NOT NULL
@@ -19,5 +25,5 @@ CALL (row, own) {
   USING INDEX SEEK r:AddressRecord(matchKey)
   RETURN min(a.id) AS byKey
 }
-RETURN row.localId AS localId, own.id AS own, byUprn, byKey, own.postcode AS ownPostcode,
+RETURN row.localId AS localId, own.id AS own, byUprn, uprnElsewhere, byKey, own.postcode AS ownPostcode,
        EXISTS { MATCH (taken:Address {id: row.newId}) USING INDEX SEEK taken:Address(id) } AS taken

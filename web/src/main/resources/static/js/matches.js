@@ -160,8 +160,15 @@ function askDecision(card, candidate, decision, button) {
   const person = `${fullName(candidate.person)} (${candidate.person.id})`;
   if (decision === 'SAME') {
     const own = candidate.record.person ? candidate.record.person.id : 'of the record';
+    // walk 71: the record's person may hold other records, which come too (and a split of this record
+    // leaves them on the person it joins): said before, not found afterwards
+    const others = otherRecords(candidate.record);
+    const along = others.length === 0 ? ''
+      : ` Its other record${others.length === 1 ? '' : 's'} (${others.map(recordName).join('; ')}) `
+        + `${others.length === 1 ? 'comes' : 'come'} too, and splitting this record off later would not take `
+        + `${others.length === 1 ? 'it' : 'them'} back.`;
     ask(card, button, `Join ${record} to ${person}? Its person ${own} is merged into `
-      + `${candidate.person.id} with everything that came through it. Undoing it needs a split, after which the `
+      + `${candidate.person.id} with everything that came through it.${along} Undoing it needs a split, after which the `
       + `record is kept apart from ${candidate.person.id} for good.`, 'Join them', () => decide(card, candidate, decision));
   } else {
     ask(card, button, `Keep ${record} apart from ${person} for good? It is never linked to that person again, `
@@ -181,11 +188,17 @@ async function decide(card, candidate, decision) {
       ? `Joined: ${recordName(candidate.record)} is now part of ${fullName(candidate.person)}.`
       : `Kept apart: ${recordName(candidate.record)} will not be linked to ${fullName(candidate.person)}.`,
     'success');
-    await loadMatches();
+    await loadMatches({ keepPlace: card });
     settleFocus();
   } catch (e) {
     say(e.message, 'error');
   }
+}
+
+/** The records of a candidate's record's own person other than the record itself. */
+function otherRecords(record) {
+  const own = record.person && record.person.records ? record.person.records : [];
+  return own.filter((r) => r.source !== record.source || r.localId !== record.localId);
 }
 
 function askSplit(card, record, person, button) {
@@ -208,7 +221,7 @@ async function split(card, record) {
     say(`Split: ${recordName(record)} is now person ${result.splitRecord.person.id}. `
       + 'It is shown here: link it to the person it belongs to, if you know who.', 'success');
     await showRecord(record.source, record.localId);
-    await loadMatches();
+    await loadMatches({ keepPlace: card });
     settleFocus();
   } catch (e) {
     say(e.message, 'error');
@@ -352,7 +365,7 @@ async function confirmLink(card, record, person, acceptWarnings) {
     const linked = result.linkRecord.person;
     say(`Linked: ${recordName(record)} is now part of ${fullName(linked)} (${linked.id}).`, 'success');
     await showRecord(record.source, record.localId);
-    await loadMatches();
+    await loadMatches({ keepPlace: card });
     settleFocus();
   } catch (e) {
     say(e.message, 'error');
@@ -482,8 +495,7 @@ function candidateCard(candidate) {
   const noteId = `note-${candidate.id}`;
   card.append(
     el('h3', { text: title }),
-    el('p', { class: 'meta', text: `Score ${candidate.score.toFixed(2)}. `
-      + `Until you decide, the record stays with person ${record.person ? record.person.id : 'unknown'}.` }),
+    el('p', { class: 'meta', text: `Score ${candidate.score.toFixed(2)}. ${untilDecided(record)}` }),
     ...(candidate.explanation ? [el('p', { class: 'why', text: `Why it waits for you: ${candidate.explanation}` })] : []),
     ...nameWarnings([record, ...person.records]),
     el('table', { class: 'match-table' },
@@ -497,6 +509,7 @@ function candidateCard(candidate) {
         el('td', { class: 'number', text: candidate.score.toFixed(2) })))),
     el('h4', { text: `Records of ${fullName(person)}` }),
     recordsList(card, person),
+    ...alsoWithTheRecord(record),
     el('label', { for: noteId, text: 'Note (why; kept in the audit log)' }),
     el('textarea', { id: noteId, rows: 2, maxlength: 2000 }),
     el('div', { class: 'buttons' },
@@ -507,28 +520,123 @@ function candidateCard(candidate) {
   return card;
 }
 
-/** Loads and shows the queue. */
-export async function loadMatches() {
+/** Until a steward decides, where the record stands, in words (walk 71: "stays with person police:P1254"). */
+function untilDecided(record) {
+  if (!record.person) {
+    return '';
+  }
+  const others = otherRecords(record).length;
+  return others === 0
+    ? `Until you decide, this record is a person of its own (${record.person.id}).`
+    : `Until you decide, this record stays with person ${record.person.id}, with ${others} other record`
+      + `${others === 1 ? '' : 's'} (below).`;
+}
+
+/** The other records the record's person holds, which a SAME brings along (walk 71). */
+function alsoWithTheRecord(record) {
+  const others = otherRecords(record);
+  if (others.length === 0) {
+    return [];
+  }
+  return [
+    el('h4', { text: `Also joined with this record now (${record.person.id}): they come too` }),
+    el('ul', { class: 'records also' }, others.map((r) => el('li', {},
+      `${recordName(r)}: ${fullName(r)}${r.dateOfBirth ? `, born ${r.dateOfBirth}` : ''}`
+        + `${r.pncId ? `, PNC id ${r.pncId}` : ''}${r.nhsNumber ? `, NHS number ${r.nhsNumber}` : ''} `
+        + `(${linkedBy(r)})`))),
+  ];
+}
+
+/** Candidates per page of the queue. */
+const PAGE = 50;
+/** How many candidates the queue shows now: a reload after a decision shows as many again. */
+let shown = PAGE;
+
+/**
+ * Loads and shows the queue: the strongest {@link PAGE} first, and "Show more" for the next page
+ * while more wait (walk 71: it showed 50 and said "50 to review" when 63 waited). With {@code keepPlace}
+ * (the card an action came from), as many as were shown are loaded again and the page goes on at the
+ * card that now stands where that one stood, not at the top (walk 71: each decision went back there).
+ */
+export async function loadMatches({ keepPlace = null } = {}) {
   const panel = byId('panel-matches');
   if (!panel.firstChild) {
     panel.append(el('p', { class: 'meta', text: 'Loading the queue…' }));
   }
-  let data;
+  const cards = [...panel.querySelectorAll('article.match')];
+  const place = keepPlace ? cards.indexOf(keepPlace) : -1;
+  const want = keepPlace ? Math.max(shown, PAGE) : PAGE;
+  let candidates = [];
+  let total = 0;
+  let more = null;
   try {
     // the agencies' names, for the records' agencies (an extract names its agency by id); without them, ids
     await loadAgencies().then(offerAgencies);
-    data = await graphql(MATCHES);
+    let after = null;
+    do {
+      const page = (await graphql(MATCHES, { first: Math.min(100, want - candidates.length), after }))
+        .matchCandidatesConnection;
+      candidates = candidates.concat(page.edges.map((e) => e.node));
+      total = page.totalCount;
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after && candidates.length < want);
+    more = after;
   } catch (e) {
     say(e.message, 'error');
     return;
   }
   clear(panel);
-  const candidates = data.matchCandidates;
-  panel.append(el('p', { class: 'meta', text: candidates.length === 0
+  shown = candidates.length;
+  const count = el('p', { class: 'meta queue-count', text: total === 0
     ? 'No match candidates wait for review.'
-    : `${candidates.length} match candidate${candidates.length === 1 ? '' : 's'} to review, strongest first.` }));
+    : `${total} match candidate${total === 1 ? '' : 's'} to review, strongest first`
+      + `${total > candidates.length ? `; the strongest ${candidates.length} are shown` : ''}.` });
+  panel.append(count);
   candidates.forEach((c) => panel.append(candidateCard(c)));
+  if (more) {
+    panel.append(moreButton(panel, count, more, total));
+  }
   document.body.dataset.matches = String(candidates.length);
+  document.body.dataset.matchesWaiting = String(total);
+  if (place >= 0) {
+    const now = panel.querySelectorAll('article.match');
+    const next = now[Math.min(place, now.length - 1)];
+    if (next && typeof next.scrollIntoView === 'function') {
+      next.scrollIntoView({ block: 'start' });
+    }
+  }
+}
+
+/** "Show more": the next page of the queue, added below the cards shown. */
+function moreButton(panel, count, after, total) {
+  const button = el('button', { type: 'button', class: 'show-more', text: `Show ${Math.min(PAGE, total - shown)} more` });
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    let page;
+    try {
+      page = (await graphql(MATCHES, { first: PAGE, after })).matchCandidatesConnection;
+    } catch (e) {
+      button.disabled = false;
+      say(e.message, 'error');
+      return;
+    }
+    const cards = page.edges.map((e) => candidateCard(e.node));
+    button.replaceWith(...cards);
+    shown += cards.length;
+    const waiting = page.totalCount;
+    count.textContent = `${waiting} match candidate${waiting === 1 ? '' : 's'} to review, strongest first`
+      + `${waiting > shown ? `; the strongest ${shown} are shown` : ''}.`;
+    if (page.pageInfo.hasNextPage) {
+      panel.append(moreButton(panel, count, page.pageInfo.endCursor, waiting));
+    }
+    document.body.dataset.matches = String(shown);
+    document.body.dataset.matchesWaiting = String(waiting);
+    if (cards[0]) {
+      cards[0].querySelector('h3').setAttribute('tabindex', '-1');
+      cards[0].querySelector('h3').focus();
+    }
+  });
+  return button;
 }
 
 /** Offers the queue to data stewards (and the administrator in local mode); stewards start there. */

@@ -184,11 +184,15 @@ const RECORD = `source localId givenName familyName aliases nameWarnings dateOfB
   linkedBy score
   person { id }`;
 
-export const MATCHES = `query Matches {
-  matchCandidates(first: 50) {
-    id score status reason explanation evidence { field level weight }
-    record { ${RECORD} }
-    person { id givenName familyName dateOfBirth sex nhsNumber pncId upn records { ${RECORD} } }
+export const MATCHES = `query Matches($first: Int, $after: String) {
+  matchCandidatesConnection(first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      id score status reason explanation evidence { field level weight }
+      record { ${RECORD} person { id records { ${RECORD} } } }
+      person { id givenName familyName dateOfBirth sex nhsNumber pncId upn records { ${RECORD} } }
+    } }
   }
 }`;
 

@@ -32,18 +32,22 @@ class IdentityController {
         return service.matchCandidates(first);
     }
 
-    /** The 100 strongest, paged by candidate id. */
+    /** The whole queue, a page at a time, each page after the candidate its cursor names. */
     @QueryMapping
     Connection<MatchCandidateView> matchCandidatesConnection(@Argument Integer first, @Argument String after) {
         var size = Connection.size(first, 20, StewardService.MAX_FIRST);
-        return Connection.page(
+        var page = service.matchCandidatesAfter(after, size + 1);
+        return Connection.of(
                 "matchCandidates",
-                service.matchCandidates(StewardService.MAX_FIRST),
+                page.subList(0, Math.min(size, page.size())),
                 MatchCandidateView::id,
-                size,
-                20,
-                StewardService.MAX_FIRST,
-                after);
+                page.size() > size);
+    }
+
+    /** How many candidates wait in all, whatever the page. */
+    @SchemaMapping(typeName = "MatchCandidateConnection", field = "totalCount")
+    long totalCount(Connection<MatchCandidateView> connection) {
+        return service.pendingCount();
     }
 
     @QueryMapping

@@ -149,7 +149,8 @@ public final class Resolution {
         // people are, was measured no faster
         var addressesStarted = System.nanoTime();
         var addressRows = rows.getOrDefault("addresses", List.of());
-        resolveAddresses(source, addressRows, addressIds, postcodes, now, created);
+        var warnings = new ArrayList<Rejection>();
+        resolveAddresses(source, addressRows, addressIds, postcodes, now, created, warnings);
         LOG.info(
                 "Resolved {} address records of {} in {} s",
                 addressRows.size(),
@@ -160,7 +161,6 @@ public final class Resolution {
         try (var writes = new Writes(source, created)) {
             counts = resolvePeople(source, rows, personIds, addressIds, postcodes, now, progress, writes);
         }
-        var warnings = new ArrayList<Rejection>();
         var rewritten = new Rewriter(source, personIds, addressIds, warnings).rewrite(rows);
         return new Resolved(counts, rewritten, warnings);
     }
@@ -173,7 +173,8 @@ public final class Resolution {
             Map<String, String> addressIds,
             Map<String, String> postcodes,
             ZonedDateTime now,
-            CreatedTally created) {
+            CreatedTally created,
+            List<Rejection> warnings) {
         for (int from = 0; from < rows.size(); from += batchSize) {
             var batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
             var queries = new ArrayList<Map<String, Object>>();
@@ -182,6 +183,7 @@ public final class Resolution {
                 q.put("source", source);
                 q.put("localId", row.get("id"));
                 q.put("uprn", row.get("uprn"));
+                q.put("postcodeKey", Standardise.postcode((String) row.get("postcode")));
                 q.put("matchKey", Standardise.addressKey((String) row.get("line1"), (String) row.get("line2"), (String)
                         row.get("postcode")));
                 q.put("newId", source + ":" + row.get("id"));
@@ -206,7 +208,7 @@ public final class Resolution {
                 } else if (!answer.get("byKey").isNull()) {
                     addressId = answer.get("byKey").asString();
                 } else {
-                    var inBatch = row.get("uprn") != null ? byKeyInBatch.get("uprn:" + row.get("uprn")) : null;
+                    var inBatch = row.get("uprn") != null ? byKeyInBatch.get(uprnKey(row, q)) : null;
                     if (inBatch == null && q.get("matchKey") != null) {
                         inBatch = byKeyInBatch.get("key:" + q.get("matchKey"));
                     }
@@ -214,8 +216,20 @@ public final class Resolution {
                             ? inBatch
                             : answer.get("taken").asBoolean() ? freshId(source, localId) : (String) q.get("newId");
                 }
+                if (answer.get("own").isNull()
+                        && answer.get("byUprn").isNull()
+                        && !answer.get("uprnElsewhere").isNull()) {
+                    warnings.add(new Rejection(
+                            "addresses",
+                            from + i,
+                            localId,
+                            "uprn",
+                            "is the UPRN of an address recorded at postcode "
+                                    + answer.get("uprnElsewhere").asString() + ", not " + row.get("postcode")
+                                    + ": not joined to it on the UPRN; check the UPRN"));
+                }
                 if (row.get("uprn") != null) {
-                    byKeyInBatch.putIfAbsent("uprn:" + row.get("uprn"), addressId);
+                    byKeyInBatch.putIfAbsent(uprnKey(row, q), addressId);
                 }
                 if (q.get("matchKey") != null) {
                     byKeyInBatch.putIfAbsent("key:" + q.get("matchKey"), addressId);
@@ -249,6 +263,11 @@ public final class Resolution {
                             Map.of("rows", batchWrites, "now", now))
                     .consume()));
         }
+    }
+
+    /** An address record's UPRN with its postcode: two of one extract join on the UPRN only where both agree. */
+    private static String uprnKey(Map<String, Object> row, Map<String, Object> query) {
+        return "uprn:" + row.get("uprn") + " " + query.get("postcodeKey");
     }
 
     /** The persons and addresses of records of earlier extracts of the source that this one refers to. */

@@ -34,23 +34,41 @@ class StewardRepository {
     }
 
     List<MatchCandidateView> pending(int first) {
+        return pending(null, first);
+    }
+
+    /** The pending candidates after the candidate {@code after} (null: from the strongest) in the queue's order. */
+    List<MatchCandidateView> pending(String after, int first) {
         return graph.read(
                 "identity/match-candidates",
-                Map.of("first", first),
+                Parameters.with("after", after).and("first", first),
                 r -> MatchCandidateView.from(r.get("m"), r.get("r"), r.get("own"), r.get("p")));
+    }
+
+    /** Whether a match candidate of this id exists, whatever its status. */
+    boolean candidateExists(String id) {
+        return !graph.read("identity/candidate-exists", Map.of("id", id), r -> r)
+                .isEmpty();
+    }
+
+    /** How many candidates wait for a steward. */
+    long pendingCount() {
+        return graph.read("identity/pending-count", Map.of(), r -> r.get("n").asLong())
+                .get(0);
     }
 
     /**
      * A candidate with whether each person holds an anchored record, whether the records make the
-     * two people parent and child or partners, and whether the record was declared different from
-     * the candidate person.
+     * two people parent and child or partners, whether the record was declared different from
+     * the candidate person, and whether records of the two give different NHS numbers.
      */
     record CandidateState(
             MatchCandidateView candidate,
             boolean ownAnchored,
             boolean personAnchored,
             boolean related,
-            boolean declaredDifferent) {}
+            boolean declaredDifferent,
+            boolean otherNhsNumber) {}
 
     Optional<CandidateState> candidate(String id) {
         return graph
@@ -62,7 +80,8 @@ class StewardRepository {
                                 r.get("ownAnchored").asBoolean(),
                                 r.get("personAnchored").asBoolean(),
                                 r.get("related").asBoolean(),
-                                r.get("declaredDifferent").asBoolean()))
+                                r.get("declaredDifferent").asBoolean(),
+                                r.get("otherNhsNumber").asBoolean()))
                 .stream()
                 .findFirst();
     }
@@ -264,8 +283,8 @@ class StewardRepository {
 
     /**
      * Locks the candidate and reads it again as {@link #candidate} did: null when it is no longer
-     * pending between the same two people, else whether a steward kept the two apart meanwhile (a
-     * SAME must not merge them).
+     * pending between the same two people, else whether a steward kept the two apart meanwhile or an
+     * import gave them two NHS numbers (a SAME must not merge them).
      */
     private static Boolean stillPending(TransactionContext tx, String id, String own, String other) {
         tx.run(CypherStatements.named("identity/lock-candidate"), Map.of("id", id))
@@ -278,7 +297,8 @@ class StewardRepository {
                 || !other.equals(now.get(0).get("p").get("id").asString(null))) {
             return null;
         }
-        return now.get(0).get("declaredDifferent").asBoolean();
+        return now.get(0).get("declaredDifferent").asBoolean()
+                || now.get(0).get("otherNhsNumber").asBoolean();
     }
 
     /**

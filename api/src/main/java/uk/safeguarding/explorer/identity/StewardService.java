@@ -22,6 +22,8 @@ import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.identity.IdentityViews.MatchCandidateView;
 import uk.safeguarding.explorer.identity.IdentityViews.SourceRecordView;
+import uk.safeguarding.explorer.model.matching.MatchRecord;
+import uk.safeguarding.explorer.paging.Cursors;
 import uk.safeguarding.explorer.security.ExplorerPrincipal;
 import uk.safeguarding.explorer.security.NeedToKnow;
 import uk.safeguarding.explorer.security.Redaction;
@@ -69,7 +71,32 @@ public class StewardService {
         if (limit < 1 || limit > MAX_FIRST) {
             throw new BadRequestException("first", "must be from 1 to " + MAX_FIRST);
         }
-        var candidates = repository.pending(limit);
+        return audited(repository.pending(limit));
+    }
+
+    /**
+     * Up to {@code limit} pending candidates after the candidate the cursor {@code after} names
+     * (null: the strongest first), in the queue's order: the whole queue can be paged, however long
+     * (review 91: it stopped at the 100 strongest and said no more followed). A cursor that is not
+     * one, or names no candidate, is BAD_REQUEST naming {@code after}.
+     */
+    public List<MatchCandidateView> matchCandidatesAfter(String cursor, int limit) {
+        steward();
+        var after = cursor == null ? null : Cursors.decode("matchCandidates", cursor);
+        if (after != null && !repository.candidateExists(after)) {
+            throw new BadRequestException(
+                    "after", "points to a candidate that is no longer in the queue; start again without after");
+        }
+        return audited(repository.pending(after, limit));
+    }
+
+    /** How many match candidates wait for a steward. */
+    public long pendingCount() {
+        steward();
+        return repository.pendingCount();
+    }
+
+    private List<MatchCandidateView> audited(List<MatchCandidateView> candidates) {
         var people = new LinkedHashSet<String>();
         candidates.forEach(c -> {
             people.add(c.record().personId());
@@ -134,6 +161,16 @@ public class StewardService {
                                         + ": a steward already decided they are different people (a "
                                         + "DIFFERENT decision, a split or a link kept a record of one apart from the "
                                         + "other); they are never merged"));
+            }
+            if (state.otherNhsNumber()) {
+                throw refuse(
+                        "decideMatch",
+                        both,
+                        new BadRequestException(
+                                "decision",
+                                "cannot merge " + own + " and " + other
+                                        + ": their records give two different NHS numbers, so they are two people; "
+                                        + "decide DIFFERENT, or split the record that joined the wrong one"));
             }
             if (state.related()) {
                 throw refuse(
@@ -429,14 +466,17 @@ public class StewardService {
                 state.familyNames(),
                 lastWords,
                 person + " give");
-        differs(
-                warnings,
-                "PNC id",
-                record + " gives PNC id",
-                state.pncId(),
-                state.pncIds(),
-                List.of(),
-                person + " give");
+        // a PNC id is written with or without its slash (walk 71: 2014/4135798O was said to differ from
+        // 20144135798O): compared as the matching engine compares it
+        var pnc = MatchRecord.pnc(state.pncId());
+        if (pnc != null
+                && !state.pncIds().isEmpty()
+                && state.pncIds().stream().map(MatchRecord::pnc).noneMatch(pnc::equals)) {
+            warnings.put(
+                    record + " gives PNC id " + state.pncId() + " where " + person + " give "
+                            + String.join(" or ", state.pncIds()),
+                    "PNC id");
+        }
         differs(warnings, "UPN", record + " gives UPN", state.upn(), state.upns(), List.of(), person + " give");
         return warnings;
     }

@@ -165,6 +165,81 @@ class MatchesBrowserIT extends BrowserIT {
                 .isEqualTo(1);
     }
 
+    /**
+     * Walk 71: a SAME brought along records the card never showed (the record's person held a
+     * probation record too), and a split did not take them back. Fictional: health's "Joanne Wood"
+     * joins the police record of that name, which waits to be compared with Joanne Nolan: the card
+     * lists health's record under the record, and the question before joining says it comes too.
+     */
+    @Test
+    void theCardShowsTheOtherRecordsThatComeAlongWithTheRecordAndTheQuestionSaysSo() throws Exception {
+        var health = http().post("/api/import", "admin", """
+                {"source": "health", "resolve": true, "people": [{"id": "H8", "givenName": "Joanne",
+                 "familyName": "Wood", "dateOfBirth": "1979-12-01", "sex": "FEMALE"}]}""");
+        assertThat(health.status()).as(health.body()).isEqualTo(200);
+        assertThat(count("MATCH (:SourceRecord {key: 'health:H8'})-[:RECORD_OF]->(p:Person)"
+                        + "<-[:RECORD_OF]-(:SourceRecord {key: 'police:P105'}) RETURN count(p)"))
+                .isEqualTo(1);
+        signIn("data-steward");
+        waitFor("document.body.dataset.matches !== undefined");
+        waitFor("[...document.querySelectorAll('#panel-matches article.match')].some((c) => "
+                + "c.querySelector('h3').textContent.includes('P105'))");
+        var card = driver.findElements(By.cssSelector("#panel-matches article.match")).stream()
+                .filter(c -> c.findElement(By.tagName("h3")).getText().contains("P105"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(card.getText())
+                .contains(
+                        "this record stays with person police:P105, with 1 other record (below)",
+                        "Also joined with this record now (police:P105): they come too",
+                        HEALTH + " H8: Joanne Wood, born 1979-12-01");
+        card.findElement(By.tagName("textarea")).sendKeys("Married name");
+        card.findElement(By.cssSelector("button.same")).click();
+        assertThat(card.findElement(By.cssSelector(".ask")).getText())
+                .contains("Its other record (" + HEALTH + " H8) comes too, and splitting this record off later would "
+                        + "not take it back.");
+    }
+
+    /**
+     * Walk 71 and review 91: the queue showed the 50 strongest, said "50 to review" when more waited, and
+     * offered no more. Fictional: 60 police records of "Kyle Archer" without a date of birth, each queued.
+     */
+    @Test
+    void theQueueSaysHowManyWaitAndShowsMoreOnAsking() {
+        var people = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            people.append(i == 0 ? "" : ",")
+                    .append("{\"id\": \"PQ")
+                    .append(i)
+                    .append("\", \"givenName\": \"Kyle\", \"familyName\": \"Archer\", \"sex\": \"MALE\"}");
+        }
+        var response = http().post(
+                        "/api/import",
+                        "admin",
+                        "{\"source\": \"police\", \"resolve\": true, \"people\": [" + people + "]}");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        var waiting = count("MATCH (m:MatchCandidate {status: 'PENDING'}) RETURN count(m)");
+        assertThat(waiting).isGreaterThan(100);
+        signIn("data-steward");
+        waitFor("document.body.dataset.matches === '50'");
+        assertThat(driver.findElement(By.cssSelector("#panel-matches .queue-count"))
+                        .getText())
+                .isEqualTo(waiting + " match candidates to review, strongest first; the strongest 50 are shown.");
+        driver.findElement(By.cssSelector("#panel-matches button.show-more")).click();
+        waitFor("document.body.dataset.matches === '100'");
+        assertThat(driver.findElements(By.cssSelector("#panel-matches article.match")))
+                .hasSize(100);
+        @SuppressWarnings("unchecked")
+        var ids = (List<String>) js("return [...document.querySelectorAll('#panel-matches article.match')]"
+                + ".map((c) => c.dataset.candidate)");
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(driver.findElement(By.cssSelector("#panel-matches .queue-count"))
+                        .getText())
+                .isEqualTo(waiting + " match candidates to review, strongest first; the strongest 100 are shown.");
+        assertThat(driver.findElements(By.cssSelector("#panel-matches button.show-more")))
+                .hasSize(1);
+    }
+
     @Test
     void aDataStewardIsToldWhichNamesOfARecordCouldBeReadAsOthers() throws Exception {
         // fictional: a health record of Ruby whose family name has a Cyrillic "а"

@@ -47,6 +47,12 @@ public record Decision(LinkedBy linkedBy, String personId, Comparison link, List
         /** More than one person holds the record's NHS number, PNC id or UPN. */
         IDENTIFIER_HELD_BY_SEVERAL,
         /**
+         * Another person than the best match holds the record's NHS number, PNC id or UPN, born on
+         * another day: a wrong identifier, or that person's record with a wrong date of birth. Linked
+         * by score, the best match would take that person's identifier.
+         */
+        IDENTIFIER_HELD_BY_ANOTHER,
+        /**
          * Another record of the same extract, a different person by its identifiers or a twin born the
          * same day, matches the person as well.
          */

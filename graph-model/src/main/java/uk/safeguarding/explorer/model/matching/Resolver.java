@@ -24,7 +24,9 @@ import uk.safeguarding.explorer.model.matching.Decision.Queued;
  * {@value #PARENT_LINK_GAP_YEARS} years older than that child): name, sex and address alone are
  * shared by a father and the son named after him, and the father may be the one nobody has
  * recorded yet; an identifier that nobody else holds says nothing about which of them it is;</li>
- * <li>no link by score where an identifier agrees but the dates of birth contradict, nor to a
+ * <li>no link by score where an identifier agrees but the dates of birth contradict, nor where
+ * another person than the best match holds the record's identifier (the best match would take
+ * it), nor to a
  * person of the other sex (boy and girl twins of similar names), nor on a given name that is only
  * a close spelling of the person's, born the same day, where one side gives no sex (the same
  * twins when the school sends no sex): all go to a steward;</li>
@@ -97,6 +99,9 @@ public final class Resolver {
                 } else if (identifierAgrees(best)) {
                     // an agreeing identifier that did not link: the dates of birth contradict
                     queued = Queued.IDENTIFIER_BUT_DATE_OF_BIRTH_DIFFERS;
+                } else if (scored.stream().skip(1).anyMatch(Resolver::identifierAgrees)) {
+                    // review 91: Lily's record carrying Kyle's NHS number gave it to Lily
+                    queued = Queued.IDENTIFIER_HELD_BY_ANOTHER;
                 } else if (best.level(Field.SEX) == Level.DIFFERENT) {
                     queued = Queued.SEX_DIFFERS;
                 } else if (twinOfAnAgencyRecord(record, best, candidates)) {
@@ -110,8 +115,11 @@ public final class Resolver {
                 }
             }
         }
+        var holders = queued == Queued.IDENTIFIER_HELD_BY_ANOTHER;
         var review = scored.stream()
-                .filter(c -> c.score() >= settings.reviewThreshold() || identified.contains(c))
+                .filter(c -> c.score() >= settings.reviewThreshold()
+                        || identified.contains(c)
+                        || (holders && identifierAgrees(c)))
                 .limit(MAX_REVIEW)
                 .toList();
         return Decision.newPerson(review, queued);
@@ -203,6 +211,10 @@ public final class Resolver {
                         + " the sex of one is not known: a typing slip, or a boy and girl twin (Alexandra and"
                         + " Alexander), so even a score of " + link + " or more is left to a steward.";
             case IDENTIFIER_HELD_BY_SEVERAL -> "More than one person holds the record's NHS number, PNC id or UPN.";
+            case IDENTIFIER_HELD_BY_ANOTHER ->
+                "The record scores " + link + " or more with one person, but another person, born on another"
+                        + " day, holds its NHS number, PNC id or UPN: a wrong identifier, or that person's record"
+                        + " with a wrong date of birth. Linked, the first would take the second's identifier.";
             case CONTESTED_IN_EXTRACT ->
                 "Another record of the same extract, a different person by its identifiers or a twin born the"
                         + " same day, matches this person as well: which of the two it is, is left to a steward.";

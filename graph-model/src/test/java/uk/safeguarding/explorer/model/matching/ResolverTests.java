@@ -370,6 +370,24 @@ class ResolverTests {
         assertThat(decision.queued()).isEqualTo(Decision.Queued.IDENTIFIER_HELD_BY_SEVERAL);
     }
 
+    /**
+     * Review 91: a police record of Lily (her name, her birthday) carrying her brother Kyle's NHS number
+     * linked to Lily by score, and Lily took Kyle's number. Another person holding the record's
+     * identifier, born on another day, sends both to a steward; without the holder it links as before.
+     */
+    @Test
+    void aRecordCarryingAnotherPersonsIdentifierIsQueuedWithThemNotLinkedToTheBestMatch() {
+        var record = record("police:P200", "Lily", "Archer", "2008-09-14", "FEMALE", "9434765919");
+        var lily = person("p-lily", record("csc:1", "Lily", "Archer", "2008-09-14", "FEMALE", null));
+        var kyle = person("p-kyle", record("health:1", "Kyle", "Archer", "2001-04-12", "MALE", "9434765919"));
+        var decision = resolver.decide(record, List.of(lily, kyle));
+        assertThat(decision.linkedBy()).isEqualTo(LinkedBy.NEW);
+        assertThat(decision.queued()).isEqualTo(Decision.Queued.IDENTIFIER_HELD_BY_ANOTHER);
+        assertThat(decision.review()).extracting(Comparison::personId).containsExactly("p-lily", "p-kyle");
+        assertThat(resolver.explain(decision.queued())).contains("another person, born on another day, holds");
+        assertThat(resolver.decide(record, List.of(lily)).linkedBy()).isEqualTo(LinkedBy.SCORE);
+    }
+
     @Test
     void aDuplicateInsideOneAgencysExtractLinks() {
         var first = record("police:10", "Rebecca", "Jessop", "1999-01-02", "FEMALE", null);
