@@ -1,5 +1,6 @@
 // One time-ordered list across agencies for a person: referrals, meetings, assessments, markers,
-// moves, partnerships, events and agreed actions, each with its date and source; with the types of
+// moves (one for each address and period), partnerships, events and agreed actions, each with its
+// date and source; with the types of
 // every marker the person (and, for an event, anyone it involves) ever carried, for the redaction
 // policy (whoever carried an offender type is an offender).
 MATCH (s:Person {id: $id})
@@ -28,9 +29,13 @@ CALL (s) {
   RETURN 'MARKER' AS kind, null AS at, m.from AS day, m.source AS source, null AS agency,
          {id: m.id, markerType: m.type, to: m.to, detail: m.detail} AS data, [m.id] AS related
   UNION ALL
+  // one move for each address and period, whichever agencies' records gave it (walk 71: four agencies'
+  // records of one home gave four identical moves); sources: every agency that gave it
   MATCH (s)-[l:LIVES_AT]->(a:Address)
-  RETURN 'MOVE' AS kind, null AS at, l.from AS day, l.source AS source, null AS agency,
-         {address: a.line1 + coalesce(', ' + a.town, ''), addressKind: a.kind, to: l.to} AS data, [a.id] AS related
+  WITH a, l.from AS day, l.to AS left, collect(DISTINCT l.source) AS sources
+  RETURN 'MOVE' AS kind, null AS at, day, head(sources) AS source, null AS agency,
+         {address: a.line1 + coalesce(', ' + a.town, ''), addressKind: a.kind, to: left, sources: sources} AS data,
+         [a.id] AS related
   UNION ALL
   MATCH (s)-[pt:PARTNER_OF]-(o:Person)
   RETURN 'PARTNERSHIP' AS kind, null AS at, pt.from AS day, pt.source AS source, null AS agency,

@@ -32,6 +32,7 @@ RETURN s,
             WHERE c <> s
               AND (l1.from IS NULL OR l2.to IS NULL OR l1.from <= l2.to)
               AND (l2.from IS NULL OR l1.to IS NULL OR l2.from <= l1.to)
-            RETURN {id: c.id, address: a.id, from1: l1.from, to1: l1.to, from2: l2.from, to2: l2.to} } AS coResidence,
+            RETURN DISTINCT {id: c.id, address: a.id, from1: l1.from, to1: l1.to, from2: l2.from, to2: l2.to} }
+            AS coResidence,
   COLLECT { MATCH (s)-[h:HAS_CONTACT_WITH]-(c:Person) WHERE h.from IS NULL OR h.from <= $asOf
             RETURN {id: c.id, from: h.from, to: h.to} } AS contacts

@@ -182,6 +182,7 @@ public class ChronologyService {
                         continue;
                     }
                     var address = Views.string(data, "address");
+                    source = moveSource(data.get("sources").asList(Value::asString), access);
                     entries.add(new ChronologyEntry(
                             day,
                             at,
@@ -277,6 +278,7 @@ public class ChronologyService {
             }
         }
         return entries.stream()
+                .map(e -> untold(e, access))
                 .filter(e -> e.date() == null
                         || ((from == null || !e.date().isBefore(from))
                                 && (to == null || !e.date().isAfter(to))))
@@ -286,6 +288,42 @@ public class ChronologyService {
                         // a total order: the answer must not depend on the order the store holds records in
                         .thenComparing(ChronologyEntry::summary))
                 .toList();
+    }
+
+    /**
+     * The source to show for a move that several agencies' records give: the first in order of id
+     * the reader may be told of ({@link Redaction#sourceNamed}: walk 71, a health visitor read that
+     * probation gave a man's address, and so that probation manages him); null when there is none.
+     */
+    private String moveSource(List<String> sources, Redaction.Access access) {
+        var sorted = sources.stream().sorted().toList();
+        if (access.offenderDetail()) {
+            return sorted.isEmpty() ? null : sorted.get(0);
+        }
+        return sorted.stream()
+                .filter(s -> redaction.sourceNamed(s, access))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * An entry without its source where the reader may not be told of it ({@link
+     * Redaction#sourceNamed}): that an offender-management agency recorded something of the person
+     * tells that it manages them (or someone in their household).
+     */
+    private ChronologyEntry untold(ChronologyEntry entry, Redaction.Access access) {
+        if (redaction.sourceNamed(entry.source(), access)) {
+            return entry;
+        }
+        return new ChronologyEntry(
+                entry.date(),
+                entry.at(),
+                entry.kind(),
+                entry.summary(),
+                null,
+                entry.agency(),
+                entry.relatedIds(),
+                entry.restrictedPerson());
     }
 
     private static String incident(Value data, ZonedDateTime received) {

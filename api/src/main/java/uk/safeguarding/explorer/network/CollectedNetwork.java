@@ -4,6 +4,7 @@ import static uk.safeguarding.explorer.network.Network.Node.key;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,6 +37,15 @@ final class CollectedNetwork {
     final Set<String> offenderTypes;
     final Map<String, Node> nodes = new LinkedHashMap<>();
     final Map<String, Edge> edges = new LinkedHashMap<>();
+    /**
+     * Relationships that read exactly as one already collected (the same type, ends, kind, status,
+     * nature, role and period: several agencies' records of one home give one LIVES_AT each), by
+     * their key, to the key of the edge kept (walk 71: a person was drawn with four identical lines
+     * to one address).
+     */
+    private final Map<String, String> alike = new HashMap<>();
+
+    private final Map<List<Object>, String> bySignature = new HashMap<>();
 
     CollectedNetwork(LocalDate asOf, Set<String> offenderTypes) {
         this.asOf = asOf;
@@ -60,6 +70,21 @@ final class CollectedNetwork {
         }
         var from = Views.date(props, "from");
         var to = Views.date(props, "to");
+        List<Object> signature = Arrays.asList(
+                type,
+                source,
+                target,
+                Views.string(props, "kind"),
+                Views.string(props, "status"),
+                Views.string(props, "nature"),
+                Views.string(props, "role"),
+                from,
+                to);
+        var kept = bySignature.putIfAbsent(signature, key);
+        if (kept != null) {
+            alike.put(key, kept);
+            return;
+        }
         var current = new Period(from, to).contains(asOf);
         edges.put(
                 key,
@@ -76,6 +101,11 @@ final class CollectedNetwork {
                         to,
                         current,
                         false));
+    }
+
+    /** The edge of a relationship collected, or of the one it reads exactly as. */
+    Edge edgeOf(String key) {
+        return edges.get(alike.getOrDefault(key, key));
     }
 
     /** Markers, agencies of professionals, and derived sibling edges; true when the cap cut agencies. */

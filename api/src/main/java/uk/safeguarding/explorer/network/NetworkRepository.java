@@ -215,7 +215,7 @@ public class NetworkRepository {
                 .map(p -> new Path(
                         p.edges().size(),
                         p.nodes().stream().map(collected.nodes::get).toList(),
-                        p.edges().stream().map(collected.edges::get).toList()))
+                        p.edges().stream().map(collected::edgeOf).toList()))
                 .toList();
     }
 

@@ -195,6 +195,20 @@ public class Redaction {
         return access.offenderDetail() || agencyType == null || !offenderManagement(agencyType, null);
     }
 
+    /**
+     * Whether the reader may be told that a record came from this source (an agency's id, or a bundle's
+     * source that is no agency): not from an offender-management agency (probation, by default) unless
+     * the reader may see offender detail, since that it holds a record of someone tells that it manages
+     * them or someone close to them (walk 71: a health visitor read that probation gave a man's address).
+     */
+    public boolean sourceNamed(String source, Access access) {
+        if (access.offenderDetail() || source == null) {
+            return true;
+        }
+        var agency = agency(source);
+        return agency == null || agencyNamed(agency.type(), access);
+    }
+
     /** The agency as the reader may be told of it (agencyNamed), or null. */
     public AgencyView named(AgencyView agency, Access access) {
         return agency != null && agencyNamed(agency.type(), access) ? agency : null;

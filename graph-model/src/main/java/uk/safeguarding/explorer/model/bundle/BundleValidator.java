@@ -198,6 +198,12 @@ public final class BundleValidator {
                 throw new BundleFormatException("\"source\" must not begin with '" + EXPLORER_SOURCE_PREFIX
                         + "': it names what is recorded in the explorer itself; give the supplying agency's id");
             }
+            if (root.propertyNames().stream().noneMatch(ARRAYS::contains)) {
+                // walk 71: a generator's noise.json, posted by mistake, was answered 200 with nothing
+                // imported and a warning for each of its fields
+                throw new BundleFormatException("holds none of the arrays of records a bundle holds ("
+                        + String.join(", ", ARRAYS) + "): it is not a bundle; nothing was imported");
+            }
             for (var name : root.propertyNames()) {
                 if (!ARRAYS.contains(name) && !ROOT_FIELDS.contains(name)) {
                     warnings.add(new Rejection(name, -1, null, name, "unknown top-level field, ignored"));

@@ -753,4 +753,15 @@ class BundleValidatorTests {
                 .isInstanceOf(BundleFormatException.class)
                 .hasMessageContaining("\"people\" must be an array");
     }
+
+    /** Walk 71: a generator's noise.json, posted by mistake, was answered 200 with nothing imported. */
+    @Test
+    void aFileWithNoArrayOfRecordsIsRefusedAsNoBundleButAnEmptyArrayIsABundle() {
+        assertThatThrownBy(() -> validate("{'health: nickname': 12, 'police: typo': 3}"))
+                .isInstanceOf(BundleFormatException.class)
+                .hasMessageContaining(
+                        "holds none of the arrays of records a bundle holds (agencies, professionals, " + "people,")
+                .hasMessageContaining("it is not a bundle; nothing was imported");
+        assertThat(validate("{'source':'csc','people':[]}").rejected()).isEmpty();
+    }
 }
