@@ -188,11 +188,27 @@ async function decide(card, candidate, decision) {
       ? `Joined: ${recordName(candidate.record)} is now part of ${fullName(candidate.person)}.`
       : `Kept apart: ${recordName(candidate.record)} will not be linked to ${fullName(candidate.person)}.`,
     'success');
-    await loadMatches({ keepPlace: card });
-    settleFocus();
+    goOnAt(await loadMatches({ keepPlace: card }));
   } catch (e) {
     say(e.message, 'error');
   }
+}
+
+/**
+ * After an action, the keyboard goes on at the card that now stands where the steward was (review 92:
+ * the message line took the focus and scrolled the queue back to its top); the message line is a
+ * polite live region, so what was done is still read out. Without such a card, to the message line.
+ */
+function goOnAt(next) {
+  if (!next) {
+    settleFocus();
+    return;
+  }
+  const heading = next.querySelector('h3');
+  heading.setAttribute('tabindex', '-1');
+  heading.focus({ preventScroll: true });
+  next.scrollIntoView({ block: 'start' });
+  document.body.dataset.matchesAt = next.dataset.candidate;
 }
 
 /** The records of a candidate's record's own person other than the record itself. */
@@ -221,8 +237,7 @@ async function split(card, record) {
     say(`Split: ${recordName(record)} is now person ${result.splitRecord.person.id}. `
       + 'It is shown here: link it to the person it belongs to, if you know who.', 'success');
     await showRecord(record.source, record.localId);
-    await loadMatches({ keepPlace: card });
-    settleFocus();
+    goOnAt(await loadMatches({ keepPlace: card }));
   } catch (e) {
     say(e.message, 'error');
   }
@@ -365,8 +380,7 @@ async function confirmLink(card, record, person, acceptWarnings) {
     const linked = result.linkRecord.person;
     say(`Linked: ${recordName(record)} is now part of ${fullName(linked)} (${linked.id}).`, 'success');
     await showRecord(record.source, record.localId);
-    await loadMatches({ keepPlace: card });
-    settleFocus();
+    goOnAt(await loadMatches({ keepPlace: card }));
   } catch (e) {
     say(e.message, 'error');
   }
@@ -555,8 +569,9 @@ let shown = PAGE;
 /**
  * Loads and shows the queue: the strongest {@link PAGE} first, and "Show more" for the next page
  * while more wait (walk 71: it showed 50 and said "50 to review" when 63 waited). With {@code keepPlace}
- * (the card an action came from), as many as were shown are loaded again and the page goes on at the
- * card that now stands where that one stood, not at the top (walk 71: each decision went back there).
+ * (the card an action came from), as many as were shown are loaded again, and the card that now
+ * stands where that one stood is returned, for the page to go on there (walk 71: each decision went
+ * back to the top); null otherwise.
  */
 export async function loadMatches({ keepPlace = null } = {}) {
   const panel = byId('panel-matches');
@@ -600,11 +615,9 @@ export async function loadMatches({ keepPlace = null } = {}) {
   document.body.dataset.matchesWaiting = String(total);
   if (place >= 0) {
     const now = panel.querySelectorAll('article.match');
-    const next = now[Math.min(place, now.length - 1)];
-    if (next && typeof next.scrollIntoView === 'function') {
-      next.scrollIntoView({ block: 'start' });
-    }
+    return now.length === 0 ? null : now[Math.min(place, now.length - 1)];
   }
+  return null;
 }
 
 /** "Show more": the next page of the queue, added below the cards shown. */

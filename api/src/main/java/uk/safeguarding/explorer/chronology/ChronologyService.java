@@ -173,16 +173,19 @@ public class ChronologyService {
                     }
                 }
                 case "MOVE" -> {
+                    var sources = data.get("sources").asList(Value::asString);
                     if (!access.offenderDetail() && redaction.offenderAddress(Views.string(data, "addressKind"))) {
+                        // the holder named: the first in order of id, whatever order the records came in
+                        var holder = sources.stream().sorted().findFirst().orElse(null);
                         entries.add(ChronologyEntry.restricted(
                                 day,
                                 at,
                                 kind,
-                                "Moved to a restricted address. " + redaction.restrictedDetailFrom(source)));
+                                "Moved to a restricted address. " + redaction.restrictedDetailFrom(holder)));
                         continue;
                     }
                     var address = Views.string(data, "address");
-                    source = moveSource(data.get("sources").asList(Value::asString), access);
+                    source = moveSource(sources, access);
                     entries.add(new ChronologyEntry(
                             day,
                             at,

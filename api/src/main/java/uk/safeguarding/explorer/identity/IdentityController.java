@@ -35,13 +35,7 @@ class IdentityController {
     /** The whole queue, a page at a time, each page after the candidate its cursor names. */
     @QueryMapping
     Connection<MatchCandidateView> matchCandidatesConnection(@Argument Integer first, @Argument String after) {
-        var size = Connection.size(first, 20, StewardService.MAX_FIRST);
-        var page = service.matchCandidatesAfter(after, size + 1);
-        return Connection.of(
-                "matchCandidates",
-                page.subList(0, Math.min(size, page.size())),
-                MatchCandidateView::id,
-                page.size() > size);
+        return service.matchCandidatesPage(first, after);
     }
 
     /** How many candidates wait in all, whatever the page. */

@@ -219,9 +219,11 @@ public final class Resolution {
                 if (answer.get("own").isNull()
                         && answer.get("byUprn").isNull()
                         && !answer.get("uprnElsewhere").isNull()) {
+                    // named by its id: rows the validator rejected are gone, so its place in the file is not
+                    // known here (review 92), as for the rewriter's warnings
                     warnings.add(new Rejection(
                             "addresses",
-                            from + i,
+                            -1,
                             localId,
                             "uprn",
                             "is the UPRN of an address recorded at postcode "

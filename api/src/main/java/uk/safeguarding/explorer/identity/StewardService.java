@@ -23,6 +23,7 @@ import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.identity.IdentityViews.MatchCandidateView;
 import uk.safeguarding.explorer.identity.IdentityViews.SourceRecordView;
 import uk.safeguarding.explorer.model.matching.MatchRecord;
+import uk.safeguarding.explorer.paging.Connection;
 import uk.safeguarding.explorer.paging.Cursors;
 import uk.safeguarding.explorer.security.ExplorerPrincipal;
 import uk.safeguarding.explorer.security.NeedToKnow;
@@ -75,19 +76,24 @@ public class StewardService {
     }
 
     /**
-     * Up to {@code limit} pending candidates after the candidate the cursor {@code after} names
+     * A page of {@code first} pending candidates after the candidate the cursor {@code after} names
      * (null: the strongest first), in the queue's order: the whole queue can be paged, however long
-     * (review 91: it stopped at the 100 strongest and said no more followed). A cursor that is not
-     * one, or names no candidate, is BAD_REQUEST naming {@code after}.
+     * (review 91: it stopped at the 100 strongest and said no more followed). Only the steward's own
+     * check comes before the arguments' (review 92); a cursor that is not one, or names no candidate,
+     * is BAD_REQUEST naming {@code after}. One more is read to know whether more follow; the audit
+     * records the page's people only.
      */
-    public List<MatchCandidateView> matchCandidatesAfter(String cursor, int limit) {
+    public Connection<MatchCandidateView> matchCandidatesPage(Integer first, String cursor) {
         steward();
+        var size = Connection.size(first, 20, MAX_FIRST);
         var after = cursor == null ? null : Cursors.decode("matchCandidates", cursor);
         if (after != null && !repository.candidateExists(after)) {
             throw new BadRequestException(
                     "after", "points to a candidate that is no longer in the queue; start again without after");
         }
-        return audited(repository.pending(after, limit));
+        var read = repository.pending(after, size + 1);
+        var page = audited(read.subList(0, Math.min(size, read.size())));
+        return Connection.of("matchCandidates", page, MatchCandidateView::id, read.size() > size);
     }
 
     /** How many match candidates wait for a steward. */

@@ -1068,7 +1068,7 @@ class IdentityResolutionIT extends ExplorerIT {
         var warnings = response.json().get("warnings");
         assertThat(warnings.size()).as(warnings.toString()).isEqualTo(1);
         assertThat(warnings.get(0).get("array").asString()).isEqualTo("addresses");
-        assertThat(warnings.get(0).get("index").asInt()).isZero();
+        assertThat(warnings.get(0).get("id").asString()).isEqualTo("PZA1");
         assertThat(warnings.get(0).get("field").asString()).isEqualTo("uprn");
         assertThat(warnings.get(0).get("reason").asString())
                 .isEqualTo("is the UPRN of an address recorded at postcode YO10 1AA, not LS1 1AA: not joined to it on "

@@ -238,6 +238,25 @@ class MatchesBrowserIT extends BrowserIT {
                 .isEqualTo(waiting + " match candidates to review, strongest first; the strongest 100 are shown.");
         assertThat(driver.findElements(By.cssSelector("#panel-matches button.show-more")))
                 .hasSize(1);
+        // a decision deep in the list goes on at the card that now stands there, not at the top (review 92)
+        var cards = driver.findElements(By.cssSelector("#panel-matches article.match"));
+        var sixtieth = cards.get(59);
+        var next = cards.get(60).getDomAttribute("data-candidate");
+        sixtieth.findElement(By.tagName("textarea")).sendKeys("Another man of that name");
+        sixtieth.findElement(By.cssSelector("button.different")).click();
+        assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Keep apart for good");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        waitFor("document.body.dataset.matchesAt === '" + next + "'");
+        var now = driver.findElement(By.cssSelector("#panel-matches article.match[data-candidate='" + next + "']"));
+        assertThat(driver.findElements(By.cssSelector("#panel-matches article.match"))
+                        .indexOf(now))
+                .isEqualTo(59);
+        assertThat(driver.switchTo().activeElement()).isEqualTo(now.findElement(By.tagName("h3")));
+        assertThat(js(
+                        "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight",
+                        now.findElement(By.tagName("h3"))))
+                .as("the card the steward goes on at is in view")
+                .isEqualTo(true);
     }
 
     @Test

@@ -198,11 +198,15 @@ public final class BundleValidator {
                 throw new BundleFormatException("\"source\" must not begin with '" + EXPLORER_SOURCE_PREFIX
                         + "': it names what is recorded in the explorer itself; give the supplying agency's id");
             }
-            if (root.propertyNames().stream().noneMatch(ARRAYS::contains)) {
+            var names = root.propertyNames();
+            if (names.stream().noneMatch(ARRAYS::contains)
+                    && names.stream().anyMatch(name -> !ROOT_FIELDS.contains(name))) {
                 // walk 71: a generator's noise.json, posted by mistake, was answered 200 with nothing
-                // imported and a warning for each of its fields
+                // imported and a warning for each of its fields. A bundle of no arrays but a bundle's own
+                // fields (an agency's empty nightly extract) is still a bundle: it may hold any subset.
                 throw new BundleFormatException("holds none of the arrays of records a bundle holds ("
-                        + String.join(", ", ARRAYS) + "): it is not a bundle; nothing was imported");
+                        + String.join(", ", ARRAYS) + ") and fields a bundle does not have: it is not a bundle; "
+                        + "nothing was imported");
             }
             for (var name : root.propertyNames()) {
                 if (!ARRAYS.contains(name) && !ROOT_FIELDS.contains(name)) {

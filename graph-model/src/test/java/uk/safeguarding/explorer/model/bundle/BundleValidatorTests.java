@@ -756,12 +756,14 @@ class BundleValidatorTests {
 
     /** Walk 71: a generator's noise.json, posted by mistake, was answered 200 with nothing imported. */
     @Test
-    void aFileWithNoArrayOfRecordsIsRefusedAsNoBundleButAnEmptyArrayIsABundle() {
+    void aFileWithNoArrayOfRecordsAndOtherFieldsIsRefusedAsNoBundleButAnEmptyBundleIsOne() {
         assertThatThrownBy(() -> validate("{'health: nickname': 12, 'police: typo': 3}"))
                 .isInstanceOf(BundleFormatException.class)
                 .hasMessageContaining(
                         "holds none of the arrays of records a bundle holds (agencies, professionals, " + "people,")
-                .hasMessageContaining("it is not a bundle; nothing was imported");
+                .hasMessageContaining("and fields a bundle does not have: it is not a bundle; nothing was imported");
         assertThat(validate("{'source':'csc','people':[]}").rejected()).isEmpty();
+        // an agency's empty nightly extract: no arrays, but only a bundle's own fields (review 92)
+        assertThat(validate("{'source':'csc'}").rejected()).isEmpty();
     }
 }
