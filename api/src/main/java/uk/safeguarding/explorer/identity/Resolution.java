@@ -186,7 +186,7 @@ public final class Resolution {
                 q.put("postcodeKey", Standardise.postcode((String) row.get("postcode")));
                 q.put("matchKey", Standardise.addressKey((String) row.get("line1"), (String) row.get("line2"), (String)
                         row.get("postcode")));
-                q.put("newId", source + ":" + row.get("id"));
+                q.put("newId", NewIds.address(source, (String) row.get("id")));
                 queries.add(q);
             }
             var answers =
@@ -214,7 +214,9 @@ public final class Resolution {
                     }
                     addressId = inBatch != null
                             ? inBatch
-                            : answer.get("taken").asBoolean() ? freshId(source, localId) : (String) q.get("newId");
+                            : answer.get("taken").asBoolean()
+                                    ? freshId(NewIds.address(source, localId))
+                                    : (String) q.get("newId");
                 }
                 if (answer.get("own").isNull()
                         && answer.get("byUprn").isNull()
@@ -877,7 +879,7 @@ public final class Resolution {
             q.put("nhsNumber", in.record().nhsNumber());
             q.put("pncKey", in.record().pncId());
             q.put("upn", in.record().upn());
-            q.put("newId", source + ":" + in.localId());
+            q.put("newId", NewIds.person(source, in.localId()));
             q.put("addressIds", List.copyOf(in.record().addressIds()));
             queries.add(q);
         }
@@ -1201,7 +1203,9 @@ public final class Resolution {
                     plan.contested(in, resolver.decide(in.record(), candidates, eldestChildBorn.get(in.localId())));
             var personId = decision.personId() != null
                     ? decision.personId()
-                    : taken.contains(in.localId()) ? freshId(source, in.localId()) : source + ":" + in.localId();
+                    : taken.contains(in.localId())
+                            ? freshId(NewIds.person(source, in.localId()))
+                            : NewIds.person(source, in.localId());
             personIds.put(in.localId(), personId);
             assigned.computeIfAbsent(personId, k -> new ArrayList<>()).add(in.record());
             for (var key : myKeys) {
@@ -1515,8 +1519,8 @@ public final class Resolution {
         return fields;
     }
 
-    private static String freshId(String source, String localId) {
-        return source + ":" + localId + "~" + UUID.randomUUID().toString().substring(0, 8);
+    private static String freshId(String id) {
+        return id + "~" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static void addIfPresent(Set<String> set, String value) {

@@ -245,7 +245,7 @@ public class StewardService {
                             "names the only record of person " + state.personId()
                                     + "; there is nothing to split it from"));
         }
-        var newId = freeId(source + ":" + localId);
+        var newId = freeId(NewIds.person(source, localId));
         audit.record(
                 needToKnow.actor(),
                 "splitRecord",

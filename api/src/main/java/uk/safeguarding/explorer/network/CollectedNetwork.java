@@ -80,11 +80,18 @@ final class CollectedNetwork {
                 Views.string(props, "role"),
                 from,
                 to);
-        var kept = bySignature.putIfAbsent(signature, key);
-        if (kept != null) {
+        var kept = bySignature.get(signature);
+        if (kept != null && kept.compareTo(key) <= 0) {
             alike.put(key, kept);
             return;
         }
+        if (kept != null) {
+            // the relationship of the smallest key stands for the others, as the network's hop (ordered by
+            // key) keeps it, so that a connection drawn onto a network adds no second line (review 92)
+            edges.remove(kept);
+            alike.put(kept, key);
+        }
+        bySignature.put(signature, key);
         var current = new Period(from, to).contains(asOf);
         edges.put(
                 key,
@@ -105,7 +112,11 @@ final class CollectedNetwork {
 
     /** The edge of a relationship collected, or of the one it reads exactly as. */
     Edge edgeOf(String key) {
-        return edges.get(alike.getOrDefault(key, key));
+        var k = key;
+        while (alike.containsKey(k)) {
+            k = alike.get(k);
+        }
+        return edges.get(k);
     }
 
     /** Markers, agencies of professionals, and derived sibling edges; true when the cap cut agencies. */

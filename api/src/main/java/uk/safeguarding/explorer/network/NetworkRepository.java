@@ -4,6 +4,7 @@ import static uk.safeguarding.explorer.network.Network.Node.key;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.network.Network.Edge;
 import uk.safeguarding.explorer.network.Network.Path;
 
 /**
@@ -211,11 +213,15 @@ public class NetworkRepository {
             pathKeys.add(new PathKeys(nodeKeys, edgeKeys));
         }
         collected.markers(tx);
+        // paths through relationships that read alike (one home that three agencies' records give) are one
+        // path (review 92: Tom to Lily came three times over)
+        var seen = new HashSet<List<String>>();
         return pathKeys.stream()
                 .map(p -> new Path(
                         p.edges().size(),
                         p.nodes().stream().map(collected.nodes::get).toList(),
                         p.edges().stream().map(collected::edgeOf).toList()))
+                .filter(path -> seen.add(path.edges().stream().map(Edge::key).toList()))
                 .toList();
     }
 

@@ -14,6 +14,7 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
+import uk.safeguarding.explorer.identity.NewIds;
 import uk.safeguarding.explorer.neo4j.Graph;
 import uk.safeguarding.explorer.support.Http;
 import uk.safeguarding.explorer.support.LocalExplorer;
@@ -100,7 +101,7 @@ class DemoDataIT {
     void theSchoolFindsItsOwnRecordOfRubyWaitingForTheSteward() {
         var found = http.graphql("teacher", "{ searchPeople(text: \"Ruby Archer\") { id givenName familyName } }");
         assertThat(found.get("errors")).as(found.toString()).isNull();
-        assertThat(texts(found.get("data").get("searchPeople"), "id")).contains("school-a:SA-2291");
+        assertThat(texts(found.get("data").get("searchPeople"), "id")).contains(NewIds.person("school-a", "SA-2291"));
     }
 
     /**

@@ -29,6 +29,11 @@ import uk.safeguarding.explorer.support.Scenario;
  */
 class IdentityResolutionIT extends ExplorerIT {
 
+    /** The ids of the persons the police extract's records P107 and P105 make when they join nobody. */
+    private static final String P107 = NewIds.person("police", "P107");
+
+    private static final String P105 = NewIds.person("police", "P105");
+
     private static final String RECORD = "query($s: ID!, $l: ID!) { sourceRecord(source: $s, localId: $l) "
             + "{ source localId person { id } linkedBy score evidence { field level weight } } }";
 
@@ -118,7 +123,7 @@ class IdentityResolutionIT extends ExplorerIT {
                         "P104",
                         "p-mark SCORE",
                         "P105",
-                        "police:P105 NEW",
+                        P105 + " NEW",
                         "P107",
                         "p-lee SCORE"));
         assertThat(resolved("health", "H1", "H2", "H3", "H4"))
@@ -234,25 +239,22 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(identityGeneration()).isEqualTo(generation + 1);
         assertThat(movedByAStewardLast()).isTrue();
         assertThat(split.get("data").get("splitRecord").toString())
-                .isEqualTo("{\"person\":{\"id\":\"police:P107\"},\"linkedBy\":\"REVIEW\"}");
+                .isEqualTo("{\"person\":{\"id\":\"" + P107 + "\"},\"linkedBy\":\"REVIEW\"}");
         // what came through the police record moved with it; the scenario's own records stayed
-        assertThat(
-                        count(
-                                "MATCH (:Person {id: 'police:P107'})-[r:HAS_CONTACT_WITH]->(:Person {id: 'p-sara'}) RETURN count(r)"))
+        assertThat(count("MATCH (:Person {id: '" + P107
+                        + "'})-[r:HAS_CONTACT_WITH]->(:Person {id: 'p-sara'}) RETURN count(r)"))
                 .isEqualTo(1);
         assertThat(count("MATCH (:Person {id: 'p-lee'})-[r:HAS_CONTACT_WITH]->() RETURN count(r)"))
                 .isZero();
-        assertThat(count("MATCH (:Marker {id: 'police:m-v-1'})-[:ON]->(p:Person {id: 'police:P107'}) RETURN count(p)"))
+        assertThat(count("MATCH (:Marker {id: 'police:m-v-1'})-[:ON]->(p:Person {id: '" + P107 + "'}) RETURN count(p)"))
                 .isEqualTo(1);
-        assertThat(
-                        count(
-                                "MATCH (:Event {id: 'police:e-inc-1'})-[:INVOLVES]->(p:Person) WHERE p.id IN ['p-kerry', 'police:P107'] RETURN count(p)"))
+        assertThat(count("MATCH (:Event {id: 'police:e-inc-1'})-[:INVOLVES]->(p:Person) WHERE p.id IN ['p-kerry', '"
+                        + P107 + "'] RETURN count(p)"))
                 .isEqualTo(2);
         assertThat(count("MATCH (:Person {id: 'p-lee'})-[:PARENT_OF]->(c) RETURN count(c)"))
                 .isEqualTo(2);
-        assertThat(
-                        count(
-                                "MATCH (p:Person {id: 'police:P107'}) WHERE p.givenName = 'Lee' AND p.dateOfBirth = date('1983-04-27') RETURN count(p)"))
+        assertThat(count("MATCH (p:Person {id: '" + P107
+                        + "'}) WHERE p.givenName = 'Lee' AND p.dateOfBirth = date('1983-04-27') RETURN count(p)"))
                 .isEqualTo(1);
         // audited
         assertThat(
@@ -260,7 +262,7 @@ class IdentityResolutionIT extends ExplorerIT {
                                 "MATCH (e:AuditEvent {operation: 'splitRecord'}) WHERE e.user = 'data-steward' RETURN count(e)"))
                 .isEqualTo(2);
         // survives a re-import: the record stays on its own person, and nothing moves back
-        reImportingThePoliceExtractLeaves("P107", "police:P107");
+        reImportingThePoliceExtractLeaves("P107", P107);
     }
 
     /**
@@ -289,8 +291,8 @@ class IdentityResolutionIT extends ExplorerIT {
                         .asString())
                 .isEqualTo("BAD_REQUEST");
         assertThat(refused.get("errors").get(0).get("message").asString()).contains("'localId'");
-        assertThat(personOf("police", "P107")).isEqualTo("police:P107");
-        assertThat(count("MATCH (p:Person) WHERE p.id STARTS WITH 'police:P107' RETURN count(p)"))
+        assertThat(personOf("police", "P107")).isEqualTo(P107);
+        assertThat(count("MATCH (p:Person) WHERE p.id STARTS WITH '" + P107 + "' RETURN count(p)"))
                 .isEqualTo(1);
         assertThat(count("MATCH (:SourceRecord {key: 'police:P107'})-[n:NOT_SAME_AS]->(:Person {id: 'p-lee'}) "
                         + "RETURN count(n)"))
@@ -363,7 +365,7 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(candidates.size()).isEqualTo(1);
         var candidate = candidates.get(0);
         assertThat(candidate.get("record").toString())
-                .isEqualTo("{\"source\":\"police\",\"localId\":\"P105\",\"person\":{\"id\":\"police:P105\"}}");
+                .isEqualTo("{\"source\":\"police\",\"localId\":\"P105\",\"person\":{\"id\":\"" + P105 + "\"}}");
         assertThat(candidate.get("person").get("id").asString()).isEqualTo("p-joanne");
         assertThat(candidate.get("person").get("records").toString())
                 .isEqualTo("[{\"source\":\"demo\",\"localId\":\"p-joanne\"}]");
@@ -383,7 +385,7 @@ class IdentityResolutionIT extends ExplorerIT {
                         "{\"status\":\"SAME\",\"decidedBy\":\"data-steward\",\"note\":\"Married name; same date of birth and GP\"}");
         assertThat(personOf("police", "P105")).isEqualTo("p-joanne");
         assertThat(record("police", "P105").get("linkedBy").asString()).isEqualTo("REVIEW");
-        assertThat(count("MATCH (p:Person {id: 'police:P105'}) RETURN count(p)"))
+        assertThat(count("MATCH (p:Person {id: '" + P105 + "'}) RETURN count(p)"))
                 .isZero();
         assertThat(count("MATCH (:Marker {id: 'police:m-j-1'})-[:ON]->(p:Person {id: 'p-joanne'}) RETURN count(p)"))
                 .isEqualTo(1);
@@ -424,7 +426,7 @@ class IdentityResolutionIT extends ExplorerIT {
                                 "MATCH (:SourceRecord {key: 'police:P105'})-[:NOT_SAME_AS]->(:Person {id: 'p-joanne'}) RETURN count(*)"))
                 .isEqualTo(1);
         importFixture("police-extract");
-        assertThat(personOf("police", "P105")).isEqualTo("police:P105");
+        assertThat(personOf("police", "P105")).isEqualTo(P105);
         assertThat(http().graphql("data-steward", "{ matchCandidates { id } }")
                         .get("data")
                         .get("matchCandidates")
@@ -448,12 +450,12 @@ class IdentityResolutionIT extends ExplorerIT {
     void aPendingCandidateWidensNobodysViewAndAfterAMergeNeedToKnowFollowsTheResolvedPerson() {
         importFixture("police-extract");
         // the police are involved with police:P105 only; Joanne (p-joanne) is not theirs to see
-        assertThat(sees("police-officer", "police:P105")).isTrue();
+        assertThat(sees("police-officer", P105)).isTrue();
         assertThat(sees("police-officer", "p-joanne")).isFalse();
         // (Gary, her former partner, the police see anyway: he lived in Sara's home, a child they work with)
         var network = http().graphql(
                         "police-officer",
-                        "{ network(personId: \"police:P105\", depth: 2) "
+                        "{ network(personId: \"" + P105 + "\", depth: 2) "
                                 + "{ nodes { id } edges { type source target } } }");
         assertThat(network.toString()).doesNotContain("p-joanne");
         // once a steward says they are one person, the police involvement is with Joanne and her family
@@ -469,7 +471,7 @@ class IdentityResolutionIT extends ExplorerIT {
                                 + "note: \"Married name\") { status } }",
                         Map.of("id", id));
         assertThat(sees("police-officer", "p-joanne")).isTrue();
-        assertThat(sees("police-officer", "police:P105")).isFalse();
+        assertThat(sees("police-officer", P105)).isFalse();
     }
 
     @Test
@@ -479,41 +481,41 @@ class IdentityResolutionIT extends ExplorerIT {
                 .replace(
                         "\"familyName\": \"Wood\", \"dateOfBirth\": \"1979-12-01\"",
                         "\"familyName\": \"Nolen\", \"dateOfBirth\": \"1980-12-01\""));
-        assertThat(personOf("police", "P105")).isEqualTo("police:P105");
+        assertThat(personOf("police", "P105")).isEqualTo(P105);
         var document = "query($asOf: Date) { network(personId: \"p-joanne\", depth: 1, asOf: $asOf) "
                 + "{ nodes { id } edges { type source target } } }";
         var later = http().graphql("admin", document, Map.of("asOf", "2020-01-01"));
         assertThat(later.get("errors")).as(later.toString()).isNull();
-        assertThat(later.get("data").get("network").get("nodes").toString()).contains("police:P105");
+        assertThat(later.get("data").get("network").get("nodes").toString()).contains(P105);
         // in June 1980 the council's Joanne is six months old and the police's not yet born
         var before = http().graphql("admin", document, Map.of("asOf", "1980-06-01"));
         assertThat(before.get("errors")).as(before.toString()).isNull();
         assertThat(before.get("data").get("network").get("nodes").toString())
                 .contains("p-joanne")
-                .doesNotContain("police:P105");
+                .doesNotContain(P105);
         assertThat(before.get("data").get("network").get("edges").toString()).doesNotContain("POSSIBLY_SAME_AS");
     }
 
     @Test
     void theNetworkShowsAPendingCandidateAsAPossiblySameAsEdgeOnlyToThoseWhoMaySeeBothPeople() {
         importFixture("police-extract");
-        var document = "{ network(personId: \"police:P105\", depth: 1) { nodes { id possibleMatch } "
+        var document = "{ network(personId: \"" + P105 + "\", depth: 1) { nodes { id possibleMatch } "
                 + "edges { type source target } } }";
         var admin = http().graphql("admin", document);
         assertThat(admin.get("errors")).as(admin.toString()).isNull();
         assertThat(admin.get("data").get("network").get("nodes").toString())
-                .contains("{\"id\":\"police:P105\",\"possibleMatch\":true}")
+                .contains("{\"id\":\"" + P105 + "\",\"possibleMatch\":true}")
                 .contains("{\"id\":\"p-joanne\",\"possibleMatch\":true}");
         assertThat(admin.get("data").get("network").get("edges").toString())
-                .contains(
-                        "{\"type\":\"POSSIBLY_SAME_AS\",\"source\":\"Person:police:P105\",\"target\":\"Person:p-joanne\"}");
+                .contains("{\"type\":\"POSSIBLY_SAME_AS\",\"source\":\"Person:" + P105
+                        + "\",\"target\":\"Person:p-joanne\"}");
         // the police may not see Joanne: only the badge says a duplicate may exist
         var police = http().graphql("police-officer", document);
         assertThat(police.get("errors")).as(police.toString()).isNull();
         assertThat(police.toString())
                 .doesNotContain("p-joanne")
                 .doesNotContain("POSSIBLY_SAME_AS")
-                .contains("{\"id\":\"police:P105\",\"possibleMatch\":true}");
+                .contains("{\"id\":\"" + P105 + "\",\"possibleMatch\":true}");
     }
 
     @Test
@@ -922,9 +924,9 @@ class IdentityResolutionIT extends ExplorerIT {
                 .contains("record police:P107 says male where person p-joanne's records say female")
                 .contains("record police:P107 gives born 1983-04-27 where person p-joanne's records give 1979-12-01");
         // nothing was written by the checks but their audit events
-        assertThat(personOf("police", "P107")).isEqualTo("police:P107");
+        assertThat(personOf("police", "P107")).isEqualTo(P107);
         assertThat(count("MATCH (e:AuditEvent {operation: 'linkCheck', outcome: 'ALLOWED', user: 'data-steward'}) "
-                        + "WHERE e.subjectId IN ['police:P107', 'p-joanne'] RETURN count(DISTINCT e.subjectId)"))
+                        + "WHERE e.subjectId IN ['" + P107 + "', 'p-joanne'] RETURN count(DISTINCT e.subjectId)"))
                 .isEqualTo(2);
         // a steward who does not accept the warnings links nothing; the refusal names them
         assertThat(refusal(link("P107", "p-joanne", "tired")))
@@ -948,7 +950,7 @@ class IdentityResolutionIT extends ExplorerIT {
                 .startsWith("BAD_REQUEST")
                 .contains("does not accept " + last)
                 .doesNotContain(warnings.get(0));
-        assertThat(personOf("police", "P107")).isEqualTo("police:P107");
+        assertThat(personOf("police", "P107")).isEqualTo(P107);
         // a check of an unknown record or person is NOT_FOUND, and practitioners cannot check links
         var unknown = http().graphql(
                         "data-steward",
@@ -1030,7 +1032,25 @@ class IdentityResolutionIT extends ExplorerIT {
         });
         assertThat(livesAt)
                 .as("one line to the home three records give, one to probation's earlier address")
-                .containsExactlyInAnyOrder("Person:p-tom Address:a-archer", "Person:p-tom Address:probation:A2");
+                .containsExactlyInAnyOrder(
+                        "Person:p-tom Address:a-archer", "Person:p-tom Address:" + NewIds.address("probation", "A2"));
+        // a connection through the home is one path, not one for each record of Tom's home (review 92)
+        var connection = http().graphql(
+                        "social-worker",
+                        "{ connection(fromId: \"p-tom\", toId: \"p-lily\", asOf: \"2018-09-26\", maxHops: 2) { "
+                                + "edges { type source target } } }");
+        assertThat(connection.get("errors")).as(connection.toString()).isNull();
+        var throughHome = new ArrayList<String>();
+        connection.get("data").get("connection").forEach(path -> {
+            var ends = new ArrayList<String>();
+            path.get("edges")
+                    .forEach(e -> ends.add(
+                            e.get("type").asString() + " " + e.get("target").asString()));
+            if (ends.stream().allMatch(e -> e.equals("LIVES_AT Address:a-archer"))) {
+                throughHome.add(ends.toString());
+            }
+        });
+        assertThat(throughHome).hasSize(1);
     }
 
     /** The moves of Tom's chronology as a user reads them: "summary | source". */
@@ -1193,7 +1213,7 @@ class IdentityResolutionIT extends ExplorerIT {
         var warnings = new ArrayList<String>();
         http().graphql(
                         "data-steward",
-                        "{ linkCheck(source: \"health\", localId: \"H30\", personId: \"police:P105\") { warnings } }")
+                        "{ linkCheck(source: \"health\", localId: \"H30\", personId: \"" + P105 + "\") { warnings } }")
                 .get("data")
                 .get("linkCheck")
                 .get("warnings")
@@ -1201,7 +1221,8 @@ class IdentityResolutionIT extends ExplorerIT {
         var linked = http().graphql(
                         "data-steward",
                         "mutation($w: [String!]) { linkRecord(source: \"health\", localId: \"H30\", "
-                                + "personId: \"police:P105\", note: \"same woman as the police's\", acceptWarnings: $w) "
+                                + "personId: \"" + P105
+                                + "\", note: \"same woman as the police's\", acceptWarnings: $w) "
                                 + "{ person { id } } }",
                         Map.of("w", warnings));
         assertThat(linked.get("errors")).as(linked.toString()).isNull();
@@ -1212,8 +1233,8 @@ class IdentityResolutionIT extends ExplorerIT {
                         "mutation($id: ID!) { decideMatch(candidateId: $id, decision: SAME, note: \"same\") { status } }",
                         Map.of("id", candidate.get(0)));
         assertThat(refusal(same)).startsWith("BAD_REQUEST").contains("different people");
-        assertThat(personOf("health", "H30")).isEqualTo("police:P105");
-        assertThat(personOf("police", "P105")).isEqualTo("police:P105");
+        assertThat(personOf("health", "H30")).isEqualTo(P105);
+        assertThat(personOf("police", "P105")).isEqualTo(P105);
         assertThat(count("MATCH (:SourceRecord {key: 'health:H30'})-[:NOT_SAME_AS]->(:Person {id: 'p-joanne'}) "
                         + "RETURN count(*)"))
                 .isEqualTo(1);
@@ -1320,13 +1341,13 @@ class IdentityResolutionIT extends ExplorerIT {
                         "data-steward",
                         "mutation { splitRecord(source: \"police\", localId: \"P107\", note: \"Not Lee Bell\") "
                                 + "{ localId } }");
-        assertThat(personOf("police", "P107")).isEqualTo("police:P107");
+        assertThat(personOf("police", "P107")).isEqualTo(P107);
         // the split holds: the record is never linked to Lee again
         assertThat(refusal(link("P107", "p-lee", "changed my mind")))
                 .startsWith("BAD_REQUEST")
                 .contains("kept apart from record police:P107");
         assertThat(refusal(link("P107", "p-nobody", "who?"))).startsWith("NOT_FOUND");
-        assertThat(refusal(link("P107", "police:P107", "itself")))
+        assertThat(refusal(link("P107", P107, "itself")))
                 .startsWith("BAD_REQUEST")
                 .contains("already the person of record police:P107");
         assertThat(refusal(link("P107", "p-gary", " ")))
@@ -1339,13 +1360,13 @@ class IdentityResolutionIT extends ExplorerIT {
                 .contains("acceptWarnings")
                 .contains("record police:P107 gives born 1983-04-27 where person p-gary's records give "
                         + "1970-02-11 or 1970-11-02");
-        assertThat(personOf("police", "P107")).isEqualTo("police:P107");
+        assertThat(personOf("police", "P107")).isEqualTo(P107);
         var linked = linkAccepting("P107", "p-gary", "PNC check: the record is Gary Nolan's, born date wrong");
         assertThat(linked.get("errors")).as(linked.toString()).isNull();
         assertThat(linked.get("data").get("linkRecord").toString())
                 .isEqualTo("{\"person\":{\"id\":\"p-gary\"},\"linkedBy\":\"REVIEW\"}");
         // the person the split made was its only record's: merged into Gary with what came through it
-        assertThat(count("MATCH (p:Person {id: 'police:P107'}) RETURN count(p)"))
+        assertThat(count("MATCH (p:Person {id: '" + P107 + "'}) RETURN count(p)"))
                 .isZero();
         assertThat(
                         count(
@@ -1362,7 +1383,7 @@ class IdentityResolutionIT extends ExplorerIT {
         // the refused links are in the audit log too, each with its reason
         assertThat(count("MATCH (e:AuditEvent {operation: 'linkRecord', outcome: 'DENIED'}) "
                         + "WHERE e.user = 'data-steward' AND e.reason CONTAINS 'kept apart from record' "
-                        + "AND e.subjectId IN ['police:P107', 'p-lee'] RETURN count(DISTINCT e.subjectId)"))
+                        + "AND e.subjectId IN ['" + P107 + "', 'p-lee'] RETURN count(DISTINCT e.subjectId)"))
                 .isEqualTo(2);
         assertThat(count("MATCH (e:AuditEvent {operation: 'linkRecord', outcome: 'DENIED'}) "
                         + "WHERE e.user = 'data-steward' AND e.reason CONTAINS 'p-nobody' RETURN count(e)"))
@@ -1400,7 +1421,7 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(candidate).hasSize(1);
         var joanne = linkAccepting("P105", "p-joanne", "Married name; same date of birth and GP");
         assertThat(joanne.get("errors")).as(joanne.toString()).isNull();
-        assertThat(count("MATCH (p:Person {id: 'police:P105'}) RETURN count(p)"))
+        assertThat(count("MATCH (p:Person {id: '" + P105 + "'}) RETURN count(p)"))
                 .isZero();
         assertThat(count(
                         "MATCH (m:MatchCandidate {id: $id, status: 'SAME', decidedBy: 'data-steward'}) RETURN count(m)",

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import tools.jackson.databind.JsonNode;
+import uk.safeguarding.explorer.identity.NewIds;
 import uk.safeguarding.explorer.support.BrowserIT;
 
 /**
@@ -25,6 +26,11 @@ class MatchesBrowserIT extends BrowserIT {
     private static final String POLICE = "Police vulnerability assessment team (police)";
 
     private static final String HEALTH = "Healthy child service (health)";
+
+    /** The ids of the persons the police extract's records P105 and P107 make when they join nobody. */
+    private static final String P105 = NewIds.person("police", "P105");
+
+    private static final String P107 = NewIds.person("police", "P107");
 
     @BeforeEach
     void data() throws Exception {
@@ -190,8 +196,8 @@ class MatchesBrowserIT extends BrowserIT {
                 .orElseThrow();
         assertThat(card.getText())
                 .contains(
-                        "this record stays with person police:P105, with 1 other record (below)",
-                        "Also joined with this record now (police:P105): they come too",
+                        "this record stays with person " + P105 + ", with 1 other record (below)",
+                        "Also joined with this record now (" + P105 + "): they come too",
                         HEALTH + " H8: Joanne Wood, born 1979-12-01");
         card.findElement(By.tagName("textarea")).sendKeys("Married name");
         card.findElement(By.cssSelector("button.same")).click();
@@ -328,13 +334,13 @@ class MatchesBrowserIT extends BrowserIT {
         assertThat(card.findElement(By.cssSelector(".ask")).getText())
                 .contains("Split " + POLICE + " P107 off Lee Bell (p-lee)?", "never linked to p-lee again");
         card.findElement(By.cssSelector(".ask button.ask-confirm")).click();
-        waitFor("document.body.dataset.record === 'police:P107 police:P107'");
+        waitFor("document.body.dataset.record === 'police:P107 " + P107 + "'");
         assertThat(driver.findElement(By.id("message")).getText())
-                .contains("Split: " + POLICE + " P107 is now person police:P107");
+                .contains("Split: " + POLICE + " P107 is now person " + P107);
         card = driver.findElement(By.cssSelector("#record-found article.record"));
         assertThat(card.getText())
                 .contains(
-                        "A person of its own (police:P107), placed here by a steward (a decision, a link or a split)");
+                        "A person of its own (" + P107 + "), placed here by a steward (a decision, a link or a split)");
         card.findElement(By.cssSelector("button.link")).click();
         waitFor("document.getElementById('message').textContent.includes('Give the agency and the record id')");
         card.findElement(By.cssSelector("input.link-source")).sendKeys("demo");
@@ -348,7 +354,7 @@ class MatchesBrowserIT extends BrowserIT {
                         "demo p-gary",
                         "Check these first:",
                         "record police:P107 gives born 1983-04-27 where person p-gary's records give 1970-02-11",
-                        "only record of person police:P107",
+                        "only record of person " + P107,
                         "merged into p-gary",
                         "kept apart from p-gary for good");
         // Confirm waits until the steward says they checked; the note is read when it is pressed
@@ -358,16 +364,15 @@ class MatchesBrowserIT extends BrowserIT {
         confirm.click();
         waitFor("document.getElementById('message').textContent.includes('Tick that you checked the warnings')");
         assertThat(driver.switchTo().activeElement().getAttribute("class")).isEqualTo("link-checked");
-        assertThat(count("MATCH (:SourceRecord {key: 'police:P107'})-[:RECORD_OF]->(p:Person {id: 'police:P107'}) "
+        assertThat(count("MATCH (:SourceRecord {key: 'police:P107'})-[:RECORD_OF]->(p:Person {id: '" + P107 + "'}) "
                         + "RETURN count(p)"))
                 .isEqualTo(1);
         driver.switchTo().activeElement().sendKeys(Keys.SPACE);
         assertThat(confirm.getAttribute("aria-disabled")).isEqualTo("false");
         card.findElement(By.tagName("textarea")).clear();
         card.findElement(By.tagName("textarea")).sendKeys("PNC check: the record is Gary Nolan's; born date wrong");
-        assertThat(
-                        count(
-                                "MATCH (:SourceRecord {key: 'police:P107'})-[:RECORD_OF]->(p:Person {id: 'police:P107'}) RETURN count(p)"))
+        assertThat(count("MATCH (:SourceRecord {key: 'police:P107'})-[:RECORD_OF]->(p:Person {id: '" + P107
+                        + "'}) RETURN count(p)"))
                 .isEqualTo(1);
         screenshot("steward-link-record");
         card.findElement(By.cssSelector("button.link-confirm")).click();
@@ -405,7 +410,7 @@ class MatchesBrowserIT extends BrowserIT {
     void aPendingCandidateShowsAsADashedEdgeAndABadgeAndTheDetailsListTheAgencyRecords() throws Exception {
         signIn("admin");
         // the graph is drawn before flags and panels load: wait on what it shows
-        open("/?person=police:P105");
+        open("/?person=" + P105);
         var graph = graph();
         assertThat(edgesOfType(graph, "POSSIBLY_SAME_AS")).isEqualTo(1);
         assertThat(display(graph, "Person:p-joanne")).contains("[MATCH?]");
@@ -444,17 +449,17 @@ class MatchesBrowserIT extends BrowserIT {
                 .isEqualTo("MATCH?");
         // the police may not see Joanne: only the badge says a duplicate may exist; their own record is listed
         signIn("police-officer");
-        open("/?person=police:P105");
+        open("/?person=" + P105);
         waitFor("document.getElementById('panel-details').textContent.includes('(police) P105')");
         var theirs = graph();
         assertThat(edgesOfType(theirs, "POSSIBLY_SAME_AS")).isZero();
-        assertThat(display(theirs, "Person:police:P105")).contains("[MATCH?]");
+        assertThat(display(theirs, "Person:" + P105)).contains("[MATCH?]");
         assertThat(display(theirs, "Person:p-joanne")).isNull();
         // their search says so of their own record, and names no one else
         var found = http().graphql("police-officer", "{ searchPeople(text: \"Joanne\") { id possibleMatch } }");
         assertThat(found.get("errors")).as(found.toString()).isNull();
         assertThat(found.get("data").get("searchPeople").toString())
-                .contains("{\"id\":\"police:P105\",\"possibleMatch\":true}")
+                .contains("{\"id\":\"" + P105 + "\",\"possibleMatch\":true}")
                 .doesNotContain("p-joanne");
         // Jack came from social care's records: the police hold a marker on his home, but no person record
         open("/?person=p-jack");
