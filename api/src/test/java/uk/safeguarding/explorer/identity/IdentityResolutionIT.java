@@ -241,20 +241,27 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(split.get("data").get("splitRecord").toString())
                 .isEqualTo("{\"person\":{\"id\":\"" + P107 + "\"},\"linkedBy\":\"REVIEW\"}");
         // what came through the police record moved with it; the scenario's own records stayed
-        assertThat(count("MATCH (:Person {id: '" + P107
-                        + "'})-[r:HAS_CONTACT_WITH]->(:Person {id: 'p-sara'}) RETURN count(r)"))
+        assertThat(count(
+                        "MATCH (:Person {id: $id})-[r:HAS_CONTACT_WITH]->(:Person {id: 'p-sara'}) RETURN count(r)",
+                        Map.of("id", P107)))
                 .isEqualTo(1);
         assertThat(count("MATCH (:Person {id: 'p-lee'})-[r:HAS_CONTACT_WITH]->() RETURN count(r)"))
                 .isZero();
-        assertThat(count("MATCH (:Marker {id: 'police:m-v-1'})-[:ON]->(p:Person {id: '" + P107 + "'}) RETURN count(p)"))
+        assertThat(count(
+                        "MATCH (:Marker {id: 'police:m-v-1'})-[:ON]->(p:Person {id: $id}) RETURN count(p)",
+                        Map.of("id", P107)))
                 .isEqualTo(1);
-        assertThat(count("MATCH (:Event {id: 'police:e-inc-1'})-[:INVOLVES]->(p:Person) WHERE p.id IN ['p-kerry', '"
-                        + P107 + "'] RETURN count(p)"))
+        assertThat(count(
+                        "MATCH (:Event {id: 'police:e-inc-1'})-[:INVOLVES]->(p:Person) WHERE p.id IN ['p-kerry', $id] "
+                                + "RETURN count(p)",
+                        Map.of("id", P107)))
                 .isEqualTo(2);
         assertThat(count("MATCH (:Person {id: 'p-lee'})-[:PARENT_OF]->(c) RETURN count(c)"))
                 .isEqualTo(2);
-        assertThat(count("MATCH (p:Person {id: '" + P107
-                        + "'}) WHERE p.givenName = 'Lee' AND p.dateOfBirth = date('1983-04-27') RETURN count(p)"))
+        assertThat(count(
+                        "MATCH (p:Person {id: $id}) WHERE p.givenName = 'Lee' AND p.dateOfBirth = date('1983-04-27') "
+                                + "RETURN count(p)",
+                        Map.of("id", P107)))
                 .isEqualTo(1);
         // audited
         assertThat(
@@ -292,7 +299,7 @@ class IdentityResolutionIT extends ExplorerIT {
                 .isEqualTo("BAD_REQUEST");
         assertThat(refused.get("errors").get(0).get("message").asString()).contains("'localId'");
         assertThat(personOf("police", "P107")).isEqualTo(P107);
-        assertThat(count("MATCH (p:Person) WHERE p.id STARTS WITH '" + P107 + "' RETURN count(p)"))
+        assertThat(count("MATCH (p:Person) WHERE p.id STARTS WITH $id RETURN count(p)", Map.of("id", P107)))
                 .isEqualTo(1);
         assertThat(count("MATCH (:SourceRecord {key: 'police:P107'})-[n:NOT_SAME_AS]->(:Person {id: 'p-lee'}) "
                         + "RETURN count(n)"))
@@ -385,7 +392,7 @@ class IdentityResolutionIT extends ExplorerIT {
                         "{\"status\":\"SAME\",\"decidedBy\":\"data-steward\",\"note\":\"Married name; same date of birth and GP\"}");
         assertThat(personOf("police", "P105")).isEqualTo("p-joanne");
         assertThat(record("police", "P105").get("linkedBy").asString()).isEqualTo("REVIEW");
-        assertThat(count("MATCH (p:Person {id: '" + P105 + "'}) RETURN count(p)"))
+        assertThat(count("MATCH (p:Person {id: $id}) RETURN count(p)", Map.of("id", P105)))
                 .isZero();
         assertThat(count("MATCH (:Marker {id: 'police:m-j-1'})-[:ON]->(p:Person {id: 'p-joanne'}) RETURN count(p)"))
                 .isEqualTo(1);
@@ -925,8 +932,10 @@ class IdentityResolutionIT extends ExplorerIT {
                 .contains("record police:P107 gives born 1983-04-27 where person p-joanne's records give 1979-12-01");
         // nothing was written by the checks but their audit events
         assertThat(personOf("police", "P107")).isEqualTo(P107);
-        assertThat(count("MATCH (e:AuditEvent {operation: 'linkCheck', outcome: 'ALLOWED', user: 'data-steward'}) "
-                        + "WHERE e.subjectId IN ['" + P107 + "', 'p-joanne'] RETURN count(DISTINCT e.subjectId)"))
+        assertThat(count(
+                        "MATCH (e:AuditEvent {operation: 'linkCheck', outcome: 'ALLOWED', user: 'data-steward'}) "
+                                + "WHERE e.subjectId IN [$id, 'p-joanne'] RETURN count(DISTINCT e.subjectId)",
+                        Map.of("id", P107)))
                 .isEqualTo(2);
         // a steward who does not accept the warnings links nothing; the refusal names them
         assertThat(refusal(link("P107", "p-joanne", "tired")))
@@ -1366,7 +1375,7 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(linked.get("data").get("linkRecord").toString())
                 .isEqualTo("{\"person\":{\"id\":\"p-gary\"},\"linkedBy\":\"REVIEW\"}");
         // the person the split made was its only record's: merged into Gary with what came through it
-        assertThat(count("MATCH (p:Person {id: '" + P107 + "'}) RETURN count(p)"))
+        assertThat(count("MATCH (p:Person {id: $id}) RETURN count(p)", Map.of("id", P107)))
                 .isZero();
         assertThat(
                         count(
@@ -1381,9 +1390,11 @@ class IdentityResolutionIT extends ExplorerIT {
                                 "MATCH (e:AuditEvent {operation: 'linkRecord', outcome: 'ALLOWED'}) WHERE e.user = 'data-steward' RETURN count(e)"))
                 .isEqualTo(2);
         // the refused links are in the audit log too, each with its reason
-        assertThat(count("MATCH (e:AuditEvent {operation: 'linkRecord', outcome: 'DENIED'}) "
-                        + "WHERE e.user = 'data-steward' AND e.reason CONTAINS 'kept apart from record' "
-                        + "AND e.subjectId IN ['" + P107 + "', 'p-lee'] RETURN count(DISTINCT e.subjectId)"))
+        assertThat(count(
+                        "MATCH (e:AuditEvent {operation: 'linkRecord', outcome: 'DENIED'}) "
+                                + "WHERE e.user = 'data-steward' AND e.reason CONTAINS 'kept apart from record' "
+                                + "AND e.subjectId IN [$id, 'p-lee'] RETURN count(DISTINCT e.subjectId)",
+                        Map.of("id", P107)))
                 .isEqualTo(2);
         assertThat(count("MATCH (e:AuditEvent {operation: 'linkRecord', outcome: 'DENIED'}) "
                         + "WHERE e.user = 'data-steward' AND e.reason CONTAINS 'p-nobody' RETURN count(e)"))
@@ -1421,7 +1432,7 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(candidate).hasSize(1);
         var joanne = linkAccepting("P105", "p-joanne", "Married name; same date of birth and GP");
         assertThat(joanne.get("errors")).as(joanne.toString()).isNull();
-        assertThat(count("MATCH (p:Person {id: '" + P105 + "'}) RETURN count(p)"))
+        assertThat(count("MATCH (p:Person {id: $id}) RETURN count(p)", Map.of("id", P105)))
                 .isZero();
         assertThat(count(
                         "MATCH (m:MatchCandidate {id: $id, status: 'SAME', decidedBy: 'data-steward'}) RETURN count(m)",

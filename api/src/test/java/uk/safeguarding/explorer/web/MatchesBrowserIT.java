@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -364,15 +365,17 @@ class MatchesBrowserIT extends BrowserIT {
         confirm.click();
         waitFor("document.getElementById('message').textContent.includes('Tick that you checked the warnings')");
         assertThat(driver.switchTo().activeElement().getAttribute("class")).isEqualTo("link-checked");
-        assertThat(count("MATCH (:SourceRecord {key: 'police:P107'})-[:RECORD_OF]->(p:Person {id: '" + P107 + "'}) "
-                        + "RETURN count(p)"))
+        assertThat(count(
+                        "MATCH (:SourceRecord {key: 'police:P107'})-[:RECORD_OF]->(p:Person {id: $id}) RETURN count(p)",
+                        Map.of("id", P107)))
                 .isEqualTo(1);
         driver.switchTo().activeElement().sendKeys(Keys.SPACE);
         assertThat(confirm.getAttribute("aria-disabled")).isEqualTo("false");
         card.findElement(By.tagName("textarea")).clear();
         card.findElement(By.tagName("textarea")).sendKeys("PNC check: the record is Gary Nolan's; born date wrong");
-        assertThat(count("MATCH (:SourceRecord {key: 'police:P107'})-[:RECORD_OF]->(p:Person {id: '" + P107
-                        + "'}) RETURN count(p)"))
+        assertThat(count(
+                        "MATCH (:SourceRecord {key: 'police:P107'})-[:RECORD_OF]->(p:Person {id: $id}) RETURN count(p)",
+                        Map.of("id", P107)))
                 .isEqualTo(1);
         screenshot("steward-link-record");
         card.findElement(By.cssSelector("button.link-confirm")).click();
