@@ -30,10 +30,11 @@ CALL (s) {
          {id: m.id, markerType: m.type, to: m.to, detail: m.detail} AS data, [m.id] AS related
   UNION ALL
   // one move for each address and period, whichever agencies' records gave it (walk 71: four agencies'
-  // records of one home gave four identical moves); sources: every agency that gave it
+  // records of one home gave four identical moves); sources: every agency that gave it, of which the
+  // service shows one the reader may be told of
   MATCH (s)-[l:LIVES_AT]->(a:Address)
   WITH a, l.from AS day, l.to AS left, collect(DISTINCT l.source) AS sources
-  RETURN 'MOVE' AS kind, null AS at, day, head(sources) AS source, null AS agency,
+  RETURN 'MOVE' AS kind, null AS at, day, null AS source, null AS agency,
          {address: a.line1 + coalesce(', ' + a.town, ''), addressKind: a.kind, to: left, sources: sources} AS data,
          [a.id] AS related
   UNION ALL

@@ -204,11 +204,16 @@ function goOnAt(next) {
     settleFocus();
     return;
   }
-  const heading = next.querySelector('h3');
-  heading.setAttribute('tabindex', '-1');
-  heading.focus({ preventScroll: true });
+  headingOf(next).focus({ preventScroll: true });
   next.scrollIntoView({ block: 'start' });
   document.body.dataset.matchesAt = next.dataset.candidate;
+}
+
+/** A card's heading, made focusable, for the keyboard to go on at the card. */
+function headingOf(card) {
+  const heading = card.querySelector('h3');
+  heading.setAttribute('tabindex', '-1');
+  return heading;
 }
 
 /** The records of a candidate's record's own person other than the record itself. */
@@ -602,22 +607,28 @@ export async function loadMatches({ keepPlace = null } = {}) {
   }
   clear(panel);
   shown = candidates.length;
-  const count = el('p', { class: 'meta queue-count', text: total === 0
-    ? 'No match candidates wait for review.'
-    : `${total} match candidate${total === 1 ? '' : 's'} to review, strongest first`
-      + `${total > candidates.length ? `; the strongest ${candidates.length} are shown` : ''}.` });
+  const count = el('p', { class: 'meta queue-count' });
   panel.append(count);
   candidates.forEach((c) => panel.append(candidateCard(c)));
   if (more) {
     panel.append(moreButton(panel, count, more, total));
   }
-  document.body.dataset.matches = String(candidates.length);
-  document.body.dataset.matchesWaiting = String(total);
+  sayCount(count, total);
   if (place >= 0) {
     const now = panel.querySelectorAll('article.match');
     return now.length === 0 ? null : now[Math.min(place, now.length - 1)];
   }
   return null;
+}
+
+/** Says how many candidates wait and how many are shown, on the page and on its published state. */
+function sayCount(count, total) {
+  count.textContent = total === 0
+    ? 'No match candidates wait for review.'
+    : `${total} match candidate${total === 1 ? '' : 's'} to review, strongest first`
+      + `${total > shown ? `; the strongest ${shown} are shown` : ''}.`;
+  document.body.dataset.matches = String(shown);
+  document.body.dataset.matchesWaiting = String(total);
 }
 
 /** "Show more": the next page of the queue, added below the cards shown. */
@@ -636,17 +647,12 @@ function moreButton(panel, count, after, total) {
     const cards = page.edges.map((e) => candidateCard(e.node));
     button.replaceWith(...cards);
     shown += cards.length;
-    const waiting = page.totalCount;
-    count.textContent = `${waiting} match candidate${waiting === 1 ? '' : 's'} to review, strongest first`
-      + `${waiting > shown ? `; the strongest ${shown} are shown` : ''}.`;
     if (page.pageInfo.hasNextPage) {
-      panel.append(moreButton(panel, count, page.pageInfo.endCursor, waiting));
+      panel.append(moreButton(panel, count, page.pageInfo.endCursor, page.totalCount));
     }
-    document.body.dataset.matches = String(shown);
-    document.body.dataset.matchesWaiting = String(waiting);
+    sayCount(count, page.totalCount);
     if (cards[0]) {
-      cards[0].querySelector('h3').setAttribute('tabindex', '-1');
-      cards[0].querySelector('h3').focus();
+      headingOf(cards[0]).focus();
     }
   });
   return button;

@@ -173,10 +173,12 @@ public class ChronologyService {
                     }
                 }
                 case "MOVE" -> {
-                    var sources = data.get("sources").asList(Value::asString);
+                    // the agencies that gave the move, in order of id, whatever order the records came in
+                    var sources = data.get("sources").asList(Value::asString).stream()
+                            .sorted()
+                            .toList();
                     if (!access.offenderDetail() && redaction.offenderAddress(Views.string(data, "addressKind"))) {
-                        // the holder named: the first in order of id, whatever order the records came in
-                        var holder = sources.stream().sorted().findFirst().orElse(null);
+                        var holder = sources.isEmpty() ? null : sources.get(0);
                         entries.add(ChronologyEntry.restricted(
                                 day,
                                 at,
@@ -294,16 +296,12 @@ public class ChronologyService {
     }
 
     /**
-     * The source to show for a move that several agencies' records give: the first in order of id
+     * The source to show for a move that several agencies' records give (in order of id): the first
      * the reader may be told of ({@link Redaction#sourceNamed}: walk 71, a health visitor read that
      * probation gave a man's address, and so that probation manages him); null when there is none.
      */
     private String moveSource(List<String> sources, Redaction.Access access) {
-        var sorted = sources.stream().sorted().toList();
-        if (access.offenderDetail()) {
-            return sorted.isEmpty() ? null : sorted.get(0);
-        }
-        return sorted.stream()
+        return sources.stream()
                 .filter(s -> redaction.sourceNamed(s, access))
                 .findFirst()
                 .orElse(null);

@@ -68,11 +68,7 @@ public class StewardService {
 
     public List<MatchCandidateView> matchCandidates(Integer first) {
         steward();
-        var limit = first == null ? 20 : first;
-        if (limit < 1 || limit > MAX_FIRST) {
-            throw new BadRequestException("first", "must be from 1 to " + MAX_FIRST);
-        }
-        return audited(repository.pending(limit));
+        return audited(repository.pending(Connection.size(first, 20, MAX_FIRST)));
     }
 
     /**
@@ -169,24 +165,10 @@ public class StewardService {
                                         + "other); they are never merged"));
             }
             if (state.otherNhsNumber()) {
-                throw refuse(
-                        "decideMatch",
-                        both,
-                        new BadRequestException(
-                                "decision",
-                                "cannot merge " + own + " and " + other
-                                        + ": their records give two different NHS numbers, so they are two people; "
-                                        + "decide DIFFERENT, or split the record that joined the wrong one"));
+                throw twoPeople(both, "their records give two different NHS numbers");
             }
             if (state.related()) {
-                throw refuse(
-                        "decideMatch",
-                        both,
-                        new BadRequestException(
-                                "decision",
-                                "cannot merge " + own + " and " + other
-                                        + ": the records say they are parent and child or partners, so they are two "
-                                        + "people; decide DIFFERENT, or split the record that joined the wrong one"));
+                throw twoPeople(both, "the records say they are parent and child or partners");
             }
         }
         audit.record(
@@ -579,6 +561,18 @@ public class StewardService {
      * sentence the steward is given, and returns the error to throw: refusals are denials, audited as
      * the reads and the decisions are.
      */
+    /** A SAME refused because the records say the two people ({@code both}: own, other) are two people. */
+    private RuntimeException twoPeople(List<String> both, String because) {
+        return refuse(
+                "decideMatch",
+                both,
+                new BadRequestException(
+                        "decision",
+                        "cannot merge " + both.get(0) + " and " + both.get(1) + ": " + because
+                                + ", so they are two people; decide DIFFERENT, or split the record that joined the "
+                                + "wrong one"));
+    }
+
     private RuntimeException refuse(String operation, List<String> people, RuntimeException error) {
         return refuse(operation, people, error, error.getMessage());
     }

@@ -70,16 +70,11 @@ final class CollectedNetwork {
         }
         var from = Views.date(props, "from");
         var to = Views.date(props, "to");
-        List<Object> signature = Arrays.asList(
-                type,
-                source,
-                target,
-                Views.string(props, "kind"),
-                Views.string(props, "status"),
-                Views.string(props, "nature"),
-                Views.string(props, "role"),
-                from,
-                to);
+        var kind = Views.string(props, "kind");
+        var status = Views.string(props, "status");
+        var nature = Views.string(props, "nature");
+        var role = Views.string(props, "role");
+        List<Object> signature = Arrays.asList(type, source, target, kind, status, nature, role, from, to);
         var kept = bySignature.get(signature);
         if (kept != null && kept.compareTo(key) <= 0) {
             alike.put(key, kept);
@@ -93,21 +88,7 @@ final class CollectedNetwork {
         }
         bySignature.put(signature, key);
         var current = new Period(from, to).contains(asOf);
-        edges.put(
-                key,
-                new Edge(
-                        key,
-                        type,
-                        source,
-                        target,
-                        Views.string(props, "kind"),
-                        Views.string(props, "status"),
-                        Views.string(props, "nature"),
-                        Views.string(props, "role"),
-                        from,
-                        to,
-                        current,
-                        false));
+        edges.put(key, new Edge(key, type, source, target, kind, status, nature, role, from, to, current, false));
     }
 
     /** The edge of a relationship collected, or of the one it reads exactly as. */
