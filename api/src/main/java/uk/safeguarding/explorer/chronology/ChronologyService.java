@@ -79,7 +79,11 @@ public class ChronologyService {
             var day = Views.date(row, "day");
             var at = row.get("at").isNull() ? null : row.get("at").asZonedDateTime();
             var source = Views.string(row, "source");
-            var agency = row.get("agency").isNull() ? null : AgencyView.from(row.get("agency"));
+            // an agency managing offenders (probation) is named only to readers with offender detail, in
+            // every entry: "Referral from Probation service" told a health visitor that probation manages
+            // someone of the child's household (review 92)
+            var agency =
+                    redaction.named(row.get("agency").isNull() ? null : AgencyView.from(row.get("agency")), access);
             var data = row.get("data");
             var related = row.get("related").asList(Value::asString);
             var subjectOffender =
@@ -260,14 +264,12 @@ public class ChronologyService {
                 case "ACTION" -> {
                     var due = Views.date(data, "dueOn");
                     var done = Views.date(data, "completedOn");
-                    // an owner managing offenders is named only to readers with offender detail (review 87)
-                    var owner = redaction.named(agency, access);
                     entries.add(new ChronologyEntry(
                             day,
                             at,
                             kind,
                             "Action agreed: " + Views.string(data, "description")
-                                    + (owner == null ? "" : " (owner: " + owner.name() + ")")
+                                    + (agency == null ? "" : " (owner: " + agency.name() + ")")
                                     + (due == null ? "" : ", due " + due)
                                     + (done == null
                                             ? ", not completed"
@@ -275,7 +277,7 @@ public class ChronologyService {
                                                     ? ", not completed by " + to
                                                     : ", completed " + done),
                             source,
-                            owner,
+                            agency,
                             related,
                             null));
                 }

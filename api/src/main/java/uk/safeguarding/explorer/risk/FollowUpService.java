@@ -237,7 +237,9 @@ public class FollowUpService {
     /** A referral just recorded, as its recorder sees it (recordReferral checked they may know of its child). */
     public ReferralView recordedReferral(String referralId) {
         return referral(
-                repository.referral(referralId).orElseThrow(() -> NotFoundException.of("referral", referralId)));
+                repository.referral(referralId).orElseThrow(() -> NotFoundException.of("referral", referralId)),
+                null,
+                redaction.access());
     }
 
     /**
@@ -300,7 +302,8 @@ public class FollowUpService {
             var restricted = visibility.placeholders(
                     counted.stream().filter(id -> !visibility.sees(id)).toList(),
                     new Relation("SIBLING_OR_HOUSEHOLD_CHILD", null, null));
-            entries.add(new TriagedReferral(0, referral(s.row(), asOf), points.score(), points.reasons(), restricted));
+            entries.add(new TriagedReferral(
+                    0, referral(s.row(), asOf, access), points.score(), points.reasons(), restricted));
         }
         entries.sort(Comparator.comparingInt((TriagedReferral t) -> -t.score())
                 .thenComparing(t -> t.referral().receivedAt())
@@ -401,18 +404,18 @@ public class FollowUpService {
                 : "a restricted marker: " + redaction.restrictedDetailFrom(view.source());
     }
 
-    private static ReferralView referral(Record row) {
-        return referral(row, null);
-    }
-
-    /** The referral as it stood on asOf ({@code null}: as it stands): a later decision and outcome left out. */
-    private static ReferralView referral(Record row, LocalDate asOf) {
+    /**
+     * The referral as it stood on asOf ({@code null}: as it stands): a later decision and outcome left
+     * out; the referring agency only where the reader may be told of it (a referral from probation tells
+     * that probation manages someone close to the child: review 92).
+     */
+    private ReferralView referral(Record row, LocalDate asOf, Redaction.Access access) {
         var r = row.get("r");
         var decided = RiskRules.decidedBy(r, asOf) != null;
         return new ReferralView(
                 Views.string(r, "id"),
                 PersonView.from(row.get("p")),
-                row.get("ag").isNull() ? null : AgencyView.from(row.get("ag")),
+                redaction.named(row.get("ag").isNull() ? null : AgencyView.from(row.get("ag")), access),
                 instant(r, "incidentAt"),
                 instant(r, "receivedAt"),
                 decided ? instant(r, "decidedAt") : null,
