@@ -83,6 +83,12 @@ public final class BundleValidator {
     private static final String AGENCY = "Agency";
     private static final String PROFESSIONAL = "Professional";
 
+    /**
+     * A person's aliases at most: a police record rarely holds more than a dozen; each is compared as a
+     * family name, so thousands would cost every record that meets the person (review 91).
+     */
+    public static final int MAX_ALIASES = 50;
+
     /** Arrays of at least this many records are read in parallel (below it, threads cost more than they save). */
     static final int PARALLEL_FROM = 2_000;
 
@@ -587,7 +593,8 @@ public final class BundleValidator {
             var row = start(r, true);
             row.put("givenName", r.string("givenName", false, 200));
             row.put("familyName", r.string("familyName", false, 200));
-            row.put("aliases", r.strings("aliases"));
+            // bounded as names are: each alias is a family name the matching engine compares (review 91)
+            row.put("aliases", r.strings("aliases", MAX_ALIASES, 200));
             warnLookalikeName(r, "givenName", (String) row.get("givenName"));
             warnLookalikeName(r, "familyName", (String) row.get("familyName"));
             @SuppressWarnings("unchecked")

@@ -336,6 +336,11 @@ final class RecordReader {
     }
 
     List<String> strings(String field) {
+        return strings(field, Integer.MAX_VALUE, MAX_STRING);
+    }
+
+    /** An array of at most {@code maxItems} non-blank strings of at most {@code maxLength} characters each. */
+    List<String> strings(String field, int maxItems, int maxLength) {
         var value = raw(field);
         var result = new ArrayList<String>();
         if (value == null) {
@@ -345,12 +350,16 @@ final class RecordReader {
             reject(field, "must be an array of strings");
             return result;
         }
+        if (value.size() > maxItems) {
+            reject(field, "holds " + value.size() + " strings; at most " + maxItems + " are accepted");
+            return result;
+        }
         int i = 0;
         for (var element : value.values()) {
             if (!element.isString() || element.stringValue().isBlank()) {
                 reject(field + "[" + i + "]", "must be a non-blank string");
-            } else if (element.stringValue().length() > MAX_STRING) {
-                reject(field + "[" + i + "]", "is longer than " + MAX_STRING + " characters");
+            } else if (element.stringValue().length() > maxLength) {
+                reject(field + "[" + i + "]", "is longer than " + maxLength + " characters");
             } else {
                 result.add(element.stringValue().strip());
             }

@@ -469,6 +469,24 @@ class BundleValidatorTests {
         assertThat(result.rows().get("people")).isEmpty();
     }
 
+    /** Review 91: aliases were unbounded; each is compared as a family name wherever the person is met. */
+    @Test
+    void aPersonHoldsAtMostFiftyAliasesOfAtMostTwoHundredCharacters() {
+        var fifty = new ArrayList<String>();
+        for (int i = 0; i < BundleValidator.MAX_ALIASES; i++) {
+            fifty.add("'Alias" + (char) ('a' + i % 26) + (char) ('a' + i / 26) + "'");
+        }
+        var result = validate("{'source':'police','people':[{'id':'p-1','aliases':[" + String.join(",", fifty)
+                + "]},{'id':'p-2','aliases':[" + String.join(",", fifty) + ",'One more']},{'id':'p-3','aliases':['"
+                + "x".repeat(201) + "']}]}");
+        assertThat(result.rejected())
+                .extracting(Rejection::index, Rejection::field, Rejection::reason)
+                .containsExactly(
+                        tuple(1, "aliases", "holds 51 strings; at most 50 are accepted"),
+                        tuple(2, "aliases[0]", "is longer than 200 characters"));
+        assertThat(result.rows().get("people")).hasSize(1);
+    }
+
     @Test
     void relationshipsMustPointAtGoodRecordsAndEndOnOrAfterTheyStart() {
         var result = validate("""
