@@ -1,10 +1,20 @@
-// Relationships follow their records (DESIGN §9). Moves the relationships of person $from to
-// person $to: all of them ($record null: the two were found to be one person), or only those whose
-// end at $from came through the record $record (it was split off). Relationships cannot change
-// their ends, so each is recreated with its type and properties; one between the two people
-// themselves is dropped.
-MATCH (old:Person {id: $from})
-MATCH (new:Person {id: $to})
+// Relationships follow their records (DESIGN §9). Moves the relationships of person (or, with $label
+// 'Address', address) $from to $to: all of them ($record null: the two were found to be one person),
+// or only those whose end at $from came through the record $record (it was split off). Relationships
+// cannot change their ends, so each is recreated with its type and properties; one between the two
+// themselves is dropped. Each label is looked up by its own index (a label given as a parameter would
+// scan every node on Neo4j 5.26).
+CALL () {
+  MATCH (old:Person {id: $from})
+  MATCH (new:Person {id: $to})
+  WHERE $label = 'Person'
+  RETURN old, new
+  UNION
+  MATCH (old:Address {id: $from})
+  MATCH (new:Address {id: $to})
+  WHERE $label = 'Address'
+  RETURN old, new
+}
 MATCH (old)-[r]-(other)
 WHERE $record IS NULL
    OR (startNode(r) = old AND r.fromRecord = $record)

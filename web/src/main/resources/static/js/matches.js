@@ -2,9 +2,11 @@
 // might be, side by side field by field with the agreement level and weight, decided SAME or
 // DIFFERENT with a note; any of the person's records can be split off. Any agency record can be
 // looked up, split off or linked to the person of another record (after a split, or where the engine
-// made a new person). Stewards see matching fields only. The queue publishes its state on
-// document.body.dataset.matches (the number shown), the record shown on
-// document.body.dataset.record ("source:localId person-id", or "none"), and a link's check on
+// made a new person). An address record can be looked up too, with the other records of its address,
+// and split off an address it was wrongly joined to. Stewards see matching fields only. The queue
+// publishes its state on document.body.dataset.matches (the number shown), the record shown on
+// document.body.dataset.record ("source:localId person-id" or "source:localId address-id", or
+// "none"), and a link's check on
 // document.body.dataset.linkCheck ("allowed", "warnings", "refused" or "none"). Before a link the
 // server's linkCheck says whether it would be made and what to check first: a refused link offers no
 // Confirm, and one with warnings (no birthday, or another sex, birthday, name or identifier than
@@ -12,7 +14,10 @@
 
 import { agencyLabel, agencyTyped, loadAgencies, loadedAgencies } from './agencies.js';
 import { graphql } from './api.js';
-import { DECIDE_MATCH, LINK_CHECK, LINK_RECORD, MATCHES, SOURCE_RECORD, SPLIT_RECORD } from './queries.js';
+import {
+  ADDRESS_RECORD, DECIDE_MATCH, LINK_CHECK, LINK_RECORD, MATCHES, REOPEN_MATCH, SOURCE_RECORD, SPLIT_ADDRESS_RECORD,
+  SPLIT_RECORD,
+} from './queries.js';
 import { byId, clear, el, fullName } from './dom.js';
 import { linkedBy, ownId, words } from './words.js';
 import { holdFocus, showDialog } from './focus.js';
@@ -413,6 +418,7 @@ function recordCard(record) {
         el('tr', {}, el('th', { scope: 'row', text: label }), el('td', { text: value(record, field) }))))),
     el('h4', { text: `Records of ${fullName(person)}` }),
     recordsList(card, person),
+    ...decidedDifferent(card, record),
     el('h4', { text: 'Link it to the person it belongs to' }),
     el('p', { class: 'meta', text: 'Name another record of that person: its relationships, markers and events '
       + 'move with this record.' }),
@@ -422,7 +428,7 @@ function recordCard(record) {
         list: 'agency-list' }),
       el('label', { for: localIdId, text: 'Record id' }),
       el('input', { id: localIdId, class: 'link-local-id', maxlength: 200, autocomplete: 'off', spellcheck: 'false' })),
-    el('label', { for: noteId, text: 'Note, for a split or a link (why; kept in the audit log)' }),
+    el('label', { for: noteId, text: 'Note, for a split, a link or a reopening (why; kept in the audit log)' }),
     el('textarea', { id: noteId, rows: 2, maxlength: 2000 }),
     el('div', { class: 'buttons' },
       el('button', { type: 'button', class: 'link', text: 'Check the link', onclick: () => link(card, record) })));
@@ -436,10 +442,68 @@ function recordCard(record) {
   return card;
 }
 
-/** One agency record with its person and the person's records, or null when there is no such record. */
-async function findRecord(source, localId) {
+/**
+ * The record's DIFFERENT decisions, each with *Reopen* (walk 71: a DIFFERENT decided by mistake could
+ * never be undone): reopened, the candidate goes back to the queue, pending.
+ */
+function decidedDifferent(card, record) {
+  const decided = record.decidedDifferent || [];
+  if (decided.length === 0) {
+    return [];
+  }
+  return [
+    el('h4', { text: 'Decided different people' }),
+    el('ul', { class: 'records decided-different' }, decided.map((c) => el('li', {},
+      `Not ${fullName(c.person)} (${c.person.id}): decided by ${c.decidedBy || 'a steward'}`
+        + `${c.decidedAt ? ` on ${c.decidedAt.slice(0, 10)}` : ''}${c.note ? `, “${c.note}”` : ''} `,
+      el('button', { type: 'button', class: 'reopen', 'data-candidate': c.id, text: 'Reopen',
+        onclick: (event) => askReopen(card, record, c, event.currentTarget) })))),
+  ];
+}
+
+function askReopen(card, record, candidate, button) {
+  if (!noteFor(card)) {
+    return;
+  }
+  ask(card, button, `Reopen the decision that ${recordName(record)} is not ${fullName(candidate.person)} `
+    + `(${candidate.person.id})? The candidate goes back to the queue to be decided again; the decision is kept `
+    + 'as its history.', 'Reopen it', () => reopen(card, record, candidate));
+}
+
+async function reopen(card, record, candidate) {
+  const note = noteFor(card);
+  if (!note) {
+    return;
+  }
+  say('Reopening…', 'info');
   try {
-    return (await graphql(SOURCE_RECORD, { source, localId })).sourceRecord;
+    await graphql(REOPEN_MATCH, { candidateId: candidate.id, note });
+    say(`Reopened: whether ${recordName(record)} is ${fullName(candidate.person)} (${candidate.person.id}) `
+      + 'is back in the queue, to be decided again.', 'success');
+    await showRecord(record.source, record.localId);
+    goOnAt(await loadMatches({ keepPlace: card }));
+  } catch (e) {
+    say(e.message, 'error');
+  }
+}
+
+/**
+ * One agency record: a person record with its person and the person's records, else an address
+ * record with its address's other records (marked {address: true}), or null when there is neither.
+ */
+async function findRecord(source, localId) {
+  const person = await orNull(async () => (await graphql(SOURCE_RECORD, { source, localId })).sourceRecord);
+  if (person) {
+    return person;
+  }
+  const address = await orNull(async () => (await graphql(ADDRESS_RECORD, { source, localId })).addressRecord);
+  return address ? { ...address, address: true } : null;
+}
+
+/** What {@code read} answers, or null where the server says there is no such thing. */
+async function orNull(read) {
+  try {
+    return await read();
   } catch (e) {
     if (e.classification === 'NOT_FOUND') {
       return null;
@@ -478,8 +542,85 @@ async function showRecord(source, localId) {
     say(`No record ${agencyLabel(source)} ${localId}: check the agency and the id.`, 'warning');
     return;
   }
-  found.append(recordCard(record));
-  document.body.dataset.record = `${record.source}:${record.localId} ${record.person.id}`;
+  found.append(record.address ? addressCard(record) : recordCard(record));
+  document.body.dataset.record = `${record.source}:${record.localId} ${record.address ? record.addressId : record.person.id}`;
+}
+
+/** An address record as a steward reads it: first line, postcode and UPRN as its agency sent them. */
+function addressText(record) {
+  return [record.line1, record.postcode, record.uprn ? `UPRN ${record.uprn}` : null].filter(Boolean).join(', ')
+    || 'no first line, postcode or UPRN';
+}
+
+/**
+ * An address record with the other records of its address (review 91: a record giving a family's
+ * first line and postcode by mistake made the man it came with the children's co-resident, and a
+ * steward could neither see nor undo it): split off, it becomes an address of its own, with the
+ * people living there through it.
+ */
+function addressCard(record) {
+  const title = `${recordName(record)}: address record`;
+  const card = el('article', { class: 'match record address-record', 'data-record': `${record.source}:${record.localId}`,
+    'aria-label': title });
+  const noteId = `note-address-${record.source}-${record.localId}`.replace(/[^A-Za-z0-9_-]/g, '_');
+  const others = record.others || [];
+  const joined = others.length === 0
+    ? `An address of its own (${record.addressId}): no other agency's record is joined to it.`
+    : `Joined to address ${record.addressId} with ${others.length === 1 ? 'one other record' : `${others.length} other records`}`
+      + ' (below): the people each record gives live there for every agency.';
+  card.append(
+    el('h3', { text: title }),
+    el('p', { class: 'meta', text: joined
+      + (record.splitFrom ? ` Split off ${record.splitFrom} by a steward.` : '') }),
+    el('table', { class: 'match-table' },
+      el('caption', { class: 'visually-hidden', text: `Matching fields: ${title}` }),
+      el('tbody', {}, [['line1', 'First line'], ['postcode', 'Postcode'], ['uprn', 'UPRN']].map(([field, label]) =>
+        el('tr', {}, el('th', { scope: 'row', text: label }), el('td', { text: record[field] || '' }))))));
+  if (others.length === 0) {
+    return card;
+  }
+  card.append(
+    el('h4', { text: `Other records of address ${record.addressId}` }),
+    el('ul', { class: 'records' }, others.map((o) => el('li', {},
+      `${recordName(o)}: ${addressText(o)}${o.anchored ? ' (gave the address its id)' : ''}`))));
+  if (record.anchored) {
+    card.append(el('p', { class: 'meta', text: 'This record gave the address its id (a bundle sent without '
+      + 'resolving): look up the record that does not belong here and split that one off.' }));
+    return card;
+  }
+  card.append(
+    el('label', { for: noteId, text: 'Note, for a split (why; kept in the audit log)' }),
+    el('textarea', { id: noteId, rows: 2, maxlength: 2000 }),
+    el('div', { class: 'buttons' },
+      el('button', { type: 'button', class: 'split-address', text: 'Split this record off the address',
+        onclick: (event) => askSplitAddress(card, record, event.currentTarget) })));
+  return card;
+}
+
+function askSplitAddress(card, record, button) {
+  if (!noteFor(card)) {
+    return;
+  }
+  ask(card, button, `Split ${recordName(record)} off address ${record.addressId}? It becomes an address of its `
+    + 'own, made from what this record gives; the people living there through it, and markers it carried, move '
+    + `with it, and it is never joined to ${record.addressId} again. The address keeps its other records' fields.`,
+  'Split off for good', () => splitAddress(card, record));
+}
+
+async function splitAddress(card, record) {
+  const note = noteFor(card);
+  if (!note) {
+    return;
+  }
+  say(`Splitting ${recordName(record)} off…`, 'info');
+  try {
+    const result = await graphql(SPLIT_ADDRESS_RECORD, { source: record.source, localId: record.localId, note });
+    say(`Split: ${recordName(record)} is now address ${result.splitAddressRecord.addressId}, with the people `
+      + `living there through it; address ${record.addressId} keeps its other records.`, 'success');
+    await showRecord(record.source, record.localId);
+  } catch (e) {
+    say(e.message, 'error');
+  }
 }
 
 /** Which side lacks a field that was not weighed (walk 48: "missing" read the same for both). */

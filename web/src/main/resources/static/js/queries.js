@@ -200,6 +200,10 @@ export const DECIDE_MATCH = `mutation Decide($candidateId: ID!, $decision: Match
   decideMatch(candidateId: $candidateId, decision: $decision, note: $note) { id status }
 }`;
 
+export const REOPEN_MATCH = `mutation Reopen($candidateId: ID!, $note: String!) {
+  reopenMatch(candidateId: $candidateId, note: $note) { id status }
+}`;
+
 export const SPLIT_RECORD = `mutation Split($source: ID!, $localId: ID!, $note: String!) {
   splitRecord(source: $source, localId: $localId, note: $note) { source localId person { id } }
 }`;
@@ -207,8 +211,19 @@ export const SPLIT_RECORD = `mutation Split($source: ID!, $localId: ID!, $note: 
 export const SOURCE_RECORD = `query Record($source: ID!, $localId: ID!) {
   sourceRecord(source: $source, localId: $localId) {
     ${RECORD}
+    decidedDifferent { id decidedBy decidedAt note person { id givenName familyName } }
     person { id givenName familyName records { ${RECORD} } }
   }
+}`;
+
+const ADDRESS_RECORD_FIELDS = 'source localId line1 postcode uprn addressId anchored splitFrom';
+
+export const ADDRESS_RECORD = `query AddressRecord($source: ID!, $localId: ID!) {
+  addressRecord(source: $source, localId: $localId) { ${ADDRESS_RECORD_FIELDS} others { ${ADDRESS_RECORD_FIELDS} } }
+}`;
+
+export const SPLIT_ADDRESS_RECORD = `mutation SplitAddress($source: ID!, $localId: ID!, $note: String!) {
+  splitAddressRecord(source: $source, localId: $localId, note: $note) { source localId addressId }
 }`;
 
 export const LINK_CHECK = `query LinkCheck($source: ID!, $localId: ID!, $personId: ID!) {

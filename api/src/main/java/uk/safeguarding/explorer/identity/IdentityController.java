@@ -10,6 +10,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import uk.safeguarding.explorer.graph.Views.PersonView;
+import uk.safeguarding.explorer.identity.IdentityViews.AddressRecordView;
 import uk.safeguarding.explorer.identity.IdentityViews.MatchCandidateView;
 import uk.safeguarding.explorer.identity.IdentityViews.SourceRecordView;
 import uk.safeguarding.explorer.paging.Connection;
@@ -52,6 +53,29 @@ class IdentityController {
     @MutationMapping
     MatchCandidateView decideMatch(@Argument String candidateId, @Argument String decision, @Argument String note) {
         return service.decideMatch(candidateId, decision, note);
+    }
+
+    @QueryMapping
+    AddressRecordView addressRecord(@Argument String source, @Argument String localId) {
+        return service.addressRecord(source, localId);
+    }
+
+    @MutationMapping
+    AddressRecordView splitAddressRecord(@Argument String source, @Argument String localId, @Argument String note) {
+        return service.splitAddressRecord(source, localId, note);
+    }
+
+    @MutationMapping
+    MatchCandidateView reopenMatch(@Argument String candidateId, @Argument String note) {
+        return service.reopenMatch(candidateId, note);
+    }
+
+    @BatchMapping(typeName = "SourceRecord", field = "decidedDifferent")
+    Map<SourceRecordView, List<MatchCandidateView>> decidedDifferent(List<SourceRecordView> records) {
+        var found = service.decidedDifferent(records);
+        var result = new LinkedHashMap<SourceRecordView, List<MatchCandidateView>>();
+        records.forEach(r -> result.put(r, found.getOrDefault(r.source() + ":" + r.localId(), List.of())));
+        return result;
     }
 
     @MutationMapping

@@ -29,6 +29,39 @@ final class IdentityViews {
         }
     }
 
+    /**
+     * An address record as a steward compares it (first line, postcode, UPRN: never its kind), the
+     * address it belongs to, and the other records of that address; the people living there through it
+     * are for the audit, not in the schema.
+     */
+    record AddressRecordView(
+            String source,
+            String localId,
+            String line1,
+            String postcode,
+            String uprn,
+            String addressId,
+            boolean anchored,
+            String splitFrom,
+            List<AddressRecordView> others,
+            List<String> residents) {
+
+        static AddressRecordView from(
+                Value r, String addressId, List<AddressRecordView> others, List<String> residents) {
+            return new AddressRecordView(
+                    Views.string(r, "source"),
+                    Views.string(r, "localId"),
+                    Views.string(r, "line1"),
+                    Views.string(r, "postcode"),
+                    Views.string(r, "uprn"),
+                    addressId,
+                    !r.get("anchored").isNull() && r.get("anchored").asBoolean(),
+                    Views.string(r, "splitFrom"),
+                    others,
+                    residents);
+        }
+    }
+
     /** A source record with the person it belongs to. */
     record SourceRecordView(
             String source,
@@ -103,7 +136,8 @@ final class IdentityViews {
             ZonedDateTime decidedAt,
             String note,
             String reason,
-            String explanation) {
+            String explanation,
+            List<String> history) {
 
         static MatchCandidateView from(Value m, Value r, Value own, Value p) {
             return new MatchCandidateView(
@@ -117,7 +151,8 @@ final class IdentityViews {
                     m.get("decidedAt").isNull() ? null : m.get("decidedAt").asZonedDateTime(),
                     Views.string(m, "note"),
                     Views.string(m, "reason"),
-                    Views.string(m, "explanation"));
+                    Views.string(m, "explanation"),
+                    m.get("history").isNull() ? List.of() : m.get("history").asList(Value::asString));
         }
     }
 }

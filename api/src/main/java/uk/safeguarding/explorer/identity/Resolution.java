@@ -248,6 +248,11 @@ public final class Resolution {
                 fields.put("matchKey", q.get("matchKey"));
                 fields.put("line1", row.get("line1"));
                 fields.put("postcode", row.get("postcode"));
+                // kept so that a steward's split can give the record an address of its own, and its old
+                // address its other records' fields again (identity/split-address-record)
+                fields.put("line2", row.get("line2"));
+                fields.put("town", row.get("town"));
+                fields.put("kind", row.get("kind"));
                 var addressFields = new HashMap<String, Object>();
                 for (var key : List.of("uprn", "line1", "line2", "town", "postcode", "kind")) {
                     addressFields.put(key, row.get(key));

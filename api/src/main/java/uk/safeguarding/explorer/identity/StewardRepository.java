@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Repository;
 import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.graph.Views.PersonView;
+import uk.safeguarding.explorer.identity.IdentityViews.AddressRecordView;
 import uk.safeguarding.explorer.identity.IdentityViews.MatchCandidateView;
 import uk.safeguarding.explorer.identity.IdentityViews.SourceRecordView;
 import uk.safeguarding.explorer.neo4j.Graph;
@@ -94,6 +96,43 @@ class StewardRepository {
                         r -> SourceRecordView.from(r.get("r"), r.get("p")))
                 .stream()
                 .findFirst();
+    }
+
+    Optional<AddressRecordView> addressRecord(String source, String localId) {
+        return graph
+                .read("identity/address-record", Map.of("source", source, "localId", localId), r -> {
+                    var address = r.get("addressId").asString();
+                    return AddressRecordView.from(
+                            r.get("record"),
+                            address,
+                            r.get("others").asList(o -> AddressRecordView.from(o, address, List.of(), List.of())),
+                            r.get("residents").asList(Value::asString));
+                })
+                .stream()
+                .findFirst();
+    }
+
+    boolean addressExists(String id) {
+        return !graph.read("identity/address-exists", Map.of("id", id), r -> r).isEmpty();
+    }
+
+    /**
+     * Splits the address record off address {@code from} onto a new address {@code newId}, with the
+     * relationships that came through it (the people living there through it, markers it carried), and
+     * takes the old address's fields again from its other records. What the split checked (the record's
+     * address, not anchored, with other records) is read again under the locks of the record and the
+     * address: when it changed, nothing is written and {@code false} is returned.
+     */
+    boolean splitAddress(
+            String source, String localId, String from, String newId, String user, String note, ZonedDateTime now) {
+        return graph.inWriteTransaction(tx -> {
+            movesGeneration(tx);
+            var state = tx.run(
+                            CypherStatements.named("identity/lock-address-record"),
+                            Map.of("source", source, "localId", localId))
+                    .list();
+            return splitAsChecked(tx, state, "Address", new Split(source, localId, from, newId, user, note, now));
+        });
     }
 
     /** The record's person, whether the record is anchored (it gave the person its id) and how many records the person has. */
@@ -253,6 +292,40 @@ class StewardRepository {
     }
 
     /**
+     * Reopens a DIFFERENT decision: the candidate is pending again and the declaration it made is
+     * removed; false, with nothing written, when it was reopened or its people changed since it was read.
+     */
+    boolean reopen(String id, String own, String other, String user, String note, ZonedDateTime now) {
+        return graph.inWriteTransaction(tx -> {
+            // the declaration is something an import resolving against held records knows of
+            movesGeneration(tx);
+            if (stillIn(tx, "DIFFERENT", id, own, other) == null) {
+                return false;
+            }
+            run(tx, "identity/reopen-different", Map.of("id", id, "user", user, "note", note, "now", now));
+            return true;
+        });
+    }
+
+    /** The candidates of each record a steward decided DIFFERENT, newest first, by "source:localId". */
+    Map<String, List<MatchCandidateView>> decidedDifferent(Collection<SourceRecordView> records) {
+        var keys = records.stream()
+                .map(r -> Map.of("source", r.source(), "localId", r.localId()))
+                .distinct()
+                .toList();
+        var result = new LinkedHashMap<String, List<MatchCandidateView>>();
+        graph.read(
+                "identity/decided-different",
+                Map.of("records", keys),
+                r -> result.put(
+                        r.get("source").asString() + ":" + r.get("localId").asString(),
+                        r.get("decided")
+                                .asList(d ->
+                                        MatchCandidateView.from(d.get("m"), d.get("r"), d.get("own"), d.get("p")))));
+        return result;
+    }
+
+    /**
      * SAME: merges person {@code from} into person {@code into} and decides the candidate; false, with
      * nothing written, when the candidate was decided or its people changed since it was read.
      */
@@ -271,7 +344,10 @@ class StewardRepository {
             if (apart == null || apart) {
                 return false;
             }
-            var parameters = Parameters.with("from", from).and("to", into).and("record", null);
+            var parameters = Parameters.with("from", from)
+                    .and("to", into)
+                    .and("record", null)
+                    .and("label", "Person");
             run(tx, "identity/move-relationships", parameters);
             run(tx, "identity/delete-person", Map.of("id", from));
             run(tx, "identity/decide-same", Map.of("id", id, "user", user, "note", note, "now", now));
@@ -287,12 +363,20 @@ class StewardRepository {
      * import gave them two NHS numbers (a SAME must not merge them).
      */
     private static Boolean stillPending(TransactionContext tx, String id, String own, String other) {
+        return stillIn(tx, "PENDING", id, own, other);
+    }
+
+    /**
+     * Under the candidate's locks: whether it is still in {@code status} between the same two people
+     * (null when not), and if so whether they are kept apart (a declaration, two NHS numbers).
+     */
+    private static Boolean stillIn(TransactionContext tx, String status, String id, String own, String other) {
         tx.run(CypherStatements.named("identity/lock-candidate"), Map.of("id", id))
                 .consume();
         var now = tx.run(CypherStatements.named("identity/candidate"), Map.of("id", id))
                 .list();
         if (now.size() != 1
-                || !"PENDING".equals(now.get(0).get("m").get("status").asString(null))
+                || !status.equals(now.get(0).get("m").get("status").asString(null))
                 || !own.equals(now.get(0).get("own").get("id").asString(null))
                 || !other.equals(now.get(0).get("p").get("id").asString(null))) {
             return null;
@@ -330,23 +414,65 @@ class StewardRepository {
                             CypherStatements.named("identity/record-state"),
                             Map.of("source", source, "localId", localId))
                     .list();
-            if (state.size() != 1
-                    || !from.equals(state.get(0).get("personId").asString())
-                    || state.get(0).get("anchored").asBoolean()
-                    || state.get(0).get("n").asLong() < 2) {
+            if (!splitAsChecked(tx, state, "Person", new Split(source, localId, from, newId, user, note, now))) {
                 return false;
             }
-            run(
-                    tx,
-                    "identity/split-record",
-                    Map.of(
-                            "source", source, "localId", localId, "from", from, "newId", newId, "user", user, "note",
-                            note, "now", now));
-            run(tx, "identity/move-relationships", Map.of("from", from, "to", newId, "record", source + ":" + localId));
             run(tx, "identity/refresh-person", Map.of("id", from));
             run(tx, "identity/refresh-person", Map.of("id", newId));
             return true;
         });
+    }
+
+    /** A split of record (source, localId) off person or address {@code from} onto {@code newId}. */
+    private record Split(
+            String source, String localId, String from, String newId, String user, String note, ZonedDateTime now) {}
+
+    /**
+     * A split of a person record ({@code label} Person) or an address record (Address), under the locks
+     * its caller took: when the state read under them ({@code state}: the record's person or address,
+     * whether it is anchored, how many records that has) is no longer what the split checked (the
+     * record on {@code from}, not anchored, with other records), nothing is written and false is
+     * returned; else the record gets {@code newId}, and what came through it moves with it.
+     */
+    private static boolean splitAsChecked(TransactionContext tx, List<Record> state, String label, Split split) {
+        var owner = "Person".equals(label) ? "personId" : "addressId";
+        if (state.size() != 1
+                || !split.from().equals(state.get(0).get(owner).asString())
+                || state.get(0).get("anchored").asBoolean()
+                || state.get(0).get("n").asLong() < 2) {
+            return false;
+        }
+        run(
+                tx,
+                "Person".equals(label) ? "identity/split-record" : "identity/split-address-record",
+                Map.of(
+                        "source",
+                        split.source(),
+                        "localId",
+                        split.localId(),
+                        "from",
+                        split.from(),
+                        "newId",
+                        split.newId(),
+                        "user",
+                        split.user(),
+                        "note",
+                        split.note(),
+                        "now",
+                        split.now()));
+        run(
+                tx,
+                "identity/move-relationships",
+                Map.of(
+                        "from",
+                        split.from(),
+                        "to",
+                        split.newId(),
+                        "record",
+                        split.source() + ":" + split.localId(),
+                        "label",
+                        label));
+        return true;
     }
 
     /**
@@ -374,7 +500,10 @@ class StewardRepository {
                 run(
                         tx,
                         "identity/move-relationships",
-                        Parameters.with("from", from).and("to", to).and("record", null));
+                        Parameters.with("from", from)
+                                .and("to", to)
+                                .and("record", null)
+                                .and("label", "Person"));
                 run(tx, "identity/delete-person", Map.of("id", from));
             }
             run(
@@ -382,7 +511,10 @@ class StewardRepository {
                     "identity/link-record",
                     Map.of("source", source, "localId", localId, "to", to, "user", user, "note", note, "now", now));
             if (!onlyRecord) {
-                run(tx, "identity/move-relationships", Map.of("from", from, "to", to, "record", record));
+                run(
+                        tx,
+                        "identity/move-relationships",
+                        Map.of("from", from, "to", to, "record", record, "label", "Person"));
                 run(tx, "identity/refresh-person", Map.of("id", from));
             }
             run(tx, "identity/close-settled", Map.of("id", to, "now", now));

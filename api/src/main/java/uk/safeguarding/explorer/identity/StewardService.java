@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
@@ -20,6 +21,7 @@ import uk.safeguarding.explorer.audit.AuditLog;
 import uk.safeguarding.explorer.config.ExplorerModeEnvironmentPostProcessor;
 import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.errors.NotFoundException;
+import uk.safeguarding.explorer.identity.IdentityViews.AddressRecordView;
 import uk.safeguarding.explorer.identity.IdentityViews.MatchCandidateView;
 import uk.safeguarding.explorer.identity.IdentityViews.SourceRecordView;
 import uk.safeguarding.explorer.model.matching.MatchRecord;
@@ -201,6 +203,85 @@ public class StewardService {
         return repository.candidate(candidateId).orElseThrow().candidate();
     }
 
+    /**
+     * Reopens a DIFFERENT decision made by mistake (walk 71: it could never be undone, even by an
+     * administrator): the candidate is pending again, in the queue, with the decision kept as its
+     * history; the declaration that kept the record from the person is removed. Refused for a candidate
+     * not decided DIFFERENT, and for one whose record now belongs to that person. Audited with the note,
+     * for both people, before it is written.
+     */
+    public MatchCandidateView reopenMatch(String candidateId, String note) {
+        var user = steward();
+        checkNote(note);
+        checkId("candidateId", candidateId, "id");
+        var state = repository
+                .candidate(candidateId)
+                .orElseThrow(
+                        () -> refuse("reopenMatch", List.of(), NotFoundException.of("match candidate", candidateId)));
+        var candidate = state.candidate();
+        var own = candidate.record().personId();
+        var other = candidate.person().id();
+        var both = List.of(own, other);
+        if (!"DIFFERENT".equals(candidate.status())) {
+            throw refuse(
+                    "reopenMatch",
+                    both,
+                    new BadRequestException(
+                            "candidateId",
+                            "names a candidate that is " + candidate.status()
+                                    + "; only a DIFFERENT decision is reopened"));
+        }
+        if (own.equals(other)) {
+            throw refuse(
+                    "reopenMatch",
+                    both,
+                    new BadRequestException(
+                            "candidateId",
+                            "names a candidate whose record now belongs to " + other + "; there is nothing to decide"));
+        }
+        audit.record(
+                needToKnow.actor(),
+                "reopenMatch",
+                both,
+                List.of(),
+                "reopened DIFFERENT on candidate " + candidateId + " (record "
+                        + candidate.record().source() + ":" + candidate.record().localId() + "): " + note.strip());
+        if (!repository.reopen(candidateId, own, other, user.username(), note.strip(), now())) {
+            var error = new BadRequestException(
+                    "candidateId",
+                    "names a candidate another steward reopened, or an import changed, while you were reopening it; "
+                            + "nothing was written: look at the record again");
+            throw refuse("reopenMatch", both, error, "not done: " + error.getMessage());
+        }
+        return repository.candidate(candidateId).orElseThrow().candidate();
+    }
+
+    /**
+     * The candidates of each record a steward decided DIFFERENT (newest first), by "source:localId":
+     * for stewards and the local administrator only (each names a person the record is not); others
+     * get none. Audited for the people they show.
+     */
+    @PreAuthorize("hasAnyRole('DATA_STEWARD', 'ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
+    public Map<String, List<MatchCandidateView>> decidedDifferent(Collection<SourceRecordView> records) {
+        var user = NeedToKnow.principal();
+        if (records.isEmpty()
+                || user == null
+                || (user.role() != Role.DATA_STEWARD && !(user.role() == Role.ADMIN && local))) {
+            return Map.of();
+        }
+        var found = repository.decidedDifferent(records);
+        var people = new LinkedHashSet<String>();
+        found.values()
+                .forEach(list -> list.forEach(c -> {
+                    people.add(c.record().personId());
+                    people.add(c.person().id());
+                }));
+        if (!people.isEmpty()) {
+            audit.record(needToKnow.actor(), "sourceRecord", people, List.of(), "records' DIFFERENT decisions");
+        }
+        return found;
+    }
+
     public SourceRecordView splitRecord(String source, String localId, String note) {
         var user = steward();
         checkKey(source, localId);
@@ -209,25 +290,14 @@ public class StewardService {
                 .state(source, localId)
                 .orElseThrow(() -> refuse(
                         "splitRecord", List.of(), NotFoundException.of("source record", source + ":" + localId)));
-        if (state.anchored()) {
-            throw refuse(
-                    "splitRecord",
-                    List.of(state.personId()),
-                    new BadRequestException(
-                            "localId",
-                            "names a record that gives its person the id (a bundle without resolve); split the "
-                                    + "other records off instead"));
-        }
-        if (state.personRecords() < 2) {
-            throw refuse(
-                    "splitRecord",
-                    List.of(state.personId()),
-                    new BadRequestException(
-                            "localId",
-                            "names the only record of person " + state.personId()
-                                    + "; there is nothing to split it from"));
-        }
-        var newId = freeId(NewIds.person(source, localId));
+        refuseUnsplittable(
+                "splitRecord",
+                List.of(state.personId()),
+                state.anchored(),
+                state.personRecords() < 2,
+                "person",
+                state.personId());
+        var newId = freeId(NewIds.person(source, localId), repository::personExists);
         audit.record(
                 needToKnow.actor(),
                 "splitRecord",
@@ -244,6 +314,71 @@ public class StewardService {
             throw refuse("splitRecord", List.of(state.personId(), newId), error, "not done: " + error.getMessage());
         }
         return repository.record(source, localId).orElseThrow();
+    }
+
+    /**
+     * An address record with the address it was joined to and that address's other records (review 91:
+     * a steward had no way to see, nor to undo, a wrong join of addresses). Matching fields only; the
+     * read is audited for the people living there through the record.
+     */
+    public AddressRecordView addressRecord(String source, String localId) {
+        steward();
+        checkKey(source, localId);
+        var record = repository
+                .addressRecord(source, localId)
+                .orElseThrow(() -> NotFoundException.of("address record", source + ":" + localId));
+        audit.record(
+                needToKnow.actor(),
+                "addressRecord",
+                record.residents(),
+                List.of(),
+                "address record " + source + ":" + localId + " of " + record.addressId());
+        return record;
+    }
+
+    /**
+     * Splits an address record off the address it was wrongly joined to (review 91: a record giving a
+     * family's first line and postcode by mistake made the man it came with the children's co-resident):
+     * the record gets an address of its own, made from its fields; the people living there through it,
+     * and the markers it carried, move with it; the old address takes its fields again from its other
+     * records; a re-import leaves it apart. Refused for a record that gave its address the id (a bundle
+     * without resolve: split the others off) and for an address's only record. Audited with the note,
+     * for the people who move, before it is made.
+     */
+    public AddressRecordView splitAddressRecord(String source, String localId, String note) {
+        var user = steward();
+        checkKey(source, localId);
+        checkNote(note);
+        var record = repository
+                .addressRecord(source, localId)
+                .orElseThrow(() -> refuse(
+                        "splitAddressRecord",
+                        List.of(),
+                        NotFoundException.of("address record", source + ":" + localId)));
+        refuseUnsplittable(
+                "splitAddressRecord",
+                record.residents(),
+                record.anchored(),
+                record.others().isEmpty(),
+                "address",
+                record.addressId());
+        var newId = freeId(NewIds.address(source, localId), repository::addressExists);
+        audit.record(
+                needToKnow.actor(),
+                "splitAddressRecord",
+                record.residents(),
+                List.of(),
+                "split address record " + source + ":" + localId + " off " + record.addressId() + " onto " + newId
+                        + ": " + note.strip());
+        if (!repository.splitAddress(
+                source, localId, record.addressId(), newId, user.username(), note.strip(), now())) {
+            var error = new BadRequestException(
+                    "localId",
+                    "names a record another steward or an import changed while you were splitting it; "
+                            + "nothing was written: look at the record again");
+            throw refuse("splitAddressRecord", record.residents(), error, "not done: " + error.getMessage());
+        }
+        return repository.addressRecord(source, localId).orElseThrow();
     }
 
     /** What a steward is told before a link: whether it would be made, and what to check first. */
@@ -583,12 +718,38 @@ public class StewardService {
         return error;
     }
 
-    private String freeId(String base) {
-        if (!repository.personExists(base)) {
+    /**
+     * A split is refused (audited as DENIED for {@code people}) for a record that gives its person or
+     * address ({@code what} {@code owner}) the id, and for its only record.
+     */
+    private void refuseUnsplittable(
+            String operation, List<String> people, boolean anchored, boolean alone, String what, String owner) {
+        if (anchored) {
+            throw refuse(
+                    operation,
+                    people,
+                    new BadRequestException(
+                            "localId",
+                            "names a record that gives its " + what + " the id (a bundle without resolve); split the "
+                                    + "other records off instead"));
+        }
+        if (alone) {
+            throw refuse(
+                    operation,
+                    people,
+                    new BadRequestException(
+                            "localId",
+                            "names the only record of " + what + " " + owner + "; there is nothing to split it from"));
+        }
+    }
+
+    /** {@code base}, or the first of base~2, base~3, … that {@code taken} says is free. */
+    private static String freeId(String base, Predicate<String> taken) {
+        if (!taken.test(base)) {
             return base;
         }
         for (int i = 2; i < 100; i++) {
-            if (!repository.personExists(base + "~" + i)) {
+            if (!taken.test(base + "~" + i)) {
                 return base + "~" + i;
             }
         }

@@ -571,9 +571,31 @@ class AuthorizationMatrixIT extends ExplorerIT {
                         stewards,
                         always("NOT_FOUND")));
         ops.put(
+                "reopenMatch",
+                Operation.read(
+                        "mutation { reopenMatch(candidateId: \"mc-none\", note: \"matrix check\") { id } }",
+                        Map.of(),
+                        stewards,
+                        always("NOT_FOUND")));
+        ops.put(
                 "splitRecord",
                 Operation.read(
                         "mutation { splitRecord(source: \"nowhere\", localId: \"x-1\", "
+                                + "note: \"matrix check\") { localId } }",
+                        Map.of(),
+                        stewards,
+                        always("NOT_FOUND")));
+        ops.put(
+                "addressRecord",
+                Operation.read(
+                        "{ addressRecord(source: \"nowhere\", localId: \"x-1\") { localId } }",
+                        Map.of(),
+                        stewards,
+                        always("NOT_FOUND")));
+        ops.put(
+                "splitAddressRecord",
+                Operation.read(
+                        "mutation { splitAddressRecord(source: \"nowhere\", localId: \"x-1\", "
                                 + "note: \"matrix check\") { localId } }",
                         Map.of(),
                         stewards,
@@ -677,7 +699,7 @@ class AuthorizationMatrixIT extends ExplorerIT {
                 assertThat(json.get("errors").get(0).get("message").asString())
                         .as(what)
                         .matches(
-                                "No (person|person or address|marker|action|information request|break-glass grant|meeting|meeting snapshot|source record|match candidate) with id '[^']+'");
+                                "No (person|person or address|marker|action|information request|break-glass grant|meeting|meeting snapshot|source record|address record|match candidate) with id '[^']+'");
             }
             return;
         }

@@ -314,6 +314,96 @@ class MatchesBrowserIT extends BrowserIT {
         waitFor("(document.body.dataset.record || '').startsWith('police:P105 ')");
     }
 
+    /**
+     * Review 91: a police address record giving the Archers' first line and postcode for a man who lives
+     * elsewhere joined their home; a steward could neither see nor undo it. Looked up in Matches, it shows
+     * the home's other record; split off with a note, it becomes an address of its own, the man with it.
+     * Fictional.
+     */
+    @Test
+    void aDataStewardLooksUpAnAddressRecordAndSplitsItOffTheAddressItWasWronglyJoinedTo() {
+        var response = http().post("/api/import", "admin", """
+                {"source": "police", "resolve": true,
+                 "people": [{"id": "PZ9", "givenName": "Zed", "familyName": "Omega", "dateOfBirth": "1971-05-06",
+                             "sex": "MALE"}],
+                 "addresses": [{"id": "PZA9", "line1": "14 Example Rd", "postcode": "YO10 1AA"}],
+                 "relationships": [{"type": "LIVES_AT", "from": "PZ9", "to": "PZA9", "start": "2018-01-01"}]}
+                """);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        signIn("data-steward");
+        waitFor("document.body.dataset.matches !== undefined");
+        lookUp("police", "PZA9");
+        waitFor("document.body.dataset.record === 'police:PZA9 a-archer'");
+        var card = driver.findElement(By.cssSelector("#record-found article.address-record"));
+        assertThat(card.getText())
+                .contains(
+                        POLICE + " PZA9: address record",
+                        "Joined to address a-archer with one other record",
+                        "14 Example Rd",
+                        "demo a-archer: 14 Example Road, YO10 1AA, UPRN 100050000101 (gave the address its id)");
+        card.findElement(By.cssSelector("button.split-address")).click();
+        waitFor("document.activeElement.tagName === 'TEXTAREA'");
+        card.findElement(By.tagName("textarea")).sendKeys("Police confirm he lives at 41 Example Road");
+        card.findElement(By.cssSelector("button.split-address")).click();
+        assertThat(card.findElement(By.cssSelector(".ask")).getText())
+                .contains("Split " + POLICE + " PZA9 off address a-archer?", "never joined to a-archer again");
+        card.findElement(By.cssSelector(".ask button.ask-confirm")).click();
+        var own = NewIds.address("police", "PZA9");
+        waitFor("document.body.dataset.record === 'police:PZA9 " + own + "'");
+        assertThat(driver.findElement(By.id("message")).getText())
+                .contains("Split: " + POLICE + " PZA9 is now address " + own);
+        assertThat(driver.findElement(By.cssSelector("#record-found article.address-record"))
+                        .getText())
+                .contains("An address of its own (" + own + ")", "Split off a-archer by a steward");
+        assertThat(count(
+                        "MATCH (:SourceRecord {key: 'police:PZ9'})-[:RECORD_OF]->(:Person)-[:LIVES_AT]->(a:Address) "
+                                + "RETURN count(CASE WHEN a.id = $id THEN 1 END) * 10 + count(CASE WHEN a.id <> $id THEN 1 END)",
+                        Map.of("id", own)))
+                .as("Zed lives at the police record's own address only")
+                .isEqualTo(10);
+    }
+
+    /**
+     * Walk 71: a DIFFERENT decided by mistake could never be undone. The record's card lists its DIFFERENT
+     * decisions with *Reopen*; asked once more and confirmed, the candidate is back in the queue.
+     */
+    @Test
+    void aDataStewardReopensADifferentDecisionFromTheRecordsCard() {
+        var queue = http().graphql("data-steward", "{ matchCandidates { id record { localId } } }");
+        var id = queue.get("data").get("matchCandidates").get(0).get("id").asString();
+        assertThat(queue.get("data")
+                        .get("matchCandidates")
+                        .get(0)
+                        .get("record")
+                        .get("localId")
+                        .asString())
+                .isEqualTo("P105");
+        var decided = http().graphql(
+                        "data-steward",
+                        "mutation($id: ID!) { decideMatch(candidateId: $id, decision: DIFFERENT, note: \"Different maiden "
+                                + "names\") { status } }",
+                        Map.of("id", id));
+        assertThat(decided.get("errors")).as(decided.toString()).isNull();
+        signIn("data-steward");
+        waitFor("document.body.dataset.matches === '0'");
+        lookUp("police", "P105");
+        waitFor("(document.body.dataset.record || '').startsWith('police:P105 ')");
+        var card = driver.findElement(By.cssSelector("#record-found article.record"));
+        assertThat(card.findElement(By.cssSelector("ul.decided-different")).getText())
+                .contains("Not Joanne Nolan (p-joanne): decided by data-steward on ", "“Different maiden names”");
+        card.findElement(By.tagName("textarea")).sendKeys("The GP confirms one woman");
+        card.findElement(By.cssSelector("button.reopen[data-candidate='" + id + "']"))
+                .click();
+        assertThat(card.findElement(By.cssSelector(".ask")).getText())
+                .contains("Reopen the decision that " + POLICE + " P105 is not Joanne Nolan (p-joanne)?");
+        card.findElement(By.cssSelector(".ask button.ask-confirm")).click();
+        waitFor("document.body.dataset.matches === '1'");
+        assertThat(driver.findElement(By.id("message")).getText())
+                .contains("Reopened: whether " + POLICE + " P105 is Joanne Nolan (p-joanne) is back in the queue");
+        assertThat(driver.findElements(By.cssSelector("#record-found ul.decided-different")))
+                .isEmpty();
+    }
+
     @Test
     void aDataStewardLooksUpARecordSplitsItOffAndLinksItToThePersonItBelongsTo() throws Exception {
         // fictional: the police record P107 was joined to the scenario's Lee Bell; it is Gary Nolan's
