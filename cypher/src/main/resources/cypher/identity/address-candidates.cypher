@@ -6,7 +6,10 @@
 // and whether the id a new address would get is taken. Every lookup is
 // pinned to a seek of its index (USING INDEX SEEK): an import grows the store from nothing, and a
 // plan made while it is small (a label scan, or a scan of the whole index filtered row by row) would
-// otherwise be used until the planner's next replan, batch after batch.
+// otherwise be used until the planner's next replan, batch after batch. A record a steward split off
+// an address joins nobody on its UPRN or first line (review 93: a later record of the family's home,
+// giving the same first line and postcode, joined the split-off record's address, and put the man back
+// beside the children): its own address is found by its key, as before.
 UNWIND $rows AS row
 OPTIONAL MATCH (rec:AddressRecord {source: row.source, localId: row.localId})-[:RECORD_OF]->(own:Address)
 USING INDEX SEEK rec:AddressRecord(source, localId)
@@ -14,6 +17,7 @@ CALL (row, own) {
   WITH row WHERE own IS NULL AND row.uprn IS NOT NULL
   OPTIONAL MATCH (r:AddressRecord {uprn: row.uprn})-[:RECORD_OF]->(a:Address)
   USING INDEX SEEK r:AddressRecord(uprn)
+  WHERE r.splitFrom IS NULL
   WITH a, r, row.postcodeKey IS NULL OR r.postcode IS NULL
        OR replace(toUpper(r.postcode), ' ', '') = row.postcodeKey AS agrees
   RETURN min(CASE WHEN agrees THEN a.id END) AS byUprn,
@@ -23,6 +27,7 @@ CALL (row, own) {
   WITH row WHERE own IS NULL AND row.matchKey IS NOT NULL
   OPTIONAL MATCH (r:AddressRecord {matchKey: row.matchKey})-[:RECORD_OF]->(a:Address)
   USING INDEX SEEK r:AddressRecord(matchKey)
+  WHERE r.splitFrom IS NULL
   RETURN min(a.id) AS byKey
 }
 RETURN row.localId AS localId, own.id AS own, byUprn, uprnElsewhere, byKey, own.postcode AS ownPostcode,

@@ -10,7 +10,7 @@ MERGE (r:AddressRecord {source: row.source, localId: row.id})
   ON CREATE SET r.key = row.source + ':' + row.id, r.anchored = true, r.linkedAt = $now,
                 r.recordedAt = coalesce(row.recordedAt, $now)
 SET r.uprn = row.uprn, r.matchKey = row.matchKey, r.line1 = row.line1, r.postcode = row.postcode,
-    r.line2 = row.line2, r.town = row.town, r.kind = row.kind
+    r.line2 = row.line2, r.town = row.town, r.kind = row.kind, r.allFields = true
 WITH n, r
 CALL (n, r) {
   WITH n, r WHERE NOT EXISTS { (r)-[:RECORD_OF]->(:Address) }

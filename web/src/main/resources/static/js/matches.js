@@ -172,12 +172,16 @@ function askDecision(card, candidate, decision, button) {
       : ` Its other record${others.length === 1 ? '' : 's'} (${others.map(recordName).join('; ')}) `
         + `${others.length === 1 ? 'comes' : 'come'} too, and splitting this record off later would not take `
         + `${others.length === 1 ? 'it' : 'them'} back.`;
+    const competing = (candidate.competing || []).length === 0 ? ''
+      : ` Its other candidates (${candidate.competing.map(competitor).join('; ')}) close.`;
     ask(card, button, `Join ${record} to ${person}? Its person ${own} is merged into `
-      + `${candidate.person.id} with everything that came through it.${along} Undoing it needs a split, after which the `
-      + `record is kept apart from ${candidate.person.id} for good.`, 'Join them', () => decide(card, candidate, decision));
+      + `${candidate.person.id} with everything that came through it.${along}${competing} Undoing it needs a split, `
+      + `after which the record is kept apart from ${candidate.person.id} for good.`, 'Join them',
+    () => decide(card, candidate, decision));
   } else {
-    ask(card, button, `Keep ${record} apart from ${person} for good? It is never linked to that person again, `
-      + 'whatever is imported.', 'Keep apart for good', () => decide(card, candidate, decision));
+    ask(card, button, `Keep ${record} apart from ${person}? It is never linked to that person again, whatever is `
+      + 'imported, unless a steward reopens this decision (look the record up: its card lists its decisions).',
+    'Keep apart', () => decide(card, candidate, decision));
   }
 }
 
@@ -546,8 +550,13 @@ async function showRecord(source, localId) {
   document.body.dataset.record = `${record.source}:${record.localId} ${record.address ? record.addressId : record.person.id}`;
 }
 
+const WITHHELD = 'first line, postcode and UPRN withheld: a placement or an offender’s address is case data';
+
 /** An address record as a steward reads it: first line, postcode and UPRN as its agency sent them. */
 function addressText(record) {
+  if (record.withheld) {
+    return WITHHELD;
+  }
   return [record.line1, record.postcode, record.uprn ? `UPRN ${record.uprn}` : null].filter(Boolean).join(', ')
     || 'no first line, postcode or UPRN';
 }
@@ -575,7 +584,10 @@ function addressCard(record) {
     el('table', { class: 'match-table' },
       el('caption', { class: 'visually-hidden', text: `Matching fields: ${title}` }),
       el('tbody', {}, [['line1', 'First line'], ['postcode', 'Postcode'], ['uprn', 'UPRN']].map(([field, label]) =>
-        el('tr', {}, el('th', { scope: 'row', text: label }), el('td', { text: record[field] || '' }))))));
+        el('tr', {}, el('th', { scope: 'row', text: label }),
+          el('td', { text: record.withheld ? 'withheld' : record[field] || '' }))))),
+    ...(record.withheld ? [el('p', { class: 'meta', text: `This record’s ${WITHHELD}. It can still be split off `
+      + 'an address it does not belong to.' })] : []));
   if (others.length === 0) {
     return card;
   }
@@ -618,6 +630,8 @@ async function splitAddress(card, record) {
     say(`Split: ${recordName(record)} is now address ${result.splitAddressRecord.addressId}, with the people `
       + `living there through it; address ${record.addressId} keeps its other records.`, 'success');
     await showRecord(record.source, record.localId);
+    // the card it was asked from is drawn again: the keyboard goes to what was said (walk 72)
+    settleFocus();
   } catch (e) {
     say(e.message, 'error');
   }
@@ -657,6 +671,8 @@ function candidateCard(candidate) {
     el('h3', { text: title }),
     el('p', { class: 'meta', text: `Score ${candidate.score.toFixed(2)}. ${untilDecided(record)}` }),
     ...(candidate.explanation ? [el('p', { class: 'why', text: `Why it waits for you: ${candidate.explanation}` })] : []),
+    ...competingWith(candidate),
+    ...(candidate.history || []).map((h) => el('p', { class: 'history', text: `Decided before, then reopened: ${h}` })),
     ...nameWarnings([record, ...person.records]),
     el('table', { class: 'match-table' },
       el('caption', { class: 'visually-hidden', text: `Field by field: ${title}` }),
@@ -678,6 +694,22 @@ function candidateCard(candidate) {
       el('button', { type: 'button', class: 'different', text: 'Different people',
         onclick: (event) => askDecision(card, candidate, 'DIFFERENT', event.currentTarget) })));
   return card;
+}
+
+/** A person of another candidate as a steward reads them: "Leon Hale (p-leon), score 9.10". */
+function competitor(c) {
+  return `${fullName(c.person)} (${c.person.id}), score ${c.score.toFixed(2)}`;
+}
+
+/**
+ * The other people the record might be (walk 71: the cards of twins competing for one record did not
+ * name each other, and a Same person on one closed the other unseen).
+ */
+function competingWith(candidate) {
+  const others = candidate.competing || [];
+  return others.length === 0 ? [] : [el('p', { class: 'competing', role: 'note',
+    text: `This record might also be ${others.map(competitor).join('; or ')}: each is a card of its own. `
+      + 'Compare them before you decide: a Same person here closes the others.' })];
 }
 
 /** Until a steward decides, where the record stands, in words (walk 71: "stays with person police:P1254"). */

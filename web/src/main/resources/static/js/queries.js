@@ -189,7 +189,8 @@ export const MATCHES = `query Matches($first: Int, $after: String) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { node {
-      id score status reason explanation evidence { field level weight }
+      id score status reason explanation history evidence { field level weight }
+      competing { id score person { id givenName familyName } }
       record { ${RECORD} person { id records { ${RECORD} } } }
       person { id givenName familyName dateOfBirth sex nhsNumber pncId upn records { ${RECORD} } }
     } }
@@ -216,7 +217,7 @@ export const SOURCE_RECORD = `query Record($source: ID!, $localId: ID!) {
   }
 }`;
 
-const ADDRESS_RECORD_FIELDS = 'source localId line1 postcode uprn addressId anchored splitFrom';
+const ADDRESS_RECORD_FIELDS = 'source localId line1 postcode uprn addressId anchored splitFrom withheld';
 
 export const ADDRESS_RECORD = `query AddressRecord($source: ID!, $localId: ID!) {
   addressRecord(source: $source, localId: $localId) { ${ADDRESS_RECORD_FIELDS} others { ${ADDRESS_RECORD_FIELDS} } }

@@ -315,7 +315,11 @@ public class ChronologyService {
      * tells that it manages them (or someone in their household).
      */
     private ChronologyEntry untold(ChronologyEntry entry, Redaction.Access access) {
-        if (redaction.sourceNamed(entry.source(), access)) {
+        // the ids of a probation extract's records ("probation:R1") tell it too (review 93)
+        var related = entry.relatedIds().stream()
+                .map(id -> redaction.recordId(id, access))
+                .toList();
+        if (redaction.sourceNamed(entry.source(), access) && related.equals(entry.relatedIds())) {
             return entry;
         }
         return new ChronologyEntry(
@@ -323,9 +327,9 @@ public class ChronologyService {
                 entry.at(),
                 entry.kind(),
                 entry.summary(),
-                null,
+                redaction.sourceNamed(entry.source(), access) ? entry.source() : null,
                 entry.agency(),
-                entry.relatedIds(),
+                related,
                 entry.restrictedPerson());
     }
 

@@ -70,6 +70,14 @@ class IdentityController {
         return service.reopenMatch(candidateId, note);
     }
 
+    @BatchMapping(typeName = "MatchCandidate", field = "competing")
+    Map<MatchCandidateView, List<MatchCandidateView>> competing(List<MatchCandidateView> candidates) {
+        var found = service.competing(candidates);
+        var result = new LinkedHashMap<MatchCandidateView, List<MatchCandidateView>>();
+        candidates.forEach(c -> result.put(c, found.getOrDefault(c.id(), List.of())));
+        return result;
+    }
+
     @BatchMapping(typeName = "SourceRecord", field = "decidedDifferent")
     Map<SourceRecordView, List<MatchCandidateView>> decidedDifferent(List<SourceRecordView> records) {
         var found = service.decidedDifferent(records);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.neo4j.driver.Value;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.PersonView;
@@ -43,20 +44,31 @@ final class IdentityViews {
             String addressId,
             boolean anchored,
             String splitFrom,
+            boolean withheld,
             List<AddressRecordView> others,
             List<String> residents) {
 
+        /**
+         * The record as read; its lines, postcode and UPRN withheld where its kind (or its address's) is
+         * case data ({@code caseData}: a placement, an offender's address, as for SourceRecord.addresses).
+         */
         static AddressRecordView from(
-                Value r, String addressId, List<AddressRecordView> others, List<String> residents) {
+                Value r,
+                String addressId,
+                Predicate<String> caseData,
+                List<AddressRecordView> others,
+                List<String> residents) {
+            var withheld = caseData.test(Views.string(r, "kind"));
             return new AddressRecordView(
                     Views.string(r, "source"),
                     Views.string(r, "localId"),
-                    Views.string(r, "line1"),
-                    Views.string(r, "postcode"),
-                    Views.string(r, "uprn"),
+                    withheld ? null : Views.string(r, "line1"),
+                    withheld ? null : Views.string(r, "postcode"),
+                    withheld ? null : Views.string(r, "uprn"),
                     addressId,
                     !r.get("anchored").isNull() && r.get("anchored").asBoolean(),
                     Views.string(r, "splitFrom"),
+                    withheld,
                     others,
                     residents);
         }

@@ -27,6 +27,14 @@ public final class NewIds {
         return "a-" + digest("address", source, localId);
     }
 
+    /**
+     * An extract record's id ({@code source:localId}) as told to a reader who may not be told its source:
+     * {@code restricted-} and 16 hexadecimal digits, the same for the same record.
+     */
+    public static String restricted(String recordId) {
+        return "restricted-" + digest("record", "", recordId);
+    }
+
     private static String digest(String kind, String source, String localId) {
         try {
             var bytes = MessageDigest.getInstance("SHA-256")

@@ -253,6 +253,7 @@ public final class Resolution {
                 fields.put("line2", row.get("line2"));
                 fields.put("town", row.get("town"));
                 fields.put("kind", row.get("kind"));
+                fields.put("allFields", true);
                 var addressFields = new HashMap<String, Object>();
                 for (var key : List.of("uprn", "line1", "line2", "town", "postcode", "kind")) {
                     addressFields.put(key, row.get(key));

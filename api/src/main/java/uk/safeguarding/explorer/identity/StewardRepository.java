@@ -98,14 +98,16 @@ class StewardRepository {
                 .findFirst();
     }
 
-    Optional<AddressRecordView> addressRecord(String source, String localId) {
+    Optional<AddressRecordView> addressRecord(String source, String localId, Predicate<String> caseData) {
         return graph
                 .read("identity/address-record", Map.of("source", source, "localId", localId), r -> {
                     var address = r.get("addressId").asString();
                     return AddressRecordView.from(
                             r.get("record"),
                             address,
-                            r.get("others").asList(o -> AddressRecordView.from(o, address, List.of(), List.of())),
+                            caseData,
+                            r.get("others")
+                                    .asList(o -> AddressRecordView.from(o, address, caseData, List.of(), List.of())),
                             r.get("residents").asList(Value::asString));
                 })
                 .stream()
@@ -307,6 +309,20 @@ class StewardRepository {
         });
     }
 
+    /** For each candidate, by id, the other pending candidates of its record, strongest first. */
+    Map<String, List<MatchCandidateView>> competing(Collection<String> ids) {
+        var result = new LinkedHashMap<String, List<MatchCandidateView>>();
+        graph.read(
+                "identity/competing-candidates",
+                Map.of("ids", List.copyOf(ids)),
+                r -> result.put(r.get("id").asString(), candidates(r.get("competing"))));
+        return result;
+    }
+
+    private static List<MatchCandidateView> candidates(Value rows) {
+        return rows.asList(d -> MatchCandidateView.from(d.get("m"), d.get("r"), d.get("own"), d.get("p")));
+    }
+
     /** The candidates of each record a steward decided DIFFERENT, newest first, by "source:localId". */
     Map<String, List<MatchCandidateView>> decidedDifferent(Collection<SourceRecordView> records) {
         var keys = records.stream()
@@ -318,10 +334,7 @@ class StewardRepository {
                 "identity/decided-different",
                 Map.of("records", keys),
                 r -> result.put(
-                        r.get("source").asString() + ":" + r.get("localId").asString(),
-                        r.get("decided")
-                                .asList(d ->
-                                        MatchCandidateView.from(d.get("m"), d.get("r"), d.get("own"), d.get("p")))));
+                        r.get("source").asString() + ":" + r.get("localId").asString(), candidates(r.get("decided"))));
         return result;
     }
 

@@ -270,16 +270,36 @@ public class StewardService {
             return Map.of();
         }
         var found = repository.decidedDifferent(records);
-        var people = new LinkedHashSet<String>();
-        found.values()
-                .forEach(list -> list.forEach(c -> {
-                    people.add(c.record().personId());
-                    people.add(c.person().id());
-                }));
-        if (!people.isEmpty()) {
-            audit.record(needToKnow.actor(), "sourceRecord", people, List.of(), "records' DIFFERENT decisions");
-        }
+        auditShown("sourceRecord", found.values(), "records' DIFFERENT decisions");
         return found;
+    }
+
+    /**
+     * For each candidate, by id, the other pending candidates of its record (walk 71: the cards of twins
+     * competing for one record did not name each other, and a SAME on one closed the other unseen).
+     * Audited for the people they show.
+     */
+    public Map<String, List<MatchCandidateView>> competing(Collection<MatchCandidateView> candidates) {
+        steward();
+        if (candidates.isEmpty()) {
+            return Map.of();
+        }
+        var found = repository.competing(
+                candidates.stream().map(MatchCandidateView::id).distinct().toList());
+        auditShown("matchCandidates", found.values(), "identity review queue: the record's other candidates");
+        return found;
+    }
+
+    /** Records the people the candidates shown name (the record's person, the candidate person). */
+    private void auditShown(String operation, Collection<List<MatchCandidateView>> shown, String reason) {
+        var people = new LinkedHashSet<String>();
+        shown.forEach(list -> list.forEach(c -> {
+            people.add(c.record().personId());
+            people.add(c.person().id());
+        }));
+        if (!people.isEmpty()) {
+            audit.record(needToKnow.actor(), operation, people, List.of(), reason);
+        }
     }
 
     public SourceRecordView splitRecord(String source, String localId, String note) {
@@ -325,7 +345,7 @@ public class StewardService {
         steward();
         checkKey(source, localId);
         var record = repository
-                .addressRecord(source, localId)
+                .addressRecord(source, localId, this::caseDataAddress)
                 .orElseThrow(() -> NotFoundException.of("address record", source + ":" + localId));
         audit.record(
                 needToKnow.actor(),
@@ -350,7 +370,7 @@ public class StewardService {
         checkKey(source, localId);
         checkNote(note);
         var record = repository
-                .addressRecord(source, localId)
+                .addressRecord(source, localId, this::caseDataAddress)
                 .orElseThrow(() -> refuse(
                         "splitAddressRecord",
                         List.of(),
@@ -378,7 +398,7 @@ public class StewardService {
                             + "nothing was written: look at the record again");
             throw refuse("splitAddressRecord", record.residents(), error, "not done: " + error.getMessage());
         }
-        return repository.addressRecord(source, localId).orElseThrow();
+        return repository.addressRecord(source, localId, this::caseDataAddress).orElseThrow();
     }
 
     /** What a steward is told before a link: whether it would be made, and what to check first. */
@@ -672,9 +692,12 @@ public class StewardService {
         // the redaction policy) are case data: left out, for a steward and a practitioner alike, and
         // not named either (code review 51: "approved premises (address withheld)" told a school that
         // a parent is managed as an offender)
-        return records.isEmpty()
-                ? Map.of()
-                : repository.addressesOf(records, kind -> "PLACEMENT".equals(kind) || redaction.offenderAddress(kind));
+        return records.isEmpty() ? Map.of() : repository.addressesOf(records, this::caseDataAddress);
+    }
+
+    /** An address kind that is case data, withheld from stewards: a placement, an offender's address (policy). */
+    private boolean caseDataAddress(String kind) {
+        return "PLACEMENT".equals(kind) || redaction.offenderAddress(kind);
     }
 
     /** Pending candidates between the given people (for the network), seen by whoever sees those people. */

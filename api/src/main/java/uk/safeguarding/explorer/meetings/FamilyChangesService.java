@@ -426,7 +426,7 @@ public class FamilyChangesService {
                         continue;
                     }
                     var day = Views.date(data, "day");
-                    var agency = data.get("agency").isNull() ? null : Views.string(data.get("agency"), "name");
+                    var agency = namedAgency(data.get("agency"), access);
                     var urgency = Views.string(data, "urgency");
                     changes.add(new Raw(
                             day,
@@ -444,7 +444,7 @@ public class FamilyChangesService {
                     }
                     var type = Views.string(data, "type");
                     var health = !access.healthDetail() && redaction.healthAssessmentType(type);
-                    var agency = data.get("agency").isNull() ? null : Views.string(data.get("agency"), "name");
+                    var agency = namedAgency(data.get("agency"), access);
                     var started = Views.date(data, "startedOn");
                     var completed = Views.date(data, "completedOn");
                     var what = health ? "an assessment" : capital(words(type)) + " assessment";
@@ -532,10 +532,7 @@ public class FamilyChangesService {
             var ids = sorted(actionPeople.get(actionId));
             var description = Views.string(data, "description");
             // an owner managing offenders is named only to readers with offender detail (review 87)
-            var owner = data.get("agency").isNull()
-                            || !redaction.agencyNamed(Views.string(data.get("agency"), "type"), access)
-                    ? null
-                    : Views.string(data.get("agency"), "name");
+            var owner = namedAgency(data.get("agency"), access);
             var due = Views.date(data, "dueOn");
             var done = Views.date(data, "completedOn");
             if (ChangeRules.within(done, since, asOf)) {
@@ -749,5 +746,16 @@ public class FamilyChangesService {
             return people.get(id);
         }
         return visibility.placeholder(id, new Relation("FAMILY", null, null));
+    }
+
+    /**
+     * An agency's name as the reader may be told it: one managing offenders (probation, by the redaction
+     * policy) only to readers with offender detail (review 87 for an action's owner; walk 72 for a
+     * referral's and an assessment's agency: "referral about Tom from Probation service"); else null.
+     */
+    private String namedAgency(Value agency, Redaction.Access access) {
+        return agency.isNull() || !redaction.agencyNamed(Views.string(agency, "type"), access)
+                ? null
+                : Views.string(agency, "name");
     }
 }

@@ -380,7 +380,7 @@ public class FollowUpService {
                 !contact.isEmpty(),
                 named,
                 counted.size() - named.size(),
-                row.get("priorReferrals").asList(Value::asString),
+                row.get("priorReferrals").asList(v -> redaction.recordId(v.asString(), access)),
                 row.get("onPlan").asBoolean(),
                 row.get("addressMarkers").asList(m -> shownMarker(m, access)),
                 row.get("policeInformation").asBoolean(),
@@ -412,16 +412,20 @@ public class FollowUpService {
     private ReferralView referral(Record row, LocalDate asOf, Redaction.Access access) {
         var r = row.get("r");
         var decided = RiskRules.decidedBy(r, asOf) != null;
+        var agency = row.get("ag").isNull() ? null : AgencyView.from(row.get("ag"));
+        var named = redaction.named(agency, access);
+        // an agency not told of is not told by its census code either ("7", other legal agency: review 93)
+        var untold = agency != null && named == null;
         return new ReferralView(
-                Views.string(r, "id"),
+                redaction.recordId(Views.string(r, "id"), access),
                 PersonView.from(row.get("p")),
-                redaction.named(row.get("ag").isNull() ? null : AgencyView.from(row.get("ag")), access),
+                named,
                 instant(r, "incidentAt"),
                 instant(r, "receivedAt"),
                 decided ? instant(r, "decidedAt") : null,
                 Views.string(r, "concern"),
                 Views.string(r, "urgency"),
-                Views.string(r, "sourceCode"),
+                untold ? null : Views.string(r, "sourceCode"),
                 decided ? Views.string(r, "outcome") : null);
     }
 

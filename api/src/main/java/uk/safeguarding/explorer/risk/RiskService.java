@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -312,6 +313,16 @@ public class RiskService {
         }
 
         @Override
+        public String told(String type, String words) {
+            return "{told:" + (type == null ? "" : type) + "}" + words + "{/told}";
+        }
+
+        @Override
+        public String record(String id) {
+            return "{record}" + id + "{/record}";
+        }
+
+        @Override
         public String list(List<String> personIds) {
             return "{people}"
                     + String.join(
@@ -329,13 +340,23 @@ public class RiskService {
     /** An agency's token as {@link #TOKENS} writes it: a type in capitals, a name without braces (free text never spans it). */
     private static final Pattern AGENCY = Pattern.compile("\\{agency:([A-Z_]*)}([^{}]*)\\{/agency}");
 
+    /** Words naming an agency, as {@link #TOKENS} writes them: kept for readers told of it, dropped for others. */
+    private static final Pattern TOLD = Pattern.compile("\\{told:([A-Z_]*)}([^{}]*)\\{/told}");
+
+    /** A record's id, as {@link #TOKENS} writes it: opaque to readers not told of its extract's source. */
+    private static final Pattern RECORD = Pattern.compile("\\{record}([^{}]*)\\{/record}");
+
     /**
      * A frozen sentence for one reader: what it tells about people they may not see in neutral words, names,
      * and an agency the reader is not told of (agencyNamed: by its type) as "no owner recorded", as an action
      * without an owner is said (hostile review 90: "owner not named" told which were probation's).
      */
     private static String fill(
-            FrozenFlag flag, Map<String, String> names, Visibility visibility, Predicate<String> agencyNamed) {
+            FrozenFlag flag,
+            Map<String, String> names,
+            Visibility visibility,
+            Predicate<String> agencyNamed,
+            UnaryOperator<String> recordId) {
         // a list of people: those the reader may see first, someone hidden after them
         var listed = PEOPLE.matcher(flag.summary()).replaceAll(m -> {
             var tokens = List.of(m.group(1).split(Pattern.quote(PEOPLE_SEPARATOR)));
@@ -347,6 +368,10 @@ public class RiskService {
         listed = AGENCY.matcher(listed)
                 .replaceAll(m -> Matcher.quoteReplacement(
                         agencyNamed.test(m.group(1).isEmpty() ? null : m.group(1)) ? m.group(2) : "no owner recorded"));
+        listed = TOLD.matcher(listed)
+                .replaceAll(m -> Matcher.quoteReplacement(
+                        agencyNamed.test(m.group(1).isEmpty() ? null : m.group(1)) ? m.group(2) : ""));
+        listed = RECORD.matcher(listed).replaceAll(m -> Matcher.quoteReplacement(recordId.apply(m.group(1))));
         var about = ABOUT.matcher(listed);
         var summary =
                 about.replaceAll(m -> Matcher.quoteReplacement(visibility.sees(m.group(1)) ? m.group(2) : m.group(3)));
@@ -359,16 +384,21 @@ public class RiskService {
     /**
      * A rule 8 sentence frozen before its owner was a token (a meeting's snapshot taken before 2026-12-07
      * wrote "(Probation service)"): an owner the reader is not told of is said as no owner, as now (hostile
-     * review 90).
+     * review 90); a rule 6 sentence frozen before its referring agency was one: the agency left out.
      */
     private String olderOwnerUntold(FrozenFlag flag, String summary, Redaction.Access access) {
-        if (flag.rule() != 8 || flag.summary().contains("{agency:")) {
+        var rule8 = flag.rule() == 8 && !flag.summary().contains("{agency:");
+        // and a rule 6 sentence frozen before its referring agency was a token: "from Probation service" (walk 72)
+        var rule6 = flag.rule() == 6 && !flag.summary().contains("{told:");
+        if (!rule8 && !rule6) {
             return summary;
         }
         var said = summary;
         for (var agency : redaction.agencies()) {
             if (agency.name() != null && !redaction.agencyNamed(agency.type(), access)) {
-                said = said.replace("\" (" + agency.name() + "), agreed at", "\" (no owner recorded), agreed at");
+                said = rule8
+                        ? said.replace("\" (" + agency.name() + "), agreed at", "\" (no owner recorded), agreed at")
+                        : said.replace(" from " + agency.name() + " about ", " about ");
             }
         }
         return said;
@@ -426,12 +456,20 @@ public class RiskService {
                 continue;
             }
             var summary = olderOwnerUntold(
-                    flag, fill(flag, result.names(), visibility, type -> redaction.agencyNamed(type, access)), access);
+                    flag,
+                    fill(
+                            flag,
+                            result.names(),
+                            visibility,
+                            type -> redaction.agencyNamed(type, access),
+                            id -> redaction.recordId(id, access)),
+                    access);
             shown.add(new RiskFlag(
                     flag.rule(),
                     flag.code(),
                     flag.severity(),
-                    flag.subjectId(),
+                    // a referral of probation's own extract is "probation:R1": opaque to readers not told (walk 72)
+                    redaction.recordId(flag.subjectId(), access),
                     flag.kind(),
                     summary,
                     flag.evidence().stream()
@@ -439,6 +477,7 @@ public class RiskService {
                                     .allMatch(part -> !result.names().containsKey(part) || visibility.sees(part)))
                             .filter(e -> !flag.about().containsKey(e)
                                     || visibility.sees(flag.about().get(e)))
+                            .map(e -> redaction.recordId(e, access))
                             .toList(),
                     flag.people().stream().filter(visibility::sees).toList(),
                     hidden));

@@ -17,6 +17,7 @@ import uk.safeguarding.explorer.config.ExplorerModeEnvironmentPostProcessor;
 import uk.safeguarding.explorer.graph.Views.AddressView;
 import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.MarkerView;
+import uk.safeguarding.explorer.identity.NewIds;
 import uk.safeguarding.explorer.model.AgencyType;
 import uk.safeguarding.explorer.model.access.OffenderDetailRules;
 import uk.safeguarding.explorer.neo4j.Graph;
@@ -207,6 +208,20 @@ public class Redaction {
         }
         var agency = agency(source);
         return agency == null || agencyNamed(agency.type(), access);
+    }
+
+    /**
+     * A record's id as the reader may be told it: the id of an agency extract's record ({@code
+     * source:localId}, DESIGN §9) from a source the reader may not be told of ({@link #sourceNamed}) is
+     * answered opaque ({@link NewIds#restricted}); every other id as it is (review 93: "probation:R1" in
+     * the triage queue told a health visitor that probation referred the child).
+     */
+    public String recordId(String id, Access access) {
+        if (id == null || access.offenderDetail()) {
+            return id;
+        }
+        var colon = id.indexOf(':');
+        return colon <= 0 || sourceNamed(id.substring(0, colon), access) ? id : NewIds.restricted(id);
     }
 
     /** The agency as the reader may be told of it (agencyNamed), or null. */

@@ -802,16 +802,25 @@ class IdentityResolutionIT extends ExplorerIT {
         var son = personOf("health", "H2");
         var queue = http().graphql(
                         "data-steward",
-                        "{ matchCandidates(first: 100) { id record { localId } person { id } reason } }",
+                        "{ matchCandidates(first: 100) { id record { localId } person { id } reason "
+                                + "competing { id person { id } } } }",
                         Map.of());
         var candidates = new TreeMap<String, String>();
+        var competing = new TreeMap<String, String>();
         queue.get("data").get("matchCandidates").forEach(c -> {
             if (c.get("record").get("localId").asString().equals("P1")) {
                 assertThat(c.get("reason").asString()).isEqualTo("CLOSE_CALL");
                 candidates.put(c.get("person").get("id").asString(), c.get("id").asString());
+                competing.put(
+                        c.get("person").get("id").asString(), c.get("competing").toString());
             }
         });
         assertThat(candidates).containsOnlyKeys(father, son);
+        // each card names the other (walk 71: a SAME on one closed the other unseen)
+        assertThat(competing.get(father))
+                .isEqualTo("[{\"id\":\"" + candidates.get(son) + "\",\"person\":{\"id\":\"" + son + "\"}}]");
+        assertThat(competing.get(son))
+                .isEqualTo("[{\"id\":\"" + candidates.get(father) + "\",\"person\":{\"id\":\"" + father + "\"}}]");
         var decide = "mutation($id: ID!, $d: MatchDecision!) { decideMatch(candidateId: $id, decision: $d,"
                 + " note: \"PNC check: the father\") { status } }";
         var same = http().graphql("data-steward", decide, Map.of("id", candidates.get(father), "d", "SAME"));
@@ -1240,6 +1249,42 @@ class IdentityResolutionIT extends ExplorerIT {
                         Map.of("id", first)))
                 .as("the UPRN, town and kind the police record gave no longer stand on the health record's address")
                 .isEqualTo(1);
+
+        // review 93: a later record of the Archers' home joins their home, not the split-off record's address
+        importExtract("""
+                {"source": "health", "resolve": true,
+                 "addresses": [{"id": "HZA9", "line1": "14 Example Road", "postcode": "YO10 1AA"}]}
+                """);
+        assertThat(count("MATCH (:AddressRecord {source: 'health', localId: 'HZA9'})-[:RECORD_OF]->(a:Address) "
+                        + "WHERE a.id = 'a-archer' RETURN count(a)"))
+                .isEqualTo(1);
+
+        // review 93: an approved premises record's lines are case data, withheld from the steward, and it
+        // can still be split; one stored before records kept their kind gives its new address the old one's
+        importExtract("""
+                {"source": "probation", "resolve": true,
+                 "addresses": [{"id": "NZA1", "line1": "Approved Premises, 1 Station Rise", "postcode": "YO1 5EE",
+                                "kind": "APPROVED_PREMISES"}]}
+                """);
+        var hostel = http().graphql("data-steward", ADDRESS_RECORD, Map.of("s", "probation", "l", "NZA1"));
+        assertThat(hostel.get("errors")).as(hostel.toString()).isNull();
+        assertThat(hostel.get("data").get("addressRecord").toString())
+                .contains("\"line1\":null", "\"postcode\":null", "\"addressId\":\"a-hostel\"")
+                .doesNotContain("Station Rise");
+        graph.inWriteTransaction(tx -> tx.run("MATCH (r:AddressRecord {source: 'probation', localId: 'NZA1'}) "
+                        + "REMOVE r.allFields, r.kind, r.town, r.line2")
+                .consume());
+        var hostelSplit = http().graphql(
+                        "data-steward",
+                        SPLIT_ADDRESS,
+                        Map.of("s", "probation", "l", "NZA1", "n", "Probation: another hostel"));
+        assertThat(hostelSplit.get("errors")).as(hostelSplit.toString()).isNull();
+        assertThat(count(
+                        "MATCH (a:Address) WHERE a.id IN ['a-hostel', $id] AND a.kind = 'APPROVED_PREMISES' "
+                                + "RETURN count(a)",
+                        Map.of("id", NewIds.address("probation", "NZA1"))))
+                .as("neither becomes an ordinary address to every practitioner")
+                .isEqualTo(2);
     }
 
     /** The moves of Tom's chronology as a user reads them: "summary | source". */

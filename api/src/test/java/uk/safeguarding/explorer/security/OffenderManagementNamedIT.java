@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
+import uk.safeguarding.explorer.identity.NewIds;
 import uk.safeguarding.explorer.support.ExplorerIT;
 
 /**
@@ -26,6 +27,9 @@ class OffenderManagementNamedIT extends ExplorerIT {
     private static final String TRIAGE =
             "{ triageQueue(asOf: \"2018-09-26\", first: 100) { referral { id from { id name } } } }";
 
+    private static final String TRIAGE_IDS =
+            "{ triageQueue(asOf: \"2018-09-26\", first: 100) { referral { id from { id } " + "sourceCode } reasons } }";
+
     @BeforeAll
     void scenario() {
         cleanDatabase();
@@ -42,6 +46,42 @@ class OffenderManagementNamedIT extends ExplorerIT {
         assertThat(response.json().get("rejected").isEmpty())
                 .as(response.body())
                 .isTrue();
+        // review 93: probation's own extract, whose records' ids ("probation:R1") told it too
+        var extract = http().post("/api/import", "admin", """
+                {"source": "probation", "resolve": true,
+                 "people": [{"id": "T1", "givenName": "Tom", "familyName": "Archer", "dateOfBirth": "2011-02-03",
+                             "sex": "MALE"}],
+                 "referrals": [{"id": "R1", "about": "T1", "from": "probation", "receivedAt": "2018-09-22T10:00:00Z",
+                                "concern": "EMOTIONAL_ABUSE", "urgency": "ROUTINE", "sourceCode": "7"}]}
+                """);
+        assertThat(extract.status()).as(extract.body()).isEqualTo(200);
+        assertThat(extract.json().get("rejected").isEmpty()).as(extract.body()).isTrue();
+    }
+
+    /**
+     * Review 93: the id of probation's own referral ("probation:R1") named probation in the triage queue
+     * and in the chronology's related ids, and the census code "7" (other legal agency) stood beside a
+     * null agency. To a reader without offender detail the id is opaque and the code is not given.
+     */
+    @Test
+    void theIdsAndCodeOfProbationsOwnRecordsDoNotNameIt() {
+        var police = http().graphql("police-officer", TRIAGE_IDS);
+        assertThat(police.toString()).contains("\"id\":\"probation:R1\"", "\"sourceCode\":\"7\"");
+        var health = http().graphql("health-visitor", TRIAGE_IDS);
+        assertThat(health.get("errors")).as(health.toString()).isNull();
+        assertThat(health.toString())
+                .contains("\"id\":\"" + NewIds.restricted("probation:R1") + "\",\"from\":null,\"sourceCode\":null")
+                .doesNotContainIgnoringCase("probation");
+        var chronology = http().graphql(
+                        "health-visitor",
+                        "{ chronology(personId: \"p-tom\") { kind summary source relatedIds agency { id } } }");
+        assertThat(chronology.get("errors")).as(chronology.toString()).isNull();
+        assertThat(chronology.toString())
+                .contains(NewIds.restricted("probation:R1"))
+                .doesNotContainIgnoringCase("probation");
+        assertThat(http().graphql("police-officer", "{ chronology(personId: \"p-tom\") { relatedIds } }")
+                        .toString())
+                .contains("probation:R1");
     }
 
     /** Tom's entries of September 2018 as "kind: summary | source | agency id". */
@@ -83,6 +123,39 @@ class OffenderManagementNamedIT extends ExplorerIT {
                 .as("the referral is in the health visitor's queue, from nobody named")
                 .isEqualTo("-");
         assertThat(health.toString()).doesNotContainIgnoringCase("probation");
+    }
+
+    /**
+     * Walk 72: rule 6's sentence ("Referral … from Probation service about Tom Archer was still
+     * undecided …") and the meeting's family changes ("referral about Tom Archer from Probation service",
+     * "… started on … by Probation service") told the health visitor too; the flag's subject was the id
+     * of probation's own referral.
+     */
+    @Test
+    void flagsAndFamilyChangesNameProbationOnlyToReadersWithOffenderDetail() {
+        var flags =
+                "{ riskFlags(personId: \"p-tom\", asOf: \"2018-09-26\", rules: [6]) { subjectId summary evidence } }";
+        var police = http().graphql("police-officer", flags);
+        assertThat(police.get("errors")).as(police.toString()).isNull();
+        assertThat(police.toString())
+                .contains(
+                        "Referral r-tom-7 from Probation service about Tom Archer was",
+                        "\"subjectId\":\"probation:R1\"");
+        var health = http().graphql("health-visitor", flags);
+        assertThat(health.get("errors")).as(health.toString()).isNull();
+        assertThat(health.toString())
+                .contains("Referral r-tom-7 about Tom Archer was", NewIds.restricted("probation:R1"))
+                .doesNotContainIgnoringCase("probation");
+        var changes =
+                "{ familyChanges(personId: \"p-tom\", since: \"2018-09-01\", asOf: \"2018-09-26\") { kind summary } }";
+        var policeChanges = http().graphql("police-officer", changes);
+        assertThat(policeChanges.get("errors")).as(policeChanges.toString()).isNull();
+        assertThat(policeChanges.toString()).contains("from Probation service", "by Probation service");
+        var healthChanges = http().graphql("health-visitor", changes);
+        assertThat(healthChanges.get("errors")).as(healthChanges.toString()).isNull();
+        assertThat(healthChanges.toString())
+                .contains("Referral about Tom Archer received on 2018-09-20")
+                .doesNotContainIgnoringCase("probation");
     }
 
     /** The {@code from} of Tom's probation referral in a triage answer: its id, "-" when null, or null when not listed. */

@@ -251,7 +251,7 @@ class MatchesBrowserIT extends BrowserIT {
         var next = cards.get(60).getDomAttribute("data-candidate");
         sixtieth.findElement(By.tagName("textarea")).sendKeys("Another man of that name");
         sixtieth.findElement(By.cssSelector("button.different")).click();
-        assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Keep apart for good");
+        assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Keep apart");
         driver.switchTo().activeElement().sendKeys(Keys.ENTER);
         waitFor("document.body.dataset.matchesAt === '" + next + "'");
         var now = driver.findElement(By.cssSelector("#panel-matches article.match[data-candidate='" + next + "']"));
@@ -361,6 +361,53 @@ class MatchesBrowserIT extends BrowserIT {
                         Map.of("id", own)))
                 .as("Zed lives at the police record's own address only")
                 .isEqualTo(10);
+    }
+
+    /**
+     * Walk 71: the cards of a record two people compete for (a father and son of one name, the record
+     * without a date of birth) did not name each other, and a Same person on one closed the other unseen.
+     * Each card now names the other, and the question before a Same person says the other closes.
+     * Fictional.
+     */
+    @Test
+    void theCardsOfOneRecordNameEachOtherAndJoiningOneSaysTheOtherCloses() {
+        for (var extract : List.of("""
+                {"source": "health", "resolve": true,
+                 "addresses": [{"id": "HA1", "line1": "8 Fictional Mews", "town": "York", "postcode": "YO1 6ZZ"}],
+                 "people": [{"id": "H1", "givenName": "Cedric", "familyName": "Hollowmere", "sex": "MALE",
+                             "dateOfBirth": "1970-02-11", "nhsNumber": "4873547296"},
+                            {"id": "H2", "givenName": "Cedric", "familyName": "Hollowmere", "sex": "MALE",
+                             "dateOfBirth": "2000-08-30", "nhsNumber": "7747740301"}],
+                 "relationships": [{"type": "LIVES_AT", "from": "H1", "to": "HA1", "start": "2000-01-01"},
+                                   {"type": "LIVES_AT", "from": "H2", "to": "HA1", "start": "2000-08-30"},
+                                   {"type": "PARENT_OF", "from": "H1", "to": "H2", "kind": "BIRTH"}]}""", """
+                {"source": "police", "resolve": true,
+                 "addresses": [{"id": "PA1", "line1": "8 FICTIONAL MEWS", "town": "YORK", "postcode": "YO16ZZ"}],
+                 "people": [{"id": "PC1", "givenName": "CEDRIC", "familyName": "HOLLOWMERE", "sex": "MALE"}],
+                 "relationships": [{"type": "LIVES_AT", "from": "PC1", "to": "PA1", "start": "2020-01-01"}]}""")) {
+            var response = http().post("/api/import", "admin", extract);
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+        }
+        var father = NewIds.person("health", "H1");
+        var son = NewIds.person("health", "H2");
+        signIn("data-steward");
+        waitFor("document.body.dataset.matches !== undefined");
+        var cards = driver.findElements(By.cssSelector("#panel-matches article.match")).stream()
+                .filter(c -> c.getText().contains(POLICE + " PC1"))
+                .toList();
+        assertThat(cards).hasSize(2);
+        var toFather = cards.stream()
+                .filter(c -> c.getDomAttribute("aria-label").endsWith("(" + father + ")"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(toFather.findElement(By.cssSelector("p.competing")).getText())
+                .startsWith("This record might also be Cedric Hollowmere (" + son + "), score ")
+                .endsWith("a Same person here closes the others.");
+        toFather.findElement(By.tagName("textarea")).sendKeys("PNC check: the father");
+        toFather.findElement(By.cssSelector("button.same")).click();
+        assertThat(toFather.findElement(By.cssSelector(".ask")).getText())
+                .contains("Its other candidates (Cedric Hollowmere (" + son + "), score ")
+                .contains(") close.");
     }
 
     /**

@@ -29,6 +29,22 @@ public interface Names {
     }
 
     /**
+     * {@code words} that name an agency of {@code type} (" from Probation service"), only where the reader
+     * may be told of it, as {@link #agency}; nothing to others. Here the words.
+     */
+    default String told(String type, String words) {
+        return words;
+    }
+
+    /**
+     * A record's id as the reader may be told it: an agency extract's record ({@code source:localId}) of a
+     * source the reader may not be told of is opaque. Here the id.
+     */
+    default String record(String id) {
+        return id;
+    }
+
+    /**
      * People named in a list ("A, B, someone your agency cannot see"): here in the order given; a
      * reader's names put the people they may see first, so that where someone hidden stands never
      * follows the order of real ids.

@@ -51,11 +51,14 @@ class Rule06ReferralDelay implements RiskRule {
     }
 
     /** A referral (from an agency, when known) about a person, and its delays. */
-    record LateReferral(String referralId, String agencyName, String personId, List<Delay> delays) implements Finding {
+    record LateReferral(String referralId, String agencyName, String agencyType, String personId, List<Delay> delays)
+            implements Finding {
 
         @Override
         public String sentence(Names name) {
-            return "Referral " + referralId + (agencyName == null ? "" : " from " + agencyName) + " about "
+            // an agency managing offenders only to readers told of it, and its extract's ids too (walk 72)
+            return "Referral " + name.record(referralId)
+                    + (agencyName == null ? "" : name.told(agencyType, " from " + agencyName)) + " about "
                     + name.name(personId) + " was "
                     + String.join("; ", delays.stream().map(Delay::words).toList())
                     + " (timescale: 1 working day).";
@@ -103,6 +106,7 @@ class Rule06ReferralDelay implements RiskRule {
                 continue;
             }
             var from = row.get("ag").isNull() ? null : Views.string(row.get("ag"), "name");
+            var fromType = row.get("ag").isNull() ? null : Views.string(row.get("ag"), "type");
             c.raise(new Raised(
                     number(),
                     code(),
@@ -111,7 +115,7 @@ class Rule06ReferralDelay implements RiskRule {
                     SubjectKind.REFERRAL,
                     List.of(id, person.id()),
                     List.of(person.id()),
-                    new LateReferral(id, from, person.id(), List.copyOf(delays)),
+                    new LateReferral(id, from, fromType, person.id(), List.copyOf(delays)),
                     null));
         }
     }

@@ -47,6 +47,7 @@ class FindingSentencesTests {
         var finding = new Rule06ReferralDelay.LateReferral(
                 "r-sara-2",
                 "Riverside Primary School",
+                "EDUCATION",
                 "p-sara",
                 List.of(
                         new Rule06ReferralDelay.LateReceipt(2, LocalDate.of(2018, 9, 3)),
