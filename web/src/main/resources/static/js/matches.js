@@ -581,6 +581,10 @@ function addressCard(record) {
     el('h3', { text: title }),
     el('p', { class: 'meta', text: joined
       + (record.splitFrom ? ` Split off ${record.splitFrom} by a steward.` : '') }),
+    // who the join puts there, so that the steward judges it by them (walk 72: the card named nobody)
+    el('p', { class: 'people', text: (record.people || []).length === 0
+      ? 'Nobody lives there through this record.'
+      : `Living there through this record: ${record.people.join('; ')}.` }),
     el('table', { class: 'match-table' },
       el('caption', { class: 'visually-hidden', text: `Matching fields: ${title}` }),
       el('tbody', {}, [['line1', 'First line'], ['postcode', 'Postcode'], ['uprn', 'UPRN']].map(([field, label]) =>
@@ -613,8 +617,10 @@ function askSplitAddress(card, record, button) {
   if (!noteFor(card)) {
     return;
   }
+  const people = (record.people || []).length === 0 ? 'the people living there through it'
+    : `${record.people.join('; ')}, living there through it,`;
   ask(card, button, `Split ${recordName(record)} off address ${record.addressId}? It becomes an address of its `
-    + 'own, made from what this record gives; the people living there through it, and markers it carried, move '
+    + `own, made from what this record gives; ${people} and markers it carried move `
     + `with it, and it is never joined to ${record.addressId} again. The address keeps its other records' fields.`,
   'Split off for good', () => splitAddress(card, record));
 }
@@ -627,8 +633,10 @@ async function splitAddress(card, record) {
   say(`Splitting ${recordName(record)} off…`, 'info');
   try {
     const result = await graphql(SPLIT_ADDRESS_RECORD, { source: record.source, localId: record.localId, note });
-    say(`Split: ${recordName(record)} is now address ${result.splitAddressRecord.addressId}, with the people `
-      + `living there through it; address ${record.addressId} keeps its other records.`, 'success');
+    const moved = (record.people || []).length === 0 ? 'the people living there through it'
+      : record.people.join('; ');
+    say(`Split: ${recordName(record)} is now address ${result.splitAddressRecord.addressId}, with ${moved}; `
+      + `address ${record.addressId} keeps its other records.`, 'success');
     await showRecord(record.source, record.localId);
     // the card it was asked from is drawn again: the keyboard goes to what was said (walk 72)
     settleFocus();

@@ -220,7 +220,9 @@ export const SOURCE_RECORD = `query Record($source: ID!, $localId: ID!) {
 const ADDRESS_RECORD_FIELDS = 'source localId line1 postcode uprn addressId anchored splitFrom withheld';
 
 export const ADDRESS_RECORD = `query AddressRecord($source: ID!, $localId: ID!) {
-  addressRecord(source: $source, localId: $localId) { ${ADDRESS_RECORD_FIELDS} others { ${ADDRESS_RECORD_FIELDS} } }
+  addressRecord(source: $source, localId: $localId) {
+    ${ADDRESS_RECORD_FIELDS} people others { ${ADDRESS_RECORD_FIELDS} }
+  }
 }`;
 
 export const SPLIT_ADDRESS_RECORD = `mutation SplitAddress($source: ID!, $localId: ID!, $note: String!) {

@@ -32,8 +32,8 @@ final class IdentityViews {
 
     /**
      * An address record as a steward compares it (first line, postcode, UPRN: never its kind), the
-     * address it belongs to, and the other records of that address; the people living there through it
-     * are for the audit, not in the schema.
+     * address it belongs to, and the other records of that address; the people living there through it,
+     * by id for the audit and by name and id for the steward (none where the record is withheld).
      */
     record AddressRecordView(
             String source,
@@ -46,7 +46,8 @@ final class IdentityViews {
             String splitFrom,
             boolean withheld,
             List<AddressRecordView> others,
-            List<String> residents) {
+            List<String> residents,
+            List<String> people) {
 
         /**
          * The record as read; its lines, postcode and UPRN withheld where its kind (or its address's) is
@@ -57,7 +58,8 @@ final class IdentityViews {
                 String addressId,
                 Predicate<String> caseData,
                 List<AddressRecordView> others,
-                List<String> residents) {
+                List<String> residents,
+                List<String> people) {
             var withheld = caseData.test(Views.string(r, "kind"));
             return new AddressRecordView(
                     Views.string(r, "source"),
@@ -70,7 +72,8 @@ final class IdentityViews {
                     Views.string(r, "splitFrom"),
                     withheld,
                     others,
-                    residents);
+                    residents,
+                    withheld ? List.of() : people);
         }
     }
 

@@ -102,13 +102,23 @@ class StewardRepository {
         return graph
                 .read("identity/address-record", Map.of("source", source, "localId", localId), r -> {
                     var address = r.get("addressId").asString();
+                    // each person once, whatever the number of periods the record gives them there
+                    var residents = new LinkedHashMap<String, String>();
+                    r.get("residents")
+                            .asList(p -> p)
+                            .forEach(p -> residents.putIfAbsent(
+                                    p.get("id").asString(),
+                                    PersonView.from(p).displayName() + " ("
+                                            + p.get("id").asString() + ")"));
                     return AddressRecordView.from(
                             r.get("record"),
                             address,
                             caseData,
                             r.get("others")
-                                    .asList(o -> AddressRecordView.from(o, address, caseData, List.of(), List.of())),
-                            r.get("residents").asList(Value::asString));
+                                    .asList(o -> AddressRecordView.from(
+                                            o, address, caseData, List.of(), List.of(), List.of())),
+                            List.copyOf(residents.keySet()),
+                            List.copyOf(residents.values()));
                 })
                 .stream()
                 .findFirst();

@@ -339,6 +339,7 @@ class MatchesBrowserIT extends BrowserIT {
                 .contains(
                         POLICE + " PZA9: address record",
                         "Joined to address a-archer with one other record",
+                        "Living there through this record: Zed Omega (" + NewIds.person("police", "PZ9") + ").",
                         "14 Example Rd",
                         "demo a-archer: 14 Example Road, YO10 1AA, UPRN 100050000101 (gave the address its id)");
         card.findElement(By.cssSelector("button.split-address")).click();
@@ -351,7 +352,7 @@ class MatchesBrowserIT extends BrowserIT {
         var own = NewIds.address("police", "PZA9");
         waitFor("document.body.dataset.record === 'police:PZA9 " + own + "'");
         assertThat(driver.findElement(By.id("message")).getText())
-                .contains("Split: " + POLICE + " PZA9 is now address " + own);
+                .contains("Split: " + POLICE + " PZA9 is now address " + own + ", with Zed Omega (");
         assertThat(driver.findElement(By.cssSelector("#record-found article.address-record"))
                         .getText())
                 .contains("An address of its own (" + own + ")", "Split off a-archer by a steward");
