@@ -543,7 +543,8 @@ async function showRecord(source, localId) {
   clear(found);
   if (!record) {
     document.body.dataset.record = 'none';
-    say(`No record ${agencyLabel(source)} ${localId}: check the agency and the id.`, 'warning');
+    say(unknownAgency(source) || `No record ${agencyLabel(source)} ${localId}: check the agency and the id.`,
+      'warning');
     return;
   }
   found.append(record.address ? addressCard(record) : recordCard(record));
@@ -551,6 +552,22 @@ async function showRecord(source, localId) {
 }
 
 const WITHHELD = 'first line, postcode and UPRN withheld: a placement or an offender’s address is case data';
+
+/**
+ * What to say when the agency typed is none of the partnership's (walk 72: "Riverside" read as "No record
+ * Riverside SA-2291", though the record was there under Riverside Primary School): the agencies whose
+ * name or id holds what was typed, or null when the agency is known.
+ */
+function unknownAgency(typed) {
+  const agencies = loadedAgencies();
+  const lower = typed.toLowerCase();
+  if (agencies.length === 0 || agencies.some((a) => a.id.toLowerCase() === lower)) {
+    return null;
+  }
+  const near = agencies.filter((a) => a.id.toLowerCase().includes(lower) || (a.name || '').toLowerCase().includes(lower));
+  return `No agency “${typed}”: ${near.length === 0 ? 'type its id or its full name (the box offers them as you type)'
+    : `did you mean ${near.map((a) => agencyLabel(a.id)).join(' or ')}?`}`;
+}
 
 /** An address record as a steward reads it: first line, postcode and UPRN as its agency sent them. */
 function addressText(record) {

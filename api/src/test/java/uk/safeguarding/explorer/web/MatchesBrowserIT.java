@@ -461,6 +461,13 @@ class MatchesBrowserIT extends BrowserIT {
         lookUp("Police", "P999");
         waitFor("document.body.dataset.record === 'none'");
         assertThat(driver.findElement(By.id("message")).getText()).contains("No record " + POLICE + " P999");
+        // an agency's name typed in part is said as no agency, with those it could be (walk 72)
+        lookUp("Riverside", "P107");
+        waitFor("document.getElementById('message').textContent.includes('No agency')");
+        assertThat(driver.findElement(By.id("message")).getText())
+                .contains("No agency “Riverside”: did you mean Riverside Primary School (school-a)?");
+        driver.findElement(By.id("lookup-source")).clear();
+        driver.findElement(By.id("lookup-source")).sendKeys("Police");
         driver.findElement(By.id("lookup-local-id")).clear();
         driver.findElement(By.id("lookup-local-id")).sendKeys("P107");
         driver.findElement(By.cssSelector("#record-lookup button[type=submit]")).click();
