@@ -116,7 +116,7 @@ function personValues(person, field) {
   return [...new Set(values)].join(' / ');
 }
 
-const NOTE_FIRST = 'Write a note saying why before you decide.';
+const NOTE_FIRST = 'Write a note saying why first: it is kept in the audit log.';
 
 function noteFor(card) {
   const area = card.querySelector('textarea');

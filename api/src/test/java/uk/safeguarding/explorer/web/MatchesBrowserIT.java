@@ -134,10 +134,10 @@ class MatchesBrowserIT extends BrowserIT {
         // said beside the note, where the steward is (walk 56: the message line was scrolled away; walk 59:
         // said at the dialog's top, with the note cut by the dialog's edge), the note and its sentence in view
         var note = card.findElement(By.tagName("textarea"));
-        assertThat(card.findElement(By.cssSelector(".field-error")).getText()).contains("before you decide");
+        assertThat(card.findElement(By.cssSelector(".field-error")).getText()).contains("Write a note saying why first");
         assertThat(note.getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(driver.switchTo().activeElement()).isEqualTo(note);
-        assertThat(message()).doesNotContain("before you decide");
+        assertThat(message()).doesNotContain("Write a note saying why first");
         assertThat(js(
                         "const inside = (e) => { const r = e.getBoundingClientRect();"
                                 + " let box = e.parentElement;"
@@ -156,7 +156,7 @@ class MatchesBrowserIT extends BrowserIT {
                 .contains("Join " + POLICE + " P105 to Joanne Nolan (p-joanne)?", "kept apart from p-joanne for good");
         assertThat(driver.findElement(By.id("message")).getText())
                 .as("the warning to write a note is gone once it is written")
-                .doesNotContain("before you decide");
+                .doesNotContain("Write a note saying why first");
         assertThat(card.findElements(By.cssSelector(".field-error"))).isEmpty();
         assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Join them");
         assertThat(count("MATCH (:SourceRecord {key: 'police:P105'})-[:RECORD_OF]->(p:Person {id: 'p-joanne'}) "
