@@ -1180,6 +1180,12 @@ class IdentityResolutionIT extends ExplorerIT {
         var practitioner =
                 http().graphql("social-worker", SPLIT_ADDRESS, Map.of("s", "police", "l", "PZA9", "n", note));
         assertThat(classification(practitioner)).isEqualTo("FORBIDDEN");
+        // the record that gave the home its id names the family its bundle put there (walk 72)
+        var home =
+                http().graphql("data-steward", "{ addressRecord(source: \"demo\", localId: \"a-archer\") { people } }");
+        assertThat(home.get("data").get("addressRecord").get("people").toString())
+                .contains("Tom Archer (p-tom)")
+                .doesNotContain("Zed");
         var anchored = http().graphql("data-steward", SPLIT_ADDRESS, Map.of("s", "demo", "l", "a-archer", "n", note));
         assertThat(anchored.get("errors").get(0).get("message").asString())
                 .contains("localId")

@@ -134,7 +134,8 @@ class MatchesBrowserIT extends BrowserIT {
         // said beside the note, where the steward is (walk 56: the message line was scrolled away; walk 59:
         // said at the dialog's top, with the note cut by the dialog's edge), the note and its sentence in view
         var note = card.findElement(By.tagName("textarea"));
-        assertThat(card.findElement(By.cssSelector(".field-error")).getText()).contains("Write a note saying why first");
+        assertThat(card.findElement(By.cssSelector(".field-error")).getText())
+                .contains("Write a note saying why first");
         assertThat(note.getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(driver.switchTo().activeElement()).isEqualTo(note);
         assertThat(message()).doesNotContain("Write a note saying why first");
