@@ -319,7 +319,8 @@ public class ChronologyService {
         var related = entry.relatedIds().stream()
                 .map(id -> redaction.recordId(id, access))
                 .toList();
-        if (redaction.sourceNamed(entry.source(), access) && related.equals(entry.relatedIds())) {
+        var named = redaction.sourceNamed(entry.source(), access);
+        if (named && related.equals(entry.relatedIds())) {
             return entry;
         }
         return new ChronologyEntry(
@@ -327,7 +328,7 @@ public class ChronologyService {
                 entry.at(),
                 entry.kind(),
                 entry.summary(),
-                redaction.sourceNamed(entry.source(), access) ? entry.source() : null,
+                named ? entry.source() : null,
                 entry.agency(),
                 related,
                 entry.restrictedPerson());

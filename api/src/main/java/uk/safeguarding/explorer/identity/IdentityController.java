@@ -3,6 +3,7 @@ package uk.safeguarding.explorer.identity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -72,18 +73,12 @@ class IdentityController {
 
     @BatchMapping(typeName = "MatchCandidate", field = "competing")
     Map<MatchCandidateView, List<MatchCandidateView>> competing(List<MatchCandidateView> candidates) {
-        var found = service.competing(candidates);
-        var result = new LinkedHashMap<MatchCandidateView, List<MatchCandidateView>>();
-        candidates.forEach(c -> result.put(c, found.getOrDefault(c.id(), List.of())));
-        return result;
+        return each(candidates, service.competing(candidates), MatchCandidateView::id);
     }
 
     @BatchMapping(typeName = "SourceRecord", field = "decidedDifferent")
     Map<SourceRecordView, List<MatchCandidateView>> decidedDifferent(List<SourceRecordView> records) {
-        var found = service.decidedDifferent(records);
-        var result = new LinkedHashMap<SourceRecordView, List<MatchCandidateView>>();
-        records.forEach(r -> result.put(r, found.getOrDefault(r.source() + ":" + r.localId(), List.of())));
-        return result;
+        return each(records, service.decidedDifferent(records), IdentityController::key);
     }
 
     @MutationMapping
@@ -113,18 +108,26 @@ class IdentityController {
 
     @BatchMapping(typeName = "SourceRecord", field = "addresses")
     Map<SourceRecordView, List<String>> addresses(List<SourceRecordView> records) {
-        var found = service.addressesOf(records);
-        var result = new LinkedHashMap<SourceRecordView, List<String>>();
-        records.forEach(r -> result.put(r, found.getOrDefault(r.source() + ":" + r.localId(), List.of())));
-        return result;
+        return each(records, service.addressesOf(records), IdentityController::key);
     }
 
     @BatchMapping(typeName = "Person", field = "records")
     Map<PersonView, List<SourceRecordView>> records(List<PersonView> people) {
-        var found =
-                service.recordsOf(people.stream().map(PersonView::id).distinct().toList());
-        var result = new LinkedHashMap<PersonView, List<SourceRecordView>>();
-        people.forEach(p -> result.put(p, found.getOrDefault(p.id(), List.of())));
+        return each(
+                people,
+                service.recordsOf(people.stream().map(PersonView::id).distinct().toList()),
+                PersonView::id);
+    }
+
+    /** A batch's answers in its order: what was found under each one's key, or nothing. */
+    private static <T, V> Map<T, List<V>> each(List<T> batch, Map<String, List<V>> found, Function<T, String> key) {
+        var result = new LinkedHashMap<T, List<V>>();
+        batch.forEach(t -> result.put(t, found.getOrDefault(key.apply(t), List.of())));
         return result;
+    }
+
+    /** A source record's key, "source:localId", as the service's batch answers are keyed. */
+    private static String key(SourceRecordView record) {
+        return record.source() + ":" + record.localId();
     }
 }

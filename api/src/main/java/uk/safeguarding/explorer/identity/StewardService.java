@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -101,13 +102,23 @@ public class StewardService {
     }
 
     private List<MatchCandidateView> audited(List<MatchCandidateView> candidates) {
+        audit.record(
+                needToKnow.actor(),
+                "matchCandidates",
+                peopleOf(List.of(candidates)),
+                List.of(),
+                "identity review queue");
+        return candidates;
+    }
+
+    /** The people the candidates shown name: each record's person and each candidate person, once. */
+    private static Set<String> peopleOf(Collection<List<MatchCandidateView>> shown) {
         var people = new LinkedHashSet<String>();
-        candidates.forEach(c -> {
+        shown.forEach(list -> list.forEach(c -> {
             people.add(c.record().personId());
             people.add(c.person().id());
-        });
-        audit.record(needToKnow.actor(), "matchCandidates", people, List.of(), "identity review queue");
-        return candidates;
+        }));
+        return people;
     }
 
     public SourceRecordView sourceRecord(String source, String localId) {
@@ -292,11 +303,7 @@ public class StewardService {
 
     /** Records the people the candidates shown name (the record's person, the candidate person). */
     private void auditShown(String operation, Collection<List<MatchCandidateView>> shown, String reason) {
-        var people = new LinkedHashSet<String>();
-        shown.forEach(list -> list.forEach(c -> {
-            people.add(c.record().personId());
-            people.add(c.person().id());
-        }));
+        var people = peopleOf(shown);
         if (!people.isEmpty()) {
             audit.record(needToKnow.actor(), operation, people, List.of(), reason);
         }

@@ -25,6 +25,7 @@ import uk.safeguarding.explorer.errors.BadRequestException;
 import uk.safeguarding.explorer.errors.NotFoundException;
 import uk.safeguarding.explorer.graph.Views;
 import uk.safeguarding.explorer.graph.Views.AddressView;
+import uk.safeguarding.explorer.graph.Views.AgencyView;
 import uk.safeguarding.explorer.graph.Views.PersonView;
 import uk.safeguarding.explorer.graph.Views.PersonView.Relation;
 import uk.safeguarding.explorer.model.Period;
@@ -754,8 +755,7 @@ public class FamilyChangesService {
      * referral's and an assessment's agency: "referral about Tom from Probation service"); else null.
      */
     private String namedAgency(Value agency, Redaction.Access access) {
-        return agency.isNull() || !redaction.agencyNamed(Views.string(agency, "type"), access)
-                ? null
-                : Views.string(agency, "name");
+        var named = redaction.named(agency.isNull() ? null : AgencyView.from(agency), access);
+        return named == null ? null : named.name();
     }
 }
