@@ -1,12 +1,16 @@
 // Identity resolution, step 3: writes a batch of person records of agency extracts. A new record is
 // linked to the person the engine chose (created when new, its fields then taken from the record;
 // an existing person only gains the fields it lacked and the record's name for search); a record
-// that already exists keeps its person and only its own fields are refreshed.
+// that already exists keeps its person and only its own fields are refreshed; when its matching
+// fields changed, so are its link's score and evidence (row.rechecked: weighed again against the
+// person's other records).
 UNWIND $rows AS row
 MERGE (r:SourceRecord {source: row.source, localId: row.localId})
   ON CREATE SET r.key = row.key, r.linkedBy = row.linkedBy, r.score = row.score, r.evidence = row.evidence,
                 r.comparedWith = row.comparedWith, r.linkedAt = $now, r.recordedAt = coalesce(row.recordedAt, $now)
 SET r += row.fields
+FOREACH (c IN CASE WHEN row.rechecked IS NULL THEN [] ELSE [row.rechecked] END |
+  SET r.score = c.score, r.evidence = c.evidence, r.checkedAt = $now)
 WITH r, row
 CALL (r, row) {
   WITH r, row WHERE NOT EXISTS { (r)-[:RECORD_OF]->(:Person) }

@@ -157,12 +157,31 @@ function ask(card, from, text, label, run) {
   box.querySelector('button.ask-confirm').focus();
 }
 
+/**
+ * A candidate of a record its agency changed after it was linked (review 91: a corrected record stayed
+ * joined with the evidence of its old fields): the person is the record's own.
+ */
+function changedSinceLinked(candidate) {
+  return candidate.reason === 'CHANGED_SINCE_LINKED';
+}
+
 function askDecision(card, candidate, decision, button) {
   if (!noteFor(card)) {
     return;
   }
   const record = recordName(candidate.record);
   const person = `${fullName(candidate.person)} (${candidate.person.id})`;
+  if (changedSinceLinked(candidate)) {
+    if (decision === 'SAME') {
+      ask(card, button, `Keep ${record} with ${person}? It stays linked, with the evidence above, and leaves the `
+        + 'queue.', 'Keep it', () => decide(card, candidate, decision));
+    } else {
+      ask(card, button, `Split ${record} off ${person}? It becomes a person of its own, with everything that came `
+        + `through it, and is never linked to ${candidate.person.id} again unless a steward reopens this decision.`,
+      'Split it off', () => decide(card, candidate, decision));
+    }
+    return;
+  }
   if (decision === 'SAME') {
     const own = candidate.record.person ? candidate.record.person.id : 'of the record';
     // walk 71: the record's person may hold other records, which come too (and a split of this record
@@ -190,13 +209,22 @@ async function decide(card, candidate, decision) {
   if (!note) {
     return;
   }
-  say(decision === 'SAME' ? 'Joining…' : 'Keeping apart…', 'info');
+  const changed = changedSinceLinked(candidate);
+  say(decision === 'SAME' ? (changed ? 'Keeping…' : 'Joining…') : (changed ? 'Splitting…' : 'Keeping apart…'), 'info');
   try {
     const decided = (await graphql(DECIDE_MATCH, { candidateId: candidate.id, decision, note })).decideMatch;
-    say(decided.status === 'SAME'
-      ? `Joined: ${recordName(candidate.record)} is now part of ${fullName(candidate.person)}.`
-      : `Kept apart: ${recordName(candidate.record)} will not be linked to ${fullName(candidate.person)}.`,
-    'success');
+    const record = recordName(candidate.record);
+    if (changed) {
+      say(decided.status === 'SAME'
+        ? `Kept: ${record} stays with ${fullName(candidate.person)}.`
+        : `Split off: ${record} is now a person of its own (${decided.record.person.id}), kept apart from `
+          + `${fullName(candidate.person)}.`, 'success');
+    } else {
+      say(decided.status === 'SAME'
+        ? `Joined: ${record} is now part of ${fullName(candidate.person)}.`
+        : `Kept apart: ${record} will not be linked to ${fullName(candidate.person)}.`,
+      'success');
+    }
     goOnAt(await loadMatches({ keepPlace: card }));
   } catch (e) {
     say(e.message, 'error');
@@ -675,9 +703,14 @@ function missing(ours, theirs) {
 
 function candidateCard(candidate) {
   const record = candidate.record;
-  const person = candidate.person;
+  const changed = changedSinceLinked(candidate);
+  // a changed record is weighed against what its person holds without it
+  const person = changed ? { ...candidate.person, records: otherRecords({ ...record, person: candidate.person }) }
+    : candidate.person;
   const levels = new Map(candidate.evidence.map((e) => [e.field, e]));
-  const title = `${recordName(record)}: ${fullName(record)} — possibly ${fullName(person)} (${person.id})`;
+  const title = changed
+    ? `${recordName(record)}: ${fullName(record)} — changed since it was linked to ${fullName(person)} (${person.id})`
+    : `${recordName(record)}: ${fullName(record)} — possibly ${fullName(person)} (${person.id})`;
   const rows = FIELDS.map(([field, label]) => {
     const e = levels.get(field) || { level: 'MISSING', weight: 0 };
     const agree = e.weight > 0 ? 'agree' : e.weight < 0 ? 'disagree' : 'neutral';
@@ -694,14 +727,17 @@ function candidateCard(candidate) {
   const noteId = `note-${candidate.id}`;
   card.append(
     el('h3', { text: title }),
-    el('p', { class: 'meta', text: `Score ${candidate.score.toFixed(2)}. ${untilDecided(record)}` }),
+    el('p', { class: 'meta', text: changed
+      ? `Score ${candidate.score.toFixed(2)} as the record is now. Until you decide, it stays with person ${person.id}.`
+      : `Score ${candidate.score.toFixed(2)}. ${untilDecided(record)}` }),
     ...(candidate.explanation ? [el('p', { class: 'why', text: `Why it waits for you: ${candidate.explanation}` })] : []),
     ...competingWith(candidate),
     ...(candidate.history || []).map((h) => el('p', { class: 'history', text: `Decided before, then reopened: ${h}` })),
     ...nameWarnings([record, ...person.records]),
     el('table', { class: 'match-table' },
       el('caption', { class: 'visually-hidden', text: `Field by field: ${title}` }),
-      el('thead', {}, el('tr', {}, ['Field', `This record (${agencyLabel(record.source)})`, `Person ${person.id} (all its records)`, 'Agreement',
+      el('thead', {}, el('tr', {}, ['Field', `This record (${agencyLabel(record.source)})`,
+        changed ? `Person ${person.id} (its other records)` : `Person ${person.id} (all its records)`, 'Agreement',
         'Weight'].map((h) => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, rows),
       // the weights add up to the score the thresholds are set against (walk 56: no total to check it by)
@@ -714,9 +750,9 @@ function candidateCard(candidate) {
     el('label', { for: noteId, text: 'Note (why; kept in the audit log)' }),
     el('textarea', { id: noteId, rows: 2, maxlength: 2000 }),
     el('div', { class: 'buttons' },
-      el('button', { type: 'button', class: 'same', text: 'Same person',
+      el('button', { type: 'button', class: 'same', text: changed ? 'Same person: keep it' : 'Same person',
         onclick: (event) => askDecision(card, candidate, 'SAME', event.currentTarget) }),
-      el('button', { type: 'button', class: 'different', text: 'Different people',
+      el('button', { type: 'button', class: 'different', text: changed ? 'Different people: split it off' : 'Different people',
         onclick: (event) => askDecision(card, candidate, 'DIFFERENT', event.currentTarget) })));
   return card;
 }

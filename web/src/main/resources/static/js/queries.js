@@ -198,7 +198,7 @@ export const MATCHES = `query Matches($first: Int, $after: String) {
 }`;
 
 export const DECIDE_MATCH = `mutation Decide($candidateId: ID!, $decision: MatchDecision!, $note: String!) {
-  decideMatch(candidateId: $candidateId, decision: $decision, note: $note) { id status }
+  decideMatch(candidateId: $candidateId, decision: $decision, note: $note) { id status record { person { id } } }
 }`;
 
 export const REOPEN_MATCH = `mutation Reopen($candidateId: ID!, $note: String!) {

@@ -492,6 +492,7 @@ public final class Resolution {
                     writes.follow(null);
                 }
                 var outcomes = resolveBatch(source, batch, personIds, apart, eldestChildBorn, inFlight, memory);
+                var changed = recheck(outcomes, eldestChildBorn);
                 if (memory != null) {
                     // this batch, applied below, is the one in flight from here on
                     memory.nextFlight();
@@ -500,7 +501,8 @@ public final class Resolution {
                 var records = new ArrayList<Map<String, Object>>();
                 var candidates = new ArrayList<Map<String, Object>>();
                 for (var outcome : outcomes) {
-                    records.add(personWrite(source, outcome));
+                    var change = changed.get(outcome.incoming().localId());
+                    records.add(personWrite(source, outcome, change));
                     next.add(outcome.incoming(), outcome.personId(), outcome.existed());
                     if (memory != null) {
                         var in = outcome.incoming();
@@ -515,6 +517,15 @@ public final class Resolution {
                                 (String) in.row().get("upn"));
                     }
                     if (outcome.existed()) {
+                        if (change != null && !change.supported()) {
+                            candidates.add(candidateWrite(
+                                    source,
+                                    outcome.incoming(),
+                                    change.comparison(),
+                                    Decision.Queued.CHANGED_SINCE_LINKED,
+                                    change.explanation(),
+                                    outcome.incoming().record().signature()));
+                        }
                         continue;
                     }
                     var decision = outcome.decision();
@@ -525,13 +536,17 @@ public final class Resolution {
                     }
                     var explanation = resolver.explain(decision.queued());
                     for (var review : decision.review()) {
-                        candidates.add(
-                                candidateWrite(source, outcome.incoming(), review, decision.queued(), explanation));
+                        candidates.add(candidateWrite(
+                                source, outcome.incoming(), review, decision.queued(), explanation, null));
                     }
                 }
                 queued += candidates.size();
                 // waits for the batch in flight to land, then this batch is the one in flight
-                writes.submit(() -> writeBatch(records, candidates, now, writer));
+                var refresh = changed.values().stream()
+                        .map(Recheck::personId)
+                        .distinct()
+                        .toList();
+                writes.submit(() -> writeBatch(records, candidates, refresh, now, writer));
                 inFlight = next;
                 var done = from + batch.size();
                 if (done < incoming.size()) {
@@ -634,7 +649,11 @@ public final class Resolution {
      * identity generation on as {@code writer}.
      */
     private Written writeBatch(
-            List<Map<String, Object>> writes, List<Map<String, Object>> candidates, ZonedDateTime now, String writer) {
+            List<Map<String, Object>> writes,
+            List<Map<String, Object>> candidates,
+            List<String> refresh,
+            ZonedDateTime now,
+            String writer) {
         return graph.inWriteTransaction(tx -> {
             var moved = tx.run(CypherStatements.named("identity/bump-generation"), Map.of("writer", writer))
                     .single();
@@ -646,6 +665,11 @@ public final class Resolution {
                 written.add(tx.run(
                                 CypherStatements.named("identity/write-candidates"),
                                 Map.of("candidates", candidates, "now", now))
+                        .consume());
+            }
+            // a person whose record the agency changed takes its fields again from its records
+            for (var personId : refresh) {
+                written.add(tx.run(CypherStatements.named("identity/refresh-person"), Map.of("id", personId))
                         .consume());
             }
             return new Written(
@@ -858,6 +882,91 @@ public final class Resolution {
 
     private static String seconds(long nanos) {
         return String.format("%.1f", nanos / 1e9);
+    }
+
+    /**
+     * A record sent again with other matching fields, weighed against its person's other records:
+     * {@code comparison} null when the person has no other record; {@code supported} when the engine
+     * would link it to them now (else a steward decides, the link standing meanwhile).
+     */
+    private record Recheck(String personId, Comparison comparison, boolean supported, String explanation) {}
+
+    /**
+     * Review 91: an agency's corrected record (a date of birth put right) stayed linked with the
+     * evidence of its old fields, and its person kept the old values. The batch's records that were
+     * already stored with other matching fields are weighed again against what their person holds
+     * without them (the person's other records, and the addresses those give); the person takes its
+     * fields again from its records when the batch is written (identity/refresh-person). By local id.
+     */
+    private Map<String, Recheck> recheck(List<Outcome> outcomes, Map<String, LocalDate> eldestChildBorn) {
+        var byKey = new HashMap<String, Incoming>();
+        var keys = new ArrayList<Map<String, Object>>();
+        for (var outcome : outcomes) {
+            if (outcome.existed()) {
+                var in = outcome.incoming();
+                byKey.put(in.key(), in);
+                keys.add(Map.of("key", in.key(), "sig", in.record().signature()));
+            }
+        }
+        var result = new HashMap<String, Recheck>();
+        if (keys.isEmpty()) {
+            return result;
+        }
+        var settings = resolver.scorer().settings();
+        for (var r : graph.readInParts("identity/changed-records", "keys", keys, Map.of(), READ_PART, r -> r)) {
+            var in = byKey.get(r.get("key").asString());
+            var personId = r.get("person").asString();
+            var others = new ArrayList<MatchRecord>();
+            var nhs = new HashSet<String>();
+            var pnc = new HashSet<String>();
+            var upn = new HashSet<String>();
+            for (var other : r.get("others").values()) {
+                if (other.get(1).isNull()) {
+                    continue;
+                }
+                var record = MatchRecord.fromSignature(
+                        other.get(0).asString(), other.get(1).asString());
+                others.add(record);
+                addIfPresent(nhs, record.nhsNumber());
+                addIfPresent(pnc, record.pncId());
+                addIfPresent(upn, record.upn());
+            }
+            if (others.isEmpty()) {
+                result.put(in.localId(), new Recheck(personId, null, true, null));
+                continue;
+            }
+            var candidate = new Candidate(
+                    personId,
+                    others,
+                    nhs,
+                    pnc,
+                    upn,
+                    addressIds(r.get("addresses")),
+                    postcodes(r.get("addresses")),
+                    false);
+            var comparison = resolver.scorer().compare(in.record(), candidate);
+            var decision = resolver.decide(in.record(), List.of(candidate), eldestChildBorn.get(in.localId()));
+            var supported = decision.linkedBy() != Decision.LinkedBy.NEW && personId.equals(decision.personId());
+            String explanation = null;
+            if (!supported) {
+                String why;
+                if (decision.queued() != null && decision.queued() != Decision.Queued.BETWEEN_THRESHOLDS) {
+                    why = resolver.explain(decision.queued());
+                } else if (in.record().nhsNumber() != null
+                        && !nhs.isEmpty()
+                        && !nhs.contains(in.record().nhsNumber())) {
+                    why = "Its NHS number is now not the one the person's other records give: two NHS numbers are"
+                            + " two people.";
+                } else {
+                    why = "It now scores " + Math.round(comparison.score() * 100) / 100.0
+                            + " with the person's other records, below the link threshold ("
+                            + Math.round(settings.linkThreshold() * 100) / 100.0 + ").";
+                }
+                explanation = resolver.explain(Decision.Queued.CHANGED_SINCE_LINKED) + " " + why;
+            }
+            result.put(in.localId(), new Recheck(personId, comparison, supported, explanation));
+        }
+        return result;
     }
 
     private List<Outcome> resolveBatch(
@@ -1422,7 +1531,7 @@ public final class Resolution {
         return keys;
     }
 
-    private Map<String, Object> personWrite(String source, Outcome outcome) {
+    private Map<String, Object> personWrite(String source, Outcome outcome, Recheck change) {
         var in = outcome.incoming();
         var row = in.row();
         var write = new HashMap<String, Object>();
@@ -1462,15 +1571,25 @@ public final class Resolution {
             write.put("evidence", link == null ? List.of() : evidence(link));
             write.put("comparedWith", null);
         }
+        if (change != null && change.comparison() != null) {
+            // the link's score and evidence are of the record as the agency now sends it
+            write.put(
+                    "rechecked",
+                    Map.of("score", change.comparison().score(), "evidence", evidence(change.comparison())));
+        }
         return write;
     }
 
+    /**
+     * A candidate to write; {@code change}: the signature of a record sent again with other matching
+     * fields (its own candidate for each such change: the record may have had one with the person
+     * before it was linked), else null.
+     */
     private static Map<String, Object> candidateWrite(
-            String source, Incoming in, Comparison review, Decision.Queued queued, String explanation) {
+            String source, Incoming in, Comparison review, Decision.Queued queued, String explanation, String change) {
         var write = new HashMap<String, Object>();
-        write.put(
-                "id",
-                "mc-" + UUID.nameUUIDFromBytes((in.key() + ">" + review.personId()).getBytes(StandardCharsets.UTF_8)));
+        var name = in.key() + ">" + review.personId() + (change == null ? "" : ">changed>" + change);
+        write.put("id", "mc-" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
         write.put("source", source);
         write.put("localId", in.localId());
         write.put("personId", review.personId());

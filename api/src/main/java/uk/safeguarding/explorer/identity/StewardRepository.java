@@ -414,6 +414,9 @@ class StewardRepository {
      * locks a link and a decision take (hostile review 61: two stewards splitting both records of one
      * person at once left it with none, and a split of a record a link had moved since was said to be
      * done while nothing was): when it changed, nothing is written and {@code false} is returned.
+     * {@code candidateId} (null: none): a pending candidate between the record and its own person (a
+     * record its agency changed since it was linked), decided DIFFERENT in the same write; false, with
+     * nothing written, when it is no longer pending between them.
      */
     boolean split(
             String source,
@@ -422,10 +425,14 @@ class StewardRepository {
             String newId,
             String user,
             String note,
-            ZonedDateTime now) {
+            ZonedDateTime now,
+            String candidateId) {
         var from = checked.personId();
         return graph.inWriteTransaction(tx -> {
             movesGeneration(tx);
+            if (candidateId != null && stillPending(tx, candidateId, from, from) == null) {
+                return false;
+            }
             // no person to link to: the record's own pending candidates, the record and its person
             tx.run(
                             CypherStatements.named("identity/lock-record"),
@@ -440,8 +447,27 @@ class StewardRepository {
             if (!splitAsChecked(tx, state, "Person", new Split(source, localId, from, newId, user, note, now))) {
                 return false;
             }
+            if (candidateId != null) {
+                run(tx, "identity/decide-different", Map.of("id", candidateId, "user", user, "note", note, "now", now));
+            }
             run(tx, "identity/refresh-person", Map.of("id", from));
             run(tx, "identity/refresh-person", Map.of("id", newId));
+            return true;
+        });
+    }
+
+    /**
+     * A steward's SAME on a candidate between a record its agency changed and the record's own person:
+     * the candidate is decided, the record stays, linked by review with the candidate's score and
+     * evidence; false, with nothing written, when it is no longer pending between them.
+     */
+    boolean keep(String id, String person, String user, String note, ZonedDateTime now) {
+        return graph.inWriteTransaction(tx -> {
+            movesGeneration(tx);
+            if (stillPending(tx, id, person, person) == null) {
+                return false;
+            }
+            run(tx, "identity/decide-same", Map.of("id", id, "user", user, "note", note, "now", now));
             return true;
         });
     }

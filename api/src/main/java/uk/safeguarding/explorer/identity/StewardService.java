@@ -155,6 +155,9 @@ public class StewardService {
                     new BadRequestException(
                             "candidateId", "names a candidate already decided (" + candidate.status() + ")"));
         }
+        if (own.equals(other)) {
+            return decideChanged(candidateId, candidate, decision, note, user);
+        }
         if ("SAME".equals(decision)) {
             if (state.ownAnchored() && state.personAnchored() && !own.equals(other)) {
                 throw refuse(
@@ -212,6 +215,68 @@ public class StewardService {
                                     + "deciding it; nothing was written: look at the queue again"));
         }
         return repository.candidate(candidateId).orElseThrow().candidate();
+    }
+
+    /**
+     * A candidate of a record the agency changed after it was linked (CHANGED_SINCE_LINKED: the
+     * candidate's person is the record's own): SAME keeps the record with the person, linked by review
+     * with the candidate's score and evidence; DIFFERENT splits the record off onto a person of its
+     * own, as splitRecord does, and keeps it apart from the person. Refused, with nothing written, when
+     * the record gave the person its id or is the person's only record now. Audited before it is written.
+     */
+    private MatchCandidateView decideChanged(
+            String candidateId, MatchCandidateView candidate, String decision, String note, ExplorerPrincipal user) {
+        var person = candidate.person().id();
+        var source = candidate.record().source();
+        var localId = candidate.record().localId();
+        var record = source + ":" + localId;
+        String newId = null;
+        StewardRepository.RecordState state = null;
+        if ("DIFFERENT".equals(decision)) {
+            state = repository.state(source, localId).orElse(null);
+            if (state == null || !person.equals(state.personId())) {
+                throw changedMeanwhile(person);
+            }
+            if (state.anchored() || state.personRecords() < 2) {
+                throw refuse(
+                        "decideMatch",
+                        List.of(person),
+                        new BadRequestException(
+                                "decision",
+                                "cannot split " + record + " off " + person + ": "
+                                        + (state.anchored()
+                                                ? "it gives the person the id (a bundle without resolve)"
+                                                : "it is the person's only record now")
+                                        + "; nothing was written"));
+            }
+            newId = freeId(NewIds.person(source, localId), repository::personExists);
+        }
+        var people = newId == null ? List.of(person) : List.of(person, newId);
+        audit.record(
+                needToKnow.actor(),
+                "decideMatch",
+                people,
+                List.of(),
+                decision + " on candidate " + candidateId + " (record " + record
+                        + ", changed by its agency since it was"
+                        + " linked"
+                        + (newId == null ? ": kept with " + person : ": split off " + person + " onto " + newId)
+                        + "): " + note.strip());
+        var written = newId == null
+                ? repository.keep(candidateId, person, user.username(), note.strip(), now())
+                : repository.split(source, localId, state, newId, user.username(), note.strip(), now(), candidateId);
+        if (!written) {
+            throw changedMeanwhile(person);
+        }
+        return repository.candidate(candidateId).orElseThrow().candidate();
+    }
+
+    private RuntimeException changedMeanwhile(String person) {
+        var error = new BadRequestException(
+                "candidateId",
+                "names a candidate another steward decided, or an import changed, while you were deciding it; nothing"
+                        + " was written: look at the queue again");
+        return refuse("decideMatch", List.of(person), error, "not done: " + error.getMessage());
     }
 
     /**
@@ -332,7 +397,7 @@ public class StewardService {
                 List.of(),
                 "split " + source + ":" + localId + " off " + state.personId() + " onto " + newId + ": "
                         + note.strip());
-        if (!repository.split(source, localId, state, newId, user.username(), note.strip(), now())) {
+        if (!repository.split(source, localId, state, newId, user.username(), note.strip(), now(), null)) {
             var error = new BadRequestException(
                     "localId",
                     "names a record another steward or an import changed while you were splitting it; "

@@ -338,9 +338,9 @@ class IdentityResolutionIT extends ExplorerIT {
         var first = repository.state("police", "P107").orElseThrow();
         var second = repository.state("police", "P107").orElseThrow();
         var now = ZonedDateTime.now(ZoneOffset.UTC);
-        assertThat(repository.split("police", "P107", first, "police:P107", "data-steward", "PNC check", now))
+        assertThat(repository.split("police", "P107", first, "police:P107", "data-steward", "PNC check", now, null))
                 .isTrue();
-        assertThat(repository.split("police", "P107", second, "police:P107~b", "data-steward", "PNC check", now))
+        assertThat(repository.split("police", "P107", second, "police:P107~b", "data-steward", "PNC check", now, null))
                 .as("the second split, checked before the first was written")
                 .isFalse();
         assertThat(personOf("police", "P107")).isEqualTo("police:P107");
@@ -368,7 +368,7 @@ class IdentityResolutionIT extends ExplorerIT {
                 .as("Gary's records after the link")
                 .isGreaterThan(1);
         var now = ZonedDateTime.now(ZoneOffset.UTC);
-        assertThat(repository.split("police", "P107", stale, "police:P107", "data-steward", "PNC check", now))
+        assertThat(repository.split("police", "P107", stale, "police:P107", "data-steward", "PNC check", now, null))
                 .as("a split checked while the record was Lee's, written after a link moved it to Gary")
                 .isFalse();
         assertThat(personOf("police", "P107")).isEqualTo("p-gary");
@@ -460,6 +460,138 @@ class IdentityResolutionIT extends ExplorerIT {
                         .get("classification")
                         .asString())
                 .isEqualTo("BAD_REQUEST");
+    }
+
+    /** The police extract with one record's date of birth changed, as the agency would send it again. */
+    private static String policeExtractWith(String dateOfBirth, String changedTo) {
+        var extract = fixture("police-extract");
+        assertThat(extract).containsOnlyOnce(dateOfBirth);
+        return extract.replace(dateOfBirth, changedTo);
+    }
+
+    private JsonNode importText(String bundle) {
+        var response = http().post("/api/import", "admin", bundle);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    /** The pending candidate of the queue about record {@code source:localId} with {@code personId}. */
+    private JsonNode pendingAbout(String source, String localId, String personId) {
+        for (var c : matchCandidates()) {
+            if (c.get("record").get("source").asString().equals(source)
+                    && c.get("record").get("localId").asString().equals(localId)
+                    && c.get("person").get("id").asString().equals(personId)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Review 91: an agency that corrected a record (the date of birth that had joined it to the wrong
+     * man) sent it again, and it stayed joined, its evidence still that of the old date. Now a record
+     * sent again with other matching fields is weighed again against its person's other records: the
+     * link stands, its evidence is of the record as it is now, and a steward is asked
+     * (CHANGED_SINCE_LINKED), once; DIFFERENT splits it off with what came through it, for good.
+     */
+    @Test
+    void anAgencysCorrectedRecordIsWeighedAgainAndAStewardSplitsItOff() {
+        importFixture("police-extract");
+        assertThat(personOf("police", "P107")).isEqualTo("p-lee");
+        var corrected = policeExtractWith("1983-04-27", "1991-09-14");
+        var again = importText(corrected);
+        assertThat(again.get("resolution").toString()).isEqualTo("{\"linked\":0,\"created\":0,\"queued\":1}");
+        // the link stands until a steward decides; its evidence is of the date now sent
+        var record = record("police", "P107");
+        assertThat(record.get("person").get("id").asString()).isEqualTo("p-lee");
+        var levels = new TreeMap<String, String>();
+        record.get("evidence")
+                .forEach(e ->
+                        levels.put(e.get("field").asString(), e.get("level").asString()));
+        assertThat(levels).containsEntry("dateOfBirth", "DIFFERENT");
+        var candidate = pendingAbout("police", "P107", "p-lee");
+        assertThat(candidate).as(matchCandidates().toString()).isNotNull();
+        assertThat(candidate.get("reason").asString()).isEqualTo("CHANGED_SINCE_LINKED");
+        assertThat(candidate.get("explanation").asString())
+                .contains("sent this record again")
+                .contains("below the link threshold");
+        // sent once more as it is now: nothing more to ask
+        assertThat(importText(corrected).get("resolution").toString())
+                .isEqualTo("{\"linked\":0,\"created\":0,\"queued\":0}");
+        assertThat(queued(matchCandidates()).stream()
+                        .filter(q -> q.startsWith("police:P107 "))
+                        .toList())
+                .containsExactly("police:P107 p-lee CHANGED_SINCE_LINKED");
+        var decided = http().graphql(
+                        "data-steward",
+                        "mutation($id: ID!) { decideMatch(candidateId: $id, decision: DIFFERENT, "
+                                + "note: \"Police confirm: another Lee Bell, born 1991\") { status record { person { id } } } }",
+                        Map.of("id", candidate.get("id").asString()));
+        assertThat(decided.get("errors")).as(decided.toString()).isNull();
+        assertThat(decided.get("data").get("decideMatch").toString())
+                .isEqualTo("{\"status\":\"DIFFERENT\",\"record\":{\"person\":{\"id\":\"" + P107 + "\"}}}");
+        // what came through the record moved with it; the person holds the corrected date
+        assertThat(count(
+                        "MATCH (:Marker {id: 'police:m-v-1'})-[:ON]->(p:Person {id: $id}) RETURN count(p)",
+                        Map.of("id", P107)))
+                .isEqualTo(1);
+        assertThat(count(
+                        "MATCH (p:Person {id: $id}) WHERE p.dateOfBirth = date('1991-09-14') RETURN count(p)",
+                        Map.of("id", P107)))
+                .isEqualTo(1);
+        assertThat(count("MATCH (p:Person {id: 'p-lee'}) WHERE p.dateOfBirth = date('1983-04-27') RETURN count(p)"))
+                .isEqualTo(1);
+        assertThat(count(
+                        "MATCH (e:AuditEvent {operation: 'decideMatch'}) WHERE e.user = 'data-steward' AND e.subjectId = $id "
+                                + "RETURN count(e)",
+                        Map.of("id", P107)))
+                .isEqualTo(1);
+        // and it holds after the next import
+        importText(corrected);
+        assertThat(personOf("police", "P107")).isEqualTo(P107);
+        assertThat(pendingAbout("police", "P107", "p-lee")).isNull();
+    }
+
+    /**
+     * A corrected record a steward keeps (SAME) stays, linked by review with the evidence of what it
+     * now says; a corrected record that is its person's only record is not asked about, and the person
+     * takes the corrected date.
+     */
+    @Test
+    void aCorrectedRecordAStewardKeepsStaysAndAPersonOfOneRecordTakesTheCorrection() {
+        importFixture("police-extract");
+        var sent = policeExtractWith("1983-04-27", "1983-04-28")
+                .replace("\"dateOfBirth\": \"1979-12-01\"", "\"dateOfBirth\": \"1979-12-10\"")
+                .replace("\"dateOfBirth\":\"1979-12-01\"", "\"dateOfBirth\":\"1979-12-10\"");
+        assertThat(sent).contains("1979-12-10");
+        importText(sent);
+        assertThat(count(
+                        "MATCH (p:Person {id: $id}) WHERE p.dateOfBirth = date('1979-12-10') RETURN count(p)",
+                        Map.of("id", P105)))
+                .isEqualTo(1);
+        assertThat(pendingAbout("police", "P105", P105)).isNull();
+        // one day out still links Lee Bell by score: not asked about, its evidence is of the new date
+        assertThat(pendingAbout("police", "P107", "p-lee")).isNull();
+        var levels = new TreeMap<String, String>();
+        record("police", "P107")
+                .get("evidence")
+                .forEach(e ->
+                        levels.put(e.get("field").asString(), e.get("level").asString()));
+        assertThat(levels).containsEntry("dateOfBirth", "ONE_PART");
+        // a change that no longer supports the link is asked about; the steward keeps it
+        importText(policeExtractWith("1983-04-27", "1991-09-14"));
+        var lee = pendingAbout("police", "P107", "p-lee");
+        assertThat(lee).as(matchCandidates().toString()).isNotNull();
+        var kept = http().graphql(
+                        "data-steward",
+                        "mutation($id: ID!) { decideMatch(candidateId: $id, decision: SAME, "
+                                + "note: \"Police confirm: the same Lee, date mistyped\") { status record { person { id } } } }",
+                        Map.of("id", lee.get("id").asString()));
+        assertThat(kept.get("errors")).as(kept.toString()).isNull();
+        assertThat(kept.get("data").get("decideMatch").toString())
+                .isEqualTo("{\"status\":\"SAME\",\"record\":{\"person\":{\"id\":\"p-lee\"}}}");
+        assertThat(resolved("police", "P107")).containsEntry("P107", "p-lee REVIEW");
+        assertThat(pendingAbout("police", "P107", "p-lee")).isNull();
     }
 
     /**

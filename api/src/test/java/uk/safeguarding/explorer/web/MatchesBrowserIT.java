@@ -416,6 +416,41 @@ class MatchesBrowserIT extends BrowserIT {
      * Walk 71: a DIFFERENT decided by mistake could never be undone. The record's card lists its DIFFERENT
      * decisions with *Reopen*; asked once more and confirmed, the candidate is back in the queue.
      */
+    /**
+     * Review 91: a record its agency corrected after it was linked is asked about on a card of its own:
+     * it says the record changed, compares it with the person's other records, and Different people
+     * splits it off.
+     */
+    @Test
+    void aRecordItsAgencyChangedSinceItWasLinkedIsAskedAboutAndSplitOff() throws Exception {
+        try (var in = getClass().getResourceAsStream("/fixtures/extracts/police-extract.json")) {
+            var corrected = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("1983-04-27", "1991-09-14");
+            var response = http().post("/api/import", "admin", corrected);
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+        }
+        signIn("data-steward");
+        waitFor("document.body.dataset.matches === '2'");
+        var card = driver.findElements(By.cssSelector("article.match")).stream()
+                .filter(c -> c.getText().contains("changed since it was linked"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(card.findElement(By.tagName("h3")).getText())
+                .isEqualTo(POLICE + " P107: Lee Bell — changed since it was linked to Lee Bell (p-lee)");
+        assertThat(card.getText())
+                .contains(
+                        "Until you decide, it stays with person p-lee.",
+                        "(its other records)",
+                        "sent this record again");
+        card.findElement(By.tagName("textarea")).sendKeys("Police confirm another Lee Bell, born 1991");
+        card.findElement(By.cssSelector("button.different")).click();
+        assertThat(card.findElement(By.cssSelector(".ask")).getText())
+                .contains("Split " + POLICE + " P107 off Lee Bell (p-lee)?");
+        card.findElement(By.cssSelector(".ask button.ask-confirm")).click();
+        waitFor("document.body.dataset.matches === '1'");
+        assertThat(driver.findElement(By.id("message")).getText())
+                .contains("Split off: " + POLICE + " P107 is now a person of its own (" + P107 + ")");
+    }
+
     @Test
     void aDataStewardReopensADifferentDecisionFromTheRecordsCard() {
         var queue = http().graphql("data-steward", "{ matchCandidates { id record { localId } } }");

@@ -56,7 +56,14 @@ public record Decision(LinkedBy linkedBy, String personId, Comparison link, List
          * Another record of the same extract, a different person by its identifiers or a twin born the
          * same day, matches the person as well.
          */
-        CONTESTED_IN_EXTRACT
+        CONTESTED_IN_EXTRACT,
+        /**
+         * The agency sent the record again with other matching fields (a corrected date of birth,
+         * another NHS number) after it was linked, and weighed again against the person's other records
+         * it would no longer be linked to them: the link stands until a steward keeps it (SAME) or
+         * splits the record off (DIFFERENT).
+         */
+        CHANGED_SINCE_LINKED
     }
 
     /** A new person with the persons to queue, and why (null when none are queued). */

@@ -218,6 +218,11 @@ public final class Resolver {
             case CONTESTED_IN_EXTRACT ->
                 "Another record of the same extract, a different person by its identifiers or a twin born the"
                         + " same day, matches this person as well: which of the two it is, is left to a steward.";
+            case CHANGED_SINCE_LINKED ->
+                "The agency sent this record again with other details after it was linked to this person, and"
+                        + " weighed again against the person's other records it would not be linked now (the score"
+                        + " and evidence are of the record as it is now). It stays with the person until you decide:"
+                        + " Same person keeps it, Different people splits it off into a person of its own.";
         };
     }
 
