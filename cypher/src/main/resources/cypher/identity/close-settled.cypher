@@ -1,8 +1,10 @@
 // After a merge: candidates between a person and their own records are settled, and a record's
-// NOT_SAME_AS to the person it now belongs to is dropped.
+// NOT_SAME_AS to the person it now belongs to is dropped. A record its agency changed since it was
+// linked still waits (CHANGED_SINCE_LINKED is a question about a record of the person: review 94).
 MATCH (p:Person {id: $id})
 CALL (p) {
   MATCH (p)<-[:MAYBE]-(m:MatchCandidate {status: 'PENDING'})-[:OF_RECORD]->(:SourceRecord)-[:RECORD_OF]->(p)
+  WHERE coalesce(m.reason, '') <> 'CHANGED_SINCE_LINKED'
   SET m.status = 'CLOSED', m.decidedAt = $now
 }
 CALL (p) {

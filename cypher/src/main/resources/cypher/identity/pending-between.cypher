@@ -9,4 +9,6 @@ CALL (p) {
   MATCH (p)<-[:MAYBE]-(m:MatchCandidate {status: 'PENDING'})-[:OF_RECORD]->(:SourceRecord)-[:RECORD_OF]->(other:Person)
   RETURN m, other AS a, p AS b
 }
+// a record's question about its own person (CHANGED_SINCE_LINKED) is no possible duplicate
+WITH m, a, b WHERE a <> b
 RETURN DISTINCT m.id AS id, a.id AS a, b.id AS b, m.score AS score

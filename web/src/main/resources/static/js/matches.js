@@ -153,6 +153,14 @@ function ask(card, from, text, label, run) {
         box.remove();
         from.focus();
       } })));
+  // Escape takes the question back, as Cancel does (walk 72: nothing but the mouse did)
+  box.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      box.remove();
+      from.focus();
+    }
+  });
   from.closest('.buttons, li').after(box);
   box.querySelector('button.ask-confirm').focus();
 }
@@ -162,7 +170,9 @@ function ask(card, from, text, label, run) {
  * joined with the evidence of its old fields): the person is the record's own.
  */
 function changedSinceLinked(candidate) {
-  return candidate.reason === 'CHANGED_SINCE_LINKED';
+  // reopened after a split, the record is on a person of its own: then it is an ordinary question
+  return candidate.reason === 'CHANGED_SINCE_LINKED' && Boolean(candidate.record.person)
+    && candidate.record.person.id === candidate.person.id;
 }
 
 function askDecision(card, candidate, decision, button) {
@@ -444,6 +454,7 @@ function recordCard(record) {
       + linkedBy(record)
       + `${record.score === null || record.score === undefined ? '' : `, score ${record.score.toFixed(2)}`}.` }),
     ...nameWarnings([record, ...person.records]),
+    ...parentOf(record),
     el('table', { class: 'match-table' },
       el('caption', { class: 'visually-hidden', text: `Matching fields: ${title}` }),
       el('tbody', {}, FIELDS.map(([field, label]) =>
@@ -731,6 +742,10 @@ function candidateCard(candidate) {
       ? `Score ${candidate.score.toFixed(2)} as the record is now. Until you decide, it stays with person ${person.id}.`
       : `Score ${candidate.score.toFixed(2)}. ${untilDecided(record)}` }),
     ...(candidate.explanation ? [el('p', { class: 'why', text: `Why it waits for you: ${candidate.explanation}` })] : []),
+    // walk 73: the card did not say what the agency changed
+    ...(changed && (candidate.changes || []).length > 0 ? [el('p', { class: 'changes',
+      text: `What ${agencyLabel(record.source)} changed: ${candidate.changes.join('; ')}.` })] : []),
+    ...parentOf(record),
     ...competingWith(candidate),
     ...(candidate.history || []).map((h) => el('p', { class: 'history', text: `Decided before, then reopened: ${h}` })),
     ...nameWarnings([record, ...person.records]),
@@ -746,7 +761,8 @@ function candidateCard(candidate) {
         el('td', { class: 'number', text: candidate.score.toFixed(2) })))),
     el('h4', { text: `Records of ${fullName(person)}` }),
     recordsList(card, person),
-    ...alsoWithTheRecord(record),
+    // a changed record's own person is the one compared: nothing comes along
+    ...(changed ? [] : alsoWithTheRecord(record)),
     el('label', { for: noteId, text: 'Note (why; kept in the audit log)' }),
     el('textarea', { id: noteId, rows: 2, maxlength: 2000 }),
     el('div', { class: 'buttons' },
@@ -755,6 +771,18 @@ function candidateCard(candidate) {
       el('button', { type: 'button', class: 'different', text: changed ? 'Different people: split it off' : 'Different people',
         onclick: (event) => askDecision(card, candidate, 'DIFFERENT', event.currentTarget) })));
   return card;
+}
+
+/**
+ * The children the record's agency makes it the parent of, by their birth dates (walk 71: a school's
+ * parent contact without a date of birth did not say whose parent it is, and a father and the son named
+ * after him are told apart by it).
+ */
+function parentOf(record) {
+  const born = record.parentOfChildrenBorn || [];
+  return born.length === 0 ? [] : [el('p', { class: 'parent-of', text: `${agencyLabel(record.source)} records it as `
+    + `the parent of ${born.length === 1 ? 'a child' : `${born.length} children`} born ${born.join(', ')}: `
+    + 'without a date of birth, it is linked by score only to someone at least 17 years older than the eldest.' })];
 }
 
 /** A person of another candidate as a steward reads them: "Leon Hale (p-leon), score 9.10". */
@@ -859,8 +887,8 @@ export async function loadMatches({ keepPlace = null } = {}) {
 function sayCount(count, total) {
   count.textContent = total === 0
     ? 'No match candidates wait for review.'
-    : `${total} match candidate${total === 1 ? '' : 's'} to review, strongest first`
-      + `${total > shown ? `; the strongest ${shown} are shown` : ''}.`;
+    : `${total} match candidate${total === 1 ? '' : 's'} to review: records their agency changed first, then the `
+      + `strongest${total > shown ? `; the first ${shown} are shown` : ''}.`;
   document.body.dataset.matches = String(shown);
   document.body.dataset.matchesWaiting = String(total);
 }

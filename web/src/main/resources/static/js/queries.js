@@ -181,7 +181,7 @@ export const PANELS = `query Panels($personId: ID!, $asOf: Date, $scope: Involve
 }`;
 
 const RECORD = `source localId givenName familyName aliases nameWarnings dateOfBirth sex nhsNumber pncId upn addresses
-  linkedBy score
+  parentOfChildrenBorn linkedBy score
   person { id }`;
 
 export const MATCHES = `query Matches($first: Int, $after: String) {
@@ -189,7 +189,7 @@ export const MATCHES = `query Matches($first: Int, $after: String) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { node {
-      id score status reason explanation history evidence { field level weight }
+      id score status reason explanation history changes evidence { field level weight }
       competing { id score person { id givenName familyName } }
       record { ${RECORD} person { id records { ${RECORD} } } }
       person { id givenName familyName dateOfBirth sex nhsNumber pncId upn records { ${RECORD} } }

@@ -1,5 +1,6 @@
 package uk.safeguarding.explorer.identity;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,11 @@ class IdentityController {
     @BatchMapping(typeName = "SourceRecord", field = "decidedDifferent")
     Map<SourceRecordView, List<MatchCandidateView>> decidedDifferent(List<SourceRecordView> records) {
         return each(records, service.decidedDifferent(records), IdentityController::key);
+    }
+
+    @BatchMapping(typeName = "SourceRecord", field = "parentOfChildrenBorn")
+    Map<SourceRecordView, List<LocalDate>> parentOfChildrenBorn(List<SourceRecordView> records) {
+        return each(records, service.parentOfChildrenBorn(records), IdentityController::key);
     }
 
     @MutationMapping

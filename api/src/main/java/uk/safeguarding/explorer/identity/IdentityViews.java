@@ -152,7 +152,8 @@ final class IdentityViews {
             String note,
             String reason,
             String explanation,
-            List<String> history) {
+            List<String> history,
+            List<String> changes) {
 
         static MatchCandidateView from(Value m, Value r, Value own, Value p) {
             return new MatchCandidateView(
@@ -167,7 +168,8 @@ final class IdentityViews {
                     Views.string(m, "note"),
                     Views.string(m, "reason"),
                     Views.string(m, "explanation"),
-                    m.get("history").isNull() ? List.of() : m.get("history").asList(Value::asString));
+                    m.get("history").isNull() ? List.of() : m.get("history").asList(Value::asString),
+                    m.get("changes").isNull() ? List.of() : m.get("changes").asList(Value::asString));
         }
     }
 }

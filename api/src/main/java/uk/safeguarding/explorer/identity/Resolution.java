@@ -524,7 +524,7 @@ public final class Resolution {
                                     change.comparison(),
                                     Decision.Queued.CHANGED_SINCE_LINKED,
                                     change.explanation(),
-                                    outcome.incoming().record().signature()));
+                                    change.changes()));
                         }
                         continue;
                     }
@@ -542,7 +542,10 @@ public final class Resolution {
                 }
                 queued += candidates.size();
                 // waits for the batch in flight to land, then this batch is the one in flight
+                // a person takes its fields again only from a change the engine would still link, never
+                // from a record a steward is asked about (review 94: a disputed record renamed its person)
                 var refresh = changed.values().stream()
+                        .filter(Recheck::supported)
                         .map(Recheck::personId)
                         .distinct()
                         .toList();
@@ -889,7 +892,18 @@ public final class Resolution {
      * {@code comparison} null when the person has no other record; {@code supported} when the engine
      * would link it to them now (else a steward decides, the link standing meanwhile).
      */
-    private record Recheck(String personId, Comparison comparison, boolean supported, String explanation) {}
+    private record Recheck(
+            String personId, Comparison comparison, boolean supported, String explanation, List<String> changes) {
+
+        Recheck withChanges(List<String> list) {
+            return new Recheck(personId, comparison, supported, explanation, list);
+        }
+
+        /** Whether the link's score and evidence are rewritten (the engine would still link it). */
+        boolean relinks() {
+            return supported && comparison != null;
+        }
+    }
 
     /**
      * Review 91: an agency's corrected record (a date of birth put right) stayed linked with the
@@ -905,68 +919,134 @@ public final class Resolution {
             if (outcome.existed()) {
                 var in = outcome.incoming();
                 byKey.put(in.key(), in);
-                keys.add(Map.of("key", in.key(), "sig", in.record().signature()));
+                var key = new HashMap<String, Object>();
+                key.put("key", in.key());
+                key.put("sig", in.record().signature());
+                // as the store keeps them (recordFields): what heldBy looks up
+                key.put("nhsNumber", in.row().get("nhsNumber"));
+                key.put("pncKey", in.record().pncId());
+                key.put("upn", in.row().get("upn"));
+                keys.add(key);
             }
         }
         var result = new HashMap<String, Recheck>();
         if (keys.isEmpty()) {
             return result;
         }
-        var settings = resolver.scorer().settings();
         for (var r : graph.readInParts("identity/changed-records", "keys", keys, Map.of(), READ_PART, r -> r)) {
             var in = byKey.get(r.get("key").asString());
             var personId = r.get("person").asString();
             var others = new ArrayList<MatchRecord>();
-            var nhs = new HashSet<String>();
-            var pnc = new HashSet<String>();
-            var upn = new HashSet<String>();
             for (var other : r.get("others").values()) {
-                if (other.get(1).isNull()) {
-                    continue;
+                var otherKey = other.get(0).asString();
+                // another record of the person this batch sends changed too is weighed as it is now (review 94)
+                var sentNow = byKey.get(otherKey);
+                if (sentNow != null) {
+                    others.add(sentNow.record());
+                } else if (!other.get(1).isNull()) {
+                    others.add(MatchRecord.fromSignature(otherKey, other.get(1).asString()));
                 }
-                var record = MatchRecord.fromSignature(
-                        other.get(0).asString(), other.get(1).asString());
-                others.add(record);
-                addIfPresent(nhs, record.nhsNumber());
-                addIfPresent(pnc, record.pncId());
-                addIfPresent(upn, record.upn());
             }
-            if (others.isEmpty()) {
-                result.put(in.localId(), new Recheck(personId, null, true, null));
+            var heldBy = r.get("heldBy").asList(Value::asString);
+            if (others.isEmpty() && heldBy.isEmpty()) {
+                result.put(in.localId(), new Recheck(personId, null, true, null, List.of()));
                 continue;
             }
-            var candidate = new Candidate(
-                    personId,
-                    others,
-                    nhs,
-                    pnc,
-                    upn,
-                    addressIds(r.get("addresses")),
-                    postcodes(r.get("addresses")),
-                    false);
-            var comparison = resolver.scorer().compare(in.record(), candidate);
-            var decision = resolver.decide(in.record(), List.of(candidate), eldestChildBorn.get(in.localId()));
-            var supported = decision.linkedBy() != Decision.LinkedBy.NEW && personId.equals(decision.personId());
-            String explanation = null;
-            if (!supported) {
-                String why;
-                if (decision.queued() != null && decision.queued() != Decision.Queued.BETWEEN_THRESHOLDS) {
-                    why = resolver.explain(decision.queued());
-                } else if (in.record().nhsNumber() != null
-                        && !nhs.isEmpty()
-                        && !nhs.contains(in.record().nhsNumber())) {
-                    why = "Its NHS number is now not the one the person's other records give: two NHS numbers are"
-                            + " two people.";
-                } else {
-                    why = "It now scores " + Math.round(comparison.score() * 100) / 100.0
-                            + " with the person's other records, below the link threshold ("
-                            + Math.round(settings.linkThreshold() * 100) / 100.0 + ").";
-                }
-                explanation = resolver.explain(Decision.Queued.CHANGED_SINCE_LINKED) + " " + why;
-            }
-            result.put(in.localId(), new Recheck(personId, comparison, supported, explanation));
+            var recheck = weighAgain(in, personId, others, heldBy, r.get("addresses"), eldestChildBorn);
+            result.put(
+                    in.localId(), recheck.supported() ? recheck : recheck.withChanges(changes(r.get("was"), in.row())));
         }
         return result;
+    }
+
+    /** The fields the steward compares, in words, in the order the card shows them. */
+    private static final List<Map.Entry<String, String>> CHANGED_FIELDS = List.of(
+            Map.entry("givenName", "given name"),
+            Map.entry("familyName", "family name"),
+            Map.entry("aliases", "aliases"),
+            Map.entry("dateOfBirth", "date of birth"),
+            Map.entry("sex", "sex"),
+            Map.entry("nhsNumber", "NHS number"),
+            Map.entry("pncId", "PNC id"),
+            Map.entry("upn", "UPN"));
+
+    /**
+     * What the agency changed in a record sent again (walk 73: the card did not say), each as "date of
+     * birth: 1983-04-27 → 1991-09-14": {@code was}, the record as stored; {@code row}, as sent now.
+     */
+    private static List<String> changes(Value was, Map<String, Object> row) {
+        var result = new ArrayList<String>();
+        for (var field : CHANGED_FIELDS) {
+            var before = was.get(field.getKey());
+            var old = before.isNull() ? null : words(before.asObject());
+            var now = words(row.get(field.getKey()));
+            if (!Objects.equals(old, now)) {
+                result.add(
+                        field.getValue() + ": " + (old == null ? "none" : old) + " → " + (now == null ? "none" : now));
+            }
+        }
+        return result;
+    }
+
+    /** A field's value as a steward reads it; null when there is none (an empty list of aliases too). */
+    private static String words(Object value) {
+        if (value instanceof List<?> list) {
+            return list.isEmpty()
+                    ? null
+                    : String.join(", ", list.stream().map(String::valueOf).toList());
+        }
+        return value == null ? null : value.toString();
+    }
+
+    /** A changed record weighed against its person's other records (see {@link #recheck}). */
+    private Recheck weighAgain(
+            Incoming in,
+            String personId,
+            List<MatchRecord> others,
+            List<String> heldBy,
+            Value addresses,
+            Map<String, LocalDate> eldestChildBorn) {
+        var nhs = new HashSet<String>();
+        var pnc = new HashSet<String>();
+        var upn = new HashSet<String>();
+        for (var record : others) {
+            addIfPresent(nhs, record.nhsNumber());
+            addIfPresent(pnc, record.pncId());
+            addIfPresent(upn, record.upn());
+        }
+        var candidate =
+                new Candidate(personId, others, nhs, pnc, upn, addressIds(addresses), postcodes(addresses), false);
+        var comparison = resolver.scorer().compare(in.record(), candidate);
+        var decision = resolver.decide(in.record(), List.of(candidate), eldestChildBorn.get(in.localId()));
+        // weighed against its own person only, a record would take another person's identifier unseen
+        var supported = heldBy.isEmpty()
+                && decision.linkedBy() != Decision.LinkedBy.NEW
+                && personId.equals(decision.personId());
+        if (supported) {
+            return new Recheck(personId, comparison, true, null, List.of());
+        }
+        String why;
+        if (!heldBy.isEmpty()) {
+            why = "Its NHS number, PNC id or UPN is now also given by a record of another person ("
+                    + String.join(", ", heldBy) + "): an identifier belongs to one person.";
+        } else if (decision.queued() != null && decision.queued() != Decision.Queued.BETWEEN_THRESHOLDS) {
+            why = resolver.explain(decision.queued());
+        } else if (in.record().nhsNumber() != null
+                && !nhs.isEmpty()
+                && !nhs.contains(in.record().nhsNumber())) {
+            why = "Its NHS number is now not the one the person's other records give: two NHS numbers are two"
+                    + " people.";
+        } else {
+            why = "It now scores " + Math.round(comparison.score() * 100) / 100.0
+                    + " with the person's other records, below the link threshold ("
+                    + Math.round(resolver.scorer().settings().linkThreshold() * 100) / 100.0 + ").";
+        }
+        return new Recheck(
+                personId,
+                comparison,
+                false,
+                resolver.explain(Decision.Queued.CHANGED_SINCE_LINKED) + " " + why,
+                List.of());
     }
 
     private List<Outcome> resolveBatch(
@@ -1571,7 +1651,11 @@ public final class Resolution {
             write.put("evidence", link == null ? List.of() : evidence(link));
             write.put("comparedWith", null);
         }
-        if (change != null && change.comparison() != null) {
+        if (change != null) {
+            // the record's earlier questions about its changes close: it is weighed again now
+            write.put("changed", true);
+        }
+        if (change != null && change.relinks()) {
             // the link's score and evidence are of the record as the agency now sends it
             write.put(
                     "rechecked",
@@ -1581,15 +1665,25 @@ public final class Resolution {
     }
 
     /**
-     * A candidate to write; {@code change}: the signature of a record sent again with other matching
-     * fields (its own candidate for each such change: the record may have had one with the person
-     * before it was linked), else null.
+     * A candidate to write; {@code changes}: for a question about a record sent again with other
+     * matching fields (CHANGED_SINCE_LINKED), what changed, and it gets an id of its own; else null.
      */
     private static Map<String, Object> candidateWrite(
-            String source, Incoming in, Comparison review, Decision.Queued queued, String explanation, String change) {
+            String source,
+            Incoming in,
+            Comparison review,
+            Decision.Queued queued,
+            String explanation,
+            List<String> changes) {
         var write = new HashMap<String, Object>();
-        var name = in.key() + ">" + review.personId() + (change == null ? "" : ">changed>" + change);
-        write.put("id", "mc-" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
+        // a question about a change has an id of its own each time (review 94: one id per signature came
+        // back closed when the agency sent an earlier version again)
+        var name = in.key() + ">" + review.personId();
+        write.put(
+                "id",
+                changes != null
+                        ? "mc-" + UUID.randomUUID()
+                        : "mc-" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
         write.put("source", source);
         write.put("localId", in.localId());
         write.put("personId", review.personId());
@@ -1598,6 +1692,7 @@ public final class Resolution {
         write.put("comparedWith", null);
         write.put("reason", queued == null ? null : queued.name());
         write.put("explanation", explanation);
+        write.put("changes", changes);
         return write;
     }
 

@@ -1,5 +1,6 @@
 package uk.safeguarding.explorer.identity;
 
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
@@ -253,26 +255,37 @@ class StewardRepository {
      * but those of the kinds the predicate withholds.
      */
     Map<String, List<String>> addressesOf(Collection<SourceRecordView> records, Predicate<String> withheldKind) {
-        var keys = records.stream()
+        return byRecord(
+                "identity/record-addresses",
+                records,
+                r -> r.get("addresses").asList(a -> a).stream()
+                        .filter(a -> !withheldKind.test(
+                                a.get("kind").isNull() ? null : a.get("kind").asString()))
+                        .map(a -> a.get("text").asString())
+                        .toList());
+    }
+
+    /** The birth dates of the children each record's agency makes it the parent of (identity/record-children). */
+    Map<String, List<LocalDate>> parentOfChildrenBorn(Collection<SourceRecordView> records) {
+        return byRecord("identity/record-children", records, r -> r.get("born").asList(Value::asLocalDate));
+    }
+
+    /** A statement's answer for each of the records (its rows' source and localId), by "source:localId". */
+    private <V> Map<String, V> byRecord(
+            String statement, Collection<SourceRecordView> records, Function<Record, V> value) {
+        var result = new LinkedHashMap<String, V>();
+        graph.read(statement, Map.of("records", keys(records)), r -> r)
+                .forEach(r -> result.put(
+                        r.get("source").asString() + ":" + r.get("localId").asString(), value.apply(r)));
+        return result;
+    }
+
+    /** The records as (source, localId) parameters, each once. */
+    private static List<Map<String, Object>> keys(Collection<SourceRecordView> records) {
+        return records.stream()
                 .map(r -> Map.<String, Object>of("source", r.source(), "localId", r.localId()))
                 .distinct()
                 .toList();
-        var result = new LinkedHashMap<String, List<String>>();
-        graph.read(
-                        "identity/record-addresses",
-                        Map.of("records", keys),
-                        r -> Map.entry(
-                                r.get("source").asString() + ":"
-                                        + r.get("localId").asString(),
-                                r.get("addresses").asList(a -> a).stream()
-                                        .filter(a -> !withheldKind.test(
-                                                a.get("kind").isNull()
-                                                        ? null
-                                                        : a.get("kind").asString()))
-                                        .map(a -> a.get("text").asString())
-                                        .toList()))
-                .forEach(e -> result.put(e.getKey(), e.getValue()));
-        return result;
     }
 
     /** One pending candidate per pair of people in the network: person ids a and b. */
@@ -335,14 +348,10 @@ class StewardRepository {
 
     /** The candidates of each record a steward decided DIFFERENT, newest first, by "source:localId". */
     Map<String, List<MatchCandidateView>> decidedDifferent(Collection<SourceRecordView> records) {
-        var keys = records.stream()
-                .map(r -> Map.of("source", r.source(), "localId", r.localId()))
-                .distinct()
-                .toList();
         var result = new LinkedHashMap<String, List<MatchCandidateView>>();
         graph.read(
                 "identity/decided-different",
-                Map.of("records", keys),
+                Map.of("records", keys(records)),
                 r -> result.put(
                         r.get("source").asString() + ":" + r.get("localId").asString(), candidates(r.get("decided"))));
         return result;
@@ -459,7 +468,8 @@ class StewardRepository {
     /**
      * A steward's SAME on a candidate between a record its agency changed and the record's own person:
      * the candidate is decided, the record stays, linked by review with the candidate's score and
-     * evidence; false, with nothing written, when it is no longer pending between them.
+     * evidence, and the person takes its fields again from its records; false, with nothing written,
+     * when it is no longer pending between them.
      */
     boolean keep(String id, String person, String user, String note, ZonedDateTime now) {
         return graph.inWriteTransaction(tx -> {
@@ -467,7 +477,10 @@ class StewardRepository {
             if (stillPending(tx, id, person, person) == null) {
                 return false;
             }
-            run(tx, "identity/decide-same", Map.of("id", id, "user", user, "note", note, "now", now));
+            // only the record's earlier questions about its changes close with it (review 94)
+            run(tx, "identity/keep-changed", Map.of("id", id, "user", user, "note", note, "now", now));
+            // kept, what the record now says counts for the person as its other records do
+            run(tx, "identity/refresh-person", Map.of("id", person));
             return true;
         });
     }

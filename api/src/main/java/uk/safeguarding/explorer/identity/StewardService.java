@@ -1,6 +1,7 @@
 package uk.safeguarding.explorer.identity;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -232,22 +233,28 @@ public class StewardService {
         var record = source + ":" + localId;
         String newId = null;
         StewardRepository.RecordState state = null;
+        if ("SAME".equals(decision)
+                && candidate.evidence().stream()
+                        .anyMatch(e -> "nhsNumber".equals(e.field()) && "DIFFERENT".equals(e.level()))) {
+            // review 94: a keep left one person with two NHS numbers, which a SAME and a link refuse
+            throw notDecided(
+                    person,
+                    "cannot keep " + record + " with " + person + ": its NHS number is not the one the person's other "
+                            + "records give, and two NHS numbers are two people; split it off (DIFFERENT) or have the "
+                            + "agency correct it");
+        }
         if ("DIFFERENT".equals(decision)) {
             state = repository.state(source, localId).orElse(null);
             if (state == null || !person.equals(state.personId())) {
                 throw changedMeanwhile(person);
             }
             if (state.anchored() || state.personRecords() < 2) {
-                throw refuse(
-                        "decideMatch",
-                        List.of(person),
-                        new BadRequestException(
-                                "decision",
-                                "cannot split " + record + " off " + person + ": "
-                                        + (state.anchored()
-                                                ? "it gives the person the id (a bundle without resolve)"
-                                                : "it is the person's only record now")
-                                        + "; nothing was written"));
+                throw notDecided(
+                        person,
+                        "cannot split " + record + " off " + person + ": "
+                                + (state.anchored()
+                                        ? "it gives the person the id (a bundle without resolve)"
+                                        : "it is the person's only record now"));
             }
             newId = freeId(NewIds.person(source, localId), repository::personExists);
         }
@@ -269,6 +276,12 @@ public class StewardService {
             throw changedMeanwhile(person);
         }
         return repository.candidate(candidateId).orElseThrow().candidate();
+    }
+
+    /** A decision on a changed record refused for what the records say: BAD_REQUEST naming decision, audited. */
+    private RuntimeException notDecided(String person, String why) {
+        return refuse(
+                "decideMatch", List.of(person), new BadRequestException("decision", why + "; nothing was written"));
     }
 
     private RuntimeException changedMeanwhile(String person) {
@@ -339,15 +352,28 @@ public class StewardService {
      */
     @PreAuthorize("hasAnyRole('DATA_STEWARD', 'ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
     public Map<String, List<MatchCandidateView>> decidedDifferent(Collection<SourceRecordView> records) {
-        var user = NeedToKnow.principal();
-        if (records.isEmpty()
-                || user == null
-                || (user.role() != Role.DATA_STEWARD && !(user.role() == Role.ADMIN && local))) {
+        if (records.isEmpty() || !stewarding()) {
             return Map.of();
         }
         var found = repository.decidedDifferent(records);
         auditShown("sourceRecord", found.values(), "records' DIFFERENT decisions");
         return found;
+    }
+
+    /**
+     * The birth dates of the children each record's agency makes it the parent of, by "source:localId":
+     * for stewards and the local administrator only (a child may be someone a practitioner may not
+     * see, and a hidden person's birth date is never told); others get none.
+     */
+    @PreAuthorize("hasAnyRole('DATA_STEWARD', 'ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
+    public Map<String, List<LocalDate>> parentOfChildrenBorn(Collection<SourceRecordView> records) {
+        return records.isEmpty() || !stewarding() ? Map.of() : repository.parentOfChildrenBorn(records);
+    }
+
+    /** Whether the user works as a steward: a data steward, or the administrator in local mode. */
+    private boolean stewarding() {
+        var user = NeedToKnow.principal();
+        return user != null && (user.role() == Role.DATA_STEWARD || (user.role() == Role.ADMIN && local));
     }
 
     /**

@@ -87,7 +87,8 @@ class IdentityResolutionIT extends ExplorerIT {
     private JsonNode matchCandidates() {
         var queue = http().graphql(
                         "data-steward",
-                        "{ matchCandidates(first: 100) { id record { source localId } person { id } status reason explanation } }",
+                        "{ matchCandidates(first: 100) { id record { source localId } person { id } status reason explanation"
+                                + " changes } }",
                         Map.of());
         assertThat(queue.get("errors")).as(queue.toString()).isNull();
         return queue.get("data").get("matchCandidates");
@@ -501,17 +502,55 @@ class IdentityResolutionIT extends ExplorerIT {
         var corrected = policeExtractWith("1983-04-27", "1991-09-14");
         var again = importText(corrected);
         assertThat(again.get("resolution").toString()).isEqualTo("{\"linked\":0,\"created\":0,\"queued\":1}");
-        // the link stands until a steward decides; its evidence is of the date now sent
+        // the link stands until a steward decides, with the evidence it was linked by; the question
+        // carries the evidence of the date now sent
         var record = record("police", "P107");
         assertThat(record.get("person").get("id").asString()).isEqualTo("p-lee");
         var levels = new TreeMap<String, String>();
         record.get("evidence")
                 .forEach(e ->
                         levels.put(e.get("field").asString(), e.get("level").asString()));
-        assertThat(levels).containsEntry("dateOfBirth", "DIFFERENT");
+        assertThat(levels).containsEntry("dateOfBirth", "EXACT");
+        var asked = new TreeMap<String, String>();
+        http().graphql("data-steward", "{ matchCandidates { record { localId } evidence { field level } } }", Map.of())
+                .get("data")
+                .get("matchCandidates")
+                .forEach(c -> {
+                    if (c.get("record").get("localId").asString().equals("P107")) {
+                        c.get("evidence")
+                                .forEach(e -> asked.put(
+                                        e.get("field").asString(),
+                                        e.get("level").asString()));
+                    }
+                });
+        assertThat(asked).containsEntry("dateOfBirth", "DIFFERENT");
         var candidate = pendingAbout("police", "P107", "p-lee");
         assertThat(candidate).as(matchCandidates().toString()).isNotNull();
         assertThat(candidate.get("reason").asString()).isEqualTo("CHANGED_SINCE_LINKED");
+        assertThat(candidate.get("changes").toString()).isEqualTo("[\"date of birth: 1983-04-27 → 1991-09-14\"]");
+        // a link that stands comes first in the queue, before stronger candidates that give nobody access
+        assertThat(queued(matchCandidates()))
+                .hasSizeGreaterThan(1)
+                .first()
+                .isEqualTo("police:P107 p-lee CHANGED_SINCE_LINKED");
+        var paged = http().graphql(
+                        "data-steward",
+                        "{ matchCandidatesConnection(first: 1) { edges { node { reason } } pageInfo { endCursor } } }",
+                        Map.of());
+        var cursor = paged.get("data")
+                .get("matchCandidatesConnection")
+                .get("pageInfo")
+                .get("endCursor")
+                .asString();
+        var next = http().graphql(
+                        "data-steward",
+                        "query($a: String) { matchCandidatesConnection(first: 100, after: $a) { edges { node { id } } } }",
+                        Map.of("a", cursor));
+        assertThat(next.get("data")
+                        .get("matchCandidatesConnection")
+                        .get("edges")
+                        .size())
+                .isEqualTo(matchCandidates().size() - 1);
         assertThat(candidate.get("explanation").asString())
                 .contains("sent this record again")
                 .contains("below the link threshold");
@@ -592,6 +631,158 @@ class IdentityResolutionIT extends ExplorerIT {
                 .isEqualTo("{\"status\":\"SAME\",\"record\":{\"person\":{\"id\":\"p-lee\"}}}");
         assertThat(resolved("police", "P107")).containsEntry("P107", "p-lee REVIEW");
         assertThat(pendingAbout("police", "P107", "p-lee")).isNull();
+    }
+
+    /** Social care's record C1 of a man, with the fields given (fictional), at one home. */
+    private void socialCareSends(String fields) {
+        importExtract("""
+                {"source": "csc", "resolve": true,
+                 "addresses": [{"id": "CA1", "line1": "3 Fictional Row", "town": "York", "postcode": "YO1 7ZZ"}],
+                 "people": [{"id": "C1", "sex": "MALE", %s}],
+                 "relationships": [{"type": "LIVES_AT", "from": "C1", "to": "CA1", "start": "2010-01-01"}]}""".formatted(fields));
+    }
+
+    /** The pending CHANGED_SINCE_LINKED questions of the queue about record csc:C1, as their explanations. */
+    private List<String> changeQuestionsAboutC1() {
+        var result = new ArrayList<String>();
+        matchCandidates().forEach(c -> {
+            if (c.get("record").get("localId").asString().equals("C1")
+                    && "CHANGED_SINCE_LINKED".equals(c.get("reason").asString(null))) {
+                result.add(c.get("explanation").asString());
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Review 94: a record the engine disputed after its agency changed it renamed its person (it had
+     * made the person); a change that gave it another person's NHS number was weighed against its own
+     * person only; and a question about an earlier version stayed open after the agency sent it again.
+     */
+    @Test
+    void aDisputedChangeNeitherRenamesThePersonNorTakesAnotherPersonsIdentifierAndTheNextVersionClosesIt() {
+        socialCareSends("\"givenName\": \"Larry\", \"familyName\": \"Testl\", \"dateOfBirth\": \"1970-01-01\","
+                + " \"nhsNumber\": \"4873547296\"");
+        importExtract("""
+                {"source": "health", "resolve": true,
+                 "people": [{"id": "H1", "givenName": "Larry", "familyName": "Testl", "sex": "MALE",
+                             "dateOfBirth": "1970-01-01", "nhsNumber": "4873547296"},
+                            {"id": "H2", "givenName": "Derek", "familyName": "Testd", "sex": "MALE",
+                             "dateOfBirth": "1960-06-06", "nhsNumber": "7747740301"}]}""");
+        var larry = personOf("csc", "C1");
+        var derek = personOf("health", "H2");
+        assertThat(personOf("health", "H1")).isEqualTo(larry);
+        socialCareSends("\"givenName\": \"Derek\", \"familyName\": \"Testd\", \"dateOfBirth\": \"1960-06-06\","
+                + " \"nhsNumber\": \"7747740301\"");
+        // asked, naming the other holder; the person keeps what its undisputed records say
+        assertThat(personOf("csc", "C1")).isEqualTo(larry);
+        assertThat(changeQuestionsAboutC1())
+                .singleElement()
+                .asString()
+                .contains("also given by a record of another person (" + derek + ")");
+        assertThat(count(
+                        "MATCH (p:Person {id: $id}) WHERE p.givenName = 'Larry' AND p.nhsNumber = '4873547296' "
+                                + "AND p.dateOfBirth = date('1970-01-01') RETURN count(p)",
+                        Map.of("id", larry)))
+                .isEqualTo(1);
+        // the agency puts it right (one day out, linked still): the question closes, the person follows
+        socialCareSends("\"givenName\": \"Larry\", \"familyName\": \"Testl\", \"dateOfBirth\": \"1970-01-02\","
+                + " \"nhsNumber\": \"4873547296\"");
+        assertThat(changeQuestionsAboutC1()).isEmpty();
+        assertThat(count("MATCH (m:MatchCandidate {reason: 'CHANGED_SINCE_LINKED', status: 'CLOSED'}) RETURN count(m)"))
+                .isEqualTo(1);
+        assertThat(count(
+                        "MATCH (p:Person {id: $id}) WHERE p.dateOfBirth = date('1970-01-02') RETURN count(p)",
+                        Map.of("id", larry)))
+                .isEqualTo(1);
+        // an earlier version sent again is asked about again, with a question of its own
+        socialCareSends("\"givenName\": \"Derek\", \"familyName\": \"Testd\", \"dateOfBirth\": \"1960-06-06\","
+                + " \"nhsNumber\": \"7747740301\"");
+        assertThat(changeQuestionsAboutC1()).hasSize(1);
+    }
+
+    /**
+     * Review 94: keeping a changed record left one person with two NHS numbers, which SAME and a link
+     * refuse; and the split a DIFFERENT made could not be undone by reopening the decision.
+     */
+    @Test
+    void aChangedRecordGivingAnotherNhsNumberIsNotKeptAndASplitItMadeIsUndoneByReopening() {
+        socialCareSends("\"givenName\": \"Larry\", \"familyName\": \"Testl\", \"dateOfBirth\": \"1970-01-01\","
+                + " \"nhsNumber\": \"4873547296\"");
+        importExtract("""
+                {"source": "health", "resolve": true,
+                 "people": [{"id": "H1", "givenName": "Larry", "familyName": "Testl", "sex": "MALE",
+                             "dateOfBirth": "1970-01-01", "nhsNumber": "4873547296"}]}""");
+        var larry = personOf("csc", "C1");
+        socialCareSends("\"givenName\": \"Larry\", \"familyName\": \"Testl\", \"dateOfBirth\": \"1970-01-01\","
+                + " \"nhsNumber\": \"7747740301\"");
+        var question = pendingAbout("csc", "C1", larry);
+        assertThat(question).isNotNull();
+        var decide = "mutation($id: ID!, $d: MatchDecision!) { decideMatch(candidateId: $id, decision: $d,"
+                + " note: \"Checked with social care\") { status record { person { id } } } }";
+        var id = question.get("id").asString();
+        var keep = http().graphql("data-steward", decide, Map.of("id", id, "d", "SAME"));
+        assertThat(classification(keep)).isEqualTo("BAD_REQUEST");
+        assertThat(keep.get("errors").get(0).get("message").asString()).contains("two NHS numbers are two people");
+        assertThat(pendingAbout("csc", "C1", larry)).isNotNull();
+        var split = http().graphql("data-steward", decide, Map.of("id", id, "d", "DIFFERENT"));
+        assertThat(split.get("errors")).as(split.toString()).isNull();
+        var own = split.get("data")
+                .get("decideMatch")
+                .get("record")
+                .get("person")
+                .get("id")
+                .asString();
+        assertThat(own).isNotEqualTo(larry);
+        assertThat(count(
+                        "MATCH (:SourceRecord {key: 'csc:C1'})-[n:NOT_SAME_AS]->(:Person {id: $id}) RETURN count(n)",
+                        Map.of("id", larry)))
+                .isEqualTo(1);
+        // reopened, the split's declaration goes with the decision: an ordinary question between the
+        // split-off person and Larry, refused now only for what the records say (two NHS numbers)
+        var reopened = http().graphql(
+                        "data-steward",
+                        "mutation($id: ID!) { reopenMatch(candidateId: $id, note: \"Split by mistake\") { status } }",
+                        Map.of("id", id));
+        assertThat(reopened.get("errors")).as(reopened.toString()).isNull();
+        assertThat(count(
+                        "MATCH (:SourceRecord {key: 'csc:C1'})-[n:NOT_SAME_AS]->(:Person {id: $id}) RETURN count(n)",
+                        Map.of("id", larry)))
+                .isZero();
+        var rejoin = http().graphql("data-steward", decide, Map.of("id", id, "d", "SAME"));
+        assertThat(rejoin.get("errors").get(0).get("message").asString())
+                .contains("two different NHS numbers")
+                .doesNotContain("already decided they are different");
+    }
+
+    /**
+     * Walk 71: a parent contact without a date of birth did not say whose parent it is. A record tells a
+     * steward the birth dates of the children its agency makes it the parent of (what the engine weighs
+     * for a record without a date of birth), never their names; a practitioner, who may not see every
+     * child, is told none.
+     */
+    @Test
+    void aStewardIsToldTheBirthDatesOfTheChildrenARecordIsTheParentOfAndAPractitionerIsNot() {
+        var extract = fixture("police-extract");
+        var withParent = extract.replace(
+                "\"relationships\": [",
+                "\"relationships\": [{\"type\": \"PARENT_OF\", \"from\": \"P107\", \"to\": \"P102\", \"kind\": \"BIRTH\"}, ");
+        assertThat(withParent).isNotEqualTo(extract);
+        assertThat(importText(withParent).get("rejected").size()).isZero();
+        var steward = http().graphql(
+                        "data-steward",
+                        "{ sourceRecord(source: \"police\", localId: \"P107\") { parentOfChildrenBorn } }",
+                        Map.of());
+        assertThat(steward.get("errors")).as(steward.toString()).isNull();
+        assertThat(steward.get("data").get("sourceRecord").toString())
+                .isEqualTo("{\"parentOfChildrenBorn\":[\"2010-05-18\"]}");
+        var practitioner = http().graphql(
+                        "police-officer",
+                        "{ person(id: \"p-lee\") { records { localId parentOfChildrenBorn } } }",
+                        Map.of());
+        assertThat(practitioner.get("errors")).as(practitioner.toString()).isNull();
+        assertThat(practitioner.get("data").get("person").get("records").toString())
+                .isEqualTo("[{\"localId\":\"P107\",\"parentOfChildrenBorn\":[]}]");
     }
 
     /**

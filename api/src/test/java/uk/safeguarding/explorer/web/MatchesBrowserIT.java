@@ -232,7 +232,9 @@ class MatchesBrowserIT extends BrowserIT {
         waitFor("document.body.dataset.matches === '50'");
         assertThat(driver.findElement(By.cssSelector("#panel-matches .queue-count"))
                         .getText())
-                .isEqualTo(waiting + " match candidates to review, strongest first; the strongest 50 are shown.");
+                .isEqualTo(
+                        waiting
+                                + " match candidates to review: records their agency changed first, then the strongest; the first 50 are shown.");
         driver.findElement(By.cssSelector("#panel-matches button.show-more")).click();
         waitFor("document.body.dataset.matches === '100'");
         assertThat(driver.findElements(By.cssSelector("#panel-matches article.match")))
@@ -243,7 +245,9 @@ class MatchesBrowserIT extends BrowserIT {
         assertThat(ids).doesNotHaveDuplicates();
         assertThat(driver.findElement(By.cssSelector("#panel-matches .queue-count"))
                         .getText())
-                .isEqualTo(waiting + " match candidates to review, strongest first; the strongest 100 are shown.");
+                .isEqualTo(
+                        waiting
+                                + " match candidates to review: records their agency changed first, then the strongest; the first 100 are shown.");
         assertThat(driver.findElements(By.cssSelector("#panel-matches button.show-more")))
                 .hasSize(1);
         // a decision deep in the list goes on at the card that now stands there, not at the top (review 92)
@@ -413,10 +417,6 @@ class MatchesBrowserIT extends BrowserIT {
     }
 
     /**
-     * Walk 71: a DIFFERENT decided by mistake could never be undone. The record's card lists its DIFFERENT
-     * decisions with *Reopen*; asked once more and confirmed, the candidate is back in the queue.
-     */
-    /**
      * Review 91: a record its agency corrected after it was linked is asked about on a card of its own:
      * it says the record changed, compares it with the person's other records, and Different people
      * splits it off.
@@ -440,8 +440,14 @@ class MatchesBrowserIT extends BrowserIT {
                 .contains(
                         "Until you decide, it stays with person p-lee.",
                         "(its other records)",
-                        "sent this record again");
+                        "sent this record again",
+                        "changed: date of birth: 1983-04-27 → 1991-09-14.");
+        assertThat(card.getText()).doesNotContain("they come too");
         card.findElement(By.tagName("textarea")).sendKeys("Police confirm another Lee Bell, born 1991");
+        // Escape takes a question back, as Cancel does
+        card.findElement(By.cssSelector("button.same")).click();
+        card.findElement(By.cssSelector(".ask button.ask-confirm")).sendKeys(Keys.ESCAPE);
+        assertThat(card.findElements(By.cssSelector(".ask"))).isEmpty();
         card.findElement(By.cssSelector("button.different")).click();
         assertThat(card.findElement(By.cssSelector(".ask")).getText())
                 .contains("Split " + POLICE + " P107 off Lee Bell (p-lee)?");
@@ -451,6 +457,10 @@ class MatchesBrowserIT extends BrowserIT {
                 .contains("Split off: " + POLICE + " P107 is now a person of its own (" + P107 + ")");
     }
 
+    /**
+     * Walk 71: a DIFFERENT decided by mistake could never be undone. The record's card lists its DIFFERENT
+     * decisions with *Reopen*; asked once more and confirmed, the candidate is back in the queue.
+     */
     @Test
     void aDataStewardReopensADifferentDecisionFromTheRecordsCard() {
         var queue = http().graphql("data-steward", "{ matchCandidates { id record { localId } } }");

@@ -1,0 +1,15 @@
+// A steward keeps a record its agency changed since it was linked (CHANGED_SINCE_LINKED) with its
+// person: the candidate is decided SAME and the record is linked by review with the candidate's score
+// and evidence (what the record now says). Only the record's earlier questions of this kind close with
+// it; its other candidates, about other people, still wait (review 94).
+MATCH (m:MatchCandidate {id: $id, status: 'PENDING'})-[:OF_RECORD]->(r:SourceRecord)
+SET m.status = 'SAME', m.decidedAt = $now, m.decidedBy = $user, m.note = $note,
+    r.linkedBy = 'REVIEW', r.score = m.score, r.evidence = m.evidence
+WITH m, r
+CALL (m, r) {
+  MATCH (r)<-[:OF_RECORD]-(other:MatchCandidate {status: 'PENDING', reason: 'CHANGED_SINCE_LINKED'})
+  WHERE other <> m
+  SET other.status = 'CLOSED', other.decidedAt = $now, other.decidedBy = $user,
+      other.note = 'closed: the changed record was kept (candidate ' + m.id + ')'
+}
+RETURN m.id AS id
