@@ -5,8 +5,6 @@ MATCH (m)-[:MAYBE]->(p:Person)
 SET m.status = 'DIFFERENT', m.decidedAt = $now, m.decidedBy = $user, m.note = $note
 MERGE (r)-[n:NOT_SAME_AS]->(p)
   ON CREATE SET n.at = $now, n.by = $user, n.note = $note, n.candidate = $id
-  // the split a DIFFERENT on a changed record makes: reopening the decision undoes it (review 94)
-  ON MATCH SET n.candidate = coalesce(n.candidate, $id)
 WITH m, r, p
 CALL (m, r, p) {
   MATCH (r)<-[:OF_RECORD]-(other:MatchCandidate {status: 'PENDING'})-[:MAYBE]->(p)

@@ -15,7 +15,9 @@ FOREACH (c IN CASE WHEN row.rechecked IS NULL OR r.linkedBy = 'NEW' THEN [] ELSE
 WITH r, row
 CALL (r, row) {
   WITH r, row WHERE row.changed = true
-  MATCH (r)<-[:OF_RECORD]-(m:MatchCandidate {status: 'PENDING', reason: 'CHANGED_SINCE_LINKED'})
+  MATCH (r)<-[:OF_RECORD]-(m:MatchCandidate {status: 'PENDING', reason: 'CHANGED_SINCE_LINKED'})-[:MAYBE]->(q:Person)
+  // only a question about the record's own person: one a steward reopened after a split is theirs (review 95)
+  WHERE EXISTS { (r)-[:RECORD_OF]->(q) }
   SET m.status = 'CLOSED', m.decidedAt = $now,
       m.note = 'closed: the agency sent the record again, and it was weighed again'
 }

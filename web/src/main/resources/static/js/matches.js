@@ -175,6 +175,19 @@ function changedSinceLinked(candidate) {
     && candidate.record.person.id === candidate.person.id;
 }
 
+/**
+ * Why a candidate waits, in words: its explanation, but for a changed record's question reopened after
+ * its split (walk 74: it still said the record stays with the person, which it no longer does).
+ */
+function whyItWaits(candidate, changed) {
+  if (candidate.reason !== 'CHANGED_SINCE_LINKED' || changed) {
+    return candidate.explanation;
+  }
+  return `A steward split this record off ${fullName(candidate.person)} (${candidate.person.id}) when its agency `
+    + 'changed it, then reopened that decision: it is a person of its own until you decide. Same person joins it '
+    + 'back, with everything that came through it; Different people keeps it apart.';
+}
+
 function askDecision(card, candidate, decision, button) {
   if (!noteFor(card)) {
     return;
@@ -741,7 +754,8 @@ function candidateCard(candidate) {
     el('p', { class: 'meta', text: changed
       ? `Score ${candidate.score.toFixed(2)} as the record is now. Until you decide, it stays with person ${person.id}.`
       : `Score ${candidate.score.toFixed(2)}. ${untilDecided(record)}` }),
-    ...(candidate.explanation ? [el('p', { class: 'why', text: `Why it waits for you: ${candidate.explanation}` })] : []),
+    ...(candidate.explanation ? [el('p', { class: 'why', text: `Why it waits for you: ${whyItWaits(candidate, changed)}` })]
+      : []),
     // walk 73: the card did not say what the agency changed
     ...(changed && (candidate.changes || []).length > 0 ? [el('p', { class: 'changes',
       text: `What ${agencyLabel(record.source)} changed: ${candidate.changes.join('; ')}.` })] : []),

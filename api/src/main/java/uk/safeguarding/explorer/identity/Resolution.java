@@ -524,7 +524,8 @@ public final class Resolution {
                                     change.comparison(),
                                     Decision.Queued.CHANGED_SINCE_LINKED,
                                     change.explanation(),
-                                    change.changes()));
+                                    change.changes(),
+                                    change.heldBy()));
                         }
                         continue;
                     }
@@ -537,7 +538,7 @@ public final class Resolution {
                     var explanation = resolver.explain(decision.queued());
                     for (var review : decision.review()) {
                         candidates.add(candidateWrite(
-                                source, outcome.incoming(), review, decision.queued(), explanation, null));
+                                source, outcome.incoming(), review, decision.queued(), explanation, null, null));
                     }
                 }
                 queued += candidates.size();
@@ -893,10 +894,15 @@ public final class Resolution {
      * would link it to them now (else a steward decides, the link standing meanwhile).
      */
     private record Recheck(
-            String personId, Comparison comparison, boolean supported, String explanation, List<String> changes) {
+            String personId,
+            Comparison comparison,
+            boolean supported,
+            String explanation,
+            List<String> changes,
+            List<String> heldBy) {
 
         Recheck withChanges(List<String> list) {
-            return new Recheck(personId, comparison, supported, explanation, list);
+            return new Recheck(personId, comparison, supported, explanation, list, heldBy);
         }
 
         /** Whether the link's score and evidence are rewritten (the engine would still link it). */
@@ -933,28 +939,64 @@ public final class Resolution {
         if (keys.isEmpty()) {
             return result;
         }
-        for (var r : graph.readInParts("identity/changed-records", "keys", keys, Map.of(), READ_PART, r -> r)) {
+        var read = graph.readInParts("identity/changed-records", "keys", keys, Map.of(), READ_PART, r -> r);
+        // review 95: two records of two persons this batch gives one new identifier hold it against each
+        // other, as the store's records do (heldBy)
+        var givers = new HashMap<String, Set<String>>();
+        for (var r : read) {
+            var in = byKey.get(r.get("key").asString());
+            var person = r.get("person").asString();
+            for (var id : changedIdentifiers(in, r.get("was"))) {
+                givers.computeIfAbsent(id, k -> new HashSet<>()).add(person);
+            }
+        }
+        for (var r : read) {
             var in = byKey.get(r.get("key").asString());
             var personId = r.get("person").asString();
             var others = new ArrayList<MatchRecord>();
             for (var other : r.get("others").values()) {
                 var otherKey = other.get(0).asString();
-                // another record of the person this batch sends changed too is weighed as it is now (review 94)
+                // another record of the person this batch sends changed too is weighed as it is now (review
+                // 94); one a steward is asked about is left out: what it says is disputed (review 95)
                 var sentNow = byKey.get(otherKey);
                 if (sentNow != null) {
                     others.add(sentNow.record());
-                } else if (!other.get(1).isNull()) {
+                } else if (!other.get(1).isNull() && !other.get(2).asBoolean()) {
                     others.add(MatchRecord.fromSignature(otherKey, other.get(1).asString()));
                 }
             }
-            var heldBy = r.get("heldBy").asList(Value::asString);
+            var heldBy = new TreeSet<>(r.get("heldBy").asList(Value::asString));
+            for (var id : changedIdentifiers(in, r.get("was"))) {
+                givers.get(id).stream().filter(p -> !p.equals(personId)).forEach(heldBy::add);
+            }
             if (others.isEmpty() && heldBy.isEmpty()) {
-                result.put(in.localId(), new Recheck(personId, null, true, null, List.of()));
+                result.put(in.localId(), new Recheck(personId, null, true, null, List.of(), List.of()));
                 continue;
             }
-            var recheck = weighAgain(in, personId, others, heldBy, r.get("addresses"), eldestChildBorn);
+            var recheck = weighAgain(in, personId, others, List.copyOf(heldBy), r.get("addresses"), eldestChildBorn);
             result.put(
                     in.localId(), recheck.supported() ? recheck : recheck.withChanges(changes(r.get("was"), in.row())));
+        }
+        return result;
+    }
+
+    /** The NHS number, PNC id and UPN a record sent again gives that it did not give before, as "field=value". */
+    private static List<String> changedIdentifiers(Incoming in, Value was) {
+        var result = new ArrayList<String>();
+        var nhs = (String) in.row().get("nhsNumber");
+        if (nhs != null && !nhs.equals(was.get("nhsNumber").asString(null))) {
+            result.add("nhs=" + nhs);
+        }
+        var pnc = in.record().pncId();
+        var wasPnc = was.get("pncId").isNull()
+                ? null
+                : MatchRecord.pnc(was.get("pncId").asString());
+        if (pnc != null && !pnc.equals(wasPnc)) {
+            result.add("pnc=" + pnc);
+        }
+        var upn = (String) in.row().get("upn");
+        if (upn != null && !upn.equals(was.get("upn").asString(null))) {
+            result.add("upn=" + upn);
         }
         return result;
     }
@@ -1023,7 +1065,7 @@ public final class Resolution {
                 && decision.linkedBy() != Decision.LinkedBy.NEW
                 && personId.equals(decision.personId());
         if (supported) {
-            return new Recheck(personId, comparison, true, null, List.of());
+            return new Recheck(personId, comparison, true, null, List.of(), List.of());
         }
         String why;
         if (!heldBy.isEmpty()) {
@@ -1046,7 +1088,8 @@ public final class Resolution {
                 comparison,
                 false,
                 resolver.explain(Decision.Queued.CHANGED_SINCE_LINKED) + " " + why,
-                List.of());
+                List.of(),
+                heldBy);
     }
 
     private List<Outcome> resolveBatch(
@@ -1674,7 +1717,8 @@ public final class Resolution {
             Comparison review,
             Decision.Queued queued,
             String explanation,
-            List<String> changes) {
+            List<String> changes,
+            List<String> heldBy) {
         var write = new HashMap<String, Object>();
         // a question about a change has an id of its own each time (review 94: one id per signature came
         // back closed when the agency sent an earlier version again)
@@ -1693,6 +1737,8 @@ public final class Resolution {
         write.put("reason", queued == null ? null : queued.name());
         write.put("explanation", explanation);
         write.put("changes", changes);
+        // the persons another record of whom gives its new identifier: a keep is refused while there are any
+        write.put("heldBy", heldBy);
         return write;
     }
 

@@ -72,7 +72,8 @@ class StewardRepository {
             boolean personAnchored,
             boolean related,
             boolean declaredDifferent,
-            boolean otherNhsNumber) {}
+            boolean otherNhsNumber,
+            List<String> heldBy) {}
 
     Optional<CandidateState> candidate(String id) {
         return graph
@@ -85,7 +86,10 @@ class StewardRepository {
                                 r.get("personAnchored").asBoolean(),
                                 r.get("related").asBoolean(),
                                 r.get("declaredDifferent").asBoolean(),
-                                r.get("otherNhsNumber").asBoolean()))
+                                r.get("otherNhsNumber").asBoolean(),
+                                r.get("m").get("heldBy").isNull()
+                                        ? List.of()
+                                        : r.get("m").get("heldBy").asList(Value::asString)))
                 .stream()
                 .findFirst();
     }
@@ -265,9 +269,17 @@ class StewardRepository {
                         .toList());
     }
 
-    /** The birth dates of the children each record's agency makes it the parent of (identity/record-children). */
-    Map<String, List<LocalDate>> parentOfChildrenBorn(Collection<SourceRecordView> records) {
-        return byRecord("identity/record-children", records, r -> r.get("born").asList(Value::asLocalDate));
+    /** The birth dates of the children a record's agency makes it the parent of, and those children's ids. */
+    record Children(List<LocalDate> born, List<String> ids) {}
+
+    /** Each record's {@link Children} (identity/record-children), by "source:localId". */
+    Map<String, Children> parentOfChildrenBorn(Collection<SourceRecordView> records) {
+        return byRecord(
+                "identity/record-children",
+                records,
+                r -> new Children(
+                        r.get("born").asList(Value::asLocalDate),
+                        r.get("children").asList(Value::asString)));
     }
 
     /** A statement's answer for each of the records (its rows' source and localId), by "source:localId". */
@@ -456,13 +468,38 @@ class StewardRepository {
             if (!splitAsChecked(tx, state, "Person", new Split(source, localId, from, newId, user, note, now))) {
                 return false;
             }
+            closeChangeQuestions(tx, source, localId, from, candidateId == null ? "" : candidateId, user, now);
             if (candidateId != null) {
                 run(tx, "identity/decide-different", Map.of("id", candidateId, "user", user, "note", note, "now", now));
+                run(
+                        tx,
+                        "identity/tag-split-declaration",
+                        Map.of("source", source, "localId", localId, "from", from, "id", candidateId, "now", now));
             }
             run(tx, "identity/refresh-person", Map.of("id", from));
             run(tx, "identity/refresh-person", Map.of("id", newId));
             return true;
         });
+    }
+
+    /**
+     * A record moved off {@code person} by a steward: its questions about changes made while it was
+     * theirs close, but {@code except} (the one being decided; "" for none).
+     */
+    private static void closeChangeQuestions(
+            TransactionContext tx,
+            String source,
+            String localId,
+            String person,
+            String except,
+            String user,
+            ZonedDateTime now) {
+        run(
+                tx,
+                "identity/close-change-questions",
+                Map.of(
+                        "source", source, "localId", localId, "person", person, "except", except, "user", user, "now",
+                        now));
     }
 
     /**
@@ -577,6 +614,7 @@ class StewardRepository {
                         tx,
                         "identity/move-relationships",
                         Map.of("from", from, "to", to, "record", record, "label", "Person"));
+                closeChangeQuestions(tx, source, localId, from, "", user, now);
                 run(tx, "identity/refresh-person", Map.of("id", from));
             }
             run(tx, "identity/close-settled", Map.of("id", to, "now", now));

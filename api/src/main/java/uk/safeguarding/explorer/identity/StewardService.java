@@ -157,7 +157,7 @@ public class StewardService {
                             "candidateId", "names a candidate already decided (" + candidate.status() + ")"));
         }
         if (own.equals(other)) {
-            return decideChanged(candidateId, candidate, decision, note, user);
+            return decideChanged(candidateId, state, decision, note, user);
         }
         if ("SAME".equals(decision)) {
             if (state.ownAnchored() && state.personAnchored() && !own.equals(other)) {
@@ -226,7 +226,12 @@ public class StewardService {
      * the record gave the person its id or is the person's only record now. Audited before it is written.
      */
     private MatchCandidateView decideChanged(
-            String candidateId, MatchCandidateView candidate, String decision, String note, ExplorerPrincipal user) {
+            String candidateId,
+            StewardRepository.CandidateState checked,
+            String decision,
+            String note,
+            ExplorerPrincipal user) {
+        var candidate = checked.candidate();
         var person = candidate.person().id();
         var source = candidate.record().source();
         var localId = candidate.record().localId();
@@ -242,6 +247,14 @@ public class StewardService {
                     "cannot keep " + record + " with " + person + ": its NHS number is not the one the person's other "
                             + "records give, and two NHS numbers are two people; split it off (DIFFERENT) or have the "
                             + "agency correct it");
+        }
+        if ("SAME".equals(decision) && !checked.heldBy().isEmpty()) {
+            // review 95: a keep gave the person an identifier another person's record gives
+            throw notDecided(
+                    person,
+                    "cannot keep " + record + " with " + person + ": its NHS number, PNC id or UPN is also given by a "
+                            + "record of " + String.join(", ", checked.heldBy()) + "; decide who holds it first (look "
+                            + "those records up), or split it off (DIFFERENT)");
         }
         if ("DIFFERENT".equals(decision)) {
             state = repository.state(source, localId).orElse(null);
@@ -363,11 +376,25 @@ public class StewardService {
     /**
      * The birth dates of the children each record's agency makes it the parent of, by "source:localId":
      * for stewards and the local administrator only (a child may be someone a practitioner may not
-     * see, and a hidden person's birth date is never told); others get none.
+     * see, and a hidden person's birth date is never told); others get none. Audited for the children.
      */
     @PreAuthorize("hasAnyRole('DATA_STEWARD', 'ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
     public Map<String, List<LocalDate>> parentOfChildrenBorn(Collection<SourceRecordView> records) {
-        return records.isEmpty() || !stewarding() ? Map.of() : repository.parentOfChildrenBorn(records);
+        if (records.isEmpty() || !stewarding()) {
+            return Map.of();
+        }
+        var found = repository.parentOfChildrenBorn(records);
+        var children = found.values().stream()
+                .flatMap(c -> c.ids().stream())
+                .distinct()
+                .toList();
+        if (!children.isEmpty()) {
+            // review 95: the children whose birth dates a steward read
+            audit.record(needToKnow.actor(), "sourceRecord", children, List.of(), "records' children's birth dates");
+        }
+        var result = new LinkedHashMap<String, List<LocalDate>>();
+        found.forEach((key, c) -> result.put(key, c.born()));
+        return result;
     }
 
     /** Whether the user works as a steward: a data steward, or the administrator in local mode. */

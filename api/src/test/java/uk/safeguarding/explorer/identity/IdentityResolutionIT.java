@@ -755,6 +755,105 @@ class IdentityResolutionIT extends ExplorerIT {
                 .doesNotContain("already decided they are different");
     }
 
+    private void healthSends(String fields) {
+        importExtract("""
+                {"source": "health", "resolve": true,
+                 "people": [{"id": "H1", "sex": "MALE", %s}]}""".formatted(fields));
+    }
+
+    /**
+     * Review 95: a disputed change renamed its person at the person's next refresh, and became the
+     * yardstick for the person's other records (an alias added by health was queued against it).
+     */
+    @Test
+    void aDisputedChangeIsNeitherThePersonsNorTheYardstickOfItsOtherRecords() {
+        socialCareSends("\"givenName\": \"Darren\", \"familyName\": \"Quillby\", \"dateOfBirth\": \"1980-03-03\"");
+        healthSends("\"givenName\": \"Darren\", \"familyName\": \"Quillby\", \"dateOfBirth\": \"1980-03-03\"");
+        var darren = personOf("csc", "C1");
+        assertThat(personOf("health", "H1")).isEqualTo(darren);
+        socialCareSends("\"givenName\": \"Darren\", \"familyName\": \"Quillby\", \"dateOfBirth\": \"1995-07-07\"");
+        assertThat(changeQuestionsAboutC1()).hasSize(1);
+        // health adds an alias: weighed against what the person holds undisputed, still linked; the
+        // person's next refresh keeps the undisputed date
+        healthSends("\"givenName\": \"Darren\", \"familyName\": \"Quillby\", \"dateOfBirth\": \"1980-03-03\","
+                + " \"aliases\": [\"Daz Quillby\"]");
+        assertThat(pendingAbout("health", "H1", darren)).isNull();
+        assertThat(count(
+                        "MATCH (p:Person {id: $id}) WHERE p.dateOfBirth = date('1980-03-03') AND 'Daz Quillby' IN p.aliases "
+                                + "RETURN count(p)",
+                        Map.of("id", darren)))
+                .isEqualTo(1);
+    }
+
+    /**
+     * Review 95: keeping a changed record gave its person an identifier another person's record gives;
+     * a split (splitRecord) left the record's change question pending, a badge on the person, and a way
+     * to undo the split; an import closed a question a steward had reopened.
+     */
+    @Test
+    void aKeepIsRefusedWhileAnotherPersonGivesTheIdentifierAndASplitClosesTheQuestion() {
+        socialCareSends("\"givenName\": \"Wendell\", \"familyName\": \"Testw\", \"dateOfBirth\": \"1977-05-05\"");
+        importExtract("""
+                {"source": "health", "resolve": true,
+                 "people": [{"id": "H1", "givenName": "Wendell", "familyName": "Testw", "sex": "MALE",
+                             "dateOfBirth": "1977-05-05"},
+                            {"id": "H8", "givenName": "Norris", "familyName": "Testn", "sex": "MALE",
+                             "dateOfBirth": "1950-01-01", "nhsNumber": "4873547296"}]}""");
+        var wendell = personOf("csc", "C1");
+        var norris = personOf("health", "H8");
+        assertThat(personOf("health", "H1")).isEqualTo(wendell);
+        socialCareSends("\"givenName\": \"Wendell\", \"familyName\": \"Testw\", \"dateOfBirth\": \"1977-05-05\","
+                + " \"nhsNumber\": \"4873547296\"");
+        var question = pendingAbout("csc", "C1", wendell);
+        assertThat(question).isNotNull();
+        var decide = "mutation($id: ID!, $d: MatchDecision!) { decideMatch(candidateId: $id, decision: $d,"
+                + " note: \"Checked with social care\") { status } }";
+        var keep = http().graphql(
+                        "data-steward", decide, Map.of("id", question.get("id").asString(), "d", "SAME"));
+        assertThat(keep.get("errors").get(0).get("message").asString())
+                .contains("is also given by a record of " + norris);
+        assertThat(count("MATCH (p:Person {id: $id}) WHERE p.nhsNumber IS NULL RETURN count(p)", Map.of("id", wendell)))
+                .isEqualTo(1);
+        // a split closes the question: no badge, nothing left to undo the split with
+        var split = http().graphql(
+                        "data-steward",
+                        "mutation { splitRecord(source: \"csc\", localId: \"C1\", note: \"Another Wendell\") { person { id } } }",
+                        Map.of());
+        assertThat(split.get("errors")).as(split.toString()).isNull();
+        assertThat(count(
+                        "MATCH (m:MatchCandidate {id: $id}) WHERE m.status = 'CLOSED' RETURN count(m)",
+                        Map.of("id", question.get("id").asString())))
+                .isEqualTo(1);
+        var badge =
+                http().graphql("admin", "query($id: ID!) { person(id: $id) { possibleMatch } }", Map.of("id", wendell));
+        assertThat(badge.get("data").get("person").get("possibleMatch").asBoolean())
+                .isFalse();
+    }
+
+    /** Review 95: an import closed a change question a steward had reopened after splitting the record off. */
+    @Test
+    void anImportLeavesAReopenedChangeQuestionToTheSteward() {
+        importFixture("police-extract");
+        importText(policeExtractWith("1983-04-27", "1991-09-14"));
+        var id = pendingAbout("police", "P107", "p-lee").get("id").asString();
+        var decided = http().graphql(
+                        "data-steward",
+                        "mutation($id: ID!) { decideMatch(candidateId: $id, decision: DIFFERENT, note: \"Another Lee\") "
+                                + "{ status } }",
+                        Map.of("id", id));
+        assertThat(decided.get("errors")).as(decided.toString()).isNull();
+        var reopened = http().graphql(
+                        "data-steward",
+                        "mutation($id: ID!) { reopenMatch(candidateId: $id, note: \"Split by mistake\") { status } }",
+                        Map.of("id", id));
+        assertThat(reopened.get("errors")).as(reopened.toString()).isNull();
+        importText(policeExtractWith("1983-04-27", "1991-09-15"));
+        assertThat(count(
+                        "MATCH (m:MatchCandidate {id: $id}) WHERE m.status = 'PENDING' RETURN count(m)",
+                        Map.of("id", id)))
+                .isEqualTo(1);
+    }
+
     /**
      * Walk 71: a parent contact without a date of birth did not say whose parent it is. A record tells a
      * steward the birth dates of the children its agency makes it the parent of (what the engine weighs
@@ -776,6 +875,12 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(steward.get("errors")).as(steward.toString()).isNull();
         assertThat(steward.get("data").get("sourceRecord").toString())
                 .isEqualTo("{\"parentOfChildrenBorn\":[\"2010-05-18\"]}");
+        // the child whose birth date was read is in the audit log
+        assertThat(count(
+                        "MATCH (e:AuditEvent {operation: 'sourceRecord'}) WHERE e.subjectId = $child "
+                                + "AND e.reason = \"records' children's birth dates\" RETURN count(e)",
+                        Map.of("child", personOf("police", "P102"))))
+                .isEqualTo(1);
         var practitioner = http().graphql(
                         "police-officer",
                         "{ person(id: \"p-lee\") { records { localId parentOfChildrenBorn } } }",
