@@ -1,23 +1,14 @@
 // Recomputes a person's fields from their records after a merge or split: anchored records first
 // (they gave the person its id), then in the order they were linked; each field from the first
-// record that has it; aliases from all; the other records' names kept for search. A record whose
-// agency changed it since it was linked, while a steward is asked about it (a pending
-// CHANGED_SINCE_LINKED question), comes last, and its aliases count only when no other record gives
-// any: what it now says is disputed (review 95: the next refresh renamed the person after it).
+// record that has it; aliases from all; the other records' names kept for search.
 MATCH (p:Person {id: $id})
 WITH p, COLLECT {
     MATCH (r:SourceRecord)-[:RECORD_OF]->(p)
-    WITH r, EXISTS {
-        (r)<-[:OF_RECORD]-(:MatchCandidate {status: 'PENDING', reason: 'CHANGED_SINCE_LINKED'})-[:MAYBE]->(p)
-      } AS disputed
-    RETURN {r: r, disputed: disputed} AS x
-      ORDER BY disputed, coalesce(r.anchored, false) DESC, r.linkedAt, r.key
-  } AS xs
-WHERE size(xs) > 0
-WITH p, [x IN xs | x.r] AS rs, [x IN xs WHERE NOT x.disputed | x.r] AS settled
+    RETURN r ORDER BY coalesce(r.anchored, false) DESC, r.linkedAt, r.key
+  } AS rs
+WHERE size(rs) > 0
 WITH p, rs,
-     reduce(all = [], r IN CASE WHEN size(settled) > 0 THEN settled ELSE rs END |
-       all + [a IN coalesce(r.aliases, []) WHERE NOT a IN all]) AS aliases
+     reduce(all = [], r IN rs | all + [a IN coalesce(r.aliases, []) WHERE NOT a IN all]) AS aliases
 SET p.givenName = head([r IN rs WHERE r.givenName IS NOT NULL | r.givenName]),
     p.familyName = head([r IN rs WHERE r.familyName IS NOT NULL | r.familyName]),
     p.dateOfBirth = head([r IN rs WHERE r.dateOfBirth IS NOT NULL | r.dateOfBirth]),

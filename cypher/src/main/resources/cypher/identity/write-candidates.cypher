@@ -7,7 +7,8 @@ MATCH (r:SourceRecord {source: c.source, localId: c.localId})
 MATCH (p:Person {id: c.personId})
 MERGE (m:MatchCandidate {id: c.id})
   ON CREATE SET m.status = 'PENDING', m.score = c.score, m.evidence = c.evidence, m.comparedWith = c.comparedWith,
-                m.reason = c.reason, m.explanation = c.explanation, m.changes = c.changes, m.heldBy = c.heldBy,
-                m.createdAt = $now
+                m.reason = c.reason, m.explanation = c.explanation, m.changes = c.changes, m.sig = c.sig,
+                m.newFieldNames = c.newFieldNames, m.createdAt = $now
+SET m += coalesce(c.newFields, {})
 MERGE (m)-[:OF_RECORD]->(r)
 MERGE (m)-[:MAYBE]->(p)

@@ -1,7 +1,8 @@
 // Identity resolution, step 3: writes a batch of person records of agency extracts. A new record is
 // linked to the person the engine chose (created when new, its fields then taken from the record;
 // an existing person only gains the fields it lacked and the record's name for search); a record
-// that already exists keeps its person and only its own fields are refreshed. When its matching
+// that already exists keeps its person and only its own fields are refreshed (none while a steward is
+// asked about the version sent: row.fields null, the version is kept on the question). When its matching
 // fields changed (row.changed), its earlier questions of that kind (CHANGED_SINCE_LINKED) close: the
 // agency sent it again; and when the engine would still link it, its link's score and evidence are of
 // what it now says (row.rechecked; a record that made its person, linked NEW, keeps no score).
@@ -9,7 +10,7 @@ UNWIND $rows AS row
 MERGE (r:SourceRecord {source: row.source, localId: row.localId})
   ON CREATE SET r.key = row.key, r.linkedBy = row.linkedBy, r.score = row.score, r.evidence = row.evidence,
                 r.comparedWith = row.comparedWith, r.linkedAt = $now, r.recordedAt = coalesce(row.recordedAt, $now)
-SET r += row.fields
+SET r += coalesce(row.fields, {})
 FOREACH (c IN CASE WHEN row.rechecked IS NULL OR r.linkedBy = 'NEW' THEN [] ELSE [row.rechecked] END |
   SET r.score = c.score, r.evidence = c.evidence, r.checkedAt = $now)
 WITH r, row

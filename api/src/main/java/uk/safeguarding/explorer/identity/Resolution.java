@@ -503,6 +503,20 @@ public final class Resolution {
                 for (var outcome : outcomes) {
                     var change = changed.get(outcome.incoming().localId());
                     records.add(personWrite(source, outcome, change));
+                    if (change != null && change.holds()) {
+                        // the record keeps the fields it was linked on while a steward is asked about the
+                        // version sent (review 96): not in flight, unchanged in the records held
+                        if (change.asks()) {
+                            candidates.add(candidateWrite(
+                                    source,
+                                    outcome.incoming(),
+                                    change.comparison(),
+                                    Decision.Queued.CHANGED_SINCE_LINKED,
+                                    change.explanation(),
+                                    change.changes()));
+                        }
+                        continue;
+                    }
                     next.add(outcome.incoming(), outcome.personId(), outcome.existed());
                     if (memory != null) {
                         var in = outcome.incoming();
@@ -517,16 +531,6 @@ public final class Resolution {
                                 (String) in.row().get("upn"));
                     }
                     if (outcome.existed()) {
-                        if (change != null && !change.supported()) {
-                            candidates.add(candidateWrite(
-                                    source,
-                                    outcome.incoming(),
-                                    change.comparison(),
-                                    Decision.Queued.CHANGED_SINCE_LINKED,
-                                    change.explanation(),
-                                    change.changes(),
-                                    change.heldBy()));
-                        }
                         continue;
                     }
                     var decision = outcome.decision();
@@ -538,7 +542,7 @@ public final class Resolution {
                     var explanation = resolver.explain(decision.queued());
                     for (var review : decision.review()) {
                         candidates.add(candidateWrite(
-                                source, outcome.incoming(), review, decision.queued(), explanation, null, null));
+                                source, outcome.incoming(), review, decision.queued(), explanation, null));
                     }
                 }
                 queued += candidates.size();
@@ -899,10 +903,29 @@ public final class Resolution {
             boolean supported,
             String explanation,
             List<String> changes,
-            List<String> heldBy) {
+            boolean waiting) {
+
+        static Recheck linked(String personId, Comparison comparison) {
+            return new Recheck(personId, comparison, true, null, List.of(), false);
+        }
+
+        /** The version a pending question already holds, sent again: nothing is written. */
+        static Recheck stillWaiting(String personId) {
+            return new Recheck(personId, null, false, null, List.of(), true);
+        }
 
         Recheck withChanges(List<String> list) {
-            return new Recheck(personId, comparison, supported, explanation, list, heldBy);
+            return new Recheck(personId, comparison, supported, explanation, list, waiting);
+        }
+
+        /** Whether the record keeps the fields it was linked on (a steward is asked about this version). */
+        boolean holds() {
+            return !supported;
+        }
+
+        /** Whether a new question is asked (not the version a pending question already holds). */
+        boolean asks() {
+            return !supported && !waiting;
         }
 
         /** Whether the link's score and evidence are rewritten (the engine would still link it). */
@@ -954,14 +977,24 @@ public final class Resolution {
             var in = byKey.get(r.get("key").asString());
             var personId = r.get("person").asString();
             var others = new ArrayList<MatchRecord>();
+            if (r.get("asPending").asBoolean()) {
+                // the version a pending question holds, sent again: it waits as it is
+                result.put(in.localId(), Recheck.stillWaiting(personId));
+                continue;
+            }
+            if (r.get("asStored").asBoolean()) {
+                // the agency sent the record as it was linked again: its questions close
+                result.put(in.localId(), Recheck.linked(personId, null));
+                continue;
+            }
             for (var other : r.get("others").values()) {
                 var otherKey = other.get(0).asString();
                 // another record of the person this batch sends changed too is weighed as it is now (review
-                // 94); one a steward is asked about is left out: what it says is disputed (review 95)
+                // 94); a record a steward is asked about still holds the fields it was linked on (review 96)
                 var sentNow = byKey.get(otherKey);
                 if (sentNow != null) {
                     others.add(sentNow.record());
-                } else if (!other.get(1).isNull() && !other.get(2).asBoolean()) {
+                } else if (!other.get(1).isNull()) {
                     others.add(MatchRecord.fromSignature(otherKey, other.get(1).asString()));
                 }
             }
@@ -970,7 +1003,7 @@ public final class Resolution {
                 givers.get(id).stream().filter(p -> !p.equals(personId)).forEach(heldBy::add);
             }
             if (others.isEmpty() && heldBy.isEmpty()) {
-                result.put(in.localId(), new Recheck(personId, null, true, null, List.of(), List.of()));
+                result.put(in.localId(), Recheck.linked(personId, null));
                 continue;
             }
             var recheck = weighAgain(in, personId, others, List.copyOf(heldBy), r.get("addresses"), eldestChildBorn);
@@ -1065,7 +1098,7 @@ public final class Resolution {
                 && decision.linkedBy() != Decision.LinkedBy.NEW
                 && personId.equals(decision.personId());
         if (supported) {
-            return new Recheck(personId, comparison, true, null, List.of(), List.of());
+            return Recheck.linked(personId, comparison);
         }
         String why;
         if (!heldBy.isEmpty()) {
@@ -1089,7 +1122,7 @@ public final class Resolution {
                 false,
                 resolver.explain(Decision.Queued.CHANGED_SINCE_LINKED) + " " + why,
                 List.of(),
-                heldBy);
+                false);
     }
 
     private List<Outcome> resolveBatch(
@@ -1694,8 +1727,12 @@ public final class Resolution {
             write.put("evidence", link == null ? List.of() : evidence(link));
             write.put("comparedWith", null);
         }
-        if (change != null) {
-            // the record's earlier questions about its changes close: it is weighed again now
+        if (change != null && change.holds()) {
+            // the record keeps the fields it was linked on: the version sent waits on the question
+            write.put("fields", null);
+        }
+        if (change != null && !change.waiting()) {
+            // the record's earlier questions about its own person close: it is weighed again now
             write.put("changed", true);
         }
         if (change != null && change.relinks()) {
@@ -1711,14 +1748,13 @@ public final class Resolution {
      * A candidate to write; {@code changes}: for a question about a record sent again with other
      * matching fields (CHANGED_SINCE_LINKED), what changed, and it gets an id of its own; else null.
      */
-    private static Map<String, Object> candidateWrite(
+    private Map<String, Object> candidateWrite(
             String source,
             Incoming in,
             Comparison review,
             Decision.Queued queued,
             String explanation,
-            List<String> changes,
-            List<String> heldBy) {
+            List<String> changes) {
         var write = new HashMap<String, Object>();
         // a question about a change has an id of its own each time (review 94: one id per signature came
         // back closed when the agency sent an earlier version again)
@@ -1737,8 +1773,19 @@ public final class Resolution {
         write.put("reason", queued == null ? null : queued.name());
         write.put("explanation", explanation);
         write.put("changes", changes);
-        // the persons another record of whom gives its new identifier: a keep is refused while there are any
-        write.put("heldBy", heldBy);
+        if (changes != null) {
+            // the version sent, applied to the record only when a steward keeps it or splits it off
+            write.put("sig", in.record().signature());
+            var fields = recordFields(in.row(), in.record());
+            var named = new HashMap<String, Object>();
+            fields.forEach((k, v) -> {
+                if (v != null) {
+                    named.put("new_" + k, v);
+                }
+            });
+            write.put("newFields", named);
+            write.put("newFieldNames", List.copyOf(fields.keySet()));
+        }
         return write;
     }
 

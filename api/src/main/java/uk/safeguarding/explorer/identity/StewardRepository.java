@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +73,7 @@ class StewardRepository {
             boolean personAnchored,
             boolean related,
             boolean declaredDifferent,
-            boolean otherNhsNumber,
-            List<String> heldBy) {}
+            boolean otherNhsNumber) {}
 
     Optional<CandidateState> candidate(String id) {
         return graph
@@ -86,10 +86,7 @@ class StewardRepository {
                                 r.get("personAnchored").asBoolean(),
                                 r.get("related").asBoolean(),
                                 r.get("declaredDifferent").asBoolean(),
-                                r.get("otherNhsNumber").asBoolean(),
-                                r.get("m").get("heldBy").isNull()
-                                        ? List.of()
-                                        : r.get("m").get("heldBy").asList(Value::asString)))
+                                r.get("otherNhsNumber").asBoolean()))
                 .stream()
                 .findFirst();
     }
@@ -454,6 +451,10 @@ class StewardRepository {
             if (candidateId != null && stillPending(tx, candidateId, from, from) == null) {
                 return false;
             }
+            if (candidateId != null) {
+                // split off as the agency now sends it
+                applyChangedFields(tx, candidateId);
+            }
             // no person to link to: the record's own pending candidates, the record and its person
             tx.run(
                             CypherStatements.named("identity/lock-record"),
@@ -480,6 +481,53 @@ class StewardRepository {
             run(tx, "identity/refresh-person", Map.of("id", newId));
             return true;
         });
+    }
+
+    /**
+     * The version of a record a CHANGED_SINCE_LINKED question holds (identity/changed-fields), applied to
+     * the record (identity/apply-changed-fields): what the agency sent, once a steward decided on it.
+     */
+    private static void applyChangedFields(TransactionContext tx, String candidateId) {
+        var props = tx.run(CypherStatements.named("identity/changed-fields"), Map.of("id", candidateId))
+                .single()
+                .get("props");
+        if (props.get("newFieldNames").isNull()) {
+            return;
+        }
+        var fields = new HashMap<String, Object>();
+        for (var name : props.get("newFieldNames").asList(Value::asString)) {
+            var value = props.get("new_" + name);
+            fields.put(name, value.isNull() ? null : value.asObject());
+        }
+        run(tx, "identity/apply-changed-fields", Map.of("id", candidateId, "fields", fields));
+    }
+
+    /**
+     * The persons, but those excluded, a record of whom gives one of these identifiers
+     * (identifier-holders; a null identifier finds nobody).
+     */
+    List<String> identifierHolders(String nhsNumber, String pncKey, String upn, Collection<String> exclude) {
+        var parameters = new HashMap<String, Object>();
+        parameters.put("nhsNumber", nhsNumber);
+        parameters.put("pncKey", pncKey);
+        parameters.put("upn", upn);
+        parameters.put("exclude", List.copyOf(exclude));
+        return graph.read(
+                        "identity/identifier-holders",
+                        parameters,
+                        r -> r.get("ids").asList(Value::asString))
+                .get(0);
+    }
+
+    /** The identifiers the version a CHANGED_SINCE_LINKED question holds gives: NHS number, PNC key, UPN. */
+    List<String> changedIdentifiers(String candidateId) {
+        var props = graph.read("identity/changed-fields", Map.of("id", candidateId), r -> r.get("props"))
+                .get(0);
+        var result = new ArrayList<String>();
+        for (var name : List.of("new_nhsNumber", "new_pncKey", "new_upn")) {
+            result.add(props.get(name).isNull() ? null : props.get(name).asString());
+        }
+        return result;
     }
 
     /**
@@ -514,6 +562,7 @@ class StewardRepository {
             if (stillPending(tx, id, person, person) == null) {
                 return false;
             }
+            applyChangedFields(tx, id);
             // only the record's earlier questions about its changes close with it (review 94)
             run(tx, "identity/keep-changed", Map.of("id", id, "user", user, "note", note, "now", now));
             // kept, what the record now says counts for the person as its other records do

@@ -187,6 +187,19 @@ public class StewardService {
             if (state.related()) {
                 throw twoPeople(both, "the records say they are parent and child or partners");
             }
+            if ("CHANGED_SINCE_LINKED".equals(candidate.reason())) {
+                // review 96: a record split off after its agency changed it, joined back after a reopen,
+                // would give the person an identifier a third person's record gives
+                var r = candidate.record();
+                var holders = repository.identifierHolders(
+                        r.nhsNumber(), r.pncId() == null ? null : MatchRecord.pnc(r.pncId()), r.upn(), both);
+                if (!holders.isEmpty()) {
+                    throw twoPeople(
+                            both,
+                            "the record's NHS number, PNC id or UPN is also given by a record of "
+                                    + String.join(", ", holders) + " (decide who holds it first)");
+                }
+            }
         }
         audit.record(
                 needToKnow.actor(),
@@ -248,13 +261,17 @@ public class StewardService {
                             + "records give, and two NHS numbers are two people; split it off (DIFFERENT) or have the "
                             + "agency correct it");
         }
-        if ("SAME".equals(decision) && !checked.heldBy().isEmpty()) {
-            // review 95: a keep gave the person an identifier another person's record gives
-            throw notDecided(
-                    person,
-                    "cannot keep " + record + " with " + person + ": its NHS number, PNC id or UPN is also given by a "
-                            + "record of " + String.join(", ", checked.heldBy()) + "; decide who holds it first (look "
-                            + "those records up), or split it off (DIFFERENT)");
+        if ("SAME".equals(decision)) {
+            // review 95, 96: a keep gave the person an identifier another person's record gives (read now)
+            var given = repository.changedIdentifiers(candidateId);
+            var holders = repository.identifierHolders(given.get(0), given.get(1), given.get(2), List.of(person));
+            if (!holders.isEmpty()) {
+                throw notDecided(
+                        person,
+                        "cannot keep " + record + " with " + person + ": its NHS number, PNC id or UPN is also given "
+                                + "by a record of " + String.join(", ", holders) + "; decide who holds it first (look "
+                                + "those records up), or split it off (DIFFERENT)");
+            }
         }
         if ("DIFFERENT".equals(decision)) {
             state = repository.state(source, localId).orElse(null);

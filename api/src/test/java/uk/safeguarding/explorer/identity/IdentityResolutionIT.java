@@ -771,8 +771,23 @@ class IdentityResolutionIT extends ExplorerIT {
         healthSends("\"givenName\": \"Darren\", \"familyName\": \"Quillby\", \"dateOfBirth\": \"1980-03-03\"");
         var darren = personOf("csc", "C1");
         assertThat(personOf("health", "H1")).isEqualTo(darren);
-        socialCareSends("\"givenName\": \"Darren\", \"familyName\": \"Quillby\", \"dateOfBirth\": \"1995-07-07\"");
+        var disputed = "\"givenName\": \"Darren\", \"familyName\": \"Quillby\", \"dateOfBirth\": \"1995-07-07\"";
+        socialCareSends(disputed);
         assertThat(changeQuestionsAboutC1()).hasSize(1);
+        // review 96: the record keeps the fields it was linked on while the version waits on the question
+        assertThat(
+                        count(
+                                "MATCH (r:SourceRecord {key: 'csc:C1'}) WHERE r.dateOfBirth = date('1980-03-03') RETURN count(r)"))
+                .isEqualTo(1);
+        var waiting = pendingAbout("csc", "C1", darren).get("id").asString();
+        socialCareSends(disputed);
+        assertThat(pendingAbout("csc", "C1", darren).get("id").asString()).isEqualTo(waiting);
+        // a police record of the disputed version is not joined to Darren through it
+        importExtract("""
+                {"source": "police", "resolve": true,
+                 "people": [{"id": "P1", "givenName": "DARREN", "familyName": "QUILLBY", "sex": "MALE",
+                             "dateOfBirth": "1995-07-07"}]}""");
+        assertThat(personOf("police", "P1")).isNotEqualTo(darren);
         // health adds an alias: weighed against what the person holds undisputed, still linked; the
         // person's next refresh keeps the undisputed date
         healthSends("\"givenName\": \"Darren\", \"familyName\": \"Quillby\", \"dateOfBirth\": \"1980-03-03\","
