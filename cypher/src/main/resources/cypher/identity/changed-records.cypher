@@ -17,7 +17,8 @@ WITH key, r, p, COLLECT {
     RETURN m.sig
   } AS pendingSigs
 WHERE r.sig <> key.sig OR size(pendingSigs) > 0
-RETURN key.key AS key, p.id AS person, r.sig = key.sig AS asStored, key.sig IN pendingSigs AS asPending,
+RETURN key.key AS key, p.id AS person, r.sig = key.sig AS asStored,
+       coalesce(key.sig IN pendingSigs, false) AS asPending,
        r {.givenName, .familyName, .aliases, .dateOfBirth, .sex, .nhsNumber, .pncId, .upn} AS was,
        COLLECT { MATCH (o:SourceRecord)-[:RECORD_OF]->(p) WHERE o <> r RETURN [o.key, o.sig] } AS others,
        COLLECT {

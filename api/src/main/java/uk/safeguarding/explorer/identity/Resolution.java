@@ -547,10 +547,9 @@ public final class Resolution {
                 }
                 queued += candidates.size();
                 // waits for the batch in flight to land, then this batch is the one in flight
-                // a person takes its fields again only from a change the engine would still link, never
-                // from a record a steward is asked about (review 94: a disputed record renamed its person)
+                // a person takes its fields again from its records, which keep what they were linked on
+                // while a steward is asked about a version (review 94, 96: a disputed version renamed it)
                 var refresh = changed.values().stream()
-                        .filter(Recheck::supported)
                         .map(Recheck::personId)
                         .distinct()
                         .toList();
@@ -973,44 +972,69 @@ public final class Resolution {
                 givers.computeIfAbsent(id, k -> new HashSet<>()).add(person);
             }
         }
-        for (var r : read) {
-            var in = byKey.get(r.get("key").asString());
-            var personId = r.get("person").asString();
-            var others = new ArrayList<MatchRecord>();
-            if (r.get("asPending").asBoolean()) {
-                // the version a pending question holds, sent again: it waits as it is
-                result.put(in.localId(), Recheck.stillWaiting(personId));
-                continue;
-            }
-            if (r.get("asStored").asBoolean()) {
-                // the agency sent the record as it was linked again: its questions close
-                result.put(in.localId(), Recheck.linked(personId, null));
-                continue;
-            }
-            for (var other : r.get("others").values()) {
-                var otherKey = other.get(0).asString();
-                // another record of the person this batch sends changed too is weighed as it is now (review
-                // 94); a record a steward is asked about still holds the fields it was linked on (review 96)
-                var sentNow = byKey.get(otherKey);
-                if (sentNow != null) {
-                    others.add(sentNow.record());
-                } else if (!other.get(1).isNull()) {
-                    others.add(MatchRecord.fromSignature(otherKey, other.get(1).asString()));
+        // a record of the batch whose version is held back is weighed as linked, not as sent (review 97): the
+        // records held decide how the others are weighed, so weighed again until that settles (three rounds)
+        var held = new HashSet<String>();
+        for (int round = 0; round < 3; round++) {
+            result.clear();
+            var nowHeld = new HashSet<String>();
+            for (var r : read) {
+                var in = byKey.get(r.get("key").asString());
+                var recheck = recheckOne(in, r, byKey, held, givers, eldestChildBorn);
+                result.put(in.localId(), recheck);
+                if (recheck.holds()) {
+                    nowHeld.add(in.key());
                 }
             }
-            var heldBy = new TreeSet<>(r.get("heldBy").asList(Value::asString));
-            for (var id : changedIdentifiers(in, r.get("was"))) {
-                givers.get(id).stream().filter(p -> !p.equals(personId)).forEach(heldBy::add);
+            if (nowHeld.equals(held)) {
+                break;
             }
-            if (others.isEmpty() && heldBy.isEmpty()) {
-                result.put(in.localId(), Recheck.linked(personId, null));
-                continue;
-            }
-            var recheck = weighAgain(in, personId, others, List.copyOf(heldBy), r.get("addresses"), eldestChildBorn);
-            result.put(
-                    in.localId(), recheck.supported() ? recheck : recheck.withChanges(changes(r.get("was"), in.row())));
+            held = nowHeld;
         }
         return result;
+    }
+
+    /** One record of {@link #recheck}: {@code held}, the keys of the batch's records whose version is held back. */
+    private Recheck recheckOne(
+            Incoming in,
+            org.neo4j.driver.Record r,
+            Map<String, Incoming> byKey,
+            Set<String> held,
+            Map<String, Set<String>> givers,
+            Map<String, LocalDate> eldestChildBorn) {
+        var personId = r.get("person").asString();
+        if (r.get("asStored").asBoolean()) {
+            // the agency sent the record as it was linked again: its questions close
+            return Recheck.linked(personId, null);
+        }
+        var others = new ArrayList<MatchRecord>();
+        for (var other : r.get("others").values()) {
+            var otherKey = other.get(0).asString();
+            // another record of the person this batch sends changed too is weighed as it is sent (review
+            // 94), unless its version is held back; a record a steward is asked about still holds the
+            // fields it was linked on (review 96)
+            var sentNow = byKey.get(otherKey);
+            if (sentNow != null && !held.contains(otherKey)) {
+                others.add(sentNow.record());
+            } else if (!other.get(1).isNull()) {
+                others.add(MatchRecord.fromSignature(otherKey, other.get(1).asString()));
+            }
+        }
+        var heldBy = new TreeSet<>(r.get("heldBy").asList(Value::asString));
+        for (var id : changedIdentifiers(in, r.get("was"))) {
+            givers.get(id).stream().filter(p -> !p.equals(personId)).forEach(heldBy::add);
+        }
+        var recheck = others.isEmpty() && heldBy.isEmpty()
+                ? Recheck.linked(personId, null)
+                : weighAgain(in, personId, others, List.copyOf(heldBy), r.get("addresses"), eldestChildBorn);
+        if (recheck.supported()) {
+            // also the version a pending question holds, once nothing stands against it (review 97)
+            return recheck;
+        }
+        // the version a pending question holds, sent again, waits as it is
+        return r.get("asPending").asBoolean()
+                ? Recheck.stillWaiting(personId)
+                : recheck.withChanges(changes(r.get("was"), in.row()));
     }
 
     /** The NHS number, PNC id and UPN a record sent again gives that it did not give before, as "field=value". */
@@ -1033,6 +1057,10 @@ public final class Resolution {
         }
         return result;
     }
+
+    /** A record's fields the engine does not compare: written as sent even while a version is held back. */
+    private static final List<String> NOT_COMPARED =
+            List.of("deceasedOn", "dobEstimated", "laCaseNumber", "probationCrn");
 
     /** The fields the steward compares, in words, in the order the card shows them. */
     private static final List<Map.Entry<String, String>> CHANGED_FIELDS = List.of(
@@ -1728,8 +1756,11 @@ public final class Resolution {
             write.put("comparedWith", null);
         }
         if (change != null && change.holds()) {
-            // the record keeps the fields it was linked on: the version sent waits on the question
-            write.put("fields", null);
+            // the record keeps the fields it was linked on: the version sent waits on the question; what
+            // the engine does not compare (a date of death, a case number) is written as sent (review 97)
+            var kept = new HashMap<String, Object>();
+            NOT_COMPARED.forEach(f -> kept.put(f, in.row().get(f)));
+            write.put("fields", kept);
         }
         if (change != null && !change.waiting()) {
             // the record's earlier questions about its own person close: it is weighed again now
@@ -1777,6 +1808,8 @@ public final class Resolution {
             // the version sent, applied to the record only when a steward keeps it or splits it off
             write.put("sig", in.record().signature());
             var fields = recordFields(in.row(), in.record());
+            // what the engine does not compare is written as sent, not held (review 97)
+            NOT_COMPARED.forEach(fields::remove);
             var named = new HashMap<String, Object>();
             fields.forEach((k, v) -> {
                 if (v != null) {

@@ -451,10 +451,6 @@ class StewardRepository {
             if (candidateId != null && stillPending(tx, candidateId, from, from) == null) {
                 return false;
             }
-            if (candidateId != null) {
-                // split off as the agency now sends it
-                applyChangedFields(tx, candidateId);
-            }
             // no person to link to: the record's own pending candidates, the record and its person
             tx.run(
                             CypherStatements.named("identity/lock-record"),
@@ -471,6 +467,9 @@ class StewardRepository {
             }
             closeChangeQuestions(tx, source, localId, from, candidateId == null ? "" : candidateId, user, now);
             if (candidateId != null) {
+                // split off as the agency now sends it; only once the split is written (review 97: applied
+                // before its checks, a refused split still wrote the disputed version)
+                applyChangedFields(tx, candidateId);
                 run(tx, "identity/decide-different", Map.of("id", candidateId, "user", user, "note", note, "now", now));
                 run(
                         tx,

@@ -264,7 +264,13 @@ public class StewardService {
         if ("SAME".equals(decision)) {
             // review 95, 96: a keep gave the person an identifier another person's record gives (read now)
             var given = repository.changedIdentifiers(candidateId);
-            var holders = repository.identifierHolders(given.get(0), given.get(1), given.get(2), List.of(person));
+            // only what the version gives anew: what the record gave when linked was weighed then (review 97)
+            var was = candidate.record();
+            var holders = repository.identifierHolders(
+                    anew(given.get(0), was.nhsNumber()),
+                    anew(given.get(1), was.pncId() == null ? null : MatchRecord.pnc(was.pncId())),
+                    anew(given.get(2), was.upn()),
+                    List.of(person));
             if (!holders.isEmpty()) {
                 throw notDecided(
                         person,
@@ -306,6 +312,11 @@ public class StewardService {
             throw changedMeanwhile(person);
         }
         return repository.candidate(candidateId).orElseThrow().candidate();
+    }
+
+    /** An identifier a version gives, when the record did not give it as linked; else null. */
+    private static String anew(String given, String was) {
+        return given == null || given.equals(was) ? null : given;
     }
 
     /** A decision on a changed record refused for what the records say: BAD_REQUEST naming decision, audited. */

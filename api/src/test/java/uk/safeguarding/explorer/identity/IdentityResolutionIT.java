@@ -631,6 +631,19 @@ class IdentityResolutionIT extends ExplorerIT {
                 .isEqualTo("{\"status\":\"SAME\",\"record\":{\"person\":{\"id\":\"p-lee\"}}}");
         assertThat(resolved("police", "P107")).containsEntry("P107", "p-lee REVIEW");
         assertThat(pendingAbout("police", "P107", "p-lee")).isNull();
+        // kept, the record takes the version its agency sent; sent again, it asks nothing more
+        assertThat(count("MATCH (r:SourceRecord {key: 'police:P107'}) WHERE r.dateOfBirth = date('1991-09-14') "
+                        + "RETURN count(r)"))
+                .isEqualTo(1);
+        assertThat(importText(policeExtractWith("1983-04-27", "1991-09-14"))
+                        .get("resolution")
+                        .toString())
+                .isEqualTo("{\"linked\":0,\"created\":0,\"queued\":0}");
+        // a version that does not link, then the version it was linked on again: the question closes
+        importText(policeExtractWith("1983-04-27", "2001-01-01"));
+        assertThat(pendingAbout("police", "P107", "p-lee")).isNotNull();
+        importText(policeExtractWith("1983-04-27", "1991-09-14"));
+        assertThat(pendingAbout("police", "P107", "p-lee")).isNull();
     }
 
     /** Social care's record C1 of a man, with the fields given (fictional), at one home. */
@@ -780,8 +793,14 @@ class IdentityResolutionIT extends ExplorerIT {
                                 "MATCH (r:SourceRecord {key: 'csc:C1'}) WHERE r.dateOfBirth = date('1980-03-03') RETURN count(r)"))
                 .isEqualTo(1);
         var waiting = pendingAbout("csc", "C1", darren).get("id").asString();
-        socialCareSends(disputed);
+        // the same version again, now with a date of death (a field the engine does not compare): the
+        // question stays as it is, and the date of death is written as sent (review 97)
+        socialCareSends(disputed + ", \"deceasedOn\": \"2026-01-01\"");
         assertThat(pendingAbout("csc", "C1", darren).get("id").asString()).isEqualTo(waiting);
+        assertThat(count(
+                        "MATCH (p:Person {id: $id}) WHERE p.deceasedOn = date('2026-01-01') RETURN count(p)",
+                        Map.of("id", darren)))
+                .isEqualTo(1);
         // a police record of the disputed version is not joined to Darren through it
         importExtract("""
                 {"source": "police", "resolve": true,
