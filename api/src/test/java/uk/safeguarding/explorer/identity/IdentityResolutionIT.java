@@ -463,6 +463,14 @@ class IdentityResolutionIT extends ExplorerIT {
                 .isEqualTo("BAD_REQUEST");
     }
 
+    /** Evidence as field to agreement level ("dateOfBirth" to "EXACT"). */
+    private static Map<String, String> levels(JsonNode evidence) {
+        var levels = new TreeMap<String, String>();
+        evidence.forEach(
+                e -> levels.put(e.get("field").asString(), e.get("level").asString()));
+        return levels;
+    }
+
     /** The police extract with one record's date of birth changed, as the agency would send it again. */
     private static String policeExtractWith(String dateOfBirth, String changedTo) {
         var extract = fixture("police-extract");
@@ -506,21 +514,14 @@ class IdentityResolutionIT extends ExplorerIT {
         // carries the evidence of the date now sent
         var record = record("police", "P107");
         assertThat(record.get("person").get("id").asString()).isEqualTo("p-lee");
-        var levels = new TreeMap<String, String>();
-        record.get("evidence")
-                .forEach(e ->
-                        levels.put(e.get("field").asString(), e.get("level").asString()));
-        assertThat(levels).containsEntry("dateOfBirth", "EXACT");
+        assertThat(levels(record.get("evidence"))).containsEntry("dateOfBirth", "EXACT");
         var asked = new TreeMap<String, String>();
         http().graphql("data-steward", "{ matchCandidates { record { localId } evidence { field level } } }", Map.of())
                 .get("data")
                 .get("matchCandidates")
                 .forEach(c -> {
                     if (c.get("record").get("localId").asString().equals("P107")) {
-                        c.get("evidence")
-                                .forEach(e -> asked.put(
-                                        e.get("field").asString(),
-                                        e.get("level").asString()));
+                        asked.putAll(levels(c.get("evidence")));
                     }
                 });
         assertThat(asked).containsEntry("dateOfBirth", "DIFFERENT");
@@ -611,12 +612,7 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(pendingAbout("police", "P105", P105)).isNull();
         // one day out still links Lee Bell by score: not asked about, its evidence is of the new date
         assertThat(pendingAbout("police", "P107", "p-lee")).isNull();
-        var levels = new TreeMap<String, String>();
-        record("police", "P107")
-                .get("evidence")
-                .forEach(e ->
-                        levels.put(e.get("field").asString(), e.get("level").asString()));
-        assertThat(levels).containsEntry("dateOfBirth", "ONE_PART");
+        assertThat(levels(record("police", "P107").get("evidence"))).containsEntry("dateOfBirth", "ONE_PART");
         // a change that no longer supports the link is asked about; the steward keeps it
         importText(policeExtractWith("1983-04-27", "1991-09-14"));
         var lee = pendingAbout("police", "P107", "p-lee");
