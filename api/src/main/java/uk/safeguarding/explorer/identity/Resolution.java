@@ -665,9 +665,12 @@ public final class Resolution {
             var moved = tx.run(CypherStatements.named("identity/bump-generation"), Map.of("writer", writer))
                     .single();
             var written = new ArrayList<ResultSummary>();
-            written.add(
-                    tx.run(CypherStatements.named("identity/write-person-records"), Map.of("rows", writes, "now", now))
-                            .consume());
+            var result = tx.run(
+                    CypherStatements.named("identity/write-person-records"),
+                    Map.of("rows", writes, "now", now, "notCompared", NOT_COMPARED));
+            // a person whose record changed only in fields the engine does not compare (a date of death)
+            var stale = result.single().get("stale").asList(Value::asString);
+            written.add(result.consume());
             if (!candidates.isEmpty()) {
                 written.add(tx.run(
                                 CypherStatements.named("identity/write-candidates"),
@@ -675,7 +678,9 @@ public final class Resolution {
                         .consume());
             }
             // a person whose record the agency changed takes its fields again from its records
-            for (var personId : refresh) {
+            var persons = new LinkedHashSet<>(refresh);
+            persons.addAll(stale);
+            for (var personId : persons) {
                 written.add(tx.run(CypherStatements.named("identity/refresh-person"), Map.of("id", personId))
                         .consume());
             }
@@ -1761,6 +1766,11 @@ public final class Resolution {
             var kept = new HashMap<String, Object>();
             NOT_COMPARED.forEach(f -> kept.put(f, in.row().get(f)));
             write.put("fields", kept);
+        }
+        if (outcome.existed() && change == null) {
+            // stored already, its matching fields as before: its person takes its fields again when the
+            // agency changed one the engine does not compare (write-person-records: stale)
+            write.put("existed", true);
         }
         if (change != null && !change.waiting()) {
             // the record's earlier questions about its own person close: it is weighed again now

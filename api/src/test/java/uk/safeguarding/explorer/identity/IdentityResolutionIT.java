@@ -816,6 +816,36 @@ class IdentityResolutionIT extends ExplorerIT {
     }
 
     /**
+     * A record sent again with a date of death or another case number, its matching fields as before:
+     * its person showed neither until something else refreshed it (a leftover of session 46). Taken
+     * at once, and taken back when the agency withdraws it.
+     */
+    @Test
+    void aRecordSentAgainWithADateOfDeathAloneGivesItToItsPersonAtOnce() {
+        var fields = "\"givenName\": \"Tobias\", \"familyName\": \"Wrenfold\", \"dateOfBirth\": \"1950-02-02\"";
+        socialCareSends(fields);
+        var tobias = personOf("csc", "C1");
+        assertThat(count(
+                        "MATCH (p:Person {id: $id}) WHERE p.deceasedOn IS NULL AND p.laCaseNumber IS NULL RETURN count(p)",
+                        Map.of("id", tobias)))
+                .isEqualTo(1);
+        socialCareSends(fields + ", \"deceasedOn\": \"2026-11-02\", \"laCaseNumber\": \"LA-77120\"");
+        assertThat(personOf("csc", "C1")).isEqualTo(tobias);
+        assertThat(changeQuestionsAboutC1()).isEmpty();
+        assertThat(count(
+                        "MATCH (p:Person {id: $id}) WHERE p.deceasedOn = date('2026-11-02') AND p.laCaseNumber = 'LA-77120'"
+                                + " RETURN count(p)",
+                        Map.of("id", tobias)))
+                .isEqualTo(1);
+        // sent again as it was first: the date of death recorded by mistake leaves the person too
+        socialCareSends(fields);
+        assertThat(count(
+                        "MATCH (p:Person {id: $id}) WHERE p.deceasedOn IS NULL AND p.laCaseNumber IS NULL RETURN count(p)",
+                        Map.of("id", tobias)))
+                .isEqualTo(1);
+    }
+
+    /**
      * Review 95: keeping a changed record gave its person an identifier another person's record gives;
      * a split (splitRecord) left the record's change question pending, a badge on the person, and a way
      * to undo the split; an import closed a question a steward had reopened.
