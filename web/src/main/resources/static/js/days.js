@@ -24,6 +24,26 @@ export function spokenDay(iso) {
     .format(new Date(dayNumber(iso) * DAY_MS));
 }
 
+/**
+ * A text with the instants a server wrote in it (ISO, "2026-12-07T10:23:45.123456789Z") said as people
+ * in England say them, "7 December 2026, 10:23" in London's time (walk 74: a decision's history
+ * read as raw timestamps). An instant without a zone is read as UTC; anything else is left as it is.
+ */
+export function spokenTimes(text) {
+  const instant = /(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})?(?:\[[^\]]+\])?/g;
+  const format = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long',
+    year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return String(text).replace(instant, (whole, day, minute, second, fraction, zone) => {
+    const at = Date.parse(`${day}T${minute}:${second || '00'}.${(fraction || '0').padEnd(3, '0').slice(0, 3)}`
+      + `${zone || 'Z'}`);
+    if (Number.isNaN(at)) {
+      return whole;
+    }
+    const parts = Object.fromEntries(format.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
+    return `${parts.day} ${parts.month} ${parts.year}, ${parts.hour}:${parts.minute}`;
+  });
+}
+
 /** The day a number of months after (or before) an ISO day, the day of the month kept where it exists. */
 export function addMonths(iso, months) {
   const [y, m, d] = iso.split('-').map(Number);

@@ -18,6 +18,7 @@ import {
   ADDRESS_RECORD, DECIDE_MATCH, LINK_CHECK, LINK_RECORD, MATCHES, REOPEN_MATCH, SOURCE_RECORD, SPLIT_ADDRESS_RECORD,
   SPLIT_RECORD,
 } from './queries.js';
+import { spokenTimes } from './days.js';
 import { byId, clear, el, fullName } from './dom.js';
 import { linkedBy, ownId, words } from './words.js';
 import { holdFocus, showDialog } from './focus.js';
@@ -146,6 +147,11 @@ function ask(card, from, text, label, run) {
     el('p', { text }),
     el('div', { class: 'buttons' },
       el('button', { type: 'button', class: 'ask-confirm', text: label, onclick: () => {
+        // the keyboard waits on the card while it is done (walk 74: it fell to the page's body)
+        const heading = card.querySelector('h3');
+        if (heading) {
+          headingOf(card).focus({ preventScroll: true });
+        }
         box.remove();
         run();
       } }),
@@ -266,6 +272,16 @@ function goOnAt(next) {
   }
   headingOf(next).focus({ preventScroll: true });
   next.scrollIntoView({ block: 'start' });
+  // the message line saying what was done stays at the dialog's top (walk 74: it was scrolled out of
+  // view); the card goes on under it, not behind it
+  const line = byId('message');
+  const box = next.closest('.work');
+  if (line && !line.hidden && box && box.contains(line)) {
+    const covered = line.getBoundingClientRect().bottom - next.getBoundingClientRect().top;
+    if (covered > 0) {
+      box.scrollTop -= covered + 8;
+    }
+  }
   document.body.dataset.matchesAt = next.dataset.candidate;
 }
 
@@ -472,6 +488,9 @@ function recordCard(record) {
       el('caption', { class: 'visually-hidden', text: `Matching fields: ${title}` }),
       el('tbody', {}, FIELDS.map(([field, label]) =>
         el('tr', {}, el('th', { scope: 'row', text: label }), el('td', { text: value(record, field) }))))),
+    // the note before the buttons it is for (walk 74: Split off and Reopen came before it in the tab order)
+    el('label', { for: noteId, text: 'Note, for a split, a link or a reopening (why; kept in the audit log)' }),
+    el('textarea', { id: noteId, rows: 2, maxlength: 2000 }),
     el('h4', { text: `Records of ${fullName(person)}` }),
     recordsList(card, person),
     ...decidedDifferent(card, record),
@@ -484,8 +503,6 @@ function recordCard(record) {
         list: 'agency-list' }),
       el('label', { for: localIdId, text: 'Record id' }),
       el('input', { id: localIdId, class: 'link-local-id', maxlength: 200, autocomplete: 'off', spellcheck: 'false' })),
-    el('label', { for: noteId, text: 'Note, for a split, a link or a reopening (why; kept in the audit log)' }),
-    el('textarea', { id: noteId, rows: 2, maxlength: 2000 }),
     el('div', { class: 'buttons' },
       el('button', { type: 'button', class: 'link', text: 'Check the link', onclick: () => link(card, record) })));
   // Enter in the agency or record id box checks the link, as a form would
@@ -761,7 +778,8 @@ function candidateCard(candidate) {
       text: `What ${agencyLabel(record.source)} changed: ${candidate.changes.join('; ')}.` })] : []),
     ...parentOf(record),
     ...competingWith(candidate),
-    ...(candidate.history || []).map((h) => el('p', { class: 'history', text: `Decided before, then reopened: ${h}` })),
+    ...(candidate.history || []).map((h) => el('p', { class: 'history',
+      text: `Decided before, then reopened: ${spokenTimes(h).replace(/^DIFFERENT by /, 'different people, decided by ')}` })),
     ...nameWarnings([record, ...person.records]),
     el('table', { class: 'match-table' },
       el('caption', { class: 'visually-hidden', text: `Field by field: ${title}` }),

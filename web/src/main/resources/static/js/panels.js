@@ -196,7 +196,13 @@ export function renderDetails(panel, person, addresses, ending = null, asOf = nu
       : el('ul', { class: 'records' }, person.records.map((r) => el('li', {},
         // the agency by name where the page knows it (walk 51: "school-a SA-C-0417")
         `${agencyNames.has(r.source) ? `${agencyNames.get(r.source)} (${r.source})` : r.source} ${r.localId}`
-          + ` (${linkedBy(r)})`))));
+          + ` (${linkedBy(r)})`,
+        // the agency's correction a steward has yet to check (walk 74: the person still showed the old
+        // date, and nobody said why)
+        (r.waitingChanges || []).length === 0 ? ''
+          : el('p', { class: 'waiting-changes', text: 'A newer version of this record waits for a data steward '
+            + `(${r.waitingChanges.join('; ')}): as sent, it no longer clearly matches this person, so this page `
+            + 'shows the record as it was linked until the steward decides.' })))));
   }
   panel.append(el('h3', { text: 'Addresses' }));
   panel.append(addresses.length === 0 ? el('p', { class: 'empty', text: 'No addresses recorded.' })

@@ -158,7 +158,7 @@ export const PANELS = `query Panels($personId: ID!, $asOf: Date, $scope: Involve
     id givenName familyName aliases dateOfBirth dobEstimated sex deceasedOn nhsNumber pncId laCaseNumber upn
     probationCrn age(asOf: $asOf) child(asOf: $asOf)
     markers(asOf: $asOf) { id type from to detail mappaCategory mappaLevel source derived address { line1 } }
-    records { source localId linkedBy score }
+    records { source localId linkedBy score waitingChanges }
   }
   siblingsAtRisk(personId: $personId, asOf: $asOf) {
     child { ${WHO} dateOfBirth age(asOf: $asOf) }

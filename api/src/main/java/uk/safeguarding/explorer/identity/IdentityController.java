@@ -87,6 +87,11 @@ class IdentityController {
         return each(records, service.parentOfChildrenBorn(records), IdentityController::key);
     }
 
+    @BatchMapping(typeName = "SourceRecord", field = "waitingChanges")
+    Map<SourceRecordView, List<String>> waitingChanges(List<SourceRecordView> records) {
+        return each(records, service.waitingChanges(records), IdentityController::key);
+    }
+
     @MutationMapping
     SourceRecordView splitRecord(@Argument String source, @Argument String localId, @Argument String note) {
         return service.splitRecord(source, localId, note);

@@ -492,7 +492,7 @@ public final class Resolution {
                     writes.follow(null);
                 }
                 var outcomes = resolveBatch(source, batch, personIds, apart, eldestChildBorn, inFlight, memory);
-                var changed = recheck(outcomes, eldestChildBorn);
+                var changed = recheck(outcomes, eldestChildBorn, inFlight);
                 if (memory != null) {
                     // this batch, applied below, is the one in flight from here on
                     memory.nextFlight();
@@ -860,6 +860,22 @@ public final class Resolution {
             return List.copyOf(seen.values());
         }
 
+        /**
+         * The persons records in flight go to that give an identifier, named as {@link
+         * #changedIdentifiers} names it ("nhs=", "pnc=" or "upn=" and the value).
+         */
+        Set<String> holders(String identifier) {
+            var split = identifier.indexOf('=');
+            var name = switch (identifier.substring(0, split)) {
+                case "nhs" -> "nhsNumber";
+                case "pnc" -> "pncKey";
+                default -> "upn";
+            };
+            var persons = new HashSet<String>();
+            byKey.getOrDefault(name + identifier.substring(split), List.of()).forEach(f -> persons.add(f.personId()));
+            return persons;
+        }
+
         /** The first NHS number, PNC id and UPN the batch's new records gave the person (null: none went to it). */
         String[] identifiers(String personId) {
             return identifiers.get(personId);
@@ -945,7 +961,8 @@ public final class Resolution {
      * without them (the person's other records, and the addresses those give); the person takes its
      * fields again from its records when the batch is written (identity/refresh-person). By local id.
      */
-    private Map<String, Recheck> recheck(List<Outcome> outcomes, Map<String, LocalDate> eldestChildBorn) {
+    private Map<String, Recheck> recheck(
+            List<Outcome> outcomes, Map<String, LocalDate> eldestChildBorn, InFlight inFlight) {
         var byKey = new HashMap<String, Incoming>();
         var keys = new ArrayList<Map<String, Object>>();
         for (var outcome : outcomes) {
@@ -974,7 +991,26 @@ public final class Resolution {
             var in = byKey.get(r.get("key").asString());
             var person = r.get("person").asString();
             for (var id : changedIdentifiers(in, r.get("was"))) {
-                givers.computeIfAbsent(id, k -> new HashSet<>()).add(person);
+                var persons = givers.computeIfAbsent(id, k -> new HashSet<>());
+                persons.add(person);
+                // and the persons the batch still being written gives it, landed or not (it was missed
+                // while that write had not landed)
+                persons.addAll(inFlight.holders(id));
+            }
+        }
+        // and the persons this batch's new records go to
+        for (var outcome : outcomes) {
+            if (!outcome.existed()) {
+                var in = outcome.incoming();
+                for (var id : List.of(
+                        "nhs=" + in.row().get("nhsNumber"),
+                        "pnc=" + in.record().pncId(),
+                        "upn=" + in.row().get("upn"))) {
+                    var persons = givers.get(id);
+                    if (persons != null) {
+                        persons.add(outcome.personId());
+                    }
+                }
             }
         }
         // a record of the batch whose version is held back is weighed as linked, not as sent (review 97): the

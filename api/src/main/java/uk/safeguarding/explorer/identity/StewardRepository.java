@@ -279,6 +279,14 @@ class StewardRepository {
                         r.get("children").asList(Value::asString)));
     }
 
+    /** What each record's agency sent that waits for a steward (identity/record-waiting-changes), by "source:localId". */
+    Map<String, List<String>> waitingChanges(Collection<SourceRecordView> records) {
+        return byRecord(
+                "identity/record-waiting-changes",
+                records,
+                r -> r.get("changes").asList(Value::asString));
+    }
+
     /** A statement's answer for each of the records (its rows' source and localId), by "source:localId". */
     private <V> Map<String, V> byRecord(
             String statement, Collection<SourceRecordView> records, Function<Record, V> value) {

@@ -425,6 +425,17 @@ public class StewardService {
         return result;
     }
 
+    /**
+     * What each record's agency sent since it was linked that waits for a steward, by "source:localId"
+     * (identity/record-waiting-changes): to whoever may read the records (Person.records gives a
+     * practitioner their own agency's only), so that the agency is told why its correction is not
+     * shown yet.
+     */
+    @PreAuthorize("hasAnyRole('DATA_STEWARD', 'ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
+    public Map<String, List<String>> waitingChanges(Collection<SourceRecordView> records) {
+        return records.isEmpty() ? Map.of() : repository.waitingChanges(records);
+    }
+
     /** Whether the user works as a steward: a data steward, or the administrator in local mode. */
     private boolean stewarding() {
         var user = NeedToKnow.principal();

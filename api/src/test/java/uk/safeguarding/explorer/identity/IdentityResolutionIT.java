@@ -617,6 +617,9 @@ class IdentityResolutionIT extends ExplorerIT {
         importText(policeExtractWith("1983-04-27", "1991-09-14"));
         var lee = pendingAbout("police", "P107", "p-lee");
         assertThat(lee).as(matchCandidates().toString()).isNotNull();
+        // the police are told that their correction waits, on their own record of the person
+        assertThat(waitingChanges("police-officer", "p-lee"))
+                .isEqualTo(Map.of("police:P107", List.of("date of birth: 1983-04-28 → 1991-09-14")));
         var kept = http().graphql(
                         "data-steward",
                         "mutation($id: ID!) { decideMatch(candidateId: $id, decision: SAME, "
@@ -627,6 +630,7 @@ class IdentityResolutionIT extends ExplorerIT {
                 .isEqualTo("{\"status\":\"SAME\",\"record\":{\"person\":{\"id\":\"p-lee\"}}}");
         assertThat(resolved("police", "P107")).containsEntry("P107", "p-lee REVIEW");
         assertThat(pendingAbout("police", "P107", "p-lee")).isNull();
+        assertThat(waitingChanges("police-officer", "p-lee")).isEqualTo(Map.of("police:P107", List.of()));
         // kept, the record takes the version its agency sent; sent again, it asks nothing more
         assertThat(count("MATCH (r:SourceRecord {key: 'police:P107'}) WHERE r.dateOfBirth = date('1991-09-14') "
                         + "RETURN count(r)"))
@@ -640,6 +644,22 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(pendingAbout("police", "P107", "p-lee")).isNotNull();
         importText(policeExtractWith("1983-04-27", "1991-09-14"));
         assertThat(pendingAbout("police", "P107", "p-lee")).isNull();
+    }
+
+    /** Person.records' waitingChanges as the user reads them, by "source:localId". */
+    private Map<String, List<String>> waitingChanges(String user, String personId) {
+        var answer = http().graphql(
+                        user,
+                        "query($id: ID!) { person(id: $id) { records { source localId waitingChanges } } }",
+                        Map.of("id", personId));
+        assertThat(answer.get("errors")).as(answer.toString()).isNull();
+        var result = new TreeMap<String, List<String>>();
+        answer.get("data").get("person").get("records").forEach(r -> {
+            var changes = new ArrayList<String>();
+            r.get("waitingChanges").forEach(c -> changes.add(c.asString()));
+            result.put(r.get("source").asString() + ":" + r.get("localId").asString(), changes);
+        });
+        return result;
     }
 
     /** Social care's record C1 of a man, with the fields given (fictional), at one home. */

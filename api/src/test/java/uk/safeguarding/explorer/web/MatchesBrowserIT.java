@@ -257,8 +257,24 @@ class MatchesBrowserIT extends BrowserIT {
         sixtieth.findElement(By.tagName("textarea")).sendKeys("Another man of that name");
         sixtieth.findElement(By.cssSelector("button.different")).click();
         assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Keep apart");
+        // while it is done, the keyboard waits on the card, not on the page's body (walk 74)
+        holdRequests("decideMatch");
         driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        waitFor("window.held === 1");
+        assertThat(driver.switchTo().activeElement()).isEqualTo(sixtieth.findElement(By.tagName("h3")));
+        releaseRequests();
         waitFor("document.body.dataset.matchesAt === '" + next + "'");
+        // what was done is said in view, at the dialog's top, and the card gone on at is not behind it
+        assertThat(message()).contains("Kept apart: ");
+        assertThat(js(
+                        "const m = document.getElementById('message').getBoundingClientRect();"
+                                + " const d = document.getElementById('matches').getBoundingClientRect();"
+                                + " const h = arguments[0].getBoundingClientRect();"
+                                + " return m.top >= d.top && m.bottom <= d.bottom && h.top >= m.bottom",
+                        driver.findElement(
+                                By.cssSelector("#panel-matches article.match[data-candidate='" + next + "'] h3"))))
+                .as("the message line in view, above the card")
+                .isEqualTo(true);
         var now = driver.findElement(By.cssSelector("#panel-matches article.match[data-candidate='" + next + "']"));
         assertThat(driver.findElements(By.cssSelector("#panel-matches article.match"))
                         .indexOf(now))
@@ -428,6 +444,17 @@ class MatchesBrowserIT extends BrowserIT {
             var response = http().post("/api/import", "admin", corrected);
             assertThat(response.status()).as(response.body()).isEqualTo(200);
         }
+        // the police officer is told, on the police's record of Lee, why Lee still shows the old date (walk 74)
+        signIn("police-officer");
+        open("/?person=p-lee");
+        waitFor("document.getElementById('panel-details').textContent.includes('Agency records')");
+        assertThat(driver.findElement(By.cssSelector("#panel-details ul.records"))
+                        .getText())
+                .contains(
+                        "P107",
+                        "A newer version of this record waits for a data steward (date of birth: 1983-04-27 → "
+                                + "1991-09-14)",
+                        "shows the record as it was linked until the steward decides");
         signIn("data-steward");
         waitFor("document.body.dataset.matches === '2'");
         var card = driver.findElements(By.cssSelector("article.match")).stream()
@@ -485,6 +512,13 @@ class MatchesBrowserIT extends BrowserIT {
         var card = driver.findElement(By.cssSelector("#record-found article.record"));
         assertThat(card.findElement(By.cssSelector("ul.decided-different")).getText())
                 .contains("Not Joanne Nolan (p-joanne): decided by data-steward on ", "“Different maiden names”");
+        // the note comes before the buttons it is for in the tab order (walk 74: Reopen came first)
+        @SuppressWarnings("unchecked")
+        var order = (List<String>) js(
+                "return [...arguments[0].querySelectorAll('textarea, button')].map((e) => e.tagName === 'TEXTAREA'"
+                        + " ? 'note' : e.textContent)",
+                card);
+        assertThat(order.indexOf("note")).isLessThan(order.indexOf("Reopen"));
         card.findElement(By.tagName("textarea")).sendKeys("The GP confirms one woman");
         card.findElement(By.cssSelector("button.reopen[data-candidate='" + id + "']"))
                 .click();
@@ -496,6 +530,15 @@ class MatchesBrowserIT extends BrowserIT {
                 .contains("Reopened: whether " + POLICE + " P105 is Joanne Nolan (p-joanne) is back in the queue");
         assertThat(driver.findElements(By.cssSelector("#record-found ul.decided-different")))
                 .isEmpty();
+        // back in the queue, its card tells the decision reopened, its times as people write them (walk 74)
+        var history = driver.findElement(
+                        By.cssSelector("#panel-matches article.match[data-candidate='" + id + "'] p.history"))
+                .getText();
+        assertThat(history)
+                .startsWith("Decided before, then reopened: different people, decided by data-steward at ")
+                .contains("Different maiden names", "The GP confirms one woman")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T")
+                .containsPattern("\\d{1,2} [A-Z][a-z]+ \\d{4}, \\d{2}:\\d{2}");
     }
 
     @Test
