@@ -13,7 +13,7 @@ MATCH (r:SourceRecord {key: key.key})-[:RECORD_OF]->(p:Person)
 USING INDEX SEEK r:SourceRecord(key)
 WHERE r.sig IS NOT NULL AND NOT coalesce(r.anchored, false)
 WITH key, r, p, COLLECT {
-    MATCH (r)<-[:OF_RECORD]-(m:MatchCandidate {status: 'PENDING', reason: 'CHANGED_SINCE_LINKED'})-[:MAYBE]->(p)
+    MATCH (r)<-[:OF_RECORD]-(m {status: 'PENDING', reason: 'CHANGED_SINCE_LINKED'})-[:MAYBE]->(p)
     RETURN m.sig
   } AS pendingSigs
 WHERE r.sig <> key.sig OR size(pendingSigs) > 0

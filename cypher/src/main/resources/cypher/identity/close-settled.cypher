@@ -3,7 +3,7 @@
 // linked still waits (CHANGED_SINCE_LINKED is a question about a record of the person: review 94).
 MATCH (p:Person {id: $id})
 CALL (p) {
-  MATCH (p)<-[:MAYBE]-(m:MatchCandidate {status: 'PENDING'})-[:OF_RECORD]->(:SourceRecord)-[:RECORD_OF]->(p)
+  MATCH (p)<-[:MAYBE]-(m {status: 'PENDING'})-[:OF_RECORD]->(:SourceRecord)-[:RECORD_OF]->(p)
   WHERE coalesce(m.reason, '') <> 'CHANGED_SINCE_LINKED'
   SET m.status = 'CLOSED', m.decidedAt = $now
 }

@@ -7,7 +7,7 @@ MERGE (r)-[n:NOT_SAME_AS]->(p)
   ON CREATE SET n.at = $now, n.by = $user, n.note = $note, n.candidate = $id
 WITH m, r, p
 CALL (m, r, p) {
-  MATCH (r)<-[:OF_RECORD]-(other:MatchCandidate {status: 'PENDING'})-[:MAYBE]->(p)
+  MATCH (r)<-[:OF_RECORD]-(other {status: 'PENDING'})-[:MAYBE]->(p)
   WHERE other <> m
   SET other.status = 'CLOSED', other.decidedAt = $now, other.decidedBy = $user,
       other.note = 'closed: the record was decided different from this person (candidate ' + m.id + ')'

@@ -8,7 +8,7 @@ SET m.status = 'SAME', m.decidedAt = $now, m.decidedBy = $user, m.note = $note,
     r.linkedBy = 'REVIEW', r.score = m.score, r.evidence = m.evidence, r.linkedAt = $now
 WITH m, r
 CALL (m, r) {
-  MATCH (r)<-[:OF_RECORD]-(other:MatchCandidate {status: 'PENDING'})
+  MATCH (r)<-[:OF_RECORD]-(other {status: 'PENDING'})
   WHERE other <> m AND coalesce(other.reason, '') <> 'CHANGED_SINCE_LINKED'
   SET other.status = 'CLOSED', other.decidedAt = $now, other.decidedBy = $user,
       other.note = 'closed: the record was decided the same as another person (candidate ' + m.id + ')'

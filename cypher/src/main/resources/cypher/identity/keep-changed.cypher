@@ -7,7 +7,7 @@ SET m.status = 'SAME', m.decidedAt = $now, m.decidedBy = $user, m.note = $note,
     r.linkedBy = 'REVIEW', r.score = m.score, r.evidence = m.evidence
 WITH m, r
 CALL (m, r) {
-  MATCH (r)<-[:OF_RECORD]-(other:MatchCandidate {status: 'PENDING', reason: 'CHANGED_SINCE_LINKED'})
+  MATCH (r)<-[:OF_RECORD]-(other {status: 'PENDING', reason: 'CHANGED_SINCE_LINKED'})
   WHERE other <> m
   SET other.status = 'CLOSED', other.decidedAt = $now, other.decidedBy = $user,
       other.note = 'closed: the changed record was kept (candidate ' + m.id + ')'

@@ -17,9 +17,10 @@ CALL (r, l, old, to) {
     ON CREATE SET n.at = $now, n.by = $user, n.note = $note, n.byLink = true
   WITH old, to
   CALL (old, to) {
-    MATCH (m:MatchCandidate {status: 'PENDING'})-[:OF_RECORD]->(:SourceRecord)-[:RECORD_OF]->(a:Person)
-    MATCH (m)-[:MAYBE]->(b:Person)
-    WHERE (a = old AND b = to) OR (a = to AND b = old)
+    // from the two people (m without its label: the store's pending candidates are not sought)
+    UNWIND [[old, to], [to, old]] AS pair
+    WITH pair[0] AS a, pair[1] AS b
+    MATCH (b)<-[:MAYBE]-(m {status: 'PENDING'})-[:OF_RECORD]->(:SourceRecord)-[:RECORD_OF]->(a)
     SET m.status = 'CLOSED', m.decidedAt = $now, m.decidedBy = $user,
         m.note = 'closed: a steward linked a record of one of the two people to the other: ' + $note
   }
@@ -34,7 +35,7 @@ CALL (r, to) {
 SET r.linkedBy = 'REVIEW', r.score = null, r.evidence = [], r.linkedAt = $now, r.splitFrom = null
 WITH r, to
 CALL (r, to) {
-  MATCH (r)<-[:OF_RECORD]-(m:MatchCandidate {status: 'PENDING'})-[:MAYBE]->(p:Person)
+  MATCH (r)<-[:OF_RECORD]-(m {status: 'PENDING'})-[:MAYBE]->(p:Person)
   SET m.status = CASE WHEN p = to THEN 'SAME' ELSE 'CLOSED' END, m.decidedAt = $now, m.decidedBy = $user,
       m.note = CASE WHEN p = to THEN $note ELSE 'closed: a steward linked the record to person ' + to.id + ': ' + $note END
 }

@@ -5,7 +5,7 @@
 // after it.
 MATCH (r:SourceRecord {source: $source, localId: $localId})-[:RECORD_OF]->(own:Person)
 CALL (r) {
-  MATCH (r)<-[:OF_RECORD]-(m:MatchCandidate {status: 'PENDING'})
+  MATCH (r)<-[:OF_RECORD]-(m {status: 'PENDING'})
   SET m.locked = true
   REMOVE m.locked
 }

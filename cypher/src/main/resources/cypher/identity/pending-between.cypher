@@ -3,10 +3,10 @@
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
 CALL (p) {
-  MATCH (p)<-[:RECORD_OF]-(:SourceRecord)<-[:OF_RECORD]-(m:MatchCandidate {status: 'PENDING'})-[:MAYBE]->(other:Person)
+  MATCH (p)<-[:RECORD_OF]-(:SourceRecord)<-[:OF_RECORD]-(m {status: 'PENDING'})-[:MAYBE]->(other:Person)
   RETURN m, p AS a, other AS b
   UNION
-  MATCH (p)<-[:MAYBE]-(m:MatchCandidate {status: 'PENDING'})-[:OF_RECORD]->(:SourceRecord)-[:RECORD_OF]->(other:Person)
+  MATCH (p)<-[:MAYBE]-(m {status: 'PENDING'})-[:OF_RECORD]->(:SourceRecord)-[:RECORD_OF]->(other:Person)
   RETURN m, other AS a, p AS b
 }
 // a record's question about its own person (CHANGED_SINCE_LINKED) is no possible duplicate

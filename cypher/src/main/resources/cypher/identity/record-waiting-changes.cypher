@@ -5,7 +5,7 @@
 // not told why the person still showed the old date).
 UNWIND $records AS record
 MATCH (r:SourceRecord {source: record.source, localId: record.localId})
-      <-[:OF_RECORD]-(m:MatchCandidate {status: 'PENDING', reason: 'CHANGED_SINCE_LINKED'})-[:MAYBE]->(p:Person)
+      <-[:OF_RECORD]-(m {status: 'PENDING', reason: 'CHANGED_SINCE_LINKED'})-[:MAYBE]->(p:Person)
 WHERE EXISTS { (r)-[:RECORD_OF]->(p) }
 WITH record, m ORDER BY m.createdAt DESC
 RETURN record.source AS source, record.localId AS localId, head(collect(coalesce(m.changes, []))) AS changes

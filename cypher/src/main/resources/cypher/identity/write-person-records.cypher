@@ -6,28 +6,25 @@
 // fields changed (row.changed), its earlier questions of that kind (CHANGED_SINCE_LINKED) close: the
 // agency sent it again; and when the engine would still link it, its link's score and evidence are of
 // what it now says (row.rechecked; a record that made its person, linked NEW, keeps no score).
-// Returns the persons of records already stored (row.existed) whose fields the engine does not compare
-// ($notCompared: a date of death, a case number) the agency changed, for their persons to take their
-// fields again (a person did not show a date of death until something else refreshed it).
 UNWIND $rows AS row
 MERGE (r:SourceRecord {source: row.source, localId: row.localId})
   ON CREATE SET r.key = row.key, r.linkedBy = row.linkedBy, r.score = row.score, r.evidence = row.evidence,
                 r.comparedWith = row.comparedWith, r.linkedAt = $now, r.recordedAt = coalesce(row.recordedAt, $now)
-WITH r, row, coalesce(row.existed, false) AND any(f IN $notCompared WHERE
-       NOT coalesce(r[f] = row.fields[f], r[f] IS NULL AND row.fields[f] IS NULL)) AS stale
 SET r += coalesce(row.fields, {})
 FOREACH (c IN CASE WHEN row.rechecked IS NULL OR r.linkedBy = 'NEW' THEN [] ELSE [row.rechecked] END |
   SET r.score = c.score, r.evidence = c.evidence, r.checkedAt = $now)
-WITH r, row, stale
+WITH r, row
 CALL (r, row) {
   WITH r, row WHERE row.changed = true
-  MATCH (r)<-[:OF_RECORD]-(m:MatchCandidate {status: 'PENDING', reason: 'CHANGED_SINCE_LINKED'})-[:MAYBE]->(q:Person)
+  // from the record's own candidates (m without its label: with it, the planner sought every pending
+  // candidate of the store by its status index for every row of the batch, a new record's too)
+  MATCH (r)<-[:OF_RECORD]-(m)-[:MAYBE]->(q:Person)
   // only a question about the record's own person: one a steward reopened after a split is theirs (review 95)
-  WHERE EXISTS { (r)-[:RECORD_OF]->(q) }
+  WHERE m.status = 'PENDING' AND m.reason = 'CHANGED_SINCE_LINKED' AND EXISTS { (r)-[:RECORD_OF]->(q) }
   SET m.status = 'CLOSED', m.decidedAt = $now,
       m.note = 'closed: the agency sent the record again, and it was weighed again'
 }
-WITH r, row, stale
+WITH r, row
 CALL (r, row) {
   WITH r, row WHERE NOT EXISTS { (r)-[:RECORD_OF]->(:Person) }
   MERGE (p:Person {id: row.personId})
@@ -48,6 +45,3 @@ CALL (r, row) {
                       ELSE reduce(text = '', n IN coalesce(p.aliases, []) + coalesce(p.recordNames, []) | text + ' ' + n) END
   CREATE (r)-[:RECORD_OF {source: r.source, recordedAt: $now}]->(p)
 }
-WITH r, stale WHERE stale
-MATCH (r)-[:RECORD_OF]->(p:Person)
-RETURN collect(DISTINCT p.id) AS stale

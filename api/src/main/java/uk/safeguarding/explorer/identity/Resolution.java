@@ -665,12 +665,21 @@ public final class Resolution {
             var moved = tx.run(CypherStatements.named("identity/bump-generation"), Map.of("writer", writer))
                     .single();
             var written = new ArrayList<ResultSummary>();
-            var result = tx.run(
-                    CypherStatements.named("identity/write-person-records"),
-                    Map.of("rows", writes, "now", now, "notCompared", NOT_COMPARED));
-            // a person whose record changed only in fields the engine does not compare (a date of death)
-            var stale = result.single().get("stale").asList(Value::asString);
-            written.add(result.consume());
+            // a person whose record changed only in fields the engine does not compare (a date of death),
+            // read before the write changes the record
+            var existing = writes.stream()
+                    .filter(w -> Boolean.TRUE.equals(w.get("existed")))
+                    .map(w -> Map.of("key", w.get("key"), "fields", w.get("fields")))
+                    .toList();
+            var stale = existing.isEmpty()
+                    ? List.<String>of()
+                    : tx.run(
+                                    CypherStatements.named("identity/stale-persons"),
+                                    Map.of("records", existing, "notCompared", NOT_COMPARED))
+                            .list(r -> r.get("person").asString());
+            written.add(
+                    tx.run(CypherStatements.named("identity/write-person-records"), Map.of("rows", writes, "now", now))
+                            .consume());
             if (!candidates.isEmpty()) {
                 written.add(tx.run(
                                 CypherStatements.named("identity/write-candidates"),
@@ -1805,7 +1814,7 @@ public final class Resolution {
         }
         if (outcome.existed() && change == null) {
             // stored already, its matching fields as before: its person takes its fields again when the
-            // agency changed one the engine does not compare (write-person-records: stale)
+            // agency changed one the engine does not compare (identity/stale-persons)
             write.put("existed", true);
         }
         if (change != null && !change.waiting()) {
