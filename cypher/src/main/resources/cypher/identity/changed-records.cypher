@@ -7,7 +7,9 @@
 // the other persons a record of whom gives an NHS number, PNC id or UPN the record did not give
 // before (heldBy: review 94, a record that took another person's NHS number was weighed against its
 // own person only). A record of a bundle without resolve (anchored: it gave the person its id) is not
-// weighed again.
+// weighed again. The records of the batch still being written ($inFlight) are left out of heldBy,
+// landed or not: the resolution counts them by what they give now (review 98: an identifier such a
+// record gave up still counted against the record while that write had not landed).
 UNWIND $keys AS key
 MATCH (r:SourceRecord {key: key.key})-[:RECORD_OF]->(p:Person)
 USING INDEX SEEK r:SourceRecord(key)
@@ -27,14 +29,14 @@ RETURN key.key AS key, p.id AS person, r.sig = key.sig AS asStored,
        } AS addresses,
        COLLECT {
          MATCH (o:SourceRecord {nhsNumber: key.nhsNumber})-[:RECORD_OF]->(q:Person)
-         WHERE q <> p AND key.nhsNumber <> coalesce(r.nhsNumber, '')
+         WHERE q <> p AND key.nhsNumber <> coalesce(r.nhsNumber, '') AND NOT o.key IN $inFlight
          RETURN q.id AS id
          UNION
          MATCH (o:SourceRecord {pncKey: key.pncKey})-[:RECORD_OF]->(q:Person)
-         WHERE q <> p AND key.pncKey <> coalesce(r.pncKey, '')
+         WHERE q <> p AND key.pncKey <> coalesce(r.pncKey, '') AND NOT o.key IN $inFlight
          RETURN q.id AS id
          UNION
          MATCH (o:SourceRecord {upn: key.upn})-[:RECORD_OF]->(q:Person)
-         WHERE q <> p AND key.upn <> coalesce(r.upn, '')
+         WHERE q <> p AND key.upn <> coalesce(r.upn, '') AND NOT o.key IN $inFlight
          RETURN q.id AS id
        } AS heldBy

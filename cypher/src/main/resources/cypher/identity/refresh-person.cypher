@@ -1,10 +1,12 @@
 // Recomputes a person's fields from their records after a merge or split: anchored records first
-// (they gave the person its id), then in the order they were linked; each field from the first
+// (they gave the person its id), then in the order they were linked (the one that made the person first); each field from the first
 // record that has it; aliases from all; the other records' names kept for search.
 MATCH (p:Person {id: $id})
 WITH p, COLLECT {
     MATCH (r:SourceRecord)-[:RECORD_OF]->(p)
-    RETURN r ORDER BY coalesce(r.anchored, false) DESC, r.linkedAt, r.key
+    // of one import (one linkedAt), the record that made the person first, as the import wrote it (review
+    // 98: by key alone, police:P10 came before police:P9 and renamed the person)
+    RETURN r ORDER BY coalesce(r.anchored, false) DESC, r.linkedAt, CASE r.linkedBy WHEN 'NEW' THEN 0 ELSE 1 END, r.key
   } AS rs
 WHERE size(rs) > 0
 WITH p, rs,

@@ -34,6 +34,7 @@ CALL (r, row) {
       p.familyName = coalesce(p.familyName, row.personFields.familyName),
       p.dateOfBirth = coalesce(p.dateOfBirth, row.personFields.dateOfBirth),
       p.sex = coalesce(p.sex, row.personFields.sex),
+      p.deceasedOn = coalesce(p.deceasedOn, row.personFields.deceasedOn),
       p.nhsNumber = coalesce(p.nhsNumber, row.personFields.nhsNumber),
       p.pncId = coalesce(p.pncId, row.personFields.pncId),
       p.upn = coalesce(p.upn, row.personFields.upn),

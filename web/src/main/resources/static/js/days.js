@@ -27,15 +27,17 @@ export function spokenDay(iso) {
 /**
  * A text with the instants a server wrote in it (ISO, "2026-12-07T10:23:45.123456789Z") said as people
  * in England say them, "7 December 2026, 10:23" in London's time (walk 74: a decision's history
- * read as raw timestamps). An instant without a zone is read as UTC; anything else is left as it is.
+ * read as raw timestamps). Only an instant after " at ", with its zone; anything else is left as it is.
  */
 export function spokenTimes(text) {
-  const instant = /(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})?(?:\[[^\]]+\])?/g;
+  // only as the server writes them, after " at " and with their zone: a time a steward typed into a
+  // note is theirs, and left as typed (review 98)
+  const instant = /(?<= at )(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})(?:\[[^\]]+\])?/g;
   const format = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long',
     year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   return String(text).replace(instant, (whole, day, minute, second, fraction, zone) => {
     const at = Date.parse(`${day}T${minute}:${second || '00'}.${(fraction || '0').padEnd(3, '0').slice(0, 3)}`
-      + `${zone || 'Z'}`);
+      + zone);
     if (Number.isNaN(at)) {
       return whole;
     }

@@ -201,8 +201,8 @@ export function renderDetails(panel, person, addresses, ending = null, asOf = nu
         // date, and nobody said why)
         (r.waitingChanges || []).length === 0 ? ''
           : el('p', { class: 'waiting-changes', text: 'A newer version of this record waits for a data steward '
-            + `(${r.waitingChanges.join('; ')}): as sent, it no longer clearly matches this person, so this page `
-            + 'shows the record as it was linked until the steward decides.' })))));
+            + `(${r.waitingChanges.join('; ')}), who checks that it is still this person and that no one else's `
+            + 'record gives the same number. Until then this page shows the record as it was linked.' })))));
   }
   panel.append(el('h3', { text: 'Addresses' }));
   panel.append(addresses.length === 0 ? el('p', { class: 'empty', text: 'No addresses recorded.' })

@@ -500,6 +500,7 @@ public final class Resolution {
                 var next = new InFlight();
                 var records = new ArrayList<Map<String, Object>>();
                 var candidates = new ArrayList<Map<String, Object>>();
+                var waiting = new ArrayList<Map<String, Object>>();
                 for (var outcome : outcomes) {
                     var change = changed.get(outcome.incoming().localId());
                     records.add(personWrite(source, outcome, change));
@@ -514,6 +515,10 @@ public final class Resolution {
                                     Decision.Queued.CHANGED_SINCE_LINKED,
                                     change.explanation(),
                                     change.changes()));
+                        } else {
+                            // the version the question holds, sent again: what the engine does not compare
+                            // (a date of death) may have changed, and waits with it
+                            waiting.add(waitingWrite(outcome.incoming()));
                         }
                         continue;
                     }
@@ -553,7 +558,7 @@ public final class Resolution {
                         .map(Recheck::personId)
                         .distinct()
                         .toList();
-                writes.submit(() -> writeBatch(records, candidates, refresh, now, writer));
+                writes.submit(() -> writeBatch(records, candidates, waiting, refresh, now, writer));
                 inFlight = next;
                 var done = from + batch.size();
                 if (done < incoming.size()) {
@@ -658,6 +663,7 @@ public final class Resolution {
     private Written writeBatch(
             List<Map<String, Object>> writes,
             List<Map<String, Object>> candidates,
+            List<Map<String, Object>> waiting,
             List<String> refresh,
             ZonedDateTime now,
             String writer) {
@@ -685,6 +691,11 @@ public final class Resolution {
                                 CypherStatements.named("identity/write-candidates"),
                                 Map.of("candidates", candidates, "now", now))
                         .consume());
+            }
+            if (!waiting.isEmpty()) {
+                written.add(
+                        tx.run(CypherStatements.named("identity/update-waiting-version"), Map.of("versions", waiting))
+                                .consume());
             }
             // a person whose record the agency changed takes its fields again from its records
             var persons = new LinkedHashSet<>(refresh);
@@ -992,7 +1003,13 @@ public final class Resolution {
         if (keys.isEmpty()) {
             return result;
         }
-        var read = graph.readInParts("identity/changed-records", "keys", keys, Map.of(), READ_PART, r -> r);
+        var read = graph.readInParts(
+                "identity/changed-records",
+                "keys",
+                keys,
+                Map.of("inFlight", List.copyOf(inFlight.records())),
+                READ_PART,
+                r -> r);
         // review 95: two records of two persons this batch gives one new identifier hold it against each
         // other, as the store's records do (heldBy)
         var givers = new HashMap<String, Set<String>>();
@@ -1108,7 +1125,10 @@ public final class Resolution {
         return result;
     }
 
-    /** A record's fields the engine does not compare: written as sent even while a version is held back. */
+    /**
+     * A record's fields the engine does not compare: a record sent again with only these changed gives
+     * them to its person (identity/stale-persons); while a version is held back they wait with it.
+     */
     private static final List<String> NOT_COMPARED =
             List.of("deceasedOn", "dobEstimated", "laCaseNumber", "probationCrn");
 
@@ -1806,11 +1826,10 @@ public final class Resolution {
             write.put("comparedWith", null);
         }
         if (change != null && change.holds()) {
-            // the record keeps the fields it was linked on: the version sent waits on the question; what
-            // the engine does not compare (a date of death, a case number) is written as sent (review 97)
-            var kept = new HashMap<String, Object>();
-            NOT_COMPARED.forEach(f -> kept.put(f, in.row().get(f)));
-            write.put("fields", kept);
+            // the record keeps the fields it was linked on: the version sent waits on the question, its
+            // date of death and case numbers too (review 98: written at once, a disputed version's date of
+            // death reached the person, a child's, and hid the child's wider network)
+            write.put("fields", Map.of());
         }
         if (outcome.existed() && change == null) {
             // stored already, its matching fields as before: its person takes its fields again when the
@@ -1863,8 +1882,6 @@ public final class Resolution {
             // the version sent, applied to the record only when a steward keeps it or splits it off
             write.put("sig", in.record().signature());
             var fields = recordFields(in.row(), in.record());
-            // what the engine does not compare is written as sent, not held (review 97)
-            NOT_COMPARED.forEach(fields::remove);
             var named = new HashMap<String, Object>();
             fields.forEach((k, v) -> {
                 if (v != null) {
@@ -1874,6 +1891,21 @@ public final class Resolution {
             write.put("newFields", named);
             write.put("newFieldNames", List.copyOf(fields.keySet()));
         }
+        return write;
+    }
+
+    /**
+     * The fields the engine does not compare of a version a pending question already holds, sent
+     * again (identity/update-waiting-version): named as the question holds them (new_…), null where
+     * the agency no longer gives one.
+     */
+    private static Map<String, Object> waitingWrite(Incoming in) {
+        var fields = new HashMap<String, Object>();
+        NOT_COMPARED.forEach(f -> fields.put("new_" + f, in.row().get(f)));
+        var write = new HashMap<String, Object>();
+        write.put("key", in.key());
+        write.put("sig", in.record().signature());
+        write.put("fields", fields);
         return write;
     }
 

@@ -810,12 +810,15 @@ class IdentityResolutionIT extends ExplorerIT {
                 .isEqualTo(1);
         var waiting = pendingAbout("csc", "C1", darren).get("id").asString();
         // the same version again, now with a date of death (a field the engine does not compare): the
-        // question stays as it is, and the date of death is written as sent (review 97)
+        // question stays as it is, and the date of death waits with the version (review 98: written at
+        // once, a disputed version's date of death reached the person)
         socialCareSends(disputed + ", \"deceasedOn\": \"2026-01-01\"");
         assertThat(pendingAbout("csc", "C1", darren).get("id").asString()).isEqualTo(waiting);
+        assertThat(count("MATCH (p:Person {id: $id}) WHERE p.deceasedOn IS NULL RETURN count(p)", Map.of("id", darren)))
+                .isEqualTo(1);
         assertThat(count(
-                        "MATCH (p:Person {id: $id}) WHERE p.deceasedOn = date('2026-01-01') RETURN count(p)",
-                        Map.of("id", darren)))
+                        "MATCH (m:MatchCandidate {id: $id}) WHERE m.new_deceasedOn = date('2026-01-01') RETURN count(m)",
+                        Map.of("id", waiting)))
                 .isEqualTo(1);
         // a police record of the disputed version is not joined to Darren through it
         importExtract("""
@@ -831,6 +834,18 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(count(
                         "MATCH (p:Person {id: $id}) WHERE p.dateOfBirth = date('1980-03-03') AND 'Daz Quillby' IN p.aliases "
                                 + "RETURN count(p)",
+                        Map.of("id", darren)))
+                .isEqualTo(1);
+        // kept by a steward, the version is the record's with the date of death it waited with
+        var kept = http().graphql(
+                        "data-steward",
+                        "mutation($id: ID!) { decideMatch(candidateId: $id, decision: SAME, note: \"Social care confirm\") "
+                                + "{ status } }",
+                        Map.of("id", waiting));
+        assertThat(kept.get("errors")).as(kept.toString()).isNull();
+        assertThat(count(
+                        "MATCH (r:SourceRecord {key: 'csc:C1'})-[:RECORD_OF]->(p:Person {id: $id}) "
+                                + "WHERE r.deceasedOn = date('2026-01-01') AND p.deceasedOn = date('2026-01-01') RETURN count(p)",
                         Map.of("id", darren)))
                 .isEqualTo(1);
     }
@@ -861,6 +876,14 @@ class IdentityResolutionIT extends ExplorerIT {
         socialCareSends(fields);
         assertThat(count(
                         "MATCH (p:Person {id: $id}) WHERE p.deceasedOn IS NULL AND p.laCaseNumber IS NULL RETURN count(p)",
+                        Map.of("id", tobias)))
+                .isEqualTo(1);
+        // a new record of another agency that joins him gives the date of death it records (review 98: only
+        // the fields the person lacked were taken, and not the date of death)
+        healthSends(fields + ", \"deceasedOn\": \"2026-11-20\"");
+        assertThat(personOf("health", "H1")).isEqualTo(tobias);
+        assertThat(count(
+                        "MATCH (p:Person {id: $id}) WHERE p.deceasedOn = date('2026-11-20') RETURN count(p)",
                         Map.of("id", tobias)))
                 .isEqualTo(1);
     }

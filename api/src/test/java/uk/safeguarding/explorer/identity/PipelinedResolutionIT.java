@@ -202,6 +202,24 @@ class PipelinedResolutionIT {
         assertThat(late.persons()).isEqualTo(early.persons());
     }
 
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anIdentifierTheBatchBeforeGaveUpIsNotCountedAgainstTheRecordGivingItNow(@TempDir Path dir) {
+        // the police know 600 fictional women (Y0..Y599) with NHS numbers and 600 men (X0..X599) without.
+        // Their next extract corrects every woman's number (batch 1), then gives each man the number his
+        // woman gave up (batch 2). Nobody else holds it: each man takes it, whether or not batch 1's
+        // write has landed (review 98: while it had not, the woman's old number in the store still counted
+        // against him, and he was asked about)
+        var late = resolve(dir.resolve("late"), WritesAfterTheNextRecheck::new, numbersKnown(), numbersMoved(), true);
+        var early = resolve(dir.resolve("early"), EarlyWrites::new, numbersKnown(), numbersMoved(), true);
+        assertThat(late.writesLandedLate()).isEqualTo(1);
+        for (var outcome : List.of(late, early)) {
+            assertThat(outcome.result().resolution().queued()).isZero();
+            assertThat(outcome.numbered()).isEqualTo(2 * PEOPLE);
+        }
+        assertThat(late.persons()).isEqualTo(early.persons());
+    }
+
     private record Outcome(
             ImportResult result,
             Map<String, String> persons,
@@ -321,6 +339,42 @@ class PipelinedResolutionIT {
                     .get("n")
                     .asLong();
         }
+    }
+
+    /** Woman k of the police (fictional), giving the NHS number given. */
+    private static Map<String, Object> woman(int k, String nhsNumber) {
+        var person = new LinkedHashMap<String, Object>();
+        person.put("id", "Y" + k);
+        person.put("givenName", "Quinn");
+        person.put("familyName", "Other" + LAST[k % 10] + FIRST[k / 10 % 10]);
+        person.put("dateOfBirth", LocalDate.of(1995, 3, 1).plusDays(k).toString());
+        person.put("sex", "FEMALE");
+        person.put("nhsNumber", nhsNumber);
+        return person;
+    }
+
+    /** The police's 600 fictional women Y0..Y599 with NHS numbers, and 600 men X0..X599 without. */
+    private static Map<String, Object> numbersKnown() {
+        var people = new ArrayList<Map<String, Object>>();
+        for (int k = 0; k < PEOPLE; k++) {
+            people.add(woman(k, nhsNumber(k, 6)));
+        }
+        for (int k = 0; k < PEOPLE; k++) {
+            people.add(man(k, null));
+        }
+        return Map.of("source", "police", "resolve", true, "addresses", List.of(), "people", people);
+    }
+
+    /** The police's next extract: each woman's number corrected (batch 1), each man given her old one (batch 2). */
+    private static Map<String, Object> numbersMoved() {
+        var people = new ArrayList<Map<String, Object>>();
+        for (int k = 0; k < PEOPLE; k++) {
+            people.add(woman(k, nhsNumber(k, 7)));
+        }
+        for (int k = 0; k < PEOPLE; k++) {
+            people.add(man(k, nhsNumber(k, 6)));
+        }
+        return Map.of("source", "police", "resolve", true, "addresses", List.of(), "people", people);
     }
 
     /** The police's 600 fictional men X0..X599, without NHS numbers. */

@@ -243,7 +243,8 @@ class QueryPlansIT extends ExplorerIT {
         var operator = plan.operatorType().replaceAll("@.*", "");
         var details = String.valueOf(plan.arguments().get("Details"));
         // a seek by id (UNWIND the ids asked about) is what a per-row seek should be
-        var many = (operator.contains("Scan") && details.contains("MatchCandidate"))
+        var many = operator.contains("AllNodesScan")
+                || (operator.contains("Scan") && details.contains("MatchCandidate"))
                 || (operator.contains("IndexSeek") && details.contains("MatchCandidate(status"));
         if (perRow && many) {
             into.add(operator + " " + details);

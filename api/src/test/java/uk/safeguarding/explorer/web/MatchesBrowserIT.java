@@ -454,7 +454,7 @@ class MatchesBrowserIT extends BrowserIT {
                         "P107",
                         "A newer version of this record waits for a data steward (date of birth: 1983-04-27 → "
                                 + "1991-09-14)",
-                        "shows the record as it was linked until the steward decides");
+                        "Until then this page shows the record as it was linked.");
         signIn("data-steward");
         waitFor("document.body.dataset.matches === '2'");
         var card = driver.findElements(By.cssSelector("article.match")).stream()
