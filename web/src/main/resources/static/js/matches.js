@@ -147,13 +147,19 @@ function ask(card, from, text, label, run) {
     el('p', { text }),
     el('div', { class: 'buttons' },
       el('button', { type: 'button', class: 'ask-confirm', text: label, onclick: () => {
-        // the keyboard waits on the card while it is done (walk 74: it fell to the page's body)
-        const heading = card.querySelector('h3');
-        if (heading) {
-          headingOf(card).focus({ preventScroll: true });
-        }
+        // while it is done the keyboard waits on the message line, in view at the dialog's top, which says
+        // what is being done (walk 74: it fell to the page's body; walk 75: on the card's heading, out of
+        // view), and the card takes no input until it is done
         box.remove();
-        run();
+        const done = run();
+        // (unless it went back to the card: a note still to write)
+        if (!card.contains(document.activeElement)) {
+          byId('message').focus({ preventScroll: true });
+          card.inert = true;
+          Promise.resolve(done).finally(() => {
+            card.inert = false;
+          });
+        }
       } }),
       el('button', { type: 'button', class: 'ask-cancel secondary', text: 'Cancel', onclick: () => {
         box.remove();
@@ -256,6 +262,14 @@ async function decide(card, candidate, decision) {
     }
     goOnAt(await loadMatches({ keepPlace: card }));
   } catch (e) {
+    if (/already decided/.test(e.message)) {
+      // walk 75: closed meanwhile (its agency sent the record again, or another steward decided it): the
+      // card was stale, and stayed
+      say('Not done: this question was closed meanwhile (its agency sent the record again, or another steward '
+        + 'decided it). The queue is shown as it is now.', 'warning');
+      goOnAt(await loadMatches({ keepPlace: card }));
+      return;
+    }
     say(e.message, 'error');
   }
 }
@@ -755,7 +769,9 @@ function candidateCard(candidate) {
   const rows = FIELDS.map(([field, label]) => {
     const e = levels.get(field) || { level: 'MISSING', weight: 0 };
     const agree = e.weight > 0 ? 'agree' : e.weight < 0 ? 'disagree' : 'neutral';
-    const ours = value(record, field);
+    // a changed record's column is the version its agency sent, which the evidence weighs (walk 75: it
+    // showed the fields the record was linked on, two equal dates marked different)
+    const ours = value(changed && candidate.version ? { ...record, ...candidate.version } : record, field);
     const theirs = personValues(person, field);
     return el('tr', { class: agree },
       el('th', { scope: 'row', text: label }),

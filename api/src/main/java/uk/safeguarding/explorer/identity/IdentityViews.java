@@ -153,7 +153,8 @@ final class IdentityViews {
             String reason,
             String explanation,
             List<String> history,
-            List<String> changes) {
+            List<String> changes,
+            RecordVersionView version) {
 
         static MatchCandidateView from(Value m, Value r, Value own, Value p) {
             return new MatchCandidateView(
@@ -169,7 +170,43 @@ final class IdentityViews {
                     Views.string(m, "reason"),
                     Views.string(m, "explanation"),
                     m.get("history").isNull() ? List.of() : m.get("history").asList(Value::asString),
-                    m.get("changes").isNull() ? List.of() : m.get("changes").asList(Value::asString));
+                    m.get("changes").isNull() ? List.of() : m.get("changes").asList(Value::asString),
+                    RecordVersionView.from(m));
+        }
+    }
+
+    /**
+     * The version of a record a CHANGED_SINCE_LINKED question holds (its new_… properties; walk 75: the
+     * steward's card showed the fields the record was linked on beside "changed: date of birth: … → …"),
+     * or null for a question that holds none.
+     */
+    record RecordVersionView(
+            String givenName,
+            String familyName,
+            List<String> aliases,
+            LocalDate dateOfBirth,
+            String sex,
+            String nhsNumber,
+            String pncId,
+            String upn) {
+
+        static RecordVersionView from(Value m) {
+            if (m.get("newFieldNames").isNull() || !"CHANGED_SINCE_LINKED".equals(Views.string(m, "reason"))) {
+                return null;
+            }
+            return new RecordVersionView(
+                    Views.string(m, "new_givenName"),
+                    Views.string(m, "new_familyName"),
+                    m.get("new_aliases").isNull()
+                            ? List.of()
+                            : m.get("new_aliases").asList(Value::asString),
+                    m.get("new_dateOfBirth").isNull()
+                            ? null
+                            : m.get("new_dateOfBirth").asLocalDate(),
+                    Views.string(m, "new_sex"),
+                    Views.string(m, "new_nhsNumber"),
+                    Views.string(m, "new_pncId"),
+                    Views.string(m, "new_upn"));
         }
     }
 }

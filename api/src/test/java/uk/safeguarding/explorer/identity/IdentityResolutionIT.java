@@ -617,6 +617,15 @@ class IdentityResolutionIT extends ExplorerIT {
         importText(policeExtractWith("1983-04-27", "1991-09-14"));
         var lee = pendingAbout("police", "P107", "p-lee");
         assertThat(lee).as(matchCandidates().toString()).isNotNull();
+        // the question holds the version the police sent (the record keeps what it was linked on)
+        var versions = http().graphql("data-steward", "{ matchCandidates(first: 100) { id version { dateOfBirth } } }");
+        var version = new ArrayList<String>();
+        versions.get("data").get("matchCandidates").forEach(c -> {
+            if (c.get("id").asString().equals(lee.get("id").asString())) {
+                version.add(c.get("version").toString());
+            }
+        });
+        assertThat(version).containsExactly("{\"dateOfBirth\":\"1991-09-14\"}");
         // the police are told that their correction waits, on their own record of the person
         assertThat(waitingChanges("police-officer", "p-lee"))
                 .isEqualTo(Map.of("police:P107", List.of("date of birth: 1983-04-28 → 1991-09-14")));

@@ -257,11 +257,14 @@ class MatchesBrowserIT extends BrowserIT {
         sixtieth.findElement(By.tagName("textarea")).sendKeys("Another man of that name");
         sixtieth.findElement(By.cssSelector("button.different")).click();
         assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Keep apart");
-        // while it is done, the keyboard waits on the card, not on the page's body (walk 74)
+        // while it is done, the keyboard waits on the message line saying so, in view, not on the page's body
+        // (walk 74) nor on the card's heading out of view (walk 75); the card takes no input meanwhile
         holdRequests("decideMatch");
         driver.switchTo().activeElement().sendKeys(Keys.ENTER);
         waitFor("window.held === 1");
-        assertThat(driver.switchTo().activeElement()).isEqualTo(sixtieth.findElement(By.tagName("h3")));
+        assertThat(driver.switchTo().activeElement()).isEqualTo(driver.findElement(By.id("message")));
+        assertThat(message()).contains("Keeping apart…");
+        assertThat(js("return arguments[0].inert", sixtieth)).isEqualTo(true);
         releaseRequests();
         waitFor("document.body.dataset.matchesAt === '" + next + "'");
         // what was done is said in view, at the dialog's top, and the card gone on at is not behind it
@@ -470,6 +473,15 @@ class MatchesBrowserIT extends BrowserIT {
                         "sent this record again",
                         "changed: date of birth: 1983-04-27 → 1991-09-14.");
         assertThat(card.getText()).doesNotContain("they come too");
+        // the record's column is the version the police sent, which the evidence weighs (walk 75: it showed the
+        // date it was linked on, two equal dates marked different)
+        assertThat(card.findElements(By.cssSelector("table.match-table tbody tr")).stream()
+                        .filter(row ->
+                                row.findElement(By.tagName("th")).getText().equals("Date of birth"))
+                        .map(row -> row.findElements(By.tagName("td")).get(0).getText() + " | "
+                                + row.findElements(By.tagName("td")).get(1).getText())
+                        .toList())
+                .containsExactly("1991-09-14 | 1983-04-27");
         card.findElement(By.tagName("textarea")).sendKeys("Police confirm another Lee Bell, born 1991");
         // Escape takes a question back, as Cancel does
         card.findElement(By.cssSelector("button.same")).click();
