@@ -4,9 +4,11 @@
 MATCH (p:Person {id: $id})
 WITH p, COLLECT {
     MATCH (r:SourceRecord)-[:RECORD_OF]->(p)
-    // of one import (one linkedAt), the record that made the person first, as the import wrote it (review
-    // 98: by key alone, police:P10 came before police:P9 and renamed the person)
-    RETURN r ORDER BY coalesce(r.anchored, false) DESC, r.linkedAt, CASE r.linkedBy WHEN 'NEW' THEN 0 ELSE 1 END, r.key
+    // of one import (one linkedAt), the record that made the person first, then in the extract's order,
+    // as the import wrote them (review 98: by key alone, police:P10 came before police:P9 and renamed the
+    // person; review 99: a steward's keep makes the first one REVIEW, and its place still counts)
+    RETURN r ORDER BY coalesce(r.anchored, false) DESC, r.linkedAt, CASE r.linkedBy WHEN 'NEW' THEN 0 ELSE 1 END,
+                      r.linkedSeq, r.key
   } AS rs
 WHERE size(rs) > 0
 WITH p, rs,

@@ -9,7 +9,8 @@
 UNWIND $rows AS row
 MERGE (r:SourceRecord {source: row.source, localId: row.localId})
   ON CREATE SET r.key = row.key, r.linkedBy = row.linkedBy, r.score = row.score, r.evidence = row.evidence,
-                r.comparedWith = row.comparedWith, r.linkedAt = $now, r.recordedAt = coalesce(row.recordedAt, $now)
+                r.comparedWith = row.comparedWith, r.linkedAt = $now, r.linkedSeq = row.seq,
+                r.recordedAt = coalesce(row.recordedAt, $now)
 SET r += coalesce(row.fields, {})
 FOREACH (c IN CASE WHEN row.rechecked IS NULL OR r.linkedBy = 'NEW' THEN [] ELSE [row.rechecked] END |
   SET r.score = c.score, r.evidence = c.evidence, r.checkedAt = $now)

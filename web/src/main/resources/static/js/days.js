@@ -30,9 +30,9 @@ export function spokenDay(iso) {
  * read as raw timestamps). Only an instant after " at ", with its zone; anything else is left as it is.
  */
 export function spokenTimes(text) {
-  // only as the server writes them, after " at " and with their zone: a time a steward typed into a
-  // note is theirs, and left as typed (review 98)
-  const instant = /(?<= at )(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})(?:\[[^\]]+\])?/g;
+  // only as the server writes them: after " at ", with seconds and a zone, and followed by ": " (review
+  // 98, 99: a time a steward typed into a note is theirs, and left as typed)
+  const instant = /(?<= at )(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})(?:\[[^\]]+\])?(?=: )/g;
   const format = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long',
     year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   return String(text).replace(instant, (whole, day, minute, second, fraction, zone) => {

@@ -262,11 +262,11 @@ async function decide(card, candidate, decision) {
     }
     goOnAt(await loadMatches({ keepPlace: card }));
   } catch (e) {
-    if (/already decided/.test(e.message)) {
-      // walk 75: closed meanwhile (its agency sent the record again, or another steward decided it): the
-      // card was stale, and stayed
-      say('Not done: this question was closed meanwhile (its agency sent the record again, or another steward '
-        + 'decided it). The queue is shown as it is now.', 'warning');
+    if (/a candidate already decided|another steward decided, or an import changed/.test(e.message)) {
+      // walk 75: decided or closed meanwhile (its agency sent the record again, or another steward decided
+      // it): the card was stale, and stayed (review 99: only these refusals, not a DIFFERENT that stands)
+      say('Not done: this question was decided or closed meanwhile (its agency sent the record again, or '
+        + 'another steward decided it). The queue is shown as it is now.', 'warning');
       goOnAt(await loadMatches({ keepPlace: card }));
       return;
     }

@@ -191,7 +191,10 @@ final class IdentityViews {
             String upn) {
 
         static RecordVersionView from(Value m) {
-            if (m.get("newFieldNames").isNull() || !"CHANGED_SINCE_LINKED".equals(Views.string(m, "reason"))) {
+            // a pending question's (review 99: a decided one's version is the record's, or another person's)
+            if (m.get("newFieldNames").isNull()
+                    || !"CHANGED_SINCE_LINKED".equals(Views.string(m, "reason"))
+                    || !"PENDING".equals(Views.string(m, "status"))) {
                 return null;
             }
             return new RecordVersionView(

@@ -503,7 +503,11 @@ public final class Resolution {
                 var waiting = new ArrayList<Map<String, Object>>();
                 for (var outcome : outcomes) {
                     var change = changed.get(outcome.incoming().localId());
-                    records.add(personWrite(source, outcome, change));
+                    var write = personWrite(source, outcome, change);
+                    // its place in the extract: the order its person takes fields in among records of one
+                    // import (refresh-person; review 99: a keep lost the NEW that said which came first)
+                    write.put("seq", from + records.size());
+                    records.add(write);
                     if (change != null && change.holds()) {
                         // the record keeps the fields it was linked on while a steward is asked about the
                         // version sent (review 96): not in flight, unchanged in the records held

@@ -898,6 +898,40 @@ class IdentityResolutionIT extends ExplorerIT {
     }
 
     /**
+     * Review 98: a person takes its fields again from its records in the order they were linked; records
+     * of one import share one time, and by key "police:P10" came before "police:P9", which had made the
+     * person: a date of death sent for P9 gave him P10's case number (a duplicate record of one extract).
+     */
+    @Test
+    void aPersonRefreshedKeepsTheFieldsOfTheRecordThatMadeItAmongRecordsOfOneImport() {
+        importExtract("""
+                {"source": "police", "resolve": true,
+                 "addresses": [{"id": "PA1", "line1": "9 Fictional Close", "town": "York", "postcode": "YO1 8ZZ"}],
+                 "people": [{"id": "P9", "givenName": "Tobias", "familyName": "Wrenfold", "sex": "MALE",
+                             "dateOfBirth": "1950-02-02", "laCaseNumber": "LA-9"},
+                            {"id": "P10", "givenName": "Tobias", "familyName": "Wrenfold", "sex": "MALE",
+                             "dateOfBirth": "1950-02-02", "laCaseNumber": "LA-10"}],
+                 "relationships": [{"type": "LIVES_AT", "from": "P9", "to": "PA1", "start": "2010-01-01"},
+                                   {"type": "LIVES_AT", "from": "P10", "to": "PA1", "start": "2010-01-01"}]}""");
+        var tobias = personOf("police", "P9");
+        assertThat(personOf("police", "P10")).isEqualTo(tobias);
+        importExtract("""
+                {"source": "police", "resolve": true,
+                 "addresses": [{"id": "PA1", "line1": "9 Fictional Close", "town": "York", "postcode": "YO1 8ZZ"}],
+                 "people": [{"id": "P9", "givenName": "Tobias", "familyName": "Wrenfold", "sex": "MALE",
+                             "dateOfBirth": "1950-02-02", "laCaseNumber": "LA-9", "deceasedOn": "2026-11-02"},
+                            {"id": "P10", "givenName": "Tobias", "familyName": "Wrenfold", "sex": "MALE",
+                             "dateOfBirth": "1950-02-02", "laCaseNumber": "LA-10"}],
+                 "relationships": [{"type": "LIVES_AT", "from": "P9", "to": "PA1", "start": "2010-01-01"},
+                                   {"type": "LIVES_AT", "from": "P10", "to": "PA1", "start": "2010-01-01"}]}""");
+        assertThat(count(
+                        "MATCH (p:Person {id: $id}) WHERE p.laCaseNumber = 'LA-9' AND p.deceasedOn = date('2026-11-02')"
+                                + " RETURN count(p)",
+                        Map.of("id", tobias)))
+                .isEqualTo(1);
+    }
+
+    /**
      * Review 95: keeping a changed record gave its person an identifier another person's record gives;
      * a split (splitRecord) left the record's change question pending, a badge on the person, and a way
      * to undo the split; an import closed a question a steward had reopened.

@@ -497,6 +497,37 @@ class MatchesBrowserIT extends BrowserIT {
     }
 
     /**
+     * Walk 75: a question the agency closed while the steward had its card open (it sent the record again
+     * as it was linked) was refused as "a candidate already decided (CLOSED)", and the stale card stayed.
+     */
+    @Test
+    void aQuestionClosedWhileItsCardWasOpenIsSaidSoAndTheQueueShownAsItIsNow() throws Exception {
+        String original;
+        try (var in = getClass().getResourceAsStream("/fixtures/extracts/police-extract.json")) {
+            original = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        var response = http().post("/api/import", "admin", original.replace("1983-04-27", "1991-09-14"));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        signIn("data-steward");
+        waitFor("document.body.dataset.matches === '2'");
+        var card = driver.findElements(By.cssSelector("article.match")).stream()
+                .filter(c -> c.getText().contains("changed since it was linked"))
+                .findFirst()
+                .orElseThrow();
+        var id = card.getDomAttribute("data-candidate");
+        card.findElement(By.tagName("textarea")).sendKeys("Police confirm another Lee Bell, born 1991");
+        // meanwhile the police send the record again as it was linked: the question closes
+        var again = http().post("/api/import", "admin", original);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        card.findElement(By.cssSelector("button.different")).click();
+        card.findElement(By.cssSelector(".ask button.ask-confirm")).click();
+        waitFor("document.body.dataset.matches === '1'");
+        assertThat(message()).contains("this question was decided or closed meanwhile");
+        assertThat(driver.findElements(By.cssSelector("#panel-matches article.match[data-candidate='" + id + "']")))
+                .isEmpty();
+    }
+
+    /**
      * Walk 71: a DIFFERENT decided by mistake could never be undone. The record's card lists its DIFFERENT
      * decisions with *Reopen*; asked once more and confirmed, the candidate is back in the queue.
      */
