@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 import uk.safeguarding.explorer.identity.NewIds;
 import uk.safeguarding.explorer.support.BrowserIT;
@@ -458,12 +459,7 @@ class MatchesBrowserIT extends BrowserIT {
                         "A newer version of this record waits for a data steward (date of birth: 1983-04-27 → "
                                 + "1991-09-14)",
                         "Until then this page shows the record as it was linked.");
-        signIn("data-steward");
-        waitFor("document.body.dataset.matches === '2'");
-        var card = driver.findElements(By.cssSelector("article.match")).stream()
-                .filter(c -> c.getText().contains("changed since it was linked"))
-                .findFirst()
-                .orElseThrow();
+        var card = changedCardOfTheSteward();
         assertThat(card.findElement(By.tagName("h3")).getText())
                 .isEqualTo(POLICE + " P107: Lee Bell — changed since it was linked to Lee Bell (p-lee)");
         assertThat(card.getText())
@@ -496,6 +492,16 @@ class MatchesBrowserIT extends BrowserIT {
                 .contains("Split off: " + POLICE + " P107 is now a person of its own (" + P107 + ")");
     }
 
+    /** Signed in as the data steward, the card of the question about police P107's corrected version. */
+    private WebElement changedCardOfTheSteward() {
+        signIn("data-steward");
+        waitFor("document.body.dataset.matches === '2'");
+        return driver.findElements(By.cssSelector("article.match")).stream()
+                .filter(c -> c.getText().contains("changed since it was linked"))
+                .findFirst()
+                .orElseThrow();
+    }
+
     /**
      * Walk 75: a question the agency closed while the steward had its card open (it sent the record again
      * as it was linked) was refused as "a candidate already decided (CLOSED)", and the stale card stayed.
@@ -508,12 +514,7 @@ class MatchesBrowserIT extends BrowserIT {
         }
         var response = http().post("/api/import", "admin", original.replace("1983-04-27", "1991-09-14"));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        signIn("data-steward");
-        waitFor("document.body.dataset.matches === '2'");
-        var card = driver.findElements(By.cssSelector("article.match")).stream()
-                .filter(c -> c.getText().contains("changed since it was linked"))
-                .findFirst()
-                .orElseThrow();
+        var card = changedCardOfTheSteward();
         var id = card.getDomAttribute("data-candidate");
         card.findElement(By.tagName("textarea")).sendKeys("Police confirm another Lee Bell, born 1991");
         // meanwhile the police send the record again as it was linked: the question closes
