@@ -898,6 +898,59 @@ class IdentityResolutionIT extends ExplorerIT {
     }
 
     /**
+     * Review 99: a version held the first time it is sent with a date of death keeps it on the question,
+     * not on the record or its person; the same version sent without it withdraws it, and with another
+     * date changes it; a split (DIFFERENT) gives it to the record split off, not to the person it leaves.
+     */
+    @Test
+    void aDateOfDeathSentWithADisputedVersionWaitsWithItAndGoesWithTheSplit() {
+        var linked = "\"givenName\": \"Darren\", \"familyName\": \"Quillby\", \"dateOfBirth\": \"1980-03-03\"";
+        socialCareSends(linked);
+        healthSends(linked);
+        var darren = personOf("csc", "C1");
+        var disputed = "\"givenName\": \"Darren\", \"familyName\": \"Quillby\", \"dateOfBirth\": \"1995-07-07\"";
+        socialCareSends(disputed + ", \"deceasedOn\": \"2026-01-01\"");
+        var waiting = pendingAbout("csc", "C1", darren).get("id").asString();
+        var held = "MATCH (m:MatchCandidate {id: $id}) WHERE m.new_deceasedOn %s RETURN count(m)";
+        assertThat(count(held.formatted("= date('2026-01-01')"), Map.of("id", waiting)))
+                .isEqualTo(1);
+        assertThat(count(
+                        "MATCH (r:SourceRecord {key: 'csc:C1'})-[:RECORD_OF]->(p:Person {id: $id})"
+                                + " WHERE r.deceasedOn IS NULL AND p.deceasedOn IS NULL RETURN count(p)",
+                        Map.of("id", darren)))
+                .isEqualTo(1);
+        socialCareSends(disputed);
+        assertThat(count(held.formatted("IS NULL"), Map.of("id", waiting))).isEqualTo(1);
+        socialCareSends(disputed + ", \"deceasedOn\": \"2026-02-02\"");
+        assertThat(count(held.formatted("= date('2026-02-02')"), Map.of("id", waiting)))
+                .isEqualTo(1);
+        assertThat(pendingAbout("csc", "C1", darren).get("id").asString()).isEqualTo(waiting);
+        var split = http().graphql(
+                        "data-steward",
+                        "mutation($id: ID!) { decideMatch(candidateId: $id, decision: DIFFERENT, "
+                                + "note: \"Social care: another Darren\") { status record { person { id } } } }",
+                        Map.of("id", waiting));
+        assertThat(split.get("errors")).as(split.toString()).isNull();
+        var own = split.get("data")
+                .get("decideMatch")
+                .get("record")
+                .get("person")
+                .get("id")
+                .asString();
+        assertThat(own).isNotEqualTo(darren);
+        assertThat(count(
+                        "MATCH (p:Person {id: $own}) WHERE p.deceasedOn = date('2026-02-02')"
+                                + " AND p.dateOfBirth = date('1995-07-07') RETURN count(p)",
+                        Map.of("own", own)))
+                .isEqualTo(1);
+        assertThat(count(
+                        "MATCH (p:Person {id: $id}) WHERE p.deceasedOn IS NULL AND p.dateOfBirth = date('1980-03-03')"
+                                + " RETURN count(p)",
+                        Map.of("id", darren)))
+                .isEqualTo(1);
+    }
+
+    /**
      * Review 98: a person takes its fields again from its records in the order they were linked; records
      * of one import share one time, and by key "police:P10" came before "police:P9", which had made the
      * person: a date of death sent for P9 gave him P10's case number (a duplicate record of one extract).
