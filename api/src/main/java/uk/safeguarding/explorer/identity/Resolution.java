@@ -885,18 +885,12 @@ public final class Resolution {
         }
 
         /**
-         * The persons records in flight go to that give an identifier, named as {@link
-         * #changedIdentifiers} names it ("nhs=", "pnc=" or "upn=" and the value).
+         * The persons records in flight go to that give an identifier, named as {@link #storedKeys} names
+         * it ("nhsNumber=", "pncKey=" or "upn=" and the value, as {@link #changedIdentifiers} does).
          */
         Set<String> holders(String identifier) {
-            var split = identifier.indexOf('=');
-            var name = switch (identifier.substring(0, split)) {
-                case "nhs" -> "nhsNumber";
-                case "pnc" -> "pncKey";
-                default -> "upn";
-            };
             var persons = new HashSet<String>();
-            byKey.getOrDefault(name + identifier.substring(split), List.of()).forEach(f -> persons.add(f.personId()));
+            byKey.getOrDefault(identifier, List.of()).forEach(f -> persons.add(f.personId()));
             return persons;
         }
 
@@ -1031,11 +1025,8 @@ public final class Resolution {
         // and the persons this batch's new records go to
         for (var outcome : outcomes) {
             if (!outcome.existed()) {
-                var in = outcome.incoming();
-                for (var id : List.of(
-                        "nhs=" + in.row().get("nhsNumber"),
-                        "pnc=" + in.record().pncId(),
-                        "upn=" + in.row().get("upn"))) {
+                // by the keys a stored record is found by: its identifiers among them, named as givers' are
+                for (var id : InFlight.storedKeys(outcome.incoming())) {
                     var persons = givers.get(id);
                     if (persons != null) {
                         persons.add(outcome.personId());
@@ -1108,19 +1099,22 @@ public final class Resolution {
                 : recheck.withChanges(changes(r.get("was"), in.row()));
     }
 
-    /** The NHS number, PNC id and UPN a record sent again gives that it did not give before, as "field=value". */
+    /**
+     * The NHS number, PNC id and UPN a record sent again gives that it did not give before, named as a
+     * stored record is found by them ({@link InFlight#storedKeys}: "nhsNumber=", "pncKey=", "upn=").
+     */
     private static List<String> changedIdentifiers(Incoming in, Value was) {
         var result = new ArrayList<String>();
         var nhs = (String) in.row().get("nhsNumber");
         if (nhs != null && !nhs.equals(was.get("nhsNumber").asString(null))) {
-            result.add("nhs=" + nhs);
+            result.add("nhsNumber=" + nhs);
         }
         var pnc = in.record().pncId();
         var wasPnc = was.get("pncId").isNull()
                 ? null
                 : MatchRecord.pnc(was.get("pncId").asString());
         if (pnc != null && !pnc.equals(wasPnc)) {
-            result.add("pnc=" + pnc);
+            result.add("pncKey=" + pnc);
         }
         var upn = (String) in.row().get("upn");
         if (upn != null && !upn.equals(was.get("upn").asString(null))) {
