@@ -9,7 +9,10 @@
 // own person only). A record of a bundle without resolve (anchored: it gave the person its id) is not
 // weighed again. The records of the batch still being written ($inFlight) are left out of heldBy,
 // landed or not: the resolution counts them by what they give now (review 98: an identifier such a
-// record gave up still counted against the record while that write had not landed).
+// record gave up still counted against the record while that write had not landed). A version a steward
+// set aside (setAsideSigs: SET_ASIDE, the record as it was then, not superseded since by another version
+// sent) is not asked about again (asSetAside); a record with one is read also when sent as linked, for
+// the set-aside to be superseded.
 UNWIND $keys AS key
 MATCH (r:SourceRecord {key: key.key})-[:RECORD_OF]->(p:Person)
 USING INDEX SEEK r:SourceRecord(key)
@@ -17,10 +20,15 @@ WHERE r.sig IS NOT NULL AND NOT coalesce(r.anchored, false)
 WITH key, r, p, COLLECT {
     MATCH (r)<-[:OF_RECORD]-(m {status: 'PENDING', reason: 'CHANGED_SINCE_LINKED'})-[:MAYBE]->(p)
     RETURN m.sig
-  } AS pendingSigs
-WHERE r.sig <> key.sig OR size(pendingSigs) > 0
+  } AS pendingSigs, COLLECT {
+    MATCH (r)<-[:OF_RECORD]-(m {status: 'SET_ASIDE', reason: 'CHANGED_SINCE_LINKED'})-[:MAYBE]->(p)
+    WHERE m.wasSig = r.sig AND m.supersededAt IS NULL
+    RETURN m.sig
+  } AS setAsideSigs
+WHERE r.sig <> key.sig OR size(pendingSigs) > 0 OR size(setAsideSigs) > 0
 RETURN key.key AS key, p.id AS person, r.sig = key.sig AS asStored,
        coalesce(key.sig IN pendingSigs, false) AS asPending,
+       coalesce(key.sig IN setAsideSigs, false) AS asSetAside,
        r {.givenName, .familyName, .aliases, .dateOfBirth, .sex, .nhsNumber, .pncId, .upn} AS was,
        COLLECT { MATCH (o:SourceRecord)-[:RECORD_OF]->(p) WHERE o <> r RETURN [o.key, o.sig] } AS others,
        COLLECT {

@@ -5,7 +5,8 @@
 // asked about the version sent: row.fields null, the version is kept on the question). When its matching
 // fields changed (row.changed), its earlier questions of that kind (CHANGED_SINCE_LINKED) close: the
 // agency sent it again; and when the engine would still link it, its link's score and evidence are of
-// what it now says (row.rechecked; a record that made its person, linked NEW, keeps no score).
+// what it now says (row.rechecked; a record that made its person, linked NEW, keeps no score), and a
+// version a steward set aside that it no longer sends no longer stands.
 UNWIND $rows AS row
 MERGE (r:SourceRecord {source: row.source, localId: row.localId})
   ON CREATE SET r.key = row.key, r.linkedBy = row.linkedBy, r.score = row.score, r.evidence = row.evidence,
@@ -24,6 +25,14 @@ CALL (r, row) {
   WHERE m.status = 'PENDING' AND m.reason = 'CHANGED_SINCE_LINKED' AND EXISTS { (r)-[:RECORD_OF]->(q) }
   SET m.status = 'CLOSED', m.decidedAt = $now,
       m.note = 'closed: the agency sent the record again, and it was weighed again'
+}
+WITH r, row
+CALL (r, row) {
+  WITH r, row WHERE row.changed = true
+  // a version a steward set aside, the agency now sending another (row.sentSig), no longer stands
+  MATCH (r)<-[:OF_RECORD]-(m)
+  WHERE m.status = 'SET_ASIDE' AND m.supersededAt IS NULL AND m.sig <> row.sentSig
+  SET m.supersededAt = $now
 }
 WITH r, row
 CALL (r, row) {

@@ -15,7 +15,8 @@
 import { agencyLabel, agencyTyped, loadAgencies, loadedAgencies } from './agencies.js';
 import { graphql } from './api.js';
 import {
-  ADDRESS_RECORD, DECIDE_MATCH, LINK_CHECK, LINK_RECORD, MATCHES, REOPEN_MATCH, SOURCE_RECORD, SPLIT_ADDRESS_RECORD,
+  ADDRESS_RECORD, DECIDE_MATCH, LINK_CHECK, LINK_RECORD, MATCHES, REOPEN_MATCH, SET_ASIDE_VERSION, SOURCE_RECORD,
+  SPLIT_ADDRESS_RECORD,
   SPLIT_RECORD,
 } from './queries.js';
 import { spokenTimes } from './days.js';
@@ -210,6 +211,13 @@ function askDecision(card, candidate, decision, button) {
     if (decision === 'SAME') {
       ask(card, button, `Keep ${record} with ${person}? It stays linked, with the evidence above, and leaves the `
         + 'queue.', 'Keep it', () => decide(card, candidate, decision));
+    } else if (decision === 'SET_ASIDE') {
+      // review 98: a version giving another person's number, of a person's only record, could be neither
+      // kept nor split off, and waited for ever
+      ask(card, button, `Keep ${record} with ${person} as it was linked, and set aside what `
+        + `${agencyLabel(candidate.record.source)} changed? The person goes on showing the record as linked; a date `
+        + 'of death or case number the new version gives is applied. The same version sent again is not asked about '
+        + 'again (look the record up to reopen this decision).', 'Set it aside', () => decide(card, candidate, decision));
     } else {
       ask(card, button, `Split ${record} off ${person}? It becomes a person of its own, with everything that came `
         + `through it, and is never linked to ${candidate.person.id} again unless a steward reopens this decision.`,
@@ -245,11 +253,19 @@ async function decide(card, candidate, decision) {
     return;
   }
   const changed = changedSinceLinked(candidate);
-  say(decision === 'SAME' ? (changed ? 'Keeping…' : 'Joining…') : (changed ? 'Splitting…' : 'Keeping apart…'), 'info');
+  if (decision === 'SET_ASIDE') {
+    say('Setting the version aside…', 'info');
+  } else {
+    say(decision === 'SAME' ? (changed ? 'Keeping…' : 'Joining…') : (changed ? 'Splitting…' : 'Keeping apart…'), 'info');
+  }
   try {
-    const decided = (await graphql(DECIDE_MATCH, { candidateId: candidate.id, decision, note })).decideMatch;
+    const decided = decision === 'SET_ASIDE'
+      ? (await graphql(SET_ASIDE_VERSION, { candidateId: candidate.id, note })).setAsideVersion
+      : (await graphql(DECIDE_MATCH, { candidateId: candidate.id, decision, note })).decideMatch;
     const record = recordName(candidate.record);
-    if (changed) {
+    if (decided.status === 'SET_ASIDE') {
+      say(`Set aside: ${record} stays with ${fullName(candidate.person)} as it was linked.`, 'success');
+    } else if (changed) {
       say(decided.status === 'SAME'
         ? `Kept: ${record} stays with ${fullName(candidate.person)}.`
         : `Split off: ${record} is now a person of its own (${decided.record.person.id}), kept apart from `
@@ -507,7 +523,8 @@ function recordCard(record) {
     el('textarea', { id: noteId, rows: 2, maxlength: 2000 }),
     el('h4', { text: `Records of ${fullName(person)}` }),
     recordsList(card, person),
-    ...decidedDifferent(card, record),
+    ...decisions(card, record, false),
+    ...decisions(card, record, true),
     el('h4', { text: 'Link it to the person it belongs to' }),
     el('p', { class: 'meta', text: 'Name another record of that person: its relationships, markers and events '
       + 'move with this record.' }),
@@ -530,34 +547,40 @@ function recordCard(record) {
 }
 
 /**
- * The record's DIFFERENT decisions, each with *Reopen* (walk 71: a DIFFERENT decided by mistake could
- * never be undone): reopened, the candidate goes back to the queue, pending.
+ * The record's standing decisions, each with *Reopen*: its DIFFERENT decisions (walk 71: a DIFFERENT
+ * decided by mistake could never be undone), and the versions a steward set aside (set aside, the same
+ * version sent again is never asked about). Reopened, the question goes back to the queue, pending.
  */
-function decidedDifferent(card, record) {
-  const decided = record.decidedDifferent || [];
+function decisions(card, record, setAside) {
+  const decided = (setAside ? record.setAsideVersions : record.decidedDifferent) || [];
   if (decided.length === 0) {
     return [];
   }
   return [
-    el('h4', { text: 'Decided different people' }),
-    el('ul', { class: 'records decided-different' }, decided.map((c) => el('li', {},
-      `Not ${fullName(c.person)} (${c.person.id}): decided by ${c.decidedBy || 'a steward'}`
-        + `${c.decidedAt ? ` on ${c.decidedAt.slice(0, 10)}` : ''}${c.note ? `, “${c.note}”` : ''} `,
+    el('h4', { text: setAside ? 'Changes set aside (kept as linked)' : 'Decided different people' }),
+    el('ul', { class: `records ${setAside ? 'set-aside' : 'decided-different'}` }, decided.map((c) => el('li', {},
+      (setAside ? `${(c.changes || []).join('; ') || 'A version'}: set aside by `
+        : `Not ${fullName(c.person)} (${c.person.id}): decided by `)
+        + `${c.decidedBy || 'a steward'}${c.decidedAt ? ` on ${c.decidedAt.slice(0, 10)}` : ''}`
+        + `${c.note ? `, “${c.note}”` : ''} `,
       el('button', { type: 'button', class: 'reopen', 'data-candidate': c.id, text: 'Reopen',
-        onclick: (event) => askReopen(card, record, c, event.currentTarget) })))),
+        onclick: (event) => askReopen(card, record, c, event.currentTarget, setAside) })))),
   ];
 }
 
-function askReopen(card, record, candidate, button) {
+function askReopen(card, record, candidate, button, setAside = false) {
   if (!noteFor(card)) {
     return;
   }
-  ask(card, button, `Reopen the decision that ${recordName(record)} is not ${fullName(candidate.person)} `
-    + `(${candidate.person.id})? The candidate goes back to the queue to be decided again; the decision is kept `
-    + 'as its history.', 'Reopen it', () => reopen(card, record, candidate));
+  ask(card, button, setAside
+    ? `Reopen the decision to keep ${recordName(record)} as it was linked? The change its agency sent goes back to `
+      + 'the queue to be decided again; the decision is kept as its history.'
+    : `Reopen the decision that ${recordName(record)} is not ${fullName(candidate.person)} `
+      + `(${candidate.person.id})? The candidate goes back to the queue to be decided again; the decision is kept `
+      + 'as its history.', 'Reopen it', () => reopen(card, record, candidate, setAside));
 }
 
-async function reopen(card, record, candidate) {
+async function reopen(card, record, candidate, setAside = false) {
   const note = noteFor(card);
   if (!note) {
     return;
@@ -565,8 +588,10 @@ async function reopen(card, record, candidate) {
   say('Reopening…', 'info');
   try {
     await graphql(REOPEN_MATCH, { candidateId: candidate.id, note });
-    say(`Reopened: whether ${recordName(record)} is ${fullName(candidate.person)} (${candidate.person.id}) `
-      + 'is back in the queue, to be decided again.', 'success');
+    say(setAside
+      ? `Reopened: the change to ${recordName(record)} is back in the queue, to be decided again.`
+      : `Reopened: whether ${recordName(record)} is ${fullName(candidate.person)} (${candidate.person.id}) `
+        + 'is back in the queue, to be decided again.', 'success');
     await showRecord(record.source, record.localId);
     goOnAt(await loadMatches({ keepPlace: card }));
   } catch (e) {
@@ -795,7 +820,8 @@ function candidateCard(candidate) {
     ...parentOf(record),
     ...competingWith(candidate),
     ...(candidate.history || []).map((h) => el('p', { class: 'history',
-      text: `Decided before, then reopened: ${spokenTimes(h).replace(/^DIFFERENT by /, 'different people, decided by ')}` })),
+      text: `Decided before, then reopened: ${spokenTimes(h).replace(/^DIFFERENT by /, 'different people, decided by ')
+        .replace(/^SET_ASIDE by /, 'the change set aside by ')}` })),
     ...nameWarnings([record, ...person.records]),
     el('table', { class: 'match-table' },
       el('caption', { class: 'visually-hidden', text: `Field by field: ${title}` }),
@@ -817,7 +843,9 @@ function candidateCard(candidate) {
       el('button', { type: 'button', class: 'same', text: changed ? 'Same person: keep it' : 'Same person',
         onclick: (event) => askDecision(card, candidate, 'SAME', event.currentTarget) }),
       el('button', { type: 'button', class: 'different', text: changed ? 'Different people: split it off' : 'Different people',
-        onclick: (event) => askDecision(card, candidate, 'DIFFERENT', event.currentTarget) })));
+        onclick: (event) => askDecision(card, candidate, 'DIFFERENT', event.currentTarget) }),
+      ...(changed ? [el('button', { type: 'button', class: 'set-aside', text: 'Keep as linked: set the change aside',
+        onclick: (event) => askDecision(card, candidate, 'SET_ASIDE', event.currentTarget) })] : [])));
   return card;
 }
 

@@ -202,7 +202,13 @@ export function renderDetails(panel, person, addresses, ending = null, asOf = nu
         (r.waitingChanges || []).length === 0 ? ''
           : el('p', { class: 'waiting-changes', text: 'A newer version of this record waits for a data steward '
             + `(${r.waitingChanges.join('; ')}), who checks that it is still this person and that no one else's `
-            + 'record gives the same number. Until then this page shows the record as it was linked.' })))));
+            + 'record gives the same number. Until then this page shows the record as it was linked.' }),
+        // what a steward set aside, keeping the record as linked (review 98: such a question could not be
+        // decided); never the steward's note, which may name other agencies' records
+        (r.setAsideChanges || []).length === 0 ? ''
+          : el('p', { class: 'set-aside-changes', text: 'A data steward kept this record as it was linked and '
+            + `set aside a newer version your agency sent (${r.setAsideChanges.join('; ')}): this page shows the `
+            + 'record as it was linked. Ask the partnership\'s data steward why before you rely on either.' })))));
   }
   panel.append(el('h3', { text: 'Addresses' }));
   panel.append(addresses.length === 0 ? el('p', { class: 'empty', text: 'No addresses recorded.' })

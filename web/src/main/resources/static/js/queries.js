@@ -158,7 +158,7 @@ export const PANELS = `query Panels($personId: ID!, $asOf: Date, $scope: Involve
     id givenName familyName aliases dateOfBirth dobEstimated sex deceasedOn nhsNumber pncId laCaseNumber upn
     probationCrn age(asOf: $asOf) child(asOf: $asOf)
     markers(asOf: $asOf) { id type from to detail mappaCategory mappaLevel source derived address { line1 } }
-    records { source localId linkedBy score waitingChanges }
+    records { source localId linkedBy score waitingChanges setAsideChanges }
   }
   siblingsAtRisk(personId: $personId, asOf: $asOf) {
     child { ${WHO} dateOfBirth age(asOf: $asOf) }
@@ -202,6 +202,10 @@ export const DECIDE_MATCH = `mutation Decide($candidateId: ID!, $decision: Match
   decideMatch(candidateId: $candidateId, decision: $decision, note: $note) { id status record { person { id } } }
 }`;
 
+export const SET_ASIDE_VERSION = `mutation SetAside($candidateId: ID!, $note: String!) {
+  setAsideVersion(candidateId: $candidateId, note: $note) { id status }
+}`;
+
 export const REOPEN_MATCH = `mutation Reopen($candidateId: ID!, $note: String!) {
   reopenMatch(candidateId: $candidateId, note: $note) { id status }
 }`;
@@ -214,6 +218,7 @@ export const SOURCE_RECORD = `query Record($source: ID!, $localId: ID!) {
   sourceRecord(source: $source, localId: $localId) {
     ${RECORD}
     decidedDifferent { id decidedBy decidedAt note person { id givenName familyName } }
+    setAsideVersions { id decidedBy decidedAt note changes person { id givenName familyName } }
     person { id givenName familyName records { ${RECORD} } }
   }
 }`;

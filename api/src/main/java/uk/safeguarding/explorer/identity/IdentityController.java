@@ -68,6 +68,21 @@ class IdentityController {
     }
 
     @MutationMapping
+    MatchCandidateView setAsideVersion(@Argument String candidateId, @Argument String note) {
+        return service.setAsideVersion(candidateId, note);
+    }
+
+    @BatchMapping(typeName = "SourceRecord", field = "setAsideVersions")
+    Map<SourceRecordView, List<MatchCandidateView>> setAsideVersions(List<SourceRecordView> records) {
+        return each(records, service.setAsideVersions(records), IdentityController::key);
+    }
+
+    @BatchMapping(typeName = "SourceRecord", field = "setAsideChanges")
+    Map<SourceRecordView, List<String>> setAsideChanges(List<SourceRecordView> records) {
+        return each(records, service.setAsideChanges(records), IdentityController::key);
+    }
+
+    @MutationMapping
     MatchCandidateView reopenMatch(@Argument String candidateId, @Argument String note) {
         return service.reopenMatch(candidateId, note);
     }

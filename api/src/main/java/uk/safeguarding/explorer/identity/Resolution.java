@@ -511,6 +511,9 @@ public final class Resolution {
                     if (change != null && change.holds()) {
                         // the record keeps the fields it was linked on while a steward is asked about the
                         // version sent (review 96): not in flight, unchanged in the records held
+                        if (change.setAside()) {
+                            continue;
+                        }
                         if (change.asks()) {
                             candidates.add(candidateWrite(
                                     source,
@@ -941,19 +944,28 @@ public final class Resolution {
             boolean supported,
             String explanation,
             List<String> changes,
-            boolean waiting) {
+            boolean waiting,
+            boolean setAside) {
 
         static Recheck linked(String personId, Comparison comparison) {
-            return new Recheck(personId, comparison, true, null, List.of(), false);
+            return new Recheck(personId, comparison, true, null, List.of(), false, false);
         }
 
         /** The version a pending question already holds, sent again: nothing is written. */
         static Recheck stillWaiting(String personId) {
-            return new Recheck(personId, null, false, null, List.of(), true);
+            return new Recheck(personId, null, false, null, List.of(), true, false);
+        }
+
+        /**
+         * A version a steward set aside, sent again while the record is as it was then: not asked about
+         * again; only what the engine does not compare is written (the record is still the person's).
+         */
+        static Recheck stillSetAside(String personId) {
+            return new Recheck(personId, null, false, null, List.of(), false, true);
         }
 
         Recheck withChanges(List<String> list) {
-            return new Recheck(personId, comparison, supported, explanation, list, waiting);
+            return new Recheck(personId, comparison, supported, explanation, list, waiting, setAside);
         }
 
         /** Whether the record keeps the fields it was linked on (a steward is asked about this version). */
@@ -961,9 +973,9 @@ public final class Resolution {
             return !supported;
         }
 
-        /** Whether a new question is asked (not the version a pending question already holds). */
+        /** Whether a new question is asked (not a version a question already holds or a steward set aside). */
         boolean asks() {
-            return !supported && !waiting;
+            return !supported && !waiting && !setAside;
         }
 
         /** Whether the link's score and evidence are rewritten (the engine would still link it). */
@@ -1093,9 +1105,12 @@ public final class Resolution {
             // also the version a pending question holds, once nothing stands against it (review 97)
             return recheck;
         }
-        // the version a pending question holds, sent again, waits as it is
-        return r.get("asPending").asBoolean()
-                ? Recheck.stillWaiting(personId)
+        // the version a pending question holds, sent again, waits as it is; one a steward set aside stays so
+        if (r.get("asPending").asBoolean()) {
+            return Recheck.stillWaiting(personId);
+        }
+        return r.get("asSetAside").asBoolean()
+                ? Recheck.stillSetAside(personId)
                 : recheck.withChanges(changes(r.get("was"), in.row()));
     }
 
@@ -1127,8 +1142,7 @@ public final class Resolution {
      * A record's fields the engine does not compare: a record sent again with only these changed gives
      * them to its person (identity/stale-persons); while a version is held back they wait with it.
      */
-    private static final List<String> NOT_COMPARED =
-            List.of("deceasedOn", "dobEstimated", "laCaseNumber", "probationCrn");
+    static final List<String> NOT_COMPARED = List.of("deceasedOn", "dobEstimated", "laCaseNumber", "probationCrn");
 
     /** The fields the steward compares, in words, in the order the card shows them. */
     private static final List<Map.Entry<String, String>> CHANGED_FIELDS = List.of(
@@ -1218,6 +1232,7 @@ public final class Resolution {
                 false,
                 resolver.explain(Decision.Queued.CHANGED_SINCE_LINKED) + " " + why,
                 List.of(),
+                false,
                 false);
     }
 
@@ -1829,14 +1844,24 @@ public final class Resolution {
             // death reached the person, a child's, and hid the child's wider network)
             write.put("fields", Map.of());
         }
+        if (change != null && change.setAside()) {
+            // set aside, the version's matching fields are not the record's; the rest is (review 98 #2)
+            var fields = recordFields(row, in.record());
+            var kept = new HashMap<String, Object>();
+            NOT_COMPARED.forEach(f -> kept.put(f, fields.get(f)));
+            write.put("fields", kept);
+            write.put("existed", true);
+        }
         if (outcome.existed() && change == null) {
             // stored already, its matching fields as before: its person takes its fields again when the
             // agency changed one the engine does not compare (identity/stale-persons)
             write.put("existed", true);
         }
         if (change != null && !change.waiting()) {
-            // the record's earlier questions about its own person close: it is weighed again now
+            // the record's earlier questions about its own person close: it is weighed again now; a version
+            // set aside that it no longer sends no longer stands
             write.put("changed", true);
+            write.put("sentSig", in.record().signature());
         }
         if (change != null && change.relinks()) {
             // the link's score and evidence are of the record as the agency now sends it

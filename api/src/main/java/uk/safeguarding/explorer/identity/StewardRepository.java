@@ -279,19 +279,34 @@ class StewardRepository {
                         r.get("children").asList(Value::asString)));
     }
 
-    /** What each record's agency sent that waits for a steward (identity/record-waiting-changes), by "source:localId". */
-    Map<String, List<String>> waitingChanges(Collection<SourceRecordView> records) {
+    /**
+     * What each record's agency sent that waits for a steward ({@code status} PENDING), or that a steward
+     * set aside (SET_ASIDE), by "source:localId" (identity/record-waiting-changes).
+     */
+    Map<String, List<String>> versionChanges(Collection<SourceRecordView> records, String status) {
         return byRecord(
                 "identity/record-waiting-changes",
                 records,
+                Map.of("status", status),
                 r -> r.get("changes").asList(Value::asString));
     }
 
     /** A statement's answer for each of the records (its rows' source and localId), by "source:localId". */
     private <V> Map<String, V> byRecord(
             String statement, Collection<SourceRecordView> records, Function<Record, V> value) {
+        return byRecord(statement, records, Map.of(), value);
+    }
+
+    /** As above, with the statement's other parameters. */
+    private <V> Map<String, V> byRecord(
+            String statement,
+            Collection<SourceRecordView> records,
+            Map<String, Object> parameters,
+            Function<Record, V> value) {
         var result = new LinkedHashMap<String, V>();
-        graph.read(statement, Map.of("records", keys(records)), r -> r)
+        var all = new HashMap<String, Object>(parameters);
+        all.put("records", keys(records));
+        graph.read(statement, all, r -> r)
                 .forEach(r -> result.put(
                         r.get("source").asString() + ":" + r.get("localId").asString(), value.apply(r)));
         return result;
@@ -349,6 +364,24 @@ class StewardRepository {
         });
     }
 
+    /**
+     * Reopens a version set aside (identity/reopen-set-aside) about the record's own person; false, with
+     * nothing written, when it no longer stands (another steward reopened it, or an import superseded it).
+     */
+    boolean reopenSetAside(String id, String person, String user, String note, ZonedDateTime now) {
+        return graph.inWriteTransaction(tx -> {
+            movesGeneration(tx);
+            if (stillIn(tx, "SET_ASIDE", id, person, person) == null) {
+                return false;
+            }
+            return !tx.run(
+                            CypherStatements.named("identity/reopen-set-aside"),
+                            Map.of("id", id, "user", user, "note", note, "now", now))
+                    .list()
+                    .isEmpty();
+        });
+    }
+
     /** For each candidate, by id, the other pending candidates of its record, strongest first. */
     Map<String, List<MatchCandidateView>> competing(Collection<String> ids) {
         var result = new LinkedHashMap<String, List<MatchCandidateView>>();
@@ -364,11 +397,11 @@ class StewardRepository {
     }
 
     /** The candidates of each record a steward decided DIFFERENT, newest first, by "source:localId". */
-    Map<String, List<MatchCandidateView>> decidedDifferent(Collection<SourceRecordView> records) {
+    Map<String, List<MatchCandidateView>> decided(Collection<SourceRecordView> records, String status) {
         var result = new LinkedHashMap<String, List<MatchCandidateView>>();
         graph.read(
                 "identity/decided-different",
-                Map.of("records", keys(records)),
+                Map.of("records", keys(records), "status", status),
                 r -> result.put(
                         r.get("source").asString() + ":" + r.get("localId").asString(), candidates(r.get("decided"))));
         return result;
@@ -495,6 +528,11 @@ class StewardRepository {
      * the record (identity/apply-changed-fields): what the agency sent, once a steward decided on it.
      */
     private static void applyChangedFields(TransactionContext tx, String candidateId) {
+        applyChangedFields(tx, candidateId, null);
+    }
+
+    /** As above, of the fields named in {@code only} (null: all of them). */
+    private static void applyChangedFields(TransactionContext tx, String candidateId, List<String> only) {
         var props = tx.run(CypherStatements.named("identity/changed-fields"), Map.of("id", candidateId))
                 .single()
                 .get("props");
@@ -503,6 +541,9 @@ class StewardRepository {
         }
         var fields = new HashMap<String, Object>();
         for (var name : props.get("newFieldNames").asList(Value::asString)) {
+            if (only != null && !only.contains(name)) {
+                continue;
+            }
             var value = props.get("new_" + name);
             fields.put(name, value.isNull() ? null : value.asObject());
         }
@@ -573,6 +614,25 @@ class StewardRepository {
             // only the record's earlier questions about its changes close with it (review 94)
             run(tx, "identity/keep-changed", Map.of("id", id, "user", user, "note", note, "now", now));
             // kept, what the record now says counts for the person as its other records do
+            run(tx, "identity/refresh-person", Map.of("id", person));
+            return true;
+        });
+    }
+
+    /**
+     * A steward keeps a record its agency changed as it was linked and sets the version aside
+     * (identity/set-aside-version): what the version gives that the engine does not compare (a date of
+     * death, case numbers) is applied to the record, which is still the person's, and the person takes
+     * its fields again; false, with nothing written, when it is no longer pending about that person.
+     */
+    boolean setAside(String id, String person, String user, String note, ZonedDateTime now) {
+        return graph.inWriteTransaction(tx -> {
+            movesGeneration(tx);
+            if (stillPending(tx, id, person, person) == null) {
+                return false;
+            }
+            applyChangedFields(tx, id, Resolution.NOT_COMPARED);
+            run(tx, "identity/set-aside-version", Map.of("id", id, "user", user, "note", note, "now", now));
             run(tx, "identity/refresh-person", Map.of("id", person));
             return true;
         });

@@ -258,8 +258,9 @@ public class StewardService {
             throw notDecided(
                     person,
                     "cannot keep " + record + " with " + person + ": its NHS number is not the one the person's other "
-                            + "records give, and two NHS numbers are two people; split it off (DIFFERENT) or have the "
-                            + "agency correct it");
+                            + "records give, and two NHS numbers are two people; split it off (DIFFERENT), or keep the "
+                            + "record as it was linked and set the version aside (setAsideVersion) and have the agency "
+                            + "correct it");
         }
         if ("SAME".equals(decision)) {
             // review 95, 96: a keep gave the person an identifier another person's record gives (read now)
@@ -276,7 +277,8 @@ public class StewardService {
                         person,
                         "cannot keep " + record + " with " + person + ": its NHS number, PNC id or UPN is also given "
                                 + "by a record of " + String.join(", ", holders) + "; decide who holds it first (look "
-                                + "those records up), or split it off (DIFFERENT)");
+                                + "those records up), split it off (DIFFERENT), or keep the record as it was linked "
+                                + "and set the version aside (setAsideVersion)");
             }
         }
         if ("DIFFERENT".equals(decision)) {
@@ -290,7 +292,9 @@ public class StewardService {
                         "cannot split " + record + " off " + person + ": "
                                 + (state.anchored()
                                         ? "it gives the person the id (a bundle without resolve)"
-                                        : "it is the person's only record now"));
+                                        : "it is the person's only record now")
+                                + "; keep the version (SAME), or keep the record as it was linked and set the version "
+                                + "aside (setAsideVersion)");
             }
             newId = freeId(NewIds.person(source, localId), repository::personExists);
         }
@@ -309,6 +313,55 @@ public class StewardService {
                 ? repository.keep(candidateId, person, user.username(), note.strip(), now())
                 : repository.split(source, localId, state, newId, user.username(), note.strip(), now(), candidateId);
         if (!written) {
+            throw changedMeanwhile(person);
+        }
+        return repository.candidate(candidateId).orElseThrow().candidate();
+    }
+
+    /**
+     * A steward keeps a record its agency changed since it was linked as it was linked, and sets the
+     * agency's version aside (review 98 #2: a version giving another person's identifier, of a person's
+     * only record, could be neither kept nor split off, and waited for ever). Only for a pending question
+     * about the record's own person (CHANGED_SINCE_LINKED); the version, sent again while the record is as
+     * it was, is not asked about again; reopenMatch puts it back in the queue. Audited before it is
+     * written.
+     */
+    public MatchCandidateView setAsideVersion(String candidateId, String note) {
+        var user = steward();
+        checkNote(note);
+        checkId("candidateId", candidateId, "id");
+        var state = repository
+                .candidate(candidateId)
+                .orElseThrow(() ->
+                        refuse("setAsideVersion", List.of(), NotFoundException.of("match candidate", candidateId)));
+        var candidate = state.candidate();
+        var person = candidate.person().id();
+        if (!"PENDING".equals(candidate.status())) {
+            throw refuse(
+                    "setAsideVersion",
+                    List.of(person),
+                    new BadRequestException(
+                            "candidateId", "names a candidate already decided (" + candidate.status() + ")"));
+        }
+        if (!"CHANGED_SINCE_LINKED".equals(candidate.reason())
+                || !person.equals(candidate.record().personId())) {
+            throw refuse(
+                    "setAsideVersion",
+                    List.of(candidate.record().personId(), person),
+                    new BadRequestException(
+                            "candidateId",
+                            "names a question whether a record is another person, not about a version its agency sent "
+                                    + "of a record linked to this person: decide it SAME or DIFFERENT (decideMatch)"));
+        }
+        var record = candidate.record().source() + ":" + candidate.record().localId();
+        audit.record(
+                needToKnow.actor(),
+                "setAsideVersion",
+                List.of(person),
+                List.of(),
+                "set aside the version of " + record + " on candidate " + candidateId + ", kept as linked with "
+                        + person + ": " + note.strip());
+        if (!repository.setAside(candidateId, person, user.username(), note.strip(), now())) {
             throw changedMeanwhile(person);
         }
         return repository.candidate(candidateId).orElseThrow().candidate();
@@ -352,6 +405,9 @@ public class StewardService {
         var own = candidate.record().personId();
         var other = candidate.person().id();
         var both = List.of(own, other);
+        if ("SET_ASIDE".equals(candidate.status())) {
+            return reopenSetAside(candidateId, candidate, note, user);
+        }
         if (!"DIFFERENT".equals(candidate.status())) {
             throw refuse(
                     "reopenMatch",
@@ -359,7 +415,7 @@ public class StewardService {
                     new BadRequestException(
                             "candidateId",
                             "names a candidate that is " + candidate.status()
-                                    + "; only a DIFFERENT decision is reopened"));
+                                    + "; only a DIFFERENT decision or a version set aside is reopened"));
         }
         if (own.equals(other)) {
             throw refuse(
@@ -387,6 +443,46 @@ public class StewardService {
     }
 
     /**
+     * A version set aside by mistake back in the queue (review 98 #2: set aside, it would never be asked
+     * about again while the agency sent it): refused, with nothing written, once it no longer stands (the
+     * record moved, the agency sent another version, or another steward reopened it). Audited with the note.
+     */
+    private MatchCandidateView reopenSetAside(
+            String candidateId, MatchCandidateView candidate, String note, ExplorerPrincipal user) {
+        var person = candidate.person().id();
+        var record = candidate.record().source() + ":" + candidate.record().localId();
+        audit.record(
+                needToKnow.actor(),
+                "reopenMatch",
+                List.of(person),
+                List.of(),
+                "reopened the version of " + record + " set aside on candidate " + candidateId + ": " + note.strip());
+        if (!person.equals(candidate.record().personId())
+                || !repository.reopenSetAside(candidateId, person, user.username(), note.strip(), now())) {
+            var error = new BadRequestException(
+                    "candidateId",
+                    "names a version set aside that no longer stands (the record moved, its agency sent another "
+                            + "version, or another steward reopened it); nothing was written: look at the record again");
+            throw refuse("reopenMatch", List.of(person), error, "not done: " + error.getMessage());
+        }
+        return repository.candidate(candidateId).orElseThrow().candidate();
+    }
+
+    /**
+     * The versions of each record a steward set aside that still stand (newest first), by
+     * "source:localId": for stewards and the local administrator only; others get none. Audited.
+     */
+    @PreAuthorize("hasAnyRole('DATA_STEWARD', 'ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
+    public Map<String, List<MatchCandidateView>> setAsideVersions(Collection<SourceRecordView> records) {
+        if (records.isEmpty() || !stewarding()) {
+            return Map.of();
+        }
+        var found = repository.decided(records, "SET_ASIDE");
+        auditShown("sourceRecord", found.values(), "records' versions set aside");
+        return found;
+    }
+
+    /**
      * The candidates of each record a steward decided DIFFERENT (newest first), by "source:localId":
      * for stewards and the local administrator only (each names a person the record is not); others
      * get none. Audited for the people they show.
@@ -396,7 +492,7 @@ public class StewardService {
         if (records.isEmpty() || !stewarding()) {
             return Map.of();
         }
-        var found = repository.decidedDifferent(records);
+        var found = repository.decided(records, "DIFFERENT");
         auditShown("sourceRecord", found.values(), "records' DIFFERENT decisions");
         return found;
     }
@@ -433,7 +529,18 @@ public class StewardService {
      */
     @PreAuthorize("hasAnyRole('DATA_STEWARD', 'ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
     public Map<String, List<String>> waitingChanges(Collection<SourceRecordView> records) {
-        return records.isEmpty() ? Map.of() : repository.waitingChanges(records);
+        return records.isEmpty() ? Map.of() : repository.versionChanges(records, "PENDING");
+    }
+
+    /**
+     * What each record's agency sent that a data steward set aside, keeping the record as it was linked,
+     * by "source:localId" (still standing: see identity/record-waiting-changes): to whoever may read the
+     * records, so that the agency is told its version is not shown and why not to expect it to be. Never
+     * the steward's note (it may name other agencies' records).
+     */
+    @PreAuthorize("hasAnyRole('DATA_STEWARD', 'ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
+    public Map<String, List<String>> setAsideChanges(Collection<SourceRecordView> records) {
+        return records.isEmpty() ? Map.of() : repository.versionChanges(records, "SET_ASIDE");
     }
 
     /** Whether the user works as a steward: a data steward, or the administrator in local mode. */

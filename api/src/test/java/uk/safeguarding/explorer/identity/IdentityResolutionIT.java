@@ -1022,6 +1022,178 @@ class IdentityResolutionIT extends ExplorerIT {
                 .isFalse();
     }
 
+    /**
+     * Review 98 #2: a person's only record sent again giving another person's NHS number could be neither
+     * kept (the other holds the number) nor split off (nothing to split from), and waited for ever. The
+     * steward keeps it as linked and sets the version aside: the person keeps no NHS number, takes the
+     * date of death the version gave, and the same version sent again asks nothing.
+     */
+    @Test
+    void aChangeThatCanBeNeitherKeptNorSplitOffIsSetAsideAndNotAskedAgain() {
+        socialCareSends("\"givenName\": \"Wendell\", \"familyName\": \"Testw\", \"dateOfBirth\": \"1977-05-05\"");
+        importExtract("""
+                {"source": "health", "resolve": true,
+                 "people": [{"id": "H8", "givenName": "Norris", "familyName": "Testn", "sex": "MALE",
+                             "dateOfBirth": "1950-01-01", "nhsNumber": "4873547296"}]}""");
+        var wendell = personOf("csc", "C1");
+        var norris = personOf("health", "H8");
+        var version = "\"givenName\": \"Wendell\", \"familyName\": \"Testw\", \"dateOfBirth\": \"1977-05-05\","
+                + " \"nhsNumber\": \"4873547296\"";
+        socialCareSends(version + ", \"deceasedOn\": \"2026-02-03\"");
+        var id = pendingAbout("csc", "C1", wendell).get("id").asString();
+        var decide = "mutation($id: ID!, $d: MatchDecision!) { decideMatch(candidateId: $id, decision: $d,"
+                + " note: \"Checked with social care\") { status } }";
+        assertThat(http().graphql("data-steward", decide, Map.of("id", id, "d", "SAME"))
+                        .get("errors")
+                        .get(0)
+                        .get("message")
+                        .asString())
+                .contains("is also given by a record of " + norris)
+                .contains("setAsideVersion");
+        assertThat(http().graphql("data-steward", decide, Map.of("id", id, "d", "DIFFERENT"))
+                        .get("errors")
+                        .get(0)
+                        .get("message")
+                        .asString())
+                .contains("it is the person's only record now")
+                .contains("setAsideVersion");
+        var setAside = "mutation($id: ID!) { setAsideVersion(candidateId: $id, note: \"Social care typed Norris's"
+                + " number\") { status decidedBy note } }";
+        // a practitioner may not
+        assertThat(classification(http().graphql("social-worker", setAside, Map.of("id", id))))
+                .isEqualTo("FORBIDDEN");
+        var done = http().graphql("data-steward", setAside, Map.of("id", id));
+        assertThat(done.get("errors")).as(done.toString()).isNull();
+        assertThat(done.get("data").get("setAsideVersion").toString())
+                .isEqualTo("{\"status\":\"SET_ASIDE\",\"decidedBy\":\"data-steward\","
+                        + "\"note\":\"Social care typed Norris's number\"}");
+        // the record and its person as linked; the date of death is the person's
+        assertThat(count(
+                        "MATCH (r:SourceRecord {key: 'csc:C1'})-[:RECORD_OF]->(p:Person {id: $id}) WHERE r.nhsNumber IS NULL"
+                                + " AND p.nhsNumber IS NULL AND p.deceasedOn = date('2026-02-03') RETURN count(p)",
+                        Map.of("id", wendell)))
+                .isEqualTo(1);
+        assertThat(pendingAbout("csc", "C1", wendell)).isNull();
+        assertThat(classification(http().graphql("data-steward", setAside, Map.of("id", id))))
+                .isEqualTo("BAD_REQUEST");
+        // the same version sent again asks nothing; another date of death is still the person's
+        var again = importText("""
+                {"source": "csc", "resolve": true,
+                 "addresses": [{"id": "CA1", "line1": "3 Fictional Row", "town": "York", "postcode": "YO1 7ZZ"}],
+                 "people": [{"id": "C1", "sex": "MALE", %s, "deceasedOn": "2026-02-04"}],
+                 "relationships": [{"type": "LIVES_AT", "from": "C1", "to": "CA1", "start": "2010-01-01"}]}""".formatted(version));
+        assertThat(again.get("resolution").get("queued").asInt()).isZero();
+        assertThat(pendingAbout("csc", "C1", wendell)).isNull();
+        assertThat(count(
+                        "MATCH (p:Person {id: $id}) WHERE p.nhsNumber IS NULL AND p.deceasedOn = date('2026-02-04')"
+                                + " RETURN count(p)",
+                        Map.of("id", wendell)))
+                .isEqualTo(1);
+        assertThat(count("MATCH (m:MatchCandidate) WHERE m.status = 'PENDING' RETURN count(m)"))
+                .isZero();
+    }
+
+    /**
+     * A version set aside: its agency's practitioners are told (never the steward's note), a steward finds
+     * it on the record and reopens it, and once the agency sends another version it no longer stands.
+     */
+    @Test
+    void aVersionSetAsideIsToldToItsAgencyReopenedByAStewardAndSupersededByAnotherVersion() {
+        importFixture("police-extract");
+        importText(policeExtractWith("1983-04-27", "1991-09-14"));
+        var id = pendingAbout("police", "P107", "p-lee").get("id").asString();
+        var setAside =
+                "mutation($id: ID!) { setAsideVersion(candidateId: $id, note: \"Health says 1983\") { status } }";
+        assertThat(http().graphql("data-steward", setAside, Map.of("id", id)).get("errors"))
+                .isNull();
+        assertThat(personOf("police", "P107")).isEqualTo("p-lee");
+        assertThat(count("MATCH (r:SourceRecord {key: 'police:P107'}) WHERE r.dateOfBirth = date('1983-04-27') "
+                        + "RETURN count(r)"))
+                .isEqualTo(1);
+        var told = http().graphql(
+                        "police-officer",
+                        "query($id: ID!) { person(id: $id) { records { source localId waitingChanges"
+                                + " setAsideChanges setAsideVersions { id } } } }",
+                        Map.of("id", "p-lee"));
+        assertThat(told.get("errors")).as(told.toString()).isNull();
+        assertThat(told.get("data").toString())
+                .isEqualTo("{\"person\":{\"records\":[{\"source\":\"police\","
+                        + "\"localId\":\"P107\",\"waitingChanges\":[],\"setAsideChanges\":[\"date of birth: "
+                        + "1983-04-27 → 1991-09-14\"],\"setAsideVersions\":[]}]}}")
+                .doesNotContain("Health says");
+        // sent again: nothing asked
+        assertThat(importText(policeExtractWith("1983-04-27", "1991-09-14"))
+                        .get("resolution")
+                        .toString())
+                .isEqualTo("{\"linked\":0,\"created\":0,\"queued\":0}");
+        assertThat(pendingAbout("police", "P107", "p-lee")).isNull();
+        // the steward finds it on the record, and reopens it
+        var record = http().graphql(
+                        "data-steward",
+                        "{ sourceRecord(source: \"police\", localId: \"P107\") { setAsideVersions { id status changes } } }",
+                        Map.of());
+        assertThat(record.get("data")
+                        .get("sourceRecord")
+                        .get("setAsideVersions")
+                        .toString())
+                .isEqualTo("[{\"id\":\"" + id + "\",\"status\":\"SET_ASIDE\",\"changes\":[\"date of birth: "
+                        + "1983-04-27 → 1991-09-14\"]}]");
+        var reopened = http().graphql(
+                        "data-steward",
+                        "mutation($id: ID!) { reopenMatch(candidateId: $id, note: \"Police insist\") { status history } }",
+                        Map.of("id", id));
+        assertThat(reopened.get("errors")).as(reopened.toString()).isNull();
+        assertThat(reopened.get("data").get("reopenMatch").get("status").asString())
+                .isEqualTo("PENDING");
+        assertThat(reopened.get("data").get("reopenMatch").get("history").get(0).asString())
+                .startsWith("SET_ASIDE by data-steward at ")
+                .contains("Health says 1983")
+                .contains("(reopened by data-steward at ");
+        assertThat(pendingAbout("police", "P107", "p-lee").get("id").asString()).isEqualTo(id);
+        // set aside again; the police then send the record as it was linked: it no longer stands
+        assertThat(http().graphql("data-steward", setAside, Map.of("id", id)).get("errors"))
+                .isNull();
+        importFixture("police-extract");
+        assertThat(setAsideChanges("p-lee")).isEmpty();
+        var stale = http().graphql(
+                        "data-steward",
+                        "mutation($id: ID!) { reopenMatch(candidateId: $id, note: \"again\") { status } }",
+                        Map.of("id", id));
+        assertThat(stale.get("errors").get(0).get("message").asString()).contains("no longer stands");
+        // and the version they set aside, sent once more, is asked about again
+        importText(policeExtractWith("1983-04-27", "1991-09-14"));
+        assertThat(pendingAbout("police", "P107", "p-lee")).isNotNull();
+        // a question whether a record is another person is not a version to set aside
+        var others = new ArrayList<String>();
+        matchCandidates().forEach(c -> {
+            if (!"CHANGED_SINCE_LINKED".equals(c.get("reason").asString())) {
+                others.add(c.get("id").asString());
+            }
+        });
+        assertThat(others).isNotEmpty();
+        assertThat(http().graphql("data-steward", setAside, Map.of("id", others.get(0)))
+                        .get("errors")
+                        .get(0)
+                        .get("message")
+                        .asString())
+                .contains("decide it SAME or DIFFERENT");
+    }
+
+    /** The police officer's setAsideChanges of their records of a person, all together. */
+    private List<String> setAsideChanges(String personId) {
+        var answer = http().graphql(
+                        "police-officer",
+                        "query($id: ID!) { person(id: $id) { records { setAsideChanges } } }",
+                        Map.of("id", personId));
+        assertThat(answer.get("errors")).as(answer.toString()).isNull();
+        var result = new ArrayList<String>();
+        answer.get("data")
+                .get("person")
+                .get("records")
+                .forEach(r -> r.get("setAsideChanges").forEach(c -> result.add(c.asString())));
+        return result;
+    }
+
     /** Review 95: an import closed a change question a steward had reopened after splitting the record off. */
     @Test
     void anImportLeavesAReopenedChangeQuestionToTheSteward() {

@@ -492,6 +492,66 @@ class MatchesBrowserIT extends BrowserIT {
                 .contains("Split off: " + POLICE + " P107 is now a person of its own (" + P107 + ")");
     }
 
+    /**
+     * Review 98 #2: a change neither kept nor split off could wait for ever. The steward keeps the record as
+     * linked from its card, finds the decision on the record's card and reopens it; set aside again, the
+     * police officer reads that it was, without the steward's note.
+     */
+    @Test
+    void aChangeIsSetAsideFromItsCardReopenedFromTheRecordsCardAndTheAgencyIsTold() throws Exception {
+        try (var in = getClass().getResourceAsStream("/fixtures/extracts/police-extract.json")) {
+            var corrected = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("1983-04-27", "1991-09-14");
+            var response = http().post("/api/import", "admin", corrected);
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+        }
+        var card = changedCardOfTheSteward();
+        var id = card.getDomAttribute("data-candidate");
+        card.findElement(By.tagName("textarea")).sendKeys("Health confirm 1983; police typed it");
+        var setAside = card.findElement(By.cssSelector("button.set-aside"));
+        assertThat(setAside.getText()).isEqualTo("Keep as linked: set the change aside");
+        setAside.click();
+        assertThat(card.findElement(By.cssSelector(".ask")).getText())
+                .contains("Keep " + POLICE + " P107 with Lee Bell (p-lee) as it was linked, and set aside what ");
+        card.findElement(By.cssSelector(".ask button.ask-confirm")).click();
+        waitFor("document.body.dataset.matches === '1'");
+        assertThat(message()).contains("Set aside: " + POLICE + " P107 stays with Lee Bell as it was linked.");
+        lookUp("police", "P107");
+        waitFor("(document.body.dataset.record || '').startsWith('police:P107 ')");
+        var record = driver.findElement(By.cssSelector("#record-found article.record"));
+        assertThat(record.findElement(By.cssSelector("ul.set-aside")).getText())
+                .contains(
+                        "date of birth: 1983-04-27 → 1991-09-14: set aside by data-steward on ",
+                        "“Health confirm 1983; police typed it”");
+        record.findElement(By.tagName("textarea")).sendKeys("Police insist on 1991");
+        record.findElement(By.cssSelector("button.reopen[data-candidate='" + id + "']"))
+                .click();
+        assertThat(record.findElement(By.cssSelector(".ask")).getText())
+                .contains("Reopen the decision to keep " + POLICE + " P107 as it was linked?");
+        record.findElement(By.cssSelector(".ask button.ask-confirm")).click();
+        waitFor("document.body.dataset.matches === '2'");
+        assertThat(message()).contains("Reopened: the change to " + POLICE + " P107 is back in the queue");
+        assertThat(driver.findElement(
+                                By.cssSelector("#panel-matches article.match[data-candidate='" + id + "'] p.history"))
+                        .getText())
+                .startsWith("Decided before, then reopened: the change set aside by data-steward at ");
+        var again = http().graphql(
+                        "data-steward",
+                        "mutation($id: ID!) { setAsideVersion(candidateId: $id, note: \"Health records say 1983\") "
+                                + "{ status } }",
+                        Map.of("id", id));
+        assertThat(again.get("errors")).as(again.toString()).isNull();
+        signIn("police-officer");
+        open("/?person=p-lee");
+        waitFor("document.getElementById('panel-details').textContent.includes('Agency records')");
+        var records =
+                driver.findElement(By.cssSelector("#panel-details ul.records")).getText();
+        assertThat(records)
+                .contains("A data steward kept this record as it was linked and set aside a newer version your agency "
+                        + "sent (date of birth: 1983-04-27 → 1991-09-14)")
+                .doesNotContain("Health records say")
+                .doesNotContain("waits for a data steward");
+    }
+
     /** Signed in as the data steward, the card of the question about police P107's corrected version. */
     private WebElement changedCardOfTheSteward() {
         signIn("data-steward");

@@ -222,7 +222,8 @@ public final class Resolver {
                 "The agency sent this record again with other details after it was linked to this person, and"
                         + " weighed again against the person's other records it would not be linked now (the score"
                         + " and evidence are of the record as it is now). It stays with the person until you decide:"
-                        + " Same person keeps it, Different people splits it off into a person of its own.";
+                        + " Same person keeps the new version, Different people splits it off into a person of its own,"
+                        + " Keep as linked sets the new version aside.";
         };
     }
 
