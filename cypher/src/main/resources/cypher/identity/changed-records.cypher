@@ -10,8 +10,8 @@
 // weighed again. The records of the batch still being written ($inFlight) are left out of heldBy,
 // landed or not: the resolution counts them by what they give now (review 98: an identifier such a
 // record gave up still counted against the record while that write had not landed). A version a steward
-// set aside (setAsideSigs: SET_ASIDE, the record as it was then, not superseded since by another version
-// sent) is not asked about again (asSetAside); a record with one is read also when sent as linked, for
+// set aside (setAsideSigs: SET_ASIDE, the record as it was then and its person the same, not superseded
+// since by another version sent) is not asked about again (asSetAside); a record with one is read also when sent as linked, for
 // the set-aside to be superseded.
 UNWIND $keys AS key
 MATCH (r:SourceRecord {key: key.key})-[:RECORD_OF]->(p:Person)
@@ -22,7 +22,7 @@ WITH key, r, p, COLLECT {
     RETURN m.sig
   } AS pendingSigs, COLLECT {
     MATCH (r)<-[:OF_RECORD]-(m {status: 'SET_ASIDE', reason: 'CHANGED_SINCE_LINKED'})-[:MAYBE]->(p)
-    WHERE m.wasSig = r.sig AND m.supersededAt IS NULL
+    WHERE m.wasSig = r.sig AND m.wasPerson = p.id AND m.supersededAt IS NULL
     RETURN m.sig
   } AS setAsideSigs
 WHERE r.sig <> key.sig OR size(pendingSigs) > 0 OR size(setAsideSigs) > 0

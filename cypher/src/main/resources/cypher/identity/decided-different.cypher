@@ -5,7 +5,7 @@
 UNWIND $records AS record
 MATCH (r:SourceRecord {source: record.source, localId: record.localId})-[:RECORD_OF]->(own:Person)
 MATCH (r)<-[:OF_RECORD]-(m {status: $status})-[:MAYBE]->(p:Person)
-WHERE $status = 'DIFFERENT' OR (p = own AND m.wasSig = r.sig AND m.supersededAt IS NULL)
+WHERE $status = 'DIFFERENT' OR (p = own AND m.wasPerson = own.id AND m.wasSig = r.sig AND m.supersededAt IS NULL)
 WITH record, m, r, own, p
 ORDER BY m.decidedAt DESC, m.id
 RETURN record.source AS source, record.localId AS localId, collect({m: m, r: r, own: own, p: p}) AS decided

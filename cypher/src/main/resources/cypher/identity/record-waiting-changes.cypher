@@ -9,6 +9,6 @@ UNWIND $records AS record
 MATCH (r:SourceRecord {source: record.source, localId: record.localId})
       <-[:OF_RECORD]-(m {status: $status, reason: 'CHANGED_SINCE_LINKED'})-[:MAYBE]->(p:Person)
 WHERE EXISTS { (r)-[:RECORD_OF]->(p) }
-  AND ($status = 'PENDING' OR (m.wasSig = r.sig AND m.supersededAt IS NULL))
-WITH record, m ORDER BY m.createdAt DESC
+  AND ($status = 'PENDING' OR (m.wasSig = r.sig AND m.wasPerson = p.id AND m.supersededAt IS NULL))
+WITH record, m ORDER BY coalesce(m.decidedAt, m.createdAt) DESC
 RETURN record.source AS source, record.localId AS localId, head(collect(coalesce(m.changes, []))) AS changes

@@ -2,9 +2,12 @@
 // (same signature), sent again: the fields the engine does not compare (a date of death, a case number)
 // it gives now wait with it on the question, to be applied with the version when a steward keeps it or
 // splits it off (review 98: written to the record at once, a disputed version's date of death reached
-// the person). A null removes the one held.
+// the person). A null removes the one held. So too for a version a steward set aside that still stands
+// (SET_ASIDE, wasSig): nothing of it is applied, but a steward who reopens it keeps what was sent last.
 UNWIND $versions AS v
-MATCH (r:SourceRecord {key: v.key})<-[:OF_RECORD]-(m {status: 'PENDING', reason: 'CHANGED_SINCE_LINKED'})
+MATCH (r:SourceRecord {key: v.key})<-[:OF_RECORD]-(m {reason: 'CHANGED_SINCE_LINKED'})
 USING INDEX SEEK r:SourceRecord(key)
 WHERE m.sig = v.sig
+  AND (m.status = 'PENDING' OR (m.status = 'SET_ASIDE' AND m.wasSig = r.sig AND m.supersededAt IS NULL
+       AND EXISTS { (r)-[:RECORD_OF]->(:Person {id: m.wasPerson}) }))
 SET m += v.fields

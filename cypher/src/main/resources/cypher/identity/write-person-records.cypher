@@ -23,6 +23,9 @@ CALL (r, row) {
   MATCH (r)<-[:OF_RECORD]-(m)-[:MAYBE]->(q:Person)
   // only a question about the record's own person: one a steward reopened after a split is theirs (review 95)
   WHERE m.status = 'PENDING' AND m.reason = 'CHANGED_SINCE_LINKED' AND EXISTS { (r)-[:RECORD_OF]->(q) }
+    // a version set aside, sent again, leaves its own question alone: a steward may have reopened it since
+    // it was read (review 100)
+    AND NOT (coalesce(row.keepsSent, false) AND m.sig = row.sentSig)
   SET m.status = 'CLOSED', m.decidedAt = $now,
       m.note = 'closed: the agency sent the record again, and it was weighed again'
 }
@@ -31,7 +34,7 @@ CALL (r, row) {
   WITH r, row WHERE row.changed = true
   // a version a steward set aside, the agency now sending another (row.sentSig), no longer stands
   MATCH (r)<-[:OF_RECORD]-(m)
-  WHERE m.status = 'SET_ASIDE' AND m.supersededAt IS NULL AND m.sig <> row.sentSig
+  WHERE m.status = 'SET_ASIDE' AND m.supersededAt IS NULL AND coalesce(m.sig, '') <> row.sentSig
   SET m.supersededAt = $now
 }
 WITH r, row

@@ -41,7 +41,12 @@ let message = () => {};
 function plain(text) {
   return String(text || '')
     .replace(/^Argument '[^']+' names /, 'Not done: it is ')
-    .replace(/^Argument '[^']+' is /, 'Not done: it is ');
+    .replace(/^Argument '[^']+' is /, 'Not done: it is ')
+    .replace(/^Argument 'decision' /, 'Not done: ')
+    // the buttons a steward has, not the API's names (walk 76)
+    .replace(/\(SAME\)/g, '(Same person)')
+    .replace(/\(DIFFERENT\)/g, '(Different people)')
+    .replace(/\(setAsideVersion\)/g, '(Keep as linked)');
 }
 
 /**
@@ -144,6 +149,8 @@ function noteFor(card) {
  */
 function ask(card, from, text, label, run) {
   card.querySelectorAll('.ask').forEach((old) => old.remove());
+  // what an earlier action said (a refusal) is not left over the new question (walk 76)
+  say('');
   const box = el('div', { class: 'ask', role: 'group', 'aria-label': 'Are you sure?' },
     el('p', { text }),
     el('div', { class: 'buttons' },
@@ -209,15 +216,18 @@ function askDecision(card, candidate, decision, button) {
   const person = `${fullName(candidate.person)} (${candidate.person.id})`;
   if (changedSinceLinked(candidate)) {
     if (decision === 'SAME') {
-      ask(card, button, `Keep ${record} with ${person}? It stays linked, with the evidence above, and leaves the `
-        + 'queue.', 'Keep it', () => decide(card, candidate, decision));
+      // what the person takes (walk 76: the question did not say)
+      const changes = (candidate.changes || []).length === 0 ? ''
+        : `, taking what ${agencyLabel(candidate.record.source)} changed (${candidate.changes.join('; ')})`;
+      ask(card, button, `Keep ${record} with ${person}${changes}? It stays linked, with the evidence above, and `
+        + 'leaves the queue.', 'Keep it', () => decide(card, candidate, decision));
     } else if (decision === 'SET_ASIDE') {
       // review 98: a version giving another person's number, of a person's only record, could be neither
       // kept nor split off, and waited for ever
       ask(card, button, `Keep ${record} with ${person} as it was linked, and set aside what `
-        + `${agencyLabel(candidate.record.source)} changed? The person goes on showing the record as linked; a date `
-        + 'of death or case number the new version gives is applied. The same version sent again is not asked about '
-        + 'again (look the record up to reopen this decision).', 'Set it aside', () => decide(card, candidate, decision));
+        + `${agencyLabel(candidate.record.source)} changed? The person goes on showing the record as linked, and `
+        + 'nothing of the new version is applied (nor a date of death or case number sent with it). The same version '
+        + 'sent again is not asked about again (look the record up to reopen this decision).', 'Set it aside', () => decide(card, candidate, decision));
     } else {
       ask(card, button, `Split ${record} off ${person}? It becomes a person of its own, with everything that came `
         + `through it, and is never linked to ${candidate.person.id} again unless a steward reopens this decision.`,
@@ -787,6 +797,9 @@ function candidateCard(candidate) {
   // a changed record is weighed against what its person holds without it
   const person = changed ? { ...candidate.person, records: otherRecords({ ...record, person: candidate.person }) }
     : candidate.person;
+  // the person's only record: nothing to weigh it against, nor to split it off from (walk 76: "Score 0.00",
+  // every field "not weighed", and a split the server refuses)
+  const only = changed && person.records.length === 0;
   const levels = new Map(candidate.evidence.map((e) => [e.field, e]));
   const title = changed
     ? `${recordName(record)}: ${fullName(record)} — changed since it was linked to ${fullName(person)} (${person.id})`
@@ -809,7 +822,10 @@ function candidateCard(candidate) {
   const noteId = `note-${candidate.id}`;
   card.append(
     el('h3', { text: title }),
-    el('p', { class: 'meta', text: changed
+    el('p', { class: 'meta', text: only
+      ? `It is ${fullName(person)}'s only record: there is no other record to weigh the new version against, nor `
+        + `to split it off from. Until you decide, it stays with person ${person.id} as it was linked.`
+      : changed
       ? `Score ${candidate.score.toFixed(2)} as the record is now. Until you decide, it stays with person ${person.id}.`
       : `Score ${candidate.score.toFixed(2)}. ${untilDecided(record)}` }),
     ...(candidate.explanation ? [el('p', { class: 'why', text: `Why it waits for you: ${whyItWaits(candidate, changed)}` })]
@@ -826,7 +842,8 @@ function candidateCard(candidate) {
     el('table', { class: 'match-table' },
       el('caption', { class: 'visually-hidden', text: `Field by field: ${title}` }),
       el('thead', {}, el('tr', {}, ['Field', `This record (${agencyLabel(record.source)})`,
-        changed ? `Person ${person.id} (its other records)` : `Person ${person.id} (all its records)`, 'Agreement',
+        only ? `Person ${person.id} (as linked)` : changed ? `Person ${person.id} (its other records)`
+          : `Person ${person.id} (all its records)`, 'Agreement',
         'Weight'].map((h) => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, rows),
       // the weights add up to the score the thresholds are set against (walk 56: no total to check it by)
@@ -842,8 +859,9 @@ function candidateCard(candidate) {
     el('div', { class: 'buttons' },
       el('button', { type: 'button', class: 'same', text: changed ? 'Same person: keep it' : 'Same person',
         onclick: (event) => askDecision(card, candidate, 'SAME', event.currentTarget) }),
-      el('button', { type: 'button', class: 'different', text: changed ? 'Different people: split it off' : 'Different people',
-        onclick: (event) => askDecision(card, candidate, 'DIFFERENT', event.currentTarget) }),
+      ...(only ? [] : [el('button', { type: 'button', class: 'different',
+        text: changed ? 'Different people: split it off' : 'Different people',
+        onclick: (event) => askDecision(card, candidate, 'DIFFERENT', event.currentTarget) })]),
       ...(changed ? [el('button', { type: 'button', class: 'set-aside', text: 'Keep as linked: set the change aside',
         onclick: (event) => askDecision(card, candidate, 'SET_ASIDE', event.currentTarget) })] : [])));
   return card;

@@ -208,7 +208,8 @@ export function renderDetails(panel, person, addresses, ending = null, asOf = nu
         (r.setAsideChanges || []).length === 0 ? ''
           : el('p', { class: 'set-aside-changes', text: 'A data steward kept this record as it was linked and '
             + `set aside a newer version your agency sent (${r.setAsideChanges.join('; ')}): this page shows the `
-            + 'record as it was linked. Ask the partnership\'s data steward why before you rely on either.' })))));
+            + 'record as it was linked, and nothing sent with that version (a date of death or case number '
+            + 'included). Ask the partnership\'s data steward why before you rely on either.' })))));
   }
   panel.append(el('h3', { text: 'Addresses' }));
   panel.append(addresses.length === 0 ? el('p', { class: 'empty', text: 'No addresses recorded.' })

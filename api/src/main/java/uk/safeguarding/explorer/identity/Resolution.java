@@ -511,9 +511,6 @@ public final class Resolution {
                     if (change != null && change.holds()) {
                         // the record keeps the fields it was linked on while a steward is asked about the
                         // version sent (review 96): not in flight, unchanged in the records held
-                        if (change.setAside()) {
-                            continue;
-                        }
                         if (change.asks()) {
                             candidates.add(candidateWrite(
                                     source,
@@ -523,8 +520,8 @@ public final class Resolution {
                                     change.explanation(),
                                     change.changes()));
                         } else {
-                            // the version the question holds, sent again: what the engine does not compare
-                            // (a date of death) may have changed, and waits with it
+                            // the version the question holds (or a steward set aside), sent again: what the
+                            // engine does not compare (a date of death) may have changed, and waits with it
                             waiting.add(waitingWrite(outcome.incoming()));
                         }
                         continue;
@@ -958,7 +955,8 @@ public final class Resolution {
 
         /**
          * A version a steward set aside, sent again while the record is as it was then: not asked about
-         * again; only what the engine does not compare is written (the record is still the person's).
+         * again, and nothing of it is written; what the engine does not compare (a date of death) is
+         * kept up to date on the question, as for a pending one, for a reopened question to apply.
          */
         static Recheck stillSetAside(String personId) {
             return new Recheck(personId, null, false, null, List.of(), false, true);
@@ -1024,6 +1022,10 @@ public final class Resolution {
         // other, as the store's records do (heldBy)
         var givers = new HashMap<String, Set<String>>();
         for (var r : read) {
+            if (r.get("asSetAside").asBoolean()) {
+                // a version set aside gives nothing (review 100: it held its number against another record)
+                continue;
+            }
             var in = byKey.get(r.get("key").asString());
             var person = r.get("person").asString();
             for (var id : changedIdentifiers(in, r.get("was"))) {
@@ -1081,6 +1083,11 @@ public final class Resolution {
             // the agency sent the record as it was linked again: its questions close
             return Recheck.linked(personId, null);
         }
+        if (r.get("asSetAside").asBoolean()) {
+            // a version a steward set aside stays so, even once nothing stands against it (review 100: an
+            // identifier set aside was taken silently once its holder gave it up)
+            return Recheck.stillSetAside(personId);
+        }
         var others = new ArrayList<MatchRecord>();
         for (var other : r.get("others").values()) {
             var otherKey = other.get(0).asString();
@@ -1105,12 +1112,9 @@ public final class Resolution {
             // also the version a pending question holds, once nothing stands against it (review 97)
             return recheck;
         }
-        // the version a pending question holds, sent again, waits as it is; one a steward set aside stays so
-        if (r.get("asPending").asBoolean()) {
-            return Recheck.stillWaiting(personId);
-        }
-        return r.get("asSetAside").asBoolean()
-                ? Recheck.stillSetAside(personId)
+        // the version a pending question holds, sent again, waits as it is
+        return r.get("asPending").asBoolean()
+                ? Recheck.stillWaiting(personId)
                 : recheck.withChanges(changes(r.get("was"), in.row()));
     }
 
@@ -1142,7 +1146,8 @@ public final class Resolution {
      * A record's fields the engine does not compare: a record sent again with only these changed gives
      * them to its person (identity/stale-persons); while a version is held back they wait with it.
      */
-    static final List<String> NOT_COMPARED = List.of("deceasedOn", "dobEstimated", "laCaseNumber", "probationCrn");
+    private static final List<String> NOT_COMPARED =
+            List.of("deceasedOn", "dobEstimated", "laCaseNumber", "probationCrn");
 
     /** The fields the steward compares, in words, in the order the card shows them. */
     private static final List<Map.Entry<String, String>> CHANGED_FIELDS = List.of(
@@ -1844,14 +1849,6 @@ public final class Resolution {
             // death reached the person, a child's, and hid the child's wider network)
             write.put("fields", Map.of());
         }
-        if (change != null && change.setAside()) {
-            // set aside, the version's matching fields are not the record's; the rest is (review 98 #2)
-            var fields = recordFields(row, in.record());
-            var kept = new HashMap<String, Object>();
-            NOT_COMPARED.forEach(f -> kept.put(f, fields.get(f)));
-            write.put("fields", kept);
-            write.put("existed", true);
-        }
         if (outcome.existed() && change == null) {
             // stored already, its matching fields as before: its person takes its fields again when the
             // agency changed one the engine does not compare (identity/stale-persons)
@@ -1862,6 +1859,8 @@ public final class Resolution {
             // set aside that it no longer sends no longer stands
             write.put("changed", true);
             write.put("sentSig", in.record().signature());
+            // the set-aside question itself, reopened meanwhile, is not closed by this write (review 100)
+            write.put("keepsSent", change.setAside());
         }
         if (change != null && change.relinks()) {
             // the link's score and evidence are of the record as the agency now sends it

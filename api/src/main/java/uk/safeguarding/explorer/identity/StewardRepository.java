@@ -528,11 +528,6 @@ class StewardRepository {
      * the record (identity/apply-changed-fields): what the agency sent, once a steward decided on it.
      */
     private static void applyChangedFields(TransactionContext tx, String candidateId) {
-        applyChangedFields(tx, candidateId, null);
-    }
-
-    /** As above, of the fields named in {@code only} (null: all of them). */
-    private static void applyChangedFields(TransactionContext tx, String candidateId, List<String> only) {
         var props = tx.run(CypherStatements.named("identity/changed-fields"), Map.of("id", candidateId))
                 .single()
                 .get("props");
@@ -541,9 +536,6 @@ class StewardRepository {
         }
         var fields = new HashMap<String, Object>();
         for (var name : props.get("newFieldNames").asList(Value::asString)) {
-            if (only != null && !only.contains(name)) {
-                continue;
-            }
             var value = props.get("new_" + name);
             fields.put(name, value.isNull() ? null : value.asObject());
         }
@@ -621,9 +613,9 @@ class StewardRepository {
 
     /**
      * A steward keeps a record its agency changed as it was linked and sets the version aside
-     * (identity/set-aside-version): what the version gives that the engine does not compare (a date of
-     * death, case numbers) is applied to the record, which is still the person's, and the person takes
-     * its fields again; false, with nothing written, when it is no longer pending about that person.
+     * (identity/set-aside-version): nothing of the version is applied, what the engine does not compare
+     * (a date of death, case numbers, which a steward does not see) included; false, with nothing
+     * written, when it is no longer pending about that person.
      */
     boolean setAside(String id, String person, String user, String note, ZonedDateTime now) {
         return graph.inWriteTransaction(tx -> {
@@ -631,9 +623,7 @@ class StewardRepository {
             if (stillPending(tx, id, person, person) == null) {
                 return false;
             }
-            applyChangedFields(tx, id, Resolution.NOT_COMPARED);
             run(tx, "identity/set-aside-version", Map.of("id", id, "user", user, "note", note, "now", now));
-            run(tx, "identity/refresh-person", Map.of("id", person));
             return true;
         });
     }

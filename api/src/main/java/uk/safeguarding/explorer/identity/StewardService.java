@@ -284,7 +284,7 @@ public class StewardService {
         if ("DIFFERENT".equals(decision)) {
             state = repository.state(source, localId).orElse(null);
             if (state == null || !person.equals(state.personId())) {
-                throw changedMeanwhile(person);
+                throw changedMeanwhile("decideMatch", person);
             }
             if (state.anchored() || state.personRecords() < 2) {
                 throw notDecided(
@@ -313,7 +313,7 @@ public class StewardService {
                 ? repository.keep(candidateId, person, user.username(), note.strip(), now())
                 : repository.split(source, localId, state, newId, user.username(), note.strip(), now(), candidateId);
         if (!written) {
-            throw changedMeanwhile(person);
+            throw changedMeanwhile("decideMatch", person);
         }
         return repository.candidate(candidateId).orElseThrow().candidate();
     }
@@ -362,7 +362,7 @@ public class StewardService {
                 "set aside the version of " + record + " on candidate " + candidateId + ", kept as linked with "
                         + person + ": " + note.strip());
         if (!repository.setAside(candidateId, person, user.username(), note.strip(), now())) {
-            throw changedMeanwhile(person);
+            throw changedMeanwhile("setAsideVersion", person);
         }
         return repository.candidate(candidateId).orElseThrow().candidate();
     }
@@ -378,12 +378,12 @@ public class StewardService {
                 "decideMatch", List.of(person), new BadRequestException("decision", why + "; nothing was written"));
     }
 
-    private RuntimeException changedMeanwhile(String person) {
+    private RuntimeException changedMeanwhile(String operation, String person) {
         var error = new BadRequestException(
                 "candidateId",
                 "names a candidate another steward decided, or an import changed, while you were deciding it; nothing"
                         + " was written: look at the queue again");
-        return refuse("decideMatch", List.of(person), error, "not done: " + error.getMessage());
+        return refuse(operation, List.of(person), error, "not done: " + error.getMessage());
     }
 
     /**
@@ -451,18 +451,20 @@ public class StewardService {
             String candidateId, MatchCandidateView candidate, String note, ExplorerPrincipal user) {
         var person = candidate.person().id();
         var record = candidate.record().source() + ":" + candidate.record().localId();
+        var error = new BadRequestException(
+                "candidateId",
+                "names a version set aside that no longer stands (the record moved, its agency sent another "
+                        + "version, or another steward reopened it); nothing was written: look at the record again");
+        if (!person.equals(candidate.record().personId())) {
+            throw refuse("reopenMatch", List.of(person), error);
+        }
         audit.record(
                 needToKnow.actor(),
                 "reopenMatch",
                 List.of(person),
                 List.of(),
                 "reopened the version of " + record + " set aside on candidate " + candidateId + ": " + note.strip());
-        if (!person.equals(candidate.record().personId())
-                || !repository.reopenSetAside(candidateId, person, user.username(), note.strip(), now())) {
-            var error = new BadRequestException(
-                    "candidateId",
-                    "names a version set aside that no longer stands (the record moved, its agency sent another "
-                            + "version, or another steward reopened it); nothing was written: look at the record again");
+        if (!repository.reopenSetAside(candidateId, person, user.username(), note.strip(), now())) {
             throw refuse("reopenMatch", List.of(person), error, "not done: " + error.getMessage());
         }
         return repository.candidate(candidateId).orElseThrow().candidate();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -1025,20 +1026,15 @@ class IdentityResolutionIT extends ExplorerIT {
     /**
      * Review 98 #2: a person's only record sent again giving another person's NHS number could be neither
      * kept (the other holds the number) nor split off (nothing to split from), and waited for ever. The
-     * steward keeps it as linked and sets the version aside: the person keeps no NHS number, takes the
-     * date of death the version gave, and the same version sent again asks nothing.
+     * steward keeps it as linked and sets the version aside: the person keeps no NHS number, nor the date
+     * of death the version gave (a steward does not see it; it waits with the version, kept current), and
+     * the same version sent again asks nothing.
      */
     @Test
     void aChangeThatCanBeNeitherKeptNorSplitOffIsSetAsideAndNotAskedAgain() {
-        socialCareSends("\"givenName\": \"Wendell\", \"familyName\": \"Testw\", \"dateOfBirth\": \"1977-05-05\"");
-        importExtract("""
-                {"source": "health", "resolve": true,
-                 "people": [{"id": "H8", "givenName": "Norris", "familyName": "Testn", "sex": "MALE",
-                             "dateOfBirth": "1950-01-01", "nhsNumber": "4873547296"}]}""");
-        var wendell = personOf("csc", "C1");
+        var wendell = wendellAndNorris();
         var norris = personOf("health", "H8");
-        var version = "\"givenName\": \"Wendell\", \"familyName\": \"Testw\", \"dateOfBirth\": \"1977-05-05\","
-                + " \"nhsNumber\": \"4873547296\"";
+        var version = WENDELL_WITH_NORRISS_NUMBER;
         socialCareSends(version + ", \"deceasedOn\": \"2026-02-03\"");
         var id = pendingAbout("csc", "C1", wendell).get("id").asString();
         var decide = "mutation($id: ID!, $d: MatchDecision!) { decideMatch(candidateId: $id, decision: $d,"
@@ -1067,16 +1063,16 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(done.get("data").get("setAsideVersion").toString())
                 .isEqualTo("{\"status\":\"SET_ASIDE\",\"decidedBy\":\"data-steward\","
                         + "\"note\":\"Social care typed Norris's number\"}");
-        // the record and its person as linked; the date of death is the person's
-        assertThat(count(
-                        "MATCH (r:SourceRecord {key: 'csc:C1'})-[:RECORD_OF]->(p:Person {id: $id}) WHERE r.nhsNumber IS NULL"
-                                + " AND p.nhsNumber IS NULL AND p.deceasedOn = date('2026-02-03') RETURN count(p)",
-                        Map.of("id", wendell)))
+        // the record and its person as linked, without the version's date of death, which waits with it
+        var asLinked = "MATCH (r:SourceRecord {key: 'csc:C1'})-[:RECORD_OF]->(p:Person {id: $id})"
+                + "<-[:MAYBE]-(m:MatchCandidate {id: $m}) WHERE r.nhsNumber IS NULL AND p.nhsNumber IS NULL"
+                + " AND r.deceasedOn IS NULL AND p.deceasedOn IS NULL AND m.new_deceasedOn = $on RETURN count(p)";
+        assertThat(count(asLinked, Map.of("id", wendell, "m", id, "on", LocalDate.of(2026, 2, 3))))
                 .isEqualTo(1);
         assertThat(pendingAbout("csc", "C1", wendell)).isNull();
         assertThat(classification(http().graphql("data-steward", setAside, Map.of("id", id))))
                 .isEqualTo("BAD_REQUEST");
-        // the same version sent again asks nothing; another date of death is still the person's
+        // the same version sent again asks nothing; the date of death it now gives waits with it
         var again = importText("""
                 {"source": "csc", "resolve": true,
                  "addresses": [{"id": "CA1", "line1": "3 Fictional Row", "town": "York", "postcode": "YO1 7ZZ"}],
@@ -1084,13 +1080,106 @@ class IdentityResolutionIT extends ExplorerIT {
                  "relationships": [{"type": "LIVES_AT", "from": "C1", "to": "CA1", "start": "2010-01-01"}]}""".formatted(version));
         assertThat(again.get("resolution").get("queued").asInt()).isZero();
         assertThat(pendingAbout("csc", "C1", wendell)).isNull();
-        assertThat(count(
-                        "MATCH (p:Person {id: $id}) WHERE p.nhsNumber IS NULL AND p.deceasedOn = date('2026-02-04')"
-                                + " RETURN count(p)",
-                        Map.of("id", wendell)))
+        assertThat(count(asLinked, Map.of("id", wendell, "m", id, "on", LocalDate.of(2026, 2, 4))))
                 .isEqualTo(1);
         assertThat(count("MATCH (m:MatchCandidate) WHERE m.status = 'PENDING' RETURN count(m)"))
                 .isZero();
+        // health corrects Norris's number: sent again, the version set aside is still not taken (review 100:
+        // nothing standing against it any more, it was taken silently)
+        importExtract("""
+                {"source": "health", "resolve": true,
+                 "people": [{"id": "H8", "givenName": "Norris", "familyName": "Testn", "sex": "MALE",
+                             "dateOfBirth": "1950-01-01", "nhsNumber": "0830166130"}]}""");
+        assertThat(count("MATCH (r:SourceRecord {key: 'health:H8'}) WHERE r.nhsNumber = '0830166130' RETURN count(r)"))
+                .as(matchCandidates().toString())
+                .isEqualTo(1);
+        assertThat(importText(again(version)).get("resolution").get("queued").asInt())
+                .isZero();
+        assertThat(count(asLinked, Map.of("id", wendell, "m", id, "on", LocalDate.of(2026, 2, 4))))
+                .isEqualTo(1);
+        // reopened and kept, the version brings the date of death it was last sent with (review 100)
+        var reopened = http().graphql(
+                        "data-steward",
+                        "mutation($id: ID!) { reopenMatch(candidateId: $id, note: \"Health corrected Norris\") { status } }",
+                        Map.of("id", id));
+        assertThat(reopened.get("errors")).as(reopened.toString()).isNull();
+        var kept = http().graphql("data-steward", decide, Map.of("id", id, "d", "SAME"));
+        assertThat(kept.get("errors")).as(kept.toString()).isNull();
+        assertThat(count(
+                        "MATCH (p:Person {id: $id}) WHERE p.nhsNumber = '4873547296' AND p.deceasedOn = date('2026-02-04')"
+                                + " RETURN count(p)",
+                        Map.of("id", wendell)))
+                .isEqualTo(1);
+    }
+
+    /** Social care's Wendell Testw, as a version giving health's Norris Testn's NHS number gives him (fictional). */
+    private static final String WENDELL_WITH_NORRISS_NUMBER =
+            "\"givenName\": \"Wendell\", \"familyName\": \"Testw\", \"dateOfBirth\": \"1977-05-05\","
+                    + " \"nhsNumber\": \"4873547296\"";
+
+    /** Social care's Wendell Testw without an NHS number, and health's Norris Testn with one: Wendell's person. */
+    private String wendellAndNorris() {
+        socialCareSends("\"givenName\": \"Wendell\", \"familyName\": \"Testw\", \"dateOfBirth\": \"1977-05-05\"");
+        importExtract("""
+                {"source": "health", "resolve": true,
+                 "people": [{"id": "H8", "givenName": "Norris", "familyName": "Testn", "sex": "MALE",
+                             "dateOfBirth": "1950-01-01", "nhsNumber": "4873547296"}]}""");
+        return personOf("csc", "C1");
+    }
+
+    /** Social care's extract of C1 with the fields given and a date of death of 4 February 2026 (fictional). */
+    private static String again(String fields) {
+        return """
+                {"source": "csc", "resolve": true,
+                 "addresses": [{"id": "CA1", "line1": "3 Fictional Row", "town": "York", "postcode": "YO1 7ZZ"}],
+                 "people": [{"id": "C1", "sex": "MALE", %s, "deceasedOn": "2026-02-04"}],
+                 "relationships": [{"type": "LIVES_AT", "from": "C1", "to": "CA1", "start": "2010-01-01"}]}""".formatted(fields);
+    }
+
+    /**
+     * Review 100: a version set aside moved with the record's person when a link merged it into another,
+     * and stood against a person nobody had weighed it with. Merged, the version is asked about again.
+     */
+    @Test
+    void aVersionSetAsideNoLongerStandsOnceItsPersonIsMergedIntoAnother() {
+        var wendell = wendellAndNorris();
+        var norris = personOf("health", "H8");
+        var version = WENDELL_WITH_NORRISS_NUMBER;
+        importText(again(version));
+        var id = pendingAbout("csc", "C1", wendell).get("id").asString();
+        assertThat(http().graphql(
+                                "data-steward",
+                                "mutation($id: ID!) { setAsideVersion(candidateId: $id, note: \"typed\") { status } }",
+                                Map.of("id", id))
+                        .get("errors"))
+                .isNull();
+        var check = http().graphql(
+                        "data-steward",
+                        "query($p: ID!) { linkCheck(source: \"csc\", localId: \"C1\", personId: $p) { warnings merges } }",
+                        Map.of("p", norris));
+        assertThat(check.get("data").get("linkCheck").get("merges").asBoolean()).isTrue();
+        var warnings = new ArrayList<String>();
+        check.get("data").get("linkCheck").get("warnings").forEach(w -> warnings.add(w.asString()));
+        var linked = http().graphql(
+                        "data-steward",
+                        "mutation($p: ID!, $w: [String!]) { linkRecord(source: \"csc\", localId: \"C1\", personId: $p,"
+                                + " note: \"Social care's C1 is Norris\", acceptWarnings: $w) { person { id } } }",
+                        Map.of("p", norris, "w", warnings));
+        assertThat(linked.get("errors")).as(linked.toString()).isNull();
+        assertThat(count(
+                        "MATCH (:SourceRecord {key: 'csc:C1'})<-[:OF_RECORD]-(m:MatchCandidate {id: $id})-[:MAYBE]->"
+                                + "(:Person {id: $p}) RETURN count(m)",
+                        Map.of("id", id, "p", norris)))
+                .as("the set-aside moved with the merge")
+                .isEqualTo(1);
+        var record = http().graphql(
+                        "data-steward",
+                        "{ sourceRecord(source: \"csc\", localId: \"C1\") { setAsideChanges setAsideVersions { id } } }",
+                        Map.of());
+        assertThat(record.get("data").get("sourceRecord").toString())
+                .isEqualTo("{\"setAsideChanges\":[],\"setAsideVersions\":[]}");
+        importText(again(version));
+        assertThat(pendingAbout("csc", "C1", norris)).isNotNull();
     }
 
     /**
@@ -1119,8 +1208,13 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(told.get("data").toString())
                 .isEqualTo("{\"person\":{\"records\":[{\"source\":\"police\","
                         + "\"localId\":\"P107\",\"waitingChanges\":[],\"setAsideChanges\":[\"date of birth: "
-                        + "1983-04-27 → 1991-09-14\"],\"setAsideVersions\":[]}]}}")
-                .doesNotContain("Health says");
+                        + "1983-04-27 → 1991-09-14\"],\"setAsideVersions\":[]}]}}");
+        // social care reads no police record of Lee, nor what the police sent
+        var socialCare = http().graphql(
+                        "social-worker",
+                        "query($id: ID!) { person(id: $id) { records { source setAsideChanges } } }",
+                        Map.of("id", "p-lee"));
+        assertThat(socialCare.toString()).doesNotContain("police").doesNotContain("1991-09-14");
         // sent again: nothing asked
         assertThat(importText(policeExtractWith("1983-04-27", "1991-09-14"))
                         .get("resolution")
@@ -1312,7 +1406,7 @@ class IdentityResolutionIT extends ExplorerIT {
         var twice = http().graphql("data-steward", reopen, Map.of("id", id, "n", note));
         assertThat(twice.get("errors").get(0).get("message").asString())
                 .contains("candidateId")
-                .contains("only a DIFFERENT decision is reopened");
+                .contains("only a DIFFERENT decision or a version set aside is reopened");
         assertThat(decide(id, "data-steward", "SAME").get("errors")).isNull();
         assertThat(personOf("police", "P105")).isEqualTo("p-joanne");
     }

@@ -479,8 +479,11 @@ class MatchesBrowserIT extends BrowserIT {
                         .toList())
                 .containsExactly("1991-09-14 | 1983-04-27");
         card.findElement(By.tagName("textarea")).sendKeys("Police confirm another Lee Bell, born 1991");
-        // Escape takes a question back, as Cancel does
+        // Escape takes a question back, as Cancel does; the question says what the person would take (walk 76)
         card.findElement(By.cssSelector("button.same")).click();
+        assertThat(card.findElement(By.cssSelector(".ask")).getText())
+                .contains("Keep " + POLICE + " P107 with Lee Bell (p-lee), taking what " + POLICE
+                        + " changed (date of birth: 1983-04-27 → 1991-09-14)?");
         card.findElement(By.cssSelector(".ask button.ask-confirm")).sendKeys(Keys.ESCAPE);
         assertThat(card.findElements(By.cssSelector(".ask"))).isEmpty();
         card.findElement(By.cssSelector("button.different")).click();
@@ -550,6 +553,44 @@ class MatchesBrowserIT extends BrowserIT {
                         + "sent (date of birth: 1983-04-27 → 1991-09-14)")
                 .doesNotContain("Health records say")
                 .doesNotContain("waits for a data steward");
+    }
+
+    /**
+     * Walk 76: the card of a person's only record, changed to give another person's NHS number, read "Score
+     * 0.00", every field "not weighed", and offered a split the server refuses. It says there is nothing to
+     * weigh it against nor to split it off from, offers no split, and the change is set aside.
+     */
+    @Test
+    void theCardOfAPersonsOnlyRecordOffersNoSplitAndTheChangeIsSetAside() {
+        for (var extract : List.of("""
+                {"source": "csc", "resolve": true,
+                 "people": [{"id": "C1", "sex": "MALE", "givenName": "Wendell", "familyName": "Testw",
+                             "dateOfBirth": "1977-05-05"}]}""", """
+                {"source": "health", "resolve": true,
+                 "people": [{"id": "H8", "givenName": "Norris", "familyName": "Testn", "sex": "MALE",
+                             "dateOfBirth": "1950-01-01", "nhsNumber": "4873547296"}]}""", """
+                {"source": "csc", "resolve": true,
+                 "people": [{"id": "C1", "sex": "MALE", "givenName": "Wendell", "familyName": "Testw",
+                             "dateOfBirth": "1977-05-05", "nhsNumber": "4873547296"}]}""")) {
+            var response = http().post("/api/import", "admin", extract);
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+        }
+        signIn("data-steward");
+        waitFor("document.body.dataset.matches === '2'");
+        var card = driver.findElements(By.cssSelector("article.match")).stream()
+                .filter(c -> c.getText().contains("C1: Wendell Testw"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(card.findElement(By.cssSelector("p.meta")).getText())
+                .startsWith("It is Wendell Testw's only record: there is no other record to weigh the new version "
+                        + "against, nor to split it off from. Until you decide, it stays with person p-")
+                .endsWith(" as it was linked.");
+        assertThat(card.findElements(By.cssSelector("button.different"))).isEmpty();
+        card.findElement(By.tagName("textarea")).sendKeys("Social care typed Norris's number");
+        card.findElement(By.cssSelector("button.set-aside")).click();
+        card.findElement(By.cssSelector(".ask button.ask-confirm")).click();
+        waitFor("document.body.dataset.matches === '1'");
+        assertThat(message()).contains("stays with Wendell Testw as it was linked.");
     }
 
     /** Signed in as the data steward, the card of the question about police P107's corrected version. */
