@@ -46,7 +46,8 @@ function plain(text) {
     // the buttons a steward has, not the API's names (walk 76)
     .replace(/\(SAME\)/g, '(Same person)')
     .replace(/\(DIFFERENT\)/g, '(Different people)')
-    .replace(/\(setAsideVersion\)/g, '(Keep as linked)');
+    .replace(/\(setAsideVersion\)/g, '(Keep as linked)')
+    .replace(/decide DIFFERENT/g, 'decide Different people');
 }
 
 /**
@@ -199,7 +200,11 @@ function changedSinceLinked(candidate) {
  * Why a candidate waits, in words: its explanation, but for a changed record's question reopened after
  * its split (walk 74: it still said the record stays with the person, which it no longer does).
  */
-function whyItWaits(candidate, changed) {
+function whyItWaits(candidate, changed, only) {
+  if (only) {
+    // the person's only record: no split to offer (review 101: the explanation still offered one)
+    return (candidate.explanation || '').replace(/ It stays with the person until you decide:[^.]*\./, '');
+  }
   if (candidate.reason !== 'CHANGED_SINCE_LINKED' || changed) {
     return candidate.explanation;
   }
@@ -219,14 +224,19 @@ function askDecision(card, candidate, decision, button) {
       // what the person takes (walk 76: the question did not say)
       const changes = (candidate.changes || []).length === 0 ? ''
         : `, taking what ${agencyLabel(candidate.record.source)} changed (${candidate.changes.join('; ')})`;
+      // and whether it records the person dead (review 101: a keep did so unsaid; the date is case data)
+      const death = candidate.version && candidate.version.givesDateOfDeath
+        ? ` The new version also gives a date of death: ${fullName(candidate.person)} is recorded as having died.`
+        : '';
       ask(card, button, `Keep ${record} with ${person}${changes}? It stays linked, with the evidence above, and `
-        + 'leaves the queue.', 'Keep it', () => decide(card, candidate, decision));
+        + `leaves the queue.${death}`, 'Keep it', () => decide(card, candidate, decision));
     } else if (decision === 'SET_ASIDE') {
       // review 98: a version giving another person's number, of a person's only record, could be neither
       // kept nor split off, and waited for ever
       ask(card, button, `Keep ${record} with ${person} as it was linked, and set aside what `
         + `${agencyLabel(candidate.record.source)} changed? The person goes on showing the record as linked, and `
-        + 'nothing of the new version is applied (nor a date of death or case number sent with it). The same version '
+        + `nothing of the new version is applied (nor ${candidate.version && candidate.version.givesDateOfDeath
+          ? 'the date of death it gives' : 'a date of death or case number sent with it'}). The same version `
         + 'sent again is not asked about again (look the record up to reopen this decision).', 'Set it aside', () => decide(card, candidate, decision));
     } else {
       ask(card, button, `Split ${record} off ${person}? It becomes a person of its own, with everything that came `
@@ -569,7 +579,8 @@ function decisions(card, record, setAside) {
   return [
     el('h4', { text: setAside ? 'Changes set aside (kept as linked)' : 'Decided different people' }),
     el('ul', { class: `records ${setAside ? 'set-aside' : 'decided-different'}` }, decided.map((c) => el('li', {},
-      (setAside ? `${(c.changes || []).join('; ') || 'A version'}: set aside by `
+      (setAside ? `${(c.changes || []).join('; ') || 'A version'}`
+        + `${c.version && c.version.givesDateOfDeath ? ' (it also gives a date of death)' : ''}: set aside by `
         : `Not ${fullName(c.person)} (${c.person.id}): decided by `)
         + `${c.decidedBy || 'a steward'}${c.decidedAt ? ` on ${c.decidedAt.slice(0, 10)}` : ''}`
         + `${c.note ? `, “${c.note}”` : ''} `,
@@ -828,7 +839,7 @@ function candidateCard(candidate) {
       : changed
       ? `Score ${candidate.score.toFixed(2)} as the record is now. Until you decide, it stays with person ${person.id}.`
       : `Score ${candidate.score.toFixed(2)}. ${untilDecided(record)}` }),
-    ...(candidate.explanation ? [el('p', { class: 'why', text: `Why it waits for you: ${whyItWaits(candidate, changed)}` })]
+    ...(candidate.explanation ? [el('p', { class: 'why', text: `Why it waits for you: ${whyItWaits(candidate, changed, only)}` })]
       : []),
     // walk 73: the card did not say what the agency changed
     ...(changed && (candidate.changes || []).length > 0 ? [el('p', { class: 'changes',
@@ -846,10 +857,11 @@ function candidateCard(candidate) {
           : `Person ${person.id} (all its records)`, 'Agreement',
         'Weight'].map((h) => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, rows),
-      // the weights add up to the score the thresholds are set against (walk 56: no total to check it by)
-      el('tfoot', {}, el('tr', { class: 'total' },
+      // the weights add up to the score the thresholds are set against (walk 56: no total to check it by);
+      // none for a person's only record, weighed against nothing
+      ...(only ? [] : [el('tfoot', {}, el('tr', { class: 'total' },
         el('th', { scope: 'row', colspan: 4, text: 'Score: the sum of the weights' }),
-        el('td', { class: 'number', text: candidate.score.toFixed(2) })))),
+        el('td', { class: 'number', text: candidate.score.toFixed(2) })))])),
     el('h4', { text: `Records of ${fullName(person)}` }),
     recordsList(card, person),
     // a changed record's own person is the one compared: nothing comes along

@@ -190,7 +190,7 @@ export const MATCHES = `query Matches($first: Int, $after: String) {
     pageInfo { hasNextPage endCursor }
     edges { node {
       id score status reason explanation history changes evidence { field level weight }
-      version { givenName familyName aliases dateOfBirth sex nhsNumber pncId upn }
+      version { givenName familyName aliases dateOfBirth sex nhsNumber pncId upn givesDateOfDeath }
       competing { id score person { id givenName familyName } }
       record { ${RECORD} person { id records { ${RECORD} } } }
       person { id givenName familyName dateOfBirth sex nhsNumber pncId upn records { ${RECORD} } }
@@ -218,7 +218,7 @@ export const SOURCE_RECORD = `query Record($source: ID!, $localId: ID!) {
   sourceRecord(source: $source, localId: $localId) {
     ${RECORD}
     decidedDifferent { id decidedBy decidedAt note person { id givenName familyName } }
-    setAsideVersions { id decidedBy decidedAt note changes person { id givenName familyName } }
+    setAsideVersions { id decidedBy decidedAt note changes version { givesDateOfDeath } person { id givenName familyName } }
     person { id givenName familyName records { ${RECORD} } }
   }
 }`;

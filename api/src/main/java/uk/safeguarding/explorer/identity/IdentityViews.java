@@ -188,13 +188,16 @@ final class IdentityViews {
             String sex,
             String nhsNumber,
             String pncId,
-            String upn) {
+            String upn,
+            boolean givesDateOfDeath) {
 
         static RecordVersionView from(Value m) {
-            // a pending question's (review 99: a decided one's version is the record's, or another person's)
+            // a pending question's, or one set aside (review 99: a decided one's version is the record's, or
+            // another person's; one set aside is neither)
+            var status = Views.string(m, "status");
             if (m.get("newFieldNames").isNull()
                     || !"CHANGED_SINCE_LINKED".equals(Views.string(m, "reason"))
-                    || !"PENDING".equals(Views.string(m, "status"))) {
+                    || !("PENDING".equals(status) || "SET_ASIDE".equals(status))) {
                 return null;
             }
             return new RecordVersionView(
@@ -209,7 +212,9 @@ final class IdentityViews {
                     Views.string(m, "new_sex"),
                     Views.string(m, "new_nhsNumber"),
                     Views.string(m, "new_pncId"),
-                    Views.string(m, "new_upn"));
+                    Views.string(m, "new_upn"),
+                    // review 101: a keep recorded a person dead, the steward told only of matching fields
+                    !m.get("new_deceasedOn").isNull());
         }
     }
 }

@@ -194,10 +194,16 @@ public class StewardService {
                 var holders = repository.identifierHolders(
                         r.nhsNumber(), r.pncId() == null ? null : MatchRecord.pnc(r.pncId()), r.upn(), both);
                 if (!holders.isEmpty()) {
-                    throw twoPeople(
+                    // not "two people" (review 101: a third person holding the number does not show that)
+                    throw refuse(
+                            "decideMatch",
                             both,
-                            "the record's NHS number, PNC id or UPN is also given by a record of "
-                                    + String.join(", ", holders) + " (decide who holds it first)");
+                            new BadRequestException(
+                                    "decision",
+                                    "cannot join " + r.source() + ":" + r.localId() + " to " + other + ": the record's "
+                                            + "NHS number, PNC id or UPN is also given by a record of "
+                                            + String.join(", ", holders) + "; decide who holds it first (look those "
+                                            + "records up)"));
                 }
             }
         }
@@ -273,12 +279,17 @@ public class StewardService {
                     anew(given.get(2), was.upn()),
                     List.of(person));
             if (!holders.isEmpty()) {
+                // a split is named only where there is one (review 101: the only record's card offers none)
+                var splittable = repository
+                        .state(source, localId)
+                        .map(s -> !s.anchored() && s.personRecords() >= 2)
+                        .orElse(false);
                 throw notDecided(
                         person,
                         "cannot keep " + record + " with " + person + ": its NHS number, PNC id or UPN is also given "
                                 + "by a record of " + String.join(", ", holders) + "; decide who holds it first (look "
-                                + "those records up), split it off (DIFFERENT), or keep the record as it was linked "
-                                + "and set the version aside (setAsideVersion)");
+                                + "those records up)" + (splittable ? ", split it off (DIFFERENT)," : "")
+                                + " or keep the record as it was linked and set the version aside (setAsideVersion)");
             }
         }
         if ("DIFFERENT".equals(decision)) {
