@@ -203,7 +203,8 @@ function changedSinceLinked(candidate) {
 function whyItWaits(candidate, changed, only) {
   if (only) {
     // the person's only record: no split to offer (review 101: the explanation still offered one)
-    return (candidate.explanation || '').replace(/ It stays with the person until you decide:[^.]*\./, '');
+    return (candidate.explanation || '').replace(/,? Different people splits it off into a person of its own([,.])/,
+      (match, end) => end);
   }
   if (candidate.reason !== 'CHANGED_SINCE_LINKED' || changed) {
     return candidate.explanation;
@@ -225,9 +226,13 @@ function askDecision(card, candidate, decision, button) {
       const changes = (candidate.changes || []).length === 0 ? ''
         : `, taking what ${agencyLabel(candidate.record.source)} changed (${candidate.changes.join('; ')})`;
       // and whether it records the person dead (review 101: a keep did so unsaid; the date is case data)
-      const death = candidate.version && candidate.version.givesDateOfDeath
+      const version = candidate.version || {};
+      const death = version.givesDateOfDeath
         ? ` The new version also gives a date of death: ${fullName(candidate.person)} is recorded as having died.`
-        : '';
+        : version.withdrawsDateOfDeath
+          ? ` The new version no longer gives the date of death the record gave: it is taken away from `
+            + `${fullName(candidate.person)} unless another record gives one.`
+          : '';
       ask(card, button, `Keep ${record} with ${person}${changes}? It stays linked, with the evidence above, and `
         + `leaves the queue.${death}`, 'Keep it', () => decide(card, candidate, decision));
     } else if (decision === 'SET_ASIDE') {

@@ -190,7 +190,7 @@ export const MATCHES = `query Matches($first: Int, $after: String) {
     pageInfo { hasNextPage endCursor }
     edges { node {
       id score status reason explanation history changes evidence { field level weight }
-      version { givenName familyName aliases dateOfBirth sex nhsNumber pncId upn givesDateOfDeath }
+      version { givenName familyName aliases dateOfBirth sex nhsNumber pncId upn givesDateOfDeath withdrawsDateOfDeath }
       competing { id score person { id givenName familyName } }
       record { ${RECORD} person { id records { ${RECORD} } } }
       person { id givenName familyName dateOfBirth sex nhsNumber pncId upn records { ${RECORD} } }

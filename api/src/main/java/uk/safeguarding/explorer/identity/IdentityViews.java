@@ -171,7 +171,7 @@ final class IdentityViews {
                     Views.string(m, "explanation"),
                     m.get("history").isNull() ? List.of() : m.get("history").asList(Value::asString),
                     m.get("changes").isNull() ? List.of() : m.get("changes").asList(Value::asString),
-                    RecordVersionView.from(m));
+                    RecordVersionView.from(m, r));
         }
     }
 
@@ -189,9 +189,11 @@ final class IdentityViews {
             String nhsNumber,
             String pncId,
             String upn,
-            boolean givesDateOfDeath) {
+            boolean givesDateOfDeath,
+            boolean withdrawsDateOfDeath) {
 
-        static RecordVersionView from(Value m) {
+        /** From the question {@code m} and its record {@code r} as it is now (what a keep would change). */
+        static RecordVersionView from(Value m, Value r) {
             // a pending question's, or one set aside (review 99: a decided one's version is the record's, or
             // another person's; one set aside is neither)
             var status = Views.string(m, "status");
@@ -213,8 +215,12 @@ final class IdentityViews {
                     Views.string(m, "new_nhsNumber"),
                     Views.string(m, "new_pncId"),
                     Views.string(m, "new_upn"),
-                    // review 101: a keep recorded a person dead, the steward told only of matching fields
-                    !m.get("new_deceasedOn").isNull());
+                    // review 101, 102: a keep recorded a person dead, or took a date of death away, unsaid
+                    !m.get("new_deceasedOn").isNull()
+                            && !m.get("new_deceasedOn").equals(r.get("deceasedOn")),
+                    m.get("new_deceasedOn").isNull()
+                            && !r.get("deceasedOn").isNull()
+                            && m.get("newFieldNames").asList(Value::asString).contains("deceasedOn"));
         }
     }
 }

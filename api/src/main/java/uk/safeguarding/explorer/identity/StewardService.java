@@ -11,9 +11,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
@@ -257,28 +259,9 @@ public class StewardService {
         var record = source + ":" + localId;
         String newId = null;
         StewardRepository.RecordState state = null;
-        if ("SAME".equals(decision)
-                && candidate.evidence().stream()
-                        .anyMatch(e -> "nhsNumber".equals(e.field()) && "DIFFERENT".equals(e.level()))) {
-            // review 94: a keep left one person with two NHS numbers, which a SAME and a link refuse
-            throw notDecided(
-                    person,
-                    "cannot keep " + record + " with " + person + ": its NHS number is not the one the person's other "
-                            + "records give, and two NHS numbers are two people; split it off (DIFFERENT), or keep the "
-                            + "record as it was linked and set the version aside (setAsideVersion) and have the agency "
-                            + "correct it");
-        }
         if ("SAME".equals(decision)) {
-            // review 95, 96: a keep gave the person an identifier another person's record gives (read now)
-            var given = repository.changedIdentifiers(candidateId);
-            // only what the version gives anew: what the record gave when linked was weighed then (review 97)
-            var was = candidate.record();
-            var holders = repository.identifierHolders(
-                    anew(given.get(0), was.nhsNumber()),
-                    anew(given.get(1), was.pncId() == null ? null : MatchRecord.pnc(was.pncId())),
-                    anew(given.get(2), was.upn()),
-                    List.of(person));
-            if (!holders.isEmpty()) {
+            var why = whyNotKept(candidateId, candidate);
+            if (why != null) {
                 // a split is named only where there is one (review 101: the only record's card offers none)
                 var splittable = repository
                         .state(source, localId)
@@ -286,9 +269,8 @@ public class StewardService {
                         .orElse(false);
                 throw notDecided(
                         person,
-                        "cannot keep " + record + " with " + person + ": its NHS number, PNC id or UPN is also given "
-                                + "by a record of " + String.join(", ", holders) + "; decide who holds it first (look "
-                                + "those records up)" + (splittable ? ", split it off (DIFFERENT)," : "")
+                        "cannot keep " + record + " with " + person + ": " + why
+                                + (splittable ? ", split it off (DIFFERENT)," : "")
                                 + " or keep the record as it was linked and set the version aside (setAsideVersion)");
             }
         }
@@ -304,8 +286,9 @@ public class StewardService {
                                 + (state.anchored()
                                         ? "it gives the person the id (a bundle without resolve)"
                                         : "it is the person's only record now")
-                                + "; keep the version (SAME), or keep the record as it was linked and set the version "
-                                + "aside (setAsideVersion)");
+                                // a keep is named only where it would be made (review 102)
+                                + (whyNotKept(candidateId, candidate) == null ? "; keep the version (SAME), or" : ";")
+                                + " keep the record as it was linked and set the version aside (setAsideVersion)");
             }
             newId = freeId(NewIds.person(source, localId), repository::personExists);
         }
@@ -376,6 +359,39 @@ public class StewardService {
             throw changedMeanwhile("setAsideVersion", person);
         }
         return repository.candidate(candidateId).orElseThrow().candidate();
+    }
+
+    /**
+     * Why the version a changed record's question holds cannot be kept with the record's person, read now,
+     * ending with what to do first; null when it can. Review 94: two NHS numbers on one person (review 102:
+     * read from the person's records now, not from the evidence of when it was asked, which a merge or a
+     * late reopen leaves behind); review 95, 96: an identifier another person's record gives.
+     */
+    private String whyNotKept(String candidateId, MatchCandidateView candidate) {
+        var person = candidate.person().id();
+        var was = candidate.record();
+        var given = repository.changedIdentifiers(candidateId);
+        var others = repository.recordsOf(List.of(person), null).get(person).stream()
+                .filter(r -> !(r.source().equals(was.source()) && r.localId().equals(was.localId())))
+                .map(SourceRecordView::nhsNumber)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        var nhs = given.get(0);
+        if (candidate.evidence().stream().anyMatch(e -> "nhsNumber".equals(e.field()) && "DIFFERENT".equals(e.level()))
+                || (nhs != null && !others.isEmpty() && !others.contains(nhs))) {
+            return "its NHS number is not the one the person's other records give, and two NHS numbers are two people;"
+                    + " have the agency correct it";
+        }
+        // only what the version gives anew: what the record gave when linked was weighed then (review 97)
+        var holders = repository.identifierHolders(
+                anew(nhs, was.nhsNumber()),
+                anew(given.get(1), was.pncId() == null ? null : MatchRecord.pnc(was.pncId())),
+                anew(given.get(2), was.upn()),
+                List.of(person));
+        return holders.isEmpty()
+                ? null
+                : "its NHS number, PNC id or UPN is also given by a record of " + String.join(", ", holders)
+                        + "; decide who holds it first (look those records up)";
     }
 
     /** An identifier a version gives, when the record did not give it as linked; else null. */
