@@ -571,6 +571,13 @@ class AuthorizationMatrixIT extends ExplorerIT {
                         stewards,
                         always("NOT_FOUND")));
         ops.put(
+                "setAsideVersion",
+                Operation.read(
+                        "mutation { setAsideVersion(candidateId: \"mc-none\", note: \"matrix check\") { id } }",
+                        Map.of(),
+                        stewards,
+                        always("NOT_FOUND")));
+        ops.put(
                 "reopenMatch",
                 Operation.read(
                         "mutation { reopenMatch(candidateId: \"mc-none\", note: \"matrix check\") { id } }",
