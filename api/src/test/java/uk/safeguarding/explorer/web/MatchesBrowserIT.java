@@ -571,7 +571,7 @@ class MatchesBrowserIT extends BrowserIT {
                              "dateOfBirth": "1950-01-01", "nhsNumber": "4873547296"}]}""", """
                 {"source": "csc", "resolve": true,
                  "people": [{"id": "C1", "sex": "MALE", "givenName": "Wendell", "familyName": "Testw",
-                             "dateOfBirth": "1977-05-05", "nhsNumber": "4873547296"}]}""")) {
+                             "dateOfBirth": "1977-05-05", "nhsNumber": "4873547296", "deceasedOn": "2026-02-03"}]}""")) {
             var response = http().post("/api/import", "admin", extract);
             assertThat(response.status()).as(response.body()).isEqualTo(200);
         }
@@ -587,7 +587,15 @@ class MatchesBrowserIT extends BrowserIT {
                 .endsWith(" as it was linked.");
         assertThat(card.findElements(By.cssSelector("button.different"))).isEmpty();
         card.findElement(By.tagName("textarea")).sendKeys("Social care typed Norris's number");
+        // each question says what it does with the version's date of death, never the date (review 101)
+        card.findElement(By.cssSelector("button.same")).click();
+        assertThat(card.findElement(By.cssSelector(".ask")).getText())
+                .contains("The new version also gives a date of death: Wendell Testw is recorded as having died.")
+                .doesNotContain("2026-02-03");
+        card.findElement(By.cssSelector(".ask button.ask-confirm")).sendKeys(Keys.ESCAPE);
         card.findElement(By.cssSelector("button.set-aside")).click();
+        assertThat(card.findElement(By.cssSelector(".ask")).getText())
+                .contains("nothing of the new version is applied (nor the date of death it gives)");
         card.findElement(By.cssSelector(".ask button.ask-confirm")).click();
         waitFor("document.body.dataset.matches === '1'");
         assertThat(message()).contains("stays with Wendell Testw as it was linked.");
