@@ -221,12 +221,12 @@ function askDecision(card, candidate, decision, button) {
   const record = recordName(candidate.record);
   const person = `${fullName(candidate.person)} (${candidate.person.id})`;
   if (changedSinceLinked(candidate)) {
+    const version = candidate.version || {};
     if (decision === 'SAME') {
       // what the person takes (walk 76: the question did not say)
       const changes = (candidate.changes || []).length === 0 ? ''
         : `, taking what ${agencyLabel(candidate.record.source)} changed (${candidate.changes.join('; ')})`;
       // and whether it records the person dead (review 101: a keep did so unsaid; the date is case data)
-      const version = candidate.version || {};
       const death = version.givesDateOfDeath
         ? ` The new version also gives a date of death: ${fullName(candidate.person)} is recorded as having died.`
         : version.withdrawsDateOfDeath
@@ -240,7 +240,7 @@ function askDecision(card, candidate, decision, button) {
       // kept nor split off, and waited for ever
       ask(card, button, `Keep ${record} with ${person} as it was linked, and set aside what `
         + `${agencyLabel(candidate.record.source)} changed? The person goes on showing the record as linked, and `
-        + `nothing of the new version is applied (nor ${candidate.version && candidate.version.givesDateOfDeath
+        + `nothing of the new version is applied (nor ${version.givesDateOfDeath
           ? 'the date of death it gives' : 'a date of death or case number sent with it'}). The same version `
         + 'sent again is not asked about again (look the record up to reopen this decision).', 'Set it aside', () => decide(card, candidate, decision));
     } else {

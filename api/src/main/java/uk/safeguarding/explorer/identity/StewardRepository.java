@@ -396,15 +396,13 @@ class StewardRepository {
         return rows.asList(d -> MatchCandidateView.from(d.get("m"), d.get("r"), d.get("own"), d.get("p")));
     }
 
-    /** The candidates of each record a steward decided DIFFERENT, newest first, by "source:localId". */
+    /**
+     * The candidates of each record a steward decided DIFFERENT, or whose version a steward set aside and
+     * that still stand ({@code status} SET_ASIDE), newest first, by "source:localId".
+     */
     Map<String, List<MatchCandidateView>> decided(Collection<SourceRecordView> records, String status) {
-        var result = new LinkedHashMap<String, List<MatchCandidateView>>();
-        graph.read(
-                "identity/decided-different",
-                Map.of("records", keys(records), "status", status),
-                r -> result.put(
-                        r.get("source").asString() + ":" + r.get("localId").asString(), candidates(r.get("decided"))));
-        return result;
+        return byRecord(
+                "identity/decided-different", records, Map.of("status", status), r -> candidates(r.get("decided")));
     }
 
     /**

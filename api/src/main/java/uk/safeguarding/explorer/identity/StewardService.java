@@ -503,12 +503,7 @@ public class StewardService {
      */
     @PreAuthorize("hasAnyRole('DATA_STEWARD', 'ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
     public Map<String, List<MatchCandidateView>> setAsideVersions(Collection<SourceRecordView> records) {
-        if (records.isEmpty() || !stewarding()) {
-            return Map.of();
-        }
-        var found = repository.decided(records, "SET_ASIDE");
-        auditShown("sourceRecord", found.values(), "records' versions set aside");
-        return found;
+        return standing(records, "SET_ASIDE", "records' versions set aside");
     }
 
     /**
@@ -518,11 +513,20 @@ public class StewardService {
      */
     @PreAuthorize("hasAnyRole('DATA_STEWARD', 'ADMIN', 'PRACTITIONER', 'MEETING_CHAIR')")
     public Map<String, List<MatchCandidateView>> decidedDifferent(Collection<SourceRecordView> records) {
+        return standing(records, "DIFFERENT", "records' DIFFERENT decisions");
+    }
+
+    /**
+     * The records' standing decisions of {@code status} (identity/decided-different), to stewards and the
+     * local administrator only, audited as {@code what}; none to others.
+     */
+    private Map<String, List<MatchCandidateView>> standing(
+            Collection<SourceRecordView> records, String status, String what) {
         if (records.isEmpty() || !stewarding()) {
             return Map.of();
         }
-        var found = repository.decided(records, "DIFFERENT");
-        auditShown("sourceRecord", found.values(), "records' DIFFERENT decisions");
+        var found = repository.decided(records, status);
+        auditShown("sourceRecord", found.values(), what);
         return found;
     }
 
