@@ -6,18 +6,26 @@
 // fields changed (row.changed), its earlier questions of that kind (CHANGED_SINCE_LINKED) close: the
 // agency sent it again; and when the engine would still link it, its link's score and evidence are of
 // what it now says (row.rechecked; a record that made its person, linked NEW, keeps no score), and a
-// version a steward set aside that it no longer sends no longer stands.
+// version a steward set aside that it no longer sends no longer stands. A version a steward set aside
+// after the import read it (row.keepsSent false: read as a pending question the engine now supports) is
+// not written either: the record and its person keep what they were linked on, as when read set aside.
 UNWIND $rows AS row
 MERGE (r:SourceRecord {source: row.source, localId: row.localId})
   ON CREATE SET r.key = row.key, r.linkedBy = row.linkedBy, r.score = row.score, r.evidence = row.evidence,
                 r.comparedWith = row.comparedWith, r.linkedAt = $now, r.linkedSeq = row.seq,
                 r.recordedAt = coalesce(row.recordedAt, $now)
-SET r += coalesce(row.fields, {})
-FOREACH (c IN CASE WHEN row.rechecked IS NULL OR r.linkedBy = 'NEW' THEN [] ELSE [row.rechecked] END |
+// set aside meanwhile: under the candidate's lock, the steward's write landed between the import's read of
+// the record and this write (a session-48 leftover: the version was applied while its set-aside stood)
+WITH r, row, coalesce(row.changed, false) AND NOT coalesce(row.keepsSent, false) AND EXISTS {
+    MATCH (r)<-[:OF_RECORD]-(m)
+    WHERE m.status = 'SET_ASIDE' AND m.supersededAt IS NULL AND m.sig = row.sentSig AND m.wasSig = r.sig
+  } AS setAsideMeanwhile
+SET r += CASE WHEN setAsideMeanwhile THEN {} ELSE coalesce(row.fields, {}) END
+FOREACH (c IN CASE WHEN setAsideMeanwhile OR row.rechecked IS NULL OR r.linkedBy = 'NEW' THEN [] ELSE [row.rechecked] END |
   SET r.score = c.score, r.evidence = c.evidence, r.checkedAt = $now)
-WITH r, row
-CALL (r, row) {
-  WITH r, row WHERE row.changed = true
+WITH r, row, setAsideMeanwhile
+CALL (r, row, setAsideMeanwhile) {
+  WITH r, row, setAsideMeanwhile WHERE row.changed = true AND NOT setAsideMeanwhile
   // from the record's own candidates (m without its label: with it, the planner sought every pending
   // candidate of the store by its status index for every row of the batch, a new record's too)
   MATCH (r)<-[:OF_RECORD]-(m)-[:MAYBE]->(q:Person)

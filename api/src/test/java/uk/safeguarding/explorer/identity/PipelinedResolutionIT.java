@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -218,6 +219,117 @@ class PipelinedResolutionIT {
             assertThat(outcome.numbered()).isEqualTo(2 * PEOPLE);
         }
         assertThat(late.persons()).isEqualTo(early.persons());
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aVersionAStewardSetsAsideWhileTheImportWeighsItIsNotWritten(@TempDir Path dir) {
+        // the police's man X0 (fictional), a person of one record, was sent giving the NHS number health's
+        // woman Y0 gave: a question for a steward. Health then corrects Y0's number, and the police send X0
+        // the same again: nothing stands against the number now, and the import takes it, unless a steward
+        // sets the version aside after the import read the question and before it writes (a session-48
+        // leftover: the version was written with the set-aside standing)
+        var taken = raceWithAStewardsSetAside(dir.resolve("taken"), false);
+        assertThat(taken.recordNumber()).isEqualTo(nhsNumber(0, 5));
+        assertThat(taken.statuses()).containsExactly("CLOSED");
+        var setAside = raceWithAStewardsSetAside(dir.resolve("set-aside"), true);
+        assertThat(setAside.recordNumber()).isNull();
+        assertThat(setAside.personNumber()).isNull();
+        assertThat(setAside.statuses()).containsExactly("SET_ASIDE");
+        assertThat(setAside.superseded()).isFalse();
+    }
+
+    /** What the race left: X0's NHS number on its record and its person, its questions' statuses. */
+    private record Raced(String recordNumber, String personNumber, List<String> statuses, boolean superseded) {}
+
+    private static Raced raceWithAStewardsSetAside(Path store, boolean setAside) {
+        try (var server = EmbeddedNeo4j.start(new EmbeddedProperties(store, 0, "32m", PASSWORD));
+                var driver = GraphDatabase.driver(
+                        "bolt://127.0.0.1:" + server.boltPort(), AuthTokens.basic("neo4j", PASSWORD))) {
+            var graph = new StewardBeforeTheWrite(driver, setAside);
+            new SchemaMigrations(graph).migrate();
+            var imports = new ImportService(graph, Clock.systemUTC(), PEOPLE, MatchingSettings.defaults(), true);
+            var police = (Function<String, Map<String, Object>>)
+                    nhs -> Map.of("source", "police", "resolve", true, "people", List.of(man(0, nhs)));
+            var health = (Function<String, Map<String, Object>>)
+                    nhs -> Map.of("source", "health", "resolve", true, "people", List.of(woman(0, nhs)));
+            var agencies = Map.of(
+                    "source",
+                    "partnership",
+                    "agencies",
+                    List.of(
+                            Map.of("id", "police", "name", "Police (fictional)", "type", "POLICE"),
+                            Map.of("id", "health", "name", "Health (fictional)", "type", "HEALTH")));
+            for (var bundle : List.of(
+                    agencies,
+                    police.apply(null),
+                    health.apply(nhsNumber(0, 5)),
+                    police.apply(nhsNumber(0, 5)),
+                    health.apply(nhsNumber(0, 6)))) {
+                var result = imports.importBundle(JsonMapper.shared().valueToTree(bundle));
+                assertThat(result.rejected()).extracting(Rejection::toString).isEmpty();
+            }
+            try (var session = driver.session()) {
+                assertThat(session.run("MATCH (m:MatchCandidate {status: 'PENDING', reason: 'CHANGED_SINCE_LINKED'})"
+                                        + "-[:OF_RECORD]->(:SourceRecord {key: 'police:X0'}) RETURN count(m) AS n")
+                                .single()
+                                .get("n")
+                                .asLong())
+                        .isEqualTo(1);
+            }
+            graph.armed = true;
+            var result = imports.importBundle(JsonMapper.shared().valueToTree(police.apply(nhsNumber(0, 5))));
+            assertThat(result.rejected()).extracting(Rejection::toString).isEmpty();
+            assertThat(graph.setAside).isEqualTo(setAside);
+            try (var session = driver.session()) {
+                var row = session.run("MATCH (r:SourceRecord {key: 'police:X0'})-[:RECORD_OF]->(p:Person)"
+                                + " RETURN r.nhsNumber AS record, p.nhsNumber AS person,"
+                                + " COLLECT { MATCH (r)<-[:OF_RECORD]-(m:MatchCandidate) RETURN m.status } AS statuses,"
+                                + " EXISTS { (r)<-[:OF_RECORD]-(m:MatchCandidate) WHERE m.supersededAt IS NOT NULL }"
+                                + " AS superseded")
+                        .single();
+                return new Raced(
+                        row.get("record").asString(null),
+                        row.get("person").asString(null),
+                        row.get("statuses").asList(v -> v.asString()),
+                        row.get("superseded").asBoolean());
+            }
+        }
+    }
+
+    /**
+     * A store in which, once armed, a data steward sets aside the pending question about the police's X0
+     * just before the resolution's writer writes its first batch (after the import read the question).
+     */
+    private static final class StewardBeforeTheWrite extends Paced {
+
+        private final boolean setsAside;
+        private boolean asked;
+        volatile boolean setAside;
+
+        StewardBeforeTheWrite(Driver driver, boolean setsAside) {
+            super(driver);
+            this.setsAside = setsAside;
+        }
+
+        @Override
+        void beforeWrite() {
+            if (!setsAside || asked) {
+                return;
+            }
+            // the steward's own write passes through here too
+            asked = true;
+            var question = inReadTransaction(tx -> tx.run("MATCH (m:MatchCandidate {status: 'PENDING'})-[:MAYBE]->"
+                            + "(p:Person) RETURN m.id AS id, p.id AS person")
+                    .single());
+            setAside = new StewardRepository(this)
+                    .setAside(
+                            question.get("id").asString(),
+                            question.get("person").asString(),
+                            "data-steward",
+                            "Y0's number, typed on X0",
+                            ZonedDateTime.now());
+        }
     }
 
     private record Outcome(
