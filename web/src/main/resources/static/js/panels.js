@@ -165,13 +165,18 @@ export function renderDetails(panel, person, addresses, ending = null, asOf = nu
     ['Sex', words(person.sex)], ['Died', person.deceasedOn], ['NHS number', person.nhsNumber],
     ['PNC id', person.pncId], ['LA case number', person.laCaseNumber], ['UPN', person.upn],
     ['Probation CRN', person.probationCrn],
-  ].filter(([, value]) => value);
+  ];
+  const disputes = disputedFields(person.records || []);
+  const shown = fields.filter(([label, value]) => value || disputes.has(label));
   panel.append(el('h2', { text: fullName(person) }));
   if (asOf && person.dateOfBirth && person.dateOfBirth > asOf) {
     panel.append(el('p', { class: 'notice unborn', role: 'note',
       text: `Not yet born on ${asOf}: born on ${person.dateOfBirth}. The graph and panels show the records of that day.` }));
   }
-  panel.append(el('dl', {}, fields.map(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })])));
+  panel.append(el('dl', {}, shown.map(([k, v]) => [el('dt', { text: k }), el('dd', {}, v || 'not recorded',
+    // the reader's own agency sent another value that is not shown (walk 76: the officer read the old date of
+    // birth at the top of the page with nothing to say it was disputed)
+    disputes.has(k) ? el('span', { class: 'disputed', text: ` — ${disputes.get(k).join('; ')}` }) : '')])));
   panel.append(el('h3', { text: 'Markers' }));
   if ((person.markers || []).length === 0) {
     panel.append(el('p', { class: 'empty', text: 'No current markers.' }));
@@ -215,6 +220,39 @@ export function renderDetails(panel, person, addresses, ending = null, asOf = nu
   panel.append(addresses.length === 0 ? el('p', { class: 'empty', text: 'No addresses recorded.' })
     : el('ul', {}, addresses.map((a) => el('li', {},
       unbrokenDays(`${a.address.line1}${a.address.postcode ? `, ${a.address.postcode}` : ''}: ${period(a.from, a.to)}${a.current ? ' (current)' : ''}`)))));
+}
+
+/** The details panel's labels of the fields a record's version gives, by the words a change names them. */
+const CHANGED_FIELD_LABELS = new Map([
+  ['given name', 'Name'], ['family name', 'Name'], ['aliases', 'Aliases'], ['date of birth', 'Date of birth'],
+  ['sex', 'Sex'], ['NHS number', 'NHS number'], ['PNC id', 'PNC id'], ['UPN', 'UPN'],
+]);
+
+/**
+ * The details panel's fields for which the reader's own agency sent another value, not shown: label to what
+ * to say of each ("your agency sent 1991-09-14: a data steward has yet to check it"), from the changes its
+ * records' versions wait with (waitingChanges) or were set aside with (setAsideChanges), each worded
+ * "date of birth: 1983-04-27 → 1991-09-14".
+ */
+function disputedFields(records) {
+  const disputes = new Map();
+  const add = (change, status) => {
+    const colon = change.indexOf(': ');
+    const label = CHANGED_FIELD_LABELS.get(change.slice(0, colon));
+    if (colon < 0 || !label) {
+      return;
+    }
+    const arrow = change.lastIndexOf(' → ');
+    const sent = arrow < 0 ? '' : change.slice(arrow + 3);
+    const said = `your agency sent ${sent ? `${change.slice(0, colon)} ${sent}` : 'another'}: ${status} `
+      + '(see Agency records)';
+    disputes.set(label, [...(disputes.get(label) || []), said]);
+  };
+  records.forEach((r) => {
+    (r.waitingChanges || []).forEach((c) => add(c, 'a data steward has yet to check it'));
+    (r.setAsideChanges || []).forEach((c) => add(c, 'a data steward set it aside'));
+  });
+  return disputes;
 }
 
 /**

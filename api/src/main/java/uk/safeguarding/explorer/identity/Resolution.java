@@ -159,7 +159,7 @@ public final class Resolution {
         lookUpEarlierRecords(source, rows, personIds, addressIds, postcodes);
         ResolutionCounts counts;
         try (var writes = new Writes(source, created)) {
-            counts = resolvePeople(source, rows, personIds, addressIds, postcodes, now, progress, writes);
+            counts = resolvePeople(source, rows, personIds, addressIds, postcodes, now, progress, writes, warnings);
         }
         var rewritten = new Rewriter(source, personIds, addressIds, warnings).rewrite(rows);
         return new Resolved(counts, rewritten, warnings);
@@ -376,7 +376,8 @@ public final class Resolution {
             Map<String, String> postcodes,
             ZonedDateTime now,
             ImportProgress progress,
-            Writes writes) {
+            Writes writes,
+            List<Rejection> warnings) {
         var peopleRows = rows.getOrDefault("people", List.of());
         if (peopleRows.isEmpty()) {
             return ResolutionCounts.NONE;
@@ -438,6 +439,7 @@ public final class Resolution {
         long linked = 0;
         long created = 0;
         long queued = 0;
+        long held = 0;
         var started = System.nanoTime();
         var lastLog = started;
         readNanos = 0;
@@ -510,7 +512,10 @@ public final class Resolution {
                     records.add(write);
                     if (change != null && change.holds()) {
                         // the record keeps the fields it was linked on while a steward is asked about the
-                        // version sent (review 96): not in flight, unchanged in the records held
+                        // version sent (review 96): not in flight, unchanged in the records held; the agency
+                        // is told in the import's answer (walk 76: nothing said the version was held)
+                        held++;
+                        warnings.add(heldWarning(outcome.incoming(), change));
                         if (change.asks()) {
                             candidates.add(candidateWrite(
                                     source,
@@ -604,7 +609,30 @@ public final class Resolution {
                 seconds(personsNanos),
                 seconds(decideNanos),
                 seconds(writeNanos));
-        return new ResolutionCounts(linked, created, queued);
+        return new ResolutionCounts(linked, created, queued, held);
+    }
+
+    /**
+     * The import answer's word on a record sent again whose version is held, not applied: asked about
+     * now, already asked about, or set aside by a steward. Named by its id (rows the validator rejected
+     * are gone, so its place in the file is not known here).
+     */
+    private static Rejection heldWarning(Incoming in, Recheck change) {
+        String reason;
+        if (change.asks()) {
+            reason = "is held for the partnership's data steward, not applied until one decides ("
+                    + String.join("; ", change.changes())
+                    + "): the record stays as it was linked, and what else this version gives (a date of death,"
+                    + " a case number) waits with it";
+        } else if (change.setAside()) {
+            reason = "is a version the partnership's data steward set aside: not applied, and not asked about"
+                    + " again; the record stays as it was linked. Send the record corrected, or ask the data"
+                    + " steward why";
+        } else {
+            reason = "is the version the partnership's data steward is already asked about: held, not applied"
+                    + " until one decides; the record stays as it was linked";
+        }
+        return new Rejection("people", -1, in.localId(), "", reason);
     }
 
     /**
@@ -696,14 +724,18 @@ public final class Resolution {
                                 Map.of("candidates", candidates, "now", now))
                         .consume());
             }
+            var kept = List.<String>of();
             if (!waiting.isEmpty()) {
-                written.add(
-                        tx.run(CypherStatements.named("identity/update-waiting-version"), Map.of("versions", waiting))
-                                .consume());
+                var result =
+                        tx.run(CypherStatements.named("identity/update-waiting-version"), Map.of("versions", waiting));
+                // persons a record of whom a steward made the version of meanwhile: they take what it sent
+                kept = result.list(r -> r.get("person").asString());
+                written.add(result.consume());
             }
             // a person whose record the agency changed takes its fields again from its records
             var persons = new LinkedHashSet<>(refresh);
             persons.addAll(stale);
+            persons.addAll(kept);
             for (var personId : persons) {
                 written.add(tx.run(CypherStatements.named("identity/refresh-person"), Map.of("id", personId))
                         .consume());
@@ -1923,11 +1955,17 @@ public final class Resolution {
      */
     private static Map<String, Object> waitingWrite(Incoming in) {
         var fields = new HashMap<String, Object>();
-        NOT_COMPARED.forEach(f -> fields.put("new_" + f, in.row().get(f)));
+        var recordFields = new HashMap<String, Object>();
+        NOT_COMPARED.forEach(f -> {
+            fields.put("new_" + f, in.row().get(f));
+            recordFields.put(f, in.row().get(f));
+        });
         var write = new HashMap<String, Object>();
         write.put("key", in.key());
         write.put("sig", in.record().signature());
         write.put("fields", fields);
+        // the record's own, should a steward have made the version the record's meanwhile
+        write.put("recordFields", recordFields);
         return write;
     }
 

@@ -120,11 +120,14 @@ class IdentityResolutionIT extends ExplorerIT {
     @Test
     void theScenariosFamiliesAsSeenByPoliceHealthAndASchoolResolveToTheScenariosPeople() {
         var police = importFixture("police-extract");
-        assertThat(police.get("resolution").toString()).isEqualTo("{\"linked\":6,\"created\":1,\"queued\":1}");
+        assertThat(police.get("resolution").toString())
+                .isEqualTo("{\"linked\":6,\"created\":1,\"queued\":1,\"held\":0}");
         var health = importFixture("health-extract");
-        assertThat(health.get("resolution").toString()).isEqualTo("{\"linked\":4,\"created\":0,\"queued\":0}");
+        assertThat(health.get("resolution").toString())
+                .isEqualTo("{\"linked\":4,\"created\":0,\"queued\":0,\"held\":0}");
         var school = importFixture("school-extract");
-        assertThat(school.get("resolution").toString()).isEqualTo("{\"linked\":4,\"created\":0,\"queued\":0}");
+        assertThat(school.get("resolution").toString())
+                .isEqualTo("{\"linked\":4,\"created\":0,\"queued\":0,\"held\":0}");
 
         assertThat(resolved("police", "P100", "P101", "P102", "P103", "P104", "P105", "P107"))
                 .isEqualTo(Map.of(
@@ -235,7 +238,8 @@ class IdentityResolutionIT extends ExplorerIT {
         var before = fingerprint();
         for (var name : List.of("police-extract", "health-extract", "school-extract")) {
             var again = importFixture(name);
-            assertThat(again.get("resolution").toString()).isEqualTo("{\"linked\":0,\"created\":0,\"queued\":0}");
+            assertThat(again.get("resolution").toString())
+                    .isEqualTo("{\"linked\":0,\"created\":0,\"queued\":0,\"held\":0}");
             assertThat(again.get("created").toString()).isEqualTo("{\"nodes\":0,\"relationships\":0}");
         }
         assertThat(fingerprint()).isEqualTo(before);
@@ -510,7 +514,13 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(personOf("police", "P107")).isEqualTo("p-lee");
         var corrected = policeExtractWith("1983-04-27", "1991-09-14");
         var again = importText(corrected);
-        assertThat(again.get("resolution").toString()).isEqualTo("{\"linked\":0,\"created\":0,\"queued\":1}");
+        assertThat(again.get("resolution").toString())
+                .isEqualTo("{\"linked\":0,\"created\":0,\"queued\":1,\"held\":1}");
+        // the police are told in the answer that the version is held (walk 76)
+        assertThat(again.get("warnings").toString())
+                .contains("\"id\":\"P107\"")
+                .contains("is held for the partnership's data steward, not applied until one decides (date of birth: ")
+                .contains(" → 1991-09-14): the record stays as it was linked");
         // the link stands until a steward decides, with the evidence it was linked by; the question
         // carries the evidence of the date now sent
         var record = record("police", "P107");
@@ -558,7 +568,7 @@ class IdentityResolutionIT extends ExplorerIT {
                 .contains("below the link threshold");
         // sent once more as it is now: nothing more to ask
         assertThat(importText(corrected).get("resolution").toString())
-                .isEqualTo("{\"linked\":0,\"created\":0,\"queued\":0}");
+                .isEqualTo("{\"linked\":0,\"created\":0,\"queued\":0,\"held\":1}");
         assertThat(queued(matchCandidates()).stream()
                         .filter(q -> q.startsWith("police:P107 "))
                         .toList())
@@ -648,7 +658,7 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(importText(policeExtractWith("1983-04-27", "1991-09-14"))
                         .get("resolution")
                         .toString())
-                .isEqualTo("{\"linked\":0,\"created\":0,\"queued\":0}");
+                .isEqualTo("{\"linked\":0,\"created\":0,\"queued\":0,\"held\":0}");
         // a version that does not link, then the version it was linked on again: the question closes
         importText(policeExtractWith("1983-04-27", "2001-01-01"));
         assertThat(pendingAbout("police", "P107", "p-lee")).isNotNull();
@@ -1284,11 +1294,14 @@ class IdentityResolutionIT extends ExplorerIT {
         assertThat(socialCare.get("data").get("person").get("records").toString())
                 .doesNotContain("police")
                 .doesNotContain("1991-09-14");
-        // sent again: nothing asked
-        assertThat(importText(policeExtractWith("1983-04-27", "1991-09-14"))
-                        .get("resolution")
-                        .toString())
-                .isEqualTo("{\"linked\":0,\"created\":0,\"queued\":0}");
+        // sent again: nothing asked, and the answer says the version was set aside (walk 76)
+        var sentAgain = importText(policeExtractWith("1983-04-27", "1991-09-14"));
+        assertThat(sentAgain.get("resolution").toString())
+                .isEqualTo("{\"linked\":0,\"created\":0,\"queued\":0,\"held\":1}");
+        assertThat(sentAgain.get("warnings").toString())
+                .contains("\"id\":\"P107\"")
+                .contains("is a version the partnership's data steward set aside: not applied")
+                .doesNotContain("Health says");
         assertThat(pendingAbout("police", "P107", "p-lee")).isNull();
         // the steward finds it on the record, and reopens it
         var record = http().graphql(

@@ -459,6 +459,11 @@ class MatchesBrowserIT extends BrowserIT {
                         "A newer version of this record waits for a data steward (date of birth: 1983-04-27 → "
                                 + "1991-09-14)",
                         "Until then this page shows the record as it was linked.");
+        // and beside the date of birth at the top of the page, which shows the old one (walk 76)
+        assertThat(detailsField("Date of birth"))
+                .isEqualTo("1983-04-27 — your agency sent date of birth 1991-09-14: a data steward has yet to check it"
+                        + " (see Agency records)");
+        assertThat(detailsField("Name")).isEqualTo("Lee Bell");
         var card = changedCardOfTheSteward();
         assertThat(card.findElement(By.tagName("h3")).getText())
                 .isEqualTo(POLICE + " P107: Lee Bell — changed since it was linked to Lee Bell (p-lee)");
@@ -553,6 +558,21 @@ class MatchesBrowserIT extends BrowserIT {
                         + "sent (date of birth: 1983-04-27 → 1991-09-14)")
                 .doesNotContain("Health records say")
                 .doesNotContain("waits for a data steward");
+        assertThat(detailsField("Date of birth"))
+                .isEqualTo("1983-04-27 — your agency sent date of birth 1991-09-14: a data steward set it aside"
+                        + " (see Agency records)");
+    }
+
+    /** The text of a field of the details panel, by its label. */
+    private String detailsField(String label) {
+        var labels = driver.findElements(By.cssSelector("#panel-details dl dt"));
+        var values = driver.findElements(By.cssSelector("#panel-details dl dd"));
+        for (int i = 0; i < labels.size(); i++) {
+            if (labels.get(i).getText().equals(label)) {
+                return values.get(i).getText();
+            }
+        }
+        return null;
     }
 
     /**
