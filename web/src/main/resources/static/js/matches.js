@@ -244,8 +244,12 @@ function askDecision(card, candidate, decision, button) {
           ? 'the date of death it gives' : 'a date of death or case number sent with it'}). The same version `
         + 'sent again is not asked about again (look the record up to reopen this decision).', 'Set it aside', () => decide(card, candidate, decision));
     } else {
-      ask(card, button, `Split ${record} off ${person}? It becomes a person of its own, with everything that came `
-        + `through it, and is never linked to ${candidate.person.id} again unless a steward reopens this decision.`,
+      // split off, the record takes the version, a date of death it gives included (the date is case data)
+      const death = version.givesDateOfDeath
+        ? ' The new version also gives a date of death: the person split off is recorded as having died.' : '';
+      ask(card, button, `Split ${record} off ${person}? It becomes a person of its own, as ${agencyLabel(
+        candidate.record.source)} now sends it, with everything that came through it, and is never linked to `
+        + `${candidate.person.id} again unless a steward reopens this decision.${death}`,
       'Split it off', () => decide(card, candidate, decision));
     }
     return;

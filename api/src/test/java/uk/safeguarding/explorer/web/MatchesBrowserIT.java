@@ -444,7 +444,11 @@ class MatchesBrowserIT extends BrowserIT {
     @Test
     void aRecordItsAgencyChangedSinceItWasLinkedIsAskedAboutAndSplitOff() throws Exception {
         try (var in = getClass().getResourceAsStream("/fixtures/extracts/police-extract.json")) {
-            var corrected = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("1983-04-27", "1991-09-14");
+            // the version also gives a date of death (fictional), which waits with it
+            var corrected = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace(
+                            "\"dateOfBirth\": \"1983-04-27\"",
+                            "\"dateOfBirth\": \"1991-09-14\", \"deceasedOn\": \"2026-03-01\"");
             var response = http().post("/api/import", "admin", corrected);
             assertThat(response.status()).as(response.body()).isEqualTo(200);
         }
@@ -492,12 +496,19 @@ class MatchesBrowserIT extends BrowserIT {
         card.findElement(By.cssSelector(".ask button.ask-confirm")).sendKeys(Keys.ESCAPE);
         assertThat(card.findElements(By.cssSelector(".ask"))).isEmpty();
         card.findElement(By.cssSelector("button.different")).click();
+        // the split question says the version's date of death goes with the record, never the date (session 48)
         assertThat(card.findElement(By.cssSelector(".ask")).getText())
-                .contains("Split " + POLICE + " P107 off Lee Bell (p-lee)?");
+                .contains("Split " + POLICE + " P107 off Lee Bell (p-lee)?")
+                .contains(
+                        "The new version also gives a date of death: the person split off is recorded as having died.")
+                .doesNotContain("2026-03-01");
         card.findElement(By.cssSelector(".ask button.ask-confirm")).click();
         waitFor("document.body.dataset.matches === '1'");
         assertThat(driver.findElement(By.id("message")).getText())
                 .contains("Split off: " + POLICE + " P107 is now a person of its own (" + P107 + ")");
+        assertThat(count("MATCH (:SourceRecord {key: 'police:P107'})-[:RECORD_OF]->(p:Person) WHERE p.deceasedOn ="
+                        + " date('2026-03-01') RETURN count(p)"))
+                .isEqualTo(1);
     }
 
     /**
