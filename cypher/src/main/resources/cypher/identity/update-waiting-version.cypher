@@ -6,8 +6,9 @@
 // (SET_ASIDE, wasSig): nothing of it is applied, but a steward who reopens it keeps what was sent last.
 // A steward who kept the version or split it off after the import read the question made it the
 // record's (the record's signature is the version's now): what is sent with it is then the record's, as
-// for a record sent as stored, and its person takes it (returned, for identity/refresh-person; a
-// carried-over leftover: it was written to a question already decided, and lost).
+// for a record sent as stored, and its person takes it (returned with the record, for
+// identity/refresh-person and the import's answer; a carried-over leftover: it was written to a question
+// already decided, and lost).
 UNWIND $versions AS v
 MATCH (r:SourceRecord {key: v.key})
 USING INDEX SEEK r:SourceRecord(key)
@@ -21,6 +22,6 @@ CALL (r, v) {
 WITH r, v
 WHERE r.sig = v.sig
 SET r += v.recordFields
-WITH r
+WITH r, v
 MATCH (r)-[:RECORD_OF]->(p:Person)
-RETURN DISTINCT p.id AS person
+RETURN p.id AS person, v.localId AS localId

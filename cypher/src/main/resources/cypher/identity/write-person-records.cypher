@@ -6,26 +6,36 @@
 // fields changed (row.changed), its earlier questions of that kind (CHANGED_SINCE_LINKED) close: the
 // agency sent it again; and when the engine would still link it, its link's score and evidence are of
 // what it now says (row.rechecked; a record that made its person, linked NEW, keeps no score), and a
-// version a steward set aside that it no longer sends no longer stands. A version a steward set aside
-// after the import read it (row.keepsSent false: read as a pending question the engine now supports) is
-// not written either: the record and its person keep what they were linked on, as when read set aside.
+// version a steward set aside that it no longer sends no longer stands.
+// A record sent again is written as the import weighed it only while it is as the import read it: not when a
+// steward moved it off the person it was weighed with (row.readPerson; a split or a link landed between the
+// import's read and this write: the version was weighed against another person's records), nor when a
+// steward set the version sent aside meanwhile (a standing set-aside of the record's person that the import
+// did not read: row.keepsSent false). Nothing of the version is then written, and no question closes; what
+// the engine does not compare waits on the question set aside (row.waitingFields), as when read set aside.
+// Such records are returned (stopped: why), for the import's answer to say they were not applied.
 UNWIND $rows AS row
 MERGE (r:SourceRecord {source: row.source, localId: row.localId})
   ON CREATE SET r.key = row.key, r.linkedBy = row.linkedBy, r.score = row.score, r.evidence = row.evidence,
                 r.comparedWith = row.comparedWith, r.linkedAt = $now, r.linkedSeq = row.seq,
                 r.recordedAt = coalesce(row.recordedAt, $now)
-// set aside meanwhile: under the candidate's lock, the steward's write landed between the import's read of
-// the record and this write (a session-48 leftover: the version was applied while its set-aside stood)
-WITH r, row, coalesce(row.changed, false) AND NOT coalesce(row.keepsSent, false) AND EXISTS {
-    MATCH (r)<-[:OF_RECORD]-(m)
-    WHERE m.status = 'SET_ASIDE' AND m.supersededAt IS NULL AND m.sig = row.sentSig AND m.wasSig = r.sig
-  } AS setAsideMeanwhile
-SET r += CASE WHEN setAsideMeanwhile THEN {} ELSE coalesce(row.fields, {}) END
-FOREACH (c IN CASE WHEN setAsideMeanwhile OR row.rechecked IS NULL OR r.linkedBy = 'NEW' THEN [] ELSE [row.rechecked] END |
+// the steward's write and this one both move the identity generation on first, so this write reads what a
+// steward's write committed before it (a session-48 leftover: the version was applied while its set-aside stood)
+WITH r, row, coalesce(row.changed, false) AND row.readPerson IS NOT NULL AND r.sig <> row.sentSig
+       AND NOT EXISTS { (r)-[:RECORD_OF]->(:Person {id: row.readPerson}) } AS movedMeanwhile,
+     [(r)<-[:OF_RECORD]-(m)-[:MAYBE]->(:Person {id: row.readPerson})
+       WHERE coalesce(row.changed, false) AND NOT coalesce(row.keepsSent, false) AND m.status = 'SET_ASIDE'
+         AND m.reason = 'CHANGED_SINCE_LINKED' AND m.supersededAt IS NULL AND m.sig = row.sentSig
+         AND m.wasSig = r.sig AND m.wasPerson = row.readPerson | m] AS setAsideNow
+WITH r, row, movedMeanwhile, setAsideNow, size(setAsideNow) > 0 AS setAsideMeanwhile
+WITH r, row, setAsideNow, CASE WHEN movedMeanwhile THEN 'moved' WHEN setAsideMeanwhile THEN 'set aside' END AS stopped
+SET r += CASE WHEN stopped IS NOT NULL THEN {} ELSE coalesce(row.fields, {}) END
+FOREACH (m IN CASE WHEN stopped = 'set aside' THEN setAsideNow ELSE [] END | SET m += coalesce(row.waitingFields, {}))
+FOREACH (c IN CASE WHEN stopped IS NOT NULL OR row.rechecked IS NULL OR r.linkedBy = 'NEW' THEN [] ELSE [row.rechecked] END |
   SET r.score = c.score, r.evidence = c.evidence, r.checkedAt = $now)
-WITH r, row, setAsideMeanwhile
-CALL (r, row, setAsideMeanwhile) {
-  WITH r, row, setAsideMeanwhile WHERE row.changed = true AND NOT setAsideMeanwhile
+WITH r, row, stopped
+CALL (r, row, stopped) {
+  WITH r, row, stopped WHERE row.changed = true AND stopped IS NULL
   // from the record's own candidates (m without its label: with it, the planner sought every pending
   // candidate of the store by its status index for every row of the batch, a new record's too)
   MATCH (r)<-[:OF_RECORD]-(m)-[:MAYBE]->(q:Person)
@@ -37,7 +47,7 @@ CALL (r, row, setAsideMeanwhile) {
   SET m.status = 'CLOSED', m.decidedAt = $now,
       m.note = 'closed: the agency sent the record again, and it was weighed again'
 }
-WITH r, row
+WITH r, row, stopped
 CALL (r, row) {
   WITH r, row WHERE row.changed = true
   // a version a steward set aside, the agency now sending another (row.sentSig), no longer stands
@@ -45,7 +55,7 @@ CALL (r, row) {
   WHERE m.status = 'SET_ASIDE' AND m.supersededAt IS NULL AND coalesce(m.sig, '') <> row.sentSig
   SET m.supersededAt = $now
 }
-WITH r, row
+WITH r, row, stopped
 CALL (r, row) {
   WITH r, row WHERE NOT EXISTS { (r)-[:RECORD_OF]->(:Person) }
   MERGE (p:Person {id: row.personId})
@@ -67,3 +77,6 @@ CALL (r, row) {
                       ELSE reduce(text = '', n IN coalesce(p.aliases, []) + coalesce(p.recordNames, []) | text + ' ' + n) END
   CREATE (r)-[:RECORD_OF {source: r.source, recordedAt: $now}]->(p)
 }
+WITH row, stopped
+WHERE stopped IS NOT NULL
+RETURN row.localId AS localId, stopped

@@ -543,6 +543,11 @@ function recordCard(record) {
       + `${record.score === null || record.score === undefined ? '' : `, score ${record.score.toFixed(2)}`}.` }),
     ...nameWarnings([record, ...person.records]),
     ...parentOf(record),
+    // a change of its agency's waiting in the queue, a reopened one too (walk 76: after a reopen the card
+    // said nothing of it); the table below is the record as it was linked
+    ...((record.waitingChanges || []).length === 0 ? [] : [el('p', { class: 'waiting-changes', text: 'A newer version '
+      + `its agency sent waits in the queue (${record.waitingChanges.join('; ')}): decide it on its card in the `
+      + 'queue. Below is the record as it was linked.' })]),
     el('table', { class: 'match-table' },
       el('caption', { class: 'visually-hidden', text: `Matching fields: ${title}` }),
       el('tbody', {}, FIELDS.map(([field, label]) =>

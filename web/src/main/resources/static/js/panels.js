@@ -166,17 +166,18 @@ export function renderDetails(panel, person, addresses, ending = null, asOf = nu
     ['PNC id', person.pncId], ['LA case number', person.laCaseNumber], ['UPN', person.upn],
     ['Probation CRN', person.probationCrn],
   ];
-  const disputes = disputedFields(person.records || []);
+  const disputes = disputedFields(person.records || [], agencyNames, seesEverySource(state.user));
   const shown = fields.filter(([label, value]) => value || disputes.has(label));
   panel.append(el('h2', { text: fullName(person) }));
   if (asOf && person.dateOfBirth && person.dateOfBirth > asOf) {
     panel.append(el('p', { class: 'notice unborn', role: 'note',
       text: `Not yet born on ${asOf}: born on ${person.dateOfBirth}. The graph and panels show the records of that day.` }));
   }
-  panel.append(el('dl', {}, shown.map(([k, v]) => [el('dt', { text: k }), el('dd', {}, v || 'not recorded',
+  panel.append(el('dl', {}, shown.map(([k, v]) => [el('dt', { text: k }), el('dd', {}, v || '',
     // the reader's own agency sent another value that is not shown (walk 76: the officer read the old date of
-    // birth at the top of the page with nothing to say it was disputed)
-    disputes.has(k) ? el('span', { class: 'disputed', text: ` — ${disputes.get(k).join('; ')}` }) : '')])));
+    // birth at the top of the page with nothing to say it was disputed); no value is said to be missing, since
+    // a field may be one the reader's agency is not shown (review 103)
+    disputes.has(k) ? el('span', { class: 'disputed', text: `${v ? ' — ' : ''}${disputes.get(k).join('; ')}` }) : '')])));
   panel.append(el('h3', { text: 'Markers' }));
   if ((person.markers || []).length === 0) {
     panel.append(el('p', { class: 'empty', text: 'No current markers.' }));
@@ -229,28 +230,32 @@ const CHANGED_FIELD_LABELS = new Map([
 ]);
 
 /**
- * The details panel's fields for which the reader's own agency sent another value, not shown: label to what
- * to say of each ("your agency sent 1991-09-14: a data steward has yet to check it"), from the changes its
- * records' versions wait with (waitingChanges) or were set aside with (setAsideChanges), each worded
- * "date of birth: 1983-04-27 → 1991-09-14".
+ * The details panel's fields for which an agency record of the person gives another value, not shown: label
+ * to what to say of each ("your agency sent date of birth 1991-09-14: a data steward has yet to check it"),
+ * from the changes its records' versions wait with (waitingChanges) or were set aside with
+ * (setAsideChanges), each worded "date of birth: 1983-04-27 → 1991-09-14". A practitioner reads of their own
+ * agency's records only; a reader who sees every agency's (a steward, the local admin) reads each record
+ * named (review 103: "your agency" was said to them of the police's record).
  */
-function disputedFields(records) {
+function disputedFields(records, agencyNames, everySource) {
   const disputes = new Map();
-  const add = (change, status) => {
+  const add = (r, change, status) => {
     const colon = change.indexOf(': ');
     const label = CHANGED_FIELD_LABELS.get(change.slice(0, colon));
     if (colon < 0 || !label) {
       return;
     }
+    const field = change.slice(0, colon);
     const arrow = change.lastIndexOf(' → ');
     const sent = arrow < 0 ? '' : change.slice(arrow + 3);
-    const said = `your agency sent ${sent ? `${change.slice(0, colon)} ${sent}` : 'another'}: ${status} `
-      + '(see Agency records)';
-    disputes.set(label, [...(disputes.get(label) || []), said]);
+    const who = everySource ? `${sourceName(r.source, agencyNames)} record ${r.localId}` : 'your agency';
+    const what = sent === 'none' ? `${who} sent a version without the ${field}`
+      : `${who} sent ${sent ? `${field} ${sent}` : `another ${field}`}`;
+    disputes.set(label, [...(disputes.get(label) || []), `${what}: ${status} (see Agency records)`]);
   };
   records.forEach((r) => {
-    (r.waitingChanges || []).forEach((c) => add(c, 'a data steward has yet to check it'));
-    (r.setAsideChanges || []).forEach((c) => add(c, 'a data steward set it aside'));
+    (r.waitingChanges || []).forEach((c) => add(r, c, 'a data steward has yet to check it'));
+    (r.setAsideChanges || []).forEach((c) => add(r, c, 'a data steward set it aside'));
   });
   return disputes;
 }

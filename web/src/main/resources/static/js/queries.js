@@ -217,6 +217,7 @@ export const SPLIT_RECORD = `mutation Split($source: ID!, $localId: ID!, $note: 
 export const SOURCE_RECORD = `query Record($source: ID!, $localId: ID!) {
   sourceRecord(source: $source, localId: $localId) {
     ${RECORD}
+    waitingChanges
     decidedDifferent { id decidedBy decidedAt note person { id givenName familyName } }
     setAsideVersions { id decidedBy decidedAt note changes version { givesDateOfDeath } person { id givenName familyName } }
     person { id givenName familyName records { ${RECORD} } }

@@ -439,7 +439,9 @@ public final class Resolution {
         long linked = 0;
         long created = 0;
         long queued = 0;
-        long held = 0;
+        // the records sent again whose version is held back, for the import's answer once their writes landed
+        var heldBack = new LinkedHashMap<String, Map.Entry<Incoming, Recheck>>();
+        var rechecked = new HashMap<String, Map.Entry<Incoming, Recheck>>();
         var started = System.nanoTime();
         var lastLog = started;
         readNanos = 0;
@@ -505,6 +507,9 @@ public final class Resolution {
                 var waiting = new ArrayList<Map<String, Object>>();
                 for (var outcome : outcomes) {
                     var change = changed.get(outcome.incoming().localId());
+                    if (change != null) {
+                        rechecked.put(outcome.incoming().localId(), Map.entry(outcome.incoming(), change));
+                    }
                     var write = personWrite(source, outcome, change);
                     // its place in the extract: the order its person takes fields in among records of one
                     // import (refresh-person; review 99: a keep lost the NEW that said which came first)
@@ -514,8 +519,7 @@ public final class Resolution {
                         // the record keeps the fields it was linked on while a steward is asked about the
                         // version sent (review 96): not in flight, unchanged in the records held; the agency
                         // is told in the import's answer (walk 76: nothing said the version was held)
-                        held++;
-                        warnings.add(heldWarning(outcome.incoming(), change));
+                        heldBack.put(outcome.incoming().localId(), Map.entry(outcome.incoming(), change));
                         if (change.asks()) {
                             candidates.add(candidateWrite(
                                     source,
@@ -593,6 +597,23 @@ public final class Resolution {
                 HOLDING.release();
             }
         }
+        // the import's answer names every record sent again whose version it did not apply (walk 76): held
+        // for a steward, unless a steward kept it meanwhile; or not written as weighed, a steward having
+        // moved the record or set the version aside between the import's read and its write (review 103)
+        long held = 0;
+        for (var entry : heldBack.values()) {
+            if (!writes.applied().contains(entry.getKey().localId())) {
+                held++;
+                warnings.add(heldWarning(entry.getKey(), entry.getValue(), null));
+            }
+        }
+        for (var stop : writes.stopped().entrySet()) {
+            var entry = rechecked.get(stop.getKey());
+            if (entry != null) {
+                held++;
+                warnings.add(heldWarning(entry.getKey(), entry.getValue(), stop.getValue()));
+            }
+        }
         progress.update("people", incoming.size(), incoming.size());
         writeNanos = writes.waitedNanos() - waitedBefore;
         LOG.info(
@@ -614,23 +635,33 @@ public final class Resolution {
 
     /**
      * The import answer's word on a record sent again whose version is held, not applied: asked about
-     * now, already asked about, or set aside by a steward. Named by its id (rows the validator rejected
-     * are gone, so its place in the file is not known here).
+     * now, already asked about, set aside by a steward, or ({@code stopped}) not written as weighed, a
+     * steward having moved the record ("moved") or set the version aside ("set aside") meanwhile. Named by
+     * its id (rows the validator rejected are gone, so its place in the file is not known here), with what
+     * its agency changed.
      */
-    private static Rejection heldWarning(Incoming in, Recheck change) {
+    private static Rejection heldWarning(Incoming in, Recheck change, String stopped) {
+        var changes = change.changes().isEmpty() ? "" : " (" + String.join("; ", change.changes()) + ")";
         String reason;
-        if (change.asks()) {
-            reason = "is held for the partnership's data steward, not applied until one decides ("
-                    + String.join("; ", change.changes())
-                    + "): the record stays as it was linked, and what else this version gives (a date of death,"
+        if ("moved".equals(stopped)) {
+            reason = "was moved to another person by the partnership's data steward while this import weighed it:"
+                    + " this version" + changes + " was not applied, and is weighed again, against the person"
+                    + " the record is on now, when your agency sends it next";
+        } else if ("set aside".equals(stopped)) {
+            reason = "is a version the partnership's data steward set aside while this import weighed it" + changes
+                    + ": not applied; the record stays as it was linked. Send the record corrected, or ask the data"
+                    + " steward why";
+        } else if (change.asks()) {
+            reason = "is held for the partnership's data steward, not applied until one decides" + changes
+                    + ": the record stays as it was linked, and what else this version gives (a date of death,"
                     + " a case number) waits with it";
         } else if (change.setAside()) {
-            reason = "is a version the partnership's data steward set aside: not applied, and not asked about"
-                    + " again; the record stays as it was linked. Send the record corrected, or ask the data"
-                    + " steward why";
+            reason = "is a version the partnership's data steward set aside" + changes + ": not applied, and not"
+                    + " asked about again; the record stays as it was linked. Send the record corrected, or ask the"
+                    + " data steward why";
         } else {
-            reason = "is the version the partnership's data steward is already asked about: held, not applied"
-                    + " until one decides; the record stays as it was linked";
+            reason = "is the version the partnership's data steward is already asked about" + changes
+                    + ": held, not applied until one decides; the record stays as it was linked";
         }
         return new Rejection("people", -1, in.localId(), "", reason);
     }
@@ -685,8 +716,14 @@ public final class Resolution {
         }
     }
 
-    /** What one batch's write did: its statements' summaries, and the identity generation it moved. */
-    private record Written(List<ResultSummary> summaries, long before, long after) {}
+    /**
+     * What one batch's write did: its statements' summaries, the identity generation it moved, the records
+     * sent again it did not write as weighed ({@code stopped}: local id to why, "moved" or "set aside", a
+     * steward's write having landed between the import's read and this write) and those whose held version
+     * a steward made the record's meanwhile ({@code applied}: local ids).
+     */
+    private record Written(
+            List<ResultSummary> summaries, long before, long after, Map<String, String> stopped, Set<String> applied) {}
 
     /**
      * Writes one batch's person records and match candidates in one write transaction, moving the
@@ -715,21 +752,28 @@ public final class Resolution {
                                     CypherStatements.named("identity/stale-persons"),
                                     Map.of("records", existing, "notCompared", NOT_COMPARED))
                             .list(r -> r.get("person").asString());
-            written.add(
-                    tx.run(CypherStatements.named("identity/write-person-records"), Map.of("rows", writes, "now", now))
-                            .consume());
+            var records =
+                    tx.run(CypherStatements.named("identity/write-person-records"), Map.of("rows", writes, "now", now));
+            var stopped = new HashMap<String, String>();
+            records.forEachRemaining(r ->
+                    stopped.put(r.get("localId").asString(), r.get("stopped").asString()));
+            written.add(records.consume());
             if (!candidates.isEmpty()) {
                 written.add(tx.run(
                                 CypherStatements.named("identity/write-candidates"),
                                 Map.of("candidates", candidates, "now", now))
                         .consume());
             }
-            var kept = List.<String>of();
+            var kept = new LinkedHashSet<String>();
+            var applied = new HashSet<String>();
             if (!waiting.isEmpty()) {
                 var result =
                         tx.run(CypherStatements.named("identity/update-waiting-version"), Map.of("versions", waiting));
                 // persons a record of whom a steward made the version of meanwhile: they take what it sent
-                kept = result.list(r -> r.get("person").asString());
+                result.forEachRemaining(r -> {
+                    kept.add(r.get("person").asString());
+                    applied.add(r.get("localId").asString());
+                });
                 written.add(result.consume());
             }
             // a person whose record the agency changed takes its fields again from its records
@@ -741,7 +785,7 @@ public final class Resolution {
                         .consume());
             }
             return new Written(
-                    written, moved.get("before").asLong(), moved.get("after").asLong());
+                    written, moved.get("before").asLong(), moved.get("after").asLong(), stopped, applied);
         });
     }
 
@@ -759,6 +803,10 @@ public final class Resolution {
         private Future<Written> pending;
         private long waitedNanos;
         private StoredRecords.Generation generation;
+        /** Of the writes landed: records sent again not written as weighed, local id to why (Written). */
+        private final Map<String, String> stopped = new LinkedHashMap<>();
+        /** Of the writes landed: records whose held version a steward made the record's meanwhile. */
+        private final Set<String> applied = new HashSet<>();
 
         Writes(String source, CreatedTally tally) {
             this.tally = tally;
@@ -792,6 +840,8 @@ public final class Resolution {
                 var written = pending.get();
                 pending = null;
                 written.summaries().forEach(tally::add);
+                stopped.putAll(written.stopped());
+                applied.addAll(written.applied());
                 if (generation != null) {
                     generation.landed(written.before(), written.after());
                 }
@@ -809,6 +859,14 @@ public final class Resolution {
 
         long waitedNanos() {
             return waitedNanos;
+        }
+
+        Map<String, String> stopped() {
+            return stopped;
+        }
+
+        Set<String> applied() {
+            return applied;
         }
 
         /**
@@ -1115,10 +1173,12 @@ public final class Resolution {
             // the agency sent the record as it was linked again: its questions close
             return Recheck.linked(personId, null);
         }
+        // what the agency changed, for the question or the import's answer (review 103: the answer did not say)
+        var changes = changes(r.get("was"), in.row());
         if (r.get("asSetAside").asBoolean()) {
             // a version a steward set aside stays so, even once nothing stands against it (review 100: an
             // identifier set aside was taken silently once its holder gave it up)
-            return Recheck.stillSetAside(personId);
+            return Recheck.stillSetAside(personId).withChanges(changes);
         }
         var others = new ArrayList<MatchRecord>();
         for (var other : r.get("others").values()) {
@@ -1142,12 +1202,12 @@ public final class Resolution {
                 : weighAgain(in, personId, others, List.copyOf(heldBy), r.get("addresses"), eldestChildBorn);
         if (recheck.supported()) {
             // also the version a pending question holds, once nothing stands against it (review 97)
-            return recheck;
+            return recheck.withChanges(changes);
         }
         // the version a pending question holds, sent again, waits as it is
         return r.get("asPending").asBoolean()
-                ? Recheck.stillWaiting(personId)
-                : recheck.withChanges(changes(r.get("was"), in.row()));
+                ? Recheck.stillWaiting(personId).withChanges(changes)
+                : recheck.withChanges(changes);
     }
 
     /**
@@ -1891,6 +1951,10 @@ public final class Resolution {
             // set aside that it no longer sends no longer stands
             write.put("changed", true);
             write.put("sentSig", in.record().signature());
+            // written only while the record is still on the person it was weighed with, and its version not
+            // set aside meanwhile (else what the engine does not compare waits on that question)
+            write.put("readPerson", change.personId());
+            write.put("waitingFields", waitingFields(in));
             // the set-aside question itself, reopened meanwhile, is not closed by this write (review 100)
             write.put("keepsSent", change.setAside());
         }
@@ -1954,19 +2018,23 @@ public final class Resolution {
      * the agency no longer gives one.
      */
     private static Map<String, Object> waitingWrite(Incoming in) {
-        var fields = new HashMap<String, Object>();
         var recordFields = new HashMap<String, Object>();
-        NOT_COMPARED.forEach(f -> {
-            fields.put("new_" + f, in.row().get(f));
-            recordFields.put(f, in.row().get(f));
-        });
+        NOT_COMPARED.forEach(f -> recordFields.put(f, in.row().get(f)));
         var write = new HashMap<String, Object>();
         write.put("key", in.key());
+        write.put("localId", in.localId());
         write.put("sig", in.record().signature());
-        write.put("fields", fields);
+        write.put("fields", waitingFields(in));
         // the record's own, should a steward have made the version the record's meanwhile
         write.put("recordFields", recordFields);
         return write;
+    }
+
+    /** The fields the engine does not compare of a version sent, named as a question holds them (new_…). */
+    private static Map<String, Object> waitingFields(Incoming in) {
+        var fields = new HashMap<String, Object>();
+        NOT_COMPARED.forEach(f -> fields.put("new_" + f, in.row().get(f)));
+        return fields;
     }
 
     static List<String> evidence(Comparison comparison) {

@@ -1259,6 +1259,41 @@ class IdentityResolutionIT extends ExplorerIT {
     }
 
     /**
+     * Review 103: a version set aside with one person, the record then split off onto a person of its own,
+     * no longer stands: sent again, it is weighed with the person the record is on now, and taken (it was
+     * held back, unsaid, on every import).
+     */
+    @Test
+    void aVersionSetAsideThenSplitOffIsWeighedWithThePersonTheRecordIsOnNow() {
+        importFixture("police-extract");
+        var corrected = policeExtractWith("1983-04-27", "1991-09-14");
+        importText(corrected);
+        var id = pendingAbout("police", "P107", "p-lee").get("id").asString();
+        var setAside = http().graphql(
+                        "data-steward",
+                        "mutation($id: ID!) { setAsideVersion(candidateId: $id, note: \"Health says 1983\") { status } }",
+                        Map.of("id", id));
+        assertThat(setAside.get("errors")).as(setAside.toString()).isNull();
+        var split = http().graphql(
+                        "data-steward",
+                        "mutation { splitRecord(source: \"police\", localId: \"P107\", note: \"Another Lee\") { person { id } } }",
+                        Map.of());
+        assertThat(split.get("errors")).as(split.toString()).isNull();
+        var own = personOf("police", "P107");
+        assertThat(own).isNotEqualTo("p-lee");
+        var again = importText(corrected);
+        assertThat(again.get("resolution").toString())
+                .isEqualTo("{\"linked\":0,\"created\":0,\"queued\":0,\"held\":0}");
+        assertThat(again.get("warnings").toString()).doesNotContain("P107");
+        assertThat(count(
+                        "MATCH (r:SourceRecord {key: 'police:P107'})-[:RECORD_OF]->(p:Person {id: $id})"
+                                + " WHERE r.dateOfBirth = date('1991-09-14') AND p.dateOfBirth = date('1991-09-14')"
+                                + " RETURN count(r)",
+                        Map.of("id", own)))
+                .isEqualTo(1);
+    }
+
+    /**
      * A version set aside: its agency's practitioners are told (never the steward's note), a steward finds
      * it on the record and reopens it, and once the agency sends another version it no longer stands.
      */
@@ -1300,7 +1335,9 @@ class IdentityResolutionIT extends ExplorerIT {
                 .isEqualTo("{\"linked\":0,\"created\":0,\"queued\":0,\"held\":1}");
         assertThat(sentAgain.get("warnings").toString())
                 .contains("\"id\":\"P107\"")
-                .contains("is a version the partnership's data steward set aside: not applied")
+                .contains(
+                        "is a version the partnership's data steward set aside (date of birth: 1983-04-27 → 1991-09-14):"
+                                + " not applied, and not asked about again")
                 .doesNotContain("Health says");
         assertThat(pendingAbout("police", "P107", "p-lee")).isNull();
         // the steward finds it on the record, and reopens it

@@ -468,6 +468,14 @@ class MatchesBrowserIT extends BrowserIT {
                 .isEqualTo("1983-04-27 — your agency sent date of birth 1991-09-14: a data steward has yet to check it"
                         + " (see Agency records)");
         assertThat(detailsField("Name")).isEqualTo("Lee Bell");
+        // the local admin, who reads every agency's records, reads whose record it is (review 103)
+        signIn("admin");
+        open("/?person=p-lee");
+        waitFor("document.getElementById('panel-details').textContent.includes('Agency records')");
+        assertThat(detailsField("Date of birth"))
+                .isEqualTo(
+                        "1983-04-27 — Police vulnerability assessment team record P107 sent date of birth 1991-09-14:"
+                                + " a data steward has yet to check it (see Agency records)");
         var card = changedCardOfTheSteward();
         assertThat(card.findElement(By.tagName("h3")).getText())
                 .isEqualTo(POLICE + " P107: Lee Bell — changed since it was linked to Lee Bell (p-lee)");
@@ -541,6 +549,7 @@ class MatchesBrowserIT extends BrowserIT {
                 .contains(
                         "date of birth: 1983-04-27 → 1991-09-14: set aside by data-steward on ",
                         "“Health confirm 1983; police typed it”");
+        assertThat(record.findElements(By.cssSelector("p.waiting-changes"))).isEmpty();
         record.findElement(By.tagName("textarea")).sendKeys("Police insist on 1991");
         record.findElement(By.cssSelector("button.reopen[data-candidate='" + id + "']"))
                 .click();
@@ -553,6 +562,12 @@ class MatchesBrowserIT extends BrowserIT {
                                 By.cssSelector("#panel-matches article.match[data-candidate='" + id + "'] p.history"))
                         .getText())
                 .startsWith("Decided before, then reopened: the change set aside by data-steward at ");
+        // the record's card, drawn again, says the change waits in the queue (walk 76: it said nothing)
+        assertThat(driver.findElement(By.cssSelector("#record-found article.record p.waiting-changes"))
+                        .getText())
+                .isEqualTo(
+                        "A newer version its agency sent waits in the queue (date of birth: 1983-04-27 → 1991-09-14):"
+                                + " decide it on its card in the queue. Below is the record as it was linked.");
         var again = http().graphql(
                         "data-steward",
                         "mutation($id: ID!) { setAsideVersion(candidateId: $id, note: \"Health records say 1983\") "
