@@ -7,13 +7,20 @@
 // agency sent it again; and when the engine would still link it, its link's score and evidence are of
 // what it now says (row.rechecked; a record that made its person, linked NEW, keeps no score), and a
 // version a steward set aside that it no longer sends no longer stands.
-// A record sent again is written as the import weighed it only while it is as the import read it: not when a
-// steward moved it off the person it was weighed with (row.readPerson; a split or a link landed between the
-// import's read and this write: the version was weighed against another person's records), nor when a
-// steward set the version sent aside meanwhile (a standing set-aside of the record's person that the import
-// did not read: row.keepsSent false). Nothing of the version is then written, and no question closes; what
-// the engine does not compare waits on the question set aside (row.waitingFields), as when read set aside.
-// Such records are returned (stopped: why), for the import's answer to say they were not applied.
+// A record sent again with another version is written as the import weighed it only when no steward wrote
+// between the import's read and this write ($stewardWrites: the steward's writes counted when the batch was
+// read; identity/bump-generation). A steward's split, link, merge or decision meanwhile may have moved the
+// record, or changed the records its person holds or who else gives its identifiers, which the weighing
+// read (reviews 103 and 104: a version weighed with one person was written to a record on another, or gave
+// two persons one NHS number): nothing of the version is then written and no question is asked or closed
+// (stopped 'changed'; it is weighed again when the agency sends it next). A version a steward set aside
+// meanwhile (a standing set-aside of the person the import read, which it did not read: row.keepsSent
+// false) is stopped so too ('set aside'), what the engine does not compare then waiting on that question
+// (row.waitingFields), as when read set aside. A record already as sent (its signature the version's) takes
+// what it sends; after a steward's write its link's score is left as it is, and its person now is
+// returned, to take its fields again. Stopped records are returned with why, for the import's answer.
+OPTIONAL MATCH (g:IdentityGeneration {id: 'identity'})
+WITH coalesce(g.stewardWrites, 0) <> coalesce($stewardWrites, coalesce(g.stewardWrites, 0)) AS stewardMeanwhile
 UNWIND $rows AS row
 MERGE (r:SourceRecord {source: row.source, localId: row.localId})
   ON CREATE SET r.key = row.key, r.linkedBy = row.linkedBy, r.score = row.score, r.evidence = row.evidence,
@@ -21,19 +28,21 @@ MERGE (r:SourceRecord {source: row.source, localId: row.localId})
                 r.recordedAt = coalesce(row.recordedAt, $now)
 // the steward's write and this one both move the identity generation on first, so this write reads what a
 // steward's write committed before it (a session-48 leftover: the version was applied while its set-aside stood)
-WITH r, row, coalesce(row.changed, false) AND row.readPerson IS NOT NULL AND r.sig <> row.sentSig
-       AND NOT EXISTS { (r)-[:RECORD_OF]->(:Person {id: row.readPerson}) } AS movedMeanwhile,
+WITH r, row, stewardMeanwhile, coalesce(row.changed, false) AND r.sig <> row.sentSig
+       AND NOT coalesce(row.keepsSent, false) AS weighed,
      [(r)<-[:OF_RECORD]-(m)-[:MAYBE]->(:Person {id: row.readPerson})
        WHERE coalesce(row.changed, false) AND NOT coalesce(row.keepsSent, false) AND m.status = 'SET_ASIDE'
          AND m.reason = 'CHANGED_SINCE_LINKED' AND m.supersededAt IS NULL AND m.sig = row.sentSig
          AND m.wasSig = r.sig AND m.wasPerson = row.readPerson | m] AS setAsideNow
-WITH r, row, movedMeanwhile, setAsideNow, size(setAsideNow) > 0 AS setAsideMeanwhile
-WITH r, row, setAsideNow, CASE WHEN movedMeanwhile THEN 'moved' WHEN setAsideMeanwhile THEN 'set aside' END AS stopped
+WITH r, row, stewardMeanwhile, setAsideNow,
+     CASE WHEN NOT weighed THEN null WHEN size(setAsideNow) > 0 THEN 'set aside' WHEN stewardMeanwhile THEN 'changed'
+     END AS stopped
 SET r += CASE WHEN stopped IS NOT NULL THEN {} ELSE coalesce(row.fields, {}) END
 FOREACH (m IN CASE WHEN stopped = 'set aside' THEN setAsideNow ELSE [] END | SET m += coalesce(row.waitingFields, {}))
-FOREACH (c IN CASE WHEN stopped IS NOT NULL OR row.rechecked IS NULL OR r.linkedBy = 'NEW' THEN [] ELSE [row.rechecked] END |
+FOREACH (c IN CASE WHEN stopped IS NOT NULL OR stewardMeanwhile OR row.rechecked IS NULL OR r.linkedBy = 'NEW' THEN []
+              ELSE [row.rechecked] END |
   SET r.score = c.score, r.evidence = c.evidence, r.checkedAt = $now)
-WITH r, row, stopped
+WITH r, row, stopped, stewardMeanwhile AND coalesce(row.changed, false) AS refresh
 CALL (r, row, stopped) {
   WITH r, row, stopped WHERE row.changed = true AND stopped IS NULL
   // from the record's own candidates (m without its label: with it, the planner sought every pending
@@ -47,7 +56,7 @@ CALL (r, row, stopped) {
   SET m.status = 'CLOSED', m.decidedAt = $now,
       m.note = 'closed: the agency sent the record again, and it was weighed again'
 }
-WITH r, row, stopped
+WITH r, row, stopped, refresh
 CALL (r, row) {
   WITH r, row WHERE row.changed = true
   // a version a steward set aside, the agency now sending another (row.sentSig), no longer stands
@@ -55,7 +64,7 @@ CALL (r, row) {
   WHERE m.status = 'SET_ASIDE' AND m.supersededAt IS NULL AND coalesce(m.sig, '') <> row.sentSig
   SET m.supersededAt = $now
 }
-WITH r, row, stopped
+WITH r, row, stopped, refresh
 CALL (r, row) {
   WITH r, row WHERE NOT EXISTS { (r)-[:RECORD_OF]->(:Person) }
   MERGE (p:Person {id: row.personId})
@@ -77,6 +86,6 @@ CALL (r, row) {
                       ELSE reduce(text = '', n IN coalesce(p.aliases, []) + coalesce(p.recordNames, []) | text + ' ' + n) END
   CREATE (r)-[:RECORD_OF {source: r.source, recordedAt: $now}]->(p)
 }
-WITH row, stopped
-WHERE stopped IS NOT NULL
-RETURN row.localId AS localId, stopped
+WITH r, row, stopped, refresh
+WHERE stopped IS NOT NULL OR refresh
+RETURN row.localId AS localId, stopped, [(r)-[:RECORD_OF]->(q:Person) | q.id][0] AS person

@@ -207,13 +207,15 @@ export function renderDetails(panel, person, addresses, ending = null, asOf = nu
         // date, and nobody said why)
         (r.waitingChanges || []).length === 0 ? ''
           : el('p', { class: 'waiting-changes', text: 'A newer version of this record waits for a data steward '
-            + `(${r.waitingChanges.join('; ')}), who checks that it is still this person and that no one else's `
-            + 'record gives the same number. Until then this page shows the record as it was linked.' }),
+            + `(${r.waitingChanges.join('; ')}), who checks that it is still this person. Until then this page `
+            + 'shows the record as it was linked.' }),
         // what a steward set aside, keeping the record as linked (review 98: such a question could not be
         // decided); never the steward's note, which may name other agencies' records
         (r.setAsideChanges || []).length === 0 ? ''
+          // the agency named to a reader who sees every agency's records (walk 77: "your agency" to the admin)
           : el('p', { class: 'set-aside-changes', text: 'A data steward kept this record as it was linked and '
-            + `set aside a newer version your agency sent (${r.setAsideChanges.join('; ')}): this page shows the `
+            + `set aside a newer version ${seesEverySource(state.user) ? sourceName(r.source, agencyNames) : 'your agency'} `
+            + `sent (${r.setAsideChanges.join('; ')}): this page shows the `
             + 'record as it was linked, and nothing sent with that version (a date of death or case number '
             + 'included). Ask the partnership\'s data steward why before you rely on either.' })))));
   }

@@ -495,6 +495,8 @@ public final class Resolution {
                     generation = null;
                     writes.follow(null);
                 }
+                // a steward's write from here to the batch's write stops what the batch weighed again (review 104)
+                var stewardWrites = stewardWrites();
                 var outcomes = resolveBatch(source, batch, personIds, apart, eldestChildBorn, inFlight, memory);
                 var changed = recheck(outcomes, eldestChildBorn, inFlight);
                 if (memory != null) {
@@ -571,7 +573,7 @@ public final class Resolution {
                         .map(Recheck::personId)
                         .distinct()
                         .toList();
-                writes.submit(() -> writeBatch(records, candidates, waiting, refresh, now, writer));
+                writes.submit(() -> writeBatch(records, candidates, waiting, refresh, now, writer, stewardWrites));
                 inFlight = next;
                 var done = from + batch.size();
                 if (done < incoming.size()) {
@@ -597,14 +599,23 @@ public final class Resolution {
                 HOLDING.release();
             }
         }
-        // the import's answer names every record sent again whose version it did not apply (walk 76): held
-        // for a steward, unless a steward kept it meanwhile; or not written as weighed, a steward having
-        // moved the record or set the version aside between the import's read and its write (review 103)
+        // the import's answer names every record sent again whose version it did not apply (walk 76), as the
+        // writes found it (review 104): held for a steward (asked now, waiting, set aside), unless a steward
+        // made it the record's meanwhile; or not written as weighed, a steward having written between the
+        // import's read and its write (then once, and its question, not asked, is not counted as queued)
         long held = 0;
         for (var entry : heldBack.values()) {
-            if (!writes.applied().contains(entry.getKey().localId())) {
+            var localId = entry.getKey().localId();
+            if (writes.stopped().containsKey(localId)) {
+                continue;
+            }
+            var change = entry.getValue();
+            var state = change.asks()
+                    ? "asked"
+                    : writes.waiting().getOrDefault(localId, change.setAside() ? "SET_ASIDE" : "PENDING");
+            if (!"applied".equals(state)) {
                 held++;
-                warnings.add(heldWarning(entry.getKey(), entry.getValue(), null));
+                warnings.add(heldWarning(entry.getKey(), change, state));
             }
         }
         for (var stop : writes.stopped().entrySet()) {
@@ -614,6 +625,7 @@ public final class Resolution {
                 warnings.add(heldWarning(entry.getKey(), entry.getValue(), stop.getValue()));
             }
         }
+        queued -= writes.unasked();
         progress.update("people", incoming.size(), incoming.size());
         writeNanos = writes.waitedNanos() - waitedBefore;
         LOG.info(
@@ -633,36 +645,49 @@ public final class Resolution {
         return new ResolutionCounts(linked, created, queued, held);
     }
 
+    /** How many of the identity generation's moves were a steward's, now (identity/generation). */
+    private long stewardWrites() {
+        return graph.read(
+                        "identity/generation",
+                        Map.of(),
+                        r -> r.get("stewardWrites").asLong())
+                .get(0);
+    }
+
     /**
-     * The import answer's word on a record sent again whose version is held, not applied: asked about
-     * now, already asked about, set aside by a steward, or ({@code stopped}) not written as weighed, a
-     * steward having moved the record ("moved") or set the version aside ("set aside") meanwhile. Named by
-     * its id (rows the validator rejected are gone, so its place in the file is not known here), with what
-     * its agency changed.
+     * The import answer's word on a record sent again whose version was not applied, by {@code state}:
+     * "asked" (a question asked now), PENDING (the version a question already holds), SET_ASIDE (a
+     * version a steward set aside), "closed" (it waited on a question a steward closed meanwhile),
+     * "changed" (a steward wrote between the import's read and its write) or "set aside" (a steward set
+     * the version aside meanwhile). Named by its id (rows the validator rejected are gone, so its place in
+     * the file is not known here), with what its agency changed.
      */
-    private static Rejection heldWarning(Incoming in, Recheck change, String stopped) {
+    private static Rejection heldWarning(Incoming in, Recheck change, String state) {
         var changes = change.changes().isEmpty() ? "" : " (" + String.join("; ", change.changes()) + ")";
-        String reason;
-        if ("moved".equals(stopped)) {
-            reason = "was moved to another person by the partnership's data steward while this import weighed it:"
-                    + " this version" + changes + " was not applied, and is weighed again, against the person"
-                    + " the record is on now, when your agency sends it next";
-        } else if ("set aside".equals(stopped)) {
-            reason = "is a version the partnership's data steward set aside while this import weighed it" + changes
-                    + ": not applied; the record stays as it was linked. Send the record corrected, or ask the data"
-                    + " steward why";
-        } else if (change.asks()) {
-            reason = "is held for the partnership's data steward, not applied until one decides" + changes
-                    + ": the record stays as it was linked, and what else this version gives (a date of death,"
-                    + " a case number) waits with it";
-        } else if (change.setAside()) {
-            reason = "is a version the partnership's data steward set aside" + changes + ": not applied, and not"
-                    + " asked about again; the record stays as it was linked. Send the record corrected, or ask the"
-                    + " data steward why";
-        } else {
-            reason = "is the version the partnership's data steward is already asked about" + changes
-                    + ": held, not applied until one decides; the record stays as it was linked";
-        }
+        var again = " was not applied, and is weighed again when your agency sends it next";
+        var reason = switch (state) {
+            case "asked" ->
+                "is held for the partnership's data steward, not applied until one decides" + changes
+                        + ": the record stays as it was linked, and anything else this version gives (such as a date"
+                        + " of death) waits with it";
+            case "SET_ASIDE" ->
+                "is a version the partnership's data steward set aside" + changes
+                        + ": not applied, and not asked about again; the record stays as it was linked. Send the record"
+                        + " corrected, or ask the data steward why";
+            case "set aside" ->
+                "is a version the partnership's data steward set aside while this import weighed it"
+                        + changes + ": not applied; the record stays as it was linked. Send the record corrected, or"
+                        + " ask the data steward why";
+            case "closed" ->
+                "waited on a question the partnership's data steward closed while this import weighed"
+                        + " it (the record was split off or linked elsewhere): this version" + changes + again;
+            case "changed" ->
+                "was weighed while the partnership's data steward changed identity records (a split,"
+                        + " a link or a decision): this version" + changes + again;
+            default ->
+                "is the version the partnership's data steward is already asked about" + changes
+                        + ": held, not applied until one decides; the record stays as it was linked";
+        };
         return new Rejection("people", -1, in.localId(), "", reason);
     }
 
@@ -718,12 +743,19 @@ public final class Resolution {
 
     /**
      * What one batch's write did: its statements' summaries, the identity generation it moved, the records
-     * sent again it did not write as weighed ({@code stopped}: local id to why, "moved" or "set aside", a
-     * steward's write having landed between the import's read and this write) and those whose held version
-     * a steward made the record's meanwhile ({@code applied}: local ids).
+     * sent again it did not write as weighed ({@code stopped}: local id to why, "changed" or "set aside", a
+     * steward's write having landed between the import's read and this write), how many questions about
+     * them it therefore did not ask ({@code unasked}), and of the versions waiting on a question, sent
+     * again, what became of each ({@code waiting}: local id to the question's status now, "applied" when a
+     * steward made the version the record's meanwhile, "closed" when a steward closed the question).
      */
     private record Written(
-            List<ResultSummary> summaries, long before, long after, Map<String, String> stopped, Set<String> applied) {}
+            List<ResultSummary> summaries,
+            long before,
+            long after,
+            Map<String, String> stopped,
+            int unasked,
+            Map<String, String> waiting) {}
 
     /**
      * Writes one batch's person records and match candidates in one write transaction, moving the
@@ -735,7 +767,8 @@ public final class Resolution {
             List<Map<String, Object>> waiting,
             List<String> refresh,
             ZonedDateTime now,
-            String writer) {
+            String writer,
+            long stewardWrites) {
         return graph.inWriteTransaction(tx -> {
             var moved = tx.run(CypherStatements.named("identity/bump-generation"), Map.of("writer", writer))
                     .single();
@@ -752,27 +785,44 @@ public final class Resolution {
                                     CypherStatements.named("identity/stale-persons"),
                                     Map.of("records", existing, "notCompared", NOT_COMPARED))
                             .list(r -> r.get("person").asString());
-            var records =
-                    tx.run(CypherStatements.named("identity/write-person-records"), Map.of("rows", writes, "now", now));
+            var records = tx.run(
+                    CypherStatements.named("identity/write-person-records"),
+                    Map.of("rows", writes, "now", now, "stewardWrites", stewardWrites));
+            // records a steward changed something about while the batch was weighed (review 104)
             var stopped = new HashMap<String, String>();
-            records.forEachRemaining(r ->
-                    stopped.put(r.get("localId").asString(), r.get("stopped").asString()));
+            var kept = new LinkedHashSet<String>();
+            records.forEachRemaining(r -> {
+                if (!r.get("stopped").isNull()) {
+                    stopped.put(r.get("localId").asString(), r.get("stopped").asString());
+                }
+                if (!r.get("person").isNull()) {
+                    kept.add(r.get("person").asString());
+                }
+            });
             written.add(records.consume());
-            if (!candidates.isEmpty()) {
+            // no question about a version not written (review 104: one was asked of a record moved meanwhile)
+            var asked = candidates.stream()
+                    .filter(c -> !stopped.containsKey((String) c.get("localId")))
+                    .toList();
+            if (!asked.isEmpty()) {
                 written.add(tx.run(
                                 CypherStatements.named("identity/write-candidates"),
-                                Map.of("candidates", candidates, "now", now))
+                                Map.of("candidates", asked, "now", now))
                         .consume());
             }
-            var kept = new LinkedHashSet<String>();
-            var applied = new HashSet<String>();
+            var waited = new HashMap<String, String>();
             if (!waiting.isEmpty()) {
                 var result =
                         tx.run(CypherStatements.named("identity/update-waiting-version"), Map.of("versions", waiting));
-                // persons a record of whom a steward made the version of meanwhile: they take what it sent
                 result.forEachRemaining(r -> {
-                    kept.add(r.get("person").asString());
-                    applied.add(r.get("localId").asString());
+                    var localId = r.get("localId").asString();
+                    if (r.get("applied").asBoolean()) {
+                        // a steward made the version the record's meanwhile: its person takes what it sent
+                        waited.put(localId, "applied");
+                        kept.add(r.get("person").asString());
+                    } else {
+                        waited.put(localId, r.get("status").asString("closed"));
+                    }
                 });
                 written.add(result.consume());
             }
@@ -785,7 +835,12 @@ public final class Resolution {
                         .consume());
             }
             return new Written(
-                    written, moved.get("before").asLong(), moved.get("after").asLong(), stopped, applied);
+                    written,
+                    moved.get("before").asLong(),
+                    moved.get("after").asLong(),
+                    stopped,
+                    candidates.size() - asked.size(),
+                    waited);
         });
     }
 
@@ -805,8 +860,10 @@ public final class Resolution {
         private StoredRecords.Generation generation;
         /** Of the writes landed: records sent again not written as weighed, local id to why (Written). */
         private final Map<String, String> stopped = new LinkedHashMap<>();
-        /** Of the writes landed: records whose held version a steward made the record's meanwhile. */
-        private final Set<String> applied = new HashSet<>();
+        /** Of the writes landed: questions not asked, their record stopped. */
+        private int unasked;
+        /** Of the writes landed: versions waiting on a question, sent again, local id to what became of it. */
+        private final Map<String, String> waiting = new HashMap<>();
 
         Writes(String source, CreatedTally tally) {
             this.tally = tally;
@@ -841,7 +898,8 @@ public final class Resolution {
                 pending = null;
                 written.summaries().forEach(tally::add);
                 stopped.putAll(written.stopped());
-                applied.addAll(written.applied());
+                unasked += written.unasked();
+                waiting.putAll(written.waiting());
                 if (generation != null) {
                     generation.landed(written.before(), written.after());
                 }
@@ -865,8 +923,12 @@ public final class Resolution {
             return stopped;
         }
 
-        Set<String> applied() {
-            return applied;
+        int unasked() {
+            return unasked;
+        }
+
+        Map<String, String> waiting() {
+            return waiting;
         }
 
         /**

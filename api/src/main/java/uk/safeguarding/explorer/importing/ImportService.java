@@ -138,14 +138,15 @@ public class ImportService {
             writer.write(resolved.rows(), progress, created);
             LOG.info(
                     "Imported agency extract of {}: {} records ({} rejected, {} warnings); resolution: {} linked, "
-                            + "{} new, {} queued for review",
+                            + "{} new, {} queued for review, {} held for a steward",
                     validated.source(),
                     validated.accepted(),
                     validated.rejected().size(),
                     warnings.size(),
                     counts.linked(),
                     counts.created(),
-                    counts.queued());
+                    counts.queued(),
+                    counts.held());
         } else {
             resolution.prepareAnchored(validated);
             writer.write(validated.rows(), progress, created);

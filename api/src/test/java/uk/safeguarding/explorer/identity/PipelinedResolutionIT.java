@@ -321,8 +321,46 @@ class PipelinedResolutionIT {
         assertThat(split.givenName()).isEqualTo("Quinn");
         assertThat(split.result().resolution().held()).isEqualTo(1);
         assertThat(onlyWarning(split))
-                .contains("was moved to another person by the partnership's data steward while this import weighed"
-                        + " it: this version (given name: Quinn → Quin) was not applied");
+                .contains("was weighed while the partnership's data steward changed identity records (a split, a link"
+                        + " or a decision): this version (given name: Quinn → Quin) was not applied, and is weighed"
+                        + " again when your agency sends it next");
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aVersionWeighedWithAnotherRecordAStewardSplitsOffMeanwhileIsNotWritten(@TempDir Path dir) {
+        // health's record of woman Y0 (fictional) gives an NHS number; the police's, without one, joined her.
+        // The police then send their record giving her number: supported by health's record, the engine takes
+        // it, unless a steward splits health's record off her between the import's read and its write (review
+        // 104: the police's record took the number, and two persons gave it, with nothing asked)
+        var woman = woman(0, nhsNumber(0, 5));
+        var withoutNumber = new LinkedHashMap<>(woman);
+        withoutNumber.remove("nhsNumber");
+        var earlier = List.of(healthSends(woman), policeSend(withoutNumber));
+        var taken = raced(dir.resolve("taken"), earlier, policeSend(woman), null);
+        assertThat(taken.recordNumber()).isEqualTo(nhsNumber(0, 5));
+        assertThat(taken.result().resolution().held()).isZero();
+        var split = raced(
+                dir.resolve("split"),
+                earlier,
+                policeSend(woman),
+                (steward, graph) -> steward.state("health", "Y0")
+                        .map(state -> steward.split(
+                                "health",
+                                "Y0",
+                                state,
+                                "p-split",
+                                "data-steward",
+                                "Not the police's Y0",
+                                ZonedDateTime.now(),
+                                null))
+                        .orElse(false));
+        assertThat(split.recordNumber()).isNull();
+        assertThat(split.personNumber()).isNull();
+        assertThat(split.result().resolution().held()).isEqualTo(1);
+        assertThat(onlyWarning(split))
+                .contains("was weighed while the partnership's data steward changed identity records")
+                .contains("(NHS number: none → " + nhsNumber(0, 5) + ")");
     }
 
     private static Map<String, Object> policeSend(Map<String, Object> person) {

@@ -587,6 +587,14 @@ class MatchesBrowserIT extends BrowserIT {
         assertThat(detailsField("Date of birth"))
                 .isEqualTo("1983-04-27 — your agency sent date of birth 1991-09-14: a data steward set it aside"
                         + " (see Agency records)");
+        // to the local admin, who reads every agency's records, the agency is named (walk 77: "your agency")
+        signIn("admin");
+        open("/?person=p-lee");
+        waitFor("document.getElementById('panel-details').textContent.includes('Agency records')");
+        assertThat(driver.findElement(By.cssSelector("#panel-details ul.records"))
+                        .getText())
+                .contains("set aside a newer version Police vulnerability assessment team sent (date of birth:")
+                .doesNotContain("your agency");
     }
 
     /** The text of a field of the details panel, by its label. */
