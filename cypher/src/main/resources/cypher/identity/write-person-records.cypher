@@ -57,8 +57,9 @@ CALL (r, row, stopped) {
       m.note = 'closed: the agency sent the record again, and it was weighed again'
 }
 WITH r, row, stopped, refresh
-CALL (r, row) {
-  WITH r, row WHERE row.changed = true
+CALL (r, row, stopped) {
+  // not for a version stopped (review 105: a set-aside the steward made meanwhile was superseded by it)
+  WITH r, row, stopped WHERE row.changed = true AND stopped IS NULL
   // a version a steward set aside, the agency now sending another (row.sentSig), no longer stands
   MATCH (r)<-[:OF_RECORD]-(m)
   WHERE m.status = 'SET_ASIDE' AND m.supersededAt IS NULL AND coalesce(m.sig, '') <> row.sentSig

@@ -467,6 +467,10 @@ public final class Resolution {
             var loads = 0;
             for (int from = 0; from < incoming.size(); from += batchSize) {
                 var batch = incoming.subList(from, Math.min(incoming.size(), from + batchSize));
+                // a steward's write from here to the batch's write stops what the batch weighed again (review 104);
+                // read before the records held are checked, so that no steward's write falls between the two
+                // unseen (review 105)
+                var stewardWrites = stewardWrites();
                 if (memory == null && loads <= StoredRecords.RELOADS && inMemory) {
                     // what the batch in flight wrote is then in what is read
                     writes.finish();
@@ -495,8 +499,6 @@ public final class Resolution {
                     generation = null;
                     writes.follow(null);
                 }
-                // a steward's write from here to the batch's write stops what the batch weighed again (review 104)
-                var stewardWrites = stewardWrites();
                 var outcomes = resolveBatch(source, batch, personIds, apart, eldestChildBorn, inFlight, memory);
                 var changed = recheck(outcomes, eldestChildBorn, inFlight);
                 if (memory != null) {
@@ -680,10 +682,11 @@ public final class Resolution {
                         + " ask the data steward why";
             case "closed" ->
                 "waited on a question the partnership's data steward closed while this import weighed"
-                        + " it (the record was split off or linked elsewhere): this version" + changes + again;
+                        + " it: this version" + changes + again;
+            // any steward's write meanwhile, not necessarily about this record (review 105: it read as if it were)
             case "changed" ->
-                "was weighed while the partnership's data steward changed identity records (a split,"
-                        + " a link or a decision): this version" + changes + again;
+                "was weighed while the partnership's data steward was changing identity records (not"
+                        + " necessarily this one): to be safe, this version" + changes + again;
             default ->
                 "is the version the partnership's data steward is already asked about" + changes
                         + ": held, not applied until one decides; the record stays as it was linked";

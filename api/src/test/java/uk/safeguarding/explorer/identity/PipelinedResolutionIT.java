@@ -321,9 +321,9 @@ class PipelinedResolutionIT {
         assertThat(split.givenName()).isEqualTo("Quinn");
         assertThat(split.result().resolution().held()).isEqualTo(1);
         assertThat(onlyWarning(split))
-                .contains("was weighed while the partnership's data steward changed identity records (a split, a link"
-                        + " or a decision): this version (given name: Quinn → Quin) was not applied, and is weighed"
-                        + " again when your agency sends it next");
+                .contains("was weighed while the partnership's data steward was changing identity records (not"
+                        + " necessarily this one): to be safe, this version (given name: Quinn → Quin) was not applied,"
+                        + " and is weighed again when your agency sends it next");
     }
 
     @Test
@@ -359,7 +359,7 @@ class PipelinedResolutionIT {
         assertThat(split.personNumber()).isNull();
         assertThat(split.result().resolution().held()).isEqualTo(1);
         assertThat(onlyWarning(split))
-                .contains("was weighed while the partnership's data steward changed identity records")
+                .contains("was weighed while the partnership's data steward was changing identity records")
                 .contains("(NHS number: none → " + nhsNumber(0, 5) + ")");
     }
 
