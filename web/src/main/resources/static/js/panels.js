@@ -166,7 +166,7 @@ export function renderDetails(panel, person, addresses, ending = null, asOf = nu
     ['PNC id', person.pncId], ['LA case number', person.laCaseNumber], ['UPN', person.upn],
     ['Probation CRN', person.probationCrn],
   ];
-  const disputes = disputedFields(person.records || [], agencyNames, seesEverySource(state.user));
+  const disputes = disputedFields(person, agencyNames, seesEverySource(state.user));
   const shown = fields.filter(([label, value]) => value || disputes.has(label));
   panel.append(el('h2', { text: fullName(person) }));
   if (asOf && person.dateOfBirth && person.dateOfBirth > asOf) {
@@ -235,12 +235,17 @@ const CHANGED_FIELD_LABELS = new Map([
  * The details panel's fields for which an agency record of the person gives another value, not shown: label
  * to what to say of each ("your agency sent date of birth 1991-09-14: a data steward has yet to check it"),
  * from the changes its records' versions wait with (waitingChanges) or were set aside with
- * (setAsideChanges), each worded "date of birth: 1983-04-27 → 1991-09-14". A practitioner reads of their own
+ * (setAsideChanges), each worded "date of birth: 1983-04-27 → 1991-09-14", but a value the person shows
+ * already (from another record). A practitioner reads of their own
  * agency's records only; a reader who sees every agency's (a steward, the local admin) reads each record
  * named (review 103: "your agency" was said to them of the police's record).
  */
-function disputedFields(records, agencyNames, everySource) {
+function disputedFields(person, agencyNames, everySource) {
   const disputes = new Map();
+  // the person's own values, as the changes word them: a value the person already shows (from another
+  // record) is not disputed (review 104)
+  const held = new Map([['Date of birth', person.dateOfBirth], ['Sex', person.sex], ['NHS number', person.nhsNumber],
+    ['PNC id', person.pncId], ['UPN', person.upn]]);
   const add = (r, change, status) => {
     const colon = change.indexOf(': ');
     const label = CHANGED_FIELD_LABELS.get(change.slice(0, colon));
@@ -249,13 +254,18 @@ function disputedFields(records, agencyNames, everySource) {
     }
     const field = change.slice(0, colon);
     const arrow = change.lastIndexOf(' → ');
-    const sent = arrow < 0 ? '' : change.slice(arrow + 3);
+    const value = arrow < 0 ? '' : change.slice(arrow + 3);
+    if (value && held.get(label) === value) {
+      return;
+    }
+    // a sex as the panel words it ("female", not "FEMALE")
+    const sent = label === 'Sex' && value !== 'none' ? words(value) : value;
     const who = everySource ? `${sourceName(r.source, agencyNames)} record ${r.localId}` : 'your agency';
     const what = sent === 'none' ? `${who} sent a version without the ${field}`
       : `${who} sent ${sent ? `${field} ${sent}` : `another ${field}`}`;
     disputes.set(label, [...(disputes.get(label) || []), `${what}: ${status} (see Agency records)`]);
   };
-  records.forEach((r) => {
+  (person.records || []).forEach((r) => {
     (r.waitingChanges || []).forEach((c) => add(r, c, 'a data steward has yet to check it'));
     (r.setAsideChanges || []).forEach((c) => add(r, c, 'a data steward set it aside'));
   });
