@@ -439,9 +439,8 @@ public final class Resolution {
         long linked = 0;
         long created = 0;
         long queued = 0;
-        // the records sent again whose version is held back, for the import's answer once their writes landed
-        var heldBack = new LinkedHashMap<String, Map.Entry<Incoming, Recheck>>();
-        var rechecked = new HashMap<String, Map.Entry<Incoming, Recheck>>();
+        // the records sent again, weighed again, for the import's answer once their writes landed
+        var rechecked = new LinkedHashMap<String, Map.Entry<Incoming, Recheck>>();
         var started = System.nanoTime();
         var lastLog = started;
         readNanos = 0;
@@ -467,10 +466,11 @@ public final class Resolution {
             var loads = 0;
             for (int from = 0; from < incoming.size(); from += batchSize) {
                 var batch = incoming.subList(from, Math.min(incoming.size(), from + batchSize));
-                // a steward's write from here to the batch's write stops what the batch weighed again (review 104);
-                // read before the records held are checked, so that no steward's write falls between the two
-                // unseen (review 105)
-                var stewardWrites = stewardWrites();
+                // one read of the generation serves both: the check of the records held in memory, and the
+                // steward's writes counted, a steward's write from here to the batch's write stopping what the
+                // batch weighed again (reviews 104, 105: two reads let a steward's write fall between them unseen)
+                var generationNow = StoredRecords.Generation.read(graph);
+                var stewardWrites = generationNow.stewardWrites();
                 if (memory == null && loads <= StoredRecords.RELOADS && inMemory) {
                     // what the batch in flight wrote is then in what is read
                     writes.finish();
@@ -489,7 +489,7 @@ public final class Resolution {
                         memory.inFlight(inFlight.records());
                         LOG.info("Read {} stored person records into memory for {}", memory.size(), source);
                     }
-                } else if (memory != null && !generation.unchanged(StoredRecords.Generation.read(graph))) {
+                } else if (memory != null && !generation.unchanged(generationNow)) {
                     LOG.info(
                             "Person records changed by another writer while {} was resolved: this batch is read from"
                                     + " the store{}",
@@ -523,7 +523,6 @@ public final class Resolution {
                         // the record keeps the fields it was linked on while a steward is asked about the
                         // version sent (review 96): not in flight, unchanged in the records held; the agency
                         // is told in the import's answer (walk 76: nothing said the version was held)
-                        heldBack.put(outcome.incoming().localId(), Map.entry(outcome.incoming(), change));
                         if (change.asks()) {
                             candidates.add(candidateWrite(
                                     source,
@@ -606,12 +605,12 @@ public final class Resolution {
         // made it the record's meanwhile; or not written as weighed, a steward having written between the
         // import's read and its write (then once, and its question, not asked, is not counted as queued)
         long held = 0;
-        for (var entry : heldBack.values()) {
+        for (var entry : rechecked.values()) {
             var localId = entry.getKey().localId();
-            if (writes.stopped().containsKey(localId)) {
+            var change = entry.getValue();
+            if (!change.holds() || writes.stopped().containsKey(localId)) {
                 continue;
             }
-            var change = entry.getValue();
             var state = change.asks()
                     ? "asked"
                     : writes.waiting().getOrDefault(localId, change.setAside() ? "SET_ASIDE" : "PENDING");
@@ -645,15 +644,6 @@ public final class Resolution {
                 seconds(decideNanos),
                 seconds(writeNanos));
         return new ResolutionCounts(linked, created, queued, held);
-    }
-
-    /** How many of the identity generation's moves were a steward's, now (identity/generation). */
-    private long stewardWrites() {
-        return graph.read(
-                        "identity/generation",
-                        Map.of(),
-                        r -> r.get("stewardWrites").asLong())
-                .get(0);
     }
 
     /**

@@ -281,8 +281,11 @@ final class StoredRecords {
      */
     static final class Generation {
 
-        /** The generation as the store gives it: its value and the last writer to move it. */
-        record Read(long value, String writer) {}
+        /**
+         * The generation as the store gives it: its value, the last writer to move it, and how many of its
+         * moves were a steward's (Resolution: a batch's write stops what it weighed again when that moved).
+         */
+        record Read(long value, String writer, long stewardWrites) {}
 
         private final String writer;
         private long expected;
@@ -299,7 +302,9 @@ final class StoredRecords {
                             "identity/generation",
                             Map.of(),
                             r -> new Read(
-                                    r.get("value").asLong(), r.get("writer").asString(null)))
+                                    r.get("value").asLong(),
+                                    r.get("writer").asString(null),
+                                    r.get("stewardWrites").asLong()))
                     .get(0);
         }
 

@@ -17,13 +17,13 @@ class GenerationTests {
     @Test
     void unchangedWhileOnlyThisImportsOwnWritesMoveIt() {
         var generation = new Generation(US, 7);
-        assertThat(generation.unchanged(new Read(7, "steward"))).isTrue();
+        assertThat(generation.unchanged(new Read(7, "steward", 0))).isTrue();
         generation.submitted();
         // the write in flight may or may not have landed
-        assertThat(generation.unchanged(new Read(7, "steward"))).isTrue();
-        assertThat(generation.unchanged(new Read(8, US))).isTrue();
+        assertThat(generation.unchanged(new Read(7, "steward", 0))).isTrue();
+        assertThat(generation.unchanged(new Read(8, US, 0))).isTrue();
         generation.landed(7, 8);
-        assertThat(generation.unchanged(new Read(8, US))).isTrue();
+        assertThat(generation.unchanged(new Read(8, US, 0))).isTrue();
     }
 
     @Test
@@ -31,13 +31,13 @@ class GenerationTests {
         var generation = new Generation(US, 7);
         generation.submitted();
         // a steward's decision before the write in flight landed
-        assertThat(generation.unchanged(new Read(8, "steward"))).isFalse();
+        assertThat(generation.unchanged(new Read(8, "steward", 0))).isFalse();
         // both landed, in either order
-        assertThat(generation.unchanged(new Read(9, US))).isFalse();
-        assertThat(generation.unchanged(new Read(9, "steward"))).isFalse();
+        assertThat(generation.unchanged(new Read(9, US, 0))).isFalse();
+        assertThat(generation.unchanged(new Read(9, "steward", 0))).isFalse();
         // with no write in flight, any move is someone else's
         var idle = new Generation(US, 7);
-        assertThat(idle.unchanged(new Read(8, US))).isFalse();
+        assertThat(idle.unchanged(new Read(8, US, 0))).isFalse();
     }
 
     @Test
@@ -46,9 +46,9 @@ class GenerationTests {
         generation.submitted();
         // another import's people landed first: this import's write moved it from 8, not 7
         generation.landed(8, 9);
-        assertThat(generation.unchanged(new Read(9, US))).isFalse();
+        assertThat(generation.unchanged(new Read(9, US, 0))).isFalse();
         generation.submitted();
         generation.landed(9, 10);
-        assertThat(generation.unchanged(new Read(10, US))).isFalse();
+        assertThat(generation.unchanged(new Read(10, US, 0))).isFalse();
     }
 }
