@@ -65,7 +65,7 @@ import uk.safeguarding.explorer.neo4j.Graph;
 public final class Resolution {
 
     private static final Logger LOG = LoggerFactory.getLogger(Resolution.class);
-    private static final String PERSON = "Person";
+    static final String PERSON = "Person";
     private static final String ADDRESS = "Address";
     private static final int PARENT_GAP_YEARS = 12;
     /** The fewest rows of a batch's look-up worth a read transaction (and a core) of their own. */
@@ -130,9 +130,11 @@ public final class Resolution {
 
     // --- agency extracts ----------------------------------------------------------------------------
 
-    /** What resolving an extract produced: the counts, and the rows of the other arrays rewritten. */
-    public record Resolved(
-            ResolutionCounts counts, Map<String, List<Map<String, Object>>> rows, List<Rejection> warnings) {}
+    /**
+     * What resolving an extract produced: the counts, the rows of the other arrays by the resolved
+     * ids (kept current while written), and the warnings of the people and addresses.
+     */
+    public record Resolved(ResolutionCounts counts, ExtractRows rows, List<Rejection> warnings) {}
 
     /**
      * Resolves and writes the people and addresses of a validated extract, and returns its other
@@ -145,6 +147,8 @@ public final class Resolution {
         var addressIds = new HashMap<String, String>();
         var postcodes = new HashMap<String, String>();
         var personIds = new ConcurrentHashMap<String, String>();
+        // a steward's writes from here on may move the records the extract's other rows are written by
+        var stewardWrites = StoredRecords.Generation.read(graph).stewardWrites();
         // addresses one batch after another: writing a batch beside the next batch's reads, as the
         // people are, was measured no faster
         var addressesStarted = System.nanoTime();
@@ -161,8 +165,8 @@ public final class Resolution {
         try (var writes = new Writes(source, created)) {
             counts = resolvePeople(source, rows, personIds, addressIds, postcodes, now, progress, writes, warnings);
         }
-        var rewritten = new Rewriter(source, personIds, addressIds, warnings).rewrite(rows);
-        return new Resolved(counts, rewritten, warnings);
+        return new Resolved(
+                counts, new ExtractRows(graph, source, rows, personIds, addressIds, stewardWrites), warnings);
     }
 
     // --- addresses ---------------------------------------------------------------------------
@@ -470,7 +474,7 @@ public final class Resolution {
                 // steward's writes counted, a steward's write from here to the batch's write stopping what the
                 // batch weighed again (reviews 104, 105: two reads let a steward's write fall between them unseen)
                 var generationNow = StoredRecords.Generation.read(graph);
-                var stewardWrites = generationNow.stewardWrites();
+                long stewardWrites = generationNow.stewardWrites();
                 if (memory == null && loads <= StoredRecords.RELOADS && inMemory) {
                     // what the batch in flight wrote is then in what is read
                     writes.finish();
@@ -501,6 +505,28 @@ public final class Resolution {
                 }
                 var outcomes = resolveBatch(source, batch, personIds, apart, eldestChildBorn, inFlight, memory);
                 var changed = recheck(outcomes, eldestChildBorn, inFlight);
+                // this batch was weighed beside the batch in flight as that batch was weighed; when its write
+                // stopped versions (a steward wrote meanwhile), this batch is weighed again against the store as
+                // that write left it (review 105: a woman's corrected number, stopped, was still given up in the
+                // batch in flight, and the next batch gave her old number to a man: two persons, one number)
+                writes.finish();
+                if (writes.lastStopped() > 0) {
+                    LOG.info(
+                            "{} records sent again by {} were not written as weighed (a steward wrote meanwhile): the"
+                                    + " next batch is weighed again against the store",
+                            writes.lastStopped(),
+                            source);
+                    if (memory != null) {
+                        // they were applied to the records held as weighed: read again before the next batch
+                        memory = null;
+                        generation = null;
+                        writes.follow(null);
+                    }
+                    inFlight = new InFlight();
+                    stewardWrites = StoredRecords.Generation.read(graph).stewardWrites();
+                    outcomes = resolveBatch(source, batch, personIds, apart, eldestChildBorn, inFlight, null);
+                    changed = recheck(outcomes, eldestChildBorn, inFlight);
+                }
                 if (memory != null) {
                     // this batch, applied below, is the one in flight from here on
                     memory.nextFlight();
@@ -574,7 +600,8 @@ public final class Resolution {
                         .map(Recheck::personId)
                         .distinct()
                         .toList();
-                writes.submit(() -> writeBatch(records, candidates, waiting, refresh, now, writer, stewardWrites));
+                var weighedAt = stewardWrites;
+                writes.submit(() -> writeBatch(records, candidates, waiting, refresh, now, writer, weighedAt));
                 inFlight = next;
                 var done = from + batch.size();
                 if (done < incoming.size()) {
@@ -855,6 +882,8 @@ public final class Resolution {
         private final Map<String, String> stopped = new LinkedHashMap<>();
         /** Of the writes landed: questions not asked, their record stopped. */
         private int unasked;
+        /** How many records sent again the last write landed did not write as weighed. */
+        private int lastStopped;
         /** Of the writes landed: versions waiting on a question, sent again, local id to what became of it. */
         private final Map<String, String> waiting = new HashMap<>();
 
@@ -891,6 +920,7 @@ public final class Resolution {
                 pending = null;
                 written.summaries().forEach(tally::add);
                 stopped.putAll(written.stopped());
+                lastStopped = written.stopped().size();
                 unasked += written.unasked();
                 waiting.putAll(written.waiting());
                 if (generation != null) {
@@ -918,6 +948,11 @@ public final class Resolution {
 
         int unasked() {
             return unasked;
+        }
+
+        /** How many records sent again the last write landed did not write as weighed (0 before any). */
+        int lastStopped() {
+            return lastStopped;
         }
 
         Map<String, String> waiting() {

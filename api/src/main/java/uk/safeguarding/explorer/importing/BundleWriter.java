@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,11 +96,23 @@ public class BundleWriter {
      * keys). Every thread has ended when this returns or throws.
      */
     public void write(Map<String, List<Map<String, Object>>> rows, ImportProgress progress, CreatedTally created) {
+        write(rows, group -> rows.getOrDefault(group, List.of()), progress, created);
+    }
+
+    /**
+     * As {@link #write(Map, ImportProgress, CreatedTally)}, each group's rows as {@code current} gives them
+     * when the group's turn comes ({@code rows}: as they were, for the progress's total).
+     */
+    public void write(
+            Map<String, List<Map<String, Object>>> rows,
+            Function<String, List<Map<String, Object>>> current,
+            ImportProgress progress,
+            CreatedTally created) {
         var now = ZonedDateTime.now(ZoneOffset.UTC);
         long total = rows.values().stream().mapToLong(List::size).sum();
         var done = new AtomicLong();
         for (var group : BundleValidator.WRITE_GROUPS) {
-            var groupRows = rows.getOrDefault(group, List.of());
+            var groupRows = current.apply(group);
             var statement = CypherStatements.named("import/" + group);
             var batches = new ArrayList<List<Map<String, Object>>>();
             for (int from = 0; from < groupRows.size(); from += batchSize) {

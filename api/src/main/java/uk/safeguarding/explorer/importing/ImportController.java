@@ -15,6 +15,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import uk.safeguarding.explorer.identity.ExtractBusyException;
 import uk.safeguarding.explorer.model.bundle.BundleFormatException;
 
 /**
@@ -74,6 +75,9 @@ class ImportController {
             return ResponseEntity.ok(service.importBundle(tree));
         } catch (BundleFormatException e) {
             return ResponseEntity.badRequest().body(Map.of("error", "BAD_REQUEST", "message", e.getMessage()));
+        } catch (ExtractBusyException e) {
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(Map.of("error", "CONFLICT", "message", e.getMessage()));
         }
     }
 

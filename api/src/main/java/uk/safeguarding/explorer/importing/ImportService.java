@@ -2,6 +2,7 @@ package uk.safeguarding.explorer.importing;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
+import uk.safeguarding.explorer.identity.ExtractLease;
 import uk.safeguarding.explorer.identity.Resolution;
 import uk.safeguarding.explorer.identity.ResolutionCounts;
 import uk.safeguarding.explorer.model.bundle.BundleValidator;
@@ -33,6 +35,10 @@ public class ImportService {
     private final BundleValidator validator;
     private final BundleWriter writer;
     private final Resolution resolution;
+    private final ExtractLease lease;
+
+    /** How long an agency extract waits for another to finish, by default: half an hour. */
+    static final Duration EXTRACT_WAIT = Duration.ofMinutes(30);
 
     /** Writes in batches of {@code batchSize} rows ({@code EXPLORER_IMPORT_BATCH_SIZE}, default 2,000). */
     @Autowired
@@ -42,18 +48,20 @@ public class ImportService {
             @Value("${explorer.import.batch-size:2000}") int batchSize,
             @Value("${explorer.matching-file:}") String matchingFile,
             @Value("${explorer.import.resolve-in-memory:true}") boolean resolveInMemory,
-            @Value("${explorer.import.writers:0}") int writers) {
+            @Value("${explorer.import.writers:0}") int writers,
+            @Value("${explorer.import.extract-wait-seconds:1800}") long extractWaitSeconds) {
         this(
                 graph,
                 clock,
                 batchSize,
                 matchingFile.isBlank() ? MatchingSettings.defaults() : MatchingSettings.load(Path.of(matchingFile)),
                 resolveInMemory,
-                writers);
+                writers,
+                Duration.ofSeconds(extractWaitSeconds));
     }
 
     public ImportService(Graph graph, Clock clock, int batchSize) {
-        this(graph, clock, batchSize, MatchingSettings.defaults(), true, 0);
+        this(graph, clock, batchSize, MatchingSettings.defaults(), true, 0, EXTRACT_WAIT);
     }
 
     /**
@@ -62,15 +70,23 @@ public class ImportService {
      * else against index seeks in the store, batch by batch (slower; needs no heap for the records).
      */
     public ImportService(Graph graph, Clock clock, int batchSize, MatchingSettings settings, boolean resolveInMemory) {
-        this(graph, clock, batchSize, settings, resolveInMemory, 0);
+        this(graph, clock, batchSize, settings, resolveInMemory, 0, EXTRACT_WAIT);
     }
 
     /**
      * {@code writers} ({@code EXPLORER_IMPORT_WRITERS}): how many batches of one kind of record are
-     * written at once; 0 for {@link BundleWriter#defaultWriters()}.
+     * written at once; 0 for {@link BundleWriter#defaultWriters()}. {@code extractWait}
+     * ({@code EXPLORER_IMPORT_EXTRACT_WAIT_SECONDS}): how long an agency extract waits at most for
+     * another to finish (one is resolved at a time: {@link ExtractLease}).
      */
     public ImportService(
-            Graph graph, Clock clock, int batchSize, MatchingSettings settings, boolean resolveInMemory, int writers) {
+            Graph graph,
+            Clock clock,
+            int batchSize,
+            MatchingSettings settings,
+            boolean resolveInMemory,
+            int writers,
+            Duration extractWait) {
         if (batchSize < 1) {
             throw new IllegalStateException("EXPLORER_IMPORT_BATCH_SIZE must be at least 1");
         }
@@ -78,6 +94,12 @@ public class ImportService {
         // (BundleWriter checks the number of writers)
         this.writer = new BundleWriter(graph, batchSize, writers);
         this.resolution = new Resolution(graph, settings, batchSize, resolveInMemory);
+        this.lease = new ExtractLease(graph, extractWait);
+    }
+
+    /** How many agency extracts wait for another to finish now. */
+    public int extractsWaiting() {
+        return lease.waiting();
     }
 
     /**
@@ -132,10 +154,16 @@ public class ImportService {
         var warnings = new ArrayList<>(validated.warnings());
         var created = new CreatedTally();
         if (validated.resolve()) {
-            var resolved = resolution.resolveExtract(validated, progress, created);
-            counts = resolved.counts();
-            warnings.addAll(resolved.warnings());
-            writer.write(resolved.rows(), progress, created);
+            // resolved and written whole before the next extract is (ExtractLease)
+            try (var turn = lease.take(validated.source())) {
+                var resolved = resolution.resolveExtract(validated, progress, created);
+                counts = resolved.counts();
+                warnings.addAll(resolved.warnings());
+                // by the persons their records belong to when each kind is written (a steward may move them)
+                var rows = resolved.rows();
+                writer.write(rows.all(), rows::group, progress, created);
+                warnings.addAll(rows.warnings());
+            }
             LOG.info(
                     "Imported agency extract of {}: {} records ({} rejected, {} warnings); resolution: {} linked, "
                             + "{} new, {} queued for review, {} held for a steward",

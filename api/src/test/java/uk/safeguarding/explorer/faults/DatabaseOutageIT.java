@@ -243,7 +243,8 @@ class DatabaseOutageIT {
                     5,
                     MatchingSettings.defaults(),
                     true,
-                    writers);
+                    writers,
+                    Duration.ofMinutes(1));
             assertThatThrownBy(() -> cut.importBundle(bundle))
                     .isInstanceOf(DatabaseUnavailableException.class)
                     .hasMessageMatching(

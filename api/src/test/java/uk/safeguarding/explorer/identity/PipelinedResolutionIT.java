@@ -223,6 +223,27 @@ class PipelinedResolutionIT {
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aBatchWeighedBesideABatchWhoseVersionsWereStoppedIsWeighedAgain(@TempDir Path dir) {
+        // as above, the police correct every woman's number (batch 1) and give each man the number his woman
+        // gave up (batch 2); but a steward splits a record of health's off after batch 1 was weighed and before
+        // batch 2 reads,
+        // and batch 1's write lands only once batch 2 has weighed its records beside it: batch 1's corrections
+        // are not written, so every woman still gives her old number, and no man may take it (review 105: batch
+        // 2 was weighed beside batch 1 as weighed, each man took his woman's number, two persons gave each)
+        var raced = resolve(dir.resolve("raced"), StewardBetweenTheBatches::new, numbersKnown(), numbersMoved(), true);
+        assertThat(raced.writesLandedLate()).isEqualTo(1);
+        // the women's 600 persons, and health's two (the steward split one of the two records giving one number)
+        assertThat(raced.numbered()).isEqualTo(PEOPLE + 2);
+        assertThat(raced.result().resolution().queued()).isEqualTo(PEOPLE);
+        // held: the women's corrections not applied, and the men's numbers asked about
+        assertThat(raced.result().resolution().held()).isEqualTo(2 * PEOPLE);
+        assertThat(raced.result().warnings())
+                .filteredOn(w -> w.reason().contains("was weighed while the partnership's data steward was changing"))
+                .hasSize(PEOPLE);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aVersionAStewardSetsAsideWhileTheImportWeighsItIsNotWritten(@TempDir Path dir) {
         // the police's man X0 (fictional), a person of one record, was sent giving the NHS number health's
         // woman Y0 gave: a question for a steward. Health then corrects Y0's number, and the police send X0
@@ -421,14 +442,7 @@ class PipelinedResolutionIT {
             var graph = new StewardBeforeTheWrite(driver, step);
             new SchemaMigrations(graph).migrate();
             var imports = new ImportService(graph, Clock.systemUTC(), PEOPLE, MatchingSettings.defaults(), true);
-            var agencies = Map.of(
-                    "source",
-                    "partnership",
-                    "agencies",
-                    List.of(
-                            Map.of("id", "police", "name", "Police (fictional)", "type", "POLICE"),
-                            Map.of("id", "health", "name", "Health (fictional)", "type", "HEALTH")));
-            var bundles = new ArrayList<Map<String, Object>>(List.of(agencies));
+            var bundles = new ArrayList<Map<String, Object>>(List.of(PoliceAndHealth.agencies()));
             bundles.addAll(earlier);
             for (var bundle : bundles) {
                 var result = imports.importBundle(JsonMapper.shared().valueToTree(bundle));
@@ -530,19 +544,13 @@ class PipelinedResolutionIT {
             new SchemaMigrations(graph).migrate();
             var imports = new ImportService(graph, Clock.systemUTC(), PEOPLE, MatchingSettings.defaults(), inMemory);
             graph.imports = imports;
-            var agencies = imports.importBundle(JsonMapper.shared()
-                    .valueToTree(Map.of(
-                            "source",
-                            "partnership",
-                            "agencies",
-                            List.of(
-                                    Map.of("id", "police", "name", "Police (fictional)", "type", "POLICE"),
-                                    Map.of("id", "health", "name", "Health (fictional)", "type", "HEALTH")))));
+            var agencies = imports.importBundle(JsonMapper.shared().valueToTree(PoliceAndHealth.agencies()));
             assertThat(agencies.rejected()).isEmpty();
             if (earlier != null) {
                 var before = imports.importBundle(JsonMapper.shared().valueToTree(earlier));
                 assertThat(before.rejected()).extracting(Rejection::toString).isEmpty();
             }
+            graph.before(imports);
             graph.armed = true;
             var result = imports.importBundle(JsonMapper.shared().valueToTree(extract));
             assertThat(result.rejected()).extracting(Rejection::toString).isEmpty();
@@ -888,6 +896,9 @@ class PipelinedResolutionIT {
             return 0;
         }
 
+        /** After the earlier extract and before the extract under test, unpaced. */
+        void before(ImportService imports) {}
+
         /** Before a look-up of the resolution is read (under the monitor). */
         void beforeRead(String name) throws InterruptedException {}
 
@@ -1065,9 +1076,9 @@ class PipelinedResolutionIT {
      * sent again with other matching fields (identity/changed-records; the first batch reads its own
      * before its write): the batch in flight is not in the store when the next batch weighs them.
      */
-    private static final class WritesAfterTheNextRecheck extends Paced {
+    private static class WritesAfterTheNextRecheck extends Paced {
 
-        private int changedRead;
+        int changedRead;
         private int writes;
         private int landedLate;
 
@@ -1095,6 +1106,47 @@ class PipelinedResolutionIT {
         @Override
         int landedLate() {
             return landedLate;
+        }
+    }
+
+    /**
+     * A store in which health first sends two records of one fictional woman (H0, H1: one NHS number);
+     * then, during the extract under test, a data steward splits H1 off her once batch 1 has read its
+     * records sent again (identity/changed-records), before batch 2 reads anything; and whose first
+     * person-record write lands only once batch 2 has read its own: batch 2 is weighed beside batch 1 as
+     * weighed, and batch 1's write then stops what it weighed again.
+     */
+    private static final class StewardBetweenTheBatches extends WritesAfterTheNextRecheck {
+
+        StewardBetweenTheBatches(Driver driver) {
+            super(driver);
+        }
+
+        @Override
+        void before(ImportService imports) {
+            var h0 = woman(700, nhsNumber(700, 1));
+            h0.put("id", "H0");
+            h0.put("givenName", "Ottilie");
+            h0.put("familyName", "Marchbank");
+            var h1 = new LinkedHashMap<>(h0);
+            h1.put("id", "H1");
+            var result = imports.importBundle(JsonMapper.shared()
+                    .valueToTree(Map.of("source", "health", "resolve", true, "people", List.of(h0, h1))));
+            assertThat(result.resolution().linked()).isEqualTo(1);
+        }
+
+        @Override
+        void afterRead(String name) {
+            super.afterRead(name);
+            if (!"identity/changed-records".equals(name) || changedRead != 1) {
+                return;
+            }
+            var steward = new StewardRepository(this);
+            var split = steward.state("health", "H1")
+                    .map(state -> steward.split(
+                            "health", "H1", state, "p-split", "data-steward", "Not H0", ZonedDateTime.now(), null))
+                    .orElse(false);
+            assertThat(split).isTrue();
         }
     }
 
