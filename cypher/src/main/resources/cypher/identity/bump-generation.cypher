@@ -4,11 +4,13 @@
 // value read is the last committed one and two writers never both move it from the same value.
 // Returns the value before and after, and who wrote (an import resolving in memory knows its own
 // writes by them: Resolution). A steward's write is also counted on its own (stewardWrites): an import
-// writes a record it weighed again only when no steward wrote between its read and its write.
+// writes a record it weighed again only when no steward wrote between its read and its write. The holder of
+// the turn on resolving extracts is returned too (identity/take-extract-lease): a resolution's batch is
+// written only while its extract still holds it.
 MERGE (g:IdentityGeneration {id: 'identity'})
   ON CREATE SET g.value = 0
 SET g.writer = $writer,
     g.stewardWrites = coalesce(g.stewardWrites, 0) + CASE WHEN $writer = 'steward' THEN 1 ELSE 0 END
 WITH g, coalesce(g.value, 0) AS before
 SET g.value = before + 1
-RETURN before, g.value AS after
+RETURN before, g.value AS after, g.extractHolder AS extractHolder

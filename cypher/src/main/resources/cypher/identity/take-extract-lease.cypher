@@ -8,7 +8,7 @@ MERGE (g:IdentityGeneration {id: 'identity'})
 SET g.leaseAsked = datetime.realtime()
 WITH g, g.extractHolder IS NULL
         OR g.extractHolder = $holder
-        OR g.extractBeat < datetime.realtime() - duration({seconds: $staleSeconds}) AS free
+        OR coalesce(g.extractBeat < datetime.realtime() - duration({seconds: $staleSeconds}), true) AS free
 FOREACH (_ IN CASE WHEN free THEN [1] ELSE [] END |
   SET g.extractHolder = $holder, g.extractSource = $source, g.extractSince = datetime.realtime(),
       g.extractBeat = datetime.realtime())

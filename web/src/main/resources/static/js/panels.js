@@ -177,7 +177,16 @@ export function renderDetails(panel, person, addresses, ending = null, asOf = nu
     // the reader's own agency sent another value that is not shown (walk 76: the officer read the old date of
     // birth at the top of the page with nothing to say it was disputed); no value is said to be missing, since
     // a field may be one the reader's agency is not shown (review 103)
-    disputes.has(k) ? el('span', { class: 'disputed', text: `${v ? ' — ' : ''}${disputes.get(k).join('; ')}` }) : '')])));
+    disputes.has(k) ? el('span', { class: 'disputed' }, `${v ? ' — ' : ''}${disputes.get(k).join('; ')} (see `,
+      // a link to the records below (walk 77: "(see Agency records)" could not be followed)
+      el('a', { href: '#details-agency-records', class: 'see-records', text: 'Agency records', onclick: (e) => {
+        e.preventDefault();
+        const heading = panel.querySelector('#details-agency-records');
+        if (heading) {
+          heading.scrollIntoView({ block: 'start' });
+          heading.focus();
+        }
+      } }), ')') : '')])));
   panel.append(el('h3', { text: 'Markers' }));
   if ((person.markers || []).length === 0) {
     panel.append(el('p', { class: 'empty', text: 'No current markers.' }));
@@ -190,7 +199,7 @@ export function renderDetails(panel, person, addresses, ending = null, asOf = nu
   }
   if (person.records) {
     // which agencies' records make up this person (a practitioner is shown their own agency's only)
-    panel.append(el('h3', { text: 'Agency records' }));
+    panel.append(el('h3', { text: 'Agency records', id: 'details-agency-records', tabindex: '-1' }));
     panel.append(person.records.length === 0
       ? el('p', { class: 'empty', text: seesEverySource(state.user)
         ? 'No source record is linked to this person.'
@@ -263,7 +272,7 @@ function disputedFields(person, agencyNames, everySource) {
     const who = everySource ? `${sourceName(r.source, agencyNames)} record ${r.localId}` : 'your agency';
     const what = sent === 'none' ? `${who} sent a version without the ${field}`
       : `${who} sent ${sent ? `${field} ${sent}` : `another ${field}`}`;
-    disputes.set(label, [...(disputes.get(label) || []), `${what}: ${status} (see Agency records)`]);
+    disputes.set(label, [...(disputes.get(label) || []), `${what}: ${status}`]);
   };
   (person.records || []).forEach((r) => {
     (r.waitingChanges || []).forEach((c) => add(r, c, 'a data steward has yet to check it'));

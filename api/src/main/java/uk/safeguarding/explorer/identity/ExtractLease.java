@@ -1,6 +1,8 @@
 package uk.safeguarding.explorer.identity;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -21,9 +23,14 @@ import uk.safeguarding.explorer.neo4j.Graph;
  * changed meanwhile. An extract waits its turn: behind another of this instance in the order they
  * came (a fair lock), and behind another instance's on the same store by its lease in the store
  * ({@code identity/take-extract-lease}), which its holder beats every {@link #BEAT} while it works and
- * which is taken over once it has not beaten for {@link #STALE} (its instance ended). A plain bundle
- * does not wait: its people are anchored by their ids, and the resolution in progress sees them by the
- * identity generation they move.
+ * which is taken over once it has not beaten for {@link #STALE} (its instance ended). The beat does not
+ * wait for an online backup (it is written as the audit log's appends are), and a holder that lost its
+ * turn anyway (a paused machine) is stopped at its next write: every resolution batch and every kind of
+ * row checks the holder in the store ({@link Held#check}). The turn is taken before the extract is
+ * validated (the records it refers to are those of the store when it runs), and a thread that holds it
+ * takes it again at once. A plain bundle does not wait: its people are anchored by their ids, and the
+ * resolution in progress sees them by the identity generation they move. Between instances the order is
+ * not guaranteed (each asks every half second).
  */
 public final class ExtractLease {
 
@@ -46,21 +53,45 @@ public final class ExtractLease {
 
     private final Graph graph;
     private final Duration wait;
+    private final Duration beatEvery;
     private final ReentrantLock local = new ReentrantLock(true);
     private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
+    /** The turn the current thread holds, if any. */
+    private final ThreadLocal<Held> current = new ThreadLocal<>();
+    /** The extract of this instance that holds the turn, and since when (null: none). */
+    private volatile Holding holding;
+
+    private record Holding(String source, String since) {
+        @Override
+        public String toString() {
+            return source + " (since " + since + ")";
+        }
+    }
 
     /** {@code wait}: how long an extract waits for its turn at most ({@code EXPLORER_IMPORT_EXTRACT_WAIT_SECONDS}). */
     public ExtractLease(Graph graph, Duration wait) {
+        this(graph, wait, BEAT);
+    }
+
+    /** {@code beat}: how often a holder beats ({@link #BEAT}; shorter in a test that watches it). */
+    ExtractLease(Graph graph, Duration wait, Duration beat) {
         if (wait.isNegative()) {
             throw new IllegalStateException("EXPLORER_IMPORT_EXTRACT_WAIT_SECONDS may not be negative");
         }
         this.graph = graph;
         this.wait = wait;
+        this.beatEvery = beat;
     }
 
     /** How many extracts of this instance are waiting for their turn now. */
     public int waiting() {
         return waiting.get();
+    }
+
+    /** How many times an extract of this instance asked the store for its turn and found it held. */
+    public int refusedAsks() {
+        return refused.get();
     }
 
     /**
@@ -69,11 +100,27 @@ public final class ExtractLease {
      * the longest wait.
      */
     public Held take(String source) {
+        var held = current.get();
+        if (held != null) {
+            return held.again();
+        }
         var deadline = System.nanoTime() + wait.toNanos();
         waiting.incrementAndGet();
         try {
-            if (!local.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new ExtractBusyException(null, null, wait);
+            if (!local.tryLock()) {
+                // walk 78: nothing in the log said that an extract waited, nor for which
+                var before = holding;
+                LOG.info(
+                        "The extract of {} waits for the extract of {} to finish",
+                        source,
+                        before == null ? "another agency" : before);
+                if (!local.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+                    var still = holding;
+                    LOG.warn("The extract of {} was refused: {} was still being imported", source, still);
+                    throw new ExtractBusyException(
+                            still == null ? null : still.source(), still == null ? null : still.since(), wait);
+                }
+                LOG.info("The extract of {} takes its turn", source);
             }
             try {
                 var holder = "extract:" + source + ":" + UUID.randomUUID();
@@ -84,16 +131,27 @@ public final class ExtractLease {
                         if (logged) {
                             LOG.info("The extract of {} takes its turn", source);
                         }
-                        return new Held(holder);
+                        var taken = new Held(holder, false);
+                        current.set(taken);
+                        holding = new Holding(
+                                source,
+                                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                        return taken;
                     }
+                    refused.incrementAndGet();
                     if (System.nanoTime() >= deadline) {
+                        LOG.warn(
+                                "The extract of {} was refused: the extract of {} (since {}) was still being imported",
+                                source,
+                                asked.source(),
+                                asked.since());
                         throw new ExtractBusyException(asked.source(), asked.since(), wait);
                     }
                     if (!logged) {
                         logged = true;
                         LOG.info(
-                                "The extract of {} waits for the extract of {} (resolving since {}, on another"
-                                        + " instance) to finish",
+                                "The extract of {} waits for the extract of {} (resolving since {}: another instance's,"
+                                        + " or a turn left behind, taken over once its beats stop) to finish",
                                 source,
                                 asked.source(),
                                 asked.since());
@@ -127,35 +185,85 @@ public final class ExtractLease {
         });
     }
 
-    /** This extract's turn: beaten while held, given up when closed. */
-    public final class Held implements AutoCloseable {
+    /** A turn, given up when closed (nothing for a bundle that takes none). */
+    public interface Turn extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** This extract's turn: beaten while held, given up when closed (a turn taken again: nothing). */
+    public final class Held implements Turn {
 
         private final String holder;
         private final ScheduledFuture<?> beat;
+        /** Whether this is the turn taken again by the thread that holds it (closing it gives nothing up). */
+        private final boolean again;
 
-        private Held(String holder) {
+        private volatile boolean closing;
+
+        private Held(String holder, boolean again) {
             this.holder = holder;
-            var every = BEAT.toMillis();
-            this.beat = BEATS.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+            this.again = again;
+            var every = beatEvery.toMillis();
+            this.beat = again ? null : BEATS.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+        }
+
+        private Held again() {
+            return new Held(holder, true);
+        }
+
+        /** The holder's name in the store. */
+        public String holder() {
+            return holder;
+        }
+
+        /**
+         * Throws {@link ExtractBusyException} when the store names another holder now ({@code holderNow}): this
+         * extract lost its turn (its beats stopped for {@link #STALE}) and another took it.
+         */
+        public void check(String holderNow) {
+            if (!holder.equals(holderNow)) {
+                throw ExtractBusyException.lost();
+            }
+        }
+
+        /** As {@link #check(String)}, reading the holder now. */
+        public void check() {
+            check(graph.read(
+                            "identity/extract-holder",
+                            Map.of(),
+                            r -> r.get("holder").asString(null))
+                    .get(0));
         }
 
         private void beat() {
             try {
-                var holding = graph.inWriteTransaction(
+                // not behind an online backup's barrier: a backup longer than STALE lost the turn (review 106)
+                var holding = graph.inAppendTransaction(
                         tx -> tx.run(CypherStatements.named("identity/beat-extract-lease"), Map.of("holder", holder))
                                 .single()
                                 .get("holding")
                                 .asBoolean());
-                if (!holding) {
-                    LOG.warn("The lease of {} on resolving extracts was taken over (it missed its beats)", holder);
+                if (!holding && !closing) {
+                    LOG.warn(
+                            "The turn of {} on resolving extracts was taken over (its beats stopped): its next write"
+                                    + " stops it",
+                            holder);
                 }
-            } catch (RuntimeException e) {
-                LOG.warn("The lease of {} on resolving extracts could not be beaten", holder, e);
+            } catch (Throwable e) {
+                // a beat that throws must not end the beats (a scheduled task that throws is not run again)
+                LOG.warn("The turn of {} on resolving extracts could not be beaten", holder, e);
             }
         }
 
         @Override
         public void close() {
+            if (again) {
+                return;
+            }
+            closing = true;
+            current.remove();
+            holding = null;
             beat.cancel(false);
             try {
                 graph.inWriteTransaction(
@@ -163,7 +271,7 @@ public final class ExtractLease {
                                 .consume());
             } catch (RuntimeException e) {
                 // taken over once it is stale
-                LOG.warn("The lease of {} on resolving extracts could not be given up", holder, e);
+                LOG.warn("The turn of {} on resolving extracts could not be given up", holder, e);
             } finally {
                 local.unlock();
             }

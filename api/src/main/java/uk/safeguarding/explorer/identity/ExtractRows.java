@@ -2,12 +2,16 @@ package uk.safeguarding.explorer.identity;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.safeguarding.explorer.cypher.CypherStatements;
 import uk.safeguarding.explorer.model.bundle.Rejection;
 import uk.safeguarding.explorer.neo4j.Graph;
+import uk.safeguarding.explorer.neo4j.Parameters;
 
 /**
  * An agency extract's rows other than its people and addresses, by the persons and addresses their
@@ -15,30 +19,45 @@ import uk.safeguarding.explorer.neo4j.Graph;
  * They are rewritten from the records' local ids ({@link Rewriter}) when resolution ends; a steward's
  * merge, split or link from the start of the resolution on (the identity generation counts them)
  * may since have moved a record to another person or address, or merged its person away, and the
- * rows would then be written to the person it left (review 105). So before each kind of row is
- * written ({@link #group}), the records' persons and addresses are read again when a steward has
- * written since they were last read, and the rows rewritten by them.
+ * rows would then be written to the person it left, or (that person gone) not at all (review 105).
+ * So before each kind of row is written ({@link #group}), the records' persons and addresses are read
+ * again when a steward has written since they were last read, and the rows rewritten by them. A
+ * steward's write while a kind is being written is caught once every kind is ({@link #settle}): the
+ * rows that came through a record that has moved since they were mapped are moved after it, and
+ * every kind is written again (MERGEd on its keys: nothing is doubled, what was dropped is written).
  */
 public final class ExtractRows {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtractRows.class);
+
+    /** Records read again a statement, at least (the store's look-ups in parts). */
+    private static final int READ_PART = 5_000;
 
     private final Graph graph;
     private final String source;
     private final Map<String, List<Map<String, Object>>> validated;
     private final Map<String, String> personIds;
     private final Map<String, String> addressIds;
+    /** Every person and address each record was mapped to for this import's rows, by local id. */
+    private final Map<String, Set<String>> pastPersons = new HashMap<>();
+
+    private final Map<String, Set<String>> pastAddresses = new HashMap<>();
     /** The rows of the kinds written that were not: by the rewrite each kind was written by. */
     private final List<Rejection> warnings = new ArrayList<>();
 
+    private final ExtractLease.Held turn;
     private long stewardWrites;
+    /** The steward's writes counted when this round's first kind was mapped (-1: none mapped yet). */
+    private long roundStart = -1;
+
     private Map<String, List<Map<String, Object>>> rewritten;
     /** The rows the last rewrite could not write. */
     private List<Rejection> dropped = new ArrayList<>();
 
     /**
      * {@code stewardWrites}: the steward's writes counted before the first of the records' persons was
-     * decided or read (StoredRecords.Generation).
+     * decided or read (StoredRecords.Generation); {@code turn}: the extract's turn, checked before each
+     * kind is written (null: not checked).
      */
     ExtractRows(
             Graph graph,
@@ -46,13 +65,16 @@ public final class ExtractRows {
             Map<String, List<Map<String, Object>>> validated,
             Map<String, String> personIds,
             Map<String, String> addressIds,
-            long stewardWrites) {
+            long stewardWrites,
+            ExtractLease.Held turn) {
         this.graph = graph;
         this.source = source;
         this.validated = validated;
         this.personIds = new HashMap<>(personIds);
         this.addressIds = new HashMap<>(addressIds);
         this.stewardWrites = stewardWrites;
+        this.turn = turn;
+        remember();
         this.rewritten = new Rewriter(source, this.personIds, this.addressIds, dropped).rewrite(validated);
     }
 
@@ -63,13 +85,47 @@ public final class ExtractRows {
 
     /** The rows of one kind, by the persons and addresses their records belong to now. */
     public List<Map<String, Object>> group(String group) {
+        if (turn != null) {
+            turn.check();
+        }
         var now = StoredRecords.Generation.read(graph).stewardWrites();
         if (now != stewardWrites) {
             stewardWrites = now;
             reread();
         }
+        if (roundStart < 0) {
+            roundStart = now;
+        }
         dropped.stream().filter(w -> group.equals(w.array())).forEach(warnings::add);
         return rewritten.getOrDefault(group, List.of());
+    }
+
+    /**
+     * Once every kind is written: whether a steward wrote since the first kind was mapped. If so, the
+     * records are read again, what came through a record now on another person or address is moved
+     * there (identity/move-relationships, as a split moves it), and the caller writes every kind again.
+     */
+    public boolean settle() {
+        var now = StoredRecords.Generation.read(graph).stewardWrites();
+        // a steward's write since the first kind of this round was mapped may have landed while a kind was
+        // written by an older mapping (a kind mapped again later does not mend those before it)
+        if (now == roundStart || roundStart < 0) {
+            return false;
+        }
+        roundStart = -1;
+        stewardWrites = now;
+        reread();
+        // the kinds are written again: their warnings are those of that writing
+        warnings.clear();
+        var moved = 0;
+        moved += follow(pastPersons, personIds, "Person");
+        moved += follow(pastAddresses, addressIds, "Address");
+        LOG.info(
+                "A data steward changed identity records while the rows of the extract of {} were written: {}"
+                        + " moves of what came through its records, and its rows are written again",
+                source,
+                moved);
+        return true;
     }
 
     /** The rows of the kinds written that were not (an end not resolved, or both ends one person). */
@@ -77,18 +133,45 @@ public final class ExtractRows {
         return List.copyOf(warnings);
     }
 
+    private int follow(Map<String, Set<String>> past, Map<String, String> current, String label) {
+        var moved = 0;
+        for (var entry : past.entrySet()) {
+            var to = current.get(entry.getKey());
+            if (to == null) {
+                continue;
+            }
+            for (var from : entry.getValue()) {
+                if (from.equals(to)) {
+                    continue;
+                }
+                var record = source + ":" + entry.getKey();
+                moved += graph.inWriteTransaction(tx -> tx.run(
+                                CypherStatements.named("identity/move-relationships"),
+                                Parameters.with("label", label)
+                                        .and("from", from)
+                                        .and("to", to)
+                                        .and("record", record))
+                        .single()
+                        .get("moved")
+                        .asInt());
+            }
+            entry.getValue().removeIf(id -> !id.equals(to));
+        }
+        return moved;
+    }
+
+    private void remember() {
+        personIds.forEach((local, id) ->
+                pastPersons.computeIfAbsent(local, k -> new LinkedHashSet<>()).add(id));
+        addressIds.forEach((local, id) ->
+                pastAddresses.computeIfAbsent(local, k -> new LinkedHashSet<>()).add(id));
+    }
+
     private void reread() {
         var moved = 0;
-        var people = List.copyOf(personIds.keySet());
-        var addresses = List.copyOf(addressIds.keySet());
-        for (var r : graph.read(
-                "identity/record-owners", Map.of("source", source, "people", people, "addresses", addresses), r -> r)) {
-            var ids = Resolution.PERSON.equals(r.get("label").asString()) ? personIds : addressIds;
-            var id = r.get("id").asString();
-            if (!id.equals(ids.put(r.get("localId").asString(), id))) {
-                moved++;
-            }
-        }
+        moved += reread(personIds, "people", "addresses");
+        moved += reread(addressIds, "addresses", "people");
+        remember();
         dropped = new ArrayList<>();
         rewritten = new Rewriter(source, personIds, addressIds, dropped).rewrite(validated);
         LOG.info(
@@ -96,5 +179,23 @@ public final class ExtractRows {
                         + " and addresses were read again, {} of them moved since, and its other rows follow them",
                 source,
                 moved);
+    }
+
+    /** The records' owners now, in parts (an extract may refer to hundreds of thousands); how many moved. */
+    private int reread(Map<String, String> ids, String parameter, String other) {
+        var moved = 0;
+        for (var r : graph.readInParts(
+                "identity/record-owners",
+                parameter,
+                List.copyOf(ids.keySet()),
+                Map.of("source", source, other, List.of()),
+                READ_PART,
+                r -> r)) {
+            var id = r.get("id").asString();
+            if (!id.equals(ids.put(r.get("localId").asString(), id))) {
+                moved++;
+            }
+        }
+        return moved;
     }
 }

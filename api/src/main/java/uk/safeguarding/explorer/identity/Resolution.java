@@ -140,7 +140,8 @@ public final class Resolution {
      * Resolves and writes the people and addresses of a validated extract, and returns its other
      * rows rewritten to the resolved ids (people and addresses are written here, not by the caller).
      */
-    public Resolved resolveExtract(ValidatedBundle bundle, ImportProgress progress, CreatedTally created) {
+    public Resolved resolveExtract(
+            ValidatedBundle bundle, ImportProgress progress, CreatedTally created, ExtractLease.Held turn) {
         var source = bundle.source();
         var now = ZonedDateTime.now(ZoneOffset.UTC);
         var rows = bundle.rows();
@@ -154,7 +155,7 @@ public final class Resolution {
         var addressesStarted = System.nanoTime();
         var addressRows = rows.getOrDefault("addresses", List.of());
         var warnings = new ArrayList<Rejection>();
-        resolveAddresses(source, addressRows, addressIds, postcodes, now, created, warnings);
+        resolveAddresses(source, addressRows, addressIds, postcodes, now, created, warnings, turn);
         LOG.info(
                 "Resolved {} address records of {} in {} s",
                 addressRows.size(),
@@ -162,11 +163,11 @@ public final class Resolution {
                 seconds(System.nanoTime() - addressesStarted));
         lookUpEarlierRecords(source, rows, personIds, addressIds, postcodes);
         ResolutionCounts counts;
-        try (var writes = new Writes(source, created)) {
+        try (var writes = new Writes(source, created, turn)) {
             counts = resolvePeople(source, rows, personIds, addressIds, postcodes, now, progress, writes, warnings);
         }
         return new Resolved(
-                counts, new ExtractRows(graph, source, rows, personIds, addressIds, stewardWrites), warnings);
+                counts, new ExtractRows(graph, source, rows, personIds, addressIds, stewardWrites, turn), warnings);
     }
 
     // --- addresses ---------------------------------------------------------------------------
@@ -178,7 +179,8 @@ public final class Resolution {
             Map<String, String> postcodes,
             ZonedDateTime now,
             CreatedTally created,
-            List<Rejection> warnings) {
+            List<Rejection> warnings,
+            ExtractLease.Held turn) {
         for (int from = 0; from < rows.size(); from += batchSize) {
             var batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
             var queries = new ArrayList<Map<String, Object>>();
@@ -271,6 +273,10 @@ public final class Resolution {
                 write.put("addressFields", addressFields);
                 write.put("recordedAt", row.get("recordedAt"));
                 batchWrites.add(write);
+            }
+            // (this extract still holds its turn: one that lost it stops)
+            if (turn != null) {
+                turn.check();
             }
             created.add(graph.inWriteTransaction(tx -> tx.run(
                             CypherStatements.named("identity/write-address-records"),
@@ -523,6 +529,8 @@ public final class Resolution {
                         writes.follow(null);
                     }
                     inFlight = new InFlight();
+                    // decided afresh: what the first run decided for the batch's records is not theirs (review 106)
+                    batch.forEach(in -> personIds.remove(in.localId()));
                     stewardWrites = StoredRecords.Generation.read(graph).stewardWrites();
                     outcomes = resolveBatch(source, batch, personIds, apart, eldestChildBorn, inFlight, null);
                     changed = recheck(outcomes, eldestChildBorn, inFlight);
@@ -601,7 +609,8 @@ public final class Resolution {
                         .distinct()
                         .toList();
                 var weighedAt = stewardWrites;
-                writes.submit(() -> writeBatch(records, candidates, waiting, refresh, now, writer, weighedAt));
+                writes.submit(
+                        () -> writeBatch(records, candidates, waiting, refresh, now, writer, weighedAt, writes.turn()));
                 inFlight = next;
                 var done = from + batch.size();
                 if (done < incoming.size()) {
@@ -788,10 +797,16 @@ public final class Resolution {
             List<String> refresh,
             ZonedDateTime now,
             String writer,
-            long stewardWrites) {
+            long stewardWrites,
+            ExtractLease.Held turn) {
         return graph.inWriteTransaction(tx -> {
             var moved = tx.run(CypherStatements.named("identity/bump-generation"), Map.of("writer", writer))
                     .single();
+            // written only while this extract holds its turn (read under the generation's lock, which the next
+            // holder's batches take too): one that lost it (review 106: a paused holder) writes nothing more
+            if (turn != null) {
+                turn.check(moved.get("extractHolder").asString(null));
+            }
             var written = new ArrayList<ResultSummary>();
             // a person whose record changed only in fields the engine does not compare (a date of death),
             // read before the write changes the record
@@ -875,6 +890,9 @@ public final class Resolution {
 
         private final ExecutorService executor;
         private final CreatedTally tally;
+        /** The extract's turn (null: not checked). */
+        private final ExtractLease.Held turn;
+
         private Future<Written> pending;
         private long waitedNanos;
         private StoredRecords.Generation generation;
@@ -887,8 +905,9 @@ public final class Resolution {
         /** Of the writes landed: versions waiting on a question, sent again, local id to what became of it. */
         private final Map<String, String> waiting = new HashMap<>();
 
-        Writes(String source, CreatedTally tally) {
+        Writes(String source, CreatedTally tally, ExtractLease.Held turn) {
             this.tally = tally;
+            this.turn = turn;
             this.executor = Executors.newSingleThreadExecutor(r -> {
                 var thread = new Thread(r, "resolution-writer-" + source);
                 thread.setDaemon(true);
@@ -940,6 +959,10 @@ public final class Resolution {
 
         long waitedNanos() {
             return waitedNanos;
+        }
+
+        ExtractLease.Held turn() {
+            return turn;
         }
 
         Map<String, String> stopped() {

@@ -34,13 +34,20 @@ public class BundleImportService {
         this.redaction = redaction;
     }
 
-    /** Imports the bundle; throws {@link BundleFormatException} when it is not a bundle at all. */
+    /**
+     * Imports the bundle; throws {@link BundleFormatException} when it is not a bundle at all. An agency
+     * extract first waits for its turn (one at a time), so that it is validated against the store it is
+     * written to, and audited only once it has its turn (review 106: one refused after its wait was audited
+     * as imported).
+     */
     public ImportResult importBundle(JsonNode bundle) {
-        var validated = imports.validate(bundle);
-        audit.record(needToKnow.actor(), "import", List.of(), List.of(), reason(validated));
-        var result = imports.write(validated);
-        redaction.forgetAgencies();
-        return result;
+        try (var turn = imports.turnFor(bundle)) {
+            var validated = imports.validate(bundle);
+            audit.record(needToKnow.actor(), "import", List.of(), List.of(), reason(validated));
+            var result = imports.write(validated);
+            redaction.forgetAgencies();
+            return result;
+        }
     }
 
     /**

@@ -37,6 +37,9 @@ public class ImportService {
     private final Resolution resolution;
     private final ExtractLease lease;
 
+    /** How many times an extract's rows are written again after a steward's writes during theirs, at most. */
+    private static final int SETTLE_ROUNDS = 3;
+
     /** How long an agency extract waits for another to finish, by default: half an hour. */
     static final Duration EXTRACT_WAIT = Duration.ofMinutes(30);
 
@@ -97,9 +100,9 @@ public class ImportService {
         this.lease = new ExtractLease(graph, extractWait);
     }
 
-    /** How many agency extracts wait for another to finish now. */
-    public int extractsWaiting() {
-        return lease.waiting();
+    /** The turns agency extracts take (one at a time), for what they publish (how many wait). */
+    public ExtractLease extractTurns() {
+        return lease;
     }
 
     /**
@@ -115,12 +118,26 @@ public class ImportService {
         return Graph.areaWide(() -> validateInArea(bundle, true));
     }
 
-    private ValidatedBundle validateInArea(JsonNode bundle, boolean recorded) {
-        var extract = bundle != null
+    /** Whether a bundle from outside is, by its shape, an agency extract of a named source. */
+    private static boolean extract(JsonNode bundle) {
+        return bundle != null
                 && bundle.isObject()
                 && bundle.path("resolve").isBoolean()
                 && bundle.path("resolve").booleanValue()
                 && bundle.path("source").isString();
+    }
+
+    /**
+     * The turn an agency extract waits for before it is validated and written (one extract at a time:
+     * {@link ExtractLease}); nothing for any other bundle. Throws {@link
+     * uk.safeguarding.explorer.identity.ExtractBusyException} when another extract kept it too long.
+     */
+    public ExtractLease.Turn turnFor(JsonNode bundle) {
+        return extract(bundle) ? lease.take(bundle.path("source").stringValue().strip()) : () -> {};
+    }
+
+    private ValidatedBundle validateInArea(JsonNode bundle, boolean recorded) {
+        var extract = extract(bundle);
         var existing = extract
                 ? writer.existingRecordIds(bundle.path("source").stringValue().strip())
                 : writer.existingIds();
@@ -132,7 +149,10 @@ public class ImportService {
     }
 
     public ImportResult importBundle(JsonNode bundle, ImportProgress progress) {
-        return write(validate(bundle), progress);
+        // an extract is validated in its turn: the records it refers to are the store's when it is written
+        try (var turn = turnFor(bundle)) {
+            return write(validate(bundle), progress);
+        }
     }
 
     /** Writes the records of a validated bundle and reports the rejected ones. */
@@ -155,13 +175,18 @@ public class ImportService {
         var created = new CreatedTally();
         if (validated.resolve()) {
             // resolved and written whole before the next extract is (ExtractLease)
+            // (taken again at once when the caller took it to validate)
             try (var turn = lease.take(validated.source())) {
-                var resolved = resolution.resolveExtract(validated, progress, created);
+                var resolved = resolution.resolveExtract(validated, progress, created, turn);
                 counts = resolved.counts();
                 warnings.addAll(resolved.warnings());
                 // by the persons their records belong to when each kind is written (a steward may move them)
                 var rows = resolved.rows();
                 writer.write(rows.all(), rows::group, progress, created);
+                // a steward's write while a kind was written: what moved follows, and every kind is written again
+                for (int again = 0; again < SETTLE_ROUNDS && rows.settle(); again++) {
+                    writer.write(rows.all(), rows::group, ImportProgress.NONE, created);
+                }
                 warnings.addAll(rows.warnings());
             }
             LOG.info(

@@ -60,7 +60,8 @@ class ExtractLeaseIT {
                     waitAtMost(60));
             var healthDone = new AtomicBoolean();
             // (without turns B does not wait: A's write is then held until B is done)
-            var heldA = new HeldUntil(driver, () -> instanceB.extractsWaiting() == 1 || healthDone.get());
+            // (B's ask refused: B waits on A's turn in the store)
+            var heldA = new HeldUntil(driver, () -> instanceB.extractTurns().refusedAsks() >= 1 || healthDone.get());
             var instanceA = new ImportService(
                     heldA, Clock.systemUTC(), 100, MatchingSettings.defaults(), true, 0, waitAtMost(60));
             agencies(instanceA);
@@ -133,6 +134,51 @@ class ExtractLeaseIT {
             holdTurn(driver, "police", "PT3M");
             var result = imports.importBundle(extract("health", "H1"));
             assertThat(result.resolution().created()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aTurnIsBeatenWhileHeldAndOneTakenOverIsStoppedAtItsNextCheck(@TempDir Path dir) throws Exception {
+        try (var server = EmbeddedNeo4j.start(new EmbeddedProperties(dir, 0, "32m", PASSWORD));
+                var driver = GraphDatabase.driver(
+                        "bolt://127.0.0.1:" + server.boltPort(), AuthTokens.basic("neo4j", PASSWORD))) {
+            var graph = new Graph(driver, null);
+            new SchemaMigrations(graph).migrate();
+            var turns = new ExtractLease(graph, waitAtMost(1), Duration.ofMillis(100));
+            try (var turn = turns.take("police")) {
+                var first = beat(driver);
+                // the holder beats: the beat the store gives moves on (waited on, as the store publishes it)
+                while (beat(driver).equals(first)) {
+                    Thread.sleep(20);
+                }
+                turn.check();
+                // taken over (as by another instance after its beats had stopped): its next check stops it
+                try (var session = driver.session()) {
+                    session.run("MATCH (g:IdentityGeneration) SET g.extractHolder = 'extract:health:other'")
+                            .consume();
+                }
+                assertThatThrownBy(turn::check)
+                        .isInstanceOf(ExtractBusyException.class)
+                        .hasMessageContaining("This agency extract lost its turn while it was imported");
+            }
+            // giving its turn up leaves the other's alone
+            try (var session = driver.session()) {
+                assertThat(session.run("MATCH (g:IdentityGeneration) RETURN g.extractHolder AS h")
+                                .single()
+                                .get("h")
+                                .asString())
+                        .isEqualTo("extract:health:other");
+            }
+        }
+    }
+
+    private static String beat(Driver driver) {
+        try (var session = driver.session()) {
+            return session.run("MATCH (g:IdentityGeneration) RETURN toString(g.extractBeat) AS beat")
+                    .single()
+                    .get("beat")
+                    .asString();
         }
     }
 

@@ -468,6 +468,11 @@ class MatchesBrowserIT extends BrowserIT {
                 .isEqualTo("1983-04-27 — your agency sent date of birth 1991-09-14: a data steward has yet to check it"
                         + " (see Agency records)");
         assertThat(detailsField("Name")).isEqualTo("Lee Bell");
+        // "Agency records" there is a link to the records, which takes the focus (walk 77: it could not be followed)
+        driver.findElement(By.cssSelector("#panel-details span.disputed a.see-records"))
+                .click();
+        waitFor("document.activeElement && document.activeElement.id === 'details-agency-records'");
+        assertThat(driver.getCurrentUrl()).doesNotContain("#");
         // the local admin, who reads every agency's records, reads whose record it is (review 103)
         signIn("admin");
         open("/?person=p-lee");
