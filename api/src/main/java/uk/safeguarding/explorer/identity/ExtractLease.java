@@ -107,7 +107,10 @@ public final class ExtractLease {
         var deadline = System.nanoTime() + wait.toNanos();
         waiting.incrementAndGet();
         try {
-            if (!local.tryLock()) {
+            // (a fair lock's tryLock() barges past extracts already waiting: review 107)
+            var waited = false;
+            if (!local.tryLock(0, TimeUnit.NANOSECONDS)) {
+                waited = true;
                 // walk 78: nothing in the log said that an extract waited, nor for which
                 var before = holding;
                 LOG.info(
@@ -122,6 +125,10 @@ public final class ExtractLease {
                 }
                 LOG.info("The extract of {} takes its turn", source);
             }
+            // named from here on to an extract of this instance that waits (new-user check: one waiting while
+            // this asked the store read "the extract of another agency")
+            holding = new Holding(
+                    source, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             try {
                 var holder = "extract:" + source + ":" + UUID.randomUUID();
                 var logged = false;
@@ -131,14 +138,12 @@ public final class ExtractLease {
                         if (logged) {
                             LOG.info("The extract of {} takes its turn", source);
                         }
-                        var taken = new Held(holder, false);
+                        var taken = new Held(holder, false, waited);
                         current.set(taken);
-                        holding = new Holding(
-                                source,
-                                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
                         return taken;
                     }
                     refused.incrementAndGet();
+                    waited = true;
                     if (System.nanoTime() >= deadline) {
                         LOG.warn(
                                 "The extract of {} was refused: the extract of {} (since {}) was still being imported",
@@ -159,6 +164,7 @@ public final class ExtractLease {
                     Thread.sleep(ASK_EVERY_MILLIS);
                 }
             } catch (RuntimeException | InterruptedException | Error e) {
+                holding = null;
                 local.unlock();
                 throw e;
             }
@@ -189,6 +195,11 @@ public final class ExtractLease {
     public interface Turn extends AutoCloseable {
         @Override
         void close();
+
+        /** Whether taking it waited for another extract (what was read before may have changed). */
+        default boolean waited() {
+            return false;
+        }
     }
 
     /** This extract's turn: beaten while held, given up when closed (a turn taken again: nothing). */
@@ -201,15 +212,23 @@ public final class ExtractLease {
 
         private volatile boolean closing;
 
-        private Held(String holder, boolean again) {
+        private final boolean waited;
+
+        private Held(String holder, boolean again, boolean waited) {
             this.holder = holder;
             this.again = again;
+            this.waited = waited;
             var every = beatEvery.toMillis();
             this.beat = again ? null : BEATS.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
         }
 
         private Held again() {
-            return new Held(holder, true);
+            return new Held(holder, true, false);
+        }
+
+        @Override
+        public boolean waited() {
+            return waited;
         }
 
         /** The holder's name in the store. */

@@ -2,6 +2,7 @@ package uk.safeguarding.explorer.identity;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ import uk.safeguarding.explorer.neo4j.Parameters;
  * again when a steward has written since they were last read, and the rows rewritten by them. A
  * steward's write while a kind is being written is caught once every kind is ({@link #settle}): the
  * rows that came through a record that has moved since they were mapped are moved after it, and
- * every kind is written again (MERGEd on its keys: nothing is doubled, what was dropped is written).
+ * the rows mapped otherwise now are written again (a relationship stored under its key keeps its ends,
+ * moved; what had found its person merged away is written; the rest is not written twice).
  */
 public final class ExtractRows {
 
@@ -44,6 +46,8 @@ public final class ExtractRows {
     private final Map<String, Set<String>> pastAddresses = new HashMap<>();
     /** The rows of the kinds written that were not: by the rewrite each kind was written by. */
     private final List<Rejection> warnings = new ArrayList<>();
+    /** The rows given to be written, by kind, as mapped then: a row is not given again as it was. */
+    private final Map<String, Set<Map<String, Object>>> given = new HashMap<>();
 
     private final ExtractLease.Held turn;
     private long stewardWrites;
@@ -97,7 +101,17 @@ public final class ExtractRows {
             roundStart = now;
         }
         dropped.stream().filter(w -> group.equals(w.array())).forEach(warnings::add);
-        return rewritten.getOrDefault(group, List.of());
+        // only what was not given as it is now (after a settle, the rows whose records moved, or that had found
+        // their person merged away): the rest is written already, and written again it would replay the agency's
+        // values over what practitioners changed meanwhile (review 107: a marker's end)
+        var before = given.computeIfAbsent(group, k -> new HashSet<>());
+        var rows = new ArrayList<Map<String, Object>>();
+        for (var row : rewritten.getOrDefault(group, List.of())) {
+            if (before.add(row)) {
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     /**
@@ -115,6 +129,14 @@ public final class ExtractRows {
         roundStart = -1;
         stewardWrites = now;
         reread();
+        // a record mapped to more than one person or address this round: rows of a kind written by the older
+        // mapping are on the one it left, or (that one merged away) were not written (review 107: a keep or
+        // a set-aside moves the count too, and then nothing is written again)
+        var changed = pastPersons.values().stream().anyMatch(ids -> ids.size() > 1)
+                || pastAddresses.values().stream().anyMatch(ids -> ids.size() > 1);
+        if (!changed) {
+            return false;
+        }
         // the kinds are written again: their warnings are those of that writing
         warnings.clear();
         var moved = 0;
@@ -122,7 +144,7 @@ public final class ExtractRows {
         moved += follow(pastAddresses, addressIds, "Address");
         LOG.info(
                 "A data steward changed identity records while the rows of the extract of {} were written: {}"
-                        + " moves of what came through its records, and its rows are written again",
+                        + " moves of what came through its records, and the rows whose records moved are written again",
                 source,
                 moved);
         return true;

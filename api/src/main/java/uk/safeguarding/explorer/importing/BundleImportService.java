@@ -36,18 +36,18 @@ public class BundleImportService {
 
     /**
      * Imports the bundle; throws {@link BundleFormatException} when it is not a bundle at all. An agency
-     * extract first waits for its turn (one at a time), so that it is validated against the store it is
-     * written to, and audited only once it has its turn (review 106: one refused after its wait was audited
-     * as imported).
+     * extract then waits for its turn (one at a time), is validated again if it waited (against the store it
+     * is written to), and is audited only once it has its turn (review 106: one refused after its wait was
+     * audited as imported).
      */
     public ImportResult importBundle(JsonNode bundle) {
-        try (var turn = imports.turnFor(bundle)) {
-            var validated = imports.validate(bundle);
-            audit.record(needToKnow.actor(), "import", List.of(), List.of(), reason(validated));
-            var result = imports.write(validated);
-            redaction.forgetAgencies();
-            return result;
-        }
+        // (a bad bundle is refused, 400, before any wait: review 107)
+        var result = imports.importBundle(
+                bundle,
+                ImportProgress.NONE,
+                validated -> audit.record(needToKnow.actor(), "import", List.of(), List.of(), reason(validated)));
+        redaction.forgetAgencies();
+        return result;
     }
 
     /**

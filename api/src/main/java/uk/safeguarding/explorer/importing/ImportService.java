@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -132,7 +133,7 @@ public class ImportService {
      * {@link ExtractLease}); nothing for any other bundle. Throws {@link
      * uk.safeguarding.explorer.identity.ExtractBusyException} when another extract kept it too long.
      */
-    public ExtractLease.Turn turnFor(JsonNode bundle) {
+    private ExtractLease.Turn turnFor(JsonNode bundle) {
         return extract(bundle) ? lease.take(bundle.path("source").stringValue().strip()) : () -> {};
     }
 
@@ -149,9 +150,21 @@ public class ImportService {
     }
 
     public ImportResult importBundle(JsonNode bundle, ImportProgress progress) {
-        // an extract is validated in its turn: the records it refers to are the store's when it is written
+        return importBundle(bundle, progress, validated -> {});
+    }
+
+    /**
+     * Validates and writes a bundle from outside, {@code beforeWrite} told of it just before it is written
+     * (the administrator's import audits it there). A bundle that is not valid is refused before any wait;
+     * an agency extract then waits for its turn (one at a time), and one that waited is validated again in
+     * its turn (the records it refers to are the store's when it is written).
+     */
+    public ImportResult importBundle(JsonNode bundle, ImportProgress progress, Consumer<ValidatedBundle> beforeWrite) {
+        var validated = validate(bundle);
         try (var turn = turnFor(bundle)) {
-            return write(validate(bundle), progress);
+            var checked = turn.waited() ? validate(bundle) : validated;
+            beforeWrite.accept(checked);
+            return write(checked, progress);
         }
     }
 
@@ -183,7 +196,8 @@ public class ImportService {
                 // by the persons their records belong to when each kind is written (a steward may move them)
                 var rows = resolved.rows();
                 writer.write(rows.all(), rows::group, progress, created);
-                // a steward's write while a kind was written: what moved follows, and every kind is written again
+                // a steward's write while a kind was written: what moved follows, and the rows mapped otherwise now
+                // are written again
                 for (int again = 0; again < SETTLE_ROUNDS && rows.settle(); again++) {
                     writer.write(rows.all(), rows::group, ImportProgress.NONE, created);
                 }
