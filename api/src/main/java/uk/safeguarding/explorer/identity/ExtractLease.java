@@ -55,7 +55,6 @@ public final class ExtractLease {
     private final Duration wait;
     private final Duration beatEvery;
     private final ReentrantLock local = new ReentrantLock(true);
-    private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     /** The turn the current thread holds, if any. */
     private final ThreadLocal<Held> current = new ThreadLocal<>();
@@ -84,11 +83,6 @@ public final class ExtractLease {
         this.beatEvery = beat;
     }
 
-    /** How many extracts of this instance are waiting for their turn now. */
-    public int waiting() {
-        return waiting.get();
-    }
-
     /** How many times an extract of this instance asked the store for its turn and found it held. */
     public int refusedAsks() {
         return refused.get();
@@ -105,7 +99,6 @@ public final class ExtractLease {
             return held.again();
         }
         var deadline = System.nanoTime() + wait.toNanos();
-        waiting.incrementAndGet();
         try {
             // (a fair lock's tryLock() barges past extracts already waiting: review 107)
             var waited = false;
@@ -171,8 +164,6 @@ public final class ExtractLease {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for another extract to finish", e);
-        } finally {
-            waiting.decrementAndGet();
         }
     }
 
@@ -211,6 +202,8 @@ public final class ExtractLease {
         private final boolean again;
 
         private volatile boolean closing;
+        /** How many beats it has written (a test waits on them; guarded by this). */
+        private int beaten;
 
         private final boolean waited;
 
@@ -263,6 +256,10 @@ public final class ExtractLease {
                                 .single()
                                 .get("holding")
                                 .asBoolean());
+                synchronized (this) {
+                    beaten++;
+                    notifyAll();
+                }
                 if (!holding && !closing) {
                     LOG.warn(
                             "The turn of {} on resolving extracts was taken over (its beats stopped): its next write"
@@ -272,6 +269,18 @@ public final class ExtractLease {
             } catch (Throwable e) {
                 // a beat that throws must not end the beats (a scheduled task that throws is not run again)
                 LOG.warn("The turn of {} on resolving extracts could not be beaten", holder, e);
+            }
+        }
+
+        /** How many beats it has written. */
+        synchronized int beaten() {
+            return beaten;
+        }
+
+        /** Waits until it has written more than {@code beats} beats. */
+        synchronized void awaitBeatsAfter(int beats) throws InterruptedException {
+            while (beaten <= beats) {
+                wait();
             }
         }
 

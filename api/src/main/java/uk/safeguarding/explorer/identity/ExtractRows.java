@@ -40,10 +40,13 @@ public final class ExtractRows {
     private final Map<String, List<Map<String, Object>>> validated;
     private final Map<String, String> personIds;
     private final Map<String, String> addressIds;
-    /** Every person and address each record was mapped to for this import's rows, by local id. */
-    private final Map<String, Set<String>> pastPersons = new HashMap<>();
+    /**
+     * The persons and addresses records were mapped to for this import's rows, and have left since the
+     * last settle (by local id): what came through them there is to follow the record.
+     */
+    private final Map<String, Set<String>> leftPersons = new HashMap<>();
 
-    private final Map<String, Set<String>> pastAddresses = new HashMap<>();
+    private final Map<String, Set<String>> leftAddresses = new HashMap<>();
     /** The rows of the kinds written that were not: by the rewrite each kind was written by. */
     private final List<Rejection> warnings = new ArrayList<>();
     /** The rows given to be written, by kind, as mapped then: a row is not given again as it was. */
@@ -78,7 +81,6 @@ public final class ExtractRows {
         this.addressIds = new HashMap<>(addressIds);
         this.stewardWrites = stewardWrites;
         this.turn = turn;
-        remember();
         this.rewritten = new Rewriter(source, this.personIds, this.addressIds, dropped).rewrite(validated);
     }
 
@@ -132,16 +134,14 @@ public final class ExtractRows {
         // a record mapped to more than one person or address this round: rows of a kind written by the older
         // mapping are on the one it left, or (that one merged away) were not written (review 107: a keep or
         // a set-aside moves the count too, and then nothing is written again)
-        var changed = pastPersons.values().stream().anyMatch(ids -> ids.size() > 1)
-                || pastAddresses.values().stream().anyMatch(ids -> ids.size() > 1);
-        if (!changed) {
+        if (leftPersons.isEmpty() && leftAddresses.isEmpty()) {
             return false;
         }
         // the kinds are written again: their warnings are those of that writing
         warnings.clear();
         var moved = 0;
-        moved += follow(pastPersons, personIds, "Person");
-        moved += follow(pastAddresses, addressIds, "Address");
+        moved += follow(leftPersons, personIds, "Person");
+        moved += follow(leftAddresses, addressIds, "Address");
         LOG.info(
                 "A data steward changed identity records while the rows of the extract of {} were written: {}"
                         + " moves of what came through its records, and the rows whose records moved are written again",
@@ -155,9 +155,9 @@ public final class ExtractRows {
         return List.copyOf(warnings);
     }
 
-    private int follow(Map<String, Set<String>> past, Map<String, String> current, String label) {
+    private int follow(Map<String, Set<String>> left, Map<String, String> current, String label) {
         var moved = 0;
-        for (var entry : past.entrySet()) {
+        for (var entry : left.entrySet()) {
             var to = current.get(entry.getKey());
             if (to == null) {
                 continue;
@@ -177,23 +177,15 @@ public final class ExtractRows {
                         .get("moved")
                         .asInt());
             }
-            entry.getValue().removeIf(id -> !id.equals(to));
         }
+        left.clear();
         return moved;
-    }
-
-    private void remember() {
-        personIds.forEach((local, id) ->
-                pastPersons.computeIfAbsent(local, k -> new LinkedHashSet<>()).add(id));
-        addressIds.forEach((local, id) ->
-                pastAddresses.computeIfAbsent(local, k -> new LinkedHashSet<>()).add(id));
     }
 
     private void reread() {
         var moved = 0;
-        moved += reread(personIds, "people", "addresses");
-        moved += reread(addressIds, "addresses", "people");
-        remember();
+        moved += reread(personIds, leftPersons, "people", "addresses");
+        moved += reread(addressIds, leftAddresses, "addresses", "people");
         dropped = new ArrayList<>();
         rewritten = new Rewriter(source, personIds, addressIds, dropped).rewrite(validated);
         LOG.info(
@@ -203,8 +195,11 @@ public final class ExtractRows {
                 moved);
     }
 
-    /** The records' owners now, in parts (an extract may refer to hundreds of thousands); how many moved. */
-    private int reread(Map<String, String> ids, String parameter, String other) {
+    /**
+     * The records' owners now, in parts (an extract may refer to hundreds of thousands), each id a record
+     * leaves kept in {@code left}; how many moved.
+     */
+    private int reread(Map<String, String> ids, Map<String, Set<String>> left, String parameter, String other) {
         var moved = 0;
         for (var r : graph.readInParts(
                 "identity/record-owners",
@@ -213,9 +208,14 @@ public final class ExtractRows {
                 Map.of("source", source, other, List.of()),
                 READ_PART,
                 r -> r)) {
+            var localId = r.get("localId").asString();
             var id = r.get("id").asString();
-            if (!id.equals(ids.put(r.get("localId").asString(), id))) {
+            var was = ids.put(localId, id);
+            if (!id.equals(was)) {
                 moved++;
+                if (was != null) {
+                    left.computeIfAbsent(localId, k -> new LinkedHashSet<>()).add(was);
+                }
             }
         }
         return moved;

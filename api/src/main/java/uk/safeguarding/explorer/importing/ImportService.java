@@ -101,7 +101,7 @@ public class ImportService {
         this.lease = new ExtractLease(graph, extractWait);
     }
 
-    /** The turns agency extracts take (one at a time), for what they publish (how many wait). */
+    /** The turns agency extracts take (one at a time), for what they publish (how often one was found held). */
     public ExtractLease extractTurns() {
         return lease;
     }

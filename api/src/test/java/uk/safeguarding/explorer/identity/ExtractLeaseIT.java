@@ -46,18 +46,10 @@ class ExtractLeaseIT {
         // while A's first write is held back, gives its own new record of her the same number. B waits for
         // A's turn to end and then joins her; without turns, B weighed her against a store without A's
         // record, and two persons gave the number
-        try (var server = EmbeddedNeo4j.start(new EmbeddedProperties(dir, 0, "32m", PASSWORD));
-                var driver = GraphDatabase.driver(
-                        "bolt://127.0.0.1:" + server.boltPort(), AuthTokens.basic("neo4j", PASSWORD))) {
-            new SchemaMigrations(new Graph(driver, null)).migrate();
+        try (var store = Store.start(dir)) {
+            var driver = store.driver();
             var instanceB = new ImportService(
-                    new Graph(driver, null),
-                    Clock.systemUTC(),
-                    100,
-                    MatchingSettings.defaults(),
-                    true,
-                    0,
-                    waitAtMost(60));
+                    store.graph(), Clock.systemUTC(), 100, MatchingSettings.defaults(), true, 0, waitAtMost(60));
             var healthDone = new AtomicBoolean();
             // (without turns B does not wait: A's write is then held until B is done)
             // (B's ask refused: B waits on A's turn in the store)
@@ -108,11 +100,9 @@ class ExtractLeaseIT {
     @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void anExtractThatWaitedItsLongestIsRefusedWithNothingWrittenAndATurnLeftByAnEndedInstanceIsTakenOver(
             @TempDir Path dir) {
-        try (var server = EmbeddedNeo4j.start(new EmbeddedProperties(dir, 0, "32m", PASSWORD));
-                var driver = GraphDatabase.driver(
-                        "bolt://127.0.0.1:" + server.boltPort(), AuthTokens.basic("neo4j", PASSWORD))) {
-            var graph = new Graph(driver, null);
-            new SchemaMigrations(graph).migrate();
+        try (var store = Store.start(dir)) {
+            var driver = store.driver();
+            var graph = store.graph();
             var imports = new ImportService(
                     graph, Clock.systemUTC(), 100, MatchingSettings.defaults(), true, 0, waitAtMost(1));
             agencies(imports);
@@ -140,18 +130,17 @@ class ExtractLeaseIT {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aTurnIsBeatenWhileHeldAndOneTakenOverIsStoppedAtItsNextCheck(@TempDir Path dir) throws Exception {
-        try (var server = EmbeddedNeo4j.start(new EmbeddedProperties(dir, 0, "32m", PASSWORD));
-                var driver = GraphDatabase.driver(
-                        "bolt://127.0.0.1:" + server.boltPort(), AuthTokens.basic("neo4j", PASSWORD))) {
-            var graph = new Graph(driver, null);
-            new SchemaMigrations(graph).migrate();
+        try (var store = Store.start(dir)) {
+            var driver = store.driver();
+            var graph = store.graph();
             var turns = new ExtractLease(graph, waitAtMost(1), Duration.ofMillis(100));
             try (var turn = turns.take("police")) {
+                // the holder beats: two beats after the store's beat was read, it has moved on (waited on the
+                // beats the turn publishes; the first of the two may have landed before the read)
+                var beats = turn.beaten();
                 var first = beat(driver);
-                // the holder beats: the beat the store gives moves on (waited on, as the store publishes it)
-                while (beat(driver).equals(first)) {
-                    Thread.sleep(20);
-                }
+                turn.awaitBeatsAfter(beats + 1);
+                assertThat(beat(driver)).isNotEqualTo(first);
                 turn.check();
                 // taken over (as by another instance after its beats had stopped): its next check stops it
                 try (var session = driver.session()) {
@@ -179,6 +168,25 @@ class ExtractLeaseIT {
                     .single()
                     .get("beat")
                     .asString();
+        }
+    }
+
+    /** An embedded store with the schema, and a driver and graph on it. */
+    private record Store(EmbeddedNeo4j server, Driver driver, Graph graph) implements AutoCloseable {
+
+        static Store start(Path dir) {
+            var server = EmbeddedNeo4j.start(new EmbeddedProperties(dir, 0, "32m", PASSWORD));
+            var driver =
+                    GraphDatabase.driver("bolt://127.0.0.1:" + server.boltPort(), AuthTokens.basic("neo4j", PASSWORD));
+            var graph = new Graph(driver, null);
+            new SchemaMigrations(graph).migrate();
+            return new Store(server, driver, graph);
+        }
+
+        @Override
+        public void close() {
+            driver.close();
+            server.close();
         }
     }
 
